@@ -1,0 +1,60 @@
+/**
+ * Routes in code. Every screen's state lives in typed, zod-validated search params, so a
+ * view can be shared, bookmarked and tested by URL. Screens are lazy-loaded.
+ */
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { z } from 'zod';
+import { Layout } from './layout';
+import { NotFound } from './not-found';
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/overview/components/overview-page'), 'OverviewPage'),
+});
+
+const placeholder = <P extends string>(path: P, key: 'leads' | 'cohorts' | 'compliance' | 'import' | 'export') =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    component: lazyRouteComponent(() => import('./placeholder-route'), key === 'leads' ? 'LeadsPlaceholder' : key === 'cohorts' ? 'CohortsPlaceholder' : key === 'compliance' ? 'CompliancePlaceholder' : key === 'import' ? 'ImportPlaceholder' : 'ExportPlaceholder'),
+  });
+
+export const auditSearchSchema = z.object({
+  action: z.string().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  validateSearch: auditSearchSchema,
+  component: lazyRouteComponent(() => import('../features/audit/components/audit-page'), 'AuditPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  placeholder('/leads', 'leads'),
+  placeholder('/cohorts', 'cohorts'),
+  placeholder('/compliance', 'compliance'),
+  placeholder('/import', 'import'),
+  placeholder('/export', 'export'),
+  auditRoute,
+  settingsRoute,
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

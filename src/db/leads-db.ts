@@ -1,0 +1,75 @@
+/**
+ * LeadLedger's browser database (IndexedDB through Dexie). Everything the app knows lives
+ * here, offline: leads, calls, consent events, DNC lists, imports, the audit trail and the
+ * settings. Only `src/db` and `src/workers` touch it; screens go through the repositories.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Lead } from '../domain/leads/lead';
+import type { Call } from '../domain/leads/call';
+import type { ConsentEvent } from '../domain/compliance/consent-event';
+import type { DncEntry, DncList, DncListVersion } from '../domain/compliance/dnc-list';
+import type { Source } from '../domain/catalog/source';
+import type { Campaign } from '../domain/catalog/campaign';
+import type { Acquisition, ImportBatch } from '../domain/import-export/import-batch';
+import type { AuditEntry } from '../domain/audit/audit-entry';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export const DB_NAME = 'leadledger';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+export interface SavedView {
+  id: number;
+  name: string;
+  search: Record<string, unknown>;
+  createdAt: number;
+}
+export interface DncScrub {
+  id: number;
+  at: number;
+  versionIds: number[];
+  leadCount: number;
+  listed: number;
+}
+
+export class LeadsDb extends Dexie {
+  leads!: EntityTable<Lead, 'id'>;
+  calls!: EntityTable<Call, 'id'>;
+  consents!: EntityTable<ConsentEvent, 'id'>;
+  acquisitions!: EntityTable<Acquisition, 'id'>;
+  dncLists!: EntityTable<DncList, 'id'>;
+  dncListVersions!: EntityTable<DncListVersion, 'id'>;
+  dncEntries!: Table<DncEntry, [string, string]>;
+  dncScrubs!: EntityTable<DncScrub, 'id'>;
+  sources!: EntityTable<Source, 'id'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
+  importBatches!: EntityTable<ImportBatch, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  savedViews!: EntityTable<SavedView, 'id'>;
+
+  constructor(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
+    super(name);
+    for (const m of migrations) {
+      const v = this.version(m.version).stores(m.stores);
+      if (m.upgrade) v.upgrade(m.upgrade);
+    }
+    // A newer tab upgraded the schema: this tab's code no longer matches, so stop
+    // writing in the old shape and ask the user to reload.
+    this.on('versionchange', () => {
+      this.close();
+      globalThis.dispatchEvent?.(new Event('leadledger:db-outdated'));
+      return false;
+    });
+  }
+}
+
+let instance: LeadsDb | null = null;
+
+/** The app's database (one per page). */
+export function getDb(): LeadsDb {
+  instance ??= new LeadsDb();
+  return instance;
+}

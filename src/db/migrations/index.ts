@@ -1,0 +1,13 @@
+/** Every schema version in order. Append only: a landed migration is never edited. */
+import type { Transaction } from 'dexie';
+import { v001 } from './v001-initial';
+
+export interface Migration {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [v001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

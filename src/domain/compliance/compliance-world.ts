@@ -1,0 +1,98 @@
+/**
+ * Everything the verdict needs, indexed once for a whole population of leads: consent
+ * events and calls by lead, DNC hits by number, the lists with their versions. Building a
+ * lead's history from it is a few map look-ups, so a verdict for every lead stays cheap.
+ */
+import type { Call } from '../leads/call';
+import type { Lead } from '../leads/lead';
+import type { Settings } from '../settings/settings';
+import type { ConsentEvent } from './consent-event';
+import type { DncEntry, DncList, DncListVersion } from './dnc-list';
+import { effectiveRules, type EffectiveRules } from './policies';
+import { verdict } from './verdict';
+import type { DncHit, DncListState, LeadHistory, ReasonCode, Verdict } from './verdict-types';
+
+export interface ComplianceWorld {
+  consentsByLead: Map<number, ConsentEvent[]>;
+  callsByLead: Map<number, Pick<Call, 'at' | 'outcome'>[]>;
+  hitsByPhone: Map<string, DncHit[]>;
+  dncLists: DncListState[];
+}
+
+function group<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function hitsByPhone(entries: readonly DncEntry[]): Map<string, DncHit[]> {
+  const out = new Map<string, DncHit[]>();
+  for (const e of entries) {
+    const hit: DncHit = { listId: e.listId, addedVersionId: e.addedVersionId };
+    if (e.removedVersionId !== undefined) hit.removedVersionId = e.removedVersionId;
+    if (e.addedAt !== undefined) hit.addedAt = e.addedAt;
+    const list = out.get(e.phoneE164);
+    if (list) list.push(hit);
+    else out.set(e.phoneE164, [hit]);
+  }
+  return out;
+}
+
+/** Index raw rows into a world. */
+export function buildComplianceWorld(input: {
+  consents: readonly ConsentEvent[];
+  calls: readonly Pick<Call, 'leadId' | 'at' | 'outcome'>[];
+  dncLists: readonly DncList[];
+  dncVersions: readonly DncListVersion[];
+  dncEntries: readonly DncEntry[];
+}): ComplianceWorld {
+  const versionsByList = group(input.dncVersions, (v) => v.listId);
+  return {
+    consentsByLead: group(input.consents, (c) => c.leadId),
+    callsByLead: group(input.calls, (c) => c.leadId),
+    hitsByPhone: hitsByPhone(input.dncEntries),
+    dncLists: input.dncLists.map((l) => ({
+      listId: l.id,
+      kind: l.kind,
+      active: l.active,
+      versions: (versionsByList.get(l.id) ?? []).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+    })),
+  };
+}
+
+/** One lead's history from the world. */
+export function historyFor(world: ComplianceWorld, lead: Pick<Lead, 'id' | 'phoneE164' | 'dncCheckedAt' | 'dncCheckedVersions'>): LeadHistory {
+  return {
+    consents: world.consentsByLead.get(lead.id) ?? [],
+    calls: world.callsByLead.get(lead.id) ?? [],
+    dncLists: world.dncLists,
+    dncHits: world.hitsByPhone.get(lead.phoneE164) ?? [],
+    dncChecks: lead.dncCheckedAt !== undefined ? [{ at: lead.dncCheckedAt, versionIds: lead.dncCheckedVersions }] : [],
+  };
+}
+
+/** Effective rules per region, computed once per region. */
+export function rulesByRegion(settings: Settings): (region: string) => EffectiveRules {
+  const cache = new Map<string, EffectiveRules>();
+  return (region) => {
+    let rules = cache.get(region);
+    if (!rules) cache.set(region, (rules = effectiveRules(settings.policyPresets, settings, region)));
+    return rules;
+  };
+}
+
+/** The verdict of every lead at `at`. */
+export function verdictsAt(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number): Verdict[] {
+  const rulesFor = rulesByRegion(settings);
+  return leads.map((lead) => verdict(lead, historyFor(world, lead), rulesFor(lead.region), at));
+}
+
+/** True when any reason in `codes` is present. */
+export function hasReason(v: Verdict, codes: readonly ReasonCode[]): boolean {
+  return v.reasons.some((r) => codes.includes(r.code));
+}

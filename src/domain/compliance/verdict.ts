@@ -1,0 +1,156 @@
+/**
+ * The one verdict function (DESIGN.md §4): may this lead be called at `at`, and why not.
+ * Every queue, badge, filter and export asks it; nothing re-implements a rule. History is cut
+ * to what was known at `at` first, so the same call answers "was this call compliant when it
+ * was made?" and later events can never change that answer.
+ */
+import { addDays, isValidTimeZone } from '../time/calendar';
+import { callingHoursAt } from './calling-hours';
+import { consentStateAt } from './consent';
+import { contactFrequencyAt } from './contact-frequency';
+import { dncCheckState, dncListedAt } from './dnc';
+import type { EffectiveRules } from './policies';
+import { retentionDeadline } from './retention';
+import { staleDataAt } from './stale-data';
+import { REASON_CODES, type LeadHistory, type Reason, type ReasonCode, type Verdict, type VerdictLead } from './verdict-types';
+
+/** Blocks that lift by themselves as time passes, so a `nextCallableAt` can be given. */
+const TIME_BOUND: readonly ReasonCode[] = ['frequency-capped', 'outside-calling-hours'];
+
+/** The history as it stood at `at`: consents captured, calls made before it, versions published and imported, checks run. */
+export function knownAt(history: LeadHistory, at: number): LeadHistory {
+  const dncLists = history.dncLists.map((l) => ({ ...l, versions: l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at) }));
+  const versionIds = new Set(dncLists.flatMap((l) => l.versions.map((v) => v.id)));
+  // A hit is known once its version (or its single addition) is; a removal only once its version is.
+  const dncHits = history.dncHits
+    .filter((h) => versionIds.has(h.addedVersionId) || (h.addedAt !== undefined && h.addedAt <= at))
+    .map((h) => (h.removedVersionId === undefined || versionIds.has(h.removedVersionId) ? h : { ...h, removedVersionId: undefined }));
+  return {
+    consents: history.consents.filter((c) => c.capturedAt <= at),
+    calls: history.calls.filter((c) => c.at < at),
+    dncLists,
+    dncHits,
+    dncChecks: history.dncChecks.filter((c) => c.at <= at),
+  };
+}
+
+function reason(code: ReasonCode, severity: Reason['severity'], since?: number, until?: number, detail?: Reason['detail']): Reason {
+  const r: Reason = { code, severity };
+  if (since !== undefined) r.since = since;
+  if (until !== undefined) r.until = until;
+  if (detail !== undefined) r.detail = detail;
+  return r;
+}
+
+/** The lead as known at `at`: a contact or verification recorded later is dropped. */
+function leadKnownAt(lead: VerdictLead, at: number): VerdictLead {
+  const seen = { ...lead };
+  if (seen.lastContactAt !== undefined && seen.lastContactAt >= at) delete seen.lastContactAt;
+  if (seen.verifiedAt !== undefined && seen.verifiedAt > at) delete seen.verifiedAt;
+  return seen;
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** All reasons at `at`, from a history already cut to what was known. */
+function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): Reason[] {
+  const reasons: Reason[] = [];
+  const callTimes = known.calls.map((c) => c.at);
+  const lastContactAt = Math.max(lead.lastContactAt ?? -Infinity, ...callTimes);
+
+  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) {
+    reasons.push(reason('retention-expired', 'block', lead.anonymizedAt, undefined, { anonymized: 1 }));
+  } else {
+    const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
+    if (at >= deadline) reasons.push(reason('retention-expired', 'block', deadline, undefined, { months: rules.retentionMonths.value }));
+  }
+
+  const listing = dncListedAt(known.dncHits, known.dncLists, at);
+  // A "do not call me" said on a call binds from that moment, whether or not the list has it yet.
+  const requested = known.calls.filter((c) => c.outcome === 'dnc-requested').map((c) => c.at);
+  if (listing.listed || requested.length > 0) {
+    const since = Math.min(listing.since ?? Infinity, ...requested);
+    const lists = [...listing.listIds, ...(requested.length > 0 ? ['call-request'] : [])].join(',');
+    reasons.push(reason('dnc-listed', 'block', since, undefined, { lists }));
+  }
+
+  const check = dncCheckState(known.dncChecks, known.dncLists, rules, at);
+  if (check.stale) {
+    const detail = { lists: check.listIds.join(','), ...(rules.dncMaxAgeDays ? { maxAgeDays: rules.dncMaxAgeDays.value } : {}) };
+    reasons.push(reason('dnc-check-stale', 'block', check.since, undefined, detail));
+  }
+
+  const consent = consentStateAt(known.consents, 'calls', rules, at);
+  const required = rules.consentRequired.value;
+  if (consent.status === 'withdrawn') {
+    reasons.push(reason('consent-withdrawn', 'block', consent.since));
+  } else if (consent.status === 'missing' && required) {
+    reasons.push(reason('consent-missing', 'block', undefined, undefined, consent.rejectedBasis ? { rejectedBasis: consent.rejectedBasis } : undefined));
+  } else if (consent.status === 'expired' && required) {
+    reasons.push(reason('consent-expired', 'block', consent.since, undefined, { basis: consent.basis! }));
+  } else if (consent.status === 'valid' && required) {
+    const noticeFrom = addDays(consent.expiresAt!, -rules.consentNoticeDays.value, rules.timeZone);
+    if (at >= noticeFrom) reasons.push(reason('consent-expiring', 'warn', noticeFrom, consent.expiresAt, { basis: consent.basis! }));
+  }
+
+  const frequency = contactFrequencyAt(callTimes, rules, at);
+  if (frequency.capped) {
+    const cap = frequency.limits.find((l) => l.kind === 'cap');
+    const detail: Reason['detail'] = cap ? { attempts: cap.attempts, limit: cap.cap!.count, windowHours: cap.cap!.windowHours } : {};
+    if (frequency.limits.some((l) => l.kind === 'gap')) detail.minGapHours = rules.minGapHours!.value;
+    reasons.push(reason('frequency-capped', 'block', frequency.since, frequency.nextAllowedAt, detail));
+  }
+
+  // A zone the runtime does not know would make every local time NaN; the organisation's zone is the fallback.
+  const zone = isValidTimeZone(lead.timeZone) ? lead.timeZone : rules.timeZone;
+  const hours = callingHoursAt(at, zone, rules.callingHours);
+  if (!hours.open) {
+    const detail = { timeZone: zone, local: `${hours.local.date} ${hhmm(hours.local.minuteOfDay)}`, from: hhmm(hours.window.from), to: hhmm(hours.window.to) };
+    reasons.push(reason('outside-calling-hours', 'block', hours.since, hours.until, detail));
+  }
+
+  const stale = staleDataAt(lead, rules, at);
+  if (stale.stale) reasons.push(reason('stale-data', 'warn', stale.staleFrom, undefined, { months: rules.staleMonths.value }));
+  return reasons;
+}
+
+const blocks = (reasons: Reason[]) => reasons.filter((r) => r.severity === 'block');
+
+/** First instant after `at` with no block, when only time-bound blocks stand and nothing new happens meanwhile. */
+function nextCallable(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number, blocking: Reason[]): number | undefined {
+  let current = blocking;
+  let t = at;
+  // Each step waits out the current blocks; hours and frequency caps interlock, so a few steps can be needed.
+  for (let step = 0; step < 16; step++) {
+    if (!current.every((r) => TIME_BOUND.includes(r.code) && r.until !== undefined)) return undefined;
+    const next = Math.max(...current.map((r) => r.until!));
+    if (next <= t) return undefined;
+    t = next;
+    current = blocks(reasonsAt(lead, known, rules, t));
+    if (current.length === 0) return t;
+  }
+  return undefined;
+}
+
+/** Whether `lead` may be called at `at` under `rules`, with every reason and, when only time blocks it, when it may. */
+export function verdict(lead: VerdictLead, history: LeadHistory, rules: EffectiveRules, at: number): Verdict {
+  const known = knownAt(history, at);
+  const seen = leadKnownAt(lead, at);
+  const reasons = reasonsAt(seen, known, rules, at);
+  const blocking = blocks(reasons);
+  if (blocking.length === 0) return { callable: true, reasons };
+  const nextCallableAt = nextCallable(seen, known, rules, at, blocking);
+  return nextCallableAt === undefined ? { callable: false, reasons } : { callable: false, reasons, nextCallableAt };
+}
+
+/** How many verdicts carry each reason (a lead with several reasons counts once under each). */
+export function countByReason(verdicts: readonly Verdict[]): Record<ReasonCode, number> {
+  const counts = Object.fromEntries(REASON_CODES.map((c) => [c, 0])) as Record<ReasonCode, number>;
+  for (const v of verdicts) for (const code of new Set(v.reasons.map((r) => r.code))) counts[code] += 1;
+  return counts;
+}
+
+/** Totals for a set of verdicts: how many, how many callable, and the count per reason. */
+export function verdictSummary(verdicts: readonly Verdict[]): { total: number; callable: number; byReason: Record<ReasonCode, number> } {
+  return { total: verdicts.length, callable: verdicts.filter((v) => v.callable).length, byReason: countByReason(verdicts) };
+}

@@ -1,0 +1,27 @@
+/** A lead's derived call facts (attempts, first/last contact, connected, converted) from its calls. */
+import type { Call } from './call';
+import { isConnected } from './call-outcome';
+import type { Lead } from './lead';
+
+export type CallFacts = Pick<Lead, 'attempts' | 'firstContactAt' | 'lastContactAt' | 'firstConnectedAt' | 'convertedAt' | 'lastOutcome'>;
+
+/** Facts of a lead that has never been called. */
+export const NO_CALLS: CallFacts = { attempts: 0 };
+
+/** Fold one more call into existing facts; order of calls does not matter. */
+export function addCallToFacts(facts: CallFacts, call: Pick<Call, 'at' | 'outcome'>): CallFacts {
+  const next: CallFacts = { ...facts, attempts: facts.attempts + 1 };
+  next.firstContactAt = Math.min(facts.firstContactAt ?? Infinity, call.at);
+  if (facts.lastContactAt === undefined || call.at >= facts.lastContactAt) {
+    next.lastContactAt = call.at;
+    next.lastOutcome = call.outcome;
+  }
+  if (isConnected(call.outcome)) next.firstConnectedAt = Math.min(facts.firstConnectedAt ?? Infinity, call.at);
+  if (call.outcome === 'converted') next.convertedAt = Math.min(facts.convertedAt ?? Infinity, call.at);
+  return next;
+}
+
+/** Facts from a whole list of calls. */
+export function callFacts(calls: readonly Pick<Call, 'at' | 'outcome'>[]): CallFacts {
+  return calls.reduce(addCallToFacts, NO_CALLS);
+}

@@ -1,0 +1,46 @@
+/** Phone numbers to E.164 with libphonenumber-js (full metadata, so validity is checked, not only length). */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { timeZoneForNumber } from './phone-time-zone';
+
+export type PhoneProblem = 'empty' | 'scientific-notation' | 'not-a-number' | 'too-short' | 'too-long' | 'invalid';
+
+export type NormalisedPhone =
+  | { ok: true; e164: string; region: string; timeZone: string | null; national: string }
+  | { ok: false; problem: PhoneProblem };
+
+const SCIENTIFIC = /^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d+\s*$/;
+
+/**
+ * Normalise a phone number as typed or imported. `defaultRegion` applies to numbers
+ * without a country code. Excel's scientific notation (`5.55E+09`) is rejected: the
+ * digits it dropped cannot be recovered, so guessing would invent a number.
+ */
+export function normalisePhone(raw: string, defaultRegion: string): NormalisedPhone {
+  const text = raw.trim();
+  if (text === '') return { ok: false, problem: 'empty' };
+  if (SCIENTIFIC.test(text)) return { ok: false, problem: 'scientific-notation' };
+  const digits = text.replace(/\D/g, '');
+  if (digits.length === 0) return { ok: false, problem: 'not-a-number' };
+  if (digits.length < 6) return { ok: false, problem: 'too-short' };
+  if (digits.length > 17) return { ok: false, problem: 'too-long' };
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultRegion as CountryCode, extract: false });
+  if (!parsed) return { ok: false, problem: 'invalid' };
+  if (!parsed.isValid()) {
+    const possible = parsed.isPossible();
+    return { ok: false, problem: possible ? 'invalid' : digits.length < 8 ? 'too-short' : 'invalid' };
+  }
+  const region = parsed.country ?? 'ZZ';
+  return {
+    ok: true,
+    e164: parsed.number,
+    region,
+    timeZone: timeZoneForNumber(parsed.number, region),
+    national: parsed.formatNational(),
+  };
+}
+
+/** The international display form of an E.164 number (`+1 213 373 4253`); the input when it cannot be parsed. */
+export function formatPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? parsed.formatInternational() : e164;
+}

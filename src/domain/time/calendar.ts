@@ -1,0 +1,302 @@
+/**
+ * The one module that does date maths (STYLE.md). Every instant is a UTC epoch
+ * millisecond number; every rule takes `now` (or `at`) instead of reading a clock.
+ *
+ * Time zones and DST: calendar periods (cohort keys, "midnight", "09:00 local")
+ * are computed on wall-clock time in an explicit IANA zone through @date-fns/tz,
+ * so a cohort day in Europe/Berlin is 23 or 25 hours long across a DST change and
+ * month arithmetic keeps the wall-clock time (Jan 31 + 1 month = Feb 28/29).
+ * Durations that are legal periods in days ("31 days old") are counted as calendar
+ * days in the zone given, never as 24 h multiples, for the same reason.
+ */
+import {
+  addDays as dfAddDays,
+  addMonths as dfAddMonths,
+  differenceInMonths,
+  format,
+  startOfDay as dfStartOfDay,
+  startOfMonth,
+  startOfQuarter,
+  startOfISOWeek,
+  isValid,
+  parse,
+} from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+
+/** Earliest acquisition time we accept: 1990-01-01T00:00:00Z. */
+export const EARLIEST_ACQUISITION = Date.UTC(1990, 0, 1);
+
+export type CohortGrain = 'day' | 'week' | 'month' | 'quarter';
+export const COHORT_GRAINS: readonly CohortGrain[] = ['day', 'week', 'month', 'quarter'];
+
+function inZone(ms: number, timeZone: string): TZDate {
+  return new TZDate(ms, timeZone);
+}
+
+
+/*
+ * Fast wall-clock maths. date-fns' TZDate costs 20–90 µs per operation, too slow for a
+ * verdict or a cohort key over a million leads. A zone's UTC offset only changes at DST
+ * transitions, which fall on whole UTC hours everywhere we care about, so the offset is
+ * cached per zone per UTC hour and wall-clock fields come from plain UTC getters.
+ * `calendar.test.ts` checks these paths against date-fns with fast-check.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function offsetAtHour(hour: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(hour * MS_PER_HOUR)) p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - hour * MS_PER_HOUR;
+}
+
+const MIXED = Number.NaN;
+
+/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (New York in winter: −5 h). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  // Keyed by UTC day (>= 0) when the offset holds all day, else by hour (negative keys).
+  const day = Math.floor(ms / MS_PER_DAY);
+  let v = zone.get(day);
+  if (v === undefined) {
+    const first = offsetAtHour(day * 24, timeZone);
+    v = first === offsetAtHour(day * 24 + 24, timeZone) ? first : MIXED;
+    if (zone.size > 100_000) zone.clear();
+    zone.set(day, v);
+  }
+  if (!Number.isNaN(v)) return v;
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  let h = zone.get(-1 - hour);
+  if (h === undefined) zone.set(-1 - hour, (h = offsetAtHour(hour, timeZone)));
+  return h;
+}
+
+/** The wall clock of `timeZone` at `ms`, as a UTC-based millisecond count (read it with UTC getters). */
+function toWall(ms: number, timeZone: string): number {
+  return ms + zoneOffsetMs(ms, timeZone);
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` shows `wall`. A wall time that occurs
+ * twice (autumn) resolves to the earlier instant; one that never occurs (spring gap)
+ * resolves to the instant after the gap, as a clock moved forward would show it.
+ */
+function fromWall(wall: number, timeZone: string): number {
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  const second = wall - zoneOffsetMs(guess, timeZone);
+  if (toWall(second, timeZone) === wall) return second;
+  return Math.max(guess, second);
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function isoWeekOfWall(wall: number): { year: number; week: number } {
+  const d = new Date(Math.floor(wall / MS_PER_DAY) * MS_PER_DAY);
+  const dayNum = (d.getUTCDay() + 6) % 7;
+  const thursday = d.getTime() + (3 - dayNum) * MS_PER_DAY;
+  const year = new Date(thursday).getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  return { year, week: 1 + Math.floor((thursday - jan1) / (7 * MS_PER_DAY)) };
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Cohort key of an instant: `2026-03-14`, `2026-W11`, `2026-03` or `2026-Q1`, in `timeZone`. */
+export function cohortKey(ms: number, grain: CohortGrain, timeZone: string): string {
+  const wall = toWall(ms, timeZone);
+  const d = new Date(wall);
+  const y = d.getUTCFullYear();
+  switch (grain) {
+    case 'day':
+      return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    case 'week': {
+      const w = isoWeekOfWall(wall);
+      return `${w.year}-W${pad(w.week)}`;
+    }
+    case 'month':
+      return `${y}-${pad(d.getUTCMonth() + 1)}`;
+    case 'quarter':
+      return `${y}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+  }
+}
+
+/** Start instant of the period that contains `ms` (local midnight of the first day). */
+export function periodStart(ms: number, grain: CohortGrain, timeZone: string): number {
+  const d = inZone(ms, timeZone);
+  switch (grain) {
+    case 'day':
+      return dfStartOfDay(d).getTime();
+    case 'week':
+      return startOfISOWeek(d).getTime();
+    case 'month':
+      return startOfMonth(d).getTime();
+    case 'quarter':
+      return startOfQuarter(d).getTime();
+  }
+}
+
+/** Start instant of the period after the one that contains `ms`. */
+export function nextPeriodStart(ms: number, grain: CohortGrain, timeZone: string): number {
+  const start = inZone(periodStart(ms, grain, timeZone), timeZone);
+  switch (grain) {
+    case 'day':
+      return dfAddDays(start, 1).getTime();
+    case 'week':
+      return dfAddDays(start, 7).getTime();
+    case 'month':
+      return dfAddMonths(start, 1).getTime();
+    case 'quarter':
+      return dfAddMonths(start, 3).getTime();
+  }
+}
+
+/** Half-open instant range [from, to) covered by a cohort key such as `2026-03` or `2026-W11`. */
+export function cohortRange(key: string, timeZone: string): { from: number; to: number; grain: CohortGrain } | null {
+  const grain = grainOfKey(key);
+  if (!grain) return null;
+  let local: Date;
+  if (grain === 'quarter') {
+    const [y, q] = key.split('-Q').map(Number);
+    local = new TZDate(y!, (q! - 1) * 3, 1, timeZone);
+  } else if (grain === 'week') {
+    const [y, w] = key.split('-W').map(Number);
+    // ISO week 1 contains Jan 4th.
+    const jan4 = new TZDate(y!, 0, 4, timeZone);
+    local = dfAddDays(startOfISOWeek(jan4), (w! - 1) * 7);
+  } else {
+    const parsed = parse(key, grain === 'day' ? 'yyyy-MM-dd' : 'yyyy-MM', new TZDate(0, timeZone));
+    if (!isValid(parsed)) return null;
+    local = parsed;
+  }
+  const from = local.getTime();
+  return { from, to: nextPeriodStart(from, grain, timeZone), grain };
+}
+
+/** Which grain a cohort key is written in, or null when it is none. */
+export function grainOfKey(key: string): CohortGrain | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(key)) return 'day';
+  if (/^\d{4}-W\d{2}$/.test(key)) return 'week';
+  if (/^\d{4}-\d{2}$/.test(key)) return 'month';
+  if (/^\d{4}-Q[1-4]$/.test(key)) return 'quarter';
+  return null;
+}
+
+/** Add calendar months keeping the wall-clock time in `timeZone` (clamped to month end: Jan 31 + 1 = Feb 28/29). */
+export function addMonths(ms: number, months: number, timeZone = 'UTC'): number {
+  const d = new Date(toWall(ms, timeZone));
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return fromWall(d.getTime(), timeZone);
+}
+
+/** Add calendar days keeping the wall-clock time in `timeZone` (a DST day is 23 or 25 hours). */
+export function addDays(ms: number, days: number, timeZone = 'UTC'): number {
+  return fromWall(toWall(ms, timeZone) + days * MS_PER_DAY, timeZone);
+}
+
+/** Whole calendar days from `from` to `to` in `timeZone` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: number, to: number, timeZone = 'UTC'): number {
+  return Math.floor(toWall(to, timeZone) / MS_PER_DAY) - Math.floor(toWall(from, timeZone) / MS_PER_DAY);
+}
+
+/** Whole months elapsed from `from` to `to` (the "age" shown as "14 mo"). */
+export function monthsBetween(from: number, to: number, timeZone = 'UTC'): number {
+  return differenceInMonths(inZone(to, timeZone), inZone(from, timeZone));
+}
+
+/** Local midnight at the start of the day containing `ms` in `timeZone`. */
+export function startOfLocalDay(ms: number, timeZone: string): number {
+  return fromWall(Math.floor(toWall(ms, timeZone) / MS_PER_DAY) * MS_PER_DAY, timeZone);
+}
+
+export interface LocalClock {
+  /** 0 = Sunday … 6 = Saturday, as `Date#getDay`. */
+  weekday: number;
+  /** Minutes since local midnight, 0…1439. */
+  minuteOfDay: number;
+  /** `yyyy-MM-dd` of the local date. */
+  date: string;
+}
+
+/** The wall clock at instant `ms` in `timeZone`. */
+export function localClock(ms: number, timeZone: string): LocalClock {
+  const wall = toWall(ms, timeZone);
+  const d = new Date(wall);
+  const minuteOfDay = Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  return { weekday: d.getUTCDay(), minuteOfDay, date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` };
+}
+
+/** The instant at which the local wall clock in `timeZone` reads `minuteOfDay` on the local day `dayOffset` days after the day of `ms`. */
+export function atLocalMinute(ms: number, dayOffset: number, minuteOfDay: number, timeZone: string): number {
+  const dayStart = (Math.floor(toWall(ms, timeZone) / MS_PER_DAY) + dayOffset) * MS_PER_DAY;
+  return fromWall(dayStart + minuteOfDay * MS_PER_MINUTE, timeZone);
+}
+
+/** Format an instant in `timeZone` with a date-fns pattern (e.g. `yyyy-MM-dd HH:mm`). */
+export function formatInZone(ms: number, pattern: string, timeZone: string): string {
+  return format(inZone(ms, timeZone), pattern);
+}
+
+/** ISO 8601 with the zone's offset, e.g. `2026-03-14T09:30:00+01:00`. */
+export function toIsoWithOffset(ms: number, timeZone: string): string {
+  return format(inZone(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+}
+
+/** Parse a wall-clock date-time (`pattern` in date-fns tokens) as local time in `timeZone`; null when invalid or not round-tripping (e.g. 2024-02-30). */
+export function parseLocal(text: string, pattern: string, timeZone: string): number | null {
+  const ref = new TZDate(Date.UTC(2000, 0, 1), timeZone);
+  const d = parse(text.trim(), pattern, ref);
+  if (!isValid(d)) return null;
+  if (format(d, pattern) !== text.trim()) return null;
+  return d.getTime();
+}
+
+/** Checks an acquisition instant against `now`: null when acceptable, else the reason. */
+export function acquisitionTimeProblem(ms: number, now: number): 'future' | 'before-1990' | 'invalid' | null {
+  if (!Number.isFinite(ms)) return 'invalid';
+  if (ms < EARLIEST_ACQUISITION) return 'before-1990';
+  if (ms > now) return 'future';
+  return null;
+}
+
+/** Add business days (Monday–Friday in `timeZone`), keeping the wall-clock time; public holidays are not known here. */
+export function addBusinessDays(ms: number, days: number, timeZone = 'UTC'): number {
+  let t = ms;
+  let left = days;
+  while (left > 0) {
+    t = addDays(t, 1, timeZone);
+    const wd = localClock(t, timeZone).weekday;
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return t;
+}

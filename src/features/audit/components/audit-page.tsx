@@ -1,0 +1,66 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { PageHeader } from '../../../components/ui/page-header';
+import { AUDIT_ACTIONS } from '../../../domain/audit/audit-entry';
+import { inputClass } from '../../../components/ui/field';
+import { AUDIT_PAGE_SIZE, useAuditPage, useVerifyTrail } from '../api/use-audit';
+import { AuditTable } from './audit-table';
+
+const route = getRouteApi('/audit');
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const page = search.page ?? 1;
+  const data = useAuditPage(page, search.action);
+  const verify = useVerifyTrail();
+  const pages = data ? Math.max(1, Math.ceil(data.total / AUDIT_PAGE_SIZE)) : 1;
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          <Button variant="primary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {verify.data && (
+        <p role="status" className={`mb-4 rounded-lg px-4 py-3 text-sm ${verify.data.problem ? 'bg-rose-50 text-rose-800' : 'bg-emerald-50 text-emerald-800'}`}>
+          {verify.data.problem ? t('audit.broken', { seq: verify.data.problem.seq, problem: verify.data.problem.problem }) : t('audit.intact', { count: verify.data.count })}
+        </p>
+      )}
+      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-2">
+          {t('audit.action')}
+          <select className={`${inputClass} w-40`} value={search.action ?? ''} onChange={(e) => void navigate({ search: { action: e.target.value || undefined } })}>
+            <option value="">—</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        {data && (
+          <span className="text-slate-500">
+            {t('audit.head')}: <code className="font-mono text-xs">#{data.head.seq} {data.head.hash.slice(0, 16)}…</code>
+          </span>
+        )}
+      </div>
+      {data && <AuditTable entries={data.entries} />}
+      <nav className="mt-4 flex items-center gap-2 text-sm" aria-label="pagination">
+        <Button disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 }) })}>
+          ←
+        </Button>
+        <span>
+          {page} / {pages}
+        </span>
+        <Button disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
+          →
+        </Button>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/ui/card';
+import { PageHeader } from '../../../components/ui/page-header';
+import { StatCard } from '../../../components/ui/stat-card';
+import { useOverview } from '../api/use-overview';
+import { QueueList } from './queue-list';
+import { SourceBars } from './source-bars';
+import { StorageCard } from './storage-card';
+
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const figures = useOverview();
+  const nf = new Intl.NumberFormat(i18n.language);
+  const pf = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  return (
+    <>
+      <PageHeader title={t('overview.title')} subtitle={t('overview.subtitle')} />
+      {!figures ? (
+        <p role="status" className="text-sm text-slate-500">
+          {t('app.loading')}
+        </p>
+      ) : (
+        <div className="space-y-6">
+          <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            <StatCard testId="figure-leads" label={t('overview.leads')} value={nf.format(figures.total)} />
+            <StatCard
+              testId="figure-callable"
+              tone="good"
+              label={t('overview.callableNow')}
+              value={nf.format(figures.callable)}
+              note={t('overview.callableShare', { pct: pf.format(figures.total ? figures.callable / figures.total : 0) })}
+            />
+            <StatCard testId="figure-acquired-month" label={t('overview.acquiredThisMonth')} value={nf.format(figures.acquiredThisMonth)} />
+            <StorageCard />
+          </dl>
+          <div className="grid gap-6 xl:grid-cols-2">
+            <Card title={t('overview.queues')}>
+              <QueueList queues={figures.queues} />
+              <p className="mt-3 text-xs text-slate-400">
+                {t('overview.computedAt', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(figures.at), policy: figures.presets.join(' + ') })}
+              </p>
+            </Card>
+            <Card title={t('overview.sources')}>
+              <SourceBars rows={figures.bySource} total={figures.total} />
+            </Card>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

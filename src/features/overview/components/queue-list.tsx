@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { QueueId } from '../../../domain/compliance/queues';
+
+const ORDER: { id: QueueId; tone: string }[] = [
+  { id: 'consentRenewal', tone: 'bg-amber-400' },
+  { id: 'consentExpired', tone: 'bg-rose-500' },
+  { id: 'dncRecheck', tone: 'bg-amber-500' },
+  { id: 'dncListed', tone: 'bg-rose-600' },
+  { id: 'retention', tone: 'bg-slate-500' },
+  { id: 'stale', tone: 'bg-sky-500' },
+  { id: 'frequency', tone: 'bg-violet-500' },
+  { id: 'hours', tone: 'bg-slate-400' },
+];
+
+/** The size of every compliance queue. */
+export function QueueList({ queues }: { queues: Record<QueueId, number> }) {
+  const { t, i18n } = useTranslation();
+  const nf = new Intl.NumberFormat(i18n.language);
+  return (
+    <ul className="divide-y divide-slate-100">
+      {ORDER.map(({ id, tone }) => (
+        <li key={id} className="flex items-center justify-between py-2 text-sm" data-testid={`queue-${id}`}>
+          <span className="flex items-center gap-2">
+            <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${tone}`} />
+            {t(`overview.queue.${id}`)}
+          </span>
+          <span className="font-semibold tabular-nums">{nf.format(queues[id])}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

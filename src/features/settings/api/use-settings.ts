@@ -1,0 +1,15 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMutation } from '@tanstack/react-query';
+import { getDb } from '../../../db/leads-db';
+import { getSettings, saveSettings } from '../../../db/repos/settings-repo';
+import type { Settings } from '../../../domain/settings/settings';
+
+/** The organisation settings, live (any tab's change shows at once). */
+export function useSettings(): Settings | undefined {
+  return useLiveQuery(() => getSettings(getDb()), []);
+}
+
+/** Save a validated settings change (audited). */
+export function useSaveSettings() {
+  return useMutation({ mutationFn: (patch: Partial<Settings>) => saveSettings(getDb(), patch) });
+}

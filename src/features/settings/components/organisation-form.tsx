@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Field, inputClass } from '../../../components/ui/field';
+import { settingsSchema, type Settings } from '../../../domain/settings/settings';
+import { useSaveSettings } from '../api/use-settings';
+import { REGIONS, timeZoneOptions } from './time-zones';
+
+const ZONES = timeZoneOptions();
+
+/** Organisation time zone, default phone region and operator name. */
+export function OrganisationForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const save = useSaveSettings();
+  const [draft, setDraft] = useState({ orgTimeZone: settings.orgTimeZone, defaultRegion: settings.defaultRegion, operatorName: settings.operatorName });
+  const [errors, setErrors] = useState<Record<string, boolean>>({});
+  const [saved, setSaved] = useState(false);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = settingsSchema.pick({ orgTimeZone: true, defaultRegion: true, operatorName: true }).safeParse({ ...draft, operatorName: draft.operatorName.trim() });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), true])));
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data, { onSuccess: () => setSaved(true) });
+  };
+  const set = (k: keyof typeof draft) => (v: string) => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, [k]: v }));
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
+      <Field label={t('settings.orgTimeZone')} help={t('settings.orgTimeZoneHelp')}>
+        {(p) => (
+          <select {...p} className={inputClass} value={draft.orgTimeZone} onChange={(e) => set('orgTimeZone')(e.target.value)}>
+            {ZONES.map((z) => (
+              <option key={z}>{z}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('settings.defaultRegion')} help={t('settings.defaultRegionHelp')}>
+        {(p) => (
+          <select {...p} className={inputClass} value={draft.defaultRegion} onChange={(e) => set('defaultRegion')(e.target.value)}>
+            {REGIONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('settings.operatorName')} help={t('settings.operatorNameHelp')} error={errors.operatorName ? t('settings.invalid') : undefined}>
+        {(p) => <input {...p} className={inputClass} value={draft.operatorName} maxLength={80} onChange={(e) => set('operatorName')(e.target.value)} />}
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {t('settings.save')}
+        </Button>
+        {saved && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('settings.saved')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/ui/card';
+import { PageHeader } from '../../../components/ui/page-header';
+import { useSettings } from '../api/use-settings';
+import { DataActions } from './data-actions';
+import { LanguageSwitch } from './language-switch';
+import { OrganisationForm } from './organisation-form';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card title={t('settings.title')}>{settings ? <OrganisationForm key={JSON.stringify(settings)} settings={settings} /> : t('app.loading')}</Card>
+        <div className="space-y-6">
+          <Card title={t('language.label')}>
+            <LanguageSwitch tone="light" />
+          </Card>
+          <Card title={t('settings.data')}>
+            <DataActions />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * English and Simplified Chinese. The language follows the browser (`navigator.languages`)
+ * until the user picks one; the pick is kept in localStorage so it survives a reload.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const SUPPORTED_LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+const STORAGE_KEY = 'leadledger.language';
+
+/** The stored choice, else the first browser language we support, else English. */
+export function initialLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  if (stored === 'en' || stored === 'zh-CN') return stored;
+  const browser = globalThis.navigator?.languages ?? [];
+  for (const lang of browser) {
+    if (lang.toLowerCase().startsWith('zh')) return 'zh-CN';
+    if (lang.toLowerCase().startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** Switch language and remember the choice. */
+export async function setLanguage(lang: Language): Promise<void> {
+  globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export function initI18n(): typeof i18next {
+  const lng = initialLanguage();
+  void i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  return i18next;
+}
