@@ -4,8 +4,15 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+
+// One JSON file per feature and language (src/i18n/<lang>/<feature>.json), merged here, so
+// features add their texts without touching each other's files.
+const files = import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' });
+function bundle(lang: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, content] of Object.entries(files)) if (path.startsWith(`./${lang}/`)) Object.assign(out, content);
+  return out;
+}
 
 export const SUPPORTED_LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -33,7 +40,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 export function initI18n(): typeof i18next {
   const lng = initialLanguage();
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: bundle('en') }, 'zh-CN': { translation: bundle('zh-CN') } },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -13,7 +13,10 @@ export type SeedResult = 'seeded' | 'already-seeded' | 'not-empty' | 'opted-out'
 export async function seedDemoIfEmpty(db: LeadsDb, now = Date.now()): Promise<SeedResult> {
   const before = await seedBlocker(db);
   if (before) return before;
+  const t0 = performance.now();
   const data = buildDemoDataset(now);
+  const t1 = performance.now();
+  performance.measure('leadledger:seed-build', { start: t0, end: t1 });
   return db.transaction('rw', db.tables, async () => {
     const blocker = await seedBlocker(db);
     if (blocker) return blocker;
@@ -22,14 +25,12 @@ export async function seedDemoIfEmpty(db: LeadsDb, now = Date.now()): Promise<Se
     await db.leads.bulkAdd(data.leads);
     await db.calls.bulkAdd(data.calls);
     await db.consents.bulkAdd(data.consents);
-    await db.acquisitions.bulkAdd(
-      data.leads.map((l) => ({ leadId: l.id, sourceId: l.sourceId, acquiredAt: l.acquiredAt, entryMethod: l.entryMethod, recordedAt: l.createdAt })),
-    );
     await db.dncLists.bulkAdd(data.dncLists);
     await db.dncListVersions.bulkAdd(data.dncListVersions);
     await db.dncEntries.bulkAdd(data.dncEntries);
     await db.dncScrubs.add(data.scrub);
     await setFlag(db, 'demoSeeded', true);
+    performance.measure('leadledger:seed-write', { start: t1 });
     await appendAudit(db, { action: 'seed', entity: 'database', ids: [], before: null, after: { leads: data.leads.length, calls: data.calls.length, consents: data.consents.length } }, now);
     return 'seeded';
   });

@@ -29,19 +29,12 @@ export function stampNewLead(input: NewLead, now: number): Omit<Lead, 'id'> {
 export async function createLead(db: LeadsDb, input: NewLead, now = Date.now()): Promise<Lead> {
   const problem = acquisitionTimeProblem(input.acquiredAt, now);
   if (problem) throw new LeadWriteError(`acquired-${problem}`);
-  return db.transaction('rw', [db.leads, db.acquisitions, db.audit, db.settings], async () => {
+  return db.transaction('rw', [db.leads, db.audit, db.settings], async () => {
     const existing = await db.leads.where('phoneE164').equals(input.phoneE164).first();
     if (existing) throw new LeadWriteError('duplicate', `A lead with ${input.phoneE164} exists (#${existing.id}).`);
     const row = stampNewLead(input, now);
     const id = await db.leads.add(row);
     const lead = { ...row, id } as Lead;
-    await db.acquisitions.add({
-      leadId: id,
-      sourceId: lead.sourceId,
-      acquiredAt: lead.acquiredAt,
-      entryMethod: lead.entryMethod,
-      recordedAt: now,
-    });
     await appendAudit(db, { action: 'create', entity: 'lead', ids: [id], before: null, after: lead }, now);
     return lead;
   });

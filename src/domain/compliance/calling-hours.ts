@@ -24,7 +24,10 @@ const isOpenDay = (w: DayWindow) => w.to > w.from;
 
 /** True when `at` falls inside the allowed window of its local weekday in `timeZone`. */
 export function isWithinCallingHours(at: number, timeZone: string, hours: CallingHours): boolean {
-  const { weekday, minuteOfDay } = localClock(at, timeZone);
+  return isOpenAt(localClock(at, timeZone), hours);
+}
+
+function isOpenAt({ weekday, minuteOfDay }: LocalClock, hours: CallingHours): boolean {
   const w = hours[weekday]!.value;
   return minuteOfDay >= w.from && minuteOfDay < w.to;
 }
@@ -59,7 +62,7 @@ function lastClosedAt(at: number, timeZone: string, hours: CallingHours): number
 export function callingHoursAt(at: number, timeZone: string, hours: CallingHours): CallingHoursState {
   const local = localClock(at, timeZone);
   const window = hours[local.weekday]!.value;
-  if (isWithinCallingHours(at, timeZone, hours)) {
+  if (isOpenAt(local, hours)) {
     return { open: true, local, window, until: atLocalMinute(at, 0, window.to, timeZone) };
   }
   const state: CallingHoursState = { open: false, local, window };

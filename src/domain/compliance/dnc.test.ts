@@ -24,11 +24,11 @@ const lists = [national, internal, retired];
 
 describe('versionInForce: the newest version both published and imported', () => {
   it.each([
-    ['2026-01-01 12:00', undefined, 'published but not yet imported'],
-    ['2026-01-02 09:00', 1, 'imported'],
-    ['2026-02-02 12:00', 1, 'version 2 is published, but we do not have it yet'],
-    ['2026-02-03 09:00', 2, 'version 2 imported'],
-  ])('at %s → version %s (%s)', (at, id) => {
+    { at: '2026-01-01 12:00', id: undefined, why: 'published but not yet imported' },
+    { at: '2026-01-02 09:00', id: 1, why: 'imported' },
+    { at: '2026-02-02 12:00', id: 1, why: 'version 2 is published, but we do not have it yet' },
+    { at: '2026-02-03 09:00', id: 2, why: 'version 2 imported' },
+  ])('at $at → version $id ($why)', ({ at, id }) => {
     expect(versionInForce(national, local(at))?.id).toBe(id);
   });
 });

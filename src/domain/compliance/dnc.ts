@@ -20,7 +20,13 @@ export function knownVersions(list: DncListState, at: number): Version[] {
 
 /** The version of a list in force at `at`: the newest one published and imported by then. */
 export function versionInForce(list: DncListState, at: number): Version | undefined {
-  return knownVersions(list, at).at(-1);
+  // A linear scan, not knownVersions(): this runs for every lead and every list.
+  let best: Version | undefined;
+  for (const v of list.versions) {
+    if (v.publishedAt > at || v.importedAt > at) continue;
+    if (!best || v.publishedAt > best.publishedAt || (v.publishedAt === best.publishedAt && v.id > best.id)) best = v;
+  }
+  return best;
 }
 
 export interface DncListing {

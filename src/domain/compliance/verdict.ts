@@ -19,7 +19,9 @@ const TIME_BOUND: readonly ReasonCode[] = ['frequency-capped', 'outside-calling-
 
 /** The history as it stood at `at`: consents captured, calls made before it, versions published and imported, checks run. */
 export function knownAt(history: LeadHistory, at: number): LeadHistory {
-  const dncLists = history.dncLists.map((l) => ({ ...l, versions: l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at) }));
+  const isKnown = (v: { publishedAt: number; importedAt: number }) => v.publishedAt <= at && v.importedAt <= at;
+  // Lists are shared by every lead: copy one only when some of its versions are still to come.
+  const dncLists = history.dncLists.map((l) => (l.versions.every(isKnown) ? l : { ...l, versions: l.versions.filter(isKnown) }));
   const versionIds = new Set(dncLists.flatMap((l) => l.versions.map((v) => v.id)));
   // A hit is known once its version (or its single addition) is; a removal only once its version is.
   const dncHits = history.dncHits
@@ -48,6 +50,14 @@ function leadKnownAt(lead: VerdictLead, at: number): VerdictLead {
   if (seen.lastContactAt !== undefined && seen.lastContactAt >= at) delete seen.lastContactAt;
   if (seen.verifiedAt !== undefined && seen.verifiedAt > at) delete seen.verifiedAt;
   return seen;
+}
+
+const knownZones = new Map<string, boolean>();
+/** The zone to read calling hours in: the lead's, or the organisation's when the runtime does not know the lead's (it would make every local time NaN). Memoised: checking builds an Intl formatter. */
+function callZone(leadZone: string, orgZone: string): string {
+  let ok = knownZones.get(leadZone);
+  if (ok === undefined) knownZones.set(leadZone, (ok = isValidTimeZone(leadZone)));
+  return ok ? leadZone : orgZone;
 }
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -101,8 +111,7 @@ function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules,
     reasons.push(reason('frequency-capped', 'block', frequency.since, frequency.nextAllowedAt, detail));
   }
 
-  // A zone the runtime does not know would make every local time NaN; the organisation's zone is the fallback.
-  const zone = isValidTimeZone(lead.timeZone) ? lead.timeZone : rules.timeZone;
+  const zone = callZone(lead.timeZone, rules.timeZone);
   const hours = callingHoursAt(at, zone, rules.callingHours);
   if (!hours.open) {
     const detail = { timeZone: zone, local: `${hours.local.date} ${hhmm(hours.local.minuteOfDay)}`, from: hhmm(hours.window.from), to: hhmm(hours.window.to) };

@@ -19,7 +19,11 @@ export const importBatchSchema = z.object({
 });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
-/** Every acquisition of a number (a lead can be acquired again by a later file): kept forever. */
+/**
+ * A later acquisition of a number already stored (a lead can be bought or collected again).
+ * The lead's own `acquiredAt`/`sourceId` is its first acquisition; each re-acquisition is kept
+ * here forever so deduplication never loses where and when data came in.
+ */
 export const acquisitionSchema = z.object({
   id: z.number().int().positive(),
   leadId: z.number().int().positive(),

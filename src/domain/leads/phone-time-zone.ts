@@ -7,6 +7,10 @@
 const COUNTRY_ZONES: Record<string, string> = {
   CN: 'Asia/Shanghai',
   GB: 'Europe/London',
+  // Crown dependencies: +44 numbers that libphonenumber gives a region of their own.
+  GG: 'Europe/Guernsey',
+  JE: 'Europe/Jersey',
+  IM: 'Europe/Isle_of_Man',
   IE: 'Europe/Dublin',
   DE: 'Europe/Berlin',
   FR: 'Europe/Paris',

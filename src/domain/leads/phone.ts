@@ -1,5 +1,5 @@
 /** Phone numbers to E.164 with libphonenumber-js (full metadata, so validity is checked, not only length). */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
 import { timeZoneForNumber } from './phone-time-zone';
 
 export type PhoneProblem = 'empty' | 'scientific-notation' | 'not-a-number' | 'too-short' | 'too-long' | 'invalid';
@@ -26,8 +26,9 @@ export function normalisePhone(raw: string, defaultRegion: string): NormalisedPh
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultRegion as CountryCode, extract: false });
   if (!parsed) return { ok: false, problem: 'invalid' };
   if (!parsed.isValid()) {
-    const possible = parsed.isPossible();
-    return { ok: false, problem: possible ? 'invalid' : digits.length < 8 ? 'too-short' : 'invalid' };
+    // Judged against the number plan of the country, not a fixed digit count: 8 digits are too short in the US.
+    const length = validatePhoneNumberLength(text, defaultRegion as CountryCode);
+    return { ok: false, problem: length === 'TOO_SHORT' ? 'too-short' : length === 'TOO_LONG' ? 'too-long' : 'invalid' };
   }
   const region = parsed.country ?? 'ZZ';
   return {

@@ -40,12 +40,14 @@ function inZone(ms: number, timeZone: string): TZDate {
 
 /*
  * Fast wall-clock maths. date-fns' TZDate costs 20–90 µs per operation, too slow for a
- * verdict or a cohort key over a million leads. A zone's UTC offset only changes at DST
- * transitions, which fall on whole UTC hours everywhere we care about, so the offset is
- * cached per zone per UTC hour and wall-clock fields come from plain UTC getters.
- * `calendar.test.ts` checks these paths against date-fns with fast-check.
+ * verdict or a cohort key over a million leads. A zone's UTC offset changes only at DST
+ * transitions, a few days a year, so offsets are cached per zone per UTC day and wall-clock
+ * fields come from plain UTC getters. On a day with a change the change is located to the
+ * minute: not every zone changes on a whole UTC hour (St John's changes at 02:00 local,
+ * 04:30 or 05:30 UTC). `calendar.test.ts` checks these paths against date-fns with fast-check.
  */
-const offsetCache = new Map<string, Map<number, number>>();
+type DayOffsets = number | readonly (readonly [from: number, offset: number])[];
+const offsetCache = new Map<string, Map<number, DayOffsets>>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -59,33 +61,54 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function offsetAtHour(hour: number, timeZone: string): number {
+/** Offset straight from Intl (slow), at a whole second. */
+function intlOffset(ms: number, timeZone: string): number {
+  const at = Math.floor(ms / 1000) * 1000;
   const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(hour * MS_PER_HOUR)) p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - hour * MS_PER_HOUR;
+  for (const part of formatterFor(timeZone).formatToParts(at)) p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - at;
 }
 
-const MIXED = Number.NaN;
+/** The offset over UTC day `day`: one number, or [from, offset] pairs when it changes that day. */
+function offsetsOfDay(day: number, timeZone: string): DayOffsets {
+  const start = day * MS_PER_DAY;
+  const first = intlOffset(start, timeZone);
+  if (first === intlOffset(start + MS_PER_DAY, timeZone)) return first;
+  const changes: [number, number][] = [[start, first]];
+  let prev = first;
+  for (let h = 1; h <= 24; h++) {
+    const next = intlOffset(start + h * MS_PER_HOUR, timeZone);
+    if (next === prev) continue;
+    // The change falls in the hour before: binary search for its first minute.
+    let lo = start + (h - 1) * MS_PER_HOUR;
+    let hi = start + h * MS_PER_HOUR;
+    while (hi - lo > MS_PER_MINUTE) {
+      const mid = lo + Math.floor((hi - lo) / MS_PER_MINUTE / 2) * MS_PER_MINUTE;
+      if (intlOffset(mid, timeZone) === prev) lo = mid;
+      else hi = mid;
+    }
+    changes.push([hi, next]);
+    prev = next;
+  }
+  return changes;
+}
 
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (New York in winter: −5 h). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
   if (timeZone === 'UTC') return 0;
   let zone = offsetCache.get(timeZone);
   if (!zone) offsetCache.set(timeZone, (zone = new Map()));
-  // Keyed by UTC day (>= 0) when the offset holds all day, else by hour (negative keys).
   const day = Math.floor(ms / MS_PER_DAY);
   let v = zone.get(day);
   if (v === undefined) {
-    const first = offsetAtHour(day * 24, timeZone);
-    v = first === offsetAtHour(day * 24 + 24, timeZone) ? first : MIXED;
+    v = offsetsOfDay(day, timeZone);
     if (zone.size > 100_000) zone.clear();
     zone.set(day, v);
   }
-  if (!Number.isNaN(v)) return v;
-  const hour = Math.floor(ms / MS_PER_HOUR);
-  let h = zone.get(-1 - hour);
-  if (h === undefined) zone.set(-1 - hour, (h = offsetAtHour(hour, timeZone)));
-  return h;
+  if (typeof v === 'number') return v;
+  let offset = v[0]![1];
+  for (const [from, o] of v) if (ms >= from) offset = o;
+  return offset;
 }
 
 /** The wall clock of `timeZone` at `ms`, as a UTC-based millisecond count (read it with UTC getters). */
@@ -99,10 +122,15 @@ function toWall(ms: number, timeZone: string): number {
  * resolves to the instant after the gap, as a clock moved forward would show it.
  */
 function fromWall(wall: number, timeZone: string): number {
-  const guess = wall - zoneOffsetMs(wall, timeZone);
-  const second = wall - zoneOffsetMs(guess, timeZone);
-  if (toWall(second, timeZone) === wall) return second;
-  return Math.max(guess, second);
+  // A day either side is clear of any change near `wall`: the offsets before and after it.
+  const before = wall - zoneOffsetMs(wall - MS_PER_DAY, timeZone);
+  const after = wall - zoneOffsetMs(wall + MS_PER_DAY, timeZone);
+  const earlier = Math.min(before, after);
+  if (toWall(earlier, timeZone) === wall) return earlier;
+  const later = Math.max(before, after);
+  if (toWall(later, timeZone) === wall) return later;
+  // In a spring gap the offset from before the change reads as the time after the gap.
+  return before;
 }
 
 function pad(n: number, width = 2): string {
@@ -165,16 +193,10 @@ export function periodStart(ms: number, grain: CohortGrain, timeZone: string): n
 /** Start instant of the period after the one that contains `ms`. */
 export function nextPeriodStart(ms: number, grain: CohortGrain, timeZone: string): number {
   const start = inZone(periodStart(ms, grain, timeZone), timeZone);
-  switch (grain) {
-    case 'day':
-      return dfAddDays(start, 1).getTime();
-    case 'week':
-      return dfAddDays(start, 7).getTime();
-    case 'month':
-      return dfAddMonths(start, 1).getTime();
-    case 'quarter':
-      return dfAddMonths(start, 3).getTime();
-  }
+  const later = grain === 'day' ? dfAddDays(start, 1) : grain === 'week' ? dfAddDays(start, 7) : dfAddMonths(start, grain === 'month' ? 1 : 3);
+  // Where midnight fell in a DST gap (São Paulo until 2019) a period began at 01:00 and
+  // adding keeps 01:00; snapping back to the period's start finds the real midnight.
+  return periodStart(later.getTime(), grain, timeZone);
 }
 
 /** Half-open instant range [from, to) covered by a cohort key such as `2026-03` or `2026-W11`. */
@@ -195,7 +217,9 @@ export function cohortRange(key: string, timeZone: string): { from: number; to: 
     if (!isValid(parsed)) return null;
     local = parsed;
   }
-  const from = local.getTime();
+  const from = periodStart(local.getTime(), grain, timeZone);
+  // Keys that name no real period (`2025-W53` in a 52-week year, `2026-W00`) have no range.
+  if (cohortKey(from, grain, timeZone) !== key) return null;
   return { from, to: nextPeriodStart(from, grain, timeZone), grain };
 }
 

@@ -13,7 +13,7 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card title={t('settings.title')}>{settings ? <OrganisationForm key={JSON.stringify(settings)} settings={settings} /> : t('app.loading')}</Card>
+        <Card title={t('settings.title')}>{settings ? <OrganisationForm settings={settings} /> : t("app.loading")}</Card>
         <div className="space-y-6">
           <Card title={t('language.label')}>
             <LanguageSwitch tone="light" />

@@ -1,0 +1,30 @@
+import { test as base, type BrowserContext } from '@playwright/test';
+import { AppShell } from './page-models/app-shell';
+
+/**
+ * Seeding the demo data costs several seconds of IndexedDB writes, so most tests share one
+ * browser context per worker that was seeded once. Tests that need a fresh profile (first
+ * start, two tabs, a different locale) create their own context instead.
+ */
+export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
+  seeded: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ ...workerInfo.project.use, baseURL: workerInfo.project.use.baseURL });
+      const page = await context.newPage();
+      const app = new AppShell(page);
+      await app.open('/');
+      await page.getByTestId('figure-leads').waitFor({ timeout: 90_000 });
+      await page.close();
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  app: async ({ seeded }, use) => {
+    const page = await seeded.newPage();
+    await use(new AppShell(page));
+    await page.close();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH } from '../../domain/audit/audit-hash';
+import type { AuditDraft } from '../../domain/audit/audit-entry';
+import { LeadsDb } from '../leads-db';
+import { appendAudit, auditForLead, auditHead, listAudit, verifyAuditTrail } from './audit-repo';
+import { saveSettings } from './settings-repo';
+
+const T = Date.UTC(2026, 10, 29, 17, 0);
+const dbs: LeadsDb[] = [];
+function freshDb(): LeadsDb {
+  const db = new LeadsDb(`t-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const create = (id: number): AuditDraft => ({ action: 'create', entity: 'lead', ids: [id], before: null, after: { id, name: `Lead ${id}` } });
+const edit = (id: number): AuditDraft => ({ action: 'edit', entity: 'lead', ids: [id], before: { name: `Lead ${id}` }, after: { name: 'Renamed' }, note: 'typo' });
+
+async function trail(db: LeadsDb, drafts: AuditDraft[]) {
+  for (const [i, d] of drafts.entries()) await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, d, T + i * 1000));
+  return db.audit.orderBy('seq').toArray();
+}
+
+describe('appendAudit', () => {
+  it('chains entries: seq from 1, each linked to the hash before it, by the current operator', async () => {
+    const db = freshDb();
+    const [first, second, third] = await trail(db, [create(1), create(2), edit(1)]);
+    expect(first).toMatchObject({ seq: 1, at: T, actor: 'Data steward', action: 'create', prevHash: GENESIS_HASH });
+    expect(second).toMatchObject({ seq: 2, at: T + 1000, prevHash: first!.hash });
+    expect(third).toMatchObject({ seq: 3, prevHash: second!.hash, note: 'typo' });
+    expect(new Set([first!.hash, second!.hash, third!.hash]).size).toBe(3);
+    expect(await verifyAuditTrail(db)).toBeNull();
+  });
+
+  it('names the operator from the settings', async () => {
+    const db = freshDb();
+    await saveSettings(db, { operatorName: 'Dana' }, T);
+    const entry = await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, create(1), T + 1));
+    expect(entry.actor).toBe('Dana');
+  });
+
+  it('commits or aborts with the change it describes', async () => {
+    const db = freshDb();
+    await expect(
+      db.transaction('rw', db.leads, db.audit, db.settings, async () => {
+        await appendAudit(db, create(1), T);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('auditHead, listAudit, auditForLead', () => {
+  it('the head of an empty trail is the genesis hash', async () => {
+    expect(await auditHead(freshDb())).toEqual({ seq: 0, hash: GENESIS_HASH });
+  });
+
+  it('the head is the newest entry; lists are newest first, paged and filtered', async () => {
+    const db = freshDb();
+    const entries = await trail(db, [create(1), create(2), edit(1), create(3)]);
+    expect(await auditHead(db)).toEqual({ seq: 4, hash: entries[3]!.hash });
+    expect((await listAudit(db, { limit: 2 })).map((e) => e.seq)).toEqual([4, 3]);
+    expect((await listAudit(db, { limit: 2, offset: 2 })).map((e) => e.seq)).toEqual([2, 1]);
+    expect((await listAudit(db, { limit: 10, action: 'edit' })).map((e) => e.seq)).toEqual([3]);
+    expect((await auditForLead(db, 1)).map((e) => e.seq)).toEqual([1, 3]);
+  });
+});
+
+describe('verifyAuditTrail: tampering written straight into the table', () => {
+  it.each([
+    { why: 'an edited entry', tamper: (db: LeadsDb, e: { seq: number }) => db.audit.update(e.seq, { after: { name: 'Someone else' } }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'a replaced entry (put)', tamper: (db: LeadsDb, e: object) => db.audit.put({ ...(e as never), actor: 'Eve' }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'a deleted entry', tamper: (db: LeadsDb, e: { seq: number }) => db.audit.delete(e.seq), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
+  ])('finds $why at its seq', async ({ tamper, problem }) => {
+    const db = freshDb();
+    const entries = await trail(db, [create(1), create(2), edit(1)]);
+    await tamper(db, entries[1]!);
+    expect(await verifyAuditTrail(db)).toEqual(problem);
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DemoDataset } from '../demo-data';
+import { buildDemoDataset } from '../demo-data';
+import { LeadsDb } from '../leads-db';
+import { verifyAuditTrail } from './audit-repo';
+import { resetDemoData, seedDemoIfEmpty, startEmpty } from './demo-repo';
+import { createLead } from './leads-repo';
+import { getFlag, getSettings, saveSettings } from './settings-repo';
+
+/*
+ * Seeding the whole demo world into fake-indexeddb takes seconds, so most tests seed a
+ * consistent slice of it (every 20th lead with its calls, consents and DNC entries). The
+ * concurrency test seeds the real thing, which also proves it fits schema v1.
+ */
+const demo = vi.hoisted(() => ({ full: false }));
+vi.mock('../demo-data', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../demo-data')>();
+  const cache = new Map<string, DemoDataset>();
+  const slice = (d: DemoDataset): DemoDataset => {
+    const leads = d.leads.filter((_, i) => i % 20 === 0);
+    const ids = new Set(leads.map((l) => l.id));
+    const phones = new Set(leads.map((l) => l.phoneE164));
+    return { ...d, leads, calls: d.calls.filter((c) => ids.has(c.leadId)), consents: d.consents.filter((c) => ids.has(c.leadId)), dncEntries: d.dncEntries.filter((e) => phones.has(e.phoneE164)) };
+  };
+  return {
+    ...real,
+    buildDemoDataset: (now: number, seed?: number): DemoDataset => {
+      const key = `${now}:${seed}`;
+      if (!cache.has(key)) cache.set(key, real.buildDemoDataset(now, seed));
+      return structuredClone(demo.full ? cache.get(key)! : slice(cache.get(key)!));
+    },
+  };
+});
+
+const NOW = Date.UTC(2026, 10, 29, 17, 0);
+const dbs: LeadsDb[] = [];
+function freshDb(): LeadsDb {
+  const db = new LeadsDb(`t-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  demo.full = false;
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+/** A number the demo never generates (it skips 555 exchanges). */
+const userLead = {
+  phoneE164: '+13125550100', phoneRaw: '312 555 0100', region: 'US', timeZone: 'America/Chicago', name: 'Walk-in', company: '', email: '',
+  tags: [], sourceId: 'referrals', acquiredAt: NOW - 3_600_000, acquiredAtPrecision: 'exact', entryMethod: 'manual',
+} as const;
+
+async function counts(db: LeadsDb): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+}
+
+describe('seedDemoIfEmpty', () => {
+  it('seeds exactly once when called twice at the same time (the whole demo world)', async () => {
+    demo.full = true;
+    const db = freshDb();
+    const data = buildDemoDataset(NOW);
+    const results = await Promise.all([seedDemoIfEmpty(db, NOW), seedDemoIfEmpty(db, NOW)]);
+    expect(results.sort()).toEqual(['already-seeded', 'seeded']);
+    expect(await db.leads.count()).toBe(data.leads.length);
+    expect(await db.calls.count()).toBe(data.calls.length);
+    expect(await db.consents.count()).toBe(data.consents.length);
+    expect(await db.dncEntries.count()).toBe(data.dncEntries.length);
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['seed']);
+  }, 90_000);
+
+  it('then answers already-seeded, and changes nothing', async () => {
+    const db = freshDb();
+    expect(await seedDemoIfEmpty(db, NOW)).toBe('seeded');
+    const before = await counts(db);
+    expect(await seedDemoIfEmpty(db, NOW + 1000)).toBe('already-seeded');
+    expect(await counts(db)).toEqual(before);
+    expect(await getFlag(db, 'demoSeeded')).toBe(true);
+  });
+
+  it('does not seed over leads a person entered', async () => {
+    const db = freshDb();
+    await createLead(db, userLead, NOW);
+    expect(await seedDemoIfEmpty(db, NOW)).toBe('not-empty');
+    expect(await db.leads.count()).toBe(1);
+  });
+});
+
+describe('resetDemoData', () => {
+  it('throws away everything but the settings and seeds afresh, with a new audit trail', async () => {
+    const db = freshDb();
+    await seedDemoIfEmpty(db, NOW);
+    const seeded = await counts(db);
+    await createLead(db, userLead, NOW);
+    await saveSettings(db, { operatorName: 'Dana' }, NOW);
+
+    expect(await resetDemoData(db, NOW + 1000)).toBe('seeded');
+    expect(await db.leads.where('phoneE164').equals(userLead.phoneE164).count()).toBe(0);
+    expect((await getSettings(db)).operatorName).toBe('Dana');
+    const audit = await db.audit.toArray();
+    expect(audit.map((e) => [e.seq, e.action, e.actor])).toEqual([[1, 'seed', 'Dana']]);
+    expect(await verifyAuditTrail(db)).toBeNull();
+    const { settings: _s, ...rest } = await counts(db);
+    const { settings: _t, ...expected } = seeded;
+    expect(rest).toEqual(expected);
+  });
+});
+
+describe('startEmpty', () => {
+  it('empties every table but the settings, records it, and keeps the demo from coming back', async () => {
+    const db = freshDb();
+    await seedDemoIfEmpty(db, NOW);
+    await saveSettings(db, { orgTimeZone: 'Asia/Shanghai' }, NOW);
+    await startEmpty(db, NOW + 1000);
+
+    const { settings: _s, audit, ...rest } = await counts(db);
+    expect(Object.values(rest).every((n) => n === 0)).toBe(true);
+    expect(audit).toBe(1);
+    expect((await db.audit.toArray())[0]).toMatchObject({ seq: 1, action: 'delete', entity: 'database', after: { emptied: true } });
+    expect((await getSettings(db)).orgTimeZone).toBe('Asia/Shanghai');
+
+    expect(await seedDemoIfEmpty(db, NOW + 2000)).toBe('opted-out');
+    expect(await db.leads.count()).toBe(0);
+  });
+
+  it('on a new database, then seed: opted-out', async () => {
+    const db = freshDb();
+    await startEmpty(db, NOW);
+    expect(await seedDemoIfEmpty(db, NOW)).toBe('opted-out');
+    expect(await db.leads.count()).toBe(0);
+  });
+
+  it('a reset after opting out brings the demo back', async () => {
+    const db = freshDb();
+    await startEmpty(db, NOW);
+    expect(await resetDemoData(db, NOW)).toBe('seeded');
+    expect(await db.leads.count()).toBeGreaterThan(500);
+  });
+});

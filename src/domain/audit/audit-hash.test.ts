@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AUDIT_ACTIONS, type AuditEntry } from './audit-entry';
+import { GENESIS_HASH, canonicalJson, entryHash, sha256Hex, verifyChain } from './audit-hash';
+
+type Draft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** Chain drafts the way the audit repository does: seq from 1, each linked to the one before. */
+function chain(drafts: readonly Draft[]): AuditEntry[] {
+  let prevHash = GENESIS_HASH;
+  return drafts.map((d, i) => {
+    const unhashed = { ...d, seq: i + 1, prevHash };
+    const entry = { ...unhashed, hash: entryHash(unhashed) };
+    prevHash = entry.hash;
+    return entry;
+  });
+}
+
+const T = Date.UTC(2026, 10, 29, 12, 0);
+const DRAFTS: Draft[] = [
+  { at: T, actor: 'Data steward', action: 'seed', entity: 'database', ids: [], before: null, after: { leads: 3 } },
+  { at: T + 1000, actor: 'Data steward', action: 'create', entity: 'lead', ids: [4], before: null, after: { name: 'Ada', phoneE164: '+12133734253' } },
+  { at: T + 2000, actor: 'Data steward', action: 'edit', entity: 'lead', ids: [4], before: { acquiredAt: T - 5000 }, after: { acquiredAt: T - 9000 }, note: 'vendor sent the real date' },
+  { at: T + 3000, actor: 'Dana', action: 'settings', entity: 'settings', ids: ['operatorName'], before: { operatorName: 'Data steward' }, after: { operatorName: 'Dana' } },
+  { at: T + 4000, actor: 'Dana', action: 'export', entity: 'lead', ids: [1, 2, 3, 4], before: null, after: { rows: 4 } },
+];
+const intact = chain(DRAFTS);
+
+describe('canonicalJson: equal content, equal text', () => {
+  it.each([
+    { a: { b: 1, a: 2 }, b: { a: 2, b: 1 }, text: '{"a":2,"b":1}', why: 'key order does not matter' },
+    { a: { z: { y: 1, x: [{ d: 1, c: 2 }] } }, b: { z: { x: [{ c: 2, d: 1 }], y: 1 } }, text: '{"z":{"x":[{"c":2,"d":1}],"y":1}}', why: 'at every depth, inside arrays too' },
+    { a: { a: 1, gone: undefined }, b: { a: 1 }, text: '{"a":1}', why: 'undefined is left out, as JSON does' },
+    { a: [3, 1, 2], b: [3, 1, 2], text: '[3,1,2]', why: 'array order is kept: it is content' },
+    { a: null, b: null, text: 'null', why: 'null' },
+  ])('$why', ({ a, b, text }) => {
+    expect(canonicalJson(a)).toBe(text);
+    expect(canonicalJson(b)).toBe(text);
+  });
+
+  it('keeps a key named __proto__ (data from a file may have one)', () => {
+    expect(canonicalJson(JSON.parse('{"b":2,"__proto__":1}'))).toBe('{"__proto__":1,"b":2}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1}}'))).not.toBe(canonicalJson(JSON.parse('{"__proto__":{"x":2}}')));
+  });
+
+  /** The same value with every object's keys inserted in reverse order. */
+  const reversed = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(reversed);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+    return v;
+  };
+
+  it('does not depend on key insertion order (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(reversed(value))).toBe(canonicalJson(value));
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+});
+
+describe('entryHash', () => {
+  it('is SHA-256 of the canonical content; a missing note hashes as null', () => {
+    const { hash: _h, ...unhashed } = intact[1]!;
+    expect(entryHash(unhashed)).toBe(sha256Hex(canonicalJson({ ...unhashed, note: null })));
+    expect(entryHash({ ...unhashed, note: undefined })).toBe(intact[1]!.hash);
+  });
+
+  it('changes with any field', () => {
+    const { hash: _h, ...e } = intact[2]!;
+    const variants = [{ at: e.at + 1 }, { actor: 'Eve' }, { action: 'undo' as const }, { entity: 'call' }, { ids: [5] }, { before: null }, { after: { acquiredAt: T } }, { note: '' }, { seq: 9 }, { prevHash: GENESIS_HASH }];
+    for (const v of variants) expect(entryHash({ ...e, ...v }), JSON.stringify(v)).not.toBe(intact[2]!.hash);
+  });
+});
+
+describe('verifyChain: finds and locates the first tampered entry', () => {
+  const edit = (i: number, patch: Partial<AuditEntry>) => intact.map((e, j) => (j === i ? { ...e, ...patch } : e));
+  const without = (i: number) => intact.filter((_, j) => j !== i);
+  const swap = (i: number, j: number) => intact.map((e, k) => (k === i ? intact[j]! : k === j ? intact[i]! : e));
+  /** An attacker who edits entry i and recomputes its own hash. */
+  const rehashed = (i: number, patch: Partial<AuditEntry>) =>
+    intact.map((e, j) => {
+      if (j !== i) return e;
+      const { hash: _h, ...rest } = { ...e, ...patch };
+      return { ...rest, hash: entryHash(rest) };
+    });
+
+  it.each([
+    { why: 'an intact chain', entries: intact, problem: null },
+    { why: 'an empty chain', entries: [], problem: null },
+    { why: 'an edited `after` (hash left as it was)', entries: edit(2, { after: { acquiredAt: T } }), problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
+    { why: 'an edited actor in the newest entry', entries: edit(4, { actor: 'Eve' }), problem: { seq: 5, index: 4, problem: 'hash-mismatch' } },
+    { why: 'an edited entry whose hash was recomputed: the next link breaks', entries: rehashed(1, { ids: [5] }), problem: { seq: 3, index: 2, problem: 'broken-link' } },
+    { why: 'a deleted entry in the middle', entries: without(2), problem: { seq: 4, index: 2, problem: 'sequence-gap' } },
+    { why: 'the first entry deleted', entries: without(0), problem: { seq: 2, index: 0, problem: 'broken-link' } },
+    { why: 'a swapped pair', entries: swap(1, 2), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
+    { why: 'a swapped pair with their seq numbers swapped back', entries: swap(1, 2).map((e, i) => ({ ...e, seq: i + 1 })), problem: { seq: 2, index: 1, problem: 'broken-link' } },
+  ])('$why', ({ entries, problem }) => {
+    expect(verifyChain(entries)).toEqual(problem);
+  });
+
+  it('cannot see the newest entry removed or rewritten: that is what the chain head in every export is for', () => {
+    const head = intact[4]!.hash;
+    expect(verifyChain(without(4))).toBeNull();
+    expect(without(4).at(-1)!.hash).not.toBe(head);
+    const rewritten = rehashed(4, { after: { rows: 0 } });
+    expect(verifyChain(rewritten)).toBeNull();
+    expect(rewritten.at(-1)!.hash).not.toBe(head);
+  });
+
+  const draft: fc.Arbitrary<Draft> = fc.record({
+    at: fc.integer({ min: T, max: T + 1e9 }),
+    actor: fc.string(),
+    action: fc.constantFrom(...AUDIT_ACTIONS),
+    entity: fc.constantFrom('lead', 'settings', 'database', 'dnc'),
+    ids: fc.array(fc.oneof(fc.nat(), fc.string()), { maxLength: 4 }),
+    before: fc.jsonValue({ maxDepth: 2 }),
+    after: fc.jsonValue({ maxDepth: 2 }),
+    note: fc.option(fc.string(), { nil: undefined }),
+  });
+  const chains = fc.array(draft, { minLength: 2, maxLength: 10 }).map(chain);
+
+  type Edit = (e: AuditEntry) => AuditEntry;
+  const edits: fc.Arbitrary<Edit> = fc.constantFrom<Edit>(
+    (e) => ({ ...e, at: e.at + 1 }),
+    (e) => ({ ...e, actor: `${e.actor}!` }),
+    (e) => ({ ...e, action: e.action === 'edit' ? 'create' : 'edit' }),
+    (e) => ({ ...e, entity: `${e.entity}s` }),
+    (e) => ({ ...e, ids: [...e.ids, 0] }),
+    (e) => ({ ...e, before: { was: e.before } }),
+    (e) => ({ ...e, after: { was: e.after } }),
+    (e) => ({ ...e, note: `${e.note ?? ''}.` }),
+    (e) => ({ ...e, seq: e.seq + 100 }),
+    (e) => ({ ...e, prevHash: GENESIS_HASH.replace(/^0/, '1') }),
+    (e) => ({ ...e, hash: e.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }),
+  );
+
+  it('detects any single edit, at the edited entry (property)', () => {
+    fc.assert(
+      fc.property(chains, fc.nat(), edits, (entries, k, change) => {
+        const i = k % entries.length;
+        expect(verifyChain(entries)).toBeNull();
+        const tampered = entries.map((e, j) => (j === i ? change(e) : e));
+        expect(verifyChain(tampered)).toMatchObject({ index: i });
+      }),
+    );
+  });
+
+  it('detects any single deletion but the newest, which changes the head (property)', () => {
+    fc.assert(
+      fc.property(chains, fc.nat(), (entries, k) => {
+        const i = k % entries.length;
+        const tampered = entries.filter((_, j) => j !== i);
+        if (i === entries.length - 1) expect(tampered.at(-1)!.hash).not.toBe(entries.at(-1)!.hash);
+        else expect(verifyChain(tampered)).toMatchObject({ index: i });
+      }),
+    );
+  });
+
+  it('detects any reordering (property)', () => {
+    fc.assert(
+      fc.property(
+        chains.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }))),
+        ([entries, shuffled]) => {
+          fc.pre(shuffled.some((e, i) => e !== entries[i]));
+          const first = shuffled.findIndex((e, i) => e !== entries[i]);
+          expect(verifyChain(shuffled)).toMatchObject({ index: first });
+        },
+      ),
+    );
+  });
+});
