@@ -11,7 +11,7 @@ const react = { group: ['react', 'react-dom', 'react/*', '@tanstack/react-*', 'r
 const db = { group: ['**/db/*', '**/db/**', 'dexie'], message: 'The domain does not touch the database.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'playwright-report', 'test-results', 'bench-results*'] },
+  { ignores: ['dist', 'dist-*', 'test-results*', 'dev-dist', 'node_modules', 'playwright-report', 'test-results', 'bench-results*'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../domain/audit/audit-hash';
-import type { AuditDraft } from '../../domain/audit/audit-entry';
+import type { AuditDraft, AuditEntry } from '../../domain/audit/audit-entry';
 import { LeadsDb } from '../leads-db';
 import { appendAudit, auditForLead, auditHead, listAudit, verifyAuditTrail } from './audit-repo';
 import { saveSettings } from './settings-repo';
@@ -72,9 +72,9 @@ describe('auditHead, listAudit, auditForLead', () => {
 
 describe('verifyAuditTrail: tampering written straight into the table', () => {
   it.each([
-    { why: 'an edited entry', tamper: (db: LeadsDb, e: { seq: number }) => db.audit.update(e.seq, { after: { name: 'Someone else' } }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
-    { why: 'a replaced entry (put)', tamper: (db: LeadsDb, e: object) => db.audit.put({ ...(e as never), actor: 'Eve' }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
-    { why: 'a deleted entry', tamper: (db: LeadsDb, e: { seq: number }) => db.audit.delete(e.seq), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
+    { why: 'an edited entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.update(e.seq, { after: { name: 'Someone else' } }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'a replaced entry (put)', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.put({ ...e, actor: 'Eve' }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'a deleted entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.delete(e.seq), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
   ])('finds $why at its seq', async ({ tamper, problem }) => {
     const db = freshDb();
     const entries = await trail(db, [create(1), create(2), edit(1)]);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { NewLead } from '../../domain/leads/lead';
 import type { DemoDataset } from '../demo-data';
 import { buildDemoDataset } from '../demo-data';
 import { LeadsDb } from '../leads-db';
@@ -45,10 +46,10 @@ afterEach(async () => {
 });
 
 /** A number the demo never generates (it skips 555 exchanges). */
-const userLead = {
+const userLead: NewLead = {
   phoneE164: '+13125550100', phoneRaw: '312 555 0100', region: 'US', timeZone: 'America/Chicago', name: 'Walk-in', company: '', email: '',
   tags: [], sourceId: 'referrals', acquiredAt: NOW - 3_600_000, acquiredAtPrecision: 'exact', entryMethod: 'manual',
-} as const;
+};
 
 async function counts(db: LeadsDb): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));

@@ -252,6 +252,7 @@ export function organisationRules(settings: Settings): PresetRules {
     staleMonths: settings.staleMonths,
     attemptCap: { count: settings.maxAttempts, windowHours: settings.attemptWindowHours },
     minGapHours: settings.minGapHours,
+    ...(settings.requireConsent ? { consentRequired: true } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
   maxAttempts: z.number().int().min(1).max(100),
   attemptWindowHours: z.number().int().min(1).max(24 * 30),
   minGapHours: z.number().min(0).max(24 * 30),
+  /** Organisation policy: every call needs a recorded basis (consent, or an EBR where the law accepts one). */
+  requireConsent: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -35,4 +37,5 @@ export const DEFAULT_SETTINGS: Settings = {
   maxAttempts: 6,
   attemptWindowHours: 24 * 7,
   minGapHours: 4,
+  requireConsent: true,
 };
