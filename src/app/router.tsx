@@ -6,6 +6,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { z } from 'zod';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
+import { leadsSearchSchema } from '../features/leads/leads-search';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
@@ -21,6 +22,13 @@ const placeholder = <P extends string>(path: P, key: 'leads' | 'cohorts' | 'comp
     path,
     component: lazyRouteComponent(() => import('./placeholder-route'), key === 'leads' ? 'LeadsPlaceholder' : key === 'cohorts' ? 'CohortsPlaceholder' : key === 'compliance' ? 'CompliancePlaceholder' : key === 'import' ? 'ImportPlaceholder' : 'ExportPlaceholder'),
   });
+
+const leadsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/leads',
+  validateSearch: leadsSearchSchema,
+  component: lazyRouteComponent(() => import('../features/leads/components/leads-page'), 'LeadsPage'),
+});
 
 export const auditSearchSchema = z.object({
   action: z.string().optional().catch(undefined),
@@ -42,7 +50,7 @@ const settingsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   overviewRoute,
-  placeholder('/leads', 'leads'),
+  leadsRoute,
   placeholder('/cohorts', 'cohorts'),
   placeholder('/compliance', 'compliance'),
   placeholder('/import', 'import'),

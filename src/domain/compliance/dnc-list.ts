@@ -20,7 +20,12 @@ export const dncListVersionSchema = z.object({
   importedAt: epochMs,
   fileName: z.string(),
   sha256: z.string(),
+  /** Distinct valid numbers the version lists. */
   rowCount: z.number().int().min(0),
+  /** From the file: data rows read, rows that held no valid number, and repeated numbers. */
+  rowsRead: z.number().int().min(0).optional(),
+  invalidCount: z.number().int().min(0).optional(),
+  duplicates: z.number().int().min(0).optional(),
 });
 export type DncListVersion = z.infer<typeof dncListVersionSchema>;
 

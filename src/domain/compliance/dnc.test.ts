@@ -52,6 +52,13 @@ describe('dncListedAt', () => {
     expect(dncListedAt(hits, lists, local('2026-03-05 14:30'))).toMatchObject({ listed: true, since: local('2026-03-05 14:30') });
   });
 
+  it('an internal request filed under an older version of the list still counts only from its own instant', () => {
+    const withVersion: DncListState = { ...internal, versions: [{ id: 4, publishedAt: local('2025-01-01 00:00'), importedAt: local('2025-01-01 00:00') }] };
+    const hits = [{ listId: 'internal', addedVersionId: 4, addedAt: local('2026-03-05 14:30') }];
+    expect(dncListedAt(hits, [withVersion], local('2026-03-01 12:00')).listed).toBe(false);
+    expect(dncListedAt(hits, [withVersion], local('2026-03-06 12:00'))).toMatchObject({ listed: true, since: local('2026-03-05 14:30') });
+  });
+
   it('an inactive list does not count', () => {
     expect(dncListedAt([{ listId: 'old-state', addedVersionId: 9 }], lists, local('2026-03-01 12:00')).listed).toBe(false);
   });

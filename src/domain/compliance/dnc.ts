@@ -36,6 +36,26 @@ export interface DncListing {
   listIds: string[];
 }
 
+/** A list's versions known at `at`, by id (for looking up the versions a hit names). */
+export function knownVersionMap(list: DncListState, at: number): Map<number, Version> {
+  const out = new Map<number, Version>();
+  for (const v of list.versions) if (v.publishedAt <= at && v.importedAt <= at) out.set(v.id, v);
+  return out;
+}
+
+/**
+ * When `hit` puts its number on its list at `at` (the listing's start), or undefined when it
+ * does not: its version (or single addition) is not known yet, or a known version removed it.
+ * `known` holds the known versions of the hit's own list. The scrub and the verdict share it.
+ */
+export function hitListedSince(hit: DncHit, known: ReadonlyMap<number, Version>, at: number): number | undefined {
+  // A single addition counts from the moment it was made, never from the version it was filed under.
+  const start = hit.addedAt !== undefined ? (hit.addedAt <= at ? hit.addedAt : undefined) : known.get(hit.addedVersionId)?.publishedAt;
+  if (start === undefined) return undefined;
+  const removed = hit.removedVersionId === undefined ? undefined : known.get(hit.removedVersionId);
+  return removed && removed.publishedAt >= start ? undefined : start;
+}
+
 /** Whether the number is on any active list at `at`; a removal in a version known by then lifts it. */
 export function dncListedAt(hits: readonly DncHit[], lists: readonly DncListState[], at: number): DncListing {
   const listIds: string[] = [];
@@ -43,12 +63,8 @@ export function dncListedAt(hits: readonly DncHit[], lists: readonly DncListStat
   for (const hit of hits) {
     const list = lists.find((l) => l.listId === hit.listId);
     if (!list?.active) continue;
-    const known = knownVersions(list, at);
-    const added = known.find((v) => v.id === hit.addedVersionId);
-    const start = hit.addedAt !== undefined && hit.addedAt <= at ? hit.addedAt : added?.publishedAt;
+    const start = hitListedSince(hit, knownVersionMap(list, at), at);
     if (start === undefined) continue;
-    const removed = known.find((v) => v.id === hit.removedVersionId);
-    if (removed && removed.publishedAt >= start) continue;
     if (!listIds.includes(hit.listId)) listIds.push(hit.listId);
     since = since === undefined ? start : Math.min(since, start);
   }
@@ -78,12 +94,9 @@ export function dncCheckState(
   rules: Pick<EffectiveRules, 'dncMaxAgeDays' | 'timeZone'>,
   at: number,
 ): DncCheckState {
-  const tz = rules.timeZone;
-  const maxAge = rules.dncMaxAgeDays?.value;
-  // The first instant at which something dated `t` is more than the maximum age old.
-  const tooOldFrom = (t: number) => (maxAge === undefined ? Infinity : startOfLocalDay(addDays(t, maxAge + 1, tz), tz));
-  const known = checks.filter((c) => c.at <= at);
-  const lastCheckAt = known.length > 0 ? Math.max(...known.map((c) => c.at)) : undefined;
+  const tooOldFrom = tooOldFromFor(rules);
+  let lastCheckAt: number | undefined;
+  for (const c of checks) if (c.at <= at && (lastCheckAt === undefined || c.at > lastCheckAt)) lastCheckAt = c.at;
   const listIds: string[] = [];
   let since: number | undefined;
   let staleFrom = Infinity;
@@ -91,21 +104,47 @@ export function dncCheckState(
   for (const list of lists) {
     const version = list.active && list.kind !== 'internal' ? versionInForce(list, at) : undefined;
     if (!version) continue;
-    const covering = known.filter((c) => c.versionIds.includes(version.id)).map((c) => c.at);
-    const checkedAt = covering.length > 0 ? Math.max(...covering) : undefined;
+    let checkedAt: number | undefined;
+    for (const c of checks) if (c.at <= at && (checkedAt === undefined || c.at > checkedAt) && c.versionIds.includes(version.id)) checkedAt = c.at;
     const until = Math.min(tooOldFrom(version.publishedAt), checkedAt === undefined ? -Infinity : tooOldFrom(checkedAt));
     if (checkedAt !== undefined && at < until) {
       staleFrom = Math.min(staleFrom, until);
       continue;
     }
     listIds.push(list.listId);
-    if (checkedAt === undefined && known.length === 0) neverChecked = true;
+    if (checkedAt === undefined && lastCheckAt === undefined) neverChecked = true;
     const began = checkedAt === undefined ? Math.max(version.publishedAt, version.importedAt) : until;
     since = since === undefined ? began : Math.min(since, began);
   }
   const last = lastCheckAt === undefined ? {} : { lastCheckAt };
   if (listIds.length > 0) return neverChecked ? { stale: true, listIds, ...last } : { stale: true, since, listIds, ...last };
   return staleFrom === Infinity ? { stale: false, listIds, ...last } : { stale: false, staleFrom, listIds, ...last };
+}
+
+/**
+ * "The first instant at which something dated `t` is more than the maximum age old", memoised
+ * per rules object: every lead asks it for the same list versions and the same scrub instants.
+ */
+const tooOldMemo = new WeakMap<object, (t: number) => number>();
+function tooOldFromFor(rules: Pick<EffectiveRules, 'dncMaxAgeDays' | 'timeZone'>): (t: number) => number {
+  let fn = tooOldMemo.get(rules);
+  if (!fn) {
+    const tz = rules.timeZone;
+    const maxAge = rules.dncMaxAgeDays?.value;
+    const memo = new Map<number, number>();
+    fn = (t: number) => {
+      if (maxAge === undefined) return Infinity;
+      let v = memo.get(t);
+      if (v === undefined) {
+        v = startOfLocalDay(addDays(t, maxAge + 1, tz), tz);
+        if (memo.size > 10_000) memo.clear();
+        memo.set(t, v);
+      }
+      return v;
+    };
+    tooOldMemo.set(rules, fn);
+  }
+  return fn;
 }
 
 /** `days` working days (Monday–Friday; public holidays are not known) after `ms`, keeping the wall-clock time. */

@@ -100,9 +100,11 @@ describe('effectiveRules: the strictest active rule wins, and says where it came
   });
 
   it('requires consent if any preset does, accepting only the bases every preset accepts', () => {
-    expect(rules(['us-tsr', 'us-tcpa']).consentRequired).toEqual({ value: false, sources: [] });
+    expect(effectiveRules(['us-tsr', 'us-tcpa'], { ...DEFAULT_SETTINGS, requireConsent: false }).consentRequired).toEqual({ value: false, sources: [] });
+    // The organisation requires a recorded basis by default.
+    expect(rules(['us-tsr', 'us-tcpa']).consentRequired).toEqual({ value: true, sources: ['organisation'] });
     expect(rules(['us-tsr', 'us-tcpa']).acceptedBases.value).toEqual(['consent', 'ebr-purchase', 'ebr-inquiry', 'contract']);
-    expect(rules(['us-tcpa', 'china']).consentRequired).toEqual({ value: true, sources: ['china'] });
+    expect(rules(['us-tcpa', 'china']).consentRequired).toEqual({ value: true, sources: ['china', 'organisation'] });
     expect(rules(['us-tcpa', 'china']).acceptedBases.value).toEqual(['consent']);
     expect(rules(['eu-gdpr']).acceptedBases.value).toEqual(['consent', 'legitimate-interest', 'contract']);
   });

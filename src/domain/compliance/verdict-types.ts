@@ -12,6 +12,8 @@ export const BLOCKING_REASONS = [
   'retention-expired',
   'frequency-capped',
   'outside-calling-hours',
+  // Purged by anonymisation: no personal data, no number to call (the phone is only a keyed hash).
+  'anonymized',
 ] as const;
 export const WARNING_REASONS = ['consent-expiring', 'stale-data'] as const;
 export const REASON_CODES = [...BLOCKING_REASONS, ...WARNING_REASONS] as const;

@@ -148,7 +148,9 @@ describe('verdict properties', () => {
             : { ...history, dncHits: [...history.dncHits, { listId: 'internal', addedVersionId: 0, addedAt: at - l.before }] };
         const v = verdict(lead, listed, rules, at);
         expect(v.callable).toBe(false);
-        expect(v.reasons.map((r) => r.code)).toContain('dnc-listed');
+        // An anonymised lead has no number left: its purge is the reason it stays blocked.
+        const purged = lead.anonymizedAt !== undefined && lead.anonymizedAt <= at;
+        expect(v.reasons.map((r) => r.code)).toContain(purged ? 'anonymized' : 'dnc-listed');
         expect(v.nextCallableAt).toBeUndefined();
       }),
       { numRuns: 200 },

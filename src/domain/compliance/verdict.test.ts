@@ -11,7 +11,9 @@ const SHANGHAI = 'Asia/Shanghai';
 const local = (text: string, zone = NY) => parseLocal(text, 'yyyy-MM-dd HH:mm', zone)!;
 const codes = (v: { reasons: { code: string }[] }) => v.reasons.map((r) => r.code);
 
-const US = effectiveRules(DEFAULT_SETTINGS.policyPresets, DEFAULT_SETTINGS); // TSR + TCPA + organisation
+// These examples read the presets' own rules: the organisation's default "every call needs a recorded basis" is off here.
+const SETTINGS = { ...DEFAULT_SETTINGS, requireConsent: false };
+const US = effectiveRules(SETTINGS.policyPresets, SETTINGS); // TSR + TCPA + organisation
 const lead: VerdictLead = { id: 1, phoneE164: '+12125550100', region: 'US', timeZone: NY, acquiredAt: local('2026-01-15 10:00'), createdAt: local('2026-01-15 10:00') };
 
 // The national list published on March 1, and the lead checked against it that afternoon.
@@ -71,7 +73,7 @@ describe('verdict: a screened US lead on a Tuesday morning', () => {
   });
 
   it('Florida: the fourth call in 24 h waits until the first leaves the window', () => {
-    const florida = effectiveRules(['us-tsr', 'us-tcpa', 'florida'], { ...DEFAULT_SETTINGS, minGapHours: 0 });
+    const florida = effectiveRules(['us-tsr', 'us-tcpa', 'florida'], { ...SETTINGS, minGapHours: 0 });
     const calls = ['09:00', '12:00', '15:00'].map((t) => ({ at: local(`2026-03-10 ${t}`), outcome: 'no-answer' as const }));
     const v = verdict(lead, withHistory({ calls }), florida, local('2026-03-10 16:00'));
     expect(v.reasons).toMatchObject([{ code: 'frequency-capped', detail: { attempts: 3, limit: 3, windowHours: 24 } }]);
@@ -86,9 +88,19 @@ describe('verdict: a screened US lead on a Tuesday morning', () => {
     expect(v.nextCallableAt).toBeUndefined();
   });
 
-  it('an anonymised lead is never callable', () => {
-    const v = verdict({ ...lead, anonymizedAt: local('2026-03-09 00:00') }, screened, US, TUESDAY_11);
-    expect(v.reasons).toEqual([{ code: 'retention-expired', severity: 'block', since: local('2026-03-09 00:00'), detail: { anonymized: 1 } }]);
+  it('an anonymised lead is never callable, and nothing else is said about it', () => {
+    const old = { ...lead, acquiredAt: local('2022-01-01 10:00'), anonymizedAt: local('2026-03-09 00:00') };
+    const v = verdict(old, screened, US, local('2026-03-10 22:00'));
+    expect(v).toEqual({ callable: false, reasons: [{ code: 'anonymized', severity: 'block', since: local('2026-03-09 00:00') }] });
+    // Before its purge it was simply past retention.
+    expect(codes(verdict(old, screened, US, local('2026-03-08 11:00')))).toEqual(['retention-expired', 'stale-data']);
+  });
+
+  it('with the organisation\'s default "every call needs a recorded basis", a lead without one is blocked', () => {
+    const strict = effectiveRules(DEFAULT_SETTINGS.policyPresets, DEFAULT_SETTINGS);
+    expect(verdict(lead, screened, strict, TUESDAY_11).reasons).toEqual([{ code: 'consent-missing', severity: 'block' }]);
+    const granted = withHistory({ consents: [consent('granted', 'ebr-purchase', local('2026-02-01 10:00'))] });
+    expect(verdict(lead, granted, strict, TUESDAY_11)).toEqual({ callable: true, reasons: [] });
   });
 
   it('data acquired 14 months ago is a warning, not a block', () => {
@@ -104,7 +116,7 @@ describe('verdict: a screened US lead on a Tuesday morning', () => {
 });
 
 describe('verdict: a lead in Shanghai under the Chinese preset', () => {
-  const china = effectiveRules(['us-tcpa', 'china'], DEFAULT_SETTINGS, 'CN'); // the TCPA does not govern a Chinese number
+  const china = effectiveRules(['us-tcpa', 'china'], SETTINGS, 'CN'); // the TCPA does not govern a Chinese number
   const cn: VerdictLead = { ...lead, phoneE164: '+8613800138000', region: 'CN', timeZone: SHANGHAI };
   const noLists: LeadHistory = { consents: [], calls: [], dncLists: [], dncHits: [], dncChecks: [] };
   const at = local('2026-03-10 10:00', SHANGHAI);
@@ -132,14 +144,14 @@ describe('verdict: a lead in Shanghai under the Chinese preset', () => {
   });
 
   it('with the TCPA hours applied to every lead, calls on Shanghai time: 22:00 there is 10:00 in New York', () => {
-    const everywhere = effectiveRules(['us-tcpa', 'china'], DEFAULT_SETTINGS); // no region: every active preset applies
+    const everywhere = effectiveRules(['us-tcpa', 'china'], SETTINGS); // no region: every active preset applies
     const v = verdict(cn, withConsents(consent('granted', 'consent', local('2026-02-01 10:00', SHANGHAI))), everywhere, local('2026-03-10 22:00', SHANGHAI));
     expect(codes(v)).toEqual(['outside-calling-hours']);
     expect(v.nextCallableAt).toBe(local('2026-03-11 08:00', SHANGHAI));
   });
 
   it('consent expiring at midnight in Shanghai warns for the 30 days before, then blocks from that midnight', () => {
-    const chinaOnly = effectiveRules(['china'], DEFAULT_SETTINGS, 'CN'); // organisation zone: New York
+    const chinaOnly = effectiveRules(['china'], SETTINGS, 'CN'); // organisation zone: New York
     const expiresAt = local('2026-04-01 00:00', SHANGHAI);
     const history = withConsents(consent('granted', 'consent', local('2025-04-01 10:00', SHANGHAI), { expiresAt }));
     const before = verdict(cn, history, chinaOnly, local('2026-03-31 23:59', SHANGHAI));
@@ -156,13 +168,13 @@ describe('verdict: weekend and Sunday rules abroad', () => {
 
   it('Canada: Saturday 09:30 in Toronto waits for 10:00', () => {
     const ca = { ...lead, region: 'CA', timeZone: 'America/Toronto' };
-    const v = verdict(ca, noLists, effectiveRules(['canada-dncl'], DEFAULT_SETTINGS, 'CA'), local('2026-03-14 09:30', 'America/Toronto'));
+    const v = verdict(ca, noLists, effectiveRules(['canada-dncl'], SETTINGS, 'CA'), local('2026-03-14 09:30', 'America/Toronto'));
     expect(v.nextCallableAt).toBe(local('2026-03-14 10:00', 'America/Toronto'));
   });
 
   it('Australia: nothing on Sunday; Monday 09:00 in Sydney', () => {
     const au = { ...lead, region: 'AU', timeZone: 'Australia/Sydney' };
-    const v = verdict(au, noLists, effectiveRules(['australia-dncr'], DEFAULT_SETTINGS, 'AU'), local('2026-03-15 12:00', 'Australia/Sydney'));
+    const v = verdict(au, noLists, effectiveRules(['australia-dncr'], SETTINGS, 'AU'), local('2026-03-15 12:00', 'Australia/Sydney'));
     expect(v.reasons[0]?.detail).toMatchObject({ from: '00:00', to: '00:00' });
     expect(v.nextCallableAt).toBe(local('2026-03-16 09:00', 'Australia/Sydney'));
   });

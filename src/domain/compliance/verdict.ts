@@ -12,13 +12,47 @@ import { dncCheckState, dncListedAt } from './dnc';
 import type { EffectiveRules } from './policies';
 import { retentionDeadline } from './retention';
 import { staleDataAt } from './stale-data';
-import { REASON_CODES, type LeadHistory, type Reason, type ReasonCode, type Verdict, type VerdictLead } from './verdict-types';
+import { REASON_CODES, type DncListState, type LeadHistory, type Reason, type ReasonCode, type Verdict, type VerdictLead } from './verdict-types';
 
 /** Blocks that lift by themselves as time passes, so a `nextCallableAt` can be given. */
 const TIME_BOUND: readonly ReasonCode[] = ['frequency-capped', 'outside-calling-hours'];
 
+/** Per list array (shared by every lead of a world): every version id, and the instant from which all versions are known. */
+const listIndex = new WeakMap<readonly DncListState[], { allKnownFrom: number; ids: Set<number> }>();
+function indexOf(lists: readonly DncListState[]) {
+  let index = listIndex.get(lists);
+  if (!index) {
+    let allKnownFrom = -Infinity;
+    const ids = new Set<number>();
+    for (const l of lists) for (const v of l.versions) {
+      ids.add(v.id);
+      allKnownFrom = Math.max(allKnownFrom, v.publishedAt, v.importedAt);
+    }
+    listIndex.set(lists, (index = { allKnownFrom, ids }));
+  }
+  return index;
+}
+
+/**
+ * True when nothing in `history` lies after `at`, so `knownAt` would return equal content.
+ * The usual case ("may we call now?"): it spares a million verdicts their copies.
+ */
+function nothingAfter(history: LeadHistory, at: number): boolean {
+  const { allKnownFrom, ids } = indexOf(history.dncLists);
+  if (allKnownFrom > at) return false;
+  for (const c of history.consents) if (c.capturedAt > at) return false;
+  for (const c of history.calls) if (c.at >= at) return false;
+  for (const c of history.dncChecks) if (c.at > at) return false;
+  for (const h of history.dncHits) {
+    if (!ids.has(h.addedVersionId) && !(h.addedAt !== undefined && h.addedAt <= at)) return false;
+    if (h.removedVersionId !== undefined && !ids.has(h.removedVersionId)) return false;
+  }
+  return true;
+}
+
 /** The history as it stood at `at`: consents captured, calls made before it, versions published and imported, checks run. */
 export function knownAt(history: LeadHistory, at: number): LeadHistory {
+  if (nothingAfter(history, at)) return history;
   const isKnown = (v: { publishedAt: number; importedAt: number }) => v.publishedAt <= at && v.importedAt <= at;
   // Lists are shared by every lead: copy one only when some of its versions are still to come.
   const dncLists = history.dncLists.map((l) => (l.versions.every(isKnown) ? l : { ...l, versions: l.versions.filter(isKnown) }));
@@ -46,6 +80,9 @@ function reason(code: ReasonCode, severity: Reason['severity'], since?: number, 
 
 /** The lead as known at `at`: a contact or verification recorded later is dropped. */
 function leadKnownAt(lead: VerdictLead, at: number): VerdictLead {
+  const laterContact = lead.lastContactAt !== undefined && lead.lastContactAt >= at;
+  const laterVerification = lead.verifiedAt !== undefined && lead.verifiedAt > at;
+  if (!laterContact && !laterVerification) return lead;
   const seen = { ...lead };
   if (seen.lastContactAt !== undefined && seen.lastContactAt >= at) delete seen.lastContactAt;
   if (seen.verifiedAt !== undefined && seen.verifiedAt > at) delete seen.verifiedAt;
@@ -54,7 +91,7 @@ function leadKnownAt(lead: VerdictLead, at: number): VerdictLead {
 
 const knownZones = new Map<string, boolean>();
 /** The zone to read calling hours in: the lead's, or the organisation's when the runtime does not know the lead's (it would make every local time NaN). Memoised: checking builds an Intl formatter. */
-function callZone(leadZone: string, orgZone: string): string {
+export function callZone(leadZone: string, orgZone: string): string {
   let ok = knownZones.get(leadZone);
   if (ok === undefined) knownZones.set(leadZone, (ok = isValidTimeZone(leadZone)));
   return ok ? leadZone : orgZone;
@@ -64,20 +101,24 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 
 /** All reasons at `at`, from a history already cut to what was known. */
 function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): Reason[] {
+  // A purged lead has no number and no person left to judge: its purge is the whole answer.
+  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) return [reason('anonymized', 'block', lead.anonymizedAt)];
   const reasons: Reason[] = [];
-  const callTimes = known.calls.map((c) => c.at);
-  const lastContactAt = Math.max(lead.lastContactAt ?? -Infinity, ...callTimes);
-
-  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) {
-    reasons.push(reason('retention-expired', 'block', lead.anonymizedAt, undefined, { anonymized: 1 }));
-  } else {
-    const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
-    if (at >= deadline) reasons.push(reason('retention-expired', 'block', deadline, undefined, { months: rules.retentionMonths.value }));
+  // One pass over the calls: their times, the last contact, and any "do not call me".
+  const callTimes: number[] = [];
+  const requested: number[] = [];
+  let lastContactAt = lead.lastContactAt ?? -Infinity;
+  for (const c of known.calls) {
+    callTimes.push(c.at);
+    if (c.at > lastContactAt) lastContactAt = c.at;
+    if (c.outcome === 'dnc-requested') requested.push(c.at);
   }
+
+  const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
+  if (at >= deadline) reasons.push(reason('retention-expired', 'block', deadline, undefined, { months: rules.retentionMonths.value }));
 
   const listing = dncListedAt(known.dncHits, known.dncLists, at);
   // A "do not call me" said on a call binds from that moment, whether or not the list has it yet.
-  const requested = known.calls.filter((c) => c.outcome === 'dnc-requested').map((c) => c.at);
   if (listing.listed || requested.length > 0) {
     const since = Math.min(listing.since ?? Infinity, ...requested);
     const lists = [...listing.listIds, ...(requested.length > 0 ? ['call-request'] : [])].join(',');

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { REASON_CODES, type ReasonCode } from '../compliance/verdict-types';
-import { cohortRange, monthsBetween, parseLocal } from '../time/calendar';
+import { addMonths, cohortRange, parseLocal } from '../time/calendar';
 import { ENTRY_METHODS, type Lead } from './lead';
 
 export const CONSENT_FILTER_STATES = ['valid', 'expiring', 'expired', 'missing', 'withdrawn'] as const;
@@ -102,7 +102,7 @@ export function matchesLeadFilter(lead: Lead, derived: LeadDerived, filter: Lead
   if (filter.tags?.length && !filter.tags.every((t) => lead.tags.includes(t))) return false;
   if (filter.notVerifiedMonths !== undefined) {
     const last = Math.max(lead.acquiredAt, lead.verifiedAt ?? -Infinity);
-    if (monthsBetween(last, ctx.now, ctx.orgTimeZone) < filter.notVerifiedMonths) return false;
+    if (last > addMonths(ctx.now, -filter.notVerifiedMonths, ctx.orgTimeZone)) return false;
   }
   if (!yesNo(filter.contacted, lead.attempts > 0)) return false;
   if (!yesNo(filter.connected, lead.firstConnectedAt !== undefined)) return false;

@@ -324,3 +324,19 @@ export function addBusinessDays(ms: number, days: number, timeZone = 'UTC'): num
   }
   return t;
 }
+
+/**
+ * The instant at which the wall clock of `timeZone` shows the given date and time (month 1–12).
+ * Null when the fields name no real moment (2024-02-30, 24:00). Import parsing calls this for
+ * every row, so it skips date-fns; a wall time in a DST gap or overlap resolves as `fromWall` does.
+ */
+export function instantOfWallClock(
+  year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string,
+): number | null {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const d = new Date(wall);
+  // Date.UTC rolls 2024-02-30 over to March 1st: a rolled date is not the one written.
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return timeZone === 'UTC' ? wall : fromWall(wall, timeZone);
+}

@@ -1,0 +1,65 @@
+/**
+ * Undo of bulk edits and deletions: restores the exact values the audit entry recorded as
+ * "before", in one transaction, and writes an 'undo' audit entry naming the entry it undid.
+ * Entries already undone cannot be undone twice.
+ */
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import type { Call } from '../../domain/leads/call';
+import type { ConsentEvent } from '../../domain/compliance/consent-event';
+import { restoreFields } from '../../domain/leads/bulk-edit';
+import type { Lead } from '../../domain/leads/lead';
+import type { LeadsDb } from '../leads-db';
+import { appendAudit } from './audit-repo';
+import { INTERNAL_LIST_ID } from './internal-dnc';
+
+interface BulkPayload {
+  op?: { kind: string };
+  leads?: Record<string, Record<string, unknown>>;
+  rows?: Lead[];
+  calls?: Call[];
+  consents?: ConsentEvent[];
+  consentIds?: number[];
+  dncAdded?: string[];
+}
+
+const UNDOABLE = new Set(['bulk-edit', 'delete']);
+
+/** The newest undoable operations that were not undone yet, newest first. */
+export async function listUndoable(db: LeadsDb, limit = 5): Promise<AuditEntry[]> {
+  const recent = await db.audit.orderBy('seq').reverse().limit(200).toArray();
+  const undone = new Set(recent.filter((e) => e.action === 'undo').map((e) => (e.after as { undid?: number }).undid));
+  return recent.filter((e) => UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && (e.before as BulkPayload)?.op).slice(0, limit);
+}
+
+export class UndoError extends Error {}
+
+/** Undo the operation recorded in audit entry `seq`. */
+export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()): Promise<{ restored: number }> {
+  return db.transaction('rw', [db.leads, db.calls, db.consents, db.dncEntries, db.audit, db.settings], async () => {
+    const entry = await db.audit.get(seq);
+    if (!entry || !UNDOABLE.has(entry.action)) throw new UndoError(`Audit entry #${seq} cannot be undone.`);
+    const alreadyUndone = await db.audit.where('action').equals('undo').filter((e) => (e.after as { undid?: number }).undid === seq).count();
+    if (alreadyUndone) throw new UndoError(`Audit entry #${seq} was already undone.`);
+    const before = entry.before as BulkPayload;
+    const after = entry.after as BulkPayload;
+    let restored = 0;
+    if (before.rows) {
+      await db.leads.bulkAdd(before.rows);
+      if (before.calls?.length) await db.calls.bulkAdd(before.calls);
+      if (before.consents?.length) await db.consents.bulkAdd(before.consents);
+      restored = before.rows.length;
+    }
+    const fields = before.leads ?? {};
+    const ids = Object.keys(fields).map(Number);
+    if (ids.length) {
+      const leads = await db.leads.bulkGet(ids);
+      const puts = leads.filter((l): l is Lead => l !== undefined).map((l) => ({ ...restoreFields(l, fields[l.id]!), updatedAt: now }));
+      await db.leads.bulkPut(puts);
+      restored = puts.length;
+    }
+    if (after.consentIds?.length) await db.consents.bulkDelete(after.consentIds);
+    if (after.dncAdded?.length) await db.dncEntries.bulkDelete(after.dncAdded.map((p) => [INTERNAL_LIST_ID, p] as [string, string]));
+    await appendAudit(db, { action: 'undo', entity: 'lead', ids: entry.ids, before: { undid: seq }, after: { undid: seq, op: before.op } }, now);
+    return { restored: restored || entry.ids.length };
+  });
+}

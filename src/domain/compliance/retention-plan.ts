@@ -1,0 +1,69 @@
+/**
+ * The retention purge, planned before it runs: which leads are past their deadline (the
+ * verdict says `retention-expired`), and what the cohort figures would lose. Anonymising keeps
+ * every figure (source, campaign, acquisition time and call facts stay); deleting removes the
+ * leads and their calls, so their acquisition months lose them.
+ */
+import type { Lead } from '../leads/lead';
+import type { Settings } from '../settings/settings';
+import { cohortKey } from '../time/calendar';
+import { historyFor, rulesByRegion, type ComplianceWorld } from './compliance-world';
+import { verdict } from './verdict';
+
+export type PurgeMode = Settings['purgeMode'];
+
+export interface CohortLoss {
+  /** Acquisition month, `yyyy-MM`, in the organisation's zone. */
+  cohort: string;
+  leads: number;
+  contacted: number;
+  connected: number;
+  converted: number;
+}
+
+export interface PurgePlan {
+  at: number;
+  mode: PurgeMode;
+  leadIds: number[];
+  /** Delete: what each affected acquisition month loses. Anonymise: nothing, so empty. */
+  losses: CohortLoss[];
+  /** The same months as they stand before the purge, for scale. */
+  before: CohortLoss[];
+}
+
+/** Ids of the leads whose verdict at `at` says the retention deadline has passed. */
+export function purgeCandidates(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number): number[] {
+  const rulesFor = rulesByRegion(settings);
+  const ids: number[] = [];
+  for (const lead of leads) {
+    const v = verdict(lead, historyFor(world, lead), rulesFor(lead.region), at);
+    if (v.reasons.some((r) => r.code === 'retention-expired')) ids.push(lead.id);
+  }
+  return ids;
+}
+
+/** Lead, contacted, connected and converted counts per acquisition month. */
+export function cohortCounts(leads: Iterable<Pick<Lead, 'acquiredAt' | 'attempts' | 'firstConnectedAt' | 'convertedAt'>>, timeZone: string): Map<string, CohortLoss> {
+  const out = new Map<string, CohortLoss>();
+  for (const l of leads) {
+    const cohort = cohortKey(l.acquiredAt, 'month', timeZone);
+    let row = out.get(cohort);
+    if (!row) out.set(cohort, (row = { cohort, leads: 0, contacted: 0, connected: 0, converted: 0 }));
+    row.leads++;
+    if (l.attempts > 0) row.contacted++;
+    if (l.firstConnectedAt !== undefined) row.connected++;
+    if (l.convertedAt !== undefined) row.converted++;
+  }
+  return out;
+}
+
+/** The dry run: who goes, and what the figures lose under `mode`. */
+export function purgePlan(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number, mode: PurgeMode = settings.purgeMode): PurgePlan {
+  const leadIds = purgeCandidates(leads, world, settings, at);
+  if (mode === 'anonymize' || leadIds.length === 0) return { at, mode, leadIds, losses: [], before: [] };
+  const going = new Set(leadIds);
+  const losses = cohortCounts(leads.filter((l) => going.has(l.id)), settings.orgTimeZone);
+  const all = cohortCounts(leads.filter((l) => losses.has(cohortKey(l.acquiredAt, 'month', settings.orgTimeZone))), settings.orgTimeZone);
+  const sorted = (m: Map<string, CohortLoss>) => [...m.values()].sort((a, b) => a.cohort.localeCompare(b.cohort));
+  return { at, mode, leadIds, losses: sorted(losses), before: sorted(all) };
+}

@@ -1,0 +1,93 @@
+/**
+ * What a check of a file found, before anything is written: the counts the steward sees,
+ * the rejected rows with line, column and reason, warnings, and the declarations still
+ * needed (a date format or a zone) before the file can be read at all.
+ */
+import { rejection, type Rejection } from './rejection';
+
+export type AskProblem = 'format-required' | 'zone-required';
+
+export interface Ask {
+  problem: AskProblem;
+  count: number;
+  firstLine: number;
+  example: string;
+}
+
+export type ImportKind = 'leads' | 'calls' | 'api';
+
+export interface AnalysisCounts {
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  /** Rows merged into an earlier row of the same number (leads) or repeated calls. */
+  duplicatesInFile: number;
+  /** Distinct numbers already stored (leads), or calls already stored (calls). */
+  matchedExisting: number;
+  /** Leads (or calls) the commit will create. */
+  toCreate: number;
+  conflicts: number;
+  warnings: number;
+  /** Numbers on an active Do-Not-Call list: imported, and blocked by the verdict. */
+  onDncList: number;
+  /** Leads whose call facts a call log updates. */
+  leadsAffected: number;
+}
+
+export const EMPTY_COUNTS: AnalysisCounts = {
+  rowsRead: 0, valid: 0, rejected: 0, duplicatesInFile: 0, matchedExisting: 0, toCreate: 0, conflicts: 0, warnings: 0, onDncList: 0, leadsAffected: 0,
+};
+
+export interface FileProblem {
+  code: 'unbalanced-quote' | 'undecodable' | 'empty-file' | 'no-rows' | 'file-too-large' | 'not-json' | 'mapping-phone-required' | 'mapping-time-required' | 'acquisition-required' | 'source-required';
+  line?: number;
+}
+
+export interface AnalysisSummary {
+  kind: ImportKind;
+  fileProblem: FileProblem | null;
+  asks: Ask[];
+  counts: AnalysisCounts;
+  /** The first rejections (all of them are in the downloadable report). */
+  rejections: Rejection[];
+  warnings: Rejection[];
+  newSources: string[];
+  newCampaigns: string[];
+}
+
+/** How many rejections and warnings travel to the screen; the report holds all. */
+export const SHOWN_PROBLEMS = 200;
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; rejections: Rejection[]; ask?: AskProblem };
+
+/** Collects row results as a file is read. */
+export class RowAccumulator<T> {
+  rowsRead = 0;
+  rejectedRows = 0;
+  readonly accepted: T[] = [];
+  readonly rejections: Rejection[] = [];
+  readonly warnings: Rejection[] = [];
+  private readonly asks = new Map<AskProblem, Ask>();
+
+  add(row: { line: number; strayQuote?: true }, result: RowResult<T>, example = ''): void {
+    this.rowsRead++;
+    if (row.strayQuote) this.warnings.push(rejection(row.line, '', 'stray-quote'));
+    if (result.ok) {
+      this.accepted.push(result.value);
+      return;
+    }
+    if (result.ask) {
+      const ask = this.asks.get(result.ask);
+      if (ask) ask.count++;
+      else this.asks.set(result.ask, { problem: result.ask, count: 1, firstLine: row.line, example });
+    }
+    if (result.rejections.length > 0) {
+      this.rejectedRows++;
+      this.rejections.push(...result.rejections);
+    }
+  }
+
+  allAsks(): Ask[] {
+    return [...this.asks.values()];
+  }
+}

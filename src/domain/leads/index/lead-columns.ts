@@ -1,0 +1,161 @@
+/**
+ * A columnar snapshot of every lead, for filtering and sorting a million rows in a worker:
+ * typed arrays for numbers and dictionary codes for repeated strings, and the searchable text
+ * of all rows in one joined string (one allocation, searched with native indexOf). About 100
+ * bytes per lead, against several hundred for a lead object.
+ */
+import { REASON_CODES, type ReasonCode } from '../../compliance/verdict-types';
+import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../lead-filter';
+import { CALL_OUTCOMES } from '../call-outcome';
+import { ENTRY_METHODS, type Lead } from '../lead';
+
+/** A string column stored as small integer codes into a dictionary. */
+export class Dictionary {
+  readonly values: string[] = [''];
+  private readonly codes = new Map<string, number>([['', 0]]);
+
+  /** The code of `value`, adding it when new. Code 0 is the empty string (none). */
+  encode(value: string | undefined): number {
+    if (!value) return 0;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** The code of `value`, or -1 when no row has it. */
+  lookup(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+}
+
+export const FLAG_CONTACTED = 1;
+export const FLAG_CONNECTED = 2;
+export const FLAG_CONVERTED = 4;
+export const FLAG_CALLABLE = 8;
+export const FLAG_DELETED = 16;
+
+export interface LeadColumns {
+  n: number;
+  ids: Int32Array;
+  acquiredAt: Float64Array;
+  createdAt: Float64Array;
+  lastContactAt: Float64Array;
+  verifiedAt: Float64Array;
+  dncCheckedAt: Float64Array;
+  attempts: Uint16Array;
+  batch: Int32Array;
+  source: Uint16Array;
+  campaign: Uint16Array;
+  region: Uint16Array;
+  entry: Uint8Array;
+  consent: Uint8Array;
+  dnc: Uint8Array;
+  lastOutcome: Uint8Array;
+  /** Bit i set = verdict reason REASON_CODES[i]. */
+  reasons: Uint16Array;
+  flags: Uint8Array;
+  /** Bit i set = tag dictionary code i+1 (the first 32 distinct tags; more are matched through `extraTags`). */
+  tagBits: Uint32Array;
+  extraTags: Map<number, number[]>;
+  /** Lower-cased `name\tcompany\temail` of every row, each followed by '\n'. */
+  text: string;
+  textStart: Uint32Array;
+  /** E.164 digits of every row, each followed by '\n'. */
+  phones: string;
+  phoneStart: Uint32Array;
+  names: string[];
+  dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary };
+}
+
+export const reasonBit = (code: ReasonCode): number => 1 << REASON_CODES.indexOf(code);
+
+const nanIfMissing = (v: number | undefined) => (v === undefined ? Number.NaN : v);
+
+/** Build the columns from leads and their derived facts (same order). */
+export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadDerived[]): LeadColumns {
+  const n = leads.length;
+  const cols: LeadColumns = {
+    n,
+    ids: new Int32Array(n),
+    acquiredAt: new Float64Array(n),
+    createdAt: new Float64Array(n),
+    lastContactAt: new Float64Array(n),
+    verifiedAt: new Float64Array(n),
+    dncCheckedAt: new Float64Array(n),
+    attempts: new Uint16Array(n),
+    batch: new Int32Array(n),
+    source: new Uint16Array(n),
+    campaign: new Uint16Array(n),
+    region: new Uint16Array(n),
+    entry: new Uint8Array(n),
+    consent: new Uint8Array(n),
+    dnc: new Uint8Array(n),
+    lastOutcome: new Uint8Array(n),
+    reasons: new Uint16Array(n),
+    flags: new Uint8Array(n),
+    tagBits: new Uint32Array(n),
+    extraTags: new Map(),
+    text: '',
+    textStart: new Uint32Array(n + 1),
+    phones: '',
+    phoneStart: new Uint32Array(n + 1),
+    names: new Array<string>(n),
+    dict: { source: new Dictionary(), campaign: new Dictionary(), region: new Dictionary(), tags: new Dictionary() },
+  };
+  const text: string[] = new Array<string>(n);
+  const phones: string[] = new Array<string>(n);
+  let textLen = 0;
+  let phoneLen = 0;
+  for (let i = 0; i < n; i++) {
+    const lead = leads[i]!;
+    const d = derived[i]!;
+    cols.ids[i] = lead.id;
+    cols.acquiredAt[i] = lead.acquiredAt;
+    cols.createdAt[i] = lead.createdAt;
+    cols.lastContactAt[i] = nanIfMissing(lead.lastContactAt);
+    cols.verifiedAt[i] = nanIfMissing(lead.verifiedAt);
+    cols.dncCheckedAt[i] = nanIfMissing(lead.dncCheckedAt);
+    cols.attempts[i] = Math.min(lead.attempts, 65535);
+    cols.batch[i] = lead.importBatchId ?? -1;
+    cols.source[i] = cols.dict.source.encode(lead.sourceId);
+    cols.campaign[i] = cols.dict.campaign.encode(lead.campaignId);
+    cols.region[i] = cols.dict.region.encode(lead.region);
+    cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
+    cols.consent[i] = CONSENT_FILTER_STATES.indexOf(d.consent);
+    cols.dnc[i] = DNC_FILTER_STATES.indexOf(d.dnc);
+    cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
+    let reasons = 0;
+    for (const r of d.reasons) reasons |= reasonBit(r);
+    cols.reasons[i] = reasons;
+    cols.flags[i] =
+      (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
+      (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
+      (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
+      (d.callable ? FLAG_CALLABLE : 0);
+    let bits = 0;
+    for (const tag of lead.tags) {
+      const code = cols.dict.tags.encode(tag);
+      if (code <= 32) bits |= 1 << (code - 1);
+      else (cols.extraTags.get(i) ?? cols.extraTags.set(i, []).get(i)!).push(code);
+    }
+    cols.tagBits[i] = bits >>> 0;
+    cols.names[i] = lead.name;
+    const t = `${lead.name}\t${lead.company}\t${lead.email}`.toLowerCase().replace(/\n/g, ' ') + '\n';
+    text[i] = t;
+    cols.textStart[i] = textLen;
+    textLen += t.length;
+    const p = lead.phoneE164.replace(/\D/g, '') + '\n';
+    phones[i] = p;
+    cols.phoneStart[i] = phoneLen;
+    phoneLen += p.length;
+  }
+  cols.textStart[n] = textLen;
+  cols.phoneStart[n] = phoneLen;
+  cols.text = text.join('');
+  cols.phones = phones.join('');
+  return cols;
+}

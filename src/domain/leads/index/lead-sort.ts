@@ -1,0 +1,86 @@
+/**
+ * Sort orders over the columns, computed once per key and cached until the data changes.
+ * Numeric keys use a packed-key trick: (value in seconds or units) × 2^bits + row index fits
+ * in a double's 53-bit mantissa, so the native Float64Array sort (no comparator callback)
+ * sorts a million rows in ~100 ms; missing values sort last.
+ */
+import type { LeadColumns } from './lead-columns';
+
+export const SORT_KEYS = ['acquiredAt', 'createdAt', 'lastContactAt', 'verifiedAt', 'dncCheckedAt', 'attempts', 'name', 'source', 'dataAge'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** A sort spec as written in the URL: `acquiredAt` ascending, `-acquiredAt` descending. */
+export function parseSort(spec: string | undefined): { key: SortKey; desc: boolean } | null {
+  if (!spec) return null;
+  const desc = spec.startsWith('-');
+  const key = (desc ? spec.slice(1) : spec) as SortKey;
+  return SORT_KEYS.includes(key) ? { key, desc } : null;
+}
+
+function numericValues(cols: LeadColumns, key: SortKey): { values: Float64Array; unit: number } | null {
+  switch (key) {
+    case 'acquiredAt':
+    case 'createdAt':
+    case 'lastContactAt':
+    case 'verifiedAt':
+    case 'dncCheckedAt':
+      return { values: cols[key], unit: 1000 };
+    case 'attempts':
+      return { values: Float64Array.from(cols.attempts), unit: 1 };
+    case 'dataAge': {
+      const v = new Float64Array(cols.n);
+      for (let i = 0; i < cols.n; i++) v[i] = cols.createdAt[i]! - cols.acquiredAt[i]!;
+      return { values: v, unit: 1000 };
+    }
+    default:
+      return null;
+  }
+}
+
+function sortNumeric(values: Float64Array, unit: number, n: number): Uint32Array {
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** bits;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const range = max === -Infinity ? 0 : Math.floor((max - min) / unit) + 1;
+  const order = new Uint32Array(n);
+  if ((range + 1) * scale < 2 ** 53) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      const q = v === v ? Math.floor((v - min) / unit) : range;
+      keys[i] = q * scale + i;
+    }
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % scale;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  const key = (i: number) => (values[i]! === values[i]! ? values[i]! : Infinity);
+  return order.sort((a, b) => key(a) - key(b) || a - b);
+}
+
+function sortByStrings(strings: readonly string[], n: number): Uint32Array {
+  // Rank the distinct values once with the locale collator, then sort rows by rank.
+  const distinct = [...new Set(strings)].sort(new Intl.Collator(undefined, { sensitivity: 'base' }).compare);
+  const rank = new Map(distinct.map((s, i) => [s, i]));
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = rank.get(strings[i]!)!;
+  return sortNumeric(values, 1, n);
+}
+
+/** Row order for a key, ascending (cache it: it only changes with the data). */
+export function sortOrder(cols: LeadColumns, key: SortKey): Uint32Array {
+  const numeric = numericValues(cols, key);
+  if (numeric) return sortNumeric(numeric.values, numeric.unit, cols.n);
+  if (key === 'name') return sortByStrings(cols.names, cols.n);
+  const sourceNames = Array.from(cols.source, (c) => cols.dict.source.values[c]!);
+  return sortByStrings(sourceNames, cols.n);
+}

@@ -1,0 +1,28 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { getDb } from '../../../db/leads-db';
+import { listCampaigns, listSources } from '../../../db/repos/catalog-repo';
+
+/** Sources and campaigns, live. */
+export function useCatalog() {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [sources, campaigns] = await Promise.all([listSources(db), listCampaigns(db)]);
+    return { sources, campaigns };
+  }, []);
+}
+
+/** Source and campaign id → display name. */
+export function useCatalogNames(): { sources: Map<string, string>; campaigns: Map<string, string> } {
+  const catalog = useCatalog();
+  return useMemo(
+    () => ({ sources: new Map((catalog?.sources ?? []).map((s) => [s.id, s.name])), campaigns: new Map((catalog?.campaigns ?? []).map((c) => [c.id, c.name])) }),
+    [catalog],
+  );
+}
+
+/** Source id → display name. */
+export function useSourceNames(): Map<string, string> {
+  const catalog = useCatalog();
+  return useMemo(() => new Map((catalog?.sources ?? []).map((s) => [s.id, s.name])), [catalog]);
+}

@@ -1,0 +1,32 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../../db/leads-db';
+import { auditForLead } from '../../../db/repos/audit-repo';
+import { createLead, updateLead } from '../../../db/repos/leads-repo';
+import { loadWorldFor } from '../../../db/repos/lead-history-repo';
+import { getSettings } from '../../../db/repos/settings-repo';
+import { historyFor, rulesByRegion } from '../../../domain/compliance/compliance-world';
+import { verdict } from '../../../domain/compliance/verdict';
+import type { LeadPatch, NewLead } from '../../../domain/leads/lead';
+import { buildLeadTimeline } from '../../../domain/leads/lead-timeline';
+
+/** One lead with its verdict now, its history and its timeline, live. */
+export function useLeadDetail(id: number) {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const lead = await db.leads.get(id);
+    if (!lead) return null;
+    const [settings, world, audit] = await Promise.all([getSettings(db), loadWorldFor(db, [lead]), auditForLead(db, id)]);
+    const history = historyFor(world, lead);
+    const v = verdict(lead, history, rulesByRegion(settings)(lead.region), Date.now());
+    return { lead, verdict: v, history, timeline: buildLeadTimeline(lead, history, audit) };
+  }, [id]);
+}
+
+export function useUpdateLead() {
+  return useMutation({ mutationFn: ({ id, patch, reason }: { id: number; patch: LeadPatch; reason?: string }) => updateLead(getDb(), id, patch, reason) });
+}
+
+export function useCreateLead() {
+  return useMutation({ mutationFn: (lead: NewLead) => createLead(getDb(), lead) });
+}

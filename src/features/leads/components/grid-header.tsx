@@ -1,0 +1,64 @@
+import { FlexRender, type ReactTable } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+import type { GridRow } from '../api/use-grid-rows';
+import type { GridColumnId } from '../leads-search';
+import { SORTABLE, type gridFeatures } from './grid-columns';
+import type { SelectionApi } from './use-selection';
+
+interface Props {
+  table: ReactTable<typeof gridFeatures, GridRow>;
+  width: number;
+  sort: string | undefined;
+  onSort: (sort: string | undefined) => void;
+  selection: SelectionApi;
+  count: number;
+}
+
+/** Sticky header: sort buttons (asc → desc → none), resize handles, and the select-all box. */
+export function GridHeader({ table, width, sort, onSort, selection, count }: Props) {
+  const { t } = useTranslation();
+  const all = selection.selection.kind === 'all';
+  return (
+    <div role="row" className="flex h-9 items-center text-xs font-semibold uppercase tracking-wide text-slate-500" style={{ width }}>
+      <div role="columnheader" className="flex w-11 shrink-0 justify-center">
+        <input
+          type="checkbox"
+          aria-label={t('leads.selectAllMatching', { count })}
+          checked={all}
+          onChange={() => (all ? selection.clear() : selection.selectAll(count))}
+          className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+        />
+      </div>
+      {table.getHeaderGroups()[0]!.headers.map((header) => {
+        const key = SORTABLE[header.column.id as GridColumnId];
+        const dir = key && sort === key ? 'ascending' : key && sort === `-${key}` ? 'descending' : 'none';
+        return (
+          <div key={header.id} role="columnheader" aria-sort={dir} className="relative flex h-full shrink-0 items-center px-3" style={{ width: header.getSize() }}>
+            {key ? (
+              <button
+                type="button"
+                className="flex items-center gap-1 truncate uppercase hover:text-slate-900"
+                onClick={() => onSort(dir === 'none' ? key : dir === 'ascending' ? `-${key}` : undefined)}
+              >
+                <FlexRender header={header} />
+                <span aria-hidden="true">{dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>
+              </button>
+            ) : (
+              <span className="truncate">
+                <FlexRender header={header} />
+              </span>
+            )}
+            <div
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={t('leads.resize')}
+              onMouseDown={header.getResizeHandler()}
+              onTouchStart={header.getResizeHandler()}
+              className={`absolute right-0 top-1 h-7 w-1 cursor-col-resize rounded ${header.column.getIsResizing() ? 'bg-indigo-500' : 'hover:bg-slate-300'}`}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

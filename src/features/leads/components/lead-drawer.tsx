@@ -1,0 +1,81 @@
+import { Dialog } from 'radix-ui';
+import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../domain/leads/phone';
+import { useLeadDetail } from '../api/use-lead-detail';
+import { useSourceNames } from '../api/use-catalog';
+import { VerdictBadge } from './grid-cells';
+import { LeadEditForm } from './lead-edit-form';
+import { LeadTimeline } from './lead-timeline';
+import { ConsentSlot } from './consent-slot';
+
+/** The full record of one lead: verdict with reasons, editable fields, consent, timeline. */
+export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const detail = useLeadDetail(leadId);
+  const sources = useSourceNames();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
+        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-[36rem] max-w-full flex-col overflow-y-auto bg-white shadow-2xl" aria-describedby={undefined}>
+          {detail === undefined && <p className="p-6 text-sm text-slate-500">{t('app.loading')}</p>}
+          {detail === null && (
+            <div className="p-6">
+              <Dialog.Title className="text-lg font-semibold">{t('leads.drawer.notFound', { id: leadId })}</Dialog.Title>
+            </div>
+          )}
+          {detail && (
+            <>
+              <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-6 py-4">
+                <div className="flex items-start justify-between gap-4">
+                  <div>
+                    <Dialog.Title className="text-lg font-semibold text-slate-900">{detail.lead.name || formatPhone(detail.lead.phoneE164)}</Dialog.Title>
+                    <p className="font-mono text-sm text-slate-600">{formatPhone(detail.lead.phoneE164)}</p>
+                  </div>
+                  <Dialog.Close className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700" aria-label={t('leads.drawer.close')}>
+                    ✕
+                  </Dialog.Close>
+                </div>
+                <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="drawer-verdict">
+                  <span className="text-sm text-slate-600">{t('leads.drawer.callableNow')}</span>
+                  <VerdictBadge verdict={detail.verdict} />
+                </div>
+                {detail.verdict.reasons.length > 0 && (
+                  <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
+                    {detail.verdict.reasons.map((r) => (
+                      <li key={r.code} className={r.severity === 'block' ? 'text-rose-700' : 'text-amber-700'}>
+                        {r.severity === 'block' ? '⛔' : '⚠'} {t(`reason.${r.code}`)}
+                        {r.since !== undefined && ` · ${t('leads.since', { date: date.format(r.since) })}`}
+                        {r.until !== undefined && ` · ${t('leads.until', { date: date.format(r.until) })}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </header>
+              <div className="space-y-6 px-6 py-5">
+                <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                  <dt className="text-slate-500">{t('leads.col.acquiredAt')}</dt>
+                  <dd>{date.format(detail.lead.acquiredAt)} <span className="text-xs text-slate-400">({detail.lead.acquiredAtPrecision}{detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})</span></dd>
+                  <dt className="text-slate-500">{t('leads.col.createdAt')}</dt>
+                  <dd>{date.format(detail.lead.createdAt)} <span className="text-xs text-slate-400">({t('leads.drawer.system')})</span></dd>
+                  <dt className="text-slate-500">{t('leads.col.source')}</dt>
+                  <dd>{sources.get(detail.lead.sourceId) ?? detail.lead.sourceId}</dd>
+                  <dt className="text-slate-500">{t('leads.entry')}</dt>
+                  <dd>{t(`leads.entryMethod.${detail.lead.entryMethod}`)}</dd>
+                  <dt className="text-slate-500">{t('leads.region')}</dt>
+                  <dd>{detail.lead.region} · {detail.lead.timeZone}</dd>
+                  <dt className="text-slate-500">{t('leads.col.attempts')}</dt>
+                  <dd>{detail.lead.attempts}</dd>
+                </dl>
+                <LeadEditForm lead={detail.lead} />
+                <ConsentSlot leadId={detail.lead.id} consents={detail.history.consents} />
+                <LeadTimeline events={detail.timeline} />
+              </div>
+            </>
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

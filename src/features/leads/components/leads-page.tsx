@@ -1,0 +1,86 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
+import { DEFAULT_COLUMNS, filterOf, type LeadsSearch } from '../leads-search';
+import { useCatalogNames } from '../api/use-catalog';
+import { ColumnChooser } from './column-chooser';
+import { CatalogNames } from './grid-columns';
+import { FilterBar } from './filter-bar';
+import { LeadDrawer } from './lead-drawer';
+import { LeadGrid } from './lead-grid';
+import { NewLeadDialog } from './new-lead-dialog';
+import { SavedViews } from './saved-views';
+import { SelectionBar } from './selection-bar';
+import { useSelection } from './use-selection';
+
+const route = getRouteApi('/leads');
+
+/** The leads grid screen: filters, counts, selection and bulk actions, the drawer. */
+export function LeadsPage() {
+  const { t, i18n } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const filter = filterOf(search);
+  const version = useIndexVersion();
+  const query = useLeadQuery(filter, search.sort, version);
+  const filterKey = JSON.stringify([filter, version]);
+  const selection = useSelection(filterKey);
+  const columns = search.cols ?? DEFAULT_COLUMNS;
+  const nf = new Intl.NumberFormat(i18n.language);
+  const names = useCatalogNames();
+
+  const setSearch = useCallback(
+    (patch: Partial<LeadsSearch>, replace = false) => void navigate({ search: (s) => ({ ...s, ...patch }), replace }),
+    [navigate],
+  );
+  const onFilter = useCallback((patch: Partial<LeadFilter>, replace?: boolean) => setSearch(patch, replace), [setSearch]);
+
+  return (
+    <div className="flex h-[calc(100vh-3rem)] flex-col">
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('leads.title')}</h1>
+          <p className="text-sm text-slate-500" role="status" aria-live="polite">
+            {query.data ? (
+              <>
+                <span data-testid="grid-count" className="font-semibold text-slate-800">
+                  {nf.format(query.data.count)}
+                </span>{' '}
+                {t('leads.ofTotal', { total: nf.format(query.data.total) })}
+                <span className="ml-2 text-xs text-slate-400">{t('leads.answeredIn', { ms: query.data.ms.toFixed(1) })}</span>
+              </>
+            ) : (
+              t('leads.indexing')
+            )}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <SavedViews search={search} onApply={(s) => void navigate({ search: s })} />
+          <ColumnChooser columns={columns} onChange={(cols) => setSearch({ cols })} />
+          <Button variant="primary" onClick={() => setSearch({ create: true })}>
+            {t('leads.newLead')}
+          </Button>
+        </div>
+      </div>
+      <FilterBar filter={filter} version={version} onChange={onFilter} />
+      <SelectionBar selection={selection} filter={filter} sort={search.sort} />
+      <CatalogNames.Provider value={names}>
+      <LeadGrid
+        filter={filter}
+        sort={search.sort}
+        version={version}
+        count={query.data?.count ?? 0}
+        columns={columns}
+        selection={selection}
+        onSort={(sort) => setSearch({ sort })}
+        onOpen={(lead) => setSearch({ lead })}
+      />
+      </CatalogNames.Provider>
+      {search.lead !== undefined && <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} />}
+      {search.create && <NewLeadDialog onClose={(id) => setSearch({ create: undefined, lead: id })} />}
+    </div>
+  );
+}

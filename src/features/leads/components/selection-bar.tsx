@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import { useUndo, useUndoable } from '../api/use-bulk-edit';
+import { BulkEditDialog } from './bulk-edit-dialog';
+import type { SelectionApi } from './use-selection';
+
+/** The selection count (always visible), bulk actions and the undo of recent operations. */
+export function SelectionBar({ selection, filter, sort }: { selection: SelectionApi; filter: LeadFilter; sort: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const undoable = useUndoable();
+  const undo = useUndo();
+  const nf = new Intl.NumberFormat(i18n.language);
+  const lastOp = undoable?.[0];
+  return (
+    <div className="mb-2 flex min-h-9 flex-wrap items-center gap-3 text-sm">
+      <span data-testid="selection-count" className={selection.count ? 'font-medium text-indigo-800' : 'text-slate-500'}>
+        {t('leads.selected', { count: selection.count, formatted: nf.format(selection.count) })}
+      </span>
+      {selection.count > 0 && (
+        <>
+          <Button variant="primary" onClick={() => setEditing(true)}>
+            {t('leads.bulkEdit')}
+          </Button>
+          <Button variant="ghost" onClick={selection.clear}>
+            {t('leads.clearSelection')}
+          </Button>
+        </>
+      )}
+      {lastOp && (
+        <span className="ml-auto flex items-center gap-2 text-slate-500">
+          {t('leads.lastOperation', { op: t(`bulk.op.${(lastOp.before as { op: { kind: string } }).op.kind}`), count: lastOp.ids.length })}
+          <Button onClick={() => undo.mutate(lastOp.seq)} disabled={undo.isPending}>
+            ↶ {t('leads.undo')}
+          </Button>
+        </span>
+      )}
+      {undo.isError && (
+        <span role="alert" className="text-rose-700">
+          {String(undo.error.message)}
+        </span>
+      )}
+      {undo.isSuccess && !undo.isPending && (
+        <span role="status" className="text-emerald-700">
+          {t('leads.undone', { count: undo.data.restored })}
+        </span>
+      )}
+      {editing && <BulkEditDialog selection={selection} filter={filter} sort={sort} onClose={() => setEditing(false)} />}
+    </div>
+  );
+}

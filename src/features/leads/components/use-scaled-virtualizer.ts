@@ -1,0 +1,32 @@
+/**
+ * Row virtualisation for up to millions of rows. Chromium caps an element's height at about
+ * 33.5 million px, so past MAX_SCROLL_PX the scroll position is scaled: the spacer is at most
+ * MAX_SCROLL_PX tall, TanStack Virtual is told the offset in "virtual" pixels (scrollTop ×
+ * scale), and rows are drawn relative to the real scrollTop.
+ */
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type RefObject } from 'react';
+
+export const ROW_HEIGHT = 36;
+export const MAX_SCROLL_PX = 15_000_000;
+
+export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, headerHeight: number) {
+  const scaleRef = useRef(1);
+  const total = count * ROW_HEIGHT;
+  const viewport = Math.max(1, (scrollRef.current?.clientHeight ?? 600) - headerHeight);
+  const spacer = Math.min(total, MAX_SCROLL_PX);
+  scaleRef.current = total > MAX_SCROLL_PX ? (total - viewport) / (MAX_SCROLL_PX - viewport) : 1;
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scaleRef.current, scrolling)),
+    scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
+  });
+  const scrollTop = scrollRef.current?.scrollTop ?? 0;
+  /** Where to draw an item whose virtual start is `start`, in spacer pixels. */
+  const position = (start: number) => scrollTop + (start - scrollTop * scaleRef.current);
+  return { virtualizer, spacerHeight: spacer, position };
+}

@@ -1,0 +1,24 @@
+/** The /leads URL: the lead filter, plus sort, visible columns and the open drawer. */
+import { z } from 'zod';
+import { leadFilterSchema } from '../../domain/leads/lead-filter';
+
+export const GRID_COLUMNS = ['phone', 'name', 'company', 'source', 'campaign', 'acquiredAt', 'createdAt', 'dataAge', 'consent', 'dnc', 'lastContact', 'attempts', 'lastOutcome', 'tags', 'verdict'] as const;
+export type GridColumnId = (typeof GRID_COLUMNS)[number];
+export const DEFAULT_COLUMNS: GridColumnId[] = ['phone', 'name', 'company', 'source', 'acquiredAt', 'dataAge', 'consent', 'dnc', 'lastContact', 'attempts', 'lastOutcome', 'tags', 'verdict'];
+
+export const leadsSearchSchema = leadFilterSchema.extend({
+  sort: z.string().max(40).optional().catch(undefined),
+  /** Visible columns in display order. */
+  cols: z.array(z.enum(GRID_COLUMNS)).optional().catch(undefined),
+  /** The lead open in the drawer. */
+  lead: z.coerce.number().int().positive().optional().catch(undefined),
+  /** The new-lead form is open. */
+  create: z.boolean().optional().catch(undefined),
+});
+export type LeadsSearch = z.infer<typeof leadsSearchSchema>;
+
+/** The filter part of the URL (what the worker needs). */
+export function filterOf(search: LeadsSearch) {
+  const { sort: _sort, cols: _cols, lead: _lead, create: _create, ...filter } = search;
+  return filter;
+}

@@ -1,0 +1,101 @@
+/**
+ * The leads grid's worker: holds the columnar index and answers filter + sort with row ids,
+ * so the main thread never holds a million lead objects. Rebuilds when the database changes
+ * (Dexie's `storagemutated`, which also fires for writes made in other tabs).
+ */
+import * as Comlink from 'comlink';
+import Dexie from 'dexie';
+import { LeadsDb } from '../db/leads-db';
+import type { LeadFilter } from '../domain/leads/lead-filter';
+import { queryRows } from '../domain/leads/index/lead-query';
+import { parseSort } from '../domain/leads/index/lead-sort';
+import { buildGridIndex, orderFor, type GridIndex } from './grid-index';
+
+const db = new LeadsDb();
+let index: Promise<GridIndex> | null = null;
+let version = 0;
+let last: { key: string; rows: Uint32Array; version: number } | null = null;
+const listeners = new Set<(v: number) => void>();
+
+function current(): Promise<GridIndex> {
+  index ??= buildGridIndex(db, Date.now());
+  return index;
+}
+
+let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+  if (!Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) return;
+  clearTimeout(rebuildTimer);
+  rebuildTimer = setTimeout(() => {
+    const next = buildGridIndex(db, Date.now());
+    void next.then(() => {
+      index = next;
+      version++;
+      last = null;
+      for (const l of listeners) l(version);
+    });
+  }, 150);
+});
+
+export interface QueryResult {
+  count: number;
+  version: number;
+  total: number;
+  ms: number;
+}
+
+/** The result rows of a filter and sort (the last one is cached). */
+async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array }> {
+  const idx = await current();
+  const key = JSON.stringify([filter, sort ?? '', version]);
+  if (last?.key !== key) {
+    const spec = parseSort(sort);
+    const order = spec ? orderFor(idx, spec.key) : null;
+    last = { key, rows: queryRows(idx.cols, filter, { orgTimeZone: idx.orgTimeZone, now: idx.builtAt }, order, spec?.desc ?? false), version };
+  }
+  return { idx, rows: last.rows };
+}
+
+const api = {
+  /** Run a filter and sort: how many rows match, out of how many. */
+  async query(filter: LeadFilter, sort: string | undefined): Promise<QueryResult> {
+    await current();
+    const t0 = performance.now();
+    const { idx, rows } = await resultRows(filter, sort);
+    return { count: rows.length, version, total: idx.cols.n, ms: performance.now() - t0 };
+  },
+  /** Lead ids of result rows [start, end). */
+  async ids(filter: LeadFilter, sort: string | undefined, start: number, end: number): Promise<Int32Array> {
+    const { idx, rows } = await resultRows(filter, sort);
+    const slice = rows.subarray(Math.max(0, start), Math.min(rows.length, end));
+    return Int32Array.from(slice, (i) => idx.cols.ids[i]!);
+  },
+  /** Every lead id of the result ("select all N matching"). */
+  async allIds(filter: LeadFilter, sort: string | undefined): Promise<Int32Array> {
+    const { idx, rows } = await resultRows(filter, sort);
+    const out = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
+    return Comlink.transfer(out, [out.buffer]);
+  },
+  /** Distinct values for the filter pickers. */
+  async facets(): Promise<{ sources: string[]; campaigns: string[]; regions: string[]; tags: string[]; buildMs: number }> {
+    const idx = await current();
+    const d = idx.cols.dict;
+    return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
+  },
+  /** Called back with the new version each time the index is rebuilt. */
+  onChange(cb: (v: number) => void): void {
+    listeners.add(cb);
+  },
+  /** Rebuild now (e.g. after settings or the clock moved on). */
+  async refresh(): Promise<number> {
+    index = buildGridIndex(db, Date.now());
+    await index;
+    version++;
+    last = null;
+    for (const l of listeners) l(version);
+    return version;
+  },
+};
+
+export type GridWorkerApi = typeof api;
+Comlink.expose(api);
