@@ -19,14 +19,14 @@ const OUTCOMES: CallOutcome[] = ['no-answer', 'busy', 'voicemail', 'connected', 
 function generate(n: number, builder: SnapshotBuilder): void {
   const rng = createRng(42);
   for (let id = 1; id <= n; id++) {
-    const acquiredAt = NOW - rng.next() * 540 * MS_PER_DAY;
-    const createdAt = acquiredAt + (rng.chance(0.1) ? rng.next() * 400 : rng.next()) * MS_PER_DAY;
+    const acquiredAt = Math.round(NOW - rng.next() * 540 * MS_PER_DAY);
+    const createdAt = Math.round(acquiredAt + (rng.chance(0.1) ? rng.next() * 400 : rng.next()) * MS_PER_DAY);
     const lead: SnapshotLead = { id, sourceId: rng.pick(SOURCES), region: rng.pick(['US', 'CN', 'GB']), entryMethod: rng.pick(['api', 'file', 'manual']), acquiredAt, createdAt, attempts: 0, dncStatus: rng.chance(0.03) ? 'listed' : 'clear' };
     if (rng.chance(0.3)) lead.campaignId = rng.pick(['spring', 'expo-fu', 'q4']);
     const calls = rng.int(0, 6);
     let t = createdAt;
     for (let c = 0; c < calls && t < NOW; c++) {
-      t += rng.next() * 5 * MS_PER_DAY;
+      t += Math.round(rng.next() * 5 * MS_PER_DAY);
       const outcome = rng.pick(OUTCOMES);
       lead.attempts++;
       lead.firstContactAt ??= t;
@@ -59,7 +59,10 @@ for (const n of (process.env.PERF_N ?? "100000,1000000").split(",").map(Number))
   const t1 = performance.now();
   const s = builder.build();
   console.log(`${n.toLocaleString('en')} leads: generate + addLead/addCall ${tGen.toFixed(0)} ms, build() ${ms(t1).toFixed(0)} ms`);
-  time('aggregate month × source (N = 30)', () => aggregateCohorts(s, { grain: 'month', split: 'source', windowDays: 30 }, NOW));
+  time('aggregate month × source, rates only', () => aggregateCohorts(s, { grain: 'month', split: 'source', windowDays: 30, medians: [] }, NOW));
+  time('aggregate week × source, rates only', () => aggregateCohorts(s, { grain: 'week', split: 'source', windowDays: 30, medians: [] }, NOW));
+  time('aggregate week × source, one median', () => aggregateCohorts(s, { grain: 'week', split: 'source', windowDays: 30, medians: ['medianDataAgeDays'] }, NOW));
+  time('aggregate month × source (all three medians)', () => aggregateCohorts(s, { grain: 'month', split: 'source', windowDays: 30 }, NOW));
   time('aggregate week × source', () => aggregateCohorts(s, { grain: 'week', split: 'source', windowDays: 30 }, NOW));
   time('aggregate day × none', () => aggregateCohorts(s, { grain: 'day', split: 'none', windowDays: 30 }, NOW));
   time('aggregate quarter × campaign', () => aggregateCohorts(s, { grain: 'quarter', split: 'campaign', windowDays: 90 }, NOW));

@@ -2,7 +2,7 @@
  * Campaign performance: the cohort metrics per campaign over all its members, with how many
  * joined by explicit campaign id and how many by acquisition window (campaign-membership.ts).
  */
-import type { CohortMetrics } from './cohort-rates';
+import type { CohortMetrics, MedianMetric } from './cohort-rates';
 import { RULE_EXPLICIT, RULE_WINDOW, type ColumnarSnapshot } from './columnar-snapshot';
 import { groupStats, metricsOf } from './group-stats';
 
@@ -15,7 +15,7 @@ export interface CampaignPerformance {
 }
 
 /** One row per known campaign (in the snapshot's order), then unknown ids, then "no campaign". */
-export function aggregateCampaigns(s: ColumnarSnapshot, windowDays: number): CampaignPerformance[] {
+export function aggregateCampaigns(s: ColumnarSnapshot, windowDays: number, medians?: readonly MedianMetric[]): CampaignPerformance[] {
   const M = s.members.length;
   const groupOf = new Int32Array(s.n);
   const explicit = new Int32Array(M);
@@ -27,7 +27,7 @@ export function aggregateCampaigns(s: ColumnarSnapshot, windowDays: number): Cam
     if (rule === RULE_EXPLICIT) explicit[m]!++;
     else if (rule === RULE_WINDOW) window[m]!++;
   }
-  const stats = groupStats(s, groupOf, M, windowDays);
+  const stats = groupStats(s, { groupOf, groups: M }, windowDays, medians).cells;
   const rows = s.members.map((campaignId, m) => ({ campaignId, explicit: explicit[m]!, window: window[m]!, metrics: metricsOf(stats, m) }));
   return [...rows.slice(1), rows[0]!];
 }

@@ -5,10 +5,10 @@
  * up from cohort medians) and, per cohort, whether its N-day window is complete yet.
  */
 import { MS_PER_DAY, cohortRange, type CohortGrain } from '../time/calendar';
-import type { CohortMetrics } from './cohort-rates';
+import type { CohortMetrics, MedianMetric } from './cohort-rates';
 import type { ColumnarSnapshot } from './columnar-snapshot';
 import { periodAtOrAfter, periodBefore, type GrainIndex } from './grain-index';
-import { groupStats, metricsOf } from './group-stats';
+import { groupStats, leadsOf, metricsOf } from './group-stats';
 
 export const COHORT_SPLITS = ['none', 'source', 'campaign', 'region', 'entry'] as const;
 export type CohortSplit = (typeof COHORT_SPLITS)[number];
@@ -21,6 +21,8 @@ export interface CohortQuery {
   to?: string | undefined;
   /** N of "converted within N days of acquisition". */
   windowDays: number;
+  /** Medians to compute (default all); each one costs more than all the counts together. */
+  medians?: readonly MedianMetric[] | undefined;
 }
 
 export interface CohortPeriod {
@@ -58,7 +60,7 @@ export interface CohortAggregate {
 }
 
 /** The split column and its dictionary, or null when not split. */
-export function splitColumn(s: ColumnarSnapshot, split: CohortSplit): { codes: ArrayLike<number>; values: string[] } | null {
+export function splitColumn(s: ColumnarSnapshot, split: CohortSplit): { codes: Uint16Array; values: string[] } | null {
   switch (split) {
     case 'none':
       return null;
@@ -80,14 +82,21 @@ export function rangeIndexes(index: GrainIndex, timeZone: string, from?: string,
   return [a ? periodAtOrAfter(index, a.from) : 0, b ? periodBefore(index, b.to) : index.keys.length - 1];
 }
 
-/** Cohort index per lead within [k0, k1], else −1. */
-export function cohortOfLeads(s: ColumnarSnapshot, index: GrainIndex, k0: number, k1: number): Int32Array {
+/** Cohort index (from k0) per lead within [k0, k1], times S plus the split code when given; else −1. */
+export function cohortOfLeads(s: ColumnarSnapshot, index: GrainIndex, k0: number, k1: number, codes?: Uint16Array, S = 1): Int32Array {
   const out = new Int32Array(s.n);
   const { day } = s;
   const { ofDay } = index;
-  for (let i = 0; i < s.n; i++) {
-    const c = ofDay[day[i]!]!;
-    out[i] = c >= k0 && c <= k1 ? c - k0 : -1;
+  if (codes) {
+    for (let i = 0; i < s.n; i++) {
+      const c = ofDay[day[i]!]!;
+      out[i] = c >= k0 && c <= k1 ? (c - k0) * S + codes[i]! : -1;
+    }
+  } else {
+    for (let i = 0; i < s.n; i++) {
+      const c = ofDay[day[i]!]!;
+      out[i] = c >= k0 && c <= k1 ? c - k0 : -1;
+    }
   }
   return out;
 }
@@ -99,21 +108,16 @@ export function aggregateCohorts(s: ColumnarSnapshot, q: CohortQuery, now: numbe
   const K = Math.max(0, k1 - k0 + 1);
   const col = splitColumn(s, q.split);
   const S = col ? col.values.length : 1;
-  const cohortOf = cohortOfLeads(s, index, k0, k1);
-  const groupOf = new Int32Array(s.n);
-  const totalOf = new Int32Array(s.n);
-  for (let i = 0; i < s.n; i++) {
-    const c = cohortOf[i]!;
-    const v = col ? col.codes[i]! : 0;
-    groupOf[i] = c < 0 ? -1 : c * S + v;
-    totalOf[i] = c < 0 ? -1 : v;
-  }
-  const cellStats = groupStats(s, groupOf, K * S, q.windowDays);
-  const totalStats = groupStats(s, totalOf, S, q.windowDays);
+  // Group = cohort × S + split code; its roll-up is the split code alone (the series total).
+  const groupOf = cohortOfLeads(s, index, k0, k1, col?.codes, S);
+  const rollupOf = new Int32Array(K * S);
+  for (let g = 0; g < K * S; g++) rollupOf[g] = g % S;
+  const { cells: cellStats, rollup } = groupStats(s, { groupOf, groups: K * S, rollupOf, rollups: S }, q.windowDays, q.medians);
+  const totalStats = rollup!;
 
-  const order = Array.from({ length: S }, (_, v) => v).filter((v) => totalStats.leads[v]! > 0);
+  const order = Array.from({ length: S }, (_, v) => v).filter((v) => leadsOf(totalStats, v) > 0);
   const values = col ? col.values : [''];
-  order.sort((a, b) => totalStats.leads[b]! - totalStats.leads[a]! || values[a]!.localeCompare(values[b]!));
+  order.sort((a, b) => leadsOf(totalStats, b) - leadsOf(totalStats, a) || values[a]!.localeCompare(values[b]!));
   const seriesIndex = new Int32Array(S).fill(-1);
   order.forEach((v, j) => (seriesIndex[v] = j));
 
@@ -124,13 +128,13 @@ export function aggregateCohorts(s: ColumnarSnapshot, q: CohortQuery, now: numbe
     const before = cells.length;
     for (const v of order) {
       const g = c * S + v;
-      if (cellStats.leads[g]! > 0) cells.push({ ...metricsOf(cellStats, g), cohort: cohorts.length, series: seriesIndex[v]! });
+      if (leadsOf(cellStats, g) > 0) cells.push({ ...metricsOf(cellStats, g), cohort: cohorts.length, series: seriesIndex[v]! });
     }
     if (cells.length === before) continue;
     const k = k0 + c;
     cohorts.push({ key: index.keys[k]!, start: index.starts[k]!, end: index.ends[k]!, windowComplete: index.ends[k]! + windowMs <= now });
   }
-  const keys = index.keys.filter((_, k) => index.ofDay.length > 0 && hasLeads(s, index, k));
+  const keys = index.keys.filter((_, k) => hasLeads(s, index, k));
   return {
     grain: q.grain, split: q.split, windowDays: q.windowDays, now, timeZone: s.timeZone, keys, cohorts,
     series: order.map((v) => values[v]!), cells,

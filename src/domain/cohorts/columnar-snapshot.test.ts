@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COHORT_GRAINS, cohortKey, cohortRange, type CohortGrain } from '../time/calendar';
-import { FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DNC_HIT, FLAG_WRONG_NUMBER, RULE_EXPLICIT, RULE_NONE, RULE_WINDOW, buildSnapshot, type ColumnarSnapshot, type SnapshotLead } from './columnar-snapshot';
+import { FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DNC_HIT, FLAG_HAS_CONTACT_TIME, FLAG_WRONG_NUMBER, RULE_EXPLICIT, RULE_NONE, RULE_WINDOW, buildSnapshot, type ColumnarSnapshot, type SnapshotLead } from './columnar-snapshot';
 import { CAMPAIGNS, SOURCES, T0, ZONES } from './cohort-fixtures.test-helpers';
 
 const at = (acquiredAt: number, id = 1, extra: Partial<SnapshotLead> = {}): SnapshotLead => ({
@@ -88,9 +88,9 @@ describe('columns', () => {
   });
 
   it('sets outcome flags from the lead and its calls (calls of unknown leads are ignored)', () => {
-    expect(s.flags[0]).toBe(FLAG_CONTACTED | FLAG_CONNECTED | FLAG_CONVERTED);
+    expect(s.flags[0]).toBe(FLAG_CONTACTED | FLAG_CONNECTED | FLAG_CONVERTED | FLAG_HAS_CONTACT_TIME);
     expect(s.flags[1]).toBe(FLAG_DNC_HIT);
-    expect(s.flags[2]).toBe(FLAG_CONTACTED | FLAG_WRONG_NUMBER | FLAG_DNC_HIT);
+    expect(s.flags[2]).toBe(FLAG_CONTACTED | FLAG_WRONG_NUMBER | FLAG_DNC_HIT | FLAG_HAS_CONTACT_TIME);
   });
 
   it('records campaign membership and the rule that applied', () => {

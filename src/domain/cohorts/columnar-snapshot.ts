@@ -12,12 +12,15 @@ import type { Lead } from '../leads/lead';
 import { campaignMembership, windowOrder } from './campaign-membership';
 import { Dictionary } from './dictionary';
 import { buildGrainIndexes, localDay, type GrainIndexes } from './grain-index';
+import { valueBuckets } from './value-buckets';
 
 export const FLAG_CONTACTED = 1;
 export const FLAG_CONNECTED = 2;
 export const FLAG_CONVERTED = 4;
 export const FLAG_WRONG_NUMBER = 8;
 export const FLAG_DNC_HIT = 16;
+/** Contacted and the first contact's time is known (the median of days to first contact reads it). */
+export const FLAG_HAS_CONTACT_TIME = 32;
 
 /** How a lead joined its campaign: 0 none, 1 explicit campaign id, 2 acquisition window. */
 export const RULE_NONE = 0;
@@ -45,12 +48,17 @@ export interface ColumnarSnapshot {
   campaigns: string[];
   region: Uint16Array;
   regions: string[];
-  entry: Uint8Array;
+  /** Uint16 like every other code column, so the split loop reads one array type (monomorphic). */
+  entry: Uint16Array;
   entries: string[];
   /** Campaign membership (explicit or by window); code 0 is "none". */
   member: Uint16Array;
   members: string[];
   memberRule: Uint8Array;
+  /** Quantile buckets (value-buckets.ts) of entry → first contact, acquisition → conversion and data age, for medians. */
+  contactBucket: Uint8Array;
+  conversionBucket: Uint8Array;
+  ageBucket: Uint8Array;
 }
 
 export type SnapshotLead = Pick<
@@ -80,8 +88,7 @@ export class SnapshotBuilder {
   private f64: Float64Array[];
   private flags: Uint8Array;
   private days: Int32Array;
-  private codes: { source: Uint16Array; campaign: Uint16Array; region: Uint16Array; member: Uint16Array };
-  private entry: Uint8Array;
+  private codes: { source: Uint16Array; campaign: Uint16Array; region: Uint16Array; member: Uint16Array; entry: Uint16Array };
   private rule: Uint8Array;
   private readonly dict = { source: new Dictionary(), campaign: new Dictionary(['']), region: new Dictionary(), entry: new Dictionary(), member: new Dictionary(['']) };
   private readonly callFlags = new Map<number, number>();
@@ -94,8 +101,7 @@ export class SnapshotBuilder {
     this.f64 = Array.from({ length: 5 }, () => new Float64Array(this.cap));
     this.flags = new Uint8Array(this.cap);
     this.days = new Int32Array(this.cap);
-    this.codes = { source: new Uint16Array(this.cap), campaign: new Uint16Array(this.cap), region: new Uint16Array(this.cap), member: new Uint16Array(this.cap) };
-    this.entry = new Uint8Array(this.cap);
+    this.codes = { source: new Uint16Array(this.cap), campaign: new Uint16Array(this.cap), region: new Uint16Array(this.cap), member: new Uint16Array(this.cap), entry: new Uint16Array(this.cap) };
     this.rule = new Uint8Array(this.cap);
     this.ordered = windowOrder(ctx.campaigns);
     this.kinds = new Map(ctx.sources.map((s) => [s.id, s.kind]));
@@ -109,8 +115,7 @@ export class SnapshotBuilder {
     this.f64 = this.f64.map((a) => grow(a, this.cap));
     this.flags = grow(this.flags, this.cap);
     this.days = grow(this.days, this.cap);
-    for (const k of ['source', 'campaign', 'region', 'member'] as const) this.codes[k] = grow(this.codes[k], this.cap);
-    this.entry = grow(this.entry, this.cap);
+    for (const k of ['source', 'campaign', 'region', 'member', 'entry'] as const) this.codes[k] = grow(this.codes[k], this.cap);
     this.rule = grow(this.rule, this.cap);
   }
 
@@ -128,12 +133,13 @@ export class SnapshotBuilder {
       (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
       (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
       (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
-      (lead.dncStatus === 'listed' ? FLAG_DNC_HIT : 0);
+      (lead.dncStatus === 'listed' ? FLAG_DNC_HIT : 0) |
+      (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0);
     this.days[i] = localDay(lead.acquiredAt, this.ctx.timeZone);
     this.codes.source[i] = this.dict.source.code(lead.sourceId);
     this.codes.campaign[i] = this.dict.campaign.code(lead.campaignId ?? '');
     this.codes.region[i] = this.dict.region.code(lead.region);
-    this.entry[i] = this.dict.entry.code(lead.entryMethod);
+    this.codes.entry[i] = this.dict.entry.code(lead.entryMethod);
     const m = campaignMembership(lead, this.ordered, this.kinds);
     this.codes.member[i] = m ? this.dict.member.code(m.campaignId) : 0;
     this.rule[i] = m ? (m.rule === 'explicit' ? RULE_EXPLICIT : RULE_WINDOW) : RULE_NONE;
@@ -160,14 +166,23 @@ export class SnapshotBuilder {
     for (let i = 0; i < n; i++) day[i] = this.days[i]! - dayBase;
     const cut = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T) => a.slice(0, n) as T;
     const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt] = this.f64.map(cut) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = keep(i) ? to[i]! - from[i]! : NaN;
+      return valueBuckets(out);
+    };
+    const flags = cut(this.flags);
     return {
+      contactBucket: diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt),
+      conversionBucket: diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt),
+      ageBucket: diff(() => true, acquiredAt, createdAt),
       n, timeZone: this.ctx.timeZone, ids: cut(this.ids),
-      acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, flags: cut(this.flags),
+      acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, flags,
       day, dayBase, grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, this.ctx.timeZone),
       source: cut(this.codes.source), sources: this.dict.source.values,
       campaign: cut(this.codes.campaign), campaigns: this.dict.campaign.values,
       region: cut(this.codes.region), regions: this.dict.region.values,
-      entry: cut(this.entry), entries: this.dict.entry.values,
+      entry: cut(this.codes.entry), entries: this.dict.entry.values,
       member: cut(this.codes.member), members: this.dict.member.values, memberRule: cut(this.rule),
     };
   }

@@ -1,121 +1,89 @@
 /**
- * The inner loops of every aggregate: counts and medians per group over a columnar snapshot.
- * Callers assign each lead a group (or −1 to skip it); this file knows nothing of cohorts.
- * Medians are exact: values are scattered into one buffer, group by group, and each
- * segment is quick-selected (linear time on average, no full sort).
+ * The inner loops of every aggregate: counts and exact medians per group over a columnar
+ * snapshot. Callers assign each lead a group (or −1 to skip it) and may roll groups up into
+ * coarser ones (cohort × series → series) whose figures come from the same passes.
+ * Medians come from group-medians.ts over the snapshot's value buckets.
  */
 import { MS_PER_DAY } from '../time/calendar';
-import type { CohortMetrics } from './cohort-rates';
-import { FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DNC_HIT, FLAG_WRONG_NUMBER, type ColumnarSnapshot } from './columnar-snapshot';
+import { MEDIAN_METRICS, type CohortMetrics, type MedianMetric } from './cohort-rates';
+import { FLAG_CONTACTED, FLAG_CONVERTED, type ColumnarSnapshot } from './columnar-snapshot';
+import { groupMedians } from './group-medians';
 
-/** Reorders a[left..right] so that a[k] is the value a sort would put there. */
-function select(a: Float64Array, left: number, right: number, k: number): void {
-  while (right > left) {
-    const pivot = a[(left + right) >> 1]!;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
-}
-
-/** Median of a[lo..hi) (mean of the two middle values when even), NaN when empty; reorders the segment. */
-export function segmentMedian(a: Float64Array, lo: number, hi: number): number {
-  const n = hi - lo;
-  if (n <= 0) return NaN;
-  const k = lo + ((n - 1) >> 1);
-  select(a, lo, hi - 1, k);
-  const lower = a[k]!;
-  if (n % 2) return lower;
-  let upper = Infinity;
-  for (let i = k + 1; i < hi; i++) if (a[i]! < upper) upper = a[i]!;
-  return (lower + upper) / 2;
-}
-
-type Value = (s: ColumnarSnapshot, i: number) => number;
-
-/** Medians per group of `value(i)` over the leads where `value` is not NaN. */
-function groupMedians(s: ColumnarSnapshot, groupOf: Int32Array, groups: number, value: Value): Float64Array {
-  const counts = new Int32Array(groups + 1);
-  for (let i = 0; i < s.n; i++) {
-    const g = groupOf[i]!;
-    if (g >= 0 && !Number.isNaN(value(s, i))) counts[g + 1]!++;
-  }
-  for (let g = 0; g < groups; g++) counts[g + 1]! += counts[g]!;
-  const offsets = counts.slice();
-  const buffer = new Float64Array(counts[groups]!);
-  for (let i = 0; i < s.n; i++) {
-    const g = groupOf[i]!;
-    if (g < 0) continue;
-    const v = value(s, i);
-    if (!Number.isNaN(v)) buffer[offsets[g]!++] = v;
-  }
-  const out = new Float64Array(groups);
-  for (let g = 0; g < groups; g++) out[g] = segmentMedian(buffer, counts[g]!, counts[g + 1]!);
-  return out;
-}
-
-// The same float arithmetic as `daysBetween` in cohort-rates.ts, so medians match exactly.
-const toContact: Value = (s, i) => ((s.flags[i]! & FLAG_CONTACTED) === 0 ? NaN : (s.firstContactAt[i]! - s.createdAt[i]!) / MS_PER_DAY);
-const toConversion: Value = (s, i) => (s.convertedAt[i]! - s.acquiredAt[i]!) / MS_PER_DAY;
-const dataAge: Value = (s, i) => (s.createdAt[i]! - s.acquiredAt[i]!) / MS_PER_DAY;
+/** Counters per group, `STRIDE` apart. */
+const CONTACTED = 1, CONNECTED = 2, CONVERTED = 3, WITHIN = 4, WRONG = 5, DNC = 6, STRIDE = 8;
 
 export interface GroupStats {
   groups: number;
-  leads: Int32Array;
-  contacted: Int32Array;
-  connected: Int32Array;
-  converted: Int32Array;
-  convertedWithin: Int32Array;
-  wrongNumber: Int32Array;
-  dncHit: Int32Array;
+  counts: Int32Array;
   medianDaysToContact: Float64Array;
   medianDaysToConversion: Float64Array;
   medianDataAgeDays: Float64Array;
 }
 
-/** Counts and medians for `groups` groups; `groupOf[i]` is lead i's group or −1. */
-export function groupStats(s: ColumnarSnapshot, groupOf: Int32Array, groups: number, windowDays: number): GroupStats {
-  const windowMs = windowDays * MS_PER_DAY;
-  const leads = new Int32Array(groups);
-  const contacted = new Int32Array(groups);
-  const connected = new Int32Array(groups);
-  const converted = new Int32Array(groups);
-  const convertedWithin = new Int32Array(groups);
-  const wrongNumber = new Int32Array(groups);
-  const dncHit = new Int32Array(groups);
+export interface Grouping {
+  /** Group of lead i, or −1 to leave it out. */
+  groupOf: Int32Array;
+  groups: number;
+  /** Optional coarser group of each group (e.g. the series of a cohort × series cell). */
+  rollupOf?: Int32Array;
+  rollups?: number;
+}
+
+function counting(s: ColumnarSnapshot, groupOf: Int32Array, groups: number, windowMs: number): Int32Array {
+  const counts = new Int32Array(groups * STRIDE);
   const { flags, convertedAt, acquiredAt } = s;
+  // Branch-free where it can be (outcome flags are close to random, so branches mispredict);
+  // the shifts read FLAG_CONNECTED (bit 1), FLAG_WRONG_NUMBER (bit 3) and FLAG_DNC_HIT (bit 4).
   for (let i = 0; i < s.n; i++) {
     const g = groupOf[i]!;
     if (g < 0) continue;
     const f = flags[i]!;
-    leads[g]!++;
-    if (f & FLAG_CONTACTED) {
-      contacted[g]!++;
-      if (f & FLAG_CONNECTED) connected[g]!++;
-      if (f & FLAG_WRONG_NUMBER) wrongNumber[g]!++;
-    }
+    const at = g * STRIDE;
+    const contacted = f & FLAG_CONTACTED;
+    counts[at]!++;
+    counts[at + CONTACTED]! += contacted;
+    counts[at + CONNECTED]! += (f >> 1) & contacted;
+    counts[at + WRONG]! += (f >> 3) & contacted;
+    counts[at + DNC]! += (f >> 4) & 1;
     if (f & FLAG_CONVERTED) {
-      converted[g]!++;
-      if (convertedAt[i]! - acquiredAt[i]! <= windowMs) convertedWithin[g]!++;
+      counts[at + CONVERTED]!++;
+      if (convertedAt[i]! - acquiredAt[i]! <= windowMs) counts[at + WITHIN]!++;
     }
-    if (f & FLAG_DNC_HIT) dncHit[g]!++;
   }
+  return counts;
+}
+
+function rollUp(counts: Int32Array, groups: number, rollupOf: Int32Array, rollups: number): Int32Array {
+  const out = new Int32Array(rollups * STRIDE);
+  for (let g = 0; g < groups; g++) {
+    const r = rollupOf[g]!;
+    if (r >= 0) for (let k = 0; k < STRIDE; k++) out[r * STRIDE + k]! += counts[g * STRIDE + k]!;
+  }
+  return out;
+}
+
+export interface GroupStatsResult {
+  cells: GroupStats;
+  rollup: GroupStats | null;
+}
+
+/**
+ * Counts and medians for every group (and roll-up group) of `grouping`. Each median costs
+ * two more passes over the leads, so only the `wanted` ones are computed (others are null).
+ */
+export function groupStats(s: ColumnarSnapshot, grouping: Grouping, windowDays: number, wanted: readonly MedianMetric[] = MEDIAN_METRICS): GroupStatsResult {
+  const { groupOf, groups, rollupOf, rollups = 0 } = grouping;
+  const counts = counting(s, groupOf, groups, windowDays * MS_PER_DAY);
+  const up = rollupOf ? rollUp(counts, groups, rollupOf, rollups) : null;
+  const none: [Float64Array, Float64Array] = [new Float64Array(groups).fill(NaN), new Float64Array(rollups).fill(NaN)];
+  const median = (m: MedianMetric, bucket: Uint8Array, from: Float64Array, to: Float64Array) =>
+    wanted.includes(m) ? groupMedians(bucket, from, to, groupOf, groups, rollupOf, rollups) : none;
+  const [contactC, contactR] = median('medianDaysToContact', s.contactBucket, s.createdAt, s.firstContactAt);
+  const [convC, convR] = median('medianDaysToConversion', s.conversionBucket, s.acquiredAt, s.convertedAt);
+  const [ageC, ageR] = median('medianDataAgeDays', s.ageBucket, s.acquiredAt, s.createdAt);
   return {
-    groups, leads, contacted, connected, converted, convertedWithin, wrongNumber, dncHit,
-    medianDaysToContact: groupMedians(s, groupOf, groups, toContact),
-    medianDaysToConversion: groupMedians(s, groupOf, groups, toConversion),
-    medianDataAgeDays: groupMedians(s, groupOf, groups, dataAge),
+    cells: { groups, counts, medianDaysToContact: contactC, medianDaysToConversion: convC, medianDataAgeDays: ageC },
+    rollup: up ? { groups: rollups, counts: up, medianDaysToContact: contactR, medianDaysToConversion: convR, medianDataAgeDays: ageR } : null,
   };
 }
 
@@ -123,9 +91,14 @@ const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
 /** Group `g`'s figures as one plain object. */
 export function metricsOf(st: GroupStats, g: number): CohortMetrics {
+  const c = st.counts;
+  const at = g * STRIDE;
   return {
-    leads: st.leads[g]!, contacted: st.contacted[g]!, connected: st.connected[g]!, converted: st.converted[g]!,
-    convertedWithin: st.convertedWithin[g]!, wrongNumber: st.wrongNumber[g]!, dncHit: st.dncHit[g]!,
+    leads: c[at]!, contacted: c[at + CONTACTED]!, connected: c[at + CONNECTED]!, converted: c[at + CONVERTED]!,
+    convertedWithin: c[at + WITHIN]!, wrongNumber: c[at + WRONG]!, dncHit: c[at + DNC]!,
     medianDaysToContact: orNull(st.medianDaysToContact[g]!), medianDaysToConversion: orNull(st.medianDaysToConversion[g]!), medianDataAgeDays: orNull(st.medianDataAgeDays[g]!),
   };
 }
+
+/** Leads in group `g`. */
+export const leadsOf = (st: GroupStats, g: number): number => st.counts[g * STRIDE]!;

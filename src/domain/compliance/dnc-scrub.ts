@@ -17,23 +17,36 @@ export interface ScrubBasis {
   lists: { listId: string; versionId: number | null; listed: number }[];
 }
 
+/** Collects entries a chunk at a time (millions do not fit one read), then gives the basis. */
+export function scrubBasisBuilder(lists: readonly DncListState[], at: number): { add(entries: Iterable<DncEntry>): void; basis(): ScrubBasis } {
+  const active = lists.filter((l) => l.active);
+  const byId = new Map(active.map((l) => [l.listId, { known: knownVersionMap(l, at), listed: 0 }]));
+  const listed = new Set<string>();
+  return {
+    add(entries) {
+      for (const e of entries) {
+        const list = byId.get(e.listId);
+        if (!list || hitListedSince(e, list.known, at) === undefined) continue;
+        list.listed++;
+        listed.add(e.phoneE164);
+      }
+    },
+    basis() {
+      const inForce = active.map((l) => versionInForce(l, at)?.id ?? null);
+      return {
+        versionIds: inForce.filter((id): id is number => id !== null).sort((a, b) => a - b),
+        listed,
+        lists: active.map((l, i) => ({ listId: l.listId, versionId: inForce[i]!, listed: byId.get(l.listId)!.listed })),
+      };
+    },
+  };
+}
+
 /** The numbers listed at `at` by the active lists, from their entries (any order, any lists). */
 export function scrubBasis(lists: readonly DncListState[], entries: Iterable<DncEntry>, at: number): ScrubBasis {
-  const byId = new Map(lists.filter((l) => l.active).map((l) => [l.listId, { known: knownVersionMap(l, at), listed: 0 }]));
-  const listed = new Set<string>();
-  for (const e of entries) {
-    const list = byId.get(e.listId);
-    if (!list || hitListedSince(e, list.known, at) === undefined) continue;
-    list.listed++;
-    listed.add(e.phoneE164);
-  }
-  const active = lists.filter((l) => l.active);
-  const inForce = active.map((l) => versionInForce(l, at)?.id ?? null);
-  return {
-    versionIds: inForce.filter((id): id is number => id !== null),
-    listed,
-    lists: active.map((l, i) => ({ listId: l.listId, versionId: inForce[i]!, listed: byId.get(l.listId)!.listed })),
-  };
+  const builder = scrubBasisBuilder(lists, at);
+  builder.add(entries);
+  return builder.basis();
 }
 
 /** A lead's DNC facts after a scrub at `at`. Anonymised leads have no number left to check: they are skipped. */

@@ -22,7 +22,7 @@ export const rememberedMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.
 export type RememberedMapping = Partial<Record<ImportField, string>>;
 
 const SYNONYMS: Record<ImportField, readonly string[]> = {
-  phone: ['phone', 'phonenumber', 'phoneno', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'tel', 'telephone', 'telephonenumber', 'number', 'msisdn', '电话', '手机', '手机号', '手机号码', '电话号码', '联系电话', '联系方式'],
+  phone: ['phone', 'phonenumber', 'phoneno', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'tel', 'telephone', 'telephonenumber', 'telefon', 'telefonnummer', 'telefono', 'téléphone', 'handy', 'number', 'msisdn', '电话', '手机', '手机号', '手机号码', '电话号码', '联系电话', '联系方式'],
   name: ['name', 'fullname', 'contact', 'contactname', 'customer', 'customername', '姓名', '名字', '联系人', '客户', '客户姓名'],
   company: ['company', 'companyname', 'organisation', 'organization', 'business', 'employer', 'account', '公司', '公司名称', '单位', '企业', '企业名称'],
   email: ['email', 'emailaddress', 'mail', '邮箱', '电子邮件', '电子邮箱', '邮件'],

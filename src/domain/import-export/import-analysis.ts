@@ -39,7 +39,9 @@ export const EMPTY_COUNTS: AnalysisCounts = {
 };
 
 export interface FileProblem {
-  code: 'unbalanced-quote' | 'undecodable' | 'empty-file' | 'no-rows' | 'file-too-large' | 'not-json' | 'mapping-phone-required' | 'mapping-time-required' | 'acquisition-required' | 'source-required';
+  code:
+    | 'unbalanced-quote' | 'undecodable' | 'empty-file' | 'no-rows' | 'file-too-large' | 'not-json'
+    | 'mapping-phone-required' | 'mapping-time-required' | 'mapping-outcome-required' | 'acquisition-required' | 'declared-date-invalid';
   line?: number;
 }
 

@@ -63,7 +63,7 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
             <Field label={t('leads.email')} error={errorFor('email')}>{(p) => <input {...p} type="email" className={inputClass} value={draft.email} onChange={set('email')} />}</Field>
             <div className="col-span-2 mt-2 flex justify-end gap-2">
               <Button onClick={() => onClose()}>{t('bulk.cancel')}</Button>
-              <Button type="submit" variant="primary" disabled={create.isPending}>{t('leads.new.create')}</Button>
+              <Button type="submit" variant="primary" disabled={create.isPending || !settings}>{t("leads.new.create")}</Button>
             </div>
           </form>
         </Dialog.Content>

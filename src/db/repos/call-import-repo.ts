@@ -1,0 +1,91 @@
+/**
+ * Committing a call log: the calls, each lead's derived call facts (attempts, first/last
+ * contact, connected, converted) and the audit entry, in one transaction. Calls already
+ * stored (same lead, instant and outcome) are skipped, so importing a log twice does not
+ * double the attempts.
+ */
+import { planCatalog } from '../../domain/import-export/catalog-resolution';
+import type { RememberedMapping } from '../../domain/import-export/column-mapping';
+import type { ImportBatch } from '../../domain/import-export/import-batch';
+import type { PreparedCall } from '../../domain/import-export/call-row-validation';
+import type { NewCall } from '../../domain/leads/call';
+import { addCallToFacts } from '../../domain/leads/call-facts';
+import type { Lead } from '../../domain/leads/lead';
+import type { LeadsDb } from '../leads-db';
+import { appendAudit } from './audit-repo';
+import { callKeysOfLeads, mappingKey } from './import-lookup-repo';
+import { ImportCancelledError, inChunks, NO_HOOKS, type CommitHooks } from './import-repo';
+import { getSettings } from './settings-repo';
+
+export interface CallImportPlan {
+  fileName: string;
+  sha256: string;
+  encoding: string;
+  delimiter?: string;
+  mapping?: RememberedMapping;
+  timeDeclaration?: { format: string | null; timeZone: string | null };
+  rowsRead: number;
+  rejected: number;
+  warnings: number;
+  duplicatesInFile: number;
+  /** Calls with the lead they belong to resolved. */
+  calls: (PreparedCall & { leadId: number })[];
+}
+
+export class CallImportError extends Error {
+  constructor(readonly missingLeads: number) {
+    super('leads changed since the check');
+    this.name = 'CallImportError';
+  }
+}
+
+/** Commit a checked call log as one batch. */
+export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks: CommitHooks = NO_HOOKS, now = Date.now()): Promise<ImportBatch> {
+  const tables = [db.importBatches, db.campaigns, db.leads, db.calls, db.audit, db.settings];
+  return db.transaction('rw', tables, async () => {
+    const { operatorName } = await getSettings(db);
+    const leadIds = [...new Set(plan.calls.map((c) => c.leadId))];
+    const leads = await db.leads.bulkGet(leadIds);
+    const missing = leads.filter((l) => !l).length;
+    if (missing > 0) throw new CallImportError(missing);
+
+    const stored = await callKeysOfLeads(db, leadIds);
+    const calls = plan.calls.filter((c) => !stored.has(`${c.leadId}|${c.at}|${c.outcome}`));
+    const spans = new Map<string, { from: number; to: number }>();
+    for (const c of calls) if (c.campaignRef) spans.set(c.campaignRef, { from: Math.min(spans.get(c.campaignRef)?.from ?? Infinity, c.at), to: Math.max(spans.get(c.campaignRef)?.to ?? -Infinity, c.at) });
+    const catalog = planCatalog([], spans, { sources: [], campaigns: await db.campaigns.toArray() }, 'other');
+
+    const draft: Omit<ImportBatch, 'id'> = {
+      kind: 'calls', fileName: plan.fileName, sha256: plan.sha256, encoding: plan.encoding, at: now, by: operatorName,
+      rowsRead: plan.rowsRead, accepted: plan.rowsRead - plan.rejected, rejected: plan.rejected, merged: plan.calls.length - calls.length + plan.duplicatesInFile,
+      status: 'committed', created: calls.length, duplicatesInFile: plan.duplicatesInFile, matchedExisting: plan.calls.length - calls.length, warnings: plan.warnings,
+      createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
+      ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
+      ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
+      ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
+    };
+    const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
+    if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
+
+    const rows: NewCall[] = calls.map((c) => {
+      const campaignId = catalog.campaignId(c.campaignRef);
+      return { leadId: c.leadId, at: c.at, outcome: c.outcome, durationSec: c.durationSec, agent: c.agent, importBatchId: batchId, ...(campaignId ? { campaignId } : {}) };
+    });
+    const byId = new Map((leads as Lead[]).map((l) => [l.id, l]));
+    const updated = new Map<number, Lead>();
+    for (const c of rows) {
+      const lead = updated.get(c.leadId) ?? byId.get(c.leadId)!;
+      updated.set(c.leadId, { ...lead, ...addCallToFacts(lead, c), updatedAt: now });
+    }
+    const progress = { done: 0, total: rows.length + updated.size };
+    await inChunks(rows, hooks, progress, (chunk) => db.calls.bulkAdd(chunk as never[]).then(() => []));
+    await inChunks([...updated.values()], hooks, progress, (chunk) => db.leads.bulkPut(chunk).then(() => []));
+
+    if (plan.mapping) await db.settings.put({ key: mappingKey('calls', null), value: plan.mapping });
+    if (hooks.isCancelled()) throw new ImportCancelledError();
+    const batch = { ...draft, id: batchId } as ImportBatch;
+    const { id: _id, mapping: _m, ...summary } = batch;
+    await appendAudit(db, { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: { ...summary, leadsAffected: updated.size } }, now);
+    return batch;
+  });
+}

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verdictsAt } from '../../domain/compliance/compliance-world';
+import { queueCounts } from '../../domain/compliance/queues';
+import { MS_PER_DAY } from '../../domain/time/calendar';
+import { verifyAuditTrail } from './audit-repo';
+import { loadComplianceWorld } from './compliance-world-repo';
+import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
+import { importDncVersion } from './dnc-repo';
+import { scrubAllLeads, type ScrubProgress } from './dnc-scrub-repo';
+
+afterEach(closeAll);
+
+async function queues(db: Awaited<ReturnType<typeof dbWith>>, at: number) {
+  const { leads, world, settings } = await loadComplianceWorld(db);
+  return queueCounts(verdictsAt(leads, world, settings, at));
+}
+
+describe('scrubAllLeads', () => {
+  it('marks exactly the numbers listed by the versions in force, records the check on every lead, and audits once', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    // Leads entered since the demo's last scrub were never checked: they wait in the re-check queue.
+    expect((await queues(db, NOW)).queues.dncRecheck).toBeGreaterThan(0);
+    const progress: ScrubProgress[] = [];
+    const result = await scrubAllLeads(db, NOW, (p) => progress.push(p));
+
+    const listedNow = new Set(data.dncEntries.filter((e) => e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= NOW)).map((e) => e.phoneE164));
+    const leads = await db.leads.toArray();
+    for (const lead of leads) {
+      expect(lead).toMatchObject({ dncStatus: listedNow.has(lead.phoneE164) ? 'listed' : 'clear', dncCheckedAt: NOW, dncCheckedVersions: [2, 3, 4] });
+    }
+    expect(result).toMatchObject({ at: NOW, versionIds: [2, 3, 4], leadCount: leads.length, listed: leads.filter((l) => listedNow.has(l.phoneE164)).length });
+    expect(await db.dncScrubs.orderBy('at').last()).toMatchObject({ at: NOW, leadCount: leads.length });
+    expect(progress.at(-1)).toEqual({ phase: 'done', done: leads.length, total: leads.length });
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['dnc-scrub']);
+    expect(await verifyAuditTrail(db)).toBeNull();
+
+    // Checked against the newest versions, nobody needs a re-check; listed numbers are blocked.
+    const after = await queues(db, NOW + 60_000);
+    expect(after.queues.dncRecheck).toBe(0);
+    expect(after.queues.dncListed).toBeGreaterThanOrEqual(result.listed);
+  });
+
+  it('a newer version of a list sends every checked lead back to the re-check queue', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    await scrubAllLeads(db, NOW);
+    await importDncVersion(db, { listId: 'tps-uk', fileName: 'tps.txt', bytes: new TextEncoder().encode('+447911123456\n'), publishedAt: NOW + MS_PER_DAY, defaultRegion: 'GB' }, NOW + MS_PER_DAY);
+    const after = await queues(db, NOW + 2 * MS_PER_DAY);
+    expect(after.queues.dncRecheck).toBe(data.leads.length);
+    await scrubAllLeads(db, NOW + 2 * MS_PER_DAY);
+    expect((await queues(db, NOW + 2 * MS_PER_DAY + 60_000)).queues.dncRecheck).toBe(0);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The DNC scrub: every lead checked against the versions in force, recording per lead when it
+ * was checked, against which versions, and whether it is listed. Built for a million leads
+ * against millions of numbers: the entries are read in key order a large page at a time into
+ * one set, the leads in id order a large chunk at a time (each chunk read and written in one
+ * transaction, so no concurrent edit is lost). The scrub row and its single audit entry are
+ * written last: a scrub cut short leaves each chunk's leads honestly checked, and no claim
+ * that the whole database was.
+ */
+import Dexie from 'dexie';
+import { scrubBasisBuilder, scrubFacts, type ScrubBasis } from '../../domain/compliance/dnc-scrub';
+import type { DncEntry } from '../../domain/compliance/dnc-list';
+import type { DncListState } from '../../domain/compliance/verdict-types';
+import type { Lead } from '../../domain/leads/lead';
+import type { DncScrub, LeadsDb } from '../leads-db';
+import { appendAudit } from './audit-repo';
+
+const ENTRY_PAGE = 250_000;
+const LEAD_CHUNK = 25_000;
+
+export interface ScrubProgress {
+  phase: 'lists' | 'leads' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface ScrubResult extends DncScrub {
+  lists: ScrubBasis['lists'];
+  ms: number;
+}
+
+/** The lists with their versions, as the verdict sees them. */
+async function listStates(db: LeadsDb): Promise<DncListState[]> {
+  const [lists, versions] = await Promise.all([db.dncLists.toArray(), db.dncListVersions.toArray()]);
+  return lists.map((l) => ({
+    listId: l.id,
+    kind: l.kind,
+    active: l.active,
+    versions: versions.filter((v) => v.listId === l.id).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+  }));
+}
+
+/** The numbers listed at `at`, read page by page in primary-key order. */
+async function buildBasis(db: LeadsDb, lists: DncListState[], at: number, progress: (p: ScrubProgress) => void): Promise<ScrubBasis> {
+  const builder = scrubBasisBuilder(lists, at);
+  let done = 0;
+  for (const list of lists.filter((l) => l.active)) {
+    let from: [string, string | typeof Dexie.minKey] = [list.listId, Dexie.minKey];
+    for (;;) {
+      const page: DncEntry[] = await db.dncEntries.where('[listId+phoneE164]').between(from, [list.listId, Dexie.maxKey], false, true).limit(ENTRY_PAGE).toArray();
+      builder.add(page);
+      done += page.length;
+      progress({ phase: 'lists', done, total: 0 });
+      if (page.length < ENTRY_PAGE) break;
+      from = [list.listId, page[page.length - 1]!.phoneE164];
+    }
+  }
+  return builder.basis();
+}
+
+/** Scrub every lead at `now`; `progress` hears after each page and chunk. */
+export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p: ScrubProgress) => void = () => {}): Promise<ScrubResult> {
+  const started = performance.now();
+  const lists = await db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
+  const basis = await buildBasis(db, lists, now, progress);
+  const total = await db.leads.count();
+  let done = 0;
+  let leadCount = 0;
+  let listed = 0;
+  let lastId = 0;
+  for (;;) {
+    const chunk = await db.transaction('rw', db.leads, async () => {
+      const rows: Lead[] = await db.leads.where(':id').above(lastId).limit(LEAD_CHUNK).toArray();
+      const updated: Lead[] = [];
+      for (const lead of rows) {
+        // An anonymised lead's number is a keyed hash: nothing to check, and its verdict needs none.
+        if (lead.anonymizedAt !== undefined) continue;
+        const facts = scrubFacts(lead.phoneE164, basis, now);
+        if (facts.dncStatus === 'listed') listed++;
+        updated.push({ ...lead, ...facts });
+      }
+      await db.leads.bulkPut(updated);
+      leadCount += updated.length;
+      return rows;
+    });
+    done += chunk.length;
+    progress({ phase: 'leads', done, total });
+    if (chunk.length < LEAD_CHUNK) break;
+    lastId = chunk[chunk.length - 1]!.id;
+  }
+  const scrub = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings], async () => {
+    const row = { at: now, versionIds: basis.versionIds, leadCount, listed };
+    const id = await db.dncScrubs.add(row as DncScrub);
+    await appendAudit(db, { action: 'dnc-scrub', entity: 'lead', ids: [], before: null, after: { ...row, scrubId: id, lists: basis.lists } }, now);
+    return { ...row, id };
+  });
+  progress({ phase: 'done', done: total, total });
+  return { ...scrub, lists: basis.lists, ms: Math.round(performance.now() - started) };
+}

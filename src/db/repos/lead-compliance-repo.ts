@@ -1,0 +1,72 @@
+/** One lead's compliance history, read by index: for the lead's consent panel and its proofs. */
+import { consentStateAt, type ConsentState } from '../../domain/compliance/consent';
+import type { ConsentEvent } from '../../domain/compliance/consent-event';
+import { effectiveRules } from '../../domain/compliance/policies';
+import { checksFromScrubs } from '../../domain/compliance/proof';
+import { verdict } from '../../domain/compliance/verdict';
+import type { DncListState, LeadHistory, Verdict } from '../../domain/compliance/verdict-types';
+import type { Call } from '../../domain/leads/call';
+import type { Lead } from '../../domain/leads/lead';
+import type { LeadsDb } from '../leads-db';
+import { getSettings } from './settings-repo';
+
+export interface LeadHistoryRead {
+  history: LeadHistory;
+  calls: Call[];
+  consents: ConsentEvent[];
+  listNames: Map<string, string>;
+}
+
+/** Everything the verdict may need about `lead`; its screenings include every scrub since it was stored. Call inside a read transaction. */
+export async function readLeadHistory(db: LeadsDb, lead: Lead): Promise<LeadHistoryRead> {
+  const [consents, calls, lists, versions, entries, scrubs] = await Promise.all([
+    db.consents.where('leadId').equals(lead.id).toArray(),
+    db.calls.where('leadId').equals(lead.id).toArray(),
+    db.dncLists.toArray(),
+    db.dncListVersions.toArray(),
+    db.dncEntries.where('phoneE164').equals(lead.phoneE164).toArray(),
+    db.dncScrubs.toArray(),
+  ]);
+  const dncLists: DncListState[] = lists.map((l) => ({
+    listId: l.id,
+    kind: l.kind,
+    active: l.active,
+    versions: versions.filter((v) => v.listId === l.id).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+  }));
+  consents.sort((a, b) => a.capturedAt - b.capturedAt || a.id - b.id);
+  calls.sort((a, b) => a.at - b.at);
+  return {
+    history: {
+      consents,
+      calls,
+      dncLists,
+      dncHits: entries.map(({ listId, addedVersionId, removedVersionId, addedAt }) => ({ listId, addedVersionId, ...(removedVersionId !== undefined ? { removedVersionId } : {}), ...(addedAt !== undefined ? { addedAt } : {}) })),
+      dncChecks: checksFromScrubs(lead, scrubs),
+    },
+    calls,
+    consents,
+    listNames: new Map(lists.map((l) => [l.id, l.name])),
+  };
+}
+
+export interface LeadCompliance {
+  lead: Lead;
+  consents: ConsentEvent[];
+  consent: ConsentState;
+  verdict: Verdict;
+  /** On the internal list now (a single addition or a file version). */
+  internalListed: boolean;
+}
+
+/** A lead's consent events, consent state and verdict at `at` (null when the lead does not exist). */
+export async function loadLeadCompliance(db: LeadsDb, leadId: number, at: number): Promise<LeadCompliance | null> {
+  return db.transaction('r', [db.leads, db.consents, db.calls, db.dncLists, db.dncListVersions, db.dncEntries, db.dncScrubs, db.settings], async () => {
+    const lead = await db.leads.get(leadId);
+    if (!lead) return null;
+    const [{ history, consents }, settings] = await Promise.all([readLeadHistory(db, lead), getSettings(db)]);
+    const rules = effectiveRules(settings.policyPresets, settings, lead.region);
+    const v = verdict(lead, history, rules, at);
+    const internalListed = v.reasons.some((r) => r.code === 'dnc-listed' && String(r.detail?.lists ?? '').split(',').includes('internal'));
+    return { lead, consents, consent: consentStateAt(consents, 'calls', rules, at), verdict: v, internalListed };
+  });
+}

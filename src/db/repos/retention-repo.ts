@@ -1,0 +1,79 @@
+/**
+ * Retention: the dry run and the purge. Both plan with the same pure function on the same
+ * data, and the purge re-plans inside its transaction and refuses when the plan it was shown
+ * no longer holds — so the dry run the steward read is exactly what is purged. One audit
+ * entry per purge, naming the leads but holding none of their personal data.
+ */
+import { anonymiseLead, keyedPhoneHash } from '../../domain/compliance/anonymise';
+import { buildComplianceWorld } from '../../domain/compliance/compliance-world';
+import { purgePlan, type PurgeMode, type PurgePlan } from '../../domain/compliance/retention-plan';
+import type { Lead } from '../../domain/leads/lead';
+import type { LeadsDb } from '../leads-db';
+import { appendAudit } from './audit-repo';
+import { getFlag, getSettings, setFlag } from './settings-repo';
+
+const KEY_FLAG = 'anonymisationKey';
+
+export class PurgeError extends Error {
+  constructor(readonly code: 'plan-changed') {
+    super(code);
+  }
+}
+
+/** The plan from leads and calls (retention reads nothing else), as of `at`. */
+async function planFrom(db: LeadsDb, at: number, mode?: PurgeMode): Promise<{ plan: PurgePlan; leads: Lead[] }> {
+  const [leads, calls, settings] = await Promise.all([db.leads.toArray(), db.calls.toArray(), getSettings(db)]);
+  const world = buildComplianceWorld({ consents: [], calls, dncLists: [], dncVersions: [], dncEntries: [] });
+  return { plan: purgePlan(leads, world, settings, at, mode ?? settings.purgeMode), leads };
+}
+
+/** What a purge at `at` would do: how many leads go, and what the cohort figures lose. */
+export async function retentionDryRun(db: LeadsDb, at = Date.now(), mode?: PurgeMode): Promise<PurgePlan> {
+  return db.transaction('r', [db.leads, db.calls, db.settings], async () => (await planFrom(db, at, mode)).plan);
+}
+
+/** This database's secret for hashing purged numbers, created on first use (inside a transaction on settings). */
+export async function anonymisationKey(db: LeadsDb): Promise<string> {
+  const existing = await getFlag<string>(db, KEY_FLAG);
+  if (existing) return existing;
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  await setFlag(db, KEY_FLAG, key);
+  return key;
+}
+
+/**
+ * Purge the leads past their deadline at `at`, by `mode`. `expected` is the number of leads
+ * the dry run showed; a different count now means the data changed meanwhile, and nothing is done.
+ */
+export async function purgeRetention(db: LeadsDb, input: { at: number; mode: PurgeMode; expected?: number }, now = Date.now()): Promise<PurgePlan> {
+  return db.transaction('rw', [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings], async () => {
+    const { plan, leads } = await planFrom(db, input.at, input.mode);
+    if (input.expected !== undefined && input.expected !== plan.leadIds.length) throw new PurgeError('plan-changed');
+    if (plan.leadIds.length === 0) return plan;
+    const ids = plan.leadIds;
+    const consents = await db.consents.where('leadId').anyOf(ids).toArray();
+    if (input.mode === 'delete') {
+      await db.calls.where('leadId').anyOf(ids).delete();
+      await db.consents.bulkDelete(consents.map((c) => c.id));
+      await db.acquisitions.where('leadId').anyOf(ids).delete();
+      await db.leads.bulkDelete(ids);
+    } else {
+      const key = await anonymisationKey(db);
+      const going = new Set(ids);
+      await db.leads.bulkPut(leads.filter((l) => going.has(l.id)).map((l) => anonymiseLead(l, key, now)));
+      // The events stay (basis, kind and dates are no one's personal data); their free-text proof reference goes.
+      await db.consents.bulkPut(consents.map((c) => ({ ...c, proofRef: '' })));
+    }
+    const { leadIds: _ids, ...facts } = plan;
+    await appendAudit(db, { action: 'purge', entity: 'lead', ids, before: null, after: { ...facts, count: ids.length } }, now);
+    return plan;
+  });
+}
+
+/** Purged leads that had this number (matched through its keyed hash), e.g. to honour their "do not call me" when it comes back. */
+export async function purgedLeadsWithNumber(db: LeadsDb, phoneE164: string): Promise<Lead[]> {
+  const key = await getFlag<string>(db, KEY_FLAG);
+  if (!key) return [];
+  return db.leads.where('phoneE164').equals(keyedPhoneHash(phoneE164, key)).toArray();
+}

@@ -1,0 +1,108 @@
+/**
+ * The analytics worker (DESIGN.md §5, §6 P3). It keeps one columnar snapshot of the leads
+ * and their calls, built from IndexedDB page by page, and answers every cohort question from
+ * it; no interaction scans Dexie rows. Dexie's `storagemutated` event (which reaches this
+ * worker from any tab or worker through a BroadcastChannel) marks the snapshot stale when
+ * leads, calls, campaigns, sources or settings change; the next question rebuilds it, and
+ * subscribers hear of the change so their screens ask again.
+ */
+import { expose } from 'comlink';
+import Dexie from 'dexie';
+import { LeadsDb } from '../db/leads-db';
+import { getSettings } from '../db/repos/settings-repo';
+import type { Campaign } from '../domain/catalog/campaign';
+import { aggregateCampaigns, type CampaignPerformance } from '../domain/cohorts/campaign-aggregate';
+import { aggregateCohorts, type CohortAggregate, type CohortQuery } from '../domain/cohorts/cohort-aggregate';
+import type { MedianMetric } from '../domain/cohorts/cohort-rates';
+import { cohortTriangle, type CohortTriangle, type TriangleQuery } from '../domain/cohorts/cohort-triangle';
+import { SnapshotBuilder, type ColumnarSnapshot } from '../domain/cohorts/columnar-snapshot';
+
+export interface SnapshotMeta {
+  leads: number;
+  timeZone: string;
+  sources: { id: string; name: string; kind: string }[];
+  campaigns: Campaign[];
+  /** How long the last snapshot took to build from IndexedDB, ms. */
+  buildMs: number;
+  version: number;
+}
+
+/** A result with the time the worker spent computing it (not counting a rebuild). */
+export interface Timed<T> {
+  value: T;
+  ms: number;
+  meta: SnapshotMeta;
+}
+
+const WATCHED = ['leads', 'calls', 'campaigns', 'sources', 'settings'];
+const PAGE = 20_000;
+const db = new LeadsDb();
+let version = 0;
+let stale = true;
+let current: Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> | null = null;
+const subscribers = new Set<(version: number) => void>();
+let notify: ReturnType<typeof setTimeout> | undefined;
+
+Dexie.on('storagemutated', (parts) => {
+  const prefixes = WATCHED.map((t) => `idb://${db.name}/${t}/`);
+  if (!Object.keys(parts).some((p) => prefixes.some((x) => p.startsWith(x)))) return;
+  stale = true;
+  version++;
+  // An import commits many transactions in a row: tell screens once it settles.
+  clearTimeout(notify);
+  notify = setTimeout(() => subscribers.forEach((cb) => cb(version)), 300);
+});
+
+/** Every row of a table in primary-key pages, so no more than one page is held at a time. */
+async function eachPage<T extends { id: number }>(read: (after: number) => Promise<T[]>, each: (row: T) => void): Promise<void> {
+  let after = -Infinity;
+  for (;;) {
+    const page = await read(after);
+    for (const row of page) each(row);
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+async function build(): Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> {
+  const started = performance.now();
+  const builtFor = version;
+  const [settings, campaigns, sources, count] = await Promise.all([getSettings(db), db.campaigns.toArray(), db.sources.toArray(), db.leads.count()]);
+  const builder = new SnapshotBuilder({ timeZone: settings.orgTimeZone, campaigns, sources }, count);
+  await eachPage((after) => db.leads.where(':id').above(after).limit(PAGE).toArray(), (lead) => builder.addLead(lead));
+  await eachPage((after) => db.calls.where(':id').above(after).limit(PAGE).toArray(), (call) => builder.addCall(call));
+  const snap = builder.build();
+  const buildMs = performance.now() - started;
+  performance.measure('leadledger:analytics-snapshot', { start: started });
+  return { snap, meta: { leads: snap.n, timeZone: settings.orgTimeZone, sources: sources.map(({ id, name, kind }) => ({ id, name, kind })), campaigns, buildMs, version: builtFor } };
+}
+
+function snapshot() {
+  if (stale || !current) {
+    stale = false;
+    current = build();
+    current.catch(() => (stale = true));
+  }
+  return current;
+}
+
+async function timed<T>(run: (snap: ColumnarSnapshot) => T): Promise<Timed<T>> {
+  const { snap, meta } = await snapshot();
+  const t0 = performance.now();
+  const value = run(snap);
+  return { value, ms: performance.now() - t0, meta };
+}
+
+const api = {
+  cohorts: (q: CohortQuery, now: number): Promise<Timed<CohortAggregate>> => timed((s) => aggregateCohorts(s, q, now)),
+  triangle: (q: TriangleQuery, now: number): Promise<Timed<CohortTriangle>> => timed((s) => cohortTriangle(s, q, now)),
+  campaigns: (windowDays: number, medians: readonly MedianMetric[]): Promise<Timed<CampaignPerformance[]>> => timed((s) => aggregateCampaigns(s, windowDays, medians)),
+  /** `callback` must be wrapped in comlink's `proxy`. */
+  onChange(callback: (version: number) => void): void {
+    subscribers.add(callback);
+  },
+};
+
+export type AnalyticsApi = typeof api;
+
+expose(api);

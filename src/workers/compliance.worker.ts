@@ -1,0 +1,57 @@
+/**
+ * The compliance engine's worker: the DNC scrub, DNC file imports, the verdict of every lead
+ * (queue counts and the expiry calendar) and the retention dry run and purge. Each of these
+ * reads or writes hundreds of thousands of rows, so none runs on the main thread. Errors
+ * cross the worker boundary as plain `Error`s whose message is the repository's error code.
+ */
+import * as Comlink from 'comlink';
+import { LeadsDb } from '../db/leads-db';
+import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
+import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
+import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
+import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
+import { complianceSummary } from '../domain/compliance/compliance-summary';
+import type { PurgeMode } from '../domain/compliance/retention-plan';
+
+const db = new LeadsDb();
+
+/** Rethrow repository errors by their code, which survives structured cloning. */
+async function coded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : null;
+    throw code ? new Error(code) : e;
+  }
+}
+
+const api = {
+  /** Verdict counts per queue and reason, callable now, and the expiry calendar. */
+  async summary(at: number, horizonDays = 90) {
+    const t0 = performance.now();
+    const { leads, world, settings } = await loadComplianceWorld(db);
+    const summary = complianceSummary(leads, world, settings, at, horizonDays);
+    return { ...summary, ms: Math.round(performance.now() - t0) };
+  },
+  /** Check every lead against the versions in force; `onProgress` is a Comlink proxy. */
+  scrub(now: number, onProgress?: (p: ScrubProgress) => void) {
+    return coded(() => scrubAllLeads(db, now, onProgress ? (p) => void onProgress(p) : undefined));
+  },
+  /** Hash, decode and parse a DNC file for the preview; nothing is written. */
+  previewDncFile(bytes: Uint8Array, fileName: string, defaultRegion: string) {
+    const read = readDncFile(bytes, fileName, defaultRegion);
+    return read.ok ? { ok: true as const, summary: read.summary } : read;
+  },
+  importDncVersion(input: { listId: string; fileName: string; bytes: Uint8Array; publishedAt: number; defaultRegion: string }) {
+    return coded(() => importDncVersion(db, input));
+  },
+  retentionDryRun(at: number, mode?: PurgeMode) {
+    return retentionDryRun(db, at, mode);
+  },
+  purge(input: { at: number; mode: PurgeMode; expected: number }) {
+    return coded(() => purgeRetention(db, input));
+  },
+};
+
+export type ComplianceWorkerApi = typeof api;
+Comlink.expose(api);

@@ -1,0 +1,61 @@
+/**
+ * The file (or downloaded payload) an import session works on: its size checked before a
+ * byte is read, its bytes hashed once (SHA-256, recorded on the batch), and its text decoded
+ * strictly per encoding, cached so changing the delimiter does not decode again.
+ */
+import { sha256HexBytes } from '../domain/audit/audit-hash';
+import { fileSizeProblem } from '../domain/import-export/cell-checks';
+import { decodeStrict, detectEncoding, type Encoding, type EncodingGuess } from '../domain/import-export/encoding';
+
+export interface FileLike {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return sha256HexBytes(bytes);
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export type OpenResult = { ok: true; file: ImportFile } | { ok: false; problem: NonNullable<ReturnType<typeof fileSizeProblem>> };
+
+export class ImportFile {
+  private decoded: { encoding: Encoding; text: string | null } | null = null;
+  readonly guess: EncodingGuess;
+
+  private constructor(
+    readonly name: string,
+    readonly bytes: Uint8Array,
+    readonly sha256: string,
+  ) {
+    this.guess = detectEncoding(bytes);
+  }
+
+  /** Refuses an empty or oversized file before reading it. */
+  static async open(file: FileLike): Promise<OpenResult> {
+    const problem = fileSizeProblem(file.size);
+    if (problem) return { ok: false, problem };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { ok: true, file: new ImportFile(file.name, bytes, await sha256(bytes)) };
+  }
+
+  static async fromBytes(name: string, bytes: Uint8Array): Promise<ImportFile> {
+    return new ImportFile(name, bytes, await sha256(bytes));
+  }
+
+  get size(): number {
+    return this.bytes.length;
+  }
+
+  /** The text in `encoding`, or null when the bytes are not valid in it. */
+  text(encoding: Encoding): string | null {
+    if (this.decoded?.encoding !== encoding) {
+      const r = decodeStrict(this.bytes, encoding);
+      this.decoded = { encoding, text: r.ok ? r.text : null };
+    }
+    return this.decoded.text;
+  }
+}

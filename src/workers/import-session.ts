@@ -1,0 +1,207 @@
+/**
+ * One import wizard's work, off the main thread: open a file (or download a payload), inspect
+ * it (encoding, delimiter, preview, suggested mapping), check it, commit it as one batch, and
+ * roll batches back. Results are plain objects (never thrown errors) because they cross the
+ * worker boundary. The class has no comlink in it, so Vitest drives it directly.
+ */
+import { z } from 'zod';
+import { MAX_FILE_BYTES } from '../domain/import-export/cell-checks';
+import { CALL_FIELDS, LEAD_FIELDS, suggestMapping } from '../domain/import-export/column-mapping';
+import { detectDelimiter, type Delimiter } from '../domain/import-export/delimiter';
+import type { Encoding } from '../domain/import-export/encoding';
+import type { AnalysisSummary, FileProblem, ImportKind } from '../domain/import-export/import-analysis';
+import type { ImportBatch } from '../domain/import-export/import-batch';
+import { analyseRequestSchema } from '../domain/import-export/import-request';
+import { rejectedReportCsv, type ReportLabels } from '../domain/import-export/rejected-report';
+import type { Rejection } from '../domain/import-export/rejection';
+import type { LeadsDb } from '../db/leads-db';
+import { commitCallImport, type CallImportPlan } from '../db/repos/call-import-repo';
+import { commitLeadImport, ImportCancelledError, type LeadImportPlan } from '../db/repos/import-repo';
+import { RollbackError, rollbackImportBatch, type RollbackRefusal } from '../db/repos/import-rollback-repo';
+import { analyseCallLog } from './call-analysis';
+import { previewCsv } from './csv-rows';
+import { ImportFile, type FileLike } from './import-file';
+import { CancelToken, ProgressMeter, type ProgressListener } from './import-progress';
+import { analyseApiPayload, analyseLeadFile } from './lead-analysis';
+import { parsePayload } from '../domain/import-export/api-payload';
+
+export interface Inspection {
+  fileName: string;
+  size: number;
+  sha256: string;
+  detectedEncoding: Encoding;
+  bom: boolean;
+  encoding: Encoding;
+  undecodable: boolean;
+  detectedDelimiter: Delimiter;
+  delimiterConfident: boolean;
+  delimiter: Delimiter;
+  headers: string[];
+  preview: { line: number; cells: string[] }[];
+  suggested: Partial<Record<string, number>>;
+  fileProblem: FileProblem | null;
+  payload?: { format: 'json-array' | 'ndjson'; records: number };
+}
+
+export type OpenProblem =
+  | { code: 'file-too-large'; size: number; limit: number }
+  | { code: 'empty-file' }
+  | { code: 'invalid-url' }
+  | { code: 'network-or-cors'; message: string }
+  | { code: 'http-error'; status: number; statusText: string };
+
+export type Result<T, E extends string = string> = { ok: true; value: T } | { ok: false; error: E; message?: string; detail?: number[] };
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+function errorResult(e: unknown): Result<never> {
+  if (e instanceof ImportCancelledError || (e as Error)?.name === 'ImportCancelledError') return { ok: false, error: 'cancelled' };
+  const name = (e as Error)?.name ?? '';
+  const inner = (e as { inner?: Error }).inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { ok: false, error: 'quota' };
+  return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
+}
+
+export class ImportSession {
+  private file: ImportFile | null = null;
+  private plan: { kind: 'leads' | 'api'; plan: LeadImportPlan } | { kind: 'calls'; plan: CallImportPlan } | null = null;
+  private report: Rejection[] = [];
+  private cancelToken = new CancelToken();
+
+  constructor(
+    private readonly db: LeadsDb,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Take a file; refuses an empty or oversized one before reading it. */
+  async open(file: FileLike): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
+    this.reset();
+    const opened = await ImportFile.open(file);
+    if (!opened.ok) return { ok: false, error: opened.problem.code, problem: opened.problem };
+    this.file = opened.file;
+    return { ok: true, value: { fileName: file.name, size: file.size } };
+  }
+
+  /** Download a payload from an http(s) URL; the server's refusal or a CORS block is reported. */
+  async openUrl(url: string): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
+    this.reset();
+    if (!httpUrl.safeParse(url).success) return { ok: false, error: 'invalid-url', problem: { code: 'invalid-url' } };
+    let response: Response;
+    try {
+      response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
+    } catch (e) {
+      const problem: OpenProblem = { code: 'network-or-cors', message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: problem.code, problem };
+    }
+    if (!response.ok) {
+      const problem: OpenProblem = { code: 'http-error', status: response.status, statusText: response.statusText };
+      return { ok: false, error: problem.code, problem };
+    }
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > MAX_FILE_BYTES) {
+      void response.body?.cancel();
+      return { ok: false, error: 'file-too-large', problem: { code: 'file-too-large', size: declared, limit: MAX_FILE_BYTES } };
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length === 0) return { ok: false, error: 'empty-file', problem: { code: 'empty-file' } };
+    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || new URL(url).host);
+    this.file = await ImportFile.fromBytes(name, bytes);
+    return { ok: true, value: { fileName: name, size: bytes.length } };
+  }
+
+  /** Encoding, delimiter, preview and suggested mapping; `encoding`/`delimiter` override the detected ones. */
+  inspect(kind: ImportKind, encoding?: Encoding, delimiter?: Delimiter): Result<Inspection> {
+    const file = this.file;
+    if (!file) return { ok: false, error: 'no-file' };
+    this.plan = null;
+    const enc = encoding ?? file.guess.encoding;
+    const text = file.text(enc);
+    const detected = text === null ? { delimiter: ',' as Delimiter, confident: false } : detectDelimiter(text);
+    const delim = delimiter ?? detected.delimiter;
+    const base = {
+      fileName: file.name, size: file.size, sha256: file.sha256, detectedEncoding: file.guess.encoding, bom: file.guess.bom, encoding: enc,
+      undecodable: text === null, detectedDelimiter: detected.delimiter, delimiterConfident: detected.confident, delimiter: delim,
+    };
+    if (text === null) return { ok: true, value: { ...base, headers: [], preview: [], suggested: {}, fileProblem: { code: 'undecodable' } } };
+    if (kind === 'api') {
+      const payload = parsePayload(text);
+      const preview = text.split(/\r\n|\r|\n/, 8).map((line, i) => ({ line: i + 1, cells: [line.length > 300 ? `${line.slice(0, 300)}…` : line] }));
+      return {
+        ok: true,
+        value: { ...base, headers: [], preview, suggested: {}, fileProblem: payload.ok ? null : { code: 'not-json' }, ...(payload.ok ? { payload: { format: payload.format, records: payload.records.length } } : {}) },
+      };
+    }
+    const { headers, rows, fileError } = previewCsv(text, delim, 10);
+    const suggested = suggestMapping(headers, kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS);
+    const fileProblem: FileProblem | null = fileError ?? (headers.length === 0 ? { code: 'no-rows' } : null);
+    return { ok: true, value: { ...base, headers, preview: rows, suggested, fileProblem } };
+  }
+
+  /** Check the whole file as requested; nothing is written. */
+  async analyse(request: unknown, listener?: ProgressListener): Promise<Result<AnalysisSummary>> {
+    const file = this.file;
+    if (!file) return { ok: false, error: 'no-file' };
+    const parsed = analyseRequestSchema.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'invalid-request', message: parsed.error.message };
+    this.plan = null;
+    this.report = [];
+    const cancel = (this.cancelToken = new CancelToken());
+    try {
+      const req = parsed.data;
+      const now = this.clock();
+      if (req.kind === 'calls') {
+        const r = await analyseCallLog(this.db, file, req, now, listener, cancel);
+        this.plan = r.plan ? { kind: 'calls', plan: r.plan } : null;
+        this.report = r.report;
+        return { ok: true, value: r.summary };
+      }
+      const r = req.kind === 'leads' ? await analyseLeadFile(this.db, file, req, now, listener, cancel) : await analyseApiPayload(this.db, file, req, now, listener, cancel);
+      this.plan = r.plan ? { kind: req.kind, plan: r.plan } : null;
+      this.report = r.report;
+      return { ok: true, value: r.summary };
+    } catch (e) {
+      return errorResult(e);
+    }
+  }
+
+  /** Write the checked file as one batch: all of it, or (cancelled, failed) nothing. */
+  async commit(listener?: ProgressListener): Promise<Result<ImportBatch>> {
+    const plan = this.plan;
+    if (!plan) return { ok: false, error: 'nothing-to-commit' };
+    const cancel = (this.cancelToken = new CancelToken());
+    const meter = new ProgressMeter('writing', listener);
+    const hooks = { isCancelled: () => cancel.cancelled, onProgress: (done: number, total: number) => meter.report(done, total, done, done === total) };
+    try {
+      const batch = plan.kind === 'calls' ? await commitCallImport(this.db, plan.plan, hooks, this.clock()) : await commitLeadImport(this.db, plan.plan, hooks, this.clock());
+      this.plan = null;
+      return { ok: true, value: batch };
+    } catch (e) {
+      return errorResult(e);
+    }
+  }
+
+  /** Stop the running check or commit; a commit's transaction aborts and writes nothing. */
+  cancel(): void {
+    this.cancelToken.cancelled = true;
+  }
+
+  /** The rejected-row report of the last check, as CSV in the steward's language. */
+  rejectedReport(labels: Omit<ReportLabels, 'reasonText'> & { reasons: Record<string, string> }): string {
+    return rejectedReportCsv(this.report, { ...labels, reasonText: (code) => labels.reasons[code] ?? code });
+  }
+
+  async rollback(batchId: number): Promise<Result<ImportBatch, RollbackRefusal | 'failed'>> {
+    try {
+      return { ok: true, value: await rollbackImportBatch(this.db, batchId, this.clock()) };
+    } catch (e) {
+      if (e instanceof RollbackError) return { ok: false, error: e.code, detail: e.detail };
+      return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private reset(): void {
+    this.file = null;
+    this.plan = null;
+    this.report = [];
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Checking a lead file or API payload without writing: every row validated, numbers merged
+ * within the file, matched against stored leads and DNC lists, new sources and campaigns
+ * listed. The result is the summary the steward sees and the plan a commit writes.
+ */
+import { validateApiRecord } from '../domain/import-export/api-record-validation';
+import { parsePayload } from '../domain/import-export/api-payload';
+import { planCatalog } from '../domain/import-export/catalog-resolution';
+import { mappingToHeaders } from '../domain/import-export/column-mapping';
+import { mergeValues } from '../domain/import-export/field-merge';
+import { dedupeWithinFile } from '../domain/import-export/file-dedupe';
+import { EMPTY_COUNTS, RowAccumulator, SHOWN_PROBLEMS, type AnalysisSummary, type FileProblem } from '../domain/import-export/import-analysis';
+import type { ApiRequest, LeadRequest } from '../domain/import-export/import-request';
+import type { PreparedLead } from '../domain/import-export/prepared-lead';
+import type { Rejection } from '../domain/import-export/rejection';
+import { validateLeadRow, type LeadRowContext } from '../domain/import-export/row-validation';
+import { acquisitionTimeProblem, instantOfWallClock } from '../domain/time/calendar';
+import type { LeadsDb } from '../db/leads-db';
+import { leadsByPhone, listedPhones, loadImportContext } from '../db/repos/import-lookup-repo';
+import type { LeadImportPlan } from '../db/repos/import-repo';
+import { ImportCancelledError } from '../db/repos/import-repo';
+import { scanCsv } from './csv-rows';
+import type { ImportFile } from './import-file';
+import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
+
+export interface LeadAnalysis {
+  summary: AnalysisSummary;
+  plan: LeadImportPlan | null;
+  /** Every rejection, for the downloadable report. */
+  report: Rejection[];
+}
+
+const blocked = (kind: AnalysisSummary['kind'], fileProblem: FileProblem): LeadAnalysis => ({
+  summary: { kind, fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], warnings: [], newSources: [], newCampaigns: [] },
+  plan: null,
+  report: [],
+});
+
+/** Start of the declared day in the declared (else the organisation's) zone, or null when not a real past day. */
+function declaredInstant(day: string, zone: string, now: number): number | null {
+  const [y, m, d] = day.split('-').map(Number);
+  const ms = instantOfWallClock(y!, m!, d!, 0, 0, 0, 0, zone);
+  return ms === null || acquisitionTimeProblem(ms, now) ? null : ms;
+}
+
+/** After the rows: merge within the file, look up the database, build summary and plan. */
+async function finish(
+  db: LeadsDb,
+  acc: RowAccumulator<PreparedLead>,
+  base: Omit<LeadImportPlan, 'rowsRead' | 'rejected' | 'warnings' | 'duplicatesInFile' | 'conflictsInFile' | 'leads'>,
+  kind: AnalysisSummary['kind'],
+  listener: ProgressListener | undefined,
+  cancel: CancelToken,
+): Promise<LeadAnalysis> {
+  const asks = acc.allAsks();
+  const summary: AnalysisSummary = {
+    kind, fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length },
+    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
+  };
+  if (asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };
+  const meter = new ProgressMeter('matching', listener);
+  meter.report(0, 1, acc.rowsRead, true);
+  const file = dedupeWithinFile(acc.accepted, base.conflictRule);
+  const phones = file.leads.map((l) => l.phoneE164);
+  const [existing, listed, context] = await Promise.all([leadsByPhone(db, phones), listedPhones(db, phones), loadImportContext(db)]);
+  if (cancel.cancelled) throw new ImportCancelledError();
+  let conflicts = file.conflicts;
+  for (const lead of file.leads) {
+    const stored = existing.get(lead.phoneE164);
+    if (stored) conflicts += mergeValues(stored, lead, base.conflictRule).conflicts;
+  }
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const l of file.leads) for (const a of [l, ...l.extraAcquisitions]) if (a.campaignRef) spans.set(a.campaignRef, { from: a.acquiredAt, to: a.acquiredAt });
+  const catalog = planCatalog(new Set(file.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])), spans, context, kind === 'api' ? 'api' : 'other');
+  summary.counts = {
+    ...summary.counts,
+    valid: acc.accepted.length,
+    duplicatesInFile: file.duplicatesInFile,
+    matchedExisting: existing.size,
+    toCreate: file.leads.length - existing.size,
+    conflicts,
+    onDncList: listed.size,
+  };
+  summary.newSources = catalog.newSources.map((s) => s.name);
+  summary.newCampaigns = catalog.newCampaigns.map((c) => c.name);
+  meter.report(1, 1, acc.rowsRead, true);
+  const plan: LeadImportPlan = {
+    ...base, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length,
+    duplicatesInFile: file.duplicatesInFile, conflictsInFile: file.conflicts, leads: file.leads,
+  };
+  return { summary, plan: file.leads.length > 0 ? plan : null, report: acc.rejections };
+}
+
+/** Check a CSV/TSV lead file. */
+export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<LeadAnalysis> {
+  const text = file.text(req.encoding);
+  if (text === null) return blocked('leads', { code: 'undecodable' });
+  if (req.mapping.phone === undefined) return blocked('leads', { code: 'mapping-phone-required' });
+  const { settings } = await loadImportContext(db);
+  const zone = req.time.timeZone ?? settings.orgTimeZone;
+  let declaredAcquiredAt: number | null = null;
+  if (req.mapping.acquiredAt === undefined) {
+    if (!req.declaredAcquiredDay) return blocked('leads', { code: 'acquisition-required' });
+    declaredAcquiredAt = declaredInstant(req.declaredAcquiredDay, zone, now);
+    if (declaredAcquiredAt === null) return blocked('leads', { code: 'declared-date-invalid' });
+  }
+  const acc = new RowAccumulator<PreparedLead>();
+  let ctx: LeadRowContext | null = null;
+  const scan = await scanCsv(text, req.delimiter, new ProgressMeter('checking', listener), cancel, (row, headers) => {
+    ctx ??= {
+      headers, mapping: req.mapping, defaultRegion: req.region, orgTimeZone: settings.orgTimeZone, now, time: req.time,
+      declaredAcquiredAt, defaultSource: req.defaultSource, defaultCampaign: req.defaultCampaign,
+    };
+    const at = req.mapping.acquiredAt;
+    acc.add(row, validateLeadRow(row, ctx), at === undefined ? '' : (row.cells[at] ?? ''));
+  });
+  if (scan.fileError) return blocked('leads', { code: scan.fileError.code, line: scan.fileError.line });
+  return finish(db, acc, {
+    kind: 'leads', fileName: file.name, sha256: file.sha256, encoding: req.encoding, delimiter: req.delimiter,
+    mapping: mappingToHeaders(scan.headers, req.mapping), timeDeclaration: req.time,
+    ...(req.declaredAcquiredDay && req.mapping.acquiredAt === undefined ? { declaredAcquiredDay: req.declaredAcquiredDay } : {}),
+    ...(req.defaultSource ? { defaultSourceId: req.defaultSource } : {}),
+    conflictRule: req.conflictRule,
+  }, 'leads', listener, cancel);
+}
+
+/** Check an API payload (JSON array or NDJSON). */
+export async function analyseApiPayload(db: LeadsDb, file: ImportFile, req: ApiRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<LeadAnalysis> {
+  const text = file.text(req.encoding);
+  if (text === null) return blocked('api', { code: 'undecodable' });
+  const payload = parsePayload(text);
+  if (!payload.ok) return blocked('api', { code: 'not-json', ...(payload.line ? { line: payload.line } : {}) });
+  const { settings } = await loadImportContext(db);
+  const acc = new RowAccumulator<PreparedLead>();
+  for (const r of payload.rejections) acc.add({ line: r.line }, { ok: false, rejections: [r] });
+  const meter = new ProgressMeter('checking', listener);
+  const ctx = { defaultRegion: req.region, orgTimeZone: settings.orgTimeZone, now, defaultSource: req.defaultSource, defaultCampaign: req.defaultCampaign };
+  for (const [i, record] of payload.records.entries()) {
+    acc.add(record, validateApiRecord(record, ctx));
+    meter.report(i + 1, payload.records.length, i + 1);
+    await meter.pace();
+    if (cancel.cancelled) throw new ImportCancelledError();
+  }
+  return finish(db, acc, {
+    kind: 'api', fileName: file.name, sha256: file.sha256, encoding: req.encoding, conflictRule: req.conflictRule,
+    ...(req.defaultSource ? { defaultSourceId: req.defaultSource } : {}),
+  }, 'api', listener, cancel);
+}
