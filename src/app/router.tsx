@@ -6,7 +6,9 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { z } from 'zod';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
+import { dncSearchSchema, proofSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
 import { leadsSearchSchema } from '../features/leads/leads-search';
+import { exportSearchSchema } from '../features/export/export-search';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
@@ -28,6 +30,40 @@ const leadsRoute = createRoute({
   path: '/leads',
   validateSearch: leadsSearchSchema,
   component: lazyRouteComponent(() => import('../features/leads/components/leads-page'), 'LeadsPage'),
+});
+
+const complianceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compliance',
+  component: lazyRouteComponent(() => import('../features/compliance/components/compliance-page'), 'CompliancePage'),
+});
+
+const complianceDncRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compliance/dnc',
+  validateSearch: dncSearchSchema,
+  component: lazyRouteComponent(() => import('../features/compliance/components/dnc-page'), 'DncPage'),
+});
+
+const complianceRetentionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compliance/retention',
+  validateSearch: retentionSearchSchema,
+  component: lazyRouteComponent(() => import('../features/compliance/components/retention-page'), 'RetentionPage'),
+});
+
+const complianceProofRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compliance/proof',
+  validateSearch: proofSearchSchema,
+  component: lazyRouteComponent(() => import('../features/compliance/components/proof-page'), 'ProofPage'),
+});
+
+const exportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/export',
+  validateSearch: exportSearchSchema,
+  component: lazyRouteComponent(() => import('../features/export/components/export-page'), 'ExportPage'),
 });
 
 export const auditSearchSchema = z.object({
@@ -52,9 +88,12 @@ const routeTree = rootRoute.addChildren([
   overviewRoute,
   leadsRoute,
   placeholder('/cohorts', 'cohorts'),
-  placeholder('/compliance', 'compliance'),
+  complianceRoute,
+  complianceDncRoute,
+  complianceRetentionRoute,
+  complianceProofRoute,
   placeholder('/import', 'import'),
-  placeholder('/export', 'export'),
+  exportRoute,
   auditRoute,
   settingsRoute,
 ]);

@@ -23,7 +23,7 @@ export interface CallAnalysis {
 }
 
 const blocked = (fileProblem: FileProblem): CallAnalysis => ({
-  summary: { kind: 'calls', fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], warnings: [], newSources: [], newCampaigns: [] },
+  summary: { kind: 'calls', fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], problemCount: 0, warnings: [], newSources: [], newCampaigns: [] },
   plan: null,
   report: [],
 });
@@ -44,10 +44,10 @@ export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallReq
   const asks = acc.allAsks();
   const summary: AnalysisSummary = {
     kind: 'calls', fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, warnings: acc.warnings.length },
-    rejections: [], warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
+    rejections: [], problemCount: 0, warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
   };
   if (asks.length > 0 || acc.rowsRead === 0) {
-    return { summary: { ...summary, counts: { ...summary.counts, rejected: acc.rejectedRows }, rejections: acc.rejections.slice(0, SHOWN_PROBLEMS) }, plan: null, report: acc.rejections };
+    return { summary: { ...summary, counts: { ...summary.counts, rejected: acc.rejectedRows }, rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), problemCount: acc.rejections.length }, plan: null, report: acc.rejections };
   }
 
   new ProgressMeter('matching', listener).report(0, 1, acc.rowsRead, true);
@@ -77,6 +77,7 @@ export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallReq
     toCreate: calls.length - already, leadsAffected: new Set(calls.map((c) => c.leadId)).size,
   };
   summary.rejections = rejections.slice(0, SHOWN_PROBLEMS);
+  summary.problemCount = rejections.length;
   const plan: CallImportPlan = {
     fileName: file.name, sha256: file.sha256, encoding: req.encoding, delimiter: req.delimiter, mapping: mappingToHeaders(scan.headers, req.mapping),
     timeDeclaration: req.time, rowsRead: acc.rowsRead, rejected, warnings: acc.warnings.length, duplicatesInFile: resolved.length - calls.length, calls,

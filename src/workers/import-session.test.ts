@@ -128,7 +128,7 @@ describe('lead import commit and rollback', () => {
     plan.leads[0]!.sourceRef = 'New Source';
     await db.sources.add({ id: 'web-forms', name: 'Web', kind: 'web' });
     const spy = db.leads.bulkAdd.bind(db.leads);
-    db.leads.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof db.leads.bulkAdd;
+    db.leads.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.leads.bulkAdd;
     await expect(commitLeadImport(db, plan, undefined, NOW)).rejects.toThrow('disk full');
     db.leads.bulkAdd = spy;
     expect([await db.leads.count(), await db.sources.count(), await db.importBatches.count(), await db.audit.count()]).toEqual([0, 1, 0, 0]);

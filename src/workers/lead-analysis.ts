@@ -31,7 +31,7 @@ export interface LeadAnalysis {
 }
 
 const blocked = (kind: AnalysisSummary['kind'], fileProblem: FileProblem): LeadAnalysis => ({
-  summary: { kind, fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], warnings: [], newSources: [], newCampaigns: [] },
+  summary: { kind, fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], problemCount: 0, warnings: [], newSources: [], newCampaigns: [] },
   plan: null,
   report: [],
 });
@@ -55,7 +55,7 @@ async function finish(
   const asks = acc.allAsks();
   const summary: AnalysisSummary = {
     kind, fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length },
-    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
+    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), problemCount: acc.rejections.length, warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
   };
   if (asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };
   const meter = new ProgressMeter('matching', listener);

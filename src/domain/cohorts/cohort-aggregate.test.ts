@@ -90,6 +90,6 @@ describe('aggregateCohorts on a hand-made example', () => {
   it('is empty, not broken, over no leads', () => {
     const empty = buildSnapshot([], [], { timeZone: 'UTC', campaigns: [], sources: [] });
     const agg = aggregateCohorts(empty, { grain: 'week', split: 'source', windowDays: 30 }, 0);
-    expect(agg).toMatchObject({ cohorts: [], cells: [], series: [], totals: [], keys: [] });
+    expect(agg).toMatchObject({ cohorts: [], cells: [], series: [], totals: [], keys: [], keyStarts: [] });
   });
 });

@@ -48,8 +48,9 @@ export interface CohortAggregate {
   windowDays: number;
   now: number;
   timeZone: string;
-  /** Every period of this grain that holds leads, for range pickers. */
+  /** Every period of this grain that holds leads, for range pickers, and when each starts. */
   keys: string[];
+  keyStarts: number[];
   /** The periods in range that hold leads, oldest first. */
   cohorts: CohortPeriod[];
   /** Split values (`''` is "none"), most leads first; `['']` when not split. */
@@ -134,9 +135,10 @@ export function aggregateCohorts(s: ColumnarSnapshot, q: CohortQuery, now: numbe
     const k = k0 + c;
     cohorts.push({ key: index.keys[k]!, start: index.starts[k]!, end: index.ends[k]!, windowComplete: index.ends[k]! + windowMs <= now });
   }
-  const keys = index.keys.filter((_, k) => hasLeads(s, index, k));
+  const held = index.keys.map((_, k) => k).filter((k) => hasLeads(s, index, k));
   return {
-    grain: q.grain, split: q.split, windowDays: q.windowDays, now, timeZone: s.timeZone, keys, cohorts,
+    grain: q.grain, split: q.split, windowDays: q.windowDays, now, timeZone: s.timeZone,
+    keys: held.map((k) => index.keys[k]!), keyStarts: held.map((k) => index.starts[k]!), cohorts,
     series: order.map((v) => values[v]!), cells,
     totals: order.map((v, j) => ({ ...metricsOf(totalStats, v), series: j })),
   };

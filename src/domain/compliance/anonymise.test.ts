@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../leads/lead';
+import { DEFAULT_SETTINGS } from '../settings/settings';
 import { anonymiseLead, isHashedPhone, keyedPhoneHash } from './anonymise';
+import { effectiveRules } from './policies';
+import { cohortCounts } from './retention-plan';
+import { verdict } from './verdict';
 
 const KEY = 'ab'.repeat(32);
 const lead: Lead = {
@@ -25,5 +30,29 @@ describe('anonymiseLead', () => {
     expect(a.phoneE164).toBe(keyedPhoneHash('+12125550100', KEY));
     expect(a.phoneE164).not.toBe(keyedPhoneHash('+12125550100', 'cd'.repeat(32)));
     expect(anonymiseLead(a, KEY, 2)).toMatchObject({ phoneE164: a.phoneE164, anonymizedAt: 1 });
+  });
+});
+
+describe('anonymisation properties', () => {
+  it('for any lead: cohort counts are unchanged, and the purged lead is blocked as anonymised, never as past retention', () => {
+    const rules = effectiveRules(DEFAULT_SETTINGS.policyPresets, DEFAULT_SETTINGS);
+    const when = fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2026, 0, 1) });
+    const leadArb = fc.record({ acquiredAt: when, attempts: fc.nat(5), connected: fc.boolean(), converted: fc.boolean(), purgeAfter: fc.integer({ min: 0, max: 4e10 }) });
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 20 }), (rows) => {
+        const leads = rows.map((r, i): Lead => ({
+          ...lead, id: i + 1, acquiredAt: r.acquiredAt, attempts: r.attempts,
+          ...(r.connected && r.attempts > 0 ? { firstConnectedAt: r.acquiredAt + 1 } : { firstConnectedAt: undefined }),
+          ...(r.converted && r.connected && r.attempts > 0 ? { convertedAt: r.acquiredAt + 2 } : { convertedAt: undefined }),
+        }));
+        const purged = leads.map((l, i) => anonymiseLead(l, KEY, l.acquiredAt + rows[i]!.purgeAfter));
+        expect([...cohortCounts(purged, 'America/New_York').values()]).toEqual([...cohortCounts(leads, 'America/New_York').values()]);
+        for (const p of purged) {
+          const codes = verdict(p, { consents: [], calls: [], dncLists: [], dncHits: [], dncChecks: [] }, rules, p.anonymizedAt! + 1).reasons.map((r) => r.code);
+          expect(codes).toEqual(['anonymized']);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -52,6 +52,8 @@ export interface AnalysisSummary {
   counts: AnalysisCounts;
   /** The first rejections (all of them are in the downloadable report). */
   rejections: Rejection[];
+  /** How many rejections the report holds. */
+  problemCount: number;
   warnings: Rejection[];
   newSources: string[];
   newCampaigns: string[];

@@ -1,4 +1,4 @@
-import { getRouteApi } from '@tanstack/react-router';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
@@ -60,6 +60,9 @@ export function LeadsPage() {
         <div className="flex items-center gap-2">
           <SavedViews search={search} onApply={(s) => void navigate({ search: s })} />
           <ColumnChooser columns={columns} onChange={(cols) => setSearch({ cols })} />
+          <Link to="/export" search={filter} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            {t('leads.export')}
+          </Link>
           <Button variant="primary" onClick={() => setSearch({ create: true })}>
             {t('leads.newLead')}
           </Button>

@@ -1,0 +1,76 @@
+/**
+ * Full backups: every table in one JSON file with the schema version and a SHA-256 per table.
+ * A restore validates the whole file first (format, version, counts, checksums) and only then
+ * replaces the database, in one transaction, so a bad file changes nothing.
+ */
+import { z } from 'zod';
+import { canonicalJson, sha256Hex } from '../../domain/audit/audit-hash';
+import type { LeadsDb } from '../leads-db';
+import { LATEST_VERSION } from '../migrations';
+import { appendAudit } from './audit-repo';
+import { getFlag, setFlag } from './settings-repo';
+
+const FORMAT = 'leadledger-backup';
+
+const backupSchema = z.object({
+  format: z.literal(FORMAT),
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.number(),
+  tables: z.record(z.string(), z.object({ count: z.number().int().min(0), sha256: z.string().length(64), rows: z.array(z.unknown()) })),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+/** Every table as a backup document (JSON text). */
+export async function createBackup(db: LeadsDb, now = Date.now()): Promise<{ json: string; counts: Record<string, number> }> {
+  const tables: Backup['tables'] = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) {
+      const rows = await table.toArray();
+      tables[table.name] = { count: rows.length, sha256: sha256Hex(canonicalJson(rows)), rows };
+    }
+  });
+  await setFlag(db, 'lastBackupAt', now);
+  const counts = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.count]));
+  return { json: JSON.stringify({ format: FORMAT, schemaVersion: LATEST_VERSION, createdAt: now, tables } satisfies Backup), counts };
+}
+
+export type BackupCheck = { ok: true; backup: Backup; counts: Record<string, number> } | { ok: false; problems: string[] };
+
+/** Check a backup file completely before anything is replaced. */
+export function validateBackup(db: LeadsDb, text: string): BackupCheck {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, problems: ['not-json'] };
+  }
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: ['not-a-backup'] };
+  const backup = parsed.data;
+  const problems: string[] = [];
+  if (backup.schemaVersion > LATEST_VERSION) problems.push(`newer-schema:${backup.schemaVersion}`);
+  const known = new Set(db.tables.map((t) => t.name));
+  for (const [name, table] of Object.entries(backup.tables)) {
+    if (!known.has(name)) problems.push(`unknown-table:${name}`);
+    if (table.rows.length !== table.count) problems.push(`count:${name}`);
+    else if (sha256Hex(canonicalJson(table.rows)) !== table.sha256) problems.push(`checksum:${name}`);
+  }
+  if (!backup.tables.leads) problems.push('missing-table:leads');
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, backup, counts: Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.count])) };
+}
+
+/** Replace every table with a validated backup (all or nothing), audited. */
+export async function restoreBackup(db: LeadsDb, backup: Backup, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+    for (const [name, table] of Object.entries(backup.tables)) await db.table(name).bulkAdd(table.rows);
+    await setFlag(db, 'lastBackupAt', backup.createdAt);
+    await appendAudit(db, { action: 'restore', entity: 'database', ids: [], before: null, after: { createdAt: backup.createdAt, counts: Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.count])) } }, now);
+  });
+}
+
+/** When the last backup was written (or restored from). */
+export function lastBackupAt(db: LeadsDb): Promise<number | undefined> {
+  return getFlag<number>(db, 'lastBackupAt');
+}

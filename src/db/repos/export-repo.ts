@@ -1,0 +1,31 @@
+/** Recording exports in the audit trail (the file's provenance) and listing them. */
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import type { LeadsDb } from '../leads-db';
+import { appendAudit, auditHead } from './audit-repo';
+
+export interface ExportRecord {
+  kind: 'leads' | 'call-list';
+  format: 'csv' | 'xlsx';
+  fileName: string;
+  filter: Record<string, unknown>;
+  columns: string[];
+  rows: number;
+  sha256: string;
+  dncVersionIds: number[];
+  at: number;
+  exclusions: Record<string, number> | null;
+  override?: string;
+}
+
+/** Write the export's audit entry, carrying the chain head as it stood before it. */
+export async function recordExport(db: LeadsDb, record: ExportRecord, now = Date.now()): Promise<AuditEntry> {
+  return db.transaction('rw', db.audit, db.settings, async () => {
+    const head = await auditHead(db);
+    return appendAudit(db, { action: 'export', entity: 'export', ids: [], before: { chainHead: head }, after: record, ...(record.override ? { note: `Override: ${record.override}` } : {}) }, now);
+  });
+}
+
+/** Every export, newest first. */
+export function listExports(db: LeadsDb): Promise<AuditEntry[]> {
+  return db.audit.where('action').equals('export').reverse().sortBy('seq');
+}

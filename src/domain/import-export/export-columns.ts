@@ -1,0 +1,85 @@
+/**
+ * The columns an export can carry, and how each value is written. Timestamps are ISO 8601
+ * with the offset of the chosen zone (or a chosen pattern); the phone column keeps E.164.
+ */
+import type { Verdict } from '../compliance/verdict-types';
+import type { Lead } from '../leads/lead';
+import { formatInZone, toIsoWithOffset } from '../time/calendar';
+
+export const EXPORT_COLUMNS = [
+  'phone',
+  'name',
+  'company',
+  'email',
+  'source',
+  'campaign',
+  'region',
+  'timeZone',
+  'acquiredAt',
+  'acquiredAtPrecision',
+  'createdAt',
+  'entryMethod',
+  'tags',
+  'attempts',
+  'lastContactAt',
+  'lastOutcome',
+  'dncStatus',
+  'dncCheckedAt',
+  'callable',
+  'reasons',
+  'callWindow',
+  'id',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = ['phone', 'name', 'company', 'email', 'source', 'campaign', 'acquiredAt', 'createdAt', 'tags', 'dncStatus', 'callable'];
+
+export interface ExportTimeFormat {
+  timeZone: string;
+  /** 'iso' = ISO 8601 with offset; otherwise a date pattern such as `yyyy-MM-dd HH:mm`. */
+  pattern: 'iso' | string;
+}
+
+export interface ExportRowContext {
+  time: ExportTimeFormat;
+  verdict?: Verdict;
+  /** The lead's next local calling window, pre-formatted (call lists). */
+  callWindow?: string;
+}
+
+function when(ms: number | undefined, time: ExportTimeFormat): string {
+  if (ms === undefined) return '';
+  return time.pattern === 'iso' ? toIsoWithOffset(ms, time.timeZone) : formatInZone(ms, time.pattern, time.timeZone);
+}
+
+/** One cell's raw text (before formula neutralisation). */
+export function exportValue(lead: Lead, column: ExportColumn, ctx: ExportRowContext): string {
+  switch (column) {
+    case 'phone':
+      return lead.phoneE164;
+    case 'source':
+      return lead.sourceId;
+    case 'campaign':
+      return lead.campaignId ?? '';
+    case 'acquiredAt':
+    case 'createdAt':
+    case 'lastContactAt':
+    case 'dncCheckedAt':
+      return when(lead[column], ctx.time);
+    case 'tags':
+      return lead.tags.join(';');
+    case 'attempts':
+      return String(lead.attempts);
+    case 'lastOutcome':
+      return lead.lastOutcome ?? '';
+    case 'callable':
+      return ctx.verdict ? (ctx.verdict.callable ? 'yes' : 'no') : '';
+    case 'reasons':
+      return ctx.verdict ? ctx.verdict.reasons.map((r) => r.code).join(';') : '';
+    case 'callWindow':
+      return ctx.callWindow ?? '';
+    case 'id':
+      return String(lead.id);
+    default:
+      return String(lead[column] ?? '');
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The Cohorts screen's state, all of it in the URL (validated here; the router uses this
+ * schema): view, grain, split, metric, range of cohorts, N of "converted within N days",
+ * chart type and the triangle's series. Missing or invalid values fall back to defaults.
+ */
+import { z } from 'zod';
+import { COHORT_SPLITS, type CohortSplit } from '../../domain/cohorts/cohort-aggregate';
+import { COHORT_METRICS, type CohortMetric } from '../../domain/cohorts/cohort-rates';
+import { COHORT_GRAINS, type CohortGrain } from '../../domain/time/calendar';
+
+export const COHORT_VIEWS = ['chart', 'table', 'triangle', 'scorecard', 'campaigns'] as const;
+export type CohortView = (typeof COHORT_VIEWS)[number];
+export const CHART_TYPES = ['bar', 'line'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+const key = z.string().regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/).optional().catch(undefined);
+
+export const cohortsSearchSchema = z.object({
+  view: z.enum(COHORT_VIEWS).optional().catch(undefined),
+  grain: z.enum(COHORT_GRAINS).optional().catch(undefined),
+  split: z.enum(COHORT_SPLITS).optional().catch(undefined),
+  metric: z.enum(COHORT_METRICS).optional().catch(undefined),
+  from: key,
+  to: key,
+  /** N: conversion window in days since acquisition. */
+  n: z.coerce.number().int().min(1).max(730).optional().catch(undefined),
+  chart: z.enum(CHART_TYPES).optional().catch(undefined),
+  /** The triangle's split value ('' = leads with none); absent = all leads. */
+  series: z.string().max(200).optional().catch(undefined),
+});
+export type CohortsSearch = z.infer<typeof cohortsSearchSchema>;
+
+export interface CohortsState {
+  view: CohortView;
+  grain: CohortGrain;
+  split: CohortSplit;
+  metric: CohortMetric;
+  from: string | undefined;
+  to: string | undefined;
+  n: number;
+  chart: ChartType;
+  series: string | undefined;
+}
+
+export const DEFAULT_WINDOW_DAYS = 30;
+
+/** The URL's state with every default filled in. */
+export function resolveCohortsSearch(s: CohortsSearch): CohortsState {
+  return {
+    view: s.view ?? 'chart',
+    grain: s.grain ?? 'month',
+    split: s.split ?? 'source',
+    metric: s.metric ?? 'connectRate',
+    from: s.from,
+    to: s.to,
+    n: s.n ?? DEFAULT_WINDOW_DAYS,
+    chart: s.chart ?? 'bar',
+    series: s.series,
+  };
+}

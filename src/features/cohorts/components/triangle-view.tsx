@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/ui/card';
+import { inputClass } from '../../../components/ui/field';
+import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
+import { segmentFilter } from '../../../domain/cohorts/drill-down';
+import type { Timed } from '../../../workers/analytics.worker';
+import { useCohortTriangle } from '../api/use-cohort-triangle';
+import type { CohortsSearch, CohortsState } from '../cohorts-search';
+import { cohortCap } from '../model/default-range';
+import { makeFormatters } from '../model/format';
+import { makeSeriesLabel } from '../model/series-label';
+import { triangleTable } from '../model/triangle-table';
+import { CsvButton } from './csv-button';
+import { OmittedNote } from './omitted-note';
+import { useDrillDown } from './use-drill-down';
+
+const WEEKS = 26;
+
+/** Heatmap of cumulative conversion by weeks since acquisition, for all leads or one split value. */
+export function TriangleView({ state, result, set }: { state: CohortsState; result: Timed<CohortAggregate>; set: (p: Partial<CohortsSearch>) => void }) {
+  const { t, i18n } = useTranslation();
+  const agg = result.value;
+  const split = state.split === 'none' ? undefined : state.series;
+  const tri = useCohortTriangle({ grain: state.grain, split: state.split, series: split, from: state.from, to: state.to, weeks: WEEKS });
+  const drill = useDrillDown();
+  const seriesLabel = useMemo(() => makeSeriesLabel(agg.split, result.meta, i18n.language, t), [agg.split, result.meta, i18n.language, t]);
+  const model = useMemo(() => {
+    if (!tri.data) return null;
+    const f = makeFormatters(i18n.language, agg.timeZone, t);
+    return { f, ...triangleTable(tri.data.value, state.grain, f, cohortCap(state.grain, state.from) * 2, (n) => t('cohorts.triangle.week', { n }), t('cohorts.col.cohort'), t('cohorts.col.leads')) };
+  }, [tri.data, i18n.language, agg.timeZone, t, state.grain, state.from]);
+  return (
+    <Card title={t('cohorts.triangle.title')} actions={model && <CsvButton table={{ header: model.header, rows: model.csvRows }} fileName={`cohort-triangle-${state.grain}.csv`} />}>
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <p className="max-w-3xl text-xs text-slate-500">{t('cohorts.triangle.help')}</p>
+        {state.split !== 'none' && (
+          <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
+            {t('cohorts.triangle.series')}
+            <select className={`${inputClass} !w-auto`} value={state.series ?? '\u0000'} onChange={(e) => set({ series: e.target.value === '\u0000' ? undefined : e.target.value })}>
+              <option value={'\u0000'}>{t('cohorts.allLeads')}</option>
+              {agg.series.map((id) => (
+                <option key={id} value={id}>
+                  {seriesLabel(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {!model ? (
+        <p role="status" className="animate-pulse text-sm text-slate-500">{t('cohorts.loading')}</p>
+      ) : (
+        <>
+          <OmittedNote omitted={model.omitted} shown={model.rows.length} />
+          <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
+            <table className="text-xs" data-testid="cohort-triangle">
+              <thead className="bg-slate-50 text-slate-500">
+                <tr>
+                  {model.header.map((h) => (
+                    <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 text-left font-semibold">{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {model.rows.map((r) => (
+                  <tr key={r.key} className={r.small ? 'opacity-50' : ''}>
+                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-700">{r.label}</th>
+                    <td className="px-2 py-1 tabular-nums text-slate-500">{model.f.count(r.leads)}</td>
+                    {r.cells.map((c, w) =>
+                      c ? (
+                        <td key={w} className="p-0.5">
+                          <button
+                            type="button"
+                            title={t('cohorts.triangle.cell', { cohort: r.label, weeks: w + 1, numerator: model.f.count(c.numerator), denominator: model.f.count(c.denominator), rate: c.text, interval: model.f.interval(c.low, c.high) })}
+                            onClick={() => drill(segmentFilter(r.key, state.split, split))}
+                            className={`w-14 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.55 ? 'text-white' : 'text-slate-800'}`}
+                            style={{ background: `rgba(79, 70, 229, ${0.06 + c.weight * 0.84})` }}
+                          >
+                            {c.text}
+                          </button>
+                        </td>
+                      ) : (
+                        <td key={w} className="p-0.5" aria-hidden="true">
+                          <div className="w-14 rounded bg-slate-50 py-1">&nbsp;</div>
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

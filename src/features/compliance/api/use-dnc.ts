@@ -1,0 +1,58 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as Comlink from 'comlink';
+import { useState } from 'react';
+import { getDb } from '../../../db/leads-db';
+import { addToInternalDnc, listDncLists, listDncScrubs } from '../../../db/repos/dnc-repo';
+import type { ScrubProgress } from '../../../db/repos/dnc-scrub-repo';
+import { complianceWorker } from './compliance-worker';
+
+/** The lists with their versions, and the scrubs run so far; live. */
+export function useDncLists() {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [lists, scrubs] = await Promise.all([listDncLists(db), listDncScrubs(db)]);
+    return { lists, scrubs };
+  }, []);
+}
+
+/** Read a chosen file in the worker: SHA-256, rows, invalid lines (nothing written). */
+export function usePreviewDncFile() {
+  return useMutation({
+    mutationFn: async ({ file, defaultRegion }: { file: File; defaultRegion: string }) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return complianceWorker().previewDncFile(Comlink.transfer(bytes, [bytes.buffer]), file.name, defaultRegion);
+    },
+  });
+}
+
+/** Import the file as the list's next version, published at the date the steward entered. */
+export function useImportDncVersion() {
+  return useMutation({
+    mutationFn: async ({ file, listId, publishedAt, defaultRegion }: { file: File; listId: string; publishedAt: number; defaultRegion: string }) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return complianceWorker().importDncVersion(Comlink.transfer({ listId, fileName: file.name, bytes, publishedAt, defaultRegion }, [bytes.buffer]));
+    },
+  });
+}
+
+/** Put one number on the internal list, effective at once. */
+export function useAddInternalDnc() {
+  return useMutation({ mutationFn: (input: { phone: string; defaultRegion: string; note?: string }) => addToInternalDnc(getDb(), input) });
+}
+
+/** Scrub every lead in the worker, with progress. */
+export function useScrub() {
+  const [progress, setProgress] = useState<ScrubProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      setProgress({ phase: 'lists', done: 0, total: 0 });
+      try {
+        return await complianceWorker().scrub(Date.now(), Comlink.proxy(setProgress));
+      } finally {
+        setProgress(null);
+      }
+    },
+  });
+  return { ...mutation, progress };
+}

@@ -1,0 +1,24 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../../db/leads-db';
+import { recordConsent } from '../../../db/repos/consent-repo';
+import { addToInternalDnc } from '../../../db/repos/dnc-repo';
+import { loadLeadCompliance, type LeadCompliance } from '../../../db/repos/lead-compliance-repo';
+import type { ConsentInput } from '../../../domain/compliance/consent-input';
+import { useMinute } from './use-data-version';
+
+/** One lead's consent events, consent state and verdict now; live (null: no such lead). */
+export function useLeadCompliance(leadId: number): LeadCompliance | null | undefined {
+  const minute = useMinute();
+  return useLiveQuery(() => loadLeadCompliance(getDb(), leadId, Date.now()), [leadId, minute]);
+}
+
+/** Capture, renew or withdraw consent (validated, audited). */
+export function useRecordConsent() {
+  return useMutation({ mutationFn: (input: ConsentInput) => recordConsent(getDb(), input) });
+}
+
+/** Put the lead's own number on the internal list. */
+export function useAddLeadToInternalDnc() {
+  return useMutation({ mutationFn: ({ phoneE164, note }: { phoneE164: string; note?: string }) => addToInternalDnc(getDb(), { phone: phoneE164, defaultRegion: 'US', ...(note ? { note } : {}) }) });
+}

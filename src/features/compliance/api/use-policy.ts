@@ -1,0 +1,15 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../../db/leads-db';
+import { getSettings, saveSettings } from '../../../db/repos/settings-repo';
+import type { Settings } from '../../../domain/settings/settings';
+
+/** The organisation settings the policy reads; live. */
+export function usePolicySettings(): Settings | undefined {
+  return useLiveQuery(() => getSettings(getDb()), []);
+}
+
+/** Save a policy change (validated and audited by the settings repository). */
+export function useSavePolicy() {
+  return useMutation({ mutationFn: (patch: Partial<Settings>) => saveSettings(getDb(), patch) });
+}

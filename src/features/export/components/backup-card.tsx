@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { useStorageStatus } from '../../storage/api/use-storage-status';
+import { useCreateBackup, useLastBackupAt, useRestoreBackup } from '../api/use-backup';
+
+const WEEK = 7 * 86_400_000;
+
+/** Backup and restore, with a reminder when the last backup is old or storage is not persistent. */
+export function BackupCard() {
+  const { t, i18n } = useTranslation();
+  const last = useLastBackupAt();
+  const storage = useStorageStatus();
+  const backup = useCreateBackup();
+  const restore = useRestoreBackup();
+  const [now] = useState(() => Date.now());
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const overdue = last === null || (last !== undefined && now - last > WEEK);
+  return (
+    <Card title={t('export.backup.title')}>
+      <p className="text-sm text-slate-600">{last ? t('export.backup.last', { date: date.format(last) }) : t('export.backup.never')}</p>
+      {(overdue || storage.persisted === false) && (
+        <p role="note" className="mt-2 rounded-md bg-amber-50 p-2 text-xs text-amber-900">
+          {overdue && t('export.backup.remind')} {storage.persisted === false && t('overview.notPersistent')}
+        </p>
+      )}
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <Button variant="primary" onClick={() => backup.mutate()} disabled={backup.isPending}>
+          {t('export.backup.create')}
+        </Button>
+        <label className="inline-flex cursor-pointer items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+          {t('export.backup.restore')}
+          <input type="file" accept="application/json,.json" className="sr-only" onChange={(e) => { const f = e.target.files?.[0]; if (f) restore.mutate(f); e.target.value = ''; }} />
+        </label>
+      </div>
+      {backup.isSuccess && <p role="status" className="mt-2 text-xs text-emerald-700">{t('export.backup.written', { leads: backup.data.leads ?? 0 })}</p>}
+      {restore.isSuccess && <p role="status" className="mt-2 text-xs text-emerald-700">{t('export.backup.restored', { leads: restore.data.leads ?? 0 })}</p>}
+      {restore.isError && <p role="alert" className="mt-2 text-xs text-rose-700">{t('export.backup.invalid', { problems: restore.error.message })}</p>}
+    </Card>
+  );
+}

@@ -1,0 +1,72 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { inputClass } from '../../../components/ui/field';
+import type { Exclusions, StaleListCopy } from '../../../domain/import-export/call-list';
+import type { ReasonCode } from '../../../domain/compliance/verdict-types';
+import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import { formatInZone, parseLocal } from '../../../domain/time/calendar';
+
+const LOCAL = "yyyy-MM-dd'T'HH:mm";
+
+interface Props {
+  at: number;
+  onAt: (at: number | undefined) => void;
+  preview: { exclusions: Exclusions; stale: StaleListCopy[] } | undefined;
+  loading: boolean;
+  filter: LeadFilter;
+  override: string;
+  onOverride: (text: string) => void;
+  timeZone: string;
+}
+
+/** Before a call list is written: who is excluded and why (each count opens the grid), and stale DNC copies. */
+export function CallListPanel({ at, onAt, preview, loading, filter, override, onOverride, timeZone }: Props) {
+  const { t, i18n } = useTranslation();
+  const nf = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  return (
+    <div className="mt-4 space-y-4">
+      <label className="block max-w-xs text-sm font-medium text-slate-700">
+        {t('export.callableAt')}
+        <input type="datetime-local" className={`${inputClass} mt-1`} value={formatInZone(at, LOCAL, timeZone)} onChange={(e) => onAt(parseLocal(e.target.value, LOCAL, timeZone) ?? undefined)} />
+        <span className="text-xs font-normal text-slate-500">{timeZone}</span>
+      </label>
+      {loading && !preview && <p className="text-sm text-slate-500">{t('export.judging')}</p>}
+      {preview && (
+        <div data-testid="call-list-preview" aria-busy={loading}>
+          <p className="text-sm">
+            <span className="font-semibold text-emerald-700" data-testid="call-list-included">{nf.format(preview.exclusions.included)}</span> {t('export.included')} ·{' '}
+            <span className="font-semibold text-rose-700" data-testid="call-list-excluded">{nf.format(preview.exclusions.excluded)}</span> {t('export.excluded')}
+          </p>
+          <ul className="mt-2 divide-y divide-slate-100 text-sm">
+            {(Object.entries(preview.exclusions.byReason) as [ReasonCode, number][]).sort((a, b) => b[1] - a[1]).map(([code, n]) => (
+              <li key={code} className="flex justify-between py-1.5" data-testid={`excluded-${code}`}>
+                <Link to="/leads" search={{ ...filter, reason: [code] }} className="text-indigo-700 hover:underline">
+                  {t(`reason.${code}`)}
+                </Link>
+                <span className="tabular-nums">{nf.format(n)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview && preview.stale.length > 0 && (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900">
+          <p className="font-medium">{t('export.staleTitle')}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {preview.stale.map((s) => (
+              <li key={s.listId}>
+                {s.publishedAt === null ? t('export.staleNone', { list: s.listId }) : t('export.staleCopy', { list: s.listId, date: date.format(s.publishedAt), age: s.ageDays, max: s.maxAgeDays })}
+              </li>
+            ))}
+          </ul>
+          <label className="mt-3 block font-medium">
+            {t('export.overrideLabel')}
+            <textarea className={`${inputClass} mt-1`} rows={2} value={override} onChange={(e) => onOverride(e.target.value)} />
+            <span className="text-xs font-normal">{t('export.overrideHelp')}</span>
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}

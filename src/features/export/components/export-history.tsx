@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/ui/card';
+import type { ExportRecord } from '../../../db/repos/export-repo';
+import { useExportHistory } from '../api/use-export';
+
+/** Every export with who, when, rows and the file's hash. */
+export function ExportHistory() {
+  const { t, i18n } = useTranslation();
+  const entries = useExportHistory();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Card title={t('export.history')}>
+      {entries?.length === 0 && <p className="text-sm text-slate-500">{t('export.noHistory')}</p>}
+      <ul className="space-y-3 text-sm" data-testid="export-history">
+        {entries?.map((e) => {
+          const r = e.after as ExportRecord;
+          return (
+            <li key={e.seq} className="rounded-lg bg-slate-50 p-2">
+              <div className="truncate font-medium" title={r.fileName}>{r.fileName}</div>
+              <div className="text-xs text-slate-500">
+                {date.format(e.at)} · {e.actor} · {t('export.rows', { count: r.rows })}
+                {e.note && <span className="text-rose-700"> · {e.note}</span>}
+              </div>
+              <code className="text-[11px] text-slate-400">#{e.seq} sha256 {r.sha256.slice(0, 20)}…</code>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { PageHeader } from '../../../components/ui/page-header';
+import { DEFAULT_EXPORT_COLUMNS } from '../../../domain/import-export/export-columns';
+import { exportFileName } from '../../../domain/import-export/export-file-name';
+import { isEmptyFilter } from '../../../domain/leads/lead-filter';
+import { useIndexVersion, useLeadQuery } from '../../leads/api/use-lead-query';
+import { useSettings } from '../../settings/api/use-settings';
+import { useCallListPreview, useRunExport } from '../api/use-export';
+import { exportFilterOf, type ExportSearch } from '../export-search';
+import { BackupCard } from './backup-card';
+import { CallListPanel } from './call-list-panel';
+import { ExportHistory } from './export-history';
+import { ExportOptions } from './export-options';
+
+const route = getRouteApi('/export');
+
+/** Export the grid's current view or a call list; every file is audited. */
+export function ExportPage() {
+  const { t, i18n } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const settings = useSettings();
+  const filter = exportFilterOf(search);
+  const version = useIndexVersion();
+  const count = useLeadQuery(filter, search.sort, version).data;
+  const kind = search.kind ?? 'leads';
+  const [now] = useState(() => Date.now());
+  const at = search.at ?? now;
+  const preview = useCallListPreview(filter, search.sort, at, kind === 'call-list', version);
+  const run = useRunExport();
+  const [override, setOverride] = useState('');
+  const nf = new Intl.NumberFormat(i18n.language);
+  const set = (patch: Partial<ExportSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
+  const stale = kind === 'call-list' ? (preview.data?.stale ?? []) : [];
+  const blocked = stale.length > 0 && override.trim().length < 10;
+  const tz = search.tz ?? settings?.orgTimeZone ?? 'UTC';
+  const format = search.format ?? 'csv';
+
+  const start = () => {
+    const columns = search.cols ?? (kind === 'call-list' ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow' as const] : DEFAULT_EXPORT_COLUMNS);
+    run.mutate({
+      filter,
+      sort: search.sort,
+      ...(stale.length ? { override: override.trim() } : {}),
+      request: {
+        kind,
+        format,
+        columns,
+        time: { timeZone: tz, pattern: search.pattern ?? 'iso' },
+        csv: { delimiter: search.delim === 'tab' ? '\t' : (search.delim ?? ','), bom: search.bom ?? true },
+        at,
+        fileName: exportFileName(kind, filter, at, tz, format),
+      },
+    });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('export.title')} subtitle={t('export.subtitle')} />
+      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+        <div className="space-y-6">
+          <Card title={t('export.what')}>
+            <p className="text-sm" data-testid="export-count">
+              {count ? t('export.matching', { count: count.count, formatted: nf.format(count.count) }) : t('leads.indexing')}{' '}
+              {isEmptyFilter(filter) ? t('export.noFilter') : ''}{' '}
+              <Link to="/leads" search={filter} className="text-indigo-700 hover:underline">
+                {t('export.editInGrid')}
+              </Link>
+            </p>
+            <fieldset className="mt-4 flex gap-4 text-sm">
+              <legend className="sr-only">{t('export.kind')}</legend>
+              {(['leads', 'call-list'] as const).map((k) => (
+                <label key={k} className="flex items-center gap-2">
+                  <input type="radio" name="kind" className="accent-indigo-600" checked={kind === k} onChange={() => set({ kind: k })} />
+                  {t(`export.kinds.${k}`)}
+                </label>
+              ))}
+            </fieldset>
+            {kind === 'call-list' && <CallListPanel at={at} onAt={(v) => set({ at: v })} preview={preview.data} loading={preview.isFetching} filter={filter} override={override} onOverride={setOverride} timeZone={tz} />}
+          </Card>
+          <Card title={t('export.options')}>
+            <ExportOptions search={search} kind={kind} timeZone={tz} onChange={set} />
+          </Card>
+          <div className="flex items-center gap-3">
+            <Button variant="primary" onClick={start} disabled={run.isPending || !count || blocked}>
+              {t('export.run', { format: format.toUpperCase() })}
+            </Button>
+            {run.progress && <progress aria-label={t('export.progress')} max={run.progress.total} value={run.progress.done} className="w-48" />}
+            {run.isError && <span role="alert" className="text-sm text-rose-700">{run.error.message}</span>}
+            {run.data && !run.isPending && (
+              <span role="status" className="text-sm text-emerald-700" data-testid="export-done">
+                {t('export.done', { rows: nf.format(run.data.rows), file: run.data.fileName, ms: Math.round(run.data.ms), seq: run.data.auditSeq })}
+                <code className="ml-2 text-xs text-slate-500">sha256 {run.data.sha256.slice(0, 16)}…</code>
+              </span>
+            )}
+          </div>
+        </div>
+        <div className="space-y-6">
+          <BackupCard />
+          <ExportHistory />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/** The /export URL: the lead filter (as in the grid) plus the export's options. */
+import { z } from 'zod';
+import { leadFilterSchema } from '../../domain/leads/lead-filter';
+import { EXPORT_COLUMNS } from '../../domain/import-export/export-columns';
+
+export const exportSearchSchema = leadFilterSchema.extend({
+  kind: z.enum(['leads', 'call-list']).optional().catch(undefined),
+  format: z.enum(['csv', 'xlsx']).optional().catch(undefined),
+  cols: z.array(z.enum(EXPORT_COLUMNS)).optional().catch(undefined),
+  tz: z.string().max(64).optional().catch(undefined),
+  pattern: z.string().max(40).optional().catch(undefined),
+  bom: z.boolean().optional().catch(undefined),
+  delim: z.enum([',', ';', 'tab', '|']).optional().catch(undefined),
+  /** Call lists: judged at this instant (epoch ms); default now. */
+  at: z.coerce.number().int().optional().catch(undefined),
+  sort: z.string().max(40).optional().catch(undefined),
+});
+export type ExportSearch = z.infer<typeof exportSearchSchema>;
+
+export function exportFilterOf(search: ExportSearch) {
+  const { kind: _k, format: _f, cols: _c, tz: _t, pattern: _p, bom: _b, delim: _d, at: _a, sort: _s, ...filter } = search;
+  return filter;
+}

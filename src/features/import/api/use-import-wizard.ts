@@ -1,0 +1,137 @@
+/**
+ * The import wizard's state and its calls into the import worker. Everything heavy (reading,
+ * decoding, parsing, validating, writing) happens in the worker; this hook only holds what
+ * the screen shows. The worker lives as long as the wizard.
+ */
+import * as Comlink from 'comlink';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { Delimiter } from '../../../domain/import-export/delimiter';
+import type { Encoding } from '../../../domain/import-export/encoding';
+import type { AnalysisSummary, ImportKind } from '../../../domain/import-export/import-analysis';
+import type { ImportBatch } from '../../../domain/import-export/import-batch';
+import type { AnalyseRequest } from '../../../domain/import-export/import-request';
+import type { ImportProgress } from '../../../workers/import-progress';
+import type { Inspection } from '../../../workers/import-session';
+import { startImportWorker, type ImportWorkerHandle } from './import-worker';
+
+export type Stage = 'idle' | 'opening' | 'ready' | 'checking' | 'checked' | 'committing' | 'done';
+
+export interface WizardProblem {
+  code: string;
+  values?: Record<string, string | number>;
+}
+
+export interface WizardState {
+  stage: Stage;
+  inspection: Inspection | null;
+  /** The steward's column choices; null until they change one (then the suggestion no longer applies). */
+  mapping: Partial<Record<string, number>> | null;
+  summary: AnalysisSummary | null;
+  /** The request the summary was computed for: a different one makes it stale. */
+  summaryKey: string | null;
+  progress: ImportProgress | null;
+  problem: WizardProblem | null;
+  batch: ImportBatch | null;
+}
+
+const INITIAL: WizardState = { stage: 'idle', inspection: null, mapping: null, summary: null, summaryKey: null, progress: null, problem: null, batch: null };
+
+type Action =
+  | { type: 'stage'; stage: Stage }
+  | { type: 'problem'; problem: WizardProblem | null; stage: Stage }
+  | { type: 'inspected'; inspection: Inspection; keepMapping: boolean }
+  | { type: 'mapping'; mapping: Partial<Record<string, number>> }
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'checked'; summary: AnalysisSummary; key: string }
+  | { type: 'done'; batch: ImportBatch }
+  | { type: 'reset' };
+
+function reducer(state: WizardState, action: Action): WizardState {
+  switch (action.type) {
+    case 'stage':
+      return { ...state, stage: action.stage, progress: null, ...(action.stage === 'opening' ? { problem: null } : {}) };
+    case 'problem':
+      return { ...state, problem: action.problem, stage: action.stage, progress: null };
+    case 'inspected':
+      return { ...state, stage: 'ready', inspection: action.inspection, mapping: action.keepMapping ? state.mapping : null, summary: null, summaryKey: null, problem: null };
+    case 'mapping':
+      return { ...state, mapping: action.mapping };
+    case 'progress':
+      return { ...state, progress: action.progress };
+    case 'checked':
+      return { ...state, stage: 'checked', summary: action.summary, summaryKey: action.key, progress: null, problem: null };
+    case 'done':
+      return { ...state, stage: 'done', batch: action.batch, progress: null, problem: null };
+    case 'reset':
+      return INITIAL;
+  }
+}
+
+type OpenResult = Awaited<ReturnType<ImportWorkerHandle['api']['open']>>;
+
+export function useImportWizard(kind: ImportKind) {
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const worker = useRef<ImportWorkerHandle | null>(null);
+  useEffect(() => {
+    const handle = startImportWorker();
+    worker.current = handle;
+    return () => {
+      handle.close();
+      worker.current = null;
+    };
+  }, []);
+  const api = () => {
+    worker.current ??= startImportWorker();
+    return worker.current.api;
+  };
+  const onProgress = Comlink.proxy((progress: ImportProgress) => dispatch({ type: 'progress', progress }));
+
+  const inspect = useCallback(
+    async (encoding?: Encoding, delimiter?: Delimiter, keepMapping = false) => {
+      const r = await api().inspect(kind, encoding, delimiter);
+      if (r.ok) dispatch({ type: 'inspected', inspection: r.value, keepMapping });
+      else dispatch({ type: 'problem', problem: { code: r.error }, stage: 'idle' });
+    },
+    [kind],
+  );
+
+  const opened = async (r: OpenResult) => {
+    if (r.ok) return inspect();
+    const p = r.problem;
+    const values: Record<string, string | number> =
+      p?.code === 'http-error' ? { status: p.status, statusText: p.statusText } : p?.code === 'file-too-large' ? { size: p.size, limit: p.limit } : {};
+    dispatch({ type: 'problem', problem: { code: r.error, values }, stage: 'idle' });
+  };
+
+  return {
+    state,
+    openFile: async (file: File) => {
+      dispatch({ type: 'stage', stage: 'opening' });
+      await opened(await api().open(file));
+    },
+    openUrl: async (url: string) => {
+      dispatch({ type: 'stage', stage: 'opening' });
+      await opened(await api().openUrl(url));
+    },
+    reread: (encoding: Encoding, delimiter: Delimiter) => inspect(encoding, delimiter, true),
+    setMapping: (mapping: Partial<Record<string, number>>) => dispatch({ type: 'mapping', mapping }),
+    check: async (request: AnalyseRequest) => {
+      dispatch({ type: 'stage', stage: 'checking' });
+      const r = await api().analyse(request, onProgress);
+      if (r.ok) dispatch({ type: 'checked', summary: r.value, key: JSON.stringify(request) });
+      else dispatch({ type: 'problem', problem: { code: r.error, values: { message: r.message ?? '' } }, stage: 'ready' });
+    },
+    commit: async () => {
+      dispatch({ type: 'stage', stage: 'committing' });
+      const r = await api().commit(onProgress);
+      if (r.ok) dispatch({ type: 'done', batch: r.value });
+      // The check still holds after a cancel or failure: the steward may commit again.
+      else dispatch({ type: 'problem', problem: { code: r.error, values: { message: r.message ?? '' } }, stage: 'checked' });
+    },
+    cancel: () => void api().cancel(),
+    reset: () => dispatch({ type: 'reset' }),
+    report: (labels: Parameters<ImportWorkerHandle['api']['rejectedReport']>[0]) => api().rejectedReport(labels),
+  };
+}
+
+export type ImportWizard = ReturnType<typeof useImportWizard>;
