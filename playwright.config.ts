@@ -13,8 +13,8 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 export default defineConfig({
   testDir: './e2e',
   outputDir: process.env.E2E_OUTPUT ?? 'test-results',
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

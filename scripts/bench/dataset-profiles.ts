@@ -44,7 +44,7 @@ export const BENCH_PROFILES: BenchProfile[] = [
 /** US area codes with their zone's standard UTC offset (hours), for placing calls in working hours. */
 export const US_AREAS: readonly (readonly [string, number])[] = [
   ['212', -5], ['646', -5], ['305', -5], ['404', -5], ['617', -5], ['919', -5], ['407', -5], ['813', -5],
-  ['312', -6], ['713', -6], ['214', -6], ['303', -7], ['602', -7], ['415', -8], ['213', -8], ['206', -8], ['503', -8], ['702', -8],
+  ['312', -6], ['713', -6], ['214', -6], ['303', -7], ['720', -7], ['415', -8], ['213', -8], ['206', -8], ['503', -8], ['702', -8],
 ];
 export const CN_PREFIXES = ['138', '139', '135', '137', '150', '151', '186', '188'] as const;
 export const REGION_ZONE: Record<Exclude<BenchRegion, 'US'>, [string, number]> = { CN: ['Asia/Shanghai', 8], GB: ['Europe/London', 0] };

@@ -121,14 +121,18 @@ function callsFor(rng: Rng, lead: Lead, p: BenchProfile, offsetH: number, until:
 function consentsFor(rng: Rng, lead: Lead, p: BenchProfile, now: number): ConsentEvent[] {
   const c = p.consent;
   if (!c || !rng.chance(c.share)) return [];
-  const base = { leadId: lead.id, purpose: 'calls' as const, basis: 'consent' as const, method: c.method, capturedBy: lead.sourceId };
-  const id = (k: number) => (lead.id - 1) * 3 + k + 1;
-  const granted: ConsentEvent = { ...base, id: id(0), kind: 'granted', capturedAt: lead.acquiredAt, expiresAt: addMonthsUtc(lead.acquiredAt, c.months), proofRef: `${c.method}:${lead.sourceId}:${lead.id}` };
-  if (rng.chance(0.12) && granted.expiresAt! - 40 * DAY < now) {
-    const at = granted.expiresAt! - rng.int(5, 40) * DAY;
-    return [granted, { ...base, id: id(1), kind: 'renewed', capturedAt: at, expiresAt: addMonthsUtc(at, c.months), proofRef: `renewal:${lead.id}` }];
+  const event = (k: number, kind: ConsentEvent['kind'], capturedAt: number, expiresAt: number | undefined, proofRef: string): ConsentEvent => {
+    const e: ConsentEvent = { id: (lead.id - 1) * 3 + k + 1, leadId: lead.id, purpose: 'calls', kind, basis: 'consent', capturedAt, method: c.method, proofRef, capturedBy: lead.sourceId };
+    if (expiresAt !== undefined) e.expiresAt = expiresAt;
+    return e;
+  };
+  const expiresAt = addMonthsUtc(lead.acquiredAt, c.months);
+  const granted = event(0, 'granted', lead.acquiredAt, expiresAt, `${c.method}:${lead.sourceId}:${lead.id}`);
+  if (rng.chance(0.12) && expiresAt - 40 * DAY < now) {
+    const at = expiresAt - rng.int(5, 40) * DAY;
+    return [granted, event(1, 'renewed', at, addMonthsUtc(at, c.months), `renewal:${lead.id}`)];
   }
-  if (rng.chance(0.025)) return [granted, { ...base, id: id(1), kind: 'withdrawn', capturedAt: Math.round(lead.createdAt + rng.next() * (now - lead.createdAt)), proofRef: `withdrawal:${lead.id}` }];
+  if (rng.chance(0.025)) return [granted, event(1, 'withdrawn', Math.round(lead.createdAt + rng.next() * (now - lead.createdAt)), undefined, `withdrawal:${lead.id}`)];
   return [granted];
 }
 
@@ -160,15 +164,17 @@ export function generateLead(spec: DatasetSpec, id: number): DatasetChunk {
   const createdAt = Math.round(createdAtFor(rng, p, now));
   const [lo, hi] = p.ageAtEntryDays;
   const acquired = createdAt - (lo + rng.next() * (hi - lo)) * DAY;
-  const campaign = benchCampaigns(now).find((c) => createdAt >= c.startsAt && createdAt < c.endsAt && (!c.event || c.event === p.id));
+  const campaign = campaignsAt(now).find((c) => createdAt >= c.startsAt && createdAt < c.endsAt && (!c.event || c.event === p.id));
   const tags = [...(p.tag ? [p.tag] : []), ...(rng.chance(0.1) ? ['priority'] : []), ...(id % sampleEvery(spec.size) === 0 ? [SAMPLE_TAG] : [])];
+  const person = personFor(rng, p.region);
   const lead: Lead = {
-    id, phoneE164: phone, phoneRaw: phone, region: p.region, timeZone: zone ?? usZone(utcOffset),
-    ...personFor(rng, p.region), tags, sourceId: p.id, ...(campaign && rng.chance(0.7) ? { campaignId: campaign.id } : {}),
+    id, phoneE164: phone, phoneRaw: phone, region: p.region, timeZone: zone ?? US_ZONES[utcOffset] ?? 'America/New_York',
+    name: person.name, company: person.company, email: person.email, tags, sourceId: p.id,
     acquiredAt: p.precision === 'day' ? localDay(acquired, -5) : Math.round(acquired), acquiredAtPrecision: p.precision,
     createdAt, updatedAt: createdAt, entryMethod: p.entryMethod, attempts: 0, dncStatus: 'unchecked', dncCheckedVersions: [],
-    ...(rng.chance(0.15) ? { verifiedAt: Math.round(createdAt + rng.next() * (now - createdAt)) } : {}),
   };
+  if (campaign && rng.chance(0.7)) lead.campaignId = campaign.id;
+  if (rng.chance(0.15)) lead.verifiedAt = Math.round(createdAt + rng.next() * (now - createdAt));
   const calls = callsFor(rng, lead, p, utcOffset, p.id === 'legacy-crm' ? now - 1150 * DAY : now);
   Object.assign(lead, callFacts(calls));
   const consents = consentsFor(rng, lead, p, now);
@@ -193,7 +199,10 @@ export function generateChunk(spec: DatasetSpec, from: number, count: number): D
 /** Every `sampleEvery`-th lead carries SAMPLE_TAG: 10,000 of them (or all, below 10,000). */
 export const sampleEvery = (size: number) => Math.max(1, Math.floor(size / 10_000));
 
-const usZone = (offset: number) => ({ [-5]: 'America/New_York', [-6]: 'America/Chicago', [-7]: 'America/Denver', [-8]: 'America/Los_Angeles' })[offset] ?? 'America/New_York';
+const US_ZONES: Record<number, string> = { [-5]: 'America/New_York', [-6]: 'America/Chicago', [-7]: 'America/Denver', [-8]: 'America/Los_Angeles' };
+
+let cached: { now: number; campaigns: Campaign[] } | null = null;
+const campaignsAt = (now: number) => (cached?.now === now ? cached : (cached = { now, campaigns: benchCampaigns(now) })).campaigns;
 
 export function benchCampaigns(now: number): Campaign[] {
   return [

@@ -6,9 +6,11 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { z } from 'zod';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
+import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
 import { dncSearchSchema, proofSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
 import { leadsSearchSchema } from '../features/leads/leads-search';
 import { exportSearchSchema } from '../features/export/export-search';
+import { importHistorySearchSchema, importSearchSchema } from '../features/import/import-search';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
@@ -18,12 +20,19 @@ const overviewRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/overview/components/overview-page'), 'OverviewPage'),
 });
 
-const placeholder = <P extends string>(path: P, key: 'leads' | 'cohorts' | 'compliance' | 'import' | 'export') =>
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path,
-    component: lazyRouteComponent(() => import('./placeholder-route'), key === 'leads' ? 'LeadsPlaceholder' : key === 'cohorts' ? 'CohortsPlaceholder' : key === 'compliance' ? 'CompliancePlaceholder' : key === 'import' ? 'ImportPlaceholder' : 'ExportPlaceholder'),
-  });
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  validateSearch: importSearchSchema,
+  component: lazyRouteComponent(() => import('../features/import/components/import-page'), 'ImportPage'),
+});
+
+const importHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import/history',
+  validateSearch: importHistorySearchSchema,
+  component: lazyRouteComponent(() => import('../features/import/components/history-page'), 'ImportHistoryPage'),
+});
 
 const leadsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -78,6 +87,13 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/components/audit-page'), 'AuditPage'),
 });
 
+const cohortsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cohorts',
+  validateSearch: cohortsSearchSchema,
+  component: lazyRouteComponent(() => import('../features/cohorts/components/cohorts-page'), 'CohortsPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
@@ -87,12 +103,13 @@ const settingsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   overviewRoute,
   leadsRoute,
-  placeholder('/cohorts', 'cohorts'),
+  cohortsRoute,
   complianceRoute,
   complianceDncRoute,
   complianceRetentionRoute,
   complianceProofRoute,
-  placeholder('/import', 'import'),
+  importRoute,
+  importHistoryRoute,
   exportRoute,
   auditRoute,
   settingsRoute,

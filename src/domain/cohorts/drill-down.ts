@@ -63,3 +63,11 @@ export function campaignFilter(campaign: Campaign, rule: 'explicit' | 'window', 
   else if (!campaign.event) f.entry = [campaign.channel as NonNullable<LeadFilter['entry']>[number]];
   return f;
 }
+
+/** One split value over the acquisition days from `from` to just before `to` (the instants of a cohort range). */
+export function rangeFilter(split: CohortSplit, value: string | undefined, from: number | undefined, to: number | undefined, timeZone: string): LeadFilter {
+  const f = segmentFilter(undefined, split, value);
+  if (from !== undefined) f.acquiredFrom = cohortKey(from, 'day', timeZone);
+  if (to !== undefined) f.acquiredTo = cohortKey(to - 1, 'day', timeZone);
+  return f;
+}

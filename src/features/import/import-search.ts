@@ -18,6 +18,7 @@ export const importSearchSchema = z.object({
 });
 export type ImportSearch = z.infer<typeof importSearchSchema>;
 
+/** The history screen's filter: one kind of batch. */
 export const importHistorySearchSchema = z.object({
-  rolledBack: z.coerce.number().int().positive().optional().catch(undefined),
+  kind: z.enum(['leads', 'calls', 'api', 'dnc']).optional().catch(undefined),
 });

@@ -32,7 +32,7 @@ export const instantArb: fc.Arbitrary<number> = fc.oneof(
   fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: -3 * DAY, max: 3 * DAY })).map(([a, d]) => clampT(a + d)),
   fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: 0, max: 2_500 })).map(([a, d]) => clampT(a + d)),
 );
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 
 /** Characters that exercise case folding (İ, final sigma), CJK, and the field/row separators. */
 export const TEXT_CHARS = ['a', 'A', 'b', 'B', 'c', '张', '王', '伟', 'Σ', 'σ', 'ς', 'İ', 'i', 'ä', '\n', '\t', ' ', '@', '.', '1'];
@@ -66,7 +66,8 @@ const leadBody = fc.record({
   name: textArb(6),
   company: textArb(4),
   email: textArb(4),
-  tags: fc.array(fc.constantFrom(...TAGS), { maxLength: 8 }),
+  // Usually a few tags (duplicates included), sometimes most of the pool: past the 32 bits of the mask.
+  tags: fc.oneof({ weight: 4, arbitrary: fc.array(fc.constantFrom(...TAGS), { maxLength: 5 }) }, { weight: 1, arbitrary: fc.shuffledSubarray(TAGS, { minLength: 20 }) }),
   sourceId: fc.constantFrom(...SOURCES),
   campaignId: maybe(fc.constantFrom(...CAMPAIGNS)),
   acquiredAt: instantArb,
@@ -90,8 +91,8 @@ const derivedArb: fc.Arbitrary<LeadDerived> = fc.record({
 });
 
 /** Leads with ids 1..n (row i has id i + 1) and their derived facts. */
-export const rowsArb = (maxLength = 60): fc.Arbitrary<LeadRow[]> =>
-  fc.array(fc.tuple(leadBody, derivedArb), { maxLength }).map((rows) =>
+export const rowsArb = (maxLength = 30): fc.Arbitrary<LeadRow[]> =>
+  fc.array(fc.tuple(leadBody, derivedArb), { maxLength, size: 'max' }).map((rows) =>
     rows.map(([b, derived], i) => ({
       lead: compact({
         ...b,
@@ -107,12 +108,12 @@ export const rowsArb = (maxLength = 60): fc.Arbitrary<LeadRow[]> =>
     })),
   );
 
-const cohortArb = fc.oneof(
+export const cohortArb = fc.oneof(
   fc.tuple(instantArb, fc.constantFrom(...COHORT_GRAINS), fc.constantFrom(...ZONES)).map(([t, g, z]) => cohortKey(t, g, z)),
   // Keys the regex admits but that name no period.
   fc.constantFrom('2025-W53', '2026-W00', '2026-02-30', '2026-13', '2020-W53'),
 );
-const dayArb = fc.oneof(
+export const dayArb = fc.oneof(
   fc.tuple(instantArb, fc.constantFrom(...ZONES)).map(([t, z]) => cohortKey(t, 'day', z)),
   fc.constantFrom('2026-02-30', '1989-12-31'),
 );
@@ -149,7 +150,7 @@ const FILTER_KEYS = Object.keys(filterFields) as FilterKey[];
 
 /** A filter setting a few of its fields (setting all at once would almost never match a row), parsed by the URL schema. */
 export const filterArb: fc.Arbitrary<LeadFilter> = fc
-  .tuple(fc.record(filterFields), fc.subarray(FILTER_KEYS, { maxLength: 4 }))
+  .tuple(fc.record(filterFields), fc.subarray(FILTER_KEYS, { maxLength: 3 }))
   .map(([all, keys]) => leadFilterSchema.parse(Object.fromEntries(keys.map((k) => [k, all[k]]))));
 
 export const ctxArb: fc.Arbitrary<FilterContext> = fc.record({

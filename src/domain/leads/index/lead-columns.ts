@@ -58,13 +58,13 @@ export interface LeadColumns {
   /** Bit i set = verdict reason REASON_CODES[i]. */
   reasons: Uint16Array;
   flags: Uint8Array;
-  /** Bit i set = tag dictionary code i+1 (the first 32 distinct tags; more are matched through `extraTags`). */
+  /** Bit i set = tag dictionary code i+1 (the first 32 distinct tags; more, and the empty tag (code 0), are matched through `extraTags`). */
   tagBits: Uint32Array;
   extraTags: Map<number, number[]>;
-  /** Lower-cased `name\tcompany\temail` of every row, each followed by '\n'. */
+  /** Lower-cased `name\ncompany\nemail` of every row (exactly the reference's haystack), each followed by '\n'. */
   text: string;
   textStart: Uint32Array;
-  /** E.164 digits of every row, each followed by '\n'. */
+  /** The stored phone of every row as is (E.164, or an anonymised lead's `hmac:` hash), each followed by '\n'. */
   phones: string;
   phoneStart: Uint32Array;
   names: string[];
@@ -139,16 +139,19 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
     let bits = 0;
     for (const tag of lead.tags) {
       const code = cols.dict.tags.encode(tag);
-      if (code <= 32) bits |= 1 << (code - 1);
+      // Code 0 is the empty tag: `1 << -1` would alias it with code 32.
+      if (code >= 1 && code <= 32) bits |= 1 << (code - 1);
       else (cols.extraTags.get(i) ?? cols.extraTags.set(i, []).get(i)!).push(code);
     }
     cols.tagBits[i] = bits >>> 0;
     cols.names[i] = lead.name;
-    const t = `${lead.name}\t${lead.company}\t${lead.email}`.toLowerCase().replace(/\n/g, ' ') + '\n';
+    // The same haystack as `matchesLeadFilter`; a needle spanning two rows is rejected by `rowsContaining`.
+    const t = `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
     text[i] = t;
     cols.textStart[i] = textLen;
     textLen += t.length;
-    const p = lead.phoneE164.replace(/\D/g, '') + '\n';
+    // Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches.
+    const p = lead.phoneE164 + '\n';
     phones[i] = p;
     cols.phoneStart[i] = phoneLen;
     phoneLen += p.length;

@@ -59,14 +59,15 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
   }
   if (filter.batch !== undefined) {
     const b = filter.batch;
-    tests.push((i) => cols.batch[i] === b);
+    // -1 marks "no batch" in the column, and the column holds 32-bit ids: neither can be asked for.
+    tests.push(b === -1 || b !== (b | 0) ? () => false : (i) => cols.batch[i] === b);
   }
   if (filter.tags?.length) {
     const codes = filter.tags.map((t) => cols.dict.tags.lookup(t));
     if (codes.some((c) => c < 0)) tests.push(() => false);
     else {
-      const mask = codes.filter((c) => c <= 32).reduce((m, c) => (m | (1 << (c - 1))) >>> 0, 0);
-      const extra = codes.filter((c) => c > 32);
+      const mask = codes.filter((c) => c >= 1 && c <= 32).reduce((m, c) => (m | (1 << (c - 1))) >>> 0, 0);
+      const extra = codes.filter((c) => c === 0 || c > 32);
       tests.push((i) => (cols.tagBits[i]! & mask) >>> 0 === mask && extra.every((c) => cols.extraTags.get(i)?.includes(c)));
     }
   }

@@ -2,7 +2,8 @@
  * Sort orders over the columns, computed once per key and cached until the data changes.
  * Numeric keys use a packed-key trick: (value in seconds or units) × 2^bits + row index fits
  * in a double's 53-bit mantissa, so the native Float64Array sort (no comparator callback)
- * sorts a million rows in ~100 ms; missing values sort last.
+ * sorts a million rows in ~100 ms; missing values sort last, ties keep row order. Values that
+ * share a unit (two instants in the same second) are then put in exact order run by run.
  */
 import type { LeadColumns } from './lead-columns';
 
@@ -37,6 +38,22 @@ function numericValues(cols: LeadColumns, key: SortKey): { values: Float64Array;
   }
 }
 
+/** Packed keys order by whole units: re-sort each run of one unit whose exact values differ (rare, short). */
+function orderWithinUnits(order: Uint32Array, keys: Float64Array, values: Float64Array, scale: number): void {
+  const n = order.length;
+  let start = 0;
+  while (start < n) {
+    const unit = Math.floor(keys[start]! / scale);
+    const first = values[order[start]!]!;
+    let mixed = false;
+    let end = start + 1;
+    for (; end < n && Math.floor(keys[end]! / scale) === unit; end++) if (values[order[end]!] !== first) mixed = true;
+    // NaN !== NaN marks the run of missing values as mixed: sorting it by row index is a no-op, skip it.
+    if (mixed && first === first) order.subarray(start, end).sort((a, b) => values[a]! - values[b]! || a - b);
+    start = end;
+  }
+}
+
 function sortNumeric(values: Float64Array, unit: number, n: number): Uint32Array {
   const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const scale = 2 ** bits;
@@ -60,6 +77,7 @@ function sortNumeric(values: Float64Array, unit: number, n: number): Uint32Array
     }
     keys.sort();
     for (let i = 0; i < n; i++) order[i] = keys[i]! % scale;
+    orderWithinUnits(order, keys, values, scale);
     return order;
   }
   for (let i = 0; i < n; i++) order[i] = i;
@@ -69,8 +87,15 @@ function sortNumeric(values: Float64Array, unit: number, n: number): Uint32Array
 
 function sortByStrings(strings: readonly string[], n: number): Uint32Array {
   // Rank the distinct values once with the locale collator, then sort rows by rank.
-  const distinct = [...new Set(strings)].sort(new Intl.Collator(undefined, { sensitivity: 'base' }).compare);
-  const rank = new Map(distinct.map((s, i) => [s, i]));
+  const compare = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
+  const distinct = [...new Set(strings)].sort(compare);
+  // Values the collator calls equal ("Web", "web") share a rank, so their rows tie and keep row order.
+  const rank = new Map<string, number>();
+  let r = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    if (i > 0 && compare(distinct[i - 1]!, distinct[i]!) !== 0) r++;
+    rank.set(distinct[i]!, r);
+  }
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = rank.get(strings[i]!)!;
   return sortNumeric(values, 1, n);

@@ -26,7 +26,7 @@ export function TableView({ state, result }: { state: CohortsState; result: Time
           rows={table.rows.map((r) => ({ id: r.id, cells: r.cells, tone: r.small ? 'small' : undefined }))}
           cell={(i, j, text) =>
             j === 0 ? (
-              <Link to="/leads" search={table.rows[i]!.drill as never} className="font-medium text-indigo-700 hover:underline">
+              <Link to="/leads" search={table.rows[i]!.drill} className="font-medium text-indigo-700 hover:underline">
                 {text}
               </Link>
             ) : (

@@ -13,6 +13,8 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
   const fileLists = lists.filter((l) => l.active);
   const [listId, setListId] = useState(defaultList && fileLists.some((l) => l.id === defaultList) ? defaultList : (fileLists.find((l) => l.kind === 'national')?.id ?? fileLists[0]?.id ?? ''));
   const [file, setFile] = useState<File | null>(null);
+  // Bumped after an import so the file input starts empty again.
+  const [inputKey, setInputKey] = useState(0);
   const [published, setPublished] = useState(() => cohortKey(Date.now(), 'day', timeZone));
   const preview = usePreviewDncFile();
   const importer = useImportDncVersion();
@@ -28,7 +30,7 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!file || publishedAt === null) return;
-    importer.mutate({ file, listId, publishedAt, defaultRegion: region }, { onSuccess: () => { setFile(null); preview.reset(); } });
+    importer.mutate({ file, listId, publishedAt, defaultRegion: region }, { onSuccess: () => { setFile(null); preview.reset(); setInputKey((k) => k + 1); } });
   };
   const ready = file !== null && preview.data?.ok === true && publishedAt !== null && !importer.isPending;
   return (
@@ -43,7 +45,7 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
         )}
       </Field>
       <Field label={t('compliance.dnc.fileLabel')} help={t('compliance.dnc.fileHelp')}>
-        {(p) => <input {...p} key={file ? 'chosen' : 'empty'} type="file" accept=".txt,.csv,.tsv,text/plain,text/csv" className="block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-indigo-700 hover:file:bg-indigo-100" onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
+        {(p) => <input {...p} key={inputKey} type="file" accept=".txt,.csv,.tsv,text/plain,text/csv" className="block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-indigo-700 hover:file:bg-indigo-100" onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
       </Field>
       {preview.isPending && <p role="status" className="text-sm text-slate-500">{t('compliance.dnc.reading')}</p>}
       {preview.data && <DncFilePreview result={preview.data} />}

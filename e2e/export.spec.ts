@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { expect, test } from './fixtures';
+
+const toArgs = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+
+test('export a filtered view as CSV and XLSX and read both back', async ({ app }) => {
+  const page = app.page;
+  await app.open(`/export?${toArgs({ source: ['wechat-mini'], cols: ['phone', 'name', 'company', 'source', 'acquiredAt'] })}`);
+  await expect(page.getByTestId('export-count')).toContainText(/\d+ leads match/);
+  const expected = Number((await page.getByTestId('export-count').innerText()).match(/([\d,]+) leads/)![1]!.replace(/,/g, ''));
+  expect(expected).toBeGreaterThan(100);
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^leads_\d{4}-\d{2}-\d{2}_\d{4}_source-wechat-mini\.csv$/);
+  const text = readFileSync(await csvDownload.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+  expect(rows[0]).toEqual(['phone', 'name', 'company', 'source', 'acquiredAt']);
+  expect(rows.length - 1).toBe(expected);
+  expect(rows.slice(1).every((r) => r[0]!.startsWith('+86') && r[3] === 'wechat-mini')).toBe(true);
+  expect(rows.slice(1).some((r) => /[\u4e00-\u9fff]/.test(r[1]!))).toBe(true);
+  expect(rows[1]![4]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  await expect(page.getByTestId('export-done')).toBeVisible();
+
+  await page.getByLabel('Format', { exact: true }).selectOption('xlsx');
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX' }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await xlsxDownload.path());
+  const sheet = wb.worksheets[0]!;
+  expect(sheet.rowCount - 1).toBe(expected);
+  expect(sheet.getRow(1).getCell(1).value).toBe('phone');
+  expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^\+86\d+$/);
+
+  await expect(page.getByTestId('export-history').locator('li').first()).toContainText('.xlsx');
+  await app.nav(/^Audit$/).click();
+  await expect(page.getByTestId('audit-row').first()).toContainText('export');
+});
+
+test('a call list holds no blocked number, and its exclusion counts match the file', async ({ app }) => {
+  const page = app.page;
+  await app.open(`/export?${toArgs({ kind: 'call-list', source: ['web-forms', 'datamax-list'], cols: ['phone', 'name', 'dncStatus', 'callable', 'reasons'] })}`);
+  const preview = page.getByTestId('call-list-preview');
+  await expect(preview).toBeVisible({ timeout: 60_000 });
+  const included = Number((await page.getByTestId('call-list-included').innerText()).replace(/\D/g, ''));
+  const excluded = Number((await page.getByTestId('call-list-excluded').innerText()).replace(/\D/g, ''));
+  expect(excluded).toBeGreaterThan(0);
+  await expect(page.getByTestId('excluded-dnc-listed')).toBeVisible();
+  await expect(page.getByTestId('excluded-consent-expired')).toBeVisible();
+  await page.screenshot({ path: 'test-results/call-list-preview.png', fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^call-list_/);
+  const rows = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').slice(1), { skipEmptyLines: true }).data.slice(1);
+  expect(rows.length).toBe(included);
+  for (const [, , dnc, callable, reasons] of rows) {
+    expect(dnc).not.toBe('listed');
+    expect(callable).toBe('yes');
+    expect(reasons).not.toMatch(/dnc-listed|consent-expired|consent-missing|consent-withdrawn|retention-expired|dnc-check-stale/);
+  }
+  // The excluded count of a reason opens exactly those leads in the grid.
+  const dncCount = Number((await page.getByTestId('excluded-dnc-listed').innerText()).replace(/\D/g, ''));
+  await page.getByTestId('excluded-dnc-listed').getByRole('link').click();
+  await expect(page).toHaveURL(/reason=.*dnc-listed/);
+  await expect.poll(async () => Number((await page.getByTestId('grid-count').innerText()).replace(/\D/g, ''))).toBe(dncCount);
+});
+
+test('a call list is refused with a stale DNC copy unless overridden with a reason', async ({ app }) => {
+  const page = app.page;
+  // Judge the list 40 days from now: the national copy (published 12 days ago) is then 52 days old.
+  const at = Date.now() + 40 * 86_400_000;
+  await app.open(`/export?${toArgs({ kind: 'call-list', source: ['referrals'], at: String(at) })}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'older than the policy allows' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+  await page.getByLabel(/Override with a written reason/).fill('Regulator-approved test campaign, list refresh pending');
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^call-list_/);
+  await expect(page.getByTestId('export-history').locator('li').first()).toContainText('Override');
+});
+
+test('back up, wipe, restore, and every count is back', async ({ app }) => {
+  const page = app.page;
+  await app.open('/export');
+  const before = { leads: await app.countStore('leads'), calls: await app.countStore('calls'), consents: await app.countStore('consents') };
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Write backup file' }).click()]);
+  const file = await download.path();
+  await expect(page.getByText(/Backup written/)).toBeVisible();
+
+  await app.nav(/^Settings$/).click();
+  await page.getByRole('button', { name: 'Start with an empty database' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Start with an empty database' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done' })).toBeVisible();
+  expect(await app.countStore('leads')).toBe(0);
+
+  await app.nav(/^Export$/).click();
+  await page.getByLabel('Restore from file…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"leadledger-backup"') });
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be restored' })).toBeVisible();
+  expect(await app.countStore('leads')).toBe(0);
+
+  await page.getByLabel('Restore from file…').setInputFiles(file);
+  await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 60_000 });
+  expect({ leads: await app.countStore('leads'), calls: await app.countStore('calls'), consents: await app.countStore('consents') }).toEqual(before);
+});

@@ -1,0 +1,170 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ImportScreen } from './page-models/import';
+import { encodeGb18030 } from './support/gb18030';
+
+const OUT = process.env.E2E_OUTPUT ?? 'test-results';
+const SURNAMES = '张王李赵刘陈杨黄周吴';
+const GIVEN = '伟芳娜敏静丽强';
+
+/**
+ * 10,000 rows of a Chinese Excel export (GB18030, Chinese headers), good and bad mixed:
+ * 100 too-short numbers, 100 future dates, 20 impossible dates, 10 ragged rows (230 rejected),
+ * and 40 rows that spell the previous row's number differently (merged within the file).
+ */
+function chineseFile() {
+  const lines = ['手机号,姓名,公司,渠道,获取时间,标签'];
+  for (let i = 0; i < 10_000; i++) {
+    const n = String(10_000_000 + i);
+    let phone = `166${n}`;
+    let at = `2025-11-${String(1 + (i % 28)).padStart(2, '0')} 09:15`;
+    const name = i === 2 ? '<img src=x onerror=alert(1)>' : `${SURNAMES[i % 10]}${GIVEN[i % 7]}`;
+    if (i % 100 === 7) phone = '12345';
+    if (i % 100 === 13) at = '2099-01-01 09:00';
+    if (i % 500 === 21) at = '2024-02-30';
+    if (i % 250 === 99) phone = `+86 166 ${String(10_000_000 + i - 1).replace(/^(\d{4})/, '$1 ')}`;
+    lines.push(i % 1000 === 42 ? `${phone},${name}` : `${phone},${name},北京科技有限公司,展会,${at},e2e`);
+  }
+  return Buffer.from(encodeGb18030(`${lines.join('\r\n')}\r\n`));
+}
+
+async function countWhere(page: Page, store: string, index: string, value: number): Promise<number> {
+  return page.evaluate(
+    ([s, i, v]) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(s as string, 'readonly').objectStore(s as string).index(i as string).count(v);
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+        };
+      }),
+    [store, index, value] as const,
+  );
+}
+
+test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, commit, grid, rollback', async ({ app }) => {
+  test.setTimeout(180_000);
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  const before = { leads: await app.countStore('leads'), acquisitions: await app.countStore('acquisitions'), sources: await app.countStore('sources') };
+
+  await screen.open();
+  await page.screenshot({ path: `${OUT}/import-empty.png`, fullPage: true });
+  await screen.chooseFile('线索-展会.csv', chineseFile());
+  await expect(screen.select('Encoding')).toHaveValue('gb18030');
+  await expect(screen.select('Delimiter')).toHaveValue(',');
+  await expect(screen.preview).toContainText('北京科技有限公司');
+  // Markup in a name is shown as the text it is, never rendered.
+  await expect(screen.preview.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
+  await expect(screen.preview.locator('img')).toHaveCount(0);
+  await expect(screen.select('Phone')).toHaveValue('0');
+  await expect(screen.select('Acquired at')).toHaveValue('4');
+
+  // Values without an offset: the check asks for their zone instead of guessing it.
+  await screen.check();
+  await expect(page.getByRole('alert').filter({ hasText: 'have no time-zone offset' })).toBeVisible();
+  await expect(screen.commitButton).toHaveCount(0);
+  await screen.select('Time zone of values without an offset').selectOption('Asia/Shanghai');
+  await screen.check();
+  await expect(screen.count('rows')).toHaveText('10,000');
+  await expect(screen.count('valid')).toHaveText('9,770');
+  await expect(screen.count('rejected')).toHaveText('230');
+  await expect(screen.count('duplicates')).toHaveText('40');
+  await expect(screen.count('matches')).toHaveText('0');
+  await expect(screen.count('create')).toHaveText('9,730');
+  await expect(page.getByText('New sources: 展会')).toBeVisible();
+  const report = page.getByRole('table', { name: 'Rejected rows' });
+  await expect(report.getByTestId('rejection-row').first()).toContainText('9手机号Phone number too short12345');
+  await page.screenshot({ path: `${OUT}/import-checked.png`, fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (CSV)' }).click()]);
+  const csv = (await download.createReadStream()).read().toString('utf8') as string;
+  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('Line,Column,Reason,Code,Value');
+  expect(lines).toHaveLength(231);
+  expect(lines).toContain('9,手机号,Phone number too short,phone-too-short,12345');
+  expect(lines).toContain('15,获取时间,Acquisition time in the future,acquired-future,2099-01-01 09:00');
+  expect(lines).toContain('23,获取时间,Date does not exist,acquired-invalid-date,2024-02-30');
+  expect(lines).toContain('44,,Wrong number of fields (found/expected),ragged,2/6');
+
+  const batchId = await screen.commit();
+  await page.screenshot({ path: `${OUT}/import-done.png`, fullPage: true });
+  expect(await app.countStore('leads')).toBe(before.leads + 9_730);
+  expect(await countWhere(page, 'leads', 'importBatchId', batchId)).toBe(9_730);
+  expect(await countWhere(page, 'acquisitions', 'importBatchId', batchId)).toBe(40);
+
+  // The leads grid, filtered to the batch, shows them with their acquisition time (stored in UTC).
+  await page.getByRole('link', { name: 'View these leads' }).click();
+  await expect(page.getByTestId('grid-count')).toHaveText('9,730', { timeout: 60_000 });
+  await page.goto(`/leads?batch=${batchId}&q=16610000000`);
+  const row = page.getByTestId('lead-row').first();
+  await expect(row).toContainText('张伟', { timeout: 60_000 });
+  await expect(row.locator('[title="2025-11-01T01:15:00.000Z"]')).toBeVisible();
+
+  await screen.rollback(batchId);
+  await page.screenshot({ path: `${OUT}/import-history.png`, fullPage: true });
+  await expect(page.getByTestId('batch-row').first()).toContainText('Rolled back');
+  expect({ leads: await app.countStore('leads'), acquisitions: await app.countStore('acquisitions'), sources: await app.countStore('sources') }).toEqual(before);
+});
+
+test('cancelling an import mid-way writes nothing', async ({ app }) => {
+  test.setTimeout(180_000);
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  const rows = Array.from({ length: 60_000 }, (_, i) => `+1213${String(5_000_000 + i)},Lead ${i},2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`);
+  const before = { leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') };
+  await screen.open();
+  await screen.chooseFile('big.csv', Buffer.from(`phone,name,acquired at\n${rows.join('\n')}\n`));
+  await screen.check();
+  await expect(screen.count('valid')).toHaveText('60,000');
+  await screen.commitButton.click();
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/import-progress.png` });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Cancelled. Nothing was written.' })).toBeVisible({ timeout: 60_000 });
+  expect({ leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') }).toEqual(before);
+});
+
+test('API payloads: a refused URL and an unreachable one are explained; a dropped NDJSON file is imported as "api"', async ({ app }) => {
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  await page.context().route('https://partner.example/**', (route) =>
+    route.request().url().endsWith('/refused.ndjson') ? route.fulfill({ status: 403, body: 'no' }) : route.fallback(),
+  );
+  await screen.open('api');
+  await expect(page.getByRole('link', { name: 'Lead record schema (JSON)' })).toHaveAttribute('href', '/schema/lead-v1.json');
+  const url = page.getByLabel('Or fetch a payload from a URL');
+  await url.fill('https://partner.example/refused.ndjson');
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The server refused: 403 Forbidden.');
+  await url.fill('http://127.0.0.1:9/leads.ndjson');
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  await expect(page.getByRole('alert')).toContainText('could not be reached, or it does not allow this app to read it (CORS)');
+  await page.context().unroute('https://partner.example/**');
+
+  const ndjson = [
+    JSON.stringify({ phone: '+1 213 555 0100', acquiredAt: '2026-02-01T09:00:00-05:00', name: 'Api One', source: 'LeadFlow API partner' }),
+    JSON.stringify({ phone: '+1 213 555 0101', name: 'No time' }),
+  ].join('\n');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'partner.ndjson', { type: 'application/x-ndjson' }));
+    return dt;
+  }, ndjson);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('file-name')).toHaveText('partner.ndjson');
+  await screen.check();
+  await expect(screen.count('valid')).toHaveText('1');
+  await expect(page.getByRole('table', { name: 'Rejected rows' })).toContainText('Required field missing');
+  const batchId = await screen.commit();
+  expect(await countWhere(page, 'leads', 'importBatchId', batchId)).toBe(1);
+  await screen.rollback(batchId);
+  await app.switchLanguage('中文');
+  await expect(page.getByRole('heading', { level: 1, name: '导入历史' })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/import-history-zh.png`, fullPage: true });
+  await app.switchLanguage('English');
+});

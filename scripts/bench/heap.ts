@@ -1,0 +1,64 @@
+/**
+ * JS heap after a full garbage collection, through the Chrome DevTools Protocol: the page's
+ * main thread, and each dedicated worker (the grid's columnar index lives in one). Workers are
+ * reached with a second, non-flattened auto-attach on our own CDP session, so Playwright's
+ * own attachment is left alone.
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+
+export interface HeapReport {
+  mainBytes: number;
+  workers: { title: string; url: string; bytes: number }[];
+}
+
+interface Attached {
+  sessionId: string;
+  targetInfo: { type: string; title: string; url: string };
+}
+
+function childCaller(cdp: CDPSession) {
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const p = msg.id !== undefined ? pending.get(msg.id) : undefined;
+    if (!p) return;
+    pending.delete(msg.id!);
+    if (msg.error) p.reject(new Error(msg.error.message));
+    else p.resolve(msg.result);
+  });
+  return (sessionId: string, method: string, params: object = {}) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+}
+
+/** Collect garbage, then read the used heap of the page and of its workers. */
+export async function measureHeap(context: BrowserContext, page: Page): Promise<HeapReport> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const attached: Attached[] = [];
+    cdp.on('Target.attachedToTarget', (e: Attached) => attached.push(e));
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    await new Promise((r) => setTimeout(r, 300));
+    const call = childCaller(cdp);
+    const workers: HeapReport['workers'] = [];
+    for (const w of attached.filter((a) => a.targetInfo.type === 'worker')) {
+      try {
+        await call(w.sessionId, 'HeapProfiler.collectGarbage');
+        const usage = (await call(w.sessionId, 'Runtime.getHeapUsage')) as { usedSize: number };
+        workers.push({ title: w.targetInfo.title, url: w.targetInfo.url, bytes: usage.usedSize });
+      } catch (e) {
+        console.warn(`  (worker heap of ${w.targetInfo.url} not readable: ${(e as Error).message})`);
+      }
+    }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const main = await cdp.send('Runtime.getHeapUsage');
+    await cdp.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false }).catch(() => undefined);
+    return { mainBytes: main.usedSize, workers };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Installed in every page before its own scripts run (Playwright `addInitScript`), so that all
+ * timings are taken inside the page: long main-thread tasks (Long Tasks API), the first moment
+ * the grid's count and first data row appear, the time of the last user input or URL change,
+ * in-page waits that resolve at the next painted frame, and a scroll driver that records frame
+ * times. Bundled to an IIFE by page-bundles.ts; exposes `globalThis.__benchProbe`.
+ */
+
+interface Span {
+  start: number;
+  duration: number;
+}
+
+const longTasks: Span[] = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  // No Long Tasks API: longestTask() reports null.
+}
+
+const SELECTORS = { 'grid-count': '[data-testid="grid-count"]', 'lead-row': '[data-testid="lead-row"]' } as const;
+type Watched = keyof typeof SELECTORS;
+const firstSeen: Partial<Record<Watched, number>> = {};
+const watchers = new Set<() => void>();
+
+function onMutation(): void {
+  const now = performance.now();
+  for (const key of Object.keys(SELECTORS) as Watched[]) if (firstSeen[key] === undefined && document.querySelector(SELECTORS[key])) firstSeen[key] = now;
+  for (const w of watchers) w();
+}
+new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+
+/** When the user last acted (input event time) or the app last changed the URL. */
+let lastInput = 0;
+let lastUrlChange = 0;
+for (const type of ['click', 'change', 'input', 'keydown']) addEventListener(type, (e) => (lastInput = e.timeStamp), { capture: true });
+for (const method of ['pushState', 'replaceState'] as const) {
+  const original = history[method].bind(history);
+  history[method] = (...args: Parameters<History['pushState']>) => {
+    lastUrlChange = performance.now();
+    original(...args);
+  };
+}
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+/** The time just after the next frame was produced (the change is on screen). */
+const painted = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+
+/** Resolves once `check()` holds (tested on every DOM mutation and frame), or rejects after `timeoutMs`. */
+function until(check: () => boolean, timeoutMs: number, what: string): Promise<{ metAt: number; paintedAt: number }> {
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const test = () => {
+      if (!check()) return;
+      const metAt = performance.now();
+      stop();
+      void painted().then((paintedAt) => resolve({ metAt, paintedAt }));
+    };
+    const poll = () => {
+      test();
+      if (timer !== undefined) requestAnimationFrame(poll);
+    };
+    const stop = () => {
+      watchers.delete(test);
+      clearTimeout(timer);
+      timer = undefined;
+    };
+    timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    watchers.add(test);
+    poll();
+  });
+}
+
+export interface GridState {
+  count: number | null;
+  /** The worker's own time for the last query ("answered in X ms"). */
+  workerMs: number | null;
+  firstRowId: string | null;
+  lastRowIndex: number | null;
+}
+
+function gridState(): GridState {
+  const count = document.querySelector(SELECTORS['grid-count']);
+  const answered = count?.parentElement?.textContent?.match(/([\d.]+)\s*ms/);
+  const rows = document.querySelectorAll<HTMLElement>(SELECTORS['lead-row']);
+  const last = rows[rows.length - 1];
+  return {
+    count: count ? Number(count.textContent?.replace(/\D/g, '')) : null,
+    workerMs: answered ? Number(answered[1]) : null,
+    firstRowId: rows[0]?.id ?? null,
+    lastRowIndex: last ? Number(last.getAttribute('aria-rowindex')) : null,
+  };
+}
+
+export interface GridWait {
+  /** Wait until the count differs from / equals this. */
+  countNot?: number;
+  countIs?: number;
+  /** Wait until the first data row is another lead. */
+  firstRowNot?: string | null;
+  /** Wait until the worker's "answered in" text differs from this (a new query ran). */
+  workerMsNot?: number | null;
+  timeoutMs: number;
+}
+
+/** Wait for the grid to show a result; times are page clock ms (since navigation start). */
+async function waitGrid(w: GridWait): Promise<{ metAt: number; paintedAt: number; state: GridState }> {
+  const ok = () => {
+    const s = gridState();
+    if (s.count === null || (s.firstRowId === null && s.count > 0)) return false;
+    if (w.countNot !== undefined && s.count === w.countNot) return false;
+    if (w.countIs !== undefined && s.count !== w.countIs) return false;
+    if (w.firstRowNot !== undefined && s.firstRowId === w.firstRowNot) return false;
+    if (w.workerMsNot !== undefined && s.workerMs === w.workerMsNot) return false;
+    return true;
+  };
+  const r = await until(ok, w.timeoutMs, `grid ${JSON.stringify(w)}`);
+  return { ...r, state: gridState() };
+}
+
+/** Wait until `selector` is present (or absent); resolves at the next painted frame. */
+function waitSelector(selector: string, present: boolean, timeoutMs: number) {
+  return until(() => !!document.querySelector(selector) === present, timeoutMs, `${selector} ${present ? 'present' : 'gone'}`);
+}
+
+/** Cold start: when the count and the first data row first appeared, and the frame after. */
+async function coldStart(timeoutMs: number): Promise<{ countAt: number; firstRowAt: number; paintedAt: number }> {
+  const { paintedAt } = await until(() => firstSeen['grid-count'] !== undefined && firstSeen['lead-row'] !== undefined, timeoutMs, 'cold start');
+  return { countAt: firstSeen['grid-count']!, firstRowAt: firstSeen['lead-row']!, paintedAt };
+}
+
+/** Scroll the grid top to bottom in `steps` frames, recording frame intervals; then wait for the last row's data. */
+async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames: number[]; reachedLast: boolean; lastRowMs: number | null; startedAt: number; endedAt: number }> {
+  const grid = document.querySelector<HTMLElement>('[data-testid="lead-grid"]');
+  if (!grid) throw new Error('no grid');
+  grid.scrollTop = 0;
+  const count = Number(grid.getAttribute('aria-rowcount'));
+  await painted();
+  const startedAt = performance.now();
+  const frames: number[] = [];
+  let prev = await frame();
+  for (let i = 1; i <= steps; i++) {
+    grid.scrollTop = Math.ceil(((grid.scrollHeight - grid.clientHeight) * i) / steps);
+    const t = await frame();
+    frames.push(t - prev);
+    prev = t;
+  }
+  const t0 = performance.now();
+  try {
+    const { metAt } = await until(() => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${count}"]`), timeoutMs, 'last row');
+    return { frames, reachedLast: true, lastRowMs: metAt - t0, startedAt, endedAt: performance.now() };
+  } catch {
+    return { frames, reachedLast: false, lastRowMs: null, startedAt, endedAt: performance.now() };
+  }
+}
+
+/** The longest main-thread task that started in [from, to] (page clock), or null without the API. */
+function longestTask(from: number, to = Infinity): number | null {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return null;
+  return longTasks.filter((t) => t.start + t.duration >= from && t.start <= to).reduce((m, t) => Math.max(m, t.duration), 0);
+}
+
+const probe = {
+  now: () => performance.now(),
+  lastInput: () => lastInput,
+  lastUrlChange: () => lastUrlChange,
+  gridState,
+  waitGrid,
+  waitSelector,
+  coldStart,
+  scrollThrough,
+  longestTask,
+};
+export type BenchProbe = typeof probe;
+(globalThis as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;

@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/ui/card';
+import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
+import { rangeFilter } from '../../../domain/cohorts/drill-down';
+import { sourceScorecard } from '../../../domain/cohorts/source-scorecard';
+import type { Timed } from '../../../workers/analytics.worker';
+import type { CohortsState } from '../cohorts-search';
+import { makeFormatters } from '../model/format';
+import { scorecardCells, scorecardColumns } from '../model/scorecard-table';
+import { makeSeriesLabel } from '../model/series-label';
+import { CsvButton } from './csv-button';
+import { Sparkline } from './sparkline';
+import { useDrillDown } from './use-drill-down';
+
+/** One row per source with sparklines and the "worse lately" flag; a row opens that source's leads in the range. */
+export function ScorecardView({ state, result }: { state: CohortsState; result: Timed<CohortAggregate> }) {
+  const { t, i18n } = useTranslation();
+  const agg = result.value;
+  const drill = useDrillDown();
+  const model = useMemo(() => {
+    const f = makeFormatters(i18n.language, agg.timeZone, t);
+    const name = makeSeriesLabel('source', result.meta, i18n.language, t);
+    const rows = agg.split === 'source' ? sourceScorecard(agg) : [];
+    return { f, rows: rows.map((r) => ({ r, cells: scorecardCells(r, name(r.sourceId), f, t) })), header: scorecardColumns(t, state.n) };
+  }, [agg, result.meta, i18n.language, t, state.n]);
+  const first = agg.cohorts[0];
+  const last = agg.cohorts[agg.cohorts.length - 1];
+  const [lo, hi] = state.from || state.to ? [first?.start, last?.end] : [undefined, undefined];
+  return (
+    <Card title={t('cohorts.scorecard.title')} actions={<CsvButton table={{ header: model.header, rows: model.rows }} fileName={`source-scorecard-${state.grain}.csv`} />}>
+      <p className="-mt-1 mb-3 max-w-4xl text-xs text-slate-500">{t('cohorts.scorecard.help', { n: state.n })}</p>
+      <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
+        <table className="w-full text-sm" data-testid="source-scorecard">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              {model.header.slice(0, -1).map((h, i) => (
+                <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>
+              ))}
+              <th scope="col" className="px-3 py-2">{t('cohorts.scorecard.trend')}</th>
+              <th scope="col" className="px-3 py-2">{model.header[model.header.length - 1]}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {model.rows.map(({ r, cells }) => (
+              <tr key={r.sourceId} className="cursor-pointer hover:bg-indigo-50/40" onClick={() => drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone))}>
+                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
+                  <button type="button" className="text-indigo-700 hover:underline" onClick={(e) => (e.stopPropagation(), drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone)))}>
+                    {cells[0]}
+                  </button>
+                </th>
+                {cells.slice(1, -1).map((c, i) => (
+                  <td key={i} className={`whitespace-nowrap px-3 py-2 tabular-nums ${i === 2 || i === 4 ? 'text-xs text-slate-400' : ''}`}>{c}</td>
+                ))}
+                <td className="px-3 py-1">
+                  <div className="flex flex-col gap-0.5 text-[10px] text-slate-400">
+                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConnect} color="#4f46e5" />{t('cohorts.scorecard.sparkConnect')}</span>
+                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConversion} color="#059669" />{t('cohorts.scorecard.sparkConversion')}</span>
+                  </div>
+                </td>
+                <td className="px-3 py-2 text-xs">
+                  {r.flags.length ? (
+                    <span
+                      className="inline-flex rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200"
+                      data-testid="scorecard-flag"
+                      title={r.flags.map((x) => t('cohorts.scorecard.worseDetail', { metric: t(`cohorts.metric.${x.metric}`), cohorts: x.recentCohorts.join(', '), recent: model.f.interval(x.recent.low, x.recent.high), history: model.f.interval(x.history.low, x.history.high) })).join('\n')}
+                    >
+                      {cells[cells.length - 1]}
+                    </span>
+                  ) : (
+                    <span className="text-slate-300">{cells[cells.length - 1]}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import type { ConsentEvent } from '../../../domain/compliance/consent-event';
+import { useAddLeadToInternalDnc, useLeadCompliance } from '../api/use-lead-compliance';
+import { usePolicySettings } from '../api/use-policy';
+import { ConsentForm } from './consent-form';
+import { ConsentEventsTable } from './proof-sections';
+import { CallableBadge, ReasonList } from './reason-list';
+import { useFormatters } from './use-formatters';
+
+const KINDS: ConsentEvent['kind'][] = ['granted', 'renewed', 'withdrawn'];
+
+/** A lead's consent and verdict now, with capture / renew / withdraw, "Add to internal DNC", and its proof. */
+export function LeadConsentPanel({ leadId }: { leadId: number }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const data = useLeadCompliance(leadId);
+  const settings = usePolicySettings();
+  const addDnc = useAddLeadToInternalDnc();
+  const [form, setForm] = useState<ConsentEvent['kind'] | null>(null);
+  const [confirmDnc, setConfirmDnc] = useState(false);
+  if (data === undefined || !settings) return <p className="text-sm text-slate-500">{t('app.loading')}</p>;
+  if (data === null) return <p className="text-sm text-slate-500">{t('compliance.panel.notFound', { id: leadId })}</p>;
+  const { lead, consent, verdict, consents, internalListed } = data;
+  const purged = lead.anonymizedAt !== undefined;
+  return (
+    <section aria-labelledby={`consent-panel-${leadId}`} className="space-y-4" data-testid="lead-consent-panel">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 id={`consent-panel-${leadId}`} className="text-sm font-semibold text-slate-800">{t('compliance.panel.title')}</h3>
+        <div className="flex items-center gap-3">
+          <CallableBadge callable={verdict.callable} />
+          <Link to="/compliance/proof" search={{ lead: leadId, at: Date.now() }} className="text-sm font-medium text-indigo-600 hover:underline">{t('compliance.panel.proof')}</Link>
+        </div>
+      </div>
+      <ReasonList reasons={verdict.reasons} />
+      <p className="text-sm text-slate-700" data-testid="consent-state">
+        <span className="text-slate-500">{t('compliance.panel.consentForCalls')}: </span>
+        <span className="font-medium">{t(`compliance.consent.status.${consent.status}`)}</span>
+        {consent.basis && ` · ${t(`compliance.consent.basis.${consent.basis}`)}`}
+        {consent.status === 'valid' && consent.expiresAt !== undefined && ` · ${t('compliance.consent.expires', { date: f.date(consent.expiresAt) })}`}
+        {consent.status !== 'valid' && consent.since !== undefined && ` · ${t('compliance.verdict.since', { date: f.date(consent.since) })}`}
+      </p>
+      {consents.length > 0 ? <ConsentEventsTable events={consents} /> : <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>}
+      {purged ? (
+        <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">{t('compliance.panel.purged', { date: f.date(lead.anonymizedAt!) })}</p>
+      ) : form ? (
+        <ConsentForm leadIds={[leadId]} kind={form} timeZone={settings.orgTimeZone} onDone={() => setForm(null)} />
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          {KINDS.map((k) => (
+            <Button key={k} variant={k === 'withdrawn' ? 'danger' : 'secondary'} onClick={() => setForm(k)}>{t(`compliance.consent.action.${k}`)}</Button>
+          ))}
+          {internalListed ? (
+            <span className="inline-flex items-center rounded-md bg-rose-50 px-3 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200">{t('compliance.panel.onInternal')}</span>
+          ) : (
+            <Button variant="danger" onClick={() => setConfirmDnc(true)} disabled={addDnc.isPending}>{t('compliance.panel.addDnc')}</Button>
+          )}
+        </div>
+      )}
+      {confirmDnc && !internalListed && (
+        <div role="alertdialog" aria-label={t('compliance.panel.addDnc')} className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {t('compliance.panel.confirmDnc')}
+          <span className="flex gap-2">
+            <Button onClick={() => setConfirmDnc(false)}>{t('compliance.cancel')}</Button>
+            <Button variant="danger" onClick={() => addDnc.mutate({ phoneE164: lead.phoneE164 }, { onSettled: () => setConfirmDnc(false) })}>{t('compliance.panel.addDnc')}</Button>
+          </span>
+        </div>
+      )}
+    </section>
+  );
+}

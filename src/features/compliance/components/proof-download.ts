@@ -1,0 +1,32 @@
+/** Saving a proof: the report's data as JSON, or the rendered report as a self-contained HTML page. */
+
+function save(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadJson(data: unknown, fileName: string) {
+  save(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), fileName);
+}
+
+/** The element as a standalone page, with the app's own styles inlined so it reads the same offline. */
+export function downloadHtml(element: HTMLElement, title: string, fileName: string) {
+  const css = [...document.styleSheets]
+    .map((sheet) => {
+      try {
+        return [...sheet.cssRules].map((r) => r.cssText).join('\n');
+      } catch {
+        return '';
+      }
+    })
+    .join('\n');
+  const escapedTitle = title.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
+  const html = `<!doctype html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><title>${escapedTitle}</title><style>${css}</style></head><body class="bg-white p-8 text-slate-900">${element.outerHTML}</body></html>`;
+  save(new Blob([html], { type: 'text/html' }), fileName);
+}

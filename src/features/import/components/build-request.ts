@@ -1,0 +1,19 @@
+/** The check request from the screen's state: the file's reading, the mapping, and the URL's choices. */
+import type { ImportKind } from '../../../domain/import-export/import-analysis';
+import type { AnalyseRequest } from '../../../domain/import-export/import-request';
+import type { Settings } from '../../../domain/settings/settings';
+import type { Inspection } from '../../../workers/import-session';
+import type { ImportSearch } from '../import-search';
+
+export function buildRequest(kind: ImportKind, inspection: Inspection, mapping: Partial<Record<string, number>>, search: ImportSearch, settings: Settings): AnalyseRequest {
+  const common = { encoding: inspection.encoding, region: search.region ?? settings.defaultRegion, defaultCampaign: search.campaign ?? null };
+  const time = { format: search.format ?? null, timeZone: search.tz ?? null };
+  if (kind === 'api') return { kind, ...common, defaultSource: search.source ?? null, conflictRule: search.rule ?? 'keep-existing' };
+  if (kind === 'calls') return { kind, ...common, delimiter: inspection.delimiter, mapping, time };
+  return {
+    kind, ...common, delimiter: inspection.delimiter, mapping, time,
+    declaredAcquiredDay: mapping.acquiredAt === undefined ? (search.day ?? null) : null,
+    defaultSource: search.source ?? null,
+    conflictRule: search.rule ?? 'keep-existing',
+  };
+}

@@ -1,0 +1,37 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/ui/page-header';
+import { LEAD_SCHEMA_PATH } from '../../../domain/import-export/lead-record';
+import { ImportWizard } from './import-wizard';
+import { KindTabs } from './kind-tabs';
+
+const route = getRouteApi('/import');
+const linkClass = 'inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium shadow-sm';
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const kind = search.kind ?? 'leads';
+  return (
+    <>
+      <PageHeader
+        title={t('import.title')}
+        subtitle={t('import.subtitle')}
+        actions={
+          <>
+            <a href={LEAD_SCHEMA_PATH} target="_blank" rel="noopener" className={`${linkClass} text-slate-700 hover:bg-slate-100`}>
+              {t('import.schemaLink')}
+            </a>
+            <Link to="/import/history" className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+              {t('import.historyLink')}
+            </Link>
+          </>
+        }
+      />
+      <KindTabs kind={kind} onChange={(k) => void navigate({ search: (s) => ({ ...s, kind: k }) })} />
+      {/* A new wizard (and worker) per kind: nothing of a lead file carries over to a call log. */}
+      <ImportWizard key={kind} kind={kind} />
+    </>
+  );
+}
