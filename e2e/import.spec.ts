@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './page-models/import';
@@ -50,9 +51,8 @@ test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, 
   test.setTimeout(180_000);
   const page = app.page;
   const screen = new ImportScreen(page);
-  const before = { leads: await app.countStore('leads'), acquisitions: await app.countStore('acquisitions'), sources: await app.countStore('sources') };
-
   await screen.open();
+  const before = { leads: await app.countStore('leads'), acquisitions: await app.countStore('acquisitions'), sources: await app.countStore('sources') };
   await page.screenshot({ path: `${OUT}/import-empty.png`, fullPage: true });
   await screen.chooseFile('线索-展会.csv', chineseFile());
   await expect(screen.select('Encoding')).toHaveValue('gb18030');
@@ -69,6 +69,7 @@ test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, 
   await expect(page.getByRole('alert').filter({ hasText: 'have no time-zone offset' })).toBeVisible();
   await expect(screen.commitButton).toHaveCount(0);
   await screen.select('Time zone of values without an offset').selectOption('Asia/Shanghai');
+  await screen.select('Country for numbers without a country code').selectOption('CN');
   await screen.check();
   await expect(screen.count('rows')).toHaveText('10,000');
   await expect(screen.count('valid')).toHaveText('9,770');
@@ -82,7 +83,8 @@ test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, 
   await page.screenshot({ path: `${OUT}/import-checked.png`, fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (CSV)' }).click()]);
-  const csv = (await download.createReadStream()).read().toString('utf8') as string;
+  expect(download.suggestedFilename()).toBe('线索-展会-rejected.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
   expect(lines[0]).toBe('Line,Column,Reason,Code,Value');
   expect(lines).toHaveLength(231);
@@ -116,8 +118,8 @@ test('cancelling an import mid-way writes nothing', async ({ app }) => {
   const page = app.page;
   const screen = new ImportScreen(page);
   const rows = Array.from({ length: 60_000 }, (_, i) => `+1213${String(5_000_000 + i)},Lead ${i},2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`);
-  const before = { leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') };
   await screen.open();
+  const before = { leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') };
   await screen.chooseFile('big.csv', Buffer.from(`phone,name,acquired at\n${rows.join('\n')}\n`));
   await screen.check();
   await expect(screen.count('valid')).toHaveText('60,000');

@@ -20,6 +20,11 @@ export class CohortsPage {
     return this.page.locator('[data-testid="cohort-chart"] .recharts-bar-rectangle path');
   }
 
+  /** The first axis label of the chart whose text matches. */
+  axisLabel(text: RegExp): Locator {
+    return this.page.getByTestId('cohort-chart').locator('.recharts-cartesian-axis-tick-value', { hasText: text }).first();
+  }
+
   tooltip(): Locator {
     return this.page.getByTestId('cohort-tooltip');
   }

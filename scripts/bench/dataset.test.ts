@@ -5,6 +5,7 @@ import { callSchema } from '../../src/domain/leads/call';
 import { callFacts } from '../../src/domain/leads/call-facts';
 import { leadSchema } from '../../src/domain/leads/lead';
 import { timeZoneForNumber } from '../../src/domain/leads/phone-time-zone';
+import { CSV_HEADER, csvField, leadsCsvParts } from './dataset-csv';
 import { DAY, SAMPLE_TAG, benchCatalog, generateChunk, generateLead, sampleEvery, type DatasetSpec } from './dataset';
 
 const NOW = Date.UTC(2026, 10, 29, 15);
@@ -124,5 +125,19 @@ describe('bench dataset: realistic distributions', () => {
     expect(withConsent.size / world.leads.length).toBeGreaterThan(0.75);
     const consented = (id: string) => share((l) => withConsent.has(l.id), world.leads.filter((l) => l.sourceId === id));
     expect(consented('web-forms')).toBeGreaterThan(consented('datamax-list') + 0.2);
+  });
+});
+
+describe('bench dataset as a CSV file', () => {
+  it('writes one quoted-where-needed line per lead, with ISO times and source names', () => {
+    const parts = leadsCsvParts({ ...spec, size: 120 }, 50);
+    expect(parts).toHaveLength(4);
+    const lines = parts.join('').split('\r\n');
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines).toHaveLength(122);
+    const first = world.leads[0]!;
+    expect(lines[1]!.startsWith(`${first.phoneE164},${csvField(first.name)},`)).toBe(true);
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
   });
 });

@@ -42,14 +42,15 @@ const api = {
     const read = readDncFile(bytes, fileName, defaultRegion);
     return read.ok ? { ok: true as const, summary: read.summary } : read;
   },
-  importDncVersion(input: { listId: string; fileName: string; bytes: Uint8Array; publishedAt: number; defaultRegion: string }) {
-    return coded(() => importDncVersion(db, input));
+  /** `now` comes from the page: the main thread owns the clock every rule reads. */
+  importDncVersion(input: { listId: string; fileName: string; bytes: Uint8Array; publishedAt: number; defaultRegion: string }, now: number) {
+    return coded(() => importDncVersion(db, input, now));
   },
   retentionDryRun(at: number, mode?: PurgeMode) {
     return retentionDryRun(db, at, mode);
   },
-  purge(input: { at: number; mode: PurgeMode; expected: number }) {
-    return coded(() => purgeRetention(db, input));
+  purge(input: { at: number; mode: PurgeMode; expected: number }, now: number) {
+    return coded(() => purgeRetention(db, input, now));
   },
 };
 

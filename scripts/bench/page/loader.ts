@@ -6,6 +6,7 @@
  * Bundled to an IIFE by page-bundles.ts; exposes `globalThis.__benchLoader`.
  */
 import { benchCatalog, generateChunk, type DatasetSpec } from '../dataset';
+import { leadsCsvParts } from '../dataset-csv';
 
 const DB_NAME = 'leadledger';
 const CHUNK = 20_000;
@@ -44,7 +45,7 @@ async function putAll(db: IDBDatabase, store: string, rows: readonly unknown[]):
 async function describe(): Promise<{ stores: string[]; demoSeeded: boolean }> {
   const db = await open();
   try {
-    const stores = [...db.objectStoreNames];
+    const stores = Array.from(db.objectStoreNames);
     if (!stores.includes('settings')) return { stores, demoSeeded: false };
     const tx = db.transaction('settings', 'readonly');
     const req = tx.objectStore('settings').get('flag:demoSeeded');
@@ -59,7 +60,7 @@ async function describe(): Promise<{ stores: string[]; demoSeeded: boolean }> {
 async function emptyAll(): Promise<void> {
   const db = await open();
   try {
-    const stores = [...db.objectStoreNames].filter((s) => s !== 'settings');
+    const stores = Array.from(db.objectStoreNames).filter((s) => s !== 'settings');
     const tx = db.transaction([...stores, 'settings'], 'readwrite');
     for (const s of stores) tx.objectStore(s).clear();
     tx.objectStore('settings').put({ key: 'flag:demoSeeded', value: true });
@@ -69,55 +70,95 @@ async function emptyAll(): Promise<void> {
   }
 }
 
-export interface PutResult {
+export interface PutLeadsResult {
   leads: number;
-  /** Time spent putting the leads (the floor): generation and the other tables excluded. */
+  /** Time spent putting the leads (the floor); generation excluded. */
   putMs: number;
   generateMs: number;
-  /** With `withRest`: calls, consents and DNC entries written, and the time that took. */
-  calls: number;
-  consents: number;
-  dncEntries: number;
-  restMs: number;
 }
 
-/**
- * Clear the leads, then put `spec.size` generated leads, a chunk per transaction. With
- * `withRest`, each chunk's calls, consents and DNC entries (and the catalog) follow in their own
- * transactions, timed apart, so the same generation serves both.
- */
-async function putLeads(spec: DatasetSpec, opts: { label: string; withRest: boolean }): Promise<PutResult> {
+/** Clear the leads, then put `spec.size` generated leads, one transaction per chunk; only the puts are timed. */
+async function putLeads(spec: DatasetSpec, label: string): Promise<PutLeadsResult> {
   const db = await open();
   try {
     const clear = db.transaction('leads', 'readwrite');
     clear.objectStore('leads').clear();
     await done(clear);
-    const out: PutResult = { leads: spec.size, putMs: 0, generateMs: 0, calls: 0, consents: 0, dncEntries: 0, restMs: 0 };
+    const out: PutLeadsResult = { leads: spec.size, putMs: 0, generateMs: 0 };
     for (let from = 1; from <= spec.size; from += CHUNK) {
       const g0 = performance.now();
-      const chunk = generateChunk(spec, from, CHUNK);
+      const { leads } = generateChunk(spec, from, CHUNK);
       out.generateMs += performance.now() - g0;
-      out.putMs += await putAll(db, 'leads', chunk.leads);
-      if (!opts.withRest) continue;
-      out.restMs += await putAll(db, 'calls', chunk.calls);
-      out.restMs += await putAll(db, 'consents', chunk.consents);
-      out.restMs += await putAll(db, 'dncEntries', chunk.dncEntries);
-      out.calls += chunk.calls.length;
-      out.consents += chunk.consents.length;
-      out.dncEntries += chunk.dncEntries.length;
+      out.putMs += await putAll(db, 'leads', leads);
     }
-    if (opts.withRest) {
-      const catalog = benchCatalog(spec);
-      out.restMs += await putAll(db, 'sources', catalog.sources);
-      out.restMs += await putAll(db, 'campaigns', catalog.campaigns);
-      out.restMs += await putAll(db, 'dncLists', catalog.dncLists);
-      out.restMs += await putAll(db, 'dncListVersions', catalog.dncListVersions);
-    }
-    performance.measure(`bench:${opts.label}`, { start: 0, duration: out.putMs });
+    performance.measure(`bench:${label}`, { start: 0, duration: out.putMs });
     return out;
   } finally {
     db.close();
   }
+}
+
+export interface PutRestResult {
+  calls: number;
+  consents: number;
+  dncEntries: number;
+  putMs: number;
+}
+
+/** Put what belongs to the leads: calls, consents, DNC entries and the catalog (same generation, leads dropped). */
+async function putRest(spec: DatasetSpec): Promise<PutRestResult> {
+  const db = await open();
+  try {
+    const catalog = benchCatalog(spec);
+    const out: PutRestResult = { calls: 0, consents: 0, dncEntries: 0, putMs: 0 };
+    out.putMs += await putAll(db, 'sources', catalog.sources);
+    out.putMs += await putAll(db, 'campaigns', catalog.campaigns);
+    out.putMs += await putAll(db, 'dncLists', catalog.dncLists);
+    out.putMs += await putAll(db, 'dncListVersions', catalog.dncListVersions);
+    for (let from = 1; from <= spec.size; from += CHUNK) {
+      const chunk = generateChunk(spec, from, CHUNK);
+      out.putMs += await putAll(db, 'calls', chunk.calls);
+      out.putMs += await putAll(db, 'consents', chunk.consents);
+      out.putMs += await putAll(db, 'dncEntries', chunk.dncEntries);
+      out.calls += chunk.calls.length;
+      out.consents += chunk.consents.length;
+      out.dncEntries += chunk.dncEntries.length;
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `count` more numbers on the national US list (in force from version 2), for the DNC scrub:
+ * distinct by construction (a bijection of i into ten digits), a few of them the leads' own.
+ */
+async function putDncNumbers(count: number): Promise<{ numbers: number; putMs: number }> {
+  const db = await open();
+  try {
+    let putMs = 0;
+    for (let from = 0; from < count; from += 100_000) {
+      const rows = [];
+      for (let i = from; i < Math.min(count, from + 100_000); i++) rows.push({ listId: 'national-us', phoneE164: `+1${2_000_000_000 + ((i * 1_234_567_891) % 8_000_000_000)}`, addedVersionId: 2 });
+      putMs += await putAll(db, 'dncEntries', rows);
+    }
+    return { numbers: count, putMs };
+  } finally {
+    db.close();
+  }
+}
+
+/** Hand the dataset's CSV (leads 1…size) to the page's file input, as a user choosing a file would. */
+function chooseImportFile(spec: DatasetSpec, name: string): { bytes: number } {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+  if (!input) throw new Error('no file input on the page');
+  const file = new File(leadsCsvParts(spec), name, { type: 'text/csv' });
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return { bytes: file.size };
 }
 
 /** Delete every database of this origin (a scenario starts from nothing). */
@@ -127,6 +168,6 @@ async function deleteDatabases(): Promise<string[]> {
   return names;
 }
 
-const loader = { describe, emptyAll, putLeads, deleteDatabases };
+const loader = { describe, emptyAll, putLeads, putRest, putDncNumbers, chooseImportFile, deleteDatabases };
 export type BenchLoader = typeof loader;
 (globalThis as unknown as { __benchLoader: BenchLoader }).__benchLoader = loader;

@@ -103,6 +103,7 @@ export interface GridWait {
   countIs?: number;
   /** Wait until the first data row is another lead. */
   firstRowNot?: string | null;
+  firstRowIs?: string;
   /** Wait until the worker's "answered in" text differs from this (a new query ran). */
   workerMsNot?: number | null;
   timeoutMs: number;
@@ -116,6 +117,7 @@ async function waitGrid(w: GridWait): Promise<{ metAt: number; paintedAt: number
     if (w.countNot !== undefined && s.count === w.countNot) return false;
     if (w.countIs !== undefined && s.count !== w.countIs) return false;
     if (w.firstRowNot !== undefined && s.firstRowId === w.firstRowNot) return false;
+    if (w.firstRowIs !== undefined && s.firstRowId !== w.firstRowIs) return false;
     if (w.workerMsNot !== undefined && s.workerMs === w.workerMsNot) return false;
     return true;
   };
@@ -126,6 +128,33 @@ async function waitGrid(w: GridWait): Promise<{ metAt: number; paintedAt: number
 /** Wait until `selector` is present (or absent); resolves at the next painted frame. */
 function waitSelector(selector: string, present: boolean, timeoutMs: number) {
   return until(() => !!document.querySelector(selector) === present, timeoutMs, `${selector} ${present ? 'present' : 'gone'}`);
+}
+
+/** Wait until `selector`'s text exists and differs from `notText` (a new result replaced the old). */
+function waitText(selector: string, notText: string | null, timeoutMs: number) {
+  return until(
+    () => {
+      const text = document.querySelector(selector)?.textContent;
+      return text !== undefined && text !== null && text !== notText;
+    },
+    timeoutMs,
+    `${selector} text other than ${JSON.stringify(notText)}`,
+  );
+}
+
+/** Wait until some element matching `selector` has text matching `pattern` (a RegExp source). */
+function waitMatch(selector: string, pattern: string, timeoutMs: number) {
+  const re = new RegExp(pattern);
+  return until(() => Array.from(document.querySelectorAll(selector)).some((e) => re.test(e.textContent ?? '')), timeoutMs, `${selector} matching /${pattern}/`);
+}
+
+const textOf = (selector: string): string | null => document.querySelector(selector)?.textContent ?? null;
+
+/** Navigate inside the app, as a link would (TanStack Router registers itself on `self`). */
+async function navigate(to: string, search: Record<string, unknown> = {}): Promise<void> {
+  const router = (globalThis as unknown as { __TSR_ROUTER__?: { navigate: (o: { to: string; search: Record<string, unknown> }) => Promise<void> } }).__TSR_ROUTER__;
+  if (!router) throw new Error('the app router is not on the page');
+  await router.navigate({ to, search });
 }
 
 /** Cold start: when the count and the first data row first appeared, and the frame after. */
@@ -172,6 +201,10 @@ const probe = {
   gridState,
   waitGrid,
   waitSelector,
+  waitText,
+  waitMatch,
+  textOf,
+  navigate,
   coldStart,
   scrollThrough,
   longestTask,

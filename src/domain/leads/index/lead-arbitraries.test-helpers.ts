@@ -41,7 +41,7 @@ const PHONE_DIGITS = ['0', '1', '2', '3'];
 const phoneArb = fc.oneof(
   fc.string({ unit: fc.constantFrom(...PHONE_DIGITS), minLength: 6, maxLength: 10 }).map((d) => `+1${d}`),
   // An anonymised lead keeps its number only as a keyed hash (hex, with digits in it).
-  fc.string({ unit: fc.constantFrom('0', '1', '2', '3', 'a', 'b'), minLength: 8, maxLength: 12 }).map((h) => `hmac:${h}`),
+  fc.string({ unit: fc.constantFrom('0', '1', '2', 'a', 'b', 'c', 'd', 'e', 'f'), minLength: 8, maxLength: 12 }).map((h) => `hmac:${h}`),
 );
 /** Mixed case and accents: equal under the base-sensitivity collator, distinct as strings. */
 export const SOURCES = ['web', 'Web', 'fair', 'referrals', '展会', 'ä', 'a'];

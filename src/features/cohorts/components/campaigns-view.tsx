@@ -48,19 +48,23 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
         <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
           <table className="w-full text-sm" data-testid="campaigns-table">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>{model.header.map((h, i) => <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>)}</tr>
+              <tr>{model.header.filter((_, i) => i !== 8).map((h, i) => <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>)}</tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {model.rows.map(({ id, r, c, cells }) => (
                 <tr key={id} className="hover:bg-indigo-50/40">
                   <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-800">{cells[0]}</th>
-                  <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-500">{cells[1]}</td>
+                  <td className="px-3 py-2 text-xs text-slate-500">{cells[1]}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-500">{cells[2]}</td>
                   <td className="px-3 py-2 tabular-nums">{c && r.explicit > 0 ? link(cells[3]!, campaignFilter(c, 'explicit', meta.sources, meta.timeZone), t('cohorts.campaigns.openExplicit', { count: r.explicit })) : cells[3]}</td>
                   <td className="px-3 py-2 tabular-nums">{c && r.window > 0 ? link(cells[4]!, campaignFilter(c, 'window', meta.sources, meta.timeZone), t('cohorts.campaigns.openWindow', { count: r.window })) : cells[4]}</td>
-                  {cells.slice(5).map((x, i) => (
-                    <td key={i} className={`whitespace-nowrap px-3 py-2 tabular-nums ${i === 3 ? 'text-xs text-slate-400' : ''}`}>{x}</td>
-                  ))}
+                  <td className="px-3 py-2 tabular-nums">{cells[5]}</td>
+                  <td className="px-3 py-2 tabular-nums">{cells[6]}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    <div>{cells[7]}</div>
+                    <div className="text-[11px] text-slate-400">{cells[8]}</div>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{cells[9]}</td>
                 </tr>
               ))}
             </tbody>

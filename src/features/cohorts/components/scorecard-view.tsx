@@ -22,7 +22,9 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
     const f = makeFormatters(i18n.language, agg.timeZone, t);
     const name = makeSeriesLabel('source', result.meta, i18n.language, t);
     const rows = agg.split === 'source' ? sourceScorecard(agg) : [];
-    return { f, rows: rows.map((r) => ({ r, cells: scorecardCells(r, name(r.sourceId), f, t) })), header: scorecardColumns(t, state.n) };
+    const starts = new Map(agg.cohorts.map((c) => [c.key, c.start]));
+    const label = (key: string) => f.cohort(key, starts.get(key) ?? 0, agg.grain);
+    return { f, label, rows: rows.map((r) => ({ r, cells: scorecardCells(r, name(r.sourceId), f, t) })), header: scorecardColumns(t, state.n) };
   }, [agg, result.meta, i18n.language, t, state.n]);
   const first = agg.cohorts[0];
   const last = agg.cohorts[agg.cohorts.length - 1];
@@ -34,41 +36,49 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
         <table className="w-full text-sm" data-testid="source-scorecard">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
-              {model.header.slice(0, -1).map((h, i) => (
-                <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>
+              {[0, 1, 2, 4, 6, 7, 8, 9].map((i) => (
+                <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{model.header[i]}</th>
               ))}
               <th scope="col" className="px-3 py-2">{t('cohorts.scorecard.trend')}</th>
-              <th scope="col" className="px-3 py-2">{model.header[model.header.length - 1]}</th>
+              <th scope="col" className="px-3 py-2">{model.header[10]}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {model.rows.map(({ r, cells }) => (
               <tr key={r.sourceId} className="cursor-pointer hover:bg-indigo-50/40" onClick={() => drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone))}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
-                  <button type="button" className="text-indigo-700 hover:underline" onClick={(e) => (e.stopPropagation(), drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone)))}>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <button type="button" className="text-left text-indigo-700 hover:underline" onClick={(e) => (e.stopPropagation(), drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone)))}>
                     {cells[0]}
                   </button>
                 </th>
-                {cells.slice(1, -1).map((c, i) => (
-                  <td key={i} className={`whitespace-nowrap px-3 py-2 tabular-nums ${i === 2 || i === 4 ? 'text-xs text-slate-400' : ''}`}>{c}</td>
+                <td className="px-3 py-2 tabular-nums">{cells[1]}</td>
+                {[2, 4].map((i) => (
+                  <td key={i} className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    <div>{cells[i]}</div>
+                    <div className="text-[11px] text-slate-400">{cells[i + 1]}</div>
+                  </td>
+                ))}
+                {[6, 7, 8, 9].map((i) => (
+                  <td key={i} className="whitespace-nowrap px-3 py-2 tabular-nums">{cells[i]}</td>
                 ))}
                 <td className="px-3 py-1">
                   <div className="flex flex-col gap-0.5 text-[10px] text-slate-400">
-                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConnect} color="#4f46e5" />{t('cohorts.scorecard.sparkConnect')}</span>
-                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConversion} color="#059669" />{t('cohorts.scorecard.sparkConversion')}</span>
+                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConnect} color="#4f46e5" width={96} height={18} />{t('cohorts.scorecard.sparkConnect')}</span>
+                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConversion} color="#059669" width={96} height={18} />{t('cohorts.scorecard.sparkConversion')}</span>
                   </div>
                 </td>
                 <td className="px-3 py-2 text-xs">
                   {r.flags.length ? (
-                    <span
-                      className="inline-flex rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200"
-                      data-testid="scorecard-flag"
-                      title={r.flags.map((x) => t('cohorts.scorecard.worseDetail', { metric: t(`cohorts.metric.${x.metric}`), cohorts: x.recentCohorts.join(', '), recent: model.f.interval(x.recent.low, x.recent.high), history: model.f.interval(x.history.low, x.history.high) })).join('\n')}
-                    >
-                      {cells[cells.length - 1]}
-                    </span>
+                    <div className="space-y-1" data-testid="scorecard-flag">
+                      <span className="inline-flex whitespace-nowrap rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200">{cells[10]}</span>
+                      {r.flags.map((x) => (
+                        <div key={x.metric} className="max-w-56 text-[11px] leading-snug text-slate-500">
+                          {t('cohorts.scorecard.worseDetail', { metric: t(`cohorts.metric.${x.metric}`), cohorts: x.recentCohorts.map((k) => model.label(k)).join(', '), recent: model.f.interval(x.recent.low, x.recent.high), history: model.f.interval(x.history.low, x.history.high) })}
+                        </div>
+                      ))}
+                    </div>
                   ) : (
-                    <span className="text-slate-300">{cells[cells.length - 1]}</span>
+                    <span className="text-slate-300">{cells[10]}</span>
                   )}
                 </td>
               </tr>

@@ -31,7 +31,7 @@ export function useImportDncVersion() {
   return useMutation({
     mutationFn: async ({ file, listId, publishedAt, defaultRegion }: { file: File; listId: string; publishedAt: number; defaultRegion: string }) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return complianceWorker().importDncVersion(Comlink.transfer({ listId, fileName: file.name, bytes, publishedAt, defaultRegion }, [bytes.buffer]));
+      return complianceWorker().importDncVersion(Comlink.transfer({ listId, fileName: file.name, bytes, publishedAt, defaultRegion }, [bytes.buffer]), Date.now());
     },
   });
 }

@@ -9,5 +9,5 @@ export function useRetentionDryRun() {
 
 /** The purge of exactly what the dry run showed (refused if the data changed meanwhile). */
 export function usePurge() {
-  return useMutation({ mutationFn: (input: { at: number; mode: PurgeMode; expected: number }) => complianceWorker().purge(input) });
+  return useMutation({ mutationFn: (input: { at: number; mode: PurgeMode; expected: number }) => complianceWorker().purge(input, Date.now()) });
 }

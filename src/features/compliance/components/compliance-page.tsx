@@ -31,7 +31,7 @@ export function CompliancePage() {
             </Link>
             <StatCard testId="compliance-blocked" tone="bad" label={t('compliance.blockedNow')} value={f.number(s.total - s.callable)} note={t('compliance.ofLeads', { total: f.number(s.total) })} />
             <StatCard testId="compliance-anonymized" label={t('compliance.anonymized')} value={f.number(s.byReason.anonymized)} note={t('compliance.anonymizedHelp')} />
-            <StatCard label={t('compliance.policy')} value={<span className="text-base font-medium">{settings.policyPresets.filter((p) => p !== 'organisation').map((p) => t(`compliance.presetShort.${p}`, { defaultValue: p })).join(' · ') || '—'}</span>} note={<Link to="/settings" hash="policy" className="text-indigo-600 hover:underline">{t('compliance.changePolicy')}</Link>} />
+            <StatCard label={t('compliance.policyLabel')} value={<span className="text-base font-medium">{settings.policyPresets.filter((p) => p !== 'organisation').map((p) => t(`compliance.presetShort.${p}`, { defaultValue: p })).join(' · ') || '—'}</span>} note={<Link to="/settings" hash="policy" className="text-indigo-600 hover:underline">{t('compliance.changePolicy')}</Link>} />
           </dl>
           <Card title={t('compliance.queues.title')} actions={<span className="text-xs text-slate-400">{t('compliance.computedAt', { time: f.dateTime(s.at), ms: s.ms })}</span>}>
             <QueueCards queues={s.queues} noticeDays={settings.expiryNoticeDays} />

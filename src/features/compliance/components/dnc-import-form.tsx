@@ -15,7 +15,8 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
   const [file, setFile] = useState<File | null>(null);
   // Bumped after an import so the file input starts empty again.
   const [inputKey, setInputKey] = useState(0);
-  const [published, setPublished] = useState(() => cohortKey(Date.now(), 'day', timeZone));
+  const [today] = useState(() => cohortKey(Date.now(), 'day', timeZone));
+  const [published, setPublished] = useState(today);
   const preview = usePreviewDncFile();
   const importer = useImportDncVersion();
   const region = lists.find((l) => l.id === listId)?.region ?? defaultRegion;
@@ -50,7 +51,7 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
       {preview.isPending && <p role="status" className="text-sm text-slate-500">{t('compliance.dnc.reading')}</p>}
       {preview.data && <DncFilePreview result={preview.data} />}
       <Field label={t('compliance.dnc.publishedLabel')} help={t('compliance.dnc.publishedHelp')} error={publishedAt === null ? t('compliance.dnc.publishedInvalid') : undefined}>
-        {(p) => <input {...p} type="date" required className={inputClass} value={published} max={cohortKey(Date.now(), 'day', timeZone)} onChange={(e) => setPublished(e.target.value)} />}
+        {(p) => <input {...p} type="date" required className={inputClass} value={published} max={today} onChange={(e) => setPublished(e.target.value)} />}
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={!ready}>

@@ -31,7 +31,7 @@ export function LeadConsentPanel({ leadId }: { leadId: number }) {
         <h3 id={`consent-panel-${leadId}`} className="text-sm font-semibold text-slate-800">{t('compliance.panel.title')}</h3>
         <div className="flex items-center gap-3">
           <CallableBadge callable={verdict.callable} />
-          <Link to="/compliance/proof" search={{ lead: leadId, at: Date.now() }} className="text-sm font-medium text-indigo-600 hover:underline">{t('compliance.panel.proof')}</Link>
+          <Link to="/compliance/proof" search={{ lead: leadId }} className="text-sm font-medium text-indigo-600 hover:underline">{t('compliance.panel.proof')}</Link>
         </div>
       </div>
       <ReasonList reasons={verdict.reasons} />

@@ -52,7 +52,7 @@ export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch
                 <td className="px-3 py-2 text-right tabular-nums">{num(b.merged)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{num(b.created)}</td>
                 <td className="px-3 py-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${live ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-500'}`}>{t(`import.history.statuses.${b.status}`)}</span>
+                  <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${live ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-500'}`}>{t(`import.history.statuses.${b.status}`)}</span>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-right">
                   {live && (b.kind === 'leads' || b.kind === 'api') && (

@@ -35,7 +35,7 @@ export function DefaultsCard({
         {kind !== 'calls' && (
           <label className="block text-sm font-medium text-slate-700">
             {t('import.defaults.source')}
-            <input className={`${inputClass} mt-1`} list={sourceList} value={value.source ?? ''} maxLength={100} disabled={busy} onChange={(e) => onChange({ source: text(e.target.value) })} />
+            <input aria-label={t('import.defaults.source')} className={`${inputClass} mt-1`} list={sourceList} value={value.source ?? ''} maxLength={100} disabled={busy} onChange={(e) => onChange({ source: text(e.target.value) })} />
             <datalist id={sourceList}>
               {sources.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -48,7 +48,7 @@ export function DefaultsCard({
         )}
         <label className="block text-sm font-medium text-slate-700">
           {t('import.defaults.campaign')}
-          <input className={`${inputClass} mt-1`} list={campaignList} value={value.campaign ?? ''} maxLength={100} disabled={busy} onChange={(e) => onChange({ campaign: text(e.target.value) })} />
+          <input aria-label={t('import.defaults.campaign')} className={`${inputClass} mt-1`} list={campaignList} value={value.campaign ?? ''} maxLength={100} disabled={busy} onChange={(e) => onChange({ campaign: text(e.target.value) })} />
           <datalist id={campaignList}>
             {campaigns.map((c) => (
               <option key={c.id} value={c.id}>
@@ -59,7 +59,7 @@ export function DefaultsCard({
         </label>
         <label className="block text-sm font-medium text-slate-700">
           {t('import.defaults.region')}
-          <select className={`${inputClass} mt-1`} value={value.region} disabled={busy} onChange={(e) => onChange({ region: e.target.value })}>
+          <select aria-label={t('import.defaults.region')} className={`${inputClass} mt-1`} value={value.region} disabled={busy} onChange={(e) => onChange({ region: e.target.value })}>
             {[...new Set([value.region, ...REGIONS])].map((r) => (
               <option key={r}>{r}</option>
             ))}

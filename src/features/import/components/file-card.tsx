@@ -34,7 +34,7 @@ export function FileCard({ inspection, busy, onReread, onAnother }: { inspection
       <div className="mb-4 grid gap-4 sm:grid-cols-2">
         <label className="block text-sm font-medium text-slate-700">
           {t('import.file.encoding')}
-          <select className={`${inputClass} mt-1`} value={inspection.encoding} disabled={busy} onChange={(e) => onReread(e.target.value as Encoding, inspection.delimiter)}>
+          <select aria-label={t('import.file.encoding')} className={`${inputClass} mt-1`} value={inspection.encoding} disabled={busy} onChange={(e) => onReread(e.target.value as Encoding, inspection.delimiter)}>
             {ENCODINGS.map((enc) => (
               <option key={enc} value={enc}>
                 {t(`import.encodings.${enc}`)}
@@ -46,7 +46,7 @@ export function FileCard({ inspection, busy, onReread, onAnother }: { inspection
         {!inspection.payload && (
           <label className="block text-sm font-medium text-slate-700">
             {t('import.file.delimiter')}
-            <select className={`${inputClass} mt-1`} value={inspection.delimiter} disabled={busy || inspection.undecodable} onChange={(e) => onReread(inspection.encoding, e.target.value as Delimiter)}>
+            <select aria-label={t('import.file.delimiter')} className={`${inputClass} mt-1`} value={inspection.delimiter} disabled={busy || inspection.undecodable} onChange={(e) => onReread(inspection.encoding, e.target.value as Delimiter)}>
               {DELIMITERS.map((d) => (
                 <option key={d} value={d}>
                   {t(`import.delimiters.${DELIMITER_KEYS[d]}`)}

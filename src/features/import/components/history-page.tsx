@@ -57,7 +57,7 @@ export function ImportHistoryPage() {
       )}
       <label className="mb-3 flex items-center gap-2 text-sm text-slate-700">
         {t('import.history.kind')}
-        <select className={`${inputClass} w-44`} value={search.kind ?? ''} onChange={(e) => void navigate({ search: { kind: (e.target.value || undefined) as (typeof KINDS)[number] | undefined } })}>
+        <select aria-label={t('import.history.kind')} className={`${inputClass} w-48!`} value={search.kind ?? ''} onChange={(e) => void navigate({ search: { kind: (e.target.value || undefined) as (typeof KINDS)[number] | undefined } })}>
           <option value="">{t('import.history.allKinds')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>

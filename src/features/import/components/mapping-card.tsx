@@ -29,6 +29,7 @@ export function MappingCard({
           <label key={field} className="block text-sm font-medium text-slate-700">
             {t(`import.fields.${field}`)}
             <select
+              aria-label={t(`import.fields.${field}`)}
               className={`${inputClass} mt-1 ${mapping[field] === undefined ? 'text-slate-400' : ''}`}
               value={mapping[field] ?? ''}
               disabled={busy}

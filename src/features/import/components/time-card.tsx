@@ -21,7 +21,7 @@ export function TimeCard({ kind, value, needsDay, busy, onChange }: { kind: 'lea
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm font-medium text-slate-700">
           {t('import.time.format')}
-          <select className={`${inputClass} mt-1`} value={value.format ?? ''} disabled={busy} onChange={(e) => onChange({ format: (e.target.value || null) as DateFormat | null })}>
+          <select aria-label={t('import.time.format')} className={`${inputClass} mt-1`} value={value.format ?? ''} disabled={busy} onChange={(e) => onChange({ format: (e.target.value || null) as DateFormat | null })}>
             <option value="">{t('import.time.formatUnset')}</option>
             {DATE_FORMATS.map((f) => (
               <option key={f} value={f}>
@@ -32,7 +32,7 @@ export function TimeCard({ kind, value, needsDay, busy, onChange }: { kind: 'lea
         </label>
         <label className="block text-sm font-medium text-slate-700">
           {t('import.time.zone')}
-          <select className={`${inputClass} mt-1`} value={value.timeZone ?? ''} disabled={busy} onChange={(e) => onChange({ timeZone: e.target.value || null })}>
+          <select aria-label={t('import.time.zone')} className={`${inputClass} mt-1`} value={value.timeZone ?? ''} disabled={busy} onChange={(e) => onChange({ timeZone: e.target.value || null })}>
             <option value="">{t('import.time.zoneUnset')}</option>
             {ZONES.map((z) => (
               <option key={z}>{z}</option>
@@ -44,7 +44,7 @@ export function TimeCard({ kind, value, needsDay, busy, onChange }: { kind: 'lea
         <div className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200">
           <label className="block text-sm font-medium text-amber-900">
             {t('import.time.declared')}
-            <input type="date" className={`${inputClass} mt-1 max-w-xs`} value={value.day ?? ''} disabled={busy} onChange={(e) => onChange({ day: e.target.value || null })} />
+            <input type="date" aria-label={t('import.time.declared')} className={`${inputClass} mt-1 max-w-xs`} value={value.day ?? ''} disabled={busy} onChange={(e) => onChange({ day: e.target.value || null })} />
           </label>
           <p className="mt-1 text-xs text-amber-800">{t('import.time.declaredHelp')}</p>
         </div>

@@ -6,7 +6,7 @@ import { useSourceNames } from '../api/use-catalog';
 import { VerdictBadge } from './grid-cells';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
-import { ConsentSlot } from './consent-slot';
+import { LeadConsentPanel } from '../../compliance/components/lead-consent-panel';
 
 /** The full record of one lead: verdict with reasons, editable fields, consent, timeline. */
 export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () => void }) {
@@ -69,7 +69,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
                   <dd>{detail.lead.attempts}</dd>
                 </dl>
                 <LeadEditForm lead={detail.lead} />
-                <ConsentSlot leadId={detail.lead.id} consents={detail.history.consents} />
+                <LeadConsentPanel leadId={detail.lead.id} />
                 <LeadTimeline events={detail.timeline} />
               </div>
             </>

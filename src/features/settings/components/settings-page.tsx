@@ -5,6 +5,7 @@ import { useSettings } from '../api/use-settings';
 import { DataActions } from './data-actions';
 import { LanguageSwitch } from './language-switch';
 import { OrganisationForm } from './organisation-form';
+import { PolicySettings } from '../../compliance/components/policy-settings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -23,6 +24,9 @@ export function SettingsPage() {
           </Card>
         </div>
       </div>
+      <Card title={t('compliance.policy.title')} className="mt-6">
+        <PolicySettings />
+      </Card>
     </>
   );
 }

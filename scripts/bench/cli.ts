@@ -1,0 +1,92 @@
+/** `npm run bench -- [--size 100k|1m|20k,100k] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--port P] [--seed S] [--no-build]` */
+import { z } from 'zod';
+
+export const DEFAULT_SIZES = [100_000, 1_000_000];
+
+export interface BenchOptions {
+  sizes: number[];
+  json: string;
+  /** Measured runs per scenario (after one warm-up). */
+  runs: number;
+  port: number;
+  seed: number;
+  build: boolean;
+  outDir: string;
+  /** Listed numbers the DNC scrub checks against. */
+  dncNumbers: number;
+  /** Heavy scenarios (import, raw put, scrub) get every run at large sizes too (slower than 15 min). */
+  full: boolean;
+}
+
+/** Sizes from which heavy scenarios are measured once (a million leads take minutes per run). */
+export const LARGE_SIZE = 500_000;
+
+/** Measured runs of a heavy scenario at `size`. */
+export const heavyRuns = (opts: Pick<BenchOptions, 'runs' | 'full'>, size: number) => (size >= LARGE_SIZE && !opts.full ? 1 : opts.runs);
+
+/** "100k" → 100000, "1m" → 1000000, "2500" → 2500. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!m) throw new Error(`not a size: ${text} (try 100k or 1m)`);
+  const n = Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'm' ? 1_000_000 : m[2]?.toLowerCase() === 'k' ? 1000 : 1));
+  if (n < 1000) throw new Error(`size ${text} is too small (at least 1k)`);
+  return n;
+}
+
+const optionsSchema = z.object({
+  sizes: z.array(z.number().int().min(1000)).min(1),
+  json: z.string().min(1),
+  runs: z.number().int().min(3).max(20),
+  port: z.number().int().min(1024).max(65535),
+  seed: z.number().int(),
+  build: z.boolean(),
+  outDir: z.string().min(1),
+  dncNumbers: z.number().int().min(0),
+  full: z.boolean(),
+});
+
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const opts: BenchOptions = { sizes: DEFAULT_SIZES, json: 'bench-results.json', runs: 3, port: 4327, seed: 20_261_129, build: true, outDir: 'dist-bench', dncNumbers: 2_000_000, full: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--size':
+      case '--sizes':
+        opts.sizes = value().split(',').map(parseSize);
+        break;
+      case '--json':
+        opts.json = value();
+        break;
+      case '--runs':
+        opts.runs = Number(value());
+        break;
+      case '--port':
+        opts.port = Number(value());
+        break;
+      case '--seed':
+        opts.seed = Number(value());
+        break;
+      case '--out-dir':
+        opts.outDir = value();
+        break;
+      case '--no-build':
+        opts.build = false;
+        break;
+      case '--full':
+        opts.full = true;
+        break;
+      case '--dnc-numbers':
+        opts.dncNumbers = parseSize(value());
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
+    }
+  }
+  return optionsSchema.parse(opts);
+}

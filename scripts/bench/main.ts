@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: builds the app, serves it on loopback and measures it in real Chromium on
+ * generated, seeded datasets (100k and 1M leads by default). Per size: a fresh profile gets
+ * the dataset (timing the raw IndexedDB put, the floor), then each run opens a fresh browser
+ * on it and measures every scenario once; run 0 is the warm-up. Prints a table and writes the
+ * JSON report. Measures only: nothing here fails on a slow figure.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { chromiumVersion, openSession } from './browser';
+import { heavyRuns, parseArgs, type BenchOptions } from './cli';
+import type { DatasetSpec } from './dataset';
+import { loadDataset } from './load';
+import { buildPageBundles, type PageBundles } from './page-bundles';
+import { benchReportSchema, failed, formatTable, notBuilt, summarise, type BenchReport, type Sample, type ScenarioResult } from './report';
+import { readRouterSource, routeStates, type RouteState } from './routes';
+import { buildApp, serveApp } from './server';
+import { RUN_SCENARIOS } from './scenarios';
+import type { RunContext, Scenario } from './scenarios/types';
+
+const started = performance.now();
+const log = (msg: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+
+function unbuilt(scenario: Scenario, routes: Record<string, RouteState>): string | null {
+  if (!scenario.route) return scenario.measure ? null : 'no measurement';
+  const state = routes[scenario.route];
+  if (state !== 'built') return `${scenario.route} is ${state === 'placeholder' ? 'still a placeholder' : 'not in the router'}`;
+  return scenario.measure ? null : `${scenario.route} exists; its bench scenario is not wired yet`;
+}
+
+async function benchSize(opts: BenchOptions, size: number, baseURL: string, bundles: PageBundles, routes: Record<string, RouteState>): Promise<ScenarioResult[]> {
+  const spec: DatasetSpec = { seed: opts.seed, size, now: Math.floor(Date.now() / 86_400_000) * 86_400_000 };
+  const profileDir = mkdtempSync(join(tmpdir(), `leadledger-bench-${size}-`));
+  const timeoutMs = Math.max(60_000, (size / 1000) * 300);
+  const heavy = heavyRuns(opts, size);
+  const rows: ScenarioResult[] = [];
+  try {
+    log(`${size.toLocaleString('en-US')} leads: loading into a fresh profile`);
+    const importBlocked = routes['/import'] === 'built' ? null : `/import is ${routes['/import'] === 'placeholder' ? 'still a placeholder' : 'not in the router'}`;
+    rows.push(...(await loadDataset({ profileDir, baseURL, bundles, spec, runs: heavy, importBlocked, dncNumbers: opts.dncNumbers, timeoutMs, log })));
+    const raw = rows.find((r) => r.scenario === 'raw-put')?.median_ms ?? null;
+
+    const active = RUN_SCENARIOS.filter((s) => !unbuilt(s, routes));
+    const samples = new Map<string, Sample[]>();
+    const failures = new Map<string, unknown>();
+    for (let run = 0; run <= opts.runs; run++) {
+      log(`${size.toLocaleString('en-US')} leads: run ${run}/${opts.runs}${run === 0 ? ' (warm-up)' : ''}`);
+      const session = await openSession(profileDir, baseURL, bundles);
+      try {
+        for (const scenario of active) {
+          // A heavy scenario measured once runs in the last run only (no warm-up: it is minutes long).
+          if (failures.has(scenario.id) || (scenario.heavy && heavy < opts.runs && run !== opts.runs)) continue;
+          const ctx: RunContext = { spec, context: session.context, page: session.page, run, timeoutMs };
+          try {
+            const result = await scenario.measure!(ctx);
+            const brief = Object.entries(result).map(([k, s]) => `${k} ${s.ms === null ? `${Math.round((s.heapBytes ?? 0) / size)} B/lead` : `${s.ms.toFixed(1)} ms`}`).join(', ');
+            log(`  ${brief}`);
+            if (run > 0) for (const [name, sample] of Object.entries(result)) samples.set(name, [...(samples.get(name) ?? []), sample]);
+          } catch (e) {
+            log(`  ${scenario.id} FAILED: ${(e as Error).message.split('\n')[0]}`);
+            failures.set(scenario.id, e);
+            if (scenario.id === 'cold-start') break;
+          }
+        }
+      } finally {
+        await session.close();
+      }
+    }
+    for (const scenario of RUN_SCENARIOS) {
+      const blocked = unbuilt(scenario, routes);
+      for (const r of scenario.rows) {
+        if (blocked) rows.push(notBuilt(r.name, size, r.goal, blocked));
+        else if (failures.has(scenario.id)) rows.push(failed(r.name, size, r.goal, failures.get(scenario.id)));
+        else if (samples.get(r.name)?.length) rows.push(summarise(r.name, size, samples.get(r.name)!, { goal: r.goal, note: r.note, rows: r.rows?.(size), raw: r.vsRaw ? raw : null }));
+      }
+    }
+    return rows;
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const opts = parseArgs(argv);
+  const routes = routeStates(readRouterSource(), ['/import', '/cohorts', '/compliance', '/export']);
+  log(`screens: ${Object.entries(routes).map(([p, s]) => `${p} ${s}`).join(', ')}`);
+  if (opts.build) {
+    log(`building the app into ${opts.outDir}`);
+    await buildApp(opts.outDir);
+  }
+  const bundles = await buildPageBundles();
+  const served = await serveApp(opts.outDir, opts.port);
+  log(`serving ${opts.outDir} at ${served.url}`);
+  const results: ScenarioResult[] = [];
+  try {
+    for (const size of opts.sizes) results.push(...(await benchSize(opts, size, served.url, bundles, routes)));
+  } finally {
+    await served.close();
+  }
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    chromium: chromiumVersion(),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    seed: opts.seed,
+    sizes: opts.sizes,
+    durationS: Math.round((performance.now() - started) / 1000),
+    results,
+  };
+  benchReportSchema.parse(report);
+  const out = resolve(opts.json);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(formatTable(report));
+  console.log(`\nJSON: ${out}`);
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}

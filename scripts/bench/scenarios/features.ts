@@ -1,0 +1,93 @@
+/**
+ * Scenarios of the screens beside the grid: cohorts (P3), call-list and filtered export (P7)
+ * and the DNC scrub against 2M listed numbers. Each drives its screen through the app's own
+ * navigation (no reload) and times from the user's input to the painted result; where the
+ * screen reports the worker's own time, that is read too.
+ */
+import { probe } from '../browser';
+import type { Sample } from '../report';
+import type { RunContext, Scenario } from './types';
+
+/** Click, then wait (from before the click) until `selector`'s text changes; time from the click to the painted frame. */
+async function clickUntilText(ctx: RunContext, click: () => Promise<void>, selector: string): Promise<{ sample: Sample; text: string }> {
+  const before = await probe(ctx.page, 'textOf', selector);
+  const waiting = probe(ctx.page, 'waitText', selector, before, ctx.timeoutMs);
+  waiting.catch(() => undefined);
+  await click();
+  const { paintedAt } = await waiting;
+  const start = await probe(ctx.page, 'lastInput');
+  return { sample: { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) }, text: (await probe(ctx.page, 'textOf', selector)) ?? '' };
+}
+
+const msIn = (text: string, re: RegExp) => {
+  const m = re.exec(text.replace(/,/g, ''));
+  return m ? Number(m[1]) : undefined;
+};
+
+export const cohorts: Scenario = {
+  id: 'cohorts',
+  route: '/cohorts',
+  rows: [
+    { name: 'cohort-open', note: 'nav click to the first chart (includes the worker’s snapshot of every lead and call)' },
+    { name: 'cohort-aggregate', goal: 'P3 (1M): ≤ 30 ms in the worker', note: 'the worker’s own time for one aggregate (as the screen reports it)' },
+    { name: 'cohort-control-to-chart', goal: 'P3 (1M): filter change to drawn chart ≤ 100 ms', note: '"Split by" changed to Region, to the painted chart' },
+  ],
+  async measure(ctx) {
+    const computed = '[data-testid="cohorts-computed"]';
+    const open = await clickUntilText(ctx, () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(), computed);
+    const change = await clickUntilText(ctx, () => ctx.page.getByLabel('Split by').selectOption('region').then(() => undefined), computed);
+    const workerMs = msIn(change.text, /computed in ([\d.]+) ms/);
+    return {
+      'cohort-open': open.sample,
+      ...(workerMs !== undefined ? { 'cohort-aggregate': { ms: workerMs } } : {}),
+      'cohort-control-to-chart': { ...change.sample, ...(workerMs !== undefined ? { workerMs } : {}) },
+    };
+  },
+};
+
+/** Export from /export with `search`, overriding a stale-DNC refusal if the screen asks for it. */
+async function exportOnce(ctx: RunContext, search: Record<string, unknown>, ready: string): Promise<Sample> {
+  await probe(ctx.page, 'navigate', '/export', search);
+  await ctx.page.locator(ready).first().waitFor({ timeout: ctx.timeoutMs });
+  const override = ctx.page.getByLabel(/Override with a written reason/);
+  if (await override.count()) await override.fill('Benchmark run: measuring the export only');
+  const button = ctx.page.getByRole('button', { name: 'Export CSV' });
+  await button.and(ctx.page.locator(':enabled')).waitFor({ timeout: ctx.timeoutMs });
+  const download = ctx.page.waitForEvent('download', { timeout: ctx.timeoutMs });
+  const { sample, text } = await clickUntilText(ctx, () => button.click(), '[data-testid="export-done"]');
+  await (await download).delete();
+  const workerMs = msIn(text, / in ([\d.]+) ms/);
+  return { ...sample, ...(workerMs !== undefined ? { workerMs } : {}) };
+}
+
+export const callListExport: Scenario = {
+  id: 'export',
+  route: '/export',
+  rows: [
+    { name: 'call-list-export', goal: 'P7: off the main thread (100k filtered rows ≤ 400 ms)', rows: (n) => n, note: 'call list of every lead: Export CSV click to "rows written" painted' },
+    { name: 'export-filtered', goal: 'P7: 100k filtered rows to CSV ≤ 400 ms, off the main thread', note: 'leads of region GB (~10%: 100k at 1M)' },
+  ],
+  async measure(ctx) {
+    const callList = await exportOnce(ctx, { kind: 'call-list' }, '[data-testid="call-list-preview"]');
+    const filtered = await exportOnce(ctx, { kind: 'leads', region: ['GB'] }, '[data-testid="export-count"]');
+    return { 'call-list-export': callList, 'export-filtered': filtered };
+  },
+};
+
+export const dncScrub: Scenario = {
+  id: 'dnc-scrub',
+  route: '/compliance',
+  heavy: true,
+  rows: [{ name: 'dnc-scrub', goal: 'no §6 figure: every lead against 2M listed numbers', rows: (n) => n, note: '"Scrub all leads now" to "Scrub complete" painted' }],
+  async measure(ctx) {
+    await probe(ctx.page, 'navigate', '/compliance/dnc', {});
+    const button = ctx.page.getByRole('button', { name: 'Scrub all leads now' });
+    await button.waitFor({ timeout: ctx.timeoutMs });
+    const waiting = probe(ctx.page, 'waitMatch', '[role="status"]', 'Scrub complete', ctx.timeoutMs * 4);
+    waiting.catch(() => undefined);
+    await button.click();
+    const { paintedAt } = await waiting;
+    const start = await probe(ctx.page, 'lastInput');
+    return { 'dnc-scrub': { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) } };
+  },
+};

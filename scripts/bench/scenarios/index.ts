@@ -1,0 +1,11 @@
+/**
+ * Every scenario a run measures, in order: the heap right after the cold start; the scrub,
+ * which rewrites every lead, last, and the bulk edit, which writes 10k, just before it. The
+ * CSV import runs while the dataset is loaded (load.ts), as it needs an empty database.
+ */
+import { bulkEdit } from './bulk-edit';
+import { callListExport, cohorts, dncScrub } from './features';
+import { coldStart, gridFilter, gridSearch, memory, scroll, sortNumeric, sortText } from './grid';
+import type { Scenario } from './types';
+
+export const RUN_SCENARIOS: Scenario[] = [coldStart, memory, gridFilter, gridSearch, sortNumeric, sortText, scroll, cohorts, callListExport, bulkEdit, dncScrub];
