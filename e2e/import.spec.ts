@@ -122,6 +122,9 @@ test('cancelling an import mid-way writes nothing', async ({ app }) => {
   const before = { leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') };
   await screen.chooseFile('big.csv', Buffer.from(`phone,name,acquired at\n${rows.join('\n')}\n`));
   await screen.check();
+  await expect(page.getByRole('alert')).toHaveText('Choose a default source (or type a new one), or map a source column.');
+  await screen.select('Default source').fill('web-forms');
+  await screen.check();
   await expect(screen.count('valid')).toHaveText('60,000');
   await screen.commitButton.click();
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();

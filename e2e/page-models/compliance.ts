@@ -11,8 +11,10 @@ export class CompliancePage {
 
   /** A figure as a number, from its element's text ("12,345" → 12345). */
   async figure(testId: string, within = this.page.locator('body')): Promise<number> {
-    const text = (await within.getByTestId(testId).first().innerText()).replace(/[^\d]/g, '');
-    return Number(text);
+    const el = within.getByTestId(testId).first();
+    // A stat card's value is its first <dd>; its note may hold digits too.
+    const value = (await el.locator('dd').count()) > 0 ? el.locator('dd').first() : el;
+    return Number((await value.innerText()).replace(/[^\d]/g, ''));
   }
 
   async callableNow(): Promise<number> {
@@ -32,7 +34,8 @@ export class CompliancePage {
 
   /** Wait until the queue shows `expected` (the summary refreshes after each change). */
   async expectQueue(id: string, expected: number | ((n: number) => boolean)) {
-    await expect.poll(() => this.queueCount(id), { timeout: 60_000 }).toSatisfy((n: number) => (typeof expected === 'number' ? n === expected : expected(n)));
+    const ok = (n: number) => (typeof expected === 'number' ? n === expected : expected(n));
+    await expect.poll(async () => { const n = await this.queueCount(id); return ok(n) ? 'ok' : n; }, { timeout: 60_000 }).toBe('ok');
   }
 
   /** Import `text` as a new version of `list` (name as shown), published today. */

@@ -23,8 +23,7 @@ function current(): Promise<GridIndex> {
 }
 
 let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
-Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-  if (!Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) return;
+function scheduleRebuild(delay: number): void {
   clearTimeout(rebuildTimer);
   rebuildTimer = setTimeout(() => {
     const next = buildGridIndex(db, Date.now());
@@ -34,8 +33,13 @@ Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
       last = null;
       for (const l of listeners) l(version);
     });
-  }, 150);
+  }, delay);
+}
+Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+  if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) scheduleRebuild(150);
 });
+// Verdicts depend on the clock too (calling hours open and close, consents expire): re-judge every 5 minutes.
+setInterval(() => scheduleRebuild(0), 5 * 60_000);
 
 export interface QueryResult {
   count: number;

@@ -96,6 +96,7 @@ export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRe
   const text = file.text(req.encoding);
   if (text === null) return blocked('leads', { code: 'undecodable' });
   if (req.mapping.phone === undefined) return blocked('leads', { code: 'mapping-phone-required' });
+  if (req.mapping.source === undefined && !req.defaultSource) return blocked('leads', { code: 'source-required' });
   const { settings } = await loadImportContext(db);
   const zone = req.time.timeZone ?? settings.orgTimeZone;
   let declaredAcquiredAt: number | null = null;

@@ -4,7 +4,8 @@
  * that restores those values and is itself audited.
  */
 import { addMonths } from '../../domain/time/calendar';
-import { bulkOpSchema, leadChangeFor, pickFields, type BulkOp } from '../../domain/leads/bulk-edit';
+import { bulkOpSchema, leadChangeFor, pickFields, restoreFields, type BulkOp, type LeadFieldChange } from '../../domain/leads/bulk-edit';
+import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
@@ -18,16 +19,39 @@ export interface BulkPreview {
   missing: number;
 }
 
+/** The internal list's entries for `phones` (any state: removed and future ones too). */
+async function internalEntries(db: LeadsDb, phones: readonly string[]): Promise<Map<string, DncEntry>> {
+  const rows = await db.dncEntries.where('[listId+phoneE164]').anyOf(phones.map((p) => [INTERNAL_LIST_ID, p])).toArray();
+  return new Map(rows.map((e) => [e.phoneE164, e]));
+}
+
+/** Whether an entry lists its number at `now` (as addInternalDncInTransaction reads it): not removed, not yet to come. */
+const inForce = (e: DncEntry | undefined, now: number) => e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
+
+/** The lead's change, or null when nothing would change (a listed lead already on the internal list included). */
+function changeOf(lead: Lead, op: BulkOp, now: number, internal: Map<string, DncEntry> | null): LeadFieldChange | null {
+  const change = leadChangeFor(lead, op, now);
+  if (internal && change && change.dncStatus === undefined && inForce(internal.get(lead.phoneE164), now)) return null;
+  return change;
+}
+
+/** Selected leads, each once (a selection may name an id twice), and the internal entries the operation reads. */
+async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp) {
+  const unique = [...new Set(ids)];
+  const rows = await db.leads.bulkGet(unique);
+  const leads = rows.filter((l): l is Lead => l !== undefined);
+  const internal = op.kind === 'add-to-internal-dnc' ? await internalEntries(db, leads.map((l) => l.phoneE164)) : null;
+  return { selected: unique.length, leads, internal };
+}
+
 /** How many of `ids` the operation would change (read only). */
-export async function previewBulkEdit(db: LeadsDb, ids: readonly number[], op: BulkOp, now = Date.now()): Promise<BulkPreview> {
-  const leads = await db.leads.bulkGet([...ids]);
-  let changed = 0;
-  let missing = 0;
-  for (const lead of leads) {
-    if (!lead) missing++;
-    else if (leadChangeFor(lead, op, now) !== null) changed++;
-  }
-  return { selected: ids.length, changed, unchanged: ids.length - changed - missing, missing };
+export async function previewBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now()): Promise<BulkPreview> {
+  // Parsed as apply parses it (tags trimmed), so the preview counts what apply will change.
+  const op = bulkOpSchema.parse(rawOp);
+  const { selected, leads, internal } = await loadSelection(db, ids, op);
+  const changed = leads.filter((lead) => changeOf(lead, op, now, internal) !== null).length;
+  const missing = selected - leads.length;
+  return { selected, changed, unchanged: selected - changed - missing, missing };
 }
 
 export interface BulkResult {
@@ -39,23 +63,26 @@ export interface BulkResult {
 export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now()): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
   return db.transaction('rw', [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings], async () => {
-    const leads = (await db.leads.bulkGet([...ids])).filter((l): l is Lead => l !== undefined);
+    const { leads, internal } = await loadSelection(db, ids, op);
     const before: Record<number, unknown> = {};
     const after: Record<number, unknown> = {};
     const changedIds: number[] = [];
     const puts: Lead[] = [];
     for (const lead of leads) {
-      const change = leadChangeFor(lead, op, now);
+      const change = changeOf(lead, op, now, internal);
       if (change === null) continue;
       changedIds.push(lead.id);
       const fields = Object.keys(change);
       if (fields.length) {
         before[lead.id] = pickFields(lead, fields);
-        after[lead.id] = Object.fromEntries(fields.map((f) => [f, change[f as keyof typeof change] ?? null]));
-        puts.push({ ...lead, ...change, updatedAt: now } as Lead);
+        const values = Object.fromEntries(fields.map((f) => [f, change[f as keyof typeof change] ?? null]));
+        after[lead.id] = values;
+        // restoreFields drops a cleared field (campaign set to none) instead of storing `campaignId: undefined`.
+        puts.push({ ...restoreFields(lead, values), updatedAt: now });
       }
     }
-    const extra = await applySideTables(db, op, leads.filter((l) => changedIds.includes(l.id)), now);
+    const changedSet = new Set(changedIds);
+    const extra = await applySideTables(db, op, leads.filter((l) => changedSet.has(l.id)), now, internal);
     if (puts.length) await db.leads.bulkPut(puts);
     const entry = await appendAudit(
       db,
@@ -67,7 +94,7 @@ export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: 
 }
 
 /** Writes an operation makes outside the leads' own fields: consents, the internal DNC list, deletion. */
-async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: number): Promise<{ before: object; after: object }> {
+async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: number, internal: Map<string, DncEntry> | null): Promise<{ before: object; after: object }> {
   const ids = leads.map((l) => l.id);
   if (op.kind === 'delete') {
     const [calls, consents] = await Promise.all([db.calls.where('leadId').anyOf(ids).toArray(), db.consents.where('leadId').anyOf(ids).toArray()]);
@@ -94,11 +121,12 @@ async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: numb
   }
   if (op.kind === 'add-to-internal-dnc') {
     const versionId = await ensureInternalList(db, now);
-    const phones = leads.map((l) => l.phoneE164);
-    const existing = new Set((await db.dncEntries.where('[listId+phoneE164]').anyOf(phones.map((p) => [INTERNAL_LIST_ID, p])).toArray()).map((e) => e.phoneE164));
-    const added = phones.filter((p) => !existing.has(p));
-    await db.dncEntries.bulkAdd(added.map((phoneE164) => ({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: now })));
-    return { before: {}, after: { dncAdded: added } };
+    // Each number once (two leads may share one); an entry removed from the list, or not yet in
+    // force, is replaced, and kept in the audit so an undo can put it back.
+    const added = [...new Set(leads.map((l) => l.phoneE164))].filter((p) => !inForce(internal?.get(p), now));
+    const replaced = added.map((p) => internal?.get(p)).filter((e): e is DncEntry => e !== undefined);
+    await db.dncEntries.bulkPut(added.map((phoneE164) => ({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: now })));
+    return { before: replaced.length ? { dncReplaced: replaced } : {}, after: { dncAdded: added } };
   }
   return { before: {}, after: {} };
 }

@@ -27,6 +27,8 @@ export interface ScrubProgress {
 export interface ScrubResult extends DncScrub {
   lists: ScrubBasis['lists'];
   ms: number;
+  /** Where the time went: reading the lists into a set, and checking and writing the leads. */
+  phases: { listsMs: number; leadsMs: number };
 }
 
 /** The lists with their versions, as the verdict sees them. */
@@ -63,6 +65,7 @@ export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p:
   const started = performance.now();
   const lists = await db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
   const basis = await buildBasis(db, lists, now, progress);
+  const listsDone = performance.now();
   const total = await db.leads.count();
   let done = 0;
   let leadCount = 0;
@@ -88,6 +91,7 @@ export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p:
     if (chunk.length < LEAD_CHUNK) break;
     lastId = chunk[chunk.length - 1]!.id;
   }
+  const leadsDone = performance.now();
   const scrub = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings], async () => {
     const row = { at: now, versionIds: basis.versionIds, leadCount, listed };
     const id = await db.dncScrubs.add(row as DncScrub);
@@ -95,5 +99,6 @@ export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p:
     return { ...row, id };
   });
   progress({ phase: 'done', done: total, total });
-  return { ...scrub, lists: basis.lists, ms: Math.round(performance.now() - started) };
+  const phases = { listsMs: Math.round(listsDone - started), leadsMs: Math.round(leadsDone - listsDone) };
+  return { ...scrub, lists: basis.lists, ms: Math.round(performance.now() - started), phases };
 }

@@ -5,8 +5,10 @@
  */
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import type { Call } from '../../domain/leads/call';
+import { canonicalJson } from '../../domain/audit/audit-hash';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
-import { restoreFields } from '../../domain/leads/bulk-edit';
+import type { DncEntry } from '../../domain/compliance/dnc-list';
+import { pickFields, restoreFields } from '../../domain/leads/bulk-edit';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
@@ -20,6 +22,7 @@ interface BulkPayload {
   consents?: ConsentEvent[];
   consentIds?: number[];
   dncAdded?: string[];
+  dncReplaced?: DncEntry[];
 }
 
 const UNDOABLE = new Set(['bulk-edit', 'delete']);
@@ -37,7 +40,8 @@ export class UndoError extends Error {}
 export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()): Promise<{ restored: number }> {
   return db.transaction('rw', [db.leads, db.calls, db.consents, db.dncEntries, db.audit, db.settings], async () => {
     const entry = await db.audit.get(seq);
-    if (!entry || !UNDOABLE.has(entry.action)) throw new UndoError(`Audit entry #${seq} cannot be undone.`);
+    // Only the bulk operations' own entries (they carry `op`), as listUndoable offers them.
+    if (!entry || !UNDOABLE.has(entry.action) || entry.entity !== 'lead' || !(entry.before as BulkPayload | null)?.op) throw new UndoError(`Audit entry #${seq} cannot be undone.`);
     const alreadyUndone = await db.audit.where('action').equals('undo').filter((e) => (e.after as { undid?: number }).undid === seq).count();
     if (alreadyUndone) throw new UndoError(`Audit entry #${seq} was already undone.`);
     const before = entry.before as BulkPayload;
@@ -53,12 +57,17 @@ export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()):
     const ids = Object.keys(fields).map(Number);
     if (ids.length) {
       const leads = await db.leads.bulkGet(ids);
+      // Restoring over a later edit of the same fields would silently lose that edit: refuse.
+      const recorded = after.leads ?? {};
+      const edited = leads.filter((l): l is Lead => l !== undefined && canonicalJson(pickFields(l, Object.keys(fields[l.id]!))) !== canonicalJson(recorded[l.id]));
+      if (edited.length) throw new UndoError(`Audit entry #${seq} cannot be undone: ${edited.length} of its records were changed since (lead ${edited[0]!.id}…).`);
       const puts = leads.filter((l): l is Lead => l !== undefined).map((l) => ({ ...restoreFields(l, fields[l.id]!), updatedAt: now }));
       await db.leads.bulkPut(puts);
       restored = puts.length;
     }
     if (after.consentIds?.length) await db.consents.bulkDelete(after.consentIds);
     if (after.dncAdded?.length) await db.dncEntries.bulkDelete(after.dncAdded.map((p) => [INTERNAL_LIST_ID, p] as [string, string]));
+    if (before.dncReplaced?.length) await db.dncEntries.bulkPut(before.dncReplaced);
     await appendAudit(db, { action: 'undo', entity: 'lead', ids: entry.ids, before: { undid: seq }, after: { undid: seq, op: before.op } }, now);
     return { restored: restored || entry.ids.length };
   });

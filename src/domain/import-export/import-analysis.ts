@@ -41,7 +41,7 @@ export const EMPTY_COUNTS: AnalysisCounts = {
 export interface FileProblem {
   code:
     | 'unbalanced-quote' | 'undecodable' | 'empty-file' | 'no-rows' | 'file-too-large' | 'not-json'
-    | 'mapping-phone-required' | 'mapping-time-required' | 'mapping-outcome-required' | 'acquisition-required' | 'declared-date-invalid';
+    | 'mapping-phone-required' | 'mapping-time-required' | 'mapping-outcome-required' | 'acquisition-required' | 'declared-date-invalid' | 'source-required';
   line?: number;
 }
 

@@ -32,7 +32,8 @@ export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldCha
       return lead.campaignId === next ? null : { campaignId: next };
     }
     case 'add-tags': {
-      const add = op.tags.filter((t) => !lead.tags.includes(t));
+      // Each new tag once, even when the steward typed it twice.
+      const add = [...new Set(op.tags)].filter((t) => !lead.tags.includes(t));
       return add.length ? { tags: [...lead.tags, ...add] } : null;
     }
     case 'remove-tags': {

@@ -11,7 +11,7 @@ import { acquiredRange, leadFilterSchema, matchesLeadFilter, type LeadDerived, t
 import { buildLeadColumns } from './lead-columns';
 import { queryRows } from './lead-query';
 import { SORT_KEYS, sortOrder, type SortKey } from './lead-sort';
-import { TAGS, cohortArb, ctxArb, dayArb, filterArb, rowsArb } from './lead-arbitraries.test-helpers';
+import { cohortArb, ctxArb, dayArb, filterArb, rowsArb } from './lead-arbitraries.test-helpers';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 

@@ -8,12 +8,13 @@ interface Entry {
 }
 
 /** What a hovered bar or point says: series, value, numerator of denominator, 95 % interval, and its marks. */
-export function ChartTooltip({ active, payload, cs, f, label, seriesLabel, windowDays }: {
+export function ChartTooltip({ active, payload, cs, f, cohortLabel, seriesLabel, windowDays }: {
   active?: boolean;
   payload?: readonly Entry[];
   cs: ChartSeries;
   f: Formatters;
-  label: (row: ChartRow) => string;
+  /** Not `label`: recharts passes its own `label` prop to tooltip content. */
+  cohortLabel: (row: ChartRow) => string;
   seriesLabel: (id: string) => string;
   windowDays: number;
 }) {
@@ -23,7 +24,7 @@ export function ChartTooltip({ active, payload, cs, f, label, seriesLabel, windo
   const entries = payload.map((e) => cs.series.find((s) => s.key === e.name)).filter((s) => s !== undefined);
   return (
     <div data-testid="cohort-tooltip" className="max-w-xs rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs shadow-lg">
-      <div className="mb-1 font-semibold text-slate-800">{label(row)}</div>
+      <div className="mb-1 font-semibold text-slate-800">{cohortLabel(row)}</div>
       {entries.map((s) => {
         const p = row.points[s.key];
         if (!p) return null;

@@ -48,7 +48,7 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
     </>
   );
   const tooltip = (shared: boolean) => (
-    <Tooltip shared={shared} cursor={{ fill: 'rgba(99, 102, 241, 0.06)' }} isAnimationActive={false} content={<ChartTooltip cs={cs} f={f} label={label} seriesLabel={seriesLabel} windowDays={windowDays} />} />
+    <Tooltip shared={shared} cursor={{ fill: 'rgba(99, 102, 241, 0.06)' }} isAnimationActive={false} content={<ChartTooltip cs={cs} f={f} cohortLabel={label} seriesLabel={seriesLabel} windowDays={windowDays} />} />
   );
   const drill = (p: Point | undefined) => p && onDrill(p.drill);
   return (

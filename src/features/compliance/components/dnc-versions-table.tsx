@@ -14,7 +14,7 @@ export function DncVersionsTable({ list }: { list: DncListRow }) {
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">#</th>
             <th scope="col" className="py-2 pr-3 font-medium">{t('compliance.dnc.published')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t('compliance.dnc.imported')}</th>
+            <th scope="col" className="py-2 pr-3 font-medium">{t('compliance.dnc.importedAt')}</th>
             <th scope="col" className="py-2 pr-3 font-medium">{t('compliance.dnc.file')}</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">{t('compliance.dnc.numbers')}</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">{t('compliance.dnc.invalid')}</th>

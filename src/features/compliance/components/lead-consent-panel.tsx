@@ -6,7 +6,7 @@ import type { ConsentEvent } from '../../../domain/compliance/consent-event';
 import { useAddLeadToInternalDnc, useLeadCompliance } from '../api/use-lead-compliance';
 import { usePolicySettings } from '../api/use-policy';
 import { ConsentForm } from './consent-form';
-import { ConsentEventsTable } from './proof-sections';
+import { ConsentEventList } from './consent-event-list';
 import { CallableBadge, ReasonList } from './reason-list';
 import { useFormatters } from './use-formatters';
 
@@ -42,7 +42,7 @@ export function LeadConsentPanel({ leadId }: { leadId: number }) {
         {consent.status === 'valid' && consent.expiresAt !== undefined && ` · ${t('compliance.consent.expires', { date: f.date(consent.expiresAt) })}`}
         {consent.status !== 'valid' && consent.since !== undefined && ` · ${t('compliance.verdict.since', { date: f.date(consent.since) })}`}
       </p>
-      {consents.length > 0 ? <ConsentEventsTable events={consents} /> : <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>}
+      {consents.length > 0 ? <ConsentEventList events={consents} /> : <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>}
       {purged ? (
         <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">{t('compliance.panel.purged', { date: f.date(lead.anonymizedAt!) })}</p>
       ) : form ? (

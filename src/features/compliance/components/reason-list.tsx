@@ -13,7 +13,7 @@ export function ReasonList({ reasons, timeZone }: { reasons: readonly Reason[]; 
         <li key={r.code} data-testid={`reason-${r.code}`} className={`rounded-lg px-3 py-2 text-sm ring-1 ${r.severity === 'block' ? 'bg-rose-50 text-rose-900 ring-rose-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}>
           <div className="flex flex-wrap items-baseline justify-between gap-x-3">
             <span className="font-medium">
-              <span aria-hidden="true">{r.severity === 'block' ? '⛔ ' : '⚠ '}</span>
+              <SeverityIcon severity={r.severity} />
               {t(`compliance.reason.${r.code}`)}
               <span className="sr-only"> ({t(`compliance.severity.${r.severity}`)})</span>
             </span>
@@ -27,6 +27,26 @@ export function ReasonList({ reasons, timeZone }: { reasons: readonly Reason[]; 
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A no-entry sign for blocks, a triangle for warnings (drawn, so every font shows it). */
+function SeverityIcon({ severity }: { severity: Reason['severity'] }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1.5 inline-block h-3.5 w-3.5 -translate-y-px align-middle">
+      {severity === 'block' ? (
+        <>
+          <circle cx="8" cy="8" r="7" fill="currentColor" />
+          <rect x="4" y="7" width="8" height="2" rx="1" fill="white" />
+        </>
+      ) : (
+        <>
+          <path d="M8 1.5 15 14.5H1Z" fill="currentColor" />
+          <rect x="7.25" y="6" width="1.5" height="4.5" rx=".75" fill="white" />
+          <circle cx="8" cy="12.3" r=".9" fill="white" />
+        </>
+      )}
+    </svg>
   );
 }
 

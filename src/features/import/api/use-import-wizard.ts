@@ -4,7 +4,7 @@
  * the screen shows. The worker lives as long as the wizard.
  */
 import * as Comlink from 'comlink';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Delimiter } from '../../../domain/import-export/delimiter';
 import type { Encoding } from '../../../domain/import-export/encoding';
 import type { AnalysisSummary, ImportKind } from '../../../domain/import-export/import-analysis';
@@ -13,6 +13,7 @@ import type { AnalyseRequest } from '../../../domain/import-export/import-reques
 import type { ImportProgress } from '../../../workers/import-progress';
 import type { Inspection } from '../../../workers/import-session';
 import { startImportWorker, type ImportWorkerHandle } from './import-worker';
+import { createProgressStore } from './progress-store';
 
 export type Stage = 'idle' | 'opening' | 'ready' | 'checking' | 'checked' | 'committing' | 'done';
 
@@ -29,19 +30,17 @@ export interface WizardState {
   summary: AnalysisSummary | null;
   /** The request the summary was computed for: a different one makes it stale. */
   summaryKey: string | null;
-  progress: ImportProgress | null;
   problem: WizardProblem | null;
   batch: ImportBatch | null;
 }
 
-const INITIAL: WizardState = { stage: 'idle', inspection: null, mapping: null, summary: null, summaryKey: null, progress: null, problem: null, batch: null };
+const INITIAL: WizardState = { stage: 'idle', inspection: null, mapping: null, summary: null, summaryKey: null, problem: null, batch: null };
 
 type Action =
   | { type: 'stage'; stage: Stage }
   | { type: 'problem'; problem: WizardProblem | null; stage: Stage }
   | { type: 'inspected'; inspection: Inspection; keepMapping: boolean }
   | { type: 'mapping'; mapping: Partial<Record<string, number>> }
-  | { type: 'progress'; progress: ImportProgress }
   | { type: 'checked'; summary: AnalysisSummary; key: string }
   | { type: 'done'; batch: ImportBatch }
   | { type: 'reset' };
@@ -49,19 +48,17 @@ type Action =
 function reducer(state: WizardState, action: Action): WizardState {
   switch (action.type) {
     case 'stage':
-      return { ...state, stage: action.stage, progress: null, ...(action.stage === 'opening' ? { problem: null } : {}) };
+      return { ...state, stage: action.stage, ...(action.stage === 'opening' ? { problem: null } : {}) };
     case 'problem':
-      return { ...state, problem: action.problem, stage: action.stage, progress: null };
+      return { ...state, problem: action.problem, stage: action.stage };
     case 'inspected':
       return { ...state, stage: 'ready', inspection: action.inspection, mapping: action.keepMapping ? state.mapping : null, summary: null, summaryKey: null, problem: null };
     case 'mapping':
       return { ...state, mapping: action.mapping };
-    case 'progress':
-      return { ...state, progress: action.progress };
     case 'checked':
-      return { ...state, stage: 'checked', summary: action.summary, summaryKey: action.key, progress: null, problem: null };
+      return { ...state, stage: 'checked', summary: action.summary, summaryKey: action.key, problem: null };
     case 'done':
-      return { ...state, stage: 'done', batch: action.batch, progress: null, problem: null };
+      return { ...state, stage: 'done', batch: action.batch, problem: null };
     case 'reset':
       return INITIAL;
   }
@@ -84,7 +81,8 @@ export function useImportWizard(kind: ImportKind) {
     worker.current ??= startImportWorker();
     return worker.current.api;
   };
-  const onProgress = Comlink.proxy((progress: ImportProgress) => dispatch({ type: 'progress', progress }));
+  const [progress] = useState(createProgressStore);
+  const [onProgress] = useState(() => Comlink.proxy((p: ImportProgress) => progress.set(p)));
 
   const inspect = useCallback(
     async (encoding?: Encoding, delimiter?: Delimiter, keepMapping = false) => {
@@ -105,6 +103,7 @@ export function useImportWizard(kind: ImportKind) {
 
   return {
     state,
+    progress,
     openFile: async (file: File) => {
       dispatch({ type: 'stage', stage: 'opening' });
       await opened(await api().open(file));
@@ -116,12 +115,14 @@ export function useImportWizard(kind: ImportKind) {
     reread: (encoding: Encoding, delimiter: Delimiter) => inspect(encoding, delimiter, true),
     setMapping: (mapping: Partial<Record<string, number>>) => dispatch({ type: 'mapping', mapping }),
     check: async (request: AnalyseRequest) => {
+      progress.set(null);
       dispatch({ type: 'stage', stage: 'checking' });
       const r = await api().analyse(request, onProgress);
       if (r.ok) dispatch({ type: 'checked', summary: r.value, key: JSON.stringify(request) });
       else dispatch({ type: 'problem', problem: { code: r.error, values: { message: r.message ?? '' } }, stage: 'ready' });
     },
     commit: async () => {
+      progress.set(null);
       dispatch({ type: 'stage', stage: 'committing' });
       const r = await api().commit(onProgress);
       if (r.ok) dispatch({ type: 'done', batch: r.value });

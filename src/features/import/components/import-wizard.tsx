@@ -92,13 +92,18 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
           </div>
         </>
       )}
-      {(stage === 'checking' || stage === 'committing') && <ProgressPanel progress={wiz.state.progress} onCancel={wiz.cancel} />}
+      {stage === 'checking' && <ProgressPanel store={wiz.progress} writing={false} onCancel={wiz.cancel} />}
       {summary?.fileProblem && summary.fileProblem.code !== 'no-rows' && <ProblemAlert problem={{ code: summary.fileProblem.code, values: { line: summary.fileProblem.line ?? '' } }} />}
       {summary && fresh && (
         <>
           <SummaryCard summary={summary} />
           {(summary.counts.rejected > 0 || summary.warnings.length > 0) && (
             <RejectionsCard rejections={summary.rejections} total={summary.problemCount} warnings={summary.warnings} onDownload={() => void download(inspection?.fileName ?? 'import')} />
+          )}
+          {stage === 'committing' && (
+            <div className="sticky bottom-4">
+              <ProgressPanel store={wiz.progress} writing onCancel={wiz.cancel} />
+            </div>
           )}
           {committable && stage === 'checked' && (
             <div className="sticky bottom-4 flex justify-end">

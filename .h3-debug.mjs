@@ -1,0 +1,28 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const page = await context.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console error', m.text()));
+await page.goto('http://127.0.0.1:4321/');
+await page.getByTestId('figure-leads').waitFor({ timeout: 120000 });
+await page.goto('http://127.0.0.1:4321/cohorts?grain=week&split=source');
+await page.getByTestId('cohorts-computed').waitFor({ timeout: 60000 });
+await page.waitForTimeout(1000);
+const info = await page.evaluate(() => {
+  const layers = document.querySelectorAll('[data-testid="cohort-chart"] .recharts-bar-rectangles');
+  const first = layers[0];
+  const gs = first ? [...first.querySelectorAll('.recharts-bar-rectangle')] : [];
+  return { layers: layers.length, n: gs.length, boxes: gs.slice(-5).map((g) => { const r = g.getBoundingClientRect(); const p = g.querySelector('path'); const pr = p?.getBoundingClientRect(); return [r.x, r.y, r.width, r.height, pr && [pr.x, pr.y, pr.width, pr.height], document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.tagName]; }) };
+});
+console.log(JSON.stringify(info));
+let renders = 0;
+await page.evaluate(() => { window.__mut = 0; new MutationObserver((m) => { window.__mut += m.length; }).observe(document.querySelector('[data-testid="cohort-chart"]'), { subtree: true, childList: true }); });
+await page.waitForTimeout(2000);
+console.log('mutations in 2s idle', await page.evaluate(() => window.__mut));
+const box = info.boxes[1];
+await page.mouse.move(box[0] + box[2] / 2, box[1] + box[3] / 2);
+await page.waitForTimeout(1000);
+console.log('mutations after hover', await page.evaluate(() => window.__mut));
+console.log('tooltip', await page.getByTestId('cohort-tooltip').count(), await page.getByTestId('cohort-tooltip').first().innerText().catch(() => ''));
+await page.screenshot({ path: '/work/main/test-results-h3/debug-hover.png' });
+await browser.close();

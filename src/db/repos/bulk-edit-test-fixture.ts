@@ -1,0 +1,184 @@
+/**
+ * Test support for the bulk-edit and undo repositories: a small demo slice with varied tags and
+ * DNC states, whole-database snapshots, a naive model of what each operation must write
+ * (independent of leadChangeFor), fast-check arbitraries, and failure injection through Dexie hooks.
+ */
+import fc from 'fast-check';
+import type { BulkOp } from '../../domain/leads/bulk-edit';
+import type { ConsentEvent } from '../../domain/compliance/consent-event';
+import type { DncEntry } from '../../domain/compliance/dnc-list';
+import type { Call } from '../../domain/leads/call';
+import type { Lead } from '../../domain/leads/lead';
+import { DEFAULT_SETTINGS } from '../../domain/settings/settings';
+import { MS_PER_DAY, addMonths } from '../../domain/time/calendar';
+import type { DemoDataset } from '../demo-data';
+import type { LeadsDb } from '../leads-db';
+import { NOW, demoSlice } from './compliance-test-fixture';
+
+export { NOW };
+export const MISSING_ID = 999_999;
+const TAG_SETS = [['priority'], [], ['vip', 'priority'], ['callback'], ['vip']];
+
+/**
+ * About 40 demo leads with their calls and consents, varied tags, and every internal-list state:
+ * lead 0 listed and on the internal list, lead 1 on it but removed, lead 2 on it from a future
+ * instant, lead 3 listed on another list only; leads 5 and 6 share one number.
+ */
+export function bulkData(): DemoDataset {
+  const d = demoSlice(500);
+  const internal = d.dncListVersions.find((v) => v.listId === 'internal')!.id;
+  const national = d.dncListVersions.find((v) => v.listId !== 'internal')!.id;
+  d.leads.forEach((l, i) => (l.tags = [...TAG_SETS[i % TAG_SETS.length]!]));
+  const [l0, l1, l2, l3, , l5, l6] = d.leads;
+  d.dncEntries = d.dncEntries.filter((e) => e.listId !== 'internal' || ![l0, l1, l2].some((l) => l!.phoneE164 === e.phoneE164));
+  d.dncEntries.push(
+    { listId: 'internal', phoneE164: l0!.phoneE164, addedVersionId: internal, addedAt: NOW - MS_PER_DAY },
+    { listId: 'internal', phoneE164: l1!.phoneE164, addedVersionId: internal, addedAt: NOW - 9 * MS_PER_DAY, removedVersionId: national },
+    { listId: 'internal', phoneE164: l2!.phoneE164, addedVersionId: internal, addedAt: NOW + MS_PER_DAY },
+  );
+  l0!.dncStatus = 'listed';
+  l3!.dncStatus = 'listed';
+  l6!.phoneE164 = l5!.phoneE164;
+  return d;
+}
+
+export type Snapshot = Record<string, unknown[]>;
+
+/** Every table's rows, in primary-key order. */
+export async function snapshot(db: LeadsDb): Promise<Snapshot> {
+  const out: Snapshot = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+/** A selection: existing ids (sometimes twice) and now and then one that names no lead. */
+export const selectionArb = (data: DemoDataset): fc.Arbitrary<number[]> =>
+  fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...data.leads.map((l) => l.id)) }, { weight: 1, arbitrary: fc.constant(MISSING_ID) }), { maxLength: 14 });
+
+export const opArb = (data: DemoDataset): fc.Arbitrary<BulkOp> => {
+  const sources = [...new Set(data.leads.map((l) => l.sourceId))];
+  const tag = fc.constantFrom('priority', 'vip', 'callback', 'new-tag', '重要');
+  return fc.oneof(
+    fc.record({ kind: fc.constant('set-source' as const), sourceId: fc.constantFrom(...sources, 'new-source') }),
+    fc.record({ kind: fc.constant('set-campaign' as const), campaignId: fc.option(fc.constantFrom(...data.campaigns.map((c) => c.id)), { nil: null }) }),
+    fc.record({ kind: fc.constant('add-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ kind: fc.constant('remove-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
+    fc.constant({ kind: 'mark-verified' as const }),
+    fc.constant({ kind: 'add-to-internal-dnc' as const }),
+    fc.record({ kind: fc.constant('renew-consent' as const), proofRef: fc.constantFrom('form-17', 'call-2026-11-29'), validityMonths: fc.integer({ min: 1, max: 120 }) }),
+    fc.constant({ kind: 'delete' as const }),
+  );
+};
+
+const inForce = (e: DncEntry | undefined, now: number) => e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
+const keyOrder = (a: DncEntry, b: DncEntry) => (a.listId < b.listId ? -1 : a.listId > b.listId ? 1 : a.phoneE164 < b.phoneE164 ? -1 : a.phoneE164 > b.phoneE164 ? 1 : 0);
+
+export interface ModelResult {
+  /** Every table as it must be after the operation, except `audit`. */
+  tables: Snapshot;
+  /** Ids the operation changes, in selection order. */
+  changed: number[];
+  /** Ids whose own fields change, and those fields' values before and after (absent = null). */
+  fields: Record<number, { before: Record<string, unknown>; after: Record<string, unknown> }>;
+  dncAdded: string[];
+  consentIds: number[];
+}
+
+/** What `op` on `ids` must leave behind, worked out naively from a snapshot of a database with default settings. */
+export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now: number): ModelResult {
+  const t = structuredClone(before) as Snapshot & { leads: Lead[]; calls: Call[]; consents: ConsentEvent[]; dncEntries: DncEntry[] };
+  const byId = new Map(t.leads.map((l) => [l.id, l]));
+  const internal = new Map(t.dncEntries.filter((e) => e.listId === 'internal').map((e) => [e.phoneE164, e]));
+  const out: ModelResult = { tables: t, changed: [], fields: {}, dncAdded: [], consentIds: [] };
+  let nextConsent = Math.max(0, ...t.consents.map((c) => c.id)) + 1;
+  const gone = new Set<number>();
+  for (const id of new Set(ids)) {
+    const lead = byId.get(id);
+    if (!lead) continue;
+    const set: Record<string, unknown> = {};
+    let side = false;
+    switch (op.kind) {
+      case 'set-source':
+        if (lead.sourceId !== op.sourceId) set.sourceId = op.sourceId;
+        break;
+      case 'set-campaign':
+        if (lead.campaignId !== (op.campaignId ?? undefined)) set.campaignId = op.campaignId;
+        break;
+      case 'add-tags': {
+        const add = [...new Set(op.tags.map((x) => x.trim()))].filter((x) => !lead.tags.includes(x));
+        if (add.length) set.tags = [...lead.tags, ...add];
+        break;
+      }
+      case 'remove-tags':
+        if (lead.tags.some((x) => op.tags.includes(x))) set.tags = lead.tags.filter((x) => !op.tags.includes(x));
+        break;
+      case 'mark-verified':
+        set.verifiedAt = now;
+        break;
+      case 'add-to-internal-dnc': {
+        if (lead.dncStatus !== 'listed') set.dncStatus = 'listed';
+        // A number not in force on the internal list before the operation is put on it (once, if two leads share it).
+        side = !inForce(internal.get(lead.phoneE164), now);
+        if (side && !out.dncAdded.includes(lead.phoneE164)) {
+          const entry: DncEntry = { listId: 'internal', phoneE164: lead.phoneE164, addedVersionId: (t.dncListVersions as { id: number; listId: string }[]).find((v) => v.listId === 'internal')!.id, addedAt: now };
+          t.dncEntries = [...t.dncEntries.filter((e) => e.listId !== 'internal' || e.phoneE164 !== lead.phoneE164), entry].sort(keyOrder);
+          out.dncAdded.push(lead.phoneE164);
+        }
+        break;
+      }
+      case 'renew-consent': {
+        const c: ConsentEvent = { id: nextConsent++, leadId: id, purpose: 'calls', kind: 'renewed', basis: 'consent', capturedAt: now, expiresAt: addMonths(now, op.validityMonths, DEFAULT_SETTINGS.orgTimeZone), method: 'written', proofRef: op.proofRef, capturedBy: DEFAULT_SETTINGS.operatorName };
+        t.consents.push(c);
+        out.consentIds.push(c.id);
+        side = true;
+        break;
+      }
+      case 'delete':
+        gone.add(id);
+        side = true;
+        break;
+    }
+    const keys = Object.keys(set);
+    if (!keys.length && !side) continue;
+    out.changed.push(id);
+    if (!keys.length) continue;
+    out.fields[id] = { before: Object.fromEntries(keys.map((k) => [k, lead[k as keyof Lead] ?? null])), after: Object.fromEntries(keys.map((k) => [k, set[k] ?? null])) };
+    for (const k of keys) {
+      if (set[k] === null) delete (lead as Record<string, unknown>)[k];
+      else (lead as Record<string, unknown>)[k] = set[k];
+    }
+    lead.updatedAt = now;
+  }
+  t.leads = t.leads.filter((l) => !gone.has(l.id));
+  t.calls = t.calls.filter((c) => !gone.has(c.leadId));
+  t.consents = t.consents.filter((c) => !gone.has(c.leadId));
+  return out;
+}
+
+/**
+ * Make every write that touches lead `leadId` (its row, its calls and consents, its number on a
+ * DNC list) throw, or, with `audit`, the audit append. `fired()` tells whether it did.
+ */
+export function injectFailure(db: LeadsDb, target: { leadId: number; phone: string } | 'audit'): { fired: () => boolean } {
+  let fired = false;
+  const boom = (hit: boolean) => {
+    if (!hit) return;
+    fired = true;
+    throw new Error('injected failure');
+  };
+  if (target === 'audit') {
+    db.audit.hook('creating', () => boom(true));
+    return { fired: () => fired };
+  }
+  const mine = (obj: unknown) => (obj as { leadId?: number }).leadId === target.leadId;
+  db.leads.hook('creating', (key) => boom(key === target.leadId));
+  db.leads.hook('updating', (_mods, key) => boom(key === target.leadId));
+  db.leads.hook('deleting', (key) => boom(key === target.leadId));
+  for (const table of [db.calls, db.consents] as const) {
+    table.hook('creating', (_key, obj) => boom(mine(obj)));
+    table.hook('deleting', (_key, obj) => boom(mine(obj)));
+  }
+  db.dncEntries.hook('creating', (_key, obj) => boom(obj.phoneE164 === target.phone));
+  db.dncEntries.hook('updating', (_mods, _key, obj) => boom(obj.phoneE164 === target.phone));
+  return { fired: () => fired };
+}
