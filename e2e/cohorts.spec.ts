@@ -120,3 +120,37 @@ test('in 中文 the controls, the chart’s labels and its dates are Chinese', a
   }
   expect(app.errors).toEqual([]);
 });
+
+test('the figures follow the data: a bulk edit in another tab moves leads into a campaign, and back on undo', async ({ app }) => {
+  const page = app.page;
+  const cohorts = new CohortsPage(page);
+  await app.open('/cohorts?view=campaigns');
+  const explicit = () => page.getByTestId('campaigns-table').getByRole('row', { name: /Spring outbound/ }).locator('td').nth(2);
+  await expect(explicit()).toHaveText(/^[\d,]+$/, { timeout: 60_000 });
+  const before = number(await explicit().innerText());
+
+  const other = await page.context().newPage();
+  try {
+    const grid = new LeadsPage(other);
+    await other.goto(`/leads?source=${encodeURIComponent('["referrals"]')}&campaign=${encodeURIComponent('[""]')}`);
+    const moved = await grid.countValue();
+    expect(moved).toBeGreaterThan(0);
+    await grid.selectAllMatching();
+    await other.getByRole('button', { name: 'Bulk edit…' }).click();
+    const dialog = other.getByRole('dialog');
+    await dialog.getByLabel('Operation').selectOption({ label: 'Set campaign' });
+    await dialog.getByLabel('Campaign').selectOption({ label: 'Spring outbound' });
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('button', { name: /Apply to/ }).click();
+    await expect(dialog).toBeHidden();
+
+    // The first tab was not reloaded: its worker heard of the change and rebuilt its snapshot.
+    await expect.poll(async () => number(await explicit().innerText()), { timeout: 30_000 }).toBe(before + moved);
+    await other.getByRole('button', { name: /Undo/ }).click();
+    await expect.poll(async () => number(await explicit().innerText()), { timeout: 30_000 }).toBe(before);
+  } finally {
+    await other.close();
+  }
+  await cohorts.tab('Chart').click();
+  expect(app.errors).toEqual([]);
+});

@@ -134,6 +134,52 @@ test('cancelling an import mid-way writes nothing', async ({ app }) => {
   expect({ leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') }).toEqual(before);
 });
 
+async function firstUsLead(page: Page): Promise<{ id: number; phoneE164: string; attempts: number; lastContactAt?: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('leads', 'readonly').objectStore('leads').openCursor();
+          req.onsuccess = () => {
+            const cursor = req.result;
+            if (!cursor) return resolve({ id: 0, phoneE164: '', attempts: 0 });
+            const lead = cursor.value as { id: number; phoneE164: string; attempts: number; lastContactAt?: number; region: string };
+            if (lead.region === 'US') {
+              open.result.close();
+              resolve(lead);
+            } else cursor.continue();
+          };
+        };
+      }),
+  );
+}
+
+test('a call log updates the lead\'s call facts, reports an unknown number, and rolls back to the facts before', async ({ app }) => {
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  await screen.open('calls');
+  const lead = await firstUsLead(page);
+  const log = ['Phone,Call time,Result,Duration,Agent', `${lead.phoneE164},2026-01-05 10:00,answered,2:05,Wang`, `${lead.phoneE164},2026-01-05 15:00,voicemail,0:20,Wang`, '+1 213 555 0199,2026-01-05 15:00,busy,0,Wang'].join('\n');
+  await screen.chooseFile('dialler.csv', Buffer.from(log));
+  await expect(screen.select('Called at')).toHaveValue('1');
+  await expect(screen.select('Outcome')).toHaveValue('2');
+  await screen.select('Time zone of values without an offset').selectOption('America/New_York');
+  await screen.check();
+  await expect(screen.count('valid')).toHaveText('2');
+  await expect(screen.count('create')).toHaveText('2');
+  await expect(page.getByRole('table', { name: 'Rejected rows' })).toContainText('No lead with this number (not created from a call log)');
+  await page.screenshot({ path: `${OUT}/import-calls.png`, fullPage: true });
+  const batchId = await screen.commit();
+  const after = await firstUsLead(page);
+  expect(after.attempts).toBe(lead.attempts + 2);
+  expect(after.lastContactAt).toBe(Math.max(lead.lastContactAt ?? 0, Date.UTC(2026, 0, 5, 20)));
+  expect(await countWhere(page, 'calls', 'importBatchId', batchId)).toBe(2);
+  await screen.rollback(batchId);
+  expect(await firstUsLead(page)).toMatchObject({ attempts: lead.attempts, lastContactAt: lead.lastContactAt });
+});
+
 test('API payloads: a refused URL and an unreachable one are explained; a dropped NDJSON file is imported as "api"', async ({ app }) => {
   const page = app.page;
   const screen = new ImportScreen(page);

@@ -42,7 +42,7 @@ export class CohortsPage {
   }
 
   async tableHeader(): Promise<string[]> {
-    return this.table().locator('thead th').allInnerTexts();
+    return (await this.table().locator('thead th').allTextContents()).map((t) => t.trim());
   }
 
   /** Click "Export CSV" and return the file's text (without its byte-order mark). */

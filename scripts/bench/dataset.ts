@@ -49,6 +49,7 @@ function streamSeed(seed: number, id: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const GB_MOBILE = ['4', '5', '7', '8', '9'] as const;
 const CUMULATIVE = BENCH_PROFILES.reduce<number[]>((acc, p) => [...acc, (acc[acc.length - 1] ?? 0) + p.share], []);
 function pickProfile(rng: Rng): BenchProfile {
   const u = rng.next() * CUMULATIVE[CUMULATIVE.length - 1]!;
@@ -63,7 +64,8 @@ function phoneFor(rng: Rng, region: BenchProfile['region'], id: number): { phone
   }
   const [zone, offset] = REGION_ZONE[region];
   if (region === 'CN') return { phone: `+86${rng.pick(CN_PREFIXES)}${String((id * 7_654_321) % 100_000_000).padStart(8, '0')}`, utcOffset: offset, zone };
-  return { phone: `+447${400_000_000 + ((id * 123_456_791) % 600_000_000)}`, utcOffset: offset, zone };
+  // UK mobiles: 074, 075, 077–079 (076 is pagers, mostly unallocated).
+  return { phone: `+447${rng.pick(GB_MOBILE)}${String((id * 12_345_679) % 100_000_000).padStart(8, '0')}`, utcOffset: offset, zone };
 }
 
 function personFor(rng: Rng, region: BenchProfile['region']): Pick<Lead, 'name' | 'company' | 'email'> {

@@ -6,11 +6,11 @@
  */
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
-import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
 import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
 import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
 import { complianceSummary } from '../domain/compliance/compliance-summary';
+import { loadWorldCached } from './compliance-world-cache';
 import type { PurgeMode } from '../domain/compliance/retention-plan';
 
 const db = new LeadsDb();
@@ -29,7 +29,7 @@ const api = {
   /** Verdict counts per queue and reason, callable now, and the expiry calendar. */
   async summary(at: number, horizonDays = 90) {
     const t0 = performance.now();
-    const { leads, world, settings } = await loadComplianceWorld(db);
+    const { leads, world, settings } = await loadWorldCached(db);
     const summary = complianceSummary(leads, world, settings, at, horizonDays);
     return { ...summary, ms: Math.round(performance.now() - t0) };
   },

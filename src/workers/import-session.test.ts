@@ -98,6 +98,17 @@ describe('lead import commit and rollback', () => {
     expect([await db.leads.count(), await db.acquisitions.count()]).toEqual([0, 0]);
   });
 
+  it('also refuses when a later import merged into a stored lead this batch changed, so no acquisition is lost', async () => {
+    const db = fresh();
+    await db.leads.add(stored({ acquiredAt: Date.UTC(2026, 1, 1) }) as Lead);
+    const first = await importLeads(db, 'phone,acquired at\n2133734253,2026-01-01T00:00:00Z\n');
+    const second = await importLeads(db, 'phone,acquired at\n2133734253,2025-12-01T00:00:00Z\n');
+    expect(await second.session.rollback(first.batch.id)).toEqual({ ok: false, error: 'later-import', detail: [second.batch.id] });
+    await second.session.rollback(second.batch.id);
+    await second.session.rollback(first.batch.id);
+    expect([(await db.leads.toArray())[0]!.acquiredAt, await db.acquisitions.count()]).toEqual([Date.UTC(2026, 1, 1), 0]);
+  });
+
   it('remembers the mapping per source for the next file', async () => {
     const db = fresh();
     await importLeads(db, 'Tel,Who,When\n2133734253,Ann,2026-01-01T00:00:00Z\n', { mapping: { phone: 0, name: 1, acquiredAt: 2 }, defaultSource: 'expo' });

@@ -56,11 +56,11 @@ async function describe(): Promise<{ stores: string[]; demoSeeded: boolean }> {
   }
 }
 
-/** Empty every table but the settings, and keep the demo from seeding itself again. */
-async function emptyAll(): Promise<void> {
+/** Empty every table but the settings (and `keep`), and keep the demo from seeding itself again. */
+async function emptyAll(keep: readonly string[] = []): Promise<void> {
   const db = await open();
   try {
-    const stores = Array.from(db.objectStoreNames).filter((s) => s !== 'settings');
+    const stores = Array.from(db.objectStoreNames).filter((s) => s !== 'settings' && !keep.includes(s));
     const tx = db.transaction([...stores, 'settings'], 'readwrite');
     for (const s of stores) tx.objectStore(s).clear();
     tx.objectStore('settings').put({ key: 'flag:demoSeeded', value: true });
@@ -131,13 +131,15 @@ async function putRest(spec: DatasetSpec): Promise<PutRestResult> {
 }
 
 /**
- * `count` more numbers on the national US list (in force from version 2), for the DNC scrub:
- * distinct by construction (a bijection of i into ten digits), a few of them the leads' own.
+ * The DNC lists (as in the dataset) and `count` numbers on the national US list, in force from
+ * version 2, for the scrub: distinct by construction (a bijection of i into ten digits), a few
+ * of them the leads' own. The dataset's own entries are added later by putRest.
  */
-async function putDncNumbers(count: number): Promise<{ numbers: number; putMs: number }> {
+async function putDncNumbers(spec: DatasetSpec, count: number): Promise<{ numbers: number; putMs: number }> {
   const db = await open();
   try {
-    let putMs = 0;
+    const catalog = benchCatalog(spec);
+    let putMs = (await putAll(db, 'dncLists', catalog.dncLists)) + (await putAll(db, 'dncListVersions', catalog.dncListVersions));
     for (let from = 0; from < count; from += 100_000) {
       const rows = [];
       for (let i = from; i < Math.min(count, from + 100_000); i++) rows.push({ listId: 'national-us', phoneE164: `+1${2_000_000_000 + ((i * 1_234_567_891) % 8_000_000_000)}`, addedVersionId: 2 });

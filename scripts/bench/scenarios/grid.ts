@@ -30,7 +30,9 @@ async function timed(ctx: RunContext, action: () => Promise<void>, wait: Paramet
   await action();
   const r = await waiting;
   const start = await probe(ctx.page, from === 'input' ? 'lastInput' : 'lastUrlChange');
-  return { ms: r.paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, r.paintedAt), ...(r.state.workerMs !== null ? { workerMs: r.state.workerMs } : {}) };
+  // Not the app's "answered in X ms": the grid's ids request usually computes the result first,
+  // so that figure mostly times a cache hit.
+  return { ms: r.paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, r.paintedAt) };
 }
 
 export const coldStart: Scenario = {
@@ -101,10 +103,10 @@ export const sortText = sortBy('sort-text', 'Name', 'P4 (1M): click to painted �
 
 export const scroll: Scenario = {
   id: 'scroll',
-  rows: [{ name: 'scroll', goal: 'P5 (1M): frames ≤ 16.7 ms at p95; last row reachable', note: 'median/max of each run’s p95 frame interval over 240 scroll steps' }],
+  rows: [{ name: 'scroll', goal: 'P5 (1M): frames ≤ 16.7 ms at p95; last row reachable', note: 'median/max of each run’s p95 frame interval over 120 scroll steps (one per frame)' }],
   async measure(ctx) {
     await resetGrid(ctx);
-    const r = await probe(ctx.page, 'scrollThrough', 240, ctx.timeoutMs);
+    const r = await probe(ctx.page, 'scrollThrough', 120, ctx.timeoutMs);
     const p95 = percentile(r.frames, 95) ?? 0;
     return { scroll: { ms: p95, p95FrameMs: p95, lastRowReachable: r.reachedLast, longestTaskMs: await probe(ctx.page, 'longestTask', r.startedAt, r.endedAt) } };
   },

@@ -52,14 +52,17 @@ async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Prom
 
 async function rollbackLeads(db: LeadsDb, batch: ImportBatch, now: number): Promise<{ removed: number; restored: number }> {
   const createdIds = (await db.leads.where('importBatchId').equals(batch.id).primaryKeys()) as number[];
-  const laterRows = await db.acquisitions.where('leadId').anyOf(createdIds).filter((a) => a.importBatchId !== batch.id).toArray();
+  const rows = await db.acquisitions.where('importBatchId').equals(batch.id).toArray();
+  // A later import that touched the same leads built on this batch's values: undo that one first,
+  // or the acquisitions it moved aside would be lost.
+  const affected = [...new Set([...createdIds, ...rows.map((r) => r.leadId)])];
+  const laterRows = await db.acquisitions.where('leadId').anyOf(affected).filter((a) => (a.importBatchId ?? 0) > batch.id).toArray();
   const laterBatches = [...new Set(laterRows.map((a) => a.importBatchId!))];
   const live = (await db.importBatches.bulkGet(laterBatches)).filter((b) => b?.status === 'committed').map((b) => b!.id);
   if (live.length > 0) throw new RollbackError('later-import', live);
   const calls = await db.calls.where('leadId').anyOf(createdIds).count();
   if (calls > 0) throw new RollbackError('calls-logged', [calls]);
 
-  const rows = await db.acquisitions.where('importBatchId').equals(batch.id).toArray();
   const created = new Set(createdIds);
   const touched = [...new Set(rows.map((r) => r.leadId).filter((id) => !created.has(id)))];
   const leads = new Map((await db.leads.bulkGet(touched)).filter((l): l is Lead => l !== undefined).map((l) => [l.id, l]));

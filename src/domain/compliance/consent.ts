@@ -44,6 +44,14 @@ function chronological(events: readonly ConsentEvent[]): ConsentEvent[] {
   return [...events].sort((a, b) => a.capturedAt - b.capturedAt || rank(a) - rank(b) || a.id - b.id);
 }
 
+/** The accepted bases as a set, made once per rules object (a verdict per lead asks for it). */
+const acceptedSets = new WeakMap<readonly ConsentBasis[], ReadonlySet<ConsentBasis>>();
+function acceptedSet(bases: readonly ConsentBasis[]): ReadonlySet<ConsentBasis> {
+  let set = acceptedSets.get(bases);
+  if (!set) acceptedSets.set(bases, (set = new Set(bases)));
+  return set;
+}
+
 /**
  * Consent for `purpose` at `at`: the latest grant or renewal captured by `at` on an accepted
  * basis, unless a withdrawal (on any basis) came at or after it. A withdrawal with no grant
@@ -56,7 +64,7 @@ export function consentStateAt(
   at: number,
 ): ConsentState {
   const known = chronological(events.filter((e) => e.purpose === purpose && e.capturedAt <= at));
-  const accepted = new Set(rules.acceptedBases.value);
+  const accepted = acceptedSet(rules.acceptedBases.value);
   let grant: ConsentEvent | undefined;
   let rejected: ConsentEvent | undefined;
   let withdrawal: ConsentEvent | undefined;

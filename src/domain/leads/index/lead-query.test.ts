@@ -61,7 +61,7 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
         expect([...queryRows(cols, filter, ctx, null, false)]).toEqual(expected);
         expect([...queryRows(cols, filter, ctx, null, true)]).toEqual([...expected].reverse());
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
     // The generators are tuned so filters often match: an oracle that is always empty proves nothing.
     expect(nonEmpty / runs).toBeGreaterThan(0.3);
@@ -80,7 +80,7 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
           expect([...queryRows(cols, filter, ctx, order, true)], `${key} descending`).toEqual(asc.reverse());
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 
@@ -98,7 +98,7 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
         const filter = leadFilterSchema.parse({ q: text });
         expect([...queryRows(buildLeadColumns(leads, derived), filter, ctx, null, false)]).toEqual(reference(leads, derived, filter, ctx));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -110,7 +110,7 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
         const filter = leadFilterSchema.parse({ q: text });
         expect([...queryRows(buildLeadColumns(leads, derived), filter, ctx, null, false)]).toEqual(reference(leads, derived, filter, ctx));
       }),
-      { numRuns: 1000 },
+      { numRuns: 600 },
     );
   });
 
@@ -133,7 +133,7 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
           expect([...queryRows(buildLeadColumns(edged, derived), f, ctx, null, false)]).toEqual(reference(edged, derived, f, ctx));
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 

@@ -9,6 +9,7 @@ import type { SnapshotMeta } from '../../../workers/analytics.worker';
 import { useCampaignPerformance } from '../api/use-campaign-performance';
 import type { CohortsState } from '../cohorts-search';
 import { makeFormatters } from '../model/format';
+import { ComputedNote } from './computed-note';
 import { CsvButton } from './csv-button';
 
 /** Campaign performance with how each lead joined (campaign id or acquisition window), each count opening those leads. */
@@ -71,6 +72,7 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
           </table>
         </div>
       )}
+      {q.data && <ComputedNote leads={q.data.meta.leads} ms={q.data.ms} />}
     </Card>
   );
 }

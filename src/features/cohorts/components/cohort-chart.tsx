@@ -54,7 +54,7 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
   return (
     <ResponsiveContainer width="100%" height={400}>
       {type === 'bar' ? (
-        <BarChart data={cs.rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="12%">
+        <BarChart data={cs.rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="10%" barGap={1}>
           {common}
           {tooltip(false)}
           {cs.series.map((s) => (

@@ -5,6 +5,7 @@ import { useCohortAggregate } from '../api/use-cohort-aggregate';
 import { CampaignsView } from './campaigns-view';
 import { ChartView } from './chart-view';
 import { CohortControls } from './cohort-controls';
+import { ComputedNote } from './computed-note';
 import { ScorecardView } from './scorecard-view';
 import { TableView } from './table-view';
 import { TriangleView } from './triangle-view';
@@ -13,14 +14,13 @@ import { ViewTabs } from './view-tabs';
 
 /** Cohorts: charts, table, triangle, source scorecard and campaigns over one worker aggregate. */
 export function CohortsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [state, set] = useCohortsState();
   // The scorecard always compares sources; every other view follows the chosen split.
   const split = state.view === 'scorecard' ? 'source' : state.split;
   const medians = state.view === 'scorecard' ? (['medianDataAgeDays'] as const) : isMedianMetric(state.metric) ? [state.metric] : [];
   const query = useCohortAggregate({ grain: state.grain, split, from: state.from, to: state.to, windowDays: state.n, medians });
   const result = query.data;
-  const nf = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
     <>
       <PageHeader title={t('cohorts.title')} subtitle={t('cohorts.subtitle')} />
@@ -47,11 +47,7 @@ export function CohortsPage() {
           <CampaignsView state={state} meta={result.meta} />
         )}
       </div>
-      {result && (
-        <p className="mt-3 text-xs text-slate-400" data-testid="cohorts-computed">
-          {t('cohorts.computed', { leads: nf.format(result.meta.leads), ms: nf.format(result.ms) })}
-        </p>
-      )}
+      {result && (state.view === 'chart' || state.view === 'table' || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} />}
     </>
   );
 }

@@ -37,37 +37,42 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
               {[0, 1, 2, 4, 6, 7, 8, 9].map((i) => (
-                <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{model.header[i]}</th>
+                <th key={i} scope="col" className="px-2 py-2 first:px-3">{model.header[i]}</th>
               ))}
-              <th scope="col" className="px-3 py-2">{t('cohorts.scorecard.trend')}</th>
+              <th scope="col" className="whitespace-nowrap px-2 py-2">
+                {t('cohorts.scorecard.trend')}
+                <span className="ml-2 font-normal normal-case tracking-normal">
+                  <span className="text-indigo-600">━</span> {t('cohorts.scorecard.sparkConnect')} <span className="ml-1 text-emerald-600">━</span> {t('cohorts.scorecard.sparkConversion')}
+                </span>
+              </th>
               <th scope="col" className="px-3 py-2">{model.header[10]}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {model.rows.map(({ r, cells }) => (
               <tr key={r.sourceId} className="cursor-pointer hover:bg-indigo-50/40" onClick={() => drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone))}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
+                <th scope="row" className="min-w-40 px-3 py-2 text-left font-medium">
                   <button type="button" className="text-left text-indigo-700 hover:underline" onClick={(e) => (e.stopPropagation(), drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone)))}>
                     {cells[0]}
                   </button>
                 </th>
-                <td className="px-3 py-2 tabular-nums">{cells[1]}</td>
+                <td className="px-2 py-2 tabular-nums">{cells[1]}</td>
                 {[2, 4].map((i) => (
-                  <td key={i} className="whitespace-nowrap px-3 py-2 tabular-nums">
+                  <td key={i} className="whitespace-nowrap px-2 py-2 tabular-nums">
                     <div>{cells[i]}</div>
                     <div className="text-[11px] text-slate-400">{cells[i + 1]}</div>
                   </td>
                 ))}
                 {[6, 7, 8, 9].map((i) => (
-                  <td key={i} className="whitespace-nowrap px-3 py-2 tabular-nums">{cells[i]}</td>
+                  <td key={i} className="whitespace-nowrap px-2 py-2 tabular-nums">{cells[i]}</td>
                 ))}
-                <td className="px-3 py-1">
-                  <div className="flex flex-col gap-0.5 text-[10px] text-slate-400">
-                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConnect} color="#4f46e5" width={96} height={18} />{t('cohorts.scorecard.sparkConnect')}</span>
-                    <span className="flex items-center gap-1"><Sparkline values={r.sparkConversion} color="#059669" width={96} height={18} />{t('cohorts.scorecard.sparkConversion')}</span>
+                <td className="px-2 py-1">
+                  <div className="flex flex-col gap-1">
+                    <Sparkline values={r.sparkConnect} color="#4f46e5" width={120} height={16} />
+                    <Sparkline values={r.sparkConversion} color="#059669" width={120} height={16} />
                   </div>
                 </td>
-                <td className="px-3 py-2 text-xs">
+                <td className="px-2 py-2 text-xs">
                   {r.flags.length ? (
                     <div className="space-y-1" data-testid="scorecard-flag">
                       <span className="inline-flex whitespace-nowrap rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200">{cells[10]}</span>

@@ -11,6 +11,7 @@ import { cohortCap } from '../model/default-range';
 import { makeFormatters } from '../model/format';
 import { makeSeriesLabel } from '../model/series-label';
 import { triangleTable } from '../model/triangle-table';
+import { ComputedNote } from './computed-note';
 import { CsvButton } from './csv-button';
 import { OmittedNote } from './omitted-note';
 import { useDrillDown } from './use-drill-down';
@@ -91,6 +92,7 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
               </tbody>
             </table>
           </div>
+          {tri.data && <ComputedNote leads={tri.data.meta.leads} ms={tri.data.ms} />}
         </>
       )}
     </Card>

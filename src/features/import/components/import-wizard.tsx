@@ -93,8 +93,8 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
         </>
       )}
       {stage === 'checking' && <ProgressPanel store={wiz.progress} writing={false} onCancel={wiz.cancel} />}
-      {summary?.fileProblem && summary.fileProblem.code !== 'no-rows' && <ProblemAlert problem={{ code: summary.fileProblem.code, values: { line: summary.fileProblem.line ?? '' } }} />}
-      {summary && fresh && (
+      {fresh && summary.fileProblem && summary.fileProblem.code !== 'no-rows' && <ProblemAlert problem={{ code: summary.fileProblem.code, values: { line: summary.fileProblem.line ?? '' } }} />}
+      {fresh && (!summary.fileProblem || summary.fileProblem.code === 'no-rows') && (
         <>
           <SummaryCard summary={summary} />
           {(summary.counts.rejected > 0 || summary.warnings.length > 0) && (
