@@ -139,7 +139,7 @@ test('the figures follow the data: a bulk edit in another tab moves leads into a
     await other.getByRole('button', { name: 'Bulk edit…' }).click();
     const dialog = other.getByRole('dialog');
     await dialog.getByLabel('Operation').selectOption({ label: 'Set campaign' });
-    await dialog.getByLabel('Campaign').selectOption({ label: 'Spring outbound' });
+    await dialog.getByRole('combobox').nth(1).selectOption({ label: 'Spring outbound' });
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await dialog.getByRole('button', { name: /Apply to/ }).click();
     await expect(dialog).toBeHidden();

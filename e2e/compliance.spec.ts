@@ -57,6 +57,11 @@ test('the Compliance screen: callable now, every queue linked to the grid, the e
   await expect(c.queue('consentRenewal')).toHaveAttribute('href', /consent-expiring/);
   await expect(page.getByRole('table', { name: /Expiry calendar/ })).toBeVisible();
   await c.screenshot('compliance-queues');
+  await page.getByRole('group', { name: 'Language' }).first().getByRole('button', { name: '中文' }).click();
+  await expect(c.queue('dncRecheck')).toContainText('需要重新核查拒呼名单');
+  await c.screenshot('compliance-queues-zh');
+  await page.getByRole('group', { name: '语言' }).first().getByRole('button', { name: 'English' }).click();
+  await expect(c.queue('dncRecheck')).toContainText('DNC re-check needed');
 });
 
 test('import a DNC version listing demo numbers, scrub: they are blocked and the re-check queue is empty', async () => {
@@ -130,7 +135,10 @@ test('withdrawing consent in the lead panel: the lead leaves "callable now"', as
     }
   }
   expect(chosen, 'a callable lead with consent').toBeDefined();
-  const panel = c.panel();
+  // The withdrawal itself is made where a steward makes it: in the lead's drawer in the grid.
+  await c.open(`/leads?lead=${chosen!.id}`);
+  const panel = page.getByRole('dialog').getByTestId('lead-consent-panel');
+  await expect(panel.getByText('Callable', { exact: true })).toBeVisible({ timeout: 60_000 });
   await panel.getByRole('button', { name: 'Withdraw consent' }).click();
   const form = panel.getByRole('form', { name: 'Withdraw consent for calls' });
   await form.getByRole('button', { name: 'Record withdrawal' }).click();

@@ -1,7 +1,9 @@
 /**
  * Prints how long the cohort analytics take over 100k and 1M generated leads (~3 calls each):
  * snapshot build and each aggregate. Measures only; asserts nothing (timings on a shared
- * machine are not test material). Run: `node node_modules/.bin/jiti scripts/cohort-perf.ts`.
+ * machine are not test material). Bundle it first so the code runs as the browser gets it:
+ *   npx rolldown scripts/cohort-perf.ts -o /tmp/cohort-perf.mjs -p node && node /tmp/cohort-perf.mjs
+ * (PERF_N=100000 for one size only.)
  */
 import { aggregateCampaigns } from '../src/domain/cohorts/campaign-aggregate';
 import { aggregateCohorts } from '../src/domain/cohorts/cohort-aggregate';

@@ -30,7 +30,7 @@ export class ImportScreen {
   /** Check the file; resolves when the counts or a file-level problem are shown. */
   async check() {
     await this.page.getByRole('button', { name: 'Check file' }).click();
-    await expect(this.count('rows').or(this.page.getByRole('alert').first())).toBeVisible({ timeout: 60_000 });
+    await expect(this.count('rows').or(this.page.getByRole('alert')).first()).toBeVisible({ timeout: 60_000 });
   }
 
   get commitButton(): Locator {

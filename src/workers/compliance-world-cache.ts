@@ -17,9 +17,9 @@ interface DncPart {
   entries: DncEntry[];
 }
 
-let dnc: Promise<DncPart> | null = null;
+let cache = new WeakMap<LeadsDb, Promise<DncPart>>();
 Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-  if (Object.keys(parts).some((k) => /\/dnc(Lists|ListVersions|Entries)\//.test(k))) dnc = null;
+  if (Object.keys(parts).some((k) => /\/dnc(Lists|ListVersions|Entries)\//.test(k))) cache = new WeakMap();
 });
 
 async function readDnc(db: LeadsDb): Promise<DncPart> {
@@ -31,10 +31,12 @@ async function readDnc(db: LeadsDb): Promise<DncPart> {
 
 /** Everything the verdict needs for every lead. */
 export async function loadWorldCached(db: LeadsDb) {
-  dnc ??= readDnc(db).catch((e: unknown) => {
-    dnc = null;
-    throw e;
-  });
+  let dnc = cache.get(db);
+  if (!dnc) {
+    dnc = readDnc(db);
+    cache.set(db, dnc);
+    dnc.catch(() => cache.delete(db));
+  }
   const [{ lists, versions, entries }, people] = await Promise.all([
     dnc,
     db.transaction('r', [db.leads, db.calls, db.consents, db.settings], async () => {

@@ -78,7 +78,7 @@ export const dncScrub: Scenario = {
   id: 'dnc-scrub',
   route: '/compliance',
   heavy: true,
-  rows: [{ name: 'dnc-scrub', goal: 'no §6 figure: every lead against 2M listed numbers', rows: (n) => n, note: '"Scrub all leads now" to "Scrub complete" painted' }],
+  rows: [{ name: 'dnc-scrub', goal: 'no §6 figure (issue 8: every lead against 2M listed numbers)', rows: (n) => n, note: '"Scrub all leads now" to "Scrub complete" painted' }],
   async measure(ctx) {
     await probe(ctx.page, 'navigate', '/compliance/dnc', {});
     const button = ctx.page.getByRole('button', { name: 'Scrub all leads now' });

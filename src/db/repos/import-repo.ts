@@ -61,18 +61,29 @@ export interface LeadImportPlan {
 /** A consent event written by an import carries its batch, so a rollback can find it. */
 export type ImportedConsent = NewConsentEvent & { importBatchId: number };
 
-/** Run `write` over `rows` in chunks, checking cancel between chunks. */
+/**
+ * Run `write` over `rows` in chunks, checking cancel between chunks. Two chunks are in flight at
+ * a time, so the next one is built and queued while IndexedDB still writes the previous one.
+ */
 export async function inChunks<T, R>(rows: readonly T[], hooks: CommitHooks, progress: { done: number; total: number }, write: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+  const results: R[][] = [];
+  let previous: Promise<void> = Promise.resolve();
+  for (let i = 0, c = 0; i < rows.length; i += WRITE_CHUNK, c++) {
     if (hooks.isCancelled()) throw new ImportCancelledError();
     const chunk = rows.slice(i, i + WRITE_CHUNK);
-    const result = await write(chunk);
-    for (const r of result) out.push(r);
-    progress.done += chunk.length;
-    hooks.onProgress(progress.done, progress.total);
+    const index = c;
+    const current = write(chunk).then((r) => {
+      results[index] = r;
+      progress.done += chunk.length;
+      hooks.onProgress(progress.done, progress.total);
+    });
+    // Observed by the next turn's await; this only keeps an aborted chunk from being "unhandled".
+    current.catch(() => {});
+    await previous;
+    previous = current;
   }
-  return out;
+  await previous;
+  return results.flat();
 }
 
 function newLead(p: PreparedLead, ctx: MergeContext): Omit<Lead, 'id'> {

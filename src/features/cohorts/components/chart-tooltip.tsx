@@ -46,13 +46,13 @@ export function ChartTooltip({ active, payload, cs, f, cohortLabel, seriesLabel,
                 </div>
               </>
             )}
-            {!cs.isRate && <div className="text-slate-500">{t('cohorts.tooltip.leads', { count: p.leads, formatted: f.count(p.leads) })}</div>}
+            {!cs.isRate && <div className="text-slate-500">{t('cohorts.tooltip.leads', { formatted: f.count(p.leads) })}</div>}
             {p.small && <div className="font-medium text-amber-700">{t('cohorts.tooltip.small')}</div>}
             {p.young && <div className="font-medium text-sky-700">{t('cohorts.tooltip.young', { n: windowDays })}</div>}
           </div>
         );
       })}
-      {entries.length === 1 && <div className="mt-1 text-[11px] text-indigo-600">{t('cohorts.tooltip.click', { count: row.points[entries[0]!.key]?.denominator ?? row.points[entries[0]!.key]?.leads })}</div>}
+      {entries.length === 1 && <div className="mt-1 text-[11px] text-indigo-600">{t('cohorts.tooltip.click', { formatted: f.count(row.points[entries[0]!.key]?.drillCount ?? 0) })}</div>}
     </div>
   );
 }

@@ -29,6 +29,8 @@ export interface Point {
   /** The cohort's N-day window is not over yet (conversion metrics). */
   young: boolean;
   drill: LeadFilter;
+  /** How many leads `drill` opens (what the grid will count). */
+  drillCount: number;
   drillNumerator: LeadFilter | null;
 }
 
@@ -65,11 +67,11 @@ function pointOf(agg: CohortAggregate, cell: CohortCell, metric: CohortMetric): 
   const base = { leads: cell.leads, young, drill: denominatorFilter(key, agg.split, value, metric), drillNumerator: numeratorFilter(key, agg.split, value, metric) };
   if (isRateMetric(metric)) {
     const r = rateOf(cell, metric);
-    return { ...base, value: r.rate, numerator: r.numerator, denominator: r.denominator, low: r.low, high: r.high, small: r.denominator < MIN_COHORT_SIZE };
+    return { ...base, value: r.rate, numerator: r.numerator, denominator: r.denominator, low: r.low, high: r.high, small: r.denominator < MIN_COHORT_SIZE, drillCount: r.denominator };
   }
   const size = metric === 'medianDaysToContact' || metric === 'contacted' ? cell.contacted : metric === 'medianDaysToConversion' ? cell.converted : cell.leads;
   const v = isMedianMetric(metric) ? cell[metric] : cell[metric];
-  return { ...base, value: v, numerator: null, denominator: null, low: null, high: null, small: size < MIN_COHORT_SIZE };
+  return { ...base, value: v, numerator: null, denominator: null, low: null, high: null, small: size < MIN_COHORT_SIZE, drillCount: size };
 }
 
 /** The chart's series for `metric` from an aggregate: at most `maxCohorts` newest cohorts and MAX_POINTS points. */

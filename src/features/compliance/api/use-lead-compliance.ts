@@ -18,7 +18,10 @@ export function useRecordConsent() {
   return useMutation({ mutationFn: (input: ConsentInput) => recordConsent(getDb(), input) });
 }
 
-/** Put the lead's own number on the internal list. */
+/** Put the lead's own number (already E.164, so its region only matters for the parser) on the internal list. */
 export function useAddLeadToInternalDnc() {
-  return useMutation({ mutationFn: ({ phoneE164, note }: { phoneE164: string; note?: string }) => addToInternalDnc(getDb(), { phone: phoneE164, defaultRegion: 'US', ...(note ? { note } : {}) }) });
+  return useMutation({
+    mutationFn: ({ phoneE164, region, note }: { phoneE164: string; region: string; note?: string }) =>
+      addToInternalDnc(getDb(), { phone: phoneE164, defaultRegion: /^[A-Z]{2}$/.test(region) && region !== 'ZZ' ? region : 'US', ...(note ? { note } : {}) }),
+  });
 }

@@ -14,6 +14,11 @@ const KINDS: ConsentEvent['kind'][] = ['granted', 'renewed', 'withdrawn'];
 
 /** A lead's consent and verdict now, with capture / renew / withdraw, "Add to internal DNC", and its proof. */
 export function LeadConsentPanel({ leadId }: { leadId: number }) {
+  // Keyed by lead: a half-filled form never carries over to the next lead shown.
+  return <Panel key={leadId} leadId={leadId} />;
+}
+
+function Panel({ leadId }: { leadId: number }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const data = useLeadCompliance(leadId);
@@ -64,7 +69,7 @@ export function LeadConsentPanel({ leadId }: { leadId: number }) {
           {t('compliance.panel.confirmDnc')}
           <span className="flex gap-2">
             <Button onClick={() => setConfirmDnc(false)}>{t('compliance.cancel')}</Button>
-            <Button variant="danger" onClick={() => addDnc.mutate({ phoneE164: lead.phoneE164 }, { onSettled: () => setConfirmDnc(false) })}>{t('compliance.panel.addDnc')}</Button>
+            <Button variant="danger" onClick={() => addDnc.mutate({ phoneE164: lead.phoneE164, region: lead.region }, { onSettled: () => setConfirmDnc(false) })}>{t('compliance.panel.addDnc')}</Button>
           </span>
         </div>
       )}
