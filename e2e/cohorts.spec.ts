@@ -85,6 +85,8 @@ test('a longer conversion window marks more young cohorts; every view renders', 
   await page.screenshot({ path: 'test-results-h3/cohorts-triangle.png', fullPage: true });
   await cohorts.tab('Source scorecard').click();
   await expect(page.getByTestId('source-scorecard').locator('tbody tr')).not.toHaveCount(0);
+  await cohorts.choose('Period', 'quarter');
+  await expect(page).toHaveURL(/grain=quarter/);
   await page.screenshot({ path: 'test-results-h3/cohorts-scorecard.png', fullPage: true });
   await cohorts.tab('Campaigns').click();
   const campaigns = page.getByTestId('campaigns-table');

@@ -41,6 +41,13 @@ try {
         window.__tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
       }
     }).observe({ type: 'longtask' });
+    window.__loaf = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration < 50) continue;
+        window.__loaf.push({ start: Math.round(e.startTime), duration: Math.round(e.duration), blocking: Math.round(e.blockingDuration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), scripts: e.scripts.map((x) => ({ invoker: x.invoker, src: x.sourceURL.split('/').pop(), fn: x.sourceFunctionName, d: Math.round(x.duration) })) });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: false });
   });
   // The file is made inside the page and dropped, as a user's drop would arrive: Playwright's
   // setInputFiles copies the bytes through the renderer's main thread and would count as a long task.
@@ -66,7 +73,7 @@ try {
   const tDone = Date.now();
   await mark('done');
   const longest = await page.evaluate(() => window.__longest);
-  if (process.env.TASKS) console.log(JSON.stringify(await page.evaluate(() => window.__tasks)));
+  if (process.env.TASKS) console.log(JSON.stringify(await page.evaluate(() => window.__tasks)), JSON.stringify(await page.evaluate(() => window.__loaf), null, 1));
 
   // The same records, put raw into a store with the same indexes, in one transaction.
   const rawMs = await page.evaluate(async (n) => {

@@ -36,7 +36,7 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
         <table className="w-full text-sm" data-testid="source-scorecard">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
-              {[0, 1, 2, 4, 6, 7, 8, 9].map((i) => (
+              {[0, 1, 2, 4, 7, 8, 9].map((i) => (
                 <th key={i} scope="col" className="px-2 py-2 first:px-3">{model.header[i]}</th>
               ))}
               <th scope="col" className="whitespace-nowrap px-2 py-2">
@@ -63,7 +63,7 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
                     <div className="text-[11px] text-slate-400">{cells[i + 1]}</div>
                   </td>
                 ))}
-                {[6, 7, 8, 9].map((i) => (
+                {[7, 8, 9].map((i) => (
                   <td key={i} className="whitespace-nowrap px-2 py-2 tabular-nums">{cells[i]}</td>
                 ))}
                 <td className="px-2 py-1">
@@ -75,9 +75,9 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
                 <td className="px-2 py-2 text-xs">
                   {r.flags.length ? (
                     <div className="space-y-1" data-testid="scorecard-flag">
-                      <span className="inline-flex whitespace-nowrap rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200">{cells[10]}</span>
+                      <span className="inline-flex whitespace-nowrap rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200">{t('cohorts.scorecard.worseShort')}</span>
                       {r.flags.map((x) => (
-                        <div key={x.metric} className="max-w-56 text-[11px] leading-snug text-slate-500">
+                        <div key={x.metric} className="min-w-48 max-w-60 text-[11px] leading-snug text-slate-500">
                           {t('cohorts.scorecard.worseDetail', { metric: t(`cohorts.metric.${x.metric}`), cohorts: x.recentCohorts.map((k) => model.label(k)).join(', '), recent: model.f.interval(x.recent.low, x.recent.high), history: model.f.interval(x.history.low, x.history.high) })}
                         </div>
                       ))}

@@ -1,4 +1,4 @@
-/** A tiny line of rates by cohort (gaps where a cohort has no figure); decoration, so hidden from screen readers. */
+/** A tiny line of rates by cohort from 0 to its maximum (gaps where a cohort has no figure); decoration, so hidden from screen readers. */
 export function Sparkline({ values, color, width = 120, height = 28 }: { values: (number | null)[]; color: string; width?: number; height?: number }) {
   const max = Math.max(0.0001, ...values.map((v) => v ?? 0));
   const step = values.length > 1 ? width / (values.length - 1) : 0;

@@ -4,7 +4,7 @@
  * the screen shows. The worker lives as long as the wizard.
  */
 import * as Comlink from 'comlink';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Delimiter } from '../../../domain/import-export/delimiter';
 import type { Encoding } from '../../../domain/import-export/encoding';
 import type { AnalysisSummary, ImportKind } from '../../../domain/import-export/import-analysis';
@@ -67,7 +67,9 @@ function reducer(state: WizardState, action: Action): WizardState {
 type OpenResult = Awaited<ReturnType<ImportWorkerHandle['api']['open']>>;
 
 export function useImportWizard(kind: ImportKind) {
-  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const [state, dispatchNow] = useReducer(reducer, INITIAL);
+  // Every change is a transition: React renders the cards in slices, so no main-thread task runs long.
+  const dispatch = useCallback((action: Action) => startTransition(() => dispatchNow(action)), []);
   const worker = useRef<ImportWorkerHandle | null>(null);
   useEffect(() => {
     const handle = startImportWorker();
@@ -90,7 +92,7 @@ export function useImportWizard(kind: ImportKind) {
       if (r.ok) dispatch({ type: 'inspected', inspection: r.value, keepMapping });
       else dispatch({ type: 'problem', problem: { code: r.error }, stage: 'idle' });
     },
-    [kind],
+    [kind, dispatch],
   );
 
   const opened = async (r: OpenResult) => {
@@ -113,7 +115,8 @@ export function useImportWizard(kind: ImportKind) {
       await opened(await api().openUrl(url));
     },
     reread: (encoding: Encoding, delimiter: Delimiter) => inspect(encoding, delimiter, true),
-    setMapping: (mapping: Partial<Record<string, number>>) => dispatch({ type: 'mapping', mapping }),
+    // A controlled select must update at once, or it shows the old choice until the transition lands.
+    setMapping: (mapping: Partial<Record<string, number>>) => dispatchNow({ type: 'mapping', mapping }),
     check: async (request: AnalyseRequest) => {
       progress.set(null);
       dispatch({ type: 'stage', stage: 'checking' });
