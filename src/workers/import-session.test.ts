@@ -215,4 +215,11 @@ describe('rejected-row report', () => {
     const csv = session.rejectedReport({ line: 'Line', column: 'Column', reason: 'Reason', code: 'Code', value: 'Value', reasons: { 'phone-not-a-number': 'Not a phone number' } });
     expect(csv).toBe('\uFEFFLine,Column,Reason,Code,Value\r\n2,phone,Not a phone number,phone-not-a-number,"\'=cmd|calc"');
   });
+  it('keeps + phone numbers as they are, and catches a formula after a line break', async () => {
+    const db = fresh();
+    const { session } = await check(db, 'phone,name,acquired at\n+1 213 555,Ann,2026-01-01T00:00:00Z\n"1\n=cmd",Bob,2026-01-01T00:00:00Z\n');
+    const csv = session.rejectedReport({ line: 'L', column: 'C', reason: 'R', code: 'K', value: 'V', reasons: {} });
+    expect(csv).toContain(',+1 213 555\r\n');
+    expect(csv).toContain(',"\'1\n=cmd"');
+  });
 });
