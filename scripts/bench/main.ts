@@ -8,7 +8,7 @@
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromiumVersion, openSession } from './browser';
+import { chromiumVersion, openSession, type Session } from './browser';
 import { heavyRuns, parseArgs, type BenchOptions } from './cli';
 import type { DatasetSpec } from './dataset';
 import { loadDataset, prepareBase } from './load';
@@ -18,7 +18,7 @@ import { readRouterSource, routeStates, type RouteState } from './routes';
 import { buildApp, serveApp } from './server';
 import { RUN_SCENARIOS } from './scenarios';
 import { coldStart } from './scenarios/grid';
-import type { RunContext, Scenario } from './scenarios/types';
+import type { Scenario } from './scenarios/types';
 
 const started = performance.now();
 const log = (msg: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -36,7 +36,7 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
   const spec: DatasetSpec = { seed: opts.seed, size, now: today() };
   const profileDir = mkdtempSync(join(tmpdir(), `leadledger-bench-${size}-`));
   cpSync(baseProfile, profileDir, { recursive: true });
-  const timeoutMs = Math.max(60_000, (size / 1000) * 300);
+  const timeoutMs = Math.max(180_000, (size / 1000) * 600);
   const heavy = heavyRuns(opts, size);
   const rows: ScenarioResult[] = [];
   try {
@@ -48,29 +48,44 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
     const active = RUN_SCENARIOS.filter((s) => !unbuilt(s, routes));
     const samples = new Map<string, Sample[]>();
     const failures = new Map<string, unknown>();
+    const measure = async (scenario: Scenario, session: Session, run: number) => {
+      if (failures.has(scenario.id)) return;
+      try {
+        const result = await scenario.measure!({ spec, context: session.context, page: session.page, run, timeoutMs });
+        const all = Object.entries(result).map(([name, s]) => [name, Array.isArray(s) ? s : [s]] as const);
+        log(`  ${all.map(([k, ss]) => `${k} ${ss.map((x) => (x.ms === null ? `${Math.round((x.heapBytes ?? 0) / size)} B/lead` : `${x.ms.toFixed(1)} ms`)).join(' ')}`).join(', ')}`);
+        if (run > 0) for (const [name, ss] of all) samples.set(name, [...(samples.get(name) ?? []), ...ss]);
+      } catch (e) {
+        const shot = join(tmpdir(), `leadledger-bench-failure-${scenario.id}-${size}.png`);
+        await session.page.screenshot({ path: shot }).catch(() => undefined);
+        log(`  ${scenario.id} FAILED: ${(e as Error).message.split('\n')[0]} (screenshot ${shot})`);
+        failures.set(scenario.id, e);
+      }
+    };
+    // Heavy scenarios measured once run in the last run only; the warm-up run only starts the
+    // app (it fills the disk and code caches).
+    const inRun = (s: Scenario, run: number) => (run === 0 ? s === coldStart : !s.heavy || heavy === opts.runs || run === opts.runs);
     for (let run = 0; run <= opts.runs; run++) {
       log(`${size.toLocaleString('en-US')} leads: run ${run}/${opts.runs}${run === 0 ? ' (warm-up)' : ''}`);
       const session = await openSession(profileDir, baseURL, bundles);
       try {
-        for (const scenario of active) {
-          // The warm-up run only starts the app (fills the disk and code caches); a heavy scenario
-          // measured once runs in the last run only.
-          if (run === 0 && scenario !== coldStart) continue;
-          if (failures.has(scenario.id) || (scenario.heavy && heavy < opts.runs && run !== opts.runs)) continue;
-          const ctx: RunContext = { spec, context: session.context, page: session.page, run, timeoutMs };
-          try {
-            const result = await scenario.measure!(ctx);
-            const brief = Object.entries(result).map(([k, s]) => `${k} ${s.ms === null ? `${Math.round((s.heapBytes ?? 0) / size)} B/lead` : `${s.ms.toFixed(1)} ms`}`).join(', ');
-            log(`  ${brief}`);
-            if (run > 0) for (const [name, sample] of Object.entries(result)) samples.set(name, [...(samples.get(name) ?? []), sample]);
-          } catch (e) {
-            log(`  ${scenario.id} FAILED: ${(e as Error).message.split('\n')[0]}`);
-            failures.set(scenario.id, e);
-            if (scenario.id === 'cold-start') break;
-          }
+        for (const scenario of active.filter((s) => !s.ownSession && inRun(s, run))) {
+          await measure(scenario, session, run);
+          if (scenario === coldStart && failures.has(coldStart.id)) break;
         }
       } finally {
         await session.close();
+      }
+    }
+    for (const scenario of active.filter((s) => s.ownSession)) {
+      for (let run = 1; run <= (scenario.heavy ? heavy : opts.runs); run++) {
+        log(`${size.toLocaleString('en-US')} leads: ${scenario.id} ${run}/${scenario.heavy ? heavy : opts.runs} in a browser of its own`);
+        const session = await openSession(profileDir, baseURL, bundles);
+        try {
+          await measure(scenario, session, run);
+        } finally {
+          await session.close();
+        }
       }
     }
     for (const scenario of RUN_SCENARIOS) {

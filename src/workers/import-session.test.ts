@@ -213,13 +213,13 @@ describe('rejected-row report', () => {
     const db = fresh();
     const { session } = await check(db, 'phone,name,acquired at\n=cmd|calc,Ann,2026-01-01T00:00:00Z\n');
     const csv = session.rejectedReport({ line: 'Line', column: 'Column', reason: 'Reason', code: 'Code', value: 'Value', reasons: { 'phone-not-a-number': 'Not a phone number' } });
-    expect(csv).toBe('\uFEFFLine,Column,Reason,Code,Value\r\n2,phone,Not a phone number,phone-not-a-number,"\'=cmd|calc"');
+    expect(csv).toBe('\uFEFFLine,Column,Reason,Code,Value\r\n2,phone,Not a phone number,phone-not-a-number,\'=cmd|calc');
   });
-  it('keeps + phone numbers as they are, and catches a formula after a line break', async () => {
+  it('keeps a rejected E.164 number dialable, and catches a formula on a later line of a cell', async () => {
     const db = fresh();
-    const { session } = await check(db, 'phone,name,acquired at\n+1 213 555,Ann,2026-01-01T00:00:00Z\n"1\n=cmd",Bob,2026-01-01T00:00:00Z\n');
+    const { session } = await check(db, 'phone,name,acquired at\n+19993734253,Ann,2026-01-01T00:00:00Z\n"1\n=cmd",Bob,2026-01-01T00:00:00Z\n');
     const csv = session.rejectedReport({ line: 'L', column: 'C', reason: 'R', code: 'K', value: 'V', reasons: {} });
-    expect(csv).toContain(',+1 213 555\r\n');
-    expect(csv).toContain(',"\'1\n=cmd"');
+    expect(csv).toContain(',phone-invalid,+19993734253\r\n');
+    expect(csv).toContain(',"1\n\'=cmd"');
   });
 });

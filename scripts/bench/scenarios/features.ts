@@ -27,21 +27,25 @@ const msIn = (text: string, re: RegExp) => {
 export const cohorts: Scenario = {
   id: 'cohorts',
   route: '/cohorts',
+  heavy: true,
   rows: [
     { name: 'cohort-open', note: 'nav click to the first chart (includes the worker’s snapshot of every lead and call)' },
-    { name: 'cohort-aggregate', goal: 'P3 (1M): ≤ 30 ms in the worker', note: 'the worker’s own time for one aggregate (as the screen reports it)' },
-    { name: 'cohort-control-to-chart', goal: 'P3 (1M): filter change to drawn chart ≤ 100 ms', note: '"Split by" changed to Region, to the painted chart' },
+    { name: 'cohort-aggregate', goal: 'P3 (1M): ≤ 30 ms in the worker', note: 'the worker’s own time for one aggregate, as the screen reports it' },
+    { name: 'cohort-control-to-chart', goal: 'P3 (1M): filter change to drawn chart ≤ 100 ms', note: '"Split by" changed (region, campaign, entry method), to the painted chart' },
   ],
   async measure(ctx) {
     const computed = '[data-testid="cohorts-computed"]';
     const open = await clickUntilText(ctx, () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(), computed);
-    const change = await clickUntilText(ctx, () => ctx.page.getByLabel('Split by').selectOption('region').then(() => undefined), computed);
-    const workerMs = msIn(change.text, /computed in ([\d.]+) ms/);
-    return {
-      'cohort-open': open.sample,
-      ...(workerMs !== undefined ? { 'cohort-aggregate': { ms: workerMs } } : {}),
-      'cohort-control-to-chart': { ...change.sample, ...(workerMs !== undefined ? { workerMs } : {}) },
-    };
+    // Each split is a new aggregate (the worker caches the snapshot, not the answers): three independent samples.
+    const aggregate: Sample[] = [];
+    const toChart: Sample[] = [];
+    for (const split of ['region', 'campaign', 'entry']) {
+      const change = await clickUntilText(ctx, () => ctx.page.getByLabel('Split by').selectOption(split).then(() => undefined), computed);
+      const workerMs = msIn(change.text, /computed in ([\d.]+) ms/);
+      if (workerMs !== undefined) aggregate.push({ ms: workerMs });
+      toChart.push({ ...change.sample, ...(workerMs !== undefined ? { workerMs } : {}) });
+    }
+    return { 'cohort-open': open.sample, 'cohort-aggregate': aggregate, 'cohort-control-to-chart': toChart };
   },
 };
 
@@ -63,6 +67,7 @@ async function exportOnce(ctx: RunContext, search: Record<string, unknown>, read
 export const callListExport: Scenario = {
   id: 'export',
   route: '/export',
+  heavy: true,
   rows: [
     { name: 'call-list-export', goal: 'P7: off the main thread (100k filtered rows ≤ 400 ms)', rows: (n) => n, note: 'call list of every lead: Export CSV click to "rows written" painted' },
     { name: 'export-filtered', goal: 'P7: 100k filtered rows to CSV ≤ 400 ms, off the main thread', note: 'leads of region GB (~10%: 100k at 1M)' },
@@ -78,9 +83,10 @@ export const dncScrub: Scenario = {
   id: 'dnc-scrub',
   route: '/compliance',
   heavy: true,
+  ownSession: true,
   rows: [{ name: 'dnc-scrub', goal: 'no §6 figure (issue 8: every lead against 2M listed numbers)', rows: (n) => n, note: '"Scrub all leads now" to "Scrub complete" painted' }],
   async measure(ctx) {
-    await probe(ctx.page, 'navigate', '/compliance/dnc', {});
+    await ctx.page.goto('/compliance/dnc');
     const button = ctx.page.getByRole('button', { name: 'Scrub all leads now' });
     await button.waitFor({ timeout: ctx.timeoutMs });
     const waiting = probe(ctx.page, 'waitMatch', '[role="status"]', 'Scrub complete', ctx.timeoutMs * 4);

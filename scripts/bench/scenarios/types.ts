@@ -35,6 +35,11 @@ export interface Scenario {
   rows: RowSpec[];
   /** Minutes per run at a million leads: measured in one run only at large sizes (unless --full). */
   heavy?: boolean;
-  /** One sample per row name. */
-  measure?: (ctx: RunContext) => Promise<Record<string, Sample>>;
+  /**
+   * Runs in a fresh browser of its own after the runs (navigating itself), so that no worker
+   * of the other scenarios (an index rebuilt after the bulk edit) competes with it.
+   */
+  ownSession?: boolean;
+  /** One sample, or several independent ones, per row name. */
+  measure?: (ctx: RunContext) => Promise<Record<string, Sample | Sample[]>>;
 }

@@ -11,5 +11,7 @@ export function useFormatters() {
     date: (ms: number, timeZone?: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(ms),
     /** A `yyyy-MM-dd` key as a readable date (read as UTC: the key is already local). */
     dayKey: (key: string, style: 'medium' | 'long' = 'medium') => new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(Date.parse(`${key}T00:00:00Z`)),
+    /** A `yyyy-MM-dd` key as month and day only ("Dec 1", "12月1日"). */
+    monthDay: (key: string) => new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${key}T00:00:00Z`)),
   };
 }
