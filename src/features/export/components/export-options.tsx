@@ -20,7 +20,7 @@ export function ExportOptions({ search, kind, timeZone, onChange }: { search: Ex
       <div className="space-y-3 text-sm">
         <label className="block font-medium text-slate-700">
           {t('export.format')}
-          <select className={`${inputClass} mt-1`} value={search.format ?? 'csv'} onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}>
+          <select aria-label={t('export.format')} className={`${inputClass} mt-1`} value={search.format ?? 'csv'} onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}>
             <option value="csv">CSV</option>
             <option value="xlsx">XLSX (Excel)</option>
           </select>
