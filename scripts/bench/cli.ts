@@ -1,4 +1,4 @@
-/** `npm run bench -- [--size 100k|1m|20k,100k] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--port P] [--seed S] [--no-build]` */
+/** `npm run bench -- [--size 100k|1m|20k,100k] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--no-cache] [--port P] [--seed S] [--no-build]` */
 import { z } from 'zod';
 
 export const DEFAULT_SIZES = [100_000, 1_000_000];
@@ -16,6 +16,8 @@ export interface BenchOptions {
   dncNumbers: number;
   /** Heavy scenarios (import, raw put, scrub) get every run at large sizes too (slower than 15 min). */
   full: boolean;
+  /** Reuse the base profile (schema + listed numbers) kept from an earlier bench. */
+  cache: boolean;
 }
 
 /** Sizes from which heavy scenarios are measured once (a million leads take minutes per run). */
@@ -43,10 +45,11 @@ const optionsSchema = z.object({
   outDir: z.string().min(1),
   dncNumbers: z.number().int().min(0),
   full: z.boolean(),
+  cache: z.boolean(),
 });
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { sizes: DEFAULT_SIZES, json: 'bench-results.json', runs: 3, port: 4327, seed: 20_261_129, build: true, outDir: 'dist-bench', dncNumbers: 2_000_000, full: false };
+  const opts: BenchOptions = { sizes: DEFAULT_SIZES, json: 'bench-results.json', runs: 3, port: 4327, seed: 20_261_129, build: true, outDir: 'dist-bench', dncNumbers: 2_000_000, full: false, cache: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -80,6 +83,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--full':
         opts.full = true;
+        break;
+      case '--no-cache':
+        opts.cache = false;
         break;
       case '--dnc-numbers':
         opts.dncNumbers = parseSize(value());

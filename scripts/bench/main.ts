@@ -16,6 +16,7 @@ import { buildPageBundles, type PageBundles } from './page-bundles';
 import { benchReportSchema, failed, formatTable, notBuilt, summarise, type BenchReport, type Sample, type ScenarioResult } from './report';
 import { readRouterSource, routeStates, type RouteState } from './routes';
 import { buildApp, serveApp } from './server';
+import { baseCacheKey, restoreBase, storeBase } from './base-cache';
 import { RUN_SCENARIOS } from './scenarios';
 import { coldStart } from './scenarios/grid';
 import type { Scenario } from './scenarios/types';
@@ -116,8 +117,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   const results: ScenarioResult[] = [];
   const baseProfile = mkdtempSync(join(tmpdir(), 'leadledger-bench-base-'));
   try {
-    log(`base profile: the app's schema and ${opts.dncNumbers.toLocaleString('en-US')} listed numbers`);
-    results.push(await prepareBase({ profileDir: baseProfile, baseURL: served.url, bundles, spec: { seed: opts.seed, size: 1, now: today() }, log }, opts.dncNumbers));
+    const key = baseCacheKey({ dncNumbers: opts.dncNumbers, chromium: chromiumVersion() });
+    if (opts.cache && restoreBase(key, baseProfile)) log(`base profile: reused from node_modules/.cache/leadledger-bench (base-${key}; --no-cache to rebuild it)`);
+    else {
+      log(`base profile: the app's schema and ${opts.dncNumbers.toLocaleString('en-US')} listed numbers`);
+      results.push(await prepareBase({ profileDir: baseProfile, baseURL: served.url, bundles, spec: { seed: opts.seed, size: 1, now: today() }, log }, opts.dncNumbers));
+      if (opts.cache) storeBase(key, baseProfile);
+    }
     for (const size of opts.sizes) results.push(...(await benchSize(opts, size, served.url, bundles, routes, baseProfile)));
   } finally {
     await served.close();

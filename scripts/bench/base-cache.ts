@@ -1,0 +1,34 @@
+/**
+ * The base profile (schema + 2M listed numbers) takes minutes of puts and is the same for every
+ * bench of the same schema, loader and Chromium: it is kept in node_modules/.cache and copied.
+ * The key hashes everything that shapes it, so a new migration or loader makes a new one.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CACHE = `${root}node_modules/.cache/leadledger-bench`;
+
+export function baseCacheKey(parts: { dncNumbers: number; chromium: string }): string {
+  const h = createHash('sha256');
+  const migrations = readdirSync(`${root}src/db/migrations`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  for (const f of migrations) h.update(readFileSync(`${root}src/db/migrations/${f}`));
+  for (const f of ['page/loader.ts', 'dataset.ts', 'dataset-profiles.ts']) h.update(readFileSync(`${root}scripts/bench/${f}`));
+  h.update(JSON.stringify(parts));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Copy the cached base profile for `key` into `dir`; false when there is none. */
+export function restoreBase(key: string, dir: string): boolean {
+  const cached = `${CACHE}/base-${key}`;
+  if (!existsSync(cached)) return false;
+  cpSync(cached, dir, { recursive: true });
+  return true;
+}
+
+/** Keep `dir` as the base profile for `key` (older bases are removed). */
+export function storeBase(key: string, dir: string): void {
+  if (existsSync(CACHE)) for (const old of readdirSync(CACHE)) if (old.startsWith('base-')) rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
+  cpSync(dir, `${CACHE}/base-${key}`, { recursive: true });
+}
