@@ -35,7 +35,7 @@ const today = () => Math.floor(Date.now() / 86_400_000) * 86_400_000;
 
 async function benchSize(opts: BenchOptions, size: number, baseURL: string, bundles: PageBundles, routes: Record<string, RouteState>, baseProfile: string): Promise<ScenarioResult[]> {
   const spec: DatasetSpec = { seed: opts.seed, size, now: today() };
-  const profileDir = mkdtempSync(join(tmpdir(), `leadledger-bench-${size}-`));
+  const profileDir = tempDir(`leadledger-bench-${size}-`);
   cpSync(baseProfile, profileDir, { recursive: true });
   const timeoutMs = Math.max(180_000, (size / 1000) * 600);
   const heavy = heavyRuns(opts, size);
@@ -99,8 +99,26 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
     }
     return rows;
   } finally {
-    rmSync(profileDir, { recursive: true, force: true });
+    removeTemp(profileDir);
   }
+}
+
+/** Temporary profiles to remove even when the bench is interrupted. */
+const temporary = new Set<string>();
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.add(dir);
+  return dir;
+}
+function removeTemp(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -115,7 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const served = await serveApp(opts.outDir, opts.port);
   log(`serving ${opts.outDir} at ${served.url}`);
   const results: ScenarioResult[] = [];
-  const baseProfile = mkdtempSync(join(tmpdir(), 'leadledger-bench-base-'));
+  const baseProfile = tempDir('leadledger-bench-base-');
   try {
     const key = baseCacheKey({ dncNumbers: opts.dncNumbers, chromium: chromiumVersion() });
     if (opts.cache && restoreBase(key, baseProfile)) log(`base profile: reused from node_modules/.cache/leadledger-bench (base-${key}; --no-cache to rebuild it)`);
@@ -127,7 +145,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const size of opts.sizes) results.push(...(await benchSize(opts, size, served.url, bundles, routes, baseProfile)));
   } finally {
     await served.close();
-    rmSync(baseProfile, { recursive: true, force: true });
+    removeTemp(baseProfile);
   }
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),

@@ -132,8 +132,10 @@ async function putRest(spec: DatasetSpec): Promise<PutRestResult> {
 
 /**
  * The DNC lists (as in the dataset) and `count` numbers on the national US list, in force from
- * version 2, for the scrub: distinct by construction (a bijection of i into ten digits), a few
- * of them the leads' own. The dataset's own entries are added later by putRest.
+ * version 2, for the scrub: spread evenly over the ten-digit range, a few of them the leads'
+ * own. Written in ascending key order, as a sorted registry file would be: random order makes
+ * LevelDB compact the same data over and over (many times slower). The dataset's own entries
+ * are added later by putRest.
  */
 async function putDncNumbers(spec: DatasetSpec, count: number): Promise<{ numbers: number; putMs: number }> {
   const db = await open();
@@ -142,7 +144,7 @@ async function putDncNumbers(spec: DatasetSpec, count: number): Promise<{ number
     let putMs = (await putAll(db, 'dncLists', catalog.dncLists)) + (await putAll(db, 'dncListVersions', catalog.dncListVersions));
     for (let from = 0; from < count; from += 100_000) {
       const rows = [];
-      for (let i = from; i < Math.min(count, from + 100_000); i++) rows.push({ listId: 'national-us', phoneE164: `+1${2_000_000_000 + ((i * 1_234_567_891) % 8_000_000_000)}`, addedVersionId: 2 });
+      for (let i = from; i < Math.min(count, from + 100_000); i++) rows.push({ listId: 'national-us', phoneE164: `+1${2_000_000_000 + Math.floor(i * (8_000_000_000 / count)) + (i % 7)}`, addedVersionId: 2 });
       putMs += await putAll(db, 'dncEntries', rows);
     }
     return { numbers: count, putMs };
