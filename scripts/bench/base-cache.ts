@@ -27,8 +27,8 @@ export function restoreBase(key: string, dir: string): boolean {
   return true;
 }
 
-/** Keep `dir` as the base profile for `key` (older bases are removed). */
+/** Keep `dir` as the base profile for `key` (a few hundred MB; delete the folder to reclaim it). */
 export function storeBase(key: string, dir: string): void {
-  if (existsSync(CACHE)) for (const old of readdirSync(CACHE)) if (old.startsWith('base-')) rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
+  rmSync(`${CACHE}/base-${key}`, { recursive: true, force: true });
   cpSync(dir, `${CACHE}/base-${key}`, { recursive: true });
 }

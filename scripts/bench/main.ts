@@ -121,6 +121,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+function writeReport(opts: BenchOptions, results: ScenarioResult[]): BenchReport {
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    chromium: chromiumVersion(),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    seed: opts.seed,
+    sizes: opts.sizes,
+    durationS: Math.round((performance.now() - started) / 1000),
+    results,
+  };
+  benchReportSchema.parse(report);
+  const out = resolve(opts.json);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
   const routes = routeStates(readRouterSource(), ['/import', '/cohorts', '/compliance', '/export']);
@@ -142,27 +161,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       results.push(await prepareBase({ profileDir: baseProfile, baseURL: served.url, bundles, spec: { seed: opts.seed, size: 1, now: today() }, log }, opts.dncNumbers));
       if (opts.cache) storeBase(key, baseProfile);
     }
-    for (const size of opts.sizes) results.push(...(await benchSize(opts, size, served.url, bundles, routes, baseProfile)));
+    for (const size of opts.sizes) {
+      results.push(...(await benchSize(opts, size, served.url, bundles, routes, baseProfile)));
+      // Written after each size too, so a long run stopped half-way keeps what it measured.
+      writeReport(opts, results);
+    }
   } finally {
     await served.close();
     removeTemp(baseProfile);
   }
-  const report: BenchReport = {
-    generatedAt: new Date().toISOString(),
-    chromium: chromiumVersion(),
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    seed: opts.seed,
-    sizes: opts.sizes,
-    durationS: Math.round((performance.now() - started) / 1000),
-    results,
-  };
-  benchReportSchema.parse(report);
-  const out = resolve(opts.json);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  const report = writeReport(opts, results);
   console.log(formatTable(report));
-  console.log(`\nJSON: ${out}`);
+  console.log(`\nJSON: ${resolve(opts.json)}`);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
