@@ -12,7 +12,9 @@ import type { Source } from '../domain/catalog/source';
 import type { Campaign } from '../domain/catalog/campaign';
 import type { Acquisition, ImportBatch } from '../domain/import-export/import-batch';
 import type { AuditEntry } from '../domain/audit/audit-entry';
+import type { OperationRow } from '../domain/operations/operation';
 import { MIGRATIONS, type Migration } from './migrations';
+import { honourZoneDurability } from './durability';
 
 export const DB_NAME = 'leadledger';
 
@@ -49,9 +51,12 @@ export class LeadsDb extends Dexie {
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
   savedViews!: EntityTable<SavedView, 'id'>;
+  /** The operation journal (v002): see operation-journal-repo.ts. */
+  operations!: EntityTable<OperationRow, 'id'>;
 
   constructor(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name);
+    honourZoneDurability(this);
     for (const m of migrations) {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);

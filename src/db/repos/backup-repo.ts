@@ -1,14 +1,21 @@
 /**
  * Full backups: every table in one JSON file with the schema version and a SHA-256 per table.
  * A restore validates the whole file first (format, version, counts, checksums) and only then
- * replaces the database, in one transaction, so a bad file changes nothing.
+ * replaces the database, in one transaction, so a bad file changes nothing. The operation
+ * journal is this browser's record of its own work, not data: it is neither backed up nor
+ * replaced, and the restore's own journal row commits with the restored data.
  */
 import { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../../domain/audit/audit-hash';
 import type { LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
+import { strictTransaction } from '../durability';
 import { appendAudit } from './audit-repo';
 import { getFlag, setFlag } from './settings-repo';
+import { journaled, markDone } from './operation-journal-repo';
+
+/** Tables a backup does not carry (see the header). */
+const NOT_BACKED_UP = new Set(['operations']);
 
 const FORMAT = 'leadledger-backup';
 
@@ -25,6 +32,7 @@ export async function createBackup(db: LeadsDb, now = Date.now()): Promise<{ jso
   const tables: Backup['tables'] = {};
   await db.transaction('r', db.tables, async () => {
     for (const table of db.tables) {
+      if (NOT_BACKED_UP.has(table.name)) continue;
       const rows = await table.toArray();
       tables[table.name] = { count: rows.length, sha256: sha256Hex(canonicalJson(rows)), rows };
     }
@@ -60,14 +68,16 @@ export function validateBackup(db: LeadsDb, text: string): BackupCheck {
   return { ok: true, backup, counts: Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.count])) };
 }
 
-/** Replace every table with a validated backup (all or nothing), audited. */
+/** Replace every table with a validated backup (all or nothing, committed strictly), audited. */
 export async function restoreBackup(db: LeadsDb, backup: Backup, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) await table.clear();
-    for (const [name, table] of Object.entries(backup.tables)) await db.table(name).bulkAdd(table.rows);
+  const summary = { count: backup.tables.leads?.count ?? 0 };
+  await journaled(db, 'restore', summary, (journal) => strictTransaction(db, 'rw', db.tables, async () => {
+    for (const table of db.tables) if (!NOT_BACKED_UP.has(table.name)) await table.clear();
+    for (const [name, table] of Object.entries(backup.tables)) if (!NOT_BACKED_UP.has(name)) await db.table(name).bulkAdd(table.rows);
     await setFlag(db, 'lastBackupAt', backup.createdAt);
     await appendAudit(db, { action: 'restore', entity: 'database', ids: [], before: null, after: { createdAt: backup.createdAt, counts: Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.count])) } }, now);
-  });
+    await markDone(db, journal, now);
+  }), now);
 }
 
 /** When the last backup was written (or restored from). */

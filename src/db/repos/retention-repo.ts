@@ -9,8 +9,10 @@ import { buildComplianceWorld } from '../../domain/compliance/compliance-world';
 import { purgePlan, type PurgeMode, type PurgePlan } from '../../domain/compliance/retention-plan';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
+import { strictTransaction } from '../durability';
 import { appendAudit } from './audit-repo';
 import { getFlag, getSettings, setFlag } from './settings-repo';
+import { journaled, markDone } from './operation-journal-repo';
 
 const KEY_FLAG = 'anonymisationKey';
 
@@ -47,10 +49,14 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
  * the dry run showed; a different count now means the data changed meanwhile, and nothing is done.
  */
 export async function purgeRetention(db: LeadsDb, input: { at: number; mode: PurgeMode; expected?: number }, now = Date.now()): Promise<PurgePlan> {
-  return db.transaction('rw', [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings], async () => {
+  const summary = { mode: input.mode, ...(input.expected !== undefined ? { count: input.expected } : {}) };
+  return journaled(db, 'purge', summary, (journal) => strictTransaction(db, 'rw', [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings, db.operations], async () => {
     const { plan, leads } = await planFrom(db, input.at, input.mode);
     if (input.expected !== undefined && input.expected !== plan.leadIds.length) throw new PurgeError('plan-changed');
-    if (plan.leadIds.length === 0) return plan;
+    if (plan.leadIds.length === 0) {
+      await markDone(db, journal, now);
+      return plan;
+    }
     const ids = plan.leadIds;
     const consents = await db.consents.where('leadId').anyOf(ids).toArray();
     if (input.mode === 'delete') {
@@ -67,8 +73,9 @@ export async function purgeRetention(db: LeadsDb, input: { at: number; mode: Pur
     }
     const { leadIds: _ids, ...facts } = plan;
     await appendAudit(db, { action: 'purge', entity: 'lead', ids, before: null, after: { ...facts, count: ids.length } }, now);
+    await markDone(db, journal, now);
     return plan;
-  });
+  }), now);
 }
 
 /** Purged leads that had this number (matched through its keyed hash), e.g. to honour their "do not call me" when it comes back. */
