@@ -72,7 +72,7 @@ describe('auditHead, listAudit, auditForLead', () => {
 
 describe('verifyAuditTrail: tampering written straight into the table', () => {
   it.each([
-    { why: 'an edited entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.update(e.seq, { after: { name: 'Someone else' } }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'an edited entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.update(e.seq, { after: { name: 'Someone else' } }), problem: { seq: 2, index: 1, problem: 'details-mismatch' } },
     { why: 'a replaced entry (put)', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.put({ ...e, actor: 'Eve' }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
     { why: 'a deleted entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.delete(e.seq), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
   ])('finds $why at its seq', async ({ tamper, problem }) => {

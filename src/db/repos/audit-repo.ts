@@ -1,6 +1,6 @@
 /** The audit trail: appended inside the same transaction as the change it records, never edited. */
 import type { AuditDraft, AuditEntry } from '../../domain/audit/audit-entry';
-import { GENESIS_HASH, entryHash, verifyChain, type ChainProblem } from '../../domain/audit/audit-hash';
+import { GENESIS_HASH, sealEntry, verifyChain, type ChainProblem } from '../../domain/audit/audit-hash';
 import type { LeadsDb } from '../leads-db';
 import { getSettings } from './settings-repo';
 
@@ -11,8 +11,7 @@ import { getSettings } from './settings-repo';
 export async function appendAudit(db: LeadsDb, draft: AuditDraft, at = Date.now()): Promise<AuditEntry> {
   const last = await db.audit.orderBy('seq').last();
   const { operatorName } = await getSettings(db);
-  const unhashed = { ...draft, seq: (last?.seq ?? 0) + 1, at, actor: operatorName, prevHash: last?.hash ?? GENESIS_HASH };
-  const entry: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
+  const entry = sealEntry({ ...draft, seq: (last?.seq ?? 0) + 1, at, actor: operatorName, prevHash: last?.hash ?? GENESIS_HASH });
   await db.audit.add(entry);
   return entry;
 }

@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AUDIT_ACTIONS, type AuditEntry } from './audit-entry';
-import { GENESIS_HASH, canonicalJson, entryHash, sha256Hex, verifyChain } from './audit-hash';
+import { GENESIS_HASH, canonicalJson, detailsHashOf, entryHash, isRedacted, legacyEntryHash, redactDetails, sealEntry, sha256Hex, verifyChain } from './audit-hash';
 
-type Draft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+type Draft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'detailsHash' | 'legacyHash'>;
 
 /** Chain drafts the way the audit repository does: seq from 1, each linked to the one before. */
 function chain(drafts: readonly Draft[]): AuditEntry[] {
   let prevHash = GENESIS_HASH;
   return drafts.map((d, i) => {
-    const unhashed = { ...d, seq: i + 1, prevHash };
-    const entry = { ...unhashed, hash: entryHash(unhashed) };
+    const entry = sealEntry({ ...d, seq: i + 1, prevHash });
     prevHash = entry.hash;
     return entry;
+  });
+}
+
+/** The same drafts chained in format 1 (hash over the details), as trails were before schema v003. */
+function legacyChain(drafts: readonly Draft[]): AuditEntry[] {
+  let prevHash = GENESIS_HASH;
+  return drafts.map((d, i) => {
+    const unhashed = { ...d, seq: i + 1, prevHash };
+    prevHash = legacyEntryHash(unhashed);
+    return { ...unhashed, hash: prevHash };
   });
 }
 
@@ -61,16 +70,47 @@ describe('canonicalJson: equal content, equal text', () => {
 });
 
 describe('entryHash', () => {
-  it('is SHA-256 of the canonical content; a missing note hashes as null', () => {
+  it('format 2: SHA-256 of the canonical fields with the details hash in place of the details; a missing note hashes as null', () => {
     const { hash: _h, ...unhashed } = intact[1]!;
-    expect(entryHash(unhashed)).toBe(sha256Hex(canonicalJson({ ...unhashed, note: null })));
+    expect(unhashed.detailsHash).toBe(sha256Hex(canonicalJson({ before: null, after: { name: 'Ada', phoneE164: '+12133734253' } })));
+    const { before: _b, after: _a, ...fields } = unhashed;
+    expect(entryHash(unhashed)).toBe(sha256Hex(canonicalJson({ ...fields, format: 2, legacyHash: null, note: null })));
     expect(entryHash({ ...unhashed, note: undefined })).toBe(intact[1]!.hash);
   });
 
-  it('changes with any field', () => {
+  it('format 1 (no details hash): SHA-256 of the canonical content, details included', () => {
+    const { hash: _h, detailsHash: _d, ...unhashed } = intact[1]!;
+    expect(entryHash(unhashed)).toBe(sha256Hex(canonicalJson({ ...unhashed, note: null })));
+    expect(entryHash(unhashed)).toBe(legacyEntryHash(unhashed));
+  });
+
+  it('changes with any hashed field; the details count through their hash', () => {
     const { hash: _h, ...e } = intact[2]!;
-    const variants = [{ at: e.at + 1 }, { actor: 'Eve' }, { action: 'undo' as const }, { entity: 'call' }, { ids: [5] }, { before: null }, { after: { acquiredAt: T } }, { note: '' }, { seq: 9 }, { prevHash: GENESIS_HASH }];
+    const variants = [{ at: e.at + 1 }, { actor: 'Eve' }, { action: 'undo' as const }, { entity: 'call' }, { ids: [5] }, { detailsHash: detailsHashOf(null, null) }, { legacyHash: 'ab'.repeat(32) }, { note: '' }, { seq: 9 }, { prevHash: GENESIS_HASH }];
     for (const v of variants) expect(entryHash({ ...e, ...v }), JSON.stringify(v)).not.toBe(intact[2]!.hash);
+    expect(detailsHashOf(e.before, { acquiredAt: T })).not.toBe(e.detailsHash);
+  });
+});
+
+describe('redaction', () => {
+  it('replaces both details with a marker and keeps every hashed field', () => {
+    const redacted = redactDetails(intact[1]!, T + 9000);
+    expect(redacted.before).toEqual({ redacted: true, at: T + 9000 });
+    expect(redacted.after).toEqual({ redacted: true, at: T + 9000 });
+    expect(isRedacted(redacted)).toBe(true);
+    expect(isRedacted(intact[1]!)).toBe(false);
+    const { before: _b, after: _a, ...kept } = redacted;
+    const { before: _b2, after: _a2, ...was } = intact[1]!;
+    expect(kept).toEqual(was);
+  });
+
+  it('refuses a format-1 entry (its hash covers the details)', () => {
+    expect(() => redactDetails(legacyChain(DRAFTS)[1]!, T)).toThrow(/format 1/);
+  });
+
+  it('a marker-shaped value with other keys is not a redaction', () => {
+    const fake = { ...intact[1]!, before: { redacted: true, at: T, name: 'Ada' }, after: { redacted: true, at: T } };
+    expect(isRedacted(fake)).toBe(false);
   });
 });
 
@@ -82,14 +122,20 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
   const rehashed = (i: number, patch: Partial<AuditEntry>) =>
     intact.map((e, j) => {
       if (j !== i) return e;
-      const { hash: _h, ...rest } = { ...e, ...patch };
-      return { ...rest, hash: entryHash(rest) };
+      const { hash: _h, detailsHash: _d, ...rest } = { ...e, ...patch };
+      return sealEntry(rest);
     });
 
   it.each([
     { why: 'an intact chain', entries: intact, problem: null },
     { why: 'an empty chain', entries: [], problem: null },
-    { why: 'an edited `after` (hash left as it was)', entries: edit(2, { after: { acquiredAt: T } }), problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
+    { why: 'an edited `after` (hash left as it was)', entries: edit(2, { after: { acquiredAt: T } }), problem: { seq: 3, index: 2, problem: 'details-mismatch' } },
+    { why: 'an edited `after` with its details hash recomputed', entries: edit(2, { after: { acquiredAt: T }, detailsHash: detailsHashOf(intact[2]!.before, { acquiredAt: T }) }), problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
+    { why: 'redacted details', entries: intact.map((e, j) => (j === 1 || j === 3 ? redactDetails(e, T + 9000) : e)), problem: null },
+    { why: 'a redacted entry whose actor was edited', entries: intact.map((e, j) => (j === 1 ? { ...redactDetails(e, T + 9000), actor: 'Eve' } : e)), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'a redacted entry given other details', entries: intact.map((e, j) => (j === 1 ? { ...redactDetails(e, T + 9000), after: { name: 'Eve' } } : e)), problem: { seq: 2, index: 1, problem: 'details-mismatch' } },
+    { why: 'an intact format-1 trail (restored from an old backup)', entries: legacyChain(DRAFTS), problem: null },
+    { why: 'a format-1 entry after format-2 ones (a downgrade)', entries: [...intact.slice(0, 2), { ...legacyChain(DRAFTS)[2]!, prevHash: intact[1]!.hash }], problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
     { why: 'an edited actor in the newest entry', entries: edit(4, { actor: 'Eve' }), problem: { seq: 5, index: 4, problem: 'hash-mismatch' } },
     { why: 'an edited entry whose hash was recomputed: the next link breaks', entries: rehashed(1, { ids: [5] }), problem: { seq: 3, index: 2, problem: 'broken-link' } },
     { why: 'a deleted entry in the middle', entries: without(2), problem: { seq: 4, index: 2, problem: 'sequence-gap' } },
@@ -134,7 +180,19 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
     (e) => ({ ...e, seq: e.seq + 100 }),
     (e) => ({ ...e, prevHash: GENESIS_HASH.replace(/^0/, '1') }),
     (e) => ({ ...e, hash: e.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }),
+    (e) => ({ ...e, detailsHash: detailsHashOf({ was: e.before }, e.after) }),
+    (e) => ({ ...e, legacyHash: GENESIS_HASH }),
+    (e) => {
+      const { detailsHash: _d, ...downgraded } = e;
+      return downgraded;
+    },
   );
+  /** Edits of the fields a redaction keeps (everything but the details). */
+  const keptFieldEdits: fc.Arbitrary<Edit> = edits.filter((edit) => {
+    const sample = intact[2]!;
+    const changed = edit(sample);
+    return canonicalJson(changed.before) === canonicalJson(sample.before) && canonicalJson(changed.after) === canonicalJson(sample.after);
+  });
 
   it('detects any single edit, at the edited entry (property)', () => {
     fc.assert(
@@ -168,6 +226,38 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
           expect(verifyChain(shuffled)).toMatchObject({ index: first });
         },
       ),
+    );
+  });
+
+  it('does not report redaction as tampering, whichever entries are redacted (property)', () => {
+    fc.assert(
+      fc.property(chains, fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), fc.integer({ min: T, max: T + 2e9 }), (entries, pick, at) => {
+        const redacted = entries.map((e, i) => (pick[i] ? redactDetails(e, at) : e));
+        expect(verifyChain(redacted)).toBeNull();
+      }),
+    );
+  });
+
+  it('detects any single edit of a redacted entry’s remaining fields, at that entry (property)', () => {
+    fc.assert(
+      fc.property(chains, fc.nat(), keptFieldEdits, (entries, k, change) => {
+        const i = k % entries.length;
+        const redacted = entries.map((e) => redactDetails(e, T + 1));
+        const tampered = redacted.map((e, j) => (j === i ? change(e) : e));
+        expect(verifyChain(tampered)).toMatchObject({ index: i });
+      }),
+    );
+  });
+
+  it('detects deletion and reordering among redacted entries too (property)', () => {
+    fc.assert(
+      fc.property(chains, fc.nat(), (entries, k) => {
+        const redacted = entries.map((e) => redactDetails(e, T + 1));
+        const i = k % (entries.length - 1);
+        expect(verifyChain(redacted.filter((_, j) => j !== i))).toMatchObject({ index: i });
+        const swapped = redacted.map((e, j) => (j === i ? redacted[i + 1]! : j === i + 1 ? redacted[i]! : e));
+        expect(verifyChain(swapped)).toMatchObject({ index: i });
+      }),
     );
   });
 });
