@@ -3,6 +3,7 @@ import { acquisitionTimeProblem } from '../../domain/time/calendar';
 import { EDITABLE_LEAD_FIELDS, type Lead, type LeadPatch, type NewLead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
+import { honourSuppressions, suppressionTables } from './suppression-repo';
 
 export class LeadWriteError extends Error {
   constructor(
@@ -29,14 +30,16 @@ export function stampNewLead(input: NewLead, now: number): Omit<Lead, 'id'> {
 export async function createLead(db: LeadsDb, input: NewLead, now = Date.now()): Promise<Lead> {
   const problem = acquisitionTimeProblem(input.acquiredAt, now);
   if (problem) throw new LeadWriteError(`acquired-${problem}`);
-  return db.transaction('rw', [db.leads, db.audit, db.settings], async () => {
+  return db.transaction('rw', [...suppressionTables(db), db.audit], async () => {
     const existing = await db.leads.where('phoneE164').equals(input.phoneE164).first();
     if (existing) throw new LeadWriteError('duplicate', `A lead with ${input.phoneE164} exists (#${existing.id}).`);
     const row = stampNewLead(input, now);
     const id = await db.leads.add(row);
-    const lead = { ...row, id } as Lead;
-    await appendAudit(db, { action: 'create', entity: 'lead', ids: [id], before: null, after: lead }, now);
-    return lead;
+    await appendAudit(db, { action: 'create', entity: 'lead', ids: [id], before: null, after: { ...row, id } }, now);
+    // The number of a forgotten person goes straight back on the internal do-not-call list.
+    const [suppressed] = await honourSuppressions(db, [input.phoneE164]);
+    if (suppressed) await appendAudit(db, { action: 'dnc-add', entity: 'lead', ids: [id], before: null, after: { list: 'internal', reason: 'forgotten-person', suppression: suppressed.suppression } }, now);
+    return (await db.leads.get(id))!;
   });
 }
 
