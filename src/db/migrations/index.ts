@@ -1,6 +1,7 @@
 /** Every schema version in order. Append only: a landed migration is never edited. */
 import type { Transaction } from 'dexie';
 import { v001 } from './v001-initial';
+import { v002 } from './v002-operation-journal';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001];
+export const MIGRATIONS: readonly Migration[] = [v001, v002];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

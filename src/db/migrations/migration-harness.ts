@@ -70,13 +70,31 @@ export async function migrateAndDigest(
 ): Promise<MigrationOutcome> {
   const index = migrations.findIndex((m) => m.version === version);
   if (index < 1) throw new Error(`v${version} has no earlier version to migrate from`);
-  const old = new LeadsDb(name, migrations.slice(0, index));
+  return migrateFromTo(migrations, migrations[index - 1]!.version, version, expectation, name);
+}
+
+/**
+ * Fill at version `from`, reopen at version `to` (every migration in between runs, in one
+ * upgrade, as when a browser last opened the app several releases ago), digest before, after
+ * and as expected. `expectation.expectRows` covers the whole step (compose the versions' own).
+ */
+export async function migrateFromTo(
+  migrations: readonly Migration[],
+  from: number,
+  to: number,
+  expectation: MigrationExpectation = {},
+  name = `migration-v${from}-v${to}-${crypto.randomUUID()}`,
+): Promise<MigrationOutcome> {
+  const fromIndex = migrations.findIndex((m) => m.version === from);
+  const toIndex = migrations.findIndex((m) => m.version === to);
+  if (fromIndex < 0 || toIndex <= fromIndex) throw new Error(`no upgrade from v${from} to v${to}`);
+  const old = new LeadsDb(name, migrations.slice(0, fromIndex + 1));
   await old.open();
   await (expectation.fill ?? fillWithDemoData)(old);
   const beforeRows = await readAll(old);
   const before = digest(old, beforeRows);
   old.close();
-  const next = new LeadsDb(name, migrations.slice(0, index + 1));
+  const next = new LeadsDb(name, migrations.slice(0, toIndex + 1));
   try {
     await next.open();
     const after = digest(next, await readAll(next));
@@ -129,6 +147,13 @@ export function demoRows(leadCount = 1500): TableRows {
     audit,
     settings: [{ key: 'org', value: DEFAULT_SETTINGS }, { key: 'flag:demoSeeded', value: true }],
     savedViews: [{ id: 1, name: 'Expo leads', search: { sourceId: 'expo-2026' }, createdAt: DEMO_NOW }],
+    // v002's journal: one of each state an upgrade must carry over.
+    operations: [
+      { id: 1, kind: 'import', state: 'done', startedAt: DEMO_NOW - 86_400_000, endedAt: DEMO_NOW - 86_000_000, summary: { fileName: 'expo-2026.csv', importKind: 'leads', count: 1500 }, lock: 'leadledger-operation:a' },
+      { id: 2, kind: 'bulk-edit', state: 'failed', startedAt: DEMO_NOW - 7_200_000, endedAt: DEMO_NOW - 7_100_000, summary: { opKind: 'add-tags', count: 40, filter: { source: ['expo-2026'] } }, error: 'QuotaExceededError: full' },
+      { id: 3, kind: 'purge', state: 'started', startedAt: DEMO_NOW - 3_600_000, summary: { mode: 'anonymize', count: 12 }, lock: 'leadledger-operation:b' },
+      { id: 4, kind: 'dnc-scrub', state: 'acknowledged', startedAt: DEMO_NOW - 1_800_000, endedAt: DEMO_NOW, summary: {}, progress: { done: 500, total: 1500 } },
+    ],
   };
 }
 

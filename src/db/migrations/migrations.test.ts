@@ -3,7 +3,7 @@ import Dexie, { type Transaction } from 'dexie';
 import { LeadsDb } from '../leads-db';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './index';
 import { V001_STORES, v001 } from './v001-initial';
-import { demoRows, digest, fillWithDemoData, migrateAndDigest, readAll, type MigrationExpectation } from './migration-harness';
+import { demoRows, digest, fillWithDemoData, migrateAndDigest, migrateFromTo, readAll, type MigrationExpectation, type TableRows } from './migration-harness';
 
 /**
  * What each migration does to existing data. A version not listed here must keep every
@@ -25,6 +25,20 @@ afterEach(async () => {
   }
 });
 
+const VERSIONS = MIGRATIONS.map((m) => m.version);
+/** Every (older, newer) pair: a browser may last have opened the app several releases ago. */
+const UPGRADE_PATHS = VERSIONS.flatMap((from, i) => VERSIONS.slice(i + 1).map((to) => [from, to] as const));
+
+/**
+ * What upgrading from `from` to `to` promises: each version's own expectation in turn; the
+ * database is filled as version `from` wrote it (the `fill` of the version after it, if any).
+ */
+function expectationFor(from: number, to: number): MigrationExpectation {
+  const steps = VERSIONS.filter((v) => v > from && v <= to).flatMap((v) => (EXPECTATIONS[v]?.expectRows ? [EXPECTATIONS[v].expectRows] : []));
+  const fill = EXPECTATIONS[VERSIONS[VERSIONS.indexOf(from) + 1]!]?.fill;
+  return { ...(fill ? { fill } : {}), ...(steps.length ? { expectRows: (rows: TableRows) => steps.reduce((r, step) => step(r), rows) } : {}) };
+}
+
 describe('every migration after the first keeps (or transforms as promised) the data before it', () => {
   const upgrades = MIGRATIONS.slice(1).map((m) => m.version);
 
@@ -36,6 +50,57 @@ describe('every migration after the first keeps (or transforms as promised) the 
 
   it('has an expectation only for versions that exist', () => {
     for (const version of Object.keys(EXPECTATIONS).map(Number)) expect(upgrades).toContain(version);
+  });
+});
+
+describe('an upgrade from every earlier version to every later one keeps every record (counts and a hash per record)', () => {
+  // Consecutive steps are tested above; here the longer jumps (v1→v3, …), in one upgrade transaction.
+  const jumps = UPGRADE_PATHS.filter(([from, to]) => VERSIONS.indexOf(to) - VERSIONS.indexOf(from) > 1);
+
+  it.skipIf(jumps.length === 0).each(jumps)('v%i → v%i', async (from, to) => {
+    const outcome = await migrateFromTo(MIGRATIONS, from, to, expectationFor(from, to));
+    expect(outcome.verno).toBe(to);
+    expect(outcome.before.leads!.count).toBeGreaterThan(1000);
+    expect(outcome.after).toEqual(outcome.expected);
+  });
+
+  it('covers every pair of versions (steps above, jumps here)', () => {
+    expect(UPGRADE_PATHS.length).toBe((VERSIONS.length * (VERSIONS.length - 1)) / 2);
+    expect(UPGRADE_PATHS.filter(([f, t]) => VERSIONS.indexOf(t) - VERSIONS.indexOf(f) === 1).map(([, t]) => t)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+  });
+});
+
+describe('a failing upgrade leaves the database at every version intact', () => {
+  /** A next version whose upgrade changes records, drops a table's rows and then throws. */
+  const broken = (version: number): Migration => ({
+    version,
+    stores: { notes: '++id' },
+    upgrade: async (tx) => {
+      await tx.table('leads').toCollection().modify((l: { name: string }) => {
+        l.name = 'overwritten';
+      });
+      await tx.table('calls').clear();
+      throw new Error('upgrade failed half-way');
+    },
+  });
+
+  it.each(VERSIONS)('from v%i: the real later migrations run, then one fails — the database is still at that version, record for record', async (version) => {
+    const name = dbName();
+    const upTo = MIGRATIONS.slice(0, VERSIONS.indexOf(version) + 1);
+    const old = track(new LeadsDb(name, upTo));
+    await (EXPECTATIONS[VERSIONS[VERSIONS.indexOf(version) + 1]!]?.fill ?? fillWithDemoData)(old);
+    const before = digest(old, await readAll(old));
+    old.close();
+
+    const next = track(new LeadsDb(name, [...MIGRATIONS, broken(LATEST_VERSION + 1)]));
+    await expect(next.open()).rejects.toThrow();
+    next.close();
+
+    const again = track(new LeadsDb(name, upTo));
+    await again.open();
+    expect(again.verno).toBe(version);
+    expect([...again.backendDB().objectStoreNames]).not.toContain('notes');
+    expect(digest(again, await readAll(again))).toEqual(before);
   });
 });
 
@@ -191,5 +256,17 @@ describe('the harness itself, with a fake v002', () => {
 
   it('demo rows are the same on every call (the harness is deterministic)', () => {
     expect(demoRows(200)).toEqual(demoRows(200));
+  });
+});
+
+describe('v002: the operation journal', () => {
+  it('adds the operations table (auto-increment id, indexed by state and kind), empty, next to every v001 table', async () => {
+    const db = track(new LeadsDb(dbName(), MIGRATIONS.slice(0, 2)));
+    await db.open();
+    expect(db.verno).toBe(2);
+    const store = db.backendDB().transaction('operations', 'readonly').objectStore('operations');
+    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({ key: 'id', auto: true, indexes: ['kind', 'state'] });
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual([...Object.keys(V001_STORES), 'operations'].sort());
+    expect(await db.operations.count()).toBe(0);
   });
 });

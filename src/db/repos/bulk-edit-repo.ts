@@ -7,10 +7,12 @@ import { addMonths } from '../../domain/time/calendar';
 import { bulkOpSchema, leadChangeFor, pickFields, restoreFields, type BulkOp, type LeadFieldChange } from '../../domain/leads/bulk-edit';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { Lead } from '../../domain/leads/lead';
+import { journalFilter } from '../../domain/operations/operation';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { getSettings } from './settings-repo';
 import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
+import { journaled, markDone } from './operation-journal-repo';
 
 export interface BulkPreview {
   selected: number;
@@ -59,10 +61,15 @@ export interface BulkResult {
   changed: number;
 }
 
-/** Apply `op` to every lead in `ids`, atomically. */
-export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now()): Promise<BulkResult> {
+/**
+ * Apply `op` to every lead in `ids`, atomically. Journaled (operation-journal-repo.ts); `filter` is
+ * the grid filter an "all matching" selection came from, so an interrupted edit can be retried.
+ */
+export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now(), filter?: Record<string, unknown>): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
-  return db.transaction('rw', [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings], async () => {
+  const tables = [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings, db.operations];
+  const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
+  return journaled(db, 'bulk-edit', summary, (journal) => db.transaction('rw', tables, async () => {
     const { leads, internal } = await loadSelection(db, ids, op);
     const before: Record<number, unknown> = {};
     const after: Record<number, unknown> = {};
@@ -89,8 +96,9 @@ export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: 
       { action: op.kind === 'delete' ? 'delete' : 'bulk-edit', entity: 'lead', ids: changedIds, before: { op, leads: before, ...extra.before }, after: { op, leads: after, ...extra.after } },
       now,
     );
+    await markDone(db, journal, now);
     return { auditSeq: entry.seq, changed: changedIds.length };
-  });
+  }), now);
 }
 
 /** Writes an operation makes outside the leads' own fields: consents, the internal DNC list, deletion. */

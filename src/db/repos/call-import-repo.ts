@@ -13,6 +13,7 @@ import { addCallToFacts } from '../../domain/leads/call-facts';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
+import { journaled, markDone } from './operation-journal-repo';
 import { callKeysOfLeads, mappingKey } from './import-lookup-repo';
 import { ImportCancelledError, inChunks, NO_HOOKS, type CommitHooks } from './import-repo';
 import { getSettings } from './settings-repo';
@@ -41,8 +42,9 @@ export class CallImportError extends Error {
 
 /** Commit a checked call log as one batch. */
 export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks: CommitHooks = NO_HOOKS, now = Date.now()): Promise<ImportBatch> {
-  const tables = [db.importBatches, db.campaigns, db.leads, db.calls, db.audit, db.settings];
-  return db.transaction('rw', tables, async () => {
+  const tables = [db.importBatches, db.campaigns, db.leads, db.calls, db.audit, db.settings, db.operations];
+  const journalSummary = { fileName: plan.fileName, importKind: 'calls' as const, count: plan.calls.length };
+  return journaled(db, 'import', journalSummary, (journal) => db.transaction('rw', tables, async () => {
     const { operatorName } = await getSettings(db);
     const leadIds = [...new Set(plan.calls.map((c) => c.leadId))];
     const leads = await db.leads.bulkGet(leadIds);
@@ -86,6 +88,7 @@ export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks:
     const batch = { ...draft, id: batchId } as ImportBatch;
     const { id: _id, mapping: _m, ...summary } = batch;
     await appendAudit(db, { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: { ...summary, leadsAffected: updated.size } }, now);
+    await markDone(db, journal, now);
     return batch;
-  });
+  }), now);
 }

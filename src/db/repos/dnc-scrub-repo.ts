@@ -5,7 +5,8 @@
  * one set, the leads in id order a large chunk at a time (each chunk read and written in one
  * transaction, so no concurrent edit is lost). The scrub row and its single audit entry are
  * written last: a scrub cut short leaves each chunk's leads honestly checked, and no claim
- * that the whole database was.
+ * that the whole database was. The operation journal records each chunk's progress in the
+ * chunk's own transaction, so an interrupted scrub is reported with how far it got.
  */
 import Dexie from 'dexie';
 import { scrubBasisBuilder, scrubFacts, type ScrubBasis } from '../../domain/compliance/dnc-scrub';
@@ -14,6 +15,7 @@ import type { DncListState } from '../../domain/compliance/verdict-types';
 import type { Lead } from '../../domain/leads/lead';
 import type { DncScrub, LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
+import { journaled, markDone, recordProgress, type JournalEntry } from './operation-journal-repo';
 
 const ENTRY_PAGE = 250_000;
 const LEAD_CHUNK = 25_000;
@@ -60,8 +62,12 @@ async function buildBasis(db: LeadsDb, lists: DncListState[], at: number, progre
   return builder.basis();
 }
 
-/** Scrub every lead at `now`; `progress` hears after each page and chunk. */
-export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p: ScrubProgress) => void = () => {}): Promise<ScrubResult> {
+/** Scrub every lead at `now`; `progress` hears after each page and chunk. Journaled (operation-journal-repo.ts). */
+export function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p: ScrubProgress) => void = () => {}): Promise<ScrubResult> {
+  return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress), now);
+}
+
+async function scrub(db: LeadsDb, journal: JournalEntry, now: number, progress: (p: ScrubProgress) => void): Promise<ScrubResult> {
   const started = performance.now();
   const lists = await db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
   const basis = await buildBasis(db, lists, now, progress);
@@ -72,7 +78,7 @@ export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p:
   let listed = 0;
   let lastId = 0;
   for (;;) {
-    const chunk = await db.transaction('rw', db.leads, async () => {
+    const chunk = await db.transaction('rw', db.leads, db.operations, async () => {
       const rows: Lead[] = await db.leads.where(':id').above(lastId).limit(LEAD_CHUNK).toArray();
       const updated: Lead[] = [];
       for (const lead of rows) {
@@ -83,6 +89,7 @@ export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p:
         updated.push({ ...lead, ...facts });
       }
       await db.leads.bulkPut(updated);
+      await recordProgress(db, journal, { done: done + rows.length, total });
       leadCount += updated.length;
       return rows;
     });
@@ -92,13 +99,14 @@ export async function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p:
     lastId = chunk[chunk.length - 1]!.id;
   }
   const leadsDone = performance.now();
-  const scrub = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings], async () => {
+  const scrubRow = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings, db.operations], async () => {
     const row = { at: now, versionIds: basis.versionIds, leadCount, listed };
     const id = await db.dncScrubs.add(row as DncScrub);
     await appendAudit(db, { action: 'dnc-scrub', entity: 'lead', ids: [], before: null, after: { ...row, scrubId: id, lists: basis.lists } }, now);
+    await markDone(db, journal, now);
     return { ...row, id };
   });
   progress({ phase: 'done', done: total, total });
   const phases = { listsMs: Math.round(listsDone - started), leadsMs: Math.round(leadsDone - listsDone) };
-  return { ...scrub, lists: basis.lists, ms: Math.round(performance.now() - started), phases };
+  return { ...scrubRow, lists: basis.lists, ms: Math.round(performance.now() - started), phases };
 }

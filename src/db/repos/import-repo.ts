@@ -19,6 +19,7 @@ import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { leadsByPhone, mappingKey } from './import-lookup-repo';
 import { getSettings } from './settings-repo';
+import { journaled, markDone } from './operation-journal-repo';
 
 /** Rows per bulk call: big enough to amortise the call, small enough to check cancel often. */
 export const WRITE_CHUNK = 10_000;
@@ -113,10 +114,14 @@ function campaignSpans(leads: readonly PreparedLead[]): Map<string, { from: numb
   return spans;
 }
 
-/** Commit a checked lead import as one batch; resolves only once the transaction has committed. */
+/**
+ * Commit a checked lead import as one batch; resolves only once the transaction has committed.
+ * Journaled: its journal row turns `done` in the same transaction (operation-journal-repo.ts).
+ */
 export async function commitLeadImport(db: LeadsDb, plan: LeadImportPlan, hooks: CommitHooks = NO_HOOKS, now = Date.now()): Promise<ImportBatch> {
-  const tables = [db.importBatches, db.sources, db.campaigns, db.leads, db.acquisitions, db.consents, db.audit, db.settings];
-  return db.transaction('rw', tables, async () => {
+  const tables = [db.importBatches, db.sources, db.campaigns, db.leads, db.acquisitions, db.consents, db.audit, db.settings, db.operations];
+  const journalSummary = { fileName: plan.fileName, importKind: plan.kind, count: plan.leads.length };
+  return journaled(db, 'import', journalSummary, (journal) => db.transaction('rw', tables, async () => {
     const { operatorName } = await getSettings(db);
     const draft: Omit<ImportBatch, 'id'> = {
       kind: plan.kind, fileName: plan.fileName, sha256: plan.sha256, encoding: plan.encoding, at: now, by: operatorName,
@@ -181,6 +186,7 @@ export async function commitLeadImport(db: LeadsDb, plan: LeadImportPlan, hooks:
     if (hooks.isCancelled()) throw new ImportCancelledError();
     const { id: _id, mapping: _m, ...summary } = batch;
     await appendAudit(db, { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary }, now);
+    await markDone(db, journal, now);
     return batch;
-  });
+  }), now);
 }

@@ -13,6 +13,7 @@ import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { INTERNAL_LIST_ID } from './internal-dnc';
+import { journaled, markDone } from './operation-journal-repo';
 
 interface BulkPayload {
   op?: { kind: string };
@@ -38,7 +39,9 @@ export class UndoError extends Error {}
 
 /** Undo the operation recorded in audit entry `seq`. */
 export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()): Promise<{ restored: number }> {
-  return db.transaction('rw', [db.leads, db.calls, db.consents, db.dncEntries, db.audit, db.settings], async () => {
+  const tables = [db.leads, db.calls, db.consents, db.dncEntries, db.audit, db.settings, db.operations];
+  const count = (await db.audit.get(seq))?.ids.length ?? 0;
+  return journaled(db, 'undo', { auditSeq: seq, count }, (journal) => db.transaction('rw', tables, async () => {
     const entry = await db.audit.get(seq);
     // Only the bulk operations' own entries (they carry `op`), as listUndoable offers them.
     if (!entry || !UNDOABLE.has(entry.action) || entry.entity !== 'lead' || !(entry.before as BulkPayload | null)?.op) throw new UndoError(`Audit entry #${seq} cannot be undone.`);
@@ -69,6 +72,7 @@ export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()):
     if (after.dncAdded?.length) await db.dncEntries.bulkDelete(after.dncAdded.map((p) => [INTERNAL_LIST_ID, p] as [string, string]));
     if (before.dncReplaced?.length) await db.dncEntries.bulkPut(before.dncReplaced);
     await appendAudit(db, { action: 'undo', entity: 'lead', ids: entry.ids, before: { undid: seq }, after: { undid: seq, op: before.op } }, now);
+    await markDone(db, journal, now);
     return { restored: restored || entry.ids.length };
-  });
+  }), now);
 }
