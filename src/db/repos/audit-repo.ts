@@ -1,7 +1,8 @@
 /** The audit trail: appended inside the same transaction as the change it records, never edited. */
 import type { AuditDraft, AuditEntry } from '../../domain/audit/audit-entry';
-import { GENESIS_HASH, sealEntry, verifyChain, type ChainProblem } from '../../domain/audit/audit-hash';
+import { GENESIS_HASH, isRedacted, sealEntry, verifyChain, type ChainProblem } from '../../domain/audit/audit-hash';
 import type { LeadsDb } from '../leads-db';
+import { AUDIT_UPGRADE_KEY } from './audit-upgrade-repo';
 import { getSettings } from './settings-repo';
 
 /**
@@ -37,4 +38,22 @@ export async function auditForLead(db: LeadsDb, leadId: number): Promise<AuditEn
 /** Re-hash the whole trail; null when intact, else the first broken entry. */
 export async function verifyAuditTrail(db: LeadsDb): Promise<ChainProblem | null> {
   return verifyChain(await db.audit.orderBy('seq').toArray());
+}
+
+export interface TrailReport {
+  problem: ChainProblem | null;
+  count: number;
+  /** Entries whose details an erasure redacted (not tampering: the chain verifies without them). */
+  redacted: number;
+  /** When the trail was rewritten in format 2 (schema v003), and whether the old trail verified then. */
+  upgrade?: { at: number; previousHead: { seq: number; hash: string }; newHead: { seq: number; hash: string }; previousTrail: { intact: boolean; brokenAtSeq?: number } };
+}
+
+/** "Verify trail": the first problem (or none), how many entries were checked and how many are redacted. */
+export async function auditTrailReport(db: LeadsDb): Promise<TrailReport> {
+  return db.transaction('r', db.audit, db.settings, async () => {
+    const entries = await db.audit.orderBy('seq').toArray();
+    const upgrade = (await db.settings.get(AUDIT_UPGRADE_KEY))?.value as TrailReport['upgrade'] | undefined;
+    return { problem: verifyChain(entries), count: entries.length, redacted: entries.filter(isRedacted).length, ...(upgrade ? { upgrade } : {}) };
+  });
 }

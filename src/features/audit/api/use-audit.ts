@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMutation } from '@tanstack/react-query';
 import { getDb } from '../../../db/leads-db';
-import { auditHead, listAudit, verifyAuditTrail } from '../../../db/repos/audit-repo';
+import { auditHead, auditTrailReport, listAudit } from '../../../db/repos/audit-repo';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -20,10 +20,5 @@ export function useAuditPage(page: number, action?: string) {
 
 /** Re-hash the whole trail. */
 export function useVerifyTrail() {
-  return useMutation({
-    mutationFn: async () => {
-      const db = getDb();
-      return { problem: await verifyAuditTrail(db), count: await db.audit.count() };
-    },
-  });
+  return useMutation({ mutationFn: () => auditTrailReport(getDb()), networkMode: 'always' });
 }

@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS } from '../../../domain/audit/audit-entry';
 import { inputClass } from '../../../components/ui/field';
 import { AUDIT_PAGE_SIZE, useAuditPage, useVerifyTrail } from '../api/use-audit';
 import { AuditTable } from './audit-table';
+import { VerifyResult } from './verify-result';
 
 const route = getRouteApi('/audit');
 
@@ -28,11 +29,7 @@ export function AuditPage() {
           </Button>
         }
       />
-      {verify.data && (
-        <p role="status" className={`mb-4 rounded-lg px-4 py-3 text-sm ${verify.data.problem ? 'bg-rose-50 text-rose-800' : 'bg-emerald-50 text-emerald-800'}`}>
-          {verify.data.problem ? t('audit.broken', { seq: verify.data.problem.seq, problem: verify.data.problem.problem }) : t('audit.intact', { count: verify.data.count })}
-        </p>
-      )}
+      {verify.data && <VerifyResult report={verify.data} />}
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           {t('audit.action')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../domain/audit/audit-entry';
+import type { AuditEntry, RedactedDetails } from '../../../domain/audit/audit-entry';
+import { isRedacted } from '../../../domain/audit/audit-hash';
 
 /** The trail as a table; content is rendered as text, never as HTML. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -29,6 +30,11 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td className="px-3 py-2">
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{e.action}</span>
                 {e.note && <span className="ml-2 text-slate-500">{e.note}</span>}
+                {isRedacted(e) && (
+                  <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800 ring-1 ring-amber-200" data-testid="audit-redacted">
+                    {t('audit.redacted', { date: fmt.format((e.before as RedactedDetails).at) })}
+                  </span>
+                )}
               </td>
               <td className="px-3 py-2">{e.entity}</td>
               <td className="px-3 py-2 text-right tabular-nums">{e.ids.length}</td>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import type { ExportRecord } from '../../../db/repos/export-repo';
+import type { RedactedDetails } from '../../../domain/audit/audit-entry';
+import { isRedacted } from '../../../domain/audit/audit-hash';
 import { useExportHistory } from '../api/use-export';
 
 /** Every export with who, when, rows and the file's hash. */
@@ -13,6 +15,14 @@ export function ExportHistory() {
       {entries?.length === 0 && <p className="text-sm text-slate-500">{t('export.noHistory')}</p>}
       <ul className="space-y-3 text-sm" data-testid="export-history">
         {entries?.map((e) => {
+          if (isRedacted(e)) {
+            // An erasure removed this export's details (its filter named the person); the entry stays.
+            return (
+              <li key={e.seq} className="rounded-lg bg-slate-50 p-2 text-xs text-slate-500">
+                #{e.seq} · {date.format(e.at)} · {e.actor} · {t('audit.redacted', { date: date.format((e.after as RedactedDetails).at) })}
+              </li>
+            );
+          }
           const r = e.after as ExportRecord;
           return (
             <li key={e.seq} className="rounded-lg bg-slate-50 p-2">

@@ -1,5 +1,7 @@
 import { Dialog } from 'radix-ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
 import { formatPhone } from '../../../domain/leads/phone';
 import { useLeadDetail } from '../api/use-lead-detail';
 import { useSourceNames } from '../api/use-catalog';
@@ -7,6 +9,7 @@ import { VerdictBadge } from './grid-cells';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
 import { LeadConsentPanel } from '../../compliance/components/lead-consent-panel';
+import { ForgetPersonDialog } from './forget-person-dialog';
 
 /** The full record of one lead: verdict with reasons, editable fields, consent, timeline. */
 export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () => void }) {
@@ -14,6 +17,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
   const detail = useLeadDetail(leadId);
   const sources = useSourceNames();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const [forgetting, setForgetting] = useState(false);
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
@@ -71,6 +75,15 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
                 <LeadEditForm lead={detail.lead} />
                 <LeadConsentPanel leadId={detail.lead.id} />
                 <LeadTimeline events={detail.timeline} />
+                <section className="border-t border-slate-200 pt-4">
+                  <Button variant="danger" onClick={() => setForgetting(true)}>
+                    {t('forget.open')}
+                  </Button>
+                  <p className="mt-1 text-xs text-slate-500">{t('forget.openHelp')}</p>
+                </section>
+                {forgetting && (
+                  <ForgetPersonDialog leadId={detail.lead.id} who={detail.lead.name || formatPhone(detail.lead.phoneE164)} onCancel={() => setForgetting(false)} onForgotten={onClose} />
+                )}
               </div>
             </>
           )}

@@ -1,0 +1,151 @@
+/**
+ * "Forget this person" (GDPR Art. 17 erasure). One strict read-write transaction over every
+ * table removes the lead and everything that holds its person's data: calls, consent events,
+ * acquisition rows, its plain entry on the internal do-not-call list, the details of audit
+ * entries that held the person's values or undo data (redacted: the entries and the chain
+ * stay, see src/domain/audit/audit-hash.ts), and the person's values in saved views, import
+ * batch records and the operation journal. What stays is a suppression: the number as a keyed
+ * hash on the internal list (suppression-repo.ts), so the person is never called again if the
+ * number comes back. One `forget` audit entry records it with the lead id and that hash only.
+ *
+ * Entries of external DNC lists (national, TPS…) are copies of a publisher's file and stay.
+ * Free-text audit notes are the steward's words and are hashed into the chain: they stay too.
+ */
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import { redactDetails, isRedacted } from '../../domain/audit/audit-hash';
+import { keyedPhoneHash, isHashedPhone } from '../../domain/compliance/anonymise';
+import { mustRedact } from '../../domain/privacy/audit-redaction';
+import { personPattern, scrubPerson, type FormerValues, type PersonPattern } from '../../domain/privacy/person-match';
+import type { LeadsDb } from '../leads-db';
+import { strictTransaction } from '../durability';
+import { appendAudit } from './audit-repo';
+import { upgradeAuditTrail } from './audit-upgrade-repo';
+import { INTERNAL_LIST_ID } from './internal-dnc';
+import { anonymisationKey } from './retention-repo';
+import { suppressNumber } from './suppression-repo';
+
+export class ForgetError extends Error {
+  constructor(readonly code: 'not-found') {
+    super(code);
+  }
+}
+
+/** What forgetting a lead removes (the confirm dialog names it). */
+export interface ForgetPlan {
+  leadId: number;
+  calls: number;
+  consents: number;
+  acquisitions: number;
+  /** 1 when the number is on the internal list in plain (it is replaced by its keyed hash). */
+  internalDnc: number;
+  /** Audit entries whose details are redacted, and how many of them are undoable bulk operations. */
+  auditEntries: number;
+  undoOperations: number;
+  /** Other records whose text fields mention the person: saved views, import batches, journal rows. */
+  otherRecords: number;
+}
+
+/** Tables outside the lead's own rows whose text is scrubbed of the person (those this schema has). */
+const SCRUBBED_TABLES = ['savedViews', 'importBatches', 'operations'] as const;
+
+/** What the lead's own audit entries (creation, edits) say its personal fields were. */
+async function formerValues(db: LeadsDb, leadId: number): Promise<FormerValues[]> {
+  const out: FormerValues[] = [];
+  await db.audit.each((e) => {
+    if (e.entity !== 'lead' || e.ids.length !== 1 || e.ids[0] !== leadId) return;
+    for (const d of [e.before, e.after]) if (d && typeof d === 'object' && !Array.isArray(d)) out.push(d as FormerValues);
+  });
+  return out;
+}
+
+async function auditToRedact(db: LeadsDb, p: PersonPattern): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  await db.audit.each((e) => {
+    if (mustRedact(e, p)) out.push(e);
+  });
+  return out;
+}
+
+async function scrubbedRows(db: LeadsDb, p: PersonPattern): Promise<{ table: string; rows: unknown[] }[]> {
+  const names = new Set(db.tables.map((t) => t.name));
+  const out: { table: string; rows: unknown[] }[] = [];
+  for (const name of SCRUBBED_TABLES) {
+    if (!names.has(name)) continue;
+    const rows: unknown[] = [];
+    await db.table(name).each((row: unknown) => {
+      const s = scrubPerson(row, p, '[erased]');
+      if (s.changed) rows.push(s.value);
+    });
+    out.push({ table: name, rows });
+  }
+  return out;
+}
+
+/** Everything the erasure of lead `leadId` will touch; run inside a transaction over every table. */
+async function planIn(db: LeadsDb, leadId: number) {
+  const lead = await db.leads.get(leadId);
+  if (!lead) throw new ForgetError('not-found');
+  const [calls, consents, acquisitions, plainDnc, former] = await Promise.all([
+    db.calls.where('leadId').equals(leadId).primaryKeys(),
+    db.consents.where('leadId').equals(leadId).primaryKeys(),
+    db.acquisitions.where('leadId').equals(leadId).toArray(),
+    isHashedPhone(lead.phoneE164) ? undefined : db.dncEntries.get([INTERNAL_LIST_ID, lead.phoneE164]),
+    formerValues(db, leadId),
+  ]);
+  const p = personPattern(lead, [...former, ...acquisitions.flatMap((a) => (a.undo ? [a.undo.before, a.undo.after] : []))]);
+  const [audit, others] = await Promise.all([auditToRedact(db, p), scrubbedRows(db, p)]);
+  const plan: ForgetPlan = {
+    leadId,
+    calls: calls.length,
+    consents: consents.length,
+    acquisitions: acquisitions.length,
+    internalDnc: plainDnc ? 1 : 0,
+    auditEntries: audit.length,
+    undoOperations: audit.filter((e) => (e.before as { op?: unknown } | null)?.op !== undefined).length,
+    otherRecords: others.reduce((n, t) => n + t.rows.length, 0),
+  };
+  return { lead, plan, calls, consents, acquisitions: acquisitions.map((a) => a.id), plainDnc, audit, others };
+}
+
+/** What forgetting the lead would remove, read in one transaction. */
+export function forgetPreview(db: LeadsDb, leadId: number): Promise<ForgetPlan> {
+  return db.transaction('r', db.tables, async () => (await planIn(db, leadId)).plan);
+}
+
+export interface ForgetResult extends ForgetPlan {
+  /** The suppression kept: the number's keyed hash. */
+  suppression: string;
+  auditSeq: number;
+}
+
+/** Forget the person of lead `leadId`, everywhere, in one strict transaction. */
+export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()): Promise<ForgetResult> {
+  return strictTransaction(db, 'rw', db.tables, async () => {
+    // A trail restored from an old backup may still be in format 1, whose details cannot be redacted.
+    if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
+    const { lead, plan, calls, consents, acquisitions, plainDnc, audit, others } = await planIn(db, leadId);
+    const key = await anonymisationKey(db);
+    const since = plainDnc?.addedAt !== undefined && plainDnc.removedVersionId === undefined ? Math.min(plainDnc.addedAt, now) : now;
+    const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
+    await suppressNumber(db, lead.phoneE164, key, since, now);
+    if (plainDnc) await db.dncEntries.delete([INTERNAL_LIST_ID, lead.phoneE164]);
+    await db.calls.bulkDelete(calls);
+    await db.consents.bulkDelete(consents);
+    await db.acquisitions.bulkDelete(acquisitions);
+    await db.leads.delete(leadId);
+    await db.audit.bulkPut(audit.filter((e) => !isRedacted(e)).map((e) => redactDetails(e, now)));
+    for (const { table, rows } of others) if (rows.length) await db.table(table).bulkPut(rows);
+    const entry = await appendAudit(
+      db,
+      {
+        action: 'forget',
+        entity: 'lead',
+        ids: [leadId],
+        before: null,
+        after: { suppression, removed: { lead: 1, calls: plan.calls, consents: plan.consents, acquisitions: plan.acquisitions, internalDnc: plan.internalDnc }, redactedSeqs: audit.map((e) => e.seq), otherRecords: plan.otherRecords },
+      },
+      now,
+    );
+    return { ...plan, suppression, auditSeq: entry.seq };
+  });
+}
