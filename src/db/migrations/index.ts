@@ -2,6 +2,7 @@
 import type { Transaction } from 'dexie';
 import { v001 } from './v001-initial';
 import { v002 } from './v002-operation-journal';
+import { v003 } from './v003-audit-details-hash';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001, v002];
+export const MIGRATIONS: readonly Migration[] = [v001, v002, v003];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,16 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie, { type Transaction } from 'dexie';
 import { LeadsDb } from '../leads-db';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './index';
 import { V001_STORES, v001 } from './v001-initial';
-import { demoRows, digest, fillWithDemoData, migrateAndDigest, migrateFromTo, readAll, type MigrationExpectation, type TableRows } from './migration-harness';
+import { auditFormat2Rows } from './audit-format-2-expectation';
+import { DEMO_NOW, demoRows, digest, fillWithDemoData, migrateAndDigest, migrateFromTo, readAll, type MigrationExpectation, type TableRows } from './migration-harness';
 
 /**
  * What each migration does to existing data. A version not listed here must keep every
  * record as it was. Add one line per version whose upgrade changes records, e.g.
  *   2: { expectRows: (rows) => ({ ...rows, leads: rows.leads!.map((l) => ({ ...(l as object), country: 'US' })) }) },
  */
-const EXPECTATIONS: Record<number, MigrationExpectation> = {};
+const EXPECTATIONS: Record<number, MigrationExpectation> = {
+  3: { expectRows: (rows) => auditFormat2Rows(rows, UPGRADE_AT, 'Data steward') },
+};
+
+/** v003 stamps its `upgrade` audit entry with the clock: pin it (Date only; IndexedDB's timers run as usual). */
+const UPGRADE_AT = DEMO_NOW + 3_600_000;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(UPGRADE_AT);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const opened: Dexie[] = [];
 const dbName = () => `t-${crypto.randomUUID()}`;
