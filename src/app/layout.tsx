@@ -2,6 +2,9 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../features/settings/components/language-switch';
 import { OutdatedBanner } from './outdated-banner';
+import { InterruptedOperationsBanner } from '../features/operations/components/interrupted-operations-banner';
+import { StorageMeter } from '../features/storage/components/storage-meter';
+import { StorageWarning } from '../features/storage/components/storage-warning';
 import { useDemoSeed } from '../features/demo/api/use-demo-seed';
 
 const NAV = [
@@ -44,12 +47,15 @@ export function Layout() {
             </Link>
           ))}
         </nav>
+        <StorageMeter />
         <div className="border-t border-slate-800 p-4">
           <LanguageSwitch />
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">
         <OutdatedBanner />
+        <InterruptedOperationsBanner />
+        <StorageWarning />
         {seed === 'seeding' ? (
           <p role="status" className="animate-pulse text-sm text-slate-500">
             {t('app.seeding')}

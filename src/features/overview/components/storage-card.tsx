@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { useStorageStatus } from '../../storage/api/use-storage-status';
+import { formatBytes as mb } from '../../storage/components/format-bytes';
 
-const mb = (bytes: number | null, locale: string) =>
-  bytes === null ? '—' : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
 
 /** Storage used and whether it is persistent, with a button to ask again. */
 export function StorageCard() {

@@ -6,6 +6,9 @@ export interface StorageStatus {
   persisted: boolean | null;
 }
 
+/** How often the figures are read again while a screen shows them (an import grows them). */
+const REFRESH_MS = 30_000;
+
 /** Storage used, quota, and whether the browser will keep our data under pressure. Asks for persistence once. */
 export function useStorageStatus(): StorageStatus & { requestPersist: () => Promise<void> } {
   const [status, setStatus] = useState<StorageStatus>({ usage: null, quota: null, persisted: null });
@@ -21,6 +24,13 @@ export function useStorageStatus(): StorageStatus & { requestPersist: () => Prom
   }, [refresh]);
   useEffect(() => {
     void requestPersist();
-  }, [requestPersist]);
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const onVisible = () => document.visibilityState === 'visible' && void refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [requestPersist, refresh]);
   return { ...status, requestPersist };
 }

@@ -1,0 +1,31 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useStorageStatus } from '../api/use-storage-status';
+
+const linkClass = 'font-medium underline underline-offset-2 hover:text-rose-950';
+
+/**
+ * The browser refused to store more: say that nothing was saved, how much LeadLedger holds, and
+ * what to do. Shown by every screen that writes (import, bulk edit, restore, DNC lists).
+ */
+export function StorageFullAlert() {
+  const { t, i18n } = useTranslation();
+  const { usage } = useStorageStatus();
+  const used = usage === null ? null : new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(usage / 1e6);
+  return (
+    <div role="alert" data-testid="storage-full" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200">
+      <p className="font-semibold">{t('storageFull.title')}</p>
+      <p className="mt-1">{t('storageFull.nothingSaved')}</p>
+      {used !== null && <p className="mt-1">{t('storageFull.used', { used })}</p>}
+      <p className="mt-1">{t('storageFull.whatToDo')}</p>
+      <p className="mt-2 flex flex-wrap gap-4">
+        <Link to="/export" className={linkClass}>
+          {t('storageFull.backup')}
+        </Link>
+        <Link to="/import/history" className={linkClass}>
+          {t('storageFull.imports')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { storageRisk } from '../../../domain/storage/storage-risk';
+import { useLastBackupAt } from '../../export/api/use-backup';
+import { useStorageStatus } from '../api/use-storage-status';
+import { formatBytes } from './format-bytes';
+
+/**
+ * Warns, on every screen, before the browser could lose or refuse data: storage nearly full,
+ * or not persistent with no recent backup. Dismissable for this tab until the risk changes kind.
+ */
+export function StorageWarning() {
+  const { t, i18n } = useTranslation();
+  const s = useStorageStatus();
+  const lastBackupAt = useLastBackupAt();
+  const [now] = useState(() => Date.now());
+  const [dismissed, setDismissed] = useState<string | null>(() => sessionStorage.getItem('leadledger.storageWarningDismissed'));
+  const risk = storageRisk({ ...s, lastBackupAt, now });
+  if (!risk || dismissed === risk.kind) return null;
+  const dismiss = () => {
+    sessionStorage.setItem('leadledger.storageWarningDismissed', risk.kind);
+    setDismissed(risk.kind);
+  };
+  const used = { used: formatBytes(s.usage, i18n.language), quota: formatBytes(s.quota, i18n.language) };
+  const message =
+    risk.kind === 'evictable'
+      ? risk.lastBackupAt === null
+        ? t('storage.evictableNever')
+        : t('storage.evictableOld', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(risk.lastBackupAt) })
+      : t(risk.kind === 'full' ? 'storage.full' : 'storage.nearlyFull', { ...used, percent: Math.round(risk.share * 100) });
+  const tone = risk.kind === 'full' ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
+  return (
+    <section aria-label={t('storage.warningLabel')} data-testid="storage-warning" data-risk={risk.kind} className={`mb-4 flex flex-wrap items-center gap-3 rounded-lg border px-4 py-2 text-sm ${tone}`}>
+      <p className="min-w-0 flex-1">{message}</p>
+      {risk.kind === 'evictable' && (
+        <Button variant="ghost" className="text-xs underline" onClick={() => void s.requestPersist()}>
+          {t('storage.askPersist')}
+        </Button>
+      )}
+      <Link to="/export" className="text-xs font-medium underline">
+        {t('storage.backUp')}
+      </Link>
+      <Button variant="ghost" className="text-xs" onClick={dismiss}>
+        {t('storage.dismiss')}
+      </Button>
+    </section>
+  );
+}
