@@ -9,7 +9,9 @@ import { rememberedMappingSchema, type RememberedMapping } from '../../domain/im
 import type { Lead } from '../../domain/leads/lead';
 import type { Settings } from '../../domain/settings/settings';
 import type { LeadsDb } from '../leads-db';
+import { INTERNAL_LIST_ID } from './internal-dnc';
 import { getSettings } from './settings-repo';
+import { suppressedAmong } from './suppression-repo';
 
 const CHUNK = 20_000;
 const SCAN_CHUNK = 50_000;
@@ -38,10 +40,10 @@ export async function leadsByPhone(db: LeadsDb, phones: readonly string[]): Prom
   return out;
 }
 
-/** Numbers listed on an active DNC list (not removed by a later version). */
+/** Numbers listed on an active DNC list (not removed by a later version), or suppressed because their person was forgotten. */
 export async function listedPhones(db: LeadsDb, phones: readonly string[]): Promise<Set<string>> {
   const active = new Set((await db.dncLists.toArray()).filter((l) => l.active).map((l) => l.id));
-  const out = new Set<string>();
+  const out = new Set<string>(active.has(INTERNAL_LIST_ID) ? (await suppressedAmong(db, phones)).keys() : []);
   for (let i = 0; i < phones.length; i += CHUNK) {
     const entries = await db.dncEntries.where('phoneE164').anyOf(phones.slice(i, i + CHUNK)).toArray();
     for (const e of entries) if (active.has(e.listId) && e.removedVersionId === undefined) out.add(e.phoneE164);

@@ -20,6 +20,7 @@ import { appendAudit } from './audit-repo';
 import { leadsByPhone, mappingKey } from './import-lookup-repo';
 import { getSettings } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
+import { honourSuppressions, suppressionTables } from './suppression-repo';
 
 /** Rows per bulk call: big enough to amortise the call, small enough to check cancel often. */
 export const WRITE_CHUNK = 10_000;
@@ -119,7 +120,7 @@ function campaignSpans(leads: readonly PreparedLead[]): Map<string, { from: numb
  * Journaled: its journal row turns `done` in the same transaction (operation-journal-repo.ts).
  */
 export async function commitLeadImport(db: LeadsDb, plan: LeadImportPlan, hooks: CommitHooks = NO_HOOKS, now = Date.now()): Promise<ImportBatch> {
-  const tables = [db.importBatches, db.sources, db.campaigns, db.leads, db.acquisitions, db.consents, db.audit, db.settings, db.operations];
+  const tables = [db.importBatches, db.sources, db.campaigns, db.leads, db.acquisitions, db.consents, db.audit, db.settings, db.operations, ...suppressionTables(db)];
   const journalSummary = { fileName: plan.fileName, importKind: plan.kind, count: plan.leads.length };
   return journaled(db, 'import', journalSummary, (journal) => db.transaction('rw', tables, async () => {
     const { operatorName } = await getSettings(db);
@@ -186,6 +187,12 @@ export async function commitLeadImport(db: LeadsDb, plan: LeadImportPlan, hooks:
     if (hooks.isCancelled()) throw new ImportCancelledError();
     const { id: _id, mapping: _m, ...summary } = batch;
     await appendAudit(db, { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary }, now);
+    // Numbers of forgotten people go straight back on the internal do-not-call list (suppression-repo.ts).
+    const suppressed = await honourSuppressions(db, fresh.map((p) => p.phoneE164));
+    if (suppressed.length) {
+      const freshIds = new Map(fresh.map((p, i) => [p.phoneE164, ids[i]!]));
+      await appendAudit(db, { action: 'dnc-add', entity: 'lead', ids: suppressed.map((s) => freshIds.get(s.phoneE164)!), before: null, after: { list: 'internal', reason: 'forgotten-person', suppressions: suppressed.map((s) => s.suppression), importBatchId: batchId } }, now);
+    }
     await markDone(db, journal, now);
     return batch;
   }), now);
