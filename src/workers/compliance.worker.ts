@@ -9,17 +9,19 @@ import { LeadsDb } from '../db/leads-db';
 import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
 import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
 import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
+import { toStorageError } from '../db/storage-errors';
 import { complianceSummary } from '../domain/compliance/compliance-summary';
-import { loadWorldCached } from './compliance-world-cache';
+import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { PurgeMode } from '../domain/compliance/retention-plan';
 
 const db = new LeadsDb();
 
-/** Rethrow repository errors by their code, which survives structured cloning. */
+/** Rethrow repository errors by their code, which survives structured cloning; a full disk as StorageFullError. */
 async function coded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
-  } catch (e) {
+  } catch (raw) {
+    const e = toStorageError(raw);
     const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : null;
     throw code ? new Error(code) : e;
   }
@@ -29,7 +31,7 @@ const api = {
   /** Verdict counts per queue and reason, callable now, and the expiry calendar. */
   async summary(at: number, horizonDays = 90) {
     const t0 = performance.now();
-    const { leads, world, settings } = await loadWorldCached(db);
+    const { leads, world, settings } = await loadComplianceWorld(db);
     const summary = complianceSummary(leads, world, settings, at, horizonDays);
     return { ...summary, ms: Math.round(performance.now() - t0) };
   },

@@ -1,8 +1,12 @@
-/** Reads everything the verdict needs for every lead in one read transaction. */
+/**
+ * Reads everything the verdict needs for every lead in one read transaction: of the DNC lists
+ * only the entries of numbers some lead has (dnc-entries-for-phones.ts).
+ */
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
 import type { Settings } from '../../domain/settings/settings';
 import type { LeadsDb } from '../leads-db';
+import { dncEntriesForPhones } from './dnc-entries-for-phones';
 import { getSettings } from './settings-repo';
 
 export interface LoadedWorld {
@@ -13,15 +17,15 @@ export interface LoadedWorld {
 
 export async function loadComplianceWorld(db: LeadsDb): Promise<LoadedWorld> {
   return db.transaction('r', [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.settings], async () => {
-    const [leads, calls, consents, dncLists, dncVersions, dncEntries, settings] = await Promise.all([
+    const [leads, calls, consents, dncLists, dncVersions, settings] = await Promise.all([
       db.leads.toArray(),
       db.calls.toArray(),
       db.consents.toArray(),
       db.dncLists.toArray(),
       db.dncListVersions.toArray(),
-      db.dncEntries.toArray(),
       getSettings(db),
     ]);
+    const dncEntries = await dncEntriesForPhones(db, new Set(leads.map((l) => l.phoneE164)));
     return { leads, settings, world: buildComplianceWorld({ consents, calls, dncLists, dncVersions, dncEntries }) };
   });
 }

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { historyFor } from '../../domain/compliance/compliance-world';
+import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
+import { loadComplianceWorld } from './compliance-world-repo';
+import { dncEntriesForPhones } from './dnc-entries-for-phones';
+import { addToInternalDnc } from './dnc-repo';
+
+afterEach(closeAll);
+
+describe('dncEntriesForPhones', () => {
+  it('returns exactly the entries of the given numbers, from every list', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    const listed = [...new Set(data.dncEntries.map((e) => e.phoneE164))].slice(0, 25);
+    const phones = new Set([...listed, '+15550000000']);
+    const got = await dncEntriesForPhones(db, phones);
+    const expected = data.dncEntries.filter((e) => phones.has(e.phoneE164));
+    const key = (e: { listId: string; phoneE164: string }) => `${e.listId}|${e.phoneE164}`;
+    expect(got.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(got.length).toBeGreaterThan(0);
+    expect(await dncEntriesForPhones(db, new Set())).toEqual([]);
+  });
+
+  it('gives the world every hit of every lead, and only those', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    const { leads, world } = await loadComplianceWorld(db);
+    const leadPhones = new Set(leads.map((l) => l.phoneE164));
+    const expected = data.dncEntries.filter((e) => leadPhones.has(e.phoneE164)).length;
+    expect([...world.hitsByPhone.values()].reduce((n, hits) => n + hits.length, 0)).toBe(expected);
+    for (const phone of world.hitsByPhone.keys()) expect(leadPhones.has(phone)).toBe(true);
+  });
+
+  it('sees an internal addition at once on the next read', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    const lead = data.leads.find((l) => l.region === 'US' && !data.dncEntries.some((e) => e.phoneE164 === l.phoneE164))!;
+    expect(historyFor((await loadComplianceWorld(db)).world, lead).dncHits).toEqual([]);
+    await addToInternalDnc(db, { phone: lead.phoneE164, defaultRegion: 'US' }, NOW);
+    expect(historyFor((await loadComplianceWorld(db)).world, lead).dncHits).toMatchObject([{ listId: 'internal', addedAt: NOW }]);
+  });
+});
