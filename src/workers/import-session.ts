@@ -18,6 +18,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { commitCallImport, type CallImportPlan } from '../db/repos/call-import-repo';
 import { commitLeadImport, ImportCancelledError, type LeadImportPlan } from '../db/repos/import-repo';
 import { RollbackError, rollbackImportBatch, type RollbackRefusal } from '../db/repos/import-rollback-repo';
+import { isQuotaError } from '../db/storage-errors';
 import { analyseCallLog } from './call-analysis';
 import { previewCsv } from './csv-rows';
 import { ImportFile, type FileLike } from './import-file';
@@ -56,9 +57,8 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 
 function errorResult(e: unknown): Result<never> {
   if (e instanceof ImportCancelledError || (e as Error)?.name === 'ImportCancelledError') return { ok: false, error: 'cancelled' };
-  const name = (e as Error)?.name ?? '';
-  const inner = (e as { inner?: Error }).inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { ok: false, error: 'quota' };
+  // A full disk usually shows only when the transaction commits (its requests all succeeded).
+  if (isQuotaError(e)) return { ok: false, error: 'quota' };
   return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -6,6 +6,8 @@ import type { DncListRow } from '../../../db/repos/dnc-repo';
 import { cohortKey, parseLocal } from '../../../domain/time/calendar';
 import { useImportDncVersion, usePreviewDncFile } from '../api/use-dnc';
 import { DncFilePreview } from './dnc-file-preview';
+import { isQuotaError } from '../../../db/storage-errors';
+import { StorageFullAlert } from '../../storage/components/storage-full-alert';
 
 /** Import a file as a list's next version: preview (rows, invalid lines, SHA-256), publication date, import. */
 export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: { lists: DncListRow[]; defaultList: string | undefined; timeZone: string; defaultRegion: string }) {
@@ -63,7 +65,8 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
           {t('compliance.dnc.imported', { id: importer.data.version.id, added: importer.data.added, removed: importer.data.removed, total: importer.data.version.rowCount })}
         </p>
       )}
-      {importer.error && <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{t(`compliance.dnc.errors.${importer.error.message}`, { defaultValue: importer.error.message })}</p>}
+      {importer.error && isQuotaError(importer.error) && <StorageFullAlert />}
+      {importer.error && !isQuotaError(importer.error) && <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{t(`compliance.dnc.errors.${importer.error.message}`, { defaultValue: importer.error.message })}</p>}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { createBackup, lastBackupAt, restoreBackup, validateBackup } from '../../../db/repos/backup-repo';
+import { rethrowStorageError } from '../../../db/storage-errors';
 
 export function useLastBackupAt() {
   return useLiveQuery(async () => (await lastBackupAt(getDb())) ?? null, []);
@@ -28,8 +29,8 @@ export function useRestoreBackup() {
   return useMutation({
     mutationFn: async (file: File) => {
       const check = validateBackup(getDb(), await file.text());
-      if (!check.ok) throw new Error(check.problems.join(', '));
-      await restoreBackup(getDb(), check.backup);
+      if (!check.ok) throw Object.assign(new Error(check.problems.join(', ')), { name: 'BackupInvalidError' });
+      await restoreBackup(getDb(), check.backup).catch(rethrowStorageError);
       return check.counts;
     },
   });

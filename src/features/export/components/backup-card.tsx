@@ -4,6 +4,8 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { useStorageStatus } from '../../storage/api/use-storage-status';
 import { useCreateBackup, useLastBackupAt, useRestoreBackup } from '../api/use-backup';
+import { isQuotaError } from '../../../db/storage-errors';
+import { StorageFullAlert } from '../../storage/components/storage-full-alert';
 
 const WEEK = 7 * 86_400_000;
 
@@ -36,7 +38,12 @@ export function BackupCard() {
       </div>
       {backup.isSuccess && <p role="status" className="mt-2 text-xs text-emerald-700">{t('export.backup.written', { leads: backup.data.leads ?? 0 })}</p>}
       {restore.isSuccess && <p role="status" className="mt-2 text-xs text-emerald-700">{t('export.backup.restored', { leads: restore.data.leads ?? 0 })}</p>}
-      {restore.isError && <p role="alert" className="mt-2 text-xs text-rose-700">{t('export.backup.invalid', { problems: restore.error.message })}</p>}
+      {restore.isError && isQuotaError(restore.error) && <div className="mt-2"><StorageFullAlert /></div>}
+      {restore.isError && !isQuotaError(restore.error) && (
+        <p role="alert" className="mt-2 text-xs text-rose-700">
+          {restore.error.name === 'BackupInvalidError' ? t('export.backup.invalid', { problems: restore.error.message }) : t('export.backup.failed', { message: restore.error.message })}
+        </p>
+      )}
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WizardProblem } from '../api/use-import-wizard';
+import { StorageFullAlert } from '../../storage/components/storage-full-alert';
 import { formatBytes } from './format';
 
 /** A file-level problem or refusal, in words, with what to do. */
@@ -12,6 +13,7 @@ export function ProblemAlert({ problem }: { problem: WizardProblem }) {
     ...(typeof v.limit === 'number' ? { limit: formatBytes(v.limit, i18n.language) } : {}),
   };
   const cancelled = problem.code === 'cancelled';
+  if (problem.code === 'quota') return <StorageFullAlert />;
   return (
     <p role="alert" className={`rounded-lg px-4 py-3 text-sm ring-1 ${cancelled ? 'bg-amber-50 text-amber-900 ring-amber-200' : 'bg-rose-50 text-rose-800 ring-rose-200'}`}>
       {t(`import.problems.${problem.code}`, { defaultValue: t('import.problems.failed', { message: problem.code }), ...values })}

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { applyBulkEdit, previewBulkEdit } from '../../../db/repos/bulk-edit-repo';
 import { listUndoable, undoOperation } from '../../../db/repos/undo-repo';
+import { rethrowStorageError } from '../../../db/storage-errors';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { Selection } from '../components/use-selection';
@@ -19,11 +20,12 @@ export function usePreviewBulkEdit() {
 }
 
 export function useApplyBulkEdit() {
-  return useMutation({ mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => applyBulkEdit(getDb(), ids, op) });
+  // Only the transaction's promise says whether the edit was saved; a full disk rejects it as StorageFullError.
+  return useMutation({ mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => applyBulkEdit(getDb(), ids, op).catch(rethrowStorageError) });
 }
 
 export function useUndo() {
-  return useMutation({ mutationFn: (seq: number) => undoOperation(getDb(), seq) });
+  return useMutation({ mutationFn: (seq: number) => undoOperation(getDb(), seq).catch(rethrowStorageError) });
 }
 
 /** The last operations that can still be undone. */

@@ -8,6 +8,8 @@ import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
 import { useCatalog } from '../api/use-catalog';
 import type { SelectionApi } from './use-selection';
+import { isQuotaError } from '../../../db/storage-errors';
+import { StorageFullAlert } from '../../storage/components/storage-full-alert';
 
 const KINDS: BulkOpKind[] = ['add-tags', 'remove-tags', 'set-source', 'set-campaign', 'mark-verified', 'renew-consent', 'add-to-internal-dnc', 'delete'];
 
@@ -96,7 +98,7 @@ export function BulkEditDialog({ selection, filter, sort, onClose }: { selection
                 {t('bulk.preview', { changed: nf.format(preview.data.changed), unchanged: nf.format(preview.data.unchanged), op: t(`bulk.op.${kind}`) })}
               </p>
             )}
-            {apply.isError && <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">{t('bulk.failed', { message: apply.error.message })}</p>}
+            {apply.isError && (isQuotaError(apply.error) ? <StorageFullAlert /> : <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">{t('bulk.failed', { message: apply.error.message })}</p>)}
           </div>
           <div className="mt-6 flex justify-end gap-2">
             <Dialog.Close asChild>
