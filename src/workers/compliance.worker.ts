@@ -4,6 +4,7 @@
  * reads or writes hundreds of thousands of rows, so none runs on the main thread. Errors
  * cross the worker boundary as plain `Error`s whose message is the repository's error code.
  */
+import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
@@ -12,6 +13,7 @@ import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
 import { toStorageError } from '../db/storage-errors';
 import { complianceSummary } from '../domain/compliance/compliance-summary';
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
+import { overviewFigures } from '../domain/overview/overview-figures';
 import type { PurgeMode } from '../domain/compliance/retention-plan';
 
 const db = new LeadsDb();
@@ -34,6 +36,11 @@ const api = {
     const { leads, world, settings } = await loadComplianceWorld(db);
     const summary = complianceSummary(leads, world, settings, at, horizonDays);
     return { ...summary, ms: Math.round(performance.now() - t0) };
+  },
+  /** The Overview's headline figures as of `at`. */
+  async overview(at: number) {
+    const [{ leads, world, settings }, sources] = await Promise.all([loadComplianceWorld(db), db.sources.toArray()]);
+    return overviewFigures(leads, world, settings, sources, at);
   },
   /** Check every lead against the versions in force; `onProgress` is a Comlink proxy. */
   scrub(now: number, onProgress?: (p: ScrubProgress) => void) {
