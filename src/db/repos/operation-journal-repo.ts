@@ -10,7 +10,7 @@
  * row whose lock another tab holds is still running there, and is not reported.
  */
 import Dexie from 'dexie';
-import type { OperationKind, OperationRow, OperationSummary } from '../../domain/operations/operation';
+import { interruptedAmong, type OperationKind, type OperationRow, type OperationSummary } from '../../domain/operations/operation';
 import type { LeadsDb } from '../leads-db';
 
 /** Every journal lock's name starts with this (so a screen can ask which ones are held). */
@@ -68,8 +68,7 @@ async function markFailed(db: LeadsDb, id: number, error: unknown): Promise<void
 
 /** Operations left `started` by a tab that died: rows whose lock is not in `heldLocks` (oldest first). */
 export async function interruptedOperations(db: LeadsDb, heldLocks: ReadonlySet<string>): Promise<OperationRow[]> {
-  const started = await db.operations.where('state').equals('started').sortBy('id');
-  return started.filter((op) => !op.lock || !heldLocks.has(op.lock));
+  return interruptedAmong(await startedOperations(db), heldLocks);
 }
 
 /** Rows still marked `started` (live in some tab, or interrupted). */

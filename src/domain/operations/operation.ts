@@ -59,3 +59,8 @@ export function journalFilter(filter: Record<string, unknown>): Record<string, u
   const { q: _q, ...rest } = filter;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
+
+/** The `started` operations no live tab is running: their lock is not among `heldLocks`. */
+export function interruptedAmong(started: readonly OperationRow[], heldLocks: ReadonlySet<string>): OperationRow[] {
+  return started.filter((op) => op.state === 'started' && (!op.lock || !heldLocks.has(op.lock)));
+}

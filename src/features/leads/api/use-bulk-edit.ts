@@ -21,7 +21,7 @@ export function usePreviewBulkEdit() {
 
 export function useApplyBulkEdit() {
   // Only the transaction's promise says whether the edit was saved; a full disk rejects it as StorageFullError.
-  return useMutation({ mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => applyBulkEdit(getDb(), ids, op).catch(rethrowStorageError) });
+  return useMutation({ mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) => applyBulkEdit(getDb(), ids, op, undefined, filter).catch(rethrowStorageError) });
 }
 
 export function useUndo() {

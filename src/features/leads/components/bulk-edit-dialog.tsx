@@ -50,7 +50,8 @@ export function BulkEditDialog({ selection, filter, sort, onClose }: { selection
   };
   const runApply = () => {
     if (!current || !ids) return;
-    apply.mutate({ ids, op: current }, { onSuccess: () => { selection.clear(); onClose(); } });
+    // The journal keeps the filter of an "all matching" selection, so an interrupted edit can be reopened.
+    apply.mutate({ ids, op: current, ...(selection.selection.kind === 'ids' ? {} : { filter }) }, { onSuccess: () => { selection.clear(); onClose(); } });
   };
   const needsText = kind === 'add-tags' || kind === 'remove-tags' || kind === 'renew-consent';
 
