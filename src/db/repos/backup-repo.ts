@@ -4,6 +4,11 @@
  * replaces the database, in one transaction, so a bad file changes nothing. The operation
  * journal is this browser's record of its own work, not data: it is neither backed up nor
  * replaced, and the restore's own journal row commits with the restored data.
+ *
+ * The settings table travels whole, so the database's HMAC key (`flag:anonymisationKey`) goes
+ * with the backup: after a restore, the suppressions of forgotten people and the hashed numbers
+ * of anonymised leads still match a number that comes back. A backup file therefore holds the
+ * key next to the data: keep it as carefully as the database itself.
  */
 import { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../../domain/audit/audit-hash';
@@ -11,6 +16,7 @@ import type { LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 import { strictTransaction } from '../durability';
 import { appendAudit } from './audit-repo';
+import { upgradeAuditTrail } from './audit-upgrade-repo';
 import { getFlag, setFlag } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
 
@@ -74,6 +80,8 @@ export async function restoreBackup(db: LeadsDb, backup: Backup, now = Date.now(
   await journaled(db, 'restore', summary, (journal) => strictTransaction(db, 'rw', db.tables, async () => {
     for (const table of db.tables) if (!NOT_BACKED_UP.has(table.name)) await table.clear();
     for (const [name, table] of Object.entries(backup.tables)) if (!NOT_BACKED_UP.has(name)) await db.table(name).bulkAdd(table.rows);
+    // A backup from before schema v003 holds a format-1 trail: rewrite it as v003 would have.
+    if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
     await setFlag(db, 'lastBackupAt', backup.createdAt);
     await appendAudit(db, { action: 'restore', entity: 'database', ids: [], before: null, after: { createdAt: backup.createdAt, counts: Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.count])) } }, now);
     await markDone(db, journal, now);
