@@ -1,0 +1,141 @@
+/**
+ * Tools for the crash-safety tests: a persistent Chromium profile that can be killed two ways
+ * and opened again, and a reader of the raw IndexedDB (bypassing the app, so what it reports
+ * is what the browser kept on disk).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+
+/** A persistent profile at `dir`, launched as playwright.config.ts launches its browser. */
+export async function launchProfile(dir: string, info: TestInfo): Promise<BrowserContext> {
+  const use = info.project.use;
+  const context = await chromium.launchPersistentContext(dir, {
+    ...(use.launchOptions?.executablePath ? { executablePath: use.launchOptions.executablePath } : {}),
+    args: use.launchOptions?.args ?? [],
+    headless: true,
+    baseURL: use.baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+    // The offline service worker only precaches assets; it has no part in what is written.
+    serviceWorkers: 'block',
+  });
+  context.setDefaultTimeout(60_000);
+  return context;
+}
+
+/**
+ * The browser process of the profile at `dir`: the one process whose command line names the
+ * profile and is not a child (children carry `--type=`). Found through /proc, because a
+ * persistent context exposes no browser process of its own.
+ */
+export function browserPid(dir: string): number {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmd: string[];
+    try {
+      cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (cmd.includes(`--user-data-dir=${dir}`) && !cmd.some((a) => a.startsWith('--type='))) found.push(Number(entry));
+  }
+  if (found.length !== 1) throw new Error(`expected one browser process for ${dir}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** Crash the page's renderer (CDP Page.crash): the tab, its workers and their open transactions die. */
+export async function crashRenderer(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const crashed = page.waitForEvent('crash', { timeout: 30_000 });
+  void cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  await page.close().catch(() => {});
+}
+
+/** SIGKILL the whole browser (no shutdown, no flush) and wait until Playwright sees it gone. */
+export async function killBrowser(context: BrowserContext, dir: string): Promise<void> {
+  const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+  process.kill(browserPid(dir), 'SIGKILL');
+  await closed;
+}
+
+export interface OperationFact {
+  id: number;
+  kind: string;
+  state: string;
+  summary: { fileName?: string; count?: number; opKind?: string; mode?: string };
+}
+
+export interface DbFacts {
+  leads: number;
+  /** Anonymised leads (their phone is a keyed hash, `hmac:…`), counted on the phone index. */
+  anonymized: number;
+  /** For each tag asked about: how many leads carry it (all leads scanned when `everySource`, else only `source`'s). */
+  tagged: Record<string, number>;
+  batches: { id: number; fileName: string; status: string; created?: number; leads: number }[];
+  operations: OperationFact[];
+  audit: unknown[];
+}
+
+/**
+ * Read the facts the crash checks need straight from IndexedDB, in one read transaction, on the
+ * indexes where there is one (a full scan of every lead per kill point would dominate the run).
+ */
+export function dbFacts(page: Page, tags: string[], source: string, everySource = false): Promise<DbFacts> {
+  return page.evaluate(
+    ([tagList, src, all]) =>
+      new Promise<DbFacts>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['leads', 'importBatches', 'operations', 'audit'], 'readonly');
+          const leads = tx.objectStore('leads');
+          const facts: DbFacts = { leads: 0, anonymized: 0, tagged: {}, batches: [], operations: [], audit: [] };
+          for (const t of tagList) facts.tagged[t] = 0;
+          const total = leads.count();
+          const anonymized = leads.index('phoneE164').count(IDBKeyRange.bound('hmac:', 'hmac:\uffff'));
+          if (tagList.length) {
+            const cursor = all ? leads.openCursor() : leads.index('sourceId').openCursor(IDBKeyRange.only(src));
+            cursor.onsuccess = () => {
+              const c = cursor.result;
+              if (!c) return;
+              for (const t of (c.value as { tags?: string[] }).tags ?? []) if (t in facts.tagged) facts.tagged[t]!++;
+              c.continue();
+            };
+          }
+          const perBatch = new Map<number, IDBRequest<number>>();
+          const batches = tx.objectStore('importBatches').getAll();
+          batches.onsuccess = () => {
+            for (const b of batches.result as { id: number }[]) perBatch.set(b.id, leads.index('importBatchId').count(b.id));
+          };
+          const ops = tx.objectStore('operations').getAll();
+          const audit = tx.objectStore('audit').getAll();
+          tx.oncomplete = () => {
+            facts.leads = total.result;
+            facts.anonymized = anonymized.result;
+            facts.batches = (batches.result as DbFacts['batches']).map((b) => ({ id: b.id, fileName: b.fileName, status: b.status, created: b.created, leads: perBatch.get(b.id)?.result ?? 0 }));
+            facts.operations = ops.result as OperationFact[];
+            facts.audit = audit.result as unknown[];
+            db.close();
+            resolve(facts);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [tags, source, everySource] as const,
+  );
+}
+
+/** A small seeded generator (mulberry32), so a failing kill point can be replayed with its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
