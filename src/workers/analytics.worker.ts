@@ -6,6 +6,7 @@
  * leads, calls, campaigns, sources or settings change; the next question rebuilds it, and
  * subscribers hear of the change so their screens ask again.
  */
+import '../domain/zod-jitless';
 import { expose } from 'comlink';
 import Dexie from 'dexie';
 import { LeadsDb } from '../db/leads-db';

@@ -1,4 +1,5 @@
 /** The export worker: builds CSV/XLSX files and call-list previews off the main thread. */
+import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { buildExport, judge, type ExportRequest } from './export-build';

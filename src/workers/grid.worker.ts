@@ -3,6 +3,7 @@
  * so the main thread never holds a million lead objects. Rebuilds when the database changes
  * (Dexie's `storagemutated`, which also fires for writes made in other tabs).
  */
+import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import Dexie from 'dexie';
 import { LeadsDb } from '../db/leads-db';

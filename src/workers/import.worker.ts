@@ -3,6 +3,7 @@
  * all run here, so the screen never freezes (DESIGN.md §6 P1). The screen talks to one
  * `ImportSession` through comlink; progress comes back through a proxied callback.
  */
+import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { ImportSession } from './import-session';
