@@ -12,6 +12,7 @@ import { chromiumVersion, openSession, type Session } from './browser';
 import { heavyRuns, parseArgs, type BenchOptions } from './cli';
 import type { DatasetSpec } from './dataset';
 import { loadDataset, prepareBase } from './load';
+import { formatMarkdown } from './markdown';
 import { buildPageBundles, type PageBundles } from './page-bundles';
 import { benchReportSchema, failed, formatTable, notBuilt, summarise, type BenchReport, type Sample, type ScenarioResult } from './report';
 import { readRouterSource, routeStates, type RouteState } from './routes';
@@ -137,6 +138,7 @@ function writeReport(opts: BenchOptions, results: ScenarioResult[]): BenchReport
   const out = resolve(opts.json);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(out.replace(/\.json$/, '') + '.md', `${formatMarkdown(report)}\n`);
   return report;
 }
 
@@ -172,6 +174,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const report = writeReport(opts, results);
   console.log(formatTable(report));
-  console.log(`\nJSON: ${resolve(opts.json)}`);
+  console.log(`\nJSON: ${resolve(opts.json)}\nMarkdown (README "Performance"): ${resolve(opts.json).replace(/\.json$/, '')}.md`);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

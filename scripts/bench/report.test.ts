@@ -71,3 +71,31 @@ describe('bench: which screens exist', () => {
     expect(routeStates(src, ['/import', '/cohorts', '/export'])).toEqual({ '/import': 'built', '/cohorts': 'placeholder', '/export': 'missing' });
   });
 });
+
+describe('bench Markdown table', async () => {
+  const { cell, formatMarkdown } = await import('./markdown');
+  const report: BenchReport = {
+    generatedAt: '2026-11-29T19:00:00.000Z', chromium: 'Chromium 142', cores: 2, cpu: 'Test CPU', node: 'v20', seed: 1, sizes: [100_000, 1_000_000], durationS: 600,
+    results: [
+      summarise('raw-put-dnc-numbers', 1, [{ ms: 90_000 }], { rows: 2_000_000, note: 'setup, once' }),
+      summarise('csv-import', 100_000, [{ ms: 8000, longestTaskMs: 30 }], { rows: 100_000, raw: 6400, goal: 'P1 | import' }),
+      summarise('csv-import', 1_000_000, [{ ms: 80_000, longestTaskMs: 45 }], { rows: 1_000_000, raw: 64_000, goal: 'P1 | import' }),
+      { ...summarise('heap-total', 100_000, [{ ms: null, heapBytes: 12_800_000 }]), median_ms: null, max_ms: null },
+      notBuilt('cohort-aggregate', 1_000_000, 'P3', 'not wired'),
+    ],
+  };
+
+  it('puts each scenario on one line with one column per size and the goal, escaping pipes', () => {
+    const md = formatMarkdown(report);
+    expect(md).toContain('| scenario | 100k | 1M | goal (DESIGN §6) |');
+    expect(md).toContain('| csv-import | 8.0 s, 12,500 rows/s, 1.25× raw, longest task 30 ms | 80.0 s, 12,500 rows/s, 1.25× raw, longest task 45 ms | P1 \\| import |');
+    expect(md).toContain('| cohort-aggregate | — | not-built | P3 |');
+    expect(md).toContain('the whole run took 10 min');
+    expect(md).toContain('Setup: raw-put-dnc-numbers 90.0 s');
+  });
+
+  it('shows heap per lead where no time was measured', () => {
+    expect(cell(report.results[3])).toBe('128 B/lead');
+    expect(cell(undefined)).toBe('—');
+  });
+});
