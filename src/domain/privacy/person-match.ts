@@ -38,6 +38,9 @@ export function personPattern(lead: Pick<Lead, 'id' | 'name' | 'email' | 'phoneE
     add(lead.phoneE164.slice(1));
   }
   add(lead.phoneRaw);
+  // The number as typed, digits only (what a search box holds): "2133734253".
+  const rawDigits = lead.phoneRaw.replace(/\D/g, '');
+  if (rawDigits.length >= MIN_CONTAINED) add(rawDigits);
   add(lead.email);
   add(lead.name);
   for (const f of former) for (const v of [f.name, f.email, f.phoneRaw]) if (typeof v === 'string') add(v);
