@@ -5,7 +5,12 @@ import type { RedactedDetails } from '../../../domain/audit/audit-entry';
 import { isRedacted } from '../../../domain/audit/audit-hash';
 import { useExportHistory } from '../api/use-export';
 
-/** Every export with who, when, rows and the file's hash. */
+/** The audit chain head the export was made at (kept in its entry's `before`). */
+function chainHeadOf(e: { before: unknown }): string | undefined {
+  return (e.before as { chainHead?: { hash?: string } } | null)?.chainHead?.hash;
+}
+
+/** Every export with who, when, rows, the file's hash and the chain head it anchors. */
 export function ExportHistory() {
   const { t, i18n } = useTranslation();
   const entries = useExportHistory();
@@ -32,6 +37,7 @@ export function ExportHistory() {
                 {e.note && <span className="text-rose-700"> · {e.note}</span>}
               </div>
               <code className="text-[11px] text-slate-400">#{e.seq} sha256 {r.sha256.slice(0, 20)}…</code>
+              {chainHeadOf(e) && <code className="block text-[11px] text-slate-400" title={t('anchor.exportHead')}>{t('anchor.head')} {chainHeadOf(e)!.slice(0, 20)}…</code>}
             </li>
           );
         })}

@@ -95,6 +95,9 @@ export function ExportPage() {
               <span role="status" className="text-sm text-emerald-700" data-testid="export-done">
                 {t('export.done', { rows: nf.format(run.data.rows), file: run.data.fileName, ms: Math.round(run.data.ms), seq: run.data.auditSeq })}
                 <code className="ml-2 text-xs text-slate-500">sha256 {run.data.sha256.slice(0, 16)}…</code>
+                <span className="ml-2 text-xs text-slate-500" data-testid="export-chain-head">
+                  {t('anchor.exportHead')} <code className="font-mono">{run.data.chainHead}</code>
+                </span>
               </span>
             )}
           </div>
