@@ -35,5 +35,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // The served Content-Security-Policy's connect-src names the API origins the import screen may
+    // pull from (vite.config.ts); the e2e partner is a routed, made-up host.
+    env: { LEADLEDGER_API_ORIGINS: process.env.LEADLEDGER_API_ORIGINS ?? 'https://partner.example' },
   },
 });

@@ -4,24 +4,51 @@ import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 
-/** A strict Content-Security-Policy in the built app (the dev server needs inline scripts for hot reload). */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "worker-src 'self' blob:",
-  "connect-src 'self' https: http:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * A strict Content-Security-Policy for the built app (the dev server needs inline scripts for hot
+ * reload, so it has none). `vite preview` sends it as HTTP headers, which also govern the Web
+ * Workers (a dedicated worker takes its policy from its own script's response, not from the
+ * page's meta tag) and can say `frame-ancestors`; the same policy, minus what a meta tag cannot
+ * carry, is written into index.html for hosts that cannot set headers.
+ *
+ * connect-src: the app itself, plus the origins a deployment lets the import screen pull API
+ * payloads from (LEADLEDGER_API_ORIGINS, space-separated, e.g. "https://api.partner.com"), read
+ * when the app is built (meta tag) and when it is served (headers). Nothing else: an address
+ * outside the list is refused by the browser and the import screen says so.
+ * style-src keeps 'unsafe-inline': radix-ui's dialogs inject a <style> element (scroll lock);
+ * scripts never run inline.
+ */
+const apiOrigins = (process.env.LEADLEDGER_API_ORIGINS ?? '').split(/\s+/).filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o));
+
+function cspDirectives(): string[] {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "worker-src 'self'",
+    `connect-src ${["'self'", ...apiOrigins].join(' ')}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "manifest-src 'self'",
+  ];
+}
+
+/** Headers for the served app: the policy with frame-ancestors, no MIME sniffing, no referrer to partners. */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': [...cspDirectives(), "frame-ancestors 'none'"].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'leadledger-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${cspDirectives().join('; ')}" />`),
   };
 }
 
@@ -54,5 +81,5 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 700 },
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });

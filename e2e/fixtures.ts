@@ -1,5 +1,6 @@
 import { test as base, type BrowserContext } from '@playwright/test';
 import { AppShell } from './page-models/app-shell';
+import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
 
 /**
  * Seeding the demo data costs several seconds of IndexedDB writes, so most tests share one
@@ -20,10 +21,13 @@ export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
     },
     { scope: 'worker', timeout: 120_000 },
   ],
+  // Every test fails on a Content-Security-Policy violation or a native dialog (e2e/support/security-guard.ts).
   app: async ({ seeded }, use) => {
     const page = await seeded.newPage();
+    const guard = await guardPage(page);
     await use(new AppShell(page));
     await page.close();
+    assertNoSecurityIncidents(guard);
   },
 });
 

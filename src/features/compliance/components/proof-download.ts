@@ -27,6 +27,8 @@ export function downloadHtml(element: HTMLElement, title: string, fileName: stri
     })
     .join('\n');
   const escapedTitle = title.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
-  const html = `<!doctype html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><title>${escapedTitle}</title><style>${css}</style></head><body class="bg-white p-8 text-slate-900">${element.outerHTML}</body></html>`;
+  // The page holds lead data: it may show styles and inline images, and can run nothing.
+  const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
+  const html = `<!doctype html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8">${policy}<title>${escapedTitle}</title><style>${css}</style></head><body class="bg-white p-8 text-slate-900">${element.outerHTML}</body></html>`;
   save(new Blob([html], { type: 'text/html' }), fileName);
 }
