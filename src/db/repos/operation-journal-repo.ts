@@ -30,13 +30,18 @@ function holdingLock<T>(name: string, work: () => Promise<T>): Promise<T> {
   return locks ? locks.request(name, work) : work();
 }
 
+/** A random name for the lock (randomUUID needs a secure context; getRandomValues does not). */
+function uniqueToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * Journal `work`: a `started` row first (own transaction), then `work`, whose main transaction
  * must include `db.operations` and call `markDone(db, entry)`; a throw marks the row `failed`.
  * Call it outside any transaction.
  */
 export async function journaled<T>(db: LeadsDb, kind: OperationKind, summary: OperationSummary, work: (entry: JournalEntry) => Promise<T>, now = Date.now()): Promise<T> {
-  const lock = `${OPERATION_LOCK_PREFIX}${crypto.randomUUID()}`;
+  const lock = `${OPERATION_LOCK_PREFIX}${uniqueToken()}`;
   return holdingLock(lock, async () => {
     const id = (await db.transaction('rw', db.operations, () => db.operations.add({ kind, state: 'started', startedAt: now, summary, lock } as OperationRow))) as number;
     try {
