@@ -34,6 +34,11 @@ const KINDS: Kind[] = ['import', 'bulk', 'purge'];
 /** Every 7th point kills the whole browser (3 of the default 21: one of each kind). */
 const killsBrowser = (i: number) => i % 7 === 3;
 const fmt = (n: number) => n.toLocaleString('en-US');
+const PATHS: Record<Kind, string> = {
+  import: `/import?kind=leads&source=${IMPORT_SOURCE}`,
+  bulk: `/leads?source=${encodeURIComponent(JSON.stringify([BULK_SOURCE]))}`,
+  purge: '/compliance/retention?mode=anonymize',
+};
 
 interface Started {
   kind: Kind;
@@ -72,6 +77,13 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
     await page.goto('/');
     await page.getByTestId('figure-leads').waitFor({ timeout: 180_000 });
 
+    /** Go to `path` unless the page was just reopened there (a fresh load of the screen either way). */
+    let reopenedAt: string | null = null;
+    const visit = async (to: string) => {
+      if (reopenedAt !== to) await page.goto(to);
+      reopenedAt = null;
+    };
+
     /** A CSV of IMPORT_ROWS new US numbers (a fresh exchange per file), acquired in 2021. */
     const csv = () => {
       const exchange = 200 + files++;
@@ -81,7 +93,7 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
 
     const startImport = async (name: string): Promise<Started> => {
       const screen = new ImportScreen(page);
-      await page.goto(`/import?kind=leads&source=${IMPORT_SOURCE}`);
+      await visit(PATHS.import);
       await screen.chooseFile(name, csv());
       await screen.check();
       await expect(screen.count('valid')).toHaveText(fmt(IMPORT_ROWS));
@@ -95,7 +107,7 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
 
     const startBulk = async (tag: string): Promise<Started> => {
       const leads = new LeadsPage(page);
-      await page.goto(`/leads?source=${encodeURIComponent(JSON.stringify([BULK_SOURCE]))}`);
+      await visit(PATHS.bulk);
       await expect(leads.rows().first()).toBeVisible();
       await leads.selectAllMatching();
       const n = Number((await page.getByTestId('selection-count').innerText()).replace(/\D/g, ''));
@@ -111,7 +123,8 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
     /** The dry run and the confirmation; null when nothing is due (an import then brings more). */
     const startPurge = async (): Promise<Started | null> => {
       const c = new CompliancePage(page);
-      await c.open('/compliance/retention?mode=anonymize');
+      await visit(PATHS.purge);
+      await expect(page.locator('main h1').first()).toBeVisible();
       await page.getByRole('button', { name: 'Run dry run' }).click();
       await expect(page.getByTestId('purge-plan')).toBeVisible({ timeout: 60_000 });
       const going = await c.figure('purge-count');
@@ -191,9 +204,10 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
         page = await context.newPage();
         tally.renderer++;
       }
-      // Reopen the app on the same profile.
+      // Reopen the app on the same profile, at the screen of the next kill point (the banner is in every screen's shell).
       const app = new AppShell(page);
-      await app.open('/settings');
+      reopenedAt = i + 1 < POINTS ? PATHS[KINDS[(i + 1) % 3]!] : '/settings';
+      await app.open(reopenedAt);
       const after = await dbFacts(page, [...acked.tags.map((t) => t.tag), ...tag], BULK_SOURCE);
 
       // All of the batch or none of it.
