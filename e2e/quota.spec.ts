@@ -1,0 +1,235 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { CDPSession, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { fingerprintDb } from './support/idb-fingerprint';
+import { ImportScreen } from './page-models/import';
+import { LeadsPage } from './page-models/leads-page';
+
+/**
+ * A full disk on every write path the steward can start: CSV import commit, bulk edit of the
+ * whole grid, backup restore and a DNC list import. Chrome DevTools' Storage.overrideQuotaForOrigin
+ * sets the origin's quota just above what it uses, so the next large write fails the way a full
+ * disk does in Chromium: every request of the transaction succeeds, then the commit aborts with
+ * QuotaExceededError. Each screen must say that storage is full and nothing was saved, show no
+ * success, and IndexedDB must hold exactly what it held before. Then the quota is lifted and the
+ * same operations succeed. The last one restores the backup taken first, so the shared profile is
+ * left as it was found.
+ */
+
+/** Room left above current usage: enough for the journal's small rows, far less than any write here. */
+const MARGIN = 128 * 1024;
+/**
+ * Chromium's IndexedDB caches the space a bucket may still use and trusts it for up to 30 s
+ * (BucketContext::kBucketSpaceCacheTimeLimit), so a lowered quota binds only once that cache
+ * has expired. This is a fixed browser constant, not a guess at how long the app takes.
+ */
+const QUOTA_CACHE_MS = 31_000;
+const TAG = 'quota-e2e';
+
+const importCsv = () => {
+  const lines = ['phone,name,company,source,acquired at'];
+  for (let i = 0; i < 3_000; i++) lines.push(`+1646${2_000_000 + i},Quota Lead ${i},Full Disk Ltd ${i % 97},Quota Expo,2026-06-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`);
+  return Buffer.from(`${lines.join('\n')}\n`);
+};
+const dncFile = () => Buffer.from(`phone\n${Array.from({ length: 40_000 }, (_, i) => `212${2_000_000 + i}`).join('\n')}\n`);
+
+/** RFC-8785-like canonical JSON, as the app hashes backup tables (keys sorted). */
+const canonicalJson = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+
+/**
+ * The backup from the start of the test plus 30 MB of saved views: a backup of a larger database.
+ * (A restore of the same data fits even on a full disk, because the transaction first clears
+ * what it replaces.) The file stays valid: counts and per-table SHA-256 are recomputed.
+ */
+function largerBackup(path: string) {
+  const backup = JSON.parse(readFileSync(path, 'utf8')) as { tables: Record<string, { count: number; sha256: string; rows: unknown[] }> };
+  const views = backup.tables.savedViews!;
+  for (let i = 0; i < 2_000; i++) views.rows.push({ id: 1_000_000 + i, name: `padding ${i}`, search: { note: randomBytes(12_000).toString('base64') }, createdAt: 0 });
+  views.count = views.rows.length;
+  views.sha256 = createHash('sha256').update(canonicalJson(views.rows)).digest('hex');
+  return { name: 'leadledger-backup_larger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) };
+}
+
+class Quota {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+    private readonly origin: string,
+  ) {}
+
+  static async attach(page: Page) {
+    return new Quota(page, await page.context().newCDPSession(page), new URL(page.url()).origin);
+  }
+
+  /** Set the quota just above what the origin uses now (navigator.storage.estimate()). */
+  async fillUp(): Promise<number> {
+    const usage = await this.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin, quotaSize: usage + MARGIN });
+    return usage;
+  }
+
+  /** Back to the browser's own quota (also what detaching the session does). */
+  async lift() {
+    await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin });
+  }
+
+  async detach() {
+    await this.cdp.detach().catch(() => {});
+  }
+}
+
+/** The storage-full alert: nothing saved, how much is used, what to do. */
+async function expectStorageFull(page: Page) {
+  const alert = page.getByTestId('storage-full');
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert).toContainText('Storage is full: nothing was saved.');
+  await expect(alert).toContainText(/LeadLedger holds [\d.,]+ MB in this browser/);
+  await expect(alert).toContainText('write a backup file first');
+  await expect(alert.getByRole('link', { name: 'Write a backup' })).toHaveAttribute('href', '/export');
+}
+
+/** How many stored leads carry `tag` (read straight from IndexedDB). */
+async function leadsWithTag(page: Page, tag: string): Promise<number> {
+  return page.evaluate(
+    (t) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('leads', 'readonly').objectStore('leads').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { tags: string[] }[]).filter((l) => l.tags.includes(t)).length);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    tag,
+  );
+}
+
+async function prepareImport(page: Page) {
+  const screen = new ImportScreen(page);
+  await screen.open('leads');
+  await screen.chooseFile('quota-leads.csv', importCsv());
+  await screen.check();
+  await expect(screen.count('create')).toHaveText('3,000');
+  return screen;
+}
+
+async function prepareBulkEdit(page: Page) {
+  const leads = new LeadsPage(page);
+  await page.goto('/leads');
+  const total = await leads.countValue();
+  await leads.selectAllMatching();
+  const dialog = await leads.bulk('Add tags', TAG);
+  return { dialog, total };
+}
+
+async function prepareDnc(page: Page) {
+  await page.goto('/compliance/dnc');
+  const form = page.getByRole('form', { name: 'Import a new version' });
+  await form.getByLabel('List').selectOption({ label: 'US National DNC Registry' });
+  await form.getByLabel('File').setInputFiles({ name: 'dnc-quota.txt', mimeType: 'text/plain', buffer: dncFile() });
+  await expect(page.getByTestId('dnc-file-preview')).toBeVisible({ timeout: 60_000 });
+  return form;
+}
+
+test('a full disk: import, bulk edit, restore and DNC import each say nothing was saved, change nothing, and succeed once there is room', async ({ app }) => {
+  test.setTimeout(300_000);
+  const page = app.page;
+
+  await app.open('/export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Write backup file' }).click()]);
+  const backup = await download.path();
+  await expect(page.getByText(/Backup written/)).toBeVisible();
+  const initial = await fingerprintDb(page);
+  const quota = await Quota.attach(page);
+  try {
+    await quota.fillUp();
+    const filledAt = Date.now();
+    // Checking a file writes nothing, so it can run while the browser's quota cache expires.
+    const importScreen = await prepareImport(page);
+    await page.waitForTimeout(Math.max(0, QUOTA_CACHE_MS - (Date.now() - filledAt)));
+
+    await test.step('import commit', async () => {
+      const before = await fingerprintDb(page);
+      await quota.fillUp();
+      await importScreen.commitButton.click();
+      await expectStorageFull(page);
+      await expect(page.getByRole('status').filter({ hasText: /Imported as batch/ })).toHaveCount(0);
+      await page.screenshot({ path: `${test.info().outputDir}/quota-import.png`, fullPage: true });
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    await test.step('bulk edit of every lead', async () => {
+      const { dialog } = await prepareBulkEdit(page);
+      const before = await fingerprintDb(page);
+      await quota.fillUp();
+      await dialog.getByRole('button', { name: /Apply to/ }).click();
+      await expectStorageFull(page);
+      await expect(dialog).toBeVisible();
+      await page.screenshot({ path: `${test.info().outputDir}/quota-bulk-edit.png` });
+      expect(await fingerprintDb(page)).toEqual(before);
+      expect(await leadsWithTag(page, TAG)).toBe(0);
+    });
+
+    await test.step('DNC list import', async () => {
+      const form = await prepareDnc(page);
+      const before = await fingerprintDb(page);
+      await quota.fillUp();
+      await form.getByRole('button', { name: 'Import version' }).click();
+      await expectStorageFull(page);
+      await expect(form.getByRole('status').filter({ hasText: 'imported' })).toHaveCount(0);
+      await page.screenshot({ path: `${test.info().outputDir}/quota-dnc.png`, fullPage: true });
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    await test.step('backup restore', async () => {
+      await page.goto('/export');
+      const before = await fingerprintDb(page);
+      await quota.fillUp();
+      await page.getByLabel('Restore from file…').setInputFiles(largerBackup(backup));
+      await expectStorageFull(page);
+      await expect(page.getByText(/^Restored/)).toHaveCount(0);
+      await expect(page.getByText('This file cannot be restored')).toHaveCount(0);
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    // With room again, the same operations go through.
+    await quota.lift();
+    await test.step('with room: DNC import', async () => {
+      const form = await prepareDnc(page);
+      const versions = (await fingerprintDb(page)).dncListVersions!.count;
+      await form.getByRole('button', { name: 'Import version' }).click();
+      await expect(form.getByRole('status')).toContainText('imported', { timeout: 60_000 });
+      await expect(page.getByTestId('storage-full')).toHaveCount(0);
+      expect((await fingerprintDb(page)).dncListVersions!.count).toBe(versions + 1);
+    });
+    await test.step('with room: import commit', async () => {
+      const screen = await prepareImport(page);
+      const leads = (await fingerprintDb(page)).leads!.count;
+      await screen.commit();
+      expect((await fingerprintDb(page)).leads!.count).toBe(leads + 3_000);
+    });
+    await test.step('with room: bulk edit', async () => {
+      const { dialog, total } = await prepareBulkEdit(page);
+      await dialog.getByRole('button', { name: /Apply to/ }).click();
+      await expect(dialog).toBeHidden({ timeout: 60_000 });
+      expect(await leadsWithTag(page, TAG)).toBe(total);
+    });
+    await test.step('with room: restore (back to the state before this test)', async () => {
+      await page.goto('/export');
+      await page.getByLabel('Restore from file…').setInputFiles(backup);
+      await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 90_000 });
+      const restored = await fingerprintDb(page);
+      for (const table of ['leads', 'calls', 'consents', 'acquisitions', 'sources', 'campaigns', 'dncLists', 'dncListVersions', 'dncEntries', 'importBatches']) expect(restored[table], table).toEqual(initial[table]);
+    });
+  } finally {
+    await quota.lift().catch(() => {});
+    await quota.detach();
+  }
+});

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+
+export interface StoreFingerprint {
+  count: number;
+  /** FNV-1a over the JSON of every record in key order: equal means the same records. */
+  hash: string;
+  /** The first and last records, for a readable spot check when the hashes differ. */
+  first: unknown;
+  last: unknown;
+}
+
+/**
+ * Read every object store of the app's database straight from IndexedDB (not through the app)
+ * and fingerprint it. `skip` names bookkeeping stores that a failed write may legitimately touch
+ * (the operation journal records the failure).
+ */
+export function fingerprintDb(page: Page, skip: readonly string[] = ['operations']): Promise<Record<string, StoreFingerprint>> {
+  return page.evaluate(
+    (skipped) =>
+      new Promise<Record<string, StoreFingerprint>>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = Array.from(db.objectStoreNames).filter((n) => !skipped.includes(n));
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, StoreFingerprint> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => {
+              const rows = req.result as unknown[];
+              let h = 0x811c9dc5;
+              for (const row of rows) {
+                const text = JSON.stringify(row);
+                for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+              }
+              out[name] = { count: rows.length, hash: h.toString(16), first: rows[0] ?? null, last: rows[rows.length - 1] ?? null };
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [...skip],
+  );
+}
