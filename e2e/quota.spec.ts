@@ -89,6 +89,8 @@ async function expectStorageFull(page: Page) {
   await expect(alert).toContainText(/LeadLedger holds [\d.,]+ MB in this browser/);
   await expect(alert).toContainText('write a backup file first');
   await expect(alert.getByRole('link', { name: 'Write a backup' })).toHaveAttribute('href', '/export');
+  // Every screen now carries the warning too (Chromium's estimate may still show plenty of room).
+  await expect(page.getByRole('region', { name: 'Storage warning' })).toHaveAttribute('data-risk', 'refused');
 }
 
 /** How many stored leads carry `tag` (read straight from IndexedDB). */

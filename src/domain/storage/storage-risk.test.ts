@@ -35,4 +35,8 @@ describe('storageRisk', () => {
   it('ignores a zero quota (no estimate) rather than dividing by it', () => {
     expect(storageRisk({ ...base, usage: 5, quota: 0 })).toBeNull();
   });
+
+  it('puts a refused write above everything: Chromium may estimate plenty of room while the disk is full', () => {
+    expect(storageRisk({ ...base, persisted: false, usage: 0.99e9, refusedAt: NOW - 5 })).toEqual({ kind: 'refused', at: NOW - 5 });
+  });
 });

@@ -11,9 +11,13 @@ export interface StorageFacts {
   /** When the last full backup was written (null: never; undefined: not known yet). */
   lastBackupAt: number | null | undefined;
   now: number;
+  /** When this tab last saw the browser refuse a write for lack of space (a quota error), if it did. */
+  refusedAt?: number;
 }
 
 export type StorageRisk =
+  /** The browser refused a write for lack of space: the surest sign, whatever the estimate says. */
+  | { kind: 'refused'; at: number }
   /** Writes are about to fail: at least 95% of the quota is used. */
   | { kind: 'full'; share: number }
   /** At least 80% of the quota is used: a large import may not fit. */
@@ -28,6 +32,7 @@ export const BACKUP_FRESH_MS = 7 * 86_400_000;
 
 /** The most urgent risk, or null when there is nothing to warn about (or nothing known yet). */
 export function storageRisk(f: StorageFacts): StorageRisk | null {
+  if (f.refusedAt !== undefined) return { kind: 'refused', at: f.refusedAt };
   if (f.usage !== null && f.quota !== null && f.quota > 0) {
     const share = f.usage / f.quota;
     if (share >= FULL) return { kind: 'full', share };

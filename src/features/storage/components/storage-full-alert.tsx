@@ -1,6 +1,8 @@
 import { Link } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStorageStatus } from '../api/use-storage-status';
+import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
 
 const linkClass = 'font-medium underline underline-offset-2 hover:text-rose-950';
 
@@ -11,6 +13,10 @@ const linkClass = 'font-medium underline underline-offset-2 hover:text-rose-950'
 export function StorageFullAlert() {
   const { t, i18n } = useTranslation();
   const { usage } = useStorageStatus();
+  // Every screen then carries the warning, not only the one whose write failed.
+  useEffect(() => {
+    window.dispatchEvent(new Event(STORAGE_REFUSED_EVENT));
+  }, []);
   const used = usage === null ? null : new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(usage / 1e6);
   return (
     <div role="alert" data-testid="storage-full" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200">

@@ -1,11 +1,12 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { storageRisk } from '../../../domain/storage/storage-risk';
 import { useLastBackupAt } from '../../export/api/use-backup';
 import { useStorageStatus } from '../api/use-storage-status';
 import { formatBytes } from './format-bytes';
+import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
 
 /**
  * Warns, on every screen, before the browser could lose or refuse data: storage nearly full,
@@ -17,7 +18,13 @@ export function StorageWarning() {
   const lastBackupAt = useLastBackupAt();
   const [now] = useState(() => Date.now());
   const [dismissed, setDismissed] = useState<string | null>(() => sessionStorage.getItem('leadledger.storageWarningDismissed'));
-  const risk = storageRisk({ ...s, lastBackupAt, now });
+  const [refusedAt, setRefusedAt] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const on = () => setRefusedAt(Date.now());
+    window.addEventListener(STORAGE_REFUSED_EVENT, on);
+    return () => window.removeEventListener(STORAGE_REFUSED_EVENT, on);
+  }, []);
+  const risk = storageRisk({ ...s, lastBackupAt, now, ...(refusedAt !== undefined ? { refusedAt } : {}) });
   if (!risk || dismissed === risk.kind) return null;
   const dismiss = () => {
     sessionStorage.setItem('leadledger.storageWarningDismissed', risk.kind);
@@ -25,12 +32,14 @@ export function StorageWarning() {
   };
   const used = { used: formatBytes(s.usage, i18n.language), quota: formatBytes(s.quota, i18n.language) };
   const message =
-    risk.kind === 'evictable'
+    risk.kind === 'refused'
+      ? t('storage.refused', { used: used.used })
+      : risk.kind === 'evictable'
       ? risk.lastBackupAt === null
         ? t('storage.evictableNever')
         : t('storage.evictableOld', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(risk.lastBackupAt) })
       : t(risk.kind === 'full' ? 'storage.full' : 'storage.nearlyFull', { ...used, percent: Math.round(risk.share * 100) });
-  const tone = risk.kind === 'full' ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
+  const tone = risk.kind === 'full' || risk.kind === 'refused' ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
   return (
     <section aria-label={t('storage.warningLabel')} data-testid="storage-warning" data-risk={risk.kind} className={`mb-4 flex flex-wrap items-center gap-3 rounded-lg border px-4 py-2 text-sm ${tone}`}>
       <p className="min-w-0 flex-1">{message}</p>
