@@ -1,17 +1,9 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentDurability, strictTransaction } from './durability';
-import { LeadsDb } from './leads-db';
+import { deleteFreshDatabases, freshDb } from './test-databases';
 
-const dbs: LeadsDb[] = [];
-function freshDb(): LeadsDb {
-  const db = new LeadsDb(`t-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+deleteFreshDatabases();
 
 describe('strictTransaction', () => {
   it('commits with strict durability, even when the database is not open yet', async () => {

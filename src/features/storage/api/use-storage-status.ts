@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 
 export interface StorageStatus {
   usage: number | null;
@@ -8,29 +9,32 @@ export interface StorageStatus {
 
 /** How often the figures are read again while a screen shows them (an import grows them). */
 const REFRESH_MS = 30_000;
+const KEY = ['storage-status'] as const;
+const UNKNOWN: StorageStatus = { usage: null, quota: null, persisted: null };
 
-/** Storage used, quota, and whether the browser will keep our data under pressure. Asks for persistence once. */
+/** Persistence is asked for once per page, before the first reading. */
+let asked: Promise<unknown> | null = null;
+
+async function readStatus(): Promise<StorageStatus> {
+  const storage = navigator.storage;
+  if (!storage?.estimate) return UNKNOWN;
+  asked ??= storage.persist?.().catch(() => false) ?? Promise.resolve(false);
+  await asked;
+  const [est, persisted] = await Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(false)]);
+  return { usage: est.usage ?? null, quota: est.quota ?? null, persisted };
+}
+
+/**
+ * Storage used, quota, and whether the browser will keep our data under pressure: one query
+ * shared by every component that shows it (sidebar, warning, Overview, backup card), read again
+ * every 30 s and when the tab comes back.
+ */
 export function useStorageStatus(): StorageStatus & { requestPersist: () => Promise<void> } {
-  const [status, setStatus] = useState<StorageStatus>({ usage: null, quota: null, persisted: null });
-  const refresh = useCallback(async () => {
-    const storage = navigator.storage;
-    if (!storage?.estimate) return;
-    const [est, persisted] = await Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(false)]);
-    setStatus({ usage: est.usage ?? null, quota: est.quota ?? null, persisted });
-  }, []);
+  const client = useQueryClient();
+  const { data } = useQuery({ queryKey: KEY, queryFn: readStatus, refetchInterval: REFRESH_MS, refetchOnWindowFocus: true, staleTime: REFRESH_MS });
   const requestPersist = useCallback(async () => {
     await navigator.storage?.persist?.();
-    await refresh();
-  }, [refresh]);
-  useEffect(() => {
-    void requestPersist();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    const onVisible = () => document.visibilityState === 'visible' && void refresh();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [requestPersist, refresh]);
-  return { ...status, requestPersist };
+    await client.invalidateQueries({ queryKey: KEY });
+  }, [client]);
+  return { ...(data ?? UNKNOWN), requestPersist };
 }

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStorageStatus } from '../api/use-storage-status';
+import { formatBytes } from './format-bytes';
 import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
 
 const linkClass = 'font-medium underline underline-offset-2 hover:text-rose-950';
@@ -17,7 +18,7 @@ export function StorageFullAlert() {
   useEffect(() => {
     window.dispatchEvent(new Event(STORAGE_REFUSED_EVENT));
   }, []);
-  const used = usage === null ? null : new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(usage / 1e6);
+  const used = usage === null ? null : formatBytes(usage, i18n.language);
   return (
     <div role="alert" data-testid="storage-full" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200">
       <p className="font-semibold">{t('storageFull.title')}</p>
