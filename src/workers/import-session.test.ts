@@ -75,6 +75,18 @@ describe('lead import commit and rollback', () => {
     expect(await session.rollback(batch.id)).toMatchObject({ ok: false, error: 'already-rolled-back' });
   });
 
+  it('a rollback keeps a source or campaign the batch created once another lead uses it, and removes the unused one', async () => {
+    const db = fresh();
+    await db.sources.bulkAdd([{ id: 'referrals', name: 'Referrals', kind: 'referral' }, { id: 'web-forms', name: 'Web forms', kind: 'web' }]);
+    await db.leads.add(stored() as Lead);
+    const { batch } = await importLeads(db, FILE, { conflictRule: 'take-new' });
+    await db.leads.add(stored({ phoneE164: '+12133734290', sourceId: 'expo-2026' }) as Lead);
+    const { session } = await check(db, 'phone\n2133734299\n', { declaredAcquiredDay: '2026-01-01' });
+    expect(await session.rollback(batch.id)).toMatchObject({ ok: true });
+    expect(await db.sources.get('expo-2026')).toMatchObject({ id: 'expo-2026' });
+    expect(await db.campaigns.get('spring-push')).toBeUndefined();
+  });
+
   it('an earlier acquisition in the file takes over the lead; the stored one is kept, and comes back on rollback', async () => {
     const db = fresh();
     await db.leads.add(stored({ acquiredAt: Date.UTC(2026, 0, 20) }) as Lead);

@@ -3,6 +3,7 @@ import type { Transaction } from 'dexie';
 import { v001 } from './v001-initial';
 import { v002 } from './v002-operation-journal';
 import { v003 } from './v003-audit-details-hash';
+import { v004 } from './v004-lean-indexes';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001, v002, v003];
+export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -189,6 +189,27 @@ describe('v001 on an empty database', () => {
   });
 });
 
+describe('v004 drops the indexes nothing looks up by', () => {
+  // As IndexedDB reports them after an upgrade from v001's full set (the other tables keep theirs).
+  it.each([
+    { table: 'leads', indexes: ['importBatchId', 'phoneE164'] },
+    { table: 'calls', indexes: ['importBatchId', 'leadId'] },
+    { table: 'consents', indexes: ['leadId'] },
+    { table: 'dncEntries', indexes: ['phoneE164'] },
+    { table: 'acquisitions', indexes: ['importBatchId', 'leadId'] },
+    { table: 'audit', indexes: ['action', 'at'] },
+  ])('$table: $indexes', async ({ table, indexes }) => {
+    const name = dbName();
+    const old = track(new LeadsDb(name, MIGRATIONS.slice(0, 3)));
+    await old.open();
+    old.close();
+    const db = track(new LeadsDb(name, MIGRATIONS.slice(0, 4)));
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect([...db.backendDB().transaction(table, 'readonly').objectStore(table).indexNames].sort()).toEqual(indexes);
+  });
+});
+
 describe('the harness itself, with a fake v002', () => {
   const addIndex: Migration = { version: 2, stores: { ...V001_STORES, leads: `${V001_STORES.leads}, region` } };
   const addField: Migration = {

@@ -132,7 +132,7 @@ describe('applyBulkEdit: each operation against the model', () => {
     await applyBulkEdit(db, ALL.slice(0, 3), { kind: 'add-to-internal-dnc' }, AT);
     const version = (await db.dncListVersions.where('listId').equals('internal').toArray())[0]!;
     expect(await db.dncLists.get('internal')).toMatchObject({ kind: 'internal', active: true });
-    expect((await db.dncEntries.where('addedVersionId').equals(version.id).toArray()).map((e) => e.phoneE164)).toEqual(data.leads.slice(0, 3).map((l) => l.phoneE164).sort());
+    expect((await db.dncEntries.filter((e) => e.addedVersionId === version.id).toArray()).map((e) => e.phoneE164)).toEqual(data.leads.slice(0, 3).map((l) => l.phoneE164).sort());
   });
 
   it('preview and apply agree for any selection and operation (fast-check)', async () => {

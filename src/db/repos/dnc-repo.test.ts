@@ -20,7 +20,7 @@ describe('importDncVersion', () => {
     expect(r.summary).toMatchObject({ sha256: sha256HexBytes(file), rowCount: 5, numbers: 3, invalidCount: 1, duplicates: 1, column: 'phone' });
     expect(r.version).toMatchObject({ listId: 'national-us', publishedAt, importedAt: NOW, fileName: 'dnc-2026-11.txt', rowCount: 3, invalidCount: 1, rowsRead: 5 });
     // Everything the old version listed and the new one does not is removed by it.
-    const rows = await db.dncEntries.where('addedVersionId').equals(r.version.id).toArray();
+    const rows = await db.dncEntries.filter((e) => e.addedVersionId === r.version.id).toArray();
     expect(rows.map((e) => e.phoneE164).sort()).toEqual(us.map((n) => `+1${n}`).filter((p) => !data.dncEntries.some((e) => e.listId === 'national-us' && e.phoneE164 === p && !e.removedVersionId)).sort());
     const lists = await listDncLists(db);
     expect(lists.find((l) => l.id === 'national-us')).toMatchObject({ listed: 3, versions: [{ id: r.version.id }, { id: 2 }, { id: 1 }] });

@@ -30,6 +30,9 @@ export function listImportBatches(db: LeadsDb): Promise<ImportBatch[]> {
   return db.importBatches.orderBy('at').reverse().toArray();
 }
 
+/** Leads read per step when looking for a source or campaign in use. */
+const SCAN_CHUNK = 20_000;
+
 const FACT_FIELDS = ['attempts', 'firstContactAt', 'lastContactAt', 'firstConnectedAt', 'convertedAt', 'lastOutcome'] as const;
 
 async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Promise<{ calls: number; leads: number }> {
@@ -82,14 +85,32 @@ async function rollbackLeads(db: LeadsDb, batch: ImportBatch, now: number): Prom
   return { removed: createdIds.length, restored: restored.length };
 }
 
+/**
+ * Remove the sources and campaigns the batch created that nothing uses any more. Neither is an
+ * index (v004): one pass over the leads in primary-key chunks answers both, and only when the
+ * batch created any.
+ */
 async function removeUnusedCatalog(db: LeadsDb, batch: ImportBatch): Promise<void> {
-  for (const id of batch.createdSourceIds ?? []) {
-    const used = (await db.leads.where('sourceId').equals(id).count()) + (await db.acquisitions.filter((a) => a.sourceId === id).count());
-    if (used === 0) await db.sources.delete(id);
+  const sources = new Set(batch.createdSourceIds ?? []);
+  const campaigns = new Set(batch.createdCampaignIds ?? []);
+  if (sources.size === 0 && campaigns.size === 0) return;
+  const used = new Set<string>();
+  for (let lastId = 0; ; ) {
+    const chunk = await db.leads.where(':id').above(lastId).limit(SCAN_CHUNK).toArray();
+    for (const l of chunk) {
+      if (sources.has(l.sourceId)) used.add(`s:${l.sourceId}`);
+      if (l.campaignId !== undefined && campaigns.has(l.campaignId)) used.add(`c:${l.campaignId}`);
+    }
+    if (chunk.length < SCAN_CHUNK) break;
+    lastId = chunk[chunk.length - 1]!.id;
   }
-  for (const id of batch.createdCampaignIds ?? []) {
-    const used = (await db.leads.where('campaignId').equals(id).count()) + (await db.calls.filter((c) => c.campaignId === id).count());
-    if (used === 0) await db.campaigns.delete(id);
+  for (const id of sources) {
+    if (used.has(`s:${id}`) || (await db.acquisitions.filter((a) => a.sourceId === id).count()) > 0) continue;
+    await db.sources.delete(id);
+  }
+  for (const id of campaigns) {
+    if (used.has(`c:${id}`) || (await db.calls.filter((c) => c.campaignId === id).count()) > 0) continue;
+    await db.campaigns.delete(id);
   }
 }
 

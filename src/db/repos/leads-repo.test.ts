@@ -3,7 +3,7 @@ import type { LeadPatch, NewLead } from '../../domain/leads/lead';
 import { EARLIEST_ACQUISITION } from '../../domain/time/calendar';
 import { LeadsDb } from '../leads-db';
 import { verifyAuditTrail } from './audit-repo';
-import { LeadWriteError, countLeadsAcquiredBetween, createLead, getLead, updateLead } from './leads-repo';
+import { LeadWriteError, createLead, getLead, updateLead } from './leads-repo';
 
 const NOW = Date.UTC(2026, 10, 29, 17, 0);
 const DAY = 86_400_000;
@@ -161,15 +161,5 @@ describe('updateLead', () => {
 
   it('reports a lead that does not exist', async () => {
     expect(await codeOf(updateLead(freshDb(), 42, { name: 'x' }, undefined, LATER))).toBe('not-found');
-  });
-});
-
-describe('countLeadsAcquiredBetween', () => {
-  it('counts the half-open range [from, to)', async () => {
-    const db = freshDb();
-    const phones = ['+12133734253', '+12127365000', '+8613800138000'];
-    for (const [i, phoneE164] of phones.entries()) await createLead(db, newLead({ phoneE164, acquiredAt: NOW - (i + 1) * DAY }), NOW);
-    expect(await countLeadsAcquiredBetween(db, NOW - 3 * DAY, NOW - DAY)).toBe(2);
-    expect(await countLeadsAcquiredBetween(db, NOW - 3 * DAY, NOW - DAY + 1)).toBe(3);
   });
 });

@@ -73,8 +73,3 @@ export function getLead(db: LeadsDb, id: number): Promise<Lead | undefined> {
 export function countLeads(db: LeadsDb): Promise<number> {
   return db.leads.count();
 }
-
-/** Leads acquired in [from, to). */
-export function countLeadsAcquiredBetween(db: LeadsDb, from: number, to: number): Promise<number> {
-  return db.leads.where('acquiredAt').between(from, to, true, false).count();
-}
