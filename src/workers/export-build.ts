@@ -5,7 +5,7 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
-import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
+import { getLeadsByIds, loadWorldFor, pickInOrder } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { sha256HexBytes } from '../domain/audit/audit-hash';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
@@ -52,15 +52,28 @@ async function readLeads(db: LeadsDb, ids: Int32Array, onProgress: (done: number
   return out;
 }
 
-/** A world for these leads: indexed reads for a few, one full read for many. */
-function worldFor(db: LeadsDb, leads: Lead[]): Promise<ComplianceWorld> {
-  return leads.length > 5_000 ? loadComplianceWorld(db).then((w) => w.world) : loadWorldFor(db, leads);
+/** From this many leads, one read of everything beats indexed reads of each lead's history. */
+const FULL_WORLD_FROM = 5_000;
+
+/**
+ * The leads asked for (in order) and a world for them: for a few, the leads and then their
+ * history by index; for many, one read of everything in one transaction, whose leads are the
+ * ones asked (no second read of the same leads).
+ */
+async function leadsAndWorld(db: LeadsDb, ids: Int32Array, onProgress: (done: number) => void): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
+  if (ids.length < FULL_WORLD_FROM) {
+    const leads = await readLeads(db, ids, onProgress);
+    return { leads, world: await loadWorldFor(db, leads) };
+  }
+  const loaded = await loadComplianceWorld(db);
+  const leads = pickInOrder(new Map(loaded.leads.map((l) => [l.id, l])), ids);
+  onProgress(ids.length);
+  return { leads, world: loaded.world };
 }
 
 /** Verdicts (and exclusion counts) for a would-be call list, without writing anything. */
 export async function judge(db: LeadsDb, ids: Int32Array, at: number, onProgress: (done: number) => void = () => undefined) {
-  const leads = await readLeads(db, ids, onProgress);
-  const [settings, world] = await Promise.all([getSettings(db), worldFor(db, leads)]);
+  const [settings, { leads, world }] = await Promise.all([getSettings(db), leadsAndWorld(db, ids, onProgress)]);
   const rulesFor = rulesByRegion(settings);
   const verdicts: Verdict[] = leads.map((l) => verdict(l, historyFor(world, l), rulesFor(l.region), at));
   const stale: StaleListCopy[] = staleListCopies(world.dncLists, rulesFor('US'), at);

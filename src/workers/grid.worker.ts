@@ -1,7 +1,8 @@
 /**
  * The leads grid's worker: holds the columnar index and answers filter + sort with row ids,
- * so the main thread never holds a million lead objects. Rebuilds when the database changes
- * (Dexie's `storagemutated`, which also fires for writes made in other tabs).
+ * so the main thread never holds a million lead objects. Goes stale when the database changes
+ * (Dexie's `storagemutated`, which also fires for writes made in other tabs) and rebuilds when
+ * next asked.
  */
 import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
@@ -13,9 +14,10 @@ import { parseSort } from '../domain/leads/index/lead-sort';
 import { buildGridIndex, orderFor, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
+/** The index of the current version; null once the data changed: rebuilt on the next question. */
 let index: Promise<GridIndex> | null = null;
 let version = 0;
-let last: { key: string; rows: Uint32Array; version: number } | null = null;
+let last: { key: string; rows: Uint32Array; idx: GridIndex } | null = null;
 const listeners = new Set<(v: number) => void>();
 
 function current(): Promise<GridIndex> {
@@ -23,24 +25,26 @@ function current(): Promise<GridIndex> {
   return index;
 }
 
-let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleRebuild(delay: number): void {
-  clearTimeout(rebuildTimer);
-  rebuildTimer = setTimeout(() => {
-    const next = buildGridIndex(db, Date.now());
-    void next.then(() => {
-      index = next;
-      version++;
-      last = null;
-      for (const l of listeners) l(version);
-    });
+/**
+ * The data (or the clock) moved on: drop the index and tell the screens, which ask again if
+ * they are showing. Rebuilding only when asked keeps a scrub or an import, which commit many
+ * chunks while the grid is not on screen, from rebuilding the whole index after each one.
+ */
+let staleTimer: ReturnType<typeof setTimeout> | undefined;
+function markStale(delay: number): void {
+  clearTimeout(staleTimer);
+  staleTimer = setTimeout(() => {
+    index = null;
+    last = null;
+    version++;
+    for (const l of listeners) l(version);
   }, delay);
 }
 Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-  if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) scheduleRebuild(150);
+  if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) markStale(150);
 });
 // Verdicts depend on the clock too (calling hours open and close, consents expire): re-judge every 5 minutes.
-setInterval(() => scheduleRebuild(0), 5 * 60_000);
+setInterval(() => markStale(0), 5 * 60_000);
 
 export interface QueryResult {
   count: number;
@@ -52,11 +56,11 @@ export interface QueryResult {
 /** The result rows of a filter and sort (the last one is cached). */
 async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array }> {
   const idx = await current();
-  const key = JSON.stringify([filter, sort ?? '', version]);
-  if (last?.key !== key) {
+  const key = JSON.stringify([filter, sort ?? '']);
+  if (last?.key !== key || last.idx !== idx) {
     const spec = parseSort(sort);
     const order = spec ? orderFor(idx, spec.key) : null;
-    last = { key, rows: queryRows(idx.cols, filter, { orgTimeZone: idx.orgTimeZone, now: idx.builtAt }, order, spec?.desc ?? false), version };
+    last = { key, rows: queryRows(idx.cols, filter, { orgTimeZone: idx.orgTimeZone, now: idx.builtAt }, order, spec?.desc ?? false), idx };
   }
   return { idx, rows: last.rows };
 }
@@ -87,14 +91,15 @@ const api = {
     const d = idx.cols.dict;
     return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
   },
-  /** Called back with the new version each time the index is rebuilt. */
+  /** Called back with the new version each time the data changed (the index is rebuilt on the next question). */
   onChange(cb: (v: number) => void): void {
     listeners.add(cb);
   },
   /** Rebuild now (e.g. after settings or the clock moved on). */
   async refresh(): Promise<number> {
-    index = buildGridIndex(db, Date.now());
-    await index;
+    const next = buildGridIndex(db, Date.now());
+    await next;
+    index = next;
     version++;
     last = null;
     for (const l of listeners) l(version);

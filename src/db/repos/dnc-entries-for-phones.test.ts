@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { historyFor } from '../../domain/compliance/compliance-world';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
 import { loadComplianceWorld } from './compliance-world-repo';
-import { dncEntriesForPhones } from './dnc-entries-for-phones';
+import { KEYS_PER_LOOKUP, dncEntriesForPhones } from './dnc-entries-for-phones';
 import { addToInternalDnc } from './dnc-repo';
 
 afterEach(closeAll);
@@ -19,6 +19,24 @@ describe('dncEntriesForPhones', () => {
     expect(got.map(key).sort()).toEqual(expected.map(key).sort());
     expect(got.length).toBeGreaterThan(0);
     expect(await dncEntriesForPhones(db, new Set())).toEqual([]);
+  });
+
+  it('looks numbers up one by one or scans the keys, with the same answer either way', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    const stored = await db.dncEntries.count();
+    const listed = [...new Set(data.dncEntries.map((e) => e.phoneE164))];
+    const key = (e: { listId: string; phoneE164: string }) => `${e.listId}|${e.phoneE164}`;
+    // Few numbers (index look-ups) and so many that the keys are scanned, each with a number on no list.
+    const few = new Set([listed[0]!, '+15550000000']);
+    const many = new Set([...listed.slice(0, Math.ceil(stored / KEYS_PER_LOOKUP) + 1), '+15550000000']);
+    expect(few.size * KEYS_PER_LOOKUP).toBeLessThan(stored);
+    expect(many.size * KEYS_PER_LOOKUP).toBeGreaterThanOrEqual(stored);
+    for (const phones of [few, many]) {
+      const got = await dncEntriesForPhones(db, phones);
+      expect(got.map(key).sort()).toEqual(data.dncEntries.filter((e) => phones.has(e.phoneE164)).map(key).sort());
+      expect(got).toEqual(expect.arrayContaining([expect.objectContaining({ phoneE164: listed[0] })]));
+    }
   });
 
   it('gives the world every hit of every lead, and only those', async () => {
