@@ -79,8 +79,9 @@ export interface DbFacts {
 }
 
 /**
- * Read the facts the crash checks need straight from IndexedDB, in one read transaction, on the
- * indexes where there is one (a full scan of every lead per kill point would dominate the run).
+ * Read the facts the crash checks need straight from IndexedDB, in one read transaction: counts
+ * on the indexes where there is one, the tags from one getAll of the leads (source is no index
+ * since schema v004; a cursor step per lead would dominate the run). A throw inside rejects.
  */
 export function dbFacts(page: Page, tags: string[], source: string, everySource = false): Promise<DbFacts> {
   return page.evaluate(
@@ -89,7 +90,13 @@ export function dbFacts(page: Page, tags: string[], source: string, everySource 
         const open = indexedDB.open('leadledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const db = open.result;
+          try {
+            read(open.result);
+          } catch (e) {
+            reject(e as Error);
+          }
+        };
+        const read = (db: IDBDatabase) => {
           const tx = db.transaction(['leads', 'importBatches', 'operations', 'audit'], 'readonly');
           const leads = tx.objectStore('leads');
           const facts: DbFacts = { leads: 0, anonymized: 0, tagged: {}, batches: [], operations: [], audit: [] };
@@ -97,12 +104,12 @@ export function dbFacts(page: Page, tags: string[], source: string, everySource 
           const total = leads.count();
           const anonymized = leads.index('phoneE164').count(IDBKeyRange.bound('hmac:', 'hmac:\uffff'));
           if (tagList.length) {
-            const cursor = all ? leads.openCursor() : leads.index('sourceId').openCursor(IDBKeyRange.only(src));
-            cursor.onsuccess = () => {
-              const c = cursor.result;
-              if (!c) return;
-              for (const t of (c.value as { tags?: string[] }).tags ?? []) if (t in facts.tagged) facts.tagged[t]!++;
-              c.continue();
+            const rows = leads.getAll();
+            rows.onsuccess = () => {
+              for (const lead of rows.result as { sourceId: string; tags?: string[] }[]) {
+                if (!all && lead.sourceId !== src) continue;
+                for (const t of lead.tags ?? []) if (t in facts.tagged) facts.tagged[t]!++;
+              }
             };
           }
           const perBatch = new Map<number, IDBRequest<number>>();
