@@ -58,14 +58,14 @@ const FULL_WORLD_FROM = 5_000;
 /**
  * The leads asked for (in order) and a world for them: for a few, the leads and then their
  * history by index; for many, one read of everything in one transaction, whose leads are the
- * ones asked (no second read of the same leads).
+ * ones asked (no second read of the same leads), with DNC entries for their numbers only.
  */
 async function leadsAndWorld(db: LeadsDb, ids: Int32Array, onProgress: (done: number) => void): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
   if (ids.length < FULL_WORLD_FROM) {
     const leads = await readLeads(db, ids, onProgress);
     return { leads, world: await loadWorldFor(db, leads) };
   }
-  const loaded = await loadComplianceWorld(db);
+  const loaded = await loadComplianceWorld(db, new Set(ids));
   const leads = pickInOrder(new Map(loaded.leads.map((l) => [l.id, l])), ids);
   onProgress(ids.length);
   return { leads, world: loaded.world };

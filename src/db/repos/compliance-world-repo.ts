@@ -1,6 +1,8 @@
 /**
  * Reads everything the verdict needs for every lead in one read transaction: of the DNC lists
- * only the entries of numbers some lead has (dnc-entries-for-phones.ts).
+ * only the entries of numbers some lead has (dnc-entries-for-phones.ts) — or, when `judged`
+ * names the only leads that will be judged (an export of a filtered view), only theirs: few
+ * numbers are looked up by index instead of scanning millions of list keys.
  */
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
@@ -15,7 +17,7 @@ export interface LoadedWorld {
   settings: Settings;
 }
 
-export async function loadComplianceWorld(db: LeadsDb): Promise<LoadedWorld> {
+export async function loadComplianceWorld(db: LeadsDb, judged?: ReadonlySet<number>): Promise<LoadedWorld> {
   return db.transaction('r', [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.settings], async () => {
     const [leads, calls, consents, dncLists, dncVersions, settings] = await Promise.all([
       db.leads.toArray(),
@@ -25,7 +27,9 @@ export async function loadComplianceWorld(db: LeadsDb): Promise<LoadedWorld> {
       db.dncListVersions.toArray(),
       getSettings(db),
     ]);
-    const dncEntries = await dncEntriesForPhones(db, new Set(leads.map((l) => l.phoneE164)));
+    const phones = new Set<string>();
+    for (const l of leads) if (!judged || judged.has(l.id)) phones.add(l.phoneE164);
+    const dncEntries = await dncEntriesForPhones(db, phones);
     return { leads, settings, world: buildComplianceWorld({ consents, calls, dncLists, dncVersions, dncEntries }) };
   });
 }

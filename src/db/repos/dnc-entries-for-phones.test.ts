@@ -50,6 +50,18 @@ describe('dncEntriesForPhones', () => {
     for (const phone of world.hitsByPhone.keys()) expect(leadPhones.has(phone)).toBe(true);
   });
 
+  it('for a named set of judged leads, gives exactly their hits, as the full world does', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    const full = await loadComplianceWorld(db);
+    const listedPhones = new Set(data.dncEntries.map((e) => e.phoneE164));
+    const judged = full.leads.filter((l) => listedPhones.has(l.phoneE164)).slice(0, 2).concat(full.leads.filter((l) => !listedPhones.has(l.phoneE164)).slice(0, 1));
+    const some = await loadComplianceWorld(db, new Set(judged.map((l) => l.id)));
+    expect(some.leads.length).toBe(full.leads.length);
+    for (const lead of judged) expect(historyFor(some.world, lead)).toEqual(historyFor(full.world, lead));
+    expect([...some.world.hitsByPhone.keys()].sort()).toEqual(judged.filter((l) => listedPhones.has(l.phoneE164)).map((l) => l.phoneE164).sort());
+  });
+
   it('sees an internal addition at once on the next read', async () => {
     const data = demoSlice();
     const db = await dbWith(data);
