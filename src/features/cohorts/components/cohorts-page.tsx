@@ -47,7 +47,7 @@ export function CohortsPage() {
           <CampaignsView state={state} meta={result.meta} />
         )}
       </div>
-      {result && (state.view === 'chart' || state.view === 'table' || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} />}
+      {result && (state.view === 'chart' || state.view === 'table' || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} {...(query.isPlaceholderData ? {} : { split })} />}
     </>
   );
 }

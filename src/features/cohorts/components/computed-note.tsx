@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
 
-/** How many leads a view was computed over, and how long the worker took (the P3 figure, shown not tested). */
-export function ComputedNote({ leads, ms }: { leads: number; ms: number }) {
+/**
+ * How many leads a view was computed over, and how long the worker took (the P3 figure, shown
+ * not tested). `split` names what the shown answer is split by once it is the answer to the
+ * current controls (not the previous one kept on screen while the new one is computed), so a
+ * script can tell a new answer from an old one with the same figures.
+ */
+export function ComputedNote({ leads, ms, split }: { leads: number; ms: number; split?: string }) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
-    <p className="mt-3 text-xs text-slate-400" data-testid="cohorts-computed">
+    <p className="mt-3 text-xs text-slate-400" data-testid="cohorts-computed" data-split={split}>
       {t('cohorts.computed', { leads: nf.format(leads), ms: nf.format(ms) })}
     </p>
   );
