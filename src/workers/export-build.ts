@@ -43,13 +43,18 @@ export interface ExportResult {
 const CHUNK = 20_000;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+/**
+ * The leads of `ids`, in that order. Read in chunks of ascending ids, so each chunk is one narrow
+ * range of keys (chunks in the grid's sort order would each span, and re-read, the whole table).
+ */
 async function readLeads(db: LeadsDb, ids: Int32Array, onProgress: (done: number) => void): Promise<Lead[]> {
-  const out: Lead[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    out.push(...(await getLeadsByIds(db, Array.from(ids.subarray(i, i + CHUNK)))));
-    onProgress(Math.min(ids.length, i + CHUNK));
+  const sorted = Int32Array.from(ids).sort();
+  const byId = new Map<number, Lead>();
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    for (const lead of await getLeadsByIds(db, Array.from(sorted.subarray(i, i + CHUNK)))) byId.set(lead.id, lead);
+    onProgress(Math.min(sorted.length, i + CHUNK));
   }
-  return out;
+  return pickInOrder(byId, ids);
 }
 
 /** From this many leads, one read of everything beats indexed reads of each lead's history. */

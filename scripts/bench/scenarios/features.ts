@@ -8,20 +8,12 @@ import { probe } from '../browser';
 import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
 
-/** Click, then wait (from before the click) until `selector`'s text changes; time from the click to the painted frame. */
-async function clickUntilText(ctx: RunContext, click: () => Promise<void>, selector: string): Promise<{ sample: Sample; text: string }> {
-  const before = await probe(ctx.page, 'textOf', selector);
-  const waiting = probe(ctx.page, 'waitText', selector, before, ctx.timeoutMs);
-  waiting.catch(() => undefined);
-  await click();
-  const { paintedAt } = await waiting;
-  const start = await probe(ctx.page, 'lastInput');
-  return { sample: { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) }, text: (await probe(ctx.page, 'textOf', selector)) ?? '' };
-}
-
-/** Click, then wait (from before the click) until `selector` is present; time from the click to the painted frame. */
-async function clickUntilPresent(ctx: RunContext, click: () => Promise<void>, selector: string): Promise<{ sample: Sample; text: string }> {
-  const waiting = probe(ctx.page, 'waitSelector', selector, true, ctx.timeoutMs);
+/**
+ * Click, then wait (from before the click) until `selector`'s text changes — or, with
+ * `present`, until `selector` is there at all; time from the click to the painted frame.
+ */
+async function clickUntil(ctx: RunContext, click: () => Promise<void>, selector: string, present = false): Promise<{ sample: Sample; text: string }> {
+  const waiting = present ? probe(ctx.page, 'waitSelector', selector, true, ctx.timeoutMs) : probe(ctx.page, 'waitText', selector, await probe(ctx.page, 'textOf', selector), ctx.timeoutMs);
   waiting.catch(() => undefined);
   await click();
   const { paintedAt } = await waiting;
@@ -45,14 +37,14 @@ export const cohorts: Scenario = {
   ],
   async measure(ctx) {
     const computed = '[data-testid="cohorts-computed"]';
-    const open = await clickUntilText(ctx, () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(), computed);
+    const open = await clickUntil(ctx, () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(), computed);
     // Each split is a new aggregate (the worker caches the snapshot, not the answers): three independent samples.
     const aggregate: Sample[] = [];
     const toChart: Sample[] = [];
     for (const split of ['region', 'campaign', 'entry']) {
       // The note names the split of the answer it shows once that answer is current: the same
       // figures as the previous answer (it happens: "computed in 1.4 ms" twice) are no new answer.
-      const change = await clickUntilPresent(ctx, () => ctx.page.getByLabel('Split by').selectOption(split).then(() => undefined), `${computed}[data-split="${split}"]`);
+      const change = await clickUntil(ctx, () => ctx.page.getByLabel('Split by').selectOption(split).then(() => undefined), `${computed}[data-split="${split}"]`, true);
       const workerMs = msIn(change.text, /computed in ([\d.]+) ms/);
       if (workerMs !== undefined) aggregate.push({ ms: workerMs });
       toChart.push({ ...change.sample, ...(workerMs !== undefined ? { workerMs } : {}) });
@@ -72,7 +64,7 @@ async function exportOnce(ctx: RunContext, search: Record<string, unknown>, read
   const download = ctx.page.waitForEvent('download', { timeout: ctx.timeoutMs });
   // If the export fails first (at 1M the tab ran out of memory once), its error is the one to report.
   download.catch(() => undefined);
-  const { sample, text } = await clickUntilText(ctx, () => button.click(), '[data-testid="export-done"]');
+  const { sample, text } = await clickUntil(ctx, () => button.click(), '[data-testid="export-done"]');
   await (await download).delete();
   const workerMs = msIn(text, / in ([\d.]+) ms/);
   return { ...sample, ...(workerMs !== undefined ? { workerMs } : {}) };

@@ -94,22 +94,23 @@ async function removeUnusedCatalog(db: LeadsDb, batch: ImportBatch): Promise<voi
   const sources = new Set(batch.createdSourceIds ?? []);
   const campaigns = new Set(batch.createdCampaignIds ?? []);
   if (sources.size === 0 && campaigns.size === 0) return;
-  const used = new Set<string>();
+  const usedSources = new Set<string>();
+  const usedCampaigns = new Set<string>();
   for (let lastId = 0; ; ) {
     const chunk = await db.leads.where(':id').above(lastId).limit(SCAN_CHUNK).toArray();
     for (const l of chunk) {
-      if (sources.has(l.sourceId)) used.add(`s:${l.sourceId}`);
-      if (l.campaignId !== undefined && campaigns.has(l.campaignId)) used.add(`c:${l.campaignId}`);
+      if (sources.has(l.sourceId)) usedSources.add(l.sourceId);
+      if (l.campaignId !== undefined && campaigns.has(l.campaignId)) usedCampaigns.add(l.campaignId);
     }
     if (chunk.length < SCAN_CHUNK) break;
     lastId = chunk[chunk.length - 1]!.id;
   }
   for (const id of sources) {
-    if (used.has(`s:${id}`) || (await db.acquisitions.filter((a) => a.sourceId === id).count()) > 0) continue;
+    if (usedSources.has(id) || (await db.acquisitions.filter((a) => a.sourceId === id).count()) > 0) continue;
     await db.sources.delete(id);
   }
   for (const id of campaigns) {
-    if (used.has(`c:${id}`) || (await db.calls.filter((c) => c.campaignId === id).count()) > 0) continue;
+    if (usedCampaigns.has(id) || (await db.calls.filter((c) => c.campaignId === id).count()) > 0) continue;
     await db.campaigns.delete(id);
   }
 }
