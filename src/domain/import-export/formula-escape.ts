@@ -1,12 +1,16 @@
 /**
  * Spreadsheet formula injection: Excel, LibreOffice and Google Sheets read a cell that starts
- * with = + - @ (or tab, CR, NUL, which some of them strip first) as a formula, also after
- * leading spaces and on any line of a multi-line cell. Such cells get a leading apostrophe
- * on the offending line, which spreadsheets show as text. An E.164 number in a phone column
- * (`+8613812345678`) is left alone so it stays dialable.
+ * with = + - @ (or tab or NUL, which some of them strip first) as a formula, also after
+ * leading spaces and on any line of a multi-line cell — and a CR alone breaks a line as
+ * much as LF or CRLF does. Such lines get a leading apostrophe, which spreadsheets show as
+ * text. An E.164 number in a phone column (`+8613812345678`) is left alone so it stays
+ * dialable. This is the only neutraliser: every CSV and XLSX writer calls it, and
+ * `formula-cases.ts` is the one table their tests share.
  */
 const TRIGGER = /^[ ]*[=+\-@\t\r\0]/;
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** Line breaks as spreadsheets see them; the capture keeps them in `split`'s output. */
+const LINE_BREAK = /(\r\n|\r|\n)/;
 
 /** True when a spreadsheet would read `line` as the start of a formula. */
 export function isFormulaLike(line: string): boolean {
@@ -17,8 +21,9 @@ export function isFormulaLike(line: string): boolean {
 export function neutraliseFormula(value: string, isPhone = false): string {
   if (isPhone && E164.test(value)) return value;
   if (!/[=+\-@\t\r\0]/.test(value)) return value;
+  // Odd indexes are the line breaks themselves; even ones are lines.
   return value
-    .split('\n')
-    .map((line) => (isFormulaLike(line) ? `'${line}` : line))
-    .join('\n');
+    .split(LINE_BREAK)
+    .map((part, i) => (i % 2 === 0 && isFormulaLike(part) ? `'${part}` : part))
+    .join('');
 }

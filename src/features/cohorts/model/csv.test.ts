@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { neutralise, toCsv } from './csv';
+import { FORMULA_CASES } from '../../../domain/import-export/formula-cases';
+import { toCsv } from './csv';
 
 describe('CSV of a displayed table', () => {
   it('writes the shown strings, quoting where CSV needs it', () => {
@@ -9,13 +10,14 @@ describe('CSV of a displayed table', () => {
     expect(Papa.parse<string[]>(csv).data).toEqual([['Cohort', 'Leads', 'Rate'], ['Mar 2026', '1,234', '31.2%'], ['2026年3月', '12', '—']]);
   });
 
-  it.each([
-    ['=HYPERLINK("x")', "'=HYPERLINK(\"x\")"],
-    ['+1 555', "'+1 555"],
-    ['-3', "'-3"],
-    ['@SUM', "'@SUM"],
-    ['\tx', "'\tx"],
-    ['ok\n=cmd', "ok\n'=cmd"],
-    ['Trade show — Expo', 'Trade show — Expo'],
-  ])('neutralises formula-looking cells: %j', (cell, expected) => expect(neutralise(cell)).toBe(expected));
+  // No phone column here, so the phone-column cases do not apply.
+  const cases = FORMULA_CASES.filter((c) => !c.phone);
+  it.each(cases)('neutralises formula-looking labels and cells like every writer: $input', ({ input, expected }) => {
+    const csv = toCsv(['Cohort', input], [[input, '1']]);
+    const parsed = Papa.parse<string[]>(csv, { newline: '\r\n' }).data;
+    expect(parsed).toEqual([
+      ['Cohort', expected],
+      [expected, '1'],
+    ]);
+  });
 });

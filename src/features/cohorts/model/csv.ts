@@ -1,17 +1,13 @@
 /**
- * CSV of a displayed table (papaparse `unparse`). A cell that a spreadsheet would run as a
- * formula (starting with = + - @, tab, CR or NUL, also right after a line break) is
- * neutralised with a leading apostrophe (DESIGN.md §7); labels here can come from imported
- * source and campaign names.
+ * CSV of a displayed table (papaparse `unparse`). Labels here can come from imported source
+ * and campaign names, so every cell goes through the one formula neutraliser (DESIGN.md §7).
+ * No column here is a phone column: a cell like `+1…` is neutralised too.
  */
 import Papa from 'papaparse';
-
-export function neutralise(cell: string): string {
-  const inner = cell.replace(/([\r\n])(?=[=+\-@\t\r\0])/g, "$1'");
-  return /^[=+\-@\t\r\0]/.test(inner) ? `'${inner}` : inner;
-}
+import { neutraliseFormula } from '../../../domain/import-export/formula-escape';
 
 /** The CSV text of a header and rows of display strings. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return Papa.unparse({ fields: header.map(neutralise), data: rows.map((r) => r.map(neutralise)) }, { newline: '\r\n' });
+  const cell = (value: string) => neutraliseFormula(value);
+  return Papa.unparse({ fields: header.map(cell), data: rows.map((r) => r.map(cell)) }, { newline: '\r\n', escapeFormulae: false });
 }
