@@ -19,6 +19,18 @@ import { getFlag } from './settings-repo';
 
 /** The settings flag `anonymisationKey` in retention-repo creates: the database's HMAC key. */
 const KEY_FLAG = 'anonymisationKey';
+/** Keys a restore kept from before it (see `hmacKeys`). */
+const FORMER_KEYS_FLAG = 'anonymisationFormerKeys';
+
+/**
+ * The keys a suppression may have been hashed with: the database's key, then the former keys a
+ * restore kept (a backup made with another key replaced it; decision 012).
+ */
+async function hmacKeys(db: LeadsDb): Promise<string[]> {
+  const key = await getFlag<string>(db, KEY_FLAG);
+  const former = (await getFlag<string[]>(db, FORMER_KEYS_FLAG)) ?? [];
+  return [...(key ? [key] : []), ...former.filter((k) => k !== key)];
+}
 
 /** The tables `honourSuppressions` writes: include them in the caller's transaction. */
 export function suppressionTables(db: LeadsDb) {
@@ -53,11 +65,16 @@ export async function suppressedAmong(db: LeadsDb, phones: readonly string[]): P
   if (phones.length === 0) return out;
   const byHash = await suppressions(db);
   if (byHash.size === 0) return out;
-  const key = await getFlag<string>(db, KEY_FLAG);
-  if (!key) return out;
+  const keys = await hmacKeys(db);
+  if (keys.length === 0) return out;
   for (const phone of phones) {
-    const hit = byHash.get(keyedPhoneHash(phone, key));
-    if (hit) out.set(phone, hit);
+    for (const key of keys) {
+      const hit = byHash.get(keyedPhoneHash(phone, key));
+      if (hit) {
+        out.set(phone, hit);
+        break;
+      }
+    }
   }
   return out;
 }
