@@ -11,9 +11,10 @@ import { rejection, type Rejection } from '../domain/import-export/rejection';
 import type { LeadsDb } from '../db/leads-db';
 import type { CallImportPlan } from '../db/repos/call-import-repo';
 import { callKeysOfLeads, leadsById, leadsByPhone } from '../db/repos/import-lookup-repo';
-import { scanCsv } from './csv-rows';
+import { scanRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
+import { isFileProblem, rowSourceOf } from './row-source';
 
 export interface CallAnalysis {
   summary: AnalysisSummary;
@@ -29,14 +30,14 @@ const blocked = (fileProblem: FileProblem): CallAnalysis => ({
 });
 
 export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<CallAnalysis> {
-  const text = file.text(req.encoding);
-  if (text === null) return blocked({ code: 'undecodable' });
+  const source = await rowSourceOf(file, req);
+  if (isFileProblem(source)) return blocked(source);
   if (req.mapping.phone === undefined && req.mapping.leadId === undefined) return blocked({ code: 'mapping-phone-required' });
   if (req.mapping.at === undefined) return blocked({ code: 'mapping-time-required' });
   if (req.mapping.outcome === undefined) return blocked({ code: 'mapping-outcome-required' });
   const acc = new RowAccumulator<PreparedCall>();
   let ctx: CallRowContext | null = null;
-  const scan = await scanCsv(text, req.delimiter, new ProgressMeter('checking', listener), cancel, (row, headers) => {
+  const scan = await scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
     ctx ??= { headers, mapping: req.mapping, defaultRegion: req.region, now, time: req.time, defaultCampaign: req.defaultCampaign };
     acc.add(row, validateCallRow(row, ctx), req.mapping.at === undefined ? '' : (row.cells[req.mapping.at] ?? ''));
   });

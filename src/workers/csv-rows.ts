@@ -1,4 +1,7 @@
-/** The header and rows of a CSV text, read in chunks with pacing, progress and cancel. */
+/**
+ * The header and rows of a file, read in chunks with pacing, progress and cancel: a CSV text,
+ * or a workbook sheet already read into rows. Both feed the same mapping and row checks.
+ */
 import { CsvReader, type CsvFileError, type CsvRow } from '../domain/import-export/csv-reader';
 import { uniqueHeaders } from '../domain/import-export/column-mapping';
 import type { Delimiter } from '../domain/import-export/delimiter';
@@ -13,9 +16,31 @@ export interface CsvScan {
   rows: number;
 }
 
+export type RowSource = { kind: 'text'; text: string; delimiter: Delimiter } | { kind: 'sheet'; rows: readonly CsvRow[] };
+
+/** Reads rows of a sheet the way `CsvReader` reads a text. */
+class SheetReader {
+  private next = 0;
+  readonly fileError = null;
+  constructor(private readonly rows: readonly CsvRow[]) {}
+  get length(): number {
+    return this.rows.length;
+  }
+  get position(): number {
+    return this.next;
+  }
+  read(max: number): CsvRow[] {
+    const out = this.rows.slice(this.next, this.next + max);
+    this.next += out.length;
+    return out;
+  }
+}
+
+const readerOf = (source: RowSource) => (source.kind === 'text' ? new CsvReader(source.text, source.delimiter) : new SheetReader(source.rows));
+
 /** Feed every data row to `onRow`; the first non-blank row is the header. */
-export async function scanCsv(text: string, delimiter: Delimiter, meter: ProgressMeter, cancel: CancelToken, onRow: (row: CsvRow, headers: string[]) => void): Promise<CsvScan> {
-  const reader = new CsvReader(text, delimiter);
+export async function scanRows(source: RowSource, meter: ProgressMeter, cancel: CancelToken, onRow: (row: CsvRow, headers: string[]) => void): Promise<CsvScan> {
+  const reader = readerOf(source);
   const first = reader.read(1)[0];
   const headers = first ? uniqueHeaders(first.cells) : [];
   let rows = 0;
@@ -34,12 +59,13 @@ export async function scanCsv(text: string, delimiter: Delimiter, meter: Progres
 }
 
 /** The first rows for the preview (cells cut to a readable length). */
-export function previewCsv(text: string, delimiter: Delimiter, count: number): { headers: string[]; rows: { line: number; cells: string[] }[]; fileError: CsvFileError | null } {
-  const reader = new CsvReader(text, delimiter);
+export function previewRows(source: RowSource, count: number): { headers: string[]; rawHeaders: string[]; rows: { line: number; cells: string[] }[]; fileError: CsvFileError | null } {
+  const reader = readerOf(source);
   const [first, ...rest] = reader.read(count + 1);
   const cut = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
   return {
     headers: first ? uniqueHeaders(first.cells) : [],
+    rawHeaders: first ? first.cells : [],
     rows: rest.map((r) => ({ line: r.line, cells: r.cells.map(cut) })),
     fileError: reader.fileError,
   };

@@ -122,7 +122,7 @@ describe('bad input', () => {
     const db = fresh();
     const file = 'phone,phone,acquired at\n2133734253,2133734254,2026-01-10T09:00:00Z\n';
     const first = await check(db, file);
-    expect(first.inspection.headers).toEqual(['phone', 'phone (2)', 'acquired at']);
+    expect(first.inspection.headers).toEqual(['phone (column 1)', 'phone (column 2)', 'acquired at']);
     const { leads } = await importLeads(db, file, { mapping: { phone: 1, acquiredAt: 2 } });
     expect(leads.map((l) => l.phoneE164)).toEqual(['+12133734254']);
   });

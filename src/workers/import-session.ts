@@ -1,14 +1,15 @@
 /**
  * One import wizard's work, off the main thread: open a file (or download a payload), inspect
- * it (encoding, delimiter, preview, suggested mapping), check it, commit it as one batch, and
- * roll batches back. Results are plain objects (never thrown errors) because they cross the
+ * it (its real type, encoding, delimiter or sheet, preview, suggested mapping), check it,
+ * commit it as one batch, and roll batches back. Results are plain objects (never thrown errors) because they cross the
  * worker boundary. The class has no comlink in it, so Vitest drives it directly.
  */
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../domain/import-export/cell-checks';
-import { CALL_FIELDS, LEAD_FIELDS, suggestMapping } from '../domain/import-export/column-mapping';
+import { CALL_FIELDS, duplicateHeaders, LEAD_FIELDS, suggestMapping } from '../domain/import-export/column-mapping';
 import { detectDelimiter, type Delimiter } from '../domain/import-export/delimiter';
 import type { Encoding } from '../domain/import-export/encoding';
+import type { FileType } from '../domain/import-export/file-signature';
 import type { AnalysisSummary, FileProblem, ImportKind } from '../domain/import-export/import-analysis';
 import type { ImportBatch } from '../domain/import-export/import-batch';
 import { analyseRequestSchema } from '../domain/import-export/import-request';
@@ -20,11 +21,12 @@ import { commitLeadImport, ImportCancelledError, type LeadImportPlan } from '../
 import { RollbackError, rollbackImportBatch, type RollbackRefusal } from '../db/repos/import-rollback-repo';
 import { isQuotaError } from '../db/storage-errors';
 import { analyseCallLog } from './call-analysis';
-import { previewCsv } from './csv-rows';
+import { previewRows, type RowSource } from './csv-rows';
 import { ImportFile, type FileLike } from './import-file';
 import { CancelToken, ProgressMeter, type ProgressListener } from './import-progress';
 import { analyseApiPayload, analyseLeadFile } from './lead-analysis';
 import { parsePayload } from '../domain/import-export/api-payload';
+import { pickSheet } from './row-source';
 
 export interface Inspection {
   fileName: string;
@@ -37,11 +39,17 @@ export interface Inspection {
   detectedDelimiter: Delimiter;
   delimiterConfident: boolean;
   delimiter: Delimiter;
+  /** What the bytes are, whatever the name says. */
+  fileType: FileType;
   headers: string[];
+  /** Header names more than one column uses (columns 1-based): the mapping step names them. */
+  duplicateHeaders: { name: string; columns: number[] }[];
   preview: { line: number; cells: string[] }[];
   suggested: Partial<Record<string, number>>;
   fileProblem: FileProblem | null;
   payload?: { format: 'json-array' | 'ndjson'; records: number };
+  /** An .xlsx workbook: its sheets (rows = non-blank rows, header included) and the one read. */
+  workbook?: { sheets: { name: string; rows: number }[]; sheet: string };
 }
 
 export type OpenProblem =
@@ -109,32 +117,51 @@ export class ImportSession {
     return { ok: true, value: { fileName: name, size: bytes.length } };
   }
 
-  /** Encoding, delimiter, preview and suggested mapping; `encoding`/`delimiter` override the detected ones. */
-  inspect(kind: ImportKind, encoding?: Encoding, delimiter?: Delimiter): Result<Inspection> {
+  /**
+   * Encoding, delimiter (or sheet), preview and suggested mapping; `encoding`/`delimiter`/`sheet`
+   * override the detected ones. A file that is not what this import reads (an image, an
+   * archive, a legacy .xls, binary data) is named here, before any preview.
+   */
+  async inspect(kind: ImportKind, encoding?: Encoding, delimiter?: Delimiter, sheet?: string): Promise<Result<Inspection>> {
     const file = this.file;
     if (!file) return { ok: false, error: 'no-file' };
     this.plan = null;
+    const type = file.type;
+    const readable = type === 'text' || (type === 'xlsx' && kind !== 'api');
     const enc = encoding ?? file.guess.encoding;
-    const text = file.text(enc);
+    const text = type === 'text' ? file.text(enc) : null;
     const detected = text === null ? { delimiter: ',' as Delimiter, confident: false } : detectDelimiter(text);
     const delim = delimiter ?? detected.delimiter;
     const base = {
       fileName: file.name, size: file.size, sha256: file.sha256, detectedEncoding: file.guess.encoding, bom: file.guess.bom, encoding: enc,
-      undecodable: text === null, detectedDelimiter: detected.delimiter, delimiterConfident: detected.confident, delimiter: delim,
+      undecodable: type === 'text' && text === null, detectedDelimiter: detected.delimiter, delimiterConfident: detected.confident, delimiter: delim,
+      fileType: type, headers: [], duplicateHeaders: [], preview: [], suggested: {},
     };
-    if (text === null) return { ok: true, value: { ...base, headers: [], preview: [], suggested: {}, fileProblem: { code: 'undecodable' } } };
-    if (kind === 'api') {
+    if (!readable) return { ok: true, value: { ...base, fileProblem: { code: 'wrong-type', fileType: type } } };
+    let source: RowSource;
+    let workbook: Inspection['workbook'];
+    if (type === 'xlsx') {
+      const sheets = await file.sheets();
+      if (!sheets) return { ok: true, value: { ...base, fileProblem: { code: 'workbook-unreadable' } } };
+      const chosen = pickSheet(sheets, sheet);
+      if (!chosen) return { ok: true, value: { ...base, fileProblem: { code: sheets.length === 0 ? 'no-rows' : 'sheet-missing' } } };
+      workbook = { sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })), sheet: chosen.name };
+      source = { kind: 'sheet', rows: chosen.rows };
+    } else if (text === null) {
+      return { ok: true, value: { ...base, fileProblem: { code: 'undecodable' } } };
+    } else if (kind === 'api') {
       const payload = parsePayload(text);
       const preview = text.split(/\r\n|\r|\n/, 8).map((line, i) => ({ line: i + 1, cells: [line.length > 300 ? `${line.slice(0, 300)}…` : line] }));
       return {
         ok: true,
-        value: { ...base, headers: [], preview, suggested: {}, fileProblem: payload.ok ? null : { code: 'not-json' }, ...(payload.ok ? { payload: { format: payload.format, records: payload.records.length } } : {}) },
+        value: { ...base, preview, fileProblem: payload.ok ? null : { code: 'not-json' }, ...(payload.ok ? { payload: { format: payload.format, records: payload.records.length } } : {}) },
       };
-    }
-    const { headers, rows, fileError } = previewCsv(text, delim, 10);
-    const suggested = suggestMapping(headers, kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS);
+    } else source = { kind: 'text', text, delimiter: delim };
+    const { headers, rawHeaders, rows, fileError } = previewRows(source, 10);
+    // Suggestions read the headers as written: "phone (column 3)" is a label, not a header.
+    const suggested = suggestMapping(rawHeaders, kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS);
     const fileProblem: FileProblem | null = fileError ?? (headers.length === 0 ? { code: 'no-rows' } : null);
-    return { ok: true, value: { ...base, headers, preview: rows, suggested, fileProblem } };
+    return { ok: true, value: { ...base, headers, duplicateHeaders: duplicateHeaders(rawHeaders), preview: rows, suggested, fileProblem, ...(workbook ? { workbook } : {}) } };
   }
 
   /** Check the whole file as requested; nothing is written. */

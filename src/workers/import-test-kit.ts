@@ -24,7 +24,7 @@ export async function check(db: LeadsDb, content: string | Uint8Array, over: Rec
   const bytes = typeof content === 'string' ? bytesOf(content) : content;
   const opened = await session.open(new File([bytes as Uint8Array<ArrayBuffer>], name));
   if (!opened.ok) throw new Error(`open failed: ${opened.error}`);
-  const inspected = session.inspect(kind);
+  const inspected = await session.inspect(kind);
   if (!inspected.ok) throw new Error('inspect failed');
   const inspection = inspected.value;
   const base: Record<string, unknown> = {

@@ -19,9 +19,10 @@ import type { LeadsDb } from '../db/leads-db';
 import { leadsByPhone, listedPhones, loadImportContext } from '../db/repos/import-lookup-repo';
 import type { LeadImportPlan } from '../db/repos/import-repo';
 import { ImportCancelledError } from '../db/repos/import-repo';
-import { scanCsv } from './csv-rows';
+import { scanRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
+import { isFileProblem, rowSourceOf } from './row-source';
 
 export interface LeadAnalysis {
   summary: AnalysisSummary;
@@ -91,10 +92,10 @@ async function finish(
   return { summary, plan: file.leads.length > 0 ? plan : null, report: acc.rejections };
 }
 
-/** Check a CSV/TSV lead file. */
+/** Check a CSV/TSV lead file or a sheet of an .xlsx workbook. */
 export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<LeadAnalysis> {
-  const text = file.text(req.encoding);
-  if (text === null) return blocked('leads', { code: 'undecodable' });
+  const source = await rowSourceOf(file, req);
+  if (isFileProblem(source)) return blocked('leads', source);
   if (req.mapping.phone === undefined) return blocked('leads', { code: 'mapping-phone-required' });
   if (req.mapping.source === undefined && !req.defaultSource) return blocked('leads', { code: 'source-required' });
   const { settings } = await loadImportContext(db);
@@ -107,7 +108,7 @@ export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRe
   }
   const acc = new RowAccumulator<PreparedLead>();
   let ctx: LeadRowContext | null = null;
-  const scan = await scanCsv(text, req.delimiter, new ProgressMeter('checking', listener), cancel, (row, headers) => {
+  const scan = await scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
     ctx ??= {
       headers, mapping: req.mapping, defaultRegion: req.region, orgTimeZone: settings.orgTimeZone, now, time: req.time,
       declaredAcquiredAt, defaultSource: req.defaultSource, defaultCampaign: req.defaultCampaign,
@@ -127,6 +128,7 @@ export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRe
 
 /** Check an API payload (JSON array or NDJSON). */
 export async function analyseApiPayload(db: LeadsDb, file: ImportFile, req: ApiRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<LeadAnalysis> {
+  if (file.type !== 'text') return blocked('api', { code: 'wrong-type', fileType: file.type });
   const text = file.text(req.encoding);
   if (text === null) return blocked('api', { code: 'undecodable' });
   const payload = parsePayload(text);

@@ -1,8 +1,10 @@
 /**
  * API payloads: a JSON array of records or NDJSON (one record per line). A line that is not
- * JSON is reported with its number and the rest still read; a document that is neither
- * form is refused as a whole.
+ * JSON, or nests deeper than MAX_JSON_DEPTH, is reported with its number and the rest still
+ * read; a document that is neither form is refused as a whole. An array's elements are
+ * parsed one by one, so one absurdly deep record is refused alone, like an NDJSON line.
  */
+import { arrayElementSpans, jsonDepth, MAX_JSON_DEPTH } from './json-depth';
 import { rejection, type Rejection } from './rejection';
 
 export type PayloadFormat = 'json-array' | 'ndjson';
@@ -21,14 +23,22 @@ export type ParsedPayload =
 export function parsePayload(text: string): ParsedPayload {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      return { ok: false, problem: 'not-json' };
+    const spans = arrayElementSpans(trimmed);
+    if (!spans) return { ok: false, problem: 'not-json' };
+    const records: PayloadRecord[] = [];
+    const rejections: Rejection[] = [];
+    for (const [i, { from, to }] of spans.entries()) {
+      if (jsonDepth(trimmed, MAX_JSON_DEPTH, from, to) > MAX_JSON_DEPTH) {
+        rejections.push(rejection(i + 1, '', 'json-too-deep', trimmed.slice(from, Math.min(to, from + 400)).trim()));
+        continue;
+      }
+      try {
+        records.push({ line: i + 1, value: JSON.parse(trimmed.slice(from, to)) as unknown });
+      } catch {
+        return { ok: false, problem: 'not-json' };
+      }
     }
-    if (!Array.isArray(value)) return { ok: false, problem: 'not-json' };
-    return { ok: true, format: 'json-array', records: value.map((v: unknown, i) => ({ line: i + 1, value: v })), rejections: [] };
+    return { ok: true, format: 'json-array', records, rejections };
   }
   const records: PayloadRecord[] = [];
   const rejections: Rejection[] = [];
@@ -36,6 +46,10 @@ export function parsePayload(text: string): ParsedPayload {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
+    if (jsonDepth(line) > MAX_JSON_DEPTH) {
+      rejections.push(rejection(i + 1, '', 'json-too-deep', line));
+      return;
+    }
     try {
       records.push({ line: i + 1, value: JSON.parse(line) as unknown });
     } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRemembered, CALL_FIELDS, LEAD_FIELDS, mappingToHeaders, normaliseHeader, suggestMapping, uniqueHeaders } from './column-mapping';
+import { applyRemembered, CALL_FIELDS, duplicateHeaders, LEAD_FIELDS, mappingToHeaders, normaliseHeader, suggestMapping, uniqueHeaders } from './column-mapping';
 
 describe('suggestMapping', () => {
   it.each([
@@ -23,8 +23,14 @@ describe('suggestMapping', () => {
 });
 
 describe('headers', () => {
-  it('numbers duplicate header names and names blank ones, so each column can be told apart', () => {
-    expect(uniqueHeaders(['phone', 'phone', ' ', 'phone', '__proto__'])).toEqual(['phone', 'phone (2)', 'column 3', 'phone (3)', '__proto__']);
+  it('names every column of a shared header by its position, and blank ones too, so each column can be told apart', () => {
+    expect(uniqueHeaders(['phone', 'phone', ' ', 'phone', '__proto__'])).toEqual(['phone (column 1)', 'phone (column 2)', 'column 3', 'phone (column 4)', '__proto__']);
+    // A real header that already reads like a label is still told apart from the column it names.
+    expect(new Set(uniqueHeaders(['phone (column 2)', 'phone', 'phone'])).size).toBe(3);
+  });
+  it('lists the header names two or more columns share, with their columns', () => {
+    expect(duplicateHeaders(['phone', 'name', ' Phone', 'phone ', '', ''])).toEqual([{ name: 'phone', columns: [1, 4] }]);
+    expect(duplicateHeaders(['phone', 'name'])).toEqual([]);
   });
   it('a __proto__ header is a column like any other, and pollutes nothing', () => {
     const headers = uniqueHeaders(['__proto__', 'phone']);

@@ -45,15 +45,33 @@ export function normaliseHeader(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[\s_\-.()（）:：#/]+/g, '');
 }
 
-/** Display names for the columns: trimmed, blanks named by position, repeats numbered ("phone (2)"). */
+/**
+ * Display names for the columns: trimmed, blanks named by position, and a name two columns
+ * share carried by both with their position ("phone (column 3)", "phone (column 7)"), so
+ * neither is hidden behind the other in the mapping or the report.
+ */
 export function uniqueHeaders(headers: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((raw, i) => {
-    const base = raw.trim() === '' ? `column ${i + 1}` : raw.trim();
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
+  const names = headers.map((raw, i) => (raw.trim() === '' ? `column ${i + 1}` : raw.trim()));
+  const uses = new Map<string, number>();
+  for (const n of names) uses.set(n, (uses.get(n) ?? 0) + 1);
+  const taken = new Set<string>();
+  return names.map((n, i) => {
+    let label = uses.get(n)! > 1 ? `${n} (column ${i + 1})` : n;
+    // A real header may already read "phone (column 3)": the later one is told apart again.
+    if (taken.has(label)) label = `${label} (column ${i + 1})`;
+    taken.add(label);
+    return label;
   });
+}
+
+/** Header names used by more than one column, with those columns (1-based), for the mapping step to show. */
+export function duplicateHeaders(headers: readonly string[]): { name: string; columns: number[] }[] {
+  const columns = new Map<string, number[]>();
+  headers.forEach((raw, i) => {
+    const name = raw.trim();
+    if (name !== '') columns.set(name, [...(columns.get(name) ?? []), i + 1]);
+  });
+  return [...columns].filter(([, cols]) => cols.length > 1).map(([name, cols]) => ({ name, columns: cols }));
 }
 
 /** Suggest a column for each field from the headers; each column is used at most once. */

@@ -3,6 +3,7 @@
  * the rejected rows with line, column and reason, warnings, and the declarations still
  * needed (a date format or a zone) before the file can be read at all.
  */
+import type { FileType } from './file-signature';
 import { rejection, type Rejection } from './rejection';
 
 export type AskProblem = 'format-required' | 'zone-required';
@@ -41,8 +42,11 @@ export const EMPTY_COUNTS: AnalysisCounts = {
 export interface FileProblem {
   code:
     | 'unbalanced-quote' | 'undecodable' | 'empty-file' | 'no-rows' | 'file-too-large' | 'not-json'
-    | 'mapping-phone-required' | 'mapping-time-required' | 'mapping-outcome-required' | 'acquisition-required' | 'declared-date-invalid' | 'source-required';
+    | 'mapping-phone-required' | 'mapping-time-required' | 'mapping-outcome-required' | 'acquisition-required' | 'declared-date-invalid' | 'source-required'
+    | 'wrong-type' | 'workbook-unreadable' | 'sheet-missing';
   line?: number;
+  /** `wrong-type`: what the file really is (a PNG image, an Excel workbook, binary data…). */
+  fileType?: FileType;
 }
 
 export interface AnalysisSummary {

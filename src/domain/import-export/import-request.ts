@@ -1,5 +1,5 @@
 /**
- * What the import screen asks the worker to check: the file's reading (encoding, delimiter),
+ * What the import screen asks the worker to check: the file's reading (encoding, delimiter, sheet),
  * the column mapping, the time declaration, defaults and the conflict rule. Validated with
  * zod where it enters the worker.
  */
@@ -11,6 +11,8 @@ import { CONFLICT_RULES } from './field-merge';
 import { DATE_FORMATS } from './timestamp';
 
 const time = z.object({ format: z.enum(DATE_FORMATS).nullable(), timeZone: z.string().min(1).nullable() });
+/** The sheet of an .xlsx workbook to read (absent for a text file: then the first sheet with rows). */
+const sheet = z.string().min(1).max(200).optional();
 const common = {
   encoding: z.enum(ENCODINGS),
   region: z.string().regex(/^[A-Z]{2}$/),
@@ -21,6 +23,7 @@ export const leadRequestSchema = z.object({
   kind: z.literal('leads'),
   ...common,
   delimiter: z.enum(DELIMITERS),
+  sheet,
   mapping: z.partialRecord(z.enum(LEAD_FIELDS), z.number().int().min(0)),
   time,
   /** `yyyy-MM-dd`: one acquisition day for the whole file, when it has no acquisition column. */
@@ -33,6 +36,7 @@ export const callRequestSchema = z.object({
   kind: z.literal('calls'),
   ...common,
   delimiter: z.enum(DELIMITERS),
+  sheet,
   mapping: z.partialRecord(z.enum(CALL_FIELDS), z.number().int().min(0)),
   time,
 });

@@ -57,9 +57,24 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('last Tuesday', none)).toEqual(no('unrecognised'));
   });
 
-  it('handles a wall time in a DST gap as a clock moved forward would show it', () => {
-    // 2024-03-10 02:30 does not exist in New York; 03:30 EDT (07:30 UTC) is the next instant shown.
-    expect(parseTimestamp('2024-03-10 02:30', { format: null, timeZone: 'America/New_York' })).toEqual(ok(Date.UTC(2024, 2, 10, 7, 30)));
+  it('refuses a wall time in a DST gap: the clock never showed it', () => {
+    const ny = { format: null, timeZone: 'America/New_York' };
+    expect(parseTimestamp('2026-03-08 02:30', ny)).toEqual(no('dst-gap'));
+    expect(parseTimestamp('03/08/2026 2:30 AM', { format: 'mdy', timeZone: 'America/New_York' })).toEqual(no('dst-gap'));
+    expect(parseTimestamp('2026-03-08 03:30', ny)).toEqual(ok(Date.UTC(2026, 2, 8, 7, 30)));
+  });
+
+  it('refuses a wall time in a DST overlap (declared rule: it must carry an offset); with one it is read', () => {
+    const ny = { format: null, timeZone: 'America/New_York' };
+    expect(parseTimestamp('2026-11-01 01:30', ny)).toEqual(no('dst-overlap'));
+    expect(parseTimestamp('2026-11-01T01:30-04:00', ny)).toEqual(ok(Date.UTC(2026, 10, 1, 5, 30)));
+    expect(parseTimestamp('2026-11-01T01:30-05:00', ny)).toEqual(ok(Date.UTC(2026, 10, 1, 6, 30)));
+  });
+
+  it('a date without a time on a DST day is the start of that day; 2026-02-29 stays refused', () => {
+    expect(parseTimestamp('2026-03-08', { format: null, timeZone: 'America/New_York' })).toEqual(ok(Date.UTC(2026, 2, 8, 5), 'day'));
+    expect(parseTimestamp('2026-02-29', { format: null, timeZone: 'America/New_York' })).toEqual(no('invalid-date'));
+    expect(parseTimestamp('2026-02-29 10:00', { format: null, timeZone: 'America/New_York' })).toEqual(no('invalid-date'));
   });
 });
 

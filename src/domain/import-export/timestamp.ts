@@ -3,10 +3,13 @@
  * Everything else needs the steward's declaration: the zone for wall-clock values, and the
  * order for day/month dates, because 03/04/2024 is 3 April in London and March 4 in New York:
  * such values are never guessed. Excel serial day numbers (45123) count only when declared.
- * Parsing is hand-written (regular expressions + `instantOfWallClock`) because it runs for
- * every row of million-row files.
+ * A wall-clock time the zone's clock skipped (DST gap) or showed twice (DST overlap) is
+ * refused with that reason: the file must give an offset, nothing is guessed. A date without
+ * a time means the start of that local day, which always exists.
+ * Parsing is hand-written (regular expressions + the calendar's wall-clock functions) because
+ * it runs for every row of million-row files.
  */
-import { instantOfWallClock, MS_PER_DAY } from '../time/calendar';
+import { exactInstantOfWallClock, instantOfWallClock, MS_PER_DAY } from '../time/calendar';
 
 export const DATE_FORMATS = ['ymd', 'dmy', 'mdy', 'excel'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -19,7 +22,7 @@ export interface TimeDeclaration {
 }
 
 /** `format-required` and `zone-required` ask the steward; the others reject the row. */
-export type TimeProblem = 'empty' | 'format-required' | 'zone-required' | 'format-mismatch' | 'invalid-date' | 'unrecognised';
+export type TimeProblem = 'empty' | 'format-required' | 'zone-required' | 'format-mismatch' | 'invalid-date' | 'unrecognised' | 'dst-gap' | 'dst-overlap';
 export type ParsedTime = { ok: true; ms: number; precision: 'exact' | 'day' } | { ok: false; problem: TimeProblem };
 
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -36,9 +39,13 @@ function offsetMs(text: string): number {
 }
 
 function wallToResult(y: number, mo: number, d: number, time: { h: number; mi: number; s: number; ms: number } | null, zone: string): ParsedTime {
-  const t = time ?? { h: 0, mi: 0, s: 0, ms: 0 };
-  const ms = instantOfWallClock(y, mo, d, t.h, t.mi, t.s, t.ms, zone);
-  return ms === null ? { ok: false, problem: 'invalid-date' } : { ok: true, ms, precision: time ? 'exact' : 'day' };
+  if (!time) {
+    const ms = instantOfWallClock(y, mo, d, 0, 0, 0, 0, zone);
+    return ms === null ? { ok: false, problem: 'invalid-date' } : { ok: true, ms, precision: 'day' };
+  }
+  const r = exactInstantOfWallClock(y, mo, d, time.h, time.mi, time.s, time.ms, zone);
+  if (r.ok) return { ok: true, ms: r.ms, precision: 'exact' };
+  return { ok: false, problem: r.problem === 'invalid' ? 'invalid-date' : r.problem };
 }
 
 /** Chinese dates (2024年3月4日 10:30) read as year-first dates. */

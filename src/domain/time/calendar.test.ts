@@ -16,6 +16,8 @@ import {
   calendarDaysBetween,
   cohortKey,
   cohortRange,
+  exactInstantOfWallClock,
+  instantOfWallClock,
   localClock,
   parseLocal,
   startOfLocalDay,
@@ -295,6 +297,51 @@ describe('acquisitionTimeProblem: when data may say it was acquired', () => {
  * directly with date-fns and TZDate. Instants are drawn uniformly from 1990–2040 and, half
  * the time, within a few hours of one of the zone's real DST transitions.
  */
+describe('exactInstantOfWallClock: a written local time names one instant, or says why not', () => {
+  it.each([
+    ['2026-03-08 01:59 New York, before the gap', [2026, 3, 8, 1, 59], NY, { ok: true, ms: t('2026-03-08T01:59:00-05:00') }],
+    ['2026-03-08 02:30 New York, skipped by the clock', [2026, 3, 8, 2, 30], NY, { ok: false, problem: 'dst-gap' }],
+    ['2026-03-08 03:00 New York, after the gap', [2026, 3, 8, 3, 0], NY, { ok: true, ms: t('2026-03-08T03:00:00-04:00') }],
+    ['2026-11-01 01:30 New York, shown twice', [2026, 11, 1, 1, 30], NY, { ok: false, problem: 'dst-overlap' }],
+    ['2026-11-01 00:59 New York, before the overlap', [2026, 11, 1, 0, 59], NY, { ok: true, ms: t('2026-11-01T00:59:00-04:00') }],
+    ['2026-11-01 02:00 New York, after the overlap', [2026, 11, 1, 2, 0], NY, { ok: true, ms: t('2026-11-01T02:00:00-05:00') }],
+    ['2026-03-29 02:30 Berlin, skipped', [2026, 3, 29, 2, 30], BERLIN, { ok: false, problem: 'dst-gap' }],
+    ['2026-10-25 02:30 Berlin, shown twice', [2026, 10, 25, 2, 30], BERLIN, { ok: false, problem: 'dst-overlap' }],
+    ['2026-03-08 02:30 Shanghai (no DST)', [2026, 3, 8, 2, 30], SHANGHAI, { ok: true, ms: t('2026-03-08T02:30:00+08:00') }],
+    ['2026-02-29 does not exist', [2026, 2, 29, 10, 0], NY, { ok: false, problem: 'invalid' }],
+    ['2028-02-29 does', [2028, 2, 29, 10, 0], NY, { ok: true, ms: t('2028-02-29T10:00:00-05:00') }],
+    ['24:00 is not a time of day', [2026, 1, 10, 24, 0], UTC, { ok: false, problem: 'invalid' }],
+  ] as const)('%s', (_, [y, mo, d, h, mi], zone, expected) => {
+    expect(exactInstantOfWallClock(y, mo, d, h, mi, 0, 0, zone)).toEqual(expected);
+  });
+
+  it('a day start still exists when midnight is in a gap: the first instant of the day', () => {
+    // Santiago moved its clocks from 00:00 to 01:00 on 2026-09-06.
+    expect(instantOfWallClock(2026, 9, 6, 0, 0, 0, 0, 'America/Santiago')).toBe(t('2026-09-06T01:00:00-03:00'));
+    expect(exactInstantOfWallClock(2026, 9, 6, 0, 30, 0, 0, 'America/Santiago')).toEqual({ ok: false, problem: 'dst-gap' });
+  });
+
+  it('every instant’s own wall time reads back as that instant, unless the clock showed it twice', () => {
+    const zones = [NY, BERLIN, SYDNEY, 'America/St_Johns', 'Pacific/Auckland', 'Europe/London'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.integer({ min: -2 * MS_PER_HOUR, max: 2 * MS_PER_HOUR }), (zone, base, near) => {
+        // Half the runs land within two hours of a DST change, where gaps and overlaps are.
+        const changes = tzScan(zone, { start: new Date(base), end: new Date(base + 400 * MS_PER_DAY) }).map((c) => c.date.getTime());
+        const ms = Math.floor(((near & 1) === 0 || changes.length === 0 ? base : changes[0]! + near) / MS_PER_MINUTE) * MS_PER_MINUTE;
+        const d = new TZDate(ms, zone);
+        const r = exactInstantOfWallClock(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), 0, 0, zone);
+        if (r.ok) expect(r.ms).toBe(ms);
+        else {
+          expect(r.problem).toBe('dst-overlap');
+          const twin = [ms - MS_PER_HOUR, ms + MS_PER_HOUR, ms - 30 * MS_PER_MINUTE, ms + 30 * MS_PER_MINUTE].some((o) => format(new TZDate(o, zone), 'yyyy-MM-dd HH:mm') === format(d, 'yyyy-MM-dd HH:mm'));
+          expect(twin).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('fast paths agree with date-fns + TZDate', () => {
   const ZONES = [NY, BERLIN, SHANGHAI, SYDNEY, UTC, 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata', 'America/Sao_Paulo', 'America/St_Johns', 'Pacific/Auckland'];
   const FROM = Date.UTC(1990, 0, 1);

@@ -325,18 +325,48 @@ export function addBusinessDays(ms: number, days: number, timeZone = 'UTC'): num
   return t;
 }
 
+/** True when the fields name a real calendar date and time of day (month 1–12): not 2024-02-30, not 24:00. */
+function realWallClock(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2024-02-30 over to March 1st: a rolled date is not the one written.
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /**
  * The instant at which the wall clock of `timeZone` shows the given date and time (month 1–12).
- * Null when the fields name no real moment (2024-02-30, 24:00). Import parsing calls this for
- * every row, so it skips date-fns; a wall time in a DST gap or overlap resolves as `fromWall` does.
+ * Null when the fields name no real moment (2024-02-30, 24:00). Used for the *start of a day*
+ * (a date without a time), so a midnight in a DST gap or overlap resolves as `fromWall` does:
+ * the first instant of that local day. Import parsing calls it for every row, so it skips date-fns.
  */
 export function instantOfWallClock(
   year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string,
 ): number | null {
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (!realWallClock(year, month, day, hour, minute, second)) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const d = new Date(wall);
-  // Date.UTC rolls 2024-02-30 over to March 1st: a rolled date is not the one written.
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return timeZone === 'UTC' ? wall : fromWall(wall, timeZone);
+}
+
+export type ExactInstant = { ok: true; ms: number } | { ok: false; problem: 'invalid' | 'dst-gap' | 'dst-overlap' };
+
+/**
+ * The one instant at which the wall clock of `timeZone` shows a given date and time, or why
+ * there is none. A time the clock skipped (spring gap: 2026-03-08 02:30 in New York) names no
+ * instant: `dst-gap`. A time it showed twice (autumn overlap: 2026-11-01 01:30 in New York, at
+ * 05:30Z and 06:30Z) names two: `dst-overlap`. Declared rule: neither is guessed (a wrong hour
+ * moves a call across a calling window or a lead across a cohort day); the value must carry
+ * an offset (`2026-11-01T01:30-04:00`) to be read. For times of day written by people.
+ */
+export function exactInstantOfWallClock(
+  year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string,
+): ExactInstant {
+  if (!realWallClock(year, month, day, hour, minute, second)) return { ok: false, problem: 'invalid' };
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (timeZone === 'UTC') return { ok: true, ms: wall };
+  // A day either side is clear of any change near `wall`: the offsets before and after it.
+  const candidates = new Set([wall - zoneOffsetMs(wall - MS_PER_DAY, timeZone), wall - zoneOffsetMs(wall + MS_PER_DAY, timeZone)]);
+  const matches = [...candidates].filter((c) => toWall(c, timeZone) === wall);
+  if (matches.length === 0) return { ok: false, problem: 'dst-gap' };
+  if (matches.length > 1) return { ok: false, problem: 'dst-overlap' };
+  return { ok: true, ms: matches[0]! };
 }
