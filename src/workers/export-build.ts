@@ -1,22 +1,27 @@
 /**
- * Building an export file off the main thread: read the leads in chunks, judge each with the
- * one verdict function when the export needs it (call lists always do), neutralise formulas,
- * and write CSV or XLSX bytes with their SHA-256.
+ * Building an export file off the main thread, streamed: the leads are judged a chunk at a time
+ * (judged-chunks.ts) with the one judge, each row's bytes are kept compactly, and the file is
+ * then written in the order asked as a Blob of parts (CSV bytes, or an XLSX zip deflated as it
+ * goes), hashed as it is written. No array of a million rows or a million verdicts exists at
+ * once. The export's audit entry is written before the file is handed back, so no byte leaves
+ * the worker unrecorded.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LeadsDb } from '../db/leads-db';
-import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
-import { getLeadsByIds, loadWorldFor, pickInOrder } from '../db/repos/lead-history-repo';
-import { getSettings } from '../db/repos/settings-repo';
-import { sha256HexBytes } from '../domain/audit/audit-hash';
+import { recordExport } from '../db/repos/export-repo';
+import { JUDGE_CHUNK, loadSharedWorld, readChunk } from '../db/repos/judged-chunks';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
-import { historyFor, rulesByRegion, type ComplianceWorld } from '../domain/compliance/compliance-world';
-import { verdict } from '../domain/compliance/verdict';
+import { createJudge, type Judge } from '../domain/compliance/judge';
+import { callZone } from '../domain/compliance/verdict';
 import type { Verdict } from '../domain/compliance/verdict-types';
-import { countExclusions, staleListCopies, type Exclusions, type StaleListCopy } from '../domain/import-export/call-list';
-import { toCsv, type CsvOptions } from '../domain/import-export/csv-write';
+import { callListInstant, countExclusion, noExclusions, staleListCopies, type Exclusions, type StaleListCopy } from '../domain/import-export/call-list';
+import { csvHead, csvLine, type CsvOptions } from '../domain/import-export/csv-write';
 import { exportValue, type ExportColumn, type ExportTimeFormat } from '../domain/import-export/export-columns';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
+import { createXlsxStream } from '../domain/import-export/xlsx-stream';
 import type { Lead } from '../domain/leads/lead';
+import { hhmm } from '../domain/time/hhmm';
 
 export interface ExportRequest {
   ids: Int32Array;
@@ -25,109 +30,245 @@ export interface ExportRequest {
   columns: ExportColumn[];
   time: ExportTimeFormat;
   csv: CsvOptions;
-  /** The instant call-list verdicts are judged at. */
+  /** The instant call-list verdicts are judged at (moved to now when earlier: see callListInstant). */
   at: number;
   fileName: string;
+  /** The grid filter the ids came from, for the audit entry. */
+  filter: Record<string, unknown>;
+  override?: string;
 }
 
 export interface ExportResult {
-  bytes: ArrayBuffer;
+  blob: Blob;
   fileName: string;
   sha256: string;
   rows: number;
   exclusions: Exclusions | null;
   dncVersionIds: number[];
+  /** The instant the leads were judged at. */
+  at: number;
   ms: number;
+  auditSeq: number;
+  chainHead: string;
 }
 
-const CHUNK = 20_000;
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export type ExportProgress = (done: number) => void;
 
-/**
- * The leads of `ids`, in that order. Read in chunks of ascending ids, so each chunk is one narrow
- * range of keys (chunks in the grid's sort order would each span, and re-read, the whole table).
- */
-async function readLeads(db: LeadsDb, ids: Int32Array, onProgress: (done: number) => void): Promise<Lead[]> {
-  const sorted = Int32Array.from(ids).sort();
-  const byId = new Map<number, Lead>();
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    for (const lead of await getLeadsByIds(db, Array.from(sorted.subarray(i, i + CHUNK)))) byId.set(lead.id, lead);
-    onProgress(Math.min(sorted.length, i + CHUNK));
+export interface BuildOptions {
+  /** The clock (tests pass one). */
+  now?: number;
+  /** Leads judged per chunk. */
+  chunk?: number;
+}
+
+/** Ascending copy of `ids` and, for each position of `ids`, its rank in that order. */
+function ranked(ids: Int32Array): { sorted: Int32Array; rankOf: Uint32Array } {
+  const n = ids.length;
+  // id × 2^21 + position sorts by id with the position riding along (ids < 2^31, positions < 2^21 per million… kept exact in a double).
+  const keys = new Float64Array(n);
+  const SHIFT = 2 ** 21;
+  if (n >= SHIFT) throw new Error('Too many leads for one export (at most 2,097,151).');
+  for (let p = 0; p < n; p++) keys[p] = ids[p]! * SHIFT + p;
+  keys.sort();
+  const sorted = new Int32Array(n);
+  const rankOf = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = keys[k]! % SHIFT;
+    sorted[k] = ids[p]!;
+    rankOf[p] = k;
   }
-  return pickInOrder(byId, ids);
+  return { sorted, rankOf };
 }
 
-/** From this many leads, one read of everything beats indexed reads of each lead's history. */
-const FULL_WORLD_FROM = 5_000;
-
-/**
- * The leads asked for (in order) and a world for them: for a few, the leads and then their
- * history by index; for many, one read of everything in one transaction, whose leads are the
- * ones asked (no second read of the same leads), with DNC entries for their numbers only.
- */
-async function leadsAndWorld(db: LeadsDb, ids: Int32Array, onProgress: (done: number) => void): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
-  if (ids.length < FULL_WORLD_FROM) {
-    const leads = await readLeads(db, ids, onProgress);
-    return { leads, world: await loadWorldFor(db, leads) };
+/** Judge every lead of `sorted` (ascending ids) at `at`, a chunk at a time; `visit` gets each lead's rank. */
+async function judgeAll(db: LeadsDb, sorted: Int32Array, at: number, chunkSize: number, onProgress: ExportProgress, visit: (lead: Lead, verdict: Verdict, rank: number, judge: Judge) => void) {
+  const shared = await loadSharedWorld(db, sorted);
+  const judge0 = createJudge(shared.world, shared.settings);
+  for (let i = 0; i < sorted.length; i += chunkSize) {
+    const chunk = sorted.subarray(i, i + chunkSize);
+    const { leads, world } = await readChunk(db, chunk, shared.world);
+    const judge = createJudge(world, shared.settings);
+    const rankOfId = new Map<number, number>();
+    for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
+    for (const lead of leads) visit(lead, judge(lead, at).verdict, rankOfId.get(lead.id)!, judge);
+    onProgress(Math.min(sorted.length, i + chunkSize));
   }
-  const loaded = await loadComplianceWorld(db, new Set(ids));
-  const leads = pickInOrder(new Map(loaded.leads.map((l) => [l.id, l])), ids);
-  onProgress(ids.length);
-  return { leads, world: loaded.world };
+  return { shared, rulesFor: judge0.rulesFor };
 }
 
-/** Verdicts (and exclusion counts) for a would-be call list, without writing anything. */
-export async function judge(db: LeadsDb, ids: Int32Array, at: number, onProgress: (done: number) => void = () => undefined) {
-  const [settings, { leads, world }] = await Promise.all([getSettings(db), leadsAndWorld(db, ids, onProgress)]);
-  const rulesFor = rulesByRegion(settings);
-  const verdicts: Verdict[] = leads.map((l) => verdict(l, historyFor(world, l), rulesFor(l.region), at));
-  const stale: StaleListCopy[] = staleListCopies(world.dncLists, rulesFor('US'), at);
-  const versionIds = world.dncLists.flatMap((l) => l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at).map((v) => v.id));
-  return { leads, verdicts, exclusions: countExclusions(verdicts), stale, versionIds, rulesFor };
+/** The versions a call list judged at `at` relied on. */
+function versionIdsAt(lists: { versions: { id: number; publishedAt: number; importedAt: number }[] }[], at: number): number[] {
+  return lists.flatMap((l) => l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at).map((v) => v.id));
 }
 
-/** Build the file. */
-export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: (done: number) => void): Promise<ExportResult> {
+/** Exclusion counts and stale DNC copies for a would-be call list, without writing anything. */
+export async function previewCallList(db: LeadsDb, ids: Int32Array, requestedAt: number, { now = Date.now(), chunk = JUDGE_CHUNK }: BuildOptions = {}) {
+  const at = callListInstant(requestedAt, now);
+  const exclusions = noExclusions();
+  const { sorted } = ranked(ids);
+  const { shared, rulesFor } = await judgeAll(db, sorted, at, chunk, () => undefined, (_lead, v) => countExclusion(exclusions, v));
+  const stale: StaleListCopy[] = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
+  return { exclusions, stale, versionIds: versionIdsAt(shared.world.dncLists, at), at };
+}
+
+/** Growable byte storage for the rows of one chunk. */
+class ByteStore {
+  buf = new Uint8Array(1 << 16);
+  used = 0;
+  private readonly encoder = new TextEncoder();
+  /** Append `text` as UTF-8; returns its length in bytes. */
+  append(text: string): number {
+    const need = this.used + text.length * 3;
+    if (need > this.buf.length) {
+      const next = new Uint8Array(Math.max(need, this.buf.length * 2));
+      next.set(this.buf.subarray(0, this.used));
+      this.buf = next;
+    }
+    const { written } = this.encoder.encodeInto(text, this.buf.subarray(this.used));
+    this.used += written;
+    return written;
+  }
+  /** Drop the spare capacity once the chunk is complete. */
+  seal(): Uint8Array {
+    return this.buf.slice(0, this.used);
+  }
+}
+
+/** Parts of a Blob, filled from many small writes in ~1 MB pieces, hashed on the way. */
+class BlobSink {
+  readonly parts: Uint8Array[] = [];
+  private readonly hash = sha256.create();
+  private piece = new Uint8Array(1 << 20);
+  private used = 0;
+  write(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.piece.length) this.flush();
+    if (bytes.length > this.piece.length) {
+      this.push(bytes.slice());
+      return;
+    }
+    this.piece.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+  private push(bytes: Uint8Array) {
+    this.hash.update(bytes);
+    this.parts.push(bytes);
+  }
+  flush(): void {
+    if (this.used === 0) return;
+    this.push(this.piece.slice(0, this.used));
+    this.used = 0;
+  }
+  finish(type: string): { blob: Blob; sha256: string } {
+    this.flush();
+    return { blob: new Blob(this.parts as BlobPart[], { type }), sha256: bytesToHex(this.hash.digest()) };
+  }
+}
+
+/** Separates a row's cells while it waits to become XLSX XML (XML cannot carry U+0000, so no cell holds it). */
+const CELL_SEP = '\u0000';
+
+/** Build the file, record it in the audit trail, then hand it over. */
+export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: ExportProgress, { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {}): Promise<ExportResult> {
   const t0 = performance.now();
   const needsVerdict = req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
-  let leads: Lead[];
-  let verdicts: (Verdict | undefined)[] = [];
-  let exclusions: Exclusions | null = null;
-  let dncVersionIds: number[] = [];
-  let rulesFor: ReturnType<typeof rulesByRegion> | null = null;
-  if (needsVerdict) {
-    const judged = await judge(db, req.ids, req.at, onProgress);
-    ({ leads, verdicts, rulesFor } = judged);
-    dncVersionIds = judged.versionIds;
-    if (req.kind === 'call-list') {
-      exclusions = judged.exclusions;
-      const keep = verdicts.map((v) => v?.callable === true);
-      leads = leads.filter((_, i) => keep[i]);
-      verdicts = verdicts.filter((_, i) => keep[i]);
-    }
-  } else {
-    leads = await readLeads(db, req.ids, onProgress);
-  }
-  const rows = leads.map((lead, i) => {
-    let callWindow: string | undefined;
-    if (rulesFor && req.columns.includes('callWindow')) {
-      const w = callingHoursAt(req.at, lead.timeZone, rulesFor(lead.region).callingHours).window;
-      callWindow = w.to > w.from ? `${hhmm(w.from)}–${hhmm(w.to)} ${lead.timeZone}` : '';
-    }
-    const v = verdicts[i];
-    return req.columns.map((c) => neutraliseFormula(exportValue(lead, c, { time: req.time, ...(v ? { verdict: v } : {}), ...(callWindow !== undefined ? { callWindow } : {}) }), c === 'phone'));
-  });
-  const bytes = req.format === 'csv' ? new TextEncoder().encode(toCsv(req.columns, rows, req.csv)) : await toXlsx(req.columns, rows);
-  return { bytes: bytes.buffer as ArrayBuffer, fileName: req.fileName, sha256: sha256HexBytes(bytes), rows: rows.length, exclusions, dncVersionIds, ms: performance.now() - t0 };
-}
+  const at = callListInstant(req.at, now);
+  const { sorted, rankOf } = ranked(req.ids);
+  const n = sorted.length;
+  // Each lead's row, by rank: which chunk's bytes, where, how long (0 = not in the file).
+  const start = new Uint32Array(n);
+  const length = new Uint32Array(n);
+  const chunks: Uint8Array[] = [];
+  let store = new ByteStore();
+  let storeChunk = -1;
+  const exclusions = req.kind === 'call-list' ? noExclusions() : null;
+  const encodeRow = (cells: string[]) => (req.format === 'csv' ? csvLine(cells, req.csv) : cells.map((c) => c.replaceAll(CELL_SEP, '')).join(CELL_SEP));
 
-async function toXlsx(header: readonly string[], rows: string[][]): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Leads');
-  sheet.addRow([...header]).font = { bold: true };
-  // Every cell is written as text (never a formula or a number), so leading zeros and '+' survive.
-  for (const r of rows) sheet.addRow(r);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const keepRow = (lead: Lead, v: Verdict | undefined, rank: number, judge: Judge | null) => {
+    const chunk = Math.floor(rank / chunkSize);
+    if (chunk !== storeChunk) {
+      if (storeChunk >= 0) chunks[storeChunk] = store.seal();
+      store = new ByteStore();
+      storeChunk = chunk;
+    }
+    let callWindow: string | undefined;
+    if (judge && req.columns.includes('callWindow')) {
+      const zone = callZone(lead.timeZone, judge.rulesFor(lead.region).timeZone);
+      const w = callingHoursAt(at, zone, judge.rulesFor(lead.region).callingHours).window;
+      callWindow = w.to > w.from ? `${hhmm(w.from)}–${hhmm(w.to)} ${zone}` : '';
+    }
+    const cells = req.columns.map((c) => neutraliseFormula(exportValue(lead, c, { time: req.time, ...(v ? { verdict: v } : {}), ...(callWindow !== undefined ? { callWindow } : {}) }), c === 'phone'));
+    start[rank] = store.used;
+    length[rank] = store.append(encodeRow(cells));
+  };
+
+  let dncVersionIds: number[] = [];
+  if (needsVerdict) {
+    const { shared } = await judgeAll(db, sorted, at, chunkSize, onProgress, (lead, v, rank, judge) => {
+      if (exclusions) countExclusion(exclusions, v);
+      if (req.kind === 'call-list' && !v.callable) return;
+      keepRow(lead, v, rank, judge);
+    });
+    dncVersionIds = versionIdsAt(shared.world.dncLists, at);
+  } else {
+    for (let i = 0; i < n; i += chunkSize) {
+      const chunk = sorted.subarray(i, i + chunkSize);
+      const rankOfId = new Map<number, number>();
+      for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
+      const leads = await db.leads.where(':id').between(chunk[0]!, chunk[chunk.length - 1]!, true, true).filter((l) => rankOfId.has(l.id)).toArray();
+      for (const lead of leads) keepRow(lead, undefined, rankOfId.get(lead.id)!, null);
+      onProgress(Math.min(n, i + chunkSize));
+    }
+  }
+  if (storeChunk >= 0) chunks[storeChunk] = store.seal();
+
+  // Write the rows in the order asked.
+  const sink = new BlobSink();
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  let rows = 0;
+  const rowBytes = (p: number) => {
+    const k = rankOf[p]!;
+    const len = length[k]!;
+    if (len === 0) return null;
+    const s = start[k]!;
+    return chunks[Math.floor(k / chunkSize)]!.subarray(s, s + len);
+  };
+  let file: { blob: Blob; sha256: string };
+  if (req.format === 'csv') {
+    sink.write(encoder.encode(csvHead(req.columns, req.csv)));
+    for (let p = 0; p < n; p++) {
+      const bytes = rowBytes(p);
+      if (!bytes) continue;
+      sink.write(bytes);
+      rows++;
+    }
+    file = sink.finish('text/csv;charset=utf-8');
+  } else {
+    const xlsx = createXlsxStream(req.columns, (bytes) => sink.write(bytes));
+    for (let p = 0; p < n; p++) {
+      const bytes = rowBytes(p);
+      if (!bytes) continue;
+      xlsx.addRow(decoder.decode(bytes).split(CELL_SEP));
+      rows++;
+    }
+    xlsx.finish();
+    file = sink.finish('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  }
+  chunks.length = 0;
+
+  const entry = await recordExport(db, {
+    kind: req.kind,
+    format: req.format,
+    fileName: req.fileName,
+    filter: req.filter,
+    columns: req.columns,
+    rows,
+    sha256: file.sha256,
+    dncVersionIds,
+    at,
+    exclusions: exclusions ? (exclusions.byReason as Record<string, number>) : null,
+    ...(req.override ? { override: req.override } : {}),
+  });
+  const chainHead = (entry.before as { chainHead: { hash: string } }).chainHead.hash;
+  return { blob: file.blob, fileName: req.fileName, sha256: file.sha256, rows, exclusions, dncVersionIds, at, ms: performance.now() - t0, auditSeq: entry.seq, chainHead };
 }

@@ -2,19 +2,18 @@
 import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
-import { buildExport, judge, type ExportRequest } from './export-build';
+import { buildExport, previewCallList, type ExportRequest } from './export-build';
 
 const db = new LeadsDb();
 
 const api = {
-  /** Exclusion counts and stale DNC copies for a would-be call list at `at`. */
-  async previewCallList(ids: Int32Array, at: number) {
-    const { exclusions, stale, versionIds } = await judge(db, ids, at);
-    return { exclusions, stale, versionIds };
+  /** Exclusion counts and stale DNC copies for a would-be call list at `at` (or now, when `at` has passed). */
+  previewCallList(ids: Int32Array, at: number) {
+    return previewCallList(db, ids, at);
   },
-  async build(req: ExportRequest, onProgress: (done: number) => void) {
-    const result = await buildExport(db, req, onProgress);
-    return Comlink.transfer(result, [result.bytes]);
+  /** The file as a Blob (its bytes are not copied across), already recorded in the audit trail. */
+  build(req: ExportRequest, onProgress: (done: number) => void) {
+    return buildExport(db, req, onProgress);
   },
 };
 

@@ -5,9 +5,8 @@
  */
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
-import { historyFor, rulesByRegion } from '../domain/compliance/compliance-world';
+import { createJudge } from '../domain/compliance/judge';
 import { leadDerived } from '../domain/compliance/lead-facts';
-import { verdict } from '../domain/compliance/verdict';
 import type { LeadDerived } from '../domain/leads/lead-filter';
 import { buildLeadColumns, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
@@ -24,14 +23,9 @@ export interface GridIndex {
 export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex> {
   const t0 = performance.now();
   const { leads, world, settings } = await loadComplianceWorld(db);
-  const rulesFor = rulesByRegion(settings);
+  const judge = createJudge(world, settings);
   const derived: LeadDerived[] = new Array<LeadDerived>(leads.length);
-  for (let i = 0; i < leads.length; i++) {
-    const lead = leads[i]!;
-    const history = historyFor(world, lead);
-    const rules = rulesFor(lead.region);
-    derived[i] = leadDerived(lead, history, rules, verdict(lead, history, rules, at), at);
-  }
+  for (let i = 0; i < leads.length; i++) derived[i] = leadDerived(judge(leads[i]!, at));
   const cols = buildLeadColumns(leads, derived);
   return { cols, builtAt: at, orgTimeZone: settings.orgTimeZone, orders: new Map(), buildMs: performance.now() - t0 };
 }

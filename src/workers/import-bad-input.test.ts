@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../e2e/support/gb18030';
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
-import { verdictsAt } from '../domain/compliance/compliance-world';
+import { verdictsAt } from '../domain/compliance/judge';
 import type { LeadsDb } from '../db/leads-db';
 import { ImportSession } from './import-session';
 import { bytesOf, check, importLeads, NOW, testDb } from './import-test-kit';

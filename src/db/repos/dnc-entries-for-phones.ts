@@ -20,17 +20,29 @@ import type { LeadsDb } from '../leads-db';
 /** One look-up per number costs about as much as reading this many keys. */
 export const KEYS_PER_LOOKUP = 25;
 
+/** Keys read per request while scanning: a page of keys, not millions of key arrays at once. */
+const KEY_PAGE = 100_000;
+
 /** Entries for `phones`; call inside a transaction that includes `dncEntries` for a consistent read. */
 export async function dncEntriesForPhones(db: LeadsDb, phones: ReadonlySet<string>): Promise<DncEntry[]> {
   if (phones.size === 0) return [];
   const budget = phones.size * KEYS_PER_LOOKUP;
-  const keys = (await db.dncEntries.toCollection().limit(budget + 1).primaryKeys()) as unknown as [string, string][];
-  if (keys.length > budget) {
-    const perPhone = await Promise.all([...phones].map((p) => db.dncEntries.where('phoneE164').equals(p).toArray()));
-    return perPhone.flat();
-  }
+  // Scan the keys page by page, keeping only the matches; past the budget, look each number up instead.
   const mine: [string, string][] = [];
-  for (const key of keys) if (phones.has(key[1])) mine.push(key);
+  let read = 0;
+  let after: [string, string] | null = null;
+  for (;;) {
+    const limit = Math.min(KEY_PAGE, budget + 1 - read);
+    const page = (await (after ? db.dncEntries.where(':id').above(after) : db.dncEntries.toCollection()).limit(limit).primaryKeys()) as unknown as [string, string][];
+    read += page.length;
+    if (read > budget) {
+      const perPhone = await Promise.all([...phones].map((p) => db.dncEntries.where('phoneE164').equals(p).toArray()));
+      return perPhone.flat();
+    }
+    for (const key of page) if (phones.has(key[1])) mine.push(key);
+    if (page.length < limit) break;
+    after = page[page.length - 1]!;
+  }
   if (mine.length === 0) return [];
   const entries = await db.dncEntries.bulkGet(mine);
   return entries.filter((e): e is DncEntry => e !== undefined);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verdictsAt } from '../../domain/compliance/compliance-world';
+import { verdictsAt } from '../../domain/compliance/judge';
 import { queueCounts } from '../../domain/compliance/queues';
 import { MS_PER_DAY } from '../../domain/time/calendar';
 import { verifyAuditTrail } from './audit-repo';

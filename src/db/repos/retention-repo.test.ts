@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isHashedPhone, keyedPhoneHash } from '../../domain/compliance/anonymise';
-import { verdictsAt } from '../../domain/compliance/compliance-world';
+import { verdictsAt } from '../../domain/compliance/judge';
 import { cohortCounts } from '../../domain/compliance/retention-plan';
 import { DEFAULT_SETTINGS } from '../../domain/settings/settings';
 import { verifyAuditTrail } from './audit-repo';

@@ -6,11 +6,10 @@
 import type { Lead } from '../leads/lead';
 import type { Settings } from '../settings/settings';
 import { addDays, cohortKey } from '../time/calendar';
-import { historyFor, rulesByRegion, type ComplianceWorld } from './compliance-world';
-import { consentStateAt } from './consent';
+import type { ComplianceWorld } from './compliance-world';
+import { createJudge } from './judge';
 import { queueCounts, type QueueCounts } from './queues';
-import { retentionDeadline } from './retention';
-import { countByReason, verdict } from './verdict';
+import { countByReason } from './verdict';
 import type { ReasonCode, Verdict } from './verdict-types';
 
 export interface CalendarDay {
@@ -30,7 +29,7 @@ export interface ComplianceSummary extends QueueCounts {
 
 /** Verdicts, counts and the expiry calendar for every lead. */
 export function complianceSummary(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number, horizonDays = 90): ComplianceSummary {
-  const rulesFor = rulesByRegion(settings);
+  const judge = createJudge(world, settings);
   const tz = settings.orgTimeZone;
   const until = addDays(at, horizonDays, tz);
   const days = new Map<string, CalendarDay>();
@@ -43,18 +42,13 @@ export function complianceSummary(leads: readonly Lead[], world: ComplianceWorld
   };
   const verdicts: Verdict[] = new Array(leads.length);
   leads.forEach((lead, i) => {
-    const history = historyFor(world, lead);
-    const rules = rulesFor(lead.region);
-    const v = (verdicts[i] = verdict(lead, history, rules, at));
+    const { verdict: v, facts } = judge(lead, at);
+    verdicts[i] = v;
     if (lead.anonymizedAt !== undefined) return;
-    const consent = consentStateAt(history.consents, 'calls', rules, at);
-    if (consent.status === 'valid' && consent.expiresAt !== undefined) due(consent.expiresAt, 'consents');
+    // Both dates are the verdict's own: the calendar and the queues cannot disagree.
+    if (facts.consent.status === 'valid' && facts.consent.expiresAt !== undefined) due(facts.consent.expiresAt, 'consents');
     // A lead already past its deadline is in the purge queue, not on the calendar.
-    if (!v.reasons.some((r) => r.code === 'retention-expired')) {
-      let last = lead.lastContactAt ?? -Infinity;
-      for (const c of history.calls) if (c.at < at && c.at > last) last = c.at;
-      due(retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: last === -Infinity ? undefined : last }, rules), 'retention');
-    }
+    if (!v.reasons.some((r) => r.code === 'retention-expired')) due(facts.retentionDeadline, 'retention');
   });
   return {
     at,

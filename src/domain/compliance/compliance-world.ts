@@ -5,12 +5,9 @@
  */
 import type { Call } from '../leads/call';
 import type { Lead } from '../leads/lead';
-import type { Settings } from '../settings/settings';
 import type { ConsentEvent } from './consent-event';
 import type { DncEntry, DncList, DncListVersion } from './dnc-list';
-import { effectiveRules, type EffectiveRules } from './policies';
-import { verdict } from './verdict';
-import type { DncHit, DncListState, LeadHistory, ReasonCode, Verdict } from './verdict-types';
+import type { DncHit, DncListState, LeadHistory } from './verdict-types';
 
 export interface ComplianceWorld {
   consentsByLead: Map<number, ConsentEvent[]>;
@@ -60,6 +57,7 @@ export function buildComplianceWorld(input: {
       listId: l.id,
       kind: l.kind,
       active: l.active,
+      ...(l.region !== undefined ? { region: l.region } : {}),
       versions: (versionsByList.get(l.id) ?? []).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
     })),
   };
@@ -74,25 +72,4 @@ export function historyFor(world: ComplianceWorld, lead: Pick<Lead, 'id' | 'phon
     dncHits: world.hitsByPhone.get(lead.phoneE164) ?? [],
     dncChecks: lead.dncCheckedAt !== undefined ? [{ at: lead.dncCheckedAt, versionIds: lead.dncCheckedVersions }] : [],
   };
-}
-
-/** Effective rules per region, computed once per region. */
-export function rulesByRegion(settings: Settings): (region: string) => EffectiveRules {
-  const cache = new Map<string, EffectiveRules>();
-  return (region) => {
-    let rules = cache.get(region);
-    if (!rules) cache.set(region, (rules = effectiveRules(settings.policyPresets, settings, region)));
-    return rules;
-  };
-}
-
-/** The verdict of every lead at `at`. */
-export function verdictsAt(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number): Verdict[] {
-  const rulesFor = rulesByRegion(settings);
-  return leads.map((lead) => verdict(lead, historyFor(world, lead), rulesFor(lead.region), at));
-}
-
-/** True when any reason in `codes` is present. */
-export function hasReason(v: Verdict, codes: readonly ReasonCode[]): boolean {
-  return v.reasons.some((r) => codes.includes(r.code));
 }

@@ -1,16 +1,17 @@
 /** The per-lead compliance facts that grids, filters and exports show, all read off one verdict. */
 import type { ConsentFilterState, DncFilterState, LeadDerived } from '../leads/lead-filter';
 import type { Lead } from '../leads/lead';
-import { consentStateAt } from './consent';
-import type { EffectiveRules } from './policies';
-import type { LeadHistory, Verdict } from './verdict-types';
+import type { VerdictFacts } from './verdict';
+import type { Verdict } from './verdict-types';
 
-/** Consent as the grid shows it: valid, expiring within the notice window, expired, missing or withdrawn. */
-export function consentFilterState(history: LeadHistory, rules: EffectiveRules, at: number): ConsentFilterState {
-  const state = consentStateAt(history.consents, 'calls', rules, at);
-  if (state.status !== 'valid') return state.status;
-  const noticeMs = rules.consentNoticeDays.value * 86_400_000;
-  return state.expiresAt !== undefined && state.expiresAt - at <= noticeMs ? 'expiring' : 'valid';
+/**
+ * Consent as the grid shows it: valid, expiring within the notice window, expired, missing or
+ * withdrawn. "Expiring" opens at the verdict's own notice instant (a count of local calendar
+ * days before expiry), so the filter and the `consent-expiring` reason agree across DST.
+ */
+export function consentFilterState(facts: Pick<VerdictFacts, 'consent' | 'consentNoticeFrom'>, at: number): ConsentFilterState {
+  if (facts.consent.status !== 'valid') return facts.consent.status;
+  return facts.consentNoticeFrom !== undefined && at >= facts.consentNoticeFrom ? 'expiring' : 'valid';
 }
 
 /** DNC state as the grid shows it; a listing wins over staleness, staleness over a clear check. */
@@ -21,12 +22,7 @@ export function dncFilterState(lead: Pick<Lead, 'dncStatus'>, v: Verdict): DncFi
   return lead.dncStatus === 'listed' ? 'listed' : 'clear';
 }
 
-/** Everything a filter needs about one lead, from its verdict and history. */
-export function leadDerived(lead: Lead, history: LeadHistory, rules: EffectiveRules, v: Verdict, at: number): LeadDerived {
-  return {
-    consent: consentFilterState(history, rules, at),
-    dnc: dncFilterState(lead, v),
-    reasons: v.reasons.map((r) => r.code),
-    callable: v.callable,
-  };
+/** Everything a filter needs about one lead, from its judgement. */
+export function leadDerived(j: { verdict: Verdict; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
+  return { consent: j.consent, dnc: j.dnc, reasons: j.verdict.reasons.map((r) => r.code), callable: j.verdict.callable };
 }

@@ -7,8 +7,8 @@
 import type { Lead } from '../leads/lead';
 import type { Settings } from '../settings/settings';
 import { cohortKey } from '../time/calendar';
-import { historyFor, rulesByRegion, type ComplianceWorld } from './compliance-world';
-import { verdict } from './verdict';
+import type { ComplianceWorld } from './compliance-world';
+import { createJudge } from './judge';
 
 export type PurgeMode = Settings['purgeMode'];
 
@@ -33,10 +33,10 @@ export interface PurgePlan {
 
 /** Ids of the leads whose verdict at `at` says the retention deadline has passed. */
 export function purgeCandidates(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number): number[] {
-  const rulesFor = rulesByRegion(settings);
+  const judge = createJudge(world, settings);
   const ids: number[] = [];
   for (const lead of leads) {
-    const v = verdict(lead, historyFor(world, lead), rulesFor(lead.region), at);
+    const v = judge(lead, at).verdict;
     if (v.reasons.some((r) => r.code === 'retention-expired')) ids.push(lead.id);
   }
   return ids;

@@ -43,6 +43,8 @@ export interface DncListState {
   listId: string;
   kind: 'national' | 'state' | 'tps' | 'internal' | 'other';
   active: boolean;
+  /** The jurisdiction whose rules say how old a copy of the list may be (ISO country). */
+  region?: string;
   /** Versions known at `at`, any order: id and publication instant. */
   versions: { id: number; publishedAt: number; importedAt: number }[];
 }

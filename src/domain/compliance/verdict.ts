@@ -5,8 +5,9 @@
  * was made?" and later events can never change that answer.
  */
 import { addDays, isValidTimeZone } from '../time/calendar';
+import { hhmm } from '../time/hhmm';
 import { callingHoursAt, isWithinCallingHours } from './calling-hours';
-import { consentStateAt } from './consent';
+import { consentStateAt, type ConsentState } from './consent';
 import { contactFrequencyAt } from './contact-frequency';
 import { dncCheckState, dncListedAt } from './dnc';
 import type { EffectiveRules } from './policies';
@@ -97,13 +98,26 @@ export function callZone(leadZone: string, orgZone: string): string {
   return ok ? leadZone : orgZone;
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** All reasons at `at`, from a history already cut to what was known. */
-function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): Reason[] {
-  // A purged lead has no number and no person left to judge: its purge is the whole answer.
-  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) return [reason('anonymized', 'block', lead.anonymizedAt)];
-  const reasons: Reason[] = [];
+/**
+ * The dates the reasons are read off, kept beside them so screens that show "expires on",
+ * "purge due" or "stale from" take them from the same computation as the verdict (the grid's
+ * "expiring" filter and the verdict's `consent-expiring` are then one rule, DST included).
+ */
+export interface VerdictFacts {
+  /** Consent for calls at `at`. */
+  consent: ConsentState;
+  /** Valid consent: the instant its notice window opens (a local-calendar day count before expiry). */
+  consentNoticeFrom?: number;
+  retentionDeadline: number;
+  staleFrom: number;
+}
+
+/** All reasons at `at` and the facts behind them, from a history already cut to what was known. */
+function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): { reasons: Reason[]; facts: VerdictFacts } {
+  const consent = consentStateAt(known.consents, 'calls', rules, at);
+  const noticeFrom = consent.status === 'valid' && consent.expiresAt !== undefined ? addDays(consent.expiresAt, -rules.consentNoticeDays.value, rules.timeZone) : undefined;
+  const stale = staleDataAt(lead, rules, at);
   // One pass over the calls: their times, the last contact, and any "do not call me".
   const callTimes: number[] = [];
   const requested: number[] = [];
@@ -113,8 +127,12 @@ function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules,
     if (c.at > lastContactAt) lastContactAt = c.at;
     if (c.outcome === 'dnc-requested') requested.push(c.at);
   }
-
   const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
+  const facts: VerdictFacts = { consent, retentionDeadline: deadline, staleFrom: stale.staleFrom, ...(noticeFrom !== undefined ? { consentNoticeFrom: noticeFrom } : {}) };
+  // A purged lead has no number and no person left to judge: its purge is the whole answer.
+  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) return { reasons: [reason('anonymized', 'block', lead.anonymizedAt)], facts };
+  const reasons: Reason[] = [];
+
   if (at >= deadline) reasons.push(reason('retention-expired', 'block', deadline, undefined, { months: rules.retentionMonths.value }));
 
   const listing = dncListedAt(known.dncHits, known.dncLists, at);
@@ -131,7 +149,6 @@ function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules,
     reasons.push(reason('dnc-check-stale', 'block', check.since, undefined, detail));
   }
 
-  const consent = consentStateAt(known.consents, 'calls', rules, at);
   const required = rules.consentRequired.value;
   if (consent.status === 'withdrawn') {
     reasons.push(reason('consent-withdrawn', 'block', consent.since));
@@ -139,8 +156,7 @@ function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules,
     reasons.push(reason('consent-missing', 'block', undefined, undefined, consent.rejectedBasis ? { rejectedBasis: consent.rejectedBasis } : undefined));
   } else if (consent.status === 'expired' && required) {
     reasons.push(reason('consent-expired', 'block', consent.since, undefined, { basis: consent.basis! }));
-  } else if (consent.status === 'valid' && required) {
-    const noticeFrom = addDays(consent.expiresAt!, -rules.consentNoticeDays.value, rules.timeZone);
+  } else if (consent.status === 'valid' && required && noticeFrom !== undefined) {
     if (at >= noticeFrom) reasons.push(reason('consent-expiring', 'warn', noticeFrom, consent.expiresAt, { basis: consent.basis! }));
   }
 
@@ -160,10 +176,11 @@ function reasonsAt(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules,
     reasons.push(reason('outside-calling-hours', 'block', hours.since, hours.until, detail));
   }
 
-  const stale = staleDataAt(lead, rules, at);
   if (stale.stale) reasons.push(reason('stale-data', 'warn', stale.staleFrom, undefined, { months: rules.staleMonths.value }));
-  return reasons;
+  return { reasons, facts };
 }
+
+const reasonsAt = (lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): Reason[] => assess(lead, known, rules, at).reasons;
 
 const blocks = (reasons: Reason[]) => reasons.filter((r) => r.severity === 'block');
 
@@ -183,15 +200,20 @@ function nextCallable(lead: VerdictLead, known: LeadHistory, rules: EffectiveRul
   return undefined;
 }
 
-/** Whether `lead` may be called at `at` under `rules`, with every reason and, when only time blocks it, when it may. */
-export function verdict(lead: VerdictLead, history: LeadHistory, rules: EffectiveRules, at: number): Verdict {
+/** The verdict at `at` and the facts it was read from (consent expiry, retention deadline, stale date). */
+export function verdictWithFacts(lead: VerdictLead, history: LeadHistory, rules: EffectiveRules, at: number): { verdict: Verdict; facts: VerdictFacts } {
   const known = knownAt(history, at);
   const seen = leadKnownAt(lead, at);
-  const reasons = reasonsAt(seen, known, rules, at);
+  const { reasons, facts } = assess(seen, known, rules, at);
   const blocking = blocks(reasons);
-  if (blocking.length === 0) return { callable: true, reasons };
+  if (blocking.length === 0) return { verdict: { callable: true, reasons }, facts };
   const nextCallableAt = nextCallable(seen, known, rules, at, blocking);
-  return nextCallableAt === undefined ? { callable: false, reasons } : { callable: false, reasons, nextCallableAt };
+  return { verdict: nextCallableAt === undefined ? { callable: false, reasons } : { callable: false, reasons, nextCallableAt }, facts };
+}
+
+/** Whether `lead` may be called at `at` under `rules`, with every reason and, when only time blocks it, when it may. */
+export function verdict(lead: VerdictLead, history: LeadHistory, rules: EffectiveRules, at: number): Verdict {
+  return verdictWithFacts(lead, history, rules, at).verdict;
 }
 
 /** How many verdicts carry each reason (a lead with several reasons counts once under each). */

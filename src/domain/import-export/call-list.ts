@@ -13,18 +13,24 @@ export interface Exclusions {
   byReason: Partial<Record<ReasonCode, number>>;
 }
 
+/** No lead counted yet. */
+export const noExclusions = (): Exclusions => ({ included: 0, excluded: 0, byReason: {} });
+
+/** Count one verdict into `ex`: included when callable, else excluded under each blocking reason. */
+export function countExclusion(ex: Exclusions, v: Verdict): void {
+  if (v.callable) {
+    ex.included++;
+    return;
+  }
+  ex.excluded++;
+  for (const r of v.reasons) if (r.severity === 'block') ex.byReason[r.code] = (ex.byReason[r.code] ?? 0) + 1;
+}
+
 /** Split verdicts into callable and excluded, counting blocking reasons. */
 export function countExclusions(verdicts: readonly Verdict[]): Exclusions {
-  const byReason: Partial<Record<ReasonCode, number>> = {};
-  let included = 0;
-  for (const v of verdicts) {
-    if (v.callable) {
-      included++;
-      continue;
-    }
-    for (const r of v.reasons) if (r.severity === 'block') byReason[r.code] = (byReason[r.code] ?? 0) + 1;
-  }
-  return { included, excluded: verdicts.length - included, byReason };
+  const ex = noExclusions();
+  for (const v of verdicts) countExclusion(ex, v);
+  return ex;
 }
 
 export interface StaleListCopy {
@@ -35,15 +41,28 @@ export interface StaleListCopy {
 }
 
 /**
- * Active non-internal lists whose newest copy (known at `at`) is older than the rules' maximum
- * age, or that have no copy at all: a call list relying on them is refused without an override.
+ * The instant a call list is judged at. A list is judged with everything known now: its time
+ * may be now or later (it moves the calling-hours and frequency windows), never earlier — a
+ * past instant would forget a DNC addition or a withdrawal made since.
  */
-export function staleListCopies(lists: readonly DncListState[], rules: Pick<EffectiveRules, 'dncMaxAgeDays' | 'timeZone'>, at: number): StaleListCopy[] {
-  const max = rules.dncMaxAgeDays?.value;
-  if (max === undefined) return [];
+export function callListInstant(requested: number, now: number): number {
+  return Math.max(requested, now);
+}
+
+type CopyRules = Pick<EffectiveRules, 'dncMaxAgeDays' | 'timeZone'>;
+
+/**
+ * Active non-internal lists whose newest copy (known at `at`) is older than the maximum age of
+ * the list's own jurisdiction (a UK list by UK rules; a list with no region by the organisation's
+ * default region), or that have no copy at all: a call list relying on them is refused without an override.
+ */
+export function staleListCopies(lists: readonly DncListState[], rulesFor: (region: string) => CopyRules, defaultRegion: string, at: number): StaleListCopy[] {
   const out: StaleListCopy[] = [];
   for (const list of lists) {
     if (!list.active || list.kind === 'internal') continue;
+    const rules = rulesFor(list.region ?? defaultRegion);
+    const max = rules.dncMaxAgeDays?.value;
+    if (max === undefined) continue;
     const known = list.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at);
     const newest = known.reduce<number | null>((m, v) => (m === null || v.publishedAt > m ? v.publishedAt : m), null);
     const age = newest === null ? null : calendarDaysBetween(newest, at, rules.timeZone);

@@ -1,6 +1,7 @@
 /** The Overview's headline figures from the whole population, as of `at` (pure; runs in the compliance worker). */
 import type { Source } from '../catalog/source';
-import { verdictsAt, type ComplianceWorld } from '../compliance/compliance-world';
+import type { ComplianceWorld } from '../compliance/compliance-world';
+import { verdictsAt } from '../compliance/judge';
 import { queueCounts, type QueueCounts } from '../compliance/queues';
 import type { Lead } from '../leads/lead';
 import type { Settings } from '../settings/settings';

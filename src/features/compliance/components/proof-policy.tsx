@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { hhmm } from '../../../domain/time/hhmm';
 import { presetById } from '../../../domain/compliance/policies';
 import type { ProofReport } from '../../../domain/compliance/proof';
 import { ProofSection } from './proof-sections';
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
 /** The rules in force for this lead at the moment, each with the presets it came from. */

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { hhmm } from '../../../domain/time/hhmm';
 import type { ProofReport } from '../../../domain/compliance/proof';
 import { useFormatters } from './use-formatters';
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** A titled block of the proof. */
 export function ProofSection({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {

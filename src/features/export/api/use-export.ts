@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as Comlink from 'comlink';
 import { useState } from 'react';
 import { getDb } from '../../../db/leads-db';
-import { listExports, recordExport } from '../../../db/repos/export-repo';
+import { listExports } from '../../../db/repos/export-repo';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { ExportRequest } from '../../../workers/export-build';
 import { gridWorker } from '../../leads/api/grid-worker';
@@ -24,39 +24,27 @@ export function useCallListPreview(filter: LeadFilter, sort: string | undefined,
   });
 }
 
-function download(bytes: ArrayBuffer, fileName: string, format: 'csv' | 'xlsx') {
-  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+/** Hand the file to the browser (the Blob's bytes stay where the worker wrote them). */
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Build the file in the worker, download it, and record it in the audit trail. */
+/** Build the file in the worker (which records it in the audit trail first), then download it. */
 export function useRunExport() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const mutation = useMutation({
-    mutationFn: async ({ filter, sort, request, override }: { filter: LeadFilter; sort: string | undefined; request: Omit<ExportRequest, 'ids'>; override?: string }) => {
+    mutationFn: async ({ filter, sort, request, override }: { filter: LeadFilter; sort: string | undefined; request: Omit<ExportRequest, 'ids' | 'filter' | 'override'>; override?: string }) => {
       const ids = await idsFor(filter, sort);
       setProgress({ done: 0, total: ids.length });
-      const result = await exportWorker().build(Comlink.transfer({ ...request, ids }, [ids.buffer]), Comlink.proxy((done: number) => setProgress({ done, total: ids.length })));
-      download(result.bytes, result.fileName, request.format);
-      const entry = await recordExport(getDb(), {
-        kind: request.kind,
-        format: request.format,
-        fileName: result.fileName,
-        filter: filter as Record<string, unknown>,
-        columns: request.columns,
-        rows: result.rows,
-        sha256: result.sha256,
-        dncVersionIds: result.dncVersionIds,
-        at: request.at,
-        exclusions: result.exclusions ? (result.exclusions.byReason as Record<string, number>) : null,
-        ...(override ? { override } : {}),
-      });
-      return { ...result, auditSeq: entry.seq, chainHead: (entry.before as { chainHead: { hash: string } }).chainHead.hash };
+      const full: ExportRequest = { ...request, ids, filter: filter as Record<string, unknown>, ...(override ? { override } : {}) };
+      const result = await exportWorker().build(Comlink.transfer(full, [ids.buffer]), Comlink.proxy((done: number) => setProgress({ done, total: ids.length })));
+      download(result.blob, result.fileName);
+      return result;
     },
     onSettled: () => setProgress(null),
   });

@@ -10,8 +10,10 @@ const LOCAL = "yyyy-MM-dd'T'HH:mm";
 
 interface Props {
   at: number;
+  /** The page's notion of now (the earliest time the input offers). */
+  now: number;
   onAt: (at: number | undefined) => void;
-  preview: { exclusions: Exclusions; stale: StaleListCopy[] } | undefined;
+  preview: { exclusions: Exclusions; stale: StaleListCopy[]; at: number } | undefined;
   loading: boolean;
   filter: LeadFilter;
   override: string;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** Before a call list is written: who is excluded and why (each count opens the grid), and stale DNC copies. */
-export function CallListPanel({ at, onAt, preview, loading, filter, override, onOverride, timeZone }: Props) {
+export function CallListPanel({ at, now, onAt, preview, loading, filter, override, onOverride, timeZone }: Props) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
@@ -28,9 +30,15 @@ export function CallListPanel({ at, onAt, preview, loading, filter, override, on
     <div className="mt-4 space-y-4">
       <label className="block max-w-xs text-sm font-medium text-slate-700">
         {t('export.callableAt')}
-        <input type="datetime-local" className={`${inputClass} mt-1`} value={formatInZone(at, LOCAL, timeZone)} onChange={(e) => onAt(parseLocal(e.target.value, LOCAL, timeZone) ?? undefined)} />
+        <input type="datetime-local" className={`${inputClass} mt-1`} min={formatInZone(now, LOCAL, timeZone)} value={formatInZone(at, LOCAL, timeZone)} onChange={(e) => onAt(parseLocal(e.target.value, LOCAL, timeZone) ?? undefined)} aria-describedby="callable-at-help" />
         <span className="text-xs font-normal text-slate-500">{timeZone}</span>
+        <span id="callable-at-help" className="block text-xs font-normal text-slate-500">{t('export.callableAtHelp')}</span>
       </label>
+      {preview && preview.at > at && (
+        <p role="status" className="text-sm text-amber-800" data-testid="call-list-moved">
+          {t('export.atMovedToNow', { time: formatInZone(preview.at, 'yyyy-MM-dd HH:mm', timeZone) })}
+        </p>
+      )}
       {loading && !preview && <p className="text-sm text-slate-500">{t('export.judging')}</p>}
       {preview && (
         <div data-testid="call-list-preview" aria-busy={loading}>

@@ -80,7 +80,7 @@ export function ExportPage() {
                 </label>
               ))}
             </fieldset>
-            {kind === 'call-list' && <CallListPanel at={at} onAt={(v) => set({ at: v })} preview={preview.data} loading={preview.isFetching} filter={filter} override={override} onOverride={setOverride} timeZone={tz} />}
+            {kind === 'call-list' && <CallListPanel at={at} now={now} onAt={(v) => set({ at: v })} preview={preview.data} loading={preview.isFetching} filter={filter} override={override} onOverride={setOverride} timeZone={tz} />}
           </Card>
           <Card title={t('export.options')}>
             <ExportOptions search={search} kind={kind} timeZone={tz} onChange={set} />

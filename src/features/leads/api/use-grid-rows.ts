@@ -2,9 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { getLeadsByIds, loadWorldFor } from '../../../db/repos/lead-history-repo';
 import { getSettings } from '../../../db/repos/settings-repo';
-import { historyFor, rulesByRegion } from '../../../domain/compliance/compliance-world';
-import { consentFilterState, dncFilterState } from '../../../domain/compliance/lead-facts';
-import { verdict } from '../../../domain/compliance/verdict';
+import { createJudge } from '../../../domain/compliance/judge';
 import type { Verdict } from '../../../domain/compliance/verdict-types';
 import type { Lead } from '../../../domain/leads/lead';
 import type { ConsentFilterState, DncFilterState } from '../../../domain/leads/lead-filter';
@@ -22,14 +20,12 @@ export function useGridRows(ids: readonly number[]): Map<number, GridRow> | unde
     const db = getDb();
     const [leads, settings] = await Promise.all([getLeadsByIds(db, ids), getSettings(db)]);
     const world = await loadWorldFor(db, leads);
-    const rulesFor = rulesByRegion(settings);
+    const judge = createJudge(world, settings);
     const at = Date.now();
     const out = new Map<number, GridRow>();
     for (const lead of leads) {
-      const history = historyFor(world, lead);
-      const rules = rulesFor(lead.region);
-      const v = verdict(lead, history, rules, at);
-      out.set(lead.id, { lead, verdict: v, consent: consentFilterState(history, rules, at), dnc: dncFilterState(lead, v) });
+      const j = judge(lead, at);
+      out.set(lead.id, { lead, verdict: j.verdict, consent: j.consent, dnc: j.dnc });
     }
     return out;
   }, [ids.join(',')]);

@@ -5,8 +5,8 @@ import { auditForLead } from '../../../db/repos/audit-repo';
 import { createLead, updateLead } from '../../../db/repos/leads-repo';
 import { loadWorldFor } from '../../../db/repos/lead-history-repo';
 import { getSettings } from '../../../db/repos/settings-repo';
-import { historyFor, rulesByRegion } from '../../../domain/compliance/compliance-world';
-import { verdict } from '../../../domain/compliance/verdict';
+import { historyFor } from '../../../domain/compliance/compliance-world';
+import { createJudge } from '../../../domain/compliance/judge';
 import type { LeadPatch, NewLead } from '../../../domain/leads/lead';
 import { buildLeadTimeline } from '../../../domain/leads/lead-timeline';
 
@@ -18,7 +18,7 @@ export function useLeadDetail(id: number) {
     if (!lead) return null;
     const [settings, world, audit] = await Promise.all([getSettings(db), loadWorldFor(db, [lead]), auditForLead(db, id)]);
     const history = historyFor(world, lead);
-    const v = verdict(lead, history, rulesByRegion(settings)(lead.region), Date.now());
+    const v = createJudge(world, settings)(lead, Date.now()).verdict;
     return { lead, verdict: v, history, timeline: buildLeadTimeline(lead, history, audit) };
   }, [id]);
 }

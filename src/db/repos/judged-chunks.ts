@@ -1,0 +1,57 @@
+/**
+ * Reading a large set of leads with their histories a chunk at a time, for call lists, exports
+ * and their previews: the leads in ascending-id chunks (each one narrow range of keys), their
+ * calls and consents by the lead-id index over the same range, and the DNC entries of all their
+ * numbers matched once up front (dnc-entries-for-phones.ts). Only one chunk of lead objects is
+ * alive at a time, so a million leads judge in bounded memory.
+ */
+import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
+import type { Lead } from '../../domain/leads/lead';
+import type { Settings } from '../../domain/settings/settings';
+import type { LeadsDb } from '../leads-db';
+import { dncEntriesForPhones } from './dnc-entries-for-phones';
+import { getSettings } from './settings-repo';
+
+export const JUDGE_CHUNK = 10_000;
+
+export interface ChunkedWorld {
+  settings: Settings;
+  /** The DNC lists and versions, and the hits of every number of the leads asked. */
+  world: ComplianceWorld;
+}
+
+/** The numbers of the leads in `sortedIds` (ascending), read from the phone index's keys only. */
+async function phonesOf(db: LeadsDb, sortedIds: Int32Array): Promise<Set<string>> {
+  const wanted = new Set(sortedIds);
+  const phones = new Set<string>();
+  await db.leads.orderBy('phoneE164').eachKey((phone, cursor) => {
+    if (wanted.has(cursor.primaryKey as number)) phones.add(phone as string);
+  });
+  return phones;
+}
+
+/** Settings, lists and the DNC hits of the leads asked: what every chunk shares. */
+export async function loadSharedWorld(db: LeadsDb, sortedIds: Int32Array): Promise<ChunkedWorld> {
+  return db.transaction('r', [db.leads, db.dncLists, db.dncListVersions, db.dncEntries, db.settings], async () => {
+    const [settings, dncLists, dncVersions, phones] = await Promise.all([getSettings(db), db.dncLists.toArray(), db.dncListVersions.toArray(), phonesOf(db, sortedIds)]);
+    const dncEntries = await dncEntriesForPhones(db, phones);
+    return { settings, world: buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries }) };
+  });
+}
+
+/** The leads of one ascending chunk of ids, and a world for them sharing the lists and hits of `shared`. */
+export async function readChunk(db: LeadsDb, chunk: Int32Array, shared: ComplianceWorld): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
+  if (chunk.length === 0) return { leads: [], world: shared };
+  const lo = chunk[0]!;
+  const hi = chunk[chunk.length - 1]!;
+  const wanted = new Set(chunk);
+  return db.transaction('r', [db.leads, db.calls, db.consents], async () => {
+    const [leads, calls, consents] = await Promise.all([
+      db.leads.where(':id').between(lo, hi, true, true).filter((l) => wanted.has(l.id)).toArray(),
+      db.calls.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)).toArray(),
+      db.consents.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)).toArray(),
+    ]);
+    const own = buildComplianceWorld({ consents, calls, dncLists: [], dncVersions: [], dncEntries: [] });
+    return { leads, world: { ...shared, consentsByLead: own.consentsByLead, callsByLead: own.callsByLead } };
+  });
+}

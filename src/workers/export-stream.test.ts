@@ -1,0 +1,114 @@
+/**
+ * The streamed export against the whole-world path it replaced: the same rows in the order
+ * asked, only callable leads in a call list, the same exclusions; XLSX readable by a spreadsheet
+ * library; the audit entry written (with the file's SHA-256) before the file is handed back; and
+ * a call list asked for a past instant still honours a DNC addition made since.
+ */
+import 'fake-indexeddb/auto';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
+import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
+import { addToInternalDnc } from '../db/repos/dnc-repo';
+import { listExports } from '../db/repos/export-repo';
+import { createJudge } from '../domain/compliance/judge';
+import { countExclusions } from '../domain/import-export/call-list';
+import { exportValue, type ExportColumn } from '../domain/import-export/export-columns';
+import { neutraliseFormula } from '../domain/import-export/formula-escape';
+import { MS_PER_DAY } from '../domain/time/calendar';
+import { buildExport, previewCallList, type ExportRequest } from './export-build';
+
+afterAll(closeAll);
+
+const COLUMNS: ExportColumn[] = ['phone', 'name', 'source', 'acquiredAt', 'dncStatus', 'callable', 'reasons'];
+
+const request = (ids: Int32Array, kind: ExportRequest['kind'], format: ExportRequest['format'], at = NOW): ExportRequest => ({
+  ids,
+  kind,
+  format,
+  columns: COLUMNS,
+  time: { timeZone: 'America/New_York', pattern: 'iso' },
+  csv: { delimiter: ',', bom: false },
+  at,
+  fileName: `list.${format}`,
+  filter: { q: 'test' },
+});
+
+/** The ids in a scrambled but fixed order, as a grid sort would give them. */
+function scrambled(ids: number[]): Int32Array {
+  return Int32Array.from([...ids].sort((a, b) => ((a * 7919) % 104729) - ((b * 7919) % 104729)));
+}
+
+const csvRows = async (blob: Blob) => Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true }).data;
+
+describe('streamed export', () => {
+  it('writes the same call list as judging the whole world at once, in the order asked, over many chunks', async () => {
+    const db = await dbWith(demoSlice(25));
+    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+    expect(ids.length).toBeGreaterThan(500);
+    const out = await buildExport(db, request(ids, 'call-list', 'csv'), () => undefined, { now: NOW, chunk: 97 });
+
+    const { leads, world, settings } = await loadComplianceWorld(db);
+    const judge = createJudge(world, settings);
+    const byId = new Map(leads.map((l) => [l.id, l]));
+    const judged = Array.from(ids, (id) => ({ lead: byId.get(id)!, v: judge(byId.get(id)!, NOW).verdict }));
+    const expected = judged
+      .filter((j) => j.v.callable)
+      .map((j) => COLUMNS.map((c) => neutraliseFormula(exportValue(j.lead, c, { time: { timeZone: 'America/New_York', pattern: 'iso' }, verdict: j.v }), c === 'phone')));
+    // Anti-vacuity: the list keeps some leads and excludes others.
+    expect(expected.length).toBeGreaterThan(20);
+    expect(expected.length).toBeLessThan(ids.length - 20);
+
+    const rows = await csvRows(out.blob);
+    expect(rows[0]).toEqual(COLUMNS);
+    expect(rows.slice(1)).toEqual(expected);
+    expect(out.rows).toBe(expected.length);
+    expect(out.exclusions).toEqual(countExclusions(judged.map((j) => j.v)));
+    const preview = await previewCallList(db, ids, NOW, { now: NOW, chunk: 101 });
+    expect(preview.exclusions).toEqual(out.exclusions);
+  });
+
+  it('records the export, with the SHA-256 of the bytes handed over, before handing them over', async () => {
+    const db = await dbWith(demoSlice(200));
+    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+    const out = await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW });
+    const [entry] = await listExports(db);
+    expect(entry!.seq).toBe(out.auditSeq);
+    expect((entry!.after as { sha256: string; rows: number }).sha256).toBe(out.sha256);
+    expect((entry!.after as { rows: number }).rows).toBe(ids.length);
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', await out.blob.arrayBuffer())).toString('hex');
+    expect(out.sha256).toBe(digest);
+  });
+
+  it('writes an XLSX a spreadsheet library reads back cell for cell, header first', async () => {
+    const db = await dbWith(demoSlice(100));
+    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+    const csv = await csvRows((await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 50 })).blob);
+    const out = await buildExport(db, request(ids, 'leads', 'xlsx'), () => undefined, { now: NOW, chunk: 50 });
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await out.blob.arrayBuffer());
+    const sheet = wb.getWorksheet('Leads')!;
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => rows.push(COLUMNS.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
+    expect(rows).toEqual(csv);
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+  });
+
+  it('judges a call list asked for a past instant with everything known now: a later DNC addition is honoured', async () => {
+    const db = await dbWith(demoSlice(25));
+    const ids = Int32Array.from((await db.leads.toCollection().primaryKeys()) as number[]);
+    const yesterday = NOW - MS_PER_DAY;
+    const before = await csvRows((await buildExport(db, request(ids, 'call-list', 'csv', yesterday), () => undefined, { now: NOW })).blob);
+    const phone = before[1]![0]!;
+    expect(phone).toMatch(/^\+\d+$/);
+    // The person asks not to be called: added to the internal list now.
+    await addToInternalDnc(db, { phone, defaultRegion: 'US' }, NOW);
+    const out = await buildExport(db, request(ids, 'call-list', 'csv', yesterday), () => undefined, { now: NOW + 1 });
+    const after = await csvRows(out.blob);
+    expect(after.map((r) => r[0])).not.toContain(phone);
+    expect(after.length).toBe(before.length - 1);
+    expect(out.at).toBe(NOW + 1);
+    expect(out.exclusions?.byReason['dnc-listed']).toBeGreaterThan(0);
+  });
+});
