@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
-import { createBackup, lastBackupAt, restoreBackup, validateBackup } from '../../../db/repos/backup-repo';
+import { createBackup, lastBackupAt, previewRestore, restoreBackup, validateBackup, type Backup, type RestorePreview } from '../../../db/repos/backup-repo';
 import { rethrowStorageError } from '../../../db/storage-errors';
 
 export function useLastBackupAt() {
@@ -24,14 +24,35 @@ export function useCreateBackup() {
   });
 }
 
-/** Validate a backup file, then restore it (nothing changes when validation fails). */
+/** A backup file that cannot be restored: its first problems, one line each. */
+export class BackupInvalidError extends Error {
+  override readonly name = 'BackupInvalidError';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/** A checked backup waiting for the steward's confirmation, with what restoring it would change. */
+export interface RestoreCandidate {
+  fileName: string;
+  backup: Backup;
+  preview: RestorePreview;
+}
+
+/** Step one of a restore: read and check the file and plan the restore. Writes nothing. */
+export function useCheckBackup() {
+  return useMutation({
+    mutationFn: async (file: File): Promise<RestoreCandidate> => {
+      const check = validateBackup(getDb(), await file.text());
+      if (!check.ok) throw new BackupInvalidError(check.problems);
+      return { fileName: file.name, backup: check.backup, preview: await previewRestore(getDb(), check.backup) };
+    },
+  });
+}
+
+/** Step two, once confirmed: restore the checked backup (all or nothing). */
 export function useRestoreBackup() {
   return useMutation({
-    mutationFn: async (file: File) => {
-      const check = validateBackup(getDb(), await file.text());
-      if (!check.ok) throw Object.assign(new Error(check.problems.join(', ')), { name: 'BackupInvalidError' });
-      await restoreBackup(getDb(), check.backup).catch(rethrowStorageError);
-      return check.counts;
-    },
+    mutationFn: (backup: Backup) => restoreBackup(getDb(), backup).catch(rethrowStorageError),
   });
 }
