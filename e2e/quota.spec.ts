@@ -93,6 +93,18 @@ async function expectStorageFull(page: Page) {
   await expect(page.getByRole('region', { name: 'Storage warning' })).toHaveAttribute('data-risk', 'refused');
 }
 
+/**
+ * Restore a backup file the way the steward does: choosing it only checks it and opens the
+ * confirmation (counts now → after, what is kept); the restore starts with its Restore button.
+ */
+async function restoreFromFile(page: Page, file: Parameters<Page['setInputFiles']>[1]) {
+  await page.getByLabel('Restore from file…').setInputFiles(file);
+  const dialog = page.getByRole('alertdialog', { name: 'Restore this backup?' });
+  await expect(dialog).toBeVisible({ timeout: 90_000 });
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** How many stored leads carry `tag` (read straight from IndexedDB). */
 async function leadsWithTag(page: Page, tag: string): Promise<number> {
   return page.evaluate(
@@ -194,7 +206,7 @@ test('a full disk: import, bulk edit, restore and DNC import each say nothing wa
       await page.goto('/export');
       const before = await fingerprintDb(page);
       await quota.fillUp();
-      await page.getByLabel('Restore from file…').setInputFiles(largerBackup(backup));
+      await restoreFromFile(page, largerBackup(backup));
       await expectStorageFull(page);
       await expect(page.getByText(/^Restored/)).toHaveCount(0);
       await expect(page.getByText('This file cannot be restored')).toHaveCount(0);
@@ -225,10 +237,13 @@ test('a full disk: import, bulk edit, restore and DNC import each say nothing wa
     });
     await test.step('with room: restore (back to the state before this test)', async () => {
       await page.goto('/export');
-      await page.getByLabel('Restore from file…').setInputFiles(backup);
+      await restoreFromFile(page, backup);
       await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 90_000 });
       const restored = await fingerprintDb(page);
-      for (const table of ['leads', 'calls', 'consents', 'acquisitions', 'sources', 'campaigns', 'dncLists', 'dncListVersions', 'dncEntries', 'importBatches']) expect(restored[table], table).toEqual(initial[table]);
+      for (const table of ['leads', 'calls', 'consents', 'acquisitions', 'sources', 'campaigns', 'dncLists', 'importBatches']) expect(restored[table], table).toEqual(initial[table]);
+      // A restore never removes a suppression: the DNC version imported after the backup stays (decision 012).
+      expect(restored.dncListVersions!.count).toBe(initial.dncListVersions!.count + 1);
+      expect(restored.dncEntries!.count).toBeGreaterThan(initial.dncEntries!.count);
     });
   } finally {
     await quota.lift().catch(() => {});
