@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../settings/settings';
 import { MS_PER_DAY } from '../time/calendar';
 import { CONSENT_BASES, CONSENT_KINDS, type ConsentEvent } from './consent-event';
 import { effectiveRules, PRESET_IDS } from './policies';
-import { knownAt, verdict } from './verdict';
+import { knownAt, verdict, verdictWithFacts } from './verdict';
 import type { DncHit, LeadHistory, VerdictLead } from './verdict-types';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -168,5 +168,34 @@ describe('verdict properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('nothing but the calling hours changes before the next change instant (the cache of a judged lead is sound)', () => {
+    /** The answer without calling hours: what a cached judgement keeps. */
+    const slow = (v: { reasons: { code: string; severity: string }[] }) =>
+      v.reasons
+        .filter((r) => r.code !== 'outside-calling-hours')
+        .map((r) => `${r.code}:${r.severity}`)
+        .sort();
+    let bounded = 0;
+    let changedRightAfter = 0;
+    const scenario = instant.chain((at) => fc.tuple(fc.constant(at), leadArb, historyArb, rulesArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 })));
+    fc.assert(
+      fc.property(scenario, ([at, lead, history, rules, fractions]) => {
+        const { verdict: v, facts } = verdictWithFacts(lead, history, rules, at);
+        expect(facts.nextChangeAt).toBeGreaterThan(at);
+        const horizon = Number.isFinite(facts.nextChangeAt) ? facts.nextChangeAt : at + 3 * 365 * MS_PER_DAY;
+        if (Number.isFinite(facts.nextChangeAt)) bounded++;
+        for (const f of fractions) {
+          const t = Math.min(horizon - 1, at + Math.floor(f * (horizon - at)));
+          expect(slow(verdict(lead, history, rules, t))).toEqual(slow(v));
+        }
+        if (Number.isFinite(facts.nextChangeAt) && JSON.stringify(slow(verdict(lead, history, rules, facts.nextChangeAt))) !== JSON.stringify(slow(v))) changedRightAfter++;
+      }),
+      { numRuns: 500 },
+    );
+    // Anti-vacuity: most leads have something due, and the instant given is often exactly when the answer changes.
+    expect(bounded).toBeGreaterThan(250);
+    expect(changedRightAfter).toBeGreaterThan(50);
   });
 });

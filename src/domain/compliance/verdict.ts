@@ -111,6 +111,36 @@ export interface VerdictFacts {
   consentNoticeFrom?: number;
   retentionDeadline: number;
   staleFrom: number;
+  /**
+   * The first instant after `at` at which anything but the calling hours may change the answer
+   * if nothing new is recorded: a consent expiring or its notice opening, the retention deadline,
+   * the data turning stale, a DNC check ageing out, a frequency cap lifting, or a dated event in
+   * the history becoming known. Infinity when nothing is due. Calling hours are not in it: they
+   * open and close every day and are read per question from the lead's zone (`withinCallingHours`).
+   */
+  nextChangeAt: number;
+}
+
+/** The smallest of `candidates` after `at` (Infinity when none is). */
+function firstAfter(at: number, candidates: Iterable<number | undefined>): number {
+  let next = Infinity;
+  for (const t of candidates) if (t !== undefined && t > at && t < next) next = t;
+  return next;
+}
+
+/** The first instant after `at` at which something dated in the history (or on the lead) becomes known. */
+function nextKnown(lead: VerdictLead, history: LeadHistory, at: number): number {
+  const times: number[] = [];
+  for (const c of history.consents) times.push(c.capturedAt);
+  // A call is known from the millisecond after it was made (the verdict judges the call at its own instant).
+  for (const c of history.calls) times.push(c.at + 1);
+  for (const l of history.dncLists) for (const v of l.versions) times.push(Math.max(v.publishedAt, v.importedAt));
+  for (const h of history.dncHits) if (h.addedAt !== undefined) times.push(h.addedAt);
+  for (const c of history.dncChecks) times.push(c.at);
+  if (lead.lastContactAt !== undefined) times.push(lead.lastContactAt + 1);
+  if (lead.verifiedAt !== undefined) times.push(lead.verifiedAt);
+  if (lead.anonymizedAt !== undefined) times.push(lead.anonymizedAt);
+  return firstAfter(at, times);
 }
 
 /** All reasons at `at` and the facts behind them, from a history already cut to what was known. */
@@ -128,7 +158,7 @@ function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at
     if (c.outcome === 'dnc-requested') requested.push(c.at);
   }
   const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
-  const facts: VerdictFacts = { consent, retentionDeadline: deadline, staleFrom: stale.staleFrom, ...(noticeFrom !== undefined ? { consentNoticeFrom: noticeFrom } : {}) };
+  const facts: VerdictFacts = { consent, retentionDeadline: deadline, staleFrom: stale.staleFrom, nextChangeAt: Infinity, ...(noticeFrom !== undefined ? { consentNoticeFrom: noticeFrom } : {}) };
   // A purged lead has no number and no person left to judge: its purge is the whole answer.
   if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) return { reasons: [reason('anonymized', 'block', lead.anonymizedAt)], facts };
   const reasons: Reason[] = [];
@@ -161,6 +191,7 @@ function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at
   }
 
   const frequency = contactFrequencyAt(callTimes, rules, at);
+  facts.nextChangeAt = firstAfter(at, [consent.expiresAt, noticeFrom, deadline, stale.staleFrom, check.staleFrom, frequency.capped ? frequency.nextAllowedAt : undefined]);
   if (frequency.capped) {
     const cap = frequency.limits.find((l) => l.kind === 'cap');
     const detail: Reason['detail'] = cap ? { attempts: cap.attempts, limit: cap.cap!.count, windowHours: cap.cap!.windowHours } : {};
@@ -205,6 +236,7 @@ export function verdictWithFacts(lead: VerdictLead, history: LeadHistory, rules:
   const known = knownAt(history, at);
   const seen = leadKnownAt(lead, at);
   const { reasons, facts } = assess(seen, known, rules, at);
+  facts.nextChangeAt = Math.min(facts.nextChangeAt, nextKnown(lead, history, at));
   const blocking = blocks(reasons);
   if (blocking.length === 0) return { verdict: { callable: true, reasons }, facts };
   const nextCallableAt = nextCallable(seen, known, rules, at, blocking);
