@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './page-models/import';
 import { encodeGb18030 } from './support/gb18030';
@@ -218,4 +219,58 @@ test('API payloads: a refused URL and an unreachable one are explained; a droppe
   await expect(page.getByRole('heading', { level: 1, name: '导入历史' })).toBeVisible();
   await page.screenshot({ path: `${OUT}/import-history-zh.png`, fullPage: true });
   await app.switchLanguage('English');
+});
+
+test('an Excel workbook (.xlsx) is read as a lead file: sheet chosen, columns mapped, sheet row numbers in the report', async ({ app }) => {
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Read me').addRow(['Leads are on the next sheet']);
+  const sheet = wb.addWorksheet('Leads');
+  sheet.addRow(['Phone', 'Name', 'Acquired at']);
+  sheet.addRow([2135550140, 'Xlsx One', new Date(Date.UTC(2026, 0, 10, 9, 30))]);
+  sheet.addRow(['12', 'Too short', new Date(Date.UTC(2026, 0, 10, 9, 30))]);
+  sheet.getRow(5).values = ['+1 213 555 0141', { formula: 'UPPER("xlsx two")', result: 'XLSX TWO' }, new Date(Date.UTC(2026, 0, 11, 8))];
+  for (const cell of ['C2', 'C3', 'C5']) sheet.getCell(cell).numFmt = 'yyyy-mm-dd hh:mm';
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await screen.open();
+  await screen.chooseFile('crm-export.xlsx', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await expect(page.getByText('Excel workbook (.xlsx)', { exact: true })).toBeVisible();
+  await expect(screen.select('Encoding')).toHaveCount(0);
+  // The first sheet with rows opens; the leads are on the second.
+  await expect(screen.select('Sheet')).toHaveValue('Read me');
+  await screen.chooseSheet('Leads');
+  await expect(screen.preview).toContainText('2135550140');
+  await expect(screen.preview).toContainText('2026-01-10T09:30:00');
+  await expect(screen.preview).toContainText('XLSX TWO');
+  await expect(screen.select('Phone')).toHaveValue('0');
+  await expect(screen.select('Acquired at')).toHaveValue('2');
+  await screen.select('Time zone of values without an offset').selectOption('America/New_York');
+  await screen.select('Default source').fill('web-forms');
+  await screen.check();
+  await expect(screen.count('rows')).toHaveText('3');
+  await expect(screen.count('valid')).toHaveText('2');
+  await expect(screen.count('rejected')).toHaveText('1');
+  await expect(page.getByRole('table', { name: 'Rejected rows' }).getByTestId('rejection-row').first()).toContainText('3PhonePhone number too short12');
+  await page.screenshot({ path: `${OUT}/import-xlsx.png`, fullPage: true });
+  const batchId = await screen.commit();
+  expect(await countWhere(page, 'leads', 'importBatchId', batchId) + (await countWhere(page, 'acquisitions', 'importBatchId', batchId))).toBe(2);
+  await screen.rollback(batchId);
+});
+
+test('a PNG renamed .csv and a legacy .xls are named for what they are, with no preview', async ({ app }) => {
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a0d20000000049454e44ae426082', 'hex');
+  await screen.open();
+  await screen.chooseFile('leads.csv', png);
+  await expect(page.getByRole('alert')).toHaveText('This is a PNG image, not a CSV file.');
+  await expect(screen.preview).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Check file' })).toHaveCount(0);
+  await page.screenshot({ path: `${OUT}/import-png.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  await screen.chooseFile('leads.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]), 'application/vnd.ms-excel');
+  await expect(page.getByRole('alert')).toContainText('This is a legacy Excel 97–2003 workbook (.xls), which is not read here. Open it in Excel, save it as .xlsx');
 });

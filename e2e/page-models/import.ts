@@ -14,6 +14,12 @@ export class ImportScreen {
     await expect(this.page.getByTestId('file-name')).toHaveText(name, { timeout: 30_000 });
   }
 
+  /** Read another sheet of the chosen workbook; resolves when its preview is shown. */
+  async chooseSheet(name: string) {
+    await this.select('Sheet').selectOption(name);
+    await expect(this.select('Sheet')).toHaveValue(name);
+  }
+
   select(label: string): Locator {
     return this.page.getByLabel(label, { exact: true });
   }

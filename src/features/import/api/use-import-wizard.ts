@@ -87,8 +87,8 @@ export function useImportWizard(kind: ImportKind) {
   const [onProgress] = useState(() => Comlink.proxy((p: ImportProgress) => progress.set(p)));
 
   const inspect = useCallback(
-    async (encoding?: Encoding, delimiter?: Delimiter, keepMapping = false) => {
-      const r = await api().inspect(kind, encoding, delimiter);
+    async (encoding?: Encoding, delimiter?: Delimiter, keepMapping = false, sheet?: string) => {
+      const r = await api().inspect(kind, encoding, delimiter, sheet);
       if (r.ok) dispatch({ type: 'inspected', inspection: r.value, keepMapping });
       else dispatch({ type: 'problem', problem: { code: r.error }, stage: 'idle' });
     },
@@ -115,6 +115,8 @@ export function useImportWizard(kind: ImportKind) {
       await opened(await api().openUrl(url));
     },
     reread: (encoding: Encoding, delimiter: Delimiter) => inspect(encoding, delimiter, true),
+    // Another sheet has other columns: its mapping is suggested afresh.
+    chooseSheet: (sheet: string) => inspect(undefined, undefined, false, sheet),
     // A controlled select must update at once, or it shows the old choice until the transition lands.
     setMapping: (mapping: Partial<Record<string, number>>) => dispatchNow({ type: 'mapping', mapping }),
     check: async (request: AnalyseRequest) => {

@@ -1,4 +1,4 @@
-/** The check request from the screen's state: the file's reading, the mapping, and the URL's choices. */
+/** The check request from the screen's state: the file's reading (or workbook sheet), the mapping, and the URL's choices. */
 import type { ImportKind } from '../../../domain/import-export/import-analysis';
 import type { AnalyseRequest } from '../../../domain/import-export/import-request';
 import type { Settings } from '../../../domain/settings/settings';
@@ -9,9 +9,10 @@ export function buildRequest(kind: ImportKind, inspection: Inspection, mapping: 
   const common = { encoding: inspection.encoding, region: search.region ?? settings.defaultRegion, defaultCampaign: search.campaign ?? null };
   const time = { format: search.format ?? null, timeZone: search.tz ?? null };
   if (kind === 'api') return { kind, ...common, defaultSource: search.source ?? null, conflictRule: search.rule ?? 'keep-existing' };
-  if (kind === 'calls') return { kind, ...common, delimiter: inspection.delimiter, mapping, time };
+  const reading = { delimiter: inspection.delimiter, ...(inspection.workbook ? { sheet: inspection.workbook.sheet } : {}) };
+  if (kind === 'calls') return { kind, ...common, ...reading, mapping, time };
   return {
-    kind, ...common, delimiter: inspection.delimiter, mapping, time,
+    kind, ...common, ...reading, mapping, time,
     declaredAcquiredDay: mapping.acquiredAt === undefined ? (search.day ?? null) : null,
     defaultSource: search.source ?? null,
     conflictRule: search.rule ?? 'keep-existing',

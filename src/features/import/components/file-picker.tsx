@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_FILE_BYTES } from '../../../domain/import-export/cell-checks';
 import { formatBytes } from './format';
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Drop zone and file chooser. Only the chosen File goes to the worker; nothing is read here. */
 export function FilePicker({ api, busy, onFile }: { api: boolean; busy: boolean; onFile: (file: File) => void }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +36,7 @@ export function FilePicker({ api, busy, onFile }: { api: boolean; busy: boolean;
         id={id}
         type="file"
         className="peer sr-only"
-        accept={api ? '.json,.ndjson,.jsonl,.txt,application/json' : '.csv,.tsv,.txt,text/csv,text/plain'}
+        accept={api ? '.json,.ndjson,.jsonl,.txt,application/json' : `.csv,.tsv,.txt,.xlsx,text/csv,text/plain,${XLSX_MIME}`}
         disabled={busy}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -10,6 +10,7 @@ import { buildRequest } from './build-request';
 import { DefaultsCard } from './defaults-card';
 import { DoneCard } from './done-card';
 import { FileCard } from './file-card';
+import { fileProblemOf } from './file-problem';
 import { FilePicker } from './file-picker';
 import { MappingCard } from './mapping-card';
 import { ProblemAlert } from './problem-alert';
@@ -60,13 +61,15 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
           )}
         </div>
       ) : (
-        <FileCard inspection={inspection} busy={busy} onReread={(e, d) => void wiz.reread(e, d)} onAnother={wiz.reset} />
+        <FileCard inspection={inspection} busy={busy} onReread={(e, d) => void wiz.reread(e, d)} onSheet={(s) => void wiz.chooseSheet(s)} onAnother={wiz.reset} />
       )}
       {problem && <ProblemAlert problem={problem} />}
-      {inspection?.fileProblem && <ProblemAlert problem={{ code: inspection.fileProblem.code, values: { line: inspection.fileProblem.line ?? '' } }} />}
+      {inspection?.fileProblem && <ProblemAlert problem={fileProblemOf(inspection.fileProblem, kind)} />}
       {inspection && !inspection.fileProblem && context && (
         <>
-          {csv && <MappingCard fields={fields} headers={inspection.headers} mapping={mapping} remembered={useMemory} busy={busy} onChange={wiz.setMapping} />}
+          {csv && (
+            <MappingCard fields={fields} headers={inspection.headers} duplicates={inspection.duplicateHeaders} mapping={mapping} remembered={useMemory} busy={busy} onChange={wiz.setMapping} />
+          )}
           {csv && (
             <TimeCard
               kind={kind === 'calls' ? 'calls' : 'leads'}
@@ -93,7 +96,7 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
         </>
       )}
       {stage === 'checking' && <ProgressPanel store={wiz.progress} writing={false} onCancel={wiz.cancel} />}
-      {fresh && summary.fileProblem && summary.fileProblem.code !== 'no-rows' && <ProblemAlert problem={{ code: summary.fileProblem.code, values: { line: summary.fileProblem.line ?? '' } }} />}
+      {fresh && summary.fileProblem && summary.fileProblem.code !== 'no-rows' && <ProblemAlert problem={fileProblemOf(summary.fileProblem, kind)} />}
       {fresh && (!summary.fileProblem || summary.fileProblem.code === 'no-rows') && (
         <>
           <SummaryCard summary={summary} />

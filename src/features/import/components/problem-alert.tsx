@@ -11,6 +11,7 @@ export function ProblemAlert({ problem }: { problem: WizardProblem }) {
     ...v,
     ...(typeof v.size === 'number' ? { size: formatBytes(v.size, i18n.language) } : {}),
     ...(typeof v.limit === 'number' ? { limit: formatBytes(v.limit, i18n.language) } : {}),
+    ...(v.expected === 'csv' || v.expected === 'json' ? { expected: t(`import.problems.expected.${v.expected}`) } : {}),
   };
   const cancelled = problem.code === 'cancelled';
   if (problem.code === 'quota') return <StorageFullAlert />;
