@@ -44,7 +44,8 @@ export function RestoreConfirmDialog({ candidate, onConfirm, onCancel }: { candi
           </table>
           <h3 className="mt-4 text-sm font-medium text-slate-800">{t('restore.kept')}</h3>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-700" data-testid="restore-kept">
-            <li>{t('restore.keptEntries', { count: kept.entries, n: nf.format(kept.entries), hashed: nf.format(kept.hashed) })}</li>
+            <li>{t('restore.keptEntries', { count: kept.entries, n: nf.format(kept.entries) })}</li>
+            {kept.hashed > 0 && <li>{t('restore.keptHashed', { count: kept.hashed, n: nf.format(kept.hashed) })}</li>}
             {kept.requests > 0 && <li>{t('restore.keptRequests', { count: kept.requests, n: nf.format(kept.requests) })}</li>}
             {kept.versions + kept.lists > 0 && <li>{t('restore.keptVersions', { versions: nf.format(kept.versions), lists: nf.format(kept.lists) })}</li>}
             {preview.reapplied > 0 && <li>{t('restore.reapplied', { count: preview.reapplied, n: nf.format(preview.reapplied) })}</li>}
