@@ -1,16 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { registerSW } from 'virtual:pwa-register';
 import { initI18n } from './i18n/i18n';
 import { router } from './app/router';
+import { isQuotaError } from './db/storage-errors';
+import { STORAGE_REFUSED_EVENT } from './features/storage/components/storage-refused-event';
 import './index.css';
 
 initI18n();
 
 // IndexedDB reads must run offline too: react-query pauses queries offline by default.
-const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } },
+  // A write refused for lack of space puts the storage warning on every screen, whichever
+  // mutation it was — also one whose screen shows no storage-full alert of its own.
+  mutationCache: new MutationCache({ onError: (e) => void (isQuotaError(e) && window.dispatchEvent(new Event(STORAGE_REFUSED_EVENT))) }),
+});
 
 registerSW({ immediate: true });
 

@@ -11,7 +11,12 @@ import { applyBulkEdit } from './repos/bulk-edit-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './repos/compliance-test-fixture';
 import { importDncVersion } from './repos/dnc-repo';
 import { snapshot } from './repos/bulk-edit-test-fixture';
-import { StorageFullError, isQuotaError, rethrowStorageError, toStorageError } from './storage-errors';
+import { recordConsent } from './repos/consent-repo';
+import { addToInternalDnc } from './repos/dnc-repo';
+import { createLead } from './repos/leads-repo';
+import { saveSettings } from './repos/settings-repo';
+import { StorageFullError, isQuotaError, rethrowStorageError, splitWriteError, toStorageError } from './storage-errors';
+import { buildNewLead } from '../domain/leads/new-lead';
 import { check } from '../workers/import-test-kit';
 
 interface FakeTransaction {
@@ -62,6 +67,34 @@ describe('isQuotaError', () => {
     expect(mapped).toBeInstanceOf(StorageFullError);
     expect((mapped as StorageFullError).name).toBe('StorageFullError');
     expect(() => rethrowStorageError(dom)).toThrow(StorageFullError);
+  });
+});
+
+describe('splitWriteError', () => {
+  const dom = new DOMException('full', 'QuotaExceededError');
+  it.each([
+    ['a DOMException', dom],
+    ["Dexie's AbortError wrapping it", new Dexie.AbortError('aborted', dom)],
+    ['a Dexie QuotaExceededError', new Dexie.QuotaExceededError('full')],
+    ['a BulkError with a quota failure', new Dexie.BulkError('bulk', [dom])],
+    ['an AbortError that crossed a worker (message only)', Object.assign(new Error('QuotaExceededError The quota has been exceeded.'), { name: 'AbortError' })],
+    ['a StorageFullError', new StorageFullError(dom)],
+  ])('%s: storage full, and no error for the form to show', (_label, error) => {
+    expect(splitWriteError(error)).toEqual({ storageFull: true, error: null });
+  });
+
+  it.each([
+    ['an ordinary AbortError', new Dexie.AbortError()],
+    ['a constraint error', new Dexie.ConstraintError('dup')],
+    ['a repository error with a code', Object.assign(new Error('invalid-number'), { code: 'invalid-number' })],
+    ['an error that only mentions a quota', new Error('the monthly quota of calls is used up')],
+  ])('%s: kept as it is, not storage full', (_label, error) => {
+    expect(splitWriteError(error)).toEqual({ storageFull: false, error });
+  });
+
+  it('no error: neither', () => {
+    expect(splitWriteError(null)).toEqual({ storageFull: false, error: null });
+    expect(splitWriteError(undefined)).toEqual({ storageFull: false, error: null });
   });
 });
 
@@ -117,5 +150,43 @@ describe('a commit that fails on a full disk', () => {
     const retried = await session.commit();
     expect(retried.ok).toBe(true);
     expect(await db.leads.count()).toBe(before.leads!.length + 2);
+  });
+
+  it('the small writes (internal DNC, settings, consent, new lead) reject with a quota error, change nothing, and keep their own errors apart', async () => {
+    const data = demoSlice(100);
+    const db = await dbWith(data);
+    const lead = data.leads[0]!;
+    const built = buildNewLead({ phone: '2133734299', name: 'Ann', company: '', email: '', sourceId: String(data.sources[0]!.id), acquiredAt: NOW - 86_400_000 }, { defaultRegion: 'US', orgTimeZone: 'America/New_York', now: NOW, entryMethod: 'manual' });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const withdrawal = { leadIds: [lead.id], purpose: 'calls', kind: 'withdrawn', basis: 'consent', method: 'verbal-recording', proofRef: 'rec-1', capturedAt: NOW - 1000 };
+    const writes = {
+      internalDnc: () => addToInternalDnc(db, { phone: '(213) 373-4298', defaultRegion: 'US' }, NOW),
+      settings: () => saveSettings(db, { operatorName: 'Full Disk' }, NOW),
+      policy: () => saveSettings(db, { staleMonths: 19 }, NOW),
+      consent: () => recordConsent(db, withdrawal, NOW),
+      newLead: () => createLead(db, built.lead, NOW),
+    };
+    const before = await snapshot(db);
+    disk.full = true;
+    for (const [name, write] of Object.entries(writes)) {
+      const error = await write().then(() => null, (e: unknown) => e);
+      expect(splitWriteError(error), name).toEqual({ storageFull: true, error: null });
+    }
+    disk.full = false;
+    expect(await snapshot(db)).toEqual(before);
+
+    // With room: bad input keeps its own error (the form shows it), and is not storage full.
+    const invalid = [
+      () => addToInternalDnc(db, { phone: '12345', defaultRegion: 'US' }, NOW),
+      () => saveSettings(db, { operatorName: '' }, NOW),
+      () => recordConsent(db, { ...withdrawal, leadIds: [999_999_999] }, NOW),
+      () => createLead(db, { ...built.lead, phoneE164: lead.phoneE164 }, NOW),
+    ];
+    for (const write of invalid) {
+      const error = await write().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(splitWriteError(error)).toEqual({ storageFull: false, error });
+    }
+    for (const write of Object.values(writes)) await expect(write()).resolves.toBeDefined();
   });
 });

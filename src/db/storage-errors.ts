@@ -38,6 +38,17 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
   return Array.isArray(err.failures) && err.failures.some((f) => isQuotaError(f, depth + 1));
 }
 
+/**
+ * A failed write as a screen must tell it: `storageFull` when the browser refused to store more
+ * (the screen shows its storage-full alert), otherwise the write's own `error`, for the form to
+ * show where it belongs. Never both: a full disk says nothing about the input, so it must not
+ * surface as a field error or as a raw "QuotaExceededError".
+ */
+export function splitWriteError<E>(error: E | null | undefined): { storageFull: boolean; error: E | null } {
+  if (error === null || error === undefined) return { storageFull: false, error: null };
+  return isQuotaError(error) ? { storageFull: true, error: null } : { storageFull: false, error };
+}
+
 /** `e` as a StorageFullError when it is a quota error, else `e` unchanged. */
 export function toStorageError(e: unknown): unknown {
   return isQuotaError(e) && !(e instanceof StorageFullError) ? new StorageFullError(e) : e;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { getDb } from '../../../db/leads-db';
 import { addToInternalDnc, listDncLists, listDncScrubs } from '../../../db/repos/dnc-repo';
 import type { ScrubProgress } from '../../../db/repos/dnc-scrub-repo';
+import { useWriteMutation } from '../../storage/api/use-write-mutation';
 import { complianceWorker } from './compliance-worker';
 
 /** The lists with their versions, and the scrubs run so far; live. */
@@ -38,7 +39,7 @@ export function useImportDncVersion() {
 
 /** Put one number on the internal list, effective at once. */
 export function useAddInternalDnc() {
-  return useMutation({ mutationFn: (input: { phone: string; defaultRegion: string; note?: string }) => addToInternalDnc(getDb(), input) });
+  return useWriteMutation({ mutationFn: (input: { phone: string; defaultRegion: string; note?: string }) => addToInternalDnc(getDb(), input) });
 }
 
 /** Scrub every lead in the worker, with progress. */

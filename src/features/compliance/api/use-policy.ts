@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { getSettings, saveSettings } from '../../../db/repos/settings-repo';
 import type { Settings } from '../../../domain/settings/settings';
+import { useWriteMutation } from '../../storage/api/use-write-mutation';
 
 /** The organisation settings the policy reads; live. */
 export function usePolicySettings(): Settings | undefined {
@@ -11,5 +11,5 @@ export function usePolicySettings(): Settings | undefined {
 
 /** Save a policy change (validated and audited by the settings repository). */
 export function useSavePolicy() {
-  return useMutation({ mutationFn: (patch: Partial<Settings>) => saveSettings(getDb(), patch) });
+  return useWriteMutation({ mutationFn: (patch: Partial<Settings>) => saveSettings(getDb(), patch) });
 }

@@ -5,6 +5,7 @@ import { Field, inputClass } from '../../../components/ui/field';
 import { CONSENT_BASES, CONSENT_METHODS, type ConsentEvent } from '../../../domain/compliance/consent-event';
 import { consentInputSchema } from '../../../domain/compliance/consent-input';
 import { formatInZone, parseLocal } from '../../../domain/time/calendar';
+import { WriteFailure } from '../../storage/components/write-failure';
 import { useRecordConsent } from '../api/use-lead-compliance';
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
@@ -69,7 +70,7 @@ export function ConsentForm({ leadIds, kind, timeZone, onDone }: { leadIds: numb
         <Button type="submit" variant={kind === 'withdrawn' ? 'danger' : 'primary'} disabled={record.isPending}>{t(`compliance.consent.submit.${kind}`)}</Button>
         <Button onClick={onDone} disabled={record.isPending}>{t('compliance.cancel')}</Button>
       </div>
-      {record.error && <p role="alert" className="text-sm text-rose-700">{record.error.message}</p>}
+      <WriteFailure write={record} />
     </form>
   );
 }

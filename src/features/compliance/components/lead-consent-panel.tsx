@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button';
 import type { ConsentEvent } from '../../../domain/compliance/consent-event';
 import { useAddLeadToInternalDnc, useLeadCompliance } from '../api/use-lead-compliance';
 import { usePolicySettings } from '../api/use-policy';
+import { WriteFailure } from '../../storage/components/write-failure';
 import { ConsentForm } from './consent-form';
 import { ConsentEventList } from './consent-event-list';
 import { CallableBadge, ReasonList } from './reason-list';
@@ -55,7 +56,7 @@ function Panel({ leadId }: { leadId: number }) {
       ) : (
         <div className="flex flex-wrap gap-2">
           {KINDS.map((k) => (
-            <Button key={k} variant={k === 'withdrawn' ? 'danger' : 'secondary'} onClick={() => setForm(k)}>{t(`compliance.consent.action.${k}`)}</Button>
+            <Button key={k} variant={k === 'withdrawn' ? 'danger' : 'secondary'} onClick={() => { addDnc.reset(); setForm(k); }}>{t(`compliance.consent.action.${k}`)}</Button>
           ))}
           {internalListed ? (
             <span className="inline-flex items-center rounded-md bg-rose-50 px-3 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200">{t('compliance.panel.onInternal')}</span>
@@ -73,6 +74,7 @@ function Panel({ leadId }: { leadId: number }) {
           </span>
         </div>
       )}
+      <WriteFailure write={addDnc} />
     </section>
   );
 }

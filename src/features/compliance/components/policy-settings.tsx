@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
 import { usePolicySettings, useSavePolicy } from '../api/use-policy';
+import { WriteFailure } from '../../storage/components/write-failure';
 import { PolicyPresets } from './policy-presets';
 
 const NUMBERS = ['consentValidityMonths', 'expiryNoticeDays', 'retentionMonths', 'staleMonths', 'maxAttempts', 'attemptWindowHours', 'minGapHours'] as const;
@@ -84,8 +85,8 @@ function PolicyForm({ settings }: { settings: Settings }) {
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={save.isPending}>{t('compliance.policy.save')}</Button>
         {saved && <span role="status" className="text-sm text-emerald-700">{t('compliance.policy.saved')}</span>}
-        {save.error && <span role="alert" className="text-sm text-rose-700">{save.error.message}</span>}
       </div>
+      <WriteFailure write={save} />
     </form>
   );
 }

@@ -7,7 +7,8 @@ import { buildNewLead, type FieldError } from '../../../domain/leads/new-lead';
 import { parseLocal } from '../../../domain/time/calendar';
 import { useSettings } from '../../settings/api/use-settings';
 import { useCatalog } from '../api/use-catalog';
-import { useCreateLead } from '../api/use-lead-detail';
+import { WriteFailure } from '../../storage/components/write-failure';
+import { useCreateLead } from '../api/use-create-lead';
 
 /** Manual entry: phone (validated), source and acquisition time are required. */
 export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => void }) {
@@ -17,22 +18,24 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
   const create = useCreateLead();
   const [draft, setDraft] = useState({ phone: '', name: '', company: '', email: '', sourceId: '', acquiredAt: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // The repository's own refusals (a duplicate number, an acquisition time it will not take) go to
+  // their field; a full disk is never a field error (useWriteMutation keeps it out of `error`).
+  const code = (create.error as { code?: string } | null)?.code;
+  const shown: FieldError[] = code ? [...errors, { field: code.startsWith('acquired-') ? 'acquiredAt' : 'phone', code }] : errors;
   const set = (k: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
   const errorFor = (field: string) => {
-    const e = errors.find((x) => x.field === field);
+    const e = shown.find((x) => x.field === field);
     return e ? t(`leads.errors.${e.code}`, { defaultValue: e.code }) : undefined;
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!settings) return;
+    create.reset();
     const acquiredAt = draft.acquiredAt ? parseLocal(draft.acquiredAt, "yyyy-MM-dd'T'HH:mm", settings.orgTimeZone) : null;
     const result = buildNewLead({ ...draft, acquiredAt }, { defaultRegion: settings.defaultRegion, orgTimeZone: settings.orgTimeZone, now: Date.now(), entryMethod: 'manual' });
     if (!result.ok) return setErrors(result.errors);
     setErrors([]);
-    create.mutate(result.lead, {
-      onSuccess: (lead) => onClose(lead.id),
-      onError: (err) => setErrors([{ field: 'phone', code: (err as { code?: string }).code ?? 'generic' }]),
-    });
+    create.mutate(result.lead, { onSuccess: (lead) => onClose(lead.id) });
   };
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
@@ -61,6 +64,9 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
             <Field label={t('leads.col.name')}>{(p) => <input {...p} className={inputClass} value={draft.name} onChange={set('name')} />}</Field>
             <Field label={t('leads.col.company')}>{(p) => <input {...p} className={inputClass} value={draft.company} onChange={set('company')} />}</Field>
             <Field label={t('leads.email')} error={errorFor('email')}>{(p) => <input {...p} type="email" className={inputClass} value={draft.email} onChange={set('email')} />}</Field>
+            <div className="col-span-2">
+              <WriteFailure write={create} shownAtField={code !== undefined} />
+            </div>
             <div className="col-span-2 mt-2 flex justify-end gap-2">
               <Button onClick={() => onClose()}>{t('bulk.cancel')}</Button>
               <Button type="submit" variant="primary" disabled={create.isPending || !settings}>{t("leads.new.create")}</Button>

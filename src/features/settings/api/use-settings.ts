@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMutation } from '@tanstack/react-query';
 import { getDb } from '../../../db/leads-db';
 import { getSettings, saveSettings } from '../../../db/repos/settings-repo';
 import type { Settings } from '../../../domain/settings/settings';
+import { useWriteMutation } from '../../storage/api/use-write-mutation';
 
 /** The organisation settings, live (any tab's change shows at once). */
 export function useSettings(): Settings | undefined {
@@ -11,5 +11,5 @@ export function useSettings(): Settings | undefined {
 
 /** Save a validated settings change (audited). */
 export function useSaveSettings() {
-  return useMutation({ mutationFn: (patch: Partial<Settings>) => saveSettings(getDb(), patch) });
+  return useWriteMutation({ mutationFn: (patch: Partial<Settings>) => saveSettings(getDb(), patch) });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
+import { WriteFailure } from '../../storage/components/write-failure';
 import { useSaveSettings } from '../api/use-settings';
 import { REGIONS, timeZoneOptions } from './time-zones';
 
@@ -64,6 +65,7 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
           </span>
         )}
       </div>
+      <WriteFailure write={save} />
     </form>
   );
 }
