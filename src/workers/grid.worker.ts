@@ -11,18 +11,32 @@ import { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
-import { buildGridIndex, orderFor, type GridIndex } from './grid-index';
+import { buildGridIndex, orderFor, outsideHoursAt, refreshDue, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
 /** The index of the current version; null once the data changed: rebuilt on the next question. */
 let index: Promise<GridIndex> | null = null;
 let version = 0;
-let last: { key: string; rows: Uint32Array; idx: GridIndex } | null = null;
+let last: { key: string; rows: Uint32Array; idx: GridIndex; at: number } | null = null;
+/** A result is answered again after this long: the calling hours and the due rows move with the clock. */
+const RESULT_TTL_MS = 30_000;
 const listeners = new Set<(v: number) => void>();
 
-function current(): Promise<GridIndex> {
+/** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
+let refreshing: Promise<void> | null = null;
+async function current(): Promise<GridIndex> {
   index ??= buildGridIndex(db, Date.now());
-  return index;
+  const idx = await index;
+  refreshing ??= refreshDue(db, idx, Date.now())
+    .then((changed) => {
+      if (changed) {
+        idx.orders.clear();
+        last = null;
+      }
+    })
+    .finally(() => (refreshing = null));
+  await refreshing;
+  return idx;
 }
 
 /**
@@ -43,8 +57,6 @@ function markStale(delay: number): void {
 Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
   if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) markStale(150);
 });
-// Verdicts depend on the clock too (calling hours open and close, consents expire): re-judge every 5 minutes.
-setInterval(() => markStale(0), 5 * 60_000);
 
 export interface QueryResult {
   count: number;
@@ -57,10 +69,12 @@ export interface QueryResult {
 async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array }> {
   const idx = await current();
   const key = JSON.stringify([filter, sort ?? '']);
-  if (last?.key !== key || last.idx !== idx) {
+  const now = Date.now();
+  if (last?.key !== key || last.idx !== idx || now - last.at > RESULT_TTL_MS) {
     const spec = parseSort(sort);
     const order = spec ? orderFor(idx, spec.key) : null;
-    last = { key, rows: queryRows(idx.cols, filter, { orgTimeZone: idx.orgTimeZone, now: idx.builtAt }, order, spec?.desc ?? false), idx };
+    const ctx = { orgTimeZone: idx.orgTimeZone, now, outsideHours: outsideHoursAt(idx, now) };
+    last = { key, rows: queryRows(idx.cols, filter, ctx, order, spec?.desc ?? false), idx, at: now };
   }
   return { idx, rows: last.rows };
 }
@@ -90,6 +104,11 @@ const api = {
     const idx = await current();
     const d = idx.cols.dict;
     return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
+  },
+  /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
+  async stats(): Promise<GridIndex['counters'] & { buildMs: number; n: number }> {
+    const idx = await current();
+    return { ...idx.counters, buildMs: idx.buildMs, n: idx.cols.n };
   },
   /** Called back with the new version each time the data changed (the index is rebuilt on the next question). */
   onChange(cb: (v: number) => void): void {

@@ -26,3 +26,13 @@ export function dncFilterState(lead: Pick<Lead, 'dncStatus'>, v: Verdict): DncFi
 export function leadDerived(j: { verdict: Verdict; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
   return { consent: j.consent, dnc: j.dnc, reasons: j.verdict.reasons.map((r) => r.code), callable: j.verdict.callable };
 }
+
+/**
+ * The slow part of a judgement, as a cached row keeps it: every reason but the calling hours,
+ * "callable" meaning nothing but the hours blocks, and when any of it may next change. The hours
+ * are read per question from the lead's zone (FilterContext.outsideHours).
+ */
+export function slowDerived(j: { verdict: Verdict; facts: Pick<VerdictFacts, 'nextChangeAt'>; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
+  const reasons = j.verdict.reasons.filter((r) => r.code !== 'outside-calling-hours');
+  return { consent: j.consent, dnc: j.dnc, reasons: reasons.map((r) => r.code), callable: reasons.every((r) => r.severity !== 'block'), nextChange: j.facts.nextChangeAt };
+}

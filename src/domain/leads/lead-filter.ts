@@ -51,11 +51,19 @@ export interface LeadDerived {
   dnc: DncFilterState;
   reasons: readonly ReasonCode[];
   callable: boolean;
+  /** When these facts may next change (absent: never, or not tracked). */
+  nextChange?: number;
 }
 
 export interface FilterContext {
   orgTimeZone: string;
   now: number;
+  /**
+   * Whether row `i` is outside its calling hours at `now` — the verdict's fast part, read per
+   * question when the columns hold only the slow part (reasons without `outside-calling-hours`,
+   * and "callable" meaning "nothing else blocks"). Absent: the columns hold the whole verdict.
+   */
+  outsideHours?: (i: number) => boolean;
 }
 
 /** Instant range [from, to) selected by the acquisition filters, or null when none. */

@@ -48,9 +48,14 @@ export interface LeadColumns {
   dncCheckedAt: Float64Array;
   attempts: Uint16Array;
   batch: Int32Array;
-  source: Uint16Array;
-  campaign: Uint16Array;
-  region: Uint16Array;
+  /** Dictionary codes: 32 bits, so a catalogue past 65,535 names cannot wrap onto another's code. */
+  source: Uint32Array;
+  campaign: Uint32Array;
+  region: Uint32Array;
+  /** The lead's own time zone (dictionary code), for the calling hours read per question. */
+  zone: Uint32Array;
+  /** When the row's cached compliance columns may next change (verdict facts' nextChangeAt; Infinity when nothing is due). */
+  nextChange: Float64Array;
   entry: Uint8Array;
   consent: Uint8Array;
   dnc: Uint8Array;
@@ -68,7 +73,7 @@ export interface LeadColumns {
   phones: string;
   phoneStart: Uint32Array;
   names: string[];
-  dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary };
+  dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary; zone: Dictionary };
 }
 
 export const reasonBit = (code: ReasonCode): number => 1 << REASON_CODES.indexOf(code);
@@ -88,9 +93,11 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
     dncCheckedAt: new Float64Array(n),
     attempts: new Uint16Array(n),
     batch: new Int32Array(n),
-    source: new Uint16Array(n),
-    campaign: new Uint16Array(n),
-    region: new Uint16Array(n),
+    source: new Uint32Array(n),
+    campaign: new Uint32Array(n),
+    region: new Uint32Array(n),
+    zone: new Uint32Array(n),
+    nextChange: new Float64Array(n),
     entry: new Uint8Array(n),
     consent: new Uint8Array(n),
     dnc: new Uint8Array(n),
@@ -104,7 +111,7 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
     phones: '',
     phoneStart: new Uint32Array(n + 1),
     names: new Array<string>(n),
-    dict: { source: new Dictionary(), campaign: new Dictionary(), region: new Dictionary(), tags: new Dictionary() },
+    dict: { source: new Dictionary(), campaign: new Dictionary(), region: new Dictionary(), tags: new Dictionary(), zone: new Dictionary() },
   };
   const text: string[] = new Array<string>(n);
   const phones: string[] = new Array<string>(n);
@@ -124,6 +131,8 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
     cols.source[i] = cols.dict.source.encode(lead.sourceId);
     cols.campaign[i] = cols.dict.campaign.encode(lead.campaignId);
     cols.region[i] = cols.dict.region.encode(lead.region);
+    cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
+    cols.nextChange[i] = d.nextChange ?? Infinity;
     cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
     cols.consent[i] = CONSENT_FILTER_STATES.indexOf(d.consent);
     cols.dnc[i] = DNC_FILTER_STATES.indexOf(d.dnc);

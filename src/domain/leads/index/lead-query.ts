@@ -32,7 +32,7 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
   const tests: Test[] = [];
   const { from, to } = acquiredRange(filter, ctx.orgTimeZone);
   if (from !== -Infinity || to !== Infinity) tests.push((i) => cols.acquiredAt[i]! >= from && cols.acquiredAt[i]! < to);
-  const byDict = (values: readonly string[] | undefined, dict: Dictionary, column: Uint16Array) => {
+  const byDict = (values: readonly string[] | undefined, dict: Dictionary, column: Uint32Array) => {
     if (!values?.length) return;
     const set = codeSet(dict, values, dict.values.length);
     tests.push((i) => set[column[i]!] === 1);
@@ -49,11 +49,16 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
   byEnum(filter.entry, ENTRY_METHODS, cols.entry);
   byEnum(filter.consent, CONSENT_FILTER_STATES, cols.consent);
   byEnum(filter.dnc, DNC_FILTER_STATES, cols.dnc);
+  const outside = ctx.outsideHours;
   if (filter.reason?.length) {
     const mask = filter.reason.reduce((m, r) => (REASON_CODES.includes(r) ? m | reasonBit(r) : m), 0);
-    tests.push((i) => (cols.reasons[i]! & mask) !== 0);
+    if (outside && filter.reason.includes('outside-calling-hours')) tests.push((i) => (cols.reasons[i]! & mask) !== 0 || outside(i));
+    else tests.push((i) => (cols.reasons[i]! & mask) !== 0);
   }
-  if (filter.callable) tests.push(flagTest(cols.flags, FLAG_CALLABLE, filter.callable)!);
+  if (filter.callable && outside) {
+    const want = filter.callable === 'yes';
+    tests.push((i) => ((cols.flags[i]! & FLAG_CALLABLE) !== 0 && !outside(i)) === want);
+  } else if (filter.callable) tests.push(flagTest(cols.flags, FLAG_CALLABLE, filter.callable)!);
   for (const t of [flagTest(cols.flags, FLAG_CONTACTED, filter.contacted), flagTest(cols.flags, FLAG_CONNECTED, filter.connected), flagTest(cols.flags, FLAG_CONVERTED, filter.converted)]) {
     if (t) tests.push(t);
   }
