@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
-import { GENESIS_HASH, legacyEntryHash, redactDetails, verifyChain } from '../../domain/audit/audit-hash';
+import { GENESIS_HASH, legacyEntryHash, redactDetails, sealEntry, verifyChain } from '../../domain/audit/audit-hash';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { LeadsDb } from '../leads-db';
 import { appendAudit } from '../repos/audit-repo';
@@ -84,7 +84,10 @@ describe('v003: the audit trail in format 2', () => {
 
   it('lets a later erasure redact details of upgraded entries while the chain still verifies', async () => {
     const { trail } = await upgradeWith(legacyTrail(4));
-    const redacted = trail.map((e) => (e.seq === 2 ? redactDetails(e, UPGRADE_AT + 1) : e));
+    const head = trail.at(-1)!;
+    // An erasure's `forget` entry names what it redacted; without it the redaction is tampering.
+    const forget = sealEntry({ seq: head.seq + 1, at: UPGRADE_AT + 1, actor: 'Data steward', action: 'forget', entity: 'lead', ids: [1], before: null, after: { redactedSeqs: [2] }, prevHash: head.hash });
+    const redacted = [...trail.map((e) => (e.seq === 2 ? redactDetails(e, UPGRADE_AT + 1) : e)), forget];
     expect(verifyChain(redacted)).toBeNull();
     expect(verifyChain(redacted.map((e) => (e.seq === 2 ? { ...e, ids: [99] } : e)))).toMatchObject({ seq: 2 });
   });

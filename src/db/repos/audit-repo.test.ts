@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GENESIS_HASH } from '../../domain/audit/audit-hash';
+import { GENESIS_HASH, sealEntry } from '../../domain/audit/audit-hash';
 import type { AuditDraft, AuditEntry } from '../../domain/audit/audit-entry';
 import { LeadsDb } from '../leads-db';
-import { appendAudit, auditForLead, auditHead, listAudit, verifyAuditTrail } from './audit-repo';
+import { keptHead } from './audit-head-repo';
+import { appendAudit, auditForLead, auditHead, auditTrailReport, listAudit, verifyAuditTrail } from './audit-repo';
 import { saveSettings } from './settings-repo';
 
 const T = Date.UTC(2026, 10, 29, 17, 0);
@@ -80,5 +81,82 @@ describe('verifyAuditTrail: tampering written straight into the table', () => {
     const entries = await trail(db, [create(1), create(2), edit(1)]);
     await tamper(db, entries[1]!);
     expect(await verifyAuditTrail(db)).toEqual(problem);
+  });
+});
+
+describe('the head kept outside the audit table', () => {
+  it('is written with every append, in the same transaction', async () => {
+    const db = freshDb();
+    const entries = await trail(db, [create(1), create(2)]);
+    expect(await keptHead(db)).toEqual({ seq: 2, hash: entries[1]!.hash, count: 2 });
+    await expect(
+      db.transaction('rw', db.audit, db.settings, async () => {
+        await appendAudit(db, edit(1), T + 5000);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await keptHead(db)).toEqual({ seq: 2, hash: entries[1]!.hash, count: 2 });
+  });
+
+  it('finds the newest entry deleted from the table, which the chain alone cannot', async () => {
+    const db = freshDb();
+    await trail(db, [create(1), create(2), edit(1)]);
+    await db.audit.delete(3);
+    expect(await verifyAuditTrail(db)).toEqual({ seq: 3, index: 2, problem: 'newest-missing' });
+  });
+
+  it('finds the newest entry replaced by a re-sealed one', async () => {
+    const db = freshDb();
+    const entries = await trail(db, [create(1), create(2), edit(1)]);
+    const { hash: _h, detailsHash: _d, ...rest } = entries[2]!;
+    await db.audit.put(sealEntry({ ...rest, after: { name: 'Someone else' } }));
+    expect(await verifyAuditTrail(db)).toEqual({ seq: 3, index: 2, problem: 'head-mismatch' });
+  });
+
+  it('finds entries missing by the count', async () => {
+    const db = freshDb();
+    await trail(db, [create(1), create(2), edit(1)]);
+    await db.audit.delete(1);
+    expect((await auditTrailReport(db)).problems).toEqual([
+      { seq: 2, index: 0, problem: 'broken-link' },
+      { seq: 3, index: 2, problem: 'entries-missing' },
+    ]);
+  });
+
+  it('an append after the newest entry was removed goes on from the kept head, so the removal stays visible', async () => {
+    const db = freshDb();
+    const entries = await trail(db, [create(1), create(2), edit(1)]);
+    await db.audit.delete(3);
+    const next = await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, create(4), T + 9000));
+    expect(next).toMatchObject({ seq: 4, prevHash: entries[2]!.hash });
+    expect(await verifyAuditTrail(db)).toEqual({ seq: 4, index: 2, problem: 'sequence-gap' });
+  });
+
+  it('a trail from before the head was kept verifies, and is kept from its next append', async () => {
+    const db = freshDb();
+    await trail(db, [create(1), create(2)]);
+    await db.settings.delete('flag:auditHead');
+    expect(await verifyAuditTrail(db)).toBeNull();
+    await trail(db, [edit(1)]);
+    expect(await keptHead(db)).toMatchObject({ seq: 3, count: 3 });
+    expect(await verifyAuditTrail(db)).toBeNull();
+  });
+});
+
+describe('malformed entries written straight into the table', () => {
+  it.each([
+    { why: 'a hash of 12345', patch: { hash: 12345 } },
+    { why: 'a null hash', patch: { hash: null } },
+    { why: 'ids of null and a date that is text', patch: { ids: null, at: 'soon' } },
+  ])('$why: reported as tampering at its seq; reads do not throw', async ({ patch }) => {
+    const db = freshDb();
+    const entries = await trail(db, [create(1), create(2), edit(1)]);
+    await db.audit.put({ ...entries[2]!, ...patch } as unknown as AuditEntry);
+    const report = await auditTrailReport(db);
+    expect(report.problem).toEqual({ seq: 3, index: 2, problem: 'malformed' });
+    expect(report.count).toBe(3);
+    expect(await auditHead(db)).toEqual({ seq: 3, hash: 'hash' in patch ? String(patch.hash) : entries[2]!.hash });
+    expect((await listAudit(db, { limit: 10 })).length).toBe(3);
+    expect((await auditForLead(db, 2)).map((e) => e.seq)).toEqual([2]);
   });
 });

@@ -1,26 +1,41 @@
-/** The audit trail: appended inside the same transaction as the change it records, never edited. */
+/**
+ * The audit trail: appended inside the same transaction as the change it records, never edited.
+ * Each append also keeps the new head (seq, hash, count) in the settings table (audit-head.ts),
+ * so Verify can tell when the newest entries were removed from the table.
+ */
 import type { AuditDraft, AuditEntry } from '../../domain/audit/audit-entry';
-import { GENESIS_HASH, isRedacted, sealEntry, verifyChain, type ChainProblem } from '../../domain/audit/audit-hash';
+import { headProblems } from '../../domain/audit/audit-head';
+import { GENESIS_HASH, isRedacted, sealEntry, verifyChainAll, type ChainProblem } from '../../domain/audit/audit-hash';
 import type { LeadsDb } from '../leads-db';
+import { keepHead, keptHead } from './audit-head-repo';
 import { AUDIT_UPGRADE_KEY } from './audit-upgrade-repo';
 import { getSettings } from './settings-repo';
 
+/** The entry with the highest numeric seq (a tampered row may carry a string seq, which sorts after numbers). */
+function lastNumbered(db: LeadsDb): Promise<AuditEntry | undefined> {
+  return db.audit.where('seq').belowOrEqual(Infinity).last();
+}
+
 /**
  * Append one entry. Call it inside a read-write transaction that includes `audit` and
- * `settings`, so the entry commits or aborts with the change it describes.
+ * `settings`, so the entry and the kept head commit or abort with the change it describes.
+ * When the kept head is ahead of the table (its newest entries were removed), the chain goes on
+ * from the kept head: the removal stays visible as a sequence gap instead of being papered over.
  */
 export async function appendAudit(db: LeadsDb, draft: AuditDraft, at = Date.now()): Promise<AuditEntry> {
-  const last = await db.audit.orderBy('seq').last();
-  const { operatorName } = await getSettings(db);
-  const entry = sealEntry({ ...draft, seq: (last?.seq ?? 0) + 1, at, actor: operatorName, prevHash: last?.hash ?? GENESIS_HASH });
+  const [last, kept, { operatorName }] = await Promise.all([lastNumbered(db), keptHead(db), getSettings(db)]);
+  const lastSeq = last?.seq ?? 0;
+  const head = kept && kept.seq >= lastSeq ? kept : { seq: lastSeq, hash: last ? String(last.hash) : GENESIS_HASH, count: await db.audit.count() };
+  const entry = sealEntry({ ...draft, seq: head.seq + 1, at, actor: operatorName, prevHash: head.hash });
   await db.audit.add(entry);
+  await keepHead(db, { seq: entry.seq, hash: entry.hash, count: head.count + 1 });
   return entry;
 }
 
-/** The newest entry's seq and hash: the chain head every export carries. */
+/** The newest entry's seq and hash in the table: the chain head every export carries. */
 export async function auditHead(db: LeadsDb): Promise<{ seq: number; hash: string }> {
-  const last = await db.audit.orderBy('seq').last();
-  return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+  const last = await lastNumbered(db);
+  return { seq: last?.seq ?? 0, hash: last ? String(last.hash) : GENESIS_HASH };
 }
 
 /** Newest first, a page at a time, optionally only entries touching `entity` id. */
@@ -32,16 +47,25 @@ export async function listAudit(db: LeadsDb, opts: { limit: number; offset?: num
 
 /** Audit entries that name a given lead id (for the lead's timeline). */
 export async function auditForLead(db: LeadsDb, leadId: number): Promise<AuditEntry[]> {
-  return db.audit.filter((e) => e.entity === 'lead' && e.ids.includes(leadId)).toArray();
+  return db.audit.filter((e) => e.entity === 'lead' && Array.isArray(e.ids) && e.ids.includes(leadId)).toArray();
 }
 
-/** Re-hash the whole trail; null when intact, else the first broken entry. */
+/** Every problem of the rows (in seq order) and of the table against the kept head. */
+async function trailProblems(db: LeadsDb): Promise<{ rows: unknown[]; problems: ChainProblem[] }> {
+  const [rows, kept] = await Promise.all([db.audit.orderBy('seq').toArray() as Promise<unknown[]>, keptHead(db)]);
+  return { rows, problems: [...verifyChainAll(rows), ...headProblems(rows, kept)] };
+}
+
+/** Re-hash the whole trail and compare it with the kept head; null when intact, else the first problem. */
 export async function verifyAuditTrail(db: LeadsDb): Promise<ChainProblem | null> {
-  return verifyChain(await db.audit.orderBy('seq').toArray());
+  return db.transaction('r', db.audit, db.settings, async () => (await trailProblems(db)).problems[0] ?? null);
 }
 
 export interface TrailReport {
+  /** The first problem, or null when intact. */
   problem: ChainProblem | null;
+  /** Every problem found, in seq order (malformed entries, breaks, unnamed redactions, missing newest entries). */
+  problems: ChainProblem[];
   count: number;
   /** Entries whose details an erasure redacted (not tampering: the chain verifies without them). */
   redacted: number;
@@ -52,8 +76,9 @@ export interface TrailReport {
 /** "Verify trail": the first problem (or none), how many entries were checked and how many are redacted. */
 export async function auditTrailReport(db: LeadsDb): Promise<TrailReport> {
   return db.transaction('r', db.audit, db.settings, async () => {
-    const entries = await db.audit.orderBy('seq').toArray();
+    const { rows, problems } = await trailProblems(db);
     const upgrade = (await db.settings.get(AUDIT_UPGRADE_KEY))?.value as TrailReport['upgrade'] | undefined;
-    return { problem: verifyChain(entries), count: entries.length, redacted: entries.filter(isRedacted).length, ...(upgrade ? { upgrade } : {}) };
+    const redacted = rows.filter((r) => r && typeof r === 'object' && isRedacted(r as AuditEntry)).length;
+    return { problem: problems[0] ?? null, problems, count: rows.length, redacted, ...(upgrade ? { upgrade } : {}) };
   });
 }

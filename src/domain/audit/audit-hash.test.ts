@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AUDIT_ACTIONS, type AuditEntry } from './audit-entry';
-import { GENESIS_HASH, canonicalJson, detailsHashOf, entryHash, isRedacted, legacyEntryHash, redactDetails, sealEntry, sha256Hex, verifyChain } from './audit-hash';
+import { AUDIT_ACTIONS, auditEntrySchema, type AuditEntry } from './audit-entry';
+import { GENESIS_HASH, canonicalJson, detailsHashOf, entryHash, isRedacted, legacyEntryHash, redactDetails, sealEntry, sha256Hex, verifyChain, verifyChainAll } from './audit-hash';
 
 type Draft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'detailsHash' | 'legacyHash'>;
 
@@ -23,6 +23,20 @@ function legacyChain(drafts: readonly Draft[]): AuditEntry[] {
     prevHash = legacyEntryHash(unhashed);
     return { ...unhashed, hash: prevHash };
   });
+}
+
+/**
+ * What "forget this person" does to a chain: redact the picked entries' details and append a
+ * `forget` entry that names them (`after.redactedSeqs`), dated as their markers.
+ */
+function forgetting(entries: readonly AuditEntry[], pick: (e: AuditEntry, i: number) => boolean, at: number): AuditEntry[] {
+  const redacted = entries.map((e, i) => (pick(e, i) ? redactDetails(e, at) : e));
+  const last = redacted.at(-1);
+  const forget = sealEntry({
+    seq: (last?.seq ?? 0) + 1, at, actor: 'Data steward', action: 'forget', entity: 'lead', ids: [4],
+    before: null, after: { suppression: 'hmac:ab', redactedSeqs: entries.filter(pick).map((e) => e.seq) }, prevHash: last?.hash ?? GENESIS_HASH,
+  });
+  return [...redacted, forget];
 }
 
 const T = Date.UTC(2026, 10, 29, 12, 0);
@@ -131,9 +145,12 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
     { why: 'an empty chain', entries: [], problem: null },
     { why: 'an edited `after` (hash left as it was)', entries: edit(2, { after: { acquiredAt: T } }), problem: { seq: 3, index: 2, problem: 'details-mismatch' } },
     { why: 'an edited `after` with its details hash recomputed', entries: edit(2, { after: { acquiredAt: T }, detailsHash: detailsHashOf(intact[2]!.before, { acquiredAt: T }) }), problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
-    { why: 'redacted details', entries: intact.map((e, j) => (j === 1 || j === 3 ? redactDetails(e, T + 9000) : e)), problem: null },
-    { why: 'a redacted entry whose actor was edited', entries: intact.map((e, j) => (j === 1 ? { ...redactDetails(e, T + 9000), actor: 'Eve' } : e)), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
-    { why: 'a redacted entry given other details', entries: intact.map((e, j) => (j === 1 ? { ...redactDetails(e, T + 9000), after: { name: 'Eve' } } : e)), problem: { seq: 2, index: 1, problem: 'details-mismatch' } },
+    { why: 'details redacted by an erasure whose forget entry names them', entries: forgetting(intact, (_, j) => j === 1 || j === 3, T + 9000), problem: null },
+    { why: 'a redacted entry whose actor was edited', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? { ...e, actor: 'Eve' } : e)), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
+    { why: 'a redacted entry given other details', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? { ...e, after: { name: 'Eve' } } : e)), problem: { seq: 2, index: 1, problem: 'details-mismatch' } },
+    { why: 'a fake redaction: the marker put on an entry no forget entry names', entries: intact.map((e, j) => (j === 2 ? redactDetails(e, T + 9000) : e)), problem: { seq: 3, index: 2, problem: 'unnamed-redaction' } },
+    { why: 'a fake redaction beside a real erasure that names other entries', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 3 ? redactDetails(e, T + 9000) : e)), problem: { seq: 4, index: 3, problem: 'unnamed-redaction' } },
+    { why: 'a fake redaction dated otherwise than the forget entry that names the entry', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? redactDetails(intact[1]!, T + 5) : e)), problem: { seq: 2, index: 1, problem: 'unnamed-redaction' } },
     { why: 'an intact format-1 trail (restored from an old backup)', entries: legacyChain(DRAFTS), problem: null },
     { why: 'a format-1 entry after format-2 ones (a downgrade)', entries: [...intact.slice(0, 2), { ...legacyChain(DRAFTS)[2]!, prevHash: intact[1]!.hash }], problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
     { why: 'an edited actor in the newest entry', entries: edit(4, { actor: 'Eve' }), problem: { seq: 5, index: 4, problem: 'hash-mismatch' } },
@@ -232,8 +249,7 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
   it('does not report redaction as tampering, whichever entries are redacted (property)', () => {
     fc.assert(
       fc.property(chains, fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), fc.integer({ min: T, max: T + 2e9 }), (entries, pick, at) => {
-        const redacted = entries.map((e, i) => (pick[i] ? redactDetails(e, at) : e));
-        expect(verifyChain(redacted)).toBeNull();
+        expect(verifyChain(forgetting(entries, (_, i) => pick[i]!, at))).toBeNull();
       }),
     );
   });
@@ -242,7 +258,7 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
     fc.assert(
       fc.property(chains, fc.nat(), keptFieldEdits, (entries, k, change) => {
         const i = k % entries.length;
-        const redacted = entries.map((e) => redactDetails(e, T + 1));
+        const redacted = forgetting(entries, () => true, T + 1);
         const tampered = redacted.map((e, j) => (j === i ? change(e) : e));
         expect(verifyChain(tampered)).toMatchObject({ index: i });
       }),
@@ -252,7 +268,7 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
   it('detects deletion and reordering among redacted entries too (property)', () => {
     fc.assert(
       fc.property(chains, fc.nat(), (entries, k) => {
-        const redacted = entries.map((e) => redactDetails(e, T + 1));
+        const redacted = forgetting(entries, () => true, T + 1);
         const i = k % (entries.length - 1);
         expect(verifyChain(redacted.filter((_, j) => j !== i))).toMatchObject({ index: i });
         const swapped = redacted.map((e, j) => (j === i ? redacted[i + 1]! : j === i + 1 ? redacted[i]! : e));
@@ -260,4 +276,67 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
       }),
     );
   });
+
+  it('finds any redaction no forget entry names, at that entry, whichever real erasures there are (property)', () => {
+    fc.assert(
+      fc.property(chains, fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), fc.nat(), (entries, pick, k) => {
+        const erased = forgetting(entries, (_, i) => pick[i]!, T + 7);
+        const i = k % entries.length;
+        fc.pre(!pick[i]);
+        const faked = erased.map((e, j) => (j === i ? redactDetails(e, T + 7) : e));
+        expect(verifyChain(faked)).toEqual({ seq: i + 1, index: i, problem: 'unnamed-redaction' });
+      }),
+    );
+  });
+});
+
+describe('verifyChainAll: whatever the table holds, every problem located, never a throw', () => {
+  const at = (i: number, row: unknown) => intact.map((e, j) => (j === i ? row : e)) as unknown[];
+  const drop = (e: AuditEntry, key: keyof AuditEntry) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
+
+  it.each([
+    { why: 'a hash of 12345', row: { ...intact[2]!, hash: 12345 } },
+    { why: 'a null hash', row: { ...intact[2]!, hash: null } },
+    { why: 'no hash', row: drop(intact[2]!, 'hash') },
+    { why: 'no prevHash', row: drop(intact[2]!, 'prevHash') },
+    { why: 'no ids', row: drop(intact[2]!, 'ids') },
+    { why: 'ids of null', row: { ...intact[2]!, ids: null } },
+    { why: 'an unknown action', row: { ...intact[2]!, action: 'wipe' } },
+    { why: 'a date that is not a number', row: { ...intact[2]!, at: 'yesterday' } },
+    { why: 'an actor object', row: { ...intact[2]!, actor: { name: 'Eve' } } },
+    { why: 'a string seq', row: { ...intact[2]!, seq: '3' } },
+  ])('$why: reported as malformed at its place', ({ row }) => {
+    const rows = at(2, row);
+    expect(() => verifyChainAll(rows)).not.toThrow();
+    expect(verifyChain(rows)).toEqual({ seq: 3, index: 2, problem: 'malformed' });
+    expect(verifyChainAll(rows)).toEqual([{ seq: 3, index: 2, problem: 'malformed' }]);
+  });
+
+  it('reports every malformed entry, and a break after one, each at its place', () => {
+    const rows = intact.map((e, j) => (j === 1 ? { ...e, hash: null } : j === 3 ? { ...e, hash: 12345 } : j === 4 ? { ...e, actor: 'Eve' } : e)) as unknown[];
+    expect(verifyChainAll(rows)).toEqual([
+      { seq: 2, index: 1, problem: 'malformed' },
+      { seq: 4, index: 3, problem: 'malformed' },
+      { seq: 5, index: 4, problem: 'hash-mismatch' },
+    ]);
+  });
+
+  it('rows that are not objects at all', () => {
+    expect(verifyChainAll([intact[0], null, 7, 'x'])).toMatchObject([{ index: 1, problem: 'malformed' }, { index: 2, problem: 'malformed' }, { index: 3, problem: 'malformed' }]);
+  });
+
+  it('reports a malformed entry of any kind at its index (property)', () => {
+    const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.nat()), fc.object());
+    const fields = fc.constantFrom<keyof AuditEntry>('seq', 'at', 'actor', 'action', 'entity', 'ids', 'prevHash', 'hash');
+    fc.assert(
+      fc.property(fc.nat(), fields, junk, (k, field, value) => {
+        const i = k % intact.length;
+        const row: Record<string, unknown> = { ...intact[i]!, [field]: value };
+        fc.pre(!auditEntrySchema.safeParse(row).success);
+        const problems = verifyChainAll(at(i, row));
+        expect(problems[0]).toMatchObject({ index: i, problem: 'malformed' });
+      }),
+    );
+  });
+
 });

@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMutation } from '@tanstack/react-query';
 import { getDb } from '../../../db/leads-db';
 import { auditHead, auditTrailReport, listAudit } from '../../../db/repos/audit-repo';
+import { toAuditRow } from '../../../domain/audit/audit-row';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** One page of the trail, newest first, with the chain head and total. */
+/** One page of the trail, newest first, with the chain head and total; rows display whatever the table holds. */
 export function useAuditPage(page: number, action?: string) {
   return useLiveQuery(async () => {
     const db = getDb();
@@ -14,7 +15,7 @@ export function useAuditPage(page: number, action?: string) {
       auditHead(db),
       db.audit.count(),
     ]);
-    return { entries, head, total };
+    return { rows: entries.map((e) => toAuditRow(e as unknown)), head, total };
   }, [page, action]);
 }
 

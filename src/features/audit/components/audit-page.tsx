@@ -46,7 +46,7 @@ export function AuditPage() {
           </span>
         )}
       </div>
-      {data && <AuditTable entries={data.entries} />}
+      {data && <AuditTable rows={data.rows} />}
       <nav className="mt-4 flex items-center gap-2 text-sm" aria-label="pagination">
         <Button disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 }) })}>
           ←
