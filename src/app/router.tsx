@@ -8,9 +8,10 @@ import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
 import { dncSearchSchema, proofSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
-import { leadsSearchSchema } from '../features/leads/leads-search';
+import { readLeadsSearch } from '../features/leads/leads-search';
 import { exportSearchSchema } from '../features/export/export-search';
 import { importHistorySearchSchema, importSearchSchema } from '../features/import/import-search';
+import { parseSearch, stringifySearch } from './search-params';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
@@ -37,7 +38,7 @@ const importHistoryRoute = createRoute({
 const leadsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/leads',
-  validateSearch: leadsSearchSchema,
+  validateSearch: readLeadsSearch,
   component: lazyRouteComponent(() => import('../features/leads/components/leads-page'), 'LeadsPage'),
 });
 
@@ -115,7 +116,7 @@ const routeTree = rootRoute.addChildren([
   settingsRoute,
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+export const router = createRouter({ routeTree, defaultPreload: 'intent', parseSearch, stringifySearch });
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -9,7 +9,7 @@ export const exportSearchSchema = leadFilterSchema.extend({
   cols: z.array(z.enum(EXPORT_COLUMNS)).optional().catch(undefined),
   tz: z.string().max(64).optional().catch(undefined),
   pattern: z.string().max(40).optional().catch(undefined),
-  bom: z.boolean().optional().catch(undefined),
+  bom: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
   delim: z.enum([',', ';', 'tab', '|']).optional().catch(undefined),
   /** Call lists: judged at this instant (epoch ms); default now. */
   at: z.coerce.number().int().optional().catch(undefined),

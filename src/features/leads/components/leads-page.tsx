@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
-import { DEFAULT_COLUMNS, filterOf, type LeadsSearch } from '../leads-search';
+import { DEFAULT_COLUMNS, filterOf, hasUnreadableFilter, type LeadsSearch } from '../leads-search';
 import { useCatalogNames } from '../api/use-catalog';
 import { ColumnChooser } from './column-chooser';
 import { CatalogNames } from './grid-columns';
@@ -14,6 +14,7 @@ import { LeadGrid } from './lead-grid';
 import { NewLeadDialog } from './new-lead-dialog';
 import { SavedViews } from './saved-views';
 import { SelectionBar } from './selection-bar';
+import { UnreadableParamsAlert } from './unreadable-params-alert';
 import { useSelection } from './use-selection';
 
 const route = getRouteApi('/leads');
@@ -31,6 +32,8 @@ export function LeadsPage() {
   const columns = search.cols ?? DEFAULT_COLUMNS;
   const nf = new Intl.NumberFormat(i18n.language);
   const names = useCatalogNames();
+  // A filter of the link that could not be read: list nothing rather than a wider list.
+  const filterHidden = hasUnreadableFilter(search);
 
   const setSearch = useCallback(
     (patch: Partial<LeadsSearch>, replace = false) => void navigate({ search: (s) => ({ ...s, ...patch }), replace }),
@@ -44,7 +47,7 @@ export function LeadsPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('leads.title')}</h1>
           <p className="text-sm text-slate-500" role="status" aria-live="polite">
-            {query.data ? (
+            {filterHidden ? null : query.data ? (
               <>
                 <span data-testid="grid-count" className="font-semibold text-slate-800">
                   {nf.format(query.data.count)}
@@ -60,28 +63,35 @@ export function LeadsPage() {
         <div className="flex items-center gap-2">
           <SavedViews search={search} onApply={(s) => void navigate({ search: s })} />
           <ColumnChooser columns={columns} onChange={(cols) => setSearch({ cols })} />
-          <Link to="/export" search={filter} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
-            {t('leads.export')}
-          </Link>
+          {!filterHidden && (
+            <Link to="/export" search={filter} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+              {t('leads.export')}
+            </Link>
+          )}
           <Button variant="primary" onClick={() => setSearch({ create: true })}>
             {t('leads.newLead')}
           </Button>
         </div>
       </div>
+      {search.unreadable && <UnreadableParamsAlert params={search.unreadable} filterHidden={filterHidden} onRemove={() => setSearch({ unreadable: undefined })} />}
       <FilterBar filter={filter} version={version} onChange={onFilter} />
-      <SelectionBar selection={selection} filter={filter} sort={search.sort} />
-      <CatalogNames.Provider value={names}>
-      <LeadGrid
-        filter={filter}
-        sort={search.sort}
-        version={version}
-        count={query.data?.count ?? 0}
-        columns={columns}
-        selection={selection}
-        onSort={(sort) => setSearch({ sort })}
-        onOpen={(lead) => setSearch({ lead })}
-      />
-      </CatalogNames.Provider>
+      {!filterHidden && (
+        <>
+          <SelectionBar selection={selection} filter={filter} sort={search.sort} />
+          <CatalogNames.Provider value={names}>
+            <LeadGrid
+              filter={filter}
+              sort={search.sort}
+              version={version}
+              count={query.data?.count ?? 0}
+              columns={columns}
+              selection={selection}
+              onSort={(sort) => setSearch({ sort })}
+              onOpen={(lead) => setSearch({ lead })}
+            />
+          </CatalogNames.Provider>
+        </>
+      )}
       {search.lead !== undefined && <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} />}
       {search.create && <NewLeadDialog onClose={(id) => setSearch({ create: undefined, lead: id })} />}
     </div>

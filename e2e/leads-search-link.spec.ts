@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+import { LeadsPage } from './page-models/leads-page';
+import { readStore } from './support/idb-read';
+
+test('a search link with digits only filters by those digits, and "select all matching" takes only the matches', async ({ app }) => {
+  const page = app.page;
+  const grid = new LeadsPage(page);
+  await app.open('/leads');
+  const total = await grid.countValue();
+  const leads = await readStore<{ phoneE164: string; region: string }>(page, 'leads');
+  const digits = leads.find((l) => l.region === 'US')!.phoneE164.slice(2);
+  const expected = leads.filter((l) => l.phoneE164.includes(digits)).length;
+  expect(expected).toBeGreaterThan(0);
+  expect(expected).toBeLessThan(total);
+
+  await page.goto(`/leads?q=${digits}`);
+  await expect(page.getByRole('searchbox', { name: 'Search leads' })).toHaveValue(digits);
+  await expect.poll(() => grid.countValue()).toBe(expected);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${digits}(&|$)`));
+  await grid.selectAllMatching();
+  await expect(page.getByTestId('selection-count')).toContainText(`${expected} lead`);
+});
+
+test('a filter in a link that cannot be read is shown as an error; nothing is listed or selectable until it is removed', async ({ app }) => {
+  const page = app.page;
+  const grid = new LeadsPage(page);
+  await app.open('/leads?cohort=2026-13x');
+  const alert = page.getByRole('alert').filter({ hasText: 'This link has parameters that could not be read' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('cohort = 2026-13x');
+  await expect(grid.count()).toHaveCount(0);
+  await expect(grid.rows()).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /Select all .* matching leads/ })).toHaveCount(0);
+
+  // The link keeps the unreadable filter: a reload shows the same error.
+  await page.reload();
+  await app.waitForData();
+  await expect(alert).toContainText('cohort = 2026-13x');
+
+  await alert.getByRole('button', { name: 'Remove them from the link' }).click();
+  await expect(alert).toBeHidden();
+  expect(await grid.countValue()).toBeGreaterThan(15_000);
+});
