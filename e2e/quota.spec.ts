@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { fingerprintDb } from './support/idb-fingerprint';
 import { ImportScreen } from './page-models/import';
@@ -8,15 +8,23 @@ import { LeadsPage } from './page-models/leads-page';
 
 /**
  * A full disk on every write path the steward can start: CSV import commit, bulk edit of the
- * whole grid, backup restore and a DNC list import. Chrome DevTools' Storage.overrideQuotaForOrigin
- * sets the origin's quota just above what it uses, so the next large write fails the way a full
- * disk does in Chromium: every request of the transaction succeeds, then the commit aborts with
- * QuotaExceededError. Each screen must say that storage is full and nothing was saved, show no
- * success, and IndexedDB must hold exactly what it held before. Then the quota is lifted and the
- * same operations succeed. The last one restores the backup taken first, so the shared profile is
- * left as it was found.
+ * whole grid, backup restore, a DNC list import — and the small everyday writes: one number on
+ * the internal DNC list, the organisation settings, a consent withdrawal in the lead drawer, the
+ * compliance policy and a new lead. Chrome DevTools' Storage.overrideQuotaForOrigin lowers the
+ * origin's quota, so writes fail the way a full disk does in Chromium: every request of the
+ * transaction succeeds, then the commit aborts with QuotaExceededError. Each screen must show the
+ * one storage-full alert and nothing else (no success, no field error such as "Not a valid phone
+ * number.", no raw error name), and IndexedDB must hold exactly what it held before. Then the
+ * quota is lifted and the same operations succeed. The last one restores the backup taken
+ * first, so the shared profile is left as it was found.
+ *
+ * The quota is lowered once, then raised a little, within one wait for Chromium's quota cache
+ * (below). First below usage, so that even a write of a few hundred bytes is refused: the five
+ * small writes. Then just above usage, so the four large writes fail at their big commit after
+ * their small journal row went through. Raising binds at once: after a refused write Chromium
+ * holds no room in its cache, so the next write asks the quota manager again. (Lowering does not
+ * bind at once while the cache still holds room: that is why the order is small writes first.)
  */
-
 /** Room left above current usage: enough for the journal's small rows, far less than any write here. */
 const MARGIN = 128 * 1024;
 /**
@@ -70,6 +78,12 @@ class Quota {
     return usage;
   }
 
+  /** Set the quota below what the origin uses now: no write of any size fits. */
+  async refuseAll() {
+    const usage = await this.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin, quotaSize: Math.floor(usage / 2) });
+  }
+
   /** Back to the browser's own quota (also what detaching the session does). */
   async lift() {
     await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin });
@@ -80,17 +94,26 @@ class Quota {
   }
 }
 
-/** The storage-full alert: nothing saved, how much is used, what to do. */
-async function expectStorageFull(page: Page) {
-  const alert = page.getByTestId('storage-full');
+/**
+ * The storage-full alert: nothing saved, how much is used, what to do — shown once on the page
+ * (inside `within`, the form or dialog that wrote, when given), and no other account of the
+ * failure: no raw error name, no field error blaming the input.
+ */
+async function expectStorageFull(page: Page, within?: Locator) {
+  const alert = (within ?? page).getByTestId('storage-full');
   await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('storage-full')).toHaveCount(1);
   await expect(alert).toHaveAttribute('role', 'alert');
   await expect(alert).toContainText('Storage is full: nothing was saved.');
   await expect(alert).toContainText(/LeadLedger holds [\d.,]+ MB in this browser/);
   await expect(alert).toContainText('write a backup file first');
   await expect(alert.getByRole('link', { name: 'Write a backup' })).toHaveAttribute('href', '/export');
   // Every screen now carries the warning too (Chromium's estimate may still show plenty of room).
-  await expect(page.getByRole('region', { name: 'Storage warning' })).toHaveAttribute('data-risk', 'refused');
+  // By test id: behind an open modal dialog the region is hidden from the accessibility tree.
+  await expect(page.getByTestId('storage-warning')).toHaveAttribute('data-risk', 'refused');
+  await expect(page.getByText(/QuotaExceededError|AbortError/)).toHaveCount(0);
+  for (const blame of ['Not a valid phone number', 'Could not save.', 'Check the highlighted fields']) await expect(page.getByText(blame)).toHaveCount(0);
+  if (within) await expect(within.locator('[aria-invalid="true"]')).toHaveCount(0);
 }
 
 /**
@@ -152,8 +175,77 @@ async function prepareDnc(page: Page) {
   return form;
 }
 
-test('a full disk: import, bulk edit, restore and DNC import each say nothing was saved, change nothing, and succeed once there is room', async ({ app }) => {
-  test.setTimeout(300_000);
+/** A number for the internal list, and candidates for a new lead (valid US numbers). */
+const DNC_PHONE = '(213) 373-4298';
+const NEW_LEAD_PHONES = Array.from({ length: 20 }, (_, i) => `+1213373${4300 + i}`);
+
+/** The first candidate no stored lead has, and the first lead that still has its personal data. */
+async function pickLeads(page: Page): Promise<{ newPhone: string; leadId: number }> {
+  const { phones, leadId } = await page.evaluate(
+    () =>
+      new Promise<{ phones: string[]; leadId: number }>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('leads', 'readonly').objectStore('leads').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            const rows = req.result as { id: number; phoneE164: string; anonymizedAt?: number }[];
+            resolve({ phones: rows.map((l) => l.phoneE164), leadId: rows.find((l) => l.anonymizedAt === undefined)!.id });
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+  const taken = new Set(phones);
+  return { newPhone: NEW_LEAD_PHONES.find((p) => !taken.has(p))!, leadId };
+}
+
+async function addInternalDnc(page: Page) {
+  await page.goto('/compliance/dnc');
+  const form = page.getByRole('form', { name: 'Add a number to the internal list' });
+  await form.getByLabel('Phone number').fill(DNC_PHONE);
+  await form.getByRole('button', { name: 'Add to internal list' }).click();
+  return form;
+}
+
+async function saveSettings(page: Page, operatorName: string) {
+  await page.goto('/settings');
+  await page.getByLabel('Operator name').fill(operatorName);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+}
+
+async function savePolicy(page: Page, staleMonths: string) {
+  await page.goto('/settings');
+  const form = page.getByRole('form', { name: 'Compliance policy' });
+  await form.getByLabel('Stale after (months)').fill(staleMonths);
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  return form;
+}
+
+async function withdrawConsent(page: Page, leadId: number) {
+  await page.goto(`/leads?lead=${leadId}`);
+  const panel = page.getByRole('dialog').getByTestId('lead-consent-panel');
+  await panel.getByRole('button', { name: 'Withdraw consent' }).click();
+  const form = panel.getByRole('form', { name: 'Withdraw consent for calls' });
+  await form.getByLabel('Proof reference').fill('quota-e2e-recording');
+  await form.getByRole('button', { name: 'Record withdrawal' }).click();
+  return form;
+}
+
+async function createLead(page: Page, phone: string) {
+  await page.goto('/leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New lead' });
+  await dialog.getByLabel('Phone').fill(phone);
+  await dialog.getByLabel('Source').selectOption({ index: 1 });
+  await dialog.getByLabel('Acquired at').fill('2026-05-04T10:30');
+  await dialog.getByRole('button', { name: 'Create lead' }).click();
+  return dialog;
+}
+
+test('a full disk: import, bulk edit, restore, DNC import, internal DNC, settings, consent withdrawal, policy and new lead each show the one storage-full alert, change nothing, and succeed once there is room', async ({ app }) => {
+  test.setTimeout(420_000);
   const page = app.page;
 
   await app.open('/export');
@@ -161,15 +253,59 @@ test('a full disk: import, bulk edit, restore and DNC import each say nothing wa
   const backup = await download.path();
   await expect(page.getByText(/Backup written/)).toBeVisible();
   const initial = await fingerprintDb(page);
+  const { newPhone, leadId } = await pickLeads(page);
   const quota = await Quota.attach(page);
   try {
-    await quota.fillUp();
-    const filledAt = Date.now();
-    // Checking a file writes nothing, so it can run while the browser's quota cache expires.
-    const importScreen = await prepareImport(page);
-    await page.waitForTimeout(Math.max(0, QUOTA_CACHE_MS - (Date.now() - filledAt)));
+    await quota.refuseAll();
+    // Nothing is written until the browser's quota cache has expired (see QUOTA_CACHE_MS).
+    await page.waitForTimeout(QUOTA_CACHE_MS);
 
+    await test.step('internal DNC: one number', async () => {
+      const before = await fingerprintDb(page);
+      const form = await addInternalDnc(page);
+      await expectStorageFull(page, form);
+      await expect(form.getByRole('status')).toHaveCount(0);
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    await test.step('settings save', async () => {
+      const before = await fingerprintDb(page);
+      await saveSettings(page, 'Full Disk Steward');
+      await expectStorageFull(page);
+      await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toHaveCount(0);
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    await test.step('consent withdrawal in the lead drawer', async () => {
+      const before = await fingerprintDb(page);
+      const form = await withdrawConsent(page, leadId);
+      await expectStorageFull(page, form);
+      // The form stays open: the withdrawal was not recorded.
+      await expect(form.getByRole('button', { name: 'Record withdrawal' })).toBeEnabled();
+      await page.screenshot({ path: `${test.info().outputDir}/quota-consent.png` });
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    await test.step('policy save', async () => {
+      const before = await fingerprintDb(page);
+      const form = await savePolicy(page, '19');
+      await expectStorageFull(page, form);
+      await expect(form.getByRole('status')).toHaveCount(0);
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    await test.step('new lead', async () => {
+      const before = await fingerprintDb(page);
+      const dialog = await createLead(page, newPhone);
+      await expectStorageFull(page, dialog);
+      await expect(dialog).toBeVisible();
+      await page.screenshot({ path: `${test.info().outputDir}/quota-new-lead.png` });
+      expect(await fingerprintDb(page)).toEqual(before);
+    });
+
+    // Now just above usage (see the header): this binds at once, since a refused write leaves no cached room.
     await test.step('import commit', async () => {
+      const importScreen = await prepareImport(page);
       const before = await fingerprintDb(page);
       await quota.fillUp();
       await importScreen.commitButton.click();
@@ -234,6 +370,23 @@ test('a full disk: import, bulk edit, restore and DNC import each say nothing wa
       await dialog.getByRole('button', { name: /Apply to/ }).click();
       await expect(dialog).toBeHidden({ timeout: 60_000 });
       expect(await leadsWithTag(page, TAG)).toBe(total);
+    });
+    await test.step('with room: internal DNC, settings, consent withdrawal, policy, new lead', async () => {
+      const form = await addInternalDnc(page);
+      await expect(form.getByRole('status')).toContainText('+1 213 373 4298');
+      await saveSettings(page, 'Full Disk Steward');
+      await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+      const consents = (await fingerprintDb(page)).consents!.count;
+      const withdrawal = await withdrawConsent(page, leadId);
+      await expect(withdrawal).toBeHidden();
+      expect((await fingerprintDb(page)).consents!.count).toBe(consents + 1);
+      const policy = await savePolicy(page, '19');
+      await expect(policy.getByRole('status')).toHaveText('Policy saved');
+      const leads = (await fingerprintDb(page)).leads!.count;
+      const dialog = await createLead(page, newPhone);
+      await expect(dialog).toBeHidden();
+      expect((await fingerprintDb(page)).leads!.count).toBe(leads + 1);
+      await expect(page.getByTestId('storage-full')).toHaveCount(0);
     });
     await test.step('with room: restore (back to the state before this test)', async () => {
       await page.goto('/export');
