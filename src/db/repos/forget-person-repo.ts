@@ -6,7 +6,9 @@
  * stay, see src/domain/audit/audit-hash.ts), and the person's values in saved views, import
  * batch records and the operation journal. What stays is a suppression: the number as a keyed
  * hash on the internal list (suppression-repo.ts), so the person is never called again if the
- * number comes back. One `forget` audit entry records it with the lead id and that hash only.
+ * number comes back, listed since the person's first "do not call me" when there was one (a DNC
+ * request is kept 5 years: dnc-request-keep.ts). One `forget` audit entry records it with the lead
+ * id, that hash and the seqs of the audit entries it redacted (`redactedSeqs`, which Verify requires).
  *
  * Entries of external DNC lists (national, TPS…) are copies of a publisher's file and stay.
  * Free-text audit notes are the steward's words and are hashed into the chain: they stay too.
@@ -14,6 +16,7 @@
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { redactDetails, isRedacted } from '../../domain/audit/audit-hash';
 import { keyedPhoneHash, isHashedPhone } from '../../domain/compliance/anonymise';
+import { firstDncRequestAt } from '../../domain/compliance/dnc-request-keep';
 import { mustRedact } from '../../domain/privacy/audit-redaction';
 import { personPattern, scrubPerson, type FormerValues, type PersonPattern } from '../../domain/privacy/person-match';
 import type { LeadsDb } from '../leads-db';
@@ -86,7 +89,7 @@ async function planIn(db: LeadsDb, leadId: number) {
   const lead = await db.leads.get(leadId);
   if (!lead) throw new ForgetError('not-found');
   const [calls, consents, acquisitions, plainDnc, former] = await Promise.all([
-    db.calls.where('leadId').equals(leadId).primaryKeys(),
+    db.calls.where('leadId').equals(leadId).toArray(),
     db.consents.where('leadId').equals(leadId).primaryKeys(),
     db.acquisitions.where('leadId').equals(leadId).toArray(),
     isHashedPhone(lead.phoneE164) ? undefined : db.dncEntries.get([INTERNAL_LIST_ID, lead.phoneE164]),
@@ -104,7 +107,7 @@ async function planIn(db: LeadsDb, leadId: number) {
     undoOperations: audit.filter((e) => (e.before as { op?: unknown } | null)?.op !== undefined).length,
     otherRecords: others.reduce((n, t) => n + t.rows.length, 0),
   };
-  return { lead, plan, calls, consents, acquisitions: acquisitions.map((a) => a.id), plainDnc, audit, others };
+  return { lead, plan, calls: calls.map((c) => c.id), requestedAt: firstDncRequestAt(calls), consents, acquisitions: acquisitions.map((a) => a.id), plainDnc, audit, others };
 }
 
 /** What forgetting the lead would remove, read in one transaction. */
@@ -123,9 +126,12 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
   return strictTransaction(db, 'rw', db.tables, async () => {
     // A trail restored from an old backup may still be in format 1, whose details cannot be redacted.
     if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
-    const { lead, plan, calls, consents, acquisitions, plainDnc, audit, others } = await planIn(db, leadId);
+    const { lead, plan, calls, requestedAt, consents, acquisitions, plainDnc, audit, others } = await planIn(db, leadId);
     const key = await anonymisationKey(db);
-    const since = plainDnc?.addedAt !== undefined && plainDnc.removedVersionId === undefined ? Math.min(plainDnc.addedAt, now) : now;
+    // The suppression is dated at the person's first "do not call me" (on the list or on a call):
+    // that date is the request's evidence, kept past the erasure (dnc-request-keep.ts).
+    const listedSince = plainDnc?.addedAt !== undefined && plainDnc.removedVersionId === undefined ? plainDnc.addedAt : Infinity;
+    const since = Math.min(listedSince, requestedAt ?? Infinity, now);
     const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
     await suppressNumber(db, lead.phoneE164, key, since, now);
     if (plainDnc) await db.dncEntries.delete([INTERNAL_LIST_ID, lead.phoneE164]);

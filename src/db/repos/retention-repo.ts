@@ -6,6 +6,9 @@
  */
 import { anonymiseLead, keyedPhoneHash } from '../../domain/compliance/anonymise';
 import { buildComplianceWorld } from '../../domain/compliance/compliance-world';
+import { dncRequestsToKeep } from '../../domain/compliance/dnc-request-keep';
+import { rulesByRegion } from '../../domain/compliance/judge';
+import type { Call } from '../../domain/leads/call';
 import { purgePlan, type PurgeMode, type PurgePlan } from '../../domain/compliance/retention-plan';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
@@ -13,6 +16,7 @@ import { strictTransaction } from '../durability';
 import { appendAudit } from './audit-repo';
 import { getFlag, getSettings, setFlag } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
+import { suppressNumber } from './suppression-repo';
 
 const KEY_FLAG = 'anonymisationKey';
 
@@ -23,10 +27,10 @@ export class PurgeError extends Error {
 }
 
 /** The plan from leads and calls (retention reads nothing else), as of `at`. */
-async function planFrom(db: LeadsDb, at: number, mode?: PurgeMode): Promise<{ plan: PurgePlan; leads: Lead[] }> {
+async function planFrom(db: LeadsDb, at: number, mode?: PurgeMode) {
   const [leads, calls, settings] = await Promise.all([db.leads.toArray(), db.calls.toArray(), getSettings(db)]);
   const world = buildComplianceWorld({ consents: [], calls, dncLists: [], dncVersions: [], dncEntries: [] });
-  return { plan: purgePlan(leads, world, settings, at, mode ?? settings.purgeMode), leads };
+  return { plan: purgePlan(leads, world, settings, at, mode ?? settings.purgeMode), leads, calls, settings };
 }
 
 /** What a purge at `at` would do: how many leads go, and what the cohort figures lose. */
@@ -50,29 +54,36 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
  */
 export async function purgeRetention(db: LeadsDb, input: { at: number; mode: PurgeMode; expected?: number }, now = Date.now()): Promise<PurgePlan> {
   const summary = { mode: input.mode, ...(input.expected !== undefined ? { count: input.expected } : {}) };
-  return journaled(db, 'purge', summary, (journal) => strictTransaction(db, 'rw', [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings, db.operations], async () => {
-    const { plan, leads } = await planFrom(db, input.at, input.mode);
+  const tables = [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings, db.operations, db.dncLists, db.dncListVersions, db.dncEntries];
+  return journaled(db, 'purge', summary, (journal) => strictTransaction(db, 'rw', tables, async () => {
+    const { plan, leads, calls, settings } = await planFrom(db, input.at, input.mode);
     if (input.expected !== undefined && input.expected !== plan.leadIds.length) throw new PurgeError('plan-changed');
     if (plan.leadIds.length === 0) {
       await markDone(db, journal, now);
       return plan;
     }
     const ids = plan.leadIds;
+    const going = new Set(ids);
     const consents = await db.consents.where('leadId').anyOf(ids).toArray();
+    // A DNC request younger than its keep period outlives the purge as a keyed-hash suppression
+    // dated at the request (dnc-request-keep.ts), whichever the mode.
+    const callsByLead = new Map<number, Call[]>();
+    for (const c of calls) if (going.has(c.leadId)) callsByLead.set(c.leadId, [...(callsByLead.get(c.leadId) ?? []), c]);
+    const kept = dncRequestsToKeep(leads.filter((l) => going.has(l.id)), (id) => callsByLead.get(id) ?? [], rulesByRegion(settings), input.at);
+    const key = await anonymisationKey(db);
+    for (const k of kept) await suppressNumber(db, k.phoneE164, key, k.requestedAt, now);
     if (input.mode === 'delete') {
       await db.calls.where('leadId').anyOf(ids).delete();
       await db.consents.bulkDelete(consents.map((c) => c.id));
       await db.acquisitions.where('leadId').anyOf(ids).delete();
       await db.leads.bulkDelete(ids);
     } else {
-      const key = await anonymisationKey(db);
-      const going = new Set(ids);
       await db.leads.bulkPut(leads.filter((l) => going.has(l.id)).map((l) => anonymiseLead(l, key, now)));
       // The events stay (basis, kind and dates are no one's personal data); their free-text proof reference goes.
       await db.consents.bulkPut(consents.map((c) => ({ ...c, proofRef: '' })));
     }
     const { leadIds: _ids, ...facts } = plan;
-    await appendAudit(db, { action: 'purge', entity: 'lead', ids, before: null, after: { ...facts, count: ids.length } }, now);
+    await appendAudit(db, { action: 'purge', entity: 'lead', ids, before: null, after: { ...facts, count: ids.length, ...(kept.length ? { dncRequestsKept: kept.length } : {}) } }, now);
     await markDone(db, journal, now);
     return plan;
   }), now);
