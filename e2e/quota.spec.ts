@@ -372,6 +372,13 @@ test('a full disk: import, bulk edit, restore, DNC import, internal DNC, setting
       expect(await leadsWithTag(page, TAG)).toBe(total);
     });
     await test.step('with room: internal DNC, settings, consent withdrawal, policy, new lead', async () => {
+      // A number that is really invalid still says so, at its field, with no storage-full alert.
+      await page.goto('/compliance/dnc');
+      const invalid = page.getByRole('form', { name: 'Add a number to the internal list' });
+      await invalid.getByLabel('Phone number').fill('12345');
+      await invalid.getByRole('button', { name: 'Add to internal list' }).click();
+      await expect(invalid.getByLabel('Phone number')).toHaveAccessibleDescription('Not a valid phone number.');
+      await expect(page.getByTestId('storage-full')).toHaveCount(0);
       const form = await addInternalDnc(page);
       await expect(form.getByRole('status')).toContainText('+1 213 373 4298');
       await saveSettings(page, 'Full Disk Steward');
