@@ -41,3 +41,15 @@ test('a filter in a link that cannot be read is shown as an error; nothing is li
   await expect(alert).toBeHidden();
   expect(await grid.countValue()).toBeGreaterThan(15_000);
 });
+
+test('an export link whose filter cannot be read says so and exports nothing', async ({ app }) => {
+  const page = app.page;
+  await app.open(`/export?consent=${encodeURIComponent('["gone"]')}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'This link has parameters that could not be read' });
+  await expect(alert).toContainText('consent = ["gone"]');
+  await expect(alert).toContainText('Nothing is exported');
+  await expect(page.getByRole('button', { name: /^Export (CSV|XLSX)$/ })).toBeDisabled();
+  await alert.getByRole('button', { name: 'Remove them from the link' }).click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Export (CSV|XLSX)$/ })).toBeEnabled({ timeout: 60_000 });
+});

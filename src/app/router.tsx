@@ -9,7 +9,7 @@ import { NotFound } from './not-found';
 import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
 import { dncSearchSchema, proofSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
 import { readLeadsSearch } from '../features/leads/leads-search';
-import { exportSearchSchema } from '../features/export/export-search';
+import { readExportSearch } from '../features/export/export-search';
 import { importHistorySearchSchema, importSearchSchema } from '../features/import/import-search';
 import { parseSearch, stringifySearch } from './search-params';
 
@@ -72,7 +72,7 @@ const complianceProofRoute = createRoute({
 const exportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/export',
-  validateSearch: exportSearchSchema,
+  validateSearch: readExportSearch,
   component: lazyRouteComponent(() => import('../features/export/components/export-page'), 'ExportPage'),
 });
 

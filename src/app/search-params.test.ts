@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
 import { exportSearchSchema } from '../features/export/export-search';
-import { hasUnreadableFilter, readLeadsSearch } from '../features/leads/leads-search';
+import { hasUnreadableFilter } from '../domain/leads/unreadable-params';
+import { readExportSearch } from '../features/export/export-search';
+import { readLeadsSearch } from '../features/leads/leads-search';
 import { parseSearch, readParam, stringifySearch } from './search-params';
 
 describe('search params keep strings as strings', () => {
@@ -15,6 +17,11 @@ describe('search params keep strings as strings', () => {
     expect(parseSearch('?a=true&b=null&c=1e3&d=hello')).toEqual({ a: 'true', b: 'null', c: '1e3', d: 'hello' });
     expect(parseSearch(`?source=${encodeURIComponent('["web-forms"]')}&q=${encodeURIComponent('"2137337987"')}`)).toEqual({ source: ['web-forms'], q: '2137337987' });
     expect(readParam('{"x":1}')).toEqual({ x: 1 });
+  });
+
+  it('a list param given once plainly, or repeated, is a list', () => {
+    expect(readLeadsSearch(parseSearch('?source=web-forms'))).toEqual({ source: ['web-forms'] });
+    expect(readLeadsSearch(parseSearch('?tags=vip&tags=2024'))).toEqual({ tags: ['vip', '2024'] });
   });
 
   it('numbers and booleans the schemas expect still work', () => {
@@ -39,13 +46,19 @@ describe('a filter that cannot be read is kept and reported, never dropped', () 
   it('moves the unreadable params, with their text, to `unreadable`', () => {
     const search = readLeadsSearch(parseSearch(`?cohort=2026-13x&consent=${encodeURIComponent('["expired","bogus"]')}&q=ada`));
     expect(search).toEqual({ q: 'ada', unreadable: { cohort: '2026-13x', consent: '["expired","bogus"]' } });
-    expect(hasUnreadableFilter(search)).toBe(true);
+    expect(hasUnreadableFilter(search.unreadable)).toBe(true);
   });
 
   it('survives the round trip through the URL, and a bad sort alone does not hide the grid', () => {
     const once = readLeadsSearch(parseSearch('?sort=' + 'x'.repeat(50)));
     expect(once.unreadable).toEqual({ sort: 'x'.repeat(50) });
-    expect(hasUnreadableFilter(once)).toBe(false);
+    expect(hasUnreadableFilter(once.unreadable)).toBe(false);
     expect(readLeadsSearch(parseSearch(stringifySearch(once)))).toEqual(once);
+  });
+
+  it('an export link keeps its unreadable filter too (it would export more leads than meant)', () => {
+    const search = readExportSearch(parseSearch(`?source=web-forms&consent=${encodeURIComponent('["gone"]')}&bom=maybe&format=csv`));
+    expect(search).toEqual({ source: ['web-forms'], format: 'csv', unreadable: { consent: '["gone"]', bom: 'maybe' } });
+    expect(hasUnreadableFilter(search.unreadable)).toBe(true);
   });
 });

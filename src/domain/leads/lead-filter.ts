@@ -14,7 +14,9 @@ export type ConsentFilterState = (typeof CONSENT_FILTER_STATES)[number];
 export const DNC_FILTER_STATES = ['clear', 'listed', 'unchecked', 'stale'] as const;
 export type DncFilterState = (typeof DNC_FILTER_STATES)[number];
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).optional().catch(undefined);
+// A hand-written link names one value plainly (`?source=web-forms`); the app writes JSON lists.
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item)).optional().catch(undefined);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 
 export const leadFilterSchema = z.object({

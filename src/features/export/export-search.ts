@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { leadFilterSchema } from '../../domain/leads/lead-filter';
 import { EXPORT_COLUMNS } from '../../domain/import-export/export-columns';
+import { readKeepingUnreadable, unreadableParamsSchema } from '../../domain/leads/unreadable-params';
 
 export const exportSearchSchema = leadFilterSchema.extend({
   kind: z.enum(['leads', 'call-list']).optional().catch(undefined),
@@ -14,10 +15,17 @@ export const exportSearchSchema = leadFilterSchema.extend({
   /** Call lists: judged at this instant (epoch ms); default now. */
   at: z.coerce.number().int().optional().catch(undefined),
   sort: z.string().max(40).optional().catch(undefined),
+  /** Params of the link that could not be read, with the text as given (domain/leads/unreadable-params.ts). */
+  unreadable: unreadableParamsSchema,
 });
 export type ExportSearch = z.infer<typeof exportSearchSchema>;
 
+/** The router's reading of the /export URL: an unreadable filter is kept and shown, never dropped (it would export more leads). */
+export function readExportSearch(raw: Record<string, unknown>): ExportSearch {
+  return readKeepingUnreadable(exportSearchSchema, raw);
+}
+
 export function exportFilterOf(search: ExportSearch) {
-  const { kind: _k, format: _f, cols: _c, tz: _t, pattern: _p, bom: _b, delim: _d, at: _a, sort: _s, ...filter } = search;
+  const { kind: _k, format: _f, cols: _c, tz: _t, pattern: _p, bom: _b, delim: _d, at: _a, sort: _s, unreadable: _u, ...filter } = search;
   return filter;
 }

@@ -1,6 +1,7 @@
 /** The /leads URL: the lead filter, plus sort, visible columns and the open drawer. */
 import { z } from 'zod';
 import { leadFilterSchema } from '../../domain/leads/lead-filter';
+import { readKeepingUnreadable, unreadableParamsSchema } from '../../domain/leads/unreadable-params';
 
 export const GRID_COLUMNS = ['phone', 'name', 'company', 'source', 'campaign', 'acquiredAt', 'createdAt', 'dataAge', 'consent', 'dnc', 'lastContact', 'attempts', 'lastOutcome', 'tags', 'verdict'] as const;
 export type GridColumnId = (typeof GRID_COLUMNS)[number];
@@ -14,8 +15,8 @@ export const leadsSearchSchema = leadFilterSchema.extend({
   lead: z.coerce.number().int().positive().optional().catch(undefined),
   /** The new-lead form is open. */
   create: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
-  /** Params of the link that could not be read, by name, with the text as given (see `readLeadsSearch`). */
-  unreadable: z.record(z.string(), z.string()).optional().catch(undefined),
+  /** Params of the link that could not be read, with the text as given (domain/leads/unreadable-params.ts). */
+  unreadable: unreadableParamsSchema,
 });
 export type LeadsSearch = z.infer<typeof leadsSearchSchema>;
 
@@ -25,25 +26,7 @@ export function filterOf(search: LeadsSearch) {
   return filter;
 }
 
-const FILTER_KEYS: ReadonlySet<string> = new Set(Object.keys(leadFilterSchema.shape));
-
-/**
- * The router's reading of the /leads URL. A param the schema cannot read is not dropped (a
- * dropped filter widens the grid, and "select all matching" then takes every lead): it moves,
- * with its text, into `unreadable`, which stays in the URL and is shown as an error.
- */
+/** The router's reading of the /leads URL: an unreadable param is kept and shown, never dropped. */
 export function readLeadsSearch(raw: Record<string, unknown>): LeadsSearch {
-  const search = leadsSearchSchema.parse(raw);
-  const unreadable: Record<string, string> = { ...search.unreadable };
-  for (const key of Object.keys(leadsSearchSchema.shape)) {
-    const given = raw[key];
-    if (key === 'unreadable' || given === undefined || search[key as keyof LeadsSearch] !== undefined) continue;
-    unreadable[key] = typeof given === 'string' ? given : JSON.stringify(given);
-  }
-  return Object.keys(unreadable).length > 0 ? { ...search, unreadable } : search;
-}
-
-/** True when a param the grid filters by could not be read: the grid must not show a wider list. */
-export function hasUnreadableFilter(search: LeadsSearch): boolean {
-  return Object.keys(search.unreadable ?? {}).some((k) => FILTER_KEYS.has(k));
+  return readKeepingUnreadable(leadsSearchSchema, raw);
 }

@@ -7,7 +7,9 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { DEFAULT_EXPORT_COLUMNS } from '../../../domain/import-export/export-columns';
 import { exportFileName } from '../../../domain/import-export/export-file-name';
 import { isEmptyFilter } from '../../../domain/leads/lead-filter';
+import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
 import { useIndexVersion, useLeadQuery } from '../../leads/api/use-lead-query';
+import { UnreadableParamsAlert } from '../../leads/components/unreadable-params-alert';
 import { useSettings } from '../../settings/api/use-settings';
 import { useCallListPreview, useRunExport } from '../api/use-export';
 import { exportFilterOf, type ExportSearch } from '../export-search';
@@ -39,6 +41,8 @@ export function ExportPage() {
   const blocked = stale.length > 0 && override.trim().length < 10;
   const tz = search.tz ?? settings?.orgTimeZone ?? 'UTC';
   const format = search.format ?? 'csv';
+  // A filter of the link that could not be read: export nothing rather than more leads than meant.
+  const filterHidden = hasUnreadableFilter(search.unreadable);
 
   const start = () => {
     const columns = search.cols ?? (kind === 'call-list' ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow' as const] : DEFAULT_EXPORT_COLUMNS);
@@ -61,6 +65,7 @@ export function ExportPage() {
   return (
     <>
       <PageHeader title={t('export.title')} subtitle={t('export.subtitle')} />
+      {search.unreadable && <UnreadableParamsAlert params={search.unreadable} consequence={filterHidden ? t('leads.unreadable.exportHidden') : undefined} onRemove={() => set({ unreadable: undefined })} />}
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-6">
           <Card title={t('export.what')}>
@@ -86,7 +91,7 @@ export function ExportPage() {
             <ExportOptions search={search} kind={kind} timeZone={tz} onChange={set} />
           </Card>
           <div className="flex items-center gap-3">
-            <Button variant="primary" onClick={start} disabled={run.isPending || !count || blocked}>
+            <Button variant="primary" onClick={start} disabled={run.isPending || !count || blocked || filterHidden}>
               {t('export.run', { format: format.toUpperCase() })}
             </Button>
             {run.progress && <progress aria-label={t('export.progress')} max={run.progress.total} value={run.progress.done} className="w-48" />}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
-import { DEFAULT_COLUMNS, filterOf, hasUnreadableFilter, type LeadsSearch } from '../leads-search';
+import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
+import { DEFAULT_COLUMNS, filterOf, type LeadsSearch } from '../leads-search';
 import { useCatalogNames } from '../api/use-catalog';
 import { ColumnChooser } from './column-chooser';
 import { CatalogNames } from './grid-columns';
@@ -33,7 +34,7 @@ export function LeadsPage() {
   const nf = new Intl.NumberFormat(i18n.language);
   const names = useCatalogNames();
   // A filter of the link that could not be read: list nothing rather than a wider list.
-  const filterHidden = hasUnreadableFilter(search);
+  const filterHidden = hasUnreadableFilter(search.unreadable);
 
   const setSearch = useCallback(
     (patch: Partial<LeadsSearch>, replace = false) => void navigate({ search: (s) => ({ ...s, ...patch }), replace }),
@@ -73,7 +74,7 @@ export function LeadsPage() {
           </Button>
         </div>
       </div>
-      {search.unreadable && <UnreadableParamsAlert params={search.unreadable} filterHidden={filterHidden} onRemove={() => setSearch({ unreadable: undefined })} />}
+      {search.unreadable && <UnreadableParamsAlert params={search.unreadable} consequence={filterHidden ? t('leads.unreadable.filterHidden') : undefined} onRemove={() => setSearch({ unreadable: undefined })} />}
       <FilterBar filter={filter} version={version} onChange={onFilter} />
       {!filterHidden && (
         <>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 
-/** Params of the link that could not be read, named with their text, and a way to drop them knowingly. */
-export function UnreadableParamsAlert({ params, filterHidden, onRemove }: { params: Record<string, string>; filterHidden: boolean; onRemove: () => void }) {
+/** Params of the link that could not be read, named with their text, what the screen holds back because of them, and a way to drop them knowingly. */
+export function UnreadableParamsAlert({ params, consequence, onRemove }: { params: Record<string, string>; consequence?: string; onRemove: () => void }) {
   const { t } = useTranslation();
   return (
     <div role="alert" className="mb-3 rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-800">
@@ -12,7 +12,7 @@ export function UnreadableParamsAlert({ params, filterHidden, onRemove }: { para
           <li key={name}>{t('leads.unreadable.item', { name, value })}</li>
         ))}
       </ul>
-      {filterHidden && <p className="mt-1">{t('leads.unreadable.filterHidden')}</p>}
+      {consequence && <p className="mt-1">{consequence}</p>}
       <Button className="mt-2" onClick={onRemove}>
         {t('leads.unreadable.remove')}
       </Button>
