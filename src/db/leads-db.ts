@@ -15,6 +15,7 @@ import type { AuditEntry } from '../domain/audit/audit-entry';
 import type { OperationRow } from '../domain/operations/operation';
 import { MIGRATIONS, type Migration } from './migrations';
 import { honourZoneDurability } from './durability';
+import { dataVersionMiddleware } from './data-version';
 
 export const DB_NAME = 'leadledger';
 
@@ -27,6 +28,11 @@ export interface SavedView {
   name: string;
   search: Record<string, unknown>;
   createdAt: number;
+}
+/** A row of the engine's cache (v005): the data version token, or a piece of the grid's snapshot. */
+export interface EngineRow {
+  key: string;
+  [field: string]: unknown;
 }
 export interface DncScrub {
   id: number;
@@ -53,10 +59,13 @@ export class LeadsDb extends Dexie {
   savedViews!: EntityTable<SavedView, 'id'>;
   /** The operation journal (v002): see operation-journal-repo.ts. */
   operations!: EntityTable<OperationRow, 'id'>;
+  /** The engine's cache (v005): see data-version.ts and engine-snapshot-repo.ts. */
+  engine!: Table<EngineRow, string>;
 
   constructor(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name);
     honourZoneDurability(this);
+    this.use(dataVersionMiddleware);
     for (const m of migrations) {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);

@@ -9,6 +9,8 @@
  */
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
+import { loadGridSnapshot, saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
+import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { isWithinCallingHours } from '../domain/compliance/calling-hours';
@@ -30,7 +32,15 @@ export interface GridIndex {
   orders: Map<SortKey, Uint32Array>;
   buildMs: number;
   /** What the engine did, for the screens' honest notes and the tests: rows read in full builds, rows judged again since. */
-  counters: { fullBuilds: number; rowsRead: number; rowsRejudged: number };
+  counters: EngineCounters;
+}
+
+export interface EngineCounters {
+  fullBuilds: number;
+  rowsRead: number;
+  rowsRejudged: number;
+  /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */
+  snapshot: 'used' | 'missing' | 'format' | 'stale' | 'damaged' | 'none';
 }
 
 function minOf(values: Float64Array): number {
@@ -55,8 +65,39 @@ export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex
     nextDue: minOf(cols.nextChange),
     orders: new Map(),
     buildMs: performance.now() - t0,
-    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0 },
+    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0, snapshot: 'none' },
   };
+}
+
+/**
+ * The index at start: the stored snapshot when it holds for the data as they are (then only the
+ * rows due since it was built are judged again, by refreshDue), else a full build, stored for
+ * the next start. Storing is best effort: the snapshot is a cache, and a failure (a full disk)
+ * costs the next start one full read, nothing else.
+ */
+export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex> {
+  const t0 = performance.now();
+  const loaded = await loadGridSnapshot(db);
+  if ('cols' in loaded) {
+    const settings = await getSettings(db);
+    const { cols } = loaded;
+    return {
+      cols,
+      builtAt: loaded.meta.builtAt,
+      orgTimeZone: settings.orgTimeZone,
+      rulesFor: rulesByRegion(settings),
+      nextDue: minOf(cols.nextChange),
+      orders: new Map(),
+      buildMs: performance.now() - t0,
+      counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, snapshot: 'used' },
+    };
+  }
+  // The token is settled before the data are read: a write racing the build then makes the snapshot stale, never wrong.
+  const dataVersion = await ensureDataVersion(db);
+  const index = await buildGridIndex(db, now);
+  index.counters.snapshot = loaded.problem;
+  saveGridSnapshot(db, index.cols, { dataVersion, builtAt: now, orgTimeZone: index.orgTimeZone }).catch(() => undefined);
+  return index;
 }
 
 /** Judge again, by index, the rows whose cached part is due at `now`; true when any row changed. */

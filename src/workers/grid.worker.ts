@@ -11,7 +11,7 @@ import { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
-import { buildGridIndex, orderFor, outsideHoursAt, refreshDue, type GridIndex } from './grid-index';
+import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, refreshDue, type EngineCounters, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
 /** The index of the current version; null once the data changed: rebuilt on the next question. */
@@ -25,7 +25,7 @@ const listeners = new Set<(v: number) => void>();
 /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
 let refreshing: Promise<void> | null = null;
 async function current(): Promise<GridIndex> {
-  index ??= buildGridIndex(db, Date.now());
+  index ??= openGridIndex(db, Date.now());
   const idx = await index;
   refreshing ??= refreshDue(db, idx, Date.now())
     .then((changed) => {
@@ -63,6 +63,8 @@ export interface QueryResult {
   version: number;
   total: number;
   ms: number;
+  /** How the index behind the answer was opened, and what it has read and judged since. */
+  engine: EngineCounters & { buildMs: number };
 }
 
 /** The result rows of a filter and sort (the last one is cached). */
@@ -85,7 +87,7 @@ const api = {
     await current();
     const t0 = performance.now();
     const { idx, rows } = await resultRows(filter, sort);
-    return { count: rows.length, version, total: idx.cols.n, ms: performance.now() - t0 };
+    return { count: rows.length, version, total: idx.cols.n, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
   },
   /** Lead ids of result rows [start, end). */
   async ids(filter: LeadFilter, sort: string | undefined, start: number, end: number): Promise<Int32Array> {
@@ -106,7 +108,7 @@ const api = {
     return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
   },
   /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
-  async stats(): Promise<GridIndex['counters'] & { buildMs: number; n: number }> {
+  async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {
     const idx = await current();
     return { ...idx.counters, buildMs: idx.buildMs, n: idx.cols.n };
   },

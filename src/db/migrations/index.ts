@@ -4,6 +4,7 @@ import { v001 } from './v001-initial';
 import { v002 } from './v002-operation-journal';
 import { v003 } from './v003-audit-details-hash';
 import { v004 } from './v004-lean-indexes';
+import { v005 } from './v005-engine-cache';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004];
+export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,8 @@
  *
  * The operation journal is this browser's record of its own work, not data: it is neither
  * backed up nor replaced, and the restore's own journal row commits with the restored data.
+ * The engine table (v005) is a cache rebuilt from the data: neither backed up nor replaced; the
+ * restore's writes give it a new data version, so its snapshot is rebuilt on the next start.
  *
  * The settings table travels whole, so the database's HMAC key (`flag:anonymisationKey`) goes
  * with the backup: after a restore, the suppressions of forgotten people and the hashed numbers
@@ -36,7 +38,7 @@ import { FORMER_KEYS_ROW, HMAC_KEY_ROW, TRAIL_ROWS, planRestore, type RestoreCon
 export type { Backup } from '../../domain/backup/backup-check';
 
 /** Tables a backup does not carry (see the header). */
-const NOT_BACKED_UP = new Set(['operations']);
+const NOT_BACKED_UP = new Set(['operations', 'engine']);
 
 /** The tables a backup of schema `version` holds (every table of that version but the journal), or undefined for an unknown version. */
 export function backupTablesOf(version: number): string[] | undefined {

@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The grid's engine opens from its persisted snapshot when nothing changed since it was stored:
+ * a reload reads no lead (the engine's own counters, shown beside the count), a write anywhere
+ * makes the snapshot stale and it is built again, and a damaged snapshot is detected by its
+ * checksum and rebuilt — never trusted.
+ */
+
+/** The snapshot head and the data version, read straight from IndexedDB. */
+function engineState(page: Page): Promise<{ snapshotVersion: string | null; dataVersion: string | null }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('engine', 'readonly').objectStore('engine');
+          const head = store.get('grid:head');
+          const version = store.get('dataVersion');
+          version.onsuccess = () => {
+            resolve({ snapshotVersion: (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null, dataVersion: (version.result as { value?: string } | undefined)?.value ?? null });
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+/** Flip one bit of the first chunk's reasons column, as a torn or tampered write would. */
+function damageFirstChunk(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('engine', 'readwrite');
+          const store = tx.objectStore('engine');
+          const get = store.get('grid:chunk:00000');
+          get.onsuccess = () => {
+            const row = get.result as { chunk: { numeric: { reasons: Uint16Array } } };
+            row.chunk.numeric.reasons[0] = row.chunk.numeric.reasons[0]! ^ 1;
+            store.put(row);
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+async function openedWith(page: Page) {
+  const note = page.getByTestId('engine-note');
+  await expect(note).toBeVisible({ timeout: 90_000 });
+  return { snapshot: await note.getAttribute('data-snapshot'), rowsRead: Number(await note.getAttribute('data-rows-read')), count: await page.getByTestId('grid-count').textContent() };
+}
+
+/** Wait until the engine has stored the snapshot of the data as they are now. */
+async function snapshotStored(page: Page) {
+  await expect.poll(async () => {
+    const s = await engineState(page);
+    return s.snapshotVersion !== null && s.snapshotVersion === s.dataVersion;
+  }, { timeout: 30_000 }).toBe(true);
+}
+
+test('a reload opens the grid from the stored snapshot without reading the leads; a change or damage makes it build again', async ({ app }) => {
+  const page = app.page;
+  await app.open('/leads');
+  const first = await openedWith(page);
+  await snapshotStored(page);
+
+  // Nothing changed: the next start reads no lead.
+  await page.reload();
+  const reopened = await openedWith(page);
+  expect(reopened).toMatchObject({ snapshot: 'used', rowsRead: 0, count: first.count });
+  await expect(page.getByTestId('engine-note')).toContainText('stored snapshot');
+
+  // A write (a settings change, through the app) makes it stale: built again, from every lead.
+  await app.open('/settings');
+  const operator = page.getByLabel('Operator name');
+  const was = await operator.inputValue();
+  await operator.fill(`${was} (engine test)`);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await operator.fill(was);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await app.open('/leads');
+  const rebuilt = await openedWith(page);
+  expect(rebuilt.snapshot).toBe('stale');
+  expect(rebuilt.rowsRead).toBeGreaterThan(1000);
+  expect(rebuilt.count).toBe(first.count);
+  await snapshotStored(page);
+
+  // One flipped bit in a stored chunk: detected by its checksum, rebuilt, and stored anew.
+  await damageFirstChunk(page);
+  await page.reload();
+  const repaired = await openedWith(page);
+  expect(repaired.snapshot).toBe('damaged');
+  expect(repaired.count).toBe(first.count);
+  await snapshotStored(page);
+  await page.reload();
+  expect(await openedWith(page)).toMatchObject({ snapshot: 'used', rowsRead: 0 });
+});

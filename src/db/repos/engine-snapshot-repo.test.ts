@@ -1,0 +1,90 @@
+/**
+ * The grid's persisted snapshot is a cache that is never trusted blindly: used only when its
+ * data version matches (a token every tracked write rewrites in its own transaction), rebuilt
+ * when missing, older, stale or damaged — and a snapshot that is used gives the same columns.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openGridIndex } from '../../workers/grid-index';
+import { DATA_VERSION_KEY } from '../data-version';
+import { closeAll, dbWith, demoSlice, NOW } from './compliance-test-fixture';
+import { loadGridSnapshot, readDataVersion, saveGridSnapshot } from './engine-snapshot-repo';
+import { ensureDataVersion } from './data-version-repo';
+
+afterAll(closeAll);
+
+async function seeded() {
+  const db = await dbWith(demoSlice(40));
+  const first = await openGridIndex(db, NOW);
+  // openGridIndex stores the snapshot in the background: store it here to wait for it.
+  await saveGridSnapshot(db, first.cols, { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone }, 100);
+  return { db, first };
+}
+
+describe('grid snapshot', () => {
+  it('is built on the first start and used on the next, column for column', async () => {
+    const { db, first } = await seeded();
+    expect(first.counters).toMatchObject({ snapshot: 'missing', fullBuilds: 1 });
+    expect(first.cols.n).toBeGreaterThan(300);
+    const second = await openGridIndex(db, NOW);
+    expect(second.counters).toMatchObject({ snapshot: 'used', fullBuilds: 0, rowsRead: 0 });
+    const { dict: d1, extraTags: e1, ...c1 } = first.cols;
+    const { dict: d2, extraTags: e2, ...c2 } = second.cols;
+    expect(c2).toEqual(c1);
+    expect([...e2]).toEqual([...e1]);
+    for (const k of ['source', 'campaign', 'region', 'tags', 'zone'] as const) {
+      expect(d2[k].values).toEqual(d1[k].values);
+      for (const v of d1[k].values) expect(d2[k].lookup(v)).toBe(d1[k].lookup(v));
+    }
+  });
+
+  it('is stale after any tracked write, from any repository, and rebuilt', async () => {
+    const { db } = await seeded();
+    const before = await readDataVersion(db);
+    const id = (await db.leads.toCollection().first())!.id;
+    await db.leads.update(id, { name: 'Renamed' });
+    expect(await readDataVersion(db)).not.toBe(before);
+    expect(await loadGridSnapshot(db)).toEqual({ problem: 'stale' });
+    const again = await openGridIndex(db, NOW);
+    expect(again.counters).toMatchObject({ snapshot: 'stale', fullBuilds: 1 });
+    expect(again.cols.names).toContain('Renamed');
+  });
+
+  it('keeps its version when a write is rolled back, and when only untracked tables change', async () => {
+    const { db } = await seeded();
+    const before = await readDataVersion(db);
+    await expect(
+      db.transaction('rw', db.leads, async () => {
+        await db.leads.toCollection().modify({ name: 'Never saved' });
+        throw new Error('cancelled');
+      }),
+    ).rejects.toThrow('cancelled');
+    await db.savedViews.add({ id: 1, name: 'view', search: {}, createdAt: NOW });
+    expect(await readDataVersion(db)).toBe(before);
+    expect((await openGridIndex(db, NOW)).counters.snapshot).toBe('used');
+  });
+
+  it('is rebuilt when a chunk is damaged or its format is older', async () => {
+    const { db } = await seeded();
+    const chunk = (await db.engine.get('grid:chunk:00001'))!;
+    const damaged = structuredClone(chunk) as unknown as { chunk: { numeric: { reasons: Uint16Array } } };
+    damaged.chunk.numeric.reasons[3] = damaged.chunk.numeric.reasons[3]! ^ 1;
+    await db.engine.put(damaged as never);
+    const loaded = await loadGridSnapshot(db);
+    expect(loaded).toMatchObject({ problem: 'damaged', detail: 'checksum of chunk 1' });
+    expect((await openGridIndex(db, NOW)).counters).toMatchObject({ snapshot: 'damaged', fullBuilds: 1 });
+
+    await db.engine.put(chunk);
+    expect('cols' in (await loadGridSnapshot(db))).toBe(true);
+    await db.engine.update('grid:head', { format: 0 });
+    expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'format' });
+  });
+
+  it('settles a token before the first build of a database that had none', async () => {
+    const db = await dbWith(demoSlice(400));
+    await db.engine.delete(DATA_VERSION_KEY);
+    const token = await ensureDataVersion(db);
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await ensureDataVersion(db)).toBe(token);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The grid's persisted snapshot (table `engine`, schema v005): its columns in chunks of 64k
+ * rows, each with a SHA-256, and a head naming the data version it was built at. It is a cache:
+ * it is used only when its format, schema and data version match and every chunk's checksum
+ * holds; anything else — missing, older, damaged, or written before the latest change — is
+ * reported and the grid is built again from the tables (and stored anew).
+ */
+import { fromChunks, toChunks, chunkArrays, type ColumnsChunk, type ColumnsHead } from '../../domain/leads/index/lead-columns-chunks';
+import type { LeadColumns } from '../../domain/leads/index/lead-columns';
+import { DATA_VERSION_KEY } from '../data-version';
+import type { EngineRow, LeadsDb } from '../leads-db';
+import { LATEST_VERSION } from '../migrations';
+
+/** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
+export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_CHUNK_ROWS = 65_536;
+const HEAD_KEY = 'grid:head';
+const chunkKey = (k: number) => `grid:chunk:${String(k).padStart(5, '0')}`;
+
+export interface SnapshotMeta {
+  dataVersion: string | null;
+  builtAt: number;
+  orgTimeZone: string;
+}
+
+interface HeadRow extends SnapshotMeta {
+  key: string;
+  format: number;
+  schema: number;
+  head: ColumnsHead;
+  checksums: string[];
+}
+
+/** The current data version token (null before the first tracked write). */
+export async function readDataVersion(db: LeadsDb): Promise<string | null> {
+  const row = await db.engine.get(DATA_VERSION_KEY);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+async function checksum(chunk: ColumnsChunk): Promise<string> {
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = chunkArrays(chunk).map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  parts.push(enc.encode(`${chunk.start}\u0000${chunk.count}\u0000${chunk.text}\u0000${chunk.phones}\u0000${chunk.names.join('\u0001')}\u0000${JSON.stringify(chunk.extraTags)}`));
+  const total = parts.reduce((s, p) => s + p.length, 0);
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Store `cols` as the snapshot of `meta.dataVersion`, replacing any earlier one. */
+export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: SnapshotMeta, chunkRows = SNAPSHOT_CHUNK_ROWS): Promise<void> {
+  const { head, chunks } = toChunks(cols, chunkRows);
+  const checksums = await Promise.all(chunks.map(checksum));
+  const headRow: HeadRow = { key: HEAD_KEY, format: SNAPSHOT_FORMAT, schema: LATEST_VERSION, ...meta, head, checksums };
+  await db.transaction('rw', db.engine, async () => {
+    await db.engine.where('key').startsWith('grid:').delete();
+    await db.engine.bulkPut(chunks.map((chunk, k) => ({ key: chunkKey(k), chunk })));
+    await db.engine.put(headRow as unknown as EngineRow);
+  });
+}
+
+export type SnapshotLoad = { cols: LeadColumns; meta: SnapshotMeta } | { problem: 'missing' | 'format' | 'stale' | 'damaged'; detail?: string };
+
+/** The stored snapshot when it can be trusted for the data as they are now; otherwise why not. */
+export async function loadGridSnapshot(db: LeadsDb): Promise<SnapshotLoad> {
+  const { head, rows, dataVersion } = await db.transaction('r', db.engine, async () => {
+    const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
+    const rows = head ? await db.engine.where('key').startsWith('grid:chunk:').toArray() : [];
+    return { head, rows, dataVersion: await readDataVersion(db) };
+  });
+  if (!head) return { problem: 'missing' };
+  if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION) return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}` };
+  if (head.dataVersion === null || head.dataVersion !== dataVersion) return { problem: 'stale' };
+  const chunks = rows.sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => r.chunk as ColumnsChunk);
+  try {
+    if (chunks.length !== head.checksums.length) throw new Error(`${chunks.length} of ${head.checksums.length} chunks`);
+    const sums = await Promise.all(chunks.map(checksum));
+    const bad = sums.findIndex((s, k) => s !== head.checksums[k]);
+    if (bad >= 0) throw new Error(`checksum of chunk ${bad}`);
+    return { cols: fromChunks(head.head, chunks), meta: { dataVersion: head.dataVersion, builtAt: head.builtAt, orgTimeZone: head.orgTimeZone } };
+  } catch (e) {
+    return { problem: 'damaged', detail: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The grid's columns cut into chunks of rows and put back together, for storing them (the
+ * engine's persisted snapshot). A chunk holds, for its rows, a slice of every typed column, its
+ * part of the joined search strings with offsets from zero, the names and the extra tags; the
+ * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
+ */
+import { Dictionary, type LeadColumns } from './lead-columns';
+
+const NUMERIC = [
+  'ids',
+  'acquiredAt',
+  'createdAt',
+  'lastContactAt',
+  'verifiedAt',
+  'dncCheckedAt',
+  'attempts',
+  'batch',
+  'source',
+  'campaign',
+  'region',
+  'zone',
+  'nextChange',
+  'entry',
+  'consent',
+  'dnc',
+  'lastOutcome',
+  'reasons',
+  'flags',
+  'tagBits',
+] as const satisfies readonly (keyof LeadColumns)[];
+type NumericKey = (typeof NUMERIC)[number];
+type Numeric = LeadColumns[NumericKey];
+
+export interface ColumnsChunk {
+  start: number;
+  count: number;
+  numeric: Record<NumericKey, Numeric>;
+  text: string;
+  textStart: Uint32Array;
+  phones: string;
+  phoneStart: Uint32Array;
+  names: string[];
+  extraTags: [number, number[]][];
+}
+
+export interface ColumnsHead {
+  n: number;
+  chunkSize: number;
+  chunkCount: number;
+  dict: Record<keyof LeadColumns['dict'], string[]>;
+}
+
+/** Every typed array of a chunk, in a fixed order (what a checksum covers, with the strings). */
+export function chunkArrays(chunk: ColumnsChunk): ArrayBufferView[] {
+  return [...NUMERIC.map((k) => chunk.numeric[k]), chunk.textStart, chunk.phoneStart];
+}
+
+const rebase = (offsets: Uint32Array, from: number, to: number) => {
+  const base = offsets[from]!;
+  return Uint32Array.from(offsets.subarray(from, to + 1), (o) => o - base);
+};
+
+/** Cut `cols` into chunks of `chunkSize` rows. */
+export function toChunks(cols: LeadColumns, chunkSize: number): { head: ColumnsHead; chunks: ColumnsChunk[] } {
+  const chunks: ColumnsChunk[] = [];
+  for (let start = 0; start < cols.n || (start === 0 && chunks.length === 0); start += chunkSize) {
+    const end = Math.min(cols.n, start + chunkSize);
+    const numeric = Object.fromEntries(NUMERIC.map((k) => [k, cols[k].slice(start, end)])) as Record<NumericKey, Numeric>;
+    const extraTags: [number, number[]][] = [];
+    for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);
+    chunks.push({
+      start,
+      count: end - start,
+      numeric,
+      text: cols.text.slice(cols.textStart[start], cols.textStart[end]),
+      textStart: rebase(cols.textStart, start, end),
+      phones: cols.phones.slice(cols.phoneStart[start], cols.phoneStart[end]),
+      phoneStart: rebase(cols.phoneStart, start, end),
+      names: cols.names.slice(start, end),
+      extraTags,
+    });
+    if (end === cols.n) break;
+  }
+  const dict = { source: cols.dict.source.values, campaign: cols.dict.campaign.values, region: cols.dict.region.values, tags: cols.dict.tags.values, zone: cols.dict.zone.values };
+  return { head: { n: cols.n, chunkSize, chunkCount: chunks.length, dict }, chunks };
+}
+
+function dictionary(values: readonly string[]): Dictionary {
+  const d = new Dictionary();
+  for (const v of values.slice(1)) d.encode(v);
+  return d;
+}
+
+/** Put the columns back together from the head and every chunk (in order). Throws when they do not fit. */
+export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): LeadColumns {
+  const n = head.n;
+  if (chunks.length !== head.chunkCount) throw new Error(`snapshot has ${chunks.length} of ${head.chunkCount} chunks`);
+  const numeric = {} as Record<NumericKey, Numeric>;
+  const first = chunks[0]!;
+  for (const k of NUMERIC) {
+    const Ctor = first.numeric[k].constructor as new (n: number) => Numeric;
+    numeric[k] = new Ctor(n);
+  }
+  const textStart = new Uint32Array(n + 1);
+  const phoneStart = new Uint32Array(n + 1);
+  const texts: string[] = [];
+  const phones: string[] = [];
+  const names: string[] = [];
+  const extraTags = new Map<number, number[]>();
+  let row = 0;
+  let textLen = 0;
+  let phoneLen = 0;
+  for (const c of chunks) {
+    if (c.start !== row) throw new Error(`snapshot chunk starts at ${c.start}, expected ${row}`);
+    for (const k of NUMERIC) {
+      if (c.numeric[k].length !== c.count) throw new Error(`snapshot column ${k} has ${c.numeric[k].length} of ${c.count} rows`);
+      (numeric[k] as Float64Array).set(c.numeric[k] as Float64Array, row);
+    }
+    for (let i = 0; i < c.count; i++) {
+      textStart[row + i] = textLen + c.textStart[i]!;
+      phoneStart[row + i] = phoneLen + c.phoneStart[i]!;
+    }
+    textLen += c.text.length;
+    phoneLen += c.phones.length;
+    texts.push(c.text);
+    phones.push(c.phones);
+    for (const name of c.names) names.push(name);
+    for (const [i, codes] of c.extraTags) extraTags.set(row + i, codes);
+    row += c.count;
+  }
+  if (row !== n) throw new Error(`snapshot holds ${row} of ${n} rows`);
+  textStart[n] = textLen;
+  phoneStart[n] = phoneLen;
+  return {
+    n,
+    ...numeric,
+    extraTags,
+    text: texts.join(''),
+    textStart,
+    phones: phones.join(''),
+    phoneStart,
+    names,
+    dict: { source: dictionary(head.dict.source), campaign: dictionary(head.dict.campaign), region: dictionary(head.dict.region), tags: dictionary(head.dict.tags), zone: dictionary(head.dict.zone) },
+  } as LeadColumns;
+}
