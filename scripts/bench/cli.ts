@@ -1,4 +1,4 @@
-/** `npm run bench -- [--size 100k|1m|20k,100k] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--no-cache] [--port P] [--seed S] [--no-build]` */
+/** `npm run bench -- [--size 100k|1m|20k,100k] [--only cold-start,export] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--no-cache] [--port P] [--seed S] [--no-build]` */
 import { z } from 'zod';
 
 export const DEFAULT_SIZES = [100_000, 1_000_000];
@@ -18,6 +18,8 @@ export interface BenchOptions {
   full: boolean;
   /** Reuse the base profile (schema + listed numbers) kept from an earlier bench. */
   cache: boolean;
+  /** Scenario ids to measure (the cold start always runs: the others start from its page); empty = all. */
+  only: string[];
 }
 
 /** Sizes from which heavy scenarios are measured once (a million leads take minutes per run). */
@@ -46,10 +48,11 @@ const optionsSchema = z.object({
   dncNumbers: z.number().int().min(0),
   full: z.boolean(),
   cache: z.boolean(),
+  only: z.array(z.string().min(1)),
 });
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { sizes: DEFAULT_SIZES, json: 'bench-results.json', runs: 3, port: 4327, seed: 20_261_129, build: true, outDir: 'dist-bench', dncNumbers: 2_000_000, full: false, cache: true };
+  const opts: BenchOptions = { sizes: DEFAULT_SIZES, json: 'bench-results.json', runs: 3, port: 4327, seed: 20_261_129, build: true, outDir: 'dist-bench', dncNumbers: 2_000_000, full: false, cache: true, only: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -83,6 +86,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--full':
         opts.full = true;
+        break;
+      case '--only':
+        opts.only = value().split(',').map((s) => s.trim()).filter(Boolean);
         break;
       case '--no-cache':
         opts.cache = false;

@@ -47,7 +47,7 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
     rows.push(...(await loadDataset({ profileDir, baseURL, bundles, spec, runs: heavy, importBlocked, timeoutMs, log })));
     const raw = rows.find((r) => r.scenario === 'raw-put')?.median_ms ?? null;
 
-    const active = RUN_SCENARIOS.filter((s) => !unbuilt(s, routes));
+    const active = RUN_SCENARIOS.filter((s) => !unbuilt(s, routes) && (opts.only.length === 0 || s === coldStart || opts.only.includes(s.id)));
     const samples = new Map<string, Sample[]>();
     const failures = new Map<string, unknown>();
     const measure = async (scenario: Scenario, session: Session, run: number) => {

@@ -53,6 +53,8 @@ describe('bench command line', () => {
     expect(() => parseSize('lots')).toThrow();
     expect(parseArgs([])).toMatchObject({ sizes: [100_000, 1_000_000], json: 'bench-results.json', runs: 3 });
     expect(parseArgs(['--size', '100k', '--json=out/b.json', '--runs', '5'])).toMatchObject({ sizes: [100_000], json: 'out/b.json', runs: 5 });
+    expect(parseArgs(['--only', 'export, dnc-scrub'])).toMatchObject({ only: ['export', 'dnc-scrub'] });
+    expect(parseArgs([])).toMatchObject({ only: [] });
     expect(() => parseArgs(['--runs', '2'])).toThrow();
     expect(() => parseArgs(['--bogus'])).toThrow();
     expect(parseArgs(['--dnc-numbers', '50k'])).toMatchObject({ dncNumbers: 50_000, full: false });
