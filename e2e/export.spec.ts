@@ -101,7 +101,12 @@ test('back up, wipe, restore, and every count is back', async ({ app }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'cannot be restored' })).toBeVisible();
   expect(await app.countStore('leads')).toBe(0);
 
+  // Choosing the file only checks it; the confirmation names what will be replaced before anything is written.
   await page.getByLabel('Restore from file…').setInputFiles(file);
+  const confirm = page.getByRole('alertdialog', { name: 'Restore this backup?' });
+  await expect(confirm).toBeVisible({ timeout: 90_000 });
+  expect(await app.countStore('leads')).toBe(0);
+  await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 60_000 });
   expect({ leads: await app.countStore('leads'), calls: await app.countStore('calls'), consents: await app.countStore('consents') }).toEqual(before);
 });

@@ -1,17 +1,73 @@
 /**
- * The data version: one token, rewritten in the same transaction as every write to a table the
- * verdict or the grid reads. A cache built from the data (the grid's persisted snapshot) records
- * the token it was built at and is trusted only while the token is unchanged, whichever tab,
- * worker or restore wrote since. A random token rather than a counter, so a restore that brings
- * back old rows can never bring back an old version a stale snapshot would match.
+ * The data version and its change log. Every transaction that writes a table the verdict or the
+ * grid reads rewrites one token (`dataVersion`) and, per write request, a log row naming the
+ * token before and after it and what the request touched: lead ids (a lead written, its call or
+ * consent, or a lead whose number a DNC entry names — looked up in the same transaction, so no
+ * number is ever written to the log), or `full` (a list, a version or the settings — everyone's
+ * verdict may move —, a range deleted, or a DNC file's worth of entries). A cache built from the data (the grid's snapshot)
+ * records the token it reflects and catches up by following the log from it; where the log does
+ * not reach, it is rebuilt. A random token rather than a counter, so a restore that brings back
+ * old rows can never bring back an old version.
  * Implemented once, under every repository, as a Dexie DBCore middleware: no write path can forget it.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+
+/** DBCore's "equal" key range type (DBCoreRangeType.Equal: a const enum Dexie does not export as a value). */
+const RANGE_EQUAL = 1;
+/** More DNC entries than this in one request (a list file) are not mapped to leads one by one: the grid is rebuilt. */
+const DNC_ENTRIES_MAPPED = 1_000;
 
 /** Tables whose writes can change a lead's row in the grid, its verdict or the engine's answers. */
 export const TRACKED_TABLES: ReadonlySet<string> = new Set(['leads', 'calls', 'consents', 'dncLists', 'dncListVersions', 'dncEntries', 'dncScrubs', 'settings', 'sources', 'campaigns']);
+/** Writes that may move every lead's verdict. */
+const WHOLE_TABLES: ReadonlySet<string> = new Set(['dncLists', 'dncListVersions', 'settings']);
 export const ENGINE_TABLE = 'engine';
 export const DATA_VERSION_KEY = 'dataVersion';
+export const LOG_PREFIX = 'log:';
+
+/** One write request's entry in the change log. */
+export interface ChangeLogRow {
+  key: string;
+  prev: string | null;
+  token: string;
+  at: number;
+  leadIds: number[];
+  full: boolean;
+}
+
+interface TxState {
+  prev: string | null;
+  token: string;
+  n: number;
+}
+
+/** What a request touched, read from its values, its keys or (for deletes of calls and consents) the rows it deletes. */
+async function touched(name: string, table: DBCoreTable, leads: DBCoreTable, req: DBCoreMutateRequest, results: unknown[] | undefined): Promise<Pick<ChangeLogRow, 'leadIds' | 'full'>> {
+  const none = { leadIds: [], full: false };
+  if (WHOLE_TABLES.has(name) || req.type === 'deleteRange') return { ...none, full: true };
+  if (name === 'leads') {
+    const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? req.values.map((v) => (v as { id?: number }).id));
+    return { ...none, leadIds: (keys as unknown[]).filter((k): k is number => typeof k === 'number') };
+  }
+  if (name === 'calls' || name === 'consents') {
+    const rows = req.type === 'delete' ? await table.getMany({ trans: req.trans, keys: req.keys }) : req.values;
+    return { ...none, leadIds: rows.flatMap((r) => (typeof (r as { leadId?: unknown })?.leadId === 'number' ? [(r as { leadId: number }).leadId] : [])) };
+  }
+  if (name === 'dncEntries') {
+    const phones = req.type === 'delete' ? (req.keys as [string, string][]).map((k) => k[1]) : req.values.map((v) => (v as { phoneE164: string }).phoneE164);
+    if (phones.length > DNC_ENTRIES_MAPPED) return { ...none, full: true };
+    const index = leads.schema.getIndexByKeyPath('phoneE164');
+    if (!index) return { ...none, full: true };
+    const leadIds: number[] = [];
+    for (const phone of new Set(phones.filter((p) => typeof p === 'string'))) {
+      const found = await leads.query({ trans: req.trans, values: false, query: { index, range: { type: RANGE_EQUAL, lower: phone, upper: phone, lowerOpen: false, upperOpen: false } } });
+      for (const id of found.result) if (typeof id === 'number') leadIds.push(id);
+    }
+    return { ...none, leadIds };
+  }
+  // Scrubs, sources and campaigns: a new version, nothing a grid row holds.
+  return none;
+}
 
 export const dataVersionMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -19,12 +75,15 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
   create(down) {
     // An older schema (a migration test opening v1–v4) has no engine table: nothing to stamp.
     if (!down.schema.tables.some((t) => t.name === ENGINE_TABLE)) return down;
-    const stamped = new WeakSet<DBCoreTransaction>();
+    const states = new WeakMap<DBCoreTransaction, TxState>();
+    const engine = () => down.table(ENGINE_TABLE);
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && !stores.includes(ENGINE_TABLE) && stores.some((s) => TRACKED_TABLES.has(s));
-        return down.transaction(widen ? [...stores, ENGINE_TABLE] : stores, mode, options);
+        if (mode !== 'readwrite' || !stores.some((s) => TRACKED_TABLES.has(s))) return down.transaction(stores, mode, options);
+        // The engine table for the token and the log; the leads, to name the leads a DNC entry concerns.
+        const extra = [ENGINE_TABLE, ...(stores.includes('dncEntries') ? ['leads'] : [])].filter((s) => !stores.includes(s));
+        return down.transaction([...stores, ...extra], mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -32,13 +91,21 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
+            // Not inside a schema upgrade: the engine store may not exist yet at that step.
+            if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return table.mutate(req);
+            const leads = down.table('leads');
+            const before = req.type === 'delete' && (name === 'calls' || name === 'consents') ? await touched(name, table, leads, req, undefined) : null;
             const result = await table.mutate(req);
-            // Once per transaction; not inside a schema upgrade (the engine store may not exist yet at that step).
-            const mode = (req.trans as unknown as IDBTransaction).mode;
-            if (!stamped.has(req.trans) && mode === 'readwrite') {
-              stamped.add(req.trans);
-              await down.table(ENGINE_TABLE).mutate({ type: 'put', trans: req.trans, values: [{ key: DATA_VERSION_KEY, value: crypto.randomUUID() }] });
+            const what = before ?? (await touched(name, table, leads, req, req.type === 'add' || req.type === 'put' ? result.results : undefined));
+            let state = states.get(req.trans);
+            if (!state) {
+              const current = (await engine().get({ trans: req.trans, key: DATA_VERSION_KEY })) as { value?: unknown } | undefined;
+              state = { prev: typeof current?.value === 'string' ? current.value : null, token: crypto.randomUUID(), n: 0 };
+              states.set(req.trans, state);
+              await engine().mutate({ type: 'put', trans: req.trans, values: [{ key: DATA_VERSION_KEY, value: state.token }] });
             }
+            const row: ChangeLogRow = { key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`, prev: state.prev, token: state.token, at: Date.now(), ...what };
+            await engine().mutate({ type: 'put', trans: req.trans, values: [row] });
             return result;
           },
         };

@@ -9,7 +9,7 @@
  */
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
-import { loadGridSnapshot, saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
+import { loadGridSnapshot, readChangeLog, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
@@ -19,7 +19,7 @@ import { slowDerived } from '../domain/compliance/lead-facts';
 import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../domain/leads/lead-filter';
-import { FLAG_CALLABLE, buildLeadColumns, reasonBit, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { FLAG_CALLABLE, FLAG_DELETED, buildLeadColumns, patchLeadColumns, reasonBit, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 
 export interface GridIndex {
@@ -33,14 +33,23 @@ export interface GridIndex {
   buildMs: number;
   /** What the engine did, for the screens' honest notes and the tests: rows read in full builds, rows judged again since. */
   counters: EngineCounters;
+  /** The data version the columns reflect (null: unknown, so never caught up, only rebuilt). */
+  dataVersion: string | null;
+  /** Rows flagged deleted (kept in place until the next full build). */
+  deleted: number;
+  /** Checksums of the stored snapshot's chunks, and the chunks changed since it was stored. */
+  stored: { checksums: string[]; dirty: Set<number> } | null;
 }
 
 export interface EngineCounters {
   fullBuilds: number;
   rowsRead: number;
   rowsRejudged: number;
+  /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
+  catchUps: number;
+  rowsCaughtUp: number;
   /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */
-  snapshot: 'used' | 'missing' | 'format' | 'stale' | 'damaged' | 'none';
+  snapshot: 'used' | 'caught-up' | 'missing' | 'format' | 'stale' | 'damaged' | 'none';
 }
 
 function minOf(values: Float64Array): number {
@@ -65,7 +74,10 @@ export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex
     nextDue: minOf(cols.nextChange),
     orders: new Map(),
     buildMs: performance.now() - t0,
-    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0, snapshot: 'none' },
+    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, snapshot: 'none' },
+    dataVersion: null,
+    deleted: 0,
+    stored: null,
   };
 }
 
@@ -78,34 +90,151 @@ export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex
 export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex> {
   const t0 = performance.now();
   const loaded = await loadGridSnapshot(db);
+  let problem: EngineCounters['snapshot'];
   if ('cols' in loaded) {
     const settings = await getSettings(db);
     const { cols } = loaded;
-    return {
+    let deleted = 0;
+    for (let i = 0; i < cols.n; i++) if (cols.flags[i]! & FLAG_DELETED) deleted++;
+    const index: GridIndex = {
       cols,
       builtAt: loaded.meta.builtAt,
       orgTimeZone: settings.orgTimeZone,
       rulesFor: rulesByRegion(settings),
       nextDue: minOf(cols.nextChange),
       orders: new Map(),
-      buildMs: performance.now() - t0,
-      counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, snapshot: 'used' },
+      buildMs: 0,
+      counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, snapshot: loaded.current ? 'used' : 'caught-up' },
+      dataVersion: loaded.meta.dataVersion,
+      deleted,
+      stored: { checksums: loaded.checksums, dirty: new Set() },
     };
-  }
+    // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
+    if (loaded.current || (await catchUp(db, index, now)) !== 'rebuild') {
+      index.buildMs = performance.now() - t0;
+      return index;
+    }
+    problem = 'stale';
+  } else problem = loaded.problem;
   // The token is settled before the data are read: a write racing the build then makes the snapshot stale, never wrong.
   const dataVersion = await ensureDataVersion(db);
   const index = await buildGridIndex(db, now);
-  index.counters.snapshot = loaded.problem;
-  saveGridSnapshot(db, index.cols, { dataVersion, builtAt: now, orgTimeZone: index.orgTimeZone }).catch(() => undefined);
+  index.counters.snapshot = problem;
+  index.dataVersion = dataVersion;
+  storeSnapshot(db, index);
   return index;
 }
 
-/** Judge again, by index, the rows whose cached part is due at `now`; true when any row changed. */
-export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Promise<boolean> {
-  if (now < index.nextDue) return false;
+/** Store the index (only its changed chunks when a stored snapshot exists). Best effort: it is a cache. */
+export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
+  const dirty = index.stored ? { chunks: new Set(index.stored.dirty), checksums: index.stored.checksums } : undefined;
+  if (index.stored) index.stored.dirty.clear();
+  return saveGridSnapshot(db, index.cols, { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone }, SNAPSHOT_CHUNK_ROWS, dirty)
+    .then((checksums) => {
+      index.stored = { checksums, dirty: index.stored?.dirty ?? new Set() };
+    })
+    .catch(() => {
+      // Not stored: the next save writes every chunk again.
+      index.stored = null;
+    });
+}
+
+/** Row of lead `id`: binary search, as rows are in ascending id order (built from the table, new leads appended). */
+function rowOfId(cols: LeadColumns, id: number): number | null {
+  let lo = 0;
+  let hi = cols.n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = cols.ids[mid]!;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+/**
+ * Bring the index up to the data version by following the change log from the version it
+ * reflects: the leads a write touched (incl. those whose number a DNC entry names) are read and
+ * judged again, new leads appended, deleted ones flagged. 'rebuild' when the log does not reach
+ * (pruned, or the index's version unknown), when a write may move everyone's verdict (a list, a
+ * version, the settings), or when a new lead's id is not above every row's.
+ */
+export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
+  const { dataVersion, rows } = await readChangeLog(db);
+  if (dataVersion === index.dataVersion) return 'current';
+  if (index.dataVersion === null || dataVersion === null) return 'rebuild';
+  const byPrev = new Map<string, typeof rows>();
+  for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
+  const ids = new Set<number>();
+  for (let at = index.dataVersion, steps = 0; at !== dataVersion; steps++) {
+    const step = byPrev.get(at);
+    if (!step || steps > rows.length) return 'rebuild';
+    for (const r of step) {
+      if (r.full) return 'rebuild';
+      for (const id of r.leadIds) ids.add(id);
+    }
+    at = step[0]!.token;
+  }
+  if (ids.size > rejudgeLimit(index.cols.n)) return 'rebuild';
+  const settings = await getSettings(db);
+  const wanted = [...ids].sort((a, b) => a - b);
+  const changes: RowChange[] = [];
+  const found = new Set<number>();
+  const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
+  for (let k = 0; k < wanted.length; k += 2_000) {
+    const leads = await getLeadsByIds(db, wanted.slice(k, k + 2_000));
+    const judge = createJudge(await loadWorldFor(db, leads), settings);
+    for (const lead of leads) {
+      found.add(lead.id);
+      const row = rowOfId(index.cols, lead.id);
+      if (row === null && lead.id <= last) return 'rebuild';
+      changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
+    }
+  }
+  // New leads in id order, so the rows stay sorted by id.
+  changes.sort((a, b) => (a.row === null ? Infinity : a.row) - (b.row === null ? Infinity : b.row) || a.lead.id - b.lead.id);
+  const deletedRows: number[] = [];
+  for (const id of wanted) {
+    const row = found.has(id) ? null : rowOfId(index.cols, id);
+    if (row !== null && !(index.cols.flags[row]! & FLAG_DELETED)) deletedRows.push(row);
+  }
+  const before = index.cols.n;
+  index.cols = patchLeadColumns(index.cols, changes, deletedRows);
+  const dirty = index.stored?.dirty;
+  if (dirty) {
+    for (const c of changes) if (c.row !== null) dirty.add(Math.floor(c.row / SNAPSHOT_CHUNK_ROWS));
+    for (const r of deletedRows) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
+    for (let r = before; r < index.cols.n; r += SNAPSHOT_CHUNK_ROWS) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
+    if (index.cols.n > before) dirty.add(Math.floor((index.cols.n - 1) / SNAPSHOT_CHUNK_ROWS));
+  }
+  index.deleted += deletedRows.length;
+  index.rulesFor = rulesByRegion(settings);
+  index.orgTimeZone = settings.orgTimeZone;
+  index.nextDue = minOf(index.cols.nextChange);
+  index.orders.clear();
+  index.dataVersion = dataVersion;
+  index.counters.catchUps++;
+  index.counters.rowsCaughtUp += changes.length + deletedRows.length;
+  return 'patched';
+}
+
+/**
+ * From this many leads, one full read beats reading each lead's history by index (a DNC look-up
+ * per number costs ~0.2 ms against millions of listed numbers; the full build scans them once).
+ */
+export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
+
+/**
+ * Judge again, by index, the rows whose cached part is due at `now`. 'changed' when any row's
+ * answer moved, 'same' when none did, 'too-many' when so many are due that a full build is cheaper.
+ */
+export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Promise<'same' | 'changed' | 'too-many'> {
+  if (now < index.nextDue) return 'same';
   const { cols } = index;
   const rowOf = new Map<number, number>();
-  for (let i = 0; i < cols.n; i++) if (cols.nextChange[i]! <= now) rowOf.set(cols.ids[i]!, i);
+  for (let i = 0; i < cols.n; i++) if (cols.nextChange[i]! <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
+  if (rowOf.size > rejudgeLimit(cols.n)) return 'too-many';
   const settings = await getSettings(db);
   const rulesFor = rulesByRegion(settings);
   let changed = false;
@@ -132,7 +261,7 @@ export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Pr
   }
   index.rulesFor = rulesFor;
   index.nextDue = minOf(cols.nextChange);
-  return changed;
+  return changed ? 'changed' : 'same';
 }
 
 /** Whether row `i` is outside its calling hours at `now`: one answer per zone and region, however many rows. */

@@ -11,7 +11,8 @@ import { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
-import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, refreshDue, type EngineCounters, type GridIndex } from './grid-index';
+import { ensureDataVersion } from '../db/repos/data-version-repo';
+import { buildGridIndex, catchUp, openGridIndex, orderFor, outsideHoursAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
 /** The index of the current version; null once the data changed: rebuilt on the next question. */
@@ -25,37 +26,78 @@ const listeners = new Set<(v: number) => void>();
 /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
 let refreshing: Promise<void> | null = null;
 async function current(): Promise<GridIndex> {
+  await catching;
   index ??= openGridIndex(db, Date.now());
   const idx = await index;
   refreshing ??= refreshDue(db, idx, Date.now())
-    .then((changed) => {
-      if (changed) {
+    .then((outcome) => {
+      if (outcome === 'changed') {
         idx.orders.clear();
         last = null;
       }
+      // So much is due (a start after a long pause) that one full read is cheaper.
+      if (outcome === 'too-many') index = fullBuild();
     })
     .finally(() => (refreshing = null));
   await refreshing;
-  return idx;
+  // A full build started above (too much due) answers instead; a concurrent change that dropped the index answers on the next question.
+  const latest = index as Promise<GridIndex> | null;
+  return latest ? latest : idx;
+}
+
+/** Read everything and build the index now (stored as the new snapshot). */
+function fullBuild(): Promise<GridIndex> {
+  return (async () => {
+    const dataVersion = await ensureDataVersion(db);
+    const idx = await buildGridIndex(db, Date.now());
+    idx.dataVersion = dataVersion;
+    void storeSnapshot(db, idx);
+    return idx;
+  })();
+}
+
+function changed(): void {
+  last = null;
+  version++;
+  for (const l of listeners) l(version);
+}
+
+/** The snapshot is stored again a few seconds after the last change applied (only its changed chunks). */
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function saveSoon(idx: GridIndex): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => void storeSnapshot(db, idx), 3_000);
 }
 
 /**
- * The data (or the clock) moved on: drop the index and tell the screens, which ask again if
- * they are showing. Rebuilding only when asked keeps a scrub or an import, which commit many
- * chunks while the grid is not on screen, from rebuilding the whole index after each one.
+ * The data moved on (a write here, in another tab or worker): follow the change log and judge
+ * again only the leads the writes touched, then tell the screens, which ask again if they are
+ * showing. Where the log cannot be followed (a list, version or settings change; a pruned log)
+ * the index is dropped and rebuilt by the next question — only a grid on screen pays for it.
  */
-let staleTimer: ReturnType<typeof setTimeout> | undefined;
-function markStale(delay: number): void {
-  clearTimeout(staleTimer);
-  staleTimer = setTimeout(() => {
-    index = null;
-    last = null;
-    version++;
-    for (const l of listeners) l(version);
+let catching: Promise<void> = Promise.resolve();
+let changeTimer: ReturnType<typeof setTimeout> | undefined;
+function onDataChanged(delay: number): void {
+  clearTimeout(changeTimer);
+  changeTimer = setTimeout(() => {
+    catching = catching
+      .then(async () => {
+        if (!index) return;
+        const idx = await index;
+        const outcome = await catchUp(db, idx, Date.now());
+        if (outcome === 'current') return;
+        if (outcome === 'rebuild') index = null;
+        else saveSoon(idx);
+        changed();
+      })
+      .catch(() => {
+        index = null;
+        changed();
+      });
   }, delay);
 }
 Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-  if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings)\//.test(k))) markStale(150);
+  if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) onDataChanged(150);
 });
 
 export interface QueryResult {
@@ -87,7 +129,7 @@ const api = {
     await current();
     const t0 = performance.now();
     const { idx, rows } = await resultRows(filter, sort);
-    return { count: rows.length, version, total: idx.cols.n, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
+    return { count: rows.length, version, total: idx.cols.n - idx.deleted, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
   },
   /** Lead ids of result rows [start, end). */
   async ids(filter: LeadFilter, sort: string | undefined, start: number, end: number): Promise<Int32Array> {
@@ -118,12 +160,10 @@ const api = {
   },
   /** Rebuild now (e.g. after settings or the clock moved on). */
   async refresh(): Promise<number> {
-    const next = buildGridIndex(db, Date.now());
+    const next = fullBuild();
     await next;
     index = next;
-    version++;
-    last = null;
-    for (const l of listeners) l(version);
+    changed();
     return version;
   },
 };

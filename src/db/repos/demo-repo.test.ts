@@ -52,7 +52,8 @@ const userLead: NewLead = {
 };
 
 async function counts(db: LeadsDb): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+  // The engine table is a cache of the data (its token and change log move with every write), not data.
+  return Object.fromEntries(await Promise.all(db.tables.filter((t) => t.name !== 'engine').map(async (t) => [t.name, await t.count()] as const)));
 }
 
 describe('seedDemoIfEmpty', () => {

@@ -7,7 +7,7 @@
  */
 import { fromChunks, toChunks, chunkArrays, type ColumnsChunk, type ColumnsHead } from '../../domain/leads/index/lead-columns-chunks';
 import type { LeadColumns } from '../../domain/leads/index/lead-columns';
-import { DATA_VERSION_KEY } from '../data-version';
+import { DATA_VERSION_KEY, LOG_PREFIX, type ChangeLogRow } from '../data-version';
 import type { EngineRow, LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 
@@ -52,21 +52,58 @@ async function checksum(chunk: ColumnsChunk): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Store `cols` as the snapshot of `meta.dataVersion`, replacing any earlier one. */
-export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: SnapshotMeta, chunkRows = SNAPSHOT_CHUNK_ROWS): Promise<void> {
-  const { head, chunks } = toChunks(cols, chunkRows);
-  const checksums = await Promise.all(chunks.map(checksum));
+/** The change log is kept this long: a tab whose grid is further behind builds it again. */
+const LOG_KEEP_MS = 24 * 3_600_000;
+
+/**
+ * Store `cols` as the snapshot of `meta.dataVersion`. With `dirty` (chunk indexes) and the
+ * checksums of the stored chunks, only those chunks are written again (a catch-up touches a few
+ * rows of a million); otherwise every chunk is replaced. Log rows older than a day are pruned.
+ * Returns the checksums now stored.
+ */
+export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: SnapshotMeta, chunkRows = SNAPSHOT_CHUNK_ROWS, dirty?: { chunks: ReadonlySet<number>; checksums: readonly string[] }): Promise<string[]> {
+  const { head, chunks } = toChunks(cols, chunkRows, dirty?.chunks);
+  const fresh = await Promise.all(chunks.map((c) => (c ? checksum(c) : Promise.resolve(''))));
+  const checksums = fresh.map((sum, k) => (chunks[k] ? sum : dirty!.checksums[k]!));
+  if (checksums.some((c) => c === undefined)) throw new Error('a clean chunk has no stored checksum');
   const headRow: HeadRow = { key: HEAD_KEY, format: SNAPSHOT_FORMAT, schema: LATEST_VERSION, ...meta, head, checksums };
+  const cutoff = meta.builtAt - LOG_KEEP_MS;
   await db.transaction('rw', db.engine, async () => {
-    await db.engine.where('key').startsWith('grid:').delete();
-    await db.engine.bulkPut(chunks.map((chunk, k) => ({ key: chunkKey(k), chunk })));
+    if (!dirty) await db.engine.where('key').startsWith('grid:').delete();
+    else await db.engine.where('key').between(chunkKey(head.chunkCount), 'grid:chunk:\uffff').delete();
+    await db.engine.bulkPut(chunks.flatMap((chunk, k) => (chunk ? [{ key: chunkKey(k), chunk }] : [])));
     await db.engine.put(headRow as unknown as EngineRow);
+    await db.engine.where('key').startsWith(LOG_PREFIX).filter((r) => (r as unknown as ChangeLogRow).at < cutoff).delete();
   });
+  return checksums;
 }
 
-export type SnapshotLoad = { cols: LeadColumns; meta: SnapshotMeta } | { problem: 'missing' | 'format' | 'stale' | 'damaged'; detail?: string };
+/**
+ * Drop the grid's snapshot and the change log (inside the caller's transaction, which must hold
+ * the engine table). An erasure or a purge calls it: the snapshot holds names and numbers, so it
+ * must not outlive the rows it was built from; every grid then builds again from the tables.
+ */
+export async function dropEngineCache(db: LeadsDb): Promise<void> {
+  await db.engine.where('key').startsWith('grid:').delete();
+  await db.engine.where('key').startsWith(LOG_PREFIX).delete();
+}
 
-/** The stored snapshot when it can be trusted for the data as they are now; otherwise why not. */
+/** The current token and the change log, read together. */
+export async function readChangeLog(db: LeadsDb): Promise<{ dataVersion: string | null; rows: ChangeLogRow[] }> {
+  return db.transaction('r', db.engine, async () => ({
+    dataVersion: await readDataVersion(db),
+    rows: (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[],
+  }));
+}
+
+export type SnapshotLoad =
+  | { cols: LeadColumns; meta: SnapshotMeta; checksums: string[]; current: boolean }
+  | { problem: 'missing' | 'format' | 'damaged'; detail?: string };
+
+/**
+ * The stored snapshot when it is intact, with whether it reflects the data as they are now
+ * (`current`); an intact but older one can catch up by the change log. Otherwise why not.
+ */
 export async function loadGridSnapshot(db: LeadsDb): Promise<SnapshotLoad> {
   const { head, rows, dataVersion } = await db.transaction('r', db.engine, async () => {
     const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
@@ -75,14 +112,14 @@ export async function loadGridSnapshot(db: LeadsDb): Promise<SnapshotLoad> {
   });
   if (!head) return { problem: 'missing' };
   if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION) return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}` };
-  if (head.dataVersion === null || head.dataVersion !== dataVersion) return { problem: 'stale' };
   const chunks = rows.sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => r.chunk as ColumnsChunk);
   try {
     if (chunks.length !== head.checksums.length) throw new Error(`${chunks.length} of ${head.checksums.length} chunks`);
     const sums = await Promise.all(chunks.map(checksum));
     const bad = sums.findIndex((s, k) => s !== head.checksums[k]);
     if (bad >= 0) throw new Error(`checksum of chunk ${bad}`);
-    return { cols: fromChunks(head.head, chunks), meta: { dataVersion: head.dataVersion, builtAt: head.builtAt, orgTimeZone: head.orgTimeZone } };
+    const current = head.dataVersion !== null && head.dataVersion === dataVersion;
+    return { cols: fromChunks(head.head, chunks), meta: { dataVersion: head.dataVersion, builtAt: head.builtAt, orgTimeZone: head.orgTimeZone }, checksums: head.checksums, current };
   } catch (e) {
     return { problem: 'damaged', detail: e instanceof Error ? e.message : String(e) };
   }

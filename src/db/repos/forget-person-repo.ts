@@ -26,6 +26,7 @@ import { upgradeAuditTrail } from './audit-upgrade-repo';
 import { INTERNAL_LIST_ID } from './internal-dnc';
 import { anonymisationKey } from './retention-repo';
 import { suppressNumber } from './suppression-repo';
+import { dropEngineCache } from './engine-snapshot-repo';
 
 export class ForgetError extends Error {
   constructor(readonly code: 'not-found') {
@@ -124,6 +125,8 @@ export interface ForgetResult extends ForgetPlan {
 /** Forget the person of lead `leadId`, everywhere, in one strict transaction. */
 export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()): Promise<ForgetResult> {
   return strictTransaction(db, 'rw', db.tables, async () => {
+    // The grid's cached columns hold the name and number too: gone with the rows (grids rebuild).
+    await dropEngineCache(db);
     // A trail restored from an old backup may still be in format 1, whose details cannot be redacted.
     if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
     const { lead, plan, calls, requestedAt, consents, acquisitions, plainDnc, audit, others } = await planIn(db, leadId);

@@ -17,6 +17,7 @@ import { appendAudit } from './audit-repo';
 import { getFlag, getSettings, setFlag } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { suppressNumber } from './suppression-repo';
+import { dropEngineCache } from './engine-snapshot-repo';
 
 const KEY_FLAG = 'anonymisationKey';
 
@@ -54,10 +55,12 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
  */
 export async function purgeRetention(db: LeadsDb, input: { at: number; mode: PurgeMode; expected?: number }, now = Date.now()): Promise<PurgePlan> {
   const summary = { mode: input.mode, ...(input.expected !== undefined ? { count: input.expected } : {}) };
-  const tables = [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings, db.operations, db.dncLists, db.dncListVersions, db.dncEntries];
+  const tables = [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings, db.operations, db.dncLists, db.dncListVersions, db.dncEntries, db.engine];
   return journaled(db, 'purge', summary, (journal) => strictTransaction(db, 'rw', tables, async () => {
     const { plan, leads, calls, settings } = await planFrom(db, input.at, input.mode);
     if (input.expected !== undefined && input.expected !== plan.leadIds.length) throw new PurgeError('plan-changed');
+    // Purged people's names and numbers must not outlive them in the grid's cached columns.
+    if (plan.leadIds.length > 0) await dropEngineCache(db);
     if (plan.leadIds.length === 0) {
       await markDone(db, journal, now);
       return plan;

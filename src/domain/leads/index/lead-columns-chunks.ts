@@ -60,11 +60,16 @@ const rebase = (offsets: Uint32Array, from: number, to: number) => {
   return Uint32Array.from(offsets.subarray(from, to + 1), (o) => o - base);
 };
 
-/** Cut `cols` into chunks of `chunkSize` rows. */
-export function toChunks(cols: LeadColumns, chunkSize: number): { head: ColumnsHead; chunks: ColumnsChunk[] } {
-  const chunks: ColumnsChunk[] = [];
+/** Cut `cols` into chunks of `chunkSize` rows; with `only`, the other chunks are left out (null). */
+export function toChunks(cols: LeadColumns, chunkSize: number, only?: ReadonlySet<number>): { head: ColumnsHead; chunks: (ColumnsChunk | null)[] } {
+  const chunks: (ColumnsChunk | null)[] = [];
   for (let start = 0; start < cols.n || (start === 0 && chunks.length === 0); start += chunkSize) {
     const end = Math.min(cols.n, start + chunkSize);
+    if (only && !only.has(chunks.length)) {
+      chunks.push(null);
+      if (end === cols.n) break;
+      continue;
+    }
     const numeric = Object.fromEntries(NUMERIC.map((k) => [k, cols[k].slice(start, end)])) as Record<NumericKey, Numeric>;
     const extraTags: [number, number[]][] = [];
     for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);

@@ -80,10 +80,9 @@ export const reasonBit = (code: ReasonCode): number => 1 << REASON_CODES.indexOf
 
 const nanIfMissing = (v: number | undefined) => (v === undefined ? Number.NaN : v);
 
-/** Build the columns from leads and their derived facts (same order). */
-export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadDerived[]): LeadColumns {
-  const n = leads.length;
-  const cols: LeadColumns = {
+/** Typed arrays of `n` rows, empty dictionaries and search strings (filled by `writeRow`). */
+function emptyColumns(n: number): LeadColumns {
+  return {
     n,
     ids: new Int32Array(n),
     acquiredAt: new Float64Array(n),
@@ -113,61 +112,127 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
     names: new Array<string>(n),
     dict: { source: new Dictionary(), campaign: new Dictionary(), region: new Dictionary(), tags: new Dictionary(), zone: new Dictionary() },
   };
+}
+
+/** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n'. */
+const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
+/** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
+const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
+
+/** Write every fixed-width column, the dictionary codes, the tags and the name of row `i` (not the joined search strings). */
+function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived): void {
+  cols.ids[i] = lead.id;
+  cols.acquiredAt[i] = lead.acquiredAt;
+  cols.createdAt[i] = lead.createdAt;
+  cols.lastContactAt[i] = nanIfMissing(lead.lastContactAt);
+  cols.verifiedAt[i] = nanIfMissing(lead.verifiedAt);
+  cols.dncCheckedAt[i] = nanIfMissing(lead.dncCheckedAt);
+  cols.attempts[i] = Math.min(lead.attempts, 65535);
+  cols.batch[i] = lead.importBatchId ?? -1;
+  cols.source[i] = cols.dict.source.encode(lead.sourceId);
+  cols.campaign[i] = cols.dict.campaign.encode(lead.campaignId);
+  cols.region[i] = cols.dict.region.encode(lead.region);
+  cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
+  cols.nextChange[i] = d.nextChange ?? Infinity;
+  cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
+  cols.consent[i] = CONSENT_FILTER_STATES.indexOf(d.consent);
+  cols.dnc[i] = DNC_FILTER_STATES.indexOf(d.dnc);
+  cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
+  let reasons = 0;
+  for (const r of d.reasons) reasons |= reasonBit(r);
+  cols.reasons[i] = reasons;
+  cols.flags[i] =
+    (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
+    (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
+    (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
+    (d.callable ? FLAG_CALLABLE : 0);
+  let bits = 0;
+  cols.extraTags.delete(i);
+  for (const tag of lead.tags) {
+    const code = cols.dict.tags.encode(tag);
+    // Code 0 is the empty tag: `1 << -1` would alias it with code 32.
+    if (code >= 1 && code <= 32) bits |= 1 << (code - 1);
+    else (cols.extraTags.get(i) ?? cols.extraTags.set(i, []).get(i)!).push(code);
+  }
+  cols.tagBits[i] = bits >>> 0;
+  cols.names[i] = lead.name;
+}
+
+/** Join per-row strings into one haystack with its row offsets. */
+function joinRows(rows: readonly string[], starts: Uint32Array): string {
+  let len = 0;
+  for (let i = 0; i < rows.length; i++) {
+    starts[i] = len;
+    len += rows[i]!.length;
+  }
+  starts[rows.length] = len;
+  return rows.join('');
+}
+
+/** Build the columns from leads and their derived facts (same order). */
+export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadDerived[]): LeadColumns {
+  const n = leads.length;
+  const cols = emptyColumns(n);
   const text: string[] = new Array<string>(n);
   const phones: string[] = new Array<string>(n);
-  let textLen = 0;
-  let phoneLen = 0;
   for (let i = 0; i < n; i++) {
-    const lead = leads[i]!;
-    const d = derived[i]!;
-    cols.ids[i] = lead.id;
-    cols.acquiredAt[i] = lead.acquiredAt;
-    cols.createdAt[i] = lead.createdAt;
-    cols.lastContactAt[i] = nanIfMissing(lead.lastContactAt);
-    cols.verifiedAt[i] = nanIfMissing(lead.verifiedAt);
-    cols.dncCheckedAt[i] = nanIfMissing(lead.dncCheckedAt);
-    cols.attempts[i] = Math.min(lead.attempts, 65535);
-    cols.batch[i] = lead.importBatchId ?? -1;
-    cols.source[i] = cols.dict.source.encode(lead.sourceId);
-    cols.campaign[i] = cols.dict.campaign.encode(lead.campaignId);
-    cols.region[i] = cols.dict.region.encode(lead.region);
-    cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
-    cols.nextChange[i] = d.nextChange ?? Infinity;
-    cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
-    cols.consent[i] = CONSENT_FILTER_STATES.indexOf(d.consent);
-    cols.dnc[i] = DNC_FILTER_STATES.indexOf(d.dnc);
-    cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
-    let reasons = 0;
-    for (const r of d.reasons) reasons |= reasonBit(r);
-    cols.reasons[i] = reasons;
-    cols.flags[i] =
-      (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
-      (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
-      (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
-      (d.callable ? FLAG_CALLABLE : 0);
-    let bits = 0;
-    for (const tag of lead.tags) {
-      const code = cols.dict.tags.encode(tag);
-      // Code 0 is the empty tag: `1 << -1` would alias it with code 32.
-      if (code >= 1 && code <= 32) bits |= 1 << (code - 1);
-      else (cols.extraTags.get(i) ?? cols.extraTags.set(i, []).get(i)!).push(code);
-    }
-    cols.tagBits[i] = bits >>> 0;
-    cols.names[i] = lead.name;
-    // The same haystack as `matchesLeadFilter`; a needle spanning two rows is rejected by `rowsContaining`.
-    const t = `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
-    text[i] = t;
-    cols.textStart[i] = textLen;
-    textLen += t.length;
-    // Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches.
-    const p = lead.phoneE164 + '\n';
-    phones[i] = p;
-    cols.phoneStart[i] = phoneLen;
-    phoneLen += p.length;
+    writeRow(cols, i, leads[i]!, derived[i]!);
+    text[i] = rowText(leads[i]!);
+    phones[i] = rowPhone(leads[i]!);
   }
-  cols.textStart[n] = textLen;
-  cols.phoneStart[n] = phoneLen;
-  cols.text = text.join('');
-  cols.phones = phones.join('');
+  cols.text = joinRows(text, cols.textStart);
+  cols.phones = joinRows(phones, cols.phoneStart);
   return cols;
+}
+
+/** A lead written again (row index) or for the first time (row null). */
+export interface RowChange {
+  row: number | null;
+  lead: Lead;
+  derived: LeadDerived;
+}
+
+/**
+ * Apply changes to the columns: rows written again in place, new leads appended (typed arrays
+ * grown by copy), deleted rows flagged (queries skip them). The joined search strings are
+ * rebuilt only when a row's name, company, e-mail or number changed or rows were added.
+ * Returns the columns to use from now on (the same object when nothing grew).
+ */
+export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[], deletedRows: readonly number[]): LeadColumns {
+  const added = changes.filter((c) => c.row === null).length;
+  let out = cols;
+  if (added > 0) {
+    const n = cols.n + added;
+    const grown = emptyColumns(n);
+    for (const key of Object.keys(grown) as (keyof LeadColumns)[]) {
+      const to = grown[key];
+      if (ArrayBuffer.isView(to) && key !== 'textStart' && key !== 'phoneStart') (to as Float64Array).set(cols[key] as Float64Array);
+    }
+    out = { ...grown, extraTags: cols.extraTags, names: cols.names.concat(new Array<string>(added)), dict: cols.dict, text: cols.text, phones: cols.phones, textStart: cols.textStart, phoneStart: cols.phoneStart };
+  }
+  const textOf = new Map<number, { text: string; phone: string }>();
+  let next = cols.n;
+  for (const c of changes) {
+    const i = c.row ?? next++;
+    writeRow(out, i, c.lead, c.derived);
+    const text = rowText(c.lead);
+    const phone = rowPhone(c.lead);
+    const same = c.row !== null && cols.text.slice(cols.textStart[i], cols.textStart[i + 1]) === text && cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]) === phone;
+    if (!same) textOf.set(i, { text, phone });
+  }
+  for (const i of deletedRows) out.flags[i] = out.flags[i]! | FLAG_DELETED;
+  if (textOf.size > 0) {
+    const n = out.n;
+    const texts = new Array<string>(n);
+    const phones = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const changed = textOf.get(i);
+      texts[i] = changed ? changed.text : cols.text.slice(cols.textStart[i], cols.textStart[i + 1]);
+      phones[i] = changed ? changed.phone : cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]);
+    }
+    const textStart = new Uint32Array(n + 1);
+    const phoneStart = new Uint32Array(n + 1);
+    out = { ...out, text: joinRows(texts, textStart), textStart, phones: joinRows(phones, phoneStart), phoneStart };
+  }
+  return out;
 }
