@@ -44,7 +44,13 @@ interface TxState {
 /** What a request touched, read from its values, its keys or (for deletes of calls and consents) the rows it deletes. */
 async function touched(name: string, table: DBCoreTable, leads: DBCoreTable, req: DBCoreMutateRequest, results: unknown[] | undefined): Promise<Pick<ChangeLogRow, 'leadIds' | 'full'>> {
   const none = { leadIds: [], full: false };
-  if (WHOLE_TABLES.has(name) || req.type === 'deleteRange') return { ...none, full: true };
+  if (req.type === 'deleteRange') return { ...none, full: true };
+  // The settings table also holds bookkeeping rows (`flag:…`: the audit head, the last backup, keys) no verdict reads.
+  if (name === 'settings') {
+    const keys = req.type === 'delete' ? req.keys : req.values.map((v) => (v as { key?: unknown }).key);
+    return { ...none, full: !keys.every((k) => typeof k === 'string' && k.startsWith('flag:')) };
+  }
+  if (WHOLE_TABLES.has(name)) return { ...none, full: true };
   if (name === 'leads') {
     const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? req.values.map((v) => (v as { id?: number }).id));
     return { ...none, leadIds: (keys as unknown[]).filter((k): k is number => typeof k === 'number') };

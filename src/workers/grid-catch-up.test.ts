@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
 import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 import type { LeadsDb } from '../db/leads-db';
+import { DEFAULT_SETTINGS } from '../domain/settings/settings';
 import { queryRows } from '../domain/leads/index/lead-query';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { buildGridIndex, catchUp, openGridIndex, outsideHoursAt, type GridIndex } from './grid-index';
@@ -108,7 +109,8 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
       });
       return;
     case 'settings':
-      await db.settings.put({ key: 'flag:catch-up-test', value: serial++ });
+      // The organisation's settings (rules may change for everyone); a `flag:` row (bookkeeping) must not rebuild.
+      await db.settings.put({ key: serial++ % 2 ? 'org' : 'flag:catch-up-test', value: { ...DEFAULT_SETTINGS } });
       return;
   }
 }

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openGridIndex } from '../../workers/grid-index';
 import { DATA_VERSION_KEY } from '../data-version';
+import { DEFAULT_SETTINGS } from '../../domain/settings/settings';
 import { closeAll, dbWith, demoSlice, NOW } from './compliance-test-fixture';
 import { loadGridSnapshot, readDataVersion, saveGridSnapshot } from './engine-snapshot-repo';
 import { ensureDataVersion } from './data-version-repo';
@@ -51,6 +52,8 @@ describe('grid snapshot', () => {
     expect(again.cols.names).toContain('Renamed');
     // A settings change may move every verdict: built again.
     await db.settings.put({ key: 'flag:engine-test', value: 1 });
+    expect((await openGridIndex(db, NOW)).counters).toMatchObject({ snapshot: 'caught-up', fullBuilds: 0 });
+    await db.settings.put({ key: 'org', value: { ...DEFAULT_SETTINGS } });
     const rebuilt = await openGridIndex(db, NOW);
     expect(rebuilt.counters).toMatchObject({ snapshot: 'stale', fullBuilds: 1 });
   });
