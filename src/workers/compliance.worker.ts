@@ -1,6 +1,6 @@
 /**
- * The compliance engine's worker: the DNC scrub, DNC file imports, the verdict of every lead
- * (queue counts and the expiry calendar) and the retention dry run and purge. Each of these
+ * The compliance worker: the DNC scrub, DNC file imports and the retention dry run and purge
+ * (queue counts and the expiry calendar are read off the grid engine). Each of these
  * reads or writes hundreds of thousands of rows, so none runs on the main thread. Errors
  * cross the worker boundary as plain `Error`s whose message is the repository's error code.
  */
@@ -11,9 +11,6 @@ import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
 import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
 import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
 import { toStorageError } from '../db/storage-errors';
-import { complianceSummary } from '../domain/compliance/compliance-summary';
-import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
-import { overviewFigures } from '../domain/overview/overview-figures';
 import type { PurgeMode } from '../domain/compliance/retention-plan';
 
 const db = new LeadsDb();
@@ -30,18 +27,6 @@ async function coded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const api = {
-  /** Verdict counts per queue and reason, callable now, and the expiry calendar. */
-  async summary(at: number, horizonDays = 90) {
-    const t0 = performance.now();
-    const { leads, world, settings } = await loadComplianceWorld(db);
-    const summary = complianceSummary(leads, world, settings, at, horizonDays);
-    return { ...summary, ms: Math.round(performance.now() - t0) };
-  },
-  /** The Overview's headline figures as of `at`. */
-  async overview(at: number) {
-    const [{ leads, world, settings }, sources] = await Promise.all([loadComplianceWorld(db), db.sources.toArray()]);
-    return overviewFigures(leads, world, settings, sources, at);
-  },
   /** Check every lead against the versions in force; `onProgress` is a Comlink proxy. */
   scrub(now: number, onProgress?: (p: ScrubProgress) => void) {
     return coded(() => scrubAllLeads(db, now, onProgress ? (p) => void onProgress(p) : undefined));

@@ -18,8 +18,8 @@ import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
 import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
-import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../domain/leads/lead-filter';
-import { FLAG_CALLABLE, FLAG_DELETED, buildLeadColumns, patchLeadColumns, reasonBit, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
+import type { LeadDerived } from '../domain/leads/lead-filter';
+import { FLAG_DELETED, buildLeadColumns, patchLeadColumns, reasonBit, writeDerived, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 
 export interface GridIndex {
@@ -244,18 +244,7 @@ export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Pr
     const judge = createJudge(await loadWorldFor(db, leads), settings);
     for (const lead of leads) {
       const i = rowOf.get(lead.id)!;
-      const d = slowDerived(judge(lead, now));
-      let reasons = 0;
-      for (const r of d.reasons) reasons |= reasonBit(r);
-      const consent = CONSENT_FILTER_STATES.indexOf(d.consent);
-      const dnc = DNC_FILTER_STATES.indexOf(d.dnc);
-      const flags = (cols.flags[i]! & ~FLAG_CALLABLE) | (d.callable ? FLAG_CALLABLE : 0);
-      if (cols.reasons[i] !== reasons || cols.consent[i] !== consent || cols.dnc[i] !== dnc || cols.flags[i] !== flags) changed = true;
-      cols.reasons[i] = reasons;
-      cols.consent[i] = consent;
-      cols.dnc[i] = dnc;
-      cols.flags[i] = flags;
-      cols.nextChange[i] = d.nextChange ?? Infinity;
+      if (writeDerived(cols, i, slowDerived(judge(lead, now)))) changed = true;
     }
     index.counters.rowsRejudged += leads.length;
   }

@@ -11,6 +11,10 @@ import { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
+import { leadFigures } from '../domain/leads/index/lead-figures';
+import type { OverviewFigures } from '../domain/overview/overview-figures';
+import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
+import { getSettings } from '../db/repos/settings-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { buildGridIndex, catchUp, openGridIndex, orderFor, outsideHoursAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
 
@@ -148,6 +152,23 @@ const api = {
     const idx = await current();
     const d = idx.cols.dict;
     return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
+  },
+  /** The Overview's headline figures at `at`, read off the index (no lead is read or judged for them). */
+  async overview(at: number): Promise<OverviewFigures & { ms: number }> {
+    const idx = await current();
+    const t0 = performance.now();
+    const f = leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) });
+    const [sources, settings] = await Promise.all([db.sources.toArray(), getSettings(db)]);
+    const names = new Map(sources.map((s) => [s.id, s.name]));
+    const bySource = f.bySource.map((s) => ({ ...s, name: names.get(s.sourceId) ?? s.sourceId }));
+    return { at, total: f.total, callable: f.callable, queues: f.queues, acquiredThisMonth: f.acquiredThisMonth, bySource, presets: settings.policyPresets, ms: performance.now() - t0 };
+  },
+  /** The Compliance screen's queue counts, counts per reason and expiry calendar at `at`, read off the index. */
+  async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
+    const idx = await current();
+    const t0 = performance.now();
+    const f = leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) }, horizonDays);
+    return { at, total: f.total, callable: f.callable, queues: f.queues, byReason: f.byReason, calendar: f.calendar, horizonDays, ms: Math.round(performance.now() - t0) };
   },
   /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
   async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {

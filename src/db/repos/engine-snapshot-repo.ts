@@ -12,7 +12,7 @@ import type { EngineRow, LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
 const HEAD_KEY = 'grid:head';
 const chunkKey = (k: number) => `grid:chunk:${String(k).padStart(5, '0')}`;

@@ -32,7 +32,16 @@ export function leadDerived(j: { verdict: Verdict; consent: ConsentFilterState; 
  * "callable" meaning nothing but the hours blocks, and when any of it may next change. The hours
  * are read per question from the lead's zone (FilterContext.outsideHours).
  */
-export function slowDerived(j: { verdict: Verdict; facts: Pick<VerdictFacts, 'nextChangeAt'>; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
+export function slowDerived(j: { verdict: Verdict; facts: Pick<VerdictFacts, 'nextChangeAt' | 'consent' | 'retentionDeadline'>; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
   const reasons = j.verdict.reasons.filter((r) => r.code !== 'outside-calling-hours');
-  return { consent: j.consent, dnc: j.dnc, reasons: reasons.map((r) => r.code), callable: reasons.every((r) => r.severity !== 'block'), nextChange: j.facts.nextChangeAt };
+  const expires = j.facts.consent.status === 'valid' ? j.facts.consent.expiresAt : undefined;
+  return {
+    consent: j.consent,
+    dnc: j.dnc,
+    reasons: reasons.map((r) => r.code),
+    callable: reasons.every((r) => r.severity !== 'block'),
+    nextChange: j.facts.nextChangeAt,
+    ...(expires !== undefined ? { consentExpiresAt: expires } : {}),
+    retentionDeadline: j.facts.retentionDeadline,
+  };
 }

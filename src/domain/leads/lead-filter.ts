@@ -55,6 +55,9 @@ export interface LeadDerived {
   callable: boolean;
   /** When these facts may next change (absent: never, or not tracked). */
   nextChange?: number;
+  /** When valid consent for calls expires, and the retention deadline (the verdict's facts). */
+  consentExpiresAt?: number;
+  retentionDeadline?: number;
 }
 
 export interface FilterContext {

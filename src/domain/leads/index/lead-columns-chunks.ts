@@ -20,6 +20,8 @@ const NUMERIC = [
   'region',
   'zone',
   'nextChange',
+  'consentExpiresAt',
+  'retentionDeadline',
   'entry',
   'consent',
   'dnc',

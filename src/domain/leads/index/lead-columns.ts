@@ -56,6 +56,9 @@ export interface LeadColumns {
   zone: Uint32Array;
   /** When the row's cached compliance columns may next change (verdict facts' nextChangeAt; Infinity when nothing is due). */
   nextChange: Float64Array;
+  /** When valid consent for calls expires (NaN: none valid), and the retention deadline: the expiry calendar's dates, from the verdict's facts. */
+  consentExpiresAt: Float64Array;
+  retentionDeadline: Float64Array;
   entry: Uint8Array;
   consent: Uint8Array;
   dnc: Uint8Array;
@@ -97,6 +100,8 @@ function emptyColumns(n: number): LeadColumns {
     region: new Uint32Array(n),
     zone: new Uint32Array(n),
     nextChange: new Float64Array(n),
+    consentExpiresAt: new Float64Array(n),
+    retentionDeadline: new Float64Array(n),
     entry: new Uint8Array(n),
     consent: new Uint8Array(n),
     dnc: new Uint8Array(n),
@@ -119,6 +124,24 @@ const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.t
 /** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
 const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
 
+/** Write the judged columns of row `i` (its cached judgement); true when any of them changed. */
+export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): boolean {
+  let reasons = 0;
+  for (const r of d.reasons) reasons |= reasonBit(r);
+  const consent = CONSENT_FILTER_STATES.indexOf(d.consent);
+  const dnc = DNC_FILTER_STATES.indexOf(d.dnc);
+  const flags = (cols.flags[i]! & ~FLAG_CALLABLE) | (d.callable ? FLAG_CALLABLE : 0);
+  const changed = cols.reasons[i] !== reasons || cols.consent[i] !== consent || cols.dnc[i] !== dnc || cols.flags[i] !== flags;
+  cols.reasons[i] = reasons;
+  cols.consent[i] = consent;
+  cols.dnc[i] = dnc;
+  cols.flags[i] = flags;
+  cols.nextChange[i] = d.nextChange ?? Infinity;
+  cols.consentExpiresAt[i] = nanIfMissing(d.consentExpiresAt);
+  cols.retentionDeadline[i] = nanIfMissing(d.retentionDeadline);
+  return changed;
+}
+
 /** Write every fixed-width column, the dictionary codes, the tags and the name of row `i` (not the joined search strings). */
 function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived): void {
   cols.ids[i] = lead.id;
@@ -133,19 +156,10 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived): voi
   cols.campaign[i] = cols.dict.campaign.encode(lead.campaignId);
   cols.region[i] = cols.dict.region.encode(lead.region);
   cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
-  cols.nextChange[i] = d.nextChange ?? Infinity;
   cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
-  cols.consent[i] = CONSENT_FILTER_STATES.indexOf(d.consent);
-  cols.dnc[i] = DNC_FILTER_STATES.indexOf(d.dnc);
   cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
-  let reasons = 0;
-  for (const r of d.reasons) reasons |= reasonBit(r);
-  cols.reasons[i] = reasons;
-  cols.flags[i] =
-    (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
-    (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
-    (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
-    (d.callable ? FLAG_CALLABLE : 0);
+  cols.flags[i] = (lead.attempts > 0 ? FLAG_CONTACTED : 0) | (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) | (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0);
+  writeDerived(cols, i, d);
   let bits = 0;
   cols.extraTags.delete(i);
   for (const tag of lead.tags) {

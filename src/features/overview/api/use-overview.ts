@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OverviewFigures } from '../../../domain/overview/overview-figures';
-import { complianceWorker } from '../../compliance/api/compliance-worker';
+import { gridWorker } from '../../leads/api/grid-worker';
 import { useDataVersion, useMinute } from '../../compliance/api/use-data-version';
 
 export type { OverviewFigures };
 
 /**
- * Headline figures for the Overview, computed in the compliance worker (a verdict for every
- * lead would freeze the page at a million leads); recomputed whenever the data changes, in any
+ * Headline figures for the Overview, read off the grid engine's columns (each lead's cached
+ * judgement, calling hours at the instant asked); asked again whenever the data changes, in any
  * tab, and every minute, as "callable now" moves with calling hours.
  */
 export function useOverview(): OverviewFigures | undefined {
@@ -15,7 +15,7 @@ export function useOverview(): OverviewFigures | undefined {
   const minute = useMinute();
   return useQuery({
     queryKey: ['overview', version, minute],
-    queryFn: () => complianceWorker().overview(Date.now()),
+    queryFn: () => gridWorker().overview(Date.now()),
     enabled: version !== undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
