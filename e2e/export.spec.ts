@@ -110,3 +110,33 @@ test('back up, wipe, restore, and every count is back', async ({ app }) => {
   await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 60_000 });
   expect({ leads: await app.countStore('leads'), calls: await app.countStore('calls'), consents: await app.countStore('consents') }).toEqual(before);
 });
+
+test('a call list asked for a past "Callable at" is judged with everything known now: a number put on the DNC list since is not in it', async ({ app }) => {
+  const page = app.page;
+  const yesterday = Date.now() - 86_400_000;
+  const url = `/export?${toArgs({ kind: 'call-list', source: ['referrals'], cols: ['phone', 'name'], at: String(yesterday) })}`;
+  const callList = async () => {
+    await app.open(url);
+    await expect(page.getByTestId('call-list-preview')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('call-list-moved')).toBeVisible();
+    const included = Number((await page.getByTestId('call-list-included').innerText()).replace(/\D/g, ''));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const phones = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').slice(1), { skipEmptyLines: true }).data.slice(1).map((r) => r[0]!);
+    expect(phones.length).toBe(included);
+    return phones;
+  };
+  const before = await callList();
+  const phone = before[0]!;
+  expect(phone).toMatch(/^\+\d{8,15}$/);
+
+  // The person asks not to be called again: on the internal list now.
+  await page.goto('/compliance/dnc');
+  const form = page.getByRole('form', { name: 'Add a number to the internal list' });
+  await form.getByLabel('Phone number').fill(phone);
+  await form.getByRole('button', { name: 'Add to internal list' }).click();
+  await expect(form.getByRole('status')).toBeVisible();
+
+  const after = await callList();
+  expect(after).not.toContain(phone);
+  expect(after.length).toBe(before.length - 1);
+});

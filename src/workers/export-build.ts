@@ -10,9 +10,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LeadsDb } from '../db/leads-db';
 import { recordExport } from '../db/repos/export-repo';
-import { JUDGE_CHUNK, loadSharedWorld, readChunk } from '../db/repos/judged-chunks';
+import { JUDGE_CHUNK, loadSharedWorld, readChunk, readLeadsOf } from '../db/repos/judged-chunks';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
-import { createJudge, type Judge } from '../domain/compliance/judge';
+import { buildComplianceWorld } from '../domain/compliance/compliance-world';
+import { createJudge, rulesByRegion, type Judge } from '../domain/compliance/judge';
+import { verdictFromBits } from '../domain/compliance/verdict-bits';
+import { getSettings } from '../db/repos/settings-repo';
 import { callZone } from '../domain/compliance/verdict';
 import type { Verdict } from '../domain/compliance/verdict-types';
 import { callListInstant, countExclusion, noExclusions, staleListCopies, type Exclusions, type StaleListCopy } from '../domain/import-export/call-list';
@@ -36,6 +39,14 @@ export interface ExportRequest {
   /** The grid filter the ids came from, for the audit entry. */
   filter: Record<string, unknown>;
   override?: string;
+  /** The engine's verdicts of `ids` at `judged.at` as reason bits (same order), when it could give them: then no lead is judged here. */
+  judged?: EngineVerdicts;
+}
+
+/** Verdicts the grid engine answered: reason bits per lead, in the order of the ids, at one instant. */
+export interface EngineVerdicts {
+  at: number;
+  bits: Uint16Array;
 }
 
 export interface ExportResult {
@@ -80,8 +91,44 @@ function ranked(ids: Int32Array): { sorted: Int32Array; rankOf: Uint32Array } {
   return { sorted, rankOf };
 }
 
+/**
+ * The verdicts the engine gave, read back per lead, with the lists and rules they rest on: no
+ * history is read and nothing judged. `bitsByRank` is in ascending-id order.
+ */
+async function engineVerdicts(db: LeadsDb, sorted: Int32Array, bitsByRank: Uint16Array, chunkSize: number, onProgress: ExportProgress, visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void) {
+  const [settings, dncLists, dncVersions] = await Promise.all([getSettings(db), db.dncLists.toArray(), db.dncListVersions.toArray()]);
+  const world = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] });
+  const judge = createJudge(world, settings);
+  for (let i = 0; i < sorted.length; i += chunkSize) {
+    const chunk = sorted.subarray(i, i + chunkSize);
+    const rankOfId = new Map<number, number>();
+    for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
+    for (const lead of await readLeadsOf(db, chunk)) {
+      const rank = rankOfId.get(lead.id)!;
+      visit(lead, verdictFromBits(bitsByRank[rank]!), rank, judge);
+    }
+    onProgress(Math.min(sorted.length, i + chunkSize));
+  }
+  return { shared: { settings, world }, rulesFor: judge.rulesFor };
+}
+
+/**
+ * The engine answered at most this long before the file is built: still "now" for the person
+ * who asked (every write committed before the engine answered is in it).
+ */
+const ENGINE_ANSWER_FRESH_MS = 60_000;
+const engineInstant = (judged: EngineVerdicts | undefined, now: number) => (judged && judged.at >= now - ENGINE_ANSWER_FRESH_MS ? judged.at : null);
+
+/** The engine's bits re-ordered by rank (ascending id), or null when there are none. */
+function bitsByRank(judged: EngineVerdicts | undefined, rankOf: Uint32Array): Uint16Array | null {
+  if (!judged || judged.bits.length !== rankOf.length) return null;
+  const out = new Uint16Array(rankOf.length);
+  for (let p = 0; p < rankOf.length; p++) out[rankOf[p]!] = judged.bits[p]!;
+  return out;
+}
+
 /** Judge every lead of `sorted` (ascending ids) at `at`, a chunk at a time; `visit` gets each lead's rank. */
-async function judgeAll(db: LeadsDb, sorted: Int32Array, at: number, chunkSize: number, onProgress: ExportProgress, visit: (lead: Lead, verdict: Verdict, rank: number, judge: Judge) => void) {
+async function judgeAll(db: LeadsDb, sorted: Int32Array, at: number, chunkSize: number, onProgress: ExportProgress, visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void) {
   const shared = await loadSharedWorld(db, sorted);
   const judge0 = createJudge(shared.world, shared.settings);
   for (let i = 0; i < sorted.length; i += chunkSize) {
@@ -102,13 +149,22 @@ function versionIdsAt(lists: { versions: { id: number; publishedAt: number; impo
 }
 
 /** Exclusion counts and stale DNC copies for a would-be call list, without writing anything. */
-export async function previewCallList(db: LeadsDb, ids: Int32Array, requestedAt: number, { now = Date.now(), chunk = JUDGE_CHUNK }: BuildOptions = {}) {
-  const at = callListInstant(requestedAt, now);
+export async function previewCallList(db: LeadsDb, ids: Int32Array, requestedAt: number, { now = Date.now(), chunk = JUDGE_CHUNK }: BuildOptions = {}, judged?: EngineVerdicts) {
+  const at = engineInstant(judged, now) ?? callListInstant(requestedAt, now);
   const exclusions = noExclusions();
-  const { sorted } = ranked(ids);
+  const { sorted, rankOf } = ranked(ids);
+  const byRank = judged?.at === at ? bitsByRank(judged, rankOf) : null;
+  if (byRank) {
+    // The engine's answer: counts straight from the bits, no lead read.
+    for (const b of byRank) countExclusion(exclusions, verdictFromBits(b));
+    const [settings, dncLists, dncVersions] = await Promise.all([getSettings(db), db.dncLists.toArray(), db.dncListVersions.toArray()]);
+    const lists = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] }).dncLists;
+    const rulesFor = rulesByRegion(settings);
+    return { exclusions, stale: staleListCopies(lists, rulesFor, settings.defaultRegion, at), versionIds: versionIdsAt(lists, at), at, engine: true };
+  }
   const { shared, rulesFor } = await judgeAll(db, sorted, at, chunk, () => undefined, (_lead, v) => countExclusion(exclusions, v));
   const stale: StaleListCopy[] = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
-  return { exclusions, stale, versionIds: versionIdsAt(shared.world.dncLists, at), at };
+  return { exclusions, stale, versionIds: versionIdsAt(shared.world.dncLists, at), at, engine: false };
 }
 
 /** Growable byte storage for the rows of one chunk. */
@@ -171,8 +227,9 @@ const CELL_SEP = '\u0000';
 export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: ExportProgress, { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {}): Promise<ExportResult> {
   const t0 = performance.now();
   const needsVerdict = req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
-  const at = callListInstant(req.at, now);
+  const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
   const { sorted, rankOf } = ranked(req.ids);
+  const fromEngine = req.judged?.at === at ? bitsByRank(req.judged, rankOf) : null;
   const n = sorted.length;
   // Each lead's row, by rank: which chunk's bytes, where, how long (0 = not in the file).
   const start = new Uint32Array(n);
@@ -183,7 +240,7 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
   const exclusions = req.kind === 'call-list' ? noExclusions() : null;
   const encodeRow = (cells: string[]) => (req.format === 'csv' ? csvLine(cells, req.csv) : cells.map((c) => c.replaceAll(CELL_SEP, '')).join(CELL_SEP));
 
-  const keepRow = (lead: Lead, v: Verdict | undefined, rank: number, judge: Judge | null) => {
+  const keepRow = (lead: Lead, v: Verdict | undefined, rank: number, judge: Pick<Judge, 'rulesFor'> | null) => {
     const chunk = Math.floor(rank / chunkSize);
     if (chunk !== storeChunk) {
       if (storeChunk >= 0) chunks[storeChunk] = store.seal();
@@ -203,18 +260,19 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
 
   let dncVersionIds: number[] = [];
   if (needsVerdict) {
-    const { shared } = await judgeAll(db, sorted, at, chunkSize, onProgress, (lead, v, rank, judge) => {
+    const visit = (lead: Lead, v: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => {
       if (exclusions) countExclusion(exclusions, v);
       if (req.kind === 'call-list' && !v.callable) return;
       keepRow(lead, v, rank, judge);
-    });
+    };
+    const { shared } = fromEngine ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, visit) : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
   } else {
     for (let i = 0; i < n; i += chunkSize) {
       const chunk = sorted.subarray(i, i + chunkSize);
       const rankOfId = new Map<number, number>();
       for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
-      const leads = await db.leads.where(':id').between(chunk[0]!, chunk[chunk.length - 1]!, true, true).filter((l) => rankOfId.has(l.id)).toArray();
+      const leads = await readLeadsOf(db, chunk);
       for (const lead of leads) keepRow(lead, undefined, rankOfId.get(lead.id)!, null);
       onProgress(Math.min(n, i + chunkSize));
     }

@@ -17,6 +17,7 @@ import { exportValue, type ExportColumn } from '../domain/import-export/export-c
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { MS_PER_DAY } from '../domain/time/calendar';
 import { buildExport, previewCallList, type ExportRequest } from './export-build';
+import { buildGridIndex, reasonBitsAt } from './grid-index';
 
 afterAll(closeAll);
 
@@ -68,10 +69,35 @@ describe('streamed export', () => {
     expect(preview.exclusions).toEqual(out.exclusions);
   });
 
-  it('records the export, with the SHA-256 of the bytes handed over, before handing them over', async () => {
-    const db = await dbWith(demoSlice(200));
+  it("writes the same call list from the engine's cached verdicts as from judging every lead, without reading a history", async () => {
+    const db = await dbWith(demoSlice(25));
     const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
-    const out = await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW });
+    const index = await buildGridIndex(db, NOW);
+    const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
+    const bits = reasonBitsAt(index, Uint32Array.from(ids, (id) => rowOf.get(id)!), NOW)!;
+    expect(bits).not.toBeNull();
+    const judged = await buildExport(db, request(ids, 'call-list', 'csv'), () => undefined, { now: NOW, chunk: 97 });
+    // Reading a history (calls, consents, DNC entries) would go through these: make any such read fail loudly.
+    const refuse = () => {
+      throw new Error('a history was read');
+    };
+    for (const table of [db.calls, db.consents, db.dncEntries]) Object.assign(table, { where: refuse, toCollection: refuse, toArray: refuse, bulkGet: refuse });
+    const fromEngine = await buildExport(db, { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits } }, () => undefined, { now: NOW, chunk: 97 });
+    expect(await csvRows(fromEngine.blob)).toEqual(await csvRows(judged.blob));
+    expect(fromEngine.exclusions).toEqual(judged.exclusions);
+    expect(fromEngine.rows).toBeGreaterThan(20);
+    const preview = await previewCallList(db, ids, NOW, { now: NOW }, { at: NOW, bits });
+    expect(preview).toMatchObject({ engine: true, exclusions: judged.exclusions });
+  });
+
+  it('records the export, with the SHA-256 of the bytes handed over, before handing them over', async () => {
+    // Every 3rd demo lead: ids close enough together that each chunk is read as one range of keys.
+    const db = await dbWith(demoSlice(3));
+    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+    const out = await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 1_000 });
+    const rows = await csvRows(out.blob);
+    const byId = new Map(((await db.leads.toArray()) as { id: number; phoneE164: string }[]).map((l) => [l.id, l.phoneE164]));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from(ids, (id) => byId.get(id)));
     const [entry] = await listExports(db);
     expect(entry!.seq).toBe(out.auditSeq);
     expect((entry!.after as { sha256: string; rows: number }).sha256).toBe(out.sha256);

@@ -2,14 +2,14 @@
 import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
-import { buildExport, previewCallList, type ExportRequest } from './export-build';
+import { buildExport, previewCallList, type EngineVerdicts, type ExportRequest } from './export-build';
 
 const db = new LeadsDb();
 
 const api = {
-  /** Exclusion counts and stale DNC copies for a would-be call list at `at` (or now, when `at` has passed). */
-  previewCallList(ids: Int32Array, at: number) {
-    return previewCallList(db, ids, at);
+  /** Exclusion counts and stale DNC copies for a would-be call list at `at` (or now, when `at` has passed); from the engine's verdicts when given. */
+  previewCallList(ids: Int32Array, at: number, judged?: EngineVerdicts) {
+    return previewCallList(db, ids, at, {}, judged);
   },
   /** The file as a Blob (its bytes are not copied across), already recorded in the audit trail. */
   build(req: ExportRequest, onProgress: (done: number) => void) {

@@ -274,6 +274,23 @@ export function outsideHoursAt(index: GridIndex, now: number): (i: number) => bo
   };
 }
 
+/**
+ * The reason bits of `rows` at `at` (cached slow part, calling hours at `at`), or null when some
+ * row's cached part may change before `at` (then the caller judges those leads itself).
+ */
+export function reasonBitsAt(index: GridIndex, rows: Uint32Array, at: number): Uint16Array | null {
+  const { cols } = index;
+  const outside = outsideHoursAt(index, at);
+  const hours = reasonBit('outside-calling-hours');
+  const bits = new Uint16Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    if (cols.nextChange[i]! <= at) return null;
+    bits[k] = cols.reasons[i]! | (outside(i) ? hours : 0);
+  }
+  return bits;
+}
+
 /** The cached ascending order for `key`. */
 export function orderFor(index: GridIndex, key: SortKey): Uint32Array {
   let order = index.orders.get(key);

@@ -16,7 +16,7 @@ import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
 import { getSettings } from '../db/repos/settings-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
-import { buildGridIndex, catchUp, openGridIndex, orderFor, outsideHoursAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
+import { buildGridIndex, catchUp, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
 /** The index of the current version; null once the data changed: rebuilt on the next question. */
@@ -146,6 +146,27 @@ const api = {
     const { idx, rows } = await resultRows(filter, sort);
     const out = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
     return Comlink.transfer(out, [out.buffer]);
+  },
+  /**
+   * The rows of a filter and sort with each lead's verdict at `at` (now or later) as reason bits,
+   * for call lists and exports: first every write committed so far is applied (not waiting for
+   * the change signal), so nothing known is missed. `bits` is null when some lead's cached
+   * judgement may change before `at`: the export worker then judges the leads itself.
+   */
+  async judged(filter: LeadFilter, sort: string | undefined, at: number): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number }> {
+    await current();
+    catching = catching.then(async () => {
+      if (!index) return;
+      const outcome = await catchUp(db, await index, Date.now());
+      if (outcome === 'rebuild') index = fullBuild();
+      if (outcome !== 'current') changed();
+    });
+    await catching;
+    const when = Math.max(at, Date.now());
+    const { idx, rows } = await resultRows(filter, sort);
+    const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
+    const bits = reasonBitsAt(idx, rows, when);
+    return Comlink.transfer({ ids, bits, at: when }, bits ? [ids.buffer, bits.buffer] : [ids.buffer]);
   },
   /** Distinct values for the filter pickers. */
   async facets(): Promise<{ sources: string[]; campaigns: string[]; regions: string[]; tags: string[]; buildMs: number }> {

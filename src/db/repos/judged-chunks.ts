@@ -20,14 +20,16 @@ export interface ChunkedWorld {
   world: ComplianceWorld;
 }
 
-/** The numbers of the leads in `sortedIds` (ascending), read from the phone index's keys only. */
+/**
+ * The numbers of the leads in `sortedIds`, from the phone index alone: its keys and its primary
+ * keys read in bulk (two getAll-style reads in index order, aligned), not a cursor step per lead.
+ */
 async function phonesOf(db: LeadsDb, sortedIds: Int32Array): Promise<Set<string>> {
   const wanted = new Set(sortedIds);
-  const phones = new Set<string>();
-  await db.leads.orderBy('phoneE164').eachKey((phone, cursor) => {
-    if (wanted.has(cursor.primaryKey as number)) phones.add(phone as string);
-  });
-  return phones;
+  const [phones, ids] = await Promise.all([db.leads.orderBy('phoneE164').keys(), db.leads.orderBy('phoneE164').primaryKeys()]);
+  const out = new Set<string>();
+  for (let k = 0; k < ids.length; k++) if (wanted.has(ids[k] as number)) out.add(phones[k] as string);
+  return out;
 }
 
 /** Settings, lists and the DNC hits of the leads asked: what every chunk shares. */
@@ -39,17 +41,30 @@ export async function loadSharedWorld(db: LeadsDb, sortedIds: Int32Array): Promi
   });
 }
 
+/** A dense chunk (most ids of its range asked) is one range read; a sparse one (10k leads spread over a million) is read by key. */
+const isDense = (chunk: Int32Array) => chunk[chunk.length - 1]! - chunk[0]! + 1 <= chunk.length * 4;
+
+/** The leads of one ascending chunk of ids (missing ones left out); call inside a transaction holding the leads for a consistent read. */
+export function readLeadsOf(db: LeadsDb, chunk: Int32Array): Promise<Lead[]> {
+  if (chunk.length === 0) return Promise.resolve([]);
+  if (!isDense(chunk)) return db.leads.bulkGet(Array.from(chunk)).then((rows) => rows.filter((l): l is Lead => l !== undefined));
+  const wanted = new Set(chunk);
+  return db.leads.where(':id').between(chunk[0]!, chunk[chunk.length - 1]!, true, true).filter((l) => wanted.has(l.id)).toArray();
+}
+
 /** The leads of one ascending chunk of ids, and a world for them sharing the lists and hits of `shared`. */
 export async function readChunk(db: LeadsDb, chunk: Int32Array, shared: ComplianceWorld): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
   if (chunk.length === 0) return { leads: [], world: shared };
   const lo = chunk[0]!;
   const hi = chunk[chunk.length - 1]!;
   const wanted = new Set(chunk);
+  const ids = Array.from(chunk);
+  const dense = isDense(chunk);
   return db.transaction('r', [db.leads, db.calls, db.consents], async () => {
     const [leads, calls, consents] = await Promise.all([
-      db.leads.where(':id').between(lo, hi, true, true).filter((l) => wanted.has(l.id)).toArray(),
-      db.calls.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)).toArray(),
-      db.consents.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)).toArray(),
+      readLeadsOf(db, chunk),
+      (dense ? db.calls.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)) : db.calls.where('leadId').anyOf(ids)).toArray(),
+      (dense ? db.consents.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)) : db.consents.where('leadId').anyOf(ids)).toArray(),
     ]);
     const own = buildComplianceWorld({ consents, calls, dncLists: [], dncVersions: [], dncEntries: [] });
     return { leads, world: { ...shared, consentsByLead: own.consentsByLead, callsByLead: own.callsByLead } };

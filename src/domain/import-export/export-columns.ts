@@ -2,7 +2,7 @@
  * The columns an export can carry, and how each value is written. Timestamps are ISO 8601
  * with the offset of the chosen zone (or a chosen pattern); the phone column keeps E.164.
  */
-import type { Verdict } from '../compliance/verdict-types';
+import { REASON_CODES, type Verdict } from '../compliance/verdict-types';
 import type { Lead } from '../leads/lead';
 import { formatInZone, toIsoWithOffset } from '../time/calendar';
 
@@ -74,7 +74,8 @@ export function exportValue(lead: Lead, column: ExportColumn, ctx: ExportRowCont
     case 'callable':
       return ctx.verdict ? (ctx.verdict.callable ? 'yes' : 'no') : '';
     case 'reasons':
-      return ctx.verdict ? ctx.verdict.reasons.map((r) => r.code).join(';') : '';
+      // In the fixed order of REASON_CODES, whichever way the verdict was read (judged, or the engine's cached bits).
+      return ctx.verdict ? REASON_CODES.filter((c) => ctx.verdict!.reasons.some((r) => r.code === c)).join(';') : '';
     case 'callWindow':
       return ctx.callWindow ?? '';
     case 'id':

@@ -9,9 +9,14 @@ import type { ExportRequest } from '../../../workers/export-build';
 import { gridWorker } from '../../leads/api/grid-worker';
 import { exportWorker } from './export-worker';
 
-/** Lead ids matching a filter, from the grid's index. */
-export async function idsFor(filter: LeadFilter, sort: string | undefined): Promise<Int32Array> {
-  return gridWorker().allIds(filter, sort);
+/**
+ * The rows of a filter with the engine's verdicts at `at` (or now, when `at` has passed), as
+ * reason bits — after the engine applied every write committed so far. `judged` is left out
+ * when the engine cannot answer for that instant; the export worker then judges the leads.
+ */
+async function judgedRows(filter: LeadFilter, sort: string | undefined, at: number) {
+  const { ids, bits, at: when } = await gridWorker().judged(filter, sort, at);
+  return { ids, ...(bits ? { judged: { at: when, bits } } : {}) };
 }
 
 /** What a call list at `at` would exclude, and why; whether a DNC copy is too old. */
@@ -19,7 +24,11 @@ export function useCallListPreview(filter: LeadFilter, sort: string | undefined,
   return useQuery({
     queryKey: ['call-list-preview', filter, sort ?? '', at, version],
     enabled,
-    queryFn: async () => exportWorker().previewCallList(await idsFor(filter, sort), at),
+    queryFn: async () => {
+      const { ids, judged } = await judgedRows(filter, sort, at);
+      const transfer = judged ? [ids.buffer, judged.bits.buffer] : [ids.buffer];
+      return exportWorker().previewCallList(Comlink.transfer(ids, transfer), at, judged);
+    },
     staleTime: 30_000,
   });
 }
@@ -39,10 +48,11 @@ export function useRunExport() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const mutation = useMutation({
     mutationFn: async ({ filter, sort, request, override }: { filter: LeadFilter; sort: string | undefined; request: Omit<ExportRequest, 'ids' | 'filter' | 'override'>; override?: string }) => {
-      const ids = await idsFor(filter, sort);
+      const { ids, judged } = await judgedRows(filter, sort, request.at);
       setProgress({ done: 0, total: ids.length });
-      const full: ExportRequest = { ...request, ids, filter: filter as Record<string, unknown>, ...(override ? { override } : {}) };
-      const result = await exportWorker().build(Comlink.transfer(full, [ids.buffer]), Comlink.proxy((done: number) => setProgress({ done, total: ids.length })));
+      const full: ExportRequest = { ...request, ids, filter: filter as Record<string, unknown>, ...(override ? { override } : {}), ...(judged ? { judged } : {}) };
+      const transfer = judged ? [ids.buffer, judged.bits.buffer] : [ids.buffer];
+      const result = await exportWorker().build(Comlink.transfer(full, transfer), Comlink.proxy((done: number) => setProgress({ done, total: ids.length })));
       download(result.blob, result.fileName);
       return result;
     },

@@ -28,8 +28,8 @@ export function LeadsPage() {
   const filter = filterOf(search);
   const version = useIndexVersion();
   const query = useLeadQuery(filter, search.sort, version);
-  const filterKey = JSON.stringify([filter, version]);
-  const selection = useSelection(filterKey);
+  const filterKey = JSON.stringify(filter);
+  const selection = useSelection(filterKey, version);
   const columns = search.cols ?? DEFAULT_COLUMNS;
   const nf = new Intl.NumberFormat(i18n.language);
   const names = useCatalogNames();
