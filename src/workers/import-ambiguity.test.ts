@@ -3,20 +3,11 @@
  * deep, a local time the clock skipped or showed twice, two columns with one name. Each is
  * refused or shown with its reason and line; the rows beside it are not held back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../i18n/en/import.json';
-import type { LeadsDb } from '../db/leads-db';
-import { check, importLeads, testDb } from './import-test-kit';
+import { check, importLeads, freshDatabases } from './import-test-kit';
 
-const dbs: LeadsDb[] = [];
-const fresh = () => {
-  const db = testDb();
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDatabases();
 
 const reasons = (s: { rejections: { line: number; column: string; reason: string }[] }) => s.rejections.map((r) => `${r.line}:${r.column}:${r.reason}`);
 const record = (phone: string) => JSON.stringify({ phone, acquiredAt: '2026-01-10T09:00:00Z' });

@@ -3,23 +3,15 @@
  * worker runs (open → inspect → check → commit) on fake-indexeddb: a clear message, nothing
  * lost, nothing half-written.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../e2e/support/gb18030';
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import { verdictsAt } from '../domain/compliance/judge';
 import type { LeadsDb } from '../db/leads-db';
 import { ImportSession } from './import-session';
-import { bytesOf, check, importLeads, NOW, testDb } from './import-test-kit';
+import { bytesOf, check, importLeads, NOW, freshDatabases } from './import-test-kit';
 
-const dbs: LeadsDb[] = [];
-const fresh = () => {
-  const db = testDb();
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDatabases();
 
 const HEAD = 'phone,name,acquired at\n';
 const ROW = (phone: string, name = 'Ann', at = '2026-01-10T09:00:00Z') => `${phone},${name},${at}\n`;

@@ -4,21 +4,13 @@
  * as a lead file or call log from the sheet the steward picks, with the sheet's row numbers.
  */
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LeadsDb } from '../db/leads-db';
 import { storedZip } from '../domain/import-export/stored-zip.test-kit';
 import { ImportSession } from './import-session';
-import { bytesOf, check, NOW, testDb } from './import-test-kit';
+import { bytesOf, check, NOW, freshDatabases } from './import-test-kit';
 
-const dbs: LeadsDb[] = [];
-const fresh = () => {
-  const db = testDb();
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDatabases();
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
 const XLS = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);

@@ -1,22 +1,14 @@
 /** Commit, merge, rollback and cancel of imports, call logs and API payloads, on fake-indexeddb. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LeadsDb } from '../db/leads-db';
 import { verifyAuditTrail } from '../db/repos/audit-repo';
 import { getRememberedMapping } from '../db/repos/import-lookup-repo';
 import { commitLeadImport, WRITE_CHUNK } from '../db/repos/import-repo';
 import { stampNewLead } from '../db/repos/leads-repo';
 import type { Lead } from '../domain/leads/lead';
-import { check, importLeads, NOW, testDb } from './import-test-kit';
+import { check, importLeads, NOW, freshDatabases } from './import-test-kit';
 
-const dbs: LeadsDb[] = [];
-const fresh = () => {
-  const db = testDb();
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDatabases();
 
 const DAY = 86_400_000;
 const stored = (over: Partial<Lead> = {}): Omit<Lead, 'id'> =>

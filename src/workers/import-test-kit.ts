@@ -1,4 +1,5 @@
 /** Shared set-up for the import tests (Vitest on fake-indexeddb): a fresh database and a session at a fixed clock. */
+import { afterEach } from 'vitest';
 import { LeadsDb } from '../db/leads-db';
 import type { AnalyseRequest } from '../domain/import-export/import-request';
 import type { AnalysisSummary } from '../domain/import-export/import-analysis';
@@ -8,6 +9,19 @@ export const NOW = Date.UTC(2026, 2, 14, 12);
 
 export function testDb(): LeadsDb {
   return new LeadsDb(`import-${crypto.randomUUID()}`);
+}
+
+/** `fresh()` gives a new database for one test; every one is deleted after the test that opened it. */
+export function freshDatabases(): () => LeadsDb {
+  const dbs: LeadsDb[] = [];
+  afterEach(async () => {
+    for (const db of dbs.splice(0)) await db.delete();
+  });
+  return () => {
+    const db = testDb();
+    dbs.push(db);
+    return db;
+  };
 }
 
 export const bytesOf = (text: string) => new TextEncoder().encode(text);
