@@ -61,12 +61,19 @@ async function openedWith(page: Page) {
   return { snapshot: await note.getAttribute('data-snapshot'), rowsRead: Number(await note.getAttribute('data-rows-read')), count: await page.getByTestId('grid-count').textContent() };
 }
 
-/** Wait until the engine has stored the snapshot of the data as they are now. */
+/** Wait until the engine has stored the snapshot of the data as they are now (on failure, what it saw). */
 async function snapshotStored(page: Page) {
-  await expect.poll(async () => {
-    const s = await engineState(page);
-    return s.snapshotVersion !== null && s.snapshotVersion === s.dataVersion;
-  }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const s = await engineState(page);
+        if (s.snapshotVersion !== null && s.snapshotVersion === s.dataVersion) return 'stored';
+        const note = page.getByTestId('engine-note');
+        return JSON.stringify({ ...s, opened: await note.getAttribute('data-snapshot'), saveFailed: await note.getAttribute('data-save-failed') });
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('stored');
 }
 
 test('a reload opens the grid from the stored snapshot without reading the leads; a new lead is caught up by the change log; a settings change or damage makes it build again', async ({ app }) => {

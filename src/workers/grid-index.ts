@@ -48,6 +48,8 @@ export interface EngineCounters {
   /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
   catchUps: number;
   rowsCaughtUp: number;
+  /** Why the last store of the snapshot failed, if it did (it is a cache: the next start builds). */
+  snapshotSaveFailed?: string;
   /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */
   snapshot: 'used' | 'caught-up' | 'missing' | 'format' | 'stale' | 'damaged' | 'none';
 }
@@ -133,9 +135,10 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     .then((checksums) => {
       index.stored = { checksums, dirty: index.stored?.dirty ?? new Set() };
     })
-    .catch(() => {
-      // Not stored: the next save writes every chunk again.
+    .catch((e: unknown) => {
+      // Not stored (a full disk, a closing tab): the next save writes every chunk again.
       index.stored = null;
+      index.counters.snapshotSaveFailed = e instanceof Error ? e.message : String(e);
     });
 }
 

@@ -66,11 +66,17 @@ function changed(): void {
   for (const l of listeners) l(version);
 }
 
-/** The snapshot is stored again a few seconds after the last change applied (only its changed chunks). */
+/**
+ * The snapshot is stored again a few seconds after a change is applied (only its changed chunks);
+ * a pending save is not pushed back by later changes, so steady writes cannot starve it.
+ */
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 function saveSoon(idx: GridIndex): void {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void storeSnapshot(db, idx), 3_000);
+  if (saveTimer !== undefined) return;
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    void storeSnapshot(db, idx);
+  }, 3_000);
 }
 
 /**
