@@ -14,7 +14,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
 import { queryRows } from '../domain/leads/index/lead-query';
 import type { LeadFilter } from '../domain/leads/lead-filter';
-import { buildGridIndex, catchUp, openGridIndex, outsideHoursAt, type GridIndex } from './grid-index';
+import { buildGridIndex, catchUp, openGridIndex, outsideHoursAt, storeSnapshot, type GridIndex } from './grid-index';
 
 afterAll(closeAll);
 
@@ -151,4 +151,18 @@ describe('catching up by the change log', () => {
     expect(patched).toBeGreaterThan(15);
     expect(moved).toBeGreaterThan(5);
   }, 240_000);
+
+  it('a change applied after a save is written by the next save: the reopened snapshot answers as a fresh build', async () => {
+    const db = await dbWith(demoSlice(150));
+    const live = await openGridIndex(db, NOW);
+    const first = storeSnapshot(db, live);
+    await apply(db, { kind: 'rename', pick: 3 });
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    await first;
+    await storeSnapshot(db, live);
+    const reopened = await openGridIndex(db, NOW);
+    expect(reopened.counters.snapshot).toBe('used');
+    expect(answers(reopened, NOW)).toEqual(answers(await buildGridIndex(db, NOW), NOW));
+    expect(reopened.cols.names.some((n) => n.startsWith('Renamed catch'))).toBe(true);
+  });
 });

@@ -37,8 +37,12 @@ export interface GridIndex {
   dataVersion: string | null;
   /** Rows flagged deleted (kept in place until the next full build). */
   deleted: number;
-  /** Checksums of the stored snapshot's chunks, and the chunks changed since it was stored. */
-  stored: { checksums: string[]; dirty: Set<number> } | null;
+  /** Checksums of the stored snapshot's chunks (null: nothing known to be stored). */
+  stored: { checksums: string[] } | null;
+  /** Chunks changed since the last save began ('all': every chunk must be written). */
+  dirty: Set<number> | 'all';
+  /** The save in progress: saves run one after another, each writing what changed before it began. */
+  saving: Promise<void>;
 }
 
 export interface EngineCounters {
@@ -80,6 +84,8 @@ export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex
     dataVersion: null,
     deleted: 0,
     stored: null,
+    dirty: 'all',
+    saving: Promise.resolve(),
   };
 }
 
@@ -109,7 +115,9 @@ export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex
       counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, snapshot: loaded.current ? 'used' : 'caught-up' },
       dataVersion: loaded.meta.dataVersion,
       deleted,
-      stored: { checksums: loaded.checksums, dirty: new Set() },
+      stored: { checksums: loaded.checksums },
+      dirty: new Set(),
+      saving: Promise.resolve(),
     };
     // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
     if (loaded.current || (await catchUp(db, index, now)) !== 'rebuild') {
@@ -127,19 +135,27 @@ export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex
   return index;
 }
 
-/** Store the index (only its changed chunks when a stored snapshot exists). Best effort: it is a cache. */
+/**
+ * Store the index: only the chunks changed since the last save began when that save's checksums
+ * are known, else every chunk. Saves run one after another; the columns and the data version are
+ * taken when a save begins, so a change during it is written by the next. Best effort: it is a cache.
+ */
 export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
-  const dirty = index.stored ? { chunks: new Set(index.stored.dirty), checksums: index.stored.checksums } : undefined;
-  if (index.stored) index.stored.dirty.clear();
-  return saveGridSnapshot(db, index.cols, { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone }, SNAPSHOT_CHUNK_ROWS, dirty)
-    .then((checksums) => {
-      index.stored = { checksums, dirty: index.stored?.dirty ?? new Set() };
-    })
-    .catch((e: unknown) => {
+  index.saving = index.saving.then(async () => {
+    const dirty = index.dirty;
+    index.dirty = new Set();
+    const only = dirty !== 'all' && index.stored ? { chunks: dirty, checksums: index.stored.checksums } : undefined;
+    try {
+      const checksums = await saveGridSnapshot(db, index.cols, { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone }, SNAPSHOT_CHUNK_ROWS, only);
+      index.stored = { checksums };
+    } catch (e) {
       // Not stored (a full disk, a closing tab): the next save writes every chunk again.
       index.stored = null;
+      index.dirty = 'all';
       index.counters.snapshotSaveFailed = e instanceof Error ? e.message : String(e);
-    });
+    }
+  });
+  return index.saving;
 }
 
 /** Row of lead `id`: binary search, as rows are in ascending id order (built from the table, new leads appended). */
@@ -204,8 +220,8 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   }
   const before = index.cols.n;
   index.cols = patchLeadColumns(index.cols, changes, deletedRows);
-  const dirty = index.stored?.dirty;
-  if (dirty) {
+  const dirty = index.dirty;
+  if (dirty !== 'all') {
     for (const c of changes) if (c.row !== null) dirty.add(Math.floor(c.row / SNAPSHOT_CHUNK_ROWS));
     for (const r of deletedRows) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
     for (let r = before; r < index.cols.n; r += SNAPSHOT_CHUNK_ROWS) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
