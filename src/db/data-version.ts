@@ -39,6 +39,8 @@ interface TxState {
   prev: string | null;
   token: string;
   n: number;
+  /** One instant for all of a transaction's rows, so pruning takes or keeps them together. */
+  at: number;
 }
 
 /** What a request touched, read from its values, its keys or (for deletes of calls and consents) the rows it deletes. */
@@ -106,11 +108,11 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
             let state = states.get(req.trans);
             if (!state) {
               const current = (await engine().get({ trans: req.trans, key: DATA_VERSION_KEY })) as { value?: unknown } | undefined;
-              state = { prev: typeof current?.value === 'string' ? current.value : null, token: crypto.randomUUID(), n: 0 };
+              state = { prev: typeof current?.value === 'string' ? current.value : null, token: crypto.randomUUID(), n: 0, at: Date.now() };
               states.set(req.trans, state);
               await engine().mutate({ type: 'put', trans: req.trans, values: [{ key: DATA_VERSION_KEY, value: state.token }] });
             }
-            const row: ChangeLogRow = { key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`, prev: state.prev, token: state.token, at: Date.now(), ...what };
+            const row: ChangeLogRow = { key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`, prev: state.prev, token: state.token, at: state.at, ...what };
             await engine().mutate({ type: 'put', trans: req.trans, values: [row] });
             return result;
           },

@@ -9,6 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LeadsDb } from '../db/leads-db';
+import { leadsChangedSince } from '../db/repos/engine-snapshot-repo';
 import { recordExport } from '../db/repos/export-repo';
 import { JUDGE_CHUNK, loadSharedWorld, readChunk, readLeadsOf } from '../db/repos/judged-chunks';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
@@ -47,6 +48,8 @@ export interface ExportRequest {
 export interface EngineVerdicts {
   at: number;
   bits: Uint16Array;
+  /** The data version the engine had applied when it answered. */
+  dataVersion: string | null;
 }
 
 export interface ExportResult {
@@ -116,7 +119,7 @@ async function engineVerdicts(db: LeadsDb, sorted: Int32Array, bitsByRank: Uint1
  * The engine answered at most this long before the file is built: still "now" for the person
  * who asked (every write committed before the engine answered is in it).
  */
-const ENGINE_ANSWER_FRESH_MS = 60_000;
+const ENGINE_ANSWER_FRESH_MS = 15_000;
 const engineInstant = (judged: EngineVerdicts | undefined, now: number) => (judged && judged.at >= now - ENGINE_ANSWER_FRESH_MS ? judged.at : null);
 
 /** The engine's bits re-ordered by rank (ascending id), or null when there are none. */
@@ -226,6 +229,12 @@ const CELL_SEP = '\u0000';
 /** Build the file, record it in the audit trail, then hand it over. */
 export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: ExportProgress, { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {}): Promise<ExportResult> {
   const t0 = performance.now();
+  // The engine's answer holds only for the data it had applied: a write since (another tab, a
+  // worker) and the leads are judged here instead.
+  if (req.judged && (await leadsChangedSince(db, req.judged.dataVersion)) !== 'none') {
+    const { judged: _stale, ...rest } = req;
+    return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
+  }
   const needsVerdict = req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
   const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
   const { sorted, rankOf } = ranked(req.ids);
@@ -314,6 +323,11 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
   }
   chunks.length = 0;
 
+  // A write landed while the file was written from the engine's answer: judge the leads here instead.
+  if (fromEngine && (await leadsChangedSince(db, req.judged!.dataVersion)) !== 'none') {
+    const { judged: _stale, ...rest } = req;
+    return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
+  }
   const entry = await recordExport(db, {
     kind: req.kind,
     format: req.format,

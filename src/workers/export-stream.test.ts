@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
 import { addToInternalDnc } from '../db/repos/dnc-repo';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { listExports } from '../db/repos/export-repo';
 import { createJudge } from '../domain/compliance/judge';
 import { countExclusions } from '../domain/import-export/call-list';
@@ -77,16 +78,20 @@ describe('streamed export', () => {
     const bits = reasonBitsAt(index, Uint32Array.from(ids, (id) => rowOf.get(id)!), NOW)!;
     expect(bits).not.toBeNull();
     const judged = await buildExport(db, request(ids, 'call-list', 'csv'), () => undefined, { now: NOW, chunk: 97 });
+    const dataVersion = await readDataVersion(db);
+    // An answer given before a write the engine had not applied is not trusted: the leads are judged.
+    const stale = await buildExport(db, { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits: new Uint16Array(ids.length), dataVersion: 'older' } }, () => undefined, { now: NOW, chunk: 97 });
+    expect(await csvRows(stale.blob)).toEqual(await csvRows(judged.blob));
     // Reading a history (calls, consents, DNC entries) would go through these: make any such read fail loudly.
     const refuse = () => {
       throw new Error('a history was read');
     };
     for (const table of [db.calls, db.consents, db.dncEntries]) Object.assign(table, { where: refuse, toCollection: refuse, toArray: refuse, bulkGet: refuse });
-    const fromEngine = await buildExport(db, { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits } }, () => undefined, { now: NOW, chunk: 97 });
+    const fromEngine = await buildExport(db, { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits, dataVersion } }, () => undefined, { now: NOW, chunk: 97 });
     expect(await csvRows(fromEngine.blob)).toEqual(await csvRows(judged.blob));
     expect(fromEngine.exclusions).toEqual(judged.exclusions);
     expect(fromEngine.rows).toBeGreaterThan(20);
-    const preview = await previewCallList(db, ids, NOW, { now: NOW }, { at: NOW, bits });
+    const preview = await previewCallList(db, ids, NOW, { now: NOW }, { at: NOW, bits, dataVersion });
     expect(preview).toMatchObject({ engine: true, exclusions: judged.exclusions });
   });
 

@@ -9,7 +9,7 @@
  */
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
-import { loadGridSnapshot, readChangeLog, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS } from '../db/repos/engine-snapshot-repo';
+import { changesSince, loadGridSnapshot, readDataVersion, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS, SnapshotNotStored } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
@@ -58,9 +58,10 @@ export interface EngineCounters {
   snapshot: 'used' | 'caught-up' | 'missing' | 'format' | 'stale' | 'damaged' | 'none';
 }
 
-function minOf(values: Float64Array): number {
+/** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
+function minOf(values: Float64Array, flags?: Uint8Array): number {
   let min = Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! < min) min = values[i]!;
+  for (let i = 0; i < values.length; i++) if (values[i]! < min && !(flags && flags[i]! & FLAG_DELETED)) min = values[i]!;
   return min;
 }
 
@@ -120,8 +121,11 @@ export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex
       saving: Promise.resolve(),
     };
     // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
-    if (loaded.current || (await catchUp(db, index, now)) !== 'rebuild') {
+    const outcome = loaded.current ? 'current' : await catchUp(db, index, now);
+    if (outcome !== 'rebuild') {
       index.buildMs = performance.now() - t0;
+      // Caught up: store the changed chunks, so the next start opens at this version.
+      if (outcome === 'patched') void storeSnapshot(db, index);
       return index;
     }
     problem = 'stale';
@@ -149,10 +153,10 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
       const checksums = await saveGridSnapshot(db, index.cols, { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone }, SNAPSHOT_CHUNK_ROWS, only);
       index.stored = { checksums };
     } catch (e) {
-      // Not stored (a full disk, a closing tab): the next save writes every chunk again.
+      // Not stored (skipped because the data moved on, a full disk, a closing tab): the next save writes every chunk.
       index.stored = null;
       index.dirty = 'all';
-      index.counters.snapshotSaveFailed = e instanceof Error ? e.message : String(e);
+      if (!(e instanceof SnapshotNotStored)) index.counters.snapshotSaveFailed = e instanceof Error ? e.message : String(e);
     }
   });
   return index.saving;
@@ -180,21 +184,10 @@ function rowOfId(cols: LeadColumns, id: number): number | null {
  * version, the settings), or when a new lead's id is not above every row's.
  */
 export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
-  const { dataVersion, rows } = await readChangeLog(db);
-  if (dataVersion === index.dataVersion) return 'current';
-  if (index.dataVersion === null || dataVersion === null) return 'rebuild';
-  const byPrev = new Map<string, typeof rows>();
-  for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
-  const ids = new Set<number>();
-  for (let at = index.dataVersion, steps = 0; at !== dataVersion; steps++) {
-    const step = byPrev.get(at);
-    if (!step || steps > rows.length) return 'rebuild';
-    for (const r of step) {
-      if (r.full) return 'rebuild';
-      for (const id of r.leadIds) ids.add(id);
-    }
-    at = step[0]!.token;
-  }
+  if ((await readDataVersion(db)) === index.dataVersion) return 'current';
+  const logged = await changesSince(db, index.dataVersion);
+  if (logged === 'unreachable' || logged.full) return 'rebuild';
+  const { dataVersion, leadIds: ids } = logged;
   if (ids.size > rejudgeLimit(index.cols.n)) return 'rebuild';
   const settings = await getSettings(db);
   const wanted = [...ids].sort((a, b) => a - b);
@@ -219,6 +212,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     if (row !== null && !(index.cols.flags[row]! & FLAG_DELETED)) deletedRows.push(row);
   }
   const before = index.cols.n;
+  const revived = changes.filter((c) => c.row !== null && index.cols.flags[c.row]! & FLAG_DELETED).length;
   index.cols = patchLeadColumns(index.cols, changes, deletedRows);
   const dirty = index.dirty;
   if (dirty !== 'all') {
@@ -227,10 +221,10 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     for (let r = before; r < index.cols.n; r += SNAPSHOT_CHUNK_ROWS) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
     if (index.cols.n > before) dirty.add(Math.floor((index.cols.n - 1) / SNAPSHOT_CHUNK_ROWS));
   }
-  index.deleted += deletedRows.length;
+  index.deleted += deletedRows.length - revived;
   index.rulesFor = rulesByRegion(settings);
   index.orgTimeZone = settings.orgTimeZone;
-  index.nextDue = minOf(index.cols.nextChange);
+  index.nextDue = minOf(index.cols.nextChange, index.cols.flags);
   index.orders.clear();
   index.dataVersion = dataVersion;
   index.counters.catchUps++;
@@ -268,7 +262,7 @@ export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Pr
     index.counters.rowsRejudged += leads.length;
   }
   index.rulesFor = rulesFor;
-  index.nextDue = minOf(cols.nextChange);
+  index.nextDue = minOf(cols.nextChange, cols.flags);
   return changed ? 'changed' : 'same';
 }
 

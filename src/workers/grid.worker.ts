@@ -27,26 +27,40 @@ let last: { key: string; rows: Uint32Array; idx: GridIndex; at: number } | null 
 const RESULT_TTL_MS = 30_000;
 const listeners = new Set<(v: number) => void>();
 
+/**
+ * Every change to the index — judging due rows again, catching up by the change log, dropping it
+ * for a rebuild — runs on this one queue, one after another: two of them interleaved could write
+ * a verdict read before a write over the one read after it.
+ */
+let catching: Promise<void> = Promise.resolve();
+function enqueue(work: () => Promise<void>): Promise<void> {
+  catching = catching.then(work).catch(() => {
+    index = null;
+    changed();
+  });
+  return catching;
+}
+
 /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
-let refreshing: Promise<void> | null = null;
 async function current(): Promise<GridIndex> {
-  await catching;
-  index ??= openGridIndex(db, Date.now());
-  const idx = await index;
-  refreshing ??= refreshDue(db, idx, Date.now())
-    .then((outcome) => {
+  for (;;) {
+    await catching;
+    index ??= openGridIndex(db, Date.now());
+    const mine = index;
+    const idx = await mine;
+    await enqueue(async () => {
+      if (index !== mine) return;
+      const outcome = await refreshDue(db, idx, Date.now());
       if (outcome === 'changed') {
         idx.orders.clear();
         last = null;
       }
       // So much is due (a start after a long pause) that one full read is cheaper.
       if (outcome === 'too-many') index = fullBuild();
-    })
-    .finally(() => (refreshing = null));
-  await refreshing;
-  // A full build started above (too much due) answers instead; a concurrent change that dropped the index answers on the next question.
-  const latest = index as Promise<GridIndex> | null;
-  return latest ? latest : idx;
+    });
+    // Replaced or dropped meanwhile (a rebuild, a change that moves everyone): ask the new one.
+    if (index === mine) return idx;
+  }
 }
 
 /** Read everything and build the index now (stored as the new snapshot). */
@@ -75,7 +89,8 @@ function saveSoon(idx: GridIndex): void {
   if (saveTimer !== undefined) return;
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
-    void storeSnapshot(db, idx);
+    // Only the index still in use (a rebuilt one stores itself).
+    void index?.then((now) => (now === idx ? storeSnapshot(db, idx) : undefined));
   }, 3_000);
 }
 
@@ -85,26 +100,21 @@ function saveSoon(idx: GridIndex): void {
  * showing. Where the log cannot be followed (a list, version or settings change; a pruned log)
  * the index is dropped and rebuilt by the next question — only a grid on screen pays for it.
  */
-let catching: Promise<void> = Promise.resolve();
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
 function onDataChanged(delay: number): void {
   clearTimeout(changeTimer);
-  changeTimer = setTimeout(() => {
-    catching = catching
-      .then(async () => {
-        if (!index) return;
-        const idx = await index;
-        const outcome = await catchUp(db, idx, Date.now());
-        if (outcome === 'current') return;
-        if (outcome === 'rebuild') index = null;
-        else saveSoon(idx);
-        changed();
-      })
-      .catch(() => {
-        index = null;
-        changed();
-      });
-  }, delay);
+  changeTimer = setTimeout(() => void enqueue(applyChanges), delay);
+}
+
+/** Follow the change log now: patched, or dropped for a rebuild by the next question. */
+async function applyChanges(): Promise<void> {
+  if (!index) return;
+  const idx = await index;
+  const outcome = await catchUp(db, idx, Date.now());
+  if (outcome === 'current') return;
+  if (outcome === 'rebuild') index = null;
+  else saveSoon(idx);
+  changed();
 }
 Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
   if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) onDataChanged(150);
@@ -159,20 +169,14 @@ const api = {
    * the change signal), so nothing known is missed. `bits` is null when some lead's cached
    * judgement may change before `at`: the export worker then judges the leads itself.
    */
-  async judged(filter: LeadFilter, sort: string | undefined, at: number): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number }> {
+  async judged(filter: LeadFilter, sort: string | undefined, at: number): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number; dataVersion: string | null }> {
     await current();
-    catching = catching.then(async () => {
-      if (!index) return;
-      const outcome = await catchUp(db, await index, Date.now());
-      if (outcome === 'rebuild') index = fullBuild();
-      if (outcome !== 'current') changed();
-    });
-    await catching;
+    await enqueue(applyChanges);
     const when = Math.max(at, Date.now());
     const { idx, rows } = await resultRows(filter, sort);
     const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
     const bits = reasonBitsAt(idx, rows, when);
-    return Comlink.transfer({ ids, bits, at: when }, bits ? [ids.buffer, bits.buffer] : [ids.buffer]);
+    return Comlink.transfer({ ids, bits, at: when, dataVersion: idx.dataVersion }, bits ? [ids.buffer, bits.buffer] : [ids.buffer]);
   },
   /** Distinct values for the filter pickers. */
   async facets(): Promise<{ sources: string[]; campaigns: string[]; regions: string[]; tags: string[]; buildMs: number }> {

@@ -52,6 +52,13 @@ async function checksum(chunk: ColumnsChunk): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A save that was skipped: the data moved on, or another tab stored a different snapshot meanwhile. */
+export class SnapshotNotStored extends Error {
+  constructor() {
+    super('snapshot not stored: the data or the stored snapshot changed meanwhile');
+  }
+}
+
 /** The change log is kept this long: a tab whose grid is further behind builds it again. */
 const LOG_KEEP_MS = 24 * 3_600_000;
 
@@ -68,24 +75,69 @@ export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: Sna
   if (checksums.some((c) => c === undefined)) throw new Error('a clean chunk has no stored checksum');
   const headRow: HeadRow = { key: HEAD_KEY, format: SNAPSHOT_FORMAT, schema: LATEST_VERSION, ...meta, head, checksums };
   const cutoff = meta.builtAt - LOG_KEEP_MS;
+  let stored = true;
   await db.transaction('rw', db.engine, async () => {
+    // Never store a snapshot of data that have moved on (a write since, an erasure): it would be stale,
+    // or hold what the write removed. And write only changed chunks over the head they were counted against.
+    if ((await readDataVersion(db)) !== meta.dataVersion) return void (stored = false);
+    if (dirty) {
+      const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
+      if (!head || head.checksums.length !== dirty.checksums.length || head.checksums.some((c, k) => c !== dirty.checksums[k])) return void (stored = false);
+    }
     if (!dirty) await db.engine.where('key').startsWith('grid:').delete();
     else await db.engine.where('key').between(chunkKey(head.chunkCount), 'grid:chunk:\uffff').delete();
     await db.engine.bulkPut(chunks.flatMap((chunk, k) => (chunk ? [{ key: chunkKey(k), chunk }] : [])));
     await db.engine.put(headRow as unknown as EngineRow);
     await db.engine.where('key').startsWith(LOG_PREFIX).filter((r) => (r as unknown as ChangeLogRow).at < cutoff).delete();
   });
+  if (!stored) throw new SnapshotNotStored();
   return checksums;
 }
 
 /**
  * Drop the grid's snapshot and the change log (inside the caller's transaction, which must hold
- * the engine table). An erasure or a purge calls it: the snapshot holds names and numbers, so it
- * must not outlive the rows it was built from; every grid then builds again from the tables.
+ * the engine table, after its last tracked write). An erasure or a purge calls it: the snapshot
+ * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
+ * every grid (any tab) finds its version unreachable and builds again from the tables, and no
+ * save of an older index is stored (saves check the data version).
  */
 export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.where('key').startsWith('grid:').delete();
   await db.engine.where('key').startsWith(LOG_PREFIX).delete();
+}
+
+/**
+ * Whether anything a lead's row or verdict depends on was written since data version `since`:
+ * 'none' when the log reaches the current version through writes that touched no lead (audit
+ * bookkeeping, scrub records, catalogue names), 'some' otherwise — or when the log does not reach.
+ */
+export async function leadsChangedSince(db: LeadsDb, since: string | null): Promise<'none' | 'some'> {
+  const changes = await changesSince(db, since);
+  return changes !== 'unreachable' && !changes.full && changes.leadIds.size === 0 ? 'none' : 'some';
+}
+
+/**
+ * Everything written since data version `since`, by following the change log: the lead ids
+ * touched and whether a write may have moved every lead (`full`), up to the current version;
+ * 'unreachable' when the log does not lead from `since` to it (pruned, unknown version).
+ */
+export async function changesSince(db: LeadsDb, since: string | null): Promise<{ dataVersion: string; leadIds: Set<number>; full: boolean } | 'unreachable'> {
+  const { dataVersion, rows } = await readChangeLog(db);
+  if (since === null || dataVersion === null) return 'unreachable';
+  const byPrev = new Map<string, ChangeLogRow[]>();
+  for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
+  const leadIds = new Set<number>();
+  let full = false;
+  for (let at = since, steps = 0; at !== dataVersion; steps++) {
+    const step = byPrev.get(at);
+    if (!step || steps > rows.length) return 'unreachable';
+    for (const r of step) {
+      full ||= r.full;
+      for (const id of r.leadIds) leadIds.add(id);
+    }
+    at = step[0]!.token;
+  }
+  return { dataVersion, leadIds, full };
 }
 
 /** The current token and the change log, read together. */

@@ -125,8 +125,6 @@ export interface ForgetResult extends ForgetPlan {
 /** Forget the person of lead `leadId`, everywhere, in one strict transaction. */
 export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()): Promise<ForgetResult> {
   return strictTransaction(db, 'rw', db.tables, async () => {
-    // The grid's cached columns hold the name and number too: gone with the rows (grids rebuild).
-    await dropEngineCache(db);
     // A trail restored from an old backup may still be in format 1, whose details cannot be redacted.
     if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
     const { lead, plan, calls, requestedAt, consents, acquisitions, plainDnc, audit, others } = await planIn(db, leadId);
@@ -155,6 +153,9 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
       },
       now,
     );
+    // Last, after every write of this transaction logged itself: the grid's cached columns hold the
+    // name and number too, and the log must not let a grid patch its copy instead of rebuilding.
+    await dropEngineCache(db);
     return { ...plan, suppression, auditSeq: entry.seq };
   });
 }

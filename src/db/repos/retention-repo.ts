@@ -59,8 +59,6 @@ export async function purgeRetention(db: LeadsDb, input: { at: number; mode: Pur
   return journaled(db, 'purge', summary, (journal) => strictTransaction(db, 'rw', tables, async () => {
     const { plan, leads, calls, settings } = await planFrom(db, input.at, input.mode);
     if (input.expected !== undefined && input.expected !== plan.leadIds.length) throw new PurgeError('plan-changed');
-    // Purged people's names and numbers must not outlive them in the grid's cached columns.
-    if (plan.leadIds.length > 0) await dropEngineCache(db);
     if (plan.leadIds.length === 0) {
       await markDone(db, journal, now);
       return plan;
@@ -87,6 +85,9 @@ export async function purgeRetention(db: LeadsDb, input: { at: number; mode: Pur
     }
     const { leadIds: _ids, ...facts } = plan;
     await appendAudit(db, { action: 'purge', entity: 'lead', ids, before: null, after: { ...facts, count: ids.length, ...(kept.length ? { dncRequestsKept: kept.length } : {}) } }, now);
+    // Last, after every write logged itself: purged names and numbers must not outlive the rows in
+    // the grid's cached columns, and no grid may patch its copy instead of rebuilding.
+    await dropEngineCache(db);
     await markDone(db, journal, now);
     return plan;
   }), now);

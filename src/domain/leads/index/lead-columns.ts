@@ -234,7 +234,12 @@ export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[
     const same = c.row !== null && cols.text.slice(cols.textStart[i], cols.textStart[i + 1]) === text && cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]) === phone;
     if (!same) textOf.set(i, { text, phone });
   }
-  for (const i of deletedRows) out.flags[i] = out.flags[i]! | FLAG_DELETED;
+  for (const i of deletedRows) {
+    out.flags[i] = out.flags[i]! | FLAG_DELETED;
+    // A deleted (or erased) lead's name and number leave the columns too, not only the results.
+    out.names[i] = '';
+    textOf.set(i, { text: '\n', phone: '\n' });
+  }
   if (textOf.size > 0) {
     const n = out.n;
     const texts = new Array<string>(n);

@@ -15,8 +15,8 @@ import { exportWorker } from './export-worker';
  * when the engine cannot answer for that instant; the export worker then judges the leads.
  */
 async function judgedRows(filter: LeadFilter, sort: string | undefined, at: number) {
-  const { ids, bits, at: when } = await gridWorker().judged(filter, sort, at);
-  return { ids, ...(bits ? { judged: { at: when, bits } } : {}) };
+  const { ids, bits, at: when, dataVersion } = await gridWorker().judged(filter, sort, at);
+  return { ids, ...(bits ? { judged: { at: when, bits, dataVersion } } : {}) };
 }
 
 /** What a call list at `at` would exclude, and why; whether a DNC copy is too old. */
