@@ -79,6 +79,9 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
+  // Names this build: the grid's stored snapshot holds verdicts judged by this build's rules, so a
+  // new build (new presets, a fixed rule) judges every lead again instead of trusting them.
+  define: { 'import.meta.env.LEADLEDGER_BUILD': JSON.stringify(new Date().toISOString()) },
   build: { target: 'es2022', chunkSizeWarningLimit: 700 },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },

@@ -84,6 +84,9 @@ describe('grid snapshot', () => {
 
     await db.engine.put(chunk);
     expect('cols' in (await loadGridSnapshot(db))).toBe(true);
+    // A snapshot judged by another build (other rules): judged again, never trusted.
+    await db.engine.update('grid:head', { build: 'an earlier release' });
+    expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'format' });
     await db.engine.update('grid:head', { format: 0 });
     expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'format' });
   });

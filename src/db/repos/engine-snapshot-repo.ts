@@ -13,6 +13,8 @@ import { LATEST_VERSION } from '../migrations';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
 export const SNAPSHOT_FORMAT = 2;
+/** The build that judged a snapshot's verdicts (set at build time; tests run unbuilt). */
+const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
 const HEAD_KEY = 'grid:head';
 const chunkKey = (k: number) => `grid:chunk:${String(k).padStart(5, '0')}`;
@@ -26,6 +28,7 @@ export interface SnapshotMeta {
 interface HeadRow extends SnapshotMeta {
   key: string;
   format: number;
+  build: string;
   schema: number;
   head: ColumnsHead;
   checksums: string[];
@@ -73,7 +76,7 @@ export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: Sna
   const fresh = await Promise.all(chunks.map((c) => (c ? checksum(c) : Promise.resolve(''))));
   const checksums = fresh.map((sum, k) => (chunks[k] ? sum : dirty!.checksums[k]!));
   if (checksums.some((c) => c === undefined)) throw new Error('a clean chunk has no stored checksum');
-  const headRow: HeadRow = { key: HEAD_KEY, format: SNAPSHOT_FORMAT, schema: LATEST_VERSION, ...meta, head, checksums };
+  const headRow: HeadRow = { key: HEAD_KEY, format: SNAPSHOT_FORMAT, build: BUILD_ID, schema: LATEST_VERSION, ...meta, head, checksums };
   const cutoff = meta.builtAt - LOG_KEEP_MS;
   let stored = true;
   await db.transaction('rw', db.engine, async () => {
@@ -163,7 +166,7 @@ export async function loadGridSnapshot(db: LeadsDb): Promise<SnapshotLoad> {
     return { head, rows, dataVersion: await readDataVersion(db) };
   });
   if (!head) return { problem: 'missing' };
-  if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION) return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}` };
+  if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION || head.build !== BUILD_ID) return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}, build ${head.build}` };
   const chunks = rows.sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => r.chunk as ColumnsChunk);
   try {
     if (chunks.length !== head.checksums.length) throw new Error(`${chunks.length} of ${head.checksums.length} chunks`);
