@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CompliancePage } from './page-models/compliance';
+import { readStore } from './support/idb-read';
 
 /*
  * These tests import DNC versions, withdraw consent and purge leads, so they run in a profile
@@ -14,26 +15,6 @@ let page: Page;
 let c: CompliancePage;
 
 type Row = { id: number; phoneE164: string; region: string; dncStatus: string; anonymizedAt?: number; acquiredAt: number; lastContactAt?: number };
-
-/** Rows of an IndexedDB store, straight from the browser. */
-function readStore<T>(p: Page, store: string): Promise<T[]> {
-  return p.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('leadledger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);

@@ -14,7 +14,8 @@ import type { LeadsDb } from '../db/leads-db';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
 import { queryRows } from '../domain/leads/index/lead-query';
 import type { LeadFilter } from '../domain/leads/lead-filter';
-import { buildGridIndex, catchUp, openGridIndex, outsideHoursAt, storeSnapshot, type GridIndex } from './grid-index';
+import { catchUp } from './grid-catch-up';
+import { buildGridIndex, openGridIndex, outsideHoursAt, storeSnapshot, type GridIndex } from './grid-index';
 
 afterAll(closeAll);
 

@@ -9,7 +9,7 @@
  */
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
-import { changesSince, loadGridSnapshot, readDataVersion, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS, SnapshotNotStored } from '../db/repos/engine-snapshot-repo';
+import { loadGridSnapshot, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS, SnapshotNotStored } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
@@ -19,8 +19,9 @@ import { slowDerived } from '../domain/compliance/lead-facts';
 import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
 import type { LeadDerived } from '../domain/leads/lead-filter';
-import { FLAG_DELETED, buildLeadColumns, patchLeadColumns, reasonBit, writeDerived, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
+import { FLAG_DELETED, buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
+import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
 
 export interface GridIndex {
   cols: LeadColumns;
@@ -56,13 +57,6 @@ export interface EngineCounters {
   snapshotSaveFailed?: string;
   /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */
   snapshot: 'used' | 'caught-up' | 'missing' | 'format' | 'stale' | 'damaged' | 'none';
-}
-
-/** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
-function minOf(values: Float64Array, flags?: Uint8Array): number {
-  let min = Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! < min && !(flags && flags[i]! & FLAG_DELETED)) min = values[i]!;
-  return min;
 }
 
 /** Read everything and build the index as of `at`. */
@@ -161,82 +155,6 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
   });
   return index.saving;
 }
-
-/** Row of lead `id`: binary search, as rows are in ascending id order (built from the table, new leads appended). */
-function rowOfId(cols: LeadColumns, id: number): number | null {
-  let lo = 0;
-  let hi = cols.n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = cols.ids[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return null;
-}
-
-/**
- * Bring the index up to the data version by following the change log from the version it
- * reflects: the leads a write touched (incl. those whose number a DNC entry names) are read and
- * judged again, new leads appended, deleted ones flagged. 'rebuild' when the log does not reach
- * (pruned, or the index's version unknown), when a write may move everyone's verdict (a list, a
- * version, the settings), or when a new lead's id is not above every row's.
- */
-export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
-  if ((await readDataVersion(db)) === index.dataVersion) return 'current';
-  const logged = await changesSince(db, index.dataVersion);
-  if (logged === 'unreachable' || logged.full) return 'rebuild';
-  const { dataVersion, leadIds: ids } = logged;
-  if (ids.size > rejudgeLimit(index.cols.n)) return 'rebuild';
-  const settings = await getSettings(db);
-  const wanted = [...ids].sort((a, b) => a - b);
-  const changes: RowChange[] = [];
-  const found = new Set<number>();
-  const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
-  for (let k = 0; k < wanted.length; k += 2_000) {
-    const leads = await getLeadsByIds(db, wanted.slice(k, k + 2_000));
-    const judge = createJudge(await loadWorldFor(db, leads), settings);
-    for (const lead of leads) {
-      found.add(lead.id);
-      const row = rowOfId(index.cols, lead.id);
-      if (row === null && lead.id <= last) return 'rebuild';
-      changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
-    }
-  }
-  // New leads in id order, so the rows stay sorted by id.
-  changes.sort((a, b) => (a.row === null ? Infinity : a.row) - (b.row === null ? Infinity : b.row) || a.lead.id - b.lead.id);
-  const deletedRows: number[] = [];
-  for (const id of wanted) {
-    const row = found.has(id) ? null : rowOfId(index.cols, id);
-    if (row !== null && !(index.cols.flags[row]! & FLAG_DELETED)) deletedRows.push(row);
-  }
-  const before = index.cols.n;
-  const revived = changes.filter((c) => c.row !== null && index.cols.flags[c.row]! & FLAG_DELETED).length;
-  index.cols = patchLeadColumns(index.cols, changes, deletedRows);
-  const dirty = index.dirty;
-  if (dirty !== 'all') {
-    for (const c of changes) if (c.row !== null) dirty.add(Math.floor(c.row / SNAPSHOT_CHUNK_ROWS));
-    for (const r of deletedRows) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
-    for (let r = before; r < index.cols.n; r += SNAPSHOT_CHUNK_ROWS) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
-    if (index.cols.n > before) dirty.add(Math.floor((index.cols.n - 1) / SNAPSHOT_CHUNK_ROWS));
-  }
-  index.deleted += deletedRows.length - revived;
-  index.rulesFor = rulesByRegion(settings);
-  index.orgTimeZone = settings.orgTimeZone;
-  index.nextDue = minOf(index.cols.nextChange, index.cols.flags);
-  index.orders.clear();
-  index.dataVersion = dataVersion;
-  index.counters.catchUps++;
-  index.counters.rowsCaughtUp += changes.length + deletedRows.length;
-  return 'patched';
-}
-
-/**
- * From this many leads, one full read beats reading each lead's history by index (a DNC look-up
- * per number costs ~0.2 ms against millions of listed numbers; the full build scans them once).
- */
-export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
 
 /**
  * Judge again, by index, the rows whose cached part is due at `now`. 'changed' when any row's

@@ -16,7 +16,8 @@ import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
 import { getSettings } from '../db/repos/settings-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
-import { buildGridIndex, catchUp, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
+import { catchUp } from './grid-catch-up';
+import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
 /** The index of the current version; null once the data changed: rebuilt on the next question. */
