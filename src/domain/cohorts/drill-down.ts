@@ -24,24 +24,28 @@ const NUMERATOR: Partial<Record<CohortMetric, Pick<LeadFilter, 'connected' | 'co
   conversionRate: { converted: 'yes' },
 };
 
-/** The filter of one cohort (or all, when `cohort` is undefined) and one split value. */
-export function segmentFilter(cohort: string | undefined, split: CohortSplit, value: string | undefined): LeadFilter {
+/** A split value, or several (a chart's "other" series: any of them). */
+export type SplitValues = string | readonly string[];
+
+/** The filter of one cohort (or all, when `cohort` is undefined) and one split value (or any of several). */
+export function segmentFilter(cohort: string | undefined, split: CohortSplit, value: SplitValues | undefined): LeadFilter {
   const f: LeadFilter = cohort ? { cohort } : {};
   if (value === undefined || split === 'none') return f;
-  if (split === 'source') f.source = [value];
-  else if (split === 'campaign') f.campaign = [value];
-  else if (split === 'region') f.region = [value];
-  else f.entry = [value as NonNullable<LeadFilter['entry']>[number]];
+  const values = typeof value === 'string' ? [value] : [...value];
+  if (split === 'source') f.source = values;
+  else if (split === 'campaign') f.campaign = values;
+  else if (split === 'region') f.region = values;
+  else f.entry = values as NonNullable<LeadFilter['entry']>;
   return f;
 }
 
 /** The leads a figure is taken over. */
-export function denominatorFilter(cohort: string | undefined, split: CohortSplit, value: string | undefined, metric: CohortMetric): LeadFilter {
+export function denominatorFilter(cohort: string | undefined, split: CohortSplit, value: SplitValues | undefined, metric: CohortMetric): LeadFilter {
   return { ...segmentFilter(cohort, split, value), ...DENOMINATOR[metric] };
 }
 
 /** The leads counted in a rate's numerator, when the leads filter can say it; else null. */
-export function numeratorFilter(cohort: string | undefined, split: CohortSplit, value: string | undefined, metric: CohortMetric): LeadFilter | null {
+export function numeratorFilter(cohort: string | undefined, split: CohortSplit, value: SplitValues | undefined, metric: CohortMetric): LeadFilter | null {
   const extra = NUMERATOR[metric];
   return extra ? { ...segmentFilter(cohort, split, value), ...extra } : null;
 }

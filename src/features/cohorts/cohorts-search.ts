@@ -12,6 +12,10 @@ export const COHORT_VIEWS = ['chart', 'table', 'triangle', 'scorecard', 'campaig
 export type CohortView = (typeof COHORT_VIEWS)[number];
 export const CHART_TYPES = ['bar', 'line'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
+export const CHART_LAYOUTS = ['combined', 'multiples'] as const;
+export type ChartLayout = (typeof CHART_LAYOUTS)[number];
+export const TABLE_COLUMNS = ['cohort', 'series', 'leads', 'numerator', 'denominator', 'value', 'interval', 'notes'] as const;
+export const TRIANGLE_WIDTHS = ['fit', 'all'] as const;
 
 const key = z.string().regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/).optional().catch(undefined);
 
@@ -27,6 +31,15 @@ export const cohortsSearchSchema = z.object({
   chart: z.enum(CHART_TYPES).optional().catch(undefined),
   /** The triangle's split value ('' = leads with none); absent = all leads. */
   series: z.string().max(200).optional().catch(undefined),
+  /** The chart's page of periods, 0 = the newest. */
+  page: z.coerce.number().int().min(0).max(100_000).optional().catch(undefined),
+  /** One chart of the top series plus "other", or one small chart per series. */
+  layout: z.enum(CHART_LAYOUTS).optional().catch(undefined),
+  /** The table's sort column and direction. */
+  sort: z.enum(TABLE_COLUMNS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  /** The triangle's week columns: as many as fit the width, or all of them (scrolling). */
+  weeks: z.enum(TRIANGLE_WIDTHS).optional().catch(undefined),
 });
 export type CohortsSearch = z.infer<typeof cohortsSearchSchema>;
 
@@ -40,6 +53,11 @@ export interface CohortsState {
   n: number;
   chart: ChartType;
   series: string | undefined;
+  page: number;
+  layout: ChartLayout;
+  sort: (typeof TABLE_COLUMNS)[number] | undefined;
+  dir: 'asc' | 'desc';
+  weeks: (typeof TRIANGLE_WIDTHS)[number];
 }
 
 export const DEFAULT_WINDOW_DAYS = 30;
@@ -56,5 +74,10 @@ export function resolveCohortsSearch(s: CohortsSearch): CohortsState {
     n: s.n ?? DEFAULT_WINDOW_DAYS,
     chart: s.chart ?? 'bar',
     series: s.series,
+    page: s.page ?? 0,
+    layout: s.layout ?? 'combined',
+    sort: s.sort,
+    dir: s.dir ?? 'asc',
+    weeks: s.weeks ?? 'fit',
   };
 }

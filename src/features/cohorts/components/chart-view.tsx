@@ -1,34 +1,77 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
+import { niceTicks } from '../../../domain/cohorts/nice-ticks';
 import type { Timed } from '../../../workers/analytics.worker';
-import type { CohortsState } from '../cohorts-search';
+import { CHART_LAYOUTS, type CohortsSearch, type CohortsState } from '../cohorts-search';
+import type { ChartSeries } from '../model/chart-series';
+import { ChartPager } from './chart-pager';
 import { CohortChart } from './cohort-chart';
 import { CsvButton } from './csv-button';
-import { OmittedNote } from './omitted-note';
+import { SmallMultiples } from './small-multiples';
 import { useChartModel } from './use-chart-model';
 import { useDrillDown } from './use-drill-down';
 
-/** The chart of the chosen metric with its legend of marks and CSV export (the table view's rows). */
-export function ChartView({ state, result }: { state: CohortsState; result: Timed<CohortAggregate> }) {
+/** Even ticks from 0 over the highest figure shown (a rate's whisker included), for every panel alike. */
+function ticksOf(cs: ChartSeries): number[] {
+  let max = 0;
+  for (const r of cs.rows) for (const p of Object.values(r.points)) if (p && p.value !== null) max = Math.max(max, cs.isRate ? (p.high ?? p.value) : p.value);
+  return niceTicks(cs.isRate ? Math.max(max, 0.05) : max, 5, cs.isRate ? 1 : Infinity);
+}
+
+/** The chart of the chosen metric: one chart (top series + "other") or small multiples, paged over the periods, with its legend of marks and CSV export (the table view's rows). */
+export function ChartView({ state, result, set }: { state: CohortsState; result: Timed<CohortAggregate>; set: (p: Partial<CohortsSearch>) => void }) {
   const { t } = useTranslation();
   const { cs, f, seriesLabel, table, agg } = useChartModel(state, result);
   const drill = useDrillDown();
+  const label = (r: ChartSeries['rows'][number]) => f.cohort(r.key, r.start, agg.grain);
+  const ticks = ticksOf(cs);
+  const chartProps = { f, label, seriesLabel, windowDays: state.n, onDrill: drill, ticks, type: state.chart };
   return (
-    <Card title={t(`cohorts.metric.${state.metric}`)} actions={<CsvButton table={table} fileName={`cohorts-${state.grain}-${state.split}-${state.metric}.csv`} />}>
+    <Card
+      title={t(`cohorts.metric.${state.metric}`)}
+      actions={
+        <div className="flex items-center gap-3">
+          {agg.split !== 'none' && (
+            <div role="group" aria-label={t('cohorts.legible.layout')} className="flex rounded-md shadow-sm ring-1 ring-slate-300">
+              {CHART_LAYOUTS.map((l) => (
+                <button
+                  key={l}
+                  type="button"
+                  aria-pressed={state.layout === l}
+                  onClick={() => set({ layout: l })}
+                  className={`px-2.5 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md ${state.layout === l ? 'bg-indigo-600 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
+                >
+                  {t(`cohorts.legible.${l}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          <CsvButton table={table} fileName={`cohorts-${state.grain}-${state.split}-${state.metric}.csv`} />
+        </div>
+      }
+    >
       <p className="-mt-1 mb-3 text-xs text-slate-500">{t(`cohorts.metricHelp.${state.metric}`, { n: state.n })}</p>
-      <OmittedNote omitted={cs.omitted} shown={cs.rows.length} />
+      <ChartPager cs={cs} rangeLabel={(i) => label(cs.rows[i]!)} onPage={(page) => set({ page: page || undefined })} />
+      {cs.other.length > 0 && (
+        <p data-testid="chart-other" className="mb-3 text-xs text-slate-600">
+          {t('cohorts.legible.otherNote', { count: cs.other.length, leads: f.count(cs.otherLeads), names: cs.other.map(seriesLabel).join(', ') })}
+        </p>
+      )}
       {cs.rows.length === 0 ? (
         <p className="py-16 text-center text-sm text-slate-500">{t('cohorts.empty')}</p>
+      ) : state.layout === 'multiples' && agg.split !== 'none' ? (
+        <SmallMultiples cs={cs} {...chartProps} />
       ) : (
         <div data-testid="cohort-chart" className="select-none">
-          <CohortChart cs={cs} type={state.chart} f={f} label={(r) => f.cohort(r.key, r.start, agg.grain)} seriesLabel={seriesLabel} windowDays={state.n} onDrill={drill} />
+          <CohortChart cs={cs} {...chartProps} />
         </div>
       )}
-      <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-500">
+      <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
         {cs.isRate && <li>{t('cohorts.legend.interval')}</li>}
         <li>{t('cohorts.legend.small')}</li>
         <li data-testid="legend-young">{t('cohorts.legend.young', { n: state.n })}</li>
+        <li>{t('cohorts.legible.keyboard')}</li>
       </ul>
     </Card>
   );

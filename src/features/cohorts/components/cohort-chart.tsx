@@ -1,8 +1,11 @@
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import type { ChartRow, ChartSeries, Point } from '../model/chart-series';
+import type { ChartRow, ChartSeries, Point, SeriesInfo } from '../model/chart-series';
 import type { Formatters } from '../model/format';
 import { ChartTooltip } from './chart-tooltip';
+import { useMarkFocus } from './use-mark-focus';
 
 interface Props {
   cs: ChartSeries;
@@ -12,6 +15,10 @@ interface Props {
   seriesLabel: (id: string) => string;
   windowDays: number;
   onDrill: (filter: LeadFilter) => void;
+  /** Even y-ticks from 0 (niceTicks), shared by every panel of small multiples. */
+  ticks: number[];
+  height?: number;
+  legend?: boolean;
 }
 
 const valueOf = (key: string) => (r: ChartRow) => r.points[key]?.value ?? null;
@@ -20,6 +27,11 @@ const errorOf = (key: string) => (r: ChartRow) => {
   const p = r.points[key];
   return p && p.value !== null && p.low !== null && p.high !== null ? [p.value - p.low, p.high - p.value] : [0, 0];
 };
+
+/** A figure as the chart shows it (rate, count or days). */
+export function formatValue(cs: ChartSeries, f: Formatters, v: number | null): string {
+  return cs.isRate ? f.pct(v) : cs.metric === 'leads' || cs.metric === 'contacted' ? f.count(v ?? 0) : f.days(v);
+}
 
 function Hatches({ cs }: { cs: ChartSeries }) {
   return (
@@ -34,77 +46,135 @@ function Hatches({ cs }: { cs: ChartSeries }) {
   );
 }
 
-/** Draws a chart series (bars or lines) with Wilson whiskers; faded = small, hatched/hollow = window open. It computes nothing. */
-export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDrill }: Props) {
+interface ShapeProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  /** The data row (the bar's index is its position among drawn bars, not in the data). */
+  payload?: ChartRow;
+}
+
+/**
+ * Draws a chart series (bars or lines) with Wilson whiskers; faded = small, hatched/hollow =
+ * window open; a period without data is an empty slot or a break in the line, never 0. Every
+ * bar and point is reachable by keyboard (use-mark-focus). It computes nothing.
+ */
+export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDrill, ticks, height = 400, legend = true }: Props) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const { markProps, focused } = useMarkFocus(cs, box, onDrill);
   const tick = cs.isRate ? (v: number) => f.pct(v) : cs.metric === 'leads' || cs.metric === 'contacted' ? (v: number) => f.count(v) : (v: number) => f.days(v);
   const byKey = new Map(cs.rows.map((r) => [r.key, r]));
+  const rowIndex = new Map(cs.rows.map((r, i) => [r, i]));
+  const markLabel = (row: ChartRow, s: SeriesInfo, p: Point) =>
+    t('cohorts.legible.bar', {
+      cohort: label(row),
+      series: seriesLabel(s.id),
+      value: formatValue(cs, f, p.value),
+      ratio: cs.isRate ? ` (${t('cohorts.tooltip.ratio', { numerator: f.count(p.numerator ?? 0), denominator: f.count(p.denominator ?? 0) })})` : '',
+      count: f.count(p.drillCount),
+    });
+  const isFocused = (row: number, key: string) => focused?.row === row && focused.seriesKey === key;
   const common = (
     <>
       <Hatches cs={cs} />
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="key" tickFormatter={(k: string) => (byKey.has(k) ? label(byKey.get(k)!) : k)} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} minTickGap={8} />
-      <YAxis tickFormatter={tick} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={64} domain={cs.isRate ? [0, (max: number) => Math.min(1, Math.max(0.05, Math.ceil(max * 20) / 20))] : [0, 'auto']} />
-      <Legend formatter={(key: string) => <span className="text-xs text-slate-700">{seriesLabel(cs.series.find((s) => s.key === key)?.id ?? '')}</span>} iconType="square" iconSize={10} />
+      <XAxis dataKey="key" tickFormatter={(k: string) => (byKey.has(k) ? label(byKey.get(k)!) : k)} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} minTickGap={8} />
+      <YAxis tickFormatter={tick} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={64} ticks={ticks} interval={0} domain={[0, ticks[ticks.length - 1] ?? 'auto']} allowDataOverflow />
+      {legend && <Legend formatter={(key: string) => <span className="text-xs text-slate-700">{seriesLabel(cs.series.find((s) => s.key === key)?.id ?? '')}</span>} iconType="square" iconSize={10} />}
     </>
   );
   const tooltip = (shared: boolean) => (
     <Tooltip shared={shared} cursor={{ fill: 'rgba(99, 102, 241, 0.06)' }} isAnimationActive={false} content={<ChartTooltip cs={cs} f={f} cohortLabel={label} seriesLabel={seriesLabel} windowDays={windowDays} />} />
   );
-  const drill = (p: Point | undefined) => p && onDrill(p.drill);
+  const focusedRow = focused ? cs.rows[focused.row] : undefined;
+  const focusedSeries = focused ? cs.series.find((s) => s.key === focused.seriesKey) : undefined;
+  const focusedPoint = focusedRow && focusedSeries ? focusedRow.points[focusedSeries.key] : undefined;
   return (
-    <ResponsiveContainer width="100%" height={400}>
-      {type === 'bar' ? (
-        <BarChart data={cs.rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="10%" barGap={1}>
-          {common}
-          {tooltip(false)}
-          {cs.series.map((s) => (
-            <Bar key={s.key} name={s.key} dataKey={valueOf(s.key)} fill={s.color} isAnimationActive={false} className="cursor-pointer" onClick={(item) => drill((item.payload as ChartRow).points[s.key])}>
-              {cs.rows.map((r) => {
-                const p = r.points[s.key];
-                return <Cell key={r.key} fill={p?.young ? `url(#hatch-${s.key})` : s.color} fillOpacity={p?.small ? 0.35 : 1} stroke={p?.young ? s.color : 'none'} />;
-              })}
-              {cs.isRate && <ErrorBar dataKey={errorOf(s.key)} width={2} stroke="#334155" strokeWidth={1} isAnimationActive={false} />}
-            </Bar>
-          ))}
-        </BarChart>
-      ) : (
-        <LineChart data={cs.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          {common}
-          {tooltip(true)}
-          {cs.series.map((s) => (
-            <Line
-              key={s.key}
-              name={s.key}
-              dataKey={valueOf(s.key)}
-              stroke={s.color}
-              strokeWidth={2}
-              connectNulls
-              isAnimationActive={false}
-              activeDot={false}
-              dot={(props: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => {
-                const p = props.payload?.points[s.key];
-                if (!p || props.cx === undefined || props.cy === undefined || p.value === null) return <g key={`${s.key}-${props.index}`} />;
-                return (
-                  <circle
-                    key={`${s.key}-${props.index}`}
-                    cx={props.cx}
-                    cy={props.cy}
-                    r={p.small ? 3 : 4}
-                    fill={p.young ? '#fff' : s.color}
-                    fillOpacity={p.small ? 0.4 : 1}
-                    stroke={s.color}
-                    strokeWidth={p.young ? 2 : 1}
-                    className="cursor-pointer"
-                    onClick={() => drill(p)}
-                  />
-                );
-              }}
-            >
-              {cs.isRate && <ErrorBar dataKey={errorOf(s.key)} width={2} stroke={s.color} strokeOpacity={0.5} strokeWidth={1} isAnimationActive={false} />}
-            </Line>
-          ))}
-        </LineChart>
-      )}
-    </ResponsiveContainer>
+    <div ref={box}>
+      <ResponsiveContainer width="100%" height={height}>
+        {type === 'bar' ? (
+          <BarChart data={cs.rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="10%" barGap={1} accessibilityLayer={false}>
+            {common}
+            {tooltip(false)}
+            {cs.series.map((s) => (
+              <Bar
+                key={s.key}
+                name={s.key}
+                dataKey={valueOf(s.key)}
+                fill={s.color}
+                isAnimationActive={false}
+                shape={(props: ShapeProps) => {
+                  const r = props.payload;
+                  const row = r ? rowIndex.get(r) ?? -1 : -1;
+                  const p = r?.points[s.key];
+                  if (!r || !p || p.value === null || props.x === undefined || props.y === undefined) return <g />;
+                  const on = isFocused(row, s.key);
+                  return (
+                    <rect
+                      x={props.x}
+                      y={props.y}
+                      width={Math.max(0, props.width ?? 0)}
+                      height={Math.max(0, props.height ?? 0)}
+                      fill={p.young ? `url(#hatch-${s.key})` : s.color}
+                      fillOpacity={p.small ? 0.35 : 1}
+                      stroke={on ? '#0f172a' : p.young ? s.color : 'none'}
+                      strokeWidth={on ? 2 : 1}
+                      {...markProps(row, s.key, p, markLabel(r, s, p))}
+                    />
+                  );
+                }}
+              >
+                {cs.isRate && <ErrorBar dataKey={errorOf(s.key)} width={2} stroke="#334155" strokeWidth={1} isAnimationActive={false} />}
+              </Bar>
+            ))}
+          </BarChart>
+        ) : (
+          <LineChart data={cs.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            {common}
+            {tooltip(true)}
+            {cs.series.map((s) => (
+              <Line
+                key={s.key}
+                name={s.key}
+                dataKey={valueOf(s.key)}
+                stroke={s.color}
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+                activeDot={false}
+                dot={(props: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => {
+                  const row = props.payload ? rowIndex.get(props.payload) ?? -1 : -1;
+                  const p = props.payload?.points[s.key];
+                  if (!p || !props.payload || props.cx === undefined || props.cy === undefined || p.value === null) return <g key={`${s.key}-${props.index}`} />;
+                  const on = isFocused(row, s.key);
+                  return (
+                    <circle
+                      key={`${s.key}-${props.index}`}
+                      cx={props.cx}
+                      cy={props.cy}
+                      r={on ? 6 : p.small ? 3 : 4}
+                      fill={p.young ? '#fff' : s.color}
+                      fillOpacity={p.small ? 0.4 : 1}
+                      stroke={on ? '#0f172a' : s.color}
+                      strokeWidth={on || p.young ? 2 : 1}
+                      {...markProps(row, s.key, p, markLabel(props.payload, s, p))}
+                    />
+                  );
+                }}
+              >
+                {cs.isRate && <ErrorBar dataKey={errorOf(s.key)} width={2} stroke={s.color} strokeOpacity={0.5} strokeWidth={1} isAnimationActive={false} />}
+              </Line>
+            ))}
+          </LineChart>
+        )}
+      </ResponsiveContainer>
+      <p aria-live="polite" data-testid="chart-focused" className="min-h-4 text-xs text-slate-700">
+        {focusedRow && focusedSeries && focusedPoint
+          ? t('cohorts.legible.focused', { cohort: label(focusedRow), series: seriesLabel(focusedSeries.id), value: formatValue(cs, f, focusedPoint.value), count: f.count(focusedPoint.drillCount) })
+          : ''}
+      </p>
+    </div>
   );
 }

@@ -36,9 +36,9 @@ export function CohortsPage() {
             {t('cohorts.loading')}
           </p>
         ) : state.view === 'chart' ? (
-          <ChartView state={state} result={result} />
+          <ChartView state={state} result={result} set={set} />
         ) : state.view === 'table' ? (
-          <TableView state={state} result={result} />
+          <TableView state={state} result={result} set={set} />
         ) : state.view === 'triangle' ? (
           <TriangleView state={state} result={result} set={set} />
         ) : state.view === 'scorecard' ? (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { inputClass } from '../../../components/ui/field';
@@ -10,27 +10,35 @@ import type { CohortsSearch, CohortsState } from '../cohorts-search';
 import { cohortCap } from '../model/default-range';
 import { makeFormatters } from '../model/format';
 import { makeSeriesLabel } from '../model/series-label';
-import { triangleTable } from '../model/triangle-table';
+import { triangleTable, weeksThatFit } from '../model/triangle-table';
 import { ComputedNote } from './computed-note';
 import { CsvButton } from './csv-button';
 import { OmittedNote } from './omitted-note';
 import { useDrillDown } from './use-drill-down';
+import { useElementWidth } from './use-element-width';
 
 const WEEKS = 26;
 
-/** Heatmap of cumulative conversion by weeks since acquisition, for all leads or one split value. */
+/**
+ * Heatmap of cumulative conversion by weeks since acquisition, for all leads or one split
+ * value. It fits its width: it shows the weeks that fit and says so; only when the user asks
+ * for all weeks does it scroll sideways (the choice is in the URL). The CSV holds every week.
+ */
 export function TriangleView({ state, result, set }: { state: CohortsState; result: Timed<CohortAggregate>; set: (p: Partial<CohortsSearch>) => void }) {
   const { t, i18n } = useTranslation();
   const agg = result.value;
   const split = state.split === 'none' ? undefined : state.series;
   const tri = useCohortTriangle({ grain: state.grain, split: state.split, series: split, from: state.from, to: state.to, weeks: WEEKS });
   const drill = useDrillDown();
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box);
   const seriesLabel = useMemo(() => makeSeriesLabel(agg.split, result.meta, i18n.language, t), [agg.split, result.meta, i18n.language, t]);
   const model = useMemo(() => {
     if (!tri.data) return null;
     const f = makeFormatters(i18n.language, agg.timeZone, t);
     return { f, ...triangleTable(tri.data.value, state.grain, f, cohortCap(state.grain, state.from) * 2, (n) => t('cohorts.triangle.week', { n }), t('cohorts.col.cohort'), t('cohorts.col.leads')) };
   }, [tri.data, i18n.language, agg.timeZone, t, state.grain, state.from]);
+  const shown = state.weeks === 'all' ? WEEKS : weeksThatFit(width, WEEKS);
   return (
     <Card title={t('cohorts.triangle.title')} actions={model && <CsvButton table={{ header: model.header, rows: model.csvRows }} fileName={`cohort-triangle-${state.grain}.csv`} />}>
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
@@ -49,16 +57,30 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
           </label>
         )}
       </div>
+      <div ref={box}>
       {!model ? (
         <p role="status" className="animate-pulse text-sm text-slate-500">{t('cohorts.loading')}</p>
       ) : (
         <>
           <OmittedNote omitted={model.omitted} shown={model.rows.length} />
-          <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
+          <p className="mb-2 flex flex-wrap items-center gap-3 text-xs text-slate-600" data-testid="triangle-width">
+            {shown < WEEKS ? t('cohorts.legible.triangleFit', { shown, total: WEEKS }) : state.weeks === 'all' ? t('cohorts.legible.triangleAll', { total: WEEKS }) : null}
+            {shown < WEEKS && (
+              <button type="button" className="font-medium text-indigo-700 underline" onClick={() => set({ weeks: 'all' })}>
+                {t('cohorts.legible.triangleShowAll', { total: WEEKS })}
+              </button>
+            )}
+            {state.weeks === 'all' && (
+              <button type="button" className="font-medium text-indigo-700 underline" onClick={() => set({ weeks: undefined })}>
+                {t('cohorts.legible.triangleFitWidth')}
+              </button>
+            )}
+          </p>
+          <div className="overflow-auto rounded-lg ring-1 ring-slate-200" data-testid="triangle-scroller">
             <table className="text-xs" data-testid="cohort-triangle">
-              <thead className="bg-slate-50 text-slate-500">
+              <thead className="bg-slate-50 text-slate-600">
                 <tr>
-                  {model.header.map((h) => (
+                  {model.header.slice(0, 2 + shown).map((h) => (
                     <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 text-left font-semibold">{h}</th>
                   ))}
                 </tr>
@@ -68,14 +90,14 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
                   <tr key={r.key} className={r.small ? 'opacity-50' : ''}>
                     <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-700">{r.label}</th>
                     <td className="px-2 py-1 tabular-nums text-slate-500">{model.f.count(r.leads)}</td>
-                    {r.cells.map((c, w) =>
+                    {r.cells.slice(0, shown).map((c, w) =>
                       c ? (
                         <td key={w} className="p-0.5">
                           <button
                             type="button"
                             title={t('cohorts.triangle.cell', { cohort: r.label, weeks: w + 1, numerator: model.f.count(c.numerator), denominator: model.f.count(c.denominator), rate: c.text, interval: model.f.interval(c.low, c.high) })}
                             onClick={() => drill(segmentFilter(r.key, state.split, split))}
-                            className={`w-14 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.55 ? 'text-white' : 'text-slate-800'}`}
+                            className={`w-12 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.55 ? 'text-white' : 'text-slate-800'}`}
                             style={{ background: `rgba(79, 70, 229, ${0.06 + c.weight * 0.84})` }}
                           >
                             {c.text}
@@ -83,7 +105,7 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
                         </td>
                       ) : (
                         <td key={w} className="p-0.5" aria-hidden="true">
-                          <div className="w-14 rounded bg-slate-50 py-1">&nbsp;</div>
+                          <div className="w-12 rounded bg-slate-50 py-1">&nbsp;</div>
                         </td>
                       ),
                     )}
@@ -95,6 +117,7 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
           {tri.data && <ComputedNote leads={tri.data.meta.leads} ms={tri.data.ms} />}
         </>
       )}
+      </div>
     </Card>
   );
 }

@@ -1,20 +1,23 @@
 /**
  * The chart's data builder (STYLE.md: a pure function returns the typed series; the recharts
  * component only draws it). One row per cohort, one value per series, each with what the
- * tooltip, the table, the CSV and the drill-down need. Charts stay under MAX_POINTS points
- * (recharts slows down beyond a few thousand) and, with no range chosen, show the newest
- * cohorts only: past either limit the oldest cohorts are left out (and counted).
+ * tooltip, the table, the CSV and the drill-down need. The table takes every cohort and
+ * series; the chart takes the top series plus "other", every period of the axis (gaps
+ * included, so Q1 2023 never sits next to Q2 2025) and one page of it, newest first, under
+ * MAX_POINTS points (recharts slows down beyond a few thousand).
  */
 import type { CohortAggregate, CohortCell } from '../../../domain/cohorts/cohort-aggregate';
+import { OTHER_COLOR, seriesColor } from '../../../domain/cohorts/chart-palette';
 import { isMedianMetric, isRateMetric, RATE_PARTS, rateOf, type CohortMetric } from '../../../domain/cohorts/cohort-rates';
-import { denominatorFilter, numeratorFilter } from '../../../domain/cohorts/drill-down';
+import { denominatorFilter, numeratorFilter, type SplitValues } from '../../../domain/cohorts/drill-down';
+import { pageWindow, type PageWindow } from '../../../domain/cohorts/page-window';
+import { fillPeriodGaps } from '../../../domain/cohorts/period-gaps';
+import { OTHER_SERIES, topSeries } from '../../../domain/cohorts/top-series';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 
 export const MAX_POINTS = 2000;
 /** Below this many leads in its denominator a figure is marked small. */
 export const MIN_COHORT_SIZE = 30;
-
-export const SERIES_COLORS = ['#4f46e5', '#0891b2', '#d97706', '#db2777', '#059669', '#7c3aed', '#dc2626', '#65a30d', '#0284c7', '#a16207', '#475569', '#c026d3'];
 
 export interface Point {
   value: number | null;
@@ -37,7 +40,7 @@ export interface Point {
 export interface SeriesInfo {
   /** Safe recharts data key (`s0`, `s1`, …). */
   key: string;
-  /** The split value (`''` = none). */
+  /** The split value (`''` = none; OTHER_SERIES = every series past the top ones). */
   id: string;
   color: string;
 }
@@ -46,6 +49,8 @@ export interface ChartRow {
   key: string;
   start: number;
   windowComplete: boolean;
+  /** A period with no lead in range: a gap on the axis (no bar, a break in a line). */
+  gap: boolean;
   points: Record<string, Point | undefined>;
 }
 
@@ -54,15 +59,32 @@ export interface ChartSeries {
   isRate: boolean;
   series: SeriesInfo[];
   rows: ChartRow[];
-  /** Cohorts left out to stay under MAX_POINTS. */
-  omitted: number;
+  windowDays: number;
+  /** The split values added up into "other" (empty: none). */
+  other: string[];
+  /** Leads in "other" over the whole range. */
+  otherLeads: number;
+  /** Periods on the whole axis (gaps included), and which of them `rows` are. */
+  periods: number;
+  page: PageWindow;
+}
+
+export interface ChartOptions {
+  /** Name this many series, add up the rest as "other" (default: every series). */
+  top?: number;
+  /** Periods per page (kept under MAX_POINTS points) and the page, 0 = newest (default: all). */
+  pageSize?: number;
+  page?: number;
+  /** Put every missing period between the first and the last on the axis. */
+  gaps?: boolean;
 }
 
 const YOUNG_METRICS: readonly CohortMetric[] = ['conversionRate', 'conversionWithinRate', 'medianDaysToConversion'];
 
-function pointOf(agg: CohortAggregate, cell: CohortCell, metric: CohortMetric): Point {
+function pointOf(agg: CohortAggregate, cell: CohortCell, metric: CohortMetric, other: readonly string[]): Point {
   const key = agg.cohorts[cell.cohort]!.key;
-  const value = agg.split === 'none' ? undefined : agg.series[cell.series];
+  const id = agg.series[cell.series]!;
+  const value: SplitValues | undefined = agg.split === 'none' ? undefined : id === OTHER_SERIES ? other : id;
   const young = YOUNG_METRICS.includes(metric) && !agg.cohorts[cell.cohort]!.windowComplete;
   const base = { leads: cell.leads, young, drill: denominatorFilter(key, agg.split, value, metric), drillNumerator: numeratorFilter(key, agg.split, value, metric) };
   if (isRateMetric(metric)) {
@@ -74,17 +96,22 @@ function pointOf(agg: CohortAggregate, cell: CohortCell, metric: CohortMetric): 
   return { ...base, value: v, numerator: null, denominator: null, low: null, high: null, small: size < MIN_COHORT_SIZE, drillCount: size };
 }
 
-/** The chart's series for `metric` from an aggregate: at most `maxCohorts` newest cohorts and MAX_POINTS points. */
-export function buildChartSeries(agg: CohortAggregate, metric: CohortMetric, maxCohorts = Infinity, maxPoints = MAX_POINTS): ChartSeries {
-  const series = agg.series.map((id, i) => ({ key: `s${i}`, id, color: SERIES_COLORS[i % SERIES_COLORS.length]! }));
-  const keep = Math.max(1, Math.min(maxCohorts, Math.floor(maxPoints / Math.max(1, series.length))));
-  const first = Math.max(0, agg.cohorts.length - keep);
-  const rows: ChartRow[] = agg.cohorts.slice(first).map((c) => ({ key: c.key, start: c.start, windowComplete: c.windowComplete, points: {} }));
+/** The series of `metric` from an aggregate: by default every cohort and series; see ChartOptions for the chart's. */
+export function buildChartSeries(full: CohortAggregate, metric: CohortMetric, options: ChartOptions = {}): ChartSeries {
+  const { agg, other } = topSeries(full, options.top ?? Infinity);
+  const series = agg.series.map((id, i) => ({ key: `s${i}`, id, color: id === OTHER_SERIES ? OTHER_COLOR : seriesColor(i) }));
+  const axis = options.gaps ? fillPeriodGaps(agg.cohorts, agg.grain, agg.timeZone) : agg.cohorts.map((c, index) => ({ key: c.key, start: c.start, index }));
+  const budget = Math.max(1, Math.floor(MAX_POINTS / Math.max(1, series.length)));
+  const page = pageWindow(axis.length, Math.min(options.pageSize ?? Infinity, budget), options.page ?? 0);
+  const rows: ChartRow[] = axis.slice(page.first, page.end).map((p) => ({ key: p.key, start: p.start, windowComplete: p.index >= 0 && agg.cohorts[p.index]!.windowComplete, gap: p.index < 0, points: {} }));
+  const rowOf = new Map<number, ChartRow>();
+  axis.slice(page.first, page.end).forEach((p, i) => p.index >= 0 && rowOf.set(p.index, rows[i]!));
   for (const cell of agg.cells) {
-    if (cell.cohort < first) continue;
-    rows[cell.cohort - first]!.points[series[cell.series]!.key] = pointOf(agg, cell, metric);
+    const row = rowOf.get(cell.cohort);
+    if (row) row.points[series[cell.series]!.key] = pointOf(agg, cell, metric, other);
   }
-  return { metric, isRate: isRateMetric(metric), series, rows, omitted: first };
+  const otherLeads = other.length ? (agg.totals[agg.totals.length - 1]?.leads ?? 0) : 0;
+  return { metric, isRate: isRateMetric(metric), series, rows, windowDays: agg.windowDays, other, otherLeads, periods: axis.length, page };
 }
 
 /** The numerator and denominator names of a rate metric (for headers and tooltips). */

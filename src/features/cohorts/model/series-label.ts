@@ -1,5 +1,6 @@
 /** Human names of split values: source and campaign names, localised region names, entry methods. */
 import type { CohortSplit } from '../../../domain/cohorts/cohort-aggregate';
+import { OTHER_SERIES } from '../../../domain/cohorts/top-series';
 import type { SnapshotMeta } from '../../../workers/analytics.worker';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -14,6 +15,7 @@ export function makeSeriesLabel(split: CohortSplit, meta: SnapshotMeta | undefin
     regions = null;
   }
   return (id) => {
+    if (id === OTHER_SERIES) return t('cohorts.legible.other');
     if (split === 'none') return t('cohorts.allLeads');
     if (id === '') return t('cohorts.none');
     if (split === 'source') return sources.get(id) ?? id;

@@ -37,3 +37,13 @@ export function triangleTable(tri: CohortTriangle, grain: CohortGrain, f: Format
   const csvRows = built.map((r) => ({ cells: [r.label, f.count(r.leads), ...r.cells.map((c) => c?.text ?? '')] }));
   return { rows: built, header, csvRows, omitted: tri.rows.length - rows.length };
 }
+
+/** Width of a week column and of the cohort and leads columns together, in CSS pixels (text-xs, "100.0%"). */
+export const WEEK_COLUMN_PX = 50;
+export const LABEL_COLUMNS_PX = 190;
+
+/** How many week columns fit `width` pixels: at least `min` (when there are that many), at most `weeks`. */
+export function weeksThatFit(width: number, weeks: number, min = 4): number {
+  const fit = Math.floor((width - LABEL_COLUMNS_PX) / WEEK_COLUMN_PX);
+  return Math.min(weeks, Math.max(Math.min(min, weeks), fit));
+}

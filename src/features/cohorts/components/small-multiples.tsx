@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import type { ChartRow, ChartSeries } from '../model/chart-series';
+import type { Formatters } from '../model/format';
+import { CohortChart } from './cohort-chart';
+
+interface Props {
+  cs: ChartSeries;
+  type: 'bar' | 'line';
+  f: Formatters;
+  label: (row: ChartRow) => string;
+  seriesLabel: (id: string) => string;
+  windowDays: number;
+  onDrill: (filter: LeadFilter) => void;
+  ticks: number[];
+}
+
+/** One small chart per series on one shared scale and axis: many series stay readable side by side. */
+export function SmallMultiples({ cs, ...chart }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="mb-2 text-xs text-slate-600">{t('cohorts.legible.multiplesNote')}</p>
+      <div data-testid="small-multiples" className="grid grid-cols-1 gap-4 md:grid-cols-2 2xl:grid-cols-3">
+        {cs.series.map((s) => (
+          <section key={s.key} aria-label={chart.seriesLabel(s.id)} data-testid="small-multiple" className="rounded-lg p-2 ring-1 ring-slate-200">
+            <h3 className="flex items-center gap-2 text-xs font-semibold text-slate-700">
+              <span aria-hidden="true" className="h-2.5 w-2.5 rounded-sm" style={{ background: s.color }} />
+              {chart.seriesLabel(s.id)}
+            </h3>
+            <div data-testid="cohort-chart" className="select-none">
+              <CohortChart cs={{ ...cs, series: [s] }} {...chart} height={170} legend={false} />
+            </div>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
