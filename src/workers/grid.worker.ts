@@ -16,7 +16,9 @@ import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
 import { getSettings } from '../db/repos/settings-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
+import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
+import { displayBlock } from './grid-block';
 import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
 
 const db = new LeadsDb();
@@ -131,7 +133,7 @@ export interface QueryResult {
 }
 
 /** The result rows of a filter and sort (the last one is cached). */
-async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array }> {
+async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array; at: number }> {
   const idx = await current();
   const key = JSON.stringify([filter, sort ?? '']);
   const now = Date.now();
@@ -141,7 +143,7 @@ async function resultRows(filter: LeadFilter, sort: string | undefined): Promise
     const ctx = { orgTimeZone: idx.orgTimeZone, now, outsideHours: outsideHoursAt(idx, now) };
     last = { key, rows: queryRows(idx.cols, filter, ctx, order, spec?.desc ?? false), idx, at: now };
   }
-  return { idx, rows: last.rows };
+  return { idx, rows: last.rows, at: last.at };
 }
 
 const api = {
@@ -157,6 +159,16 @@ const api = {
     const { idx, rows } = await resultRows(filter, sort);
     const slice = rows.subarray(Math.max(0, start), Math.min(rows.length, end));
     return Int32Array.from(slice, (i) => idx.cols.ids[i]!);
+  },
+  /**
+   * Rows [start, end) of the result as the grid shows them (formatted for `where`, verdict
+   * included), judged at the very instant the filter was answered at: a row is never filtered at
+   * one instant and badged at another.
+   */
+  async rows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+    const { idx, rows, at } = await resultRows(filter, sort);
+    const ids = Array.from(rows.subarray(Math.max(0, start), Math.min(rows.length, end)), (i) => idx.cols.ids[i]!);
+    return { rows: await displayBlock(db, ids, at, where, version), at };
   },
   /** Every lead id of the result ("select all N matching"). */
   async allIds(filter: LeadFilter, sort: string | undefined): Promise<Int32Array> {

@@ -181,7 +181,7 @@ async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames
   }
   const t0 = performance.now();
   try {
-    const { metAt } = await until(() => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${count}"]`), timeoutMs, 'last row');
+    const { metAt } = await until(() => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${count + 1}"]`), timeoutMs, 'last row');
     return { frames, reachedLast: true, lastRowMs: metAt - t0, startedAt, endedAt: performance.now() };
   } catch {
     return { frames, reachedLast: false, lastRowMs: null, startedAt, endedAt: performance.now() };

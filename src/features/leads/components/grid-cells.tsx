@@ -1,6 +1,14 @@
+/**
+ * Cells of the leads grid. A row arrives from the worker as shown (dates, numbers and phone
+ * formatted, the verdict judged); a cell only looks up its labels, so drawing one is cheap.
+ */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Verdict } from '../../../domain/compliance/verdict-types';
+import type { DisplayDate, DisplayRow } from '../../../domain/leads/display-row';
 import type { ConsentFilterState, DncFilterState } from '../../../domain/leads/lead-filter';
+import type { GridColumnId } from '../leads-search';
+
+type T = ReturnType<typeof useTranslation>['t'];
 
 const CONSENT_TONE: Record<ConsentFilterState, string> = {
   valid: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
@@ -16,7 +24,7 @@ const DNC_TONE: Record<DncFilterState, string> = {
   stale: 'bg-amber-50 text-amber-800 ring-amber-200',
 };
 
-function Pill({ className, children, title }: { className: string; children: React.ReactNode; title?: string }) {
+function Pill({ className, children, title }: { className: string; children: ReactNode; title?: string }) {
   return (
     <span title={title} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>
       {children}
@@ -24,38 +32,41 @@ function Pill({ className, children, title }: { className: string; children: Rea
   );
 }
 
-export function ConsentPill({ state }: { state: ConsentFilterState }) {
-  const { t } = useTranslation();
-  return <Pill className={CONSENT_TONE[state]}>{t(`leads.consentState.${state}`)}</Pill>;
+const none = <span className="text-slate-500">—</span>;
+
+function DateText({ date, after }: { date: DisplayDate | null; after?: ReactNode }) {
+  if (!date) return none;
+  return (
+    <span className="whitespace-nowrap tabular-nums" title={date.iso}>
+      {date.text}
+      {after}
+    </span>
+  );
 }
 
-export function DncPill({ state, checkedAt }: { state: DncFilterState; checkedAt?: number }) {
-  const { t, i18n } = useTranslation();
-  const when = checkedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(checkedAt) : undefined;
+/** A small shape that needs no emoji font: a check for callable, a bar-in-circle for blocked. */
+function VerdictIcon({ callable }: { callable: boolean }) {
   return (
-    <Pill className={DNC_TONE[state]} title={when ? t('leads.dncCheckedAt', { date: when }) : undefined}>
-      {t(`leads.dncState.${state}`)}
-    </Pill>
+    <svg aria-hidden="true" viewBox="0 0 12 12" className="mr-1 h-3 w-3 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8">
+      {callable ? <path d="M2 6.5 5 9.2 10 3" strokeLinecap="round" strokeLinejoin="round" /> : <><circle cx="6" cy="6" r="4.6" /><path d="M3.4 6h5.2" strokeLinecap="round" /></>}
+    </svg>
   );
 }
 
 /** The verdict as a badge; its tooltip (and accessible description) lists every reason with its date. */
-export function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const lines = verdict.reasons.map((r) => {
-    const when = r.until !== undefined ? t('leads.until', { date: date.format(r.until) }) : r.since !== undefined ? t('leads.since', { date: date.format(r.since) }) : '';
+export function VerdictBadge({ row }: { row: Pick<DisplayRow, 'callable' | 'reasons'> }) {
+  const { t } = useTranslation();
+  const lines = row.reasons.map((r) => {
+    const when = r.until !== undefined ? t('leads.until', { date: r.until }) : r.since !== undefined ? t('leads.since', { date: r.since }) : '';
     return `${t(`reason.${r.code}`)}${when ? ` (${when})` : ''}`;
   });
-  const blocking = verdict.reasons.filter((r) => r.severity === 'block');
-  const label = verdict.callable ? t('leads.callable') : t('leads.blocked', { count: blocking.length });
+  const blocking = row.reasons.filter((r) => r.block).length;
+  const label = row.callable ? t('leads.callable') : t('leads.blocked', { count: blocking });
+  const tone = row.callable ? (row.reasons.length ? 'bg-emerald-50 text-emerald-800 ring-amber-300' : 'bg-emerald-50 text-emerald-800 ring-emerald-200') : 'bg-rose-50 text-rose-800 ring-rose-300';
   return (
     <span className="group relative" data-testid="verdict-badge">
-      <Pill
-        title={lines.join('\n') || undefined}
-        className={verdict.callable ? (verdict.reasons.length ? 'bg-emerald-50 text-emerald-800 ring-amber-300' : 'bg-emerald-50 text-emerald-800 ring-emerald-200') : 'bg-rose-50 text-rose-800 ring-rose-300'}
-      >
-        {verdict.callable ? '✓ ' : '⛔ '}
+      <Pill title={lines.join('\n') || undefined} className={tone}>
+        <VerdictIcon callable={row.callable} />
         {label}
       </Pill>
       {lines.length > 0 && <span className="sr-only">: {lines.join('; ')}</span>}
@@ -63,14 +74,41 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   );
 }
 
-export function Tags({ tags }: { tags: readonly string[] }) {
-  return (
+/** What each column shows of a row. */
+export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> = {
+  phone: (r) => (
+    <span className="font-mono text-[13px]" title={r.phoneE164}>
+      {r.phone}
+    </span>
+  ),
+  name: (r) => <span className="truncate">{r.name}</span>,
+  company: (r) => <span className="truncate text-slate-600">{r.company}</span>,
+  source: (r) => (
+    <span className="truncate" title={r.sourceId}>
+      {r.source}
+    </span>
+  ),
+  campaign: (r) => <span className="truncate">{r.campaign}</span>,
+  acquiredAt: (r, t) => <DateText date={r.acquired} after={<span className="ml-1.5 text-xs text-slate-500">{t(r.acquiredAge.key, { count: r.acquiredAge.count })}</span>} />,
+  createdAt: (r) => <DateText date={r.created} />,
+  dataAge: (r, t) => <span className={`tabular-nums ${r.dataAge.old ? 'font-medium text-amber-700' : ''}`}>{t(r.dataAge.key, { count: r.dataAge.count })}</span>,
+  consent: (r, t) => <Pill className={CONSENT_TONE[r.consent]}>{t(`leads.consentState.${r.consent}`)}</Pill>,
+  dnc: (r, t) => (
+    <Pill className={DNC_TONE[r.dnc]} title={r.dncCheckedAt ? t('leads.dncCheckedAt', { date: r.dncCheckedAt }) : undefined}>
+      {t(`leads.dncState.${r.dnc}`)}
+    </Pill>
+  ),
+  lastContact: (r) => <DateText date={r.lastContact} />,
+  attempts: (r) => <span className="tabular-nums">{r.attempts}</span>,
+  lastOutcome: (r, t) => (r.lastOutcome ? <span className="whitespace-nowrap">{t(`outcome.${r.lastOutcome}`)}</span> : none),
+  tags: (r) => (
     <span className="flex gap-1 overflow-hidden">
-      {tags.map((tag) => (
+      {r.tags.map((tag) => (
         <span key={tag} className="rounded bg-indigo-50 px-1.5 text-xs text-indigo-700">
           {tag}
         </span>
       ))}
     </span>
-  );
-}
+  ),
+  verdict: (r) => <VerdictBadge row={r} />,
+};

@@ -1,33 +1,42 @@
 import { FlexRender, type ReactTable } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import type { GridRow } from '../api/use-grid-rows';
+import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { GridColumnId } from '../leads-search';
 import { SORTABLE, type gridFeatures } from './grid-columns';
-import type { SelectionApi } from './use-selection';
+import { useSelection, type SelectionStore } from './use-selection';
 
 interface Props {
-  table: ReactTable<typeof gridFeatures, GridRow>;
+  table: ReactTable<typeof gridFeatures, DisplayRow>;
   width: number;
   sort: string | undefined;
   onSort: (sort: string | undefined) => void;
-  selection: SelectionApi;
+  store: SelectionStore;
   count: number;
 }
 
-/** Sticky header: sort buttons (asc → desc → none), resize handles, and the select-all box. */
-export function GridHeader({ table, width, sort, onSort, selection, count }: Props) {
+/** "Select all N matching": the one part of the header that follows the selection. */
+function SelectAllBox({ store, count }: { store: SelectionStore; count: number }) {
   const { t } = useTranslation();
+  const selection = useSelection(store);
   const all = selection.selection.kind === 'all';
   return (
-    <div role="row" className="flex h-9 items-center text-xs font-semibold uppercase tracking-wide text-slate-500" style={{ width }}>
+    <input
+      type="checkbox"
+      aria-label={t('leads.selectAllMatching', { count })}
+      checked={all}
+      onChange={() => (all ? selection.clear() : selection.selectAll(count))}
+      className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+    />
+  );
+}
+
+/** Sticky header: sort buttons (asc → desc → none), resize handles, and the select-all box. */
+export function GridHeader({ table, width, sort, onSort, store, count }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div role="row" aria-rowindex={1} className="flex h-9 items-center text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ width }}>
       <div role="columnheader" className="flex w-11 shrink-0 justify-center">
-        <input
-          type="checkbox"
-          aria-label={t('leads.selectAllMatching', { count })}
-          checked={all}
-          onChange={() => (all ? selection.clear() : selection.selectAll(count))}
-          className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
-        />
+        <SelectAllBox store={store} count={count} />
       </div>
       {table.getHeaderGroups()[0]!.headers.map((header) => {
         const key = SORTABLE[header.column.id as GridColumnId];

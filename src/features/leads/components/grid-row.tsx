@@ -1,74 +1,90 @@
-import type { Row } from '@tanstack/react-table';
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GridRow } from '../api/use-grid-rows';
-import type { gridFeatures } from './grid-columns';
-import { FlexRender } from '@tanstack/react-table';
+import type { DisplayRow } from '../../../domain/leads/display-row';
+import type { BodyColumn } from './grid-columns';
+import { CELLS } from './grid-cells';
+import { useRowSelected, type SelectionStore } from './use-selection';
 import { ROW_HEIGHT } from './use-scaled-virtualizer';
+
+/** What a row does with a click, a tick of its box and an open; one stable object per grid. */
+export interface RowActions {
+  click: (e: MouseEvent, index: number, id: number) => void;
+  toggle: (e: MouseEvent, index: number, id: number) => void;
+  open: (id: number) => void;
+}
 
 interface Props {
   index: number;
+  /** Offset from the top of the rows' block, in px. */
   top: number;
   width: number;
-  row: Row<typeof gridFeatures, GridRow> | undefined;
+  row: DisplayRow | undefined;
+  columns: readonly BodyColumn[];
   focused: boolean;
-  selected: boolean;
-  onClick: (e: MouseEvent) => void;
-  onToggle: (e: MouseEvent) => void;
-  onOpen: () => void;
+  store: SelectionStore;
+  actions: RowActions;
 }
 
-/** One grid row (or a placeholder while its lead is read). */
-export function GridRowView({ index, top, width, row, focused, selected, onClick, onToggle, onOpen }: Props) {
+/**
+ * One grid row (or a placeholder while its block is asked for). Memoised: scrolling draws only
+ * the rows that come into view, and a selection change re-renders only the rows whose "selected"
+ * changed (each subscribes to its own answer). Inner controls are out of the Tab order: the grid
+ * is one Tab stop, moved through with the arrow keys.
+ */
+export const GridRowView = memo(function GridRowView({ index, top, width, row, columns, focused, store, actions }: Props) {
   const { t } = useTranslation();
-  const id = row?.original.lead.id;
+  const id = row?.id;
+  const selected = useRowSelected(store, id);
   return (
     <div
       role="row"
       id={id !== undefined ? `lead-row-${id}` : undefined}
-      aria-rowindex={index + 1}
+      aria-rowindex={index + 2}
       aria-selected={selected}
       data-testid={row ? 'lead-row' : 'lead-row-loading'}
-      onClick={onClick}
-      onDoubleClick={onOpen}
+      onClick={id !== undefined ? (e) => actions.click(e, index, id) : undefined}
+      onDoubleClick={id !== undefined ? () => actions.open(id) : undefined}
       className={`absolute left-0 flex items-center border-b border-slate-100 text-sm ${selected ? 'bg-indigo-50' : index % 2 ? 'bg-slate-50/40' : 'bg-white'} ${focused ? 'outline outline-2 -outline-offset-2 outline-indigo-400' : ''} hover:bg-indigo-50/60`}
       style={{ top, height: ROW_HEIGHT, width }}
     >
       <div role="gridcell" className="flex w-11 shrink-0 justify-center">
         <input
           type="checkbox"
+          tabIndex={-1}
           aria-label={t('leads.selectRow', { index: index + 1 })}
           checked={selected}
+          disabled={id === undefined}
           onClick={(e) => {
             e.stopPropagation();
-            onToggle(e);
+            if (id !== undefined) actions.toggle(e, index, id);
           }}
           onChange={() => undefined}
           className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
         />
       </div>
       {row ? (
-        row.getVisibleCells().map((cell) => (
-          <div key={cell.id} role="gridcell" className="flex shrink-0 items-center overflow-hidden px-3" style={{ width: cell.column.getSize() }}>
-            {cell.column.id === 'phone' ? (
+        columns.map((c) => (
+          <div key={c.id} role="gridcell" className="flex shrink-0 items-center overflow-hidden px-3" style={{ width: c.size }}>
+            {c.id === 'phone' ? (
               <button
                 type="button"
+                tabIndex={-1}
                 className="truncate text-left text-indigo-700 hover:underline"
                 onClick={(e) => {
                   e.stopPropagation();
-                  onOpen();
+                  actions.open(row.id);
                 }}
               >
-                <FlexRender cell={cell} />
+                {CELLS.phone(row, t)}
               </button>
             ) : (
-              <FlexRender cell={cell} />
+              CELLS[c.id](row, t)
             )}
           </div>
         ))
       ) : (
-        <div className="mx-3 h-3 flex-1 animate-pulse rounded bg-slate-100" />
+        <div role="gridcell" className="mx-3 h-3 flex-1 animate-pulse rounded bg-slate-100" />
       )}
     </div>
   );
-}
+});

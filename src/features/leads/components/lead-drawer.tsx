@@ -6,6 +6,8 @@ import { formatPhone } from '../../../domain/leads/phone';
 import { useLeadDetail } from '../api/use-lead-detail';
 import { useSourceNames } from '../api/use-catalog';
 import { VerdictBadge } from './grid-cells';
+import { displayReasons } from '../../../domain/leads/display-row';
+import { browserTimeZone, displayLocale } from '../../../i18n/display-locale';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
 import { LeadConsentPanel } from '../../compliance/components/lead-consent-panel';
@@ -43,7 +45,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
                 </div>
                 <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="drawer-verdict">
                   <span className="text-sm text-slate-600">{t('leads.drawer.callableNow')}</span>
-                  <VerdictBadge verdict={detail.verdict} />
+                  <VerdictBadge row={{ callable: detail.verdict.callable, reasons: displayReasons(detail.verdict, { locale: displayLocale(i18n.language), timeZone: browserTimeZone() }) }} />
                 </div>
                 {detail.verdict.reasons.length > 0 && (
                   <ul className="mt-2 space-y-0.5 text-xs text-slate-600">

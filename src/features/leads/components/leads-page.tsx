@@ -6,9 +6,7 @@ import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
 import { DEFAULT_COLUMNS, filterOf, type LeadsSearch } from '../leads-search';
-import { useCatalogNames } from '../api/use-catalog';
 import { ColumnChooser } from './column-chooser';
-import { CatalogNames } from './grid-columns';
 import { FilterBar } from './filter-bar';
 import { LeadDrawer } from './lead-drawer';
 import { LeadGrid } from './lead-grid';
@@ -16,7 +14,7 @@ import { NewLeadDialog } from './new-lead-dialog';
 import { SavedViews } from './saved-views';
 import { SelectionBar } from './selection-bar';
 import { UnreadableParamsAlert } from './unreadable-params-alert';
-import { useSelection } from './use-selection';
+import { useSelectionStore } from './use-selection';
 
 const route = getRouteApi('/leads');
 
@@ -29,10 +27,9 @@ export function LeadsPage() {
   const version = useIndexVersion();
   const query = useLeadQuery(filter, search.sort, version);
   const filterKey = JSON.stringify(filter);
-  const selection = useSelection(filterKey, version);
+  const store = useSelectionStore(filterKey, version);
   const columns = search.cols ?? DEFAULT_COLUMNS;
   const nf = new Intl.NumberFormat(i18n.language);
-  const names = useCatalogNames();
   // A filter of the link that could not be read: list nothing rather than a wider list.
   const filterHidden = hasUnreadableFilter(search.unreadable);
 
@@ -41,6 +38,8 @@ export function LeadsPage() {
     [navigate],
   );
   const onFilter = useCallback((patch: Partial<LeadFilter>, replace?: boolean) => setSearch(patch, replace), [setSearch]);
+  const onSort = useCallback((sort: string | undefined) => setSearch({ sort }), [setSearch]);
+  const onOpen = useCallback((lead: number) => setSearch({ lead }), [setSearch]);
 
   return (
     <div className="flex h-[calc(100vh-3rem)] flex-col">
@@ -83,19 +82,18 @@ export function LeadsPage() {
       <FilterBar filter={filter} version={version} onChange={onFilter} />
       {!filterHidden && (
         <>
-          <SelectionBar selection={selection} filter={filter} sort={search.sort} />
-          <CatalogNames.Provider value={names}>
+          <SelectionBar store={store} filter={filter} sort={search.sort} />
             <LeadGrid
               filter={filter}
               sort={search.sort}
               version={version}
               count={query.data?.count ?? 0}
+              answered={query.data !== undefined && !query.isPlaceholderData}
               columns={columns}
-              selection={selection}
-              onSort={(sort) => setSearch({ sort })}
-              onOpen={(lead) => setSearch({ lead })}
+              store={store}
+              onSort={onSort}
+              onOpen={onOpen}
             />
-          </CatalogNames.Provider>
         </>
       )}
       {search.lead !== undefined && <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} />}

@@ -4,11 +4,12 @@ import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useUndo, useUndoable } from '../api/use-bulk-edit';
 import { BulkEditDialog } from './bulk-edit-dialog';
-import type { SelectionApi } from './use-selection';
+import { useSelection, type SelectionStore } from './use-selection';
 
 /** The selection count (always visible), bulk actions and the undo of recent operations. */
-export function SelectionBar({ selection, filter, sort }: { selection: SelectionApi; filter: LeadFilter; sort: string | undefined }) {
+export function SelectionBar({ store, filter, sort }: { store: SelectionStore; filter: LeadFilter; sort: string | undefined }) {
   const { t, i18n } = useTranslation();
+  const selection = useSelection(store);
   const [editing, setEditing] = useState(false);
   const undoable = useUndoable();
   const undo = useUndo();

@@ -1,0 +1,106 @@
+/**
+ * A grid row as shown: every value formatted in the reader's locale and zone, the verdict
+ * badge's reasons with their dates, ages as a unit and count. Built in the grid's worker for a
+ * block of visible rows at the same instant the filter used, so the page only looks up labels
+ * and never reads, judges or formats a lead itself.
+ */
+import type { Judgement } from '../compliance/judge';
+import type { ReasonCode, Verdict } from '../compliance/verdict-types';
+import { ageParts, durationParts, type AgeParts } from '../time/format-age';
+import { cachedDateFormat, cachedNumberFormat } from '../time/intl-cache';
+import { DATE, DATE_TIME } from '../time/date-styles';
+import type { Lead } from './lead';
+import type { ConsentFilterState, DncFilterState } from './lead-filter';
+import { formatPhone } from './phone';
+
+/** How the reader reads dates and numbers: the UI language's locale and the browser's zone. */
+export interface DisplayLocale {
+  locale: string;
+  timeZone: string;
+}
+
+export interface DisplayDate {
+  text: string;
+  /** The instant in ISO 8601 (UTC), for a tooltip and for machines. */
+  iso: string;
+}
+
+export interface DisplayReason {
+  code: ReasonCode;
+  block: boolean;
+  since?: string;
+  until?: string;
+}
+
+export interface DisplayRow {
+  id: number;
+  phone: string;
+  phoneE164: string;
+  name: string;
+  company: string;
+  sourceId: string;
+  source: string;
+  campaign: string;
+  acquired: DisplayDate;
+  acquiredAge: AgeParts;
+  created: DisplayDate;
+  dataAge: AgeParts & { old: boolean };
+  consent: ConsentFilterState;
+  dnc: DncFilterState;
+  dncCheckedAt: string | null;
+  lastContact: DisplayDate | null;
+  attempts: string;
+  lastOutcome: string | null;
+  tags: readonly string[];
+  callable: boolean;
+  reasons: readonly DisplayReason[];
+}
+
+/** Data older than this when it entered is marked in the "data age" column. */
+export const OLD_DATA_MS = 180 * 86_400_000;
+
+export interface CatalogNames {
+  sources: ReadonlyMap<string, string>;
+  campaigns: ReadonlyMap<string, string>;
+}
+
+/** One lead, judged at `at`, as the grid shows it. */
+export function displayRow(lead: Lead, judgement: Judgement, names: CatalogNames, where: DisplayLocale, at: number): DisplayRow {
+  const date = cachedDateFormat(where.locale, DATE, where.timeZone);
+  const shown = (ms: number): DisplayDate => ({ text: date.format(ms), iso: new Date(ms).toISOString() });
+  const dataAgeMs = lead.createdAt - lead.acquiredAt;
+  return {
+    id: lead.id,
+    phone: formatPhone(lead.phoneE164),
+    phoneE164: lead.phoneE164,
+    name: lead.name,
+    company: lead.company,
+    sourceId: lead.sourceId,
+    source: names.sources.get(lead.sourceId) ?? lead.sourceId,
+    campaign: lead.campaignId ? (names.campaigns.get(lead.campaignId) ?? lead.campaignId) : '',
+    acquired: shown(lead.acquiredAt),
+    acquiredAge: ageParts(lead.acquiredAt, at),
+    created: shown(lead.createdAt),
+    dataAge: { ...durationParts(dataAgeMs), old: dataAgeMs > OLD_DATA_MS },
+    consent: judgement.consent,
+    dnc: judgement.dnc,
+    dncCheckedAt: lead.dncCheckedAt !== undefined ? date.format(lead.dncCheckedAt) : null,
+    lastContact: lead.lastContactAt !== undefined ? shown(lead.lastContactAt) : null,
+    attempts: cachedNumberFormat(where.locale).format(lead.attempts),
+    lastOutcome: lead.lastOutcome ?? null,
+    tags: lead.tags,
+    callable: judgement.verdict.callable,
+    reasons: displayReasons(judgement.verdict, where),
+  };
+}
+
+/** A verdict's reasons as shown, with their dates in the reader's locale and zone. */
+export function displayReasons(verdict: Verdict, where: DisplayLocale): DisplayReason[] {
+  const dateTime = cachedDateFormat(where.locale, DATE_TIME, where.timeZone);
+  return verdict.reasons.map((r) => ({
+    code: r.code,
+    block: r.severity === 'block',
+    ...(r.since !== undefined ? { since: dateTime.format(r.since) } : {}),
+    ...(r.until !== undefined ? { until: dateTime.format(r.until) } : {}),
+  }));
+}

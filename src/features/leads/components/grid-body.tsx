@@ -1,0 +1,152 @@
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import { gridWorker } from '../api/grid-worker';
+import { BLOCK, useGridBlocks } from '../api/use-grid-blocks';
+import type { BodyColumn } from './grid-columns';
+import { GridRowView, type RowActions } from './grid-row';
+import type { SelectionStore } from './use-selection';
+import { ROW_HEIGHT, useScaledVirtualizer } from './use-scaled-virtualizer';
+
+interface Props {
+  filter: LeadFilter;
+  sort: string | undefined;
+  version: number;
+  count: number;
+  /** False until the worker has answered the filter: no "nothing matches" before then. */
+  answered: boolean;
+  columns: readonly BodyColumn[];
+  width: number;
+  store: SelectionStore;
+  onOpen: (leadId: number) => void;
+  /** The header row, drawn inside the grid (its own element: a scroll does not re-render it). */
+  header: ReactNode;
+}
+
+/**
+ * The grid itself: one Tab stop (role=grid, rows reached with the arrow keys), the header, and
+ * the virtualised rows. Only this component re-renders on scroll; rows are memoised and placed
+ * relative to their block, so a scroll within a block changes one style (the block's offset).
+ */
+export const GridBody = memo(function GridBody({ filter, sort, version, count, answered, columns, width, store, onOpen, header }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const [focused, setFocused] = useState(0);
+  const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, 0);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const base = Math.floor(first / BLOCK) * BLOCK;
+  const rowAt = useGridBlocks(filter, sort, version, first, last);
+
+  // The handlers read the latest values through a ref, so the rows get one stable object.
+  const latest = useRef({ filter, sort, rowAt, onOpen });
+  useLayoutEffect(() => {
+    latest.current = { filter, sort, rowAt, onOpen };
+  });
+  const selectRange = useCallback(
+    async (index: number) => {
+      const anchor = store.getState().anchor ?? index;
+      const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
+      const { filter: f, sort: s } = latest.current;
+      store.addRange(Array.from(await gridWorker().ids(f, s, a, b + 1)), index);
+    },
+    [store],
+  );
+  const actions = useMemo<RowActions>(
+    () => ({
+      click: (e: MouseEvent, index: number, id: number) => {
+        setFocused(index);
+        if (e.shiftKey) void selectRange(index);
+        else if (e.metaKey || e.ctrlKey) store.toggle(id, index);
+        else store.only(id, index);
+      },
+      toggle: (e: MouseEvent, index: number, id: number) => {
+        if (e.shiftKey) void selectRange(index);
+        else store.toggle(id, index);
+      },
+      open: (id: number) => latest.current.onOpen(id),
+    }),
+    [store, selectRange],
+  );
+
+  const focusedId = rowAt(focused)?.id;
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    if (e.key in moves) {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(count - 1, focused + moves[e.key]!));
+      setFocused(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      const id = rowAt(next)?.id;
+      if (e.shiftKey) void selectRange(next);
+      else if (id !== undefined) store.only(id, next);
+    } else if ((e.key === ' ' || e.key === 'Enter') && focusedId !== undefined) {
+      e.preventDefault();
+      if (e.key === 'Enter') onOpen(focusedId);
+      else store.toggle(focusedId, focused);
+    }
+  };
+
+  return (
+    <div
+      role="grid"
+      aria-label={t('leads.gridLabel')}
+      aria-rowcount={count + 1}
+      aria-multiselectable="true"
+      aria-activedescendant={focusedId !== undefined ? `lead-row-${focusedId}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      data-testid="lead-grid-root"
+    >
+      <div
+        ref={headerRef}
+        role="rowgroup"
+        // Focusing a header button scrolls the header sideways: the body follows, so labels stay over their columns.
+        onScroll={(e) => {
+          if (scrollRef.current && scrollRef.current.scrollLeft !== e.currentTarget.scrollLeft) scrollRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+        className="overflow-hidden border-b border-slate-200 bg-slate-50"
+      >
+        {header}
+      </div>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        onScroll={(e) => {
+          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+        className="relative min-h-0 flex-1 overflow-auto"
+        data-testid="lead-grid"
+      >
+        <div style={{ height: spacerHeight, width, position: 'relative' }}>
+          <div style={{ position: 'absolute', left: 0, top: position(base * ROW_HEIGHT), width }}>
+            {items.map((item) => (
+              <GridRowView
+                key={item.key}
+                index={item.index}
+                top={(item.index - base) * ROW_HEIGHT}
+                width={width}
+                row={rowAt(item.index)}
+                columns={columns}
+                focused={item.index === focused}
+                store={store}
+                actions={actions}
+              />
+            ))}
+          </div>
+        </div>
+        {answered && count === 0 && (
+          <div role="row">
+            <p role="gridcell" className="p-8 text-center text-sm text-slate-500">
+              {t('leads.noMatch')}
+            </p>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});
