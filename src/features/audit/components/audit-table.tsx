@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../domain/audit/audit-row';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME_SECONDS } from '../../../domain/time/date-styles';
 
 /** The trail as a table; content is rendered as text, never as HTML, and a malformed row is shown and flagged. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   const { t, i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const fmt = localeDateFormat(i18n.language, DATE_TIME_SECONDS);
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t('audit.empty')}</p>;
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -42,7 +44,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               </td>
               <td className="px-3 py-2">{e.entity}</td>
               <td className="px-3 py-2 text-right tabular-nums">{e.records ?? '—'}</td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.hash.slice(0, 12)}</td>
+              <td className="px-3 py-2 font-mono text-xs text-slate-500">{e.hash.slice(0, 12)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TrailReport } from '../../../db/repos/audit-repo';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
 
 /** How many problems beyond the first are listed (a wholesale rewrite would list the whole trail). */
 const SHOWN = 20;
@@ -7,7 +9,7 @@ const SHOWN = 20;
 /** The outcome of "Verify trail": intact or where it breaks (every problem, located), redacted entries, the format-2 upgrade. */
 export function VerifyResult({ report }: { report: TrailReport }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = localeDateFormat(i18n.language, DATE_TIME);
   const { problem, upgrade } = report;
   return (
     <div role="status" className={`mb-4 space-y-1 rounded-lg px-4 py-3 text-sm ${problem ? 'bg-rose-50 text-rose-800' : 'bg-emerald-50 text-emerald-800'}`}>

@@ -57,13 +57,13 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
                   <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-800">{cells[0]}</th>
                   <td className="px-3 py-2 text-xs text-slate-500">{cells[1]}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-500">{cells[2]}</td>
-                  <td className="px-3 py-2 tabular-nums">{c && r.explicit > 0 ? link(cells[3]!, campaignFilter(c, 'explicit', meta.sources, meta.timeZone), t('cohorts.campaigns.openExplicit', { count: r.explicit })) : cells[3]}</td>
-                  <td className="px-3 py-2 tabular-nums">{c && r.window > 0 ? link(cells[4]!, campaignFilter(c, 'window', meta.sources, meta.timeZone), t('cohorts.campaigns.openWindow', { count: r.window })) : cells[4]}</td>
+                  <td className="px-3 py-2 tabular-nums">{c && r.explicit > 0 ? link(cells[3]!, campaignFilter(c, 'explicit', meta.sources, meta.timeZone), t('cohorts.campaigns.openExplicit', { count: r.explicit, formatted: cells[3] })) : cells[3]}</td>
+                  <td className="px-3 py-2 tabular-nums">{c && r.window > 0 ? link(cells[4]!, campaignFilter(c, 'window', meta.sources, meta.timeZone), t('cohorts.campaigns.openWindow', { count: r.window, formatted: cells[4] })) : cells[4]}</td>
                   <td className="px-3 py-2 tabular-nums">{cells[5]}</td>
                   <td className="px-3 py-2 tabular-nums">{cells[6]}</td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
                     <div>{cells[7]}</div>
-                    <div className="text-[11px] text-slate-400">{cells[8]}</div>
+                    <div className="text-[11px] text-slate-500">{cells[8]}</div>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{cells[9]}</td>
                 </tr>

@@ -10,7 +10,7 @@ export function ComputedNote({ leads, ms, split }: { leads: number; ms: number; 
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
-    <p className="mt-3 text-xs text-slate-400" data-testid="cohorts-computed" data-split={split}>
+    <p className="mt-3 text-xs text-slate-500" data-testid="cohorts-computed" data-split={split}>
       {t('cohorts.computed', { leads: nf.format(leads), ms: nf.format(ms) })}
     </p>
   );

@@ -60,7 +60,7 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
                 {[2, 4].map((i) => (
                   <td key={i} className="whitespace-nowrap px-2 py-2 tabular-nums">
                     <div>{cells[i]}</div>
-                    <div className="text-[11px] text-slate-400">{cells[i + 1]}</div>
+                    <div className="text-[11px] text-slate-500">{cells[i + 1]}</div>
                   </td>
                 ))}
                 {[7, 8, 9].map((i) => (
@@ -83,7 +83,7 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
                       ))}
                     </div>
                   ) : (
-                    <span className="text-slate-300">{cells[10]}</span>
+                    <span className="text-slate-500">{cells[10]}</span>
                   )}
                 </td>
               </tr>

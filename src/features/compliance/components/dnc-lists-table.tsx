@@ -30,7 +30,7 @@ export function DncListsTable({ lists, selected }: { lists: DncListRow[]; select
               </th>
               <td className="py-2 pr-3 text-slate-600">{t(`compliance.dnc.kinds.${l.kind}`)}{l.region ? ` · ${l.region}` : ''}</td>
               <td className="py-2 pr-3 text-slate-600">
-                {newest ? t('compliance.dnc.versionLine', { id: newest.id, date: f.date(newest.publishedAt) }) : <span className="text-slate-400">{t('compliance.dnc.noVersion')}</span>}
+                {newest ? t('compliance.dnc.versionLine', { id: newest.id, date: f.date(newest.publishedAt) }) : <span className="text-slate-500">{t('compliance.dnc.noVersion')}</span>}
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">{f.number(l.listed)}</td>
             </tr>

@@ -73,7 +73,7 @@ export function ConsentEventsTable({ events }: { events: ProofReport['consent'][
         {events.map((e) => (
           <tr key={e.id} data-testid="consent-event">
             <td className="py-1 pr-2 whitespace-nowrap">{f.dateTime(e.capturedAt)}</td>
-            <td className="py-1 pr-2">{t(`compliance.consent.kind.${e.kind}`)}{e.expiresAt !== undefined && <span className="block text-slate-400">{t('compliance.consent.expires', { date: f.date(e.expiresAt) })}</span>}</td>
+            <td className="py-1 pr-2">{t(`compliance.consent.kind.${e.kind}`)}{e.expiresAt !== undefined && <span className="block text-slate-500">{t('compliance.consent.expires', { date: f.date(e.expiresAt) })}</span>}</td>
             <td className="py-1 pr-2">{t(`compliance.consent.basis.${e.basis}`)}</td>
             <td className="py-1 pr-2">{t(`compliance.consent.method.${e.method}`)}</td>
             <td className="max-w-40 truncate py-1 pr-2 font-mono" title={e.proofRef}>{e.proofRef || '—'}</td>
@@ -95,7 +95,7 @@ export function DncSection({ report }: { report: ProofReport }) {
       <ul className="mb-2 space-y-1 text-sm">
         {lists.map((l) => (
           <li key={l.listId} className="flex flex-wrap justify-between gap-2">
-            <span>{l.name}{!l.active && <span className="ml-1 text-xs text-slate-400">({t('compliance.dnc.inactive')})</span>}</span>
+            <span>{l.name}{!l.active && <span className="ml-1 text-xs text-slate-500">({t('compliance.dnc.inactive')})</span>}</span>
             <span className="text-slate-600">{l.inForce ? t('compliance.proof.versionInForce', { id: l.inForce.id, published: f.date(l.inForce.publishedAt), imported: f.dateTime(l.inForce.importedAt) }) : t('compliance.dnc.noVersion')}</span>
           </li>
         ))}

@@ -27,7 +27,6 @@ export function QueueCards({ queues, noticeDays }: { queues: Record<QueueId, num
             to="/leads"
             search={{ reason: [...(QUEUES[id] as readonly ReasonCode[])] }}
             data-testid={`compliance-queue-${id}`}
-            aria-label={`${t(`compliance.queues.${id}`, { days: noticeDays })}: ${f.number(queues[id])}`}
             className={`group block h-full rounded-xl border border-l-4 border-slate-200 bg-white p-4 shadow-sm transition hover:border-slate-300 hover:shadow ${tone}`}
           >
             <div className="text-sm font-medium text-slate-700">{t(`compliance.queues.${id}`, { days: noticeDays })}</div>

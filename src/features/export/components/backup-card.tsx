@@ -7,6 +7,8 @@ import { BackupInvalidError, useCheckBackup, useCreateBackup, useLastBackupAt, u
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../storage/components/storage-full-alert';
 import { RestoreConfirmDialog } from './restore-confirm-dialog';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
 
 const WEEK = 7 * 86_400_000;
 
@@ -23,7 +25,7 @@ export function BackupCard() {
   const restore = useRestoreBackup();
   const [candidate, setCandidate] = useState<RestoreCandidate | null>(null);
   const [now] = useState(() => Date.now());
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = localeDateFormat(i18n.language, DATE_TIME);
   const overdue = last === null || (last !== undefined && now - last > WEEK);
   const choose = (file: File) => {
     restore.reset();

@@ -5,6 +5,8 @@ import type { Exclusions, StaleListCopy } from '../../../domain/import-export/ca
 import type { ReasonCode } from '../../../domain/compliance/verdict-types';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { formatInZone, parseLocal } from '../../../domain/time/calendar';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE } from '../../../domain/time/date-styles';
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
 
@@ -25,7 +27,7 @@ interface Props {
 export function CallListPanel({ at, now, onAt, preview, loading, filter, override, onOverride, timeZone }: Props) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const date = localeDateFormat(i18n.language, DATE);
   return (
     <div className="mt-4 space-y-4">
       <label className="block max-w-xs text-sm font-medium text-slate-700">

@@ -4,6 +4,8 @@ import type { ExportRecord } from '../../../db/repos/export-repo';
 import type { RedactedDetails } from '../../../domain/audit/audit-entry';
 import { isRedacted } from '../../../domain/audit/audit-hash';
 import { useExportHistory } from '../api/use-export';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
 
 /** The audit chain head the export was made at (kept in its entry's `before`). */
 function chainHeadOf(e: { before: unknown }): string | undefined {
@@ -14,7 +16,7 @@ function chainHeadOf(e: { before: unknown }): string | undefined {
 export function ExportHistory() {
   const { t, i18n } = useTranslation();
   const entries = useExportHistory();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = localeDateFormat(i18n.language, DATE_TIME);
   return (
     <Card title={t('export.history')}>
       {entries?.length === 0 && <p className="text-sm text-slate-500">{t('export.noHistory')}</p>}
@@ -36,8 +38,8 @@ export function ExportHistory() {
                 {date.format(e.at)} · {e.actor} · {t('export.rows', { count: r.rows })}
                 {e.note && <span className="text-rose-700"> · {e.note}</span>}
               </div>
-              <code className="text-[11px] text-slate-400">#{e.seq} sha256 {r.sha256.slice(0, 20)}…</code>
-              {chainHeadOf(e) && <code className="block text-[11px] text-slate-400" title={t('anchor.exportHead')}>{t('anchor.head')} {chainHeadOf(e)!.slice(0, 20)}…</code>}
+              <code className="text-[11px] text-slate-500">#{e.seq} sha256 {r.sha256.slice(0, 20)}…</code>
+              {chainHeadOf(e) && <code className="block text-[11px] text-slate-500" title={t('anchor.exportHead')}>{t('anchor.head')} {chainHeadOf(e)!.slice(0, 20)}…</code>}
             </li>
           );
         })}

@@ -69,8 +69,8 @@ export function ExportOptions({ search, kind, timeZone, onChange }: { search: Ex
                 </label>
                 {i >= 0 && (
                   <>
-                    <button type="button" aria-label={t('leads.moveUp', { col: t(`export.col.${c}`) })} className="px-1 text-slate-400 hover:text-slate-800" onClick={() => move(i, -1)}>↑</button>
-                    <button type="button" aria-label={t('leads.moveDown', { col: t(`export.col.${c}`) })} className="px-1 text-slate-400 hover:text-slate-800" onClick={() => move(i, 1)}>↓</button>
+                    <button type="button" aria-label={t('leads.moveUp', { col: t(`export.col.${c}`) })} className="px-1 text-slate-500 hover:text-slate-800" onClick={() => move(i, -1)}>↑</button>
+                    <button type="button" aria-label={t('leads.moveDown', { col: t(`export.col.${c}`) })} className="px-1 text-slate-500 hover:text-slate-800" onClick={() => move(i, 1)}>↓</button>
                   </>
                 )}
               </li>

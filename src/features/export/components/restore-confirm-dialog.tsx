@@ -2,6 +2,9 @@ import { AlertDialog } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { RestoreCandidate } from '../api/use-backup';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
 /**
  * Step two of a restore: what the chosen backup replaces (per table, the count now and after)
@@ -9,8 +12,9 @@ import type { RestoreCandidate } from '../api/use-backup';
  */
 export function RestoreConfirmDialog({ candidate, onConfirm, onCancel }: { candidate: RestoreCandidate; onConfirm: () => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
+  const returnFocus = useReturnFocus();
   const nf = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = localeDateFormat(i18n.language, DATE_TIME);
   const { preview, backup, fileName } = candidate;
   const { kept } = preview;
   const trail = preview.counts.find((c) => c.table === 'audit');
@@ -18,7 +22,7 @@ export function RestoreConfirmDialog({ candidate, onConfirm, onCancel }: { candi
     <AlertDialog.Root open onOpenChange={(o) => !o && onCancel()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-[60] bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-10 z-[70] max-h-[90vh] w-[36rem] max-w-[95vw] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+        <AlertDialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-10 z-[70] max-h-[90vh] w-[36rem] max-w-[95vw] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold text-slate-900">{t('restore.title')}</AlertDialog.Title>
           <AlertDialog.Description className="mt-1 text-sm text-slate-600">
             {t('restore.description', { file: fileName, date: date.format(backup.createdAt) })}

@@ -2,12 +2,14 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { ImportBatch } from '../../../domain/import-export/import-batch';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
 
 /** Every batch with its counts; committed lead and call batches can be rolled back. */
 export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch[]; busy: boolean; onRollback: (b: ImportBatch) => void }) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = localeDateFormat(i18n.language, DATE_TIME);
   if (batches.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">{t('import.history.empty')}</p>;
   const num = (n: number | undefined) => (n === undefined ? '—' : nf.format(n));
   return (
@@ -33,7 +35,7 @@ export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch
           {batches.map((b) => {
             const live = b.status === 'committed';
             return (
-              <tr key={b.id} data-testid="batch-row" className={live ? '' : 'text-slate-400'}>
+              <tr key={b.id} data-testid="batch-row" className={live ? '' : 'text-slate-500'}>
                 <td className="px-3 py-2 tabular-nums font-medium">#{b.id}</td>
                 <td className="whitespace-nowrap px-3 py-2">{fmt.format(b.at)}</td>
                 <td className="px-3 py-2">{t(`import.history.kinds.${b.kind}`)}</td>
@@ -41,7 +43,7 @@ export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch
                   <span className="block truncate font-medium" title={b.fileName}>
                     {b.fileName}
                   </span>
-                  <span className="block font-mono text-[11px] text-slate-400" title={b.sha256}>
+                  <span className="block font-mono text-[11px] text-slate-500" title={b.sha256}>
                     {b.sha256.slice(0, 12)} · {b.encoding}
                   </span>
                 </td>

@@ -31,7 +31,7 @@ export function FilePicker({ api, busy, onFile }: { api: boolean; busy: boolean;
         ⇪
       </div>
       <p className="text-sm font-medium text-slate-800">{t('import.file.drop')}</p>
-      <p className="my-2 text-xs uppercase tracking-wide text-slate-400">{t('import.file.or')}</p>
+      <p className="my-2 text-xs uppercase tracking-wide text-slate-500">{t('import.file.or')}</p>
       <input
         id={id}
         type="file"

@@ -40,7 +40,7 @@ export function MappingCard({
             {t(`import.fields.${field}`)}
             <select
               aria-label={t(`import.fields.${field}`)}
-              className={`${inputClass} mt-1 ${mapping[field] === undefined ? 'text-slate-400' : ''}`}
+              className={`${inputClass} mt-1 ${mapping[field] === undefined ? 'text-slate-500' : ''}`}
               value={mapping[field] ?? ''}
               disabled={busy}
               onChange={(e) => set(field, e.target.value)}

@@ -21,7 +21,7 @@ export function PreviewTable({ headers, rows }: { headers: string[]; rows: { lin
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.line}>
-              <td className="px-2 py-1 tabular-nums text-slate-400">{r.line}</td>
+              <td className="px-2 py-1 tabular-nums text-slate-500">{r.line}</td>
               {r.cells.map((c, i) => (
                 <td key={i} className="max-w-64 truncate whitespace-pre px-2 py-1 font-mono text-slate-800" title={c}>
                   {c}

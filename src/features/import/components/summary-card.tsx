@@ -40,7 +40,7 @@ export function SummaryCard({ summary }: { summary: AnalysisSummary }) {
           </li>
         ) : (
           <li data-testid="count-dnc">
-            {t('import.summary.onDnc')}: <strong className="tabular-nums">{nf.format(c.onDncList)}</strong> <span className="text-xs text-slate-400">({t('import.summary.onDncNote')})</span>
+            {t('import.summary.onDnc')}: <strong className="tabular-nums">{nf.format(c.onDncList)}</strong> <span className="text-xs text-slate-500">({t('import.summary.onDncNote')})</span>
           </li>
         )}
       </ul>

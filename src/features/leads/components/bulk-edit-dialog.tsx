@@ -10,12 +10,14 @@ import { useCatalog } from '../api/use-catalog';
 import type { SelectionApi } from './use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../storage/components/storage-full-alert';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
 const KINDS: BulkOpKind[] = ['add-tags', 'remove-tags', 'set-source', 'set-campaign', 'mark-verified', 'renew-consent', 'add-to-internal-dnc', 'delete'];
 
 /** Choose an operation, see how many records it changes, then apply it (all or nothing). */
 export function BulkEditDialog({ selection, filter, sort, onClose }: { selection: SelectionApi; filter: LeadFilter; sort: string | undefined; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const returnFocus = useReturnFocus();
   const catalog = useCatalog();
   const [kind, setKind] = useState<BulkOpKind>('add-tags');
   const [text, setText] = useState('');
@@ -59,7 +61,7 @@ export function BulkEditDialog({ selection, filter, sort, onClose }: { selection
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content className="fixed left-1/2 top-24 z-50 w-[32rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-24 z-50 w-[32rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">{t('bulk.title', { count: selection.count, formatted: nf.format(selection.count) })}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-500">{t('bulk.description')}</Dialog.Description>
           <div className="mt-4 space-y-4">

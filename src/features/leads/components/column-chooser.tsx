@@ -33,10 +33,10 @@ export function ColumnChooser({ columns, onChange }: { columns: GridColumnId[]; 
                   </label>
                   {i >= 0 && (
                     <>
-                      <button type="button" aria-label={t('leads.moveUp', { col: t(`leads.col.${c}`) })} className="px-1 text-slate-400 hover:text-slate-800" onClick={() => move(i, -1)}>
+                      <button type="button" aria-label={t('leads.moveUp', { col: t(`leads.col.${c}`) })} className="px-1 text-slate-500 hover:text-slate-800" onClick={() => move(i, -1)}>
                         ↑
                       </button>
-                      <button type="button" aria-label={t('leads.moveDown', { col: t(`leads.col.${c}`) })} className="px-1 text-slate-400 hover:text-slate-800" onClick={() => move(i, 1)}>
+                      <button type="button" aria-label={t('leads.moveDown', { col: t(`leads.col.${c}`) })} className="px-1 text-slate-500 hover:text-slate-800" onClick={() => move(i, 1)}>
                         ↓
                       </button>
                     </>

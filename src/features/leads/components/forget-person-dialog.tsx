@@ -2,6 +2,7 @@ import { AlertDialog } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { useForgetPerson, useForgetPreview } from '../api/use-forget-person';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
 /**
  * "Forget this person": names everything the erasure removes and what it keeps, then erases
@@ -9,6 +10,7 @@ import { useForgetPerson, useForgetPreview } from '../api/use-forget-person';
  */
 export function ForgetPersonDialog({ leadId, who, onForgotten, onCancel }: { leadId: number; who: string; onForgotten: () => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
+  const returnFocus = useReturnFocus();
   const preview = useForgetPreview(leadId);
   const forget = useForgetPerson(onForgotten);
   const nf = new Intl.NumberFormat(i18n.language);
@@ -17,7 +19,7 @@ export function ForgetPersonDialog({ leadId, who, onForgotten, onCancel }: { lea
     <AlertDialog.Root open onOpenChange={(o) => !o && onCancel()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-[60] bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-16 z-[70] w-[34rem] max-w-[95vw] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <AlertDialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-16 z-[70] w-[34rem] max-w-[95vw] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold text-slate-900">{t('forget.title')}</AlertDialog.Title>
           <AlertDialog.Description className="mt-1 text-sm text-slate-600">{t('forget.description', { who })}</AlertDialog.Description>
           {preview.isPending && <p className="mt-4 text-sm text-slate-500">{t('app.loading')}</p>}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../domain/leads/lead-timeline';
+import { DATE_TIME } from '../../../domain/time/date-styles';
+import { localeDateFormat } from '../../../i18n/use-date-format';
 
 const DOT: Record<TimelineEvent['kind'], string> = {
   acquired: 'bg-indigo-600',
@@ -13,7 +15,7 @@ const DOT: Record<TimelineEvent['kind'], string> = {
 /** The lead's events, oldest first. */
 export function LeadTimeline({ events }: { events: TimelineEvent[] }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = localeDateFormat(i18n.language, DATE_TIME);
   return (
     <section aria-labelledby="timeline-title">
       <h3 id="timeline-title" className="mb-2 text-sm font-semibold text-slate-800">{t('leads.drawer.timeline')}</h3>
@@ -21,10 +23,10 @@ export function LeadTimeline({ events }: { events: TimelineEvent[] }) {
         {events.map((e, i) => (
           <li key={i} className="relative text-sm">
             <span aria-hidden="true" className={`absolute -left-[21px] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[e.kind]}`} />
-            <span className="text-xs tabular-nums text-slate-400">{date.format(e.at)}</span>{' '}
+            <span className="text-xs tabular-nums text-slate-500">{date.format(e.at)}</span>{' '}
             <span className="font-medium text-slate-800">{t(`leads.timeline.${e.kind}`)}</span>{' '}
             <span className="text-slate-600">{e.kind === 'call' ? t(`outcome.${e.detail}`) : e.detail}</span>
-            {e.kind === 'audit' && <span className="text-slate-400"> · {e.actor}{e.note ? ` · “${e.note}”` : ''}</span>}
+            {e.kind === 'audit' && <span className="text-slate-500"> · {e.actor}{e.note ? ` · “${e.note}”` : ''}</span>}
           </li>
         ))}
       </ol>

@@ -9,10 +9,12 @@ import { useSettings } from '../../settings/api/use-settings';
 import { useCatalog } from '../api/use-catalog';
 import { WriteFailure } from '../../storage/components/write-failure';
 import { useCreateLead } from '../api/use-create-lead';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
 /** Manual entry: phone (validated), source and acquisition time are required. */
 export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => void }) {
   const { t } = useTranslation();
+  const returnFocus = useReturnFocus();
   const settings = useSettings();
   const catalog = useCatalog();
   const create = useCreateLead();
@@ -41,7 +43,7 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content className="fixed left-1/2 top-16 z-50 w-[34rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-16 z-50 w-[34rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">{t('leads.new.title')}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-500">{t('leads.new.description')}</Dialog.Description>
           <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-2 gap-3">

@@ -30,7 +30,7 @@ export function SavedViews({ search, onApply }: { search: LeadsSearch; onApply: 
                 <button type="button" className="truncate text-left text-sm text-indigo-700 hover:underline" onClick={() => onApply(leadsSearchSchema.parse(v.search))}>
                   {v.name}
                 </button>
-                <button type="button" aria-label={t('leads.deleteView', { name: v.name })} className="text-xs text-slate-400 hover:text-rose-700" onClick={() => remove.mutate(v.id)}>
+                <button type="button" aria-label={t('leads.deleteView', { name: v.name })} className="text-xs text-slate-500 hover:text-rose-700" onClick={() => remove.mutate(v.id)}>
                   ✕
                 </button>
               </li>

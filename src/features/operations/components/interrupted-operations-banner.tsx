@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { interruption, type OperationRow } from '../../../domain/operations/operation';
 import { useAcknowledgeOperation, useInterruptedOperations } from '../api/use-interrupted-operations';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
 
 /** "source: web-forms · cohort: 2026-03" — the grid filter of an interrupted bulk edit, as text. */
 function filterText(filter: Record<string, unknown> | undefined): string {
@@ -59,7 +61,7 @@ export function InterruptedOperationsBanner() {
   const interrupted = useInterruptedOperations();
   const acknowledge = useAcknowledgeOperation();
   if (!interrupted?.length) return null;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = localeDateFormat(i18n.language, DATE_TIME);
   return (
     <section aria-labelledby="interrupted-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
       <h2 id="interrupted-title" className="font-semibold">{t('operations.title', { count: interrupted.length })}</h2>

@@ -6,12 +6,26 @@ import { useOverview } from '../api/use-overview';
 import { QueueList } from './queue-list';
 import { SourceBars } from './source-bars';
 import { StorageCard } from './storage-card';
+import { FigureLink } from './figure-link';
+import { figureFilter, type OverviewFigure } from '../../../domain/overview/overview-links';
+import { usePolicySettings } from '../../compliance/api/use-policy';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { TIME } from '../../../domain/time/date-styles';
 
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const figures = useOverview();
+  const orgTimeZone = usePolicySettings()?.orgTimeZone;
   const nf = new Intl.NumberFormat(i18n.language);
   const pf = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const figure = (id: OverviewFigure, label: string, value: number) =>
+    figures && orgTimeZone ? (
+      <FigureLink filter={figureFilter(id, figures.at, orgTimeZone)} label={t('overview.openFigure', { figure: label, value: nf.format(value) })} testId={`figure-link-${id}`}>
+        {nf.format(value)}
+      </FigureLink>
+    ) : (
+      nf.format(value)
+    );
   return (
     <>
       <PageHeader title={t('overview.title')} subtitle={t('overview.subtitle')} />
@@ -22,22 +36,22 @@ export function OverviewPage() {
       ) : (
         <div className="space-y-6">
           <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <StatCard testId="figure-leads" label={t('overview.leads')} value={nf.format(figures.total)} />
+            <StatCard testId="figure-leads" label={t('overview.leads')} value={figure('leads', t('overview.leads'), figures.total)} />
             <StatCard
               testId="figure-callable"
               tone="good"
               label={t('overview.callableNow')}
-              value={nf.format(figures.callable)}
+              value={figure('callable', t('overview.callableNow'), figures.callable)}
               note={t('overview.callableShare', { pct: pf.format(figures.total ? figures.callable / figures.total : 0) })}
             />
-            <StatCard testId="figure-acquired-month" label={t('overview.acquiredThisMonth')} value={nf.format(figures.acquiredThisMonth)} />
+            <StatCard testId="figure-acquired-month" label={t('overview.acquiredThisMonth')} value={figure('acquiredThisMonth', t('overview.acquiredThisMonth'), figures.acquiredThisMonth)} />
             <StorageCard />
           </dl>
           <div className="grid gap-6 xl:grid-cols-2">
             <Card title={t('overview.queues')}>
               <QueueList queues={figures.queues} />
-              <p className="mt-3 text-xs text-slate-400">
-                {t('overview.computedAt', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(figures.at), policy: figures.presets.join(' + ') })}
+              <p className="mt-3 text-xs text-slate-500">
+                {t('overview.computedAt', { time: localeDateFormat(i18n.language, TIME).format(figures.at), policy: figures.presets.join(' + ') })}
               </p>
             </Card>
             <Card title={t('overview.sources')}>

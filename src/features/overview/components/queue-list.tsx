@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../domain/compliance/queues';
+import { queueFilter } from '../../../domain/overview/overview-links';
 
 const ORDER: { id: QueueId; tone: string }[] = [
   { id: 'consentRenewal', tone: 'bg-amber-400' },
@@ -19,12 +20,14 @@ export function QueueList({ queues }: { queues: Record<QueueId, number> }) {
   return (
     <ul className="divide-y divide-slate-100">
       {ORDER.map(({ id, tone }) => (
-        <li key={id} className="flex items-center justify-between py-2 text-sm" data-testid={`queue-${id}`}>
-          <span className="flex items-center gap-2">
-            <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${tone}`} />
-            {t(`overview.queue.${id}`)}
-          </span>
-          <span className="font-semibold tabular-nums">{nf.format(queues[id])}</span>
+        <li key={id} className="text-sm" data-testid={`queue-${id}`}>
+          <Link to="/leads" search={queueFilter(id)} className="-mx-2 flex items-center justify-between rounded px-2 py-2 hover:bg-slate-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
+            <span className="flex items-center gap-2">
+              <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${tone}`} />
+              {t(`overview.queue.${id}`)}
+            </span>
+            <span className="font-semibold tabular-nums">{nf.format(queues[id])}</span>
+          </Link>
         </li>
       ))}
     </ul>

@@ -7,6 +7,8 @@ import { useLastBackupAt } from '../../export/api/use-backup';
 import { useStorageStatus } from '../api/use-storage-status';
 import { formatBytes } from './format-bytes';
 import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE } from '../../../domain/time/date-styles';
 
 /**
  * Warns, on every screen, before the browser could lose or refuse data: storage nearly full,
@@ -37,7 +39,7 @@ export function StorageWarning() {
       : risk.kind === 'evictable'
       ? risk.lastBackupAt === null
         ? t('storage.evictableNever')
-        : t('storage.evictableOld', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(risk.lastBackupAt) })
+        : t('storage.evictableOld', { date: localeDateFormat(i18n.language, DATE).format(risk.lastBackupAt) })
       : t(risk.kind === 'full' ? 'storage.full' : 'storage.nearlyFull', { ...used, percent: Math.round(risk.share * 100) });
   const tone = risk.kind === 'full' || risk.kind === 'refused' ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
   return (
