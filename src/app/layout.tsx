@@ -6,6 +6,7 @@ import { InterruptedOperationsBanner } from '../features/operations/components/i
 import { StorageMeter } from '../features/storage/components/storage-meter';
 import { StorageWarning } from '../features/storage/components/storage-warning';
 import { useDemoSeed } from '../features/demo/api/use-demo-seed';
+import { SeedScreen } from '../features/demo/components/seed-progress';
 
 const NAV = [
   { to: '/', key: 'overview', icon: '◎' },
@@ -57,9 +58,7 @@ export function Layout() {
         <InterruptedOperationsBanner />
         <StorageWarning />
         {seed === 'seeding' ? (
-          <p role="status" className="animate-pulse text-sm text-slate-500">
-            {t('app.seeding')}
-          </p>
+          <SeedScreen />
         ) : (
           <Outlet />
         )}

@@ -16,6 +16,11 @@ const rules = effectiveRules(DEFAULT_SETTINGS.policyPresets, DEFAULT_SETTINGS);
 describe('buildDemoDataset', () => {
   it('is the same world for the same seed and day, and another for another seed', () => {
     expect(buildDemoDataset(NOW)).toEqual(data);
+    // Watching the build (the seeding progress line) does not change the world.
+    const heard: number[] = [];
+    expect(buildDemoDataset(NOW, DEMO_SEED, (n) => heard.push(n))).toEqual(data);
+    expect(heard.at(-1)).toBeLessThanOrEqual(data.leads.length);
+    expect(heard.length).toBe(18);
     const other = buildDemoDataset(NOW, DEMO_SEED + 1);
     expect(other.leads.map((l) => l.phoneE164).slice(0, 50)).not.toEqual(data.leads.map((l) => l.phoneE164).slice(0, 50));
   });

@@ -80,8 +80,11 @@ function callsFor(rng: Rng, lead: Lead, p: { connect: number; convert: number; w
   return out;
 }
 
-/** Build the whole demo world as of `now`. */
-export function buildDemoDataset(now: number, seed = DEMO_SEED): DemoDataset {
+/**
+ * Build the whole demo world as of `now`. `onLeads` hears how many leads exist so far after
+ * each month (it only watches: the world is the same with or without it).
+ */
+export function buildDemoDataset(now: number, seed = DEMO_SEED, onLeads?: (leadsSoFar: number) => void): DemoDataset {
   const rng = createRng(seed);
   const today = startOfLocalDay(now, ORG_TZ);
   const windowStart = addMonths(today, -18, ORG_TZ);
@@ -144,6 +147,7 @@ export function buildDemoDataset(now: number, seed = DEMO_SEED): DemoDataset {
         placeCalls(lead, { connect: profile.connect(m), convert: profile.convert(m), wrong: profile.wrongNumber }, now);
       }
     }
+    onLeads?.(leads.length);
   }
   const legacy = { id: P.LEGACY_SOURCE.id, region: 'US' as const, entryMethod: 'file' as const, precision: 'day' as const };
   const legacyCreated = addMonths(today, -44, ORG_TZ);

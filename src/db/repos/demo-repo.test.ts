@@ -4,7 +4,7 @@ import type { DemoDataset } from '../demo-data';
 import { buildDemoDataset } from '../demo-data';
 import { LeadsDb } from '../leads-db';
 import { verifyAuditTrail } from './audit-repo';
-import { resetDemoData, seedDemoIfEmpty, startEmpty } from './demo-repo';
+import { resetDemoData, seedDemoIfEmpty, startEmpty, type SeedProgress } from './demo-repo';
 import { createLead } from './leads-repo';
 import { getFlag, getSettings, saveSettings } from './settings-repo';
 
@@ -69,6 +69,28 @@ describe('seedDemoIfEmpty', () => {
     expect(await db.dncEntries.count()).toBe(data.dncEntries.length);
     expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['seed']);
   }, 90_000);
+
+  it('stores exactly the dataset, reporting progress per table in its own unit from the first record', async () => {
+    const db = freshDb();
+    const data = buildDemoDataset(NOW);
+    const heard: SeedProgress[] = [];
+    expect(await seedDemoIfEmpty(db, NOW, (p) => heard.push(p))).toBe('seeded');
+    expect(await db.leads.toArray()).toEqual(data.leads);
+    expect(await db.calls.toArray()).toEqual(data.calls);
+    expect(await db.consents.toArray()).toEqual(data.consents);
+    expect(heard[0]).toMatchObject({ phase: 'building', written: 0 });
+    const toWrite = data.leads.length + data.calls.length + data.consents.length + data.dncEntries.length;
+    const finalOf = (phase: SeedProgress['phase']) => heard.filter((p) => p.phase === phase).at(-1);
+    expect(finalOf('leads')).toMatchObject({ done: data.leads.length, total: data.leads.length, toWrite });
+    expect(finalOf('calls')).toMatchObject({ done: data.calls.length, total: data.calls.length });
+    expect(finalOf('consents')).toMatchObject({ done: data.consents.length, total: data.consents.length });
+    expect(finalOf('dnc')).toMatchObject({ done: data.dncEntries.length, total: data.dncEntries.length });
+    expect(heard.at(-1)).toMatchObject({ phase: 'done', written: toWrite, toWrite });
+    // The whole-wait figure never goes back, and moves more than once per table.
+    const written = heard.map((p) => p.written);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(new Set(written).size).toBeGreaterThan(4);
+  }, 60_000);
 
   it('then answers already-seeded, and changes nothing', async () => {
     const db = freshDb();

@@ -1,13 +1,24 @@
 import { useMutation } from '@tanstack/react-query';
-import { getDb } from '../../../db/leads-db';
-import { resetDemoData, startEmpty } from '../../../db/repos/demo-repo';
+import * as Comlink from 'comlink';
+import { demoWorker } from './demo-worker';
+import { seedRunStore } from './seed-progress-store';
 
-/** Replace everything with the demo dataset. */
+/** Replace everything with the demo dataset, in the demo worker (progress in `useSeedRun()`). */
 export function useResetDemo() {
-  return useMutation({ mutationFn: () => resetDemoData(getDb()) });
+  return useMutation({
+    mutationFn: async () => {
+      seedRunStore.set({ kind: 'reset', startedAt: Date.now(), progress: null });
+      try {
+        return await demoWorker().reset(Date.now(), Comlink.proxy(seedRunStore.progress));
+      } finally {
+        seedRunStore.set(null);
+      }
+    },
+    networkMode: 'always',
+  });
 }
 
 /** Empty the database and stay empty. */
 export function useStartEmpty() {
-  return useMutation({ mutationFn: () => startEmpty(getDb()) });
+  return useMutation({ mutationFn: () => demoWorker().startEmpty(Date.now()), networkMode: 'always' });
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { useResetDemo, useStartEmpty } from '../../demo/api/use-reset-data';
+import { useSeedRun } from '../../demo/api/seed-progress-store';
+import { SeedProgressLine } from '../../demo/components/seed-progress';
 
 /** Reset to the demo data or start empty, each behind a confirmation. */
 export function DataActions() {
@@ -9,8 +11,9 @@ export function DataActions() {
   const reset = useResetDemo();
   const empty = useStartEmpty();
   const [confirming, setConfirming] = useState<'reset' | 'empty' | null>(null);
+  const run = useSeedRun();
   const busy = reset.isPending || empty.isPending;
-  const run = () => {
+  const confirm = () => {
     const m = confirming === 'reset' ? reset : empty;
     m.mutate(undefined, { onSettled: () => setConfirming(null) });
   };
@@ -35,12 +38,13 @@ export function DataActions() {
             <Button onClick={() => setConfirming(null)} disabled={busy}>
               ✕
             </Button>
-            <Button variant={confirming === 'empty' ? 'danger' : 'primary'} onClick={run} disabled={busy}>
+            <Button variant={confirming === 'empty' ? 'danger' : 'primary'} onClick={confirm} disabled={busy}>
               {confirming === 'reset' ? t('settings.resetDemo') : t('settings.startEmpty')}
             </Button>
           </span>
         </div>
       )}
+      {run?.kind === 'reset' && <SeedProgressLine run={run} />}
       {(reset.isSuccess || empty.isSuccess) && !confirming && (
         <p role="status" className="text-sm text-emerald-700">
           {t('settings.done')}

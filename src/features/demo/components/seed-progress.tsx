@@ -1,0 +1,70 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSeedRun, type SeedRun } from '../api/seed-progress-store';
+
+/** Seconds since `since`, ticking once a second while shown. */
+function useSecondsSince(since: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.max(0, Math.floor((now - since) / 1000));
+}
+
+/** "Writing leads 4,000 of 21,215", a bar over every record to write, and the time waited so far. */
+export function SeedProgressLine({ run }: { run: SeedRun }) {
+  const { t, i18n } = useTranslation();
+  const seconds = useSecondsSince(run.startedAt);
+  const nf = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
+  const p = run.progress;
+  const text = !p
+    ? t('app.seed.starting')
+    : p.phase === 'building'
+      ? t('app.seed.building', { count: nf.format(p.done) })
+      : p.phase === 'done'
+        ? t('app.seed.done')
+        : t(`app.seed.${p.phase}`, { done: nf.format(p.done), total: nf.format(p.total) });
+  const pct = p && p.toWrite > 0 ? Math.round((100 * p.written) / p.toWrite) : 0;
+  return (
+    <div data-testid="seed-progress" className="space-y-2">
+      <div role="progressbar" aria-label={t('app.seed.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={text} className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100">
+        <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-200" style={{ width: `${pct}%` }} />
+      </div>
+      <p className="flex justify-between gap-4 text-sm text-slate-700">
+        <span role="status" data-testid="seed-step" className="tabular-nums">
+          {text}
+        </span>
+        <span className="tabular-nums text-slate-600">{t('app.seed.elapsed', { seconds: nf.format(seconds) })}</span>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * First start: what is being prepared, how far it has got, and why the app is not open yet.
+ * It subscribes to the progress itself, so a progress message re-renders this box, not the
+ * app shell around it.
+ */
+export function SeedScreen() {
+  const { t } = useTranslation();
+  const current = useSeedRun();
+  const run = current?.kind === 'first-start' ? current : null;
+  // Before the page knows whether there is anything to seed (two flags and a count).
+  if (!run) {
+    return (
+      <p role="status" className="text-sm text-slate-600">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="seed-title" className="max-w-2xl space-y-3 rounded-xl border border-indigo-200 bg-indigo-50 p-5 shadow-sm">
+      <h2 id="seed-title" className="text-lg font-semibold text-indigo-950">
+        {t('app.seed.title')}
+      </h2>
+      <p className="text-sm text-slate-700">{t('app.seed.explain')}</p>
+      <SeedProgressLine run={run} />
+    </section>
+  );
+}
