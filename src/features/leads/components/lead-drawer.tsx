@@ -12,19 +12,25 @@ import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
 import { LeadConsentPanel } from '../../compliance/components/lead-consent-panel';
 import { ForgetPersonDialog } from './forget-person-dialog';
+import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
+import { SeverityIcon } from '../../../components/ui/severity-icon';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
 /** The full record of one lead: verdict with reasons, editable fields, consent, timeline. */
 export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const detail = useLeadDetail(leadId);
   const sources = useSourceNames();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = localeDateFormat(i18n.language, DATE_TIME);
   const [forgetting, setForgetting] = useState(false);
+  // Back to the opener; if its row was re-rendered meanwhile, to that lead's row button, else the grid.
+  const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>(`#lead-row-${leadId} button`) ?? document.querySelector<HTMLElement>('[data-testid="lead-grid"]'));
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-[36rem] max-w-full flex-col overflow-y-auto bg-white shadow-2xl" aria-describedby={undefined}>
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed inset-y-0 right-0 z-50 flex w-[36rem] max-w-full flex-col overflow-y-auto bg-white shadow-2xl" aria-describedby={undefined}>
           {detail === undefined && <p className="p-6 text-sm text-slate-500">{t('app.loading')}</p>}
           {detail === null && (
             <div className="p-6">
@@ -39,7 +45,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
                     <Dialog.Title className="text-lg font-semibold text-slate-900">{detail.lead.name || formatPhone(detail.lead.phoneE164)}</Dialog.Title>
                     <p className="font-mono text-sm text-slate-600">{formatPhone(detail.lead.phoneE164)}</p>
                   </div>
-                  <Dialog.Close className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700" aria-label={t('leads.drawer.close')}>
+                  <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700" aria-label={t('leads.drawer.close')}>
                     ✕
                   </Dialog.Close>
                 </div>
@@ -51,7 +57,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
                   <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
                     {detail.verdict.reasons.map((r) => (
                       <li key={r.code} className={r.severity === 'block' ? 'text-rose-700' : 'text-amber-700'}>
-                        {r.severity === 'block' ? '⛔' : '⚠'} {t(`reason.${r.code}`)}
+                        <SeverityIcon severity={r.severity} /> {t(`reason.${r.code}`)}
                         {r.since !== undefined && ` · ${t('leads.since', { date: date.format(r.since) })}`}
                         {r.until !== undefined && ` · ${t('leads.until', { date: date.format(r.until) })}`}
                       </li>
@@ -62,9 +68,9 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
               <div className="space-y-6 px-6 py-5">
                 <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                   <dt className="text-slate-500">{t('leads.col.acquiredAt')}</dt>
-                  <dd>{date.format(detail.lead.acquiredAt)} <span className="text-xs text-slate-400">({detail.lead.acquiredAtPrecision}{detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})</span></dd>
+                  <dd>{date.format(detail.lead.acquiredAt)} <span className="text-xs text-slate-500">({detail.lead.acquiredAtPrecision}{detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})</span></dd>
                   <dt className="text-slate-500">{t('leads.col.createdAt')}</dt>
-                  <dd>{date.format(detail.lead.createdAt)} <span className="text-xs text-slate-400">({t('leads.drawer.system')})</span></dd>
+                  <dd>{date.format(detail.lead.createdAt)} <span className="text-xs text-slate-500">({t('leads.drawer.system')})</span></dd>
                   <dt className="text-slate-500">{t('leads.col.source')}</dt>
                   <dd>{sources.get(detail.lead.sourceId) ?? detail.lead.sourceId}</dd>
                   <dt className="text-slate-500">{t('leads.entry')}</dt>
