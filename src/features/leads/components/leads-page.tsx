@@ -53,8 +53,8 @@ export function LeadsPage() {
                   {nf.format(query.data.count)}
                 </span>{' '}
                 {t('leads.ofTotal', { total: nf.format(query.data.total) })}
-                <span className="ml-2 text-xs text-slate-400">{t('leads.answeredIn', { ms: query.data.ms.toFixed(1) })}</span>
-                <span className="ml-2 text-xs text-slate-400" data-testid="engine-note" data-snapshot={query.data.engine.snapshot} data-rows-read={query.data.engine.rowsRead} data-save-failed={query.data.engine.snapshotSaveFailed}>
+                <span className="ml-2 text-xs text-slate-500">{t('leads.answeredIn', { ms: query.data.ms.toFixed(1) })}</span>
+                <span className="ml-2 text-xs text-slate-500" data-testid="engine-note" data-snapshot={query.data.engine.snapshot} data-rows-read={query.data.engine.rowsRead} data-save-failed={query.data.engine.snapshotSaveFailed}>
                   {query.data.engine.snapshot === 'used' || query.data.engine.snapshot === 'caught-up'
                     ? t('leads.engine.fromSnapshot', { ms: Math.round(query.data.engine.buildMs), rejudged: nf.format(query.data.engine.rowsRejudged + query.data.engine.rowsCaughtUp) })
                     : t('leads.engine.built', { rows: nf.format(query.data.engine.rowsRead), s: (query.data.engine.buildMs / 1000).toFixed(1) })}
