@@ -3,7 +3,13 @@
  * turn every ~50 ms so a cancel message can arrive; progress goes to the screen at most
  * ten times a second, with rows per second and the time left.
  */
-export type ImportPhase = 'reading' | 'checking' | 'matching' | 'writing';
+import type { CommitHooks, CommitStep } from '../db/repos/import-repo';
+
+/** `updating`: a call log's leads get their call facts (attempts, last contact…) after the calls are written. */
+export type ImportPhase = 'reading' | 'checking' | 'matching' | 'writing' | 'updating';
+
+/** What `rows` counts: file rows while checking; leads or calls (never both summed) while committing. */
+export type ProgressUnit = 'rows' | 'leads' | 'calls';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -11,6 +17,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   rows: number;
+  /** The unit of `rows` and `rowsPerSec` (rows when absent). */
+  unit?: ProgressUnit;
   rowsPerSec: number;
   secondsLeft: number | null;
 }
@@ -34,6 +42,7 @@ export class ProgressMeter {
   constructor(
     private readonly phase: ImportPhase,
     private readonly listener: ProgressListener | undefined,
+    private readonly unit: ProgressUnit = 'rows',
   ) {}
 
   /** Report (throttled); `force` sends at once (phase start and end). */
@@ -47,7 +56,7 @@ export class ProgressMeter {
     const secondsLeft = rate > 0 && total > done ? Math.ceil((total - done) / rate) : total > done ? null : 0;
     // Not awaited: a comlink callback is a postMessage, and awaiting it inside a Dexie
     // transaction would let the transaction commit early.
-    void this.listener({ phase: this.phase, done, total, rows, rowsPerSec, secondsLeft });
+    void this.listener({ phase: this.phase, done, total, rows, unit: this.unit, rowsPerSec, secondsLeft });
   }
 
   /** Give the event loop a turn when this loop has run ~50 ms. */
@@ -56,4 +65,32 @@ export class ProgressMeter {
     await yieldToEvents();
     this.lastYield = performance.now();
   }
+}
+
+const STEP_METER: Record<CommitStep, { phase: ImportPhase; unit: ProgressUnit }> = {
+  matching: { phase: 'matching', unit: 'rows' },
+  leads: { phase: 'writing', unit: 'leads' },
+  calls: { phase: 'writing', unit: 'calls' },
+  'lead-facts': { phase: 'updating', unit: 'leads' },
+};
+
+/**
+ * The commit's hooks: cancel, and progress in the step's own unit ("writing calls 40,000 of
+ * 124,956", then "updating leads 3,000 of 45,000"), each step with its own rate and time left.
+ */
+export function commitHooks(cancel: CancelToken, listener: ProgressListener | undefined): CommitHooks {
+  let step: CommitStep | null = null;
+  let meter: ProgressMeter | null = null;
+  return {
+    isCancelled: () => cancel.cancelled,
+    onProgress: (done, total, next = 'leads') => {
+      if (next !== step || !meter) {
+        step = next;
+        meter = new ProgressMeter(STEP_METER[next].phase, listener, STEP_METER[next].unit);
+        meter.report(done, total, done, true);
+        return;
+      }
+      meter.report(done, total, done, done === total);
+    },
+  };
 }

@@ -23,7 +23,7 @@ import { isQuotaError } from '../db/storage-errors';
 import { analyseCallLog } from './call-analysis';
 import { previewRows, type RowSource } from './csv-rows';
 import { ImportFile, type FileLike } from './import-file';
-import { CancelToken, ProgressMeter, type ProgressListener } from './import-progress';
+import { CancelToken, commitHooks, type ProgressListener } from './import-progress';
 import { analyseApiPayload, analyseLeadFile } from './lead-analysis';
 import { parsePayload } from '../domain/import-export/api-payload';
 import { pickSheet } from './row-source';
@@ -196,8 +196,7 @@ export class ImportSession {
     const plan = this.plan;
     if (!plan) return { ok: false, error: 'nothing-to-commit' };
     const cancel = (this.cancelToken = new CancelToken());
-    const meter = new ProgressMeter('writing', listener);
-    const hooks = { isCancelled: () => cancel.cancelled, onProgress: (done: number, total: number) => meter.report(done, total, done, done === total) };
+    const hooks = commitHooks(cancel, listener);
     try {
       const batch = plan.kind === 'calls' ? await commitCallImport(this.db, plan.plan, hooks, this.clock()) : await commitLeadImport(this.db, plan.plan, hooks, this.clock());
       this.plan = null;

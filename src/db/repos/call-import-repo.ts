@@ -46,6 +46,7 @@ export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks:
   const journalSummary = { fileName: plan.fileName, importKind: 'calls' as const, count: plan.calls.length };
   return journaled(db, 'import', journalSummary, (journal) => db.transaction('rw', tables, async () => {
     const { operatorName } = await getSettings(db);
+    hooks.onProgress(0, 0, 'matching');
     const leadIds = [...new Set(plan.calls.map((c) => c.leadId))];
     const leads = await db.leads.bulkGet(leadIds);
     const missing = leads.filter((l) => !l).length;
@@ -79,9 +80,11 @@ export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks:
       const lead = updated.get(c.leadId) ?? byId.get(c.leadId)!;
       updated.set(c.leadId, { ...lead, ...addCallToFacts(lead, c), updatedAt: now });
     }
-    const progress = { done: 0, total: rows.length + updated.size };
-    await inChunks(rows, hooks, progress, (chunk) => db.calls.bulkAdd(chunk as never[]).then(() => []));
-    await inChunks([...updated.values()], hooks, progress, (chunk) => db.leads.bulkPut(chunk).then(() => []));
+    // Calls and the leads they update are counted apart: a lead update is not a row of the file.
+    hooks.onProgress(0, rows.length, 'calls');
+    await inChunks(rows, hooks, { done: 0, total: rows.length, step: 'calls' }, (chunk) => db.calls.bulkAdd(chunk as never[]).then(() => []));
+    hooks.onProgress(0, updated.size, 'lead-facts');
+    await inChunks([...updated.values()], hooks, { done: 0, total: updated.size, step: 'lead-facts' }, (chunk) => db.leads.bulkPut(chunk).then(() => []));
 
     if (plan.mapping) await db.settings.put({ key: mappingKey('calls', null), value: plan.mapping });
     if (hooks.isCancelled()) throw new ImportCancelledError();
