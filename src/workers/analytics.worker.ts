@@ -17,12 +17,15 @@ import { aggregateCohorts, type CohortAggregate, type CohortQuery } from '../dom
 import type { MedianMetric } from '../domain/cohorts/cohort-rates';
 import { cohortTriangle, type CohortTriangle, type TriangleQuery } from '../domain/cohorts/cohort-triangle';
 import { SnapshotBuilder, type ColumnarSnapshot } from '../domain/cohorts/columnar-snapshot';
+import { stageMix, type StageMix, type StageMixQuery } from '../domain/cohorts/stage-mix';
 
 export interface SnapshotMeta {
   leads: number;
   timeZone: string;
   sources: { id: string; name: string; kind: string }[];
   campaigns: Campaign[];
+  /** The organisation's dormant period the lifecycle stages are read with (docs/lifecycle.md). */
+  dormantDays: number;
   /** How long the last snapshot took to build from IndexedDB, ms. */
   buildMs: number;
   version: number;
@@ -35,7 +38,7 @@ export interface Timed<T> {
   meta: SnapshotMeta;
 }
 
-const WATCHED = ['leads', 'calls', 'campaigns', 'sources', 'settings'];
+const WATCHED = ['leads', 'calls', 'consents', 'campaigns', 'sources', 'settings'];
 const PAGE = 20_000;
 const db = new LeadsDb();
 let version = 0;
@@ -72,10 +75,12 @@ async function build(): Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> 
   const builder = new SnapshotBuilder({ timeZone: settings.orgTimeZone, campaigns, sources }, count);
   await eachPage((after) => db.leads.where(':id').above(after).limit(PAGE).toArray(), (lead) => builder.addLead(lead));
   await eachPage((after) => db.calls.where(':id').above(after).limit(PAGE).toArray(), (call) => builder.addCall(call));
+  // Only a withdrawal matters here (the lifecycle's "suppressed"), but a later grant lifts it: read them all.
+  await eachPage((after) => db.consents.where(':id').above(after).limit(PAGE).toArray(), (event) => builder.addConsent(event));
   const snap = builder.build();
   const buildMs = performance.now() - started;
   performance.measure('leadledger:analytics-snapshot', { start: started });
-  return { snap, meta: { leads: snap.n, timeZone: settings.orgTimeZone, sources: sources.map(({ id, name, kind }) => ({ id, name, kind })), campaigns, buildMs, version: builtFor } };
+  return { snap, meta: { leads: snap.n, timeZone: settings.orgTimeZone, sources: sources.map(({ id, name, kind }) => ({ id, name, kind })), campaigns, dormantDays: settings.dormantDays, buildMs, version: builtFor } };
 }
 
 function snapshot() {
@@ -87,16 +92,18 @@ function snapshot() {
   return current;
 }
 
-async function timed<T>(run: (snap: ColumnarSnapshot) => T): Promise<Timed<T>> {
+async function timed<T>(run: (snap: ColumnarSnapshot, meta: SnapshotMeta) => T): Promise<Timed<T>> {
   const { snap, meta } = await snapshot();
   const t0 = performance.now();
-  const value = run(snap);
+  const value = run(snap, meta);
   return { value, ms: performance.now() - t0, meta };
 }
 
 const api = {
   cohorts: (q: CohortQuery, now: number): Promise<Timed<CohortAggregate>> => timed((s) => aggregateCohorts(s, q, now)),
   triangle: (q: TriangleQuery, now: number): Promise<Timed<CohortTriangle>> => timed((s) => cohortTriangle(s, q, now)),
+  /** Leads per lifecycle stage for every acquisition cohort, with the organisation's dormant period. */
+  stageMix: (q: Omit<StageMixQuery, 'dormantDays'>, now: number): Promise<Timed<StageMix>> => timed((s, meta) => stageMix(s, { ...q, dormantDays: meta.dormantDays }, now)),
   campaigns: (windowDays: number, medians: readonly MedianMetric[]): Promise<Timed<CampaignPerformance[]>> => timed((s) => aggregateCampaigns(s, windowDays, medians)),
   /** `callback` must be wrapped in comlink's `proxy`. */
   onChange(callback: (version: number) => void): void {

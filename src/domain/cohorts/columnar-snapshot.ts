@@ -7,6 +7,7 @@
  */
 import type { Campaign } from '../catalog/campaign';
 import type { Source } from '../catalog/source';
+import type { ConsentEvent } from '../compliance/consent-event';
 import type { Call } from '../leads/call';
 import type { Lead } from '../leads/lead';
 import { campaignMembership, windowOrder } from './campaign-membership';
@@ -21,6 +22,10 @@ export const FLAG_WRONG_NUMBER = 8;
 export const FLAG_DNC_HIT = 16;
 /** Contacted and the first contact's time is known (the median of days to first contact reads it). */
 export const FLAG_HAS_CONTACT_TIME = 32;
+/** Anonymised by a purge (the lifecycle's "suppressed"). */
+export const FLAG_ANONYMIZED = 64;
+/** The lead's latest consent event for calls is a withdrawal (the lifecycle's "suppressed"). */
+export const FLAG_CONSENT_WITHDRAWN = 128;
 
 /** How a lead joined its campaign: 0 none, 1 explicit campaign id, 2 acquisition window. */
 export const RULE_NONE = 0;
@@ -36,6 +41,8 @@ export interface ColumnarSnapshot {
   firstContactAt: Float64Array;
   firstConnectedAt: Float64Array;
   convertedAt: Float64Array;
+  /** The last attempt (NaN: never called): where the lifecycle's dormant clock restarts. */
+  lastContactAt: Float64Array;
   flags: Uint8Array;
   /** Local acquisition day − `dayBase`, in the organisation's zone. */
   day: Uint16Array;
@@ -63,7 +70,7 @@ export interface ColumnarSnapshot {
 
 export type SnapshotLead = Pick<
   Lead,
-  'id' | 'sourceId' | 'campaignId' | 'region' | 'entryMethod' | 'acquiredAt' | 'createdAt' | 'attempts' | 'firstContactAt' | 'firstConnectedAt' | 'convertedAt' | 'dncStatus'
+  'id' | 'sourceId' | 'campaignId' | 'region' | 'entryMethod' | 'acquiredAt' | 'createdAt' | 'attempts' | 'firstContactAt' | 'firstConnectedAt' | 'convertedAt' | 'dncStatus' | 'lastContactAt' | 'anonymizedAt'
 >;
 
 export interface SnapshotContext {
@@ -92,13 +99,15 @@ export class SnapshotBuilder {
   private rule: Uint8Array;
   private readonly dict = { source: new Dictionary(), campaign: new Dictionary(['']), region: new Dictionary(), entry: new Dictionary(), member: new Dictionary(['']) };
   private readonly callFlags = new Map<number, number>();
+  /** Per lead, its latest consent event for calls: when, and whether a withdrawal. */
+  private readonly lastConsent = new Map<number, { at: number; withdrawn: boolean }>();
   private readonly ordered: Campaign[];
   private readonly kinds: Map<string, string>;
 
   constructor(private readonly ctx: SnapshotContext, capacity = 1024) {
     this.cap = Math.max(16, capacity);
     this.ids = new Uint32Array(this.cap);
-    this.f64 = Array.from({ length: 5 }, () => new Float64Array(this.cap));
+    this.f64 = Array.from({ length: 6 }, () => new Float64Array(this.cap));
     this.flags = new Uint8Array(this.cap);
     this.days = new Int32Array(this.cap);
     this.codes = { source: new Uint16Array(this.cap), campaign: new Uint16Array(this.cap), region: new Uint16Array(this.cap), member: new Uint16Array(this.cap), entry: new Uint16Array(this.cap) };
@@ -123,18 +132,20 @@ export class SnapshotBuilder {
     this.ensure();
     const i = this.n++;
     this.ids[i] = lead.id;
-    const [acq, created, contact, connected, converted] = this.f64 as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [acq, created, contact, connected, converted, lastContact] = this.f64 as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     acq[i] = lead.acquiredAt;
     created[i] = lead.createdAt;
     contact[i] = orNaN(lead.firstContactAt);
     connected[i] = orNaN(lead.firstConnectedAt);
     converted[i] = orNaN(lead.convertedAt);
+    lastContact[i] = orNaN(lead.lastContactAt);
     this.flags[i] =
       (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
       (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
       (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
       (lead.dncStatus === 'listed' ? FLAG_DNC_HIT : 0) |
-      (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0);
+      (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0) |
+      (lead.anonymizedAt !== undefined ? FLAG_ANONYMIZED : 0);
     this.days[i] = localDay(lead.acquiredAt, this.ctx.timeZone);
     this.codes.source[i] = this.dict.source.code(lead.sourceId);
     this.codes.campaign[i] = this.dict.campaign.code(lead.campaignId ?? '');
@@ -151,6 +162,14 @@ export class SnapshotBuilder {
     if (bit) this.callFlags.set(call.leadId, (this.callFlags.get(call.leadId) ?? 0) | bit);
   }
 
+  /** Consent events for calls: the latest one says whether consent stands withdrawn (a withdrawal wins a tie, as in the verdict). */
+  addConsent(event: Pick<ConsentEvent, 'leadId' | 'purpose' | 'kind' | 'capturedAt'>): void {
+    if (event.purpose !== 'calls') return;
+    const seen = this.lastConsent.get(event.leadId);
+    const withdrawn = event.kind === 'withdrawn';
+    if (!seen || event.capturedAt > seen.at || (event.capturedAt === seen.at && withdrawn)) this.lastConsent.set(event.leadId, { at: event.capturedAt, withdrawn });
+  }
+
   build(): ColumnarSnapshot {
     const n = this.n;
     let first = Infinity;
@@ -160,12 +179,13 @@ export class SnapshotBuilder {
       if (d < first) first = d;
       if (d > last) last = d;
       if (this.callFlags.size) this.flags[i]! |= this.callFlags.get(this.ids[i]!) ?? 0;
+      if (this.lastConsent.size && this.lastConsent.get(this.ids[i]!)?.withdrawn) this.flags[i]! |= FLAG_CONSENT_WITHDRAWN;
     }
     const dayBase = n ? first : 0;
     const day = new Uint16Array(n);
     for (let i = 0; i < n; i++) day[i] = this.days[i]! - dayBase;
     const cut = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T) => a.slice(0, n) as T;
-    const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt] = this.f64.map(cut) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(cut) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = keep(i) ? to[i]! - from[i]! : NaN;
@@ -177,7 +197,7 @@ export class SnapshotBuilder {
       conversionBucket: diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt),
       ageBucket: diff(() => true, acquiredAt, createdAt),
       n, timeZone: this.ctx.timeZone, ids: cut(this.ids),
-      acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, flags,
+      acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt, flags,
       day, dayBase, grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, this.ctx.timeZone),
       source: cut(this.codes.source), sources: this.dict.source.values,
       campaign: cut(this.codes.campaign), campaigns: this.dict.campaign.values,
@@ -189,9 +209,15 @@ export class SnapshotBuilder {
 }
 
 /** The snapshot of a list of leads and their calls. */
-export function buildSnapshot(leads: Iterable<SnapshotLead>, calls: Iterable<Pick<Call, 'leadId' | 'outcome'>>, ctx: SnapshotContext): ColumnarSnapshot {
+export function buildSnapshot(
+  leads: Iterable<SnapshotLead>,
+  calls: Iterable<Pick<Call, 'leadId' | 'outcome'>>,
+  ctx: SnapshotContext,
+  consents: Iterable<Pick<ConsentEvent, 'leadId' | 'purpose' | 'kind' | 'capturedAt'>> = [],
+): ColumnarSnapshot {
   const b = new SnapshotBuilder(ctx, Array.isArray(leads) ? leads.length : 1024);
   for (const l of leads) b.addLead(l);
   for (const c of calls) b.addCall(c);
+  for (const e of consents) b.addConsent(e);
   return b.build();
 }

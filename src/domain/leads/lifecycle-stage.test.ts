@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Call } from './call';
 import { CALL_OUTCOMES } from './call-outcome';
 import { leadLifecycle, lifecycleFactsAt, suppressionFromReasons } from './lifecycle-facts';
+import { lifecycleTransitions } from './lifecycle-transitions';
 import { LIFECYCLE_STAGES, dormantPeriodMs, lifecycleStage, type LifecycleStage, type Suppression } from './lifecycle-stage';
 
 const DAY = 86_400_000;
@@ -17,7 +18,8 @@ const worldArb = fc.record({
   suppressedAfter: fc.option(fc.integer({ min: 0, max: 500 * DAY }), { nil: undefined }),
 });
 type World = { acquiredAt: number; calls: Pick<Call, 'at' | 'outcome'>[]; periodMs: number; suppression: Suppression | undefined };
-const build = (w: fc.infer<typeof worldArb>): World => ({
+type RawWorld = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
+const build = (w: RawWorld): World => ({
   acquiredAt: w.acquiredAt,
   calls: w.calls.map((c) => ({ at: w.acquiredAt + c.after, outcome: c.outcome })),
   periodMs: dormantPeriodMs(w.periodDays),
@@ -128,5 +130,26 @@ describe('lifecycleStage, properties', () => {
       const w = build(raw);
       expect(LIFECYCLE_STAGES).toContain(stageAt(w, w.acquiredAt + dt).stage);
     }));
+  });
+});
+
+describe('lifecycleTransitions', () => {
+  it('lists each change of stage once, ending at the stage now', () => {
+    fc.assert(fc.property(worldArb, instantArb, (raw, dt) => {
+      const w = build(raw);
+      const now = w.acquiredAt + dt;
+      const steps = lifecycleTransitions(w.acquiredAt, w.calls, w.suppression, now, w.periodMs);
+      expect(steps[0]).toMatchObject({ at: w.acquiredAt });
+      for (let i = 1; i < steps.length; i++) {
+        expect(steps[i]!.stage).not.toBe(steps[i - 1]!.stage);
+        expect(steps[i]!.at).toBeGreaterThan(steps[i - 1]!.at);
+      }
+      expect(steps[steps.length - 1]!.stage).toBe(stageAt(w, now).stage);
+    }));
+  });
+  it('shows a lead going quiet and coming back', () => {
+    const a = Date.UTC(2026, 0, 1);
+    const calls = [{ at: a + DAY, outcome: 'no-answer' as const }, { at: a + 200 * DAY, outcome: 'connected' as const }];
+    expect(lifecycleTransitions(a, calls, undefined, a + 250 * DAY, P).map((s) => [s.stage, (s.at - a) / DAY])).toEqual([['new', 0], ['contacted', 1], ['dormant', 91], ['engaged', 200]]);
   });
 });

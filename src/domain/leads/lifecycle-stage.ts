@@ -65,30 +65,62 @@ export interface LifecycleResult {
 
 const seen = (t: number | undefined, at: number): t is number => t !== undefined && t <= at;
 
+/**
+ * The precedence rule alone, on plain numbers (NaN: never), for loops over a million leads
+ * (the Cohorts stage mix). `lastActivityAt` is the latest of acquisition and every attempt.
+ */
+export function stageAt(suppressed: boolean, lastActivityAt: number, firstContactAt: number, firstConnectedAt: number, convertedAt: number, at: number, dormantMs: number): LifecycleStage {
+  if (suppressed) return 'suppressed';
+  if (convertedAt <= at) return 'converted';
+  if (at >= lastActivityAt + dormantMs) return 'dormant';
+  if (firstConnectedAt <= at) return 'engaged';
+  if (firstContactAt <= at) return 'contacted';
+  return 'new';
+}
+
+const known = (t: number | undefined, at: number): number => (seen(t, at) ? t : NaN);
+
+/**
+ * Where the dormant clock starts at `at`: the latest of the acquisition and every contact fact
+ * known by then (NaN or later: not counted). A connect or conversion is an attempt too.
+ */
+export function lastActivityAt(acquiredAt: number, firstContactAt: number, lastContactAt: number, firstConnectedAt: number, convertedAt: number, at: number): number {
+  let last = acquiredAt;
+  if (firstContactAt <= at && firstContactAt > last) last = firstContactAt;
+  if (lastContactAt <= at && lastContactAt > last) last = lastContactAt;
+  if (firstConnectedAt <= at && firstConnectedAt > last) last = firstConnectedAt;
+  if (convertedAt <= at && convertedAt > last) last = convertedAt;
+  return last;
+}
+
 /** The lead's lifecycle stage at `at`, with when it began and when it next changes. */
 export function lifecycleStage(facts: LifecycleFacts, at: number, dormantMs: number): LifecycleResult {
   const { acquiredAt, firstContactAt, lastContactAt, firstConnectedAt, convertedAt, suppression } = facts;
-  // The dormant clock restarts at every attempt (a connect is an attempt too); an untouched lead ages from its acquisition.
-  let lastActivityAt = acquiredAt;
-  for (const t of [firstContactAt, lastContactAt, firstConnectedAt, convertedAt]) if (seen(t, at) && t > lastActivityAt) lastActivityAt = t;
-  const dormantFrom = lastActivityAt + dormantMs;
+  // The dormant clock restarts at every attempt; an untouched lead ages from its acquisition.
+  const lastActivity = lastActivityAt(acquiredAt, known(firstContactAt, at), known(lastContactAt, at), known(firstConnectedAt, at), known(convertedAt, at), at);
+  const dormantFrom = lastActivity + dormantMs;
   // Facts dated after `at` become known later: each is a possible change.
   let nextChangeAt = Infinity;
   const consider = (t: number | undefined) => {
     if (t !== undefined && t > at && t < nextChangeAt) nextChangeAt = t;
   };
   for (const t of [firstContactAt, lastContactAt, firstConnectedAt, convertedAt]) consider(t);
-  const base = { lastActivityAt, dormantFrom };
-
-  if (suppression && (suppression.since === undefined || suppression.since <= at) && !(suppression.until !== undefined && suppression.until <= at)) {
-    // Underneath, the lead keeps ageing; only the suppression lifting shows it.
-    return { stage: 'suppressed', since: suppression.since, ...base, nextChangeAt: suppression.until ?? Infinity };
+  const suppressed = suppression !== undefined && (suppression.since === undefined || suppression.since <= at) && !(suppression.until !== undefined && suppression.until <= at);
+  const stage = stageAt(suppressed, lastActivity, known(firstContactAt, at), known(firstConnectedAt, at), known(convertedAt, at), at, dormantMs);
+  const base = { stage, lastActivityAt: lastActivity, dormantFrom };
+  switch (stage) {
+    case 'suppressed':
+      // Underneath, the lead keeps ageing; only the suppression lifting shows it.
+      return { ...base, since: suppression!.since, nextChangeAt: suppression!.until ?? Infinity };
+    case 'converted':
+      consider(suppression?.since);
+      return { ...base, since: convertedAt, nextChangeAt };
+    case 'dormant':
+      consider(suppression?.since);
+      return { ...base, since: dormantFrom, nextChangeAt };
+    default:
+      consider(suppression?.since);
+      consider(dormantFrom);
+      return { ...base, since: stage === 'engaged' ? firstConnectedAt : stage === 'contacted' ? firstContactAt : acquiredAt, nextChangeAt };
   }
-  if (suppression?.since !== undefined && suppression.since > at) consider(suppression.since);
-  if (seen(convertedAt, at)) return { stage: 'converted', since: convertedAt, ...base, nextChangeAt };
-  if (at >= dormantFrom) return { stage: 'dormant', since: dormantFrom, ...base, nextChangeAt };
-  consider(dormantFrom);
-  if (seen(firstConnectedAt, at)) return { stage: 'engaged', since: firstConnectedAt, ...base, nextChangeAt };
-  if (seen(firstContactAt, at)) return { stage: 'contacted', since: firstContactAt, ...base, nextChangeAt };
-  return { stage: 'new', since: acquiredAt, ...base, nextChangeAt };
 }

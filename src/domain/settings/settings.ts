@@ -1,5 +1,6 @@
 /** Organisation settings: the defaults every rule and screen falls back to. */
 import { z } from 'zod';
+import { DEFAULT_DORMANT_DAYS, MAX_DORMANT_DAYS, MIN_DORMANT_DAYS } from '../leads/lifecycle-stage';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
@@ -20,6 +21,8 @@ export const settingsSchema = z.object({
   minGapHours: z.number().min(0).max(24 * 30),
   /** Organisation policy: every call needs a recorded basis (consent, or an EBR where the law accepts one). */
   requireConsent: z.boolean(),
+  /** A lead with no attempt for this many days (of 24 h) is dormant (docs/lifecycle.md). */
+  dormantDays: z.number().int().min(MIN_DORMANT_DAYS).max(MAX_DORMANT_DAYS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -38,4 +41,5 @@ export const DEFAULT_SETTINGS: Settings = {
   attemptWindowHours: 24 * 7,
   minGapHours: 4,
   requireConsent: true,
+  dormantDays: DEFAULT_DORMANT_DAYS,
 };

@@ -12,6 +12,8 @@ export const COHORT_VIEWS = ['chart', 'table', 'triangle', 'scorecard', 'campaig
 export type CohortView = (typeof COHORT_VIEWS)[number];
 export const CHART_TYPES = ['bar', 'line'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
+/** The metric choice beside the cohort rates: leads per lifecycle stage (docs/lifecycle.md), stacked. */
+export const STAGE_MIX = 'stageMix';
 export const CHART_LAYOUTS = ['combined', 'multiples'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];
 export const TABLE_COLUMNS = ['cohort', 'series', 'leads', 'numerator', 'denominator', 'value', 'interval', 'notes'] as const;
@@ -23,7 +25,7 @@ export const cohortsSearchSchema = z.object({
   view: z.enum(COHORT_VIEWS).optional().catch(undefined),
   grain: z.enum(COHORT_GRAINS).optional().catch(undefined),
   split: z.enum(COHORT_SPLITS).optional().catch(undefined),
-  metric: z.enum(COHORT_METRICS).optional().catch(undefined),
+  metric: z.enum([...COHORT_METRICS, STAGE_MIX]).optional().catch(undefined),
   from: key,
   to: key,
   /** N: conversion window in days since acquisition. */
@@ -48,6 +50,8 @@ export interface CohortsState {
   grain: CohortGrain;
   split: CohortSplit;
   metric: CohortMetric;
+  /** The metric chosen is the stage mix (`metric` then holds the default rate for the other views). */
+  stageMix: boolean;
   from: string | undefined;
   to: string | undefined;
   n: number;
@@ -68,7 +72,8 @@ export function resolveCohortsSearch(s: CohortsSearch): CohortsState {
     view: s.view ?? 'chart',
     grain: s.grain ?? 'month',
     split: s.split ?? 'source',
-    metric: s.metric ?? 'connectRate',
+    metric: s.metric === undefined || s.metric === STAGE_MIX ? 'connectRate' : s.metric,
+    stageMix: s.metric === STAGE_MIX,
     from: s.from,
     to: s.to,
     n: s.n ?? DEFAULT_WINDOW_DAYS,

@@ -4,7 +4,7 @@ import { inputClass } from '../../../components/ui/field';
 import { COHORT_SPLITS } from '../../../domain/cohorts/cohort-aggregate';
 import { COHORT_METRICS } from '../../../domain/cohorts/cohort-rates';
 import { COHORT_GRAINS } from '../../../domain/time/calendar';
-import { CHART_TYPES, type CohortsSearch, type CohortsState } from '../cohorts-search';
+import { CHART_TYPES, STAGE_MIX, type CohortsSearch, type CohortsState } from '../cohorts-search';
 import { makeFormatters } from '../model/format';
 
 function Control({ label, children }: { label: ReactNode; children: ReactNode }) {
@@ -37,7 +37,7 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
           ))}
         </select>
       </Control>
-      {state.view !== 'scorecard' && state.view !== 'campaigns' && (
+      {state.view !== 'scorecard' && state.view !== 'campaigns' && !(showMetric && state.stageMix) && (
         <Control label={t('cohorts.controls.split')}>
           <select className={selectClass} value={state.split} onChange={(e) => set({ split: e.target.value as CohortsState['split'], series: undefined })}>
             {COHORT_SPLITS.map((s) => (
@@ -50,12 +50,13 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
       )}
       {showMetric && (
         <Control label={t('cohorts.controls.metric')}>
-          <select className={`${selectClass} min-w-56`} value={state.metric} onChange={(e) => set({ metric: e.target.value as CohortsState['metric'] })}>
+          <select className={`${selectClass} min-w-56`} value={state.stageMix ? STAGE_MIX : state.metric} onChange={(e) => set({ metric: e.target.value as CohortsSearch['metric'] })}>
             {COHORT_METRICS.map((m) => (
               <option key={m} value={m}>
                 {t(`cohorts.metric.${m}`)}
               </option>
             ))}
+            <option value={STAGE_MIX}>{t('lifecycle.mix.metric')}</option>
           </select>
         </Control>
       )}

@@ -7,6 +7,7 @@ import { ChartView } from './chart-view';
 import { CohortControls } from './cohort-controls';
 import { ComputedNote } from './computed-note';
 import { ScorecardView } from './scorecard-view';
+import { StageMixView } from './stage-mix-view';
 import { TableView } from './table-view';
 import { TriangleView } from './triangle-view';
 import { useCohortsState } from './use-cohorts-state';
@@ -35,6 +36,8 @@ export function CohortsPage() {
           <p role="status" className="animate-pulse text-sm text-slate-500">
             {t('cohorts.loading')}
           </p>
+        ) : state.stageMix && (state.view === 'chart' || state.view === 'table') ? (
+          <StageMixView state={state} />
         ) : state.view === 'chart' ? (
           <ChartView state={state} result={result} set={set} />
         ) : state.view === 'table' ? (
@@ -47,7 +50,7 @@ export function CohortsPage() {
           <CampaignsView state={state} meta={result.meta} />
         )}
       </div>
-      {result && (state.view === 'chart' || state.view === 'table' || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} {...(query.isPlaceholderData ? {} : { split })} />}
+      {result && ((!state.stageMix && (state.view === 'chart' || state.view === 'table')) || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} {...(query.isPlaceholderData ? {} : { split })} />}
     </>
   );
 }

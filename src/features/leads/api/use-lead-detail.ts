@@ -9,6 +9,9 @@ import { historyFor } from '../../../domain/compliance/compliance-world';
 import { createJudge } from '../../../domain/compliance/judge';
 import type { LeadPatch, NewLead } from '../../../domain/leads/lead';
 import { buildLeadTimeline } from '../../../domain/leads/lead-timeline';
+import { leadLifecycle, suppressionFromReasons } from '../../../domain/leads/lifecycle-facts';
+import { dormantPeriodMs } from '../../../domain/leads/lifecycle-stage';
+import { lifecycleTransitions } from '../../../domain/leads/lifecycle-transitions';
 
 /** One lead with its verdict now, its history and its timeline, live. */
 export function useLeadDetail(id: number) {
@@ -18,8 +21,13 @@ export function useLeadDetail(id: number) {
     if (!lead) return null;
     const [settings, world, audit] = await Promise.all([getSettings(db), loadWorldFor(db, [lead]), auditForLead(db, id)]);
     const history = historyFor(world, lead);
-    const v = createJudge(world, settings)(lead, Date.now()).verdict;
-    return { lead, verdict: v, history, timeline: buildLeadTimeline(lead, history, audit) };
+    const now = Date.now();
+    const v = createJudge(world, settings)(lead, now).verdict;
+    // The lifecycle stage reads the same verdict (its suppression reasons) at the same instant.
+    const dormantMs = dormantPeriodMs(settings.dormantDays);
+    const lifecycle = { ...leadLifecycle(lead, v.reasons, now, dormantMs), dormantDays: settings.dormantDays, causes: suppressionFromReasons(v.reasons)?.causes ?? [] };
+    const stages = lifecycleTransitions(lead.acquiredAt, history.calls, suppressionFromReasons(v.reasons), now, dormantMs);
+    return { lead, verdict: v, history, lifecycle, timeline: buildLeadTimeline(lead, history, audit, stages) };
   }, [id]);
 }
 

@@ -10,6 +10,7 @@ import { displayReasons } from '../../../domain/leads/display-row';
 import { browserTimeZone, displayLocale } from '../../../i18n/display-locale';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
+import { LifecycleSummary } from './lifecycle-summary';
 import { LeadConsentPanel } from '../../compliance/components/lead-consent-panel';
 import { ForgetPersonDialog } from './forget-person-dialog';
 import { localeDateFormat } from '../../../i18n/use-date-format';
@@ -53,6 +54,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
                   <span className="text-sm text-slate-600">{t('leads.drawer.callableNow')}</span>
                   <VerdictBadge row={{ callable: detail.verdict.callable, reasons: displayReasons(detail.verdict, { locale: displayLocale(i18n.language), timeZone: browserTimeZone() }) }} />
                 </div>
+                <LifecycleSummary lifecycle={detail.lifecycle} date={date} />
                 {detail.verdict.reasons.length > 0 && (
                   <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
                     {detail.verdict.reasons.map((r) => (

@@ -10,6 +10,7 @@ const DOT: Record<TimelineEvent['kind'], string> = {
   'dnc-check': 'bg-amber-500',
   call: 'bg-sky-500',
   audit: 'bg-violet-500',
+  lifecycle: 'bg-teal-600',
 };
 
 /** The lead's events, oldest first. */
@@ -25,7 +26,7 @@ export function LeadTimeline({ events }: { events: TimelineEvent[] }) {
             <span aria-hidden="true" className={`absolute -left-[21px] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[e.kind]}`} />
             <span className="text-xs tabular-nums text-slate-500">{date.format(e.at)}</span>{' '}
             <span className="font-medium text-slate-800">{t(`leads.timeline.${e.kind}`)}</span>{' '}
-            <span className="text-slate-600">{e.kind === 'call' ? t(`outcome.${e.detail}`) : e.detail}</span>
+            <span className="text-slate-600">{e.kind === 'call' ? t(`outcome.${e.detail}`) : e.kind === 'lifecycle' ? t(`lifecycle.stage.${e.detail}`) : e.detail}</span>
             {e.kind === 'audit' && <span className="text-slate-500"> · {e.actor}{e.note ? ` · “${e.note}”` : ''}</span>}
           </li>
         ))}

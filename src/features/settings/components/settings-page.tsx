@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useSettings } from '../api/use-settings';
 import { DataActions } from './data-actions';
 import { LanguageSwitch } from './language-switch';
+import { LifecycleSettings } from './lifecycle-settings';
 import { OrganisationForm } from './organisation-form';
 import { PolicySettings } from '../../compliance/components/policy-settings';
 
@@ -22,6 +23,7 @@ export function SettingsPage() {
           <Card title={t('settings.data')}>
             <DataActions />
           </Card>
+          <Card title={t('lifecycle.settings.title')}>{settings ? <LifecycleSettings settings={settings} /> : t('app.loading')}</Card>
         </div>
       </div>
       <Card title={t('compliance.policy.title')} className="mt-6">
