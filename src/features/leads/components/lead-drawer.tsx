@@ -25,8 +25,8 @@ export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () =>
   const sources = useSourceNames();
   const date = localeDateFormat(i18n.language, DATE_TIME);
   const [forgetting, setForgetting] = useState(false);
-  // Back to the opener; if its row was re-rendered meanwhile, to that lead's row button, else the grid.
-  const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>(`#lead-row-${leadId} button`) ?? document.querySelector<HTMLElement>('[data-testid="lead-grid"]'));
+  // Back to the opener (the grid, or the phone button clicked); if it is gone (a virtual row re-rendered, or the drawer opened from a link), to the grid.
+  const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>('[role="grid"]'));
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
