@@ -274,3 +274,52 @@ test('a PNG renamed .csv and a legacy .xls are named for what they are, with no 
   await screen.chooseFile('leads.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]), 'application/vnd.ms-excel');
   await expect(page.getByRole('alert')).toContainText('This is a legacy Excel 97–2003 workbook (.xls), which is not read here. Open it in Excel, save it as .xlsx');
 });
+
+/**
+ * Issue 17 item 8: a Chinese Excel file (GB18030, Chinese headers, national mobile numbers)
+ * opened with the settings' country US. The country is suggested from the numbers themselves
+ * and pre-selected with the shares shown; the commit button counts new leads and merges; names
+ * a spreadsheet would run as formulas are counted as a warning.
+ */
+test('the country for numbers without a code is suggested from the file and pre-selected; the commit button names new leads, rows and merges; formula-like names are warned', async ({ app }) => {
+  test.setTimeout(120_000);
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  const lines = ['手机号,姓名,渠道,获取时间'];
+  const formulas = ['=HYPERLINK("http://evil.example","点我")', '@SUM(1+1)', '+cmd'];
+  for (let i = 0; i < 200; i++) {
+    // Every 20th row repeats the previous number: 10 rows merge within the file.
+    const n = i % 20 === 19 ? i - 1 : i;
+    const name = i < 3 ? formulas[i]! : `${SURNAMES[i % 10]}${GIVEN[i % 7]}`;
+    lines.push(`13912${String(300_000 + n)},"${name.replaceAll('"', '""')}",展会,2025-11-01T09:15:00+08:00`);
+  }
+  await screen.open();
+  await screen.chooseFile('客户-国家建议.csv', Buffer.from(encodeGb18030(`${lines.join('\r\n')}\r\n`)));
+  const region = screen.select('Country for numbers without a country code');
+  const note = page.getByTestId('region-suggestion');
+  await expect(note).toContainText(/Chosen from the file: 100% of its 200 numbers without a country code are valid in CN \(US: \d+%\)\./, { timeout: 30_000 });
+  await expect(note).toContainText("The file's language points to CN.");
+  await expect(region).toHaveValue('CN');
+  await page.screenshot({ path: `${OUT}/import-region-suggested.png`, fullPage: true });
+
+  await screen.check();
+  await expect(screen.count('rows')).toHaveText('200');
+  await expect(screen.count('rejected')).toHaveText('0');
+  await expect(screen.count('duplicates')).toHaveText('10');
+  await expect(screen.count('create')).toHaveText('190');
+  await expect(page.getByTestId('count-formula-like')).toContainText('Names that look like spreadsheet formulas: 3');
+  await expect(page.getByTestId('warning-row').filter({ hasText: 'Looks like a spreadsheet formula' })).toHaveCount(3);
+  await expect(screen.commitButton).toHaveText('Import 190 new leads (200 rows, 10 merged)');
+  await page.screenshot({ path: `${OUT}/import-commit-label.png`, fullPage: true });
+  await app.switchLanguage('中文');
+  await expect(page.getByRole('button', { name: '导入 190 条新线索（200 行，合并 10 条）' })).toBeVisible();
+  await app.switchLanguage('English');
+
+  // The steward's own choice wins; the suggestion stays one click away.
+  await region.selectOption('US');
+  await expect(note).toContainText(/Suggestion: CN — 100% of the file's 200 numbers without a country code are valid there; in US only \d+%\./);
+  await expect(screen.commitButton).toHaveCount(0);
+  await note.getByRole('button', { name: 'Use CN' }).click();
+  await expect(region).toHaveValue('CN');
+  await expect(note).toContainText('100% of the file\'s 200 numbers without a country code are valid in CN.');
+});

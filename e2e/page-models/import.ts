@@ -40,7 +40,7 @@ export class ImportScreen {
   }
 
   get commitButton(): Locator {
-    return this.page.getByRole('button', { name: /^Import [\d,]+ (rows|calls)$/ });
+    return this.page.getByRole('button', { name: /^Import [\d,]+ (new leads?|calls)\b/ });
   }
 
   /** Commit and return the new batch id. */

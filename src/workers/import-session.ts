@@ -27,6 +27,10 @@ import { CancelToken, commitHooks, type ProgressListener } from './import-progre
 import { analyseApiPayload, analyseLeadFile } from './lead-analysis';
 import { parsePayload } from '../domain/import-export/api-payload';
 import { pickSheet } from './row-source';
+import { languageRegion, suggestRegion, type RegionSuggestion } from '../domain/import-export/region-suggestion';
+
+/** Data rows read at inspection for the country suggestion (the numbers' shares need no more). */
+const REGION_SAMPLE_ROWS = 500;
 
 export interface Inspection {
   fileName: string;
@@ -74,6 +78,8 @@ export class ImportSession {
   private file: ImportFile | null = null;
   private plan: { kind: 'leads' | 'api'; plan: LeadImportPlan } | { kind: 'calls'; plan: CallImportPlan } | null = null;
   private report: Rejection[] = [];
+  /** The first data rows and header of the last inspection, for the country suggestion. */
+  private sample: { headers: string[]; rows: string[][]; encoding: Encoding } | null = null;
   private cancelToken = new CancelToken();
 
   constructor(
@@ -126,6 +132,7 @@ export class ImportSession {
     const file = this.file;
     if (!file) return { ok: false, error: 'no-file' };
     this.plan = null;
+    this.sample = null;
     const type = file.type;
     const readable = type === 'text' || (type === 'xlsx' && kind !== 'api');
     const enc = encoding ?? file.guess.encoding;
@@ -157,11 +164,24 @@ export class ImportSession {
         value: { ...base, preview, fileProblem: payload.ok ? null : { code: 'not-json' }, ...(payload.ok ? { payload: { format: payload.format, records: payload.records.length } } : {}) },
       };
     } else source = { kind: 'text', text, delimiter: delim };
-    const { headers, rawHeaders, rows, fileError } = previewRows(source, 10);
+    const { headers, rawHeaders, rows: sampled, fileError } = previewRows(source, REGION_SAMPLE_ROWS);
+    const rows = sampled.slice(0, 10);
+    this.sample = { headers: rawHeaders, rows: sampled.map((r) => r.cells), encoding: enc };
     // Suggestions read the headers as written: "phone (column 3)" is a label, not a header.
     const suggested = suggestMapping(rawHeaders, kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS);
     const fileProblem: FileProblem | null = fileError ?? (headers.length === 0 ? { code: 'no-rows' } : null);
     return { ok: true, value: { ...base, headers, duplicateHeaders: duplicateHeaders(rawHeaders), preview: rows, suggested, fileProblem, ...(workbook ? { workbook } : {}) } };
+  }
+
+  /**
+   * Which country the numbers of column `phoneColumn` (0-based) read best in, among `candidates`,
+   * against `current`; from the rows read at inspection and the file's language. Null before one.
+   */
+  suggestRegion(phoneColumn: number, candidates: readonly string[], current: string): RegionSuggestion | null {
+    const sample = this.sample;
+    if (!sample || phoneColumn < 0 || phoneColumn >= sample.headers.length) return null;
+    const language = languageRegion(sample.encoding, sample.headers);
+    return suggestRegion(sample.rows.map((r) => r[phoneColumn] ?? ''), candidates, current, language);
   }
 
   /** Check the whole file as requested; nothing is written. */
@@ -227,6 +247,7 @@ export class ImportSession {
 
   private reset(): void {
     this.file = null;
+    this.sample = null;
     this.plan = null;
     this.report = [];
   }

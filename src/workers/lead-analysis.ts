@@ -55,7 +55,7 @@ async function finish(
 ): Promise<LeadAnalysis> {
   const asks = acc.allAsks();
   const summary: AnalysisSummary = {
-    kind, fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length },
+    kind, fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length, formulaLike: acc.formulaLikeRows },
     rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), problemCount: acc.rejections.length, warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
   };
   if (asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };

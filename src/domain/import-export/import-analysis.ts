@@ -6,6 +6,9 @@
 import type { FileType } from './file-signature';
 import { rejection, type Rejection } from './rejection';
 
+/** The warning of a text cell a spreadsheet would read as a formula. */
+export const FORMULA_LIKE = 'formula-like';
+
 export type AskProblem = 'format-required' | 'zone-required';
 
 export interface Ask {
@@ -33,10 +36,12 @@ export interface AnalysisCounts {
   onDncList: number;
   /** Leads whose call facts a call log updates. */
   leadsAffected: number;
+  /** Accepted rows whose name or company a spreadsheet would read as a formula (a warning each). */
+  formulaLike: number;
 }
 
 export const EMPTY_COUNTS: AnalysisCounts = {
-  rowsRead: 0, valid: 0, rejected: 0, duplicatesInFile: 0, matchedExisting: 0, toCreate: 0, conflicts: 0, warnings: 0, onDncList: 0, leadsAffected: 0,
+  rowsRead: 0, valid: 0, rejected: 0, duplicatesInFile: 0, matchedExisting: 0, toCreate: 0, conflicts: 0, warnings: 0, onDncList: 0, leadsAffected: 0, formulaLike: 0,
 };
 
 export interface FileProblem {
@@ -66,12 +71,15 @@ export interface AnalysisSummary {
 /** How many rejections and warnings travel to the screen; the report holds all. */
 export const SHOWN_PROBLEMS = 200;
 
-export type RowResult<T> = { ok: true; value: T } | { ok: false; rejections: Rejection[]; ask?: AskProblem };
+/** `warnings`: the row is taken, and the steward is told what looked wrong in it. */
+export type RowResult<T> = { ok: true; value: T; warnings?: Rejection[] } | { ok: false; rejections: Rejection[]; ask?: AskProblem };
 
 /** Collects row results as a file is read. */
 export class RowAccumulator<T> {
   rowsRead = 0;
   rejectedRows = 0;
+  /** Accepted rows with a formula-like name or company. */
+  formulaLikeRows = 0;
   readonly accepted: T[] = [];
   readonly rejections: Rejection[] = [];
   readonly warnings: Rejection[] = [];
@@ -82,6 +90,10 @@ export class RowAccumulator<T> {
     if (row.strayQuote) this.warnings.push(rejection(row.line, '', 'stray-quote'));
     if (result.ok) {
       this.accepted.push(result.value);
+      if (result.warnings?.length) {
+        this.warnings.push(...result.warnings);
+        if (result.warnings.some((w) => w.reason === FORMULA_LIKE)) this.formulaLikeRows++;
+      }
       return;
     }
     if (result.ask) {

@@ -94,3 +94,16 @@ describe('validateLeadRow', () => {
     expect(splitTags('a, b;c|d、e，a')).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });
+
+describe('formula-like names', () => {
+  it('a name or company a spreadsheet would run is taken as text, with a warning per cell', () => {
+    const r = validateLeadRow(row({ name: '=HYPERLINK("http://x","click")', company: 'Acme\n@SUM(A1)' }), ctx);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.value.name).toBe('=HYPERLINK("http://x","click")');
+    expect(r.ok && r.warnings?.map((w) => `${w.column}:${w.reason}`)).toEqual(['name:formula-like', 'company:formula-like']);
+  });
+  it('an ordinary name has no warning', () => {
+    const r = validateLeadRow(row({ name: 'Ann = Lee' }), ctx);
+    expect(r.ok && r.warnings).toBeUndefined();
+  });
+});

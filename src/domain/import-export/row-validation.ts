@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { normalisePhone } from '../leads/phone';
 import { acquisitionTimeProblem } from '../time/calendar';
 import { cellProblem } from './cell-checks';
+import { isFormulaLike } from './formula-escape';
 import type { ColumnMapping, LeadField } from './column-mapping';
 import type { CsvRow } from './csv-reader';
 import type { ConsentDraft, ConsentKind, PreparedLead } from './prepared-lead';
-import type { RowResult } from './import-analysis';
+import { FORMULA_LIKE, type RowResult } from './import-analysis';
 import { rejection, type Rejection } from './rejection';
 import { parseTimestamp, type TimeDeclaration } from './timestamp';
 
@@ -137,8 +138,12 @@ export function validateLeadRow(row: CsvRow, ctx: LeadRowContext): RowOutcome {
   if (ask) return { ok: false, rejections: problems, ask };
   if (problems.length > 0 || !phone.ok || !text.success || acquiredAt === null || !source) return { ok: false, rejections: problems };
   const t = text.data;
+  // Taken as text (it is stored and shown as text, and every export neutralises it), but counted:
+  // a name like "=HYPERLINK(…)" is more often an attack or a broken export than a person.
+  const warnings = (['name', 'company'] as const).filter((f) => t[f].split(/\r\n|\r|\n/).some(isFormulaLike)).map((f) => rejection(row.line, header(f), FORMULA_LIKE, t[f]));
   return {
     ok: true,
+    ...(warnings.length ? { warnings } : {}),
     value: {
       line: row.line,
       phoneE164: phone.e164,

@@ -136,6 +136,7 @@ export function useImportWizard(kind: ImportKind) {
     },
     cancel: () => void api().cancel(),
     reset: () => dispatch({ type: 'reset' }),
+    suggestRegion: (phoneColumn: number, candidates: readonly string[], current: string) => api().suggestRegion(phoneColumn, [...candidates], current),
     report: (labels: Parameters<ImportWorkerHandle['api']['rejectedReport']>[0]) => api().rejectedReport(labels),
   };
 }

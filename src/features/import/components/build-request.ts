@@ -5,8 +5,9 @@ import type { Settings } from '../../../domain/settings/settings';
 import type { Inspection } from '../../../workers/import-session';
 import type { ImportSearch } from '../import-search';
 
-export function buildRequest(kind: ImportKind, inspection: Inspection, mapping: Partial<Record<string, number>>, search: ImportSearch, settings: Settings): AnalyseRequest {
-  const common = { encoding: inspection.encoding, region: search.region ?? settings.defaultRegion, defaultCampaign: search.campaign ?? null };
+/** `suggestedRegion`: the country pre-selected from the file's numbers, when the steward has not chosen one. */
+export function buildRequest(kind: ImportKind, inspection: Inspection, mapping: Partial<Record<string, number>>, search: ImportSearch, settings: Settings, suggestedRegion: string | null = null): AnalyseRequest {
+  const common = { encoding: inspection.encoding, region: search.region ?? suggestedRegion ?? settings.defaultRegion, defaultCampaign: search.campaign ?? null };
   const time = { format: search.format ?? null, timeZone: search.tz ?? null };
   if (kind === 'api') return { kind, ...common, defaultSource: search.source ?? null, conflictRule: search.rule ?? 'keep-existing' };
   const reading = { delimiter: inspection.delimiter, ...(inspection.workbook ? { sheet: inspection.workbook.sheet } : {}) };

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { inputClass } from '../../../components/ui/field';
@@ -16,7 +16,7 @@ export interface DefaultsChoice {
 
 /** Default source and campaign (pick or type), default region, and the conflict rule. */
 export function DefaultsCard({
-  kind, value, sources, campaigns, busy, onChange,
+  kind, value, sources, campaigns, busy, onChange, regionNote,
 }: {
   kind: 'leads' | 'calls' | 'api';
   value: DefaultsChoice;
@@ -24,6 +24,8 @@ export function DefaultsCard({
   campaigns: Campaign[];
   busy: boolean;
   onChange: (v: Partial<DefaultsChoice>) => void;
+  /** What the file's numbers and language suggest for the region (shown under its select). */
+  regionNote?: ReactNode;
 }) {
   const { t } = useTranslation();
   const sourceList = useId();
@@ -57,15 +59,18 @@ export function DefaultsCard({
             ))}
           </datalist>
         </label>
-        <label className="block text-sm font-medium text-slate-700">
-          {t('import.defaults.region')}
-          <select aria-label={t('import.defaults.region')} className={`${inputClass} mt-1`} value={value.region} disabled={busy} onChange={(e) => onChange({ region: e.target.value })}>
-            {[...new Set([value.region, ...REGIONS])].map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
+        <div>
+          <label className="block text-sm font-medium text-slate-700">
+            {t('import.defaults.region')}
+            <select aria-label={t('import.defaults.region')} className={`${inputClass} mt-1`} value={value.region} disabled={busy} onChange={(e) => onChange({ region: e.target.value })}>
+              {[...new Set([value.region, ...REGIONS])].map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+        </div>
       </div>
+      {regionNote}
       {kind !== 'calls' && (
         <fieldset className="mt-5">
           <legend className="text-sm font-medium text-slate-700">{t('import.defaults.rule')}</legend>

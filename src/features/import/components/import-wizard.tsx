@@ -5,8 +5,11 @@ import { applyRemembered, CALL_FIELDS, LEAD_FIELDS } from '../../../domain/impor
 import type { ImportKind } from '../../../domain/import-export/import-analysis';
 import { useImportContext, useRememberedMapping } from '../api/use-import-context';
 import { useImportWizard } from '../api/use-import-wizard';
+import { useRegionSuggestion } from '../api/use-region-suggestion';
+import { CANDIDATE_REGIONS } from '../../../domain/import-export/region-suggestion';
 import type { ImportSearch } from '../import-search';
 import { buildRequest } from './build-request';
+import { commitLabel } from './commit-label';
 import { DefaultsCard } from './defaults-card';
 import { DoneCard } from './done-card';
 import { FileCard } from './file-card';
@@ -15,6 +18,7 @@ import { FilePicker } from './file-picker';
 import { MappingCard } from './mapping-card';
 import { ProblemAlert } from './problem-alert';
 import { ProgressPanel } from './progress-panel';
+import { RegionNote } from './region-note';
 import { RejectionsCard } from './rejections-card';
 import { SummaryCard } from './summary-card';
 import { TimeCard } from './time-card';
@@ -37,13 +41,18 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
   const set = (patch: Partial<ImportSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const nf = new Intl.NumberFormat(i18n.language);
 
-  if (stage === 'done' && wiz.state.batch) return <DoneCard batch={wiz.state.batch} onAnother={wiz.reset} />;
-
   const fields = kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS;
   const fromMemory = inspection && remembered ? applyRemembered(inspection.headers, remembered, fields) : null;
   const useMemory = !wiz.state.mapping && fromMemory?.phone !== undefined;
   const mapping = wiz.state.mapping ?? (useMemory ? fromMemory! : (inspection?.suggested ?? {}));
-  const request = inspection && context ? buildRequest(kind, inspection, mapping, search, context.settings) : null;
+  // The country for numbers without one: the steward's choice, else the file's clear suggestion, else the settings'.
+  const fallbackRegion = context?.settings.defaultRegion ?? 'US';
+  const regionHint = useRegionSuggestion(wiz, inspection, kind === 'api' ? undefined : mapping.phone, [...CANDIDATE_REGIONS, fallbackRegion], search.region ?? fallbackRegion);
+  const preselected = search.region === undefined && regionHint?.clear ? regionHint.best : null;
+  const region = search.region ?? preselected ?? fallbackRegion;
+  const request = inspection && context ? buildRequest(kind, inspection, mapping, search, context.settings, preselected) : null;
+
+  if (stage === 'done' && wiz.state.batch) return <DoneCard batch={wiz.state.batch} onAnother={wiz.reset} />;
   const fresh = summary !== null && request !== null && wiz.state.summaryKey === JSON.stringify(request);
   const committable = fresh && stage === 'checked' && !summary.fileProblem && summary.asks.length === 0 && summary.counts.toCreate + summary.counts.matchedExisting > 0;
   const csv = kind !== 'api';
@@ -81,10 +90,11 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
           )}
           <DefaultsCard
             kind={kind}
-            value={{ source: search.source ?? null, campaign: search.campaign ?? null, region: search.region ?? context.settings.defaultRegion, rule: search.rule ?? 'keep-existing' }}
+            value={{ source: search.source ?? null, campaign: search.campaign ?? null, region, rule: search.rule ?? 'keep-existing' }}
             sources={context.sources}
             campaigns={context.campaigns}
             busy={busy}
+            regionNote={<RegionNote suggestion={regionHint} region={region} fallback={fallbackRegion} preselected={preselected !== null} busy={busy} onAccept={(r) => set({ region: r })} />}
             onChange={(v) => set({ ...('source' in v ? { source: v.source ?? undefined } : {}), ...('campaign' in v ? { campaign: v.campaign ?? undefined } : {}), ...(v.region ? { region: v.region } : {}), ...(v.rule ? { rule: v.rule } : {}) })}
           />
           <div className="flex flex-wrap items-center gap-3">
@@ -111,7 +121,9 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
           {committable && stage === 'checked' && (
             <div className="sticky bottom-4 flex justify-end">
               <Button variant="primary" className="px-5 py-2 text-base shadow-lg" onClick={() => void wiz.commit()}>
-                {t(kind === 'calls' ? 'import.commitCalls' : 'import.commit', { count: summary.counts.valid, formatted: nf.format(summary.counts.valid) })}
+                {kind === 'calls'
+                  ? t('import.commitCalls', { count: summary.counts.valid, formatted: nf.format(summary.counts.valid) })
+                  : commitLabel(t, nf, summary.counts)}
               </Button>
             </div>
           )}

@@ -34,6 +34,11 @@ export function SummaryCard({ summary }: { summary: AnalysisSummary }) {
         <li>
           {t('import.summary.warnings')}: <strong className="tabular-nums">{nf.format(c.warnings)}</strong>
         </li>
+        {c.formulaLike > 0 && (
+          <li data-testid="count-formula-like" className="text-amber-800">
+            {t('import.summary.formulaLike')}: <strong className="tabular-nums">{nf.format(c.formulaLike)}</strong> <span className="text-xs">({t('import.summary.formulaLikeNote')})</span>
+          </li>
+        )}
         {calls ? (
           <li>
             {t('import.summary.leadsAffected')}: <strong className="tabular-nums">{nf.format(c.leadsAffected)}</strong>
