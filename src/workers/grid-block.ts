@@ -10,14 +10,15 @@ import { createJudge } from '../domain/compliance/judge';
 import { displayRow, type CatalogNames, type DisplayLocale, type DisplayRow } from '../domain/leads/display-row';
 
 /** The source and campaign names, read once per data version (they change rarely and are few). */
-let catalog: { version: number; names: Promise<CatalogNames> } | null = null;
+const catalogs = new WeakMap<LeadsDb, { version: number; names: Promise<CatalogNames> }>();
 function catalogNames(db: LeadsDb, version: number): Promise<CatalogNames> {
+  let catalog = catalogs.get(db);
   if (catalog?.version !== version) {
     const names = Promise.all([db.sources.toArray(), db.campaigns.toArray()]).then(([sources, campaigns]) => ({
       sources: new Map(sources.map((s) => [s.id, s.name])),
       campaigns: new Map(campaigns.map((c) => [c.id, c.name])),
     }));
-    catalog = { version, names };
+    catalogs.set(db, (catalog = { version, names }));
   }
   return catalog.names;
 }

@@ -13,6 +13,9 @@ export interface RowActions {
   open: (id: number) => void;
 }
 
+/** How many times a row rendered: counted in unit tests only (the build drops it), to prove a selection re-renders one row. */
+export const rowRenderProbe = { count: 0 };
+
 interface Props {
   index: number;
   /** Offset from the top of the rows' block, in px. */
@@ -32,6 +35,7 @@ interface Props {
  * is one Tab stop, moved through with the arrow keys.
  */
 export const GridRowView = memo(function GridRowView({ index, top, width, row, columns, focused, store, actions }: Props) {
+  if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
   const { t } = useTranslation();
   const id = row?.id;
   const selected = useRowSelected(store, id);

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+/**
+ * The grid in-process: the real grid engine (the worker's code, run here) over a seeded
+ * fake-indexeddb, rendered by React in jsdom. Covers what a steward does with the keyboard and
+ * mouse, and that selecting a row re-renders that row only.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeAll, dbWith, demoSlice } from '../../../db/repos/compliance-test-fixture';
+import { initI18n } from '../../../i18n/i18n';
+import { createGridEngine } from '../../../workers/grid-engine';
+import { DEFAULT_COLUMNS } from '../leads-search';
+import { rowRenderProbe } from './grid-row';
+import { LeadGrid } from './lead-grid';
+import { SelectionStore } from './use-selection';
+
+const h = vi.hoisted(() => ({ engine: null as unknown }));
+vi.mock('../api/grid-worker', () => ({ gridWorker: () => h.engine }));
+
+type Engine = ReturnType<typeof createGridEngine>;
+let engine: Engine;
+
+beforeAll(async () => {
+  // jsdom lays nothing out: give the grid a viewport so the virtualiser draws rows.
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  initI18n();
+  const db = await dbWith(demoSlice(100));
+  engine = createGridEngine(db);
+  h.engine = engine;
+});
+afterEach(cleanup);
+afterAll(closeAll);
+
+async function renderGrid(onOpen = vi.fn()) {
+  const { count } = await engine.query({}, 'name');
+  const store = new SelectionStore();
+  const client = new QueryClient();
+  render(
+    <QueryClientProvider client={client}>
+      <LeadGrid filter={{}} sort="name" version={0} count={count} answered columns={DEFAULT_COLUMNS} store={store} onSort={vi.fn()} onOpen={onOpen} />
+    </QueryClientProvider>,
+  );
+  await waitFor(() => expect(screen.getAllByTestId('lead-row').length).toBeGreaterThan(10), { timeout: 10_000 });
+  const ids = Array.from(await engine.ids({}, 'name', 0, count));
+  return { store, count, ids, onOpen };
+}
+
+const rows = () => screen.getAllByTestId('lead-row');
+
+describe('the leads grid', () => {
+  it('draws the rows the engine sends, in its order, as shown (phone formatted, verdict badge)', async () => {
+    const { ids, count } = await renderGrid();
+    expect(count).toBeGreaterThan(100);
+    const first = rows()[0]!;
+    expect(first.id).toBe(`lead-row-${ids[0]}`);
+    expect(first.getAttribute('aria-rowindex')).toBe('2');
+    expect(within(first).getByTestId('verdict-badge').textContent).toMatch(/Callable|Blocked/);
+    expect(within(first).getByRole('button').textContent).toMatch(/^\+\d[\d ]+$/);
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(count + 1));
+  });
+
+  it('a click selects one row, ctrl-click adds one, shift-click adds the range between', async () => {
+    const { store, ids } = await renderGrid();
+    fireEvent.click(rows()[1]!);
+    expect(store.getState().selection).toEqual({ kind: 'ids', ids: new Set([ids[1]]) });
+    fireEvent.click(rows()[4]!, { ctrlKey: true });
+    expect([...(store.getState().selection as { ids: Set<number> }).ids].sort()).toEqual([ids[1]!, ids[4]!].sort());
+    fireEvent.click(rows()[8]!, { shiftKey: true });
+    await waitFor(() => expect((store.getState().selection as { ids: Set<number> }).ids.size).toBe(6));
+    expect(rows()[6]!.getAttribute('aria-selected')).toBe('true');
+    expect(rows()[2]!.getAttribute('aria-selected')).toBe('false');
+  });
+
+  it('selecting one row re-renders that row only (and the one it leaves)', async () => {
+    const { ids } = await renderGrid();
+    fireEvent.click(rows()[2]!);
+    await act(async () => {});
+    rowRenderProbe.count = 0;
+    fireEvent.click(rows()[5]!);
+    await act(async () => {});
+    expect(rows()[5]!.getAttribute('aria-selected')).toBe('true');
+    expect(rows()[2]!.getAttribute('aria-selected')).toBe('false');
+    // Row 5 becomes selected and focused, row 2 loses both: two rows, of the ~30 on screen.
+    expect(rowRenderProbe.count).toBeGreaterThan(0);
+    expect(rowRenderProbe.count).toBeLessThanOrEqual(4);
+    expect(rows().length).toBeGreaterThan(10);
+    expect(ids.length).toBeGreaterThan(10);
+  });
+
+  it('the keyboard moves through rows (one Tab stop), Space toggles, Enter opens', async () => {
+    const { store, ids, onOpen } = await renderGrid();
+    const grid = screen.getByRole('grid');
+    expect(grid.tabIndex).toBe(0);
+    // Controls inside rows are out of the Tab order.
+    for (const el of within(rows()[0]!).getAllByRole('checkbox')) expect(el.tabIndex).toBe(-1);
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    expect(store.getState().selection).toEqual({ kind: 'ids', ids: new Set([ids[2]]) });
+    expect(grid.getAttribute('aria-activedescendant')).toBe(`lead-row-${ids[2]}`);
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect((store.getState().selection as { ids: Set<number> }).ids.size).toBe(0);
+    fireEvent.keyDown(grid, { key: 'ArrowUp' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown', shiftKey: true });
+    await waitFor(() => expect((store.getState().selection as { ids: Set<number> }).ids).toEqual(new Set([ids[1], ids[2]])));
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(onOpen).toHaveBeenCalledWith(ids[2]);
+    fireEvent.keyDown(grid, { key: 'Home' });
+    expect(store.getState().selection).toEqual({ kind: 'ids', ids: new Set([ids[0]]) });
+  });
+});

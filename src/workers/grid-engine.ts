@@ -1,0 +1,239 @@
+/**
+ * The grid engine: holds the columnar index and answers filter + sort with row ids, counts and
+ * display-ready rows, so the main thread never holds a million lead objects. Follows the change
+ * log when the database changes (Dexie's `storagemutated`, which also fires for writes made in
+ * other tabs). Runs in the grid's worker (grid.worker.ts); tests run it in-process.
+ */
+import * as Comlink from 'comlink';
+import Dexie from 'dexie';
+import type { LeadsDb } from '../db/leads-db';
+import type { LeadFilter } from '../domain/leads/lead-filter';
+import { queryRows } from '../domain/leads/index/lead-query';
+import { parseSort } from '../domain/leads/index/lead-sort';
+import { leadFigures } from '../domain/leads/index/lead-figures';
+import type { OverviewFigures } from '../domain/overview/overview-figures';
+import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
+import { getSettings } from '../db/repos/settings-repo';
+import { ensureDataVersion } from '../db/repos/data-version-repo';
+import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
+import { catchUp } from './grid-catch-up';
+import { displayBlock } from './grid-block';
+import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
+
+export interface QueryResult {
+  count: number;
+  version: number;
+  total: number;
+  ms: number;
+  /** How the index behind the answer was opened, and what it has read and judged since. */
+  engine: EngineCounters & { buildMs: number };
+}
+
+/** An engine over `db`, with its own index, queue and listeners. */
+export function createGridEngine(db: LeadsDb) {
+  /** The index of the current version; null once the data changed: rebuilt on the next question. */
+  let index: Promise<GridIndex> | null = null;
+  let version = 0;
+  let last: { key: string; rows: Uint32Array; idx: GridIndex; at: number } | null = null;
+  /** A result is answered again after this long: the calling hours and the due rows move with the clock. */
+  const RESULT_TTL_MS = 30_000;
+  const listeners = new Set<(v: number) => void>();
+
+  /**
+   * Every change to the index — judging due rows again, catching up by the change log, dropping it
+   * for a rebuild — runs on this one queue, one after another: two of them interleaved could write
+   * a verdict read before a write over the one read after it.
+   */
+  let catching: Promise<void> = Promise.resolve();
+  function enqueue(work: () => Promise<void>): Promise<void> {
+    catching = catching.then(work).catch(() => {
+      index = null;
+      changed();
+    });
+    return catching;
+  }
+
+  /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
+  async function current(): Promise<GridIndex> {
+    for (;;) {
+      await catching;
+      index ??= openGridIndex(db, Date.now());
+      const mine = index;
+      const idx = await mine;
+      await enqueue(async () => {
+        if (index !== mine) return;
+        const outcome = await refreshDue(db, idx, Date.now());
+        if (outcome === 'changed') {
+          idx.orders.clear();
+          last = null;
+        }
+        // So much is due (a start after a long pause) that one full read is cheaper.
+        if (outcome === 'too-many') index = fullBuild();
+      });
+      // Replaced or dropped meanwhile (a rebuild, a change that moves everyone): ask the new one.
+      if (index === mine) return idx;
+    }
+  }
+
+  /** Read everything and build the index now (stored as the new snapshot). */
+  function fullBuild(): Promise<GridIndex> {
+    return (async () => {
+      const dataVersion = await ensureDataVersion(db);
+      const idx = await buildGridIndex(db, Date.now());
+      idx.dataVersion = dataVersion;
+      void storeSnapshot(db, idx);
+      return idx;
+    })();
+  }
+
+  function changed(): void {
+    last = null;
+    version++;
+    for (const l of listeners) l(version);
+  }
+
+  /**
+   * The snapshot is stored again a few seconds after a change is applied (only its changed chunks);
+   * a pending save is not pushed back by later changes, so steady writes cannot starve it.
+   */
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  function saveSoon(idx: GridIndex): void {
+    if (saveTimer !== undefined) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      // Only the index still in use (a rebuilt one stores itself).
+      void index?.then((now) => (now === idx ? storeSnapshot(db, idx) : undefined));
+    }, 3_000);
+  }
+
+  /**
+   * The data moved on (a write here, in another tab or worker): follow the change log and judge
+   * again only the leads the writes touched, then tell the screens, which ask again if they are
+   * showing. Where the log cannot be followed (a list, version or settings change; a pruned log)
+   * the index is dropped and rebuilt by the next question — only a grid on screen pays for it.
+   */
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+  function onDataChanged(delay: number): void {
+    clearTimeout(changeTimer);
+    changeTimer = setTimeout(() => void enqueue(applyChanges), delay);
+  }
+
+  /** Follow the change log now: patched, or dropped for a rebuild by the next question. */
+  async function applyChanges(): Promise<void> {
+    if (!index) return;
+    const idx = await index;
+    const outcome = await catchUp(db, idx, Date.now());
+    if (outcome === 'current') return;
+    if (outcome === 'rebuild') index = null;
+    else saveSoon(idx);
+    changed();
+  }
+  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) onDataChanged(150);
+  });
+
+
+  /** The result rows of a filter and sort (the last one is cached). */
+  async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array; at: number }> {
+    const idx = await current();
+    const key = JSON.stringify([filter, sort ?? '']);
+    const now = Date.now();
+    if (last?.key !== key || last.idx !== idx || now - last.at > RESULT_TTL_MS) {
+      const spec = parseSort(sort);
+      const order = spec ? orderFor(idx, spec.key) : null;
+      const ctx = { orgTimeZone: idx.orgTimeZone, now, outsideHours: outsideHoursAt(idx, now) };
+      last = { key, rows: queryRows(idx.cols, filter, ctx, order, spec?.desc ?? false), idx, at: now };
+    }
+    return { idx, rows: last.rows, at: last.at };
+  }
+
+  const api = {
+    /** Run a filter and sort: how many rows match, out of how many. */
+    async query(filter: LeadFilter, sort: string | undefined): Promise<QueryResult> {
+      await current();
+      const t0 = performance.now();
+      const { idx, rows } = await resultRows(filter, sort);
+      return { count: rows.length, version, total: idx.cols.n - idx.deleted, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
+    },
+    /** Lead ids of result rows [start, end). */
+    async ids(filter: LeadFilter, sort: string | undefined, start: number, end: number): Promise<Int32Array> {
+      const { idx, rows } = await resultRows(filter, sort);
+      const slice = rows.subarray(Math.max(0, start), Math.min(rows.length, end));
+      return Int32Array.from(slice, (i) => idx.cols.ids[i]!);
+    },
+    /**
+     * Rows [start, end) of the result as the grid shows them (formatted for `where`, verdict
+     * included), judged at the very instant the filter was answered at: a row is never filtered at
+     * one instant and badged at another.
+     */
+    async rows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+      const { idx, rows, at } = await resultRows(filter, sort);
+      const ids = Array.from(rows.subarray(Math.max(0, start), Math.min(rows.length, end)), (i) => idx.cols.ids[i]!);
+      return { rows: await displayBlock(db, ids, at, where, version), at };
+    },
+    /** Every lead id of the result ("select all N matching"). */
+    async allIds(filter: LeadFilter, sort: string | undefined): Promise<Int32Array> {
+      const { idx, rows } = await resultRows(filter, sort);
+      const out = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
+      return Comlink.transfer(out, [out.buffer]);
+    },
+    /**
+     * The rows of a filter and sort with each lead's verdict at `at` (now or later) as reason bits,
+     * for call lists and exports: first every write committed so far is applied (not waiting for
+     * the change signal), so nothing known is missed. `bits` is null when some lead's cached
+     * judgement may change before `at`: the export worker then judges the leads itself.
+     */
+    async judged(filter: LeadFilter, sort: string | undefined, at: number): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number; dataVersion: string | null }> {
+      await current();
+      await enqueue(applyChanges);
+      const when = Math.max(at, Date.now());
+      const { idx, rows } = await resultRows(filter, sort);
+      const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
+      const bits = reasonBitsAt(idx, rows, when);
+      return Comlink.transfer({ ids, bits, at: when, dataVersion: idx.dataVersion }, bits ? [ids.buffer, bits.buffer] : [ids.buffer]);
+    },
+    /** Distinct values for the filter pickers. */
+    async facets(): Promise<{ sources: string[]; campaigns: string[]; regions: string[]; tags: string[]; buildMs: number }> {
+      const idx = await current();
+      const d = idx.cols.dict;
+      return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
+    },
+    /** The Overview's headline figures at `at`, read off the index (no lead is read or judged for them). */
+    async overview(at: number): Promise<OverviewFigures & { ms: number }> {
+      const idx = await current();
+      const t0 = performance.now();
+      const f = leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) });
+      const [sources, settings] = await Promise.all([db.sources.toArray(), getSettings(db)]);
+      const names = new Map(sources.map((s) => [s.id, s.name]));
+      const bySource = f.bySource.map((s) => ({ ...s, name: names.get(s.sourceId) ?? s.sourceId }));
+      return { at, total: f.total, callable: f.callable, queues: f.queues, acquiredThisMonth: f.acquiredThisMonth, bySource, presets: settings.policyPresets, ms: performance.now() - t0 };
+    },
+    /** The Compliance screen's queue counts, counts per reason and expiry calendar at `at`, read off the index. */
+    async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
+      const idx = await current();
+      const t0 = performance.now();
+      const f = leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) }, horizonDays);
+      return { at, total: f.total, callable: f.callable, queues: f.queues, byReason: f.byReason, calendar: f.calendar, horizonDays, ms: Math.round(performance.now() - t0) };
+    },
+    /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
+    async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {
+      const idx = await current();
+      return { ...idx.counters, buildMs: idx.buildMs, n: idx.cols.n };
+    },
+    /** Called back with the new version each time the data changed (the index is rebuilt on the next question). */
+    onChange(cb: (v: number) => void): void {
+      listeners.add(cb);
+    },
+    /** Rebuild now (e.g. after settings or the clock moved on). */
+    async refresh(): Promise<number> {
+      const next = fullBuild();
+      await next;
+      index = next;
+      changed();
+      return version;
+    },
+  };
+  return api;
+}
+
+export type GridWorkerApi = ReturnType<typeof createGridEngine>;
