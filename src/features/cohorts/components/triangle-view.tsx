@@ -87,8 +87,12 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
               </thead>
               <tbody>
                 {model.rows.map((r) => (
-                  <tr key={r.key} className={r.small ? 'opacity-50' : ''}>
-                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-700">{r.label}</th>
+                  <tr key={r.key} className={r.small ? 'italic' : ''}>
+                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-700">
+                      {r.label}
+                      {/* Small cohorts were faded with opacity, which took their text below 4.5:1: marked instead. */}
+                      {r.small && <span className="ml-1 not-italic text-amber-800" title={t('cohorts.tooltip.small')}>*<span className="sr-only">{t('cohorts.tooltip.small')}</span></span>}
+                    </th>
                     <td className="px-2 py-1 tabular-nums text-slate-500">{model.f.count(r.leads)}</td>
                     {r.cells.slice(0, shown).map((c, w) =>
                       c ? (
@@ -97,8 +101,9 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
                             type="button"
                             title={t('cohorts.triangle.cell', { cohort: r.label, weeks: w + 1, numerator: model.f.count(c.numerator), denominator: model.f.count(c.denominator), rate: c.text, interval: model.f.interval(c.low, c.high) })}
                             onClick={() => drill(segmentFilter(r.key, state.split, split))}
-                            className={`w-12 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.55 ? 'text-white' : 'text-slate-800'}`}
-                            style={{ background: `rgba(79, 70, 229, ${0.06 + c.weight * 0.84})` }}
+                            className={`w-12 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.7 ? 'text-white' : 'text-slate-900'}`}
+                            // Text stays at 4.5:1 or more: dark ink up to 70 % of the scale (shade ≤ 0.69), then a step to the darkest shades under white.
+                            style={{ background: `rgba(79, 70, 229, ${c.weight > 0.7 ? 0.88 + (c.weight - 0.7) * 0.4 : 0.06 + c.weight * 0.9})` }}
                           >
                             {c.text}
                           </button>

@@ -37,9 +37,9 @@ export function ExpiryCalendar({ at, days, horizonDays, timeZone }: { at: number
                     key={cell.day}
                     aria-label={label}
                     title={label}
-                    className={`h-14 rounded-md p-1 align-top ${!cell.inRange ? 'bg-transparent text-slate-300' : due ? 'bg-indigo-50 ring-1 ring-indigo-100' : 'bg-slate-50'} ${cell.isToday ? 'ring-2 ring-indigo-500' : ''}`}
+                    className={`h-14 rounded-md p-1 align-top ${!cell.inRange ? 'bg-transparent text-slate-500' : due ? 'bg-indigo-50 ring-1 ring-indigo-100' : 'bg-slate-50'} ${cell.isToday ? 'ring-2 ring-indigo-500' : ''}`}
                   >
-                    <div className={`text-[11px] ${cell.inRange ? 'text-slate-500' : ''}`}>{cell.dayOfMonth === 1 ? f.monthDay(cell.day) : cell.dayOfMonth}</div>
+                    <div className={`text-[11px] ${cell.inRange ? 'text-slate-600' : ''}`}>{cell.dayOfMonth === 1 ? f.monthDay(cell.day) : cell.dayOfMonth}</div>
                     {due && cell.inRange && (
                       <div className="mt-0.5 flex flex-wrap gap-0.5">
                         {due.consents > 0 && <span className="rounded bg-amber-200 px-1 font-semibold tabular-nums text-amber-900">{f.number(due.consents)}</span>}

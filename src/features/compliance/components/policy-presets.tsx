@@ -22,7 +22,7 @@ export function PolicyPresets({ value, onChange }: { value: readonly string[]; o
                     {p.name}
                     {p.draft && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-800">{t('compliance.policy.draft')}</span>}
                   </span>
-                  <span className="block text-xs text-slate-500">{p.jurisdiction}</span>
+                  <span className="block text-xs text-slate-600">{p.jurisdiction}</span>
                   <span className="mt-1 block text-xs text-slate-600">
                     {t('compliance.policy.source')}: {p.source} · {t('compliance.policy.effective', { date: p.effectiveFrom })}
                   </span>

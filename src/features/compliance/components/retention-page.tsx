@@ -59,7 +59,7 @@ export function RetentionPage() {
                       <input type="radio" name="purge-mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-0.5" />
                       <span>
                         <span className="block font-medium">{t(`compliance.retention.mode.${m}`)}</span>
-                        <span className="block text-xs text-slate-500">{t(`compliance.retention.modeHelp.${m}`)}</span>
+                        <span className="block text-xs text-slate-600">{t(`compliance.retention.modeHelp.${m}`)}</span>
                       </span>
                     </label>
                   ))}
