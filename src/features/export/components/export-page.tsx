@@ -72,7 +72,7 @@ export function ExportPage() {
             <p className="text-sm" data-testid="export-count">
               {count ? t('export.matching', { count: count.count, formatted: nf.format(count.count) }) : t('leads.indexing')}{' '}
               {isEmptyFilter(filter) ? t('export.noFilter') : ''}{' '}
-              <Link to="/leads" search={filter} className="text-indigo-700 hover:underline">
+              <Link to="/leads" search={filter} className="text-indigo-700 underline underline-offset-2">
                 {t('export.editInGrid')}
               </Link>
             </p>
