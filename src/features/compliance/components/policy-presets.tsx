@@ -26,7 +26,7 @@ export function PolicyPresets({ value, onChange }: { value: readonly string[]; o
                   <span className="mt-1 block text-xs text-slate-600">
                     {t('compliance.policy.source')}: {p.source} · {t('compliance.policy.effective', { date: p.effectiveFrom })}
                   </span>
-                  {p.note && <span className="mt-0.5 block text-xs italic text-slate-500">{p.note}</span>}
+                  {p.note && <span className="mt-0.5 block text-xs italic text-slate-600">{p.note}</span>}
                 </span>
               </label>
             </li>
