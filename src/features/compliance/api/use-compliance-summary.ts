@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { gridWorker } from '../../leads/api/grid-worker';
-import { useDataVersion, useMinute } from './use-data-version';
+import { gridWorker } from '../../../shared/engine/grid-worker';
+import { useDataVersion, useMinute } from '../../../shared/engine/data-signal';
 
 /** Queue counts, callable now and the 90-day expiry calendar, read off the grid engine; refreshed on every change and every minute. */
 export function useComplianceSummary() {
@@ -9,7 +9,6 @@ export function useComplianceSummary() {
   return useQuery({
     queryKey: ['compliance-summary', version, minute],
     queryFn: () => gridWorker().summary(Date.now(), 90),
-    enabled: version !== undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });

@@ -5,7 +5,7 @@ import { addToInternalDnc } from '../../../db/repos/dnc-repo';
 import { loadLeadCompliance, type LeadCompliance } from '../../../db/repos/lead-compliance-repo';
 import type { ConsentInput } from '../../../domain/compliance/consent-input';
 import { useWriteMutation } from '../../storage/api/use-write-mutation';
-import { useMinute } from './use-data-version';
+import { useMinute } from '../../../shared/engine/data-signal';
 
 /** One lead's consent events, consent state and verdict now; live (null: no such lead). */
 export function useLeadCompliance(leadId: number): LeadCompliance | null | undefined {

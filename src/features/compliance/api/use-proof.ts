@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getDb } from '../../../db/leads-db';
 import { callsOfLead, loadProof, type ProofTarget } from '../../../db/repos/proof-repo';
-import { useDataVersion } from './use-data-version';
+import { useDataVersion } from '../../../shared/engine/data-signal';
 
 /** The point-in-time proof for a lead at an instant, or for a call (null: not found). */
 export function useProof(target: ProofTarget | null) {
@@ -9,7 +9,7 @@ export function useProof(target: ProofTarget | null) {
   return useQuery({
     queryKey: ['proof', target, version],
     queryFn: () => loadProof(getDb(), target!),
-    enabled: target !== null && version !== undefined,
+    enabled: target !== null,
   });
 }
 

@@ -6,7 +6,7 @@ import { getDb } from '../../../db/leads-db';
 import { listExports } from '../../../db/repos/export-repo';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { ExportRequest } from '../../../workers/export-build';
-import { gridWorker } from '../../leads/api/grid-worker';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 import { exportWorker } from './export-worker';
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { browserTimeZone, displayLocale } from '../../../i18n/display-locale';
-import { gridWorker } from './grid-worker';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 
 /** A stable function, so the combined list is a new array only when a block's rows changed. */
 const blockRows = (results: { data: DisplayRow[] | undefined }[]) => results.map((r) => r.data);

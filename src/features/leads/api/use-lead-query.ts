@@ -1,17 +1,9 @@
-import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import * as Comlink from 'comlink';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { gridWorker } from './grid-worker';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 
-/** The index version: bumps whenever the worker rebuilt after a change (any tab). */
-export function useIndexVersion(): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    void gridWorker().onChange(Comlink.proxy((v: number) => setVersion(v)));
-  }, []);
-  return version;
-}
+/** The engine's data version (the one change signal); kept under this name for the grid's screens. */
+export { useDataVersion as useIndexVersion } from '../../../shared/engine/data-signal';
 
 /** How many leads match the filter (answered by the worker's columnar index). */
 export function useLeadQuery(filter: LeadFilter, sort: string | undefined, version: number) {

@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { gridWorker } from '../api/grid-worker';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 import { BLOCK, useGridBlocks } from '../api/use-grid-blocks';
 import type { BodyColumn } from './grid-columns';
 import { GridRowView, type RowActions } from './grid-row';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OverviewFigures } from '../../../domain/overview/overview-figures';
-import { gridWorker } from '../../leads/api/grid-worker';
-import { useDataVersion, useMinute } from '../../compliance/api/use-data-version';
+import { gridWorker } from '../../../shared/engine/grid-worker';
+import { useDataVersion, useMinute } from '../../../shared/engine/data-signal';
 
 export type { OverviewFigures };
 
@@ -16,7 +16,6 @@ export function useOverview(): OverviewFigures | undefined {
   return useQuery({
     queryKey: ['overview', version, minute],
     queryFn: () => gridWorker().overview(Date.now()),
-    enabled: version !== undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   }).data;
