@@ -116,7 +116,7 @@ test('in 中文 the controls, the chart’s labels and its dates are Chinese', a
     await cohorts.choose('时段', 'week');
     await expect(cohorts.axisLabel(/^\d{4}年第\d+周$/)).toBeVisible();
     await cohorts.tab('表格').click();
-    await expect(page.getByRole('columnheader', { name: '分母' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: '已联系' })).toBeVisible();
   } finally {
     await app.switchLanguage('English');
   }

@@ -28,9 +28,13 @@ export function SmallMultiples({ cs, ...chart }: Props) {
               <span aria-hidden="true" className="h-2.5 w-2.5 rounded-sm" style={{ background: s.color }} />
               {chart.seriesLabel(s.id)}
             </h3>
-            <div data-testid="cohort-chart" className="select-none">
-              <CohortChart cs={{ ...cs, series: [s] }} {...chart} height={170} legend={false} />
-            </div>
+            {cs.rows.some((r) => r.points[s.key]?.value != null) ? (
+              <div data-testid="cohort-chart" className="select-none">
+                <CohortChart cs={{ ...cs, series: [s] }} {...chart} height={170} legend={false} />
+              </div>
+            ) : (
+              <p className="py-16 text-center text-xs text-slate-500">{t('cohorts.legible.noFigures')}</p>
+            )}
           </section>
         ))}
       </div>

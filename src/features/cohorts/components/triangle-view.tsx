@@ -101,7 +101,7 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
                             type="button"
                             title={t('cohorts.triangle.cell', { cohort: r.label, weeks: w + 1, numerator: model.f.count(c.numerator), denominator: model.f.count(c.denominator), rate: c.text, interval: model.f.interval(c.low, c.high) })}
                             onClick={() => drill(segmentFilter(r.key, state.split, split))}
-                            className={`w-12 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.7 ? 'text-white' : 'text-slate-900'}`}
+                            className={`w-11 rounded px-1 py-1 text-right tabular-nums ${c.weight > 0.7 ? 'text-white' : 'text-slate-900'}`}
                             // Text stays at 4.5:1 or more: dark ink up to 70 % of the scale (shade ≤ 0.69), then a step to the darkest shades under white.
                             style={{ background: `rgba(79, 70, 229, ${c.weight > 0.7 ? 0.88 + (c.weight - 0.7) * 0.4 : 0.06 + c.weight * 0.9})` }}
                           >
@@ -110,7 +110,7 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
                         </td>
                       ) : (
                         <td key={w} className="p-0.5" aria-hidden="true">
-                          <div className="w-12 rounded bg-slate-50 py-1">&nbsp;</div>
+                          <div className="w-11 rounded bg-slate-50 py-1">&nbsp;</div>
                         </td>
                       ),
                     )}

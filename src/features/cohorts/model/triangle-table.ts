@@ -40,7 +40,7 @@ export function triangleTable(tri: CohortTriangle, grain: CohortGrain, f: Format
 
 /** Width of a week column and of the cohort and leads columns together, in CSS pixels (text-xs, "100.0%"). */
 export const WEEK_COLUMN_PX = 50;
-export const LABEL_COLUMNS_PX = 190;
+export const LABEL_COLUMNS_PX = 200;
 
 /** How many week columns fit `width` pixels: at least `min` (when there are that many), at most `weeks`. */
 export function weeksThatFit(width: number, weeks: number, min = 4): number {
