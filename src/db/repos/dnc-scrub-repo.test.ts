@@ -32,6 +32,11 @@ describe('scrubAllLeads', () => {
     expect(result).toMatchObject({ at: NOW, versionIds: [2, 3, 4], leadCount: leads.length, listed: leads.filter((l) => listedNow.has(l.phoneE164)).length });
     expect(await db.dncScrubs.orderBy('at').last()).toMatchObject({ at: NOW, leadCount: leads.length });
     expect(progress.at(-1)).toEqual({ phase: 'done', done: leads.length, total: leads.length });
+    // Progress from the start, in each phase's unit: every listed number of the active lists, then every lead.
+    const entries = data.dncEntries.filter((e) => data.dncLists.find((l) => l.id === e.listId)?.active).length;
+    expect(progress[0]).toEqual({ phase: 'lists', done: 0, total: entries });
+    expect(progress.filter((p) => p.phase === 'lists').at(-1)).toEqual({ phase: 'lists', done: entries, total: entries });
+    expect(progress.find((p) => p.phase === 'leads')).toEqual({ phase: 'leads', done: 0, total: leads.length });
     expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['dnc-scrub']);
     expect(await verifyAuditTrail(db)).toBeNull();
 
@@ -39,7 +44,7 @@ describe('scrubAllLeads', () => {
     const after = await queues(db, NOW + 60_000);
     expect(after.queues.dncRecheck).toBe(0);
     expect(after.queues.dncListed).toBeGreaterThanOrEqual(result.listed);
-  });
+  }, 60_000);
 
   it('a newer version of a list sends every checked lead back to the re-check queue', async () => {
     const data = demoSlice();

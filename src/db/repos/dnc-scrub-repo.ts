@@ -17,9 +17,11 @@ import type { DncScrub, LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { journaled, markDone, recordProgress, type JournalEntry } from './operation-journal-repo';
 
-const ENTRY_PAGE = 250_000;
-const LEAD_CHUNK = 25_000;
+/** Pages and chunks small enough that the progress line moves within a second, even with millions of entries. */
+const ENTRY_PAGE = 50_000;
+const LEAD_CHUNK = 5_000;
 
+/** In the unit of the phase: listed numbers read (of every entry of the active lists), then leads checked. */
 export interface ScrubProgress {
   phase: 'lists' | 'leads' | 'done';
   done: number;
@@ -47,14 +49,19 @@ async function listStates(db: LeadsDb): Promise<DncListState[]> {
 /** The numbers listed at `at`, read page by page in primary-key order. */
 async function buildBasis(db: LeadsDb, lists: DncListState[], at: number, progress: (p: ScrubProgress) => void): Promise<ScrubBasis> {
   const builder = scrubBasisBuilder(lists, at);
+  const active = lists.filter((l) => l.active);
+  const range = (listId: string) => db.dncEntries.where('[listId+phoneE164]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]);
+  const counts = await Promise.all(active.map((l) => range(l.listId).count()));
+  const total = counts.reduce((a, b) => a + b, 0);
   let done = 0;
-  for (const list of lists.filter((l) => l.active)) {
+  progress({ phase: 'lists', done, total });
+  for (const list of active) {
     let from: [string, string | typeof Dexie.minKey] = [list.listId, Dexie.minKey];
     for (;;) {
       const page: DncEntry[] = await db.dncEntries.where('[listId+phoneE164]').between(from, [list.listId, Dexie.maxKey], false, true).limit(ENTRY_PAGE).toArray();
       builder.add(page);
       done += page.length;
-      progress({ phase: 'lists', done, total: 0 });
+      progress({ phase: 'lists', done, total: Math.max(total, done) });
       if (page.length < ENTRY_PAGE) break;
       from = [list.listId, page[page.length - 1]!.phoneE164];
     }
@@ -73,6 +80,7 @@ async function scrub(db: LeadsDb, journal: JournalEntry, now: number, progress: 
   const basis = await buildBasis(db, lists, now, progress);
   const listsDone = performance.now();
   const total = await db.leads.count();
+  progress({ phase: 'leads', done: 0, total });
   let done = 0;
   let leadCount = 0;
   let listed = 0;

@@ -40,7 +40,7 @@ export function DncPage() {
           </div>
           <div className="space-y-6">
             <Card title={t('compliance.dnc.scrubTitle')}>
-              <ScrubPanel lastScrub={data.scrubs[0]} recheck={summary.data?.queues.dncRecheck} />
+              <ScrubPanel lastScrub={data.scrubs[0]} recheck={summary.data?.queues.dncRecheck} recheckStale={summary.isPlaceholderData} />
             </Card>
             <Card title={t('compliance.dnc.importTitle')}>
               <DncImportForm lists={data.lists} defaultList={list} timeZone={settings.orgTimeZone} defaultRegion={settings.defaultRegion} />

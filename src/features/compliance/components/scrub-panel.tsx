@@ -1,21 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { DncScrub } from '../../../db/leads-db';
+import type { ScrubProgress } from '../../../db/repos/dnc-scrub-repo';
 import { useScrub } from '../api/use-dnc';
 import { useFormatters } from './use-formatters';
 
 /** The last scrub, how many leads need a re-check, and the button that checks them all (with progress). */
-export function ScrubPanel({ lastScrub, recheck }: { lastScrub: DncScrub | undefined; recheck: number | undefined }) {
+export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastScrub: DncScrub | undefined; recheck: number | undefined; recheckStale?: boolean }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const scrub = useScrub();
   const p = scrub.progress;
-  const pct = p && p.phase === 'leads' && p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+  // After a scrub the count shown is the old one until the engine answers again.
+  const stale = scrub.isPending || (scrub.isSuccess && recheckStale);
+  // One bar over the whole wait: reading the lists is the first tenth, checking the leads the rest.
+  const share = (x: ScrubProgress) => (x.total > 0 ? Math.min(1, x.done / x.total) : 0);
+  const pct = !p ? 0 : p.phase === 'lists' ? Math.round(10 * share(p)) : p.phase === 'leads' ? 10 + Math.round(90 * share(p)) : 100;
+  const step = !p
+    ? ''
+    : p.phase === 'lists'
+      ? t('compliance.dnc.readingLists', { done: f.number(p.done), total: f.number(p.total) })
+      : t('compliance.dnc.checkingLeads', { done: f.number(p.done), total: f.number(p.total) });
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{t('compliance.dnc.recheckQueue')}</dt>
-        <dd className={`font-semibold tabular-nums ${recheck ? 'text-amber-700' : 'text-emerald-700'}`} data-testid="recheck-count">{recheck === undefined ? '…' : f.number(recheck)}</dd>
+        <dd className={`font-semibold tabular-nums ${recheck ? 'text-amber-700' : 'text-emerald-700'}`} data-testid="recheck-count" aria-busy={stale}>
+          {recheck === undefined || stale ? '…' : f.number(recheck)}
+        </dd>
         <dt className="text-slate-500">{t('compliance.dnc.lastScrub')}</dt>
         <dd>{lastScrub ? f.dateTime(lastScrub.at) : '—'}</dd>
         {lastScrub && (
@@ -33,14 +45,16 @@ export function ScrubPanel({ lastScrub, recheck }: { lastScrub: DncScrub | undef
       {p && (
         <div>
           <div role="progressbar" aria-label={t('compliance.dnc.scrubProgress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded-full bg-slate-100">
-            <div className="h-full bg-indigo-500 transition-all" style={{ width: `${p.phase === 'lists' ? 5 : pct}%` }} />
+            <div className="h-full bg-indigo-500 transition-all" style={{ width: `${pct}%` }} />
           </div>
-          <p className="mt-1 text-xs text-slate-500">{p.phase === 'lists' ? t('compliance.dnc.readingLists', { count: p.done }) : t('compliance.dnc.checkingLeads', { done: f.number(p.done), total: f.number(p.total) })}</p>
+          <p className="mt-1 text-xs text-slate-600" data-testid="scrub-step">
+            {step}
+          </p>
         </div>
       )}
       {scrub.data && !scrub.isPending && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t('compliance.dnc.scrubDone', { leads: f.number(scrub.data.leadCount), listed: f.number(scrub.data.listed), seconds: (scrub.data.ms / 1000).toFixed(1) })}
+          {t('compliance.dnc.scrubDone', { leads: f.number(scrub.data.leadCount), listed: f.number(scrub.data.listed), seconds: f.number(Math.round(scrub.data.seconds * 10) / 10) })}
         </p>
       )}
       {scrub.error && <p role="alert" className="text-sm text-rose-700">{scrub.error.message}</p>}

@@ -1,0 +1,37 @@
+import { expect, test } from './fixtures';
+import { CompliancePage } from './page-models/compliance';
+
+const OUT = process.env.E2E_OUTPUT ?? 'test-results';
+
+test('a DNC scrub counts the listed numbers read and the leads checked as it goes, then shows the re-check count refreshed', async ({ app }) => {
+  test.setTimeout(300_000);
+  const page = app.page;
+  const c = new CompliancePage(page);
+  await c.open('/compliance/dnc');
+  // A newer version of a list sends every lead back to the re-check queue.
+  await c.importDncVersion('UK TPS', 'tps-progress.txt', '+447700900123\n');
+  await expect.poll(() => c.recheckCount(), { timeout: 120_000 }).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="scrub-step"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Scrub all leads now' }).click();
+  await expect(page.getByTestId('scrub-step')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/scrub-progress.png` });
+  const done = page.getByRole('status').filter({ hasText: 'Scrub complete' });
+  await expect(done).toBeVisible({ timeout: 240_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  const listsTotal = seen.map((s) => s.match(/^Reading the lists: ([\d,]+) of ([\d,]+) numbers$/)).find((m) => m && m[2] !== '0');
+  expect(listsTotal, `steps seen: ${seen.join(' | ')}`).toBeTruthy();
+  const checking = seen.map((s) => s.match(/^Checking leads: ([\d,]+) of ([\d,]+)$/)).filter((m) => m !== null);
+  expect(checking.length, `steps seen: ${seen.join(' | ')}`).toBeGreaterThan(1);
+  expect(checking.some((m) => m![1] !== m![2]), 'a step part-way through the leads').toBe(true);
+  await expect(done).toHaveText(/Scrub complete: [\d,]+ leads checked, [\d,]+ listed, in [\d.]+ s\./);
+  // The figure beside the button is asked again: nobody needs a re-check now.
+  await expect(page.getByTestId('recheck-count')).toHaveText('0', { timeout: 120_000 });
+  await page.screenshot({ path: `${OUT}/scrub-done.png` });
+});
