@@ -88,3 +88,27 @@ export async function acknowledgeOperation(db: LeadsDb, id: number, now = Date.n
     if (row?.state === 'started') await db.operations.update(id, { state: 'acknowledged', endedAt: now });
   });
 }
+
+/** Journal rows from `id` on (to see whether an interrupted operation was later run again and succeeded). */
+export function operationsFrom(db: LeadsDb, id: number): Promise<OperationRow[]> {
+  return db.operations.where(':id').aboveOrEqual(id).toArray();
+}
+
+/** What an undo set out to undo, for the words on screen: the entry's action, when it was made, and the bulk operation's kind. */
+export interface UndoSubject {
+  action: string;
+  at: number;
+  opKind?: string;
+}
+
+/** The audit entries the given undos targeted, by sequence number (absent when not found). */
+export async function undoSubjects(db: LeadsDb, seqs: readonly number[]): Promise<Map<number, UndoSubject>> {
+  const entries = await db.audit.bulkGet([...seqs]);
+  const out = new Map<number, UndoSubject>();
+  for (const e of entries) {
+    if (!e) continue;
+    const op = (e.before as { op?: { kind?: unknown } } | null)?.op?.kind;
+    out.set(e.seq, { action: e.action, at: e.at, ...(typeof op === 'string' ? { opKind: op } : {}) });
+  }
+  return out;
+}

@@ -2,7 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { interruption, type OperationRow } from '../../../domain/operations/operation';
-import { useAcknowledgeOperation, useInterruptedOperations } from '../api/use-interrupted-operations';
+import type { UndoSubject } from '../../../db/repos/operation-journal-repo';
+import { useAcknowledgeOperation, useInterruptedOperations, useUndoSubjects } from '../api/use-interrupted-operations';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 
@@ -34,7 +35,13 @@ function RetryLink({ op }: { op: OperationRow }) {
   }
 }
 
-function Message({ op }: { op: OperationRow }) {
+/** What an undo set out to undo, in words: "the bulk edit “Add tags” made 2 Dec 2026, 14:03". */
+function undoSubjectText(t: (key: string, values?: Record<string, unknown>) => string, subject: UndoSubject | undefined, when: Intl.DateTimeFormat): string {
+  if (!subject) return t('operations.undoSubject.unknown');
+  return subject.opKind ? t('operations.undoSubject.bulk', { op: t(`bulk.op.${subject.opKind}`), when: when.format(subject.at) }) : t('operations.undoSubject.other', { when: when.format(subject.at) });
+}
+
+function Message({ op, undone, when }: { op: OperationRow; undone: UndoSubject | undefined; when: Intl.DateTimeFormat }) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
   const s = op.summary;
@@ -45,7 +52,7 @@ function Message({ op }: { op: OperationRow }) {
     formatted: nf.format(s.count ?? 0),
     op: s.opKind ? t(`bulk.op.${s.opKind}`) : '',
     mode: s.mode ? t(`compliance.retention.mode.${s.mode}`) : '',
-    seq: s.auditSeq ?? '',
+    subject: op.kind === 'undo' ? undoSubjectText(t, undone, when) : '',
     ...(left.saved === 'partial' ? { done: nf.format(left.done), total: nf.format(left.total) } : {}),
   };
   const key = op.kind === 'dnc-scrub' && left.saved === 'partial' ? 'dnc-scrub-partial' : op.kind;
@@ -59,6 +66,7 @@ function Message({ op }: { op: OperationRow }) {
 export function InterruptedOperationsBanner() {
   const { t, i18n } = useTranslation();
   const interrupted = useInterruptedOperations();
+  const undone = useUndoSubjects(interrupted);
   const acknowledge = useAcknowledgeOperation();
   if (!interrupted?.length) return null;
   const when = localeDateFormat(i18n.language, DATE_TIME);
@@ -69,7 +77,7 @@ export function InterruptedOperationsBanner() {
         {interrupted.map((op) => (
           <li key={op.id} data-testid="interrupted-operation" className="flex flex-wrap items-center justify-between gap-3 border-t border-amber-200 pt-2 first:border-t-0 first:pt-0">
             <div className="min-w-0 space-y-0.5">
-              <p><Message op={op} /></p>
+              <p><Message op={op} undone={op.summary.auditSeq !== undefined ? undone?.get(op.summary.auditSeq) : undefined} when={when} /></p>
               <p className="text-xs text-amber-800">
                 {t('operations.startedAt', { when: when.format(op.startedAt) })}
                 {op.kind === 'bulk-edit' && op.summary.filter && Object.keys(op.summary.filter).length > 0 && <> · {t('operations.filter', { filter: filterText(op.summary.filter) })}</>}
@@ -77,7 +85,7 @@ export function InterruptedOperationsBanner() {
             </div>
             <span className="flex shrink-0 items-center gap-3">
               <RetryLink op={op} />
-              <Button onClick={() => acknowledge.mutate(op.id)} disabled={acknowledge.isPending} aria-label={t('operations.dismissLabel', { id: op.id })}>
+              <Button onClick={() => acknowledge.mutate(op.id)} disabled={acknowledge.isPending} aria-label={t('operations.dismissLabel', { what: t(`operations.kind.${op.kind}`, { file: op.summary.fileName ?? '' }), when: when.format(op.startedAt) })}>
                 {t('operations.dismiss')}
               </Button>
             </span>
