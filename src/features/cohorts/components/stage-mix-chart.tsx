@@ -31,7 +31,7 @@ export function StageMixChart({ mix, cohorts, f, onOpen }: { mix: StageMix; coho
             formatter={(value, name) => [f.count(Number(value)), t(`lifecycle.stage.${String(name)}`)]}
             labelFormatter={(label, payload) => `${String(label)} · ${t('lifecycle.mix.leads')} ${f.count((payload?.[0]?.payload as Row | undefined)?.leads ?? 0)}`}
           />
-          <Legend formatter={(value) => <span className="text-xs text-slate-700">{t(`lifecycle.stage.${String(value)}`)}</span>} />
+          <Legend itemSorter={null} formatter={(value) => <span className="text-xs text-slate-700">{t(`lifecycle.stage.${String(value)}`)}</span>} />
           {mix.stages.map((s) => (
             <Bar key={s} dataKey={s} stackId="stage" fill={STAGE_COLORS[s]} cursor="pointer" isAnimationActive={false} onClick={(d: { payload?: Row }) => d.payload && onOpen(d.payload.cohort)} />
           ))}
