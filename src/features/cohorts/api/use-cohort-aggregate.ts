@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { CohortQuery } from '../../../domain/cohorts/cohort-aggregate';
 import { analytics, dataVersion } from './analytics-client';
+import { timedAnswer } from './timed-answer';
 
 /** Bumps whenever the data behind the analytics changes (in any tab). */
 export function useAnalyticsVersion(): number {
@@ -16,7 +17,7 @@ export function useCohortAggregate(query: CohortQuery) {
   const version = useAnalyticsVersion();
   return useQuery({
     queryKey: ['cohorts', 'aggregate', query, version],
-    queryFn: () => analytics().cohorts(query, Date.now()),
+    queryFn: () => timedAnswer(() => analytics().cohorts(query, Date.now())),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });

@@ -72,7 +72,7 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
           </table>
         </div>
       )}
-      {q.data && <ComputedNote leads={q.data.meta.leads} ms={q.data.ms} />}
+      {q.data && <ComputedNote leads={q.data.meta.leads} ms={q.data.ms} waitMs={q.data.waitMs} />}
     </Card>
   );
 }

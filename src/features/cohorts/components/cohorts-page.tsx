@@ -50,7 +50,7 @@ export function CohortsPage() {
           <CampaignsView state={state} meta={result.meta} />
         )}
       </div>
-      {result && ((!state.stageMix && (state.view === 'chart' || state.view === 'table')) || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} {...(query.isPlaceholderData ? {} : { split })} />}
+      {result && ((!state.stageMix && (state.view === 'chart' || state.view === 'table')) || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} waitMs={result.waitMs} {...(query.isPlaceholderData ? {} : { split })} />}
     </>
   );
 }

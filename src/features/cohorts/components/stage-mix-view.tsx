@@ -62,7 +62,7 @@ export function StageMixView({ state }: { state: CohortsState }) {
           }}
         />
       )}
-      <ComputedNote leads={data.meta.leads} ms={data.ms} />
+      <ComputedNote leads={data.meta.leads} ms={data.ms} waitMs={data.waitMs} />
     </div>
   );
 }

@@ -119,7 +119,7 @@ export function TriangleView({ state, result, set }: { state: CohortsState; resu
               </tbody>
             </table>
           </div>
-          {tri.data && <ComputedNote leads={tri.data.meta.leads} ms={tri.data.ms} />}
+          {tri.data && <ComputedNote leads={tri.data.meta.leads} ms={tri.data.ms} waitMs={tri.data.waitMs} />}
         </>
       )}
       </div>
