@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
-import { dncSearchSchema, proofSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
+import { dncSearchSchema, proofSearchSchema, renewalsSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
 import { readLeadsSearch } from '../features/leads/leads-search';
 import { readExportSearch } from '../features/export/export-search';
 import { importHistorySearchSchema, importSearchSchema } from '../features/import/import-search';
@@ -69,6 +69,13 @@ const complianceProofRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/compliance/components/proof-page'), 'ProofPage'),
 });
 
+const complianceRenewalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compliance/renewals',
+  validateSearch: renewalsSearchSchema,
+  component: lazyRouteComponent(() => import('../features/compliance/components/renewals-page'), 'RenewalsPage'),
+});
+
 const exportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/export',
@@ -79,6 +86,9 @@ const exportRoute = createRoute({
 export const auditSearchSchema = z.object({
   action: z.string().optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
+  /** The entry open in the detail view, and the page of its records. */
+  entry: z.coerce.number().int().min(1).optional().catch(undefined),
+  rpage: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
 const auditRoute = createRoute({
@@ -109,6 +119,7 @@ const routeTree = rootRoute.addChildren([
   complianceDncRoute,
   complianceRetentionRoute,
   complianceProofRoute,
+  complianceRenewalsRoute,
   importRoute,
   importHistoryRoute,
   exportRoute,

@@ -18,7 +18,7 @@ const RANGE_EQUAL = 1;
 const DNC_ENTRIES_MAPPED = 1_000;
 
 /** Tables whose writes can change a lead's row in the grid, its verdict or the engine's answers. */
-export const TRACKED_TABLES: ReadonlySet<string> = new Set(['leads', 'calls', 'consents', 'dncLists', 'dncListVersions', 'dncEntries', 'dncScrubs', 'settings', 'sources', 'campaigns']);
+export const TRACKED_TABLES: ReadonlySet<string> = new Set(['leads', 'calls', 'consents', 'consentRequests', 'dncLists', 'dncListVersions', 'dncEntries', 'dncScrubs', 'settings', 'sources', 'campaigns']);
 /** Writes that may move every lead's verdict. */
 const WHOLE_TABLES: ReadonlySet<string> = new Set(['dncLists', 'dncListVersions', 'settings']);
 export const ENGINE_TABLE = 'engine';
@@ -57,7 +57,7 @@ async function touched(name: string, table: DBCoreTable, leads: DBCoreTable, req
     const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? req.values.map((v) => (v as { id?: number }).id));
     return { ...none, leadIds: (keys as unknown[]).filter((k): k is number => typeof k === 'number') };
   }
-  if (name === 'calls' || name === 'consents') {
+  if (name === 'calls' || name === 'consents' || name === 'consentRequests') {
     const rows = req.type === 'delete' ? await table.getMany({ trans: req.trans, keys: req.keys }) : req.values;
     return { ...none, leadIds: rows.flatMap((r) => (typeof (r as { leadId?: unknown })?.leadId === 'number' ? [(r as { leadId: number }).leadId] : [])) };
   }
@@ -102,7 +102,7 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
             // Not inside a schema upgrade: the engine store may not exist yet at that step.
             if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return table.mutate(req);
             const leads = down.table('leads');
-            const before = req.type === 'delete' && (name === 'calls' || name === 'consents') ? await touched(name, table, leads, req, undefined) : null;
+            const before = req.type === 'delete' && (name === 'calls' || name === 'consents' || name === 'consentRequests') ? await touched(name, table, leads, req, undefined) : null;
             const result = await table.mutate(req);
             const what = before ?? (await touched(name, table, leads, req, req.type === 'add' || req.type === 'put' ? result.results : undefined));
             let state = states.get(req.trans);

@@ -7,6 +7,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Lead } from '../domain/leads/lead';
 import type { Call } from '../domain/leads/call';
 import type { ConsentEvent } from '../domain/compliance/consent-event';
+import type { ConsentRequest } from '../domain/compliance/consent-request';
 import type { DncEntry, DncList, DncListVersion } from '../domain/compliance/dnc-list';
 import type { Source } from '../domain/catalog/source';
 import type { Campaign } from '../domain/catalog/campaign';
@@ -46,6 +47,8 @@ export class LeadsDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
   calls!: EntityTable<Call, 'id'>;
   consents!: EntityTable<ConsentEvent, 'id'>;
+  /** Requests for consent renewal (v006): asked, not proof. See consent-request-repo.ts. */
+  consentRequests!: EntityTable<ConsentRequest, 'id'>;
   acquisitions!: EntityTable<Acquisition, 'id'>;
   dncLists!: EntityTable<DncList, 'id'>;
   dncListVersions!: EntityTable<DncListVersion, 'id'>;

@@ -5,6 +5,7 @@ import { v002 } from './v002-operation-journal';
 import { v003 } from './v003-audit-details-hash';
 import { v004 } from './v004-lean-indexes';
 import { v005 } from './v005-engine-cache';
+import { v006 } from './v006-consent-requests';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005];
+export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005, v006];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -304,3 +304,14 @@ describe('v002: the operation journal', () => {
     expect(await db.operations.count()).toBe(0);
   });
 });
+
+describe('v006: requests for consent renewal', () => {
+  it('adds the consentRequests table (auto-increment id, indexed by lead and request time), empty', async () => {
+    const db = track(new LeadsDb(dbName(), MIGRATIONS.slice(0, 6)));
+    await db.open();
+    expect(db.verno).toBe(6);
+    const store = db.backendDB().transaction('consentRequests', 'readonly').objectStore('consentRequests');
+    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({ key: 'id', auto: true, indexes: ['leadId', 'requestedAt'] });
+    expect(await db.consentRequests.count()).toBe(0);
+  });
+});

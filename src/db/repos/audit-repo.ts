@@ -45,6 +45,20 @@ export async function listAudit(db: LeadsDb, opts: { limit: number; offset?: num
   return filtered.offset(opts.offset ?? 0).limit(opts.limit).toArray();
 }
 
+/** An entry as the detail view reads it: the entry, the entry it undid (an undo), and the undo that reverted it (if one did). */
+export async function auditEntryDetail(db: LeadsDb, seq: number): Promise<{ entry: AuditEntry; reverted: AuditEntry | null; undoneBy: AuditEntry | null } | null> {
+  return db.transaction('r', db.audit, async () => {
+    const entry = await db.audit.get(seq);
+    if (!entry) return null;
+    const undid = (entry.after as { undid?: unknown } | null)?.undid;
+    const [reverted, undoneBy] = await Promise.all([
+      entry.action === 'undo' && typeof undid === 'number' ? db.audit.get(undid) : undefined,
+      db.audit.where('action').equals('undo').filter((e) => (e.after as { undid?: unknown } | null)?.undid === seq).first(),
+    ]);
+    return { entry, reverted: reverted ?? null, undoneBy: undoneBy ?? null };
+  });
+}
+
 /** Audit entries that name a given lead id (for the lead's timeline). */
 export async function auditForLead(db: LeadsDb, leadId: number): Promise<AuditEntry[]> {
   return db.audit.filter((e) => e.entity === 'lead' && Array.isArray(e.ids) && e.ids.includes(leadId)).toArray();

@@ -35,7 +35,12 @@ async function checkOperation(ids: number[], op: BulkOp, db?: LeadsDb) {
   const missing = [...unique].filter((id) => !byId.has(id)).length;
   const preview = await previewBulkEdit(db, ids, op, AT);
   expect(await snapshot(db), 'the preview writes nothing').toStrictEqual(before);
-  expect(preview).toEqual({ selected: unique.size, changed: expected.changed.length, unchanged: unique.size - expected.changed.length - missing, missing });
+  const { fields: perField, ...counts } = preview;
+  expect(counts).toEqual({ selected: unique.size, changed: expected.changed.length, unchanged: unique.size - expected.changed.length - missing, missing });
+  // A multi-field edit also counts, per field, the leads it changes on.
+  const modelFields: Record<string, number> = {};
+  for (const f of Object.values(expected.fields)) for (const k of Object.keys(f.after)) modelFields[k] = (modelFields[k] ?? 0) + 1;
+  expect(perField).toEqual(op.kind === 'edit-fields' ? modelFields : undefined);
 
   const result = await applyBulkEdit(db, ids, op, AT);
   const after = await snapshot(db);

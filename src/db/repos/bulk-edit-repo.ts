@@ -19,6 +19,8 @@ export interface BulkPreview {
   changed: number;
   unchanged: number;
   missing: number;
+  /** A multi-field edit: how many leads each field changes on. */
+  fields?: Partial<Record<'sourceId' | 'campaignId' | 'tags' | 'verifiedAt', number>>;
 }
 
 /** The internal list's entries for `phones` (any state: removed and future ones too). */
@@ -51,14 +53,21 @@ export async function previewBulkEdit(db: LeadsDb, ids: readonly number[], rawOp
   // Parsed as apply parses it (tags trimmed), so the preview counts what apply will change.
   const op = bulkOpSchema.parse(rawOp);
   const { selected, leads, internal } = await loadSelection(db, ids, op);
-  const changed = leads.filter((lead) => changeOf(lead, op, now, internal) !== null).length;
+  const changes = leads.map((lead) => changeOf(lead, op, now, internal)).filter((c): c is LeadFieldChange => c !== null);
+  const changed = changes.length;
   const missing = selected - leads.length;
-  return { selected, changed, unchanged: selected - changed - missing, missing };
+  const counts = { selected, changed, unchanged: selected - changed - missing, missing };
+  if (op.kind !== 'edit-fields') return counts;
+  const fields: NonNullable<BulkPreview['fields']> = {};
+  for (const c of changes) for (const f of Object.keys(c) as (keyof LeadFieldChange)[]) if (f !== 'dncStatus') fields[f] = (fields[f] ?? 0) + 1;
+  return { ...counts, fields };
 }
 
 export interface BulkResult {
   auditSeq: number;
   changed: number;
+  /** The leads it changed (for "select the changed leads"). */
+  changedIds: number[];
 }
 
 /**
@@ -67,7 +76,7 @@ export interface BulkResult {
  */
 export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now(), filter?: Record<string, unknown>): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
-  const tables = [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings, db.operations];
+  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings, db.operations];
   const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
   return journaled(db, 'bulk-edit', summary, (journal) => db.transaction('rw', tables, async () => {
     const { leads, internal } = await loadSelection(db, ids, op);
@@ -97,7 +106,7 @@ export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: 
       now,
     );
     await markDone(db, journal, now);
-    return { auditSeq: entry.seq, changed: changedIds.length };
+    return { auditSeq: entry.seq, changed: changedIds.length, changedIds };
   }), now);
 }
 
@@ -105,11 +114,12 @@ export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: 
 async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: number, internal: Map<string, DncEntry> | null): Promise<{ before: object; after: object }> {
   const ids = leads.map((l) => l.id);
   if (op.kind === 'delete') {
-    const [calls, consents] = await Promise.all([db.calls.where('leadId').anyOf(ids).toArray(), db.consents.where('leadId').anyOf(ids).toArray()]);
+    const [calls, consents, requests] = await Promise.all([db.calls.where('leadId').anyOf(ids).toArray(), db.consents.where('leadId').anyOf(ids).toArray(), db.consentRequests.where('leadId').anyOf(ids).toArray()]);
     await db.calls.bulkDelete(calls.map((c) => c.id));
     await db.consents.bulkDelete(consents.map((c) => c.id));
+    await db.consentRequests.bulkDelete(requests.map((r) => r.id));
     await db.leads.bulkDelete(ids);
-    return { before: { rows: leads, calls, consents }, after: {} };
+    return { before: { rows: leads, calls, consents, ...(requests.length ? { requests } : {}) }, after: {} };
   }
   if (op.kind === 'renew-consent') {
     const { operatorName, orgTimeZone } = await getSettings(db);
@@ -126,6 +136,12 @@ async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: numb
     }));
     const keys = (await db.consents.bulkAdd(events, { allKeys: true })) as number[];
     return { before: {}, after: { consentIds: keys } };
+  }
+  if (op.kind === 'request-consent-renewal') {
+    const { operatorName } = await getSettings(db);
+    const requests = leads.map((l) => ({ leadId: l.id, purpose: 'calls' as const, requestedAt: now, requestedBy: operatorName, channel: op.channel, ...(op.note ? { note: op.note } : {}) }));
+    const keys = (await db.consentRequests.bulkAdd(requests, { allKeys: true })) as number[];
+    return { before: {}, after: { requestIds: keys } };
   }
   if (op.kind === 'add-to-internal-dnc') {
     const versionId = await ensureInternalList(db, now);

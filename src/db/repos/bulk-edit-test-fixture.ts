@@ -4,7 +4,8 @@
  * (independent of leadChangeFor), fast-check arbitraries, and failure injection through Dexie hooks.
  */
 import fc from 'fast-check';
-import type { BulkOp } from '../../domain/leads/bulk-edit';
+import type { BulkOp, FieldOp } from '../../domain/leads/bulk-edit';
+import type { ConsentRequest } from '../../domain/compliance/consent-request';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { Call } from '../../domain/leads/call';
@@ -61,15 +62,20 @@ export const selectionArb = (data: DemoDataset): fc.Arbitrary<number[]> =>
 export const opArb = (data: DemoDataset): fc.Arbitrary<BulkOp> => {
   const sources = [...new Set(data.leads.map((l) => l.sourceId))];
   const tag = fc.constantFrom('priority', 'vip', 'callback', 'new-tag', '重要');
-  return fc.oneof(
+  const fieldArb: fc.Arbitrary<FieldOp> = fc.oneof(
     fc.record({ kind: fc.constant('set-source' as const), sourceId: fc.constantFrom(...sources, 'new-source') }),
     fc.record({ kind: fc.constant('set-campaign' as const), campaignId: fc.option(fc.constantFrom(...data.campaigns.map((c) => c.id)), { nil: null }) }),
     fc.record({ kind: fc.constant('add-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
     fc.record({ kind: fc.constant('remove-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
     fc.constant({ kind: 'mark-verified' as const }),
+  );
+  return fc.oneof(
+    fieldArb,
     fc.constant({ kind: 'add-to-internal-dnc' as const }),
     fc.record({ kind: fc.constant('renew-consent' as const), proofRef: fc.constantFrom('form-17', 'call-2026-11-29'), validityMonths: fc.integer({ min: 1, max: 120 }) }),
     fc.constant({ kind: 'delete' as const }),
+    fc.record({ kind: fc.constant('request-consent-renewal' as const), channel: fc.constantFrom('email' as const, 'letter' as const) }),
+    fc.record({ kind: fc.constant('edit-fields' as const), edits: fc.array(fieldArb, { minLength: 1, maxLength: 4 }) }),
   );
 };
 
@@ -89,11 +95,13 @@ export interface ModelResult {
 
 /** What `op` on `ids` must leave behind, worked out naively from a snapshot of a database with default settings. */
 export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now: number): ModelResult {
-  const t = structuredClone(before) as Snapshot & { leads: Lead[]; calls: Call[]; consents: ConsentEvent[]; dncEntries: DncEntry[] };
+  const t = structuredClone(before) as Snapshot & { leads: Lead[]; calls: Call[]; consents: ConsentEvent[]; consentRequests: ConsentRequest[]; dncEntries: DncEntry[] };
   const byId = new Map(t.leads.map((l) => [l.id, l]));
   const internal = new Map(t.dncEntries.filter((e) => e.listId === 'internal').map((e) => [e.phoneE164, e]));
   const out: ModelResult = { tables: t, changed: [], fields: {}, dncAdded: [], consentIds: [] };
   let nextConsent = Math.max(0, ...t.consents.map((c) => c.id)) + 1;
+  t.consentRequests ??= [];
+  let nextRequest = Math.max(0, ...t.consentRequests.map((c) => c.id)) + 1;
   const gone = new Set<number>();
   for (const id of new Set(ids)) {
     const lead = byId.get(id);
@@ -102,22 +110,28 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
     let side = false;
     switch (op.kind) {
       case 'set-source':
-        if (lead.sourceId !== op.sourceId) set.sourceId = op.sourceId;
-        break;
       case 'set-campaign':
-        if (lead.campaignId !== (op.campaignId ?? undefined)) set.campaignId = op.campaignId;
+      case 'add-tags':
+      case 'remove-tags':
+      case 'mark-verified':
+        Object.assign(set, naiveFields(lead, op, now));
         break;
-      case 'add-tags': {
-        const add = [...new Set(op.tags.map((x) => x.trim()))].filter((x) => !lead.tags.includes(x));
-        if (add.length) set.tags = [...lead.tags, ...add];
+      case 'edit-fields': {
+        // Each edit on the lead as the previous ones left it; only fields that end up different count.
+        let seen: Record<string, unknown> = { ...lead };
+        for (const edit of op.edits) seen = { ...seen, ...naiveFields(seen as unknown as Lead, edit, now) };
+        for (const k of ['sourceId', 'campaignId', 'tags', 'verifiedAt']) {
+          const was = (lead as unknown as Record<string, unknown>)[k] ?? null;
+          if (JSON.stringify(seen[k] ?? null) !== JSON.stringify(was)) set[k] = seen[k] ?? null;
+        }
         break;
       }
-      case 'remove-tags':
-        if (lead.tags.some((x) => op.tags.includes(x))) set.tags = lead.tags.filter((x) => !op.tags.includes(x));
+      case 'request-consent-renewal': {
+        const r: ConsentRequest = { id: nextRequest++, leadId: id, purpose: 'calls', requestedAt: now, requestedBy: DEFAULT_SETTINGS.operatorName, channel: op.channel, ...(op.note ? { note: op.note } : {}) };
+        t.consentRequests.push(r);
+        side = true;
         break;
-      case 'mark-verified':
-        set.verifiedAt = now;
-        break;
+      }
       case 'add-to-internal-dnc': {
         if (lead.dncStatus !== 'listed') set.dncStatus = 'listed';
         // A number not in force on the internal list before the operation is put on it (once, if two leads share it).
@@ -155,7 +169,26 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
   t.leads = t.leads.filter((l) => !gone.has(l.id));
   t.calls = t.calls.filter((c) => !gone.has(c.leadId));
   t.consents = t.consents.filter((c) => !gone.has(c.leadId));
+  t.consentRequests = t.consentRequests.filter((c) => !gone.has(c.leadId));
   return out;
+}
+
+/** A single field edit worked out naively: the fields it sets (null = cleared), none when nothing changes. */
+function naiveFields(lead: Lead, op: FieldOp, now: number): Record<string, unknown> {
+  switch (op.kind) {
+    case 'set-source':
+      return lead.sourceId !== op.sourceId ? { sourceId: op.sourceId } : {};
+    case 'set-campaign':
+      return lead.campaignId !== (op.campaignId ?? undefined) ? { campaignId: op.campaignId } : {};
+    case 'add-tags': {
+      const add = [...new Set(op.tags.map((x) => x.trim()))].filter((x) => !lead.tags.includes(x));
+      return add.length ? { tags: [...lead.tags, ...add] } : {};
+    }
+    case 'remove-tags':
+      return lead.tags.some((x) => op.tags.includes(x)) ? { tags: lead.tags.filter((x) => !op.tags.includes(x)) } : {};
+    case 'mark-verified':
+      return { verifiedAt: now };
+  }
 }
 
 /**

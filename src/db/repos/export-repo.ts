@@ -4,7 +4,7 @@ import type { LeadsDb } from '../leads-db';
 import { appendAudit, auditHead } from './audit-repo';
 
 export interface ExportRecord {
-  kind: 'leads' | 'call-list';
+  kind: 'leads' | 'call-list' | 'awaiting-renewal';
   format: 'csv' | 'xlsx';
   fileName: string;
   filter: Record<string, unknown>;

@@ -54,6 +54,7 @@ const OPS: [string, BulkOp][] = [
   ['add-to-internal-dnc (removed and future entries come back as they were)', { kind: 'add-to-internal-dnc' }],
   ['renew-consent (the new consent events go)', { kind: 'renew-consent', proofRef: 'form-17', validityMonths: 12 }],
   ['delete (leads, their calls and consents come back with their ids)', { kind: 'delete' }],
+  ['edit-fields (source, campaign and tags in one operation come back together)', { kind: 'edit-fields', edits: [{ kind: 'set-source', sourceId: 'trade-show' }, { kind: 'set-campaign', campaignId: null }, { kind: 'add-tags', tags: ['vip'] }, { kind: 'mark-verified' }] }],
 ];
 
 describe('undoOperation restores the exact previous values', () => {

@@ -7,6 +7,7 @@ import type { AuditEntry } from '../../domain/audit/audit-entry';
 import type { Call } from '../../domain/leads/call';
 import { canonicalJson } from '../../domain/audit/audit-hash';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
+import type { ConsentRequest } from '../../domain/compliance/consent-request';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import { pickFields, restoreFields } from '../../domain/leads/bulk-edit';
 import type { Lead } from '../../domain/leads/lead';
@@ -22,6 +23,8 @@ interface BulkPayload {
   calls?: Call[];
   consents?: ConsentEvent[];
   consentIds?: number[];
+  requests?: ConsentRequest[];
+  requestIds?: number[];
   dncAdded?: string[];
   dncReplaced?: DncEntry[];
 }
@@ -39,7 +42,7 @@ export class UndoError extends Error {}
 
 /** Undo the operation recorded in audit entry `seq`. */
 export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()): Promise<{ restored: number }> {
-  const tables = [db.leads, db.calls, db.consents, db.dncEntries, db.audit, db.settings, db.operations];
+  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncEntries, db.audit, db.settings, db.operations];
   const count = (await db.audit.get(seq))?.ids.length ?? 0;
   return journaled(db, 'undo', { auditSeq: seq, count }, (journal) => db.transaction('rw', tables, async () => {
     const entry = await db.audit.get(seq);
@@ -54,6 +57,7 @@ export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()):
       await db.leads.bulkAdd(before.rows);
       if (before.calls?.length) await db.calls.bulkAdd(before.calls);
       if (before.consents?.length) await db.consents.bulkAdd(before.consents);
+      if (before.requests?.length) await db.consentRequests.bulkAdd(before.requests);
       restored = before.rows.length;
     }
     const fields = before.leads ?? {};
@@ -69,6 +73,7 @@ export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()):
       restored = puts.length;
     }
     if (after.consentIds?.length) await db.consents.bulkDelete(after.consentIds);
+    if (after.requestIds?.length) await db.consentRequests.bulkDelete(after.requestIds);
     if (after.dncAdded?.length) await db.dncEntries.bulkDelete(after.dncAdded.map((p) => [INTERNAL_LIST_ID, p] as [string, string]));
     if (before.dncReplaced?.length) await db.dncEntries.bulkPut(before.dncReplaced);
     await appendAudit(db, { action: 'undo', entity: 'lead', ids: entry.ids, before: { undid: seq }, after: { undid: seq, op: before.op } }, now);

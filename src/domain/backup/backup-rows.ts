@@ -8,6 +8,7 @@ import { auditEntrySchema } from '../audit/audit-entry';
 import { campaignSchema } from '../catalog/campaign';
 import { sourceSchema } from '../catalog/source';
 import { consentEventSchema } from '../compliance/consent-event';
+import { consentRequestSchema } from '../compliance/consent-request';
 import { dncEntrySchema, dncListSchema, dncListVersionSchema } from '../compliance/dnc-list';
 import { acquisitionSchema, importBatchSchema } from '../import-export/import-batch';
 import { callSchema } from '../leads/call';
@@ -32,6 +33,7 @@ export const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   leads: leadSchema,
   calls: callSchema,
   consents: consentEventSchema,
+  consentRequests: consentRequestSchema,
   acquisitions: acquisitionSchema,
   dncLists: dncListSchema,
   dncListVersions: dncListVersionSchema,

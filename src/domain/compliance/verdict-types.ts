@@ -2,6 +2,7 @@
 import type { Call } from '../leads/call';
 import type { Lead } from '../leads/lead';
 import type { ConsentEvent } from './consent-event';
+import type { ConsentRequest } from './consent-request';
 
 export const BLOCKING_REASONS = [
   'dnc-listed',
@@ -66,6 +67,8 @@ export interface LeadHistory {
   dncHits: DncHit[];
   /** DNC checks of this lead: when, and which version ids it was checked against. */
   dncChecks: { at: number; versionIds: number[] }[];
+  /** Requests for consent renewal (asked, not proof): shown in the facts, never make consent valid. Absent = none known. */
+  renewalRequests?: Pick<ConsentRequest, 'purpose' | 'requestedAt' | 'requestedBy' | 'channel'>[];
 }
 
 export type VerdictLead = Pick<

@@ -199,3 +199,19 @@ describe('verdict properties', () => {
     expect(changedRightAfter).toBeGreaterThan(50);
   });
 });
+
+describe('a request for consent renewal is not proof', () => {
+  it('never changes the verdict or the consent state, at any instant (fast-check)', () => {
+    const requestArb = fc.record({ purpose: fc.constantFrom('calls' as const, 'sms' as const), requestedAt: instant, requestedBy: fc.constant('steward'), channel: fc.constantFrom('email' as const, 'sms' as const, 'call' as const, 'letter' as const) });
+    fc.assert(
+      fc.property(instant, leadArb, historyArb, rulesArb, fc.array(requestArb, { minLength: 1, maxLength: 4 }), (at, lead, history, rules, requests) => {
+        const plain = verdictWithFacts(lead, history, rules, at);
+        const asked = verdictWithFacts(lead, { ...history, renewalRequests: requests }, rules, at);
+        expect(asked.verdict).toEqual(plain.verdict);
+        expect(asked.facts.consent).toEqual(plain.facts.consent);
+        // Awaiting only when some request for calls was made by then.
+        if (asked.facts.renewalRequested) expect(requests.some((r) => r.purpose === 'calls' && r.requestedAt <= at)).toBe(true);
+      }),
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { addDays, isValidTimeZone } from '../time/calendar';
 import { hhmm } from '../time/hhmm';
 import { callingHoursAt, isWithinCallingHours } from './calling-hours';
 import { consentStateAt, type ConsentState } from './consent';
+import { pendingRenewalAt, type PendingRenewal } from './consent-request';
 import { contactFrequencyAt } from './contact-frequency';
 import { dncCheckState, dncListedAt } from './dnc';
 import type { EffectiveRules } from './policies';
@@ -44,6 +45,7 @@ function nothingAfter(history: LeadHistory, at: number): boolean {
   for (const c of history.consents) if (c.capturedAt > at) return false;
   for (const c of history.calls) if (c.at >= at) return false;
   for (const c of history.dncChecks) if (c.at > at) return false;
+  for (const r of history.renewalRequests ?? []) if (r.requestedAt > at) return false;
   for (const h of history.dncHits) {
     if (!ids.has(h.addedVersionId) && !(h.addedAt !== undefined && h.addedAt <= at)) return false;
     if (h.removedVersionId !== undefined && !ids.has(h.removedVersionId)) return false;
@@ -68,6 +70,7 @@ export function knownAt(history: LeadHistory, at: number): LeadHistory {
     dncLists,
     dncHits,
     dncChecks: history.dncChecks.filter((c) => c.at <= at),
+    ...(history.renewalRequests ? { renewalRequests: history.renewalRequests.filter((r) => r.requestedAt <= at) } : {}),
   };
 }
 
@@ -111,6 +114,11 @@ export interface VerdictFacts {
   consentNoticeFrom?: number;
   retentionDeadline: number;
   staleFrom: number;
+  /**
+   * A renewal of consent for calls was requested and not answered yet ("awaiting renewal"). A
+   * request is not proof: it never changes `consent` or any reason.
+   */
+  renewalRequested?: PendingRenewal;
   /**
    * The first instant after `at` at which anything but the calling hours may change the answer
    * if nothing new is recorded: a consent expiring or its notice opening, the retention deadline,
@@ -158,7 +166,12 @@ function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at
     if (c.outcome === 'dnc-requested') requested.push(c.at);
   }
   const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
-  const facts: VerdictFacts = { consent, retentionDeadline: deadline, staleFrom: stale.staleFrom, nextChangeAt: Infinity, ...(noticeFrom !== undefined ? { consentNoticeFrom: noticeFrom } : {}) };
+  const pending = known.renewalRequests?.length ? pendingRenewalAt(known.renewalRequests, known.consents, 'calls', at) : undefined;
+  const facts: VerdictFacts = {
+    consent, retentionDeadline: deadline, staleFrom: stale.staleFrom, nextChangeAt: Infinity,
+    ...(noticeFrom !== undefined ? { consentNoticeFrom: noticeFrom } : {}),
+    ...(pending ? { renewalRequested: pending } : {}),
+  };
   // A purged lead has no number and no person left to judge: its purge is the whole answer.
   if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) return { reasons: [reason('anonymized', 'block', lead.anonymizedAt)], facts };
   const reasons: Reason[] = [];

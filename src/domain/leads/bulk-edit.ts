@@ -4,16 +4,31 @@
  * exact values before and after, so an undo restores them exactly.
  */
 import { z } from 'zod';
+import { RENEWAL_CHANNELS } from '../compliance/consent-request';
 import type { Lead } from './lead';
 
+const setSource = z.object({ kind: z.literal('set-source'), sourceId: z.string().min(1) });
+const setCampaign = z.object({ kind: z.literal('set-campaign'), campaignId: z.string().nullable() });
+const addTags = z.object({ kind: z.literal('add-tags'), tags: z.array(z.string().trim().min(1).max(40)).min(1) });
+const removeTags = z.object({ kind: z.literal('remove-tags'), tags: z.array(z.string().min(1)).min(1) });
+const markVerified = z.object({ kind: z.literal('mark-verified') });
+
+/** An edit of one of the lead's own fields: the parts a multi-field edit is made of. */
+export const fieldOpSchema = z.discriminatedUnion('kind', [setSource, setCampaign, addTags, removeTags, markVerified]);
+export type FieldOp = z.infer<typeof fieldOpSchema>;
+
 export const bulkOpSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('set-source'), sourceId: z.string().min(1) }),
-  z.object({ kind: z.literal('set-campaign'), campaignId: z.string().nullable() }),
-  z.object({ kind: z.literal('add-tags'), tags: z.array(z.string().trim().min(1).max(40)).min(1) }),
-  z.object({ kind: z.literal('remove-tags'), tags: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('mark-verified') }),
+  setSource,
+  setCampaign,
+  addTags,
+  removeTags,
+  markVerified,
+  // Several fields in one preview, one transaction, one audit entry and one undo; applied in the order listed.
+  z.object({ kind: z.literal('edit-fields'), edits: z.array(fieldOpSchema).min(1).max(5) }),
   z.object({ kind: z.literal('add-to-internal-dnc') }),
   z.object({ kind: z.literal('renew-consent'), proofRef: z.string().trim().min(1), validityMonths: z.number().int().min(1).max(120) }),
+  // Asks for consent (records the request); it is not proof and leaves consent as it was.
+  z.object({ kind: z.literal('request-consent-renewal'), channel: z.enum(RENEWAL_CHANNELS), note: z.string().trim().max(500).optional() }),
   z.object({ kind: z.literal('delete') }),
 ]);
 export type BulkOp = z.infer<typeof bulkOpSchema>;
@@ -25,6 +40,8 @@ export type LeadFieldChange = Partial<Pick<Lead, 'sourceId' | 'campaignId' | 'ta
 /** The fields `op` changes on `lead`, or null when it changes nothing. Ops on other tables return {}. */
 export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldChange | null {
   switch (op.kind) {
+    case 'edit-fields':
+      return combinedChange(lead, op.edits, now);
     case 'set-source':
       return lead.sourceId === op.sourceId ? null : { sourceId: op.sourceId };
     case 'set-campaign': {
@@ -45,10 +62,37 @@ export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldCha
     case 'add-to-internal-dnc':
       return lead.dncStatus === 'listed' ? {} : { dncStatus: 'listed' };
     case 'renew-consent':
+    case 'request-consent-renewal':
     case 'delete':
       return {};
   }
 }
+
+/**
+ * The edits applied one after another (add tags, then remove tags, as listed), keeping only the
+ * fields whose final value differs from the lead's: adding and removing the same tag changes nothing.
+ */
+export function combinedChange(lead: Lead, edits: readonly FieldOp[], now: number): LeadFieldChange | null {
+  let current = lead;
+  for (const edit of edits) {
+    const change = leadChangeFor(current, edit, now);
+    if (change) current = restoreFields(current, Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v ?? null])));
+  }
+  const out: Record<string, unknown> = {};
+  for (const field of ['sourceId', 'campaignId', 'tags', 'verifiedAt'] as const) {
+    if (JSON.stringify(current[field]) !== JSON.stringify(lead[field])) out[field] = current[field];
+  }
+  return Object.keys(out).length ? (out as LeadFieldChange) : null;
+}
+
+/** The lead fields an operation writes, for a preview's per-field counts. */
+export const FIELD_OF: Record<FieldOp['kind'], 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt'> = {
+  'set-source': 'sourceId',
+  'set-campaign': 'campaignId',
+  'add-tags': 'tags',
+  'remove-tags': 'tags',
+  'mark-verified': 'verifiedAt',
+};
 
 /** The values of `fields` on `lead` (missing values kept as undefined so an undo can clear them). */
 export function pickFields(lead: Lead, fields: readonly string[]): Record<string, unknown> {

@@ -18,3 +18,8 @@ export const proofSearchSchema = z.object({
   call: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type ProofSearch = z.infer<typeof proofSearchSchema>;
+
+/** /compliance/renewals: the page of the list of leads awaiting consent renewal. */
+export const renewalsSearchSchema = z.object({
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});

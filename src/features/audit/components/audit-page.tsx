@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS } from '../../../domain/audit/audit-entry';
 import { inputClass } from '../../../components/ui/field';
 import { AUDIT_PAGE_SIZE, useAuditPage, useVerifyTrail } from '../api/use-audit';
 import { AuditTable } from './audit-table';
+import { AuditEntryDetail } from './audit-entry-detail';
 import { VerifyResult } from './verify-result';
 
 const route = getRouteApi('/audit');
@@ -46,7 +47,8 @@ export function AuditPage() {
           </span>
         )}
       </div>
-      {data && <AuditTable rows={data.rows} />}
+      {data && <AuditTable rows={data.rows} names={data.names} />}
+      {search.entry !== undefined && <AuditEntryDetail seq={search.entry} />}
       <nav className="mt-4 flex items-center gap-2 text-sm" aria-label="pagination">
         <Button disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 }) })}>
           ←

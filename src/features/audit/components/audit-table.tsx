@@ -1,10 +1,14 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../domain/audit/audit-row';
+import type { AuditSummary } from '../../../domain/audit/audit-summary';
+import type { CatalogNames } from '../api/use-audit';
+import { AuditSummaryText } from './audit-summary-text';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME_SECONDS } from '../../../domain/time/date-styles';
 
 /** The trail as a table; content is rendered as text, never as HTML, and a malformed row is shown and flagged. */
-export function AuditTable({ rows }: { rows: AuditRow[] }) {
+export function AuditTable({ rows, names }: { rows: (AuditRow & { summary: AuditSummary | null })[]; names: CatalogNames }) {
   const { t, i18n } = useTranslation();
   const fmt = localeDateFormat(i18n.language, DATE_TIME_SECONDS);
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t('audit.empty')}</p>;
@@ -29,6 +33,11 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td className="px-3 py-2 whitespace-nowrap">{e.at === null ? '—' : fmt.format(e.at)}</td>
               <td className="px-3 py-2">{e.actor}</td>
               <td className="px-3 py-2">
+                {e.summary && (
+                  <span className="mr-2 font-medium text-slate-900">
+                    <AuditSummaryText summary={e.summary} names={names} />
+                  </span>
+                )}
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{e.action}</span>
                 {e.note && <span className="ml-2 text-slate-500">{e.note}</span>}
                 {e.redactedAt !== null && (
@@ -41,9 +50,14 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                     {t('audit.malformed')}
                   </span>
                 )}
+                {!e.malformed && (
+                  <Link to="/audit" search={(s) => ({ ...s, entry: Number(e.seq), rpage: undefined })} className="ml-2 text-xs font-medium text-indigo-700 hover:underline" aria-label={t('audit.openEntry', { seq: e.seq })}>
+                    {t('audit.details')}
+                  </Link>
+                )}
               </td>
               <td className="px-3 py-2">{e.entity}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{e.records ?? '—'}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{e.summary?.key === 'dnc-scrub' ? e.summary.count : (e.records ?? '—')}</td>
               <td className="px-3 py-2 font-mono text-xs text-slate-500">{e.hash.slice(0, 12)}</td>
             </tr>
           ))}

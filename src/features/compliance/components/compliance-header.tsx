@@ -5,6 +5,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 
 const TABS = [
   { to: '/compliance', key: 'overview' },
+  { to: '/compliance/renewals', key: 'renewals' },
   { to: '/compliance/dnc', key: 'dnc' },
   { to: '/compliance/retention', key: 'retention' },
   { to: '/compliance/proof', key: 'proof' },

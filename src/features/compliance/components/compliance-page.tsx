@@ -7,6 +7,7 @@ import { usePolicySettings } from '../api/use-policy';
 import { ComplianceHeader } from './compliance-header';
 import { ExpiryCalendar } from './expiry-calendar';
 import { QueueCards } from './queue-cards';
+import { AwaitingRenewalCard } from './awaiting-renewal-card';
 import { useFormatters } from './use-formatters';
 
 /** The Compliance screen: callable now, the work queues, and what falls due in the next 90 days. */
@@ -32,8 +33,9 @@ export function CompliancePage() {
             <StatCard testId="compliance-anonymized" label={t('compliance.anonymized')} value={f.number(s.byReason.anonymized)} note={t('compliance.anonymizedHelp')} />
             <StatCard label={t('compliance.policyLabel')} value={<span className="text-base font-medium">{settings.policyPresets.filter((p) => p !== 'organisation').map((p) => t(`compliance.presetShort.${p}`, { defaultValue: p })).join(' · ') || '—'}</span>} note={<Link to="/settings" hash="policy" className="text-indigo-600 hover:underline">{t('compliance.changePolicy')}</Link>} />
           </dl>
-          <Card title={t('compliance.queues.title')} actions={<span className="text-xs text-slate-500">{t('compliance.computedAt', { time: f.dateTime(s.at), wait: f.number(Math.round(s.waitMs)) })}</span>}>
+          <Card title={t('compliance.queues.title')} actions={<span className="text-xs text-slate-500">{t('compliance.computedAt', { time: f.dateTime(s.at), ms: s.ms })}</span>}>
             <QueueCards queues={s.queues} noticeDays={settings.expiryNoticeDays} />
+            <AwaitingRenewalCard />
           </Card>
           <Card title={t('compliance.calendar.title')}>
             <ExpiryCalendar at={s.at} days={s.calendar} horizonDays={s.horizonDays} timeZone={settings.orgTimeZone} />

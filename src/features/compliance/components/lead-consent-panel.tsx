@@ -10,6 +10,7 @@ import { ConsentForm } from './consent-form';
 import { ConsentEventList } from './consent-event-list';
 import { CallableBadge, ReasonList } from './reason-list';
 import { useFormatters } from './use-formatters';
+import { RenewalRequested, RequestRenewalForm } from './renewal-request';
 
 const KINDS: ConsentEvent['kind'][] = ['granted', 'renewed', 'withdrawn'];
 
@@ -25,11 +26,11 @@ function Panel({ leadId }: { leadId: number }) {
   const data = useLeadCompliance(leadId);
   const settings = usePolicySettings();
   const addDnc = useAddLeadToInternalDnc();
-  const [form, setForm] = useState<ConsentEvent['kind'] | null>(null);
+  const [form, setForm] = useState<ConsentEvent['kind'] | 'request' | null>(null);
   const [confirmDnc, setConfirmDnc] = useState(false);
   if (data === undefined || !settings) return <p className="text-sm text-slate-500">{t('app.loading')}</p>;
   if (data === null) return <p className="text-sm text-slate-500">{t('compliance.panel.notFound', { id: leadId })}</p>;
-  const { lead, consent, verdict, consents, internalListed } = data;
+  const { lead, consent, verdict, consents, internalListed, renewalRequested } = data;
   const purged = lead.anonymizedAt !== undefined;
   return (
     <section aria-labelledby={`consent-panel-${leadId}`} className="space-y-4" data-testid="lead-consent-panel">
@@ -48,9 +49,12 @@ function Panel({ leadId }: { leadId: number }) {
         {consent.status === 'valid' && consent.expiresAt !== undefined && ` · ${t('compliance.consent.expires', { date: f.date(consent.expiresAt) })}`}
         {consent.status !== 'valid' && consent.since !== undefined && ` · ${t('compliance.verdict.since', { date: f.date(consent.since) })}`}
       </p>
+      {renewalRequested && <RenewalRequested pending={renewalRequested} />}
       {consents.length > 0 ? <ConsentEventList events={consents} /> : <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>}
       {purged ? (
         <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">{t('compliance.panel.purged', { date: f.date(lead.anonymizedAt!) })}</p>
+      ) : form === 'request' ? (
+        <RequestRenewalForm leadId={leadId} onDone={() => setForm(null)} />
       ) : form ? (
         <ConsentForm leadIds={[leadId]} kind={form} timeZone={settings.orgTimeZone} onDone={() => setForm(null)} />
       ) : (
@@ -58,6 +62,7 @@ function Panel({ leadId }: { leadId: number }) {
           {KINDS.map((k) => (
             <Button key={k} variant={k === 'withdrawn' ? 'danger' : 'secondary'} onClick={() => { addDnc.reset(); setForm(k); }}>{t(`compliance.consent.action.${k}`)}</Button>
           ))}
+          <Button onClick={() => { addDnc.reset(); setForm('request'); }}>{t('bulk.op.request-consent-renewal')}</Button>
           {internalListed ? (
             <span className="inline-flex items-center rounded-md bg-rose-50 px-3 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200">{t('compliance.panel.onInternal')}</span>
           ) : (

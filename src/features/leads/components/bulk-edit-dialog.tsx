@@ -3,47 +3,39 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { inputClass } from '../../../components/ui/field';
-import type { BulkOp, BulkOpKind } from '../../../domain/leads/bulk-edit';
+import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
-import { useCatalog } from '../api/use-catalog';
+import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { SelectionApi } from './use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../storage/components/storage-full-alert';
+import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from './bulk-draft';
+import { BulkOpFields } from './bulk-op-fields';
 import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
-const KINDS: BulkOpKind[] = ['add-tags', 'remove-tags', 'set-source', 'set-campaign', 'mark-verified', 'renew-consent', 'add-to-internal-dnc', 'delete'];
+const KINDS: BulkOpKind[] = ['edit-fields', 'add-tags', 'remove-tags', 'set-source', 'set-campaign', 'mark-verified', 'renew-consent', 'request-consent-renewal', 'add-to-internal-dnc', 'delete'];
+const FIELD_ORDER = ['sourceId', 'campaignId', 'tags', 'verifiedAt'] as const;
 
-/** Choose an operation, see how many records it changes, then apply it (all or nothing). */
-export function BulkEditDialog({ selection, filter, sort, onClose }: { selection: SelectionApi; filter: LeadFilter; sort: string | undefined; onClose: () => void }) {
+/**
+ * Choose an operation (or several fields at once), see how many records it changes, then apply it
+ * (all or nothing). The selection survives Apply; the selection bar offers "Select the changed leads".
+ */
+export function BulkEditDialog({ selection, filter, sort, onClose, onApplied }: { selection: SelectionApi; filter: LeadFilter; sort: string | undefined; onClose: () => void; onApplied?: (result: BulkResult, kind: BulkOpKind) => void }) {
   const { t, i18n } = useTranslation();
   const returnFocus = useReturnFocus();
-  const catalog = useCatalog();
-  const [kind, setKind] = useState<BulkOpKind>('add-tags');
-  const [text, setText] = useState('');
-  const [months, setMonths] = useState(12);
+  const [kind, setKind] = useState<BulkOpKind>('edit-fields');
+  const [draft, setDraft] = useState<BulkDraft>(EMPTY_DRAFT);
   const preview = usePreviewBulkEdit();
   const apply = useApplyBulkEdit();
   const [ids, setIds] = useState<number[] | null>(null);
   const nf = new Intl.NumberFormat(i18n.language);
 
-  const op = (): BulkOp | null => {
-    const tags = text.split(',').map((s) => s.trim()).filter(Boolean);
-    switch (kind) {
-      case 'add-tags':
-      case 'remove-tags':
-        return tags.length ? { kind, tags } : null;
-      case 'set-source':
-        return text ? { kind, sourceId: text } : null;
-      case 'set-campaign':
-        return { kind, campaignId: text || null };
-      case 'renew-consent':
-        return text.trim() ? { kind, proofRef: text.trim(), validityMonths: months } : null;
-      default:
-        return { kind };
-    }
+  const current = opFromDraft(kind, draft);
+  const set = (patch: Partial<BulkDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    preview.reset();
   };
-  const current = op();
   const runPreview = async () => {
     if (!current) return;
     const resolved = ids ?? (await resolveSelection(selection.selection, filter, sort));
@@ -52,54 +44,46 @@ export function BulkEditDialog({ selection, filter, sort, onClose }: { selection
   };
   const runApply = () => {
     if (!current || !ids) return;
+    const wasAll = selection.selection.kind === 'all';
     // The journal keeps the filter of an "all matching" selection, so an interrupted edit can be reopened.
-    apply.mutate({ ids, op: current, ...(selection.selection.kind === 'ids' ? {} : { filter }) }, { onSuccess: () => { selection.clear(); onClose(); } });
+    apply.mutate({ ids, op: current, ...(wasAll ? { filter } : {}) }, {
+      // "All N matching" is cleared when the data changes (its N may no longer hold): keep the same leads as ids.
+      onSuccess: (result) => {
+        if (wasAll) selection.replace(ids);
+        onApplied?.(result, kind);
+        onClose();
+      },
+    });
   };
-  const needsText = kind === 'add-tags' || kind === 'remove-tags' || kind === 'renew-consent';
 
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-24 z-50 w-[32rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-16 z-50 max-h-[calc(100vh-5rem)] w-[34rem] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">{t('bulk.title', { count: selection.count, formatted: nf.format(selection.count) })}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-500">{t('bulk.description')}</Dialog.Description>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">{t('bulk.description')}</Dialog.Description>
           <div className="mt-4 space-y-4">
             <label className="block text-sm font-medium text-slate-700">
               {t('bulk.operation')}
-              <select className={`${inputClass} mt-1`} value={kind} onChange={(e) => { setKind(e.target.value as BulkOpKind); setText(''); preview.reset(); }}>
+              <select className={`${inputClass} mt-1`} value={kind} onChange={(e) => { setKind(e.target.value as BulkOpKind); setDraft(EMPTY_DRAFT); preview.reset(); }}>
                 {KINDS.map((k) => (
-                  <option key={k} value={k}>{t(`bulk.op.${k}`)}</option>
+                  <option key={k} value={k}>{t(`bulk.option.${k}`, { defaultValue: t(`bulk.op.${k}`) })}</option>
                 ))}
               </select>
             </label>
-            {needsText && (
-              <label className="block text-sm font-medium text-slate-700">
-                {kind === 'renew-consent' ? t('bulk.proofRef') : t('bulk.tags')}
-                <input className={`${inputClass} mt-1`} value={text} onChange={(e) => { setText(e.target.value); preview.reset(); }} />
-              </label>
-            )}
-            {kind === 'renew-consent' && (
-              <label className="block text-sm font-medium text-slate-700">
-                {t('bulk.validityMonths')}
-                <input type="number" min={1} max={120} className={`${inputClass} mt-1`} value={months} onChange={(e) => setMonths(Number(e.target.value))} />
-              </label>
-            )}
-            {(kind === 'set-source' || kind === 'set-campaign') && (
-              <label className="block text-sm font-medium text-slate-700">
-                {t(kind === 'set-source' ? 'leads.col.source' : 'leads.col.campaign')}
-                <select className={`${inputClass} mt-1`} value={text} onChange={(e) => { setText(e.target.value); preview.reset(); }}>
-                  <option value="">{kind === 'set-campaign' ? t('bulk.noCampaign') : '—'}</option>
-                  {(kind === 'set-source' ? catalog?.sources : catalog?.campaigns)?.map((s) => (
-                    <option key={s.id} value={s.id}>{s.name}</option>
-                  ))}
-                </select>
-              </label>
-            )}
+            <BulkOpFields kind={kind} draft={draft} set={set} />
             {preview.data && (
-              <p role="status" data-testid="bulk-preview" className="rounded-lg bg-indigo-50 p-3 text-sm text-indigo-900">
-                {t('bulk.preview', { changed: nf.format(preview.data.changed), unchanged: nf.format(preview.data.unchanged), op: t(`bulk.op.${kind}`) })}
-              </p>
+              <div role="status" data-testid="bulk-preview" className="rounded-lg bg-indigo-50 p-3 text-sm text-indigo-900">
+                <p>{t('bulk.preview', { changed: nf.format(preview.data.changed), unchanged: nf.format(preview.data.unchanged), op: t(`bulk.op.${kind}`) })}</p>
+                {preview.data.fields && (
+                  <ul className="mt-1 list-inside list-disc" data-testid="bulk-preview-fields">
+                    {FIELD_ORDER.filter((f) => preview.data.fields?.[f]).map((f) => (
+                      <li key={f}>{t('bulk.fieldCount', { field: t(`bulk.field.${f}`), count: preview.data.fields![f], formatted: nf.format(preview.data.fields![f]!) })}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
             )}
             {apply.isError && (isQuotaError(apply.error) ? <StorageFullAlert /> : <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">{t('bulk.failed', { message: apply.error.message })}</p>)}
           </div>

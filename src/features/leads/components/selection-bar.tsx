@@ -4,6 +4,8 @@ import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useUndo, useUndoable } from '../api/use-bulk-edit';
 import { BulkEditDialog } from './bulk-edit-dialog';
+import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
+import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { useSelection, type SelectionStore } from './use-selection';
 
 /** The selection count (always visible), bulk actions and the undo of recent operations. */
@@ -11,6 +13,8 @@ export function SelectionBar({ store, filter, sort }: { store: SelectionStore; f
   const { t, i18n } = useTranslation();
   const selection = useSelection(store);
   const [editing, setEditing] = useState(false);
+  // The last Apply: the selection survives it, and its changed leads are one click away.
+  const [applied, setApplied] = useState<{ result: BulkResult; kind: BulkOpKind } | null>(null);
   const undoable = useUndoable();
   const undo = useUndo();
   const nf = new Intl.NumberFormat(i18n.language);
@@ -22,7 +26,7 @@ export function SelectionBar({ store, filter, sort }: { store: SelectionStore; f
       </span>
       {selection.count > 0 && (
         <>
-          <Button variant="primary" onClick={() => setEditing(true)}>
+          <Button variant="primary" onClick={() => { setApplied(null); setEditing(true); }}>
             {t('leads.bulkEdit')}
           </Button>
           <Button variant="ghost" onClick={selection.clear}>
@@ -30,10 +34,20 @@ export function SelectionBar({ store, filter, sort }: { store: SelectionStore; f
           </Button>
         </>
       )}
+      {applied && (
+        <span role="status" data-testid="bulk-done" className="flex items-center gap-2 text-emerald-800">
+          {t('bulk.done', { op: t(`bulk.op.${applied.kind}`), count: applied.result.changed, formatted: nf.format(applied.result.changed) })}
+          {applied.result.changed > 0 && (
+            <Button onClick={() => { selection.replace(applied.result.changedIds); setApplied(null); }}>
+              {t('bulk.selectChanged', { count: applied.result.changed, formatted: nf.format(applied.result.changed) })}
+            </Button>
+          )}
+        </span>
+      )}
       {lastOp && (
         <span className="ml-auto flex items-center gap-2 text-slate-500">
           {t('leads.lastOperation', { op: t(`bulk.op.${(lastOp.before as { op: { kind: string } }).op.kind}`), count: lastOp.ids.length })}
-          <Button onClick={() => undo.mutate(lastOp.seq)} disabled={undo.isPending}>
+          <Button onClick={() => { setApplied(null); undo.mutate(lastOp.seq); }} disabled={undo.isPending}>
             ↶ {t('leads.undo')}
           </Button>
         </span>
@@ -48,7 +62,7 @@ export function SelectionBar({ store, filter, sort }: { store: SelectionStore; f
           {t('leads.undone', { count: undo.data.restored })}
         </span>
       )}
-      {editing && <BulkEditDialog selection={selection} filter={filter} sort={sort} onClose={() => setEditing(false)} />}
+      {editing && <BulkEditDialog selection={selection} filter={filter} sort={sort} onClose={() => setEditing(false)} onApplied={(result, kind) => setApplied({ result, kind })} />}
     </div>
   );
 }
