@@ -33,7 +33,7 @@ export function CompliancePage() {
             <StatCard testId="compliance-anonymized" label={t('compliance.anonymized')} value={f.number(s.byReason.anonymized)} note={t('compliance.anonymizedHelp')} />
             <StatCard label={t('compliance.policyLabel')} value={<span className="text-base font-medium">{settings.policyPresets.filter((p) => p !== 'organisation').map((p) => t(`compliance.presetShort.${p}`, { defaultValue: p })).join(' · ') || '—'}</span>} note={<Link to="/settings" hash="policy" className="text-indigo-600 hover:underline">{t('compliance.changePolicy')}</Link>} />
           </dl>
-          <Card title={t('compliance.queues.title')} actions={<span className="text-xs text-slate-500">{t('compliance.computedAt', { time: f.dateTime(s.at), ms: s.ms })}</span>}>
+          <Card title={t('compliance.queues.title')} actions={<span className="text-xs text-slate-500">{t('compliance.computedAt', { time: f.dateTime(s.at), wait: f.number(Math.round(s.waitMs)) })}</span>}>
             <QueueCards queues={s.queues} noticeDays={settings.expiryNoticeDays} />
             <AwaitingRenewalCard />
           </Card>
