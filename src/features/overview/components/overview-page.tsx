@@ -11,6 +11,7 @@ import { figureFilter, type OverviewFigure } from '../../../domain/overview/over
 import { usePolicySettings } from '../../compliance/api/use-policy';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { TIME } from '../../../domain/time/date-styles';
+import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';
 
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,7 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title={t('overview.title')} subtitle={t('overview.subtitle')} />
+      <PolicyCoverageAlert />
       {!figures ? (
         <p role="status" className="text-sm text-slate-500">
           {t('app.loading')}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/button';
+import { usePolicyCoverage } from './use-policy-coverage';
+
+/**
+ * Warns that leads of some regions are judged with no law of theirs (e.g. UK leads with only US
+ * presets: calling hours 00:00–24:00), and offers to activate the presets for those regions.
+ */
+export function PolicyCoverageAlert() {
+  const { t, i18n } = useTranslation();
+  const { uncovered, suggested, activate } = usePolicyCoverage();
+  if (uncovered.length === 0) return activate.isSuccess ? <p role="status" className="mb-4 text-sm text-emerald-700" data-testid="policy-coverage-done">{t('coverage.done')}</p> : null;
+  const nf = new Intl.NumberFormat(i18n.language);
+  const regions = uncovered.map((u) => t('coverage.region', { region: u.region, count: u.leads, leads: nf.format(u.leads) })).join(t('coverage.separator'));
+  const presets = suggested.map((p) => t(`compliance.presetShort.${p}`, { defaultValue: p })).join(' + ');
+  return (
+    <div role="alert" data-testid="policy-coverage" className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-amber-300">
+      <p className="font-medium">{t('coverage.title', { regions })}</p>
+      <p className="mt-1">{t('coverage.why')}</p>
+      {suggested.length > 0 ? (
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <Button variant="primary" disabled={activate.isPending} onClick={() => activate.mutate()}>
+            {t('coverage.activate', { presets })}
+          </Button>
+          <span className="text-xs">{t('coverage.audited')}</span>
+        </div>
+      ) : (
+        <p className="mt-1 text-xs">{t('coverage.noPreset')}</p>
+      )}
+      {activate.isError && <p className="mt-2 text-rose-800">{t('coverage.failed', { message: activate.error.message })}</p>}
+    </div>
+  );
+}
