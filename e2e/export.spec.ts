@@ -17,9 +17,10 @@ test('export a filtered view as CSV and XLSX and read both back', async ({ app }
   const text = readFileSync(await csvDownload.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-  expect(rows[0]).toEqual(['phone', 'name', 'company', 'source', 'acquiredAt']);
+  // Headers a person reads, in their language, the time column naming its zone (the organisation's); sources by name.
+  expect(rows[0]).toEqual(['Phone (E.164)', 'Name', 'Company', 'Source', 'Acquired at (America/New_York)']);
   expect(rows.length - 1).toBe(expected);
-  expect(rows.slice(1).every((r) => r[0]!.startsWith('+86') && r[3] === 'wechat-mini')).toBe(true);
+  expect(rows.slice(1).every((r) => r[0]!.startsWith('+86') && r[3] === 'WeChat mini-program (CN)')).toBe(true);
   expect(rows.slice(1).some((r) => /[\u4e00-\u9fff]/.test(r[1]!))).toBe(true);
   expect(rows[1]![4]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
   await expect(page.getByTestId('export-done')).toBeVisible();
@@ -32,8 +33,13 @@ test('export a filtered view as CSV and XLSX and read both back', async ({ app }
   await wb.xlsx.readFile(await xlsxDownload.path());
   const sheet = wb.worksheets[0]!;
   expect(sheet.rowCount - 1).toBe(expected);
-  expect(sheet.getRow(1).getCell(1).value).toBe('phone');
+  expect(sheet.getRow(1).getCell(1).value).toBe('Phone (E.164)');
   expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^\+86\d+$/);
+  // Acquisition times are real dates (a date number format), on the organisation zone's wall clock as in the CSV.
+  const acquired = sheet.getRow(2).getCell(5);
+  expect(acquired.value).toBeInstanceOf(Date);
+  expect(acquired.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+  expect((acquired.value as Date).toISOString().slice(0, 19)).toBe(rows[1]![4]!.slice(0, 19));
 
   await expect(page.getByTestId('export-history').locator('li').first()).toContainText('.xlsx');
   await app.nav(/^Audit$/).click();
@@ -139,4 +145,60 @@ test('a call list asked for a past "Callable at" is judged with everything known
   const after = await callList();
   expect(after).not.toContain(phone);
   expect(after.length).toBe(before.length - 1);
+});
+
+/** Issue 17 item 12: files people read — headers in their language, a machine header row on request. */
+test('export headers are in the reader’s language (中文 too), with the zone named; the machine header row holds the keys', async ({ app }) => {
+  const page = app.page;
+  const cols = ['phone', 'source', 'campaign', 'acquiredAt', 'lastContactAt'];
+  await app.open(`/export?${toArgs({ source: ['wechat-mini'], cols, tz: 'Asia/Shanghai' })}`);
+  await expect(page.getByTestId('export-count')).toContainText(/\d+ leads match/, { timeout: 60_000 });
+  const csvOf = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV|导出 CSV/ }).click()]);
+    return Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  };
+  await app.switchLanguage('中文');
+  try {
+    const zh = await csvOf();
+    expect(zh[0]).toEqual(['电话（E.164）', '来源', '活动', '获取时间 (Asia/Shanghai)', '最近联系 (Asia/Shanghai)']);
+    // Values in the chosen zone: an offset of +08:00.
+    expect(zh[1]![3]).toMatch(/\+08:00$/);
+  } finally {
+    await app.switchLanguage('English');
+  }
+  await page.getByRole('checkbox', { name: /Machine header row/ }).check();
+  await expect(page).toHaveURL(/mh=true/);
+  const machine = await csvOf();
+  expect(machine[0]).toEqual(cols);
+  // Campaigns by name too: no cell of the campaign column is an id that has a name.
+  expect(machine.slice(1).some((r) => r[2] !== '')).toBe(true);
+  expect(machine.slice(1).every((r) => ['', 'Spring outbound', 'Expo follow-up', 'Q4 reactivation'].includes(r[2]!))).toBe(true);
+});
+
+/** Issue 17 item 12: exclusion counts that overlap say so; a grid already filtered to "callable now" says what it removed. */
+test('a call list explains overlapping reasons, and what a "callable now" filter already removed', async ({ app }) => {
+  const page = app.page;
+  const filter = { source: ['web-forms', 'datamax-list'] };
+  await app.open(`/export?${toArgs({ kind: 'call-list', ...filter })}`);
+  await expect(page.getByTestId('call-list-preview')).toBeVisible({ timeout: 60_000 });
+  const num = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ''));
+  const excluded = await num('call-list-excluded');
+  const included = await num('call-list-included');
+  let sum = 0;
+  for (const li of await page.locator('[data-testid^="excluded-"]').all()) sum += Number((await li.locator('span.tabular-nums').innerText()).replace(/\D/g, ''));
+  // The demo data has leads blocked for more than one reason (anti-vacuity), and the screen says so.
+  expect(sum).toBeGreaterThan(excluded);
+  await expect(page.getByTestId('reasons-overlap')).toHaveText(
+    `${excluded.toLocaleString('en-US')} excluded — reasons overlap: a lead can count under several (the reasons above add up to ${sum.toLocaleString('en-US')}).`,
+  );
+
+  // The same leads, with the grid's "callable now" filter: the list excludes nothing more, and says what the filter removed.
+  await app.open(`/export?${toArgs({ kind: 'call-list', ...filter, callable: 'yes' })}`);
+  const note = page.getByTestId('filter-removed');
+  await expect(note).toContainText(/The grid is filtered to “callable now”: that filter already removed [\d,]+ of [\d,]+ leads before this list/, { timeout: 60_000 });
+  const [, removed, total] = (await note.locator('p').first().innerText()).match(/removed ([\d,]+) of ([\d,]+)/)!.map((s) => Number(s.replace(/,/g, '')));
+  expect(total).toBe(included + excluded);
+  expect(removed).toBe(excluded);
+  await expect(note.getByTestId('filter-removed-dnc-listed')).toBeVisible();
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/call-list-filter-removed.png`, fullPage: true });
 });

@@ -20,9 +20,11 @@ import { callZone } from '../domain/compliance/verdict';
 import type { Verdict } from '../domain/compliance/verdict-types';
 import { callListInstant, countExclusion, noExclusions, staleListCopies, type Exclusions, type StaleListCopy } from '../domain/import-export/call-list';
 import { csvHead, csvLine, type CsvOptions } from '../domain/import-export/csv-write';
-import { exportValue, type ExportColumn, type ExportTimeFormat } from '../domain/import-export/export-columns';
+import { exportValue, type CatalogNames, type ExportColumn, type ExportTimeFormat } from '../domain/import-export/export-columns';
+import { TIME_COLUMNS } from '../domain/import-export/export-header';
+import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
-import { createXlsxStream } from '../domain/import-export/xlsx-stream';
+import { createXlsxStream, type XlsxCell } from '../domain/import-export/xlsx-stream';
 import type { Lead } from '../domain/leads/lead';
 import { hhmm } from '../domain/time/hhmm';
 
@@ -31,6 +33,8 @@ export interface ExportRequest {
   kind: 'leads' | 'call-list';
   format: 'csv' | 'xlsx';
   columns: ExportColumn[];
+  /** The header row as the reader sees it (export-header.ts); the column keys when absent. */
+  header?: string[];
   time: ExportTimeFormat;
   csv: CsvOptions;
   /** The instant call-list verdicts are judged at (moved to now when earlier: see callListInstant). */
@@ -152,6 +156,15 @@ export async function previewCallList(db: LeadsDb, ids: Int32Array, requestedAt:
 
 /** Separates a row's cells while it waits to become XLSX XML (XML cannot carry U+0000, so no cell holds it). */
 const CELL_SEP = '\u0000';
+/** Starts an XLSX date cell's serial while the row waits (XML cannot carry U+0001 either, so no text cell starts with it). */
+const DATE_MARK = '\u0001';
+const xlsxCell = (text: string): XlsxCell => (text.startsWith(DATE_MARK) ? { serial: Number(text.slice(1)) } : text);
+
+/** Source and campaign names by id, read once per export (a few hundred rows at most). */
+async function catalogNames(db: LeadsDb): Promise<CatalogNames> {
+  const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
+  return { source: new Map(sources.map((s) => [s.id, s.name])), campaign: new Map(campaigns.map((c) => [c.id, c.name])) };
+}
 
 /** Build the file, record it in the audit trail, then hand it over. */
 export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: ExportProgress, { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {}): Promise<ExportResult> {
@@ -174,7 +187,18 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
   let store = new ByteStore();
   let storeChunk = -1;
   const exclusions = req.kind === 'call-list' ? noExclusions() : null;
-  const encodeRow = (cells: string[]) => (req.format === 'csv' ? csvLine(cells, req.csv) : cells.map((c) => c.replaceAll(CELL_SEP, '')).join(CELL_SEP));
+  const xlsx = req.format === 'xlsx';
+  const encodeRow = (cells: string[]) => (req.format === 'csv' ? csvLine(cells, req.csv) : cells.join(CELL_SEP));
+  const names = await catalogNames(db);
+  // One cell: an XLSX instant as a date cell (the serial on the export zone's wall clock), else text made safe.
+  const cellOf = (lead: Lead, c: ExportColumn, ctx: Parameters<typeof exportValue>[2]): string => {
+    if (xlsx && TIME_COLUMNS.has(c)) {
+      const ms = lead[c as 'acquiredAt'] as number | undefined;
+      return ms === undefined ? '' : DATE_MARK + String(excelSerial(ms, req.time.timeZone));
+    }
+    const text = neutraliseFormula(exportValue(lead, c, ctx), c === 'phone');
+    return xlsx ? text.replaceAll(CELL_SEP, '').replaceAll(DATE_MARK, '') : text;
+  };
 
   const keepRow = (lead: Lead, v: Verdict | undefined, rank: number, judge: Pick<Judge, 'rulesFor'> | null) => {
     const chunk = Math.floor(rank / chunkSize);
@@ -189,7 +213,8 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
       const w = callingHoursAt(at, zone, judge.rulesFor(lead.region).callingHours).window;
       callWindow = w.to > w.from ? `${hhmm(w.from)}–${hhmm(w.to)} ${zone}` : '';
     }
-    const cells = req.columns.map((c) => neutraliseFormula(exportValue(lead, c, { time: req.time, ...(v ? { verdict: v } : {}), ...(callWindow !== undefined ? { callWindow } : {}) }), c === 'phone'));
+    const ctx = { time: req.time, names, ...(v ? { verdict: v } : {}), ...(callWindow !== undefined ? { callWindow } : {}) };
+    const cells = req.columns.map((c) => cellOf(lead, c, ctx));
     start[rank] = store.used;
     length[rank] = store.append(encodeRow(cells));
   };
@@ -229,7 +254,7 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
   };
   let file: { blob: Blob; sha256: string };
   if (req.format === 'csv') {
-    sink.write(encoder.encode(csvHead(req.columns, req.csv)));
+    sink.write(encoder.encode(csvHead((req.header ?? req.columns).map((h) => neutraliseFormula(h)), req.csv)));
     for (let p = 0; p < n; p++) {
       const bytes = rowBytes(p);
       if (!bytes) continue;
@@ -238,14 +263,14 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
     }
     file = sink.finish('text/csv;charset=utf-8');
   } else {
-    const xlsx = createXlsxStream(req.columns, (bytes) => sink.write(bytes));
+    const book = createXlsxStream((req.header ?? req.columns).map((h) => neutraliseFormula(h)), (bytes) => sink.write(bytes));
     for (let p = 0; p < n; p++) {
       const bytes = rowBytes(p);
       if (!bytes) continue;
-      xlsx.addRow(decoder.decode(bytes).split(CELL_SEP));
+      book.addRow(decoder.decode(bytes).split(CELL_SEP).map(xlsxCell));
       rows++;
     }
-    xlsx.finish();
+    book.finish();
     file = sink.finish('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
   chunks.length = 0;

@@ -41,6 +41,12 @@ function scrambled(ids: number[]): Int32Array {
   return Int32Array.from([...ids].sort((a, b) => ((a * 7919) % 104729) - ((b * 7919) % 104729)));
 }
 
+/** Source and campaign names by id, as the export writes them. */
+async function namesOf(db: Awaited<ReturnType<typeof dbWith>>) {
+  const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
+  return { source: new Map(sources.map((s) => [s.id, s.name])), campaign: new Map(campaigns.map((c) => [c.id, c.name])) };
+}
+
 const csvRows = async (blob: Blob) => Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true }).data;
 
 describe('streamed export', () => {
@@ -53,10 +59,13 @@ describe('streamed export', () => {
     const { leads, world, settings } = await loadComplianceWorld(db);
     const judge = createJudge(world, settings);
     const byId = new Map(leads.map((l) => [l.id, l]));
+    const names = await namesOf(db);
     const judged = Array.from(ids, (id) => ({ lead: byId.get(id)!, v: judge(byId.get(id)!, NOW).verdict }));
     const expected = judged
       .filter((j) => j.v.callable)
-      .map((j) => COLUMNS.map((c) => neutraliseFormula(exportValue(j.lead, c, { time: { timeZone: 'America/New_York', pattern: 'iso' }, verdict: j.v }), c === 'phone')));
+      .map((j) => COLUMNS.map((c) => neutraliseFormula(exportValue(j.lead, c, { time: { timeZone: 'America/New_York', pattern: 'iso' }, verdict: j.v, names }), c === 'phone')));
+    // Sources are written by name, and the names are not the ids (else this would prove nothing).
+    expect(judged.some((j) => names.source.get(j.lead.sourceId) !== j.lead.sourceId)).toBe(true);
     // Anti-vacuity: the list keeps some leads and excludes others.
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.length).toBeLessThan(ids.length - 20);
@@ -111,7 +120,7 @@ describe('streamed export', () => {
     expect(out.sha256).toBe(digest);
   });
 
-  it('writes an XLSX a spreadsheet library reads back cell for cell, header first', async () => {
+  it('writes an XLSX a spreadsheet library reads back cell for cell, header first, instants as real dates on the zone\'s wall clock', async () => {
     const db = await dbWith(demoSlice(100));
     const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
     const csv = await csvRows((await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 50 })).blob);
@@ -121,8 +130,13 @@ describe('streamed export', () => {
     await wb.xlsx.load(await out.blob.arrayBuffer());
     const sheet = wb.getWorksheet('Leads')!;
     const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => rows.push(COLUMNS.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
-    expect(rows).toEqual(csv);
+    const at = COLUMNS.indexOf('acquiredAt');
+    // A date cell reads back as a Date holding the wall-clock time (Excel has no zones): compare with the CSV's local part.
+    const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 19) : String(v ?? ''));
+    sheet.eachRow({ includeEmpty: true }, (row) => rows.push(COLUMNS.map((_, i) => text(row.getCell(i + 1).value))));
+    expect(rows).toEqual(csv.map((r, k) => (k === 0 ? r : r.map((c, i) => (i === at ? c.slice(0, 19) : c)))));
+    expect(sheet.getRow(2).getCell(at + 1).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(at + 1).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 

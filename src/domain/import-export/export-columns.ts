@@ -1,6 +1,7 @@
 /**
  * The columns an export can carry, and how each value is written. Timestamps are ISO 8601
- * with the offset of the chosen zone (or a chosen pattern); the phone column keeps E.164.
+ * with the offset of the chosen zone (or a chosen pattern); the phone column keeps E.164;
+ * sources and campaigns are written by name (their ids only when no name is known).
  */
 import { REASON_CODES, type Verdict } from '../compliance/verdict-types';
 import type { Lead } from '../leads/lead';
@@ -44,6 +45,14 @@ export interface ExportRowContext {
   verdict?: Verdict;
   /** The lead's next local calling window, pre-formatted (call lists). */
   callWindow?: string;
+  /** Names of sources and campaigns by id. */
+  names?: CatalogNames;
+}
+
+/** Source and campaign names by id, for the columns a reader reads. */
+export interface CatalogNames {
+  source: ReadonlyMap<string, string>;
+  campaign: ReadonlyMap<string, string>;
 }
 
 function when(ms: number | undefined, time: ExportTimeFormat): string {
@@ -57,9 +66,9 @@ export function exportValue(lead: Lead, column: ExportColumn, ctx: ExportRowCont
     case 'phone':
       return lead.phoneE164;
     case 'source':
-      return lead.sourceId;
+      return ctx.names?.source.get(lead.sourceId) ?? lead.sourceId;
     case 'campaign':
-      return lead.campaignId ?? '';
+      return !lead.campaignId ? '' : (ctx.names?.campaign.get(lead.campaignId) ?? lead.campaignId);
     case 'acquiredAt':
     case 'createdAt':
     case 'lastContactAt':

@@ -1,10 +1,15 @@
 /**
  * A one-sheet XLSX workbook written as a stream: the sheet's rows go through fflate's streaming
  * deflate as they come, and the zip's bytes are handed to `onData` in pieces, so a call list of a
- * million rows never exists as one string or one array of rows. Every cell is an inline string
- * (never a formula or a number), so leading zeros and '+' survive; the header row is bold and frozen.
+ * million rows never exists as one string or one array of rows. Every text cell is an inline
+ * string (never a formula or a number), so leading zeros and '+' survive; instants are real date
+ * cells (a serial number shown through a date format, xlsx-date.ts); the header row is bold and frozen.
  */
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { XLSX_DATE_FORMAT } from './xlsx-date';
+
+/** A cell: text, or a date as its Excel serial (style 2: the date number format). */
+export type XlsxCell = string | { serial: number };
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -20,7 +25,7 @@ const STATIC_PARTS: [string, string][] = [
   ['xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`],
   [
     'xl/styles.xml',
-    `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    `${XML}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${XLSX_DATE_FORMAT}"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
   ],
 ];
 
@@ -40,18 +45,24 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** One `<row>` of inline-string cells; row numbers are 1-based, style 1 is the bold header. */
-export function rowXml(rowNumber: number, cells: readonly string[], style: 0 | 1 = 0): string {
+/** One `<row>`: inline-string cells and date cells; row numbers are 1-based, style 1 is the bold header. */
+export function rowXml(rowNumber: number, cells: readonly XlsxCell[], style: 0 | 1 = 0): string {
   let xml = `<row r="${rowNumber}">`;
   for (let i = 0; i < cells.length; i++) {
-    xml += `<c r="${columnName(i)}${rowNumber}" t="inlineStr"${style ? ' s="1"' : ''}><is><t xml:space="preserve">${xmlText(cells[i]!)}</t></is></c>`;
+    const cell = cells[i]!;
+    const ref = `${columnName(i)}${rowNumber}`;
+    if (typeof cell !== 'string') {
+      if (Number.isFinite(cell.serial)) xml += `<c r="${ref}" s="2"><v>${cell.serial}</v></c>`;
+      continue;
+    }
+    xml += `<c r="${ref}" t="inlineStr"${style ? ' s="1"' : ''}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`;
   }
   return `${xml}</row>`;
 }
 
 export interface XlsxStream {
   /** Append a data row (after the header). */
-  addRow(cells: readonly string[]): void;
+  addRow(cells: readonly XlsxCell[]): void;
   /** Close the sheet and the zip; every byte has been handed to `onData` when this returns. */
   finish(): void;
 }

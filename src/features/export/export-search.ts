@@ -12,6 +12,8 @@ export const exportSearchSchema = leadFilterSchema.extend({
   pattern: z.string().max(40).optional().catch(undefined),
   bom: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
   delim: z.enum([',', ';', 'tab', '|']).optional().catch(undefined),
+  /** Machine header row: the column keys instead of their names in the user's language. */
+  mh: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
   /** Call lists: judged at this instant (epoch ms); default now. */
   at: z.coerce.number().int().optional().catch(undefined),
   sort: z.string().max(40).optional().catch(undefined),
@@ -26,6 +28,6 @@ export function readExportSearch(raw: Record<string, unknown>): ExportSearch {
 }
 
 export function exportFilterOf(search: ExportSearch) {
-  const { kind: _k, format: _f, cols: _c, tz: _t, pattern: _p, bom: _b, delim: _d, at: _a, sort: _s, unreadable: _u, ...filter } = search;
+  const { kind: _k, format: _f, cols: _c, tz: _t, pattern: _p, bom: _b, delim: _d, mh: _m, at: _a, sort: _s, unreadable: _u, ...filter } = search;
   return filter;
 }

@@ -5,6 +5,7 @@ import type { Exclusions, StaleListCopy } from '../../../domain/import-export/ca
 import type { ReasonCode } from '../../../domain/compliance/verdict-types';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { formatInZone, parseLocal } from '../../../domain/time/calendar';
+import { ReasonOverlapNote } from './reason-overlap-note';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE } from '../../../domain/time/date-styles';
 
@@ -58,6 +59,7 @@ export function CallListPanel({ at, now, onAt, preview, loading, filter, overrid
               </li>
             ))}
           </ul>
+          <ReasonOverlapNote exclusions={preview.exclusions} />
         </div>
       )}
       {preview && preview.stale.length > 0 && (

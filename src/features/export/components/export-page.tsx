@@ -5,6 +5,8 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { DEFAULT_EXPORT_COLUMNS } from '../../../domain/import-export/export-columns';
+import { withoutCallableFilter } from '../../../domain/import-export/exclusion-overlap';
+import { exportHeader } from '../../../domain/import-export/export-header';
 import { exportFileName } from '../../../domain/import-export/export-file-name';
 import { isEmptyFilter } from '../../../domain/leads/lead-filter';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
@@ -17,6 +19,8 @@ import { BackupCard } from './backup-card';
 import { CallListPanel } from './call-list-panel';
 import { ExportHistory } from './export-history';
 import { ExportOptions } from './export-options';
+import { FilterRemovedNote } from './filter-removed-note';
+import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';
 
 const route = getRouteApi('/export');
 
@@ -33,6 +37,9 @@ export function ExportPage() {
   const [now] = useState(() => Date.now());
   const at = search.at ?? now;
   const preview = useCallListPreview(filter, search.sort, at, kind === 'call-list', version);
+  // A grid already filtered to "callable now": the same list without that filter says what it removed.
+  const relaxed = withoutCallableFilter(filter);
+  const removed = useCallListPreview(relaxed ?? filter, search.sort, at, kind === 'call-list' && relaxed !== null, version);
   const run = useRunExport();
   const [override, setOverride] = useState('');
   const nf = new Intl.NumberFormat(i18n.language);
@@ -54,6 +61,7 @@ export function ExportPage() {
         kind,
         format,
         columns,
+        header: exportHeader(columns, (c) => t(`export.col.${c}`), tz, search.mh ?? false),
         time: { timeZone: tz, pattern: search.pattern ?? 'iso' },
         csv: { delimiter: search.delim === 'tab' ? '\t' : (search.delim ?? ','), bom: search.bom ?? true },
         at,
@@ -85,10 +93,23 @@ export function ExportPage() {
                 </label>
               ))}
             </fieldset>
+            {kind === 'call-list' && (
+              <div className="mt-4">
+                <PolicyCoverageAlert />
+              </div>
+            )}
+            {kind === 'call-list' && relaxed && <FilterRemovedNote without={removed.data?.exclusions} relaxed={relaxed} />}
             {kind === 'call-list' && <CallListPanel at={at} now={now} onAt={(v) => set({ at: v })} preview={preview.data} loading={preview.isFetching} filter={filter} override={override} onOverride={setOverride} timeZone={tz} />}
           </Card>
           <Card title={t('export.options')}>
             <ExportOptions search={search} kind={kind} timeZone={tz} onChange={set} />
+            <label className="mt-4 flex items-start gap-2 text-sm">
+              <input type="checkbox" className="mt-0.5 accent-indigo-600" checked={search.mh ?? false} onChange={(e) => set({ mh: e.target.checked || undefined })} />
+              <span>
+                <span className="font-medium text-slate-700">{t('export.machineHeader')}</span>
+                <span className="block text-xs text-slate-500">{t('export.machineHeaderHelp')}</span>
+              </span>
+            </label>
           </Card>
           <div className="flex items-center gap-3">
             <Button variant="primary" onClick={start} disabled={run.isPending || !count || blocked || filterHidden}>
