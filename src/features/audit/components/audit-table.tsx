@@ -51,7 +51,7 @@ export function AuditTable({ rows, names }: { rows: (AuditRow & { summary: Audit
                   </span>
                 )}
                 {!e.malformed && (
-                  <Link to="/audit" search={(s) => ({ ...s, entry: Number(e.seq), rpage: undefined })} className="ml-2 text-xs font-medium text-indigo-700 hover:underline" aria-label={t('audit.openEntry', { seq: e.seq })}>
+                  <Link to="/audit" search={(s) => ({ ...s, entry: Number(e.seq), rpage: undefined })} className="ml-2 text-xs font-medium text-indigo-700 hover:underline" aria-label={`${t('audit.details')}: ${t('audit.openEntry', { seq: e.seq })}`}>
                     {t('audit.details')}
                   </Link>
                 )}
