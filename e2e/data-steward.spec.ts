@@ -8,11 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { LeadsPage } from './page-models/leads-page';
 
+// Each test drives several screens and long bulk operations on the seeded demo data.
+test.describe.configure({ timeout: 300_000 });
+
 test('bulk edit of several fields: one preview, one audit entry, one undo; the selection survives Apply (item 5)', async ({ app }) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads');
-  await expect(leads.rows().nth(5)).toBeVisible();
+  await leads.countValue();
+  await expect(leads.rows().nth(5)).toBeVisible({ timeout: 60_000 });
   await leads.rows().nth(1).click();
   await leads.rows().nth(2).click({ modifiers: ['ControlOrMeta'] });
   await leads.rows().nth(3).click({ modifiers: ['ControlOrMeta'] });
@@ -58,7 +62,8 @@ test('request consent renewal: asked, not proof — the dialog says which is whi
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads?consent=%5B%22expired%22%5D');
-  await expect(leads.rows().nth(3)).toBeVisible();
+  await leads.countValue();
+  await expect(leads.rows().nth(3)).toBeVisible({ timeout: 60_000 });
   await leads.rows().nth(0).click();
   await leads.rows().nth(1).click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 leads selected');
@@ -109,7 +114,8 @@ test('request consent renewal: asked, not proof — the dialog says which is whi
 
   // Asking from the drawer: another lead, by SMS.
   await page.goto('/leads?consent=%5B%22expired%22%5D');
-  await leads.rows().nth(2).dblclick();
+  await leads.countValue();
+  await leads.rows().nth(2).dblclick({ timeout: 60_000 });
   const drawerPanel = page.getByTestId('lead-consent-panel');
   await drawerPanel.getByRole('button', { name: 'Request consent renewal' }).click();
   const form = page.getByRole('form', { name: 'Request consent renewal' });
