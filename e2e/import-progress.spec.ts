@@ -27,7 +27,9 @@ test('a 9,000-lead commit shows its progress moving in leads before it ends, wit
   await page.screenshot({ path: `${OUT}/import-commit-progress.png` });
   await expect(page.getByRole('status').filter({ hasText: /Imported as batch #\d+/ })).toBeVisible({ timeout: 240_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
-  const partway = seen.map((s) => s.match(/^(\d+)% · ([\d,]+) of 9,000 leads · \d+ s elapsed$/)).filter((m) => m && Number(m[2]!.replace(/,/g, '')) > 0 && Number(m[2]!.replace(/,/g, '')) < 9_000);
+  // Written of the leads to write (a number the demo already holds is merged, so the total may be a little under 9,000).
+  const n = (x: string) => Number(x.replace(/,/g, ''));
+  const partway = seen.map((s) => s.match(/^(\d+)% · ([\d,]+) of ([\d,]+) leads · \d+ s elapsed$/)).filter((m) => m && n(m[3]!) > 8_900 && n(m[2]!) > 0 && n(m[2]!) < n(m[3]!));
   expect(partway.length, `progress states seen: ${seen.join(' | ')}`).toBeGreaterThan(0);
   expect(Number(partway[0]![1])).toBeGreaterThan(0);
   expect(Number(partway[0]![1])).toBeLessThan(100);

@@ -26,7 +26,8 @@ export function ProgressPanel({ store, writing, onCancel }: { store: ProgressSto
   const pct = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
   const unit = progress?.unit ?? 'rows';
   const counted = progress && unit !== 'rows' && progress.total > 0;
-  const count = !progress
+  // While matching with stored leads there is nothing counted yet: the phase name and the seconds say it.
+  const count = !progress || (progress.phase === 'matching' && progress.total === 0)
     ? ''
     : counted
       ? t('import.progress.count', { context: unit, done: nf.format(progress.done), total: nf.format(progress.total) })
@@ -45,8 +46,8 @@ export function ProgressPanel({ store, writing, onCancel }: { store: ProgressSto
       </div>
       <div className="mt-3 flex items-center justify-between text-xs text-indigo-800">
         <span className="tabular-nums" data-testid="import-progress-count">
-          {progress ? `${pct}% · ${count}` : ''}
-          {` · ${t('import.progress.elapsed', { seconds: nf.format(elapsed) })}`}
+          {count ? `${pct}% · ${count}` : ''}
+          {`${count ? ' · ' : ''}${t('import.progress.elapsed', { seconds: nf.format(elapsed) })}`}
         </span>
         <Button variant="danger" onClick={onCancel}>
           {t('import.cancel')}
