@@ -14,12 +14,12 @@ export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
       const page = await context.newPage();
       const app = new AppShell(page);
       await app.open('/');
-      await page.getByTestId('figure-leads').waitFor({ timeout: 90_000 });
+      await page.getByTestId('figure-leads').waitFor({ timeout: 240_000 });
       await page.close();
       await use(context);
       await context.close();
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 480_000 },
   ],
   // Every test fails on a Content-Security-Policy violation or a native dialog (e2e/support/security-guard.ts).
   app: async ({ seeded }, use) => {

@@ -16,9 +16,12 @@ export class AppShell {
     await this.waitForData();
   }
 
-  /** First start seeds ~20,000 demo leads; wait until the Overview shows them. */
+  /**
+   * First start seeds ~20,000 demo leads (in the demo worker, with a progress screen); wait until
+   * the first screen shows. On a loaded 2-core machine seeding alone has taken 90 s.
+   */
   async waitForData() {
-    await expect(this.page.locator('main h1').first()).toBeVisible({ timeout: 90_000 });
+    await expect(this.page.locator('main h1').first()).toBeVisible({ timeout: 240_000 });
   }
 
   nav(name: RegExp | string) {
