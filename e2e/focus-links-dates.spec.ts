@@ -17,10 +17,11 @@ let app: AppShell;
 let guard: SecurityGuard;
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(600_000);
   context = await seededContext(browser);
 });
 test.afterAll(async () => {
-  await context.close();
+  await context?.close();
 });
 test.beforeEach(async () => {
   const page = await context.newPage();
