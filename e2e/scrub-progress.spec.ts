@@ -9,7 +9,7 @@ test('a DNC scrub counts the listed numbers read and the leads checked as it goe
   const c = new CompliancePage(page);
   await c.open('/compliance/dnc');
   // A newer version of a list sends every lead back to the re-check queue.
-  await c.importDncVersion('UK TPS', 'tps-progress.txt', '+447700900123\n');
+  await c.importDncVersion('UK TPS', 'tps-progress.txt', '+447911123456\n');
   await expect.poll(() => c.recheckCount(), { timeout: 120_000 }).toBeGreaterThan(0);
   await page.evaluate(() => {
     const seen: string[] = [];
