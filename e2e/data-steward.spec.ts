@@ -26,7 +26,7 @@ test('bulk edit of several fields: one preview, one audit entry, one undo; the s
   await page.getByRole('button', { name: 'Bulk edit…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('Operation')).toHaveValue('edit-fields');
-  const campaign = dialog.getByLabel('Campaign');
+  const campaign = dialog.getByTestId('bulk-fields').getByLabel('Campaign');
   const campaignName = (await campaign.locator('option').nth(2).innerText()).trim();
   await campaign.selectOption({ label: campaignName });
   await dialog.getByLabel('Add tags (comma-separated)').fill('multi-e2e');
