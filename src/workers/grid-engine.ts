@@ -18,7 +18,7 @@ import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
 import { displayBlock } from './grid-block';
-import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type EngineCounters, type GridIndex } from './grid-index';
+import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
 
 export interface QueryResult {
   count: number;
@@ -38,6 +38,13 @@ export function createGridEngine(db: LeadsDb) {
   /** A result is answered again after this long: the calling hours and the due rows move with the clock. */
   const RESULT_TTL_MS = 30_000;
   const listeners = new Set<(v: number) => void>();
+  const progressListeners = new Set<ProgressListener>();
+  /** Told while the index is opened or built (posted as it goes, also from inside the judging loop). */
+  let progress: BuildProgress | null = null;
+  function report(p: BuildProgress): void {
+    progress = p;
+    for (const l of progressListeners) void l(p);
+  }
 
   /**
    * Every change to the index — judging due rows again, catching up by the change log, dropping it
@@ -57,7 +64,7 @@ export function createGridEngine(db: LeadsDb) {
   async function current(): Promise<GridIndex> {
     for (;;) {
       await catching;
-      index ??= openGridIndex(db, Date.now());
+      index ??= openGridIndex(db, Date.now(), report);
       const mine = index;
       const idx = await mine;
       await enqueue(async () => {
@@ -79,7 +86,7 @@ export function createGridEngine(db: LeadsDb) {
   function fullBuild(): Promise<GridIndex> {
     return (async () => {
       const dataVersion = await ensureDataVersion(db);
-      const idx = await buildGridIndex(db, Date.now());
+      const idx = await buildGridIndex(db, Date.now(), report);
       idx.dataVersion = dataVersion;
       void storeSnapshot(db, idx);
       return idx;
@@ -223,6 +230,11 @@ export function createGridEngine(db: LeadsDb) {
     /** Called back with the new version each time the data changed (the index is rebuilt on the next question). */
     onChange(cb: (v: number) => void): void {
       listeners.add(cb);
+    },
+    /** Called back with what a build is doing (reading, judging n of N); answered at once with the last known. */
+    onProgress(cb: ProgressListener): void {
+      progressListeners.add(cb);
+      if (progress) void cb(progress);
     },
     /** Rebuild now (e.g. after settings or the clock moved on). */
     async refresh(): Promise<number> {

@@ -60,12 +60,26 @@ export interface EngineCounters {
 }
 
 /** Read everything and build the index as of `at`. */
-export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex> {
+/** What a build is doing: opening the stored snapshot, reading every lead with its history, judging them (done of total). */
+export interface BuildProgress {
+  phase: 'opening' | 'reading' | 'judging';
+  done: number;
+  total: number;
+}
+export type ProgressListener = (progress: BuildProgress) => void;
+const PROGRESS_EVERY = 5_000;
+
+export async function buildGridIndex(db: LeadsDb, at: number, onProgress: ProgressListener = () => {}): Promise<GridIndex> {
   const t0 = performance.now();
+  onProgress({ phase: 'reading', done: 0, total: await db.leads.count() });
   const { leads, world, settings } = await loadComplianceWorld(db);
   const judge = createJudge(world, settings);
   const derived: LeadDerived[] = new Array<LeadDerived>(leads.length);
-  for (let i = 0; i < leads.length; i++) derived[i] = slowDerived(judge(leads[i]!, at));
+  for (let i = 0; i < leads.length; i++) {
+    if (i % PROGRESS_EVERY === 0) onProgress({ phase: 'judging', done: i, total: leads.length });
+    derived[i] = slowDerived(judge(leads[i]!, at));
+  }
+  onProgress({ phase: 'judging', done: leads.length, total: leads.length });
   const cols = buildLeadColumns(leads, derived);
   return {
     cols,
@@ -90,8 +104,9 @@ export async function buildGridIndex(db: LeadsDb, at: number): Promise<GridIndex
  * the next start. Storing is best effort: the snapshot is a cache, and a failure (a full disk)
  * costs the next start one full read, nothing else.
  */
-export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex> {
+export async function openGridIndex(db: LeadsDb, now: number, onProgress: ProgressListener = () => {}): Promise<GridIndex> {
   const t0 = performance.now();
+  onProgress({ phase: 'opening', done: 0, total: 0 });
   const loaded = await loadGridSnapshot(db);
   let problem: EngineCounters['snapshot'];
   if ('cols' in loaded) {
@@ -126,7 +141,7 @@ export async function openGridIndex(db: LeadsDb, now: number): Promise<GridIndex
   } else problem = loaded.problem;
   // The token is settled before the data are read: a write racing the build then makes the snapshot stale, never wrong.
   const dataVersion = await ensureDataVersion(db);
-  const index = await buildGridIndex(db, now);
+  const index = await buildGridIndex(db, now, onProgress);
   index.counters.snapshot = problem;
   index.dataVersion = dataVersion;
   storeSnapshot(db, index);

@@ -3,7 +3,7 @@ import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 import { DATE, DATE_TIME } from '../../../domain/time/date-styles';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 
-/** Number and date formatters in the current language; dates in the zone given (default: the browser's). */
+/** Number and date formatters in the current language and the browser's region; dates in the zone given (default: the browser's). */
 export function useFormatters() {
   const { i18n } = useTranslation();
   const lang = i18n.language;

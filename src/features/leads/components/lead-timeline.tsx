@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../domain/leads/lead-timeline';
-import { DATE_TIME } from '../../../domain/time/date-styles';
 import { localeDateFormat } from '../../../i18n/use-date-format';
+import { DATE_TIME } from '../../../domain/time/date-styles';
 
 const DOT: Record<TimelineEvent['kind'], string> = {
   acquired: 'bg-indigo-600',

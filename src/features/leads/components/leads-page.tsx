@@ -7,6 +7,7 @@ import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
 import { DEFAULT_COLUMNS, filterOf, type LeadsSearch } from '../leads-search';
 import { ColumnChooser } from './column-chooser';
+import { EngineProgressNote } from './engine-progress-note';
 import { FilterBar } from './filter-bar';
 import { LeadDrawer } from './lead-drawer';
 import { LeadGrid } from './lead-grid';
@@ -61,7 +62,7 @@ export function LeadsPage() {
                 </span>
               </>
             ) : (
-              t('leads.indexing')
+              <EngineProgressNote />
             )}
           </p>
         </div>

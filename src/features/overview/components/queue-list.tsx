@@ -1,6 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { QueueId } from '../../../domain/compliance/queues';
 import { queueFilter } from '../../../domain/overview/overview-links';
+import type { QueueId } from '../../../domain/compliance/queues';
 
 const ORDER: { id: QueueId; tone: string }[] = [
   { id: 'consentRenewal', tone: 'bg-amber-400' },

@@ -1,6 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-
 import { sourceFilter } from '../../../domain/overview/overview-links';
+
 /** Leads per source as plain horizontal bars (a table for screen readers). */
 export function SourceBars({ rows, total }: { rows: { sourceId: string; name: string; count: number }[]; total: number }) {
   const { i18n } = useTranslation();
