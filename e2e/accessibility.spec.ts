@@ -10,21 +10,9 @@ import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
  * axe-core over every screen, in English and in 中文: no critical and no serious violation.
  * axe is injected through Playwright's evaluate (a DevTools call the page's Content-Security-
  * Policy does not govern), so the policy stays on and the fixture still fails the test on any
- * violation of it.
+ * violation of it. Nothing is waived.
  */
 
-/**
- * Findings waived, rule + element, PENDING ON THE GRID REWRITE (lead-grid/grid-body/grid-cells are
- * the lead engineer's; the fixes are named in issue 17's item 14 report). Nothing else is waived.
- * - scrollable-region-focusable on the grid's scrolling rowgroup (data-testid="lead-grid"): the
- *   focusable element is the role=grid wrapper around it, not the region that scrolls.
- * - color-contrast of the acquisition-age note (`ml-1.5 text-xs text-slate-500`, grid-cells.tsx)
- *   on a selected row's bg-indigo-50: 4.26:1.
- */
-const PENDING_ON_GRID_REWRITE: { rule: string; element: RegExp }[] = [
-  { rule: 'scrollable-region-focusable', element: /data-testid="lead-grid"/ },
-  { rule: 'color-contrast', element: /^<span class="ml-1\.5 text-xs text-slate-500">/ },
-];
 
 interface Finding {
   screen: string;
@@ -45,7 +33,6 @@ async function scan(page: Page, screen: string, into: Finding[]) {
     if (v.impact !== 'critical' && v.impact !== 'serious') continue;
     for (const node of v.nodes) {
       const target = node.target.join(' ');
-      if (PENDING_ON_GRID_REWRITE.some((p) => p.rule === v.id && p.element.test(node.html))) continue;
       into.push({ screen, rule: v.id, impact: v.impact, target, summary: `${node.html.slice(0, 160)} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}` });
     }
   }

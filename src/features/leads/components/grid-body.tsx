@@ -8,6 +8,9 @@ import { GridRowView, type RowActions } from './grid-row';
 import type { SelectionStore } from './use-selection';
 import { ROW_HEIGHT, useScaledVirtualizer } from './use-scaled-virtualizer';
 
+/** The header row's height: the rows start below it inside the one scroller. */
+const HEADER_HEIGHT = 37;
+
 interface Props {
   filter: LeadFilter;
   sort: string | undefined;
@@ -31,9 +34,8 @@ interface Props {
 export const GridBody = memo(function GridBody({ filter, sort, version, count, answered, columns, width, store, onOpen, header }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const headerRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
-  const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, 0);
+  const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -91,38 +93,24 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
   };
 
   return (
-    <div
-      role="grid"
-      aria-label={t('leads.gridLabel')}
-      aria-rowcount={count + 1}
-      aria-multiselectable="true"
-      aria-activedescendant={focusedId !== undefined ? `lead-row-${focusedId}` : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
-      data-testid="lead-grid-root"
-    >
-      <div
-        ref={headerRef}
-        role="rowgroup"
-        // Focusing a header button scrolls the header sideways: the body follows, so labels stay over their columns.
-        onScroll={(e) => {
-          if (scrollRef.current && scrollRef.current.scrollLeft !== e.currentTarget.scrollLeft) scrollRef.current.scrollLeft = e.currentTarget.scrollLeft;
-        }}
-        className="overflow-hidden border-b border-slate-200 bg-slate-50"
-      >
-        {header}
-      </div>
+    <div className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
       <div
         ref={scrollRef}
-        role="rowgroup"
-        onScroll={(e) => {
-          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
-        }}
-        className="relative min-h-0 flex-1 overflow-auto"
+        role="grid"
+        aria-label={t('leads.gridLabel')}
+        aria-rowcount={count + 1}
+        aria-multiselectable="true"
+        aria-activedescendant={focusedId !== undefined ? `lead-row-${focusedId}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        className="relative min-h-0 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
         data-testid="lead-grid"
       >
-        <div style={{ height: spacerHeight, width, position: 'relative' }}>
+        {/* The header scrolls sideways with the rows (one scroller) and stays on top. */}
+        <div role="rowgroup" className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50" style={{ width }}>
+          {header}
+        </div>
+        <div role="rowgroup" style={{ height: spacerHeight, width, position: 'relative' }}>
           <div style={{ position: 'absolute', left: 0, top: position(base * ROW_HEIGHT), width }}>
             {items.map((item) => (
               <GridRowView
@@ -138,14 +126,14 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
               />
             ))}
           </div>
+          {answered && count === 0 && (
+            <div role="row">
+              <p role="gridcell" className="p-8 text-center text-sm text-slate-600">
+                {t('leads.noMatch')}
+              </p>
+            </div>
+          )}
         </div>
-        {answered && count === 0 && (
-          <div role="row">
-            <p role="gridcell" className="p-8 text-center text-sm text-slate-500">
-              {t('leads.noMatch')}
-            </p>
-          </div>
-        )}
       </div>
     </div>
   );

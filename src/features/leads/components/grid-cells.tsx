@@ -32,7 +32,7 @@ function Pill({ className, children, title }: { className: string; children: Rea
   );
 }
 
-const none = <span className="text-slate-500">—</span>;
+const none = <span className="text-slate-600">—</span>;
 
 function DateText({ date, after }: { date: DisplayDate | null; after?: ReactNode }) {
   if (!date) return none;
@@ -89,7 +89,7 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> =
     </span>
   ),
   campaign: (r) => <span className="truncate">{r.campaign}</span>,
-  acquiredAt: (r, t) => <DateText date={r.acquired} after={<span className="ml-1.5 text-xs text-slate-500">{t(r.acquiredAge.key, { count: r.acquiredAge.count })}</span>} />,
+  acquiredAt: (r, t) => <DateText date={r.acquired} after={<span className="ml-1.5 text-xs text-slate-600">{t(r.acquiredAge.key, { count: r.acquiredAge.count })}</span>} />,
   createdAt: (r) => <DateText date={r.created} />,
   dataAge: (r, t) => <span className={`tabular-nums ${r.dataAge.old ? 'font-medium text-amber-700' : ''}`}>{t(r.dataAge.key, { count: r.dataAge.count })}</span>,
   consent: (r, t) => <Pill className={CONSENT_TONE[r.consent]}>{t(`leads.consentState.${r.consent}`)}</Pill>,

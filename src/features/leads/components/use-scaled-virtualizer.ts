@@ -22,6 +22,9 @@ export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDiv
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // Rows start below the sticky header inside the scroller; keyboard moves keep a row clear of it.
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scaleRef.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
   });
