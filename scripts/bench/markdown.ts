@@ -19,6 +19,7 @@ export function cell(r: ScenarioResult | undefined): string {
   if (r.p95_frame_ms !== undefined) parts.push(`p95 frame ${r.p95_frame_ms} ms`);
   if (r.last_row_reachable !== undefined) parts.push(r.last_row_reachable ? 'last row reached' : 'last row NOT reached');
   if (r.longest_task_ms !== undefined && r.longest_task_ms !== null) parts.push(`longest task ${Math.round(r.longest_task_ms)} ms`);
+  if (r.inp_ms !== undefined && r.inp_ms !== null) parts.push(`INP-style ${Math.round(r.inp_ms)} ms`);
   if (r.runs > 1 && r.max_ms !== null) parts.push(`max ${ms(r.max_ms)}`);
   return parts.filter(Boolean).join(', ');
 }

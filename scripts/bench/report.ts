@@ -20,6 +20,7 @@ export const scenarioResultSchema = z.object({
   /** The worker's own time for the same operation (median), where the app reports it. */
   worker_ms: ms.optional(),
   longest_task_ms: ms.nullable().optional(),
+  inp_ms: ms.nullable().optional(),
   heap_bytes_per_lead: z.number().nonnegative().optional(),
   heap_bytes: z.number().int().nonnegative().optional(),
   p95_frame_ms: ms.optional(),
@@ -66,6 +67,8 @@ export interface Sample {
   ms: number | null;
   workerMs?: number;
   longestTaskMs?: number | null;
+  /** The longest input-to-paint of the scenario's interaction (Event Timing; INP-style). */
+  inpMs?: number | null;
   heapBytes?: number;
   p95FrameMs?: number;
   lastRowReachable?: boolean;
@@ -84,6 +87,10 @@ export function summarise(scenario: string, size: number, samples: readonly Samp
   if (samples.some((s) => s.longestTaskMs !== undefined)) {
     const tasks = pick('longestTaskMs') as number[];
     row.longest_task_ms = tasks.length ? round(Math.max(...tasks)) : null;
+  }
+  if (samples.some((s) => s.inpMs !== undefined)) {
+    const inp = pick('inpMs') as number[];
+    row.inp_ms = inp.length ? round(Math.max(...inp)) : null;
   }
   const heap = median(pick('heapBytes') as number[]);
   if (heap !== null) {

@@ -20,6 +20,16 @@ try {
   // No Long Tasks API: longestTask() reports null.
 }
 
+/** Event Timing entries (input → next paint, per interaction): the INP-style figure of a scenario. */
+const events: Span[] = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) events.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+} catch {
+  // No Event Timing API: longestEvent() reports null.
+}
+
 const SELECTORS = { 'grid-count': '[data-testid="grid-count"]', 'lead-row': '[data-testid="lead-row"]' } as const;
 type Watched = keyof typeof SELECTORS;
 const firstSeen: Partial<Record<Watched, number>> = {};
@@ -194,6 +204,12 @@ function longestTask(from: number, to = Infinity): number | null {
   return longTasks.filter((t) => t.start + t.duration >= from && t.start <= to).reduce((m, t) => Math.max(m, t.duration), 0);
 }
 
+/** The longest input-to-paint of an interaction that started in [from, to] (INP-style; events under 16 ms are not recorded: 0), or null without the API. */
+function longestEvent(from: number, to = Infinity): number | null {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('event')) return null;
+  return events.filter((e) => e.start >= from - 1 && e.start <= to).reduce((m, e) => Math.max(m, e.duration), 0);
+}
+
 const probe = {
   now: () => performance.now(),
   lastInput: () => lastInput,
@@ -208,6 +224,7 @@ const probe = {
   coldStart,
   scrollThrough,
   longestTask,
+  longestEvent,
 };
 export type BenchProbe = typeof probe;
 (globalThis as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
