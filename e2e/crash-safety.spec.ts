@@ -62,7 +62,7 @@ interface Acknowledged {
 test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`, async () => {
   const info = test.info();
   // A safety net, not a measure: seeding alone can take minutes on a loaded 2-core machine.
-  test.setTimeout(300_000 + POINTS * 20_000);
+  test.setTimeout(300_000 + POINTS * 45_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'leadledger-crash-'));
   const random = seededRandom(SEED);
   let context: BrowserContext = await launchProfile(dir, info);

@@ -42,7 +42,8 @@ export class CohortsPage {
   }
 
   async tableHeader(): Promise<string[]> {
-    return (await this.table().locator('thead th').allTextContents()).map((t) => t.trim());
+    // Without the sort indicator each sortable header carries (↕ ▲ ▼).
+    return (await this.table().locator('thead th').allTextContents()).map((t) => t.replace(/[↕▲▼]/g, '').trim());
   }
 
   /** Click "Export CSV" and return the file's text (without its byte-order mark). */
