@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../../shared/download-blob';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { applyBulkEdit } from '../../../db/repos/bulk-edit-repo';
@@ -29,14 +30,7 @@ export function useRequestRenewal() {
 }
 
 function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 /** The list of leads awaiting renewal as CSV (headers in the user's language), recorded in the audit trail, then downloaded. */

@@ -1,15 +1,7 @@
 /** Saving a proof: the report's data as JSON, or the rendered report as a self-contained HTML page. */
+import { downloadBlob } from '../../../shared/download-blob';
 
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const save = downloadBlob;
 
 export function downloadJson(data: unknown, fileName: string) {
   save(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), fileName);
