@@ -7,6 +7,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { createJudge } from '../domain/compliance/judge';
+import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { displayRow, type CatalogNames, type DisplayLocale, type DisplayRow } from '../domain/leads/display-row';
 
 /** The source and campaign names, read once per data version (they change rarely and are few). */
@@ -27,5 +28,6 @@ function catalogNames(db: LeadsDb, version: number): Promise<CatalogNames> {
 export async function displayBlock(db: LeadsDb, ids: readonly number[], at: number, where: DisplayLocale, version: number): Promise<DisplayRow[]> {
   const [leads, settings, names] = await Promise.all([getLeadsByIds(db, ids), getSettings(db), catalogNames(db, version)]);
   const judge = createJudge(await loadWorldFor(db, leads), settings);
-  return leads.map((lead) => displayRow(lead, judge(lead, at), names, where, at));
+  const dormantMs = dormantPeriodMs(settings.dormantDays);
+  return leads.map((lead) => displayRow(lead, judge(lead, at), names, where, at, dormantMs));
 }

@@ -37,7 +37,7 @@ const FILTERS: LeadFilter[] = [
 
 /** Every filter's matching lead ids (sorted), at `now`. */
 function answers(index: GridIndex, now: number): number[][] {
-  const ctx = { orgTimeZone: index.orgTimeZone, now, outsideHours: outsideHoursAt(index, now) };
+  const ctx = { orgTimeZone: index.orgTimeZone, dormantMs: 90 * 86_400_000, now, outsideHours: outsideHoursAt(index, now) };
   return FILTERS.map((f) => Array.from(queryRows(index.cols, f, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b));
 }
 

@@ -6,6 +6,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { changesSince, readDataVersion, SNAPSHOT_CHUNK_ROWS } from '../db/repos/engine-snapshot-repo';
 import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
+import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
 import { FLAG_DELETED, patchLeadColumns, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
@@ -86,6 +87,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   index.deleted += deletedRows.length - revived;
   index.rulesFor = rulesByRegion(settings);
   index.orgTimeZone = settings.orgTimeZone;
+  index.dormantMs = dormantPeriodMs(settings.dormantDays);
   index.nextDue = minOf(index.cols.nextChange, index.cols.flags);
   index.orders.clear();
   index.dataVersion = dataVersion;

@@ -148,7 +148,7 @@ export function createGridEngine(db: LeadsDb) {
     if (last?.key !== key || last.idx !== idx || now - last.at > RESULT_TTL_MS) {
       const spec = parseSort(sort);
       const order = spec ? orderFor(idx, spec.key) : null;
-      const ctx = { orgTimeZone: idx.orgTimeZone, now, outsideHours: outsideHoursAt(idx, now) };
+      const ctx = { orgTimeZone: idx.orgTimeZone, dormantMs: idx.dormantMs, now, outsideHours: outsideHoursAt(idx, now) };
       last = { key, rows: queryRows(idx.cols, filter, ctx, order, spec?.desc ?? false), idx, at: now };
     }
     return { idx, rows: last.rows, at: last.at };

@@ -19,6 +19,7 @@ import { slowDerived } from '../domain/compliance/lead-facts';
 import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
 import type { LeadDerived } from '../domain/leads/lead-filter';
+import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { FLAG_DELETED, buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
@@ -27,6 +28,8 @@ export interface GridIndex {
   cols: LeadColumns;
   builtAt: number;
   orgTimeZone: string;
+  /** The organisation's dormant period, for the lifecycle stage read per question. */
+  dormantMs: number;
   rulesFor: (region: string) => EffectiveRules;
   /** The earliest `nextChange` of any row: before it, no cached row is due. */
   nextDue: number;
@@ -85,6 +88,7 @@ export async function buildGridIndex(db: LeadsDb, at: number, onProgress: Progre
     cols,
     builtAt: at,
     orgTimeZone: settings.orgTimeZone,
+    dormantMs: dormantPeriodMs(settings.dormantDays),
     rulesFor: judge.rulesFor,
     nextDue: minOf(cols.nextChange),
     orders: new Map(),
@@ -118,6 +122,7 @@ export async function openGridIndex(db: LeadsDb, now: number, onProgress: Progre
       cols,
       builtAt: loaded.meta.builtAt,
       orgTimeZone: settings.orgTimeZone,
+      dormantMs: dormantPeriodMs(settings.dormantDays),
       rulesFor: rulesByRegion(settings),
       nextDue: minOf(cols.nextChange),
       orders: new Map(),

@@ -16,7 +16,7 @@ describe('drill-down: the leads grid filter of a figure selects exactly the lead
       fc.property(worldArb, fc.constantFrom(...COHORT_GRAINS), fc.constantFrom(...COHORT_SPLITS), fc.constantFrom(...ZONES), fc.constantFrom(...COHORT_METRICS), (world, grain, split, zone, metric) => {
         const now = Date.UTC(2026, 11, 1);
         const agg = aggregateCohorts(buildSnapshot(world.leads, world.calls, { timeZone: zone, campaigns: CAMPAIGNS, sources: SOURCES }), { grain, split, windowDays: 30 }, now);
-        const count = (f: ReturnType<typeof denominatorFilter>) => world.leads.filter((l) => matchesLeadFilter(l, derived, f, { orgTimeZone: zone, now })).length;
+        const count = (f: ReturnType<typeof denominatorFilter>) => world.leads.filter((l) => matchesLeadFilter(l, derived, f, { orgTimeZone: zone, dormantMs: 90 * 86_400_000, now })).length;
         for (const cell of agg.cells) {
           const key = agg.cohorts[cell.cohort]!.key;
           const value = split === 'none' ? undefined : agg.series[cell.series];

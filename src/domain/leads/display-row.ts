@@ -11,6 +11,8 @@ import { cachedDateFormat, cachedNumberFormat } from '../time/intl-cache';
 import { DATE, DATE_TIME } from '../time/date-styles';
 import type { Lead } from './lead';
 import type { ConsentFilterState, DncFilterState } from './lead-filter';
+import { storedStageOf } from './lifecycle-facts';
+import type { LifecycleStage } from './lifecycle-stage';
 import { formatPhone } from './phone';
 
 /** How the reader reads dates and numbers: the UI language's locale and the browser's zone. */
@@ -54,6 +56,8 @@ export interface DisplayRow {
   tags: readonly string[];
   callable: boolean;
   reasons: readonly DisplayReason[];
+  /** The lifecycle stage at the same instant (the grid's stage filter reads the same rule). */
+  stage: LifecycleStage;
 }
 
 /** Data older than this when it entered is marked in the "data age" column. */
@@ -64,8 +68,8 @@ export interface CatalogNames {
   campaigns: ReadonlyMap<string, string>;
 }
 
-/** One lead, judged at `at`, as the grid shows it. */
-export function displayRow(lead: Lead, judgement: Judgement, names: CatalogNames, where: DisplayLocale, at: number): DisplayRow {
+/** One lead, judged at `at`, as the grid shows it; `dormantMs` is the organisation's dormant period. */
+export function displayRow(lead: Lead, judgement: Judgement, names: CatalogNames, where: DisplayLocale, at: number, dormantMs: number): DisplayRow {
   const date = cachedDateFormat(where.locale, DATE, where.timeZone);
   const shown = (ms: number): DisplayDate => ({ text: date.format(ms), iso: new Date(ms).toISOString() });
   const dataAgeMs = lead.createdAt - lead.acquiredAt;
@@ -91,6 +95,7 @@ export function displayRow(lead: Lead, judgement: Judgement, names: CatalogNames
     tags: lead.tags,
     callable: judgement.verdict.callable,
     reasons: displayReasons(judgement.verdict, where),
+    stage: storedStageOf(lead, judgement.verdict.reasons.map((r) => r.code), at, dormantMs),
   };
 }
 

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { REASON_CODES, type ReasonCode } from '../compliance/verdict-types';
 import { addMonths, cohortRange, parseLocal } from '../time/calendar';
 import { ENTRY_METHODS, type Lead } from './lead';
+import { storedStageOf } from './lifecycle-facts';
+import { LIFECYCLE_STAGES } from './lifecycle-stage';
 
 export const CONSENT_FILTER_STATES = ['valid', 'expiring', 'expired', 'missing', 'withdrawn'] as const;
 export type ConsentFilterState = (typeof CONSENT_FILTER_STATES)[number];
@@ -36,6 +38,8 @@ export const leadFilterSchema = z.object({
   /** Leads whose verdict carries any of these reasons. */
   reason: list(z.enum(REASON_CODES)),
   callable: z.enum(['yes', 'no']).optional().catch(undefined),
+  /** Lifecycle stage now (docs/lifecycle.md), read off the stored facts with the organisation's dormant period. */
+  stage: list(z.enum(LIFECYCLE_STAGES)),
   /** Leads carrying every one of these tags. */
   tags: list(z.string()),
   /** Neither acquired nor verified in the last N months. */
@@ -63,6 +67,8 @@ export interface LeadDerived {
 export interface FilterContext {
   orgTimeZone: string;
   now: number;
+  /** The organisation's dormant period (`dormantPeriodMs(settings.dormantDays)`), for the stage filter. */
+  dormantMs: number;
   /**
    * Whether row `i` is outside its calling hours at `now` — the verdict's fast part, read per
    * question when the columns hold only the slow part (reasons without `outside-calling-hours`,
@@ -112,6 +118,7 @@ export function matchesLeadFilter(lead: Lead, derived: LeadDerived, filter: Lead
   if (filter.dnc?.length && !filter.dnc.includes(derived.dnc)) return false;
   if (filter.reason?.length && !filter.reason.some((r) => derived.reasons.includes(r))) return false;
   if (filter.callable && (filter.callable === 'yes') !== derived.callable) return false;
+  if (filter.stage?.length && !filter.stage.includes(storedStageOf(lead, derived.reasons, ctx.now, ctx.dormantMs))) return false;
   if (filter.tags?.length && !filter.tags.every((t) => lead.tags.includes(t))) return false;
   if (filter.notVerifiedMonths !== undefined) {
     const last = Math.max(lead.acquiredAt, lead.verifiedAt ?? -Infinity);

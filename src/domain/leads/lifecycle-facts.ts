@@ -7,13 +7,16 @@ import type { Reason, ReasonCode } from '../compliance/verdict-types';
 import type { Call } from './call';
 import { callFacts } from './call-facts';
 import type { Lead } from './lead';
-import { lifecycleStage, type LifecycleFacts, type LifecycleResult, type Suppression, type SuppressionCause } from './lifecycle-stage';
+import { lifecycleStage, stageAt, type LifecycleFacts, type LifecycleResult, type LifecycleStage, type Suppression, type SuppressionCause } from './lifecycle-stage';
 
 const CAUSE_OF: Partial<Record<ReasonCode, SuppressionCause>> = {
   'dnc-listed': 'dnc',
   'consent-withdrawn': 'consent-withdrawn',
   anonymized: 'anonymized',
 };
+
+/** The verdict reasons that suppress a lead (its stage is then "suppressed"). */
+export const SUPPRESSING_REASONS = Object.keys(CAUSE_OF) as ReasonCode[];
 
 /**
  * The suppression a verdict's reasons describe, or undefined. `since` is the earliest start
@@ -52,4 +55,28 @@ export function lifecycleFactsAt(acquiredAt: number, calls: readonly Pick<Call, 
  */
 export function leadLifecycle(lead: FactsLead, reasons: Parameters<typeof suppressionFromReasons>[0], now: number, dormantMs: number): LifecycleResult {
   return lifecycleStage(lifecycleFactsOf(lead, suppressionFromReasons(reasons)), now, dormantMs);
+}
+
+/**
+ * The stage read off a lead's stored facts, every one taken as known (calls are recorded when
+ * they happen): what the grid's stage column shows and its filter selects, on plain values so
+ * the columnar index answers a million rows with the very rule the reference filter uses.
+ * `lastContactAt` is NaN when never attempted. For a lead with no fact dated after `now` it
+ * equals `leadLifecycle(…).stage`.
+ */
+export function storedStage(facts: { acquiredAt: number; lastContactAt: number; contacted: boolean; connected: boolean; converted: boolean }, suppressed: boolean, now: number, dormantMs: number): LifecycleStage {
+  const { acquiredAt, lastContactAt } = facts;
+  const lastActivity = lastContactAt > acquiredAt ? lastContactAt : acquiredAt;
+  const ever = (b: boolean) => (b ? -Infinity : NaN);
+  return stageAt(suppressed, lastActivity, ever(facts.contacted), ever(facts.connected), ever(facts.converted), now, dormantMs);
+}
+
+/** `storedStage` of a lead object with its verdict's reason codes. */
+export function storedStageOf(lead: Pick<Lead, 'acquiredAt' | 'lastContactAt' | 'attempts' | 'firstConnectedAt' | 'convertedAt'>, reasons: readonly ReasonCode[], now: number, dormantMs: number): LifecycleStage {
+  return storedStage(
+    { acquiredAt: lead.acquiredAt, lastContactAt: lead.lastContactAt ?? NaN, contacted: lead.attempts > 0, connected: lead.firstConnectedAt !== undefined, converted: lead.convertedAt !== undefined },
+    reasons.some((r) => r in CAUSE_OF),
+    now,
+    dormantMs,
+  );
 }

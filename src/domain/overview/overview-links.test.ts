@@ -18,7 +18,7 @@ describe('overview links', () => {
     const at = Date.UTC(2026, 10, 29, 17);
     const f = figureFilter('acquiredThisMonth', at, 'America/New_York');
     expect(f).toEqual({ cohort: '2026-11' });
-    const ctx = { orgTimeZone: 'America/New_York', now: at };
+    const ctx = { orgTimeZone: 'America/New_York', dormantMs: 90 * 86_400_000, now: at };
     expect(matchesLeadFilter(lead(Date.UTC(2026, 10, 1, 4)), derived([]), f, ctx)).toBe(true);
     expect(matchesLeadFilter(lead(Date.UTC(2026, 10, 1, 3, 59)), derived([]), f, ctx)).toBe(false);
   });
@@ -27,7 +27,7 @@ describe('overview links', () => {
     fc.assert(
       fc.property(instant, instant, fc.constantFrom(...ZONES), (acquiredAt, at, zone) => {
         const counted = cohortKey(acquiredAt, 'month', zone) === cohortKey(at, 'month', zone);
-        expect(matchesLeadFilter(lead(acquiredAt), derived([]), figureFilter('acquiredThisMonth', at, zone), { orgTimeZone: zone, now: at })).toBe(counted);
+        expect(matchesLeadFilter(lead(acquiredAt), derived([]), figureFilter('acquiredThisMonth', at, zone), { orgTimeZone: zone, dormantMs: 90 * 86_400_000, now: at })).toBe(counted);
       }),
     );
   });
@@ -37,7 +37,7 @@ describe('overview links', () => {
     fc.assert(
       fc.property(fc.subarray([...REASON_CODES]), fc.constantFrom(...ids), fc.boolean(), (reasons, id, callable) => {
         const inQueue = reasons.some((r) => (QUEUES[id] as readonly ReasonCode[]).includes(r));
-        const ctx = { orgTimeZone: 'UTC', now: 0 };
+        const ctx = { orgTimeZone: 'UTC', dormantMs: 90 * 86_400_000, now: 0 };
         expect(matchesLeadFilter(lead(0), derived(reasons, callable), queueFilter(id), ctx)).toBe(inQueue);
         expect(matchesLeadFilter(lead(0), derived(reasons, callable), figureFilter('callable', 0, 'UTC'), ctx)).toBe(callable);
         expect(matchesLeadFilter(lead(0), derived(reasons, callable), figureFilter('leads', 0, 'UTC'), ctx)).toBe(true);
@@ -46,7 +46,7 @@ describe('overview links', () => {
   });
 
   it('a source bar opens that source only', () => {
-    const ctx = { orgTimeZone: 'UTC', now: 0 };
+    const ctx = { orgTimeZone: 'UTC', dormantMs: 90 * 86_400_000, now: 0 };
     expect(matchesLeadFilter(lead(0, 'fair'), derived([]), sourceFilter('fair'), ctx)).toBe(true);
     expect(matchesLeadFilter(lead(0, 'web'), derived([]), sourceFilter('fair'), ctx)).toBe(false);
   });

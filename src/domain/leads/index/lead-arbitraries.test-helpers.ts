@@ -4,6 +4,7 @@
  * actually hit (a filter drawn from the whole Unicode space would match nothing).
  */
 import fc from 'fast-check';
+import { LIFECYCLE_STAGES } from '../lifecycle-stage';
 import { REASON_CODES } from '../../compliance/verdict-types';
 import { COHORT_GRAINS, cohortKey } from '../../time/calendar';
 import { CALL_OUTCOMES } from '../call-outcome';
@@ -138,6 +139,7 @@ const filterFields = {
   dnc: fc.subarray([...DNC_FILTER_STATES]),
   reason: fc.subarray([...REASON_CODES]),
   callable: yesNo,
+  stage: fc.subarray([...LIFECYCLE_STAGES], { minLength: 1, maxLength: 3 }),
   tags: fc.array(fc.constantFrom(...TAGS, 'unknown'), { maxLength: 3 }),
   notVerifiedMonths: fc.integer({ min: 1, max: 240 }),
   contacted: yesNo,
@@ -156,4 +158,6 @@ export const filterArb: fc.Arbitrary<LeadFilter> = fc
 export const ctxArb: fc.Arbitrary<FilterContext> = fc.record({
   orgTimeZone: fc.constantFrom(...ZONES),
   now: fc.integer({ min: Date.UTC(2020, 0, 1), max: T_MAX }),
+  // From a day to ten years of 24 h: which leads are dormant turns on it.
+  dormantMs: fc.integer({ min: 1, max: 3650 }).map((d) => d * 86_400_000),
 });

@@ -151,7 +151,7 @@ describe('worked examples for every filter field (reference and index agree)', (
   const NY = 'America/New_York';
   const NOW = Date.UTC(2026, 10, 29, 17, 0); // Sunday 29 Nov 2026, 12:00 in New York
   const DAY = 86_400_000;
-  const ctx: FilterContext = { orgTimeZone: NY, now: NOW };
+  const ctx: FilterContext = { orgTimeZone: NY, dormantMs: 90 * 86_400_000, now: NOW };
   const base = (id: number, over: Partial<Lead>): Lead => ({
     id, phoneE164: '+12025550100', phoneRaw: '', region: 'US', timeZone: NY, name: '', company: '', email: '', tags: [], sourceId: 'web',
     acquiredAt: NOW - DAY, acquiredAtPrecision: 'exact', createdAt: NOW - DAY, updatedAt: NOW - DAY, entryMethod: 'manual', attempts: 0,

@@ -7,6 +7,7 @@ import { REASON_CODES } from '../../compliance/verdict-types';
 import { addMonths } from '../../time/calendar';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, acquiredRange, normaliseQuery, type FilterContext, type LeadFilter } from '../lead-filter';
 import { ENTRY_METHODS } from '../lead';
+import { SUPPRESSING_REASONS, storedStage } from '../lifecycle-facts';
 import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED, reasonBit, type Dictionary, type LeadColumns } from './lead-columns';
 import { rowsContaining } from './text-match';
 
@@ -59,6 +60,21 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     const want = filter.callable === 'yes';
     tests.push((i) => ((cols.flags[i]! & FLAG_CALLABLE) !== 0 && !outside(i)) === want);
   } else if (filter.callable) tests.push(flagTest(cols.flags, FLAG_CALLABLE, filter.callable)!);
+  if (filter.stage?.length) {
+    const wanted = new Set(filter.stage);
+    const suppressing = SUPPRESSING_REASONS.reduce((m, r) => m | reasonBit(r), 0);
+    const { now, dormantMs } = ctx;
+    const facts = { acquiredAt: 0, lastContactAt: NaN, contacted: false, connected: false, converted: false };
+    tests.push((i) => {
+      const f = cols.flags[i]!;
+      facts.acquiredAt = cols.acquiredAt[i]!;
+      facts.lastContactAt = cols.lastContactAt[i]!;
+      facts.contacted = (f & FLAG_CONTACTED) !== 0;
+      facts.connected = (f & FLAG_CONNECTED) !== 0;
+      facts.converted = (f & FLAG_CONVERTED) !== 0;
+      return wanted.has(storedStage(facts, (cols.reasons[i]! & suppressing) !== 0, now, dormantMs));
+    });
+  }
   for (const t of [flagTest(cols.flags, FLAG_CONTACTED, filter.contacted), flagTest(cols.flags, FLAG_CONNECTED, filter.connected), flagTest(cols.flags, FLAG_CONVERTED, filter.converted)]) {
     if (t) tests.push(t);
   }

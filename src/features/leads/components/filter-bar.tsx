@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MultiSelect } from '../../../components/ui/multi-select';
 import { REASON_CODES } from '../../../domain/compliance/verdict-types';
 import { ENTRY_METHODS } from '../../../domain/leads/lead';
+import { LIFECYCLE_STAGES } from '../../../domain/leads/lifecycle-stage';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, isEmptyFilter, type LeadFilter } from '../../../domain/leads/lead-filter';
 import { useFacets } from '../api/use-lead-query';
 import { useSourceNames } from '../api/use-catalog';
@@ -32,6 +33,7 @@ export function FilterBar({ filter, version, onChange }: { filter: LeadFilter; v
       <MultiSelect testId="filter-region" label={t('leads.region')} options={opts(facets?.regions ?? [])} value={filter.region} onChange={(v) => onChange({ region: v })} />
       <MultiSelect testId="filter-consent" label={t('leads.col.consent')} options={opts(CONSENT_FILTER_STATES, 'leads.consentState')} value={filter.consent} onChange={(v) => onChange({ consent: v as LeadFilter['consent'] })} />
       <MultiSelect testId="filter-dnc" label={t('leads.col.dnc')} options={opts(DNC_FILTER_STATES, 'leads.dncState')} value={filter.dnc} onChange={(v) => onChange({ dnc: v as LeadFilter['dnc'] })} />
+      <MultiSelect testId="filter-stage" label={t('leads.col.stage')} options={opts(LIFECYCLE_STAGES, 'lifecycle.stage')} value={filter.stage} onChange={(v) => onChange({ stage: v as LeadFilter['stage'] })} />
       <MultiSelect testId="filter-reason" label={t('leads.reasonFilter')} options={opts(REASON_CODES, 'reason')} value={filter.reason} onChange={(v) => onChange({ reason: v as LeadFilter['reason'] })} />
       <MultiSelect testId="filter-tags" label={t('leads.col.tags')} options={opts(facets?.tags ?? [])} value={filter.tags} onChange={(v) => onChange({ tags: v })} />
       <label className="flex items-center gap-1.5 text-sm text-slate-600">

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayDate, DisplayRow } from '../../../domain/leads/display-row';
 import type { ConsentFilterState, DncFilterState } from '../../../domain/leads/lead-filter';
 import type { GridColumnId } from '../leads-search';
+import { STAGE_TONE } from './stage-tone';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -111,4 +112,9 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> =
     </span>
   ),
   verdict: (r) => <VerdictBadge row={r} />,
+  stage: (r, t) => (
+    <span data-testid="stage-badge" data-stage={r.stage} title={r.stage === 'dormant' ? t('lifecycle.dormantHelp') : t(`lifecycle.stageHelp.${r.stage}`)}>
+      <Pill className={STAGE_TONE[r.stage]}>{t(`lifecycle.stage.${r.stage}`)}</Pill>
+    </span>
+  ),
 };

@@ -44,6 +44,7 @@ const SIZES: Record<GridColumnId, number> = {
   lastOutcome: 120,
   tags: 120,
   verdict: 150,
+  stage: 110,
 };
 
 export const gridColumns = helper.columns((Object.keys(SIZES) as GridColumnId[]).map((id) => helper.display({ id, size: SIZES[id], header: () => <Header id={id} /> })));

@@ -1,14 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LifecycleResult, SuppressionCause } from '../../../domain/leads/lifecycle-stage';
+import { STAGE_TONE } from './stage-tone';
 
-const TONE: Record<LifecycleResult['stage'], string> = {
-  new: 'bg-sky-50 text-sky-800 ring-sky-600/30',
-  contacted: 'bg-indigo-50 text-indigo-800 ring-indigo-600/30',
-  engaged: 'bg-violet-50 text-violet-800 ring-violet-600/30',
-  converted: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30',
-  dormant: 'bg-slate-100 text-slate-800 ring-slate-500/30',
-  suppressed: 'bg-rose-50 text-rose-800 ring-rose-600/30',
-};
 
 /** The lead's lifecycle stage now (derived, never set): since when, why if suppressed, and when it turns dormant. */
 export function LifecycleSummary({ lifecycle, date }: { lifecycle: LifecycleResult & { dormantDays: number; causes: SuppressionCause[] }; date: Intl.DateTimeFormat }) {
@@ -18,7 +11,7 @@ export function LifecycleSummary({ lifecycle, date }: { lifecycle: LifecycleResu
   return (
     <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" data-testid="drawer-lifecycle" data-stage={stage}>
       <span className="text-slate-600">{t('lifecycle.drawer.label')}</span>
-      <span className={`rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[stage]}`} title={t(`lifecycle.stageHelp.${stage}`, { days: dormantDays })}>
+      <span className={`rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STAGE_TONE[stage]}`} title={t(`lifecycle.stageHelp.${stage}`, { days: dormantDays })}>
         {t(`lifecycle.stage.${stage}`)}
       </span>
       <span className="text-xs text-slate-600">
