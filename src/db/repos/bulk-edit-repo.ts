@@ -20,7 +20,7 @@ export interface BulkPreview {
   unchanged: number;
   missing: number;
   /** A multi-field edit: how many leads each field changes on. */
-  fields?: Partial<Record<'sourceId' | 'campaignId' | 'tags' | 'verifiedAt', number>>;
+  fields?: Partial<Record<Exclude<keyof LeadFieldChange, 'dncStatus'>, number>>;
 }
 
 /** The internal list's entries for `phones` (any state: removed and future ones too). */

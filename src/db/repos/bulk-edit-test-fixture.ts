@@ -68,6 +68,7 @@ export const opArb = (data: DemoDataset): fc.Arbitrary<BulkOp> => {
     fc.record({ kind: fc.constant('add-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
     fc.record({ kind: fc.constant('remove-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
     fc.constant({ kind: 'mark-verified' as const }),
+    fc.record({ kind: fc.constant('set-text' as const), field: fc.constantFrom('name' as const, 'company' as const), value: fc.constantFrom('', ' Ada Lovelace ', 'Acme 公司', data.leads[0]!.name) }),
   );
   return fc.oneof(
     fieldArb,
@@ -109,6 +110,7 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
     const set: Record<string, unknown> = {};
     let side = false;
     switch (op.kind) {
+      case 'set-text':
       case 'set-source':
       case 'set-campaign':
       case 'add-tags':
@@ -120,7 +122,7 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
         // Each edit on the lead as the previous ones left it; only fields that end up different count.
         let seen: Record<string, unknown> = { ...lead };
         for (const edit of op.edits) seen = { ...seen, ...naiveFields(seen as unknown as Lead, edit, now) };
-        for (const k of ['sourceId', 'campaignId', 'tags', 'verifiedAt']) {
+        for (const k of ['sourceId', 'campaignId', 'tags', 'verifiedAt', 'name', 'company']) {
           const was = (lead as unknown as Record<string, unknown>)[k] ?? null;
           if (JSON.stringify(seen[k] ?? null) !== JSON.stringify(was)) set[k] = seen[k] ?? null;
         }
@@ -176,6 +178,8 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
 /** A single field edit worked out naively: the fields it sets (null = cleared), none when nothing changes. */
 function naiveFields(lead: Lead, op: FieldOp, now: number): Record<string, unknown> {
   switch (op.kind) {
+    case 'set-text':
+      return lead[op.field] !== op.value.trim() ? { [op.field]: op.value.trim() } : {};
     case 'set-source':
       return lead.sourceId !== op.sourceId ? { sourceId: op.sourceId } : {};
     case 'set-campaign':

@@ -9,6 +9,7 @@ import type { AuditEntry } from './audit-entry';
 /** One change an operation made, as the summary names it. */
 export type AuditChange =
   | { kind: 'source'; value: string }
+  | { kind: 'name' | 'company'; value: string }
   | { kind: 'campaign'; value: string | null }
   | { kind: 'tagsAdded' | 'tagsRemoved'; value: string }
   | { kind: 'verified' | 'internalDnc' }
@@ -32,6 +33,8 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 
 function fieldChange(op: FieldOp): AuditChange {
   switch (op.kind) {
+    case 'set-text':
+      return { kind: op.field, value: op.value };
     case 'set-source':
       return { kind: 'source', value: op.sourceId };
     case 'set-campaign':
@@ -51,6 +54,7 @@ export function opChanges(op: BulkOp | undefined): AuditChange[] {
   switch (op.kind) {
     case 'edit-fields':
       return Array.isArray(op.edits) ? op.edits.map(fieldChange) : [];
+    case 'set-text':
     case 'set-source':
     case 'set-campaign':
     case 'add-tags':

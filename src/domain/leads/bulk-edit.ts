@@ -12,12 +12,17 @@ const setCampaign = z.object({ kind: z.literal('set-campaign'), campaignId: z.st
 const addTags = z.object({ kind: z.literal('add-tags'), tags: z.array(z.string().trim().min(1).max(40)).min(1) });
 const removeTags = z.object({ kind: z.literal('remove-tags'), tags: z.array(z.string().min(1)).min(1) });
 const markVerified = z.object({ kind: z.literal('mark-verified') });
+/** The lead's own text fields, as an inline edit of one cell sets them (trimmed; empty clears the field's text). */
+export const TEXT_FIELDS = ['name', 'company'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+const setText = z.object({ kind: z.literal('set-text'), field: z.enum(TEXT_FIELDS), value: z.string().trim().max(200) });
 
 /** An edit of one of the lead's own fields: the parts a multi-field edit is made of. */
-export const fieldOpSchema = z.discriminatedUnion('kind', [setSource, setCampaign, addTags, removeTags, markVerified]);
+export const fieldOpSchema = z.discriminatedUnion('kind', [setSource, setCampaign, addTags, removeTags, markVerified, setText]);
 export type FieldOp = z.infer<typeof fieldOpSchema>;
 
 export const bulkOpSchema = z.discriminatedUnion('kind', [
+  setText,
   setSource,
   setCampaign,
   addTags,
@@ -35,13 +40,15 @@ export type BulkOp = z.infer<typeof bulkOpSchema>;
 export type BulkOpKind = BulkOp['kind'];
 
 /** Lead fields an operation may change (the rest is never touched). */
-export type LeadFieldChange = Partial<Pick<Lead, 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt' | 'dncStatus'>>;
+export type LeadFieldChange = Partial<Pick<Lead, 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt' | 'dncStatus' | TextField>>;
 
 /** The fields `op` changes on `lead`, or null when it changes nothing. Ops on other tables return {}. */
 export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldChange | null {
   switch (op.kind) {
     case 'edit-fields':
       return combinedChange(lead, op.edits, now);
+    case 'set-text':
+      return lead[op.field] === op.value ? null : { [op.field]: op.value };
     case 'set-source':
       return lead.sourceId === op.sourceId ? null : { sourceId: op.sourceId };
     case 'set-campaign': {
@@ -79,20 +86,11 @@ export function combinedChange(lead: Lead, edits: readonly FieldOp[], now: numbe
     if (change) current = restoreFields(current, Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v ?? null])));
   }
   const out: Record<string, unknown> = {};
-  for (const field of ['sourceId', 'campaignId', 'tags', 'verifiedAt'] as const) {
+  for (const field of ['sourceId', 'campaignId', 'tags', 'verifiedAt', ...TEXT_FIELDS] as const) {
     if (JSON.stringify(current[field]) !== JSON.stringify(lead[field])) out[field] = current[field];
   }
   return Object.keys(out).length ? (out as LeadFieldChange) : null;
 }
-
-/** The lead fields an operation writes, for a preview's per-field counts. */
-export const FIELD_OF: Record<FieldOp['kind'], 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt'> = {
-  'set-source': 'sourceId',
-  'set-campaign': 'campaignId',
-  'add-tags': 'tags',
-  'remove-tags': 'tags',
-  'mark-verified': 'verifiedAt',
-};
 
 /** The values of `fields` on `lead` (missing values kept as undefined so an undo can clear them). */
 export function pickFields(lead: Lead, fields: readonly string[]): Record<string, unknown> {

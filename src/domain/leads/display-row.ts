@@ -42,6 +42,8 @@ export interface DisplayRow {
   company: string;
   sourceId: string;
   source: string;
+  /** '' for none. */
+  campaignId: string;
   campaign: string;
   acquired: DisplayDate;
   acquiredAge: AgeParts;
@@ -81,6 +83,7 @@ export function displayRow(lead: Lead, judgement: Judgement, names: CatalogNames
     company: lead.company,
     sourceId: lead.sourceId,
     source: names.sources.get(lead.sourceId) ?? lead.sourceId,
+    campaignId: lead.campaignId ?? '',
     campaign: lead.campaignId ? (names.campaigns.get(lead.campaignId) ?? lead.campaignId) : '',
     acquired: shown(lead.acquiredAt),
     acquiredAge: ageParts(lead.acquiredAt, at),

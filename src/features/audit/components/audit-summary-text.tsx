@@ -11,6 +11,8 @@ export function useChangeText(names: CatalogNames) {
         return t('audit.change.source', { value: names.sources.get(c.value) ?? c.value });
       case 'campaign':
         return c.value === null ? t('audit.change.campaignNone') : t('audit.change.campaign', { value: names.campaigns.get(c.value) ?? c.value });
+      case 'name':
+      case 'company':
       case 'tagsAdded':
       case 'tagsRemoved':
       case 'consentRenewed':

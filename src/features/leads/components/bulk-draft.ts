@@ -55,5 +55,8 @@ export function opFromDraft(kind: BulkOpKind, d: BulkDraft): BulkOp | null {
     case 'add-to-internal-dnc':
     case 'delete':
       return { kind };
+    case 'set-text':
+      // An inline edit of one cell (grid), not a dialog's operation.
+      return null;
   }
 }

@@ -2,6 +2,9 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type Key
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { gridWorker } from '../../../shared/engine/grid-worker';
+import type { BulkOp } from '../../../domain/leads/bulk-edit';
+import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
+import { useApplyBulkEdit } from '../api/use-bulk-edit';
 import { BLOCK, useGridBlocks } from '../api/use-grid-blocks';
 import type { BodyColumn } from './grid-columns';
 import { GridRowView, type RowActions } from './grid-row';
@@ -41,11 +44,28 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
   const last = items[items.length - 1]?.index ?? 0;
   const base = Math.floor(first / BLOCK) * BLOCK;
   const rowAt = useGridBlocks(filter, sort, version, first, last);
+  // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
+  const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);
+  const [editFailure, setEditFailure] = useState<{ message: string } | null>(null);
+  const [saved, setSaved] = useState<{ column: InlineColumn; name: string } | null>(null);
+  const { mutate: applyEdit } = useApplyBulkEdit();
+  const stopEditing = useCallback(() => {
+    setEditing(null);
+    setEditFailure(null);
+    // Back to the grid, where the keyboard left off.
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
 
   // The handlers read the latest values through a ref, so the rows get one stable object.
-  const latest = useRef({ filter, sort, rowAt, onOpen });
+  const nameOf = (id: number) => {
+    for (let i = first; i <= last; i++) if (rowAt(i)?.id === id) return rowAt(i)!.name || rowAt(i)!.phone;
+    return '';
+  };
+  const latest = useRef({ filter, sort, rowAt, onOpen, nameOf });
+  const editingRef = useRef(editing);
   useLayoutEffect(() => {
-    latest.current = { filter, sort, rowAt, onOpen };
+    latest.current = { filter, sort, rowAt, onOpen, nameOf };
+    editingRef.current = editing;
   });
   const selectRange = useCallback(
     async (index: number) => {
@@ -69,8 +89,28 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
         else store.toggle(id, index);
       },
       open: (id: number) => latest.current.onOpen(id),
+      edit: (index: number, id: number, column: InlineColumn) => {
+        setFocused(index);
+        setEditFailure(null);
+        setEditing({ id, column });
+      },
+      commitEdit: (id: number, op: BulkOp | null) => {
+        const column = editingRef.current?.column;
+        if (!op || !column) return stopEditing();
+        applyEdit(
+          { ids: [id], op },
+          {
+            onSuccess: () => {
+              setSaved({ column, name: latest.current.nameOf(id) });
+              stopEditing();
+            },
+            onError: (err) => setEditFailure({ message: t('leads.inline.failed', { message: err instanceof Error ? err.message : String(err) }) }),
+          },
+        );
+      },
+      cancelEdit: stopEditing,
     }),
-    [store, selectRange],
+    [store, selectRange, stopEditing, applyEdit, t],
   );
 
   const focusedId = rowAt(focused)?.id;
@@ -85,6 +125,14 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
       const id = rowAt(next)?.id;
       if (e.shiftKey) void selectRange(next);
       else if (id !== undefined) store.only(id, next);
+    } else if (e.key === 'F2' && focusedId !== undefined) {
+      // F2 edits the row's first editable column, as in a spreadsheet.
+      const column = columns.find((c) => isInlineColumn(c.id))?.id;
+      if (column) {
+        e.preventDefault();
+        setEditFailure(null);
+        setEditing({ id: focusedId, column: column as InlineColumn });
+      }
     } else if ((e.key === ' ' || e.key === 'Enter') && focusedId !== undefined) {
       e.preventDefault();
       if (e.key === 'Enter') onOpen(focusedId);
@@ -98,6 +146,7 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
         ref={scrollRef}
         role="grid"
         aria-label={t('leads.gridLabel')}
+        aria-describedby="lead-grid-keys"
         aria-rowcount={count + 1}
         aria-multiselectable="true"
         aria-activedescendant={focusedId !== undefined ? `lead-row-${focusedId}` : undefined}
@@ -123,6 +172,8 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
                 focused={item.index === focused}
                 store={store}
                 actions={actions}
+                editing={editing !== null && editing.id === rowAt(item.index)?.id ? editing.column : null}
+                editFailure={editing !== null && editing.id === rowAt(item.index)?.id ? editFailure : null}
               />
             ))}
           </div>
@@ -135,6 +186,12 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
           )}
         </div>
       </div>
+      <p className="flex flex-wrap gap-x-4 border-t border-slate-100 px-3 py-1 text-xs text-slate-600">
+        <span id="lead-grid-keys">{t('leads.inline.hint')}</span>
+        <span role="status" data-testid="inline-saved">
+          {saved && t('leads.inline.saved', { column: t(`leads.col.${saved.column}`), name: saved.name })}
+        </span>
+      </p>
     </div>
   );
 });

@@ -1,6 +1,9 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import type { DisplayRow } from '../../../domain/leads/display-row';
+import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
+import { CellEditor } from './cell-editor';
 import type { BodyColumn } from './grid-columns';
 import { CELLS } from './grid-cells';
 import { useRowSelected, type SelectionStore } from './use-selection';
@@ -11,6 +14,10 @@ export interface RowActions {
   click: (e: MouseEvent, index: number, id: number) => void;
   toggle: (e: MouseEvent, index: number, id: number) => void;
   open: (id: number) => void;
+  /** Start editing a cell in place; save what the editor made of it; leave it. */
+  edit: (index: number, id: number, column: InlineColumn) => void;
+  commitEdit: (id: number, op: BulkOp | null) => void;
+  cancelEdit: () => void;
 }
 
 /** How many times a row rendered: counted in unit tests only (the build drops it), to prove a selection re-renders one row. */
@@ -26,6 +33,9 @@ interface Props {
   focused: boolean;
   store: SelectionStore;
   actions: RowActions;
+  /** The cell of this row being edited (null on every other row, so only this one re-renders). */
+  editing: InlineColumn | null;
+  editFailure: { message: string } | null;
 }
 
 /**
@@ -34,7 +44,7 @@ interface Props {
  * changed (each subscribes to its own answer). Inner controls are out of the Tab order: the grid
  * is one Tab stop, moved through with the arrow keys.
  */
-export const GridRowView = memo(function GridRowView({ index, top, width, row, columns, focused, store, actions }: Props) {
+export const GridRowView = memo(function GridRowView({ index, top, width, row, columns, focused, store, actions, editing, editFailure }: Props) {
   if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
   const { t } = useTranslation();
   const id = row?.id;
@@ -68,8 +78,23 @@ export const GridRowView = memo(function GridRowView({ index, top, width, row, c
       </div>
       {row ? (
         columns.map((c) => (
-          <div key={c.id} role="gridcell" className="flex shrink-0 items-center overflow-hidden px-3" style={{ width: c.size }}>
-            {c.id === 'phone' ? (
+          <div
+            key={c.id}
+            role="gridcell"
+            className={`flex shrink-0 items-center px-3 ${editing === c.id ? 'overflow-visible' : 'overflow-hidden'}`}
+            style={{ width: c.size }}
+            onDoubleClick={
+              isInlineColumn(c.id)
+                ? (e) => {
+                    e.stopPropagation();
+                    actions.edit(index, row.id, c.id as InlineColumn);
+                  }
+                : undefined
+            }
+          >
+            {editing === c.id ? (
+              <CellEditor row={row} column={c.id as InlineColumn} failure={editFailure} onCommit={(op) => actions.commitEdit(row.id, op)} onCancel={actions.cancelEdit} />
+            ) : c.id === 'phone' ? (
               <button
                 type="button"
                 tabIndex={-1}

@@ -7,7 +7,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LeadsDb } from '../../../db/leads-db';
 import { closeAll, dbWith, demoSlice } from '../../../db/repos/compliance-test-fixture';
+import { undoOperation } from '../../../db/repos/undo-repo';
 import { initI18n } from '../../../i18n/i18n';
 import { createGridEngine } from '../../../workers/grid-engine';
 import { DEFAULT_COLUMNS } from '../leads-search';
@@ -15,11 +17,14 @@ import { rowRenderProbe } from './grid-row';
 import { LeadGrid } from './lead-grid';
 import { SelectionStore } from './use-selection';
 
-const h = vi.hoisted(() => ({ engine: null as unknown }));
+const h = vi.hoisted(() => ({ engine: null as unknown, db: null as unknown }));
 vi.mock('../../../shared/engine/grid-worker', () => ({ gridWorker: () => h.engine }));
+// The page's writes (an inline edit) go to the seeded database.
+vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
 
 type Engine = ReturnType<typeof createGridEngine>;
 let engine: Engine;
+let db: LeadsDb;
 
 beforeAll(async () => {
   // jsdom lays nothing out: give the grid a viewport so the virtualiser draws rows.
@@ -27,7 +32,8 @@ beforeAll(async () => {
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   initI18n();
-  const db = await dbWith(demoSlice(100));
+  db = await dbWith(demoSlice(100));
+  h.db = db;
   engine = createGridEngine(db);
   h.engine = engine;
 });
@@ -114,5 +120,60 @@ describe('the leads grid', () => {
     expect(onOpen).toHaveBeenCalledWith(ids[2]);
     fireEvent.keyDown(grid, { key: 'Home' });
     expect(store.getState().selection).toEqual({ kind: 'ids', ids: new Set([ids[0]]) });
+  });
+
+  it('a cell is edited in place: double-click or F2, Enter saves one audited, undoable bulk edit of that lead, Escape cancels', async () => {
+    const { ids } = await renderGrid();
+    const id = ids[3]!;
+    const before = (await db.leads.get(id))!;
+    const auditBefore = await db.audit.count();
+    const nameCell = within(rows()[3]!).getAllByRole('gridcell')[2]!;
+    fireEvent.doubleClick(nameCell);
+    const editor = within(rows()[3]!).getByTestId('cell-editor') as HTMLInputElement;
+    expect(editor.value).toBe(before.name);
+    expect(editor.getAttribute('aria-label')).toContain('Name');
+    // Keys typed in the editor stay there: the row focus does not move.
+    fireEvent.keyDown(editor, { key: 'ArrowDown' });
+    expect(screen.getByRole('grid').getAttribute('aria-activedescendant')).toBe(`lead-row-${id}`);
+    fireEvent.change(editor, { target: { value: '  Ada Lovelace ' } });
+    fireEvent.keyDown(editor, { key: 'Enter' });
+    await waitFor(() => expect(screen.queryByTestId('cell-editor')).toBeNull());
+    const after = (await db.leads.get(id))!;
+    expect(after.name).toBe('Ada Lovelace');
+    expect({ ...after, name: before.name, updatedAt: before.updatedAt }).toEqual(before);
+    const entry = (await db.audit.orderBy('seq').last())!;
+    expect(await db.audit.count()).toBe(auditBefore + 1);
+    expect(entry).toMatchObject({ action: 'bulk-edit', ids: [id], before: { op: { kind: 'set-text', field: 'name', value: 'Ada Lovelace' }, leads: { [id]: { name: before.name } } } });
+    expect(screen.getByTestId('inline-saved').textContent).toContain('Name');
+    expect(document.activeElement).toBe(screen.getByRole('grid'));
+    // The undo of the bar above restores the lead exactly.
+    await undoOperation(db, entry.seq);
+    expect((await db.leads.get(id))!.name).toBe(before.name);
+
+    // F2 edits the focused row's first editable column; Escape leaves it as it was.
+    const grid = screen.getByRole('grid');
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'F2' });
+    const again = screen.getByTestId('cell-editor') as HTMLInputElement;
+    fireEvent.change(again, { target: { value: 'Not saved' } });
+    fireEvent.keyDown(again, { key: 'Escape' });
+    expect(screen.queryByTestId('cell-editor')).toBeNull();
+    expect(await db.audit.count()).toBe(auditBefore + 2);
+    expect((await db.leads.get(id))!.name).toBe(before.name);
+  });
+
+  it('an invalid cell edit says why and writes nothing', async () => {
+    const { ids } = await renderGrid();
+    const auditBefore = await db.audit.count();
+    const tagsCell = within(rows()[1]!).getAllByRole('gridcell')[1 + DEFAULT_COLUMNS.indexOf('tags')]!;
+    fireEvent.doubleClick(tagsCell);
+    const editor = screen.getByTestId('cell-editor') as HTMLInputElement;
+    fireEvent.change(editor, { target: { value: `fine, ${'x'.repeat(41)}` } });
+    fireEvent.keyDown(editor, { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toMatch(/40 characters/);
+    expect(screen.getByTestId('cell-editor')).toBeTruthy();
+    await act(async () => {});
+    expect(await db.audit.count()).toBe(auditBefore);
+    expect((await db.leads.get(ids[1]!))!.tags).not.toContain('fine');
   });
 });
