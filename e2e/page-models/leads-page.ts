@@ -13,14 +13,22 @@ export class LeadsPage {
     return Number((await this.count().innerText()).replace(/\D/g, ''));
   }
 
+  /** Open "More filters" when the filters used less often are hidden behind it. */
+  async moreFilters() {
+    const more = this.page.getByRole('button', { name: /^(More filters|更多筛选)/ });
+    if ((await more.getAttribute('aria-expanded')) === 'false') await more.click();
+  }
+
   /** Pick values in a multi-select filter (by visible option label). */
   async pick(filter: string, labels: string[]) {
+    if (!(await this.page.getByTestId(`filter-${filter}`).isVisible())) await this.moreFilters();
     await this.page.getByTestId(`filter-${filter}`).click();
     for (const label of labels) await this.page.getByRole('checkbox', { name: label, exact: true }).check();
     await this.page.keyboard.press('Escape');
   }
 
   async cohort(key: string) {
+    await this.moreFilters();
     await this.page.getByLabel('Cohort').fill(key);
   }
 

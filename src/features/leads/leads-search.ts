@@ -11,6 +11,8 @@ export const leadsSearchSchema = leadFilterSchema.extend({
   sort: z.string().max(40).optional().catch(undefined),
   /** Visible columns in display order. */
   cols: z.array(z.enum(GRID_COLUMNS)).optional().catch(undefined),
+  /** Row density: compact rows fit more leads on a screen. */
+  density: z.enum(['compact']).optional().catch(undefined),
   /** The lead open in the drawer. */
   lead: z.coerce.number().int().positive().optional().catch(undefined),
   /** The new-lead form is open. */
@@ -22,7 +24,7 @@ export type LeadsSearch = z.infer<typeof leadsSearchSchema>;
 
 /** The filter part of the URL (what the worker needs). */
 export function filterOf(search: LeadsSearch) {
-  const { sort: _sort, cols: _cols, lead: _lead, create: _create, unreadable: _unreadable, ...filter } = search;
+  const { sort: _sort, cols: _cols, lead: _lead, create: _create, unreadable: _unreadable, density: _density, ...filter } = search;
   return filter;
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button';
+import { ClampedText } from '../../components/ui/clamped-text';
 import { usePolicyCoverage } from './use-policy-coverage';
 
 /**
@@ -14,19 +15,19 @@ export function PolicyCoverageAlert() {
   const regions = uncovered.map((u) => t('coverage.region', { region: u.region, count: u.leads, leads: nf.format(u.leads) })).join(t('coverage.separator'));
   const presets = suggested.map((p) => t(`compliance.presetShort.${p}`, { defaultValue: p })).join(' + ');
   return (
-    <div role="alert" data-testid="policy-coverage" className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-amber-300">
-      <p className="font-medium">{t('coverage.title', { regions })}</p>
-      <p className="mt-1">{t('coverage.why')}</p>
-      {suggested.length > 0 ? (
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <Button variant="primary" disabled={activate.isPending} onClick={() => activate.mutate()}>
+    <div role="alert" data-testid="policy-coverage" className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-300">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <p className="min-w-0 flex-1 font-medium">{t('coverage.title', { regions })}</p>
+        {suggested.length > 0 && (
+          <Button variant="primary" className="!py-1" disabled={activate.isPending} onClick={() => activate.mutate()}>
             {t('coverage.activate', { presets })}
           </Button>
-          <span className="text-xs">{t('coverage.audited')}</span>
-        </div>
-      ) : (
-        <p className="mt-1 text-xs">{t('coverage.noPreset')}</p>
-      )}
+        )}
+      </div>
+      {/* Why it matters, and what the button records: one line until asked for. */}
+      <ClampedText className="mt-1 text-xs">
+        {t('coverage.why')} {suggested.length > 0 ? t('coverage.audited') : t('coverage.noPreset')}
+      </ClampedText>
       {activate.isError && <p className="mt-2 text-rose-800">{t('coverage.failed', { message: activate.error.message })}</p>}
     </div>
   );

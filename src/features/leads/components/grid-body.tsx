@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { gridWorker } from '../../../shared/engine/grid-worker';
@@ -27,6 +27,8 @@ interface Props {
   onOpen: (leadId: number) => void;
   /** The header row, drawn inside the grid (its own element: a scroll does not re-render it). */
   header: ReactNode;
+  /** Row height in px: the density. */
+  rowHeight?: number;
 }
 
 /**
@@ -34,11 +36,13 @@ interface Props {
  * the virtualised rows. Only this component re-renders on scroll; rows are memoised and placed
  * relative to their block, so a scroll within a block changes one style (the block's offset).
  */
-export const GridBody = memo(function GridBody({ filter, sort, version, count, answered, columns, width, store, onOpen, header }: Props) {
+export const GridBody = memo(function GridBody({ filter, sort, version, count, answered, columns, width, store, onOpen, header, rowHeight = ROW_HEIGHT }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
-  const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT);
+  const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
+  // A new density: every row's size changes at once.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -115,7 +119,7 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
 
   const focusedId = rowAt(focused)?.id;
   const onKeyDown = (e: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
     if (e.key in moves) {
       e.preventDefault();
@@ -160,12 +164,13 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
           {header}
         </div>
         <div role="rowgroup" style={{ height: spacerHeight, width, position: 'relative' }}>
-          <div style={{ position: 'absolute', left: 0, top: position(base * ROW_HEIGHT), width }}>
+          <div style={{ position: 'absolute', left: 0, top: position(base * rowHeight), width }}>
             {items.map((item) => (
               <GridRowView
                 key={item.key}
                 index={item.index}
-                top={(item.index - base) * ROW_HEIGHT}
+                top={(item.index - base) * rowHeight}
+                height={rowHeight}
                 width={width}
                 row={rowAt(item.index)}
                 columns={columns}

@@ -34,7 +34,7 @@ function SelectAllBox({ store, count }: { store: SelectionStore; count: number }
 export function GridHeader({ table, width, sort, onSort, store, count }: Props) {
   const { t } = useTranslation();
   return (
-    <div role="row" aria-rowindex={1} className="flex h-9 items-center text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ width }}>
+    <div role="row" aria-rowindex={1} className="flex h-9 items-center text-xs font-semibold text-slate-700" style={{ width }}>
       <div role="columnheader" className="flex w-11 shrink-0 justify-center">
         <SelectAllBox store={store} count={count} />
       </div>
@@ -46,7 +46,7 @@ export function GridHeader({ table, width, sort, onSort, store, count }: Props) 
             {key ? (
               <button
                 type="button"
-                className="flex items-center gap-1 truncate uppercase hover:text-slate-900"
+                className="flex items-center gap-1 truncate hover:text-slate-900"
                 onClick={() => onSort(dir === 'none' ? key : dir === 'ascending' ? `-${key}` : undefined)}
               >
                 <FlexRender header={header} />

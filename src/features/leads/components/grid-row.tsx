@@ -7,7 +7,6 @@ import { CellEditor } from './cell-editor';
 import type { BodyColumn } from './grid-columns';
 import { CELLS } from './grid-cells';
 import { useRowSelected, type SelectionStore } from './use-selection';
-import { ROW_HEIGHT } from './use-scaled-virtualizer';
 
 /** What a row does with a click, a tick of its box and an open; one stable object per grid. */
 export interface RowActions {
@@ -27,6 +26,7 @@ interface Props {
   index: number;
   /** Offset from the top of the rows' block, in px. */
   top: number;
+  height: number;
   width: number;
   row: DisplayRow | undefined;
   columns: readonly BodyColumn[];
@@ -44,7 +44,7 @@ interface Props {
  * changed (each subscribes to its own answer). Inner controls are out of the Tab order: the grid
  * is one Tab stop, moved through with the arrow keys.
  */
-export const GridRowView = memo(function GridRowView({ index, top, width, row, columns, focused, store, actions, editing, editFailure }: Props) {
+export const GridRowView = memo(function GridRowView({ index, top, height, width, row, columns, focused, store, actions, editing, editFailure }: Props) {
   if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
   const { t } = useTranslation();
   const id = row?.id;
@@ -59,7 +59,7 @@ export const GridRowView = memo(function GridRowView({ index, top, width, row, c
       onClick={id !== undefined ? (e) => actions.click(e, index, id) : undefined}
       onDoubleClick={id !== undefined ? () => actions.open(id) : undefined}
       className={`absolute left-0 flex items-center border-b border-slate-100 text-sm ${selected ? 'bg-indigo-50' : index % 2 ? 'bg-slate-50/40' : 'bg-white'} ${focused ? 'outline outline-2 -outline-offset-2 outline-indigo-400' : ''} hover:bg-indigo-50/60`}
-      style={{ top, height: ROW_HEIGHT, width }}
+      style={{ top, height, width }}
     >
       <div role="gridcell" className="flex w-11 shrink-0 justify-center">
         <input

@@ -31,6 +31,12 @@ beforeAll(async () => {
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  // jsdom has no ResizeObserver: the grid fits its columns to the width it read at mount.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
   initI18n();
   db = await dbWith(demoSlice(100));
   h.db = db;

@@ -1,11 +1,14 @@
 import { useTable } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type SetStateAction } from 'react';
+import { useElementWidth } from '../../../shared/layout/use-element-width';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { GridColumnId } from '../leads-search';
 import { GridBody } from './grid-body';
 import { GridHeader } from './grid-header';
+import { fitColumnWidths } from './column-fit';
 import { gridColumns, gridFeatures, type BodyColumn } from './grid-columns';
+import { useHeaderWidths } from './use-header-widths';
 import type { SelectionStore } from './use-selection';
 
 export interface LeadGridProps {
@@ -18,6 +21,8 @@ export interface LeadGridProps {
   store: SelectionStore;
   onSort: (sort: string | undefined) => void;
   onOpen: (leadId: number) => void;
+  /** Row height in px (the density). */
+  rowHeight?: number;
 }
 
 const NO_ROWS: DisplayRow[] = [];
@@ -26,8 +31,21 @@ const NO_ROWS: DisplayRow[] = [];
  * The leads grid: the columns (order, visibility, widths) and the header here; the rows in
  * GridBody, which alone re-renders on scroll. Only the rows on screen are ever asked for.
  */
-export function LeadGrid({ filter, sort, version, count, answered, columns, store, onSort, onOpen }: LeadGridProps) {
-  const [columnSizing, setColumnSizing] = useState({});
+export function LeadGrid({ filter, sort, version, count, answered, columns, store, onSort, onOpen, rowHeight }: LeadGridProps) {
+  // Widths that fit the grid's box (headers whole, filling the room); a column the user resized keeps its width.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const boxWidth = useElementWidth(boxRef);
+  const headerWidth = useHeaderWidths();
+  const [resized, setResized] = useState<Record<string, number>>({});
+  const columnSizing = useMemo(() => fitColumnWidths(columns, headerWidth, boxWidth - 46, resized), [columns, headerWidth, boxWidth, resized]);
+  const setColumnSizing = (update: SetStateAction<Record<string, number>>) => {
+    const next = typeof update === 'function' ? update(columnSizing) : update;
+    setResized((r) => {
+      const out = { ...r };
+      for (const [id, w] of Object.entries(next)) if (w !== columnSizing[id]) out[id] = w;
+      return out;
+    });
+  };
   const table = useTable({
     features: gridFeatures,
     columns: gridColumns,
@@ -55,17 +73,20 @@ export function LeadGrid({ filter, sort, version, count, answered, columns, stor
   const stableFilter = useMemo(() => filter, [filterKey]);
   const header = <GridHeader table={table} width={width} sort={sort} onSort={onSort} store={store} count={count} />;
   return (
-    <GridBody
-      filter={stableFilter}
-      sort={sort}
-      version={version}
-      count={count}
-      answered={answered}
-      columns={bodyColumns}
-      width={width}
-      store={store}
-      onOpen={onOpen}
-      header={header}
-    />
+    <div ref={boxRef} className="flex min-h-0 flex-1 flex-col">
+      <GridBody
+        filter={stableFilter}
+        sort={sort}
+        version={version}
+        count={count}
+        answered={answered}
+        columns={bodyColumns}
+        width={width}
+        store={store}
+        onOpen={onOpen}
+        header={header}
+        rowHeight={rowHeight}
+      />
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import { SavedViews } from './saved-views';
 import { SelectionBar } from './selection-bar';
 import { UnreadableParamsAlert } from './unreadable-params-alert';
 import { useSelectionStore } from './use-selection';
+import { COMPACT_ROW_HEIGHT, ROW_HEIGHT } from './use-scaled-virtualizer';
 
 const route = getRouteApi('/leads');
 
@@ -69,6 +70,9 @@ export function LeadsPage() {
         <div className="flex items-center gap-2">
           <SavedViews search={search} onApply={(s) => void navigate({ search: s })} />
           <ColumnChooser columns={columns} onChange={(cols) => setSearch({ cols })} />
+          <Button aria-pressed={search.density === 'compact'} onClick={() => setSearch({ density: search.density === 'compact' ? undefined : 'compact' })}>
+            {t('leads.compact')}
+          </Button>
           {!filterHidden && (
             <Link to="/export" search={filter} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
               {t('leads.export')}
@@ -94,6 +98,7 @@ export function LeadsPage() {
               store={store}
               onSort={onSort}
               onOpen={onOpen}
+              rowHeight={search.density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT}
             />
         </>
       )}

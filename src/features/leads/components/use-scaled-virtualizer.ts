@@ -8,11 +8,13 @@ import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/r
 import { useRef, type RefObject } from 'react';
 
 export const ROW_HEIGHT = 36;
+/** The compact density's row height. */
+export const COMPACT_ROW_HEIGHT = 28;
 export const MAX_SCROLL_PX = 15_000_000;
 
-export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, headerHeight: number) {
+export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, headerHeight: number, rowHeight = ROW_HEIGHT) {
   const scaleRef = useRef(1);
-  const total = count * ROW_HEIGHT;
+  const total = count * rowHeight;
   const viewport = Math.max(1, (scrollRef.current?.clientHeight ?? 600) - headerHeight);
   const spacer = Math.min(total, MAX_SCROLL_PX);
   scaleRef.current = total > MAX_SCROLL_PX ? (total - viewport) / (MAX_SCROLL_PX - viewport) : 1;
@@ -20,7 +22,7 @@ export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDiv
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
     // Rows start below the sticky header inside the scroller; keyboard moves keep a row clear of it.
     scrollMargin: headerHeight,

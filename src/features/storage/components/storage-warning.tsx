@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { ClampedText } from '../../../components/ui/clamped-text';
 import { storageRisk } from '../../../domain/storage/storage-risk';
 import { useLastBackupAt } from '../../export/api/use-backup';
 import { useStorageStatus } from '../api/use-storage-status';
@@ -41,19 +42,21 @@ export function StorageWarning() {
         ? t('storage.evictableNever')
         : t('storage.evictableOld', { date: localeDateFormat(i18n.language, DATE).format(risk.lastBackupAt) })
       : t(risk.kind === 'full' ? 'storage.full' : 'storage.nearlyFull', { ...used, percent: Math.round(risk.share * 100) });
-  const tone = risk.kind === 'full' || risk.kind === 'refused' ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
+  const urgent = risk.kind === 'full' || risk.kind === 'refused';
+  const tone = urgent ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
   return (
-    <section aria-label={t('storage.warningLabel')} data-testid="storage-warning" data-risk={risk.kind} className={`mb-4 flex flex-wrap items-center gap-3 rounded-lg border px-4 py-2 text-sm ${tone}`}>
-      <p className="min-w-0 flex-1">{message}</p>
+    <section aria-label={t('storage.warningLabel')} data-testid="storage-warning" data-risk={risk.kind} className={`mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-3 py-1 text-sm ${tone}`}>
+      {/* Data at risk now is said whole; a risk to come (not persistent, no recent backup) keeps to one line. */}
+      {urgent ? <p className="min-w-0 flex-1">{message}</p> : <ClampedText className="flex-1">{message}</ClampedText>}
       {risk.kind === 'evictable' && (
-        <Button variant="ghost" className="text-xs underline" onClick={() => void s.requestPersist()}>
+        <Button variant="ghost" className="!py-1 text-xs underline" onClick={() => void s.requestPersist()}>
           {t('storage.askPersist')}
         </Button>
       )}
       <Link to="/export" className="text-xs font-medium underline">
         {t('storage.backUp')}
       </Link>
-      <Button variant="ghost" className="text-xs" onClick={dismiss}>
+      <Button variant="ghost" className="!py-1 text-xs" onClick={dismiss}>
         {t('storage.dismiss')}
       </Button>
     </section>
