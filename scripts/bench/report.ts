@@ -25,6 +25,8 @@ export const scenarioResultSchema = z.object({
   heap_bytes: z.number().int().nonnegative().optional(),
   p95_frame_ms: ms.optional(),
   last_row_reachable: z.boolean().optional(),
+  /** Per measured run, what the grid engine did (its counters, its worker-side step timings): see engine-report.ts. */
+  detail: z.array(z.record(z.string(), z.unknown())).optional(),
   goal: z.string().optional(),
   status: z.enum(['ok', 'not-built', 'failed']),
   note: z.string().optional(),
@@ -72,6 +74,8 @@ export interface Sample {
   heapBytes?: number;
   p95FrameMs?: number;
   lastRowReachable?: boolean;
+  /** What the engine did meanwhile (counters, worker step timings), kept per run in the JSON. */
+  detail?: Record<string, unknown>;
 }
 
 /** Summarise the measured samples of a scenario into its row (rates per lead of `size`). */
@@ -101,6 +105,8 @@ export function summarise(scenario: string, size: number, samples: readonly Samp
   if (p95 !== null) row.p95_frame_ms = round(p95);
   const reached = pick('lastRowReachable') as boolean[];
   if (reached.length) row.last_row_reachable = reached.every(Boolean);
+  const detail = samples.flatMap((s) => (s.detail ? [s.detail] : []));
+  if (detail.length) row.detail = detail;
   if (opts.goal) row.goal = opts.goal;
   if (opts.note) row.note = opts.note;
   return row;

@@ -4,13 +4,14 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { changesSince, readDataVersion, SNAPSHOT_CHUNK_ROWS } from '../db/repos/engine-snapshot-repo';
-import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
 import { FLAG_DELETED, patchLeadColumns, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
 import type { GridIndex } from './grid-index';
+import { measureSince, timed } from './grid-timing';
+import { leadsByKey, worldByKey } from './grid-world';
 
 /** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
 export function minOf(values: Float64Array, flags?: Uint8Array): number {
@@ -48,24 +49,33 @@ function rowOfId(cols: LeadColumns, id: number): number | null {
  */
 export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
   if ((await readDataVersion(db)) === index.dataVersion) return 'current';
-  const logged = await changesSince(db, index.dataVersion);
-  if (logged === 'unreachable' || logged.full) return 'rebuild';
+  const logged = await timed('engine:catch-up:log', () => changesSince(db, index.dataVersion));
+  const why = logged === 'unreachable' ? 'unreachable' : logged.full ? 'full' : logged.leadIds.size > rejudgeLimit(index.cols.n) ? 'too-many' : null;
+  if (why !== null || logged === 'unreachable') {
+    measureSince(`engine:catch-up:rebuild:${why}`, performance.now());
+    return 'rebuild';
+  }
   const { dataVersion, leadIds: ids } = logged;
-  if (ids.size > rejudgeLimit(index.cols.n)) return 'rebuild';
   const settings = await getSettings(db);
   const wanted = [...ids].sort((a, b) => a - b);
   const changes: RowChange[] = [];
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
   for (let k = 0; k < wanted.length; k += 2_000) {
-    const leads = await getLeadsByIds(db, wanted.slice(k, k + 2_000));
-    const judge = createJudge(await loadWorldFor(db, leads), settings);
+    const leads = await timed('engine:catch-up:leads', () => leadsByKey(db, wanted.slice(k, k + 2_000)));
+    const world = await timed('engine:catch-up:world', () => worldByKey(db, leads));
+    const tJudge = performance.now();
+    const judge = createJudge(world, settings);
     for (const lead of leads) {
       found.add(lead.id);
       const row = rowOfId(index.cols, lead.id);
-      if (row === null && lead.id <= last) return 'rebuild';
+      if (row === null && lead.id <= last) {
+        measureSince('engine:catch-up:rebuild:id-order', performance.now());
+        return 'rebuild';
+      }
       changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
     }
+    measureSince('engine:catch-up:judge', tJudge);
   }
   // New leads in id order, so the rows stay sorted by id.
   changes.sort((a, b) => (a.row === null ? Infinity : a.row) - (b.row === null ? Infinity : b.row) || a.lead.id - b.lead.id);
@@ -75,6 +85,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     if (row !== null && !(index.cols.flags[row]! & FLAG_DELETED)) deletedRows.push(row);
   }
   const before = index.cols.n;
+  const tPatch = performance.now();
   const revived = changes.filter((c) => c.row !== null && index.cols.flags[c.row]! & FLAG_DELETED).length;
   index.cols = patchLeadColumns(index.cols, changes, deletedRows);
   const dirty = index.dirty;
@@ -84,6 +95,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     for (let r = before; r < index.cols.n; r += SNAPSHOT_CHUNK_ROWS) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
     if (index.cols.n > before) dirty.add(Math.floor((index.cols.n - 1) / SNAPSHOT_CHUNK_ROWS));
   }
+  measureSince('engine:catch-up:patch', tPatch);
   index.deleted += deletedRows.length - revived;
   index.rulesFor = rulesByRegion(settings);
   index.orgTimeZone = settings.orgTimeZone;

@@ -11,7 +11,6 @@ import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { loadGridSnapshot, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS, SnapshotNotStored } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
-import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { isWithinCallingHours } from '../domain/compliance/calling-hours';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
@@ -23,6 +22,8 @@ import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { FLAG_DELETED, buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
+import { measureSince, timed } from './grid-timing';
+import { leadsByKey, worldByKey } from './grid-world';
 
 export interface GridIndex {
   cols: LeadColumns;
@@ -75,7 +76,8 @@ const PROGRESS_EVERY = 5_000;
 export async function buildGridIndex(db: LeadsDb, at: number, onProgress: ProgressListener = () => {}): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'reading', done: 0, total: await db.leads.count() });
-  const { leads, world, settings } = await loadComplianceWorld(db);
+  const { leads, world, settings } = await timed('engine:build:read', () => loadComplianceWorld(db));
+  const tJudge = performance.now();
   const judge = createJudge(world, settings);
   const derived: LeadDerived[] = new Array<LeadDerived>(leads.length);
   for (let i = 0; i < leads.length; i++) {
@@ -83,7 +85,10 @@ export async function buildGridIndex(db: LeadsDb, at: number, onProgress: Progre
     derived[i] = slowDerived(judge(leads[i]!, at));
   }
   onProgress({ phase: 'judging', done: leads.length, total: leads.length });
+  measureSince('engine:build:judge', tJudge);
+  const tColumns = performance.now();
   const cols = buildLeadColumns(leads, derived);
+  measureSince('engine:build:columns', tColumns);
   return {
     cols,
     builtAt: at,
@@ -111,7 +116,7 @@ export async function buildGridIndex(db: LeadsDb, at: number, onProgress: Progre
 export async function openGridIndex(db: LeadsDb, now: number, onProgress: ProgressListener = () => {}): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
-  const loaded = await loadGridSnapshot(db);
+  const loaded = await timed('engine:open:load-snapshot', () => loadGridSnapshot(db));
   let problem: EngineCounters['snapshot'];
   if ('cols' in loaded) {
     const settings = await getSettings(db);
@@ -135,9 +140,10 @@ export async function openGridIndex(db: LeadsDb, now: number, onProgress: Progre
       saving: Promise.resolve(),
     };
     // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
-    const outcome = loaded.current ? 'current' : await catchUp(db, index, now);
+    const outcome = loaded.current ? 'current' : await timed('engine:open:catch-up', () => catchUp(db, index, now));
     if (outcome !== 'rebuild') {
       index.buildMs = performance.now() - t0;
+      measureSince('engine:open', t0);
       // Caught up: store the changed chunks, so the next start opens at this version.
       if (outcome === 'patched') void storeSnapshot(db, index);
       return index;
@@ -149,7 +155,8 @@ export async function openGridIndex(db: LeadsDb, now: number, onProgress: Progre
   const index = await buildGridIndex(db, now, onProgress);
   index.counters.snapshot = problem;
   index.dataVersion = dataVersion;
-  storeSnapshot(db, index);
+  measureSince('engine:open', t0);
+  void storeSnapshot(db, index);
   return index;
 }
 
@@ -163,9 +170,11 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     const dirty = index.dirty;
     index.dirty = new Set();
     const only = dirty !== 'all' && index.stored ? { chunks: dirty, checksums: index.stored.checksums } : undefined;
+    const t0 = performance.now();
     try {
       const checksums = await saveGridSnapshot(db, index.cols, { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone }, SNAPSHOT_CHUNK_ROWS, only);
       index.stored = { checksums };
+      measureSince(only ? 'engine:store:chunks' : 'engine:store:all', t0);
     } catch (e) {
       // Not stored (skipped because the data moved on, a full disk, a closing tab): the next save writes every chunk.
       index.stored = null;
@@ -182,6 +191,15 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
  */
 export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Promise<'same' | 'changed' | 'too-many'> {
   if (now < index.nextDue) return 'same';
+  const t0 = performance.now();
+  try {
+    return await judgeDue(db, index, now);
+  } finally {
+    measureSince('engine:refresh-due', t0);
+  }
+}
+
+async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'same' | 'changed' | 'too-many'> {
   const { cols } = index;
   const rowOf = new Map<number, number>();
   for (let i = 0; i < cols.n; i++) if (cols.nextChange[i]! <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
@@ -191,8 +209,8 @@ export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Pr
   let changed = false;
   const ids = [...rowOf.keys()];
   for (let k = 0; k < ids.length; k += 2_000) {
-    const leads = await getLeadsByIds(db, ids.slice(k, k + 2_000));
-    const judge = createJudge(await loadWorldFor(db, leads), settings);
+    const leads = await leadsByKey(db, ids.slice(k, k + 2_000));
+    const judge = createJudge(await worldByKey(db, leads), settings);
     for (const lead of leads) {
       const i = rowOf.get(lead.id)!;
       if (writeDerived(cols, i, slowDerived(judge(lead, now)))) changed = true;

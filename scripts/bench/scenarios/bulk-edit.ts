@@ -5,6 +5,7 @@
  * edit changes data, and the next run's fresh browser rebuilds the index anyway.
  */
 import { probe } from '../browser';
+import { engineReport, formatSteps, workerNow, workerSteps } from '../engine-report';
 import { SAMPLE_TAG, sampleEvery } from '../dataset';
 import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
@@ -42,7 +43,13 @@ export const bulkEdit: Scenario = {
     const preview = await clickTimed(ctx, () => dialog.getByRole('button', { name: 'Preview' }).click(), '[data-testid="bulk-preview"]', true);
     const text = await dialog.getByTestId('bulk-preview').innerText();
     if (!text.replace(/\D/g, '').startsWith(String(expected))) throw new Error(`bulk preview says "${text}", expected ${expected} changes`);
+    const since = await workerNow(page);
     const apply = await clickTimed(ctx, () => dialog.getByRole('button', { name: /Apply to/ }).click(), '[role="dialog"]', false);
+    // The session closes next: is the snapshot at the edit's version yet (the next start's cost depends on it)?
+    const engine = await engineReport(page);
+    const steps = await workerSteps(page, since);
+    console.error(`      after apply: snapshot stored at the data version: ${engine.snapshotCurrent}; worker: ${formatSteps(steps)}`);
+    apply.detail = { snapshotCurrent: engine.snapshotCurrent, steps };
     return { 'bulk-edit-preview': preview, 'bulk-edit-apply': apply };
   },
 };

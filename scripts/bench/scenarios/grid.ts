@@ -5,6 +5,7 @@
  * timestamp, or the URL change for the debounced search) to the next painted frame.
  */
 import { probe } from '../browser';
+import { engineReport, formatSteps, workerNow, workerSteps } from '../engine-report';
 import { measureHeap } from '../heap';
 import { percentile, type Sample } from '../report';
 import type { RunContext, Scenario } from './types';
@@ -25,14 +26,17 @@ async function resetGrid(ctx: RunContext): Promise<void> {
  * measurement never includes Playwright's round trips.
  */
 async function timed(ctx: RunContext, action: () => Promise<void>, wait: Parameters<typeof probe<'waitGrid'>>[2], from: 'input' | 'url' = 'input'): Promise<Sample> {
+  const since = await workerNow(ctx.page);
   const waiting = probe(ctx.page, 'waitGrid', wait);
   waiting.catch(() => undefined); // the action may fail first; its error is the one to report
   await action();
   const r = await waiting;
   const start = await probe(ctx.page, from === 'input' ? 'lastInput' : 'lastUrlChange');
+  const steps = await workerSteps(ctx.page, since);
+  console.error(`      worker: ${formatSteps(steps)}`);
   // Not the app's "answered in X ms": the grid's ids request usually computes the result first,
   // so that figure mostly times a cache hit.
-  return { ms: r.paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, r.paintedAt), inpMs: await probe(ctx.page, 'longestEvent', start, r.paintedAt) };
+  return { ms: r.paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, r.paintedAt), inpMs: await probe(ctx.page, 'longestEvent', start, r.paintedAt), detail: { steps } };
 }
 
 export const coldStart: Scenario = {
@@ -41,7 +45,10 @@ export const coldStart: Scenario = {
   async measure(ctx) {
     await ctx.page.goto('/leads', { waitUntil: 'commit' });
     const r = await probe(ctx.page, 'coldStart', ctx.timeoutMs * 3);
-    return { 'cold-start': { ms: r.paintedAt, longestTaskMs: await probe(ctx.page, 'longestTask', 0, r.paintedAt) } };
+    const longestTaskMs = await probe(ctx.page, 'longestTask', 0, r.paintedAt);
+    const engine = await engineReport(ctx.page);
+    console.error(`      engine: snapshot ${engine.snapshot}, rows read ${engine.rowsRead}${engine.saveFailed ? `, save failed: ${engine.saveFailed}` : ''}; worker: ${formatSteps(engine.steps)}`);
+    return { 'cold-start': { ms: r.paintedAt, longestTaskMs, detail: { ...engine } } };
   },
 };
 
@@ -106,8 +113,11 @@ export const scroll: Scenario = {
   rows: [{ name: 'scroll', goal: 'P5 (1M): frames ≤ 16.7 ms at p95; last row reachable', note: 'median/max of each run’s p95 frame interval over 120 scroll steps (one per frame)' }],
   async measure(ctx) {
     await resetGrid(ctx);
+    const since = await workerNow(ctx.page);
     const r = await probe(ctx.page, 'scrollThrough', 120, ctx.timeoutMs);
+    const steps = await workerSteps(ctx.page, since);
+    console.error(`      worker: ${formatSteps(steps)}`);
     const p95 = percentile(r.frames, 95) ?? 0;
-    return { scroll: { ms: p95, p95FrameMs: p95, lastRowReachable: r.reachedLast, longestTaskMs: await probe(ctx.page, 'longestTask', r.startedAt, r.endedAt) } };
+    return { scroll: { ms: p95, p95FrameMs: p95, lastRowReachable: r.reachedLast, longestTaskMs: await probe(ctx.page, 'longestTask', r.startedAt, r.endedAt), detail: { steps, lastRowMs: r.lastRowMs } } };
   },
 };

@@ -1,0 +1,80 @@
+/**
+ * What the grid engine did, read from the page: how it opened its index (the engine's own
+ * counters, shown on the Leads page as data attributes of the engine note), whether the stored
+ * snapshot is at the data version (IndexedDB, read directly), and the worker's own step timings
+ * (User Timing measures `engine:*` and `block:*` in the grid worker, see src/workers/grid-timing.ts).
+ * Counters and worker-side timings say where time went even on a loaded machine.
+ */
+import type { Page } from '@playwright/test';
+
+export interface StepStats {
+  count: number;
+  total_ms: number;
+  median_ms: number;
+  max_ms: number;
+}
+
+export interface EngineReport {
+  snapshot: string | null;
+  rowsRead: number | null;
+  saveFailed: string | null;
+  /** The stored snapshot's data version equals the database's. */
+  snapshotCurrent: boolean | null;
+  steps: Record<string, StepStats>;
+}
+
+/** The grid worker's measures that started at or after `since` (worker clock), summarised by name. */
+export async function workerSteps(page: Page, since = 0): Promise<Record<string, StepStats>> {
+  const worker = page.workers().find((w) => /grid[.-]worker|grid\.worker/.test(w.url()));
+  if (!worker) return {};
+  const entries = (await worker.evaluate((from) => performance.getEntriesByType('measure').filter((e) => e.startTime >= from).map((e) => [e.name, e.duration] as [string, number]), since).catch(() => [])) as [string, number][];
+  const by = new Map<string, number[]>();
+  for (const [name, ms] of entries) (by.get(name) ?? by.set(name, []).get(name)!).push(ms);
+  const out: Record<string, StepStats> = {};
+  for (const [name, xs] of [...by].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const s = [...xs].sort((a, b) => a - b);
+    const r = (x: number) => Math.round(x * 10) / 10;
+    out[name] = { count: s.length, total_ms: r(s.reduce((a, b) => a + b, 0)), median_ms: r(s[s.length >> 1]!), max_ms: r(s[s.length - 1]!) };
+  }
+  return out;
+}
+
+/** The grid worker's clock now (for `workerSteps(page, since)`). */
+export async function workerNow(page: Page): Promise<number> {
+  const worker = page.workers().find((w) => /grid[.-]worker|grid\.worker/.test(w.url()));
+  return worker ? ((await worker.evaluate(() => performance.now()).catch(() => 0)) as number) : 0;
+}
+
+/** The engine note's counters and the snapshot's state, with the worker's steps so far. */
+export async function engineReport(page: Page): Promise<EngineReport> {
+  const note = page.getByTestId('engine-note');
+  await note.waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
+  const attr = async (name: string) => (await note.count()) ? await note.getAttribute(name) : null;
+  const rowsRead = await attr('data-rows-read');
+  const snapshotCurrent = await page.evaluate(
+    () =>
+      new Promise<boolean | null>((resolve) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const store = open.result.transaction('engine', 'readonly').objectStore('engine');
+          const head = store.get('grid:head');
+          const version = store.get('dataVersion');
+          version.onsuccess = () => {
+            const h = (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null;
+            const v = (version.result as { value?: string } | undefined)?.value ?? null;
+            resolve(h !== null && h === v);
+            open.result.close();
+          };
+        };
+      }),
+  );
+  return { snapshot: await attr('data-snapshot'), rowsRead: rowsRead === null ? null : Number(rowsRead), saveFailed: await attr('data-save-failed'), snapshotCurrent, steps: await workerSteps(page) };
+}
+
+/** One line for the bench log. */
+export function formatSteps(steps: Record<string, StepStats>): string {
+  return Object.entries(steps)
+    .map(([name, s]) => (s.count === 1 ? `${name} ${s.total_ms} ms` : `${name} ×${s.count} med ${s.median_ms} max ${s.max_ms} ms`))
+    .join('; ');
+}
