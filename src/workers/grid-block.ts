@@ -1,14 +1,16 @@
 /**
- * A block of visible grid rows, display-ready: the leads read by id, judged at the instant the
- * filter used, formatted in the reader's locale and zone. Runs in the grid's worker, so the page
- * neither reads IndexedDB nor judges a lead to draw a row.
+ * A block of visible grid rows, display-ready: the leads read by primary key (one bulk get) and
+ * shown with the verdict the engine's columns hold for them at the instant the filter used — the
+ * same cached judgement the filter tested, with the calling hours of that instant — formatted in
+ * the reader's locale and zone. No history is read and no lead is judged to draw a row; the page
+ * neither reads IndexedDB nor judges (decisions 020, 021).
  */
 import type { LeadsDb } from '../db/leads-db';
-import { getLeadsByIds, loadWorldFor } from '../db/repos/lead-history-repo';
-import { getSettings } from '../db/repos/settings-repo';
-import { createJudge } from '../domain/compliance/judge';
-import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { displayRow, type CatalogNames, type DisplayLocale, type DisplayRow } from '../domain/leads/display-row';
+import type { Lead } from '../domain/leads/lead';
+import { rowVerdict } from '../domain/leads/index/row-verdict';
+import { outsideHoursAt, type GridIndex } from './grid-index';
+import { measureSince } from './grid-timing';
 
 /** The source and campaign names, read once per data version (they change rarely and are few). */
 const catalogs = new WeakMap<LeadsDb, { version: number; names: Promise<CatalogNames> }>();
@@ -24,10 +26,25 @@ function catalogNames(db: LeadsDb, version: number): Promise<CatalogNames> {
   return catalog.names;
 }
 
-/** The rows of `ids` (in that order; ids no longer stored are left out), as shown at `at`. */
-export async function displayBlock(db: LeadsDb, ids: readonly number[], at: number, where: DisplayLocale, version: number): Promise<DisplayRow[]> {
-  const [leads, settings, names] = await Promise.all([getLeadsByIds(db, ids), getSettings(db), catalogNames(db, version)]);
-  const judge = createJudge(await loadWorldFor(db, leads), settings);
-  const dormantMs = dormantPeriodMs(settings.dormantDays);
-  return leads.map((lead) => displayRow(lead, judge(lead, at), names, where, at, dormantMs));
+/**
+ * Rows `rows` (row indexes of `index`, in that order) as shown at `at`; a lead no longer stored
+ * (deleted, the index not caught up yet) is left out.
+ */
+export async function displayBlock(db: LeadsDb, index: GridIndex, rows: ArrayLike<number>, at: number, where: DisplayLocale, version: number): Promise<DisplayRow[]> {
+  const t0 = performance.now();
+  const { cols } = index;
+  const ids = Array.from(rows, (i) => cols.ids[i]!);
+  const [leads, names] = await Promise.all([db.leads.bulkGet(ids) as Promise<(Lead | undefined)[]>, catalogNames(db, version)]);
+  measureSince('block:read', t0);
+  const t1 = performance.now();
+  const outside = outsideHoursAt(index, at);
+  const out: DisplayRow[] = [];
+  for (let k = 0; k < leads.length; k++) {
+    const lead = leads[k];
+    const i = rows[k]!;
+    if (lead) out.push(displayRow(lead, rowVerdict(cols, i, outside(i)), names, where, at, index.dormantMs));
+  }
+  measureSince('block:format', t1);
+  measureSince('block:total', t0);
+  return out;
 }

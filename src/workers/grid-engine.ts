@@ -18,6 +18,7 @@ import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
 import { displayBlock } from './grid-block';
+import { measureSince } from './grid-timing';
 import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
 
 export interface QueryResult {
@@ -157,9 +158,11 @@ export function createGridEngine(db: LeadsDb) {
   const api = {
     /** Run a filter and sort: how many rows match, out of how many. */
     async query(filter: LeadFilter, sort: string | undefined): Promise<QueryResult> {
+      const tAsked = performance.now();
       await current();
       const t0 = performance.now();
       const { idx, rows } = await resultRows(filter, sort);
+      measureSince('engine:query', tAsked);
       return { count: rows.length, version, total: idx.cols.n - idx.deleted, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
     },
     /** Lead ids of result rows [start, end). */
@@ -170,13 +173,16 @@ export function createGridEngine(db: LeadsDb) {
     },
     /**
      * Rows [start, end) of the result as the grid shows them (formatted for `where`, verdict
-     * included), judged at the very instant the filter was answered at: a row is never filtered at
-     * one instant and badged at another.
+     * included): the verdict is the row's cached judgement the filter tested, with the calling hours
+     * of the instant the filter was answered at — a row is never filtered at one instant and badged
+     * at another, and no history is read to draw it (decision 021).
      */
     async rows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+      const t0 = performance.now();
       const { idx, rows, at } = await resultRows(filter, sort);
-      const ids = Array.from(rows.subarray(Math.max(0, start), Math.min(rows.length, end)), (i) => idx.cols.ids[i]!);
-      return { rows: await displayBlock(db, ids, at, where, version), at };
+      const shown = await displayBlock(db, idx, rows.subarray(Math.max(0, start), Math.min(rows.length, end)), at, where, version);
+      measureSince('engine:rows', t0);
+      return { rows: shown, at };
     },
     /** Every lead id of the result ("select all N matching"). */
     async allIds(filter: LeadFilter, sort: string | undefined): Promise<Int32Array> {

@@ -70,8 +70,11 @@ export interface CatalogNames {
   campaigns: ReadonlyMap<string, string>;
 }
 
-/** One lead, judged at `at`, as the grid shows it; `dormantMs` is the organisation's dormant period. */
-export function displayRow(lead: Lead, judgement: Judgement, names: CatalogNames, where: DisplayLocale, at: number, dormantMs: number): DisplayRow {
+/**
+ * One lead, judged at `at`, as the grid shows it; `dormantMs` is the organisation's dormant period.
+ * The judgement is the engine's cached one for the row (index/row-verdict.ts) or a full one.
+ */
+export function displayRow(lead: Lead, judgement: Pick<Judgement, 'verdict' | 'consent' | 'dnc'>, names: CatalogNames, where: DisplayLocale, at: number, dormantMs: number): DisplayRow {
   const date = cachedDateFormat(where.locale, DATE, where.timeZone);
   const shown = (ms: number): DisplayDate => ({ text: date.format(ms), iso: new Date(ms).toISOString() });
   const dataAgeMs = lead.createdAt - lead.acquiredAt;

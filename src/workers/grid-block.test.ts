@@ -1,0 +1,79 @@
+/**
+ * A block of grid rows is drawn from the engine's cached judgement — the one the filter tested —
+ * with the calling hours of the instant asked: its verdict, consent and DNC states and stage equal
+ * a full judgement of the lead at that instant, and the dates the columns keep (a consent's expiry,
+ * the retention deadline) are shown. Drawing a block reads the leads by primary key only: no call,
+ * consent or DNC entry is read (with millions of listed numbers that read was the block's cost).
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
+import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
+import { createJudge } from '../domain/compliance/judge';
+import { displayReasons } from '../domain/leads/display-row';
+import { storedStageOf } from '../domain/leads/lifecycle-facts';
+import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
+import { MS_PER_DAY } from '../domain/time/calendar';
+import { displayBlock } from './grid-block';
+import { buildGridIndex, refreshDue } from './grid-index';
+
+afterAll(closeAll);
+
+const WHERE = { locale: 'en-US', timeZone: 'UTC' };
+
+describe('grid block', () => {
+  it('shows each row with the verdict a full judgement gives at the instant asked, without reading any history', async () => {
+    const db = await dbWith(demoSlice(10));
+    const index = await buildGridIndex(db, NOW);
+    const { leads, world, settings } = await loadComplianceWorld(db);
+    const judge = createJudge(world, settings);
+    const byId = new Map(leads.map((l) => [l.id, l]));
+    const dormantMs = dormantPeriodMs(settings.dormantDays);
+    let expiring = 0;
+    let hours = 0;
+    // Several instants: the hours open and close, cached rows fall due and are judged again by refreshDue.
+    for (const at of [NOW, NOW + 5 * 3_600_000, NOW + 13 * 3_600_000, NOW + 40 * MS_PER_DAY]) {
+      await refreshDue(db, index, at);
+      const rows = Uint32Array.from({ length: index.cols.n }, (_, i) => i);
+      const reads = [vi.spyOn(db.calls, 'where'), vi.spyOn(db.consents, 'where'), vi.spyOn(db.dncEntries, 'where'), vi.spyOn(db.dncEntries, 'toArray'), vi.spyOn(db.calls, 'toArray'), vi.spyOn(db.consents, 'toArray')];
+      const shown = await displayBlock(db, index, rows, at, WHERE, 0);
+      for (const spy of reads) {
+        expect(spy).not.toHaveBeenCalled();
+        spy.mockRestore();
+      }
+      expect(shown.map((r) => r.id)).toEqual(Array.from(index.cols.ids));
+      for (const row of shown) {
+        const lead = byId.get(row.id)!;
+        const full = judge(lead, at);
+        expect({ id: row.id, callable: row.callable, codes: row.reasons.map((r) => r.code).sort(), consent: row.consent, dnc: row.dnc }).toEqual({
+          id: row.id,
+          callable: full.verdict.callable,
+          codes: full.verdict.reasons.map((r) => r.code).sort(),
+          consent: full.consent,
+          dnc: full.dnc,
+        });
+        expect(row.stage).toBe(storedStageOf(lead, full.verdict.reasons.map((r) => r.code), at, dormantMs));
+        // The dates the columns keep are the ones the badge shows for the judge's reason (its "until", else its "since").
+        const fullShown = displayReasons(full.verdict, WHERE);
+        for (const code of ['consent-expiring', 'retention-expired'] as const) {
+          const mine = row.reasons.find((r) => r.code === code);
+          const theirs = fullShown.find((r) => r.code === code);
+          if (mine) expect(mine.until ?? mine.since).toBe(theirs!.until ?? theirs!.since);
+        }
+        if (row.reasons.some((r) => r.code === 'consent-expiring')) expiring++;
+        if (row.reasons.some((r) => r.code === 'outside-calling-hours')) hours++;
+      }
+    }
+    // The slice holds rows inside and outside their hours, and consents about to expire.
+    expect(hours).toBeGreaterThan(0);
+    expect(expiring).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('leaves out a lead deleted since the index was built', async () => {
+    const db = await dbWith(demoSlice(40));
+    const index = await buildGridIndex(db, NOW);
+    await db.leads.delete(index.cols.ids[1]!);
+    const shown = await displayBlock(db, index, [0, 1, 2], NOW, WHERE, 0);
+    expect(shown.map((r) => r.id)).toEqual([index.cols.ids[0], index.cols.ids[2]]);
+  });
+});
