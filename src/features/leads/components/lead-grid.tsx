@@ -32,12 +32,12 @@ const NO_ROWS: DisplayRow[] = [];
  * GridBody, which alone re-renders on scroll. Only the rows on screen are ever asked for.
  */
 export function LeadGrid({ filter, sort, version, count, answered, columns, store, onSort, onOpen, rowHeight }: LeadGridProps) {
-  // Widths that fit the grid's box (headers whole, filling the room); a column the user resized keeps its width.
+  // Widths that fit the grid's box (headers whole, filling the room; less the select column, the border and a scrollbar); a column the user resized keeps its width.
   const boxRef = useRef<HTMLDivElement>(null);
   const boxWidth = useElementWidth(boxRef);
   const headerWidth = useHeaderWidths();
   const [resized, setResized] = useState<Record<string, number>>({});
-  const columnSizing = useMemo(() => fitColumnWidths(columns, headerWidth, boxWidth - 46, resized), [columns, headerWidth, boxWidth, resized]);
+  const columnSizing = useMemo(() => fitColumnWidths(columns, headerWidth, boxWidth - 62, resized), [columns, headerWidth, boxWidth, resized]);
   const setColumnSizing = (update: SetStateAction<Record<string, number>>) => {
     const next = typeof update === 'function' ? update(columnSizing) : update;
     setResized((r) => {
