@@ -8,7 +8,7 @@ import { AppShell } from './page-models/app-shell';
 import { CompliancePage } from './page-models/compliance';
 import { ImportScreen } from './page-models/import';
 import { LeadsPage } from './page-models/leads-page';
-import { crashRenderer, dbFacts, killBrowser, launchProfile, seededRandom, type DbFacts } from './support/crash-kit';
+import { crashRenderer, dbCounts, dbFacts, killBrowser, launchProfile, seededRandom, type DbFacts } from './support/crash-kit';
 
 /**
  * Crash safety (DESIGN.md §7): a persistent profile, seeded once, where an import, a bulk edit and
@@ -52,6 +52,21 @@ interface Started {
   message: string;
 }
 
+/** Where a kill point's time goes: `lap(name)` closes a phase; `line()` lists them in seconds. */
+function lapTimer() {
+  const t0 = Date.now();
+  let last = t0;
+  const parts: string[] = [];
+  return {
+    lap(name: string) {
+      const now = Date.now();
+      parts.push(`${name} ${((now - last) / 1000).toFixed(1)}`);
+      last = now;
+    },
+    line: () => `${parts.join(', ')} = ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  };
+}
+
 /** What the UI acknowledged: must survive every later kill. */
 interface Acknowledged {
   imports: { fileName: string; created: number }[];
@@ -72,10 +87,12 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
   const interruptedIds: number[] = [];
   const tally = { renderer: 0, browser: 0, beforeJournal: 0, interrupted: 0, completed: 0, completedAcked: 0, byKind: { import: 0, bulk: 0, purge: 0 } };
 
+  const t0 = Date.now();
   try {
     // Seed the demo data once (first start of the profile).
     await page.goto('/');
     await page.getByTestId('figure-leads').waitFor({ timeout: 180_000 });
+    console.log(`crash-safety · seeded the profile in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     /** Go to `path` unless the page was just reopened there (a fresh load of the screen either way). */
     let reopenedAt: string | null = null;
@@ -108,7 +125,8 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
     const startBulk = async (tag: string): Promise<Started> => {
       const leads = new LeadsPage(page);
       await visit(PATHS.bulk);
-      await expect(leads.rows().first()).toBeVisible();
+      // After an import of 3,000 leads (over a tenth) the engine builds its index again: 12–16 s here, more under load.
+      await expect(leads.rows().first()).toBeVisible({ timeout: 90_000 });
       await leads.selectAllMatching();
       const n = Number((await page.getByTestId('selection-count').innerText()).replace(/\D/g, ''));
       expect(n).toBeGreaterThan(1_000);
@@ -178,14 +196,24 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
     // Calibration: one of each, run to completion (purge first: it clears the demo's due leads,
     // so later purges only take imported leads and never a tagged one). Their durations spread the kill delays.
     const calibration: Record<Kind, number> = { import: 0, bulk: 0, purge: 0 };
-    for (const kind of ['purge', 'import', 'bulk'] as const) calibration[kind] = await complete(await start(kind, `${SEED}-calibration`));
+    for (const kind of ['purge', 'import', 'bulk'] as const) {
+      const laps = lapTimer();
+      const op = await start(kind, `${SEED}-calibration`);
+      laps.lap('start');
+      calibration[kind] = await complete(op);
+      laps.lap('commit');
+      console.log(`crash-safety · calibration ${kind}: ${laps.line()}`);
+    }
     checkInvariants(await facts());
 
     for (let i = 0; i < POINTS; i++) {
       const kind = KINDS[i % 3]!;
       const point = `${SEED}-${i}`;
+      const laps = lapTimer();
       const op = await start(kind, point);
-      const before = await dbFactsFor(op);
+      laps.lap('start');
+      const before = await dbFactsFor();
+      laps.lap('facts');
       const tag = op.tag ? [op.tag] : [];
       // Delays from 0 (the click's own handler has not finished) to 1.4× the calibrated duration.
       const delay = Math.round(random() * 1.4 * calibration[kind]);
@@ -193,6 +221,7 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       void op.done.waitFor({ timeout: 120_000 }).then(() => (shown = true), () => {});
       await op.commit.click();
       await new Promise((r) => setTimeout(r, delay));
+      laps.lap('delay');
       const ackedBeforeKill = shown;
       if (killsBrowser(i)) {
         await killBrowser(context, dir);
@@ -204,11 +233,14 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
         page = await context.newPage();
         tally.renderer++;
       }
+      laps.lap('kill');
       // Reopen the app on the same profile, at the screen of the next kill point (the banner is in every screen's shell).
       const app = new AppShell(page);
       reopenedAt = i + 1 < POINTS ? PATHS[KINDS[(i + 1) % 3]!] : '/settings';
       await app.open(reopenedAt);
+      laps.lap('reopen');
       const after = await dbFacts(page, [...acked.tags.map((t) => t.tag), ...tag], BULK_SOURCE);
+      laps.lap('facts');
 
       // All of the batch or none of it.
       let committed: boolean;
@@ -254,7 +286,9 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
         tally.beforeJournal++;
       }
       await expect(banner).toBeHidden();
+      laps.lap('checks');
       tally.byKind[kind]++;
+      console.log(`crash-safety · ${i} ${kind} (${killsBrowser(i) ? 'browser' : 'renderer'}, ${after.leads} leads): ${laps.line()}`);
     }
 
     // At the end, every lead is scanned: the tags are on the selected source's leads and nowhere else.
@@ -276,8 +310,8 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
   }
 
   /** The counts before the click, and the newest journal row. */
-  async function dbFactsFor(op: Started) {
-    const f = await dbFacts(page, op.tag ? [op.tag] : [], BULK_SOURCE);
+  async function dbFactsFor() {
+    const f = await dbCounts(page);
     return { leads: f.leads, anonymized: f.anonymized, maxOperationId: Math.max(0, ...f.operations.map((o) => o.id)) };
   }
 });
