@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
@@ -8,6 +9,7 @@ import type { ChartSeries } from '../model/chart-series';
 import { ChartPager } from './chart-pager';
 import { CohortChart } from './cohort-chart';
 import { CsvButton } from './csv-button';
+import { OtherNote } from './other-note';
 import { SmallMultiples } from './small-multiples';
 import { useChartModel } from './use-chart-model';
 import { useDrillDown } from './use-drill-down';
@@ -24,8 +26,9 @@ export function ChartView({ state, result, set }: { state: CohortsState; result:
   const { t } = useTranslation();
   const { cs, f, seriesLabel, table, agg } = useChartModel(state, result);
   const drill = useDrillDown();
-  const label = (r: ChartSeries['rows'][number]) => f.cohort(r.key, r.start, agg.grain);
-  const ticks = ticksOf(cs);
+  // Kept stable: recharts keeps the axis's ticks and formatter in its store (model/chart-accessors.ts).
+  const label = useCallback((r: ChartSeries['rows'][number]) => f.cohort(r.key, r.start, agg.grain), [f, agg.grain]);
+  const ticks = useMemo(() => ticksOf(cs), [cs]);
   const chartProps = { f, label, seriesLabel, windowDays: state.n, onDrill: drill, ticks, type: state.chart };
   return (
     <Card
@@ -53,11 +56,7 @@ export function ChartView({ state, result, set }: { state: CohortsState; result:
     >
       <p className="-mt-1 mb-3 text-xs text-slate-500">{t(`cohorts.metricHelp.${state.metric}`, { n: state.n })}</p>
       <ChartPager cs={cs} rangeLabel={(i) => label(cs.rows[i]!)} onPage={(page) => set({ page: page || undefined })} />
-      {cs.other.length > 0 && (
-        <p data-testid="chart-other" className="mb-3 text-xs text-slate-600">
-          {t('cohorts.legible.otherNote', { count: cs.other.length, leads: f.count(cs.otherLeads), names: cs.other.map(seriesLabel).join(', ') })}
-        </p>
-      )}
+      <OtherNote names={cs.other.map(seriesLabel)} leads={f.count(cs.otherLeads)} />
       {cs.rows.length === 0 ? (
         <p className="py-16 text-center text-sm text-slate-500">{t('cohorts.empty')}</p>
       ) : state.layout === 'multiples' && agg.split !== 'none' ? (

@@ -1,7 +1,8 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import { accessorsOf } from '../model/chart-accessors';
 import type { ChartRow, ChartSeries, Point, SeriesInfo } from '../model/chart-series';
 import type { Formatters } from '../model/format';
 import { ChartTooltip } from './chart-tooltip';
@@ -21,12 +22,16 @@ interface Props {
   legend?: boolean;
 }
 
-const valueOf = (key: string) => (r: ChartRow) => r.points[key]?.value ?? null;
-/** Asymmetric whiskers: distance from the rate down to the low end and up to the high end. */
-const errorOf = (key: string) => (r: ChartRow) => {
-  const p = r.points[key];
-  return p && p.value !== null && p.low !== null && p.high !== null ? [p.value - p.low, p.high - p.value] : [0, 0];
-};
+/*
+ * What recharts 3 keeps in its store (dataKeys, axis domain and formatters, margin) keeps its
+ * identity across renders: a focus change re-renders the chart, and a changed setting would
+ * remount every bar (see model/chart-accessors.ts).
+ */
+const BAR_MARGIN = { top: 8, right: 8, bottom: 4, left: 0 };
+const LINE_MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
+const AXIS_TICK = { fontSize: 11, fill: '#475569' };
+const X_AXIS_LINE = { stroke: '#cbd5e1' };
+const CURSOR = { fill: 'rgba(99, 102, 241, 0.06)' };
 
 /** A figure as the chart shows it (rate, count or days). */
 export function formatValue(cs: ChartSeries, f: Formatters, v: number | null): string {
@@ -64,13 +69,18 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const { markProps, focused } = useMarkFocus(cs, box, onDrill);
-  const tick = cs.isRate ? (v: number) => f.pct(v) : cs.metric === 'leads' || cs.metric === 'contacted' ? (v: number) => f.count(v) : (v: number) => f.days(v);
-  const byKey = new Map(cs.rows.map((r) => [r.key, r]));
+  const tick = useMemo(() => (cs.isRate ? (v: number) => f.pct(v) : cs.metric === 'leads' || cs.metric === 'contacted' ? (v: number) => f.count(v) : (v: number) => f.days(v)), [cs.isRate, cs.metric, f]);
+  const xTick = useMemo(() => {
+    const byKey = new Map(cs.rows.map((r) => [r.key, r]));
+    return (k: string) => (byKey.has(k) ? label(byKey.get(k)!) : k);
+  }, [cs.rows, label]);
+  const domain = useMemo(() => [0, ticks[ticks.length - 1] ?? 'auto'] as [number, number | 'auto'], [ticks]);
   const rowIndex = new Map(cs.rows.map((r, i) => [r, i]));
   const markLabel = (row: ChartRow, s: SeriesInfo, p: Point) =>
     t('cohorts.legible.bar', {
       cohort: label(row),
       series: seriesLabel(s.id),
+      metric: t(`cohorts.metric.${cs.metric}`),
       value: formatValue(cs, f, p.value),
       ratio: cs.isRate ? ` (${t('cohorts.tooltip.ratio', { numerator: f.count(p.numerator ?? 0), denominator: f.count(p.denominator ?? 0) })})` : '',
       count: f.count(p.drillCount),
@@ -80,29 +90,30 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
     <>
       <Hatches cs={cs} />
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="key" tickFormatter={(k: string) => (byKey.has(k) ? label(byKey.get(k)!) : k)} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} minTickGap={8} />
-      <YAxis tickFormatter={tick} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} axisLine={false} width={64} ticks={ticks} interval={0} domain={[0, ticks[ticks.length - 1] ?? 'auto']} allowDataOverflow />
+      <XAxis dataKey="key" tickFormatter={xTick} tick={AXIS_TICK} tickLine={false} axisLine={X_AXIS_LINE} minTickGap={8} />
+      <YAxis tickFormatter={tick} tick={AXIS_TICK} tickLine={false} axisLine={false} width={64} ticks={ticks} interval={0} domain={domain} allowDataOverflow />
       {legend && <Legend formatter={(key: string) => <span className="text-xs text-slate-700">{seriesLabel(cs.series.find((s) => s.key === key)?.id ?? '')}</span>} iconType="square" iconSize={10} />}
     </>
   );
   const tooltip = (shared: boolean) => (
-    <Tooltip shared={shared} cursor={{ fill: 'rgba(99, 102, 241, 0.06)' }} isAnimationActive={false} content={<ChartTooltip cs={cs} f={f} cohortLabel={label} seriesLabel={seriesLabel} windowDays={windowDays} />} />
+    <Tooltip shared={shared} cursor={CURSOR} isAnimationActive={false} content={<ChartTooltip cs={cs} f={f} cohortLabel={label} seriesLabel={seriesLabel} windowDays={windowDays} />} />
   );
   const focusedRow = focused ? cs.rows[focused.row] : undefined;
   const focusedSeries = focused ? cs.series.find((s) => s.key === focused.seriesKey) : undefined;
   const focusedPoint = focusedRow && focusedSeries ? focusedRow.points[focusedSeries.key] : undefined;
   return (
-    <div ref={box}>
+    // Whiskers are drawn over the bars; they must not take the click meant for the bar under them.
+    <div ref={box} className="[&_.recharts-errorBar]:pointer-events-none">
       <ResponsiveContainer width="100%" height={height}>
         {type === 'bar' ? (
-          <BarChart data={cs.rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="10%" barGap={1} accessibilityLayer={false}>
+          <BarChart data={cs.rows} margin={BAR_MARGIN} barCategoryGap="10%" barGap={1} accessibilityLayer={false}>
             {common}
             {tooltip(false)}
             {cs.series.map((s) => (
               <Bar
                 key={s.key}
                 name={s.key}
-                dataKey={valueOf(s.key)}
+                dataKey={accessorsOf(s.key).value}
                 fill={s.color}
                 isAnimationActive={false}
                 shape={(props: ShapeProps) => {
@@ -126,19 +137,19 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
                   );
                 }}
               >
-                {cs.isRate && <ErrorBar dataKey={errorOf(s.key)} width={2} stroke="#334155" strokeWidth={1} isAnimationActive={false} />}
+                {cs.isRate && <ErrorBar dataKey={accessorsOf(s.key).error} width={2} stroke="#334155" strokeWidth={1} isAnimationActive={false} />}
               </Bar>
             ))}
           </BarChart>
         ) : (
-          <LineChart data={cs.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <LineChart data={cs.rows} margin={LINE_MARGIN} accessibilityLayer={false}>
             {common}
             {tooltip(true)}
             {cs.series.map((s) => (
               <Line
                 key={s.key}
                 name={s.key}
-                dataKey={valueOf(s.key)}
+                dataKey={accessorsOf(s.key).value}
                 stroke={s.color}
                 strokeWidth={2}
                 connectNulls={false}
@@ -164,7 +175,7 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
                   );
                 }}
               >
-                {cs.isRate && <ErrorBar dataKey={errorOf(s.key)} width={2} stroke={s.color} strokeOpacity={0.5} strokeWidth={1} isAnimationActive={false} />}
+                {cs.isRate && <ErrorBar dataKey={accessorsOf(s.key).error} width={2} stroke={s.color} strokeOpacity={0.5} strokeWidth={1} isAnimationActive={false} />}
               </Line>
             ))}
           </LineChart>

@@ -7,12 +7,7 @@
 import { useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { ChartSeries, Point } from '../model/chart-series';
-
-interface Target {
-  id: string;
-  row: number;
-  series: number;
-}
+import { MARK_KEYS, markTargets, stepMark, type MarkTarget } from '../model/mark-navigation';
 
 export interface FocusedMark {
   row: number;
@@ -20,44 +15,15 @@ export interface FocusedMark {
 }
 
 export function useMarkFocus(cs: ChartSeries, container: RefObject<HTMLElement | null>, onDrill: (filter: LeadFilter) => void) {
-  const targets = useMemo(() => {
-    const out: Target[] = [];
-    cs.rows.forEach((r, row) =>
-      cs.series.forEach((s, series) => {
-        const p = r.points[s.key];
-        if (p && p.value !== null) out.push({ id: `${row}:${s.key}`, row, series });
-      }),
-    );
-    return out;
-  }, [cs]);
+  const targets = useMemo(() => markTargets(cs), [cs]);
   const [active, setActive] = useState<string | null>(null);
   const [focused, setFocused] = useState<FocusedMark | null>(null);
   const current = active !== null && targets.some((x) => x.id === active) ? active : (targets[0]?.id ?? null);
 
-  const move = (to: Target | undefined) => {
+  const move = (to: MarkTarget | undefined) => {
     if (!to) return;
     setActive(to.id);
     container.current?.querySelector<SVGElement>(`[data-mark="${to.id}"]`)?.focus();
-  };
-
-  const step = (from: Target, key: string): Target | undefined => {
-    const i = targets.indexOf(from);
-    switch (key) {
-      case 'ArrowRight':
-        return targets.slice(i + 1).find((x) => x.series === from.series);
-      case 'ArrowLeft':
-        return targets.slice(0, i).reverse().find((x) => x.series === from.series);
-      case 'ArrowDown':
-        return targets.slice(i + 1).find((x) => x.row === from.row);
-      case 'ArrowUp':
-        return targets.slice(0, i).reverse().find((x) => x.row === from.row);
-      case 'Home':
-        return targets[0];
-      case 'End':
-        return targets[targets.length - 1];
-      default:
-        return undefined;
-    }
   };
 
   /** Props for the mark of `point` at row `row` of series `seriesKey` (a bar's rect or a line's dot). */
@@ -82,8 +48,9 @@ export function useMarkFocus(cs: ChartSeries, container: RefObject<HTMLElement |
           return;
         }
         const from = targets.find((x) => x.id === id);
-        const to = from && step(from, e.key);
-        if (from && ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) e.preventDefault();
+        if (!from || !(MARK_KEYS as readonly string[]).includes(e.key)) return;
+        e.preventDefault();
+        const to = stepMark(targets, from, e.key);
         move(to);
       },
     };
