@@ -14,7 +14,7 @@ import { displayReasons } from '../domain/leads/display-row';
 import { storedStageOf } from '../domain/leads/lifecycle-facts';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { MS_PER_DAY } from '../domain/time/calendar';
-import { displayBlock } from './grid-block';
+import { displayBlock, latestFirst } from './grid-block';
 import { buildGridIndex, refreshDue } from './grid-index';
 
 afterAll(closeAll);
@@ -75,5 +75,26 @@ describe('grid block', () => {
     await db.leads.delete(index.cols.ids[1]!);
     const shown = await displayBlock(db, index, [0, 1, 2], NOW, WHERE, 0);
     expect(shown.map((r) => r.id)).toEqual([index.cols.ids[0], index.cols.ids[2]]);
+  });
+
+  it('serves blocks asked during a fast scroll newest first, two at a time, and every caller gets its own', async () => {
+    const queue = latestFirst(2);
+    const started: number[] = [];
+    let running = 0;
+    let most = 0;
+    const task = (k: number) => async () => {
+      started.push(k);
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return k * 10;
+    };
+    const results = await Promise.all([0, 1, 2, 3, 4, 5].map((k) => queue(task(k))));
+    expect(results).toEqual([0, 10, 20, 30, 40, 50]);
+    // 0 and 1 start at once; of those waiting, the last asked goes first.
+    expect(started).toEqual([0, 1, 5, 4, 3, 2]);
+    expect(most).toBe(2);
+    await expect(queue(() => Promise.reject(new Error('no such block')))).rejects.toThrow('no such block');
+    expect(await queue(task(9))).toBe(90);
   });
 });

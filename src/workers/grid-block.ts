@@ -48,3 +48,31 @@ export async function displayBlock(db: LeadsDb, index: GridIndex, rows: ArrayLik
   measureSince('block:total', t0);
   return out;
 }
+
+/**
+ * Runs at most `limit` tasks at once, the most recently asked first. A fast scroll asks for every
+ * block it passes (the bench's top-to-bottom scroll: ~160); served in arrival order, the block now
+ * on screen waited behind all of them. Every task still runs (each caller gets its rows), newest first.
+ */
+export function latestFirst(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const next = () => {
+    while (running < limit && waiting.length) {
+      running++;
+      waiting.pop()!();
+    }
+  };
+  return (task) =>
+    new Promise((resolve, reject) => {
+      waiting.push(() => {
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            next();
+          });
+      });
+      next();
+    });
+}

@@ -17,7 +17,7 @@ import { getSettings } from '../db/repos/settings-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
-import { displayBlock } from './grid-block';
+import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
 import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
 
@@ -155,6 +155,16 @@ export function createGridEngine(db: LeadsDb) {
     return { idx, rows: last.rows, at: last.at };
   }
 
+  /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
+  const blockQueue = latestFirst(2);
+  async function blockRows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+    const t0 = performance.now();
+    const { idx, rows, at } = await resultRows(filter, sort);
+    const shown = await displayBlock(db, idx, rows.subarray(Math.max(0, start), Math.min(rows.length, end)), at, where, version);
+    measureSince('engine:rows', t0);
+    return { rows: shown, at };
+  }
+
   const api = {
     /** Run a filter and sort: how many rows match, out of how many. */
     async query(filter: LeadFilter, sort: string | undefined): Promise<QueryResult> {
@@ -177,12 +187,12 @@ export function createGridEngine(db: LeadsDb) {
      * of the instant the filter was answered at — a row is never filtered at one instant and badged
      * at another, and no history is read to draw it (decision 021).
      */
-    async rows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
-      const t0 = performance.now();
-      const { idx, rows, at } = await resultRows(filter, sort);
-      const shown = await displayBlock(db, idx, rows.subarray(Math.max(0, start), Math.min(rows.length, end)), at, where, version);
-      measureSince('engine:rows', t0);
-      return { rows: shown, at };
+    rows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+      const asked = performance.now();
+      return blockQueue(() => {
+        measureSince('engine:rows:waited', asked);
+        return blockRows(filter, sort, start, end, where);
+      });
     },
     /** Every lead id of the result ("select all N matching"). */
     async allIds(filter: LeadFilter, sort: string | undefined): Promise<Int32Array> {
