@@ -1,40 +1,18 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppShell } from './page-models/app-shell';
 import { LeadsPage } from './page-models/leads-page';
 import { seededContext } from './support/seeded-context';
-import { assertNoSecurityIncidents, guardPage, type SecurityGuard } from './support/security-guard';
 
 /**
  * Issue 17 items 14-15 beyond the axe check: focus comes back when the drawer or a dialog closes,
- * Overview figures open the grid with their filter, dates follow the browser's region. One seeded
- * en-US profile for the file (seeding can take minutes on a busy machine); en-GB gets its own.
+ * Overview figures open the grid with their filter, dates follow the browser's region. The worker's
+ * shared seeded en-US profile (./fixtures; these tests only read); en-GB gets its own.
  */
-test.describe.configure({ mode: 'serial', timeout: 600_000 });
-
-let context: BrowserContext;
-let app: AppShell;
-let guard: SecurityGuard;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(600_000);
-  context = await seededContext(browser);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
-test.beforeEach(async () => {
-  const page = await context.newPage();
-  guard = await guardPage(page);
-  app = new AppShell(page);
-});
-test.afterEach(async () => {
-  await app.page.close();
-  assertNoSecurityIncidents(guard);
-});
+test.describe.configure({ timeout: 300_000 });
 
 /** Closing the lead drawer or a dialog puts focus back where it was, never on <body>. */
-test('focus returns to the opener when the lead drawer, the bulk-edit dialog and the new-lead dialog close', async () => {
+test('focus returns to the opener when the lead drawer, the bulk-edit dialog and the new-lead dialog close', async ({ app }) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads?callable=no');
@@ -86,7 +64,7 @@ test('focus returns to the opener when the lead drawer, the bulk-edit dialog and
 
 const figure = async (text: Promise<string>) => Number((await text).replace(/\D/g, ''));
 
-test('each Overview figure opens the grid filtered to the leads it counts', async () => {
+test('each Overview figure opens the grid filtered to the leads it counts', async ({ app }) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/');
@@ -139,7 +117,7 @@ async function auditTime(page: Page): Promise<string> {
   return (await cell.innerText()).trim();
 }
 
-test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hour time, en-GB 02/12/2026 and 24-hour time', async ({ browser }) => {
+test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hour time, en-GB 02/12/2026 and 24-hour time', async ({ app, browser }) => {
   // The shared context is an en-US browser.
   expect(await app.page.evaluate(() => navigator.language)).toBe('en-US');
   await app.open('/');
