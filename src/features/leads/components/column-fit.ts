@@ -7,21 +7,21 @@ import type { GridColumnId } from '../leads-search';
 
 /** The narrowest each column's content reads at (a date with its age, a badge, a phone number). */
 export const CONTENT_MIN: Record<GridColumnId, number> = {
-  phone: 140,
-  name: 130,
-  company: 110,
-  source: 110,
+  phone: 130,
+  name: 120,
+  company: 100,
+  source: 100,
   campaign: 100,
-  acquiredAt: 140,
+  acquiredAt: 130,
   createdAt: 95,
   dataAge: 70,
   consent: 90,
   dnc: 70,
   lastContact: 95,
   attempts: 60,
-  lastOutcome: 110,
+  lastOutcome: 100,
   tags: 90,
-  verdict: 120,
+  verdict: 110,
   stage: 100,
 };
 
