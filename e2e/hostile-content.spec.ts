@@ -70,7 +70,8 @@ async function batchLeadIds(page: Page, batchId: number): Promise<{ id: number; 
 }
 
 test('an XSS corpus imported as names, companies, tags, sources and campaigns is inert text on every screen and in exports', async ({ app }) => {
-  test.setTimeout(300_000);
+  // Every screen in turn, on a loaded machine; the cohorts step (legend, 'Other' note, tooltip, small multiples, table) adds a minute or two.
+  test.setTimeout(450_000);
   const page = app.page;
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -124,36 +125,46 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
     await page.screenshot({ path: `${test.info().outputDir}/hostile-drawer.png` });
   });
 
-  // FIXME(issue 17.9): the chart now names its top 6 sources and groups the rest as "Other" with custom bar shapes, so this
-  // step's premise (every source a bar `path` in the chart) no longer holds; rewrite it against the legend + 'chart-other' note.
-  await test.step.skip('cohorts chart split by source, with the tooltip', async () => {
-    // Median data age at entry: the corpus's leads were imported weeks after acquisition, the demo's at once, so their bars stand out.
-    await page.goto('/cohorts?grain=month&split=source&metric=medianDataAgeDays');
+  await test.step('cohorts chart split by source: legend, "Other" breakdown, tooltip, small multiples, table', async () => {
+    // The chart names the six sources with most leads (the demo's) and adds the rest up as one grey "Other";
+    // the corpus's sources, with a lead or a few each, are among the rest, and the note under the pager names them.
+    await page.goto('/cohorts?grain=month&split=source&metric=leads');
     await expect(page.getByTestId('cohorts-computed')).toBeVisible({ timeout: 60_000 });
     const chart = page.getByTestId('cohort-chart');
-    await expectTexts(page, 'source', chart);
-    const bars = chart.locator('.recharts-bar-rectangle path');
-    await expect(bars.first()).toBeAttached();
-    // Bars of the newest cohort (the right-most twelfth of the plot), hovered by pointer position:
-    // with 30-odd series a bar is 1 px wide and the chart's surface takes the pointer.
-    const plot = (await chart.locator('.recharts-surface').first().boundingBox())!;
-    const boxes = await bars.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
-    const newest = boxes.filter((b) => b.x > plot.x + (plot.width * 11) / 12 && b.h > 0).sort((a, b) => b.h - a.h);
-    const hostile = [...XSS_CORPUS.filter((p) => fits(p, 'source')).map((p) => p.text), 'Hostile neutral source'];
+    const legend = chart.locator('.recharts-legend-item-text');
+    await expect(legend.last()).toHaveText('Other');
+    const other = page.getByTestId('chart-other');
+    await expect(other).toBeVisible();
+    await expectTexts(page, 'source', other);
+    await expect(other).toContainText('Hostile neutral source');
+    // Each name is bidi-isolated: the right-to-left override in one cannot reverse the names after it.
+    const rtl = XSS_CORPUS.find((p) => p.id === 'rtl-override')!.text;
+    await expect(other.locator('bdi').filter({ hasText: rtl })).toHaveText(rtl);
+    expect(await other.locator('bdi').count()).toBeGreaterThanOrEqual(XSS_CORPUS.filter((p) => fits(p, 'source')).length + 1);
+    await expectInert(page, 'cohorts chart: legend and Other note');
+
+    // November 2026 holds the corpus: its "Other" bar counts their leads, and its tooltip and accessible name say "Other".
+    const bar = chart.getByRole('button', { name: /^Nov 2026 · Other: Leads / });
+    await bar.hover();
     const tip = page.getByTestId('cohort-tooltip');
-    let shown = '';
-    // Demo sources share the cohort; hover its bars, tallest first, until one of the corpus's sources is under the pointer.
-    for (const bar of newest) {
-      await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
-      await page.mouse.move(bar.x + bar.w / 2, bar.y + bar.h / 2, { steps: 5 });
-      await expect(tip).toBeVisible();
-      shown = await tip.getByTestId('tooltip-series').first().innerText();
-      if (hostile.includes(shown)) break;
-    }
-    expect(hostile).toContain(shown);
-    await expect(tip.getByText(shown, { exact: true })).toBeVisible();
-    await expectInert(page, 'cohorts chart and tooltip');
+    await expect(tip).toBeVisible();
+    await expect(tip.getByTestId('tooltip-series')).toHaveText('Other');
+    await expect(tip.getByTestId('tooltip-value')).toHaveText(/^[\d,]+$/);
+    await expectInert(page, 'cohorts chart tooltip');
     await page.screenshot({ path: `${test.info().outputDir}/hostile-cohorts.png` });
+
+    // Small multiples: a panel per source (named by its heading), the rest again as "Other".
+    await page.getByRole('button', { name: 'Small multiples' }).click();
+    await expect(page.getByTestId('small-multiple').first()).toBeVisible();
+    await expect(page.getByTestId('small-multiple').last().getByRole('heading')).toHaveText('Other');
+    await expectInert(page, 'cohorts small multiples');
+
+    // The table view names every source, each hostile name as the text it is.
+    await page.goto('/cohorts?view=table&grain=month&split=source&metric=leads');
+    const table = page.getByTestId('cohort-table');
+    await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+    await expectTexts(page, 'source', table);
+    await expectInert(page, 'cohorts table');
   });
 
   await test.step('source scorecard and campaigns', async () => {
