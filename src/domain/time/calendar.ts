@@ -255,7 +255,30 @@ export function calendarDaysBetween(from: number, to: number, timeZone = 'UTC'):
 
 /** Whole months elapsed from `from` to `to` (the "age" shown as "14 mo"). */
 export function monthsBetween(from: number, to: number, timeZone = 'UTC'): number {
+  if (timeZone === 'UTC') return utcMonthsBetween(from, to);
   return differenceInMonths(inZone(to, timeZone), inZone(from, timeZone));
+}
+
+/**
+ * date-fns' differenceInMonths in UTC, step for step (its February and last-day-of-month rules
+ * included) on plain UTC dates: a TZDate costs 20–90 µs an operation, and the grid computes an age
+ * for every row it draws (this was most of a block's formatting time). calendar-months.test.ts
+ * holds it equal to date-fns.
+ */
+function utcMonthsBetween(from: number, to: number): number {
+  const sign = Math.sign(to - from);
+  const later = new Date(to);
+  const earlier = new Date(from);
+  const difference = Math.abs((later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + later.getUTCMonth() - earlier.getUTCMonth());
+  if (difference < 1) return 0;
+  const working = new Date(to);
+  if (working.getUTCMonth() === 1 && working.getUTCDate() > 27) working.setUTCDate(30);
+  working.setUTCMonth(working.getUTCMonth() - sign * difference);
+  let lastMonthNotFull = Math.sign(working.getTime() - from) === -sign;
+  const lastDayOfMonth = later.getUTCDate() === new Date(Date.UTC(later.getUTCFullYear(), later.getUTCMonth() + 1, 0)).getUTCDate();
+  if (lastDayOfMonth && difference === 1 && to > from) lastMonthNotFull = false;
+  const result = sign * (difference - (lastMonthNotFull ? 1 : 0));
+  return result === 0 ? 0 : result;
 }
 
 /** Local midnight at the start of the day containing `ms` in `timeZone`. */
