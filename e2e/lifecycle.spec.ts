@@ -1,37 +1,14 @@
 import Papa from 'papaparse';
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
-import { expect } from './fixtures';
-import { AppShell } from './page-models/app-shell';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CohortsPage } from './page-models/cohorts-page';
 import { LeadsPage } from './page-models/leads-page';
-import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
 import { readStore } from './support/idb-read';
 
-/**
- * Like the shared seeded context of ./fixtures, but waiting longer for the first seeding: on a
- * loaded machine (several engineers' builds on two cores) writing the demo data can pass 90 s.
+/*
+ * The worker's shared seeded profile (./fixtures): these tests only read seeded leads, and the one
+ * setting they change (the dormant period) and the language are put back before they end.
  */
-const test = base.extend<{ app: AppShell }, { seededSlow: BrowserContext }>({
-  seededSlow: [
-    async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ ...workerInfo.project.use, baseURL: workerInfo.project.use.baseURL });
-      const page = await context.newPage();
-      await page.goto('/');
-      await page.getByTestId('figure-leads').waitFor({ timeout: 420_000 });
-      await page.close();
-      await use(context);
-      await context.close();
-    },
-    { scope: 'worker', timeout: 450_000 },
-  ],
-  app: async ({ seededSlow }, use) => {
-    const page = await seededSlow.newPage();
-    const guard = await guardPage(page);
-    await use(new AppShell(page));
-    await page.close();
-    assertNoSecurityIncidents(guard);
-  },
-});
 
 /** The lead fields the lifecycle stage is read from (docs/lifecycle.md). */
 interface StoredLead {
