@@ -1,8 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppShell } from './page-models/app-shell';
 
-test('after one visit the app loads with the network off', async ({ page, context }) => {
-  const app = new AppShell(page);
+// A visit to the worker's shared seeded profile (./fixtures) is "one visit"; a first start is not needed here.
+test('after one visit the app loads with the network off', async ({ app, seeded }) => {
+  const page = app.page;
+  const context = seeded;
   await app.open('/');
   await expect(page.getByTestId('figure-leads')).toContainText(/[1-9]/);
   // Wait until the service worker has installed and precached the app shell.
@@ -12,11 +14,14 @@ test('after one visit the app loads with the network off', async ({ page, contex
     return reg.active?.state;
   });
   await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByTestId('figure-leads')).toContainText(/[1-9]/, { timeout: 30_000 });
-  await app.nav(/^Settings$/).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await context.setOffline(false);
+  try {
+    await page.reload();
+    await expect(page.getByTestId('figure-leads')).toContainText(/[1-9]/, { timeout: 30_000 });
+    await app.nav(/^Settings$/).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  } finally {
+    await context.setOffline(false);
+  }
 });
 
 test('two tabs opening at once seed the demo data exactly once', async ({ context }) => {
