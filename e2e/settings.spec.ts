@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures';
-import { AppShell } from './page-models/app-shell';
 
 test('a settings change is saved, audited, and the trail verifies', async ({ app }) => {
   const page = app.page;
@@ -33,8 +32,11 @@ test('an empty operator name is refused with a message', async ({ app }) => {
   await expect(page.getByLabel('Operator name')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('start empty, then reset to the demo data', async ({ page }) => {
-  const app = new AppShell(page);
+// On the worker's shared seeded profile (./fixtures): it ends as a profile with the demo data
+// freshly seeded, which is what every other test of the worker may expect.
+test('start empty, then reset to the demo data', async ({ app }) => {
+  test.setTimeout(300_000);
+  const page = app.page;
   await app.open('/settings');
   await page.getByRole('button', { name: 'Start with an empty database' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Start with an empty database' }).click();
@@ -45,6 +47,7 @@ test('start empty, then reset to the demo data', async ({ page }) => {
   expect(await app.countStore('leads')).toBe(0);
   await page.getByRole('button', { name: 'Reset demo data' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Reset demo data' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Done' })).toBeVisible({ timeout: 30_000 });
+  // The reset writes the whole demo world again: as long as a first start's seeding (AppShell.waitForData).
+  await expect(page.getByRole('status').filter({ hasText: 'Done' })).toBeVisible({ timeout: 240_000 });
   expect(await app.countStore('leads')).toBeGreaterThan(15_000);
 });
