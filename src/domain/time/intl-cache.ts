@@ -9,7 +9,14 @@ const numberCache = new Map<string, Intl.NumberFormat>();
 export function cachedDateFormat(locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
   let f = dateCache.get(key);
-  if (!f) dateCache.set(key, (f = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options)));
+  if (!f) {
+    const zoned = timeZone ? { ...options, timeZone } : options;
+    f = new Intl.DateTimeFormat(locale, zoned);
+    // A 24-hour clock writes its hour in two digits (en-GB 02:15, zh-CN 02:15); ICU gives "2:15" for hour 'numeric'.
+    const cycle = f.resolvedOptions().hourCycle;
+    if (options.hour === 'numeric' && (cycle === 'h23' || cycle === 'h24')) f = new Intl.DateTimeFormat(locale, { ...zoned, hour: '2-digit' });
+    dateCache.set(key, f);
+  }
   return f;
 }
 
