@@ -178,7 +178,8 @@ async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames
   const grid = document.querySelector<HTMLElement>('[data-testid="lead-grid"]');
   if (!grid) throw new Error('no grid');
   grid.scrollTop = 0;
-  const count = Number(grid.getAttribute('aria-rowcount'));
+  // aria-rowcount counts the header row too: the last lead's row has aria-rowindex equal to it.
+  const rowCount = Number(grid.getAttribute('aria-rowcount'));
   await painted();
   const startedAt = performance.now();
   const frames: number[] = [];
@@ -191,7 +192,7 @@ async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames
   }
   const t0 = performance.now();
   try {
-    const { metAt } = await until(() => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${count + 1}"]`), timeoutMs, 'last row');
+    const { metAt } = await until(() => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${rowCount}"]`), timeoutMs, 'last row');
     return { frames, reachedLast: true, lastRowMs: metAt - t0, startedAt, endedAt: performance.now() };
   } catch {
     return { frames, reachedLast: false, lastRowMs: null, startedAt, endedAt: performance.now() };
