@@ -135,7 +135,8 @@ test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hou
     // The leads grid writes acquisition dates the same way.
     await page.goto('/leads');
     await expect(page.getByTestId('lead-row').first()).toBeVisible({ timeout: 90_000 });
-    await expect(page.getByTestId('lead-row').first()).toContainText(/\b\d{2}\/\d{2}\/\d{4}\b/);
+    // The acquisition cell (its title is the instant in ISO 8601): the date first, then its age.
+    await expect(page.getByTestId('lead-row').first().locator('span[title$="Z"]').first()).toContainText(/^\d{2}\/\d{2}\/\d{4}/);
     expect(gb.errors).toEqual([]);
   } finally {
     await gbContext.close();
