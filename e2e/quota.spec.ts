@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { fingerprintDb } from './support/idb-fingerprint';
@@ -57,7 +57,10 @@ function largerBackup(path: string) {
   for (let i = 0; i < 2_000; i++) views.rows.push({ id: 1_000_000 + i, name: `padding ${i}`, search: { note: randomBytes(12_000).toString('base64') }, createdAt: 0 });
   views.count = views.rows.length;
   views.sha256 = createHash('sha256').update(canonicalJson(views.rows)).digest('hex');
-  return { name: 'leadledger-backup_larger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) };
+  // Written to a file: Playwright refuses an in-memory buffer over 50 MB, and the shared profile's backup grows with the suite.
+  const out = test.info().outputPath('leadledger-backup_larger.json');
+  writeFileSync(out, JSON.stringify(backup));
+  return out;
 }
 
 class Quota {
