@@ -1,10 +1,10 @@
 /**
- * Rewriting the audit trail in format 2 (used by schema upgrade v003, and by an erasure that
- * meets a format-1 trail restored from an old backup). The previous head and the new head are
- * recorded in the settings row `auditChainUpgrade` and in an `upgrade` audit entry, so an anchor
- * exported before (seq + hash) can be related to the new chain: the entry at that seq carries
- * the old hash as `legacyHash`. Schema v003 runs this function: change it only in ways that keep
- * v003's tests (src/db/migrations/v003-audit-details-hash.test.ts) passing.
+ * Rewriting the audit trail in format 2 when an erasure or a restore meets a format-1 trail
+ * (restored from an old backup). The previous head and the new head are recorded in the
+ * settings row `auditChainUpgrade` and in an `upgrade` audit entry, so an anchor exported before
+ * (seq + hash) can be related to the new chain: the entry at that seq carries the old hash as
+ * `legacyHash`. Schema v003 does the same with its own frozen copy
+ * (src/db/migrations/v003-audit-details-hash.ts), so this one may change with the app.
  */
 import type { Transaction } from 'dexie';
 import type { AuditEntry } from '../../domain/audit/audit-entry';
