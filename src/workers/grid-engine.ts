@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import type { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
-import { parseSort } from '../domain/leads/index/lead-sort';
+import { parseSort, type SortKey } from '../domain/leads/index/lead-sort';
 import { leadFigures } from '../domain/leads/index/lead-figures';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
@@ -20,6 +20,11 @@ import { catchUp } from './grid-catch-up';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
 import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
+
+/** The sort keys worked out ahead, most asked first (the default columns' headers). */
+const WARM_SORT_KEYS: readonly SortKey[] = ['acquiredAt', 'name', 'lastContactAt', 'attempts', 'source', 'createdAt', 'dataAge', 'dncCheckedAt', 'verifiedAt'];
+const ORDER_BUDGET_ROWS = 4_500_000;
+const WARM_PAUSE_MS = 1_500;
 
 export interface QueryResult {
   count: number;
@@ -71,10 +76,8 @@ export function createGridEngine(db: LeadsDb) {
       await enqueue(async () => {
         if (index !== mine) return;
         const outcome = await refreshDue(db, idx, Date.now());
-        if (outcome === 'changed') {
-          idx.orders.clear();
-          last = null;
-        }
+        // Verdicts moved, not the columns any sort reads: the sort orders stay.
+        if (outcome === 'changed') last = null;
         // So much is due (a start after a long pause) that one full read is cheaper.
         if (outcome === 'too-many') index = fullBuild();
       });
@@ -155,6 +158,26 @@ export function createGridEngine(db: LeadsDb) {
     return { idx, rows: last.rows, at: last.at };
   }
 
+  /**
+   * Sort orders are worked out ahead, one key at a time while nobody asks anything (a pause of
+   * WARM_PAUSE_MS after the last question), so a first click on a header does not pay for it.
+   * Within ORDER_BUDGET_ROWS row entries (4 bytes each): every key at 100k leads, the first four at 1M.
+   */
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  function warmOrdersSoon(): void {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => {
+      void index?.then((idx) => {
+        const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
+        if (!key || (idx.orders.size + 1) * idx.cols.n > ORDER_BUDGET_ROWS) return;
+        const t0 = performance.now();
+        orderFor(idx, key);
+        measureSince('engine:warm-order', t0);
+        warmOrdersSoon();
+      });
+    }, WARM_PAUSE_MS);
+  }
+
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);
   async function blockRows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
@@ -173,6 +196,7 @@ export function createGridEngine(db: LeadsDb) {
       const t0 = performance.now();
       const { idx, rows } = await resultRows(filter, sort);
       measureSince('engine:query', tAsked);
+      warmOrdersSoon();
       return { count: rows.length, version, total: idx.cols.n - idx.deleted, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
     },
     /** Lead ids of result rows [start, end). */

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { Popover } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COLUMNS, GRID_COLUMNS, type GridColumnId } from '../leads-search';
 
 /** Show, hide and reorder columns; the result lives in the URL. */
-export function ColumnChooser({ columns, onChange }: { columns: GridColumnId[]; onChange: (cols: GridColumnId[] | undefined) => void }) {
+export const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: GridColumnId[]; onChange: (cols: GridColumnId[] | undefined) => void }) {
   const { t } = useTranslation();
   const hidden = GRID_COLUMNS.filter((c) => !columns.includes(c));
   const move = (i: number, d: -1 | 1) => {
@@ -52,4 +53,4 @@ export function ColumnChooser({ columns, onChange }: { columns: GridColumnId[]; 
       </Popover.Portal>
     </Popover.Root>
   );
-}
+});

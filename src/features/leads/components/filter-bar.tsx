@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MultiSelect } from '../../../components/ui/multi-select';
 import { REASON_CODES } from '../../../domain/compliance/verdict-types';
@@ -13,7 +13,7 @@ const SECONDARY = ['entry', 'region', 'reason', 'cohort', 'acquiredFrom', 'acqui
 const input = 'rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600';
 
 /** Every filter of the grid; each change goes to the URL. */
-export function FilterBar({ filter, version, onChange }: { filter: LeadFilter; version: number; onChange: (patch: Partial<LeadFilter>, replace?: boolean) => void }) {
+export const FilterBar = memo(function FilterBar({ filter, version, onChange }: { filter: LeadFilter; version: number; onChange: (patch: Partial<LeadFilter>, replace?: boolean) => void }) {
   const { t } = useTranslation();
   const facets = useFacets(version).data;
   const sourceNames = useSourceNames();
@@ -80,4 +80,4 @@ export function FilterBar({ filter, version, onChange }: { filter: LeadFilter; v
       </div>
     </div>
   );
-}
+});

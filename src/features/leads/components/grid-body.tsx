@@ -13,6 +13,12 @@ import { ROW_HEIGHT, useScaledVirtualizer } from './use-scaled-virtualizer';
 
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;
+/**
+ * Rows are keyed by slot (index modulo this), not by index: a jump of a screenful or more (a fast
+ * scroll, End) re-uses the rows' elements for the rows now in view instead of removing and
+ * creating every one of them. More than the rows a screen can show with its overscan.
+ */
+const SLOTS = 256;
 
 interface Props {
   filter: LeadFilter;
@@ -167,7 +173,7 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
           <div style={{ position: 'absolute', left: 0, top: position(base * rowHeight), width }}>
             {items.map((item) => (
               <GridRowView
-                key={item.key}
+                key={items.length <= SLOTS ? item.index % SLOTS : item.key}
                 index={item.index}
                 top={(item.index - base) * rowHeight}
                 height={rowHeight}
@@ -179,6 +185,7 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
                 actions={actions}
                 editing={editing !== null && editing.id === rowAt(item.index)?.id ? editing.column : null}
                 editFailure={editing !== null && editing.id === rowAt(item.index)?.id ? editFailure : null}
+                t={t}
               />
             ))}
           </div>

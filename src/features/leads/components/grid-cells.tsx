@@ -57,6 +57,11 @@ function VerdictIcon({ callable }: { callable: boolean }) {
 /** The verdict as a badge; its tooltip (and accessible description) lists every reason with its date. */
 export function VerdictBadge({ row }: { row: Pick<DisplayRow, 'callable' | 'reasons'> }) {
   const { t } = useTranslation();
+  return <VerdictPill row={row} t={t} />;
+}
+
+/** The badge itself, with the grid's one `t` (a row that subscribed to the language itself would pay for it on every mount). */
+function VerdictPill({ row, t }: { row: Pick<DisplayRow, 'callable' | 'reasons'>; t: T }) {
   const lines = row.reasons.map((r) => {
     const when = r.until !== undefined ? t('leads.until', { date: r.until }) : r.since !== undefined ? t('leads.since', { date: r.since }) : '';
     return `${t(`reason.${r.code}`)}${when ? ` (${when})` : ''}`;
@@ -111,7 +116,7 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> =
       ))}
     </span>
   ),
-  verdict: (r) => <VerdictBadge row={r} />,
+  verdict: (r, t) => <VerdictPill row={r} t={t} />,
   stage: (r, t) => (
     <span data-testid="stage-badge" data-stage={r.stage} title={r.stage === 'dormant' ? t('lifecycle.dormantHelp') : t(`lifecycle.stageHelp.${r.stage}`)}>
       <Pill className={STAGE_TONE[r.stage]}>{t(`lifecycle.stage.${r.stage}`)}</Pill>

@@ -1,5 +1,5 @@
 import { memo, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
@@ -36,6 +36,8 @@ interface Props {
   /** The cell of this row being edited (null on every other row, so only this one re-renders). */
   editing: InlineColumn | null;
   editFailure: { message: string } | null;
+  /** The grid's translate function: one subscription to the language for all rows, not one per row. */
+  t: TFunction;
 }
 
 /**
@@ -44,9 +46,8 @@ interface Props {
  * changed (each subscribes to its own answer). Inner controls are out of the Tab order: the grid
  * is one Tab stop, moved through with the arrow keys.
  */
-export const GridRowView = memo(function GridRowView({ index, top, height, width, row, columns, focused, store, actions, editing, editFailure }: Props) {
+export const GridRowView = memo(function GridRowView({ index, top, height, width, row, columns, focused, store, actions, editing, editFailure, t }: Props) {
   if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
-  const { t } = useTranslation();
   const id = row?.id;
   const selected = useRowSelected(store, id);
   return (
@@ -59,7 +60,7 @@ export const GridRowView = memo(function GridRowView({ index, top, height, width
       onClick={id !== undefined ? (e) => actions.click(e, index, id) : undefined}
       onDoubleClick={id !== undefined ? () => actions.open(id) : undefined}
       className={`absolute left-0 flex items-center border-b border-slate-100 text-sm ${selected ? 'bg-indigo-50' : index % 2 ? 'bg-slate-50/40' : 'bg-white'} ${focused ? 'outline outline-2 -outline-offset-2 outline-indigo-400' : ''} hover:bg-indigo-50/60`}
-      style={{ top, height, width }}
+      style={{ top, height, width, contain: editing ? undefined : 'strict' }}
     >
       <div role="gridcell" className="flex w-11 shrink-0 justify-center">
         <input
@@ -112,7 +113,7 @@ export const GridRowView = memo(function GridRowView({ index, top, height, width
           </div>
         ))
       ) : (
-        <div role="gridcell" className="mx-3 h-3 flex-1 animate-pulse rounded bg-slate-100" />
+        <div role="gridcell" className="mx-3 h-3 flex-1 rounded bg-slate-100" />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import { useMemo, useRef, useState, type SetStateAction } from 'react';
+import { memo, useMemo, useRef, useState, type SetStateAction } from 'react';
 import { useElementWidth } from '../../../shared/layout/use-element-width';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -31,7 +31,7 @@ const NO_ROWS: DisplayRow[] = [];
  * The leads grid: the columns (order, visibility, widths) and the header here; the rows in
  * GridBody, which alone re-renders on scroll. Only the rows on screen are ever asked for.
  */
-export function LeadGrid({ filter, sort, version, count, answered, columns, store, onSort, onOpen, rowHeight }: LeadGridProps) {
+export const LeadGrid = memo(function LeadGrid({ filter, sort, version, count, answered, columns, store, onSort, onOpen, rowHeight }: LeadGridProps) {
   // Widths that fit the grid's box (headers whole, filling the room; less the select column, the border and a scrollbar); a column the user resized keeps its width.
   const boxRef = useRef<HTMLDivElement>(null);
   const boxWidth = useElementWidth(boxRef);
@@ -71,7 +71,11 @@ export function LeadGrid({ filter, sort, version, count, answered, columns, stor
   const filterKey = JSON.stringify(filter);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's value, not its identity
   const stableFilter = useMemo(() => filter, [filterKey]);
-  const header = <GridHeader table={table} width={width} sort={sort} onSort={onSort} store={store} count={count} />;
+  // The header as one element per layout, sort and count: a render for anything else (a data
+  // version, a block of rows) leaves the header and GridBody's memo alone.
+  const resizing = table.getVisibleLeafColumns().find((c) => c.getIsResizing())?.id;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `layout` and `resizing` stand for the table state the header draws
+  const header = useMemo(() => <GridHeader table={table} width={width} sort={sort} onSort={onSort} store={store} count={count} />, [table, width, sort, onSort, store, count, layout, resizing]);
   return (
     <div ref={boxRef} className="flex min-h-0 flex-1 flex-col">
       <GridBody
@@ -89,4 +93,4 @@ export function LeadGrid({ filter, sort, version, count, answered, columns, stor
       />
     </div>
   );
-}
+});

@@ -1,11 +1,11 @@
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
-import { DEFAULT_COLUMNS, filterOf, type LeadsSearch } from '../leads-search';
+import { DEFAULT_COLUMNS, filterOf, type GridColumnId, type LeadsSearch } from '../leads-search';
 import { ColumnChooser } from './column-chooser';
 import { EngineProgressNote } from './engine-progress-note';
 import { FilterBar } from './filter-bar';
@@ -25,10 +25,12 @@ export function LeadsPage() {
   const { t, i18n } = useTranslation();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const filter = filterOf(search);
+  // The filter as a value: opening a lead or another parameter must not hand every child a new filter.
+  const filterKey = JSON.stringify(filterOf(search));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's value, not the search object's identity
+  const filter = useMemo(() => filterOf(search), [filterKey]);
   const version = useIndexVersion();
   const query = useLeadQuery(filter, search.sort, version);
-  const filterKey = JSON.stringify(filter);
   const store = useSelectionStore(filterKey, version);
   const columns = search.cols ?? DEFAULT_COLUMNS;
   const nf = new Intl.NumberFormat(i18n.language);
@@ -42,6 +44,8 @@ export function LeadsPage() {
   const onFilter = useCallback((patch: Partial<LeadFilter>, replace?: boolean) => setSearch(patch, replace), [setSearch]);
   const onSort = useCallback((sort: string | undefined) => setSearch({ sort }), [setSearch]);
   const onOpen = useCallback((lead: number) => setSearch({ lead }), [setSearch]);
+  const onApplyView = useCallback((s: LeadsSearch) => void navigate({ search: s }), [navigate]);
+  const onColumns = useCallback((cols: GridColumnId[] | undefined) => setSearch({ cols }), [setSearch]);
 
   return (
     <div className="flex h-[calc(100vh-3rem)] flex-col">
@@ -68,8 +72,8 @@ export function LeadsPage() {
           </p>
         </div>
         <div className="flex items-center gap-2">
-          <SavedViews search={search} onApply={(s) => void navigate({ search: s })} />
-          <ColumnChooser columns={columns} onChange={(cols) => setSearch({ cols })} />
+          <SavedViews search={search} onApply={onApplyView} />
+          <ColumnChooser columns={columns} onChange={onColumns} />
           <Button aria-pressed={search.density === 'compact'} onClick={() => setSearch({ density: search.density === 'compact' ? undefined : 'compact' })}>
             {t('leads.compact')}
           </Button>

@@ -1,5 +1,5 @@
 import { Popover } from 'radix-ui';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { inputClass } from '../../../components/ui/field';
@@ -7,7 +7,7 @@ import { leadsSearchSchema, type LeadsSearch } from '../leads-search';
 import { useDeleteView, useSaveView, useSavedViews } from '../api/use-saved-views';
 
 /** Named filter sets stored in the database. */
-export function SavedViews({ search, onApply }: { search: LeadsSearch; onApply: (s: LeadsSearch) => void }) {
+export const SavedViews = memo(function SavedViews({ search, onApply }: { search: LeadsSearch; onApply: (s: LeadsSearch) => void }) {
   const { t } = useTranslation();
   const views = useSavedViews();
   const save = useSaveView();
@@ -52,4 +52,4 @@ export function SavedViews({ search, onApply }: { search: LeadsSearch; onApply: 
       </Popover.Portal>
     </Popover.Root>
   );
-}
+});

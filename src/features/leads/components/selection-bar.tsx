@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -9,7 +9,7 @@ import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { useSelection, type SelectionStore } from './use-selection';
 
 /** The selection count (always visible), bulk actions and the undo of recent operations. */
-export function SelectionBar({ store, filter, sort }: { store: SelectionStore; filter: LeadFilter; sort: string | undefined }) {
+export const SelectionBar = memo(function SelectionBar({ store, filter, sort }: { store: SelectionStore; filter: LeadFilter; sort: string | undefined }) {
   const { t, i18n } = useTranslation();
   const selection = useSelection(store);
   const [editing, setEditing] = useState(false);
@@ -65,4 +65,4 @@ export function SelectionBar({ store, filter, sort }: { store: SelectionStore; f
       {editing && <BulkEditDialog selection={selection} filter={filter} sort={sort} onClose={() => setEditing(false)} onApplied={(result, kind) => setApplied({ result, kind })} />}
     </div>
   );
-}
+});

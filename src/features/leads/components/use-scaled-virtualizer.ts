@@ -14,8 +14,11 @@ export const MAX_SCROLL_PX = 15_000_000;
 
 export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, headerHeight: number, rowHeight = ROW_HEIGHT) {
   const scaleRef = useRef(1);
+  // The box's height as the virtualizer last observed it (its ResizeObserver): reading the element's
+  // clientHeight or scrollTop here, while rendering, would force a layout on every scroll frame.
+  const heightRef = useRef(600);
   const total = count * rowHeight;
-  const viewport = Math.max(1, (scrollRef.current?.clientHeight ?? 600) - headerHeight);
+  const viewport = Math.max(1, heightRef.current - headerHeight);
   const spacer = Math.min(total, MAX_SCROLL_PX);
   scaleRef.current = total > MAX_SCROLL_PX ? (total - viewport) / (MAX_SCROLL_PX - viewport) : 1;
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
@@ -30,7 +33,9 @@ export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDiv
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scaleRef.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
   });
-  const scrollTop = scrollRef.current?.scrollTop ?? 0;
+  if (virtualizer.scrollRect) heightRef.current = virtualizer.scrollRect.height;
+  // The element's scrollTop as last reported by its scroll event (the virtualizer holds it scaled).
+  const scrollTop = (virtualizer.scrollOffset ?? 0) / scaleRef.current;
   /** Where to draw an item whose virtual start is `start`, in spacer pixels. */
   const position = (start: number) => scrollTop + (start - scrollTop * scaleRef.current);
   return { virtualizer, spacerHeight: spacer, position };
