@@ -8,6 +8,7 @@ import { bulkOpSchema, leadChangeFor, pickFields, restoreFields, type BulkOp, ty
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { Lead } from '../../domain/leads/lead';
 import { journalFilter } from '../../domain/operations/operation';
+import { DATA_VERSION_KEY } from '../data-version';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { getSettings } from './settings-repo';
@@ -39,20 +40,61 @@ function changeOf(lead: Lead, op: BulkOp, now: number, internal: Map<string, Dnc
   return change;
 }
 
-/** Selected leads, each once (a selection may name an id twice), and the internal entries the operation reads. */
-async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp) {
+/**
+ * What an operation reads of a selection: the selected leads and, for the internal DNC list, its
+ * entries for their numbers — stamped with the data version they were read at (data-version.ts),
+ * so an Apply that follows its Preview can use them instead of reading every lead again, when
+ * no write of any tab or worker came in between (the token moves with every tracked write).
+ */
+export interface SelectionRead {
+  /** The data version token at the read; null (no token yet) is never reused. */
+  token: string | null;
+  /** The selection, each id once (a selection may name an id twice), in the order given. */
+  ids: number[];
+  leads: Lead[];
+  /** The internal list's entries for the leads' numbers, or null when the operation does not read them. */
+  internal: Map<string, DncEntry> | null;
+}
+
+const currentToken = async (db: LeadsDb): Promise<string | null> => {
+  const value = (await db.engine.get(DATA_VERSION_KEY))?.value;
+  return typeof value === 'string' ? value : null;
+};
+
+/** Read the selection inside the caller's transaction (which must include leads, dncEntries and engine). */
+async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp): Promise<SelectionRead> {
   const unique = [...new Set(ids)];
+  const token = await currentToken(db);
   const rows = await db.leads.bulkGet(unique);
   const leads = rows.filter((l): l is Lead => l !== undefined);
   const internal = op.kind === 'add-to-internal-dnc' ? await internalEntries(db, leads.map((l) => l.phoneE164)) : null;
-  return { selected: unique.length, leads, internal };
+  return { token, ids: unique, leads, internal };
+}
+
+/** The selection as the operation would read it now, in one read transaction (consistent with its token). */
+export function readSelection(db: LeadsDb, ids: readonly number[], rawOp: BulkOp): Promise<SelectionRead> {
+  const op = bulkOpSchema.parse(rawOp);
+  return db.transaction('r', [db.leads, db.dncEntries, db.engine], () => loadSelection(db, ids, op));
+}
+
+/** Whether `known` still is what the operation would read: same selection, what it needs read, no write since. */
+function stillCurrent(known: SelectionRead, token: string | null, unique: readonly number[], op: BulkOp): boolean {
+  if (known.token === null || known.token !== token || known.ids.length !== unique.length) return false;
+  if (op.kind === 'add-to-internal-dnc' && known.internal === null) return false;
+  return unique.every((id, i) => known.ids[i] === id);
 }
 
 /** How many of `ids` the operation would change (read only). */
 export async function previewBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now()): Promise<BulkPreview> {
+  return previewOf(await readSelection(db, ids, rawOp), rawOp, now);
+}
+
+/** The preview of `op` over a selection already read. */
+export function previewOf(read: SelectionRead, rawOp: BulkOp, now: number): BulkPreview {
   // Parsed as apply parses it (tags trimmed), so the preview counts what apply will change.
   const op = bulkOpSchema.parse(rawOp);
-  const { selected, leads, internal } = await loadSelection(db, ids, op);
+  const { leads, internal } = read;
+  const selected = read.ids.length;
   const changes = leads.map((lead) => changeOf(lead, op, now, internal)).filter((c): c is LeadFieldChange => c !== null);
   const changed = changes.length;
   const missing = selected - leads.length;
@@ -73,13 +115,16 @@ export interface BulkResult {
 /**
  * Apply `op` to every lead in `ids`, atomically. Journaled (operation-journal-repo.ts); `filter` is
  * the grid filter an "all matching" selection came from, so an interrupted edit can be retried.
+ * `known` is the selection its preview read: used when the data version inside this transaction
+ * is still the one it was read at, else every lead is read again.
  */
-export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now(), filter?: Record<string, unknown>): Promise<BulkResult> {
+export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now(), filter?: Record<string, unknown>, known?: SelectionRead): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
-  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings, db.operations];
+  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings, db.operations, db.engine];
   const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
   return journaled(db, 'bulk-edit', summary, (journal) => db.transaction('rw', tables, async () => {
-    const { leads, internal } = await loadSelection(db, ids, op);
+    const unique = [...new Set(ids)];
+    const { leads, internal } = known && stillCurrent(known, await currentToken(db), unique, op) ? known : await loadSelection(db, unique, op);
     const before: Record<number, unknown> = {};
     const after: Record<number, unknown> = {};
     const changedIds: number[] = [];

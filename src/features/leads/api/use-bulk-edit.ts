@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
-import { applyBulkEdit, previewBulkEdit } from '../../../db/repos/bulk-edit-repo';
-import { listUndoable, undoOperation } from '../../../db/repos/undo-repo';
+import { listUndoable } from '../../../db/repos/undo-repo';
 import { rethrowStorageError } from '../../../db/storage-errors';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { Selection } from '../components/use-selection';
+import { bulkEditWorker } from './bulk-edit-worker';
 import { gridWorker } from './grid-worker';
 
 /** The ids a selection stands for ("all matching" is resolved by the worker). */
@@ -15,17 +15,20 @@ export async function resolveSelection(selection: Selection, filter: LeadFilter,
   return Array.from(await gridWorker().allIds(filter, sort));
 }
 
+// Preview, apply and undo run in the bulk-edit worker (workers/bulk-edit-api.ts); the page owns the clock.
+
 export function usePreviewBulkEdit() {
-  return useMutation({ mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => previewBulkEdit(getDb(), ids, op) });
+  return useMutation({ mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => bulkEditWorker().preview(ids, op, Date.now()) });
 }
 
 export function useApplyBulkEdit() {
-  // Only the transaction's promise says whether the edit was saved; a full disk rejects it as StorageFullError.
-  return useMutation({ mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) => applyBulkEdit(getDb(), ids, op, undefined, filter).catch(rethrowStorageError) });
+  // Only the transaction's promise says whether the edit was saved. A full disk crosses the
+  // worker boundary as a plain Error named StorageFullError: rethrowStorageError makes it the class again.
+  return useMutation({ mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) => bulkEditWorker().apply(ids, op, Date.now(), filter).catch(rethrowStorageError) });
 }
 
 export function useUndo() {
-  return useMutation({ mutationFn: (seq: number) => undoOperation(getDb(), seq).catch(rethrowStorageError) });
+  return useMutation({ mutationFn: (seq: number) => bulkEditWorker().undo(seq, Date.now()).catch(rethrowStorageError) });
 }
 
 /** The last operations that can still be undone. */

@@ -21,6 +21,11 @@ const h = vi.hoisted(() => ({ engine: null as unknown, db: null as unknown }));
 vi.mock('../../../shared/engine/grid-worker', () => ({ gridWorker: () => h.engine }));
 // The page's writes (an inline edit) go to the seeded database.
 vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
+// The bulk-edit worker's code, run in-process over the same database.
+vi.mock('../api/bulk-edit-worker', async () => {
+  const { createBulkEditApi } = await import('../../../workers/bulk-edit-api');
+  return { bulkEditWorker: () => createBulkEditApi(h.db as LeadsDb) };
+});
 
 type Engine = ReturnType<typeof createGridEngine>;
 let engine: Engine;

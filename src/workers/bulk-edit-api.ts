@@ -1,0 +1,49 @@
+/**
+ * What the bulk-edit worker answers: the preview, the apply and the undo of bulk edits (and of
+ * the grid's inline edits, which are bulk edits of one lead). Reading and writing 10,000 leads,
+ * and sealing an audit entry that holds each one's before and after, take seconds; here they
+ * leave the page free (DESIGN.md §6 P6). The repositories keep every guarantee (one
+ * transaction, the journal, the audit entry); this layer only makes a full disk cross the
+ * worker boundary as a StorageFullError by name, which the page turns back into the class.
+ * Plain functions over a database, so tests run the same code in-process.
+ *
+ * The last preview's read is kept (up to REUSE_LIMIT leads): the Apply that follows it skips
+ * reading every lead again when the data version has not moved since (applyBulkEdit checks it
+ * inside its own transaction), which is most of the cost above the writes themselves.
+ */
+import { applyBulkEdit, previewOf, readSelection, type BulkPreview, type BulkResult, type SelectionRead } from '../db/repos/bulk-edit-repo';
+import { undoOperation } from '../db/repos/undo-repo';
+import type { LeadsDb } from '../db/leads-db';
+import { rethrowStorageError } from '../db/storage-errors';
+import type { BulkOp } from '../domain/leads/bulk-edit';
+
+export interface BulkEditApi {
+  /** How many of `ids` the operation would change at `now` (read only). */
+  preview(ids: readonly number[], op: BulkOp, now: number): Promise<BulkPreview>;
+  /** Apply `op` to `ids`, all or nothing; `filter` is the grid filter of an "all matching" selection (journaled). */
+  apply(ids: readonly number[], op: BulkOp, now: number, filter?: Record<string, unknown>): Promise<BulkResult>;
+  /** Undo the operation recorded in audit entry `seq`. */
+  undo(seq: number, now: number): Promise<{ restored: number }>;
+}
+
+/** Selections above this many leads are not kept between Preview and Apply (memory), just read again. */
+export const REUSE_LIMIT = 100_000;
+
+export function createBulkEditApi(db: LeadsDb): BulkEditApi {
+  let lastRead: SelectionRead | null = null;
+  return {
+    async preview(ids, op, now) {
+      lastRead = null;
+      const read = await readSelection(db, ids, op);
+      if (read.leads.length <= REUSE_LIMIT) lastRead = read;
+      return previewOf(read, op, now);
+    },
+    apply(ids, op, now, filter) {
+      const known = lastRead ?? undefined;
+      lastRead = null;
+      // Only the transaction's promise says whether the edit was saved; a full disk rejects it.
+      return applyBulkEdit(db, ids, op, now, filter, known).catch(rethrowStorageError);
+    },
+    undo: (seq, now) => undoOperation(db, seq, now).catch(rethrowStorageError),
+  };
+}
