@@ -8,6 +8,7 @@ import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import { EMPTY_COUNTS, RowAccumulator, SHOWN_PROBLEMS, type AnalysisSummary, type FileProblem } from '../domain/import-export/import-analysis';
 import type { CallRequest } from '../domain/import-export/import-request';
 import { rejection, type Rejection } from '../domain/import-export/rejection';
+import { callKey } from '../domain/leads/call-key';
 import type { LeadsDb } from '../db/leads-db';
 import type { CallImportPlan } from '../db/repos/call-import-repo';
 import { callKeysOfLeads, leadsById, leadsByPhone } from '../db/repos/import-lookup-repo';
@@ -64,13 +65,13 @@ export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallReq
   }
   const seen = new Set<string>();
   const calls = resolved.filter((c) => {
-    const key = `${c.leadId}|${c.at}|${c.outcome}`;
+    const key = callKey(c);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   const stored = await callKeysOfLeads(db, [...new Set(calls.map((c) => c.leadId))]);
-  const already = calls.filter((c) => stored.has(`${c.leadId}|${c.at}|${c.outcome}`)).length;
+  const already = calls.filter((c) => stored.has(callKey(c))).length;
   const rejections = [...acc.rejections, ...unknown].sort((a, b) => a.line - b.line);
   const rejected = acc.rejectedRows + unknown.length;
   summary.counts = {

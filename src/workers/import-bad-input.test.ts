@@ -4,7 +4,7 @@
  * lost, nothing half-written.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeGb18030 } from '../../e2e/support/gb18030';
+import { encodeGb18030 } from '../testing/gb18030';
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import { verdictsAt } from '../domain/compliance/judge';
 import type { LeadsDb } from '../db/leads-db';
@@ -263,7 +263,7 @@ describe('bad input', () => {
     const session = new ImportSession(fresh(), () => NOW);
     let read = false;
     const huge = { name: 'huge.csv', size: 300 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };
-    expect(await session.open(huge)).toEqual({ ok: false, error: 'file-too-large', problem: { code: 'file-too-large', size: 300 * 1024 * 1024, limit: 256 * 1024 * 1024 } });
+    expect(await session.open(huge)).toEqual({ ok: false, error: 'file-too-large', problem: { code: 'file-too-large', size: 300 * 1024 * 1024, limit: 256 * 1000 * 1000 } });
     expect(read).toBe(false);
   });
 });

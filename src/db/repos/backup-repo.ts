@@ -26,6 +26,7 @@ import { canonicalJson, sha256Hex } from '../../domain/audit/audit-hash';
 import { BACKUP_FORMAT, checkBackup, describeIssue, type Backup, type BackupIssue } from '../../domain/backup/backup-check';
 import type { DncRequest } from '../../domain/backup/restore-dnc';
 import type { Call } from '../../domain/leads/call';
+import { callKey } from '../../domain/leads/call-key';
 import type { LeadsDb } from '../leads-db';
 import { LATEST_VERSION, MIGRATIONS } from '../migrations';
 import { strictTransaction } from '../durability';
@@ -98,12 +99,12 @@ async function readContext(db: LeadsDb, backup: Backup): Promise<RestoreContext>
   const counts: Record<string, number> = {};
   for (const name of Object.keys(backup.tables)) counts[name] = await db.table(name).count();
   // A "do not call me" on a call the backup lacks would be lost with the call: keep it as a listing.
-  const callKey = (c: Call) => `${c.id}|${c.leadId}|${c.at}|${c.outcome}`;
-  const inBackup = new Set((backup.tables.calls?.rows ?? []).map((c) => callKey(c as Call)));
+  const storedCallKey = (c: Call) => `${c.id}|${callKey(c)}`;
+  const inBackup = new Set((backup.tables.calls?.rows ?? []).map((c) => storedCallKey(c as Call)));
   const requested = await db.calls.filter((c) => c.outcome === 'dnc-requested').toArray();
   const requests: DncRequest[] = [];
   for (const call of requested) {
-    if (inBackup.has(callKey(call))) continue;
+    if (inBackup.has(storedCallKey(call))) continue;
     const lead = await db.leads.get(call.leadId);
     if (lead) requests.push({ phoneE164: lead.phoneE164, at: call.at });
   }

@@ -9,6 +9,7 @@ import type { RememberedMapping } from '../../domain/import-export/column-mappin
 import type { ImportBatch } from '../../domain/import-export/import-batch';
 import type { PreparedCall } from '../../domain/import-export/call-row-validation';
 import type { NewCall } from '../../domain/leads/call';
+import { callKey } from '../../domain/leads/call-key';
 import { addCallToFacts } from '../../domain/leads/call-facts';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
@@ -53,7 +54,7 @@ export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks:
     if (missing > 0) throw new CallImportError(missing);
 
     const stored = await callKeysOfLeads(db, leadIds);
-    const calls = plan.calls.filter((c) => !stored.has(`${c.leadId}|${c.at}|${c.outcome}`));
+    const calls = plan.calls.filter((c) => !stored.has(callKey(c)));
     const spans = new Map<string, { from: number; to: number }>();
     for (const c of calls) if (c.campaignRef) spans.set(c.campaignRef, { from: Math.min(spans.get(c.campaignRef)?.from ?? Infinity, c.at), to: Math.max(spans.get(c.campaignRef)?.to ?? -Infinity, c.at) });
     const catalog = planCatalog([], spans, { sources: [], campaigns: await db.campaigns.toArray() }, 'other');

@@ -7,6 +7,7 @@ import type { Campaign } from '../../domain/catalog/campaign';
 import type { Source } from '../../domain/catalog/source';
 import { rememberedMappingSchema, type RememberedMapping } from '../../domain/import-export/column-mapping';
 import type { Lead } from '../../domain/leads/lead';
+import { callKey } from '../../domain/leads/call-key';
 import type { Settings } from '../../domain/settings/settings';
 import type { LeadsDb } from '../leads-db';
 import { INTERNAL_LIST_ID } from './internal-dnc';
@@ -92,7 +93,7 @@ export async function callKeysOfLeads(db: LeadsDb, leadIds: readonly number[]): 
   const out = new Set<string>();
   for (let i = 0; i < leadIds.length; i += CHUNK) {
     const calls = await db.calls.where('leadId').anyOf(leadIds.slice(i, i + CHUNK) as number[]).toArray();
-    for (const c of calls) out.add(`${c.leadId}|${c.at}|${c.outcome}`);
+    for (const c of calls) out.add(callKey(c));
   }
   return out;
 }

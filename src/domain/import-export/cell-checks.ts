@@ -2,8 +2,8 @@
 
 /** Longest cell we store. A 5 MB "name" is a broken export, not a name. */
 export const MAX_CELL_CHARS = 10_000;
-/** Largest file we read. Checked against the file's size before a byte of it is read. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Largest file we read: 256 MB, in the decimal units every screen shows sizes in (shared/format-bytes.ts). Checked against the file's size before a byte of it is read. */
+export const MAX_FILE_BYTES = 256 * 1000 * 1000;
 
 export type CellProblem = 'field-too-long' | 'control-characters' | 'replacement-character';
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { downloadBlob } from '../../../shared/download-blob';
 import { toCsv } from '../model/csv';
 import type { DisplayTable } from '../model/display-table';
 
@@ -8,12 +9,7 @@ export function CsvButton({ table, fileName }: { table: Pick<DisplayTable, 'head
   const { t } = useTranslation();
   const download = () => {
     const csv = toCsv(table.header, table.rows.map((r) => r.cells));
-    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), fileName);
   };
   return (
     <Button onClick={download} className="!py-1 text-xs">

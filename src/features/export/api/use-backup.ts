@@ -1,8 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
-import { createBackup, lastBackupAt, previewRestore, restoreBackup, validateBackup, type Backup, type RestorePreview } from '../../../db/repos/backup-repo';
+import { lastBackupAt, type RestorePreview } from '../../../db/repos/backup-repo';
 import { rethrowStorageError } from '../../../db/storage-errors';
+import { downloadBlob } from '../../../shared/download-blob';
+import { backupWorker } from './backup-worker';
+
+// Writing, checking and restoring run in the backup worker (workers/backup-api.ts): the page gets the file, the plan and the problems.
 
 export function useLastBackupAt() {
   return useLiveQuery(async () => (await lastBackupAt(getDb())) ?? null, []);
@@ -12,13 +16,8 @@ export function useLastBackupAt() {
 export function useCreateBackup() {
   return useMutation({
     mutationFn: async () => {
-      const { json, counts } = await createBackup(getDb());
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `leadledger-backup_${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const { blob, counts } = await backupWorker().write(Date.now());
+      downloadBlob(blob, `leadledger-backup_${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.json`);
       return counts;
     },
   });
@@ -32,10 +31,11 @@ export class BackupInvalidError extends Error {
   }
 }
 
-/** A checked backup waiting for the steward's confirmation, with what restoring it would change. */
+/** A checked backup waiting for the steward's confirmation (held by the worker as `id`), with what restoring it would change. */
 export interface RestoreCandidate {
+  id: number;
   fileName: string;
-  backup: Backup;
+  createdAt: number;
   preview: RestorePreview;
 }
 
@@ -43,16 +43,21 @@ export interface RestoreCandidate {
 export function useCheckBackup() {
   return useMutation({
     mutationFn: async (file: File): Promise<RestoreCandidate> => {
-      const check = validateBackup(getDb(), await file.text());
+      const check = await backupWorker().check(file, Date.now());
       if (!check.ok) throw new BackupInvalidError(check.problems);
-      return { fileName: file.name, backup: check.backup, preview: await previewRestore(getDb(), check.backup) };
+      return { id: check.id, fileName: file.name, createdAt: check.createdAt, preview: check.preview };
     },
   });
 }
 
-/** Step two, once confirmed: restore the checked backup (all or nothing). */
+/** Step two, once confirmed: restore the checked backup (all or nothing). A full disk comes back as StorageFullError. */
 export function useRestoreBackup() {
   return useMutation({
-    mutationFn: (backup: Backup) => restoreBackup(getDb(), backup).catch(rethrowStorageError),
+    mutationFn: (candidate: Pick<RestoreCandidate, 'id'>) => backupWorker().restore(candidate.id, Date.now()).catch(rethrowStorageError),
   });
+}
+
+/** The steward cancelled: the worker lets go of the checked file. */
+export function discardCandidate(candidate: Pick<RestoreCandidate, 'id'>): void {
+  void backupWorker().discard(candidate.id);
 }

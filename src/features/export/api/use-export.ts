@@ -7,6 +7,7 @@ import { listExports } from '../../../db/repos/export-repo';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { ExportRequest } from '../../../workers/export-build';
 import { gridWorker } from '../../../shared/engine/grid-worker';
+import { downloadBlob } from '../../../shared/download-blob';
 import { exportWorker } from './export-worker';
 
 /**
@@ -33,16 +34,6 @@ export function useCallListPreview(filter: LeadFilter, sort: string | undefined,
   });
 }
 
-/** Hand the file to the browser (the Blob's bytes stay where the worker wrote them). */
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** Build the file in the worker (which records it in the audit trail first), then download it. */
 export function useRunExport() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -53,7 +44,7 @@ export function useRunExport() {
       const full: ExportRequest = { ...request, ids, filter: filter as Record<string, unknown>, ...(override ? { override } : {}), ...(judged ? { judged } : {}) };
       const transfer = judged ? [ids.buffer, judged.bits.buffer] : [ids.buffer];
       const result = await exportWorker().build(Comlink.transfer(full, transfer), Comlink.proxy((done: number) => setProgress({ done, total: ids.length })));
-      download(result.blob, result.fileName);
+      downloadBlob(result.blob, result.fileName);
       return result;
     },
     onSettled: () => setProgress(null),

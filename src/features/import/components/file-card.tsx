@@ -5,7 +5,8 @@ import { inputClass } from '../../../components/ui/field';
 import { DELIMITERS, type Delimiter } from '../../../domain/import-export/delimiter';
 import { ENCODINGS, type Encoding } from '../../../domain/import-export/encoding';
 import type { Inspection } from '../../../workers/import-session';
-import { DELIMITER_KEYS, formatBytes } from './format';
+import { formatBytes } from '../../../shared/format-bytes';
+import { DELIMITER_KEYS } from './format';
 import { PreviewTable } from './preview-table';
 import { SheetSelect } from './sheet-select';
 

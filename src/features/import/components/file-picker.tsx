@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_FILE_BYTES } from '../../../domain/import-export/cell-checks';
-import { formatBytes } from './format';
+import { formatBytes } from '../../../shared/format-bytes';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WizardProblem } from '../api/use-import-wizard';
 import { StorageFullAlert } from '../../storage/components/storage-full-alert';
-import { formatBytes } from './format';
+import { formatBytes } from '../../../shared/format-bytes';
 
 /** A file-level problem or refusal, in words, with what to do. */
 export function ProblemAlert({ problem }: { problem: WizardProblem }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { downloadBlob } from '../../../shared/download-blob';
 import type { ImportWizard } from '../api/use-import-wizard';
 
 /** Save the rejected-row report (built in the worker, in the steward's language) as a CSV file. */
@@ -13,11 +14,6 @@ export function useDownloadReport(wiz: ImportWizard) {
       value: t('import.rejections.value'),
       reasons: t('import.reason', { returnObjects: true }) as Record<string, string>,
     });
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`);
   };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStorageStatus } from '../../storage/api/use-storage-status';
-import { formatBytes as mb } from '../../storage/components/format-bytes';
+import { formatBytes as mb } from '../../../shared/format-bytes';
 
 
 /** Storage used and whether it is persistent: a fact here; the warning and its actions are the banner's (one warning per screen). */

@@ -6,7 +6,7 @@ import { ClampedText } from '../../../components/ui/clamped-text';
 import { storageRisk } from '../../../domain/storage/storage-risk';
 import { useLastBackupAt } from '../../export/api/use-backup';
 import { useStorageStatus } from '../api/use-storage-status';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../../shared/format-bytes';
 import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE } from '../../../domain/time/date-styles';
