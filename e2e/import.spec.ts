@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './page-models/import';
-import { encodeGb18030 } from './support/gb18030';
+import { encodeGb18030 } from '../src/testing/gb18030';
 
 const OUT = process.env.E2E_OUTPUT ?? 'test-results';
 const SURNAMES = '张王李赵刘陈杨黄周吴';

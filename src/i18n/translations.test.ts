@@ -59,7 +59,7 @@ function byBase(keys: Flat): Map<string, { forms: Set<string>; vars: Set<string>
 /** Production source: every .ts/.tsx under src but tests. */
 function sources(): string[] {
   return (readdirSync(SRC, { recursive: true }) as string[])
-    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith('test'))
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith('testing/'))
     .map((f) => readFileSync(join(SRC, f), 'utf8'));
 }
 

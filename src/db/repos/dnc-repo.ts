@@ -7,7 +7,7 @@
  */
 import Dexie from 'dexie';
 import { decodeDncFile, parseDncFile } from '../../domain/compliance/dnc-file';
-import { dncListSchema, type DncList, type DncListVersion } from '../../domain/compliance/dnc-list';
+import type { DncList, DncListVersion } from '../../domain/compliance/dnc-list';
 import { diffVersion } from '../../domain/compliance/dnc-version-diff';
 import { sha256HexBytes } from '../../domain/audit/audit-hash';
 import { normalisePhone } from '../../domain/leads/phone';
@@ -17,7 +17,7 @@ import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
 
 export class DncWriteError extends Error {
   constructor(
-    readonly code: 'unknown-list' | 'list-exists' | 'invalid-list' | 'unreadable-file' | 'no-numbers' | 'published-in-future' | 'older-than-current' | 'invalid-number',
+    readonly code: 'unknown-list' | 'unreadable-file' | 'no-numbers' | 'published-in-future' | 'older-than-current' | 'invalid-number',
     message: string = code,
   ) {
     super(message);
@@ -50,19 +50,6 @@ export async function listDncLists(db: LeadsDb): Promise<DncListRow[]> {
             : (versions.filter((v) => v.listId === l.id).sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)[0]?.rowCount ?? 0),
       })),
     );
-  });
-}
-
-/** Add a list (a state registry, a partner's suppression file…). */
-export async function createDncList(db: LeadsDb, input: unknown, now = Date.now()): Promise<DncList> {
-  const parsed = dncListSchema.safeParse(input);
-  if (!parsed.success) throw new DncWriteError('invalid-list');
-  const list = parsed.data;
-  return db.transaction('rw', [db.dncLists, db.audit, db.settings], async () => {
-    if (await db.dncLists.get(list.id)) throw new DncWriteError('list-exists');
-    await db.dncLists.add(list);
-    await appendAudit(db, { action: 'dnc-import', entity: 'dnc-list', ids: [list.id], before: null, after: list }, now);
-    return list;
   });
 }
 

@@ -69,7 +69,3 @@ export async function updateLead(db: LeadsDb, id: number, patch: LeadPatch, reas
 export function getLead(db: LeadsDb, id: number): Promise<Lead | undefined> {
   return db.leads.get(id);
 }
-
-export function countLeads(db: LeadsDb): Promise<number> {
-  return db.leads.count();
-}

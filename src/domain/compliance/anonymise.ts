@@ -23,9 +23,6 @@ export function isHashedPhone(phone: string): boolean {
   return phone.startsWith(HASHED_PHONE_PREFIX);
 }
 
-/** The fields anonymisation removes, and what it leaves in their place. */
-export const ANONYMISED_FIELDS = ['name', 'company', 'email', 'tags', 'phoneRaw', 'phoneE164'] as const;
-
 /** The lead as kept after its purge at `at`. */
 export function anonymiseLead(lead: Lead, keyHex: string, at: number): Lead {
   return {

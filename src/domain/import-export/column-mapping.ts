@@ -16,7 +16,6 @@ export type ImportField = LeadField | CallField;
 export type ColumnMapping<F extends string = ImportField> = Partial<Record<F, number>>;
 
 export const IMPORT_FIELDS = [...LEAD_FIELDS, 'leadId', 'at', 'outcome', 'duration', 'agent'] as const;
-export const columnMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0));
 /** Field → header text, as remembered for a source. */
 export const rememberedMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string());
 export type RememberedMapping = Partial<Record<ImportField, string>>;

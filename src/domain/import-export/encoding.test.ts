@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeGb18030 } from '../../../e2e/support/gb18030';
+import { encodeGb18030 } from '../../testing/gb18030';
 import { decodeStrict, detectEncoding } from './encoding';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

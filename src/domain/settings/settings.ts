@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { DEFAULT_DORMANT_DAYS, MAX_DORMANT_DAYS, MIN_DORMANT_DAYS } from '../leads/lifecycle-stage';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-
 export const settingsSchema = z.object({
   orgTimeZone: z.string().min(1),
   defaultRegion: z.string().regex(/^[A-Z]{2}$/),

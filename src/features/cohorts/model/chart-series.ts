@@ -8,7 +8,7 @@
  */
 import type { CohortAggregate, CohortCell } from '../../../domain/cohorts/cohort-aggregate';
 import { OTHER_COLOR, seriesColor } from '../../../domain/cohorts/chart-palette';
-import { isMedianMetric, isRateMetric, RATE_PARTS, rateOf, type CohortMetric } from '../../../domain/cohorts/cohort-rates';
+import { isMedianMetric, isRateMetric, rateOf, type CohortMetric } from '../../../domain/cohorts/cohort-rates';
 import { denominatorFilter, numeratorFilter, type SplitValues } from '../../../domain/cohorts/drill-down';
 import { pageWindow, type PageWindow } from '../../../domain/cohorts/page-window';
 import { fillPeriodGaps } from '../../../domain/cohorts/period-gaps';
@@ -112,9 +112,4 @@ export function buildChartSeries(full: CohortAggregate, metric: CohortMetric, op
   }
   const otherLeads = other.length ? (agg.totals[agg.totals.length - 1]?.leads ?? 0) : 0;
   return { metric, isRate: isRateMetric(metric), series, rows, windowDays: agg.windowDays, other, otherLeads, periods: axis.length, page };
-}
-
-/** The numerator and denominator names of a rate metric (for headers and tooltips). */
-export function rateParts(metric: CohortMetric) {
-  return isRateMetric(metric) ? RATE_PARTS[metric] : null;
 }
