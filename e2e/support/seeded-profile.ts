@@ -49,6 +49,15 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The pid written in a lock folder; 0 while its owner has not written it yet. */
+function ownerOf(lock: string): number {
+  try {
+    return Number(readFileSync(path.join(lock, 'pid'), 'utf8').trim() || 0);
+  } catch {
+    return 0;
+  }
+}
+
 async function seedTemplate(dir: string, info: Info) {
   const context = await chromium.launchPersistentContext(dir, { ...profileOptions(info), serviceWorkers: 'block' });
   try {
@@ -72,8 +81,8 @@ async function template(info: Info): Promise<string> {
     try {
       mkdirSync(lock);
     } catch {
-      // Another worker is seeding; take over only if its process is gone.
-      const owner = Number(readFileSync(path.join(lock, 'pid'), 'utf8').trim() || 0);
+      // Another worker is seeding; take over only if its process is gone (no pid yet: it has just begun).
+      const owner = ownerOf(lock);
       if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
       else await new Promise((r) => setTimeout(r, 250));
       continue;
