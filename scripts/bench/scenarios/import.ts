@@ -10,6 +10,7 @@ import { probe } from '../browser';
 import type { DatasetSpec } from '../dataset';
 import type { PageBundles } from '../page-bundles';
 import type { Sample } from '../report';
+import { CHECK_BUTTON, COMMIT_BUTTON } from './import-labels';
 
 export const IMPORT_ROW = { name: 'csv-import', goal: 'P1 (1M): ≥ 13k rows/s; ≤ 1.25× raw put; UI never frozen > 50 ms', note: 'Check file + Import, click to painted result' };
 
@@ -29,11 +30,11 @@ export async function importOnce(page: Page, bundles: PageBundles, spec: Dataset
   await page.evaluate(bundles.loader);
   await page.evaluate(([s]) => (globalThis as unknown as { __benchLoader: { chooseImportFile: (s: DatasetSpec, n: string) => unknown } }).__benchLoader.chooseImportFile(s, 'bench-leads.csv'), [spec] as const);
   await page.getByTestId('file-name').waitFor({ timeout: timeoutMs });
-  const check = await clickUntil(page, 'Check file', '[data-testid="count-rows"]', '\\d', timeoutMs);
+  const check = await clickUntil(page, CHECK_BUTTON, '[data-testid="count-rows"]', '\\d', timeoutMs);
   const created = Number((await page.getByTestId('count-create').locator('dd').first().innerText()).replace(/\D/g, ''));
   // A handful of generated numbers may fall in ranges libphonenumber calls unallocated.
   if (created < spec.size * 0.99) throw new Error(`the check says ${created} leads to create, expected ${spec.size}`);
-  const commit = await clickUntil(page, /^Import [\d,]+ rows$/, '[role="status"]', 'Imported as batch #\\d+', timeoutMs);
+  const commit = await clickUntil(page, COMMIT_BUTTON, '[role="status"]', 'Imported as batch #\\d+', timeoutMs);
   const longest = Math.max((await probe(page, 'longestTask', check.start, check.end)) ?? 0, (await probe(page, 'longestTask', commit.start, commit.end)) ?? 0);
   return { ms: check.ms + commit.ms, longestTaskMs: longest };
 }
