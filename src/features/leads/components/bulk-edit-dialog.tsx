@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { inputClass } from '../../../components/ui/field';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
+import { bulkOpProblem } from '../../../domain/leads/bulk-op-problem';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
 import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { SelectionApi } from './use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
-import { StorageFullAlert } from '../../storage/components/storage-full-alert';
+import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from './bulk-draft';
 import { BulkOpFields } from './bulk-op-fields';
 import { useReturnFocus } from '../../../components/ui/use-return-focus';
@@ -32,12 +33,14 @@ export function BulkEditDialog({ selection, filter, sort, onClose, onApplied }: 
   const nf = new Intl.NumberFormat(i18n.language);
 
   const current = opFromDraft(kind, draft);
+  // Asked before anything is sent: the worker would refuse the operation whole, so say why here.
+  const problem = current ? bulkOpProblem(current) : null;
   const set = (patch: Partial<BulkDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     preview.reset();
   };
   const runPreview = async () => {
-    if (!current) return;
+    if (!current || problem) return;
     const resolved = ids ?? (await resolveSelection(selection.selection, filter, sort));
     setIds(resolved);
     preview.mutate({ ids: resolved, op: current });
@@ -85,6 +88,8 @@ export function BulkEditDialog({ selection, filter, sort, onClose, onApplied }: 
                 )}
               </div>
             )}
+            {problem && <p role="alert" data-testid="bulk-problem" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">{t(`bulk.problem.${problem}`)}</p>}
+            {preview.isError && <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">{t('bulk.failed', { message: preview.error.message })}</p>}
             {apply.isError && (isQuotaError(apply.error) ? <StorageFullAlert /> : <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">{t('bulk.failed', { message: apply.error.message })}</p>)}
           </div>
           <div className="mt-6 flex justify-end gap-2">
@@ -92,7 +97,7 @@ export function BulkEditDialog({ selection, filter, sort, onClose, onApplied }: 
               <Button>{t('bulk.cancel')}</Button>
             </Dialog.Close>
             {!preview.data ? (
-              <Button variant="primary" disabled={!current || preview.isPending} onClick={() => void runPreview()}>
+              <Button variant="primary" disabled={!current || problem !== null || preview.isPending} onClick={() => void runPreview()}>
                 {t('bulk.previewButton')}
               </Button>
             ) : (
