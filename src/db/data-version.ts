@@ -33,6 +33,8 @@ export interface ChangeLogRow {
   at: number;
   leadIds: number[];
   full: boolean;
+  /** The table written (rows logged before it was recorded have none: read as a history change). */
+  table?: string;
 }
 
 interface TxState {
@@ -112,7 +114,7 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
               states.set(req.trans, state);
               await engine().mutate({ type: 'put', trans: req.trans, values: [{ key: DATA_VERSION_KEY, value: state.token }] });
             }
-            const row: ChangeLogRow = { key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`, prev: state.prev, token: state.token, at: state.at, ...what };
+            const row: ChangeLogRow = { key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`, prev: state.prev, token: state.token, at: state.at, ...what, table: name };
             await engine().mutate({ type: 'put', trans: req.trans, values: [row] });
             return result;
           },

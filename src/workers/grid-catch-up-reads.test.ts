@@ -53,4 +53,37 @@ describe('grid catch-up reads', () => {
     expect(answers(reopened)).toEqual(answers(fresh));
     expect(answers(reopened)[2]).toEqual([...ids].sort((a, b) => a - b));
   }, 180_000);
+
+  it('keeps the cached judgement of leads whose row alone changed in what no rule reads, and judges again those whose judged fields or history changed', async () => {
+    const db = await dbWith(demoSlice(1));
+    const first = await openGridIndex(db, NOW);
+    await first.saving;
+    const all = Array.from(first.cols.ids);
+    const tagged = all.filter((_, i) => i % 3 === 0);
+    const verified = all.filter((_, i) => i % 3 === 1).slice(0, 200);
+    const listed = all.filter((_, i) => i % 3 === 2).slice(0, 50);
+    await applyBulkEdit(db, tagged, { kind: 'edit-fields', edits: [{ kind: 'add-tags', tags: ['bench-run-1'] }, { kind: 'set-text', field: 'company', value: 'Renamed Ltd' }] }, NOW);
+    await applyBulkEdit(db, verified, { kind: 'edit-fields', edits: [{ kind: 'mark-verified' }] }, NOW);
+    // A history write: each of these numbers goes on the internal DNC list.
+    await applyBulkEdit(db, listed, { kind: 'add-to-internal-dnc' }, NOW);
+
+    // Tables are re-bound inside a transaction: spy on every table's `where`, count the calls table's.
+    const where = vi.spyOn(Object.getPrototypeOf(db.calls) as { where: (...a: unknown[]) => unknown }, 'where');
+    const reopened = await openGridIndex(db, NOW);
+    const historyReads = (where.mock.contexts as { name?: string }[]).filter((t) => t.name === 'calls').length;
+    where.mockRestore();
+    const { rowsCaughtUp, rowsKept } = reopened.counters;
+    expect(reopened.counters).toMatchObject({ snapshot: 'caught-up', fullBuilds: 0, catchUps: 1 });
+    // Every tagged lead kept its judgement (but one whose number another lead shares, now listed).
+    expect(rowsKept).toBeLessThanOrEqual(tagged.length);
+    expect(rowsKept).toBeGreaterThan(tagged.length - listed.length);
+    // Only the others' histories were read: one calls read per lead judged again.
+    expect(rowsCaughtUp - rowsKept).toBeGreaterThanOrEqual(verified.length);
+    expect(historyReads).toBe(rowsCaughtUp - rowsKept);
+
+    const fresh = await buildGridIndex(db, NOW);
+    expect(answers(reopened)).toEqual(answers(fresh));
+    // Every cached judgement, kept or made again, is the one a fresh build makes.
+    for (const key of ['reasons', 'consent', 'dnc', 'flags', 'nextChange', 'judgedFrom'] as const) expect(Array.from(reopened.cols[key])).toEqual(Array.from(fresh.cols[key]));
+  }, 180_000);
 });

@@ -8,6 +8,8 @@ import { getSettings } from '../db/repos/settings-repo';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
+import { verdictInputKey } from '../domain/compliance/verdict-inputs';
+import type { Lead } from '../domain/leads/lead';
 import { FLAG_DELETED, patchLeadColumns, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
 import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
@@ -55,7 +57,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     measureSince(`engine:catch-up:rebuild:${why}`, performance.now());
     return 'rebuild';
   }
-  const { dataVersion, leadIds: ids } = logged;
+  const { dataVersion, leadIds: ids, historyIds } = logged;
   const settings = await getSettings(db);
   const wanted = [...ids].sort((a, b) => a - b);
   const changes: RowChange[] = [];
@@ -63,9 +65,9 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
   for (let k = 0; k < wanted.length; k += 2_000) {
     const leads = await timed('engine:catch-up:leads', () => leadsByKey(db, wanted.slice(k, k + 2_000)));
-    const world = await timed('engine:catch-up:world', () => worldByKey(db, leads));
-    const tJudge = performance.now();
-    const judge = createJudge(world, settings);
+    // A lead whose row alone was written, with what the judgement reads of it unchanged (a tag, a
+    // name), keeps its cached judgement: its history is not read and it is not judged again.
+    const judged: { lead: Lead; row: number | null }[] = [];
     for (const lead of leads) {
       found.add(lead.id);
       const row = rowOfId(index.cols, lead.id);
@@ -73,8 +75,15 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
         measureSince('engine:catch-up:rebuild:id-order', performance.now());
         return 'rebuild';
       }
-      changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
+      if (row !== null && !historyIds.has(lead.id) && !(index.cols.flags[row]! & FLAG_DELETED) && index.cols.judgedFrom[row] === verdictInputKey(lead)) changes.push({ row, lead, derived: 'kept' });
+      else judged.push({ lead, row });
     }
+    index.counters.rowsKept += leads.length - judged.length;
+    if (judged.length === 0) continue;
+    const world = await timed('engine:catch-up:world', () => worldByKey(db, judged.map((j) => j.lead)));
+    const tJudge = performance.now();
+    const judge = createJudge(world, settings);
+    for (const { lead, row } of judged) changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
     measureSince('engine:catch-up:judge', tJudge);
   }
   // New leads in id order, so the rows stay sorted by id.

@@ -57,6 +57,8 @@ export interface EngineCounters {
   /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
   catchUps: number;
   rowsCaughtUp: number;
+  /** Of those, the leads whose cached judgement was kept (only their row written, nothing judged read changed). */
+  rowsKept: number;
   /** Why the last store of the snapshot failed, if it did (it is a cache: the next start builds). */
   snapshotSaveFailed?: string;
   /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */
@@ -98,7 +100,7 @@ export async function buildGridIndex(db: LeadsDb, at: number, onProgress: Progre
     nextDue: minOf(cols.nextChange),
     orders: new Map(),
     buildMs: performance.now() - t0,
-    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, snapshot: 'none' },
+    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, rowsKept: 0, snapshot: 'none' },
     dataVersion: null,
     deleted: 0,
     stored: null,
@@ -132,7 +134,7 @@ export async function openGridIndex(db: LeadsDb, now: number, onProgress: Progre
       nextDue: minOf(cols.nextChange),
       orders: new Map(),
       buildMs: 0,
-      counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, snapshot: loaded.current ? 'used' : 'caught-up' },
+      counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, rowsKept: 0, snapshot: loaded.current ? 'used' : 'caught-up' },
       dataVersion: loaded.meta.dataVersion,
       deleted,
       stored: { checksums: loaded.checksums },

@@ -12,7 +12,7 @@ import type { EngineRow, LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 /** The build that judged a snapshot's verdicts (set at build time; tests run unbuilt). */
 const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
@@ -121,15 +121,18 @@ export async function leadsChangedSince(db: LeadsDb, since: string | null): Prom
 
 /**
  * Everything written since data version `since`, by following the change log: the lead ids
- * touched and whether a write may have moved every lead (`full`), up to the current version;
- * 'unreachable' when the log does not lead from `since` to it (pruned, unknown version).
+ * touched, those of them whose history (calls, consents, requests, DNC entries) was written —
+ * the others had only their lead row written —, and whether a write may have moved every lead
+ * (`full`), up to the current version; 'unreachable' when the log does not lead from `since` to
+ * it (pruned, unknown version).
  */
-export async function changesSince(db: LeadsDb, since: string | null): Promise<{ dataVersion: string; leadIds: Set<number>; full: boolean } | 'unreachable'> {
+export async function changesSince(db: LeadsDb, since: string | null): Promise<{ dataVersion: string; leadIds: Set<number>; historyIds: Set<number>; full: boolean } | 'unreachable'> {
   const { dataVersion, rows } = await readChangeLog(db);
   if (since === null || dataVersion === null) return 'unreachable';
   const byPrev = new Map<string, ChangeLogRow[]>();
   for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
   const leadIds = new Set<number>();
+  const historyIds = new Set<number>();
   let full = false;
   for (let at = since, steps = 0; at !== dataVersion; steps++) {
     const step = byPrev.get(at);
@@ -137,10 +140,11 @@ export async function changesSince(db: LeadsDb, since: string | null): Promise<{
     for (const r of step) {
       full ||= r.full;
       for (const id of r.leadIds) leadIds.add(id);
+      if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
     }
     at = step[0]!.token;
   }
-  return { dataVersion, leadIds, full };
+  return { dataVersion, leadIds, historyIds, full };
 }
 
 /** The current token and the change log, read together. */

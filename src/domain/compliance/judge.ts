@@ -21,7 +21,13 @@ export interface Judgement {
   dnc: DncFilterState;
 }
 
-export type JudgedLead = Pick<Lead, 'id' | 'phoneE164' | 'region' | 'timeZone' | 'acquiredAt' | 'createdAt' | 'verifiedAt' | 'lastContactAt' | 'anonymizedAt' | 'dncStatus' | 'dncCheckedAt' | 'dncCheckedVersions'>;
+/**
+ * Every field of a lead the judgement reads: the judged lead's type is made of exactly these, so
+ * a rule that needs another field adds it here — and with it to the key the engine's cache of
+ * judgements is checked by (verdict-inputs.ts).
+ */
+export const JUDGED_FIELDS = ['id', 'phoneE164', 'region', 'timeZone', 'acquiredAt', 'createdAt', 'verifiedAt', 'lastContactAt', 'anonymizedAt', 'dncStatus', 'dncCheckedAt', 'dncCheckedVersions'] as const satisfies readonly (keyof Lead)[];
+export type JudgedLead = Pick<Lead, (typeof JUDGED_FIELDS)[number]>;
 
 /** One lead with its history under `rules` at `at`. */
 export function judgeLead(lead: JudgedLead, history: LeadHistory, rules: EffectiveRules, at: number): Judgement {

@@ -22,6 +22,7 @@ const NUMERIC = [
   'nextChange',
   'consentExpiresAt',
   'retentionDeadline',
+  'judgedFrom',
   'entry',
   'consent',
   'dnc',

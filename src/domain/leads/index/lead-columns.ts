@@ -5,6 +5,7 @@
  * bytes per lead, against several hundred for a lead object.
  */
 import { reasonBit } from '../../compliance/verdict-bits';
+import { verdictInputKey } from '../../compliance/verdict-inputs';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../lead-filter';
 import { CALL_OUTCOMES } from '../call-outcome';
 import { ENTRY_METHODS, type Lead } from '../lead';
@@ -59,6 +60,8 @@ export interface LeadColumns {
   /** When valid consent for calls expires (NaN: none valid), and the retention deadline: the expiry calendar's dates, from the verdict's facts. */
   consentExpiresAt: Float64Array;
   retentionDeadline: Float64Array;
+  /** The key of what the cached judgement was read from (verdictInputKey): a write that keeps it, with no history change, keeps the judgement. */
+  judgedFrom: Float64Array;
   entry: Uint8Array;
   consent: Uint8Array;
   dnc: Uint8Array;
@@ -102,6 +105,7 @@ function emptyColumns(n: number): LeadColumns {
     nextChange: new Float64Array(n),
     consentExpiresAt: new Float64Array(n),
     retentionDeadline: new Float64Array(n),
+    judgedFrom: new Float64Array(n),
     entry: new Uint8Array(n),
     consent: new Uint8Array(n),
     dnc: new Uint8Array(n),
@@ -142,8 +146,12 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
   return changed;
 }
 
-/** Write every fixed-width column, the dictionary codes, the tags and the name of row `i` (not the joined search strings). */
-function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived): void {
+/**
+ * Write every fixed-width column, the dictionary codes, the tags and the name of row `i` (not the
+ * joined search strings); with 'kept', the row's cached judgement stays as it is.
+ */
+function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'kept'): void {
+  const callable = cols.flags[i]! & FLAG_CALLABLE;
   cols.ids[i] = lead.id;
   cols.acquiredAt[i] = lead.acquiredAt;
   cols.createdAt[i] = lead.createdAt;
@@ -159,7 +167,11 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived): voi
   cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
   cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
   cols.flags[i] = (lead.attempts > 0 ? FLAG_CONTACTED : 0) | (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) | (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0);
-  writeDerived(cols, i, d);
+  if (d === 'kept') cols.flags[i] = cols.flags[i]! | callable;
+  else {
+    writeDerived(cols, i, d);
+    cols.judgedFrom[i] = verdictInputKey(lead);
+  }
   let bits = 0;
   cols.extraTags.delete(i);
   for (const tag of lead.tags) {
@@ -199,11 +211,14 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
   return cols;
 }
 
-/** A lead written again (row index) or for the first time (row null). */
+/**
+ * A lead written again (row index) or for the first time (row null), with its judgement — or
+ * 'kept' for a row written again whose judged fields and history did not change.
+ */
 export interface RowChange {
   row: number | null;
   lead: Lead;
-  derived: LeadDerived;
+  derived: LeadDerived | 'kept';
 }
 
 /**
