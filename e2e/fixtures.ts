@@ -1,21 +1,22 @@
 import { test as base, type BrowserContext } from '@playwright/test';
 import { AppShell } from './page-models/app-shell';
 import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
-import { seededProfile } from './support/seeded-profile';
 
 /**
- * Seeding the demo data costs 23 s to minutes of IndexedDB writes, so most tests share one
- * browser context per worker: a copy of the run's seeded profile (support/seeded-profile.ts,
- * seeded once per run, not once per worker). Tests that need a fresh profile (first start, two
- * tabs) create their own context instead.
+ * Seeding the demo data costs several seconds of IndexedDB writes, so most tests share one
+ * browser context per worker that was seeded once. Tests that need a fresh profile (first
+ * start, two tabs, a different locale) create their own context instead. This one stays an
+ * incognito context seeded in place, not a copy of support/seeded-profile.ts: on a persistent
+ * profile the usage Chromium reports moves between reloads (files on disk), which storage-warning
+ * reads against a quota it sets from the usage a moment earlier.
  */
 export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
   seeded: [
-    // eslint-disable-next-line no-empty-pattern -- a worker fixture that needs no other fixture
-    async ({}, use, workerInfo) => {
-      const context = await seededProfile(workerInfo);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto('/');
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ ...workerInfo.project.use, baseURL: workerInfo.project.use.baseURL });
+      const page = await context.newPage();
+      const app = new AppShell(page);
+      await app.open('/');
       await page.getByTestId('figure-leads').waitFor({ timeout: 240_000 });
       await page.close();
       await use(context);
