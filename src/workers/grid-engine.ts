@@ -104,7 +104,8 @@ export function createGridEngine(db: LeadsDb) {
   }
 
   /**
-   * The snapshot is stored again a few seconds after a change is applied (only its changed chunks);
+   * The snapshot is stored again a second after a change is applied (only its changed chunks; a
+   * tab closed before that leaves the next start to catch up by the log, as before it was stored);
    * a pending save is not pushed back by later changes, so steady writes cannot starve it.
    */
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -114,7 +115,7 @@ export function createGridEngine(db: LeadsDb) {
       saveTimer = undefined;
       // Only the index still in use (a rebuilt one stores itself).
       void index?.then((now) => (now === idx ? storeSnapshot(db, idx) : undefined));
-    }, 3_000);
+    }, 1_000);
   }
 
   /**
