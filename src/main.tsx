@@ -6,7 +6,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { initI18n } from './i18n/i18n';
 import { router } from './app/router';
 import { isQuotaError } from './db/storage-errors';
-import { STORAGE_REFUSED_EVENT } from './features/storage/components/storage-refused-event';
+import { STORAGE_REFUSED_EVENT } from './shared/storage/storage-refused-event';
 import './index.css';
 
 initI18n();

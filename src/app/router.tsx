@@ -39,7 +39,7 @@ const leadsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/leads',
   validateSearch: readLeadsSearch,
-  component: lazyRouteComponent(() => import('../features/leads/components/leads-page'), 'LeadsPage'),
+  component: lazyRouteComponent(() => import('./leads-route'), 'LeadsRoute'),
 });
 
 const complianceRoute = createRoute({
@@ -108,7 +108,7 @@ const cohortsRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
-  component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
+  component: lazyRouteComponent(() => import('./settings-page'), 'SettingsPage'),
 });
 
 const routeTree = rootRoute.addChildren([

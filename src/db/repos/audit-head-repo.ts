@@ -5,7 +5,7 @@
  */
 import { keptHeadSchema, type KeptHead } from '../../domain/audit/audit-head';
 import type { LeadsDb } from '../leads-db';
-import { getFlag, setFlag } from './settings-repo';
+import { getFlag, setFlag } from './settings-read-repo';
 
 const FLAG = 'auditHead';
 

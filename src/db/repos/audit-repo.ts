@@ -9,7 +9,7 @@ import { GENESIS_HASH, isRedacted, sealEntry, verifyChainAll, type ChainProblem 
 import type { LeadsDb } from '../leads-db';
 import { keepHead, keptHead } from './audit-head-repo';
 import { AUDIT_UPGRADE_KEY } from './audit-upgrade-repo';
-import { getSettings } from './settings-repo';
+import { getSettings } from './settings-read-repo';
 
 /** The entry with the highest numeric seq (a tampered row may carry a string seq, which sorts after numbers). */
 function lastNumbered(db: LeadsDb): Promise<AuditEntry | undefined> {

@@ -1,16 +1,15 @@
-/** Organisation settings, stored as one row and validated with zod on every read. */
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../domain/settings/settings';
+/**
+ * Organisation settings, stored as one row and validated with zod on every read; a change is
+ * audited. The reads and the unaudited flags are in settings-read-repo.ts, which the audit trail
+ * itself reads (the operator's name, its kept head): so the audit repository and this one do not
+ * import each other.
+ */
+import { settingsSchema, type Settings } from '../../domain/settings/settings';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
+import { SETTINGS_KEY, getSettings } from './settings-read-repo';
 
-const KEY = 'org';
-
-/** The settings, with defaults for anything missing or invalid. */
-export async function getSettings(db: LeadsDb): Promise<Settings> {
-  const row = await db.settings.get(KEY);
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row?.value as object | undefined) });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}
+export { getFlag, getSettings, setFlag } from './settings-read-repo';
 
 /** Validate and save a change; audited with the values before and after. */
 export async function saveSettings(db: LeadsDb, patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
@@ -19,7 +18,7 @@ export async function saveSettings(db: LeadsDb, patch: Partial<Settings>, now = 
     const after = settingsSchema.parse({ ...before, ...patch });
     const changed = (Object.keys(patch) as (keyof Settings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     if (changed.length === 0) return before;
-    await db.settings.put({ key: KEY, value: after });
+    await db.settings.put({ key: SETTINGS_KEY, value: after });
     await appendAudit(
       db,
       {
@@ -33,13 +32,4 @@ export async function saveSettings(db: LeadsDb, patch: Partial<Settings>, now = 
     );
     return after;
   });
-}
-
-/** A small key/value flag (demo seeded, last backup…), outside the audited settings. */
-export async function getFlag<T>(db: LeadsDb, key: string): Promise<T | undefined> {
-  return (await db.settings.get(`flag:${key}`))?.value as T | undefined;
-}
-
-export async function setFlag(db: LeadsDb, key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key: `flag:${key}`, value });
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { getDb } from '../../../db/leads-db';
 import { addToInternalDnc, listDncLists, listDncScrubs } from '../../../db/repos/dnc-repo';
 import type { ScrubProgress } from '../../../db/repos/dnc-scrub-repo';
-import { useWriteMutation } from '../../storage/api/use-write-mutation';
+import { useWriteMutation } from '../../../shared/storage/use-write-mutation';
 import { complianceWorker } from './compliance-worker';
 
 /** The lists with their versions, and the scrubs run so far; live. */

@@ -4,7 +4,7 @@ import { recordConsent } from '../../../db/repos/consent-repo';
 import { addToInternalDnc } from '../../../db/repos/dnc-repo';
 import { loadLeadCompliance, type LeadCompliance } from '../../../db/repos/lead-compliance-repo';
 import type { ConsentInput } from '../../../domain/compliance/consent-input';
-import { useWriteMutation } from '../../storage/api/use-write-mutation';
+import { useWriteMutation } from '../../../shared/storage/use-write-mutation';
 import { useMinute } from '../../../shared/engine/data-signal';
 
 /** One lead's consent events, consent state and verdict now; live (null: no such lead). */

@@ -12,7 +12,7 @@ import { RENEWAL_LIST_COLUMNS, renewalListCells } from '../../../domain/complian
 import { sha256Hex } from '../../../domain/audit/audit-hash';
 import { toCsv } from '../../../domain/import-export/csv-write';
 import { formatInZone } from '../../../domain/time/calendar';
-import { useWriteMutation } from '../../storage/api/use-write-mutation';
+import { useWriteMutation } from '../../../shared/storage/use-write-mutation';
 import { useMinute } from './use-data-version';
 
 /** Leads awaiting consent renewal now, each with its newest request; live. */

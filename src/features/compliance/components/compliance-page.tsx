@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useComplianceSummary } from '../api/use-compliance-summary';
-import { usePolicySettings } from '../api/use-policy';
+import { usePolicySettings } from '../../../shared/settings/use-policy';
 import { ComplianceHeader } from './compliance-header';
 import { ExpiryCalendar } from './expiry-calendar';
 import { QueueCards } from './queue-cards';

@@ -5,7 +5,7 @@ import { Field, inputClass } from '../../../components/ui/field';
 import { CONSENT_BASES, CONSENT_METHODS, type ConsentEvent } from '../../../domain/compliance/consent-event';
 import { consentInputSchema } from '../../../domain/compliance/consent-input';
 import { formatInZone, parseLocal } from '../../../domain/time/calendar';
-import { WriteFailure } from '../../storage/components/write-failure';
+import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useRecordConsent } from '../api/use-lead-compliance';
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";

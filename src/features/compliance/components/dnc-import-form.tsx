@@ -7,7 +7,7 @@ import { cohortKey, parseLocal } from '../../../domain/time/calendar';
 import { useImportDncVersion, usePreviewDncFile } from '../api/use-dnc';
 import { DncFilePreview } from './dnc-file-preview';
 import { isQuotaError } from '../../../db/storage-errors';
-import { StorageFullAlert } from '../../storage/components/storage-full-alert';
+import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 
 /** Import a file as a list's next version: preview (rows, invalid lines, SHA-256), publication date, import. */
 export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: { lists: DncListRow[]; defaultList: string | undefined; timeZone: string; defaultRegion: string }) {

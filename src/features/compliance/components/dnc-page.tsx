@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { useComplianceSummary } from '../api/use-compliance-summary';
 import { useDncLists } from '../api/use-dnc';
-import { usePolicySettings } from '../api/use-policy';
+import { usePolicySettings } from '../../../shared/settings/use-policy';
 import { ComplianceHeader } from './compliance-header';
 import { DncImportForm } from './dnc-import-form';
 import { DncListsTable } from './dnc-lists-table';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { formatPhone } from '../../../domain/leads/phone';
-import { WriteFailure } from '../../storage/components/write-failure';
+import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useAddInternalDnc } from '../api/use-dnc';
 
 /** Put one number on the internal list: a person asked not to be called. Effective at once. */

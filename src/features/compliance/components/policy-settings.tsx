@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
-import { usePolicySettings, useSavePolicy } from '../api/use-policy';
-import { WriteFailure } from '../../storage/components/write-failure';
+import { usePolicySettings, useSavePolicy } from '../../../shared/settings/use-policy';
+import { WriteFailure } from '../../../shared/storage/write-failure';
 import { PolicyPresets } from './policy-presets';
 
 const NUMBERS = ['consentValidityMonths', 'expiryNoticeDays', 'retentionMonths', 'staleMonths', 'maxAttempts', 'attemptWindowHours', 'minGapHours'] as const;

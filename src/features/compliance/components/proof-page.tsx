@@ -2,7 +2,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
-import { usePolicySettings } from '../api/use-policy';
+import { usePolicySettings } from '../../../shared/settings/use-policy';
 import { useProof } from '../api/use-proof';
 import { ComplianceHeader } from './compliance-header';
 import { LeadCallsCard } from './lead-calls-card';

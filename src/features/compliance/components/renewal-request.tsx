@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { inputClass } from '../../../components/ui/field';
 import { RENEWAL_CHANNELS, type PendingRenewal, type RenewalChannel } from '../../../domain/compliance/consent-request';
 import { useRequestRenewal } from '../api/use-renewals';
-import { WriteFailure } from '../../storage/components/write-failure';
+import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useFormatters } from './use-formatters';
 
 /** "Renewal requested on … by … via …": the verdict's fact, said to be no proof. */

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { useCatalogNames } from '../api/use-catalog-names';
 import { useAwaitingRenewal, useExportRenewals } from '../api/use-renewals';
-import { WriteFailure } from '../../storage/components/write-failure';
+import { WriteFailure } from '../../../shared/storage/write-failure';
 import { ComplianceHeader } from './compliance-header';
 import { useFormatters } from './use-formatters';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import type { PurgeMode } from '../../../domain/compliance/retention-plan';
-import { usePolicySettings } from '../api/use-policy';
+import { usePolicySettings } from '../../../shared/settings/use-policy';
 import { usePurge, useRetentionDryRun } from '../api/use-retention';
 import { ComplianceHeader } from './compliance-header';
 import { PurgePlanView } from './purge-plan-view';

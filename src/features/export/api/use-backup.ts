@@ -1,16 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../../db/leads-db';
-import { lastBackupAt, type RestorePreview } from '../../../db/repos/backup-repo';
+import type { RestorePreview } from '../../../db/repos/backup-repo';
 import { rethrowStorageError } from '../../../db/storage-errors';
 import { downloadBlob } from '../../../shared/download-blob';
 import { backupWorker } from './backup-worker';
 
 // Writing, checking and restoring run in the backup worker (workers/backup-api.ts): the page gets the file, the plan and the problems.
 
-export function useLastBackupAt() {
-  return useLiveQuery(async () => (await lastBackupAt(getDb())) ?? null, []);
-}
+export { useLastBackupAt } from '../../../shared/storage/use-last-backup-at';
 
 /** Write a backup file and download it. */
 export function useCreateBackup() {

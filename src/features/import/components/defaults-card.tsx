@@ -5,7 +5,7 @@ import { inputClass } from '../../../components/ui/field';
 import type { Campaign } from '../../../domain/catalog/campaign';
 import type { Source } from '../../../domain/catalog/source';
 import type { ConflictRule } from '../../../domain/import-export/field-merge';
-import { REGIONS } from '../../settings/components/time-zones';
+import { REGIONS } from '../../../shared/settings/time-zones';
 
 export interface DefaultsChoice {
   source: string | null;

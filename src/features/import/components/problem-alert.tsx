@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WizardProblem } from '../api/use-import-wizard';
-import { StorageFullAlert } from '../../storage/components/storage-full-alert';
+import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 import { formatBytes } from '../../../shared/format-bytes';
 
 /** A file-level problem or refusal, in words, with what to do. */

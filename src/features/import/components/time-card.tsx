@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { inputClass } from '../../../components/ui/field';
 import { DATE_FORMATS, type DateFormat } from '../../../domain/import-export/timestamp';
-import { timeZoneOptions } from '../../settings/components/time-zones';
+import { timeZoneOptions } from '../../../shared/settings/time-zones';
 
 const ZONES = timeZoneOptions();
 

@@ -1,7 +1,7 @@
 import { getDb } from '../../../db/leads-db';
 import { createLead } from '../../../db/repos/leads-repo';
 import type { NewLead } from '../../../domain/leads/lead';
-import { useWriteMutation } from '../../storage/api/use-write-mutation';
+import { useWriteMutation } from '../../../shared/storage/use-write-mutation';
 
 /** Create one lead by hand (audited); a full disk is reported as `storageFull`, not as a field error. */
 export function useCreateLead() {

@@ -1,5 +1,5 @@
 import { Dialog } from 'radix-ui';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { formatPhone } from '../../../domain/leads/phone';
@@ -11,15 +11,17 @@ import { browserTimeZone, displayLocale } from '../../../i18n/display-locale';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
 import { LifecycleSummary } from './lifecycle-summary';
-import { LeadConsentPanel } from '../../compliance/components/lead-consent-panel';
 import { ForgetPersonDialog } from './forget-person-dialog';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 import { SeverityIcon } from '../../../components/ui/severity-icon';
 import { useReturnFocus } from '../../../components/ui/use-return-focus';
 
+/** The lead's consent panel is the compliance feature's: the app passes it in (features do not import each other). */
+export type ConsentPanel = ComponentType<{ leadId: number }>;
+
 /** The full record of one lead: verdict with reasons, editable fields, consent, timeline. */
-export function LeadDrawer({ leadId, onClose }: { leadId: number; onClose: () => void }) {
+export function LeadDrawer({ leadId, onClose, consentPanel: LeadConsentPanel }: { leadId: number; onClose: () => void; consentPanel: ConsentPanel }) {
   const { t, i18n } = useTranslation();
   const detail = useLeadDetail(leadId);
   const sources = useSourceNames();

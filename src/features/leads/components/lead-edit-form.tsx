@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import type { Lead } from '../../../domain/leads/lead';
 import { draftPatch, editDraft, leadDraft, type DraftField } from '../../../domain/leads/lead-edit-draft';
-import { useSettings } from '../../settings/api/use-settings';
+import { useSettings } from '../../../shared/settings/use-settings';
 import { useCatalog } from '../api/use-catalog';
 import { useUpdateLead } from '../api/use-lead-detail';
 

@@ -9,19 +9,19 @@ import { DEFAULT_COLUMNS, filterOf, type GridColumnId, type LeadsSearch } from '
 import { ColumnChooser } from './column-chooser';
 import { EngineProgressNote } from './engine-progress-note';
 import { FilterBar } from './filter-bar';
-import { LeadDrawer } from './lead-drawer';
+import { LeadDrawer, type ConsentPanel } from './lead-drawer';
 import { LeadGrid } from './lead-grid';
 import { NewLeadDialog } from './new-lead-dialog';
 import { SavedViews } from './saved-views';
 import { SelectionBar } from './selection-bar';
-import { UnreadableParamsAlert } from './unreadable-params-alert';
+import { UnreadableParamsAlert } from '../../../shared/unreadable-params-alert';
 import { useSelectionStore } from './use-selection';
 import { COMPACT_ROW_HEIGHT, ROW_HEIGHT } from './use-scaled-virtualizer';
 
 const route = getRouteApi('/leads');
 
 /** The leads grid screen: filters, counts, selection and bulk actions, the drawer. */
-export function LeadsPage() {
+export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   const { t, i18n } = useTranslation();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -106,7 +106,7 @@ export function LeadsPage() {
             />
         </>
       )}
-      {search.lead !== undefined && <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} />}
+      {search.lead !== undefined && <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} consentPanel={consentPanel} />}
       {search.create && <NewLeadDialog onClose={(id) => setSearch({ create: undefined, lead: id })} />}
     </div>
   );

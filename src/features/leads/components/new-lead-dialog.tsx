@@ -5,9 +5,9 @@ import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { buildNewLead, type FieldError } from '../../../domain/leads/new-lead';
 import { parseLocal } from '../../../domain/time/calendar';
-import { useSettings } from '../../settings/api/use-settings';
+import { useSettings } from '../../../shared/settings/use-settings';
 import { useCatalog } from '../api/use-catalog';
-import { WriteFailure } from '../../storage/components/write-failure';
+import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useCreateLead } from '../api/use-create-lead';
 import { useReturnFocus } from '../../../components/ui/use-return-focus';
 

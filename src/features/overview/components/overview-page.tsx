@@ -8,7 +8,7 @@ import { SourceBars } from './source-bars';
 import { StorageCard } from './storage-card';
 import { FigureLink } from './figure-link';
 import { figureFilter, type OverviewFigure } from '../../../domain/overview/overview-links';
-import { usePolicySettings } from '../../compliance/api/use-policy';
+import { usePolicySettings } from '../../../shared/settings/use-policy';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { TIME } from '../../../domain/time/date-styles';
 import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';

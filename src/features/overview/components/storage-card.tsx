@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStorageStatus } from '../../storage/api/use-storage-status';
+import { useStorageStatus } from '../../../shared/storage/use-storage-status';
 import { formatBytes as mb } from '../../../shared/format-bytes';
 
 

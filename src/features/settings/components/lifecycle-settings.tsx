@@ -4,8 +4,8 @@ import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { MAX_DORMANT_DAYS, MIN_DORMANT_DAYS } from '../../../domain/leads/lifecycle-stage';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
-import { WriteFailure } from '../../storage/components/write-failure';
-import { useSaveSettings } from '../api/use-settings';
+import { WriteFailure } from '../../../shared/storage/write-failure';
+import { useSaveSettings } from '../../../shared/settings/use-settings';
 
 const dormantSchema = settingsSchema.pick({ dormantDays: true });
 

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
-import { WriteFailure } from '../../storage/components/write-failure';
-import { useSaveSettings } from '../api/use-settings';
-import { REGIONS, timeZoneOptions } from './time-zones';
+import { WriteFailure } from '../../../shared/storage/write-failure';
+import { useSaveSettings } from '../../../shared/settings/use-settings';
+import { REGIONS, timeZoneOptions } from '../../../shared/settings/time-zones';
 
 const ZONES = timeZoneOptions();
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStorageStatus } from '../api/use-storage-status';
+import { useStorageStatus } from '../../../shared/storage/use-storage-status';
 import { formatBytes } from '../../../shared/format-bytes';
 
 /** The sidebar's storage line: how much is used of the quota, and whether it is persistent. */

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { ClampedText } from '../../../components/ui/clamped-text';
 import { storageRisk } from '../../../domain/storage/storage-risk';
-import { useLastBackupAt } from '../../export/api/use-backup';
-import { useStorageStatus } from '../api/use-storage-status';
+import { useLastBackupAt } from '../../../shared/storage/use-last-backup-at';
+import { useStorageStatus } from '../../../shared/storage/use-storage-status';
 import { formatBytes } from '../../../shared/format-bytes';
-import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
+import { STORAGE_REFUSED_EVENT } from '../../../shared/storage/storage-refused-event';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE } from '../../../domain/time/date-styles';
 

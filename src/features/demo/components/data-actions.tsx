@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
-import { useResetDemo, useStartEmpty } from '../../demo/api/use-reset-data';
-import { useSeedRun } from '../../demo/api/seed-progress-store';
-import { SeedProgressLine } from '../../demo/components/seed-progress';
+import { useResetDemo, useStartEmpty } from '../api/use-reset-data';
+import { useSeedRun } from '../api/seed-progress-store';
+import { SeedProgressLine } from './seed-progress';
 
 /** Reset to the demo data or start empty, each behind a confirmation. */
 export function DataActions() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { WriteMutationResult } from '../api/use-write-mutation';
+import type { WriteMutationResult } from './use-write-mutation';
 import { StorageFullAlert } from './storage-full-alert';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
+import { Button } from '../components/ui/button';
 
 /** Params of the link that could not be read, named with their text, what the screen holds back because of them, and a way to drop them knowingly. */
 export function UnreadableParamsAlert({ params, consequence, onRemove }: { params: Record<string, string>; consequence?: string; onRemove: () => void }) {

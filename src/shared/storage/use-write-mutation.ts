@@ -1,5 +1,5 @@
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
-import { splitWriteError } from '../../../db/storage-errors';
+import { splitWriteError } from '../../db/storage-errors';
 
 export type WriteMutationResult<TData, TVariables> = Omit<UseMutationResult<TData, Error, TVariables>, 'error'> & {
   /** The browser refused the write for lack of space: show <StorageFullAlert />, nothing else. */

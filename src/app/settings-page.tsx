@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../../components/ui/card';
-import { PageHeader } from '../../../components/ui/page-header';
-import { useSettings } from '../api/use-settings';
-import { DataActions } from './data-actions';
-import { LanguageSwitch } from './language-switch';
-import { LifecycleSettings } from './lifecycle-settings';
-import { OrganisationForm } from './organisation-form';
-import { PolicySettings } from '../../compliance/components/policy-settings';
+import { Card } from '../components/ui/card';
+import { PageHeader } from '../components/ui/page-header';
+import { useSettings } from '../shared/settings/use-settings';
+import { DataActions } from '../features/demo/components/data-actions';
+import { LanguageSwitch } from '../features/settings/components/language-switch';
+import { LifecycleSettings } from '../features/settings/components/lifecycle-settings';
+import { OrganisationForm } from '../features/settings/components/organisation-form';
+import { PolicySettings } from '../features/compliance/components/policy-settings';
 
 export function SettingsPage() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStorageStatus } from '../api/use-storage-status';
-import { formatBytes } from '../../../shared/format-bytes';
+import { useStorageStatus } from './use-storage-status';
+import { formatBytes } from '../format-bytes';
 import { STORAGE_REFUSED_EVENT } from './storage-refused-event';
 
 const linkClass = 'font-medium underline underline-offset-2 hover:text-rose-950';

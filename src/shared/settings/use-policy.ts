@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../../db/leads-db';
-import { getSettings, saveSettings } from '../../../db/repos/settings-repo';
-import type { Settings } from '../../../domain/settings/settings';
-import { useWriteMutation } from '../../storage/api/use-write-mutation';
+import { getDb } from '../../db/leads-db';
+import { getSettings, saveSettings } from '../../db/repos/settings-repo';
+import type { Settings } from '../../domain/settings/settings';
+import { useWriteMutation } from '../storage/use-write-mutation';
 
 /** The organisation settings the policy reads; live. */
 export function usePolicySettings(): Settings | undefined {
