@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { useStorageStatus } from '../../../shared/storage/use-storage-status';
-import { BackupInvalidError, useCheckBackup, useCreateBackup, useLastBackupAt, useRestoreBackup, type RestoreCandidate } from '../api/use-backup';
+import { BackupInvalidError, discardCandidate, useCheckBackup, useCreateBackup, useLastBackupAt, useRestoreBackup, type RestoreCandidate } from '../api/use-backup';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 import { RestoreConfirmDialog } from './restore-confirm-dialog';
@@ -32,7 +32,11 @@ export function BackupCard() {
     check.mutate(file, { onSuccess: setCandidate });
   };
   const confirm = () => {
-    if (candidate) restore.mutate(candidate.backup);
+    if (candidate) restore.mutate(candidate);
+    setCandidate(null);
+  };
+  const cancel = () => {
+    if (candidate) discardCandidate(candidate);
     setCandidate(null);
   };
   const restoredLeads = restore.data?.counts.find((c) => c.table === 'leads')?.after ?? 0;
@@ -75,7 +79,7 @@ export function BackupCard() {
       {restore.isError && !isQuotaError(restore.error) && (
         <p role="alert" className="mt-2 text-xs text-rose-700">{t('export.backup.failed', { message: restore.error.message })}</p>
       )}
-      {candidate && <RestoreConfirmDialog candidate={candidate} onConfirm={confirm} onCancel={() => setCandidate(null)} />}
+      {candidate && <RestoreConfirmDialog candidate={candidate} onConfirm={confirm} onCancel={cancel} />}
     </Card>
   );
 }

@@ -15,7 +15,7 @@ export function RestoreConfirmDialog({ candidate, onConfirm, onCancel }: { candi
   const returnFocus = useReturnFocus();
   const nf = new Intl.NumberFormat(i18n.language);
   const date = localeDateFormat(i18n.language, DATE_TIME);
-  const { preview, backup, fileName } = candidate;
+  const { preview, createdAt, fileName } = candidate;
   const { kept } = preview;
   const trail = preview.counts.find((c) => c.table === 'audit');
   return (
@@ -25,7 +25,7 @@ export function RestoreConfirmDialog({ candidate, onConfirm, onCancel }: { candi
         <AlertDialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-10 z-[70] max-h-[90vh] w-[36rem] max-w-[95vw] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold text-slate-900">{t('restore.title')}</AlertDialog.Title>
           <AlertDialog.Description className="mt-1 text-sm text-slate-600">
-            {t('restore.description', { file: fileName, date: date.format(backup.createdAt) })}
+            {t('restore.description', { file: fileName, date: date.format(createdAt) })}
           </AlertDialog.Description>
           <table className="mt-4 w-full text-sm" data-testid="restore-counts">
             <caption className="mb-1 text-left text-sm font-medium text-slate-800">{t('restore.replaced')}</caption>
