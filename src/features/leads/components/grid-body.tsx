@@ -53,6 +53,14 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const base = Math.floor(first / BLOCK) * BLOCK;
+  // Scrolled fast (a jump of half a screen or more since the last frame, during one scroll): rows
+  // draw plain text cells until the scroll settles, so a frame restyles a few hundred elements,
+  // not a few thousand. Kept in refs: it follows the virtualizer's own re-renders.
+  const fastScroll = useRef({ first, fast: false });
+  if (!virtualizer.isScrolling) fastScroll.current.fast = false;
+  else if (Math.abs(first - fastScroll.current.first) * 2 > items.length) fastScroll.current.fast = true;
+  fastScroll.current.first = first;
+  const lowDetail = fastScroll.current.fast;
   const rowAt = useGridBlocks(filter, sort, version, first, last);
   // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
   const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);
@@ -186,6 +194,7 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
                 editing={editing !== null && editing.id === rowAt(item.index)?.id ? editing.column : null}
                 editFailure={editing !== null && editing.id === rowAt(item.index)?.id ? editFailure : null}
                 t={t}
+                lowDetail={lowDetail}
               />
             ))}
           </div>

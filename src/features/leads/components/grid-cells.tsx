@@ -80,6 +80,29 @@ function VerdictPill({ row, t }: { row: Pick<DisplayRow, 'callable' | 'reasons'>
   );
 }
 
+/**
+ * What each column says of a row as plain text: the low-detail cells drawn while the grid is
+ * scrolled fast (one text node a cell, no badge, icon or tooltip), filled in when it settles.
+ */
+export const PLAIN: Record<GridColumnId, (row: DisplayRow, t: T) => string> = {
+  phone: (r) => r.phone,
+  name: (r) => r.name,
+  company: (r) => r.company,
+  source: (r) => r.source,
+  campaign: (r) => r.campaign,
+  acquiredAt: (r) => r.acquired.text,
+  createdAt: (r) => r.created.text,
+  dataAge: (r, t) => t(r.dataAge.key, { count: r.dataAge.count }),
+  consent: (r, t) => t(`leads.consentState.${r.consent}`),
+  dnc: (r, t) => t(`leads.dncState.${r.dnc}`),
+  lastContact: (r) => r.lastContact?.text ?? '—',
+  attempts: (r) => r.attempts,
+  lastOutcome: (r, t) => (r.lastOutcome ? t(`outcome.${r.lastOutcome}`) : '—'),
+  tags: (r) => r.tags.join(', '),
+  verdict: (r, t) => (r.callable ? t('leads.callable') : t('leads.blocked', { count: r.reasons.filter((x) => x.block).length })),
+  stage: (r, t) => t(`lifecycle.stage.${r.stage}`),
+};
+
 /** What each column shows of a row. */
 export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> = {
   phone: (r) => (

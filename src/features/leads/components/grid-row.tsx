@@ -5,7 +5,7 @@ import type { DisplayRow } from '../../../domain/leads/display-row';
 import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
 import { CellEditor } from './cell-editor';
 import type { BodyColumn } from './grid-columns';
-import { CELLS } from './grid-cells';
+import { CELLS, PLAIN } from './grid-cells';
 import { useRowSelected, type SelectionStore } from './use-selection';
 
 /** What a row does with a click, a tick of its box and an open; one stable object per grid. */
@@ -38,6 +38,8 @@ interface Props {
   editFailure: { message: string } | null;
   /** The grid's translate function: one subscription to the language for all rows, not one per row. */
   t: TFunction;
+  /** Scrolled fast: plain text cells, filled in when the scroll settles. */
+  lowDetail: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ interface Props {
  * changed (each subscribes to its own answer). Inner controls are out of the Tab order: the grid
  * is one Tab stop, moved through with the arrow keys.
  */
-export const GridRowView = memo(function GridRowView({ index, top, height, width, row, columns, focused, store, actions, editing, editFailure, t }: Props) {
+export const GridRowView = memo(function GridRowView({ index, top, height, width, row, columns, focused, store, actions, editing, editFailure, t, lowDetail }: Props) {
   if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
   const id = row?.id;
   const selected = useRowSelected(store, id);
@@ -77,7 +79,13 @@ export const GridRowView = memo(function GridRowView({ index, top, height, width
           className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
         />
       </div>
-      {row ? (
+      {row && lowDetail && !editing ? (
+        columns.map((c) => (
+          <div key={c.id} role="gridcell" className="shrink-0 truncate px-3" style={{ width: c.size }}>
+            {PLAIN[c.id](row, t)}
+          </div>
+        ))
+      ) : row ? (
         columns.map((c) => (
           <div
             key={c.id}
