@@ -82,7 +82,7 @@ describe('the bulk-edit dialog', () => {
     expect(await db.audit.count()).toBe(auditBefore + 1);
     const entry = (await db.audit.orderBy('seq').last())!;
     expect(entry).toMatchObject({ action: 'bulk-edit', entity: 'lead' });
-    expect([...entry.ids].sort((a, b) => a - b)).toEqual(ids.slice(1).sort((a, b) => a - b));
+    expect([...entry.ids].map(Number).sort((a, b) => a - b)).toEqual(ids.slice(1).sort((a, b) => a - b));
     // The selection survives Apply.
     expect(screen.getByTestId('selection-count').textContent).toBe('6 leads selected');
 
