@@ -34,7 +34,8 @@ beforeAll(async () => {
   leads = data.leads;
   db = await dbWith(data);
   h.db = db;
-});
+  // Building the demo world the slice comes from takes seconds, more on a busy machine.
+}, 120_000);
 afterEach(cleanup);
 afterAll(closeAll);
 
