@@ -2,7 +2,6 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CompliancePage } from './page-models/compliance';
 import { readStore } from './support/idb-read';
-import { seededProfile } from './support/seeded-profile';
 
 /*
  * These tests import DNC versions, withdraw consent and purge leads, so they run in a profile
@@ -17,11 +16,9 @@ let c: CompliancePage;
 
 type Row = { id: number; phoneE164: string; region: string; dncStatus: string; anonymizedAt?: number; acquiredAt: number; lastContactAt?: number };
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
-  const info = test.info();
-  // A copy of the run's seeded profile (e2e/support/seeded-profile.ts), so this file seeds nothing itself.
-  context = await seededProfile(info);
+  context = await browser.newContext({ ...info.project.use });
   page = await context.newPage();
   c = new CompliancePage(page);
   await c.open('/');

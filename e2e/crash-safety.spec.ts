@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { AuditEntry } from '../src/domain/audit/audit-entry';
 import { verifyChain } from '../src/domain/audit/audit-hash';
@@ -7,7 +9,6 @@ import { CompliancePage } from './page-models/compliance';
 import { ImportScreen } from './page-models/import';
 import { LeadsPage } from './page-models/leads-page';
 import { crashRenderer, dbCounts, dbFacts, killBrowser, launchProfile, seededRandom, type DbFacts } from './support/crash-kit';
-import { seededProfileDir } from './support/seeded-profile';
 
 /**
  * Crash safety (DESIGN.md §7): a persistent profile, seeded once, where an import, a bulk edit and
@@ -77,8 +78,7 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
   const info = test.info();
   // A safety net, not a measure: seeding alone can take minutes on a loaded 2-core machine.
   test.setTimeout(300_000 + POINTS * 45_000);
-  // A copy of the run's seeded profile (e2e/support/seeded-profile.ts): its first start is already done.
-  const dir = await seededProfileDir(info);
+  const dir = mkdtempSync(path.join(tmpdir(), 'leadledger-crash-'));
   const random = seededRandom(SEED);
   let context: BrowserContext = await launchProfile(dir, info);
   let page: Page = context.pages()[0] ?? (await context.newPage());
@@ -89,10 +89,10 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
 
   const t0 = Date.now();
   try {
-    // The seeded copy opens on its data (the template is seeded by the first test of the run that asks).
+    // Seed the demo data once (first start of the profile).
     await page.goto('/');
-    await expect(page.getByTestId('figure-leads')).toContainText(/[1-9]/, { timeout: 180_000 });
-    console.log(`crash-safety · seeded profile ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await page.getByTestId('figure-leads').waitFor({ timeout: 180_000 });
+    console.log(`crash-safety · seeded the profile in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     /** Go to `path` unless the page was just reopened there (a fresh load of the screen either way). */
     let reopenedAt: string | null = null;

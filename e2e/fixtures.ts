@@ -5,10 +5,10 @@ import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
 /**
  * Seeding the demo data costs several seconds of IndexedDB writes, so most tests share one
  * browser context per worker that was seeded once. Tests that need a fresh profile (first
- * start, two tabs, a different locale) create their own context instead. This one stays an
- * incognito context seeded in place, not a copy of support/seeded-profile.ts: on a persistent
- * profile the usage Chromium reports moves between reloads (files on disk), which storage-warning
- * reads against a quota it sets from the usage a moment earlier.
+ * start, two tabs, a different locale) create their own context instead. It stays an
+ * incognito context seeded in place rather than a copy of a seeded persistent profile: on this
+ * machine a persistent profile opened the grid and Compliance 3-5x slower (decision 022, session 7),
+ * and storage-warning's "nearly full" case failed on one (its reported usage moves between reloads).
  */
 export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
   seeded: [

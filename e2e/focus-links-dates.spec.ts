@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './page-models/app-shell';
 import { LeadsPage } from './page-models/leads-page';
-import { seededProfile } from './support/seeded-profile';
+import { seededContext } from './support/seeded-context';
 
 /**
  * Issue 17 items 14-15 beyond the axe check: focus comes back when the drawer or a dialog closes,
@@ -117,15 +117,14 @@ async function auditTime(page: Page): Promise<string> {
   return (await cell.innerText()).trim();
 }
 
-test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hour time, en-GB 02/12/2026 and 24-hour time', async ({ app }) => {
+test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hour time, en-GB 02/12/2026 and 24-hour time', async ({ app, browser }) => {
   // The shared context is an en-US browser.
   expect(await app.page.evaluate(() => navigator.language)).toBe('en-US');
   await app.open('/');
   const us = await auditTime(app.page);
   expect(us).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
 
-  // An en-GB browser on a copy of the run's seeded profile (the language is never stored on a first start).
-  const gbContext = await seededProfile(test.info(), { locale: 'en-GB' });
+  const gbContext = await seededContext(browser, { locale: 'en-GB' });
   try {
     const page = await gbContext.newPage();
     const gb = new AppShell(page);
