@@ -43,7 +43,7 @@ export async function readDataVersion(db: LeadsDb): Promise<string | null> {
 async function checksum(chunk: ColumnsChunk): Promise<string> {
   const enc = new TextEncoder();
   const parts: Uint8Array[] = chunkArrays(chunk).map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  parts.push(enc.encode(`${chunk.start}\u0000${chunk.count}\u0000${chunk.text}\u0000${chunk.phones}\u0000${chunk.names.join('\u0001')}\u0000${JSON.stringify(chunk.extraTags)}`));
+  parts.push(enc.encode(`${chunk.start}\u0000${chunk.count}\u0000${chunk.text}\u0000${chunk.phones}\u0000${chunk.names.join('\u0001')}\u0000${chunk.companies.join('\u0001')}\u0000${JSON.stringify(chunk.extraTags)}`));
   const total = parts.reduce((s, p) => s + p.length, 0);
   const all = new Uint8Array(total);
   let at = 0;

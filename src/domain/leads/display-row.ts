@@ -11,7 +11,7 @@ import { cachedDateFormat, cachedNumberFormat } from '../time/intl-cache';
 import { DATE, DATE_TIME } from '../time/date-styles';
 import type { Lead } from './lead';
 import type { ConsentFilterState, DncFilterState } from './lead-filter';
-import { storedStageOf } from './lifecycle-facts';
+import { storedStageOfRow } from './lifecycle-facts';
 import type { LifecycleStage } from './lifecycle-stage';
 import { formatPhone } from './phone';
 
@@ -74,7 +74,13 @@ export interface CatalogNames {
  * One lead, judged at `at`, as the grid shows it; `dormantMs` is the organisation's dormant period.
  * The judgement is the engine's cached one for the row (index/row-verdict.ts) or a full one.
  */
-export function displayRow(lead: Lead, judgement: Pick<Judgement, 'verdict' | 'consent' | 'dnc'>, names: CatalogNames, where: DisplayLocale, at: number, dormantMs: number): DisplayRow {
+/** What a grid row shows of a lead: the fields drawn, and whether it was ever connected or converted (for its stage). */
+export type DisplayLead = Pick<Lead, 'id' | 'phoneE164' | 'name' | 'company' | 'sourceId' | 'campaignId' | 'acquiredAt' | 'createdAt' | 'dncCheckedAt' | 'lastContactAt' | 'attempts' | 'lastOutcome' | 'tags'> & { connected: boolean; converted: boolean };
+
+/** A stored lead as a grid row sees it. */
+export const displayLeadOf = (lead: Lead): DisplayLead => ({ ...lead, connected: lead.firstConnectedAt !== undefined, converted: lead.convertedAt !== undefined });
+
+export function displayRow(lead: DisplayLead, judgement: Pick<Judgement, 'verdict' | 'consent' | 'dnc'>, names: CatalogNames, where: DisplayLocale, at: number, dormantMs: number): DisplayRow {
   const date = cachedDateFormat(where.locale, DATE, where.timeZone);
   const shown = (ms: number): DisplayDate => ({ text: date.format(ms), iso: new Date(ms).toISOString() });
   const dataAgeMs = lead.createdAt - lead.acquiredAt;
@@ -101,7 +107,7 @@ export function displayRow(lead: Lead, judgement: Pick<Judgement, 'verdict' | 'c
     tags: lead.tags,
     callable: judgement.verdict.callable,
     reasons: displayReasons(judgement.verdict, where),
-    stage: storedStageOf(lead, judgement.verdict.reasons.map((r) => r.code), at, dormantMs),
+    stage: storedStageOfRow(lead, judgement.verdict.reasons.map((r) => r.code), at, dormantMs),
   };
 }
 

@@ -73,8 +73,13 @@ export function storedStage(facts: { acquiredAt: number; lastContactAt: number; 
 
 /** `storedStage` of a lead object with its verdict's reason codes. */
 export function storedStageOf(lead: Pick<Lead, 'acquiredAt' | 'lastContactAt' | 'attempts' | 'firstConnectedAt' | 'convertedAt'>, reasons: readonly ReasonCode[], now: number, dormantMs: number): LifecycleStage {
+  return storedStageOfRow({ ...lead, connected: lead.firstConnectedAt !== undefined, converted: lead.convertedAt !== undefined }, reasons, now, dormantMs);
+}
+
+/** `storedStage` of a row whose connection and conversion are known only as facts (the engine's columns). */
+export function storedStageOfRow(row: Pick<Lead, 'acquiredAt' | 'lastContactAt' | 'attempts'> & { connected: boolean; converted: boolean }, reasons: readonly ReasonCode[], now: number, dormantMs: number): LifecycleStage {
   return storedStage(
-    { acquiredAt: lead.acquiredAt, lastContactAt: lead.lastContactAt ?? NaN, contacted: lead.attempts > 0, connected: lead.firstConnectedAt !== undefined, converted: lead.convertedAt !== undefined },
+    { acquiredAt: row.acquiredAt, lastContactAt: row.lastContactAt ?? NaN, contacted: row.attempts > 0, connected: row.connected, converted: row.converted },
     reasons.some((r) => r in CAUSE_OF),
     now,
     dormantMs,

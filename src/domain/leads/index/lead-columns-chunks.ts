@@ -1,7 +1,7 @@
 /**
  * The grid's columns cut into chunks of rows and put back together, for storing them (the
  * engine's persisted snapshot). A chunk holds, for its rows, a slice of every typed column, its
- * part of the joined search strings with offsets from zero, the names and the extra tags; the
+ * part of the joined search strings with offsets from zero, the names, companies and extra tags; the
  * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
  */
 import { Dictionary, type LeadColumns } from './lead-columns';
@@ -43,6 +43,7 @@ export interface ColumnsChunk {
   phones: string;
   phoneStart: Uint32Array;
   names: string[];
+  companies: string[];
   extraTags: [number, number[]][];
 }
 
@@ -85,6 +86,7 @@ export function toChunks(cols: LeadColumns, chunkSize: number, only?: ReadonlySe
       phones: cols.phones.slice(cols.phoneStart[start], cols.phoneStart[end]),
       phoneStart: rebase(cols.phoneStart, start, end),
       names: cols.names.slice(start, end),
+      companies: cols.companies.slice(start, end),
       extraTags,
     });
     if (end === cols.n) break;
@@ -114,6 +116,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   const texts: string[] = [];
   const phones: string[] = [];
   const names: string[] = [];
+  const companies: string[] = [];
   const extraTags = new Map<number, number[]>();
   let row = 0;
   let textLen = 0;
@@ -133,6 +136,8 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     texts.push(c.text);
     phones.push(c.phones);
     for (const name of c.names) names.push(name);
+    if (c.companies?.length !== c.count) throw new Error(`snapshot chunk at ${c.start} has no companies`);
+    for (const company of c.companies) companies.push(company);
     for (const [i, codes] of c.extraTags) extraTags.set(row + i, codes);
     row += c.count;
   }
@@ -148,6 +153,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     phones: phones.join(''),
     phoneStart,
     names,
+    companies,
     dict: { source: dictionary(head.dict.source), campaign: dictionary(head.dict.campaign), region: dictionary(head.dict.region), tags: dictionary(head.dict.tags), zone: dictionary(head.dict.zone) },
   } as LeadColumns;
 }

@@ -79,6 +79,8 @@ export interface LeadColumns {
   phones: string;
   phoneStart: Uint32Array;
   names: string[];
+  /** The company of every row as written (a grid row is drawn from the columns alone, decision 027). */
+  companies: string[];
   dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary; zone: Dictionary };
 }
 
@@ -119,6 +121,7 @@ function emptyColumns(n: number): LeadColumns {
     phones: '',
     phoneStart: new Uint32Array(n + 1),
     names: new Array<string>(n),
+    companies: new Array<string>(n),
     dict: { source: new Dictionary(), campaign: new Dictionary(), region: new Dictionary(), tags: new Dictionary(), zone: new Dictionary() },
   };
 }
@@ -182,6 +185,7 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
   }
   cols.tagBits[i] = bits >>> 0;
   cols.names[i] = lead.name;
+  cols.companies[i] = lead.company;
 }
 
 /** Join per-row strings into one haystack with its row offsets. */
@@ -237,7 +241,7 @@ export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[
       const to = grown[key];
       if (ArrayBuffer.isView(to) && key !== 'textStart' && key !== 'phoneStart') (to as Float64Array).set(cols[key] as Float64Array);
     }
-    out = { ...grown, extraTags: cols.extraTags, names: cols.names.concat(new Array<string>(added)), dict: cols.dict, text: cols.text, phones: cols.phones, textStart: cols.textStart, phoneStart: cols.phoneStart };
+    out = { ...grown, extraTags: cols.extraTags, names: cols.names.concat(new Array<string>(added)), companies: cols.companies.concat(new Array<string>(added)), dict: cols.dict, text: cols.text, phones: cols.phones, textStart: cols.textStart, phoneStart: cols.phoneStart };
   }
   const textOf = new Map<number, { text: string; phone: string }>();
   let next = cols.n;
@@ -253,6 +257,7 @@ export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[
     out.flags[i] = out.flags[i]! | FLAG_DELETED;
     // A deleted (or erased) lead's name and number leave the columns too, not only the results.
     out.names[i] = '';
+    out.companies[i] = '';
     textOf.set(i, { text: '\n', phone: '\n' });
   }
   if (textOf.size > 0) {
