@@ -49,3 +49,32 @@ export function fingerprintDb(page: Page, skip: readonly string[] = ['operations
     [...skip],
   );
 }
+
+/**
+ * How many records each named store holds (IDBObjectStore.count: no record is read). For checks
+ * that only compare counts, where a full fingerprint would read and hash every table.
+ */
+export function countStores(page: Page, names: readonly string[]): Promise<Record<string, number>> {
+  return page.evaluate(
+    (stores) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('leadledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(stores, 'readonly');
+          const out: Record<string, number> = {};
+          for (const name of stores) {
+            const req = tx.objectStore(name).count();
+            req.onsuccess = () => (out[name] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [...names],
+  );
+}
