@@ -4,7 +4,7 @@
  * each write path the steward can start is held to it: the repository's promise rejects with a
  * recognisable quota error and every table is exactly as before.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createBackup, restoreBackup, validateBackup } from './repos/backup-repo';
 import { applyBulkEdit } from './repos/bulk-edit-repo';
@@ -18,28 +18,11 @@ import { saveSettings } from './repos/settings-repo';
 import { StorageFullError, isQuotaError, rethrowStorageError, splitWriteError, toStorageError } from './storage-errors';
 import { buildNewLead } from '../domain/leads/new-lead';
 import { check } from '../workers/import-test-kit';
+import { fullDisk } from '../testing/full-disk';
 
-interface FakeTransaction {
-  mode: string;
-  _state: string;
-  _requests: unknown[];
-  _start(): void;
-  _abort(name: string | null): void;
-}
-
-/** While on, every read-write transaction aborts with QuotaExceededError when it would commit. */
-const disk = { full: false };
-const proto = IDBTransaction.prototype as unknown as FakeTransaction;
-const start = proto._start;
-beforeEach(() => {
-  proto._start = function (this: FakeTransaction) {
-    if (disk.full && this.mode === 'readwrite' && this._requests.length === 0 && this._state !== 'finished') return this._abort('QuotaExceededError');
-    start.call(this);
-  };
-});
+/** While on, every read-write transaction aborts with QuotaExceededError when it would commit (as Chromium does). */
+const disk = fullDisk();
 afterEach(async () => {
-  disk.full = false;
-  proto._start = start;
   await closeAll();
 });
 

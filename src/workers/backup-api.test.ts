@@ -5,7 +5,7 @@
  * (decision 012); a full disk reaches the page as StorageFullError.
  */
 import * as Comlink from 'comlink';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { NOW, closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
 import { snapshot } from '../db/repos/bulk-edit-test-fixture';
 import { addToInternalDnc } from '../db/repos/dnc-repo';
@@ -13,29 +13,12 @@ import { INTERNAL_LIST_ID } from '../db/repos/internal-dnc';
 import { STORAGE_FULL, StorageFullError, rethrowStorageError } from '../db/storage-errors';
 import type { LeadsDb } from '../db/leads-db';
 import { BACKUP_GONE, createBackupApi, type BackupApi } from './backup-api';
-
-interface FakeTransaction {
-  mode: string;
-  _state: string;
-  _requests: unknown[];
-  _start(): void;
-  _abort(name: string | null): void;
-}
+import { fullDisk } from '../testing/full-disk';
 
 /** While on, every read-write transaction aborts with QuotaExceededError when it would commit (as Chromium does). */
-const disk = { full: false };
-const proto = IDBTransaction.prototype as unknown as FakeTransaction;
-const start = proto._start;
-beforeEach(() => {
-  proto._start = function (this: FakeTransaction) {
-    if (disk.full && this.mode === 'readwrite' && this._requests.length === 0 && this._state !== 'finished') return this._abort('QuotaExceededError');
-    start.call(this);
-  };
-});
+const disk = fullDisk();
 const channels: MessageChannel[] = [];
 afterEach(() => {
-  disk.full = false;
-  proto._start = start;
   for (const c of channels.splice(0)) {
     c.port1.close();
     c.port2.close();

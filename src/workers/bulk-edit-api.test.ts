@@ -5,36 +5,17 @@
  * page's rethrowStorageError turns back into the class.
  */
 import * as Comlink from 'comlink';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { NOW, closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
 import { snapshot } from '../db/repos/bulk-edit-test-fixture';
 import { STORAGE_FULL, StorageFullError, rethrowStorageError } from '../db/storage-errors';
 import { LeadsDb } from '../db/leads-db';
 import type { Lead } from '../domain/leads/lead';
 import { createBulkEditApi, type BulkEditApi } from './bulk-edit-api';
-
-interface FakeTransaction {
-  mode: string;
-  _state: string;
-  _requests: unknown[];
-  _start(): void;
-  _abort(name: string | null): void;
-}
+import { fullDisk } from '../testing/full-disk';
 
 /** While on, every read-write transaction aborts with QuotaExceededError when it would commit (as Chromium does). */
-const disk = { full: false };
-const proto = IDBTransaction.prototype as unknown as FakeTransaction;
-const start = proto._start;
-beforeEach(() => {
-  proto._start = function (this: FakeTransaction) {
-    if (disk.full && this.mode === 'readwrite' && this._requests.length === 0 && this._state !== 'finished') return this._abort('QuotaExceededError');
-    start.call(this);
-  };
-});
-afterEach(() => {
-  disk.full = false;
-  proto._start = start;
-});
+const disk = fullDisk();
 afterAll(closeAll);
 
 const channels: MessageChannel[] = [];
