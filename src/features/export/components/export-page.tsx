@@ -10,7 +10,7 @@ import { exportHeader } from '../../../domain/import-export/export-header';
 import { exportFileName } from '../../../domain/import-export/export-file-name';
 import { isEmptyFilter } from '../../../domain/leads/lead-filter';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
-import { useIndexVersion, useLeadQuery } from '../../leads/api/use-lead-query';
+import { useIndexVersion, useLeadQuery } from '../../../shared/engine/use-lead-query';
 import { UnreadableParamsAlert } from '../../../shared/unreadable-params-alert';
 import { useSettings } from '../../../shared/settings/use-settings';
 import { useCallListPreview, useRunExport } from '../api/use-export';

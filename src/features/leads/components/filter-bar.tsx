@@ -5,7 +5,7 @@ import { REASON_CODES } from '../../../domain/compliance/verdict-types';
 import { ENTRY_METHODS } from '../../../domain/leads/lead';
 import { LIFECYCLE_STAGES } from '../../../domain/leads/lifecycle-stage';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, isEmptyFilter, type LeadFilter } from '../../../domain/leads/lead-filter';
-import { useFacets } from '../api/use-lead-query';
+import { useFacets } from '../../../shared/engine/use-lead-query';
 import { useSourceNames } from '../api/use-catalog';
 
 const SECONDARY = ['entry', 'region', 'reason', 'cohort', 'acquiredFrom', 'acquiredTo', 'notVerifiedMonths'] as const satisfies readonly (keyof LeadFilter)[];

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { useIndexVersion, useLeadQuery } from '../api/use-lead-query';
+import { useIndexVersion, useLeadQuery } from '../../../shared/engine/use-lead-query';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
 import { DEFAULT_COLUMNS, filterOf, type GridColumnId, type LeadsSearch } from '../leads-search';
 import { ColumnChooser } from './column-chooser';

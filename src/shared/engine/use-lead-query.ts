@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { gridWorker } from '../../../shared/engine/grid-worker';
+import type { LeadFilter } from '../../domain/leads/lead-filter';
+import { gridWorker } from './grid-worker';
 
 /** The engine's data version (the one change signal); kept under this name for the grid's screens. */
-export { useDataVersion as useIndexVersion } from '../../../shared/engine/data-signal';
+export { useDataVersion as useIndexVersion } from './data-signal';
 
 /** How many leads match the filter (answered by the worker's columnar index). */
 export function useLeadQuery(filter: LeadFilter, sort: string | undefined, version: number) {
