@@ -4,12 +4,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { readdirSync } from 'node:fs';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import prettierConfig from 'eslint-config-prettier/flat';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const dexie = { group: ['dexie', 'dexie/*'], message: 'Dexie is used only in src/db and src/workers (STYLE.md).' };
-const liveQuery = { group: ['dexie-react-hooks'], message: 'Live queries live in hooks (src/features/*/api, src/shared/**/use-*.ts); components call hooks.' };
-const dateFns = { group: ['date-fns', 'date-fns/*', '@date-fns/*'], message: 'Date maths lives in src/domain/time/calendar.ts.' };
-const react = { group: ['react', 'react-dom', 'react/*', '@tanstack/react-*', 'react-i18next'], message: 'The domain is pure: no React.' };
+const liveQuery = {
+  group: ['dexie-react-hooks'],
+  message: 'Live queries live in hooks (src/features/*/api, src/shared/**/use-*.ts); components call hooks.',
+};
+const dateFns = {
+  group: ['date-fns', 'date-fns/*', '@date-fns/*'],
+  message: 'Date maths lives in src/domain/time/calendar.ts.',
+};
+const react = {
+  group: ['react', 'react-dom', 'react/*', '@tanstack/react-*', 'react-i18next'],
+  message: 'The domain is pure: no React.',
+};
 const db = { group: ['**/db/*', '**/db/**', 'dexie'], message: 'The domain does not touch the database.' };
 
 /**
@@ -18,14 +28,17 @@ const db = { group: ['**/db/*', '**/db/**', 'dexie'], message: 'The domain does 
  * features share lives in src/shared, or src/app composes them); components/ui and src/shared
  * never import a feature or the app.
  */
-const FEATURES = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const FEATURES = readdirSync('src/features', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 /** Files another feature may still import, each to be moved out (none today). */
 const CROSS_FEATURE_EXCEPTIONS = {};
 const featureZones = FEATURES.map((f) => ({
   target: `./src/features/${f}`,
   from: './src/features',
   except: [`./${f}`, ...(CROSS_FEATURE_EXCEPTIONS[f] ?? [])],
-  message: 'A feature does not import another feature: move what both need to src/shared (or src/components), or compose them in src/app.',
+  message:
+    'A feature does not import another feature: move what both need to src/shared (or src/components), or compose them in src/app.',
 }));
 const boundaries = {
   'import-x/no-restricted-paths': [
@@ -33,9 +46,21 @@ const boundaries = {
     {
       zones: [
         ...featureZones,
-        { target: './src/features', from: './src/app', message: 'Features do not import the app; the app composes features.' },
-        { target: './src/components', from: ['./src/features', './src/app'], message: 'components/ui takes props only: it never imports a feature or the app.' },
-        { target: './src/shared', from: ['./src/features', './src/app'], message: 'src/shared is below the features: it never imports one, nor the app.' },
+        {
+          target: './src/features',
+          from: './src/app',
+          message: 'Features do not import the app; the app composes features.',
+        },
+        {
+          target: './src/components',
+          from: ['./src/features', './src/app'],
+          message: 'components/ui takes props only: it never imports a feature or the app.',
+        },
+        {
+          target: './src/shared',
+          from: ['./src/features', './src/app'],
+          message: 'src/shared is below the features: it never imports one, nor the app.',
+        },
       ],
     },
   ],
@@ -43,7 +68,18 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'test-results*', 'dev-dist', 'node_modules', 'playwright-report', 'test-results', 'bench-results*'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'test-results*',
+      'dev-dist',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      'bench-results*',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -72,6 +108,11 @@ export default tseslint.config(
   { files: ['src/db/**', 'src/workers/**'], rules: restrict([dateFns]) },
   { files: ['src/domain/time/**'], rules: restrict([dexie, react, db]) },
   { files: ['src/domain/**'], ignores: ['src/domain/time/**'], rules: restrict([dexie, dateFns, react, db]) },
-  { files: ['**/*.test.{ts,tsx}', 'e2e/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off', 'max-lines': 'off' } },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': 'off', 'max-lines': 'off' },
+  },
   { files: ['e2e/**', 'scripts/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
+  // Formatting is Prettier's (npm run format:check); eslint-config-prettier turns off the rules that would fight it.
+  prettierConfig,
 );
