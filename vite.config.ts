@@ -18,7 +18,9 @@ import type { Plugin } from 'vite';
  * style-src keeps 'unsafe-inline': radix-ui's dialogs inject a <style> element (scroll lock);
  * scripts never run inline.
  */
-const apiOrigins = (process.env.LEADLEDGER_API_ORIGINS ?? '').split(/\s+/).filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o));
+const apiOrigins = (process.env.LEADLEDGER_API_ORIGINS ?? '')
+  .split(/\s+/)
+  .filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o));
 
 function cspDirectives(): string[] {
   return [
@@ -48,7 +50,11 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'leadledger-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${cspDirectives().join('; ')}" />`),
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${cspDirectives().join('; ')}" />`,
+      ),
   };
 }
 

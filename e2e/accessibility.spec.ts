@@ -13,7 +13,6 @@ import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
  * violation of it. Nothing is waived.
  */
 
-
 interface Finding {
   screen: string;
   rule: string;
@@ -50,10 +49,19 @@ async function scan(page: Page, screen: string, into: Finding[]) {
     if (v.impact !== 'critical' && v.impact !== 'serious') continue;
     for (const node of v.nodes) {
       const target = node.target.join(' ');
-      into.push({ screen, rule: v.id, impact: v.impact, target, summary: `${node.html.slice(0, 160)} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}` });
+      into.push({
+        screen,
+        rule: v.id,
+        impact: v.impact,
+        target,
+        summary: `${node.html.slice(0, 160)} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`,
+      });
     }
   }
-  test.info().annotations.push({ type: 'axe', description: `${screen}: ${into.length - before} findings in ${Date.now() - started} ms` });
+  test.info().annotations.push({
+    type: 'axe',
+    description: `${screen}: ${into.length - before} findings in ${Date.now() - started} ms`,
+  });
   console.log(`axe · ${screen}: ${into.length - before} serious/critical in ${Date.now() - started} ms`);
   for (const f of into.slice(before)) console.log(`  ${f.rule} (${f.impact}) · ${f.target} · ${f.summary}`);
 }

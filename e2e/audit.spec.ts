@@ -14,7 +14,9 @@ function auditStore<T>(page: Page, op: 'newest' | 'put', row?: unknown): Promise
           const store = tx.objectStore('audit');
           let result: unknown;
           // Numeric seqs only (a string key sorts after every number).
-          if (op === 'newest') store.openCursor(IDBKeyRange.upperBound(Number.MAX_SAFE_INTEGER), 'prev').onsuccess = (e) => (result = (e.target as IDBRequest<IDBCursorWithValue | null>).result?.value);
+          if (op === 'newest')
+            store.openCursor(IDBKeyRange.upperBound(Number.MAX_SAFE_INTEGER), 'prev').onsuccess = (e) =>
+              (result = (e.target as IDBRequest<IDBCursorWithValue | null>).result?.value);
           else store.put(row);
           tx.oncomplete = () => {
             db.close();
@@ -27,7 +29,9 @@ function auditStore<T>(page: Page, op: 'newest' | 'put', row?: unknown): Promise
   );
 }
 
-test('a malformed audit entry written straight into IndexedDB: the Audit screen lists it and Verify locates the tampering', async ({ app }) => {
+test('a malformed audit entry written straight into IndexedDB: the Audit screen lists it and Verify locates the tampering', async ({
+  app,
+}) => {
   const page = app.page;
   await app.open('/audit');
   const newest = await auditStore<{ seq: number; hash: string }>(page, 'newest');
@@ -61,7 +65,9 @@ test('a malformed audit entry written straight into IndexedDB: the Audit screen 
 
     await page.getByRole('button', { name: 'Verify trail' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Trail broken' });
-    await expect(status.locator('p').first()).toHaveText(`Trail broken at entry #${target}: it is not a valid audit entry (a field is missing or of the wrong kind)`);
+    await expect(status.locator('p').first()).toHaveText(
+      `Trail broken at entry #${target}: it is not a valid audit entry (a field is missing or of the wrong kind)`,
+    );
   } finally {
     // Put the entry back so later tests in this worker's seeded context see an intact trail.
     await auditStore(page, 'put', original);

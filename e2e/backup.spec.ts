@@ -23,7 +23,10 @@ async function internalEntry(page: Page, phoneE164: string): Promise<{ removedVe
         const open = indexedDB.open('leadledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction('dncEntries', 'readonly').objectStore('dncEntries').get(['internal', phone]);
+          const req = open.result
+            .transaction('dncEntries', 'readonly')
+            .objectStore('dncEntries')
+            .get(['internal', phone]);
           req.onsuccess = () => {
             open.result.close();
             resolve(req.result as { removedVersionId?: number } | undefined);
@@ -35,18 +38,30 @@ async function internalEntry(page: Page, phoneE164: string): Promise<{ removedVe
   );
 }
 
-test('choosing a backup shows what it replaces and keeps; Cancel changes nothing; Restore restores and keeps a later DNC addition', async ({ app }) => {
+test('choosing a backup shows what it replaces and keeps; Cancel changes nothing; Restore restores and keeps a later DNC addition', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const page = app.page;
   await app.open('/export');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Write backup file' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Write backup file' }).click(),
+  ]);
   const file = await download.path();
   const backup = JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, { count: number }> };
   const nf = new Intl.NumberFormat('en');
 
   await test.step('a file with only the leads table is refused, with no dialog', async () => {
-    const leadsOnly = { ...JSON.parse(readFileSync(file, 'utf8')), tables: { leads: JSON.parse(readFileSync(file, 'utf8')).tables.leads } };
-    await page.getByLabel('Restore from file…').setInputFiles({ name: 'leads-only.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(leadsOnly)) });
+    const leadsOnly = {
+      ...JSON.parse(readFileSync(file, 'utf8')),
+      tables: { leads: JSON.parse(readFileSync(file, 'utf8')).tables.leads },
+    };
+    await page.getByLabel('Restore from file…').setInputFiles({
+      name: 'leads-only.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(leadsOnly)),
+    });
     const alert = page.getByRole('alert').filter({ hasText: 'This file cannot be restored, nothing was changed' });
     await expect(alert).toBeVisible({ timeout: 60_000 });
     await expect(alert.getByTestId('restore-problems')).toContainText('calls: missing-table');
@@ -70,11 +85,19 @@ test('choosing a backup shows what it replaces and keeps; Cancel changes nothing
     await page.getByLabel('Restore from file…').setInputFiles(file);
     await expect(dialog).toBeVisible({ timeout: 60_000 });
     const counts = dialog.getByTestId('restore-counts');
-    await expect(counts.getByRole('row', { name: /^Leads/ })).toContainText(`${nf.format(before.leads!.count)}→ ${nf.format(backup.tables.leads!.count)}`);
-    await expect(counts.getByRole('row', { name: /^DNC entries/ })).toContainText(`${nf.format(before.dncEntries!.count)}→ ${nf.format(before.dncEntries!.count)}`);
-    await expect(counts.getByRole('row', { name: /^Audit trail entries/ })).toContainText(`${nf.format(before.audit!.count)}→ ${nf.format(before.audit!.count + 1)}`);
+    await expect(counts.getByRole('row', { name: /^Leads/ })).toContainText(
+      `${nf.format(before.leads!.count)}→ ${nf.format(backup.tables.leads!.count)}`,
+    );
+    await expect(counts.getByRole('row', { name: /^DNC entries/ })).toContainText(
+      `${nf.format(before.dncEntries!.count)}→ ${nf.format(before.dncEntries!.count)}`,
+    );
+    await expect(counts.getByRole('row', { name: /^Audit trail entries/ })).toContainText(
+      `${nf.format(before.audit!.count)}→ ${nf.format(before.audit!.count + 1)}`,
+    );
     await expect(dialog.getByTestId('restore-kept')).toContainText('1 DNC entry the backup does not have');
-    await expect(dialog.getByTestId('restore-kept')).toContainText(`The audit trail (${nf.format(before.audit!.count)} entries) is kept`);
+    await expect(dialog.getByTestId('restore-kept')).toContainText(
+      `The audit trail (${nf.format(before.audit!.count)} entries) is kept`,
+    );
     await page.screenshot({ path: `${test.info().outputDir}/restore-confirm.png` });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
@@ -88,7 +111,8 @@ test('choosing a backup shows what it replaces and keeps; Cancel changes nothing
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(page.getByText(`Restored (${backup.tables.leads!.count} leads).`)).toBeVisible({ timeout: 90_000 });
     const after = await fingerprintDb(page);
-    for (const table of ['leads', 'calls', 'consents', 'acquisitions', 'sources', 'campaigns', 'importBatches']) expect(after[table]!.count, table).toBe(backup.tables[table]!.count);
+    for (const table of ['leads', 'calls', 'consents', 'acquisitions', 'sources', 'campaigns', 'importBatches'])
+      expect(after[table]!.count, table).toBe(backup.tables[table]!.count);
     expect(after.audit!.count).toBe(before.audit!.count + 1);
     const entry = await internalEntry(page, LATER_DNC_E164);
     expect(entry).toBeDefined();

@@ -11,7 +11,10 @@ const number = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
 async function yTicks(page: CohortsPage['page'], root = 'cohort-chart'): Promise<number[]> {
   // The chart draws once its container is measured: wait for its axis before reading it.
-  const ticks = page.getByTestId(root).first().locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  const ticks = page
+    .getByTestId(root)
+    .first()
+    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
   await expect(ticks.nth(1)).toBeVisible({ timeout: 30_000 });
   const texts = await ticks.allTextContents();
   return texts.map((t) => Number(t.replace(/[^\d.]/g, '')));
@@ -29,7 +32,9 @@ test('item 9: a colour-blind-safe palette, top series plus "other", small multip
   await expect(legend.last()).toHaveText('Other');
   await expect(page.getByTestId('chart-other')).toContainText('4 smaller series');
   await expect(page.getByTestId('chart-other')).toContainText('Legacy CRM migration');
-  const fills = await page.locator('[data-testid="cohort-chart"] rect[data-mark]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('fill')!).filter((f) => !f.startsWith('url(')))]);
+  const fills = await page
+    .locator('[data-testid="cohort-chart"] rect[data-mark]')
+    .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('fill')!).filter((f) => !f.startsWith('url(')))]);
   expect(fills.length).toBeGreaterThanOrEqual(5);
   for (const f of fills) expect(PALETTE).toContain(f);
 
@@ -48,13 +53,16 @@ test('item 9: a colour-blind-safe palette, top series plus "other", small multip
   // Every panel on one even scale from 0 (the panels hold all sources, the combined chart groups the small ones as "Other").
   const panelTicks = await yTicks(page, 'small-multiple');
   expect(panelTicks[0]).toBe(0);
-  for (let i = 2; i < panelTicks.length; i++) expect(panelTicks[i]! - panelTicks[i - 1]!).toBeCloseTo(panelTicks[1]! - panelTicks[0]!, 5);
+  for (let i = 2; i < panelTicks.length; i++)
+    expect(panelTicks[i]! - panelTicks[i - 1]!).toBeCloseTo(panelTicks[1]! - panelTicks[0]!, 5);
   await page.getByRole('button', { name: 'One chart' }).click();
   await expect(page).toHaveURL(/layout=combined/);
   expect(app.errors).toEqual([]);
 });
 
-test('item 9: the time axis keeps its gaps, and the Lines view breaks there instead of dropping to 0', async ({ app }) => {
+test('item 9: the time axis keeps its gaps, and the Lines view breaks there instead of dropping to 0', async ({
+  app,
+}) => {
   const page = app.page;
   const cohorts = new CohortsPage(page);
   await app.open('/cohorts?grain=quarter&split=none&chart=line');
@@ -82,7 +90,9 @@ test('item 9: the time axis keeps its gaps, and the Lines view breaks there inst
   expect(app.errors).toEqual([]);
 });
 
-test('item 10: the table and its CSV hold every cohort, sort by any column (in the URL), and name what they count; the chart pages', async ({ app }) => {
+test('item 10: the table and its CSV hold every cohort, sort by any column (in the URL), and name what they count; the chart pages', async ({
+  app,
+}) => {
   const page = app.page;
   const cohorts = new CohortsPage(page);
   await app.open('/cohorts?view=table&grain=month&split=none&metric=connectRate');
@@ -126,12 +136,18 @@ test('item 10: the table and its CSV hold every cohort, sort by any column (in t
   const range = page.getByTestId('chart-range');
   await expect(range).toContainText(/periods \d+–\d+ of \d+/);
   const newest = await range.innerText();
-  const newestLabels = await page.getByTestId('cohort-chart').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  const newestLabels = await page
+    .getByTestId('cohort-chart')
+    .locator('.recharts-xAxis .recharts-cartesian-axis-tick-value')
+    .allTextContents();
   await expect(page.getByRole('button', { name: 'Newer ▶' })).toBeDisabled();
   await page.getByRole('button', { name: '◀ Older' }).click();
   await expect(page).toHaveURL(/page=1/);
   await expect(range).not.toHaveText(newest);
-  const olderLabels = await page.getByTestId('cohort-chart').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  const olderLabels = await page
+    .getByTestId('cohort-chart')
+    .locator('.recharts-xAxis .recharts-cartesian-axis-tick-value')
+    .allTextContents();
   expect(olderLabels.filter((l) => newestLabels.includes(l))).toEqual([]);
   await page.getByRole('button', { name: 'Newer ▶' }).click();
   await expect(page).not.toHaveURL(/page=/);
@@ -160,7 +176,10 @@ test('item 11: a bar is reached and drilled into by keyboard, as a click does', 
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mark'))).toBe('2:s1');
   await expect(page.getByTestId('chart-focused')).toContainText(/Enter opens these [\d,]+ leads/);
   // Still one tab stop, now on the focused bar; it names its period, series, metric, figure and count.
-  await expect(page.locator('[data-testid="cohort-chart"] [data-mark][tabindex="0"]')).toHaveAttribute('data-mark', '2:s1');
+  await expect(page.locator('[data-testid="cohort-chart"] [data-mark][tabindex="0"]')).toHaveAttribute(
+    'data-mark',
+    '2:s1',
+  );
   const label = (await page.evaluate(() => document.activeElement?.getAttribute('aria-label')))!;
   expect(label).toMatch(/^\w{3} \d{4} · .+: Connect rate [\d.]+% \([\d,]+ of [\d,]+\)\. Opens [\d,]+ leads\.$/);
   await page.screenshot({ path: `${test.info().outputDir}/chart-focused-bar.png` });
@@ -177,8 +196,13 @@ test('item 11: a bar is reached and drilled into by keyboard, as a click does', 
   expect(app.errors).toEqual([]);
 });
 
-for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
-  test(`item 11: the triangle fits its width at ${size.width}×${size.height}, and scrolls only when all weeks are asked for`, async ({ app }) => {
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`item 11: the triangle fits its width at ${size.width}×${size.height}, and scrolls only when all weeks are asked for`, async ({
+    app,
+  }) => {
     const page = app.page;
     await page.setViewportSize(size);
     const cohorts = new CohortsPage(page);

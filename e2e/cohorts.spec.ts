@@ -5,7 +5,9 @@ import { LeadsPage } from './page-models/leads-page';
 
 const number = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
-test('weekly by source: a bar’s tooltip, its CSV against the table view, and a click into the leads behind it', async ({ app }) => {
+test('weekly by source: a bar’s tooltip, its CSV against the table view, and a click into the leads behind it', async ({
+  app,
+}) => {
   const page = app.page;
   const cohorts = new CohortsPage(page);
   await app.open('/cohorts');
@@ -126,11 +128,18 @@ test('in 中文 the controls, the chart’s labels and its dates are Chinese', a
   expect(app.errors).toEqual([]);
 });
 
-test('the figures follow the data: a bulk edit in another tab moves leads into a campaign, and back on undo', async ({ app }) => {
+test('the figures follow the data: a bulk edit in another tab moves leads into a campaign, and back on undo', async ({
+  app,
+}) => {
   const page = app.page;
   const cohorts = new CohortsPage(page);
   await app.open('/cohorts?view=campaigns');
-  const explicit = () => page.getByTestId('campaigns-table').getByRole('row', { name: /Spring outbound/ }).locator('td').nth(2);
+  const explicit = () =>
+    page
+      .getByTestId('campaigns-table')
+      .getByRole('row', { name: /Spring outbound/ })
+      .locator('td')
+      .nth(2);
   await expect(explicit()).toHaveText(/^[\d,]+$/, { timeout: 60_000 });
   const before = number(await explicit().innerText());
 

@@ -14,7 +14,15 @@ let context: BrowserContext;
 let page: Page;
 let c: CompliancePage;
 
-type Row = { id: number; phoneE164: string; region: string; dncStatus: string; anonymizedAt?: number; acquiredAt: number; lastContactAt?: number };
+type Row = {
+  id: number;
+  phoneE164: string;
+  region: string;
+  dncStatus: string;
+  anonymizedAt?: number;
+  acquiredAt: number;
+  lastContactAt?: number;
+};
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
@@ -56,7 +64,9 @@ test('import a DNC version listing demo numbers, scrub: they are blocked and the
   // The national registry's file: ten-digit numbers, a header, and one bad line.
   const file = ['phone', ...targets.map((l) => l.phoneE164.slice(2)), 'not-a-number', ''].join('\n');
   const form = page.getByRole('form', { name: 'Import a new version' });
-  await form.getByLabel('File').setInputFiles({ name: 'dnc-national.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
+  await form
+    .getByLabel('File')
+    .setInputFiles({ name: 'dnc-national.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
   await expect(page.getByTestId('preview-rows')).toHaveText('6');
   await expect(page.getByTestId('preview-numbers')).toHaveText('5');
   await expect(page.getByTestId('preview-invalid')).toHaveText('1');
@@ -102,13 +112,19 @@ test('withdrawing consent in the lead panel: the lead leaves "callable now"', as
   const consents = await readStore<{ leadId: number; kind: string; expiresAt?: number }>(page, 'consents');
   const now = await page.evaluate(() => Date.now());
   const leads = new Map((await readStore<Row>(page, 'leads')).map((l) => [l.id, l]));
-  const candidates = consents.filter((e) => e.kind !== 'withdrawn' && (e.expiresAt ?? 0) > now + 40 * 86_400_000).map((e) => leads.get(e.leadId)!).filter((l) => l.dncStatus === 'clear' && (l.lastContactAt ?? 0) < now - 10 * 86_400_000);
+  const candidates = consents
+    .filter((e) => e.kind !== 'withdrawn' && (e.expiresAt ?? 0) > now + 40 * 86_400_000)
+    .map((e) => leads.get(e.leadId)!)
+    .filter((l) => l.dncStatus === 'clear' && (l.lastContactAt ?? 0) < now - 10 * 86_400_000);
   // Leads outside the US have no calling-hours preset by default: some are callable whatever the hour.
   candidates.sort((a, b) => Number(a.region === 'US') - Number(b.region === 'US'));
   let chosen: Row | undefined;
   for (const lead of candidates.slice(0, 12)) {
     await c.open(`/compliance/proof?lead=${lead.id}`);
-    const badge = c.panel().getByText(/^(Callable|Not callable)$/).first();
+    const badge = c
+      .panel()
+      .getByText(/^(Callable|Not callable)$/)
+      .first();
     await expect(badge).toBeVisible({ timeout: 30_000 });
     if ((await badge.innerText()) === 'Callable') {
       chosen = lead;
@@ -154,9 +170,17 @@ test('retention: a dry run, then an anonymising purge that leaves the cohort tot
   expect(going).toBeGreaterThan(0);
   await expect(page.getByTestId('purge-plan')).toContainText('The cohort figures lose nothing');
   await c.screenshot('compliance-retention-dry-run');
-  await page.getByRole('button', { name: new RegExp(`^Anonymise ${going} leads?$`) }).first().click();
-  await page.getByRole('alertdialog').getByRole('button', { name: /^Anonymise/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: `${going} lead` })).toContainText('anonymised', { timeout: 60_000 });
+  await page
+    .getByRole('button', { name: new RegExp(`^Anonymise ${going} leads?$`) })
+    .first()
+    .click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /^Anonymise/ })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: `${going} lead` })).toContainText('anonymised', {
+    timeout: 60_000,
+  });
 
   expect(await monthly()).toEqual(cohortsBefore);
   await c.open('/');
@@ -172,19 +196,35 @@ test('retention: a dry run, then an anonymising purge that leaves the cohort tot
 test('the proof of a past call: reconstructed, printable, downloadable', async () => {
   const calls = await readStore<{ id: number; leadId: number; at: number }>(page, 'calls');
   const leads = new Map((await readStore<Row>(page, 'leads')).map((l) => [l.id, l]));
-  const call = calls.filter((k) => leads.get(k.leadId)?.region === 'US' && !leads.get(k.leadId)?.anonymizedAt).sort((a, b) => b.at - a.at)[20]!;
+  const call = calls
+    .filter((k) => leads.get(k.leadId)?.region === 'US' && !leads.get(k.leadId)?.anonymizedAt)
+    .sort((a, b) => b.at - a.at)[20]!;
   await c.open(`/compliance/proof?lead=${call.leadId}`);
-  await page.getByRole('link', { name: /^Proof of the call on/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Proof of the call on/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/call=\d+/);
   const report = page.getByTestId('proof-report');
   await expect(report).toContainText('Was this call compliant when it was made?', { timeout: 30_000 });
-  for (const section of ['proof-reasons', 'proof-local', 'proof-consent', 'proof-dnc', 'proof-frequency', 'proof-policy', 'proof-audit']) await expect(report.getByTestId(section)).toBeVisible();
+  for (const section of [
+    'proof-reasons',
+    'proof-local',
+    'proof-consent',
+    'proof-dnc',
+    'proof-frequency',
+    'proof-policy',
+    'proof-audit',
+  ])
+    await expect(report.getByTestId(section)).toBeVisible();
   await expect(report.getByTestId('proof-audit')).toContainText(/#\d+ [0-9a-f]{64}/);
   await c.screenshot('compliance-proof');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download JSON' }).click();
   const file = await download;
-  const json = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as { call: { id: number }; verdict: { callable: boolean } };
+  const json = JSON.parse(
+    await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')),
+  ) as { call: { id: number }; verdict: { callable: boolean } };
   expect(json.call.id).toBeGreaterThan(0);
   expect(typeof json.verdict.callable).toBe('boolean');
   await page.emulateMedia({ media: 'print' });

@@ -8,7 +8,15 @@ import { AppShell } from './page-models/app-shell';
 import { CompliancePage } from './page-models/compliance';
 import { ImportScreen } from './page-models/import';
 import { LeadsPage } from './page-models/leads-page';
-import { crashRenderer, dbCounts, dbFacts, killBrowser, launchProfile, seededRandom, type DbFacts } from './support/crash-kit';
+import {
+  crashRenderer,
+  dbCounts,
+  dbFacts,
+  killBrowser,
+  launchProfile,
+  seededRandom,
+  type DbFacts,
+} from './support/crash-kit';
 
 /**
  * Crash safety (DESIGN.md §7): a persistent profile, seeded once, where an import, a bulk edit and
@@ -85,7 +93,15 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
   let files = 0;
   const acked: Acknowledged = { imports: [], tags: [], anonymized: 0 };
   const interruptedIds: number[] = [];
-  const tally = { renderer: 0, browser: 0, beforeJournal: 0, interrupted: 0, completed: 0, completedAcked: 0, byKind: { import: 0, bulk: 0, purge: 0 } };
+  const tally = {
+    renderer: 0,
+    browser: 0,
+    beforeJournal: 0,
+    interrupted: 0,
+    completed: 0,
+    completedAcked: 0,
+    byKind: { import: 0, bulk: 0, purge: 0 },
+  };
 
   const t0 = Date.now();
   try {
@@ -104,7 +120,11 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
     /** A CSV of IMPORT_ROWS new US numbers (a fresh exchange per file), acquired in 2021. */
     const csv = () => {
       const exchange = 200 + files++;
-      const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => `+1646${exchange}${String(i).padStart(4, '0')},Crash lead ${exchange}-${i},2021-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`);
+      const rows = Array.from(
+        { length: IMPORT_ROWS },
+        (_, i) =>
+          `+1646${exchange}${String(i).padStart(4, '0')},Crash lead ${exchange}-${i},2021-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`,
+      );
       return Buffer.from(`phone,name,acquired at\n${rows.join('\n')}\n`);
     };
 
@@ -117,7 +137,11 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       const created = Number((await screen.count('create').innerText()).replace(/\D/g, ''));
       expect(created).toBeGreaterThan(IMPORT_ROWS * 0.9);
       return {
-        kind: 'import', commit: screen.commitButton, done: page.getByRole('status').filter({ hasText: /Imported as batch #\d+/ }), size: created, fileName: name,
+        kind: 'import',
+        commit: screen.commitButton,
+        done: page.getByRole('status').filter({ hasText: /Imported as batch #\d+/ }),
+        size: created,
+        fileName: name,
         message: `Import of ${name} was interrupted — nothing from it was saved.`,
       };
     };
@@ -133,7 +157,11 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       const dialog = await leads.bulk('Add tags', tag);
       await expect(dialog.getByTestId('bulk-preview')).toContainText(`${fmt(n)} leads will change`);
       return {
-        kind: 'bulk', commit: dialog.getByRole('button', { name: /^Apply to/ }), done: page.getByTestId('bulk-done'), size: n, tag,
+        kind: 'bulk',
+        commit: dialog.getByRole('button', { name: /^Apply to/ }),
+        done: page.getByTestId('bulk-done'),
+        size: n,
+        tag,
         message: `Bulk edit “Add tags” of ${fmt(n)} leads was interrupted — no lead was changed.`,
       };
     };
@@ -147,9 +175,15 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       await expect(page.getByTestId('purge-plan')).toBeVisible({ timeout: 60_000 });
       const going = await c.figure('purge-count');
       if (going === 0) return null;
-      await page.getByRole('button', { name: new RegExp(`^Anonymise ${going} leads?$`) }).first().click();
+      await page
+        .getByRole('button', { name: new RegExp(`^Anonymise ${going} leads?$`) })
+        .first()
+        .click();
       return {
-        kind: 'purge', commit: page.getByRole('alertdialog').getByRole('button', { name: /^Anonymise/ }), done: page.getByRole('status').filter({ hasText: `${going} leads anonymised` }), size: going,
+        kind: 'purge',
+        commit: page.getByRole('alertdialog').getByRole('button', { name: /^Anonymise/ }),
+        done: page.getByRole('status').filter({ hasText: `${going} leads anonymised` }),
+        size: going,
         message: `Retention purge (Anonymise) of ${fmt(going)} leads was interrupted — no lead was purged.`,
       };
     };
@@ -178,7 +212,12 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       if (op.kind === 'purge') acked.anonymized += op.size;
     }
 
-    const facts = () => dbFacts(page, acked.tags.map((t) => t.tag), BULK_SOURCE);
+    const facts = () =>
+      dbFacts(
+        page,
+        acked.tags.map((t) => t.tag),
+        BULK_SOURCE,
+      );
 
     /** Everything the UI ever acknowledged is still there, and the audit chain verifies. */
     const checkInvariants = (f: DbFacts) => {
@@ -218,7 +257,10 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       // Delays from 0 (the click's own handler has not finished) to 1.4× the calibrated duration.
       const delay = Math.round(random() * 1.4 * calibration[kind]);
       let shown = false;
-      void op.done.waitFor({ timeout: 120_000 }).then(() => (shown = true), () => {});
+      void op.done.waitFor({ timeout: 120_000 }).then(
+        () => (shown = true),
+        () => {},
+      );
       await op.commit.click();
       await new Promise((r) => setTimeout(r, delay));
       laps.lap('delay');
@@ -248,7 +290,11 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
         const added = after.leads - before.leads;
         expect([0, op.size], `${point}: leads added`).toContain(added);
         committed = added === op.size;
-        if (committed) expect(after.batches.find((b) => b.fileName === op.fileName)).toMatchObject({ status: 'committed', leads: op.size });
+        if (committed)
+          expect(after.batches.find((b) => b.fileName === op.fileName)).toMatchObject({
+            status: 'committed',
+            leads: op.size,
+          });
         else expect(after.batches.find((b) => b.fileName === op.fileName)).toBeUndefined();
       } else if (kind === 'bulk') {
         const tagged = after.tagged[op.tag!]!;
@@ -278,7 +324,9 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
         const item = banner.getByTestId('interrupted-operation').filter({ hasText: op.message });
         await expect(item).toBeVisible();
         if (tally.interrupted === 0) await page.screenshot({ path: `${OUT}/crash-interrupted-banner.png` });
-        await item.getByRole('button', { name: /^Dismiss the notice about the (import|bulk edit|retention purge) / }).click();
+        await item
+          .getByRole('button', { name: /^Dismiss the notice about the (import|bulk edit|retention purge) / })
+          .click();
         await expect(item).toBeHidden();
         interruptedIds.push(row.id);
         tally.interrupted++;
@@ -288,11 +336,18 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
       await expect(banner).toBeHidden();
       laps.lap('checks');
       tally.byKind[kind]++;
-      console.log(`crash-safety · ${i} ${kind} (${killsBrowser(i) ? 'browser' : 'renderer'}, ${after.leads} leads): ${laps.line()}`);
+      console.log(
+        `crash-safety · ${i} ${kind} (${killsBrowser(i) ? 'browser' : 'renderer'}, ${after.leads} leads): ${laps.line()}`,
+      );
     }
 
     // At the end, every lead is scanned: the tags are on the selected source's leads and nowhere else.
-    const final = await dbFacts(page, acked.tags.map((t) => t.tag), BULK_SOURCE, true);
+    const final = await dbFacts(
+      page,
+      acked.tags.map((t) => t.tag),
+      BULK_SOURCE,
+      true,
+    );
     checkInvariants(final);
     for (const id of interruptedIds) expect(final.operations.find((o) => o.id === id)?.state).toBe('acknowledged');
     expect(final.operations.filter((o) => o.state === 'started')).toEqual([]);

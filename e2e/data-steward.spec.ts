@@ -11,15 +11,23 @@ import { LeadsPage } from './page-models/leads-page';
 // Each test drives several screens and long bulk operations on the seeded demo data.
 test.describe.configure({ timeout: 300_000 });
 
-test('bulk edit of several fields: one preview, one audit entry, one undo; the selection survives Apply (item 5)', async ({ app }) => {
+test('bulk edit of several fields: one preview, one audit entry, one undo; the selection survives Apply (item 5)', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads');
   await leads.countValue();
   await expect(leads.rows().nth(5)).toBeVisible({ timeout: 60_000 });
   await leads.rows().nth(1).click();
-  await leads.rows().nth(2).click({ modifiers: ['ControlOrMeta'] });
-  await leads.rows().nth(3).click({ modifiers: ['ControlOrMeta'] });
+  await leads
+    .rows()
+    .nth(2)
+    .click({ modifiers: ['ControlOrMeta'] });
+  await leads
+    .rows()
+    .nth(3)
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selection-count')).toHaveText('3 leads selected');
   const auditBefore = await app.countStore('audit');
 
@@ -59,14 +67,19 @@ test('bulk edit of several fields: one preview, one audit entry, one undo; the s
   expect(await app.countStore('audit')).toBe(auditBefore + 2);
 });
 
-test('request consent renewal: asked, not proof — the dialog says which is which, the drawer shows it, the queue and its export list it (item 4)', async ({ app }) => {
+test('request consent renewal: asked, not proof — the dialog says which is which, the drawer shows it, the queue and its export list it (item 4)', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads?consent=%5B%22expired%22%5D');
   await leads.countValue();
   await expect(leads.rows().nth(3)).toBeVisible({ timeout: 60_000 });
   await leads.rows().nth(0).click();
-  await leads.rows().nth(1).click({ modifiers: ['ControlOrMeta'] });
+  await leads
+    .rows()
+    .nth(1)
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 leads selected');
   const consentsBefore = await app.countStore('consents');
 
@@ -99,9 +112,15 @@ test('request consent renewal: asked, not proof — the dialog says which is whi
   await expect(page.getByTestId('renewal-row').filter({ hasText: 'Letter' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/steward-renewals.png' });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download list (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download list (CSV)' }).click(),
+  ]);
   const csv = await readFile((await download.path())!, 'utf8');
-  const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
   expect(lines[0]).toMatch(/^Phone,Name,E-mail,Source,Campaign,Requested at \(.+\),Requested by,Channel$/);
   expect(lines).toHaveLength(awaiting + 1);
   expect(lines.filter((l) => l.endsWith(',letter')).length).toBeGreaterThanOrEqual(2);
@@ -110,7 +129,7 @@ test('request consent renewal: asked, not proof — the dialog says which is whi
   // The drawer shows the request as a fact of the verdict; consent is unchanged (still expired).
   await page.getByTestId('renewal-row').filter({ hasText: 'Letter' }).first().getByRole('link').click();
   const panel = page.getByTestId('lead-consent-panel');
-  await expect(panel.getByTestId('renewal-requested')).toContainText('via Letter — awaiting the person\'s answer');
+  await expect(panel.getByTestId('renewal-requested')).toContainText("via Letter — awaiting the person's answer");
   await expect(panel.getByTestId('consent-state')).toContainText('Expired');
 
   // Asking from the drawer: another lead, by SMS.
@@ -128,7 +147,9 @@ test('request consent renewal: asked, not proof — the dialog says which is whi
   await page.screenshot({ path: 'test-results/steward-drawer-request.png' });
 });
 
-test('the audit trail reads in words; an entry opens to paged old → new values, links to its leads and to the undo that reverted it (item 6)', async ({ app }) => {
+test('the audit trail reads in words; an entry opens to paged old → new values, links to its leads and to the undo that reverted it (item 6)', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads?source=%5B%22web-forms%22%5D&cohort=2026-03');
@@ -146,12 +167,17 @@ test('the audit trail reads in words; an entry opens to paged old → new values
   await app.nav(/^Audit$/).click();
   const rows = page.getByTestId('audit-row');
   const n = matching.toLocaleString('en-US');
-  await expect(rows.nth(0).getByTestId('audit-summary')).toHaveText(new RegExp(`^Undo of entry #\\d+ \\(tags \\+ audit-e2e\\): ${n} leads restored$`));
+  await expect(rows.nth(0).getByTestId('audit-summary')).toHaveText(
+    new RegExp(`^Undo of entry #\\d+ \\(tags \\+ audit-e2e\\): ${n} leads restored$`),
+  );
   await expect(rows.nth(1).getByTestId('audit-summary')).toHaveText(`Bulk edit of ${n} leads: tags + audit-e2e`);
   await page.screenshot({ path: 'test-results/steward-audit-list.png' });
 
   // The undo names the entry it reverted, and shows its records with the values swapped back.
-  await rows.nth(0).getByRole('link', { name: /Open entry/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('link', { name: /Open entry/ })
+    .click();
   const detail = page.getByTestId('audit-entry-detail');
   await expect(detail.getByTestId('audit-undid')).toContainText(`This undid entry #`);
   await expect(detail.getByTestId('audit-undid')).toContainText(`Bulk edit of ${n} leads: tags + audit-e2e`);

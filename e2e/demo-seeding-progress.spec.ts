@@ -9,7 +9,9 @@ function countOf(text: string): [number, number] | null {
   return m ? [Number(m[1]!.replace(/,/g, '')), Number(m[2]!.replace(/,/g, ''))] : null;
 }
 
-test('first start: the demo data is written in the background with a counted, moving progress line, then the app opens', async ({ browser }) => {
+test('first start: the demo data is written in the background with a counted, moving progress line, then the app opens', async ({
+  browser,
+}) => {
   test.setTimeout(420_000);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -24,9 +26,13 @@ test('first start: the demo data is written in the background with a counted, mo
   const firstPct = Number(await bar.getAttribute('aria-valuenow'));
   await page.screenshot({ path: `${OUT}/demo-seeding-progress.png` });
   // It moves: the whole-wait bar grows, and the step goes on to the calls, consents and DNC numbers.
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 90_000 }).toBeGreaterThan(firstPct);
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 90_000 })
+    .toBeGreaterThan(firstPct);
   await expect(page.getByText(/^\d+ s so far$/)).toBeVisible();
-  await expect(step).toHaveText(/^Writing (calls|consent records|DNC list numbers) [\d,]+ of [\d,]+$/, { timeout: 240_000 });
+  await expect(step).toHaveText(/^Writing (calls|consent records|DNC list numbers) [\d,]+ of [\d,]+$/, {
+    timeout: 240_000,
+  });
   // Then the app opens with the demo data in it, and the progress screen is gone.
   const app = new AppShell(page);
   await expect(page.locator('main h1').first()).toBeVisible({ timeout: 300_000 });

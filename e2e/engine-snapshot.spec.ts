@@ -21,7 +21,10 @@ function engineState(page: Page): Promise<{ snapshotVersion: string | null; data
           const head = store.get('grid:head');
           const version = store.get('dataVersion');
           version.onsuccess = () => {
-            resolve({ snapshotVersion: (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null, dataVersion: (version.result as { value?: string } | undefined)?.value ?? null });
+            resolve({
+              snapshotVersion: (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null,
+              dataVersion: (version.result as { value?: string } | undefined)?.value ?? null,
+            });
             open.result.close();
           };
         };
@@ -58,7 +61,11 @@ function damageFirstChunk(page: Page): Promise<void> {
 async function openedWith(page: Page) {
   const note = page.getByTestId('engine-note');
   await expect(note).toBeVisible({ timeout: 90_000 });
-  return { snapshot: await note.getAttribute('data-snapshot'), rowsRead: Number(await note.getAttribute('data-rows-read')), count: await page.getByTestId('grid-count').textContent() };
+  return {
+    snapshot: await note.getAttribute('data-snapshot'),
+    rowsRead: Number(await note.getAttribute('data-rows-read')),
+    count: await page.getByTestId('grid-count').textContent(),
+  };
 }
 
 /** Wait until the engine has stored the snapshot of the data as they are now (on failure, what it saw). */
@@ -69,14 +76,20 @@ async function snapshotStored(page: Page) {
         const s = await engineState(page);
         if (s.snapshotVersion !== null && s.snapshotVersion === s.dataVersion) return 'stored';
         const note = page.getByTestId('engine-note');
-        return JSON.stringify({ ...s, opened: await note.getAttribute('data-snapshot'), saveFailed: await note.getAttribute('data-save-failed') });
+        return JSON.stringify({
+          ...s,
+          opened: await note.getAttribute('data-snapshot'),
+          saveFailed: await note.getAttribute('data-save-failed'),
+        });
       },
       { timeout: 30_000 },
     )
     .toBe('stored');
 }
 
-test('a reload opens the grid from the stored snapshot without reading the leads; a new lead is caught up by the change log; a settings change or damage makes it build again', async ({ app }) => {
+test('a reload opens the grid from the stored snapshot without reading the leads; a new lead is caught up by the change log; a settings change or damage makes it build again', async ({
+  app,
+}) => {
   const page = app.page;
   await app.open('/leads');
   const first = await openedWith(page);

@@ -3,16 +3,24 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 
-const toArgs = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+const toArgs = (o: Record<string, unknown>) =>
+  new URLSearchParams(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
 
 test('export a filtered view as CSV and XLSX and read both back', async ({ app }) => {
   const page = app.page;
-  await app.open(`/export?${toArgs({ source: ['wechat-mini'], cols: ['phone', 'name', 'company', 'source', 'acquiredAt'] })}`);
+  await app.open(
+    `/export?${toArgs({ source: ['wechat-mini'], cols: ['phone', 'name', 'company', 'source', 'acquiredAt'] })}`,
+  );
   await expect(page.getByTestId('export-count')).toContainText(/\d+ leads match/);
-  const expected = Number((await page.getByTestId('export-count').innerText()).match(/([\d,]+) leads/)![1]!.replace(/,/g, ''));
+  const expected = Number(
+    (await page.getByTestId('export-count').innerText()).match(/([\d,]+) leads/)![1]!.replace(/,/g, ''),
+  );
   expect(expected).toBeGreaterThan(100);
 
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^leads_\d{4}-\d{2}-\d{2}_\d{4}_source-wechat-mini\.csv$/);
   const text = readFileSync(await csvDownload.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
@@ -28,7 +36,10 @@ test('export a filtered view as CSV and XLSX and read both back', async ({ app }
   await expect(page.getByTestId('export-chain-head')).toContainText(/[0-9a-f]{64}/);
 
   await page.getByLabel('Format', { exact: true }).selectOption('xlsx');
-  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX' }).click()]);
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export XLSX' }).click(),
+  ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await xlsxDownload.path());
   const sheet = wb.worksheets[0]!;
@@ -48,7 +59,9 @@ test('export a filtered view as CSV and XLSX and read both back', async ({ app }
 
 test('a call list holds no blocked number, and its exclusion counts match the file', async ({ app }) => {
   const page = app.page;
-  await app.open(`/export?${toArgs({ kind: 'call-list', source: ['web-forms', 'datamax-list'], cols: ['phone', 'name', 'dncStatus', 'callable', 'reasons'] })}`);
+  await app.open(
+    `/export?${toArgs({ kind: 'call-list', source: ['web-forms', 'datamax-list'], cols: ['phone', 'name', 'dncStatus', 'callable', 'reasons'] })}`,
+  );
   const preview = page.getByTestId('call-list-preview');
   await expect(preview).toBeVisible({ timeout: 60_000 });
   const included = Number((await page.getByTestId('call-list-included').innerText()).replace(/\D/g, ''));
@@ -58,20 +71,29 @@ test('a call list holds no blocked number, and its exclusion counts match the fi
   await expect(page.getByTestId('excluded-consent-expired')).toBeVisible();
   await page.screenshot({ path: 'test-results/call-list-preview.png', fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^call-list_/);
-  const rows = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').slice(1), { skipEmptyLines: true }).data.slice(1);
+  const rows = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').slice(1), {
+    skipEmptyLines: true,
+  }).data.slice(1);
   expect(rows.length).toBe(included);
   for (const [, , dnc, callable, reasons] of rows) {
     expect(dnc).not.toBe('listed');
     expect(callable).toBe('yes');
-    expect(reasons).not.toMatch(/dnc-listed|consent-expired|consent-missing|consent-withdrawn|retention-expired|dnc-check-stale/);
+    expect(reasons).not.toMatch(
+      /dnc-listed|consent-expired|consent-missing|consent-withdrawn|retention-expired|dnc-check-stale/,
+    );
   }
   // The excluded count of a reason opens exactly those leads in the grid.
   const dncCount = Number((await page.getByTestId('excluded-dnc-listed').innerText()).replace(/\D/g, ''));
   await page.getByTestId('excluded-dnc-listed').getByRole('link').click();
   await expect(page).toHaveURL(/reason=.*dnc-listed/);
-  await expect.poll(async () => Number((await page.getByTestId('grid-count').innerText()).replace(/\D/g, ''))).toBe(dncCount);
+  await expect
+    .poll(async () => Number((await page.getByTestId('grid-count').innerText()).replace(/\D/g, '')))
+    .toBe(dncCount);
 });
 
 test('a call list is refused with a stale DNC copy unless overridden with a reason', async ({ app }) => {
@@ -79,11 +101,18 @@ test('a call list is refused with a stale DNC copy unless overridden with a reas
   // Judge the list 40 days from now: the national copy (published 12 days ago) is then 52 days old.
   const at = Date.now() + 40 * 86_400_000;
   await app.open(`/export?${toArgs({ kind: 'call-list', source: ['referrals'], at: String(at) })}`);
-  await expect(page.getByRole('alert').filter({ hasText: 'older than the policy allows' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'older than the policy allows' })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
-  await page.getByLabel(/Override with a written reason/).fill('Regulator-approved test campaign, list refresh pending');
+  await page
+    .getByLabel(/Override with a written reason/)
+    .fill('Regulator-approved test campaign, list refresh pending');
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^call-list_/);
   await expect(page.getByTestId('export-history').locator('li').first()).toContainText('Override');
 });
@@ -91,8 +120,15 @@ test('a call list is refused with a stale DNC copy unless overridden with a reas
 test('back up, wipe, restore, and every count is back', async ({ app }) => {
   const page = app.page;
   await app.open('/export');
-  const before = { leads: await app.countStore('leads'), calls: await app.countStore('calls'), consents: await app.countStore('consents') };
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Write backup file' }).click()]);
+  const before = {
+    leads: await app.countStore('leads'),
+    calls: await app.countStore('calls'),
+    consents: await app.countStore('consents'),
+  };
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Write backup file' }).click(),
+  ]);
   const file = await download.path();
   await expect(page.getByText(/Backup written/)).toBeVisible();
 
@@ -103,7 +139,11 @@ test('back up, wipe, restore, and every count is back', async ({ app }) => {
   expect(await app.countStore('leads')).toBe(0);
 
   await app.nav(/^Export$/).click();
-  await page.getByLabel('Restore from file…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"leadledger-backup"') });
+  await page.getByLabel('Restore from file…').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"leadledger-backup"'),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'cannot be restored' })).toBeVisible();
   expect(await app.countStore('leads')).toBe(0);
 
@@ -114,10 +154,16 @@ test('back up, wipe, restore, and every count is back', async ({ app }) => {
   expect(await app.countStore('leads')).toBe(0);
   await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 60_000 });
-  expect({ leads: await app.countStore('leads'), calls: await app.countStore('calls'), consents: await app.countStore('consents') }).toEqual(before);
+  expect({
+    leads: await app.countStore('leads'),
+    calls: await app.countStore('calls'),
+    consents: await app.countStore('consents'),
+  }).toEqual(before);
 });
 
-test('a call list asked for a past "Callable at" is judged with everything known now: a number put on the DNC list since is not in it', async ({ app }) => {
+test('a call list asked for a past "Callable at" is judged with everything known now: a number put on the DNC list since is not in it', async ({
+  app,
+}) => {
   const page = app.page;
   const yesterday = Date.now() - 86_400_000;
   // A past "Callable at" is judged now, calling hours included: take a source whose leads are
@@ -130,8 +176,13 @@ test('a call list asked for a past "Callable at" is judged with everything known
     await expect(page.getByTestId('call-list-preview')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('call-list-moved')).toBeVisible();
     const included = Number((await page.getByTestId('call-list-included').innerText()).replace(/\D/g, ''));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const phones = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').slice(1), { skipEmptyLines: true }).data.slice(1).map((r) => r[0]!);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const phones = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').slice(1), { skipEmptyLines: true })
+      .data.slice(1)
+      .map((r) => r[0]!);
     expect(phones.length).toBe(included);
     return phones;
   };
@@ -152,14 +203,21 @@ test('a call list asked for a past "Callable at" is judged with everything known
 });
 
 /** Issue 17 item 12: files people read — headers in their language, a machine header row on request. */
-test('export headers are in the reader’s language (中文 too), with the zone named; the machine header row holds the keys', async ({ app }) => {
+test('export headers are in the reader’s language (中文 too), with the zone named; the machine header row holds the keys', async ({
+  app,
+}) => {
   const page = app.page;
   const cols = ['phone', 'source', 'campaign', 'acquiredAt', 'lastContactAt'];
   await app.open(`/export?${toArgs({ source: ['wechat-mini'], cols, tz: 'Asia/Shanghai' })}`);
   await expect(page.getByTestId('export-count')).toContainText(/\d+ leads match/, { timeout: 60_000 });
   const csvOf = async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV|导出 CSV/ }).click()]);
-    return Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Export CSV|导出 CSV/ }).click(),
+    ]);
+    return Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
   };
   await app.switchLanguage('中文');
   try {
@@ -176,7 +234,9 @@ test('export headers are in the reader’s language (中文 too), with the zone 
   expect(machine[0]).toEqual(cols);
   // Campaigns by name too: no cell of the campaign column is an id that has a name.
   expect(machine.slice(1).some((r) => r[2] !== '')).toBe(true);
-  expect(machine.slice(1).every((r) => ['', 'Spring outbound', 'Expo follow-up', 'Q4 reactivation'].includes(r[2]!))).toBe(true);
+  expect(
+    machine.slice(1).every((r) => ['', 'Spring outbound', 'Expo follow-up', 'Q4 reactivation'].includes(r[2]!)),
+  ).toBe(true);
 });
 
 /** Issue 17 item 12: exclusion counts that overlap say so; a grid already filtered to "callable now" says what it removed. */
@@ -189,7 +249,8 @@ test('a call list explains overlapping reasons, and what a "callable now" filter
   const excluded = await num('call-list-excluded');
   const included = await num('call-list-included');
   let sum = 0;
-  for (const li of await page.locator('[data-testid^="excluded-"]').all()) sum += Number((await li.locator('span.tabular-nums').innerText()).replace(/\D/g, ''));
+  for (const li of await page.locator('[data-testid^="excluded-"]').all())
+    sum += Number((await li.locator('span.tabular-nums').innerText()).replace(/\D/g, ''));
   // The demo data has leads blocked for more than one reason (anti-vacuity), and the screen says so.
   expect(sum).toBeGreaterThan(excluded);
   await expect(page.getByTestId('reasons-overlap')).toHaveText(
@@ -199,10 +260,18 @@ test('a call list explains overlapping reasons, and what a "callable now" filter
   // The same leads, with the grid's "callable now" filter: the list excludes nothing more, and says what the filter removed.
   await app.open(`/export?${toArgs({ kind: 'call-list', ...filter, callable: 'yes' })}`);
   const note = page.getByTestId('filter-removed');
-  await expect(note).toContainText(/The grid is filtered to “callable now”: that filter already removed [\d,]+ of [\d,]+ leads before this list/, { timeout: 60_000 });
-  const [, removed, total] = (await note.locator('p').first().innerText()).match(/removed ([\d,]+) of ([\d,]+)/)!.map((s) => Number(s.replace(/,/g, '')));
+  await expect(note).toContainText(
+    /The grid is filtered to “callable now”: that filter already removed [\d,]+ of [\d,]+ leads before this list/,
+    { timeout: 60_000 },
+  );
+  const [, removed, total] = (await note.locator('p').first().innerText())
+    .match(/removed ([\d,]+) of ([\d,]+)/)!
+    .map((s) => Number(s.replace(/,/g, '')));
   expect(total).toBe(included + excluded);
   expect(removed).toBe(excluded);
   await expect(note.getByTestId('filter-removed-dnc-listed')).toBeVisible();
-  await page.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/call-list-filter-removed.png`, fullPage: true });
+  await page.screenshot({
+    path: `${process.env.E2E_OUTPUT ?? 'test-results'}/call-list-filter-removed.png`,
+    fullPage: true,
+  });
 });

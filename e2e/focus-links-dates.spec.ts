@@ -12,7 +12,9 @@ import { seededContext } from './support/seeded-context';
 test.describe.configure({ timeout: 300_000 });
 
 /** Closing the lead drawer or a dialog puts focus back where it was, never on <body>. */
-test('focus returns to the opener when the lead drawer, the bulk-edit dialog and the new-lead dialog close', async ({ app }) => {
+test('focus returns to the opener when the lead drawer, the bulk-edit dialog and the new-lead dialog close', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads?callable=no');
@@ -117,7 +119,10 @@ async function auditTime(page: Page): Promise<string> {
   return (await cell.innerText()).trim();
 }
 
-test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hour time, en-GB 02/12/2026 and 24-hour time', async ({ app, browser }) => {
+test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hour time, en-GB 02/12/2026 and 24-hour time', async ({
+  app,
+  browser,
+}) => {
   // The shared context is an en-US browser.
   expect(await app.page.evaluate(() => navigator.language)).toBe('en-US');
   await app.open('/');
@@ -136,7 +141,9 @@ test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hou
     await page.goto('/leads');
     await expect(page.getByTestId('lead-row').first()).toBeVisible({ timeout: 90_000 });
     // The acquisition cell (its title is the instant in ISO 8601): the date first, then its age.
-    await expect(page.getByTestId('lead-row').first().locator('span[title$="Z"]').first()).toContainText(/^\d{2}\/\d{2}\/\d{4}/);
+    await expect(page.getByTestId('lead-row').first().locator('span[title$="Z"]').first()).toContainText(
+      /^\d{2}\/\d{2}\/\d{4}/,
+    );
     expect(gb.errors).toEqual([]);
   } finally {
     await gbContext.close();

@@ -44,7 +44,9 @@ async function addLead(page: Page, name: string, email: string) {
   await expect(dialog).toBeHidden();
 }
 
-test('a steward forgets a person: gone from grid, search and storage, audited; the same number entered again is blocked as DNC', async ({ app }) => {
+test('a steward forgets a person: gone from grid, search and storage, audited; the same number entered again is blocked as DNC', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads');

@@ -6,7 +6,9 @@ import { LeadsPage } from './page-models/leads-page';
  * or tooltip), and fill in the details when the scroll settles; End reaches the last row.
  */
 
-test('a fast scroll draws plain rows, the details come back when it settles, and End reaches the last row', async ({ app }) => {
+test('a fast scroll draws plain rows, the details come back when it settles, and End reaches the last row', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads');
@@ -24,7 +26,11 @@ test('a fast scroll draws plain rows, the details come back when it settles, and
           'scroll',
           () => {
             const rows = [...el.querySelectorAll('[data-testid="lead-row"]')];
-            resolve({ rows: rows.length, badges: el.querySelectorAll('[data-testid="verdict-badge"]').length, firstCells: [...(rows[0]?.querySelectorAll('[role="gridcell"]') ?? [])].map((c) => c.textContent ?? '') });
+            resolve({
+              rows: rows.length,
+              badges: el.querySelectorAll('[data-testid="verdict-badge"]').length,
+              firstCells: [...(rows[0]?.querySelectorAll('[role="gridcell"]') ?? [])].map((c) => c.textContent ?? ''),
+            });
           },
           { once: true },
         );

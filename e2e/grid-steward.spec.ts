@@ -7,7 +7,9 @@ import { LeadsPage } from './page-models/leads-page';
  * density, and banners that leave the screen's content above the fold.
  */
 
-test('item 16: the Stage column and filter — every listed lead is in the stage asked for, in the URL, and the drawer agrees', async ({ app }) => {
+test('item 16: the Stage column and filter — every listed lead is in the stage asked for, in the URL, and the drawer agrees', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads');
@@ -22,7 +24,8 @@ test('item 16: the Stage column and filter — every listed lead is in the stage
   expect(dormant).toBeGreaterThan(0);
   const badges = page.getByTestId('lead-row').getByTestId('stage-badge');
   await expect(badges.first()).toHaveAttribute('data-stage', 'dormant');
-  for (const stage of await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))) expect(stage).toBe('dormant');
+  for (const stage of await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))))
+    expect(stage).toBe('dormant');
 
   // The drawer reads the stage with the same rule.
   await leads.rows().first().getByRole('gridcell').nth(1).getByRole('button').click();
@@ -37,7 +40,9 @@ test('item 16: the Stage column and filter — every listed lead is in the stage
   await expect.poll(() => leads.countValue()).toBe(both - dormant);
 });
 
-test('item 5: a cell edited in place is saved as an audited bulk edit of that lead, and undone from the bar', async ({ app }) => {
+test('item 5: a cell edited in place is saved as an audited bulk edit of that lead, and undone from the bar', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   // Natural order: the renamed lead keeps its place.
@@ -80,7 +85,9 @@ for (const [width, height, fits] of [
   [1920, 1080, true],
   [1366, 768, false],
 ] as const) {
-  test(`item 7: at ${width}×${height} every header reads whole${fits ? ' and the 14 default columns fit' : ', the grid scrolls sideways'}; compact rows; the content starts above the fold`, async ({ app }) => {
+  test(`item 7: at ${width}×${height} every header reads whole${fits ? ' and the 14 default columns fit' : ', the grid scrolls sideways'}; compact rows; the content starts above the fold`, async ({
+    app,
+  }) => {
     const page = app.page;
     await page.setViewportSize({ width, height });
     const leads = new LeadsPage(page);
@@ -88,7 +95,14 @@ for (const [width, height, fits] of [
     await expect(leads.rows().first()).toBeVisible({ timeout: 90_000 });
     const headers = page.getByRole('columnheader');
     await expect(headers).toHaveCount(15);
-    const cut = await headers.evaluateAll((els) => els.filter((e) => { const label = e.querySelector('button, span'); return label !== null && label.scrollWidth > label.clientWidth + 1; }).map((e) => e.textContent));
+    const cut = await headers.evaluateAll((els) =>
+      els
+        .filter((e) => {
+          const label = e.querySelector('button, span');
+          return label !== null && label.scrollWidth > label.clientWidth + 1;
+        })
+        .map((e) => e.textContent),
+    );
     expect(cut).toEqual([]);
     const grid = page.getByRole('grid');
     const overflow = await grid.evaluate((g) => g.scrollWidth - g.clientWidth);

@@ -6,7 +6,9 @@ import { readStore } from './support/idb-read';
  * Issue 17.1: while the grid's index is built, the screen says what is being done (in leads)
  * and never states a result it does not have ("No lead matches…" before the engine answered).
  */
-test('a cold drill-down into the grid shows what the engine is doing, never "no lead matches", then the count', async ({ app }) => {
+test('a cold drill-down into the grid shows what the engine is doing, never "no lead matches", then the count', async ({
+  app,
+}) => {
   const page = app.page;
   const grid = new LeadsPage(page);
   await app.open('/');
@@ -50,7 +52,9 @@ test('a cold drill-down into the grid shows what the engine is doing, never "no 
   });
   await page.goto(`/leads?source=${source}`);
   await expect.poll(() => grid.countValue(), { timeout: 90_000 }).toBe(expected);
-  const seen = await page.evaluate(() => (window as unknown as { __wait: { phases: string[]; noMatch: boolean; countFirst: number } }).__wait);
+  const seen = await page.evaluate(
+    () => (window as unknown as { __wait: { phases: string[]; noMatch: boolean; countFirst: number } }).__wait,
+  );
   expect(seen.noMatch).toBe(false);
   expect(seen.countFirst).toBe(expected);
   // The build was shown in the user's unit: reading the leads, then judging them.

@@ -26,18 +26,39 @@ const csvCell = (v: string) => `"${v.replaceAll('"', '""')}"`;
 
 function corpusCsv(): Buffer {
   const rows = [['phone', 'name', 'company', 'source', 'campaign', 'tags', 'acquired at']];
-  XSS_CORPUS.forEach((p, i) => rows.push([phoneOf(i), cellOf(p, 'name', `Lead ${p.id}`), cellOf(p, 'company', ''), cellOf(p, 'source', 'Hostile neutral source'), cellOf(p, 'campaign', ''), cellOf(p, 'tags', ''), AT]));
+  XSS_CORPUS.forEach((p, i) =>
+    rows.push([
+      phoneOf(i),
+      cellOf(p, 'name', `Lead ${p.id}`),
+      cellOf(p, 'company', ''),
+      cellOf(p, 'source', 'Hostile neutral source'),
+      cellOf(p, 'campaign', ''),
+      cellOf(p, 'tags', ''),
+      AT,
+    ]),
+  );
   rows.push([phoneOf(900), TEN_THOUSAND, '', 'Hostile neutral source', '', '', AT]);
   return Buffer.from(`${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
 }
 
 /** What a spreadsheet-safe export holds for `text` (src/domain/import-export/formula-escape.ts). */
-const neutralised = (text: string) => text.split('\n').map((line) => (/^[ ]*[=+\-@\t\r\0]/.test(line) ? `'${line}` : line)).join('\n');
+const neutralised = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (/^[ ]*[=+\-@\t\r\0]/.test(line) ? `'${line}` : line))
+    .join('\n');
 
 /** Nothing from a payload became an element, and every link is http(s) or the app's own. */
 async function expectInert(page: Page, screen: string) {
-  for (const selector of INJECTED_SELECTORS) expect(await page.locator(selector).count(), `${screen}: ${selector}`).toBe(0);
-  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => ({ raw: a.getAttribute('href') ?? '', protocol: (a as HTMLAnchorElement).protocol, origin: (a as HTMLAnchorElement).origin })));
+  for (const selector of INJECTED_SELECTORS)
+    expect(await page.locator(selector).count(), `${screen}: ${selector}`).toBe(0);
+  const hrefs = await page.locator('a[href]').evaluateAll((links) =>
+    links.map((a) => ({
+      raw: a.getAttribute('href') ?? '',
+      protocol: (a as HTMLAnchorElement).protocol,
+      origin: (a as HTMLAnchorElement).origin,
+    })),
+  );
   for (const { raw, protocol, origin } of hrefs) {
     expect(['http:', 'https:'], `${screen}: link ${raw}`).toContain(protocol);
     if (!/^https?:\/\//i.test(raw)) expect(origin, `${screen}: relative link ${raw}`).toBe(new URL(page.url()).origin);
@@ -48,7 +69,8 @@ async function expectInert(page: Page, screen: string) {
 
 /** Every payload meant for `field` is on screen as its literal text. */
 async function expectTexts(page: Page, field: CorpusField, within = page.locator('body')) {
-  for (const p of XSS_CORPUS.filter((q) => fits(q, field) && !q.text.includes('\n'))) await expect(within.getByText(p.text, { exact: false }).first(), `${field} ${p.id}`).toBeAttached();
+  for (const p of XSS_CORPUS.filter((q) => fits(q, field) && !q.text.includes('\n')))
+    await expect(within.getByText(p.text, { exact: false }).first(), `${field} ${p.id}`).toBeAttached();
 }
 
 async function batchLeadIds(page: Page, batchId: number): Promise<{ id: number; name: string }[]> {
@@ -58,7 +80,11 @@ async function batchLeadIds(page: Page, batchId: number): Promise<{ id: number; 
         const open = indexedDB.open('leadledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction('leads', 'readonly').objectStore('leads').index('importBatchId').getAll(batch);
+          const req = open.result
+            .transaction('leads', 'readonly')
+            .objectStore('leads')
+            .index('importBatchId')
+            .getAll(batch);
           req.onsuccess = () => {
             open.result.close();
             resolve((req.result as { id: number; name: string }[]).map(({ id, name }) => ({ id, name })));
@@ -69,7 +95,9 @@ async function batchLeadIds(page: Page, batchId: number): Promise<{ id: number; 
   );
 }
 
-test('an XSS corpus imported as names, companies, tags, sources and campaigns is inert text on every screen and in exports', async ({ app }) => {
+test('an XSS corpus imported as names, companies, tags, sources and campaigns is inert text on every screen and in exports', async ({
+  app,
+}) => {
   // Every screen in turn, on a loaded machine; the cohorts step (legend, 'Other' note, tooltip, small multiples, table) adds a minute or two.
   test.setTimeout(450_000);
   const page = app.page;
@@ -107,7 +135,8 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
     await expect(page.getByTestId('grid-count')).toContainText(String(XSS_CORPUS.length), { timeout: 60_000 });
     const grid = page.getByTestId('lead-row');
     await expect(grid).toHaveCount(XSS_CORPUS.length);
-    for (const field of ['name', 'company', 'source', 'campaign', 'tags'] as const) await expectTexts(page, field, grid);
+    for (const field of ['name', 'company', 'source', 'campaign', 'tags'] as const)
+      await expectTexts(page, field, grid);
     await expectInert(page, 'grid');
     await page.screenshot({ path: `${test.info().outputDir}/hostile-grid.png` });
   });
@@ -140,7 +169,9 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
     // Each name is bidi-isolated: the right-to-left override in one cannot reverse the names after it.
     const rtl = XSS_CORPUS.find((p) => p.id === 'rtl-override')!.text;
     await expect(other.locator('bdi').filter({ hasText: rtl })).toHaveText(rtl);
-    expect(await other.locator('bdi').count()).toBeGreaterThanOrEqual(XSS_CORPUS.filter((p) => fits(p, 'source')).length + 1);
+    expect(await other.locator('bdi').count()).toBeGreaterThanOrEqual(
+      XSS_CORPUS.filter((p) => fits(p, 'source')).length + 1,
+    );
     await expectInert(page, 'cohorts chart: legend and Other note');
 
     // November 2026 holds the corpus: its "Other" bar counts their leads, and its tooltip and accessible name say "Other".
@@ -179,10 +210,19 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
   });
 
   await test.step('overview, compliance, proof, audit, import history', async () => {
-    for (const path of ['/', '/compliance', '/compliance/dnc', '/compliance/retention', `/compliance/proof?lead=${leads[0]!.id}`, '/audit', '/import/history']) {
+    for (const path of [
+      '/',
+      '/compliance',
+      '/compliance/dnc',
+      '/compliance/retention',
+      `/compliance/proof?lead=${leads[0]!.id}`,
+      '/audit',
+      '/import/history',
+    ]) {
       await page.goto(path);
       await expect(page.locator('main h1').first()).toBeVisible({ timeout: 60_000 });
-      if (path.startsWith('/compliance/proof')) await expect(page.getByText(leads[0]!.name).first()).toBeVisible({ timeout: 60_000 });
+      if (path.startsWith('/compliance/proof'))
+        await expect(page.getByText(leads[0]!.name).first()).toBeVisible({ timeout: 60_000 });
       // The audit table lists entries without their details; the file name shows in the import history.
       if (path === '/import/history') await expect(page.getByText(FILE_NAME).first()).toBeVisible({ timeout: 60_000 });
       await expectInert(page, path);
@@ -192,7 +232,9 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
   await test.step('export CSV and XLSX: text kept, formulas neutralised', async () => {
     // The machine header row: the column keys, as scripts read them.
     await page.goto(`/export?batch=${batchId}&mh=true&cols=${encodeURIComponent(JSON.stringify(COLUMNS))}`);
-    await expect(page.getByTestId('export-count')).toContainText(`${XSS_CORPUS.length} leads match`, { timeout: 60_000 });
+    await expect(page.getByTestId('export-count')).toContainText(`${XSS_CORPUS.length} leads match`, {
+      timeout: 60_000,
+    });
     await expectInert(page, 'export');
     const expected = new Map(XSS_CORPUS.map((p, i) => [phoneOf(i), p]));
     const check = (phone: string, name: string, company: string, source: string, campaign: string) => {
@@ -201,17 +243,27 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
       expect(company, `company ${p.id}`).toBe(neutralised(cellOf(p, 'company', '')));
       // Sources and campaigns are exported by their names (the hostile text itself), neutralised like every other cell.
       expect(source, `source ${p.id}`).not.toBe('');
-      for (const cell of [name, company, source, campaign]) for (const line of cell.split('\n')) expect(line, `formula in ${p.id}`).not.toMatch(/^[ ]*[=+\-@\t\r\0]/);
+      for (const cell of [name, company, source, campaign])
+        for (const line of cell.split('\n')) expect(line, `formula in ${p.id}`).not.toMatch(/^[ ]*[=+\-@\t\r\0]/);
     };
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const rows = Papa.parse<string[]>(readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const rows = Papa.parse<string[]>(readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
     expect(rows[0]).toEqual(COLUMNS);
     expect(rows).toHaveLength(XSS_CORPUS.length + 1);
-    for (const [phone, name, company, source, campaign] of rows.slice(1)) check(phone!, name!, company!, source!, campaign!);
+    for (const [phone, name, company, source, campaign] of rows.slice(1))
+      check(phone!, name!, company!, source!, campaign!);
 
     await page.getByLabel('Format', { exact: true }).selectOption('xlsx');
-    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX' }).click()]);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export XLSX' }).click(),
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await xlsxDownload.path());
     const sheet = wb.worksheets[0]!;
@@ -220,7 +272,10 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
       const cells = [1, 2, 3, 4, 5].map((c) => sheet.getRow(r).getCell(c));
       // Every cell is a plain string: no formula, no hyperlink.
       for (const cell of cells) {
-        expect(cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.Null, `cell ${cell.address}`).toBe(true);
+        expect(
+          cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.Null,
+          `cell ${cell.address}`,
+        ).toBe(true);
         expect(cell.formula).toBeUndefined();
         expect(cell.hyperlink).toBeUndefined();
       }
@@ -235,10 +290,20 @@ test('an XSS corpus imported as names, companies, tags, sources and campaigns is
   expect(pageErrors).toEqual([]);
 });
 
-test('the served app has a strict Content-Security-Policy, and the browser enforces it', async ({ app, seeded, request }) => {
+test('the served app has a strict Content-Security-Policy, and the browser enforces it', async ({
+  app,
+  seeded,
+  request,
+}) => {
   const response = await request.get('/');
   const header = response.headers()['content-security-policy'] ?? '';
-  const directives = new Map(header.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(directives.get('base-uri')).toEqual(["'none'"]);
@@ -250,17 +315,38 @@ test('the served app has a strict Content-Security-Policy, and the browser enfor
   // Workers take their policy from their own script's response.
   const page = app.page;
   await app.open('/import?kind=api');
-  const workerScript = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /worker/i.test(n) && n.endsWith('.js')));
+  const workerScript = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .find((n) => /worker/i.test(n) && n.endsWith('.js')),
+  );
   if (workerScript) expect((await request.get(workerScript)).headers()['content-security-policy']).toBe(header);
   // The same policy (less frame-ancestors, which a meta tag cannot carry) is in the page itself.
   const meta = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
-  const metaDirectives = new Map(meta.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
-  for (const name of ['default-src', 'script-src', 'object-src', 'base-uri', 'worker-src']) expect(metaDirectives.get(name), name).toEqual(directives.get(name));
+  const metaDirectives = new Map(
+    meta
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+  for (const name of ['default-src', 'script-src', 'object-src', 'base-uri', 'worker-src'])
+    expect(metaDirectives.get(name), name).toEqual(directives.get(name));
 
   // The import screen may pull from the configured partner, and is refused anywhere else even
   // when that server would answer (the route would serve a valid payload).
-  const payload = JSON.stringify([{ phone: '+1 213 555 0100', acquiredAt: '2026-02-01T09:00:00Z', name: 'Api One', source: 'partner' }]);
-  await page.context().route('https://*.example/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: payload, headers: { 'access-control-allow-origin': '*' } }));
+  const payload = JSON.stringify([
+    { phone: '+1 213 555 0100', acquiredAt: '2026-02-01T09:00:00Z', name: 'Api One', source: 'partner' },
+  ]);
+  await page.context().route('https://*.example/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: payload,
+      headers: { 'access-control-allow-origin': '*' },
+    }),
+  );
   const url = page.getByLabel('Or fetch a payload from a URL');
   await url.fill('https://not-allowed.example/leads.json');
   await page.getByRole('button', { name: 'Fetch' }).click();

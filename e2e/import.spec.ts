@@ -37,7 +37,11 @@ async function countWhere(page: Page, store: string, index: string, value: numbe
         const open = indexedDB.open('leadledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction(s as string, 'readonly').objectStore(s as string).index(i as string).count(v);
+          const req = open.result
+            .transaction(s as string, 'readonly')
+            .objectStore(s as string)
+            .index(i as string)
+            .count(v);
           req.onsuccess = () => {
             resolve(req.result);
             open.result.close();
@@ -48,12 +52,18 @@ async function countWhere(page: Page, store: string, index: string, value: numbe
   );
 }
 
-test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, commit, grid, rollback', async ({ app }) => {
+test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, commit, grid, rollback', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const page = app.page;
   const screen = new ImportScreen(page);
   await screen.open();
-  const before = { leads: await app.countStore('leads'), acquisitions: await app.countStore('acquisitions'), sources: await app.countStore('sources') };
+  const before = {
+    leads: await app.countStore('leads'),
+    acquisitions: await app.countStore('acquisitions'),
+    sources: await app.countStore('sources'),
+  };
   await page.screenshot({ path: `${OUT}/import-empty.png`, fullPage: true });
   await screen.chooseFile('线索-展会.csv', chineseFile());
   await expect(screen.select('Encoding')).toHaveValue('gb18030');
@@ -86,10 +96,16 @@ test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, 
   await expect(report.getByTestId('rejection-row').first()).toContainText('9手机号Phone number too short12345');
   await page.screenshot({ path: `${OUT}/import-checked.png`, fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download report (CSV)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('线索-展会-rejected.csv');
   const csv = readFileSync(await download.path(), 'utf8');
-  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('Line,Column,Reason,Code,Value');
   expect(lines).toHaveLength(231);
   expect(lines).toContain('9,手机号,Phone number too short,phone-too-short,12345');
@@ -114,19 +130,32 @@ test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, 
   await screen.rollback(batchId);
   await page.screenshot({ path: `${OUT}/import-history.png`, fullPage: true });
   await expect(page.getByTestId('batch-row').first()).toContainText('Rolled back');
-  expect({ leads: await app.countStore('leads'), acquisitions: await app.countStore('acquisitions'), sources: await app.countStore('sources') }).toEqual(before);
+  expect({
+    leads: await app.countStore('leads'),
+    acquisitions: await app.countStore('acquisitions'),
+    sources: await app.countStore('sources'),
+  }).toEqual(before);
 });
 
 test('cancelling an import mid-way writes nothing', async ({ app }) => {
   test.setTimeout(180_000);
   const page = app.page;
   const screen = new ImportScreen(page);
-  const rows = Array.from({ length: 60_000 }, (_, i) => `+1213${String(5_000_000 + i)},Lead ${i},2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`);
+  const rows = Array.from(
+    { length: 60_000 },
+    (_, i) => `+1213${String(5_000_000 + i)},Lead ${i},2026-01-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+  );
   await screen.open();
-  const before = { leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') };
+  const before = {
+    leads: await app.countStore('leads'),
+    batches: await app.countStore('importBatches'),
+    audit: await app.countStore('audit'),
+  };
   await screen.chooseFile('big.csv', Buffer.from(`phone,name,acquired at\n${rows.join('\n')}\n`));
   await screen.check();
-  await expect(page.getByRole('alert')).toHaveText('Choose a default source (or type a new one), or map a source column.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Choose a default source (or type a new one), or map a source column.',
+  );
   await screen.select('Default source').fill('web-forms');
   await screen.check();
   await expect(screen.count('valid')).toHaveText('60,000');
@@ -134,11 +163,19 @@ test('cancelling an import mid-way writes nothing', async ({ app }) => {
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   await page.screenshot({ path: `${OUT}/import-progress.png` });
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Cancelled. Nothing was written.' })).toBeVisible({ timeout: 60_000 });
-  expect({ leads: await app.countStore('leads'), batches: await app.countStore('importBatches'), audit: await app.countStore('audit') }).toEqual(before);
+  await expect(page.getByRole('alert').filter({ hasText: 'Cancelled. Nothing was written.' })).toBeVisible({
+    timeout: 60_000,
+  });
+  expect({
+    leads: await app.countStore('leads'),
+    batches: await app.countStore('importBatches'),
+    audit: await app.countStore('audit'),
+  }).toEqual(before);
 });
 
-async function firstUsLead(page: Page): Promise<{ id: number; phoneE164: string; attempts: number; lastContactAt?: number }> {
+async function firstUsLead(
+  page: Page,
+): Promise<{ id: number; phoneE164: string; attempts: number; lastContactAt?: number }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -149,7 +186,13 @@ async function firstUsLead(page: Page): Promise<{ id: number; phoneE164: string;
           req.onsuccess = () => {
             const cursor = req.result;
             if (!cursor) return resolve({ id: 0, phoneE164: '', attempts: 0 });
-            const lead = cursor.value as { id: number; phoneE164: string; attempts: number; lastContactAt?: number; region: string };
+            const lead = cursor.value as {
+              id: number;
+              phoneE164: string;
+              attempts: number;
+              lastContactAt?: number;
+              region: string;
+            };
             if (lead.region === 'US') {
               open.result.close();
               resolve(lead);
@@ -160,12 +203,19 @@ async function firstUsLead(page: Page): Promise<{ id: number; phoneE164: string;
   );
 }
 
-test('a call log updates the lead\'s call facts, reports an unknown number, and rolls back to the facts before', async ({ app }) => {
+test("a call log updates the lead's call facts, reports an unknown number, and rolls back to the facts before", async ({
+  app,
+}) => {
   const page = app.page;
   const screen = new ImportScreen(page);
   await screen.open('calls');
   const lead = await firstUsLead(page);
-  const log = ['Phone,Call time,Result,Duration,Agent', `${lead.phoneE164},2026-01-05 10:00,answered,2:05,Wang`, `${lead.phoneE164},2026-01-05 15:00,voicemail,0:20,Wang`, '+1 213 555 0199,2026-01-05 15:00,busy,0,Wang'].join('\n');
+  const log = [
+    'Phone,Call time,Result,Duration,Agent',
+    `${lead.phoneE164},2026-01-05 10:00,answered,2:05,Wang`,
+    `${lead.phoneE164},2026-01-05 15:00,voicemail,0:20,Wang`,
+    '+1 213 555 0199,2026-01-05 15:00,busy,0,Wang',
+  ].join('\n');
   await screen.chooseFile('dialler.csv', Buffer.from(log));
   await expect(screen.select('Called at')).toHaveValue('1');
   await expect(screen.select('Outcome')).toHaveValue('2');
@@ -173,7 +223,9 @@ test('a call log updates the lead\'s call facts, reports an unknown number, and 
   await screen.check();
   await expect(screen.count('valid')).toHaveText('2');
   await expect(screen.count('create')).toHaveText('2');
-  await expect(page.getByRole('table', { name: 'Rejected rows' })).toContainText('No lead with this number (not created from a call log)');
+  await expect(page.getByRole('table', { name: 'Rejected rows' })).toContainText(
+    'No lead with this number (not created from a call log)',
+  );
   await page.screenshot({ path: `${OUT}/import-calls.png`, fullPage: true });
   const batchId = await screen.commit();
   const after = await firstUsLead(page);
@@ -184,25 +236,39 @@ test('a call log updates the lead\'s call facts, reports an unknown number, and 
   expect(await firstUsLead(page)).toMatchObject({ attempts: lead.attempts, lastContactAt: lead.lastContactAt });
 });
 
-test('API payloads: a refused URL and an unreachable one are explained; a dropped NDJSON file is imported as "api"', async ({ app }) => {
+test('API payloads: a refused URL and an unreachable one are explained; a dropped NDJSON file is imported as "api"', async ({
+  app,
+}) => {
   const page = app.page;
   const screen = new ImportScreen(page);
-  await page.context().route('https://partner.example/**', (route) =>
-    route.request().url().endsWith('/refused.ndjson') ? route.fulfill({ status: 403, body: 'no' }) : route.fallback(),
-  );
+  await page
+    .context()
+    .route('https://partner.example/**', (route) =>
+      route.request().url().endsWith('/refused.ndjson') ? route.fulfill({ status: 403, body: 'no' }) : route.fallback(),
+    );
   await screen.open('api');
-  await expect(page.getByRole('link', { name: 'Lead record schema (JSON)' })).toHaveAttribute('href', '/schema/lead-v1.json');
+  await expect(page.getByRole('link', { name: 'Lead record schema (JSON)' })).toHaveAttribute(
+    'href',
+    '/schema/lead-v1.json',
+  );
   const url = page.getByLabel('Or fetch a payload from a URL');
   await url.fill('https://partner.example/refused.ndjson');
   await page.getByRole('button', { name: 'Fetch' }).click();
   await expect(page.getByRole('alert')).toHaveText('The server refused: 403 Forbidden.');
   await url.fill('http://127.0.0.1:9/leads.ndjson');
   await page.getByRole('button', { name: 'Fetch' }).click();
-  await expect(page.getByRole('alert')).toContainText('could not be reached, or it does not allow this app to read it (CORS)');
+  await expect(page.getByRole('alert')).toContainText(
+    'could not be reached, or it does not allow this app to read it (CORS)',
+  );
   await page.context().unroute('https://partner.example/**');
 
   const ndjson = [
-    JSON.stringify({ phone: '+1 213 555 0100', acquiredAt: '2026-02-01T09:00:00-05:00', name: 'Api One', source: 'LeadFlow API partner' }),
+    JSON.stringify({
+      phone: '+1 213 555 0100',
+      acquiredAt: '2026-02-01T09:00:00-05:00',
+      name: 'Api One',
+      source: 'LeadFlow API partner',
+    }),
     JSON.stringify({ phone: '+1 213 555 0101', name: 'No time' }),
   ].join('\n');
   const dataTransfer = await page.evaluateHandle((text) => {
@@ -224,7 +290,9 @@ test('API payloads: a refused URL and an unreachable one are explained; a droppe
   await app.switchLanguage('English');
 });
 
-test('an Excel workbook (.xlsx) is read as a lead file: sheet chosen, columns mapped, sheet row numbers in the report', async ({ app }) => {
+test('an Excel workbook (.xlsx) is read as a lead file: sheet chosen, columns mapped, sheet row numbers in the report', async ({
+  app,
+}) => {
   const page = app.page;
   const screen = new ImportScreen(page);
   const wb = new ExcelJS.Workbook();
@@ -233,12 +301,20 @@ test('an Excel workbook (.xlsx) is read as a lead file: sheet chosen, columns ma
   sheet.addRow(['Phone', 'Name', 'Acquired at']);
   sheet.addRow([2135550140, 'Xlsx One', new Date(Date.UTC(2026, 0, 10, 9, 30))]);
   sheet.addRow(['12', 'Too short', new Date(Date.UTC(2026, 0, 10, 9, 30))]);
-  sheet.getRow(5).values = ['+1 213 555 0141', { formula: 'UPPER("xlsx two")', result: 'XLSX TWO' }, new Date(Date.UTC(2026, 0, 11, 8))];
+  sheet.getRow(5).values = [
+    '+1 213 555 0141',
+    { formula: 'UPPER("xlsx two")', result: 'XLSX TWO' },
+    new Date(Date.UTC(2026, 0, 11, 8)),
+  ];
   for (const cell of ['C2', 'C3', 'C5']) sheet.getCell(cell).numFmt = 'yyyy-mm-dd hh:mm';
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
 
   await screen.open();
-  await screen.chooseFile('crm-export.xlsx', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await screen.chooseFile(
+    'crm-export.xlsx',
+    bytes,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
   await expect(page.getByText('Excel workbook (.xlsx)', { exact: true })).toBeVisible();
   await expect(screen.select('Encoding')).toHaveCount(0);
   // The first sheet with rows opens; the leads are on the second.
@@ -255,17 +331,25 @@ test('an Excel workbook (.xlsx) is read as a lead file: sheet chosen, columns ma
   await expect(screen.count('rows')).toHaveText('3');
   await expect(screen.count('valid')).toHaveText('2');
   await expect(screen.count('rejected')).toHaveText('1');
-  await expect(page.getByRole('table', { name: 'Rejected rows' }).getByTestId('rejection-row').first()).toContainText('3PhonePhone number too short12');
+  await expect(page.getByRole('table', { name: 'Rejected rows' }).getByTestId('rejection-row').first()).toContainText(
+    '3PhonePhone number too short12',
+  );
   await page.screenshot({ path: `${OUT}/import-xlsx.png`, fullPage: true });
   const batchId = await screen.commit();
-  expect(await countWhere(page, 'leads', 'importBatchId', batchId) + (await countWhere(page, 'acquisitions', 'importBatchId', batchId))).toBe(2);
+  expect(
+    (await countWhere(page, 'leads', 'importBatchId', batchId)) +
+      (await countWhere(page, 'acquisitions', 'importBatchId', batchId)),
+  ).toBe(2);
   await screen.rollback(batchId);
 });
 
 test('a PNG renamed .csv and a legacy .xls are named for what they are, with no preview', async ({ app }) => {
   const page = app.page;
   const screen = new ImportScreen(page);
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a0d20000000049454e44ae426082', 'hex');
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a0d20000000049454e44ae426082',
+    'hex',
+  );
   await screen.open();
   await screen.chooseFile('leads.csv', png);
   await expect(page.getByRole('alert')).toHaveText('This is a PNG image, not a CSV file.');
@@ -274,8 +358,14 @@ test('a PNG renamed .csv and a legacy .xls are named for what they are, with no 
   await page.screenshot({ path: `${OUT}/import-png.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Choose another file' }).click();
-  await screen.chooseFile('leads.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]), 'application/vnd.ms-excel');
-  await expect(page.getByRole('alert')).toContainText('This is a legacy Excel 97–2003 workbook (.xls), which is not read here. Open it in Excel, save it as .xlsx');
+  await screen.chooseFile(
+    'leads.xls',
+    Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]),
+    'application/vnd.ms-excel',
+  );
+  await expect(page.getByRole('alert')).toContainText(
+    'This is a legacy Excel 97–2003 workbook (.xls), which is not read here. Open it in Excel, save it as .xlsx',
+  );
 });
 
 /**
@@ -284,7 +374,9 @@ test('a PNG renamed .csv and a legacy .xls are named for what they are, with no 
  * and pre-selected with the shares shown; the commit button counts new leads and merges; names
  * a spreadsheet would run as formulas are counted as a warning.
  */
-test('the country for numbers without a code is suggested from the file and pre-selected; the commit button names new leads, rows and merges; formula-like names are warned', async ({ app }) => {
+test('the country for numbers without a code is suggested from the file and pre-selected; the commit button names new leads, rows and merges; formula-like names are warned', async ({
+  app,
+}) => {
   test.setTimeout(120_000);
   const page = app.page;
   const screen = new ImportScreen(page);
@@ -300,7 +392,10 @@ test('the country for numbers without a code is suggested from the file and pre-
   await screen.chooseFile('客户-国家建议.csv', Buffer.from(encodeGb18030(`${lines.join('\r\n')}\r\n`)));
   const region = screen.select('Country for numbers without a country code');
   const note = page.getByTestId('region-suggestion');
-  await expect(note).toContainText(/Chosen from the file: 100% of its 200 numbers without a country code are valid in CN \(US: \d+%\)\./, { timeout: 30_000 });
+  await expect(note).toContainText(
+    /Chosen from the file: 100% of its 200 numbers without a country code are valid in CN \(US: \d+%\)\./,
+    { timeout: 30_000 },
+  );
   await expect(note).toContainText("The file's language points to CN.");
   await expect(region).toHaveValue('CN');
   await page.screenshot({ path: `${OUT}/import-region-suggested.png`, fullPage: true });
@@ -320,9 +415,11 @@ test('the country for numbers without a code is suggested from the file and pre-
 
   // The steward's own choice wins; the suggestion stays one click away.
   await region.selectOption('US');
-  await expect(note).toContainText(/Suggestion: CN — 100% of the file's 200 numbers without a country code are valid there; in US only \d+%\./);
+  await expect(note).toContainText(
+    /Suggestion: CN — 100% of the file's 200 numbers without a country code are valid there; in US only \d+%\./,
+  );
   await expect(screen.commitButton).toHaveCount(0);
   await note.getByRole('button', { name: 'Use CN' }).click();
   await expect(region).toHaveValue('CN');
-  await expect(note).toContainText('100% of the file\'s 200 numbers without a country code are valid in CN.');
+  await expect(note).toContainText("100% of the file's 200 numbers without a country code are valid in CN.");
 });

@@ -13,14 +13,25 @@ interface StoredLead {
 /** The wall clock of `ms` in New York as a `datetime-local` with seconds shows it. */
 const newYorkInput = (ms: number) => {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/New_York',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(ms)
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 };
 
-test('editing only the name changes only the name: the acquisition time keeps its seconds and milliseconds (org zone New York)', async ({ app }) => {
+test('editing only the name changes only the name: the acquisition time keeps its seconds and milliseconds (org zone New York)', async ({
+  app,
+}) => {
   const page = app.page;
   await app.open('/settings');
   await page.getByLabel('Organisation time zone').selectOption('America/New_York');
@@ -28,7 +39,14 @@ test('editing only the name changes only the name: the acquisition time keeps it
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
 
   const leads = await readStore<StoredLead>(page, 'leads');
-  const before = leads.find((l) => !l.anonymizedAt && l.name && l.acquiredAtPrecision === 'exact' && l.acquiredAt % 1000 !== 0 && Math.floor(l.acquiredAt / 1000) % 60 !== 0);
+  const before = leads.find(
+    (l) =>
+      !l.anonymizedAt &&
+      l.name &&
+      l.acquiredAtPrecision === 'exact' &&
+      l.acquiredAt % 1000 !== 0 &&
+      Math.floor(l.acquiredAt / 1000) % 60 !== 0,
+  );
   expect(before, 'a lead acquired at a time with seconds and milliseconds').toBeDefined();
   const lead = before!;
 
@@ -36,14 +54,18 @@ test('editing only the name changes only the name: the acquisition time keeps it
   await page.goto(`/leads?lead=${lead.id}`);
   const form = page.getByRole('form', { name: 'Edit lead' });
   // The field shows the time in New York (the old form showed UTC here, then read it back as New York).
-  await expect(form.getByLabel('Acquired')).toHaveValue(new RegExp(`^${newYorkInput(lead.acquiredAt).slice(0, 16)}`), { timeout: 60_000 });
+  await expect(form.getByLabel('Acquired')).toHaveValue(new RegExp(`^${newYorkInput(lead.acquiredAt).slice(0, 16)}`), {
+    timeout: 60_000,
+  });
   await form.getByLabel('Name', { exact: true }).fill(`${lead.name} (renamed)`);
   await expect(form.getByLabel('Reason for changing the acquisition time')).toHaveCount(0);
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await expect(form.getByRole('alert')).toHaveCount(0);
 
-  await expect.poll(async () => (await readRecord<StoredLead>(page, 'leads', lead.id))?.name).toBe(`${lead.name} (renamed)`);
+  await expect
+    .poll(async () => (await readRecord<StoredLead>(page, 'leads', lead.id))?.name)
+    .toBe(`${lead.name} (renamed)`);
   const after = (await readRecord<StoredLead>(page, 'leads', lead.id))!;
   expect(after.acquiredAt).toBe(lead.acquiredAt);
   const { name: _n, updatedAt: _u, ...rest } = lead;
@@ -60,7 +82,9 @@ test('a save that needs a reason is not silently blocked: it says why, and nothi
   const page = app.page;
   await app.open('/leads');
   const leads = await readStore<StoredLead>(page, 'leads');
-  const lead = leads.find((l) => !l.anonymizedAt && l.acquiredAtPrecision === 'exact' && l.acquiredAt > Date.UTC(2025, 0, 1))!;
+  const lead = leads.find(
+    (l) => !l.anonymizedAt && l.acquiredAtPrecision === 'exact' && l.acquiredAt > Date.UTC(2025, 0, 1),
+  )!;
   await page.goto(`/leads?lead=${lead.id}`);
   const form = page.getByRole('form', { name: 'Edit lead' });
   const field = form.getByLabel('Acquired');
@@ -74,5 +98,7 @@ test('a save that needs a reason is not silently blocked: it says why, and nothi
   await form.getByLabel('Reason for changing the acquisition time').fill('Source corrected the timestamp');
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await expect.poll(async () => (await readRecord<StoredLead>(page, 'leads', lead.id))!.acquiredAt).toBe(Math.floor(lead.acquiredAt / 60_000) * 60_000 - 3_600_000);
+  await expect
+    .poll(async () => (await readRecord<StoredLead>(page, 'leads', lead.id))!.acquiredAt)
+    .toBe(Math.floor(lead.acquiredAt / 60_000) * 60_000 - 3_600_000);
 });

@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { LeadsPage } from './page-models/leads-page';
 import { readStore } from './support/idb-read';
 
-test('a search link with digits only filters by those digits, and "select all matching" takes only the matches', async ({ app }) => {
+test('a search link with digits only filters by those digits, and "select all matching" takes only the matches', async ({
+  app,
+}) => {
   const page = app.page;
   const grid = new LeadsPage(page);
   await app.open('/leads');
@@ -21,7 +23,9 @@ test('a search link with digits only filters by those digits, and "select all ma
   await expect(page.getByTestId('selection-count')).toContainText(`${expected} lead`);
 });
 
-test('a filter in a link that cannot be read is shown as an error; nothing is listed or selectable until it is removed', async ({ app }) => {
+test('a filter in a link that cannot be read is shown as an error; nothing is listed or selectable until it is removed', async ({
+  app,
+}) => {
   const page = app.page;
   const grid = new LeadsPage(page);
   await app.open('/leads?cohort=2026-13x');

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 import { LeadsPage } from './page-models/leads-page';
 
-test('a steward filters by source and cohort, tags every match, undoes it, and finds both in the audit trail', async ({ app }) => {
+test('a steward filters by source and cohort, tags every match, undoes it, and finds both in the audit trail', async ({
+  app,
+}) => {
   const page = app.page;
   const leads = new LeadsPage(page);
   await app.open('/leads');
@@ -22,7 +24,9 @@ test('a steward filters by source and cohort, tags every match, undoes it, and f
   await leads.selectAllMatching();
   await expect(page.getByTestId('selection-count')).toContainText(`${matching.toLocaleString('en-US')} leads selected`);
   const dialog = await leads.bulk('Add tags', 'reviewed-e2e');
-  await expect(dialog.getByTestId('bulk-preview')).toContainText(`${matching.toLocaleString('en-US')} leads will change`);
+  await expect(dialog.getByTestId('bulk-preview')).toContainText(
+    `${matching.toLocaleString('en-US')} leads will change`,
+  );
   await dialog.getByRole('button', { name: /Apply to/ }).click();
   await expect(dialog).toBeHidden();
 
@@ -65,9 +69,15 @@ test('selection: click, ctrl-click and shift-click ranges keep a visible count',
   await expect(leads.rows().nth(10)).toBeVisible();
   await leads.rows().nth(1).click();
   await expect(page.getByTestId('selection-count')).toHaveText('1 lead selected');
-  await leads.rows().nth(3).click({ modifiers: ['ControlOrMeta'] });
+  await leads
+    .rows()
+    .nth(3)
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 leads selected');
-  await leads.rows().nth(8).click({ modifiers: ['Shift'] });
+  await leads
+    .rows()
+    .nth(8)
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('selection-count')).toHaveText('7 leads selected');
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByTestId('selection-count')).toHaveText('0 leads selected');

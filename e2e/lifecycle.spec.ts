@@ -42,10 +42,19 @@ async function leadsByStage(page: Page) {
     readStore<{ phoneE164: string }>(page, 'dncEntries'),
   ]);
   const requested = new Set(calls.filter((c) => c.outcome === 'dnc-requested').map((c) => c.leadId));
-  const withdrew = new Set(consents.filter((c) => c.purpose === 'calls' && c.kind === 'withdrawn').map((c) => c.leadId));
+  const withdrew = new Set(
+    consents.filter((c) => c.purpose === 'calls' && c.kind === 'withdrawn').map((c) => c.leadId),
+  );
   const listed = new Set(dnc.map((e) => e.phoneE164));
   const now = Date.now();
-  const clean = leads.filter((l) => l.anonymizedAt === undefined && l.dncStatus === 'clear' && !requested.has(l.id) && !withdrew.has(l.id) && !listed.has(l.phoneE164));
+  const clean = leads.filter(
+    (l) =>
+      l.anonymizedAt === undefined &&
+      l.dncStatus === 'clear' &&
+      !requested.has(l.id) &&
+      !withdrew.has(l.id) &&
+      !listed.has(l.phoneE164),
+  );
   const quietFor = (l: StoredLead) => now - Math.max(l.acquiredAt, l.lastContactAt ?? -Infinity);
   const active = (l: StoredLead) => quietFor(l) < 80 * DAY && l.convertedAt === undefined;
   const pick = (name: string, found: StoredLead | undefined) => {
@@ -54,12 +63,30 @@ async function leadsByStage(page: Page) {
   };
   return {
     // A "do not call me" said on a call suppresses at once (the verdict's dnc-listed).
-    suppressed: pick('suppressed', leads.find((l) => l.anonymizedAt === undefined && requested.has(l.id))),
-    converted: pick('converted', clean.find((l) => l.convertedAt !== undefined)),
-    dormant: pick('dormant', clean.find((l) => l.convertedAt === undefined && quietFor(l) > 100 * DAY)),
-    engaged: pick('engaged', clean.find((l) => active(l) && l.firstConnectedAt !== undefined && quietFor(l) > 20 * DAY)),
-    contacted: pick('contacted', clean.find((l) => active(l) && l.attempts > 0 && l.firstConnectedAt === undefined)),
-    new: pick('new', clean.find((l) => active(l) && l.attempts === 0)),
+    suppressed: pick(
+      'suppressed',
+      leads.find((l) => l.anonymizedAt === undefined && requested.has(l.id)),
+    ),
+    converted: pick(
+      'converted',
+      clean.find((l) => l.convertedAt !== undefined),
+    ),
+    dormant: pick(
+      'dormant',
+      clean.find((l) => l.convertedAt === undefined && quietFor(l) > 100 * DAY),
+    ),
+    engaged: pick(
+      'engaged',
+      clean.find((l) => active(l) && l.firstConnectedAt !== undefined && quietFor(l) > 20 * DAY),
+    ),
+    contacted: pick(
+      'contacted',
+      clean.find((l) => active(l) && l.attempts > 0 && l.firstConnectedAt === undefined),
+    ),
+    new: pick(
+      'new',
+      clean.find((l) => active(l) && l.attempts === 0),
+    ),
   };
 }
 
@@ -70,17 +97,27 @@ async function drawerStage(page: Page, id: number) {
   return stage;
 }
 
-test('the lead drawer shows each seeded lead’s lifecycle stage, and the timeline shows how it got there', async ({ app }) => {
+test('the lead drawer shows each seeded lead’s lifecycle stage, and the timeline shows how it got there', async ({
+  app,
+}) => {
   const page = app.page;
   await app.open('/');
   const picked = await leadsByStage(page);
-  const label = { new: 'New', contacted: 'Contacted', engaged: 'Engaged', converted: 'Converted', dormant: 'Dormant', suppressed: 'Suppressed' } as const;
+  const label = {
+    new: 'New',
+    contacted: 'Contacted',
+    engaged: 'Engaged',
+    converted: 'Converted',
+    dormant: 'Dormant',
+    suppressed: 'Suppressed',
+  } as const;
   for (const [stage, lead] of Object.entries(picked) as [keyof typeof label, StoredLead][]) {
     const summary = await drawerStage(page, lead.id);
     await expect(summary, `lead ${lead.id}`).toHaveAttribute('data-stage', stage);
     await expect(summary).toContainText(`Lifecycle stage${label[stage]}`);
     if (stage === 'suppressed') await expect(summary).toContainText('do not call');
-    if (stage === 'new' || stage === 'contacted' || stage === 'engaged') await expect(summary).toContainText('Dormant from');
+    if (stage === 'new' || stage === 'contacted' || stage === 'engaged')
+      await expect(summary).toContainText('Dormant from');
     if (stage === 'converted') {
       // The timeline walks the lead through its stages up to the conversion.
       const timeline = page.getByTestId('lead-timeline');
@@ -112,8 +149,17 @@ test('the dormant period is an audited organisation setting, and the drawer foll
 
     // The engaged lead was last called 20–80 days ago: with 10 days it is dormant.
     await save('10');
-    const audit = await readStore<{ action: string; ids: string[]; before: Record<string, unknown>; after: Record<string, unknown> }>(page, 'audit');
-    expect(audit.filter((e) => e.action === 'settings').at(-1)).toMatchObject({ ids: ['dormantDays'], before: { dormantDays: 90 }, after: { dormantDays: 10 } });
+    const audit = await readStore<{
+      action: string;
+      ids: string[];
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }>(page, 'audit');
+    expect(audit.filter((e) => e.action === 'settings').at(-1)).toMatchObject({
+      ids: ['dormantDays'],
+      before: { dormantDays: 90 },
+      after: { dormantDays: 10 },
+    });
     const summary = await drawerStage(page, engaged.id);
     await expect(summary).toHaveAttribute('data-stage', 'dormant');
     await expect(page.getByTestId('lead-timeline').locator('li', { hasText: 'Stage' }).last()).toContainText('Dormant');
@@ -123,7 +169,9 @@ test('the dormant period is an audited organisation setting, and the drawer foll
   await expect(await drawerStage(page, engaged.id)).toHaveAttribute('data-stage', 'engaged');
 });
 
-test('Cohorts: stage mix by acquisition cohort — stacked counts that sum to each cohort’s size, the metric in the URL, a drill into a cohort', async ({ app }) => {
+test('Cohorts: stage mix by acquisition cohort — stacked counts that sum to each cohort’s size, the metric in the URL, a drill into a cohort', async ({
+  app,
+}) => {
   const page = app.page;
   const cohorts = new CohortsPage(page);
   await app.open('/cohorts?grain=month');
@@ -135,13 +183,32 @@ test('Cohorts: stage mix by acquisition cohort — stacked counts that sum to ea
   const chart = page.getByTestId('stage-mix-chart');
   await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible({ timeout: 180_000 });
   // Six stacked series, one per stage, in the legend.
-  await expect(chart.locator('.recharts-legend-item')).toHaveText(['New', 'Contacted', 'Engaged', 'Converted', 'Dormant', 'Suppressed']);
+  await expect(chart.locator('.recharts-legend-item')).toHaveText([
+    'New',
+    'Contacted',
+    'Engaged',
+    'Converted',
+    'Dormant',
+    'Suppressed',
+  ]);
 
   const table = page.getByTestId('stage-mix-table');
-  expect((await table.locator('thead th').allTextContents()).map((h) => h.trim())).toEqual(['Cohort', 'Leads', 'New', 'Contacted', 'Engaged', 'Converted', 'Dormant', 'Suppressed']);
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+  expect((await table.locator('thead th').allTextContents()).map((h) => h.trim())).toEqual([
+    'Cohort',
+    'Leads',
+    'New',
+    'Contacted',
+    'Engaged',
+    'Converted',
+    'Dormant',
+    'Suppressed',
+  ]);
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
   expect(rows.length).toBeGreaterThan(3);
-  for (const r of rows) expect(r.slice(2).reduce((sum, cell) => sum + number(cell.split(' (')[0]!), 0)).toBe(number(r[1]!));
+  for (const r of rows)
+    expect(r.slice(2).reduce((sum, cell) => sum + number(cell.split(' (')[0]!), 0)).toBe(number(r[1]!));
 
   // Each cohort's size is the number of leads acquired in that month (organisation zone), read straight from the store.
   const settings = await readStore<{ key: string; value: { orgTimeZone?: string } }>(page, 'settings');
@@ -152,13 +219,18 @@ test('Cohorts: stage mix by acquisition cohort — stacked counts that sum to ea
     const key = month.format(l.acquiredAt).slice(0, 7);
     sizes.set(key, (sizes.get(key) ?? 0) + 1);
   }
-  const csv = Papa.parse<string[]>(await (async () => {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /Export CSV/ }).click();
-    const chunks: Buffer[] = [];
-    for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/^\ufeff/, '');
-  })(), { skipEmptyLines: true }).data;
+  const csv = Papa.parse<string[]>(
+    await (async () => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /Export CSV/ }).click();
+      const chunks: Buffer[] = [];
+      for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
+      return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/^\ufeff/, '');
+    })(),
+    { skipEmptyLines: true },
+  ).data;
   expect(csv[0]).toEqual(['Cohort', 'Leads', 'New', 'Contacted', 'Engaged', 'Converted', 'Dormant', 'Suppressed']);
   expect(csv.length - 1).toBe(rows.length);
   for (const r of csv.slice(1)) {
@@ -176,7 +248,10 @@ test('Cohorts: stage mix by acquisition cohort — stacked counts that sum to ea
   await app.switchLanguage('中文');
   await expect(page.getByRole('heading', { name: '按获取批次的阶段构成' })).toBeVisible();
   await expect(page.getByTestId('stage-mix-table').locator('thead th').nth(2)).toHaveText('新线索');
-  for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`cohorts-stage-mix-zh-${width}.png`), fullPage: true });
   }

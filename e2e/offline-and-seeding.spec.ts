@@ -10,7 +10,8 @@ test('after one visit the app loads with the network off', async ({ app, seeded 
   // Wait until the service worker has installed and precached the app shell.
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     return reg.active?.state;
   });
   await context.setOffline(true);

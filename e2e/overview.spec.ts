@@ -10,7 +10,9 @@ test('first start loads the demo data and the Overview shows real figures', asyn
   const total = Number((await leads.locator('dd').first().innerText()).replace(/\D/g, ''));
   expect(total).toBeGreaterThan(15_000);
   expect(total).toBe(await app.countStore('leads'));
-  const callable = Number((await page.getByTestId('figure-callable').locator('dd').first().innerText()).replace(/\D/g, ''));
+  const callable = Number(
+    (await page.getByTestId('figure-callable').locator('dd').first().innerText()).replace(/\D/g, ''),
+  );
   expect(callable).toBeGreaterThan(0);
   expect(callable).toBeLessThan(total);
   await expect(page.getByTestId('queue-dncListed')).toContainText(/[1-9]/);

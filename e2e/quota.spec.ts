@@ -37,14 +37,22 @@ const TAG = 'quota-e2e';
 
 const importCsv = () => {
   const lines = ['phone,name,company,source,acquired at'];
-  for (let i = 0; i < 3_000; i++) lines.push(`+1646${2_000_000 + i},Quota Lead ${i},Full Disk Ltd ${i % 97},Quota Expo,2026-06-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`);
+  for (let i = 0; i < 3_000; i++)
+    lines.push(
+      `+1646${2_000_000 + i},Quota Lead ${i},Full Disk Ltd ${i % 97},Quota Expo,2026-06-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+    );
   return Buffer.from(`${lines.join('\n')}\n`);
 };
-const dncFile = () => Buffer.from(`phone\n${Array.from({ length: 40_000 }, (_, i) => `212${2_000_000 + i}`).join('\n')}\n`);
+const dncFile = () =>
+  Buffer.from(`phone\n${Array.from({ length: 40_000 }, (_, i) => `212${2_000_000 + i}`).join('\n')}\n`);
 
 /** RFC-8785-like canonical JSON, as the app hashes backup tables (keys sorted). */
 const canonicalJson = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 
 /**
  * The backup from the start of the test plus 30 MB of saved views: a backup of a larger database.
@@ -52,9 +60,17 @@ const canonicalJson = (value: unknown) =>
  * what it replaces.) The file stays valid: counts and per-table SHA-256 are recomputed.
  */
 function largerBackup(path: string) {
-  const backup = JSON.parse(readFileSync(path, 'utf8')) as { tables: Record<string, { count: number; sha256: string; rows: unknown[] }> };
+  const backup = JSON.parse(readFileSync(path, 'utf8')) as {
+    tables: Record<string, { count: number; sha256: string; rows: unknown[] }>;
+  };
   const views = backup.tables.savedViews!;
-  for (let i = 0; i < 2_000; i++) views.rows.push({ id: 1_000_000 + i, name: `padding ${i}`, search: { note: randomBytes(12_000).toString('base64') }, createdAt: 0 });
+  for (let i = 0; i < 2_000; i++)
+    views.rows.push({
+      id: 1_000_000 + i,
+      name: `padding ${i}`,
+      search: { note: randomBytes(12_000).toString('base64') },
+      createdAt: 0,
+    });
   views.count = views.rows.length;
   views.sha256 = createHash('sha256').update(canonicalJson(views.rows)).digest('hex');
   // Written to a file: Playwright refuses an in-memory buffer over 50 MB, and the shared profile's backup grows with the suite.
@@ -118,7 +134,8 @@ async function expectStorageFull(page: Page, within?: Locator) {
   // By test id: behind an open modal dialog the region is hidden from the accessibility tree.
   await expect(page.getByTestId('storage-warning')).toHaveAttribute('data-risk', 'refused');
   await expect(page.getByText(/QuotaExceededError|AbortError/)).toHaveCount(0);
-  for (const blame of ['Not a valid phone number', 'Could not save.', 'Check the highlighted fields']) await expect(page.getByText(blame)).toHaveCount(0);
+  for (const blame of ['Not a valid phone number', 'Could not save.', 'Check the highlighted fields'])
+    await expect(page.getByText(blame)).toHaveCount(0);
   if (within) await expect(within.locator('[aria-invalid="true"]')).toHaveCount(0);
 }
 
@@ -197,7 +214,10 @@ async function pickLeads(page: Page): Promise<{ newPhone: string; leadId: number
           req.onsuccess = () => {
             open.result.close();
             const rows = req.result as { id: number; phoneE164: string; anonymizedAt?: number }[];
-            resolve({ phones: rows.map((l) => l.phoneE164), leadId: rows.find((l) => l.anonymizedAt === undefined)!.id });
+            resolve({
+              phones: rows.map((l) => l.phoneE164),
+              leadId: rows.find((l) => l.anonymizedAt === undefined)!.id,
+            });
           };
           req.onerror = () => reject(req.error);
         };
@@ -250,12 +270,17 @@ async function createLead(page: Page, phone: string) {
   return dialog;
 }
 
-test('a full disk: import, bulk edit, restore, DNC import, internal DNC, settings, consent withdrawal, policy and new lead each show the one storage-full alert, change nothing, and succeed once there is room', async ({ app }) => {
+test('a full disk: import, bulk edit, restore, DNC import, internal DNC, settings, consent withdrawal, policy and new lead each show the one storage-full alert, change nothing, and succeed once there is room', async ({
+  app,
+}) => {
   test.setTimeout(420_000);
   const page = app.page;
 
   await app.open('/export');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Write backup file' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Write backup file' }).click(),
+  ]);
   const backup = await download.path();
   await expect(page.getByText(/Backup written/)).toBeVisible();
   const initial = await fingerprintDb(page);
@@ -415,7 +440,17 @@ test('a full disk: import, bulk edit, restore, DNC import, internal DNC, setting
       await restoreFromFile(page, backup);
       await expect(page.getByText(/^Restored/)).toBeVisible({ timeout: 90_000 });
       const restored = await fingerprintDb(page);
-      for (const table of ['leads', 'calls', 'consents', 'acquisitions', 'sources', 'campaigns', 'dncLists', 'importBatches']) expect(restored[table], table).toEqual(initial[table]);
+      for (const table of [
+        'leads',
+        'calls',
+        'consents',
+        'acquisitions',
+        'sources',
+        'campaigns',
+        'dncLists',
+        'importBatches',
+      ])
+        expect(restored[table], table).toEqual(initial[table]);
       // A restore never removes a suppression: the DNC version imported after the backup stays (decision 012).
       expect(restored.dncListVersions!.count).toBe(initial.dncListVersions!.count + 1);
       expect(restored.dncEntries!.count).toBeGreaterThan(initial.dncEntries!.count);

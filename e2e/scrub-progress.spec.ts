@@ -3,7 +3,9 @@ import { CompliancePage } from './page-models/compliance';
 
 const OUT = process.env.E2E_OUTPUT ?? 'test-results';
 
-test('a DNC scrub counts the listed numbers read and the leads checked as it goes, then shows the re-check count refreshed', async ({ app }) => {
+test('a DNC scrub counts the listed numbers read and the leads checked as it goes, then shows the re-check count refreshed', async ({
+  app,
+}) => {
   test.setTimeout(300_000);
   const page = app.page;
   const c = new CompliancePage(page);
@@ -25,11 +27,16 @@ test('a DNC scrub counts the listed numbers read and the leads checked as it goe
   const done = page.getByRole('status').filter({ hasText: 'Scrub complete' });
   await expect(done).toBeVisible({ timeout: 240_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
-  const listsTotal = seen.map((s) => s.match(/^Reading the lists: ([\d,]+) of ([\d,]+) numbers$/)).find((m) => m && m[2] !== '0');
+  const listsTotal = seen
+    .map((s) => s.match(/^Reading the lists: ([\d,]+) of ([\d,]+) numbers$/))
+    .find((m) => m && m[2] !== '0');
   expect(listsTotal, `steps seen: ${seen.join(' | ')}`).toBeTruthy();
   const checking = seen.map((s) => s.match(/^Checking leads: ([\d,]+) of ([\d,]+)$/)).filter((m) => m !== null);
   expect(checking.length, `steps seen: ${seen.join(' | ')}`).toBeGreaterThan(1);
-  expect(checking.some((m) => m![1] !== m![2]), 'a step part-way through the leads').toBe(true);
+  expect(
+    checking.some((m) => m![1] !== m![2]),
+    'a step part-way through the leads',
+  ).toBe(true);
   await expect(done).toHaveText(/Scrub complete: [\d,]+ leads checked, [\d,]+ listed, in [\d.]+ s\./);
   // The figure beside the button is asked again: nobody needs a re-check now.
   await expect(page.getByTestId('recheck-count')).toHaveText('0', { timeout: 120_000 });

@@ -56,10 +56,16 @@ test('storage nearly full, then full, is announced on every screen; the sidebar 
 
   await setQuota(0);
   await expect(page.getByTestId('storage-meter')).toBeVisible();
-  await expect(page.locator('[data-testid="storage-warning"][data-risk="full"], [data-testid="storage-warning"][data-risk="nearly-full"]')).toHaveCount(0);
+  await expect(
+    page.locator(
+      '[data-testid="storage-warning"][data-risk="full"], [data-testid="storage-warning"][data-risk="nearly-full"]',
+    ),
+  ).toHaveCount(0);
 });
 
-test('a fresh browser that is not persistent and has no backup is warned about eviction', async ({ browser }, testInfo) => {
+test('a fresh browser that is not persistent and has no backup is warned about eviction', async ({
+  browser,
+}, testInfo) => {
   const context = await browser.newContext({ ...testInfo.project.use });
   try {
     const page = await context.newPage();

@@ -60,7 +60,9 @@ function leadsWithPhone(page: Page, phoneE164: string): Promise<{ total: number;
   );
 }
 
-test('a tab on the old schema is told to reload when another tab upgrades, and its writes fail', async ({ context }) => {
+test('a tab on the old schema is told to reload when another tab upgrades, and its writes fail', async ({
+  context,
+}) => {
   test.setTimeout(240_000);
   const a = await context.newPage();
   const appA = new AppShell(a);
@@ -89,7 +91,9 @@ test('a tab on the old schema is told to reload when another tab upgrades, and i
   await b.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/upgrade-newer-tab.png` });
 
   // A is told to reload…
-  const alert = a.getByRole('alert').filter({ hasText: 'A newer version of LeadLedger changed the database in another tab. Reload to continue.' });
+  const alert = a
+    .getByRole('alert')
+    .filter({ hasText: 'A newer version of LeadLedger changed the database in another tab. Reload to continue.' });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
   await a.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/upgrade-outdated-tab.png` });

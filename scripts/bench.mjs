@@ -3,5 +3,8 @@
 // TypeScript; Vite's module runner loads it, so Node needs no extra loader.
 import { runnerImport } from 'vite';
 
-const { module } = await runnerImport(new URL('./bench/main.ts', import.meta.url).pathname, { configFile: false, logLevel: 'warn' });
+const { module } = await runnerImport(new URL('./bench/main.ts', import.meta.url).pathname, {
+  configFile: false,
+  logLevel: 'warn',
+});
 process.exitCode = await module.main(process.argv.slice(2));

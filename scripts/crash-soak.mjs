@@ -12,7 +12,14 @@ import { spawnSync } from 'node:child_process';
 const points = process.argv[2] ?? process.env.CRASH_POINTS ?? '200';
 const seed = process.argv[3] ?? process.env.CRASH_SEED ?? new Date().toISOString().slice(0, 10).replace(/-/g, '');
 const dist = process.env.E2E_DIST ?? 'dist-crash-soak';
-const env = { ...process.env, CRASH_POINTS: points, CRASH_SEED: seed, E2E_DIST: dist, E2E_PORT: process.env.E2E_PORT ?? '4391', E2E_OUTPUT: process.env.E2E_OUTPUT ?? 'test-results-crash-soak' };
+const env = {
+  ...process.env,
+  CRASH_POINTS: points,
+  CRASH_SEED: seed,
+  E2E_DIST: dist,
+  E2E_PORT: process.env.E2E_PORT ?? '4391',
+  E2E_OUTPUT: process.env.E2E_OUTPUT ?? 'test-results-crash-soak',
+};
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });

@@ -4,9 +4,14 @@ import { spawn } from 'node:child_process';
 
 const [route = '/', out = 'screenshot.png', lang = 'en-US'] = process.argv.slice(2);
 const port = 4391;
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  stdio: 'ignore',
+});
 await new Promise((r) => setTimeout(r, 2500));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: lang });
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));

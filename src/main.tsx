@@ -16,7 +16,9 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } },
   // A write refused for lack of space puts the storage warning on every screen, whichever
   // mutation it was — also one whose screen shows no storage-full alert of its own.
-  mutationCache: new MutationCache({ onError: (e) => void (isQuotaError(e) && window.dispatchEvent(new Event(STORAGE_REFUSED_EVENT))) }),
+  mutationCache: new MutationCache({
+    onError: (e) => void (isQuotaError(e) && window.dispatchEvent(new Event(STORAGE_REFUSED_EVENT))),
+  }),
 });
 
 registerSW({ immediate: true });

@@ -29,7 +29,12 @@ export class AppShell {
   }
 
   async switchLanguage(label: 'English' | '中文') {
-    await this.page.getByRole('group', { name: /Language|语言/ }).first().getByRole('button', { name: label }).first().click();
+    await this.page
+      .getByRole('group', { name: /Language|语言/ })
+      .first()
+      .getByRole('button', { name: label })
+      .first()
+      .click();
   }
 
   /** Count rows of an IndexedDB store straight from the browser, bypassing the app. */

@@ -22,7 +22,10 @@ export class CohortsPage {
 
   /** The first axis label of the chart whose text matches. */
   axisLabel(text: RegExp): Locator {
-    return this.page.getByTestId('cohort-chart').locator('.recharts-cartesian-axis-tick-value', { hasText: text }).first();
+    return this.page
+      .getByTestId('cohort-chart')
+      .locator('.recharts-cartesian-axis-tick-value', { hasText: text })
+      .first();
   }
 
   tooltip(): Locator {
@@ -53,6 +56,8 @@ export class CohortsPage {
     const file = await download;
     const chunks: Buffer[] = [];
     for await (const c of await file.createReadStream()) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/^\ufeff/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\ufeff/, '');
   }
 }

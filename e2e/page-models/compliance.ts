@@ -35,7 +35,15 @@ export class CompliancePage {
   /** Wait until the queue shows `expected` (the summary refreshes after each change). */
   async expectQueue(id: string, expected: number | ((n: number) => boolean)) {
     const ok = (n: number) => (typeof expected === 'number' ? n === expected : expected(n));
-    await expect.poll(async () => { const n = await this.queueCount(id); return ok(n) ? 'ok' : n; }, { timeout: 60_000 }).toBe('ok');
+    await expect
+      .poll(
+        async () => {
+          const n = await this.queueCount(id);
+          return ok(n) ? 'ok' : n;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('ok');
   }
 
   /** Import `text` as a new version of `list` (name as shown), published today. */

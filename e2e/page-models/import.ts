@@ -55,6 +55,8 @@ export class ImportScreen {
     await this.page.goto('/import/history');
     await this.page.getByRole('button', { name: `Roll back #${batchId}` }).click();
     await this.page.getByRole('alertdialog').getByRole('button', { name: 'Roll back' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: `Batch #${batchId} rolled back.` })).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByRole('status').filter({ hasText: `Batch #${batchId} rolled back.` })).toBeVisible({
+      timeout: 60_000,
+    });
   }
 }

@@ -136,14 +136,21 @@ async function readFacts(page: Page, query: FactsQuery): Promise<DbFacts> {
           const perBatch = new Map<number, IDBRequest<number>>();
           const batches = tx.objectStore('importBatches').getAll();
           batches.onsuccess = () => {
-            for (const b of batches.result as { id: number }[]) perBatch.set(b.id, leads.index('importBatchId').count(b.id));
+            for (const b of batches.result as { id: number }[])
+              perBatch.set(b.id, leads.index('importBatchId').count(b.id));
           };
           const ops = tx.objectStore('operations').getAll();
           const audit = withAudit ? tx.objectStore('audit').getAll() : null;
           tx.oncomplete = () => {
             facts.leads = total.result;
             facts.anonymized = anonymized.result;
-            facts.batches = (batches.result as DbFacts['batches']).map((b) => ({ id: b.id, fileName: b.fileName, status: b.status, created: b.created, leads: perBatch.get(b.id)?.result ?? 0 }));
+            facts.batches = (batches.result as DbFacts['batches']).map((b) => ({
+              id: b.id,
+              fileName: b.fileName,
+              status: b.status,
+              created: b.created,
+              leads: perBatch.get(b.id)?.result ?? 0,
+            }));
             facts.operations = ops.result as OperationFact[];
             facts.audit = (audit?.result ?? []) as unknown[];
             db.close();

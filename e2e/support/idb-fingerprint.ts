@@ -16,7 +16,10 @@ export interface StoreFingerprint {
  * snapshot whenever it rebuilds; a failed write leaves its data version as it was, which
  * e2e/engine-snapshot.spec.ts checks on its own).
  */
-export function fingerprintDb(page: Page, skip: readonly string[] = ['operations', 'engine']): Promise<Record<string, StoreFingerprint>> {
+export function fingerprintDb(
+  page: Page,
+  skip: readonly string[] = ['operations', 'engine'],
+): Promise<Record<string, StoreFingerprint>> {
   return page.evaluate(
     (skipped) =>
       new Promise<Record<string, StoreFingerprint>>((resolve, reject) => {
@@ -36,7 +39,12 @@ export function fingerprintDb(page: Page, skip: readonly string[] = ['operations
                 const text = JSON.stringify(row);
                 for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
               }
-              out[name] = { count: rows.length, hash: h.toString(16), first: rows[0] ?? null, last: rows[rows.length - 1] ?? null };
+              out[name] = {
+                count: rows.length,
+                hash: h.toString(16),
+                first: rows[0] ?? null,
+                last: rows[rows.length - 1] ?? null,
+              };
             };
           }
           tx.oncomplete = () => {

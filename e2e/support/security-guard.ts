@@ -28,10 +28,18 @@ export async function guardPage(page: Page): Promise<SecurityGuard> {
   });
   await page.exposeFunction('__leadledgerCspViolation', (v: Violation) => void guard.violations.push(v));
   await page.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: unknown[]; __leadledgerCspViolation?: (v: unknown) => Promise<void> };
+    const w = window as unknown as {
+      __cspViolations: unknown[];
+      __leadledgerCspViolation?: (v: unknown) => Promise<void>;
+    };
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      const v = { directive: e.effectiveDirective || e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample, url: location.href };
+      const v = {
+        directive: e.effectiveDirective || e.violatedDirective,
+        blockedURI: e.blockedURI,
+        sample: e.sample,
+        url: location.href,
+      };
       w.__cspViolations.push(v);
       void w.__leadledgerCspViolation?.(v);
     });
@@ -42,7 +50,9 @@ export async function guardPage(page: Page): Promise<SecurityGuard> {
 /** Throw when the page saw a CSP violation or a dialog. */
 export function assertNoSecurityIncidents(guard: SecurityGuard): void {
   const problems = [
-    ...guard.violations.map((v) => `CSP violation on ${v.url}: ${v.directive} blocked ${v.blockedURI || 'inline'} ${v.sample}`),
+    ...guard.violations.map(
+      (v) => `CSP violation on ${v.url}: ${v.directive} blocked ${v.blockedURI || 'inline'} ${v.sample}`,
+    ),
     ...guard.dialogs.map((d) => `dialog opened: ${d}`),
   ];
   if (problems.length) throw new Error(`Security incidents in the page:\n${problems.join('\n')}`);

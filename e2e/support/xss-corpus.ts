@@ -50,4 +50,21 @@ export const XSS_CORPUS: readonly Payload[] = [
 export const TEN_THOUSAND = `<img src=x onerror=alert(16)>${'A'.repeat(10_000 - 29)}`;
 
 /** Elements that exist only if a payload was parsed as markup. */
-export const INJECTED_SELECTORS = ['script:not([src])', 'img[src="x"]', 'svg[onload]', 'iframe', 'object', 'embed', 'details[ontoggle]', '[onclick]', '[onmouseover]', '[onerror]', '[onload]', '[ontoggle]', 'math', 'mglyph', 'a[href^="javascript:"]', 'a[href^="data:"]'];
+export const INJECTED_SELECTORS = [
+  'script:not([src])',
+  'img[src="x"]',
+  'svg[onload]',
+  'iframe',
+  'object',
+  'embed',
+  'details[ontoggle]',
+  '[onclick]',
+  '[onmouseover]',
+  '[onerror]',
+  '[onload]',
+  '[ontoggle]',
+  'math',
+  'mglyph',
+  'a[href^="javascript:"]',
+  'a[href^="data:"]',
+];

@@ -12,9 +12,12 @@ const CACHE = `${root}node_modules/.cache/leadledger-bench`;
 
 export function baseCacheKey(parts: { dncNumbers: number; chromium: string }): string {
   const h = createHash('sha256');
-  const migrations = readdirSync(`${root}src/db/migrations`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  const migrations = readdirSync(`${root}src/db/migrations`)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
   for (const f of migrations) h.update(readFileSync(`${root}src/db/migrations/${f}`));
-  for (const f of ['page/loader.ts', 'dataset.ts', 'dataset-profiles.ts']) h.update(readFileSync(`${root}scripts/bench/${f}`));
+  for (const f of ['page/loader.ts', 'dataset.ts', 'dataset-profiles.ts'])
+    h.update(readFileSync(`${root}scripts/bench/${f}`));
   h.update(JSON.stringify(parts));
   return h.digest('hex').slice(0, 16);
 }

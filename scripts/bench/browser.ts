@@ -12,7 +12,16 @@ import type { BenchProbe } from './page/probe';
 import type { PageBundles } from './page-bundles';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 export const BENCH_PAGE = '/__bench.html';
 
 export interface Session {
@@ -35,7 +44,12 @@ export async function openSession(profileDir: string, baseURL: string, bundles: 
     serviceWorkers: 'block',
   });
   await context.addInitScript({ content: bundles.probe });
-  await context.route(`**${BENCH_PAGE}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LeadLedger benchmark</title>' }));
+  await context.route(`**${BENCH_PAGE}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><meta charset="utf-8"><title>LeadLedger benchmark</title>',
+    }),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(180_000);
   return { context, page, close: () => context.close() };
@@ -48,19 +62,40 @@ export async function openLoader(page: Page, bundles: PageBundles): Promise<void
 }
 
 /** Call the in-page loader. */
-export function loader<K extends keyof BenchLoader>(page: Page, fn: K, ...args: Parameters<BenchLoader[K]>): Promise<Awaited<ReturnType<BenchLoader[K]>>> {
-  return page.evaluate(([f, a]) => (globalThis as unknown as { __benchLoader: Record<string, (...x: unknown[]) => unknown> }).__benchLoader[f]!(...a), [fn, args] as const) as Promise<Awaited<ReturnType<BenchLoader[K]>>>;
+export function loader<K extends keyof BenchLoader>(
+  page: Page,
+  fn: K,
+  ...args: Parameters<BenchLoader[K]>
+): Promise<Awaited<ReturnType<BenchLoader[K]>>> {
+  return page.evaluate(
+    ([f, a]) =>
+      (globalThis as unknown as { __benchLoader: Record<string, (...x: unknown[]) => unknown> }).__benchLoader[f]!(
+        ...a,
+      ),
+    [fn, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchLoader[K]>>>;
 }
 
 /** Call the in-page probe. */
-export function probe<K extends keyof BenchProbe>(page: Page, fn: K, ...args: Parameters<BenchProbe[K]>): Promise<Awaited<ReturnType<BenchProbe[K]>>> {
-  return page.evaluate(([f, a]) => (globalThis as unknown as { __benchProbe: Record<string, (...x: unknown[]) => unknown> }).__benchProbe[f]!(...a), [fn, args] as const) as Promise<Awaited<ReturnType<BenchProbe[K]>>>;
+export function probe<K extends keyof BenchProbe>(
+  page: Page,
+  fn: K,
+  ...args: Parameters<BenchProbe[K]>
+): Promise<Awaited<ReturnType<BenchProbe[K]>>> {
+  return page.evaluate(
+    ([f, a]) =>
+      (globalThis as unknown as { __benchProbe: Record<string, (...x: unknown[]) => unknown> }).__benchProbe[f]!(...a),
+    [fn, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchProbe[K]>>>;
 }
 
 /** "Chromium 156.0.8078.108 …" as the binary reports it. */
 export function chromiumVersion(): string {
   try {
-    return execFileSync(CHROMIUM_PATH || 'chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(CHROMIUM_PATH || 'chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }

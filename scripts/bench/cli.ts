@@ -26,13 +26,16 @@ export interface BenchOptions {
 export const LARGE_SIZE = 500_000;
 
 /** Measured runs of a heavy scenario at `size`. */
-export const heavyRuns = (opts: Pick<BenchOptions, 'runs' | 'full'>, size: number) => (size >= LARGE_SIZE && !opts.full ? 1 : opts.runs);
+export const heavyRuns = (opts: Pick<BenchOptions, 'runs' | 'full'>, size: number) =>
+  size >= LARGE_SIZE && !opts.full ? 1 : opts.runs;
 
 /** "100k" → 100000, "1m" → 1000000, "2500" → 2500. */
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
   if (!m) throw new Error(`not a size: ${text} (try 100k or 1m)`);
-  const n = Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'm' ? 1_000_000 : m[2]?.toLowerCase() === 'k' ? 1000 : 1));
+  const n = Math.round(
+    Number(m[1]) * (m[2]?.toLowerCase() === 'm' ? 1_000_000 : m[2]?.toLowerCase() === 'k' ? 1000 : 1),
+  );
   if (n < 1000) throw new Error(`size ${text} is too small (at least 1k)`);
   return n;
 }
@@ -52,10 +55,24 @@ const optionsSchema = z.object({
 });
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { sizes: DEFAULT_SIZES, json: 'bench-results.json', runs: 3, port: 4327, seed: 20_261_129, build: true, outDir: 'dist-bench', dncNumbers: 2_000_000, full: false, cache: true, only: [] };
+  const opts: BenchOptions = {
+    sizes: DEFAULT_SIZES,
+    json: 'bench-results.json',
+    runs: 3,
+    port: 4327,
+    seed: 20_261_129,
+    build: true,
+    outDir: 'dist-bench',
+    dncNumbers: 2_000_000,
+    full: false,
+    cache: true,
+    only: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -88,7 +105,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         opts.full = true;
         break;
       case '--only':
-        opts.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+        opts.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       case '--no-cache':
         opts.cache = false;

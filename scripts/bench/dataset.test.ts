@@ -11,7 +11,8 @@ import { DAY, SAMPLE_TAG, benchCatalog, generateChunk, generateLead, sampleEvery
 const NOW = Date.UTC(2026, 10, 29, 15);
 const spec: DatasetSpec = { seed: 42, size: 20_000, now: NOW };
 const world = generateChunk(spec, 1, spec.size);
-const share = (pred: (l: (typeof world.leads)[number]) => boolean, leads = world.leads) => leads.filter(pred).length / leads.length;
+const share = (pred: (l: (typeof world.leads)[number]) => boolean, leads = world.leads) =>
+  leads.filter(pred).length / leads.length;
 
 describe('bench dataset: deterministic', () => {
   it('gives the same records for the same seed and day, and others for another seed', () => {
@@ -29,7 +30,9 @@ describe('bench dataset: deterministic', () => {
   });
 
   it('stops at the dataset size', () => {
-    expect(generateChunk(spec, spec.size - 5, 100).leads.map((l) => l.id)).toEqual([19_995, 19_996, 19_997, 19_998, 19_999, 20_000]);
+    expect(generateChunk(spec, spec.size - 5, 100).leads.map((l) => l.id)).toEqual([
+      19_995, 19_996, 19_997, 19_998, 19_999, 20_000,
+    ]);
   });
 });
 
@@ -49,7 +52,14 @@ describe('bench dataset: valid records', () => {
     for (const c of world.calls) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), c]);
     for (const lead of world.leads.slice(0, 3000)) {
       const calls = byLead.get(lead.id) ?? [];
-      expect(callFacts(calls)).toEqual({ attempts: lead.attempts, firstContactAt: lead.firstContactAt, lastContactAt: lead.lastContactAt, lastOutcome: lead.lastOutcome, firstConnectedAt: lead.firstConnectedAt, convertedAt: lead.convertedAt });
+      expect(callFacts(calls)).toEqual({
+        attempts: lead.attempts,
+        firstContactAt: lead.firstContactAt,
+        lastContactAt: lead.lastContactAt,
+        lastOutcome: lead.lastOutcome,
+        firstConnectedAt: lead.firstConnectedAt,
+        convertedAt: lead.convertedAt,
+      });
       expect(lead.attempts).toBe(calls.length);
       expect(lead.acquiredAt).toBeLessThanOrEqual(lead.createdAt);
       expect(lead.createdAt).toBeLessThan(NOW);
@@ -86,7 +96,14 @@ describe('bench dataset: realistic distributions', () => {
   });
 
   it('places calls in local working hours', () => {
-    const offset: Record<string, number> = { 'America/New_York': -5, 'America/Chicago': -6, 'America/Denver': -7, 'America/Los_Angeles': -8, 'Asia/Shanghai': 8, 'Europe/London': 0 };
+    const offset: Record<string, number> = {
+      'America/New_York': -5,
+      'America/Chicago': -6,
+      'America/Denver': -7,
+      'America/Los_Angeles': -8,
+      'Asia/Shanghai': 8,
+      'Europe/London': 0,
+    };
     const zoneOf = new Map(world.leads.map((l) => [l.id, l.timeZone]));
     for (const c of world.calls.slice(0, 5000)) {
       const hour = new Date(c.at + offset[zoneOf.get(c.leadId)!]! * 3_600_000).getUTCHours();
@@ -101,7 +118,9 @@ describe('bench dataset: realistic distributions', () => {
     expect(Math.max(...of('web-forms').map(ageDays))).toBeLessThan(1);
     const connected = (id: string) => share((l) => l.firstConnectedAt !== undefined, of(id));
     expect(connected('referrals')).toBeGreaterThan(connected('datamax-list') + 0.2);
-    expect(share((l) => l.convertedAt !== undefined, of('expo-2026'))).toBeGreaterThan(share((l) => l.convertedAt !== undefined, of('paid-social')));
+    expect(share((l) => l.convertedAt !== undefined, of('expo-2026'))).toBeGreaterThan(
+      share((l) => l.convertedAt !== undefined, of('paid-social')),
+    );
   });
 
   it('has more recent leads than old ones, within the window, and legacy leads years back', () => {
@@ -123,7 +142,11 @@ describe('bench dataset: realistic distributions', () => {
   it('gives most leads a consent record, more for web forms than for purchased lists', () => {
     const withConsent = new Set(world.consents.map((c) => c.leadId));
     expect(withConsent.size / world.leads.length).toBeGreaterThan(0.75);
-    const consented = (id: string) => share((l) => withConsent.has(l.id), world.leads.filter((l) => l.sourceId === id));
+    const consented = (id: string) =>
+      share(
+        (l) => withConsent.has(l.id),
+        world.leads.filter((l) => l.sourceId === id),
+      );
     expect(consented('web-forms')).toBeGreaterThan(consented('datamax-list') + 0.2);
   });
 });

@@ -27,14 +27,28 @@ export interface EngineReport {
 export async function workerSteps(page: Page, since = 0): Promise<Record<string, StepStats>> {
   const worker = page.workers().find((w) => /grid[.-]worker|grid\.worker/.test(w.url()));
   if (!worker) return {};
-  const entries = (await worker.evaluate((from) => performance.getEntriesByType('measure').filter((e) => e.startTime >= from).map((e) => [e.name, e.duration] as [string, number]), since).catch(() => [])) as [string, number][];
+  const entries = (await worker
+    .evaluate(
+      (from) =>
+        performance
+          .getEntriesByType('measure')
+          .filter((e) => e.startTime >= from)
+          .map((e) => [e.name, e.duration] as [string, number]),
+      since,
+    )
+    .catch(() => [])) as [string, number][];
   const by = new Map<string, number[]>();
   for (const [name, ms] of entries) (by.get(name) ?? by.set(name, []).get(name)!).push(ms);
   const out: Record<string, StepStats> = {};
   for (const [name, xs] of [...by].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const s = [...xs].sort((a, b) => a - b);
     const r = (x: number) => Math.round(x * 10) / 10;
-    out[name] = { count: s.length, total_ms: r(s.reduce((a, b) => a + b, 0)), median_ms: r(s[s.length >> 1]!), max_ms: r(s[s.length - 1]!) };
+    out[name] = {
+      count: s.length,
+      total_ms: r(s.reduce((a, b) => a + b, 0)),
+      median_ms: r(s[s.length >> 1]!),
+      max_ms: r(s[s.length - 1]!),
+    };
   }
   return out;
 }
@@ -49,7 +63,7 @@ export async function workerNow(page: Page): Promise<number> {
 export async function engineReport(page: Page): Promise<EngineReport> {
   const note = page.getByTestId('engine-note');
   await note.waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
-  const attr = async (name: string) => (await note.count()) ? await note.getAttribute(name) : null;
+  const attr = async (name: string) => ((await note.count()) ? await note.getAttribute(name) : null);
   const rowsRead = await attr('data-rows-read');
   const snapshotCurrent = await page.evaluate(
     () =>
@@ -69,12 +83,20 @@ export async function engineReport(page: Page): Promise<EngineReport> {
         };
       }),
   );
-  return { snapshot: await attr('data-snapshot'), rowsRead: rowsRead === null ? null : Number(rowsRead), saveFailed: await attr('data-save-failed'), snapshotCurrent, steps: await workerSteps(page) };
+  return {
+    snapshot: await attr('data-snapshot'),
+    rowsRead: rowsRead === null ? null : Number(rowsRead),
+    saveFailed: await attr('data-save-failed'),
+    snapshotCurrent,
+    steps: await workerSteps(page),
+  };
 }
 
 /** One line for the bench log. */
 export function formatSteps(steps: Record<string, StepStats>): string {
   return Object.entries(steps)
-    .map(([name, s]) => (s.count === 1 ? `${name} ${s.total_ms} ms` : `${name} ×${s.count} med ${s.median_ms} max ${s.max_ms} ms`))
+    .map(([name, s]) =>
+      s.count === 1 ? `${name} ${s.total_ms} ms` : `${name} ×${s.count} med ${s.median_ms} max ${s.max_ms} ms`,
+    )
     .join('; ');
 }

@@ -31,7 +31,9 @@ function childCaller(cdp: CDPSession) {
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      void cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
     });
 }
 
@@ -56,7 +58,9 @@ export async function measureHeap(context: BrowserContext, page: Page): Promise<
     }
     await cdp.send('HeapProfiler.collectGarbage');
     const main = await cdp.send('Runtime.getHeapUsage');
-    await cdp.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false }).catch(() => undefined);
+    await cdp
+      .send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false })
+      .catch(() => undefined);
     return { mainBytes: main.usedSize, workers };
   } finally {
     await cdp.detach().catch(() => undefined);

@@ -33,7 +33,10 @@ export interface LoadOptions {
 const KEEP = ['dncLists', 'dncListVersions', 'dncEntries'];
 
 /** The base profile: the app's schema, no demo data, the DNC lists with `dncNumbers` listed numbers. */
-export async function prepareBase(o: Pick<LoadOptions, 'profileDir' | 'baseURL' | 'bundles' | 'spec' | 'log'>, dncNumbers: number): Promise<ScenarioResult> {
+export async function prepareBase(
+  o: Pick<LoadOptions, 'profileDir' | 'baseURL' | 'bundles' | 'spec' | 'log'>,
+  dncNumbers: number,
+): Promise<ScenarioResult> {
   const session = await openSession(o.profileDir, o.baseURL, o.bundles);
   try {
     const bench = await session.context.newPage();
@@ -49,7 +52,10 @@ export async function prepareBase(o: Pick<LoadOptions, 'profileDir' | 'baseURL' 
     await loader(bench, 'emptyAll');
     const dnc = await loader(bench, 'putDncNumbers', o.spec, dncNumbers);
     o.log(`base profile: ${fmt(dnc.numbers)} listed numbers stored in ${secs(dnc.putMs)}`);
-    return summarise('raw-put-dnc-numbers', Math.max(1, dncNumbers), [{ ms: dnc.putMs }], { rows: dncNumbers, note: 'setup, once: the national list the DNC scrub checks against' });
+    return summarise('raw-put-dnc-numbers', Math.max(1, dncNumbers), [{ ms: dnc.putMs }], {
+      rows: dncNumbers,
+      note: 'setup, once: the national list the DNC scrub checks against',
+    });
   } finally {
     await session.close();
   }
@@ -79,10 +85,16 @@ export async function loadDataset(o: LoadOptions): Promise<ScenarioResult[]> {
           const sample = await importOnce(app, o.bundles, run === 0 ? warmSpec : o.spec, o.timeoutMs * 4);
           await app.close();
           await loader(bench, 'emptyAll', KEEP);
-          o.log(`csv import ${run === 0 ? `warm-up (${fmt(warmSpec.size)})` : `${run}/${o.runs}`}: ${secs(sample.ms!)}, longest task ${sample.longestTaskMs?.toFixed(0)} ms`);
+          o.log(
+            `csv import ${run === 0 ? `warm-up (${fmt(warmSpec.size)})` : `${run}/${o.runs}`}: ${secs(sample.ms!)}, longest task ${sample.longestTaskMs?.toFixed(0)} ms`,
+          );
           if (run > 0) importSamples.push(sample);
         }
-        importRow = summarise(IMPORT_ROW.name, size, importSamples, { goal: IMPORT_ROW.goal, note: IMPORT_ROW.note, rows: size });
+        importRow = summarise(IMPORT_ROW.name, size, importSamples, {
+          goal: IMPORT_ROW.goal,
+          note: IMPORT_ROW.note,
+          rows: size,
+        });
       } catch (e) {
         o.log(`csv import FAILED: ${(e as Error).message.split('\n')[0]}`);
         importRow = failed(IMPORT_ROW.name, size, IMPORT_ROW.goal, e);
@@ -95,14 +107,23 @@ export async function loadDataset(o: LoadOptions): Promise<ScenarioResult[]> {
     const samples: Sample[] = [];
     for (let run = 1; run <= o.runs; run++) {
       const r = await loader(bench, 'putLeads', o.spec, `raw-put-${run}`);
-      o.log(`raw put ${run}/${o.runs}: ${secs(r.putMs)} (${fmt(Math.round(size / (r.putMs / 1000)))} leads/s; generating took ${secs(r.generateMs)} more)`);
+      o.log(
+        `raw put ${run}/${o.runs}: ${secs(r.putMs)} (${fmt(Math.round(size / (r.putMs / 1000)))} leads/s; generating took ${secs(r.generateMs)} more)`,
+      );
       samples.push({ ms: r.putMs });
     }
-    const raw = summarise('raw-put', size, samples, { rows: size, goal: 'the floor (DESIGN baseline: 100k in 6–10 s)', note: 'leads only, 20k per transaction, generation excluded' });
-    if (importRow.status === 'ok' && importRow.median_ms && raw.median_ms) importRow.ratio_to_raw = Math.round((importRow.median_ms / raw.median_ms) * 100) / 100;
+    const raw = summarise('raw-put', size, samples, {
+      rows: size,
+      goal: 'the floor (DESIGN baseline: 100k in 6–10 s)',
+      note: 'leads only, 20k per transaction, generation excluded',
+    });
+    if (importRow.status === 'ok' && importRow.median_ms && raw.median_ms)
+      importRow.ratio_to_raw = Math.round((importRow.median_ms / raw.median_ms) * 100) / 100;
 
     const rest = await loader(bench, 'putRest', o.spec);
-    o.log(`stored ${fmt(rest.calls)} calls, ${fmt(rest.consents)} consents, ${fmt(rest.dncEntries)} DNC entries in ${secs(rest.putMs)}`);
+    o.log(
+      `stored ${fmt(rest.calls)} calls, ${fmt(rest.consents)} consents, ${fmt(rest.dncEntries)} DNC entries in ${secs(rest.putMs)}`,
+    );
     const restRow = summarise('raw-put-related', size, [{ ms: rest.putMs }], {
       rows: rest.calls + rest.consents + rest.dncEntries,
       note: `setup, once: ${rest.calls} calls, ${rest.consents} consents, ${rest.dncEntries} DNC entries`,

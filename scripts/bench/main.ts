@@ -14,7 +14,16 @@ import type { DatasetSpec } from './dataset';
 import { loadDataset, prepareBase } from './load';
 import { formatMarkdown } from './markdown';
 import { buildPageBundles, type PageBundles } from './page-bundles';
-import { benchReportSchema, failed, formatTable, notBuilt, summarise, type BenchReport, type Sample, type ScenarioResult } from './report';
+import {
+  benchReportSchema,
+  failed,
+  formatTable,
+  notBuilt,
+  summarise,
+  type BenchReport,
+  type Sample,
+  type ScenarioResult,
+} from './report';
 import { readRouterSource, routeStates, type RouteState } from './routes';
 import { buildApp, serveApp } from './server';
 import { baseCacheKey, restoreBase, storeBase } from './base-cache';
@@ -23,18 +32,27 @@ import { coldStart } from './scenarios/grid';
 import type { Scenario } from './scenarios/types';
 
 const started = performance.now();
-const log = (msg: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+const log = (msg: string) =>
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
 function unbuilt(scenario: Scenario, routes: Record<string, RouteState>): string | null {
   if (!scenario.route) return scenario.measure ? null : 'no measurement';
   const state = routes[scenario.route];
-  if (state !== 'built') return `${scenario.route} is ${state === 'placeholder' ? 'still a placeholder' : 'not in the router'}`;
+  if (state !== 'built')
+    return `${scenario.route} is ${state === 'placeholder' ? 'still a placeholder' : 'not in the router'}`;
   return scenario.measure ? null : `${scenario.route} exists; its bench scenario is not wired yet`;
 }
 
 const today = () => Math.floor(Date.now() / 86_400_000) * 86_400_000;
 
-async function benchSize(opts: BenchOptions, size: number, baseURL: string, bundles: PageBundles, routes: Record<string, RouteState>, baseProfile: string): Promise<ScenarioResult[]> {
+async function benchSize(
+  opts: BenchOptions,
+  size: number,
+  baseURL: string,
+  bundles: PageBundles,
+  routes: Record<string, RouteState>,
+  baseProfile: string,
+): Promise<ScenarioResult[]> {
   const spec: DatasetSpec = { seed: opts.seed, size, now: today() };
   const profileDir = tempDir(`leadledger-bench-${size}-`);
   cpSync(baseProfile, profileDir, { recursive: true });
@@ -43,11 +61,18 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
   const rows: ScenarioResult[] = [];
   try {
     log(`${size.toLocaleString('en-US')} leads: loading into a copy of the base profile`);
-    const importBlocked = routes['/import'] === 'built' ? null : `/import is ${routes['/import'] === 'placeholder' ? 'still a placeholder' : 'not in the router'}`;
-    rows.push(...(await loadDataset({ profileDir, baseURL, bundles, spec, runs: heavy, importBlocked, timeoutMs, log })));
+    const importBlocked =
+      routes['/import'] === 'built'
+        ? null
+        : `/import is ${routes['/import'] === 'placeholder' ? 'still a placeholder' : 'not in the router'}`;
+    rows.push(
+      ...(await loadDataset({ profileDir, baseURL, bundles, spec, runs: heavy, importBlocked, timeoutMs, log })),
+    );
     const raw = rows.find((r) => r.scenario === 'raw-put')?.median_ms ?? null;
 
-    const active = RUN_SCENARIOS.filter((s) => !unbuilt(s, routes) && (opts.only.length === 0 || s === coldStart || opts.only.includes(s.id)));
+    const active = RUN_SCENARIOS.filter(
+      (s) => !unbuilt(s, routes) && (opts.only.length === 0 || s === coldStart || opts.only.includes(s.id)),
+    );
     const samples = new Map<string, Sample[]>();
     const failures = new Map<string, unknown>();
     const measure = async (scenario: Scenario, session: Session, run: number) => {
@@ -55,7 +80,9 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
       try {
         const result = await scenario.measure!({ spec, context: session.context, page: session.page, run, timeoutMs });
         const all = Object.entries(result).map(([name, s]) => [name, Array.isArray(s) ? s : [s]] as const);
-        log(`  ${all.map(([k, ss]) => `${k} ${ss.map((x) => (x.ms === null ? `${Math.round((x.heapBytes ?? 0) / size)} B/lead` : `${x.ms.toFixed(1)} ms`)).join(' ')}`).join(', ')}`);
+        log(
+          `  ${all.map(([k, ss]) => `${k} ${ss.map((x) => (x.ms === null ? `${Math.round((x.heapBytes ?? 0) / size)} B/lead` : `${x.ms.toFixed(1)} ms`)).join(' ')}`).join(', ')}`,
+        );
         if (run > 0) for (const [name, ss] of all) samples.set(name, [...(samples.get(name) ?? []), ...ss]);
       } catch (e) {
         const shot = join(tmpdir(), `leadledger-bench-failure-${scenario.id}-${size}.png`);
@@ -66,7 +93,8 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
     };
     // Heavy scenarios measured once run in the last run only; the warm-up run only starts the
     // app (it fills the disk and code caches).
-    const inRun = (s: Scenario, run: number) => (run === 0 ? s === coldStart : !s.heavy || heavy === opts.runs || run === opts.runs);
+    const inRun = (s: Scenario, run: number) =>
+      run === 0 ? s === coldStart : !s.heavy || heavy === opts.runs || run === opts.runs;
     for (let run = 0; run <= opts.runs; run++) {
       log(`${size.toLocaleString('en-US')} leads: run ${run}/${opts.runs}${run === 0 ? ' (warm-up)' : ''}`);
       const session = await openSession(profileDir, baseURL, bundles);
@@ -81,7 +109,9 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
     }
     for (const scenario of active.filter((s) => s.ownSession)) {
       for (let run = 1; run <= (scenario.heavy ? heavy : opts.runs); run++) {
-        log(`${size.toLocaleString('en-US')} leads: ${scenario.id} ${run}/${scenario.heavy ? heavy : opts.runs} in a browser of its own`);
+        log(
+          `${size.toLocaleString('en-US')} leads: ${scenario.id} ${run}/${scenario.heavy ? heavy : opts.runs} in a browser of its own`,
+        );
         const session = await openSession(profileDir, baseURL, bundles);
         try {
           await measure(scenario, session, run);
@@ -95,7 +125,15 @@ async function benchSize(opts: BenchOptions, size: number, baseURL: string, bund
       for (const r of scenario.rows) {
         if (blocked) rows.push(notBuilt(r.name, size, r.goal, blocked));
         else if (failures.has(scenario.id)) rows.push(failed(r.name, size, r.goal, failures.get(scenario.id)));
-        else if (samples.get(r.name)?.length) rows.push(summarise(r.name, size, samples.get(r.name)!, { goal: r.goal, note: r.note, rows: r.rows?.(size), raw: r.vsRaw ? raw : null }));
+        else if (samples.get(r.name)?.length)
+          rows.push(
+            summarise(r.name, size, samples.get(r.name)!, {
+              goal: r.goal,
+              note: r.note,
+              rows: r.rows?.(size),
+              raw: r.vsRaw ? raw : null,
+            }),
+          );
       }
     }
     return rows;
@@ -145,7 +183,11 @@ function writeReport(opts: BenchOptions, results: ScenarioResult[]): BenchReport
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
   const routes = routeStates(readRouterSource(), ['/import', '/cohorts', '/compliance', '/export']);
-  log(`screens: ${Object.entries(routes).map(([p, s]) => `${p} ${s}`).join(', ')}`);
+  log(
+    `screens: ${Object.entries(routes)
+      .map(([p, s]) => `${p} ${s}`)
+      .join(', ')}`,
+  );
   if (opts.build) {
     log(`building the app into ${opts.outDir}`);
     await buildApp(opts.outDir);
@@ -157,10 +199,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   const baseProfile = tempDir('leadledger-bench-base-');
   try {
     const key = baseCacheKey({ dncNumbers: opts.dncNumbers, chromium: chromiumVersion() });
-    if (opts.cache && restoreBase(key, baseProfile)) log(`base profile: reused from node_modules/.cache/leadledger-bench (base-${key}; --no-cache to rebuild it)`);
+    if (opts.cache && restoreBase(key, baseProfile))
+      log(`base profile: reused from node_modules/.cache/leadledger-bench (base-${key}; --no-cache to rebuild it)`);
     else {
       log(`base profile: the app's schema and ${opts.dncNumbers.toLocaleString('en-US')} listed numbers`);
-      results.push(await prepareBase({ profileDir: baseProfile, baseURL: served.url, bundles, spec: { seed: opts.seed, size: 1, now: today() }, log }, opts.dncNumbers));
+      results.push(
+        await prepareBase(
+          {
+            profileDir: baseProfile,
+            baseURL: served.url,
+            bundles,
+            spec: { seed: opts.seed, size: 1, now: today() },
+            log,
+          },
+          opts.dncNumbers,
+        ),
+      );
       if (opts.cache) storeBase(key, baseProfile);
     }
     for (const size of opts.sizes) {
@@ -174,6 +228,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const report = writeReport(opts, results);
   console.log(formatTable(report));
-  console.log(`\nJSON: ${resolve(opts.json)}\nMarkdown (README "Performance"): ${resolve(opts.json).replace(/\.json$/, '')}.md`);
+  console.log(
+    `\nJSON: ${resolve(opts.json)}\nMarkdown (README "Performance"): ${resolve(opts.json).replace(/\.json$/, '')}.md`,
+  );
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

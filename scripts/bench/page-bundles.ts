@@ -10,7 +10,12 @@ async function bundle(entry: string, name: string): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: 'warn',
-    build: { write: false, minify: false, target: 'es2022', lib: { entry: fileURLToPath(new URL(entry, import.meta.url)), formats: ['iife'], name } },
+    build: {
+      write: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry: fileURLToPath(new URL(entry, import.meta.url)), formats: ['iife'], name },
+    },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as Rolldown.RolldownOutput[];
   const chunk = outputs.flatMap((o) => o.output).find((c) => c.type === 'chunk');
@@ -24,5 +29,8 @@ export interface PageBundles {
 }
 
 export async function buildPageBundles(): Promise<PageBundles> {
-  return { loader: await bundle('./page/loader.ts', '__benchLoaderModule'), probe: await bundle('./page/probe.ts', '__benchProbeModule') };
+  return {
+    loader: await bundle('./page/loader.ts', '__benchLoaderModule'),
+    probe: await bundle('./page/probe.ts', '__benchProbeModule'),
+  };
 }

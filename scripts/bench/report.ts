@@ -79,11 +79,24 @@ export interface Sample {
 }
 
 /** Summarise the measured samples of a scenario into its row (rates per lead of `size`). */
-export function summarise(scenario: string, size: number, samples: readonly Sample[], opts: { goal?: string; rows?: number; raw?: number | null; note?: string } = {}): ScenarioResult {
+export function summarise(
+  scenario: string,
+  size: number,
+  samples: readonly Sample[],
+  opts: { goal?: string; rows?: number; raw?: number | null; note?: string } = {},
+): ScenarioResult {
   const times = samples.map((s) => s.ms).filter((t): t is number => t !== null);
   const med = median(times);
-  const pick = <K extends keyof Sample>(k: K) => samples.map((s) => s[k]).filter((v): v is NonNullable<Sample[K]> => v !== undefined && v !== null);
-  const row: ScenarioResult = { scenario, size, median_ms: med === null ? null : round(med), max_ms: times.length ? round(Math.max(...times)) : null, runs: samples.length, status: 'ok' };
+  const pick = <K extends keyof Sample>(k: K) =>
+    samples.map((s) => s[k]).filter((v): v is NonNullable<Sample[K]> => v !== undefined && v !== null);
+  const row: ScenarioResult = {
+    scenario,
+    size,
+    median_ms: med === null ? null : round(med),
+    max_ms: times.length ? round(Math.max(...times)) : null,
+    runs: samples.length,
+    status: 'ok',
+  };
   if (opts.rows && med) row.rows_per_s = Math.round(opts.rows / (med / 1000));
   if (opts.raw && med) row.ratio_to_raw = round(med / opts.raw, 2);
   const worker = median(pick('workerMs') as number[]);
@@ -114,20 +127,51 @@ export function summarise(scenario: string, size: number, samples: readonly Samp
 
 /** The row of a scenario whose feature is not in the app yet. */
 export function notBuilt(scenario: string, size: number, goal: string | undefined, note: string): ScenarioResult {
-  return { scenario, size, median_ms: null, max_ms: null, runs: 0, status: 'not-built', ...(goal ? { goal } : {}), note };
+  return {
+    scenario,
+    size,
+    median_ms: null,
+    max_ms: null,
+    runs: 0,
+    status: 'not-built',
+    ...(goal ? { goal } : {}),
+    note,
+  };
 }
 
 /** The row of a scenario that broke (the run goes on; the message says what happened). */
 export function failed(scenario: string, size: number, goal: string | undefined, error: unknown): ScenarioResult {
-  return { scenario, size, median_ms: null, max_ms: null, runs: 0, status: 'failed', ...(goal ? { goal } : {}), note: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  return {
+    scenario,
+    size,
+    median_ms: null,
+    max_ms: null,
+    runs: 0,
+    status: 'failed',
+    ...(goal ? { goal } : {}),
+    note: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+  };
 }
 
-const fmtMs = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 100 ? 1 : 0)} ms`);
+const fmtMs = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 100 ? 1 : 0)} ms`;
 const fmtSize = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 
 /** The human table (one line per row), for stdout. */
 export function formatTable(report: BenchReport): string {
-  const head = ['scenario', 'size', 'median', 'max', 'rows/s', '×raw', 'worker', 'long task', 'heap B/lead', 'other', 'goal (DESIGN §6)'];
+  const head = [
+    'scenario',
+    'size',
+    'median',
+    'max',
+    'rows/s',
+    '×raw',
+    'worker',
+    'long task',
+    'heap B/lead',
+    'other',
+    'goal (DESIGN §6)',
+  ];
   const lines = report.results.map((r) => [
     r.scenario,
     fmtSize(r.size),
@@ -138,11 +182,21 @@ export function formatTable(report: BenchReport): string {
     r.worker_ms !== undefined ? fmtMs(r.worker_ms) : '',
     r.longest_task_ms !== undefined ? fmtMs(r.longest_task_ms) : '',
     r.heap_bytes_per_lead !== undefined ? String(Math.round(r.heap_bytes_per_lead)) : '',
-    [r.p95_frame_ms !== undefined ? `p95 frame ${r.p95_frame_ms} ms` : '', r.last_row_reachable !== undefined ? `last row ${r.last_row_reachable ? 'reached' : 'NOT reached'}` : '', r.status === 'ok' ? '' : (r.note ?? '')].filter(Boolean).join(', '),
+    [
+      r.p95_frame_ms !== undefined ? `p95 frame ${r.p95_frame_ms} ms` : '',
+      r.last_row_reachable !== undefined ? `last row ${r.last_row_reachable ? 'reached' : 'NOT reached'}` : '',
+      r.status === 'ok' ? '' : (r.note ?? ''),
+    ]
+      .filter(Boolean)
+      .join(', '),
     r.goal ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [
     `LeadLedger benchmark — ${report.chromium}, ${report.cores} cores (${report.cpu}), Node ${report.node}, seed ${report.seed}, ${Math.round(report.durationS)} s`,
     fmt(head),

@@ -11,6 +11,10 @@ export async function buildApp(outDir: string): Promise<void> {
 }
 
 export async function serveApp(outDir: string, port: number): Promise<Served> {
-  const server: PreviewServer = await preview({ logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  const server: PreviewServer = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+  });
   return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
 }

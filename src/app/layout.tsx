@@ -25,7 +25,10 @@ export function Layout() {
   const seed = useDemoSeed();
   return (
     <div className="flex min-h-screen bg-slate-50 text-slate-900">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
         {t('app.skip')}
       </a>
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-slate-900 text-slate-100">
@@ -57,11 +60,7 @@ export function Layout() {
         <OutdatedBanner />
         <InterruptedOperationsBanner />
         <StorageWarning />
-        {seed === 'seeding' ? (
-          <SeedScreen />
-        ) : (
-          <Outlet />
-        )}
+        {seed === 'seeding' ? <SeedScreen /> : <Outlet />}
       </main>
     </div>
   );

@@ -13,7 +13,10 @@ export function OutdatedBanner() {
   }, []);
   if (!outdated) return null;
   return (
-    <div role="alert" className="mb-4 flex items-center justify-between rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="alert"
+      className="mb-4 flex items-center justify-between rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       {t('app.outdated')}
       <Button variant="primary" onClick={() => window.location.reload()}>
         {t('app.reload')}

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
-import { dncSearchSchema, proofSearchSchema, renewalsSearchSchema, retentionSearchSchema } from '../features/compliance/compliance-search';
+import {
+  dncSearchSchema,
+  proofSearchSchema,
+  renewalsSearchSchema,
+  retentionSearchSchema,
+} from '../features/compliance/compliance-search';
 import { readLeadsSearch } from '../features/leads/leads-search';
 import { readExportSearch } from '../features/export/export-search';
 import { importHistorySearchSchema, importSearchSchema } from '../features/import/import-search';

@@ -28,7 +28,8 @@ export function parseSearch(searchStr: string): Record<string, unknown> {
   for (const [key, text] of new URLSearchParams(searchStr)) {
     const value = readParam(text);
     const before = search[key];
-    search[key] = before === undefined ? value : Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
+    search[key] =
+      before === undefined ? value : Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
   }
   return search;
 }

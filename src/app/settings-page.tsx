@@ -15,7 +15,9 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card title={t('settings.title')}>{settings ? <OrganisationForm settings={settings} /> : t("app.loading")}</Card>
+        <Card title={t('settings.title')}>
+          {settings ? <OrganisationForm settings={settings} /> : t('app.loading')}
+        </Card>
         <div className="space-y-6">
           <Card title={t('language.label')}>
             <LanguageSwitch tone="light" />
@@ -23,7 +25,9 @@ export function SettingsPage() {
           <Card title={t('settings.data')}>
             <DataActions />
           </Card>
-          <Card title={t('lifecycle.settings.title')}>{settings ? <LifecycleSettings settings={settings} /> : t('app.loading')}</Card>
+          <Card title={t('lifecycle.settings.title')}>
+            {settings ? <LifecycleSettings settings={settings} /> : t('app.loading')}
+          </Card>
         </div>
       </div>
       <Card title={t('compliance.policy.title')} className="mt-6">

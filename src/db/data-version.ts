@@ -18,7 +18,19 @@ const RANGE_EQUAL = 1;
 const DNC_ENTRIES_MAPPED = 1_000;
 
 /** Tables whose writes can change a lead's row in the grid, its verdict or the engine's answers. */
-export const TRACKED_TABLES: ReadonlySet<string> = new Set(['leads', 'calls', 'consents', 'consentRequests', 'dncLists', 'dncListVersions', 'dncEntries', 'dncScrubs', 'settings', 'sources', 'campaigns']);
+export const TRACKED_TABLES: ReadonlySet<string> = new Set([
+  'leads',
+  'calls',
+  'consents',
+  'consentRequests',
+  'dncLists',
+  'dncListVersions',
+  'dncEntries',
+  'dncScrubs',
+  'settings',
+  'sources',
+  'campaigns',
+]);
 /** Writes that may move every lead's verdict. */
 const WHOLE_TABLES: ReadonlySet<string> = new Set(['dncLists', 'dncListVersions', 'settings']);
 export const ENGINE_TABLE = 'engine';
@@ -46,7 +58,13 @@ interface TxState {
 }
 
 /** What a request touched, read from its values, its keys or (for deletes of calls and consents) the rows it deletes. */
-async function touched(name: string, table: DBCoreTable, leads: DBCoreTable, req: DBCoreMutateRequest, results: unknown[] | undefined): Promise<Pick<ChangeLogRow, 'leadIds' | 'full'>> {
+async function touched(
+  name: string,
+  table: DBCoreTable,
+  leads: DBCoreTable,
+  req: DBCoreMutateRequest,
+  results: unknown[] | undefined,
+): Promise<Pick<ChangeLogRow, 'leadIds' | 'full'>> {
   const none = { leadIds: [], full: false };
   if (req.type === 'deleteRange') return { ...none, full: true };
   // The settings table also holds bookkeeping rows (`flag:…`: the audit head, the last backup, keys) no verdict reads.
@@ -56,21 +74,34 @@ async function touched(name: string, table: DBCoreTable, leads: DBCoreTable, req
   }
   if (WHOLE_TABLES.has(name)) return { ...none, full: true };
   if (name === 'leads') {
-    const keys = req.type === 'delete' ? req.keys : (results ?? req.keys ?? req.values.map((v) => (v as { id?: number }).id));
+    const keys =
+      req.type === 'delete' ? req.keys : (results ?? req.keys ?? req.values.map((v) => (v as { id?: number }).id));
     return { ...none, leadIds: (keys as unknown[]).filter((k): k is number => typeof k === 'number') };
   }
   if (name === 'calls' || name === 'consents' || name === 'consentRequests') {
     const rows = req.type === 'delete' ? await table.getMany({ trans: req.trans, keys: req.keys }) : req.values;
-    return { ...none, leadIds: rows.flatMap((r) => (typeof (r as { leadId?: unknown })?.leadId === 'number' ? [(r as { leadId: number }).leadId] : [])) };
+    return {
+      ...none,
+      leadIds: rows.flatMap((r) =>
+        typeof (r as { leadId?: unknown })?.leadId === 'number' ? [(r as { leadId: number }).leadId] : [],
+      ),
+    };
   }
   if (name === 'dncEntries') {
-    const phones = req.type === 'delete' ? (req.keys as [string, string][]).map((k) => k[1]) : req.values.map((v) => (v as { phoneE164: string }).phoneE164);
+    const phones =
+      req.type === 'delete'
+        ? (req.keys as [string, string][]).map((k) => k[1])
+        : req.values.map((v) => (v as { phoneE164: string }).phoneE164);
     if (phones.length > DNC_ENTRIES_MAPPED) return { ...none, full: true };
     const index = leads.schema.getIndexByKeyPath('phoneE164');
     if (!index) return { ...none, full: true };
     const leadIds: number[] = [];
     for (const phone of new Set(phones.filter((p) => typeof p === 'string'))) {
-      const found = await leads.query({ trans: req.trans, values: false, query: { index, range: { type: RANGE_EQUAL, lower: phone, upper: phone, lowerOpen: false, upperOpen: false } } });
+      const found = await leads.query({
+        trans: req.trans,
+        values: false,
+        query: { index, range: { type: RANGE_EQUAL, lower: phone, upper: phone, lowerOpen: false, upperOpen: false } },
+      });
       for (const id of found.result) if (typeof id === 'number') leadIds.push(id);
     }
     return { ...none, leadIds };
@@ -90,9 +121,12 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        if (mode !== 'readwrite' || !stores.some((s) => TRACKED_TABLES.has(s))) return down.transaction(stores, mode, options);
+        if (mode !== 'readwrite' || !stores.some((s) => TRACKED_TABLES.has(s)))
+          return down.transaction(stores, mode, options);
         // The engine table for the token and the log; the leads, to name the leads a DNC entry concerns.
-        const extra = [ENGINE_TABLE, ...(stores.includes('dncEntries') ? ['leads'] : [])].filter((s) => !stores.includes(s));
+        const extra = [ENGINE_TABLE, ...(stores.includes('dncEntries') ? ['leads'] : [])].filter(
+          (s) => !stores.includes(s),
+        );
         return down.transaction([...stores, ...extra], mode, options);
       },
       table(name) {
@@ -104,17 +138,45 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
             // Not inside a schema upgrade: the engine store may not exist yet at that step.
             if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return table.mutate(req);
             const leads = down.table('leads');
-            const before = req.type === 'delete' && (name === 'calls' || name === 'consents' || name === 'consentRequests') ? await touched(name, table, leads, req, undefined) : null;
+            const before =
+              req.type === 'delete' && (name === 'calls' || name === 'consents' || name === 'consentRequests')
+                ? await touched(name, table, leads, req, undefined)
+                : null;
             const result = await table.mutate(req);
-            const what = before ?? (await touched(name, table, leads, req, req.type === 'add' || req.type === 'put' ? result.results : undefined));
+            const what =
+              before ??
+              (await touched(
+                name,
+                table,
+                leads,
+                req,
+                req.type === 'add' || req.type === 'put' ? result.results : undefined,
+              ));
             let state = states.get(req.trans);
             if (!state) {
-              const current = (await engine().get({ trans: req.trans, key: DATA_VERSION_KEY })) as { value?: unknown } | undefined;
-              state = { prev: typeof current?.value === 'string' ? current.value : null, token: crypto.randomUUID(), n: 0, at: Date.now() };
+              const current = (await engine().get({ trans: req.trans, key: DATA_VERSION_KEY })) as
+                { value?: unknown } | undefined;
+              state = {
+                prev: typeof current?.value === 'string' ? current.value : null,
+                token: crypto.randomUUID(),
+                n: 0,
+                at: Date.now(),
+              };
               states.set(req.trans, state);
-              await engine().mutate({ type: 'put', trans: req.trans, values: [{ key: DATA_VERSION_KEY, value: state.token }] });
+              await engine().mutate({
+                type: 'put',
+                trans: req.trans,
+                values: [{ key: DATA_VERSION_KEY, value: state.token }],
+              });
             }
-            const row: ChangeLogRow = { key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`, prev: state.prev, token: state.token, at: state.at, ...what, table: name };
+            const row: ChangeLogRow = {
+              key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`,
+              prev: state.prev,
+              token: state.token,
+              at: state.at,
+              ...what,
+              table: name,
+            };
             await engine().mutate({ type: 'put', trans: req.trans, values: [row] });
             return result;
           },

@@ -22,7 +22,9 @@ describe('buildDemoDataset', () => {
     expect(heard.at(-1)).toBeLessThanOrEqual(data.leads.length);
     expect(heard.length).toBe(18);
     const other = buildDemoDataset(NOW, DEMO_SEED + 1);
-    expect(other.leads.map((l) => l.phoneE164).slice(0, 50)).not.toEqual(data.leads.map((l) => l.phoneE164).slice(0, 50));
+    expect(other.leads.map((l) => l.phoneE164).slice(0, 50)).not.toEqual(
+      data.leads.map((l) => l.phoneE164).slice(0, 50),
+    );
   });
 
   it('has about 20,000 leads from at least 8 sources, each source known', () => {
@@ -36,7 +38,8 @@ describe('buildDemoDataset', () => {
   });
 
   it('every record passes its schema', () => {
-    const bad = (schema: { safeParse: (v: unknown) => { success: boolean } }, rows: readonly unknown[]) => rows.filter((r) => !schema.safeParse(r).success);
+    const bad = (schema: { safeParse: (v: unknown) => { success: boolean } }, rows: readonly unknown[]) =>
+      rows.filter((r) => !schema.safeParse(r).success);
     expect(bad(leadSchema, data.leads)).toEqual([]);
     expect(bad(callSchema, data.calls)).toEqual([]);
     expect(bad(consentEventSchema, data.consents)).toEqual([]);
@@ -50,7 +53,15 @@ describe('buildDemoDataset', () => {
   });
 
   it('every lead was acquired from 1990 on, before it was entered, and entered by now', () => {
-    const wrong = data.leads.filter((l) => !(l.acquiredAt >= EARLIEST_ACQUISITION && l.acquiredAt <= l.createdAt && l.createdAt <= NOW && l.updatedAt <= NOW));
+    const wrong = data.leads.filter(
+      (l) =>
+        !(
+          l.acquiredAt >= EARLIEST_ACQUISITION &&
+          l.acquiredAt <= l.createdAt &&
+          l.createdAt <= NOW &&
+          l.updatedAt <= NOW
+        ),
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -81,7 +92,9 @@ describe('buildDemoDataset', () => {
   });
 
   it('the national DNC list has two published versions; the second adds and removes numbers', () => {
-    const national = data.dncListVersions.filter((v) => v.listId === 'national-us').sort((a, b) => a.publishedAt - b.publishedAt);
+    const national = data.dncListVersions
+      .filter((v) => v.listId === 'national-us')
+      .sort((a, b) => a.publishedAt - b.publishedAt);
     expect(national).toHaveLength(2);
     const [v1, v2] = national;
     expect(v1!.publishedAt).toBeLessThan(v2!.publishedAt);

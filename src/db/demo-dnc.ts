@@ -16,8 +16,13 @@ export function buildDemoDnc(rng: Rng, leads: Lead[], calls: Call[], now: number
     { id: 'internal', name: 'Internal do-not-call', kind: 'internal', active: true },
   ];
   const v = (id: number, listId: string, publishedDaysAgo: number, rowCount: number): DncListVersion => ({
-    id, listId, publishedAt: now - publishedDaysAgo * MS_PER_DAY, importedAt: now - (publishedDaysAgo - 1) * MS_PER_DAY,
-    fileName: `${listId}-v${id}.txt`, sha256: '', rowCount,
+    id,
+    listId,
+    publishedAt: now - publishedDaysAgo * MS_PER_DAY,
+    importedAt: now - (publishedDaysAgo - 1) * MS_PER_DAY,
+    fileName: `${listId}-v${id}.txt`,
+    sha256: '',
+    rowCount,
   });
   const entries = new Map<string, DncEntry>();
   const usLeads = leads.filter((l) => l.region === 'US');
@@ -30,7 +35,12 @@ export function buildDemoDnc(rng: Rng, leads: Lead[], calls: Call[], now: number
       us1++;
       const removed = rng.chance(0.08);
       if (!removed) us2++;
-      entries.set(key, { listId: 'national-us', phoneE164: lead.phoneE164, addedVersionId: 1, ...(removed ? { removedVersionId: 2 } : {}) });
+      entries.set(key, {
+        listId: 'national-us',
+        phoneE164: lead.phoneE164,
+        addedVersionId: 1,
+        ...(removed ? { removedVersionId: 2 } : {}),
+      });
     } else if (rng.chance(0.012)) {
       us2++;
       entries.set(key, { listId: 'national-us', phoneE164: lead.phoneE164, addedVersionId: 2 });
@@ -51,7 +61,12 @@ export function buildDemoDnc(rng: Rng, leads: Lead[], calls: Call[], now: number
     const phone = phoneOf.get(call.leadId)!;
     entries.set(`internal|${phone}`, { listId: 'internal', phoneE164: phone, addedVersionId: 4, addedAt: call.at });
   }
-  const dncListVersions = [v(1, 'national-us', 75, us1 + 180_000), v(2, 'national-us', 12, us2 + 182_000), v(3, 'tps-uk', 20, tps + 24_000), v(4, 'internal', 540, internal)];
+  const dncListVersions = [
+    v(1, 'national-us', 75, us1 + 180_000),
+    v(2, 'national-us', 12, us2 + 182_000),
+    v(3, 'tps-uk', 20, tps + 24_000),
+    v(4, 'internal', 540, internal),
+  ];
 
   const scrubAt = now - 10 * MS_PER_DAY;
   const versionIds = [2, 3, 4];
@@ -69,5 +84,10 @@ export function buildDemoDnc(rng: Rng, leads: Lead[], calls: Call[], now: number
     lead.dncCheckedAt = scrubAt;
     lead.dncCheckedVersions = versionIds;
   }
-  return { dncLists, dncListVersions, dncEntries: [...entries.values()], scrub: { id: 1, at: scrubAt, versionIds, leadCount, listed } };
+  return {
+    dncLists,
+    dncListVersions,
+    dncEntries: [...entries.values()],
+    scrub: { id: 1, at: scrubAt, versionIds, leadCount, listed },
+  };
 }

@@ -41,9 +41,16 @@ export function honourZoneDurability(db: Dexie): void {
 }
 
 /** `db.transaction(mode, tables, scope)` committed with strict durability (see above). */
-export function strictTransaction<T>(db: Dexie, mode: 'rw' | 'r', tables: readonly (Table | string)[], scope: () => Promise<T>): Promise<T> {
+export function strictTransaction<T>(
+  db: Dexie,
+  mode: 'rw' | 'r',
+  tables: readonly (Table | string)[],
+  scope: () => Promise<T>,
+): Promise<T> {
   const newPSD = (Dexie.Promise as unknown as { newPSD: <R>(fn: () => R, props: DurabilityZone) => R }).newPSD;
-  return Promise.resolve(newPSD(() => db.transaction(mode, tables as (Table | string)[], scope), { leadledgerDurability: 'strict' }));
+  return Promise.resolve(
+    newPSD(() => db.transaction(mode, tables as (Table | string)[], scope), { leadledgerDurability: 'strict' }),
+  );
 }
 
 /** The durability the running transaction was created with ('default' where unknown). */

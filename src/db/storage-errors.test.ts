@@ -33,8 +33,16 @@ describe('isQuotaError', () => {
     ["Dexie's AbortError wrapping it", new Dexie.AbortError('aborted', dom), true],
     ['a Dexie error from the DOMException', new Dexie.AbortError(dom), true],
     ['a BulkError with a quota failure', new Dexie.BulkError('bulk', [new Error('x'), dom]), true],
-    ['an AbortError that crossed a worker (message only)', Object.assign(new Error('QuotaExceededError The quota has been exceeded.'), { name: 'AbortError' }), true],
-    ['a StorageFullError that crossed a worker', Object.assign(new Error('storage-full'), { name: 'StorageFullError' }), true],
+    [
+      'an AbortError that crossed a worker (message only)',
+      Object.assign(new Error('QuotaExceededError The quota has been exceeded.'), { name: 'AbortError' }),
+      true,
+    ],
+    [
+      'a StorageFullError that crossed a worker',
+      Object.assign(new Error('storage-full'), { name: 'StorageFullError' }),
+      true,
+    ],
     ['an ordinary AbortError (a cancel)', new Dexie.AbortError(), false],
     ['a constraint error', new Dexie.ConstraintError('dup'), false],
     ['a string', 'QuotaExceededError', false],
@@ -60,7 +68,10 @@ describe('splitWriteError', () => {
     ["Dexie's AbortError wrapping it", new Dexie.AbortError('aborted', dom)],
     ['a Dexie QuotaExceededError', new Dexie.QuotaExceededError('full')],
     ['a BulkError with a quota failure', new Dexie.BulkError('bulk', [dom])],
-    ['an AbortError that crossed a worker (message only)', Object.assign(new Error('QuotaExceededError The quota has been exceeded.'), { name: 'AbortError' })],
+    [
+      'an AbortError that crossed a worker (message only)',
+      Object.assign(new Error('QuotaExceededError The quota has been exceeded.'), { name: 'AbortError' }),
+    ],
     ['a StorageFullError', new StorageFullError(dom)],
   ])('%s: storage full, and no error for the form to show', (_label, error) => {
     expect(splitWriteError(error)).toEqual({ storageFull: true, error: null });
@@ -88,10 +99,16 @@ describe('a commit that fails on a full disk', () => {
     disk.full = true;
     let bulkAddResolved = false;
     const tx = db.transaction('rw', db.savedViews, async () => {
-      await db.savedViews.bulkAdd([{ name: 'a', search: {}, createdAt: NOW } as never, { name: 'b', search: {}, createdAt: NOW } as never]);
+      await db.savedViews.bulkAdd([
+        { name: 'a', search: {}, createdAt: NOW } as never,
+        { name: 'b', search: {}, createdAt: NOW } as never,
+      ]);
       bulkAddResolved = true;
     });
-    const error = await tx.then(() => null, (e: unknown) => e);
+    const error = await tx.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(bulkAddResolved).toBe(true);
     expect(isQuotaError(error)).toBe(true);
     disk.full = false;
@@ -107,14 +124,26 @@ describe('a commit that fails on a full disk', () => {
     const before = await snapshot(db);
     disk.full = true;
     const ids = data.leads.map((l) => l.id);
-    const bytes = new TextEncoder().encode(`phone\n${data.leads.filter((l) => l.region === 'US').map((l) => l.phoneE164.slice(2)).join('\n')}\n`);
+    const bytes = new TextEncoder().encode(
+      `phone\n${data.leads
+        .filter((l) => l.region === 'US')
+        .map((l) => l.phoneE164.slice(2))
+        .join('\n')}\n`,
+    );
     const attempts = [
       applyBulkEdit(db, ids, { kind: 'add-tags', tags: ['full-disk'] }, NOW),
       restoreBackup(db, checked.backup, NOW),
-      importDncVersion(db, { listId: 'national-us', fileName: 'dnc.txt', bytes, publishedAt: NOW - 1000, defaultRegion: 'US' }, NOW),
+      importDncVersion(
+        db,
+        { listId: 'national-us', fileName: 'dnc.txt', bytes, publishedAt: NOW - 1000, defaultRegion: 'US' },
+        NOW,
+      ),
     ];
     for (const attempt of attempts) {
-      const error = await attempt.then(() => null, (e: unknown) => e);
+      const error = await attempt.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isQuotaError(error)).toBe(true);
     }
     disk.full = false;
@@ -123,7 +152,10 @@ describe('a commit that fails on a full disk', () => {
 
   it("an import commit reports 'quota' and writes nothing; the same commit succeeds once there is room", async () => {
     const db = await dbWith(demoSlice(200));
-    const { session } = await check(db, 'phone,name,acquired at\n2133734253,Ann,2026-03-01T10:00:00Z\n2133734254,Bob,2026-03-02T10:00:00Z\n');
+    const { session } = await check(
+      db,
+      'phone,name,acquired at\n2133734253,Ann,2026-03-01T10:00:00Z\n2133734254,Bob,2026-03-02T10:00:00Z\n',
+    );
     const before = await snapshot(db);
     disk.full = true;
     const failed = await session.commit();
@@ -139,9 +171,27 @@ describe('a commit that fails on a full disk', () => {
     const data = demoSlice(100);
     const db = await dbWith(data);
     const lead = data.leads[0]!;
-    const built = buildNewLead({ phone: '2133734299', name: 'Ann', company: '', email: '', sourceId: String(data.sources[0]!.id), acquiredAt: NOW - 86_400_000 }, { defaultRegion: 'US', orgTimeZone: 'America/New_York', now: NOW, entryMethod: 'manual' });
+    const built = buildNewLead(
+      {
+        phone: '2133734299',
+        name: 'Ann',
+        company: '',
+        email: '',
+        sourceId: String(data.sources[0]!.id),
+        acquiredAt: NOW - 86_400_000,
+      },
+      { defaultRegion: 'US', orgTimeZone: 'America/New_York', now: NOW, entryMethod: 'manual' },
+    );
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
-    const withdrawal = { leadIds: [lead.id], purpose: 'calls', kind: 'withdrawn', basis: 'consent', method: 'verbal-recording', proofRef: 'rec-1', capturedAt: NOW - 1000 };
+    const withdrawal = {
+      leadIds: [lead.id],
+      purpose: 'calls',
+      kind: 'withdrawn',
+      basis: 'consent',
+      method: 'verbal-recording',
+      proofRef: 'rec-1',
+      capturedAt: NOW - 1000,
+    };
     const writes = {
       internalDnc: () => addToInternalDnc(db, { phone: '(213) 373-4298', defaultRegion: 'US' }, NOW),
       settings: () => saveSettings(db, { operatorName: 'Full Disk' }, NOW),
@@ -152,7 +202,10 @@ describe('a commit that fails on a full disk', () => {
     const before = await snapshot(db);
     disk.full = true;
     for (const [name, write] of Object.entries(writes)) {
-      const error = await write().then(() => null, (e: unknown) => e);
+      const error = await write().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(splitWriteError(error), name).toEqual({ storageFull: true, error: null });
     }
     disk.full = false;
@@ -166,7 +219,10 @@ describe('a commit that fails on a full disk', () => {
       () => createLead(db, { ...built.lead, phoneE164: lead.phoneE164 }, NOW),
     ];
     for (const write of invalid) {
-      const error = await write().then(() => null, (e: unknown) => e);
+      const error = await write().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(splitWriteError(error)).toEqual({ storageFull: false, error });
     }

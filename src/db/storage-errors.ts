@@ -33,7 +33,8 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
   const err = e as ErrorLike;
   if (err.name === 'QuotaExceededError' || err.name === STORAGE_FULL) return true;
   // A Dexie error that crossed a worker boundary lost `inner` but kept it in its message.
-  if (err.name === 'AbortError' && typeof err.message === 'string' && err.message.startsWith('QuotaExceededError')) return true;
+  if (err.name === 'AbortError' && typeof err.message === 'string' && err.message.startsWith('QuotaExceededError'))
+    return true;
   if (isQuotaError(err.inner, depth + 1) || isQuotaError(err.cause, depth + 1)) return true;
   return Array.isArray(err.failures) && err.failures.some((f) => isQuotaError(f, depth + 1));
 }

@@ -15,7 +15,12 @@ describe('displayLocale', () => {
   });
   it('writes dates the way the chosen locale does', () => {
     const at = Date.UTC(2026, 11, 2, 15, 0);
-    const f = (l: string) => new Intl.DateTimeFormat(displayLocale('en', [l]), { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(at);
+    const f = (l: string) =>
+      new Intl.DateTimeFormat(displayLocale('en', [l]), {
+        dateStyle: 'short',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }).format(at);
     expect(f('en-GB')).toBe('02/12/2026, 15:00');
     expect(f('en-US')).toMatch(/^12\/2\/26, 3:00\sPM$/);
   });

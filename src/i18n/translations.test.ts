@@ -22,14 +22,19 @@ type Flat = Map<string, string>;
 
 function flatten(value: unknown, prefix: string, out: Flat): Flat {
   if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   else throw new Error(`${prefix}: a translation is a string or an object`);
   return out;
 }
 
 function jsonFiles(lang: string): Map<string, Record<string, unknown>> {
   const dir = join(DIR, lang);
-  return new Map(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>]));
+  return new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>]),
+  );
 }
 
 /** The language's keys as i18next sees them: its files merged at the top level (see i18n.ts). */
@@ -64,17 +69,24 @@ function sources(): string[] {
 }
 
 const LANGS = SUPPORTED_LANGUAGES;
-const keys = Object.fromEntries(LANGS.map((l) => [l, byBase(keysOf(l))])) as Record<(typeof LANGS)[number], ReturnType<typeof byBase>>;
+const keys = Object.fromEntries(LANGS.map((l) => [l, byBase(keysOf(l))])) as Record<
+  (typeof LANGS)[number],
+  ReturnType<typeof byBase>
+>;
 const bases = new Set(LANGS.flatMap((l) => [...keys[l].keys()]));
 /** Bases every language defines (a missing one is reported once, by the parity test). */
 const shared = [...bases].filter((b) => LANGS.every((l) => keys[l].has(b)));
 const code = sources();
 /** Keys written literally as the first argument of t() (or i18nKey). */
-const literalKeys = new Set(code.flatMap((s) => [...s.matchAll(/(?:\bt\(\s*|i18nKey=)(['"])([\w.-]+)\1/g)].map((m) => m[2]!)));
+const literalKeys = new Set(
+  code.flatMap((s) => [...s.matchAll(/(?:\bt\(\s*|i18nKey=)(['"])([\w.-]+)\1/g)].map((m) => m[2]!)),
+);
 /** Every quoted word-and-dot string: keys also travel in variables and tables before reaching t(). */
 const strings = new Set(code.flatMap((s) => [...s.matchAll(/['"`]([\w.-]+)['"`]/g)].map((m) => m[1]!)));
 /** `prefix.${x}`: every key under the prefix may be asked for. */
-const templatePrefixes = new Set(code.flatMap((s) => [...s.matchAll(/`([\w-]+(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1]!)));
+const templatePrefixes = new Set(
+  code.flatMap((s) => [...s.matchAll(/`([\w-]+(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1]!)),
+);
 
 /** A key the code may ask for: itself, a subtree (returnObjects), or with a context suffix. */
 function defines(key: string): boolean {
@@ -110,7 +122,11 @@ describe('translations', () => {
   });
 
   it('English and Chinese define the same keys', () => {
-    for (const lang of LANGS) expect([...bases].filter((b) => !keys[lang].has(b)), `missing in ${lang}`).toEqual([]);
+    for (const lang of LANGS)
+      expect(
+        [...bases].filter((b) => !keys[lang].has(b)),
+        `missing in ${lang}`,
+      ).toEqual([]);
   });
 
   it('a plural key carries exactly the plural forms its language has (en: one, other; zh: other)', () => {
@@ -119,7 +135,10 @@ describe('translations', () => {
     for (const lang of LANGS) {
       const needed = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
       const wrong = plural.filter((b) => [...keys[lang].get(b)!.forms].sort().join() !== needed.join());
-      expect(wrong.map((b) => `${b}: ${[...keys[lang].get(b)!.forms].join(',') || 'no plural forms'}`), `${lang} needs ${needed.join(', ')}`).toEqual([]);
+      expect(
+        wrong.map((b) => `${b}: ${[...keys[lang].get(b)!.forms].join(',') || 'no plural forms'}`),
+        `${lang} needs ${needed.join(', ')}`,
+      ).toEqual([]);
     }
   });
 

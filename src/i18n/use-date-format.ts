@@ -7,7 +7,11 @@ import { displayLocale } from './display-locale';
  * en-GB browser writes 02/12/2026 and 24-hour time, in en-US 12/2/2026 and 12-hour), built once
  * per locale, zone and style and shared by every screen. Styles: domain/time/date-styles.ts.
  */
-export function localeDateFormat(uiLanguage: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+export function localeDateFormat(
+  uiLanguage: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone?: string,
+): Intl.DateTimeFormat {
   return cachedDateFormat(displayLocale(uiLanguage), options, timeZone);
 }
 

@@ -11,11 +11,19 @@ export function formatBytes(bytes: number | null, locale: string): string {
   let unit = 0;
   let value = bytes;
   // Move up while the shown figure (one decimal) would read 1,000 or more.
-  while (unit < UNITS.length - 1 && Math.round(Math.abs(value) * (unit === 0 ? 1 : 10)) >= (unit === 0 ? 1000 : 10_000)) {
+  while (
+    unit < UNITS.length - 1 &&
+    Math.round(Math.abs(value) * (unit === 0 ? 1 : 10)) >= (unit === 0 ? 1000 : 10_000)
+  ) {
     value /= 1000;
     unit++;
   }
   // Bytes as "B" in every language (English's short unit is "byte", also for 999).
   if (unit === 0) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)} B`;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }

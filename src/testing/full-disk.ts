@@ -19,7 +19,8 @@ export function fullDisk(): { full: boolean } {
   const start = proto._start;
   beforeEach(() => {
     proto._start = function (this: FakeTransaction) {
-      if (disk.full && this.mode === 'readwrite' && this._requests.length === 0 && this._state !== 'finished') return this._abort('QuotaExceededError');
+      if (disk.full && this.mode === 'readwrite' && this._requests.length === 0 && this._state !== 'finished')
+        return this._abort('QuotaExceededError');
       start.call(this);
     };
   });

@@ -58,7 +58,10 @@ Dexie.on('storagemutated', (parts) => {
 });
 
 /** Every row of a table in primary-key pages, so no more than one page is held at a time. */
-async function eachPage<T extends { id: number }>(read: (after: number) => Promise<T[]>, each: (row: T) => void): Promise<void> {
+async function eachPage<T extends { id: number }>(
+  read: (after: number) => Promise<T[]>,
+  each: (row: T) => void,
+): Promise<void> {
   let after = -Infinity;
   for (;;) {
     const page = await read(after);
@@ -71,16 +74,41 @@ async function eachPage<T extends { id: number }>(read: (after: number) => Promi
 async function build(): Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> {
   const started = performance.now();
   const builtFor = version;
-  const [settings, campaigns, sources, count] = await Promise.all([getSettings(db), db.campaigns.toArray(), db.sources.toArray(), db.leads.count()]);
+  const [settings, campaigns, sources, count] = await Promise.all([
+    getSettings(db),
+    db.campaigns.toArray(),
+    db.sources.toArray(),
+    db.leads.count(),
+  ]);
   const builder = new SnapshotBuilder({ timeZone: settings.orgTimeZone, campaigns, sources }, count);
-  await eachPage((after) => db.leads.where(':id').above(after).limit(PAGE).toArray(), (lead) => builder.addLead(lead));
-  await eachPage((after) => db.calls.where(':id').above(after).limit(PAGE).toArray(), (call) => builder.addCall(call));
+  await eachPage(
+    (after) => db.leads.where(':id').above(after).limit(PAGE).toArray(),
+    (lead) => builder.addLead(lead),
+  );
+  await eachPage(
+    (after) => db.calls.where(':id').above(after).limit(PAGE).toArray(),
+    (call) => builder.addCall(call),
+  );
   // Only a withdrawal matters here (the lifecycle's "suppressed"), but a later grant lifts it: read them all.
-  await eachPage((after) => db.consents.where(':id').above(after).limit(PAGE).toArray(), (event) => builder.addConsent(event));
+  await eachPage(
+    (after) => db.consents.where(':id').above(after).limit(PAGE).toArray(),
+    (event) => builder.addConsent(event),
+  );
   const snap = builder.build();
   const buildMs = performance.now() - started;
   performance.measure('leadledger:analytics-snapshot', { start: started });
-  return { snap, meta: { leads: snap.n, timeZone: settings.orgTimeZone, sources: sources.map(({ id, name, kind }) => ({ id, name, kind })), campaigns, dormantDays: settings.dormantDays, buildMs, version: builtFor } };
+  return {
+    snap,
+    meta: {
+      leads: snap.n,
+      timeZone: settings.orgTimeZone,
+      sources: sources.map(({ id, name, kind }) => ({ id, name, kind })),
+      campaigns,
+      dormantDays: settings.dormantDays,
+      buildMs,
+      version: builtFor,
+    },
+  };
 }
 
 function snapshot() {
@@ -103,8 +131,10 @@ const api = {
   cohorts: (q: CohortQuery, now: number): Promise<Timed<CohortAggregate>> => timed((s) => aggregateCohorts(s, q, now)),
   triangle: (q: TriangleQuery, now: number): Promise<Timed<CohortTriangle>> => timed((s) => cohortTriangle(s, q, now)),
   /** Leads per lifecycle stage for every acquisition cohort, with the organisation's dormant period. */
-  stageMix: (q: Omit<StageMixQuery, 'dormantDays'>, now: number): Promise<Timed<StageMix>> => timed((s, meta) => stageMix(s, { ...q, dormantDays: meta.dormantDays }, now)),
-  campaigns: (windowDays: number, medians: readonly MedianMetric[]): Promise<Timed<CampaignPerformance[]>> => timed((s) => aggregateCampaigns(s, windowDays, medians)),
+  stageMix: (q: Omit<StageMixQuery, 'dormantDays'>, now: number): Promise<Timed<StageMix>> =>
+    timed((s, meta) => stageMix(s, { ...q, dormantDays: meta.dormantDays }, now)),
+  campaigns: (windowDays: number, medians: readonly MedianMetric[]): Promise<Timed<CampaignPerformance[]>> =>
+    timed((s) => aggregateCampaigns(s, windowDays, medians)),
   /** `callback` must be wrapped in comlink's `proxy`. */
   onChange(callback: (version: number) => void): void {
     subscribers.add(callback);

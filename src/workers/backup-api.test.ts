@@ -55,7 +55,10 @@ describe('the backup worker, called across Comlink', () => {
     if (!checked.ok) throw new Error(checked.problems.join('; '));
     expect(Object.keys(checked).sort()).toEqual(['createdAt', 'id', 'ok', 'preview']);
     expect(checked.createdAt).toBe(NOW);
-    expect(checked.preview.counts.find((c) => c.table === 'leads')).toMatchObject({ now: data.leads.length - 1, after: data.leads.length });
+    expect(checked.preview.counts.find((c) => c.table === 'leads')).toMatchObject({
+      now: data.leads.length - 1,
+      after: data.leads.length,
+    });
     expect(checked.preview.kept.entries).toBe(1);
 
     const restored = await remote.restore(checked.id, NOW + 3000);
@@ -74,7 +77,10 @@ describe('the backup worker, called across Comlink', () => {
     const bad = await remote.check(new Blob(['{"format":"leadledger-backup","tables":{}}']), NOW);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems.length).toBeGreaterThan(0);
-    expect(await remote.check(new Blob(['not json']), NOW)).toMatchObject({ ok: false, problems: [expect.any(String)] });
+    expect(await remote.check(new Blob(['not json']), NOW)).toMatchObject({
+      ok: false,
+      problems: [expect.any(String)],
+    });
 
     const good = await remote.check((await remote.write(NOW)).blob, NOW);
     if (!good.ok) throw new Error('backup invalid');
@@ -92,9 +98,20 @@ describe('the backup worker, called across Comlink', () => {
     if (!checked.ok) throw new Error('backup invalid');
     const before = await snapshot(db);
     disk.full = true;
-    const crossed = await remote.restore(checked.id, NOW).then(() => null, (e: unknown) => e);
+    const crossed = await remote.restore(checked.id, NOW).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((crossed as Error).name).toBe(STORAGE_FULL);
-    expect(await remote.restore(checked.id, NOW).catch(rethrowStorageError).then(() => null, (e: unknown) => e)).toBeInstanceOf(StorageFullError);
+    expect(
+      await remote
+        .restore(checked.id, NOW)
+        .catch(rethrowStorageError)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        ),
+    ).toBeInstanceOf(StorageFullError);
     disk.full = false;
     expect(await snapshot(db)).toEqual(before);
     await expect(remote.restore(checked.id, NOW + 1)).resolves.toMatchObject({ counts: expect.any(Array) });

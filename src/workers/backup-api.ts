@@ -8,12 +8,20 @@
  * the page holds its id, never its rows. The repositories keep every guarantee (decision 012:
  * suppressions and the trail survive a restore; one strict transaction; the journal).
  */
-import { createBackup, previewRestore, restoreBackup, validateBackup, type Backup, type RestorePreview } from '../db/repos/backup-repo';
+import {
+  createBackup,
+  previewRestore,
+  restoreBackup,
+  validateBackup,
+  type Backup,
+  type RestorePreview,
+} from '../db/repos/backup-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { rethrowStorageError } from '../db/storage-errors';
 
 /** A checked file: restorable (with its plan and the id to restore it by) or not (with its problems, one line each). */
-export type BackupFileCheck = { ok: true; id: number; createdAt: number; preview: RestorePreview } | { ok: false; problems: string[] };
+export type BackupFileCheck =
+  { ok: true; id: number; createdAt: number; preview: RestorePreview } | { ok: false; problems: string[] };
 
 export interface BackupApi {
   /** Every table as a backup file (recorded as the last backup at `now`), with each table's count. */

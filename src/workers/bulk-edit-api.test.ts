@@ -57,17 +57,31 @@ describe('the bulk-edit worker, called across Comlink', () => {
     const result = await remote.apply(ids, op, NOW, { tags: ['x'] });
     expect(result.changed).toBe(preview.changed);
     expect(result.changedIds.sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
-    expect((await db.leads.bulkGet(ids)).every((l) => l?.tags.includes('worker-tag') && l.updatedAt === NOW)).toBe(true);
+    expect((await db.leads.bulkGet(ids)).every((l) => l?.tags.includes('worker-tag') && l.updatedAt === NOW)).toBe(
+      true,
+    );
     const entry = (await db.audit.get(result.auditSeq))!;
     expect(entry).toMatchObject({ action: 'bulk-edit', entity: 'lead', at: NOW });
     expect(entry.ids).toHaveLength(result.changed);
     const journal = await db.operations.toArray();
-    expect(journal).toEqual([expect.objectContaining({ kind: 'bulk-edit', state: 'done', summary: expect.objectContaining({ opKind: 'add-tags', count: ids.length, filter: { tags: ['x'] } }) })]);
+    expect(journal).toEqual([
+      expect.objectContaining({
+        kind: 'bulk-edit',
+        state: 'done',
+        summary: expect.objectContaining({ opKind: 'add-tags', count: ids.length, filter: { tags: ['x'] } }),
+      }),
+    ]);
 
     await expect(remote.undo(result.auditSeq, NOW + 1)).resolves.toEqual({ restored: result.changed });
     // Every lead as it was, its updatedAt aside: an undo is itself a change, made at its own instant.
-    expect(await dataOf(db)).toEqual({ ...before, leads: (before.leads as Lead[]).map((l) => ({ ...l, updatedAt: NOW + 1 })) });
-    expect((await db.audit.orderBy('seq').last())).toMatchObject({ action: 'undo', after: expect.objectContaining({ undid: result.auditSeq }) });
+    expect(await dataOf(db)).toEqual({
+      ...before,
+      leads: (before.leads as Lead[]).map((l) => ({ ...l, updatedAt: NOW + 1 })),
+    });
+    expect(await db.audit.orderBy('seq').last()).toMatchObject({
+      action: 'undo',
+      after: expect.objectContaining({ undid: result.auditSeq }),
+    });
     // A second undo of the same entry is refused, with the repository's words.
     await expect(remote.undo(result.auditSeq, NOW + 2)).rejects.toThrow(/already undone/);
   });
@@ -104,7 +118,16 @@ describe('the bulk-edit worker, called across Comlink', () => {
     const db = await dbWith(data);
     const remote = remoteFor(db);
     const before = await snapshot(db);
-    const error = await remote.apply(data.leads.map((l) => l.id), { kind: 'add-tags', tags: ['x'.repeat(41)] }, NOW).then(() => null, (e: unknown) => e);
+    const error = await remote
+      .apply(
+        data.leads.map((l) => l.id),
+        { kind: 'add-tags', tags: ['x'.repeat(41)] },
+        NOW,
+      )
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/40/);
     expect(await snapshot(db)).toEqual(before);
@@ -117,10 +140,19 @@ describe('the bulk-edit worker, called across Comlink', () => {
     const ids = data.leads.map((l) => l.id);
     const before = await snapshot(db);
     disk.full = true;
-    const crossed = await remote.apply(ids, { kind: 'add-tags', tags: ['full'] }, NOW).then(() => null, (e: unknown) => e);
+    const crossed = await remote.apply(ids, { kind: 'add-tags', tags: ['full'] }, NOW).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(crossed).not.toBeInstanceOf(StorageFullError);
     expect((crossed as Error).name).toBe(STORAGE_FULL);
-    const onPage = await remote.apply(ids, { kind: 'add-tags', tags: ['full'] }, NOW).catch(rethrowStorageError).then(() => null, (e: unknown) => e);
+    const onPage = await remote
+      .apply(ids, { kind: 'add-tags', tags: ['full'] }, NOW)
+      .catch(rethrowStorageError)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(onPage).toBeInstanceOf(StorageFullError);
     disk.full = false;
     expect(await snapshot(db)).toEqual(before);

@@ -11,7 +11,14 @@
  * reading every lead again when the data version has not moved since (applyBulkEdit checks it
  * inside its own transaction), which is most of the cost above the writes themselves.
  */
-import { applyBulkEdit, previewOf, readSelection, type BulkPreview, type BulkResult, type SelectionRead } from '../db/repos/bulk-edit-repo';
+import {
+  applyBulkEdit,
+  previewOf,
+  readSelection,
+  type BulkPreview,
+  type BulkResult,
+  type SelectionRead,
+} from '../db/repos/bulk-edit-repo';
 import { undoOperation } from '../db/repos/undo-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { rethrowStorageError } from '../db/storage-errors';

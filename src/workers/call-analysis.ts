@@ -5,7 +5,13 @@
  */
 import { validateCallRow, type CallRowContext, type PreparedCall } from '../domain/import-export/call-row-validation';
 import { mappingToHeaders } from '../domain/import-export/column-mapping';
-import { EMPTY_COUNTS, RowAccumulator, SHOWN_PROBLEMS, type AnalysisSummary, type FileProblem } from '../domain/import-export/import-analysis';
+import {
+  EMPTY_COUNTS,
+  RowAccumulator,
+  SHOWN_PROBLEMS,
+  type AnalysisSummary,
+  type FileProblem,
+} from '../domain/import-export/import-analysis';
 import type { CallRequest } from '../domain/import-export/import-request';
 import { rejection, type Rejection } from '../domain/import-export/rejection';
 import { callKey } from '../domain/leads/call-key';
@@ -25,31 +31,72 @@ export interface CallAnalysis {
 }
 
 const blocked = (fileProblem: FileProblem): CallAnalysis => ({
-  summary: { kind: 'calls', fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], problemCount: 0, warnings: [], newSources: [], newCampaigns: [] },
+  summary: {
+    kind: 'calls',
+    fileProblem,
+    asks: [],
+    counts: EMPTY_COUNTS,
+    rejections: [],
+    problemCount: 0,
+    warnings: [],
+    newSources: [],
+    newCampaigns: [],
+  },
   plan: null,
   report: [],
 });
 
-export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<CallAnalysis> {
+export async function analyseCallLog(
+  db: LeadsDb,
+  file: ImportFile,
+  req: CallRequest,
+  now: number,
+  listener: ProgressListener | undefined,
+  cancel: CancelToken,
+): Promise<CallAnalysis> {
   const source = await rowSourceOf(file, req);
   if (isFileProblem(source)) return blocked(source);
-  if (req.mapping.phone === undefined && req.mapping.leadId === undefined) return blocked({ code: 'mapping-phone-required' });
+  if (req.mapping.phone === undefined && req.mapping.leadId === undefined)
+    return blocked({ code: 'mapping-phone-required' });
   if (req.mapping.at === undefined) return blocked({ code: 'mapping-time-required' });
   if (req.mapping.outcome === undefined) return blocked({ code: 'mapping-outcome-required' });
   const acc = new RowAccumulator<PreparedCall>();
   let ctx: CallRowContext | null = null;
   const scan = await scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
-    ctx ??= { headers, mapping: req.mapping, defaultRegion: req.region, now, time: req.time, defaultCampaign: req.defaultCampaign };
+    ctx ??= {
+      headers,
+      mapping: req.mapping,
+      defaultRegion: req.region,
+      now,
+      time: req.time,
+      defaultCampaign: req.defaultCampaign,
+    };
     acc.add(row, validateCallRow(row, ctx), req.mapping.at === undefined ? '' : (row.cells[req.mapping.at] ?? ''));
   });
   if (scan.fileError) return blocked({ code: scan.fileError.code, line: scan.fileError.line });
   const asks = acc.allAsks();
   const summary: AnalysisSummary = {
-    kind: 'calls', fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, warnings: acc.warnings.length },
-    rejections: [], problemCount: 0, warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
+    kind: 'calls',
+    fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null,
+    asks,
+    counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, warnings: acc.warnings.length },
+    rejections: [],
+    problemCount: 0,
+    warnings: acc.warnings.slice(0, SHOWN_PROBLEMS),
+    newSources: [],
+    newCampaigns: [],
   };
   if (asks.length > 0 || acc.rowsRead === 0) {
-    return { summary: { ...summary, counts: { ...summary.counts, rejected: acc.rejectedRows }, rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), problemCount: acc.rejections.length }, plan: null, report: acc.rejections };
+    return {
+      summary: {
+        ...summary,
+        counts: { ...summary.counts, rejected: acc.rejectedRows },
+        rejections: acc.rejections.slice(0, SHOWN_PROBLEMS),
+        problemCount: acc.rejections.length,
+      },
+      plan: null,
+      report: acc.rejections,
+    };
   }
 
   new ProgressMeter('matching', listener).report(0, 1, acc.rowsRead, true);
@@ -61,7 +108,12 @@ export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallReq
   for (const c of acc.accepted) {
     const lead = c.leadId !== null ? byId.get(c.leadId) : byPhone.get(c.phoneE164!);
     if (lead) resolved.push({ ...c, leadId: lead.id });
-    else unknown.push(c.leadId !== null ? rejection(c.line, header('leadId'), 'lead-unknown', String(c.leadId)) : rejection(c.line, header('phone'), 'number-unknown', c.phoneE164!));
+    else
+      unknown.push(
+        c.leadId !== null
+          ? rejection(c.line, header('leadId'), 'lead-unknown', String(c.leadId))
+          : rejection(c.line, header('phone'), 'number-unknown', c.phoneE164!),
+      );
   }
   const seen = new Set<string>();
   const calls = resolved.filter((c) => {
@@ -75,14 +127,28 @@ export async function analyseCallLog(db: LeadsDb, file: ImportFile, req: CallReq
   const rejections = [...acc.rejections, ...unknown].sort((a, b) => a.line - b.line);
   const rejected = acc.rejectedRows + unknown.length;
   summary.counts = {
-    ...summary.counts, valid: resolved.length, rejected, duplicatesInFile: resolved.length - calls.length, matchedExisting: already,
-    toCreate: calls.length - already, leadsAffected: new Set(calls.map((c) => c.leadId)).size,
+    ...summary.counts,
+    valid: resolved.length,
+    rejected,
+    duplicatesInFile: resolved.length - calls.length,
+    matchedExisting: already,
+    toCreate: calls.length - already,
+    leadsAffected: new Set(calls.map((c) => c.leadId)).size,
   };
   summary.rejections = rejections.slice(0, SHOWN_PROBLEMS);
   summary.problemCount = rejections.length;
   const plan: CallImportPlan = {
-    fileName: file.name, sha256: file.sha256, encoding: req.encoding, delimiter: req.delimiter, mapping: mappingToHeaders(scan.headers, req.mapping),
-    timeDeclaration: req.time, rowsRead: acc.rowsRead, rejected, warnings: acc.warnings.length, duplicatesInFile: resolved.length - calls.length, calls,
+    fileName: file.name,
+    sha256: file.sha256,
+    encoding: req.encoding,
+    delimiter: req.delimiter,
+    mapping: mappingToHeaders(scan.headers, req.mapping),
+    timeDeclaration: req.time,
+    rowsRead: acc.rowsRead,
+    rejected,
+    warnings: acc.warnings.length,
+    duplicatesInFile: resolved.length - calls.length,
+    calls,
   };
   return { summary, plan: calls.length > already ? plan : null, report: rejections };
 }

@@ -37,7 +37,10 @@ const api = {
     return read.ok ? { ok: true as const, summary: read.summary } : read;
   },
   /** `now` comes from the page: the main thread owns the clock every rule reads. */
-  importDncVersion(input: { listId: string; fileName: string; bytes: Uint8Array; publishedAt: number; defaultRegion: string }, now: number) {
+  importDncVersion(
+    input: { listId: string; fileName: string; bytes: Uint8Array; publishedAt: number; defaultRegion: string },
+    now: number,
+  ) {
     return coded(() => importDncVersion(db, input, now));
   },
   retentionDryRun(at: number, mode?: PurgeMode) {

@@ -16,7 +16,8 @@ export interface CsvScan {
   rows: number;
 }
 
-export type RowSource = { kind: 'text'; text: string; delimiter: Delimiter } | { kind: 'sheet'; rows: readonly CsvRow[] };
+export type RowSource =
+  { kind: 'text'; text: string; delimiter: Delimiter } | { kind: 'sheet'; rows: readonly CsvRow[] };
 
 /** Reads rows of a sheet the way `CsvReader` reads a text. */
 class SheetReader {
@@ -36,10 +37,16 @@ class SheetReader {
   }
 }
 
-const readerOf = (source: RowSource) => (source.kind === 'text' ? new CsvReader(source.text, source.delimiter) : new SheetReader(source.rows));
+const readerOf = (source: RowSource) =>
+  source.kind === 'text' ? new CsvReader(source.text, source.delimiter) : new SheetReader(source.rows);
 
 /** Feed every data row to `onRow`; the first non-blank row is the header. */
-export async function scanRows(source: RowSource, meter: ProgressMeter, cancel: CancelToken, onRow: (row: CsvRow, headers: string[]) => void): Promise<CsvScan> {
+export async function scanRows(
+  source: RowSource,
+  meter: ProgressMeter,
+  cancel: CancelToken,
+  onRow: (row: CsvRow, headers: string[]) => void,
+): Promise<CsvScan> {
   const reader = readerOf(source);
   const first = reader.read(1)[0];
   const headers = first ? uniqueHeaders(first.cells) : [];
@@ -59,7 +66,15 @@ export async function scanRows(source: RowSource, meter: ProgressMeter, cancel: 
 }
 
 /** The first rows for the preview (cells cut to a readable length). */
-export function previewRows(source: RowSource, count: number): { headers: string[]; rawHeaders: string[]; rows: { line: number; cells: string[] }[]; fileError: CsvFileError | null } {
+export function previewRows(
+  source: RowSource,
+  count: number,
+): {
+  headers: string[];
+  rawHeaders: string[];
+  rows: { line: number; cells: string[] }[];
+  fileError: CsvFileError | null;
+} {
   const reader = readerOf(source);
   const [first, ...rest] = reader.read(count + 1);
   const cut = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);

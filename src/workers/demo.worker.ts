@@ -11,7 +11,8 @@ import { resetDemoData, seedDemoIfEmpty, startEmpty, type SeedProgress } from '.
 const db = new LeadsDb();
 
 /** Comlink callbacks are posted messages: never awaited inside the write transaction. */
-const post = (onProgress?: (p: SeedProgress) => void) => (onProgress ? (p: SeedProgress) => void onProgress(p) : undefined);
+const post = (onProgress?: (p: SeedProgress) => void) =>
+  onProgress ? (p: SeedProgress) => void onProgress(p) : undefined;
 
 const api = {
   /** Seed the demo data unless the database holds data or the user chose to start empty. */

@@ -18,9 +18,21 @@ import { verdictFromBits } from '../domain/compliance/verdict-bits';
 import { getSettings } from '../db/repos/settings-repo';
 import { callZone } from '../domain/compliance/verdict';
 import type { Verdict } from '../domain/compliance/verdict-types';
-import { callListInstant, countExclusion, noExclusions, staleListCopies, type Exclusions, type StaleListCopy } from '../domain/import-export/call-list';
+import {
+  callListInstant,
+  countExclusion,
+  noExclusions,
+  staleListCopies,
+  type Exclusions,
+  type StaleListCopy,
+} from '../domain/import-export/call-list';
 import { csvHead, csvLine, type CsvOptions } from '../domain/import-export/csv-write';
-import { exportValue, type CatalogNames, type ExportColumn, type ExportTimeFormat } from '../domain/import-export/export-columns';
+import {
+  exportValue,
+  type CatalogNames,
+  type ExportColumn,
+  type ExportTimeFormat,
+} from '../domain/import-export/export-columns';
 import { TIME_COLUMNS } from '../domain/import-export/export-header';
 import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
@@ -82,8 +94,19 @@ export interface BuildOptions {
  * The verdicts the engine gave, read back per lead, with the lists and rules they rest on: no
  * history is read and nothing judged. `bitsByRank` is in ascending-id order.
  */
-async function engineVerdicts(db: LeadsDb, sorted: Int32Array, bitsByRank: Uint16Array, chunkSize: number, onProgress: ExportProgress, visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void) {
-  const [settings, dncLists, dncVersions] = await Promise.all([getSettings(db), db.dncLists.toArray(), db.dncListVersions.toArray()]);
+async function engineVerdicts(
+  db: LeadsDb,
+  sorted: Int32Array,
+  bitsByRank: Uint16Array,
+  chunkSize: number,
+  onProgress: ExportProgress,
+  visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void,
+) {
+  const [settings, dncLists, dncVersions] = await Promise.all([
+    getSettings(db),
+    db.dncLists.toArray(),
+    db.dncListVersions.toArray(),
+  ]);
   const world = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] });
   const judge = createJudge(world, settings);
   for (let i = 0; i < sorted.length; i += chunkSize) {
@@ -104,7 +127,8 @@ async function engineVerdicts(db: LeadsDb, sorted: Int32Array, bitsByRank: Uint1
  * who asked (every write committed before the engine answered is in it).
  */
 const ENGINE_ANSWER_FRESH_MS = 15_000;
-const engineInstant = (judged: EngineVerdicts | undefined, now: number) => (judged && judged.at >= now - ENGINE_ANSWER_FRESH_MS ? judged.at : null);
+const engineInstant = (judged: EngineVerdicts | undefined, now: number) =>
+  judged && judged.at >= now - ENGINE_ANSWER_FRESH_MS ? judged.at : null;
 
 /** The engine's bits re-ordered by rank (ascending id), or null when there are none. */
 function bitsByRank(judged: EngineVerdicts | undefined, rankOf: Uint32Array): Uint16Array | null {
@@ -115,7 +139,14 @@ function bitsByRank(judged: EngineVerdicts | undefined, rankOf: Uint32Array): Ui
 }
 
 /** Judge every lead of `sorted` (ascending ids) at `at`, a chunk at a time; `visit` gets each lead's rank. */
-async function judgeAll(db: LeadsDb, sorted: Int32Array, at: number, chunkSize: number, onProgress: ExportProgress, visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void) {
+async function judgeAll(
+  db: LeadsDb,
+  sorted: Int32Array,
+  at: number,
+  chunkSize: number,
+  onProgress: ExportProgress,
+  visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void,
+) {
   const shared = await loadSharedWorld(db, sorted);
   const judge0 = createJudge(shared.world, shared.settings);
   for (let i = 0; i < sorted.length; i += chunkSize) {
@@ -131,12 +162,21 @@ async function judgeAll(db: LeadsDb, sorted: Int32Array, at: number, chunkSize: 
 }
 
 /** The versions a call list judged at `at` relied on. */
-function versionIdsAt(lists: { versions: { id: number; publishedAt: number; importedAt: number }[] }[], at: number): number[] {
+function versionIdsAt(
+  lists: { versions: { id: number; publishedAt: number; importedAt: number }[] }[],
+  at: number,
+): number[] {
   return lists.flatMap((l) => l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at).map((v) => v.id));
 }
 
 /** Exclusion counts and stale DNC copies for a would-be call list, without writing anything. */
-export async function previewCallList(db: LeadsDb, ids: Int32Array, requestedAt: number, { now = Date.now(), chunk = JUDGE_CHUNK }: BuildOptions = {}, judged?: EngineVerdicts) {
+export async function previewCallList(
+  db: LeadsDb,
+  ids: Int32Array,
+  requestedAt: number,
+  { now = Date.now(), chunk = JUDGE_CHUNK }: BuildOptions = {},
+  judged?: EngineVerdicts,
+) {
   const at = engineInstant(judged, now) ?? callListInstant(requestedAt, now);
   const exclusions = noExclusions();
   const { sorted, rankOf } = ranked(ids);
@@ -144,12 +184,29 @@ export async function previewCallList(db: LeadsDb, ids: Int32Array, requestedAt:
   if (byRank) {
     // The engine's answer: counts straight from the bits, no lead read.
     for (const b of byRank) countExclusion(exclusions, verdictFromBits(b));
-    const [settings, dncLists, dncVersions] = await Promise.all([getSettings(db), db.dncLists.toArray(), db.dncListVersions.toArray()]);
+    const [settings, dncLists, dncVersions] = await Promise.all([
+      getSettings(db),
+      db.dncLists.toArray(),
+      db.dncListVersions.toArray(),
+    ]);
     const lists = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] }).dncLists;
     const rulesFor = rulesByRegion(settings);
-    return { exclusions, stale: staleListCopies(lists, rulesFor, settings.defaultRegion, at), versionIds: versionIdsAt(lists, at), at, engine: true };
+    return {
+      exclusions,
+      stale: staleListCopies(lists, rulesFor, settings.defaultRegion, at),
+      versionIds: versionIdsAt(lists, at),
+      at,
+      engine: true,
+    };
   }
-  const { shared, rulesFor } = await judgeAll(db, sorted, at, chunk, () => undefined, (_lead, v) => countExclusion(exclusions, v));
+  const { shared, rulesFor } = await judgeAll(
+    db,
+    sorted,
+    at,
+    chunk,
+    () => undefined,
+    (_lead, v) => countExclusion(exclusions, v),
+  );
   const stale: StaleListCopy[] = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
   return { exclusions, stale, versionIds: versionIdsAt(shared.world.dncLists, at), at, engine: false };
 }
@@ -163,11 +220,19 @@ const xlsxCell = (text: string): XlsxCell => (text.startsWith(DATE_MARK) ? { ser
 /** Source and campaign names by id, read once per export (a few hundred rows at most). */
 async function catalogNames(db: LeadsDb): Promise<CatalogNames> {
   const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
-  return { source: new Map(sources.map((s) => [s.id, s.name])), campaign: new Map(campaigns.map((c) => [c.id, c.name])) };
+  return {
+    source: new Map(sources.map((s) => [s.id, s.name])),
+    campaign: new Map(campaigns.map((c) => [c.id, c.name])),
+  };
 }
 
 /** Build the file, record it in the audit trail, then hand it over. */
-export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: ExportProgress, { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {}): Promise<ExportResult> {
+export async function buildExport(
+  db: LeadsDb,
+  req: ExportRequest,
+  onProgress: ExportProgress,
+  { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {},
+): Promise<ExportResult> {
   const t0 = performance.now();
   // The engine's answer holds only for the data it had applied: a write since (another tab, a
   // worker) and the leads are judged here instead.
@@ -175,7 +240,8 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
     const { judged: _stale, ...rest } = req;
     return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
   }
-  const needsVerdict = req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
+  const needsVerdict =
+    req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
   const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
   const { sorted, rankOf } = ranked(req.ids);
   const fromEngine = req.judged?.at === at ? bitsByRank(req.judged, rankOf) : null;
@@ -213,7 +279,12 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
       const w = callingHoursAt(at, zone, judge.rulesFor(lead.region).callingHours).window;
       callWindow = w.to > w.from ? `${hhmm(w.from)}–${hhmm(w.to)} ${zone}` : '';
     }
-    const ctx = { time: req.time, names, ...(v ? { verdict: v } : {}), ...(callWindow !== undefined ? { callWindow } : {}) };
+    const ctx = {
+      time: req.time,
+      names,
+      ...(v ? { verdict: v } : {}),
+      ...(callWindow !== undefined ? { callWindow } : {}),
+    };
     const cells = req.columns.map((c) => cellOf(lead, c, ctx));
     start[rank] = store.used;
     length[rank] = store.append(encodeRow(cells));
@@ -226,7 +297,9 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
       if (req.kind === 'call-list' && !v.callable) return;
       keepRow(lead, v, rank, judge);
     };
-    const { shared } = fromEngine ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, visit) : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
+    const { shared } = fromEngine
+      ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, visit)
+      : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
   } else {
     for (let i = 0; i < n; i += chunkSize) {
@@ -254,7 +327,14 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
   };
   let file: { blob: Blob; sha256: string };
   if (req.format === 'csv') {
-    sink.write(encoder.encode(csvHead((req.header ?? req.columns).map((h) => neutraliseFormula(h)), req.csv)));
+    sink.write(
+      encoder.encode(
+        csvHead(
+          (req.header ?? req.columns).map((h) => neutraliseFormula(h)),
+          req.csv,
+        ),
+      ),
+    );
     for (let p = 0; p < n; p++) {
       const bytes = rowBytes(p);
       if (!bytes) continue;
@@ -263,7 +343,10 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
     }
     file = sink.finish('text/csv;charset=utf-8');
   } else {
-    const book = createXlsxStream((req.header ?? req.columns).map((h) => neutraliseFormula(h)), (bytes) => sink.write(bytes));
+    const book = createXlsxStream(
+      (req.header ?? req.columns).map((h) => neutraliseFormula(h)),
+      (bytes) => sink.write(bytes),
+    );
     for (let p = 0; p < n; p++) {
       const bytes = rowBytes(p);
       if (!bytes) continue;
@@ -294,5 +377,16 @@ export async function buildExport(db: LeadsDb, req: ExportRequest, onProgress: E
     ...(req.override ? { override: req.override } : {}),
   });
   const chainHead = (entry.before as { chainHead: { hash: string } }).chainHead.hash;
-  return { blob: file.blob, fileName: req.fileName, sha256: file.sha256, rows, exclusions, dncVersionIds, at, ms: performance.now() - t0, auditSeq: entry.seq, chainHead };
+  return {
+    blob: file.blob,
+    fileName: req.fileName,
+    sha256: file.sha256,
+    rows,
+    exclusions,
+    dncVersionIds,
+    at,
+    ms: performance.now() - t0,
+    auditSeq: entry.seq,
+    chainHead,
+  };
 }

@@ -30,8 +30,14 @@ async function seeded() {
     acquiredAtPrecision: 'exact',
     entryMethod: 'manual',
   }));
-  const ids = (await db.leads.bulkAdd(leads.map((l) => stampNewLead(l, NOW)), { allKeys: true })) as number[];
-  const expected = FORMULA_CASES.map((c, i) => [c.phone ? c.expected : leads[i]!.phoneE164, c.phone ? 'Ada' : c.expected]);
+  const ids = (await db.leads.bulkAdd(
+    leads.map((l) => stampNewLead(l, NOW)),
+    { allKeys: true },
+  )) as number[];
+  const expected = FORMULA_CASES.map((c, i) => [
+    c.phone ? c.expected : leads[i]!.phoneE164,
+    c.phone ? 'Ada' : c.expected,
+  ]);
   return { db, ids: Int32Array.from(ids), expected };
 }
 
@@ -51,7 +57,10 @@ describe('lead export writers neutralise formulas like every writer', () => {
   it('CSV: every case of the shared table', async () => {
     const { db, ids, expected } = await seeded();
     const out = await buildExport(db, request(ids, 'csv'), () => undefined);
-    const parsed = Papa.parse<string[]>(new TextDecoder().decode(await out.blob.arrayBuffer()), { newline: '\r\n', skipEmptyLines: false }).data;
+    const parsed = Papa.parse<string[]>(new TextDecoder().decode(await out.blob.arrayBuffer()), {
+      newline: '\r\n',
+      skipEmptyLines: false,
+    }).data;
     expect(parsed.slice(1, 1 + expected.length)).toEqual(expected);
   });
 
@@ -62,7 +71,9 @@ describe('lead export writers neutralise formulas like every writer', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await out.blob.arrayBuffer());
     const rows: unknown[][] = [];
-    wb.getWorksheet('Leads')!.eachRow({ includeEmpty: true }, (row) => rows.push([row.getCell(1).value ?? '', row.getCell(2).value ?? '']));
+    wb.getWorksheet('Leads')!.eachRow({ includeEmpty: true }, (row) =>
+      rows.push([row.getCell(1).value ?? '', row.getCell(2).value ?? '']),
+    );
     // XML has no NUL and reads every CR as LF: compare what a spreadsheet will see.
     const asXml = (cell: string) => cell.replace(/\r\n?/g, '\n').replaceAll('\0', '');
     expect(rows.slice(1)).toEqual(expected.map((r) => r.map(asXml)));

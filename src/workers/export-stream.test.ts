@@ -24,7 +24,12 @@ afterAll(closeAll);
 
 const COLUMNS: ExportColumn[] = ['phone', 'name', 'source', 'acquiredAt', 'dncStatus', 'callable', 'reasons'];
 
-const request = (ids: Int32Array, kind: ExportRequest['kind'], format: ExportRequest['format'], at = NOW): ExportRequest => ({
+const request = (
+  ids: Int32Array,
+  kind: ExportRequest['kind'],
+  format: ExportRequest['format'],
+  at = NOW,
+): ExportRequest => ({
   ids,
   kind,
   format,
@@ -44,10 +49,14 @@ function scrambled(ids: number[]): Int32Array {
 /** Source and campaign names by id, as the export writes them. */
 async function namesOf(db: Awaited<ReturnType<typeof dbWith>>) {
   const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
-  return { source: new Map(sources.map((s) => [s.id, s.name])), campaign: new Map(campaigns.map((c) => [c.id, c.name])) };
+  return {
+    source: new Map(sources.map((s) => [s.id, s.name])),
+    campaign: new Map(campaigns.map((c) => [c.id, c.name])),
+  };
 }
 
-const csvRows = async (blob: Blob) => Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true }).data;
+const csvRows = async (blob: Blob) =>
+  Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true }).data;
 
 describe('streamed export', () => {
   it('writes the same call list as judging the whole world at once, in the order asked, over many chunks', async () => {
@@ -63,7 +72,14 @@ describe('streamed export', () => {
     const judged = Array.from(ids, (id) => ({ lead: byId.get(id)!, v: judge(byId.get(id)!, NOW).verdict }));
     const expected = judged
       .filter((j) => j.v.callable)
-      .map((j) => COLUMNS.map((c) => neutraliseFormula(exportValue(j.lead, c, { time: { timeZone: 'America/New_York', pattern: 'iso' }, verdict: j.v, names }), c === 'phone')));
+      .map((j) =>
+        COLUMNS.map((c) =>
+          neutraliseFormula(
+            exportValue(j.lead, c, { time: { timeZone: 'America/New_York', pattern: 'iso' }, verdict: j.v, names }),
+            c === 'phone',
+          ),
+        ),
+      );
     // Sources are written by name, and the names are not the ids (else this would prove nothing).
     expect(judged.some((j) => names.source.get(j.lead.sourceId) !== j.lead.sourceId)).toBe(true);
     // Anti-vacuity: the list keeps some leads and excludes others.
@@ -84,19 +100,37 @@ describe('streamed export', () => {
     const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
     const index = await buildGridIndex(db, NOW);
     const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
-    const bits = reasonBitsAt(index, Uint32Array.from(ids, (id) => rowOf.get(id)!), NOW)!;
+    const bits = reasonBitsAt(
+      index,
+      Uint32Array.from(ids, (id) => rowOf.get(id)!),
+      NOW,
+    )!;
     expect(bits).not.toBeNull();
     const judged = await buildExport(db, request(ids, 'call-list', 'csv'), () => undefined, { now: NOW, chunk: 97 });
     const dataVersion = await readDataVersion(db);
     // An answer given before a write the engine had not applied is not trusted: the leads are judged.
-    const stale = await buildExport(db, { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits: new Uint16Array(ids.length), dataVersion: 'older' } }, () => undefined, { now: NOW, chunk: 97 });
+    const stale = await buildExport(
+      db,
+      {
+        ...request(ids, 'call-list', 'csv'),
+        judged: { at: NOW, bits: new Uint16Array(ids.length), dataVersion: 'older' },
+      },
+      () => undefined,
+      { now: NOW, chunk: 97 },
+    );
     expect(await csvRows(stale.blob)).toEqual(await csvRows(judged.blob));
     // Reading a history (calls, consents, DNC entries) would go through these: make any such read fail loudly.
     const refuse = () => {
       throw new Error('a history was read');
     };
-    for (const table of [db.calls, db.consents, db.dncEntries]) Object.assign(table, { where: refuse, toCollection: refuse, toArray: refuse, bulkGet: refuse });
-    const fromEngine = await buildExport(db, { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits, dataVersion } }, () => undefined, { now: NOW, chunk: 97 });
+    for (const table of [db.calls, db.consents, db.dncEntries])
+      Object.assign(table, { where: refuse, toCollection: refuse, toArray: refuse, bulkGet: refuse });
+    const fromEngine = await buildExport(
+      db,
+      { ...request(ids, 'call-list', 'csv'), judged: { at: NOW, bits, dataVersion } },
+      () => undefined,
+      { now: NOW, chunk: 97 },
+    );
     expect(await csvRows(fromEngine.blob)).toEqual(await csvRows(judged.blob));
     expect(fromEngine.exclusions).toEqual(judged.exclusions);
     expect(fromEngine.rows).toBeGreaterThan(20);
@@ -110,7 +144,9 @@ describe('streamed export', () => {
     const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
     const out = await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 1_000 });
     const rows = await csvRows(out.blob);
-    const byId = new Map(((await db.leads.toArray()) as { id: number; phoneE164: string }[]).map((l) => [l.id, l.phoneE164]));
+    const byId = new Map(
+      ((await db.leads.toArray()) as { id: number; phoneE164: string }[]).map((l) => [l.id, l.phoneE164]),
+    );
     expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from(ids, (id) => byId.get(id)));
     const [entry] = await listExports(db);
     expect(entry!.seq).toBe(out.auditSeq);
@@ -120,10 +156,12 @@ describe('streamed export', () => {
     expect(out.sha256).toBe(digest);
   });
 
-  it('writes an XLSX a spreadsheet library reads back cell for cell, header first, instants as real dates on the zone\'s wall clock', async () => {
+  it("writes an XLSX a spreadsheet library reads back cell for cell, header first, instants as real dates on the zone's wall clock", async () => {
     const db = await dbWith(demoSlice(100));
     const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
-    const csv = await csvRows((await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 50 })).blob);
+    const csv = await csvRows(
+      (await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 50 })).blob,
+    );
     const out = await buildExport(db, request(ids, 'leads', 'xlsx'), () => undefined, { now: NOW, chunk: 50 });
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
@@ -144,7 +182,9 @@ describe('streamed export', () => {
     const db = await dbWith(demoSlice(25));
     const ids = Int32Array.from((await db.leads.toCollection().primaryKeys()) as number[]);
     const yesterday = NOW - MS_PER_DAY;
-    const before = await csvRows((await buildExport(db, request(ids, 'call-list', 'csv', yesterday), () => undefined, { now: NOW })).blob);
+    const before = await csvRows(
+      (await buildExport(db, request(ids, 'call-list', 'csv', yesterday), () => undefined, { now: NOW })).blob,
+    );
     const phone = before[1]![0]!;
     expect(phone).toMatch(/^\+\d+$/);
     // The person asks not to be called: added to the internal list now.

@@ -31,7 +31,10 @@ describe('grid block', () => {
     const judge = createJudge(world, settings);
     const byId = new Map(leads.map((l) => [l.id, l]));
     const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
-    const names = { sources: new Map(sources.map((s) => [s.id, s.name])), campaigns: new Map(campaigns.map((c) => [c.id, c.name])) };
+    const names = {
+      sources: new Map(sources.map((s) => [s.id, s.name])),
+      campaigns: new Map(campaigns.map((c) => [c.id, c.name])),
+    };
     const dormantMs = dormantPeriodMs(settings.dormantDays);
     let expiring = 0;
     let hours = 0;
@@ -39,7 +42,16 @@ describe('grid block', () => {
     for (const at of [NOW, NOW + 5 * 3_600_000, NOW + 13 * 3_600_000, NOW + 40 * MS_PER_DAY]) {
       await refreshDue(db, index, at);
       const rows = Uint32Array.from({ length: index.cols.n }, (_, i) => i);
-      const reads = [vi.spyOn(db.calls, 'where'), vi.spyOn(db.consents, 'where'), vi.spyOn(db.dncEntries, 'where'), vi.spyOn(db.dncEntries, 'toArray'), vi.spyOn(db.calls, 'toArray'), vi.spyOn(db.consents, 'toArray'), vi.spyOn(db.leads, 'bulkGet'), vi.spyOn(db.leads, 'get')];
+      const reads = [
+        vi.spyOn(db.calls, 'where'),
+        vi.spyOn(db.consents, 'where'),
+        vi.spyOn(db.dncEntries, 'where'),
+        vi.spyOn(db.dncEntries, 'toArray'),
+        vi.spyOn(db.calls, 'toArray'),
+        vi.spyOn(db.consents, 'toArray'),
+        vi.spyOn(db.leads, 'bulkGet'),
+        vi.spyOn(db.leads, 'get'),
+      ];
       const shown = await displayBlock(db, index, rows, at, WHERE, 0);
       for (const spy of reads) {
         expect(spy).not.toHaveBeenCalled();
@@ -49,17 +61,38 @@ describe('grid block', () => {
       for (const row of shown) {
         const lead = byId.get(row.id)!;
         const full = judge(lead, at);
-        expect({ id: row.id, callable: row.callable, codes: row.reasons.map((r) => r.code).sort(), consent: row.consent, dnc: row.dnc }).toEqual({
+        expect({
+          id: row.id,
+          callable: row.callable,
+          codes: row.reasons.map((r) => r.code).sort(),
+          consent: row.consent,
+          dnc: row.dnc,
+        }).toEqual({
           id: row.id,
           callable: full.verdict.callable,
           codes: full.verdict.reasons.map((r) => r.code).sort(),
           consent: full.consent,
           dnc: full.dnc,
         });
-        expect(row.stage).toBe(storedStageOf(lead, full.verdict.reasons.map((r) => r.code), at, dormantMs));
+        expect(row.stage).toBe(
+          storedStageOf(
+            lead,
+            full.verdict.reasons.map((r) => r.code),
+            at,
+            dormantMs,
+          ),
+        );
         // Every value drawn from the columns is the one the stored lead gives (tags in the dictionary's order).
         const fromLead = displayRow(displayLeadOf(lead), full, names, WHERE, at, dormantMs);
-        const drawn = (r: DisplayRow) => ({ ...r, tags: [...r.tags].sort(), callable: null, reasons: null, consent: null, dnc: null, stage: null });
+        const drawn = (r: DisplayRow) => ({
+          ...r,
+          tags: [...r.tags].sort(),
+          callable: null,
+          reasons: null,
+          consent: null,
+          dnc: null,
+          stage: null,
+        });
         expect(drawn(row)).toEqual(drawn(fromLead));
         // The dates the columns keep are the ones the badge shows for the judge's reason (its "until", else its "since").
         const fullShown = displayReasons(full.verdict, WHERE);

@@ -7,7 +7,13 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { CALL_OUTCOMES } from '../domain/leads/call-outcome';
-import { displayRow, type CatalogNames, type DisplayLead, type DisplayLocale, type DisplayRow } from '../domain/leads/display-row';
+import {
+  displayRow,
+  type CatalogNames,
+  type DisplayLead,
+  type DisplayLocale,
+  type DisplayRow,
+} from '../domain/leads/display-row';
 import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
@@ -64,7 +70,14 @@ const orUndefined = (v: number) => (v === v ? v : undefined);
  * caught up is left out; one deleted since the last catch-up shows until the change signal
  * (150 ms after the write) redraws the grid without it.
  */
-export async function displayBlock(db: LeadsDb, index: GridIndex, rows: ArrayLike<number>, at: number, where: DisplayLocale, version: number): Promise<DisplayRow[]> {
+export async function displayBlock(
+  db: LeadsDb,
+  index: GridIndex,
+  rows: ArrayLike<number>,
+  at: number,
+  where: DisplayLocale,
+  version: number,
+): Promise<DisplayRow[]> {
   const t0 = performance.now();
   const { cols } = index;
   const names = await catalogNames(db, version);
@@ -74,7 +87,8 @@ export async function displayBlock(db: LeadsDb, index: GridIndex, rows: ArrayLik
   const out: DisplayRow[] = [];
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
-    if (!(cols.flags[i]! & FLAG_DELETED)) out.push(displayRow(displayLeadAt(cols, i), rowVerdict(cols, i, outside(i)), names, where, at, index.dormantMs));
+    if (!(cols.flags[i]! & FLAG_DELETED))
+      out.push(displayRow(displayLeadAt(cols, i), rowVerdict(cols, i, outside(i)), names, where, at, index.dormantMs));
   }
   measureSince('block:format', t1);
   measureSince('block:total', t0);

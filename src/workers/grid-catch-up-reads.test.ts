@@ -16,18 +16,40 @@ import { buildGridIndex, openGridIndex, outsideHoursAt, type GridIndex } from '.
 
 afterAll(closeAll);
 
-const FILTERS: LeadFilter[] = [{}, { callable: 'yes' }, { tags: ['bench-run-1'] }, { consent: ['valid', 'expiring'] }, { dnc: ['listed'] }, { reason: ['frequency-capped'] }];
+const FILTERS: LeadFilter[] = [
+  {},
+  { callable: 'yes' },
+  { tags: ['bench-run-1'] },
+  { consent: ['valid', 'expiring'] },
+  { dnc: ['listed'] },
+  { reason: ['frequency-capped'] },
+];
 
 function answers(index: GridIndex): number[][] {
-  const ctx = { orgTimeZone: index.orgTimeZone, dormantMs: index.dormantMs, now: NOW, outsideHours: outsideHoursAt(index, NOW) };
-  return FILTERS.map((f) => Array.from(queryRows(index.cols, f, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b));
+  const ctx = {
+    orgTimeZone: index.orgTimeZone,
+    dormantMs: index.dormantMs,
+    now: NOW,
+    outsideHours: outsideHoursAt(index, NOW),
+  };
+  return FILTERS.map((f) =>
+    Array.from(queryRows(index.cols, f, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b),
+  );
 }
 
 /** Spies on every way of reading many rows by range or by cursor. */
 function rangeReads(db: LeadsDb) {
   const where = Object.getPrototypeOf(db.calls.where('leadId')) as Record<string, (...a: unknown[]) => unknown>;
   const named = <T extends { mockName: (n: string) => T }>(spy: T, name: string) => spy.mockName(name);
-  return [named(vi.spyOn(where, 'anyOf'), 'anyOf'), named(vi.spyOn(where, 'between'), 'between'), named(vi.spyOn(where, 'above'), 'above'), named(vi.spyOn(db.leads, 'toArray'), 'leads.toArray'), named(vi.spyOn(db.leads, 'toCollection'), 'leads.toCollection'), named(vi.spyOn(db.calls, 'toArray'), 'calls.toArray'), named(vi.spyOn(db.consents, 'toArray'), 'consents.toArray')];
+  return [
+    named(vi.spyOn(where, 'anyOf'), 'anyOf'),
+    named(vi.spyOn(where, 'between'), 'between'),
+    named(vi.spyOn(where, 'above'), 'above'),
+    named(vi.spyOn(db.leads, 'toArray'), 'leads.toArray'),
+    named(vi.spyOn(db.leads, 'toCollection'), 'leads.toCollection'),
+    named(vi.spyOn(db.calls, 'toArray'), 'calls.toArray'),
+    named(vi.spyOn(db.consents, 'toArray'), 'consents.toArray'),
+  ];
 }
 
 describe('grid catch-up reads', () => {
@@ -43,10 +65,17 @@ describe('grid catch-up reads', () => {
     const spies = rangeReads(db);
     const reopened = await openGridIndex(db, NOW);
     // The snapshot's own table (its chunks are replaced by key range after the catch-up) is not a read of the data.
-    const onData = (ctx: unknown) => (ctx as { _ctx?: { table?: { name?: string } }; name?: string })._ctx?.table?.name !== 'engine';
+    const onData = (ctx: unknown) =>
+      (ctx as { _ctx?: { table?: { name?: string } }; name?: string })._ctx?.table?.name !== 'engine';
     const calls = spies.map((s) => [s.getMockName(), (s.mock.contexts as unknown[]).filter(onData).length] as const);
     for (const s of spies) s.mockRestore();
-    expect(reopened.counters).toMatchObject({ snapshot: 'caught-up', fullBuilds: 0, rowsRead: 0, catchUps: 1, rowsCaughtUp: ids.length });
+    expect(reopened.counters).toMatchObject({
+      snapshot: 'caught-up',
+      fullBuilds: 0,
+      rowsRead: 0,
+      catchUps: 1,
+      rowsCaughtUp: ids.length,
+    });
     expect(calls.filter(([, n]) => n > 0)).toEqual([]);
 
     const fresh = await buildGridIndex(db, NOW);
@@ -62,7 +91,18 @@ describe('grid catch-up reads', () => {
     const tagged = all.filter((_, i) => i % 3 === 0);
     const verified = all.filter((_, i) => i % 3 === 1).slice(0, 200);
     const listed = all.filter((_, i) => i % 3 === 2).slice(0, 50);
-    await applyBulkEdit(db, tagged, { kind: 'edit-fields', edits: [{ kind: 'add-tags', tags: ['bench-run-1'] }, { kind: 'set-text', field: 'company', value: 'Renamed Ltd' }] }, NOW);
+    await applyBulkEdit(
+      db,
+      tagged,
+      {
+        kind: 'edit-fields',
+        edits: [
+          { kind: 'add-tags', tags: ['bench-run-1'] },
+          { kind: 'set-text', field: 'company', value: 'Renamed Ltd' },
+        ],
+      },
+      NOW,
+    );
     await applyBulkEdit(db, verified, { kind: 'edit-fields', edits: [{ kind: 'mark-verified' }] }, NOW);
     // A history write: each of these numbers goes on the internal DNC list.
     await applyBulkEdit(db, listed, { kind: 'add-to-internal-dnc' }, NOW);
@@ -84,6 +124,7 @@ describe('grid catch-up reads', () => {
     const fresh = await buildGridIndex(db, NOW);
     expect(answers(reopened)).toEqual(answers(fresh));
     // Every cached judgement, kept or made again, is the one a fresh build makes.
-    for (const key of ['reasons', 'consent', 'dnc', 'flags', 'nextChange', 'judgedFrom'] as const) expect(Array.from(reopened.cols[key])).toEqual(Array.from(fresh.cols[key]));
+    for (const key of ['reasons', 'consent', 'dnc', 'flags', 'nextChange', 'judgedFrom'] as const)
+      expect(Array.from(reopened.cols[key])).toEqual(Array.from(fresh.cols[key]));
   }, 180_000);
 });

@@ -37,8 +37,15 @@ const FILTERS: LeadFilter[] = [
 
 /** Every filter's matching lead ids (sorted), at `now`. */
 function answers(index: GridIndex, now: number): number[][] {
-  const ctx = { orgTimeZone: index.orgTimeZone, dormantMs: 90 * 86_400_000, now, outsideHours: outsideHoursAt(index, now) };
-  return FILTERS.map((f) => Array.from(queryRows(index.cols, f, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b));
+  const ctx = {
+    orgTimeZone: index.orgTimeZone,
+    dormantMs: 90 * 86_400_000,
+    now,
+    outsideHours: outsideHoursAt(index, now),
+  };
+  return FILTERS.map((f) =>
+    Array.from(queryRows(index.cols, f, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b),
+  );
 }
 
 type Op =
@@ -57,7 +64,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('tag' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rephone' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('call' as const), pick: fc.nat(), outcome: fc.constantFrom('connected' as const, 'converted' as const, 'dnc-requested' as const, 'no-answer' as const) }),
+  fc.record({
+    kind: fc.constant('call' as const),
+    pick: fc.nat(),
+    outcome: fc.constantFrom(
+      'connected' as const,
+      'converted' as const,
+      'dnc-requested' as const,
+      'no-answer' as const,
+    ),
+  }),
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('dnc' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
@@ -74,7 +90,13 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
       const fresh = Array.from({ length: op.count }, () => {
         const { id: _drop, ...rest } = template;
         serial++;
-        return { ...rest, name: `Catch Up ${serial}`, phoneE164: `+1646555${String(1000 + (serial % 9000)).padStart(4, '0')}`, createdAt: NOW, updatedAt: NOW };
+        return {
+          ...rest,
+          name: `Catch Up ${serial}`,
+          phoneE164: `+1646555${String(1000 + (serial % 9000)).padStart(4, '0')}`,
+          createdAt: NOW,
+          updatedAt: NOW,
+        };
       });
       await db.leads.bulkAdd(fresh as never[]);
       return;
@@ -90,16 +112,40 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
       return;
     case 'call':
       await db.transaction('rw', db.calls, db.leads, async () => {
-        await db.calls.add({ leadId: id, at: NOW - 3_600_000, outcome: op.outcome, durationSec: 30, agent: 'a' } as never);
-        await db.leads.update(id, { attempts: 1, lastContactAt: NOW - 3_600_000, ...(op.outcome === 'converted' ? { convertedAt: NOW - 3_600_000, firstConnectedAt: NOW - 3_600_000 } : {}) });
+        await db.calls.add({
+          leadId: id,
+          at: NOW - 3_600_000,
+          outcome: op.outcome,
+          durationSec: 30,
+          agent: 'a',
+        } as never);
+        await db.leads.update(id, {
+          attempts: 1,
+          lastContactAt: NOW - 3_600_000,
+          ...(op.outcome === 'converted' ? { convertedAt: NOW - 3_600_000, firstConnectedAt: NOW - 3_600_000 } : {}),
+        });
       });
       return;
     case 'withdraw':
-      await db.consents.add({ leadId: id, purpose: 'calls', kind: 'withdrawn', basis: 'consent', capturedAt: NOW - 60_000, method: 'verbal', proofRef: 'r', capturedBy: 't' } as never);
+      await db.consents.add({
+        leadId: id,
+        purpose: 'calls',
+        kind: 'withdrawn',
+        basis: 'consent',
+        capturedAt: NOW - 60_000,
+        method: 'verbal',
+        proofRef: 'r',
+        capturedBy: 't',
+      } as never);
       return;
     case 'dnc': {
       const lead = (await db.leads.get(id))!;
-      await db.dncEntries.put({ listId: 'internal', phoneE164: lead.phoneE164, addedVersionId: 0, addedAt: NOW - 60_000 });
+      await db.dncEntries.put({
+        listId: 'internal',
+        phoneE164: lead.phoneE164,
+        addedVersionId: 0,
+        addedAt: NOW - 60_000,
+      });
       return;
     }
     case 'delete':
@@ -124,7 +170,11 @@ describe('catching up by the change log', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 6 }), async (ops) => {
         const db = await dbWith(demoSlice(150));
         const live = await openGridIndex(db, NOW);
-        await saveGridSnapshot(db, live.cols, { dataVersion: live.dataVersion, builtAt: NOW, orgTimeZone: live.orgTimeZone });
+        await saveGridSnapshot(db, live.cols, {
+          dataVersion: live.dataVersion,
+          builtAt: NOW,
+          orgTimeZone: live.orgTimeZone,
+        });
         const start = answers(live, NOW);
         let rebuilt = false;
         for (const op of ops) {

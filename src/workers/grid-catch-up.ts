@@ -18,7 +18,8 @@ import { leadsByKey, worldByKey } from './grid-world';
 /** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
 export function minOf(values: Float64Array, flags?: Uint8Array): number {
   let min = Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! < min && !(flags && flags[i]! & FLAG_DELETED)) min = values[i]!;
+  for (let i = 0; i < values.length; i++)
+    if (values[i]! < min && !(flags && flags[i]! & FLAG_DELETED)) min = values[i]!;
   return min;
 }
 
@@ -52,7 +53,14 @@ function rowOfId(cols: LeadColumns, id: number): number | null {
 export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
   if ((await readDataVersion(db)) === index.dataVersion) return 'current';
   const logged = await timed('engine:catch-up:log', () => changesSince(db, index.dataVersion));
-  const why = logged === 'unreachable' ? 'unreachable' : logged.full ? 'full' : logged.leadIds.size > rejudgeLimit(index.cols.n) ? 'too-many' : null;
+  const why =
+    logged === 'unreachable'
+      ? 'unreachable'
+      : logged.full
+        ? 'full'
+        : logged.leadIds.size > rejudgeLimit(index.cols.n)
+          ? 'too-many'
+          : null;
   if (why !== null || logged === 'unreachable') {
     measureSince(`engine:catch-up:rebuild:${why}`, performance.now());
     return 'rebuild';
@@ -75,19 +83,32 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
         measureSince('engine:catch-up:rebuild:id-order', performance.now());
         return 'rebuild';
       }
-      if (row !== null && !historyIds.has(lead.id) && !(index.cols.flags[row]! & FLAG_DELETED) && index.cols.judgedFrom[row] === verdictInputKey(lead)) changes.push({ row, lead, derived: 'kept' });
+      if (
+        row !== null &&
+        !historyIds.has(lead.id) &&
+        !(index.cols.flags[row]! & FLAG_DELETED) &&
+        index.cols.judgedFrom[row] === verdictInputKey(lead)
+      )
+        changes.push({ row, lead, derived: 'kept' });
       else judged.push({ lead, row });
     }
     index.counters.rowsKept += leads.length - judged.length;
     if (judged.length === 0) continue;
-    const world = await timed('engine:catch-up:world', () => worldByKey(db, judged.map((j) => j.lead)));
+    const world = await timed('engine:catch-up:world', () =>
+      worldByKey(
+        db,
+        judged.map((j) => j.lead),
+      ),
+    );
     const tJudge = performance.now();
     const judge = createJudge(world, settings);
     for (const { lead, row } of judged) changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
     measureSince('engine:catch-up:judge', tJudge);
   }
   // New leads in id order, so the rows stay sorted by id.
-  changes.sort((a, b) => (a.row === null ? Infinity : a.row) - (b.row === null ? Infinity : b.row) || a.lead.id - b.lead.id);
+  changes.sort(
+    (a, b) => (a.row === null ? Infinity : a.row) - (b.row === null ? Infinity : b.row) || a.lead.id - b.lead.id,
+  );
   const deletedRows: number[] = [];
   for (const id of wanted) {
     const row = found.has(id) ? null : rowOfId(index.cols, id);

@@ -19,10 +19,32 @@ import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
-import { buildGridIndex, openGridIndex, orderFor, outsideHoursAt, reasonBitsAt, refreshDue, storeSnapshot, type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
+import {
+  buildGridIndex,
+  openGridIndex,
+  orderFor,
+  outsideHoursAt,
+  reasonBitsAt,
+  refreshDue,
+  storeSnapshot,
+  type BuildProgress,
+  type EngineCounters,
+  type GridIndex,
+  type ProgressListener,
+} from './grid-index';
 
 /** The sort keys worked out ahead, most asked first (the default columns' headers). */
-const WARM_SORT_KEYS: readonly SortKey[] = ['acquiredAt', 'name', 'lastContactAt', 'attempts', 'source', 'createdAt', 'dataAge', 'dncCheckedAt', 'verifiedAt'];
+const WARM_SORT_KEYS: readonly SortKey[] = [
+  'acquiredAt',
+  'name',
+  'lastContactAt',
+  'attempts',
+  'source',
+  'createdAt',
+  'dataAge',
+  'dncCheckedAt',
+  'verifiedAt',
+];
 const ORDER_BUDGET_ROWS = 4_500_000;
 const WARM_PAUSE_MS = 1_500;
 
@@ -141,19 +163,27 @@ export function createGridEngine(db: LeadsDb) {
     changed();
   }
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) onDataChanged(150);
+    if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k)))
+      onDataChanged(150);
   });
 
-
   /** The result rows of a filter and sort (the last one is cached). */
-  async function resultRows(filter: LeadFilter, sort: string | undefined): Promise<{ idx: GridIndex; rows: Uint32Array; at: number }> {
+  async function resultRows(
+    filter: LeadFilter,
+    sort: string | undefined,
+  ): Promise<{ idx: GridIndex; rows: Uint32Array; at: number }> {
     const idx = await current();
     const key = JSON.stringify([filter, sort ?? '']);
     const now = Date.now();
     if (last?.key !== key || last.idx !== idx || now - last.at > RESULT_TTL_MS) {
       const spec = parseSort(sort);
       const order = spec ? orderFor(idx, spec.key) : null;
-      const ctx = { orgTimeZone: idx.orgTimeZone, dormantMs: idx.dormantMs, now, outsideHours: outsideHoursAt(idx, now) };
+      const ctx = {
+        orgTimeZone: idx.orgTimeZone,
+        dormantMs: idx.dormantMs,
+        now,
+        outsideHours: outsideHoursAt(idx, now),
+      };
       last = { key, rows: queryRows(idx.cols, filter, ctx, order, spec?.desc ?? false), idx, at: now };
     }
     return { idx, rows: last.rows, at: last.at };
@@ -181,10 +211,23 @@ export function createGridEngine(db: LeadsDb) {
 
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);
-  async function blockRows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+  async function blockRows(
+    filter: LeadFilter,
+    sort: string | undefined,
+    start: number,
+    end: number,
+    where: DisplayLocale,
+  ): Promise<{ rows: DisplayRow[]; at: number }> {
     const t0 = performance.now();
     const { idx, rows, at } = await resultRows(filter, sort);
-    const shown = await displayBlock(db, idx, rows.subarray(Math.max(0, start), Math.min(rows.length, end)), at, where, version);
+    const shown = await displayBlock(
+      db,
+      idx,
+      rows.subarray(Math.max(0, start), Math.min(rows.length, end)),
+      at,
+      where,
+      version,
+    );
     measureSince('engine:rows', t0);
     return { rows: shown, at };
   }
@@ -198,7 +241,13 @@ export function createGridEngine(db: LeadsDb) {
       const { idx, rows } = await resultRows(filter, sort);
       measureSince('engine:query', tAsked);
       warmOrdersSoon();
-      return { count: rows.length, version, total: idx.cols.n - idx.deleted, ms: performance.now() - t0, engine: { ...idx.counters, buildMs: idx.buildMs } };
+      return {
+        count: rows.length,
+        version,
+        total: idx.cols.n - idx.deleted,
+        ms: performance.now() - t0,
+        engine: { ...idx.counters, buildMs: idx.buildMs },
+      };
     },
     /** Lead ids of result rows [start, end). */
     async ids(filter: LeadFilter, sort: string | undefined, start: number, end: number): Promise<Int32Array> {
@@ -212,7 +261,13 @@ export function createGridEngine(db: LeadsDb) {
      * of the instant the filter was answered at — a row is never filtered at one instant and badged
      * at another, and no history is read to draw it (decision 021).
      */
-    rows(filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale): Promise<{ rows: DisplayRow[]; at: number }> {
+    rows(
+      filter: LeadFilter,
+      sort: string | undefined,
+      start: number,
+      end: number,
+      where: DisplayLocale,
+    ): Promise<{ rows: DisplayRow[]; at: number }> {
       const asked = performance.now();
       return blockQueue(() => {
         measureSince('engine:rows:waited', asked);
@@ -231,20 +286,39 @@ export function createGridEngine(db: LeadsDb) {
      * the change signal), so nothing known is missed. `bits` is null when some lead's cached
      * judgement may change before `at`: the export worker then judges the leads itself.
      */
-    async judged(filter: LeadFilter, sort: string | undefined, at: number): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number; dataVersion: string | null }> {
+    async judged(
+      filter: LeadFilter,
+      sort: string | undefined,
+      at: number,
+    ): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number; dataVersion: string | null }> {
       await current();
       await enqueue(applyChanges);
       const when = Math.max(at, Date.now());
       const { idx, rows } = await resultRows(filter, sort);
       const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
       const bits = reasonBitsAt(idx, rows, when);
-      return Comlink.transfer({ ids, bits, at: when, dataVersion: idx.dataVersion }, bits ? [ids.buffer, bits.buffer] : [ids.buffer]);
+      return Comlink.transfer(
+        { ids, bits, at: when, dataVersion: idx.dataVersion },
+        bits ? [ids.buffer, bits.buffer] : [ids.buffer],
+      );
     },
     /** Distinct values for the filter pickers. */
-    async facets(): Promise<{ sources: string[]; campaigns: string[]; regions: string[]; tags: string[]; buildMs: number }> {
+    async facets(): Promise<{
+      sources: string[];
+      campaigns: string[];
+      regions: string[];
+      tags: string[];
+      buildMs: number;
+    }> {
       const idx = await current();
       const d = idx.cols.dict;
-      return { sources: d.source.values.slice(1), campaigns: d.campaign.values.slice(1), regions: d.region.values.slice(1), tags: d.tags.values.slice(1), buildMs: idx.buildMs };
+      return {
+        sources: d.source.values.slice(1),
+        campaigns: d.campaign.values.slice(1),
+        regions: d.region.values.slice(1),
+        tags: d.tags.values.slice(1),
+        buildMs: idx.buildMs,
+      };
     },
     /** The Overview's headline figures at `at`, read off the index (no lead is read or judged for them). */
     async overview(at: number): Promise<OverviewFigures & { ms: number }> {
@@ -254,14 +328,36 @@ export function createGridEngine(db: LeadsDb) {
       const [sources, settings] = await Promise.all([db.sources.toArray(), getSettings(db)]);
       const names = new Map(sources.map((s) => [s.id, s.name]));
       const bySource = f.bySource.map((s) => ({ ...s, name: names.get(s.sourceId) ?? s.sourceId }));
-      return { at, total: f.total, callable: f.callable, queues: f.queues, acquiredThisMonth: f.acquiredThisMonth, bySource, presets: settings.policyPresets, ms: performance.now() - t0 };
+      return {
+        at,
+        total: f.total,
+        callable: f.callable,
+        queues: f.queues,
+        acquiredThisMonth: f.acquiredThisMonth,
+        bySource,
+        presets: settings.policyPresets,
+        ms: performance.now() - t0,
+      };
     },
     /** The Compliance screen's queue counts, counts per reason and expiry calendar at `at`, read off the index. */
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
       const idx = await current();
       const t0 = performance.now();
-      const f = leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) }, horizonDays);
-      return { at, total: f.total, callable: f.callable, queues: f.queues, byReason: f.byReason, calendar: f.calendar, horizonDays, ms: Math.round(performance.now() - t0) };
+      const f = leadFigures(
+        idx.cols,
+        { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) },
+        horizonDays,
+      );
+      return {
+        at,
+        total: f.total,
+        callable: f.callable,
+        queues: f.queues,
+        byReason: f.byReason,
+        calendar: f.calendar,
+        horizonDays,
+        ms: Math.round(performance.now() - t0),
+      };
     },
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {

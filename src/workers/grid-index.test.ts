@@ -42,13 +42,35 @@ describe('grid index over time', () => {
     for (const later of [0, 5 * 3_600_000, 11 * 3_600_000, 3 * MS_PER_DAY, 40 * MS_PER_DAY, 200 * MS_PER_DAY]) {
       const now = NOW + later;
       await refreshDue(db, index, now);
-      const ctx = { orgTimeZone: settings.orgTimeZone, dormantMs: 90 * 86_400_000, now, outsideHours: outsideHoursAt(index, now) };
+      const ctx = {
+        orgTimeZone: settings.orgTimeZone,
+        dormantMs: 90 * 86_400_000,
+        now,
+        outsideHours: outsideHoursAt(index, now),
+      };
       for (const filter of FILTERS) {
-        const got = Array.from(queryRows(index.cols, filter, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b);
-        const want = leads.filter((l) => matchesLeadFilter(l, leadDerived(judge(l, now)), filter, { orgTimeZone: settings.orgTimeZone, dormantMs: 90 * 86_400_000, now })).map((l) => l.id).sort((a, b) => a - b);
+        const got = Array.from(queryRows(index.cols, filter, ctx, null, false), (i) => index.cols.ids[i]!).sort(
+          (a, b) => a - b,
+        );
+        const want = leads
+          .filter((l) =>
+            matchesLeadFilter(l, leadDerived(judge(l, now)), filter, {
+              orgTimeZone: settings.orgTimeZone,
+              dormantMs: 90 * 86_400_000,
+              now,
+            }),
+          )
+          .map((l) => l.id)
+          .sort((a, b) => a - b);
         expect({ filter, later, ids: got }).toEqual({ filter, later, ids: want });
         if (later === 0) continue;
-        const before = leads.filter((l) => matchesLeadFilter(l, leadDerived(judge(l, NOW)), filter, { orgTimeZone: settings.orgTimeZone, dormantMs: 90 * 86_400_000, now: NOW })).length;
+        const before = leads.filter((l) =>
+          matchesLeadFilter(l, leadDerived(judge(l, NOW)), filter, {
+            orgTimeZone: settings.orgTimeZone,
+            dormantMs: 90 * 86_400_000,
+            now: NOW,
+          }),
+        ).length;
         if (before !== want.length) changedCounts++;
       }
     }

@@ -9,7 +9,12 @@
  */
 import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
-import { loadGridSnapshot, saveGridSnapshot, SNAPSHOT_CHUNK_ROWS, SnapshotNotStored } from '../db/repos/engine-snapshot-repo';
+import {
+  loadGridSnapshot,
+  saveGridSnapshot,
+  SNAPSHOT_CHUNK_ROWS,
+  SnapshotNotStored,
+} from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { isWithinCallingHours } from '../domain/compliance/calling-hours';
@@ -19,7 +24,13 @@ import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
 import type { LeadDerived } from '../domain/leads/lead-filter';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
-import { FLAG_DELETED, buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
+import {
+  FLAG_DELETED,
+  buildLeadColumns,
+  reasonBit,
+  writeDerived,
+  type LeadColumns,
+} from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
 import { measureSince, timed } from './grid-timing';
@@ -75,7 +86,11 @@ export interface BuildProgress {
 export type ProgressListener = (progress: BuildProgress) => void;
 const PROGRESS_EVERY = 5_000;
 
-export async function buildGridIndex(db: LeadsDb, at: number, onProgress: ProgressListener = () => {}): Promise<GridIndex> {
+export async function buildGridIndex(
+  db: LeadsDb,
+  at: number,
+  onProgress: ProgressListener = () => {},
+): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'reading', done: 0, total: await db.leads.count() });
   const { leads, world, settings } = await timed('engine:build:read', () => loadComplianceWorld(db));
@@ -100,7 +115,15 @@ export async function buildGridIndex(db: LeadsDb, at: number, onProgress: Progre
     nextDue: minOf(cols.nextChange),
     orders: new Map(),
     buildMs: performance.now() - t0,
-    counters: { fullBuilds: 1, rowsRead: leads.length, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, rowsKept: 0, snapshot: 'none' },
+    counters: {
+      fullBuilds: 1,
+      rowsRead: leads.length,
+      rowsRejudged: 0,
+      catchUps: 0,
+      rowsCaughtUp: 0,
+      rowsKept: 0,
+      snapshot: 'none',
+    },
     dataVersion: null,
     deleted: 0,
     stored: null,
@@ -115,7 +138,11 @@ export async function buildGridIndex(db: LeadsDb, at: number, onProgress: Progre
  * the next start. Storing is best effort: the snapshot is a cache, and a failure (a full disk)
  * costs the next start one full read, nothing else.
  */
-export async function openGridIndex(db: LeadsDb, now: number, onProgress: ProgressListener = () => {}): Promise<GridIndex> {
+export async function openGridIndex(
+  db: LeadsDb,
+  now: number,
+  onProgress: ProgressListener = () => {},
+): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
   const loaded = await timed('engine:open:load-snapshot', () => loadGridSnapshot(db));
@@ -134,7 +161,15 @@ export async function openGridIndex(db: LeadsDb, now: number, onProgress: Progre
       nextDue: minOf(cols.nextChange),
       orders: new Map(),
       buildMs: 0,
-      counters: { fullBuilds: 0, rowsRead: 0, rowsRejudged: 0, catchUps: 0, rowsCaughtUp: 0, rowsKept: 0, snapshot: loaded.current ? 'used' : 'caught-up' },
+      counters: {
+        fullBuilds: 0,
+        rowsRead: 0,
+        rowsRejudged: 0,
+        catchUps: 0,
+        rowsCaughtUp: 0,
+        rowsKept: 0,
+        snapshot: loaded.current ? 'used' : 'caught-up',
+      },
       dataVersion: loaded.meta.dataVersion,
       deleted,
       stored: { checksums: loaded.checksums },
@@ -174,14 +209,21 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     const only = dirty !== 'all' && index.stored ? { chunks: dirty, checksums: index.stored.checksums } : undefined;
     const t0 = performance.now();
     try {
-      const checksums = await saveGridSnapshot(db, index.cols, { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone }, SNAPSHOT_CHUNK_ROWS, only);
+      const checksums = await saveGridSnapshot(
+        db,
+        index.cols,
+        { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone },
+        SNAPSHOT_CHUNK_ROWS,
+        only,
+      );
       index.stored = { checksums };
       measureSince(only ? 'engine:store:chunks' : 'engine:store:all', t0);
     } catch (e) {
       // Not stored (skipped because the data moved on, a full disk, a closing tab): the next save writes every chunk.
       index.stored = null;
       index.dirty = 'all';
-      if (!(e instanceof SnapshotNotStored)) index.counters.snapshotSaveFailed = e instanceof Error ? e.message : String(e);
+      if (!(e instanceof SnapshotNotStored))
+        index.counters.snapshotSaveFailed = e instanceof Error ? e.message : String(e);
     }
   });
   return index.saving;
@@ -204,7 +246,8 @@ export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Pr
 async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'same' | 'changed' | 'too-many'> {
   const { cols } = index;
   const rowOf = new Map<number, number>();
-  for (let i = 0; i < cols.n; i++) if (cols.nextChange[i]! <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
+  for (let i = 0; i < cols.n; i++)
+    if (cols.nextChange[i]! <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
   if (rowOf.size > rejudgeLimit(cols.n)) return 'too-many';
   const settings = await getSettings(db);
   const rulesFor = rulesByRegion(settings);

@@ -9,7 +9,8 @@ import { check, importLeads, freshDatabases } from './import-test-kit';
 
 const fresh = freshDatabases();
 
-const reasons = (s: { rejections: { line: number; column: string; reason: string }[] }) => s.rejections.map((r) => `${r.line}:${r.column}:${r.reason}`);
+const reasons = (s: { rejections: { line: number; column: string; reason: string }[] }) =>
+  s.rejections.map((r) => `${r.line}:${r.column}:${r.reason}`);
 const record = (phone: string) => JSON.stringify({ phone, acquiredAt: '2026-01-10T09:00:00Z' });
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 const deepObject = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
@@ -27,7 +28,13 @@ describe('JSON nested 10,000 deep', () => {
 
   it('a JSON array: the deep record is rejected by its position, the others are read', async () => {
     const db = fresh();
-    const { summary, inspection } = await check(db, `[${record('2133734253')}, ${deepObject(10_000)}, ${record('2133734254')}]`, {}, 'api', 'leads.json');
+    const { summary, inspection } = await check(
+      db,
+      `[${record('2133734253')}, ${deepObject(10_000)}, ${record('2133734254')}]`,
+      {},
+      'api',
+      'leads.json',
+    );
     expect(inspection.payload).toEqual({ format: 'json-array', records: 2 });
     expect(reasons(summary)).toEqual(['2::json-too-deep']);
     expect(summary.counts.valid).toBe(2);
@@ -40,7 +47,11 @@ describe('JSON nested 10,000 deep', () => {
 
   it('64 levels are read (and judged by the schema); 65 are too deep', async () => {
     const { summary } = await check(fresh(), [deepObject(64), deepObject(65)].join('\n'), {}, 'api', 'leads.ndjson');
-    expect(reasons(summary).sort()).toEqual(['1:acquiredAt:record-field-missing', '1:phone:record-field-missing', '2::json-too-deep']);
+    expect(reasons(summary).sort()).toEqual([
+      '1:acquiredAt:record-field-missing',
+      '1:phone:record-field-missing',
+      '2::json-too-deep',
+    ]);
   });
 });
 
@@ -58,21 +69,42 @@ describe('local times the clock skipped or showed twice', () => {
       '2133734257,Day only,2026-03-08',
     ].join('\n');
     const { summary, session, leads } = await importLeads(db, file, NY);
-    expect(reasons(summary)).toEqual(['2:acquired at:acquired-dst-gap', '3:acquired at:acquired-dst-overlap', '5:acquired at:acquired-invalid-date']);
+    expect(reasons(summary)).toEqual([
+      '2:acquired at:acquired-dst-gap',
+      '3:acquired at:acquired-dst-overlap',
+      '5:acquired at:acquired-invalid-date',
+    ]);
     expect(leads.map((l) => [l.name, l.acquiredAt])).toEqual([
       ['Offset given', Date.UTC(2025, 10, 2, 6, 30)],
       ['Day only', Date.UTC(2026, 2, 8, 5)],
     ]);
     const labels = en.import.rejections;
-    const report = session.rejectedReport({ line: labels.line, column: labels.column, reason: labels.reason, code: labels.code, value: labels.value, reasons: en.import.reason });
-    expect(report).toContain('2,acquired at,This local time does not exist: the clock skipped it (daylight-saving change). Check it or give an offset,acquired-dst-gap,2026-03-08 02:30');
-    expect(report).toContain('3,acquired at,Ambiguous local time (DST overlap): the clock showed it twice; give an offset,acquired-dst-overlap,2025-11-02 01:30');
+    const report = session.rejectedReport({
+      line: labels.line,
+      column: labels.column,
+      reason: labels.reason,
+      code: labels.code,
+      value: labels.value,
+      reasons: en.import.reason,
+    });
+    expect(report).toContain(
+      '2,acquired at,This local time does not exist: the clock skipped it (daylight-saving change). Check it or give an offset,acquired-dst-gap,2026-03-08 02:30',
+    );
+    expect(report).toContain(
+      '3,acquired at,Ambiguous local time (DST overlap): the clock showed it twice; give an offset,acquired-dst-overlap,2025-11-02 01:30',
+    );
   });
 
   it('a call log: a call time in the gap is rejected with the reason', async () => {
     const db = fresh();
     await importLeads(db, 'phone,acquired at\n2133734253,2026-01-10T09:00:00Z\n');
-    const { summary } = await check(db, 'phone,called at,outcome\n2133734253,2026-03-08 02:30,answered\n2133734253,2026-03-08 03:30,answered\n', NY, 'calls', 'calls.csv');
+    const { summary } = await check(
+      db,
+      'phone,called at,outcome\n2133734253,2026-03-08 02:30,answered\n2133734253,2026-03-08 03:30,answered\n',
+      NY,
+      'calls',
+      'calls.csv',
+    );
     expect(reasons(summary)).toEqual(['2:called at:call-at-dst-gap']);
     expect(summary.counts.toCreate).toBe(1);
   });
@@ -92,7 +124,9 @@ describe('two columns with one header name', () => {
   });
 
   it('a rejection names which of the two columns it was', async () => {
-    const { summary } = await check(fresh(), 'phone,phone,acquired at\n2133734253,12,2026-01-10T09:00:00Z\n', { mapping: { phone: 1, acquiredAt: 2 } });
+    const { summary } = await check(fresh(), 'phone,phone,acquired at\n2133734253,12,2026-01-10T09:00:00Z\n', {
+      mapping: { phone: 1, acquiredAt: 2 },
+    });
     expect(reasons(summary)).toEqual(['2:phone (column 2):phone-too-short']);
   });
 });

@@ -15,13 +15,18 @@ const fresh = freshDatabases();
 
 const HEAD = 'phone,name,acquired at\n';
 const ROW = (phone: string, name = 'Ann', at = '2026-01-10T09:00:00Z') => `${phone},${name},${at}\n`;
-const reasons = (s: { rejections: { line: number; column: string; reason: string }[] }) => s.rejections.map((r) => `${r.line}:${r.column}:${r.reason}`);
-const nothingWritten = async (db: LeadsDb) => expect([await db.leads.count(), await db.importBatches.count(), await db.audit.count()]).toEqual([0, 0, 0]);
+const reasons = (s: { rejections: { line: number; column: string; reason: string }[] }) =>
+  s.rejections.map((r) => `${r.line}:${r.column}:${r.reason}`);
+const nothingWritten = async (db: LeadsDb) =>
+  expect([await db.leads.count(), await db.importBatches.count(), await db.audit.count()]).toEqual([0, 0, 0]);
 
 describe('bad input', () => {
   it('unbalanced quote: the file is refused at the line of the quote, nothing written', async () => {
     const db = fresh();
-    const { session, summary } = await check(db, `${HEAD}${ROW('2133734253')}"2133734254,Bob,2026-01-10T09:00:00Z\n${ROW('2133734255')}`);
+    const { session, summary } = await check(
+      db,
+      `${HEAD}${ROW('2133734253')}"2133734254,Bob,2026-01-10T09:00:00Z\n${ROW('2133734255')}`,
+    );
     expect(summary.fileProblem).toEqual({ code: 'unbalanced-quote', line: 3 });
     expect(await session.commit()).toEqual({ ok: false, error: 'nothing-to-commit' });
     await nothingWritten(db);
@@ -37,14 +42,20 @@ describe('bad input', () => {
 
   it('semicolon-delimited European Excel file (decimal commas in values)', async () => {
     const db = fresh();
-    const { inspection, leads } = await importLeads(db, 'Telefon;Name;Score;Acquired at\n2133734253;Müller;1,5;2026-01-10T09:00:00Z\n');
+    const { inspection, leads } = await importLeads(
+      db,
+      'Telefon;Name;Score;Acquired at\n2133734253;Müller;1,5;2026-01-10T09:00:00Z\n',
+    );
     expect(inspection.delimiter).toBe(';');
     expect(leads.map((l) => [l.phoneE164, l.name])).toEqual([['+12133734253', 'Müller']]);
   });
 
   it('single-column file, with one acquisition date declared for the whole file', async () => {
     const db = fresh();
-    const { inspection, leads } = await importLeads(db, 'phone\n2133734253\n2133734254\n', { declaredAcquiredDay: '2026-01-05', time: { format: null, timeZone: 'America/New_York' } });
+    const { inspection, leads } = await importLeads(db, 'phone\n2133734253\n2133734254\n', {
+      declaredAcquiredDay: '2026-01-05',
+      time: { format: null, timeZone: 'America/New_York' },
+    });
     expect([inspection.headers, inspection.delimiterConfident]).toEqual([['phone'], false]);
     expect(leads.map((l) => [l.acquiredAt, l.acquiredAtPrecision, l.acquiredAtDeclared])).toEqual([
       [Date.UTC(2026, 0, 5, 5), 'day', true],
@@ -54,18 +65,31 @@ describe('bad input', () => {
 
   it('UTF-8 with BOM: the BOM is not part of the first header', async () => {
     const db = fresh();
-    const { inspection, leads } = await importLeads(db, new Uint8Array([0xef, 0xbb, 0xbf, ...bytesOf(`${HEAD}${ROW('2133734253')}`)]));
-    expect([inspection.encoding, inspection.bom, inspection.headers[0], inspection.suggested.phone]).toEqual(['utf-8', true, 'phone', 0]);
+    const { inspection, leads } = await importLeads(
+      db,
+      new Uint8Array([0xef, 0xbb, 0xbf, ...bytesOf(`${HEAD}${ROW('2133734253')}`)]),
+    );
+    expect([inspection.encoding, inspection.bom, inspection.headers[0], inspection.suggested.phone]).toEqual([
+      'utf-8',
+      true,
+      'phone',
+      0,
+    ]);
     expect(leads).toHaveLength(1);
   });
 
   it('GB18030 bytes from Chinese Excel, with Chinese headers', async () => {
     const db = fresh();
     const file = encodeGb18030('手机号,姓名,公司,获取时间\n13800138000,张三,北京科技,2026-01-10 09:00\n');
-    const { inspection, leads } = await importLeads(db, file, { region: 'CN', time: { format: null, timeZone: 'Asia/Shanghai' } });
+    const { inspection, leads } = await importLeads(db, file, {
+      region: 'CN',
+      time: { format: null, timeZone: 'Asia/Shanghai' },
+    });
     expect(inspection.encoding).toBe('gb18030');
     expect(inspection.suggested).toEqual({ phone: 0, name: 1, company: 2, acquiredAt: 3 });
-    expect(leads.map((l) => [l.phoneE164, l.name, l.company, l.acquiredAt])).toEqual([['+8613800138000', '张三', '北京科技', Date.UTC(2026, 0, 10, 1)]]);
+    expect(leads.map((l) => [l.phoneE164, l.name, l.company, l.acquiredAt])).toEqual([
+      ['+8613800138000', '张三', '北京科技', Date.UTC(2026, 0, 10, 1)],
+    ]);
   });
 
   it('Windows-1252 bytes: decoded as such, no U+FFFD stored', async () => {
@@ -93,7 +117,10 @@ describe('bad input', () => {
     const db = fresh();
     const cr = await check(db, `${HEAD}${ROW('2133734253')}${ROW('12')}`.replace(/\n/g, '\r'));
     expect([cr.summary.counts.rowsRead, reasons(cr.summary)]).toEqual([2, ['3:phone:phone-too-short']]);
-    const mixed = await check(db, `phone,name,acquired at\r\n${ROW('2133734253')}2133734254,"Two\r\nlines",2026-01-10T09:00:00Z\r${ROW('12')}`);
+    const mixed = await check(
+      db,
+      `phone,name,acquired at\r\n${ROW('2133734253')}2133734254,"Two\r\nlines",2026-01-10T09:00:00Z\r${ROW('12')}`,
+    );
     expect([mixed.summary.counts.rowsRead, reasons(mixed.summary)]).toEqual([3, ['5:phone:phone-too-short']]);
   });
 
@@ -105,7 +132,10 @@ describe('bad input', () => {
 
   it('ragged rows are rejected with their line number; the rest is imported', async () => {
     const db = fresh();
-    const { summary, leads } = await importLeads(db, `${HEAD}2133734253,Ann\n${ROW('2133734254')}2133734255,Bob,2026-01-10T09:00:00Z,extra\n`);
+    const { summary, leads } = await importLeads(
+      db,
+      `${HEAD}2133734253,Ann\n${ROW('2133734254')}2133734255,Bob,2026-01-10T09:00:00Z,extra\n`,
+    );
     expect(reasons(summary)).toEqual(['2::ragged', '4::ragged']);
     expect(leads).toHaveLength(1);
   });
@@ -121,13 +151,20 @@ describe('bad input', () => {
 
   it('headers with spaces and different case are recognised', async () => {
     const db = fresh();
-    const { inspection } = await check(db, '  PHONE NUMBER , Full_Name ,ACQUIRED AT\n2133734253,Ann,2026-01-10T09:00:00Z\n');
+    const { inspection } = await check(
+      db,
+      '  PHONE NUMBER , Full_Name ,ACQUIRED AT\n2133734253,Ann,2026-01-10T09:00:00Z\n',
+    );
     expect(inspection.suggested).toEqual({ phone: 0, name: 1, acquiredAt: 2 });
   });
 
   it('a __proto__ header is an ordinary column: mapped, stored as text, nothing polluted', async () => {
     const db = fresh();
-    const { leads, batch } = await importLeads(db, '__proto__,phone,acquired at\n{"isAdmin":true},2133734253,2026-01-10T09:00:00Z\n', { mapping: { name: 0, phone: 1, acquiredAt: 2 } });
+    const { leads, batch } = await importLeads(
+      db,
+      '__proto__,phone,acquired at\n{"isAdmin":true},2133734253,2026-01-10T09:00:00Z\n',
+      { mapping: { name: 0, phone: 1, acquiredAt: 2 } },
+    );
     expect(leads[0]!.name).toBe('{"isAdmin":true}');
     expect(batch.mapping).toEqual({ name: '__proto__', phone: 'phone', acquiredAt: 'acquired at' });
     expect(Object.getPrototypeOf(batch.mapping)).toBe(Object.prototype);
@@ -136,7 +173,10 @@ describe('bad input', () => {
 
   it('NUL and control characters: the row is rejected naming the column', async () => {
     const db = fresh();
-    const { summary, leads } = await importLeads(db, `${HEAD}${ROW('2133734253', 'Ann\u0000Lee')}${ROW('2133734254', 'Bob\u001bBell')}${ROW('2133734255', 'Cy\tTab')}`);
+    const { summary, leads } = await importLeads(
+      db,
+      `${HEAD}${ROW('2133734253', 'Ann\u0000Lee')}${ROW('2133734254', 'Bob\u001bBell')}${ROW('2133734255', 'Cy\tTab')}`,
+    );
     expect(reasons(summary)).toEqual(['2:name:control-characters', '3:name:control-characters']);
     expect(leads.map((l) => l.name)).toEqual(['Cy\tTab']);
   });
@@ -153,8 +193,14 @@ describe('bad input', () => {
 
   it('numbers with leading zeros are kept as text, never typed as numbers', async () => {
     const db = fresh();
-    const { leads } = await importLeads(db, 'phone,company,tags,acquired at\n07911 123456,00123,007,2026-01-10T09:00:00Z\n', { region: 'GB' });
-    expect(leads.map((l) => [l.phoneRaw, l.phoneE164, l.company, l.tags])).toEqual([['07911 123456', '+447911123456', '00123', ['007']]]);
+    const { leads } = await importLeads(
+      db,
+      'phone,company,tags,acquired at\n07911 123456,00123,007,2026-01-10T09:00:00Z\n',
+      { region: 'GB' },
+    );
+    expect(leads.map((l) => [l.phoneRaw, l.phoneE164, l.company, l.tags])).toEqual([
+      ['07911 123456', '+447911123456', '00123', ['007']],
+    ]);
   });
 
   it("Excel's scientific notation 5.55E+09 is rejected, not turned into a number", async () => {
@@ -166,7 +212,11 @@ describe('bad input', () => {
   it('invalid and too-short numbers are rejected with the reason', async () => {
     const db = fresh();
     const { summary } = await check(db, `${HEAD}${ROW('12345')}${ROW('(999) 373-4253')}${ROW('call me')}`);
-    expect(reasons(summary)).toEqual(['2:phone:phone-too-short', '3:phone:phone-invalid', '4:phone:phone-not-a-number']);
+    expect(reasons(summary)).toEqual([
+      '2:phone:phone-too-short',
+      '3:phone:phone-invalid',
+      '4:phone:phone-not-a-number',
+    ]);
   });
 
   it('(213) 373-4253 with default region US is stored as +12133734253', async () => {
@@ -177,16 +227,31 @@ describe('bad input', () => {
 
   it('two spellings of one number in one file are merged and counted, both acquisitions kept', async () => {
     const db = fresh();
-    const { summary, leads, batch } = await importLeads(db, `${HEAD}"(213) 373-4253",Ann,2026-01-10T09:00:00Z\n+1 213-373-4253,Ann Lee,2026-01-02T09:00:00Z\n`);
+    const { summary, leads, batch } = await importLeads(
+      db,
+      `${HEAD}"(213) 373-4253",Ann,2026-01-10T09:00:00Z\n+1 213-373-4253,Ann Lee,2026-01-02T09:00:00Z\n`,
+    );
     expect(summary.counts).toMatchObject({ valid: 2, duplicatesInFile: 1, toCreate: 1 });
-    expect(leads.map((l) => [l.phoneE164, l.acquiredAt, l.name])).toEqual([['+12133734253', Date.UTC(2026, 0, 2, 9), 'Ann']]);
-    expect((await db.acquisitions.toArray()).map((a) => [a.leadId, a.acquiredAt, a.importBatchId, a.line])).toEqual([[leads[0]!.id, Date.UTC(2026, 0, 10, 9), batch.id, 2]]);
+    expect(leads.map((l) => [l.phoneE164, l.acquiredAt, l.name])).toEqual([
+      ['+12133734253', Date.UTC(2026, 0, 2, 9), 'Ann'],
+    ]);
+    expect((await db.acquisitions.toArray()).map((a) => [a.leadId, a.acquiredAt, a.importBatchId, a.line])).toEqual([
+      [leads[0]!.id, Date.UTC(2026, 0, 10, 9), batch.id, 2],
+    ]);
   });
 
   it('a number already on a DNC list stays blocked', async () => {
     const db = fresh();
     await db.dncLists.add({ id: 'internal', name: 'Internal', kind: 'internal', active: true });
-    await db.dncListVersions.add({ id: 1, listId: 'internal', publishedAt: NOW - 9e8, importedAt: NOW - 9e8, fileName: '', sha256: '', rowCount: 1 });
+    await db.dncListVersions.add({
+      id: 1,
+      listId: 'internal',
+      publishedAt: NOW - 9e8,
+      importedAt: NOW - 9e8,
+      fileName: '',
+      sha256: '',
+      rowCount: 1,
+    });
     await db.dncEntries.add({ listId: 'internal', phoneE164: '+12133734253', addedVersionId: 1, addedAt: NOW - 9e8 });
     const { summary, leads } = await importLeads(db, `${HEAD}${ROW('2133734253')}`);
     expect(summary.counts.onDncList).toBe(1);
@@ -196,8 +261,12 @@ describe('bad input', () => {
     expect(v!.reasons.map((r) => r.code)).toContain('dnc-listed');
     // A second import of the number (take-new) cannot clear a listed status either.
     await db.leads.update(leads[0]!.id, { dncStatus: 'listed', dncCheckedAt: NOW - 1000, dncCheckedVersions: [1] });
-    const again = await importLeads(db, `${HEAD}${ROW('2133734253', 'Someone else', '2025-01-01T00:00:00Z')}`, { conflictRule: 'take-new' });
-    expect(again.leads.map((l) => [l.name, l.dncStatus, l.dncCheckedVersions])).toEqual([['Someone else', 'listed', [1]]]);
+    const again = await importLeads(db, `${HEAD}${ROW('2133734253', 'Someone else', '2025-01-01T00:00:00Z')}`, {
+      conflictRule: 'take-new',
+    });
+    expect(again.leads.map((l) => [l.name, l.dncStatus, l.dncCheckedVersions])).toEqual([
+      ['Someone else', 'listed', [1]],
+    ]);
   });
 
   it('03/04/2024 with no declared format: the check asks, nothing is guessed or written', async () => {
@@ -227,21 +296,29 @@ describe('bad input', () => {
 
   it('an acquisition date in the future or before 1990 is rejected', async () => {
     const db = fresh();
-    const { summary } = await check(db, `${HEAD}${ROW('2133734253', 'Ann', '2026-03-15T00:00:00Z')}${ROW('2133734254', 'Bob', '1989-12-31T00:00:00Z')}`);
+    const { summary } = await check(
+      db,
+      `${HEAD}${ROW('2133734253', 'Ann', '2026-03-15T00:00:00Z')}${ROW('2133734254', 'Bob', '1989-12-31T00:00:00Z')}`,
+    );
     expect(reasons(summary)).toEqual(['2:acquired at:acquired-future', '3:acquired at:acquired-before-1990']);
   });
 
   it('a timestamp without offset uses the declared zone and is stored in UTC', async () => {
     const db = fresh();
     const file = `${HEAD}${ROW('2133734253', 'Ann', '2026-01-10 09:30')}`;
-    expect((await check(db, file, { time: { format: null, timeZone: null } })).summary.asks.map((a) => a.problem)).toEqual(['zone-required']);
+    expect(
+      (await check(db, file, { time: { format: null, timeZone: null } })).summary.asks.map((a) => a.problem),
+    ).toEqual(['zone-required']);
     const { leads } = await importLeads(db, file, { time: { format: null, timeZone: 'Asia/Shanghai' } });
     expect(leads[0]!.acquiredAt).toBe(Date.UTC(2026, 0, 10, 1, 30));
   });
 
   it('=HYPERLINK(...) in a name is stored as the text it is', async () => {
     const db = fresh();
-    const { leads } = await importLeads(db, `${HEAD}2133734253,"=HYPERLINK(""http://evil.example"",""click"")",2026-01-10T09:00:00Z\n`);
+    const { leads } = await importLeads(
+      db,
+      `${HEAD}2133734253,"=HYPERLINK(""http://evil.example"",""click"")",2026-01-10T09:00:00Z\n`,
+    );
     expect(leads[0]!.name).toBe('=HYPERLINK("http://evil.example","click")');
   });
 
@@ -253,7 +330,10 @@ describe('bad input', () => {
 
   it('a 5 MB field rejects its row with a clear reason; the other rows are imported', async () => {
     const db = fresh();
-    const { summary, leads } = await importLeads(db, `${HEAD}${ROW('2133734253', 'x'.repeat(5 * 1024 * 1024))}${ROW('2133734254')}`);
+    const { summary, leads } = await importLeads(
+      db,
+      `${HEAD}${ROW('2133734253', 'x'.repeat(5 * 1024 * 1024))}${ROW('2133734254')}`,
+    );
     expect(reasons(summary)).toEqual(['2:name:field-too-long']);
     expect(summary.rejections[0]!.value.length).toBeLessThanOrEqual(201);
     expect(leads).toHaveLength(1);
@@ -262,8 +342,16 @@ describe('bad input', () => {
   it('a file over the size limit is refused before a byte of it is read', async () => {
     const session = new ImportSession(fresh(), () => NOW);
     let read = false;
-    const huge = { name: 'huge.csv', size: 300 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };
-    expect(await session.open(huge)).toEqual({ ok: false, error: 'file-too-large', problem: { code: 'file-too-large', size: 300 * 1024 * 1024, limit: 256 * 1000 * 1000 } });
+    const huge = {
+      name: 'huge.csv',
+      size: 300 * 1024 * 1024,
+      arrayBuffer: async () => ((read = true), new ArrayBuffer(0)),
+    };
+    expect(await session.open(huge)).toEqual({
+      ok: false,
+      error: 'file-too-large',
+      problem: { code: 'file-too-large', size: 300 * 1024 * 1024, limit: 256 * 1000 * 1000 },
+    });
     expect(read).toBe(false);
   });
 });

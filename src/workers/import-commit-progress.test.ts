@@ -12,7 +12,13 @@ const fresh = freshDatabases();
 type Heard = { done: number; total: number; step: CommitStep };
 const recorder = () => {
   const heard: Heard[] = [];
-  return { heard, hooks: { isCancelled: () => false, onProgress: (done: number, total: number, step: CommitStep = 'leads') => heard.push({ done, total, step }) } };
+  return {
+    heard,
+    hooks: {
+      isCancelled: () => false,
+      onProgress: (done: number, total: number, step: CommitStep = 'leads') => heard.push({ done, total, step }),
+    },
+  };
 };
 const planOf = <T>(session: unknown) => (session as { plan: { plan: T } }).plan.plan;
 
@@ -33,13 +39,36 @@ describe('import commit progress', () => {
   it('a call log counts calls as calls and the leads they update apart (never summed as rows)', async () => {
     const db = fresh();
     const ids = await db.leads.bulkAdd(
-      ['+12133734253', '+12133734254', '+12133734255'].map((phoneE164) =>
-        stampNewLead({ phoneE164, phoneRaw: phoneE164, region: 'US', timeZone: 'America/Los_Angeles', name: '', company: '', email: '', tags: [], sourceId: 'web-forms', acquiredAt: NOW - 86_400_000 * 30, acquiredAtPrecision: 'exact', entryMethod: 'manual' }, NOW - 86_400_000 * 20) as Lead,
+      ['+12133734253', '+12133734254', '+12133734255'].map(
+        (phoneE164) =>
+          stampNewLead(
+            {
+              phoneE164,
+              phoneRaw: phoneE164,
+              region: 'US',
+              timeZone: 'America/Los_Angeles',
+              name: '',
+              company: '',
+              email: '',
+              tags: [],
+              sourceId: 'web-forms',
+              acquiredAt: NOW - 86_400_000 * 30,
+              acquiredAtPrecision: 'exact',
+              entryMethod: 'manual',
+            },
+            NOW - 86_400_000 * 20,
+          ) as Lead,
       ),
       { allKeys: true },
     );
     expect(ids).toHaveLength(3);
-    const log = ['phone,at,outcome,duration,agent', ...Array.from({ length: 12 }, (_, i) => `213373425${3 + (i % 3)},2026-03-0${1 + Math.floor(i / 3)}T10:00:00Z,no answer,0,Li`)].join('\n');
+    const log = [
+      'phone,at,outcome,duration,agent',
+      ...Array.from(
+        { length: 12 },
+        (_, i) => `213373425${3 + (i % 3)},2026-03-0${1 + Math.floor(i / 3)}T10:00:00Z,no answer,0,Li`,
+      ),
+    ].join('\n');
     const { session } = await check(db, log, {}, 'calls', 'calls.csv');
     const { heard, hooks } = recorder();
     await commitCallImport(db, planOf<CallImportPlan>(session), hooks, NOW);

@@ -23,7 +23,8 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export type OpenResult = { ok: true; file: ImportFile } | { ok: false; problem: NonNullable<ReturnType<typeof fileSizeProblem>> };
+export type OpenResult =
+  { ok: true; file: ImportFile } | { ok: false; problem: NonNullable<ReturnType<typeof fileSizeProblem>> };
 
 export class ImportFile {
   private decoded: { encoding: Encoding; text: string | null } | null = null;
@@ -38,7 +39,8 @@ export class ImportFile {
   ) {
     this.type = sniffFileType(bytes);
     // Only text needs an encoding: detecting one over a workbook or image decodes it for nothing.
-    this.guess = this.type === 'text' || this.type === 'binary' ? detectEncoding(bytes) : { encoding: 'utf-8', bom: false };
+    this.guess =
+      this.type === 'text' || this.type === 'binary' ? detectEncoding(bytes) : { encoding: 'utf-8', bom: false };
     // UTF-16 text has a zero byte in every other position: that is text, not binary.
     if (this.type === 'binary' && this.guess.encoding.startsWith('utf-16')) this.type = sniffFileType(bytes, true);
   }

@@ -63,12 +63,14 @@ export type OpenProblem =
   | { code: 'network-or-cors'; message: string }
   | { code: 'http-error'; status: number; statusText: string };
 
-export type Result<T, E extends string = string> = { ok: true; value: T } | { ok: false; error: E; message?: string; detail?: number[] };
+export type Result<T, E extends string = string> =
+  { ok: true; value: T } | { ok: false; error: E; message?: string; detail?: number[] };
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 function errorResult(e: unknown): Result<never> {
-  if (e instanceof ImportCancelledError || (e as Error)?.name === 'ImportCancelledError') return { ok: false, error: 'cancelled' };
+  if (e instanceof ImportCancelledError || (e as Error)?.name === 'ImportCancelledError')
+    return { ok: false, error: 'cancelled' };
   // A full disk usually shows only when the transaction commits (its requests all succeeded).
   if (isQuotaError(e)) return { ok: false, error: 'quota' };
   return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
@@ -88,7 +90,9 @@ export class ImportSession {
   ) {}
 
   /** Take a file; refuses an empty or oversized one before reading it. */
-  async open(file: FileLike): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
+  async open(
+    file: FileLike,
+  ): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
     this.reset();
     const opened = await ImportFile.open(file);
     if (!opened.ok) return { ok: false, error: opened.problem.code, problem: opened.problem };
@@ -97,7 +101,9 @@ export class ImportSession {
   }
 
   /** Download a payload from an http(s) URL; the server's refusal or a CORS block is reported. */
-  async openUrl(url: string): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
+  async openUrl(
+    url: string,
+  ): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
     this.reset();
     if (!httpUrl.safeParse(url).success) return { ok: false, error: 'invalid-url', problem: { code: 'invalid-url' } };
     let response: Response;
@@ -114,7 +120,11 @@ export class ImportSession {
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > MAX_FILE_BYTES) {
       void response.body?.cancel();
-      return { ok: false, error: 'file-too-large', problem: { code: 'file-too-large', size: declared, limit: MAX_FILE_BYTES } };
+      return {
+        ok: false,
+        error: 'file-too-large',
+        problem: { code: 'file-too-large', size: declared, limit: MAX_FILE_BYTES },
+      };
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length === 0) return { ok: false, error: 'empty-file', problem: { code: 'empty-file' } };
@@ -128,7 +138,12 @@ export class ImportSession {
    * override the detected ones. A file that is not what this import reads (an image, an
    * archive, a legacy .xls, binary data) is named here, before any preview.
    */
-  async inspect(kind: ImportKind, encoding?: Encoding, delimiter?: Delimiter, sheet?: string): Promise<Result<Inspection>> {
+  async inspect(
+    kind: ImportKind,
+    encoding?: Encoding,
+    delimiter?: Delimiter,
+    sheet?: string,
+  ): Promise<Result<Inspection>> {
     const file = this.file;
     if (!file) return { ok: false, error: 'no-file' };
     this.plan = null;
@@ -140,9 +155,21 @@ export class ImportSession {
     const detected = text === null ? { delimiter: ',' as Delimiter, confident: false } : detectDelimiter(text);
     const delim = delimiter ?? detected.delimiter;
     const base = {
-      fileName: file.name, size: file.size, sha256: file.sha256, detectedEncoding: file.guess.encoding, bom: file.guess.bom, encoding: enc,
-      undecodable: type === 'text' && text === null, detectedDelimiter: detected.delimiter, delimiterConfident: detected.confident, delimiter: delim,
-      fileType: type, headers: [], duplicateHeaders: [], preview: [], suggested: {},
+      fileName: file.name,
+      size: file.size,
+      sha256: file.sha256,
+      detectedEncoding: file.guess.encoding,
+      bom: file.guess.bom,
+      encoding: enc,
+      undecodable: type === 'text' && text === null,
+      detectedDelimiter: detected.delimiter,
+      delimiterConfident: detected.confident,
+      delimiter: delim,
+      fileType: type,
+      headers: [],
+      duplicateHeaders: [],
+      preview: [],
+      suggested: {},
     };
     if (!readable) return { ok: true, value: { ...base, fileProblem: { code: 'wrong-type', fileType: type } } };
     let source: RowSource;
@@ -151,17 +178,28 @@ export class ImportSession {
       const sheets = await file.sheets();
       if (!sheets) return { ok: true, value: { ...base, fileProblem: { code: 'workbook-unreadable' } } };
       const chosen = pickSheet(sheets, sheet);
-      if (!chosen) return { ok: true, value: { ...base, fileProblem: { code: sheets.length === 0 ? 'no-rows' : 'sheet-missing' } } };
+      if (!chosen)
+        return {
+          ok: true,
+          value: { ...base, fileProblem: { code: sheets.length === 0 ? 'no-rows' : 'sheet-missing' } },
+        };
       workbook = { sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })), sheet: chosen.name };
       source = { kind: 'sheet', rows: chosen.rows };
     } else if (text === null) {
       return { ok: true, value: { ...base, fileProblem: { code: 'undecodable' } } };
     } else if (kind === 'api') {
       const payload = parsePayload(text);
-      const preview = text.split(/\r\n|\r|\n/, 8).map((line, i) => ({ line: i + 1, cells: [line.length > 300 ? `${line.slice(0, 300)}…` : line] }));
+      const preview = text
+        .split(/\r\n|\r|\n/, 8)
+        .map((line, i) => ({ line: i + 1, cells: [line.length > 300 ? `${line.slice(0, 300)}…` : line] }));
       return {
         ok: true,
-        value: { ...base, preview, fileProblem: payload.ok ? null : { code: 'not-json' }, ...(payload.ok ? { payload: { format: payload.format, records: payload.records.length } } : {}) },
+        value: {
+          ...base,
+          preview,
+          fileProblem: payload.ok ? null : { code: 'not-json' },
+          ...(payload.ok ? { payload: { format: payload.format, records: payload.records.length } } : {}),
+        },
       };
     } else source = { kind: 'text', text, delimiter: delim };
     const { headers, rawHeaders, rows: sampled, fileError } = previewRows(source, REGION_SAMPLE_ROWS);
@@ -170,7 +208,18 @@ export class ImportSession {
     // Suggestions read the headers as written: "phone (column 3)" is a label, not a header.
     const suggested = suggestMapping(rawHeaders, kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS);
     const fileProblem: FileProblem | null = fileError ?? (headers.length === 0 ? { code: 'no-rows' } : null);
-    return { ok: true, value: { ...base, headers, duplicateHeaders: duplicateHeaders(rawHeaders), preview: rows, suggested, fileProblem, ...(workbook ? { workbook } : {}) } };
+    return {
+      ok: true,
+      value: {
+        ...base,
+        headers,
+        duplicateHeaders: duplicateHeaders(rawHeaders),
+        preview: rows,
+        suggested,
+        fileProblem,
+        ...(workbook ? { workbook } : {}),
+      },
+    };
   }
 
   /**
@@ -181,7 +230,12 @@ export class ImportSession {
     const sample = this.sample;
     if (!sample || phoneColumn < 0 || phoneColumn >= sample.headers.length) return null;
     const language = languageRegion(sample.encoding, sample.headers);
-    return suggestRegion(sample.rows.map((r) => r[phoneColumn] ?? ''), candidates, current, language);
+    return suggestRegion(
+      sample.rows.map((r) => r[phoneColumn] ?? ''),
+      candidates,
+      current,
+      language,
+    );
   }
 
   /** Check the whole file as requested; nothing is written. */
@@ -202,7 +256,10 @@ export class ImportSession {
         this.report = r.report;
         return { ok: true, value: r.summary };
       }
-      const r = req.kind === 'leads' ? await analyseLeadFile(this.db, file, req, now, listener, cancel) : await analyseApiPayload(this.db, file, req, now, listener, cancel);
+      const r =
+        req.kind === 'leads'
+          ? await analyseLeadFile(this.db, file, req, now, listener, cancel)
+          : await analyseApiPayload(this.db, file, req, now, listener, cancel);
       this.plan = r.plan ? { kind: req.kind, plan: r.plan } : null;
       this.report = r.report;
       return { ok: true, value: r.summary };
@@ -218,7 +275,10 @@ export class ImportSession {
     const cancel = (this.cancelToken = new CancelToken());
     const hooks = commitHooks(cancel, listener);
     try {
-      const batch = plan.kind === 'calls' ? await commitCallImport(this.db, plan.plan, hooks, this.clock()) : await commitLeadImport(this.db, plan.plan, hooks, this.clock());
+      const batch =
+        plan.kind === 'calls'
+          ? await commitCallImport(this.db, plan.plan, hooks, this.clock())
+          : await commitLeadImport(this.db, plan.plan, hooks, this.clock());
       this.plan = null;
       return { ok: true, value: batch };
     } catch (e) {

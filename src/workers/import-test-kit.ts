@@ -33,7 +33,13 @@ export interface Checked {
 }
 
 /** Open, inspect and check `content` as a lead file; `over` changes the request the steward would make. */
-export async function check(db: LeadsDb, content: string | Uint8Array, over: Record<string, unknown> = {}, kind: 'leads' | 'calls' | 'api' = 'leads', name = 'leads.csv'): Promise<Checked> {
+export async function check(
+  db: LeadsDb,
+  content: string | Uint8Array,
+  over: Record<string, unknown> = {},
+  kind: 'leads' | 'calls' | 'api' = 'leads',
+  name = 'leads.csv',
+): Promise<Checked> {
   const session = new ImportSession(db, () => NOW);
   const bytes = typeof content === 'string' ? bytesOf(content) : content;
   const opened = await session.open(new File([bytes as Uint8Array<ArrayBuffer>], name));
@@ -42,8 +48,13 @@ export async function check(db: LeadsDb, content: string | Uint8Array, over: Rec
   if (!inspected.ok) throw new Error('inspect failed');
   const inspection = inspected.value;
   const base: Record<string, unknown> = {
-    kind, encoding: inspection.encoding, region: 'US', defaultCampaign: null,
-    ...(kind !== 'api' ? { delimiter: inspection.delimiter, mapping: inspection.suggested, time: { format: null, timeZone: 'UTC' } } : {}),
+    kind,
+    encoding: inspection.encoding,
+    region: 'US',
+    defaultCampaign: null,
+    ...(kind !== 'api'
+      ? { delimiter: inspection.delimiter, mapping: inspection.suggested, time: { format: null, timeZone: 'UTC' } }
+      : {}),
     ...(kind !== 'calls' ? { defaultSource: 'web-forms', conflictRule: 'keep-existing' } : {}),
     ...(kind === 'leads' ? { declaredAcquiredDay: null } : {}),
   };

@@ -9,7 +9,13 @@ import { planCatalog } from '../domain/import-export/catalog-resolution';
 import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import { mergeValues } from '../domain/import-export/field-merge';
 import { dedupeWithinFile } from '../domain/import-export/file-dedupe';
-import { EMPTY_COUNTS, RowAccumulator, SHOWN_PROBLEMS, type AnalysisSummary, type FileProblem } from '../domain/import-export/import-analysis';
+import {
+  EMPTY_COUNTS,
+  RowAccumulator,
+  SHOWN_PROBLEMS,
+  type AnalysisSummary,
+  type FileProblem,
+} from '../domain/import-export/import-analysis';
 import type { ApiRequest, LeadRequest } from '../domain/import-export/import-request';
 import type { PreparedLead } from '../domain/import-export/prepared-lead';
 import type { Rejection } from '../domain/import-export/rejection';
@@ -32,7 +38,17 @@ export interface LeadAnalysis {
 }
 
 const blocked = (kind: AnalysisSummary['kind'], fileProblem: FileProblem): LeadAnalysis => ({
-  summary: { kind, fileProblem, asks: [], counts: EMPTY_COUNTS, rejections: [], problemCount: 0, warnings: [], newSources: [], newCampaigns: [] },
+  summary: {
+    kind,
+    fileProblem,
+    asks: [],
+    counts: EMPTY_COUNTS,
+    rejections: [],
+    problemCount: 0,
+    warnings: [],
+    newSources: [],
+    newCampaigns: [],
+  },
   plan: null,
   report: [],
 });
@@ -55,15 +71,32 @@ async function finish(
 ): Promise<LeadAnalysis> {
   const asks = acc.allAsks();
   const summary: AnalysisSummary = {
-    kind, fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null, asks, counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length, formulaLike: acc.formulaLikeRows },
-    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS), problemCount: acc.rejections.length, warnings: acc.warnings.slice(0, SHOWN_PROBLEMS), newSources: [], newCampaigns: [],
+    kind,
+    fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null,
+    asks,
+    counts: {
+      ...EMPTY_COUNTS,
+      rowsRead: acc.rowsRead,
+      rejected: acc.rejectedRows,
+      warnings: acc.warnings.length,
+      formulaLike: acc.formulaLikeRows,
+    },
+    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS),
+    problemCount: acc.rejections.length,
+    warnings: acc.warnings.slice(0, SHOWN_PROBLEMS),
+    newSources: [],
+    newCampaigns: [],
   };
   if (asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };
   const meter = new ProgressMeter('matching', listener);
   meter.report(0, 1, acc.rowsRead, true);
   const file = dedupeWithinFile(acc.accepted, base.conflictRule);
   const phones = file.leads.map((l) => l.phoneE164);
-  const [existing, listed, context] = await Promise.all([leadsByPhone(db, phones), listedPhones(db, phones), loadImportContext(db)]);
+  const [existing, listed, context] = await Promise.all([
+    leadsByPhone(db, phones),
+    listedPhones(db, phones),
+    loadImportContext(db),
+  ]);
   if (cancel.cancelled) throw new ImportCancelledError();
   let conflicts = file.conflicts;
   for (const lead of file.leads) {
@@ -71,8 +104,15 @@ async function finish(
     if (stored) conflicts += mergeValues(stored, lead, base.conflictRule).conflicts;
   }
   const spans = new Map<string, { from: number; to: number }>();
-  for (const l of file.leads) for (const a of [l, ...l.extraAcquisitions]) if (a.campaignRef) spans.set(a.campaignRef, { from: a.acquiredAt, to: a.acquiredAt });
-  const catalog = planCatalog(new Set(file.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])), spans, context, kind === 'api' ? 'api' : 'other');
+  for (const l of file.leads)
+    for (const a of [l, ...l.extraAcquisitions])
+      if (a.campaignRef) spans.set(a.campaignRef, { from: a.acquiredAt, to: a.acquiredAt });
+  const catalog = planCatalog(
+    new Set(file.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])),
+    spans,
+    context,
+    kind === 'api' ? 'api' : 'other',
+  );
   summary.counts = {
     ...summary.counts,
     valid: acc.accepted.length,
@@ -86,14 +126,26 @@ async function finish(
   summary.newCampaigns = catalog.newCampaigns.map((c) => c.name);
   meter.report(1, 1, acc.rowsRead, true);
   const plan: LeadImportPlan = {
-    ...base, rowsRead: acc.rowsRead, rejected: acc.rejectedRows, warnings: acc.warnings.length,
-    duplicatesInFile: file.duplicatesInFile, conflictsInFile: file.conflicts, leads: file.leads,
+    ...base,
+    rowsRead: acc.rowsRead,
+    rejected: acc.rejectedRows,
+    warnings: acc.warnings.length,
+    duplicatesInFile: file.duplicatesInFile,
+    conflictsInFile: file.conflicts,
+    leads: file.leads,
   };
   return { summary, plan: file.leads.length > 0 ? plan : null, report: acc.rejections };
 }
 
 /** Check a CSV/TSV lead file or a sheet of an .xlsx workbook. */
-export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<LeadAnalysis> {
+export async function analyseLeadFile(
+  db: LeadsDb,
+  file: ImportFile,
+  req: LeadRequest,
+  now: number,
+  listener: ProgressListener | undefined,
+  cancel: CancelToken,
+): Promise<LeadAnalysis> {
   const source = await rowSourceOf(file, req);
   if (isFileProblem(source)) return blocked('leads', source);
   if (req.mapping.phone === undefined) return blocked('leads', { code: 'mapping-phone-required' });
@@ -110,24 +162,52 @@ export async function analyseLeadFile(db: LeadsDb, file: ImportFile, req: LeadRe
   let ctx: LeadRowContext | null = null;
   const scan = await scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
     ctx ??= {
-      headers, mapping: req.mapping, defaultRegion: req.region, orgTimeZone: settings.orgTimeZone, now, time: req.time,
-      declaredAcquiredAt, defaultSource: req.defaultSource, defaultCampaign: req.defaultCampaign,
+      headers,
+      mapping: req.mapping,
+      defaultRegion: req.region,
+      orgTimeZone: settings.orgTimeZone,
+      now,
+      time: req.time,
+      declaredAcquiredAt,
+      defaultSource: req.defaultSource,
+      defaultCampaign: req.defaultCampaign,
     };
     const at = req.mapping.acquiredAt;
     acc.add(row, validateLeadRow(row, ctx), at === undefined ? '' : (row.cells[at] ?? ''));
   });
   if (scan.fileError) return blocked('leads', { code: scan.fileError.code, line: scan.fileError.line });
-  return finish(db, acc, {
-    kind: 'leads', fileName: file.name, sha256: file.sha256, encoding: req.encoding, delimiter: req.delimiter,
-    mapping: mappingToHeaders(scan.headers, req.mapping), timeDeclaration: req.time,
-    ...(req.declaredAcquiredDay && req.mapping.acquiredAt === undefined ? { declaredAcquiredDay: req.declaredAcquiredDay } : {}),
-    ...(req.defaultSource ? { defaultSourceId: req.defaultSource } : {}),
-    conflictRule: req.conflictRule,
-  }, 'leads', listener, cancel);
+  return finish(
+    db,
+    acc,
+    {
+      kind: 'leads',
+      fileName: file.name,
+      sha256: file.sha256,
+      encoding: req.encoding,
+      delimiter: req.delimiter,
+      mapping: mappingToHeaders(scan.headers, req.mapping),
+      timeDeclaration: req.time,
+      ...(req.declaredAcquiredDay && req.mapping.acquiredAt === undefined
+        ? { declaredAcquiredDay: req.declaredAcquiredDay }
+        : {}),
+      ...(req.defaultSource ? { defaultSourceId: req.defaultSource } : {}),
+      conflictRule: req.conflictRule,
+    },
+    'leads',
+    listener,
+    cancel,
+  );
 }
 
 /** Check an API payload (JSON array or NDJSON). */
-export async function analyseApiPayload(db: LeadsDb, file: ImportFile, req: ApiRequest, now: number, listener: ProgressListener | undefined, cancel: CancelToken): Promise<LeadAnalysis> {
+export async function analyseApiPayload(
+  db: LeadsDb,
+  file: ImportFile,
+  req: ApiRequest,
+  now: number,
+  listener: ProgressListener | undefined,
+  cancel: CancelToken,
+): Promise<LeadAnalysis> {
   if (file.type !== 'text') return blocked('api', { code: 'wrong-type', fileType: file.type });
   const text = file.text(req.encoding);
   if (text === null) return blocked('api', { code: 'undecodable' });
@@ -137,15 +217,32 @@ export async function analyseApiPayload(db: LeadsDb, file: ImportFile, req: ApiR
   const acc = new RowAccumulator<PreparedLead>();
   for (const r of payload.rejections) acc.add({ line: r.line }, { ok: false, rejections: [r] });
   const meter = new ProgressMeter('checking', listener);
-  const ctx = { defaultRegion: req.region, orgTimeZone: settings.orgTimeZone, now, defaultSource: req.defaultSource, defaultCampaign: req.defaultCampaign };
+  const ctx = {
+    defaultRegion: req.region,
+    orgTimeZone: settings.orgTimeZone,
+    now,
+    defaultSource: req.defaultSource,
+    defaultCampaign: req.defaultCampaign,
+  };
   for (const [i, record] of payload.records.entries()) {
     acc.add(record, validateApiRecord(record, ctx));
     meter.report(i + 1, payload.records.length, i + 1);
     await meter.pace();
     if (cancel.cancelled) throw new ImportCancelledError();
   }
-  return finish(db, acc, {
-    kind: 'api', fileName: file.name, sha256: file.sha256, encoding: req.encoding, conflictRule: req.conflictRule,
-    ...(req.defaultSource ? { defaultSourceId: req.defaultSource } : {}),
-  }, 'api', listener, cancel);
+  return finish(
+    db,
+    acc,
+    {
+      kind: 'api',
+      fileName: file.name,
+      sha256: file.sha256,
+      encoding: req.encoding,
+      conflictRule: req.conflictRule,
+      ...(req.defaultSource ? { defaultSourceId: req.defaultSource } : {}),
+    },
+    'api',
+    listener,
+    cancel,
+  );
 }

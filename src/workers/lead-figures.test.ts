@@ -25,9 +25,19 @@ describe('figures from the engine', () => {
     for (const later of [0, 7 * 3_600_000, 2 * MS_PER_DAY, 45 * MS_PER_DAY]) {
       const at = NOW + later;
       await refreshDue(db, index, at);
-      const f = leadFigures(index.cols, { now: at, orgTimeZone: settings.orgTimeZone, outsideHours: outsideHoursAt(index, at) });
+      const f = leadFigures(index.cols, {
+        now: at,
+        orgTimeZone: settings.orgTimeZone,
+        outsideHours: outsideHoursAt(index, at),
+      });
       const oracle = complianceSummary(leads, world, settings, at, 90);
-      expect({ total: f.total, callable: f.callable, queues: f.queues, byReason: f.byReason, calendar: f.calendar }).toEqual({
+      expect({
+        total: f.total,
+        callable: f.callable,
+        queues: f.queues,
+        byReason: f.byReason,
+        calendar: f.calendar,
+      }).toEqual({
         total: oracle.total,
         callable: oracle.callable,
         queues: oracle.queues,

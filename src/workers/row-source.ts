@@ -13,7 +13,10 @@ export function pickSheet(sheets: readonly Sheet[], name?: string): Sheet | unde
 }
 
 /** The rows to read, or the file-level problem that stops reading (wrong type, undecodable, unreadable workbook). */
-export async function rowSourceOf(file: ImportFile, reading: { encoding: Encoding; delimiter: Delimiter; sheet?: string | undefined }): Promise<RowSource | FileProblem> {
+export async function rowSourceOf(
+  file: ImportFile,
+  reading: { encoding: Encoding; delimiter: Delimiter; sheet?: string | undefined },
+): Promise<RowSource | FileProblem> {
   if (file.type === 'xlsx') {
     const sheets = await file.sheets();
     if (!sheets) return { code: 'workbook-unreadable' };

@@ -141,10 +141,16 @@ async function putDncNumbers(spec: DatasetSpec, count: number): Promise<{ number
   const db = await open();
   try {
     const catalog = benchCatalog(spec);
-    let putMs = (await putAll(db, 'dncLists', catalog.dncLists)) + (await putAll(db, 'dncListVersions', catalog.dncListVersions));
+    let putMs =
+      (await putAll(db, 'dncLists', catalog.dncLists)) + (await putAll(db, 'dncListVersions', catalog.dncListVersions));
     for (let from = 0; from < count; from += 100_000) {
       const rows = [];
-      for (let i = from; i < Math.min(count, from + 100_000); i++) rows.push({ listId: 'national-us', phoneE164: `+1${2_000_000_000 + Math.floor(i * (8_000_000_000 / count)) + (i % 7)}`, addedVersionId: 2 });
+      for (let i = from; i < Math.min(count, from + 100_000); i++)
+        rows.push({
+          listId: 'national-us',
+          phoneE164: `+1${2_000_000_000 + Math.floor(i * (8_000_000_000 / count)) + (i % 7)}`,
+          addedVersionId: 2,
+        });
       putMs += await putAll(db, 'dncEntries', rows);
     }
     return { numbers: count, putMs };

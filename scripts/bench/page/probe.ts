@@ -37,15 +37,22 @@ const watchers = new Set<() => void>();
 
 function onMutation(): void {
   const now = performance.now();
-  for (const key of Object.keys(SELECTORS) as Watched[]) if (firstSeen[key] === undefined && document.querySelector(SELECTORS[key])) firstSeen[key] = now;
+  for (const key of Object.keys(SELECTORS) as Watched[])
+    if (firstSeen[key] === undefined && document.querySelector(SELECTORS[key])) firstSeen[key] = now;
   for (const w of watchers) w();
 }
-new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+new MutationObserver(onMutation).observe(document, {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+});
 
 /** When the user last acted (input event time) or the app last changed the URL. */
 let lastInput = 0;
 let lastUrlChange = 0;
-for (const type of ['click', 'change', 'input', 'keydown']) addEventListener(type, (e) => (lastInput = e.timeStamp), { capture: true });
+for (const type of ['click', 'change', 'input', 'keydown'])
+  addEventListener(type, (e) => (lastInput = e.timeStamp), { capture: true });
 for (const method of ['pushState', 'replaceState'] as const) {
   const original = history[method].bind(history);
   history[method] = (...args: Parameters<History['pushState']>) => {
@@ -56,7 +63,8 @@ for (const method of ['pushState', 'replaceState'] as const) {
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 /** The time just after the next frame was produced (the change is on screen). */
-const painted = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+const painted = () =>
+  new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
 
 /** Resolves once `check()` holds (tested on every DOM mutation and frame), or rejects after `timeoutMs`. */
 function until(check: () => boolean, timeoutMs: number, what: string): Promise<{ metAt: number; paintedAt: number }> {
@@ -137,7 +145,11 @@ async function waitGrid(w: GridWait): Promise<{ metAt: number; paintedAt: number
 
 /** Wait until `selector` is present (or absent); resolves at the next painted frame. */
 function waitSelector(selector: string, present: boolean, timeoutMs: number) {
-  return until(() => !!document.querySelector(selector) === present, timeoutMs, `${selector} ${present ? 'present' : 'gone'}`);
+  return until(
+    () => !!document.querySelector(selector) === present,
+    timeoutMs,
+    `${selector} ${present ? 'present' : 'gone'}`,
+  );
 }
 
 /** Wait until `selector`'s text exists and differs from `notText` (a new result replaced the old). */
@@ -155,26 +167,41 @@ function waitText(selector: string, notText: string | null, timeoutMs: number) {
 /** Wait until some element matching `selector` has text matching `pattern` (a RegExp source). */
 function waitMatch(selector: string, pattern: string, timeoutMs: number) {
   const re = new RegExp(pattern);
-  return until(() => Array.from(document.querySelectorAll(selector)).some((e) => re.test(e.textContent ?? '')), timeoutMs, `${selector} matching /${pattern}/`);
+  return until(
+    () => Array.from(document.querySelectorAll(selector)).some((e) => re.test(e.textContent ?? '')),
+    timeoutMs,
+    `${selector} matching /${pattern}/`,
+  );
 }
 
 const textOf = (selector: string): string | null => document.querySelector(selector)?.textContent ?? null;
 
 /** Navigate inside the app, as a link would (TanStack Router registers itself on `self`). */
 async function navigate(to: string, search: Record<string, unknown> = {}): Promise<void> {
-  const router = (globalThis as unknown as { __TSR_ROUTER__?: { navigate: (o: { to: string; search: Record<string, unknown> }) => Promise<void> } }).__TSR_ROUTER__;
+  const router = (
+    globalThis as unknown as {
+      __TSR_ROUTER__?: { navigate: (o: { to: string; search: Record<string, unknown> }) => Promise<void> };
+    }
+  ).__TSR_ROUTER__;
   if (!router) throw new Error('the app router is not on the page');
   await router.navigate({ to, search });
 }
 
 /** Cold start: when the count and the first data row first appeared, and the frame after. */
 async function coldStart(timeoutMs: number): Promise<{ countAt: number; firstRowAt: number; paintedAt: number }> {
-  const { paintedAt } = await until(() => firstSeen['grid-count'] !== undefined && firstSeen['lead-row'] !== undefined, timeoutMs, 'cold start');
+  const { paintedAt } = await until(
+    () => firstSeen['grid-count'] !== undefined && firstSeen['lead-row'] !== undefined,
+    timeoutMs,
+    'cold start',
+  );
   return { countAt: firstSeen['grid-count']!, firstRowAt: firstSeen['lead-row']!, paintedAt };
 }
 
 /** Scroll the grid top to bottom in `steps` frames, recording frame intervals; then wait for the last row's data. */
-async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames: number[]; reachedLast: boolean; lastRowMs: number | null; startedAt: number; endedAt: number }> {
+async function scrollThrough(
+  steps: number,
+  timeoutMs: number,
+): Promise<{ frames: number[]; reachedLast: boolean; lastRowMs: number | null; startedAt: number; endedAt: number }> {
   const grid = document.querySelector<HTMLElement>('[data-testid="lead-grid"]');
   if (!grid) throw new Error('no grid');
   grid.scrollTop = 0;
@@ -192,7 +219,11 @@ async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames
   }
   const t0 = performance.now();
   try {
-    const { metAt } = await until(() => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${rowCount}"]`), timeoutMs, 'last row');
+    const { metAt } = await until(
+      () => !!document.querySelector(`[data-testid="lead-row"][aria-rowindex="${rowCount}"]`),
+      timeoutMs,
+      'last row',
+    );
     return { frames, reachedLast: true, lastRowMs: metAt - t0, startedAt, endedAt: performance.now() };
   } catch {
     return { frames, reachedLast: false, lastRowMs: null, startedAt, endedAt: performance.now() };
@@ -202,7 +233,9 @@ async function scrollThrough(steps: number, timeoutMs: number): Promise<{ frames
 /** The longest main-thread task that started in [from, to] (page clock), or null without the API. */
 function longestTask(from: number, to = Infinity): number | null {
   if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return null;
-  return longTasks.filter((t) => t.start + t.duration >= from && t.start <= to).reduce((m, t) => Math.max(m, t.duration), 0);
+  return longTasks
+    .filter((t) => t.start + t.duration >= from && t.start <= to)
+    .reduce((m, t) => Math.max(m, t.duration), 0);
 }
 
 /** The longest input-to-paint of an interaction that started in [from, to] (INP-style; events under 16 ms are not recorded: 0), or null without the API. */

@@ -11,7 +11,12 @@ import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
 
 /** Click, and time from the click event to the frame where `selector` appeared or went (waiting from before the click). */
-async function clickTimed(ctx: RunContext, click: () => Promise<void>, selector: string, present: boolean): Promise<Sample> {
+async function clickTimed(
+  ctx: RunContext,
+  click: () => Promise<void>,
+  selector: string,
+  present: boolean,
+): Promise<Sample> {
   const waiting = probe(ctx.page, 'waitSelector', selector, present, ctx.timeoutMs);
   waiting.catch(() => undefined); // the action may fail first; its error is the one to report
   await click();
@@ -23,8 +28,16 @@ async function clickTimed(ctx: RunContext, click: () => Promise<void>, selector:
 export const bulkEdit: Scenario = {
   id: 'bulk-edit',
   rows: [
-    { name: 'bulk-edit-preview', goal: 'P6: screen ≤ 100 ms', note: '10k selected: Preview click to the count of changes painted' },
-    { name: 'bulk-edit-apply', goal: 'P6: saved ≤ 1 s, all-or-nothing', note: '10k rows: Apply click to the dialog closed (committed)' },
+    {
+      name: 'bulk-edit-preview',
+      goal: 'P6: screen ≤ 100 ms',
+      note: '10k selected: Preview click to the count of changes painted',
+    },
+    {
+      name: 'bulk-edit-apply',
+      goal: 'P6: saved ≤ 1 s, all-or-nothing',
+      note: '10k rows: Apply click to the dialog closed (committed)',
+    },
   ],
   async measure(ctx) {
     const { page, spec } = ctx;
@@ -40,15 +53,28 @@ export const bulkEdit: Scenario = {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Operation').selectOption({ label: 'Add tags' });
     await dialog.getByRole('textbox').first().fill(`bench-run-${ctx.run}`);
-    const preview = await clickTimed(ctx, () => dialog.getByRole('button', { name: 'Preview' }).click(), '[data-testid="bulk-preview"]', true);
+    const preview = await clickTimed(
+      ctx,
+      () => dialog.getByRole('button', { name: 'Preview' }).click(),
+      '[data-testid="bulk-preview"]',
+      true,
+    );
     const text = await dialog.getByTestId('bulk-preview').innerText();
-    if (!text.replace(/\D/g, '').startsWith(String(expected))) throw new Error(`bulk preview says "${text}", expected ${expected} changes`);
+    if (!text.replace(/\D/g, '').startsWith(String(expected)))
+      throw new Error(`bulk preview says "${text}", expected ${expected} changes`);
     const since = await workerNow(page);
-    const apply = await clickTimed(ctx, () => dialog.getByRole('button', { name: /Apply to/ }).click(), '[role="dialog"]', false);
+    const apply = await clickTimed(
+      ctx,
+      () => dialog.getByRole('button', { name: /Apply to/ }).click(),
+      '[role="dialog"]',
+      false,
+    );
     // The session closes next: is the snapshot at the edit's version yet (the next start's cost depends on it)?
     const engine = await engineReport(page);
     const steps = await workerSteps(page, since);
-    console.error(`      after apply: snapshot stored at the data version: ${engine.snapshotCurrent}; worker: ${formatSteps(steps)}`);
+    console.error(
+      `      after apply: snapshot stored at the data version: ${engine.snapshotCurrent}; worker: ${formatSteps(steps)}`,
+    );
     apply.detail = { snapshotCurrent: engine.snapshotCurrent, steps };
     return { 'bulk-edit-preview': preview, 'bulk-edit-apply': apply };
   },

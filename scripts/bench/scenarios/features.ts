@@ -12,13 +12,23 @@ import type { RunContext, Scenario } from './types';
  * Click, then wait (from before the click) until `selector`'s text changes — or, with
  * `present`, until `selector` is there at all; time from the click to the painted frame.
  */
-async function clickUntil(ctx: RunContext, click: () => Promise<void>, selector: string, present = false): Promise<{ sample: Sample; text: string }> {
-  const waiting = present ? probe(ctx.page, 'waitSelector', selector, true, ctx.timeoutMs) : probe(ctx.page, 'waitText', selector, await probe(ctx.page, 'textOf', selector), ctx.timeoutMs);
+async function clickUntil(
+  ctx: RunContext,
+  click: () => Promise<void>,
+  selector: string,
+  present = false,
+): Promise<{ sample: Sample; text: string }> {
+  const waiting = present
+    ? probe(ctx.page, 'waitSelector', selector, true, ctx.timeoutMs)
+    : probe(ctx.page, 'waitText', selector, await probe(ctx.page, 'textOf', selector), ctx.timeoutMs);
   waiting.catch(() => undefined);
   await click();
   const { paintedAt } = await waiting;
   const start = await probe(ctx.page, 'lastInput');
-  return { sample: { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) }, text: (await probe(ctx.page, 'textOf', selector)) ?? '' };
+  return {
+    sample: { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) },
+    text: (await probe(ctx.page, 'textOf', selector)) ?? '',
+  };
 }
 
 const msIn = (text: string, re: RegExp) => {
@@ -31,20 +41,44 @@ export const cohorts: Scenario = {
   route: '/cohorts',
   heavy: true,
   rows: [
-    { name: 'cohort-open', note: 'nav click to the first chart (includes the worker’s snapshot of every lead and call)' },
-    { name: 'cohort-aggregate', goal: 'P3 (1M): ≤ 30 ms in the worker', note: 'the worker’s own time for one aggregate, as the screen reports it' },
-    { name: 'cohort-control-to-chart', goal: 'P3 (1M): filter change to drawn chart ≤ 100 ms', note: '"Split by" changed (region, campaign, entry method), to the painted chart' },
+    {
+      name: 'cohort-open',
+      note: 'nav click to the first chart (includes the worker’s snapshot of every lead and call)',
+    },
+    {
+      name: 'cohort-aggregate',
+      goal: 'P3 (1M): ≤ 30 ms in the worker',
+      note: 'the worker’s own time for one aggregate, as the screen reports it',
+    },
+    {
+      name: 'cohort-control-to-chart',
+      goal: 'P3 (1M): filter change to drawn chart ≤ 100 ms',
+      note: '"Split by" changed (region, campaign, entry method), to the painted chart',
+    },
   ],
   async measure(ctx) {
     const computed = '[data-testid="cohorts-computed"]';
-    const open = await clickUntil(ctx, () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(), computed);
+    const open = await clickUntil(
+      ctx,
+      () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(),
+      computed,
+    );
     // Each split is a new aggregate (the worker caches the snapshot, not the answers): three independent samples.
     const aggregate: Sample[] = [];
     const toChart: Sample[] = [];
     for (const split of ['region', 'campaign', 'entry']) {
       // The note names the split of the answer it shows once that answer is current: the same
       // figures as the previous answer (it happens: "computed in 1.4 ms" twice) are no new answer.
-      const change = await clickUntil(ctx, () => ctx.page.getByLabel('Split by').selectOption(split).then(() => undefined), `${computed}[data-split="${split}"]`, true);
+      const change = await clickUntil(
+        ctx,
+        () =>
+          ctx.page
+            .getByLabel('Split by')
+            .selectOption(split)
+            .then(() => undefined),
+        `${computed}[data-split="${split}"]`,
+        true,
+      );
       const workerMs = msIn(change.text, /computed in ([\d.]+) ms/);
       if (workerMs !== undefined) aggregate.push({ ms: workerMs });
       toChart.push({ ...change.sample, ...(workerMs !== undefined ? { workerMs } : {}) });
@@ -75,8 +109,17 @@ export const callListExport: Scenario = {
   route: '/export',
   heavy: true,
   rows: [
-    { name: 'call-list-export', goal: 'P7: off the main thread (100k filtered rows ≤ 400 ms)', rows: (n) => n, note: 'call list of every lead: Export CSV click to "rows written" painted' },
-    { name: 'export-filtered', goal: 'P7: 100k filtered rows to CSV ≤ 400 ms, off the main thread', note: 'leads of region GB (~10%: 100k at 1M)' },
+    {
+      name: 'call-list-export',
+      goal: 'P7: off the main thread (100k filtered rows ≤ 400 ms)',
+      rows: (n) => n,
+      note: 'call list of every lead: Export CSV click to "rows written" painted',
+    },
+    {
+      name: 'export-filtered',
+      goal: 'P7: 100k filtered rows to CSV ≤ 400 ms, off the main thread',
+      note: 'leads of region GB (~10%: 100k at 1M)',
+    },
   ],
   async measure(ctx) {
     const callList = await exportOnce(ctx, { kind: 'call-list' }, '[data-testid="call-list-preview"]');
@@ -90,7 +133,14 @@ export const dncScrub: Scenario = {
   route: '/compliance',
   heavy: true,
   ownSession: true,
-  rows: [{ name: 'dnc-scrub', goal: 'no §6 figure (issue 8: every lead against 2M listed numbers)', rows: (n) => n, note: '"Scrub all leads now" to "Scrub complete" painted' }],
+  rows: [
+    {
+      name: 'dnc-scrub',
+      goal: 'no §6 figure (issue 8: every lead against 2M listed numbers)',
+      rows: (n) => n,
+      note: '"Scrub all leads now" to "Scrub complete" painted',
+    },
+  ],
   async measure(ctx) {
     await ctx.page.goto('/compliance/dnc');
     const button = ctx.page.getByRole('button', { name: 'Scrub all leads now' });
@@ -100,6 +150,8 @@ export const dncScrub: Scenario = {
     await button.click();
     const { paintedAt } = await waiting;
     const start = await probe(ctx.page, 'lastInput');
-    return { 'dnc-scrub': { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) } };
+    return {
+      'dnc-scrub': { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) },
+    };
   },
 };

@@ -15,7 +15,8 @@ const P4 = 'P4 (1M): filter ≤ 50 ms in the worker; click to painted ≤ 200 ms
 /** Back to the unfiltered, unsorted grid through the app's own navigation (no reload). */
 async function resetGrid(ctx: RunContext): Promise<void> {
   const state = await probe(ctx.page, 'gridState');
-  if (state.count === ctx.spec.size && state.firstRowId === 'lead-row-1' && new URL(ctx.page.url()).search === '') return;
+  if (state.count === ctx.spec.size && state.firstRowId === 'lead-row-1' && new URL(ctx.page.url()).search === '')
+    return;
   await ctx.page.getByRole('navigation').getByRole('link', { name: 'Leads' }).click();
   await probe(ctx.page, 'waitGrid', { countIs: ctx.spec.size, firstRowIs: 'lead-row-1', timeoutMs: ctx.timeoutMs });
 }
@@ -25,7 +26,12 @@ async function resetGrid(ctx: RunContext): Promise<void> {
  * with the worst long task in between. The in-page wait starts before the action, so the
  * measurement never includes Playwright's round trips.
  */
-async function timed(ctx: RunContext, action: () => Promise<void>, wait: Parameters<typeof probe<'waitGrid'>>[2], from: 'input' | 'url' = 'input'): Promise<Sample> {
+async function timed(
+  ctx: RunContext,
+  action: () => Promise<void>,
+  wait: Parameters<typeof probe<'waitGrid'>>[2],
+  from: 'input' | 'url' = 'input',
+): Promise<Sample> {
   const since = await workerNow(ctx.page);
   const waiting = probe(ctx.page, 'waitGrid', wait);
   waiting.catch(() => undefined); // the action may fail first; its error is the one to report
@@ -36,18 +42,31 @@ async function timed(ctx: RunContext, action: () => Promise<void>, wait: Paramet
   console.error(`      worker: ${formatSteps(steps)}`);
   // Not the app's "answered in X ms": the grid's ids request usually computes the result first,
   // so that figure mostly times a cache hit.
-  return { ms: r.paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, r.paintedAt), inpMs: await probe(ctx.page, 'longestEvent', start, r.paintedAt), detail: { steps } };
+  return {
+    ms: r.paintedAt - start,
+    longestTaskMs: await probe(ctx.page, 'longestTask', start, r.paintedAt),
+    inpMs: await probe(ctx.page, 'longestEvent', start, r.paintedAt),
+    detail: { steps },
+  };
 }
 
 export const coldStart: Scenario = {
   id: 'cold-start',
-  rows: [{ name: 'cold-start', goal: 'P2 (1M): interactive grid ≤ 2 s', note: 'navigation start to count and first row painted' }],
+  rows: [
+    {
+      name: 'cold-start',
+      goal: 'P2 (1M): interactive grid ≤ 2 s',
+      note: 'navigation start to count and first row painted',
+    },
+  ],
   async measure(ctx) {
     await ctx.page.goto('/leads', { waitUntil: 'commit' });
     const r = await probe(ctx.page, 'coldStart', ctx.timeoutMs * 3);
     const longestTaskMs = await probe(ctx.page, 'longestTask', 0, r.paintedAt);
     const engine = await engineReport(ctx.page);
-    console.error(`      engine: snapshot ${engine.snapshot}, rows read ${engine.rowsRead}${engine.saveFailed ? `, save failed: ${engine.saveFailed}` : ''}; worker: ${formatSteps(engine.steps)}`);
+    console.error(
+      `      engine: snapshot ${engine.snapshot}, rows read ${engine.rowsRead}${engine.saveFailed ? `, save failed: ${engine.saveFailed}` : ''}; worker: ${formatSteps(engine.steps)}`,
+    );
     return { 'cold-start': { ms: r.paintedAt, longestTaskMs, detail: { ...engine } } };
   },
 };
@@ -55,7 +74,11 @@ export const coldStart: Scenario = {
 export const memory: Scenario = {
   id: 'memory',
   rows: [
-    { name: 'heap-total', goal: 'P8 (1M): ≤ 128 B of JS heap per lead', note: 'page + grid worker, after GC, grid loaded' },
+    {
+      name: 'heap-total',
+      goal: 'P8 (1M): ≤ 128 B of JS heap per lead',
+      note: 'page + grid worker, after GC, grid loaded',
+    },
     { name: 'heap-main-thread', note: 'the page alone, after GC' },
     { name: 'heap-grid-worker', note: 'the grid worker (columnar index), after GC' },
   ],
@@ -78,7 +101,11 @@ export const gridFilter: Scenario = {
   async measure(ctx) {
     await resetGrid(ctx);
     await ctx.page.getByTestId('filter-source').click();
-    const sample = await timed(ctx, () => ctx.page.getByRole('checkbox', { name: 'Website forms', exact: true }).check(), { countNot: ctx.spec.size, timeoutMs: ctx.timeoutMs });
+    const sample = await timed(
+      ctx,
+      () => ctx.page.getByRole('checkbox', { name: 'Website forms', exact: true }).check(),
+      { countNot: ctx.spec.size, timeoutMs: ctx.timeoutMs },
+    );
     await ctx.page.keyboard.press('Escape');
     return { 'grid-filter': sample };
   },
@@ -90,7 +117,14 @@ export const gridSearch: Scenario = {
   async measure(ctx) {
     await resetGrid(ctx);
     const search = ctx.page.getByRole('searchbox', { name: 'Search leads' });
-    return { 'grid-search': await timed(ctx, () => search.fill('garcia'), { countNot: ctx.spec.size, timeoutMs: ctx.timeoutMs }, 'url') };
+    return {
+      'grid-search': await timed(
+        ctx,
+        () => search.fill('garcia'),
+        { countNot: ctx.spec.size, timeoutMs: ctx.timeoutMs },
+        'url',
+      ),
+    };
   },
 };
 
@@ -105,12 +139,22 @@ function sortBy(id: string, header: string, goal: string): Scenario {
     },
   };
 }
-export const sortNumeric = sortBy('sort-numeric', 'Acquired', 'P4 (1M): numeric sort ≤ 300 ms; click to painted ≤ 200 ms');
+export const sortNumeric = sortBy(
+  'sort-numeric',
+  'Acquired',
+  'P4 (1M): numeric sort ≤ 300 ms; click to painted ≤ 200 ms',
+);
 export const sortText = sortBy('sort-text', 'Name', 'P4 (1M): click to painted ≤ 200 ms');
 
 export const scroll: Scenario = {
   id: 'scroll',
-  rows: [{ name: 'scroll', goal: 'P5 (1M): frames ≤ 16.7 ms at p95; last row reachable', note: 'median/max of each run’s p95 frame interval over 120 scroll steps (one per frame)' }],
+  rows: [
+    {
+      name: 'scroll',
+      goal: 'P5 (1M): frames ≤ 16.7 ms at p95; last row reachable',
+      note: 'median/max of each run’s p95 frame interval over 120 scroll steps (one per frame)',
+    },
+  ],
   async measure(ctx) {
     await resetGrid(ctx);
     const since = await workerNow(ctx.page);
@@ -118,6 +162,14 @@ export const scroll: Scenario = {
     const steps = await workerSteps(ctx.page, since);
     console.error(`      worker: ${formatSteps(steps)}`);
     const p95 = percentile(r.frames, 95) ?? 0;
-    return { scroll: { ms: p95, p95FrameMs: p95, lastRowReachable: r.reachedLast, longestTaskMs: await probe(ctx.page, 'longestTask', r.startedAt, r.endedAt), detail: { steps, lastRowMs: r.lastRowMs } } };
+    return {
+      scroll: {
+        ms: p95,
+        p95FrameMs: p95,
+        lastRowReachable: r.reachedLast,
+        longestTaskMs: await probe(ctx.page, 'longestTask', r.startedAt, r.endedAt),
+        detail: { steps, lastRowMs: r.lastRowMs },
+      },
+    };
   },
 };

@@ -10,7 +10,11 @@ describe('the labels the CSV-import bench clicks', () => {
     await t.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
     const nf = new Intl.NumberFormat('en');
     expect(t.t('import.check')).toBe(CHECK_BUTTON);
-    for (const counts of [{ valid: 100_000, toCreate: 100_000 }, { valid: 100_000, toCreate: 99_988 }, { valid: 1, toCreate: 1 }]) {
+    for (const counts of [
+      { valid: 100_000, toCreate: 100_000 },
+      { valid: 100_000, toCreate: 99_988 },
+      { valid: 1, toCreate: 1 },
+    ]) {
       expect(commitLabel(t.t, nf, counts)).toMatch(COMMIT_BUTTON);
     }
     expect('Import 12 calls').not.toMatch(COMMIT_BUTTON);

@@ -8,4 +8,16 @@ import { callListExport, cohorts, dncScrub } from './features';
 import { coldStart, gridFilter, gridSearch, memory, scroll, sortNumeric, sortText } from './grid';
 import type { Scenario } from './types';
 
-export const RUN_SCENARIOS: Scenario[] = [coldStart, memory, gridFilter, gridSearch, sortNumeric, sortText, scroll, cohorts, callListExport, bulkEdit, dncScrub];
+export const RUN_SCENARIOS: Scenario[] = [
+  coldStart,
+  memory,
+  gridFilter,
+  gridSearch,
+  sortNumeric,
+  sortText,
+  scroll,
+  cohorts,
+  callListExport,
+  bulkEdit,
+  dncScrub,
+];

@@ -15,7 +15,13 @@ export function ClampedText({ children, className = '' }: { children: ReactNode;
       <span id={id} className={open ? 'min-w-0' : 'min-w-0 truncate'}>
         {children}
       </span>
-      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} className="shrink-0 text-xs font-medium underline underline-offset-2">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        className="shrink-0 text-xs font-medium underline underline-offset-2"
+      >
         {open ? t('common.less') : t('common.more')}
       </button>
     </span>

@@ -1,7 +1,17 @@
 import { useId, type ReactNode } from 'react';
 
 /** A labelled form control with help text and an error, wired for screen readers. */
-export function Field({ label, help, error, children }: { label: ReactNode; help?: ReactNode; error?: ReactNode; children: (props: { id: string; 'aria-describedby': string; 'aria-invalid': boolean }) => ReactNode }) {
+export function Field({
+  label,
+  help,
+  error,
+  children,
+}: {
+  label: ReactNode;
+  help?: ReactNode;
+  error?: ReactNode;
+  children: (props: { id: string; 'aria-describedby': string; 'aria-invalid': boolean }) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className="space-y-1">

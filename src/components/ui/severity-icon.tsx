@@ -5,7 +5,15 @@
  */
 export function SeverityIcon({ severity, className = '' }: { severity: 'block' | 'warn'; className?: string }) {
   return (
-    <svg aria-hidden="true" data-severity={severity} viewBox="0 0 12 12" className={`inline-block h-3 w-3 shrink-0 align-[-0.125em] ${className}`} fill="none" stroke="currentColor" strokeWidth="1.6">
+    <svg
+      aria-hidden="true"
+      data-severity={severity}
+      viewBox="0 0 12 12"
+      className={`inline-block h-3 w-3 shrink-0 align-[-0.125em] ${className}`}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    >
       {severity === 'block' ? (
         <>
           <circle cx="6" cy="6" r="4.8" />

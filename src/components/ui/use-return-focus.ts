@@ -8,7 +8,9 @@ import { useCallback, useState } from 'react';
  * When the opener is gone (a virtual row re-rendered), `fallback` names where to go instead.
  */
 export function useReturnFocus(fallback?: () => HTMLElement | null | undefined): (event: Event) => void {
-  const [opener] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
+  const [opener] = useState(() =>
+    typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null),
+  );
   return useCallback(
     (event: Event) => {
       const target = opener && opener !== document.body && opener.isConnected ? opener : fallback?.();

@@ -10,7 +10,21 @@ import type { AuditEntry } from '../../domain/audit/audit-entry';
 import type { TableRows } from './migration-harness';
 
 const hashOf = (e: Omit<AuditEntry, 'hash' | 'before' | 'after'> & { detailsHash: string }) =>
-  sha256Hex(canonicalJson({ format: 2, seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, ids: e.ids, detailsHash: e.detailsHash, legacyHash: e.legacyHash ?? null, note: e.note ?? null, prevHash: e.prevHash }));
+  sha256Hex(
+    canonicalJson({
+      format: 2,
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      ids: e.ids,
+      detailsHash: e.detailsHash,
+      legacyHash: e.legacyHash ?? null,
+      note: e.note ?? null,
+      prevHash: e.prevHash,
+    }),
+  );
 
 /** The rows v003 must leave, from the rows before it, for an upgrade run at `now` by `actor`. */
 export function auditFormat2Rows(before: TableRows, now: number, actor: string): TableRows {
@@ -26,15 +40,28 @@ export function auditFormat2Rows(before: TableRows, now: number, actor: string):
   });
   const previousHead = { seq: old.at(-1)!.seq, hash: old.at(-1)!.hash };
   const newHead = { seq: previousHead.seq, hash: prevHash };
-  const previousTrail = problem ? { intact: false, brokenAtSeq: problem.seq, problem: problem.problem } : { intact: true };
+  const previousTrail = problem
+    ? { intact: false, brokenAtSeq: problem.seq, problem: problem.problem }
+    : { intact: true };
   const before2 = { format: 1, head: previousHead, previousTrail };
   const after2 = { format: 2, head: newHead };
   const record = {
-    seq: newHead.seq + 1, at: now, actor, action: 'upgrade' as const, entity: 'audit', ids: [], before: before2, after: after2,
+    seq: newHead.seq + 1,
+    at: now,
+    actor,
+    action: 'upgrade' as const,
+    entity: 'audit',
+    ids: [],
+    before: before2,
+    after: after2,
     note: 'Audit trail rewritten in format 2 (schema v003); entries keep their old hash as legacyHash.',
-    detailsHash: sha256Hex(canonicalJson({ before: before2, after: after2 })), prevHash: newHead.hash,
+    detailsHash: sha256Hex(canonicalJson({ before: before2, after: after2 })),
+    prevHash: newHead.hash,
   };
   audit.push({ ...record, hash: hashOf(record) });
-  const upgradeRow = { key: 'auditChainUpgrade', value: { at: now, schemaVersion: 3, previousHead, newHead, previousTrail, upgradeSeq: record.seq } };
+  const upgradeRow = {
+    key: 'auditChainUpgrade',
+    value: { at: now, schemaVersion: 3, previousHead, newHead, previousTrail, upgradeSeq: record.seq },
+  };
   return { ...before, audit, settings: [...(before.settings ?? []), upgradeRow] };
 }

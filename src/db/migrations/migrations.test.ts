@@ -4,7 +4,17 @@ import { LeadsDb } from '../leads-db';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './index';
 import { V001_STORES, v001 } from './v001-initial';
 import { auditFormat2Rows } from './audit-format-2-expectation';
-import { DEMO_NOW, demoRows, digest, fillWithDemoData, migrateAndDigest, migrateFromTo, readAll, type MigrationExpectation, type TableRows } from './migration-harness';
+import {
+  DEMO_NOW,
+  demoRows,
+  digest,
+  fillWithDemoData,
+  migrateAndDigest,
+  migrateFromTo,
+  readAll,
+  type MigrationExpectation,
+  type TableRows,
+} from './migration-harness';
 
 /**
  * What each migration does to existing data. A version not listed here must keep every
@@ -47,9 +57,14 @@ const UPGRADE_PATHS = VERSIONS.flatMap((from, i) => VERSIONS.slice(i + 1).map((t
  * database is filled as version `from` wrote it (the `fill` of the version after it, if any).
  */
 function expectationFor(from: number, to: number): MigrationExpectation {
-  const steps = VERSIONS.filter((v) => v > from && v <= to).flatMap((v) => (EXPECTATIONS[v]?.expectRows ? [EXPECTATIONS[v].expectRows] : []));
+  const steps = VERSIONS.filter((v) => v > from && v <= to).flatMap((v) =>
+    EXPECTATIONS[v]?.expectRows ? [EXPECTATIONS[v].expectRows] : [],
+  );
   const fill = EXPECTATIONS[VERSIONS[VERSIONS.indexOf(from) + 1]!]?.fill;
-  return { ...(fill ? { fill } : {}), ...(steps.length ? { expectRows: (rows: TableRows) => steps.reduce((r, step) => step(r), rows) } : {}) };
+  return {
+    ...(fill ? { fill } : {}),
+    ...(steps.length ? { expectRows: (rows: TableRows) => steps.reduce((r, step) => step(r), rows) } : {}),
+  };
 }
 
 describe('every migration after the first keeps (or transforms as promised) the data before it', () => {
@@ -79,7 +94,9 @@ describe('an upgrade from every earlier version to every later one keeps every r
 
   it('covers every pair of versions (steps above, jumps here)', () => {
     expect(UPGRADE_PATHS.length).toBe((VERSIONS.length * (VERSIONS.length - 1)) / 2);
-    expect(UPGRADE_PATHS.filter(([f, t]) => VERSIONS.indexOf(t) - VERSIONS.indexOf(f) === 1).map(([, t]) => t)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    expect(UPGRADE_PATHS.filter(([f, t]) => VERSIONS.indexOf(t) - VERSIONS.indexOf(f) === 1).map(([, t]) => t)).toEqual(
+      MIGRATIONS.slice(1).map((m) => m.version),
+    );
   });
 });
 
@@ -89,32 +106,38 @@ describe('a failing upgrade leaves the database at every version intact', () => 
     version,
     stores: { notes: '++id' },
     upgrade: async (tx) => {
-      await tx.table('leads').toCollection().modify((l: { name: string }) => {
-        l.name = 'overwritten';
-      });
+      await tx
+        .table('leads')
+        .toCollection()
+        .modify((l: { name: string }) => {
+          l.name = 'overwritten';
+        });
       await tx.table('calls').clear();
       throw new Error('upgrade failed half-way');
     },
   });
 
-  it.each(VERSIONS)('from v%i: the real later migrations run, then one fails — the database is still at that version, record for record', async (version) => {
-    const name = dbName();
-    const upTo = MIGRATIONS.slice(0, VERSIONS.indexOf(version) + 1);
-    const old = track(new LeadsDb(name, upTo));
-    await (EXPECTATIONS[VERSIONS[VERSIONS.indexOf(version) + 1]!]?.fill ?? fillWithDemoData)(old);
-    const before = digest(old, await readAll(old));
-    old.close();
+  it.each(VERSIONS)(
+    'from v%i: the real later migrations run, then one fails — the database is still at that version, record for record',
+    async (version) => {
+      const name = dbName();
+      const upTo = MIGRATIONS.slice(0, VERSIONS.indexOf(version) + 1);
+      const old = track(new LeadsDb(name, upTo));
+      await (EXPECTATIONS[VERSIONS[VERSIONS.indexOf(version) + 1]!]?.fill ?? fillWithDemoData)(old);
+      const before = digest(old, await readAll(old));
+      old.close();
 
-    const next = track(new LeadsDb(name, [...MIGRATIONS, broken(LATEST_VERSION + 1)]));
-    await expect(next.open()).rejects.toThrow();
-    next.close();
+      const next = track(new LeadsDb(name, [...MIGRATIONS, broken(LATEST_VERSION + 1)]));
+      await expect(next.open()).rejects.toThrow();
+      next.close();
 
-    const again = track(new LeadsDb(name, upTo));
-    await again.open();
-    expect(again.verno).toBe(version);
-    expect([...again.backendDB().objectStoreNames]).not.toContain('notes');
-    expect(digest(again, await readAll(again))).toEqual(before);
-  });
+      const again = track(new LeadsDb(name, upTo));
+      await again.open();
+      expect(again.verno).toBe(version);
+      expect([...again.backendDB().objectStoreNames]).not.toContain('notes');
+      expect(digest(again, await readAll(again))).toEqual(before);
+    },
+  );
 });
 
 describe('the migration files', () => {
@@ -146,7 +169,12 @@ describe('the migration files', () => {
 describe('v001 on an empty database', () => {
   // Object stores and indexes as IndexedDB itself reports them: the key path, auto-increment, indexes.
   it.each([
-    { table: 'leads', key: 'id', auto: true, indexes: ['acquiredAt', 'campaignId', 'importBatchId', 'phoneE164', 'sourceId'] },
+    {
+      table: 'leads',
+      key: 'id',
+      auto: true,
+      indexes: ['acquiredAt', 'campaignId', 'importBatchId', 'phoneE164', 'sourceId'],
+    },
     { table: 'calls', key: 'id', auto: true, indexes: ['at', 'importBatchId', 'leadId'] },
     { table: 'consents', key: 'id', auto: true, indexes: ['capturedAt', 'expiresAt', 'leadId'] },
     { table: 'acquisitions', key: 'id', auto: true, indexes: ['importBatchId', 'leadId'] },
@@ -165,7 +193,11 @@ describe('v001 on an empty database', () => {
     await db.open();
     const idb = db.backendDB();
     const store = idb.transaction(table, 'readonly').objectStore(table);
-    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({ key, auto, indexes });
+    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({
+      key,
+      auto,
+      indexes,
+    });
   });
 
   it('opens at version 1 with exactly the v001 tables, every table of DESIGN.md §3 among them', async () => {
@@ -174,7 +206,19 @@ describe('v001 on an empty database', () => {
     expect(db.verno).toBe(1);
     const names = [...db.backendDB().objectStoreNames].sort();
     expect(names).toEqual(Object.keys(V001_STORES).sort());
-    for (const t of ['leads', 'calls', 'consents', 'dncLists', 'dncListVersions', 'dncEntries', 'sources', 'campaigns', 'importBatches', 'audit', 'settings']) {
+    for (const t of [
+      'leads',
+      'calls',
+      'consents',
+      'dncLists',
+      'dncListVersions',
+      'dncEntries',
+      'sources',
+      'campaigns',
+      'importBatches',
+      'audit',
+      'settings',
+    ]) {
       expect(names).toContain(t);
     }
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
@@ -216,9 +260,12 @@ describe('the harness itself, with a fake v002', () => {
     version: 2,
     stores: { notes: '++id, leadId' },
     upgrade: async (tx: Transaction) => {
-      await tx.table('leads').toCollection().modify((l: { region: string; country?: string }) => {
-        l.country = l.region;
-      });
+      await tx
+        .table('leads')
+        .toCollection()
+        .modify((l: { region: string; country?: string }) => {
+          l.country = l.region;
+        });
     },
   };
 
@@ -231,7 +278,10 @@ describe('the harness itself, with a fake v002', () => {
 
   it('passes a transformation when the expectation says so, and a new table starts empty', async () => {
     const expectation: MigrationExpectation = {
-      expectRows: (rows) => ({ ...rows, leads: rows.leads!.map((l) => ({ ...(l as { region: string }), country: (l as { region: string }).region })) }),
+      expectRows: (rows) => ({
+        ...rows,
+        leads: rows.leads!.map((l) => ({ ...(l as { region: string }), country: (l as { region: string }).region })),
+      }),
     };
     const outcome = await migrateAndDigest([v001, addField], 2, expectation);
     expect(outcome.after).toEqual(outcome.expected);
@@ -242,7 +292,9 @@ describe('the harness itself, with a fake v002', () => {
   it('catches a transformation nobody promised, naming the records', async () => {
     const outcome = await migrateAndDigest([v001, addField], 2);
     expect(outcome.after.leads!.count).toBe(outcome.expected.leads!.count);
-    const changed = Object.keys(outcome.after.leads!.records).filter((k) => outcome.after.leads!.records[k] !== outcome.expected.leads!.records[k]);
+    const changed = Object.keys(outcome.after.leads!.records).filter(
+      (k) => outcome.after.leads!.records[k] !== outcome.expected.leads!.records[k],
+    );
     expect(changed.length).toBe(outcome.after.leads!.count);
     expect(outcome.after.calls).toEqual(outcome.expected.calls);
   });
@@ -270,9 +322,12 @@ describe('the harness itself, with a fake v002', () => {
       version: 2,
       stores: { notes: '++id' },
       upgrade: async (tx) => {
-        await tx.table('leads').toCollection().modify((l: { name: string }) => {
-          l.name = 'overwritten';
-        });
+        await tx
+          .table('leads')
+          .toCollection()
+          .modify((l: { name: string }) => {
+            l.name = 'overwritten';
+          });
         await tx.table('calls').clear();
         throw new Error('upgrade failed half-way');
       },
@@ -299,7 +354,11 @@ describe('v002: the operation journal', () => {
     await db.open();
     expect(db.verno).toBe(2);
     const store = db.backendDB().transaction('operations', 'readonly').objectStore('operations');
-    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({ key: 'id', auto: true, indexes: ['kind', 'state'] });
+    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({
+      key: 'id',
+      auto: true,
+      indexes: ['kind', 'state'],
+    });
     expect([...db.backendDB().objectStoreNames].sort()).toEqual([...Object.keys(V001_STORES), 'operations'].sort());
     expect(await db.operations.count()).toBe(0);
   });
@@ -311,7 +370,11 @@ describe('v006: requests for consent renewal', () => {
     await db.open();
     expect(db.verno).toBe(6);
     const store = db.backendDB().transaction('consentRequests', 'readonly').objectStore('consentRequests');
-    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({ key: 'id', auto: true, indexes: ['leadId', 'requestedAt'] });
+    expect({ key: store.keyPath, auto: store.autoIncrement, indexes: [...store.indexNames].sort() }).toEqual({
+      key: 'id',
+      auto: true,
+      indexes: ['leadId', 'requestedAt'],
+    });
     expect(await db.consentRequests.count()).toBe(0);
   });
 });

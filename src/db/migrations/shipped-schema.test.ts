@@ -46,7 +46,8 @@ function codeTokens(source: string): string[] {
   return tokens.filter((t, i) => !(t === ',' && [')', ']', '}', '>'].includes(tokens[i + 1] ?? '')));
 }
 
-const fingerprint = (source: string) => `sha256:${createHash('sha256').update(codeTokens(source).join(' ')).digest('hex')}`;
+const fingerprint = (source: string) =>
+  `sha256:${createHash('sha256').update(codeTokens(source).join(' ')).digest('hex')}`;
 
 /** The schema as Dexie builds it: each version's stores replace a table's spec, null drops the table. */
 function schemaUpTo(version: number): Record<string, string> {
@@ -65,7 +66,13 @@ function current(): Shipped[] {
   return MIGRATIONS.map((m) => {
     const file = files.find((f) => Number(f.slice(1, 4)) === m.version);
     if (!file) throw new Error(`no file for v${m.version}`);
-    return { version: m.version, file, stores: { ...m.stores }, schema: schemaUpTo(m.version), fingerprint: fingerprint(readFileSync(join(DIR, file), 'utf8')) };
+    return {
+      version: m.version,
+      file,
+      stores: { ...m.stores },
+      schema: schemaUpTo(m.version),
+      fingerprint: fingerprint(readFileSync(join(DIR, file), 'utf8')),
+    };
   });
 }
 
@@ -81,27 +88,34 @@ describe('shipped migrations are frozen', () => {
   const shipped = readSnapshot();
   const now = current();
 
-  it.each(shipped.map((s) => [s.version, s] as const))('v%i: same file, same stores, same schema after it, same code', (version, was) => {
-    const is = now.find((c) => c.version === version);
-    expect(is, `v${version} has shipped and is gone`).toBeDefined();
-    expect(is, `v${version} (${was.file}) has shipped: never edit it, add a new version`).toEqual(was);
-  });
+  it.each(shipped.map((s) => [s.version, s] as const))(
+    'v%i: same file, same stores, same schema after it, same code',
+    (version, was) => {
+      const is = now.find((c) => c.version === version);
+      expect(is, `v${version} has shipped and is gone`).toBeDefined();
+      expect(is, `v${version} (${was.file}) has shipped: never edit it, add a new version`).toEqual(was);
+    },
+  );
 
   it('every migration is in the snapshot (record a new one with SHIP_MIGRATIONS=1)', () => {
     expect(now.map((c) => c.version)).toEqual(shipped.map((s) => s.version));
   });
 
   it('no migration imports live code (repositories, features, workers): only Dexie types and the pure domain', () => {
-    const imports = now.flatMap((c) => ts.preProcessFile(readFileSync(join(DIR, c.file), 'utf8')).importedFiles.map((i) => `${c.file}: ${i.fileName}`));
+    const imports = now.flatMap((c) =>
+      ts.preProcessFile(readFileSync(join(DIR, c.file), 'utf8')).importedFiles.map((i) => `${c.file}: ${i.fileName}`),
+    );
     expect(imports.filter((i) => !ALLOWED_IMPORT.test(i.split(': ')[1]!))).toEqual([]);
   });
 });
 
 describe('the fingerprint', () => {
-  const code = "import type { T } from 'dexie';\nexport const v = { version: 9, stores: { a: '++id, b' }, upgrade: (tx: T) => tx.table('a').clear() };\n";
+  const code =
+    "import type { T } from 'dexie';\nexport const v = { version: 9, stores: { a: '++id, b' }, upgrade: (tx: T) => tx.table('a').clear() };\n";
 
   it('ignores what a formatter changes: comments, white space, quotes, semicolons, trailing commas', () => {
-    const formatted = '/** A doc. */\nimport type { T } from "dexie"\nexport const v = {\n  version: 9, // nine\n  stores: { a: "++id, b", },\n  upgrade: (tx: T) => tx.table("a").clear(),\n}\n';
+    const formatted =
+      '/** A doc. */\nimport type { T } from "dexie"\nexport const v = {\n  version: 9, // nine\n  stores: { a: "++id, b", },\n  upgrade: (tx: T) => tx.table("a").clear(),\n}\n';
     expect(fingerprint(formatted)).toBe(fingerprint(code));
   });
 

@@ -29,7 +29,17 @@ afterEach(async () => {
 function legacyTrail(n: number, tamper?: (e: AuditEntry) => AuditEntry): AuditEntry[] {
   let prevHash = GENESIS_HASH;
   return Array.from({ length: n }, (_, i) => {
-    const unhashed = { seq: i + 1, at: DEMO_NOW + i, actor: 'Data steward', action: 'edit' as const, entity: 'lead', ids: [i + 1], before: { name: `Old ${i}` }, after: { name: `New ${i}` }, prevHash };
+    const unhashed = {
+      seq: i + 1,
+      at: DEMO_NOW + i,
+      actor: 'Data steward',
+      action: 'edit' as const,
+      entity: 'lead',
+      ids: [i + 1],
+      before: { name: `Old ${i}` },
+      after: { name: `New ${i}` },
+      prevHash,
+    };
     prevHash = legacyEntryHash(unhashed);
     const entry = { ...unhashed, hash: prevHash };
     return i === 2 && tamper ? tamper(entry) : entry;
@@ -48,12 +58,18 @@ async function upgradeWith(audit: AuditEntry[], extra?: (db: LeadsDb) => Promise
   const db = new LeadsDb(name, CHAIN);
   opened.push(db);
   await db.open();
-  return { db, trail: await db.audit.orderBy('seq').toArray(), record: (await db.settings.get(AUDIT_UPGRADE_KEY))?.value as Record<string, unknown> | undefined };
+  return {
+    db,
+    trail: await db.audit.orderBy('seq').toArray(),
+    record: (await db.settings.get(AUDIT_UPGRADE_KEY))?.value as Record<string, unknown> | undefined,
+  };
 }
 
 describe('v003: the audit trail in format 2', () => {
   it('rewrites the demo slice as promised, every other table untouched (harness)', async () => {
-    const outcome = await migrateAndDigest(CHAIN, 3, { expectRows: (rows) => auditFormat2Rows(rows, UPGRADE_AT, 'Data steward') });
+    const outcome = await migrateAndDigest(CHAIN, 3, {
+      expectRows: (rows) => auditFormat2Rows(rows, UPGRADE_AT, 'Data steward'),
+    });
     expect(outcome.verno).toBe(3);
     expect(outcome.after).toEqual(outcome.expected);
     expect(outcome.after.audit!.count).toBe(demoRows().audit!.length + 1);
@@ -68,11 +84,25 @@ describe('v003: the audit trail in format 2', () => {
     // An anchor exported after entry 4, before the upgrade:
     const anchor = { seq: 4, hash: old[3]!.hash };
     expect(trail.find((e) => e.seq === anchor.seq)!.legacyHash).toBe(anchor.hash);
-    for (const [i, e] of old.entries()) expect(trail[i]).toMatchObject({ seq: e.seq, before: e.before, after: e.after, legacyHash: e.hash });
+    for (const [i, e] of old.entries())
+      expect(trail[i]).toMatchObject({ seq: e.seq, before: e.before, after: e.after, legacyHash: e.hash });
     expect(trail.slice(0, 6).map((e) => e.hash)).not.toContain(old[5]!.hash);
     const closing = trail.at(-1)!;
-    expect(closing).toMatchObject({ seq: 7, action: 'upgrade', at: UPGRADE_AT, before: { format: 1, head: { seq: 6, hash: old[5]!.hash }, previousTrail: { intact: true } }, after: { format: 2, head: { seq: 6, hash: trail[5]!.hash } } });
-    expect(record).toEqual({ at: UPGRADE_AT, schemaVersion: 3, previousHead: { seq: 6, hash: old[5]!.hash }, newHead: { seq: 6, hash: trail[5]!.hash }, previousTrail: { intact: true }, upgradeSeq: 7 });
+    expect(closing).toMatchObject({
+      seq: 7,
+      action: 'upgrade',
+      at: UPGRADE_AT,
+      before: { format: 1, head: { seq: 6, hash: old[5]!.hash }, previousTrail: { intact: true } },
+      after: { format: 2, head: { seq: 6, hash: trail[5]!.hash } },
+    });
+    expect(record).toEqual({
+      at: UPGRADE_AT,
+      schemaVersion: 3,
+      previousHead: { seq: 6, hash: old[5]!.hash },
+      newHead: { seq: 6, hash: trail[5]!.hash },
+      previousTrail: { intact: true },
+      upgradeSeq: 7,
+    });
   });
 
   it('does not launder a trail that was already broken: the break is recorded in the entry and the settings row', async () => {
@@ -86,7 +116,17 @@ describe('v003: the audit trail in format 2', () => {
     const { trail } = await upgradeWith(legacyTrail(4));
     const head = trail.at(-1)!;
     // An erasure's `forget` entry names what it redacted; without it the redaction is tampering.
-    const forget = sealEntry({ seq: head.seq + 1, at: UPGRADE_AT + 1, actor: 'Data steward', action: 'forget', entity: 'lead', ids: [1], before: null, after: { redactedSeqs: [2] }, prevHash: head.hash });
+    const forget = sealEntry({
+      seq: head.seq + 1,
+      at: UPGRADE_AT + 1,
+      actor: 'Data steward',
+      action: 'forget',
+      entity: 'lead',
+      ids: [1],
+      before: null,
+      after: { redactedSeqs: [2] },
+      prevHash: head.hash,
+    });
     const redacted = [...trail.map((e) => (e.seq === 2 ? redactDetails(e, UPGRADE_AT + 1) : e)), forget];
     expect(verifyChain(redacted)).toBeNull();
     expect(verifyChain(redacted.map((e) => (e.seq === 2 ? { ...e, ids: [99] } : e)))).toMatchObject({ seq: 2 });
@@ -94,9 +134,21 @@ describe('v003: the audit trail in format 2', () => {
 
   it('upgrades a mixed trail (format-2 entries appended on top of format-1 ones) and new entries chain on', async () => {
     const { db } = await upgradeWith(legacyTrail(3), async (old) => {
-      await old.transaction('rw', old.audit, old.settings, () => appendAudit(old as LeadsDb, { action: 'settings', entity: 'settings', ids: ['x'], before: null, after: { x: 1 } }, DEMO_NOW + 10));
+      await old.transaction('rw', old.audit, old.settings, () =>
+        appendAudit(
+          old as LeadsDb,
+          { action: 'settings', entity: 'settings', ids: ['x'], before: null, after: { x: 1 } },
+          DEMO_NOW + 10,
+        ),
+      );
     });
-    await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, { action: 'export', entity: 'export', ids: [], before: null, after: { rows: 1 } }, UPGRADE_AT + 5));
+    await db.transaction('rw', db.audit, db.settings, () =>
+      appendAudit(
+        db,
+        { action: 'export', entity: 'export', ids: [], before: null, after: { rows: 1 } },
+        UPGRADE_AT + 5,
+      ),
+    );
     const trail = await db.audit.orderBy('seq').toArray();
     expect(trail.map((e) => e.action)).toEqual(['edit', 'edit', 'edit', 'settings', 'upgrade', 'export']);
     expect(verifyChain(trail)).toBeNull();

@@ -29,7 +29,9 @@ async function upgradeAuditTrail(tx: Transaction, now: number): Promise<void> {
   const upgrade = upgradeTrail(entries);
   const org = (await tx.table('settings').get('org')) as { value?: { operatorName?: string } } | undefined;
   const problem = upgrade.previousProblem;
-  const previousTrail = problem ? { intact: false, brokenAtSeq: problem.seq, problem: problem.problem } : { intact: true };
+  const previousTrail = problem
+    ? { intact: false, brokenAtSeq: problem.seq, problem: problem.problem }
+    : { intact: true };
   const record = sealEntry({
     seq: upgrade.newHead.seq + 1,
     at: now,
@@ -45,7 +47,14 @@ async function upgradeAuditTrail(tx: Transaction, now: number): Promise<void> {
   await audit.bulkPut([...upgrade.entries, record]);
   await tx.table('settings').put({
     key: AUDIT_UPGRADE_KEY,
-    value: { at: now, schemaVersion: 3, previousHead: upgrade.previousHead, newHead: upgrade.newHead, previousTrail, upgradeSeq: record.seq },
+    value: {
+      at: now,
+      schemaVersion: 3,
+      previousHead: upgrade.previousHead,
+      newHead: upgrade.newHead,
+      previousTrail,
+      upgradeSeq: record.seq,
+    },
   });
 }
 

@@ -17,11 +17,25 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const create = (id: number): AuditDraft => ({ action: 'create', entity: 'lead', ids: [id], before: null, after: { id, name: `Lead ${id}` } });
-const edit = (id: number): AuditDraft => ({ action: 'edit', entity: 'lead', ids: [id], before: { name: `Lead ${id}` }, after: { name: 'Renamed' }, note: 'typo' });
+const create = (id: number): AuditDraft => ({
+  action: 'create',
+  entity: 'lead',
+  ids: [id],
+  before: null,
+  after: { id, name: `Lead ${id}` },
+});
+const edit = (id: number): AuditDraft => ({
+  action: 'edit',
+  entity: 'lead',
+  ids: [id],
+  before: { name: `Lead ${id}` },
+  after: { name: 'Renamed' },
+  note: 'typo',
+});
 
 async function trail(db: LeadsDb, drafts: AuditDraft[]) {
-  for (const [i, d] of drafts.entries()) await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, d, T + i * 1000));
+  for (const [i, d] of drafts.entries())
+    await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, d, T + i * 1000));
   return db.audit.orderBy('seq').toArray();
 }
 
@@ -73,9 +87,21 @@ describe('auditHead, listAudit, auditForLead', () => {
 
 describe('verifyAuditTrail: tampering written straight into the table', () => {
   it.each([
-    { why: 'an edited entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.update(e.seq, { after: { name: 'Someone else' } }), problem: { seq: 2, index: 1, problem: 'details-mismatch' } },
-    { why: 'a replaced entry (put)', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.put({ ...e, actor: 'Eve' }), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
-    { why: 'a deleted entry', tamper: (db: LeadsDb, e: AuditEntry) => db.audit.delete(e.seq), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
+    {
+      why: 'an edited entry',
+      tamper: (db: LeadsDb, e: AuditEntry) => db.audit.update(e.seq, { after: { name: 'Someone else' } }),
+      problem: { seq: 2, index: 1, problem: 'details-mismatch' },
+    },
+    {
+      why: 'a replaced entry (put)',
+      tamper: (db: LeadsDb, e: AuditEntry) => db.audit.put({ ...e, actor: 'Eve' }),
+      problem: { seq: 2, index: 1, problem: 'hash-mismatch' },
+    },
+    {
+      why: 'a deleted entry',
+      tamper: (db: LeadsDb, e: AuditEntry) => db.audit.delete(e.seq),
+      problem: { seq: 3, index: 1, problem: 'sequence-gap' },
+    },
   ])('finds $why at its seq', async ({ tamper, problem }) => {
     const db = freshDb();
     const entries = await trail(db, [create(1), create(2), edit(1)]);

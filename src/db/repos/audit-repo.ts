@@ -25,7 +25,10 @@ function lastNumbered(db: LeadsDb): Promise<AuditEntry | undefined> {
 export async function appendAudit(db: LeadsDb, draft: AuditDraft, at = Date.now()): Promise<AuditEntry> {
   const [last, kept, { operatorName }] = await Promise.all([lastNumbered(db), keptHead(db), getSettings(db)]);
   const lastSeq = last?.seq ?? 0;
-  const head = kept && kept.seq >= lastSeq ? kept : { seq: lastSeq, hash: last ? String(last.hash) : GENESIS_HASH, count: await db.audit.count() };
+  const head =
+    kept && kept.seq >= lastSeq
+      ? kept
+      : { seq: lastSeq, hash: last ? String(last.hash) : GENESIS_HASH, count: await db.audit.count() };
   const entry = sealEntry({ ...draft, seq: head.seq + 1, at, actor: operatorName, prevHash: head.hash });
   await db.audit.add(entry);
   await keepHead(db, { seq: entry.seq, hash: entry.hash, count: head.count + 1 });
@@ -39,21 +42,34 @@ export async function auditHead(db: LeadsDb): Promise<{ seq: number; hash: strin
 }
 
 /** Newest first, a page at a time, optionally only entries touching `entity` id. */
-export async function listAudit(db: LeadsDb, opts: { limit: number; offset?: number; action?: string }): Promise<AuditEntry[]> {
+export async function listAudit(
+  db: LeadsDb,
+  opts: { limit: number; offset?: number; action?: string },
+): Promise<AuditEntry[]> {
   const all = db.audit.orderBy('seq').reverse();
   const filtered = opts.action ? all.filter((e) => e.action === opts.action) : all;
-  return filtered.offset(opts.offset ?? 0).limit(opts.limit).toArray();
+  return filtered
+    .offset(opts.offset ?? 0)
+    .limit(opts.limit)
+    .toArray();
 }
 
 /** An entry as the detail view reads it: the entry, the entry it undid (an undo), and the undo that reverted it (if one did). */
-export async function auditEntryDetail(db: LeadsDb, seq: number): Promise<{ entry: AuditEntry; reverted: AuditEntry | null; undoneBy: AuditEntry | null } | null> {
+export async function auditEntryDetail(
+  db: LeadsDb,
+  seq: number,
+): Promise<{ entry: AuditEntry; reverted: AuditEntry | null; undoneBy: AuditEntry | null } | null> {
   return db.transaction('r', db.audit, async () => {
     const entry = await db.audit.get(seq);
     if (!entry) return null;
     const undid = (entry.after as { undid?: unknown } | null)?.undid;
     const [reverted, undoneBy] = await Promise.all([
       entry.action === 'undo' && typeof undid === 'number' ? db.audit.get(undid) : undefined,
-      db.audit.where('action').equals('undo').filter((e) => (e.after as { undid?: unknown } | null)?.undid === seq).first(),
+      db.audit
+        .where('action')
+        .equals('undo')
+        .filter((e) => (e.after as { undid?: unknown } | null)?.undid === seq)
+        .first(),
     ]);
     return { entry, reverted: reverted ?? null, undoneBy: undoneBy ?? null };
   });
@@ -84,7 +100,12 @@ export interface TrailReport {
   /** Entries whose details an erasure redacted (not tampering: the chain verifies without them). */
   redacted: number;
   /** When the trail was rewritten in format 2 (schema v003), and whether the old trail verified then. */
-  upgrade?: { at: number; previousHead: { seq: number; hash: string }; newHead: { seq: number; hash: string }; previousTrail: { intact: boolean; brokenAtSeq?: number } };
+  upgrade?: {
+    at: number;
+    previousHead: { seq: number; hash: string };
+    newHead: { seq: number; hash: string };
+    previousTrail: { intact: boolean; brokenAtSeq?: number };
+  };
 }
 
 /** "Verify trail": the first problem (or none), how many entries were checked and how many are redacted. */

@@ -23,7 +23,9 @@ export async function upgradeAuditTrail(tx: Pick<Transaction, 'table'>, now: num
   const upgrade = upgradeTrail(entries);
   const org = (await tx.table('settings').get('org')) as { value?: { operatorName?: string } } | undefined;
   const problem = upgrade.previousProblem;
-  const previousTrail = problem ? { intact: false, brokenAtSeq: problem.seq, problem: problem.problem } : { intact: true };
+  const previousTrail = problem
+    ? { intact: false, brokenAtSeq: problem.seq, problem: problem.problem }
+    : { intact: true };
   const record = sealEntry({
     seq: upgrade.newHead.seq + 1,
     at: now,
@@ -39,6 +41,13 @@ export async function upgradeAuditTrail(tx: Pick<Transaction, 'table'>, now: num
   await audit.bulkPut([...upgrade.entries, record]);
   await tx.table('settings').put({
     key: AUDIT_UPGRADE_KEY,
-    value: { at: now, schemaVersion: 3, previousHead: upgrade.previousHead, newHead: upgrade.newHead, previousTrail, upgradeSeq: record.seq },
+    value: {
+      at: now,
+      schemaVersion: 3,
+      previousHead: upgrade.previousHead,
+      newHead: upgrade.newHead,
+      previousTrail,
+      upgradeSeq: record.seq,
+    },
   });
 }

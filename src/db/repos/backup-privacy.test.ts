@@ -19,8 +19,18 @@ afterEach(async () => {
 });
 
 const person: NewLead = {
-  phoneE164: '+12133734253', phoneRaw: '213 373 4253', region: 'US', timeZone: 'America/Los_Angeles', name: 'Ada Quistorff', company: '',
-  email: 'ada.q@example.org', tags: [], sourceId: 'referrals', acquiredAt: NOW - 40 * MS_PER_DAY, acquiredAtPrecision: 'exact', entryMethod: 'manual',
+  phoneE164: '+12133734253',
+  phoneRaw: '213 373 4253',
+  region: 'US',
+  timeZone: 'America/Los_Angeles',
+  name: 'Ada Quistorff',
+  company: '',
+  email: 'ada.q@example.org',
+  tags: [],
+  sourceId: 'referrals',
+  acquiredAt: NOW - 40 * MS_PER_DAY,
+  acquiredAtPrecision: 'exact',
+  entryMethod: 'manual',
 };
 
 async function restoredCopy(source: LeadsDb): Promise<LeadsDb> {
@@ -40,7 +50,9 @@ describe('the HMAC key and backups', () => {
     await forgetPerson(db, lead.id, NOW);
     const key = (await getFlag<string>(db, 'anonymisationKey'))!;
     const rows = await readAll(db);
-    const holding = Object.entries(rows).filter(([, list]) => JSON.stringify(list).includes(key)).map(([name]) => name);
+    const holding = Object.entries(rows)
+      .filter(([, list]) => JSON.stringify(list).includes(key))
+      .map(([name]) => name);
     expect(holding).toEqual(['settings']);
   });
 

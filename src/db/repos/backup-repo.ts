@@ -23,7 +23,13 @@
  * key next to the data: keep it as carefully as the database itself.
  */
 import { canonicalJson, sha256Hex } from '../../domain/audit/audit-hash';
-import { BACKUP_FORMAT, checkBackup, describeIssue, type Backup, type BackupIssue } from '../../domain/backup/backup-check';
+import {
+  BACKUP_FORMAT,
+  checkBackup,
+  describeIssue,
+  type Backup,
+  type BackupIssue,
+} from '../../domain/backup/backup-check';
 import type { DncRequest } from '../../domain/backup/restore-dnc';
 import type { Call } from '../../domain/leads/call';
 import { callKey } from '../../domain/leads/call-key';
@@ -34,7 +40,14 @@ import { appendAudit, auditHead } from './audit-repo';
 import { upgradeAuditTrail } from './audit-upgrade-repo';
 import { getFlag, setFlag } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
-import { FORMER_KEYS_ROW, HMAC_KEY_ROW, TRAIL_ROWS, planRestore, type RestoreContext, type RestorePlan } from './restore-plan';
+import {
+  FORMER_KEYS_ROW,
+  HMAC_KEY_ROW,
+  TRAIL_ROWS,
+  planRestore,
+  type RestoreContext,
+  type RestorePlan,
+} from './restore-plan';
 
 export type { Backup } from '../../domain/backup/backup-check';
 
@@ -56,7 +69,10 @@ export function backupTablesOf(version: number): string[] | undefined {
 }
 
 /** Every table as a backup document (JSON text). */
-export async function createBackup(db: LeadsDb, now = Date.now()): Promise<{ json: string; counts: Record<string, number> }> {
+export async function createBackup(
+  db: LeadsDb,
+  now = Date.now(),
+): Promise<{ json: string; counts: Record<string, number> }> {
   const tables: Backup['tables'] = {};
   await db.transaction('r', db.tables, async () => {
     for (const table of db.tables) {
@@ -67,7 +83,15 @@ export async function createBackup(db: LeadsDb, now = Date.now()): Promise<{ jso
   });
   await setFlag(db, 'lastBackupAt', now);
   const counts = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.count]));
-  return { json: JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: LATEST_VERSION, createdAt: now, tables } satisfies Backup), counts };
+  return {
+    json: JSON.stringify({
+      format: BACKUP_FORMAT,
+      schemaVersion: LATEST_VERSION,
+      createdAt: now,
+      tables,
+    } satisfies Backup),
+    counts,
+  };
 }
 
 export type BackupCheck =
@@ -91,7 +115,11 @@ export function validateBackup(_db: LeadsDb, text: string): BackupCheck {
     const issues = [{ reason: 'newer-schema', detail: String(check.backup.schemaVersion) }];
     return { ok: false, issues, problems: issues.map(describeIssue) };
   }
-  return { ok: true, backup: check.backup, counts: Object.fromEntries(Object.entries(check.backup.tables).map(([k, v]) => [k, v.count])) };
+  return {
+    ok: true,
+    backup: check.backup,
+    counts: Object.fromEntries(Object.entries(check.backup.tables).map(([k, v]) => [k, v.count])),
+  };
 }
 
 /** What the database holds now, as far as a restore needs it. Call inside a transaction over every table. */
@@ -108,7 +136,9 @@ async function readContext(db: LeadsDb, backup: Backup): Promise<RestoreContext>
     const lead = await db.leads.get(call.leadId);
     if (lead) requests.push({ phoneE164: lead.phoneE164, at: call.at });
   }
-  const settings = (await db.settings.bulkGet([HMAC_KEY_ROW, FORMER_KEYS_ROW, ...TRAIL_ROWS])).filter((r) => r !== undefined);
+  const settings = (await db.settings.bulkGet([HMAC_KEY_ROW, FORMER_KEYS_ROW, ...TRAIL_ROWS])).filter(
+    (r) => r !== undefined,
+  );
   return {
     counts,
     dncLists: await db.dncLists.toArray(),
@@ -120,7 +150,9 @@ async function readContext(db: LeadsDb, backup: Backup): Promise<RestoreContext>
   };
 }
 
-export type RestorePreview = Pick<RestorePlan, 'counts' | 'kept' | 'reapplied'> & { relation: RestorePlan['trail']['relation'] };
+export type RestorePreview = Pick<RestorePlan, 'counts' | 'kept' | 'reapplied'> & {
+  relation: RestorePlan['trail']['relation'];
+};
 
 /** What restoring `backup` would change, for the confirmation (reads only). */
 export async function previewRestore(db: LeadsDb, backup: Backup, now = Date.now()): Promise<RestorePreview> {
@@ -133,34 +165,50 @@ export async function previewRestore(db: LeadsDb, backup: Backup, now = Date.now
 /** Replace the data with a checked backup, keeping every suppression and the trail (all or nothing, committed strictly), audited. */
 export async function restoreBackup(db: LeadsDb, backup: Backup, now = Date.now()): Promise<RestorePreview> {
   const summary = { count: backup.tables.leads?.count ?? 0 };
-  return journaled(db, 'restore', summary, (journal) => strictTransaction(db, 'rw', db.tables, async () => {
-    const plan = planRestore(backup, await readContext(db, backup), now);
-    const head = await auditHead(db);
-    // Clear everything first, so a backup no larger than the data it replaces fits on a full disk.
-    for (const name of Object.keys(plan.tables)) await db.table(name).clear();
-    for (const [name, rows] of Object.entries(plan.tables)) await db.table(name).bulkAdd(rows);
-    if (plan.upgradeTrail) await upgradeAuditTrail(db, now);
-    await setFlag(db, 'lastBackupAt', backup.createdAt);
-    const backupTrail = backup.tables.audit?.rows ?? [];
-    await appendAudit(db, {
-      action: 'restore',
-      entity: 'database',
-      ids: [],
-      before: { head, counts: Object.fromEntries(plan.counts.map((c) => [c.table, c.now])) },
-      after: {
-        createdAt: backup.createdAt,
-        schemaVersion: backup.schemaVersion,
-        counts: Object.fromEntries(plan.counts.map((c) => [c.table, c.after])),
-        kept: plan.kept,
-        reapplied: plan.reapplied,
-        backupTrail: { relation: plan.trail.relation, head: plan.trail.backupHead, entries: backupTrail.length, common: plan.trail.common },
-        // A backup trail that is not part of this one is kept here, whole from where they part.
-        ...(plan.trail.relation === 'diverged' ? { archivedTrail: backupTrail.slice(plan.trail.common) } : {}),
-      },
-    }, now);
-    await markDone(db, journal, now);
-    return { counts: plan.counts, kept: plan.kept, reapplied: plan.reapplied, relation: plan.trail.relation };
-  }), now);
+  return journaled(
+    db,
+    'restore',
+    summary,
+    (journal) =>
+      strictTransaction(db, 'rw', db.tables, async () => {
+        const plan = planRestore(backup, await readContext(db, backup), now);
+        const head = await auditHead(db);
+        // Clear everything first, so a backup no larger than the data it replaces fits on a full disk.
+        for (const name of Object.keys(plan.tables)) await db.table(name).clear();
+        for (const [name, rows] of Object.entries(plan.tables)) await db.table(name).bulkAdd(rows);
+        if (plan.upgradeTrail) await upgradeAuditTrail(db, now);
+        await setFlag(db, 'lastBackupAt', backup.createdAt);
+        const backupTrail = backup.tables.audit?.rows ?? [];
+        await appendAudit(
+          db,
+          {
+            action: 'restore',
+            entity: 'database',
+            ids: [],
+            before: { head, counts: Object.fromEntries(plan.counts.map((c) => [c.table, c.now])) },
+            after: {
+              createdAt: backup.createdAt,
+              schemaVersion: backup.schemaVersion,
+              counts: Object.fromEntries(plan.counts.map((c) => [c.table, c.after])),
+              kept: plan.kept,
+              reapplied: plan.reapplied,
+              backupTrail: {
+                relation: plan.trail.relation,
+                head: plan.trail.backupHead,
+                entries: backupTrail.length,
+                common: plan.trail.common,
+              },
+              // A backup trail that is not part of this one is kept here, whole from where they part.
+              ...(plan.trail.relation === 'diverged' ? { archivedTrail: backupTrail.slice(plan.trail.common) } : {}),
+            },
+          },
+          now,
+        );
+        await markDone(db, journal, now);
+        return { counts: plan.counts, kept: plan.kept, reapplied: plan.reapplied, relation: plan.trail.relation };
+      }),
+    now,
+  );
 }
 
 /** When the last backup was written (or restored from). */

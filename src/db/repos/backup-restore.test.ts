@@ -15,11 +15,26 @@ import { createLead } from './leads-repo';
 afterEach(closeAll);
 
 const person: NewLead = {
-  phoneE164: '+12133734253', phoneRaw: '213 373 4253', region: 'US', timeZone: 'America/Los_Angeles', name: 'Ada Quistorff', company: '',
-  email: 'ada.q@example.org', tags: [], sourceId: 'referrals', acquiredAt: NOW - 40 * MS_PER_DAY, acquiredAtPrecision: 'exact', entryMethod: 'manual',
+  phoneE164: '+12133734253',
+  phoneRaw: '213 373 4253',
+  region: 'US',
+  timeZone: 'America/Los_Angeles',
+  name: 'Ada Quistorff',
+  company: '',
+  email: 'ada.q@example.org',
+  tags: [],
+  sourceId: 'referrals',
+  acquiredAt: NOW - 40 * MS_PER_DAY,
+  acquiredAtPrecision: 'exact',
+  entryMethod: 'manual',
 };
 
-type BackupDoc = { format: string; schemaVersion: number; createdAt: number; tables: Record<string, { count: number; sha256: string; rows: unknown[] }> };
+type BackupDoc = {
+  format: string;
+  schemaVersion: number;
+  createdAt: number;
+  tables: Record<string, { count: number; sha256: string; rows: unknown[] }>;
+};
 
 /** A backup document edited by hand, its counts and checksums recomputed so only the content is wrong. */
 function edited(json: string, edit: (doc: BackupDoc) => void): string {
@@ -45,7 +60,19 @@ describe('a restore refuses an incomplete or malformed backup before writing any
     expect(check.ok).toBe(false);
     if (check.ok) return;
     const missing = check.issues.filter((i) => i.reason === 'missing-table').map((i) => i.table);
-    expect(missing).toEqual(expect.arrayContaining(['calls', 'consents', 'dncLists', 'dncListVersions', 'dncEntries', 'sources', 'campaigns', 'audit', 'settings']));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        'calls',
+        'consents',
+        'dncLists',
+        'dncListVersions',
+        'dncEntries',
+        'sources',
+        'campaigns',
+        'audit',
+        'settings',
+      ]),
+    );
     expect(await readAll(db)).toEqual(before);
   });
 
@@ -62,7 +89,11 @@ describe('a restore refuses an incomplete or malformed backup before writing any
     expect(check.ok).toBe(false);
     if (check.ok) return;
     const rows = check.issues.filter((i) => i.table === 'leads').map((i) => [i.row, i.field]);
-    expect(rows).toEqual([[1, 'tags'], [2, 'phoneE164'], [3, 'acquiredAt']]);
+    expect(rows).toEqual([
+      [1, 'tags'],
+      [2, 'phoneE164'],
+      [3, 'acquiredAt'],
+    ]);
     expect(check.issues.every((i) => i.reason.length > 0)).toBe(true);
     expect(check.problems[0]).toMatch(/^leads row 1: tags/);
   });
@@ -71,22 +102,35 @@ describe('a restore refuses an incomplete or malformed backup before writing any
     const db = await dbWith(demoSlice(400));
     const { json } = await createBackup(db, NOW);
     // JSON text, as a hostile file would carry it: `__proto__` as a key of `tables`.
-    const withProto = json.replace('"tables":{', '"tables":{"__proto__":{"count":0,"sha256":"' + sha256Hex('[]') + '","rows":[]},');
+    const withProto = json.replace(
+      '"tables":{',
+      '"tables":{"__proto__":{"count":0,"sha256":"' + sha256Hex('[]') + '","rows":[]},',
+    );
     const proto = validateBackup(db, withProto);
     expect(proto.ok).toBe(false);
-    if (!proto.ok) expect(proto.issues).toContainEqual(expect.objectContaining({ table: '__proto__', reason: 'forbidden-table' }));
-    const extra = validateBackup(db, edited(json, (doc) => {
-      Object.defineProperty(doc.tables, 'constructor', { value: { count: 0, sha256: '', rows: [] }, enumerable: true });
-      doc.tables.secrets = { count: 0, sha256: '', rows: [] };
-    }));
+    if (!proto.ok)
+      expect(proto.issues).toContainEqual(expect.objectContaining({ table: '__proto__', reason: 'forbidden-table' }));
+    const extra = validateBackup(
+      db,
+      edited(json, (doc) => {
+        Object.defineProperty(doc.tables, 'constructor', {
+          value: { count: 0, sha256: '', rows: [] },
+          enumerable: true,
+        });
+        doc.tables.secrets = { count: 0, sha256: '', rows: [] };
+      }),
+    );
     expect(extra.ok).toBe(false);
     if (!extra.ok) {
       expect(extra.issues).toContainEqual(expect.objectContaining({ table: 'constructor', reason: 'forbidden-table' }));
       expect(extra.issues).toContainEqual(expect.objectContaining({ table: 'secrets', reason: 'unknown-table' }));
     }
-    const future = validateBackup(db, edited(json, (doc) => {
-      doc.schemaVersion = 99;
-    }));
+    const future = validateBackup(
+      db,
+      edited(json, (doc) => {
+        doc.schemaVersion = 99;
+      }),
+    );
     expect(future.ok).toBe(false);
   });
 });
@@ -94,7 +138,11 @@ describe('a restore refuses an incomplete or malformed backup before writing any
 describe('restoring an older backup keeps what suppresses and never shortens the trail', () => {
   it('keeps a later internal DNC addition and forget-person suppressions; the trail grows and verifies', async () => {
     const db = await dbWith(demoSlice(200));
-    const bea = await createLead(db, { ...person, phoneE164: '+12133734254', phoneRaw: '213 373 4254', name: 'Bea Quistorff', email: '' }, NOW - 30 * MS_PER_DAY);
+    const bea = await createLead(
+      db,
+      { ...person, phoneE164: '+12133734254', phoneRaw: '213 373 4254', name: 'Bea Quistorff', email: '' },
+      NOW - 30 * MS_PER_DAY,
+    );
     const other = (await db.leads.filter((l) => l.dncStatus !== 'listed' && !l.phoneE164.startsWith('hmac:')).first())!;
     const { json } = await createBackup(db, NOW - 20 * MS_PER_DAY);
 
@@ -104,7 +152,9 @@ describe('restoring an older backup keeps what suppresses and never shortens the
     await forgetPerson(db, ada.id, NOW - 5 * MS_PER_DAY);
     await forgetPerson(db, bea.id, NOW - 5 * MS_PER_DAY);
     const trailBefore = await db.audit.count();
-    const hashed = (await db.dncEntries.where('listId').equals(INTERNAL_LIST_ID).toArray()).filter((e) => e.phoneE164.startsWith('hmac:'));
+    const hashed = (await db.dncEntries.where('listId').equals(INTERNAL_LIST_ID).toArray()).filter((e) =>
+      e.phoneE164.startsWith('hmac:'),
+    );
     expect(hashed).toHaveLength(2);
 
     const check = validateBackup(db, json);
@@ -142,7 +192,11 @@ describe('restoring a backup of another database', () => {
     const ada = await createLead(here, person, NOW - 30 * MS_PER_DAY);
     await forgetPerson(here, ada.id, NOW - 20 * MS_PER_DAY);
     const elsewhere = await dbWith(demoSlice(300));
-    const cy = await createLead(elsewhere, { ...person, phoneE164: '+12133734255', phoneRaw: '213 373 4255', name: 'Cy Elsewhere', email: '' }, NOW - 30 * MS_PER_DAY);
+    const cy = await createLead(
+      elsewhere,
+      { ...person, phoneE164: '+12133734255', phoneRaw: '213 373 4255', name: 'Cy Elsewhere', email: '' },
+      NOW - 30 * MS_PER_DAY,
+    );
     await forgetPerson(elsewhere, cy.id, NOW - 20 * MS_PER_DAY);
     const { json } = await createBackup(elsewhere, NOW - 10 * MS_PER_DAY);
     const trailBefore = await here.audit.count();
@@ -152,7 +206,10 @@ describe('restoring a backup of another database', () => {
     await restoreBackup(here, check.backup, NOW);
 
     // Both keys' suppressions hold: Ada's (this database's key, now a former key) and Cy's (the backup's).
-    for (const [p, name] of [[person.phoneE164, 'Ada Again'], ['+12133734255', 'Cy Again']] as const) {
+    for (const [p, name] of [
+      [person.phoneE164, 'Ada Again'],
+      ['+12133734255', 'Cy Again'],
+    ] as const) {
       const lead = await createLead(here, { ...person, phoneE164: p, name, email: '' }, NOW + 1000);
       const compliance = (await loadLeadCompliance(here, lead.id, NOW + 2000))!;
       expect(compliance.internalListed, name).toBe(true);

@@ -19,7 +19,14 @@ it('edits source, campaign and tags of several leads in one audited, undoable op
   const db = await dbWith(structuredClone(data));
   const ids = data.leads.slice(0, 6).map((l) => l.id);
   const campaign = data.campaigns[0]!.id;
-  const op: BulkOp = { kind: 'edit-fields', edits: [{ kind: 'set-source', sourceId: 'trade-show' }, { kind: 'set-campaign', campaignId: campaign }, { kind: 'add-tags', tags: ['vip'] }] };
+  const op: BulkOp = {
+    kind: 'edit-fields',
+    edits: [
+      { kind: 'set-source', sourceId: 'trade-show' },
+      { kind: 'set-campaign', campaignId: campaign },
+      { kind: 'add-tags', tags: ['vip'] },
+    ],
+  };
   const before = await snapshot(db);
   const auditBefore = before.audit!.length;
 
@@ -40,14 +47,22 @@ it('edits source, campaign and tags of several leads in one audited, undoable op
     expect(l).toMatchObject({ sourceId: 'trade-show', campaignId: campaign, updatedAt: AT });
     expect(l.tags).toContain('vip');
   }
-  const entry = after.audit!.at(-1) as { ids: number[]; before: { leads: Record<string, object> }; after: { leads: Record<string, object> } };
+  const entry = after.audit!.at(-1) as {
+    ids: number[];
+    before: { leads: Record<string, object> };
+    after: { leads: Record<string, object> };
+  };
   expect(entry.ids).toEqual(ids);
   const first = picked[0]!;
-  expect(entry.before.leads[first.id]).toEqual(Object.fromEntries(Object.keys(entry.after.leads[first.id]!).map((k) => [k, first[k as keyof Lead] ?? null])));
+  expect(entry.before.leads[first.id]).toEqual(
+    Object.fromEntries(Object.keys(entry.after.leads[first.id]!).map((k) => [k, first[k as keyof Lead] ?? null])),
+  );
 
   await undoOperation(db, result.auditSeq, AT + 1);
   const undone = await snapshot(db);
-  expect((undone.leads as Lead[]).map(({ updatedAt: _u, ...l }) => l)).toStrictEqual(leads.map(({ updatedAt: _u, ...l }) => l));
+  expect((undone.leads as Lead[]).map(({ updatedAt: _u, ...l }) => l)).toStrictEqual(
+    leads.map(({ updatedAt: _u, ...l }) => l),
+  );
   expect(undone.audit).toHaveLength(auditBefore + 2);
   expect(await verifyAuditTrail(db)).toBeNull();
 });

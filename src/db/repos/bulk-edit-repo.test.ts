@@ -13,7 +13,17 @@ import { DEFAULT_SETTINGS } from '../../domain/settings/settings';
 import type { LeadsDb } from '../leads-db';
 import { verifyAuditTrail } from './audit-repo';
 import { applyBulkEdit, previewBulkEdit } from './bulk-edit-repo';
-import { MISSING_ID, NOW, bulkData, injectFailure, model, opArb, selectionArb, snapshot, type Snapshot } from './bulk-edit-test-fixture';
+import {
+  MISSING_ID,
+  NOW,
+  bulkData,
+  injectFailure,
+  model,
+  opArb,
+  selectionArb,
+  snapshot,
+  type Snapshot,
+} from './bulk-edit-test-fixture';
 import { closeAll, dbWith } from './compliance-test-fixture';
 
 afterEach(closeAll);
@@ -21,7 +31,16 @@ const data = bulkData();
 const AT = NOW + 60_000;
 const ALL = data.leads.map((l) => l.id);
 const byId = new Map(data.leads.map((l) => [l.id, l]));
-type Payload = { op: BulkOp; leads: Record<string, unknown>; rows?: Lead[]; calls?: { id: number }[]; consents?: { id: number }[]; consentIds?: number[]; dncAdded?: string[]; dncReplaced?: DncEntry[] };
+type Payload = {
+  op: BulkOp;
+  leads: Record<string, unknown>;
+  rows?: Lead[];
+  calls?: { id: number }[];
+  consents?: { id: number }[];
+  consentIds?: number[];
+  dncAdded?: string[];
+  dncReplaced?: DncEntry[];
+};
 
 const withoutAudit = ({ audit: _audit, ...rest }: Snapshot) => rest;
 const sortById = <T extends { id: number }>(rows: T[]) => [...rows].sort((a, b) => a.id - b.id);
@@ -36,10 +55,16 @@ async function checkOperation(ids: number[], op: BulkOp, db?: LeadsDb) {
   const preview = await previewBulkEdit(db, ids, op, AT);
   expect(await snapshot(db), 'the preview writes nothing').toStrictEqual(before);
   const { fields: perField, ...counts } = preview;
-  expect(counts).toEqual({ selected: unique.size, changed: expected.changed.length, unchanged: unique.size - expected.changed.length - missing, missing });
+  expect(counts).toEqual({
+    selected: unique.size,
+    changed: expected.changed.length,
+    unchanged: unique.size - expected.changed.length - missing,
+    missing,
+  });
   // A multi-field edit also counts, per field, the leads it changes on.
   const modelFields: Record<string, number> = {};
-  for (const f of Object.values(expected.fields)) for (const k of Object.keys(f.after)) modelFields[k] = (modelFields[k] ?? 0) + 1;
+  for (const f of Object.values(expected.fields))
+    for (const k of Object.keys(f.after)) modelFields[k] = (modelFields[k] ?? 0) + 1;
   expect(perField).toEqual(op.kind === 'edit-fields' ? modelFields : undefined);
 
   const result = await applyBulkEdit(db, ids, op, AT);
@@ -51,7 +76,13 @@ async function checkOperation(ids: number[], op: BulkOp, db?: LeadsDb) {
   expect(after.audit).toHaveLength(before.audit!.length + 1);
   const entry = after.audit!.at(-1) as AuditEntry;
   const [b, a] = [entry.before as Payload, entry.after as Payload];
-  expect(entry).toMatchObject({ seq: result.auditSeq, at: AT, actor: DEFAULT_SETTINGS.operatorName, action: op.kind === 'delete' ? 'delete' : 'bulk-edit', entity: 'lead' });
+  expect(entry).toMatchObject({
+    seq: result.auditSeq,
+    at: AT,
+    actor: DEFAULT_SETTINGS.operatorName,
+    action: op.kind === 'delete' ? 'delete' : 'bulk-edit',
+    entity: 'lead',
+  });
   expect(entry.ids).toEqual(expected.changed);
   expect(b.op).toEqual(bulkOpSchema.parse(op));
   expect(a.op).toEqual(bulkOpSchema.parse(op));
@@ -60,13 +91,19 @@ async function checkOperation(ids: number[], op: BulkOp, db?: LeadsDb) {
   if (op.kind === 'delete') {
     const gone = new Set(expected.changed);
     expect(b.rows).toStrictEqual(expected.changed.map((id) => (before.leads as Lead[]).find((l) => l.id === id)));
-    expect(sortById(b.calls!)).toStrictEqual((before.calls as { id: number; leadId: number }[]).filter((c) => gone.has(c.leadId)));
-    expect(sortById(b.consents!)).toStrictEqual((before.consents as { id: number; leadId: number }[]).filter((c) => gone.has(c.leadId)));
+    expect(sortById(b.calls!)).toStrictEqual(
+      (before.calls as { id: number; leadId: number }[]).filter((c) => gone.has(c.leadId)),
+    );
+    expect(sortById(b.consents!)).toStrictEqual(
+      (before.consents as { id: number; leadId: number }[]).filter((c) => gone.has(c.leadId)),
+    );
   }
   if (op.kind === 'renew-consent') expect(a.consentIds).toEqual(expected.consentIds);
   if (op.kind === 'add-to-internal-dnc') {
     expect(a.dncAdded).toEqual(expected.dncAdded);
-    const replaced = (before.dncEntries as DncEntry[]).filter((e) => e.listId === 'internal' && expected.dncAdded.includes(e.phoneE164));
+    const replaced = (before.dncEntries as DncEntry[]).filter(
+      (e) => e.listId === 'internal' && expected.dncAdded.includes(e.phoneE164),
+    );
     expect(b.dncReplaced ?? []).toEqual(expect.arrayContaining(replaced));
     expect((b.dncReplaced ?? []).length).toBe(replaced.length);
   }
@@ -80,13 +117,16 @@ const OPS: [string, BulkOp][] = [
   ['set-source to a new source', { kind: 'set-source', sourceId: 'trade-show' }],
   ['set-campaign', { kind: 'set-campaign', campaignId: data.campaigns[0]!.id }],
   ['set-campaign to none (the field is removed, not stored as undefined)', { kind: 'set-campaign', campaignId: null }],
-  ['add-tags (a tag typed twice is added once, existing tags kept in order)', { kind: 'add-tags', tags: ['vip', 'new-tag', 'vip'] }],
+  [
+    'add-tags (a tag typed twice is added once, existing tags kept in order)',
+    { kind: 'add-tags', tags: ['vip', 'new-tag', 'vip'] },
+  ],
   ['add-tags (trimmed, as the schema trims)', { kind: 'add-tags', tags: [' callback '] }],
   ['remove-tags', { kind: 'remove-tags', tags: ['priority', 'absent'] }],
   ['mark-verified', { kind: 'mark-verified' }],
   ['add-to-internal-dnc', { kind: 'add-to-internal-dnc' }],
   ['renew-consent', { kind: 'renew-consent', proofRef: 'form-17', validityMonths: 24 }],
-  ['delete (with the leads\' calls and consents)', { kind: 'delete' }],
+  ["delete (with the leads' calls and consents)", { kind: 'delete' }],
 ];
 
 describe('applyBulkEdit: each operation against the model', () => {
@@ -107,7 +147,11 @@ describe('applyBulkEdit: each operation against the model', () => {
     const [l0, l1, l2] = data.leads;
     const { after } = await checkOperation([l0!.id, l1!.id, l2!.id], { kind: 'add-tags', tags: ['vip', 'new-tag'] });
     const tagsOf = (id: number) => (after.leads as Lead[]).find((l) => l.id === id)!.tags;
-    expect([tagsOf(l0!.id), tagsOf(l1!.id), tagsOf(l2!.id)]).toEqual([['priority', 'vip', 'new-tag'], ['vip', 'new-tag'], ['vip', 'priority', 'new-tag']]);
+    expect([tagsOf(l0!.id), tagsOf(l1!.id), tagsOf(l2!.id)]).toEqual([
+      ['priority', 'vip', 'new-tag'],
+      ['vip', 'new-tag'],
+      ['vip', 'priority', 'new-tag'],
+    ]);
     const withCampaign = data.leads.find((l) => l.campaignId)!;
     const { after: cleared } = await checkOperation([withCampaign.id], { kind: 'set-campaign', campaignId: null });
     expect('campaignId' in (cleared.leads as Lead[]).find((l) => l.id === withCampaign.id)!).toBe(false);
@@ -121,7 +165,13 @@ describe('applyBulkEdit: each operation against the model', () => {
     expect(entry.ids).toEqual(ids.slice(1));
     const internal = (after.dncEntries as DncEntry[]).filter((e) => e.listId === 'internal');
     // l1's entry had been removed and l2's was not yet in force: both are in force now, from AT.
-    for (const l of [l1, l2, l3, l4, l5]) expect(internal.find((e) => e.phoneE164 === l!.phoneE164)).toStrictEqual({ listId: 'internal', phoneE164: l!.phoneE164, addedVersionId: expect.any(Number), addedAt: AT });
+    for (const l of [l1, l2, l3, l4, l5])
+      expect(internal.find((e) => e.phoneE164 === l!.phoneE164)).toStrictEqual({
+        listId: 'internal',
+        phoneE164: l!.phoneE164,
+        addedVersionId: expect.any(Number),
+        addedAt: AT,
+      });
     expect(internal.find((e) => e.phoneE164 === l0!.phoneE164)!.addedAt).toBe(NOW - 86_400_000);
     // l5 and l6 share a number: one entry, both leads listed.
     expect((entry.after as Payload).dncAdded).toEqual([l1, l2, l3, l4, l5].map((l) => l!.phoneE164));
@@ -137,7 +187,14 @@ describe('applyBulkEdit: each operation against the model', () => {
     await applyBulkEdit(db, ALL.slice(0, 3), { kind: 'add-to-internal-dnc' }, AT);
     const version = (await db.dncListVersions.where('listId').equals('internal').toArray())[0]!;
     expect(await db.dncLists.get('internal')).toMatchObject({ kind: 'internal', active: true });
-    expect((await db.dncEntries.filter((e) => e.addedVersionId === version.id).toArray()).map((e) => e.phoneE164)).toEqual(data.leads.slice(0, 3).map((l) => l.phoneE164).sort());
+    expect(
+      (await db.dncEntries.filter((e) => e.addedVersionId === version.id).toArray()).map((e) => e.phoneE164),
+    ).toEqual(
+      data.leads
+        .slice(0, 3)
+        .map((l) => l.phoneE164)
+        .sort(),
+    );
   });
 
   it('preview and apply agree for any selection and operation (fast-check)', async () => {
@@ -156,7 +213,10 @@ describe('applyBulkEdit: all or nothing', () => {
     const db = await dbWith(structuredClone(data));
     const before = await snapshot(db);
     const failure = injectFailure(db, target);
-    const outcome = await applyBulkEdit(db, ids, op, AT).then(() => 'applied' as const, (e: unknown) => e);
+    const outcome = await applyBulkEdit(db, ids, op, AT).then(
+      () => 'applied' as const,
+      (e: unknown) => e,
+    );
     const after = await snapshot(db);
     await db.delete();
     return { before, after, fired: failure.fired(), outcome };
@@ -183,7 +243,12 @@ describe('applyBulkEdit: all or nothing', () => {
     let runs = 0;
     const caseArb = fc.tuple(selectionArb(data), opArb(data)).chain(([ids, op]) => {
       const present = ids.filter((id) => id !== MISSING_ID);
-      const target = present.length ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...present) }, { weight: 1, arbitrary: fc.constant('audit' as const) }) : fc.constant('audit' as const);
+      const target = present.length
+        ? fc.oneof(
+            { weight: 5, arbitrary: fc.constantFrom(...present) },
+            { weight: 1, arbitrary: fc.constant('audit' as const) },
+          )
+        : fc.constant('audit' as const);
       return target.map((t) => ({ ids, op, target: t }));
     });
     await fc.assert(

@@ -4,7 +4,14 @@
  * that restores those values and is itself audited.
  */
 import { addMonths } from '../../domain/time/calendar';
-import { bulkOpSchema, leadChangeFor, pickFields, restoreFields, type BulkOp, type LeadFieldChange } from '../../domain/leads/bulk-edit';
+import {
+  bulkOpSchema,
+  leadChangeFor,
+  pickFields,
+  restoreFields,
+  type BulkOp,
+  type LeadFieldChange,
+} from '../../domain/leads/bulk-edit';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { Lead } from '../../domain/leads/lead';
 import { journalFilter } from '../../domain/operations/operation';
@@ -26,12 +33,16 @@ export interface BulkPreview {
 
 /** The internal list's entries for `phones` (any state: removed and future ones too). */
 async function internalEntries(db: LeadsDb, phones: readonly string[]): Promise<Map<string, DncEntry>> {
-  const rows = await db.dncEntries.where('[listId+phoneE164]').anyOf(phones.map((p) => [INTERNAL_LIST_ID, p])).toArray();
+  const rows = await db.dncEntries
+    .where('[listId+phoneE164]')
+    .anyOf(phones.map((p) => [INTERNAL_LIST_ID, p]))
+    .toArray();
   return new Map(rows.map((e) => [e.phoneE164, e]));
 }
 
 /** Whether an entry lists its number at `now` (as addInternalDncInTransaction reads it): not removed, not yet to come. */
-const inForce = (e: DncEntry | undefined, now: number) => e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
+const inForce = (e: DncEntry | undefined, now: number) =>
+  e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
 
 /** The lead's change, or null when nothing would change (a listed lead already on the internal list included). */
 function changeOf(lead: Lead, op: BulkOp, now: number, internal: Map<string, DncEntry> | null): LeadFieldChange | null {
@@ -67,7 +78,13 @@ async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp): P
   const token = await currentToken(db);
   const rows = await db.leads.bulkGet(unique);
   const leads = rows.filter((l): l is Lead => l !== undefined);
-  const internal = op.kind === 'add-to-internal-dnc' ? await internalEntries(db, leads.map((l) => l.phoneE164)) : null;
+  const internal =
+    op.kind === 'add-to-internal-dnc'
+      ? await internalEntries(
+          db,
+          leads.map((l) => l.phoneE164),
+        )
+      : null;
   return { token, ids: unique, leads, internal };
 }
 
@@ -85,7 +102,12 @@ function stillCurrent(known: SelectionRead, token: string | null, unique: readon
 }
 
 /** How many of `ids` the operation would change (read only). */
-export async function previewBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now()): Promise<BulkPreview> {
+export async function previewBulkEdit(
+  db: LeadsDb,
+  ids: readonly number[],
+  rawOp: BulkOp,
+  now = Date.now(),
+): Promise<BulkPreview> {
   return previewOf(await readSelection(db, ids, rawOp), rawOp, now);
 }
 
@@ -95,13 +117,17 @@ export function previewOf(read: SelectionRead, rawOp: BulkOp, now: number): Bulk
   const op = bulkOpSchema.parse(rawOp);
   const { leads, internal } = read;
   const selected = read.ids.length;
-  const changes = leads.map((lead) => changeOf(lead, op, now, internal)).filter((c): c is LeadFieldChange => c !== null);
+  const changes = leads
+    .map((lead) => changeOf(lead, op, now, internal))
+    .filter((c): c is LeadFieldChange => c !== null);
   const changed = changes.length;
   const missing = selected - leads.length;
   const counts = { selected, changed, unchanged: selected - changed - missing, missing };
   if (op.kind !== 'edit-fields') return counts;
   const fields: NonNullable<BulkPreview['fields']> = {};
-  for (const c of changes) for (const f of Object.keys(c) as (keyof LeadFieldChange)[]) if (f !== 'dncStatus') fields[f] = (fields[f] ?? 0) + 1;
+  for (const c of changes)
+    for (const f of Object.keys(c) as (keyof LeadFieldChange)[])
+      if (f !== 'dncStatus') fields[f] = (fields[f] ?? 0) + 1;
   return { ...counts, fields };
 }
 
@@ -118,48 +144,99 @@ export interface BulkResult {
  * `known` is the selection its preview read: used when the data version inside this transaction
  * is still the one it was read at, else every lead is read again.
  */
-export async function applyBulkEdit(db: LeadsDb, ids: readonly number[], rawOp: BulkOp, now = Date.now(), filter?: Record<string, unknown>, known?: SelectionRead): Promise<BulkResult> {
+export async function applyBulkEdit(
+  db: LeadsDb,
+  ids: readonly number[],
+  rawOp: BulkOp,
+  now = Date.now(),
+  filter?: Record<string, unknown>,
+  known?: SelectionRead,
+): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
-  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings, db.operations, db.engine];
+  const tables = [
+    db.leads,
+    db.calls,
+    db.consents,
+    db.consentRequests,
+    db.dncLists,
+    db.dncListVersions,
+    db.dncEntries,
+    db.audit,
+    db.settings,
+    db.operations,
+    db.engine,
+  ];
   const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
-  return journaled(db, 'bulk-edit', summary, (journal) => db.transaction('rw', tables, async () => {
-    const unique = [...new Set(ids)];
-    const { leads, internal } = known && stillCurrent(known, await currentToken(db), unique, op) ? known : await loadSelection(db, unique, op);
-    const before: Record<number, unknown> = {};
-    const after: Record<number, unknown> = {};
-    const changedIds: number[] = [];
-    const puts: Lead[] = [];
-    for (const lead of leads) {
-      const change = changeOf(lead, op, now, internal);
-      if (change === null) continue;
-      changedIds.push(lead.id);
-      const fields = Object.keys(change);
-      if (fields.length) {
-        before[lead.id] = pickFields(lead, fields);
-        const values = Object.fromEntries(fields.map((f) => [f, change[f as keyof typeof change] ?? null]));
-        after[lead.id] = values;
-        // restoreFields drops a cleared field (campaign set to none) instead of storing `campaignId: undefined`.
-        puts.push({ ...restoreFields(lead, values), updatedAt: now });
-      }
-    }
-    const changedSet = new Set(changedIds);
-    const extra = await applySideTables(db, op, leads.filter((l) => changedSet.has(l.id)), now, internal);
-    if (puts.length) await db.leads.bulkPut(puts);
-    const entry = await appendAudit(
-      db,
-      { action: op.kind === 'delete' ? 'delete' : 'bulk-edit', entity: 'lead', ids: changedIds, before: { op, leads: before, ...extra.before }, after: { op, leads: after, ...extra.after } },
-      now,
-    );
-    await markDone(db, journal, now);
-    return { auditSeq: entry.seq, changed: changedIds.length, changedIds };
-  }), now);
+  return journaled(
+    db,
+    'bulk-edit',
+    summary,
+    (journal) =>
+      db.transaction('rw', tables, async () => {
+        const unique = [...new Set(ids)];
+        const { leads, internal } =
+          known && stillCurrent(known, await currentToken(db), unique, op)
+            ? known
+            : await loadSelection(db, unique, op);
+        const before: Record<number, unknown> = {};
+        const after: Record<number, unknown> = {};
+        const changedIds: number[] = [];
+        const puts: Lead[] = [];
+        for (const lead of leads) {
+          const change = changeOf(lead, op, now, internal);
+          if (change === null) continue;
+          changedIds.push(lead.id);
+          const fields = Object.keys(change);
+          if (fields.length) {
+            before[lead.id] = pickFields(lead, fields);
+            const values = Object.fromEntries(fields.map((f) => [f, change[f as keyof typeof change] ?? null]));
+            after[lead.id] = values;
+            // restoreFields drops a cleared field (campaign set to none) instead of storing `campaignId: undefined`.
+            puts.push({ ...restoreFields(lead, values), updatedAt: now });
+          }
+        }
+        const changedSet = new Set(changedIds);
+        const extra = await applySideTables(
+          db,
+          op,
+          leads.filter((l) => changedSet.has(l.id)),
+          now,
+          internal,
+        );
+        if (puts.length) await db.leads.bulkPut(puts);
+        const entry = await appendAudit(
+          db,
+          {
+            action: op.kind === 'delete' ? 'delete' : 'bulk-edit',
+            entity: 'lead',
+            ids: changedIds,
+            before: { op, leads: before, ...extra.before },
+            after: { op, leads: after, ...extra.after },
+          },
+          now,
+        );
+        await markDone(db, journal, now);
+        return { auditSeq: entry.seq, changed: changedIds.length, changedIds };
+      }),
+    now,
+  );
 }
 
 /** Writes an operation makes outside the leads' own fields: consents, the internal DNC list, deletion. */
-async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: number, internal: Map<string, DncEntry> | null): Promise<{ before: object; after: object }> {
+async function applySideTables(
+  db: LeadsDb,
+  op: BulkOp,
+  leads: Lead[],
+  now: number,
+  internal: Map<string, DncEntry> | null,
+): Promise<{ before: object; after: object }> {
   const ids = leads.map((l) => l.id);
   if (op.kind === 'delete') {
-    const [calls, consents, requests] = await Promise.all([db.calls.where('leadId').anyOf(ids).toArray(), db.consents.where('leadId').anyOf(ids).toArray(), db.consentRequests.where('leadId').anyOf(ids).toArray()]);
+    const [calls, consents, requests] = await Promise.all([
+      db.calls.where('leadId').anyOf(ids).toArray(),
+      db.consents.where('leadId').anyOf(ids).toArray(),
+      db.consentRequests.where('leadId').anyOf(ids).toArray(),
+    ]);
     await db.calls.bulkDelete(calls.map((c) => c.id));
     await db.consents.bulkDelete(consents.map((c) => c.id));
     await db.consentRequests.bulkDelete(requests.map((r) => r.id));
@@ -184,7 +261,14 @@ async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: numb
   }
   if (op.kind === 'request-consent-renewal') {
     const { operatorName } = await getSettings(db);
-    const requests = leads.map((l) => ({ leadId: l.id, purpose: 'calls' as const, requestedAt: now, requestedBy: operatorName, channel: op.channel, ...(op.note ? { note: op.note } : {}) }));
+    const requests = leads.map((l) => ({
+      leadId: l.id,
+      purpose: 'calls' as const,
+      requestedAt: now,
+      requestedBy: operatorName,
+      channel: op.channel,
+      ...(op.note ? { note: op.note } : {}),
+    }));
     const keys = (await db.consentRequests.bulkAdd(requests, { allKeys: true })) as number[];
     return { before: {}, after: { requestIds: keys } };
   }
@@ -194,7 +278,9 @@ async function applySideTables(db: LeadsDb, op: BulkOp, leads: Lead[], now: numb
     // force, is replaced, and kept in the audit so an undo can put it back.
     const added = [...new Set(leads.map((l) => l.phoneE164))].filter((p) => !inForce(internal?.get(p), now));
     const replaced = added.map((p) => internal?.get(p)).filter((e): e is DncEntry => e !== undefined);
-    await db.dncEntries.bulkPut(added.map((phoneE164) => ({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: now })));
+    await db.dncEntries.bulkPut(
+      added.map((phoneE164) => ({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: now })),
+    );
     return { before: replaced.length ? { dncReplaced: replaced } : {}, after: { dncAdded: added } };
   }
   return { before: {}, after: {} };

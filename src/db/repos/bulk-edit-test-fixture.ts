@@ -31,10 +31,18 @@ export function bulkData(): DemoDataset {
   const national = d.dncListVersions.find((v) => v.listId !== 'internal')!.id;
   d.leads.forEach((l, i) => (l.tags = [...TAG_SETS[i % TAG_SETS.length]!]));
   const [l0, l1, l2, l3, , l5, l6] = d.leads;
-  d.dncEntries = d.dncEntries.filter((e) => e.listId !== 'internal' || ![l0, l1, l2].some((l) => l!.phoneE164 === e.phoneE164));
+  d.dncEntries = d.dncEntries.filter(
+    (e) => e.listId !== 'internal' || ![l0, l1, l2].some((l) => l!.phoneE164 === e.phoneE164),
+  );
   d.dncEntries.push(
     { listId: 'internal', phoneE164: l0!.phoneE164, addedVersionId: internal, addedAt: NOW - MS_PER_DAY },
-    { listId: 'internal', phoneE164: l1!.phoneE164, addedVersionId: internal, addedAt: NOW - 9 * MS_PER_DAY, removedVersionId: national },
+    {
+      listId: 'internal',
+      phoneE164: l1!.phoneE164,
+      addedVersionId: internal,
+      addedAt: NOW - 9 * MS_PER_DAY,
+      removedVersionId: national,
+    },
     { listId: 'internal', phoneE164: l2!.phoneE164, addedVersionId: internal, addedAt: NOW + MS_PER_DAY },
   );
   l0!.dncStatus = 'listed';
@@ -49,7 +57,8 @@ export type Snapshot = Record<string, unknown[]>;
 export async function snapshot(db: LeadsDb): Promise<Snapshot> {
   const out: Snapshot = {};
   // The operation journal records that an operation ran, not data it wrote (operation-journal-repo.test.ts covers it).
-  for (const table of db.tables) if (table.name !== 'operations' && table.name !== 'engine') out[table.name] = await table.toArray();
+  for (const table of db.tables)
+    if (table.name !== 'operations' && table.name !== 'engine') out[table.name] = await table.toArray();
   // The audit head kept in the settings table moves with the audit trail, which tests compare on their own.
   out.settings = out.settings!.filter((row) => (row as { key: string }).key !== 'flag:auditHead');
   return out;
@@ -57,31 +66,61 @@ export async function snapshot(db: LeadsDb): Promise<Snapshot> {
 
 /** A selection: existing ids (sometimes twice) and now and then one that names no lead. */
 export const selectionArb = (data: DemoDataset): fc.Arbitrary<number[]> =>
-  fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...data.leads.map((l) => l.id)) }, { weight: 1, arbitrary: fc.constant(MISSING_ID) }), { maxLength: 14 });
+  fc.array(
+    fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom(...data.leads.map((l) => l.id)) },
+      { weight: 1, arbitrary: fc.constant(MISSING_ID) },
+    ),
+    { maxLength: 14 },
+  );
 
 export const opArb = (data: DemoDataset): fc.Arbitrary<BulkOp> => {
   const sources = [...new Set(data.leads.map((l) => l.sourceId))];
   const tag = fc.constantFrom('priority', 'vip', 'callback', 'new-tag', '重要');
   const fieldArb: fc.Arbitrary<FieldOp> = fc.oneof(
     fc.record({ kind: fc.constant('set-source' as const), sourceId: fc.constantFrom(...sources, 'new-source') }),
-    fc.record({ kind: fc.constant('set-campaign' as const), campaignId: fc.option(fc.constantFrom(...data.campaigns.map((c) => c.id)), { nil: null }) }),
+    fc.record({
+      kind: fc.constant('set-campaign' as const),
+      campaignId: fc.option(fc.constantFrom(...data.campaigns.map((c) => c.id)), { nil: null }),
+    }),
     fc.record({ kind: fc.constant('add-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
     fc.record({ kind: fc.constant('remove-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 3 }) }),
     fc.constant({ kind: 'mark-verified' as const }),
-    fc.record({ kind: fc.constant('set-text' as const), field: fc.constantFrom('name' as const, 'company' as const), value: fc.constantFrom('', ' Ada Lovelace ', 'Acme 公司', data.leads[0]!.name) }),
+    fc.record({
+      kind: fc.constant('set-text' as const),
+      field: fc.constantFrom('name' as const, 'company' as const),
+      value: fc.constantFrom('', ' Ada Lovelace ', 'Acme 公司', data.leads[0]!.name),
+    }),
   );
   return fc.oneof(
     fieldArb,
     fc.constant({ kind: 'add-to-internal-dnc' as const }),
-    fc.record({ kind: fc.constant('renew-consent' as const), proofRef: fc.constantFrom('form-17', 'call-2026-11-29'), validityMonths: fc.integer({ min: 1, max: 120 }) }),
+    fc.record({
+      kind: fc.constant('renew-consent' as const),
+      proofRef: fc.constantFrom('form-17', 'call-2026-11-29'),
+      validityMonths: fc.integer({ min: 1, max: 120 }),
+    }),
     fc.constant({ kind: 'delete' as const }),
-    fc.record({ kind: fc.constant('request-consent-renewal' as const), channel: fc.constantFrom('email' as const, 'letter' as const) }),
+    fc.record({
+      kind: fc.constant('request-consent-renewal' as const),
+      channel: fc.constantFrom('email' as const, 'letter' as const),
+    }),
     fc.record({ kind: fc.constant('edit-fields' as const), edits: fc.array(fieldArb, { minLength: 1, maxLength: 4 }) }),
   );
 };
 
-const inForce = (e: DncEntry | undefined, now: number) => e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
-const keyOrder = (a: DncEntry, b: DncEntry) => (a.listId < b.listId ? -1 : a.listId > b.listId ? 1 : a.phoneE164 < b.phoneE164 ? -1 : a.phoneE164 > b.phoneE164 ? 1 : 0);
+const inForce = (e: DncEntry | undefined, now: number) =>
+  e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
+const keyOrder = (a: DncEntry, b: DncEntry) =>
+  a.listId < b.listId
+    ? -1
+    : a.listId > b.listId
+      ? 1
+      : a.phoneE164 < b.phoneE164
+        ? -1
+        : a.phoneE164 > b.phoneE164
+          ? 1
+          : 0;
 
 export interface ModelResult {
   /** Every table as it must be after the operation, except `audit`. */
@@ -96,7 +135,13 @@ export interface ModelResult {
 
 /** What `op` on `ids` must leave behind, worked out naively from a snapshot of a database with default settings. */
 export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now: number): ModelResult {
-  const t = structuredClone(before) as Snapshot & { leads: Lead[]; calls: Call[]; consents: ConsentEvent[]; consentRequests: ConsentRequest[]; dncEntries: DncEntry[] };
+  const t = structuredClone(before) as Snapshot & {
+    leads: Lead[];
+    calls: Call[];
+    consents: ConsentEvent[];
+    consentRequests: ConsentRequest[];
+    dncEntries: DncEntry[];
+  };
   const byId = new Map(t.leads.map((l) => [l.id, l]));
   const internal = new Map(t.dncEntries.filter((e) => e.listId === 'internal').map((e) => [e.phoneE164, e]));
   const out: ModelResult = { tables: t, changed: [], fields: {}, dncAdded: [], consentIds: [] };
@@ -129,7 +174,15 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
         break;
       }
       case 'request-consent-renewal': {
-        const r: ConsentRequest = { id: nextRequest++, leadId: id, purpose: 'calls', requestedAt: now, requestedBy: DEFAULT_SETTINGS.operatorName, channel: op.channel, ...(op.note ? { note: op.note } : {}) };
+        const r: ConsentRequest = {
+          id: nextRequest++,
+          leadId: id,
+          purpose: 'calls',
+          requestedAt: now,
+          requestedBy: DEFAULT_SETTINGS.operatorName,
+          channel: op.channel,
+          ...(op.note ? { note: op.note } : {}),
+        };
         t.consentRequests.push(r);
         side = true;
         break;
@@ -139,14 +192,35 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
         // A number not in force on the internal list before the operation is put on it (once, if two leads share it).
         side = !inForce(internal.get(lead.phoneE164), now);
         if (side && !out.dncAdded.includes(lead.phoneE164)) {
-          const entry: DncEntry = { listId: 'internal', phoneE164: lead.phoneE164, addedVersionId: (t.dncListVersions as { id: number; listId: string }[]).find((v) => v.listId === 'internal')!.id, addedAt: now };
-          t.dncEntries = [...t.dncEntries.filter((e) => e.listId !== 'internal' || e.phoneE164 !== lead.phoneE164), entry].sort(keyOrder);
+          const entry: DncEntry = {
+            listId: 'internal',
+            phoneE164: lead.phoneE164,
+            addedVersionId: (t.dncListVersions as { id: number; listId: string }[]).find(
+              (v) => v.listId === 'internal',
+            )!.id,
+            addedAt: now,
+          };
+          t.dncEntries = [
+            ...t.dncEntries.filter((e) => e.listId !== 'internal' || e.phoneE164 !== lead.phoneE164),
+            entry,
+          ].sort(keyOrder);
           out.dncAdded.push(lead.phoneE164);
         }
         break;
       }
       case 'renew-consent': {
-        const c: ConsentEvent = { id: nextConsent++, leadId: id, purpose: 'calls', kind: 'renewed', basis: 'consent', capturedAt: now, expiresAt: addMonths(now, op.validityMonths, DEFAULT_SETTINGS.orgTimeZone), method: 'written', proofRef: op.proofRef, capturedBy: DEFAULT_SETTINGS.operatorName };
+        const c: ConsentEvent = {
+          id: nextConsent++,
+          leadId: id,
+          purpose: 'calls',
+          kind: 'renewed',
+          basis: 'consent',
+          capturedAt: now,
+          expiresAt: addMonths(now, op.validityMonths, DEFAULT_SETTINGS.orgTimeZone),
+          method: 'written',
+          proofRef: op.proofRef,
+          capturedBy: DEFAULT_SETTINGS.operatorName,
+        };
         t.consents.push(c);
         out.consentIds.push(c.id);
         side = true;
@@ -161,7 +235,10 @@ export function model(before: Snapshot, ids: readonly number[], op: BulkOp, now:
     if (!keys.length && !side) continue;
     out.changed.push(id);
     if (!keys.length) continue;
-    out.fields[id] = { before: Object.fromEntries(keys.map((k) => [k, lead[k as keyof Lead] ?? null])), after: Object.fromEntries(keys.map((k) => [k, set[k] ?? null])) };
+    out.fields[id] = {
+      before: Object.fromEntries(keys.map((k) => [k, lead[k as keyof Lead] ?? null])),
+      after: Object.fromEntries(keys.map((k) => [k, set[k] ?? null])),
+    };
     for (const k of keys) {
       if (set[k] === null) delete (lead as Record<string, unknown>)[k];
       else (lead as Record<string, unknown>)[k] = set[k];
@@ -199,7 +276,10 @@ function naiveFields(lead: Lead, op: FieldOp, now: number): Record<string, unkno
  * Make every write that touches lead `leadId` (its row, its calls and consents, its number on a
  * DNC list) throw, or, with `audit`, the audit append. `fired()` tells whether it did.
  */
-export function injectFailure(db: LeadsDb, target: { leadId: number; phone: string } | 'audit'): { fired: () => boolean } {
+export function injectFailure(
+  db: LeadsDb,
+  target: { leadId: number; phone: string } | 'audit',
+): { fired: () => boolean } {
   let fired = false;
   const boom = (hit: boolean) => {
     if (!hit) return;

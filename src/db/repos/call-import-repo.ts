@@ -42,57 +42,108 @@ export class CallImportError extends Error {
 }
 
 /** Commit a checked call log as one batch. */
-export async function commitCallImport(db: LeadsDb, plan: CallImportPlan, hooks: CommitHooks = NO_HOOKS, now = Date.now()): Promise<ImportBatch> {
+export async function commitCallImport(
+  db: LeadsDb,
+  plan: CallImportPlan,
+  hooks: CommitHooks = NO_HOOKS,
+  now = Date.now(),
+): Promise<ImportBatch> {
   const tables = [db.importBatches, db.campaigns, db.leads, db.calls, db.audit, db.settings, db.operations];
   const journalSummary = { fileName: plan.fileName, importKind: 'calls' as const, count: plan.calls.length };
-  return journaled(db, 'import', journalSummary, (journal) => db.transaction('rw', tables, async () => {
-    const { operatorName } = await getSettings(db);
-    hooks.onProgress(0, 0, 'matching');
-    const leadIds = [...new Set(plan.calls.map((c) => c.leadId))];
-    const leads = await db.leads.bulkGet(leadIds);
-    const missing = leads.filter((l) => !l).length;
-    if (missing > 0) throw new CallImportError(missing);
+  return journaled(
+    db,
+    'import',
+    journalSummary,
+    (journal) =>
+      db.transaction('rw', tables, async () => {
+        const { operatorName } = await getSettings(db);
+        hooks.onProgress(0, 0, 'matching');
+        const leadIds = [...new Set(plan.calls.map((c) => c.leadId))];
+        const leads = await db.leads.bulkGet(leadIds);
+        const missing = leads.filter((l) => !l).length;
+        if (missing > 0) throw new CallImportError(missing);
 
-    const stored = await callKeysOfLeads(db, leadIds);
-    const calls = plan.calls.filter((c) => !stored.has(callKey(c)));
-    const spans = new Map<string, { from: number; to: number }>();
-    for (const c of calls) if (c.campaignRef) spans.set(c.campaignRef, { from: Math.min(spans.get(c.campaignRef)?.from ?? Infinity, c.at), to: Math.max(spans.get(c.campaignRef)?.to ?? -Infinity, c.at) });
-    const catalog = planCatalog([], spans, { sources: [], campaigns: await db.campaigns.toArray() }, 'other');
+        const stored = await callKeysOfLeads(db, leadIds);
+        const calls = plan.calls.filter((c) => !stored.has(callKey(c)));
+        const spans = new Map<string, { from: number; to: number }>();
+        for (const c of calls)
+          if (c.campaignRef)
+            spans.set(c.campaignRef, {
+              from: Math.min(spans.get(c.campaignRef)?.from ?? Infinity, c.at),
+              to: Math.max(spans.get(c.campaignRef)?.to ?? -Infinity, c.at),
+            });
+        const catalog = planCatalog([], spans, { sources: [], campaigns: await db.campaigns.toArray() }, 'other');
 
-    const draft: Omit<ImportBatch, 'id'> = {
-      kind: 'calls', fileName: plan.fileName, sha256: plan.sha256, encoding: plan.encoding, at: now, by: operatorName,
-      rowsRead: plan.rowsRead, accepted: plan.rowsRead - plan.rejected, rejected: plan.rejected, merged: plan.calls.length - calls.length + plan.duplicatesInFile,
-      status: 'committed', created: calls.length, duplicatesInFile: plan.duplicatesInFile, matchedExisting: plan.calls.length - calls.length, warnings: plan.warnings,
-      createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
-      ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
-      ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
-      ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
-    };
-    const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
-    if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
+        const draft: Omit<ImportBatch, 'id'> = {
+          kind: 'calls',
+          fileName: plan.fileName,
+          sha256: plan.sha256,
+          encoding: plan.encoding,
+          at: now,
+          by: operatorName,
+          rowsRead: plan.rowsRead,
+          accepted: plan.rowsRead - plan.rejected,
+          rejected: plan.rejected,
+          merged: plan.calls.length - calls.length + plan.duplicatesInFile,
+          status: 'committed',
+          created: calls.length,
+          duplicatesInFile: plan.duplicatesInFile,
+          matchedExisting: plan.calls.length - calls.length,
+          warnings: plan.warnings,
+          createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
+          ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
+          ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
+          ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
+        };
+        const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
+        if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
 
-    const rows: NewCall[] = calls.map((c) => {
-      const campaignId = catalog.campaignId(c.campaignRef);
-      return { leadId: c.leadId, at: c.at, outcome: c.outcome, durationSec: c.durationSec, agent: c.agent, importBatchId: batchId, ...(campaignId ? { campaignId } : {}) };
-    });
-    const byId = new Map((leads as Lead[]).map((l) => [l.id, l]));
-    const updated = new Map<number, Lead>();
-    for (const c of rows) {
-      const lead = updated.get(c.leadId) ?? byId.get(c.leadId)!;
-      updated.set(c.leadId, { ...lead, ...addCallToFacts(lead, c), updatedAt: now });
-    }
-    // Calls and the leads they update are counted apart: a lead update is not a row of the file.
-    hooks.onProgress(0, rows.length, 'calls');
-    await inChunks(rows, hooks, { done: 0, total: rows.length, step: 'calls' }, (chunk) => db.calls.bulkAdd(chunk as never[]).then(() => []));
-    hooks.onProgress(0, updated.size, 'lead-facts');
-    await inChunks([...updated.values()], hooks, { done: 0, total: updated.size, step: 'lead-facts' }, (chunk) => db.leads.bulkPut(chunk).then(() => []));
+        const rows: NewCall[] = calls.map((c) => {
+          const campaignId = catalog.campaignId(c.campaignRef);
+          return {
+            leadId: c.leadId,
+            at: c.at,
+            outcome: c.outcome,
+            durationSec: c.durationSec,
+            agent: c.agent,
+            importBatchId: batchId,
+            ...(campaignId ? { campaignId } : {}),
+          };
+        });
+        const byId = new Map((leads as Lead[]).map((l) => [l.id, l]));
+        const updated = new Map<number, Lead>();
+        for (const c of rows) {
+          const lead = updated.get(c.leadId) ?? byId.get(c.leadId)!;
+          updated.set(c.leadId, { ...lead, ...addCallToFacts(lead, c), updatedAt: now });
+        }
+        // Calls and the leads they update are counted apart: a lead update is not a row of the file.
+        hooks.onProgress(0, rows.length, 'calls');
+        await inChunks(rows, hooks, { done: 0, total: rows.length, step: 'calls' }, (chunk) =>
+          db.calls.bulkAdd(chunk as never[]).then(() => []),
+        );
+        hooks.onProgress(0, updated.size, 'lead-facts');
+        await inChunks([...updated.values()], hooks, { done: 0, total: updated.size, step: 'lead-facts' }, (chunk) =>
+          db.leads.bulkPut(chunk).then(() => []),
+        );
 
-    if (plan.mapping) await db.settings.put({ key: mappingKey('calls', null), value: plan.mapping });
-    if (hooks.isCancelled()) throw new ImportCancelledError();
-    const batch = { ...draft, id: batchId } as ImportBatch;
-    const { id: _id, mapping: _m, ...summary } = batch;
-    await appendAudit(db, { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: { ...summary, leadsAffected: updated.size } }, now);
-    await markDone(db, journal, now);
-    return batch;
-  }), now);
+        if (plan.mapping) await db.settings.put({ key: mappingKey('calls', null), value: plan.mapping });
+        if (hooks.isCancelled()) throw new ImportCancelledError();
+        const batch = { ...draft, id: batchId } as ImportBatch;
+        const { id: _id, mapping: _m, ...summary } = batch;
+        await appendAudit(
+          db,
+          {
+            action: 'import',
+            entity: 'importBatch',
+            ids: [batchId],
+            before: null,
+            after: { ...summary, leadsAffected: updated.size },
+          },
+          now,
+        );
+        await markDone(db, journal, now);
+        return batch;
+      }),
+    now,
+  );
 }

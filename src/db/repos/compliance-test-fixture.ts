@@ -12,7 +12,13 @@ export function demoSlice(step = 25): DemoDataset {
   const leads = d.leads.filter((_, i) => i % step === 0);
   const ids = new Set(leads.map((l) => l.id));
   const phones = new Set(leads.map((l) => l.phoneE164));
-  return { ...d, leads, calls: d.calls.filter((c) => ids.has(c.leadId)), consents: d.consents.filter((c) => ids.has(c.leadId)), dncEntries: d.dncEntries.filter((e) => phones.has(e.phoneE164)) };
+  return {
+    ...d,
+    leads,
+    calls: d.calls.filter((c) => ids.has(c.leadId)),
+    consents: d.consents.filter((c) => ids.has(c.leadId)),
+    dncEntries: d.dncEntries.filter((e) => phones.has(e.phoneE164)),
+  };
 }
 
 const open: LeadsDb[] = [];

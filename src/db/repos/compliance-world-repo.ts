@@ -18,18 +18,22 @@ export interface LoadedWorld {
 }
 
 export async function loadComplianceWorld(db: LeadsDb, judged?: ReadonlySet<number>): Promise<LoadedWorld> {
-  return db.transaction('r', [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.settings], async () => {
-    const [leads, calls, consents, dncLists, dncVersions, settings] = await Promise.all([
-      db.leads.toArray(),
-      db.calls.toArray(),
-      db.consents.toArray(),
-      db.dncLists.toArray(),
-      db.dncListVersions.toArray(),
-      getSettings(db),
-    ]);
-    const phones = new Set<string>();
-    for (const l of leads) if (!judged || judged.has(l.id)) phones.add(l.phoneE164);
-    const dncEntries = await dncEntriesForPhones(db, phones);
-    return { leads, settings, world: buildComplianceWorld({ consents, calls, dncLists, dncVersions, dncEntries }) };
-  });
+  return db.transaction(
+    'r',
+    [db.leads, db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.settings],
+    async () => {
+      const [leads, calls, consents, dncLists, dncVersions, settings] = await Promise.all([
+        db.leads.toArray(),
+        db.calls.toArray(),
+        db.consents.toArray(),
+        db.dncLists.toArray(),
+        db.dncListVersions.toArray(),
+        getSettings(db),
+      ]);
+      const phones = new Set<string>();
+      for (const l of leads) if (!judged || judged.has(l.id)) phones.add(l.phoneE164);
+      const dncEntries = await dncEntriesForPhones(db, phones);
+      return { leads, settings, world: buildComplianceWorld({ consents, calls, dncLists, dncVersions, dncEntries }) };
+    },
+  );
 }

@@ -20,7 +20,11 @@ export class ConsentWriteError extends Error {
 /** Validate and append consent events for every lead in the input; returns them with their ids. */
 export async function recordConsent(db: LeadsDb, input: unknown, now = Date.now()): Promise<ConsentEvent[]> {
   const parsed = consentInputSchema.safeParse(input);
-  if (!parsed.success) throw new ConsentWriteError('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new ConsentWriteError(
+      'invalid',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   const data = parsed.data;
   return db.transaction('rw', [db.consents, db.leads, db.audit, db.settings], async () => {
     const leads = await db.leads.bulkGet(data.leadIds);
@@ -30,7 +34,17 @@ export async function recordConsent(db: LeadsDb, input: unknown, now = Date.now(
     const events = consentEventsFor(data, operatorName);
     const ids = (await db.consents.bulkAdd(events, { allKeys: true })) as number[];
     const { leadIds, ...event } = data;
-    await appendAudit(db, { action: 'consent', entity: 'lead', ids: leadIds, before: null, after: { ...event, consentIds: ids.length <= 1000 ? ids : { first: ids[0], count: ids.length } } }, now);
+    await appendAudit(
+      db,
+      {
+        action: 'consent',
+        entity: 'lead',
+        ids: leadIds,
+        before: null,
+        after: { ...event, consentIds: ids.length <= 1000 ? ids : { first: ids[0], count: ids.length } },
+      },
+      now,
+    );
     return events.map((e, i) => ({ ...e, id: ids[i]! }));
   });
 }

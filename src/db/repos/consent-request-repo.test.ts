@@ -19,7 +19,8 @@ afterEach(closeAll);
 const data = bulkData();
 const AT = NOW + 60_000;
 
-const logRows = async (db: LeadsDb) => (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[];
+const logRows = async (db: LeadsDb) =>
+  (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[];
 /** Lead ids the log rows written since `before` (keys as they were then) name; keys carry a random token, so not in time order. */
 const loggedSince = async (db: LeadsDb, before: ChangeLogRow[]) => {
   const seen = new Set(before.map((r) => r.key));
@@ -32,15 +33,31 @@ it('records a request per lead, audited, awaiting until renewed, and undone with
   const consentsBefore = await db.consents.count();
   const logBefore = await logRows(db);
 
-  const result = await applyBulkEdit(db, ids, { kind: 'request-consent-renewal', channel: 'letter', note: 'spring mailing' }, AT);
+  const result = await applyBulkEdit(
+    db,
+    ids,
+    { kind: 'request-consent-renewal', channel: 'letter', note: 'spring mailing' },
+    AT,
+  );
   expect(result.changedIds).toEqual(ids);
   expect(await db.consents.count(), 'a request is not a consent event').toBe(consentsBefore);
   const requests = await db.consentRequests.toArray();
   expect(requests.map((r) => r.leadId)).toEqual(ids);
-  expect(requests[0]).toMatchObject({ purpose: 'calls', requestedAt: AT, channel: 'letter', note: 'spring mailing', requestedBy: 'Data steward' });
+  expect(requests[0]).toMatchObject({
+    purpose: 'calls',
+    requestedAt: AT,
+    channel: 'letter',
+    note: 'spring mailing',
+    requestedBy: 'Data steward',
+  });
 
   const entry = (await db.audit.orderBy('seq').last())!;
-  expect(entry).toMatchObject({ seq: result.auditSeq, action: 'bulk-edit', ids, after: { op: { kind: 'request-consent-renewal', channel: 'letter' }, requestIds: requests.map((r) => r.id) } });
+  expect(entry).toMatchObject({
+    seq: result.auditSeq,
+    action: 'bulk-edit',
+    ids,
+    after: { op: { kind: 'request-consent-renewal', channel: 'letter' }, requestIds: requests.map((r) => r.id) },
+  });
 
   // The change log names the leads whose requests were written: the grid engine judges them again.
   expect(await loggedSince(db, logBefore)).toEqual(expect.arrayContaining(ids));
@@ -50,7 +67,20 @@ it('records a request per lead, audited, awaiting until renewed, and undone with
   expect(before.renewalRequested).toEqual({ requestedAt: AT, requestedBy: 'Data steward', channel: 'letter' });
 
   // The person answers for one lead: a renewal is recorded, and that lead no longer awaits.
-  await recordConsent(db, { leadIds: [ids[0]], purpose: 'calls', kind: 'renewed', basis: 'consent', capturedAt: AT + 1000, method: 'written', proofRef: 'signed-form-1', validityMonths: 12 }, AT + 1000);
+  await recordConsent(
+    db,
+    {
+      leadIds: [ids[0]],
+      purpose: 'calls',
+      kind: 'renewed',
+      basis: 'consent',
+      capturedAt: AT + 1000,
+      method: 'written',
+      proofRef: 'signed-form-1',
+      validityMonths: 12,
+    },
+    AT + 1000,
+  );
   expect((await awaitingRenewal(db, AT + 2000)).map((r) => r.lead.id)).toEqual(ids.slice(1));
   expect((await loadLeadCompliance(db, ids[0]!, AT + 2000))!.renewalRequested).toBeUndefined();
 

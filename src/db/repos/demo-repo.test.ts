@@ -21,7 +21,13 @@ vi.mock('../demo-data', async (importOriginal) => {
     const leads = d.leads.filter((_, i) => i % 20 === 0);
     const ids = new Set(leads.map((l) => l.id));
     const phones = new Set(leads.map((l) => l.phoneE164));
-    return { ...d, leads, calls: d.calls.filter((c) => ids.has(c.leadId)), consents: d.consents.filter((c) => ids.has(c.leadId)), dncEntries: d.dncEntries.filter((e) => phones.has(e.phoneE164)) };
+    return {
+      ...d,
+      leads,
+      calls: d.calls.filter((c) => ids.has(c.leadId)),
+      consents: d.consents.filter((c) => ids.has(c.leadId)),
+      dncEntries: d.dncEntries.filter((e) => phones.has(e.phoneE164)),
+    };
   };
   return {
     ...real,
@@ -47,13 +53,27 @@ afterEach(async () => {
 
 /** A number the demo never generates (it skips 555 exchanges). */
 const userLead: NewLead = {
-  phoneE164: '+13125550100', phoneRaw: '312 555 0100', region: 'US', timeZone: 'America/Chicago', name: 'Walk-in', company: '', email: '',
-  tags: [], sourceId: 'referrals', acquiredAt: NOW - 3_600_000, acquiredAtPrecision: 'exact', entryMethod: 'manual',
+  phoneE164: '+13125550100',
+  phoneRaw: '312 555 0100',
+  region: 'US',
+  timeZone: 'America/Chicago',
+  name: 'Walk-in',
+  company: '',
+  email: '',
+  tags: [],
+  sourceId: 'referrals',
+  acquiredAt: NOW - 3_600_000,
+  acquiredAtPrecision: 'exact',
+  entryMethod: 'manual',
 };
 
 async function counts(db: LeadsDb): Promise<Record<string, number>> {
   // The engine table is a cache of the data (its token and change log move with every write), not data.
-  return Object.fromEntries(await Promise.all(db.tables.filter((t) => t.name !== 'engine').map(async (t) => [t.name, await t.count()] as const)));
+  return Object.fromEntries(
+    await Promise.all(
+      db.tables.filter((t) => t.name !== 'engine').map(async (t) => [t.name, await t.count()] as const),
+    ),
+  );
 }
 
 describe('seedDemoIfEmpty', () => {
@@ -139,7 +159,12 @@ describe('startEmpty', () => {
     const { settings: _s, audit, ...rest } = await counts(db);
     expect(Object.values(rest).every((n) => n === 0)).toBe(true);
     expect(audit).toBe(1);
-    expect((await db.audit.toArray())[0]).toMatchObject({ seq: 1, action: 'delete', entity: 'database', after: { emptied: true } });
+    expect((await db.audit.toArray())[0]).toMatchObject({
+      seq: 1,
+      action: 'delete',
+      entity: 'database',
+      after: { emptied: true },
+    });
     expect((await getSettings(db)).orgTimeZone).toBe('Asia/Shanghai');
 
     expect(await seedDemoIfEmpty(db, NOW + 2000)).toBe('opted-out');

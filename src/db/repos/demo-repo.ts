@@ -30,12 +30,18 @@ const SEED_CHUNK = 2_000;
  * the demo worker (workers/demo.worker.ts); `onProgress` must not be awaited (a Comlink call
  * awaited inside the transaction would let it commit early).
  */
-export async function seedDemoIfEmpty(db: LeadsDb, now = Date.now(), onProgress: SeedListener = () => {}): Promise<SeedResult> {
+export async function seedDemoIfEmpty(
+  db: LeadsDb,
+  now = Date.now(),
+  onProgress: SeedListener = () => {},
+): Promise<SeedResult> {
   const before = await seedBlocker(db);
   if (before) return before;
   const t0 = performance.now();
   onProgress({ phase: 'building', done: 0, total: 0, written: 0, toWrite: 0 });
-  const data = buildDemoDataset(now, undefined, (leads) => onProgress({ phase: 'building', done: leads, total: 0, written: 0, toWrite: 0 }));
+  const data = buildDemoDataset(now, undefined, (leads) =>
+    onProgress({ phase: 'building', done: leads, total: 0, written: 0, toWrite: 0 }),
+  );
   const t1 = performance.now();
   performance.measure('leadledger:seed-build', { start: t0, end: t1 });
   const parts = [
@@ -67,7 +73,17 @@ export async function seedDemoIfEmpty(db: LeadsDb, now = Date.now(), onProgress:
     await db.dncScrubs.add(data.scrub);
     await setFlag(db, 'demoSeeded', true);
     performance.measure('leadledger:seed-write', { start: t1 });
-    await appendAudit(db, { action: 'seed', entity: 'database', ids: [], before: null, after: { leads: data.leads.length, calls: data.calls.length, consents: data.consents.length } }, now);
+    await appendAudit(
+      db,
+      {
+        action: 'seed',
+        entity: 'database',
+        ids: [],
+        before: null,
+        after: { leads: data.leads.length, calls: data.calls.length, consents: data.consents.length },
+      },
+      now,
+    );
     onProgress({ phase: 'done', done: toWrite, total: toWrite, written: toWrite, toWrite });
     return 'seeded';
   });
@@ -107,6 +123,10 @@ export async function startEmpty(db: LeadsDb, now = Date.now()): Promise<void> {
     await clearAll(db);
     if (settings) await db.settings.put(settings);
     await setFlag(db, 'emptyByChoice', true);
-    await appendAudit(db, { action: 'delete', entity: 'database', ids: [], before: null, after: { emptied: true } }, now);
+    await appendAudit(
+      db,
+      { action: 'delete', entity: 'database', ids: [], before: null, after: { emptied: true } },
+      now,
+    );
   });
 }

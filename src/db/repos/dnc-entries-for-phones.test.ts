@@ -34,7 +34,12 @@ describe('dncEntriesForPhones', () => {
     expect(many.size * KEYS_PER_LOOKUP).toBeGreaterThanOrEqual(stored);
     for (const phones of [few, many]) {
       const got = await dncEntriesForPhones(db, phones);
-      expect(got.map(key).sort()).toEqual(data.dncEntries.filter((e) => phones.has(e.phoneE164)).map(key).sort());
+      expect(got.map(key).sort()).toEqual(
+        data.dncEntries
+          .filter((e) => phones.has(e.phoneE164))
+          .map(key)
+          .sort(),
+      );
       expect(got).toEqual(expect.arrayContaining([expect.objectContaining({ phoneE164: listed[0] })]));
     }
     expect(await dncEntriesForPhones(db, new Set(['+15550000000']))).toEqual([]);
@@ -55,19 +60,31 @@ describe('dncEntriesForPhones', () => {
     const db = await dbWith(data);
     const full = await loadComplianceWorld(db);
     const listedPhones = new Set(data.dncEntries.map((e) => e.phoneE164));
-    const judged = full.leads.filter((l) => listedPhones.has(l.phoneE164)).slice(0, 2).concat(full.leads.filter((l) => !listedPhones.has(l.phoneE164)).slice(0, 1));
+    const judged = full.leads
+      .filter((l) => listedPhones.has(l.phoneE164))
+      .slice(0, 2)
+      .concat(full.leads.filter((l) => !listedPhones.has(l.phoneE164)).slice(0, 1));
     const some = await loadComplianceWorld(db, new Set(judged.map((l) => l.id)));
     expect(some.leads.length).toBe(full.leads.length);
     for (const lead of judged) expect(historyFor(some.world, lead)).toEqual(historyFor(full.world, lead));
-    expect([...some.world.hitsByPhone.keys()].sort()).toEqual(judged.filter((l) => listedPhones.has(l.phoneE164)).map((l) => l.phoneE164).sort());
+    expect([...some.world.hitsByPhone.keys()].sort()).toEqual(
+      judged
+        .filter((l) => listedPhones.has(l.phoneE164))
+        .map((l) => l.phoneE164)
+        .sort(),
+    );
   });
 
   it('sees an internal addition at once on the next read', async () => {
     const data = demoSlice();
     const db = await dbWith(data);
-    const lead = data.leads.find((l) => l.region === 'US' && !data.dncEntries.some((e) => e.phoneE164 === l.phoneE164))!;
+    const lead = data.leads.find(
+      (l) => l.region === 'US' && !data.dncEntries.some((e) => e.phoneE164 === l.phoneE164),
+    )!;
     expect(historyFor((await loadComplianceWorld(db)).world, lead).dncHits).toEqual([]);
     await addToInternalDnc(db, { phone: lead.phoneE164, defaultRegion: 'US' }, NOW);
-    expect(historyFor((await loadComplianceWorld(db)).world, lead).dncHits).toMatchObject([{ listId: 'internal', addedAt: NOW }]);
+    expect(historyFor((await loadComplianceWorld(db)).world, lead).dncHits).toMatchObject([
+      { listId: 'internal', addedAt: NOW },
+    ]);
   });
 });

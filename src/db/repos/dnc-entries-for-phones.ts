@@ -33,7 +33,9 @@ export async function dncEntriesForPhones(db: LeadsDb, phones: ReadonlySet<strin
   let after: [string, string] | null = null;
   for (;;) {
     const limit = Math.min(KEY_PAGE, budget + 1 - read);
-    const page = (await (after ? db.dncEntries.where(':id').above(after) : db.dncEntries.toCollection()).limit(limit).primaryKeys()) as unknown as [string, string][];
+    const page = (await (after ? db.dncEntries.where(':id').above(after) : db.dncEntries.toCollection())
+      .limit(limit)
+      .primaryKeys()) as unknown as [string, string][];
     read += page.length;
     if (read > budget) {
       const perPhone = await Promise.all([...phones].map((p) => db.dncEntries.where('phoneE164').equals(p).toArray()));

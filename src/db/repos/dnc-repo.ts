@@ -17,7 +17,13 @@ import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
 
 export class DncWriteError extends Error {
   constructor(
-    readonly code: 'unknown-list' | 'unreadable-file' | 'no-numbers' | 'published-in-future' | 'older-than-current' | 'invalid-number',
+    readonly code:
+      | 'unknown-list'
+      | 'unreadable-file'
+      | 'no-numbers'
+      | 'published-in-future'
+      | 'older-than-current'
+      | 'invalid-number',
     message: string = code,
   ) {
     super(message);
@@ -42,12 +48,17 @@ export async function listDncLists(db: LeadsDb): Promise<DncListRow[]> {
     return Promise.all(
       lists.map(async (l) => ({
         ...l,
-        versions: versions.filter((v) => v.listId === l.id).sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id),
+        versions: versions
+          .filter((v) => v.listId === l.id)
+          .sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id),
         // A file list lists what its newest version does; only the internal list is counted row by row (it is small).
         listed:
           l.kind === 'internal'
-            ? await rowsOf(db, l.id).filter((e) => e.removedVersionId === undefined).count()
-            : (versions.filter((v) => v.listId === l.id).sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)[0]?.rowCount ?? 0),
+            ? await rowsOf(db, l.id)
+                .filter((e) => e.removedVersionId === undefined)
+                .count()
+            : (versions.filter((v) => v.listId === l.id).sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)[0]
+                ?.rowCount ?? 0),
       })),
     );
   });
@@ -73,7 +84,17 @@ export function readDncFile(bytes: Uint8Array, fileName: string, defaultRegion: 
   const parsed = parseDncFile(text, defaultRegion);
   if (!parsed.ok) return { ok: false as const, problem: parsed.problem, columns: parsed.columns ?? [] };
   const { numbers, rowCount, duplicates, invalidCount, invalid, column } = parsed;
-  const summary: DncFileSummary = { fileName, sha256, encoding, rowCount, numbers: numbers.length, duplicates, invalidCount, invalid, ...(column ? { column } : {}) };
+  const summary: DncFileSummary = {
+    fileName,
+    sha256,
+    encoding,
+    rowCount,
+    numbers: numbers.length,
+    duplicates,
+    invalidCount,
+    invalid,
+    ...(column ? { column } : {}),
+  };
   return { ok: true as const, summary, numbers };
 }
 
@@ -104,15 +125,32 @@ export async function importDncVersion(
     const latest = await db.dncListVersions.where('listId').equals(input.listId).toArray();
     if (latest.some((v) => v.publishedAt > input.publishedAt)) throw new DncWriteError('older-than-current');
     const draft = {
-      listId: input.listId, publishedAt: input.publishedAt, importedAt: now, fileName: input.fileName, sha256: summary.sha256,
-      rowCount: numbers.length, rowsRead: summary.rowCount, invalidCount: summary.invalidCount, duplicates: summary.duplicates,
+      listId: input.listId,
+      publishedAt: input.publishedAt,
+      importedAt: now,
+      fileName: input.fileName,
+      sha256: summary.sha256,
+      rowCount: numbers.length,
+      rowsRead: summary.rowCount,
+      invalidCount: summary.invalidCount,
+      duplicates: summary.duplicates,
     };
     const id = await db.dncListVersions.add(draft as DncListVersion);
     const version = { ...draft, id } as DncListVersion;
     const diff = diffVersion(input.listId, await rowsOf(db, input.listId).toArray(), numbers, id);
     await db.dncEntries.bulkPut(diff.puts);
     const { invalid: _lines, ...facts } = summary;
-    await appendAudit(db, { action: 'dnc-import', entity: 'dnc-list', ids: [input.listId, id], before: null, after: { ...facts, publishedAt: input.publishedAt, added: diff.added, removed: diff.removed } }, now);
+    await appendAudit(
+      db,
+      {
+        action: 'dnc-import',
+        entity: 'dnc-list',
+        ids: [input.listId, id],
+        before: null,
+        after: { ...facts, publishedAt: input.publishedAt, added: diff.added, removed: diff.removed },
+      },
+      now,
+    );
     return { version, summary, added: diff.added, removed: diff.removed, unchanged: diff.unchanged };
   });
 }
@@ -122,30 +160,59 @@ export async function importDncVersion(
  * a call outcome `dnc-requested`). Call inside a read-write transaction over leads, dncLists,
  * dncListVersions and dncEntries; returns the ids of the leads with that number.
  */
-export async function addInternalDncInTransaction(db: LeadsDb, phoneE164: string, at: number): Promise<{ added: boolean; leadIds: number[] }> {
+export async function addInternalDncInTransaction(
+  db: LeadsDb,
+  phoneE164: string,
+  at: number,
+): Promise<{ added: boolean; leadIds: number[] }> {
   const versionId = await ensureInternalList(db, at);
   const existing = await db.dncEntries.get([INTERNAL_LIST_ID, phoneE164]);
-  const listedAlready = existing !== undefined && existing.removedVersionId === undefined && (existing.addedAt === undefined || existing.addedAt <= at);
-  if (!listedAlready) await db.dncEntries.put({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: at });
+  const listedAlready =
+    existing !== undefined &&
+    existing.removedVersionId === undefined &&
+    (existing.addedAt === undefined || existing.addedAt <= at);
+  if (!listedAlready)
+    await db.dncEntries.put({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: at });
   const leads = await db.leads.where('phoneE164').equals(phoneE164).toArray();
   // The scrub's record follows at once; the verdict reads the entry itself either way.
-  await db.leads.bulkPut(leads.filter((l) => l.dncStatus !== 'listed').map((l) => ({ ...l, dncStatus: 'listed' as const, updatedAt: at })));
+  await db.leads.bulkPut(
+    leads.filter((l) => l.dncStatus !== 'listed').map((l) => ({ ...l, dncStatus: 'listed' as const, updatedAt: at })),
+  );
   return { added: !listedAlready, leadIds: leads.map((l) => l.id) };
 }
 
 /** Add a number (as typed, or a lead's) to the internal list; audited on the leads it concerns. */
-export async function addToInternalDnc(db: LeadsDb, input: { phone: string; defaultRegion: string; note?: string }, now = Date.now()): Promise<{ phoneE164: string; added: boolean; leadIds: number[] }> {
+export async function addToInternalDnc(
+  db: LeadsDb,
+  input: { phone: string; defaultRegion: string; note?: string },
+  now = Date.now(),
+): Promise<{ phoneE164: string; added: boolean; leadIds: number[] }> {
   const n = normalisePhone(input.phone, input.defaultRegion);
   if (!n.ok) throw new DncWriteError('invalid-number', n.problem);
-  return db.transaction('rw', [db.leads, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings], async () => {
-    const result = await addInternalDncInTransaction(db, n.e164, now);
-    if (result.added) {
-      const entity = result.leadIds.length > 0 ? 'lead' : 'dnc-list';
-      const ids = result.leadIds.length > 0 ? result.leadIds : [INTERNAL_LIST_ID];
-      await appendAudit(db, { action: 'dnc-add', entity, ids, before: null, after: { list: INTERNAL_LIST_ID, phoneE164: n.e164 }, ...(input.note ? { note: input.note } : {}) }, now);
-    }
-    return { phoneE164: n.e164, ...result };
-  });
+  return db.transaction(
+    'rw',
+    [db.leads, db.dncLists, db.dncListVersions, db.dncEntries, db.audit, db.settings],
+    async () => {
+      const result = await addInternalDncInTransaction(db, n.e164, now);
+      if (result.added) {
+        const entity = result.leadIds.length > 0 ? 'lead' : 'dnc-list';
+        const ids = result.leadIds.length > 0 ? result.leadIds : [INTERNAL_LIST_ID];
+        await appendAudit(
+          db,
+          {
+            action: 'dnc-add',
+            entity,
+            ids,
+            before: null,
+            after: { list: INTERNAL_LIST_ID, phoneE164: n.e164 },
+            ...(input.note ? { note: input.note } : {}),
+          },
+          now,
+        );
+      }
+      return { phoneE164: n.e164, ...result };
+    },
+  );
 }
 
 /** The scrubs run so far, newest first. */

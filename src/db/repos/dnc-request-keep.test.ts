@@ -20,9 +20,16 @@ const YEAR = 365 * DAY;
 /** A world with one US lead whose only "do not call me" is a call outcome `requestAgo` before NOW. */
 async function withRequest(requestAgo: number) {
   const data = demoSlice(40);
-  const lead: Lead = { ...data.leads.find((l) => l.region === 'US')!, acquiredAt: NOW - requestAgo - DAY, lastContactAt: NOW - requestAgo };
+  const lead: Lead = {
+    ...data.leads.find((l) => l.region === 'US')!,
+    acquiredAt: NOW - requestAgo - DAY,
+    lastContactAt: NOW - requestAgo,
+  };
   data.leads = data.leads.map((l) => (l.id === lead.id ? lead : l));
-  data.calls = [...data.calls.filter((c) => c.leadId !== lead.id), { id: 9_999_999, leadId: lead.id, at: NOW - requestAgo, outcome: 'dnc-requested', durationSec: 30, agent: 'Sam' }];
+  data.calls = [
+    ...data.calls.filter((c) => c.leadId !== lead.id),
+    { id: 9_999_999, leadId: lead.id, at: NOW - requestAgo, outcome: 'dnc-requested', durationSec: 30, agent: 'Sam' },
+  ];
   data.dncEntries = data.dncEntries.filter((e) => e.phoneE164 !== lead.phoneE164);
   const db = await dbWith(data);
   // Retention counted from acquisition, 12 months: the lead is due long before its request may go.
@@ -31,15 +38,18 @@ async function withRequest(requestAgo: number) {
 }
 
 describe('a DNC request younger than 5 years survives', () => {
-  it.each(['delete', 'anonymize'] as const)('the retention purge (%s): the number stays suppressed, listed since the request', async (mode) => {
-    const { db, lead, requestedAt } = await withRequest(2 * YEAR);
-    const plan = await purgeRetention(db, { at: NOW, mode }, NOW);
-    expect(plan.leadIds).toContain(lead.id);
-    const hit = (await suppressedAmong(db, [lead.phoneE164])).get(lead.phoneE164);
-    expect(hit).toMatchObject({ listId: INTERNAL_LIST_ID, addedAt: requestedAt });
-    const entry = (await db.audit.where('action').equals('purge').toArray())[0]!;
-    expect(entry.after).toMatchObject({ dncRequestsKept: 1 });
-  });
+  it.each(['delete', 'anonymize'] as const)(
+    'the retention purge (%s): the number stays suppressed, listed since the request',
+    async (mode) => {
+      const { db, lead, requestedAt } = await withRequest(2 * YEAR);
+      const plan = await purgeRetention(db, { at: NOW, mode }, NOW);
+      expect(plan.leadIds).toContain(lead.id);
+      const hit = (await suppressedAmong(db, [lead.phoneE164])).get(lead.phoneE164);
+      expect(hit).toMatchObject({ listId: INTERNAL_LIST_ID, addedAt: requestedAt });
+      const entry = (await db.audit.where('action').equals('purge').toArray())[0]!;
+      expect(entry.after).toMatchObject({ dncRequestsKept: 1 });
+    },
+  );
 
   it('a request past its 5 years is not kept by the purge', async () => {
     const { db, lead, requestedAt } = await withRequest(6 * YEAR);

@@ -24,18 +24,35 @@ describe('scrubAllLeads', () => {
     const progress: ScrubProgress[] = [];
     const result = await scrubAllLeads(db, NOW, (p) => progress.push(p));
 
-    const listedNow = new Set(data.dncEntries.filter((e) => e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= NOW)).map((e) => e.phoneE164));
+    const listedNow = new Set(
+      data.dncEntries
+        .filter((e) => e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= NOW))
+        .map((e) => e.phoneE164),
+    );
     const leads = await db.leads.toArray();
     for (const lead of leads) {
-      expect(lead).toMatchObject({ dncStatus: listedNow.has(lead.phoneE164) ? 'listed' : 'clear', dncCheckedAt: NOW, dncCheckedVersions: [2, 3, 4] });
+      expect(lead).toMatchObject({
+        dncStatus: listedNow.has(lead.phoneE164) ? 'listed' : 'clear',
+        dncCheckedAt: NOW,
+        dncCheckedVersions: [2, 3, 4],
+      });
     }
-    expect(result).toMatchObject({ at: NOW, versionIds: [2, 3, 4], leadCount: leads.length, listed: leads.filter((l) => listedNow.has(l.phoneE164)).length });
+    expect(result).toMatchObject({
+      at: NOW,
+      versionIds: [2, 3, 4],
+      leadCount: leads.length,
+      listed: leads.filter((l) => listedNow.has(l.phoneE164)).length,
+    });
     expect(await db.dncScrubs.orderBy('at').last()).toMatchObject({ at: NOW, leadCount: leads.length });
     expect(progress.at(-1)).toEqual({ phase: 'done', done: leads.length, total: leads.length });
     // Progress from the start, in each phase's unit: every listed number of the active lists, then every lead.
     const entries = data.dncEntries.filter((e) => data.dncLists.find((l) => l.id === e.listId)?.active).length;
     expect(progress[0]).toEqual({ phase: 'lists', done: 0, total: entries });
-    expect(progress.filter((p) => p.phase === 'lists').at(-1)).toEqual({ phase: 'lists', done: entries, total: entries });
+    expect(progress.filter((p) => p.phase === 'lists').at(-1)).toEqual({
+      phase: 'lists',
+      done: entries,
+      total: entries,
+    });
     expect(progress.find((p) => p.phase === 'leads')).toEqual({ phase: 'leads', done: 0, total: leads.length });
     expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['dnc-scrub']);
     expect(await verifyAuditTrail(db)).toBeNull();
@@ -50,7 +67,17 @@ describe('scrubAllLeads', () => {
     const data = demoSlice();
     const db = await dbWith(data);
     await scrubAllLeads(db, NOW);
-    await importDncVersion(db, { listId: 'tps-uk', fileName: 'tps.txt', bytes: new TextEncoder().encode('+447911123456\n'), publishedAt: NOW + MS_PER_DAY, defaultRegion: 'GB' }, NOW + MS_PER_DAY);
+    await importDncVersion(
+      db,
+      {
+        listId: 'tps-uk',
+        fileName: 'tps.txt',
+        bytes: new TextEncoder().encode('+447911123456\n'),
+        publishedAt: NOW + MS_PER_DAY,
+        defaultRegion: 'GB',
+      },
+      NOW + MS_PER_DAY,
+    );
     const after = await queues(db, NOW + 2 * MS_PER_DAY);
     expect(after.queues.dncRecheck).toBe(data.leads.length);
     await scrubAllLeads(db, NOW + 2 * MS_PER_DAY);

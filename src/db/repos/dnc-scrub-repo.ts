@@ -42,15 +42,23 @@ async function listStates(db: LeadsDb): Promise<DncListState[]> {
     listId: l.id,
     kind: l.kind,
     active: l.active,
-    versions: versions.filter((v) => v.listId === l.id).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+    versions: versions
+      .filter((v) => v.listId === l.id)
+      .map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
   }));
 }
 
 /** The numbers listed at `at`, read page by page in primary-key order. */
-async function buildBasis(db: LeadsDb, lists: DncListState[], at: number, progress: (p: ScrubProgress) => void): Promise<ScrubBasis> {
+async function buildBasis(
+  db: LeadsDb,
+  lists: DncListState[],
+  at: number,
+  progress: (p: ScrubProgress) => void,
+): Promise<ScrubBasis> {
   const builder = scrubBasisBuilder(lists, at);
   const active = lists.filter((l) => l.active);
-  const range = (listId: string) => db.dncEntries.where('[listId+phoneE164]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]);
+  const range = (listId: string) =>
+    db.dncEntries.where('[listId+phoneE164]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]);
   const counts = await Promise.all(active.map((l) => range(l.listId).count()));
   const total = counts.reduce((a, b) => a + b, 0);
   let done = 0;
@@ -58,7 +66,11 @@ async function buildBasis(db: LeadsDb, lists: DncListState[], at: number, progre
   for (const list of active) {
     let from: [string, string | typeof Dexie.minKey] = [list.listId, Dexie.minKey];
     for (;;) {
-      const page: DncEntry[] = await db.dncEntries.where('[listId+phoneE164]').between(from, [list.listId, Dexie.maxKey], false, true).limit(ENTRY_PAGE).toArray();
+      const page: DncEntry[] = await db.dncEntries
+        .where('[listId+phoneE164]')
+        .between(from, [list.listId, Dexie.maxKey], false, true)
+        .limit(ENTRY_PAGE)
+        .toArray();
       builder.add(page);
       done += page.length;
       progress({ phase: 'lists', done, total: Math.max(total, done) });
@@ -70,11 +82,20 @@ async function buildBasis(db: LeadsDb, lists: DncListState[], at: number, progre
 }
 
 /** Scrub every lead at `now`; `progress` hears after each page and chunk. Journaled (operation-journal-repo.ts). */
-export function scrubAllLeads(db: LeadsDb, now = Date.now(), progress: (p: ScrubProgress) => void = () => {}): Promise<ScrubResult> {
+export function scrubAllLeads(
+  db: LeadsDb,
+  now = Date.now(),
+  progress: (p: ScrubProgress) => void = () => {},
+): Promise<ScrubResult> {
   return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress), now);
 }
 
-async function scrub(db: LeadsDb, journal: JournalEntry, now: number, progress: (p: ScrubProgress) => void): Promise<ScrubResult> {
+async function scrub(
+  db: LeadsDb,
+  journal: JournalEntry,
+  now: number,
+  progress: (p: ScrubProgress) => void,
+): Promise<ScrubResult> {
   const started = performance.now();
   const lists = await db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
   const basis = await buildBasis(db, lists, now, progress);
@@ -110,7 +131,17 @@ async function scrub(db: LeadsDb, journal: JournalEntry, now: number, progress: 
   const scrubRow = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings, db.operations], async () => {
     const row = { at: now, versionIds: basis.versionIds, leadCount, listed };
     const id = await db.dncScrubs.add(row as DncScrub);
-    await appendAudit(db, { action: 'dnc-scrub', entity: 'lead', ids: [], before: null, after: { ...row, scrubId: id, lists: basis.lists } }, now);
+    await appendAudit(
+      db,
+      {
+        action: 'dnc-scrub',
+        entity: 'lead',
+        ids: [],
+        before: null,
+        after: { ...row, scrubId: id, lists: basis.lists },
+      },
+      now,
+    );
     await markDone(db, journal, now);
     return { ...row, id };
   });

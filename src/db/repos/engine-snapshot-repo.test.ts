@@ -18,7 +18,12 @@ async function seeded() {
   const db = await dbWith(demoSlice(40));
   const first = await openGridIndex(db, NOW);
   // openGridIndex stores the snapshot in the background: store it here to wait for it.
-  await saveGridSnapshot(db, first.cols, { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone }, 100);
+  await saveGridSnapshot(
+    db,
+    first.cols,
+    { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone },
+    100,
+  );
   return { db, first };
 }
 

@@ -5,7 +5,13 @@
  * holds; anything else — missing, older, damaged, or written before the latest change — is
  * reported and the grid is built again from the tables (and stored anew).
  */
-import { fromChunks, toChunks, chunkArrays, type ColumnsChunk, type ColumnsHead } from '../../domain/leads/index/lead-columns-chunks';
+import {
+  fromChunks,
+  toChunks,
+  chunkArrays,
+  type ColumnsChunk,
+  type ColumnsHead,
+} from '../../domain/leads/index/lead-columns-chunks';
 import type { LeadColumns } from '../../domain/leads/index/lead-columns';
 import { DATA_VERSION_KEY, LOG_PREFIX, type ChangeLogRow } from '../data-version';
 import type { EngineRow, LeadsDb } from '../leads-db';
@@ -43,7 +49,11 @@ export async function readDataVersion(db: LeadsDb): Promise<string | null> {
 async function checksum(chunk: ColumnsChunk): Promise<string> {
   const enc = new TextEncoder();
   const parts: Uint8Array[] = chunkArrays(chunk).map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  parts.push(enc.encode(`${chunk.start}\u0000${chunk.count}\u0000${chunk.text}\u0000${chunk.phones}\u0000${chunk.names.join('\u0001')}\u0000${chunk.companies.join('\u0001')}\u0000${JSON.stringify(chunk.extraTags)}`));
+  parts.push(
+    enc.encode(
+      `${chunk.start}\u0000${chunk.count}\u0000${chunk.text}\u0000${chunk.phones}\u0000${chunk.names.join('\u0001')}\u0000${chunk.companies.join('\u0001')}\u0000${JSON.stringify(chunk.extraTags)}`,
+    ),
+  );
   const total = parts.reduce((s, p) => s + p.length, 0);
   const all = new Uint8Array(total);
   let at = 0;
@@ -71,12 +81,26 @@ const LOG_KEEP_MS = 24 * 3_600_000;
  * rows of a million); otherwise every chunk is replaced. Log rows older than a day are pruned.
  * Returns the checksums now stored.
  */
-export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: SnapshotMeta, chunkRows = SNAPSHOT_CHUNK_ROWS, dirty?: { chunks: ReadonlySet<number>; checksums: readonly string[] }): Promise<string[]> {
+export async function saveGridSnapshot(
+  db: LeadsDb,
+  cols: LeadColumns,
+  meta: SnapshotMeta,
+  chunkRows = SNAPSHOT_CHUNK_ROWS,
+  dirty?: { chunks: ReadonlySet<number>; checksums: readonly string[] },
+): Promise<string[]> {
   const { head, chunks } = toChunks(cols, chunkRows, dirty?.chunks);
   const fresh = await Promise.all(chunks.map((c) => (c ? checksum(c) : Promise.resolve(''))));
   const checksums = fresh.map((sum, k) => (chunks[k] ? sum : dirty!.checksums[k]!));
   if (checksums.some((c) => c === undefined)) throw new Error('a clean chunk has no stored checksum');
-  const headRow: HeadRow = { key: HEAD_KEY, format: SNAPSHOT_FORMAT, build: BUILD_ID, schema: LATEST_VERSION, ...meta, head, checksums };
+  const headRow: HeadRow = {
+    key: HEAD_KEY,
+    format: SNAPSHOT_FORMAT,
+    build: BUILD_ID,
+    schema: LATEST_VERSION,
+    ...meta,
+    head,
+    checksums,
+  };
   const cutoff = meta.builtAt - LOG_KEEP_MS;
   let stored = true;
   await db.transaction('rw', db.engine, async () => {
@@ -85,13 +109,22 @@ export async function saveGridSnapshot(db: LeadsDb, cols: LeadColumns, meta: Sna
     if ((await readDataVersion(db)) !== meta.dataVersion) return void (stored = false);
     if (dirty) {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      if (!head || head.checksums.length !== dirty.checksums.length || head.checksums.some((c, k) => c !== dirty.checksums[k])) return void (stored = false);
+      if (
+        !head ||
+        head.checksums.length !== dirty.checksums.length ||
+        head.checksums.some((c, k) => c !== dirty.checksums[k])
+      )
+        return void (stored = false);
     }
     if (!dirty) await db.engine.where('key').startsWith('grid:').delete();
     else await db.engine.where('key').between(chunkKey(head.chunkCount), 'grid:chunk:\uffff').delete();
     await db.engine.bulkPut(chunks.flatMap((chunk, k) => (chunk ? [{ key: chunkKey(k), chunk }] : [])));
     await db.engine.put(headRow as unknown as EngineRow);
-    await db.engine.where('key').startsWith(LOG_PREFIX).filter((r) => (r as unknown as ChangeLogRow).at < cutoff).delete();
+    await db.engine
+      .where('key')
+      .startsWith(LOG_PREFIX)
+      .filter((r) => (r as unknown as ChangeLogRow).at < cutoff)
+      .delete();
   });
   if (!stored) throw new SnapshotNotStored();
   return checksums;
@@ -126,7 +159,10 @@ export async function leadsChangedSince(db: LeadsDb, since: string | null): Prom
  * (`full`), up to the current version; 'unreachable' when the log does not lead from `since` to
  * it (pruned, unknown version).
  */
-export async function changesSince(db: LeadsDb, since: string | null): Promise<{ dataVersion: string; leadIds: Set<number>; historyIds: Set<number>; full: boolean } | 'unreachable'> {
+export async function changesSince(
+  db: LeadsDb,
+  since: string | null,
+): Promise<{ dataVersion: string; leadIds: Set<number>; historyIds: Set<number>; full: boolean } | 'unreachable'> {
   const { dataVersion, rows } = await readChangeLog(db);
   if (since === null || dataVersion === null) return 'unreachable';
   const byPrev = new Map<string, ChangeLogRow[]>();
@@ -170,7 +206,8 @@ export async function loadGridSnapshot(db: LeadsDb): Promise<SnapshotLoad> {
     return { head, rows, dataVersion: await readDataVersion(db) };
   });
   if (!head) return { problem: 'missing' };
-  if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION || head.build !== BUILD_ID) return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}, build ${head.build}` };
+  if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION || head.build !== BUILD_ID)
+    return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}, build ${head.build}` };
   const chunks = rows.sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => r.chunk as ColumnsChunk);
   try {
     if (chunks.length !== head.checksums.length) throw new Error(`${chunks.length} of ${head.checksums.length} chunks`);
@@ -178,7 +215,12 @@ export async function loadGridSnapshot(db: LeadsDb): Promise<SnapshotLoad> {
     const bad = sums.findIndex((s, k) => s !== head.checksums[k]);
     if (bad >= 0) throw new Error(`checksum of chunk ${bad}`);
     const current = head.dataVersion !== null && head.dataVersion === dataVersion;
-    return { cols: fromChunks(head.head, chunks), meta: { dataVersion: head.dataVersion, builtAt: head.builtAt, orgTimeZone: head.orgTimeZone }, checksums: head.checksums, current };
+    return {
+      cols: fromChunks(head.head, chunks),
+      meta: { dataVersion: head.dataVersion, builtAt: head.builtAt, orgTimeZone: head.orgTimeZone },
+      checksums: head.checksums,
+      current,
+    };
   } catch (e) {
     return { problem: 'damaged', detail: e instanceof Error ? e.message : String(e) };
   }

@@ -21,7 +21,18 @@ export interface ExportRecord {
 export async function recordExport(db: LeadsDb, record: ExportRecord, now = Date.now()): Promise<AuditEntry> {
   return db.transaction('rw', db.audit, db.settings, async () => {
     const head = await auditHead(db);
-    return appendAudit(db, { action: 'export', entity: 'export', ids: [], before: { chainHead: head }, after: record, ...(record.override ? { note: `Override: ${record.override}` } : {}) }, now);
+    return appendAudit(
+      db,
+      {
+        action: 'export',
+        entity: 'export',
+        ids: [],
+        before: { chainHead: head },
+        after: record,
+        ...(record.override ? { note: `Override: ${record.override}` } : {}),
+      },
+      now,
+    );
   });
 }
 

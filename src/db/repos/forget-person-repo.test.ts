@@ -31,8 +31,18 @@ const NAMES = ['Zelda Quistorff', 'Zelda Q. Quistorff'];
 const NEEDLES = [PHONE, PHONE.slice(1), RAW, EMAIL.toLowerCase(), ...NAMES.map((n) => n.toLowerCase()), 'quistorff'];
 
 const person: NewLead = {
-  phoneE164: PHONE, phoneRaw: RAW, region: 'US', timeZone: 'America/Los_Angeles', name: NAMES[0]!, company: 'Quistorff Bakery',
-  email: EMAIL, tags: ['vip'], sourceId: 'referrals', acquiredAt: NOW - 40 * MS_PER_DAY, acquiredAtPrecision: 'exact', entryMethod: 'manual',
+  phoneE164: PHONE,
+  phoneRaw: RAW,
+  region: 'US',
+  timeZone: 'America/Los_Angeles',
+  name: NAMES[0]!,
+  company: 'Quistorff Bakery',
+  email: EMAIL,
+  tags: ['vip'],
+  sourceId: 'referrals',
+  acquiredAt: NOW - 40 * MS_PER_DAY,
+  acquiredAtPrecision: 'exact',
+  entryMethod: 'manual',
 };
 
 /** Stored JSON of every table, lower-cased, with the needles found in it. */
@@ -52,16 +62,50 @@ async function worldWithPerson() {
   const other = (await db.leads.toCollection().first())!;
   const lead = await createLead(db, person, NOW - 30 * MS_PER_DAY);
   await updateLead(db, lead.id, { name: NAMES[1]! }, undefined, NOW - 29 * MS_PER_DAY);
-  await recordConsent(db, { leadIds: [lead.id], purpose: 'calls', kind: 'granted', basis: 'consent', method: 'web-form', proofRef: `form from ${EMAIL}`, capturedAt: NOW - 29 * MS_PER_DAY, expiresAt: NOW + 300 * MS_PER_DAY }, NOW - 29 * MS_PER_DAY);
+  await recordConsent(
+    db,
+    {
+      leadIds: [lead.id],
+      purpose: 'calls',
+      kind: 'granted',
+      basis: 'consent',
+      method: 'web-form',
+      proofRef: `form from ${EMAIL}`,
+      capturedAt: NOW - 29 * MS_PER_DAY,
+      expiresAt: NOW + 300 * MS_PER_DAY,
+    },
+    NOW - 29 * MS_PER_DAY,
+  );
   await db.calls.bulkAdd([
     { leadId: lead.id, at: NOW - 20 * MS_PER_DAY, outcome: 'connected', durationSec: 60, agent: 'a1' },
     { leadId: lead.id, at: NOW - 10 * MS_PER_DAY, outcome: 'no-answer', durationSec: 0, agent: 'a1' },
   ] as never[]);
-  await db.acquisitions.add({ leadId: lead.id, sourceId: 'referrals', acquiredAt: NOW - 60 * MS_PER_DAY, entryMethod: 'manual', recordedAt: NOW - 30 * MS_PER_DAY } as never);
+  await db.acquisitions.add({
+    leadId: lead.id,
+    sourceId: 'referrals',
+    acquiredAt: NOW - 60 * MS_PER_DAY,
+    entryMethod: 'manual',
+    recordedAt: NOW - 30 * MS_PER_DAY,
+  } as never);
   await applyBulkEdit(db, [lead.id, other.id], { kind: 'add-tags', tags: ['callback'] }, NOW - 5 * MS_PER_DAY);
   await addToInternalDnc(db, { phone: RAW, defaultRegion: 'US', note: 'asked on the phone' }, NOW - 3 * MS_PER_DAY);
   await saveView(db, 'Zelda', { q: NAMES[0], sourceId: 'referrals' }, NOW - 2 * MS_PER_DAY);
-  await recordExport(db, { kind: 'leads', format: 'csv', fileName: 'one.csv', filter: { q: PHONE }, columns: ['phone'], rows: 1, sha256: 'ab'.repeat(32), dncVersionIds: [], at: NOW - MS_PER_DAY, exclusions: null }, NOW - MS_PER_DAY);
+  await recordExport(
+    db,
+    {
+      kind: 'leads',
+      format: 'csv',
+      fileName: 'one.csv',
+      filter: { q: PHONE },
+      columns: ['phone'],
+      rows: 1,
+      sha256: 'ab'.repeat(32),
+      dncVersionIds: [],
+      at: NOW - MS_PER_DAY,
+      exclusions: null,
+    },
+    NOW - MS_PER_DAY,
+  );
   return { db, lead, other };
 }
 
@@ -83,8 +127,17 @@ describe('forgetPerson', () => {
     // The entries stay (one more: the forget entry); only their details went.
     expect(await db.audit.count()).toBe(auditBefore + 1);
     const redacted = (await db.audit.toArray()).filter(isRedacted);
-    expect(redacted.map((e) => e.seq)).toEqual(((await db.audit.get(result.auditSeq))!.after as { redactedSeqs: number[] }).redactedSeqs);
-    expect(redacted.map((e) => e.action).sort()).toEqual(['bulk-edit', 'consent', 'create', 'dnc-add', 'edit', 'export']);
+    expect(redacted.map((e) => e.seq)).toEqual(
+      ((await db.audit.get(result.auditSeq))!.after as { redactedSeqs: number[] }).redactedSeqs,
+    );
+    expect(redacted.map((e) => e.action).sort()).toEqual([
+      'bulk-edit',
+      'consent',
+      'create',
+      'dnc-add',
+      'edit',
+      'export',
+    ]);
     // Someone else's lead is untouched; the bulk edit they shared can no longer be undone.
     expect((await db.leads.get(other.id))!.tags).toContain('callback');
     expect((await listUndoable(db)).map((e) => e.action)).not.toContain('bulk-edit');
@@ -97,7 +150,13 @@ describe('forgetPerson', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(result.suppression).toBe(keyedPhoneHash(PHONE, key));
     const entry = (await db.audit.get(result.auditSeq))!;
-    expect(entry).toMatchObject({ action: 'forget', entity: 'lead', ids: [lead.id], before: null, after: { suppression: result.suppression } });
+    expect(entry).toMatchObject({
+      action: 'forget',
+      entity: 'lead',
+      ids: [lead.id],
+      before: null,
+      after: { suppression: result.suppression },
+    });
     expect(await db.audit.where('action').equals('forget').count()).toBe(1);
   });
 
@@ -116,7 +175,10 @@ describe('forgetPerson', () => {
     const compliance = (await loadLeadCompliance(db, again.id, NOW + 2 * MS_PER_DAY))!;
     expect(compliance.internalListed).toBe(true);
     expect(compliance.verdict.callable).toBe(false);
-    expect(compliance.verdict.reasons.find((r) => r.code === 'dnc-listed')).toMatchObject({ severity: 'block', since: NOW - 3 * MS_PER_DAY });
+    expect(compliance.verdict.reasons.find((r) => r.code === 'dnc-listed')).toMatchObject({
+      severity: 'block',
+      since: NOW - 3 * MS_PER_DAY,
+    });
     expect(await verifyAuditTrail(db)).toBeNull();
   });
 
@@ -125,8 +187,36 @@ describe('forgetPerson', () => {
     await forgetPerson(db, lead.id, NOW);
     expect(await listedPhones(db, [PHONE, '+12133734254'])).toEqual(new Set([PHONE]));
     const plan: LeadImportPlan = {
-      kind: 'leads', fileName: 'again.csv', sha256: 'cd'.repeat(32), encoding: 'utf-8', conflictRule: 'keep-existing', rowsRead: 1, rejected: 0, warnings: 0, duplicatesInFile: 0, conflictsInFile: 0,
-      leads: [{ phoneE164: PHONE, phoneRaw: RAW, region: 'US', timeZone: 'America/Los_Angeles', name: 'Zed', company: '', email: '', tags: [], sourceRef: 'referrals', campaignRef: null, acquiredAt: NOW, precision: 'exact', declared: false, consents: [], extraAcquisitions: [], line: 2 }],
+      kind: 'leads',
+      fileName: 'again.csv',
+      sha256: 'cd'.repeat(32),
+      encoding: 'utf-8',
+      conflictRule: 'keep-existing',
+      rowsRead: 1,
+      rejected: 0,
+      warnings: 0,
+      duplicatesInFile: 0,
+      conflictsInFile: 0,
+      leads: [
+        {
+          phoneE164: PHONE,
+          phoneRaw: RAW,
+          region: 'US',
+          timeZone: 'America/Los_Angeles',
+          name: 'Zed',
+          company: '',
+          email: '',
+          tags: [],
+          sourceRef: 'referrals',
+          campaignRef: null,
+          acquiredAt: NOW,
+          precision: 'exact',
+          declared: false,
+          consents: [],
+          extraAcquisitions: [],
+          line: 2,
+        },
+      ],
     } as unknown as LeadImportPlan;
     await commitLeadImport(db, plan, undefined, NOW + MS_PER_DAY);
     const back = (await db.leads.where('phoneE164').equals(PHONE).first())!;

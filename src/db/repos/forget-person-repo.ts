@@ -57,7 +57,8 @@ async function formerValues(db: LeadsDb, leadId: number): Promise<FormerValues[]
   const out: FormerValues[] = [];
   await db.audit.each((e) => {
     if (e.entity !== 'lead' || e.ids.length !== 1 || e.ids[0] !== leadId) return;
-    for (const d of [e.before, e.after]) if (d && typeof d === 'object' && !Array.isArray(d)) out.push(d as FormerValues);
+    for (const d of [e.before, e.after])
+      if (d && typeof d === 'object' && !Array.isArray(d)) out.push(d as FormerValues);
   });
   return out;
 }
@@ -96,7 +97,10 @@ async function planIn(db: LeadsDb, leadId: number) {
     isHashedPhone(lead.phoneE164) ? undefined : db.dncEntries.get([INTERNAL_LIST_ID, lead.phoneE164]),
     formerValues(db, leadId),
   ]);
-  const p = personPattern(lead, [...former, ...acquisitions.flatMap((a) => (a.undo ? [a.undo.before, a.undo.after] : []))]);
+  const p = personPattern(lead, [
+    ...former,
+    ...acquisitions.flatMap((a) => (a.undo ? [a.undo.before, a.undo.after] : [])),
+  ]);
   const [audit, others] = await Promise.all([auditToRedact(db, p), scrubbedRows(db, p)]);
   const plan: ForgetPlan = {
     leadId,
@@ -108,7 +112,17 @@ async function planIn(db: LeadsDb, leadId: number) {
     undoOperations: audit.filter((e) => (e.before as { op?: unknown } | null)?.op !== undefined).length,
     otherRecords: others.reduce((n, t) => n + t.rows.length, 0),
   };
-  return { lead, plan, calls: calls.map((c) => c.id), requestedAt: firstDncRequestAt(calls), consents, acquisitions: acquisitions.map((a) => a.id), plainDnc, audit, others };
+  return {
+    lead,
+    plan,
+    calls: calls.map((c) => c.id),
+    requestedAt: firstDncRequestAt(calls),
+    consents,
+    acquisitions: acquisitions.map((a) => a.id),
+    plainDnc,
+    audit,
+    others,
+  };
 }
 
 /** What forgetting the lead would remove, read in one transaction. */
@@ -127,11 +141,15 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
   return strictTransaction(db, 'rw', db.tables, async () => {
     // A trail restored from an old backup may still be in format 1, whose details cannot be redacted.
     if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
-    const { lead, plan, calls, requestedAt, consents, acquisitions, plainDnc, audit, others } = await planIn(db, leadId);
+    const { lead, plan, calls, requestedAt, consents, acquisitions, plainDnc, audit, others } = await planIn(
+      db,
+      leadId,
+    );
     const key = await anonymisationKey(db);
     // The suppression is dated at the person's first "do not call me" (on the list or on a call):
     // that date is the request's evidence, kept past the erasure (dnc-request-keep.ts).
-    const listedSince = plainDnc?.addedAt !== undefined && plainDnc.removedVersionId === undefined ? plainDnc.addedAt : Infinity;
+    const listedSince =
+      plainDnc?.addedAt !== undefined && plainDnc.removedVersionId === undefined ? plainDnc.addedAt : Infinity;
     const since = Math.min(listedSince, requestedAt ?? Infinity, now);
     const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
     await suppressNumber(db, lead.phoneE164, key, since, now);
@@ -149,7 +167,18 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
         entity: 'lead',
         ids: [leadId],
         before: null,
-        after: { suppression, removed: { lead: 1, calls: plan.calls, consents: plan.consents, acquisitions: plan.acquisitions, internalDnc: plan.internalDnc }, redactedSeqs: audit.map((e) => e.seq), otherRecords: plan.otherRecords },
+        after: {
+          suppression,
+          removed: {
+            lead: 1,
+            calls: plan.calls,
+            consents: plan.consents,
+            acquisitions: plan.acquisitions,
+            internalDnc: plan.internalDnc,
+          },
+          redactedSeqs: audit.map((e) => e.seq),
+          otherRecords: plan.otherRecords,
+        },
       },
       now,
     );

@@ -28,14 +28,20 @@ export async function leadsByPhone(db: LeadsDb, phones: readonly string[]): Prom
     const wanted = new Set(phones);
     const last = ((await db.leads.orderBy(':id').lastKey()) as number | undefined) ?? 0;
     for (let from = 0; from <= last; from += SCAN_CHUNK) {
-      for (const lead of await db.leads.where(':id').between(from, from + SCAN_CHUNK, true, false).toArray()) {
+      for (const lead of await db.leads
+        .where(':id')
+        .between(from, from + SCAN_CHUNK, true, false)
+        .toArray()) {
         if (wanted.has(lead.phoneE164) && !out.has(lead.phoneE164)) out.set(lead.phoneE164, lead);
       }
     }
     return out;
   }
   for (let i = 0; i < phones.length; i += CHUNK) {
-    const found = await db.leads.where('phoneE164').anyOf(phones.slice(i, i + CHUNK)).toArray();
+    const found = await db.leads
+      .where('phoneE164')
+      .anyOf(phones.slice(i, i + CHUNK))
+      .toArray();
     for (const lead of found) if (!out.has(lead.phoneE164)) out.set(lead.phoneE164, lead);
   }
   return out;
@@ -46,7 +52,10 @@ export async function listedPhones(db: LeadsDb, phones: readonly string[]): Prom
   const active = new Set((await db.dncLists.toArray()).filter((l) => l.active).map((l) => l.id));
   const out = new Set<string>(active.has(INTERNAL_LIST_ID) ? (await suppressedAmong(db, phones)).keys() : []);
   for (let i = 0; i < phones.length; i += CHUNK) {
-    const entries = await db.dncEntries.where('phoneE164').anyOf(phones.slice(i, i + CHUNK)).toArray();
+    const entries = await db.dncEntries
+      .where('phoneE164')
+      .anyOf(phones.slice(i, i + CHUNK))
+      .toArray();
     for (const e of entries) if (active.has(e.listId) && e.removedVersionId === undefined) out.add(e.phoneE164);
   }
   return out;
@@ -72,7 +81,11 @@ export function mappingKey(kind: string, sourceId: string | null): string {
 }
 
 /** The column mapping used last time for this kind and source (written by the commit). */
-export async function getRememberedMapping(db: LeadsDb, kind: string, sourceId: string | null): Promise<RememberedMapping | null> {
+export async function getRememberedMapping(
+  db: LeadsDb,
+  kind: string,
+  sourceId: string | null,
+): Promise<RememberedMapping | null> {
   const row = await db.settings.get(mappingKey(kind, sourceId));
   const parsed = rememberedMappingSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : null;
@@ -92,7 +105,10 @@ export async function leadsById(db: LeadsDb, ids: readonly number[]): Promise<Ma
 export async function callKeysOfLeads(db: LeadsDb, leadIds: readonly number[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < leadIds.length; i += CHUNK) {
-    const calls = await db.calls.where('leadId').anyOf(leadIds.slice(i, i + CHUNK) as number[]).toArray();
+    const calls = await db.calls
+      .where('leadId')
+      .anyOf(leadIds.slice(i, i + CHUNK) as number[])
+      .toArray();
     for (const c of calls) out.add(callKey(c));
   }
   return out;

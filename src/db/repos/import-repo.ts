@@ -11,7 +11,12 @@ import { planCatalog } from '../../domain/import-export/catalog-resolution';
 import type { RememberedMapping } from '../../domain/import-export/column-mapping';
 import type { ConflictRule } from '../../domain/import-export/field-merge';
 import type { ImportBatch } from '../../domain/import-export/import-batch';
-import { acquisitionRow, mergeIntoLead, type MergeContext, type NewAcquisition } from '../../domain/import-export/lead-merge';
+import {
+  acquisitionRow,
+  mergeIntoLead,
+  type MergeContext,
+  type NewAcquisition,
+} from '../../domain/import-export/lead-merge';
 import type { PreparedLead } from '../../domain/import-export/prepared-lead';
 import type { NewConsentEvent } from '../../domain/compliance/consent-event';
 import type { Lead } from '../../domain/leads/lead';
@@ -74,7 +79,12 @@ export type ImportedConsent = NewConsentEvent & { importBatchId: number };
  * Run `write` over `rows` in chunks, checking cancel between chunks. Two chunks are in flight at
  * a time, so the next one is built and queued while IndexedDB still writes the previous one.
  */
-export async function inChunks<T, R>(rows: readonly T[], hooks: CommitHooks, progress: { done: number; total: number; step?: CommitStep }, write: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+export async function inChunks<T, R>(
+  rows: readonly T[],
+  hooks: CommitHooks,
+  progress: { done: number; total: number; step?: CommitStep },
+  write: (chunk: T[]) => Promise<R[]>,
+): Promise<R[]> {
   const results: R[][] = [];
   let previous: Promise<void> = Promise.resolve();
   for (let i = 0, c = 0; i < rows.length; i += WRITE_CHUNK, c++) {
@@ -99,12 +109,26 @@ export async function inChunks<T, R>(rows: readonly T[], hooks: CommitHooks, pro
 function newLead(p: PreparedLead, ctx: MergeContext): Omit<Lead, 'id'> {
   const campaignId = ctx.campaignId(p.campaignRef);
   return {
-    phoneE164: p.phoneE164, phoneRaw: p.phoneRaw, region: p.region, timeZone: p.timeZone,
-    name: p.name, company: p.company, email: p.email, tags: p.tags,
-    sourceId: ctx.sourceId(p.sourceRef), ...(campaignId ? { campaignId } : {}),
-    acquiredAt: p.acquiredAt, acquiredAtPrecision: p.precision, ...(p.declared ? { acquiredAtDeclared: true } : {}),
-    createdAt: ctx.now, updatedAt: ctx.now, entryMethod: ctx.entryMethod, importBatchId: ctx.batchId,
-    attempts: 0, dncStatus: 'unchecked', dncCheckedVersions: [],
+    phoneE164: p.phoneE164,
+    phoneRaw: p.phoneRaw,
+    region: p.region,
+    timeZone: p.timeZone,
+    name: p.name,
+    company: p.company,
+    email: p.email,
+    tags: p.tags,
+    sourceId: ctx.sourceId(p.sourceRef),
+    ...(campaignId ? { campaignId } : {}),
+    acquiredAt: p.acquiredAt,
+    acquiredAtPrecision: p.precision,
+    ...(p.declared ? { acquiredAtDeclared: true } : {}),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    entryMethod: ctx.entryMethod,
+    importBatchId: ctx.batchId,
+    attempts: 0,
+    dncStatus: 'unchecked',
+    dncCheckedVersions: [],
   };
 }
 
@@ -127,82 +151,173 @@ function campaignSpans(leads: readonly PreparedLead[]): Map<string, { from: numb
  * Commit a checked lead import as one batch; resolves only once the transaction has committed.
  * Journaled: its journal row turns `done` in the same transaction (operation-journal-repo.ts).
  */
-export async function commitLeadImport(db: LeadsDb, plan: LeadImportPlan, hooks: CommitHooks = NO_HOOKS, now = Date.now()): Promise<ImportBatch> {
-  const tables = [db.importBatches, db.sources, db.campaigns, db.leads, db.acquisitions, db.consents, db.audit, db.settings, db.operations, ...suppressionTables(db)];
+export async function commitLeadImport(
+  db: LeadsDb,
+  plan: LeadImportPlan,
+  hooks: CommitHooks = NO_HOOKS,
+  now = Date.now(),
+): Promise<ImportBatch> {
+  const tables = [
+    db.importBatches,
+    db.sources,
+    db.campaigns,
+    db.leads,
+    db.acquisitions,
+    db.consents,
+    db.audit,
+    db.settings,
+    db.operations,
+    ...suppressionTables(db),
+  ];
   const journalSummary = { fileName: plan.fileName, importKind: plan.kind, count: plan.leads.length };
-  return journaled(db, 'import', journalSummary, (journal) => db.transaction('rw', tables, async () => {
-    const { operatorName } = await getSettings(db);
-    const draft: Omit<ImportBatch, 'id'> = {
-      kind: plan.kind, fileName: plan.fileName, sha256: plan.sha256, encoding: plan.encoding, at: now, by: operatorName,
-      rowsRead: plan.rowsRead, accepted: plan.rowsRead - plan.rejected, rejected: plan.rejected, merged: 0, status: 'committed',
-      ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
-      conflictRule: plan.conflictRule, duplicatesInFile: plan.duplicatesInFile, warnings: plan.warnings,
-      ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
-      ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
-      ...(plan.declaredAcquiredDay ? { declaredAcquiredDay: plan.declaredAcquiredDay } : {}),
-      ...(plan.defaultSourceId ? { defaultSourceId: plan.defaultSourceId } : {}),
-    };
-    const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
-    hooks.onProgress(0, 0, 'matching');
+  return journaled(
+    db,
+    'import',
+    journalSummary,
+    (journal) =>
+      db.transaction('rw', tables, async () => {
+        const { operatorName } = await getSettings(db);
+        const draft: Omit<ImportBatch, 'id'> = {
+          kind: plan.kind,
+          fileName: plan.fileName,
+          sha256: plan.sha256,
+          encoding: plan.encoding,
+          at: now,
+          by: operatorName,
+          rowsRead: plan.rowsRead,
+          accepted: plan.rowsRead - plan.rejected,
+          rejected: plan.rejected,
+          merged: 0,
+          status: 'committed',
+          ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
+          conflictRule: plan.conflictRule,
+          duplicatesInFile: plan.duplicatesInFile,
+          warnings: plan.warnings,
+          ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
+          ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
+          ...(plan.declaredAcquiredDay ? { declaredAcquiredDay: plan.declaredAcquiredDay } : {}),
+          ...(plan.defaultSourceId ? { defaultSourceId: plan.defaultSourceId } : {}),
+        };
+        const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
+        hooks.onProgress(0, 0, 'matching');
 
-    const catalog = planCatalog(
-      new Set(plan.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])),
-      campaignSpans(plan.leads),
-      { sources: await db.sources.toArray(), campaigns: await db.campaigns.toArray() },
-      plan.kind === 'api' ? 'api' : 'other',
-    );
-    if (catalog.newSources.length) await db.sources.bulkAdd(catalog.newSources);
-    if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
-    const ctx: MergeContext = { batchId, entryMethod: plan.kind === 'api' ? 'api' : 'file', now, rule: plan.conflictRule, sourceId: catalog.sourceId, campaignId: catalog.campaignId };
+        const catalog = planCatalog(
+          new Set(plan.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])),
+          campaignSpans(plan.leads),
+          { sources: await db.sources.toArray(), campaigns: await db.campaigns.toArray() },
+          plan.kind === 'api' ? 'api' : 'other',
+        );
+        if (catalog.newSources.length) await db.sources.bulkAdd(catalog.newSources);
+        if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
+        const ctx: MergeContext = {
+          batchId,
+          entryMethod: plan.kind === 'api' ? 'api' : 'file',
+          now,
+          rule: plan.conflictRule,
+          sourceId: catalog.sourceId,
+          campaignId: catalog.campaignId,
+        };
 
-    const existing = await leadsByPhone(db, plan.leads.map((l) => l.phoneE164));
-    const fresh = plan.leads.filter((l) => !existing.has(l.phoneE164));
-    const merges = plan.leads.filter((l) => existing.has(l.phoneE164)).map((l) => mergeIntoLead(existing.get(l.phoneE164)!, l, ctx));
-    const changed = merges.flatMap((m) => (m.next ? [m.next] : []));
-    const progress = { done: 0, total: fresh.length + changed.length, step: 'leads' as const };
-    hooks.onProgress(0, progress.total, 'leads');
+        const existing = await leadsByPhone(
+          db,
+          plan.leads.map((l) => l.phoneE164),
+        );
+        const fresh = plan.leads.filter((l) => !existing.has(l.phoneE164));
+        const merges = plan.leads
+          .filter((l) => existing.has(l.phoneE164))
+          .map((l) => mergeIntoLead(existing.get(l.phoneE164)!, l, ctx));
+        const changed = merges.flatMap((m) => (m.next ? [m.next] : []));
+        const progress = { done: 0, total: fresh.length + changed.length, step: 'leads' as const };
+        hooks.onProgress(0, progress.total, 'leads');
 
-    const ids = await inChunks(fresh, hooks, progress, (chunk) => db.leads.bulkAdd(chunk.map((p) => newLead(p, ctx)) as Lead[], { allKeys: true }) as Promise<number[]>);
-    await inChunks(changed, hooks, progress, async (chunk) => {
-      await db.leads.bulkPut(chunk);
-      return [];
-    });
-
-    const acquisitions: NewAcquisition[] = merges.flatMap((m) => m.acquisitions);
-    const consents: ImportedConsent[] = [];
-    const consentOf = (leadId: number, p: PreparedLead) => {
-      for (const c of p.consents) {
-        consents.push({
-          leadId, purpose: 'calls', kind: c.kind, basis: 'consent', capturedAt: c.capturedAt, method: 'import',
-          proofRef: c.proofRef ?? `${plan.fileName}#${c.line}`, capturedBy: operatorName, importBatchId: batchId,
+        const ids = await inChunks(
+          fresh,
+          hooks,
+          progress,
+          (chunk) =>
+            db.leads.bulkAdd(chunk.map((p) => newLead(p, ctx)) as Lead[], { allKeys: true }) as Promise<number[]>,
+        );
+        await inChunks(changed, hooks, progress, async (chunk) => {
+          await db.leads.bulkPut(chunk);
+          return [];
         });
-      }
-    };
-    fresh.forEach((p, i) => {
-      for (const extra of p.extraAcquisitions) acquisitions.push(acquisitionRow(ids[i]!, extra, ctx));
-      consentOf(ids[i]!, p);
-    });
-    for (const p of plan.leads) if (existing.has(p.phoneE164)) consentOf(existing.get(p.phoneE164)!.id, p);
-    await inChunks(acquisitions, hooks, { done: 0, total: 0 }, (chunk) => db.acquisitions.bulkAdd(chunk as never[]).then(() => []));
-    await inChunks(consents, hooks, { done: 0, total: 0 }, (chunk) => db.consents.bulkAdd(chunk as never[]).then(() => []));
 
-    if (plan.mapping) await db.settings.put({ key: mappingKey(plan.kind, plan.defaultSourceId ?? null), value: plan.mapping });
-    const batch: ImportBatch = {
-      ...draft, id: batchId, created: fresh.length, matchedExisting: merges.length, merged: plan.duplicatesInFile + merges.length,
-      conflicts: plan.conflictsInFile + merges.reduce((n, m) => n + m.conflicts, 0),
-      createdSourceIds: catalog.newSources.map((s) => s.id), createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
-    };
-    await db.importBatches.put(batch);
-    if (hooks.isCancelled()) throw new ImportCancelledError();
-    const { id: _id, mapping: _m, ...summary } = batch;
-    await appendAudit(db, { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary }, now);
-    // Numbers of forgotten people go straight back on the internal do-not-call list (suppression-repo.ts).
-    const suppressed = await honourSuppressions(db, fresh.map((p) => p.phoneE164));
-    if (suppressed.length) {
-      const freshIds = new Map(fresh.map((p, i) => [p.phoneE164, ids[i]!]));
-      await appendAudit(db, { action: 'dnc-add', entity: 'lead', ids: suppressed.map((s) => freshIds.get(s.phoneE164)!), before: null, after: { list: 'internal', reason: 'forgotten-person', suppressions: suppressed.map((s) => s.suppression), importBatchId: batchId } }, now);
-    }
-    await markDone(db, journal, now);
-    return batch;
-  }), now);
+        const acquisitions: NewAcquisition[] = merges.flatMap((m) => m.acquisitions);
+        const consents: ImportedConsent[] = [];
+        const consentOf = (leadId: number, p: PreparedLead) => {
+          for (const c of p.consents) {
+            consents.push({
+              leadId,
+              purpose: 'calls',
+              kind: c.kind,
+              basis: 'consent',
+              capturedAt: c.capturedAt,
+              method: 'import',
+              proofRef: c.proofRef ?? `${plan.fileName}#${c.line}`,
+              capturedBy: operatorName,
+              importBatchId: batchId,
+            });
+          }
+        };
+        fresh.forEach((p, i) => {
+          for (const extra of p.extraAcquisitions) acquisitions.push(acquisitionRow(ids[i]!, extra, ctx));
+          consentOf(ids[i]!, p);
+        });
+        for (const p of plan.leads) if (existing.has(p.phoneE164)) consentOf(existing.get(p.phoneE164)!.id, p);
+        await inChunks(acquisitions, hooks, { done: 0, total: 0 }, (chunk) =>
+          db.acquisitions.bulkAdd(chunk as never[]).then(() => []),
+        );
+        await inChunks(consents, hooks, { done: 0, total: 0 }, (chunk) =>
+          db.consents.bulkAdd(chunk as never[]).then(() => []),
+        );
+
+        if (plan.mapping)
+          await db.settings.put({ key: mappingKey(plan.kind, plan.defaultSourceId ?? null), value: plan.mapping });
+        const batch: ImportBatch = {
+          ...draft,
+          id: batchId,
+          created: fresh.length,
+          matchedExisting: merges.length,
+          merged: plan.duplicatesInFile + merges.length,
+          conflicts: plan.conflictsInFile + merges.reduce((n, m) => n + m.conflicts, 0),
+          createdSourceIds: catalog.newSources.map((s) => s.id),
+          createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
+        };
+        await db.importBatches.put(batch);
+        if (hooks.isCancelled()) throw new ImportCancelledError();
+        const { id: _id, mapping: _m, ...summary } = batch;
+        await appendAudit(
+          db,
+          { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary },
+          now,
+        );
+        // Numbers of forgotten people go straight back on the internal do-not-call list (suppression-repo.ts).
+        const suppressed = await honourSuppressions(
+          db,
+          fresh.map((p) => p.phoneE164),
+        );
+        if (suppressed.length) {
+          const freshIds = new Map(fresh.map((p, i) => [p.phoneE164, ids[i]!]));
+          await appendAudit(
+            db,
+            {
+              action: 'dnc-add',
+              entity: 'lead',
+              ids: suppressed.map((s) => freshIds.get(s.phoneE164)!),
+              before: null,
+              after: {
+                list: 'internal',
+                reason: 'forgotten-person',
+                suppressions: suppressed.map((s) => s.suppression),
+                importBatchId: batchId,
+              },
+            },
+            now,
+          );
+        }
+        await markDone(db, journal, now);
+        return batch;
+      }),
+    now,
+  );
 }

@@ -13,7 +13,8 @@ import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { getSettings } from './settings-repo';
 
-export type RollbackRefusal = 'not-found' | 'already-rolled-back' | 'not-rollbackable' | 'later-import' | 'calls-logged';
+export type RollbackRefusal =
+  'not-found' | 'already-rolled-back' | 'not-rollbackable' | 'later-import' | 'calls-logged';
 
 export class RollbackError extends Error {
   constructor(
@@ -33,7 +34,14 @@ export function listImportBatches(db: LeadsDb): Promise<ImportBatch[]> {
 /** Leads read per step when looking for a source or campaign in use. */
 const SCAN_CHUNK = 20_000;
 
-const FACT_FIELDS = ['attempts', 'firstContactAt', 'lastContactAt', 'firstConnectedAt', 'convertedAt', 'lastOutcome'] as const;
+const FACT_FIELDS = [
+  'attempts',
+  'firstContactAt',
+  'lastContactAt',
+  'firstConnectedAt',
+  'convertedAt',
+  'lastOutcome',
+] as const;
 
 async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Promise<{ calls: number; leads: number }> {
   const calls = await db.calls.where('importBatchId').equals(batch.id).toArray();
@@ -53,22 +61,34 @@ async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Prom
   return { calls: calls.length, leads: leads.length };
 }
 
-async function rollbackLeads(db: LeadsDb, batch: ImportBatch, now: number): Promise<{ removed: number; restored: number }> {
+async function rollbackLeads(
+  db: LeadsDb,
+  batch: ImportBatch,
+  now: number,
+): Promise<{ removed: number; restored: number }> {
   const createdIds = (await db.leads.where('importBatchId').equals(batch.id).primaryKeys()) as number[];
   const rows = await db.acquisitions.where('importBatchId').equals(batch.id).toArray();
   // A later import that touched the same leads built on this batch's values: undo that one first,
   // or the acquisitions it moved aside would be lost.
   const affected = [...new Set([...createdIds, ...rows.map((r) => r.leadId)])];
-  const laterRows = await db.acquisitions.where('leadId').anyOf(affected).filter((a) => (a.importBatchId ?? 0) > batch.id).toArray();
+  const laterRows = await db.acquisitions
+    .where('leadId')
+    .anyOf(affected)
+    .filter((a) => (a.importBatchId ?? 0) > batch.id)
+    .toArray();
   const laterBatches = [...new Set(laterRows.map((a) => a.importBatchId!))];
-  const live = (await db.importBatches.bulkGet(laterBatches)).filter((b) => b?.status === 'committed').map((b) => b!.id);
+  const live = (await db.importBatches.bulkGet(laterBatches))
+    .filter((b) => b?.status === 'committed')
+    .map((b) => b!.id);
   if (live.length > 0) throw new RollbackError('later-import', live);
   const calls = await db.calls.where('leadId').anyOf(createdIds).count();
   if (calls > 0) throw new RollbackError('calls-logged', [calls]);
 
   const created = new Set(createdIds);
   const touched = [...new Set(rows.map((r) => r.leadId).filter((id) => !created.has(id)))];
-  const leads = new Map((await db.leads.bulkGet(touched)).filter((l): l is Lead => l !== undefined).map((l) => [l.id, l]));
+  const leads = new Map(
+    (await db.leads.bulkGet(touched)).filter((l): l is Lead => l !== undefined).map((l) => [l.id, l]),
+  );
   const restored: Lead[] = [];
   for (const row of rows) {
     const lead = leads.get(row.leadId);
@@ -80,7 +100,11 @@ async function rollbackLeads(db: LeadsDb, batch: ImportBatch, now: number): Prom
   await db.acquisitions.bulkDelete(rows.map((r) => r.id));
   await db.acquisitions.where('leadId').anyOf(createdIds).delete();
   await db.consents.where('leadId').anyOf(createdIds).delete();
-  await db.consents.where('leadId').anyOf(touched).filter((c) => (c as { importBatchId?: number }).importBatchId === batch.id).delete();
+  await db.consents
+    .where('leadId')
+    .anyOf(touched)
+    .filter((c) => (c as { importBatchId?: number }).importBatchId === batch.id)
+    .delete();
   await db.leads.bulkDelete(createdIds);
   return { removed: createdIds.length, restored: restored.length };
 }
@@ -96,7 +120,7 @@ async function removeUnusedCatalog(db: LeadsDb, batch: ImportBatch): Promise<voi
   if (sources.size === 0 && campaigns.size === 0) return;
   const usedSources = new Set<string>();
   const usedCampaigns = new Set<string>();
-  for (let lastId = 0; ; ) {
+  for (let lastId = 0; ;) {
     const chunk = await db.leads.where(':id').above(lastId).limit(SCAN_CHUNK).toArray();
     for (const l of chunk) {
       if (sources.has(l.sourceId)) usedSources.add(l.sourceId);
@@ -117,7 +141,17 @@ async function removeUnusedCatalog(db: LeadsDb, batch: ImportBatch): Promise<voi
 
 /** Roll back batch `id`; returns the batch as now stored. */
 export async function rollbackImportBatch(db: LeadsDb, id: number, now = Date.now()): Promise<ImportBatch> {
-  const tables = [db.importBatches, db.leads, db.acquisitions, db.consents, db.calls, db.sources, db.campaigns, db.audit, db.settings];
+  const tables = [
+    db.importBatches,
+    db.leads,
+    db.acquisitions,
+    db.consents,
+    db.calls,
+    db.sources,
+    db.campaigns,
+    db.audit,
+    db.settings,
+  ];
   return db.transaction('rw', tables, async () => {
     const batch = await db.importBatches.get(id);
     if (!batch) throw new RollbackError('not-found');
@@ -128,7 +162,17 @@ export async function rollbackImportBatch(db: LeadsDb, id: number, now = Date.no
     const { operatorName } = await getSettings(db);
     const next: ImportBatch = { ...batch, status: 'rolled-back', rolledBackAt: now, rolledBackBy: operatorName };
     await db.importBatches.put(next);
-    await appendAudit(db, { action: 'rollback', entity: 'importBatch', ids: [id], before: { status: 'committed' }, after: { status: 'rolled-back', ...effect } }, now);
+    await appendAudit(
+      db,
+      {
+        action: 'rollback',
+        entity: 'importBatch',
+        ids: [id],
+        before: { status: 'committed' },
+        after: { status: 'rolled-back', ...effect },
+      },
+      now,
+    );
     return next;
   });
 }

@@ -10,5 +10,12 @@ export async function ensureInternalList(db: LeadsDb, now: number): Promise<numb
   }
   const version = await db.dncListVersions.where('listId').equals(INTERNAL_LIST_ID).first();
   if (version) return version.id;
-  return db.dncListVersions.add({ listId: INTERNAL_LIST_ID, publishedAt: now, importedAt: now, fileName: 'single additions', sha256: '', rowCount: 0 });
+  return db.dncListVersions.add({
+    listId: INTERNAL_LIST_ID,
+    publishedAt: now,
+    importedAt: now,
+    fileName: 'single additions',
+    sha256: '',
+    rowCount: 0,
+  });
 }

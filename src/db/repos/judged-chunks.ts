@@ -26,7 +26,10 @@ export interface ChunkedWorld {
  */
 async function phonesOf(db: LeadsDb, sortedIds: Int32Array): Promise<Set<string>> {
   const wanted = new Set(sortedIds);
-  const [phones, ids] = await Promise.all([db.leads.orderBy('phoneE164').keys(), db.leads.orderBy('phoneE164').primaryKeys()]);
+  const [phones, ids] = await Promise.all([
+    db.leads.orderBy('phoneE164').keys(),
+    db.leads.orderBy('phoneE164').primaryKeys(),
+  ]);
   const out = new Set<string>();
   for (let k = 0; k < ids.length; k++) if (wanted.has(ids[k] as number)) out.add(phones[k] as string);
   return out;
@@ -35,7 +38,12 @@ async function phonesOf(db: LeadsDb, sortedIds: Int32Array): Promise<Set<string>
 /** Settings, lists and the DNC hits of the leads asked: what every chunk shares. */
 export async function loadSharedWorld(db: LeadsDb, sortedIds: Int32Array): Promise<ChunkedWorld> {
   return db.transaction('r', [db.leads, db.dncLists, db.dncListVersions, db.dncEntries, db.settings], async () => {
-    const [settings, dncLists, dncVersions, phones] = await Promise.all([getSettings(db), db.dncLists.toArray(), db.dncListVersions.toArray(), phonesOf(db, sortedIds)]);
+    const [settings, dncLists, dncVersions, phones] = await Promise.all([
+      getSettings(db),
+      db.dncLists.toArray(),
+      db.dncListVersions.toArray(),
+      phonesOf(db, sortedIds),
+    ]);
     const dncEntries = await dncEntriesForPhones(db, phones);
     return { settings, world: buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries }) };
   });
@@ -47,13 +55,22 @@ const isDense = (chunk: Int32Array) => chunk[chunk.length - 1]! - chunk[0]! + 1 
 /** The leads of one ascending chunk of ids (missing ones left out); call inside a transaction holding the leads for a consistent read. */
 export function readLeadsOf(db: LeadsDb, chunk: Int32Array): Promise<Lead[]> {
   if (chunk.length === 0) return Promise.resolve([]);
-  if (!isDense(chunk)) return db.leads.bulkGet(Array.from(chunk)).then((rows) => rows.filter((l): l is Lead => l !== undefined));
+  if (!isDense(chunk))
+    return db.leads.bulkGet(Array.from(chunk)).then((rows) => rows.filter((l): l is Lead => l !== undefined));
   const wanted = new Set(chunk);
-  return db.leads.where(':id').between(chunk[0]!, chunk[chunk.length - 1]!, true, true).filter((l) => wanted.has(l.id)).toArray();
+  return db.leads
+    .where(':id')
+    .between(chunk[0]!, chunk[chunk.length - 1]!, true, true)
+    .filter((l) => wanted.has(l.id))
+    .toArray();
 }
 
 /** The leads of one ascending chunk of ids, and a world for them sharing the lists and hits of `shared`. */
-export async function readChunk(db: LeadsDb, chunk: Int32Array, shared: ComplianceWorld): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
+export async function readChunk(
+  db: LeadsDb,
+  chunk: Int32Array,
+  shared: ComplianceWorld,
+): Promise<{ leads: Lead[]; world: ComplianceWorld }> {
   if (chunk.length === 0) return { leads: [], world: shared };
   const lo = chunk[0]!;
   const hi = chunk[chunk.length - 1]!;
@@ -63,8 +80,20 @@ export async function readChunk(db: LeadsDb, chunk: Int32Array, shared: Complian
   return db.transaction('r', [db.leads, db.calls, db.consents], async () => {
     const [leads, calls, consents] = await Promise.all([
       readLeadsOf(db, chunk),
-      (dense ? db.calls.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)) : db.calls.where('leadId').anyOf(ids)).toArray(),
-      (dense ? db.consents.where('leadId').between(lo, hi, true, true).filter((c) => wanted.has(c.leadId)) : db.consents.where('leadId').anyOf(ids)).toArray(),
+      (dense
+        ? db.calls
+            .where('leadId')
+            .between(lo, hi, true, true)
+            .filter((c) => wanted.has(c.leadId))
+        : db.calls.where('leadId').anyOf(ids)
+      ).toArray(),
+      (dense
+        ? db.consents
+            .where('leadId')
+            .between(lo, hi, true, true)
+            .filter((c) => wanted.has(c.leadId))
+        : db.consents.where('leadId').anyOf(ids)
+      ).toArray(),
     ]);
     const own = buildComplianceWorld({ consents, calls, dncLists: [], dncVersions: [], dncEntries: [] });
     return { leads, world: { ...shared, consentsByLead: own.consentsByLead, callsByLead: own.callsByLead } };

@@ -32,7 +32,9 @@ export async function readLeadHistory(db: LeadsDb, lead: Lead): Promise<LeadHist
     listId: l.id,
     kind: l.kind,
     active: l.active,
-    versions: versions.filter((v) => v.listId === l.id).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+    versions: versions
+      .filter((v) => v.listId === l.id)
+      .map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
   }));
   consents.sort((a, b) => a.capturedAt - b.capturedAt || a.id - b.id);
   calls.sort((a, b) => a.at - b.at);
@@ -41,7 +43,12 @@ export async function readLeadHistory(db: LeadsDb, lead: Lead): Promise<LeadHist
       consents,
       calls,
       dncLists,
-      dncHits: entries.map(({ listId, addedVersionId, removedVersionId, addedAt }) => ({ listId, addedVersionId, ...(removedVersionId !== undefined ? { removedVersionId } : {}), ...(addedAt !== undefined ? { addedAt } : {}) })),
+      dncHits: entries.map(({ listId, addedVersionId, removedVersionId, addedAt }) => ({
+        listId,
+        addedVersionId,
+        ...(removedVersionId !== undefined ? { removedVersionId } : {}),
+        ...(addedAt !== undefined ? { addedAt } : {}),
+      })),
       dncChecks: checksFromScrubs(lead, scrubs),
       renewalRequests: requests,
     },
@@ -64,13 +71,40 @@ export interface LeadCompliance {
 
 /** A lead's consent events, consent state and verdict at `at` (null when the lead does not exist). */
 export async function loadLeadCompliance(db: LeadsDb, leadId: number, at: number): Promise<LeadCompliance | null> {
-  return db.transaction('r', [db.leads, db.consents, db.consentRequests, db.calls, db.dncLists, db.dncListVersions, db.dncEntries, db.dncScrubs, db.settings], async () => {
-    const lead = await db.leads.get(leadId);
-    if (!lead) return null;
-    const [{ history, consents }, settings] = await Promise.all([readLeadHistory(db, lead), getSettings(db)]);
-    const rules = effectiveRules(settings.policyPresets, settings, lead.region);
-    const { verdict: v, facts } = verdictWithFacts(lead, history, rules, at);
-    const internalListed = v.reasons.some((r) => r.code === 'dnc-listed' && String(r.detail?.lists ?? '').split(',').includes('internal'));
-    return { lead, consents, consent: consentStateAt(consents, 'calls', rules, at), verdict: v, internalListed, ...(facts.renewalRequested ? { renewalRequested: facts.renewalRequested } : {}) };
-  });
+  return db.transaction(
+    'r',
+    [
+      db.leads,
+      db.consents,
+      db.consentRequests,
+      db.calls,
+      db.dncLists,
+      db.dncListVersions,
+      db.dncEntries,
+      db.dncScrubs,
+      db.settings,
+    ],
+    async () => {
+      const lead = await db.leads.get(leadId);
+      if (!lead) return null;
+      const [{ history, consents }, settings] = await Promise.all([readLeadHistory(db, lead), getSettings(db)]);
+      const rules = effectiveRules(settings.policyPresets, settings, lead.region);
+      const { verdict: v, facts } = verdictWithFacts(lead, history, rules, at);
+      const internalListed = v.reasons.some(
+        (r) =>
+          r.code === 'dnc-listed' &&
+          String(r.detail?.lists ?? '')
+            .split(',')
+            .includes('internal'),
+      );
+      return {
+        lead,
+        consents,
+        consent: consentStateAt(consents, 'calls', rules, at),
+        verdict: v,
+        internalListed,
+        ...(facts.renewalRequested ? { renewalRequested: facts.renewalRequested } : {}),
+      };
+    },
+  );
 }

@@ -7,8 +7,24 @@ deleteFreshDatabases();
 
 const lead = (id: number): Lead =>
   ({
-    id, phoneE164: `+1213${String(id).padStart(7, '0')}`, phoneRaw: '', region: 'US', timeZone: 'America/Los_Angeles', name: `Lead ${id}`, company: '', email: '',
-    tags: [], sourceId: 'web', acquiredAt: 1, acquiredAtPrecision: 'exact', createdAt: 1, updatedAt: 1, entryMethod: 'manual', attempts: 0, dncStatus: 'unknown', dncCheckedVersions: [],
+    id,
+    phoneE164: `+1213${String(id).padStart(7, '0')}`,
+    phoneRaw: '',
+    region: 'US',
+    timeZone: 'America/Los_Angeles',
+    name: `Lead ${id}`,
+    company: '',
+    email: '',
+    tags: [],
+    sourceId: 'web',
+    acquiredAt: 1,
+    acquiredAtPrecision: 'exact',
+    createdAt: 1,
+    updatedAt: 1,
+    entryMethod: 'manual',
+    attempts: 0,
+    dncStatus: 'unknown',
+    dncCheckedVersions: [],
   }) as unknown as Lead;
 
 /** Leads 1…n with every id divisible by 7 missing (deleted leads leave gaps). */

@@ -42,7 +42,7 @@ export async function getLeadsByIds(db: LeadsDb, ids: readonly number[], scanChu
   }
   const found = new Map<number, Lead>();
   await db.transaction('r', db.leads, async () => {
-    for (let from = lo; ; ) {
+    for (let from = lo; ;) {
       const chunk = await db.leads.where(':id').between(from, hi, true, true).limit(scanChunk).toArray();
       for (const lead of chunk) if (wanted.has(lead.id)) found.set(lead.id, lead);
       if (chunk.length < scanChunk) break;

@@ -34,7 +34,10 @@ const newLead = (over: Partial<NewLead> = {}): NewLead => ({
 });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LeadWriteError);
   return (error as LeadWriteError).code;
 }
@@ -43,11 +46,27 @@ describe('createLead', () => {
   it('stamps createdAt and updatedAt from `now`, stores the lead and one audit entry', async () => {
     const db = freshDb();
     const lead = await createLead(db, newLead(), NOW);
-    expect(lead).toMatchObject({ id: 1, createdAt: NOW, updatedAt: NOW, attempts: 0, dncStatus: 'unchecked', dncCheckedVersions: [], acquiredAt: NOW - 10 * DAY });
+    expect(lead).toMatchObject({
+      id: 1,
+      createdAt: NOW,
+      updatedAt: NOW,
+      attempts: 0,
+      dncStatus: 'unchecked',
+      dncCheckedVersions: [],
+      acquiredAt: NOW - 10 * DAY,
+    });
     expect(await getLead(db, lead.id)).toEqual(lead);
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ seq: 1, at: NOW, action: 'create', entity: 'lead', ids: [1], before: null, after: lead });
+    expect(audit[0]).toMatchObject({
+      seq: 1,
+      at: NOW,
+      action: 'create',
+      entity: 'lead',
+      ids: [1],
+      before: null,
+      after: lead,
+    });
   });
 
   it('ignores a createdAt smuggled into the input: the system sets it', async () => {
@@ -97,11 +116,24 @@ describe('updateLead', () => {
 
   it('applies an edit, stamps updatedAt and audits before and after of the changed fields only', async () => {
     const { db, lead } = await withLead();
-    const next = await updateLead(db, lead.id, { name: 'Ada King', company: lead.company, tags: ['priority'] }, undefined, LATER);
+    const next = await updateLead(
+      db,
+      lead.id,
+      { name: 'Ada King', company: lead.company, tags: ['priority'] },
+      undefined,
+      LATER,
+    );
     expect(next).toEqual({ ...lead, name: 'Ada King', tags: ['priority'], updatedAt: LATER });
     expect(await getLead(db, lead.id)).toEqual(next);
     const entry = await db.audit.get(2);
-    expect(entry).toMatchObject({ at: LATER, action: 'edit', entity: 'lead', ids: [lead.id], before: { name: 'Ada Lovelace', tags: [] }, after: { name: 'Ada King', tags: ['priority'] } });
+    expect(entry).toMatchObject({
+      at: LATER,
+      action: 'edit',
+      entity: 'lead',
+      ids: [lead.id],
+      before: { name: 'Ada Lovelace', tags: [] },
+      after: { name: 'Ada King', tags: ['priority'] },
+    });
     expect(entry!.note).toBeUndefined();
   });
 
@@ -115,7 +147,13 @@ describe('updateLead', () => {
 
   it('ignores every field that is not editable', async () => {
     const { db, lead } = await withLead();
-    const patch = { phoneE164: '+12127365000', entryMethod: 'api', id: 99, attempts: 7, dncStatus: 'clear' } as unknown as LeadPatch;
+    const patch = {
+      phoneE164: '+12127365000',
+      entryMethod: 'api',
+      id: 99,
+      attempts: 7,
+      dncStatus: 'clear',
+    } as unknown as LeadPatch;
     expect(await updateLead(db, lead.id, patch, undefined, LATER)).toEqual(lead);
     expect(await db.audit.count()).toBe(1);
   });
@@ -134,7 +172,11 @@ describe('updateLead', () => {
     const acquiredAt = NOW - 40 * DAY;
     const next = await updateLead(db, lead.id, { acquiredAt }, 'vendor sent the real capture date', LATER);
     expect(next.acquiredAt).toBe(acquiredAt);
-    expect(await db.audit.get(2)).toMatchObject({ before: { acquiredAt: lead.acquiredAt }, after: { acquiredAt }, note: 'vendor sent the real capture date' });
+    expect(await db.audit.get(2)).toMatchObject({
+      before: { acquiredAt: lead.acquiredAt },
+      after: { acquiredAt },
+      note: 'vendor sent the real capture date',
+    });
     expect(await verifyAuditTrail(db)).toBeNull();
   });
 

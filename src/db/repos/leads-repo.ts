@@ -7,7 +7,8 @@ import { honourSuppressions, suppressionTables } from './suppression-repo';
 
 export class LeadWriteError extends Error {
   constructor(
-    readonly code: 'duplicate' | 'acquired-future' | 'acquired-before-1990' | 'acquired-invalid' | 'reason-required' | 'not-found',
+    readonly code:
+      'duplicate' | 'acquired-future' | 'acquired-before-1990' | 'acquired-invalid' | 'reason-required' | 'not-found',
     message: string = code,
   ) {
     super(message);
@@ -38,13 +39,30 @@ export async function createLead(db: LeadsDb, input: NewLead, now = Date.now()):
     await appendAudit(db, { action: 'create', entity: 'lead', ids: [id], before: null, after: { ...row, id } }, now);
     // The number of a forgotten person goes straight back on the internal do-not-call list.
     const [suppressed] = await honourSuppressions(db, [input.phoneE164]);
-    if (suppressed) await appendAudit(db, { action: 'dnc-add', entity: 'lead', ids: [id], before: null, after: { list: 'internal', reason: 'forgotten-person', suppression: suppressed.suppression } }, now);
+    if (suppressed)
+      await appendAudit(
+        db,
+        {
+          action: 'dnc-add',
+          entity: 'lead',
+          ids: [id],
+          before: null,
+          after: { list: 'internal', reason: 'forgotten-person', suppression: suppressed.suppression },
+        },
+        now,
+      );
     return (await db.leads.get(id))!;
   });
 }
 
 /** Edit one lead. Only editable fields are applied; changing `acquiredAt` needs a reason. */
-export async function updateLead(db: LeadsDb, id: number, patch: LeadPatch, reason?: string, now = Date.now()): Promise<Lead> {
+export async function updateLead(
+  db: LeadsDb,
+  id: number,
+  patch: LeadPatch,
+  reason?: string,
+  now = Date.now(),
+): Promise<Lead> {
   const clean: Record<string, unknown> = {};
   for (const k of EDITABLE_LEAD_FIELDS) if (k in patch) clean[k] = patch[k];
   if (clean.acquiredAt !== undefined) {
@@ -54,14 +72,20 @@ export async function updateLead(db: LeadsDb, id: number, patch: LeadPatch, reas
   return db.transaction('rw', [db.leads, db.audit, db.settings], async () => {
     const lead = await db.leads.get(id);
     if (!lead) throw new LeadWriteError('not-found');
-    const changed = Object.keys(clean).filter((k) => JSON.stringify(lead[k as keyof Lead]) !== JSON.stringify(clean[k]));
+    const changed = Object.keys(clean).filter(
+      (k) => JSON.stringify(lead[k as keyof Lead]) !== JSON.stringify(clean[k]),
+    );
     if (changed.includes('acquiredAt') && !reason?.trim()) throw new LeadWriteError('reason-required');
     if (changed.length === 0) return lead;
     const before = Object.fromEntries(changed.map((k) => [k, lead[k as keyof Lead]]));
     const after = Object.fromEntries(changed.map((k) => [k, clean[k]]));
     const next = { ...lead, ...after, updatedAt: now } as Lead;
     await db.leads.put(next);
-    await appendAudit(db, { action: 'edit', entity: 'lead', ids: [id], before, after, ...(reason ? { note: reason } : {}) }, now);
+    await appendAudit(
+      db,
+      { action: 'edit', entity: 'lead', ids: [id], before, after, ...(reason ? { note: reason } : {}) },
+      now,
+    );
     return next;
   });
 }

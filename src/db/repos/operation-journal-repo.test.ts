@@ -6,7 +6,13 @@ import { applyBulkEdit } from './bulk-edit-repo';
 import { createBackup, restoreBackup, validateBackup } from './backup-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
 import { scrubAllLeads } from './dnc-scrub-repo';
-import { acknowledgeOperation, interruptedOperations, journaled, markDone, startedOperations } from './operation-journal-repo';
+import {
+  acknowledgeOperation,
+  interruptedOperations,
+  journaled,
+  markDone,
+  startedOperations,
+} from './operation-journal-repo';
 import { purgeRetention, retentionDryRun } from './retention-repo';
 import { undoOperation } from './undo-repo';
 
@@ -25,26 +31,44 @@ describe('journaled', () => {
   it('writes `started` first, and `done` in the transaction that commits the data', async () => {
     const db = emptyDb();
     const seen: string[] = [];
-    await journaled(db, 'import', { fileName: 'leads.csv', count: 1 }, (entry) =>
-      db.transaction('rw', db.savedViews, db.operations, async () => {
-        seen.push((await db.operations.get(entry.id))!.state);
-        await db.savedViews.add({ name: 'v', search: {}, createdAt: NOW } as never);
-        await markDone(db, entry, NOW + 5);
-      }), NOW);
+    await journaled(
+      db,
+      'import',
+      { fileName: 'leads.csv', count: 1 },
+      (entry) =>
+        db.transaction('rw', db.savedViews, db.operations, async () => {
+          seen.push((await db.operations.get(entry.id))!.state);
+          await db.savedViews.add({ name: 'v', search: {}, createdAt: NOW } as never);
+          await markDone(db, entry, NOW + 5);
+        }),
+      NOW,
+    );
     expect(seen).toEqual(['started']);
     const [row] = await db.operations.toArray();
-    expect(row).toMatchObject({ kind: 'import', state: 'done', startedAt: NOW, endedAt: NOW + 5, summary: { fileName: 'leads.csv', count: 1 } });
+    expect(row).toMatchObject({
+      kind: 'import',
+      state: 'done',
+      startedAt: NOW,
+      endedAt: NOW + 5,
+      summary: { fileName: 'leads.csv', count: 1 },
+    });
     expect(row!.lock).toMatch(/^leadledger-operation:/);
   });
 
   it('a transaction that aborts after marking done leaves neither the data nor `done`: the row says `failed`', async () => {
     const db = emptyDb();
-    const work = journaled(db, 'bulk-edit', { count: 1 }, (entry) =>
-      db.transaction('rw', db.savedViews, db.operations, async () => {
-        await db.savedViews.add({ name: 'v', search: {}, createdAt: NOW } as never);
-        await markDone(db, entry, NOW);
-        throw new Error('disk full');
-      }), NOW);
+    const work = journaled(
+      db,
+      'bulk-edit',
+      { count: 1 },
+      (entry) =>
+        db.transaction('rw', db.savedViews, db.operations, async () => {
+          await db.savedViews.add({ name: 'v', search: {}, createdAt: NOW } as never);
+          await markDone(db, entry, NOW);
+          throw new Error('disk full');
+        }),
+      NOW,
+    );
     await expect(work).rejects.toThrow('disk full');
     expect(await db.savedViews.count()).toBe(0);
     expect(await db.operations.toArray()).toMatchObject([{ state: 'failed', error: 'disk full' }]);
@@ -62,7 +86,9 @@ describe('journaled', () => {
     await expect.poll(() => db.operations.count()).toBe(1);
     const [row] = await startedOperations(db);
     expect(await interruptedOperations(db, new Set([row!.lock!]))).toEqual([]);
-    expect(await interruptedOperations(db, new Set())).toMatchObject([{ id: row!.id, kind: 'purge', summary: { mode: 'anonymize', count: 12 } }]);
+    expect(await interruptedOperations(db, new Set())).toMatchObject([
+      { id: row!.id, kind: 'purge', summary: { mode: 'anonymize', count: 12 } },
+    ]);
     expect(interruption(row!)).toEqual({ saved: 'nothing' });
     await acknowledgeOperation(db, row!.id, NOW + 1);
     expect(await interruptedOperations(db, new Set())).toEqual([]);
@@ -74,17 +100,27 @@ describe('the write paths are journaled', () => {
   it('an import: `done` with the file name and row count', async () => {
     const db = emptyDb();
     await importLeads(db, 'phone,acquired at\n2133734253,2026-01-01T00:00:00Z\n2133734254,2026-01-02T00:00:00Z\n');
-    expect(await db.operations.toArray()).toMatchObject([{ kind: 'import', state: 'done', summary: { fileName: 'leads.csv', importKind: 'leads', count: 2 } }]);
+    expect(await db.operations.toArray()).toMatchObject([
+      { kind: 'import', state: 'done', summary: { fileName: 'leads.csv', importKind: 'leads', count: 2 } },
+    ]);
   });
 
   it('a bulk edit and its undo: `done`, with the filter minus its free text', async () => {
     const db = await dbWith(demoSlice());
     const ids = (await db.leads.limit(30).primaryKeys()) as number[];
-    const { auditSeq } = await applyBulkEdit(db, ids, { kind: 'add-tags', tags: ['journal'] }, NOW, { source: ['web-forms'], q: 'Jane Doe', cohort: undefined });
+    const { auditSeq } = await applyBulkEdit(db, ids, { kind: 'add-tags', tags: ['journal'] }, NOW, {
+      source: ['web-forms'],
+      q: 'Jane Doe',
+      cohort: undefined,
+    });
     await undoOperation(db, auditSeq, NOW + 1);
     const rows = await db.operations.toArray();
     expect(rows).toMatchObject([
-      { kind: 'bulk-edit', state: 'done', summary: { opKind: 'add-tags', count: 30, filter: { source: ['web-forms'] } } },
+      {
+        kind: 'bulk-edit',
+        state: 'done',
+        summary: { opKind: 'add-tags', count: 30, filter: { source: ['web-forms'] } },
+      },
       { kind: 'undo', state: 'done', summary: { auditSeq, count: 30 } },
     ]);
     expect(JSON.stringify(rows)).not.toContain('Jane Doe');
@@ -98,7 +134,9 @@ describe('the write paths are journaled', () => {
     const db = await dbWith(demoSlice());
     const plan = await retentionDryRun(db, NOW, 'anonymize');
     expect(plan.leadIds.length).toBeGreaterThan(0);
-    await expect(purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length + 1 }, NOW)).rejects.toThrow('plan-changed');
+    await expect(
+      purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length + 1 }, NOW),
+    ).rejects.toThrow('plan-changed');
     await purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length }, NOW);
     expect(await db.operations.toArray()).toMatchObject([
       { kind: 'purge', state: 'failed', error: 'plan-changed' },
@@ -110,8 +148,19 @@ describe('the write paths are journaled', () => {
     const db = await dbWith(demoSlice());
     const total = await db.leads.count();
     await scrubAllLeads(db, NOW);
-    expect(await db.operations.toArray()).toMatchObject([{ kind: 'dnc-scrub', state: 'done', progress: { done: total, total } }]);
-    expect(interruption({ id: 1, kind: 'dnc-scrub', state: 'started', startedAt: NOW, summary: {}, progress: { done: 25_000, total: 60_000 } })).toEqual({ saved: 'partial', done: 25_000, total: 60_000 });
+    expect(await db.operations.toArray()).toMatchObject([
+      { kind: 'dnc-scrub', state: 'done', progress: { done: total, total } },
+    ]);
+    expect(
+      interruption({
+        id: 1,
+        kind: 'dnc-scrub',
+        state: 'started',
+        startedAt: NOW,
+        summary: {},
+        progress: { done: 25_000, total: 60_000 },
+      }),
+    ).toEqual({ saved: 'partial', done: 25_000, total: 60_000 });
   });
 
   it('a restore: the journal is neither in the backup nor replaced by it, and the restore’s own row is `done`', async () => {

@@ -10,7 +10,12 @@
  * row whose lock another tab holds is still running there, and is not reported.
  */
 import Dexie from 'dexie';
-import { interruptedAmong, type OperationKind, type OperationRow, type OperationSummary } from '../../domain/operations/operation';
+import {
+  interruptedAmong,
+  type OperationKind,
+  type OperationRow,
+  type OperationSummary,
+} from '../../domain/operations/operation';
 import type { LeadsDb } from '../leads-db';
 
 /** Every journal lock's name starts with this (so a screen can ask which ones are held). */
@@ -40,10 +45,18 @@ function uniqueToken(): string {
  * must include `db.operations` and call `markDone(db, entry)`; a throw marks the row `failed`.
  * Call it outside any transaction.
  */
-export async function journaled<T>(db: LeadsDb, kind: OperationKind, summary: OperationSummary, work: (entry: JournalEntry) => Promise<T>, now = Date.now()): Promise<T> {
+export async function journaled<T>(
+  db: LeadsDb,
+  kind: OperationKind,
+  summary: OperationSummary,
+  work: (entry: JournalEntry) => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
   const lock = `${OPERATION_LOCK_PREFIX}${uniqueToken()}`;
   return holdingLock(lock, async () => {
-    const id = (await db.transaction('rw', db.operations, () => db.operations.add({ kind, state: 'started', startedAt: now, summary, lock } as OperationRow))) as number;
+    const id = (await db.transaction('rw', db.operations, () =>
+      db.operations.add({ kind, state: 'started', startedAt: now, summary, lock } as OperationRow),
+    )) as number;
     try {
       return await work({ id });
     } catch (e) {
@@ -62,13 +75,24 @@ export async function markDone(db: LeadsDb, entry: JournalEntry, now = Date.now(
 }
 
 /** Record what has committed so far; inside each chunk's transaction (operations of several transactions). */
-export async function recordProgress(db: LeadsDb, entry: JournalEntry, progress: { done: number; total: number }): Promise<void> {
+export async function recordProgress(
+  db: LeadsDb,
+  entry: JournalEntry,
+  progress: { done: number; total: number },
+): Promise<void> {
   await db.operations.update(entry.id, { progress });
 }
 
 async function markFailed(db: LeadsDb, id: number, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.name === 'Error' ? error.message : `${error.name}: ${error.message}` : String(error);
-  await db.transaction('rw', db.operations, () => db.operations.update(id, { state: 'failed', endedAt: Date.now(), error: message.slice(0, 300) }));
+  const message =
+    error instanceof Error
+      ? error.name === 'Error'
+        ? error.message
+        : `${error.name}: ${error.message}`
+      : String(error);
+  await db.transaction('rw', db.operations, () =>
+    db.operations.update(id, { state: 'failed', endedAt: Date.now(), error: message.slice(0, 300) }),
+  );
 }
 
 /** Operations left `started` by a tab that died: rows whose lock is not in `heldLocks` (oldest first). */

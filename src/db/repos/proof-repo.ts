@@ -22,7 +22,19 @@ export interface ProofData {
 
 /** The proof for a lead at an instant, or for a call; null when the lead or call does not exist. */
 export async function loadProof(db: LeadsDb, target: ProofTarget, now = Date.now()): Promise<ProofData | null> {
-  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries, db.dncScrubs, db.settings, db.audit, db.sources];
+  const tables = [
+    db.leads,
+    db.calls,
+    db.consents,
+    db.consentRequests,
+    db.dncLists,
+    db.dncListVersions,
+    db.dncEntries,
+    db.dncScrubs,
+    db.settings,
+    db.audit,
+    db.sources,
+  ];
   return db.transaction('r', tables, async () => {
     const call = 'callId' in target ? await db.calls.get(target.callId) : undefined;
     if ('callId' in target && !call) return null;
@@ -35,7 +47,11 @@ export async function loadProof(db: LeadsDb, target: ProofTarget, now = Date.now
       getSettings(db),
       auditHead(db),
       db.audit.where('at').belowOrEqual(at).last(),
-      db.audit.where('at').above(at).filter((e) => e.action === 'settings').toArray(),
+      db.audit
+        .where('at')
+        .above(at)
+        .filter((e) => e.action === 'settings')
+        .toArray(),
       db.sources.get(lead.sourceId),
     ]);
     const settings = settingsAt(current, later, at);

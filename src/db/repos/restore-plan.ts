@@ -11,7 +11,12 @@
  */
 import type { AuditEntry } from '../../domain/audit/audit-entry';
 import { compareTrails, type TrailComparison } from '../../domain/backup/restore-trail';
-import { INTERNAL_DNC_LIST_ID, mergeDnc, type DncRequest, type KeptSuppressions } from '../../domain/backup/restore-dnc';
+import {
+  INTERNAL_DNC_LIST_ID,
+  mergeDnc,
+  type DncRequest,
+  type KeptSuppressions,
+} from '../../domain/backup/restore-dnc';
 import type { Backup } from '../../domain/backup/backup-check';
 import { HASHED_PHONE_PREFIX, keyedPhoneHash } from '../../domain/compliance/anonymise';
 import type { DncEntry, DncList, DncListVersion } from '../../domain/compliance/dnc-list';
@@ -60,13 +65,20 @@ export interface RestorePlan {
 
 const rowsOf = <T>(backup: Backup, table: string) => (backup.tables[table]?.rows ?? []) as T[];
 
-function mergeSettings(backupRows: readonly SettingRow[], current: readonly SettingRow[], keepTrail: boolean): SettingRow[] {
+function mergeSettings(
+  backupRows: readonly SettingRow[],
+  current: readonly SettingRow[],
+  keepTrail: boolean,
+): SettingRow[] {
   const rows = new Map(backupRows.map((r) => [r.key, r]));
   const now = new Map(current.map((r) => [r.key, r]));
   const backupKey = rows.get(HMAC_KEY_ROW)?.value as string | undefined;
   const currentKey = now.get(HMAC_KEY_ROW)?.value as string | undefined;
   const primary = backupKey ?? currentKey;
-  const former = new Set([...((rows.get(FORMER_KEYS_ROW)?.value as string[] | undefined) ?? []), ...((now.get(FORMER_KEYS_ROW)?.value as string[] | undefined) ?? [])]);
+  const former = new Set([
+    ...((rows.get(FORMER_KEYS_ROW)?.value as string[] | undefined) ?? []),
+    ...((now.get(FORMER_KEYS_ROW)?.value as string[] | undefined) ?? []),
+  ]);
   if (currentKey && currentKey !== primary) former.add(currentKey);
   if (primary) former.delete(primary);
   if (primary) rows.set(HMAC_KEY_ROW, { key: HMAC_KEY_ROW, value: primary });
@@ -88,7 +100,11 @@ export function planRestore(backup: Backup, ctx: RestoreContext, now: number): R
   const trail = compareTrails(ctx.audit, backupTrail);
   const keepTrail = trail.relation !== 'extends';
   const dnc = mergeDnc(
-    { lists: rowsOf(backup, 'dncLists'), versions: rowsOf(backup, 'dncListVersions'), entries: rowsOf(backup, 'dncEntries') },
+    {
+      lists: rowsOf(backup, 'dncLists'),
+      versions: rowsOf(backup, 'dncListVersions'),
+      entries: rowsOf(backup, 'dncEntries'),
+    },
     { lists: ctx.dncLists, versions: ctx.dncListVersions, entries: ctx.dncEntries },
     ctx.requests,
     now,
@@ -99,8 +115,19 @@ export function planRestore(backup: Backup, ctx: RestoreContext, now: number): R
   // A restored lead whose number a forget-person hash suppresses goes onto the internal list
   // again, as `honourSuppressions` does for any write that brings a number in.
   const byKey = new Map(settings.map((r) => [r.key, r.value]));
-  const keys = [byKey.get(HMAC_KEY_ROW), ...((byKey.get(FORMER_KEYS_ROW) as string[] | undefined) ?? [])].filter((k): k is string => typeof k === 'string');
-  const suppressed = new Map(dnc.entries.filter((e) => e.listId === INTERNAL_DNC_LIST_ID && e.removedVersionId === undefined && e.phoneE164.startsWith(HASHED_PHONE_PREFIX)).map((e) => [e.phoneE164, e]));
+  const keys = [byKey.get(HMAC_KEY_ROW), ...((byKey.get(FORMER_KEYS_ROW) as string[] | undefined) ?? [])].filter(
+    (k): k is string => typeof k === 'string',
+  );
+  const suppressed = new Map(
+    dnc.entries
+      .filter(
+        (e) =>
+          e.listId === INTERNAL_DNC_LIST_ID &&
+          e.removedVersionId === undefined &&
+          e.phoneE164.startsWith(HASHED_PHONE_PREFIX),
+      )
+      .map((e) => [e.phoneE164, e]),
+  );
   let reapplied = 0;
   if (suppressed.size > 0 && keys.length > 0) {
     const internal = new Map(dnc.entries.filter((e) => e.listId === INTERNAL_DNC_LIST_ID).map((e) => [e.phoneE164, e]));
@@ -110,7 +137,12 @@ export function planRestore(backup: Backup, ctx: RestoreContext, now: number): R
       const hit = keys.map((k) => suppressed.get(keyedPhoneHash(lead.phoneE164, k))).find((e) => e !== undefined);
       const listed = internal.get(lead.phoneE164);
       if (!hit || (listed && listed.removedVersionId === undefined)) continue;
-      const entry: DncEntry = { listId: INTERNAL_DNC_LIST_ID, phoneE164: lead.phoneE164, addedVersionId: base.id, addedAt: hit.addedAt ?? 0 };
+      const entry: DncEntry = {
+        listId: INTERNAL_DNC_LIST_ID,
+        phoneE164: lead.phoneE164,
+        addedVersionId: base.id,
+        addedAt: hit.addedAt ?? 0,
+      };
       internal.set(lead.phoneE164, entry);
       dnc.entries.push(entry);
       dnc.listedPhones.push(lead.phoneE164);
@@ -118,19 +150,43 @@ export function planRestore(backup: Backup, ctx: RestoreContext, now: number): R
     }
   }
   const listed = new Set(dnc.listedPhones);
-  const restoredLeads = listed.size === 0 ? leads : leads.map((l) => (listed.has(l.phoneE164) && l.dncStatus !== 'listed' ? { ...l, dncStatus: 'listed' as const, updatedAt: now } : l));
+  const restoredLeads =
+    listed.size === 0
+      ? leads
+      : leads.map((l) =>
+          listed.has(l.phoneE164) && l.dncStatus !== 'listed'
+            ? { ...l, dncStatus: 'listed' as const, updatedAt: now }
+            : l,
+        );
 
   const tables: Record<string, unknown[]> = {};
-  for (const [name, table] of Object.entries(backup.tables)) if (name !== 'audit' || !keepTrail) tables[name] = table.rows;
-  Object.assign(tables, { leads: restoredLeads, dncLists: dnc.lists, dncListVersions: dnc.versions, dncEntries: dnc.entries, settings });
+  for (const [name, table] of Object.entries(backup.tables))
+    if (name !== 'audit' || !keepTrail) tables[name] = table.rows;
+  Object.assign(tables, {
+    leads: restoredLeads,
+    dncLists: dnc.lists,
+    dncListVersions: dnc.versions,
+    dncEntries: dnc.entries,
+    settings,
+  });
 
   const upgradeTrail = !keepTrail && backupTrail.some((e) => e.detailsHash === undefined);
   const trailAfter = (keepTrail ? ctx.audit.length : backupTrail.length) + (upgradeTrail ? 1 : 0) + 1;
-  const settingsAfter = settings.length + (settings.some((r) => r.key === LAST_BACKUP_ROW) ? 0 : 1) + (upgradeTrail && !settings.some((r) => r.key === AUDIT_UPGRADE_ROW) ? 1 : 0);
+  const settingsAfter =
+    settings.length +
+    (settings.some((r) => r.key === LAST_BACKUP_ROW) ? 0 : 1) +
+    (upgradeTrail && !settings.some((r) => r.key === AUDIT_UPGRADE_ROW) ? 1 : 0);
   const counts = Object.keys(backup.tables).map((table) => ({
     table,
     now: ctx.counts[table] ?? 0,
     after: table === 'audit' ? trailAfter : table === 'settings' ? settingsAfter : tables[table]!.length,
   }));
-  return { tables, counts, kept: { ...dnc.kept, trailEntries: keepTrail ? ctx.audit.length : 0 }, reapplied, trail, upgradeTrail };
+  return {
+    tables,
+    counts,
+    kept: { ...dnc.kept, trailEntries: keepTrail ? ctx.audit.length : 0 },
+    reapplied,
+    trail,
+    upgradeTrail,
+  };
 }

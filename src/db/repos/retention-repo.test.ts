@@ -14,68 +14,94 @@ const TZ = DEFAULT_SETTINGS.orgTimeZone;
 
 async function pastDeadline(db: Awaited<ReturnType<typeof dbWith>>, at: number) {
   const { leads, world, settings } = await loadComplianceWorld(db);
-  return verdictsAt(leads, world, settings, at).filter((v) => v.reasons.some((r) => r.code === 'retention-expired')).length;
+  return verdictsAt(leads, world, settings, at).filter((v) => v.reasons.some((r) => r.code === 'retention-expired'))
+    .length;
 }
 
 describe('retention purge', () => {
-  it('anonymising: the dry run names exactly the leads purged, cohort counts are unchanged, personal data is gone', { timeout: 60_000 }, async () => {
-    const data = demoSlice(20);
-    const db = await dbWith(data);
-    const before = [...cohortCounts(await db.leads.toArray(), TZ).values()];
-    const plan = await retentionDryRun(db, NOW, 'anonymize');
-    expect(plan.leadIds.length).toBeGreaterThan(0);
-    expect(plan.leadIds.length).toBe(await pastDeadline(db, NOW));
-    expect(plan.losses).toEqual([]);
+  it(
+    'anonymising: the dry run names exactly the leads purged, cohort counts are unchanged, personal data is gone',
+    { timeout: 60_000 },
+    async () => {
+      const data = demoSlice(20);
+      const db = await dbWith(data);
+      const before = [...cohortCounts(await db.leads.toArray(), TZ).values()];
+      const plan = await retentionDryRun(db, NOW, 'anonymize');
+      expect(plan.leadIds.length).toBeGreaterThan(0);
+      expect(plan.leadIds.length).toBe(await pastDeadline(db, NOW));
+      expect(plan.losses).toEqual([]);
 
-    const done = await purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length }, NOW);
-    expect(done.leadIds).toEqual(plan.leadIds);
-    expect([...cohortCounts(await db.leads.toArray(), TZ).values()]).toEqual(before);
-    expect(await pastDeadline(db, NOW)).toBe(0);
-    expect(await db.calls.count()).toBe(data.calls.length);
+      const done = await purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length }, NOW);
+      expect(done.leadIds).toEqual(plan.leadIds);
+      expect([...cohortCounts(await db.leads.toArray(), TZ).values()]).toEqual(before);
+      expect(await pastDeadline(db, NOW)).toBe(0);
+      expect(await db.calls.count()).toBe(data.calls.length);
 
-    const purged = await db.leads.bulkGet(plan.leadIds);
-    const key = await getFlag<string>(db, 'anonymisationKey');
-    for (const [i, lead] of purged.entries()) {
-      const original = data.leads.find((l) => l.id === plan.leadIds[i])!;
-      expect(lead).toMatchObject({ name: '', email: '', company: '', phoneRaw: '', tags: [], anonymizedAt: NOW, sourceId: original.sourceId, acquiredAt: original.acquiredAt });
-      expect(lead!.phoneE164).toBe(keyedPhoneHash(original.phoneE164, key!));
-      expect(isHashedPhone(lead!.phoneE164)).toBe(true);
-    }
-    // The number, should it come back, still finds its purged lead.
-    const first = data.leads.find((l) => l.id === plan.leadIds[0])!;
-    expect((await purgedLeadsWithNumber(db, first.phoneE164)).map((l) => l.id)).toEqual([first.id]);
+      const purged = await db.leads.bulkGet(plan.leadIds);
+      const key = await getFlag<string>(db, 'anonymisationKey');
+      for (const [i, lead] of purged.entries()) {
+        const original = data.leads.find((l) => l.id === plan.leadIds[i])!;
+        expect(lead).toMatchObject({
+          name: '',
+          email: '',
+          company: '',
+          phoneRaw: '',
+          tags: [],
+          anonymizedAt: NOW,
+          sourceId: original.sourceId,
+          acquiredAt: original.acquiredAt,
+        });
+        expect(lead!.phoneE164).toBe(keyedPhoneHash(original.phoneE164, key!));
+        expect(isHashedPhone(lead!.phoneE164)).toBe(true);
+      }
+      // The number, should it come back, still finds its purged lead.
+      const first = data.leads.find((l) => l.id === plan.leadIds[0])!;
+      expect((await purgedLeadsWithNumber(db, first.phoneE164)).map((l) => l.id)).toEqual([first.id]);
 
-    const audit = await db.audit.toArray();
-    expect(audit.map((e) => [e.action, e.ids.length])).toEqual([['purge', plan.leadIds.length]]);
-    expect(JSON.stringify(audit)).not.toContain(first.name);
-    expect(await verifyAuditTrail(db)).toBeNull();
-    // A second dry run finds nothing left to purge.
-    expect((await retentionDryRun(db, NOW, 'anonymize')).leadIds).toEqual([]);
-  });
+      const audit = await db.audit.toArray();
+      expect(audit.map((e) => [e.action, e.ids.length])).toEqual([['purge', plan.leadIds.length]]);
+      expect(JSON.stringify(audit)).not.toContain(first.name);
+      expect(await verifyAuditTrail(db)).toBeNull();
+      // A second dry run finds nothing left to purge.
+      expect((await retentionDryRun(db, NOW, 'anonymize')).leadIds).toEqual([]);
+    },
+  );
 
-  it('deleting: the dry run says what each acquisition month loses, and the purge takes exactly that', { timeout: 60_000 }, async () => {
-    const data = demoSlice(20);
-    const db = await dbWith(data);
-    const plan = await retentionDryRun(db, NOW, 'delete');
-    expect(plan.losses.reduce((s, l) => s + l.leads, 0)).toBe(plan.leadIds.length);
-    const before = cohortCounts(await db.leads.toArray(), TZ);
-    for (const loss of plan.losses) expect(plan.before.find((b) => b.cohort === loss.cohort)).toEqual(before.get(loss.cohort));
+  it(
+    'deleting: the dry run says what each acquisition month loses, and the purge takes exactly that',
+    { timeout: 60_000 },
+    async () => {
+      const data = demoSlice(20);
+      const db = await dbWith(data);
+      const plan = await retentionDryRun(db, NOW, 'delete');
+      expect(plan.losses.reduce((s, l) => s + l.leads, 0)).toBe(plan.leadIds.length);
+      const before = cohortCounts(await db.leads.toArray(), TZ);
+      for (const loss of plan.losses)
+        expect(plan.before.find((b) => b.cohort === loss.cohort)).toEqual(before.get(loss.cohort));
 
-    await purgeRetention(db, { at: NOW, mode: 'delete', expected: plan.leadIds.length }, NOW);
-    const after = cohortCounts(await db.leads.toArray(), TZ);
-    for (const loss of plan.losses) {
-      const b = before.get(loss.cohort)!;
-      const a = after.get(loss.cohort) ?? { leads: 0, contacted: 0, connected: 0, converted: 0 };
-      expect([a.leads, a.contacted, a.connected, a.converted]).toEqual([b.leads - loss.leads, b.contacted - loss.contacted, b.connected - loss.connected, b.converted - loss.converted]);
-    }
-    expect(await db.calls.where('leadId').anyOf(plan.leadIds).count()).toBe(0);
-    expect(await db.consents.where('leadId').anyOf(plan.leadIds).count()).toBe(0);
-  });
+      await purgeRetention(db, { at: NOW, mode: 'delete', expected: plan.leadIds.length }, NOW);
+      const after = cohortCounts(await db.leads.toArray(), TZ);
+      for (const loss of plan.losses) {
+        const b = before.get(loss.cohort)!;
+        const a = after.get(loss.cohort) ?? { leads: 0, contacted: 0, connected: 0, converted: 0 };
+        expect([a.leads, a.contacted, a.connected, a.converted]).toEqual([
+          b.leads - loss.leads,
+          b.contacted - loss.contacted,
+          b.connected - loss.connected,
+          b.converted - loss.converted,
+        ]);
+      }
+      expect(await db.calls.where('leadId').anyOf(plan.leadIds).count()).toBe(0);
+      expect(await db.consents.where('leadId').anyOf(plan.leadIds).count()).toBe(0);
+    },
+  );
 
   it('refuses to purge when the data changed since the dry run', async () => {
     const db = await dbWith(demoSlice(20));
     const plan = await retentionDryRun(db, NOW, 'anonymize');
-    await expect(purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length + 1 }, NOW)).rejects.toMatchObject({ code: 'plan-changed' });
+    await expect(
+      purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length + 1 }, NOW),
+    ).rejects.toMatchObject({ code: 'plan-changed' });
     expect(await db.leads.filter((l) => l.anonymizedAt !== undefined).count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });

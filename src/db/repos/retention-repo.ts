@@ -53,44 +53,84 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
  * Purge the leads past their deadline at `at`, by `mode`. `expected` is the number of leads
  * the dry run showed; a different count now means the data changed meanwhile, and nothing is done.
  */
-export async function purgeRetention(db: LeadsDb, input: { at: number; mode: PurgeMode; expected?: number }, now = Date.now()): Promise<PurgePlan> {
+export async function purgeRetention(
+  db: LeadsDb,
+  input: { at: number; mode: PurgeMode; expected?: number },
+  now = Date.now(),
+): Promise<PurgePlan> {
   const summary = { mode: input.mode, ...(input.expected !== undefined ? { count: input.expected } : {}) };
-  const tables = [db.leads, db.calls, db.consents, db.acquisitions, db.audit, db.settings, db.operations, db.dncLists, db.dncListVersions, db.dncEntries, db.engine];
-  return journaled(db, 'purge', summary, (journal) => strictTransaction(db, 'rw', tables, async () => {
-    const { plan, leads, calls, settings } = await planFrom(db, input.at, input.mode);
-    if (input.expected !== undefined && input.expected !== plan.leadIds.length) throw new PurgeError('plan-changed');
-    if (plan.leadIds.length === 0) {
-      await markDone(db, journal, now);
-      return plan;
-    }
-    const ids = plan.leadIds;
-    const going = new Set(ids);
-    const consents = await db.consents.where('leadId').anyOf(ids).toArray();
-    // A DNC request younger than its keep period outlives the purge as a keyed-hash suppression
-    // dated at the request (dnc-request-keep.ts), whichever the mode.
-    const callsByLead = new Map<number, Call[]>();
-    for (const c of calls) if (going.has(c.leadId)) callsByLead.set(c.leadId, [...(callsByLead.get(c.leadId) ?? []), c]);
-    const kept = dncRequestsToKeep(leads.filter((l) => going.has(l.id)), (id) => callsByLead.get(id) ?? [], rulesByRegion(settings), input.at);
-    const key = await anonymisationKey(db);
-    for (const k of kept) await suppressNumber(db, k.phoneE164, key, k.requestedAt, now);
-    if (input.mode === 'delete') {
-      await db.calls.where('leadId').anyOf(ids).delete();
-      await db.consents.bulkDelete(consents.map((c) => c.id));
-      await db.acquisitions.where('leadId').anyOf(ids).delete();
-      await db.leads.bulkDelete(ids);
-    } else {
-      await db.leads.bulkPut(leads.filter((l) => going.has(l.id)).map((l) => anonymiseLead(l, key, now)));
-      // The events stay (basis, kind and dates are no one's personal data); their free-text proof reference goes.
-      await db.consents.bulkPut(consents.map((c) => ({ ...c, proofRef: '' })));
-    }
-    const { leadIds: _ids, ...facts } = plan;
-    await appendAudit(db, { action: 'purge', entity: 'lead', ids, before: null, after: { ...facts, count: ids.length, ...(kept.length ? { dncRequestsKept: kept.length } : {}) } }, now);
-    // Last, after every write logged itself: purged names and numbers must not outlive the rows in
-    // the grid's cached columns, and no grid may patch its copy instead of rebuilding.
-    await dropEngineCache(db);
-    await markDone(db, journal, now);
-    return plan;
-  }), now);
+  const tables = [
+    db.leads,
+    db.calls,
+    db.consents,
+    db.acquisitions,
+    db.audit,
+    db.settings,
+    db.operations,
+    db.dncLists,
+    db.dncListVersions,
+    db.dncEntries,
+    db.engine,
+  ];
+  return journaled(
+    db,
+    'purge',
+    summary,
+    (journal) =>
+      strictTransaction(db, 'rw', tables, async () => {
+        const { plan, leads, calls, settings } = await planFrom(db, input.at, input.mode);
+        if (input.expected !== undefined && input.expected !== plan.leadIds.length)
+          throw new PurgeError('plan-changed');
+        if (plan.leadIds.length === 0) {
+          await markDone(db, journal, now);
+          return plan;
+        }
+        const ids = plan.leadIds;
+        const going = new Set(ids);
+        const consents = await db.consents.where('leadId').anyOf(ids).toArray();
+        // A DNC request younger than its keep period outlives the purge as a keyed-hash suppression
+        // dated at the request (dnc-request-keep.ts), whichever the mode.
+        const callsByLead = new Map<number, Call[]>();
+        for (const c of calls)
+          if (going.has(c.leadId)) callsByLead.set(c.leadId, [...(callsByLead.get(c.leadId) ?? []), c]);
+        const kept = dncRequestsToKeep(
+          leads.filter((l) => going.has(l.id)),
+          (id) => callsByLead.get(id) ?? [],
+          rulesByRegion(settings),
+          input.at,
+        );
+        const key = await anonymisationKey(db);
+        for (const k of kept) await suppressNumber(db, k.phoneE164, key, k.requestedAt, now);
+        if (input.mode === 'delete') {
+          await db.calls.where('leadId').anyOf(ids).delete();
+          await db.consents.bulkDelete(consents.map((c) => c.id));
+          await db.acquisitions.where('leadId').anyOf(ids).delete();
+          await db.leads.bulkDelete(ids);
+        } else {
+          await db.leads.bulkPut(leads.filter((l) => going.has(l.id)).map((l) => anonymiseLead(l, key, now)));
+          // The events stay (basis, kind and dates are no one's personal data); their free-text proof reference goes.
+          await db.consents.bulkPut(consents.map((c) => ({ ...c, proofRef: '' })));
+        }
+        const { leadIds: _ids, ...facts } = plan;
+        await appendAudit(
+          db,
+          {
+            action: 'purge',
+            entity: 'lead',
+            ids,
+            before: null,
+            after: { ...facts, count: ids.length, ...(kept.length ? { dncRequestsKept: kept.length } : {}) },
+          },
+          now,
+        );
+        // Last, after every write logged itself: purged names and numbers must not outlive the rows in
+        // the grid's cached columns, and no grid may patch its copy instead of rebuilding.
+        await dropEngineCache(db);
+        await markDone(db, journal, now);
+        return plan;
+      }),
+    now,
+  );
 }
 
 /** Purged leads that had this number (matched through its keyed hash), e.g. to honour their "do not call me" when it comes back. */

@@ -6,7 +6,12 @@ export function listSavedViews(db: LeadsDb): Promise<SavedView[]> {
 }
 
 /** Save (or overwrite by name) a view. */
-export async function saveView(db: LeadsDb, name: string, search: Record<string, unknown>, now = Date.now()): Promise<number> {
+export async function saveView(
+  db: LeadsDb,
+  name: string,
+  search: Record<string, unknown>,
+  now = Date.now(),
+): Promise<number> {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('A view needs a name.');
   return db.transaction('rw', db.savedViews, async () => {

@@ -36,7 +36,11 @@ describe('getSettings', () => {
 describe('saveSettings', () => {
   it('saves, returns the new settings, and audits only the keys that changed', async () => {
     const db = freshDb();
-    const saved = await saveSettings(db, { orgTimeZone: 'Europe/Berlin', operatorName: DEFAULT_SETTINGS.operatorName, maxAttempts: 3 }, T);
+    const saved = await saveSettings(
+      db,
+      { orgTimeZone: 'Europe/Berlin', operatorName: DEFAULT_SETTINGS.operatorName, maxAttempts: 3 },
+      T,
+    );
     expect(saved).toEqual({ ...DEFAULT_SETTINGS, orgTimeZone: 'Europe/Berlin', maxAttempts: 3 });
     expect(await getSettings(db)).toEqual(saved);
     const entries = await db.audit.toArray();

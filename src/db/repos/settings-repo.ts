@@ -16,7 +16,9 @@ export async function saveSettings(db: LeadsDb, patch: Partial<Settings>, now = 
   return db.transaction('rw', db.settings, db.audit, async () => {
     const before = await getSettings(db);
     const after = settingsSchema.parse({ ...before, ...patch });
-    const changed = (Object.keys(patch) as (keyof Settings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const changed = (Object.keys(patch) as (keyof Settings)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
     if (changed.length === 0) return before;
     await db.settings.put({ key: SETTINGS_KEY, value: after });
     await appendAudit(

@@ -47,11 +47,20 @@ export async function suppressions(db: LeadsDb): Promise<Map<string, DncEntry>> 
 }
 
 /** Suppress a number (inside a transaction over dncLists, dncListVersions, dncEntries); listed from `since`. Returns its keyed hash. */
-export async function suppressNumber(db: LeadsDb, phoneE164: string, key: string, since: number, now: number): Promise<string> {
+export async function suppressNumber(
+  db: LeadsDb,
+  phoneE164: string,
+  key: string,
+  since: number,
+  now: number,
+): Promise<string> {
   const hash = phoneE164.startsWith(HASHED_PHONE_PREFIX) ? phoneE164 : keyedPhoneHash(phoneE164, key);
   const versionId = await ensureInternalList(db, now);
   const existing = await db.dncEntries.get([INTERNAL_LIST_ID, hash]);
-  const addedAt = existing?.addedAt !== undefined && existing.removedVersionId === undefined ? Math.min(existing.addedAt, since) : since;
+  const addedAt =
+    existing?.addedAt !== undefined && existing.removedVersionId === undefined
+      ? Math.min(existing.addedAt, since)
+      : since;
   await db.dncEntries.put({ listId: INTERNAL_LIST_ID, phoneE164: hash, addedVersionId: versionId, addedAt });
   return hash;
 }
@@ -84,7 +93,10 @@ export async function suppressedAmong(db: LeadsDb, phones: readonly string[]): P
  * since the suppression began. Call inside the write's transaction (see `suppressionTables`),
  * after its leads are stored. Returns the numbers listed, with the suppression hashes.
  */
-export async function honourSuppressions(db: LeadsDb, phones: readonly string[]): Promise<{ phoneE164: string; suppression: string }[]> {
+export async function honourSuppressions(
+  db: LeadsDb,
+  phones: readonly string[],
+): Promise<{ phoneE164: string; suppression: string }[]> {
   if (!Dexie.currentTransaction) throw new Error('honourSuppressions must run inside the write’s own transaction');
   const hits = await suppressedAmong(db, phones);
   const out: { phoneE164: string; suppression: string }[] = [];

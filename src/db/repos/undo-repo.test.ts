@@ -25,19 +25,25 @@ const UNDO_AT = NOW + 120_000;
 const fresh = () => dbWith(structuredClone(data));
 
 /** Leads whose own fields an audit entry recorded (their updatedAt becomes the undo instant). */
-const fieldIds = (entry: AuditEntry) => new Set(Object.keys((entry.before as { leads?: object }).leads ?? {}).map(Number));
+const fieldIds = (entry: AuditEntry) =>
+  new Set(Object.keys((entry.before as { leads?: object }).leads ?? {}).map(Number));
 
 /** `after` equals `before` in every table but the audit trail, leads' updatedAt aside, which must be `undoneAt` for `touched`. */
 function expectRestored(before: Snapshot, after: Snapshot, touched: ReadonlySet<number>, undoneAt: number) {
   const { audit: _a, leads: beforeLeads, ...beforeRest } = before;
   const { audit: _b, leads: afterLeads, ...afterRest } = after;
   expect(afterRest).toStrictEqual(beforeRest);
-  expect(afterLeads).toStrictEqual((beforeLeads as Lead[]).map((l) => (touched.has(l.id) ? { ...l, updatedAt: undoneAt } : l)));
+  expect(afterLeads).toStrictEqual(
+    (beforeLeads as Lead[]).map((l) => (touched.has(l.id) ? { ...l, updatedAt: undoneAt } : l)),
+  );
 }
 
 async function undoFails(db: LeadsDb, seq: number, message: RegExp) {
   const before = await snapshot(db);
-  const error = await undoOperation(db, seq, UNDO_AT).then(() => null, (e: unknown) => e);
+  const error = await undoOperation(db, seq, UNDO_AT).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UndoError);
   expect((error as Error).message).toMatch(message);
   expect(await snapshot(db), 'a refused undo writes nothing').toStrictEqual(before);
@@ -46,7 +52,10 @@ async function undoFails(db: LeadsDb, seq: number, message: RegExp) {
 const SOME = [...ALL.slice(0, 9), MISSING_ID, ALL[3]!, ALL[25]!];
 const OPS: [string, BulkOp][] = [
   ['set-source', { kind: 'set-source', sourceId: 'trade-show' }],
-  ['set-campaign (leads without one get it, then lose it again)', { kind: 'set-campaign', campaignId: data.campaigns[1]!.id }],
+  [
+    'set-campaign (leads without one get it, then lose it again)',
+    { kind: 'set-campaign', campaignId: data.campaigns[1]!.id },
+  ],
   ['set-campaign to none (the campaign comes back)', { kind: 'set-campaign', campaignId: null }],
   ['add-tags', { kind: 'add-tags', tags: ['vip', 'new-tag'] }],
   ['remove-tags', { kind: 'remove-tags', tags: ['priority', 'vip'] }],
@@ -54,7 +63,18 @@ const OPS: [string, BulkOp][] = [
   ['add-to-internal-dnc (removed and future entries come back as they were)', { kind: 'add-to-internal-dnc' }],
   ['renew-consent (the new consent events go)', { kind: 'renew-consent', proofRef: 'form-17', validityMonths: 12 }],
   ['delete (leads, their calls and consents come back with their ids)', { kind: 'delete' }],
-  ['edit-fields (source, campaign and tags in one operation come back together)', { kind: 'edit-fields', edits: [{ kind: 'set-source', sourceId: 'trade-show' }, { kind: 'set-campaign', campaignId: null }, { kind: 'add-tags', tags: ['vip'] }, { kind: 'mark-verified' }] }],
+  [
+    'edit-fields (source, campaign and tags in one operation come back together)',
+    {
+      kind: 'edit-fields',
+      edits: [
+        { kind: 'set-source', sourceId: 'trade-show' },
+        { kind: 'set-campaign', campaignId: null },
+        { kind: 'add-tags', tags: ['vip'] },
+        { kind: 'mark-verified' },
+      ],
+    },
+  ],
 ];
 
 describe('undoOperation restores the exact previous values', () => {
@@ -74,7 +94,15 @@ describe('undoOperation restores the exact previous values', () => {
 
       // The undo is audited, names the entry it undid, and the chain verifies.
       expect(after.audit).toHaveLength(before.audit!.length + 2);
-      expect(after.audit!.at(-1)).toMatchObject({ seq: auditSeq + 1, at: UNDO_AT, action: 'undo', entity: 'lead', ids: entry.ids, before: { undid: auditSeq }, after: { undid: auditSeq, op: bulkOpSchema.parse(op) } });
+      expect(after.audit!.at(-1)).toMatchObject({
+        seq: auditSeq + 1,
+        at: UNDO_AT,
+        action: 'undo',
+        entity: 'lead',
+        ids: entry.ids,
+        before: { undid: auditSeq },
+        after: { undid: auditSeq, op: bulkOpSchema.parse(op) },
+      });
       expect(await verifyAuditTrail(db)).toBeNull();
 
       // Not twice.
@@ -165,7 +193,9 @@ describe('undoOperation refuses what it cannot restore exactly', () => {
     for (const e of [entries[0]!, entries[1]!, entries[3]!]) await undoFails(db, e.seq, /cannot be undone/);
     await undoFails(db, 999, /cannot be undone/);
     // A deletion that is not a bulk operation (no `op`), such as emptying the database.
-    await db.transaction('rw', db.audit, db.settings, () => appendAudit(db, { action: 'delete', entity: 'lead', ids: [ALL[2]!], before: null, after: null }, AT));
+    await db.transaction('rw', db.audit, db.settings, () =>
+      appendAudit(db, { action: 'delete', entity: 'lead', ids: [ALL[2]!], before: null, after: null }, AT),
+    );
     await undoFails(db, entries.length + 1, /cannot be undone/);
     expect(await verifyAuditTrail(db)).toBeNull();
   });
@@ -174,7 +204,12 @@ describe('undoOperation refuses what it cannot restore exactly', () => {
 describe('listUndoable', () => {
   it('lists bulk operations newest first, up to the limit, and drops undone ones', async () => {
     const db = await fresh();
-    const ops: BulkOp[] = [{ kind: 'mark-verified' }, { kind: 'add-tags', tags: ['x'] }, { kind: 'delete' }, { kind: 'renew-consent', proofRef: 'p', validityMonths: 6 }];
+    const ops: BulkOp[] = [
+      { kind: 'mark-verified' },
+      { kind: 'add-tags', tags: ['x'] },
+      { kind: 'delete' },
+      { kind: 'renew-consent', proofRef: 'p', validityMonths: 6 },
+    ];
     const seqs: number[] = [];
     for (const [i, op] of ops.entries()) {
       seqs.push((await applyBulkEdit(db, [ALL[i]!], op, AT + i)).auditSeq);

@@ -35,49 +35,97 @@ const UNDOABLE = new Set(['bulk-edit', 'delete']);
 export async function listUndoable(db: LeadsDb, limit = 5): Promise<AuditEntry[]> {
   const recent = await db.audit.orderBy('seq').reverse().limit(200).toArray();
   const undone = new Set(recent.filter((e) => e.action === 'undo').map((e) => (e.after as { undid?: number }).undid));
-  return recent.filter((e) => UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && (e.before as BulkPayload)?.op).slice(0, limit);
+  return recent
+    .filter((e) => UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && (e.before as BulkPayload)?.op)
+    .slice(0, limit);
 }
 
 export class UndoError extends Error {}
 
 /** Undo the operation recorded in audit entry `seq`. */
 export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()): Promise<{ restored: number }> {
-  const tables = [db.leads, db.calls, db.consents, db.consentRequests, db.dncEntries, db.audit, db.settings, db.operations];
+  const tables = [
+    db.leads,
+    db.calls,
+    db.consents,
+    db.consentRequests,
+    db.dncEntries,
+    db.audit,
+    db.settings,
+    db.operations,
+  ];
   const count = (await db.audit.get(seq))?.ids.length ?? 0;
-  return journaled(db, 'undo', { auditSeq: seq, count }, (journal) => db.transaction('rw', tables, async () => {
-    const entry = await db.audit.get(seq);
-    // Only the bulk operations' own entries (they carry `op`), as listUndoable offers them.
-    if (!entry || !UNDOABLE.has(entry.action) || entry.entity !== 'lead' || !(entry.before as BulkPayload | null)?.op) throw new UndoError(`Audit entry #${seq} cannot be undone.`);
-    const alreadyUndone = await db.audit.where('action').equals('undo').filter((e) => (e.after as { undid?: number }).undid === seq).count();
-    if (alreadyUndone) throw new UndoError(`Audit entry #${seq} was already undone.`);
-    const before = entry.before as BulkPayload;
-    const after = entry.after as BulkPayload;
-    let restored = 0;
-    if (before.rows) {
-      await db.leads.bulkAdd(before.rows);
-      if (before.calls?.length) await db.calls.bulkAdd(before.calls);
-      if (before.consents?.length) await db.consents.bulkAdd(before.consents);
-      if (before.requests?.length) await db.consentRequests.bulkAdd(before.requests);
-      restored = before.rows.length;
-    }
-    const fields = before.leads ?? {};
-    const ids = Object.keys(fields).map(Number);
-    if (ids.length) {
-      const leads = await db.leads.bulkGet(ids);
-      // Restoring over a later edit of the same fields would silently lose that edit: refuse.
-      const recorded = after.leads ?? {};
-      const edited = leads.filter((l): l is Lead => l !== undefined && canonicalJson(pickFields(l, Object.keys(fields[l.id]!))) !== canonicalJson(recorded[l.id]));
-      if (edited.length) throw new UndoError(`Audit entry #${seq} cannot be undone: ${edited.length} of its records were changed since (lead ${edited[0]!.id}…).`);
-      const puts = leads.filter((l): l is Lead => l !== undefined).map((l) => ({ ...restoreFields(l, fields[l.id]!), updatedAt: now }));
-      await db.leads.bulkPut(puts);
-      restored = puts.length;
-    }
-    if (after.consentIds?.length) await db.consents.bulkDelete(after.consentIds);
-    if (after.requestIds?.length) await db.consentRequests.bulkDelete(after.requestIds);
-    if (after.dncAdded?.length) await db.dncEntries.bulkDelete(after.dncAdded.map((p) => [INTERNAL_LIST_ID, p] as [string, string]));
-    if (before.dncReplaced?.length) await db.dncEntries.bulkPut(before.dncReplaced);
-    await appendAudit(db, { action: 'undo', entity: 'lead', ids: entry.ids, before: { undid: seq }, after: { undid: seq, op: before.op } }, now);
-    await markDone(db, journal, now);
-    return { restored: restored || entry.ids.length };
-  }), now);
+  return journaled(
+    db,
+    'undo',
+    { auditSeq: seq, count },
+    (journal) =>
+      db.transaction('rw', tables, async () => {
+        const entry = await db.audit.get(seq);
+        // Only the bulk operations' own entries (they carry `op`), as listUndoable offers them.
+        if (
+          !entry ||
+          !UNDOABLE.has(entry.action) ||
+          entry.entity !== 'lead' ||
+          !(entry.before as BulkPayload | null)?.op
+        )
+          throw new UndoError(`Audit entry #${seq} cannot be undone.`);
+        const alreadyUndone = await db.audit
+          .where('action')
+          .equals('undo')
+          .filter((e) => (e.after as { undid?: number }).undid === seq)
+          .count();
+        if (alreadyUndone) throw new UndoError(`Audit entry #${seq} was already undone.`);
+        const before = entry.before as BulkPayload;
+        const after = entry.after as BulkPayload;
+        let restored = 0;
+        if (before.rows) {
+          await db.leads.bulkAdd(before.rows);
+          if (before.calls?.length) await db.calls.bulkAdd(before.calls);
+          if (before.consents?.length) await db.consents.bulkAdd(before.consents);
+          if (before.requests?.length) await db.consentRequests.bulkAdd(before.requests);
+          restored = before.rows.length;
+        }
+        const fields = before.leads ?? {};
+        const ids = Object.keys(fields).map(Number);
+        if (ids.length) {
+          const leads = await db.leads.bulkGet(ids);
+          // Restoring over a later edit of the same fields would silently lose that edit: refuse.
+          const recorded = after.leads ?? {};
+          const edited = leads.filter(
+            (l): l is Lead =>
+              l !== undefined &&
+              canonicalJson(pickFields(l, Object.keys(fields[l.id]!))) !== canonicalJson(recorded[l.id]),
+          );
+          if (edited.length)
+            throw new UndoError(
+              `Audit entry #${seq} cannot be undone: ${edited.length} of its records were changed since (lead ${edited[0]!.id}…).`,
+            );
+          const puts = leads
+            .filter((l): l is Lead => l !== undefined)
+            .map((l) => ({ ...restoreFields(l, fields[l.id]!), updatedAt: now }));
+          await db.leads.bulkPut(puts);
+          restored = puts.length;
+        }
+        if (after.consentIds?.length) await db.consents.bulkDelete(after.consentIds);
+        if (after.requestIds?.length) await db.consentRequests.bulkDelete(after.requestIds);
+        if (after.dncAdded?.length)
+          await db.dncEntries.bulkDelete(after.dncAdded.map((p) => [INTERNAL_LIST_ID, p] as [string, string]));
+        if (before.dncReplaced?.length) await db.dncEntries.bulkPut(before.dncReplaced);
+        await appendAudit(
+          db,
+          {
+            action: 'undo',
+            entity: 'lead',
+            ids: entry.ids,
+            before: { undid: seq },
+            after: { undid: seq, op: before.op },
+          },
+          now,
+        );
+        await markDone(db, journal, now);
+        return { restored: restored || entry.ids.length };
+      }),
+    now,
+  );
 }

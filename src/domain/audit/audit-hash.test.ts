@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AUDIT_ACTIONS, auditEntrySchema, type AuditEntry } from './audit-entry';
-import { GENESIS_HASH, canonicalJson, detailsHashOf, entryHash, isRedacted, legacyEntryHash, redactDetails, sealEntry, sha256Hex, verifyChain, verifyChainAll } from './audit-hash';
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  detailsHashOf,
+  entryHash,
+  isRedacted,
+  legacyEntryHash,
+  redactDetails,
+  sealEntry,
+  sha256Hex,
+  verifyChain,
+  verifyChainAll,
+} from './audit-hash';
 
 type Draft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'detailsHash' | 'legacyHash'>;
 
@@ -29,12 +41,23 @@ function legacyChain(drafts: readonly Draft[]): AuditEntry[] {
  * What "forget this person" does to a chain: redact the picked entries' details and append a
  * `forget` entry that names them (`after.redactedSeqs`), dated as their markers.
  */
-function forgetting(entries: readonly AuditEntry[], pick: (e: AuditEntry, i: number) => boolean, at: number): AuditEntry[] {
+function forgetting(
+  entries: readonly AuditEntry[],
+  pick: (e: AuditEntry, i: number) => boolean,
+  at: number,
+): AuditEntry[] {
   const redacted = entries.map((e, i) => (pick(e, i) ? redactDetails(e, at) : e));
   const last = redacted.at(-1);
   const forget = sealEntry({
-    seq: (last?.seq ?? 0) + 1, at, actor: 'Data steward', action: 'forget', entity: 'lead', ids: [4],
-    before: null, after: { suppression: 'hmac:ab', redactedSeqs: entries.filter(pick).map((e) => e.seq) }, prevHash: last?.hash ?? GENESIS_HASH,
+    seq: (last?.seq ?? 0) + 1,
+    at,
+    actor: 'Data steward',
+    action: 'forget',
+    entity: 'lead',
+    ids: [4],
+    before: null,
+    after: { suppression: 'hmac:ab', redactedSeqs: entries.filter(pick).map((e) => e.seq) },
+    prevHash: last?.hash ?? GENESIS_HASH,
   });
   return [...redacted, forget];
 }
@@ -42,17 +65,55 @@ function forgetting(entries: readonly AuditEntry[], pick: (e: AuditEntry, i: num
 const T = Date.UTC(2026, 10, 29, 12, 0);
 const DRAFTS: Draft[] = [
   { at: T, actor: 'Data steward', action: 'seed', entity: 'database', ids: [], before: null, after: { leads: 3 } },
-  { at: T + 1000, actor: 'Data steward', action: 'create', entity: 'lead', ids: [4], before: null, after: { name: 'Ada', phoneE164: '+12133734253' } },
-  { at: T + 2000, actor: 'Data steward', action: 'edit', entity: 'lead', ids: [4], before: { acquiredAt: T - 5000 }, after: { acquiredAt: T - 9000 }, note: 'vendor sent the real date' },
-  { at: T + 3000, actor: 'Dana', action: 'settings', entity: 'settings', ids: ['operatorName'], before: { operatorName: 'Data steward' }, after: { operatorName: 'Dana' } },
-  { at: T + 4000, actor: 'Dana', action: 'export', entity: 'lead', ids: [1, 2, 3, 4], before: null, after: { rows: 4 } },
+  {
+    at: T + 1000,
+    actor: 'Data steward',
+    action: 'create',
+    entity: 'lead',
+    ids: [4],
+    before: null,
+    after: { name: 'Ada', phoneE164: '+12133734253' },
+  },
+  {
+    at: T + 2000,
+    actor: 'Data steward',
+    action: 'edit',
+    entity: 'lead',
+    ids: [4],
+    before: { acquiredAt: T - 5000 },
+    after: { acquiredAt: T - 9000 },
+    note: 'vendor sent the real date',
+  },
+  {
+    at: T + 3000,
+    actor: 'Dana',
+    action: 'settings',
+    entity: 'settings',
+    ids: ['operatorName'],
+    before: { operatorName: 'Data steward' },
+    after: { operatorName: 'Dana' },
+  },
+  {
+    at: T + 4000,
+    actor: 'Dana',
+    action: 'export',
+    entity: 'lead',
+    ids: [1, 2, 3, 4],
+    before: null,
+    after: { rows: 4 },
+  },
 ];
 const intact = chain(DRAFTS);
 
 describe('canonicalJson: equal content, equal text', () => {
   it.each([
     { a: { b: 1, a: 2 }, b: { a: 2, b: 1 }, text: '{"a":2,"b":1}', why: 'key order does not matter' },
-    { a: { z: { y: 1, x: [{ d: 1, c: 2 }] } }, b: { z: { x: [{ c: 2, d: 1 }], y: 1 } }, text: '{"z":{"x":[{"c":2,"d":1}],"y":1}}', why: 'at every depth, inside arrays too' },
+    {
+      a: { z: { y: 1, x: [{ d: 1, c: 2 }] } },
+      b: { z: { x: [{ c: 2, d: 1 }], y: 1 } },
+      text: '{"z":{"x":[{"c":2,"d":1}],"y":1}}',
+      why: 'at every depth, inside arrays too',
+    },
     { a: { a: 1, gone: undefined }, b: { a: 1 }, text: '{"a":1}', why: 'undefined is left out, as JSON does' },
     { a: [3, 1, 2], b: [3, 1, 2], text: '[3,1,2]', why: 'array order is kept: it is content' },
     { a: null, b: null, text: 'null', why: 'null' },
@@ -63,13 +124,20 @@ describe('canonicalJson: equal content, equal text', () => {
 
   it('keeps a key named __proto__ (data from a file may have one)', () => {
     expect(canonicalJson(JSON.parse('{"b":2,"__proto__":1}'))).toBe('{"__proto__":1,"b":2}');
-    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1}}'))).not.toBe(canonicalJson(JSON.parse('{"__proto__":{"x":2}}')));
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1}}'))).not.toBe(
+      canonicalJson(JSON.parse('{"__proto__":{"x":2}}')),
+    );
   });
 
   /** The same value with every object's keys inserted in reverse order. */
   const reversed = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(reversed);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .reverse()
+          .map(([k, x]) => [k, reversed(x)]),
+      );
     return v;
   };
 
@@ -86,7 +154,9 @@ describe('canonicalJson: equal content, equal text', () => {
 describe('entryHash', () => {
   it('format 2: SHA-256 of the canonical fields with the details hash in place of the details; a missing note hashes as null', () => {
     const { hash: _h, ...unhashed } = intact[1]!;
-    expect(unhashed.detailsHash).toBe(sha256Hex(canonicalJson({ before: null, after: { name: 'Ada', phoneE164: '+12133734253' } })));
+    expect(unhashed.detailsHash).toBe(
+      sha256Hex(canonicalJson({ before: null, after: { name: 'Ada', phoneE164: '+12133734253' } })),
+    );
     const { before: _b, after: _a, ...fields } = unhashed;
     expect(entryHash(unhashed)).toBe(sha256Hex(canonicalJson({ ...fields, format: 2, legacyHash: null, note: null })));
     expect(entryHash({ ...unhashed, note: undefined })).toBe(intact[1]!.hash);
@@ -100,7 +170,18 @@ describe('entryHash', () => {
 
   it('changes with any hashed field; the details count through their hash', () => {
     const { hash: _h, ...e } = intact[2]!;
-    const variants = [{ at: e.at + 1 }, { actor: 'Eve' }, { action: 'undo' as const }, { entity: 'call' }, { ids: [5] }, { detailsHash: detailsHashOf(null, null) }, { legacyHash: 'ab'.repeat(32) }, { note: '' }, { seq: 9 }, { prevHash: GENESIS_HASH }];
+    const variants = [
+      { at: e.at + 1 },
+      { actor: 'Eve' },
+      { action: 'undo' as const },
+      { entity: 'call' },
+      { ids: [5] },
+      { detailsHash: detailsHashOf(null, null) },
+      { legacyHash: 'ab'.repeat(32) },
+      { note: '' },
+      { seq: 9 },
+      { prevHash: GENESIS_HASH },
+    ];
     for (const v of variants) expect(entryHash({ ...e, ...v }), JSON.stringify(v)).not.toBe(intact[2]!.hash);
     expect(detailsHashOf(e.before, { acquiredAt: T })).not.toBe(e.detailsHash);
   });
@@ -143,22 +224,80 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
   it.each([
     { why: 'an intact chain', entries: intact, problem: null },
     { why: 'an empty chain', entries: [], problem: null },
-    { why: 'an edited `after` (hash left as it was)', entries: edit(2, { after: { acquiredAt: T } }), problem: { seq: 3, index: 2, problem: 'details-mismatch' } },
-    { why: 'an edited `after` with its details hash recomputed', entries: edit(2, { after: { acquiredAt: T }, detailsHash: detailsHashOf(intact[2]!.before, { acquiredAt: T }) }), problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
-    { why: 'details redacted by an erasure whose forget entry names them', entries: forgetting(intact, (_, j) => j === 1 || j === 3, T + 9000), problem: null },
-    { why: 'a redacted entry whose actor was edited', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? { ...e, actor: 'Eve' } : e)), problem: { seq: 2, index: 1, problem: 'hash-mismatch' } },
-    { why: 'a redacted entry given other details', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? { ...e, after: { name: 'Eve' } } : e)), problem: { seq: 2, index: 1, problem: 'details-mismatch' } },
-    { why: 'a fake redaction: the marker put on an entry no forget entry names', entries: intact.map((e, j) => (j === 2 ? redactDetails(e, T + 9000) : e)), problem: { seq: 3, index: 2, problem: 'unnamed-redaction' } },
-    { why: 'a fake redaction beside a real erasure that names other entries', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 3 ? redactDetails(e, T + 9000) : e)), problem: { seq: 4, index: 3, problem: 'unnamed-redaction' } },
-    { why: 'a fake redaction dated otherwise than the forget entry that names the entry', entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? redactDetails(intact[1]!, T + 5) : e)), problem: { seq: 2, index: 1, problem: 'unnamed-redaction' } },
+    {
+      why: 'an edited `after` (hash left as it was)',
+      entries: edit(2, { after: { acquiredAt: T } }),
+      problem: { seq: 3, index: 2, problem: 'details-mismatch' },
+    },
+    {
+      why: 'an edited `after` with its details hash recomputed',
+      entries: edit(2, { after: { acquiredAt: T }, detailsHash: detailsHashOf(intact[2]!.before, { acquiredAt: T }) }),
+      problem: { seq: 3, index: 2, problem: 'hash-mismatch' },
+    },
+    {
+      why: 'details redacted by an erasure whose forget entry names them',
+      entries: forgetting(intact, (_, j) => j === 1 || j === 3, T + 9000),
+      problem: null,
+    },
+    {
+      why: 'a redacted entry whose actor was edited',
+      entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) => (j === 1 ? { ...e, actor: 'Eve' } : e)),
+      problem: { seq: 2, index: 1, problem: 'hash-mismatch' },
+    },
+    {
+      why: 'a redacted entry given other details',
+      entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) =>
+        j === 1 ? { ...e, after: { name: 'Eve' } } : e,
+      ),
+      problem: { seq: 2, index: 1, problem: 'details-mismatch' },
+    },
+    {
+      why: 'a fake redaction: the marker put on an entry no forget entry names',
+      entries: intact.map((e, j) => (j === 2 ? redactDetails(e, T + 9000) : e)),
+      problem: { seq: 3, index: 2, problem: 'unnamed-redaction' },
+    },
+    {
+      why: 'a fake redaction beside a real erasure that names other entries',
+      entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) =>
+        j === 3 ? redactDetails(e, T + 9000) : e,
+      ),
+      problem: { seq: 4, index: 3, problem: 'unnamed-redaction' },
+    },
+    {
+      why: 'a fake redaction dated otherwise than the forget entry that names the entry',
+      entries: forgetting(intact, (_, j) => j === 1, T + 9000).map((e, j) =>
+        j === 1 ? redactDetails(intact[1]!, T + 5) : e,
+      ),
+      problem: { seq: 2, index: 1, problem: 'unnamed-redaction' },
+    },
     { why: 'an intact format-1 trail (restored from an old backup)', entries: legacyChain(DRAFTS), problem: null },
-    { why: 'a format-1 entry after format-2 ones (a downgrade)', entries: [...intact.slice(0, 2), { ...legacyChain(DRAFTS)[2]!, prevHash: intact[1]!.hash }], problem: { seq: 3, index: 2, problem: 'hash-mismatch' } },
-    { why: 'an edited actor in the newest entry', entries: edit(4, { actor: 'Eve' }), problem: { seq: 5, index: 4, problem: 'hash-mismatch' } },
-    { why: 'an edited entry whose hash was recomputed: the next link breaks', entries: rehashed(1, { ids: [5] }), problem: { seq: 3, index: 2, problem: 'broken-link' } },
-    { why: 'a deleted entry in the middle', entries: without(2), problem: { seq: 4, index: 2, problem: 'sequence-gap' } },
+    {
+      why: 'a format-1 entry after format-2 ones (a downgrade)',
+      entries: [...intact.slice(0, 2), { ...legacyChain(DRAFTS)[2]!, prevHash: intact[1]!.hash }],
+      problem: { seq: 3, index: 2, problem: 'hash-mismatch' },
+    },
+    {
+      why: 'an edited actor in the newest entry',
+      entries: edit(4, { actor: 'Eve' }),
+      problem: { seq: 5, index: 4, problem: 'hash-mismatch' },
+    },
+    {
+      why: 'an edited entry whose hash was recomputed: the next link breaks',
+      entries: rehashed(1, { ids: [5] }),
+      problem: { seq: 3, index: 2, problem: 'broken-link' },
+    },
+    {
+      why: 'a deleted entry in the middle',
+      entries: without(2),
+      problem: { seq: 4, index: 2, problem: 'sequence-gap' },
+    },
     { why: 'the first entry deleted', entries: without(0), problem: { seq: 2, index: 0, problem: 'broken-link' } },
     { why: 'a swapped pair', entries: swap(1, 2), problem: { seq: 3, index: 1, problem: 'sequence-gap' } },
-    { why: 'a swapped pair with their seq numbers swapped back', entries: swap(1, 2).map((e, i) => ({ ...e, seq: i + 1 })), problem: { seq: 2, index: 1, problem: 'broken-link' } },
+    {
+      why: 'a swapped pair with their seq numbers swapped back',
+      entries: swap(1, 2).map((e, i) => ({ ...e, seq: i + 1 })),
+      problem: { seq: 2, index: 1, problem: 'broken-link' },
+    },
   ])('$why', ({ entries, problem }) => {
     expect(verifyChain(entries)).toEqual(problem);
   });
@@ -208,7 +347,10 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
   const keptFieldEdits: fc.Arbitrary<Edit> = edits.filter((edit) => {
     const sample = intact[2]!;
     const changed = edit(sample);
-    return canonicalJson(changed.before) === canonicalJson(sample.before) && canonicalJson(changed.after) === canonicalJson(sample.after);
+    return (
+      canonicalJson(changed.before) === canonicalJson(sample.before) &&
+      canonicalJson(changed.after) === canonicalJson(sample.after)
+    );
   });
 
   it('detects any single edit, at the edited entry (property)', () => {
@@ -236,7 +378,12 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
   it('detects any reordering (property)', () => {
     fc.assert(
       fc.property(
-        chains.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }))),
+        chains.chain((entries) =>
+          fc.tuple(
+            fc.constant(entries),
+            fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }),
+          ),
+        ),
         ([entries, shuffled]) => {
           fc.pre(shuffled.some((e, i) => e !== entries[i]));
           const first = shuffled.findIndex((e, i) => e !== entries[i]);
@@ -248,9 +395,14 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
 
   it('does not report redaction as tampering, whichever entries are redacted (property)', () => {
     fc.assert(
-      fc.property(chains, fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), fc.integer({ min: T, max: T + 2e9 }), (entries, pick, at) => {
-        expect(verifyChain(forgetting(entries, (_, i) => pick[i]!, at))).toBeNull();
-      }),
+      fc.property(
+        chains,
+        fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+        fc.integer({ min: T, max: T + 2e9 }),
+        (entries, pick, at) => {
+          expect(verifyChain(forgetting(entries, (_, i) => pick[i]!, at))).toBeNull();
+        },
+      ),
     );
   });
 
@@ -292,7 +444,8 @@ describe('verifyChain: finds and locates the first tampered entry', () => {
 
 describe('verifyChainAll: whatever the table holds, every problem located, never a throw', () => {
   const at = (i: number, row: unknown) => intact.map((e, j) => (j === i ? row : e)) as unknown[];
-  const drop = (e: AuditEntry, key: keyof AuditEntry) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
+  const drop = (e: AuditEntry, key: keyof AuditEntry) =>
+    Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
 
   it.each([
     { why: 'a hash of 12345', row: { ...intact[2]!, hash: 12345 } },
@@ -313,7 +466,9 @@ describe('verifyChainAll: whatever the table holds, every problem located, never
   });
 
   it('reports every malformed entry, and a break after one, each at its place', () => {
-    const rows = intact.map((e, j) => (j === 1 ? { ...e, hash: null } : j === 3 ? { ...e, hash: 12345 } : j === 4 ? { ...e, actor: 'Eve' } : e)) as unknown[];
+    const rows = intact.map((e, j) =>
+      j === 1 ? { ...e, hash: null } : j === 3 ? { ...e, hash: 12345 } : j === 4 ? { ...e, actor: 'Eve' } : e,
+    ) as unknown[];
     expect(verifyChainAll(rows)).toEqual([
       { seq: 2, index: 1, problem: 'malformed' },
       { seq: 4, index: 3, problem: 'malformed' },
@@ -322,12 +477,25 @@ describe('verifyChainAll: whatever the table holds, every problem located, never
   });
 
   it('rows that are not objects at all', () => {
-    expect(verifyChainAll([intact[0], null, 7, 'x'])).toMatchObject([{ index: 1, problem: 'malformed' }, { index: 2, problem: 'malformed' }, { index: 3, problem: 'malformed' }]);
+    expect(verifyChainAll([intact[0], null, 7, 'x'])).toMatchObject([
+      { index: 1, problem: 'malformed' },
+      { index: 2, problem: 'malformed' },
+      { index: 3, problem: 'malformed' },
+    ]);
   });
 
   it('reports a malformed entry of any kind at its index (property)', () => {
     const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.nat()), fc.object());
-    const fields = fc.constantFrom<keyof AuditEntry>('seq', 'at', 'actor', 'action', 'entity', 'ids', 'prevHash', 'hash');
+    const fields = fc.constantFrom<keyof AuditEntry>(
+      'seq',
+      'at',
+      'actor',
+      'action',
+      'entity',
+      'ids',
+      'prevHash',
+      'hash',
+    );
     fc.assert(
       fc.property(fc.nat(), fields, junk, (k, field, value) => {
         const i = k % intact.length;
@@ -338,5 +506,4 @@ describe('verifyChainAll: whatever the table holds, every problem located, never
       }),
     );
   });
-
 });

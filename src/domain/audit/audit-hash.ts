@@ -58,7 +58,21 @@ export function detailsHashOf(before: unknown, after: unknown): string {
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   if (entry.detailsHash === undefined) return legacyEntryHash(entry);
   const { seq, at, actor, action, entity, ids, detailsHash, legacyHash, note, prevHash } = entry;
-  return sha256Hex(canonicalJson({ format: 2, seq, at, actor, action, entity, ids, detailsHash, legacyHash: legacyHash ?? null, note: note ?? null, prevHash }));
+  return sha256Hex(
+    canonicalJson({
+      format: 2,
+      seq,
+      at,
+      actor,
+      action,
+      entity,
+      ids,
+      detailsHash,
+      legacyHash: legacyHash ?? null,
+      note: note ?? null,
+      prevHash,
+    }),
+  );
 }
 
 /** A format-2 entry from its content: its details hash, then its hash. */
@@ -80,7 +94,8 @@ export function isRedacted(entry: Pick<AuditEntry, 'before' | 'after' | 'details
 
 /** The entry with its details replaced by the redaction marker; every hashed field is kept. */
 export function redactDetails(entry: AuditEntry, at: number): AuditEntry {
-  if (entry.detailsHash === undefined) throw new Error(`Entry #${entry.seq} is in format 1: its details cannot be redacted without breaking the chain.`);
+  if (entry.detailsHash === undefined)
+    throw new Error(`Entry #${entry.seq} is in format 1: its details cannot be redacted without breaking the chain.`);
   const marker: RedactedDetails = { redacted: true, at };
   return { ...entry, before: marker, after: { ...marker } };
 }
@@ -118,7 +133,8 @@ function namedRedactions(entries: readonly AuditEntry[]): Namings {
     if (detailsHashOf(f.before, f.after) !== f.detailsHash || entryHash(f) !== f.hash) continue;
     const seqs = (f.after as { redactedSeqs?: unknown } | null)?.redactedSeqs;
     if (!Array.isArray(seqs)) continue;
-    for (const s of seqs) if (typeof s === 'number') named.set(s, [...(named.get(s) ?? []), { forgetSeq: f.seq, at: f.at }]);
+    for (const s of seqs)
+      if (typeof s === 'number') named.set(s, [...(named.get(s) ?? []), { forgetSeq: f.seq, at: f.at }]);
   }
   return named;
 }
@@ -164,7 +180,13 @@ export function verifyChainAll(rows: readonly unknown[]): ChainProblem[] {
   return problems;
 }
 
-function entryProblem(e: AuditEntry, prev: string | null, expectedSeq: number | null, format2: boolean, named: Namings): ChainProblemKind | null {
+function entryProblem(
+  e: AuditEntry,
+  prev: string | null,
+  expectedSeq: number | null,
+  format2: boolean,
+  named: Namings,
+): ChainProblemKind | null {
   if (expectedSeq !== null && e.seq !== expectedSeq) return 'sequence-gap';
   if (prev !== null && e.prevHash !== prev) return 'broken-link';
   if (e.detailsHash === undefined && format2) return 'hash-mismatch';

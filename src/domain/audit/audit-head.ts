@@ -38,8 +38,10 @@ export function headProblems(rows: readonly unknown[], kept: KeptHead | undefine
   else {
     const at = seqs.indexOf(kept.seq);
     const entry = fields[at];
-    if (kept.seq > 0 && (!entry || (entry.hash !== kept.hash && entry.legacyHash !== kept.hash))) problems.push({ seq: kept.seq, index: at < 0 ? rows.length : at, problem: 'head-mismatch' });
+    if (kept.seq > 0 && (!entry || (entry.hash !== kept.hash && entry.legacyHash !== kept.hash)))
+      problems.push({ seq: kept.seq, index: at < 0 ? rows.length : at, problem: 'head-mismatch' });
   }
-  if (rows.length < kept.count && problems.length === 0) problems.push({ seq: kept.seq, index: rows.length, problem: 'entries-missing' });
+  if (rows.length < kept.count && problems.length === 0)
+    problems.push({ seq: kept.seq, index: rows.length, problem: 'entries-missing' });
   return problems;
 }

@@ -36,7 +36,8 @@ function text(v: unknown): string {
   }
 }
 
-const validDate = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 8.64e15 ? v : null);
+const validDate = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 8.64e15 ? v : null;
 
 /** The row to display for whatever one audit table row holds. */
 export function toAuditRow(raw: unknown): AuditRow {
@@ -44,13 +45,29 @@ export function toAuditRow(raw: unknown): AuditRow {
   if (parsed.success) {
     const e = parsed.data;
     return {
-      seq: String(e.seq), at: validDate(e.at), actor: e.actor, action: e.action, note: e.note ?? '', entity: e.entity, records: e.ids.length, hash: e.hash,
-      redactedAt: isRedacted(e) ? validDate((e.before as RedactedDetails).at) : null, malformed: false,
+      seq: String(e.seq),
+      at: validDate(e.at),
+      actor: e.actor,
+      action: e.action,
+      note: e.note ?? '',
+      entity: e.entity,
+      records: e.ids.length,
+      hash: e.hash,
+      redactedAt: isRedacted(e) ? validDate((e.before as RedactedDetails).at) : null,
+      malformed: false,
     };
   }
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   return {
-    seq: text(r.seq), at: validDate(r.at), actor: text(r.actor), action: text(r.action), note: text(r.note), entity: text(r.entity),
-    records: Array.isArray(r.ids) ? r.ids.length : null, hash: text(r.hash), redactedAt: null, malformed: true,
+    seq: text(r.seq),
+    at: validDate(r.at),
+    actor: text(r.actor),
+    action: text(r.action),
+    note: text(r.note),
+    entity: text(r.entity),
+    records: Array.isArray(r.ids) ? r.ids.length : null,
+    hash: text(r.hash),
+    redactedAt: null,
+    malformed: true,
   };
 }

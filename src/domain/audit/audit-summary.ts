@@ -28,7 +28,8 @@ export interface AuditSummary {
   figures: Record<string, number | string>;
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 function fieldChange(op: FieldOp): AuditChange {
@@ -73,7 +74,9 @@ export function opChanges(op: BulkOp | undefined): AuditChange[] {
 }
 
 /** The entry in words. */
-export function summariseAudit(entry: Pick<AuditEntry, 'action' | 'entity' | 'ids' | 'before' | 'after'>): AuditSummary {
+export function summariseAudit(
+  entry: Pick<AuditEntry, 'action' | 'entity' | 'ids' | 'before' | 'after'>,
+): AuditSummary {
   const before = obj(entry.before);
   const after = obj(entry.after);
   const count = Array.isArray(entry.ids) ? entry.ids.length : 0;
@@ -86,16 +89,29 @@ export function summariseAudit(entry: Pick<AuditEntry, 'action' | 'entity' | 'id
       return { ...base, key: entry.entity === 'database' ? 'delete-all' : 'delete' };
     case 'undo': {
       const op = after.op as BulkOp | undefined;
-      return { ...base, key: op?.kind === 'delete' ? 'undo-delete' : 'undo', undid: num(after.undid ?? before.undid), changes: opChanges(op) };
+      return {
+        ...base,
+        key: op?.kind === 'delete' ? 'undo-delete' : 'undo',
+        undid: num(after.undid ?? before.undid),
+        changes: opChanges(op),
+      };
     }
     case 'dnc-scrub':
       return { ...base, key: 'dnc-scrub', count: num(after.leadCount), figures: { listed: num(after.listed) } };
     case 'purge':
       return { ...base, key: 'purge', count: num(after.count) || count };
     case 'consent':
-      return { ...base, key: 'consent', figures: { kind: String(after.kind ?? ''), purpose: String(after.purpose ?? '') } };
+      return {
+        ...base,
+        key: 'consent',
+        figures: { kind: String(after.kind ?? ''), purpose: String(after.purpose ?? '') },
+      };
     case 'edit':
-      return { ...base, key: 'edit', figures: { id: String(entry.ids[0] ?? ''), fields: Object.keys(after).join(', ') } };
+      return {
+        ...base,
+        key: 'edit',
+        figures: { id: String(entry.ids[0] ?? ''), fields: Object.keys(after).join(', ') },
+      };
     case 'create':
       return { ...base, key: 'create', figures: { id: String(entry.ids[0] ?? '') } };
     case 'export':
@@ -118,16 +134,31 @@ export interface AuditRecord {
  * deletion the whole rows (shown as deleted), an edit its one lead; an undo is read off the entry
  * it reverted (`reverted`), values swapped.
  */
-export function auditRecords(entry: Pick<AuditEntry, 'action' | 'ids' | 'before' | 'after'>, reverted?: Pick<AuditEntry, 'action' | 'ids' | 'before' | 'after'>): AuditRecord[] {
+export function auditRecords(
+  entry: Pick<AuditEntry, 'action' | 'ids' | 'before' | 'after'>,
+  reverted?: Pick<AuditEntry, 'action' | 'ids' | 'before' | 'after'>,
+): AuditRecord[] {
   const before = obj(entry.before);
   const after = obj(entry.after);
   if (before.redacted === true) return [];
-  if (entry.action === 'undo' && reverted) return auditRecords(reverted).map((r) => ({ id: r.id, fields: r.fields.map((f) => ({ field: f.field, before: f.after, after: f.before })) }));
+  if (entry.action === 'undo' && reverted)
+    return auditRecords(reverted).map((r) => ({
+      id: r.id,
+      fields: r.fields.map((f) => ({ field: f.field, before: f.after, after: f.before })),
+    }));
   if (entry.action === 'delete' && Array.isArray(before.rows)) {
-    return (before.rows as Record<string, unknown>[]).map((row) => ({ id: row.id as number, fields: ['name', 'phoneE164'].map((f) => ({ field: f, before: row[f] ?? null, after: null })) }));
+    return (before.rows as Record<string, unknown>[]).map((row) => ({
+      id: row.id as number,
+      fields: ['name', 'phoneE164'].map((f) => ({ field: f, before: row[f] ?? null, after: null })),
+    }));
   }
   if (entry.action === 'edit') {
-    return [{ id: entry.ids[0] ?? '', fields: Object.keys(after).map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null })) }];
+    return [
+      {
+        id: entry.ids[0] ?? '',
+        fields: Object.keys(after).map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null })),
+      },
+    ];
   }
   const beforeLeads = obj(before.leads);
   const afterLeads = obj(after.leads);

@@ -51,7 +51,11 @@ const envelopeSchema = z.object({
   createdAt: epochMs,
   tables: z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
 });
-const tableSchema = z.object({ count: z.number().int().min(0), sha256: z.string().length(64), rows: z.array(z.unknown()) });
+const tableSchema = z.object({
+  count: z.number().int().min(0),
+  sha256: z.string().length(64),
+  rows: z.array(z.unknown()),
+});
 
 function isPlainRow(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,13 +69,24 @@ function rowIssues(name: string, rows: readonly unknown[], room: number): Backup
   for (let i = 0; i < rows.length && issues.length < room; i++) {
     const row = rows[i];
     if (isPlainRow(row) && Object.keys(row).some((k) => FORBIDDEN_NAMES.has(k))) {
-      issues.push({ reason: 'forbidden-field', table: name, row: i, field: Object.keys(row).find((k) => FORBIDDEN_NAMES.has(k))! });
+      issues.push({
+        reason: 'forbidden-field',
+        table: name,
+        row: i,
+        field: Object.keys(row).find((k) => FORBIDDEN_NAMES.has(k))!,
+      });
       continue;
     }
     const parsed = schema ? schema.safeParse(row) : { success: true as const };
     if (!parsed.success) {
       const first = parsed.error.issues[0]!;
-      issues.push({ reason: 'invalid-row', table: name, row: i, field: first.path.map(String).join('.'), detail: first.message });
+      issues.push({
+        reason: 'invalid-row',
+        table: name,
+        row: i,
+        field: first.path.map(String).join('.'),
+        detail: first.message,
+      });
       continue;
     }
     const key = primaryKeyOf(name, row as Record<string, unknown>);
@@ -87,7 +102,11 @@ function rowIssues(name: string, rows: readonly unknown[], room: number): Backup
  */
 export function checkBackup(raw: unknown, tablesOf: (version: number) => readonly string[] | undefined): BackupCheck {
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, issues: [{ reason: 'not-a-backup', detail: envelope.error.issues[0]?.path.map(String).join('.') }] };
+  if (!envelope.success)
+    return {
+      ok: false,
+      issues: [{ reason: 'not-a-backup', detail: envelope.error.issues[0]?.path.map(String).join('.') }],
+    };
   const { schemaVersion, createdAt } = envelope.data;
   const required = tablesOf(schemaVersion);
   if (!required) return { ok: false, issues: [{ reason: 'unknown-schema-version', detail: String(schemaVersion) }] };
@@ -109,7 +128,8 @@ export function checkBackup(raw: unknown, tablesOf: (version: number) => readonl
       continue;
     }
     const { count, sha256, rows } = table.data;
-    if (rows.length !== count) issues.push({ reason: 'count-mismatch', table: name, detail: `${count} ≠ ${rows.length}` });
+    if (rows.length !== count)
+      issues.push({ reason: 'count-mismatch', table: name, detail: `${count} ≠ ${rows.length}` });
     else if (sha256Hex(canonicalJson(rows)) !== sha256) issues.push({ reason: 'checksum-mismatch', table: name });
     else issues.push(...rowIssues(name, rows, MAX_ISSUES - issues.length));
     if (issues.length >= MAX_ISSUES) break;
@@ -121,7 +141,8 @@ export function checkBackup(raw: unknown, tablesOf: (version: number) => readonl
 
 /** One line per problem, for the screen and error messages: `leads row 3: tags — expected array`. */
 export function describeIssue(issue: BackupIssue): string {
-  const where = issue.table === undefined ? '' : issue.row === undefined ? `${issue.table}: ` : `${issue.table} row ${issue.row}: `;
+  const where =
+    issue.table === undefined ? '' : issue.row === undefined ? `${issue.table}: ` : `${issue.table} row ${issue.row}: `;
   const field = issue.field ? `${issue.field} — ` : '';
   return `${where}${field}${issue.detail ?? issue.reason}${issue.detail && !issue.field ? ` (${issue.reason})` : ''}`;
 }

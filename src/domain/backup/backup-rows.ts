@@ -24,7 +24,12 @@ export const dncScrubSchema = z.object({
   listed: z.number().int().min(0),
 });
 
-export const savedViewSchema = z.object({ id: rowId, name: z.string(), search: z.record(z.string(), z.unknown()), createdAt: epochMs });
+export const savedViewSchema = z.object({
+  id: rowId,
+  name: z.string(),
+  search: z.record(z.string(), z.unknown()),
+  createdAt: epochMs,
+});
 
 export const settingRowSchema = z.object({ key: z.string().min(1), value: z.unknown() });
 

@@ -86,7 +86,8 @@ export function mergeDnc(backup: DncState, current: DncState, requests: readonly
     const there = entries.get(key);
     const active = e.removedVersionId === undefined;
     const remapped: DncEntry = { ...e, addedVersionId: versionMap.get(e.addedVersionId) ?? e.addedVersionId };
-    if (e.removedVersionId !== undefined) remapped.removedVersionId = versionMap.get(e.removedVersionId) ?? e.removedVersionId;
+    if (e.removedVersionId !== undefined)
+      remapped.removedVersionId = versionMap.get(e.removedVersionId) ?? e.removedVersionId;
     if (!there || (active && there.removedVersionId !== undefined)) {
       entries.set(key, remapped);
       if (active) keep(e);
@@ -98,7 +99,8 @@ export function mergeDnc(backup: DncState, current: DncState, requests: readonly
   for (const r of requests) {
     const key = keyOf({ listId: INTERNAL_DNC_LIST_ID, phoneE164: r.phoneE164 });
     const there = entries.get(key);
-    if (there && there.removedVersionId === undefined && (there.addedAt === undefined || there.addedAt <= r.at)) continue;
+    if (there && there.removedVersionId === undefined && (there.addedAt === undefined || there.addedAt <= r.at))
+      continue;
     if (!listById.has(INTERNAL_DNC_LIST_ID)) {
       const list: DncList = { id: INTERNAL_DNC_LIST_ID, name: 'Internal do-not-call', kind: 'internal', active: true };
       lists.push(list);
@@ -106,7 +108,15 @@ export function mergeDnc(backup: DncState, current: DncState, requests: readonly
     }
     let base = versions.filter((v) => v.listId === INTERNAL_DNC_LIST_ID).sort((a, b) => a.id - b.id)[0];
     if (!base) {
-      base = { id: nextId++, listId: INTERNAL_DNC_LIST_ID, publishedAt: now, importedAt: now, fileName: 'single additions', sha256: '', rowCount: 0 };
+      base = {
+        id: nextId++,
+        listId: INTERNAL_DNC_LIST_ID,
+        publishedAt: now,
+        importedAt: now,
+        fileName: 'single additions',
+        sha256: '',
+        rowCount: 0,
+      };
       versions.push(base);
     }
     const addedVersionId = there && there.removedVersionId === undefined ? there.addedVersionId : base.id;

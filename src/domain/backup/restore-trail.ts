@@ -33,6 +33,7 @@ export function compareTrails(current: readonly AuditEntry[], backup: readonly A
   const backupHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
   if (common === backup.length) return { relation: 'contained', common, backupHead };
   const exact = current.every((c, i) => c.hash === backup[i]?.hash);
-  if (common === current.length && exact && verifyChain(backup) === null) return { relation: 'extends', common, backupHead };
+  if (common === current.length && exact && verifyChain(backup) === null)
+    return { relation: 'extends', common, backupHead };
   return { relation: 'diverged', common, backupHead };
 }

@@ -15,7 +15,11 @@ export interface CampaignPerformance {
 }
 
 /** One row per known campaign (in the snapshot's order), then unknown ids, then "no campaign". */
-export function aggregateCampaigns(s: ColumnarSnapshot, windowDays: number, medians?: readonly MedianMetric[]): CampaignPerformance[] {
+export function aggregateCampaigns(
+  s: ColumnarSnapshot,
+  windowDays: number,
+  medians?: readonly MedianMetric[],
+): CampaignPerformance[] {
   const M = s.members.length;
   const groupOf = new Int32Array(s.n);
   const explicit = new Int32Array(M);
@@ -28,6 +32,11 @@ export function aggregateCampaigns(s: ColumnarSnapshot, windowDays: number, medi
     else if (rule === RULE_WINDOW) window[m]!++;
   }
   const stats = groupStats(s, { groupOf, groups: M }, windowDays, medians).cells;
-  const rows = s.members.map((campaignId, m) => ({ campaignId, explicit: explicit[m]!, window: window[m]!, metrics: metricsOf(stats, m) }));
+  const rows = s.members.map((campaignId, m) => ({
+    campaignId,
+    explicit: explicit[m]!,
+    window: window[m]!,
+    metrics: metricsOf(stats, m),
+  }));
   return [...rows.slice(1), rows[0]!];
 }

@@ -22,7 +22,12 @@ export interface CampaignMembership {
 export type MembershipLead = Pick<Lead, 'campaignId' | 'acquiredAt' | 'sourceId' | 'entryMethod'>;
 
 /** True when a lead of this source and entry method comes through the campaign's channel. */
-export function throughChannel(campaign: Campaign, sourceId: string, sourceKind: string | undefined, entryMethod: string): boolean {
+export function throughChannel(
+  campaign: Campaign,
+  sourceId: string,
+  sourceKind: string | undefined,
+  entryMethod: string,
+): boolean {
   if (campaign.event) return campaign.event === sourceId;
   const ch = campaign.channel;
   return ch !== '' && (ch === sourceId || ch === sourceKind || ch === entryMethod);
@@ -37,11 +42,19 @@ export function windowOrder(campaigns: readonly Campaign[]): Campaign[] {
  * The campaign of one lead and the rule that put it there, or null. `ordered` is
  * `windowOrder(campaigns)`; `sourceKinds` maps source ids to their kind.
  */
-export function campaignMembership(lead: MembershipLead, ordered: readonly Campaign[], sourceKinds: ReadonlyMap<string, string>): CampaignMembership | null {
+export function campaignMembership(
+  lead: MembershipLead,
+  ordered: readonly Campaign[],
+  sourceKinds: ReadonlyMap<string, string>,
+): CampaignMembership | null {
   if (lead.campaignId) return { campaignId: lead.campaignId, rule: 'explicit' };
   const kind = sourceKinds.get(lead.sourceId);
   for (const c of ordered) {
-    if (lead.acquiredAt >= c.startsAt && lead.acquiredAt < c.endsAt && throughChannel(c, lead.sourceId, kind, lead.entryMethod)) {
+    if (
+      lead.acquiredAt >= c.startsAt &&
+      lead.acquiredAt < c.endsAt &&
+      throughChannel(c, lead.sourceId, kind, lead.entryMethod)
+    ) {
       return { campaignId: c.id, rule: 'window' };
     }
   }

@@ -16,7 +16,18 @@ const leadsOn = (day: number, n: number, source: string): SnapshotLead[] =>
   Array.from({ length: n }, (_, i) => {
     const acquiredAt = day + i * 60_000;
     const contacted = i % 2 === 0;
-    return { id: 0, sourceId: source, region: 'US', entryMethod: 'api', acquiredAt, createdAt: acquiredAt, attempts: contacted ? 1 : 0, dncStatus: 'clear', ...(contacted ? { firstContactAt: acquiredAt + DAY } : {}), ...(contacted && i % 4 === 0 ? { firstConnectedAt: acquiredAt + DAY } : {}) };
+    return {
+      id: 0,
+      sourceId: source,
+      region: 'US',
+      entryMethod: 'api',
+      acquiredAt,
+      createdAt: acquiredAt,
+      attempts: contacted ? 1 : 0,
+      dncStatus: 'clear',
+      ...(contacted ? { firstContactAt: acquiredAt + DAY } : {}),
+      ...(contacted && i % 4 === 0 ? { firstConnectedAt: acquiredAt + DAY } : {}),
+    };
   });
 
 describe('seriesColor: one colour-blind-safe palette, stable by rank', () => {
@@ -43,17 +54,34 @@ describe('seriesColor: one colour-blind-safe palette, stable by rank', () => {
 describe('topSeries: the top N series and "other"', () => {
   const sources = ['a', 'b', 'c', 'd', 'e'];
   // Source i has 50 − 10·i leads in January and, except 'c', 10 in March.
-  const rows = sources.flatMap((s, i) => [...leadsOn(Date.UTC(2026, 0, 5), 50 - 10 * i, s), ...(s === 'c' ? [] : leadsOn(Date.UTC(2026, 2, 5), 10, s))]).map((l, i) => ({ ...l, id: i + 1 }));
-  const agg = aggregateCohorts(buildSnapshot(rows, [], { timeZone: 'UTC', campaigns: [], sources: [] }), { grain: 'month', split: 'source', windowDays: 30 }, Date.UTC(2026, 5, 1));
+  const rows = sources
+    .flatMap((s, i) => [
+      ...leadsOn(Date.UTC(2026, 0, 5), 50 - 10 * i, s),
+      ...(s === 'c' ? [] : leadsOn(Date.UTC(2026, 2, 5), 10, s)),
+    ])
+    .map((l, i) => ({ ...l, id: i + 1 }));
+  const agg = aggregateCohorts(
+    buildSnapshot(rows, [], { timeZone: 'UTC', campaigns: [], sources: [] }),
+    { grain: 'month', split: 'source', windowDays: 30 },
+    Date.UTC(2026, 5, 1),
+  );
 
   it('adds up every count of the series past N per cohort, and the totals', () => {
     const { agg: top, other } = topSeries(agg, 2);
     expect(top.series).toEqual(['a', 'b', OTHER_SERIES]);
     expect(other).toEqual(['c', 'd', 'e']);
     const jan = top.cells.filter((c) => c.cohort === 0);
-    expect(jan.map((c) => [c.series, c.leads])).toEqual([[0, 50], [1, 40], [2, 30 + 20 + 10]]);
+    expect(jan.map((c) => [c.series, c.leads])).toEqual([
+      [0, 50],
+      [1, 40],
+      [2, 30 + 20 + 10],
+    ]);
     const mar = top.cells.filter((c) => c.cohort === 1);
-    expect(mar.map((c) => [c.series, c.leads])).toEqual([[0, 10], [1, 10], [2, 20]]);
+    expect(mar.map((c) => [c.series, c.leads])).toEqual([
+      [0, 10],
+      [1, 10],
+      [2, 20],
+    ]);
     for (const key of ['leads', 'contacted', 'connected', 'converted', 'wrongNumber', 'dncHit'] as const) {
       expect(top.cells.reduce((s, c) => s + c[key], 0)).toBe(agg.cells.reduce((s, c) => s + c[key], 0));
       expect(top.totals.reduce((s, c) => s + c[key], 0)).toBe(agg.totals.reduce((s, c) => s + c[key], 0));
@@ -71,7 +99,18 @@ describe('fillPeriodGaps: the time axis shows its gaps', () => {
   it('puts every missing quarter between Q1 2023 and Q2 2025', () => {
     const periods = ['2023-Q1', '2025-Q2'].map((key) => ({ key, start: cohortRange(key, 'UTC')!.from }));
     const axis = fillPeriodGaps(periods, 'quarter', 'UTC');
-    expect(axis.map((p) => p.key)).toEqual(['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(axis.map((p) => p.key)).toEqual([
+      '2023-Q1',
+      '2023-Q2',
+      '2023-Q3',
+      '2023-Q4',
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+      '2025-Q1',
+      '2025-Q2',
+    ]);
     expect(axis.map((p) => p.index)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, 1]);
   });
 
@@ -79,19 +118,24 @@ describe('fillPeriodGaps: the time axis shows its gaps', () => {
     const grains: CohortGrain[] = ['day', 'week', 'month', 'quarter'];
     const zones = ['UTC', 'America/New_York', 'Australia/Sydney', 'Asia/Shanghai'];
     fc.assert(
-      fc.property(fc.constantFrom(...grains), fc.constantFrom(...zones), fc.uniqueArray(fc.integer({ min: 0, max: 700 }), { minLength: 1, maxLength: 8 }), (grain, zone, days) => {
-        const keys = [...new Set(days.map((d) => cohortKey(Date.UTC(2025, 0, 1) + d * DAY, grain, zone)))].sort();
-        const periods = keys.map((key) => ({ key, start: cohortRange(key, zone)!.from }));
-        const axis = fillPeriodGaps(periods, grain, zone);
-        expect(axis.filter((p) => p.index >= 0).map((p) => p.key)).toEqual(keys);
-        expect(axis[0]!.key).toBe(keys[0]);
-        expect(axis[axis.length - 1]!.key).toBe(keys[keys.length - 1]);
-        for (let i = 1; i < axis.length; i++) {
-          // Consecutive: each period starts where the one before it ends.
-          expect(axis[i]!.start).toBe(cohortRange(axis[i - 1]!.key, zone)!.to);
-          expect(axis[i]!.key).toBe(cohortKey(axis[i]!.start, grain, zone));
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...grains),
+        fc.constantFrom(...zones),
+        fc.uniqueArray(fc.integer({ min: 0, max: 700 }), { minLength: 1, maxLength: 8 }),
+        (grain, zone, days) => {
+          const keys = [...new Set(days.map((d) => cohortKey(Date.UTC(2025, 0, 1) + d * DAY, grain, zone)))].sort();
+          const periods = keys.map((key) => ({ key, start: cohortRange(key, zone)!.from }));
+          const axis = fillPeriodGaps(periods, grain, zone);
+          expect(axis.filter((p) => p.index >= 0).map((p) => p.key)).toEqual(keys);
+          expect(axis[0]!.key).toBe(keys[0]);
+          expect(axis[axis.length - 1]!.key).toBe(keys[keys.length - 1]);
+          for (let i = 1; i < axis.length; i++) {
+            // Consecutive: each period starts where the one before it ends.
+            expect(axis[i]!.start).toBe(cohortRange(axis[i - 1]!.key, zone)!.to);
+            expect(axis[i]!.key).toBe(cohortKey(axis[i]!.start, grain, zone));
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -84,7 +84,14 @@ export function rangeIndexes(index: GrainIndex, timeZone: string, from?: string,
 }
 
 /** Cohort index (from k0) per lead within [k0, k1], times S plus the split code when given; else −1. */
-export function cohortOfLeads(s: ColumnarSnapshot, index: GrainIndex, k0: number, k1: number, codes?: Uint16Array, S = 1): Int32Array {
+export function cohortOfLeads(
+  s: ColumnarSnapshot,
+  index: GrainIndex,
+  k0: number,
+  k1: number,
+  codes?: Uint16Array,
+  S = 1,
+): Int32Array {
   const out = new Int32Array(s.n);
   const { day } = s;
   const { ofDay } = index;
@@ -113,7 +120,12 @@ export function aggregateCohorts(s: ColumnarSnapshot, q: CohortQuery, now: numbe
   const groupOf = cohortOfLeads(s, index, k0, k1, col?.codes, S);
   const rollupOf = new Int32Array(K * S);
   for (let g = 0; g < K * S; g++) rollupOf[g] = g % S;
-  const { cells: cellStats, rollup } = groupStats(s, { groupOf, groups: K * S, rollupOf, rollups: S }, q.windowDays, q.medians);
+  const { cells: cellStats, rollup } = groupStats(
+    s,
+    { groupOf, groups: K * S, rollupOf, rollups: S },
+    q.windowDays,
+    q.medians,
+  );
   const totalStats = rollup!;
 
   const order = Array.from({ length: S }, (_, v) => v).filter((v) => leadsOf(totalStats, v) > 0);
@@ -129,17 +141,30 @@ export function aggregateCohorts(s: ColumnarSnapshot, q: CohortQuery, now: numbe
     const before = cells.length;
     for (const v of order) {
       const g = c * S + v;
-      if (leadsOf(cellStats, g) > 0) cells.push({ ...metricsOf(cellStats, g), cohort: cohorts.length, series: seriesIndex[v]! });
+      if (leadsOf(cellStats, g) > 0)
+        cells.push({ ...metricsOf(cellStats, g), cohort: cohorts.length, series: seriesIndex[v]! });
     }
     if (cells.length === before) continue;
     const k = k0 + c;
-    cohorts.push({ key: index.keys[k]!, start: index.starts[k]!, end: index.ends[k]!, windowComplete: index.ends[k]! + windowMs <= now });
+    cohorts.push({
+      key: index.keys[k]!,
+      start: index.starts[k]!,
+      end: index.ends[k]!,
+      windowComplete: index.ends[k]! + windowMs <= now,
+    });
   }
   const held = index.keys.map((_, k) => k).filter((k) => hasLeads(s, index, k));
   return {
-    grain: q.grain, split: q.split, windowDays: q.windowDays, now, timeZone: s.timeZone,
-    keys: held.map((k) => index.keys[k]!), keyStarts: held.map((k) => index.starts[k]!), cohorts,
-    series: order.map((v) => values[v]!), cells,
+    grain: q.grain,
+    split: q.split,
+    windowDays: q.windowDays,
+    now,
+    timeZone: s.timeZone,
+    keys: held.map((k) => index.keys[k]!),
+    keyStarts: held.map((k) => index.starts[k]!),
+    cohorts,
+    series: order.map((v) => values[v]!),
+    cells,
     totals: order.map((v, j) => ({ ...metricsOf(totalStats, v), series: j })),
   };
 }

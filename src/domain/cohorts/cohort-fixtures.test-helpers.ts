@@ -9,7 +9,14 @@ import { MS_PER_DAY, cohortKey, type CohortGrain } from '../time/calendar';
 import type { CohortSplit } from './cohort-aggregate';
 import { cohortMetrics, leadOutcome, type CohortMetrics } from './cohort-rates';
 
-export const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Shanghai', 'Australia/Sydney', 'UTC', 'America/St_Johns'] as const;
+export const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Asia/Shanghai',
+  'Australia/Sydney',
+  'UTC',
+  'America/St_Johns',
+] as const;
 export const SOURCES = [
   { id: 'web', kind: 'web' },
   { id: 'expo', kind: 'event' },
@@ -18,8 +25,21 @@ export const SOURCES = [
 export const T0 = Date.UTC(2025, 9, 1);
 export const CAMPAIGNS: Campaign[] = [
   { id: 'spring', name: 'Spring', channel: 'phone', startsAt: T0, endsAt: T0 + 60 * MS_PER_DAY },
-  { id: 'expo-fu', name: 'Expo follow-up', channel: 'phone', event: 'expo', startsAt: T0 + 30 * MS_PER_DAY, endsAt: T0 + 120 * MS_PER_DAY },
-  { id: 'vendors', name: 'Vendor push', channel: 'vendor', startsAt: T0 + 90 * MS_PER_DAY, endsAt: T0 + 200 * MS_PER_DAY },
+  {
+    id: 'expo-fu',
+    name: 'Expo follow-up',
+    channel: 'phone',
+    event: 'expo',
+    startsAt: T0 + 30 * MS_PER_DAY,
+    endsAt: T0 + 120 * MS_PER_DAY,
+  },
+  {
+    id: 'vendors',
+    name: 'Vendor push',
+    channel: 'vendor',
+    startsAt: T0 + 90 * MS_PER_DAY,
+    endsAt: T0 + 200 * MS_PER_DAY,
+  },
 ];
 
 const leadArb = fc.record({
@@ -31,7 +51,10 @@ const leadArb = fc.record({
   region: fc.constantFrom('US', 'CN', 'GB'),
   entryMethod: fc.constantFrom(...ENTRY_METHODS),
   dncStatus: fc.constantFrom('unchecked' as const, 'clear' as const, 'listed' as const),
-  calls: fc.array(fc.record({ after: fc.integer({ min: 0, max: 90 * MS_PER_DAY }), outcome: fc.constantFrom(...CALL_OUTCOMES) }), { maxLength: 4 }),
+  calls: fc.array(
+    fc.record({ after: fc.integer({ min: 0, max: 90 * MS_PER_DAY }), outcome: fc.constantFrom(...CALL_OUTCOMES) }),
+    { maxLength: 4 },
+  ),
 });
 
 export interface World {
@@ -45,12 +68,35 @@ export const worldArb: fc.Arbitrary<World> = fc.array(leadArb, { maxLength: 80 }
   rows.forEach((r, i) => {
     const id = i + 1;
     const createdAt = r.acquiredAt + r.entryLag;
-    const mine = r.calls.map((c, j) => ({ id: calls.length + j + 1, leadId: id, at: createdAt + c.after, outcome: c.outcome, durationSec: 0, agent: 'a' }));
+    const mine = r.calls.map((c, j) => ({
+      id: calls.length + j + 1,
+      leadId: id,
+      at: createdAt + c.after,
+      outcome: c.outcome,
+      durationSec: 0,
+      agent: 'a',
+    }));
     calls.push(...mine);
     leads.push({
-      id, phoneE164: `+1212555${String(id).padStart(4, '0')}`, phoneRaw: '', region: r.region, timeZone: 'UTC', name: '', company: '', email: '', tags: [],
-      sourceId: r.sourceId, ...(r.campaignId ? { campaignId: r.campaignId } : {}), acquiredAt: r.acquiredAt, acquiredAtPrecision: 'exact',
-      createdAt, updatedAt: createdAt, entryMethod: r.entryMethod, dncStatus: r.dncStatus, dncCheckedVersions: [], ...callFacts(mine),
+      id,
+      phoneE164: `+1212555${String(id).padStart(4, '0')}`,
+      phoneRaw: '',
+      region: r.region,
+      timeZone: 'UTC',
+      name: '',
+      company: '',
+      email: '',
+      tags: [],
+      sourceId: r.sourceId,
+      ...(r.campaignId ? { campaignId: r.campaignId } : {}),
+      acquiredAt: r.acquiredAt,
+      acquiredAtPrecision: 'exact',
+      createdAt,
+      updatedAt: createdAt,
+      entryMethod: r.entryMethod,
+      dncStatus: r.dncStatus,
+      dncCheckedVersions: [],
+      ...callFacts(mine),
     });
   });
   return { leads, calls };
@@ -65,7 +111,14 @@ export function splitValue(lead: Lead, split: CohortSplit): string {
 }
 
 /** The naive reference: group with `cohortKey` and compute every metric lead by lead. */
-export function referenceCells(world: World, grain: CohortGrain, split: CohortSplit, timeZone: string, windowDays: number, keep: (key: string) => boolean = () => true) {
+export function referenceCells(
+  world: World,
+  grain: CohortGrain,
+  split: CohortSplit,
+  timeZone: string,
+  windowDays: number,
+  keep: (key: string) => boolean = () => true,
+) {
   const byLead = new Map<number, Call[]>();
   for (const c of world.calls) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), c]);
   const groups = new Map<string, Lead[]>();
@@ -76,6 +129,13 @@ export function referenceCells(world: World, grain: CohortGrain, split: CohortSp
     groups.set(id, [...(groups.get(id) ?? []), l]);
   }
   const out = new Map<string, CohortMetrics>();
-  for (const [id, ls] of groups) out.set(id, cohortMetrics(ls.map((l) => leadOutcome(l, byLead.get(l.id) ?? [])), windowDays));
+  for (const [id, ls] of groups)
+    out.set(
+      id,
+      cohortMetrics(
+        ls.map((l) => leadOutcome(l, byLead.get(l.id) ?? [])),
+        windowDays,
+      ),
+    );
   return out;
 }

@@ -20,12 +20,62 @@ const d = (days: number) => T + days * MS_PER_DAY;
  */
 const leads: LeadOutcome[] = [
   { acquiredAt: d(0), createdAt: d(0), contacted: false, connected: false, wrongNumber: false, dncHit: false },
-  { acquiredAt: d(0), createdAt: d(0), contacted: true, firstContactAt: d(1), connected: false, wrongNumber: false, dncHit: false },
-  { acquiredAt: d(0), createdAt: d(0), contacted: true, firstContactAt: d(2), connected: true, wrongNumber: false, dncHit: false },
-  { acquiredAt: d(0), createdAt: d(0), contacted: true, firstContactAt: d(1), connected: true, convertedAt: d(1), wrongNumber: false, dncHit: false },
-  { acquiredAt: d(0), createdAt: d(10), contacted: true, firstContactAt: d(12), connected: true, wrongNumber: true, dncHit: false },
-  { acquiredAt: d(0), createdAt: d(30), contacted: true, firstContactAt: d(31), connected: true, wrongNumber: false, dncHit: true },
-  { acquiredAt: d(0), createdAt: d(0), contacted: true, firstContactAt: d(4), connected: true, convertedAt: d(40), wrongNumber: false, dncHit: false },
+  {
+    acquiredAt: d(0),
+    createdAt: d(0),
+    contacted: true,
+    firstContactAt: d(1),
+    connected: false,
+    wrongNumber: false,
+    dncHit: false,
+  },
+  {
+    acquiredAt: d(0),
+    createdAt: d(0),
+    contacted: true,
+    firstContactAt: d(2),
+    connected: true,
+    wrongNumber: false,
+    dncHit: false,
+  },
+  {
+    acquiredAt: d(0),
+    createdAt: d(0),
+    contacted: true,
+    firstContactAt: d(1),
+    connected: true,
+    convertedAt: d(1),
+    wrongNumber: false,
+    dncHit: false,
+  },
+  {
+    acquiredAt: d(0),
+    createdAt: d(10),
+    contacted: true,
+    firstContactAt: d(12),
+    connected: true,
+    wrongNumber: true,
+    dncHit: false,
+  },
+  {
+    acquiredAt: d(0),
+    createdAt: d(30),
+    contacted: true,
+    firstContactAt: d(31),
+    connected: true,
+    wrongNumber: false,
+    dncHit: true,
+  },
+  {
+    acquiredAt: d(0),
+    createdAt: d(0),
+    contacted: true,
+    firstContactAt: d(4),
+    connected: true,
+    convertedAt: d(40),
+    wrongNumber: false,
+    dncHit: false,
+  },
   { acquiredAt: d(0), createdAt: d(0), contacted: false, connected: false, wrongNumber: false, dncHit: true },
 ];
 
@@ -33,15 +83,33 @@ describe('cohortMetrics: every metric of DESIGN.md §5 on a hand-worked cohort',
   const m = cohortMetrics(leads, 30);
 
   it('counts leads, contacted, connected, converted, wrong numbers and DNC hits', () => {
-    expect(m).toMatchObject({ leads: 8, contacted: 6, connected: 5, converted: 2, convertedWithin: 1, wrongNumber: 1, dncHit: 2 });
+    expect(m).toMatchObject({
+      leads: 8,
+      contacted: 6,
+      connected: 5,
+      converted: 2,
+      convertedWithin: 1,
+      wrongNumber: 1,
+      dncHit: 2,
+    });
   });
 
   it.each([
     { metric: 'connectRate' as const, numerator: 5, denominator: 6, why: 'connected ÷ contacted' },
     { metric: 'conversionRate' as const, numerator: 2, denominator: 8, why: 'converted ÷ all leads' },
-    { metric: 'conversionWithinRate' as const, numerator: 1, denominator: 8, why: 'converted within 30 days ÷ all leads (lead 7 took 40)' },
+    {
+      metric: 'conversionWithinRate' as const,
+      numerator: 1,
+      denominator: 8,
+      why: 'converted within 30 days ÷ all leads (lead 7 took 40)',
+    },
     { metric: 'wrongNumberRate' as const, numerator: 1, denominator: 6, why: 'wrong numbers ÷ contacted' },
-    { metric: 'dncHitRate' as const, numerator: 2, denominator: 8, why: 'listed or asked not to be called ÷ all leads' },
+    {
+      metric: 'dncHitRate' as const,
+      numerator: 2,
+      denominator: 8,
+      why: 'listed or asked not to be called ÷ all leads',
+    },
   ])('$metric = $numerator / $denominator ($why)', ({ metric, numerator, denominator }) => {
     const r = rateOf(m, metric);
     expect([r.numerator, r.denominator]).toEqual([numerator, denominator]);
@@ -67,7 +135,12 @@ describe('cohortMetrics: every metric of DESIGN.md §5 on a hand-worked cohort',
 
   it('gives nulls, not zeros, for an empty cohort', () => {
     const e = cohortMetrics([], 30);
-    expect(e).toMatchObject({ leads: 0, medianDaysToContact: null, medianDaysToConversion: null, medianDataAgeDays: null });
+    expect(e).toMatchObject({
+      leads: 0,
+      medianDaysToContact: null,
+      medianDaysToConversion: null,
+      medianDataAgeDays: null,
+    });
     expect(rateOf(e, 'connectRate').rate).toBeNull();
   });
 });
@@ -83,11 +156,25 @@ describe('median', () => {
 });
 
 describe('leadOutcome: a lead and its calls', () => {
-  const base = { acquiredAt: T, createdAt: T, attempts: 2, firstContactAt: d(1), firstConnectedAt: d(2), dncStatus: 'clear' } as Lead;
+  const base = {
+    acquiredAt: T,
+    createdAt: T,
+    attempts: 2,
+    firstContactAt: d(1),
+    firstConnectedAt: d(2),
+    dncStatus: 'clear',
+  } as Lead;
   it('finds wrong numbers and DNC requests in the calls, and DNC listings on the lead', () => {
-    expect(leadOutcome(base, [{ outcome: 'no-answer' }, { outcome: 'wrong-number' }])).toMatchObject({ contacted: true, connected: true, wrongNumber: true, dncHit: false });
+    expect(leadOutcome(base, [{ outcome: 'no-answer' }, { outcome: 'wrong-number' }])).toMatchObject({
+      contacted: true,
+      connected: true,
+      wrongNumber: true,
+      dncHit: false,
+    });
     expect(leadOutcome(base, [{ outcome: 'dnc-requested' }])).toMatchObject({ wrongNumber: false, dncHit: true });
     expect(leadOutcome({ ...base, dncStatus: 'listed' }, [])).toMatchObject({ dncHit: true });
-    expect(leadOutcome({ ...base, attempts: 0, firstContactAt: undefined, firstConnectedAt: undefined }, [])).toMatchObject({ contacted: false, connected: false });
+    expect(
+      leadOutcome({ ...base, attempts: 0, firstContactAt: undefined, firstConnectedAt: undefined }, []),
+    ).toMatchObject({ contacted: false, connected: false });
   });
 });

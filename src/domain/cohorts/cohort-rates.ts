@@ -38,7 +38,13 @@ export interface CohortMedians {
 
 export type CohortMetrics = CohortCounts & CohortMedians;
 
-export const RATE_METRICS = ['connectRate', 'conversionRate', 'conversionWithinRate', 'wrongNumberRate', 'dncHitRate'] as const;
+export const RATE_METRICS = [
+  'connectRate',
+  'conversionRate',
+  'conversionWithinRate',
+  'wrongNumberRate',
+  'dncHitRate',
+] as const;
 export type RateMetric = (typeof RATE_METRICS)[number];
 export const COUNT_METRICS = ['leads', 'contacted'] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
@@ -105,7 +111,15 @@ export const daysBetween = (from: number, to: number): number => (to - from) / M
 /** The reference: every metric of one cohort, by looking at each lead. */
 export function cohortMetrics(leads: readonly LeadOutcome[], windowDays: number): CohortMetrics {
   const windowMs = windowDays * MS_PER_DAY;
-  const c: CohortCounts = { leads: leads.length, contacted: 0, connected: 0, converted: 0, convertedWithin: 0, wrongNumber: 0, dncHit: 0 };
+  const c: CohortCounts = {
+    leads: leads.length,
+    contacted: 0,
+    connected: 0,
+    converted: 0,
+    convertedWithin: 0,
+    wrongNumber: 0,
+    dncHit: 0,
+  };
   const toContact: number[] = [];
   const toConversion: number[] = [];
   const age: number[] = [];
@@ -125,5 +139,10 @@ export function cohortMetrics(leads: readonly LeadOutcome[], windowDays: number)
     }
     if (l.dncHit) c.dncHit++;
   }
-  return { ...c, medianDaysToContact: median(toContact), medianDaysToConversion: median(toConversion), medianDataAgeDays: median(age) };
+  return {
+    ...c,
+    medianDaysToContact: median(toContact),
+    medianDaysToConversion: median(toConversion),
+    medianDataAgeDays: median(age),
+  };
 }

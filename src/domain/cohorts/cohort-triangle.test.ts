@@ -5,14 +5,30 @@ import { cohortTriangle } from './cohort-triangle';
 
 const day = (iso: string) => Date.parse(`${iso}T12:00Z`);
 const lead = (id: number, acquired: string, sourceId: string, convertedAfterDays?: number) => ({
-  id, sourceId, region: 'US', entryMethod: 'api' as const, acquiredAt: day(acquired), createdAt: day(acquired), attempts: convertedAfterDays === undefined ? 0 : 1,
-  dncStatus: 'clear' as const, ...(convertedAfterDays === undefined ? {} : { convertedAt: day(acquired) + convertedAfterDays * MS_PER_DAY, firstConnectedAt: day(acquired) }),
+  id,
+  sourceId,
+  region: 'US',
+  entryMethod: 'api' as const,
+  acquiredAt: day(acquired),
+  createdAt: day(acquired),
+  attempts: convertedAfterDays === undefined ? 0 : 1,
+  dncStatus: 'clear' as const,
+  ...(convertedAfterDays === undefined
+    ? {}
+    : { convertedAt: day(acquired) + convertedAfterDays * MS_PER_DAY, firstConnectedAt: day(acquired) }),
 });
 
 describe('cohortTriangle: cumulative conversion by weeks since acquisition', () => {
   // January: 4 leads converting after 2, 9 and 30 days and never. February: 2 leads, one converting after 1 day.
   const snap = buildSnapshot(
-    [lead(1, '2026-01-05', 'web', 2), lead(2, '2026-01-20', 'web', 9), lead(3, '2026-01-31', 'expo', 30), lead(4, '2026-01-10', 'web'), lead(5, '2026-02-03', 'web', 1), lead(6, '2026-02-14', 'expo')],
+    [
+      lead(1, '2026-01-05', 'web', 2),
+      lead(2, '2026-01-20', 'web', 9),
+      lead(3, '2026-01-31', 'expo', 30),
+      lead(4, '2026-01-10', 'web'),
+      lead(5, '2026-02-03', 'web', 1),
+      lead(6, '2026-02-14', 'expo'),
+    ],
     [],
     { timeZone: 'UTC', campaigns: [], sources: [] },
   );

@@ -1,31 +1,70 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COHORT_GRAINS, cohortKey, cohortRange, type CohortGrain } from '../time/calendar';
-import { FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DNC_HIT, FLAG_HAS_CONTACT_TIME, FLAG_WRONG_NUMBER, RULE_EXPLICIT, RULE_NONE, RULE_WINDOW, buildSnapshot, type ColumnarSnapshot, type SnapshotLead } from './columnar-snapshot';
+import {
+  FLAG_CONNECTED,
+  FLAG_CONTACTED,
+  FLAG_CONVERTED,
+  FLAG_DNC_HIT,
+  FLAG_HAS_CONTACT_TIME,
+  FLAG_WRONG_NUMBER,
+  RULE_EXPLICIT,
+  RULE_NONE,
+  RULE_WINDOW,
+  buildSnapshot,
+  type ColumnarSnapshot,
+  type SnapshotLead,
+} from './columnar-snapshot';
 import { CAMPAIGNS, SOURCES, T0, ZONES } from './cohort-fixtures.test-helpers';
 
 const at = (acquiredAt: number, id = 1, extra: Partial<SnapshotLead> = {}): SnapshotLead => ({
-  id, sourceId: 'web', region: 'US', entryMethod: 'api', acquiredAt, createdAt: acquiredAt, attempts: 0, dncStatus: 'clear', ...extra,
+  id,
+  sourceId: 'web',
+  region: 'US',
+  entryMethod: 'api',
+  acquiredAt,
+  createdAt: acquiredAt,
+  attempts: 0,
+  dncStatus: 'clear',
+  ...extra,
 });
-const keyOf = (s: ColumnarSnapshot, i: number, grain: CohortGrain) => s.grains[grain].keys[s.grains[grain].ofDay[s.day[i]!]!];
+const keyOf = (s: ColumnarSnapshot, i: number, grain: CohortGrain) =>
+  s.grains[grain].keys[s.grains[grain].ofDay[s.day[i]!]!];
 
 describe('the snapshot files each lead under the cohort keys of the organisation zone', () => {
   // Instants just either side of DST changes and year ends, in zones east and west, north and south.
   const cases: [string, string][] = [
-    ['America/New_York', '2026-03-08T01:59-05:00'], ['America/New_York', '2026-03-08T03:00-04:00'],
-    ['America/New_York', '2026-11-01T01:30-04:00'], ['America/New_York', '2026-11-01T01:30-05:00'],
-    ['America/New_York', '2026-12-31T23:59-05:00'], ['America/New_York', '2027-01-01T00:00-05:00'],
-    ['Europe/Berlin', '2026-03-29T01:59+01:00'], ['Europe/Berlin', '2026-03-29T03:00+02:00'],
-    ['Europe/Berlin', '2026-10-25T02:30+02:00'], ['Europe/Berlin', '2026-10-25T02:30+01:00'], ['Europe/Berlin', '2027-01-01T00:00+01:00'],
-    ['Australia/Sydney', '2026-04-05T02:30+11:00'], ['Australia/Sydney', '2026-10-04T03:00+11:00'], ['Australia/Sydney', '2027-01-01T00:00+11:00'],
-    ['Asia/Shanghai', '2024-12-30T00:30+08:00'], ['Asia/Shanghai', '2026-03-31T23:59+08:00'], ['Asia/Shanghai', '2026-04-01T00:00+08:00'],
-    ['America/St_Johns', '2026-03-08T01:59-03:30'], ['America/St_Johns', '2026-03-08T03:00-02:30'],
-    ['UTC', '2021-01-03T12:00Z'], ['UTC', '2027-01-03T23:59Z'], ['UTC', '2027-01-04T00:00Z'],
+    ['America/New_York', '2026-03-08T01:59-05:00'],
+    ['America/New_York', '2026-03-08T03:00-04:00'],
+    ['America/New_York', '2026-11-01T01:30-04:00'],
+    ['America/New_York', '2026-11-01T01:30-05:00'],
+    ['America/New_York', '2026-12-31T23:59-05:00'],
+    ['America/New_York', '2027-01-01T00:00-05:00'],
+    ['Europe/Berlin', '2026-03-29T01:59+01:00'],
+    ['Europe/Berlin', '2026-03-29T03:00+02:00'],
+    ['Europe/Berlin', '2026-10-25T02:30+02:00'],
+    ['Europe/Berlin', '2026-10-25T02:30+01:00'],
+    ['Europe/Berlin', '2027-01-01T00:00+01:00'],
+    ['Australia/Sydney', '2026-04-05T02:30+11:00'],
+    ['Australia/Sydney', '2026-10-04T03:00+11:00'],
+    ['Australia/Sydney', '2027-01-01T00:00+11:00'],
+    ['Asia/Shanghai', '2024-12-30T00:30+08:00'],
+    ['Asia/Shanghai', '2026-03-31T23:59+08:00'],
+    ['Asia/Shanghai', '2026-04-01T00:00+08:00'],
+    ['America/St_Johns', '2026-03-08T01:59-03:30'],
+    ['America/St_Johns', '2026-03-08T03:00-02:30'],
+    ['UTC', '2021-01-03T12:00Z'],
+    ['UTC', '2027-01-03T23:59Z'],
+    ['UTC', '2027-01-04T00:00Z'],
   ];
   it.each(cases)('%s %s', (zone, iso) => {
     const ms = Date.parse(iso);
     // Neighbours a day and a quarter away so the period tables span the boundary.
-    const s = buildSnapshot([at(ms - 100 * 86_400_000, 1), at(ms, 2), at(ms + 100 * 86_400_000, 3)], [], { timeZone: zone, campaigns: [], sources: [] });
+    const s = buildSnapshot([at(ms - 100 * 86_400_000, 1), at(ms, 2), at(ms + 100 * 86_400_000, 3)], [], {
+      timeZone: zone,
+      campaigns: [],
+      sources: [],
+    });
     for (const grain of COHORT_GRAINS) {
       expect(keyOf(s, 1, grain)).toBe(cohortKey(ms, grain, zone));
       const g = s.grains[grain];
@@ -37,11 +76,18 @@ describe('the snapshot files each lead under the cohort keys of the organisation
 
   it('agrees with cohortKey and cohortRange for any instants in any of several zones', () => {
     const instantsArb = fc
-      .tuple(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.array(fc.integer({ min: -400 * 86_400_000, max: 400 * 86_400_000 }), { minLength: 1, maxLength: 6 }))
+      .tuple(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.array(fc.integer({ min: -400 * 86_400_000, max: 400 * 86_400_000 }), { minLength: 1, maxLength: 6 }),
+      )
       .map(([base, offsets]) => offsets.map((o) => base + o));
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), instantsArb, (zone, instants) => {
-        const s = buildSnapshot(instants.map((ms, i) => at(ms, i + 1)), [], { timeZone: zone, campaigns: [], sources: [] });
+        const s = buildSnapshot(
+          instants.map((ms, i) => at(ms, i + 1)),
+          [],
+          { timeZone: zone, campaigns: [], sources: [] },
+        );
         instants.forEach((ms, i) => {
           for (const grain of COHORT_GRAINS) expect(keyOf(s, i, grain)).toBe(cohortKey(ms, grain, zone));
         });
@@ -60,7 +106,15 @@ describe('columns', () => {
   const t = Date.UTC(2026, 0, 10);
   const s = buildSnapshot(
     [
-      at(t, 10, { sourceId: 'web', campaignId: 'spring', region: 'CN', attempts: 2, firstContactAt: t + 5, firstConnectedAt: t + 6, convertedAt: t + 7 }),
+      at(t, 10, {
+        sourceId: 'web',
+        campaignId: 'spring',
+        region: 'CN',
+        attempts: 2,
+        firstContactAt: t + 5,
+        firstConnectedAt: t + 6,
+        convertedAt: t + 7,
+      }),
       at(t, 11, { sourceId: 'web', entryMethod: 'file', dncStatus: 'listed' }),
       at(T0 + 40 * 86_400_000, 12, { sourceId: 'expo', attempts: 1, firstContactAt: t }),
     ],

@@ -70,7 +70,20 @@ export interface ColumnarSnapshot {
 
 export type SnapshotLead = Pick<
   Lead,
-  'id' | 'sourceId' | 'campaignId' | 'region' | 'entryMethod' | 'acquiredAt' | 'createdAt' | 'attempts' | 'firstContactAt' | 'firstConnectedAt' | 'convertedAt' | 'dncStatus' | 'lastContactAt' | 'anonymizedAt'
+  | 'id'
+  | 'sourceId'
+  | 'campaignId'
+  | 'region'
+  | 'entryMethod'
+  | 'acquiredAt'
+  | 'createdAt'
+  | 'attempts'
+  | 'firstContactAt'
+  | 'firstConnectedAt'
+  | 'convertedAt'
+  | 'dncStatus'
+  | 'lastContactAt'
+  | 'anonymizedAt'
 >;
 
 export interface SnapshotContext {
@@ -95,22 +108,43 @@ export class SnapshotBuilder {
   private f64: Float64Array[];
   private flags: Uint8Array;
   private days: Int32Array;
-  private codes: { source: Uint16Array; campaign: Uint16Array; region: Uint16Array; member: Uint16Array; entry: Uint16Array };
+  private codes: {
+    source: Uint16Array;
+    campaign: Uint16Array;
+    region: Uint16Array;
+    member: Uint16Array;
+    entry: Uint16Array;
+  };
   private rule: Uint8Array;
-  private readonly dict = { source: new Dictionary(), campaign: new Dictionary(['']), region: new Dictionary(), entry: new Dictionary(), member: new Dictionary(['']) };
+  private readonly dict = {
+    source: new Dictionary(),
+    campaign: new Dictionary(['']),
+    region: new Dictionary(),
+    entry: new Dictionary(),
+    member: new Dictionary(['']),
+  };
   private readonly callFlags = new Map<number, number>();
   /** Per lead, its latest consent event for calls: when, and whether a withdrawal. */
   private readonly lastConsent = new Map<number, { at: number; withdrawn: boolean }>();
   private readonly ordered: Campaign[];
   private readonly kinds: Map<string, string>;
 
-  constructor(private readonly ctx: SnapshotContext, capacity = 1024) {
+  constructor(
+    private readonly ctx: SnapshotContext,
+    capacity = 1024,
+  ) {
     this.cap = Math.max(16, capacity);
     this.ids = new Uint32Array(this.cap);
     this.f64 = Array.from({ length: 6 }, () => new Float64Array(this.cap));
     this.flags = new Uint8Array(this.cap);
     this.days = new Int32Array(this.cap);
-    this.codes = { source: new Uint16Array(this.cap), campaign: new Uint16Array(this.cap), region: new Uint16Array(this.cap), member: new Uint16Array(this.cap), entry: new Uint16Array(this.cap) };
+    this.codes = {
+      source: new Uint16Array(this.cap),
+      campaign: new Uint16Array(this.cap),
+      region: new Uint16Array(this.cap),
+      member: new Uint16Array(this.cap),
+      entry: new Uint16Array(this.cap),
+    };
     this.rule = new Uint8Array(this.cap);
     this.ordered = windowOrder(ctx.campaigns);
     this.kinds = new Map(ctx.sources.map((s) => [s.id, s.kind]));
@@ -124,7 +158,8 @@ export class SnapshotBuilder {
     this.f64 = this.f64.map((a) => grow(a, this.cap));
     this.flags = grow(this.flags, this.cap);
     this.days = grow(this.days, this.cap);
-    for (const k of ['source', 'campaign', 'region', 'member', 'entry'] as const) this.codes[k] = grow(this.codes[k], this.cap);
+    for (const k of ['source', 'campaign', 'region', 'member', 'entry'] as const)
+      this.codes[k] = grow(this.codes[k], this.cap);
     this.rule = grow(this.rule, this.cap);
   }
 
@@ -132,7 +167,14 @@ export class SnapshotBuilder {
     this.ensure();
     const i = this.n++;
     this.ids[i] = lead.id;
-    const [acq, created, contact, connected, converted, lastContact] = this.f64 as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [acq, created, contact, connected, converted, lastContact] = this.f64 as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
     acq[i] = lead.acquiredAt;
     created[i] = lead.createdAt;
     contact[i] = orNaN(lead.firstContactAt);
@@ -158,7 +200,8 @@ export class SnapshotBuilder {
 
   /** Only wrong numbers and DNC requests matter here: the lead row already holds the other call facts. */
   addCall(call: Pick<Call, 'leadId' | 'outcome'>): void {
-    const bit = call.outcome === 'wrong-number' ? FLAG_WRONG_NUMBER : call.outcome === 'dnc-requested' ? FLAG_DNC_HIT : 0;
+    const bit =
+      call.outcome === 'wrong-number' ? FLAG_WRONG_NUMBER : call.outcome === 'dnc-requested' ? FLAG_DNC_HIT : 0;
     if (bit) this.callFlags.set(call.leadId, (this.callFlags.get(call.leadId) ?? 0) | bit);
   }
 
@@ -167,7 +210,8 @@ export class SnapshotBuilder {
     if (event.purpose !== 'calls') return;
     const seen = this.lastConsent.get(event.leadId);
     const withdrawn = event.kind === 'withdrawn';
-    if (!seen || event.capturedAt > seen.at || (event.capturedAt === seen.at && withdrawn)) this.lastConsent.set(event.leadId, { at: event.capturedAt, withdrawn });
+    if (!seen || event.capturedAt > seen.at || (event.capturedAt === seen.at && withdrawn))
+      this.lastConsent.set(event.leadId, { at: event.capturedAt, withdrawn });
   }
 
   build(): ColumnarSnapshot {
@@ -179,13 +223,21 @@ export class SnapshotBuilder {
       if (d < first) first = d;
       if (d > last) last = d;
       if (this.callFlags.size) this.flags[i]! |= this.callFlags.get(this.ids[i]!) ?? 0;
-      if (this.lastConsent.size && this.lastConsent.get(this.ids[i]!)?.withdrawn) this.flags[i]! |= FLAG_CONSENT_WITHDRAWN;
+      if (this.lastConsent.size && this.lastConsent.get(this.ids[i]!)?.withdrawn)
+        this.flags[i]! |= FLAG_CONSENT_WITHDRAWN;
     }
     const dayBase = n ? first : 0;
     const day = new Uint16Array(n);
     for (let i = 0; i < n; i++) day[i] = this.days[i]! - dayBase;
     const cut = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T) => a.slice(0, n) as T;
-    const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(cut) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(cut) as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
     const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = keep(i) ? to[i]! - from[i]! : NaN;
@@ -196,14 +248,30 @@ export class SnapshotBuilder {
       contactBucket: diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt),
       conversionBucket: diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt),
       ageBucket: diff(() => true, acquiredAt, createdAt),
-      n, timeZone: this.ctx.timeZone, ids: cut(this.ids),
-      acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt, flags,
-      day, dayBase, grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, this.ctx.timeZone),
-      source: cut(this.codes.source), sources: this.dict.source.values,
-      campaign: cut(this.codes.campaign), campaigns: this.dict.campaign.values,
-      region: cut(this.codes.region), regions: this.dict.region.values,
-      entry: cut(this.codes.entry), entries: this.dict.entry.values,
-      member: cut(this.codes.member), members: this.dict.member.values, memberRule: cut(this.rule),
+      n,
+      timeZone: this.ctx.timeZone,
+      ids: cut(this.ids),
+      acquiredAt,
+      createdAt,
+      firstContactAt,
+      firstConnectedAt,
+      convertedAt,
+      lastContactAt,
+      flags,
+      day,
+      dayBase,
+      grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, this.ctx.timeZone),
+      source: cut(this.codes.source),
+      sources: this.dict.source.values,
+      campaign: cut(this.codes.campaign),
+      campaigns: this.dict.campaign.values,
+      region: cut(this.codes.region),
+      regions: this.dict.region.values,
+      entry: cut(this.codes.entry),
+      entries: this.dict.entry.values,
+      member: cut(this.codes.member),
+      members: this.dict.member.values,
+      memberRule: cut(this.rule),
     };
   }
 }

@@ -28,7 +28,11 @@ const NUMERATOR: Partial<Record<CohortMetric, Pick<LeadFilter, 'connected' | 'co
 export type SplitValues = string | readonly string[];
 
 /** The filter of one cohort (or all, when `cohort` is undefined) and one split value (or any of several). */
-export function segmentFilter(cohort: string | undefined, split: CohortSplit, value: SplitValues | undefined): LeadFilter {
+export function segmentFilter(
+  cohort: string | undefined,
+  split: CohortSplit,
+  value: SplitValues | undefined,
+): LeadFilter {
   const f: LeadFilter = cohort ? { cohort } : {};
   if (value === undefined || split === 'none') return f;
   const values = typeof value === 'string' ? [value] : [...value];
@@ -40,12 +44,22 @@ export function segmentFilter(cohort: string | undefined, split: CohortSplit, va
 }
 
 /** The leads a figure is taken over. */
-export function denominatorFilter(cohort: string | undefined, split: CohortSplit, value: SplitValues | undefined, metric: CohortMetric): LeadFilter {
+export function denominatorFilter(
+  cohort: string | undefined,
+  split: CohortSplit,
+  value: SplitValues | undefined,
+  metric: CohortMetric,
+): LeadFilter {
   return { ...segmentFilter(cohort, split, value), ...DENOMINATOR[metric] };
 }
 
 /** The leads counted in a rate's numerator, when the leads filter can say it; else null. */
-export function numeratorFilter(cohort: string | undefined, split: CohortSplit, value: SplitValues | undefined, metric: CohortMetric): LeadFilter | null {
+export function numeratorFilter(
+  cohort: string | undefined,
+  split: CohortSplit,
+  value: SplitValues | undefined,
+  metric: CohortMetric,
+): LeadFilter | null {
   const extra = NUMERATOR[metric];
   return extra ? { ...segmentFilter(cohort, split, value), ...extra } : null;
 }
@@ -55,7 +69,12 @@ export function numeratorFilter(cohort: string | undefined, split: CohortSplit, 
  * campaign's channel, acquired between the local days of its start and end; exact when the
  * window runs from local midnight to local midnight (as campaigns are entered).
  */
-export function campaignFilter(campaign: Campaign, rule: 'explicit' | 'window', sources: readonly { id: string; kind: string }[], timeZone: string): LeadFilter {
+export function campaignFilter(
+  campaign: Campaign,
+  rule: 'explicit' | 'window',
+  sources: readonly { id: string; kind: string }[],
+  timeZone: string,
+): LeadFilter {
   if (rule === 'explicit') return { campaign: [campaign.id] };
   const f: LeadFilter = {
     campaign: [''],
@@ -69,7 +88,13 @@ export function campaignFilter(campaign: Campaign, rule: 'explicit' | 'window', 
 }
 
 /** One split value over the acquisition days from `from` to just before `to` (the instants of a cohort range). */
-export function rangeFilter(split: CohortSplit, value: string | undefined, from: number | undefined, to: number | undefined, timeZone: string): LeadFilter {
+export function rangeFilter(
+  split: CohortSplit,
+  value: string | undefined,
+  from: number | undefined,
+  to: number | undefined,
+  timeZone: string,
+): LeadFilter {
   const f = segmentFilter(undefined, split, value);
   if (from !== undefined) f.acquiredFrom = cohortKey(from, 'day', timeZone);
   if (to !== undefined) f.acquiredTo = cohortKey(to - 1, 'day', timeZone);

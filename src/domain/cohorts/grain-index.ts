@@ -5,7 +5,15 @@
  * wall clock; every period (day, ISO week, month, quarter) is a run of whole local days, so
  * a table from local day to period index is exact across DST changes and year ends.
  */
-import { COHORT_GRAINS, MS_PER_DAY, MS_PER_HOUR, cohortKey, startOfLocalDay, zoneOffsetMs, type CohortGrain } from '../time/calendar';
+import {
+  COHORT_GRAINS,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  cohortKey,
+  startOfLocalDay,
+  zoneOffsetMs,
+  type CohortGrain,
+} from '../time/calendar';
 
 export interface GrainIndex {
   /** Period keys in ascending order (`2026-W11`, …). */

@@ -28,7 +28,13 @@ interface Targets {
 }
 
 function targetsOf(hist: Int32Array, groups: number, B: number): Targets {
-  const t: Targets = { lowBucket: new Int16Array(groups).fill(-1), lowRank: new Int32Array(groups), highBucket: new Int16Array(groups).fill(-1), highRank: new Int32Array(groups), count: new Int32Array(groups) };
+  const t: Targets = {
+    lowBucket: new Int16Array(groups).fill(-1),
+    lowRank: new Int32Array(groups),
+    highBucket: new Int16Array(groups).fill(-1),
+    highRank: new Int32Array(groups),
+    count: new Int32Array(groups),
+  };
   for (let g = 0; g < groups; g++) {
     let c = 0;
     for (let b = 0; b < B; b++) c += hist[g * B + b]!;
@@ -69,8 +75,13 @@ function settle(t: Targets, low: (number[] | undefined)[], high: (number[] | und
 }
 
 export function groupMedians(
-  bucket: Uint8Array, from: Float64Array, to: Float64Array,
-  groupOf: Int32Array, groups: number, rollupOf: Int32Array | undefined, rollups: number,
+  bucket: Uint8Array,
+  from: Float64Array,
+  to: Float64Array,
+  groupOf: Int32Array,
+  groups: number,
+  rollupOf: Int32Array | undefined,
+  rollups: number,
 ): [cells: Float64Array, rollups: Float64Array] {
   const n = groupOf.length;
   // Cells and roll-ups get their own bucket widths: a few roll-ups over many leads want fine buckets.

@@ -10,7 +10,13 @@ import { FLAG_CONTACTED, FLAG_CONVERTED, type ColumnarSnapshot } from './columna
 import { groupMedians } from './group-medians';
 
 /** Counters per group, `STRIDE` apart. */
-const CONTACTED = 1, CONNECTED = 2, CONVERTED = 3, WITHIN = 4, WRONG = 5, DNC = 6, STRIDE = 8;
+const CONTACTED = 1,
+  CONNECTED = 2,
+  CONVERTED = 3,
+  WITHIN = 4,
+  WRONG = 5,
+  DNC = 6,
+  STRIDE = 8;
 
 export interface GroupStats {
   groups: number;
@@ -71,7 +77,12 @@ export interface GroupStatsResult {
  * Counts and medians for every group (and roll-up group) of `grouping`. Each median costs
  * two more passes over the leads, so only the `wanted` ones are computed (others are null).
  */
-export function groupStats(s: ColumnarSnapshot, grouping: Grouping, windowDays: number, wanted: readonly MedianMetric[] = MEDIAN_METRICS): GroupStatsResult {
+export function groupStats(
+  s: ColumnarSnapshot,
+  grouping: Grouping,
+  windowDays: number,
+  wanted: readonly MedianMetric[] = MEDIAN_METRICS,
+): GroupStatsResult {
   const { groupOf, groups, rollupOf, rollups = 0 } = grouping;
   const counts = counting(s, groupOf, groups, windowDays * MS_PER_DAY);
   const up = rollupOf ? rollUp(counts, groups, rollupOf, rollups) : null;
@@ -83,7 +94,15 @@ export function groupStats(s: ColumnarSnapshot, grouping: Grouping, windowDays: 
   const [ageC, ageR] = median('medianDataAgeDays', s.ageBucket, s.acquiredAt, s.createdAt);
   return {
     cells: { groups, counts, medianDaysToContact: contactC, medianDaysToConversion: convC, medianDataAgeDays: ageC },
-    rollup: up ? { groups: rollups, counts: up, medianDaysToContact: contactR, medianDaysToConversion: convR, medianDataAgeDays: ageR } : null,
+    rollup: up
+      ? {
+          groups: rollups,
+          counts: up,
+          medianDaysToContact: contactR,
+          medianDaysToConversion: convR,
+          medianDataAgeDays: ageR,
+        }
+      : null,
   };
 }
 
@@ -94,9 +113,16 @@ export function metricsOf(st: GroupStats, g: number): CohortMetrics {
   const c = st.counts;
   const at = g * STRIDE;
   return {
-    leads: c[at]!, contacted: c[at + CONTACTED]!, connected: c[at + CONNECTED]!, converted: c[at + CONVERTED]!,
-    convertedWithin: c[at + WITHIN]!, wrongNumber: c[at + WRONG]!, dncHit: c[at + DNC]!,
-    medianDaysToContact: orNull(st.medianDaysToContact[g]!), medianDaysToConversion: orNull(st.medianDaysToConversion[g]!), medianDataAgeDays: orNull(st.medianDataAgeDays[g]!),
+    leads: c[at]!,
+    contacted: c[at + CONTACTED]!,
+    connected: c[at + CONNECTED]!,
+    converted: c[at + CONVERTED]!,
+    convertedWithin: c[at + WITHIN]!,
+    wrongNumber: c[at + WRONG]!,
+    dncHit: c[at + DNC]!,
+    medianDaysToContact: orNull(st.medianDaysToContact[g]!),
+    medianDaysToConversion: orNull(st.medianDaysToConversion[g]!),
+    medianDataAgeDays: orNull(st.medianDataAgeDays[g]!),
   };
 }
 

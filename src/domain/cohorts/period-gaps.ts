@@ -20,7 +20,12 @@ export const MAX_AXIS_PERIODS = 10_000;
  * Every period from the first to the last of `periods` (ascending, keys of `grain` in
  * `timeZone`), the missing ones with index −1. Returns the input unfilled past `limit`.
  */
-export function fillPeriodGaps(periods: readonly { key: string; start: number }[], grain: CohortGrain, timeZone: string, limit = MAX_AXIS_PERIODS): AxisPeriod[] {
+export function fillPeriodGaps(
+  periods: readonly { key: string; start: number }[],
+  grain: CohortGrain,
+  timeZone: string,
+  limit = MAX_AXIS_PERIODS,
+): AxisPeriod[] {
   const plain = () => periods.map((p, index) => ({ key: p.key, start: p.start, index }));
   if (periods.length < 2) return plain();
   const out: AxisPeriod[] = [];

@@ -13,9 +13,12 @@ describe('sortedOrder: indexes in ascending value order, NaN left out', () => {
   it('radix-sorts whole numbers of any span (one, two and three digit passes)', () => {
     for (const max of [1000, 2 ** 31, 2 ** 45])
       fc.assert(
-        fc.property(fc.array(fc.oneof(fc.integer({ min: -max, max }), fc.constant(NaN)), { maxLength: 300 }), (values) => {
-          expect([...sortedOrder(Float64Array.from(values))]).toEqual(reference(values));
-        }),
+        fc.property(
+          fc.array(fc.oneof(fc.integer({ min: -max, max }), fc.constant(NaN)), { maxLength: 300 }),
+          (values) => {
+            expect([...sortedOrder(Float64Array.from(values))]).toEqual(reference(values));
+          },
+        ),
         { numRuns: 60 },
       );
   });

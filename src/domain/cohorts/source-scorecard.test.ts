@@ -10,13 +10,27 @@ function month(sourceId: string, m: number, n: number, connected: number, conver
     const acquiredAt = Date.UTC(2025, m, 10) + i * 60_000;
     const reached = i < connected;
     return {
-      id: 0, sourceId, region: 'US', entryMethod: 'api', acquiredAt, createdAt: acquiredAt, attempts: 1, firstContactAt: acquiredAt + MS_PER_DAY, dncStatus: 'clear',
-      ...(reached ? { firstConnectedAt: acquiredAt + MS_PER_DAY } : {}), ...(i < converted ? { convertedAt: acquiredAt + MS_PER_DAY } : {}),
+      id: 0,
+      sourceId,
+      region: 'US',
+      entryMethod: 'api',
+      acquiredAt,
+      createdAt: acquiredAt,
+      attempts: 1,
+      firstContactAt: acquiredAt + MS_PER_DAY,
+      dncStatus: 'clear',
+      ...(reached ? { firstConnectedAt: acquiredAt + MS_PER_DAY } : {}),
+      ...(i < converted ? { convertedAt: acquiredAt + MS_PER_DAY } : {}),
     };
   });
 }
 
-const build = (leads: SnapshotLead[]) => buildSnapshot(leads.map((l, i) => ({ ...l, id: i + 1 })), [], { timeZone: 'UTC', campaigns: [], sources: [] });
+const build = (leads: SnapshotLead[]) =>
+  buildSnapshot(
+    leads.map((l, i) => ({ ...l, id: i + 1 })),
+    [],
+    { timeZone: 'UTC', campaigns: [], sources: [] },
+  );
 const NOW = Date.UTC(2026, 0, 15);
 
 describe('sourceScorecard', () => {
@@ -28,7 +42,11 @@ describe('sourceScorecard', () => {
       ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].flatMap((m) => month('steady', m, 100, 40, 20)),
     ];
     // On 15 February every month of 2025 has had its 30 days.
-    const agg = aggregateCohorts(build(leads), { grain: 'month', split: 'source', windowDays: 30 }, Date.UTC(2026, 1, 15));
+    const agg = aggregateCohorts(
+      build(leads),
+      { grain: 'month', split: 'source', windowDays: 30 },
+      Date.UTC(2026, 1, 15),
+    );
     const rows = sourceScorecard(agg);
     const fading = rows.find((r) => r.sourceId === 'fading')!;
     const steady = rows.find((r) => r.sourceId === 'steady')!;
@@ -45,7 +63,10 @@ describe('sourceScorecard', () => {
 
   it('does not judge cohorts whose conversion window is still open', () => {
     // The last three months convert nothing yet, but with N = 90 days their windows are not complete.
-    const leads = [...[0, 1, 2, 3, 4, 5, 6, 7, 8].flatMap((m) => month('young', m, 100, 40, 30)), ...[9, 10, 11].flatMap((m) => month('young', m, 100, 40, 0))];
+    const leads = [
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].flatMap((m) => month('young', m, 100, 40, 30)),
+      ...[9, 10, 11].flatMap((m) => month('young', m, 100, 40, 0)),
+    ];
     const agg = aggregateCohorts(build(leads), { grain: 'month', split: 'source', windowDays: 90 }, NOW);
     expect(sourceScorecard(agg)[0]!.flags).toEqual([]);
     const agg30 = aggregateCohorts(build(leads), { grain: 'month', split: 'source', windowDays: 10 }, NOW);
@@ -53,7 +74,11 @@ describe('sourceScorecard', () => {
   });
 
   it('needs more cohorts than the recent ones to compare with', () => {
-    const agg = aggregateCohorts(build([0, 1, 2].flatMap((m) => month('new', m, 100, 40))), { grain: 'month', split: 'source', windowDays: 30 }, NOW);
+    const agg = aggregateCohorts(
+      build([0, 1, 2].flatMap((m) => month('new', m, 100, 40))),
+      { grain: 'month', split: 'source', windowDays: 30 },
+      NOW,
+    );
     expect(sourceScorecard(agg)[0]!.flags).toEqual([]);
   });
 });

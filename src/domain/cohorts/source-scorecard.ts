@@ -31,7 +31,15 @@ export interface ScorecardRow {
   flags: ScorecardFlag[];
 }
 
-const ZERO: CohortCounts = { leads: 0, contacted: 0, connected: 0, converted: 0, convertedWithin: 0, wrongNumber: 0, dncHit: 0 };
+const ZERO: CohortCounts = {
+  leads: 0,
+  contacted: 0,
+  connected: 0,
+  converted: 0,
+  convertedWithin: 0,
+  wrongNumber: 0,
+  dncHit: 0,
+};
 
 function pool(cells: readonly CohortCounts[]): CohortCounts {
   const out = { ...ZERO };
@@ -60,14 +68,20 @@ export function sourceScorecard(agg: CohortAggregate, recent = 3): ScorecardRow[
         const { numerator, denominator } = RATE_PARTS[metric];
         const r = wilson(lately[numerator], lately[denominator]);
         const h = wilson(earlier[numerator], earlier[denominator]);
-        if (r.high !== null && h.low !== null && r.high < h.low) flags.push({ metric, recent: r, history: h, recentCohorts: last.map((c) => agg.cohorts[c.cohort]!.key) });
+        if (r.high !== null && h.low !== null && r.high < h.low)
+          flags.push({ metric, recent: r, history: h, recentCohorts: last.map((c) => agg.cohorts[c.cohort]!.key) });
       }
     }
     const totals = agg.totals[s]!;
     return {
-      sourceId, totals,
-      connect: rateOf(totals, 'connectRate'), conversion: rateOf(totals, 'conversionRate'), conversionWithin: rateOf(totals, 'conversionWithinRate'),
-      sparkConnect: spark('connectRate'), sparkConversion: spark('conversionWithinRate'), flags,
+      sourceId,
+      totals,
+      connect: rateOf(totals, 'connectRate'),
+      conversion: rateOf(totals, 'conversionRate'),
+      conversionWithin: rateOf(totals, 'conversionWithinRate'),
+      sparkConnect: spark('connectRate'),
+      sparkConversion: spark('conversionWithinRate'),
+      flags,
     };
   });
 }

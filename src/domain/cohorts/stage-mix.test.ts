@@ -19,23 +19,44 @@ describe('stageMix', () => {
         fc.constantFrom(...ZONES),
         fc.integer({ min: 1, max: 200 }),
         fc.integer({ min: 0, max: 700 }),
-        fc.array(fc.record({ lead: fc.nat(), withdrawn: fc.boolean(), after: fc.nat({ max: 100 * MS_PER_DAY }) }), { maxLength: 20 }),
+        fc.array(fc.record({ lead: fc.nat(), withdrawn: fc.boolean(), after: fc.nat({ max: 100 * MS_PER_DAY }) }), {
+          maxLength: 20,
+        }),
         fc.array(fc.nat(), { maxLength: 5 }),
         (world, grain, zone, dormantDays, nowDays, consentRows, anonymisedRows) => {
-          const leads = world.leads.map((l, i) => (anonymisedRows.some((a) => world.leads.length && a % world.leads.length === i) ? { ...l, anonymizedAt: l.createdAt } : l));
-          const consents = leads.length === 0 ? [] : consentRows.map((c, id) => {
-            const lead = leads[c.lead % leads.length]!;
-            return { id, leadId: lead.id, purpose: 'calls' as const, kind: c.withdrawn ? ('withdrawn' as const) : ('granted' as const), capturedAt: lead.acquiredAt + c.after };
-          });
+          const leads = world.leads.map((l, i) =>
+            anonymisedRows.some((a) => world.leads.length && a % world.leads.length === i)
+              ? { ...l, anonymizedAt: l.createdAt }
+              : l,
+          );
+          const consents =
+            leads.length === 0
+              ? []
+              : consentRows.map((c, id) => {
+                  const lead = leads[c.lead % leads.length]!;
+                  return {
+                    id,
+                    leadId: lead.id,
+                    purpose: 'calls' as const,
+                    kind: c.withdrawn ? ('withdrawn' as const) : ('granted' as const),
+                    capturedAt: lead.acquiredAt + c.after,
+                  };
+                });
           const now = Date.UTC(2025, 9, 1) + nowDays * MS_PER_DAY;
           const snap = buildSnapshot(leads, world.calls, ctx(zone), consents);
           const mix = stageMix(snap, { grain, dormantDays }, now);
           // Reference: the drawer's function per lead, with the suppression the stored facts give.
           const expected = new Map<string, number[]>();
           for (const l of leads) {
-            const last = consents.filter((c) => c.leadId === l.id).sort((a, b) => a.capturedAt - b.capturedAt || (a.kind === 'withdrawn' ? 1 : -1)).pop();
+            const last = consents
+              .filter((c) => c.leadId === l.id)
+              .sort((a, b) => a.capturedAt - b.capturedAt || (a.kind === 'withdrawn' ? 1 : -1))
+              .pop();
             const reasons = [
-              ...(l.dncStatus === 'listed' || world.calls.some((c) => c.leadId === l.id && c.outcome === 'dnc-requested') ? [{ code: 'dnc-listed' as const }] : []),
+              ...(l.dncStatus === 'listed' ||
+              world.calls.some((c) => c.leadId === l.id && c.outcome === 'dnc-requested')
+                ? [{ code: 'dnc-listed' as const }]
+                : []),
               ...(last?.kind === 'withdrawn' ? [{ code: 'consent-withdrawn' as const }] : []),
               ...(l.anonymizedAt !== undefined ? [{ code: 'anonymized' as const }] : []),
             ];
@@ -59,7 +80,11 @@ describe('stageMix', () => {
     fc.assert(
       fc.property(worldArb, (world) => {
         const snap = buildSnapshot(world.leads, world.calls, ctx('UTC'));
-        const mix = stageMix(snap, { grain: 'month', from: '2025-11', to: '2026-01', dormantDays: 90 }, Date.UTC(2026, 6, 1));
+        const mix = stageMix(
+          snap,
+          { grain: 'month', from: '2025-11', to: '2026-01', dormantDays: 90 },
+          Date.UTC(2026, 6, 1),
+        );
         for (const c of mix.cohorts) expect(c.key >= '2025-11' && c.key <= '2026-01').toBe(true);
       }),
     );

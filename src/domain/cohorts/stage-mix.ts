@@ -5,7 +5,13 @@
  * scrub's "listed" or a "do not call me" call, an anonymisation, a withdrawn consent for calls.
  */
 import type { CohortGrain } from '../time/calendar';
-import { LIFECYCLE_STAGES, dormantPeriodMs, lastActivityAt, stageAt, type LifecycleStage } from '../leads/lifecycle-stage';
+import {
+  LIFECYCLE_STAGES,
+  dormantPeriodMs,
+  lastActivityAt,
+  stageAt,
+  type LifecycleStage,
+} from '../leads/lifecycle-stage';
 import { cohortOfLeads, rangeIndexes } from './cohort-aggregate';
 import { FLAG_ANONYMIZED, FLAG_CONSENT_WITHDRAWN, FLAG_DNC_HIT, type ColumnarSnapshot } from './columnar-snapshot';
 
@@ -45,8 +51,26 @@ export function stagesOf(s: ColumnarSnapshot, dormantDays: number, now: number):
   const dormantMs = dormantPeriodMs(dormantDays);
   const { acquiredAt, lastContactAt, firstContactAt, firstConnectedAt, convertedAt, flags } = s;
   for (let i = 0; i < s.n; i++) {
-    const lastActivity = lastActivityAt(acquiredAt[i]!, firstContactAt[i]!, lastContactAt[i]!, firstConnectedAt[i]!, convertedAt[i]!, now);
-    out[i] = STAGE_INDEX[stageAt((flags[i]! & SUPPRESSING) !== 0, lastActivity, firstContactAt[i]!, firstConnectedAt[i]!, convertedAt[i]!, now, dormantMs)];
+    const lastActivity = lastActivityAt(
+      acquiredAt[i]!,
+      firstContactAt[i]!,
+      lastContactAt[i]!,
+      firstConnectedAt[i]!,
+      convertedAt[i]!,
+      now,
+    );
+    out[i] =
+      STAGE_INDEX[
+        stageAt(
+          (flags[i]! & SUPPRESSING) !== 0,
+          lastActivity,
+          firstContactAt[i]!,
+          firstConnectedAt[i]!,
+          convertedAt[i]!,
+          now,
+          dormantMs,
+        )
+      ];
   }
   return out;
 }

@@ -11,10 +11,29 @@ import type { CohortCounts, CohortMetrics } from './cohort-rates';
 /** The split value that stands for every series past the top N (not a possible id: ids never hold NUL). */
 export const OTHER_SERIES = '\u0000other';
 
-const COUNT_KEYS: readonly (keyof CohortCounts)[] = ['leads', 'contacted', 'connected', 'converted', 'convertedWithin', 'wrongNumber', 'dncHit'];
+const COUNT_KEYS: readonly (keyof CohortCounts)[] = [
+  'leads',
+  'contacted',
+  'connected',
+  'converted',
+  'convertedWithin',
+  'wrongNumber',
+  'dncHit',
+];
 
 function empty(): CohortMetrics {
-  return { leads: 0, contacted: 0, connected: 0, converted: 0, convertedWithin: 0, wrongNumber: 0, dncHit: 0, medianDaysToContact: null, medianDaysToConversion: null, medianDataAgeDays: null };
+  return {
+    leads: 0,
+    contacted: 0,
+    connected: 0,
+    converted: 0,
+    convertedWithin: 0,
+    wrongNumber: 0,
+    dncHit: 0,
+    medianDaysToContact: null,
+    medianDaysToConversion: null,
+    medianDataAgeDays: null,
+  };
 }
 
 function addInto(sum: CohortMetrics, m: CohortMetrics) {
@@ -52,7 +71,12 @@ export function topSeries(agg: CohortAggregate, n: number): TopSeries {
   const rest: SeriesTotal = { ...empty(), series: n };
   for (const total of agg.totals) if (total.series >= n) addInto(rest, total);
   return {
-    agg: { ...agg, series: [...agg.series.slice(0, n), OTHER_SERIES], cells, totals: [...agg.totals.filter((x) => x.series < n), rest] },
+    agg: {
+      ...agg,
+      series: [...agg.series.slice(0, n), OTHER_SERIES],
+      cells,
+      totals: [...agg.totals.filter((x) => x.series < n), rest],
+    },
     other,
   };
 }

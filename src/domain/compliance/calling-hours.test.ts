@@ -22,7 +22,7 @@ describe('TCPA: 08:00–21:00 where the called party is, across the 2026 US DST 
     { utc: '2026-03-09T00:59:00Z', open: true, note: 'Sun 20:59 EDT' },
     { utc: '2026-03-09T01:00:00Z', open: false, note: 'Sun 21:00 EDT' },
     { utc: '2026-11-01T11:30:00Z', open: false, note: 'Sun 06:30 EST, the day clocks went back' },
-    { utc: '2026-11-01T12:30:00Z', open: false, note: 'Sun 07:30 EST (08:30 by yesterday\'s offset)' },
+    { utc: '2026-11-01T12:30:00Z', open: false, note: "Sun 07:30 EST (08:30 by yesterday's offset)" },
     { utc: '2026-11-01T13:00:00Z', open: true, note: 'Sun 08:00 EST' },
     { utc: '2026-11-02T01:59:00Z', open: true, note: 'Sun 20:59 EST' },
     { utc: '2026-11-02T02:00:00Z', open: false, note: 'Sun 21:00 EST' },
@@ -40,7 +40,7 @@ describe('TCPA: 08:00–21:00 where the called party is, across the 2026 US DST 
     expect(nextOpenAt(utc(at), NY, tcpa)).toBe(utc(next));
   });
 
-  it('a lead in Shanghai is called on Shanghai time, not the organisation\'s', () => {
+  it("a lead in Shanghai is called on Shanghai time, not the organisation's", () => {
     const at = utc('2026-03-10T14:00:00Z'); // 10:00 in New York, 22:00 in Shanghai
     expect(isWithinCallingHours(at, NY, tcpa)).toBe(true);
     expect(isWithinCallingHours(at, SHANGHAI, tcpa)).toBe(false);
@@ -80,7 +80,12 @@ describe('Australia: weekdays 09:00–20:00, Saturday 09:00–17:00, never on Su
 
   it('Sunday noon is closed; it last closed Saturday 17:00 and opens Monday 09:00', () => {
     const state = callingHoursAt(local('2026-03-15 12:00', SYDNEY), SYDNEY, australia);
-    expect(state).toMatchObject({ open: false, window: CLOSED, since: local('2026-03-14 17:00', SYDNEY), until: local('2026-03-16 09:00', SYDNEY) });
+    expect(state).toMatchObject({
+      open: false,
+      window: CLOSED,
+      since: local('2026-03-14 17:00', SYDNEY),
+      until: local('2026-03-16 09:00', SYDNEY),
+    });
     expect(state.local).toEqual({ weekday: 0, minuteOfDay: 12 * 60, date: '2026-03-15' });
   });
 
@@ -94,7 +99,10 @@ describe('Australia: weekdays 09:00–20:00, Saturday 09:00–17:00, never on Su
   });
 
   it('while open, says when the window closes', () => {
-    expect(callingHoursAt(local('2026-03-14 10:00', SYDNEY), SYDNEY, australia)).toMatchObject({ open: true, until: local('2026-03-14 17:00', SYDNEY) });
+    expect(callingHoursAt(local('2026-03-14 10:00', SYDNEY), SYDNEY, australia)).toMatchObject({
+      open: true,
+      until: local('2026-03-14 17:00', SYDNEY),
+    });
   });
 });
 

@@ -28,7 +28,13 @@ export interface ComplianceSummary extends QueueCounts {
 }
 
 /** Verdicts, counts and the expiry calendar for every lead. */
-export function complianceSummary(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number, horizonDays = 90): ComplianceSummary {
+export function complianceSummary(
+  leads: readonly Lead[],
+  world: ComplianceWorld,
+  settings: Settings,
+  at: number,
+  horizonDays = 90,
+): ComplianceSummary {
   const judge = createJudge(world, settings);
   const tz = settings.orgTimeZone;
   const until = addDays(at, horizonDays, tz);
@@ -46,7 +52,8 @@ export function complianceSummary(leads: readonly Lead[], world: ComplianceWorld
     verdicts[i] = v;
     if (lead.anonymizedAt !== undefined) return;
     // Both dates are the verdict's own: the calendar and the queues cannot disagree.
-    if (facts.consent.status === 'valid' && facts.consent.expiresAt !== undefined) due(facts.consent.expiresAt, 'consents');
+    if (facts.consent.status === 'valid' && facts.consent.expiresAt !== undefined)
+      due(facts.consent.expiresAt, 'consents');
     // A lead already past its deadline is in the purge queue, not on the calendar.
     if (!v.reasons.some((r) => r.code === 'retention-expired')) due(facts.retentionDeadline, 'retention');
   });

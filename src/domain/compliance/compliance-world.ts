@@ -58,13 +58,20 @@ export function buildComplianceWorld(input: {
       kind: l.kind,
       active: l.active,
       ...(l.region !== undefined ? { region: l.region } : {}),
-      versions: (versionsByList.get(l.id) ?? []).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+      versions: (versionsByList.get(l.id) ?? []).map(({ id, publishedAt, importedAt }) => ({
+        id,
+        publishedAt,
+        importedAt,
+      })),
     })),
   };
 }
 
 /** One lead's history from the world. */
-export function historyFor(world: ComplianceWorld, lead: Pick<Lead, 'id' | 'phoneE164' | 'dncCheckedAt' | 'dncCheckedVersions'>): LeadHistory {
+export function historyFor(
+  world: ComplianceWorld,
+  lead: Pick<Lead, 'id' | 'phoneE164' | 'dncCheckedAt' | 'dncCheckedVersions'>,
+): LeadHistory {
   return {
     consents: world.consentsByLead.get(lead.id) ?? [],
     calls: world.callsByLead.get(lead.id) ?? [],

@@ -16,9 +16,12 @@ export const consentInputSchema = z
   })
   .superRefine((v, ctx) => {
     // A withdrawal must point at its evidence (a recording, an email, a letter).
-    if (v.kind === 'withdrawn' && v.proofRef === '') ctx.addIssue({ code: 'custom', path: ['proofRef'], message: 'proof-required' });
-    if (v.kind === 'withdrawn' && v.expiresAt !== undefined) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'withdrawal-has-no-expiry' });
-    if (v.expiresAt !== undefined && v.expiresAt <= v.capturedAt) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expires-before-capture' });
+    if (v.kind === 'withdrawn' && v.proofRef === '')
+      ctx.addIssue({ code: 'custom', path: ['proofRef'], message: 'proof-required' });
+    if (v.kind === 'withdrawn' && v.expiresAt !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'withdrawal-has-no-expiry' });
+    if (v.expiresAt !== undefined && v.expiresAt <= v.capturedAt)
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expires-before-capture' });
   });
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 

@@ -34,16 +34,29 @@ export interface PendingRenewal {
  * The newest request for `purpose` made by `at` that no consent event for that purpose answered
  * (a grant, renewal or withdrawal captured after it and by `at`), or undefined.
  */
-export function pendingRenewalAt(requests: readonly Pick<ConsentRequest, 'purpose' | 'requestedAt' | 'requestedBy' | 'channel'>[], consents: readonly Pick<ConsentEvent, 'purpose' | 'capturedAt'>[], purpose: ConsentRequest['purpose'], at: number): PendingRenewal | undefined {
+export function pendingRenewalAt(
+  requests: readonly Pick<ConsentRequest, 'purpose' | 'requestedAt' | 'requestedBy' | 'channel'>[],
+  consents: readonly Pick<ConsentEvent, 'purpose' | 'capturedAt'>[],
+  purpose: ConsentRequest['purpose'],
+  at: number,
+): PendingRenewal | undefined {
   let newest: PendingRenewal | undefined;
-  for (const r of requests) if (r.purpose === purpose && r.requestedAt <= at && (!newest || r.requestedAt >= newest.requestedAt)) newest = { requestedAt: r.requestedAt, requestedBy: r.requestedBy, channel: r.channel };
+  for (const r of requests)
+    if (r.purpose === purpose && r.requestedAt <= at && (!newest || r.requestedAt >= newest.requestedAt))
+      newest = { requestedAt: r.requestedAt, requestedBy: r.requestedBy, channel: r.channel };
   if (!newest) return undefined;
-  const answered = consents.some((c) => c.purpose === purpose && c.capturedAt > newest.requestedAt && c.capturedAt <= at);
+  const answered = consents.some(
+    (c) => c.purpose === purpose && c.capturedAt > newest.requestedAt && c.capturedAt <= at,
+  );
   return answered ? undefined : newest;
 }
 
 /** Of the leads with a request, those awaiting an answer at `at` (for the queue and the export). */
-export function awaitingRenewalIds(requests: readonly ConsentRequest[], consents: readonly ConsentEvent[], at: number): number[] {
+export function awaitingRenewalIds(
+  requests: readonly ConsentRequest[],
+  consents: readonly ConsentEvent[],
+  at: number,
+): number[] {
   const byLead = new Map<number, { requests: ConsentRequest[]; consents: ConsentEvent[] }>();
   for (const r of requests) {
     const slot = byLead.get(r.leadId) ?? { requests: [], consents: [] };
@@ -51,5 +64,8 @@ export function awaitingRenewalIds(requests: readonly ConsentRequest[], consents
     byLead.set(r.leadId, slot);
   }
   for (const c of consents) byLead.get(c.leadId)?.consents.push(c);
-  return [...byLead].filter(([, s]) => pendingRenewalAt(s.requests, s.consents, 'calls', at)).map(([id]) => id).sort((a, b) => a - b);
+  return [...byLead]
+    .filter(([, s]) => pendingRenewalAt(s.requests, s.consents, 'calls', at))
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
 }

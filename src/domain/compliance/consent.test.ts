@@ -10,8 +10,24 @@ const SHANGHAI = 'Asia/Shanghai';
 const local = (text: string, zone = NY) => parseLocal(text, 'yyyy-MM-dd HH:mm', zone)!;
 
 let nextId = 1;
-function event(kind: ConsentEvent['kind'], basis: ConsentEvent['basis'], capturedAt: number, extra: Partial<ConsentEvent> = {}): ConsentEvent {
-  return { id: nextId++, leadId: 1, purpose: 'calls', kind, basis, capturedAt, method: 'web-form', proofRef: 'form-1', capturedBy: 'test', ...extra };
+function event(
+  kind: ConsentEvent['kind'],
+  basis: ConsentEvent['basis'],
+  capturedAt: number,
+  extra: Partial<ConsentEvent> = {},
+): ConsentEvent {
+  return {
+    id: nextId++,
+    leadId: 1,
+    purpose: 'calls',
+    kind,
+    basis,
+    capturedAt,
+    method: 'web-form',
+    proofRef: 'form-1',
+    capturedBy: 'test',
+    ...extra,
+  };
 }
 
 const US = effectiveRules(['us-tsr', 'us-tcpa'], DEFAULT_SETTINGS);
@@ -20,11 +36,41 @@ const CHINA = effectiveRules(['china'], DEFAULT_SETTINGS);
 
 describe('consentExpiresAt: how long each basis lasts', () => {
   it.each([
-    { basis: 'ebr-purchase', rules: US, captured: '2025-01-15 10:00', expires: '2026-07-15 10:00', why: 'US EBR: 18 months after a purchase' },
-    { basis: 'ebr-inquiry', rules: US, captured: '2026-01-10 10:00', expires: '2026-04-10 10:00', why: 'US EBR: 3 months after an inquiry' },
-    { basis: 'ebr-inquiry', rules: CANADA, captured: '2026-01-10 10:00', expires: '2026-07-10 10:00', why: 'Canada EBR: 6 months after an inquiry' },
-    { basis: 'consent', rules: US, captured: '2024-03-01 09:00', expires: '2026-03-01 09:00', why: 'consent: the organisation validity, 24 months' },
-    { basis: 'ebr-inquiry', rules: effectiveRules(['us-tcpa', 'canada-dncl'], DEFAULT_SETTINGS), captured: '2026-01-10 10:00', expires: '2026-04-10 10:00', why: 'US and Canada together: the shorter 3 months' },
+    {
+      basis: 'ebr-purchase',
+      rules: US,
+      captured: '2025-01-15 10:00',
+      expires: '2026-07-15 10:00',
+      why: 'US EBR: 18 months after a purchase',
+    },
+    {
+      basis: 'ebr-inquiry',
+      rules: US,
+      captured: '2026-01-10 10:00',
+      expires: '2026-04-10 10:00',
+      why: 'US EBR: 3 months after an inquiry',
+    },
+    {
+      basis: 'ebr-inquiry',
+      rules: CANADA,
+      captured: '2026-01-10 10:00',
+      expires: '2026-07-10 10:00',
+      why: 'Canada EBR: 6 months after an inquiry',
+    },
+    {
+      basis: 'consent',
+      rules: US,
+      captured: '2024-03-01 09:00',
+      expires: '2026-03-01 09:00',
+      why: 'consent: the organisation validity, 24 months',
+    },
+    {
+      basis: 'ebr-inquiry',
+      rules: effectiveRules(['us-tcpa', 'canada-dncl'], DEFAULT_SETTINGS),
+      captured: '2026-01-10 10:00',
+      expires: '2026-04-10 10:00',
+      why: 'US and Canada together: the shorter 3 months',
+    },
   ] as const)('$why', ({ basis, rules, captured, expires }) => {
     expect(consentExpiresAt(event('granted', basis, local(captured)), rules)).toBe(local(expires));
   });
@@ -60,20 +106,33 @@ describe('consentStateAt', () => {
       basis: 'ebr-inquiry',
       eventId: granted.id,
     });
-    expect(consentStateAt([granted], 'calls', US, local('2026-05-01 12:00'))).toMatchObject({ status: 'expired', since: local('2026-04-10 10:00') });
+    expect(consentStateAt([granted], 'calls', US, local('2026-05-01 12:00'))).toMatchObject({
+      status: 'expired',
+      since: local('2026-04-10 10:00'),
+    });
   });
 
   it('a renewal restarts the clock', () => {
     const renewed = event('renewed', 'ebr-inquiry', local('2026-04-01 10:00'));
-    expect(consentStateAt([granted, renewed], 'calls', US, local('2026-05-01 12:00'))).toMatchObject({ status: 'valid', expiresAt: local('2026-07-01 10:00') });
+    expect(consentStateAt([granted, renewed], 'calls', US, local('2026-05-01 12:00'))).toMatchObject({
+      status: 'valid',
+      expiresAt: local('2026-07-01 10:00'),
+    });
   });
 
   it('a withdrawal after the latest grant wins, and a new grant after it counts again', () => {
     const withdrawn = event('withdrawn', 'consent', local('2026-02-01 10:00'));
     const regranted = event('granted', 'consent', local('2026-03-01 10:00'));
-    expect(consentStateAt([granted, withdrawn], 'calls', US, local('2026-02-15 10:00'))).toMatchObject({ status: 'withdrawn', since: withdrawn.capturedAt });
-    expect(consentStateAt([granted, withdrawn, regranted], 'calls', US, local('2026-03-02 10:00')).status).toBe('valid');
-    expect(consentStateAt([regranted, withdrawn, granted], 'calls', US, local('2026-02-15 10:00')).status).toBe('withdrawn');
+    expect(consentStateAt([granted, withdrawn], 'calls', US, local('2026-02-15 10:00'))).toMatchObject({
+      status: 'withdrawn',
+      since: withdrawn.capturedAt,
+    });
+    expect(consentStateAt([granted, withdrawn, regranted], 'calls', US, local('2026-03-02 10:00')).status).toBe(
+      'valid',
+    );
+    expect(consentStateAt([regranted, withdrawn, granted], 'calls', US, local('2026-02-15 10:00')).status).toBe(
+      'withdrawn',
+    );
   });
 
   it('a withdrawal at the same instant as a grant wins', () => {
@@ -82,7 +141,10 @@ describe('consentStateAt', () => {
   });
 
   it('a refusal with no grant reads as withdrawn', () => {
-    expect(consentStateAt([event('withdrawn', 'consent', local('2026-01-01 10:00'))], 'calls', US, local('2026-02-01 10:00')).status).toBe('withdrawn');
+    expect(
+      consentStateAt([event('withdrawn', 'consent', local('2026-01-01 10:00'))], 'calls', US, local('2026-02-01 10:00'))
+        .status,
+    ).toBe('withdrawn');
   });
 
   it('ignores other purposes and events captured after `at`', () => {
@@ -93,7 +155,10 @@ describe('consentStateAt', () => {
 
   it('China: an EBR or legitimate interest is no consent at all', () => {
     const ebr = event('granted', 'ebr-purchase', local('2026-01-10 10:00', SHANGHAI));
-    expect(consentStateAt([ebr], 'calls', CHINA, local('2026-02-01 10:00', SHANGHAI))).toEqual({ status: 'missing', rejectedBasis: 'ebr-purchase' });
+    expect(consentStateAt([ebr], 'calls', CHINA, local('2026-02-01 10:00', SHANGHAI))).toEqual({
+      status: 'missing',
+      rejectedBasis: 'ebr-purchase',
+    });
     const explicit = event('granted', 'consent', local('2026-01-20 10:00', SHANGHAI));
     expect(consentStateAt([ebr, explicit], 'calls', CHINA, local('2026-02-01 10:00', SHANGHAI)).status).toBe('valid');
   });
@@ -106,10 +171,13 @@ describe('consentStateAt', () => {
     expect(consentStateAt([e], 'calls', US, local('2026-05-31 12:00')).status).toBe('expired');
   });
 
-  it('computed expiry lands on the organisation\'s wall clock: midnight in Shanghai for a Shanghai organisation', () => {
+  it("computed expiry lands on the organisation's wall clock: midnight in Shanghai for a Shanghai organisation", () => {
     const rules = effectiveRules(['eu-gdpr'], { ...DEFAULT_SETTINGS, orgTimeZone: SHANGHAI });
     const e = event('granted', 'consent', local('2024-06-01 00:00', SHANGHAI));
     expect(consentStateAt([e], 'calls', rules, local('2026-05-31 11:59', NY)).status).toBe('valid');
-    expect(consentStateAt([e], 'calls', rules, local('2026-05-31 12:00', NY))).toMatchObject({ status: 'expired', since: local('2026-06-01 00:00', SHANGHAI) });
+    expect(consentStateAt([e], 'calls', rules, local('2026-05-31 12:00', NY))).toMatchObject({
+      status: 'expired',
+      since: local('2026-06-01 00:00', SHANGHAI),
+    });
   });
 });

@@ -33,7 +33,11 @@ export interface ConsentState {
 export function consentExpiresAt(event: ConsentEvent, rules: ConsentRules): number {
   const months = (m: number) => addMonths(event.capturedAt, m, rules.timeZone);
   const ebr =
-    event.basis === 'ebr-purchase' ? rules.ebrPurchaseMonths : event.basis === 'ebr-inquiry' ? rules.ebrInquiryMonths : null;
+    event.basis === 'ebr-purchase'
+      ? rules.ebrPurchaseMonths
+      : event.basis === 'ebr-inquiry'
+        ? rules.ebrInquiryMonths
+        : null;
   if (ebr) return Math.min(event.expiresAt ?? Infinity, months(ebr.value));
   return event.expiresAt ?? months(rules.consentValidityMonths.value);
 }
@@ -82,5 +86,7 @@ export function consentStateAt(
   if (!grant) return rejected ? { status: 'missing', rejectedBasis: rejected.basis } : { status: 'missing' };
   const expiresAt = consentExpiresAt(grant, rules);
   const base = { expiresAt, basis: grant.basis, eventId: grant.id };
-  return at < expiresAt ? { status: 'valid', since: grant.capturedAt, ...base } : { status: 'expired', since: expiresAt, ...base };
+  return at < expiresAt
+    ? { status: 'valid', since: grant.capturedAt, ...base }
+    : { status: 'expired', since: expiresAt, ...base };
 }

@@ -6,7 +6,12 @@ import { effectiveRules } from './policies';
 
 const local = (text: string) => parseLocal(text, 'yyyy-MM-dd HH:mm', 'America/New_York')!;
 // Florida alone: 3 calls per rolling 24 h; the organisation's own limits set loose so they stay out of the way.
-const florida = effectiveRules(['florida'], { ...DEFAULT_SETTINGS, maxAttempts: 100, attemptWindowHours: 1, minGapHours: 0 });
+const florida = effectiveRules(['florida'], {
+  ...DEFAULT_SETTINGS,
+  maxAttempts: 100,
+  attemptWindowHours: 1,
+  minGapHours: 0,
+});
 
 describe('Florida: at most 3 calls per rolling 24 hours', () => {
   const calls = [local('2026-03-03 09:00'), local('2026-03-03 12:00'), local('2026-03-03 15:00')];
@@ -31,11 +36,15 @@ describe('Florida: at most 3 calls per rolling 24 hours', () => {
 
   it('counts elapsed hours, so across the spring DST change 24 h ends at 13:00, not 12:00', () => {
     const saturday = [local('2026-03-07 12:00'), local('2026-03-07 12:10'), local('2026-03-07 12:20')];
-    expect(contactFrequencyAt(saturday, florida, local('2026-03-08 12:30')).nextAllowedAt).toBe(local('2026-03-08 13:00'));
+    expect(contactFrequencyAt(saturday, florida, local('2026-03-08 12:30')).nextAllowedAt).toBe(
+      local('2026-03-08 13:00'),
+    );
   });
 
   it('ignores calls at or after `at`', () => {
-    expect(contactFrequencyAt([...calls, local('2026-03-03 17:00')], florida, local('2026-03-03 14:00')).capped).toBe(false);
+    expect(contactFrequencyAt([...calls, local('2026-03-03 17:00')], florida, local('2026-03-03 14:00')).capped).toBe(
+      false,
+    );
   });
 });
 
@@ -44,7 +53,11 @@ describe('the organisation: 6 attempts a week and 4 hours between calls', () => 
 
   it('blocks for 4 hours after a call', () => {
     const state = contactFrequencyAt([local('2026-03-03 10:00')], org, local('2026-03-03 13:59'));
-    expect(state).toMatchObject({ capped: true, nextAllowedAt: local('2026-03-03 14:00'), limits: [{ kind: 'gap', gapHours: 4 }] });
+    expect(state).toMatchObject({
+      capped: true,
+      nextAllowedAt: local('2026-03-03 14:00'),
+      limits: [{ kind: 'gap', gapHours: 4 }],
+    });
     expect(contactFrequencyAt([local('2026-03-03 10:00')], org, local('2026-03-03 14:00')).capped).toBe(false);
   });
 

@@ -13,7 +13,14 @@ export interface FrequencyState {
   /** Capped: the earliest instant every cap and the gap allow another call. */
   nextAllowedAt?: number;
   /** The rules that bind at `at`, with the attempts they counted. */
-  limits: { kind: 'cap' | 'gap'; attempts: number; cap?: AttemptCap; gapHours?: number; until: number; sources: PresetId[] }[];
+  limits: {
+    kind: 'cap' | 'gap';
+    attempts: number;
+    cap?: AttemptCap;
+    gapHours?: number;
+    until: number;
+    sources: PresetId[];
+  }[];
 }
 
 /** Attempt caps and the minimum gap, checked against the calls made strictly before `at`. */
@@ -35,7 +42,13 @@ export function contactFrequencyAt(
   const last = before.at(-1);
   const gap = rules.minGapHours;
   if (last !== undefined && gap && at < last + gap.value * MS_PER_HOUR) {
-    limits.push({ kind: 'gap', attempts: 1, gapHours: gap.value, until: last + gap.value * MS_PER_HOUR, sources: gap.sources });
+    limits.push({
+      kind: 'gap',
+      attempts: 1,
+      gapHours: gap.value,
+      until: last + gap.value * MS_PER_HOUR,
+      sources: gap.sources,
+    });
   }
   if (limits.length === 0) return { capped: false, limits };
   return { capped: true, since: last!, nextAllowedAt: Math.max(...limits.map((l) => l.until)), limits };

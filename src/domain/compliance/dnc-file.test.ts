@@ -19,13 +19,27 @@ describe('parseDncFile', () => {
   });
 
   it('reads a CSV by its phone column, whatever its position', () => {
-    const r = parseDncFile('name,Phone Number,added\n"Doe, Jane",212-555-0100,2026-01-01\nBob,not a phone,2026-01-02\n', 'US');
-    expect(r).toMatchObject({ ok: true, format: 'csv', column: 'Phone Number', rowCount: 2, numbers: ['+12125550100'], invalidCount: 1 });
+    const r = parseDncFile(
+      'name,Phone Number,added\n"Doe, Jane",212-555-0100,2026-01-01\nBob,not a phone,2026-01-02\n',
+      'US',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      format: 'csv',
+      column: 'Phone Number',
+      rowCount: 2,
+      numbers: ['+12125550100'],
+      invalidCount: 1,
+    });
     if (r.ok) expect(r.invalid[0]).toMatchObject({ line: 3, text: 'not a phone' });
   });
 
   it('refuses a CSV with no column that holds numbers', () => {
-    expect(parseDncFile('name,city\nJane,Paris\n', 'US')).toEqual({ ok: false, problem: 'no-phone-column', columns: ['name', 'city'] });
+    expect(parseDncFile('name,city\nJane,Paris\n', 'US')).toEqual({
+      ok: false,
+      problem: 'no-phone-column',
+      columns: ['name', 'city'],
+    });
     expect(parseDncFile('\n\n', 'US')).toEqual({ ok: false, problem: 'empty' });
   });
 });

@@ -39,7 +39,10 @@ const PHONE_LIKE = /^[\s\d()+.-]{6,}$/;
 const NANP = /^[2-9]\d{2}[2-9]\d{6}$/;
 
 /** E.164 for one cell, or the problem with it. */
-export function dncNumber(raw: string, defaultRegion: string): { ok: true; e164: string } | { ok: false; problem: string } {
+export function dncNumber(
+  raw: string,
+  defaultRegion: string,
+): { ok: true; e164: string } | { ok: false; problem: string } {
   const text = raw.trim();
   const digits = text.replace(/[\s().-]/g, '');
   if (/^\+1\d{10}$/.test(digits) && NANP.test(digits.slice(2))) return { ok: true, e164: digits };
@@ -81,7 +84,9 @@ export function parseDncFile(text: string, defaultRegion: string): DncFileParse 
     const col = phoneColumn(rows[0] ?? []);
     if (!col) return { ok: false, problem: 'no-phone-column', columns: rows[0] ?? [] };
     if (col.header) column = rows[0]![col.index];
-    cells = rows.slice(col.header ? 1 : 0).map((r, i) => ({ line: i + (col.header ? 2 : 1), text: r[col.index] ?? '' }));
+    cells = rows
+      .slice(col.header ? 1 : 0)
+      .map((r, i) => ({ line: i + (col.header ? 2 : 1), text: r[col.index] ?? '' }));
   }
   const seen = new Set<string>();
   const invalid: DncFileLine[] = [];
@@ -91,11 +96,21 @@ export function parseDncFile(text: string, defaultRegion: string): DncFileParse 
     const n = dncNumber(cell.text, defaultRegion);
     if (!n.ok) {
       invalidCount++;
-      if (invalid.length < MAX_LISTED_INVALID) invalid.push({ line: cell.line, text: cell.text.slice(0, 80), problem: n.problem });
+      if (invalid.length < MAX_LISTED_INVALID)
+        invalid.push({ line: cell.line, text: cell.text.slice(0, 80), problem: n.problem });
     } else if (seen.has(n.e164)) duplicates++;
     else seen.add(n.e164);
   }
-  return { ok: true, format: csv ? 'csv' : 'lines', ...(column !== undefined ? { column } : {}), rowCount: cells.length, numbers: [...seen], duplicates, invalidCount, invalid };
+  return {
+    ok: true,
+    format: csv ? 'csv' : 'lines',
+    ...(column !== undefined ? { column } : {}),
+    rowCount: cells.length,
+    numbers: [...seen],
+    duplicates,
+    invalidCount,
+    invalid,
+  };
 }
 
 /** Decode a file's bytes: strict UTF-8 first, else GB18030 (Chinese Excel), which decodes any byte sequence. */

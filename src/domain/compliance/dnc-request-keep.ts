@@ -42,7 +42,8 @@ export function dncRequestsToKeep(
     const requestedAt = firstDncRequestAt(callsOf(lead.id));
     if (requestedAt === undefined) continue;
     const keepUntil = dncRequestKeepUntil(requestedAt, rulesFor(lead.region));
-    if (keepUntil !== undefined && at < keepUntil) out.push({ leadId: lead.id, phoneE164: lead.phoneE164, requestedAt, keepUntil });
+    if (keepUntil !== undefined && at < keepUntil)
+      out.push({ leadId: lead.id, phoneE164: lead.phoneE164, requestedAt, keepUntil });
   }
   return out;
 }

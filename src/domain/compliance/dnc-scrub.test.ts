@@ -8,9 +8,27 @@ import type { DncListState } from './verdict-types';
 
 const T = Date.UTC(2026, 2, 10, 15);
 const lists: DncListState[] = [
-  { listId: 'national', kind: 'national', active: true, versions: [{ id: 1, publishedAt: T - 40 * MS_PER_DAY, importedAt: T - 39 * MS_PER_DAY }, { id: 2, publishedAt: T - 5 * MS_PER_DAY, importedAt: T - 4 * MS_PER_DAY }] },
-  { listId: 'state', kind: 'state', active: false, versions: [{ id: 3, publishedAt: T - 9 * MS_PER_DAY, importedAt: T - 9 * MS_PER_DAY }] },
-  { listId: 'internal', kind: 'internal', active: true, versions: [{ id: 4, publishedAt: T - 400 * MS_PER_DAY, importedAt: T - 400 * MS_PER_DAY }] },
+  {
+    listId: 'national',
+    kind: 'national',
+    active: true,
+    versions: [
+      { id: 1, publishedAt: T - 40 * MS_PER_DAY, importedAt: T - 39 * MS_PER_DAY },
+      { id: 2, publishedAt: T - 5 * MS_PER_DAY, importedAt: T - 4 * MS_PER_DAY },
+    ],
+  },
+  {
+    listId: 'state',
+    kind: 'state',
+    active: false,
+    versions: [{ id: 3, publishedAt: T - 9 * MS_PER_DAY, importedAt: T - 9 * MS_PER_DAY }],
+  },
+  {
+    listId: 'internal',
+    kind: 'internal',
+    active: true,
+    versions: [{ id: 4, publishedAt: T - 400 * MS_PER_DAY, importedAt: T - 400 * MS_PER_DAY }],
+  },
 ];
 
 describe('scrubBasis', () => {
@@ -36,7 +54,7 @@ describe('scrubBasis', () => {
     expect(scrubFacts('+2', basis, T).dncStatus).toBe('clear');
   });
 
-  it('agrees with the verdict\'s dncListedAt for every number, list and instant', () => {
+  it("agrees with the verdict's dncListedAt for every number, list and instant", () => {
     const entry = fc.record({
       listId: fc.constantFrom('national', 'state', 'internal'),
       phoneE164: fc.constantFrom('+1', '+2', '+3'),
@@ -48,7 +66,9 @@ describe('scrubBasis', () => {
     const at = fc.integer({ min: T - 60 * MS_PER_DAY, max: T + 5 * MS_PER_DAY });
     fc.assert(
       fc.property(rows, at, (raw, t) => {
-        const entries = raw.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as DncEntry);
+        const entries = raw.map(
+          (e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as DncEntry,
+        );
         const basis = scrubBasis(lists, entries, t);
         for (const phone of ['+1', '+2', '+3']) {
           const hits = entries.filter((e) => e.phoneE164 === phone);

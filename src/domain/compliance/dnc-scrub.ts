@@ -18,7 +18,10 @@ export interface ScrubBasis {
 }
 
 /** Collects entries a chunk at a time (millions do not fit one read), then gives the basis. */
-export function scrubBasisBuilder(lists: readonly DncListState[], at: number): { add(entries: Iterable<DncEntry>): void; basis(): ScrubBasis } {
+export function scrubBasisBuilder(
+  lists: readonly DncListState[],
+  at: number,
+): { add(entries: Iterable<DncEntry>): void; basis(): ScrubBasis } {
   const active = lists.filter((l) => l.active);
   const byId = new Map(active.map((l) => [l.listId, { known: knownVersionMap(l, at), listed: 0 }]));
   const listed = new Set<string>();
@@ -50,6 +53,14 @@ export function scrubBasis(lists: readonly DncListState[], entries: Iterable<Dnc
 }
 
 /** A lead's DNC facts after a scrub at `at`. Anonymised leads have no number left to check: they are skipped. */
-export function scrubFacts(phoneE164: string, basis: ScrubBasis, at: number): { dncStatus: 'clear' | 'listed'; dncCheckedAt: number; dncCheckedVersions: number[] } {
-  return { dncStatus: basis.listed.has(phoneE164) ? 'listed' : 'clear', dncCheckedAt: at, dncCheckedVersions: basis.versionIds };
+export function scrubFacts(
+  phoneE164: string,
+  basis: ScrubBasis,
+  at: number,
+): { dncStatus: 'clear' | 'listed'; dncCheckedAt: number; dncCheckedVersions: number[] } {
+  return {
+    dncStatus: basis.listed.has(phoneE164) ? 'listed' : 'clear',
+    dncCheckedAt: at,
+    dncCheckedVersions: basis.versionIds,
+  };
 }

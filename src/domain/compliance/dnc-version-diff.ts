@@ -17,7 +17,12 @@ export interface VersionDiff {
 }
 
 /** What publishing `numbers` as version `versionId` of `listId` changes, given that list's current rows. */
-export function diffVersion(listId: string, existing: readonly DncEntry[], numbers: readonly string[], versionId: number): VersionDiff {
+export function diffVersion(
+  listId: string,
+  existing: readonly DncEntry[],
+  numbers: readonly string[],
+  versionId: number,
+): VersionDiff {
   const incoming = new Set(numbers);
   const puts: DncEntry[] = [];
   let removed = 0;

@@ -50,7 +50,12 @@ export function knownVersionMap(list: DncListState, at: number): Map<number, Ver
  */
 export function hitListedSince(hit: DncHit, known: ReadonlyMap<number, Version>, at: number): number | undefined {
   // A single addition counts from the moment it was made, never from the version it was filed under.
-  const start = hit.addedAt !== undefined ? (hit.addedAt <= at ? hit.addedAt : undefined) : known.get(hit.addedVersionId)?.publishedAt;
+  const start =
+    hit.addedAt !== undefined
+      ? hit.addedAt <= at
+        ? hit.addedAt
+        : undefined
+      : known.get(hit.addedVersionId)?.publishedAt;
   if (start === undefined) return undefined;
   const removed = hit.removedVersionId === undefined ? undefined : known.get(hit.removedVersionId);
   return removed && removed.publishedAt >= start ? undefined : start;
@@ -105,8 +110,13 @@ export function dncCheckState(
     const version = list.active && list.kind !== 'internal' ? versionInForce(list, at) : undefined;
     if (!version) continue;
     let checkedAt: number | undefined;
-    for (const c of checks) if (c.at <= at && (checkedAt === undefined || c.at > checkedAt) && c.versionIds.includes(version.id)) checkedAt = c.at;
-    const until = Math.min(tooOldFrom(version.publishedAt), checkedAt === undefined ? -Infinity : tooOldFrom(checkedAt));
+    for (const c of checks)
+      if (c.at <= at && (checkedAt === undefined || c.at > checkedAt) && c.versionIds.includes(version.id))
+        checkedAt = c.at;
+    const until = Math.min(
+      tooOldFrom(version.publishedAt),
+      checkedAt === undefined ? -Infinity : tooOldFrom(checkedAt),
+    );
     if (checkedAt !== undefined && at < until) {
       staleFrom = Math.min(staleFrom, until);
       continue;
@@ -117,7 +127,8 @@ export function dncCheckState(
     since = since === undefined ? began : Math.min(since, began);
   }
   const last = lastCheckAt === undefined ? {} : { lastCheckAt };
-  if (listIds.length > 0) return neverChecked ? { stale: true, listIds, ...last } : { stale: true, since, listIds, ...last };
+  if (listIds.length > 0)
+    return neverChecked ? { stale: true, listIds, ...last } : { stale: true, since, listIds, ...last };
   return staleFrom === Infinity ? { stale: false, listIds, ...last } : { stale: false, staleFrom, listIds, ...last };
 }
 
@@ -150,7 +161,7 @@ function tooOldFromFor(rules: Pick<EffectiveRules, 'dncMaxAgeDays' | 'timeZone'>
 /** `days` working days (Monday–Friday; public holidays are not known) after `ms`, keeping the wall-clock time. */
 export function addBusinessDays(ms: number, days: number, timeZone: string): number {
   let t = ms;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     t = addDays(t, 1, timeZone);
     const weekday = localClock(t, timeZone).weekday;
     if (weekday !== 0 && weekday !== 6) left--;
@@ -159,13 +170,19 @@ export function addBusinessDays(ms: number, days: number, timeZone: string): num
 }
 
 /** Latest instant by which a company-specific DNC request made at `requestedAt` must be honoured, if a preset sets one. */
-export function dncRequestHonourBy(requestedAt: number, rules: Pick<EffectiveRules, 'dncRequestHonourBusinessDays' | 'timeZone'>): number | undefined {
+export function dncRequestHonourBy(
+  requestedAt: number,
+  rules: Pick<EffectiveRules, 'dncRequestHonourBusinessDays' | 'timeZone'>,
+): number | undefined {
   const days = rules.dncRequestHonourBusinessDays?.value;
   return days === undefined ? undefined : addBusinessDays(requestedAt, days, rules.timeZone);
 }
 
 /** Earliest instant a DNC request made at `requestedAt` may be forgotten, if a preset says how long to keep it. */
-export function dncRequestKeepUntil(requestedAt: number, rules: Pick<EffectiveRules, 'dncRequestKeepMonths' | 'timeZone'>): number | undefined {
+export function dncRequestKeepUntil(
+  requestedAt: number,
+  rules: Pick<EffectiveRules, 'dncRequestKeepMonths' | 'timeZone'>,
+): number | undefined {
   const months = rules.dncRequestKeepMonths?.value;
   return months === undefined ? undefined : addMonths(requestedAt, months, rules.timeZone);
 }

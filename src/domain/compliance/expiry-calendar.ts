@@ -21,7 +21,12 @@ export function calendarWeeks(at: number, days: number, timeZone: string): Calen
     const week: CalendarCell[] = [];
     for (let d = 0; d < 7; d++) {
       const day = cohortKey(addDays(at, offset + d, timeZone), 'day', timeZone);
-      week.push({ day, dayOfMonth: Number(day.slice(8)), inRange: day >= today && day <= last, isToday: day === today });
+      week.push({
+        day,
+        dayOfMonth: Number(day.slice(8)),
+        inRange: day >= today && day <= last,
+        isToday: day === today,
+      });
     }
     weeks.push(week);
     if (week[6]!.day >= last) return weeks;

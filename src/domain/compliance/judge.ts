@@ -26,7 +26,20 @@ export interface Judgement {
  * a rule that needs another field adds it here — and with it to the key the engine's cache of
  * judgements is checked by (verdict-inputs.ts).
  */
-export const JUDGED_FIELDS = ['id', 'phoneE164', 'region', 'timeZone', 'acquiredAt', 'createdAt', 'verifiedAt', 'lastContactAt', 'anonymizedAt', 'dncStatus', 'dncCheckedAt', 'dncCheckedVersions'] as const satisfies readonly (keyof Lead)[];
+export const JUDGED_FIELDS = [
+  'id',
+  'phoneE164',
+  'region',
+  'timeZone',
+  'acquiredAt',
+  'createdAt',
+  'verifiedAt',
+  'lastContactAt',
+  'anonymizedAt',
+  'dncStatus',
+  'dncCheckedAt',
+  'dncCheckedVersions',
+] as const satisfies readonly (keyof Lead)[];
 export type JudgedLead = Pick<Lead, (typeof JUDGED_FIELDS)[number]>;
 
 /** One lead with its history under `rules` at `at`. */
@@ -59,7 +72,12 @@ export function createJudge(world: ComplianceWorld, settings: Settings): Judge {
 }
 
 /** The verdict of every lead at `at`. */
-export function verdictsAt(leads: readonly JudgedLead[], world: ComplianceWorld, settings: Settings, at: number): Verdict[] {
+export function verdictsAt(
+  leads: readonly JudgedLead[],
+  world: ComplianceWorld,
+  settings: Settings,
+  at: number,
+): Verdict[] {
   const judge = createJudge(world, settings);
   return leads.map((lead) => judge(lead, at).verdict);
 }

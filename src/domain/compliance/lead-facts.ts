@@ -9,7 +9,10 @@ import type { Verdict } from './verdict-types';
  * withdrawn. "Expiring" opens at the verdict's own notice instant (a count of local calendar
  * days before expiry), so the filter and the `consent-expiring` reason agree across DST.
  */
-export function consentFilterState(facts: Pick<VerdictFacts, 'consent' | 'consentNoticeFrom'>, at: number): ConsentFilterState {
+export function consentFilterState(
+  facts: Pick<VerdictFacts, 'consent' | 'consentNoticeFrom'>,
+  at: number,
+): ConsentFilterState {
   if (facts.consent.status !== 'valid') return facts.consent.status;
   return facts.consentNoticeFrom !== undefined && at >= facts.consentNoticeFrom ? 'expiring' : 'valid';
 }
@@ -24,7 +27,12 @@ export function dncFilterState(lead: Pick<Lead, 'dncStatus'>, v: Verdict): DncFi
 
 /** Everything a filter needs about one lead, from its judgement. */
 export function leadDerived(j: { verdict: Verdict; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
-  return { consent: j.consent, dnc: j.dnc, reasons: j.verdict.reasons.map((r) => r.code), callable: j.verdict.callable };
+  return {
+    consent: j.consent,
+    dnc: j.dnc,
+    reasons: j.verdict.reasons.map((r) => r.code),
+    callable: j.verdict.callable,
+  };
 }
 
 /**
@@ -32,7 +40,12 @@ export function leadDerived(j: { verdict: Verdict; consent: ConsentFilterState; 
  * "callable" meaning nothing but the hours blocks, and when any of it may next change. The hours
  * are read per question from the lead's zone (FilterContext.outsideHours).
  */
-export function slowDerived(j: { verdict: Verdict; facts: Pick<VerdictFacts, 'nextChangeAt' | 'consent' | 'retentionDeadline'>; consent: ConsentFilterState; dnc: DncFilterState }): LeadDerived {
+export function slowDerived(j: {
+  verdict: Verdict;
+  facts: Pick<VerdictFacts, 'nextChangeAt' | 'consent' | 'retentionDeadline'>;
+  consent: ConsentFilterState;
+  dnc: DncFilterState;
+}): LeadDerived {
   const reasons = j.verdict.reasons.filter((r) => r.code !== 'outside-calling-hours');
   const expires = j.facts.consent.status === 'valid' ? j.facts.consent.expiresAt : undefined;
   return {

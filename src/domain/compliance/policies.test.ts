@@ -55,11 +55,20 @@ describe('policy presets, as data', () => {
   });
 
   it('encodes EBR windows, caps and record-keeping minimums', () => {
-    expect(presetById('us-tcpa')?.rules).toMatchObject({ ebrPurchaseMonths: 18, ebrInquiryMonths: 3, dncRequestHonourBusinessDays: 10, dncRequestKeepMonths: 60 });
+    expect(presetById('us-tcpa')?.rules).toMatchObject({
+      ebrPurchaseMonths: 18,
+      ebrInquiryMonths: 3,
+      dncRequestHonourBusinessDays: 10,
+      dncRequestKeepMonths: 60,
+    });
     expect(presetById('us-tsr')?.rules).toMatchObject({ ebrPurchaseMonths: 18, ebrInquiryMonths: 3 });
     expect(presetById('canada-dncl')?.rules).toMatchObject({ ebrPurchaseMonths: 18, ebrInquiryMonths: 6 });
     expect(presetById('florida')?.rules.attemptCap).toEqual({ count: 3, windowHours: 24 });
-    expect(presetById('china')?.rules).toMatchObject({ consentRequired: true, acceptedBases: ['consent'], consentProofKeepMonths: 5 });
+    expect(presetById('china')?.rules).toMatchObject({
+      consentRequired: true,
+      acceptedBases: ['consent'],
+      consentProofKeepMonths: 5,
+    });
   });
 });
 
@@ -75,9 +84,19 @@ describe('effectiveRules: the strictest active rule wins, and says where it came
 
   it.each([
     { ids: ['us-tcpa', 'florida'], day: MON, window: { from: hm(8), to: hm(20) }, sources: ['us-tcpa', 'florida'] },
-    { ids: ['us-tcpa', 'canada-dncl'], day: MON, window: { from: hm(9), to: hm(21) }, sources: ['us-tcpa', 'canada-dncl'] },
+    {
+      ids: ['us-tcpa', 'canada-dncl'],
+      day: MON,
+      window: { from: hm(9), to: hm(21) },
+      sources: ['us-tcpa', 'canada-dncl'],
+    },
     { ids: ['us-tcpa', 'canada-dncl'], day: SUN, window: { from: hm(10), to: hm(18) }, sources: ['canada-dncl'] },
-    { ids: ['canada-dncl', 'australia-dncr'], day: SAT, window: { from: hm(10), to: hm(17) }, sources: ['canada-dncl', 'australia-dncr'] },
+    {
+      ids: ['canada-dncl', 'australia-dncr'],
+      day: SAT,
+      window: { from: hm(10), to: hm(17) },
+      sources: ['canada-dncl', 'australia-dncr'],
+    },
     { ids: ['us-tcpa', 'australia-dncr'], day: SUN, window: CLOSED, sources: ['australia-dncr'] },
     { ids: ['eu-gdpr'], day: MON, window: { from: 0, to: 24 * 60 }, sources: [] },
   ])('$ids on weekday $day: calling hours are the intersection $window', ({ ids, day, window, sources }) => {
@@ -100,10 +119,17 @@ describe('effectiveRules: the strictest active rule wins, and says where it came
   });
 
   it('requires consent if any preset does, accepting only the bases every preset accepts', () => {
-    expect(effectiveRules(['us-tsr', 'us-tcpa'], { ...DEFAULT_SETTINGS, requireConsent: false }).consentRequired).toEqual({ value: false, sources: [] });
+    expect(
+      effectiveRules(['us-tsr', 'us-tcpa'], { ...DEFAULT_SETTINGS, requireConsent: false }).consentRequired,
+    ).toEqual({ value: false, sources: [] });
     // The organisation requires a recorded basis by default.
     expect(rules(['us-tsr', 'us-tcpa']).consentRequired).toEqual({ value: true, sources: ['organisation'] });
-    expect(rules(['us-tsr', 'us-tcpa']).acceptedBases.value).toEqual(['consent', 'ebr-purchase', 'ebr-inquiry', 'contract']);
+    expect(rules(['us-tsr', 'us-tcpa']).acceptedBases.value).toEqual([
+      'consent',
+      'ebr-purchase',
+      'ebr-inquiry',
+      'contract',
+    ]);
     expect(rules(['us-tcpa', 'china']).consentRequired).toEqual({ value: true, sources: ['china', 'organisation'] });
     expect(rules(['us-tcpa', 'china']).acceptedBases.value).toEqual(['consent']);
     expect(rules(['eu-gdpr']).acceptedBases.value).toEqual(['consent', 'legitimate-interest', 'contract']);

@@ -85,7 +85,15 @@ export const hm = (hours: number, minutes = 0): number => hours * 60 + minutes;
 export const CLOSED: DayWindow = { from: 0, to: 0 };
 const win = (from: number, to: number): DayWindow => ({ from, to });
 const everyDay = (w: DayWindow): DayWindow[] => [w, w, w, w, w, w, w];
-const week = (sun: DayWindow, weekday: DayWindow, sat: DayWindow): DayWindow[] => [sun, weekday, weekday, weekday, weekday, weekday, sat];
+const week = (sun: DayWindow, weekday: DayWindow, sat: DayWindow): DayWindow[] => [
+  sun,
+  weekday,
+  weekday,
+  weekday,
+  weekday,
+  weekday,
+  sat,
+];
 
 const US_BASES: readonly ConsentBasis[] = ['consent', 'ebr-purchase', 'ebr-inquiry', 'contract'];
 const EU_EEA = 'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO'.split(' ');
@@ -100,7 +108,13 @@ export const POLICY_PRESETS: readonly PolicyPreset[] = [
     source: '16 CFR 310.4(b)(3)(iv)',
     effectiveFrom: '2005-01-01',
     note: 'Registrations never expire; EBR as defined in 16 CFR 310.2(q).',
-    rules: { dncMaxAgeDays: 31, ebrPurchaseMonths: 18, ebrInquiryMonths: 3, consentRequired: false, acceptedBases: US_BASES },
+    rules: {
+      dncMaxAgeDays: 31,
+      ebrPurchaseMonths: 18,
+      ebrInquiryMonths: 3,
+      consentRequired: false,
+      acceptedBases: US_BASES,
+    },
   },
   {
     id: 'us-tcpa',
@@ -162,7 +176,8 @@ export const POLICY_PRESETS: readonly PolicyPreset[] = [
     name: 'Australia Do Not Call Register',
     jurisdiction: 'Australia (ACMA)',
     regions: ['AU'],
-    source: 'Do Not Call Register Act 2006 / Telecommunications (Telemarketing and Research Calls) Industry Standard 2017',
+    source:
+      'Do Not Call Register Act 2006 / Telecommunications (Telemarketing and Research Calls) Industry Standard 2017',
     effectiveFrom: '2017-03-29',
     note: 'No calls on national public holidays: not known to the app, check by hand.',
     rules: { dncMaxAgeDays: 30, callingHours: week(CLOSED, win(hm(9), hm(20)), win(hm(9), hm(17))) },
@@ -257,7 +272,9 @@ export function organisationRules(settings: Settings): PresetRules {
 }
 
 type Entry = { id: PresetId; rules: PresetRules };
-type NumberRule = { [K in keyof PresetRules]-?: NonNullable<PresetRules[K]> extends number ? K : never }[keyof PresetRules];
+type NumberRule = {
+  [K in keyof PresetRules]-?: NonNullable<PresetRules[K]> extends number ? K : never;
+}[keyof PresetRules];
 
 /** Smallest (or largest, for "at least" rules) value among the presets that set it. */
 function strictest(entries: Entry[], key: NumberRule, pick: 'min' | 'max'): Ruled<number> | null {
@@ -311,7 +328,10 @@ export function effectiveRules(presetIds: readonly string[], settings: Settings,
   const active = POLICY_PRESETS.filter(
     (p) => p.id !== 'organisation' && presetIds.includes(p.id) && (region === undefined || presetAppliesTo(p, region)),
   );
-  const entries: Entry[] = [...active.map((p) => ({ id: p.id, rules: p.rules })), { id: 'organisation', rules: organisationRules(settings) }];
+  const entries: Entry[] = [
+    ...active.map((p) => ({ id: p.id, rules: p.rules })),
+    { id: 'organisation', rules: organisationRules(settings) },
+  ];
   const required = entries.filter((e) => e.rules.consentRequired === true).map((e) => e.id);
   const org = (key: NumberRule) => strictest(entries, key, 'min')!;
   return {

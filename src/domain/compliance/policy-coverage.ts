@@ -10,7 +10,8 @@ import { POLICY_PRESETS, type PresetId } from './policies';
 const SUB_NATIONAL: ReadonlySet<PresetId> = new Set<PresetId>(['florida']);
 
 /** A preset that names the region (the organisation preset, for every lead, does not count). */
-const governs = (id: PresetId, region: string) => POLICY_PRESETS.some((p) => p.id === id && p.id !== 'organisation' && p.regions.includes(region));
+const governs = (id: PresetId, region: string) =>
+  POLICY_PRESETS.some((p) => p.id === id && p.id !== 'organisation' && p.regions.includes(region));
 
 /** Regions among `regions` (ISO codes; 'ZZ' = unknown, skipped) that no active preset governs, in the order given. */
 export function uncoveredRegions(regions: readonly string[], activePresets: readonly string[]): string[] {
@@ -19,5 +20,11 @@ export function uncoveredRegions(regions: readonly string[], activePresets: read
 
 /** The national presets that would govern `regions`, in the order of the preset table (none that is active already). */
 export function presetsForRegions(regions: readonly string[], activePresets: readonly string[]): PresetId[] {
-  return POLICY_PRESETS.filter((p) => p.id !== 'organisation' && !SUB_NATIONAL.has(p.id) && !activePresets.includes(p.id) && regions.some((r) => p.regions.includes(r))).map((p) => p.id);
+  return POLICY_PRESETS.filter(
+    (p) =>
+      p.id !== 'organisation' &&
+      !SUB_NATIONAL.has(p.id) &&
+      !activePresets.includes(p.id) &&
+      regions.some((r) => p.regions.includes(r)),
+  ).map((p) => p.id);
 }

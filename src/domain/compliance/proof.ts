@@ -32,14 +32,23 @@ export interface ProofInput {
 export interface ProofReport {
   generatedAt: number;
   at: number;
-  lead: Pick<Lead, 'id' | 'phoneE164' | 'region' | 'timeZone' | 'acquiredAt' | 'acquiredAtPrecision' | 'createdAt' | 'sourceId'> &
+  lead: Pick<
+    Lead,
+    'id' | 'phoneE164' | 'region' | 'timeZone' | 'acquiredAt' | 'acquiredAtPrecision' | 'createdAt' | 'sourceId'
+  > &
     Partial<Pick<Lead, 'campaignId' | 'verifiedAt' | 'anonymizedAt'>>;
   call?: Pick<Call, 'id' | 'at' | 'outcome' | 'agent' | 'durationSec'>;
   verdict: Verdict;
   local: CallingHoursState & { timeZone: string };
   consent: ConsentState & { events: ConsentEvent[] };
   dnc: {
-    lists: { listId: string; name: string; kind: string; active: boolean; inForce: { id: number; publishedAt: number; importedAt: number } | null }[];
+    lists: {
+      listId: string;
+      name: string;
+      kind: string;
+      active: boolean;
+      inForce: { id: number; publishedAt: number; importedAt: number } | null;
+    }[];
     listing: DncListing;
     check: DncCheckState;
   };
@@ -54,29 +63,61 @@ export function buildProof(input: ProofInput): ProofReport {
   const known = knownAt(history, at);
   const timeZone = callZone(lead.timeZone, rules.timeZone);
   const callTimes = known.calls.map((c) => c.at);
-  const { id, phoneE164, region, acquiredAt, acquiredAtPrecision, createdAt, sourceId, campaignId, verifiedAt, anonymizedAt } = lead;
+  const {
+    id,
+    phoneE164,
+    region,
+    acquiredAt,
+    acquiredAtPrecision,
+    createdAt,
+    sourceId,
+    campaignId,
+    verifiedAt,
+    anonymizedAt,
+  } = lead;
   return {
     generatedAt: input.generatedAt,
     at,
     lead: {
-      id, phoneE164, region, timeZone: lead.timeZone, acquiredAt, acquiredAtPrecision, createdAt, sourceId,
+      id,
+      phoneE164,
+      region,
+      timeZone: lead.timeZone,
+      acquiredAt,
+      acquiredAtPrecision,
+      createdAt,
+      sourceId,
       ...(campaignId !== undefined ? { campaignId } : {}),
       ...(verifiedAt !== undefined && verifiedAt <= at ? { verifiedAt } : {}),
       ...(anonymizedAt !== undefined ? { anonymizedAt } : {}),
     },
-    ...(call ? { call: { id: call.id, at: call.at, outcome: call.outcome, agent: call.agent, durationSec: call.durationSec } } : {}),
+    ...(call
+      ? { call: { id: call.id, at: call.at, outcome: call.outcome, agent: call.agent, durationSec: call.durationSec } }
+      : {}),
     verdict: verdict(lead, history, rules, at),
     local: { ...callingHoursAt(at, timeZone, rules.callingHours), timeZone },
-    consent: { ...consentStateAt(known.consents, 'calls', rules, at), events: known.consents.filter((e) => e.purpose === 'calls').sort((a, b) => a.capturedAt - b.capturedAt) },
+    consent: {
+      ...consentStateAt(known.consents, 'calls', rules, at),
+      events: known.consents.filter((e) => e.purpose === 'calls').sort((a, b) => a.capturedAt - b.capturedAt),
+    },
     dnc: {
       lists: known.dncLists.map((l) => {
         const v = versionInForce(l, at);
-        return { listId: l.listId, name: input.listNames.get(l.listId) ?? l.listId, kind: l.kind, active: l.active, inForce: v ? { id: v.id, publishedAt: v.publishedAt, importedAt: v.importedAt } : null };
+        return {
+          listId: l.listId,
+          name: input.listNames.get(l.listId) ?? l.listId,
+          kind: l.kind,
+          active: l.active,
+          inForce: v ? { id: v.id, publishedAt: v.publishedAt, importedAt: v.importedAt } : null,
+        };
       }),
       listing: dncListedAt(known.dncHits, known.dncLists, at),
       check: dncCheckState(known.dncChecks, known.dncLists, rules, at),
     },
-    frequency: { ...contactFrequencyAt(callTimes, rules, at), calls: known.calls.map((c) => ({ at: c.at, outcome: c.outcome })).sort((a, b) => b.at - a.at) },
+    frequency: {
+      ...contactFrequencyAt(callTimes, rules, at),
+      calls: known.calls.map((c) => ({ at: c.at, outcome: c.outcome })).sort((a, b) => b.at - a.at),
+    },
     policy: rules,
     audit: { head: input.auditHead, atMoment: input.auditAtMoment },
   };
@@ -87,8 +128,12 @@ export function buildProof(input: ProofInput): ProofReport {
  * every scrub checks every lead stored at that moment, so earlier scrubs after the lead's
  * creation were checks of it too. A proof of a past call needs those.
  */
-export function checksFromScrubs(lead: Pick<Lead, 'createdAt' | 'dncCheckedAt' | 'dncCheckedVersions'>, scrubs: readonly { at: number; versionIds: number[] }[]): LeadHistory['dncChecks'] {
+export function checksFromScrubs(
+  lead: Pick<Lead, 'createdAt' | 'dncCheckedAt' | 'dncCheckedVersions'>,
+  scrubs: readonly { at: number; versionIds: number[] }[],
+): LeadHistory['dncChecks'] {
   const checks = scrubs.filter((s) => s.at >= lead.createdAt).map((s) => ({ at: s.at, versionIds: s.versionIds }));
-  if (lead.dncCheckedAt !== undefined && !checks.some((c) => c.at === lead.dncCheckedAt)) checks.push({ at: lead.dncCheckedAt, versionIds: lead.dncCheckedVersions });
+  if (lead.dncCheckedAt !== undefined && !checks.some((c) => c.at === lead.dncCheckedAt))
+    checks.push({ at: lead.dncCheckedAt, versionIds: lead.dncCheckedVersions });
   return checks.sort((a, b) => a.at - b.at);
 }

@@ -9,7 +9,16 @@ import type { Lead } from '../leads/lead';
 import { toIsoWithOffset } from '../time/calendar';
 import type { PendingRenewal } from './consent-request';
 
-export const RENEWAL_LIST_COLUMNS = ['phone', 'name', 'email', 'source', 'campaign', 'requestedAt', 'requestedBy', 'channel'] as const;
+export const RENEWAL_LIST_COLUMNS = [
+  'phone',
+  'name',
+  'email',
+  'source',
+  'campaign',
+  'requestedAt',
+  'requestedBy',
+  'channel',
+] as const;
 export type RenewalListColumn = (typeof RENEWAL_LIST_COLUMNS)[number];
 
 export interface RenewalListRow {
@@ -18,7 +27,11 @@ export interface RenewalListRow {
 }
 
 /** The cells of each row, in RENEWAL_LIST_COLUMNS order; source and campaign by name where known. */
-export function renewalListCells(rows: readonly RenewalListRow[], names: { source: (id: string) => string; campaign: (id: string) => string }, timeZone: string): string[][] {
+export function renewalListCells(
+  rows: readonly RenewalListRow[],
+  names: { source: (id: string) => string; campaign: (id: string) => string },
+  timeZone: string,
+): string[][] {
   return rows.map(({ lead, request }) => [
     neutraliseFormula(lead.phoneE164, true),
     neutraliseFormula(lead.name ?? ''),

@@ -32,7 +32,12 @@ export interface PurgePlan {
 }
 
 /** Ids of the leads whose verdict at `at` says the retention deadline has passed. */
-export function purgeCandidates(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number): number[] {
+export function purgeCandidates(
+  leads: readonly Lead[],
+  world: ComplianceWorld,
+  settings: Settings,
+  at: number,
+): number[] {
   const judge = createJudge(world, settings);
   const ids: number[] = [];
   for (const lead of leads) {
@@ -43,7 +48,10 @@ export function purgeCandidates(leads: readonly Lead[], world: ComplianceWorld, 
 }
 
 /** Lead, contacted, connected and converted counts per acquisition month. */
-export function cohortCounts(leads: Iterable<Pick<Lead, 'acquiredAt' | 'attempts' | 'firstConnectedAt' | 'convertedAt'>>, timeZone: string): Map<string, CohortLoss> {
+export function cohortCounts(
+  leads: Iterable<Pick<Lead, 'acquiredAt' | 'attempts' | 'firstConnectedAt' | 'convertedAt'>>,
+  timeZone: string,
+): Map<string, CohortLoss> {
   const out = new Map<string, CohortLoss>();
   for (const l of leads) {
     const cohort = cohortKey(l.acquiredAt, 'month', timeZone);
@@ -58,12 +66,24 @@ export function cohortCounts(leads: Iterable<Pick<Lead, 'acquiredAt' | 'attempts
 }
 
 /** The dry run: who goes, and what the figures lose under `mode`. */
-export function purgePlan(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, at: number, mode: PurgeMode = settings.purgeMode): PurgePlan {
+export function purgePlan(
+  leads: readonly Lead[],
+  world: ComplianceWorld,
+  settings: Settings,
+  at: number,
+  mode: PurgeMode = settings.purgeMode,
+): PurgePlan {
   const leadIds = purgeCandidates(leads, world, settings, at);
   if (mode === 'anonymize' || leadIds.length === 0) return { at, mode, leadIds, losses: [], before: [] };
   const going = new Set(leadIds);
-  const losses = cohortCounts(leads.filter((l) => going.has(l.id)), settings.orgTimeZone);
-  const all = cohortCounts(leads.filter((l) => losses.has(cohortKey(l.acquiredAt, 'month', settings.orgTimeZone))), settings.orgTimeZone);
+  const losses = cohortCounts(
+    leads.filter((l) => going.has(l.id)),
+    settings.orgTimeZone,
+  );
+  const all = cohortCounts(
+    leads.filter((l) => losses.has(cohortKey(l.acquiredAt, 'month', settings.orgTimeZone))),
+    settings.orgTimeZone,
+  );
   const sorted = (m: Map<string, CohortLoss>) => [...m.values()].sort((a, b) => a.cohort.localeCompare(b.cohort));
   return { at, mode, leadIds, losses: sorted(losses), before: sorted(all) };
 }

@@ -10,9 +10,24 @@ const fromAcquired = effectiveRules([], { ...DEFAULT_SETTINGS, retentionFrom: 'a
 
 describe('retentionDeadline', () => {
   it.each([
-    { why: '36 months after the last contact', rules: fromContact, lead: { acquiredAt: local('2022-05-10 09:00'), lastContactAt: local('2023-01-15 14:00') }, deadline: '2026-01-15 14:00' },
-    { why: 'never contacted: 36 months after acquisition', rules: fromContact, lead: { acquiredAt: local('2022-05-10 09:00') }, deadline: '2025-05-10 09:00' },
-    { why: 'counted from acquisition, contacts do not extend it', rules: fromAcquired, lead: { acquiredAt: local('2024-02-29 09:00'), lastContactAt: local('2025-01-15 14:00') }, deadline: '2026-02-28 09:00' },
+    {
+      why: '36 months after the last contact',
+      rules: fromContact,
+      lead: { acquiredAt: local('2022-05-10 09:00'), lastContactAt: local('2023-01-15 14:00') },
+      deadline: '2026-01-15 14:00',
+    },
+    {
+      why: 'never contacted: 36 months after acquisition',
+      rules: fromContact,
+      lead: { acquiredAt: local('2022-05-10 09:00') },
+      deadline: '2025-05-10 09:00',
+    },
+    {
+      why: 'counted from acquisition, contacts do not extend it',
+      rules: fromAcquired,
+      lead: { acquiredAt: local('2024-02-29 09:00'), lastContactAt: local('2025-01-15 14:00') },
+      deadline: '2026-02-28 09:00',
+    },
   ])('$why', ({ rules, lead, deadline }) => {
     expect(retentionDeadline(lead, rules)).toBe(local(deadline));
   });

@@ -11,7 +11,10 @@ export type RetentionLead = Pick<VerdictLead, 'acquiredAt' | 'lastContactAt'>;
  * the organisation counts from there (a lead never contacted counts from its acquisition).
  */
 export function retentionDeadline(lead: RetentionLead, rules: RetentionRules): number {
-  const from = rules.retentionFrom === 'last-contact' ? Math.max(lead.acquiredAt, lead.lastContactAt ?? -Infinity) : lead.acquiredAt;
+  const from =
+    rules.retentionFrom === 'last-contact'
+      ? Math.max(lead.acquiredAt, lead.lastContactAt ?? -Infinity)
+      : lead.acquiredAt;
   return addMonths(from, rules.retentionMonths.value, rules.timeZone);
 }
 

@@ -11,9 +11,18 @@ describe('settingsAt', () => {
       { seq: 3, at: 300, before: { policyPresets: ['us-tsr', 'organisation'] } },
       { seq: 4, at: 400, before: { staleMonths: 'garbage' } },
     ];
-    expect(settingsAt(current, changes, 50)).toMatchObject({ staleMonths: 12, policyPresets: ['us-tsr', 'organisation'] });
-    expect(settingsAt(current, changes, 150)).toMatchObject({ staleMonths: 6, policyPresets: ['us-tsr', 'organisation'] });
-    expect(settingsAt(current, changes, 250)).toMatchObject({ staleMonths: 9, policyPresets: ['us-tsr', 'organisation'] });
+    expect(settingsAt(current, changes, 50)).toMatchObject({
+      staleMonths: 12,
+      policyPresets: ['us-tsr', 'organisation'],
+    });
+    expect(settingsAt(current, changes, 150)).toMatchObject({
+      staleMonths: 6,
+      policyPresets: ['us-tsr', 'organisation'],
+    });
+    expect(settingsAt(current, changes, 250)).toMatchObject({
+      staleMonths: 9,
+      policyPresets: ['us-tsr', 'organisation'],
+    });
     expect(settingsAt(current, changes, 500)).toEqual(current);
   });
 });

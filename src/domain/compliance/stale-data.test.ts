@@ -9,10 +9,30 @@ const rules = effectiveRules([], DEFAULT_SETTINGS); // stale after 12 months
 
 describe('staleDataAt: data acquired or verified more than 12 months ago is stale', () => {
   it.each([
-    { why: 'acquired 11 months ago', lead: { acquiredAt: local('2025-04-01 09:00') }, at: '2026-03-01 09:00', stale: false },
-    { why: 'acquired exactly 12 months ago', lead: { acquiredAt: local('2025-03-01 09:00') }, at: '2026-03-01 09:00', stale: true },
-    { why: 'old, but verified last month', lead: { acquiredAt: local('2023-01-01 09:00'), verifiedAt: local('2026-02-01 09:00') }, at: '2026-03-01 09:00', stale: false },
-    { why: 'a verification after `at` is not known yet', lead: { acquiredAt: local('2023-01-01 09:00'), verifiedAt: local('2026-04-01 09:00') }, at: '2026-03-01 09:00', stale: true },
+    {
+      why: 'acquired 11 months ago',
+      lead: { acquiredAt: local('2025-04-01 09:00') },
+      at: '2026-03-01 09:00',
+      stale: false,
+    },
+    {
+      why: 'acquired exactly 12 months ago',
+      lead: { acquiredAt: local('2025-03-01 09:00') },
+      at: '2026-03-01 09:00',
+      stale: true,
+    },
+    {
+      why: 'old, but verified last month',
+      lead: { acquiredAt: local('2023-01-01 09:00'), verifiedAt: local('2026-02-01 09:00') },
+      at: '2026-03-01 09:00',
+      stale: false,
+    },
+    {
+      why: 'a verification after `at` is not known yet',
+      lead: { acquiredAt: local('2023-01-01 09:00'), verifiedAt: local('2026-04-01 09:00') },
+      at: '2026-03-01 09:00',
+      stale: true,
+    },
   ])('$why → stale=$stale', ({ lead, at, stale }) => {
     expect(staleDataAt(lead, rules, local(at)).stale).toBe(stale);
   });

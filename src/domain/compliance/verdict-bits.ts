@@ -13,6 +13,9 @@ export const reasonBit = (code: ReasonCode): number => 1 << REASON_CODES.indexOf
 
 /** The verdict of `bits`: its reasons in REASON_CODES order, callable when none blocks. */
 export function verdictFromBits(bits: number): Verdict {
-  const reasons = REASON_CODES.filter((_, i) => bits & (1 << i)).map((code) => ({ code, severity: BLOCKING.has(code) ? ('block' as const) : ('warn' as const) }));
+  const reasons = REASON_CODES.filter((_, i) => bits & (1 << i)).map((code) => ({
+    code,
+    severity: BLOCKING.has(code) ? ('block' as const) : ('warn' as const),
+  }));
   return { callable: reasons.every((r) => r.severity !== 'block'), reasons };
 }

@@ -55,10 +55,28 @@ function otherValue(field: (typeof JUDGED_FIELDS)[number], n: number): Partial<L
 describe('verdictInputKey', () => {
   it('is the same whatever happens to a field no rule reads', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.string(), fc.array(fc.string()), fc.integer(), fc.constantFrom('web', 'fair'), (name, company, email, tags, updatedAt, sourceId) => {
-        const edited: Lead = { ...lead, name, company, email, tags, updatedAt, sourceId, campaignId: undefined, attempts: 3 };
-        expect(verdictInputKey(edited)).toBe(verdictInputKey(lead));
-      }),
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.string(),
+        fc.array(fc.string()),
+        fc.integer(),
+        fc.constantFrom('web', 'fair'),
+        (name, company, email, tags, updatedAt, sourceId) => {
+          const edited: Lead = {
+            ...lead,
+            name,
+            company,
+            email,
+            tags,
+            updatedAt,
+            sourceId,
+            campaignId: undefined,
+            attempts: 3,
+          };
+          expect(verdictInputKey(edited)).toBe(verdictInputKey(lead));
+        },
+      ),
     );
   });
 
@@ -71,7 +89,9 @@ describe('verdictInputKey', () => {
   });
 
   it('tells the DNC versions checked apart by their items, and a missing instant from zero', () => {
-    expect(verdictInputKey({ ...lead, dncCheckedVersions: [12] })).not.toBe(verdictInputKey({ ...lead, dncCheckedVersions: [1, 2] }));
+    expect(verdictInputKey({ ...lead, dncCheckedVersions: [12] })).not.toBe(
+      verdictInputKey({ ...lead, dncCheckedVersions: [1, 2] }),
+    );
     expect(verdictInputKey({ ...lead, verifiedAt: undefined })).not.toBe(verdictInputKey({ ...lead, verifiedAt: 0 }));
     expect(Number.isSafeInteger(verdictInputKey(lead))).toBe(true);
   });

@@ -73,5 +73,13 @@ export interface LeadHistory {
 
 export type VerdictLead = Pick<
   Lead,
-  'id' | 'phoneE164' | 'region' | 'timeZone' | 'acquiredAt' | 'createdAt' | 'verifiedAt' | 'lastContactAt' | 'anonymizedAt'
+  | 'id'
+  | 'phoneE164'
+  | 'region'
+  | 'timeZone'
+  | 'acquiredAt'
+  | 'createdAt'
+  | 'verifiedAt'
+  | 'lastContactAt'
+  | 'anonymizedAt'
 >;

@@ -20,7 +20,13 @@ const leadArb: fc.Arbitrary<VerdictLead> = fc.record({
   id: fc.constant(1),
   phoneE164: fc.constant('+12125550100'),
   region: fc.constantFrom('US', 'CN', 'GB', 'AU', 'CA', 'ZZ'),
-  timeZone: fc.constantFrom('America/New_York', 'Asia/Shanghai', 'Europe/London', 'Australia/Sydney', 'America/Toronto'),
+  timeZone: fc.constantFrom(
+    'America/New_York',
+    'Asia/Shanghai',
+    'Europe/London',
+    'Australia/Sydney',
+    'America/Toronto',
+  ),
   acquiredAt: instant,
   createdAt: instant,
   verifiedAt: maybe(instant),
@@ -44,10 +50,22 @@ const historyArb: fc.Arbitrary<LeadHistory> = fc
   .record({
     consents: fc.array(consentArb(instant), { maxLength: 5 }),
     calls: fc.array(fc.record({ at: instant, outcome: fc.constantFrom(...CALL_OUTCOMES) }), { maxLength: 8 }),
-    versions: fc.array(fc.record({ list: fc.constantFrom(...LIST_IDS), publishedAt: instant, lag: fc.integer({ min: 0, max: 5 * MS_PER_DAY }) }), { maxLength: 6 }),
+    versions: fc.array(
+      fc.record({
+        list: fc.constantFrom(...LIST_IDS),
+        publishedAt: instant,
+        lag: fc.integer({ min: 0, max: 5 * MS_PER_DAY }),
+      }),
+      { maxLength: 6 },
+    ),
     stateActive: fc.boolean(),
     hits: fc.array(
-      fc.record({ listId: fc.constantFrom(...LIST_IDS), addedVersionId: fc.constantFrom(...BASE_VERSION_IDS), removedVersionId: maybe(fc.constantFrom(...BASE_VERSION_IDS)), addedAt: maybe(instant) }),
+      fc.record({
+        listId: fc.constantFrom(...LIST_IDS),
+        addedVersionId: fc.constantFrom(...BASE_VERSION_IDS),
+        removedVersionId: maybe(fc.constantFrom(...BASE_VERSION_IDS)),
+        addedAt: maybe(instant),
+      }),
       { maxLength: 4 },
     ),
     checks: fc.array(fc.record({ at: instant, versionIds: fc.subarray(BASE_VERSION_IDS) }), { maxLength: 4 }),
@@ -59,7 +77,9 @@ const historyArb: fc.Arbitrary<LeadHistory> = fc
       listId,
       kind: listId,
       active: listId !== 'state' || stateActive,
-      versions: versions.flatMap((v, i) => (v.list === listId ? [{ id: i + 1, publishedAt: v.publishedAt, importedAt: v.publishedAt + v.lag }] : [])),
+      versions: versions.flatMap((v, i) =>
+        v.list === listId ? [{ id: i + 1, publishedAt: v.publishedAt, importedAt: v.publishedAt + v.lag }] : [],
+      ),
     })),
     dncHits: hits,
     dncChecks: checks,
@@ -82,15 +102,30 @@ function futureArb(at: number): fc.Arbitrary<Future> {
   return fc.record({
     consents: fc.array(consentArb(after), { maxLength: 3 }),
     // A call at `at` itself is the one being judged, so it is "after" too.
-    calls: fc.array(fc.record({ at: fc.integer({ min: 0, max: 400 * MS_PER_DAY }).map((d) => at + d), outcome: fc.constantFrom(...CALL_OUTCOMES) }), { maxLength: 3 }),
+    calls: fc.array(
+      fc.record({
+        at: fc.integer({ min: 0, max: 400 * MS_PER_DAY }).map((d) => at + d),
+        outcome: fc.constantFrom(...CALL_OUTCOMES),
+      }),
+      { maxLength: 3 },
+    ),
     // A version counts once both published and imported: either may be the late one.
     versions: fc.array(
-      fc.record({ list: fc.constantFrom(...LIST_IDS), publishedAt: fc.oneof(after, instant.map((t) => Math.min(t, at))), importedAt: after }),
+      fc.record({
+        list: fc.constantFrom(...LIST_IDS),
+        publishedAt: fc.oneof(
+          after,
+          instant.map((t) => Math.min(t, at)),
+        ),
+        importedAt: after,
+      }),
       { maxLength: 3 },
     ),
     internalAdditions: fc.array(after, { maxLength: 2 }),
     removeExisting: fc.boolean(),
-    checks: fc.array(fc.record({ at: after, versionIds: fc.subarray([...BASE_VERSION_IDS, 100, 101, 102]) }), { maxLength: 2 }),
+    checks: fc.array(fc.record({ at: after, versionIds: fc.subarray([...BASE_VERSION_IDS, 100, 101, 102]) }), {
+      maxLength: 2,
+    }),
   });
 }
 
@@ -99,7 +134,12 @@ function extend(history: LeadHistory, f: Future): LeadHistory {
   const newVersions = f.versions.map((v, i) => ({ ...v, id: 100 + i }));
   const dncLists = history.dncLists.map((l) => ({
     ...l,
-    versions: [...l.versions, ...newVersions.filter((v) => v.list === l.listId).map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt }))],
+    versions: [
+      ...l.versions,
+      ...newVersions
+        .filter((v) => v.list === l.listId)
+        .map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
+    ],
   }));
   const added: DncHit[] = newVersions.map((v) => ({ listId: v.list, addedVersionId: v.id }));
   const internal: DncHit[] = f.internalAdditions.map((addedAt) => ({ listId: 'internal', addedVersionId: 0, addedAt }));
@@ -141,11 +181,19 @@ describe('verdict properties', () => {
             ? {
                 ...history,
                 dncLists: history.dncLists.map((list) =>
-                  list.listId === 'national' ? { ...list, versions: [...list.versions, { id: 50, publishedAt: at - l.before, importedAt: at - l.before }] } : list,
+                  list.listId === 'national'
+                    ? {
+                        ...list,
+                        versions: [...list.versions, { id: 50, publishedAt: at - l.before, importedAt: at - l.before }],
+                      }
+                    : list,
                 ),
                 dncHits: [...history.dncHits, { listId: 'national', addedVersionId: 50 }],
               }
-            : { ...history, dncHits: [...history.dncHits, { listId: 'internal', addedVersionId: 0, addedAt: at - l.before }] };
+            : {
+                ...history,
+                dncHits: [...history.dncHits, { listId: 'internal', addedVersionId: 0, addedAt: at - l.before }],
+              };
         const v = verdict(lead, listed, rules, at);
         expect(v.callable).toBe(false);
         // An anonymised lead has no number left: its purge is the reason it stays blocked.
@@ -179,7 +227,15 @@ describe('verdict properties', () => {
         .sort();
     let bounded = 0;
     let changedRightAfter = 0;
-    const scenario = instant.chain((at) => fc.tuple(fc.constant(at), leadArb, historyArb, rulesArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 })));
+    const scenario = instant.chain((at) =>
+      fc.tuple(
+        fc.constant(at),
+        leadArb,
+        historyArb,
+        rulesArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+      ),
+    );
     fc.assert(
       fc.property(scenario, ([at, lead, history, rules, fractions]) => {
         const { verdict: v, facts } = verdictWithFacts(lead, history, rules, at);
@@ -190,7 +246,11 @@ describe('verdict properties', () => {
           const t = Math.min(horizon - 1, at + Math.floor(f * (horizon - at)));
           expect(slow(verdict(lead, history, rules, t))).toEqual(slow(v));
         }
-        if (Number.isFinite(facts.nextChangeAt) && JSON.stringify(slow(verdict(lead, history, rules, facts.nextChangeAt))) !== JSON.stringify(slow(v))) changedRightAfter++;
+        if (
+          Number.isFinite(facts.nextChangeAt) &&
+          JSON.stringify(slow(verdict(lead, history, rules, facts.nextChangeAt))) !== JSON.stringify(slow(v))
+        )
+          changedRightAfter++;
       }),
       { numRuns: 500 },
     );
@@ -202,16 +262,29 @@ describe('verdict properties', () => {
 
 describe('a request for consent renewal is not proof', () => {
   it('never changes the verdict or the consent state, at any instant (fast-check)', () => {
-    const requestArb = fc.record({ purpose: fc.constantFrom('calls' as const, 'sms' as const), requestedAt: instant, requestedBy: fc.constant('steward'), channel: fc.constantFrom('email' as const, 'sms' as const, 'call' as const, 'letter' as const) });
+    const requestArb = fc.record({
+      purpose: fc.constantFrom('calls' as const, 'sms' as const),
+      requestedAt: instant,
+      requestedBy: fc.constant('steward'),
+      channel: fc.constantFrom('email' as const, 'sms' as const, 'call' as const, 'letter' as const),
+    });
     fc.assert(
-      fc.property(instant, leadArb, historyArb, rulesArb, fc.array(requestArb, { minLength: 1, maxLength: 4 }), (at, lead, history, rules, requests) => {
-        const plain = verdictWithFacts(lead, history, rules, at);
-        const asked = verdictWithFacts(lead, { ...history, renewalRequests: requests }, rules, at);
-        expect(asked.verdict).toEqual(plain.verdict);
-        expect(asked.facts.consent).toEqual(plain.facts.consent);
-        // Awaiting only when some request for calls was made by then.
-        if (asked.facts.renewalRequested) expect(requests.some((r) => r.purpose === 'calls' && r.requestedAt <= at)).toBe(true);
-      }),
+      fc.property(
+        instant,
+        leadArb,
+        historyArb,
+        rulesArb,
+        fc.array(requestArb, { minLength: 1, maxLength: 4 }),
+        (at, lead, history, rules, requests) => {
+          const plain = verdictWithFacts(lead, history, rules, at);
+          const asked = verdictWithFacts(lead, { ...history, renewalRequests: requests }, rules, at);
+          expect(asked.verdict).toEqual(plain.verdict);
+          expect(asked.facts.consent).toEqual(plain.facts.consent);
+          // Awaiting only when some request for calls was made by then.
+          if (asked.facts.renewalRequested)
+            expect(requests.some((r) => r.purpose === 'calls' && r.requestedAt <= at)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,15 @@ import { dncCheckState, dncListedAt } from './dnc';
 import type { EffectiveRules } from './policies';
 import { retentionDeadline } from './retention';
 import { staleDataAt } from './stale-data';
-import { REASON_CODES, type DncListState, type LeadHistory, type Reason, type ReasonCode, type Verdict, type VerdictLead } from './verdict-types';
+import {
+  REASON_CODES,
+  type DncListState,
+  type LeadHistory,
+  type Reason,
+  type ReasonCode,
+  type Verdict,
+  type VerdictLead,
+} from './verdict-types';
 
 /** Blocks that lift by themselves as time passes, so a `nextCallableAt` can be given. */
 const TIME_BOUND: readonly ReasonCode[] = ['frequency-capped', 'outside-calling-hours'];
@@ -26,10 +34,11 @@ function indexOf(lists: readonly DncListState[]) {
   if (!index) {
     let allKnownFrom = -Infinity;
     const ids = new Set<number>();
-    for (const l of lists) for (const v of l.versions) {
-      ids.add(v.id);
-      allKnownFrom = Math.max(allKnownFrom, v.publishedAt, v.importedAt);
-    }
+    for (const l of lists)
+      for (const v of l.versions) {
+        ids.add(v.id);
+        allKnownFrom = Math.max(allKnownFrom, v.publishedAt, v.importedAt);
+      }
     listIndex.set(lists, (index = { allKnownFrom, ids }));
   }
   return index;
@@ -58,12 +67,18 @@ export function knownAt(history: LeadHistory, at: number): LeadHistory {
   if (nothingAfter(history, at)) return history;
   const isKnown = (v: { publishedAt: number; importedAt: number }) => v.publishedAt <= at && v.importedAt <= at;
   // Lists are shared by every lead: copy one only when some of its versions are still to come.
-  const dncLists = history.dncLists.map((l) => (l.versions.every(isKnown) ? l : { ...l, versions: l.versions.filter(isKnown) }));
+  const dncLists = history.dncLists.map((l) =>
+    l.versions.every(isKnown) ? l : { ...l, versions: l.versions.filter(isKnown) },
+  );
   const versionIds = new Set(dncLists.flatMap((l) => l.versions.map((v) => v.id)));
   // A hit is known once its version (or its single addition) is; a removal only once its version is.
   const dncHits = history.dncHits
     .filter((h) => versionIds.has(h.addedVersionId) || (h.addedAt !== undefined && h.addedAt <= at))
-    .map((h) => (h.removedVersionId === undefined || versionIds.has(h.removedVersionId) ? h : { ...h, removedVersionId: undefined }));
+    .map((h) =>
+      h.removedVersionId === undefined || versionIds.has(h.removedVersionId)
+        ? h
+        : { ...h, removedVersionId: undefined },
+    );
   return {
     consents: history.consents.filter((c) => c.capturedAt <= at),
     calls: history.calls.filter((c) => c.at < at),
@@ -74,7 +89,13 @@ export function knownAt(history: LeadHistory, at: number): LeadHistory {
   };
 }
 
-function reason(code: ReasonCode, severity: Reason['severity'], since?: number, until?: number, detail?: Reason['detail']): Reason {
+function reason(
+  code: ReasonCode,
+  severity: Reason['severity'],
+  since?: number,
+  until?: number,
+  detail?: Reason['detail'],
+): Reason {
   const r: Reason = { code, severity };
   if (since !== undefined) r.since = since;
   if (until !== undefined) r.until = until;
@@ -100,7 +121,6 @@ export function callZone(leadZone: string, orgZone: string): string {
   if (ok === undefined) knownZones.set(leadZone, (ok = isValidTimeZone(leadZone)));
   return ok ? leadZone : orgZone;
 }
-
 
 /**
  * The dates the reasons are read off, kept beside them so screens that show "expires on",
@@ -152,9 +172,17 @@ function nextKnown(lead: VerdictLead, history: LeadHistory, at: number): number 
 }
 
 /** All reasons at `at` and the facts behind them, from a history already cut to what was known. */
-function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): { reasons: Reason[]; facts: VerdictFacts } {
+function assess(
+  lead: VerdictLead,
+  known: LeadHistory,
+  rules: EffectiveRules,
+  at: number,
+): { reasons: Reason[]; facts: VerdictFacts } {
   const consent = consentStateAt(known.consents, 'calls', rules, at);
-  const noticeFrom = consent.status === 'valid' && consent.expiresAt !== undefined ? addDays(consent.expiresAt, -rules.consentNoticeDays.value, rules.timeZone) : undefined;
+  const noticeFrom =
+    consent.status === 'valid' && consent.expiresAt !== undefined
+      ? addDays(consent.expiresAt, -rules.consentNoticeDays.value, rules.timeZone)
+      : undefined;
   const stale = staleDataAt(lead, rules, at);
   // One pass over the calls: their times, the last contact, and any "do not call me".
   const callTimes: number[] = [];
@@ -165,18 +193,28 @@ function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at
     if (c.at > lastContactAt) lastContactAt = c.at;
     if (c.outcome === 'dnc-requested') requested.push(c.at);
   }
-  const deadline = retentionDeadline({ acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt }, rules);
-  const pending = known.renewalRequests?.length ? pendingRenewalAt(known.renewalRequests, known.consents, 'calls', at) : undefined;
+  const deadline = retentionDeadline(
+    { acquiredAt: lead.acquiredAt, lastContactAt: lastContactAt === -Infinity ? undefined : lastContactAt },
+    rules,
+  );
+  const pending = known.renewalRequests?.length
+    ? pendingRenewalAt(known.renewalRequests, known.consents, 'calls', at)
+    : undefined;
   const facts: VerdictFacts = {
-    consent, retentionDeadline: deadline, staleFrom: stale.staleFrom, nextChangeAt: Infinity,
+    consent,
+    retentionDeadline: deadline,
+    staleFrom: stale.staleFrom,
+    nextChangeAt: Infinity,
     ...(noticeFrom !== undefined ? { consentNoticeFrom: noticeFrom } : {}),
     ...(pending ? { renewalRequested: pending } : {}),
   };
   // A purged lead has no number and no person left to judge: its purge is the whole answer.
-  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at) return { reasons: [reason('anonymized', 'block', lead.anonymizedAt)], facts };
+  if (lead.anonymizedAt !== undefined && lead.anonymizedAt <= at)
+    return { reasons: [reason('anonymized', 'block', lead.anonymizedAt)], facts };
   const reasons: Reason[] = [];
 
-  if (at >= deadline) reasons.push(reason('retention-expired', 'block', deadline, undefined, { months: rules.retentionMonths.value }));
+  if (at >= deadline)
+    reasons.push(reason('retention-expired', 'block', deadline, undefined, { months: rules.retentionMonths.value }));
 
   const listing = dncListedAt(known.dncHits, known.dncLists, at);
   // A "do not call me" said on a call binds from that moment, whether or not the list has it yet.
@@ -188,7 +226,10 @@ function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at
 
   const check = dncCheckState(known.dncChecks, known.dncLists, rules, at);
   if (check.stale) {
-    const detail = { lists: check.listIds.join(','), ...(rules.dncMaxAgeDays ? { maxAgeDays: rules.dncMaxAgeDays.value } : {}) };
+    const detail = {
+      lists: check.listIds.join(','),
+      ...(rules.dncMaxAgeDays ? { maxAgeDays: rules.dncMaxAgeDays.value } : {}),
+    };
     reasons.push(reason('dnc-check-stale', 'block', check.since, undefined, detail));
   }
 
@@ -196,40 +237,73 @@ function assess(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at
   if (consent.status === 'withdrawn') {
     reasons.push(reason('consent-withdrawn', 'block', consent.since));
   } else if (consent.status === 'missing' && required) {
-    reasons.push(reason('consent-missing', 'block', undefined, undefined, consent.rejectedBasis ? { rejectedBasis: consent.rejectedBasis } : undefined));
+    reasons.push(
+      reason(
+        'consent-missing',
+        'block',
+        undefined,
+        undefined,
+        consent.rejectedBasis ? { rejectedBasis: consent.rejectedBasis } : undefined,
+      ),
+    );
   } else if (consent.status === 'expired' && required) {
     reasons.push(reason('consent-expired', 'block', consent.since, undefined, { basis: consent.basis! }));
   } else if (consent.status === 'valid' && required && noticeFrom !== undefined) {
-    if (at >= noticeFrom) reasons.push(reason('consent-expiring', 'warn', noticeFrom, consent.expiresAt, { basis: consent.basis! }));
+    if (at >= noticeFrom)
+      reasons.push(reason('consent-expiring', 'warn', noticeFrom, consent.expiresAt, { basis: consent.basis! }));
   }
 
   const frequency = contactFrequencyAt(callTimes, rules, at);
-  facts.nextChangeAt = firstAfter(at, [consent.expiresAt, noticeFrom, deadline, stale.staleFrom, check.staleFrom, frequency.capped ? frequency.nextAllowedAt : undefined]);
+  facts.nextChangeAt = firstAfter(at, [
+    consent.expiresAt,
+    noticeFrom,
+    deadline,
+    stale.staleFrom,
+    check.staleFrom,
+    frequency.capped ? frequency.nextAllowedAt : undefined,
+  ]);
   if (frequency.capped) {
     const cap = frequency.limits.find((l) => l.kind === 'cap');
-    const detail: Reason['detail'] = cap ? { attempts: cap.attempts, limit: cap.cap!.count, windowHours: cap.cap!.windowHours } : {};
+    const detail: Reason['detail'] = cap
+      ? { attempts: cap.attempts, limit: cap.cap!.count, windowHours: cap.cap!.windowHours }
+      : {};
     if (frequency.limits.some((l) => l.kind === 'gap')) detail.minGapHours = rules.minGapHours!.value;
     reasons.push(reason('frequency-capped', 'block', frequency.since, frequency.nextAllowedAt, detail));
   }
 
   const zone = callZone(lead.timeZone, rules.timeZone);
   // The cheap test first: most leads are inside their window, and then nothing more is needed.
-  const hours = isWithinCallingHours(at, zone, rules.callingHours) ? null : callingHoursAt(at, zone, rules.callingHours);
+  const hours = isWithinCallingHours(at, zone, rules.callingHours)
+    ? null
+    : callingHoursAt(at, zone, rules.callingHours);
   if (hours) {
-    const detail = { timeZone: zone, local: `${hours.local.date} ${hhmm(hours.local.minuteOfDay)}`, from: hhmm(hours.window.from), to: hhmm(hours.window.to) };
+    const detail = {
+      timeZone: zone,
+      local: `${hours.local.date} ${hhmm(hours.local.minuteOfDay)}`,
+      from: hhmm(hours.window.from),
+      to: hhmm(hours.window.to),
+    };
     reasons.push(reason('outside-calling-hours', 'block', hours.since, hours.until, detail));
   }
 
-  if (stale.stale) reasons.push(reason('stale-data', 'warn', stale.staleFrom, undefined, { months: rules.staleMonths.value }));
+  if (stale.stale)
+    reasons.push(reason('stale-data', 'warn', stale.staleFrom, undefined, { months: rules.staleMonths.value }));
   return { reasons, facts };
 }
 
-const reasonsAt = (lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): Reason[] => assess(lead, known, rules, at).reasons;
+const reasonsAt = (lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number): Reason[] =>
+  assess(lead, known, rules, at).reasons;
 
 const blocks = (reasons: Reason[]) => reasons.filter((r) => r.severity === 'block');
 
 /** First instant after `at` with no block, when only time-bound blocks stand and nothing new happens meanwhile. */
-function nextCallable(lead: VerdictLead, known: LeadHistory, rules: EffectiveRules, at: number, blocking: Reason[]): number | undefined {
+function nextCallable(
+  lead: VerdictLead,
+  known: LeadHistory,
+  rules: EffectiveRules,
+  at: number,
+  blocking: Reason[],
+): number | undefined {
   let current = blocking;
   let t = at;
   // Each step waits out the current blocks; hours and frequency caps interlock, so a few steps can be needed.
@@ -245,7 +319,12 @@ function nextCallable(lead: VerdictLead, known: LeadHistory, rules: EffectiveRul
 }
 
 /** The verdict at `at` and the facts it was read from (consent expiry, retention deadline, stale date). */
-export function verdictWithFacts(lead: VerdictLead, history: LeadHistory, rules: EffectiveRules, at: number): { verdict: Verdict; facts: VerdictFacts } {
+export function verdictWithFacts(
+  lead: VerdictLead,
+  history: LeadHistory,
+  rules: EffectiveRules,
+  at: number,
+): { verdict: Verdict; facts: VerdictFacts } {
   const known = knownAt(history, at);
   const seen = leadKnownAt(lead, at);
   const { reasons, facts } = assess(seen, known, rules, at);
@@ -253,7 +332,10 @@ export function verdictWithFacts(lead: VerdictLead, history: LeadHistory, rules:
   const blocking = blocks(reasons);
   if (blocking.length === 0) return { verdict: { callable: true, reasons }, facts };
   const nextCallableAt = nextCallable(seen, known, rules, at, blocking);
-  return { verdict: nextCallableAt === undefined ? { callable: false, reasons } : { callable: false, reasons, nextCallableAt }, facts };
+  return {
+    verdict: nextCallableAt === undefined ? { callable: false, reasons } : { callable: false, reasons, nextCallableAt },
+    facts,
+  };
 }
 
 /** Whether `lead` may be called at `at` under `rules`, with every reason and, when only time blocks it, when it may. */
@@ -269,6 +351,14 @@ export function countByReason(verdicts: readonly Verdict[]): Record<ReasonCode, 
 }
 
 /** Totals for a set of verdicts: how many, how many callable, and the count per reason. */
-export function verdictSummary(verdicts: readonly Verdict[]): { total: number; callable: number; byReason: Record<ReasonCode, number> } {
-  return { total: verdicts.length, callable: verdicts.filter((v) => v.callable).length, byReason: countByReason(verdicts) };
+export function verdictSummary(verdicts: readonly Verdict[]): {
+  total: number;
+  callable: number;
+  byReason: Record<ReasonCode, number>;
+} {
+  return {
+    total: verdicts.length,
+    callable: verdicts.filter((v) => v.callable).length,
+    byReason: countByReason(verdicts),
+  };
 }

@@ -56,7 +56,12 @@ export function parsePayload(text: string): ParsedPayload {
       rejections.push(rejection(i + 1, '', 'json-invalid', line));
     }
   });
-  if (records.length === 0 && rejections.length > 0 && rejections.length === lines.filter((l) => l.trim()).length && !trimmed.startsWith('{')) {
+  if (
+    records.length === 0 &&
+    rejections.length > 0 &&
+    rejections.length === lines.filter((l) => l.trim()).length &&
+    !trimmed.startsWith('{')
+  ) {
     return { ok: false, problem: 'not-json', line: rejections[0]!.line };
   }
   return { ok: true, format: 'ndjson', records, rejections };

@@ -21,10 +21,11 @@ export interface ApiRecordContext {
 function strings(value: unknown, path: string, out: [string, string][]): void {
   if (typeof value === 'string') out.push([path, value]);
   else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out);
 }
 
-const short = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+const short = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
 /** Validate one record of a payload. */
 export function validateApiRecord(record: PayloadRecord, ctx: ApiRecordContext): RowResult<PreparedLead> {
@@ -38,8 +39,16 @@ export function validateApiRecord(record: PayloadRecord, ctx: ApiRecordContext):
   if (!parsed.success) {
     const rejections = parsed.error.issues.map((i) => {
       const path = i.path.join('.');
-      const value = i.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), record.value);
-      return rejection(line, path, i.code === 'invalid_type' && value === undefined ? 'record-field-missing' : 'record-field-invalid', short(value));
+      const value = i.path.reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined),
+        record.value,
+      );
+      return rejection(
+        line,
+        path,
+        i.code === 'invalid_type' && value === undefined ? 'record-field-missing' : 'record-field-invalid',
+        short(value),
+      );
     });
     return { ok: false, rejections };
   }
@@ -53,7 +62,8 @@ export function validateApiRecord(record: PayloadRecord, ctx: ApiRecordContext):
   let consent: PreparedLead['consents'] = [];
   if (r.consent) {
     const c = parseTimestamp(r.consent.capturedAt, { format: null, timeZone: null });
-    if (!c.ok || acquisitionTimeProblem(c.ms, ctx.now)) problems.push(rejection(line, 'consent.capturedAt', 'consent-at-out-of-range', r.consent.capturedAt));
+    if (!c.ok || acquisitionTimeProblem(c.ms, ctx.now))
+      problems.push(rejection(line, 'consent.capturedAt', 'consent-at-out-of-range', r.consent.capturedAt));
     else consent = [{ kind: r.consent.status, capturedAt: c.ms, proofRef: r.consent.proofRef ?? null, line }];
   }
   const source = r.source ?? ctx.defaultSource;

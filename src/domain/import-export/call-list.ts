@@ -56,7 +56,12 @@ type CopyRules = Pick<EffectiveRules, 'dncMaxAgeDays' | 'timeZone'>;
  * the list's own jurisdiction (a UK list by UK rules; a list with no region by the organisation's
  * default region), or that have no copy at all: a call list relying on them is refused without an override.
  */
-export function staleListCopies(lists: readonly DncListState[], rulesFor: (region: string) => CopyRules, defaultRegion: string, at: number): StaleListCopy[] {
+export function staleListCopies(
+  lists: readonly DncListState[],
+  rulesFor: (region: string) => CopyRules,
+  defaultRegion: string,
+  at: number,
+): StaleListCopy[] {
   const out: StaleListCopy[] = [];
   for (const list of lists) {
     if (!list.active || list.kind === 'internal') continue;
@@ -66,7 +71,8 @@ export function staleListCopies(lists: readonly DncListState[], rulesFor: (regio
     const known = list.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at);
     const newest = known.reduce<number | null>((m, v) => (m === null || v.publishedAt > m ? v.publishedAt : m), null);
     const age = newest === null ? null : calendarDaysBetween(newest, at, rules.timeZone);
-    if (age === null || age > max) out.push({ listId: list.listId, publishedAt: newest, ageDays: age, maxAgeDays: max });
+    if (age === null || age > max)
+      out.push({ listId: list.listId, publishedAt: newest, ageDays: age, maxAgeDays: max });
   }
   return out;
 }

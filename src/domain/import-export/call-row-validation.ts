@@ -35,14 +35,47 @@ export interface CallRowContext {
 }
 
 const OUTCOME_WORDS: Record<string, CallOutcome> = Object.assign(Object.create(null) as Record<string, CallOutcome>, {
-  answered: 'connected', connected: 'connected', contact: 'connected', 接通: 'connected', 已接通: 'connected', 已接听: 'connected',
-  noanswer: 'no-answer', 'no answer': 'no-answer', na: 'no-answer', 未接: 'no-answer', 无人接听: 'no-answer', 未接通: 'no-answer',
-  busy: 'busy', 忙: 'busy', 占线: 'busy', 忙线: 'busy',
-  voicemail: 'voicemail', vm: 'voicemail', machine: 'voicemail', 语音信箱: 'voicemail', 留言: 'voicemail',
-  wrongnumber: 'wrong-number', 'wrong number': 'wrong-number', wrong: 'wrong-number', 错号: 'wrong-number', 号码错误: 'wrong-number',
-  disconnected: 'disconnected', invalid: 'disconnected', 空号: 'disconnected', 停机: 'disconnected',
-  converted: 'converted', sale: 'converted', sold: 'converted', won: 'converted', 成交: 'converted', 已成交: 'converted',
-  dnc: 'dnc-requested', dncrequested: 'dnc-requested', 'do not call': 'dnc-requested', 勿扰: 'dnc-requested', 拒绝再拨: 'dnc-requested',
+  answered: 'connected',
+  connected: 'connected',
+  contact: 'connected',
+  接通: 'connected',
+  已接通: 'connected',
+  已接听: 'connected',
+  noanswer: 'no-answer',
+  'no answer': 'no-answer',
+  na: 'no-answer',
+  未接: 'no-answer',
+  无人接听: 'no-answer',
+  未接通: 'no-answer',
+  busy: 'busy',
+  忙: 'busy',
+  占线: 'busy',
+  忙线: 'busy',
+  voicemail: 'voicemail',
+  vm: 'voicemail',
+  machine: 'voicemail',
+  语音信箱: 'voicemail',
+  留言: 'voicemail',
+  wrongnumber: 'wrong-number',
+  'wrong number': 'wrong-number',
+  wrong: 'wrong-number',
+  错号: 'wrong-number',
+  号码错误: 'wrong-number',
+  disconnected: 'disconnected',
+  invalid: 'disconnected',
+  空号: 'disconnected',
+  停机: 'disconnected',
+  converted: 'converted',
+  sale: 'converted',
+  sold: 'converted',
+  won: 'converted',
+  成交: 'converted',
+  已成交: 'converted',
+  dnc: 'dnc-requested',
+  dncrequested: 'dnc-requested',
+  'do not call': 'dnc-requested',
+  勿扰: 'dnc-requested',
+  拒绝再拨: 'dnc-requested',
 });
 
 /** An outcome from what call systems write; null when not recognised. */
@@ -67,10 +100,12 @@ const textFields = z.object({ agent: z.string().max(100), campaign: z.string().m
 /** Validate one call-log row. */
 export function validateCallRow(row: CsvRow, ctx: CallRowContext): RowResult<PreparedCall> {
   const { headers, mapping } = ctx;
-  if (row.cells.length !== headers.length) return { ok: false, rejections: [rejection(row.line, '', 'ragged', `${row.cells.length}/${headers.length}`)] };
+  if (row.cells.length !== headers.length)
+    return { ok: false, rejections: [rejection(row.line, '', 'ragged', `${row.cells.length}/${headers.length}`)] };
   const problems: Rejection[] = [];
   const cell = (f: CallField) => (mapping[f] === undefined ? '' : (row.cells[mapping[f]] ?? ''));
-  const fail = (f: CallField, reason: string, value = cell(f)) => problems.push(rejection(row.line, mapping[f] === undefined ? f : (headers[mapping[f]] ?? f), reason, value));
+  const fail = (f: CallField, reason: string, value = cell(f)) =>
+    problems.push(rejection(row.line, mapping[f] === undefined ? f : (headers[mapping[f]] ?? f), reason, value));
   for (const f of Object.keys(mapping) as CallField[]) {
     const p = cellProblem(cell(f));
     if (p) fail(f, p);
@@ -88,7 +123,8 @@ export function validateCallRow(row: CsvRow, ctx: CallRowContext): RowResult<Pre
     else fail('phone', `phone-${phone.problem}`);
   }
   const at = parseTimestamp(cell('at'), ctx.time);
-  if (!at.ok && (at.problem === 'format-required' || at.problem === 'zone-required')) return { ok: false, rejections: problems, ask: at.problem };
+  if (!at.ok && (at.problem === 'format-required' || at.problem === 'zone-required'))
+    return { ok: false, rejections: problems, ask: at.problem };
   const atProblem = at.ok ? acquisitionTimeProblem(at.ms, ctx.now) : at.problem;
   if (atProblem) fail('at', `call-at-${atProblem}`);
   const outcome = outcomeOf(cell('outcome'));
@@ -97,9 +133,19 @@ export function validateCallRow(row: CsvRow, ctx: CallRowContext): RowResult<Pre
   if (durationSec === null) fail('duration', 'duration-invalid');
   const text = textFields.safeParse({ agent: cell('agent').trim(), campaign: cell('campaign').trim() });
   if (!text.success) for (const i of text.error.issues) fail(i.path[0] as CallField, `${String(i.path[0])}-too-long`);
-  if (problems.length > 0 || !at.ok || !outcome || durationSec === null || !text.success) return { ok: false, rejections: problems };
+  if (problems.length > 0 || !at.ok || !outcome || durationSec === null || !text.success)
+    return { ok: false, rejections: problems };
   return {
     ok: true,
-    value: { line: row.line, phoneE164, leadId, at: at.ms, outcome, durationSec, agent: text.data.agent, campaignRef: text.data.campaign || ctx.defaultCampaign || null },
+    value: {
+      line: row.line,
+      phoneE164,
+      leadId,
+      at: at.ms,
+      outcome,
+      durationSec,
+      agent: text.data.agent,
+      campaignRef: text.data.campaign || ctx.defaultCampaign || null,
+    },
   };
 }

@@ -17,7 +17,11 @@ const key = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+
 
 /** An id from a name: lower-case words joined by dashes (Chinese kept), unique among `taken`. */
 export function slugId(name: string, taken: ReadonlySet<string>): string {
-  const base = key(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'imported';
+  const base =
+    key(name)
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'imported';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

@@ -25,7 +25,9 @@ export function cellProblem(value: string): CellProblem | null {
 }
 
 /** Null when a file of `size` bytes may be read, else the refusal. */
-export function fileSizeProblem(size: number): { code: 'file-too-large'; size: number; limit: number } | { code: 'empty-file' } | null {
+export function fileSizeProblem(
+  size: number,
+): { code: 'file-too-large'; size: number; limit: number } | { code: 'empty-file' } | null {
   if (size === 0) return { code: 'empty-file' };
   return size > MAX_FILE_BYTES ? { code: 'file-too-large', size, limit: MAX_FILE_BYTES } : null;
 }

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { applyRemembered, CALL_FIELDS, duplicateHeaders, LEAD_FIELDS, mappingToHeaders, normaliseHeader, suggestMapping, uniqueHeaders } from './column-mapping';
+import {
+  applyRemembered,
+  CALL_FIELDS,
+  duplicateHeaders,
+  LEAD_FIELDS,
+  mappingToHeaders,
+  normaliseHeader,
+  suggestMapping,
+  uniqueHeaders,
+} from './column-mapping';
 
 describe('suggestMapping', () => {
   it.each([
-    [['Phone', 'Name', 'Company', 'Source', 'Campaign', 'Acquired at'], { phone: 0, name: 1, company: 2, source: 3, campaign: 4, acquiredAt: 5 }],
-    [['手机号', '姓名', '公司', '渠道', '活动', '获取时间'], { phone: 0, name: 1, company: 2, source: 3, campaign: 4, acquiredAt: 5 }],
+    [
+      ['Phone', 'Name', 'Company', 'Source', 'Campaign', 'Acquired at'],
+      { phone: 0, name: 1, company: 2, source: 3, campaign: 4, acquiredAt: 5 },
+    ],
+    [
+      ['手机号', '姓名', '公司', '渠道', '活动', '获取时间'],
+      { phone: 0, name: 1, company: 2, source: 3, campaign: 4, acquiredAt: 5 },
+    ],
     [['电话', '名字', '来源', '采集时间', '标签'], { phone: 0, name: 1, source: 2, acquiredAt: 3, tags: 4 }],
-    [['  MOBILE NUMBER ', 'full_name', 'E-mail', 'Acquisition Date', 'Consent', 'Consent date', 'Proof'], { phone: 0, name: 1, email: 2, acquiredAt: 3, consent: 4, consentAt: 5, consentProof: 6 }],
+    [
+      ['  MOBILE NUMBER ', 'full_name', 'E-mail', 'Acquisition Date', 'Consent', 'Consent date', 'Proof'],
+      { phone: 0, name: 1, email: 2, acquiredAt: 3, consent: 4, consentAt: 5, consentProof: 6 },
+    ],
     [['tel', 'collected'], { phone: 0, acquiredAt: 1 }],
   ])('suggests fields for %j', (headers, expected) => {
     expect(suggestMapping(headers, LEAD_FIELDS)).toEqual(expected);
@@ -15,7 +33,13 @@ describe('suggestMapping', () => {
     expect(suggestMapping(['Number', 'Phone'], LEAD_FIELDS).phone).toBe(1);
   });
   it('suggests call-log fields', () => {
-    expect(suggestMapping(['电话', '通话时间', '通话结果', '通话时长', '坐席'], CALL_FIELDS)).toEqual({ phone: 0, at: 1, outcome: 2, duration: 3, agent: 4 });
+    expect(suggestMapping(['电话', '通话时间', '通话结果', '通话时长', '坐席'], CALL_FIELDS)).toEqual({
+      phone: 0,
+      at: 1,
+      outcome: 2,
+      duration: 3,
+      agent: 4,
+    });
   });
   it('treats full-width letters and spaces like their plain forms', () => {
     expect(normaliseHeader('Ｐｈｏｎｅ　Ｎｏ.')).toBe('phoneno');
@@ -24,12 +48,20 @@ describe('suggestMapping', () => {
 
 describe('headers', () => {
   it('names every column of a shared header by its position, and blank ones too, so each column can be told apart', () => {
-    expect(uniqueHeaders(['phone', 'phone', ' ', 'phone', '__proto__'])).toEqual(['phone (column 1)', 'phone (column 2)', 'column 3', 'phone (column 4)', '__proto__']);
+    expect(uniqueHeaders(['phone', 'phone', ' ', 'phone', '__proto__'])).toEqual([
+      'phone (column 1)',
+      'phone (column 2)',
+      'column 3',
+      'phone (column 4)',
+      '__proto__',
+    ]);
     // A real header that already reads like a label is still told apart from the column it names.
     expect(new Set(uniqueHeaders(['phone (column 2)', 'phone', 'phone'])).size).toBe(3);
   });
   it('lists the header names two or more columns share, with their columns', () => {
-    expect(duplicateHeaders(['phone', 'name', ' Phone', 'phone ', '', ''])).toEqual([{ name: 'phone', columns: [1, 4] }]);
+    expect(duplicateHeaders(['phone', 'name', ' Phone', 'phone ', '', ''])).toEqual([
+      { name: 'phone', columns: [1, 4] },
+    ]);
     expect(duplicateHeaders(['phone', 'name'])).toEqual([]);
   });
   it('a __proto__ header is a column like any other, and pollutes nothing', () => {
@@ -42,6 +74,9 @@ describe('headers', () => {
     expect(({} as Record<string, unknown>).phone).toBeUndefined();
   });
   it('applies a remembered mapping only where the header exists in this file', () => {
-    expect(applyRemembered(['Tel', 'Who'], { phone: 'Tel', name: 'Who', company: 'Org' }, LEAD_FIELDS)).toEqual({ phone: 0, name: 1 });
+    expect(applyRemembered(['Tel', 'Who'], { phone: 'Tel', name: 'Who', company: 'Org' }, LEAD_FIELDS)).toEqual({
+      phone: 0,
+      name: 1,
+    });
   });
 });

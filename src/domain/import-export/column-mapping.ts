@@ -6,7 +6,19 @@
  */
 import { z } from 'zod';
 
-export const LEAD_FIELDS = ['phone', 'name', 'company', 'email', 'source', 'campaign', 'acquiredAt', 'tags', 'consent', 'consentAt', 'consentProof'] as const;
+export const LEAD_FIELDS = [
+  'phone',
+  'name',
+  'company',
+  'email',
+  'source',
+  'campaign',
+  'acquiredAt',
+  'tags',
+  'consent',
+  'consentAt',
+  'consentProof',
+] as const;
 export const CALL_FIELDS = ['phone', 'leadId', 'at', 'outcome', 'duration', 'agent', 'campaign'] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 export type CallField = (typeof CALL_FIELDS)[number];
@@ -21,27 +33,139 @@ export const rememberedMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.
 export type RememberedMapping = Partial<Record<ImportField, string>>;
 
 const SYNONYMS: Record<ImportField, readonly string[]> = {
-  phone: ['phone', 'phonenumber', 'phoneno', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'tel', 'telephone', 'telephonenumber', 'telefon', 'telefonnummer', 'telefono', 'téléphone', 'handy', 'number', 'msisdn', '电话', '手机', '手机号', '手机号码', '电话号码', '联系电话', '联系方式'],
-  name: ['name', 'fullname', 'contact', 'contactname', 'customer', 'customername', '姓名', '名字', '联系人', '客户', '客户姓名'],
-  company: ['company', 'companyname', 'organisation', 'organization', 'business', 'employer', 'account', '公司', '公司名称', '单位', '企业', '企业名称'],
+  phone: [
+    'phone',
+    'phonenumber',
+    'phoneno',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'cell',
+    'cellphone',
+    'tel',
+    'telephone',
+    'telephonenumber',
+    'telefon',
+    'telefonnummer',
+    'telefono',
+    'téléphone',
+    'handy',
+    'number',
+    'msisdn',
+    '电话',
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话号码',
+    '联系电话',
+    '联系方式',
+  ],
+  name: [
+    'name',
+    'fullname',
+    'contact',
+    'contactname',
+    'customer',
+    'customername',
+    '姓名',
+    '名字',
+    '联系人',
+    '客户',
+    '客户姓名',
+  ],
+  company: [
+    'company',
+    'companyname',
+    'organisation',
+    'organization',
+    'business',
+    'employer',
+    'account',
+    '公司',
+    '公司名称',
+    '单位',
+    '企业',
+    '企业名称',
+  ],
   email: ['email', 'emailaddress', 'mail', '邮箱', '电子邮件', '电子邮箱', '邮件'],
   source: ['source', 'leadsource', 'vendor', 'channel', 'origin', '来源', '渠道', '线索来源', '来源渠道'],
   campaign: ['campaign', 'campaignname', 'campaignid', '活动', '营销活动', '活动名称'],
-  acquiredAt: ['acquiredat', 'acquired', 'acquisitiondate', 'acquisitiontime', 'acquireddate', 'acquiredon', 'collected', 'collectedat', 'collectedon', 'collectiondate', 'datecollected', 'capturedat', 'leaddate', 'createddate', '获取时间', '采集时间', '获取日期', '采集日期', '收集时间', '收集日期', '获客时间'],
+  acquiredAt: [
+    'acquiredat',
+    'acquired',
+    'acquisitiondate',
+    'acquisitiontime',
+    'acquireddate',
+    'acquiredon',
+    'collected',
+    'collectedat',
+    'collectedon',
+    'collectiondate',
+    'datecollected',
+    'capturedat',
+    'leaddate',
+    'createddate',
+    '获取时间',
+    '采集时间',
+    '获取日期',
+    '采集日期',
+    '收集时间',
+    '收集日期',
+    '获客时间',
+  ],
   tags: ['tags', 'tag', 'labels', 'label', '标签'],
   consent: ['consent', 'consentstatus', 'optin', 'optedin', '同意', '授权', '是否同意', '同意状态'],
-  consentAt: ['consentat', 'consentdate', 'consenttime', 'consentedat', 'optindate', 'optinat', '同意时间', '授权时间', '同意日期'],
+  consentAt: [
+    'consentat',
+    'consentdate',
+    'consenttime',
+    'consentedat',
+    'optindate',
+    'optinat',
+    '同意时间',
+    '授权时间',
+    '同意日期',
+  ],
   consentProof: ['consentproof', 'proof', 'proofref', 'consentref', 'consentreference', '同意凭证', '凭证', '授权凭证'],
   leadId: ['leadid', 'lead', 'leadno', '线索id', '线索编号', '客户id'],
-  at: ['at', 'calledat', 'calltime', 'calldate', 'time', 'timestamp', 'datetime', 'date', 'startedat', 'starttime', '呼叫时间', '通话时间', '拨打时间', '时间'],
-  outcome: ['outcome', 'result', 'disposition', 'status', 'callresult', 'calloutcome', '结果', '通话结果', '呼叫结果', '状态'],
+  at: [
+    'at',
+    'calledat',
+    'calltime',
+    'calldate',
+    'time',
+    'timestamp',
+    'datetime',
+    'date',
+    'startedat',
+    'starttime',
+    '呼叫时间',
+    '通话时间',
+    '拨打时间',
+    '时间',
+  ],
+  outcome: [
+    'outcome',
+    'result',
+    'disposition',
+    'status',
+    'callresult',
+    'calloutcome',
+    '结果',
+    '通话结果',
+    '呼叫结果',
+    '状态',
+  ],
   duration: ['duration', 'durationsec', 'durationseconds', 'seconds', 'talktime', 'length', '时长', '通话时长'],
   agent: ['agent', 'caller', 'rep', 'user', 'operator', 'agentname', '坐席', '客服', '业务员', '坐席工号'],
 };
 
 /** Header text compared loosely: full-width folded, case, spaces and punctuation ignored. */
 export function normaliseHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[\s_\-.()（）:：#/]+/g, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.()（）:：#/]+/g, '');
 }
 
 /**
@@ -74,7 +198,10 @@ export function duplicateHeaders(headers: readonly string[]): { name: string; co
 }
 
 /** Suggest a column for each field from the headers; each column is used at most once. */
-export function suggestMapping<F extends ImportField>(headers: readonly string[], fields: readonly F[]): ColumnMapping<F> {
+export function suggestMapping<F extends ImportField>(
+  headers: readonly string[],
+  fields: readonly F[],
+): ColumnMapping<F> {
   const normalised = headers.map(normaliseHeader);
   const used = new Set<number>();
   const mapping: ColumnMapping<F> = {};
@@ -94,7 +221,11 @@ export function suggestMapping<F extends ImportField>(headers: readonly string[]
 }
 
 /** A remembered mapping applied to this file's headers (fields whose header is missing stay unset). */
-export function applyRemembered<F extends ImportField>(headers: readonly string[], remembered: RememberedMapping, fields: readonly F[]): ColumnMapping<F> {
+export function applyRemembered<F extends ImportField>(
+  headers: readonly string[],
+  remembered: RememberedMapping,
+  fields: readonly F[],
+): ColumnMapping<F> {
   const mapping: ColumnMapping<F> = {};
   for (const field of fields) {
     const header = remembered[field];
@@ -105,7 +236,10 @@ export function applyRemembered<F extends ImportField>(headers: readonly string[
 }
 
 /** The mapping as header texts, for remembering and for the batch record. */
-export function mappingToHeaders<F extends ImportField>(headers: readonly string[], mapping: ColumnMapping<F>): RememberedMapping {
+export function mappingToHeaders<F extends ImportField>(
+  headers: readonly string[],
+  mapping: ColumnMapping<F>,
+): RememberedMapping {
   const out: RememberedMapping = {};
   for (const [field, column] of Object.entries(mapping) as [F, number | undefined][]) {
     if (column !== undefined && headers[column] !== undefined) out[field] = headers[column];

@@ -24,12 +24,21 @@ describe('CsvReader', () => {
     ]);
   });
   it('reads CR-only line ends', () => {
-    expect(cells('a,b\r1,2\r3,4\r')).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(cells('a,b\r1,2\r3,4\r')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(lines('a,b\r1,2\r3,4\r')).toEqual([1, 2, 3]);
   });
   it('reads mixed CRLF / LF / CR line ends and keeps line breaks inside quoted cells as written', () => {
     const text = 'a,b\r\n1,2\n3,"x\r\ny"\r5,6';
-    expect(cells(text)).toEqual([['a', 'b'], ['1', '2'], ['3', 'x\r\ny'], ['5', '6']]);
+    expect(cells(text)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', 'x\r\ny'],
+      ['5', '6'],
+    ]);
     expect(lines(text)).toEqual([1, 2, 3, 5]);
   });
   it('skips blank lines, also trailing ones and rows of empty cells, without phantom rows', () => {
@@ -73,8 +82,12 @@ describe('CsvReader', () => {
 
 describe('csv-spectrum peer suite', async () => {
   const { createRequire } = await import('node:module');
-  const spectrum = createRequire(import.meta.url)('csv-spectrum') as (cb: (err: unknown, data: { name: string; csv: Buffer; json: Buffer }[]) => void) => void;
-  const cases = await new Promise<{ name: string; csv: Buffer; json: Buffer }[]>((resolve, reject) => spectrum((err, data) => (err ? reject(err) : resolve(data))));
+  const spectrum = createRequire(import.meta.url)('csv-spectrum') as (
+    cb: (err: unknown, data: { name: string; csv: Buffer; json: Buffer }[]) => void,
+  ) => void;
+  const cases = await new Promise<{ name: string; csv: Buffer; json: Buffer }[]>((resolve, reject) =>
+    spectrum((err, data) => (err ? reject(err) : resolve(data))),
+  );
   // `location_coordinates` is excluded: its expected JSON is wrong. It gives the phone number as
   // "1234567890" while the CSV says 2095257564, and it is a bare object, not an array of rows;
   // its CSV also holds Windows-1252 degree signs that its JSON shows as U+FFFD (which we refuse
@@ -82,7 +95,19 @@ describe('csv-spectrum peer suite', async () => {
   const checked = cases.filter((c) => c.name !== 'location_coordinates');
   it('has the cases we expect', () => {
     expect(checked.map((c) => c.name).sort()).toEqual(
-      ['comma_in_quotes', 'empty', 'empty_crlf', 'escaped_quotes', 'json', 'newlines', 'newlines_crlf', 'quotes_and_newlines', 'simple', 'simple_crlf', 'utf8'].sort(),
+      [
+        'comma_in_quotes',
+        'empty',
+        'empty_crlf',
+        'escaped_quotes',
+        'json',
+        'newlines',
+        'newlines_crlf',
+        'quotes_and_newlines',
+        'simple',
+        'simple_crlf',
+        'utf8',
+      ].sort(),
     );
   });
   it.each(checked.map((c) => [c.name, c] as const))('%s', (_name, c) => {
@@ -96,23 +121,54 @@ describe('csv-spectrum peer suite', async () => {
 });
 
 describe('export → import round trip', () => {
-  const char = fc.constantFrom('a', 'Z', '0', '7', ' ', ',', ';', '"', '\n', '\r', '\t', '|', '张', '电', 'é', '=', '+', '-', "'", '😀');
+  const char = fc.constantFrom(
+    'a',
+    'Z',
+    '0',
+    '7',
+    ' ',
+    ',',
+    ';',
+    '"',
+    '\n',
+    '\r',
+    '\t',
+    '|',
+    '张',
+    '电',
+    'é',
+    '=',
+    '+',
+    '-',
+    "'",
+    '😀',
+  );
   const value = fc.string({ unit: char, maxLength: 12 });
   const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
     fc.array(
       // A row with only blank cells is a blank line in CSV; a real record always has content.
-      fc.tuple(fc.string({ unit: fc.constantFrom('a', '1', '张'), minLength: 1, maxLength: 4 }), fc.array(value, { minLength: width - 1, maxLength: width - 1 })).map(([first, rest]) => [first, ...rest]),
+      fc
+        .tuple(
+          fc.string({ unit: fc.constantFrom('a', '1', '张'), minLength: 1, maxLength: 4 }),
+          fc.array(value, { minLength: width - 1, maxLength: width - 1 }),
+        )
+        .map(([first, rest]) => [first, ...rest]),
       { minLength: 1, maxLength: 8 },
     ),
   );
   it('is the identity for random tables, through UTF-8 bytes, any delimiter and line end', () => {
     fc.assert(
-      fc.property(table, fc.constantFrom<Delimiter>(',', ';', '\t', '|'), fc.constantFrom('\r\n', '\n'), (rows, delimiter, newline) => {
-        const csv = Papa.unparse(rows, { delimiter, newline, quotes: false });
-        const bytes = new TextEncoder().encode(csv);
-        const decoded = decodeStrict(bytes, detectEncoding(bytes).encoding);
-        expect(decoded.ok && readAll(decoded.text, delimiter, 3).rows.map((r) => r.cells)).toEqual(rows);
-      }),
+      fc.property(
+        table,
+        fc.constantFrom<Delimiter>(',', ';', '\t', '|'),
+        fc.constantFrom('\r\n', '\n'),
+        (rows, delimiter, newline) => {
+          const csv = Papa.unparse(rows, { delimiter, newline, quotes: false });
+          const bytes = new TextEncoder().encode(csv);
+          const decoded = decodeStrict(bytes, detectEncoding(bytes).encoding);
+          expect(decoded.ok && readAll(decoded.text, delimiter, 3).rows.map((r) => r.cells)).toEqual(rows);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -10,7 +10,10 @@ export interface CsvOptions {
 export function csvLine(cells: readonly string[], options: CsvOptions): string {
   // In a one-column file an empty cell would be an empty line, which readers skip: quote it.
   const quotes = cells.length === 1 ? (value: unknown) => value === '' : false;
-  return Papa.unparse([[...cells]], { delimiter: options.delimiter, newline: '\r\n', quotes, escapeFormulae: false }) + '\r\n';
+  return (
+    Papa.unparse([[...cells]], { delimiter: options.delimiter, newline: '\r\n', quotes, escapeFormulae: false }) +
+    '\r\n'
+  );
 }
 
 /** The start of a CSV document: the BOM when asked for, then the header record. */

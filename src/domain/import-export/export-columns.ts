@@ -32,7 +32,19 @@ export const EXPORT_COLUMNS = [
   'id',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
-export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = ['phone', 'name', 'company', 'email', 'source', 'campaign', 'acquiredAt', 'createdAt', 'tags', 'dncStatus', 'callable'];
+export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = [
+  'phone',
+  'name',
+  'company',
+  'email',
+  'source',
+  'campaign',
+  'acquiredAt',
+  'createdAt',
+  'tags',
+  'dncStatus',
+  'callable',
+];
 
 export interface ExportTimeFormat {
   timeZone: string;

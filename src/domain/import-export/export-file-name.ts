@@ -2,9 +2,20 @@
 import type { LeadFilter } from '../leads/lead-filter';
 import { formatInZone } from '../time/calendar';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 
-export function exportFileName(kind: 'call-list' | 'leads', filter: LeadFilter, at: number, timeZone: string, ext: 'csv' | 'xlsx'): string {
+export function exportFileName(
+  kind: 'call-list' | 'leads',
+  filter: LeadFilter,
+  at: number,
+  timeZone: string,
+  ext: 'csv' | 'xlsx',
+): string {
   const parts = [kind, formatInZone(at, 'yyyy-MM-dd_HHmm', timeZone)];
   if (filter.source?.length) parts.push(`source-${filter.source.map(slug).join('+')}`);
   if (filter.campaign?.length) parts.push(`campaign-${filter.campaign.map(slug).join('+')}`);

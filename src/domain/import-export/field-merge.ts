@@ -17,8 +17,17 @@ export interface MergeableValues {
 const TEXT_FIELDS = ['name', 'company', 'email'] as const;
 
 /** `existing` with `incoming` merged in; `changed` lists the fields whose value differs from `existing`. */
-export function mergeValues(existing: MergeableValues, incoming: MergeableValues, rule: ConflictRule): { values: MergeableValues; conflicts: number; changed: (keyof MergeableValues)[] } {
-  const values: MergeableValues = { name: existing.name, company: existing.company, email: existing.email, tags: [...existing.tags] };
+export function mergeValues(
+  existing: MergeableValues,
+  incoming: MergeableValues,
+  rule: ConflictRule,
+): { values: MergeableValues; conflicts: number; changed: (keyof MergeableValues)[] } {
+  const values: MergeableValues = {
+    name: existing.name,
+    company: existing.company,
+    email: existing.email,
+    tags: [...existing.tags],
+  };
   const changed: (keyof MergeableValues)[] = [];
   let conflicts = 0;
   for (const field of TEXT_FIELDS) {

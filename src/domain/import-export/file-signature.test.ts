@@ -38,6 +38,7 @@ describe('sniffFileType', () => {
   });
 
   it('ordinary CSV, JSON and NDJSON are text', () => {
-    for (const s of ['phone,name\n2133734253,Ann\n', '[{"phone":"1"}]', '{"a":1}\n{"a":2}\n', 'P']) expect(sniffFileType(text(s))).toBe('text');
+    for (const s of ['phone,name\n2133734253,Ann\n', '[{"phone":"1"}]', '{"a":1}\n{"a":2}\n', 'P'])
+      expect(sniffFileType(text(s))).toBe('text');
   });
 });

@@ -18,7 +18,8 @@ const SIGNATURES: readonly (readonly [Exclude<FileType, 'text' | 'xlsx' | 'binar
   ['zip', [0x50, 0x4b, 0x03, 0x04]],
 ];
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[]) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, sig: readonly number[]) =>
+  bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 
@@ -71,7 +72,9 @@ export function sniffFileType(bytes: Uint8Array, utf16 = false): FileType {
     if (!startsWith(bytes, sig)) continue;
     if (type !== 'zip') return type;
     const names = zipEntryNames(bytes) ?? [];
-    return names.includes('[Content_Types].xml') && names.some((n) => n === 'xl/workbook.xml' || n.startsWith('xl/')) ? 'xlsx' : 'zip';
+    return names.includes('[Content_Types].xml') && names.some((n) => n === 'xl/workbook.xml' || n.startsWith('xl/'))
+      ? 'xlsx'
+      : 'zip';
   }
   if (!utf16 && looksBinary(bytes)) return 'binary';
   return 'text';

@@ -41,14 +41,36 @@ export interface AnalysisCounts {
 }
 
 export const EMPTY_COUNTS: AnalysisCounts = {
-  rowsRead: 0, valid: 0, rejected: 0, duplicatesInFile: 0, matchedExisting: 0, toCreate: 0, conflicts: 0, warnings: 0, onDncList: 0, leadsAffected: 0, formulaLike: 0,
+  rowsRead: 0,
+  valid: 0,
+  rejected: 0,
+  duplicatesInFile: 0,
+  matchedExisting: 0,
+  toCreate: 0,
+  conflicts: 0,
+  warnings: 0,
+  onDncList: 0,
+  leadsAffected: 0,
+  formulaLike: 0,
 };
 
 export interface FileProblem {
   code:
-    | 'unbalanced-quote' | 'undecodable' | 'empty-file' | 'no-rows' | 'file-too-large' | 'not-json'
-    | 'mapping-phone-required' | 'mapping-time-required' | 'mapping-outcome-required' | 'acquisition-required' | 'declared-date-invalid' | 'source-required'
-    | 'wrong-type' | 'workbook-unreadable' | 'sheet-missing';
+    | 'unbalanced-quote'
+    | 'undecodable'
+    | 'empty-file'
+    | 'no-rows'
+    | 'file-too-large'
+    | 'not-json'
+    | 'mapping-phone-required'
+    | 'mapping-time-required'
+    | 'mapping-outcome-required'
+    | 'acquisition-required'
+    | 'declared-date-invalid'
+    | 'source-required'
+    | 'wrong-type'
+    | 'workbook-unreadable'
+    | 'sheet-missing';
   line?: number;
   /** `wrong-type`: what the file really is (a PNG image, an Excel workbook, binary data…). */
   fileType?: FileType;
@@ -72,7 +94,8 @@ export interface AnalysisSummary {
 export const SHOWN_PROBLEMS = 200;
 
 /** `warnings`: the row is taken, and the steward is told what looked wrong in it. */
-export type RowResult<T> = { ok: true; value: T; warnings?: Rejection[] } | { ok: false; rejections: Rejection[]; ask?: AskProblem };
+export type RowResult<T> =
+  { ok: true; value: T; warnings?: Rejection[] } | { ok: false; rejections: Rejection[]; ask?: AskProblem };
 
 /** Collects row results as a file is read. */
 export class RowAccumulator<T> {

@@ -27,7 +27,10 @@ export const leadRequestSchema = z.object({
   mapping: z.partialRecord(z.enum(LEAD_FIELDS), z.number().int().min(0)),
   time,
   /** `yyyy-MM-dd`: one acquisition day for the whole file, when it has no acquisition column. */
-  declaredAcquiredDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  declaredAcquiredDay: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   defaultSource: z.string().trim().min(1).max(100).nullable(),
   conflictRule: z.enum(CONFLICT_RULES),
 });
@@ -48,7 +51,11 @@ export const apiRequestSchema = z.object({
   conflictRule: z.enum(CONFLICT_RULES),
 });
 
-export const analyseRequestSchema = z.discriminatedUnion('kind', [leadRequestSchema, callRequestSchema, apiRequestSchema]);
+export const analyseRequestSchema = z.discriminatedUnion('kind', [
+  leadRequestSchema,
+  callRequestSchema,
+  apiRequestSchema,
+]);
 export type LeadRequest = z.infer<typeof leadRequestSchema>;
 export type CallRequest = z.infer<typeof callRequestSchema>;
 export type ApiRequest = z.infer<typeof apiRequestSchema>;

@@ -32,7 +32,17 @@ export interface LeadMerge {
 }
 
 /** Fields a merge may change, and so a rollback may restore. */
-export const MERGE_FIELDS = ['name', 'company', 'email', 'tags', 'acquiredAt', 'acquiredAtPrecision', 'acquiredAtDeclared', 'sourceId', 'campaignId'] as const;
+export const MERGE_FIELDS = [
+  'name',
+  'company',
+  'email',
+  'tags',
+  'acquiredAt',
+  'acquiredAtPrecision',
+  'acquiredAtDeclared',
+  'sourceId',
+  'campaignId',
+] as const;
 
 /** An acquisition row for a draft read by batch `ctx.batchId`. */
 export function acquisitionRow(leadId: number, draft: AcquisitionDraft, ctx: MergeContext): NewAcquisition {
@@ -86,7 +96,8 @@ export function mergeIntoLead(lead: Lead, incoming: PreparedLead, ctx: MergeCont
     if (campaignId) next.campaignId = campaignId;
     else delete next.campaignId;
   }
-  for (const d of drafts) if (d !== earliest || earliest.acquiredAt >= lead.acquiredAt) acquisitions.push(acquisitionRow(lead.id, d, ctx));
+  for (const d of drafts)
+    if (d !== earliest || earliest.acquiredAt >= lead.acquiredAt) acquisitions.push(acquisitionRow(lead.id, d, ctx));
 
   const changed = MERGE_FIELDS.filter((f) => JSON.stringify(lead[f]) !== JSON.stringify(next[f]));
   if (changed.length > 0) {

@@ -13,9 +13,13 @@ describe('lead record v1', () => {
     expect(readFileSync(FILE, 'utf8')).toBe(generated);
   });
   it('requires phone and acquiredAt with an offset', () => {
-    expect(leadRecordV1Schema.safeParse({ phone: '+12133734253', acquiredAt: '2026-01-10T09:00:00+08:00' }).success).toBe(true);
+    expect(
+      leadRecordV1Schema.safeParse({ phone: '+12133734253', acquiredAt: '2026-01-10T09:00:00+08:00' }).success,
+    ).toBe(true);
     expect(leadRecordV1Schema.safeParse({ phone: '+12133734253' }).success).toBe(false);
-    expect(leadRecordV1Schema.safeParse({ phone: '+12133734253', acquiredAt: '2026-01-10T09:00:00' }).success).toBe(false);
+    expect(leadRecordV1Schema.safeParse({ phone: '+12133734253', acquiredAt: '2026-01-10T09:00:00' }).success).toBe(
+      false,
+    );
     expect((leadRecordJsonSchema().required as string[]).sort()).toEqual(['acquiredAt', 'phone']);
   });
 });

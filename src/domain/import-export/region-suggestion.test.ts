@@ -13,7 +13,12 @@ describe('suggestRegion', () => {
     expect(s.sampled).toBe(40);
     expect(s.best).toBe('CN');
     expect(shareOf(s.shares[0], s.sampled)).toBe(1);
-    expect(shareOf(s.shares.find((x) => x.region === 'US'), s.sampled)).toBeLessThan(0.8);
+    expect(
+      shareOf(
+        s.shares.find((x) => x.region === 'US'),
+        s.sampled,
+      ),
+    ).toBeLessThan(0.8);
     expect(s.clear).toBe(true);
   });
 

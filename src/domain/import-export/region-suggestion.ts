@@ -29,7 +29,28 @@ export interface RegionSuggestion {
 }
 
 /** The countries every file's numbers are tried in (besides the current one and the language's). */
-export const CANDIDATE_REGIONS = ['US', 'CA', 'GB', 'IE', 'CN', 'HK', 'TW', 'SG', 'AU', 'NZ', 'IN', 'JP', 'KR', 'DE', 'FR', 'ES', 'IT', 'NL', 'MX', 'BR'] as const;
+export const CANDIDATE_REGIONS = [
+  'US',
+  'CA',
+  'GB',
+  'IE',
+  'CN',
+  'HK',
+  'TW',
+  'SG',
+  'AU',
+  'NZ',
+  'IN',
+  'JP',
+  'KR',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'MX',
+  'BR',
+] as const;
 
 /** A sample this small cannot be clear about anything. */
 const MIN_SAMPLE = 5;
@@ -59,7 +80,12 @@ export const shareOf = (s: RegionShare | undefined, n: number) => (n === 0 || !s
  * The suggestion for `raws` (phone cells as written) among `candidates`, against `current` (the
  * country the check would use now). Empty cells are skipped.
  */
-export function suggestRegion(raws: readonly string[], candidates: readonly string[], current: string, language: string | null): RegionSuggestion {
+export function suggestRegion(
+  raws: readonly string[],
+  candidates: readonly string[],
+  current: string,
+  language: string | null,
+): RegionSuggestion {
   const regions = [...new Set([current, ...(language ? [language] : []), ...candidates])];
   const local = raws.filter((r) => r.trim() !== '' && !hasCountryCode(r));
   const shares = regions.map((region) => ({ region, valid: local.filter((r) => normalisePhone(r, region).ok).length }));
@@ -68,8 +94,12 @@ export function suggestRegion(raws: readonly string[], candidates: readonly stri
   const n = local.length;
   const top = shares[0];
   const best = n === 0 || !top || top.valid === 0 ? null : top.region;
-  const now = shareOf(shares.find((s) => s.region === current), n);
+  const now = shareOf(
+    shares.find((s) => s.region === current),
+    n,
+  );
   const bestShare = shareOf(top, n);
-  const clear = best !== null && best !== current && n >= MIN_SAMPLE && bestShare >= CLEAR_SHARE && bestShare - now >= CLEAR_MARGIN;
+  const clear =
+    best !== null && best !== current && n >= MIN_SAMPLE && bestShare >= CLEAR_SHARE && bestShare - now >= CLEAR_MARGIN;
   return { sampled: n, shares, best, languageRegion: language, clear };
 }

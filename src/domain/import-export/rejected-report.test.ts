@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { FORMULA_CASES } from './formula-cases';
 import { rejectedReportCsv, type ReportLabels } from './rejected-report';
 
-const LABELS: ReportLabels = { line: 'Line', column: 'Column', reason: 'Reason', code: 'Code', value: 'Value', reasonText: (code) => `text of ${code}` };
+const LABELS: ReportLabels = {
+  line: 'Line',
+  column: 'Column',
+  reason: 'Reason',
+  code: 'Code',
+  value: 'Value',
+  reasonText: (code) => `text of ${code}`,
+};
 
 describe('rejected-row report: formulas neutralised like every writer', () => {
   it.each(FORMULA_CASES)('$input (phone column: $phone)', ({ input, expected, phone }) => {

@@ -20,7 +20,13 @@ export interface ReportLabels {
 }
 
 export function rejectedReportCsv(rows: readonly Rejection[], labels: ReportLabels): string {
-  const data = rows.map((r) => [String(r.line), neutraliseFormula(r.column), labels.reasonText(r.reason), r.reason, neutraliseFormula(r.value, isPhoneReason(r.reason))]);
+  const data = rows.map((r) => [
+    String(r.line),
+    neutraliseFormula(r.column),
+    labels.reasonText(r.reason),
+    r.reason,
+    neutraliseFormula(r.value, isPhoneReason(r.reason)),
+  ]);
   // A BOM so that Excel reads the UTF-8 (Chinese reasons, names) correctly.
   return `\uFEFF${Papa.unparse({ fields: [labels.line, labels.column, labels.reason, labels.code, labels.value], data }, { newline: '\r\n' })}`;
 }

@@ -14,5 +14,10 @@ export interface Rejection {
 const MAX_VALUE_CHARS = 200;
 
 export function rejection(line: number, column: string, reason: string, value = ''): Rejection {
-  return { line, column, reason, value: value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value };
+  return {
+    line,
+    column,
+    reason,
+    value: value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value,
+  };
 }

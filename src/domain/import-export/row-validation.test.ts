@@ -17,14 +17,37 @@ const ctx: LeadRowContext = {
 };
 const row = (over: Partial<Record<(typeof headers)[number], string>> = {}, line = 2): CsvRow => ({
   line,
-  cells: headers.map((h) => ({ phone: '(213) 373-4253', name: 'Ann Lee', company: 'Acme', email: 'ann@acme.com', acquired: '2026-01-10T09:00:00Z', source: '', tags: 'expo, vip', consent: '', ...over })[h]!),
+  cells: headers.map(
+    (h) =>
+      ({
+        phone: '(213) 373-4253',
+        name: 'Ann Lee',
+        company: 'Acme',
+        email: 'ann@acme.com',
+        acquired: '2026-01-10T09:00:00Z',
+        source: '',
+        tags: 'expo, vip',
+        consent: '',
+        ...over,
+      })[h]!,
+  ),
 });
-const reasons = (r: ReturnType<typeof validateLeadRow>) => (r.ok ? [] : r.rejections.map((x) => `${x.column}:${x.reason}`));
+const reasons = (r: ReturnType<typeof validateLeadRow>) =>
+  r.ok ? [] : r.rejections.map((x) => `${x.column}:${x.reason}`);
 
 describe('validateLeadRow', () => {
   it('normalises (213) 373-4253 with default region US to E.164 and keeps the raw text', () => {
     const r = validateLeadRow(row(), ctx);
-    expect(r.ok && r.value).toMatchObject({ phoneE164: '+12133734253', phoneRaw: '(213) 373-4253', region: 'US', sourceRef: 'web-forms', tags: ['expo', 'vip'], acquiredAt: Date.UTC(2026, 0, 10, 9), precision: 'exact', declared: false });
+    expect(r.ok && r.value).toMatchObject({
+      phoneE164: '+12133734253',
+      phoneRaw: '(213) 373-4253',
+      region: 'US',
+      sourceRef: 'web-forms',
+      tags: ['expo', 'vip'],
+      acquiredAt: Date.UTC(2026, 0, 10, 9),
+      precision: 'exact',
+      declared: false,
+    });
   });
   it.each([
     ['5.55E+09', 'phone:phone-scientific-notation'],
@@ -38,7 +61,11 @@ describe('validateLeadRow', () => {
   });
   it('keeps leading zeros: a UK mobile with region GB, and a company of digits', () => {
     const r = validateLeadRow(row({ phone: '07911 123456', company: '00123' }), { ...ctx, defaultRegion: 'GB' });
-    expect(r.ok && [r.value.phoneE164, r.value.phoneRaw, r.value.company]).toEqual(['+447911123456', '07911 123456', '00123']);
+    expect(r.ok && [r.value.phoneE164, r.value.phoneRaw, r.value.company]).toEqual([
+      '+447911123456',
+      '07911 123456',
+      '00123',
+    ]);
   });
   it.each([
     ['2099-01-01T00:00:00Z', 'acquired:acquired-future'],
@@ -50,7 +77,11 @@ describe('validateLeadRow', () => {
     expect(reasons(validateLeadRow(row({ acquired }), ctx))).toEqual([reason]);
   });
   it('asks for a format for 03/04/2024 rather than rejecting or guessing', () => {
-    expect(validateLeadRow(row({ acquired: '03/04/2024' }), ctx)).toEqual({ ok: false, rejections: [], ask: 'format-required' });
+    expect(validateLeadRow(row({ acquired: '03/04/2024' }), ctx)).toEqual({
+      ok: false,
+      rejections: [],
+      ask: 'format-required',
+    });
   });
   it('stores formulas and markup in names as the text they are', () => {
     const r1 = validateLeadRow(row({ name: '=HYPERLINK("http://evil.example","click")' }), ctx);
@@ -69,7 +100,9 @@ describe('validateLeadRow', () => {
     expect(r).toEqual({ ok: false, rejections: [{ line: 7, column: '', reason: 'ragged', value: '2/8' }] });
   });
   it('reports every problem of a row', () => {
-    expect(reasons(validateLeadRow(row({ phone: 'abc', email: 'not-an-email', acquired: '2099-01-01T00:00:00Z' }), ctx))).toEqual(['phone:phone-not-a-number', 'email:email-invalid', 'acquired:acquired-future']);
+    expect(
+      reasons(validateLeadRow(row({ phone: 'abc', email: 'not-an-email', acquired: '2099-01-01T00:00:00Z' }), ctx)),
+    ).toEqual(['phone:phone-not-a-number', 'email:email-invalid', 'acquired:acquired-future']);
   });
   it('uses a declared whole-file acquisition date with day precision when no column is mapped', () => {
     const declared = Date.UTC(2026, 0, 5, 5);
@@ -85,9 +118,19 @@ describe('validateLeadRow', () => {
     expect(r.ok && r.value.sourceRef).toBe('Expo 2026');
   });
   it('reads consent words in English and Chinese', () => {
-    expect(['yes', '同意', 'Opt-in', 'no', '拒绝', '', 'maybe'].map(consentKindOf)).toEqual(['granted', 'granted', 'granted', 'withdrawn', 'withdrawn', null, 'unknown']);
+    expect(['yes', '同意', 'Opt-in', 'no', '拒绝', '', 'maybe'].map(consentKindOf)).toEqual([
+      'granted',
+      'granted',
+      'granted',
+      'withdrawn',
+      'withdrawn',
+      null,
+      'unknown',
+    ]);
     const r = validateLeadRow(row({ consent: 'yes' }), ctx);
-    expect(r.ok && r.value.consents).toEqual([{ kind: 'granted', capturedAt: Date.UTC(2026, 0, 10, 9), proofRef: null, line: 2 }]);
+    expect(r.ok && r.value.consents).toEqual([
+      { kind: 'granted', capturedAt: Date.UTC(2026, 0, 10, 9), proofRef: null, line: 2 },
+    ]);
     expect(reasons(validateLeadRow(row({ consent: 'maybe' }), ctx))).toEqual(['consent:consent-unrecognised']);
   });
   it('splits tags on commas, semicolons and full-width separators', () => {
@@ -100,7 +143,10 @@ describe('formula-like names', () => {
     const r = validateLeadRow(row({ name: '=HYPERLINK("http://x","click")', company: 'Acme\n@SUM(A1)' }), ctx);
     expect(r.ok).toBe(true);
     expect(r.ok && r.value.name).toBe('=HYPERLINK("http://x","click")');
-    expect(r.ok && r.warnings?.map((w) => `${w.column}:${w.reason}`)).toEqual(['name:formula-like', 'company:formula-like']);
+    expect(r.ok && r.warnings?.map((w) => `${w.column}:${w.reason}`)).toEqual([
+      'name:formula-like',
+      'company:formula-like',
+    ]);
   });
   it('an ordinary name has no warning', () => {
     const r = validateLeadRow(row({ name: 'Ann = Lee' }), ctx);

@@ -43,10 +43,33 @@ const textFields = z.object({
 });
 
 const CONSENT_WORDS: Record<string, ConsentKind> = Object.assign(Object.create(null) as Record<string, ConsentKind>, {
-  yes: 'granted', y: 'granted', true: 'granted', '1': 'granted', granted: 'granted', consented: 'granted', optin: 'granted', 'opt-in': 'granted', 'opted in': 'granted',
-  同意: 'granted', 是: 'granted', 已同意: 'granted', 授权: 'granted',
-  no: 'withdrawn', n: 'withdrawn', false: 'withdrawn', '0': 'withdrawn', withdrawn: 'withdrawn', refused: 'withdrawn', denied: 'withdrawn', optout: 'withdrawn', 'opt-out': 'withdrawn', 'opted out': 'withdrawn',
-  拒绝: 'withdrawn', 否: 'withdrawn', 不同意: 'withdrawn', 撤回: 'withdrawn',
+  yes: 'granted',
+  y: 'granted',
+  true: 'granted',
+  '1': 'granted',
+  granted: 'granted',
+  consented: 'granted',
+  optin: 'granted',
+  'opt-in': 'granted',
+  'opted in': 'granted',
+  同意: 'granted',
+  是: 'granted',
+  已同意: 'granted',
+  授权: 'granted',
+  no: 'withdrawn',
+  n: 'withdrawn',
+  false: 'withdrawn',
+  '0': 'withdrawn',
+  withdrawn: 'withdrawn',
+  refused: 'withdrawn',
+  denied: 'withdrawn',
+  optout: 'withdrawn',
+  'opt-out': 'withdrawn',
+  'opted out': 'withdrawn',
+  拒绝: 'withdrawn',
+  否: 'withdrawn',
+  不同意: 'withdrawn',
+  撤回: 'withdrawn',
 });
 
 /** Parse a consent cell: a kind, null for an empty cell, or 'unknown'. */
@@ -58,7 +81,14 @@ export function consentKindOf(value: string): ConsentKind | null | 'unknown' {
 
 /** Tags from one cell: split on commas, semicolons, pipes (also full-width), trimmed, de-duplicated. */
 export function splitTags(value: string): string[] {
-  return [...new Set(value.split(/[,;|、，；]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(/[,;|、，；]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 type Ask = 'format-required' | 'zone-required';
@@ -76,7 +106,8 @@ export function validateLeadRow(row: CsvRow, ctx: LeadRowContext): RowOutcome {
     return column === undefined ? '' : (row.cells[column] ?? '');
   };
   const header = (field: LeadField) => (mapping[field] === undefined ? field : (headers[mapping[field]] ?? field));
-  const fail = (field: LeadField, reason: string, value = cell(field)) => problems.push(rejection(row.line, header(field), reason, value));
+  const fail = (field: LeadField, reason: string, value = cell(field)) =>
+    problems.push(rejection(row.line, header(field), reason, value));
 
   for (const field of Object.keys(mapping) as LeadField[]) {
     const problem = cellProblem(cell(field));
@@ -98,7 +129,8 @@ export function validateLeadRow(row: CsvRow, ctx: LeadRowContext): RowOutcome {
   });
   if (!text.success) {
     for (const issue of text.error.issues) {
-      const field = String(issue.path[0]) as 'name' | 'company' | 'email' | 'tags' | 'source' | 'campaign' | 'consentProof';
+      const field = String(issue.path[0]) as
+        'name' | 'company' | 'email' | 'tags' | 'source' | 'campaign' | 'consentProof';
       fail(field, `${field}-${issue.code === 'too_big' ? 'too-long' : 'invalid'}`);
     }
   }
@@ -132,15 +164,19 @@ export function validateLeadRow(row: CsvRow, ctx: LeadRowContext): RowOutcome {
       } else if (acquisitionTimeProblem(at.ms, ctx.now)) fail('consentAt', 'consent-at-out-of-range');
       else capturedAt = at.ms;
     }
-    if (capturedAt !== null) consents.push({ kind, capturedAt, proofRef: (text.success && text.data.consentProof) || null, line: row.line });
+    if (capturedAt !== null)
+      consents.push({ kind, capturedAt, proofRef: (text.success && text.data.consentProof) || null, line: row.line });
   }
 
   if (ask) return { ok: false, rejections: problems, ask };
-  if (problems.length > 0 || !phone.ok || !text.success || acquiredAt === null || !source) return { ok: false, rejections: problems };
+  if (problems.length > 0 || !phone.ok || !text.success || acquiredAt === null || !source)
+    return { ok: false, rejections: problems };
   const t = text.data;
   // Taken as text (it is stored and shown as text, and every export neutralises it), but counted:
   // a name like "=HYPERLINK(…)" is more often an attack or a broken export than a person.
-  const warnings = (['name', 'company'] as const).filter((f) => t[f].split(/\r\n|\r|\n/).some(isFormulaLike)).map((f) => rejection(row.line, header(f), FORMULA_LIKE, t[f]));
+  const warnings = (['name', 'company'] as const)
+    .filter((f) => t[f].split(/\r\n|\r|\n/).some(isFormulaLike))
+    .map((f) => rejection(row.line, header(f), FORMULA_LIKE, t[f]));
   return {
     ok: true,
     ...(warnings.length ? { warnings } : {}),

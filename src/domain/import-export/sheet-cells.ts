@@ -39,7 +39,10 @@ export function cellText(value: unknown, numFmt?: string): string {
   if (value instanceof Date) return dateText(value, numFmt);
   if (typeof value !== 'object') return '';
   const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return v.richText.map((run: unknown) => (run && typeof run === 'object' ? cellText((run as { text?: unknown }).text) : '')).join('');
+  if (Array.isArray(v.richText))
+    return v.richText
+      .map((run: unknown) => (run && typeof run === 'object' ? cellText((run as { text?: unknown }).text) : ''))
+      .join('');
   if ('formula' in v || 'sharedFormula' in v) return cellText(v.result, numFmt);
   if ('hyperlink' in v || 'text' in v) return cellText(v.text, numFmt);
   if (typeof v.error === 'string') return v.error;

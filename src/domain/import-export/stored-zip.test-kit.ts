@@ -21,11 +21,41 @@ export function storedZip(files: Record<string, string>): Uint8Array {
     const data = enc.encode(content);
     const crc = crc32(data);
     const offset = locals.length;
-    const common = [...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(crc), ...u32(data.length), ...u32(data.length), ...u16(nameBytes.length), ...u16(0)];
+    const common = [
+      ...u16(20),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u32(crc),
+      ...u32(data.length),
+      ...u32(data.length),
+      ...u16(nameBytes.length),
+      ...u16(0),
+    ];
     locals.push(...u32(0x04034b50), ...common, ...nameBytes, ...data);
-    central.push(...u32(0x02014b50), ...u16(20), ...common, ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...nameBytes);
+    central.push(
+      ...u32(0x02014b50),
+      ...u16(20),
+      ...common,
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u32(0),
+      ...u32(offset),
+      ...nameBytes,
+    );
     count++;
   }
-  const end = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(count), ...u16(count), ...u32(central.length), ...u32(locals.length), ...u16(0)];
+  const end = [
+    ...u32(0x06054b50),
+    ...u16(0),
+    ...u16(0),
+    ...u16(count),
+    ...u16(count),
+    ...u32(central.length),
+    ...u32(locals.length),
+    ...u16(0),
+  ];
   return Uint8Array.from([...locals, ...central, ...end]);
 }

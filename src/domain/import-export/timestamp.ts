@@ -22,10 +22,19 @@ export interface TimeDeclaration {
 }
 
 /** `format-required` and `zone-required` ask the steward; the others reject the row. */
-export type TimeProblem = 'empty' | 'format-required' | 'zone-required' | 'format-mismatch' | 'invalid-date' | 'unrecognised' | 'dst-gap' | 'dst-overlap';
+export type TimeProblem =
+  | 'empty'
+  | 'format-required'
+  | 'zone-required'
+  | 'format-mismatch'
+  | 'invalid-date'
+  | 'unrecognised'
+  | 'dst-gap'
+  | 'dst-overlap';
 export type ParsedTime = { ok: true; ms: number; precision: 'exact' | 'day' } | { ok: false; problem: TimeProblem };
 
-const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const YEAR_FIRST =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
 const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 /** 1899-12-30: Excel's day 0 once its fictitious 1900-02-29 is accounted for (serials ≥ 61). */
@@ -38,7 +47,13 @@ function offsetMs(text: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000;
 }
 
-function wallToResult(y: number, mo: number, d: number, time: { h: number; mi: number; s: number; ms: number } | null, zone: string): ParsedTime {
+function wallToResult(
+  y: number,
+  mo: number,
+  d: number,
+  time: { h: number; mi: number; s: number; ms: number } | null,
+  zone: string,
+): ParsedTime {
   if (!time) {
     const ms = instantOfWallClock(y, mo, d, 0, 0, 0, 0, zone);
     return ms === null ? { ok: false, problem: 'invalid-date' } : { ok: true, ms, precision: 'day' };
@@ -50,12 +65,21 @@ function wallToResult(y: number, mo: number, d: number, time: { h: number; mi: n
 
 /** Chinese dates (2024年3月4日 10:30) read as year-first dates. */
 function foldChinese(text: string): string {
-  return text.replace(/年|月/g, '-').replace(/日/g, ' ').replace(/时|点/g, ':').replace(/[分秒]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/年|月/g, '-')
+    .replace(/日/g, ' ')
+    .replace(/时|点/g, ':')
+    .replace(/[分秒]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function yearFirst(m: RegExpExecArray, decl: TimeDeclaration): ParsedTime {
   const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const time = h === undefined ? null : { h: Number(h), mi: Number(mi), s: Number(s ?? 0), ms: frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0 };
+  const time =
+    h === undefined
+      ? null
+      : { h: Number(h), mi: Number(mi), s: Number(s ?? 0), ms: frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0 };
   if (zone !== undefined && time) {
     const utc = wallToResult(Number(y), Number(mo), Number(d), time, 'UTC');
     return utc.ok ? { ok: true, ms: utc.ms - offsetMs(zone), precision: 'exact' } : utc;
@@ -90,7 +114,9 @@ function excelSerial(text: string, decl: TimeDeclaration): ParsedTime {
   const wall = EXCEL_EPOCH + Math.round(serial * 86_400) * 1000;
   const d = new Date(wall);
   const inDay = wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY;
-  const time = Number.isInteger(serial) ? null : { h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: inDay % 1000 };
+  const time = Number.isInteger(serial)
+    ? null
+    : { h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: inDay % 1000 };
   return wallToResult(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), time, decl.timeZone);
 }
 
@@ -111,7 +137,11 @@ export function parseTimestamp(raw: string, decl: TimeDeclaration): ParsedTime {
  * What day/month values prove about their order: 25/04/2024 can only be day-first, 04/25/2024
  * only month-first. Shown as a hint; the steward still declares the format.
  */
-export function dayMonthEvidence(values: Iterable<string>): { dayFirst: number; monthFirst: number; ambiguous: number } {
+export function dayMonthEvidence(values: Iterable<string>): {
+  dayFirst: number;
+  monthFirst: number;
+  ambiguous: number;
+} {
   const out = { dayFirst: 0, monthFirst: 0, ambiguous: 0 };
   for (const v of values) {
     const m = DAY_MONTH.exec(v.trim());

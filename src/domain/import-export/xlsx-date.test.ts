@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { excelSerial } from './xlsx-date';
 
 /** The serial back to the wall-clock text Excel would show with yyyy-mm-dd hh:mm:ss. */
-const shown = (serial: number) => new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 19).replace('T', ' ');
+const shown = (serial: number) =>
+  new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 19).replace('T', ' ');
 
 describe('excelSerial', () => {
   it('Excel’s own anchors: 1970-01-01 is 25569, 2000-01-01 is 36526 (UTC)', () => {

@@ -15,10 +15,21 @@ const markVerified = z.object({ kind: z.literal('mark-verified') });
 /** The lead's own text fields, as an inline edit of one cell sets them (trimmed; empty clears the field's text). */
 export const TEXT_FIELDS = ['name', 'company'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
-const setText = z.object({ kind: z.literal('set-text'), field: z.enum(TEXT_FIELDS), value: z.string().trim().max(200) });
+const setText = z.object({
+  kind: z.literal('set-text'),
+  field: z.enum(TEXT_FIELDS),
+  value: z.string().trim().max(200),
+});
 
 /** An edit of one of the lead's own fields: the parts a multi-field edit is made of. */
-export const fieldOpSchema = z.discriminatedUnion('kind', [setSource, setCampaign, addTags, removeTags, markVerified, setText]);
+export const fieldOpSchema = z.discriminatedUnion('kind', [
+  setSource,
+  setCampaign,
+  addTags,
+  removeTags,
+  markVerified,
+  setText,
+]);
 export type FieldOp = z.infer<typeof fieldOpSchema>;
 
 export const bulkOpSchema = z.discriminatedUnion('kind', [
@@ -31,16 +42,26 @@ export const bulkOpSchema = z.discriminatedUnion('kind', [
   // Several fields in one preview, one transaction, one audit entry and one undo; applied in the order listed.
   z.object({ kind: z.literal('edit-fields'), edits: z.array(fieldOpSchema).min(1).max(5) }),
   z.object({ kind: z.literal('add-to-internal-dnc') }),
-  z.object({ kind: z.literal('renew-consent'), proofRef: z.string().trim().min(1), validityMonths: z.number().int().min(1).max(120) }),
+  z.object({
+    kind: z.literal('renew-consent'),
+    proofRef: z.string().trim().min(1),
+    validityMonths: z.number().int().min(1).max(120),
+  }),
   // Asks for consent (records the request); it is not proof and leaves consent as it was.
-  z.object({ kind: z.literal('request-consent-renewal'), channel: z.enum(RENEWAL_CHANNELS), note: z.string().trim().max(500).optional() }),
+  z.object({
+    kind: z.literal('request-consent-renewal'),
+    channel: z.enum(RENEWAL_CHANNELS),
+    note: z.string().trim().max(500).optional(),
+  }),
   z.object({ kind: z.literal('delete') }),
 ]);
 export type BulkOp = z.infer<typeof bulkOpSchema>;
 export type BulkOpKind = BulkOp['kind'];
 
 /** Lead fields an operation may change (the rest is never touched). */
-export type LeadFieldChange = Partial<Pick<Lead, 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt' | 'dncStatus' | TextField>>;
+export type LeadFieldChange = Partial<
+  Pick<Lead, 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt' | 'dncStatus' | TextField>
+>;
 
 /** The fields `op` changes on `lead`, or null when it changes nothing. Ops on other tables return {}. */
 export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldChange | null {
@@ -83,7 +104,8 @@ export function combinedChange(lead: Lead, edits: readonly FieldOp[], now: numbe
   let current = lead;
   for (const edit of edits) {
     const change = leadChangeFor(current, edit, now);
-    if (change) current = restoreFields(current, Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v ?? null])));
+    if (change)
+      current = restoreFields(current, Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v ?? null])));
   }
   const out: Record<string, unknown> = {};
   for (const field of ['sourceId', 'campaignId', 'tags', 'verifiedAt', ...TEXT_FIELDS] as const) {

@@ -5,7 +5,8 @@
  */
 import { bulkOpSchema, type BulkOp } from './bulk-edit';
 
-export type BulkOpProblem = 'tag-too-long' | 'tag-empty' | 'months-out-of-range' | 'proof-required' | 'note-too-long' | 'invalid';
+export type BulkOpProblem =
+  'tag-too-long' | 'tag-empty' | 'months-out-of-range' | 'proof-required' | 'note-too-long' | 'invalid';
 
 /** The first problem of `op` (as `bulkOpSchema` finds it), or null when the repository accepts it. */
 export function bulkOpProblem(op: BulkOp): BulkOpProblem | null {

@@ -3,20 +3,36 @@ import type { Call } from './call';
 import { isConnected } from './call-outcome';
 import type { Lead } from './lead';
 
-export type CallFacts = Pick<Lead, 'attempts' | 'firstContactAt' | 'lastContactAt' | 'firstConnectedAt' | 'convertedAt' | 'lastOutcome'>;
+export type CallFacts = Pick<
+  Lead,
+  'attempts' | 'firstContactAt' | 'lastContactAt' | 'firstConnectedAt' | 'convertedAt' | 'lastOutcome'
+>;
 
 /** Facts of a lead that has never been called. */
 export const NO_CALLS: CallFacts = { attempts: 0 };
 
 /** Calls logged at the same instant (minute-precision imports): the outcome later here is the last one. */
-const TIE_ORDER: readonly string[] = ['no-answer', 'busy', 'voicemail', 'disconnected', 'connected', 'wrong-number', 'converted', 'dnc-requested'];
+const TIE_ORDER: readonly string[] = [
+  'no-answer',
+  'busy',
+  'voicemail',
+  'disconnected',
+  'connected',
+  'wrong-number',
+  'converted',
+  'dnc-requested',
+];
 
 /** Fold one more call into existing facts; order of calls does not matter. */
 export function addCallToFacts(facts: CallFacts, call: Pick<Call, 'at' | 'outcome'>): CallFacts {
   const next: CallFacts = { ...facts, attempts: facts.attempts + 1 };
   next.firstContactAt = Math.min(facts.firstContactAt ?? Infinity, call.at);
   const last = facts.lastContactAt;
-  if (last === undefined || call.at > last || (call.at === last && TIE_ORDER.indexOf(call.outcome) >= TIE_ORDER.indexOf(facts.lastOutcome ?? ''))) {
+  if (
+    last === undefined ||
+    call.at > last ||
+    (call.at === last && TIE_ORDER.indexOf(call.outcome) >= TIE_ORDER.indexOf(facts.lastOutcome ?? ''))
+  ) {
     next.lastContactAt = call.at;
     next.lastOutcome = call.outcome;
   }

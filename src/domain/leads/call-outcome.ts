@@ -13,5 +13,7 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 /** A live person answered (DESIGN.md §5): connected, converted, wrong number or a DNC request. */
 export function isConnected(outcome: CallOutcome): boolean {
-  return outcome === 'connected' || outcome === 'converted' || outcome === 'wrong-number' || outcome === 'dnc-requested';
+  return (
+    outcome === 'connected' || outcome === 'converted' || outcome === 'wrong-number' || outcome === 'dnc-requested'
+  );
 }

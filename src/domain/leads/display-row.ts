@@ -75,12 +75,38 @@ export interface CatalogNames {
  * The judgement is the engine's cached one for the row (index/row-verdict.ts) or a full one.
  */
 /** What a grid row shows of a lead: the fields drawn, and whether it was ever connected or converted (for its stage). */
-export type DisplayLead = Pick<Lead, 'id' | 'phoneE164' | 'name' | 'company' | 'sourceId' | 'campaignId' | 'acquiredAt' | 'createdAt' | 'dncCheckedAt' | 'lastContactAt' | 'attempts' | 'lastOutcome' | 'tags'> & { connected: boolean; converted: boolean };
+export type DisplayLead = Pick<
+  Lead,
+  | 'id'
+  | 'phoneE164'
+  | 'name'
+  | 'company'
+  | 'sourceId'
+  | 'campaignId'
+  | 'acquiredAt'
+  | 'createdAt'
+  | 'dncCheckedAt'
+  | 'lastContactAt'
+  | 'attempts'
+  | 'lastOutcome'
+  | 'tags'
+> & { connected: boolean; converted: boolean };
 
 /** A stored lead as a grid row sees it. */
-export const displayLeadOf = (lead: Lead): DisplayLead => ({ ...lead, connected: lead.firstConnectedAt !== undefined, converted: lead.convertedAt !== undefined });
+export const displayLeadOf = (lead: Lead): DisplayLead => ({
+  ...lead,
+  connected: lead.firstConnectedAt !== undefined,
+  converted: lead.convertedAt !== undefined,
+});
 
-export function displayRow(lead: DisplayLead, judgement: Pick<Judgement, 'verdict' | 'consent' | 'dnc'>, names: CatalogNames, where: DisplayLocale, at: number, dormantMs: number): DisplayRow {
+export function displayRow(
+  lead: DisplayLead,
+  judgement: Pick<Judgement, 'verdict' | 'consent' | 'dnc'>,
+  names: CatalogNames,
+  where: DisplayLocale,
+  at: number,
+  dormantMs: number,
+): DisplayRow {
   const date = cachedDateFormat(where.locale, DATE, where.timeZone);
   const shown = (ms: number): DisplayDate => ({ text: date.format(ms), iso: new Date(ms).toISOString() });
   const dataAgeMs = lead.createdAt - lead.acquiredAt;
@@ -107,7 +133,12 @@ export function displayRow(lead: DisplayLead, judgement: Pick<Judgement, 'verdic
     tags: lead.tags,
     callable: judgement.verdict.callable,
     reasons: displayReasons(judgement.verdict, where),
-    stage: storedStageOfRow(lead, judgement.verdict.reasons.map((r) => r.code), at, dormantMs),
+    stage: storedStageOfRow(
+      lead,
+      judgement.verdict.reasons.map((r) => r.code),
+      at,
+      dormantMs,
+    ),
   };
 }
 

@@ -29,7 +29,14 @@ const MAX_TAG = 40;
 
 /** "a, b ,, a" → ['a', 'b']: each tag once, in the order typed. */
 export function parseTagList(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The text an editor starts with for `column`. */
@@ -61,7 +68,10 @@ export function inlineEditOp(column: InlineColumn, current: InlineValues, input:
       if (!input) return { ok: false, problem: 'source-required' };
       return { ok: true, op: input === current.sourceId ? null : { kind: 'set-source', sourceId: input } };
     case 'campaign':
-      return { ok: true, op: input === current.campaignId ? null : { kind: 'set-campaign', campaignId: input || null } };
+      return {
+        ok: true,
+        op: input === current.campaignId ? null : { kind: 'set-campaign', campaignId: input || null },
+      };
     case 'tags': {
       const next = parseTagList(input);
       if (next.some((t) => t.length > MAX_TAG)) return { ok: false, problem: 'tag-too-long' };
@@ -70,7 +80,10 @@ export function inlineEditOp(column: InlineColumn, current: InlineValues, input:
       const edits: FieldOp[] = [];
       if (removed.length) edits.push({ kind: 'remove-tags', tags: [...new Set(removed)] });
       if (added.length) edits.push({ kind: 'add-tags', tags: added });
-      return { ok: true, op: edits.length === 0 ? null : edits.length === 1 ? edits[0]! : { kind: 'edit-fields', edits } };
+      return {
+        ok: true,
+        op: edits.length === 0 ? null : edits.length === 1 ? edits[0]! : { kind: 'edit-fields', edits },
+      };
     }
   }
 }

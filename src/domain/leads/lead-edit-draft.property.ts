@@ -6,14 +6,33 @@
 import fc from 'fast-check';
 import { EARLIEST_ACQUISITION, formatInZone, periodStart, startOfLocalDay } from '../time/calendar';
 import type { Lead } from './lead';
-import { ACQUIRED_INPUT_PATTERN, DRAFT_FIELDS, draftPatch, editDraft, leadDraft, type DraftField } from './lead-edit-draft';
+import {
+  ACQUIRED_INPUT_PATTERN,
+  DRAFT_FIELDS,
+  draftPatch,
+  editDraft,
+  leadDraft,
+  type DraftField,
+} from './lead-edit-draft';
 
-export const ORG_ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo'] as const;
+export const ORG_ZONES = [
+  'UTC',
+  'America/New_York',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/Sao_Paulo',
+] as const;
 export const BROWSER_ZONES = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Australia/Lord_Howe'] as const;
 
 const LATEST = Date.UTC(2030, 0, 1);
 const text = fc.string({ maxLength: 12 });
-const tags = fc.array(fc.oneof(fc.constantFrom('vip', ' spaced ', 'a,b', 'x'), fc.string({ maxLength: 6 })), { maxLength: 4 });
+const tags = fc.array(fc.oneof(fc.constantFrom('vip', ' spaced ', 'a,b', 'x'), fc.string({ maxLength: 6 })), {
+  maxLength: 4,
+});
 
 const leadIn = (orgZone: string) =>
   fc
@@ -33,7 +52,12 @@ const leadIn = (orgZone: string) =>
       region: 'US',
       timeZone: 'America/Los_Angeles',
       ...rest,
-      acquiredAt: precision === 'exact' ? at : precision === 'day' ? startOfLocalDay(at, orgZone) : periodStart(at, 'month', orgZone),
+      acquiredAt:
+        precision === 'exact'
+          ? at
+          : precision === 'day'
+            ? startOfLocalDay(at, orgZone)
+            : periodStart(at, 'month', orgZone),
       acquiredAtPrecision: precision,
       createdAt: LATEST,
       updatedAt: LATEST,
@@ -59,7 +83,9 @@ export function editOneFieldProperty() {
       fc.tuple(
         fc.constant(zone),
         leadIn(zone),
-        fc.constantFrom(...DRAFT_FIELDS.filter((f) => f !== 'acquiredAt')).chain((f) => fc.tuple(fc.constant(f), newValue[f])),
+        fc
+          .constantFrom(...DRAFT_FIELDS.filter((f) => f !== 'acquiredAt'))
+          .chain((f) => fc.tuple(fc.constant(f), newValue[f])),
       ),
     ),
     ([zone, lead, [field, value]]) => {
@@ -67,7 +93,11 @@ export function editOneFieldProperty() {
       if (!result.ok) return result.problem === 'email-invalid' && field === 'email';
       const saved: Lead = { ...lead, ...result.patch };
       const others = Object.keys(lead).filter((k) => k !== field) as (keyof Lead)[];
-      return Object.keys(result.patch).every((k) => k === field) && others.every((k) => JSON.stringify(saved[k]) === JSON.stringify(lead[k])) && saved.acquiredAt === lead.acquiredAt;
+      return (
+        Object.keys(result.patch).every((k) => k === field) &&
+        others.every((k) => JSON.stringify(saved[k]) === JSON.stringify(lead[k])) &&
+        saved.acquiredAt === lead.acquiredAt
+      );
     },
   );
 }
@@ -86,7 +116,15 @@ export function untouchedProperty() {
 /** Type a new acquisition time (to the second): the patch holds that wall-clock time in the org zone, and nothing else. */
 export function newAcquiredTimeProperty() {
   return fc.property(
-    fc.constantFrom(...ORG_ZONES).chain((zone) => fc.tuple(fc.constant(zone), leadIn(zone), fc.integer({ min: EARLIEST_ACQUISITION / 1000 + 86_400, max: LATEST / 1000 }))),
+    fc
+      .constantFrom(...ORG_ZONES)
+      .chain((zone) =>
+        fc.tuple(
+          fc.constant(zone),
+          leadIn(zone),
+          fc.integer({ min: EARLIEST_ACQUISITION / 1000 + 86_400, max: LATEST / 1000 }),
+        ),
+      ),
     ([zone, lead, seconds]) => {
       const typed = formatInZone(seconds * 1000, ACQUIRED_INPUT_PATTERN, zone);
       const draft = leadDraft(lead, zone);
@@ -95,7 +133,11 @@ export function newAcquiredTimeProperty() {
       if (!result.ok) return false;
       const keys = Object.keys(result.patch);
       if (result.patch.acquiredAt === undefined) return keys.length === 0 && !result.acquiredChanged;
-      return keys.length === 1 && result.acquiredChanged && formatInZone(result.patch.acquiredAt, ACQUIRED_INPUT_PATTERN, zone) === typed;
+      return (
+        keys.length === 1 &&
+        result.acquiredChanged &&
+        formatInZone(result.patch.acquiredAt, ACQUIRED_INPUT_PATTERN, zone) === typed
+      );
     },
   );
 }

@@ -28,7 +28,8 @@ export interface LeadDraft {
 }
 
 export type DraftProblem = 'acquired-invalid' | 'email-invalid';
-export type DraftResult = { ok: true; patch: LeadPatch; acquiredChanged: boolean } | { ok: false; problem: DraftProblem };
+export type DraftResult =
+  { ok: true; patch: LeadPatch; acquiredChanged: boolean } | { ok: false; problem: DraftProblem };
 
 /** A draft of `lead` whose acquisition time is shown as wall-clock time in `timeZone`. */
 export function leadDraft(lead: Lead, timeZone: string): LeadDraft {
@@ -67,7 +68,10 @@ export function draftPatch(draft: LeadDraft): DraftResult {
   }
   if (patch.email && !EMAIL.test(patch.email)) return { ok: false, problem: 'email-invalid' };
   if (touched('tags')) {
-    const tags = text.tags.split(',').map((s) => s.trim()).filter(Boolean);
+    const tags = text.tags
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (JSON.stringify(tags) !== JSON.stringify(lead.tags)) patch.tags = tags;
   }
   if (touched('acquiredAt')) {

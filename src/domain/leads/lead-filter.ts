@@ -18,8 +18,15 @@ export type DncFilterState = (typeof DNC_FILTER_STATES)[number];
 
 // A hand-written link names one value plainly (`?source=web-forms`); the app writes JSON lists.
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item)).optional().catch(undefined);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+  z
+    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item))
+    .optional()
+    .catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 export const leadFilterSchema = z.object({
   /** Free text: digits match the phone, text matches name, company or email (case-insensitive). */
@@ -30,7 +37,11 @@ export const leadFilterSchema = z.object({
   acquiredFrom: day,
   acquiredTo: day,
   /** Acquisition cohort key: `2026-03-14`, `2026-W11`, `2026-03` or `2026-Q1`. */
-  cohort: z.string().regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/).optional().catch(undefined),
+  cohort: z
+    .string()
+    .regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/)
+    .optional()
+    .catch(undefined),
   entry: list(z.enum(ENTRY_METHODS)),
   region: list(z.string()),
   consent: list(z.enum(CONSENT_FILTER_STATES)),
@@ -118,7 +129,8 @@ export function matchesLeadFilter(lead: Lead, derived: LeadDerived, filter: Lead
   if (filter.dnc?.length && !filter.dnc.includes(derived.dnc)) return false;
   if (filter.reason?.length && !filter.reason.some((r) => derived.reasons.includes(r))) return false;
   if (filter.callable && (filter.callable === 'yes') !== derived.callable) return false;
-  if (filter.stage?.length && !filter.stage.includes(storedStageOf(lead, derived.reasons, ctx.now, ctx.dormantMs))) return false;
+  if (filter.stage?.length && !filter.stage.includes(storedStageOf(lead, derived.reasons, ctx.now, ctx.dormantMs)))
+    return false;
   if (filter.tags?.length && !filter.tags.every((t) => lead.tags.includes(t))) return false;
   if (filter.notVerifiedMonths !== undefined) {
     const last = Math.max(lead.acquiredAt, lead.verifiedAt ?? -Infinity);

@@ -40,7 +40,20 @@ describe('leadSchema', () => {
   });
 
   it('parses a lead with only the required fields', () => {
-    const { campaignId: _c, acquiredAtDeclared: _d, importBatchId: _i, verifiedAt: _v, firstContactAt: _f, lastContactAt: _l, firstConnectedAt: _fc, convertedAt: _cv, lastOutcome: _o, dncCheckedAt: _dc, anonymizedAt: _a, ...minimal } = lead;
+    const {
+      campaignId: _c,
+      acquiredAtDeclared: _d,
+      importBatchId: _i,
+      verifiedAt: _v,
+      firstContactAt: _f,
+      lastContactAt: _l,
+      firstConnectedAt: _fc,
+      convertedAt: _cv,
+      lastOutcome: _o,
+      dncCheckedAt: _dc,
+      anonymizedAt: _a,
+      ...minimal
+    } = lead;
     expect(leadSchema.parse(minimal)).toEqual(minimal);
   });
 
@@ -79,7 +92,15 @@ describe('newLeadSchema: what a person or a file supplies', () => {
   });
 
   it('makes call and DNC facts optional', () => {
-    const { id: _id, createdAt: _c, updatedAt: _u, attempts: _a, dncStatus: _s, dncCheckedVersions: _v, ...supplied } = lead;
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      attempts: _a,
+      dncStatus: _s,
+      dncCheckedVersions: _v,
+      ...supplied
+    } = lead;
     expect(newLeadSchema.safeParse(supplied).success).toBe(true);
   });
 
@@ -91,9 +112,12 @@ describe('newLeadSchema: what a person or a file supplies', () => {
 });
 
 describe('EDITABLE_LEAD_FIELDS', () => {
-  it.each(['createdAt', 'updatedAt', 'id', 'phoneE164', 'entryMethod', 'attempts', 'dncStatus'])('never includes %s', (field) => {
-    expect(EDITABLE_LEAD_FIELDS as readonly string[]).not.toContain(field);
-  });
+  it.each(['createdAt', 'updatedAt', 'id', 'phoneE164', 'entryMethod', 'attempts', 'dncStatus'])(
+    'never includes %s',
+    (field) => {
+      expect(EDITABLE_LEAD_FIELDS as readonly string[]).not.toContain(field);
+    },
+  );
 });
 
 describe('e164', () => {

@@ -69,7 +69,15 @@ const seen = (t: number | undefined, at: number): t is number => t !== undefined
  * The precedence rule alone, on plain numbers (NaN: never), for loops over a million leads
  * (the Cohorts stage mix). `lastActivityAt` is the latest of acquisition and every attempt.
  */
-export function stageAt(suppressed: boolean, lastActivityAt: number, firstContactAt: number, firstConnectedAt: number, convertedAt: number, at: number, dormantMs: number): LifecycleStage {
+export function stageAt(
+  suppressed: boolean,
+  lastActivityAt: number,
+  firstContactAt: number,
+  firstConnectedAt: number,
+  convertedAt: number,
+  at: number,
+  dormantMs: number,
+): LifecycleStage {
   if (suppressed) return 'suppressed';
   if (convertedAt <= at) return 'converted';
   if (at >= lastActivityAt + dormantMs) return 'dormant';
@@ -84,7 +92,14 @@ const known = (t: number | undefined, at: number): number => (seen(t, at) ? t : 
  * Where the dormant clock starts at `at`: the latest of the acquisition and every contact fact
  * known by then (NaN or later: not counted). A connect or conversion is an attempt too.
  */
-export function lastActivityAt(acquiredAt: number, firstContactAt: number, lastContactAt: number, firstConnectedAt: number, convertedAt: number, at: number): number {
+export function lastActivityAt(
+  acquiredAt: number,
+  firstContactAt: number,
+  lastContactAt: number,
+  firstConnectedAt: number,
+  convertedAt: number,
+  at: number,
+): number {
   let last = acquiredAt;
   if (firstContactAt <= at && firstContactAt > last) last = firstContactAt;
   if (lastContactAt <= at && lastContactAt > last) last = lastContactAt;
@@ -97,7 +112,14 @@ export function lastActivityAt(acquiredAt: number, firstContactAt: number, lastC
 export function lifecycleStage(facts: LifecycleFacts, at: number, dormantMs: number): LifecycleResult {
   const { acquiredAt, firstContactAt, lastContactAt, firstConnectedAt, convertedAt, suppression } = facts;
   // The dormant clock restarts at every attempt; an untouched lead ages from its acquisition.
-  const lastActivity = lastActivityAt(acquiredAt, known(firstContactAt, at), known(lastContactAt, at), known(firstConnectedAt, at), known(convertedAt, at), at);
+  const lastActivity = lastActivityAt(
+    acquiredAt,
+    known(firstContactAt, at),
+    known(lastContactAt, at),
+    known(firstConnectedAt, at),
+    known(convertedAt, at),
+    at,
+  );
   const dormantFrom = lastActivity + dormantMs;
   // Facts dated after `at` become known later: each is a possible change.
   let nextChangeAt = Infinity;
@@ -105,8 +127,19 @@ export function lifecycleStage(facts: LifecycleFacts, at: number, dormantMs: num
     if (t !== undefined && t > at && t < nextChangeAt) nextChangeAt = t;
   };
   for (const t of [firstContactAt, lastContactAt, firstConnectedAt, convertedAt]) consider(t);
-  const suppressed = suppression !== undefined && (suppression.since === undefined || suppression.since <= at) && !(suppression.until !== undefined && suppression.until <= at);
-  const stage = stageAt(suppressed, lastActivity, known(firstContactAt, at), known(firstConnectedAt, at), known(convertedAt, at), at, dormantMs);
+  const suppressed =
+    suppression !== undefined &&
+    (suppression.since === undefined || suppression.since <= at) &&
+    !(suppression.until !== undefined && suppression.until <= at);
+  const stage = stageAt(
+    suppressed,
+    lastActivity,
+    known(firstContactAt, at),
+    known(firstConnectedAt, at),
+    known(convertedAt, at),
+    at,
+    dormantMs,
+  );
   const base = { stage, lastActivityAt: lastActivity, dormantFrom };
   switch (stage) {
     case 'suppressed':
@@ -121,6 +154,10 @@ export function lifecycleStage(facts: LifecycleFacts, at: number, dormantMs: num
     default:
       consider(suppression?.since);
       consider(dormantFrom);
-      return { ...base, since: stage === 'engaged' ? firstConnectedAt : stage === 'contacted' ? firstContactAt : acquiredAt, nextChangeAt };
+      return {
+        ...base,
+        since: stage === 'engaged' ? firstConnectedAt : stage === 'contacted' ? firstContactAt : acquiredAt,
+        nextChangeAt,
+      };
   }
 }

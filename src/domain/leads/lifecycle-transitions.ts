@@ -13,7 +13,13 @@ export interface StageTransition {
 }
 
 /** Every change of stage from acquisition up to `now`, oldest first. */
-export function lifecycleTransitions(acquiredAt: number, calls: readonly Pick<Call, 'at' | 'outcome'>[], suppression: Suppression | undefined, now: number, dormantMs: number): StageTransition[] {
+export function lifecycleTransitions(
+  acquiredAt: number,
+  calls: readonly Pick<Call, 'at' | 'outcome'>[],
+  suppression: Suppression | undefined,
+  now: number,
+  dormantMs: number,
+): StageTransition[] {
   const activity = [acquiredAt, ...calls.map((c) => c.at)];
   const candidates = new Set<number>(activity);
   for (const a of activity) candidates.add(a + dormantMs);

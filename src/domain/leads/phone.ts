@@ -28,7 +28,10 @@ export function normalisePhone(raw: string, defaultRegion: string): NormalisedPh
   if (!parsed.isValid()) {
     // Judged against the number plan of the country, not a fixed digit count: 8 digits are too short in the US.
     const length = validatePhoneNumberLength(text, defaultRegion as CountryCode);
-    return { ok: false, problem: length === 'TOO_SHORT' ? 'too-short' : length === 'TOO_LONG' ? 'too-long' : 'invalid' };
+    return {
+      ok: false,
+      problem: length === 'TOO_SHORT' ? 'too-short' : length === 'TOO_LONG' ? 'too-long' : 'invalid',
+    };
   }
   const region = parsed.country ?? 'ZZ';
   return {

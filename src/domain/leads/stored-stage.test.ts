@@ -15,14 +15,20 @@ const NOW = Date.UTC(2026, 11, 2, 12);
 const factsArb = fc
   .record({
     acquiredAgo: fc.integer({ min: 0, max: 2000 }),
-    calls: fc.array(fc.record({ ago: fc.integer({ min: 0, max: 2000 }), connected: fc.boolean(), converted: fc.boolean() }), { maxLength: 4 }),
+    calls: fc.array(
+      fc.record({ ago: fc.integer({ min: 0, max: 2000 }), connected: fc.boolean(), converted: fc.boolean() }),
+      { maxLength: 4 },
+    ),
     reasons: fc.subarray([...REASON_CODES], { maxLength: 3 }),
     dormantDays: fc.integer({ min: 1, max: 400 }),
   })
   .map(({ acquiredAgo, calls, reasons, dormantDays }) => {
     const acquiredAt = NOW - acquiredAgo * DAY;
     // Calls after the acquisition, at or before now.
-    const at = calls.map((c) => ({ ...c, at: Math.min(NOW, acquiredAt + (acquiredAgo - Math.min(c.ago, acquiredAgo)) * DAY) }));
+    const at = calls.map((c) => ({
+      ...c,
+      at: Math.min(NOW, acquiredAt + (acquiredAgo - Math.min(c.ago, acquiredAgo)) * DAY),
+    }));
     const times = at.map((c) => c.at);
     const connects = at.filter((c) => c.connected || c.converted).map((c) => c.at);
     const conversions = at.filter((c) => c.converted).map((c) => c.at);
@@ -43,7 +49,12 @@ describe('storedStage (grid) and leadLifecycle (drawer)', () => {
     fc.assert(
       fc.property(factsArb, ({ lead, reasons, dormantMs }) => {
         const grid = storedStageOf(lead, reasons, NOW, dormantMs);
-        const drawer = leadLifecycle(lead, reasons.map((code) => ({ code })), NOW, dormantMs).stage;
+        const drawer = leadLifecycle(
+          lead,
+          reasons.map((code) => ({ code })),
+          NOW,
+          dormantMs,
+        ).stage;
         seen.add(grid);
         expect(grid).toBe(drawer);
       }),
@@ -54,16 +65,40 @@ describe('storedStage (grid) and leadLifecycle (drawer)', () => {
   });
 
   it('worked examples: precedence and the dormant clock', () => {
-    const base = { acquiredAt: NOW - 10 * DAY, attempts: 0, lastContactAt: undefined, firstConnectedAt: undefined, convertedAt: undefined };
+    const base = {
+      acquiredAt: NOW - 10 * DAY,
+      attempts: 0,
+      lastContactAt: undefined,
+      firstConnectedAt: undefined,
+      convertedAt: undefined,
+    };
     const ninety = dormantPeriodMs(90);
     expect(storedStageOf(base, [], NOW, ninety)).toBe('new');
     expect(storedStageOf({ ...base, acquiredAt: NOW - 90 * DAY }, [], NOW, ninety)).toBe('dormant');
     expect(storedStageOf({ ...base, acquiredAt: NOW - 90 * DAY + 1 }, [], NOW, ninety)).toBe('new');
     expect(storedStageOf({ ...base, attempts: 2, lastContactAt: NOW - DAY }, [], NOW, ninety)).toBe('contacted');
-    expect(storedStageOf({ ...base, attempts: 1, lastContactAt: NOW - DAY, firstConnectedAt: NOW - DAY }, [], NOW, ninety)).toBe('engaged');
+    expect(
+      storedStageOf({ ...base, attempts: 1, lastContactAt: NOW - DAY, firstConnectedAt: NOW - DAY }, [], NOW, ninety),
+    ).toBe('engaged');
     // A conversion outranks dormancy; a suppression outranks everything.
-    expect(storedStageOf({ ...base, acquiredAt: NOW - 900 * DAY, attempts: 1, lastContactAt: NOW - 800 * DAY, convertedAt: NOW - 800 * DAY }, [], NOW, ninety)).toBe('converted');
-    for (const r of SUPPRESSING_REASONS) expect(storedStageOf({ ...base, attempts: 1, lastContactAt: NOW, convertedAt: NOW }, [r], NOW, ninety)).toBe('suppressed');
+    expect(
+      storedStageOf(
+        {
+          ...base,
+          acquiredAt: NOW - 900 * DAY,
+          attempts: 1,
+          lastContactAt: NOW - 800 * DAY,
+          convertedAt: NOW - 800 * DAY,
+        },
+        [],
+        NOW,
+        ninety,
+      ),
+    ).toBe('converted');
+    for (const r of SUPPRESSING_REASONS)
+      expect(storedStageOf({ ...base, attempts: 1, lastContactAt: NOW, convertedAt: NOW }, [r], NOW, ninety)).toBe(
+        'suppressed',
+      );
     expect(storedStageOf(base, ['consent-missing', 'outside-calling-hours'], NOW, ninety)).toBe('new');
   });
 });

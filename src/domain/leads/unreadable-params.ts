@@ -12,7 +12,10 @@ export const unreadableParamsSchema = z.record(z.string(), z.string()).optional(
 export type UnreadableParams = z.infer<typeof unreadableParamsSchema>;
 
 /** Validate `raw` with `schema`, moving each given param the schema could not read into `unreadable`. */
-export function readKeepingUnreadable<S extends z.ZodObject>(schema: S, raw: Record<string, unknown>): z.infer<S> & { unreadable?: UnreadableParams } {
+export function readKeepingUnreadable<S extends z.ZodObject>(
+  schema: S,
+  raw: Record<string, unknown>,
+): z.infer<S> & { unreadable?: UnreadableParams } {
   const search = schema.parse(raw) as z.infer<S> & { unreadable?: UnreadableParams };
   const unreadable: Record<string, string> = { ...search.unreadable };
   for (const key of Object.keys(schema.shape)) {

@@ -50,7 +50,8 @@ export type Interruption =
 
 /** What an operation still marked `started` (and run by no tab) left in the database. */
 export function interruption(op: OperationRow): Interruption {
-  if (op.kind === 'dnc-scrub' && op.progress && op.progress.done > 0) return { saved: 'partial', done: op.progress.done, total: op.progress.total };
+  if (op.kind === 'dnc-scrub' && op.progress && op.progress.done > 0)
+    return { saved: 'partial', done: op.progress.done, total: op.progress.total };
   return { saved: 'nothing' };
 }
 

@@ -4,7 +4,12 @@ import { OPERATION_KINDS, type OperationRow, type OperationSummary } from './ope
 import { notMadeGood, sameOperation } from './superseded';
 
 let nextId = 1;
-const row = (kind: OperationRow['kind'], summary: OperationSummary, state: OperationRow['state'] = 'started', id = nextId++): OperationRow => ({ id, kind, state, startedAt: 1_700_000_000_000 + id, summary });
+const row = (
+  kind: OperationRow['kind'],
+  summary: OperationSummary,
+  state: OperationRow['state'] = 'started',
+  id = nextId++,
+): OperationRow => ({ id, kind, state, startedAt: 1_700_000_000_000 + id, summary });
 
 describe('notMadeGood', () => {
   it('drops an interrupted import once the same file was imported afterwards', () => {
@@ -27,9 +32,24 @@ describe('notMadeGood', () => {
 
   it('a bulk edit is the same when its kind and filter are, whatever the order of the filter keys', () => {
     const cut = row('bulk-edit', { opKind: 'add-tags', filter: { source: ['web-forms'], cohort: '2026-03' } });
-    expect(sameOperation(cut, row('bulk-edit', { opKind: 'add-tags', filter: { cohort: '2026-03', source: ['web-forms'] } }, 'done'))).toBe(true);
-    expect(sameOperation(cut, row('bulk-edit', { opKind: 'remove-tags', filter: { cohort: '2026-03', source: ['web-forms'] } }, 'done'))).toBe(false);
-    expect(sameOperation(cut, row('bulk-edit', { opKind: 'add-tags', filter: { cohort: '2026-04', source: ['web-forms'] } }, 'done'))).toBe(false);
+    expect(
+      sameOperation(
+        cut,
+        row('bulk-edit', { opKind: 'add-tags', filter: { cohort: '2026-03', source: ['web-forms'] } }, 'done'),
+      ),
+    ).toBe(true);
+    expect(
+      sameOperation(
+        cut,
+        row('bulk-edit', { opKind: 'remove-tags', filter: { cohort: '2026-03', source: ['web-forms'] } }, 'done'),
+      ),
+    ).toBe(false);
+    expect(
+      sameOperation(
+        cut,
+        row('bulk-edit', { opKind: 'add-tags', filter: { cohort: '2026-04', source: ['web-forms'] } }, 'done'),
+      ),
+    ).toBe(false);
   });
 
   it('an undo is made good by the undo of the same entry; any later scrub or restore makes good the one cut short', () => {
@@ -43,7 +63,12 @@ describe('notMadeGood', () => {
   it('never drops an operation without a later successful run of the same one (property)', () => {
     const kind = fc.constantFrom(...OPERATION_KINDS);
     const state = fc.constantFrom('started', 'done', 'failed', 'acknowledged') as fc.Arbitrary<OperationRow['state']>;
-    const summary = fc.record({ fileName: fc.constantFrom('a.csv', 'b.csv'), opKind: fc.constantFrom('add-tags', 'delete'), auditSeq: fc.integer({ min: 1, max: 3 }), mode: fc.constantFrom('anonymize', 'delete') as fc.Arbitrary<'anonymize' | 'delete'> });
+    const summary = fc.record({
+      fileName: fc.constantFrom('a.csv', 'b.csv'),
+      opKind: fc.constantFrom('add-tags', 'delete'),
+      auditSeq: fc.integer({ min: 1, max: 3 }),
+      mode: fc.constantFrom('anonymize', 'delete') as fc.Arbitrary<'anonymize' | 'delete'>,
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(kind, summary, state), { maxLength: 12 }), (specs) => {
         const rows = specs.map(([k, s, st], i) => row(k, s, st, i + 1));

@@ -32,5 +32,7 @@ export function sameOperation(op: OperationRow, later: OperationRow): boolean {
 
 /** The interrupted operations that no later, successful run of the same operation has made good. */
 export function notMadeGood(interrupted: readonly OperationRow[], operations: readonly OperationRow[]): OperationRow[] {
-  return interrupted.filter((op) => !operations.some((later) => later.state === 'done' && later.id > op.id && sameOperation(op, later)));
+  return interrupted.filter(
+    (op) => !operations.some((later) => later.state === 'done' && later.id > op.id && sameOperation(op, later)),
+  );
 }

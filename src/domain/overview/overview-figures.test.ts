@@ -7,9 +7,21 @@ import { overviewFigures } from './overview-figures';
 const AT = Date.UTC(2026, 10, 29, 17, 0); // 12:00 in New York
 const lead = (id: number, sourceId: string, acquiredAt: number): Lead =>
   ({
-    id, phoneE164: `+1212555${String(id).padStart(4, '0')}`, phoneRaw: '', region: 'US', timeZone: 'America/New_York', tags: [],
-    sourceId, acquiredAt, acquiredAtPrecision: 'second', createdAt: acquiredAt, updatedAt: acquiredAt, entryMethod: 'manual',
-    attempts: 0, dncStatus: 'unchecked', dncCheckedVersions: [],
+    id,
+    phoneE164: `+1212555${String(id).padStart(4, '0')}`,
+    phoneRaw: '',
+    region: 'US',
+    timeZone: 'America/New_York',
+    tags: [],
+    sourceId,
+    acquiredAt,
+    acquiredAtPrecision: 'second',
+    createdAt: acquiredAt,
+    updatedAt: acquiredAt,
+    entryMethod: 'manual',
+    attempts: 0,
+    dncStatus: 'unchecked',
+    dncCheckedVersions: [],
   }) as unknown as Lead;
 
 describe('overviewFigures', () => {
@@ -22,7 +34,16 @@ describe('overviewFigures', () => {
   ];
 
   it('counts leads per source (names from the catalogue, most first) and those acquired this month in the organisation zone', () => {
-    const f = overviewFigures(leads, world, { ...DEFAULT_SETTINGS, orgTimeZone: 'America/New_York' }, [{ id: 'web', name: 'Web forms' }, { id: 'fair', name: 'Trade fair' }], AT);
+    const f = overviewFigures(
+      leads,
+      world,
+      { ...DEFAULT_SETTINGS, orgTimeZone: 'America/New_York' },
+      [
+        { id: 'web', name: 'Web forms' },
+        { id: 'fair', name: 'Trade fair' },
+      ],
+      AT,
+    );
     expect(f.total).toBe(4);
     expect(f.acquiredThisMonth).toBe(2);
     expect(f.bySource).toEqual([

@@ -14,7 +14,13 @@ export interface OverviewFigures extends QueueCounts {
   presets: string[];
 }
 
-export function overviewFigures(leads: readonly Lead[], world: ComplianceWorld, settings: Settings, sources: readonly Pick<Source, 'id' | 'name'>[], at: number): OverviewFigures {
+export function overviewFigures(
+  leads: readonly Lead[],
+  world: ComplianceWorld,
+  settings: Settings,
+  sources: readonly Pick<Source, 'id' | 'name'>[],
+  at: number,
+): OverviewFigures {
   const month = cohortKey(at, 'month', settings.orgTimeZone);
   const counts = new Map<string, number>();
   let acquiredThisMonth = 0;
@@ -27,7 +33,9 @@ export function overviewFigures(leads: readonly Lead[], world: ComplianceWorld, 
     at,
     ...queueCounts(verdictsAt(leads, world, settings, at)),
     acquiredThisMonth,
-    bySource: [...counts].map(([sourceId, count]) => ({ sourceId, name: names.get(sourceId) ?? sourceId, count })).sort((a, b) => b.count - a.count || a.sourceId.localeCompare(b.sourceId)),
+    bySource: [...counts]
+      .map(([sourceId, count]) => ({ sourceId, name: names.get(sourceId) ?? sourceId, count }))
+      .sort((a, b) => b.count - a.count || a.sourceId.localeCompare(b.sourceId)),
     presets: settings.policyPresets,
   };
 }

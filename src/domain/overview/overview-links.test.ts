@@ -8,8 +8,25 @@ import { cohortKey } from '../time/calendar';
 import { figureFilter, queueFilter, sourceFilter } from './overview-links';
 
 const lead = (acquiredAt: number, sourceId = 'web'): Lead =>
-  ({ id: 1, phoneE164: '+12125550100', name: '', company: '', email: '', region: 'US', tags: [], sourceId, acquiredAt, entryMethod: 'manual', attempts: 0 }) as unknown as Lead;
-const derived = (reasons: ReasonCode[], callable = reasons.length === 0): LeadDerived => ({ consent: 'valid', dnc: 'clear', reasons, callable });
+  ({
+    id: 1,
+    phoneE164: '+12125550100',
+    name: '',
+    company: '',
+    email: '',
+    region: 'US',
+    tags: [],
+    sourceId,
+    acquiredAt,
+    entryMethod: 'manual',
+    attempts: 0,
+  }) as unknown as Lead;
+const derived = (reasons: ReasonCode[], callable = reasons.length === 0): LeadDerived => ({
+  consent: 'valid',
+  dnc: 'clear',
+  reasons,
+  callable,
+});
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Shanghai', 'Pacific/Auckland'];
 const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) });
 
@@ -27,7 +44,13 @@ describe('overview links', () => {
     fc.assert(
       fc.property(instant, instant, fc.constantFrom(...ZONES), (acquiredAt, at, zone) => {
         const counted = cohortKey(acquiredAt, 'month', zone) === cohortKey(at, 'month', zone);
-        expect(matchesLeadFilter(lead(acquiredAt), derived([]), figureFilter('acquiredThisMonth', at, zone), { orgTimeZone: zone, dormantMs: 90 * 86_400_000, now: at })).toBe(counted);
+        expect(
+          matchesLeadFilter(lead(acquiredAt), derived([]), figureFilter('acquiredThisMonth', at, zone), {
+            orgTimeZone: zone,
+            dormantMs: 90 * 86_400_000,
+            now: at,
+          }),
+        ).toBe(counted);
       }),
     );
   });
@@ -39,7 +62,9 @@ describe('overview links', () => {
         const inQueue = reasons.some((r) => (QUEUES[id] as readonly ReasonCode[]).includes(r));
         const ctx = { orgTimeZone: 'UTC', dormantMs: 90 * 86_400_000, now: 0 };
         expect(matchesLeadFilter(lead(0), derived(reasons, callable), queueFilter(id), ctx)).toBe(inQueue);
-        expect(matchesLeadFilter(lead(0), derived(reasons, callable), figureFilter('callable', 0, 'UTC'), ctx)).toBe(callable);
+        expect(matchesLeadFilter(lead(0), derived(reasons, callable), figureFilter('callable', 0, 'UTC'), ctx)).toBe(
+          callable,
+        );
         expect(matchesLeadFilter(lead(0), derived(reasons, callable), figureFilter('leads', 0, 'UTC'), ctx)).toBe(true);
       }),
     );

@@ -5,7 +5,13 @@ import { GENESIS_HASH, redactDetails } from '../audit/audit-hash';
 import { mustRedact } from './audit-redaction';
 import { holdsLeadRecord, mentionsPerson, personPattern, scrubPerson } from './person-match';
 
-const ada = { id: 7, name: 'Ada Lovelace', email: 'Ada@Example.com', phoneE164: '+12133734253', phoneRaw: '(213) 373-4253' };
+const ada = {
+  id: 7,
+  name: 'Ada Lovelace',
+  email: 'Ada@Example.com',
+  phoneE164: '+12133734253',
+  phoneRaw: '(213) 373-4253',
+};
 const p = personPattern(ada, [{ name: 'Ada King' }, { email: 42 }]);
 
 describe('personPattern and mentionsPerson', () => {
@@ -31,7 +37,10 @@ describe('personPattern and mentionsPerson', () => {
   });
 
   it('scrubs matching strings and reports whether it did', () => {
-    expect(scrubPerson({ q: 'Ada Lovelace', sort: 'name' }, p, '[erased]')).toEqual({ value: { q: '[erased]', sort: 'name' }, changed: true });
+    expect(scrubPerson({ q: 'Ada Lovelace', sort: 'name' }, p, '[erased]')).toEqual({
+      value: { q: '[erased]', sort: 'name' },
+      changed: true,
+    });
     const untouched = { q: 'Babbage' };
     expect(scrubPerson(untouched, p)).toEqual({ value: untouched, changed: false });
   });
@@ -45,15 +54,43 @@ describe('personPattern and mentionsPerson', () => {
 });
 
 describe('mustRedact', () => {
-  const entry = (over: Partial<AuditEntry>): AuditEntry => sealEntry({ seq: 1, at: 0, actor: 'Dana', action: 'edit', entity: 'lead', ids: [7], before: null, after: null, prevHash: GENESIS_HASH, ...over });
+  const entry = (over: Partial<AuditEntry>): AuditEntry =>
+    sealEntry({
+      seq: 1,
+      at: 0,
+      actor: 'Dana',
+      action: 'edit',
+      entity: 'lead',
+      ids: [7],
+      before: null,
+      after: null,
+      prevHash: GENESIS_HASH,
+      ...over,
+    });
   it.each([
     { e: entry({ after: { acquiredAt: 5 } }), hit: true, why: 'an entry about this lead alone' },
-    { e: entry({ action: 'bulk-edit', ids: [7, 8], before: { op: {}, leads: { 7: { tags: [] }, 8: { tags: [] } } } }), hit: true, why: 'undo data of a bulk edit that included the lead' },
-    { e: entry({ action: 'export', entity: 'export', ids: [], after: { filter: { q: '2133734253' } } }), hit: true, why: 'an export whose filter held the number' },
-    { e: entry({ action: 'purge', ids: [7, 8, 9], after: { count: 3 } }), hit: false, why: 'a purge that only counts the lead among others' },
+    {
+      e: entry({ action: 'bulk-edit', ids: [7, 8], before: { op: {}, leads: { 7: { tags: [] }, 8: { tags: [] } } } }),
+      hit: true,
+      why: 'undo data of a bulk edit that included the lead',
+    },
+    {
+      e: entry({ action: 'export', entity: 'export', ids: [], after: { filter: { q: '2133734253' } } }),
+      hit: true,
+      why: 'an export whose filter held the number',
+    },
+    {
+      e: entry({ action: 'purge', ids: [7, 8, 9], after: { count: 3 } }),
+      hit: false,
+      why: 'a purge that only counts the lead among others',
+    },
     { e: entry({ action: 'undo', ids: [7] }), hit: false, why: 'an entry about the lead with no details at all' },
     { e: redactDetails(entry({ after: { name: 'Ada Lovelace' } }), 1), hit: false, why: 'an entry already redacted' },
-    { e: entry({ action: 'forget', ids: [7], after: { suppression: 'hmac:…' } }), hit: false, why: 'the erasure’s own entry' },
+    {
+      e: entry({ action: 'forget', ids: [7], after: { suppression: 'hmac:…' } }),
+      hit: false,
+      why: 'the erasure’s own entry',
+    },
   ])('$why → $hit', ({ e, hit }) => {
     expect(mustRedact(e, p)).toBe(hit);
   });

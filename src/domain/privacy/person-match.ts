@@ -25,7 +25,10 @@ export type FormerValues = Partial<Record<'name' | 'email' | 'phoneRaw', unknown
  * and numbers as typed, which audit entries, saved views or journal rows may still hold).
  * An anonymised lead has only its id left.
  */
-export function personPattern(lead: Pick<Lead, 'id' | 'name' | 'email' | 'phoneE164' | 'phoneRaw'>, former: readonly FormerValues[] = []): PersonPattern {
+export function personPattern(
+  lead: Pick<Lead, 'id' | 'name' | 'email' | 'phoneE164' | 'phoneRaw'>,
+  former: readonly FormerValues[] = [],
+): PersonPattern {
   const contained = new Set<string>();
   const whole = new Set<string>();
   const add = (text: string) => {
@@ -57,7 +60,8 @@ export function textMatches(text: string, p: PersonPattern): boolean {
 export function mentionsPerson(value: unknown, p: PersonPattern): boolean {
   if (typeof value === 'string') return textMatches(value, p);
   if (Array.isArray(value)) return value.some((v) => mentionsPerson(v, p));
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => textMatches(k, p) || mentionsPerson(v, p));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => textMatches(k, p) || mentionsPerson(v, p));
   return false;
 }
 

@@ -15,8 +15,15 @@ export const settingsSchema = z.object({
   purgeMode: z.enum(['anonymize', 'delete']),
   staleMonths: z.number().int().min(1).max(120),
   maxAttempts: z.number().int().min(1).max(100),
-  attemptWindowHours: z.number().int().min(1).max(24 * 30),
-  minGapHours: z.number().min(0).max(24 * 30),
+  attemptWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+  minGapHours: z
+    .number()
+    .min(0)
+    .max(24 * 30),
   /** Organisation policy: every call needs a recorded basis (consent, or an EBR where the law accepts one). */
   requireConsent: z.boolean(),
   /** A lead with no attempt for this many days (of 24 h) is dormant (docs/lifecycle.md). */

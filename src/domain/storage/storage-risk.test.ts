@@ -28,7 +28,10 @@ describe('storageRisk', () => {
   it('warns of eviction when storage is not persistent and no backup is at most a week old', () => {
     expect(storageRisk({ ...base, persisted: false })).toEqual({ kind: 'evictable', lastBackupAt: null });
     const old = NOW - BACKUP_FRESH_MS - 1;
-    expect(storageRisk({ ...base, persisted: false, lastBackupAt: old })).toEqual({ kind: 'evictable', lastBackupAt: old });
+    expect(storageRisk({ ...base, persisted: false, lastBackupAt: old })).toEqual({
+      kind: 'evictable',
+      lastBackupAt: old,
+    });
     expect(storageRisk({ ...base, persisted: false, lastBackupAt: NOW - BACKUP_FRESH_MS })).toBeNull();
   });
 
@@ -37,6 +40,9 @@ describe('storageRisk', () => {
   });
 
   it('puts a refused write above everything: Chromium may estimate plenty of room while the disk is full', () => {
-    expect(storageRisk({ ...base, persisted: false, usage: 0.99e9, refusedAt: NOW - 5 })).toEqual({ kind: 'refused', at: NOW - 5 });
+    expect(storageRisk({ ...base, persisted: false, usage: 0.99e9, refusedAt: NOW - 5 })).toEqual({
+      kind: 'refused',
+      at: NOW - 5,
+    });
   });
 });

@@ -11,7 +11,14 @@ const TO = Date.UTC(2041, 0, 1);
 /** Any instant, or one near a month's end or start (where the February and last-day rules apply). */
 const instant = fc.oneof(
   fc.integer({ min: FROM, max: TO }),
-  fc.record({ y: fc.integer({ min: 2000, max: 2040 }), m: fc.integer({ min: 0, max: 11 }), d: fc.integer({ min: -3, max: 3 }), ms: fc.integer({ min: 0, max: 86_399_999 }) }).map(({ y, m, d, ms }) => Date.UTC(y, m + 1, d) + ms),
+  fc
+    .record({
+      y: fc.integer({ min: 2000, max: 2040 }),
+      m: fc.integer({ min: 0, max: 11 }),
+      d: fc.integer({ min: -3, max: 3 }),
+      ms: fc.integer({ min: 0, max: 86_399_999 }),
+    })
+    .map(({ y, m, d, ms }) => Date.UTC(y, m + 1, d) + ms),
 );
 
 describe('monthsBetween (UTC)', () => {
@@ -34,6 +41,7 @@ describe('monthsBetween (UTC)', () => {
       ['2024-05-15T00:00:00Z', '2024-05-15T00:00:00Z'],
       ['2025-12-31T23:59:59Z', '2024-11-30T00:00:00Z'],
     ];
-    for (const [a, b] of cases) expect(monthsBetween(Date.parse(a), Date.parse(b))).toBe(reference(Date.parse(a), Date.parse(b)));
+    for (const [a, b] of cases)
+      expect(monthsBetween(Date.parse(a), Date.parse(b))).toBe(reference(Date.parse(a), Date.parse(b)));
   });
 });

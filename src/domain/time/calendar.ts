@@ -37,7 +37,6 @@ function inZone(ms: number, timeZone: string): TZDate {
   return new TZDate(ms, timeZone);
 }
 
-
 /*
  * Fast wall-clock maths. date-fns' TZDate costs 20–90 µs per operation, too slow for a
  * verdict or a cohort key over a million leads. A zone's UTC offset changes only at DST
@@ -54,7 +53,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -193,7 +199,12 @@ export function periodStart(ms: number, grain: CohortGrain, timeZone: string): n
 /** Start instant of the period after the one that contains `ms`. */
 export function nextPeriodStart(ms: number, grain: CohortGrain, timeZone: string): number {
   const start = inZone(periodStart(ms, grain, timeZone), timeZone);
-  const later = grain === 'day' ? dfAddDays(start, 1) : grain === 'week' ? dfAddDays(start, 7) : dfAddMonths(start, grain === 'month' ? 1 : 3);
+  const later =
+    grain === 'day'
+      ? dfAddDays(start, 1)
+      : grain === 'week'
+        ? dfAddDays(start, 7)
+        : dfAddMonths(start, grain === 'month' ? 1 : 3);
   // Where midnight fell in a DST gap (São Paulo until 2019) a period began at 01:00 and
   // adding keeps 01:00; snapping back to the period's start finds the real midnight.
   return periodStart(later.getTime(), grain, timeZone);
@@ -269,13 +280,16 @@ function utcMonthsBetween(from: number, to: number): number {
   const sign = Math.sign(to - from);
   const later = new Date(to);
   const earlier = new Date(from);
-  const difference = Math.abs((later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + later.getUTCMonth() - earlier.getUTCMonth());
+  const difference = Math.abs(
+    (later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + later.getUTCMonth() - earlier.getUTCMonth(),
+  );
   if (difference < 1) return 0;
   const working = new Date(to);
   if (working.getUTCMonth() === 1 && working.getUTCDate() > 27) working.setUTCDate(30);
   working.setUTCMonth(working.getUTCMonth() - sign * difference);
   let lastMonthNotFull = Math.sign(working.getTime() - from) === -sign;
-  const lastDayOfMonth = later.getUTCDate() === new Date(Date.UTC(later.getUTCFullYear(), later.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDayOfMonth =
+    later.getUTCDate() === new Date(Date.UTC(later.getUTCFullYear(), later.getUTCMonth() + 1, 0)).getUTCDate();
   if (lastDayOfMonth && difference === 1 && to > from) lastMonthNotFull = false;
   const result = sign * (difference - (lastMonthNotFull ? 1 : 0));
   return result === 0 ? 0 : result;
@@ -300,7 +314,11 @@ export function localClock(ms: number, timeZone: string): LocalClock {
   const wall = toWall(ms, timeZone);
   const d = new Date(wall);
   const minuteOfDay = Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
-  return { weekday: d.getUTCDay(), minuteOfDay, date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` };
+  return {
+    weekday: d.getUTCDay(),
+    minuteOfDay,
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+  };
 }
 
 /** The instant at which the local wall clock in `timeZone` reads `minuteOfDay` on the local day `dayOffset` days after the day of `ms`. */
@@ -349,7 +367,14 @@ export function addBusinessDays(ms: number, days: number, timeZone = 'UTC'): num
 }
 
 /** True when the fields name a real calendar date and time of day (month 1–12): not 2024-02-30, not 24:00. */
-function realWallClock(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+function realWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 2024-02-30 over to March 1st: a rolled date is not the one written.
@@ -363,7 +388,14 @@ function realWallClock(year: number, month: number, day: number, hour: number, m
  * the first instant of that local day. Import parsing calls it for every row, so it skips date-fns.
  */
 export function instantOfWallClock(
-  year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  timeZone: string,
 ): number | null {
   if (!realWallClock(year, month, day, hour, minute, second)) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
@@ -381,13 +413,23 @@ export type ExactInstant = { ok: true; ms: number } | { ok: false; problem: 'inv
  * an offset (`2026-11-01T01:30-04:00`) to be read. For times of day written by people.
  */
 export function exactInstantOfWallClock(
-  year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  timeZone: string,
 ): ExactInstant {
   if (!realWallClock(year, month, day, hour, minute, second)) return { ok: false, problem: 'invalid' };
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (timeZone === 'UTC') return { ok: true, ms: wall };
   // A day either side is clear of any change near `wall`: the offsets before and after it.
-  const candidates = new Set([wall - zoneOffsetMs(wall - MS_PER_DAY, timeZone), wall - zoneOffsetMs(wall + MS_PER_DAY, timeZone)]);
+  const candidates = new Set([
+    wall - zoneOffsetMs(wall - MS_PER_DAY, timeZone),
+    wall - zoneOffsetMs(wall + MS_PER_DAY, timeZone),
+  ]);
   const matches = [...candidates].filter((c) => toWall(c, timeZone) === wall);
   if (matches.length === 0) return { ok: false, problem: 'dst-gap' };
   if (matches.length > 1) return { ok: false, problem: 'dst-overlap' };

@@ -16,16 +16,32 @@ export type ChartType = (typeof CHART_TYPES)[number];
 export const STAGE_MIX = 'stageMix';
 export const CHART_LAYOUTS = ['combined', 'multiples'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];
-export const TABLE_COLUMNS = ['cohort', 'series', 'leads', 'numerator', 'denominator', 'value', 'interval', 'notes'] as const;
+export const TABLE_COLUMNS = [
+  'cohort',
+  'series',
+  'leads',
+  'numerator',
+  'denominator',
+  'value',
+  'interval',
+  'notes',
+] as const;
 export const TRIANGLE_WIDTHS = ['fit', 'all'] as const;
 
-const key = z.string().regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/).optional().catch(undefined);
+const key = z
+  .string()
+  .regex(/^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/)
+  .optional()
+  .catch(undefined);
 
 export const cohortsSearchSchema = z.object({
   view: z.enum(COHORT_VIEWS).optional().catch(undefined),
   grain: z.enum(COHORT_GRAINS).optional().catch(undefined),
   split: z.enum(COHORT_SPLITS).optional().catch(undefined),
-  metric: z.enum([...COHORT_METRICS, STAGE_MIX]).optional().catch(undefined),
+  metric: z
+    .enum([...COHORT_METRICS, STAGE_MIX])
+    .optional()
+    .catch(undefined),
   from: key,
   to: key,
   /** N: conversion window in days since acquisition. */

@@ -28,6 +28,19 @@ export function readExportSearch(raw: Record<string, unknown>): ExportSearch {
 }
 
 export function exportFilterOf(search: ExportSearch) {
-  const { kind: _k, format: _f, cols: _c, tz: _t, pattern: _p, bom: _b, delim: _d, mh: _m, at: _a, sort: _s, unreadable: _u, ...filter } = search;
+  const {
+    kind: _k,
+    format: _f,
+    cols: _c,
+    tz: _t,
+    pattern: _p,
+    bom: _b,
+    delim: _d,
+    mh: _m,
+    at: _a,
+    sort: _s,
+    unreadable: _u,
+    ...filter
+  } = search;
   return filter;
 }

@@ -11,10 +11,18 @@ export const importSearchSchema = z.object({
   source: z.string().trim().min(1).max(100).optional().catch(undefined),
   campaign: z.string().trim().min(1).max(100).optional().catch(undefined),
   rule: z.enum(CONFLICT_RULES).optional().catch(undefined),
-  region: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   tz: z.string().min(1).max(64).optional().catch(undefined),
   format: z.enum(DATE_FORMATS).optional().catch(undefined),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 export type ImportSearch = z.infer<typeof importSearchSchema>;
 

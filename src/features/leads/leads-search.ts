@@ -3,9 +3,41 @@ import { z } from 'zod';
 import { leadFilterSchema } from '../../domain/leads/lead-filter';
 import { readKeepingUnreadable, unreadableParamsSchema } from '../../domain/leads/unreadable-params';
 
-export const GRID_COLUMNS = ['phone', 'name', 'company', 'source', 'campaign', 'acquiredAt', 'createdAt', 'dataAge', 'consent', 'dnc', 'lastContact', 'attempts', 'lastOutcome', 'tags', 'verdict', 'stage'] as const;
+export const GRID_COLUMNS = [
+  'phone',
+  'name',
+  'company',
+  'source',
+  'campaign',
+  'acquiredAt',
+  'createdAt',
+  'dataAge',
+  'consent',
+  'dnc',
+  'lastContact',
+  'attempts',
+  'lastOutcome',
+  'tags',
+  'verdict',
+  'stage',
+] as const;
 export type GridColumnId = (typeof GRID_COLUMNS)[number];
-export const DEFAULT_COLUMNS: GridColumnId[] = ['phone', 'name', 'company', 'source', 'acquiredAt', 'dataAge', 'stage', 'consent', 'dnc', 'lastContact', 'attempts', 'lastOutcome', 'tags', 'verdict'];
+export const DEFAULT_COLUMNS: GridColumnId[] = [
+  'phone',
+  'name',
+  'company',
+  'source',
+  'acquiredAt',
+  'dataAge',
+  'stage',
+  'consent',
+  'dnc',
+  'lastContact',
+  'attempts',
+  'lastOutcome',
+  'tags',
+  'verdict',
+];
 
 export const leadsSearchSchema = leadFilterSchema.extend({
   sort: z.string().max(40).optional().catch(undefined),
@@ -24,7 +56,15 @@ export type LeadsSearch = z.infer<typeof leadsSearchSchema>;
 
 /** The filter part of the URL (what the worker needs). */
 export function filterOf(search: LeadsSearch) {
-  const { sort: _sort, cols: _cols, lead: _lead, create: _create, unreadable: _unreadable, density: _density, ...filter } = search;
+  const {
+    sort: _sort,
+    cols: _cols,
+    lead: _lead,
+    create: _create,
+    unreadable: _unreadable,
+    density: _density,
+    ...filter
+  } = search;
   return filter;
 }
 

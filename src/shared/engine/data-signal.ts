@@ -26,10 +26,13 @@ function publish(next: Signal): void {
 }
 
 function tickAtNextMinute(): void {
-  timer = setTimeout(() => {
-    publish({ ...signal, minute: Math.floor(Date.now() / 60_000) });
-    tickAtNextMinute();
-  }, 60_000 - (Date.now() % 60_000) + 5);
+  timer = setTimeout(
+    () => {
+      publish({ ...signal, minute: Math.floor(Date.now() / 60_000) });
+      tickAtNextMinute();
+    },
+    60_000 - (Date.now() % 60_000) + 5,
+  );
 }
 
 /** Listen to the signal; the returned function stops listening (the clock stops with the last listener). */

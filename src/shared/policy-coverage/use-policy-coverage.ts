@@ -19,9 +19,19 @@ export function usePolicyCoverage() {
   const version = useDataVersion();
   const client = useQueryClient();
   // Read again at every change the engine applied (a settings write is one) and after the fix below.
-  const settings = useQuery({ queryKey: ['policy-coverage-settings', version], queryFn: () => getSettings(getDb()), networkMode: 'always', staleTime: Infinity }).data;
+  const settings = useQuery({
+    queryKey: ['policy-coverage-settings', version],
+    queryFn: () => getSettings(getDb()),
+    networkMode: 'always',
+    staleTime: Infinity,
+  }).data;
   const active = settings?.policyPresets ?? [];
-  const regions = useQuery({ queryKey: ['policy-coverage-regions', version], queryFn: async () => (await gridWorker().facets()).regions, networkMode: 'always', staleTime: Infinity });
+  const regions = useQuery({
+    queryKey: ['policy-coverage-regions', version],
+    queryFn: async () => (await gridWorker().facets()).regions,
+    networkMode: 'always',
+    staleTime: Infinity,
+  });
   const candidates = settings && regions.data ? uncoveredRegions(regions.data, active) : [];
   // The facet lists every region the columns ever held: count each, and keep those with leads now.
   const counted = useQuery({
@@ -31,12 +41,16 @@ export function usePolicyCoverage() {
     staleTime: Infinity,
     queryFn: async (): Promise<UncoveredRegion[]> => {
       const out: UncoveredRegion[] = [];
-      for (const region of candidates) out.push({ region, leads: (await gridWorker().query({ region: [region] }, undefined)).count });
+      for (const region of candidates)
+        out.push({ region, leads: (await gridWorker().query({ region: [region] }, undefined)).count });
       return out.filter((r) => r.leads > 0).sort((a, b) => b.leads - a.leads);
     },
   });
   const uncovered = candidates.length === 0 ? [] : (counted.data ?? []);
-  const suggested = presetsForRegions(uncovered.map((u) => u.region), active);
+  const suggested = presetsForRegions(
+    uncovered.map((u) => u.region),
+    active,
+  );
   const activate = useMutation({
     mutationFn: () => saveSettings(getDb(), { policyPresets: [...new Set([...active, ...suggested])] }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['policy-coverage-settings'] }),

@@ -1,5 +1,17 @@
 /** Time zones offered in Settings: the runtime's full IANA list when it has one. */
-const COMMON = ['UTC', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Toronto', 'Europe/London', 'Europe/Berlin', 'Asia/Shanghai', 'Asia/Singapore', 'Australia/Sydney'];
+const COMMON = [
+  'UTC',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Shanghai',
+  'Asia/Singapore',
+  'Australia/Sydney',
+];
 
 export function timeZoneOptions(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };

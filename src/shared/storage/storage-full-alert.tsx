@@ -20,7 +20,11 @@ export function StorageFullAlert() {
   }, []);
   const used = usage === null ? null : formatBytes(usage, i18n.language);
   return (
-    <div role="alert" data-testid="storage-full" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200">
+    <div
+      role="alert"
+      data-testid="storage-full"
+      className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200"
+    >
       <p className="font-semibold">{t('storageFull.title')}</p>
       <p className="mt-1">{t('storageFull.nothingSaved')}</p>
       {used !== null && <p className="mt-1">{t('storageFull.used', { used })}</p>}

@@ -31,7 +31,13 @@ async function readStatus(): Promise<StorageStatus> {
  */
 export function useStorageStatus(): StorageStatus & { requestPersist: () => Promise<void> } {
   const client = useQueryClient();
-  const { data } = useQuery({ queryKey: KEY, queryFn: readStatus, refetchInterval: REFRESH_MS, refetchOnWindowFocus: true, staleTime: REFRESH_MS });
+  const { data } = useQuery({
+    queryKey: KEY,
+    queryFn: readStatus,
+    refetchInterval: REFRESH_MS,
+    refetchOnWindowFocus: true,
+    staleTime: REFRESH_MS,
+  });
   const requestPersist = useCallback(async () => {
     await navigator.storage?.persist?.();
     await client.invalidateQueries({ queryKey: KEY });

@@ -15,7 +15,9 @@ export type WriteMutationResult<TData, TVariables> = Omit<UseMutationResult<TDat
  * number." or "QuotaExceededError" for a valid number on a full disk). Forms read `storageFull`
  * and `error` from the result, not from a per-call `onError`, which still sees the raw error.
  */
-export function useWriteMutation<TData, TVariables>(options: UseMutationOptions<TData, Error, TVariables>): WriteMutationResult<TData, TVariables> {
+export function useWriteMutation<TData, TVariables>(
+  options: UseMutationOptions<TData, Error, TVariables>,
+): WriteMutationResult<TData, TVariables> {
   const mutation = useMutation(options);
   return { ...mutation, ...splitWriteError(mutation.error) };
 }

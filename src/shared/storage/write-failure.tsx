@@ -7,7 +7,13 @@ import { StorageFullAlert } from './storage-full-alert';
  * full disk, else the write's own error — unless the form already shows that error at the field
  * it concerns (`shownAtField`), so nothing is said twice.
  */
-export function WriteFailure({ write, shownAtField = false }: { write: Pick<WriteMutationResult<unknown, never>, 'storageFull' | 'error'>; shownAtField?: boolean }) {
+export function WriteFailure({
+  write,
+  shownAtField = false,
+}: {
+  write: Pick<WriteMutationResult<unknown, never>, 'storageFull' | 'error'>;
+  shownAtField?: boolean;
+}) {
   const { t } = useTranslation();
   if (write.storageFull) return <StorageFullAlert />;
   if (!write.error || shownAtField) return null;

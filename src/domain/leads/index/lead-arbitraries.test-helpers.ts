@@ -9,7 +9,14 @@ import { REASON_CODES } from '../../compliance/verdict-types';
 import { COHORT_GRAINS, cohortKey } from '../../time/calendar';
 import { CALL_OUTCOMES } from '../call-outcome';
 import { ENTRY_METHODS, type Lead } from '../lead';
-import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, leadFilterSchema, type FilterContext, type LeadDerived, type LeadFilter } from '../lead-filter';
+import {
+  CONSENT_FILTER_STATES,
+  DNC_FILTER_STATES,
+  leadFilterSchema,
+  type FilterContext,
+  type LeadDerived,
+  type LeadFilter,
+} from '../lead-filter';
 
 const DAY = 86_400_000;
 export const T_MIN = Date.UTC(1990, 0, 1);
@@ -36,13 +43,36 @@ export const instantArb: fc.Arbitrary<number> = fc.oneof(
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 
 /** Characters that exercise case folding (İ, final sigma), CJK, and the field/row separators. */
-export const TEXT_CHARS = ['a', 'A', 'b', 'B', 'c', '张', '王', '伟', 'Σ', 'σ', 'ς', 'İ', 'i', 'ä', '\n', '\t', ' ', '@', '.', '1'];
+export const TEXT_CHARS = [
+  'a',
+  'A',
+  'b',
+  'B',
+  'c',
+  '张',
+  '王',
+  '伟',
+  'Σ',
+  'σ',
+  'ς',
+  'İ',
+  'i',
+  'ä',
+  '\n',
+  '\t',
+  ' ',
+  '@',
+  '.',
+  '1',
+];
 const textArb = (maxLength: number) => fc.string({ unit: fc.constantFrom(...TEXT_CHARS), maxLength });
 const PHONE_DIGITS = ['0', '1', '2', '3'];
 const phoneArb = fc.oneof(
   fc.string({ unit: fc.constantFrom(...PHONE_DIGITS), minLength: 6, maxLength: 10 }).map((d) => `+1${d}`),
   // An anonymised lead keeps its number only as a keyed hash (hex, with digits in it).
-  fc.string({ unit: fc.constantFrom('0', '1', '2', 'a', 'b', 'c', 'd', 'e', 'f'), minLength: 8, maxLength: 12 }).map((h) => `hmac:${h}`),
+  fc
+    .string({ unit: fc.constantFrom('0', '1', '2', 'a', 'b', 'c', 'd', 'e', 'f'), minLength: 8, maxLength: 12 })
+    .map((h) => `hmac:${h}`),
 );
 /** Mixed case and accents: equal under the base-sensitivity collator, distinct as strings. */
 export const SOURCES = ['web', 'Web', 'fair', 'referrals', '展会', 'ä', 'a'];
@@ -68,7 +98,10 @@ const leadBody = fc.record({
   company: textArb(4),
   email: textArb(4),
   // Usually a few tags (duplicates included), sometimes most of the pool: past the 32 bits of the mask.
-  tags: fc.oneof({ weight: 4, arbitrary: fc.array(fc.constantFrom(...TAGS), { maxLength: 5 }) }, { weight: 1, arbitrary: fc.shuffledSubarray(TAGS, { minLength: 20 }) }),
+  tags: fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.constantFrom(...TAGS), { maxLength: 5 }) },
+    { weight: 1, arbitrary: fc.shuffledSubarray(TAGS, { minLength: 20 }) },
+  ),
   sourceId: fc.constantFrom(...SOURCES),
   campaignId: maybe(fc.constantFrom(...CAMPAIGNS)),
   acquiredAt: instantArb,
@@ -110,7 +143,9 @@ export const rowsArb = (maxLength = 30): fc.Arbitrary<LeadRow[]> =>
   );
 
 export const cohortArb = fc.oneof(
-  fc.tuple(instantArb, fc.constantFrom(...COHORT_GRAINS), fc.constantFrom(...ZONES)).map(([t, g, z]) => cohortKey(t, g, z)),
+  fc
+    .tuple(instantArb, fc.constantFrom(...COHORT_GRAINS), fc.constantFrom(...ZONES))
+    .map(([t, g, z]) => cohortKey(t, g, z)),
   // Keys the regex admits but that name no period.
   fc.constantFrom('2025-W53', '2026-W00', '2026-02-30', '2026-13', '2020-W53'),
 );

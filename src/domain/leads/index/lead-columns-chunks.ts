@@ -65,7 +65,11 @@ const rebase = (offsets: Uint32Array, from: number, to: number) => {
 };
 
 /** Cut `cols` into chunks of `chunkSize` rows; with `only`, the other chunks are left out (null). */
-export function toChunks(cols: LeadColumns, chunkSize: number, only?: ReadonlySet<number>): { head: ColumnsHead; chunks: (ColumnsChunk | null)[] } {
+export function toChunks(
+  cols: LeadColumns,
+  chunkSize: number,
+  only?: ReadonlySet<number>,
+): { head: ColumnsHead; chunks: (ColumnsChunk | null)[] } {
   const chunks: (ColumnsChunk | null)[] = [];
   for (let start = 0; start < cols.n || (start === 0 && chunks.length === 0); start += chunkSize) {
     const end = Math.min(cols.n, start + chunkSize);
@@ -74,7 +78,10 @@ export function toChunks(cols: LeadColumns, chunkSize: number, only?: ReadonlySe
       if (end === cols.n) break;
       continue;
     }
-    const numeric = Object.fromEntries(NUMERIC.map((k) => [k, cols[k].slice(start, end)])) as Record<NumericKey, Numeric>;
+    const numeric = Object.fromEntries(NUMERIC.map((k) => [k, cols[k].slice(start, end)])) as Record<
+      NumericKey,
+      Numeric
+    >;
     const extraTags: [number, number[]][] = [];
     for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);
     chunks.push({
@@ -91,7 +98,13 @@ export function toChunks(cols: LeadColumns, chunkSize: number, only?: ReadonlySe
     });
     if (end === cols.n) break;
   }
-  const dict = { source: cols.dict.source.values, campaign: cols.dict.campaign.values, region: cols.dict.region.values, tags: cols.dict.tags.values, zone: cols.dict.zone.values };
+  const dict = {
+    source: cols.dict.source.values,
+    campaign: cols.dict.campaign.values,
+    region: cols.dict.region.values,
+    tags: cols.dict.tags.values,
+    zone: cols.dict.zone.values,
+  };
   return { head: { n: cols.n, chunkSize, chunkCount: chunks.length, dict }, chunks };
 }
 
@@ -124,7 +137,8 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   for (const c of chunks) {
     if (c.start !== row) throw new Error(`snapshot chunk starts at ${c.start}, expected ${row}`);
     for (const k of NUMERIC) {
-      if (c.numeric[k].length !== c.count) throw new Error(`snapshot column ${k} has ${c.numeric[k].length} of ${c.count} rows`);
+      if (c.numeric[k].length !== c.count)
+        throw new Error(`snapshot column ${k} has ${c.numeric[k].length} of ${c.count} rows`);
       (numeric[k] as Float64Array).set(c.numeric[k] as Float64Array, row);
     }
     for (let i = 0; i < c.count; i++) {
@@ -154,6 +168,12 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     phoneStart,
     names,
     companies,
-    dict: { source: dictionary(head.dict.source), campaign: dictionary(head.dict.campaign), region: dictionary(head.dict.region), tags: dictionary(head.dict.tags), zone: dictionary(head.dict.zone) },
+    dict: {
+      source: dictionary(head.dict.source),
+      campaign: dictionary(head.dict.campaign),
+      region: dictionary(head.dict.region),
+      tags: dictionary(head.dict.tags),
+      zone: dictionary(head.dict.zone),
+    },
   } as LeadColumns;
 }

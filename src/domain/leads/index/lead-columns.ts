@@ -122,7 +122,13 @@ function emptyColumns(n: number): LeadColumns {
     phoneStart: new Uint32Array(n + 1),
     names: new Array<string>(n),
     companies: new Array<string>(n),
-    dict: { source: new Dictionary(), campaign: new Dictionary(), region: new Dictionary(), tags: new Dictionary(), zone: new Dictionary() },
+    dict: {
+      source: new Dictionary(),
+      campaign: new Dictionary(),
+      region: new Dictionary(),
+      tags: new Dictionary(),
+      zone: new Dictionary(),
+    },
   };
 }
 
@@ -138,7 +144,8 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
   const consent = CONSENT_FILTER_STATES.indexOf(d.consent);
   const dnc = DNC_FILTER_STATES.indexOf(d.dnc);
   const flags = (cols.flags[i]! & ~FLAG_CALLABLE) | (d.callable ? FLAG_CALLABLE : 0);
-  const changed = cols.reasons[i] !== reasons || cols.consent[i] !== consent || cols.dnc[i] !== dnc || cols.flags[i] !== flags;
+  const changed =
+    cols.reasons[i] !== reasons || cols.consent[i] !== consent || cols.dnc[i] !== dnc || cols.flags[i] !== flags;
   cols.reasons[i] = reasons;
   cols.consent[i] = consent;
   cols.dnc[i] = dnc;
@@ -169,7 +176,10 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
   cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
   cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
   cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
-  cols.flags[i] = (lead.attempts > 0 ? FLAG_CONTACTED : 0) | (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) | (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0);
+  cols.flags[i] =
+    (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
+    (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
+    (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0);
   if (d === 'kept') cols.flags[i] = cols.flags[i]! | callable;
   else {
     writeDerived(cols, i, d);
@@ -231,7 +241,11 @@ export interface RowChange {
  * rebuilt only when a row's name, company, e-mail or number changed or rows were added.
  * Returns the columns to use from now on (the same object when nothing grew).
  */
-export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[], deletedRows: readonly number[]): LeadColumns {
+export function patchLeadColumns(
+  cols: LeadColumns,
+  changes: readonly RowChange[],
+  deletedRows: readonly number[],
+): LeadColumns {
   const added = changes.filter((c) => c.row === null).length;
   let out = cols;
   if (added > 0) {
@@ -239,9 +253,20 @@ export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[
     const grown = emptyColumns(n);
     for (const key of Object.keys(grown) as (keyof LeadColumns)[]) {
       const to = grown[key];
-      if (ArrayBuffer.isView(to) && key !== 'textStart' && key !== 'phoneStart') (to as Float64Array).set(cols[key] as Float64Array);
+      if (ArrayBuffer.isView(to) && key !== 'textStart' && key !== 'phoneStart')
+        (to as Float64Array).set(cols[key] as Float64Array);
     }
-    out = { ...grown, extraTags: cols.extraTags, names: cols.names.concat(new Array<string>(added)), companies: cols.companies.concat(new Array<string>(added)), dict: cols.dict, text: cols.text, phones: cols.phones, textStart: cols.textStart, phoneStart: cols.phoneStart };
+    out = {
+      ...grown,
+      extraTags: cols.extraTags,
+      names: cols.names.concat(new Array<string>(added)),
+      companies: cols.companies.concat(new Array<string>(added)),
+      dict: cols.dict,
+      text: cols.text,
+      phones: cols.phones,
+      textStart: cols.textStart,
+      phoneStart: cols.phoneStart,
+    };
   }
   const textOf = new Map<number, { text: string; phone: string }>();
   let next = cols.n;
@@ -250,7 +275,10 @@ export function patchLeadColumns(cols: LeadColumns, changes: readonly RowChange[
     writeRow(out, i, c.lead, c.derived);
     const text = rowText(c.lead);
     const phone = rowPhone(c.lead);
-    const same = c.row !== null && cols.text.slice(cols.textStart[i], cols.textStart[i + 1]) === text && cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]) === phone;
+    const same =
+      c.row !== null &&
+      cols.text.slice(cols.textStart[i], cols.textStart[i + 1]) === text &&
+      cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]) === phone;
     if (!same) textOf.set(i, { text, phone });
   }
   for (const i of deletedRows) {

@@ -31,7 +31,11 @@ export interface LeadFigures extends QueueCounts {
 const HOURS = reasonBit('outside-calling-hours');
 
 /** Every figure at `now` in one pass over the rows. */
-export function leadFigures(cols: LeadColumns, ctx: { now: number; orgTimeZone: string; outsideHours: (i: number) => boolean }, horizonDays = 90): LeadFigures {
+export function leadFigures(
+  cols: LeadColumns,
+  ctx: { now: number; orgTimeZone: string; outsideHours: (i: number) => boolean },
+  horizonDays = 90,
+): LeadFigures {
   const { now, orgTimeZone: tz } = ctx;
   const queueIds = Object.keys(QUEUES) as QueueId[];
   const masks = queueIds.map((id) => (QUEUES[id] as readonly ReasonCode[]).reduce((m, c) => m | reasonBit(c), 0));
@@ -71,6 +75,18 @@ export function leadFigures(cols: LeadColumns, ctx: { now: number; orgTimeZone: 
     if (!(bits & retentionExpired)) due(cols.retentionDeadline[i]!, 'retention');
   }
   const byReason = Object.fromEntries(REASON_CODES.map((c, r) => [c, reasonCounts[r]!])) as Record<ReasonCode, number>;
-  const bySource = perSource.flatMap((count, code) => (count > 0 ? [{ sourceId: cols.dict.source.values[code]!, count }] : [])).sort((a, b) => b.count - a.count || a.sourceId.localeCompare(b.sourceId));
-  return { at: now, total, callable, queues, byReason, acquiredThisMonth, bySource, calendar: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)), horizonDays };
+  const bySource = perSource
+    .flatMap((count, code) => (count > 0 ? [{ sourceId: cols.dict.source.values[code]!, count }] : []))
+    .sort((a, b) => b.count - a.count || a.sourceId.localeCompare(b.sourceId));
+  return {
+    at: now,
+    total,
+    callable,
+    queues,
+    byReason,
+    acquiredThisMonth,
+    bySource,
+    calendar: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    horizonDays,
+  };
 }

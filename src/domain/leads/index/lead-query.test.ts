@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../time/calendar';
 import type { Lead } from '../lead';
-import { acquiredRange, leadFilterSchema, matchesLeadFilter, type LeadDerived, type LeadFilter, type FilterContext } from '../lead-filter';
+import {
+  acquiredRange,
+  leadFilterSchema,
+  matchesLeadFilter,
+  type LeadDerived,
+  type LeadFilter,
+  type FilterContext,
+} from '../lead-filter';
 import { buildLeadColumns } from './lead-columns';
 import { queryRows } from './lead-query';
 import { SORT_KEYS, sortOrder, type SortKey } from './lead-sort';
@@ -41,11 +48,19 @@ export function referenceSort(leads: readonly Lead[], rows: readonly number[], k
   return [...rows].sort((a, b) => cmp(a, b) || a - b);
 }
 
-function reference(leads: readonly Lead[], derived: readonly LeadDerived[], filter: LeadFilter, ctx: FilterContext): number[] {
+function reference(
+  leads: readonly Lead[],
+  derived: readonly LeadDerived[],
+  filter: LeadFilter,
+  ctx: FilterContext,
+): number[] {
   return leads.map((_, i) => i).filter((i) => matchesLeadFilter(leads[i]!, derived[i]!, filter, ctx));
 }
 
-const split = (rows: { lead: Lead; derived: LeadDerived }[]) => ({ leads: rows.map((r) => r.lead), derived: rows.map((r) => r.derived) });
+const split = (rows: { lead: Lead; derived: LeadDerived }[]) => ({
+  leads: rows.map((r) => r.lead),
+  derived: rows.map((r) => r.derived),
+});
 
 describe('queryRows against matchesLeadFilter (fast-check)', () => {
   it('returns exactly the matching rows, in natural and reversed order', () => {
@@ -90,13 +105,24 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
     const tiny = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'Σ', 'ς', 'σ', 'İ', '\n', '\t', ' '), maxLength: 3 });
     const textRows = fc
       .tuple(rowsArb(12), fc.array(fc.tuple(tiny, tiny, tiny), { minLength: 12, maxLength: 12 }))
-      .map(([rows, texts]) => rows.map((r, i) => ({ ...r, lead: { ...r.lead, name: texts[i]![0], company: texts[i]![1], email: texts[i]![2] } })));
-    const q = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'Σ', 'ς', 'σ', 'i̇', '\n', '\t', ' '), minLength: 1, maxLength: 4 });
+      .map(([rows, texts]) =>
+        rows.map((r, i) => ({
+          ...r,
+          lead: { ...r.lead, name: texts[i]![0], company: texts[i]![1], email: texts[i]![2] },
+        })),
+      );
+    const q = fc.string({
+      unit: fc.constantFrom('a', 'A', 'b', 'Σ', 'ς', 'σ', 'i̇', '\n', '\t', ' '),
+      minLength: 1,
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(textRows, q, ctxArb, (rows, text, ctx) => {
         const { leads, derived } = split(rows);
         const filter = leadFilterSchema.parse({ q: text });
-        expect([...queryRows(buildLeadColumns(leads, derived), filter, ctx, null, false)]).toEqual(reference(leads, derived, filter, ctx));
+        expect([...queryRows(buildLeadColumns(leads, derived), filter, ctx, null, false)]).toEqual(
+          reference(leads, derived, filter, ctx),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -108,7 +134,9 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
       fc.property(rowsArb(12), q, ctxArb, (rows, text, ctx) => {
         const { leads, derived } = split(rows);
         const filter = leadFilterSchema.parse({ q: text });
-        expect([...queryRows(buildLeadColumns(leads, derived), filter, ctx, null, false)]).toEqual(reference(leads, derived, filter, ctx));
+        expect([...queryRows(buildLeadColumns(leads, derived), filter, ctx, null, false)]).toEqual(
+          reference(leads, derived, filter, ctx),
+        );
       }),
       { numRuns: 600 },
     );
@@ -127,10 +155,18 @@ describe('queryRows against matchesLeadFilter (fast-check)', () => {
         // Put each row's acquisition or verification (whichever is later) on an edge.
         const edged = leads.map((lead, i) => {
           const t = edges[i % Math.max(1, edges.length)] ?? lead.acquiredAt;
-          return i % 2 ? { ...lead, acquiredAt: t, verifiedAt: lead.verifiedAt === undefined ? undefined : Math.min(lead.verifiedAt, t) } : { ...lead, acquiredAt: Math.min(lead.acquiredAt, t), verifiedAt: t };
+          return i % 2
+            ? {
+                ...lead,
+                acquiredAt: t,
+                verifiedAt: lead.verifiedAt === undefined ? undefined : Math.min(lead.verifiedAt, t),
+              }
+            : { ...lead, acquiredAt: Math.min(lead.acquiredAt, t), verifiedAt: t };
         });
         for (const f of [filter, { ...filter, notVerifiedMonths: months }]) {
-          expect([...queryRows(buildLeadColumns(edged, derived), f, ctx, null, false)]).toEqual(reference(edged, derived, f, ctx));
+          expect([...queryRows(buildLeadColumns(edged, derived), f, ctx, null, false)]).toEqual(
+            reference(edged, derived, f, ctx),
+          );
         }
       }),
       { numRuns: 120 },
@@ -153,24 +189,124 @@ describe('worked examples for every filter field (reference and index agree)', (
   const DAY = 86_400_000;
   const ctx: FilterContext = { orgTimeZone: NY, dormantMs: 90 * 86_400_000, now: NOW };
   const base = (id: number, over: Partial<Lead>): Lead => ({
-    id, phoneE164: '+12025550100', phoneRaw: '', region: 'US', timeZone: NY, name: '', company: '', email: '', tags: [], sourceId: 'web',
-    acquiredAt: NOW - DAY, acquiredAtPrecision: 'exact', createdAt: NOW - DAY, updatedAt: NOW - DAY, entryMethod: 'manual', attempts: 0,
-    dncStatus: 'unchecked', dncCheckedVersions: [], ...over,
+    id,
+    phoneE164: '+12025550100',
+    phoneRaw: '',
+    region: 'US',
+    timeZone: NY,
+    name: '',
+    company: '',
+    email: '',
+    tags: [],
+    sourceId: 'web',
+    acquiredAt: NOW - DAY,
+    acquiredAtPrecision: 'exact',
+    createdAt: NOW - DAY,
+    updatedAt: NOW - DAY,
+    entryMethod: 'manual',
+    attempts: 0,
+    dncStatus: 'unchecked',
+    dncCheckedVersions: [],
+    ...over,
   });
-  const fact = (consent: LeadDerived['consent'], dnc: LeadDerived['dnc'], reasons: LeadDerived['reasons'], callable: boolean): LeadDerived => ({ consent, dnc, reasons, callable });
+  const fact = (
+    consent: LeadDerived['consent'],
+    dnc: LeadDerived['dnc'],
+    reasons: LeadDerived['reasons'],
+    callable: boolean,
+  ): LeadDerived => ({ consent, dnc, reasons, callable });
   const forty = Array.from({ length: 40 }, (_, i) => `t${i + 1}`);
   const rows: [Lead, LeadDerived][] = [
     // 28 Feb 2026 23:59 in New York (already 1 March in UTC).
-    [base(1, { phoneE164: '+12133734253', name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@example.com', tags: ['vip', 't1'], campaignId: 'spring', acquiredAt: Date.UTC(2026, 2, 1, 4, 59), attempts: 3, firstConnectedAt: NOW - 5 * DAY, convertedAt: NOW - 4 * DAY }), fact('valid', 'clear', [], true)],
+    [
+      base(1, {
+        phoneE164: '+12133734253',
+        name: 'Ada Lovelace',
+        company: 'Analytical Engines',
+        email: 'ada@example.com',
+        tags: ['vip', 't1'],
+        campaignId: 'spring',
+        acquiredAt: Date.UTC(2026, 2, 1, 4, 59),
+        attempts: 3,
+        firstConnectedAt: NOW - 5 * DAY,
+        convertedAt: NOW - 4 * DAY,
+      }),
+      fact('valid', 'clear', [], true),
+    ],
     // 1 March 2026 00:00 in New York: a Sunday, the last day of ISO week 9.
-    [base(2, { phoneE164: '+8613812345678', region: 'CN', name: '张伟', company: '北京科技', sourceId: 'fair', acquiredAt: Date.UTC(2026, 2, 1, 5, 0), entryMethod: 'file', importBatchId: 7, attempts: 1 }), fact('expiring', 'listed', ['dnc-listed', 'consent-expiring'], false)],
+    [
+      base(2, {
+        phoneE164: '+8613812345678',
+        region: 'CN',
+        name: '张伟',
+        company: '北京科技',
+        sourceId: 'fair',
+        acquiredAt: Date.UTC(2026, 2, 1, 5, 0),
+        entryMethod: 'file',
+        importBatchId: 7,
+        attempts: 1,
+      }),
+      fact('expiring', 'listed', ['dnc-listed', 'consent-expiring'], false),
+    ],
     // Verified exactly 18 months before NOW (New York wall clock); 40 tags, so t32… are past the 32-bit mask (t31 has code 32).
-    [base(3, { phoneE164: '+447700900123', region: 'GB', name: 'Grace Hopper', company: 'Navy', email: 'GRACE@NAVY.MIL', tags: forty, sourceId: 'Web', campaignId: 'expo', acquiredAt: Date.UTC(2024, 10, 29, 17, 0), verifiedAt: Date.UTC(2025, 4, 29, 16, 0), entryMethod: 'api' }), fact('missing', 'unchecked', ['consent-missing', 'stale-data'], false)],
+    [
+      base(3, {
+        phoneE164: '+447700900123',
+        region: 'GB',
+        name: 'Grace Hopper',
+        company: 'Navy',
+        email: 'GRACE@NAVY.MIL',
+        tags: forty,
+        sourceId: 'Web',
+        campaignId: 'expo',
+        acquiredAt: Date.UTC(2024, 10, 29, 17, 0),
+        verifiedAt: Date.UTC(2025, 4, 29, 16, 0),
+        entryMethod: 'api',
+      }),
+      fact('missing', 'unchecked', ['consent-missing', 'stale-data'], false),
+    ],
     // Anonymised: the phone is a keyed hash whose digits, picked out, would read 213373.
-    [base(4, { phoneE164: 'hmac:21a33b73', region: 'ZZ', sourceId: 'referrals', acquiredAt: Date.UTC(2020, 0, 1), entryMethod: 'demo', importBatchId: 8, attempts: 2, firstConnectedAt: Date.UTC(2020, 1, 1) }), fact('withdrawn', 'stale', ['anonymized'], false)],
-    [base(5, { phoneE164: '+12025550143', name: 'Bob', company: 'Smith & Co', email: 'bob@smith.example', tags: ['t33'], sourceId: 'fair', campaignId: 'expo', verifiedAt: NOW - 3_600_000, attempts: 2, firstConnectedAt: NOW - 3_600_000 }), fact('valid', 'clear', [], true)],
+    [
+      base(4, {
+        phoneE164: 'hmac:21a33b73',
+        region: 'ZZ',
+        sourceId: 'referrals',
+        acquiredAt: Date.UTC(2020, 0, 1),
+        entryMethod: 'demo',
+        importBatchId: 8,
+        attempts: 2,
+        firstConnectedAt: Date.UTC(2020, 1, 1),
+      }),
+      fact('withdrawn', 'stale', ['anonymized'], false),
+    ],
+    [
+      base(5, {
+        phoneE164: '+12025550143',
+        name: 'Bob',
+        company: 'Smith & Co',
+        email: 'bob@smith.example',
+        tags: ['t33'],
+        sourceId: 'fair',
+        campaignId: 'expo',
+        verifiedAt: NOW - 3_600_000,
+        attempts: 2,
+        firstConnectedAt: NOW - 3_600_000,
+      }),
+      fact('valid', 'clear', [], true),
+    ],
     // Upper-case Greek with final sigma; the empty tag (dictionary code 0).
-    [base(6, { phoneE164: '+447700900456', region: 'GB', name: 'ΟΔΥΣΣΕΥΣ', tags: [''], acquiredAt: Date.UTC(2026, 2, 2, 17, 0), entryMethod: 'file', importBatchId: 7 }), fact('valid', 'clear', ['consent-expiring'], true)],
+    [
+      base(6, {
+        phoneE164: '+447700900456',
+        region: 'GB',
+        name: 'ΟΔΥΣΣΕΥΣ',
+        tags: [''],
+        acquiredAt: Date.UTC(2026, 2, 2, 17, 0),
+        entryMethod: 'file',
+        importBatchId: 7,
+      }),
+      fact('valid', 'clear', ['consent-expiring'], true),
+    ],
   ];
   const leads = rows.map((r) => r[0]);
   const derived = rows.map((r) => r[1]);
@@ -267,6 +403,8 @@ describe('worked examples for every filter field (reference and index agree)', (
     expect(byName).toEqual(referenceSort(leads, [0, 1, 2, 3, 4, 5], 'name').map((i) => i + 1));
     expect(byName[0]).toBe(4); // the anonymised lead's empty name first
     // "web" and "Web" are one source to the collator: rows 1, 3 and 6 tie and keep row order.
-    expect(Array.from(queryRows(cols, {}, ctx, sortOrder(cols, 'source'), false), (i) => cols.ids[i])).toEqual([2, 5, 4, 1, 3, 6]);
+    expect(Array.from(queryRows(cols, {}, ctx, sortOrder(cols, 'source'), false), (i) => cols.ids[i])).toEqual([
+      2, 5, 4, 1, 3, 6,
+    ]);
   });
 });

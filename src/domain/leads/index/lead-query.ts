@@ -5,10 +5,26 @@
  */
 import { REASON_CODES } from '../../compliance/verdict-types';
 import { addMonths } from '../../time/calendar';
-import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, acquiredRange, normaliseQuery, type FilterContext, type LeadFilter } from '../lead-filter';
+import {
+  CONSENT_FILTER_STATES,
+  DNC_FILTER_STATES,
+  acquiredRange,
+  normaliseQuery,
+  type FilterContext,
+  type LeadFilter,
+} from '../lead-filter';
 import { ENTRY_METHODS } from '../lead';
 import { SUPPRESSING_REASONS, storedStage } from '../lifecycle-facts';
-import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED, reasonBit, type Dictionary, type LeadColumns } from './lead-columns';
+import {
+  FLAG_CALLABLE,
+  FLAG_CONNECTED,
+  FLAG_CONTACTED,
+  FLAG_CONVERTED,
+  FLAG_DELETED,
+  reasonBit,
+  type Dictionary,
+  type LeadColumns,
+} from './lead-columns';
 import { rowsContaining } from './text-match';
 
 type Test = (i: number) => boolean;
@@ -53,7 +69,8 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
   const outside = ctx.outsideHours;
   if (filter.reason?.length) {
     const mask = filter.reason.reduce((m, r) => (REASON_CODES.includes(r) ? m | reasonBit(r) : m), 0);
-    if (outside && filter.reason.includes('outside-calling-hours')) tests.push((i) => (cols.reasons[i]! & mask) !== 0 || outside(i));
+    if (outside && filter.reason.includes('outside-calling-hours'))
+      tests.push((i) => (cols.reasons[i]! & mask) !== 0 || outside(i));
     else tests.push((i) => (cols.reasons[i]! & mask) !== 0);
   }
   if (filter.callable && outside) {
@@ -75,7 +92,11 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
       return wanted.has(storedStage(facts, (cols.reasons[i]! & suppressing) !== 0, now, dormantMs));
     });
   }
-  for (const t of [flagTest(cols.flags, FLAG_CONTACTED, filter.contacted), flagTest(cols.flags, FLAG_CONNECTED, filter.connected), flagTest(cols.flags, FLAG_CONVERTED, filter.converted)]) {
+  for (const t of [
+    flagTest(cols.flags, FLAG_CONTACTED, filter.contacted),
+    flagTest(cols.flags, FLAG_CONNECTED, filter.connected),
+    flagTest(cols.flags, FLAG_CONVERTED, filter.converted),
+  ]) {
     if (t) tests.push(t);
   }
   if (filter.batch !== undefined) {
@@ -89,7 +110,9 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     else {
       const mask = codes.filter((c) => c >= 1 && c <= 32).reduce((m, c) => (m | (1 << (c - 1))) >>> 0, 0);
       const extra = codes.filter((c) => c === 0 || c > 32);
-      tests.push((i) => (cols.tagBits[i]! & mask) >>> 0 === mask && extra.every((c) => cols.extraTags.get(i)?.includes(c)));
+      tests.push(
+        (i) => (cols.tagBits[i]! & mask) >>> 0 === mask && extra.every((c) => cols.extraTags.get(i)?.includes(c)),
+      );
     }
   }
   if (filter.notVerifiedMonths !== undefined) {
@@ -103,14 +126,22 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
   }
   if (filter.q) {
     const { text, digits } = normaliseQuery(filter.q);
-    const hits = digits ? rowsContaining(cols.phones, cols.phoneStart, cols.n, digits) : rowsContaining(cols.text, cols.textStart, cols.n, text);
+    const hits = digits
+      ? rowsContaining(cols.phones, cols.phoneStart, cols.n, digits)
+      : rowsContaining(cols.text, cols.textStart, cols.n, text);
     tests.push((i) => hits[i] === 1);
   }
   return tests;
 }
 
 /** Row indexes matching `filter`, in `order` (natural order when none), optionally reversed. */
-export function queryRows(cols: LeadColumns, filter: LeadFilter, ctx: FilterContext, order: Uint32Array | null, desc: boolean): Uint32Array {
+export function queryRows(
+  cols: LeadColumns,
+  filter: LeadFilter,
+  ctx: FilterContext,
+  order: Uint32Array | null,
+  desc: boolean,
+): Uint32Array {
   const tests = compileFilter(cols, filter, ctx);
   const out = new Uint32Array(cols.n);
   let count = 0;

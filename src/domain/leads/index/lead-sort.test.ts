@@ -15,8 +15,25 @@ const T = Date.UTC(2026, 2, 1);
 
 function lead(id: number, over: Partial<Lead>): Lead {
   return {
-    id, phoneE164: '+12025550100', phoneRaw: '', region: 'US', timeZone: 'UTC', name: '', company: '', email: '', tags: [], sourceId: 'web',
-    acquiredAt: T, acquiredAtPrecision: 'exact', createdAt: T, updatedAt: T, entryMethod: 'manual', attempts: 0, dncStatus: 'unchecked', dncCheckedVersions: [], ...over,
+    id,
+    phoneE164: '+12025550100',
+    phoneRaw: '',
+    region: 'US',
+    timeZone: 'UTC',
+    name: '',
+    company: '',
+    email: '',
+    tags: [],
+    sourceId: 'web',
+    acquiredAt: T,
+    acquiredAtPrecision: 'exact',
+    createdAt: T,
+    updatedAt: T,
+    entryMethod: 'manual',
+    attempts: 0,
+    dncStatus: 'unchecked',
+    dncCheckedVersions: [],
+    ...over,
   };
 }
 
@@ -27,11 +44,13 @@ function verifiedColumn(values: readonly (number | undefined)[]) {
     values.map(() => DERIVED),
   );
   const rank = (v: number | undefined) => (v === undefined ? Infinity : v);
-  const expected = values.map((_, i) => i).sort((a, b) => {
-    const va = rank(values[a]);
-    const vb = rank(values[b]);
-    return va === vb ? a - b : va < vb ? -1 : 1;
-  });
+  const expected = values
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const va = rank(values[a]);
+      const vb = rank(values[b]);
+      return va === vb ? a - b : va < vb ? -1 : 1;
+    });
   return { cols, expected };
 }
 
@@ -47,7 +66,9 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq
 
 describe('sortOrder: packed key = comparator sort', () => {
   it('timestamps 1990–2030 with same-second and equal values (packed path)', () => {
-    const near = fc.tuple(fc.constantFrom(T, T + 999, T - 1), fc.integer({ min: 0, max: 2_000 })).map(([a, d]) => a + d);
+    const near = fc
+      .tuple(fc.constantFrom(T, T + 999, T - 1), fc.integer({ min: 0, max: 2_000 }))
+      .map(([a, d]) => a + d);
     const value = maybe(fc.oneof(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 0, 1) }), near));
     fc.assert(
       fc.property(fc.array(value, { maxLength: 200 }), (values) => {
@@ -76,7 +97,16 @@ describe('sortOrder: packed key = comparator sort', () => {
   it('just inside the packed key: the largest range that still fits 53 bits', () => {
     // 64 rows → 7 bits of row index; (range + 1) × 2^7 < 2^53 ⇔ range ≤ 2^46 − 2 seconds.
     const span = (2 ** 46 - 3) * 1000;
-    const values: (number | undefined)[] = [span, 0, 1, undefined, span - 1, 999, 1000, ...Array.from({ length: 57 }, (_, i) => (i * 7919 * 1_000_003) % span)];
+    const values: (number | undefined)[] = [
+      span,
+      0,
+      1,
+      undefined,
+      span - 1,
+      999,
+      1000,
+      ...Array.from({ length: 57 }, (_, i) => (i * 7919 * 1_000_003) % span),
+    ];
     expect(fitsPackedKey(values)).toBe(true);
     expect(fitsPackedKey([...values, span + 2000])).toBe(false);
     const { cols, expected } = verifiedColumn(values);
@@ -90,19 +120,28 @@ describe('sortOrder: packed key = comparator sort', () => {
 
   it('dataAge (createdAt − acquiredAt) may be negative and differ by a millisecond', () => {
     const ages = [5, -1, 0, -1000, 1, -999, 0];
-    const cols = buildLeadColumns(ages.map((a, i) => lead(i + 1, { createdAt: T + a })), ages.map(() => DERIVED));
+    const cols = buildLeadColumns(
+      ages.map((a, i) => lead(i + 1, { createdAt: T + a })),
+      ages.map(() => DERIVED),
+    );
     expect([...sortOrder(cols, 'dataAge')]).toEqual([3, 5, 1, 2, 6, 4, 0]);
   });
 
   it('attempts: small integers, many ties in row order', () => {
     const attempts = [3, 0, 0, 65535, 1, 0, 3];
-    const cols = buildLeadColumns(attempts.map((a, i) => lead(i + 1, { attempts: a })), attempts.map(() => DERIVED));
+    const cols = buildLeadColumns(
+      attempts.map((a, i) => lead(i + 1, { attempts: a })),
+      attempts.map(() => DERIVED),
+    );
     expect([...sortOrder(cols, 'attempts')]).toEqual([1, 2, 5, 4, 0, 6, 3]);
   });
 
   it('names: locale order, equal-to-the-collator names tie in row order', () => {
     const names = ['bob', 'Ada', 'ada', '张伟', 'Äda', '', 'Bob'];
-    const cols = buildLeadColumns(names.map((name, i) => lead(i + 1, { name })), names.map(() => DERIVED));
+    const cols = buildLeadColumns(
+      names.map((name, i) => lead(i + 1, { name })),
+      names.map(() => DERIVED),
+    );
     const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
     const expected = names.map((_, i) => i).sort((a, b) => collator.compare(names[a]!, names[b]!) || a - b);
     expect([...sortOrder(cols, 'name')]).toEqual(expected);
@@ -112,8 +151,12 @@ describe('sortOrder: packed key = comparator sort', () => {
 
   it('every key returns a permutation of the rows, also for no rows and one row', () => {
     for (const n of [0, 1, 2]) {
-      const cols = buildLeadColumns(Array.from({ length: n }, (_, i) => lead(i + 1, {})), Array.from({ length: n }, () => DERIVED));
-      for (const key of SORT_KEYS) expect([...sortOrder(cols, key)].sort()).toEqual(Array.from({ length: n }, (_, i) => i));
+      const cols = buildLeadColumns(
+        Array.from({ length: n }, (_, i) => lead(i + 1, {})),
+        Array.from({ length: n }, () => DERIVED),
+      );
+      for (const key of SORT_KEYS)
+        expect([...sortOrder(cols, key)].sort()).toEqual(Array.from({ length: n }, (_, i) => i));
     }
   });
 });

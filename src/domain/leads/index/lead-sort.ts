@@ -7,7 +7,17 @@
  */
 import type { LeadColumns } from './lead-columns';
 
-export const SORT_KEYS = ['acquiredAt', 'createdAt', 'lastContactAt', 'verifiedAt', 'dncCheckedAt', 'attempts', 'name', 'source', 'dataAge'] as const;
+export const SORT_KEYS = [
+  'acquiredAt',
+  'createdAt',
+  'lastContactAt',
+  'verifiedAt',
+  'dncCheckedAt',
+  'attempts',
+  'name',
+  'source',
+  'dataAge',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** A sort spec as written in the URL: `acquiredAt` ascending, `-acquiredAt` descending. */

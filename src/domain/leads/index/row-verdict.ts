@@ -6,7 +6,13 @@
  * (a consent's expiry for "expiring", the retention deadline for "retention expired"); the others
  * are left to the drawer, which judges its one lead in full (decision 021).
  */
-import { BLOCKING_REASONS, REASON_CODES, type Reason, type ReasonCode, type Verdict } from '../../compliance/verdict-types';
+import {
+  BLOCKING_REASONS,
+  REASON_CODES,
+  type Reason,
+  type ReasonCode,
+  type Verdict,
+} from '../../compliance/verdict-types';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type ConsentFilterState, type DncFilterState } from '../lead-filter';
 import { FLAG_CALLABLE, type LeadColumns } from './lead-columns';
 
@@ -27,8 +33,10 @@ export function rowVerdict(cols: LeadColumns, i: number, outside: boolean): RowV
     if (!(bits & (1 << b))) continue;
     const code = REASON_CODES[b]!;
     const reason: Reason = { code, severity: BLOCKING.has(code) ? 'block' : 'warn' };
-    if (code === 'consent-expiring' && cols.consentExpiresAt[i] === cols.consentExpiresAt[i]) reason.until = cols.consentExpiresAt[i]!;
-    if (code === 'retention-expired' && cols.retentionDeadline[i] === cols.retentionDeadline[i]) reason.since = cols.retentionDeadline[i]!;
+    if (code === 'consent-expiring' && cols.consentExpiresAt[i] === cols.consentExpiresAt[i])
+      reason.until = cols.consentExpiresAt[i]!;
+    if (code === 'retention-expired' && cols.retentionDeadline[i] === cols.retentionDeadline[i])
+      reason.since = cols.retentionDeadline[i]!;
     reasons.push(reason);
   }
   return {

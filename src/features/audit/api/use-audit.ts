@@ -17,7 +17,10 @@ export interface CatalogNames {
 }
 async function catalogNames(db: LeadsDb): Promise<CatalogNames> {
   const [sources, campaigns] = await Promise.all([listSources(db), listCampaigns(db)]);
-  return { sources: new Map(sources.map((s) => [s.id, s.name])), campaigns: new Map(campaigns.map((c) => [c.id, c.name])) };
+  return {
+    sources: new Map(sources.map((s) => [s.id, s.name])),
+    campaigns: new Map(campaigns.map((c) => [c.id, c.name])),
+  };
 }
 
 /** One page of the trail, newest first, with the chain head and total; rows display whatever the table holds, each summarised in words when it is a valid entry. */

@@ -43,38 +43,60 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
     <Dialog.Root open onOpenChange={(o) => !o && close()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content className="fixed left-1/2 top-12 z-50 max-h-[calc(100vh-4rem)] w-[52rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl" data-testid="audit-entry-detail">
+        <Dialog.Content
+          className="fixed left-1/2 top-12 z-50 max-h-[calc(100vh-4rem)] w-[52rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl"
+          data-testid="audit-entry-detail"
+        >
           <Dialog.Title className="text-lg font-semibold">{t('audit.entryTitle', { seq })}</Dialog.Title>
           {data === undefined ? (
             <Dialog.Description className="mt-2 text-sm text-slate-600">{t('app.loading')}</Dialog.Description>
           ) : data === null ? (
-            <Dialog.Description className="mt-2 text-sm text-slate-600">{t('audit.noEntry', { seq })}</Dialog.Description>
+            <Dialog.Description className="mt-2 text-sm text-slate-600">
+              {t('audit.noEntry', { seq })}
+            </Dialog.Description>
           ) : (
             <>
               <Dialog.Description className="mt-2 text-base text-slate-900">
                 <AuditSummaryText summary={summariseAudit(data.entry)} names={data.names} />
               </Dialog.Description>
-              <p className="mt-1 text-sm text-slate-600">{t('audit.entryMeta', { at: fmt.format(data.entry.at), actor: data.entry.actor, action: data.entry.action })}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                {t('audit.entryMeta', {
+                  at: fmt.format(data.entry.at),
+                  actor: data.entry.actor,
+                  action: data.entry.action,
+                })}
+              </p>
               {data.entry.note && <p className="mt-1 text-sm text-slate-700">{data.entry.note}</p>}
               {data.entry.action === 'undo' && data.reverted && (
                 <p className="mt-3 text-sm" data-testid="audit-undid">
                   {t('audit.undid')}{' '}
-                  <Link to="/audit" search={(s) => ({ ...s, entry: data.reverted!.seq, rpage: undefined })} className="font-medium text-indigo-700 hover:underline">
-                    {t('audit.entryLink', { seq: data.reverted.seq })}: <AuditSummaryText summary={summariseAudit(data.reverted)} names={data.names} />
+                  <Link
+                    to="/audit"
+                    search={(s) => ({ ...s, entry: data.reverted!.seq, rpage: undefined })}
+                    className="font-medium text-indigo-700 hover:underline"
+                  >
+                    {t('audit.entryLink', { seq: data.reverted.seq })}:{' '}
+                    <AuditSummaryText summary={summariseAudit(data.reverted)} names={data.names} />
                   </Link>
                 </p>
               )}
               {data.undoneBy && (
                 <p className="mt-3 text-sm" data-testid="audit-undone-by">
                   {t('audit.undoneBy')}{' '}
-                  <Link to="/audit" search={(s) => ({ ...s, entry: data.undoneBy!.seq, rpage: undefined })} className="font-medium text-indigo-700 hover:underline">
+                  <Link
+                    to="/audit"
+                    search={(s) => ({ ...s, entry: data.undoneBy!.seq, rpage: undefined })}
+                    className="font-medium text-indigo-700 hover:underline"
+                  >
                     {t('audit.entryLink', { seq: data.undoneBy.seq })}
                   </Link>
                 </p>
               )}
               {records.length > 0 && (
                 <div className="mt-4">
-                  <h3 className="text-sm font-semibold text-slate-800">{t('audit.records', { count: records.length, formatted: nf.format(records.length) })}</h3>
+                  <h3 className="text-sm font-semibold text-slate-800">
+                    {t('audit.records', { count: records.length, formatted: nf.format(records.length) })}
+                  </h3>
                   <table className="mt-2 min-w-full text-sm" data-testid="audit-records">
                     <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
                       <tr>
@@ -89,13 +111,26 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
                         (r.fields.length ? r.fields : [null]).map((f, i) => (
                           <tr key={`${r.id}:${f?.field ?? ''}`} data-testid="audit-record-row">
                             <td className="px-3 py-1.5">
-                              {i === 0 && (typeof r.id === 'number' && data.entry.entity === 'lead' ? (
-                                <Link to="/leads" search={{ lead: r.id }} className="font-medium text-indigo-700 hover:underline">{t('audit.leadLink', { id: r.id })}</Link>
-                              ) : String(r.id))}
+                              {i === 0 &&
+                                (typeof r.id === 'number' && data.entry.entity === 'lead' ? (
+                                  <Link
+                                    to="/leads"
+                                    search={{ lead: r.id }}
+                                    className="font-medium text-indigo-700 hover:underline"
+                                  >
+                                    {t('audit.leadLink', { id: r.id })}
+                                  </Link>
+                                ) : (
+                                  String(r.id)
+                                ))}
                             </td>
-                            <td className="px-3 py-1.5 text-slate-700">{f ? t(`audit.fieldName.${f.field}`, { defaultValue: f.field }) : '—'}</td>
+                            <td className="px-3 py-1.5 text-slate-700">
+                              {f ? t(`audit.fieldName.${f.field}`, { defaultValue: f.field }) : '—'}
+                            </td>
                             <td className="px-3 py-1.5 text-slate-600">{f ? valueText(f.field, f.before) : ''}</td>
-                            <td className="px-3 py-1.5 text-slate-900">{f ? `→ ${valueText(f.field, f.after)}` : ''}</td>
+                            <td className="px-3 py-1.5 text-slate-900">
+                              {f ? `→ ${valueText(f.field, f.after)}` : ''}
+                            </td>
                           </tr>
                         )),
                       )}
@@ -103,9 +138,21 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
                   </table>
                   {pages > 1 && (
                     <nav className="mt-3 flex items-center gap-2 text-sm" aria-label={t('audit.recordPages')}>
-                      <Button disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page - 1 }) })}>←</Button>
-                      <span>{page} / {pages}</span>
-                      <Button disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page + 1 }) })}>→</Button>
+                      <Button
+                        disabled={page <= 1}
+                        onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page - 1 }) })}
+                      >
+                        ←
+                      </Button>
+                      <span>
+                        {page} / {pages}
+                      </span>
+                      <Button
+                        disabled={page >= pages}
+                        onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page + 1 }) })}
+                      >
+                        →
+                      </Button>
                     </nav>
                   )}
                 </div>
@@ -113,7 +160,9 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
             </>
           )}
           <div className="mt-6 flex justify-end">
-            <Button variant="primary" onClick={close}>{t('bulk.close')}</Button>
+            <Button variant="primary" onClick={close}>
+              {t('bulk.close')}
+            </Button>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -34,7 +34,11 @@ export function AuditPage() {
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           {t('audit.action')}
-          <select className={`${inputClass} w-40`} value={search.action ?? ''} onChange={(e) => void navigate({ search: { action: e.target.value || undefined } })}>
+          <select
+            className={`${inputClass} w-40`}
+            value={search.action ?? ''}
+            onChange={(e) => void navigate({ search: { action: e.target.value || undefined } })}
+          >
             <option value="">—</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a}>{a}</option>
@@ -43,7 +47,10 @@ export function AuditPage() {
         </label>
         {data && (
           <span className="text-slate-500">
-            {t('audit.head')}: <code className="font-mono text-xs">#{data.head.seq} {data.head.hash.slice(0, 16)}…</code>
+            {t('audit.head')}:{' '}
+            <code className="font-mono text-xs">
+              #{data.head.seq} {data.head.hash.slice(0, 16)}…
+            </code>
           </span>
         )}
       </div>

@@ -10,7 +10,9 @@ export function useChangeText(names: CatalogNames) {
       case 'source':
         return t('audit.change.source', { value: names.sources.get(c.value) ?? c.value });
       case 'campaign':
-        return c.value === null ? t('audit.change.campaignNone') : t('audit.change.campaign', { value: names.campaigns.get(c.value) ?? c.value });
+        return c.value === null
+          ? t('audit.change.campaignNone')
+          : t('audit.change.campaign', { value: names.campaigns.get(c.value) ?? c.value });
       case 'name':
       case 'company':
       case 'tagsAdded':
@@ -31,10 +33,18 @@ export function AuditSummaryText({ summary, names }: { summary: AuditSummary; na
   const { t, i18n } = useTranslation();
   const change = useChangeText(names);
   const nf = new Intl.NumberFormat(i18n.language);
-  const figures = Object.fromEntries(Object.entries(summary.figures).map(([k, v]) => [k, typeof v === 'number' ? nf.format(v) : v]));
+  const figures = Object.fromEntries(
+    Object.entries(summary.figures).map(([k, v]) => [k, typeof v === 'number' ? nf.format(v) : v]),
+  );
   return (
     <span data-testid="audit-summary">
-      {t(`audit.sum.${summary.key}`, { count: summary.count, formatted: nf.format(summary.count), changes: summary.changes.map(change).join(', '), undid: summary.undid, ...figures })}
+      {t(`audit.sum.${summary.key}`, {
+        count: summary.count,
+        formatted: nf.format(summary.count),
+        changes: summary.changes.map(change).join(', '),
+        undid: summary.undid,
+        ...figures,
+      })}
     </span>
   );
 }

@@ -12,7 +12,10 @@ const listeners = new Set<() => void>();
 /** The worker's API (typed calls through comlink). */
 export function analytics(): Remote<AnalyticsApi> {
   if (!remote) {
-    const worker = new Worker(new URL('../../../workers/analytics.worker.ts', import.meta.url), { type: 'module', name: 'analytics' });
+    const worker = new Worker(new URL('../../../workers/analytics.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'analytics',
+    });
     remote = wrap<AnalyticsApi>(worker);
     void remote.onChange(
       proxy((v: number) => {

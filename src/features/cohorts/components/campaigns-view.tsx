@@ -20,16 +20,40 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
     if (!q.data) return null;
     const f = makeFormatters(i18n.language, meta.timeZone, t);
     const byId = new Map(meta.campaigns.map((c) => [c.id, c]));
-    const header = [t('cohorts.campaigns.campaign'), t('cohorts.campaigns.window'), t('cohorts.campaigns.channel'), t('cohorts.campaigns.explicit'), t('cohorts.campaigns.byWindow'), t('cohorts.col.leads'), t('cohorts.scorecard.connect'), t('cohorts.scorecard.conversion', { n: state.n }), t('cohorts.col.interval'), t('cohorts.scorecard.dataAge')];
+    const header = [
+      t('cohorts.campaigns.campaign'),
+      t('cohorts.campaigns.window'),
+      t('cohorts.campaigns.channel'),
+      t('cohorts.campaigns.explicit'),
+      t('cohorts.campaigns.byWindow'),
+      t('cohorts.col.leads'),
+      t('cohorts.scorecard.connect'),
+      t('cohorts.scorecard.conversion', { n: state.n }),
+      t('cohorts.col.interval'),
+      t('cohorts.scorecard.dataAge'),
+    ];
     const rows = q.data.value
       .filter((r) => r.metrics.leads > 0 || byId.has(r.campaignId))
       .map((r) => {
         const c = byId.get(r.campaignId);
         const conv = rateOf(r.metrics, 'conversionWithinRate');
-        const name = r.campaignId === '' ? t('cohorts.campaigns.noCampaign') : c ? c.name : t('cohorts.campaigns.unknown', { id: r.campaignId });
+        const name =
+          r.campaignId === ''
+            ? t('cohorts.campaigns.noCampaign')
+            : c
+              ? c.name
+              : t('cohorts.campaigns.unknown', { id: r.campaignId });
         const cells = [
-          name, c ? `${f.date(c.startsAt)} – ${f.date(c.endsAt - 1)}` : '—', c ? [c.channel, c.event].filter(Boolean).join(' · ') : '—',
-          f.count(r.explicit), f.count(r.window), f.count(r.metrics.leads), f.pct(rateOf(r.metrics, 'connectRate').rate), f.pct(conv.rate), f.interval(conv.low, conv.high), f.days(r.metrics.medianDataAgeDays),
+          name,
+          c ? `${f.date(c.startsAt)} – ${f.date(c.endsAt - 1)}` : '—',
+          c ? [c.channel, c.event].filter(Boolean).join(' · ') : '—',
+          f.count(r.explicit),
+          f.count(r.window),
+          f.count(r.metrics.leads),
+          f.pct(rateOf(r.metrics, 'connectRate').rate),
+          f.pct(conv.rate),
+          f.interval(conv.low, conv.high),
+          f.days(r.metrics.medianDataAgeDays),
         ];
         return { id: r.campaignId, r, c, cells };
       });
@@ -41,24 +65,55 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
     </Link>
   );
   return (
-    <Card title={t('cohorts.campaigns.title')} actions={model && <CsvButton table={{ header: model.header, rows: model.rows }} fileName="campaigns.csv" />}>
+    <Card
+      title={t('cohorts.campaigns.title')}
+      actions={model && <CsvButton table={{ header: model.header, rows: model.rows }} fileName="campaigns.csv" />}
+    >
       <p className="-mt-1 mb-3 max-w-4xl text-xs text-slate-500">{t('cohorts.campaigns.help')}</p>
       {!model ? (
-        <p role="status" className="animate-pulse text-sm text-slate-500">{t('cohorts.loading')}</p>
+        <p role="status" className="animate-pulse text-sm text-slate-500">
+          {t('cohorts.loading')}
+        </p>
       ) : (
         <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
           <table className="w-full text-sm" data-testid="campaigns-table">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>{model.header.filter((_, i) => i !== 8).map((h, i) => <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">{h}</th>)}</tr>
+              <tr>
+                {model.header
+                  .filter((_, i) => i !== 8)
+                  .map((h, i) => (
+                    <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">
+                      {h}
+                    </th>
+                  ))}
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {model.rows.map(({ id, r, c, cells }) => (
                 <tr key={id} className="hover:bg-indigo-50/40">
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-800">{cells[0]}</th>
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-800">
+                    {cells[0]}
+                  </th>
                   <td className="px-3 py-2 text-xs text-slate-500">{cells[1]}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-500">{cells[2]}</td>
-                  <td className="px-3 py-2 tabular-nums">{c && r.explicit > 0 ? link(cells[3]!, campaignFilter(c, 'explicit', meta.sources, meta.timeZone), t('cohorts.campaigns.openExplicit', { count: r.explicit, formatted: cells[3] })) : cells[3]}</td>
-                  <td className="px-3 py-2 tabular-nums">{c && r.window > 0 ? link(cells[4]!, campaignFilter(c, 'window', meta.sources, meta.timeZone), t('cohorts.campaigns.openWindow', { count: r.window, formatted: cells[4] })) : cells[4]}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {c && r.explicit > 0
+                      ? link(
+                          cells[3]!,
+                          campaignFilter(c, 'explicit', meta.sources, meta.timeZone),
+                          t('cohorts.campaigns.openExplicit', { count: r.explicit, formatted: cells[3] }),
+                        )
+                      : cells[3]}
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {c && r.window > 0
+                      ? link(
+                          cells[4]!,
+                          campaignFilter(c, 'window', meta.sources, meta.timeZone),
+                          t('cohorts.campaigns.openWindow', { count: r.window, formatted: cells[4] }),
+                        )
+                      : cells[4]}
+                  </td>
                   <td className="px-3 py-2 tabular-nums">{cells[5]}</td>
                   <td className="px-3 py-2 tabular-nums">{cells[6]}</td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">

@@ -17,12 +17,22 @@ import { useDrillDown } from './use-drill-down';
 /** Even ticks from 0 over the highest figure shown (a rate's whisker included), for every panel alike. */
 function ticksOf(cs: ChartSeries): number[] {
   let max = 0;
-  for (const r of cs.rows) for (const p of Object.values(r.points)) if (p && p.value !== null) max = Math.max(max, cs.isRate ? (p.high ?? p.value) : p.value);
+  for (const r of cs.rows)
+    for (const p of Object.values(r.points))
+      if (p && p.value !== null) max = Math.max(max, cs.isRate ? (p.high ?? p.value) : p.value);
   return niceTicks(cs.isRate ? Math.max(max, 0.05) : max, 5, cs.isRate ? 1 : Infinity);
 }
 
 /** The chart of the chosen metric: one chart (top series + "other") or small multiples, paged over the periods, with its legend of marks and CSV export (the table view's rows). */
-export function ChartView({ state, result, set }: { state: CohortsState; result: Timed<CohortAggregate>; set: (p: Partial<CohortsSearch>) => void }) {
+export function ChartView({
+  state,
+  result,
+  set,
+}: {
+  state: CohortsState;
+  result: Timed<CohortAggregate>;
+  set: (p: Partial<CohortsSearch>) => void;
+}) {
   const { t } = useTranslation();
   const { cs, f, seriesLabel, table, agg } = useChartModel(state, result);
   const drill = useDrillDown();
@@ -36,7 +46,11 @@ export function ChartView({ state, result, set }: { state: CohortsState; result:
       actions={
         <div className="flex items-center gap-3">
           {agg.split !== 'none' && (
-            <div role="group" aria-label={t('cohorts.legible.layout')} className="flex rounded-md shadow-sm ring-1 ring-slate-300">
+            <div
+              role="group"
+              aria-label={t('cohorts.legible.layout')}
+              className="flex rounded-md shadow-sm ring-1 ring-slate-300"
+            >
               {CHART_LAYOUTS.map((l) => (
                 <button
                   key={l}

@@ -1,6 +1,18 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { accessorsOf } from '../model/chart-accessors';
 import type { ChartRow, ChartSeries, Point, SeriesInfo } from '../model/chart-series';
@@ -42,7 +54,14 @@ function Hatches({ cs }: { cs: ChartSeries }) {
   return (
     <defs>
       {cs.series.map((s) => (
-        <pattern key={s.key} id={`hatch-${s.key}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+        <pattern
+          key={s.key}
+          id={`hatch-${s.key}`}
+          patternUnits="userSpaceOnUse"
+          width="6"
+          height="6"
+          patternTransform="rotate(45)"
+        >
           <rect width="6" height="6" fill={s.color} fillOpacity="0.18" />
           <line x1="0" y1="0" x2="0" y2="6" stroke={s.color} strokeWidth="3" />
         </pattern>
@@ -65,11 +84,30 @@ interface ShapeProps {
  * window open; a period without data is an empty slot or a break in the line, never 0. Every
  * bar and point is reachable by keyboard (use-mark-focus). It computes nothing.
  */
-export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDrill, ticks, height = 400, legend = true }: Props) {
+export function CohortChart({
+  cs,
+  type,
+  f,
+  label,
+  seriesLabel,
+  windowDays,
+  onDrill,
+  ticks,
+  height = 400,
+  legend = true,
+}: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const { markProps, focused } = useMarkFocus(cs, box, onDrill);
-  const tick = useMemo(() => (cs.isRate ? (v: number) => f.pct(v) : cs.metric === 'leads' || cs.metric === 'contacted' ? (v: number) => f.count(v) : (v: number) => f.days(v)), [cs.isRate, cs.metric, f]);
+  const tick = useMemo(
+    () =>
+      cs.isRate
+        ? (v: number) => f.pct(v)
+        : cs.metric === 'leads' || cs.metric === 'contacted'
+          ? (v: number) => f.count(v)
+          : (v: number) => f.days(v),
+    [cs.isRate, cs.metric, f],
+  );
   const xTick = useMemo(() => {
     const byKey = new Map(cs.rows.map((r) => [r.key, r]));
     return (k: string) => (byKey.has(k) ? label(byKey.get(k)!) : k);
@@ -82,7 +120,9 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
       series: seriesLabel(s.id),
       metric: t(`cohorts.metric.${cs.metric}`),
       value: formatValue(cs, f, p.value),
-      ratio: cs.isRate ? ` (${t('cohorts.tooltip.ratio', { numerator: f.count(p.numerator ?? 0), denominator: f.count(p.denominator ?? 0) })})` : '',
+      ratio: cs.isRate
+        ? ` (${t('cohorts.tooltip.ratio', { numerator: f.count(p.numerator ?? 0), denominator: f.count(p.denominator ?? 0) })})`
+        : '',
       count: f.count(p.drillCount),
     });
   const isFocused = (row: number, key: string) => focused?.row === row && focused.seriesKey === key;
@@ -90,13 +130,45 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
     <>
       <Hatches cs={cs} />
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="key" tickFormatter={xTick} tick={AXIS_TICK} tickLine={false} axisLine={X_AXIS_LINE} minTickGap={8} />
-      <YAxis tickFormatter={tick} tick={AXIS_TICK} tickLine={false} axisLine={false} width={64} ticks={ticks} interval={0} domain={domain} allowDataOverflow />
-      {legend && <Legend formatter={(key: string) => <span className="text-xs text-slate-700">{seriesLabel(cs.series.find((s) => s.key === key)?.id ?? '')}</span>} iconType="square" iconSize={10} />}
+      <XAxis
+        dataKey="key"
+        tickFormatter={xTick}
+        tick={AXIS_TICK}
+        tickLine={false}
+        axisLine={X_AXIS_LINE}
+        minTickGap={8}
+      />
+      <YAxis
+        tickFormatter={tick}
+        tick={AXIS_TICK}
+        tickLine={false}
+        axisLine={false}
+        width={64}
+        ticks={ticks}
+        interval={0}
+        domain={domain}
+        allowDataOverflow
+      />
+      {legend && (
+        <Legend
+          formatter={(key: string) => (
+            <span className="text-xs text-slate-700">
+              {seriesLabel(cs.series.find((s) => s.key === key)?.id ?? '')}
+            </span>
+          )}
+          iconType="square"
+          iconSize={10}
+        />
+      )}
     </>
   );
   const tooltip = (shared: boolean) => (
-    <Tooltip shared={shared} cursor={CURSOR} isAnimationActive={false} content={<ChartTooltip cs={cs} f={f} cohortLabel={label} seriesLabel={seriesLabel} windowDays={windowDays} />} />
+    <Tooltip
+      shared={shared}
+      cursor={CURSOR}
+      isAnimationActive={false}
+      content={<ChartTooltip cs={cs} f={f} cohortLabel={label} seriesLabel={seriesLabel} windowDays={windowDays} />}
+    />
   );
   const focusedRow = focused ? cs.rows[focused.row] : undefined;
   const focusedSeries = focused ? cs.series.find((s) => s.key === focused.seriesKey) : undefined;
@@ -118,7 +190,7 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
                 isAnimationActive={false}
                 shape={(props: ShapeProps) => {
                   const r = props.payload;
-                  const row = r ? rowIndex.get(r) ?? -1 : -1;
+                  const row = r ? (rowIndex.get(r) ?? -1) : -1;
                   const p = r?.points[s.key];
                   if (!r || !p || p.value === null || props.x === undefined || props.y === undefined) return <g />;
                   const on = isFocused(row, s.key);
@@ -137,7 +209,15 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
                   );
                 }}
               >
-                {cs.isRate && <ErrorBar dataKey={accessorsOf(s.key).error} width={2} stroke="#334155" strokeWidth={1} isAnimationActive={false} />}
+                {cs.isRate && (
+                  <ErrorBar
+                    dataKey={accessorsOf(s.key).error}
+                    width={2}
+                    stroke="#334155"
+                    strokeWidth={1}
+                    isAnimationActive={false}
+                  />
+                )}
               </Bar>
             ))}
           </BarChart>
@@ -156,9 +236,10 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
                 isAnimationActive={false}
                 activeDot={false}
                 dot={(props: { cx?: number; cy?: number; payload?: ChartRow; index?: number }) => {
-                  const row = props.payload ? rowIndex.get(props.payload) ?? -1 : -1;
+                  const row = props.payload ? (rowIndex.get(props.payload) ?? -1) : -1;
                   const p = props.payload?.points[s.key];
-                  if (!p || !props.payload || props.cx === undefined || props.cy === undefined || p.value === null) return <g key={`${s.key}-${props.index}`} />;
+                  if (!p || !props.payload || props.cx === undefined || props.cy === undefined || p.value === null)
+                    return <g key={`${s.key}-${props.index}`} />;
                   const on = isFocused(row, s.key);
                   return (
                     <circle
@@ -175,7 +256,16 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
                   );
                 }}
               >
-                {cs.isRate && <ErrorBar dataKey={accessorsOf(s.key).error} width={2} stroke={s.color} strokeOpacity={0.5} strokeWidth={1} isAnimationActive={false} />}
+                {cs.isRate && (
+                  <ErrorBar
+                    dataKey={accessorsOf(s.key).error}
+                    width={2}
+                    stroke={s.color}
+                    strokeOpacity={0.5}
+                    strokeWidth={1}
+                    isAnimationActive={false}
+                  />
+                )}
               </Line>
             ))}
           </LineChart>
@@ -183,7 +273,12 @@ export function CohortChart({ cs, type, f, label, seriesLabel, windowDays, onDri
       </ResponsiveContainer>
       <p aria-live="polite" data-testid="chart-focused" className="min-h-4 text-xs text-slate-700">
         {focusedRow && focusedSeries && focusedPoint
-          ? t('cohorts.legible.focused', { cohort: label(focusedRow), series: seriesLabel(focusedSeries.id), value: formatValue(cs, f, focusedPoint.value), count: f.count(focusedPoint.drillCount) })
+          ? t('cohorts.legible.focused', {
+              cohort: label(focusedRow),
+              series: seriesLabel(focusedSeries.id),
+              value: formatValue(cs, f, focusedPoint.value),
+              count: f.count(focusedPoint.drillCount),
+            })
           : ''}
       </p>
     </div>

@@ -19,7 +19,19 @@ function Control({ label, children }: { label: ReactNode; children: ReactNode })
 const selectClass = `${inputClass} !w-auto min-w-32 bg-white`;
 
 /** Grain, split, metric, range, N and chart type: every change goes to the URL. */
-export function CohortControls({ state, set, keys, keyStarts, timeZone }: { state: CohortsState; set: (p: Partial<CohortsSearch>) => void; keys: string[]; keyStarts: number[]; timeZone: string }) {
+export function CohortControls({
+  state,
+  set,
+  keys,
+  keyStarts,
+  timeZone,
+}: {
+  state: CohortsState;
+  set: (p: Partial<CohortsSearch>) => void;
+  keys: string[];
+  keyStarts: number[];
+  timeZone: string;
+}) {
   const { t, i18n } = useTranslation();
   const options = useMemo(() => {
     const f = makeFormatters(i18n.language, timeZone, t);
@@ -29,7 +41,11 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
   return (
     <div className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <Control label={t('cohorts.controls.grain')}>
-        <select className={selectClass} value={state.grain} onChange={(e) => set({ grain: e.target.value as CohortsState['grain'], from: undefined, to: undefined })}>
+        <select
+          className={selectClass}
+          value={state.grain}
+          onChange={(e) => set({ grain: e.target.value as CohortsState['grain'], from: undefined, to: undefined })}
+        >
           {COHORT_GRAINS.map((g) => (
             <option key={g} value={g}>
               {t(`cohorts.grain.${g}`)}
@@ -39,7 +55,11 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
       </Control>
       {state.view !== 'scorecard' && state.view !== 'campaigns' && !(showMetric && state.stageMix) && (
         <Control label={t('cohorts.controls.split')}>
-          <select className={selectClass} value={state.split} onChange={(e) => set({ split: e.target.value as CohortsState['split'], series: undefined })}>
+          <select
+            className={selectClass}
+            value={state.split}
+            onChange={(e) => set({ split: e.target.value as CohortsState['split'], series: undefined })}
+          >
             {COHORT_SPLITS.map((s) => (
               <option key={s} value={s}>
                 {t(`cohorts.split.${s}`)}
@@ -50,7 +70,11 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
       )}
       {showMetric && (
         <Control label={t('cohorts.controls.metric')}>
-          <select className={`${selectClass} min-w-56`} value={state.stageMix ? STAGE_MIX : state.metric} onChange={(e) => set({ metric: e.target.value as CohortsSearch['metric'] })}>
+          <select
+            className={`${selectClass} min-w-56`}
+            value={state.stageMix ? STAGE_MIX : state.metric}
+            onChange={(e) => set({ metric: e.target.value as CohortsSearch['metric'] })}
+          >
             {COHORT_METRICS.map((m) => (
               <option key={m} value={m}>
                 {t(`cohorts.metric.${m}`)}
@@ -63,7 +87,11 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
       {state.view !== 'campaigns' && (
         <>
           <Control label={t('cohorts.controls.from')}>
-            <select className={selectClass} value={state.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })}>
+            <select
+              className={selectClass}
+              value={state.from ?? ''}
+              onChange={(e) => set({ from: e.target.value || undefined })}
+            >
               <option value="">{t('cohorts.controls.first')}</option>
               {options.map(({ k, text }) => (
                 <option key={k} value={k}>
@@ -73,7 +101,11 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
             </select>
           </Control>
           <Control label={t('cohorts.controls.to')}>
-            <select className={selectClass} value={state.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })}>
+            <select
+              className={selectClass}
+              value={state.to ?? ''}
+              onChange={(e) => set({ to: e.target.value || undefined })}
+            >
               <option value="">{t('cohorts.controls.last')}</option>
               {options.map(({ k, text }) => (
                 <option key={k} value={k}>
@@ -98,7 +130,11 @@ export function CohortControls({ state, set, keys, keyStarts, timeZone }: { stat
         />
       </Control>
       {state.view === 'chart' && (
-        <div role="group" aria-label={t('cohorts.controls.chart')} className="flex rounded-md shadow-sm ring-1 ring-slate-300">
+        <div
+          role="group"
+          aria-label={t('cohorts.controls.chart')}
+          className="flex rounded-md shadow-sm ring-1 ring-slate-300"
+        >
           {CHART_TYPES.map((c) => (
             <button
               key={c}

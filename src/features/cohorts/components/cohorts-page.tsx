@@ -19,13 +19,27 @@ export function CohortsPage() {
   const [state, set] = useCohortsState();
   // The scorecard always compares sources; every other view follows the chosen split.
   const split = state.view === 'scorecard' ? 'source' : state.split;
-  const medians = state.view === 'scorecard' ? (['medianDataAgeDays'] as const) : isMedianMetric(state.metric) ? [state.metric] : [];
-  const query = useCohortAggregate({ grain: state.grain, split, from: state.from, to: state.to, windowDays: state.n, medians });
+  const medians =
+    state.view === 'scorecard' ? (['medianDataAgeDays'] as const) : isMedianMetric(state.metric) ? [state.metric] : [];
+  const query = useCohortAggregate({
+    grain: state.grain,
+    split,
+    from: state.from,
+    to: state.to,
+    windowDays: state.n,
+    medians,
+  });
   const result = query.data;
   return (
     <>
       <PageHeader title={t('cohorts.title')} subtitle={t('cohorts.subtitle')} />
-      <CohortControls state={state} set={set} keys={result?.value.keys ?? []} keyStarts={result?.value.keyStarts ?? []} timeZone={result?.meta.timeZone ?? 'UTC'} />
+      <CohortControls
+        state={state}
+        set={set}
+        keys={result?.value.keys ?? []}
+        keyStarts={result?.value.keyStarts ?? []}
+        timeZone={result?.meta.timeZone ?? 'UTC'}
+      />
       <ViewTabs view={state.view} onChange={(view) => set({ view })} />
       <div role="tabpanel" aria-label={t(`cohorts.views.${state.view}`)} className="mt-4" aria-busy={query.isFetching}>
         {query.isError ? (
@@ -50,7 +64,15 @@ export function CohortsPage() {
           <CampaignsView state={state} meta={result.meta} />
         )}
       </div>
-      {result && ((!state.stageMix && (state.view === 'chart' || state.view === 'table')) || state.view === 'scorecard') && <ComputedNote leads={result.meta.leads} ms={result.ms} waitMs={result.waitMs} {...(query.isPlaceholderData ? {} : { split })} />}
+      {result &&
+        ((!state.stageMix && (state.view === 'chart' || state.view === 'table')) || state.view === 'scorecard') && (
+          <ComputedNote
+            leads={result.meta.leads}
+            ms={result.ms}
+            waitMs={result.waitMs}
+            {...(query.isPlaceholderData ? {} : { split })}
+          />
+        )}
     </>
   );
 }

@@ -5,10 +5,19 @@ import { toCsv } from '../model/csv';
 import type { DisplayTable } from '../model/display-table';
 
 /** Download a displayed table as CSV (UTF-8 with a byte-order mark, so Excel reads 中文 right). */
-export function CsvButton({ table, fileName }: { table: Pick<DisplayTable, 'header'> & { rows: { cells: string[] }[] }; fileName: string }) {
+export function CsvButton({
+  table,
+  fileName,
+}: {
+  table: Pick<DisplayTable, 'header'> & { rows: { cells: string[] }[] };
+  fileName: string;
+}) {
   const { t } = useTranslation();
   const download = () => {
-    const csv = toCsv(table.header, table.rows.map((r) => r.cells));
+    const csv = toCsv(
+      table.header,
+      table.rows.map((r) => r.cells),
+    );
     downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), fileName);
   };
   return (

@@ -9,7 +9,14 @@ export interface TableSort {
 }
 
 /** A plain, accessible table of display strings; `cell` may render a cell richer (a link); with `sort` every header sorts. */
-export function DataTable({ header, rows, cell, caption, testId, sort }: {
+export function DataTable({
+  header,
+  rows,
+  cell,
+  caption,
+  testId,
+  sort,
+}: {
   header: string[];
   rows: { id: string; cells: string[]; tone?: 'small' | 'young' | undefined }[];
   cell?: (row: number, col: number, text: string) => ReactNode;
@@ -24,11 +31,23 @@ export function DataTable({ header, rows, cell, caption, testId, sort }: {
         <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             {header.map((h, j) => (
-              <th key={j} scope="col" className="whitespace-nowrap px-3 py-2" aria-sort={sort?.col === j ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <th
+                key={j}
+                scope="col"
+                className="whitespace-nowrap px-3 py-2"
+                aria-sort={sort?.col === j ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
                 {sort ? (
-                  <button type="button" onClick={() => sort.onSort(j)} title={sort.label(h)} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900">
+                  <button
+                    type="button"
+                    onClick={() => sort.onSort(j)}
+                    title={sort.label(h)}
+                    className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900"
+                  >
                     {h}
-                    <span aria-hidden="true" className="text-[10px]">{sort.col === j ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                    <span aria-hidden="true" className="text-[10px]">
+                      {sort.col === j ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                    </span>
                   </button>
                 ) : (
                   h

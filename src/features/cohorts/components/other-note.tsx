@@ -5,7 +5,11 @@ import { LIST_SLOT, sentenceWithNames } from '../model/name-list';
 export function OtherNote({ names, leads }: { names: string[]; leads: string }) {
   const { t, i18n } = useTranslation();
   if (names.length === 0) return null;
-  const parts = sentenceWithNames(t('cohorts.legible.otherNote', { count: names.length, leads, names: LIST_SLOT }), names, i18n.language);
+  const parts = sentenceWithNames(
+    t('cohorts.legible.otherNote', { count: names.length, leads, names: LIST_SLOT }),
+    names,
+    i18n.language,
+  );
   return (
     <p data-testid="chart-other" className="mb-3 text-xs text-slate-600">
       {parts.map((p, i) => (p.name ? <bdi key={i}>{p.text}</bdi> : p.text))}

@@ -23,7 +23,12 @@ export function SmallMultiples({ cs, ...chart }: Props) {
       <p className="mb-2 text-xs text-slate-600">{t('cohorts.legible.multiplesNote')}</p>
       <div data-testid="small-multiples" className="grid grid-cols-1 gap-4 md:grid-cols-2 2xl:grid-cols-3">
         {cs.series.map((s) => (
-          <section key={s.key} aria-label={chart.seriesLabel(s.id)} data-testid="small-multiple" className="rounded-lg p-2 ring-1 ring-slate-200">
+          <section
+            key={s.key}
+            aria-label={chart.seriesLabel(s.id)}
+            data-testid="small-multiple"
+            className="rounded-lg p-2 ring-1 ring-slate-200"
+          >
             <h3 className="flex items-center gap-2 text-xs font-semibold text-slate-700">
               <span aria-hidden="true" className="h-2.5 w-2.5 rounded-sm" style={{ background: s.color }} />
               {chart.seriesLabel(s.id)}

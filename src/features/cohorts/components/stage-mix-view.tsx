@@ -26,20 +26,37 @@ export function StageMixView({ state }: { state: CohortsState }) {
   const f = useMemo(() => makeFormatters(i18n.language, mix?.timeZone ?? 'UTC', t), [i18n.language, mix?.timeZone, t]);
   const table = useMemo(() => (mix ? stageMixTable(mix, f, t) : null), [mix, f, t]);
   const csv = useMemo(() => (mix ? stageMixTable(mix, f, t, true) : null), [mix, f, t]);
-  if (query.isError) return <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800">{t('errors.generic')}: {String(query.error)}</p>;
-  if (!data || !mix || !table || !csv) return <p role="status" className="animate-pulse text-sm text-slate-500">{t('cohorts.loading')}</p>;
+  if (query.isError)
+    return (
+      <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800">
+        {t('errors.generic')}: {String(query.error)}
+      </p>
+    );
+  if (!data || !mix || !table || !csv)
+    return (
+      <p role="status" className="animate-pulse text-sm text-slate-500">
+        {t('cohorts.loading')}
+      </p>
+    );
   const open = (c: StageMixCohort) => drill(segmentFilter(c.key, 'none', undefined));
   const shown = mix.cohorts.slice(-CHART_COHORTS);
   const byKey = new Map(mix.cohorts.map((c) => [c.key, c]));
   return (
     <div className="space-y-4">
-      <Card title={t('lifecycle.mix.metric')} actions={<CsvButton table={csv} fileName={`cohorts-${state.grain}-stage-mix.csv`} />}>
+      <Card
+        title={t('lifecycle.mix.metric')}
+        actions={<CsvButton table={csv} fileName={`cohorts-${state.grain}-stage-mix.csv`} />}
+      >
         <p className="-mt-1 mb-3 text-xs text-slate-600">{t('lifecycle.mix.help', { days: mix.dormantDays })}</p>
         {mix.cohorts.length === 0 ? (
           <p className="py-16 text-center text-sm text-slate-600">{t('lifecycle.mix.empty')}</p>
         ) : (
           <>
-            {shown.length < mix.cohorts.length && <p className="mb-2 text-xs text-slate-600">{t('lifecycle.mix.omitted', { shown: shown.length, total: mix.cohorts.length })}</p>}
+            {shown.length < mix.cohorts.length && (
+              <p className="mb-2 text-xs text-slate-600">
+                {t('lifecycle.mix.omitted', { shown: shown.length, total: mix.cohorts.length })}
+              </p>
+            )}
             <StageMixChart mix={mix} cohorts={shown} f={f} onOpen={open} />
           </>
         )}
@@ -53,7 +70,12 @@ export function StageMixView({ state }: { state: CohortsState }) {
           cell={(row, col, text) => {
             const c = byKey.get(table.rows[row]!.id)!;
             return col === 0 ? (
-              <button type="button" className="font-medium text-indigo-700 underline-offset-2 hover:underline" onClick={() => open(c)} aria-label={t('lifecycle.mix.open', { count: c.leads, cohort: text })}>
+              <button
+                type="button"
+                className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+                onClick={() => open(c)}
+                aria-label={t('lifecycle.mix.open', { count: c.leads, cohort: text })}
+              >
                 {text}
               </button>
             ) : (

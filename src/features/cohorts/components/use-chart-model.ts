@@ -30,7 +30,13 @@ export function useChartModel(state: CohortsState, result: Timed<CohortAggregate
     return { agg, f, seriesLabel, table };
   }, [agg, meta, state.metric, i18n.language, t]);
   const cs = useMemo(
-    () => buildChartSeries(agg, state.metric, { top: state.layout === 'multiples' ? MULTIPLES_TOP : TOP_SERIES, gaps: true, pageSize: cohortCap(agg.grain, state.from), page: state.page }),
+    () =>
+      buildChartSeries(agg, state.metric, {
+        top: state.layout === 'multiples' ? MULTIPLES_TOP : TOP_SERIES,
+        gaps: true,
+        pageSize: cohortCap(agg.grain, state.from),
+        page: state.page,
+      }),
     [agg, state.metric, state.layout, state.from, state.page],
   );
   return { ...base, cs };

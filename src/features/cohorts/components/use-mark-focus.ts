@@ -14,7 +14,11 @@ export interface FocusedMark {
   seriesKey: string;
 }
 
-export function useMarkFocus(cs: ChartSeries, container: RefObject<HTMLElement | null>, onDrill: (filter: LeadFilter) => void) {
+export function useMarkFocus(
+  cs: ChartSeries,
+  container: RefObject<HTMLElement | null>,
+  onDrill: (filter: LeadFilter) => void,
+) {
   const targets = useMemo(() => markTargets(cs), [cs]);
   const [active, setActive] = useState<string | null>(null);
   const [focused, setFocused] = useState<FocusedMark | null>(null);

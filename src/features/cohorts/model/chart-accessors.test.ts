@@ -3,9 +3,25 @@ import { accessorsOf } from './chart-accessors';
 import type { ChartRow, Point } from './chart-series';
 
 const point = (value: number | null, low: number | null = null, high: number | null = null): Point => ({
-  value, numerator: null, denominator: null, low, high, leads: 10, small: false, young: false, drill: {}, drillCount: 10, drillNumerator: null,
+  value,
+  numerator: null,
+  denominator: null,
+  low,
+  high,
+  leads: 10,
+  small: false,
+  young: false,
+  drill: {},
+  drillCount: 10,
+  drillNumerator: null,
 });
-const row = (points: ChartRow['points']): ChartRow => ({ key: '2026-01', start: 0, windowComplete: true, gap: false, points });
+const row = (points: ChartRow['points']): ChartRow => ({
+  key: '2026-01',
+  start: 0,
+  windowComplete: true,
+  gap: false,
+  points,
+});
 
 describe('accessorsOf: the data keys recharts keeps in its store', () => {
   it('hands out the very same functions for a series on every call (a new one would remount every bar)', () => {

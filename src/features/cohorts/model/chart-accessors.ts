@@ -27,7 +27,9 @@ export function accessorsOf(key: string): SeriesAccessors {
       value: (r) => r.points[key]?.value ?? null,
       error: (r) => {
         const p = r.points[key];
-        return p && p.value !== null && p.low !== null && p.high !== null ? [p.value - p.low, p.high - p.value] : [0, 0];
+        return p && p.value !== null && p.low !== null && p.high !== null
+          ? [p.value - p.low, p.high - p.value]
+          : [0, 0];
       },
     };
     cache.set(key, a);

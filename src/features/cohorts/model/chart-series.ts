@@ -86,24 +86,64 @@ function pointOf(agg: CohortAggregate, cell: CohortCell, metric: CohortMetric, o
   const id = agg.series[cell.series]!;
   const value: SplitValues | undefined = agg.split === 'none' ? undefined : id === OTHER_SERIES ? other : id;
   const young = YOUNG_METRICS.includes(metric) && !agg.cohorts[cell.cohort]!.windowComplete;
-  const base = { leads: cell.leads, young, drill: denominatorFilter(key, agg.split, value, metric), drillNumerator: numeratorFilter(key, agg.split, value, metric) };
+  const base = {
+    leads: cell.leads,
+    young,
+    drill: denominatorFilter(key, agg.split, value, metric),
+    drillNumerator: numeratorFilter(key, agg.split, value, metric),
+  };
   if (isRateMetric(metric)) {
     const r = rateOf(cell, metric);
-    return { ...base, value: r.rate, numerator: r.numerator, denominator: r.denominator, low: r.low, high: r.high, small: r.denominator < MIN_COHORT_SIZE, drillCount: r.denominator };
+    return {
+      ...base,
+      value: r.rate,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      low: r.low,
+      high: r.high,
+      small: r.denominator < MIN_COHORT_SIZE,
+      drillCount: r.denominator,
+    };
   }
-  const size = metric === 'medianDaysToContact' || metric === 'contacted' ? cell.contacted : metric === 'medianDaysToConversion' ? cell.converted : cell.leads;
+  const size =
+    metric === 'medianDaysToContact' || metric === 'contacted'
+      ? cell.contacted
+      : metric === 'medianDaysToConversion'
+        ? cell.converted
+        : cell.leads;
   const v = isMedianMetric(metric) ? cell[metric] : cell[metric];
-  return { ...base, value: v, numerator: null, denominator: null, low: null, high: null, small: size < MIN_COHORT_SIZE, drillCount: size };
+  return {
+    ...base,
+    value: v,
+    numerator: null,
+    denominator: null,
+    low: null,
+    high: null,
+    small: size < MIN_COHORT_SIZE,
+    drillCount: size,
+  };
 }
 
 /** The series of `metric` from an aggregate: by default every cohort and series; see ChartOptions for the chart's. */
 export function buildChartSeries(full: CohortAggregate, metric: CohortMetric, options: ChartOptions = {}): ChartSeries {
   const { agg, other } = topSeries(full, options.top ?? Infinity);
-  const series = agg.series.map((id, i) => ({ key: `s${i}`, id, color: id === OTHER_SERIES ? OTHER_COLOR : seriesColor(i) }));
-  const axis = options.gaps ? fillPeriodGaps(agg.cohorts, agg.grain, agg.timeZone) : agg.cohorts.map((c, index) => ({ key: c.key, start: c.start, index }));
+  const series = agg.series.map((id, i) => ({
+    key: `s${i}`,
+    id,
+    color: id === OTHER_SERIES ? OTHER_COLOR : seriesColor(i),
+  }));
+  const axis = options.gaps
+    ? fillPeriodGaps(agg.cohorts, agg.grain, agg.timeZone)
+    : agg.cohorts.map((c, index) => ({ key: c.key, start: c.start, index }));
   const budget = Math.max(1, Math.floor(MAX_POINTS / Math.max(1, series.length)));
   const page = pageWindow(axis.length, Math.min(options.pageSize ?? Infinity, budget), options.page ?? 0);
-  const rows: ChartRow[] = axis.slice(page.first, page.end).map((p) => ({ key: p.key, start: p.start, windowComplete: p.index >= 0 && agg.cohorts[p.index]!.windowComplete, gap: p.index < 0, points: {} }));
+  const rows: ChartRow[] = axis.slice(page.first, page.end).map((p) => ({
+    key: p.key,
+    start: p.start,
+    windowComplete: p.index >= 0 && agg.cohorts[p.index]!.windowComplete,
+    gap: p.index < 0,
+    points: {},
+  }));
   const rowOf = new Map<number, ChartRow>();
   axis.slice(page.first, page.end).forEach((p, i) => p.index >= 0 && rowOf.set(p.index, rows[i]!));
   for (const cell of agg.cells) {
@@ -111,5 +151,15 @@ export function buildChartSeries(full: CohortAggregate, metric: CohortMetric, op
     if (row) row.points[series[cell.series]!.key] = pointOf(agg, cell, metric, other);
   }
   const otherLeads = other.length ? (agg.totals[agg.totals.length - 1]?.leads ?? 0) : 0;
-  return { metric, isRate: isRateMetric(metric), series, rows, windowDays: agg.windowDays, other, otherLeads, periods: axis.length, page };
+  return {
+    metric,
+    isRate: isRateMetric(metric),
+    series,
+    rows,
+    windowDays: agg.windowDays,
+    other,
+    otherLeads,
+    periods: axis.length,
+    page,
+  };
 }

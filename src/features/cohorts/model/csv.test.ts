@@ -5,9 +5,19 @@ import { toCsv } from './csv';
 
 describe('CSV of a displayed table', () => {
   it('writes the shown strings, quoting where CSV needs it', () => {
-    const csv = toCsv(['Cohort', 'Leads', 'Rate'], [['Mar 2026', '1,234', '31.2%'], ['2026年3月', '12', '—']]);
+    const csv = toCsv(
+      ['Cohort', 'Leads', 'Rate'],
+      [
+        ['Mar 2026', '1,234', '31.2%'],
+        ['2026年3月', '12', '—'],
+      ],
+    );
     expect(csv).toBe('Cohort,Leads,Rate\r\nMar 2026,"1,234",31.2%\r\n2026年3月,12,—');
-    expect(Papa.parse<string[]>(csv).data).toEqual([['Cohort', 'Leads', 'Rate'], ['Mar 2026', '1,234', '31.2%'], ['2026年3月', '12', '—']]);
+    expect(Papa.parse<string[]>(csv).data).toEqual([
+      ['Cohort', 'Leads', 'Rate'],
+      ['Mar 2026', '1,234', '31.2%'],
+      ['2026年3月', '12', '—'],
+    ]);
   });
 
   // No phone column here, so the phone-column cases do not apply.

@@ -9,5 +9,8 @@ import { neutraliseFormula } from '../../../domain/import-export/formula-escape'
 /** The CSV text of a header and rows of display strings. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (value: string) => neutraliseFormula(value);
-  return Papa.unparse({ fields: header.map(cell), data: rows.map((r) => r.map(cell)) }, { newline: '\r\n', escapeFormulae: false });
+  return Papa.unparse(
+    { fields: header.map(cell), data: rows.map((r) => r.map(cell)) },
+    { newline: '\r\n', escapeFormulae: false },
+  );
 }

@@ -36,7 +36,14 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
  * denominator columns say what they count (connected, contacted, converted…); a denominator
  * that is the cohort's leads is not repeated beside the Leads column.
  */
-export function chartTable(cs: ChartSeries, grain: CohortGrain, f: Formatters, t: Translate, seriesLabel: (id: string) => string, split: boolean): DisplayTable {
+export function chartTable(
+  cs: ChartSeries,
+  grain: CohortGrain,
+  f: Formatters,
+  t: Translate,
+  seriesLabel: (id: string) => string,
+  split: boolean,
+): DisplayTable {
   const parts = isRateMetric(cs.metric) ? RATE_PARTS[cs.metric] : null;
   const showDenominator = parts !== null && parts.denominator !== 'leads';
   const columns: TableColumn[] = ['cohort', ...(split ? (['series'] as const) : []), 'leads'];
@@ -58,17 +65,43 @@ export function chartTable(cs: ChartSeries, grain: CohortGrain, f: Formatters, t
     for (const s of cs.series) {
       const p = row.points[s.key];
       if (!p) continue;
-      const notes = [p.small ? t('cohorts.note.small') : '', p.young ? t('cohorts.note.young') : ''].filter(Boolean).join('; ');
-      const value = cs.isRate ? f.pct(p.value) : cs.metric === 'leads' || cs.metric === 'contacted' ? f.count(p.value ?? 0) : f.days(p.value);
+      const notes = [p.small ? t('cohorts.note.small') : '', p.young ? t('cohorts.note.young') : '']
+        .filter(Boolean)
+        .join('; ');
+      const value = cs.isRate
+        ? f.pct(p.value)
+        : cs.metric === 'leads' || cs.metric === 'contacted'
+          ? f.count(p.value ?? 0)
+          : f.days(p.value);
       const label = seriesLabel(s.id);
       const text: Record<TableColumn, string> = {
-        cohort: f.cohort(row.key, row.start, grain), series: label, leads: f.count(p.leads),
-        numerator: f.count(p.numerator ?? 0), denominator: f.count(p.denominator ?? 0), value, interval: f.interval(p.low, p.high), notes,
+        cohort: f.cohort(row.key, row.start, grain),
+        series: label,
+        leads: f.count(p.leads),
+        numerator: f.count(p.numerator ?? 0),
+        denominator: f.count(p.denominator ?? 0),
+        value,
+        interval: f.interval(p.low, p.high),
+        notes,
       };
       const key: Record<TableColumn, SortKey> = {
-        cohort: row.start, series: label, leads: p.leads, numerator: p.numerator, denominator: p.denominator, value: p.value, interval: p.low, notes: notes || null,
+        cohort: row.start,
+        series: label,
+        leads: p.leads,
+        numerator: p.numerator,
+        denominator: p.denominator,
+        value: p.value,
+        interval: p.low,
+        notes: notes || null,
       };
-      rows.push({ id: `${row.key}|${s.id}`, cells: columns.map((c) => text[c]), sort: columns.map((c) => key[c]), drill: p.drill, small: p.small, young: p.young });
+      rows.push({
+        id: `${row.key}|${s.id}`,
+        cells: columns.map((c) => text[c]),
+        sort: columns.map((c) => key[c]),
+        drill: p.drill,
+        small: p.small,
+        young: p.young,
+      });
     }
   }
   return { header: columns.map((c) => title[c]), columns, rows };

@@ -3,17 +3,39 @@ import { describe, expect, it } from 'vitest';
 import type { ChartRow, Point } from './chart-series';
 import { markTargets, stepMark, MARK_KEYS, type MarkTarget } from './mark-navigation';
 
-const point = (value: number | null): Point => ({ value, numerator: null, denominator: null, low: null, high: null, leads: 1, small: false, young: false, drill: {}, drillCount: 1, drillNumerator: null });
+const point = (value: number | null): Point => ({
+  value,
+  numerator: null,
+  denominator: null,
+  low: null,
+  high: null,
+  leads: 1,
+  small: false,
+  young: false,
+  drill: {},
+  drillCount: 1,
+  drillNumerator: null,
+});
 /** A chart from a grid of figures: grid[row][series], null = no figure there. */
 const chart = (grid: (number | null)[][], seriesCount = grid[0]?.length ?? 0) => ({
   series: Array.from({ length: seriesCount }, (_, i) => ({ key: `s${i}`, id: `src${i}`, color: '#000' })),
-  rows: grid.map((cells, i): ChartRow => ({ key: `k${i}`, start: i, windowComplete: true, gap: cells.every((c) => c === null), points: Object.fromEntries(cells.map((c, s) => [`s${s}`, c === null ? undefined : point(c)])) })),
+  rows: grid.map((cells, i): ChartRow => ({
+    key: `k${i}`,
+    start: i,
+    windowComplete: true,
+    gap: cells.every((c) => c === null),
+    points: Object.fromEntries(cells.map((c, s) => [`s${s}`, c === null ? undefined : point(c)])),
+  })),
 });
 const ids = (t: MarkTarget | undefined) => t?.id;
 
 describe('markTargets and stepMark: arrow keys between a chart’s bars', () => {
   // Three periods, two series; the middle period is a gap, s1 has no figure in the last.
-  const cs = chart([[1, 2], [null, null], [3, null]]);
+  const cs = chart([
+    [1, 2],
+    [null, null],
+    [3, null],
+  ]);
   const targets = markTargets(cs);
   const at = (id: string) => targets.find((x) => x.id === id)!;
 
@@ -34,7 +56,10 @@ describe('markTargets and stepMark: arrow keys between a chart’s bars', () => 
   });
 
   it('property: every move lands on a drawn mark, ←/→ keep the series, ↑/↓ keep the period, and a move is undone by its opposite', () => {
-    const grid = fc.array(fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 });
+    const grid = fc.array(
+      fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), { minLength: 3, maxLength: 3 }),
+      { minLength: 1, maxLength: 8 },
+    );
     fc.assert(
       fc.property(grid, fc.nat(), fc.constantFrom(...MARK_KEYS), (g, pick, key) => {
         const ts = markTargets(chart(g, 3));
@@ -45,7 +70,9 @@ describe('markTargets and stepMark: arrow keys between a chart’s bars', () => 
         expect(ts).toContain(to);
         if (key === 'ArrowRight' || key === 'ArrowLeft') expect(to.series).toBe(from.series);
         if (key === 'ArrowUp' || key === 'ArrowDown') expect(to.row).toBe(from.row);
-        const back = { ArrowRight: 'ArrowLeft', ArrowLeft: 'ArrowRight', ArrowUp: 'ArrowDown', ArrowDown: 'ArrowUp' }[key as string];
+        const back = { ArrowRight: 'ArrowLeft', ArrowLeft: 'ArrowRight', ArrowUp: 'ArrowDown', ArrowDown: 'ArrowUp' }[
+          key as string
+        ];
         if (back) expect(stepMark(ts, to, back)).toBe(from);
       }),
     );

@@ -33,11 +33,17 @@ export function stepMark(targets: readonly MarkTarget[], from: MarkTarget, key: 
     case 'ArrowRight':
       return targets.slice(i + 1).find((x) => x.series === from.series);
     case 'ArrowLeft':
-      return targets.slice(0, i).reverse().find((x) => x.series === from.series);
+      return targets
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.series === from.series);
     case 'ArrowDown':
       return targets.slice(i + 1).find((x) => x.row === from.row);
     case 'ArrowUp':
-      return targets.slice(0, i).reverse().find((x) => x.row === from.row);
+      return targets
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.row === from.row);
     case 'Home':
       return targets[0];
     case 'End':

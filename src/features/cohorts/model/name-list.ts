@@ -18,5 +18,7 @@ export function sentenceWithNames(sentence: string, names: readonly string[], la
   const list: NamePart[] = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' })
     .formatToParts(names)
     .map((p) => (p.type === 'element' ? { name: true, text: p.value } : { name: false, text: p.value }));
-  return [{ name: false as const, text: before }, ...list, { name: false as const, text: after }].filter((p) => p.name || p.text !== '');
+  return [{ name: false as const, text: before }, ...list, { name: false as const, text: after }].filter(
+    (p) => p.name || p.text !== '',
+  );
 }

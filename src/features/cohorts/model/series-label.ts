@@ -5,7 +5,12 @@ import type { SnapshotMeta } from '../../../workers/analytics.worker';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export function makeSeriesLabel(split: CohortSplit, meta: SnapshotMeta | undefined, lang: string, t: Translate): (id: string) => string {
+export function makeSeriesLabel(
+  split: CohortSplit,
+  meta: SnapshotMeta | undefined,
+  lang: string,
+  t: Translate,
+): (id: string) => string {
   const sources = new Map(meta?.sources.map((s) => [s.id, s.name]));
   const campaigns = new Map(meta?.campaigns.map((c) => [c.id, c.name]));
   let regions: Intl.DisplayNames | null = null;

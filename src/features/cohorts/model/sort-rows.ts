@@ -14,7 +14,11 @@ function compare(a: SortKey, b: SortKey): number {
 }
 
 /** `rows` sorted by column `col` (a copy); an out-of-range column leaves the order as it is. */
-export function sortRows<R extends { sort: readonly SortKey[] }>(rows: readonly R[], col: number, dir: SortDirection): R[] {
+export function sortRows<R extends { sort: readonly SortKey[] }>(
+  rows: readonly R[],
+  col: number,
+  dir: SortDirection,
+): R[] {
   const sign = dir === 'asc' ? 1 : -1;
   return rows
     .map((row, i) => ({ row, i }))

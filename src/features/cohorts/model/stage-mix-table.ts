@@ -11,7 +11,11 @@ export interface StageMixTable {
 
 /** Every cohort of the mix (none left out), with "count (share)" cells on screen and plain counts in the CSV. */
 export function stageMixTable(mix: StageMix, f: Formatters, t: Translate, forCsv = false): StageMixTable {
-  const header = [t('lifecycle.mix.cohort'), t('lifecycle.mix.leads'), ...mix.stages.map((s) => t(`lifecycle.stage.${s}`))];
+  const header = [
+    t('lifecycle.mix.cohort'),
+    t('lifecycle.mix.leads'),
+    ...mix.stages.map((s) => t(`lifecycle.stage.${s}`)),
+  ];
   const rows = [...mix.cohorts].reverse().map((c) => ({
     id: c.key,
     cells: [

@@ -20,7 +20,15 @@ export interface TriangleDisplayRow {
 }
 
 /** Display rows of a triangle (the newest `maxRows` cohorts) and the CSV-ready header. */
-export function triangleTable(tri: CohortTriangle, grain: CohortGrain, f: Formatters, maxRows: number, weekHeader: (n: number) => string, cohortHeader: string, leadsHeader: string) {
+export function triangleTable(
+  tri: CohortTriangle,
+  grain: CohortGrain,
+  f: Formatters,
+  maxRows: number,
+  weekHeader: (n: number) => string,
+  cohortHeader: string,
+  leadsHeader: string,
+) {
   const rows = tri.rows.slice(Math.max(0, tri.rows.length - maxRows));
   let max = 0;
   const built: TriangleDisplayRow[] = rows.map((r) => {
@@ -30,7 +38,13 @@ export function triangleTable(tri: CohortTriangle, grain: CohortGrain, f: Format
       max = Math.max(max, p.rate ?? 0);
       return { ...p, text: f.pct(p.rate), weight: 0 };
     });
-    return { key: r.key, label: f.cohort(r.key, r.start, grain), leads: r.leads, small: r.leads < MIN_COHORT_SIZE, cells };
+    return {
+      key: r.key,
+      label: f.cohort(r.key, r.start, grain),
+      leads: r.leads,
+      small: r.leads < MIN_COHORT_SIZE,
+      cells,
+    };
   });
   for (const r of built) for (const c of r.cells) if (c) c.weight = max > 0 ? (c.rate ?? 0) / max : 0;
   const header = [cohortHeader, leadsHeader, ...Array.from({ length: tri.weeks }, (_, w) => weekHeader(w + 1))];

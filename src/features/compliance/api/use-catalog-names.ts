@@ -11,7 +11,10 @@ export function useCatalogNames(): { sources: Map<string, string>; campaigns: Ma
     return { sources, campaigns };
   }, []);
   return useMemo(
-    () => ({ sources: new Map((catalog?.sources ?? []).map((s) => [s.id, s.name])), campaigns: new Map((catalog?.campaigns ?? []).map((c) => [c.id, c.name])) }),
+    () => ({
+      sources: new Map((catalog?.sources ?? []).map((s) => [s.id, s.name])),
+      campaigns: new Map((catalog?.campaigns ?? []).map((c) => [c.id, c.name])),
+    }),
     [catalog],
   );
 }

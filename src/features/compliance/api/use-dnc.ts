@@ -30,16 +30,31 @@ export function usePreviewDncFile() {
 /** Import the file as the list's next version, published at the date the steward entered. */
 export function useImportDncVersion() {
   return useMutation({
-    mutationFn: async ({ file, listId, publishedAt, defaultRegion }: { file: File; listId: string; publishedAt: number; defaultRegion: string }) => {
+    mutationFn: async ({
+      file,
+      listId,
+      publishedAt,
+      defaultRegion,
+    }: {
+      file: File;
+      listId: string;
+      publishedAt: number;
+      defaultRegion: string;
+    }) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return complianceWorker().importDncVersion(Comlink.transfer({ listId, fileName: file.name, bytes, publishedAt, defaultRegion }, [bytes.buffer]), Date.now());
+      return complianceWorker().importDncVersion(
+        Comlink.transfer({ listId, fileName: file.name, bytes, publishedAt, defaultRegion }, [bytes.buffer]),
+        Date.now(),
+      );
     },
   });
 }
 
 /** Put one number on the internal list, effective at once. */
 export function useAddInternalDnc() {
-  return useWriteMutation({ mutationFn: (input: { phone: string; defaultRegion: string; note?: string }) => addToInternalDnc(getDb(), input) });
+  return useWriteMutation({
+    mutationFn: (input: { phone: string; defaultRegion: string; note?: string }) => addToInternalDnc(getDb(), input),
+  });
 }
 
 /**

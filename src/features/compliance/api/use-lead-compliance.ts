@@ -22,6 +22,10 @@ export function useRecordConsent() {
 export function useAddLeadToInternalDnc() {
   return useWriteMutation({
     mutationFn: ({ phoneE164, region, note }: { phoneE164: string; region: string; note?: string }) =>
-      addToInternalDnc(getDb(), { phone: phoneE164, defaultRegion: /^[A-Z]{2}$/.test(region) && region !== 'ZZ' ? region : 'US', ...(note ? { note } : {}) }),
+      addToInternalDnc(getDb(), {
+        phone: phoneE164,
+        defaultRegion: /^[A-Z]{2}$/.test(region) && region !== 'ZZ' ? region : 'US',
+        ...(note ? { note } : {}),
+      }),
   });
 }

@@ -15,5 +15,9 @@ export function useProof(target: ProofTarget | null) {
 
 /** A lead's calls, newest first, to open the proof of one. */
 export function useLeadCalls(leadId: number | undefined) {
-  return useQuery({ queryKey: ['lead-calls', leadId], queryFn: () => callsOfLead(getDb(), leadId!), enabled: leadId !== undefined });
+  return useQuery({
+    queryKey: ['lead-calls', leadId],
+    queryFn: () => callsOfLead(getDb(), leadId!),
+    enabled: leadId !== undefined,
+  });
 }

@@ -25,7 +25,9 @@ export function useAwaitingRenewal() {
 export function useRequestRenewal() {
   return useWriteMutation({
     mutationFn: ({ leadId, channel, note }: { leadId: number; channel: RenewalChannel; note?: string }) =>
-      applyBulkEdit(getDb(), [leadId], { kind: 'request-consent-renewal', channel, ...(note ? { note } : {}) }).catch(rethrowStorageError),
+      applyBulkEdit(getDb(), [leadId], { kind: 'request-consent-renewal', channel, ...(note ? { note } : {}) }).catch(
+        rethrowStorageError,
+      ),
   });
 }
 
@@ -39,14 +41,42 @@ export function useExportRenewals() {
     mutationFn: async ({ header }: { header: (column: string, timeZone: string) => string }) => {
       const db = getDb();
       const at = Date.now();
-      const [rows, sources, campaigns, settings] = await Promise.all([awaitingRenewal(db, at), listSources(db), listCampaigns(db), getSettings(db)]);
+      const [rows, sources, campaigns, settings] = await Promise.all([
+        awaitingRenewal(db, at),
+        listSources(db),
+        listCampaigns(db),
+        getSettings(db),
+      ]);
       const zone = settings.orgTimeZone;
       const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
       const campaignNames = new Map(campaigns.map((c) => [c.id, c.name]));
-      const cells = renewalListCells(rows, { source: (id) => sourceNames.get(id) ?? id, campaign: (id) => campaignNames.get(id) ?? id }, zone);
-      const csv = toCsv(RENEWAL_LIST_COLUMNS.map((c) => header(c, zone)), cells, { delimiter: ',', bom: true });
+      const cells = renewalListCells(
+        rows,
+        { source: (id) => sourceNames.get(id) ?? id, campaign: (id) => campaignNames.get(id) ?? id },
+        zone,
+      );
+      const csv = toCsv(
+        RENEWAL_LIST_COLUMNS.map((c) => header(c, zone)),
+        cells,
+        { delimiter: ',', bom: true },
+      );
       const fileName = `awaiting-renewal-${formatInZone(at, 'yyyy-MM-dd-HHmm', zone)}.csv`;
-      await recordExport(db, { kind: 'awaiting-renewal', format: 'csv', fileName, filter: {}, columns: [...RENEWAL_LIST_COLUMNS], rows: rows.length, sha256: sha256Hex(csv), dncVersionIds: [], at, exclusions: null }, at).catch(rethrowStorageError);
+      await recordExport(
+        db,
+        {
+          kind: 'awaiting-renewal',
+          format: 'csv',
+          fileName,
+          filter: {},
+          columns: [...RENEWAL_LIST_COLUMNS],
+          rows: rows.length,
+          sha256: sha256Hex(csv),
+          dncVersionIds: [],
+          at,
+          exclusions: null,
+        },
+        at,
+      ).catch(rethrowStorageError);
       download(csv, fileName);
       return { rows: rows.length, fileName };
     },

@@ -18,7 +18,9 @@ export function AwaitingRenewalCard() {
         <span className="block text-sm font-medium text-slate-700">{t('compliance.renewals.title')}</span>
         <span className="block text-xs text-slate-600">{t('compliance.renewals.queueHelp')}</span>
       </span>
-      <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="queue-count">{rows === undefined ? '…' : f.number(rows.length)}</span>
+      <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="queue-count">
+        {rows === undefined ? '…' : f.number(rows.length)}
+      </span>
     </Link>
   );
 }

@@ -18,7 +18,12 @@ export function ConsentEventList({ events }: { events: readonly ConsentEvent[] }
           </div>
           <p className="text-xs text-slate-500">
             {t(`compliance.consent.method.${e.method}`)}
-            {e.proofRef && <> · <span className="font-mono">{e.proofRef}</span></>}
+            {e.proofRef && (
+              <>
+                {' '}
+                · <span className="font-mono">{e.proofRef}</span>
+              </>
+            )}
             {' · '}
             {e.capturedBy}
             {e.expiresAt !== undefined && ` · ${t('compliance.consent.expires', { date: f.date(e.expiresAt) })}`}

@@ -11,7 +11,17 @@ import { useRecordConsent } from '../api/use-lead-compliance';
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
 
 /** Capture, renew or withdraw consent for calls; a withdrawal needs the reference of its proof. */
-export function ConsentForm({ leadIds, kind, timeZone, onDone }: { leadIds: number[]; kind: ConsentEvent['kind']; timeZone: string; onDone: () => void }) {
+export function ConsentForm({
+  leadIds,
+  kind,
+  timeZone,
+  onDone,
+}: {
+  leadIds: number[];
+  kind: ConsentEvent['kind'];
+  timeZone: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const record = useRecordConsent();
   const [basis, setBasis] = useState<ConsentEvent['basis']>('consent');
@@ -25,7 +35,16 @@ export function ConsentForm({ leadIds, kind, timeZone, onDone }: { leadIds: numb
     e.preventDefault();
     const at = parseLocal(capturedAt, LOCAL, timeZone);
     const expiresAt = expires ? parseLocal(expires, 'yyyy-MM-dd', timeZone) : undefined;
-    const input = { leadIds, purpose: 'calls', kind, basis, method, proofRef, capturedAt: at ?? NaN, ...(expiresAt !== undefined ? { expiresAt: expiresAt ?? NaN } : {}) };
+    const input = {
+      leadIds,
+      purpose: 'calls',
+      kind,
+      basis,
+      method,
+      proofRef,
+      capturedAt: at ?? NaN,
+      ...(expiresAt !== undefined ? { expiresAt: expiresAt ?? NaN } : {}),
+    };
     const parsed = consentInputSchema.safeParse(input);
     if (!parsed.success || (at !== null && at > Date.now() + 60_000)) {
       const issues = parsed.success ? [{ path: ['capturedAt'], message: 'future' }] : parsed.error.issues;
@@ -35,40 +54,103 @@ export function ConsentForm({ leadIds, kind, timeZone, onDone }: { leadIds: numb
     setErrors({});
     record.mutate(parsed.data, { onSuccess: onDone });
   };
-  const err = (k: string) => (errors[k] ? t(`compliance.consent.errors.${errors[k]}`, { defaultValue: t('compliance.consent.errors.invalid') }) : undefined);
+  const err = (k: string) =>
+    errors[k]
+      ? t(`compliance.consent.errors.${errors[k]}`, { defaultValue: t('compliance.consent.errors.invalid') })
+      : undefined;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" aria-label={t(`compliance.consent.formTitle.${kind}`)}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200"
+      aria-label={t(`compliance.consent.formTitle.${kind}`)}
+    >
       <h4 className="text-sm font-semibold text-slate-800">{t(`compliance.consent.formTitle.${kind}`)}</h4>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('compliance.consent.basisLabel')}>
           {(p) => (
-            <select {...p} className={inputClass} value={basis} onChange={(e) => setBasis(e.target.value as ConsentEvent['basis'])}>
-              {CONSENT_BASES.map((b) => <option key={b} value={b}>{t(`compliance.consent.basis.${b}`)}</option>)}
+            <select
+              {...p}
+              className={inputClass}
+              value={basis}
+              onChange={(e) => setBasis(e.target.value as ConsentEvent['basis'])}
+            >
+              {CONSENT_BASES.map((b) => (
+                <option key={b} value={b}>
+                  {t(`compliance.consent.basis.${b}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label={t('compliance.consent.methodLabel')}>
           {(p) => (
-            <select {...p} className={inputClass} value={method} onChange={(e) => setMethod(e.target.value as ConsentEvent['method'])}>
-              {CONSENT_METHODS.map((m) => <option key={m} value={m}>{t(`compliance.consent.method.${m}`)}</option>)}
+            <select
+              {...p}
+              className={inputClass}
+              value={method}
+              onChange={(e) => setMethod(e.target.value as ConsentEvent['method'])}
+            >
+              {CONSENT_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`compliance.consent.method.${m}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label={t('compliance.consent.proofLabel')} help={t(kind === 'withdrawn' ? 'compliance.consent.proofHelpWithdraw' : 'compliance.consent.proofHelp')} error={err('proofRef')}>
-          {(p) => <input {...p} className={inputClass} value={proofRef} maxLength={500} required={kind === 'withdrawn'} onChange={(e) => setProofRef(e.target.value)} />}
+        <Field
+          label={t('compliance.consent.proofLabel')}
+          help={t(kind === 'withdrawn' ? 'compliance.consent.proofHelpWithdraw' : 'compliance.consent.proofHelp')}
+          error={err('proofRef')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={proofRef}
+              maxLength={500}
+              required={kind === 'withdrawn'}
+              onChange={(e) => setProofRef(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('compliance.consent.capturedAt')} help={timeZone} error={err('capturedAt')}>
-          {(p) => <input {...p} type="datetime-local" className={inputClass} value={capturedAt} onChange={(e) => setCapturedAt(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              className={inputClass}
+              value={capturedAt}
+              onChange={(e) => setCapturedAt(e.target.value)}
+            />
+          )}
         </Field>
         {kind !== 'withdrawn' && (
-          <Field label={t('compliance.consent.expiresLabel')} help={t('compliance.consent.expiresHelp')} error={err('expiresAt')}>
-            {(p) => <input {...p} type="date" className={inputClass} value={expires} onChange={(e) => setExpires(e.target.value)} />}
+          <Field
+            label={t('compliance.consent.expiresLabel')}
+            help={t('compliance.consent.expiresHelp')}
+            error={err('expiresAt')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                className={inputClass}
+                value={expires}
+                onChange={(e) => setExpires(e.target.value)}
+              />
+            )}
           </Field>
         )}
       </div>
       <div className="flex gap-2">
-        <Button type="submit" variant={kind === 'withdrawn' ? 'danger' : 'primary'} disabled={record.isPending}>{t(`compliance.consent.submit.${kind}`)}</Button>
-        <Button onClick={onDone} disabled={record.isPending}>{t('compliance.cancel')}</Button>
+        <Button type="submit" variant={kind === 'withdrawn' ? 'danger' : 'primary'} disabled={record.isPending}>
+          {t(`compliance.consent.submit.${kind}`)}
+        </Button>
+        <Button onClick={onDone} disabled={record.isPending}>
+          {t('compliance.cancel')}
+        </Button>
       </div>
       <WriteFailure write={record} />
     </form>

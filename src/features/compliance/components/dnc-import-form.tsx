@@ -10,10 +10,24 @@ import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 
 /** Import a file as a list's next version: preview (rows, invalid lines, SHA-256), publication date, import. */
-export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: { lists: DncListRow[]; defaultList: string | undefined; timeZone: string; defaultRegion: string }) {
+export function DncImportForm({
+  lists,
+  defaultList,
+  timeZone,
+  defaultRegion,
+}: {
+  lists: DncListRow[];
+  defaultList: string | undefined;
+  timeZone: string;
+  defaultRegion: string;
+}) {
   const { t } = useTranslation();
   const fileLists = lists.filter((l) => l.active);
-  const [listId, setListId] = useState(defaultList && fileLists.some((l) => l.id === defaultList) ? defaultList : (fileLists.find((l) => l.kind === 'national')?.id ?? fileLists[0]?.id ?? ''));
+  const [listId, setListId] = useState(
+    defaultList && fileLists.some((l) => l.id === defaultList)
+      ? defaultList
+      : (fileLists.find((l) => l.kind === 'national')?.id ?? fileLists[0]?.id ?? ''),
+  );
   const [file, setFile] = useState<File | null>(null);
   // Bumped after an import so the file input starts empty again.
   const [inputKey, setInputKey] = useState(0);
@@ -33,7 +47,16 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!file || publishedAt === null) return;
-    importer.mutate({ file, listId, publishedAt, defaultRegion: region }, { onSuccess: () => { setFile(null); preview.reset(); setInputKey((k) => k + 1); } });
+    importer.mutate(
+      { file, listId, publishedAt, defaultRegion: region },
+      {
+        onSuccess: () => {
+          setFile(null);
+          preview.reset();
+          setInputKey((k) => k + 1);
+        },
+      },
+    );
   };
   const ready = file !== null && preview.data?.ok === true && publishedAt !== null && !importer.isPending;
   return (
@@ -42,18 +65,47 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
         {(p) => (
           <select {...p} className={inputClass} value={listId} onChange={(e) => setListId(e.target.value)}>
             {fileLists.map((l) => (
-              <option key={l.id} value={l.id}>{l.name}</option>
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field label={t('compliance.dnc.fileLabel')} help={t('compliance.dnc.fileHelp')}>
-        {(p) => <input {...p} key={inputKey} type="file" accept=".txt,.csv,.tsv,text/plain,text/csv" className="block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-indigo-700 hover:file:bg-indigo-100" onChange={(e) => choose(e.target.files?.[0] ?? null)} />}
+        {(p) => (
+          <input
+            {...p}
+            key={inputKey}
+            type="file"
+            accept=".txt,.csv,.tsv,text/plain,text/csv"
+            className="block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-indigo-700 hover:file:bg-indigo-100"
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
+          />
+        )}
       </Field>
-      {preview.isPending && <p role="status" className="text-sm text-slate-500">{t('compliance.dnc.reading')}</p>}
+      {preview.isPending && (
+        <p role="status" className="text-sm text-slate-500">
+          {t('compliance.dnc.reading')}
+        </p>
+      )}
       {preview.data && <DncFilePreview result={preview.data} />}
-      <Field label={t('compliance.dnc.publishedLabel')} help={t('compliance.dnc.publishedHelp')} error={publishedAt === null ? t('compliance.dnc.publishedInvalid') : undefined}>
-        {(p) => <input {...p} type="date" required className={inputClass} value={published} max={today} onChange={(e) => setPublished(e.target.value)} />}
+      <Field
+        label={t('compliance.dnc.publishedLabel')}
+        help={t('compliance.dnc.publishedHelp')}
+        error={publishedAt === null ? t('compliance.dnc.publishedInvalid') : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            required
+            className={inputClass}
+            value={published}
+            max={today}
+            onChange={(e) => setPublished(e.target.value)}
+          />
+        )}
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={!ready}>
@@ -62,11 +114,20 @@ export function DncImportForm({ lists, defaultList, timeZone, defaultRegion }: {
       </div>
       {importer.data && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t('compliance.dnc.imported', { id: importer.data.version.id, added: importer.data.added, removed: importer.data.removed, total: importer.data.version.rowCount })}
+          {t('compliance.dnc.imported', {
+            id: importer.data.version.id,
+            added: importer.data.added,
+            removed: importer.data.removed,
+            total: importer.data.version.rowCount,
+          })}
         </p>
       )}
       {importer.error && isQuotaError(importer.error) && <StorageFullAlert />}
-      {importer.error && !isQuotaError(importer.error) && <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{t(`compliance.dnc.errors.${importer.error.message}`, { defaultValue: importer.error.message })}</p>}
+      {importer.error && !isQuotaError(importer.error) && (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {t(`compliance.dnc.errors.${importer.error.message}`, { defaultValue: importer.error.message })}
+        </p>
+      )}
     </form>
   );
 }

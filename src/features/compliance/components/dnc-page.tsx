@@ -20,12 +20,15 @@ export function DncPage() {
   const data = useDncLists();
   const settings = usePolicySettings();
   const summary = useComplianceSummary();
-  const selected = data?.lists.find((l) => l.id === list) ?? data?.lists.find((l) => l.kind === 'national') ?? data?.lists[0];
+  const selected =
+    data?.lists.find((l) => l.id === list) ?? data?.lists.find((l) => l.kind === 'national') ?? data?.lists[0];
   return (
     <>
       <ComplianceHeader subtitle={t('compliance.dnc.subtitle')} />
       {!data || !settings ? (
-        <p role="status" className="text-sm text-slate-500">{t('app.loading')}</p>
+        <p role="status" className="text-sm text-slate-500">
+          {t('app.loading')}
+        </p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-3">
           <div className="space-y-6 xl:col-span-2">
@@ -40,10 +43,19 @@ export function DncPage() {
           </div>
           <div className="space-y-6">
             <Card title={t('compliance.dnc.scrubTitle')}>
-              <ScrubPanel lastScrub={data.scrubs[0]} recheck={summary.data?.queues.dncRecheck} recheckStale={summary.isPlaceholderData} />
+              <ScrubPanel
+                lastScrub={data.scrubs[0]}
+                recheck={summary.data?.queues.dncRecheck}
+                recheckStale={summary.isPlaceholderData}
+              />
             </Card>
             <Card title={t('compliance.dnc.importTitle')}>
-              <DncImportForm lists={data.lists} defaultList={list} timeZone={settings.orgTimeZone} defaultRegion={settings.defaultRegion} />
+              <DncImportForm
+                lists={data.lists}
+                defaultList={list}
+                timeZone={settings.orgTimeZone}
+                defaultRegion={settings.defaultRegion}
+              />
             </Card>
             <Card title={t('compliance.dnc.internalTitle')}>
               <InternalDncForm defaultRegion={settings.defaultRegion} />

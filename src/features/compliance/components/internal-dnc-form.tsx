@@ -17,15 +17,41 @@ export function InternalDncForm({ defaultRegion }: { defaultRegion: string }) {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!phone.trim()) return;
-    add.mutate({ phone, defaultRegion, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => { setPhone(''); setNote(''); } });
+    add.mutate(
+      { phone, defaultRegion, ...(note.trim() ? { note: note.trim() } : {}) },
+      {
+        onSuccess: () => {
+          setPhone('');
+          setNote('');
+        },
+      },
+    );
   };
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label={t('compliance.dnc.internalTitle')}>
-      <Field label={t('compliance.dnc.phoneLabel')} help={t('compliance.dnc.phoneHelp')} error={add.error && code ? t(`compliance.dnc.errors.${code}`, { defaultValue: add.error.message }) : undefined}>
-        {(p) => <input {...p} className={inputClass} value={phone} inputMode="tel" autoComplete="off" onChange={(e) => { add.reset(); setPhone(e.target.value); }} />}
+      <Field
+        label={t('compliance.dnc.phoneLabel')}
+        help={t('compliance.dnc.phoneHelp')}
+        error={add.error && code ? t(`compliance.dnc.errors.${code}`, { defaultValue: add.error.message }) : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={phone}
+            inputMode="tel"
+            autoComplete="off"
+            onChange={(e) => {
+              add.reset();
+              setPhone(e.target.value);
+            }}
+          />
+        )}
       </Field>
       <Field label={t('compliance.dnc.noteLabel')}>
-        {(p) => <input {...p} className={inputClass} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />}
+        {(p) => (
+          <input {...p} className={inputClass} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
+        )}
       </Field>
       <Button type="submit" variant="danger" disabled={add.isPending || !phone.trim()}>
         {t('compliance.dnc.addInternal')}
@@ -33,7 +59,12 @@ export function InternalDncForm({ defaultRegion }: { defaultRegion: string }) {
       <WriteFailure write={add} shownAtField={code !== undefined} />
       {add.data && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {add.data.added ? t('compliance.dnc.addedInternal', { phone: formatPhone(add.data.phoneE164), count: add.data.leadIds.length }) : t('compliance.dnc.alreadyInternal', { phone: formatPhone(add.data.phoneE164) })}
+          {add.data.added
+            ? t('compliance.dnc.addedInternal', {
+                phone: formatPhone(add.data.phoneE164),
+                count: add.data.leadIds.length,
+              })
+            : t('compliance.dnc.alreadyInternal', { phone: formatPhone(add.data.phoneE164) })}
         </p>
       )}
     </form>

@@ -18,9 +18,19 @@ export function LeadCallsCard({ leadId, current }: { leadId: number; current: nu
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {calls.data.slice(0, 20).map((c) => (
-            <li key={c.id} className={`flex items-center justify-between gap-2 py-1.5 ${c.id === current ? 'font-medium' : ''}`}>
-              <span>{f.dateTime(c.at)} · {t(`compliance.outcome.${c.outcome}`, { defaultValue: c.outcome })}</span>
-              <Link to="/compliance/proof" search={{ call: c.id }} className="text-indigo-600 hover:underline" aria-label={t('compliance.proof.callProofLabel', { date: f.dateTime(c.at) })}>
+            <li
+              key={c.id}
+              className={`flex items-center justify-between gap-2 py-1.5 ${c.id === current ? 'font-medium' : ''}`}
+            >
+              <span>
+                {f.dateTime(c.at)} · {t(`compliance.outcome.${c.outcome}`, { defaultValue: c.outcome })}
+              </span>
+              <Link
+                to="/compliance/proof"
+                search={{ call: c.id }}
+                className="text-indigo-600 hover:underline"
+                aria-label={t('compliance.proof.callProofLabel', { date: f.dateTime(c.at) })}
+              >
                 {t('compliance.proof.callProof')}
               </Link>
             </li>

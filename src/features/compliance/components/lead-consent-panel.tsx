@@ -35,10 +35,18 @@ function Panel({ leadId }: { leadId: number }) {
   return (
     <section aria-labelledby={`consent-panel-${leadId}`} className="space-y-4" data-testid="lead-consent-panel">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={`consent-panel-${leadId}`} className="text-sm font-semibold text-slate-800">{t('compliance.panel.title')}</h3>
+        <h3 id={`consent-panel-${leadId}`} className="text-sm font-semibold text-slate-800">
+          {t('compliance.panel.title')}
+        </h3>
         <div className="flex items-center gap-3">
           <CallableBadge callable={verdict.callable} />
-          <Link to="/compliance/proof" search={{ lead: leadId }} className="text-sm font-medium text-indigo-600 hover:underline">{t('compliance.panel.proof')}</Link>
+          <Link
+            to="/compliance/proof"
+            search={{ lead: leadId }}
+            className="text-sm font-medium text-indigo-600 hover:underline"
+          >
+            {t('compliance.panel.proof')}
+          </Link>
         </div>
       </div>
       <ReasonList reasons={verdict.reasons} />
@@ -46,13 +54,23 @@ function Panel({ leadId }: { leadId: number }) {
         <span className="text-slate-500">{t('compliance.panel.consentForCalls')}: </span>
         <span className="font-medium">{t(`compliance.consent.status.${consent.status}`)}</span>
         {consent.basis && ` · ${t(`compliance.consent.basis.${consent.basis}`)}`}
-        {consent.status === 'valid' && consent.expiresAt !== undefined && ` · ${t('compliance.consent.expires', { date: f.date(consent.expiresAt) })}`}
-        {consent.status !== 'valid' && consent.since !== undefined && ` · ${t('compliance.verdict.since', { date: f.date(consent.since) })}`}
+        {consent.status === 'valid' &&
+          consent.expiresAt !== undefined &&
+          ` · ${t('compliance.consent.expires', { date: f.date(consent.expiresAt) })}`}
+        {consent.status !== 'valid' &&
+          consent.since !== undefined &&
+          ` · ${t('compliance.verdict.since', { date: f.date(consent.since) })}`}
       </p>
       {renewalRequested && <RenewalRequested pending={renewalRequested} />}
-      {consents.length > 0 ? <ConsentEventList events={consents} /> : <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>}
+      {consents.length > 0 ? (
+        <ConsentEventList events={consents} />
+      ) : (
+        <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>
+      )}
       {purged ? (
-        <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">{t('compliance.panel.purged', { date: f.date(lead.anonymizedAt!) })}</p>
+        <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
+          {t('compliance.panel.purged', { date: f.date(lead.anonymizedAt!) })}
+        </p>
       ) : form === 'request' ? (
         <RequestRenewalForm leadId={leadId} onDone={() => setForm(null)} />
       ) : form ? (
@@ -60,22 +78,56 @@ function Panel({ leadId }: { leadId: number }) {
       ) : (
         <div className="flex flex-wrap gap-2">
           {KINDS.map((k) => (
-            <Button key={k} variant={k === 'withdrawn' ? 'danger' : 'secondary'} onClick={() => { addDnc.reset(); setForm(k); }}>{t(`compliance.consent.action.${k}`)}</Button>
+            <Button
+              key={k}
+              variant={k === 'withdrawn' ? 'danger' : 'secondary'}
+              onClick={() => {
+                addDnc.reset();
+                setForm(k);
+              }}
+            >
+              {t(`compliance.consent.action.${k}`)}
+            </Button>
           ))}
-          <Button onClick={() => { addDnc.reset(); setForm('request'); }}>{t('bulk.op.request-consent-renewal')}</Button>
+          <Button
+            onClick={() => {
+              addDnc.reset();
+              setForm('request');
+            }}
+          >
+            {t('bulk.op.request-consent-renewal')}
+          </Button>
           {internalListed ? (
-            <span className="inline-flex items-center rounded-md bg-rose-50 px-3 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200">{t('compliance.panel.onInternal')}</span>
+            <span className="inline-flex items-center rounded-md bg-rose-50 px-3 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200">
+              {t('compliance.panel.onInternal')}
+            </span>
           ) : (
-            <Button variant="danger" onClick={() => setConfirmDnc(true)} disabled={addDnc.isPending}>{t('compliance.panel.addDnc')}</Button>
+            <Button variant="danger" onClick={() => setConfirmDnc(true)} disabled={addDnc.isPending}>
+              {t('compliance.panel.addDnc')}
+            </Button>
           )}
         </div>
       )}
       {confirmDnc && !internalListed && (
-        <div role="alertdialog" aria-label={t('compliance.panel.addDnc')} className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <div
+          role="alertdialog"
+          aria-label={t('compliance.panel.addDnc')}
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           {t('compliance.panel.confirmDnc')}
           <span className="flex gap-2">
             <Button onClick={() => setConfirmDnc(false)}>{t('compliance.cancel')}</Button>
-            <Button variant="danger" onClick={() => addDnc.mutate({ phoneE164: lead.phoneE164, region: lead.region }, { onSettled: () => setConfirmDnc(false) })}>{t('compliance.panel.addDnc')}</Button>
+            <Button
+              variant="danger"
+              onClick={() =>
+                addDnc.mutate(
+                  { phoneE164: lead.phoneE164, region: lead.region },
+                  { onSettled: () => setConfirmDnc(false) },
+                )
+              }
+            >
+              {t('compliance.panel.addDnc')}
+            </Button>
           </span>
         </div>
       )}

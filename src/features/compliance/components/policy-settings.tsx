@@ -7,13 +7,30 @@ import { usePolicySettings, useSavePolicy } from '../../../shared/settings/use-p
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { PolicyPresets } from './policy-presets';
 
-const NUMBERS = ['consentValidityMonths', 'expiryNoticeDays', 'retentionMonths', 'staleMonths', 'maxAttempts', 'attemptWindowHours', 'minGapHours'] as const;
+const NUMBERS = [
+  'consentValidityMonths',
+  'expiryNoticeDays',
+  'retentionMonths',
+  'staleMonths',
+  'maxAttempts',
+  'attemptWindowHours',
+  'minGapHours',
+] as const;
 type PolicyKey = (typeof NUMBERS)[number] | 'policyPresets' | 'retentionFrom' | 'purgeMode' | 'requireConsent';
-const policySchema = settingsSchema.pick({ policyPresets: true, retentionFrom: true, purgeMode: true, requireConsent: true, ...Object.fromEntries(NUMBERS.map((k) => [k, true])) } as Record<PolicyKey, true>);
+const policySchema = settingsSchema.pick({
+  policyPresets: true,
+  retentionFrom: true,
+  purgeMode: true,
+  requireConsent: true,
+  ...Object.fromEntries(NUMBERS.map((k) => [k, true])),
+} as Record<PolicyKey, true>);
 type Draft = Omit<Pick<Settings, PolicyKey>, (typeof NUMBERS)[number]> & Record<(typeof NUMBERS)[number], string>;
 
 const draftOf = (s: Settings): Draft => ({
-  policyPresets: s.policyPresets, retentionFrom: s.retentionFrom, purgeMode: s.purgeMode, requireConsent: s.requireConsent,
+  policyPresets: s.policyPresets,
+  retentionFrom: s.retentionFrom,
+  purgeMode: s.purgeMode,
+  requireConsent: s.requireConsent,
   ...(Object.fromEntries(NUMBERS.map((k) => [k, String(s[k])])) as Record<(typeof NUMBERS)[number], string>),
 });
 
@@ -37,7 +54,11 @@ function PolicyForm({ settings }: { settings: Settings }) {
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const candidate = { ...draft, policyPresets: [...new Set([...draft.policyPresets, 'organisation'])], ...Object.fromEntries(NUMBERS.map((k) => [k, draft[k].trim() === '' ? NaN : Number(draft[k])])) };
+    const candidate = {
+      ...draft,
+      policyPresets: [...new Set([...draft.policyPresets, 'organisation'])],
+      ...Object.fromEntries(NUMBERS.map((k) => [k, draft[k].trim() === '' ? NaN : Number(draft[k])])),
+    };
     const parsed = policySchema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), true])));
@@ -53,13 +74,34 @@ function PolicyForm({ settings }: { settings: Settings }) {
         <legend className="text-sm font-medium text-slate-700">{t('compliance.policy.organisation')}</legend>
         <div className="mt-2 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
           {NUMBERS.map((k) => (
-            <Field key={k} label={t(`compliance.policy.field.${k}`)} help={t(`compliance.policy.help.${k}`)} error={errors[k] ? t('compliance.policy.invalid') : undefined}>
-              {(p) => <input {...p} type="number" inputMode="numeric" min={0} step={k === 'minGapHours' ? 0.5 : 1} className={inputClass} value={draft[k]} onChange={(e) => set(k, e.target.value)} />}
+            <Field
+              key={k}
+              label={t(`compliance.policy.field.${k}`)}
+              help={t(`compliance.policy.help.${k}`)}
+              error={errors[k] ? t('compliance.policy.invalid') : undefined}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  step={k === 'minGapHours' ? 0.5 : 1}
+                  className={inputClass}
+                  value={draft[k]}
+                  onChange={(e) => set(k, e.target.value)}
+                />
+              )}
             </Field>
           ))}
           <Field label={t('compliance.policy.field.retentionFrom')}>
             {(p) => (
-              <select {...p} className={inputClass} value={draft.retentionFrom} onChange={(e) => set('retentionFrom', e.target.value as Settings['retentionFrom'])}>
+              <select
+                {...p}
+                className={inputClass}
+                value={draft.retentionFrom}
+                onChange={(e) => set('retentionFrom', e.target.value as Settings['retentionFrom'])}
+              >
                 <option value="last-contact">{t('compliance.policy.retentionFrom.last-contact')}</option>
                 <option value="acquired">{t('compliance.policy.retentionFrom.acquired')}</option>
               </select>
@@ -67,7 +109,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
           </Field>
           <Field label={t('compliance.policy.field.purgeMode')}>
             {(p) => (
-              <select {...p} className={inputClass} value={draft.purgeMode} onChange={(e) => set('purgeMode', e.target.value as Settings['purgeMode'])}>
+              <select
+                {...p}
+                className={inputClass}
+                value={draft.purgeMode}
+                onChange={(e) => set('purgeMode', e.target.value as Settings['purgeMode'])}
+              >
                 <option value="anonymize">{t('compliance.retention.mode.anonymize')}</option>
                 <option value="delete">{t('compliance.retention.mode.delete')}</option>
               </select>
@@ -75,7 +122,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
           </Field>
         </div>
         <label className="mt-4 flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5" checked={draft.requireConsent} onChange={(e) => set('requireConsent', e.target.checked)} />
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={draft.requireConsent}
+            onChange={(e) => set('requireConsent', e.target.checked)}
+          />
           <span>
             <span className="font-medium text-slate-800">{t('compliance.policy.field.requireConsent')}</span>
             <span className="block text-xs text-slate-500">{t('compliance.policy.help.requireConsent')}</span>
@@ -83,8 +135,14 @@ function PolicyForm({ settings }: { settings: Settings }) {
         </label>
       </fieldset>
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={save.isPending}>{t('compliance.policy.save')}</Button>
-        {saved && <span role="status" className="text-sm text-emerald-700">{t('compliance.policy.saved')}</span>}
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {t('compliance.policy.save')}
+        </Button>
+        {saved && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('compliance.policy.saved')}
+          </span>
+        )}
       </div>
       <WriteFailure write={save} />
     </form>

@@ -20,9 +20,15 @@ export function ProofPage() {
   const settings = usePolicySettings();
   // A lead without a moment means "now": pin it in the URL so the report is reproducible.
   useEffect(() => {
-    if (search.lead !== undefined && search.at === undefined && search.call === undefined) void navigate({ search: { lead: search.lead, at: Date.now() }, replace: true });
+    if (search.lead !== undefined && search.at === undefined && search.call === undefined)
+      void navigate({ search: { lead: search.lead, at: Date.now() }, replace: true });
   }, [search.lead, search.at, search.call, navigate]);
-  const target = search.call !== undefined ? { callId: search.call } : search.lead !== undefined && search.at !== undefined ? { leadId: search.lead, at: search.at } : null;
+  const target =
+    search.call !== undefined
+      ? { callId: search.call }
+      : search.lead !== undefined && search.at !== undefined
+        ? { leadId: search.lead, at: search.at }
+        : null;
   const proof = useProof(target);
   const leadId = proof.data?.report.lead.id ?? search.lead;
   return (
@@ -30,15 +36,25 @@ export function ProofPage() {
       <ComplianceHeader subtitle={t('compliance.proof.subtitle')} />
       {settings && (
         <div className="mb-6 print:hidden">
-          <ProofPicker key={`${leadId}-${proof.data?.report.at}`} lead={leadId} at={proof.data?.report.at ?? search.at} timeZone={settings.orgTimeZone} onPick={(lead, at) => void navigate({ search: { lead, at } })} />
+          <ProofPicker
+            key={`${leadId}-${proof.data?.report.at}`}
+            lead={leadId}
+            at={proof.data?.report.at ?? search.at}
+            timeZone={settings.orgTimeZone}
+            onPick={(lead, at) => void navigate({ search: { lead, at } })}
+          />
         </div>
       )}
       {!target ? (
         <p className="text-sm text-slate-500">{t('compliance.proof.pickHelp')}</p>
       ) : proof.isPending ? (
-        <p role="status" className="text-sm text-slate-500">{t('app.loading')}</p>
+        <p role="status" className="text-sm text-slate-500">
+          {t('app.loading')}
+        </p>
       ) : !proof.data ? (
-        <p role="alert" className="text-sm text-rose-700">{t('compliance.proof.notFound')}</p>
+        <p role="alert" className="text-sm text-rose-700">
+          {t('compliance.proof.notFound')}
+        </p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-3">
           <div className="xl:col-span-2">

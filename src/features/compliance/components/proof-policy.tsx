@@ -11,15 +11,38 @@ export function PolicySection({ report }: { report: ProofReport }) {
   const { t, i18n } = useTranslation();
   const p = report.policy;
   const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
-  const src = (sources: readonly string[]) => (sources.length ? ` (${sources.map((s) => presetById(s)?.name ?? s).join(', ')})` : '');
+  const src = (sources: readonly string[]) =>
+    sources.length ? ` (${sources.map((s) => presetById(s)?.name ?? s).join(', ')})` : '';
   const rows: [string, string][] = [
-    [t('compliance.policy.rule.dncMaxAge'), p.dncMaxAgeDays ? t('compliance.policy.days', { count: p.dncMaxAgeDays.value }) + src(p.dncMaxAgeDays.sources) : '—'],
-    [t('compliance.policy.rule.caps'), p.attemptCaps.map((c) => t('compliance.policy.cap', { count: c.value.count, hours: c.value.windowHours }) + src(c.sources)).join('; ') || '—'],
-    [t('compliance.policy.rule.minGap'), p.minGapHours ? t('compliance.policy.hours', { count: p.minGapHours.value }) + src(p.minGapHours.sources) : '—'],
-    [t('compliance.policy.rule.consentRequired'), (p.consentRequired.value ? t('compliance.yes') : t('compliance.no')) + src(p.consentRequired.sources)],
-    [t('compliance.policy.rule.acceptedBases'), p.acceptedBases.value.map((b) => t(`compliance.consent.basis.${b}`)).join(', ')],
+    [
+      t('compliance.policy.rule.dncMaxAge'),
+      p.dncMaxAgeDays
+        ? t('compliance.policy.days', { count: p.dncMaxAgeDays.value }) + src(p.dncMaxAgeDays.sources)
+        : '—',
+    ],
+    [
+      t('compliance.policy.rule.caps'),
+      p.attemptCaps
+        .map((c) => t('compliance.policy.cap', { count: c.value.count, hours: c.value.windowHours }) + src(c.sources))
+        .join('; ') || '—',
+    ],
+    [
+      t('compliance.policy.rule.minGap'),
+      p.minGapHours ? t('compliance.policy.hours', { count: p.minGapHours.value }) + src(p.minGapHours.sources) : '—',
+    ],
+    [
+      t('compliance.policy.rule.consentRequired'),
+      (p.consentRequired.value ? t('compliance.yes') : t('compliance.no')) + src(p.consentRequired.sources),
+    ],
+    [
+      t('compliance.policy.rule.acceptedBases'),
+      p.acceptedBases.value.map((b) => t(`compliance.consent.basis.${b}`)).join(', '),
+    ],
     [t('compliance.policy.rule.validity'), t('compliance.policy.months', { count: p.consentValidityMonths.value })],
-    [t('compliance.policy.rule.retention'), t(`compliance.retention.keepForValue.${p.retentionFrom}`, { months: p.retentionMonths.value })],
+    [
+      t('compliance.policy.rule.retention'),
+      t(`compliance.retention.keepForValue.${p.retentionFrom}`, { months: p.retentionMonths.value }),
+    ],
     [t('compliance.policy.rule.stale'), t('compliance.policy.months', { count: p.staleMonths.value })],
   ];
   return (
@@ -30,7 +53,13 @@ export function PolicySection({ report }: { report: ProofReport }) {
           return (
             <li key={id}>
               <span className="font-medium">{preset?.name ?? id}</span>
-              {preset && <span className="text-slate-500"> — {preset.source} · {t('compliance.policy.effective', { date: preset.effectiveFrom })}{preset.draft ? ` · ${t('compliance.policy.draft')}` : ''}</span>}
+              {preset && (
+                <span className="text-slate-500">
+                  {' '}
+                  — {preset.source} · {t('compliance.policy.effective', { date: preset.effectiveFrom })}
+                  {preset.draft ? ` · ${t('compliance.policy.draft')}` : ''}
+                </span>
+              )}
             </li>
           );
         })}
@@ -46,7 +75,12 @@ export function PolicySection({ report }: { report: ProofReport }) {
         <dd className="flex flex-wrap gap-x-3">
           {WEEK.map((d) => {
             const w = p.callingHours[d]!.value;
-            return <span key={d} className="whitespace-nowrap">{weekday.format(Date.UTC(2024, 0, d === 0 ? 7 : d))} {w.to > w.from ? `${hhmm(w.from)}–${hhmm(w.to)}` : '✕'}</span>;
+            return (
+              <span key={d} className="whitespace-nowrap">
+                {weekday.format(Date.UTC(2024, 0, d === 0 ? 7 : d))}{' '}
+                {w.to > w.from ? `${hhmm(w.from)}–${hhmm(w.to)}` : '✕'}
+              </span>
+            );
           })}
         </dd>
       </dl>

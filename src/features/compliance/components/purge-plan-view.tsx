@@ -9,7 +9,9 @@ export function PurgePlanView({ plan }: { plan: PurgePlan }) {
   return (
     <div className="space-y-3" data-testid="purge-plan">
       <p className="text-sm">
-        <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="purge-count">{f.number(plan.leadIds.length)}</span>{' '}
+        <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="purge-count">
+          {f.number(plan.leadIds.length)}
+        </span>{' '}
         {t(`compliance.retention.wouldGo.${plan.mode}`, { count: plan.leadIds.length, time: f.dateTime(plan.at) })}
       </p>
       {plan.mode === 'anonymize' ? (
@@ -19,23 +21,38 @@ export function PurgePlanView({ plan }: { plan: PurgePlan }) {
         </div>
       ) : plan.losses.length > 0 ? (
         <table className="w-full text-sm" aria-label={t('compliance.retention.lossesTitle')}>
-          <caption className="mb-2 text-left text-sm font-medium text-rose-800">{t('compliance.retention.lossesTitle')}</caption>
+          <caption className="mb-2 text-left text-sm font-medium text-rose-800">
+            {t('compliance.retention.lossesTitle')}
+          </caption>
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">{t('compliance.retention.cohort')}</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">{t('compliance.retention.leads')}</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">{t('compliance.retention.contacted')}</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">{t('compliance.retention.connected')}</th>
-              <th scope="col" className="py-1 text-right font-medium">{t('compliance.retention.converted')}</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t('compliance.retention.cohort')}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t('compliance.retention.leads')}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t('compliance.retention.contacted')}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t('compliance.retention.connected')}
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                {t('compliance.retention.converted')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 tabular-nums">
             {plan.losses.map((loss) => {
               const before = plan.before.find((b) => b.cohort === loss.cohort)!;
-              const cell = (k: 'leads' | 'contacted' | 'connected' | 'converted') => `${f.number(before[k])} → ${f.number(before[k] - loss[k])}`;
+              const cell = (k: 'leads' | 'contacted' | 'connected' | 'converted') =>
+                `${f.number(before[k])} → ${f.number(before[k] - loss[k])}`;
               return (
                 <tr key={loss.cohort}>
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{loss.cohort}</th>
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {loss.cohort}
+                  </th>
                   <td className="py-1 pr-3 text-right text-rose-700">{cell('leads')}</td>
                   <td className="py-1 pr-3 text-right">{cell('contacted')}</td>
                   <td className="py-1 pr-3 text-right">{cell('connected')}</td>

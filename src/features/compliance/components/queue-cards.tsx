@@ -29,7 +29,9 @@ export function QueueCards({ queues, noticeDays }: { queues: Record<QueueId, num
             data-testid={`compliance-queue-${id}`}
             className={`group block h-full rounded-xl border border-l-4 border-slate-200 bg-white p-4 shadow-sm transition hover:border-slate-300 hover:shadow ${tone}`}
           >
-            <div className="text-sm font-medium text-slate-700">{t(`compliance.queues.${id}`, { days: noticeDays })}</div>
+            <div className="text-sm font-medium text-slate-700">
+              {t(`compliance.queues.${id}`, { days: noticeDays })}
+            </div>
             <div className="mt-1 flex items-baseline justify-between">
               <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="queue-count">
                 {f.number(queues[id])}

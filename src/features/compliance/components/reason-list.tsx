@@ -10,7 +10,11 @@ export function ReasonList({ reasons, timeZone }: { reasons: readonly Reason[]; 
   return (
     <ul className="space-y-2" aria-label={t('compliance.verdict.reasons')}>
       {reasons.map((r) => (
-        <li key={r.code} data-testid={`reason-${r.code}`} className={`rounded-lg px-3 py-2 text-sm ring-1 ${r.severity === 'block' ? 'bg-rose-50 text-rose-900 ring-rose-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}>
+        <li
+          key={r.code}
+          data-testid={`reason-${r.code}`}
+          className={`rounded-lg px-3 py-2 text-sm ring-1 ${r.severity === 'block' ? 'bg-rose-50 text-rose-900 ring-rose-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-x-3">
             <span className="font-medium">
               <SeverityIcon severity={r.severity} />
@@ -23,7 +27,9 @@ export function ReasonList({ reasons, timeZone }: { reasons: readonly Reason[]; 
               {r.until !== undefined && t('compliance.verdict.until', { date: f.dateTime(r.until, timeZone) })}
             </span>
           </div>
-          <p className="mt-0.5 text-xs opacity-80">{t(`compliance.reasonDetail.${r.code}`, { ...r.detail, defaultValue: '' })}</p>
+          <p className="mt-0.5 text-xs opacity-80">
+            {t(`compliance.reasonDetail.${r.code}`, { ...r.detail, defaultValue: '' })}
+          </p>
         </li>
       ))}
     </ul>
@@ -33,7 +39,11 @@ export function ReasonList({ reasons, timeZone }: { reasons: readonly Reason[]; 
 /** A no-entry sign for blocks, a triangle for warnings (drawn, so every font shows it). */
 function SeverityIcon({ severity }: { severity: Reason['severity'] }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1.5 inline-block h-3.5 w-3.5 -translate-y-px align-middle">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      className="mr-1.5 inline-block h-3.5 w-3.5 -translate-y-px align-middle"
+    >
       {severity === 'block' ? (
         <>
           <circle cx="8" cy="8" r="7" fill="currentColor" />
@@ -54,7 +64,9 @@ function SeverityIcon({ severity }: { severity: Reason['severity'] }) {
 export function CallableBadge({ callable }: { callable: boolean }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${callable ? 'bg-emerald-50 text-emerald-800 ring-emerald-200' : 'bg-rose-50 text-rose-800 ring-rose-200'}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${callable ? 'bg-emerald-50 text-emerald-800 ring-emerald-200' : 'bg-rose-50 text-rose-800 ring-rose-200'}`}
+    >
       {callable ? t('compliance.verdict.callable') : t('compliance.verdict.notCallable')}
     </span>
   );

@@ -12,8 +12,15 @@ export function RenewalRequested({ pending }: { pending: PendingRenewal }) {
   const { t } = useTranslation();
   const f = useFormatters();
   return (
-    <p data-testid="renewal-requested" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-      {t('compliance.renewals.requestedFact', { date: f.dateTime(pending.requestedAt), by: pending.requestedBy, channel: t(`bulk.channels.${pending.channel}`) })}
+    <p
+      data-testid="renewal-requested"
+      className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+    >
+      {t('compliance.renewals.requestedFact', {
+        date: f.dateTime(pending.requestedAt),
+        by: pending.requestedBy,
+        channel: t(`bulk.channels.${pending.channel}`),
+      })}
     </p>
   );
 }
@@ -38,17 +45,32 @@ export function RequestRenewalForm({ leadId, onDone }: { leadId: number; onDone:
       </p>
       <label className="block text-sm font-medium text-slate-700">
         {t('bulk.channel')}
-        <select className={`${inputClass} mt-1`} value={channel} onChange={(e) => setChannel(e.target.value as RenewalChannel)}>
-          {RENEWAL_CHANNELS.map((c) => <option key={c} value={c}>{t(`bulk.channels.${c}`)}</option>)}
+        <select
+          className={`${inputClass} mt-1`}
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as RenewalChannel)}
+        >
+          {RENEWAL_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`bulk.channels.${c}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="block text-sm font-medium text-slate-700">
         {t('bulk.note')}
-        <input className={`${inputClass} mt-1`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        <input
+          className={`${inputClass} mt-1`}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </label>
       <div className="flex justify-end gap-2">
         <Button onClick={onDone}>{t('compliance.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={request.isPending}>{t('compliance.renewals.send')}</Button>
+        <Button type="submit" variant="primary" disabled={request.isPending}>
+          {t('compliance.renewals.send')}
+        </Button>
       </div>
       <WriteFailure write={request} />
     </form>

@@ -35,13 +35,27 @@ export function RenewalsPage() {
           </Button>
         }
       >
-        <p className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">{t('compliance.renewals.notProof')}</p>
+        <p className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {t('compliance.renewals.notProof')}
+        </p>
         {rows === undefined ? (
-          <p role="status" className="text-sm text-slate-600">{t('app.loading')}</p>
+          <p role="status" className="text-sm text-slate-600">
+            {t('app.loading')}
+          </p>
         ) : (
-          <p data-testid="renewals-count" className="mb-3 text-sm text-slate-700">{t('compliance.renewals.count', { count: rows.length, formatted: f.number(rows.length) })}</p>
+          <p data-testid="renewals-count" className="mb-3 text-sm text-slate-700">
+            {t('compliance.renewals.count', { count: rows.length, formatted: f.number(rows.length) })}
+          </p>
         )}
-        {run.data && <p role="status" className="mb-3 text-sm text-emerald-800">{t('compliance.renewals.exported', { count: run.data.rows, formatted: f.number(run.data.rows), file: run.data.fileName })}</p>}
+        {run.data && (
+          <p role="status" className="mb-3 text-sm text-emerald-800">
+            {t('compliance.renewals.exported', {
+              count: run.data.rows,
+              formatted: f.number(run.data.rows),
+              file: run.data.fileName,
+            })}
+          </p>
+        )}
         <WriteFailure write={run} />
         {shown.length > 0 && (
           <div className="overflow-x-auto">
@@ -60,7 +74,13 @@ export function RenewalsPage() {
                 {shown.map(({ lead, request }) => (
                   <tr key={lead.id} data-testid="renewal-row">
                     <td className="px-3 py-2">
-                      <Link to="/leads" search={{ lead: lead.id }} className="font-medium text-indigo-700 hover:underline">{lead.name || `#${lead.id}`}</Link>
+                      <Link
+                        to="/leads"
+                        search={{ lead: lead.id }}
+                        className="font-medium text-indigo-700 hover:underline"
+                      >
+                        {lead.name || `#${lead.id}`}
+                      </Link>
                     </td>
                     <td className="px-3 py-2 font-mono text-xs">{lead.phoneE164}</td>
                     <td className="px-3 py-2">{names.sources.get(lead.sourceId) ?? lead.sourceId}</td>
@@ -75,9 +95,15 @@ export function RenewalsPage() {
         )}
         {pages > 1 && (
           <nav className="mt-4 flex items-center gap-2 text-sm" aria-label={t('compliance.renewals.pages')}>
-            <Button disabled={page <= 1} onClick={() => void navigate({ search: { page: page - 1 } })}>←</Button>
-            <span>{page} / {pages}</span>
-            <Button disabled={page >= pages} onClick={() => void navigate({ search: { page: page + 1 } })}>→</Button>
+            <Button disabled={page <= 1} onClick={() => void navigate({ search: { page: page - 1 } })}>
+              ←
+            </Button>
+            <span>
+              {page} / {pages}
+            </span>
+            <Button disabled={page >= pages} onClick={() => void navigate({ search: { page: page + 1 } })}>
+              →
+            </Button>
           </nav>
         )}
       </Card>

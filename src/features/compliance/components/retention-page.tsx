@@ -31,23 +31,37 @@ export function RetentionPage() {
   };
   const runPurge = () => {
     if (!plan) return;
-    purge.mutate({ at: plan.at, mode: plan.mode, expected: plan.leadIds.length }, { onSettled: () => { setConfirming(false); dryRun.reset(); } });
+    purge.mutate(
+      { at: plan.at, mode: plan.mode, expected: plan.leadIds.length },
+      {
+        onSettled: () => {
+          setConfirming(false);
+          dryRun.reset();
+        },
+      },
+    );
   };
   return (
     <>
       <ComplianceHeader subtitle={t('compliance.retention.subtitle')} />
       {!settings ? (
-        <p role="status" className="text-sm text-slate-500">{t('app.loading')}</p>
+        <p role="status" className="text-sm text-slate-500">
+          {t('app.loading')}
+        </p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-3">
           <Card title={t('compliance.retention.policyTitle')}>
             <dl className="space-y-2 text-sm">
               <dt className="text-slate-500">{t('compliance.retention.keepFor')}</dt>
-              <dd className="font-medium">{t(`compliance.retention.keepForValue.${settings.retentionFrom}`, { months: settings.retentionMonths })}</dd>
+              <dd className="font-medium">
+                {t(`compliance.retention.keepForValue.${settings.retentionFrom}`, { months: settings.retentionMonths })}
+              </dd>
               <dt className="text-slate-500">{t('compliance.retention.defaultMode')}</dt>
               <dd className="font-medium">{t(`compliance.retention.mode.${settings.purgeMode}`)}</dd>
             </dl>
-            <Link to="/settings" hash="policy" className="mt-4 inline-block text-sm text-indigo-600 hover:underline">{t('compliance.changePolicy')}</Link>
+            <Link to="/settings" hash="policy" className="mt-4 inline-block text-sm text-indigo-600 hover:underline">
+              {t('compliance.changePolicy')}
+            </Link>
           </Card>
           <Card title={t('compliance.retention.purgeTitle')} className="xl:col-span-2">
             <div className="space-y-5">
@@ -55,8 +69,18 @@ export function RetentionPage() {
                 <legend className="text-sm font-medium text-slate-700">{t('compliance.retention.modeLabel')}</legend>
                 <div className="mt-2 grid gap-2 sm:grid-cols-2">
                   {MODES.map((m) => (
-                    <label key={m} className={`flex cursor-pointer gap-3 rounded-lg p-3 text-sm ring-1 ${mode === m ? 'bg-indigo-50 ring-indigo-300' : 'ring-slate-200 hover:bg-slate-50'}`}>
-                      <input type="radio" name="purge-mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-0.5" />
+                    <label
+                      key={m}
+                      className={`flex cursor-pointer gap-3 rounded-lg p-3 text-sm ring-1 ${mode === m ? 'bg-indigo-50 ring-indigo-300' : 'ring-slate-200 hover:bg-slate-50'}`}
+                    >
+                      <input
+                        type="radio"
+                        name="purge-mode"
+                        value={m}
+                        checked={mode === m}
+                        onChange={() => setMode(m)}
+                        className="mt-0.5"
+                      />
                       <span>
                         <span className="block font-medium">{t(`compliance.retention.mode.${m}`)}</span>
                         <span className="block text-xs text-slate-600">{t(`compliance.retention.modeHelp.${m}`)}</span>
@@ -66,7 +90,13 @@ export function RetentionPage() {
                 </div>
               </fieldset>
               <div className="flex flex-wrap items-center gap-3">
-                <Button onClick={() => { purge.reset(); dryRun.mutate({ mode }); }} disabled={dryRun.isPending || purge.isPending}>
+                <Button
+                  onClick={() => {
+                    purge.reset();
+                    dryRun.mutate({ mode });
+                  }}
+                  disabled={dryRun.isPending || purge.isPending}
+                >
                   {dryRun.isPending ? t('compliance.retention.running') : t('compliance.retention.dryRun')}
                 </Button>
                 {plan && plan.leadIds.length > 0 && (
@@ -77,10 +107,16 @@ export function RetentionPage() {
               </div>
               {plan && <PurgePlanView plan={plan} />}
               {confirming && plan && (
-                <div role="alertdialog" aria-label={t('compliance.retention.confirmTitle')} className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+                <div
+                  role="alertdialog"
+                  aria-label={t('compliance.retention.confirmTitle')}
+                  className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+                >
                   {t(`compliance.retention.confirm.${plan.mode}`, { count: plan.leadIds.length })}
                   <span className="flex gap-2">
-                    <Button onClick={() => setConfirming(false)} disabled={purge.isPending}>{t('compliance.cancel')}</Button>
+                    <Button onClick={() => setConfirming(false)} disabled={purge.isPending}>
+                      {t('compliance.cancel')}
+                    </Button>
                     <Button variant="danger" onClick={runPurge} disabled={purge.isPending}>
                       {t(`compliance.retention.purgeButton.${plan.mode}`, { count: plan.leadIds.length })}
                     </Button>
@@ -92,7 +128,11 @@ export function RetentionPage() {
                   {t(`compliance.retention.done.${purge.data.mode}`, { count: purge.data.leadIds.length })}
                 </p>
               )}
-              {purge.error && <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{t(`compliance.retention.errors.${purge.error.message}`, { defaultValue: purge.error.message })}</p>}
+              {purge.error && (
+                <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
+                  {t(`compliance.retention.errors.${purge.error.message}`, { defaultValue: purge.error.message })}
+                </p>
+              )}
             </div>
           </Card>
         </div>

@@ -6,7 +6,15 @@ import { useScrub } from '../api/use-dnc';
 import { useFormatters } from './use-formatters';
 
 /** The last scrub, how many leads need a re-check, and the button that checks them all (with progress). */
-export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastScrub: DncScrub | undefined; recheck: number | undefined; recheckStale?: boolean }) {
+export function ScrubPanel({
+  lastScrub,
+  recheck,
+  recheckStale = false,
+}: {
+  lastScrub: DncScrub | undefined;
+  recheck: number | undefined;
+  recheckStale?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormatters();
   const scrub = useScrub();
@@ -15,7 +23,13 @@ export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastS
   const stale = scrub.isPending || (scrub.isSuccess && recheckStale);
   // One bar over the whole wait: reading the lists is the first tenth, checking the leads the rest.
   const share = (x: ScrubProgress) => (x.total > 0 ? Math.min(1, x.done / x.total) : 0);
-  const pct = !p ? 0 : p.phase === 'lists' ? Math.round(10 * share(p)) : p.phase === 'leads' ? 10 + Math.round(90 * share(p)) : 100;
+  const pct = !p
+    ? 0
+    : p.phase === 'lists'
+      ? Math.round(10 * share(p))
+      : p.phase === 'leads'
+        ? 10 + Math.round(90 * share(p))
+        : 100;
   const step = !p
     ? ''
     : p.phase === 'lists'
@@ -25,7 +39,11 @@ export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastS
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{t('compliance.dnc.recheckQueue')}</dt>
-        <dd className={`font-semibold tabular-nums ${recheck ? 'text-amber-700' : 'text-emerald-700'}`} data-testid="recheck-count" aria-busy={stale}>
+        <dd
+          className={`font-semibold tabular-nums ${recheck ? 'text-amber-700' : 'text-emerald-700'}`}
+          data-testid="recheck-count"
+          aria-busy={stale}
+        >
           {recheck === undefined || stale ? '…' : f.number(recheck)}
         </dd>
         <dt className="text-slate-500">{t('compliance.dnc.lastScrub')}</dt>
@@ -33,7 +51,12 @@ export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastS
         {lastScrub && (
           <>
             <dt className="text-slate-500">{t('compliance.dnc.checkedListed')}</dt>
-            <dd className="tabular-nums">{t('compliance.dnc.checkedListedValue', { leads: f.number(lastScrub.leadCount), listed: f.number(lastScrub.listed) })}</dd>
+            <dd className="tabular-nums">
+              {t('compliance.dnc.checkedListedValue', {
+                leads: f.number(lastScrub.leadCount),
+                listed: f.number(lastScrub.listed),
+              })}
+            </dd>
             <dt className="text-slate-500">{t('compliance.dnc.againstVersions')}</dt>
             <dd className="tabular-nums">{lastScrub.versionIds.map((id) => `#${id}`).join(', ')}</dd>
           </>
@@ -44,7 +67,14 @@ export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastS
       </Button>
       {p && (
         <div>
-          <div role="progressbar" aria-label={t('compliance.dnc.scrubProgress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded-full bg-slate-100">
+          <div
+            role="progressbar"
+            aria-label={t('compliance.dnc.scrubProgress')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            className="h-2 overflow-hidden rounded-full bg-slate-100"
+          >
             <div className="h-full bg-indigo-500 transition-all" style={{ width: `${pct}%` }} />
           </div>
           <p className="mt-1 text-xs text-slate-600" data-testid="scrub-step">
@@ -54,10 +84,18 @@ export function ScrubPanel({ lastScrub, recheck, recheckStale = false }: { lastS
       )}
       {scrub.data && !scrub.isPending && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t('compliance.dnc.scrubDone', { leads: f.number(scrub.data.leadCount), listed: f.number(scrub.data.listed), seconds: f.number(Math.round(scrub.data.seconds * 10) / 10) })}
+          {t('compliance.dnc.scrubDone', {
+            leads: f.number(scrub.data.leadCount),
+            listed: f.number(scrub.data.listed),
+            seconds: f.number(Math.round(scrub.data.seconds * 10) / 10),
+          })}
         </p>
       )}
-      {scrub.error && <p role="alert" className="text-sm text-rose-700">{scrub.error.message}</p>}
+      {scrub.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {scrub.error.message}
+        </p>
+      )}
     </div>
   );
 }

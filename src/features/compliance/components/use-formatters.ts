@@ -13,8 +13,10 @@ export function useFormatters() {
     dateTime: (ms: number, timeZone?: string) => localeDateFormat(lang, DATE_TIME, timeZone).format(ms),
     date: (ms: number, timeZone?: string) => localeDateFormat(lang, DATE, timeZone).format(ms),
     /** A `yyyy-MM-dd` key as a readable date (read as UTC: the key is already local). */
-    dayKey: (key: string, style: 'medium' | 'long' = 'medium') => localeDateFormat(lang, { dateStyle: style }, 'UTC').format(Date.parse(`${key}T00:00:00Z`)),
+    dayKey: (key: string, style: 'medium' | 'long' = 'medium') =>
+      localeDateFormat(lang, { dateStyle: style }, 'UTC').format(Date.parse(`${key}T00:00:00Z`)),
     /** A `yyyy-MM-dd` key as month and day only ("Dec 1", "12月1日"). */
-    monthDay: (key: string) => localeDateFormat(lang, { month: 'short', day: 'numeric' }, 'UTC').format(Date.parse(`${key}T00:00:00Z`)),
+    monthDay: (key: string) =>
+      localeDateFormat(lang, { month: 'short', day: 'numeric' }, 'UTC').format(Date.parse(`${key}T00:00:00Z`)),
   };
 }

@@ -32,7 +32,11 @@ export function DataActions() {
         </Button>
       </div>
       {confirming && (
-        <div role="alertdialog" aria-label={t('settings.confirm')} className="flex items-center justify-between rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <div
+          role="alertdialog"
+          aria-label={t('settings.confirm')}
+          className="flex items-center justify-between rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           {t('settings.confirm')}
           <span className="flex gap-2">
             <Button onClick={() => setConfirming(null)} disabled={busy}>

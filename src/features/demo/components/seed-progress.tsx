@@ -28,8 +28,19 @@ export function SeedProgressLine({ run }: { run: SeedRun }) {
   const pct = p && p.toWrite > 0 ? Math.round((100 * p.written) / p.toWrite) : 0;
   return (
     <div data-testid="seed-progress" className="space-y-2">
-      <div role="progressbar" aria-label={t('app.seed.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={text} className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100">
-        <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-200" style={{ width: `${pct}%` }} />
+      <div
+        role="progressbar"
+        aria-label={t('app.seed.progress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={text}
+        className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100"
+      >
+        <div
+          className="h-full rounded-full bg-indigo-600 transition-[width] duration-200"
+          style={{ width: `${pct}%` }}
+        />
       </div>
       <p className="flex justify-between gap-4 text-sm text-slate-700">
         <span role="status" data-testid="seed-step" className="tabular-nums">
@@ -59,7 +70,10 @@ export function SeedScreen() {
     );
   }
   return (
-    <section aria-labelledby="seed-title" className="max-w-2xl space-y-3 rounded-xl border border-indigo-200 bg-indigo-50 p-5 shadow-sm">
+    <section
+      aria-labelledby="seed-title"
+      className="max-w-2xl space-y-3 rounded-xl border border-indigo-200 bg-indigo-50 p-5 shadow-sm"
+    >
       <h2 id="seed-title" className="text-lg font-semibold text-indigo-950">
         {t('app.seed.title')}
       </h2>

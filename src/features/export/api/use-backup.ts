@@ -49,7 +49,8 @@ export function useCheckBackup() {
 /** Step two, once confirmed: restore the checked backup (all or nothing). A full disk comes back as StorageFullError. */
 export function useRestoreBackup() {
   return useMutation({
-    mutationFn: (candidate: Pick<RestoreCandidate, 'id'>) => backupWorker().restore(candidate.id, Date.now()).catch(rethrowStorageError),
+    mutationFn: (candidate: Pick<RestoreCandidate, 'id'>) =>
+      backupWorker().restore(candidate.id, Date.now()).catch(rethrowStorageError),
   });
 }
 

@@ -21,7 +21,13 @@ async function judgedRows(filter: LeadFilter, sort: string | undefined, at: numb
 }
 
 /** What a call list at `at` would exclude, and why; whether a DNC copy is too old. */
-export function useCallListPreview(filter: LeadFilter, sort: string | undefined, at: number, enabled: boolean, version: number) {
+export function useCallListPreview(
+  filter: LeadFilter,
+  sort: string | undefined,
+  at: number,
+  enabled: boolean,
+  version: number,
+) {
   return useQuery({
     queryKey: ['call-list-preview', filter, sort ?? '', at, version],
     enabled,
@@ -38,12 +44,31 @@ export function useCallListPreview(filter: LeadFilter, sort: string | undefined,
 export function useRunExport() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const mutation = useMutation({
-    mutationFn: async ({ filter, sort, request, override }: { filter: LeadFilter; sort: string | undefined; request: Omit<ExportRequest, 'ids' | 'filter' | 'override'>; override?: string }) => {
+    mutationFn: async ({
+      filter,
+      sort,
+      request,
+      override,
+    }: {
+      filter: LeadFilter;
+      sort: string | undefined;
+      request: Omit<ExportRequest, 'ids' | 'filter' | 'override'>;
+      override?: string;
+    }) => {
       const { ids, judged } = await judgedRows(filter, sort, request.at);
       setProgress({ done: 0, total: ids.length });
-      const full: ExportRequest = { ...request, ids, filter: filter as Record<string, unknown>, ...(override ? { override } : {}), ...(judged ? { judged } : {}) };
+      const full: ExportRequest = {
+        ...request,
+        ids,
+        filter: filter as Record<string, unknown>,
+        ...(override ? { override } : {}),
+        ...(judged ? { judged } : {}),
+      };
       const transfer = judged ? [ids.buffer, judged.bits.buffer] : [ids.buffer];
-      const result = await exportWorker().build(Comlink.transfer(full, transfer), Comlink.proxy((done: number) => setProgress({ done, total: ids.length })));
+      const result = await exportWorker().build(
+        Comlink.transfer(full, transfer),
+        Comlink.proxy((done: number) => setProgress({ done, total: ids.length })),
+      );
       downloadBlob(result.blob, result.fileName);
       return result;
     },

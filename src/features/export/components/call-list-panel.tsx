@@ -33,9 +33,18 @@ export function CallListPanel({ at, now, onAt, preview, loading, filter, overrid
     <div className="mt-4 space-y-4">
       <label className="block max-w-xs text-sm font-medium text-slate-700">
         {t('export.callableAt')}
-        <input type="datetime-local" className={`${inputClass} mt-1`} min={formatInZone(now, LOCAL, timeZone)} value={formatInZone(at, LOCAL, timeZone)} onChange={(e) => onAt(parseLocal(e.target.value, LOCAL, timeZone) ?? undefined)} aria-describedby="callable-at-help" />
+        <input
+          type="datetime-local"
+          className={`${inputClass} mt-1`}
+          min={formatInZone(now, LOCAL, timeZone)}
+          value={formatInZone(at, LOCAL, timeZone)}
+          onChange={(e) => onAt(parseLocal(e.target.value, LOCAL, timeZone) ?? undefined)}
+          aria-describedby="callable-at-help"
+        />
         <span className="text-xs font-normal text-slate-500">{timeZone}</span>
-        <span id="callable-at-help" className="block text-xs font-normal text-slate-500">{t('export.callableAtHelp')}</span>
+        <span id="callable-at-help" className="block text-xs font-normal text-slate-500">
+          {t('export.callableAtHelp')}
+        </span>
       </label>
       {preview && preview.at > at && (
         <p role="status" className="text-sm text-amber-800" data-testid="call-list-moved">
@@ -46,18 +55,26 @@ export function CallListPanel({ at, now, onAt, preview, loading, filter, overrid
       {preview && (
         <div data-testid="call-list-preview" aria-busy={loading}>
           <p className="text-sm">
-            <span className="font-semibold text-emerald-700" data-testid="call-list-included">{nf.format(preview.exclusions.included)}</span> {t('export.included')} ·{' '}
-            <span className="font-semibold text-rose-700" data-testid="call-list-excluded">{nf.format(preview.exclusions.excluded)}</span> {t('export.excluded')}
+            <span className="font-semibold text-emerald-700" data-testid="call-list-included">
+              {nf.format(preview.exclusions.included)}
+            </span>{' '}
+            {t('export.included')} ·{' '}
+            <span className="font-semibold text-rose-700" data-testid="call-list-excluded">
+              {nf.format(preview.exclusions.excluded)}
+            </span>{' '}
+            {t('export.excluded')}
           </p>
           <ul className="mt-2 divide-y divide-slate-100 text-sm">
-            {(Object.entries(preview.exclusions.byReason) as [ReasonCode, number][]).sort((a, b) => b[1] - a[1]).map(([code, n]) => (
-              <li key={code} className="flex justify-between py-1.5" data-testid={`excluded-${code}`}>
-                <Link to="/leads" search={{ ...filter, reason: [code] }} className="text-indigo-700 hover:underline">
-                  {t(`reason.${code}`)}
-                </Link>
-                <span className="tabular-nums">{nf.format(n)}</span>
-              </li>
-            ))}
+            {(Object.entries(preview.exclusions.byReason) as [ReasonCode, number][])
+              .sort((a, b) => b[1] - a[1])
+              .map(([code, n]) => (
+                <li key={code} className="flex justify-between py-1.5" data-testid={`excluded-${code}`}>
+                  <Link to="/leads" search={{ ...filter, reason: [code] }} className="text-indigo-700 hover:underline">
+                    {t(`reason.${code}`)}
+                  </Link>
+                  <span className="tabular-nums">{nf.format(n)}</span>
+                </li>
+              ))}
           </ul>
           <ReasonOverlapNote exclusions={preview.exclusions} />
         </div>
@@ -68,13 +85,25 @@ export function CallListPanel({ at, now, onAt, preview, loading, filter, overrid
           <ul className="mt-1 list-disc pl-5">
             {preview.stale.map((s) => (
               <li key={s.listId}>
-                {s.publishedAt === null ? t('export.staleNone', { list: s.listId }) : t('export.staleCopy', { list: s.listId, date: date.format(s.publishedAt), age: s.ageDays, max: s.maxAgeDays })}
+                {s.publishedAt === null
+                  ? t('export.staleNone', { list: s.listId })
+                  : t('export.staleCopy', {
+                      list: s.listId,
+                      date: date.format(s.publishedAt),
+                      age: s.ageDays,
+                      max: s.maxAgeDays,
+                    })}
               </li>
             ))}
           </ul>
           <label className="mt-3 block font-medium">
             {t('export.overrideLabel')}
-            <textarea className={`${inputClass} mt-1`} rows={2} value={override} onChange={(e) => onOverride(e.target.value)} />
+            <textarea
+              className={`${inputClass} mt-1`}
+              rows={2}
+              value={override}
+              onChange={(e) => onOverride(e.target.value)}
+            />
             <span className="text-xs font-normal">{t('export.overrideHelp')}</span>
           </label>
         </div>

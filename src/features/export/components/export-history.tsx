@@ -26,20 +26,29 @@ export function ExportHistory() {
             // An erasure removed this export's details (its filter named the person); the entry stays.
             return (
               <li key={e.seq} className="rounded-lg bg-slate-50 p-2 text-xs text-slate-500">
-                #{e.seq} · {date.format(e.at)} · {e.actor} · {t('audit.redacted', { date: date.format((e.after as RedactedDetails).at) })}
+                #{e.seq} · {date.format(e.at)} · {e.actor} ·{' '}
+                {t('audit.redacted', { date: date.format((e.after as RedactedDetails).at) })}
               </li>
             );
           }
           const r = e.after as ExportRecord;
           return (
             <li key={e.seq} className="rounded-lg bg-slate-50 p-2">
-              <div className="truncate font-medium" title={r.fileName}>{r.fileName}</div>
+              <div className="truncate font-medium" title={r.fileName}>
+                {r.fileName}
+              </div>
               <div className="text-xs text-slate-500">
                 {date.format(e.at)} · {e.actor} · {t('export.rows', { count: r.rows })}
                 {e.note && <span className="text-rose-700"> · {e.note}</span>}
               </div>
-              <code className="text-[11px] text-slate-500">#{e.seq} sha256 {r.sha256.slice(0, 20)}…</code>
-              {chainHeadOf(e) && <code className="block text-[11px] text-slate-500" title={t('anchor.exportHead')}>{t('anchor.head')} {chainHeadOf(e)!.slice(0, 20)}…</code>}
+              <code className="text-[11px] text-slate-500">
+                #{e.seq} sha256 {r.sha256.slice(0, 20)}…
+              </code>
+              {chainHeadOf(e) && (
+                <code className="block text-[11px] text-slate-500" title={t('anchor.exportHead')}>
+                  {t('anchor.head')} {chainHeadOf(e)!.slice(0, 20)}…
+                </code>
+              )}
             </li>
           );
         })}

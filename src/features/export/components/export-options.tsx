@@ -1,12 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { inputClass } from '../../../components/ui/field';
-import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn } from '../../../domain/import-export/export-columns';
+import {
+  DEFAULT_EXPORT_COLUMNS,
+  EXPORT_COLUMNS,
+  type ExportColumn,
+} from '../../../domain/import-export/export-columns';
 import type { ExportSearch } from '../export-search';
 
 /** Format, columns (chosen and ordered), time zone and pattern, BOM and delimiter. */
-export function ExportOptions({ search, kind, timeZone, onChange }: { search: ExportSearch; kind: 'leads' | 'call-list'; timeZone: string; onChange: (patch: Partial<ExportSearch>) => void }) {
+export function ExportOptions({
+  search,
+  kind,
+  timeZone,
+  onChange,
+}: {
+  search: ExportSearch;
+  kind: 'leads' | 'call-list';
+  timeZone: string;
+  onChange: (patch: Partial<ExportSearch>) => void;
+}) {
   const { t } = useTranslation();
-  const cols: ExportColumn[] = search.cols ?? (kind === 'call-list' ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow'] : DEFAULT_EXPORT_COLUMNS);
+  const cols: ExportColumn[] =
+    search.cols ??
+    (kind === 'call-list'
+      ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow']
+      : DEFAULT_EXPORT_COLUMNS);
   const hidden = EXPORT_COLUMNS.filter((c) => !cols.includes(c));
   const move = (i: number, d: -1 | 1) => {
     const next = [...cols];
@@ -20,18 +38,31 @@ export function ExportOptions({ search, kind, timeZone, onChange }: { search: Ex
       <div className="space-y-3 text-sm">
         <label className="block font-medium text-slate-700">
           {t('export.format')}
-          <select aria-label={t('export.format')} className={`${inputClass} mt-1`} value={search.format ?? 'csv'} onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}>
+          <select
+            aria-label={t('export.format')}
+            className={`${inputClass} mt-1`}
+            value={search.format ?? 'csv'}
+            onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}
+          >
             <option value="csv">CSV</option>
             <option value="xlsx">XLSX (Excel)</option>
           </select>
         </label>
         <label className="block font-medium text-slate-700">
           {t('export.timeZone')}
-          <input className={`${inputClass} mt-1`} value={timeZone} onChange={(e) => onChange({ tz: e.target.value || undefined })} />
+          <input
+            className={`${inputClass} mt-1`}
+            value={timeZone}
+            onChange={(e) => onChange({ tz: e.target.value || undefined })}
+          />
         </label>
         <label className="block font-medium text-slate-700">
           {t('export.timeFormat')}
-          <select className={`${inputClass} mt-1`} value={search.pattern ?? 'iso'} onChange={(e) => onChange({ pattern: e.target.value === 'iso' ? undefined : e.target.value })}>
+          <select
+            className={`${inputClass} mt-1`}
+            value={search.pattern ?? 'iso'}
+            onChange={(e) => onChange({ pattern: e.target.value === 'iso' ? undefined : e.target.value })}
+          >
             <option value="iso">ISO 8601 (2026-03-14T09:30:00-04:00)</option>
             <option value="yyyy-MM-dd HH:mm">2026-03-14 09:30</option>
             <option value="dd/MM/yyyy HH:mm">14/03/2026 09:30</option>
@@ -42,7 +73,11 @@ export function ExportOptions({ search, kind, timeZone, onChange }: { search: Ex
           <>
             <label className="block font-medium text-slate-700">
               {t('export.delimiter')}
-              <select className={`${inputClass} mt-1`} value={search.delim ?? ','} onChange={(e) => onChange({ delim: e.target.value as ExportSearch['delim'] })}>
+              <select
+                className={`${inputClass} mt-1`}
+                value={search.delim ?? ','}
+                onChange={(e) => onChange({ delim: e.target.value as ExportSearch['delim'] })}
+              >
                 <option value=",">, ({t('export.comma')})</option>
                 <option value=";">; ({t('export.semicolon')})</option>
                 <option value="tab">{t('export.tab')}</option>
@@ -50,7 +85,12 @@ export function ExportOptions({ search, kind, timeZone, onChange }: { search: Ex
               </select>
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" className="accent-indigo-600" checked={search.bom ?? true} onChange={(e) => onChange({ bom: e.target.checked })} />
+              <input
+                type="checkbox"
+                className="accent-indigo-600"
+                checked={search.bom ?? true}
+                onChange={(e) => onChange({ bom: e.target.checked })}
+              />
               {t('export.bom')}
             </label>
           </>
@@ -64,13 +104,32 @@ export function ExportOptions({ search, kind, timeZone, onChange }: { search: Ex
             return (
               <li key={c} className="flex items-center gap-2 px-2 py-1 hover:bg-slate-50">
                 <label className="flex flex-1 items-center gap-2">
-                  <input type="checkbox" className="accent-indigo-600" checked={i >= 0} onChange={() => onChange({ cols: i >= 0 ? cols.filter((x) => x !== c) : [...cols, c] })} />
+                  <input
+                    type="checkbox"
+                    className="accent-indigo-600"
+                    checked={i >= 0}
+                    onChange={() => onChange({ cols: i >= 0 ? cols.filter((x) => x !== c) : [...cols, c] })}
+                  />
                   {t(`export.col.${c}`)}
                 </label>
                 {i >= 0 && (
                   <>
-                    <button type="button" aria-label={t('leads.moveUp', { col: t(`export.col.${c}`) })} className="px-1 text-slate-500 hover:text-slate-800" onClick={() => move(i, -1)}>↑</button>
-                    <button type="button" aria-label={t('leads.moveDown', { col: t(`export.col.${c}`) })} className="px-1 text-slate-500 hover:text-slate-800" onClick={() => move(i, 1)}>↓</button>
+                    <button
+                      type="button"
+                      aria-label={t('leads.moveUp', { col: t(`export.col.${c}`) })}
+                      className="px-1 text-slate-500 hover:text-slate-800"
+                      onClick={() => move(i, -1)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={t('leads.moveDown', { col: t(`export.col.${c}`) })}
+                      className="px-1 text-slate-500 hover:text-slate-800"
+                      onClick={() => move(i, 1)}
+                    >
+                      ↓
+                    </button>
                   </>
                 )}
               </li>

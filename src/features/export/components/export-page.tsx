@@ -39,7 +39,13 @@ export function ExportPage() {
   const preview = useCallListPreview(filter, search.sort, at, kind === 'call-list', version);
   // A grid already filtered to "callable now": the same list without that filter says what it removed.
   const relaxed = withoutCallableFilter(filter);
-  const removed = useCallListPreview(relaxed ?? filter, search.sort, at, kind === 'call-list' && relaxed !== null, version);
+  const removed = useCallListPreview(
+    relaxed ?? filter,
+    search.sort,
+    at,
+    kind === 'call-list' && relaxed !== null,
+    version,
+  );
   const run = useRunExport();
   const [override, setOverride] = useState('');
   const nf = new Intl.NumberFormat(i18n.language);
@@ -52,7 +58,11 @@ export function ExportPage() {
   const filterHidden = hasUnreadableFilter(search.unreadable);
 
   const start = () => {
-    const columns = search.cols ?? (kind === 'call-list' ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow' as const] : DEFAULT_EXPORT_COLUMNS);
+    const columns =
+      search.cols ??
+      (kind === 'call-list'
+        ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow' as const]
+        : DEFAULT_EXPORT_COLUMNS);
     run.mutate({
       filter,
       sort: search.sort,
@@ -73,12 +83,20 @@ export function ExportPage() {
   return (
     <>
       <PageHeader title={t('export.title')} subtitle={t('export.subtitle')} />
-      {search.unreadable && <UnreadableParamsAlert params={search.unreadable} consequence={filterHidden ? t('leads.unreadable.exportHidden') : undefined} onRemove={() => set({ unreadable: undefined })} />}
+      {search.unreadable && (
+        <UnreadableParamsAlert
+          params={search.unreadable}
+          consequence={filterHidden ? t('leads.unreadable.exportHidden') : undefined}
+          onRemove={() => set({ unreadable: undefined })}
+        />
+      )}
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-6">
           <Card title={t('export.what')}>
             <p className="text-sm" data-testid="export-count">
-              {count ? t('export.matching', { count: count.count, formatted: nf.format(count.count) }) : t('leads.indexing')}{' '}
+              {count
+                ? t('export.matching', { count: count.count, formatted: nf.format(count.count) })
+                : t('leads.indexing')}{' '}
               {isEmptyFilter(filter) ? t('export.noFilter') : ''}{' '}
               <Link to="/leads" search={filter} className="text-indigo-700 underline underline-offset-2">
                 {t('export.editInGrid')}
@@ -88,7 +106,13 @@ export function ExportPage() {
               <legend className="sr-only">{t('export.kind')}</legend>
               {(['leads', 'call-list'] as const).map((k) => (
                 <label key={k} className="flex items-center gap-2">
-                  <input type="radio" name="kind" className="accent-indigo-600" checked={kind === k} onChange={() => set({ kind: k })} />
+                  <input
+                    type="radio"
+                    name="kind"
+                    className="accent-indigo-600"
+                    checked={kind === k}
+                    onChange={() => set({ kind: k })}
+                  />
                   {t(`export.kinds.${k}`)}
                 </label>
               ))}
@@ -98,13 +122,32 @@ export function ExportPage() {
                 <PolicyCoverageAlert />
               </div>
             )}
-            {kind === 'call-list' && relaxed && <FilterRemovedNote without={removed.data?.exclusions} relaxed={relaxed} />}
-            {kind === 'call-list' && <CallListPanel at={at} now={now} onAt={(v) => set({ at: v })} preview={preview.data} loading={preview.isFetching} filter={filter} override={override} onOverride={setOverride} timeZone={tz} />}
+            {kind === 'call-list' && relaxed && (
+              <FilterRemovedNote without={removed.data?.exclusions} relaxed={relaxed} />
+            )}
+            {kind === 'call-list' && (
+              <CallListPanel
+                at={at}
+                now={now}
+                onAt={(v) => set({ at: v })}
+                preview={preview.data}
+                loading={preview.isFetching}
+                filter={filter}
+                override={override}
+                onOverride={setOverride}
+                timeZone={tz}
+              />
+            )}
           </Card>
           <Card title={t('export.options')}>
             <ExportOptions search={search} kind={kind} timeZone={tz} onChange={set} />
             <label className="mt-4 flex items-start gap-2 text-sm">
-              <input type="checkbox" className="mt-0.5 accent-indigo-600" checked={search.mh ?? false} onChange={(e) => set({ mh: e.target.checked || undefined })} />
+              <input
+                type="checkbox"
+                className="mt-0.5 accent-indigo-600"
+                checked={search.mh ?? false}
+                onChange={(e) => set({ mh: e.target.checked || undefined })}
+              />
               <span>
                 <span className="font-medium text-slate-700">{t('export.machineHeader')}</span>
                 <span className="block text-xs text-slate-500">{t('export.machineHeaderHelp')}</span>
@@ -115,11 +158,27 @@ export function ExportPage() {
             <Button variant="primary" onClick={start} disabled={run.isPending || !count || blocked || filterHidden}>
               {t('export.run', { format: format.toUpperCase() })}
             </Button>
-            {run.progress && <progress aria-label={t('export.progress')} max={run.progress.total} value={run.progress.done} className="w-48" />}
-            {run.isError && <span role="alert" className="text-sm text-rose-700">{run.error.message}</span>}
+            {run.progress && (
+              <progress
+                aria-label={t('export.progress')}
+                max={run.progress.total}
+                value={run.progress.done}
+                className="w-48"
+              />
+            )}
+            {run.isError && (
+              <span role="alert" className="text-sm text-rose-700">
+                {run.error.message}
+              </span>
+            )}
             {run.data && !run.isPending && (
               <span role="status" className="text-sm text-emerald-700" data-testid="export-done">
-                {t('export.done', { rows: nf.format(run.data.rows), file: run.data.fileName, ms: Math.round(run.data.ms), seq: run.data.auditSeq })}
+                {t('export.done', {
+                  rows: nf.format(run.data.rows),
+                  file: run.data.fileName,
+                  ms: Math.round(run.data.ms),
+                  seq: run.data.auditSeq,
+                })}
                 <code className="ml-2 text-xs text-slate-500">sha256 {run.data.sha256.slice(0, 16)}…</code>
                 <span className="ml-2 text-xs text-slate-500" data-testid="export-chain-head">
                   {t('anchor.exportHead')} <code className="font-mono">{run.data.chainHead}</code>

@@ -15,8 +15,18 @@ export function FilterRemovedNote({ without, relaxed }: { without: Exclusions | 
   if (!without) return <p className="mt-3 text-sm text-slate-500">{t('export.filterRemoved.counting')}</p>;
   const reasons = (Object.entries(without.byReason) as [ReasonCode, number][]).sort((a, b) => b[1] - a[1]);
   return (
-    <div role="status" className="mt-3 rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200" data-testid="filter-removed">
-      <p>{t('export.filterRemoved.text', { count: without.excluded, removed: nf.format(without.excluded), total: nf.format(without.included + without.excluded) })}</p>
+    <div
+      role="status"
+      className="mt-3 rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200"
+      data-testid="filter-removed"
+    >
+      <p>
+        {t('export.filterRemoved.text', {
+          count: without.excluded,
+          removed: nf.format(without.excluded),
+          total: nf.format(without.included + without.excluded),
+        })}
+      </p>
       {reasons.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {reasons.map(([code, n]) => (

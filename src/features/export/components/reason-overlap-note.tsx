@@ -10,7 +10,11 @@ export function ReasonOverlapNote({ exclusions }: { exclusions: Exclusions }) {
   if (total <= exclusions.excluded) return null;
   return (
     <p className="mt-2 text-xs text-slate-600" data-testid="reasons-overlap">
-      {t('export.reasonsOverlap', { count: exclusions.excluded, excluded: nf.format(exclusions.excluded), total: nf.format(total) })}
+      {t('export.reasonsOverlap', {
+        count: exclusions.excluded,
+        excluded: nf.format(exclusions.excluded),
+        total: nf.format(total),
+      })}
     </p>
   );
 }

@@ -8,7 +8,10 @@ export interface ImportWorkerHandle {
 
 /** A fresh import worker (one per wizard or rollback); `close` ends it. */
 export function startImportWorker(): ImportWorkerHandle {
-  const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+  const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'import',
+  });
   const api = Comlink.wrap<ImportWorkerApi>(worker);
   return {
     api,

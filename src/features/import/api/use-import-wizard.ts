@@ -34,7 +34,15 @@ export interface WizardState {
   batch: ImportBatch | null;
 }
 
-const INITIAL: WizardState = { stage: 'idle', inspection: null, mapping: null, summary: null, summaryKey: null, problem: null, batch: null };
+const INITIAL: WizardState = {
+  stage: 'idle',
+  inspection: null,
+  mapping: null,
+  summary: null,
+  summaryKey: null,
+  problem: null,
+  batch: null,
+};
 
 type Action =
   | { type: 'stage'; stage: Stage }
@@ -52,7 +60,15 @@ function reducer(state: WizardState, action: Action): WizardState {
     case 'problem':
       return { ...state, problem: action.problem, stage: action.stage };
     case 'inspected':
-      return { ...state, stage: 'ready', inspection: action.inspection, mapping: action.keepMapping ? state.mapping : null, summary: null, summaryKey: null, problem: null };
+      return {
+        ...state,
+        stage: 'ready',
+        inspection: action.inspection,
+        mapping: action.keepMapping ? state.mapping : null,
+        summary: null,
+        summaryKey: null,
+        problem: null,
+      };
     case 'mapping':
       return { ...state, mapping: action.mapping };
     case 'checked':
@@ -99,7 +115,11 @@ export function useImportWizard(kind: ImportKind) {
     if (r.ok) return inspect();
     const p = r.problem;
     const values: Record<string, string | number> =
-      p?.code === 'http-error' ? { status: p.status, statusText: p.statusText } : p?.code === 'file-too-large' ? { size: p.size, limit: p.limit } : {};
+      p?.code === 'http-error'
+        ? { status: p.status, statusText: p.statusText }
+        : p?.code === 'file-too-large'
+          ? { size: p.size, limit: p.limit }
+          : {};
     dispatch({ type: 'problem', problem: { code: r.error, values }, stage: 'idle' });
   };
 
@@ -124,7 +144,8 @@ export function useImportWizard(kind: ImportKind) {
       dispatch({ type: 'stage', stage: 'checking' });
       const r = await api().analyse(request, onProgress);
       if (r.ok) dispatch({ type: 'checked', summary: r.value, key: JSON.stringify(request) });
-      else dispatch({ type: 'problem', problem: { code: r.error, values: { message: r.message ?? '' } }, stage: 'ready' });
+      else
+        dispatch({ type: 'problem', problem: { code: r.error, values: { message: r.message ?? '' } }, stage: 'ready' });
     },
     commit: async () => {
       progress.set(null);
@@ -132,11 +153,17 @@ export function useImportWizard(kind: ImportKind) {
       const r = await api().commit(onProgress);
       if (r.ok) dispatch({ type: 'done', batch: r.value });
       // The check still holds after a cancel or failure: the steward may commit again.
-      else dispatch({ type: 'problem', problem: { code: r.error, values: { message: r.message ?? '' } }, stage: 'checked' });
+      else
+        dispatch({
+          type: 'problem',
+          problem: { code: r.error, values: { message: r.message ?? '' } },
+          stage: 'checked',
+        });
     },
     cancel: () => void api().cancel(),
     reset: () => dispatch({ type: 'reset' }),
-    suggestRegion: (phoneColumn: number, candidates: readonly string[], current: string) => api().suggestRegion(phoneColumn, [...candidates], current),
+    suggestRegion: (phoneColumn: number, candidates: readonly string[], current: string) =>
+      api().suggestRegion(phoneColumn, [...candidates], current),
     report: (labels: Parameters<ImportWorkerHandle['api']['rejectedReport']>[0]) => api().rejectedReport(labels),
   };
 }

@@ -6,11 +6,24 @@ import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 
 /** Every batch with its counts; committed lead and call batches can be rolled back. */
-export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch[]; busy: boolean; onRollback: (b: ImportBatch) => void }) {
+export function BatchTable({
+  batches,
+  busy,
+  onRollback,
+}: {
+  batches: ImportBatch[];
+  busy: boolean;
+  onRollback: (b: ImportBatch) => void;
+}) {
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
   const fmt = localeDateFormat(i18n.language, DATE_TIME);
-  if (batches.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">{t('import.history.empty')}</p>;
+  if (batches.length === 0)
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">
+        {t('import.history.empty')}
+      </p>
+    );
   const num = (n: number | undefined) => (n === undefined ? '—' : nf.format(n));
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -27,8 +40,12 @@ export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch
                 {t(`import.history.${k}`)}
               </th>
             ))}
-            <th scope="col" className="px-3 py-2">{t('import.history.status')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('import.history.actions')}</th>
+            <th scope="col" className="px-3 py-2">
+              {t('import.history.status')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('import.history.actions')}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -54,16 +71,29 @@ export function BatchTable({ batches, busy, onRollback }: { batches: ImportBatch
                 <td className="px-3 py-2 text-right tabular-nums">{num(b.merged)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{num(b.created)}</td>
                 <td className="px-3 py-2">
-                  <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${live ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-500'}`}>{t(`import.history.statuses.${b.status}`)}</span>
+                  <span
+                    className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${live ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-500'}`}
+                  >
+                    {t(`import.history.statuses.${b.status}`)}
+                  </span>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-right">
                   {live && (b.kind === 'leads' || b.kind === 'api') && (
-                    <Link to="/leads" search={{ batch: b.id }} className="mr-2 text-sm font-medium text-indigo-700 hover:underline">
+                    <Link
+                      to="/leads"
+                      search={{ batch: b.id }}
+                      className="mr-2 text-sm font-medium text-indigo-700 hover:underline"
+                    >
                       {t('import.history.viewLeads')}
                     </Link>
                   )}
                   {live && b.kind !== 'dnc' && (
-                    <Button variant="danger" disabled={busy} onClick={() => onRollback(b)} aria-label={`${t('import.history.rollback')} #${b.id}`}>
+                    <Button
+                      variant="danger"
+                      disabled={busy}
+                      onClick={() => onRollback(b)}
+                      aria-label={`${t('import.history.rollback')} #${b.id}`}
+                    >
                       {t('import.history.rollback')}
                     </Button>
                   )}

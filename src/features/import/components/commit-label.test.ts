@@ -6,7 +6,11 @@ import { commitLabel } from './commit-label';
 
 async function label(lang: 'en' | 'zh-CN', valid: number, toCreate: number) {
   const i18n = i18next.createInstance();
-  await i18n.init({ lng: lang, resources: { en: { translation: en }, 'zh-CN': { translation: zh } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: lang,
+    resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
+    interpolation: { escapeValue: false },
+  });
   return commitLabel(i18n.t, new Intl.NumberFormat(lang), { valid, toCreate });
 }
 

@@ -16,7 +16,13 @@ export interface DefaultsChoice {
 
 /** Default source and campaign (pick or type), default region, and the conflict rule. */
 export function DefaultsCard({
-  kind, value, sources, campaigns, busy, onChange, regionNote,
+  kind,
+  value,
+  sources,
+  campaigns,
+  busy,
+  onChange,
+  regionNote,
 }: {
   kind: 'leads' | 'calls' | 'api';
   value: DefaultsChoice;
@@ -37,7 +43,15 @@ export function DefaultsCard({
         {kind !== 'calls' && (
           <label className="block text-sm font-medium text-slate-700">
             {t('import.defaults.source')}
-            <input aria-label={t('import.defaults.source')} className={`${inputClass} mt-1`} list={sourceList} value={value.source ?? ''} maxLength={100} disabled={busy} onChange={(e) => onChange({ source: text(e.target.value) })} />
+            <input
+              aria-label={t('import.defaults.source')}
+              className={`${inputClass} mt-1`}
+              list={sourceList}
+              value={value.source ?? ''}
+              maxLength={100}
+              disabled={busy}
+              onChange={(e) => onChange({ source: text(e.target.value) })}
+            />
             <datalist id={sourceList}>
               {sources.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -50,7 +64,15 @@ export function DefaultsCard({
         )}
         <label className="block text-sm font-medium text-slate-700">
           {t('import.defaults.campaign')}
-          <input aria-label={t('import.defaults.campaign')} className={`${inputClass} mt-1`} list={campaignList} value={value.campaign ?? ''} maxLength={100} disabled={busy} onChange={(e) => onChange({ campaign: text(e.target.value) })} />
+          <input
+            aria-label={t('import.defaults.campaign')}
+            className={`${inputClass} mt-1`}
+            list={campaignList}
+            value={value.campaign ?? ''}
+            maxLength={100}
+            disabled={busy}
+            onChange={(e) => onChange({ campaign: text(e.target.value) })}
+          />
           <datalist id={campaignList}>
             {campaigns.map((c) => (
               <option key={c.id} value={c.id}>
@@ -62,7 +84,13 @@ export function DefaultsCard({
         <div>
           <label className="block text-sm font-medium text-slate-700">
             {t('import.defaults.region')}
-            <select aria-label={t('import.defaults.region')} className={`${inputClass} mt-1`} value={value.region} disabled={busy} onChange={(e) => onChange({ region: e.target.value })}>
+            <select
+              aria-label={t('import.defaults.region')}
+              className={`${inputClass} mt-1`}
+              value={value.region}
+              disabled={busy}
+              onChange={(e) => onChange({ region: e.target.value })}
+            >
               {[...new Set([value.region, ...REGIONS])].map((r) => (
                 <option key={r}>{r}</option>
               ))}
@@ -77,7 +105,15 @@ export function DefaultsCard({
           <div className="mt-2 flex flex-wrap gap-4">
             {(['keep-existing', 'take-new'] as const).map((rule) => (
               <label key={rule} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="radio" name="conflict-rule" value={rule} checked={value.rule === rule} disabled={busy} onChange={() => onChange({ rule })} className="text-indigo-600" />
+                <input
+                  type="radio"
+                  name="conflict-rule"
+                  value={rule}
+                  checked={value.rule === rule}
+                  disabled={busy}
+                  onChange={() => onChange({ rule })}
+                  className="text-indigo-600"
+                />
                 {t(rule === 'keep-existing' ? 'import.defaults.keepExisting' : 'import.defaults.takeNew')}
               </label>
             ))}

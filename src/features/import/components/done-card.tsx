@@ -16,15 +16,26 @@ export function DoneCard({ batch, onAnother }: { batch: ImportBatch; onAnother: 
       <p className="mt-1 text-sm text-emerald-800">
         {calls
           ? t('import.done.calls', { created: nf.format(batch.created ?? 0), rejected: nf.format(batch.rejected) })
-          : t('import.done.leads', { created: nf.format(batch.created ?? 0), merged: nf.format(batch.matchedExisting ?? 0), rejected: nf.format(batch.rejected) })}
+          : t('import.done.leads', {
+              created: nf.format(batch.created ?? 0),
+              merged: nf.format(batch.matchedExisting ?? 0),
+              rejected: nf.format(batch.rejected),
+            })}
       </p>
       <div className="mt-4 flex flex-wrap gap-2">
         {!calls && (
-          <Link to="/leads" search={{ batch: batch.id }} className={`${linkClass} bg-emerald-700 text-white hover:bg-emerald-800`}>
+          <Link
+            to="/leads"
+            search={{ batch: batch.id }}
+            className={`${linkClass} bg-emerald-700 text-white hover:bg-emerald-800`}
+          >
             {t('import.done.viewLeads')}
           </Link>
         )}
-        <Link to="/import/history" className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+        <Link
+          to="/import/history"
+          className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}
+        >
           {t('import.done.history')}
         </Link>
         <Button variant="ghost" onClick={onAnother}>

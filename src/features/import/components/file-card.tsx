@@ -12,8 +12,18 @@ import { SheetSelect } from './sheet-select';
 
 /** What the file is (name, size, fingerprint), how it is read (changeable: encoding and delimiter, or a workbook's sheet), and its first rows. */
 export function FileCard({
-  inspection, busy, onReread, onSheet, onAnother,
-}: { inspection: Inspection; busy: boolean; onReread: (e: Encoding, d: Delimiter) => void; onSheet: (sheet: string) => void; onAnother: () => void }) {
+  inspection,
+  busy,
+  onReread,
+  onSheet,
+  onAnother,
+}: {
+  inspection: Inspection;
+  busy: boolean;
+  onReread: (e: Encoding, d: Delimiter) => void;
+  onSheet: (sheet: string) => void;
+  onAnother: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const csv = !inspection.payload && inspection.headers.length > 0;
   const text = inspection.fileType === 'text';
@@ -47,11 +57,19 @@ export function FileCard({
         <div className="mb-4 grid gap-4 sm:grid-cols-2">
           <label className="block text-sm font-medium text-slate-700">
             {t('import.file.encoding')}
-            <select aria-label={t('import.file.encoding')} className={`${inputClass} mt-1`} value={inspection.encoding} disabled={busy} onChange={(e) => onReread(e.target.value as Encoding, inspection.delimiter)}>
+            <select
+              aria-label={t('import.file.encoding')}
+              className={`${inputClass} mt-1`}
+              value={inspection.encoding}
+              disabled={busy}
+              onChange={(e) => onReread(e.target.value as Encoding, inspection.delimiter)}
+            >
               {ENCODINGS.map((enc) => (
                 <option key={enc} value={enc}>
                   {t(`import.encodings.${enc}`)}
-                  {enc === inspection.detectedEncoding ? ` (${t('import.file.detected')}${inspection.bom ? `, ${t('import.file.bom')}` : ''})` : ''}
+                  {enc === inspection.detectedEncoding
+                    ? ` (${t('import.file.detected')}${inspection.bom ? `, ${t('import.file.bom')}` : ''})`
+                    : ''}
                 </option>
               ))}
             </select>
@@ -59,11 +77,19 @@ export function FileCard({
           {!inspection.payload && (
             <label className="block text-sm font-medium text-slate-700">
               {t('import.file.delimiter')}
-              <select aria-label={t('import.file.delimiter')} className={`${inputClass} mt-1`} value={inspection.delimiter} disabled={busy || inspection.undecodable} onChange={(e) => onReread(inspection.encoding, e.target.value as Delimiter)}>
+              <select
+                aria-label={t('import.file.delimiter')}
+                className={`${inputClass} mt-1`}
+                value={inspection.delimiter}
+                disabled={busy || inspection.undecodable}
+                onChange={(e) => onReread(inspection.encoding, e.target.value as Delimiter)}
+              >
                 {DELIMITERS.map((d) => (
                   <option key={d} value={d}>
                     {t(`import.delimiters.${DELIMITER_KEYS[d]}`)}
-                    {d === inspection.detectedDelimiter && inspection.delimiterConfident ? ` (${t('import.file.detected')})` : ''}
+                    {d === inspection.detectedDelimiter && inspection.delimiterConfident
+                      ? ` (${t('import.file.detected')})`
+                      : ''}
                   </option>
                 ))}
               </select>
@@ -71,11 +97,22 @@ export function FileCard({
           )}
         </div>
       )}
-      {csv && text && !inspection.delimiterConfident && <p className="mb-3 text-xs text-amber-700">{t('import.file.notConfident')}</p>}
-      {inspection.payload && <p className="mb-3 text-sm text-slate-600">{t('import.file.records', { count: inspection.payload.records, format: inspection.payload.format === 'ndjson' ? 'NDJSON' : 'JSON' })}</p>}
+      {csv && text && !inspection.delimiterConfident && (
+        <p className="mb-3 text-xs text-amber-700">{t('import.file.notConfident')}</p>
+      )}
+      {inspection.payload && (
+        <p className="mb-3 text-sm text-slate-600">
+          {t('import.file.records', {
+            count: inspection.payload.records,
+            format: inspection.payload.format === 'ndjson' ? 'NDJSON' : 'JSON',
+          })}
+        </p>
+      )}
       {(csv || inspection.payload) && (
         <>
-          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t(inspection.workbook ? 'import.file.sheetPreview' : 'import.file.preview')}</h3>
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {t(inspection.workbook ? 'import.file.sheetPreview' : 'import.file.preview')}
+          </h3>
           <PreviewTable headers={inspection.payload ? [''] : inspection.headers} rows={inspection.preview} />
         </>
       )}

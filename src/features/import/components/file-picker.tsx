@@ -27,7 +27,10 @@ export function FilePicker({ api, busy, onFile }: { api: boolean; busy: boolean;
       data-testid="drop-zone"
       className={`flex flex-col items-center justify-center rounded-xl border-2 border-dashed px-6 py-10 text-center transition ${over ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-white'}`}
     >
-      <div aria-hidden="true" className="mb-3 flex h-12 w-12 items-center justify-center rounded-full bg-indigo-50 text-2xl text-indigo-600">
+      <div
+        aria-hidden="true"
+        className="mb-3 flex h-12 w-12 items-center justify-center rounded-full bg-indigo-50 text-2xl text-indigo-600"
+      >
         ⇪
       </div>
       <p className="text-sm font-medium text-slate-800">{t('import.file.drop')}</p>
@@ -36,7 +39,9 @@ export function FilePicker({ api, busy, onFile }: { api: boolean; busy: boolean;
         id={id}
         type="file"
         className="peer sr-only"
-        accept={api ? '.json,.ndjson,.jsonl,.txt,application/json' : `.csv,.tsv,.txt,.xlsx,text/csv,text/plain,${XLSX_MIME}`}
+        accept={
+          api ? '.json,.ndjson,.jsonl,.txt,application/json' : `.csv,.tsv,.txt,.xlsx,text/csv,text/plain,${XLSX_MIME}`
+        }
         disabled={busy}
         onChange={(e) => {
           const file = e.target.files?.[0];
@@ -50,7 +55,11 @@ export function FilePicker({ api, busy, onFile }: { api: boolean; busy: boolean;
       >
         {t('import.file.choose')}
       </label>
-      <p className="mt-3 text-xs text-slate-500">{t(api ? 'import.file.acceptsApi' : 'import.file.accepts', { limit: formatBytes(MAX_FILE_BYTES, i18n.language) })}</p>
+      <p className="mt-3 text-xs text-slate-500">
+        {t(api ? 'import.file.acceptsApi' : 'import.file.accepts', {
+          limit: formatBytes(MAX_FILE_BYTES, i18n.language),
+        })}
+      </p>
     </div>
   );
 }

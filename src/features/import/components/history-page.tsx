@@ -30,13 +30,20 @@ export function ImportHistoryPage() {
         title={t('import.history.title')}
         subtitle={t('import.history.subtitle')}
         actions={
-          <Link to="/import" className="inline-flex items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+          <Link
+            to="/import"
+            className="inline-flex items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             {t('import.history.back')}
           </Link>
         }
       />
       {confirming && (
-        <div role="alertdialog" aria-label={t('import.history.rollback')} className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <div
+          role="alertdialog"
+          aria-label={t('import.history.rollback')}
+          className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           {t('import.history.confirm', { id: confirming.id, file: confirming.fileName })}
           <span className="flex gap-2">
             <Button onClick={() => setConfirming(null)} disabled={rollback.isPending}>
@@ -49,15 +56,28 @@ export function ImportHistoryPage() {
         </div>
       )}
       {result && !confirming && (
-        <p role={result.ok ? 'status' : 'alert'} className={`mb-4 rounded-lg px-4 py-3 text-sm ${result.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`}>
+        <p
+          role={result.ok ? 'status' : 'alert'}
+          className={`mb-4 rounded-lg px-4 py-3 text-sm ${result.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`}
+        >
           {result.ok
             ? t('import.history.rolledBack', { id: result.value.id })
-            : t(`import.history.refused.${result.error}`, { detail: result.detail?.join(', ') ?? '', message: result.message ?? '' })}
+            : t(`import.history.refused.${result.error}`, {
+                detail: result.detail?.join(', ') ?? '',
+                message: result.message ?? '',
+              })}
         </p>
       )}
       <label className="mb-3 flex items-center gap-2 text-sm text-slate-700">
         {t('import.history.kind')}
-        <select aria-label={t('import.history.kind')} className={`${inputClass} w-48!`} value={search.kind ?? ''} onChange={(e) => void navigate({ search: { kind: (e.target.value || undefined) as (typeof KINDS)[number] | undefined } })}>
+        <select
+          aria-label={t('import.history.kind')}
+          className={`${inputClass} w-48!`}
+          value={search.kind ?? ''}
+          onChange={(e) =>
+            void navigate({ search: { kind: (e.target.value || undefined) as (typeof KINDS)[number] | undefined } })
+          }
+        >
           <option value="">{t('import.history.allKinds')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>

@@ -20,10 +20,18 @@ export function ImportPage() {
         subtitle={t('import.subtitle')}
         actions={
           <>
-            <a href={LEAD_SCHEMA_PATH} target="_blank" rel="noopener" className="inline-flex items-center gap-1 px-2 py-1.5 text-sm font-medium text-indigo-700 hover:underline">
+            <a
+              href={LEAD_SCHEMA_PATH}
+              target="_blank"
+              rel="noopener"
+              className="inline-flex items-center gap-1 px-2 py-1.5 text-sm font-medium text-indigo-700 hover:underline"
+            >
               {t('import.schemaLink')}
             </a>
-            <Link to="/import/history" className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+            <Link
+              to="/import/history"
+              className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}
+            >
               {t('import.historyLink')}
             </Link>
           </>

@@ -47,14 +47,26 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
   const mapping = wiz.state.mapping ?? (useMemory ? fromMemory! : (inspection?.suggested ?? {}));
   // The country for numbers without one: the steward's choice, else the file's clear suggestion, else the settings'.
   const fallbackRegion = context?.settings.defaultRegion ?? 'US';
-  const regionHint = useRegionSuggestion(wiz, inspection, kind === 'api' ? undefined : mapping.phone, [...CANDIDATE_REGIONS, fallbackRegion], search.region ?? fallbackRegion);
+  const regionHint = useRegionSuggestion(
+    wiz,
+    inspection,
+    kind === 'api' ? undefined : mapping.phone,
+    [...CANDIDATE_REGIONS, fallbackRegion],
+    search.region ?? fallbackRegion,
+  );
   const preselected = search.region === undefined && regionHint?.clear ? regionHint.best : null;
   const region = search.region ?? preselected ?? fallbackRegion;
-  const request = inspection && context ? buildRequest(kind, inspection, mapping, search, context.settings, preselected) : null;
+  const request =
+    inspection && context ? buildRequest(kind, inspection, mapping, search, context.settings, preselected) : null;
 
   if (stage === 'done' && wiz.state.batch) return <DoneCard batch={wiz.state.batch} onAnother={wiz.reset} />;
   const fresh = summary !== null && request !== null && wiz.state.summaryKey === JSON.stringify(request);
-  const committable = fresh && stage === 'checked' && !summary.fileProblem && summary.asks.length === 0 && summary.counts.toCreate + summary.counts.matchedExisting > 0;
+  const committable =
+    fresh &&
+    stage === 'checked' &&
+    !summary.fileProblem &&
+    summary.asks.length === 0 &&
+    summary.counts.toCreate + summary.counts.matchedExisting > 0;
   const csv = kind !== 'api';
 
   return (
@@ -70,14 +82,28 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
           )}
         </div>
       ) : (
-        <FileCard inspection={inspection} busy={busy} onReread={(e, d) => void wiz.reread(e, d)} onSheet={(s) => void wiz.chooseSheet(s)} onAnother={wiz.reset} />
+        <FileCard
+          inspection={inspection}
+          busy={busy}
+          onReread={(e, d) => void wiz.reread(e, d)}
+          onSheet={(s) => void wiz.chooseSheet(s)}
+          onAnother={wiz.reset}
+        />
       )}
       {problem && <ProblemAlert problem={problem} />}
       {inspection?.fileProblem && <ProblemAlert problem={fileProblemOf(inspection.fileProblem, kind)} />}
       {inspection && !inspection.fileProblem && context && (
         <>
           {csv && (
-            <MappingCard fields={fields} headers={inspection.headers} duplicates={inspection.duplicateHeaders} mapping={mapping} remembered={useMemory} busy={busy} onChange={wiz.setMapping} />
+            <MappingCard
+              fields={fields}
+              headers={inspection.headers}
+              duplicates={inspection.duplicateHeaders}
+              mapping={mapping}
+              remembered={useMemory}
+              busy={busy}
+              onChange={wiz.setMapping}
+            />
           )}
           {csv && (
             <TimeCard
@@ -85,20 +111,51 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
               value={{ format: search.format ?? null, timeZone: search.tz ?? null, day: search.day ?? null }}
               needsDay={kind === 'leads' && mapping.acquiredAt === undefined}
               busy={busy}
-              onChange={(v) => set({ ...('format' in v ? { format: v.format ?? undefined } : {}), ...('timeZone' in v ? { tz: v.timeZone ?? undefined } : {}), ...('day' in v ? { day: v.day ?? undefined } : {}) })}
+              onChange={(v) =>
+                set({
+                  ...('format' in v ? { format: v.format ?? undefined } : {}),
+                  ...('timeZone' in v ? { tz: v.timeZone ?? undefined } : {}),
+                  ...('day' in v ? { day: v.day ?? undefined } : {}),
+                })
+              }
             />
           )}
           <DefaultsCard
             kind={kind}
-            value={{ source: search.source ?? null, campaign: search.campaign ?? null, region, rule: search.rule ?? 'keep-existing' }}
+            value={{
+              source: search.source ?? null,
+              campaign: search.campaign ?? null,
+              region,
+              rule: search.rule ?? 'keep-existing',
+            }}
             sources={context.sources}
             campaigns={context.campaigns}
             busy={busy}
-            regionNote={<RegionNote suggestion={regionHint} region={region} fallback={fallbackRegion} preselected={preselected !== null} busy={busy} onAccept={(r) => set({ region: r })} />}
-            onChange={(v) => set({ ...('source' in v ? { source: v.source ?? undefined } : {}), ...('campaign' in v ? { campaign: v.campaign ?? undefined } : {}), ...(v.region ? { region: v.region } : {}), ...(v.rule ? { rule: v.rule } : {}) })}
+            regionNote={
+              <RegionNote
+                suggestion={regionHint}
+                region={region}
+                fallback={fallbackRegion}
+                preselected={preselected !== null}
+                busy={busy}
+                onAccept={(r) => set({ region: r })}
+              />
+            }
+            onChange={(v) =>
+              set({
+                ...('source' in v ? { source: v.source ?? undefined } : {}),
+                ...('campaign' in v ? { campaign: v.campaign ?? undefined } : {}),
+                ...(v.region ? { region: v.region } : {}),
+                ...(v.rule ? { rule: v.rule } : {}),
+              })
+            }
           />
           <div className="flex flex-wrap items-center gap-3">
-            <Button variant={committable ? 'secondary' : 'primary'} disabled={busy || !request} onClick={() => request && void wiz.check(request)}>
+            <Button
+              variant={committable ? 'secondary' : 'primary'}
+              disabled={busy || !request}
+              onClick={() => request && void wiz.check(request)}
+            >
               {stage === 'checking' ? t('import.checking') : t('import.check')}
             </Button>
             {summary && !fresh && !busy && <span className="text-sm text-amber-700">{t('import.stale')}</span>}
@@ -106,12 +163,19 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
         </>
       )}
       {stage === 'checking' && <ProgressPanel store={wiz.progress} writing={false} onCancel={wiz.cancel} />}
-      {fresh && summary.fileProblem && summary.fileProblem.code !== 'no-rows' && <ProblemAlert problem={fileProblemOf(summary.fileProblem, kind)} />}
+      {fresh && summary.fileProblem && summary.fileProblem.code !== 'no-rows' && (
+        <ProblemAlert problem={fileProblemOf(summary.fileProblem, kind)} />
+      )}
       {fresh && (!summary.fileProblem || summary.fileProblem.code === 'no-rows') && (
         <>
           <SummaryCard summary={summary} />
           {(summary.counts.rejected > 0 || summary.warnings.length > 0) && (
-            <RejectionsCard rejections={summary.rejections} total={summary.problemCount} warnings={summary.warnings} onDownload={() => void download(inspection?.fileName ?? 'import')} />
+            <RejectionsCard
+              rejections={summary.rejections}
+              total={summary.problemCount}
+              warnings={summary.warnings}
+              onDownload={() => void download(inspection?.fileName ?? 'import')}
+            />
           )}
           {stage === 'committing' && (
             <div className="sticky bottom-4">

@@ -15,8 +15,17 @@ export function KindTabs({ kind, onChange }: { kind: ImportKind; onChange: (kind
             key={k}
             className={`cursor-pointer rounded-xl border bg-white p-4 shadow-sm transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${k === kind ? 'border-indigo-500 ring-1 ring-indigo-500' : 'border-slate-200 hover:border-slate-300'}`}
           >
-            <input type="radio" name="import-kind" value={k} checked={k === kind} onChange={() => onChange(k)} className="sr-only" />
-            <span className={`block text-sm font-semibold ${k === kind ? 'text-indigo-700' : 'text-slate-800'}`}>{t(`import.kinds.${k}`)}</span>
+            <input
+              type="radio"
+              name="import-kind"
+              value={k}
+              checked={k === kind}
+              onChange={() => onChange(k)}
+              className="sr-only"
+            />
+            <span className={`block text-sm font-semibold ${k === kind ? 'text-indigo-700' : 'text-slate-800'}`}>
+              {t(`import.kinds.${k}`)}
+            </span>
             <span className="mt-1 block text-xs text-slate-500">{t(`import.kindHelp.${k}`)}</span>
           </label>
         ))}

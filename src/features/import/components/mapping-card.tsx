@@ -8,7 +8,13 @@ import type { ImportField } from '../../../domain/import-export/column-mapping';
  * are listed by position and named above the fields, so a second "phone" is never silently unused.
  */
 export function MappingCard({
-  fields, headers, duplicates, mapping, remembered, busy, onChange,
+  fields,
+  headers,
+  duplicates,
+  mapping,
+  remembered,
+  busy,
+  onChange,
 }: {
   fields: readonly ImportField[];
   headers: string[];
@@ -28,10 +34,20 @@ export function MappingCard({
   };
   return (
     <Card title={t('import.mapping.title')}>
-      <p className="mb-4 text-xs text-slate-500">{remembered ? t('import.mapping.remembered') : t('import.mapping.help')}</p>
+      <p className="mb-4 text-xs text-slate-500">
+        {remembered ? t('import.mapping.remembered') : t('import.mapping.help')}
+      </p>
       {duplicates.map((d) => (
-        <p key={d.name} role="note" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          {t('import.mapping.duplicates', { count: d.columns.length, name: d.name, columns: list.format(d.columns.map(String)) })}
+        <p
+          key={d.name}
+          role="note"
+          className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          {t('import.mapping.duplicates', {
+            count: d.columns.length,
+            name: d.name,
+            columns: list.format(d.columns.map(String)),
+          })}
         </p>
       ))}
       <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2 xl:grid-cols-3">

@@ -16,8 +16,14 @@ export function ProblemAlert({ problem }: { problem: WizardProblem }) {
   const cancelled = problem.code === 'cancelled';
   if (problem.code === 'quota') return <StorageFullAlert />;
   return (
-    <p role="alert" className={`rounded-lg px-4 py-3 text-sm ring-1 ${cancelled ? 'bg-amber-50 text-amber-900 ring-amber-200' : 'bg-rose-50 text-rose-800 ring-rose-200'}`}>
-      {t(`import.problems.${problem.code}`, { defaultValue: t('import.problems.failed', { message: problem.code }), ...values })}
+    <p
+      role="alert"
+      className={`rounded-lg px-4 py-3 text-sm ring-1 ${cancelled ? 'bg-amber-50 text-amber-900 ring-amber-200' : 'bg-rose-50 text-rose-800 ring-rose-200'}`}
+    >
+      {t(`import.problems.${problem.code}`, {
+        defaultValue: t('import.problems.failed', { message: problem.code }),
+        ...values,
+      })}
     </p>
   );
 }

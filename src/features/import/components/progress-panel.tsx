@@ -18,7 +18,15 @@ function useElapsedSeconds(): number {
  * A progress bar with the phase, the count in its own unit ("40,000 of 124,956 calls"), the
  * rate, the time waited since the click and the time left, and a cancel button.
  */
-export function ProgressPanel({ store, writing, onCancel }: { store: ProgressStore; writing: boolean; onCancel: () => void }) {
+export function ProgressPanel({
+  store,
+  writing,
+  onCancel,
+}: {
+  store: ProgressStore;
+  writing: boolean;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const progress = useProgress(store);
   const elapsed = useElapsedSeconds();
@@ -27,22 +35,45 @@ export function ProgressPanel({ store, writing, onCancel }: { store: ProgressSto
   const unit = progress?.unit ?? 'rows';
   const counted = progress && unit !== 'rows' && progress.total > 0;
   // While matching with stored leads there is nothing counted yet: the phase name and the seconds say it.
-  const count = !progress || (progress.phase === 'matching' && progress.total === 0)
-    ? ''
-    : counted
-      ? t('import.progress.count', { context: unit, done: nf.format(progress.done), total: nf.format(progress.total) })
-      : t('import.progress.rows', { rows: nf.format(progress.rows) });
+  const count =
+    !progress || (progress.phase === 'matching' && progress.total === 0)
+      ? ''
+      : counted
+        ? t('import.progress.count', {
+            context: unit,
+            done: nf.format(progress.done),
+            total: nf.format(progress.total),
+          })
+        : t('import.progress.rows', { rows: nf.format(progress.rows) });
   return (
     <div className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 shadow-sm" data-testid="import-progress">
       <div className="mb-2 flex items-center justify-between gap-4 text-sm">
-        <span className="font-medium text-indigo-900">{t(`import.progress.${progress?.phase ?? (writing ? 'writing' : 'checking')}`)}</span>
+        <span className="font-medium text-indigo-900">
+          {t(`import.progress.${progress?.phase ?? (writing ? 'writing' : 'checking')}`)}
+        </span>
         <span className="tabular-nums text-indigo-800">
-          {progress && progress.rowsPerSec > 0 && t('import.progress.rate', { context: unit === 'rows' ? undefined : unit, rate: nf.format(progress.rowsPerSec) })}
+          {progress &&
+            progress.rowsPerSec > 0 &&
+            t('import.progress.rate', {
+              context: unit === 'rows' ? undefined : unit,
+              rate: nf.format(progress.rowsPerSec),
+            })}
           {progress?.secondsLeft ? ` · ${t('import.progress.left', { seconds: nf.format(progress.secondsLeft) })}` : ''}
         </span>
       </div>
-      <div role="progressbar" aria-label={t('import.progress.label')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={count || undefined} className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100">
-        <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-200" style={{ width: `${pct}%` }} />
+      <div
+        role="progressbar"
+        aria-label={t('import.progress.label')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={count || undefined}
+        className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100"
+      >
+        <div
+          className="h-full rounded-full bg-indigo-600 transition-[width] duration-200"
+          style={{ width: `${pct}%` }}
+        />
       </div>
       <div className="mt-3 flex items-center justify-between text-xs text-indigo-800">
         <span className="tabular-nums" data-testid="import-progress-count">

@@ -3,15 +3,31 @@ import { inputClass } from '../../../components/ui/field';
 import type { Inspection } from '../../../workers/import-session';
 
 /** Which sheet of a workbook is read; empty sheets are listed (and say so) but offer nothing. */
-export function SheetSelect({ workbook, busy, onSheet }: { workbook: NonNullable<Inspection['workbook']>; busy: boolean; onSheet: (sheet: string) => void }) {
+export function SheetSelect({
+  workbook,
+  busy,
+  onSheet,
+}: {
+  workbook: NonNullable<Inspection['workbook']>;
+  busy: boolean;
+  onSheet: (sheet: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <label className="mb-4 block max-w-sm text-sm font-medium text-slate-700">
       {t('import.file.sheet')}
-      <select aria-label={t('import.file.sheet')} className={`${inputClass} mt-1`} value={workbook.sheet} disabled={busy || workbook.sheets.length < 2} onChange={(e) => onSheet(e.target.value)}>
+      <select
+        aria-label={t('import.file.sheet')}
+        className={`${inputClass} mt-1`}
+        value={workbook.sheet}
+        disabled={busy || workbook.sheets.length < 2}
+        onChange={(e) => onSheet(e.target.value)}
+      >
         {workbook.sheets.map((s) => (
           <option key={s.name} value={s.name}>
-            {s.rows === 0 ? t('import.file.sheetEmpty', { name: s.name }) : t('import.file.sheetRows', { name: s.name, rows: s.rows })}
+            {s.rows === 0
+              ? t('import.file.sheetEmpty', { name: s.name })
+              : t('import.file.sheetRows', { name: s.name, rows: s.rows })}
           </option>
         ))}
       </select>

@@ -12,18 +12,42 @@ export function SummaryCard({ summary }: { summary: AnalysisSummary }) {
   return (
     <Card title={t('import.summary.title')}>
       {summary.asks.map((a) => (
-        <p key={a.problem} role="alert" className="mb-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <p
+          key={a.problem}
+          role="alert"
+          className="mb-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           {t(`import.asks.${a.problem}`, { count: a.count, example: a.example, line: a.firstLine })}
         </p>
       ))}
-      {c.rowsRead === 0 && summary.fileProblem?.code === 'no-rows' && <p className="mb-3 text-sm text-slate-600">{t('import.summary.zeroRows')}</p>}
+      {c.rowsRead === 0 && summary.fileProblem?.code === 'no-rows' && (
+        <p className="mb-3 text-sm text-slate-600">{t('import.summary.zeroRows')}</p>
+      )}
       <dl className="grid gap-3 sm:grid-cols-3 xl:grid-cols-6">
         <StatCard testId="count-rows" label={t('import.summary.rows')} value={nf.format(c.rowsRead)} />
         <StatCard testId="count-valid" tone="good" label={t('import.summary.valid')} value={nf.format(c.valid)} />
-        <StatCard testId="count-rejected" tone={c.rejected > 0 ? 'bad' : 'neutral'} label={t('import.summary.rejected')} value={nf.format(c.rejected)} />
-        <StatCard testId="count-duplicates" label={t('import.summary.duplicates')} value={nf.format(c.duplicatesInFile)} />
-        <StatCard testId="count-matches" label={t(calls ? 'import.summary.matchesCalls' : 'import.summary.matches')} value={nf.format(c.matchedExisting)} />
-        <StatCard testId="count-create" tone="good" label={t(calls ? 'import.summary.toCreateCalls' : 'import.summary.toCreate')} value={nf.format(c.toCreate)} />
+        <StatCard
+          testId="count-rejected"
+          tone={c.rejected > 0 ? 'bad' : 'neutral'}
+          label={t('import.summary.rejected')}
+          value={nf.format(c.rejected)}
+        />
+        <StatCard
+          testId="count-duplicates"
+          label={t('import.summary.duplicates')}
+          value={nf.format(c.duplicatesInFile)}
+        />
+        <StatCard
+          testId="count-matches"
+          label={t(calls ? 'import.summary.matchesCalls' : 'import.summary.matches')}
+          value={nf.format(c.matchedExisting)}
+        />
+        <StatCard
+          testId="count-create"
+          tone="good"
+          label={t(calls ? 'import.summary.toCreateCalls' : 'import.summary.toCreate')}
+          value={nf.format(c.toCreate)}
+        />
       </dl>
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
         {!calls && (
@@ -36,7 +60,8 @@ export function SummaryCard({ summary }: { summary: AnalysisSummary }) {
         </li>
         {c.formulaLike > 0 && (
           <li data-testid="count-formula-like" className="text-amber-800">
-            {t('import.summary.formulaLike')}: <strong className="tabular-nums">{nf.format(c.formulaLike)}</strong> <span className="text-xs">({t('import.summary.formulaLikeNote')})</span>
+            {t('import.summary.formulaLike')}: <strong className="tabular-nums">{nf.format(c.formulaLike)}</strong>{' '}
+            <span className="text-xs">({t('import.summary.formulaLikeNote')})</span>
           </li>
         )}
         {calls ? (
@@ -45,12 +70,21 @@ export function SummaryCard({ summary }: { summary: AnalysisSummary }) {
           </li>
         ) : (
           <li data-testid="count-dnc">
-            {t('import.summary.onDnc')}: <strong className="tabular-nums">{nf.format(c.onDncList)}</strong> <span className="text-xs text-slate-500">({t('import.summary.onDncNote')})</span>
+            {t('import.summary.onDnc')}: <strong className="tabular-nums">{nf.format(c.onDncList)}</strong>{' '}
+            <span className="text-xs text-slate-500">({t('import.summary.onDncNote')})</span>
           </li>
         )}
       </ul>
-      {summary.newSources.length > 0 && <p className="mt-2 text-sm text-slate-600">{t('import.summary.newSources', { names: summary.newSources.join(', ') })}</p>}
-      {summary.newCampaigns.length > 0 && <p className="mt-1 text-sm text-slate-600">{t('import.summary.newCampaigns', { names: summary.newCampaigns.join(', ') })}</p>}
+      {summary.newSources.length > 0 && (
+        <p className="mt-2 text-sm text-slate-600">
+          {t('import.summary.newSources', { names: summary.newSources.join(', ') })}
+        </p>
+      )}
+      {summary.newCampaigns.length > 0 && (
+        <p className="mt-1 text-sm text-slate-600">
+          {t('import.summary.newCampaigns', { names: summary.newCampaigns.join(', ') })}
+        </p>
+      )}
     </Card>
   );
 }

@@ -15,7 +15,17 @@ export function UrlForm({ busy, onUrl }: { busy: boolean; onUrl: (url: string) =
     <form onSubmit={submit} className="mt-4 flex items-end gap-2" noValidate>
       <div className="flex-1">
         <Field label={t('import.url.label')}>
-          {(p) => <input {...p} type="url" inputMode="url" className={inputClass} placeholder={t('import.url.placeholder')} value={url} onChange={(e) => setUrl(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="url"
+              inputMode="url"
+              className={inputClass}
+              placeholder={t('import.url.placeholder')}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Button type="submit" disabled={busy || !url.trim()} className="mb-5">

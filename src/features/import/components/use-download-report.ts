@@ -14,6 +14,9 @@ export function useDownloadReport(wiz: ImportWizard) {
       value: t('import.rejections.value'),
       reasons: t('import.reason', { returnObjects: true }) as Record<string, string>,
     });
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`);
+    downloadBlob(
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      `${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`,
+    );
   };
 }

@@ -5,6 +5,8 @@ let remote: Comlink.Remote<BulkEditWorkerApi> | null = null;
 
 /** The bulk-edit worker (one per page, started on the first preview, apply or undo). */
 export function bulkEditWorker(): Comlink.Remote<BulkEditWorkerApi> {
-  remote ??= Comlink.wrap<BulkEditWorkerApi>(new Worker(new URL('../../../workers/bulk-edit.worker.ts', import.meta.url), { type: 'module', name: 'bulk-edit' }));
+  remote ??= Comlink.wrap<BulkEditWorkerApi>(
+    new Worker(new URL('../../../workers/bulk-edit.worker.ts', import.meta.url), { type: 'module', name: 'bulk-edit' }),
+  );
   return remote;
 }

@@ -10,7 +10,11 @@ import { bulkEditWorker } from './bulk-edit-worker';
 import { gridWorker } from './grid-worker';
 
 /** The ids a selection stands for ("all matching" is resolved by the worker). */
-export async function resolveSelection(selection: Selection, filter: LeadFilter, sort: string | undefined): Promise<number[]> {
+export async function resolveSelection(
+  selection: Selection,
+  filter: LeadFilter,
+  sort: string | undefined,
+): Promise<number[]> {
   if (selection.kind === 'ids') return [...selection.ids];
   return Array.from(await gridWorker().allIds(filter, sort));
 }
@@ -18,17 +22,24 @@ export async function resolveSelection(selection: Selection, filter: LeadFilter,
 // Preview, apply and undo run in the bulk-edit worker (workers/bulk-edit-api.ts); the page owns the clock.
 
 export function usePreviewBulkEdit() {
-  return useMutation({ mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => bulkEditWorker().preview(ids, op, Date.now()) });
+  return useMutation({
+    mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => bulkEditWorker().preview(ids, op, Date.now()),
+  });
 }
 
 export function useApplyBulkEdit() {
   // Only the transaction's promise says whether the edit was saved. A full disk crosses the
   // worker boundary as a plain Error named StorageFullError: rethrowStorageError makes it the class again.
-  return useMutation({ mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) => bulkEditWorker().apply(ids, op, Date.now(), filter).catch(rethrowStorageError) });
+  return useMutation({
+    mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) =>
+      bulkEditWorker().apply(ids, op, Date.now(), filter).catch(rethrowStorageError),
+  });
 }
 
 export function useUndo() {
-  return useMutation({ mutationFn: (seq: number) => bulkEditWorker().undo(seq, Date.now()).catch(rethrowStorageError) });
+  return useMutation({
+    mutationFn: (seq: number) => bulkEditWorker().undo(seq, Date.now()).catch(rethrowStorageError),
+  });
 }
 
 /** The last operations that can still be undone. */

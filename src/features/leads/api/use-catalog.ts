@@ -16,7 +16,10 @@ export function useCatalog() {
 export function useCatalogNames(): { sources: Map<string, string>; campaigns: Map<string, string> } {
   const catalog = useCatalog();
   return useMemo(
-    () => ({ sources: new Map((catalog?.sources ?? []).map((s) => [s.id, s.name])), campaigns: new Map((catalog?.campaigns ?? []).map((c) => [c.id, c.name])) }),
+    () => ({
+      sources: new Map((catalog?.sources ?? []).map((s) => [s.id, s.name])),
+      campaigns: new Map((catalog?.campaigns ?? []).map((c) => [c.id, c.name])),
+    }),
     [catalog],
   );
 }

@@ -4,7 +4,13 @@ import { forgetPerson, forgetPreview } from '../../../db/repos/forget-person-rep
 
 /** What forgetting the lead would remove (read when the confirm dialog opens). */
 export function useForgetPreview(leadId: number) {
-  return useQuery({ queryKey: ['forget-preview', leadId], queryFn: () => forgetPreview(getDb(), leadId), networkMode: 'always', gcTime: 0, staleTime: 0 });
+  return useQuery({
+    queryKey: ['forget-preview', leadId],
+    queryFn: () => forgetPreview(getDb(), leadId),
+    networkMode: 'always',
+    gcTime: 0,
+    staleTime: 0,
+  });
 }
 
 /**
@@ -12,5 +18,9 @@ export function useForgetPreview(leadId: number) {
  * `mutate`: the drawer holding the dialog unmounts as soon as the lead is gone.
  */
 export function useForgetPerson(onForgotten: () => void) {
-  return useMutation({ mutationFn: (leadId: number) => forgetPerson(getDb(), leadId), networkMode: 'always', onSuccess: onForgotten });
+  return useMutation({
+    mutationFn: (leadId: number) => forgetPerson(getDb(), leadId),
+    networkMode: 'always',
+    onSuccess: onForgotten,
+  });
 }

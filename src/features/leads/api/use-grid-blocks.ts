@@ -17,7 +17,13 @@ export const BLOCK = 100;
  * BLOCK rows. While a block is asked again after a data change, its previous rows stay on screen
  * (no skeleton flash); a block never seen before shows skeletons until it arrives.
  */
-export function useGridBlocks(filter: LeadFilter, sort: string | undefined, version: number, first: number, last: number): (index: number) => DisplayRow | undefined {
+export function useGridBlocks(
+  filter: LeadFilter,
+  sort: string | undefined,
+  version: number,
+  first: number,
+  last: number,
+): (index: number) => DisplayRow | undefined {
   const { i18n } = useTranslation();
   const where = useMemo(() => ({ locale: displayLocale(i18n.language), timeZone: browserTimeZone() }), [i18n.language]);
   const from = Math.floor(first / BLOCK);
@@ -33,7 +39,9 @@ export function useGridBlocks(filter: LeadFilter, sort: string | undefined, vers
       gcTime: 30_000,
       // The same block of the same result, one data version back: keep it shown while asked again.
       placeholderData: (previous: DisplayRow[] | undefined, query: { queryKey: readonly unknown[] } | undefined) =>
-        query && query.queryKey[1] === filterKey && query.queryKey[2] === (sort ?? '') && query.queryKey[4] === block ? previous : undefined,
+        query && query.queryKey[1] === filterKey && query.queryKey[2] === (sort ?? '') && query.queryKey[4] === block
+          ? previous
+          : undefined,
     })),
     combine: blockRows,
   });

@@ -19,20 +19,37 @@ export function useLeadDetail(id: number) {
     const db = getDb();
     const lead = await db.leads.get(id);
     if (!lead) return null;
-    const [settings, world, audit] = await Promise.all([getSettings(db), loadWorldFor(db, [lead]), auditForLead(db, id)]);
+    const [settings, world, audit] = await Promise.all([
+      getSettings(db),
+      loadWorldFor(db, [lead]),
+      auditForLead(db, id),
+    ]);
     const history = historyFor(world, lead);
     const now = Date.now();
     const v = createJudge(world, settings)(lead, now).verdict;
     // The lifecycle stage reads the same verdict (its suppression reasons) at the same instant.
     const dormantMs = dormantPeriodMs(settings.dormantDays);
-    const lifecycle = { ...leadLifecycle(lead, v.reasons, now, dormantMs), dormantDays: settings.dormantDays, causes: suppressionFromReasons(v.reasons)?.causes ?? [] };
-    const stages = lifecycleTransitions(lead.acquiredAt, history.calls, suppressionFromReasons(v.reasons), now, dormantMs);
+    const lifecycle = {
+      ...leadLifecycle(lead, v.reasons, now, dormantMs),
+      dormantDays: settings.dormantDays,
+      causes: suppressionFromReasons(v.reasons)?.causes ?? [],
+    };
+    const stages = lifecycleTransitions(
+      lead.acquiredAt,
+      history.calls,
+      suppressionFromReasons(v.reasons),
+      now,
+      dormantMs,
+    );
     return { lead, verdict: v, history, lifecycle, timeline: buildLeadTimeline(lead, history, audit, stages) };
   }, [id]);
 }
 
 export function useUpdateLead() {
-  return useMutation({ mutationFn: ({ id, patch, reason }: { id: number; patch: LeadPatch; reason?: string }) => updateLead(getDb(), id, patch, reason) });
+  return useMutation({
+    mutationFn: ({ id, patch, reason }: { id: number; patch: LeadPatch; reason?: string }) =>
+      updateLead(getDb(), id, patch, reason),
+  });
 }
 
 export function useCreateLead() {

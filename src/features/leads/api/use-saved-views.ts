@@ -8,7 +8,10 @@ export function useSavedViews() {
 }
 
 export function useSaveView() {
-  return useMutation({ mutationFn: ({ name, search }: { name: string; search: Record<string, unknown> }) => saveView(getDb(), name, search) });
+  return useMutation({
+    mutationFn: ({ name, search }: { name: string; search: Record<string, unknown> }) =>
+      saveView(getDb(), name, search),
+  });
 }
 
 export function useDeleteView() {

@@ -19,9 +19,24 @@ export interface BulkDraft {
   note: string;
 }
 
-export const EMPTY_DRAFT: BulkDraft = { text: '', sourceId: KEEP, campaignId: KEEP, addTags: '', removeTags: '', verify: false, proofRef: '', months: 12, channel: 'email', note: '' };
+export const EMPTY_DRAFT: BulkDraft = {
+  text: '',
+  sourceId: KEEP,
+  campaignId: KEEP,
+  addTags: '',
+  removeTags: '',
+  verify: false,
+  proofRef: '',
+  months: 12,
+  channel: 'email',
+  note: '',
+};
 
-const tagsOf = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const tagsOf = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The field edits of a multi-field draft, in a fixed order (tags added before tags removed). */
 export function fieldEdits(d: BulkDraft): FieldOp[] {

@@ -92,7 +92,10 @@ describe('the bulk-edit dialog', () => {
     fireEvent.click(undo);
     expect((await screen.findByText('Undone: 5 leads restored')).getAttribute('role')).toBe('status');
     expect(await tagsOf(ids)).toEqual(tagsBefore);
-    expect((await db.audit.orderBy('seq').last())!).toMatchObject({ action: 'undo', after: expect.objectContaining({ undid: entry.seq }) });
+    expect((await db.audit.orderBy('seq').last())!).toMatchObject({
+      action: 'undo',
+      after: expect.objectContaining({ undid: entry.seq }),
+    });
   });
 
   it('an invalid operation says why, cannot be previewed or applied, and changes nothing', async () => {
@@ -101,7 +104,9 @@ describe('the bulk-edit dialog', () => {
     const auditBefore = await db.audit.count();
     const dialog = await openDialog(ids);
     fireEvent.change(within(dialog).getByLabelText('Operation'), { target: { value: 'add-tags' } });
-    fireEvent.change(within(dialog).getByLabelText('Tags (comma-separated)'), { target: { value: `ok, ${'x'.repeat(41)}` } });
+    fireEvent.change(within(dialog).getByLabelText('Tags (comma-separated)'), {
+      target: { value: `ok, ${'x'.repeat(41)}` },
+    });
     expect(within(dialog).getByRole('alert').textContent).toBe('A tag has at most 40 characters.');
     const previewButton = within(dialog).getByRole('button', { name: 'Preview' }) as HTMLButtonElement;
     expect(previewButton.disabled).toBe(true);
@@ -111,14 +116,18 @@ describe('the bulk-edit dialog', () => {
 
     // Consent renewal valid for 0 months: the same, in its own words.
     fireEvent.change(within(dialog).getByLabelText('Operation'), { target: { value: 'renew-consent' } });
-    fireEvent.change(within(dialog).getByLabelText('Proof reference (e.g. recording id)'), { target: { value: 'rec-7' } });
+    fireEvent.change(within(dialog).getByLabelText('Proof reference (e.g. recording id)'), {
+      target: { value: 'rec-7' },
+    });
     fireEvent.change(within(dialog).getByLabelText('Valid for (months)'), { target: { value: '0' } });
     expect(within(dialog).getByRole('alert').textContent).toBe('Validity is a whole number of months from 1 to 120.');
     // Corrected, it previews.
     fireEvent.change(within(dialog).getByLabelText('Valid for (months)'), { target: { value: '12' } });
     expect(within(dialog).queryByRole('alert')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    expect((await within(dialog).findByTestId('bulk-preview')).textContent).toMatch(/^Record consent renewal: 4 leads will change/);
+    expect((await within(dialog).findByTestId('bulk-preview')).textContent).toMatch(
+      /^Record consent renewal: 4 leads will change/,
+    );
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -8,7 +8,15 @@ import { KEEP, type BulkDraft } from './bulk-draft';
 const labelClass = 'block text-sm font-medium text-slate-700';
 
 /** The inputs of one bulk operation; every change goes through `set`. */
-export function BulkOpFields({ kind, draft, set }: { kind: BulkOpKind; draft: BulkDraft; set: (patch: Partial<BulkDraft>) => void }) {
+export function BulkOpFields({
+  kind,
+  draft,
+  set,
+}: {
+  kind: BulkOpKind;
+  draft: BulkDraft;
+  set: (patch: Partial<BulkDraft>) => void;
+}) {
   const { t } = useTranslation();
   const catalog = useCatalog();
   const sources = catalog?.sources ?? [];
@@ -20,26 +28,50 @@ export function BulkOpFields({ kind, draft, set }: { kind: BulkOpKind; draft: Bu
           <legend className="text-sm text-slate-600">{t('bulk.fieldsHelp')}</legend>
           <label className={labelClass}>
             {t('leads.col.source')}
-            <select className={`${inputClass} mt-1`} value={draft.sourceId} onChange={(e) => set({ sourceId: e.target.value })}>
+            <select
+              className={`${inputClass} mt-1`}
+              value={draft.sourceId}
+              onChange={(e) => set({ sourceId: e.target.value })}
+            >
               <option value={KEEP}>{t('bulk.keep')}</option>
-              {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className={labelClass}>
             {t('leads.col.campaign')}
-            <select className={`${inputClass} mt-1`} value={draft.campaignId} onChange={(e) => set({ campaignId: e.target.value })}>
+            <select
+              className={`${inputClass} mt-1`}
+              value={draft.campaignId}
+              onChange={(e) => set({ campaignId: e.target.value })}
+            >
               <option value={KEEP}>{t('bulk.keep')}</option>
               <option value="">{t('bulk.noCampaign')}</option>
-              {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className={labelClass}>
             {t('bulk.addTags')}
-            <input className={`${inputClass} mt-1`} value={draft.addTags} onChange={(e) => set({ addTags: e.target.value })} />
+            <input
+              className={`${inputClass} mt-1`}
+              value={draft.addTags}
+              onChange={(e) => set({ addTags: e.target.value })}
+            />
           </label>
           <label className={labelClass}>
             {t('bulk.removeTags')}
-            <input className={`${inputClass} mt-1`} value={draft.removeTags} onChange={(e) => set({ removeTags: e.target.value })} />
+            <input
+              className={`${inputClass} mt-1`}
+              value={draft.removeTags}
+              onChange={(e) => set({ removeTags: e.target.value })}
+            />
           </label>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" checked={draft.verify} onChange={(e) => set({ verify: e.target.checked })} />
@@ -62,7 +94,11 @@ export function BulkOpFields({ kind, draft, set }: { kind: BulkOpKind; draft: Bu
           {t(kind === 'set-source' ? 'leads.col.source' : 'leads.col.campaign')}
           <select className={`${inputClass} mt-1`} value={draft.text} onChange={(e) => set({ text: e.target.value })}>
             <option value="">{kind === 'set-campaign' ? t('bulk.noCampaign') : '—'}</option>
-            {(kind === 'set-source' ? sources : campaigns).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {(kind === 'set-source' ? sources : campaigns).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
       );
@@ -72,11 +108,22 @@ export function BulkOpFields({ kind, draft, set }: { kind: BulkOpKind; draft: Bu
           <ConsentHelp kind={kind} />
           <label className={labelClass}>
             {t('bulk.proofRef')}
-            <input className={`${inputClass} mt-1`} value={draft.proofRef} onChange={(e) => set({ proofRef: e.target.value })} />
+            <input
+              className={`${inputClass} mt-1`}
+              value={draft.proofRef}
+              onChange={(e) => set({ proofRef: e.target.value })}
+            />
           </label>
           <label className={labelClass}>
             {t('bulk.validityMonths')}
-            <input type="number" min={1} max={120} className={`${inputClass} mt-1`} value={draft.months} onChange={(e) => set({ months: Number(e.target.value) })} />
+            <input
+              type="number"
+              min={1}
+              max={120}
+              className={`${inputClass} mt-1`}
+              value={draft.months}
+              onChange={(e) => set({ months: Number(e.target.value) })}
+            />
           </label>
         </>
       );
@@ -86,13 +133,26 @@ export function BulkOpFields({ kind, draft, set }: { kind: BulkOpKind; draft: Bu
           <ConsentHelp kind={kind} />
           <label className={labelClass}>
             {t('bulk.channel')}
-            <select className={`${inputClass} mt-1`} value={draft.channel} onChange={(e) => set({ channel: e.target.value as RenewalChannel })}>
-              {RENEWAL_CHANNELS.map((c) => <option key={c} value={c}>{t(`bulk.channels.${c}`)}</option>)}
+            <select
+              className={`${inputClass} mt-1`}
+              value={draft.channel}
+              onChange={(e) => set({ channel: e.target.value as RenewalChannel })}
+            >
+              {RENEWAL_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`bulk.channels.${c}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className={labelClass}>
             {t('bulk.note')}
-            <input className={`${inputClass} mt-1`} value={draft.note} maxLength={500} onChange={(e) => set({ note: e.target.value })} />
+            <input
+              className={`${inputClass} mt-1`}
+              value={draft.note}
+              maxLength={500}
+              onChange={(e) => set({ note: e.target.value })}
+            />
           </label>
         </>
       );
@@ -106,8 +166,12 @@ function ConsentHelp({ kind }: { kind: 'renew-consent' | 'request-consent-renewa
   const { t } = useTranslation();
   const proof = kind === 'renew-consent';
   return (
-    <p data-testid="consent-action-help" className={`rounded-lg p-3 text-sm ${proof ? 'bg-emerald-50 text-emerald-900 ring-1 ring-emerald-200' : 'bg-amber-50 text-amber-900 ring-1 ring-amber-200'}`}>
-      <strong className="font-semibold">{t(proof ? 'bulk.recordsProof' : 'bulk.notProof')}</strong> {t(`bulk.help.${kind}`)}
+    <p
+      data-testid="consent-action-help"
+      className={`rounded-lg p-3 text-sm ${proof ? 'bg-emerald-50 text-emerald-900 ring-1 ring-emerald-200' : 'bg-amber-50 text-amber-900 ring-1 ring-amber-200'}`}
+    >
+      <strong className="font-semibold">{t(proof ? 'bulk.recordsProof' : 'bulk.notProof')}</strong>{' '}
+      {t(`bulk.help.${kind}`)}
     </p>
   );
 }

@@ -20,12 +20,19 @@ interface Props {
   onCancel: () => void;
 }
 
-const box = 'h-7 w-full rounded border-0 px-1.5 text-sm text-slate-900 ring-2 ring-indigo-600 aria-[invalid=true]:ring-rose-600';
+const box =
+  'h-7 w-full rounded border-0 px-1.5 text-sm text-slate-900 ring-2 ring-indigo-600 aria-[invalid=true]:ring-rose-600';
 
 export function CellEditor({ row, column, failure, onCommit, onCancel }: Props) {
   const { t } = useTranslation();
   const catalog = useCatalog();
-  const values = { name: row.name, company: row.company, sourceId: row.sourceId, campaignId: row.campaignId, tags: row.tags };
+  const values = {
+    name: row.name,
+    company: row.company,
+    sourceId: row.sourceId,
+    campaignId: row.campaignId,
+    tags: row.tags,
+  };
   const [text, setText] = useState(() => inlineText(column, values));
   const [problem, setProblem] = useState<string | null>(null);
   const error = problem ?? failure?.message ?? null;
@@ -70,7 +77,14 @@ export function CellEditor({ row, column, failure, onCommit, onCancel }: Props) 
   return (
     <div className="relative w-full">
       {options ? (
-        <select {...common} value={text} onChange={(e) => { setText(e.target.value); setProblem(null); }}>
+        <select
+          {...common}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setProblem(null);
+          }}
+        >
           {column === 'campaign' && <option value="">{t('leads.inline.noCampaign')}</option>}
           {/* The lead's own value stays choosable while the catalogue loads or if it was renamed away. */}
           {!options.some((o) => o.id === text) && text && <option value={text}>{text}</option>}
@@ -81,10 +95,22 @@ export function CellEditor({ row, column, failure, onCommit, onCancel }: Props) 
           ))}
         </select>
       ) : (
-        <input {...common} value={text} onChange={(e) => { setText(e.target.value); setProblem(null); }} placeholder={column === 'tags' ? t('leads.inline.tagsHint') : undefined} />
+        <input
+          {...common}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setProblem(null);
+          }}
+          placeholder={column === 'tags' ? t('leads.inline.tagsHint') : undefined}
+        />
       )}
       {error !== null && (
-        <p id={`cell-error-${row.id}`} role="alert" className="absolute left-0 top-8 z-20 whitespace-nowrap rounded bg-rose-700 px-2 py-0.5 text-xs text-white shadow">
+        <p
+          id={`cell-error-${row.id}`}
+          role="alert"
+          className="absolute left-0 top-8 z-20 whitespace-nowrap rounded bg-rose-700 px-2 py-0.5 text-xs text-white shadow"
+        >
           {error}
         </p>
       )}

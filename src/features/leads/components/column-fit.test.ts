@@ -16,7 +16,10 @@ describe('fitColumnWidths', () => {
           const resized = resizedId && columns.includes(resizedId) ? { [resizedId]: 61 } : {};
           const w = fitColumnWidths(columns, header, available, resized);
           const sum = columns.reduce((a, id) => a + w[id]!, 0);
-          const need = columns.reduce((a, id) => a + (resized[id as keyof typeof resized] ?? Math.ceil(Math.max(CONTENT_MIN[id], header(id)))), 0);
+          const need = columns.reduce(
+            (a, id) => a + (resized[id as keyof typeof resized] ?? Math.ceil(Math.max(CONTENT_MIN[id], header(id)))),
+            0,
+          );
           for (const id of columns) {
             if (resized[id as keyof typeof resized] !== undefined) expect(w[id]).toBe(61);
             else expect(w[id]).toBeGreaterThanOrEqual(Math.max(CONTENT_MIN[id], header(id)));
@@ -34,7 +37,11 @@ describe('fitColumnWidths', () => {
   });
 
   it('a header wider than its content minimum widens its column (LAST CONTACT, ATTEMPTS)', () => {
-    const w = fitColumnWidths(['phone', 'name', 'lastContact', 'attempts'], (id) => ({ lastContact: 118, attempts: 96 })[id as string] ?? 50, 1650);
+    const w = fitColumnWidths(
+      ['phone', 'name', 'lastContact', 'attempts'],
+      (id) => ({ lastContact: 118, attempts: 96 })[id as string] ?? 50,
+      1650,
+    );
     expect(w.lastContact).toBeGreaterThanOrEqual(118);
     expect(w.attempts).toBeGreaterThanOrEqual(96);
   });

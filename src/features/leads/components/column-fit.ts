@@ -26,7 +26,12 @@ export const CONTENT_MIN: Record<GridColumnId, number> = {
 };
 
 /** Widths for `columns`: at least max(content, header), widened in proportion to fill `available` px. */
-export function fitColumnWidths(columns: readonly GridColumnId[], headerWidth: (id: GridColumnId) => number, available: number, resized: Partial<Record<GridColumnId, number>> = {}): Record<string, number> {
+export function fitColumnWidths(
+  columns: readonly GridColumnId[],
+  headerWidth: (id: GridColumnId) => number,
+  available: number,
+  resized: Partial<Record<GridColumnId, number>> = {},
+): Record<string, number> {
   const base = columns.map((id) => resized[id] ?? Math.ceil(Math.max(CONTENT_MIN[id], headerWidth(id))));
   const total = base.reduce((a, b) => a + b, 0);
   const flexible = columns.reduce((sum, id, i) => (resized[id] === undefined ? sum + base[i]! : sum), 0);

@@ -8,7 +8,12 @@ export function EngineProgressNote() {
   const p = useEngineProgress();
   const nf = cachedNumberFormat(i18n.language);
   if (!p) return <>{t('leads.indexing')}</>;
-  const text = p.phase === 'opening' ? t('engineProgress.opening') : p.phase === 'reading' ? t('engineProgress.reading', { total: nf.format(p.total) }) : t('engineProgress.judging', { done: nf.format(p.done), total: nf.format(p.total) });
+  const text =
+    p.phase === 'opening'
+      ? t('engineProgress.opening')
+      : p.phase === 'reading'
+        ? t('engineProgress.reading', { total: nf.format(p.total) })
+        : t('engineProgress.judging', { done: nf.format(p.done), total: nf.format(p.total) });
   return (
     <span className="inline-flex items-center gap-2" data-testid="engine-progress" data-phase={p.phase}>
       {text}

@@ -4,22 +4,46 @@ import { MultiSelect } from '../../../components/ui/multi-select';
 import { REASON_CODES } from '../../../domain/compliance/verdict-types';
 import { ENTRY_METHODS } from '../../../domain/leads/lead';
 import { LIFECYCLE_STAGES } from '../../../domain/leads/lifecycle-stage';
-import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, isEmptyFilter, type LeadFilter } from '../../../domain/leads/lead-filter';
+import {
+  CONSENT_FILTER_STATES,
+  DNC_FILTER_STATES,
+  isEmptyFilter,
+  type LeadFilter,
+} from '../../../domain/leads/lead-filter';
 import { useFacets } from '../../../shared/engine/use-lead-query';
 import { useSourceNames } from '../api/use-catalog';
 
-const SECONDARY = ['entry', 'region', 'reason', 'cohort', 'acquiredFrom', 'acquiredTo', 'notVerifiedMonths'] as const satisfies readonly (keyof LeadFilter)[];
+const SECONDARY = [
+  'entry',
+  'region',
+  'reason',
+  'cohort',
+  'acquiredFrom',
+  'acquiredTo',
+  'notVerifiedMonths',
+] as const satisfies readonly (keyof LeadFilter)[];
 
-const input = 'rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600';
+const input =
+  'rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600';
 
 /** Every filter of the grid; each change goes to the URL. */
-export const FilterBar = memo(function FilterBar({ filter, version, onChange }: { filter: LeadFilter; version: number; onChange: (patch: Partial<LeadFilter>, replace?: boolean) => void }) {
+export const FilterBar = memo(function FilterBar({
+  filter,
+  version,
+  onChange,
+}: {
+  filter: LeadFilter;
+  version: number;
+  onChange: (patch: Partial<LeadFilter>, replace?: boolean) => void;
+}) {
   const { t } = useTranslation();
   const facets = useFacets(version).data;
   const sourceNames = useSourceNames();
   const [q, setQ] = useState(filter.q ?? '');
   // The filters used less often wait behind "More filters" (open when one of them is set): the grid starts higher up.
-  const secondaryActive = SECONDARY.filter((k) => filter[k] !== undefined && !(Array.isArray(filter[k]) && filter[k].length === 0)).length;
+  const secondaryActive = SECONDARY.filter(
+    (k) => filter[k] !== undefined && !(Array.isArray(filter[k]) && filter[k].length === 0),
+  ).length;
   const [more, setMore] = useState(secondaryActive > 0);
   useEffect(() => setQ(filter.q ?? ''), [filter.q]);
   useEffect(() => {
@@ -32,50 +56,151 @@ export const FilterBar = memo(function FilterBar({ filter, version, onChange }: 
   return (
     <div className="mb-2 space-y-2" role="search" aria-label={t('leads.filters')}>
       <div className="flex flex-wrap items-center gap-2">
-        <input type="search" aria-label={t('leads.search')} placeholder={t('leads.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} className={`${input} w-64`} />
-        <MultiSelect testId="filter-source" label={t('leads.col.source')} options={opts(facets?.sources ?? [], undefined, sourceNames)} value={filter.source} onChange={(v) => onChange({ source: v })} />
-        <MultiSelect testId="filter-campaign" label={t('leads.col.campaign')} options={opts(facets?.campaigns ?? [])} value={filter.campaign} onChange={(v) => onChange({ campaign: v })} />
-        <MultiSelect testId="filter-stage" label={t('leads.col.stage')} options={opts(LIFECYCLE_STAGES, 'lifecycle.stage')} value={filter.stage} onChange={(v) => onChange({ stage: v as LeadFilter['stage'] })} />
-        <MultiSelect testId="filter-consent" label={t('leads.col.consent')} options={opts(CONSENT_FILTER_STATES, 'leads.consentState')} value={filter.consent} onChange={(v) => onChange({ consent: v as LeadFilter['consent'] })} />
-        <MultiSelect testId="filter-dnc" label={t('leads.col.dnc')} options={opts(DNC_FILTER_STATES, 'leads.dncState')} value={filter.dnc} onChange={(v) => onChange({ dnc: v as LeadFilter['dnc'] })} />
-        <MultiSelect testId="filter-tags" label={t('leads.col.tags')} options={opts(facets?.tags ?? [])} value={filter.tags} onChange={(v) => onChange({ tags: v })} />
+        <input
+          type="search"
+          aria-label={t('leads.search')}
+          placeholder={t('leads.searchPlaceholder')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          className={`${input} w-64`}
+        />
+        <MultiSelect
+          testId="filter-source"
+          label={t('leads.col.source')}
+          options={opts(facets?.sources ?? [], undefined, sourceNames)}
+          value={filter.source}
+          onChange={(v) => onChange({ source: v })}
+        />
+        <MultiSelect
+          testId="filter-campaign"
+          label={t('leads.col.campaign')}
+          options={opts(facets?.campaigns ?? [])}
+          value={filter.campaign}
+          onChange={(v) => onChange({ campaign: v })}
+        />
+        <MultiSelect
+          testId="filter-stage"
+          label={t('leads.col.stage')}
+          options={opts(LIFECYCLE_STAGES, 'lifecycle.stage')}
+          value={filter.stage}
+          onChange={(v) => onChange({ stage: v as LeadFilter['stage'] })}
+        />
+        <MultiSelect
+          testId="filter-consent"
+          label={t('leads.col.consent')}
+          options={opts(CONSENT_FILTER_STATES, 'leads.consentState')}
+          value={filter.consent}
+          onChange={(v) => onChange({ consent: v as LeadFilter['consent'] })}
+        />
+        <MultiSelect
+          testId="filter-dnc"
+          label={t('leads.col.dnc')}
+          options={opts(DNC_FILTER_STATES, 'leads.dncState')}
+          value={filter.dnc}
+          onChange={(v) => onChange({ dnc: v as LeadFilter['dnc'] })}
+        />
+        <MultiSelect
+          testId="filter-tags"
+          label={t('leads.col.tags')}
+          options={opts(facets?.tags ?? [])}
+          value={filter.tags}
+          onChange={(v) => onChange({ tags: v })}
+        />
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.callableFilter')}
-          <select className={input} value={filter.callable ?? ''} onChange={(e) => onChange({ callable: (e.target.value || undefined) as LeadFilter['callable'] })}>
+          <select
+            className={input}
+            value={filter.callable ?? ''}
+            onChange={(e) => onChange({ callable: (e.target.value || undefined) as LeadFilter['callable'] })}
+          >
             <option value="">{t('leads.any')}</option>
             <option value="yes">{t('leads.yes')}</option>
             <option value="no">{t('leads.no')}</option>
           </select>
         </label>
-        <button type="button" aria-expanded={more} aria-controls="more-filters" onClick={() => setMore(!more)} className="rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+        <button
+          type="button"
+          aria-expanded={more}
+          aria-controls="more-filters"
+          onClick={() => setMore(!more)}
+          className="rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
+        >
           {t('leads.moreFilters')}
           {secondaryActive > 0 && ` (${secondaryActive})`} {more ? '▴' : '▾'}
         </button>
         {!isEmptyFilter(filter) && (
-          <button type="button" className="text-sm text-indigo-700 hover:underline" onClick={() => onChange(Object.fromEntries(Object.keys(filter).map((k) => [k, undefined])))}>
+          <button
+            type="button"
+            className="text-sm text-indigo-700 hover:underline"
+            onClick={() => onChange(Object.fromEntries(Object.keys(filter).map((k) => [k, undefined])))}
+          >
             {t('leads.clearFilters')}
           </button>
         )}
       </div>
       <div id="more-filters" hidden={!more} className="flex flex-wrap items-center gap-2">
-        <MultiSelect testId="filter-entry" label={t('leads.entry')} options={opts(ENTRY_METHODS, 'leads.entryMethod')} value={filter.entry} onChange={(v) => onChange({ entry: v as LeadFilter['entry'] })} />
-        <MultiSelect testId="filter-region" label={t('leads.region')} options={opts(facets?.regions ?? [])} value={filter.region} onChange={(v) => onChange({ region: v })} />
-        <MultiSelect testId="filter-reason" label={t('leads.reasonFilter')} options={opts(REASON_CODES, 'reason')} value={filter.reason} onChange={(v) => onChange({ reason: v as LeadFilter['reason'] })} />
+        <MultiSelect
+          testId="filter-entry"
+          label={t('leads.entry')}
+          options={opts(ENTRY_METHODS, 'leads.entryMethod')}
+          value={filter.entry}
+          onChange={(v) => onChange({ entry: v as LeadFilter['entry'] })}
+        />
+        <MultiSelect
+          testId="filter-region"
+          label={t('leads.region')}
+          options={opts(facets?.regions ?? [])}
+          value={filter.region}
+          onChange={(v) => onChange({ region: v })}
+        />
+        <MultiSelect
+          testId="filter-reason"
+          label={t('leads.reasonFilter')}
+          options={opts(REASON_CODES, 'reason')}
+          value={filter.reason}
+          onChange={(v) => onChange({ reason: v as LeadFilter['reason'] })}
+        />
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.cohort')}
-          <input className={`${input} w-28`} placeholder="2026-03" value={filter.cohort ?? ''} onChange={(e) => onChange({ cohort: /^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/.test(e.target.value) ? e.target.value : undefined })} />
+          <input
+            className={`${input} w-28`}
+            placeholder="2026-03"
+            value={filter.cohort ?? ''}
+            onChange={(e) =>
+              onChange({
+                cohort: /^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/.test(e.target.value) ? e.target.value : undefined,
+              })
+            }
+          />
         </label>
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.acquiredFrom')}
-          <input type="date" className={input} value={filter.acquiredFrom ?? ''} onChange={(e) => onChange({ acquiredFrom: e.target.value || undefined })} />
+          <input
+            type="date"
+            className={input}
+            value={filter.acquiredFrom ?? ''}
+            onChange={(e) => onChange({ acquiredFrom: e.target.value || undefined })}
+          />
         </label>
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.acquiredTo')}
-          <input type="date" className={input} value={filter.acquiredTo ?? ''} onChange={(e) => onChange({ acquiredTo: e.target.value || undefined })} />
+          <input
+            type="date"
+            className={input}
+            value={filter.acquiredTo ?? ''}
+            onChange={(e) => onChange({ acquiredTo: e.target.value || undefined })}
+          />
         </label>
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.notVerified')}
-          <input type="number" min={1} max={240} className={`${input} w-20`} value={filter.notVerifiedMonths ?? ''} onChange={(e) => onChange({ notVerifiedMonths: e.target.value ? Number(e.target.value) : undefined })} />
+          <input
+            type="number"
+            min={1}
+            max={240}
+            className={`${input} w-20`}
+            value={filter.notVerifiedMonths ?? ''}
+            onChange={(e) => onChange({ notVerifiedMonths: e.target.value ? Number(e.target.value) : undefined })}
+          />
         </label>
       </div>
     </div>

@@ -1,4 +1,15 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { gridWorker } from '../../../shared/engine/grid-worker';
@@ -42,7 +53,19 @@ interface Props {
  * the virtualised rows. Only this component re-renders on scroll; rows are memoised and placed
  * relative to their block, so a scroll within a block changes one style (the block's offset).
  */
-export const GridBody = memo(function GridBody({ filter, sort, version, count, answered, columns, width, store, onOpen, header, rowHeight = ROW_HEIGHT }: Props) {
+export const GridBody = memo(function GridBody({
+  filter,
+  sort,
+  version,
+  count,
+  answered,
+  columns,
+  width,
+  store,
+  onOpen,
+  header,
+  rowHeight = ROW_HEIGHT,
+}: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
@@ -122,7 +145,10 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
               setSaved({ column, name: latest.current.nameOf(id) });
               stopEditing();
             },
-            onError: (err) => setEditFailure({ message: t('leads.inline.failed', { message: err instanceof Error ? err.message : String(err) }) }),
+            onError: (err) =>
+              setEditFailure({
+                message: t('leads.inline.failed', { message: err instanceof Error ? err.message : String(err) }),
+              }),
           },
         );
       },
@@ -134,7 +160,14 @@ export const GridBody = memo(function GridBody({ filter, sort, version, count, a
   const focusedId = rowAt(focused)?.id;
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -Infinity,
+      End: Infinity,
+    };
     if (e.key in moves) {
       e.preventDefault();
       const next = Math.max(0, Math.min(count - 1, focused + moves[e.key]!));

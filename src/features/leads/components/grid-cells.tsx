@@ -27,7 +27,10 @@ const DNC_TONE: Record<DncFilterState, string> = {
 
 function Pill({ className, children, title }: { className: string; children: ReactNode; title?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}
+    >
       {children}
     </span>
   );
@@ -48,8 +51,22 @@ function DateText({ date, after }: { date: DisplayDate | null; after?: ReactNode
 /** A small shape that needs no emoji font: a check for callable, a bar-in-circle for blocked. */
 function VerdictIcon({ callable }: { callable: boolean }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 12 12" className="mr-1 h-3 w-3 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8">
-      {callable ? <path d="M2 6.5 5 9.2 10 3" strokeLinecap="round" strokeLinejoin="round" /> : <><circle cx="6" cy="6" r="4.6" /><path d="M3.4 6h5.2" strokeLinecap="round" /></>}
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 12 12"
+      className="mr-1 h-3 w-3 shrink-0"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
+      {callable ? (
+        <path d="M2 6.5 5 9.2 10 3" strokeLinecap="round" strokeLinejoin="round" />
+      ) : (
+        <>
+          <circle cx="6" cy="6" r="4.6" />
+          <path d="M3.4 6h5.2" strokeLinecap="round" />
+        </>
+      )}
     </svg>
   );
 }
@@ -63,12 +80,21 @@ export function VerdictBadge({ row }: { row: Pick<DisplayRow, 'callable' | 'reas
 /** The badge itself, with the grid's one `t` (a row that subscribed to the language itself would pay for it on every mount). */
 function VerdictPill({ row, t }: { row: Pick<DisplayRow, 'callable' | 'reasons'>; t: T }) {
   const lines = row.reasons.map((r) => {
-    const when = r.until !== undefined ? t('leads.until', { date: r.until }) : r.since !== undefined ? t('leads.since', { date: r.since }) : '';
+    const when =
+      r.until !== undefined
+        ? t('leads.until', { date: r.until })
+        : r.since !== undefined
+          ? t('leads.since', { date: r.since })
+          : '';
     return `${t(`reason.${r.code}`)}${when ? ` (${when})` : ''}`;
   });
   const blocking = row.reasons.filter((r) => r.block).length;
   const label = row.callable ? t('leads.callable') : t('leads.blocked', { count: blocking });
-  const tone = row.callable ? (row.reasons.length ? 'bg-emerald-50 text-emerald-800 ring-amber-300' : 'bg-emerald-50 text-emerald-800 ring-emerald-200') : 'bg-rose-50 text-rose-800 ring-rose-300';
+  const tone = row.callable
+    ? row.reasons.length
+      ? 'bg-emerald-50 text-emerald-800 ring-amber-300'
+      : 'bg-emerald-50 text-emerald-800 ring-emerald-200'
+    : 'bg-rose-50 text-rose-800 ring-rose-300';
   return (
     <span className="group relative" data-testid="verdict-badge">
       <Pill title={lines.join('\n') || undefined} className={tone}>
@@ -99,7 +125,8 @@ export const PLAIN: Record<GridColumnId, (row: DisplayRow, t: T) => string> = {
   attempts: (r) => r.attempts,
   lastOutcome: (r, t) => (r.lastOutcome ? t(`outcome.${r.lastOutcome}`) : '—'),
   tags: (r) => r.tags.join(', '),
-  verdict: (r, t) => (r.callable ? t('leads.callable') : t('leads.blocked', { count: r.reasons.filter((x) => x.block).length })),
+  verdict: (r, t) =>
+    r.callable ? t('leads.callable') : t('leads.blocked', { count: r.reasons.filter((x) => x.block).length }),
   stage: (r, t) => t(`lifecycle.stage.${r.stage}`),
 };
 
@@ -118,18 +145,33 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> =
     </span>
   ),
   campaign: (r) => <span className="truncate">{r.campaign}</span>,
-  acquiredAt: (r, t) => <DateText date={r.acquired} after={<span className="ml-1.5 text-xs text-slate-600">{t(r.acquiredAge.key, { count: r.acquiredAge.count })}</span>} />,
+  acquiredAt: (r, t) => (
+    <DateText
+      date={r.acquired}
+      after={
+        <span className="ml-1.5 text-xs text-slate-600">{t(r.acquiredAge.key, { count: r.acquiredAge.count })}</span>
+      }
+    />
+  ),
   createdAt: (r) => <DateText date={r.created} />,
-  dataAge: (r, t) => <span className={`tabular-nums ${r.dataAge.old ? 'font-medium text-amber-700' : ''}`}>{t(r.dataAge.key, { count: r.dataAge.count })}</span>,
+  dataAge: (r, t) => (
+    <span className={`tabular-nums ${r.dataAge.old ? 'font-medium text-amber-700' : ''}`}>
+      {t(r.dataAge.key, { count: r.dataAge.count })}
+    </span>
+  ),
   consent: (r, t) => <Pill className={CONSENT_TONE[r.consent]}>{t(`leads.consentState.${r.consent}`)}</Pill>,
   dnc: (r, t) => (
-    <Pill className={DNC_TONE[r.dnc]} title={r.dncCheckedAt ? t('leads.dncCheckedAt', { date: r.dncCheckedAt }) : undefined}>
+    <Pill
+      className={DNC_TONE[r.dnc]}
+      title={r.dncCheckedAt ? t('leads.dncCheckedAt', { date: r.dncCheckedAt }) : undefined}
+    >
       {t(`leads.dncState.${r.dnc}`)}
     </Pill>
   ),
   lastContact: (r) => <DateText date={r.lastContact} />,
   attempts: (r) => <span className="tabular-nums">{r.attempts}</span>,
-  lastOutcome: (r, t) => (r.lastOutcome ? <span className="whitespace-nowrap">{t(`outcome.${r.lastOutcome}`)}</span> : none),
+  lastOutcome: (r, t) =>
+    r.lastOutcome ? <span className="whitespace-nowrap">{t(`outcome.${r.lastOutcome}`)}</span> : none,
   tags: (r) => (
     <span className="flex gap-1 overflow-hidden">
       {r.tags.map((tag) => (
@@ -141,7 +183,11 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => ReactNode> =
   ),
   verdict: (r, t) => <VerdictPill row={r} t={t} />,
   stage: (r, t) => (
-    <span data-testid="stage-badge" data-stage={r.stage} title={r.stage === 'dormant' ? t('lifecycle.dormantHelp') : t(`lifecycle.stageHelp.${r.stage}`)}>
+    <span
+      data-testid="stage-badge"
+      data-stage={r.stage}
+      title={r.stage === 'dormant' ? t('lifecycle.dormantHelp') : t(`lifecycle.stageHelp.${r.stage}`)}
+    >
       <Pill className={STAGE_TONE[r.stage]}>{t(`lifecycle.stage.${r.stage}`)}</Pill>
     </span>
   ),

@@ -3,12 +3,24 @@
  * holds no rows: it carries the columns' order, visibility and widths (with resizing) for the
  * header and the body; the worker's index answers filter and sort and sends the rows as shown.
  */
-import { columnOrderingFeature, columnResizingFeature, columnSizingFeature, columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import {
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  tableFeatures,
+} from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { GridColumnId } from '../leads-search';
 
-export const gridFeatures = tableFeatures({ columnSizingFeature, columnResizingFeature, columnVisibilityFeature, columnOrderingFeature });
+export const gridFeatures = tableFeatures({
+  columnSizingFeature,
+  columnResizingFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+});
 const helper = createColumnHelper<typeof gridFeatures, DisplayRow>();
 
 /** Column id → the sort key it sorts by (columns without one are not sortable). */
@@ -47,7 +59,11 @@ const SIZES: Record<GridColumnId, number> = {
   stage: 110,
 };
 
-export const gridColumns = helper.columns((Object.keys(SIZES) as GridColumnId[]).map((id) => helper.display({ id, size: SIZES[id], header: () => <Header id={id} /> })));
+export const gridColumns = helper.columns(
+  (Object.keys(SIZES) as GridColumnId[]).map((id) =>
+    helper.display({ id, size: SIZES[id], header: () => <Header id={id} /> }),
+  ),
+);
 
 /** A visible column as the body draws it. */
 export interface BodyColumn {

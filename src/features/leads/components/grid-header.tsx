@@ -34,7 +34,12 @@ function SelectAllBox({ store, count }: { store: SelectionStore; count: number }
 export function GridHeader({ table, width, sort, onSort, store, count }: Props) {
   const { t } = useTranslation();
   return (
-    <div role="row" aria-rowindex={1} className="flex h-9 items-center text-xs font-semibold text-slate-700" style={{ width }}>
+    <div
+      role="row"
+      aria-rowindex={1}
+      className="flex h-9 items-center text-xs font-semibold text-slate-700"
+      style={{ width }}
+    >
       <div role="columnheader" className="flex w-11 shrink-0 justify-center">
         <SelectAllBox store={store} count={count} />
       </div>
@@ -42,7 +47,13 @@ export function GridHeader({ table, width, sort, onSort, store, count }: Props) 
         const key = SORTABLE[header.column.id as GridColumnId];
         const dir = key && sort === key ? 'ascending' : key && sort === `-${key}` ? 'descending' : 'none';
         return (
-          <div key={header.id} role="columnheader" aria-sort={dir} className="relative flex h-full shrink-0 items-center px-3" style={{ width: header.getSize() }}>
+          <div
+            key={header.id}
+            role="columnheader"
+            aria-sort={dir}
+            className="relative flex h-full shrink-0 items-center px-3"
+            style={{ width: header.getSize() }}
+          >
             {key ? (
               <button
                 type="button"

@@ -48,7 +48,21 @@ interface Props {
  * changed (each subscribes to its own answer). Inner controls are out of the Tab order: the grid
  * is one Tab stop, moved through with the arrow keys.
  */
-export const GridRowView = memo(function GridRowView({ index, top, height, width, row, columns, focused, store, actions, editing, editFailure, t, lowDetail }: Props) {
+export const GridRowView = memo(function GridRowView({
+  index,
+  top,
+  height,
+  width,
+  row,
+  columns,
+  focused,
+  store,
+  actions,
+  editing,
+  editFailure,
+  t,
+  lowDetail,
+}: Props) {
   if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
   const id = row?.id;
   const selected = useRowSelected(store, id);
@@ -102,7 +116,13 @@ export const GridRowView = memo(function GridRowView({ index, top, height, width
             }
           >
             {editing === c.id ? (
-              <CellEditor row={row} column={c.id as InlineColumn} failure={editFailure} onCommit={(op) => actions.commitEdit(row.id, op)} onCancel={actions.cancelEdit} />
+              <CellEditor
+                row={row}
+                column={c.id as InlineColumn}
+                failure={editFailure}
+                onCommit={(op) => actions.commitEdit(row.id, op)}
+                onCancel={actions.cancelEdit}
+              />
             ) : c.id === 'phone' ? (
               <button
                 type="button"

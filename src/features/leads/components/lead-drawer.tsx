@@ -21,7 +21,15 @@ import { useReturnFocus } from '../../../components/ui/use-return-focus';
 export type ConsentPanel = ComponentType<{ leadId: number }>;
 
 /** The full record of one lead: verdict with reasons, editable fields, consent, timeline. */
-export function LeadDrawer({ leadId, onClose, consentPanel: LeadConsentPanel }: { leadId: number; onClose: () => void; consentPanel: ConsentPanel }) {
+export function LeadDrawer({
+  leadId,
+  onClose,
+  consentPanel: LeadConsentPanel,
+}: {
+  leadId: number;
+  onClose: () => void;
+  consentPanel: ConsentPanel;
+}) {
   const { t, i18n } = useTranslation();
   const detail = useLeadDetail(leadId);
   const sources = useSourceNames();
@@ -33,11 +41,17 @@ export function LeadDrawer({ leadId, onClose, consentPanel: LeadConsentPanel }: 
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
-        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed inset-y-0 right-0 z-50 flex w-[36rem] max-w-full flex-col overflow-y-auto bg-white shadow-2xl" aria-describedby={undefined}>
+        <Dialog.Content
+          onCloseAutoFocus={returnFocus}
+          className="fixed inset-y-0 right-0 z-50 flex w-[36rem] max-w-full flex-col overflow-y-auto bg-white shadow-2xl"
+          aria-describedby={undefined}
+        >
           {detail === undefined && <p className="p-6 text-sm text-slate-500">{t('app.loading')}</p>}
           {detail === null && (
             <div className="p-6">
-              <Dialog.Title className="text-lg font-semibold">{t('leads.drawer.notFound', { id: leadId })}</Dialog.Title>
+              <Dialog.Title className="text-lg font-semibold">
+                {t('leads.drawer.notFound', { id: leadId })}
+              </Dialog.Title>
             </div>
           )}
           {detail && (
@@ -45,16 +59,29 @@ export function LeadDrawer({ leadId, onClose, consentPanel: LeadConsentPanel }: 
               <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-6 py-4">
                 <div className="flex items-start justify-between gap-4">
                   <div>
-                    <Dialog.Title className="text-lg font-semibold text-slate-900">{detail.lead.name || formatPhone(detail.lead.phoneE164)}</Dialog.Title>
+                    <Dialog.Title className="text-lg font-semibold text-slate-900">
+                      {detail.lead.name || formatPhone(detail.lead.phoneE164)}
+                    </Dialog.Title>
                     <p className="font-mono text-sm text-slate-600">{formatPhone(detail.lead.phoneE164)}</p>
                   </div>
-                  <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700" aria-label={t('leads.drawer.close')}>
+                  <Dialog.Close
+                    className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700"
+                    aria-label={t('leads.drawer.close')}
+                  >
                     ✕
                   </Dialog.Close>
                 </div>
                 <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="drawer-verdict">
                   <span className="text-sm text-slate-600">{t('leads.drawer.callableNow')}</span>
-                  <VerdictBadge row={{ callable: detail.verdict.callable, reasons: displayReasons(detail.verdict, { locale: displayLocale(i18n.language), timeZone: browserTimeZone() }) }} />
+                  <VerdictBadge
+                    row={{
+                      callable: detail.verdict.callable,
+                      reasons: displayReasons(detail.verdict, {
+                        locale: displayLocale(i18n.language),
+                        timeZone: browserTimeZone(),
+                      }),
+                    }}
+                  />
                 </div>
                 <LifecycleSummary lifecycle={detail.lifecycle} date={date} />
                 {detail.verdict.reasons.length > 0 && (
@@ -72,15 +99,26 @@ export function LeadDrawer({ leadId, onClose, consentPanel: LeadConsentPanel }: 
               <div className="space-y-6 px-6 py-5">
                 <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                   <dt className="text-slate-500">{t('leads.col.acquiredAt')}</dt>
-                  <dd>{date.format(detail.lead.acquiredAt)} <span className="text-xs text-slate-500">({detail.lead.acquiredAtPrecision}{detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})</span></dd>
+                  <dd>
+                    {date.format(detail.lead.acquiredAt)}{' '}
+                    <span className="text-xs text-slate-500">
+                      ({detail.lead.acquiredAtPrecision}
+                      {detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})
+                    </span>
+                  </dd>
                   <dt className="text-slate-500">{t('leads.col.createdAt')}</dt>
-                  <dd>{date.format(detail.lead.createdAt)} <span className="text-xs text-slate-500">({t('leads.drawer.system')})</span></dd>
+                  <dd>
+                    {date.format(detail.lead.createdAt)}{' '}
+                    <span className="text-xs text-slate-500">({t('leads.drawer.system')})</span>
+                  </dd>
                   <dt className="text-slate-500">{t('leads.col.source')}</dt>
                   <dd>{sources.get(detail.lead.sourceId) ?? detail.lead.sourceId}</dd>
                   <dt className="text-slate-500">{t('leads.entry')}</dt>
                   <dd>{t(`leads.entryMethod.${detail.lead.entryMethod}`)}</dd>
                   <dt className="text-slate-500">{t('leads.region')}</dt>
-                  <dd>{detail.lead.region} · {detail.lead.timeZone}</dd>
+                  <dd>
+                    {detail.lead.region} · {detail.lead.timeZone}
+                  </dd>
                   <dt className="text-slate-500">{t('leads.col.attempts')}</dt>
                   <dd>{detail.lead.attempts}</dd>
                 </dl>
@@ -94,7 +132,12 @@ export function LeadDrawer({ leadId, onClose, consentPanel: LeadConsentPanel }: 
                   <p className="mt-1 text-xs text-slate-500">{t('forget.openHelp')}</p>
                 </section>
                 {forgetting && (
-                  <ForgetPersonDialog leadId={detail.lead.id} who={detail.lead.name || formatPhone(detail.lead.phoneE164)} onCancel={() => setForgetting(false)} onForgotten={onClose} />
+                  <ForgetPersonDialog
+                    leadId={detail.lead.id}
+                    who={detail.lead.name || formatPhone(detail.lead.phoneE164)}
+                    onCancel={() => setForgetting(false)}
+                    onForgotten={onClose}
+                  />
                 )}
               </div>
             </>

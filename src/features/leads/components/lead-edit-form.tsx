@@ -45,36 +45,78 @@ function LeadEditFields({ lead, timeZone }: { lead: Lead; timeZone: string }) {
           setDraft(leadDraft(saved, draft.timeZone));
           setReason('');
         },
-        onError: (err) => setError(t(`leads.errors.${(err as { code?: string }).code ?? 'generic'}`, { defaultValue: err.message })),
+        onError: (err) =>
+          setError(t(`leads.errors.${(err as { code?: string }).code ?? 'generic'}`, { defaultValue: err.message })),
       },
     );
   };
   return (
     // noValidate: the browser's own bubbles block a save without a message a screen reader hears; the alert below says why.
     <form onSubmit={onSubmit} noValidate className="grid grid-cols-2 gap-3" aria-label={t('leads.drawer.edit')}>
-      <Field label={t('leads.col.name')}>{(p) => <input {...p} className={inputClass} value={text.name} onChange={set('name')} />}</Field>
-      <Field label={t('leads.col.company')}>{(p) => <input {...p} className={inputClass} value={text.company} onChange={set('company')} />}</Field>
-      <Field label={t('leads.email')}>{(p) => <input {...p} type="email" className={inputClass} value={text.email} onChange={set('email')} />}</Field>
-      <Field label={t('leads.col.tags')}>{(p) => <input {...p} className={inputClass} value={text.tags} onChange={set('tags')} />}</Field>
+      <Field label={t('leads.col.name')}>
+        {(p) => <input {...p} className={inputClass} value={text.name} onChange={set('name')} />}
+      </Field>
+      <Field label={t('leads.col.company')}>
+        {(p) => <input {...p} className={inputClass} value={text.company} onChange={set('company')} />}
+      </Field>
+      <Field label={t('leads.email')}>
+        {(p) => <input {...p} type="email" className={inputClass} value={text.email} onChange={set('email')} />}
+      </Field>
+      <Field label={t('leads.col.tags')}>
+        {(p) => <input {...p} className={inputClass} value={text.tags} onChange={set('tags')} />}
+      </Field>
       <Field label={t('leads.col.source')}>
         {(p) => (
           <select {...p} className={inputClass} value={text.sourceId} onChange={set('sourceId')}>
             {catalog?.sources.map((s) => (
-              <option key={s.id} value={s.id}>{s.name}</option>
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={t('leads.col.acquiredAt')} help={draft.timeZone}>{(p) => <input {...p} type="datetime-local" step={1} className={inputClass} value={text.acquiredAt} onChange={set('acquiredAt')} />}</Field>
+      <Field label={t('leads.col.acquiredAt')} help={draft.timeZone}>
+        {(p) => (
+          <input
+            {...p}
+            type="datetime-local"
+            step={1}
+            className={inputClass}
+            value={text.acquiredAt}
+            onChange={set('acquiredAt')}
+          />
+        )}
+      </Field>
       {acquiredChanged && (
         <div className="col-span-2">
-          <Field label={t('leads.drawer.reason')} help={t('leads.drawer.reasonHelp')}>{(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} aria-required />}</Field>
+          <Field label={t('leads.drawer.reason')} help={t('leads.drawer.reasonHelp')}>
+            {(p) => (
+              <input
+                {...p}
+                className={inputClass}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-required
+              />
+            )}
+          </Field>
         </div>
       )}
       <div className="col-span-2 flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={update.isPending}>{t('leads.drawer.save')}</Button>
-        {update.isSuccess && !error && <span role="status" className="text-sm text-emerald-700">{t('leads.drawer.saved')}</span>}
-        {error && <span role="alert" className="text-sm text-rose-700">{error}</span>}
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          {t('leads.drawer.save')}
+        </Button>
+        {update.isSuccess && !error && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('leads.drawer.saved')}
+          </span>
+        )}
+        {error && (
+          <span role="alert" className="text-sm text-rose-700">
+            {error}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -57,7 +57,17 @@ async function renderGrid(onOpen = vi.fn()) {
   const client = new QueryClient();
   render(
     <QueryClientProvider client={client}>
-      <LeadGrid filter={{}} sort="name" version={0} count={count} answered columns={DEFAULT_COLUMNS} store={store} onSort={vi.fn()} onOpen={onOpen} />
+      <LeadGrid
+        filter={{}}
+        sort="name"
+        version={0}
+        count={count}
+        answered
+        columns={DEFAULT_COLUMNS}
+        store={store}
+        onSort={vi.fn()}
+        onOpen={onOpen}
+      />
     </QueryClientProvider>,
   );
   await waitFor(() => expect(screen.getAllByTestId('lead-row').length).toBeGreaterThan(10), { timeout: 10_000 });
@@ -154,7 +164,14 @@ describe('the leads grid', () => {
     expect({ ...after, name: before.name, updatedAt: before.updatedAt }).toEqual(before);
     const entry = (await db.audit.orderBy('seq').last())!;
     expect(await db.audit.count()).toBe(auditBefore + 1);
-    expect(entry).toMatchObject({ action: 'bulk-edit', ids: [id], before: { op: { kind: 'set-text', field: 'name', value: 'Ada Lovelace' }, leads: { [id]: { name: before.name } } } });
+    expect(entry).toMatchObject({
+      action: 'bulk-edit',
+      ids: [id],
+      before: {
+        op: { kind: 'set-text', field: 'name', value: 'Ada Lovelace' },
+        leads: { [id]: { name: before.name } },
+      },
+    });
     expect(screen.getByTestId('inline-saved').textContent).toContain('Name');
     expect(document.activeElement).toBe(screen.getByRole('grid'));
     // The undo of the bar above restores the lead exactly.

@@ -31,13 +31,27 @@ const NO_ROWS: DisplayRow[] = [];
  * The leads grid: the columns (order, visibility, widths) and the header here; the rows in
  * GridBody, which alone re-renders on scroll. Only the rows on screen are ever asked for.
  */
-export const LeadGrid = memo(function LeadGrid({ filter, sort, version, count, answered, columns, store, onSort, onOpen, rowHeight }: LeadGridProps) {
+export const LeadGrid = memo(function LeadGrid({
+  filter,
+  sort,
+  version,
+  count,
+  answered,
+  columns,
+  store,
+  onSort,
+  onOpen,
+  rowHeight,
+}: LeadGridProps) {
   // Widths that fit the grid's box (headers whole, filling the room; less the select column, the border and a scrollbar); a column the user resized keeps its width.
   const boxRef = useRef<HTMLDivElement>(null);
   const boxWidth = useElementWidth(boxRef);
   const headerWidth = useHeaderWidths();
   const [resized, setResized] = useState<Record<string, number>>({});
-  const columnSizing = useMemo(() => fitColumnWidths(columns, headerWidth, boxWidth - 62, resized), [columns, headerWidth, boxWidth, resized]);
+  const columnSizing = useMemo(
+    () => fitColumnWidths(columns, headerWidth, boxWidth - 62, resized),
+    [columns, headerWidth, boxWidth, resized],
+  );
   const setColumnSizing = (update: SetStateAction<Record<string, number>>) => {
     const next = typeof update === 'function' ? update(columnSizing) : update;
     setResized((r) => {
@@ -50,7 +64,11 @@ export const LeadGrid = memo(function LeadGrid({ filter, sort, version, count, a
     features: gridFeatures,
     columns: gridColumns,
     data: NO_ROWS,
-    state: { columnOrder: columns, columnVisibility: Object.fromEntries(gridColumns.map((c) => [c.id, columns.includes(c.id as GridColumnId)])), columnSizing },
+    state: {
+      columnOrder: columns,
+      columnVisibility: Object.fromEntries(gridColumns.map((c) => [c.id, columns.includes(c.id as GridColumnId)])),
+      columnSizing,
+    },
     onColumnSizingChange: setColumnSizing,
     columnResizeMode: 'onChange',
   });
@@ -75,7 +93,10 @@ export const LeadGrid = memo(function LeadGrid({ filter, sort, version, count, a
   // version, a block of rows) leaves the header and GridBody's memo alone.
   const resizing = table.getVisibleLeafColumns().find((c) => c.getIsResizing())?.id;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `layout` and `resizing` stand for the table state the header draws
-  const header = useMemo(() => <GridHeader table={table} width={width} sort={sort} onSort={onSort} store={store} count={count} />, [table, width, sort, onSort, store, count, layout, resizing]);
+  const header = useMemo(
+    () => <GridHeader table={table} width={width} sort={sort} onSort={onSort} store={store} count={count} />,
+    [table, width, sort, onSort, store, count, layout, resizing],
+  );
   return (
     <div ref={boxRef} className="flex min-h-0 flex-1 flex-col">
       <GridBody

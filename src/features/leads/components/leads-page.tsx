@@ -41,7 +41,10 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
     (patch: Partial<LeadsSearch>, replace = false) => void navigate({ search: (s) => ({ ...s, ...patch }), replace }),
     [navigate],
   );
-  const onFilter = useCallback((patch: Partial<LeadFilter>, replace?: boolean) => setSearch(patch, replace), [setSearch]);
+  const onFilter = useCallback(
+    (patch: Partial<LeadFilter>, replace?: boolean) => setSearch(patch, replace),
+    [setSearch],
+  );
   const onSort = useCallback((sort: string | undefined) => setSearch({ sort }), [setSearch]);
   const onOpen = useCallback((lead: number) => setSearch({ lead }), [setSearch]);
   const onApplyView = useCallback((s: LeadsSearch) => void navigate({ search: s }), [navigate]);
@@ -59,11 +62,25 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
                   {nf.format(query.data.count)}
                 </span>{' '}
                 {t('leads.ofTotal', { total: nf.format(query.data.total) })}
-                <span className="ml-2 text-xs text-slate-500">{t('leads.answeredIn', { ms: query.data.ms.toFixed(1) })}</span>
-                <span className="ml-2 text-xs text-slate-500" data-testid="engine-note" data-snapshot={query.data.engine.snapshot} data-rows-read={query.data.engine.rowsRead} data-save-failed={query.data.engine.snapshotSaveFailed}>
+                <span className="ml-2 text-xs text-slate-500">
+                  {t('leads.answeredIn', { ms: query.data.ms.toFixed(1) })}
+                </span>
+                <span
+                  className="ml-2 text-xs text-slate-500"
+                  data-testid="engine-note"
+                  data-snapshot={query.data.engine.snapshot}
+                  data-rows-read={query.data.engine.rowsRead}
+                  data-save-failed={query.data.engine.snapshotSaveFailed}
+                >
                   {query.data.engine.snapshot === 'used' || query.data.engine.snapshot === 'caught-up'
-                    ? t('leads.engine.fromSnapshot', { ms: Math.round(query.data.engine.buildMs), rejudged: nf.format(query.data.engine.rowsRejudged + query.data.engine.rowsCaughtUp) })
-                    : t('leads.engine.built', { rows: nf.format(query.data.engine.rowsRead), s: (query.data.engine.buildMs / 1000).toFixed(1) })}
+                    ? t('leads.engine.fromSnapshot', {
+                        ms: Math.round(query.data.engine.buildMs),
+                        rejudged: nf.format(query.data.engine.rowsRejudged + query.data.engine.rowsCaughtUp),
+                      })
+                    : t('leads.engine.built', {
+                        rows: nf.format(query.data.engine.rowsRead),
+                        s: (query.data.engine.buildMs / 1000).toFixed(1),
+                      })}
                 </span>
               </>
             ) : (
@@ -74,11 +91,18 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
         <div className="flex items-center gap-2">
           <SavedViews search={search} onApply={onApplyView} />
           <ColumnChooser columns={columns} onChange={onColumns} />
-          <Button aria-pressed={search.density === 'compact'} onClick={() => setSearch({ density: search.density === 'compact' ? undefined : 'compact' })}>
+          <Button
+            aria-pressed={search.density === 'compact'}
+            onClick={() => setSearch({ density: search.density === 'compact' ? undefined : 'compact' })}
+          >
             {t('leads.compact')}
           </Button>
           {!filterHidden && (
-            <Link to="/export" search={filter} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link
+              to="/export"
+              search={filter}
+              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               {t('leads.export')}
             </Link>
           )}
@@ -87,26 +111,34 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
           </Button>
         </div>
       </div>
-      {search.unreadable && <UnreadableParamsAlert params={search.unreadable} consequence={filterHidden ? t('leads.unreadable.filterHidden') : undefined} onRemove={() => setSearch({ unreadable: undefined })} />}
+      {search.unreadable && (
+        <UnreadableParamsAlert
+          params={search.unreadable}
+          consequence={filterHidden ? t('leads.unreadable.filterHidden') : undefined}
+          onRemove={() => setSearch({ unreadable: undefined })}
+        />
+      )}
       <FilterBar filter={filter} version={version} onChange={onFilter} />
       {!filterHidden && (
         <>
           <SelectionBar store={store} filter={filter} sort={search.sort} />
-            <LeadGrid
-              filter={filter}
-              sort={search.sort}
-              version={version}
-              count={query.data?.count ?? 0}
-              answered={query.data !== undefined && !query.isPlaceholderData}
-              columns={columns}
-              store={store}
-              onSort={onSort}
-              onOpen={onOpen}
-              rowHeight={search.density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT}
-            />
+          <LeadGrid
+            filter={filter}
+            sort={search.sort}
+            version={version}
+            count={query.data?.count ?? 0}
+            answered={query.data !== undefined && !query.isPlaceholderData}
+            columns={columns}
+            store={store}
+            onSort={onSort}
+            onOpen={onOpen}
+            rowHeight={search.density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT}
+          />
         </>
       )}
-      {search.lead !== undefined && <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} consentPanel={consentPanel} />}
+      {search.lead !== undefined && (
+        <LeadDrawer leadId={search.lead} onClose={() => setSearch({ lead: undefined })} consentPanel={consentPanel} />
+      )}
       {search.create && <NewLeadDialog onClose={(id) => setSearch({ create: undefined, lead: id })} />}
     </div>
   );

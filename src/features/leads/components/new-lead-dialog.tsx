@@ -23,8 +23,11 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
   // The repository's own refusals (a duplicate number, an acquisition time it will not take) go to
   // their field; a full disk is never a field error (useWriteMutation keeps it out of `error`).
   const code = (create.error as { code?: string } | null)?.code;
-  const shown: FieldError[] = code ? [...errors, { field: code.startsWith('acquired-') ? 'acquiredAt' : 'phone', code }] : errors;
-  const set = (k: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const shown: FieldError[] = code
+    ? [...errors, { field: code.startsWith('acquired-') ? 'acquiredAt' : 'phone', code }]
+    : errors;
+  const set = (k: keyof typeof draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
   const errorFor = (field: string) => {
     const e = shown.find((x) => x.field === field);
     return e ? t(`leads.errors.${e.code}`, { defaultValue: e.code }) : undefined;
@@ -33,8 +36,18 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
     e.preventDefault();
     if (!settings) return;
     create.reset();
-    const acquiredAt = draft.acquiredAt ? parseLocal(draft.acquiredAt, "yyyy-MM-dd'T'HH:mm", settings.orgTimeZone) : null;
-    const result = buildNewLead({ ...draft, acquiredAt }, { defaultRegion: settings.defaultRegion, orgTimeZone: settings.orgTimeZone, now: Date.now(), entryMethod: 'manual' });
+    const acquiredAt = draft.acquiredAt
+      ? parseLocal(draft.acquiredAt, "yyyy-MM-dd'T'HH:mm", settings.orgTimeZone)
+      : null;
+    const result = buildNewLead(
+      { ...draft, acquiredAt },
+      {
+        defaultRegion: settings.defaultRegion,
+        orgTimeZone: settings.orgTimeZone,
+        now: Date.now(),
+        entryMethod: 'manual',
+      },
+    );
     if (!result.ok) return setErrors(result.errors);
     setErrors([]);
     create.mutate(result.lead, { onSuccess: (lead) => onClose(lead.id) });
@@ -43,35 +56,60 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-16 z-50 w-[34rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content
+          onCloseAutoFocus={returnFocus}
+          className="fixed left-1/2 top-16 z-50 w-[34rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl"
+        >
           <Dialog.Title className="text-lg font-semibold">{t('leads.new.title')}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-500">{t('leads.new.description')}</Dialog.Description>
           <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-2 gap-3">
-            <Field label={t('leads.new.phone')} error={errorFor('phone')} help={t('leads.new.phoneHelp', { region: settings?.defaultRegion ?? '' })}>
+            <Field
+              label={t('leads.new.phone')}
+              error={errorFor('phone')}
+              help={t('leads.new.phoneHelp', { region: settings?.defaultRegion ?? '' })}
+            >
               {(p) => <input {...p} className={inputClass} value={draft.phone} onChange={set('phone')} autoFocus />}
             </Field>
             <Field label={t('leads.new.acquiredAt')} error={errorFor('acquiredAt')} help={settings?.orgTimeZone}>
-              {(p) => <input {...p} type="datetime-local" className={inputClass} value={draft.acquiredAt} onChange={set('acquiredAt')} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  className={inputClass}
+                  value={draft.acquiredAt}
+                  onChange={set('acquiredAt')}
+                />
+              )}
             </Field>
             <Field label={t('leads.new.source')} error={errorFor('sourceId')}>
               {(p) => (
                 <select {...p} className={inputClass} value={draft.sourceId} onChange={set('sourceId')}>
                   <option value="">—</option>
                   {catalog?.sources.map((s) => (
-                    <option key={s.id} value={s.id}>{s.name}</option>
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field label={t('leads.col.name')}>{(p) => <input {...p} className={inputClass} value={draft.name} onChange={set('name')} />}</Field>
-            <Field label={t('leads.col.company')}>{(p) => <input {...p} className={inputClass} value={draft.company} onChange={set('company')} />}</Field>
-            <Field label={t('leads.email')} error={errorFor('email')}>{(p) => <input {...p} type="email" className={inputClass} value={draft.email} onChange={set('email')} />}</Field>
+            <Field label={t('leads.col.name')}>
+              {(p) => <input {...p} className={inputClass} value={draft.name} onChange={set('name')} />}
+            </Field>
+            <Field label={t('leads.col.company')}>
+              {(p) => <input {...p} className={inputClass} value={draft.company} onChange={set('company')} />}
+            </Field>
+            <Field label={t('leads.email')} error={errorFor('email')}>
+              {(p) => <input {...p} type="email" className={inputClass} value={draft.email} onChange={set('email')} />}
+            </Field>
             <div className="col-span-2">
               <WriteFailure write={create} shownAtField={code !== undefined} />
             </div>
             <div className="col-span-2 mt-2 flex justify-end gap-2">
               <Button onClick={() => onClose()}>{t('bulk.cancel')}</Button>
-              <Button type="submit" variant="primary" disabled={create.isPending || !settings}>{t("leads.new.create")}</Button>
+              <Button type="submit" variant="primary" disabled={create.isPending || !settings}>
+                {t('leads.new.create')}
+              </Button>
             </div>
           </form>
         </Dialog.Content>

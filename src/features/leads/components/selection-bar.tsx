@@ -9,7 +9,15 @@ import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { useSelection, type SelectionStore } from './use-selection';
 
 /** The selection count (always visible), bulk actions and the undo of recent operations. */
-export const SelectionBar = memo(function SelectionBar({ store, filter, sort }: { store: SelectionStore; filter: LeadFilter; sort: string | undefined }) {
+export const SelectionBar = memo(function SelectionBar({
+  store,
+  filter,
+  sort,
+}: {
+  store: SelectionStore;
+  filter: LeadFilter;
+  sort: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const selection = useSelection(store);
   const [editing, setEditing] = useState(false);
@@ -21,12 +29,21 @@ export const SelectionBar = memo(function SelectionBar({ store, filter, sort }: 
   const lastOp = undoable?.[0];
   return (
     <div className="mb-2 flex min-h-9 flex-wrap items-center gap-3 text-sm">
-      <span data-testid="selection-count" className={selection.count ? 'font-medium text-indigo-800' : 'text-slate-500'}>
+      <span
+        data-testid="selection-count"
+        className={selection.count ? 'font-medium text-indigo-800' : 'text-slate-500'}
+      >
         {t('leads.selected', { count: selection.count, formatted: nf.format(selection.count) })}
       </span>
       {selection.count > 0 && (
         <>
-          <Button variant="primary" onClick={() => { setApplied(null); setEditing(true); }}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              setApplied(null);
+              setEditing(true);
+            }}
+          >
             {t('leads.bulkEdit')}
           </Button>
           <Button variant="ghost" onClick={selection.clear}>
@@ -36,9 +53,18 @@ export const SelectionBar = memo(function SelectionBar({ store, filter, sort }: 
       )}
       {applied && (
         <span role="status" data-testid="bulk-done" className="flex items-center gap-2 text-emerald-800">
-          {t('bulk.done', { op: t(`bulk.op.${applied.kind}`), count: applied.result.changed, formatted: nf.format(applied.result.changed) })}
+          {t('bulk.done', {
+            op: t(`bulk.op.${applied.kind}`),
+            count: applied.result.changed,
+            formatted: nf.format(applied.result.changed),
+          })}
           {applied.result.changed > 0 && (
-            <Button onClick={() => { selection.replace(applied.result.changedIds); setApplied(null); }}>
+            <Button
+              onClick={() => {
+                selection.replace(applied.result.changedIds);
+                setApplied(null);
+              }}
+            >
               {t('bulk.selectChanged', { count: applied.result.changed, formatted: nf.format(applied.result.changed) })}
             </Button>
           )}
@@ -46,8 +72,17 @@ export const SelectionBar = memo(function SelectionBar({ store, filter, sort }: 
       )}
       {lastOp && (
         <span className="ml-auto flex items-center gap-2 text-slate-500">
-          {t('leads.lastOperation', { op: t(`bulk.op.${(lastOp.before as { op: { kind: string } }).op.kind}`), count: lastOp.ids.length })}
-          <Button onClick={() => { setApplied(null); undo.mutate(lastOp.seq); }} disabled={undo.isPending}>
+          {t('leads.lastOperation', {
+            op: t(`bulk.op.${(lastOp.before as { op: { kind: string } }).op.kind}`),
+            count: lastOp.ids.length,
+          })}
+          <Button
+            onClick={() => {
+              setApplied(null);
+              undo.mutate(lastOp.seq);
+            }}
+            disabled={undo.isPending}
+          >
             ↶ {t('leads.undo')}
           </Button>
         </span>
@@ -62,7 +97,15 @@ export const SelectionBar = memo(function SelectionBar({ store, filter, sort }: 
           {t('leads.undone', { count: undo.data.restored })}
         </span>
       )}
-      {editing && <BulkEditDialog selection={selection} filter={filter} sort={sort} onClose={() => setEditing(false)} onApplied={(result, kind) => setApplied({ result, kind })} />}
+      {editing && (
+        <BulkEditDialog
+          selection={selection}
+          filter={filter}
+          sort={sort}
+          onClose={() => setEditing(false)}
+          onApplied={(result, kind) => setApplied({ result, kind })}
+        />
+      )}
     </div>
   );
 });

@@ -14,8 +14,12 @@ const SORT_GLYPH = 18;
 export function useHeaderWidths(): (id: GridColumnId) => number {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
-    const ctx = typeof document === 'undefined' || /jsdom/.test(navigator.userAgent) ? null : document.createElement('canvas').getContext('2d');
-    const family = typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.body).fontFamily || 'sans-serif';
+    const ctx =
+      typeof document === 'undefined' || /jsdom/.test(navigator.userAgent)
+        ? null
+        : document.createElement('canvas').getContext('2d');
+    const family =
+      typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.body).fontFamily || 'sans-serif';
     if (ctx) ctx.font = `600 12px ${family}`;
     const widths = new Map<GridColumnId, number>();
     for (const id of GRID_COLUMNS) {

@@ -12,7 +12,12 @@ export const ROW_HEIGHT = 36;
 export const COMPACT_ROW_HEIGHT = 28;
 export const MAX_SCROLL_PX = 15_000_000;
 
-export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, headerHeight: number, rowHeight = ROW_HEIGHT) {
+export function useScaledVirtualizer(
+  count: number,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  headerHeight: number,
+  rowHeight = ROW_HEIGHT,
+) {
   const scaleRef = useRef(1);
   // The box's height as the virtualizer last observed it (its ResizeObserver): reading the element's
   // clientHeight or scrollTop here, while rendering, would force a layout on every scroll frame.
@@ -30,7 +35,8 @@ export function useScaledVirtualizer(count: number, scrollRef: RefObject<HTMLDiv
     // Rows start below the sticky header inside the scroller; keyboard moves keep a row clear of it.
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
-    observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scaleRef.current, scrolling)),
+    observeElementOffset: (instance, cb) =>
+      observeElementOffset(instance, (offset, scrolling) => cb(offset * scaleRef.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
   });
   if (virtualizer.scrollRect) heightRef.current = virtualizer.scrollRect.height;

@@ -63,10 +63,12 @@ export class SelectionStore {
     else next.add(id);
     this.set({ selection: { kind: 'ids', ids: next }, anchor: index });
   };
-  only = (id: number, index: number): void => this.set({ selection: { kind: 'ids', ids: new Set([id]) }, anchor: index });
+  only = (id: number, index: number): void =>
+    this.set({ selection: { kind: 'ids', ids: new Set([id]) }, anchor: index });
   /** Select exactly these ids (e.g. "select the changed leads"). */
   replace = (ids: Iterable<number>): void => this.set({ selection: { kind: 'ids', ids: new Set(ids) }, anchor: null });
-  addRange = (rangeIds: readonly number[], index: number): void => this.set({ selection: { kind: 'ids', ids: new Set([...this.ids(), ...rangeIds]) }, anchor: index });
+  addRange = (rangeIds: readonly number[], index: number): void =>
+    this.set({ selection: { kind: 'ids', ids: new Set([...this.ids(), ...rangeIds]) }, anchor: index });
   selectAll = (count: number): void => this.set({ selection: { kind: 'all', count }, anchor: null });
   clear = (): void => this.set(EMPTY);
 }

@@ -1,7 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
-import { OPERATION_LOCK_PREFIX, acknowledgeOperation, operationsFrom, startedOperations, undoSubjects, type UndoSubject } from '../../../db/repos/operation-journal-repo';
+import {
+  OPERATION_LOCK_PREFIX,
+  acknowledgeOperation,
+  operationsFrom,
+  startedOperations,
+  undoSubjects,
+  type UndoSubject,
+} from '../../../db/repos/operation-journal-repo';
 import { interruptedAmong, type OperationRow } from '../../../domain/operations/operation';
 import { notMadeGood } from '../../../domain/operations/superseded';
 
@@ -28,7 +35,13 @@ async function startedNotMadeGood(): Promise<OperationRow[]> {
 export function useInterruptedOperations(): OperationRow[] | undefined {
   const started = useLiveQuery(startedNotMadeGood, []);
   const ids = started?.map((op) => op.id) ?? [];
-  const held = useQuery({ queryKey: ['operation-locks', ids], queryFn: heldOperationLocks, enabled: ids.length > 0, networkMode: 'always', staleTime: Infinity });
+  const held = useQuery({
+    queryKey: ['operation-locks', ids],
+    queryFn: heldOperationLocks,
+    enabled: ids.length > 0,
+    networkMode: 'always',
+    staleTime: Infinity,
+  });
   if (!started) return undefined;
   if (started.length === 0) return [];
   if (!held.data) return undefined;
@@ -37,8 +50,13 @@ export function useInterruptedOperations(): OperationRow[] | undefined {
 
 /** What the interrupted undos set out to undo (the audit entry's action and time), by sequence number. */
 export function useUndoSubjects(ops: readonly OperationRow[] | undefined): Map<number, UndoSubject> | undefined {
-  const seqs = (ops ?? []).flatMap((op) => (op.kind === 'undo' && op.summary.auditSeq !== undefined ? [op.summary.auditSeq] : []));
-  return useLiveQuery(() => (seqs.length ? undoSubjects(getDb(), seqs) : new Map<number, UndoSubject>()), [seqs.join(',')]);
+  const seqs = (ops ?? []).flatMap((op) =>
+    op.kind === 'undo' && op.summary.auditSeq !== undefined ? [op.summary.auditSeq] : [],
+  );
+  return useLiveQuery(
+    () => (seqs.length ? undoSubjects(getDb(), seqs) : new Map<number, UndoSubject>()),
+    [seqs.join(',')],
+  );
 }
 
 /** Dismiss an interrupted operation (it is marked `acknowledged` and no longer reported). */

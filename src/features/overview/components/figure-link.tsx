@@ -3,7 +3,17 @@ import type { ReactNode } from 'react';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 
 /** A figure that opens the leads it counts in the grid (the filter in the URL). */
-export function FigureLink({ filter, label, testId, children }: { filter: LeadFilter; label?: string; testId?: string; children: ReactNode }) {
+export function FigureLink({
+  filter,
+  label,
+  testId,
+  children,
+}: {
+  filter: LeadFilter;
+  label?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <Link
       to="/leads"

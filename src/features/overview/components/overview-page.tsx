@@ -21,7 +21,11 @@ export function OverviewPage() {
   const pf = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const figure = (id: OverviewFigure, label: string, value: number) =>
     figures && orgTimeZone ? (
-      <FigureLink filter={figureFilter(id, figures.at, orgTimeZone)} label={t('overview.openFigure', { figure: label, value: nf.format(value) })} testId={`figure-link-${id}`}>
+      <FigureLink
+        filter={figureFilter(id, figures.at, orgTimeZone)}
+        label={t('overview.openFigure', { figure: label, value: nf.format(value) })}
+        testId={`figure-link-${id}`}
+      >
         {nf.format(value)}
       </FigureLink>
     ) : (
@@ -38,22 +42,35 @@ export function OverviewPage() {
       ) : (
         <div className="space-y-6">
           <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <StatCard testId="figure-leads" label={t('overview.leads')} value={figure('leads', t('overview.leads'), figures.total)} />
+            <StatCard
+              testId="figure-leads"
+              label={t('overview.leads')}
+              value={figure('leads', t('overview.leads'), figures.total)}
+            />
             <StatCard
               testId="figure-callable"
               tone="good"
               label={t('overview.callableNow')}
               value={figure('callable', t('overview.callableNow'), figures.callable)}
-              note={t('overview.callableShare', { pct: pf.format(figures.total ? figures.callable / figures.total : 0) })}
+              note={t('overview.callableShare', {
+                pct: pf.format(figures.total ? figures.callable / figures.total : 0),
+              })}
             />
-            <StatCard testId="figure-acquired-month" label={t('overview.acquiredThisMonth')} value={figure('acquiredThisMonth', t('overview.acquiredThisMonth'), figures.acquiredThisMonth)} />
+            <StatCard
+              testId="figure-acquired-month"
+              label={t('overview.acquiredThisMonth')}
+              value={figure('acquiredThisMonth', t('overview.acquiredThisMonth'), figures.acquiredThisMonth)}
+            />
             <StorageCard />
           </dl>
           <div className="grid gap-6 xl:grid-cols-2">
             <Card title={t('overview.queues')}>
               <QueueList queues={figures.queues} />
               <p className="mt-3 text-xs text-slate-500">
-                {t('overview.computedAt', { time: localeDateFormat(i18n.language, TIME).format(figures.at), policy: figures.presets.join(' + ') })}
+                {t('overview.computedAt', {
+                  time: localeDateFormat(i18n.language, TIME).format(figures.at),
+                  policy: figures.presets.join(' + '),
+                })}
               </p>
             </Card>
             <Card title={t('overview.sources')}>

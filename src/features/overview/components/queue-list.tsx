@@ -22,7 +22,11 @@ export function QueueList({ queues }: { queues: Record<QueueId, number> }) {
     <ul className="divide-y divide-slate-100">
       {ORDER.map(({ id, tone }) => (
         <li key={id} className="text-sm" data-testid={`queue-${id}`}>
-          <Link to="/leads" search={queueFilter(id)} className="-mx-2 flex items-center justify-between rounded px-2 py-2 hover:bg-slate-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
+          <Link
+            to="/leads"
+            search={queueFilter(id)}
+            className="-mx-2 flex items-center justify-between rounded px-2 py-2 hover:bg-slate-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
             <span className="flex items-center gap-2">
               <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${tone}`} />
               {t(`overview.queue.${id}`)}

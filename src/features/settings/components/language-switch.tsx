@@ -15,7 +15,11 @@ export function LanguageSwitch({ tone = 'dark' }: { tone?: 'dark' | 'light' }) {
           aria-pressed={current === lang}
           onClick={() => void setLanguage(lang)}
           className={`rounded px-2 py-1 text-xs font-medium ${
-            current === lang ? 'bg-indigo-600 text-white' : tone === 'dark' ? 'text-slate-300 hover:bg-slate-800' : 'text-slate-700 hover:bg-slate-100'
+            current === lang
+              ? 'bg-indigo-600 text-white'
+              : tone === 'dark'
+                ? 'text-slate-300 hover:bg-slate-800'
+                : 'text-slate-700 hover:bg-slate-100'
           }`}
         >
           {t(`language.${lang}`)}

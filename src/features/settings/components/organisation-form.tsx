@@ -13,13 +13,19 @@ const ZONES = timeZoneOptions();
 export function OrganisationForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const save = useSaveSettings();
-  const [draft, setDraft] = useState({ orgTimeZone: settings.orgTimeZone, defaultRegion: settings.defaultRegion, operatorName: settings.operatorName });
+  const [draft, setDraft] = useState({
+    orgTimeZone: settings.orgTimeZone,
+    defaultRegion: settings.defaultRegion,
+    operatorName: settings.operatorName,
+  });
   const [errors, setErrors] = useState<Record<string, boolean>>({});
   const [saved, setSaved] = useState(false);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = settingsSchema.pick({ orgTimeZone: true, defaultRegion: true, operatorName: true }).safeParse({ ...draft, operatorName: draft.operatorName.trim() });
+    const parsed = settingsSchema
+      .pick({ orgTimeZone: true, defaultRegion: true, operatorName: true })
+      .safeParse({ ...draft, operatorName: draft.operatorName.trim() });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), true])));
       return;
@@ -36,7 +42,12 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
     <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
       <Field label={t('settings.orgTimeZone')} help={t('settings.orgTimeZoneHelp')}>
         {(p) => (
-          <select {...p} className={inputClass} value={draft.orgTimeZone} onChange={(e) => set('orgTimeZone')(e.target.value)}>
+          <select
+            {...p}
+            className={inputClass}
+            value={draft.orgTimeZone}
+            onChange={(e) => set('orgTimeZone')(e.target.value)}
+          >
             {ZONES.map((z) => (
               <option key={z}>{z}</option>
             ))}
@@ -45,15 +56,32 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
       </Field>
       <Field label={t('settings.defaultRegion')} help={t('settings.defaultRegionHelp')}>
         {(p) => (
-          <select {...p} className={inputClass} value={draft.defaultRegion} onChange={(e) => set('defaultRegion')(e.target.value)}>
+          <select
+            {...p}
+            className={inputClass}
+            value={draft.defaultRegion}
+            onChange={(e) => set('defaultRegion')(e.target.value)}
+          >
             {REGIONS.map((r) => (
               <option key={r}>{r}</option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={t('settings.operatorName')} help={t('settings.operatorNameHelp')} error={errors.operatorName ? t('settings.invalid') : undefined}>
-        {(p) => <input {...p} className={inputClass} value={draft.operatorName} maxLength={80} onChange={(e) => set('operatorName')(e.target.value)} />}
+      <Field
+        label={t('settings.operatorName')}
+        help={t('settings.operatorNameHelp')}
+        error={errors.operatorName ? t('settings.invalid') : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            className={inputClass}
+            value={draft.operatorName}
+            maxLength={80}
+            onChange={(e) => set('operatorName')(e.target.value)}
+          />
+        )}
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={save.isPending}>

@@ -20,7 +20,9 @@ export function StorageWarning() {
   const s = useStorageStatus();
   const lastBackupAt = useLastBackupAt();
   const [now] = useState(() => Date.now());
-  const [dismissed, setDismissed] = useState<string | null>(() => sessionStorage.getItem('leadledger.storageWarningDismissed'));
+  const [dismissed, setDismissed] = useState<string | null>(() =>
+    sessionStorage.getItem('leadledger.storageWarningDismissed'),
+  );
   const [refusedAt, setRefusedAt] = useState<number | undefined>(undefined);
   useEffect(() => {
     const on = () => setRefusedAt(Date.now());
@@ -38,14 +40,22 @@ export function StorageWarning() {
     risk.kind === 'refused'
       ? t('storage.refused', { used: used.used })
       : risk.kind === 'evictable'
-      ? risk.lastBackupAt === null
-        ? t('storage.evictableNever')
-        : t('storage.evictableOld', { date: localeDateFormat(i18n.language, DATE).format(risk.lastBackupAt) })
-      : t(risk.kind === 'full' ? 'storage.full' : 'storage.nearlyFull', { ...used, percent: Math.round(risk.share * 100) });
+        ? risk.lastBackupAt === null
+          ? t('storage.evictableNever')
+          : t('storage.evictableOld', { date: localeDateFormat(i18n.language, DATE).format(risk.lastBackupAt) })
+        : t(risk.kind === 'full' ? 'storage.full' : 'storage.nearlyFull', {
+            ...used,
+            percent: Math.round(risk.share * 100),
+          });
   const urgent = risk.kind === 'full' || risk.kind === 'refused';
   const tone = urgent ? 'border-rose-300 bg-rose-50 text-rose-900' : 'border-amber-300 bg-amber-50 text-amber-900';
   return (
-    <section aria-label={t('storage.warningLabel')} data-testid="storage-warning" data-risk={risk.kind} className={`mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-3 py-1 text-sm ${tone}`}>
+    <section
+      aria-label={t('storage.warningLabel')}
+      data-testid="storage-warning"
+      data-risk={risk.kind}
+      className={`mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-3 py-1 text-sm ${tone}`}
+    >
       {/* Data at risk now is said whole; a risk to come (not persistent, no recent backup) keeps to one line. */}
       {urgent ? <p className="min-w-0 flex-1">{message}</p> : <ClampedText className="flex-1">{message}</ClampedText>}
       {risk.kind === 'evictable' && (
