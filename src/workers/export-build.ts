@@ -23,16 +23,10 @@ import {
   countExclusion,
   noExclusions,
   staleListCopies,
-  type Exclusions,
   type StaleListCopy,
 } from '../domain/import-export/call-list';
-import { csvHead, csvLine, type CsvOptions } from '../domain/import-export/csv-write';
-import {
-  exportValue,
-  type CatalogNames,
-  type ExportColumn,
-  type ExportTimeFormat,
-} from '../domain/import-export/export-columns';
+import { csvHead, csvLine } from '../domain/import-export/csv-write';
+import { exportValue, type CatalogNames, type ExportColumn } from '../domain/import-export/export-columns';
 import { TIME_COLUMNS } from '../domain/import-export/export-header';
 import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
@@ -40,55 +34,8 @@ import { createXlsxStream, type XlsxCell } from '../domain/import-export/xlsx-st
 import type { Lead } from '../domain/leads/lead';
 import { hhmm } from '../domain/time/hhmm';
 
-export interface ExportRequest {
-  ids: Int32Array;
-  kind: 'leads' | 'call-list';
-  format: 'csv' | 'xlsx';
-  columns: ExportColumn[];
-  /** The header row as the reader sees it (export-header.ts); the column keys when absent. */
-  header?: string[];
-  time: ExportTimeFormat;
-  csv: CsvOptions;
-  /** The instant call-list verdicts are judged at (moved to now when earlier: see callListInstant). */
-  at: number;
-  fileName: string;
-  /** The grid filter the ids came from, for the audit entry. */
-  filter: Record<string, unknown>;
-  override?: string;
-  /** The engine's verdicts of `ids` at `judged.at` as reason bits (same order), when it could give them: then no lead is judged here. */
-  judged?: EngineVerdicts;
-}
-
-/** Verdicts the grid engine answered: reason bits per lead, in the order of the ids, at one instant. */
-export interface EngineVerdicts {
-  at: number;
-  bits: Uint16Array;
-  /** The data version the engine had applied when it answered. */
-  dataVersion: string | null;
-}
-
-export interface ExportResult {
-  blob: Blob;
-  fileName: string;
-  sha256: string;
-  rows: number;
-  exclusions: Exclusions | null;
-  dncVersionIds: number[];
-  /** The instant the leads were judged at. */
-  at: number;
-  ms: number;
-  auditSeq: number;
-  chainHead: string;
-}
-
-export type ExportProgress = (done: number) => void;
-
-export interface BuildOptions {
-  /** The clock (tests pass one). */
-  now?: number;
-  /** Leads judged per chunk. */
-  chunk?: number;
-}
+export type { BuildOptions, EngineVerdicts, ExportProgress, ExportRequest, ExportResult } from './export-types';
+import type { BuildOptions, EngineVerdicts, ExportProgress, ExportRequest, ExportResult } from './export-types';
 
 /**
  * The verdicts the engine gave, read back per lead, with the lists and rules they rest on: no

@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import type { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
-import { parseSort, type SortKey } from '../domain/leads/index/lead-sort';
+import { parseSort } from '../domain/leads/index/lead-sort';
 import { leadFigures } from '../domain/leads/index/lead-figures';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
@@ -33,20 +33,7 @@ import {
   type ProgressListener,
 } from './grid-index';
 
-/** The sort keys worked out ahead, most asked first (the default columns' headers). */
-const WARM_SORT_KEYS: readonly SortKey[] = [
-  'acquiredAt',
-  'name',
-  'lastContactAt',
-  'attempts',
-  'source',
-  'createdAt',
-  'dataAge',
-  'dncCheckedAt',
-  'verifiedAt',
-];
-const ORDER_BUDGET_ROWS = 4_500_000;
-const WARM_PAUSE_MS = 1_500;
+import { ORDER_BUDGET_ROWS, WARM_PAUSE_MS, WARM_SORT_KEYS } from './grid-warm-orders';
 
 export interface QueryResult {
   count: number;

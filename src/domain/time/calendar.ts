@@ -9,147 +9,25 @@
  * Durations that are legal periods in days ("31 days old") are counted as calendar
  * days in the zone given, never as 24 h multiples, for the same reason.
  */
-import {
-  addDays as dfAddDays,
-  addMonths as dfAddMonths,
-  differenceInMonths,
-  format,
-  startOfDay as dfStartOfDay,
-  startOfMonth,
-  startOfQuarter,
-  startOfISOWeek,
-  isValid,
-  parse,
-} from 'date-fns';
+import { differenceInMonths, format, isValid, parse } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
+import { MS_PER_DAY, MS_PER_MINUTE } from './time-units';
+import { fromWall, toWall, zoneOffsetMs } from './zone-offset';
 
-export const MS_PER_MINUTE = 60_000;
-export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
+export { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './time-units';
+export { zoneOffsetMs } from './zone-offset';
+export { COHORT_GRAINS, cohortKey, cohortRange, grainOfKey, nextPeriodStart, periodStart } from './cohort-periods';
+export type { CohortGrain } from './cohort-periods';
 
 /** Earliest acquisition time we accept: 1990-01-01T00:00:00Z. */
 export const EARLIEST_ACQUISITION = Date.UTC(1990, 0, 1);
-
-export type CohortGrain = 'day' | 'week' | 'month' | 'quarter';
-export const COHORT_GRAINS: readonly CohortGrain[] = ['day', 'week', 'month', 'quarter'];
 
 function inZone(ms: number, timeZone: string): TZDate {
   return new TZDate(ms, timeZone);
 }
 
-/*
- * Fast wall-clock maths. date-fns' TZDate costs 20–90 µs per operation, too slow for a
- * verdict or a cohort key over a million leads. A zone's UTC offset changes only at DST
- * transitions, a few days a year, so offsets are cached per zone per UTC day and wall-clock
- * fields come from plain UTC getters. On a day with a change the change is located to the
- * minute: not every zone changes on a whole UTC hour (St John's changes at 02:00 local,
- * 04:30 or 05:30 UTC). `calendar.test.ts` checks these paths against date-fns with fast-check.
- */
-type DayOffsets = number | readonly (readonly [from: number, offset: number])[];
-const offsetCache = new Map<string, Map<number, DayOffsets>>();
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Offset straight from Intl (slow), at a whole second. */
-function intlOffset(ms: number, timeZone: string): number {
-  const at = Math.floor(ms / 1000) * 1000;
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(at)) p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - at;
-}
-
-/** The offset over UTC day `day`: one number, or [from, offset] pairs when it changes that day. */
-function offsetsOfDay(day: number, timeZone: string): DayOffsets {
-  const start = day * MS_PER_DAY;
-  const first = intlOffset(start, timeZone);
-  if (first === intlOffset(start + MS_PER_DAY, timeZone)) return first;
-  const changes: [number, number][] = [[start, first]];
-  let prev = first;
-  for (let h = 1; h <= 24; h++) {
-    const next = intlOffset(start + h * MS_PER_HOUR, timeZone);
-    if (next === prev) continue;
-    // The change falls in the hour before: binary search for its first minute.
-    let lo = start + (h - 1) * MS_PER_HOUR;
-    let hi = start + h * MS_PER_HOUR;
-    while (hi - lo > MS_PER_MINUTE) {
-      const mid = lo + Math.floor((hi - lo) / MS_PER_MINUTE / 2) * MS_PER_MINUTE;
-      if (intlOffset(mid, timeZone) === prev) lo = mid;
-      else hi = mid;
-    }
-    changes.push([hi, next]);
-    prev = next;
-  }
-  return changes;
-}
-
-/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (New York in winter: −5 h). */
-export function zoneOffsetMs(ms: number, timeZone: string): number {
-  if (timeZone === 'UTC') return 0;
-  let zone = offsetCache.get(timeZone);
-  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
-  const day = Math.floor(ms / MS_PER_DAY);
-  let v = zone.get(day);
-  if (v === undefined) {
-    v = offsetsOfDay(day, timeZone);
-    if (zone.size > 100_000) zone.clear();
-    zone.set(day, v);
-  }
-  if (typeof v === 'number') return v;
-  let offset = v[0]![1];
-  for (const [from, o] of v) if (ms >= from) offset = o;
-  return offset;
-}
-
-/** The wall clock of `timeZone` at `ms`, as a UTC-based millisecond count (read it with UTC getters). */
-function toWall(ms: number, timeZone: string): number {
-  return ms + zoneOffsetMs(ms, timeZone);
-}
-
-/**
- * The instant at which the wall clock of `timeZone` shows `wall`. A wall time that occurs
- * twice (autumn) resolves to the earlier instant; one that never occurs (spring gap)
- * resolves to the instant after the gap, as a clock moved forward would show it.
- */
-function fromWall(wall: number, timeZone: string): number {
-  // A day either side is clear of any change near `wall`: the offsets before and after it.
-  const before = wall - zoneOffsetMs(wall - MS_PER_DAY, timeZone);
-  const after = wall - zoneOffsetMs(wall + MS_PER_DAY, timeZone);
-  const earlier = Math.min(before, after);
-  if (toWall(earlier, timeZone) === wall) return earlier;
-  const later = Math.max(before, after);
-  if (toWall(later, timeZone) === wall) return later;
-  // In a spring gap the offset from before the change reads as the time after the gap.
-  return before;
-}
-
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-function isoWeekOfWall(wall: number): { year: number; week: number } {
-  const d = new Date(Math.floor(wall / MS_PER_DAY) * MS_PER_DAY);
-  const dayNum = (d.getUTCDay() + 6) % 7;
-  const thursday = d.getTime() + (3 - dayNum) * MS_PER_DAY;
-  const year = new Date(thursday).getUTCFullYear();
-  const jan1 = Date.UTC(year, 0, 1);
-  return { year, week: 1 + Math.floor((thursday - jan1) / (7 * MS_PER_DAY)) };
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
@@ -160,87 +38,6 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Cohort key of an instant: `2026-03-14`, `2026-W11`, `2026-03` or `2026-Q1`, in `timeZone`. */
-export function cohortKey(ms: number, grain: CohortGrain, timeZone: string): string {
-  const wall = toWall(ms, timeZone);
-  const d = new Date(wall);
-  const y = d.getUTCFullYear();
-  switch (grain) {
-    case 'day':
-      return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    case 'week': {
-      const w = isoWeekOfWall(wall);
-      return `${w.year}-W${pad(w.week)}`;
-    }
-    case 'month':
-      return `${y}-${pad(d.getUTCMonth() + 1)}`;
-    case 'quarter':
-      return `${y}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-  }
-}
-
-/** Start instant of the period that contains `ms` (local midnight of the first day). */
-export function periodStart(ms: number, grain: CohortGrain, timeZone: string): number {
-  const d = inZone(ms, timeZone);
-  switch (grain) {
-    case 'day':
-      return dfStartOfDay(d).getTime();
-    case 'week':
-      return startOfISOWeek(d).getTime();
-    case 'month':
-      return startOfMonth(d).getTime();
-    case 'quarter':
-      return startOfQuarter(d).getTime();
-  }
-}
-
-/** Start instant of the period after the one that contains `ms`. */
-export function nextPeriodStart(ms: number, grain: CohortGrain, timeZone: string): number {
-  const start = inZone(periodStart(ms, grain, timeZone), timeZone);
-  const later =
-    grain === 'day'
-      ? dfAddDays(start, 1)
-      : grain === 'week'
-        ? dfAddDays(start, 7)
-        : dfAddMonths(start, grain === 'month' ? 1 : 3);
-  // Where midnight fell in a DST gap (São Paulo until 2019) a period began at 01:00 and
-  // adding keeps 01:00; snapping back to the period's start finds the real midnight.
-  return periodStart(later.getTime(), grain, timeZone);
-}
-
-/** Half-open instant range [from, to) covered by a cohort key such as `2026-03` or `2026-W11`. */
-export function cohortRange(key: string, timeZone: string): { from: number; to: number; grain: CohortGrain } | null {
-  const grain = grainOfKey(key);
-  if (!grain) return null;
-  let local: Date;
-  if (grain === 'quarter') {
-    const [y, q] = key.split('-Q').map(Number);
-    local = new TZDate(y!, (q! - 1) * 3, 1, timeZone);
-  } else if (grain === 'week') {
-    const [y, w] = key.split('-W').map(Number);
-    // ISO week 1 contains Jan 4th.
-    const jan4 = new TZDate(y!, 0, 4, timeZone);
-    local = dfAddDays(startOfISOWeek(jan4), (w! - 1) * 7);
-  } else {
-    const parsed = parse(key, grain === 'day' ? 'yyyy-MM-dd' : 'yyyy-MM', new TZDate(0, timeZone));
-    if (!isValid(parsed)) return null;
-    local = parsed;
-  }
-  const from = periodStart(local.getTime(), grain, timeZone);
-  // Keys that name no real period (`2025-W53` in a 52-week year, `2026-W00`) have no range.
-  if (cohortKey(from, grain, timeZone) !== key) return null;
-  return { from, to: nextPeriodStart(from, grain, timeZone), grain };
-}
-
-/** Which grain a cohort key is written in, or null when it is none. */
-export function grainOfKey(key: string): CohortGrain | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(key)) return 'day';
-  if (/^\d{4}-W\d{2}$/.test(key)) return 'week';
-  if (/^\d{4}-\d{2}$/.test(key)) return 'month';
-  if (/^\d{4}-Q[1-4]$/.test(key)) return 'quarter';
-  return null;
 }
 
 /** Add calendar months keeping the wall-clock time in `timeZone` (clamped to month end: Jan 31 + 1 = Feb 28/29). */

@@ -92,9 +92,9 @@ export const LeadGrid = memo(function LeadGrid({
   // The header as one element per layout, sort and count: a render for anything else (a data
   // version, a block of rows) leaves the header and GridBody's memo alone.
   const resizing = table.getVisibleLeafColumns().find((c) => c.getIsResizing())?.id;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `layout` and `resizing` stand for the table state the header draws
   const header = useMemo(
     () => <GridHeader table={table} width={width} sort={sort} onSort={onSort} store={store} count={count} />,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `layout` and `resizing` stand for the table state the header draws
     [table, width, sort, onSort, store, count, layout, resizing],
   );
   return (
