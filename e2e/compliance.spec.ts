@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CompliancePage } from './page-models/compliance';
+import { useE2eDemoScale } from './support/demo-scale';
 import { readStore } from './support/idb-read';
 
 /*
@@ -27,6 +28,7 @@ type Row = {
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
   context = await browser.newContext({ ...info.project.use });
+  await useE2eDemoScale(context);
   page = await context.newPage();
   c = new CompliancePage(page);
   await c.open('/');

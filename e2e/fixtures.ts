@@ -1,5 +1,6 @@
 import { test as base, type BrowserContext } from '@playwright/test';
 import { AppShell } from './page-models/app-shell';
+import { useE2eDemoScale } from './support/demo-scale';
 import { assertNoSecurityIncidents, guardPage } from './support/security-guard';
 
 /**
@@ -14,6 +15,7 @@ export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
   seeded: [
     async ({ browser }, use, workerInfo) => {
       const context = await browser.newContext({ ...workerInfo.project.use, baseURL: workerInfo.project.use.baseURL });
+      await useE2eDemoScale(context);
       const page = await context.newPage();
       const app = new AppShell(page);
       await app.open('/');

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { useE2eDemoScale } from './demo-scale';
 
 /** A persistent profile at `dir`, launched as playwright.config.ts launches its browser. */
 export async function launchProfile(dir: string, info: TestInfo): Promise<BrowserContext> {
@@ -20,6 +21,7 @@ export async function launchProfile(dir: string, info: TestInfo): Promise<Browse
     serviceWorkers: 'block',
   });
   context.setDefaultTimeout(60_000);
+  await useE2eDemoScale(context);
   return context;
 }
 

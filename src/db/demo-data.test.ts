@@ -10,26 +10,28 @@ import { EARLIEST_ACQUISITION, MS_PER_DAY } from '../domain/time/calendar';
 import { buildDemoDataset, DEMO_SEED } from './demo-data';
 
 const NOW = Date.UTC(2026, 10, 29, 17, 0);
-const data = buildDemoDataset(NOW);
 const rules = effectiveRules(DEFAULT_SETTINGS.policyPresets, DEFAULT_SETTINGS);
 
-describe('buildDemoDataset', () => {
+// The full demo, and the third of it the e2e suite seeds (demo-scale.ts): the same kinds of record.
+describe.each([1, 0.3])('buildDemoDataset at scale %s', (scale) => {
+  const data = buildDemoDataset(NOW, DEMO_SEED, undefined, scale);
+
   it('is the same world for the same seed and day, and another for another seed', () => {
-    expect(buildDemoDataset(NOW)).toEqual(data);
+    expect(buildDemoDataset(NOW, DEMO_SEED, undefined, scale)).toEqual(data);
     // Watching the build (the seeding progress line) does not change the world.
     const heard: number[] = [];
-    expect(buildDemoDataset(NOW, DEMO_SEED, (n) => heard.push(n))).toEqual(data);
+    expect(buildDemoDataset(NOW, DEMO_SEED, (n) => heard.push(n), scale)).toEqual(data);
     expect(heard.at(-1)).toBeLessThanOrEqual(data.leads.length);
     expect(heard.length).toBe(18);
-    const other = buildDemoDataset(NOW, DEMO_SEED + 1);
+    const other = buildDemoDataset(NOW, DEMO_SEED + 1, undefined, scale);
     expect(other.leads.map((l) => l.phoneE164).slice(0, 50)).not.toEqual(
       data.leads.map((l) => l.phoneE164).slice(0, 50),
     );
   });
 
-  it('has about 20,000 leads from at least 8 sources, each source known', () => {
-    expect(data.leads.length).toBeGreaterThan(18_000);
-    expect(data.leads.length).toBeLessThan(24_000);
+  it('has about 20,000 leads (times the scale) from at least 8 sources, each source known', () => {
+    expect(data.leads.length).toBeGreaterThan(18_000 * scale);
+    expect(data.leads.length).toBeLessThan(24_000 * scale);
     expect(data.sources.length).toBeGreaterThanOrEqual(8);
     const sourceIds = new Set(data.sources.map((s) => s.id));
     const used = new Set(data.leads.map((l) => l.sourceId));
@@ -114,7 +116,7 @@ describe('buildDemoDataset', () => {
 
   it('has leads past retention, all from the legacy CRM', () => {
     const past = data.leads.filter((l) => isRetentionExpired(l, rules, NOW));
-    expect(past.length).toBeGreaterThan(100);
+    expect(past.length).toBeGreaterThan(300 * scale);
     expect(new Set(past.map((l) => l.sourceId))).toEqual(new Set(['legacy-crm']));
   });
 

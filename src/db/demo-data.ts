@@ -110,9 +110,16 @@ function callsFor(
 
 /**
  * Build the whole demo world as of `now`. `onLeads` hears how many leads exist so far after
- * each month (it only watches: the world is the same with or without it).
+ * each month (it only watches: the world is the same with or without it). `scale` shrinks every
+ * source's monthly volume (0.3 → about 6,000 leads instead of 20,000: the e2e suite's size, see
+ * demo-scale.ts); the sources, campaigns, DNC lists and kinds of record are the same at any scale.
  */
-export function buildDemoDataset(now: number, seed = DEMO_SEED, onLeads?: (leadsSoFar: number) => void): DemoDataset {
+export function buildDemoDataset(
+  now: number,
+  seed = DEMO_SEED,
+  onLeads?: (leadsSoFar: number) => void,
+  scale = 1,
+): DemoDataset {
   const rng = createRng(seed);
   const today = startOfLocalDay(now, ORG_TZ);
   const windowStart = addMonths(today, -18, ORG_TZ);
@@ -219,7 +226,7 @@ export function buildDemoDataset(now: number, seed = DEMO_SEED, onLeads?: (leads
     const from = monthStart(m);
     const to = Math.min(monthStart(m + 1), now);
     for (const profile of P.DEMO_PROFILES) {
-      const n = Math.round(profile.volume(m) * (0.9 + rng.next() * 0.2));
+      const n = Math.round(profile.volume(m) * scale * (0.9 + rng.next() * 0.2));
       const eventDay = from + rng.int(3, 20) * MS_PER_DAY;
       for (let i = 0; i < n; i++) {
         const entered =
@@ -250,7 +257,7 @@ export function buildDemoDataset(now: number, seed = DEMO_SEED, onLeads?: (leads
     precision: 'day' as const,
   };
   const legacyCreated = addMonths(today, -44, ORG_TZ);
-  for (let i = 0; i < P.LEGACY_COUNT; i++) {
+  for (let i = 0; i < Math.round(P.LEGACY_COUNT * scale); i++) {
     const lead = addLead(legacy, legacyCreated - rng.int(30, 400) * MS_PER_DAY, legacyCreated, ['legacy']);
     placeCalls(lead, { connect: 0.3, convert: 0.1, wrong: 0.05 }, addMonths(today, -38, ORG_TZ));
   }

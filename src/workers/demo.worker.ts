@@ -16,12 +16,12 @@ const post = (onProgress?: (p: SeedProgress) => void) =>
 
 const api = {
   /** Seed the demo data unless the database holds data or the user chose to start empty. */
-  seed(now: number, onProgress?: (p: SeedProgress) => void) {
-    return seedDemoIfEmpty(db, now, post(onProgress));
+  seed(now: number, onProgress?: (p: SeedProgress) => void, scale = 1) {
+    return seedDemoIfEmpty(db, now, post(onProgress), scale);
   },
   /** Replace everything with the demo data (the settings are kept). */
-  reset(now: number, onProgress?: (p: SeedProgress) => void) {
-    return resetDemoData(db, now, post(onProgress));
+  reset(now: number, onProgress?: (p: SeedProgress) => void, scale = 1) {
+    return resetDemoData(db, now, post(onProgress), scale);
   },
   /** Empty the database and stay empty. */
   startEmpty(now: number) {

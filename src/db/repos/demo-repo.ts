@@ -34,13 +34,17 @@ export async function seedDemoIfEmpty(
   db: LeadsDb,
   now = Date.now(),
   onProgress: SeedListener = () => {},
+  scale = 1,
 ): Promise<SeedResult> {
   const before = await seedBlocker(db);
   if (before) return before;
   const t0 = performance.now();
   onProgress({ phase: 'building', done: 0, total: 0, written: 0, toWrite: 0 });
-  const data = buildDemoDataset(now, undefined, (leads) =>
-    onProgress({ phase: 'building', done: leads, total: 0, written: 0, toWrite: 0 }),
+  const data = buildDemoDataset(
+    now,
+    undefined,
+    (leads) => onProgress({ phase: 'building', done: leads, total: 0, written: 0, toWrite: 0 }),
+    scale,
   );
   const t1 = performance.now();
   performance.measure('leadledger:seed-build', { start: t0, end: t1 });
@@ -107,13 +111,18 @@ async function clearAll(db: LeadsDb): Promise<void> {
 }
 
 /** Start over with the demo data. */
-export async function resetDemoData(db: LeadsDb, now = Date.now(), onProgress?: SeedListener): Promise<SeedResult> {
+export async function resetDemoData(
+  db: LeadsDb,
+  now = Date.now(),
+  onProgress?: SeedListener,
+  scale = 1,
+): Promise<SeedResult> {
   await db.transaction('rw', db.tables, async () => {
     const settings = await db.settings.get('org');
     await clearAll(db);
     if (settings) await db.settings.put(settings);
   });
-  return seedDemoIfEmpty(db, now, onProgress);
+  return seedDemoIfEmpty(db, now, onProgress, scale);
 }
 
 /** Start with an empty database (keeps the settings) and do not seed again. */

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { useEffect, useState } from 'react';
 import { getDb } from '../../../db/leads-db';
 import { seedNeeded } from '../../../db/repos/demo-repo';
+import { demoScale } from './demo-scale';
 import { demoWorker } from './demo-worker';
 import { seedRunStore } from './seed-progress-store';
 
@@ -12,7 +13,7 @@ async function seedInWorker(): Promise<void> {
   if (!(await seedNeeded(getDb()))) return;
   seedRunStore.set({ kind: 'first-start', startedAt: Date.now(), progress: null });
   try {
-    await demoWorker().seed(Date.now(), Comlink.proxy(seedRunStore.progress));
+    await demoWorker().seed(Date.now(), Comlink.proxy(seedRunStore.progress), demoScale());
   } finally {
     seedRunStore.set(null);
   }

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import * as Comlink from 'comlink';
+import { demoScale } from './demo-scale';
 import { demoWorker } from './demo-worker';
 import { seedRunStore } from './seed-progress-store';
 
@@ -9,7 +10,7 @@ export function useResetDemo() {
     mutationFn: async () => {
       seedRunStore.set({ kind: 'reset', startedAt: Date.now(), progress: null });
       try {
-        return await demoWorker().reset(Date.now(), Comlink.proxy(seedRunStore.progress));
+        return await demoWorker().reset(Date.now(), Comlink.proxy(seedRunStore.progress), demoScale());
       } finally {
         seedRunStore.set(null);
       }
