@@ -1,7 +1,8 @@
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { Dialog } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { Dialog, DialogDescription, DialogFooter, DialogTitle } from '../../../components/ui/dialog';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import { auditRecords, summariseAudit } from '../../../domain/audit/audit-summary';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME_SECONDS } from '../../../domain/time/date-styles';
@@ -40,132 +41,120 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
   const shown = records.slice((page - 1) * RECORDS_PAGE, page * RECORDS_PAGE);
   const nf = new Intl.NumberFormat(i18n.language);
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && close()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content
-          className="fixed left-1/2 top-12 z-50 max-h-[calc(100vh-4rem)] w-[52rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl"
-          data-testid="audit-entry-detail"
-        >
-          <Dialog.Title className="text-lg font-semibold">{t('audit.entryTitle', { seq })}</Dialog.Title>
-          {data === undefined ? (
-            <Dialog.Description className="mt-2 text-sm text-slate-600">{t('app.loading')}</Dialog.Description>
-          ) : data === null ? (
-            <Dialog.Description className="mt-2 text-sm text-slate-600">
-              {t('audit.noEntry', { seq })}
-            </Dialog.Description>
-          ) : (
-            <>
-              <Dialog.Description className="mt-2 text-base text-slate-900">
-                <AuditSummaryText summary={summariseAudit(data.entry)} names={data.names} />
-              </Dialog.Description>
-              <p className="mt-1 text-sm text-slate-600">
-                {t('audit.entryMeta', {
-                  at: fmt.format(data.entry.at),
-                  actor: data.entry.actor,
-                  action: data.entry.action,
-                })}
-              </p>
-              {data.entry.note && <p className="mt-1 text-sm text-slate-700">{data.entry.note}</p>}
-              {data.entry.action === 'undo' && data.reverted && (
-                <p className="mt-3 text-sm" data-testid="audit-undid">
-                  {t('audit.undid')}{' '}
-                  <Link
-                    to="/audit"
-                    search={(s) => ({ ...s, entry: data.reverted!.seq, rpage: undefined })}
-                    className="font-medium text-indigo-700 hover:underline"
-                  >
-                    {t('audit.entryLink', { seq: data.reverted.seq })}:{' '}
-                    <AuditSummaryText summary={summariseAudit(data.reverted)} names={data.names} />
-                  </Link>
-                </p>
-              )}
-              {data.undoneBy && (
-                <p className="mt-3 text-sm" data-testid="audit-undone-by">
-                  {t('audit.undoneBy')}{' '}
-                  <Link
-                    to="/audit"
-                    search={(s) => ({ ...s, entry: data.undoneBy!.seq, rpage: undefined })}
-                    className="font-medium text-indigo-700 hover:underline"
-                  >
-                    {t('audit.entryLink', { seq: data.undoneBy.seq })}
-                  </Link>
-                </p>
-              )}
-              {records.length > 0 && (
-                <div className="mt-4">
-                  <h3 className="text-sm font-semibold text-slate-800">
-                    {t('audit.records', { count: records.length, formatted: nf.format(records.length) })}
-                  </h3>
-                  <table className="mt-2 min-w-full text-sm" data-testid="audit-records">
-                    <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
-                      <tr>
-                        <th className="px-3 py-2">{t('audit.record')}</th>
-                        <th className="px-3 py-2">{t('audit.field')}</th>
-                        <th className="px-3 py-2">{t('audit.oldValue')}</th>
-                        <th className="px-3 py-2">{t('audit.newValue')}</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {shown.flatMap((r) =>
-                        (r.fields.length ? r.fields : [null]).map((f, i) => (
-                          <tr key={`${r.id}:${f?.field ?? ''}`} data-testid="audit-record-row">
-                            <td className="px-3 py-1.5">
-                              {i === 0 &&
-                                (typeof r.id === 'number' && data.entry.entity === 'lead' ? (
-                                  <Link
-                                    to="/leads"
-                                    search={{ lead: r.id }}
-                                    className="font-medium text-indigo-700 hover:underline"
-                                  >
-                                    {t('audit.leadLink', { id: r.id })}
-                                  </Link>
-                                ) : (
-                                  String(r.id)
-                                ))}
-                            </td>
-                            <td className="px-3 py-1.5 text-slate-700">
-                              {f ? t(`audit.fieldName.${f.field}`, { defaultValue: f.field }) : '—'}
-                            </td>
-                            <td className="px-3 py-1.5 text-slate-600">{f ? valueText(f.field, f.before) : ''}</td>
-                            <td className="px-3 py-1.5 text-slate-900">
-                              {f ? `→ ${valueText(f.field, f.after)}` : ''}
-                            </td>
-                          </tr>
-                        )),
-                      )}
-                    </tbody>
-                  </table>
-                  {pages > 1 && (
-                    <nav className="mt-3 flex items-center gap-2 text-sm" aria-label={t('audit.recordPages')}>
-                      <Button
-                        disabled={page <= 1}
-                        onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page - 1 }) })}
-                      >
-                        ←
-                      </Button>
-                      <span>
-                        {page} / {pages}
-                      </span>
-                      <Button
-                        disabled={page >= pages}
-                        onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page + 1 }) })}
-                      >
-                        →
-                      </Button>
-                    </nav>
-                  )}
-                </div>
-              )}
-            </>
+    <Dialog size="xl" onClose={close} testId="audit-entry-detail">
+      <DialogTitle>{t('audit.entryTitle', { seq })}</DialogTitle>
+      {data === undefined ? (
+        <DialogDescription>{t('app.loading')}</DialogDescription>
+      ) : data === null ? (
+        <DialogDescription>{t('audit.noEntry', { seq })}</DialogDescription>
+      ) : (
+        <>
+          <DialogDescription strong>
+            <AuditSummaryText summary={summariseAudit(data.entry)} names={data.names} />
+          </DialogDescription>
+          <p className="mt-1 text-sm text-slate-600">
+            {t('audit.entryMeta', {
+              at: fmt.format(data.entry.at),
+              actor: data.entry.actor,
+              action: data.entry.action,
+            })}
+          </p>
+          {data.entry.note && <p className="mt-1 text-sm text-slate-700">{data.entry.note}</p>}
+          {data.entry.action === 'undo' && data.reverted && (
+            <p className="mt-3 text-sm" data-testid="audit-undid">
+              {t('audit.undid')}{' '}
+              <Link
+                to="/audit"
+                search={(s) => ({ ...s, entry: data.reverted!.seq, rpage: undefined })}
+                className="font-medium text-indigo-700 hover:underline"
+              >
+                {t('audit.entryLink', { seq: data.reverted.seq })}:{' '}
+                <AuditSummaryText summary={summariseAudit(data.reverted)} names={data.names} />
+              </Link>
+            </p>
           )}
-          <div className="mt-6 flex justify-end">
-            <Button variant="primary" onClick={close}>
-              {t('bulk.close')}
-            </Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          {data.undoneBy && (
+            <p className="mt-3 text-sm" data-testid="audit-undone-by">
+              {t('audit.undoneBy')}{' '}
+              <Link
+                to="/audit"
+                search={(s) => ({ ...s, entry: data.undoneBy!.seq, rpage: undefined })}
+                className="font-medium text-indigo-700 hover:underline"
+              >
+                {t('audit.entryLink', { seq: data.undoneBy.seq })}
+              </Link>
+            </p>
+          )}
+          {records.length > 0 && (
+            <div className="mt-4">
+              <h3 className="text-sm font-semibold text-slate-800">
+                {t('audit.records', { count: records.length, formatted: nf.format(records.length) })}
+              </h3>
+              <Table className="mt-2" data-testid="audit-records">
+                <TableHead>
+                  <tr>
+                    <Th>{t('audit.record')}</Th>
+                    <Th>{t('audit.field')}</Th>
+                    <Th>{t('audit.oldValue')}</Th>
+                    <Th>{t('audit.newValue')}</Th>
+                  </tr>
+                </TableHead>
+                <TableBody>
+                  {shown.flatMap((r) =>
+                    (r.fields.length ? r.fields : [null]).map((f, i) => (
+                      <tr key={`${r.id}:${f?.field ?? ''}`} data-testid="audit-record-row">
+                        <Td>
+                          {i === 0 &&
+                            (typeof r.id === 'number' && data.entry.entity === 'lead' ? (
+                              <Link
+                                to="/leads"
+                                search={{ lead: r.id }}
+                                className="font-medium text-indigo-700 hover:underline"
+                              >
+                                {t('audit.leadLink', { id: r.id })}
+                              </Link>
+                            ) : (
+                              String(r.id)
+                            ))}
+                        </Td>
+                        <Td className="text-slate-700">
+                          {f ? t(`audit.fieldName.${f.field}`, { defaultValue: f.field }) : '—'}
+                        </Td>
+                        <Td className="text-slate-600">{f ? valueText(f.field, f.before) : ''}</Td>
+                        <Td className="text-slate-900">{f ? `→ ${valueText(f.field, f.after)}` : ''}</Td>
+                      </tr>
+                    )),
+                  )}
+                </TableBody>
+              </Table>
+              {pages > 1 && (
+                <nav className="mt-3 flex items-center gap-2 text-sm" aria-label={t('audit.recordPages')}>
+                  <Button
+                    disabled={page <= 1}
+                    onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page - 1 }) })}
+                  >
+                    ←
+                  </Button>
+                  <span>
+                    {page} / {pages}
+                  </span>
+                  <Button
+                    disabled={page >= pages}
+                    onClick={() => void navigate({ search: (s) => ({ ...s, rpage: page + 1 }) })}
+                  >
+                    →
+                  </Button>
+                </nav>
+              )}
+            </div>
+          )}
+        </>
+      )}
+      <DialogFooter>
+        <Button variant="primary" onClick={close}>
+          {t('bulk.close')}
+        </Button>
+      </DialogFooter>
+    </Dialog>
   );
 }

@@ -1,4 +1,3 @@
-import { Dialog } from 'radix-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
@@ -13,7 +12,7 @@ import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from './bulk-draft';
 import { BulkOpFields } from './bulk-op-fields';
-import { useReturnFocus } from '../../../components/ui/use-return-focus';
+import { Dialog, DialogClose, DialogDescription, DialogFooter, DialogTitle } from '../../../components/ui/dialog';
 
 const KINDS: BulkOpKind[] = [
   'edit-fields',
@@ -47,7 +46,6 @@ export function BulkEditDialog({
   onApplied?: (result: BulkResult, kind: BulkOpKind) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const returnFocus = useReturnFocus();
   const [kind, setKind] = useState<BulkOpKind>('edit-fields');
   const [draft, setDraft] = useState<BulkDraft>(EMPTY_DRAFT);
   const preview = usePreviewBulkEdit();
@@ -86,108 +84,94 @@ export function BulkEditDialog({
   };
 
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content
-          onCloseAutoFocus={returnFocus}
-          className="fixed left-1/2 top-16 z-50 max-h-[calc(100vh-5rem)] w-[34rem] -translate-x-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl"
-        >
-          <Dialog.Title className="text-lg font-semibold">
-            {t('bulk.title', { count: selection.count, formatted: nf.format(selection.count) })}
-          </Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">{t('bulk.description')}</Dialog.Description>
-          <div className="mt-4 space-y-4">
-            <label className="block text-sm font-medium text-slate-700">
-              {t('bulk.operation')}
-              <select
-                className={`${inputClass} mt-1`}
-                value={kind}
-                onChange={(e) => {
-                  setKind(e.target.value as BulkOpKind);
-                  setDraft(EMPTY_DRAFT);
-                  preview.reset();
-                }}
-              >
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`bulk.option.${k}`, { defaultValue: t(`bulk.op.${k}`) })}
-                  </option>
+    <Dialog onClose={onClose}>
+      <DialogTitle>{t('bulk.title', { count: selection.count, formatted: nf.format(selection.count) })}</DialogTitle>
+      <DialogDescription>{t('bulk.description')}</DialogDescription>
+      <div className="mt-4 space-y-4">
+        <label className="block text-sm font-medium text-slate-700">
+          {t('bulk.operation')}
+          <select
+            className={`${inputClass} mt-1`}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as BulkOpKind);
+              setDraft(EMPTY_DRAFT);
+              preview.reset();
+            }}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`bulk.option.${k}`, { defaultValue: t(`bulk.op.${k}`) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <BulkOpFields kind={kind} draft={draft} set={set} />
+        {preview.data && (
+          <div role="status" data-testid="bulk-preview" className="rounded-lg bg-indigo-50 p-3 text-sm text-indigo-900">
+            <p>
+              {t('bulk.preview', {
+                changed: nf.format(preview.data.changed),
+                unchanged: nf.format(preview.data.unchanged),
+                op: t(`bulk.op.${kind}`),
+              })}
+            </p>
+            {preview.data.fields && (
+              <ul className="mt-1 list-inside list-disc" data-testid="bulk-preview-fields">
+                {FIELD_ORDER.filter((f) => preview.data.fields?.[f]).map((f) => (
+                  <li key={f}>
+                    {t('bulk.fieldCount', {
+                      field: t(`bulk.field.${f}`),
+                      count: preview.data.fields![f],
+                      formatted: nf.format(preview.data.fields![f]!),
+                    })}
+                  </li>
                 ))}
-              </select>
-            </label>
-            <BulkOpFields kind={kind} draft={draft} set={set} />
-            {preview.data && (
-              <div
-                role="status"
-                data-testid="bulk-preview"
-                className="rounded-lg bg-indigo-50 p-3 text-sm text-indigo-900"
-              >
-                <p>
-                  {t('bulk.preview', {
-                    changed: nf.format(preview.data.changed),
-                    unchanged: nf.format(preview.data.unchanged),
-                    op: t(`bulk.op.${kind}`),
-                  })}
-                </p>
-                {preview.data.fields && (
-                  <ul className="mt-1 list-inside list-disc" data-testid="bulk-preview-fields">
-                    {FIELD_ORDER.filter((f) => preview.data.fields?.[f]).map((f) => (
-                      <li key={f}>
-                        {t('bulk.fieldCount', {
-                          field: t(`bulk.field.${f}`),
-                          count: preview.data.fields![f],
-                          formatted: nf.format(preview.data.fields![f]!),
-                        })}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            )}
-            {problem && (
-              <p role="alert" data-testid="bulk-problem" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
-                {t(`bulk.problem.${problem}`)}
-              </p>
-            )}
-            {preview.isError && (
-              <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
-                {t('bulk.failed', { message: preview.error.message })}
-              </p>
-            )}
-            {apply.isError &&
-              (isQuotaError(apply.error) ? (
-                <StorageFullAlert />
-              ) : (
-                <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
-                  {t('bulk.failed', { message: apply.error.message })}
-                </p>
-              ))}
-          </div>
-          <div className="mt-6 flex justify-end gap-2">
-            <Dialog.Close asChild>
-              <Button>{t('bulk.cancel')}</Button>
-            </Dialog.Close>
-            {!preview.data ? (
-              <Button
-                variant="primary"
-                disabled={!current || problem !== null || preview.isPending}
-                onClick={() => void runPreview()}
-              >
-                {t('bulk.previewButton')}
-              </Button>
-            ) : (
-              <Button
-                variant={kind === 'delete' ? 'danger' : 'primary'}
-                disabled={apply.isPending || preview.data.changed === 0}
-                onClick={runApply}
-              >
-                {t('bulk.apply', { count: preview.data.changed, formatted: nf.format(preview.data.changed) })}
-              </Button>
+              </ul>
             )}
           </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        )}
+        {problem && (
+          <p role="alert" data-testid="bulk-problem" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
+            {t(`bulk.problem.${problem}`)}
+          </p>
+        )}
+        {preview.isError && (
+          <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
+            {t('bulk.failed', { message: preview.error.message })}
+          </p>
+        )}
+        {apply.isError &&
+          (isQuotaError(apply.error) ? (
+            <StorageFullAlert />
+          ) : (
+            <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
+              {t('bulk.failed', { message: apply.error.message })}
+            </p>
+          ))}
+      </div>
+      <DialogFooter>
+        <DialogClose>
+          <Button>{t('bulk.cancel')}</Button>
+        </DialogClose>
+        {!preview.data ? (
+          <Button
+            variant="primary"
+            disabled={!current || problem !== null || preview.isPending}
+            onClick={() => void runPreview()}
+          >
+            {t('bulk.previewButton')}
+          </Button>
+        ) : (
+          <Button
+            variant={kind === 'delete' ? 'danger' : 'primary'}
+            disabled={apply.isPending || preview.data.changed === 0}
+            onClick={runApply}
+          >
+            {t('bulk.apply', { count: preview.data.changed, formatted: nf.format(preview.data.changed) })}
+          </Button>
+        )}
+      </DialogFooter>
+    </Dialog>
   );
 }

@@ -1,4 +1,3 @@
-import { Dialog } from 'radix-ui';
 import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
@@ -15,7 +14,7 @@ import { ForgetPersonDialog } from './forget-person-dialog';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 import { SeverityIcon } from '../../../components/ui/severity-icon';
-import { useReturnFocus } from '../../../components/ui/use-return-focus';
+import { Dialog, DialogClose, DialogTitle } from '../../../components/ui/dialog';
 
 /** The lead's consent panel is the compliance feature's: the app passes it in (features do not import each other). */
 export type ConsentPanel = ComponentType<{ leadId: number }>;
@@ -36,114 +35,108 @@ export function LeadDrawer({
   const date = localeDateFormat(i18n.language, DATE_TIME);
   const [forgetting, setForgetting] = useState(false);
   // Back to the opener (the grid, or the phone button clicked); if it is gone (a virtual row re-rendered, or the drawer opened from a link), to the grid.
-  const returnFocus = useReturnFocus(() => document.querySelector<HTMLElement>('[role="grid"]'));
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
-        <Dialog.Content
-          onCloseAutoFocus={returnFocus}
-          className="fixed inset-y-0 right-0 z-50 flex w-[36rem] max-w-full flex-col overflow-y-auto bg-white shadow-2xl"
-          aria-describedby={undefined}
-        >
-          {detail === undefined && <p className="p-6 text-sm text-slate-500">{t('app.loading')}</p>}
-          {detail === null && (
-            <div className="p-6">
-              <Dialog.Title className="text-lg font-semibold">
-                {t('leads.drawer.notFound', { id: leadId })}
-              </Dialog.Title>
-            </div>
-          )}
-          {detail && (
-            <>
-              <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-6 py-4">
-                <div className="flex items-start justify-between gap-4">
-                  <div>
-                    <Dialog.Title className="text-lg font-semibold text-slate-900">
-                      {detail.lead.name || formatPhone(detail.lead.phoneE164)}
-                    </Dialog.Title>
-                    <p className="font-mono text-sm text-slate-600">{formatPhone(detail.lead.phoneE164)}</p>
-                  </div>
-                  <Dialog.Close
-                    className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700"
-                    aria-label={t('leads.drawer.close')}
-                  >
-                    ✕
-                  </Dialog.Close>
-                </div>
-                <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="drawer-verdict">
-                  <span className="text-sm text-slate-600">{t('leads.drawer.callableNow')}</span>
-                  <VerdictBadge
-                    row={{
-                      callable: detail.verdict.callable,
-                      reasons: displayReasons(detail.verdict, {
-                        locale: displayLocale(i18n.language),
-                        timeZone: browserTimeZone(),
-                      }),
-                    }}
-                  />
-                </div>
-                <LifecycleSummary lifecycle={detail.lifecycle} date={date} />
-                {detail.verdict.reasons.length > 0 && (
-                  <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
-                    {detail.verdict.reasons.map((r) => (
-                      <li key={r.code} className={r.severity === 'block' ? 'text-rose-700' : 'text-amber-700'}>
-                        <SeverityIcon severity={r.severity} /> {t(`reason.${r.code}`)}
-                        {r.since !== undefined && ` · ${t('leads.since', { date: date.format(r.since) })}`}
-                        {r.until !== undefined && ` · ${t('leads.until', { date: date.format(r.until) })}`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </header>
-              <div className="space-y-6 px-6 py-5">
-                <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                  <dt className="text-slate-500">{t('leads.col.acquiredAt')}</dt>
-                  <dd>
-                    {date.format(detail.lead.acquiredAt)}{' '}
-                    <span className="text-xs text-slate-500">
-                      ({detail.lead.acquiredAtPrecision}
-                      {detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})
-                    </span>
-                  </dd>
-                  <dt className="text-slate-500">{t('leads.col.createdAt')}</dt>
-                  <dd>
-                    {date.format(detail.lead.createdAt)}{' '}
-                    <span className="text-xs text-slate-500">({t('leads.drawer.system')})</span>
-                  </dd>
-                  <dt className="text-slate-500">{t('leads.col.source')}</dt>
-                  <dd>{sources.get(detail.lead.sourceId) ?? detail.lead.sourceId}</dd>
-                  <dt className="text-slate-500">{t('leads.entry')}</dt>
-                  <dd>{t(`leads.entryMethod.${detail.lead.entryMethod}`)}</dd>
-                  <dt className="text-slate-500">{t('leads.region')}</dt>
-                  <dd>
-                    {detail.lead.region} · {detail.lead.timeZone}
-                  </dd>
-                  <dt className="text-slate-500">{t('leads.col.attempts')}</dt>
-                  <dd>{detail.lead.attempts}</dd>
-                </dl>
-                <LeadEditForm lead={detail.lead} />
-                <LeadConsentPanel leadId={detail.lead.id} />
-                <LeadTimeline events={detail.timeline} />
-                <section className="border-t border-slate-200 pt-4">
-                  <Button variant="danger" onClick={() => setForgetting(true)}>
-                    {t('forget.open')}
-                  </Button>
-                  <p className="mt-1 text-xs text-slate-500">{t('forget.openHelp')}</p>
-                </section>
-                {forgetting && (
-                  <ForgetPersonDialog
-                    leadId={detail.lead.id}
-                    who={detail.lead.name || formatPhone(detail.lead.phoneE164)}
-                    onCancel={() => setForgetting(false)}
-                    onForgotten={onClose}
-                  />
-                )}
+    <Dialog
+      side="right"
+      onClose={onClose}
+      returnFocusFallback={() => document.querySelector<HTMLElement>('[role="grid"]')}
+      describedBy={null}
+    >
+      {detail === undefined && <p className="p-6 text-sm text-slate-500">{t('app.loading')}</p>}
+      {detail === null && (
+        <div className="p-6">
+          <DialogTitle>{t('leads.drawer.notFound', { id: leadId })}</DialogTitle>
+        </div>
+      )}
+      {detail && (
+        <>
+          <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-6 py-4">
+            <div className="flex items-start justify-between gap-4">
+              <div>
+                <DialogTitle>{detail.lead.name || formatPhone(detail.lead.phoneE164)}</DialogTitle>
+                <p className="font-mono text-sm text-slate-600">{formatPhone(detail.lead.phoneE164)}</p>
               </div>
-            </>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+              <DialogClose>
+                <button
+                  type="button"
+                  className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700"
+                  aria-label={t('leads.drawer.close')}
+                >
+                  ✕
+                </button>
+              </DialogClose>
+            </div>
+            <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="drawer-verdict">
+              <span className="text-sm text-slate-600">{t('leads.drawer.callableNow')}</span>
+              <VerdictBadge
+                row={{
+                  callable: detail.verdict.callable,
+                  reasons: displayReasons(detail.verdict, {
+                    locale: displayLocale(i18n.language),
+                    timeZone: browserTimeZone(),
+                  }),
+                }}
+              />
+            </div>
+            <LifecycleSummary lifecycle={detail.lifecycle} date={date} />
+            {detail.verdict.reasons.length > 0 && (
+              <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
+                {detail.verdict.reasons.map((r) => (
+                  <li key={r.code} className={r.severity === 'block' ? 'text-rose-700' : 'text-amber-700'}>
+                    <SeverityIcon severity={r.severity} /> {t(`reason.${r.code}`)}
+                    {r.since !== undefined && ` · ${t('leads.since', { date: date.format(r.since) })}`}
+                    {r.until !== undefined && ` · ${t('leads.until', { date: date.format(r.until) })}`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </header>
+          <div className="space-y-6 px-6 py-5">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+              <dt className="text-slate-500">{t('leads.col.acquiredAt')}</dt>
+              <dd>
+                {date.format(detail.lead.acquiredAt)}{' '}
+                <span className="text-xs text-slate-500">
+                  ({detail.lead.acquiredAtPrecision}
+                  {detail.lead.acquiredAtDeclared ? `, ${t('leads.drawer.declared')}` : ''})
+                </span>
+              </dd>
+              <dt className="text-slate-500">{t('leads.col.createdAt')}</dt>
+              <dd>
+                {date.format(detail.lead.createdAt)}{' '}
+                <span className="text-xs text-slate-500">({t('leads.drawer.system')})</span>
+              </dd>
+              <dt className="text-slate-500">{t('leads.col.source')}</dt>
+              <dd>{sources.get(detail.lead.sourceId) ?? detail.lead.sourceId}</dd>
+              <dt className="text-slate-500">{t('leads.entry')}</dt>
+              <dd>{t(`leads.entryMethod.${detail.lead.entryMethod}`)}</dd>
+              <dt className="text-slate-500">{t('leads.region')}</dt>
+              <dd>
+                {detail.lead.region} · {detail.lead.timeZone}
+              </dd>
+              <dt className="text-slate-500">{t('leads.col.attempts')}</dt>
+              <dd>{detail.lead.attempts}</dd>
+            </dl>
+            <LeadEditForm lead={detail.lead} />
+            <LeadConsentPanel leadId={detail.lead.id} />
+            <LeadTimeline events={detail.timeline} />
+            <section className="border-t border-slate-200 pt-4">
+              <Button variant="danger" onClick={() => setForgetting(true)}>
+                {t('forget.open')}
+              </Button>
+              <p className="mt-1 text-xs text-slate-500">{t('forget.openHelp')}</p>
+            </section>
+            {forgetting && (
+              <ForgetPersonDialog
+                leadId={detail.lead.id}
+                who={detail.lead.name || formatPhone(detail.lead.phoneE164)}
+                onCancel={() => setForgetting(false)}
+                onForgotten={onClose}
+              />
+            )}
+          </div>
+        </>
+      )}
+    </Dialog>
   );
 }

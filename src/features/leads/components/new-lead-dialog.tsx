@@ -1,4 +1,3 @@
-import { Dialog } from 'radix-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
@@ -9,12 +8,11 @@ import { useSettings } from '../../../shared/settings/use-settings';
 import { useCatalog } from '../api/use-catalog';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useCreateLead } from '../api/use-create-lead';
-import { useReturnFocus } from '../../../components/ui/use-return-focus';
+import { Dialog, DialogDescription, DialogTitle } from '../../../components/ui/dialog';
 
 /** Manual entry: phone (validated), source and acquisition time are required. */
 export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => void }) {
   const { t } = useTranslation();
-  const returnFocus = useReturnFocus();
   const settings = useSettings();
   const catalog = useCatalog();
   const create = useCreateLead();
@@ -53,67 +51,59 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
     create.mutate(result.lead, { onSuccess: (lead) => onClose(lead.id) });
   };
   return (
-    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content
-          onCloseAutoFocus={returnFocus}
-          className="fixed left-1/2 top-16 z-50 w-[34rem] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl"
+    <Dialog onClose={() => onClose()}>
+      <DialogTitle>{t('leads.new.title')}</DialogTitle>
+      <DialogDescription>{t('leads.new.description')}</DialogDescription>
+      <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-2 gap-3">
+        <Field
+          label={t('leads.new.phone')}
+          error={errorFor('phone')}
+          help={t('leads.new.phoneHelp', { region: settings?.defaultRegion ?? '' })}
         >
-          <Dialog.Title className="text-lg font-semibold">{t('leads.new.title')}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-500">{t('leads.new.description')}</Dialog.Description>
-          <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-2 gap-3">
-            <Field
-              label={t('leads.new.phone')}
-              error={errorFor('phone')}
-              help={t('leads.new.phoneHelp', { region: settings?.defaultRegion ?? '' })}
-            >
-              {(p) => <input {...p} className={inputClass} value={draft.phone} onChange={set('phone')} autoFocus />}
-            </Field>
-            <Field label={t('leads.new.acquiredAt')} error={errorFor('acquiredAt')} help={settings?.orgTimeZone}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="datetime-local"
-                  className={inputClass}
-                  value={draft.acquiredAt}
-                  onChange={set('acquiredAt')}
-                />
-              )}
-            </Field>
-            <Field label={t('leads.new.source')} error={errorFor('sourceId')}>
-              {(p) => (
-                <select {...p} className={inputClass} value={draft.sourceId} onChange={set('sourceId')}>
-                  <option value="">—</option>
-                  {catalog?.sources.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('leads.col.name')}>
-              {(p) => <input {...p} className={inputClass} value={draft.name} onChange={set('name')} />}
-            </Field>
-            <Field label={t('leads.col.company')}>
-              {(p) => <input {...p} className={inputClass} value={draft.company} onChange={set('company')} />}
-            </Field>
-            <Field label={t('leads.email')} error={errorFor('email')}>
-              {(p) => <input {...p} type="email" className={inputClass} value={draft.email} onChange={set('email')} />}
-            </Field>
-            <div className="col-span-2">
-              <WriteFailure write={create} shownAtField={code !== undefined} />
-            </div>
-            <div className="col-span-2 mt-2 flex justify-end gap-2">
-              <Button onClick={() => onClose()}>{t('bulk.cancel')}</Button>
-              <Button type="submit" variant="primary" disabled={create.isPending || !settings}>
-                {t('leads.new.create')}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          {(p) => <input {...p} className={inputClass} value={draft.phone} onChange={set('phone')} autoFocus />}
+        </Field>
+        <Field label={t('leads.new.acquiredAt')} error={errorFor('acquiredAt')} help={settings?.orgTimeZone}>
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              className={inputClass}
+              value={draft.acquiredAt}
+              onChange={set('acquiredAt')}
+            />
+          )}
+        </Field>
+        <Field label={t('leads.new.source')} error={errorFor('sourceId')}>
+          {(p) => (
+            <select {...p} className={inputClass} value={draft.sourceId} onChange={set('sourceId')}>
+              <option value="">—</option>
+              {catalog?.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('leads.col.name')}>
+          {(p) => <input {...p} className={inputClass} value={draft.name} onChange={set('name')} />}
+        </Field>
+        <Field label={t('leads.col.company')}>
+          {(p) => <input {...p} className={inputClass} value={draft.company} onChange={set('company')} />}
+        </Field>
+        <Field label={t('leads.email')} error={errorFor('email')}>
+          {(p) => <input {...p} type="email" className={inputClass} value={draft.email} onChange={set('email')} />}
+        </Field>
+        <div className="col-span-2">
+          <WriteFailure write={create} shownAtField={code !== undefined} />
+        </div>
+        <div className="col-span-2 mt-2 flex justify-end gap-2">
+          <Button onClick={() => onClose()}>{t('bulk.cancel')}</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending || !settings}>
+            {t('leads.new.create')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
