@@ -1,0 +1,73 @@
+/** The HTTP API: sign-in, push and pull. Every request body and query is checked with zod here. */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+import type pg from 'pg';
+import { z } from 'zod';
+import { ROLES, type SessionClaims } from './db/session';
+import { signIn } from './auth/sign-in';
+import { pushBodySchema } from './protocol/mutations';
+import { push } from './push/push';
+import { DEFAULT_PAGE, MAX_PAGE, pull } from './pull/pull';
+
+export interface AppOptions {
+  pool: pg.Pool;
+  jwtSecret: string;
+  tokenTtlSec: number;
+  logger?: boolean;
+}
+
+const signInSchema = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) });
+const pullQuerySchema = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+});
+/** The token's claims: short-lived, re-read from the database at each sign-in. */
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  org: z.uuid(),
+  role: z.enum(ROLES),
+  teams: z.array(z.uuid()),
+});
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
+  app.register(fastifyJwt, { secret: options.jwtSecret, sign: { expiresIn: options.tokenTtlSec } });
+
+  const session = async (request: FastifyRequest): Promise<SessionClaims> => {
+    const claims = claimsSchema.parse(await request.jwtVerify());
+    return { orgId: claims.org, userId: claims.sub, role: claims.role, teamIds: claims.teams };
+  };
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof z.ZodError) return reply.code(400).send({ error: 'invalid-request', issues: error.issues });
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) app.log.error(error);
+    const message = status >= 500 ? 'internal error' : error instanceof Error ? error.message : String(error);
+    return reply.code(status).send({ error: status === 401 ? 'unauthorized' : 'error', message });
+  });
+
+  app.get('/health', async () => ({ ok: true }));
+
+  app.post('/auth/sign-in', async (request, reply) => {
+    const { email, password } = signInSchema.parse(request.body);
+    const claims = await signIn(options.pool, email, password);
+    if (!claims) return reply.code(401).send({ error: 'unauthorized', message: 'wrong e-mail or password' });
+    const token = app.jwt.sign({ sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds });
+    return { token, expiresInSec: options.tokenTtlSec, user: claims };
+  });
+
+  app.post('/push', async (request) => {
+    const claims = await session(request);
+    const body = pushBodySchema.parse(request.body);
+    const results = await push(options.pool, claims, body);
+    return { results };
+  });
+
+  app.get('/pull', async (request) => {
+    const claims = await session(request);
+    const { cursor, limit } = pullQuerySchema.parse(request.query);
+    return pull(options.pool, claims, cursor, limit);
+  });
+
+  return app;
+}

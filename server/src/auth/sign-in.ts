@@ -1,0 +1,31 @@
+/** Sign-in: e-mail and password against the scrypt hash, then the user's role and teams for the token. */
+import type pg from 'pg';
+import { withSession, ROLES, type Role, type SessionClaims } from '../db/session';
+import { verifyAgainstNothing, verifyPassword } from './password';
+
+export async function signIn(pool: pg.Pool, email: string, password: string): Promise<SessionClaims | null> {
+  const { rows } = await pool.query<{ user_id: string; org_id: string; password_hash: string }>(
+    'SELECT user_id, org_id, password_hash FROM auth_lookup($1)',
+    [email],
+  );
+  const found = rows[0];
+  if (!found) return verifyAgainstNothing(password).then(() => null);
+  if (!(await verifyPassword(password, found.password_hash))) return null;
+  return loadClaims(pool, found.org_id, found.user_id);
+}
+
+/** The role and teams, read inside a session of the user's own organisation (RLS applies here too). */
+export async function loadClaims(pool: pg.Pool, orgId: string, userId: string): Promise<SessionClaims | null> {
+  const bootstrap: SessionClaims = { orgId, userId, role: 'agent', teamIds: [] };
+  return withSession(pool, bootstrap, async (client) => {
+    const { rows } = await client.query<{ role: Role; team_ids: string[] }>(
+      `SELECT u.role, coalesce(array_agg(m.team_id) FILTER (WHERE m.team_id IS NOT NULL), '{}') AS team_ids
+         FROM users u LEFT JOIN team_members m ON m.user_id = u.id
+        WHERE u.id = $1 GROUP BY u.id`,
+      [userId],
+    );
+    const user = rows[0];
+    if (!user || !ROLES.includes(user.role)) return null;
+    return { orgId, userId, role: user.role, teamIds: user.team_ids };
+  });
+}

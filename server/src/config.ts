@@ -1,0 +1,25 @@
+/** The server's settings, read once from the environment and checked at the edge. */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  /** The API's login: a member of leadledger_app, not a superuser, no BYPASSRLS. */
+  DATABASE_URL: z.string().min(1),
+  /** The owner that runs migrations (defaults to DATABASE_URL for a single-role dev setup that passes the checks). */
+  MIGRATION_DATABASE_URL: z.string().min(1).optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4361),
+  HOST: z.string().default('127.0.0.1'),
+  /** Lifetime of an access token, in seconds. */
+  TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(900),
+});
+
+export type ServerConfig = z.infer<typeof envSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Server configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,84 @@
+/**
+ * Server-side check of a device's audit chain segment: the same hash the app computes
+ * (mirrors src/domain/audit/audit-hash.ts: SHA-256 over canonical JSON, formats 1 and 2), and the
+ * organisation's chain, which hashes each appended entry's hash onto the previous organisation hash.
+ */
+import { createHash } from 'node:crypto';
+import type { PushedAuditEntry } from './mutations';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return v;
+  });
+}
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export function entryHash(e: PushedAuditEntry): string {
+  const { seq, at, actor, action, entity, ids, note, prevHash } = e;
+  if (e.detailsHash === undefined) {
+    const { before, after } = e as { before?: unknown; after?: unknown };
+    return sha256Hex(
+      canonicalJson({ seq, at, actor, action, entity, ids, before, after, note: note ?? null, prevHash }),
+    );
+  }
+  return sha256Hex(
+    canonicalJson({
+      format: 2,
+      seq,
+      at,
+      actor,
+      action,
+      entity,
+      ids,
+      detailsHash: e.detailsHash,
+      legacyHash: e.legacyHash ?? null,
+      note: note ?? null,
+      prevHash,
+    }),
+  );
+}
+
+export function orgChainHash(orgPrevHash: string, entryHashHex: string): string {
+  return sha256Hex(`${orgPrevHash}:${entryHashHex}`);
+}
+
+export type SegmentCheck =
+  | { ok: true; fresh: PushedAuditEntry[] }
+  | { ok: false; reason: 'chain-gap' | 'chain-broken' | 'chain-fork'; detail: string };
+
+/**
+ * Checks a pushed segment against the device's stored head (`headSeq` 0 and the genesis hash when
+ * none). Entries the server already holds (a replay overlapping the head) must match; they are
+ * dropped from `fresh`. `stored` answers the hash held for an already-appended seq.
+ */
+export function checkSegment(
+  entries: PushedAuditEntry[],
+  head: { seq: number; hash: string },
+  stored: (seq: number) => string | undefined,
+): SegmentCheck {
+  let prev: PushedAuditEntry | undefined;
+  for (const e of entries) {
+    if (prev && (e.seq !== prev.seq + 1 || e.prevHash !== prev.hash))
+      return { ok: false, reason: 'chain-broken', detail: `entry ${e.seq} does not follow ${prev.seq}` };
+    if (entryHash(e) !== e.hash) return { ok: false, reason: 'chain-broken', detail: `entry ${e.seq}: hash mismatch` };
+    prev = e;
+  }
+  const fresh = entries.filter((e) => e.seq > head.seq);
+  for (const e of entries.filter((x) => x.seq <= head.seq)) {
+    if (stored(e.seq) !== e.hash) return { ok: false, reason: 'chain-fork', detail: `entry ${e.seq} differs` };
+  }
+  const first = fresh[0];
+  if (first && first.seq !== head.seq + 1)
+    return { ok: false, reason: 'chain-gap', detail: `expected entry ${head.seq + 1}, got ${first.seq}` };
+  if (first && first.prevHash !== head.hash)
+    return { ok: false, reason: 'chain-fork', detail: `entry ${first.seq} does not link to the stored head` };
+  return { ok: true, fresh };
+}

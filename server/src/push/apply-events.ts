@@ -1,0 +1,85 @@
+/**
+ * Append-only events: inserted with ON CONFLICT DO NOTHING on their client-generated id, so a
+ * replay is a no-op. A DNC entry also blocks the number on every lead of the organisation.
+ */
+import type { AuditAppend, Mutation } from '../protocol/mutations';
+import { checkSegment, GENESIS_HASH, orgChainHash } from '../protocol/audit-chain';
+import { Rejection, type ApplyContext, type Outcome } from './context';
+
+type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
+const APPLIED: Outcome = { status: 'applied' };
+
+export async function applyCall(ctx: ApplyContext, m: Of<'call.add'>): Promise<Outcome> {
+  const { id, leadId, at, ...body } = m.call;
+  await ctx.client.query(
+    `INSERT INTO calls (org_id, id, lead_id, at, body, author_id, device_id)
+     VALUES (app_org_id(), $1, $2, $3, $4, app_user_id(), $5) ON CONFLICT DO NOTHING`,
+    [id, leadId, at, body, ctx.deviceId],
+  );
+  return APPLIED;
+}
+
+export async function applyConsent(ctx: ApplyContext, m: Of<'consent.add'>): Promise<Outcome> {
+  const { id, leadId, capturedAt, ...body } = m.consent;
+  await ctx.client.query(
+    `INSERT INTO consents (org_id, id, lead_id, at, body, author_id, device_id)
+     VALUES (app_org_id(), $1, $2, $3, $4, app_user_id(), $5) ON CONFLICT DO NOTHING`,
+    [id, leadId, capturedAt, body, ctx.deviceId],
+  );
+  return APPLIED;
+}
+
+export async function applyDnc(ctx: ApplyContext, m: Of<'dnc.add'>): Promise<Outcome> {
+  const { id, kind, phoneE164, leadId, at, ...body } = m.dnc;
+  await ctx.client.query(
+    `INSERT INTO dnc_entries (org_id, id, kind, phone_e164, lead_id, at, body, author_id, device_id)
+     VALUES (app_org_id(), $1, $2, $3, $4, $5, $6, app_user_id(), $7) ON CONFLICT DO NOTHING`,
+    [id, kind, phoneE164, leadId ?? null, at, body, ctx.deviceId],
+  );
+  // Idempotent: leads already `listed` are left alone, so a replay changes nothing.
+  await ctx.client.query('SELECT block_number($1, $2)', [phoneE164, ctx.serverHlc]);
+  return APPLIED;
+}
+
+interface AuditRow {
+  device_seq: number;
+  hash: string;
+}
+
+export async function applyAudit(ctx: ApplyContext, m: AuditAppend): Promise<Outcome> {
+  const seqs = m.entries.map((e) => e.seq);
+  const { rows } = await ctx.client.query<AuditRow>(
+    `(SELECT device_seq, hash FROM audit_entries WHERE org_id = app_org_id() AND device_id = $1
+       ORDER BY device_seq DESC LIMIT 1)
+     UNION SELECT device_seq, hash FROM audit_entries
+      WHERE org_id = app_org_id() AND device_id = $1 AND device_seq = ANY ($2::bigint[])`,
+    [ctx.deviceId, seqs],
+  );
+  const held = new Map(rows.map((r) => [r.device_seq, r.hash]));
+  const headSeq = rows.reduce((max, r) => Math.max(max, r.device_seq), 0);
+  const head = { seq: headSeq, hash: held.get(headSeq) ?? GENESIS_HASH };
+  const check = checkSegment(m.entries, head, (seq) => held.get(seq));
+  if (!check.ok) {
+    if (check.reason === 'chain-gap') return { status: 'deferred', reason: check.reason, detail: check.detail };
+    throw new Rejection(check.reason, check.detail);
+  }
+  if (check.fresh.length === 0) return APPLIED;
+  // The organisation's chain: one position after another, under the push's organisation lock.
+  const { rows: orgHead } = await ctx.client.query<{ org_position: number; org_hash: string }>(
+    `SELECT org_position, org_hash FROM audit_entries_org_head()`,
+  );
+  let position = orgHead[0]?.org_position ?? 0;
+  let orgPrev = orgHead[0]?.org_hash ?? GENESIS_HASH;
+  for (const e of check.fresh) {
+    const orgHash = orgChainHash(orgPrev, e.hash);
+    position += 1;
+    await ctx.client.query(
+      `INSERT INTO audit_entries (org_id, device_id, device_seq, prev_hash, hash, entry, org_position,
+                                  org_prev_hash, org_hash, author_id)
+       VALUES (app_org_id(), $1, $2, $3, $4, $5, $6, $7, $8, app_user_id())`,
+      [ctx.deviceId, e.seq, e.prevHash, e.hash, e, position, orgPrev, orgHash],
+    );
+    orgPrev = orgHash;
+  }
+  return APPLIED;
+}

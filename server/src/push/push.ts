@@ -1,0 +1,122 @@
+/**
+ * POST /push: a batch of mutations in ONE transaction, each mutation inside its own savepoint, so a
+ * rejected mutation rolls back alone (and is quarantined) while the rest commit together; the reply
+ * is sent only after COMMIT, so an acknowledged mutation is durable and an unacknowledged one is
+ * retried whole. The per-organisation advisory lock taken first serialises pushes of one
+ * organisation: replays of the same batch arriving concurrently see each other's `mutations` rows,
+ * and change seqs are assigned in commit order (see docs/team-edition.md, "Cursor").
+ */
+import type pg from 'pg';
+import { withSession, type SessionClaims } from '../db/session';
+import { formatHlc } from '../protocol/hlc';
+import { mutationSchema, type Mutation, type MutationResult } from '../protocol/mutations';
+import { applyLeadPut } from './apply-lead';
+import { applyAudit, applyCall, applyConsent, applyDnc } from './apply-events';
+import { Rejection, type ApplyContext, type Outcome } from './context';
+
+export interface PushInput {
+  deviceId: string;
+  mutations: { id: string; type: string }[];
+}
+
+export async function push(pool: pg.Pool, claims: SessionClaims, input: PushInput): Promise<MutationResult[]> {
+  const now = Date.now();
+  return withSession(pool, claims, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(4361, hashtext(app_org_id()::text))');
+    const seen = await earlierOutcomes(
+      client,
+      input.mutations.map((m) => m.id),
+    );
+    const ctx: ApplyContext = {
+      client,
+      claims,
+      deviceId: input.deviceId,
+      serverHlc: formatHlc({ wall: now, counter: 0, node: 'server' }),
+      now,
+    };
+    const results: MutationResult[] = [];
+    for (const raw of input.mutations) {
+      const earlier = seen.get(raw.id);
+      if (earlier) {
+        results.push({ ...earlier, id: raw.id, duplicate: true });
+        continue;
+      }
+      const outcome = await applyInSavepoint(ctx, raw);
+      if (outcome.status !== 'deferred') {
+        await record(ctx, raw, outcome);
+        seen.set(raw.id, { id: raw.id, ...outcome });
+      }
+      results.push({ id: raw.id, ...outcome });
+    }
+    return results;
+  });
+}
+
+async function applyInSavepoint(ctx: ApplyContext, raw: { id: string; type: string }): Promise<Outcome> {
+  const parsed = mutationSchema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return { status: 'quarantined', reason: 'invalid', detail: detail.slice(0, 1000) };
+  }
+  await ctx.client.query('SAVEPOINT m');
+  try {
+    const outcome = await apply(ctx, parsed.data);
+    await ctx.client.query(outcome.status === 'deferred' ? 'ROLLBACK TO SAVEPOINT m' : 'RELEASE SAVEPOINT m');
+    return outcome;
+  } catch (error) {
+    await ctx.client.query('ROLLBACK TO SAVEPOINT m');
+    if (error instanceof Rejection) return { status: 'quarantined', reason: error.reason, detail: error.detail };
+    return { status: 'quarantined', ...classify(error) };
+  }
+}
+
+function apply(ctx: ApplyContext, m: Mutation): Promise<Outcome> {
+  switch (m.type) {
+    case 'lead.put':
+      return applyLeadPut(ctx, m);
+    case 'call.add':
+      return applyCall(ctx, m);
+    case 'consent.add':
+      return applyConsent(ctx, m);
+    case 'dnc.add':
+      return applyDnc(ctx, m);
+    case 'audit.append':
+      return applyAudit(ctx, m);
+  }
+}
+
+/** Database refusals a client can cause; anything else is the server's fault and fails the push. */
+function classify(error: unknown): { reason: string; detail: string } {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === '42501' || code === '23505') return { reason: 'not-permitted', detail: message };
+  if (code === '23503') return { reason: 'unknown-reference', detail: message };
+  if (code === '23514' || code === '22P02' || code === '22003') return { reason: 'invalid', detail: message };
+  throw error;
+}
+
+async function record(ctx: ApplyContext, raw: { id: string; type: string }, outcome: Outcome): Promise<void> {
+  if (outcome.status === 'quarantined' || outcome.reason) {
+    await ctx.client.query(
+      `INSERT INTO quarantine (org_id, mutation_id, author_id, device_id, type, payload, reason, detail)
+       VALUES (app_org_id(), $1, app_user_id(), $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [raw.id, ctx.deviceId, raw.type, raw, outcome.reason ?? '', outcome.detail ?? ''],
+    );
+  }
+  await ctx.client.query(
+    `INSERT INTO mutations (org_id, id, author_id, device_id, status)
+     VALUES (app_org_id(), $1, app_user_id(), $2, $3) ON CONFLICT DO NOTHING`,
+    [raw.id, ctx.deviceId, outcome.status],
+  );
+}
+
+/** Outcomes of mutations this organisation already holds (a replay): answered, never applied again. */
+async function earlierOutcomes(client: pg.PoolClient, ids: string[]): Promise<Map<string, MutationResult>> {
+  const { rows } = await client.query<{ id: string; status: 'applied' | 'quarantined'; reason: string | null }>(
+    `SELECT m.id, m.status, q.reason FROM mutations m
+       LEFT JOIN quarantine q ON q.org_id = m.org_id AND q.mutation_id = m.id
+      WHERE m.org_id = app_org_id() AND m.id = ANY ($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { id: r.id, status: r.status, ...(r.reason ? { reason: r.reason } : {}) }]));
+}
