@@ -7,7 +7,8 @@ const envSchema = z.object({
   /** The owner that runs migrations (defaults to DATABASE_URL for a single-role dev setup that passes the checks). */
   MIGRATION_DATABASE_URL: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(4361),
+  /** 0 picks a free port (the tests do); the address is logged. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4361),
   HOST: z.string().default('127.0.0.1'),
   /** Lifetime of an access token, in seconds. */
   TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(900),

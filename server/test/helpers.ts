@@ -35,7 +35,8 @@ export const tokenFor = (app: FastifyInstance, c: SessionClaims): string =>
 
 let sharedHash: Promise<string> | undefined;
 /** One scrypt hash for every test user: hashing is the expensive part and not what these tests check. */
-export const testPasswordHash = (): Promise<string> => (sharedHash ??= hashPassword('correct horse'));
+export const testPasswordHash = (): Promise<string> =>
+  (sharedHash ??= hashPassword('correct horse', { N: 2 ** 12, r: 8, p: 1 }));
 
 export async function addUser(db: TestDb, orgId: string, role: Role, teamIds: string[] = []): Promise<SessionClaims> {
   const email = `${role}-${randomUUID()}@example.test`;

@@ -9,8 +9,8 @@ export interface ScryptParams {
   r: number;
   p: number;
 }
-/** About 32 MiB and ~50–100 ms per hash on this machine; OWASP's minimum for scrypt is N=2^17 r=8 p=1 … 2^15 p=3. */
-export const DEFAULT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 2 };
+/** One of OWASP's recommended scrypt settings (N=2^16, r=8, p=2): 64 MiB per hash. */
+export const DEFAULT_PARAMS: ScryptParams = { N: 2 ** 16, r: 8, p: 2 };
 const KEY_LEN = 32;
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {

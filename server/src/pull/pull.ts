@@ -46,9 +46,10 @@ const PULL_SQL = `SELECT kind, seq, data FROM (${Object.values(SOURCES)
 
 export async function pull(pool: pg.Pool, claims: SessionClaims, cursor: number, limit: number): Promise<PullPage> {
   return withSession(pool, claims, async (client) => {
-    const { rows } = await client.query<Change>(PULL_SQL, [cursor, limit + 1]);
+    const { rows } = await client.query<Omit<Change, 'seq'> & { seq: string | number }>(PULL_SQL, [cursor, limit + 1]);
     const more = rows.length > limit;
-    const changes = more ? rows.slice(0, limit) : rows;
+    // bigint arrives as text; seqs stay far below 2^53.
+    const changes = (more ? rows.slice(0, limit) : rows).map((r) => ({ ...r, seq: Number(r.seq) }));
     return { changes, cursor: changes.at(-1)?.seq ?? cursor, more };
   });
 }

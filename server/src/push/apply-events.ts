@@ -42,7 +42,7 @@ export async function applyDnc(ctx: ApplyContext, m: Of<'dnc.add'>): Promise<Out
 }
 
 interface AuditRow {
-  device_seq: number;
+  device_seq: string | number;
   hash: string;
 }
 
@@ -55,8 +55,8 @@ export async function applyAudit(ctx: ApplyContext, m: AuditAppend): Promise<Out
       WHERE org_id = app_org_id() AND device_id = $1 AND device_seq = ANY ($2::bigint[])`,
     [ctx.deviceId, seqs],
   );
-  const held = new Map(rows.map((r) => [r.device_seq, r.hash]));
-  const headSeq = rows.reduce((max, r) => Math.max(max, r.device_seq), 0);
+  const held = new Map(rows.map((r) => [Number(r.device_seq), r.hash]));
+  const headSeq = rows.reduce((max, r) => Math.max(max, Number(r.device_seq)), 0);
   const head = { seq: headSeq, hash: held.get(headSeq) ?? GENESIS_HASH };
   const check = checkSegment(m.entries, head, (seq) => held.get(seq));
   if (!check.ok) {
@@ -65,10 +65,10 @@ export async function applyAudit(ctx: ApplyContext, m: AuditAppend): Promise<Out
   }
   if (check.fresh.length === 0) return APPLIED;
   // The organisation's chain: one position after another, under the push's organisation lock.
-  const { rows: orgHead } = await ctx.client.query<{ org_position: number; org_hash: string }>(
+  const { rows: orgHead } = await ctx.client.query<{ org_position: string | number; org_hash: string }>(
     `SELECT org_position, org_hash FROM audit_entries_org_head()`,
   );
-  let position = orgHead[0]?.org_position ?? 0;
+  let position = Number(orgHead[0]?.org_position ?? 0);
   let orgPrev = orgHead[0]?.org_hash ?? GENESIS_HASH;
   for (const e of check.fresh) {
     const orgHash = orgChainHash(orgPrev, e.hash);
