@@ -63,8 +63,8 @@ describe('pull', () => {
     const org = await makeOrg(db);
     const token = tokenFor(app, org.steward);
     const pushed = new Set<string>();
-    const pushers = Array.from({ length: 4 }, async (_, p) => {
-      for (let b = 0; b < 4; b++) {
+    const pushers = Array.from({ length: 3 }, async (_, p) => {
+      for (let b = 0; b < 3; b++) {
         const batch = Array.from({ length: 10 }, () => callAdd('lead-c0000001'));
         batch.forEach((m) => pushed.add(m.call.id));
         await pushAs(app, token, batch, `dev-${p}`);
