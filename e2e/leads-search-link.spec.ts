@@ -57,3 +57,19 @@ test('an export link whose filter cannot be read says so and exports nothing', a
   await expect(alert).toBeHidden();
   await expect(page.getByRole('button', { name: /^Export (CSV|XLSX)$/ })).toBeEnabled({ timeout: 60_000 });
 });
+
+test('the search box follows the URL: typed text reaches the URL, and "Clear filters" empties the box', async ({
+  app,
+}) => {
+  const page = app.page;
+  await app.open('/leads');
+  const box = page.getByRole('searchbox', { name: 'Search leads' });
+  await box.fill('smith');
+  await expect(page).toHaveURL(/[?&]q=smith(&|$)/);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(box).toHaveValue('');
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]q=smith(&|$)/);
+  await expect(box).toHaveValue('smith');
+});

@@ -39,18 +39,26 @@ export const FilterBar = memo(function FilterBar({
   const { t } = useTranslation();
   const facets = useFacets(version).data;
   const sourceNames = useSourceNames();
-  const [q, setQ] = useState(filter.q ?? '');
+  // The box holds what is typed (sent to the URL after a pause); when the URL's query changes from
+  // elsewhere (back, Clear filters, a saved view) the box takes it, adjusted during render
+  // (react.dev "adjusting some state when a prop changes"), not in an effect.
+  const urlQ = filter.q ?? '';
+  const [q, setQ] = useState(urlQ);
+  const [seenUrlQ, setSeenUrlQ] = useState(urlQ);
+  if (seenUrlQ !== urlQ) {
+    setSeenUrlQ(urlQ);
+    setQ(urlQ);
+  }
   // The filters used less often wait behind "More filters" (open when one of them is set): the grid starts higher up.
   const secondaryActive = SECONDARY.filter(
     (k) => filter[k] !== undefined && !(Array.isArray(filter[k]) && filter[k].length === 0),
   ).length;
   const [more, setMore] = useState(secondaryActive > 0);
-  useEffect(() => setQ(filter.q ?? ''), [filter.q]);
   useEffect(() => {
-    if ((filter.q ?? '') === q) return;
+    if (urlQ === q) return;
     const h = setTimeout(() => onChange({ q: q || undefined }, true), 200);
     return () => clearTimeout(h);
-  }, [q, filter.q, onChange]);
+  }, [q, urlQ, onChange]);
   const opts = (values: readonly string[], prefix?: string, names?: Map<string, string>) =>
     values.map((v) => ({ value: v, label: names?.get(v) ?? (prefix ? t(`${prefix}.${v}`) : v) }));
   return (
