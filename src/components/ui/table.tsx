@@ -46,19 +46,35 @@ export function Table({
   );
 }
 
-/** The header rows; `sticky` keeps them in view while the table's box scrolls. */
-export function TableHead({ sticky = false, children }: { sticky?: boolean; children: ReactNode }) {
+/**
+ * The header rows; `sticky` keeps them in view while the table's box scrolls. `caps` (small
+ * capitals) unless the headings must stay narrow (`caps={false}`: a grid of week columns).
+ */
+export function TableHead({
+  sticky = false,
+  caps = true,
+  children,
+}: {
+  sticky?: boolean;
+  caps?: boolean;
+  children: ReactNode;
+}) {
   return (
     <thead
-      className={`bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${sticky ? 'sticky top-0 z-[1]' : ''}`}
+      className={`bg-slate-50 text-left text-xs font-semibold text-slate-500 ${caps ? 'uppercase tracking-wide' : ''} ${sticky ? 'sticky top-0 z-[1]' : ''}`}
     >
       {children}
     </thead>
   );
 }
 
-export function TableBody({ className = '', ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <tbody className={`divide-y divide-slate-100 ${className}`} {...props} />;
+/** The body rows, ruled apart unless `ruled={false}` (cells that draw their own boxes). */
+export function TableBody({
+  ruled = true,
+  className = '',
+  ...props
+}: HTMLAttributes<HTMLTableSectionElement> & { ruled?: boolean }) {
+  return <tbody className={`${ruled ? 'divide-y divide-slate-100' : ''} ${className}`} {...props} />;
 }
 
 /**

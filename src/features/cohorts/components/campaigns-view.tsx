@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import { rateOf } from '../../../domain/cohorts/cohort-rates';
 import { campaignFilter } from '../../../domain/cohorts/drill-down';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -76,27 +77,27 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
         </p>
       ) : (
         <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
-          <table className="w-full text-sm" data-testid="campaigns-table">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <Table caption={t('cohorts.campaigns.title')} captionHidden data-testid="campaigns-table">
+            <TableHead>
               <tr>
                 {model.header
                   .filter((_, i) => i !== 8)
                   .map((h, i) => (
-                    <th key={i} scope="col" className="whitespace-nowrap px-3 py-2">
+                    <Th key={i} numeric={i >= 3} className="whitespace-nowrap">
                       {h}
-                    </th>
+                    </Th>
                   ))}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            </TableHead>
+            <TableBody>
               {model.rows.map(({ id, r, c, cells }) => (
                 <tr key={id} className="hover:bg-indigo-50/40">
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-800">
+                  <Th scope="row" className="whitespace-nowrap">
                     {cells[0]}
-                  </th>
-                  <td className="px-3 py-2 text-xs text-slate-500">{cells[1]}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-500">{cells[2]}</td>
-                  <td className="px-3 py-2 tabular-nums">
+                  </Th>
+                  <Td className="text-xs text-slate-500">{cells[1]}</Td>
+                  <Td className="whitespace-nowrap text-xs text-slate-500">{cells[2]}</Td>
+                  <Td numeric>
                     {c && r.explicit > 0
                       ? link(
                           cells[3]!,
@@ -104,8 +105,8 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
                           t('cohorts.campaigns.openExplicit', { count: r.explicit, formatted: cells[3] }),
                         )
                       : cells[3]}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
+                  </Td>
+                  <Td numeric>
                     {c && r.window > 0
                       ? link(
                           cells[4]!,
@@ -113,18 +114,20 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
                           t('cohorts.campaigns.openWindow', { count: r.window, formatted: cells[4] }),
                         )
                       : cells[4]}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{cells[5]}</td>
-                  <td className="px-3 py-2 tabular-nums">{cells[6]}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                  </Td>
+                  <Td numeric>{cells[5]}</Td>
+                  <Td numeric>{cells[6]}</Td>
+                  <Td numeric className="whitespace-nowrap">
                     <div>{cells[7]}</div>
                     <div className="text-[11px] text-slate-500">{cells[8]}</div>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{cells[9]}</td>
+                  </Td>
+                  <Td numeric className="whitespace-nowrap">
+                    {cells[9]}
+                  </Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       {q.data && <ComputedNote leads={q.data.meta.leads} ms={q.data.ms} waitMs={q.data.waitMs} />}

@@ -13,6 +13,7 @@ import { OtherNote } from './other-note';
 import { SmallMultiples } from './small-multiples';
 import { useChartModel } from './use-chart-model';
 import { useDrillDown } from './use-drill-down';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 /** Even ticks from 0 over the highest figure shown (a rate's whisker included), for every panel alike. */
 function ticksOf(cs: ChartSeries): number[] {
@@ -72,7 +73,7 @@ export function ChartView({
       <ChartPager cs={cs} rangeLabel={(i) => label(cs.rows[i]!)} onPage={(page) => set({ page: page || undefined })} />
       <OtherNote names={cs.other.map(seriesLabel)} leads={f.count(cs.otherLeads)} />
       {cs.rows.length === 0 ? (
-        <p className="py-16 text-center text-sm text-slate-500">{t('cohorts.empty')}</p>
+        <EmptyState>{t('cohorts.empty')}</EmptyState>
       ) : state.layout === 'multiples' && agg.split !== 'none' ? (
         <SmallMultiples cs={cs} {...chartProps} />
       ) : (

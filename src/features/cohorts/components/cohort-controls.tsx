@@ -6,6 +6,7 @@ import { COHORT_METRICS } from '../../../domain/cohorts/cohort-rates';
 import { COHORT_GRAINS } from '../../../domain/time/calendar';
 import { CHART_TYPES, STAGE_MIX, type CohortsSearch, type CohortsState } from '../cohorts-search';
 import { makeFormatters } from '../model/format';
+import { Select } from '../../../components/ui/select';
 
 function Control({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
@@ -15,8 +16,6 @@ function Control({ label, children }: { label: ReactNode; children: ReactNode })
     </label>
   );
 }
-
-const selectClass = `${inputClass} !w-auto min-w-32 bg-white`;
 
 /** Grain, split, metric, range, N and chart type: every change goes to the URL. */
 export function CohortControls({
@@ -41,8 +40,8 @@ export function CohortControls({
   return (
     <div className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <Control label={t('cohorts.controls.grain')}>
-        <select
-          className={selectClass}
+        <Select
+          className="!w-auto min-w-32"
           value={state.grain}
           onChange={(e) => set({ grain: e.target.value as CohortsState['grain'], from: undefined, to: undefined })}
         >
@@ -51,12 +50,12 @@ export function CohortControls({
               {t(`cohorts.grain.${g}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </Control>
       {state.view !== 'scorecard' && state.view !== 'campaigns' && !(showMetric && state.stageMix) && (
         <Control label={t('cohorts.controls.split')}>
-          <select
-            className={selectClass}
+          <Select
+            className="!w-auto min-w-32"
             value={state.split}
             onChange={(e) => set({ split: e.target.value as CohortsState['split'], series: undefined })}
           >
@@ -65,13 +64,13 @@ export function CohortControls({
                 {t(`cohorts.split.${s}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </Control>
       )}
       {showMetric && (
         <Control label={t('cohorts.controls.metric')}>
-          <select
-            className={`${selectClass} min-w-56`}
+          <Select
+            className="!w-auto min-w-56"
             value={state.stageMix ? STAGE_MIX : state.metric}
             onChange={(e) => set({ metric: e.target.value as CohortsSearch['metric'] })}
           >
@@ -81,14 +80,14 @@ export function CohortControls({
               </option>
             ))}
             <option value={STAGE_MIX}>{t('lifecycle.mix.metric')}</option>
-          </select>
+          </Select>
         </Control>
       )}
       {state.view !== 'campaigns' && (
         <>
           <Control label={t('cohorts.controls.from')}>
-            <select
-              className={selectClass}
+            <Select
+              className="!w-auto min-w-32"
               value={state.from ?? ''}
               onChange={(e) => set({ from: e.target.value || undefined })}
             >
@@ -98,11 +97,11 @@ export function CohortControls({
                   {text}
                 </option>
               ))}
-            </select>
+            </Select>
           </Control>
           <Control label={t('cohorts.controls.to')}>
-            <select
-              className={selectClass}
+            <Select
+              className="!w-auto min-w-32"
               value={state.to ?? ''}
               onChange={(e) => set({ to: e.target.value || undefined })}
             >
@@ -112,7 +111,7 @@ export function CohortControls({
                   {text}
                 </option>
               ))}
-            </select>
+            </Select>
           </Control>
         </>
       )}

@@ -40,30 +40,31 @@ export function CohortsPage() {
         keyStarts={result?.value.keyStarts ?? []}
         timeZone={result?.meta.timeZone ?? 'UTC'}
       />
-      <ViewTabs view={state.view} onChange={(view) => set({ view })} />
-      <div role="tabpanel" aria-label={t(`cohorts.views.${state.view}`)} className="mt-4" aria-busy={query.isFetching}>
-        {query.isError ? (
-          <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800">
-            {t('errors.generic')}: {String(query.error)}
-          </p>
-        ) : !result ? (
-          <p role="status" className="animate-pulse text-sm text-slate-500">
-            {t('cohorts.loading')}
-          </p>
-        ) : state.stageMix && (state.view === 'chart' || state.view === 'table') ? (
-          <StageMixView state={state} />
-        ) : state.view === 'chart' ? (
-          <ChartView state={state} result={result} set={set} />
-        ) : state.view === 'table' ? (
-          <TableView state={state} result={result} set={set} />
-        ) : state.view === 'triangle' ? (
-          <TriangleView state={state} result={result} set={set} />
-        ) : state.view === 'scorecard' ? (
-          <ScorecardView state={state} result={result} />
-        ) : (
-          <CampaignsView state={state} meta={result.meta} />
-        )}
-      </div>
+      <ViewTabs view={state.view} onChange={(view) => set({ view })}>
+        <div className="mt-4" aria-busy={query.isFetching}>
+          {query.isError ? (
+            <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800">
+              {t('errors.generic')}: {String(query.error)}
+            </p>
+          ) : !result ? (
+            <p role="status" className="animate-pulse text-sm text-slate-500">
+              {t('cohorts.loading')}
+            </p>
+          ) : state.stageMix && (state.view === 'chart' || state.view === 'table') ? (
+            <StageMixView state={state} />
+          ) : state.view === 'chart' ? (
+            <ChartView state={state} result={result} set={set} />
+          ) : state.view === 'table' ? (
+            <TableView state={state} result={result} set={set} />
+          ) : state.view === 'triangle' ? (
+            <TriangleView state={state} result={result} set={set} />
+          ) : state.view === 'scorecard' ? (
+            <ScorecardView state={state} result={result} />
+          ) : (
+            <CampaignsView state={state} meta={result.meta} />
+          )}
+        </div>
+      </ViewTabs>
       {result &&
         ((!state.stageMix && (state.view === 'chart' || state.view === 'table')) || state.view === 'scorecard') && (
           <ComputedNote

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 
 export interface TableSort {
   /** Column index sorted by, and its direction (none: the table's own order). */
@@ -26,15 +27,14 @@ export function DataTable({
 }) {
   return (
     <div className="max-h-[36rem] overflow-auto rounded-lg ring-1 ring-slate-200">
-      <table className="w-full text-sm" data-testid={testId}>
-        {caption && <caption className="sr-only">{caption}</caption>}
-        <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+      <Table caption={caption} captionHidden data-testid={testId}>
+        <TableHead sticky>
           <tr>
             {header.map((h, j) => (
-              <th
+              <Th
                 key={j}
-                scope="col"
-                className="whitespace-nowrap px-3 py-2"
+                numeric={j > 0}
+                className="whitespace-nowrap"
                 aria-sort={sort?.col === j ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {sort ? (
@@ -52,22 +52,22 @@ export function DataTable({
                 ) : (
                   h
                 )}
-              </th>
+              </Th>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </TableHead>
+        <TableBody>
           {rows.map((r, i) => (
             <tr key={r.id} className={`hover:bg-indigo-50/40 ${r.tone === 'small' ? 'text-slate-500' : ''}`}>
               {r.cells.map((text, j) => (
-                <td key={j} className={`whitespace-nowrap px-3 py-1.5 ${j > 0 ? 'tabular-nums' : ''}`}>
+                <Td key={j} numeric={j > 0} className="whitespace-nowrap">
                   {cell ? cell(i, j, text) : text}
-                </td>
+                </Td>
               ))}
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

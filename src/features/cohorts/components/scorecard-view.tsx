@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
+import { Badge } from '../../../components/ui/badge';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
 import { rangeFilter } from '../../../domain/cohorts/drill-down';
 import { sourceScorecard } from '../../../domain/cohorts/source-scorecard';
@@ -46,34 +48,32 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
     >
       <p className="-mt-1 mb-3 max-w-4xl text-xs text-slate-500">{t('cohorts.scorecard.help', { n: state.n })}</p>
       <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
-        <table className="w-full text-sm" data-testid="source-scorecard">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <Table caption={t('cohorts.scorecard.title')} captionHidden data-testid="source-scorecard">
+          <TableHead>
             <tr>
               {[0, 1, 2, 4, 7, 8, 9].map((i) => (
-                <th key={i} scope="col" className="px-2 py-2 first:px-3">
+                <Th key={i} numeric={i > 0}>
                   {model.header[i]}
-                </th>
+                </Th>
               ))}
-              <th scope="col" className="whitespace-nowrap px-2 py-2">
+              <Th className="whitespace-nowrap">
                 {t('cohorts.scorecard.trend')}
                 <span className="ml-2 font-normal normal-case tracking-normal">
                   <span className="text-indigo-600">━</span> {t('cohorts.scorecard.sparkConnect')}{' '}
                   <span className="ml-1 text-emerald-600">━</span> {t('cohorts.scorecard.sparkConversion')}
                 </span>
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {model.header[10]}
-              </th>
+              </Th>
+              <Th>{model.header[10]}</Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </TableHead>
+          <TableBody>
             {model.rows.map(({ r, cells }) => (
               <tr
                 key={r.sourceId}
                 className="cursor-pointer hover:bg-indigo-50/40"
                 onClick={() => drill(rangeFilter('source', r.sourceId, lo, hi, agg.timeZone))}
               >
-                <th scope="row" className="min-w-40 px-3 py-2 text-left font-medium">
+                <Th scope="row" className="min-w-40">
                   <button
                     type="button"
                     className="text-left text-indigo-700 hover:underline"
@@ -84,31 +84,29 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
                   >
                     {cells[0]}
                   </button>
-                </th>
-                <td className="px-2 py-2 tabular-nums">{cells[1]}</td>
+                </Th>
+                <Td numeric>{cells[1]}</Td>
                 {[2, 4].map((i) => (
-                  <td key={i} className="whitespace-nowrap px-2 py-2 tabular-nums">
+                  <Td key={i} numeric className="whitespace-nowrap">
                     <div>{cells[i]}</div>
                     <div className="text-[11px] text-slate-500">{cells[i + 1]}</div>
-                  </td>
+                  </Td>
                 ))}
                 {[7, 8, 9].map((i) => (
-                  <td key={i} className="whitespace-nowrap px-2 py-2 tabular-nums">
+                  <Td key={i} numeric className="whitespace-nowrap">
                     {cells[i]}
-                  </td>
+                  </Td>
                 ))}
-                <td className="px-2 py-1">
+                <Td>
                   <div className="flex flex-col gap-1">
                     <Sparkline values={r.sparkConnect} color="#4f46e5" width={120} height={16} />
                     <Sparkline values={r.sparkConversion} color="#059669" width={120} height={16} />
                   </div>
-                </td>
-                <td className="px-2 py-2 text-xs">
+                </Td>
+                <Td className="text-xs">
                   {r.flags.length ? (
                     <div className="space-y-1" data-testid="scorecard-flag">
-                      <span className="inline-flex whitespace-nowrap rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-700 ring-1 ring-rose-200">
-                        {t('cohorts.scorecard.worseShort')}
-                      </span>
+                      <Badge tone="bad">{t('cohorts.scorecard.worseShort')}</Badge>
                       {r.flags.map((x) => (
                         <div key={x.metric} className="min-w-48 max-w-60 text-[11px] leading-snug text-slate-500">
                           {t('cohorts.scorecard.worseDetail', {
@@ -123,11 +121,11 @@ export function ScorecardView({ state, result }: { state: CohortsState; result: 
                   ) : (
                     <span className="text-slate-500">{cells[10]}</span>
                   )}
-                </td>
+                </Td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
     </Card>
   );

@@ -12,6 +12,7 @@ import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';
 import { StageMixChart } from './stage-mix-chart';
 import { useDrillDown } from './use-drill-down';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 /** The chart draws at most this many cohorts (the newest); the table below holds every one. */
 const CHART_COHORTS = 24;
@@ -49,7 +50,7 @@ export function StageMixView({ state }: { state: CohortsState }) {
       >
         <p className="-mt-1 mb-3 text-xs text-slate-600">{t('lifecycle.mix.help', { days: mix.dormantDays })}</p>
         {mix.cohorts.length === 0 ? (
-          <p className="py-16 text-center text-sm text-slate-600">{t('lifecycle.mix.empty')}</p>
+          <EmptyState>{t('lifecycle.mix.empty')}</EmptyState>
         ) : (
           <>
             {shown.length < mix.cohorts.length && (

@@ -9,6 +9,7 @@ import { sortRows } from '../model/sort-rows';
 import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';
 import { useChartModel } from './use-chart-model';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 /** Every cohort and series of the range as a table, sortable by any column (sort in the URL); the cohort cell opens the leads behind the row. The CSV writes the rows as sorted. */
 export function TableView({
@@ -37,7 +38,7 @@ export function TableView({
       actions={<CsvButton table={sorted} fileName={`cohorts-${state.grain}-${state.split}-${state.metric}.csv`} />}
     >
       {sorted.rows.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('cohorts.empty')}</p>
+        <EmptyState>{t('cohorts.empty')}</EmptyState>
       ) : (
         <>
           <p className="mb-3 text-xs text-slate-600" data-testid="table-count">

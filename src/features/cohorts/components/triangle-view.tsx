@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
-import { inputClass } from '../../../components/ui/field';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
 import { segmentFilter } from '../../../domain/cohorts/drill-down';
 import type { Timed } from '../../../workers/analytics.worker';
@@ -16,6 +16,7 @@ import { CsvButton } from './csv-button';
 import { OmittedNote } from './omitted-note';
 import { useDrillDown } from './use-drill-down';
 import { useElementWidth } from './use-element-width';
+import { Select } from '../../../components/ui/select';
 
 const WEEKS = 26;
 
@@ -85,8 +86,8 @@ export function TriangleView({
         {state.split !== 'none' && (
           <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
             {t('cohorts.triangle.series')}
-            <select
-              className={`${inputClass} !w-auto`}
+            <Select
+              className="!w-auto"
               value={state.series ?? '\u0000'}
               onChange={(e) => set({ series: e.target.value === '\u0000' ? undefined : e.target.value })}
             >
@@ -96,7 +97,7 @@ export function TriangleView({
                   {seriesLabel(id)}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         )}
       </div>
@@ -134,20 +135,26 @@ export function TriangleView({
               )}
             </p>
             <div className="overflow-auto rounded-lg ring-1 ring-slate-200" data-testid="triangle-scroller">
-              <table className="text-xs" data-testid="cohort-triangle">
-                <thead className="bg-slate-50 text-slate-600">
+              <Table
+                density="compact"
+                className="!w-auto"
+                caption={t('cohorts.triangle.title')}
+                captionHidden
+                data-testid="cohort-triangle"
+              >
+                <TableHead caps={false}>
                   <tr>
-                    {model.header.slice(0, 2 + shown).map((h) => (
-                      <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 text-left font-semibold">
+                    {model.header.slice(0, 2 + shown).map((h, i) => (
+                      <Th key={h} numeric={i > 0} className="whitespace-nowrap">
                         {h}
-                      </th>
+                      </Th>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
+                </TableHead>
+                <TableBody ruled={false}>
                   {model.rows.map((r) => (
                     <tr key={r.key} className={r.small ? 'italic' : ''}>
-                      <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-700">
+                      <Th scope="row" className="whitespace-nowrap">
                         {r.label}
                         {/* Small cohorts were faded with opacity, which took their text below 4.5:1: marked instead. */}
                         {r.small && (
@@ -155,11 +162,13 @@ export function TriangleView({
                             *<span className="sr-only">{t('cohorts.tooltip.small')}</span>
                           </span>
                         )}
-                      </th>
-                      <td className="px-2 py-1 tabular-nums text-slate-500">{model.f.count(r.leads)}</td>
+                      </Th>
+                      <Td numeric className="text-slate-500">
+                        {model.f.count(r.leads)}
+                      </Td>
                       {r.cells.slice(0, shown).map((c, w) =>
                         c ? (
-                          <td key={w} className="p-0.5">
+                          <Td key={w} flush className="p-0.5">
                             <button
                               type="button"
                               title={t('cohorts.triangle.cell', {
@@ -179,17 +188,17 @@ export function TriangleView({
                             >
                               {c.text}
                             </button>
-                          </td>
+                          </Td>
                         ) : (
-                          <td key={w} className="p-0.5" aria-hidden="true">
+                          <Td key={w} flush className="p-0.5" aria-hidden="true">
                             <div className="w-11 rounded bg-slate-50 py-1">&nbsp;</div>
-                          </td>
+                          </Td>
                         ),
                       )}
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </div>
             {tri.data && <ComputedNote leads={tri.data.meta.leads} ms={tri.data.ms} waitMs={tri.data.waitMs} />}
           </>
