@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import { readdirSync } from 'node:fs';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import prettierConfig from 'eslint-config-prettier/flat';
+import i18next from 'eslint-plugin-i18next';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const dexie = { group: ['dexie', 'dexie/*'], message: 'Dexie is used only in src/db and src/workers (STYLE.md).' };
@@ -21,6 +22,23 @@ const react = {
   message: 'The domain is pure: no React.',
 };
 const db = { group: ['**/db/*', '**/db/**', 'dexie'], message: 'The domain does not touch the database.' };
+
+/** eslint-plugin-i18next's own list of calls whose string arguments are not UI text (an option replaces it). */
+const I18N_DEFAULT_CALLEES = [
+  'i18n(ext)?',
+  't',
+  'require',
+  'addEventListener',
+  'removeEventListener',
+  'postMessage',
+  'getElementById',
+  'dispatch',
+  'commit',
+  'includes',
+  'indexOf',
+  'endsWith',
+  'startsWith',
+];
 
 /**
  * Boundaries (STYLE.md; bulletproof-react's import/no-restricted-paths zones): dependencies point
@@ -103,6 +121,30 @@ export default tseslint.config(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
     rules: boundaries,
+  },
+  {
+    // No literal UI text (Excalidraw's rule): what a person reads in a production component goes
+    // through i18next, in en and zh-CN alike. Text between tags, strings in expressions rendered as
+    // children, and the attributes people read (or hear from a screen reader); text of punctuation,
+    // digits and symbols only ("·", "—", "×", "%") may stay.
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx', 'src/testing/**'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['aria-label', 'aria-description', 'aria-placeholder', 'title', 'placeholder', 'alt', 'label'],
+          },
+          words: { exclude: [/^[\p{P}\p{S}\p{N}\s]+$/u] },
+          // Also campaignFilter: its string argument is an attribution mode, not text.
+          callees: { exclude: [...I18N_DEFAULT_CALLEES, 'campaignFilter'] },
+          message: 'UI text goes through i18next (t(...)) in src/i18n/en and zh-CN',
+        },
+      ],
+    },
   },
   { files: ['src/features/*/api/**', 'src/shared/**/use-*.ts'], rules: restrict([dexie, dateFns]) },
   { files: ['src/db/**', 'src/workers/**'], rules: restrict([dateFns]) },

@@ -56,7 +56,7 @@ export function AuditPage() {
       </div>
       {data && <AuditTable rows={data.rows} names={data.names} />}
       {search.entry !== undefined && <AuditEntryDetail seq={search.entry} />}
-      <nav className="mt-4 flex items-center gap-2 text-sm" aria-label="pagination">
+      <nav className="mt-4 flex items-center gap-2 text-sm" aria-label={t('audit.pages')}>
         <Button disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 }) })}>
           ←
         </Button>

@@ -42,7 +42,7 @@ export function DncFilePreview({ result }: { result: Preview }) {
         <dt className="text-slate-500">{t('compliance.dnc.encoding')}</dt>
         <dd>{s.encoding}</dd>
       </dl>
-      <p className="mt-2 text-xs text-slate-500">SHA-256</p>
+      <p className="mt-2 text-xs text-slate-500">{t('compliance.dnc.sha256')}</p>
       <p className="break-all font-mono text-xs text-slate-700" data-testid="preview-sha">
         {s.sha256}
       </p>

@@ -31,7 +31,7 @@ export function DncVersionsTable({ list }: { list: DncListRow }) {
               {t('compliance.dnc.invalid')}
             </th>
             <th scope="col" className="py-2 font-medium">
-              SHA-256
+              {t('compliance.dnc.sha256')}
             </th>
           </tr>
         </thead>

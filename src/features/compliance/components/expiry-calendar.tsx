@@ -19,6 +19,7 @@ export function ExpiryCalendar({
 }) {
   const { t, i18n } = useTranslation();
   const f = useFormatters();
+  const longDay = (day: string) => f.dayKey(day, 'long');
   const byDay = new Map(days.map((d) => [d.day, d]));
   const weeks = calendarWeeks(at, horizonDays, timeZone);
   const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
@@ -55,11 +56,11 @@ export function ExpiryCalendar({
                 const due = byDay.get(cell.day);
                 const label = due
                   ? t('compliance.calendar.cell', {
-                      date: f.dayKey(cell.day, 'long'),
+                      date: longDay(cell.day),
                       consents: due.consents,
                       retention: due.retention,
                     })
-                  : f.dayKey(cell.day, 'long');
+                  : longDay(cell.day);
                 return (
                   <td
                     key={cell.day}

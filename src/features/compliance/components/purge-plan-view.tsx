@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { PurgePlan } from '../../../domain/compliance/retention-plan';
 import { useFormatters } from './use-formatters';
 
+/** The cohort figures a purge may lower, each shown as before → after. */
+const COUNTS = ['leads', 'contacted', 'connected', 'converted'] as const;
+
 /** The dry run's answer: how many leads go, and what the cohort figures lose (nothing, when anonymising). */
 export function PurgePlanView({ plan }: { plan: PurgePlan }) {
   const { t } = useTranslation();
@@ -46,17 +49,18 @@ export function PurgePlanView({ plan }: { plan: PurgePlan }) {
           <tbody className="divide-y divide-slate-100 tabular-nums">
             {plan.losses.map((loss) => {
               const before = plan.before.find((b) => b.cohort === loss.cohort)!;
-              const cell = (k: 'leads' | 'contacted' | 'connected' | 'converted') =>
-                `${f.number(before[k])} → ${f.number(before[k] - loss[k])}`;
+              const [leads, contacted, connected, converted] = COUNTS.map(
+                (k) => `${f.number(before[k])} → ${f.number(before[k] - loss[k])}`,
+              );
               return (
                 <tr key={loss.cohort}>
                   <th scope="row" className="py-1 pr-3 text-left font-normal">
                     {loss.cohort}
                   </th>
-                  <td className="py-1 pr-3 text-right text-rose-700">{cell('leads')}</td>
-                  <td className="py-1 pr-3 text-right">{cell('contacted')}</td>
-                  <td className="py-1 pr-3 text-right">{cell('connected')}</td>
-                  <td className="py-1 text-right">{cell('converted')}</td>
+                  <td className="py-1 pr-3 text-right text-rose-700">{leads}</td>
+                  <td className="py-1 pr-3 text-right">{contacted}</td>
+                  <td className="py-1 pr-3 text-right">{connected}</td>
+                  <td className="py-1 text-right">{converted}</td>
                 </tr>
               );
             })}

@@ -42,7 +42,7 @@ export function ExportHistory() {
                 {e.note && <span className="text-rose-700"> · {e.note}</span>}
               </div>
               <code className="text-[11px] text-slate-500">
-                #{e.seq} sha256 {r.sha256.slice(0, 20)}…
+                #{e.seq} {t('export.hashShort', { hash: r.sha256.slice(0, 20) })}
               </code>
               {chainHeadOf(e) && (
                 <code className="block text-[11px] text-slate-500" title={t('anchor.exportHead')}>

@@ -44,8 +44,8 @@ export function ExportOptions({
             value={search.format ?? 'csv'}
             onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}
           >
-            <option value="csv">CSV</option>
-            <option value="xlsx">XLSX (Excel)</option>
+            <option value="csv">{t('export.formats.csv')}</option>
+            <option value="xlsx">{t('export.formats.xlsx')}</option>
           </select>
         </label>
         <label className="block font-medium text-slate-700">
@@ -63,7 +63,7 @@ export function ExportOptions({
             value={search.pattern ?? 'iso'}
             onChange={(e) => onChange({ pattern: e.target.value === 'iso' ? undefined : e.target.value })}
           >
-            <option value="iso">ISO 8601 (2026-03-14T09:30:00-04:00)</option>
+            <option value="iso">{t('export.timeFormats.iso')}</option>
             <option value="yyyy-MM-dd HH:mm">2026-03-14 09:30</option>
             <option value="dd/MM/yyyy HH:mm">14/03/2026 09:30</option>
             <option value="MM/dd/yyyy HH:mm">03/14/2026 09:30</option>

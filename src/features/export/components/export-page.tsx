@@ -23,6 +23,7 @@ import { FilterRemovedNote } from './filter-removed-note';
 import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';
 
 const route = getRouteApi('/export');
+const EXPORT_KINDS = ['leads', 'call-list'] as const;
 
 /** Export the grid's current view or a call list; every file is audited. */
 export function ExportPage() {
@@ -104,7 +105,7 @@ export function ExportPage() {
             </p>
             <fieldset className="mt-4 flex gap-4 text-sm">
               <legend className="sr-only">{t('export.kind')}</legend>
-              {(['leads', 'call-list'] as const).map((k) => (
+              {EXPORT_KINDS.map((k) => (
                 <label key={k} className="flex items-center gap-2">
                   <input
                     type="radio"
@@ -179,7 +180,9 @@ export function ExportPage() {
                   ms: Math.round(run.data.ms),
                   seq: run.data.auditSeq,
                 })}
-                <code className="ml-2 text-xs text-slate-500">sha256 {run.data.sha256.slice(0, 16)}…</code>
+                <code className="ml-2 text-xs text-slate-500">
+                  {t('export.hashShort', { hash: run.data.sha256.slice(0, 16) })}
+                </code>
                 <span className="ml-2 text-xs text-slate-500" data-testid="export-chain-head">
                   {t('anchor.exportHead')} <code className="font-mono">{run.data.chainHead}</code>
                 </span>

@@ -5,6 +5,10 @@ import type { ImportBatch } from '../../../domain/import-export/import-batch';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 
+/** The columns of a batch, each headed by import.history.<name>: what it is, then its counts. */
+const BATCH_FIELDS = ['id', 'at', 'kind', 'file', 'by'] as const;
+const BATCH_COUNTS = ['read', 'accepted', 'rejected', 'merged', 'created'] as const;
+
 /** Every batch with its counts; committed lead and call batches can be rolled back. */
 export function BatchTable({
   batches,
@@ -30,12 +34,12 @@ export function BatchTable({
       <table className="min-w-full text-sm" aria-label={t('import.history.title')}>
         <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
           <tr>
-            {['id', 'at', 'kind', 'file', 'by'].map((k) => (
+            {BATCH_FIELDS.map((k) => (
               <th key={k} scope="col" className="px-3 py-2">
                 {t(`import.history.${k}`)}
               </th>
             ))}
-            {['read', 'accepted', 'rejected', 'merged', 'created'].map((k) => (
+            {BATCH_COUNTS.map((k) => (
               <th key={k} scope="col" className="px-3 py-2 text-right">
                 {t(`import.history.${k}`)}
               </th>

@@ -4,7 +4,7 @@ import { Card } from '../../../components/ui/card';
 import { inputClass } from '../../../components/ui/field';
 import type { Campaign } from '../../../domain/catalog/campaign';
 import type { Source } from '../../../domain/catalog/source';
-import type { ConflictRule } from '../../../domain/import-export/field-merge';
+import { CONFLICT_RULES, type ConflictRule } from '../../../domain/import-export/field-merge';
 import { REGIONS } from '../../../shared/settings/time-zones';
 
 export interface DefaultsChoice {
@@ -103,7 +103,7 @@ export function DefaultsCard({
         <fieldset className="mt-5">
           <legend className="text-sm font-medium text-slate-700">{t('import.defaults.rule')}</legend>
           <div className="mt-2 flex flex-wrap gap-4">
-            {(['keep-existing', 'take-new'] as const).map((rule) => (
+            {CONFLICT_RULES.map((rule) => (
               <label key={rule} className="flex items-center gap-2 text-sm text-slate-800">
                 <input
                   type="radio"

@@ -14,6 +14,12 @@ interface Props {
   count: number;
 }
 
+/** A sortable column's aria-sort: the sort key alone is ascending, with a leading "-" descending. */
+function ariaSort(key: string | undefined, sort: string | undefined) {
+  if (key && sort === key) return 'ascending';
+  return key && sort === `-${key}` ? 'descending' : 'none';
+}
+
 /** "Select all N matching": the one part of the header that follows the selection. */
 function SelectAllBox({ store, count }: { store: SelectionStore; count: number }) {
   const { t } = useTranslation();
@@ -45,7 +51,7 @@ export function GridHeader({ table, width, sort, onSort, store, count }: Props) 
       </div>
       {table.getHeaderGroups()[0]!.headers.map((header) => {
         const key = SORTABLE[header.column.id as GridColumnId];
-        const dir = key && sort === key ? 'ascending' : key && sort === `-${key}` ? 'descending' : 'none';
+        const dir = ariaSort(key, sort);
         return (
           <div
             key={header.id}
