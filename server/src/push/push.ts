@@ -12,11 +12,13 @@ import { formatHlc } from '../protocol/hlc';
 import { mutationSchema, type Mutation, type MutationResult } from '../protocol/mutations';
 import { applyLeadPut } from './apply-lead';
 import { applyAudit, applyCall, applyConsent, applyDnc } from './apply-events';
+import { applyBulkEvents, isBulkEvent } from './bulk-events';
 import { Rejection, type ApplyContext, type Outcome } from './context';
 
+type RawMutation = { id: string; type: string };
 export interface PushInput {
   deviceId: string;
-  mutations: { id: string; type: string }[];
+  mutations: RawMutation[];
 }
 
 export async function push(pool: pg.Pool, claims: SessionClaims, input: PushInput): Promise<MutationResult[]> {
@@ -27,6 +29,8 @@ export async function push(pool: pg.Pool, claims: SessionClaims, input: PushInpu
       client,
       input.mutations.map((m) => m.id),
     );
+    const earlier = new Set(seen.keys());
+    const deferred = new Map<string, MutationResult>();
     const ctx: ApplyContext = {
       client,
       claims,
@@ -34,21 +38,37 @@ export async function push(pool: pg.Pool, claims: SessionClaims, input: PushInpu
       serverHlc: formatHlc({ wall: now, counter: 0, node: 'server' }),
       now,
     };
-    const results: MutationResult[] = [];
+    // Each id once: a repeat (within the batch, or of an earlier push) is answered, not applied.
+    const first = new Map<string, { raw: RawMutation; parsed?: Mutation }>();
     for (const raw of input.mutations) {
-      const earlier = seen.get(raw.id);
-      if (earlier) {
-        results.push({ ...earlier, id: raw.id, duplicate: true });
-        continue;
+      if (seen.has(raw.id) || first.has(raw.id)) continue;
+      const parsed = mutationSchema.safeParse(raw);
+      first.set(raw.id, { raw, ...(parsed.success ? { parsed: parsed.data } : {}) });
+    }
+    const bulk = [...first.values()].flatMap((f) => (f.parsed && isBulkEvent(f.parsed) ? [f.parsed] : []));
+    if (bulk.length && (await applyBulkEvents(ctx, bulk)))
+      for (const m of bulk) {
+        seen.set(m.id, { id: m.id, status: 'applied' });
+        first.delete(m.id);
       }
+    for (const { raw } of first.values()) {
       const outcome = await applyInSavepoint(ctx, raw);
       if (outcome.status !== 'deferred') {
         await record(ctx, raw, outcome);
-        seen.set(raw.id, { id: raw.id, ...outcome });
-      }
-      results.push({ id: raw.id, ...outcome });
+        seen.set(raw.id, { id: raw.id, ...outcome, duplicate: true });
+      } else deferred.set(raw.id, { id: raw.id, ...outcome });
     }
-    return results;
+    const firstIndex = new Map<string, number>();
+    input.mutations.forEach((m, i) => firstIndex.has(m.id) || firstIndex.set(m.id, i));
+    return input.mutations.map((raw, i) => answer(raw.id, i));
+
+    /** The first occurrence of an id decided in this push is not a duplicate; every other one is. */
+    function answer(id: string, index: number): MutationResult {
+      const known = deferred.get(id) ?? seen.get(id)!;
+      const fresh = !earlier.has(id) && firstIndex.get(id) === index;
+      const { duplicate: _d, ...rest } = known;
+      return fresh ? rest : { ...rest, duplicate: true };
+    }
   });
 }
 
