@@ -12,7 +12,7 @@ import type { RunContext, Scenario } from './types';
  * Click, then wait (from before the click) until `selector`'s text changes — or, with
  * `present`, until `selector` is there at all; time from the click to the painted frame.
  */
-async function clickUntil(
+export async function clickUntil(
   ctx: RunContext,
   click: () => Promise<void>,
   selector: string,

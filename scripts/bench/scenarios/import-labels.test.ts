@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en/import.json';
-import { commitLabel } from '../../../src/features/import/components/commit-label';
+import { commitLabel } from '../../../src/features/import/model/commit-label';
 import { CHECK_BUTTON, COMMIT_BUTTON } from './import-labels';
 
 describe('the labels the CSV-import bench clicks', () => {

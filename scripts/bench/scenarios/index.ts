@@ -6,6 +6,7 @@
 import { bulkEdit } from './bulk-edit';
 import { callListExport, cohorts, dncScrub } from './features';
 import { coldStart, gridFilter, gridSearch, memory, scroll, sortNumeric, sortText } from './grid';
+import { selection } from './selection';
 import type { Scenario } from './types';
 
 export const RUN_SCENARIOS: Scenario[] = [
@@ -16,6 +17,7 @@ export const RUN_SCENARIOS: Scenario[] = [
   sortNumeric,
   sortText,
   scroll,
+  selection,
   cohorts,
   callListExport,
   bulkEdit,

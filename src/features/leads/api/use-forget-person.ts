@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { getDb } from '../../../db/leads-db';
-import { forgetPerson, forgetPreview } from '../../../db/repos/forget-person-repo';
+import { rethrowStorageError } from '../../../db/storage-errors';
+import { bulkEditWorker } from './bulk-edit-worker';
 
-/** What forgetting the lead would remove (read when the confirm dialog opens). */
+/** What forgetting the lead would remove (read in the lead-writes worker when the confirm dialog opens). */
 export function useForgetPreview(leadId: number) {
   return useQuery({
     queryKey: ['forget-preview', leadId],
-    queryFn: () => forgetPreview(getDb(), leadId),
+    queryFn: () => bulkEditWorker().forgetPreview(leadId),
     networkMode: 'always',
     gcTime: 0,
     staleTime: 0,
@@ -14,12 +14,13 @@ export function useForgetPreview(leadId: number) {
 }
 
 /**
- * Forget the person everywhere, in one transaction. `onForgotten` is given here, not to
- * `mutate`: the drawer holding the dialog unmounts as soon as the lead is gone.
+ * Forget the person everywhere, in one transaction in the lead-writes worker (the page only
+ * waits). `onForgotten` is given here, not to `mutate`: the drawer holding the dialog unmounts
+ * as soon as the lead is gone.
  */
 export function useForgetPerson(onForgotten: () => void) {
   return useMutation({
-    mutationFn: (leadId: number) => forgetPerson(getDb(), leadId),
+    mutationFn: (leadId: number) => bulkEditWorker().forget(leadId, Date.now()).catch(rethrowStorageError),
     networkMode: 'always',
     onSuccess: onForgotten,
   });
