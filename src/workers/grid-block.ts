@@ -14,7 +14,8 @@ import {
   type DisplayLocale,
   type DisplayRow,
 } from '../domain/leads/display-row';
-import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED } from '../domain/columns/lead-flags';
+import type { LeadColumns } from '../domain/leads/index/lead-columns';
 import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';

@@ -24,13 +24,8 @@ import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
 import type { LeadDerived } from '../domain/leads/lead-filter';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
-import {
-  FLAG_DELETED,
-  buildLeadColumns,
-  reasonBit,
-  writeDerived,
-  type LeadColumns,
-} from '../domain/leads/index/lead-columns';
+import { FLAG_DELETED } from '../domain/columns/lead-flags';
+import { buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
 import { measureSince, timed } from './grid-timing';

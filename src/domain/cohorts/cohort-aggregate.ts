@@ -6,7 +6,7 @@
  */
 import { MS_PER_DAY, cohortRange, type CohortGrain } from '../time/calendar';
 import type { CohortMetrics, MedianMetric } from './cohort-rates';
-import type { ColumnarSnapshot } from './columnar-snapshot';
+import type { CodeColumn, ColumnarSnapshot } from './columnar-snapshot';
 import { periodAtOrAfter, periodBefore, type GrainIndex } from './grain-index';
 import { groupStats, leadsOf, metricsOf } from './group-stats';
 
@@ -61,7 +61,7 @@ export interface CohortAggregate {
 }
 
 /** The split column and its dictionary, or null when not split. */
-export function splitColumn(s: ColumnarSnapshot, split: CohortSplit): { codes: Uint16Array; values: string[] } | null {
+export function splitColumn(s: ColumnarSnapshot, split: CohortSplit): { codes: CodeColumn; values: string[] } | null {
   switch (split) {
     case 'none':
       return null;
@@ -89,7 +89,7 @@ export function cohortOfLeads(
   index: GrainIndex,
   k0: number,
   k1: number,
-  codes?: Uint16Array,
+  codes?: CodeColumn,
   S = 1,
 ): Int32Array {
   const out = new Int32Array(s.n);

@@ -5,7 +5,8 @@
  * so young cohorts show a shorter row instead of a misleadingly low figure.
  */
 import { MS_PER_DAY, type CohortGrain } from '../time/calendar';
-import { FLAG_CONVERTED, type ColumnarSnapshot } from './columnar-snapshot';
+import { FLAG_CONVERTED } from '../columns/lead-flags';
+import type { ColumnarSnapshot } from './columnar-snapshot';
 import { cohortOfLeads, rangeIndexes, splitColumn, type CohortSplit } from './cohort-aggregate';
 
 export const MS_PER_WEEK = 7 * MS_PER_DAY;

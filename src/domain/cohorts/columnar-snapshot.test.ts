@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { COHORT_GRAINS, cohortKey, cohortRange, type CohortGrain } from '../time/calendar';
 import {
   FLAG_CONNECTED,
+  FLAG_CONSENT_WITHDRAWN,
   FLAG_CONTACTED,
   FLAG_CONVERTED,
   FLAG_DNC_HIT,
   FLAG_HAS_CONTACT_TIME,
   FLAG_WRONG_NUMBER,
+} from '../columns/lead-flags';
+import {
   RULE_EXPLICIT,
   RULE_NONE,
   RULE_WINDOW,
@@ -159,5 +162,23 @@ describe('columns', () => {
     const big = buildSnapshot(many.values(), [], { timeZone: 'UTC', campaigns: [], sources: [] });
     expect(big.n).toBe(5000);
     expect(big.acquiredAt[4999]).toBe(t + 4999 * 60_000);
+  });
+
+  it('widens a code column past 65,536 distinct values instead of wrapping or merging them', () => {
+    const n = 70_000;
+    const many = Array.from({ length: n }, (_, i) => at(t, i + 1, { sourceId: `src-${i}` }));
+    const big = buildSnapshot(many.values(), [], { timeZone: 'UTC', campaigns: [], sources: [] });
+    expect(big.source).toBeInstanceOf(Uint32Array);
+    expect(big.region).toBeInstanceOf(Uint16Array);
+    expect(big.sources.length).toBe(n);
+    for (const i of [0, 65_535, 65_536, n - 1]) expect(big.sources[big.source[i]!]).toBe(`src-${i}`);
+    expect(new Set(big.source).size).toBe(n);
+  });
+
+  it('keeps flags of both engines apart: a cohort flag above 8 bits survives', () => {
+    const withdrawn = buildSnapshot([at(t, 1)], [], { timeZone: 'UTC', campaigns: [], sources: [] }, [
+      { leadId: 1, purpose: 'calls', kind: 'withdrawn', capturedAt: t },
+    ]);
+    expect(withdrawn.flags[0]).toBe(FLAG_CONSENT_WITHDRAWN);
   });
 });

@@ -11,26 +11,31 @@ import type { ConsentEvent } from '../compliance/consent-event';
 import type { Call } from '../leads/call';
 import type { Lead } from '../leads/lead';
 import { campaignMembership, windowOrder } from './campaign-membership';
-import { Dictionary } from './dictionary';
+import { Dictionary } from '../columns/dictionary';
+import {
+  FLAG_ANONYMIZED,
+  FLAG_CONNECTED,
+  FLAG_CONSENT_WITHDRAWN,
+  FLAG_CONTACTED,
+  FLAG_CONVERTED,
+  FLAG_DNC_HIT,
+  FLAG_HAS_CONTACT_TIME,
+  FLAG_WRONG_NUMBER,
+} from '../columns/lead-flags';
 import { buildGrainIndexes, localDay, type GrainIndexes } from './grain-index';
 import { valueBuckets } from './value-buckets';
-
-export const FLAG_CONTACTED = 1;
-export const FLAG_CONNECTED = 2;
-export const FLAG_CONVERTED = 4;
-export const FLAG_WRONG_NUMBER = 8;
-export const FLAG_DNC_HIT = 16;
-/** Contacted and the first contact's time is known (the median of days to first contact reads it). */
-export const FLAG_HAS_CONTACT_TIME = 32;
-/** Anonymised by a purge (the lifecycle's "suppressed"). */
-export const FLAG_ANONYMIZED = 64;
-/** The lead's latest consent event for calls is a withdrawal (the lifecycle's "suppressed"). */
-export const FLAG_CONSENT_WITHDRAWN = 128;
 
 /** How a lead joined its campaign: 0 none, 1 explicit campaign id, 2 acquisition window. */
 export const RULE_NONE = 0;
 export const RULE_EXPLICIT = 1;
 export const RULE_WINDOW = 2;
+
+/**
+ * Dictionary codes: Uint16 (every column the same type, so the split loop stays monomorphic);
+ * a column whose dictionary passes 65,536 values is widened to Uint32 as it is built, never wrapped.
+ */
+export type CodeColumn = Uint16Array | Uint32Array;
+type CodeKey = 'source' | 'campaign' | 'region' | 'member' | 'entry';
 
 export interface ColumnarSnapshot {
   n: number;
@@ -43,23 +48,24 @@ export interface ColumnarSnapshot {
   convertedAt: Float64Array;
   /** The last attempt (NaN: never called): where the lifecycle's dormant clock restarts. */
   lastContactAt: Float64Array;
-  flags: Uint8Array;
+  /** Bits of ../columns/lead-flags.ts (the cohort ones: 0-2 and 5-9). */
+  flags: Uint16Array;
   /** Local acquisition day − `dayBase`, in the organisation's zone. */
   day: Uint16Array;
   dayBase: number;
   grains: GrainIndexes;
-  source: Uint16Array;
+  source: CodeColumn;
   sources: string[];
   /** The explicit campaign id; code 0 is "none" (''). */
-  campaign: Uint16Array;
+  campaign: CodeColumn;
   campaigns: string[];
-  region: Uint16Array;
+  region: CodeColumn;
   regions: string[];
   /** Uint16 like every other code column, so the split loop reads one array type (monomorphic). */
-  entry: Uint16Array;
+  entry: CodeColumn;
   entries: string[];
   /** Campaign membership (explicit or by window); code 0 is "none". */
-  member: Uint16Array;
+  member: CodeColumn;
   members: string[];
   memberRule: Uint8Array;
   /** Quantile buckets (value-buckets.ts) of entry → first contact, acquisition → conversion and data age, for medians. */
@@ -106,15 +112,9 @@ export class SnapshotBuilder {
   private cap: number;
   private ids: Uint32Array;
   private f64: Float64Array[];
-  private flags: Uint8Array;
+  private flags: Uint16Array;
   private days: Int32Array;
-  private codes: {
-    source: Uint16Array;
-    campaign: Uint16Array;
-    region: Uint16Array;
-    member: Uint16Array;
-    entry: Uint16Array;
-  };
+  private codes: Record<CodeKey, CodeColumn>;
   private rule: Uint8Array;
   private readonly dict = {
     source: new Dictionary(),
@@ -136,7 +136,7 @@ export class SnapshotBuilder {
     this.cap = Math.max(16, capacity);
     this.ids = new Uint32Array(this.cap);
     this.f64 = Array.from({ length: 6 }, () => new Float64Array(this.cap));
-    this.flags = new Uint8Array(this.cap);
+    this.flags = new Uint16Array(this.cap);
     this.days = new Int32Array(this.cap);
     this.codes = {
       source: new Uint16Array(this.cap),
@@ -189,13 +189,19 @@ export class SnapshotBuilder {
       (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0) |
       (lead.anonymizedAt !== undefined ? FLAG_ANONYMIZED : 0);
     this.days[i] = localDay(lead.acquiredAt, this.ctx.timeZone);
-    this.codes.source[i] = this.dict.source.code(lead.sourceId);
-    this.codes.campaign[i] = this.dict.campaign.code(lead.campaignId ?? '');
-    this.codes.region[i] = this.dict.region.code(lead.region);
-    this.codes.entry[i] = this.dict.entry.code(lead.entryMethod);
+    this.setCode('source', i, this.dict.source.code(lead.sourceId));
+    this.setCode('campaign', i, this.dict.campaign.code(lead.campaignId ?? ''));
+    this.setCode('region', i, this.dict.region.code(lead.region));
+    this.setCode('entry', i, this.dict.entry.code(lead.entryMethod));
     const m = campaignMembership(lead, this.ordered, this.kinds);
-    this.codes.member[i] = m ? this.dict.member.code(m.campaignId) : 0;
+    this.setCode('member', i, m ? this.dict.member.code(m.campaignId) : 0);
     this.rule[i] = m ? (m.rule === 'explicit' ? RULE_EXPLICIT : RULE_WINDOW) : RULE_NONE;
+  }
+
+  /** Stores a code, first widening its column to Uint32 when the code does not fit in 16 bits. */
+  private setCode(k: CodeKey, i: number, code: number): void {
+    if (code > 0xffff && this.codes[k] instanceof Uint16Array) this.codes[k] = Uint32Array.from(this.codes[k]);
+    this.codes[k][i] = code;
   }
 
   /** Only wrong numbers and DNC requests matter here: the lead row already holds the other call facts. */

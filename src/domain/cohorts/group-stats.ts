@@ -6,7 +6,8 @@
  */
 import { MS_PER_DAY } from '../time/calendar';
 import { MEDIAN_METRICS, type CohortMetrics, type MedianMetric } from './cohort-rates';
-import { FLAG_CONTACTED, FLAG_CONVERTED, type ColumnarSnapshot } from './columnar-snapshot';
+import { BIT_CONNECTED, BIT_DNC_HIT, BIT_WRONG_NUMBER, FLAG_CONTACTED, FLAG_CONVERTED } from '../columns/lead-flags';
+import type { ColumnarSnapshot } from './columnar-snapshot';
 import { groupMedians } from './group-medians';
 
 /** Counters per group, `STRIDE` apart. */
@@ -39,7 +40,7 @@ function counting(s: ColumnarSnapshot, groupOf: Int32Array, groups: number, wind
   const counts = new Int32Array(groups * STRIDE);
   const { flags, convertedAt, acquiredAt } = s;
   // Branch-free where it can be (outcome flags are close to random, so branches mispredict);
-  // the shifts read FLAG_CONNECTED (bit 1), FLAG_WRONG_NUMBER (bit 3) and FLAG_DNC_HIT (bit 4).
+  // the shifts read FLAG_CONNECTED, FLAG_WRONG_NUMBER and FLAG_DNC_HIT (FLAG_CONTACTED is bit 0).
   for (let i = 0; i < s.n; i++) {
     const g = groupOf[i]!;
     if (g < 0) continue;
@@ -48,9 +49,9 @@ function counting(s: ColumnarSnapshot, groupOf: Int32Array, groups: number, wind
     const contacted = f & FLAG_CONTACTED;
     counts[at]!++;
     counts[at + CONTACTED]! += contacted;
-    counts[at + CONNECTED]! += (f >> 1) & contacted;
-    counts[at + WRONG]! += (f >> 3) & contacted;
-    counts[at + DNC]! += (f >> 4) & 1;
+    counts[at + CONNECTED]! += (f >> BIT_CONNECTED) & contacted;
+    counts[at + WRONG]! += (f >> BIT_WRONG_NUMBER) & contacted;
+    counts[at + DNC]! += (f >> BIT_DNC_HIT) & 1;
     if (f & FLAG_CONVERTED) {
       counts[at + CONVERTED]!++;
       if (convertedAt[i]! - acquiredAt[i]! <= windowMs) counts[at + WITHIN]!++;

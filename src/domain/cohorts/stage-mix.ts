@@ -13,7 +13,8 @@ import {
   type LifecycleStage,
 } from '../leads/lifecycle-stage';
 import { cohortOfLeads, rangeIndexes } from './cohort-aggregate';
-import { FLAG_ANONYMIZED, FLAG_CONSENT_WITHDRAWN, FLAG_DNC_HIT, type ColumnarSnapshot } from './columnar-snapshot';
+import { FLAG_ANONYMIZED, FLAG_CONSENT_WITHDRAWN, FLAG_DNC_HIT } from '../columns/lead-flags';
+import type { ColumnarSnapshot } from './columnar-snapshot';
 
 export interface StageMixQuery {
   grain: CohortGrain;

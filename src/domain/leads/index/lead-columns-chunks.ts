@@ -4,7 +4,8 @@
  * part of the joined search strings with offsets from zero, the names, companies and extra tags; the
  * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
  */
-import { Dictionary, type LeadColumns } from './lead-columns';
+import { Dictionary } from '../../columns/dictionary';
+import type { LeadColumns } from './lead-columns';
 
 const NUMERIC = [
   'ids',
@@ -109,7 +110,7 @@ export function toChunks(
 }
 
 function dictionary(values: readonly string[]): Dictionary {
-  const d = new Dictionary();
+  const d = new Dictionary(['']);
   for (const v of values.slice(1)) d.encode(v);
   return d;
 }

@@ -9,35 +9,8 @@ import { verdictInputKey } from '../../compliance/verdict-inputs';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../lead-filter';
 import { CALL_OUTCOMES } from '../call-outcome';
 import { ENTRY_METHODS, type Lead } from '../lead';
-
-/** A string column stored as small integer codes into a dictionary. */
-export class Dictionary {
-  readonly values: string[] = [''];
-  private readonly codes = new Map<string, number>([['', 0]]);
-
-  /** The code of `value`, adding it when new. Code 0 is the empty string (none). */
-  encode(value: string | undefined): number {
-    if (!value) return 0;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  /** The code of `value`, or -1 when no row has it. */
-  lookup(value: string): number {
-    return this.codes.get(value) ?? -1;
-  }
-}
-
-export const FLAG_CONTACTED = 1;
-export const FLAG_CONNECTED = 2;
-export const FLAG_CONVERTED = 4;
-export const FLAG_CALLABLE = 8;
-export const FLAG_DELETED = 16;
+import { Dictionary } from '../../columns/dictionary';
+import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED } from '../../columns/lead-flags';
 
 export interface LeadColumns {
   n: number;
@@ -123,11 +96,11 @@ function emptyColumns(n: number): LeadColumns {
     names: new Array<string>(n),
     companies: new Array<string>(n),
     dict: {
-      source: new Dictionary(),
-      campaign: new Dictionary(),
-      region: new Dictionary(),
-      tags: new Dictionary(),
-      zone: new Dictionary(),
+      source: new Dictionary(['']),
+      campaign: new Dictionary(['']),
+      region: new Dictionary(['']),
+      tags: new Dictionary(['']),
+      zone: new Dictionary(['']),
     },
   };
 }

@@ -9,7 +9,8 @@
 import { QUEUES, type QueueCounts, type QueueId } from '../../compliance/queues';
 import { REASON_CODES, type ReasonCode } from '../../compliance/verdict-types';
 import { addDays, cohortKey, periodStart, nextPeriodStart } from '../../time/calendar';
-import { FLAG_CALLABLE, FLAG_DELETED, reasonBit, type LeadColumns } from './lead-columns';
+import { FLAG_CALLABLE, FLAG_DELETED } from '../../columns/lead-flags';
+import { reasonBit, type LeadColumns } from './lead-columns';
 
 export interface CalendarDay {
   day: string;

@@ -15,16 +15,9 @@ import {
 } from '../lead-filter';
 import { ENTRY_METHODS } from '../lead';
 import { SUPPRESSING_REASONS, storedStage } from '../lifecycle-facts';
-import {
-  FLAG_CALLABLE,
-  FLAG_CONNECTED,
-  FLAG_CONTACTED,
-  FLAG_CONVERTED,
-  FLAG_DELETED,
-  reasonBit,
-  type Dictionary,
-  type LeadColumns,
-} from './lead-columns';
+import type { Dictionary } from '../../columns/dictionary';
+import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED } from '../../columns/lead-flags';
+import { reasonBit, type LeadColumns } from './lead-columns';
 import { rowsContaining } from './text-match';
 
 type Test = (i: number) => boolean;

@@ -14,7 +14,8 @@ import {
   type Verdict,
 } from '../../compliance/verdict-types';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type ConsentFilterState, type DncFilterState } from '../lead-filter';
-import { FLAG_CALLABLE, type LeadColumns } from './lead-columns';
+import { FLAG_CALLABLE } from '../../columns/lead-flags';
+import type { LeadColumns } from './lead-columns';
 
 export interface RowVerdict {
   verdict: Verdict;

@@ -1,0 +1,52 @@
+/**
+ * Dictionary encoding of a string column: each distinct value gets the next integer code and
+ * `values[code]` gives it back. Both column engines use it: the grid's lead columns (codes in
+ * Uint32Array) and the cohort snapshot (Uint16Array, widened to Uint32Array when a code passes
+ * 0xffff; see columnar-snapshot.ts). A code is never reused, merged or wrapped: past `limit`
+ * distinct values it throws, so a column too narrow for its codes is an error, not a wrong answer.
+ */
+
+/** The most codes a Uint32Array column holds (and about the longest array JavaScript allows). */
+export const MAX_CODES = 2 ** 32 - 1;
+
+export class DictionaryFullError extends Error {
+  constructor(readonly limit: number) {
+    super(`Dictionary full: more than ${limit} distinct values for one column`);
+    this.name = 'DictionaryFullError';
+  }
+}
+
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  /** `preset` takes codes 0, 1, … in order (the grid presets '' as code 0, "none"). */
+  constructor(
+    preset: readonly string[] = [],
+    private readonly limit = MAX_CODES,
+  ) {
+    for (const v of preset) this.code(v);
+  }
+
+  /** The code of `value`, assigning the next one the first time it is seen. */
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      if (this.values.length >= this.limit) throw new DictionaryFullError(this.limit);
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** The code of an optional value: a missing one is coded as '' (code 0 when '' is preset). */
+  encode(value: string | undefined): number {
+    return this.code(value ?? '');
+  }
+
+  /** The code of `value`, or -1 when no row has it. */
+  lookup(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+}
