@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { parseLocal } from '../time/calendar';
 import { callingHoursAt, isWithinCallingHours, nextOpenAt } from './calling-hours';
-import { CLOSED, effectiveRules } from './policies';
+import { effectiveRules } from './policies';
+import { CLOSED } from './policy-presets';
 
 const NY = 'America/New_York';
 const SHANGHAI = 'Asia/Shanghai';

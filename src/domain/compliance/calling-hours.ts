@@ -4,7 +4,8 @@
  * of the change. Openings are turned back into instants with `atLocalMinute`.
  */
 import { atLocalMinute, localClock, type LocalClock } from '../time/calendar';
-import type { DayWindow, EffectiveRules } from './policies';
+import type { EffectiveRules } from './policies';
+import type { DayWindow } from './policy-presets';
 
 export type CallingHours = EffectiveRules['callingHours'];
 

@@ -4,7 +4,8 @@
  * exactly one window ago has left the window. Every attempt counts, answered or not.
  */
 import { MS_PER_HOUR } from '../time/calendar';
-import type { AttemptCap, EffectiveRules, PresetId } from './policies';
+import type { EffectiveRules } from './policies';
+import type { AttemptCap, PresetId } from './policy-presets';
 
 export interface FrequencyState {
   capped: boolean;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { CLOSED, effectiveRules, hm, POLICY_PRESETS, PRESET_IDS, presetById } from './policies';
+import { effectiveRules } from './policies';
+import { CLOSED, hm, POLICY_PRESETS, PRESET_IDS, presetById } from './policy-presets';
 
 const SUN = 0;
 const MON = 1;

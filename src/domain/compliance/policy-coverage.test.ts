@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICY_PRESETS } from './policies';
+import { POLICY_PRESETS } from './policy-presets';
 import { presetsForRegions, uncoveredRegions } from './policy-coverage';
 
 const US_ONLY = ['us-tsr', 'us-tcpa', 'organisation'];

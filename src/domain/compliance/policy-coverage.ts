@@ -4,7 +4,7 @@
  * age — which looks like "callable" but only because no law was asked. The fix suggested is the
  * national presets of those regions.
  */
-import { POLICY_PRESETS, type PresetId } from './policies';
+import { POLICY_PRESETS, type PresetId } from './policy-presets';
 
 /** State-level presets: they govern a part of a country, so they are never suggested for the whole of it. */
 const SUB_NATIONAL: ReadonlySet<PresetId> = new Set<PresetId>(['florida']);

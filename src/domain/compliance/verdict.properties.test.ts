@@ -5,7 +5,8 @@ import { CALL_OUTCOMES } from '../leads/call-outcome';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { MS_PER_DAY } from '../time/calendar';
 import { CONSENT_BASES, CONSENT_KINDS, type ConsentEvent } from './consent-event';
-import { effectiveRules, PRESET_IDS } from './policies';
+import { effectiveRules } from './policies';
+import { PRESET_IDS } from './policy-presets';
 import { knownAt, verdict, verdictWithFacts } from './verdict';
 import type { DncHit, LeadHistory, VerdictLead } from './verdict-types';
 

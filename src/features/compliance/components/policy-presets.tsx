@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { POLICY_PRESETS, type PresetId } from '../../../domain/compliance/policies';
+import { POLICY_PRESETS, type PresetId } from '../../../domain/compliance/policy-presets';
 
 /** The jurisdiction presets as checkboxes, each with its legal source and effective date. */
 export function PolicyPresets({ value, onChange }: { value: readonly string[]; onChange: (next: string[]) => void }) {

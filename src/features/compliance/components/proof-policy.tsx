@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { hhmm } from '../../../domain/time/hhmm';
-import { presetById } from '../../../domain/compliance/policies';
+import { presetById } from '../../../domain/compliance/policy-presets';
 import type { ProofReport } from '../../../domain/compliance/proof';
 import { ProofSection } from './proof-sections';
 
