@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AUDIT_ACTIONS } from '../../../domain/audit/audit-entry';
-import { inputClass } from '../../../components/ui/field';
 import { AUDIT_PAGE_SIZE, useAuditPage, useVerifyTrail } from '../api/use-audit';
 import { AuditTable } from './audit-table';
 import { AuditEntryDetail } from './audit-entry-detail';
 import { VerifyResult } from './verify-result';
+import { Select } from '../../../components/ui/select';
 
 const route = getRouteApi('/audit');
 
@@ -34,8 +34,8 @@ export function AuditPage() {
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           {t('audit.action')}
-          <select
-            className={`${inputClass} w-40`}
+          <Select
+            className="w-40"
             value={search.action ?? ''}
             onChange={(e) => void navigate({ search: { action: e.target.value || undefined } })}
           >
@@ -43,7 +43,7 @@ export function AuditPage() {
             {AUDIT_ACTIONS.map((a) => (
               <option key={a}>{a}</option>
             ))}
-          </select>
+          </Select>
         </label>
         {data && (
           <span className="text-slate-500">

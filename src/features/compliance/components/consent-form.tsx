@@ -7,6 +7,7 @@ import { consentInputSchema } from '../../../domain/compliance/consent-input';
 import { formatInZone, parseLocal } from '../../../domain/time/calendar';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useRecordConsent } from '../api/use-lead-compliance';
+import { Select } from '../../../components/ui/select';
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
 
@@ -69,34 +70,24 @@ export function ConsentForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('compliance.consent.basisLabel')}>
           {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={basis}
-              onChange={(e) => setBasis(e.target.value as ConsentEvent['basis'])}
-            >
+            <Select {...p} value={basis} onChange={(e) => setBasis(e.target.value as ConsentEvent['basis'])}>
               {CONSENT_BASES.map((b) => (
                 <option key={b} value={b}>
                   {t(`compliance.consent.basis.${b}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label={t('compliance.consent.methodLabel')}>
           {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={method}
-              onChange={(e) => setMethod(e.target.value as ConsentEvent['method'])}
-            >
+            <Select {...p} value={method} onChange={(e) => setMethod(e.target.value as ConsentEvent['method'])}>
               {CONSENT_METHODS.map((m) => (
                 <option key={m} value={m}>
                   {t(`compliance.consent.method.${m}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field

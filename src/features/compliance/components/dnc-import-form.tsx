@@ -8,6 +8,7 @@ import { useImportDncVersion, usePreviewDncFile } from '../api/use-dnc';
 import { DncFilePreview } from './dnc-file-preview';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
+import { Select } from '../../../components/ui/select';
 
 /** Import a file as a list's next version: preview (rows, invalid lines, SHA-256), publication date, import. */
 export function DncImportForm({
@@ -63,13 +64,13 @@ export function DncImportForm({
     <form onSubmit={onSubmit} className="space-y-4" aria-label={t('compliance.dnc.importTitle')}>
       <Field label={t('compliance.dnc.list')}>
         {(p) => (
-          <select {...p} className={inputClass} value={listId} onChange={(e) => setListId(e.target.value)}>
+          <Select {...p} value={listId} onChange={(e) => setListId(e.target.value)}>
             {fileLists.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t('compliance.dnc.fileLabel')} help={t('compliance.dnc.fileHelp')}>

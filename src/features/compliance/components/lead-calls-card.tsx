@@ -2,7 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { useLeadCalls } from '../api/use-proof';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 /** The lead's logged calls, each opening the proof of that call. */
 export function LeadCallsCard({ leadId, current }: { leadId: number; current: number | undefined }) {
@@ -14,7 +15,7 @@ export function LeadCallsCard({ leadId, current }: { leadId: number; current: nu
       {!calls.data ? (
         <p className="text-sm text-slate-500">{t('app.loading')}</p>
       ) : calls.data.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('compliance.proof.noCalls')}</p>
+        <EmptyState inline>{t('compliance.proof.noCalls')}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {calls.data.slice(0, 20).map((c) => (

@@ -9,8 +9,9 @@ import { WriteFailure } from '../../../shared/storage/write-failure';
 import { ConsentForm } from './consent-form';
 import { ConsentEventList } from './consent-event-list';
 import { CallableBadge, ReasonList } from './reason-list';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 import { RenewalRequested, RequestRenewalForm } from './renewal-request';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 const KINDS: ConsentEvent['kind'][] = ['granted', 'renewed', 'withdrawn'];
 
@@ -65,7 +66,7 @@ function Panel({ leadId }: { leadId: number }) {
       {consents.length > 0 ? (
         <ConsentEventList events={consents} />
       ) : (
-        <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>
+        <EmptyState inline>{t('compliance.consent.noEvents')}</EmptyState>
       )}
       {purged ? (
         <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">

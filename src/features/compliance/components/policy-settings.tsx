@@ -6,6 +6,7 @@ import { settingsSchema, type Settings } from '../../../domain/settings/settings
 import { usePolicySettings, useSavePolicy } from '../../../shared/settings/use-policy';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { PolicyPresets } from './policy-presets';
+import { Select } from '../../../components/ui/select';
 
 const NUMBERS = [
   'consentValidityMonths',
@@ -96,28 +97,26 @@ function PolicyForm({ settings }: { settings: Settings }) {
           ))}
           <Field label={t('compliance.policy.field.retentionFrom')}>
             {(p) => (
-              <select
+              <Select
                 {...p}
-                className={inputClass}
                 value={draft.retentionFrom}
                 onChange={(e) => set('retentionFrom', e.target.value as Settings['retentionFrom'])}
               >
                 <option value="last-contact">{t('compliance.policy.retentionFrom.last-contact')}</option>
                 <option value="acquired">{t('compliance.policy.retentionFrom.acquired')}</option>
-              </select>
+              </Select>
             )}
           </Field>
           <Field label={t('compliance.policy.field.purgeMode')}>
             {(p) => (
-              <select
+              <Select
                 {...p}
-                className={inputClass}
                 value={draft.purgeMode}
                 onChange={(e) => set('purgeMode', e.target.value as Settings['purgeMode'])}
               >
                 <option value="anonymize">{t('compliance.retention.mode.anonymize')}</option>
                 <option value="delete">{t('compliance.retention.mode.delete')}</option>
-              </select>
+              </Select>
             )}
           </Field>
         </div>

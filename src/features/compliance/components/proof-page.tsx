@@ -9,6 +9,7 @@ import { LeadCallsCard } from './lead-calls-card';
 import { LeadConsentPanel } from './lead-consent-panel';
 import { ProofPicker } from './proof-picker';
 import { ProofReport } from './proof-report';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 const route = getRouteApi('/compliance/proof');
 
@@ -46,7 +47,7 @@ export function ProofPage() {
         </div>
       )}
       {!target ? (
-        <p className="text-sm text-slate-500">{t('compliance.proof.pickHelp')}</p>
+        <EmptyState inline>{t('compliance.proof.pickHelp')}</EmptyState>
       ) : proof.isPending ? (
         <p role="status" className="text-sm text-slate-500">
           {t('app.loading')}

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import { hhmm } from '../../../domain/time/hhmm';
 import type { ProofReport } from '../../../domain/compliance/proof';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
+import { EmptyState } from '../../../components/ui/empty-state';
 
 /** A titled block of the proof. */
 export function ProofSection({
@@ -68,7 +70,7 @@ export function ConsentSection({ report }: { report: ProofReport }) {
       {c.events.length > 0 ? (
         <ConsentEventsTable events={c.events} />
       ) : (
-        <p className="text-sm text-slate-500">{t('compliance.consent.noEvents')}</p>
+        <EmptyState inline>{t('compliance.consent.noEvents')}</EmptyState>
       )}
     </ProofSection>
   );
@@ -79,51 +81,39 @@ export function ConsentEventsTable({ events }: { events: ProofReport['consent'][
   const { t } = useTranslation();
   const f = useFormatters();
   return (
-    <table className="w-full text-xs">
-      <thead className="text-left text-slate-500">
+    <Table density="compact">
+      <TableHead caps={false}>
         <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            {t('compliance.consent.when')}
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            {t('compliance.consent.kindLabel')}
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            {t('compliance.consent.basisLabel')}
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            {t('compliance.consent.methodLabel')}
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            {t('compliance.consent.proofLabel')}
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            {t('compliance.consent.by')}
-          </th>
+          <Th>{t('compliance.consent.when')}</Th>
+          <Th>{t('compliance.consent.kindLabel')}</Th>
+          <Th>{t('compliance.consent.basisLabel')}</Th>
+          <Th>{t('compliance.consent.methodLabel')}</Th>
+          <Th>{t('compliance.consent.proofLabel')}</Th>
+          <Th>{t('compliance.consent.by')}</Th>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
+      </TableHead>
+      <TableBody>
         {events.map((e) => (
           <tr key={e.id} data-testid="consent-event">
-            <td className="py-1 pr-2 whitespace-nowrap">{f.dateTime(e.capturedAt)}</td>
-            <td className="py-1 pr-2">
+            <Td className="whitespace-nowrap">{f.dateTime(e.capturedAt)}</Td>
+            <Td>
               {t(`compliance.consent.kind.${e.kind}`)}
               {e.expiresAt !== undefined && (
                 <span className="block text-slate-500">
                   {t('compliance.consent.expires', { date: f.date(e.expiresAt) })}
                 </span>
               )}
-            </td>
-            <td className="py-1 pr-2">{t(`compliance.consent.basis.${e.basis}`)}</td>
-            <td className="py-1 pr-2">{t(`compliance.consent.method.${e.method}`)}</td>
-            <td className="max-w-40 truncate py-1 pr-2 font-mono" title={e.proofRef}>
+            </Td>
+            <Td>{t(`compliance.consent.basis.${e.basis}`)}</Td>
+            <Td>{t(`compliance.consent.method.${e.method}`)}</Td>
+            <Td className="max-w-40 truncate font-mono" title={e.proofRef}>
               {e.proofRef || '—'}
-            </td>
-            <td className="py-1">{e.capturedBy}</td>
+            </Td>
+            <Td>{e.capturedBy}</Td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }
 
@@ -188,7 +178,7 @@ export function FrequencySection({ report }: { report: ProofReport }) {
         )}
       </p>
       {fr.calls.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('compliance.proof.noEarlierCalls')}</p>
+        <EmptyState inline>{t('compliance.proof.noEarlierCalls')}</EmptyState>
       ) : (
         <ul className="text-xs text-slate-600">
           {fr.calls.slice(0, 10).map((c) => (

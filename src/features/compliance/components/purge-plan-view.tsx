@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import type { PurgePlan } from '../../../domain/compliance/retention-plan';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 /** The cohort figures a purge may lower, each shown as before → after. */
 const COUNTS = ['leads', 'contacted', 'connected', 'converted'] as const;
@@ -23,30 +24,17 @@ export function PurgePlanView({ plan }: { plan: PurgePlan }) {
           <p className="mt-1 text-emerald-800">{t('compliance.retention.anonymiseExplained')}</p>
         </div>
       ) : plan.losses.length > 0 ? (
-        <table className="w-full text-sm" aria-label={t('compliance.retention.lossesTitle')}>
-          <caption className="mb-2 text-left text-sm font-medium text-rose-800">
-            {t('compliance.retention.lossesTitle')}
-          </caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+        <Table caption={<span className="text-rose-800">{t('compliance.retention.lossesTitle')}</span>}>
+          <TableHead>
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {t('compliance.retention.cohort')}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
-                {t('compliance.retention.leads')}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
-                {t('compliance.retention.contacted')}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
-                {t('compliance.retention.connected')}
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                {t('compliance.retention.converted')}
-              </th>
+              <Th>{t('compliance.retention.cohort')}</Th>
+              <Th numeric>{t('compliance.retention.leads')}</Th>
+              <Th numeric>{t('compliance.retention.contacted')}</Th>
+              <Th numeric>{t('compliance.retention.connected')}</Th>
+              <Th numeric>{t('compliance.retention.converted')}</Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 tabular-nums">
+          </TableHead>
+          <TableBody>
             {plan.losses.map((loss) => {
               const before = plan.before.find((b) => b.cohort === loss.cohort)!;
               const [leads, contacted, connected, converted] = COUNTS.map(
@@ -54,18 +42,18 @@ export function PurgePlanView({ plan }: { plan: PurgePlan }) {
               );
               return (
                 <tr key={loss.cohort}>
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    {loss.cohort}
-                  </th>
-                  <td className="py-1 pr-3 text-right text-rose-700">{leads}</td>
-                  <td className="py-1 pr-3 text-right">{contacted}</td>
-                  <td className="py-1 pr-3 text-right">{connected}</td>
-                  <td className="py-1 text-right">{converted}</td>
+                  <Th scope="row">{loss.cohort}</Th>
+                  <Td numeric className="text-rose-700">
+                    {leads}
+                  </Td>
+                  <Td numeric>{contacted}</Td>
+                  <Td numeric>{connected}</Td>
+                  <Td numeric>{converted}</Td>
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
     </div>
   );

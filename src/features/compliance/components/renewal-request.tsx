@@ -5,7 +5,8 @@ import { inputClass } from '../../../components/ui/field';
 import { RENEWAL_CHANNELS, type PendingRenewal, type RenewalChannel } from '../../../domain/compliance/consent-request';
 import { useRequestRenewal } from '../api/use-renewals';
 import { WriteFailure } from '../../../shared/storage/write-failure';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
+import { Select } from '../../../components/ui/select';
 
 /** "Renewal requested on … by … via …": the verdict's fact, said to be no proof. */
 export function RenewalRequested({ pending }: { pending: PendingRenewal }) {
@@ -45,17 +46,13 @@ export function RequestRenewalForm({ leadId, onDone }: { leadId: number; onDone:
       </p>
       <label className="block text-sm font-medium text-slate-700">
         {t('bulk.channel')}
-        <select
-          className={`${inputClass} mt-1`}
-          value={channel}
-          onChange={(e) => setChannel(e.target.value as RenewalChannel)}
-        >
+        <Select className="mt-1" value={channel} onChange={(e) => setChannel(e.target.value as RenewalChannel)}>
           {RENEWAL_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(`bulk.channels.${c}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="block text-sm font-medium text-slate-700">
         {t('bulk.note')}

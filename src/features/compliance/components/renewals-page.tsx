@@ -2,11 +2,12 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import { useCatalogNames } from '../api/use-catalog-names';
 import { useAwaitingRenewal, useExportRenewals } from '../api/use-renewals';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { ComplianceHeader } from './compliance-header';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 const route = getRouteApi('/compliance/renewals');
 const PAGE = 50;
@@ -59,21 +60,21 @@ export function RenewalsPage() {
         <WriteFailure write={run} />
         {shown.length > 0 && (
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="renewals-table">
-              <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
+            <Table data-testid="renewals-table">
+              <TableHead>
                 <tr>
-                  <th className="px-3 py-2">{t('compliance.renewals.col.name')}</th>
-                  <th className="px-3 py-2">{t('compliance.renewals.col.phone')}</th>
-                  <th className="px-3 py-2">{t('compliance.renewals.col.source')}</th>
-                  <th className="px-3 py-2">{t('compliance.renewals.requested')}</th>
-                  <th className="px-3 py-2">{t('compliance.renewals.col.requestedBy')}</th>
-                  <th className="px-3 py-2">{t('compliance.renewals.col.channel')}</th>
+                  <Th>{t('compliance.renewals.col.name')}</Th>
+                  <Th>{t('compliance.renewals.col.phone')}</Th>
+                  <Th>{t('compliance.renewals.col.source')}</Th>
+                  <Th>{t('compliance.renewals.requested')}</Th>
+                  <Th>{t('compliance.renewals.col.requestedBy')}</Th>
+                  <Th>{t('compliance.renewals.col.channel')}</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </TableHead>
+              <TableBody>
                 {shown.map(({ lead, request }) => (
                   <tr key={lead.id} data-testid="renewal-row">
-                    <td className="px-3 py-2">
+                    <Th scope="row">
                       <Link
                         to="/leads"
                         search={{ lead: lead.id }}
@@ -81,16 +82,16 @@ export function RenewalsPage() {
                       >
                         {lead.name || `#${lead.id}`}
                       </Link>
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">{lead.phoneE164}</td>
-                    <td className="px-3 py-2">{names.sources.get(lead.sourceId) ?? lead.sourceId}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(request.requestedAt)}</td>
-                    <td className="px-3 py-2">{request.requestedBy}</td>
-                    <td className="px-3 py-2">{t(`bulk.channels.${request.channel}`)}</td>
+                    </Th>
+                    <Td className="font-mono text-xs">{lead.phoneE164}</Td>
+                    <Td>{names.sources.get(lead.sourceId) ?? lead.sourceId}</Td>
+                    <Td className="whitespace-nowrap">{f.dateTime(request.requestedAt)}</Td>
+                    <Td>{request.requestedBy}</Td>
+                    <Td>{t(`bulk.channels.${request.channel}`)}</Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         )}
         {pages > 1 && (

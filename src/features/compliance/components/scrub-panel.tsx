@@ -3,7 +3,8 @@ import { Button } from '../../../components/ui/button';
 import type { DncScrub } from '../../../db/leads-db';
 import type { ScrubProgress } from '../../../db/repos/dnc-scrub-repo';
 import { useScrub } from '../api/use-dnc';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
+import { Progress } from '../../../components/ui/progress';
 
 /** The last scrub, how many leads need a re-check, and the button that checks them all (with progress). */
 export function ScrubPanel({
@@ -67,16 +68,7 @@ export function ScrubPanel({
       </Button>
       {p && (
         <div>
-          <div
-            role="progressbar"
-            aria-label={t('compliance.dnc.scrubProgress')}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
-            className="h-2 overflow-hidden rounded-full bg-slate-100"
-          >
-            <div className="h-full bg-indigo-500 transition-all" style={{ width: `${pct}%` }} />
-          </div>
+          <Progress label={t('compliance.dnc.scrubProgress')} value={pct} />
           <p className="mt-1 text-xs text-slate-600" data-testid="scrub-step">
             {step}
           </p>

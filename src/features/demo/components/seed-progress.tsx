@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSeedRun, type SeedRun } from '../api/seed-progress-store';
+import { Progress } from '../../../components/ui/progress';
 
 /** Seconds since `since`, ticking once a second while shown. */
 function useSecondsSince(since: number): number {
@@ -28,20 +29,7 @@ export function SeedProgressLine({ run }: { run: SeedRun }) {
   const pct = p && p.toWrite > 0 ? Math.round((100 * p.written) / p.toWrite) : 0;
   return (
     <div data-testid="seed-progress" className="space-y-2">
-      <div
-        role="progressbar"
-        aria-label={t('app.seed.progress')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        aria-valuetext={text}
-        className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100"
-      >
-        <div
-          className="h-full rounded-full bg-indigo-600 transition-[width] duration-200"
-          style={{ width: `${pct}%` }}
-        />
-      </div>
+      <Progress label={t('app.seed.progress')} value={pct} valueText={text} />
       <p className="flex justify-between gap-4 text-sm text-slate-700">
         <span role="status" data-testid="seed-step" className="tabular-nums">
           {text}

@@ -6,6 +6,7 @@ import {
   type ExportColumn,
 } from '../../../domain/import-export/export-columns';
 import type { ExportSearch } from '../export-search';
+import { Select } from '../../../components/ui/select';
 
 /** Format, columns (chosen and ordered), time zone and pattern, BOM and delimiter. */
 export function ExportOptions({
@@ -38,15 +39,15 @@ export function ExportOptions({
       <div className="space-y-3 text-sm">
         <label className="block font-medium text-slate-700">
           {t('export.format')}
-          <select
+          <Select
             aria-label={t('export.format')}
-            className={`${inputClass} mt-1`}
+            className="mt-1"
             value={search.format ?? 'csv'}
             onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}
           >
             <option value="csv">{t('export.formats.csv')}</option>
             <option value="xlsx">{t('export.formats.xlsx')}</option>
-          </select>
+          </Select>
         </label>
         <label className="block font-medium text-slate-700">
           {t('export.timeZone')}
@@ -58,8 +59,8 @@ export function ExportOptions({
         </label>
         <label className="block font-medium text-slate-700">
           {t('export.timeFormat')}
-          <select
-            className={`${inputClass} mt-1`}
+          <Select
+            className="mt-1"
             value={search.pattern ?? 'iso'}
             onChange={(e) => onChange({ pattern: e.target.value === 'iso' ? undefined : e.target.value })}
           >
@@ -67,14 +68,14 @@ export function ExportOptions({
             <option value="yyyy-MM-dd HH:mm">2026-03-14 09:30</option>
             <option value="dd/MM/yyyy HH:mm">14/03/2026 09:30</option>
             <option value="MM/dd/yyyy HH:mm">03/14/2026 09:30</option>
-          </select>
+          </Select>
         </label>
         {(search.format ?? 'csv') === 'csv' && (
           <>
             <label className="block font-medium text-slate-700">
               {t('export.delimiter')}
-              <select
-                className={`${inputClass} mt-1`}
+              <Select
+                className="mt-1"
                 value={search.delim ?? ','}
                 onChange={(e) => onChange({ delim: e.target.value as ExportSearch['delim'] })}
               >
@@ -82,7 +83,7 @@ export function ExportOptions({
                 <option value=";">; ({t('export.semicolon')})</option>
                 <option value="tab">{t('export.tab')}</option>
                 <option value="|">|</option>
-              </select>
+              </Select>
             </label>
             <label className="flex items-center gap-2">
               <input

@@ -21,6 +21,7 @@ import { ExportHistory } from './export-history';
 import { ExportOptions } from './export-options';
 import { FilterRemovedNote } from './filter-removed-note';
 import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';
+import { Progress } from '../../../components/ui/progress';
 
 const route = getRouteApi('/export');
 const EXPORT_KINDS = ['leads', 'call-list'] as const;
@@ -160,11 +161,11 @@ export function ExportPage() {
               {t('export.run', { format: format.toUpperCase() })}
             </Button>
             {run.progress && (
-              <progress
-                aria-label={t('export.progress')}
-                max={run.progress.total}
-                value={run.progress.done}
+              <Progress
                 className="w-48"
+                label={t('export.progress')}
+                value={run.progress.done}
+                max={run.progress.total}
               />
             )}
             {run.isError && (

@@ -4,6 +4,9 @@ import { Button } from '../../../components/ui/button';
 import type { ImportBatch } from '../../../domain/import-export/import-batch';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
+import { Badge } from '../../../components/ui/badge';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 
 /** The columns of a batch, each headed by import.history.<name>: what it is, then its counts. */
 const BATCH_FIELDS = ['id', 'at', 'kind', 'file', 'by'] as const;
@@ -22,66 +25,51 @@ export function BatchTable({
   const { t, i18n } = useTranslation();
   const nf = new Intl.NumberFormat(i18n.language);
   const fmt = localeDateFormat(i18n.language, DATE_TIME);
-  if (batches.length === 0)
-    return (
-      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">
-        {t('import.history.empty')}
-      </p>
-    );
+  if (batches.length === 0) return <EmptyState framed>{t('import.history.empty')}</EmptyState>;
   const num = (n: number | undefined) => (n === undefined ? '—' : nf.format(n));
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm" aria-label={t('import.history.title')}>
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+      <Table caption={t('import.history.title')} captionHidden>
+        <TableHead>
           <tr>
             {BATCH_FIELDS.map((k) => (
-              <th key={k} scope="col" className="px-3 py-2">
-                {t(`import.history.${k}`)}
-              </th>
+              <Th key={k}>{t(`import.history.${k}`)}</Th>
             ))}
             {BATCH_COUNTS.map((k) => (
-              <th key={k} scope="col" className="px-3 py-2 text-right">
+              <Th key={k} numeric>
                 {t(`import.history.${k}`)}
-              </th>
+              </Th>
             ))}
-            <th scope="col" className="px-3 py-2">
-              {t('import.history.status')}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t('import.history.actions')}
-            </th>
+            <Th>{t('import.history.status')}</Th>
+            <Th className="text-right">{t('import.history.actions')}</Th>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </TableHead>
+        <TableBody>
           {batches.map((b) => {
             const live = b.status === 'committed';
             return (
               <tr key={b.id} data-testid="batch-row" className={live ? '' : 'text-slate-500'}>
-                <td className="px-3 py-2 tabular-nums font-medium">#{b.id}</td>
-                <td className="whitespace-nowrap px-3 py-2">{fmt.format(b.at)}</td>
-                <td className="px-3 py-2">{t(`import.history.kinds.${b.kind}`)}</td>
-                <td className="max-w-56 px-3 py-2">
+                <Td className="font-medium tabular-nums">#{b.id}</Td>
+                <Td className="whitespace-nowrap">{fmt.format(b.at)}</Td>
+                <Td>{t(`import.history.kinds.${b.kind}`)}</Td>
+                <Td className="max-w-56">
                   <span className="block truncate font-medium" title={b.fileName}>
                     {b.fileName}
                   </span>
                   <span className="block font-mono text-[11px] text-slate-500" title={b.sha256}>
                     {b.sha256.slice(0, 12)} · {b.encoding}
                   </span>
-                </td>
-                <td className="px-3 py-2">{b.by}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{num(b.rowsRead)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{num(b.accepted)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{num(b.rejected)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{num(b.merged)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{num(b.created)}</td>
-                <td className="px-3 py-2">
-                  <span
-                    className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${live ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-500'}`}
-                  >
-                    {t(`import.history.statuses.${b.status}`)}
-                  </span>
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right">
+                </Td>
+                <Td>{b.by}</Td>
+                <Td numeric>{num(b.rowsRead)}</Td>
+                <Td numeric>{num(b.accepted)}</Td>
+                <Td numeric>{num(b.rejected)}</Td>
+                <Td numeric>{num(b.merged)}</Td>
+                <Td numeric>{num(b.created)}</Td>
+                <Td>
+                  <Badge tone={live ? 'good' : 'neutral'}>{t(`import.history.statuses.${b.status}`)}</Badge>
+                </Td>
+                <Td className="whitespace-nowrap text-right">
                   {live && (b.kind === 'leads' || b.kind === 'api') && (
                     <Link
                       to="/leads"
@@ -101,12 +89,12 @@ export function BatchTable({
                       {t('import.history.rollback')}
                     </Button>
                   )}
-                </td>
+                </Td>
               </tr>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

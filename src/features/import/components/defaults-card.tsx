@@ -6,6 +6,7 @@ import type { Campaign } from '../../../domain/catalog/campaign';
 import type { Source } from '../../../domain/catalog/source';
 import { CONFLICT_RULES, type ConflictRule } from '../../../domain/import-export/field-merge';
 import { REGIONS } from '../../../shared/settings/time-zones';
+import { Select } from '../../../components/ui/select';
 
 export interface DefaultsChoice {
   source: string | null;
@@ -84,9 +85,9 @@ export function DefaultsCard({
         <div>
           <label className="block text-sm font-medium text-slate-700">
             {t('import.defaults.region')}
-            <select
+            <Select
               aria-label={t('import.defaults.region')}
-              className={`${inputClass} mt-1`}
+              className="mt-1"
               value={value.region}
               disabled={busy}
               onChange={(e) => onChange({ region: e.target.value })}
@@ -94,7 +95,7 @@ export function DefaultsCard({
               {[...new Set([value.region, ...REGIONS])].map((r) => (
                 <option key={r}>{r}</option>
               ))}
-            </select>
+            </Select>
           </label>
         </div>
       </div>

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { inputClass } from '../../../components/ui/field';
 import { DELIMITERS, type Delimiter } from '../../../domain/import-export/delimiter';
 import { ENCODINGS, type Encoding } from '../../../domain/import-export/encoding';
 import type { Inspection } from '../../../workers/import-session';
 import { formatBytes } from '../../../shared/format-bytes';
-import { DELIMITER_KEYS } from './format';
+import { DELIMITER_KEYS } from '../model/format';
 import { PreviewTable } from './preview-table';
 import { SheetSelect } from './sheet-select';
+import { Select } from '../../../components/ui/select';
 
 /** What the file is (name, size, fingerprint), how it is read (changeable: encoding and delimiter, or a workbook's sheet), and its first rows. */
 export function FileCard({
@@ -57,9 +57,9 @@ export function FileCard({
         <div className="mb-4 grid gap-4 sm:grid-cols-2">
           <label className="block text-sm font-medium text-slate-700">
             {t('import.file.encoding')}
-            <select
+            <Select
               aria-label={t('import.file.encoding')}
-              className={`${inputClass} mt-1`}
+              className="mt-1"
               value={inspection.encoding}
               disabled={busy}
               onChange={(e) => onReread(e.target.value as Encoding, inspection.delimiter)}
@@ -72,14 +72,14 @@ export function FileCard({
                     : ''}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           {!inspection.payload && (
             <label className="block text-sm font-medium text-slate-700">
               {t('import.file.delimiter')}
-              <select
+              <Select
                 aria-label={t('import.file.delimiter')}
-                className={`${inputClass} mt-1`}
+                className="mt-1"
                 value={inspection.delimiter}
                 disabled={busy || inspection.undecodable}
                 onChange={(e) => onReread(inspection.encoding, e.target.value as Delimiter)}
@@ -92,7 +92,7 @@ export function FileCard({
                       : ''}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
           )}
         </div>

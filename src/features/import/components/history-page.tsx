@@ -5,8 +5,8 @@ import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import type { ImportBatch } from '../../../domain/import-export/import-batch';
 import { useImportBatches, useRollbackBatch } from '../api/use-import-batches';
-import { inputClass } from '../../../components/ui/field';
 import { BatchTable } from './batch-table';
+import { Select } from '../../../components/ui/select';
 
 const route = getRouteApi('/import/history');
 const KINDS = ['leads', 'calls', 'api', 'dnc'] as const;
@@ -70,9 +70,9 @@ export function ImportHistoryPage() {
       )}
       <label className="mb-3 flex items-center gap-2 text-sm text-slate-700">
         {t('import.history.kind')}
-        <select
+        <Select
           aria-label={t('import.history.kind')}
-          className={`${inputClass} w-48!`}
+          className="w-48!"
           value={search.kind ?? ''}
           onChange={(e) =>
             void navigate({ search: { kind: (e.target.value || undefined) as (typeof KINDS)[number] | undefined } })
@@ -84,7 +84,7 @@ export function ImportHistoryPage() {
               {t(`import.history.kinds.${k}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {batches === undefined ? (
         <p role="status" className="text-sm text-slate-500">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
-import { inputClass } from '../../../components/ui/field';
 import type { ImportField } from '../../../domain/import-export/column-mapping';
+import { Select } from '../../../components/ui/select';
 
 /**
  * One select per field: which column of the file feeds it. Columns that share a header name
@@ -54,9 +54,9 @@ export function MappingCard({
         {fields.map((field) => (
           <label key={field} className="block text-sm font-medium text-slate-700">
             {t(`import.fields.${field}`)}
-            <select
+            <Select
               aria-label={t(`import.fields.${field}`)}
-              className={`${inputClass} mt-1 ${mapping[field] === undefined ? 'text-slate-500' : ''}`}
+              className={`mt-1 ${mapping[field] === undefined ? 'text-slate-500' : ''}`}
               value={mapping[field] ?? ''}
               disabled={busy}
               onChange={(e) => set(field, e.target.value)}
@@ -67,7 +67,7 @@ export function MappingCard({
                   {h}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         ))}
       </div>

@@ -1,36 +1,35 @@
 import { useTranslation } from 'react-i18next';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 
 /** The first rows exactly as decoded, so the steward can see the encoding is right. Text only. */
 export function PreviewTable({ headers, rows }: { headers: string[]; rows: { line: number; cells: string[] }[] }) {
   const { t } = useTranslation();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="min-w-full text-xs" aria-label={t('import.file.preview')}>
-        <thead className="bg-slate-50 text-left text-slate-500">
+      <Table density="compact" caption={t('import.file.preview')} captionHidden>
+        <TableHead caps={false}>
           <tr>
-            <th scope="col" className="px-2 py-1.5 font-medium">
-              {t('import.file.line')}
-            </th>
+            <Th>{t('import.file.line')}</Th>
             {headers.map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-2 py-1.5 font-semibold text-slate-700">
+              <Th key={i} className="whitespace-nowrap text-slate-700">
                 {h}
-              </th>
+              </Th>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </TableHead>
+        <TableBody>
           {rows.map((r) => (
             <tr key={r.line}>
-              <td className="px-2 py-1 tabular-nums text-slate-500">{r.line}</td>
+              <Td className="tabular-nums text-slate-500">{r.line}</Td>
               {r.cells.map((c, i) => (
-                <td key={i} className="max-w-64 truncate whitespace-pre px-2 py-1 font-mono text-slate-800" title={c}>
+                <Td key={i} className="max-w-64 truncate whitespace-pre font-mono text-slate-800" title={c}>
                   {c}
-                </td>
+                </Td>
               ))}
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { useProgress, type ProgressStore } from '../api/progress-store';
+import { Progress } from '../../../components/ui/progress';
 
 /** Whole seconds since the panel appeared (the click that started the work), ticking. */
 function useElapsedSeconds(): number {
@@ -61,20 +62,7 @@ export function ProgressPanel({
           {progress?.secondsLeft ? ` · ${t('import.progress.left', { seconds: nf.format(progress.secondsLeft) })}` : ''}
         </span>
       </div>
-      <div
-        role="progressbar"
-        aria-label={t('import.progress.label')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        aria-valuetext={count || undefined}
-        className="h-2.5 overflow-hidden rounded-full bg-white ring-1 ring-indigo-100"
-      >
-        <div
-          className="h-full rounded-full bg-indigo-600 transition-[width] duration-200"
-          style={{ width: `${pct}%` }}
-        />
-      </div>
+      <Progress label={t('import.progress.label')} value={pct} valueText={count} />
       <div className="mt-3 flex items-center justify-between text-xs text-indigo-800">
         <span className="tabular-nums" data-testid="import-progress-count">
           {count ? `${pct}% · ${count}` : ''}

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import type { Rejection } from '../../../domain/import-export/rejection';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 
 /** Rejected rows (and rows accepted with a warning): line, column, reason, value — as text, never markup. */
 export function RejectionsCard({
@@ -30,7 +32,7 @@ export function RejectionsCard({
       }
     >
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('import.rejections.none')}</p>
+        <EmptyState inline>{t('import.rejections.none')}</EmptyState>
       ) : (
         <>
           {total > rejections.length && (
@@ -39,42 +41,34 @@ export function RejectionsCard({
             </p>
           )}
           <div className="max-h-96 overflow-auto rounded-lg border border-slate-200">
-            <table className="min-w-full text-sm" aria-label={t('import.rejections.title')}>
-              <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-500">
+            <Table caption={t('import.rejections.title')} captionHidden>
+              <TableHead sticky>
                 <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.rejections.line')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.rejections.column')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.rejections.reason')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.rejections.value')}
-                  </th>
+                  <Th>{t('import.rejections.line')}</Th>
+                  <Th>{t('import.rejections.column')}</Th>
+                  <Th>{t('import.rejections.reason')}</Th>
+                  <Th>{t('import.rejections.value')}</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </TableHead>
+              <TableBody>
                 {rows.map((r, i) => (
                   <tr
                     key={i}
                     data-testid={i < rejections.length ? 'rejection-row' : 'warning-row'}
                     className={i < rejections.length ? '' : 'bg-amber-50/50'}
                   >
-                    <td className="px-3 py-1.5 tabular-nums text-slate-600">{r.line}</td>
-                    <td className="px-3 py-1.5 font-medium text-slate-800">{r.column || '—'}</td>
-                    <td className={`px-3 py-1.5 ${i < rejections.length ? 'text-rose-700' : 'text-amber-800'}`}>
+                    <Td className="tabular-nums text-slate-600">{r.line}</Td>
+                    <Td className="font-medium text-slate-800">{r.column || '—'}</Td>
+                    <Td className={i < rejections.length ? 'text-rose-700' : 'text-amber-800'}>
                       {t(`import.reason.${r.reason}`, { defaultValue: r.reason })}
-                    </td>
-                    <td className="max-w-80 truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={r.value}>
+                    </Td>
+                    <Td className="max-w-80 truncate font-mono text-xs text-slate-600" title={r.value}>
                       {r.value}
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         </>
       )}

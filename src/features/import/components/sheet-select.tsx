@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { inputClass } from '../../../components/ui/field';
 import type { Inspection } from '../../../workers/import-session';
+import { Select } from '../../../components/ui/select';
 
 /** Which sheet of a workbook is read; empty sheets are listed (and say so) but offer nothing. */
 export function SheetSelect({
@@ -16,9 +16,9 @@ export function SheetSelect({
   return (
     <label className="mb-4 block max-w-sm text-sm font-medium text-slate-700">
       {t('import.file.sheet')}
-      <select
+      <Select
         aria-label={t('import.file.sheet')}
-        className={`${inputClass} mt-1`}
+        className="mt-1"
         value={workbook.sheet}
         disabled={busy || workbook.sheets.length < 2}
         onChange={(e) => onSheet(e.target.value)}
@@ -30,7 +30,7 @@ export function SheetSelect({
               : t('import.file.sheetRows', { name: s.name, rows: s.rows })}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

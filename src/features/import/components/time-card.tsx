@@ -3,6 +3,7 @@ import { Card } from '../../../components/ui/card';
 import { inputClass } from '../../../components/ui/field';
 import { DATE_FORMATS, type DateFormat } from '../../../domain/import-export/timestamp';
 import { timeZoneOptions } from '../../../shared/settings/time-zones';
+import { Select } from '../../../components/ui/select';
 
 const ZONES = timeZoneOptions();
 
@@ -33,9 +34,9 @@ export function TimeCard({
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm font-medium text-slate-700">
           {t('import.time.format')}
-          <select
+          <Select
             aria-label={t('import.time.format')}
-            className={`${inputClass} mt-1`}
+            className="mt-1"
             value={value.format ?? ''}
             disabled={busy}
             onChange={(e) => onChange({ format: (e.target.value || null) as DateFormat | null })}
@@ -46,13 +47,13 @@ export function TimeCard({
                 {t(`import.time.formats.${f}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className="block text-sm font-medium text-slate-700">
           {t('import.time.zone')}
-          <select
+          <Select
             aria-label={t('import.time.zone')}
-            className={`${inputClass} mt-1`}
+            className="mt-1"
             value={value.timeZone ?? ''}
             disabled={busy}
             onChange={(e) => onChange({ timeZone: e.target.value || null })}
@@ -61,7 +62,7 @@ export function TimeCard({
             {ZONES.map((z) => (
               <option key={z}>{z}</option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
       {needsDay && (

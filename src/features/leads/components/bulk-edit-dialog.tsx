@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
-import { inputClass } from '../../../components/ui/field';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { bulkOpProblem } from '../../../domain/leads/bulk-op-problem';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -10,9 +9,10 @@ import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { SelectionApi } from './use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
-import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from './bulk-draft';
+import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from '../model/bulk-draft';
 import { BulkOpFields } from './bulk-op-fields';
 import { Dialog, DialogClose, DialogDescription, DialogFooter, DialogTitle } from '../../../components/ui/dialog';
+import { Select } from '../../../components/ui/select';
 
 const KINDS: BulkOpKind[] = [
   'edit-fields',
@@ -90,8 +90,8 @@ export function BulkEditDialog({
       <div className="mt-4 space-y-4">
         <label className="block text-sm font-medium text-slate-700">
           {t('bulk.operation')}
-          <select
-            className={`${inputClass} mt-1`}
+          <Select
+            className="mt-1"
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as BulkOpKind);
@@ -104,7 +104,7 @@ export function BulkEditDialog({
                 {t(`bulk.option.${k}`, { defaultValue: t(`bulk.op.${k}`) })}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <BulkOpFields kind={kind} draft={draft} set={set} />
         {preview.data && (

@@ -3,7 +3,8 @@ import { inputClass } from '../../../components/ui/field';
 import { RENEWAL_CHANNELS, type RenewalChannel } from '../../../domain/compliance/consent-request';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { useCatalog } from '../api/use-catalog';
-import { KEEP, type BulkDraft } from './bulk-draft';
+import { KEEP, type BulkDraft } from '../model/bulk-draft';
+import { Select } from '../../../components/ui/select';
 
 const labelClass = 'block text-sm font-medium text-slate-700';
 
@@ -28,26 +29,18 @@ export function BulkOpFields({
           <legend className="text-sm text-slate-600">{t('bulk.fieldsHelp')}</legend>
           <label className={labelClass}>
             {t('leads.col.source')}
-            <select
-              className={`${inputClass} mt-1`}
-              value={draft.sourceId}
-              onChange={(e) => set({ sourceId: e.target.value })}
-            >
+            <Select className="mt-1" value={draft.sourceId} onChange={(e) => set({ sourceId: e.target.value })}>
               <option value={KEEP}>{t('bulk.keep')}</option>
               {sources.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className={labelClass}>
             {t('leads.col.campaign')}
-            <select
-              className={`${inputClass} mt-1`}
-              value={draft.campaignId}
-              onChange={(e) => set({ campaignId: e.target.value })}
-            >
+            <Select className="mt-1" value={draft.campaignId} onChange={(e) => set({ campaignId: e.target.value })}>
               <option value={KEEP}>{t('bulk.keep')}</option>
               <option value="">{t('bulk.noCampaign')}</option>
               {campaigns.map((c) => (
@@ -55,7 +48,7 @@ export function BulkOpFields({
                   {c.name}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className={labelClass}>
             {t('bulk.addTags')}
@@ -92,14 +85,14 @@ export function BulkOpFields({
       return (
         <label className={labelClass}>
           {t(kind === 'set-source' ? 'leads.col.source' : 'leads.col.campaign')}
-          <select className={`${inputClass} mt-1`} value={draft.text} onChange={(e) => set({ text: e.target.value })}>
+          <Select className="mt-1" value={draft.text} onChange={(e) => set({ text: e.target.value })}>
             <option value="">{kind === 'set-campaign' ? t('bulk.noCampaign') : '—'}</option>
             {(kind === 'set-source' ? sources : campaigns).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       );
     case 'renew-consent':
@@ -133,8 +126,8 @@ export function BulkOpFields({
           <ConsentHelp kind={kind} />
           <label className={labelClass}>
             {t('bulk.channel')}
-            <select
-              className={`${inputClass} mt-1`}
+            <Select
+              className="mt-1"
               value={draft.channel}
               onChange={(e) => set({ channel: e.target.value as RenewalChannel })}
             >
@@ -143,7 +136,7 @@ export function BulkOpFields({
                   {t(`bulk.channels.${c}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <label className={labelClass}>
             {t('bulk.note')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 import { useEngineProgress } from '../../../shared/engine/engine-progress';
+import { Progress } from '../../../components/ui/progress';
 
 /** While the grid has no answer yet: what the engine is doing, in leads, with a bar while judging. */
 export function EngineProgressNote() {
@@ -18,7 +19,7 @@ export function EngineProgressNote() {
     <span className="inline-flex items-center gap-2" data-testid="engine-progress" data-phase={p.phase}>
       {text}
       {p.phase === 'judging' && p.total > 0 && (
-        <progress className="h-1.5 w-32" aria-label={t('engineProgress.label')} max={p.total} value={p.done} />
+        <Progress size="sm" className="w-32" label={t('engineProgress.label')} value={p.done} max={p.total} />
       )}
     </span>
   );

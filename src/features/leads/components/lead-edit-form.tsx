@@ -7,6 +7,7 @@ import { draftPatch, editDraft, leadDraft, type DraftField } from '../../../doma
 import { useSettings } from '../../../shared/settings/use-settings';
 import { useCatalog } from '../api/use-catalog';
 import { useUpdateLead } from '../api/use-lead-detail';
+import { Select } from '../../../components/ui/select';
 
 /**
  * Inline editing of a lead. The form is built only once the organisation's zone is known: a
@@ -67,13 +68,13 @@ function LeadEditFields({ lead, timeZone }: { lead: Lead; timeZone: string }) {
       </Field>
       <Field label={t('leads.col.source')}>
         {(p) => (
-          <select {...p} className={inputClass} value={text.sourceId} onChange={set('sourceId')}>
+          <Select {...p} value={text.sourceId} onChange={set('sourceId')}>
             {catalog?.sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t('leads.col.acquiredAt')} help={draft.timeZone}>

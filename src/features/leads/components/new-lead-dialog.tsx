@@ -9,6 +9,7 @@ import { useCatalog } from '../api/use-catalog';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useCreateLead } from '../api/use-create-lead';
 import { Dialog, DialogDescription, DialogTitle } from '../../../components/ui/dialog';
+import { Select } from '../../../components/ui/select';
 
 /** Manual entry: phone (validated), source and acquisition time are required. */
 export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => void }) {
@@ -75,14 +76,14 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
         </Field>
         <Field label={t('leads.new.source')} error={errorFor('sourceId')}>
           {(p) => (
-            <select {...p} className={inputClass} value={draft.sourceId} onChange={set('sourceId')}>
+            <Select {...p} value={draft.sourceId} onChange={set('sourceId')}>
               <option value="">—</option>
               {catalog?.sources.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label={t('leads.col.name')}>

@@ -6,6 +6,7 @@ import { settingsSchema, type Settings } from '../../../domain/settings/settings
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useSaveSettings } from '../../../shared/settings/use-settings';
 import { REGIONS, timeZoneOptions } from '../../../shared/settings/time-zones';
+import { Select } from '../../../components/ui/select';
 
 const ZONES = timeZoneOptions();
 
@@ -42,30 +43,20 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
     <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
       <Field label={t('settings.orgTimeZone')} help={t('settings.orgTimeZoneHelp')}>
         {(p) => (
-          <select
-            {...p}
-            className={inputClass}
-            value={draft.orgTimeZone}
-            onChange={(e) => set('orgTimeZone')(e.target.value)}
-          >
+          <Select {...p} value={draft.orgTimeZone} onChange={(e) => set('orgTimeZone')(e.target.value)}>
             {ZONES.map((z) => (
               <option key={z}>{z}</option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label={t('settings.defaultRegion')} help={t('settings.defaultRegionHelp')}>
         {(p) => (
-          <select
-            {...p}
-            className={inputClass}
-            value={draft.defaultRegion}
-            onChange={(e) => set('defaultRegion')(e.target.value)}
-          >
+          <Select {...p} value={draft.defaultRegion} onChange={(e) => set('defaultRegion')(e.target.value)}>
             {REGIONS.map((r) => (
               <option key={r}>{r}</option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field
