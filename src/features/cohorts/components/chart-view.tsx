@@ -11,8 +11,8 @@ import { CohortChart } from './cohort-chart';
 import { CsvButton } from './csv-button';
 import { OtherNote } from './other-note';
 import { SmallMultiples } from './small-multiples';
-import { useChartModel } from './use-chart-model';
-import { useDrillDown } from './use-drill-down';
+import { useChartModel } from '../model/use-chart-model';
+import { useDrillDown } from '../model/use-drill-down';
 import { EmptyState } from '../../../components/ui/empty-state';
 
 /** Even ticks from 0 over the highest figure shown (a rate's whisker included), for every panel alike. */

@@ -18,7 +18,7 @@ import { accessorsOf } from '../model/chart-accessors';
 import type { ChartRow, ChartSeries, Point, SeriesInfo } from '../model/chart-series';
 import type { Formatters } from '../model/format';
 import { ChartTooltip } from './chart-tooltip';
-import { useMarkFocus } from './use-mark-focus';
+import { useMarkFocus } from '../model/use-mark-focus';
 
 interface Props {
   cs: ChartSeries;

@@ -10,7 +10,7 @@ import { ScorecardView } from './scorecard-view';
 import { StageMixView } from './stage-mix-view';
 import { TableView } from './table-view';
 import { TriangleView } from './triangle-view';
-import { useCohortsState } from './use-cohorts-state';
+import { useCohortsState } from '../model/use-cohorts-state';
 import { ViewTabs } from './view-tabs';
 
 /** Cohorts: charts, table, triangle, source scorecard and campaigns over one worker aggregate. */

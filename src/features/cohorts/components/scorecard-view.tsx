@@ -13,7 +13,7 @@ import { scorecardCells, scorecardColumns } from '../model/scorecard-table';
 import { makeSeriesLabel } from '../model/series-label';
 import { CsvButton } from './csv-button';
 import { Sparkline } from './sparkline';
-import { useDrillDown } from './use-drill-down';
+import { useDrillDown } from '../model/use-drill-down';
 
 /** One row per source with sparklines and the "worse lately" flag; a row opens that source's leads in the range. */
 export function ScorecardView({ state, result }: { state: CohortsState; result: Timed<CohortAggregate> }) {

@@ -11,7 +11,7 @@ import { ComputedNote } from './computed-note';
 import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';
 import { StageMixChart } from './stage-mix-chart';
-import { useDrillDown } from './use-drill-down';
+import { useDrillDown } from '../model/use-drill-down';
 import { EmptyState } from '../../../components/ui/empty-state';
 
 /** The chart draws at most this many cohorts (the newest); the table below holds every one. */

@@ -8,7 +8,7 @@ import type { CohortsSearch, CohortsState } from '../cohorts-search';
 import { sortRows } from '../model/sort-rows';
 import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';
-import { useChartModel } from './use-chart-model';
+import { useChartModel } from '../model/use-chart-model';
 import { EmptyState } from '../../../components/ui/empty-state';
 
 /** Every cohort and series of the range as a table, sortable by any column (sort in the URL); the cohort cell opens the leads behind the row. The CSV writes the rows as sorted. */

@@ -14,8 +14,8 @@ import { triangleTable, weeksThatFit } from '../model/triangle-table';
 import { ComputedNote } from './computed-note';
 import { CsvButton } from './csv-button';
 import { OmittedNote } from './omitted-note';
-import { useDrillDown } from './use-drill-down';
-import { useElementWidth } from './use-element-width';
+import { useDrillDown } from '../model/use-drill-down';
+import { useElementWidth } from '../../../shared/layout/use-element-width';
 import { Select } from '../../../components/ui/select';
 
 const WEEKS = 26;

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAwaitingRenewal } from '../api/use-renewals';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 /** The "awaiting renewal" queue (requested, not yet renewed) beside the verdict's queues; opens its list. */
 export function AwaitingRenewalCard() {

@@ -8,7 +8,7 @@ import { ComplianceHeader } from './compliance-header';
 import { ExpiryCalendar } from './expiry-calendar';
 import { QueueCards } from './queue-cards';
 import { AwaitingRenewalCard } from './awaiting-renewal-card';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 /** The Compliance screen: callable now, the work queues, and what falls due in the next 90 days. */
 export function CompliancePage() {

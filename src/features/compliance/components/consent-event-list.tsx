@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsentEvent } from '../../../domain/compliance/consent-event';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 /** Consent events as a compact list, newest first (for narrow places such as the lead drawer). */
 export function ConsentEventList({ events }: { events: readonly ConsentEvent[] }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DncFileSummary } from '../../../db/repos/dnc-repo';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 type Preview = { ok: true; summary: DncFileSummary } | { ok: false; problem: string; columns: string[] };
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../../domain/compliance/compliance-summary';
 import { calendarWeeks } from '../../../domain/compliance/expiry-calendar';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 

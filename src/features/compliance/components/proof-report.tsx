@@ -4,11 +4,11 @@ import { Button } from '../../../components/ui/button';
 import type { ProofData } from '../../../db/repos/proof-repo';
 import { formatPhone } from '../../../domain/leads/phone';
 import { isHashedPhone } from '../../../domain/compliance/anonymise';
-import { downloadHtml, downloadJson } from './proof-download';
+import { downloadHtml, downloadJson } from '../model/proof-download';
 import { PolicySection } from './proof-policy';
 import { ConsentSection, DncSection, FrequencySection, LocalTimeSection, ProofSection } from './proof-sections';
 import { CallableBadge, ReasonList } from './reason-list';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 // While a proof is on screen, printing shows the report alone: no navigation, no controls.
 const PRINT_CSS =

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QUEUES, type QueueId } from '../../../domain/compliance/queues';
 import type { ReasonCode } from '../../../domain/compliance/verdict-types';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 const ORDER: { id: QueueId; tone: string }[] = [
   { id: 'consentRenewal', tone: 'border-l-amber-400' },

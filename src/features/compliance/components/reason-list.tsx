@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Reason } from '../../../domain/compliance/verdict-types';
-import { useFormatters } from './use-formatters';
+import { useFormatters } from '../model/use-formatters';
 
 /** A verdict's reasons: what blocks (or warns), since when, until when, and the detail that explains it. */
 export function ReasonList({ reasons, timeZone }: { reasons: readonly Reason[]; timeZone?: string }) {

@@ -8,12 +8,12 @@ import { useImportWizard } from '../api/use-import-wizard';
 import { useRegionSuggestion } from '../api/use-region-suggestion';
 import { CANDIDATE_REGIONS } from '../../../domain/import-export/region-suggestion';
 import type { ImportSearch } from '../import-search';
-import { buildRequest } from './build-request';
-import { commitLabel } from './commit-label';
+import { buildRequest } from '../model/build-request';
+import { commitLabel } from '../model/commit-label';
 import { DefaultsCard } from './defaults-card';
 import { DoneCard } from './done-card';
 import { FileCard } from './file-card';
-import { fileProblemOf } from './file-problem';
+import { fileProblemOf } from '../model/file-problem';
 import { FilePicker } from './file-picker';
 import { MappingCard } from './mapping-card';
 import { ProblemAlert } from './problem-alert';
@@ -23,7 +23,7 @@ import { RejectionsCard } from './rejections-card';
 import { SummaryCard } from './summary-card';
 import { TimeCard } from './time-card';
 import { UrlForm } from './url-form';
-import { useDownloadReport } from './use-download-report';
+import { useDownloadReport } from '../api/use-download-report';
 
 const route = getRouteApi('/import');
 
