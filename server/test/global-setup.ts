@@ -63,10 +63,37 @@ END
 $$;
 `;
 
+/** Databases left by runs that were killed before their teardown (their process is gone). */
+async function dropLeftovers(): Promise<void> {
+  if (process.env.TEST_ADMIN_DATABASE_URL) return;
+  const list = execFileSync(
+    'su',
+    ['postgres', '-c', 'psql -X -At -c "SELECT datname FROM pg_database WHERE datname LIKE \'leadledger_test_%\'"'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  for (const name of list.split('\n').filter(Boolean)) {
+    const pid = Number(/^leadledger_test_(\d+)_/.exec(name)?.[1]);
+    if (!pid || alive(pid)) continue;
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE);\n`);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const url = (role: string, db: string): string => `postgres://${role}:${PASSWORD}@${HOST}:${PORT}/${db}`;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   startClusterIfDown();
+  await dropLeftovers();
   const db = `leadledger_test_${process.pid}_${Date.now().toString(36)}`;
   await admin(`${rolesSql}CREATE DATABASE ${db} OWNER ${OWNER};\n`);
   // PostgreSQL 15: the database owner owns schema public (pg_database_owner), so the owner migrates it.
