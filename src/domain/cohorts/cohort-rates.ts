@@ -38,6 +38,17 @@ export interface CohortMedians {
 
 export type CohortMetrics = CohortCounts & CohortMedians;
 
+/** Every count at zero: the start of a sum (copy it; never mutate). */
+export const ZERO_COUNTS: Readonly<CohortCounts> = {
+  leads: 0,
+  contacted: 0,
+  connected: 0,
+  converted: 0,
+  convertedWithin: 0,
+  wrongNumber: 0,
+  dncHit: 0,
+};
+
 export const RATE_METRICS = [
   'connectRate',
   'conversionRate',
@@ -111,15 +122,7 @@ export const daysBetween = (from: number, to: number): number => (to - from) / M
 /** The reference: every metric of one cohort, by looking at each lead. */
 export function cohortMetrics(leads: readonly LeadOutcome[], windowDays: number): CohortMetrics {
   const windowMs = windowDays * MS_PER_DAY;
-  const c: CohortCounts = {
-    leads: leads.length,
-    contacted: 0,
-    connected: 0,
-    converted: 0,
-    convertedWithin: 0,
-    wrongNumber: 0,
-    dncHit: 0,
-  };
+  const c: CohortCounts = { ...ZERO_COUNTS, leads: leads.length };
   const toContact: number[] = [];
   const toConversion: number[] = [];
   const age: number[] = [];

@@ -98,6 +98,9 @@ export interface SnapshotContext {
   sources: readonly Pick<Source, 'id' | 'kind'>[];
 }
 
+/** The six instant columns, in order: acquired, created, first contact, first connect, converted, last contact. */
+type SixTimes = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+
 const orNaN = (v: number | undefined) => (v === undefined ? NaN : v);
 
 function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | Int32Array>(a: T, size: number): T {
@@ -167,14 +170,7 @@ export class SnapshotBuilder {
     this.ensure();
     const i = this.n++;
     this.ids[i] = lead.id;
-    const [acq, created, contact, connected, converted, lastContact] = this.f64 as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
+    const [acq, created, contact, connected, converted, lastContact] = this.f64 as SixTimes;
     acq[i] = lead.acquiredAt;
     created[i] = lead.createdAt;
     contact[i] = orNaN(lead.firstContactAt);
@@ -236,14 +232,9 @@ export class SnapshotBuilder {
     const day = new Uint16Array(n);
     for (let i = 0; i < n; i++) day[i] = this.days[i]! - dayBase;
     const cut = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T) => a.slice(0, n) as T;
-    const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(cut) as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
+    const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(
+      cut,
+    ) as SixTimes;
     const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = keep(i) ? to[i]! - from[i]! : NaN;

@@ -5,7 +5,7 @@
  * Only cohorts whose N-day window is complete take part, so a young cohort is never
  * flagged for conversions that simply have not happened yet.
  */
-import { rateOf, RATE_PARTS, type CohortCounts, type CohortMetrics } from './cohort-rates';
+import { rateOf, RATE_PARTS, ZERO_COUNTS, type CohortCounts, type CohortMetrics } from './cohort-rates';
 import type { CohortAggregate } from './cohort-aggregate';
 import { wilson, type Proportion } from './wilson';
 
@@ -31,19 +31,9 @@ export interface ScorecardRow {
   flags: ScorecardFlag[];
 }
 
-const ZERO: CohortCounts = {
-  leads: 0,
-  contacted: 0,
-  connected: 0,
-  converted: 0,
-  convertedWithin: 0,
-  wrongNumber: 0,
-  dncHit: 0,
-};
-
 function pool(cells: readonly CohortCounts[]): CohortCounts {
-  const out = { ...ZERO };
-  for (const c of cells) for (const k of Object.keys(ZERO) as (keyof CohortCounts)[]) out[k] += c[k];
+  const out = { ...ZERO_COUNTS };
+  for (const c of cells) for (const k of Object.keys(ZERO_COUNTS) as (keyof CohortCounts)[]) out[k] += c[k];
   return out;
 }
 

@@ -6,7 +6,7 @@
  * has none.
  */
 import type { CohortAggregate, CohortCell, SeriesTotal } from './cohort-aggregate';
-import type { CohortCounts, CohortMetrics } from './cohort-rates';
+import { ZERO_COUNTS, type CohortCounts, type CohortMetrics } from './cohort-rates';
 
 /** The split value that stands for every series past the top N (not a possible id: ids never hold NUL). */
 export const OTHER_SERIES = '\u0000other';
@@ -23,13 +23,7 @@ const COUNT_KEYS: readonly (keyof CohortCounts)[] = [
 
 function empty(): CohortMetrics {
   return {
-    leads: 0,
-    contacted: 0,
-    connected: 0,
-    converted: 0,
-    convertedWithin: 0,
-    wrongNumber: 0,
-    dncHit: 0,
+    ...ZERO_COUNTS,
     medianDaysToContact: null,
     medianDaysToConversion: null,
     medianDataAgeDays: null,
