@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { LeadsPage } from './page-models/leads-page';
 import { readStore } from './support/idb-read';
+import { DEMO_LEADS_AT_LEAST } from './support/demo-scale';
 
 test('a search link with digits only filters by those digits, and "select all matching" takes only the matches', async ({
   app,
@@ -43,7 +44,7 @@ test('a filter in a link that cannot be read is shown as an error; nothing is li
 
   await alert.getByRole('button', { name: 'Remove them from the link' }).click();
   await expect(alert).toBeHidden();
-  expect(await grid.countValue()).toBeGreaterThan(15_000);
+  expect(await grid.countValue()).toBeGreaterThan(DEMO_LEADS_AT_LEAST);
 });
 
 test('an export link whose filter cannot be read says so and exports nothing', async ({ app }) => {

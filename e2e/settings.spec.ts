@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { DEMO_LEADS_AT_LEAST } from './support/demo-scale';
 
 test('a settings change is saved, audited, and the trail verifies', async ({ app }) => {
   const page = app.page;
@@ -49,5 +50,5 @@ test('start empty, then reset to the demo data', async ({ app }) => {
   await page.getByRole('alertdialog').getByRole('button', { name: 'Reset demo data' }).click();
   // The reset writes the whole demo world again: as long as a first start's seeding (AppShell.waitForData).
   await expect(page.getByRole('status').filter({ hasText: 'Done' })).toBeVisible({ timeout: 240_000 });
-  expect(await app.countStore('leads')).toBeGreaterThan(15_000);
+  expect(await app.countStore('leads')).toBeGreaterThan(DEMO_LEADS_AT_LEAST);
 });
