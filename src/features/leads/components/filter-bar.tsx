@@ -1,6 +1,6 @@
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MultiSelect } from '../../../components/ui/multi-select';
+import { MultiSelect, type Option } from '../../../components/ui/multi-select';
 import { REASON_CODES } from '../../../domain/compliance/verdict-types';
 import { ENTRY_METHODS } from '../../../domain/leads/lead';
 import { LIFECYCLE_STAGES } from '../../../domain/leads/lifecycle-stage';
@@ -22,6 +22,10 @@ const SECONDARY = [
   'acquiredTo',
   'notVerifiedMonths',
 ] as const satisfies readonly (keyof LeadFilter)[];
+
+/** The filters that pick values from a list (one multi-select each, test id `filter-<key>`). */
+type ListFilter = 'source' | 'campaign' | 'stage' | 'consent' | 'dnc' | 'tags' | 'entry' | 'region' | 'reason';
+type ListFilterSpec = [key: ListFilter, label: string, options: Option[]];
 
 const input =
   'rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600';
@@ -61,6 +65,30 @@ export const FilterBar = memo(function FilterBar({
   }, [q, urlQ, onChange]);
   const opts = (values: readonly string[], prefix?: string, names?: Map<string, string>) =>
     values.map((v) => ({ value: v, label: names?.get(v) ?? (prefix ? t(`${prefix}.${v}`) : v) }));
+  const primary: ListFilterSpec[] = [
+    ['source', t('leads.col.source'), opts(facets?.sources ?? [], undefined, sourceNames)],
+    ['campaign', t('leads.col.campaign'), opts(facets?.campaigns ?? [])],
+    ['stage', t('leads.col.stage'), opts(LIFECYCLE_STAGES, 'lifecycle.stage')],
+    ['consent', t('leads.col.consent'), opts(CONSENT_FILTER_STATES, 'leads.consentState')],
+    ['dnc', t('leads.col.dnc'), opts(DNC_FILTER_STATES, 'leads.dncState')],
+    ['tags', t('leads.col.tags'), opts(facets?.tags ?? [])],
+  ];
+  const secondary: ListFilterSpec[] = [
+    ['entry', t('leads.entry'), opts(ENTRY_METHODS, 'leads.entryMethod')],
+    ['region', t('leads.region'), opts(facets?.regions ?? [])],
+    ['reason', t('leads.reasonFilter'), opts(REASON_CODES, 'reason')],
+  ];
+  // A list filter's values are the options' values, so they are the filter's own type.
+  const list = ([key, label, options]: ListFilterSpec) => (
+    <MultiSelect
+      key={key}
+      testId={`filter-${key}`}
+      label={label}
+      options={options}
+      value={filter[key]}
+      onChange={(v) => onChange({ [key]: v })}
+    />
+  );
   return (
     <div className="mb-2 space-y-2" role="search" aria-label={t('leads.filters')}>
       <div className="flex flex-wrap items-center gap-2">
@@ -72,48 +100,7 @@ export const FilterBar = memo(function FilterBar({
           onChange={(e) => setQ(e.target.value)}
           className={`${input} w-64`}
         />
-        <MultiSelect
-          testId="filter-source"
-          label={t('leads.col.source')}
-          options={opts(facets?.sources ?? [], undefined, sourceNames)}
-          value={filter.source}
-          onChange={(v) => onChange({ source: v })}
-        />
-        <MultiSelect
-          testId="filter-campaign"
-          label={t('leads.col.campaign')}
-          options={opts(facets?.campaigns ?? [])}
-          value={filter.campaign}
-          onChange={(v) => onChange({ campaign: v })}
-        />
-        <MultiSelect
-          testId="filter-stage"
-          label={t('leads.col.stage')}
-          options={opts(LIFECYCLE_STAGES, 'lifecycle.stage')}
-          value={filter.stage}
-          onChange={(v) => onChange({ stage: v as LeadFilter['stage'] })}
-        />
-        <MultiSelect
-          testId="filter-consent"
-          label={t('leads.col.consent')}
-          options={opts(CONSENT_FILTER_STATES, 'leads.consentState')}
-          value={filter.consent}
-          onChange={(v) => onChange({ consent: v as LeadFilter['consent'] })}
-        />
-        <MultiSelect
-          testId="filter-dnc"
-          label={t('leads.col.dnc')}
-          options={opts(DNC_FILTER_STATES, 'leads.dncState')}
-          value={filter.dnc}
-          onChange={(v) => onChange({ dnc: v as LeadFilter['dnc'] })}
-        />
-        <MultiSelect
-          testId="filter-tags"
-          label={t('leads.col.tags')}
-          options={opts(facets?.tags ?? [])}
-          value={filter.tags}
-          onChange={(v) => onChange({ tags: v })}
-        />
+        {primary.map(list)}
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.callableFilter')}
           <select
@@ -147,27 +134,7 @@ export const FilterBar = memo(function FilterBar({
         )}
       </div>
       <div id="more-filters" hidden={!more} className="flex flex-wrap items-center gap-2">
-        <MultiSelect
-          testId="filter-entry"
-          label={t('leads.entry')}
-          options={opts(ENTRY_METHODS, 'leads.entryMethod')}
-          value={filter.entry}
-          onChange={(v) => onChange({ entry: v as LeadFilter['entry'] })}
-        />
-        <MultiSelect
-          testId="filter-region"
-          label={t('leads.region')}
-          options={opts(facets?.regions ?? [])}
-          value={filter.region}
-          onChange={(v) => onChange({ region: v })}
-        />
-        <MultiSelect
-          testId="filter-reason"
-          label={t('leads.reasonFilter')}
-          options={opts(REASON_CODES, 'reason')}
-          value={filter.reason}
-          onChange={(v) => onChange({ reason: v as LeadFilter['reason'] })}
-        />
+        {secondary.map(list)}
         <label className="flex items-center gap-1.5 text-sm text-slate-600">
           {t('leads.cohort')}
           <input
