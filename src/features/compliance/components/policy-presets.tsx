@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { POLICY_PRESETS, type PresetId } from '../../../domain/compliance/policy-presets';
+import { Badge } from '../../../components/ui/badge';
 
 /** The jurisdiction presets as checkboxes, each with its legal source and effective date. */
 export function PolicyPresets({ value, onChange }: { value: readonly string[]; onChange: (next: string[]) => void }) {
@@ -30,9 +31,9 @@ export function PolicyPresets({ value, onChange }: { value: readonly string[]; o
                   <span className="block font-medium text-slate-900">
                     {p.name}
                     {p.draft && (
-                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-800">
+                      <Badge tone="warn" className="ml-2">
                         {t('compliance.policy.draft')}
-                      </span>
+                      </Badge>
                     )}
                   </span>
                   <span className="block text-xs text-slate-600">{p.jurisdiction}</span>
