@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { LeadsPage } from './page-models/leads-page';
+import { DEMO_LEADS_AT_LEAST } from './support/demo-scale';
 
 test('a steward filters by source and cohort, tags every match, undoes it, and finds both in the audit trail', async ({
   app,
@@ -8,7 +9,7 @@ test('a steward filters by source and cohort, tags every match, undoes it, and f
   const leads = new LeadsPage(page);
   await app.open('/leads');
   const total = await leads.countValue();
-  expect(total).toBeGreaterThan(15_000);
+  expect(total).toBeGreaterThan(DEMO_LEADS_AT_LEAST);
   await expect(leads.rows().first()).toBeVisible();
 
   await leads.pick('source', ['Website forms']);
