@@ -1,49 +1,17 @@
 /**
- * Server-side check of a device's audit chain segment: the same hash the app computes
- * (mirrors src/domain/audit/audit-hash.ts: SHA-256 over canonical JSON, formats 1 and 2), and the
+ * Server-side check of a device's audit chain segment: the hash the app computes (the app's
+ * src/domain/audit/audit-hash.ts itself: SHA-256 over canonical JSON, formats 1 and 2), and the
  * organisation's chain, which hashes each appended entry's hash onto the previous organisation hash.
  */
-import { createHash } from 'node:crypto';
+import { entryHash as appEntryHash, sha256Hex } from '../../../src/domain/audit/audit-hash';
+import type { AuditEntry } from '../../../src/domain/audit/audit-entry';
 import type { PushedAuditEntry } from './mutations';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from '../../../src/domain/audit/audit-hash';
 
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-      return sorted;
-    }
-    return v;
-  });
-}
-
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
+/** The hash the entry must carry: the app's own function, so device and server can never disagree. */
 export function entryHash(e: PushedAuditEntry): string {
-  const { seq, at, actor, action, entity, ids, note, prevHash } = e;
-  if (e.detailsHash === undefined) {
-    const { before, after } = e as { before?: unknown; after?: unknown };
-    return sha256Hex(
-      canonicalJson({ seq, at, actor, action, entity, ids, before, after, note: note ?? null, prevHash }),
-    );
-  }
-  return sha256Hex(
-    canonicalJson({
-      format: 2,
-      seq,
-      at,
-      actor,
-      action,
-      entity,
-      ids,
-      detailsHash: e.detailsHash,
-      legacyHash: e.legacyHash ?? null,
-      note: note ?? null,
-      prevHash,
-    }),
-  );
+  return appEntryHash(e as unknown as Omit<AuditEntry, 'hash'>);
 }
 
 export function orgChainHash(orgPrevHash: string, entryHashHex: string): string {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hlcSchema } from './hlc';
 import { LEAD_FIELD_SCHEMAS, TEAM_FIELD } from './lead-fields';
+import { CALL_OUTCOMES } from '../../../src/domain/leads/call-outcome';
 
 const epochMs = z.number().int().finite();
 /** Client-generated ids of leads and events: UUIDs or other opaque ids, never reused. */
@@ -48,16 +49,7 @@ const callAdd = z.object({
     id: clientId,
     leadId: clientId,
     at: epochMs,
-    outcome: z.enum([
-      'connected',
-      'no-answer',
-      'busy',
-      'voicemail',
-      'wrong-number',
-      'disconnected',
-      'converted',
-      'dnc-requested',
-    ]),
+    outcome: z.enum(CALL_OUTCOMES),
     durationSec: z.number().min(0).max(86_400),
     agent: z.string().max(200),
     campaignId: z.string().max(200).optional(),
