@@ -4,35 +4,23 @@
  * row, undo restores, and a full disk reaches the page as a StorageFullError by name, which the
  * page's rethrowStorageError turns back into the class.
  */
-import * as Comlink from 'comlink';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NOW, closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
 import { snapshot } from '../db/repos/bulk-edit-test-fixture';
 import { STORAGE_FULL, StorageFullError, rethrowStorageError } from '../db/storage-errors';
 import { LeadsDb } from '../db/leads-db';
 import type { Lead } from '../domain/leads/lead';
-import { createBulkEditApi, type BulkEditApi } from './bulk-edit-api';
+import { createBulkEditApi } from './bulk-edit-api';
+import { comlinkPairs } from '../testing/comlink-pair';
 import { fullDisk } from '../testing/full-disk';
 
 /** While on, every read-write transaction aborts with QuotaExceededError when it would commit (as Chromium does). */
 const disk = fullDisk();
 afterAll(closeAll);
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const c of channels.splice(0)) {
-    c.port1.close();
-    c.port2.close();
-  }
-});
-
-/** The API exposed on one end of a channel and wrapped on the other, as worker and page do. */
-function remoteFor(db: LeadsDb): Comlink.Remote<BulkEditApi> {
-  const channel = new MessageChannel();
-  channels.push(channel);
-  Comlink.expose(createBulkEditApi(db), channel.port1);
-  return Comlink.wrap<BulkEditApi>(channel.port2);
-}
+const pair = comlinkPairs();
+/** The API as the page sees it: across Comlink. */
+const remoteFor = (db: LeadsDb) => pair(createBulkEditApi(db));
 
 /** Every table but the audit trail and the journal, which an apply and its undo both extend. */
 const dataOf = async (db: LeadsDb) => {

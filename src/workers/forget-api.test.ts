@@ -3,32 +3,21 @@
  * talk: the preview reads only, the erasure removes the lead and what was linked to it, and a
  * full disk reaches the page as StorageFullError by name with nothing changed.
  */
-import * as Comlink from 'comlink';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { NOW, closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
 import { snapshot } from '../db/repos/bulk-edit-test-fixture';
 import { STORAGE_FULL, StorageFullError, rethrowStorageError } from '../db/storage-errors';
 import type { LeadsDb } from '../db/leads-db';
+import { comlinkPairs } from '../testing/comlink-pair';
 import { fullDisk } from '../testing/full-disk';
-import { createForgetApi, type ForgetApi } from './forget-api';
+import { createForgetApi } from './forget-api';
 
 const disk = fullDisk();
 afterAll(closeAll);
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const c of channels.splice(0)) {
-    c.port1.close();
-    c.port2.close();
-  }
-});
-
-function remoteFor(db: LeadsDb): Comlink.Remote<ForgetApi> {
-  const channel = new MessageChannel();
-  channels.push(channel);
-  Comlink.expose(createForgetApi(db), channel.port1);
-  return Comlink.wrap<ForgetApi>(channel.port2);
-}
+const pair = comlinkPairs();
+/** The API as the page sees it: across Comlink. */
+const remoteFor = (db: LeadsDb) => pair(createForgetApi(db));
 
 describe('forgetting a person in the lead-writes worker, called across Comlink', () => {
   it('previews without writing, then removes the lead, its calls and consents, and records one audit entry', async () => {
