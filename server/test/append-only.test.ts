@@ -1,18 +1,14 @@
 /** Events are append-only: the API role has no UPDATE/DELETE privilege, and the trigger refuses even the owner. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withSession } from '../src/db/session';
-import { callAdd, consentAdd, dncAdd, makeOrg, openTestDb, pushAs, testApp, tokenFor, type TestDb } from './helpers';
+import { callAdd, consentAdd, dncAdd, makeOrg, pushAs, tokenFor, type TestDb, withTestServer } from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 const TABLES = ['calls', 'consents', 'dnc_entries', 'quarantine', 'mutations'] as const;

@@ -1,20 +1,16 @@
 /** Audit across devices: each device's chain is verified with the app's own hash, then appended to the organisation's chain. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, sealEntry } from '../../src/domain/audit/audit-hash';
 import type { AuditEntry } from '../../src/domain/audit/audit-entry';
 import { orgChainHash } from '../src/protocol/audit-chain';
-import { addUser, makeOrg, openTestDb, pullAll, pushAs, testApp, tokenFor, type TestDb } from './helpers';
+import { addUser, makeOrg, pullAll, pushAs, tokenFor, type TestDb, withTestServer } from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 /** A device's chain as the app seals it (src/domain/audit/audit-hash.ts). */

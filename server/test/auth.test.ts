@@ -1,10 +1,10 @@
 /** Sign-in: scrypt-hashed passwords, a short-lived token carrying role and teams, nothing for a wrong password. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../src/admin';
 import { hashPassword, verifyPassword } from '../src/auth/password';
 import { createHmac } from 'node:crypto';
-import { JWT_SECRET, makeOrg, openTestDb, testApp, type TestDb } from './helpers';
+import { JWT_SECRET, makeOrg, type TestDb, withTestServer } from './helpers';
 
 const b64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
 function hs256(payload: object, secret: string): string {
@@ -14,13 +14,9 @@ function hs256(payload: object, secret: string): string {
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 describe('passwords', () => {

@@ -5,21 +5,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { withSession } from '../src/db/session';
-import { callAdd, JWT_SECRET, makeOrg, openTestDb, testApp, tokenFor, type TestDb } from './helpers';
+import { callAdd, JWT_SECRET, makeOrg, tokenFor, type TestDb, withTestServer } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 const children = new Set<ChildProcess>();

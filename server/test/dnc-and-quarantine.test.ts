@@ -1,6 +1,6 @@
 /** A DNC block is never removed by sync; rejected mutations are quarantined and returned to their author. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withSession } from '../src/db/session';
 import {
   addUser,
@@ -9,23 +9,18 @@ import {
   leadPut,
   makeOrg,
   newLeadFields,
-  openTestDb,
   pullAll,
   pushAs,
-  testApp,
   tokenFor,
   type TestDb,
+  withTestServer,
 } from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 async function leadFields(orgToken: string, leadId: string) {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { createOrg, createTeam, createUser } from '../src/admin';
 import { hashPassword } from '../src/auth/password';
@@ -28,6 +28,24 @@ export async function testApp(db: TestDb): Promise<FastifyInstance> {
   const app = buildApp({ pool: db.api, jwtSecret: JWT_SECRET, tokenTtlSec: 900 });
   await app.ready();
   return app;
+}
+
+/**
+ * Opens the run's database pools and an app before a file's tests and closes both after them;
+ * `use` receives them (the file keeps its own `db` and `app`).
+ */
+export function withTestServer(use: (db: TestDb, app: FastifyInstance) => void): void {
+  let db: TestDb | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    db = openTestDb();
+    app = await testApp(db);
+    use(db, app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
 }
 
 export const tokenFor = (app: FastifyInstance, c: SessionClaims): string =>

@@ -1,30 +1,25 @@
 /** Pull: pages after a cursor in seq order, nothing skipped or repeated, including while pushes commit. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   callAdd,
   hlc,
   leadPut,
   makeOrg,
   newLeadFields,
-  openTestDb,
   pullAll,
   pullAs,
   pushAs,
-  testApp,
   tokenFor,
   type TestDb,
+  withTestServer,
 } from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 describe('pull', () => {

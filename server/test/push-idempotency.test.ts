@@ -1,6 +1,6 @@
 /** Replays change nothing twice: duplicated, reordered and concurrent batches end in the same state. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   callAdd,
   consentAdd,
@@ -8,23 +8,18 @@ import {
   leadPut,
   makeOrg,
   newLeadFields,
-  openTestDb,
   pullAll,
   pushAs,
-  testApp,
   tokenFor,
   type TestDb,
+  withTestServer,
 } from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 /** Everything the organisation holds, as the steward pulls it, without seqs (which replays must not move). */

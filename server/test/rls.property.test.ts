@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withSession } from '../src/db/session';
 import {
   addUser,
@@ -15,23 +15,18 @@ import {
   leadPut,
   makeOrg,
   newLeadFields,
-  openTestDb,
   pullAll,
   pushAs,
-  testApp,
   tokenFor,
   type TestDb,
+  withTestServer,
 } from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = openTestDb();
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
+withTestServer((d, a) => {
+  db = d;
+  app = a;
 });
 
 const world = fc.record({
