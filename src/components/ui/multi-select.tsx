@@ -1,4 +1,4 @@
-import { Popover } from 'radix-ui';
+import { PopoverPanel } from './popover-panel';
 
 export interface Option {
   value: string;
@@ -27,8 +27,10 @@ export function MultiSelect({
     onChange(next.size ? [...next] : undefined);
   };
   return (
-    <Popover.Root>
-      <Popover.Trigger asChild>
+    <PopoverPanel
+      align="start"
+      panelClassName="max-h-80 w-64 overflow-auto p-1"
+      trigger={
         <button
           type="button"
           data-testid={testId}
@@ -40,41 +42,34 @@ export function MultiSelect({
           )}
           <span aria-hidden="true">▾</span>
         </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={4}
-          className="z-50 max-h-80 w-64 overflow-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+      }
+    >
+      <fieldset>
+        <legend className="sr-only">{label}</legend>
+        {options.map((o) => (
+          <label
+            key={o.value}
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50"
+          >
+            <input
+              type="checkbox"
+              checked={chosen.has(o.value)}
+              onChange={() => toggle(o.value)}
+              className="accent-indigo-600"
+            />
+            <span className="truncate">{o.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      {chosen.size > 0 && (
+        <button
+          type="button"
+          className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-50"
+          onClick={() => onChange(undefined)}
         >
-          <fieldset>
-            <legend className="sr-only">{label}</legend>
-            {options.map((o) => (
-              <label
-                key={o.value}
-                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50"
-              >
-                <input
-                  type="checkbox"
-                  checked={chosen.has(o.value)}
-                  onChange={() => toggle(o.value)}
-                  className="accent-indigo-600"
-                />
-                <span className="truncate">{o.label}</span>
-              </label>
-            ))}
-          </fieldset>
-          {chosen.size > 0 && (
-            <button
-              type="button"
-              className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-50"
-              onClick={() => onChange(undefined)}
-            >
-              ✕ {label}
-            </button>
-          )}
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+          ✕ {label}
+        </button>
+      )}
+    </PopoverPanel>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/import-export/export-columns';
 import type { ExportSearch } from '../export-search';
 import { Select } from '../../../components/ui/select';
+import { OrderedChecklist } from '../../../components/ui/ordered-checklist';
 
 /** Format, columns (chosen and ordered), time zone and pattern, BOM and delimiter. */
 export function ExportOptions({
@@ -26,14 +27,6 @@ export function ExportOptions({
     (kind === 'call-list'
       ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow']
       : DEFAULT_EXPORT_COLUMNS);
-  const hidden = EXPORT_COLUMNS.filter((c) => !cols.includes(c));
-  const move = (i: number, d: -1 | 1) => {
-    const next = [...cols];
-    const j = i + d;
-    if (j < 0 || j >= next.length) return;
-    [next[i], next[j]] = [next[j]!, next[i]!];
-    onChange({ cols: next });
-  };
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <div className="space-y-3 text-sm">
@@ -99,44 +92,13 @@ export function ExportOptions({
       </div>
       <fieldset className="text-sm">
         <legend className="font-medium text-slate-700">{t('export.columns')}</legend>
-        <ul className="mt-1 max-h-72 overflow-auto rounded-md ring-1 ring-slate-200">
-          {[...cols, ...hidden].map((c) => {
-            const i = cols.indexOf(c);
-            return (
-              <li key={c} className="flex items-center gap-2 px-2 py-1 hover:bg-slate-50">
-                <label className="flex flex-1 items-center gap-2">
-                  <input
-                    type="checkbox"
-                    className="accent-indigo-600"
-                    checked={i >= 0}
-                    onChange={() => onChange({ cols: i >= 0 ? cols.filter((x) => x !== c) : [...cols, c] })}
-                  />
-                  {t(`export.col.${c}`)}
-                </label>
-                {i >= 0 && (
-                  <>
-                    <button
-                      type="button"
-                      aria-label={t('leads.moveUp', { col: t(`export.col.${c}`) })}
-                      className="px-1 text-slate-500 hover:text-slate-800"
-                      onClick={() => move(i, -1)}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={t('leads.moveDown', { col: t(`export.col.${c}`) })}
-                      className="px-1 text-slate-500 hover:text-slate-800"
-                      onClick={() => move(i, 1)}
-                    >
-                      ↓
-                    </button>
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <OrderedChecklist
+          className="mt-1 max-h-72 overflow-auto rounded-md ring-1 ring-slate-200"
+          chosen={cols}
+          all={EXPORT_COLUMNS}
+          labelOf={(c) => t(`export.col.${c}`)}
+          onChange={(next) => onChange({ cols: next })}
+        />
       </fieldset>
     </div>
   );
