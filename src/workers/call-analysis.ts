@@ -6,9 +6,10 @@
 import { validateCallRow, type CallRowContext, type PreparedCall } from '../domain/import-export/call-row-validation';
 import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import {
-  EMPTY_COUNTS,
   RowAccumulator,
   SHOWN_PROBLEMS,
+  blockedSummary,
+  summaryOfRows,
   type AnalysisSummary,
   type FileProblem,
 } from '../domain/import-export/import-analysis';
@@ -31,17 +32,7 @@ export interface CallAnalysis {
 }
 
 const blocked = (fileProblem: FileProblem): CallAnalysis => ({
-  summary: {
-    kind: 'calls',
-    fileProblem,
-    asks: [],
-    counts: EMPTY_COUNTS,
-    rejections: [],
-    problemCount: 0,
-    warnings: [],
-    newSources: [],
-    newCampaigns: [],
-  },
+  summary: blockedSummary('calls', fileProblem),
   plan: null,
   report: [],
 });
@@ -74,30 +65,8 @@ export async function analyseCallLog(
     acc.add(row, validateCallRow(row, ctx), req.mapping.at === undefined ? '' : (row.cells[req.mapping.at] ?? ''));
   });
   if (scan.fileError) return blocked({ code: scan.fileError.code, line: scan.fileError.line });
-  const asks = acc.allAsks();
-  const summary: AnalysisSummary = {
-    kind: 'calls',
-    fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null,
-    asks,
-    counts: { ...EMPTY_COUNTS, rowsRead: acc.rowsRead, warnings: acc.warnings.length },
-    rejections: [],
-    problemCount: 0,
-    warnings: acc.warnings.slice(0, SHOWN_PROBLEMS),
-    newSources: [],
-    newCampaigns: [],
-  };
-  if (asks.length > 0 || acc.rowsRead === 0) {
-    return {
-      summary: {
-        ...summary,
-        counts: { ...summary.counts, rejected: acc.rejectedRows },
-        rejections: acc.rejections.slice(0, SHOWN_PROBLEMS),
-        problemCount: acc.rejections.length,
-      },
-      plan: null,
-      report: acc.rejections,
-    };
-  }
+  const summary = summaryOfRows('calls', acc);
+  if (summary.asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };
 
   new ProgressMeter('matching', listener).report(0, 1, acc.rowsRead, true);
   const byPhone = await leadsByPhone(db, [...new Set(acc.accepted.flatMap((c) => (c.phoneE164 ? [c.phoneE164] : [])))]);

@@ -10,9 +10,9 @@ import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import { mergeValues } from '../domain/import-export/field-merge';
 import { dedupeWithinFile } from '../domain/import-export/file-dedupe';
 import {
-  EMPTY_COUNTS,
   RowAccumulator,
-  SHOWN_PROBLEMS,
+  blockedSummary,
+  summaryOfRows,
   type AnalysisSummary,
   type FileProblem,
 } from '../domain/import-export/import-analysis';
@@ -38,17 +38,7 @@ export interface LeadAnalysis {
 }
 
 const blocked = (kind: AnalysisSummary['kind'], fileProblem: FileProblem): LeadAnalysis => ({
-  summary: {
-    kind,
-    fileProblem,
-    asks: [],
-    counts: EMPTY_COUNTS,
-    rejections: [],
-    problemCount: 0,
-    warnings: [],
-    newSources: [],
-    newCampaigns: [],
-  },
+  summary: blockedSummary(kind, fileProblem),
   plan: null,
   report: [],
 });
@@ -69,25 +59,8 @@ async function finish(
   listener: ProgressListener | undefined,
   cancel: CancelToken,
 ): Promise<LeadAnalysis> {
-  const asks = acc.allAsks();
-  const summary: AnalysisSummary = {
-    kind,
-    fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null,
-    asks,
-    counts: {
-      ...EMPTY_COUNTS,
-      rowsRead: acc.rowsRead,
-      rejected: acc.rejectedRows,
-      warnings: acc.warnings.length,
-      formulaLike: acc.formulaLikeRows,
-    },
-    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS),
-    problemCount: acc.rejections.length,
-    warnings: acc.warnings.slice(0, SHOWN_PROBLEMS),
-    newSources: [],
-    newCampaigns: [],
-  };
-  if (asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };
+  const summary = summaryOfRows(kind, acc);
+  if (summary.asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };
   const meter = new ProgressMeter('matching', listener);
   meter.report(0, 1, acc.rowsRead, true);
   const file = dedupeWithinFile(acc.accepted, base.conflictRule);

@@ -134,3 +134,39 @@ export class RowAccumulator<T> {
     return [...this.asks.values()];
   }
 }
+
+/** The summary of a file that was not read (or not past its first problem): nothing counted. */
+export function blockedSummary(kind: ImportKind, fileProblem: FileProblem): AnalysisSummary {
+  return {
+    kind,
+    fileProblem,
+    asks: [],
+    counts: EMPTY_COUNTS,
+    rejections: [],
+    problemCount: 0,
+    warnings: [],
+    newSources: [],
+    newCampaigns: [],
+  };
+}
+
+/** The summary of the rows as read, before any lookup: counts, what must be asked, the first problems. */
+export function summaryOfRows(kind: ImportKind, acc: RowAccumulator<unknown>): AnalysisSummary {
+  return {
+    kind,
+    fileProblem: acc.rowsRead === 0 ? { code: 'no-rows' } : null,
+    asks: acc.allAsks(),
+    counts: {
+      ...EMPTY_COUNTS,
+      rowsRead: acc.rowsRead,
+      rejected: acc.rejectedRows,
+      warnings: acc.warnings.length,
+      formulaLike: acc.formulaLikeRows,
+    },
+    rejections: acc.rejections.slice(0, SHOWN_PROBLEMS),
+    problemCount: acc.rejections.length,
+    warnings: acc.warnings.slice(0, SHOWN_PROBLEMS),
+    newSources: [],
+    newCampaigns: [],
+  };
+}
