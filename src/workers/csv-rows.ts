@@ -5,7 +5,7 @@
 import { CsvReader, type CsvFileError, type CsvRow } from '../domain/import-export/csv-reader';
 import { uniqueHeaders } from '../domain/import-export/column-mapping';
 import type { Delimiter } from '../domain/import-export/delimiter';
-import { ImportCancelledError } from '../db/repos/import-repo';
+import { ImportCancelledError } from '../db/repos/import-commit';
 import type { CancelToken, ProgressMeter } from './import-progress';
 
 const CHUNK = 2_000;

@@ -1,7 +1,8 @@
 /** A commit's progress: in steps finer than the file (a 9k commit moves), each step in its own unit. */
 import { describe, expect, it } from 'vitest';
 import { commitCallImport, type CallImportPlan } from '../db/repos/call-import-repo';
-import { commitLeadImport, WRITE_CHUNK, type CommitStep, type LeadImportPlan } from '../db/repos/import-repo';
+import { WRITE_CHUNK, type CommitStep } from '../db/repos/import-commit';
+import { commitLeadImport, type LeadImportPlan } from '../db/repos/import-repo';
 import { stampNewLead } from '../db/repos/leads-repo';
 import type { Lead } from '../domain/leads/lead';
 import { commitHooks, CancelToken, type ImportProgress } from './import-progress';

@@ -3,7 +3,7 @@
  * turn every ~50 ms so a cancel message can arrive; progress goes to the screen at most
  * ten times a second, with rows per second and the time left.
  */
-import type { CommitHooks, CommitStep } from '../db/repos/import-repo';
+import type { CommitHooks, CommitStep } from '../db/repos/import-commit';
 
 /** `updating`: a call log's leads get their call facts (attempts, last contact…) after the calls are written. */
 export type ImportPhase = 'reading' | 'checking' | 'matching' | 'writing' | 'updating';

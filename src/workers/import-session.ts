@@ -17,7 +17,8 @@ import { rejectedReportCsv, type ReportLabels } from '../domain/import-export/re
 import type { Rejection } from '../domain/import-export/rejection';
 import type { LeadsDb } from '../db/leads-db';
 import { commitCallImport, type CallImportPlan } from '../db/repos/call-import-repo';
-import { commitLeadImport, ImportCancelledError, type LeadImportPlan } from '../db/repos/import-repo';
+import { ImportCancelledError } from '../db/repos/import-commit';
+import { commitLeadImport, type LeadImportPlan } from '../db/repos/import-repo';
 import { RollbackError, rollbackImportBatch, type RollbackRefusal } from '../db/repos/import-rollback-repo';
 import { isQuotaError } from '../db/storage-errors';
 import { analyseCallLog } from './call-analysis';

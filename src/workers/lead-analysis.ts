@@ -5,7 +5,7 @@
  */
 import { validateApiRecord } from '../domain/import-export/api-record-validation';
 import { parsePayload } from '../domain/import-export/api-payload';
-import { planCatalog } from '../domain/import-export/catalog-resolution';
+import { campaignSpans, planCatalog } from '../domain/import-export/catalog-resolution';
 import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import { mergeValues } from '../domain/import-export/field-merge';
 import { dedupeWithinFile } from '../domain/import-export/file-dedupe';
@@ -17,14 +17,14 @@ import {
   type FileProblem,
 } from '../domain/import-export/import-analysis';
 import type { ApiRequest, LeadRequest } from '../domain/import-export/import-request';
-import type { PreparedLead } from '../domain/import-export/prepared-lead';
+import { acquisitionsOf, campaignMentions, type PreparedLead } from '../domain/import-export/prepared-lead';
 import type { Rejection } from '../domain/import-export/rejection';
 import { validateLeadRow, type LeadRowContext } from '../domain/import-export/row-validation';
 import { acquisitionTimeProblem, instantOfWallClock } from '../domain/time/calendar';
 import type { LeadsDb } from '../db/leads-db';
 import { leadsByPhone, listedPhones, loadImportContext } from '../db/repos/import-lookup-repo';
 import type { LeadImportPlan } from '../db/repos/import-repo';
-import { ImportCancelledError } from '../db/repos/import-repo';
+import { ImportCancelledError } from '../db/repos/import-commit';
 import { scanRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
@@ -76,13 +76,9 @@ async function finish(
     const stored = existing.get(lead.phoneE164);
     if (stored) conflicts += mergeValues(stored, lead, base.conflictRule).conflicts;
   }
-  const spans = new Map<string, { from: number; to: number }>();
-  for (const l of file.leads)
-    for (const a of [l, ...l.extraAcquisitions])
-      if (a.campaignRef) spans.set(a.campaignRef, { from: a.acquiredAt, to: a.acquiredAt });
   const catalog = planCatalog(
-    new Set(file.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])),
-    spans,
+    new Set(acquisitionsOf(file.leads).map((a) => a.sourceRef)),
+    campaignSpans(campaignMentions(file.leads)),
     context,
     kind === 'api' ? 'api' : 'other',
   );

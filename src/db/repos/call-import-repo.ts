@@ -4,8 +4,7 @@
  * stored (same lead, instant and outcome) are skipped, so importing a log twice does not
  * double the attempts.
  */
-import { planCatalog } from '../../domain/import-export/catalog-resolution';
-import type { RememberedMapping } from '../../domain/import-export/column-mapping';
+import { campaignSpans, planCatalog } from '../../domain/import-export/catalog-resolution';
 import type { ImportBatch } from '../../domain/import-export/import-batch';
 import type { PreparedCall } from '../../domain/import-export/call-row-validation';
 import type { NewCall } from '../../domain/leads/call';
@@ -16,18 +15,17 @@ import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { callKeysOfLeads, mappingKey } from './import-lookup-repo';
-import { ImportCancelledError, inChunks, NO_HOOKS, type CommitHooks } from './import-repo';
+import {
+  ImportCancelledError,
+  batchDraft,
+  inChunks,
+  NO_HOOKS,
+  type CommitHooks,
+  type PlannedFile,
+} from './import-commit';
 import { getSettings } from './settings-repo';
 
-export interface CallImportPlan {
-  fileName: string;
-  sha256: string;
-  encoding: string;
-  delimiter?: string;
-  mapping?: RememberedMapping;
-  timeDeclaration?: { format: string | null; timeZone: string | null };
-  rowsRead: number;
-  rejected: number;
+export interface CallImportPlan extends PlannedFile {
   warnings: number;
   duplicatesInFile: number;
   /** Calls with the lead they belong to resolved. */
@@ -65,35 +63,21 @@ export async function commitCallImport(
 
         const stored = await callKeysOfLeads(db, leadIds);
         const calls = plan.calls.filter((c) => !stored.has(callKey(c)));
-        const spans = new Map<string, { from: number; to: number }>();
-        for (const c of calls)
-          if (c.campaignRef)
-            spans.set(c.campaignRef, {
-              from: Math.min(spans.get(c.campaignRef)?.from ?? Infinity, c.at),
-              to: Math.max(spans.get(c.campaignRef)?.to ?? -Infinity, c.at),
-            });
-        const catalog = planCatalog([], spans, { sources: [], campaigns: await db.campaigns.toArray() }, 'other');
+        const catalog = planCatalog(
+          [],
+          campaignSpans(calls),
+          { sources: [], campaigns: await db.campaigns.toArray() },
+          'other',
+        );
 
         const draft: Omit<ImportBatch, 'id'> = {
-          kind: 'calls',
-          fileName: plan.fileName,
-          sha256: plan.sha256,
-          encoding: plan.encoding,
-          at: now,
-          by: operatorName,
-          rowsRead: plan.rowsRead,
-          accepted: plan.rowsRead - plan.rejected,
-          rejected: plan.rejected,
+          ...batchDraft(plan, 'calls', operatorName, now),
           merged: plan.calls.length - calls.length + plan.duplicatesInFile,
-          status: 'committed',
           created: calls.length,
           duplicatesInFile: plan.duplicatesInFile,
           matchedExisting: plan.calls.length - calls.length,
           warnings: plan.warnings,
           createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
-          ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
-          ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
-          ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
         };
         const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
         if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);

@@ -7,8 +7,7 @@
  * ~0.5 ms, a put per transaction is 20× slower); between chunks the cancel flag is checked.
  * Nothing but IndexedDB is awaited inside, or the transaction would commit early.
  */
-import { planCatalog } from '../../domain/import-export/catalog-resolution';
-import type { RememberedMapping } from '../../domain/import-export/column-mapping';
+import { campaignSpans, planCatalog } from '../../domain/import-export/catalog-resolution';
 import type { ConflictRule } from '../../domain/import-export/field-merge';
 import type { ImportBatch } from '../../domain/import-export/import-batch';
 import {
@@ -17,53 +16,29 @@ import {
   type MergeContext,
   type NewAcquisition,
 } from '../../domain/import-export/lead-merge';
-import type { PreparedLead } from '../../domain/import-export/prepared-lead';
+import { acquisitionsOf, campaignMentions, type PreparedLead } from '../../domain/import-export/prepared-lead';
 import type { NewConsentEvent } from '../../domain/compliance/consent-event';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
+import {
+  ImportCancelledError,
+  batchDraft,
+  inChunks,
+  NO_HOOKS,
+  type CommitHooks,
+  type PlannedFile,
+} from './import-commit';
 import { leadsByPhone, mappingKey } from './import-lookup-repo';
 import { getSettings } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { honourSuppressions, suppressionTables } from './suppression-repo';
 
-/**
- * Rows per bulk call: big enough to amortise the call, small enough to check cancel often and
- * for the progress bar to move several times a second (a 9k-lead commit moves in 2k steps).
- */
-export const WRITE_CHUNK = 2_000;
-
-export class ImportCancelledError extends Error {
-  constructor() {
-    super('import cancelled');
-    this.name = 'ImportCancelledError';
-  }
-}
-
-/** What a commit is doing, for the progress line: looking up stored records, or writing in a unit. */
-export type CommitStep = 'matching' | 'leads' | 'calls' | 'lead-facts';
-
-export interface CommitHooks {
-  isCancelled: () => boolean;
-  /** `done` of `total` in the step's unit; `step` defaults to `leads`. */
-  onProgress: (done: number, total: number, step?: CommitStep) => void;
-}
-
-export const NO_HOOKS: CommitHooks = { isCancelled: () => false, onProgress: () => {} };
-
-export interface LeadImportPlan {
+export interface LeadImportPlan extends PlannedFile {
   kind: 'leads' | 'api';
-  fileName: string;
-  sha256: string;
-  encoding: string;
-  delimiter?: string;
-  mapping?: RememberedMapping;
-  timeDeclaration?: { format: string | null; timeZone: string | null };
   declaredAcquiredDay?: string;
   defaultSourceId?: string;
   conflictRule: ConflictRule;
-  rowsRead: number;
-  rejected: number;
   warnings: number;
   duplicatesInFile: number;
   /** Field conflicts between rows of the file itself (counted when they were merged). */
@@ -74,37 +49,6 @@ export interface LeadImportPlan {
 
 /** A consent event written by an import carries its batch, so a rollback can find it. */
 export type ImportedConsent = NewConsentEvent & { importBatchId: number };
-
-/**
- * Run `write` over `rows` in chunks, checking cancel between chunks. Two chunks are in flight at
- * a time, so the next one is built and queued while IndexedDB still writes the previous one.
- */
-export async function inChunks<T, R>(
-  rows: readonly T[],
-  hooks: CommitHooks,
-  progress: { done: number; total: number; step?: CommitStep },
-  write: (chunk: T[]) => Promise<R[]>,
-): Promise<R[]> {
-  const results: R[][] = [];
-  let previous: Promise<void> = Promise.resolve();
-  for (let i = 0, c = 0; i < rows.length; i += WRITE_CHUNK, c++) {
-    if (hooks.isCancelled()) throw new ImportCancelledError();
-    const chunk = rows.slice(i, i + WRITE_CHUNK);
-    const index = c;
-    const current = write(chunk).then((r) => {
-      results[index] = r;
-      progress.done += chunk.length;
-      // Records written beside the counted ones (acquisitions, consents) report nothing.
-      if (progress.step) hooks.onProgress(progress.done, progress.total, progress.step);
-    });
-    // Observed by the next turn's await; this only keeps an aborted chunk from being "unhandled".
-    current.catch(() => {});
-    await previous;
-    previous = current;
-  }
-  await previous;
-  return results.flat();
-}
 
 function newLead(p: PreparedLead, ctx: MergeContext): Omit<Lead, 'id'> {
   const campaignId = ctx.campaignId(p.campaignRef);
@@ -130,21 +74,6 @@ function newLead(p: PreparedLead, ctx: MergeContext): Omit<Lead, 'id'> {
     dncStatus: 'unchecked',
     dncCheckedVersions: [],
   };
-}
-
-function campaignSpans(leads: readonly PreparedLead[]): Map<string, { from: number; to: number }> {
-  const spans = new Map<string, { from: number; to: number }>();
-  for (const l of leads) {
-    for (const a of [l, ...l.extraAcquisitions]) {
-      if (!a.campaignRef) continue;
-      const s = spans.get(a.campaignRef);
-      if (s) {
-        s.from = Math.min(s.from, a.acquiredAt);
-        s.to = Math.max(s.to, a.acquiredAt);
-      } else spans.set(a.campaignRef, { from: a.acquiredAt, to: a.acquiredAt });
-    }
-  }
-  return spans;
 }
 
 /**
@@ -178,23 +107,11 @@ export async function commitLeadImport(
       db.transaction('rw', tables, async () => {
         const { operatorName } = await getSettings(db);
         const draft: Omit<ImportBatch, 'id'> = {
-          kind: plan.kind,
-          fileName: plan.fileName,
-          sha256: plan.sha256,
-          encoding: plan.encoding,
-          at: now,
-          by: operatorName,
-          rowsRead: plan.rowsRead,
-          accepted: plan.rowsRead - plan.rejected,
-          rejected: plan.rejected,
+          ...batchDraft(plan, plan.kind, operatorName, now),
           merged: 0,
-          status: 'committed',
-          ...(plan.mapping ? { mapping: plan.mapping as Record<string, string> } : {}),
           conflictRule: plan.conflictRule,
           duplicatesInFile: plan.duplicatesInFile,
           warnings: plan.warnings,
-          ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
-          ...(plan.timeDeclaration ? { timeDeclaration: plan.timeDeclaration } : {}),
           ...(plan.declaredAcquiredDay ? { declaredAcquiredDay: plan.declaredAcquiredDay } : {}),
           ...(plan.defaultSourceId ? { defaultSourceId: plan.defaultSourceId } : {}),
         };
@@ -202,8 +119,8 @@ export async function commitLeadImport(
         hooks.onProgress(0, 0, 'matching');
 
         const catalog = planCatalog(
-          new Set(plan.leads.flatMap((l) => [l.sourceRef, ...l.extraAcquisitions.map((a) => a.sourceRef)])),
-          campaignSpans(plan.leads),
+          new Set(acquisitionsOf(plan.leads).map((a) => a.sourceRef)),
+          campaignSpans(campaignMentions(plan.leads)),
           { sources: await db.sources.toArray(), campaigns: await db.campaigns.toArray() },
           plan.kind === 'api' ? 'api' : 'other',
         );

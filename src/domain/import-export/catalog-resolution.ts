@@ -27,6 +27,22 @@ export function slugId(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
+/** Each campaign's first and last instant among the records that name it (records without one are skipped). */
+export function campaignSpans(
+  records: Iterable<{ campaignRef: string | null; at: number }>,
+): Map<string, { from: number; to: number }> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const { campaignRef: ref, at } of records) {
+    if (!ref) continue;
+    const s = spans.get(ref);
+    if (s) {
+      s.from = Math.min(s.from, at);
+      s.to = Math.max(s.to, at);
+    } else spans.set(ref, { from: at, to: at });
+  }
+  return spans;
+}
+
 /** Resolve every source and campaign reference; `campaignSpans` gives each campaign's acquisition range. */
 export function planCatalog(
   sourceRefs: Iterable<string>,

@@ -34,3 +34,13 @@ export interface PreparedLead extends AcquisitionDraft {
   /** Later rows of the same number in the same file: every one is kept as an acquisition. */
   extraAcquisitions: AcquisitionDraft[];
 }
+
+/** Every acquisition the leads carry: each lead's own, then the later ones of its number. */
+export function acquisitionsOf(leads: readonly PreparedLead[]): AcquisitionDraft[] {
+  return leads.flatMap((l) => [l, ...l.extraAcquisitions]);
+}
+
+/** Where and when each acquisition names a campaign, for the campaigns' spans. */
+export function campaignMentions(leads: readonly PreparedLead[]): { campaignRef: string | null; at: number }[] {
+  return acquisitionsOf(leads).map((a) => ({ campaignRef: a.campaignRef, at: a.acquiredAt }));
+}
