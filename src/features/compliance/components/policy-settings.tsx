@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
+import { SaveRow } from '../../../components/ui/save-row';
 import { Field, inputClass } from '../../../components/ui/field';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
 import { usePolicySettings, useSavePolicy } from '../../../shared/settings/use-policy';
@@ -133,16 +133,11 @@ function PolicyForm({ settings }: { settings: Settings }) {
           </span>
         </label>
       </fieldset>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {t('compliance.policy.save')}
-        </Button>
-        {saved && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('compliance.policy.saved')}
-          </span>
-        )}
-      </div>
+      <SaveRow
+        label={t('compliance.policy.save')}
+        pending={save.isPending}
+        savedMessage={saved && t('compliance.policy.saved')}
+      />
       <WriteFailure write={save} />
     </form>
   );

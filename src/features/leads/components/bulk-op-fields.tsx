@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { inputClass } from '../../../components/ui/field';
 import { RENEWAL_CHANNELS, type RenewalChannel } from '../../../domain/compliance/consent-request';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
-import { useCatalog } from '../api/use-catalog';
+import { CatalogSelect } from './catalog-select';
 import { KEEP, type BulkDraft } from '../model/bulk-draft';
 import { Select } from '../../../components/ui/select';
 
@@ -19,9 +19,6 @@ export function BulkOpFields({
   set: (patch: Partial<BulkDraft>) => void;
 }) {
   const { t } = useTranslation();
-  const catalog = useCatalog();
-  const sources = catalog?.sources ?? [];
-  const campaigns = catalog?.campaigns ?? [];
   switch (kind) {
     case 'edit-fields':
       return (
@@ -29,26 +26,28 @@ export function BulkOpFields({
           <legend className="text-sm text-slate-600">{t('bulk.fieldsHelp')}</legend>
           <label className={labelClass}>
             {t('leads.col.source')}
-            <Select className="mt-1" value={draft.sourceId} onChange={(e) => set({ sourceId: e.target.value })}>
-              <option value={KEEP}>{t('bulk.keep')}</option>
-              {sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
+            <CatalogSelect
+              of="sources"
+              className="mt-1"
+              value={draft.sourceId}
+              onChange={(e) => set({ sourceId: e.target.value })}
+              leading={<option value={KEEP}>{t('bulk.keep')}</option>}
+            />
           </label>
           <label className={labelClass}>
             {t('leads.col.campaign')}
-            <Select className="mt-1" value={draft.campaignId} onChange={(e) => set({ campaignId: e.target.value })}>
-              <option value={KEEP}>{t('bulk.keep')}</option>
-              <option value="">{t('bulk.noCampaign')}</option>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <CatalogSelect
+              of="campaigns"
+              className="mt-1"
+              value={draft.campaignId}
+              onChange={(e) => set({ campaignId: e.target.value })}
+              leading={
+                <>
+                  <option value={KEEP}>{t('bulk.keep')}</option>
+                  <option value="">{t('bulk.noCampaign')}</option>
+                </>
+              }
+            />
           </label>
           <label className={labelClass}>
             {t('bulk.addTags')}
@@ -85,14 +84,13 @@ export function BulkOpFields({
       return (
         <label className={labelClass}>
           {t(kind === 'set-source' ? 'leads.col.source' : 'leads.col.campaign')}
-          <Select className="mt-1" value={draft.text} onChange={(e) => set({ text: e.target.value })}>
-            <option value="">{kind === 'set-campaign' ? t('bulk.noCampaign') : '—'}</option>
-            {(kind === 'set-source' ? sources : campaigns).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <CatalogSelect
+            of={kind === 'set-source' ? 'sources' : 'campaigns'}
+            className="mt-1"
+            value={draft.text}
+            onChange={(e) => set({ text: e.target.value })}
+            leading={<option value="">{kind === 'set-campaign' ? t('bulk.noCampaign') : '—'}</option>}
+          />
         </label>
       );
     case 'renew-consent':

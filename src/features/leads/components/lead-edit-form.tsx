@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
+import { SaveRow } from '../../../components/ui/save-row';
 import { Field, inputClass } from '../../../components/ui/field';
 import type { Lead } from '../../../domain/leads/lead';
 import { draftPatch, editDraft, leadDraft, type DraftField } from '../../../domain/leads/lead-edit-draft';
 import { useSettings } from '../../../shared/settings/use-settings';
-import { useCatalog } from '../api/use-catalog';
+import { CatalogSelect } from './catalog-select';
 import { useUpdateLead } from '../api/use-lead-detail';
-import { Select } from '../../../components/ui/select';
 
 /**
  * Inline editing of a lead. The form is built only once the organisation's zone is known: a
@@ -23,7 +22,6 @@ export function LeadEditForm({ lead }: { lead: Lead }) {
 /** The fields; saving sends only what the user changed; acquisition time changes need a reason (kept in the audit trail). */
 function LeadEditFields({ lead, timeZone }: { lead: Lead; timeZone: string }) {
   const { t } = useTranslation();
-  const catalog = useCatalog();
   const update = useUpdateLead();
   const [draft, setDraft] = useState(() => leadDraft(lead, timeZone));
   const [reason, setReason] = useState('');
@@ -67,15 +65,7 @@ function LeadEditFields({ lead, timeZone }: { lead: Lead; timeZone: string }) {
         {(p) => <input {...p} className={inputClass} value={text.tags} onChange={set('tags')} />}
       </Field>
       <Field label={t('leads.col.source')}>
-        {(p) => (
-          <Select {...p} value={text.sourceId} onChange={set('sourceId')}>
-            {catalog?.sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        )}
+        {(p) => <CatalogSelect {...p} of="sources" value={text.sourceId} onChange={set('sourceId')} />}
       </Field>
       <Field label={t('leads.col.acquiredAt')} help={draft.timeZone}>
         {(p) => (
@@ -104,21 +94,18 @@ function LeadEditFields({ lead, timeZone }: { lead: Lead; timeZone: string }) {
           </Field>
         </div>
       )}
-      <div className="col-span-2 flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {t('leads.drawer.save')}
-        </Button>
-        {update.isSuccess && !error && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('leads.drawer.saved')}
-          </span>
-        )}
+      <SaveRow
+        label={t('leads.drawer.save')}
+        pending={update.isPending}
+        savedMessage={update.isSuccess && !error && t('leads.drawer.saved')}
+        className="col-span-2"
+      >
         {error && (
           <span role="alert" className="text-sm text-rose-700">
             {error}
           </span>
         )}
-      </div>
+      </SaveRow>
     </form>
   );
 }

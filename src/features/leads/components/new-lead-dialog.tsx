@@ -5,17 +5,15 @@ import { Field, inputClass } from '../../../components/ui/field';
 import { buildNewLead, type FieldError } from '../../../domain/leads/new-lead';
 import { parseLocal } from '../../../domain/time/calendar';
 import { useSettings } from '../../../shared/settings/use-settings';
-import { useCatalog } from '../api/use-catalog';
+import { CatalogSelect } from './catalog-select';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useCreateLead } from '../api/use-create-lead';
 import { Dialog, DialogDescription, DialogTitle } from '../../../components/ui/dialog';
-import { Select } from '../../../components/ui/select';
 
 /** Manual entry: phone (validated), source and acquisition time are required. */
 export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => void }) {
   const { t } = useTranslation();
   const settings = useSettings();
-  const catalog = useCatalog();
   const create = useCreateLead();
   const [draft, setDraft] = useState({ phone: '', name: '', company: '', email: '', sourceId: '', acquiredAt: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -76,14 +74,13 @@ export function NewLeadDialog({ onClose }: { onClose: (createdId?: number) => vo
         </Field>
         <Field label={t('leads.new.source')} error={errorFor('sourceId')}>
           {(p) => (
-            <Select {...p} value={draft.sourceId} onChange={set('sourceId')}>
-              <option value="">—</option>
-              {catalog?.sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
+            <CatalogSelect
+              {...p}
+              of="sources"
+              value={draft.sourceId}
+              onChange={set('sourceId')}
+              leading={<option value="">—</option>}
+            />
           )}
         </Field>
         <Field label={t('leads.col.name')}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
+import { SaveRow } from '../../../components/ui/save-row';
 import { Field, inputClass } from '../../../components/ui/field';
 import { MAX_DORMANT_DAYS, MIN_DORMANT_DAYS } from '../../../domain/leads/lifecycle-stage';
 import { settingsSchema, type Settings } from '../../../domain/settings/settings';
@@ -46,16 +46,11 @@ export function LifecycleSettings({ settings }: { settings: Settings }) {
           />
         )}
       </Field>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {t('lifecycle.settings.save')}
-        </Button>
-        {saved && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('settings.saved')}
-          </span>
-        )}
-      </div>
+      <SaveRow
+        label={t('lifecycle.settings.save')}
+        pending={save.isPending}
+        savedMessage={saved && t('settings.saved')}
+      />
       <WriteFailure write={save} />
     </form>
   );
