@@ -1,10 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
-import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
 import { niceTicks } from '../../../domain/cohorts/nice-ticks';
-import type { Timed } from '../../../workers/analytics.worker';
-import { CHART_LAYOUTS, type CohortsSearch, type CohortsState } from '../cohorts-search';
+import type { CohortViewProps } from '../model/cohort-view-props';
+import { CHART_LAYOUTS } from '../cohorts-search';
 import type { ChartSeries } from '../model/chart-series';
 import { ChartPager } from './chart-pager';
 import { CohortChart } from './cohort-chart';
@@ -14,6 +13,7 @@ import { SmallMultiples } from './small-multiples';
 import { useChartModel } from '../model/use-chart-model';
 import { useDrillDown } from '../model/use-drill-down';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { ToggleGroup } from '../../../components/ui/toggle-group';
 
 /** Even ticks from 0 over the highest figure shown (a rate's whisker included), for every panel alike. */
 function ticksOf(cs: ChartSeries): number[] {
@@ -25,15 +25,7 @@ function ticksOf(cs: ChartSeries): number[] {
 }
 
 /** The chart of the chosen metric: one chart (top series + "other") or small multiples, paged over the periods, with its legend of marks and CSV export (the table view's rows). */
-export function ChartView({
-  state,
-  result,
-  set,
-}: {
-  state: CohortsState;
-  result: Timed<CohortAggregate>;
-  set: (p: Partial<CohortsSearch>) => void;
-}) {
+export function ChartView({ state, result, set }: CohortViewProps) {
   const { t } = useTranslation();
   const { cs, f, seriesLabel, table, agg } = useChartModel(state, result);
   const drill = useDrillDown();
@@ -47,23 +39,14 @@ export function ChartView({
       actions={
         <div className="flex items-center gap-3">
           {agg.split !== 'none' && (
-            <div
-              role="group"
-              aria-label={t('cohorts.legible.layout')}
-              className="flex rounded-md shadow-sm ring-1 ring-slate-300"
-            >
-              {CHART_LAYOUTS.map((l) => (
-                <button
-                  key={l}
-                  type="button"
-                  aria-pressed={state.layout === l}
-                  onClick={() => set({ layout: l })}
-                  className={`px-2.5 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md ${state.layout === l ? 'bg-indigo-600 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
-                >
-                  {t(`cohorts.legible.${l}`)}
-                </button>
-              ))}
-            </div>
+            <ToggleGroup
+              size="sm"
+              label={t('cohorts.legible.layout')}
+              options={CHART_LAYOUTS}
+              value={state.layout}
+              labelOf={(l) => t(`cohorts.legible.${l}`)}
+              onChange={(layout) => set({ layout })}
+            />
           )}
           <CsvButton table={table} fileName={`cohorts-${state.grain}-${state.split}-${state.metric}.csv`} />
         </div>

@@ -20,7 +20,7 @@ import type { Formatters } from '../model/format';
 import { ChartTooltip } from './chart-tooltip';
 import { useMarkFocus } from '../model/use-mark-focus';
 
-interface Props {
+export interface CohortChartProps {
   cs: ChartSeries;
   type: 'bar' | 'line';
   f: Formatters;
@@ -30,6 +30,7 @@ interface Props {
   onDrill: (filter: LeadFilter) => void;
   /** Even y-ticks from 0 (niceTicks), shared by every panel of small multiples. */
   ticks: number[];
+  /** Defaults to the single chart's height; small multiples pass their own. */
   height?: number;
   legend?: boolean;
 }
@@ -95,7 +96,7 @@ export function CohortChart({
   ticks,
   height = 400,
   legend = true,
-}: Props) {
+}: CohortChartProps) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const { markProps, focused } = useMarkFocus(cs, box, onDrill);

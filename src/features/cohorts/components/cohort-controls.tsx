@@ -7,6 +7,31 @@ import { COHORT_GRAINS } from '../../../domain/time/calendar';
 import { CHART_TYPES, STAGE_MIX, type CohortsSearch, type CohortsState } from '../cohorts-search';
 import { makeFormatters } from '../model/format';
 import { Select } from '../../../components/ui/select';
+import { ToggleGroup } from '../../../components/ui/toggle-group';
+
+/** One end of the range: a cohort period, or open (the first or last there is). */
+function PeriodSelect({
+  value,
+  openEnd,
+  periods,
+  onChange,
+}: {
+  value: string | undefined;
+  openEnd: string;
+  periods: { k: string; text: string }[];
+  onChange: (key: string | undefined) => void;
+}) {
+  return (
+    <Select className="!w-auto min-w-32" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+      <option value="">{openEnd}</option>
+      {periods.map(({ k, text }) => (
+        <option key={k} value={k}>
+          {text}
+        </option>
+      ))}
+    </Select>
+  );
+}
 
 function Control({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
@@ -32,7 +57,7 @@ export function CohortControls({
   timeZone: string;
 }) {
   const { t, i18n } = useTranslation();
-  const options = useMemo(() => {
+  const periods = useMemo(() => {
     const f = makeFormatters(i18n.language, timeZone, t);
     return keys.map((k, i) => ({ k, text: f.cohort(k, keyStarts[i]!, state.grain) }));
   }, [keys, keyStarts, timeZone, state.grain, i18n.language, t]);
@@ -86,32 +111,20 @@ export function CohortControls({
       {state.view !== 'campaigns' && (
         <>
           <Control label={t('cohorts.controls.from')}>
-            <Select
-              className="!w-auto min-w-32"
-              value={state.from ?? ''}
-              onChange={(e) => set({ from: e.target.value || undefined })}
-            >
-              <option value="">{t('cohorts.controls.first')}</option>
-              {options.map(({ k, text }) => (
-                <option key={k} value={k}>
-                  {text}
-                </option>
-              ))}
-            </Select>
+            <PeriodSelect
+              value={state.from}
+              openEnd={t('cohorts.controls.first')}
+              periods={periods}
+              onChange={(from) => set({ from })}
+            />
           </Control>
           <Control label={t('cohorts.controls.to')}>
-            <Select
-              className="!w-auto min-w-32"
-              value={state.to ?? ''}
-              onChange={(e) => set({ to: e.target.value || undefined })}
-            >
-              <option value="">{t('cohorts.controls.last')}</option>
-              {options.map(({ k, text }) => (
-                <option key={k} value={k}>
-                  {text}
-                </option>
-              ))}
-            </Select>
+            <PeriodSelect
+              value={state.to}
+              openEnd={t('cohorts.controls.last')}
+              periods={periods}
+              onChange={(to) => set({ to })}
+            />
           </Control>
         </>
       )}
@@ -129,23 +142,13 @@ export function CohortControls({
         />
       </Control>
       {state.view === 'chart' && (
-        <div
-          role="group"
-          aria-label={t('cohorts.controls.chart')}
-          className="flex rounded-md shadow-sm ring-1 ring-slate-300"
-        >
-          {CHART_TYPES.map((c) => (
-            <button
-              key={c}
-              type="button"
-              aria-pressed={state.chart === c}
-              onClick={() => set({ chart: c })}
-              className={`px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md ${state.chart === c ? 'bg-indigo-600 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
-            >
-              {t(`cohorts.controls.${c}`)}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          label={t('cohorts.controls.chart')}
+          options={CHART_TYPES}
+          value={state.chart}
+          labelOf={(c) => t(`cohorts.controls.${c}`)}
+          onChange={(chart) => set({ chart })}
+        />
       )}
     </div>
   );

@@ -1,22 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import type { ChartRow, ChartSeries } from '../model/chart-series';
-import type { Formatters } from '../model/format';
-import { CohortChart } from './cohort-chart';
-
-interface Props {
-  cs: ChartSeries;
-  type: 'bar' | 'line';
-  f: Formatters;
-  label: (row: ChartRow) => string;
-  seriesLabel: (id: string) => string;
-  windowDays: number;
-  onDrill: (filter: LeadFilter) => void;
-  ticks: number[];
-}
+import { CohortChart, type CohortChartProps } from './cohort-chart';
 
 /** One small chart per series on one shared scale and axis: many series stay readable side by side. */
-export function SmallMultiples({ cs, ...chart }: Props) {
+export function SmallMultiples({ cs, ...chart }: Omit<CohortChartProps, 'height' | 'legend'>) {
   const { t } = useTranslation();
   return (
     <>

@@ -2,9 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
-import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
-import type { Timed } from '../../../workers/analytics.worker';
-import type { CohortsSearch, CohortsState } from '../cohorts-search';
+import type { CohortViewProps } from '../model/cohort-view-props';
 import { sortRows } from '../model/sort-rows';
 import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';
@@ -12,15 +10,7 @@ import { useChartModel } from '../model/use-chart-model';
 import { EmptyState } from '../../../components/ui/empty-state';
 
 /** Every cohort and series of the range as a table, sortable by any column (sort in the URL); the cohort cell opens the leads behind the row. The CSV writes the rows as sorted. */
-export function TableView({
-  state,
-  result,
-  set,
-}: {
-  state: CohortsState;
-  result: Timed<CohortAggregate>;
-  set: (p: Partial<CohortsSearch>) => void;
-}) {
+export function TableView({ state, result, set }: CohortViewProps) {
   const { t, i18n } = useTranslation();
   const { table } = useChartModel(state, result);
   const col = state.sort ? table.columns.indexOf(state.sort) : -1;

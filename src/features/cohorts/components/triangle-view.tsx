@@ -2,11 +2,9 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
 import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
-import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
 import { segmentFilter } from '../../../domain/cohorts/drill-down';
-import type { Timed } from '../../../workers/analytics.worker';
+import type { CohortViewProps } from '../model/cohort-view-props';
 import { useCohortTriangle } from '../api/use-cohort-triangle';
-import type { CohortsSearch, CohortsState } from '../cohorts-search';
 import { cohortCap } from '../model/default-range';
 import { makeFormatters } from '../model/format';
 import { makeSeriesLabel } from '../model/series-label';
@@ -25,15 +23,7 @@ const WEEKS = 26;
  * value. It fits its width: it shows the weeks that fit and says so; only when the user asks
  * for all weeks does it scroll sideways (the choice is in the URL). The CSV holds every week.
  */
-export function TriangleView({
-  state,
-  result,
-  set,
-}: {
-  state: CohortsState;
-  result: Timed<CohortAggregate>;
-  set: (p: Partial<CohortsSearch>) => void;
-}) {
+export function TriangleView({ state, result, set }: CohortViewProps) {
   const { t, i18n } = useTranslation();
   const agg = result.value;
   const split = state.split === 'none' ? undefined : state.series;
