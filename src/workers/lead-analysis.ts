@@ -20,7 +20,7 @@ import type { ApiRequest, LeadRequest } from '../domain/import-export/import-req
 import { acquisitionsOf, campaignMentions, type PreparedLead } from '../domain/import-export/prepared-lead';
 import type { Rejection } from '../domain/import-export/rejection';
 import { validateLeadRow, type LeadRowContext } from '../domain/import-export/row-validation';
-import { acquisitionTimeProblem, instantOfWallClock } from '../domain/time/calendar';
+import { acquisitionTimeProblem, startOfWallDay } from '../domain/time/calendar';
 import type { LeadsDb } from '../db/leads-db';
 import { leadsByPhone, listedPhones, loadImportContext } from '../db/repos/import-lookup-repo';
 import type { LeadImportPlan } from '../db/repos/import-repo';
@@ -46,7 +46,7 @@ const blocked = (kind: AnalysisSummary['kind'], fileProblem: FileProblem): LeadA
 /** Start of the declared day in the declared (else the organisation's) zone, or null when not a real past day. */
 function declaredInstant(day: string, zone: string, now: number): number | null {
   const [y, m, d] = day.split('-').map(Number);
-  const ms = instantOfWallClock(y!, m!, d!, 0, 0, 0, 0, zone);
+  const ms = startOfWallDay(y!, m!, d!, zone);
   return ms === null || acquisitionTimeProblem(ms, now) ? null : ms;
 }
 

@@ -9,7 +9,7 @@
  * Parsing is hand-written (regular expressions + the calendar's wall-clock functions) because
  * it runs for every row of million-row files.
  */
-import { exactInstantOfWallClock, instantOfWallClock, MS_PER_DAY } from '../time/calendar';
+import { exactInstantOfWallClock, startOfWallDay, MS_PER_DAY } from '../time/calendar';
 
 export const DATE_FORMATS = ['ymd', 'dmy', 'mdy', 'excel'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -55,7 +55,7 @@ function wallToResult(
   zone: string,
 ): ParsedTime {
   if (!time) {
-    const ms = instantOfWallClock(y, mo, d, 0, 0, 0, 0, zone);
+    const ms = startOfWallDay(y, mo, d, zone);
     return ms === null ? { ok: false, problem: 'invalid-date' } : { ok: true, ms, precision: 'day' };
   }
   const r = exactInstantOfWallClock(y, mo, d, time.h, time.mi, time.s, time.ms, zone);

@@ -179,23 +179,14 @@ function realWallClock(
 }
 
 /**
- * The instant at which the wall clock of `timeZone` shows the given date and time (month 1–12).
- * Null when the fields name no real moment (2024-02-30, 24:00). Used for the *start of a day*
- * (a date without a time), so a midnight in a DST gap or overlap resolves as `fromWall` does:
- * the first instant of that local day. Import parsing calls it for every row, so it skips date-fns.
+ * The first instant of a local day (month 1–12) in `timeZone`: for a date without a time. Null
+ * when the date is not real (2024-02-30). A midnight in a DST gap or overlap resolves as
+ * `fromWall` does: the first instant of that local day. Import parsing calls it for every row,
+ * so it skips date-fns.
  */
-export function instantOfWallClock(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  ms: number,
-  timeZone: string,
-): number | null {
-  if (!realWallClock(year, month, day, hour, minute, second)) return null;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+export function startOfWallDay(year: number, month: number, day: number, timeZone: string): number | null {
+  if (!realWallClock(year, month, day, 0, 0, 0)) return null;
+  const wall = Date.UTC(year, month - 1, day);
   return timeZone === 'UTC' ? wall : fromWall(wall, timeZone);
 }
 
