@@ -44,6 +44,9 @@ export interface QueryResult {
   engine: EngineCounters & { buildMs: number };
 }
 
+/** A block of result rows as the grid asks for it: rows [start, end) of the filter's result in `sort`, formatted for `where`. */
+type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale];
+
 /** An engine over `db`, with its own index, queue and listeners. */
 export function createGridEngine(db: LeadsDb) {
   /** The index of the current version; null once the data changed: rebuilt on the next question. */
@@ -199,11 +202,7 @@ export function createGridEngine(db: LeadsDb) {
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);
   async function blockRows(
-    filter: LeadFilter,
-    sort: string | undefined,
-    start: number,
-    end: number,
-    where: DisplayLocale,
+    ...[filter, sort, start, end, where]: BlockAsk
   ): Promise<{ rows: DisplayRow[]; at: number }> {
     const t0 = performance.now();
     const { idx, rows, at } = await resultRows(filter, sort);
@@ -248,17 +247,11 @@ export function createGridEngine(db: LeadsDb) {
      * of the instant the filter was answered at — a row is never filtered at one instant and badged
      * at another, and no history is read to draw it (decision 021).
      */
-    rows(
-      filter: LeadFilter,
-      sort: string | undefined,
-      start: number,
-      end: number,
-      where: DisplayLocale,
-    ): Promise<{ rows: DisplayRow[]; at: number }> {
+    rows(...ask: BlockAsk): Promise<{ rows: DisplayRow[]; at: number }> {
       const asked = performance.now();
       return blockQueue(() => {
         measureSince('engine:rows:waited', asked);
-        return blockRows(filter, sort, start, end, where);
+        return blockRows(...ask);
       });
     },
     /** Every lead id of the result ("select all N matching"). */
