@@ -21,6 +21,7 @@ import { appendAudit } from './audit-repo';
 import { getSettings } from './settings-repo';
 import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
 import { journaled, markDone } from './operation-journal-repo';
+import { verdictTables } from './lead-history-repo';
 
 export interface BulkPreview {
   selected: number;
@@ -153,19 +154,7 @@ export async function applyBulkEdit(
   known?: SelectionRead,
 ): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
-  const tables = [
-    db.leads,
-    db.calls,
-    db.consents,
-    db.consentRequests,
-    db.dncLists,
-    db.dncListVersions,
-    db.dncEntries,
-    db.audit,
-    db.settings,
-    db.operations,
-    db.engine,
-  ];
+  const tables = [...verdictTables(db), db.audit, db.settings, db.operations, db.engine];
   const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
   return journaled(
     db,

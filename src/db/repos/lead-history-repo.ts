@@ -3,6 +3,14 @@ import { buildComplianceWorld, type ComplianceWorld } from '../../domain/complia
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 
+/**
+ * The tables a lead's verdict is judged from: the lead, its calls, consents and renewal requests,
+ * and the DNC lists. A transaction that judges leads opens at least these.
+ */
+export function verdictTables(db: LeadsDb) {
+  return [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries];
+}
+
 /** A compliance world holding only what concerns `leads`. */
 export async function loadWorldFor(db: LeadsDb, leads: readonly Lead[]): Promise<ComplianceWorld> {
   const ids = leads.map((l) => l.id);

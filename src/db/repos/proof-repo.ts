@@ -10,6 +10,7 @@ import type { LeadsDb } from '../leads-db';
 import { auditHead } from './audit-repo';
 import { readLeadHistory } from './lead-compliance-repo';
 import { getSettings } from './settings-repo';
+import { verdictTables } from './lead-history-repo';
 
 export type ProofTarget = { leadId: number; at: number } | { callId: number };
 
@@ -22,19 +23,7 @@ export interface ProofData {
 
 /** The proof for a lead at an instant, or for a call; null when the lead or call does not exist. */
 export async function loadProof(db: LeadsDb, target: ProofTarget, now = Date.now()): Promise<ProofData | null> {
-  const tables = [
-    db.leads,
-    db.calls,
-    db.consents,
-    db.consentRequests,
-    db.dncLists,
-    db.dncListVersions,
-    db.dncEntries,
-    db.dncScrubs,
-    db.settings,
-    db.audit,
-    db.sources,
-  ];
+  const tables = [...verdictTables(db), db.dncScrubs, db.settings, db.audit, db.sources];
   return db.transaction('r', tables, async () => {
     const call = 'callId' in target ? await db.calls.get(target.callId) : undefined;
     if ('callId' in target && !call) return null;
