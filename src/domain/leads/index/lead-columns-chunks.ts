@@ -35,16 +35,14 @@ const NUMERIC = [
 type NumericKey = (typeof NUMERIC)[number];
 type Numeric = LeadColumns[NumericKey];
 
-export interface ColumnsChunk {
+/** Rows [start, start + count) of the columns: the strings are the chunk's own slices, offsets from zero. */
+export interface ColumnsChunk extends Pick<
+  LeadColumns,
+  'text' | 'textStart' | 'phones' | 'phoneStart' | 'names' | 'companies'
+> {
   start: number;
   count: number;
   numeric: Record<NumericKey, Numeric>;
-  text: string;
-  textStart: Uint32Array;
-  phones: string;
-  phoneStart: Uint32Array;
-  names: string[];
-  companies: string[];
   extraTags: [number, number[]][];
 }
 
