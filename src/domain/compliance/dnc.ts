@@ -169,13 +169,23 @@ export function addBusinessDays(ms: number, days: number, timeZone: string): num
   return t;
 }
 
+/** `at` moved on by a preset's amount in the organisation's calendar, or undefined when no preset sets one. */
+function afterPresetAmount(
+  at: number,
+  amount: { value: number } | null | undefined,
+  add: (ms: number, n: number, timeZone: string) => number,
+  timeZone: string,
+): number | undefined {
+  const n = amount?.value;
+  return n === undefined ? undefined : add(at, n, timeZone);
+}
+
 /** Latest instant by which a company-specific DNC request made at `requestedAt` must be honoured, if a preset sets one. */
 export function dncRequestHonourBy(
   requestedAt: number,
   rules: Pick<EffectiveRules, 'dncRequestHonourBusinessDays' | 'timeZone'>,
 ): number | undefined {
-  const days = rules.dncRequestHonourBusinessDays?.value;
-  return days === undefined ? undefined : addBusinessDays(requestedAt, days, rules.timeZone);
+  return afterPresetAmount(requestedAt, rules.dncRequestHonourBusinessDays, addBusinessDays, rules.timeZone);
 }
 
 /** Earliest instant a DNC request made at `requestedAt` may be forgotten, if a preset says how long to keep it. */
@@ -183,6 +193,5 @@ export function dncRequestKeepUntil(
   requestedAt: number,
   rules: Pick<EffectiveRules, 'dncRequestKeepMonths' | 'timeZone'>,
 ): number | undefined {
-  const months = rules.dncRequestKeepMonths?.value;
-  return months === undefined ? undefined : addMonths(requestedAt, months, rules.timeZone);
+  return afterPresetAmount(requestedAt, rules.dncRequestKeepMonths, addMonths, rules.timeZone);
 }
