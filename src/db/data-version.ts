@@ -31,8 +31,8 @@ export const TRACKED_TABLES: ReadonlySet<string> = new Set([
   'sources',
   'campaigns',
 ]);
-/** Writes that may move every lead's verdict. */
-const WHOLE_TABLES: ReadonlySet<string> = new Set(['dncLists', 'dncListVersions', 'settings']);
+/** Writes that may move every lead's verdict (a scrub is laid over every lead it checked: scrub-overlay.ts). */
+const WHOLE_TABLES: ReadonlySet<string> = new Set(['dncLists', 'dncListVersions', 'dncScrubs', 'settings']);
 export const ENGINE_TABLE = 'engine';
 export const DATA_VERSION_KEY = 'dataVersion';
 export const LOG_PREFIX = 'log:';
@@ -106,7 +106,7 @@ async function touched(
     }
     return { ...none, leadIds };
   }
-  // Scrubs, sources and campaigns: a new version, nothing a grid row holds.
+  // Sources and campaigns: a new version, nothing a grid row holds.
   return none;
 }
 

@@ -17,6 +17,7 @@ import type { OperationRow } from '../domain/operations/operation';
 import { MIGRATIONS, type Migration } from './migrations';
 import { honourZoneDurability } from './durability';
 import { dataVersionMiddleware } from './data-version';
+import { scrubOverlayMiddleware } from './scrub-overlay-middleware';
 
 export const DB_NAME = 'leadledger';
 
@@ -41,6 +42,9 @@ export interface DncScrub {
   versionIds: number[];
   leadCount: number;
   listed: number;
+  /** Ascending ids of the leads found listed, and the highest lead id read (scrubs since the overlay: scrub-overlay.ts). */
+  listedLeadIds?: number[];
+  lastLeadId?: number;
 }
 
 export class LeadsDb extends Dexie {
@@ -69,6 +73,7 @@ export class LeadsDb extends Dexie {
     super(name);
     honourZoneDurability(this);
     this.use(dataVersionMiddleware);
+    this.use(scrubOverlayMiddleware);
     for (const m of migrations) {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);

@@ -38,7 +38,8 @@ export interface Timed<T> {
   meta: SnapshotMeta;
 }
 
-const WATCHED = ['leads', 'calls', 'consents', 'campaigns', 'sources', 'settings'];
+// A scrub changes the leads' DNC status without writing them (scrub-overlay.ts).
+const WATCHED = ['leads', 'calls', 'consents', 'dncScrubs', 'campaigns', 'sources', 'settings'];
 const PAGE = 20_000;
 const db = new LeadsDb();
 let version = 0;

@@ -1,25 +1,25 @@
 /**
- * The DNC scrub: every lead checked against the versions in force, recording per lead when it
- * was checked, against which versions, and whether it is listed. Built for a million leads
+ * The DNC scrub: every lead checked against the versions in force. Built for a million leads
  * against millions of numbers: the entries are read in key order a large page at a time into
- * one set, the leads in id order a large chunk at a time (each chunk read and written in one
- * transaction, so no concurrent edit is lost). The scrub row and its single audit entry are
- * written last: a scrub cut short leaves each chunk's leads honestly checked, and no claim
- * that the whole database was. The operation journal records each chunk's progress in the
- * chunk's own transaction, so an interrupted scrub is reported with how far it got.
+ * one set of the numbers listed now; then the leads' numbers are read off the phone index (keys
+ * only, never a lead's value) a chunk at a time and looked up in it. Nothing is written to the
+ * leads: the scrub row records the ids found listed and the highest id read, and every read of
+ * a lead lays the latest scrub over it (domain/compliance/scrub-overlay.ts, applied by
+ * db/scrub-overlay-middleware.ts). The row and its single audit entry are written in one
+ * transaction at the end, so a scrub cut short changed nothing and claims nothing.
  */
 import Dexie from 'dexie';
-import { scrubBasisBuilder, scrubFacts, type ScrubBasis } from '../../domain/compliance/dnc-scrub';
+import { scrubBasisBuilder, type ScrubBasis } from '../../domain/compliance/dnc-scrub';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { DncListState } from '../../domain/compliance/verdict-types';
-import type { Lead } from '../../domain/leads/lead';
 import type { DncScrub, LeadsDb } from '../leads-db';
+import { isHashedPhone } from '../../domain/compliance/anonymise';
 import { appendAudit } from './audit-repo';
-import { journaled, markDone, recordProgress, type JournalEntry } from './operation-journal-repo';
+import { journaled, markDone, type JournalEntry } from './operation-journal-repo';
 
 /** Pages and chunks small enough that the progress line moves within a second, even with millions of entries. */
 const ENTRY_PAGE = 50_000;
-const LEAD_CHUNK = 5_000;
+const LEAD_CHUNK = 20_000;
 
 /** In the unit of the phase: listed numbers read (of every entry of the active lists), then leads checked. */
 export interface ScrubProgress {
@@ -102,35 +102,14 @@ async function scrub(
   const listsDone = performance.now();
   const total = await db.leads.count();
   progress({ phase: 'leads', done: 0, total });
-  let done = 0;
-  let leadCount = 0;
-  let listed = 0;
-  let lastId = 0;
-  for (;;) {
-    const chunk = await db.transaction('rw', db.leads, db.operations, async () => {
-      const rows: Lead[] = await db.leads.where(':id').above(lastId).limit(LEAD_CHUNK).toArray();
-      const updated: Lead[] = [];
-      for (const lead of rows) {
-        // An anonymised lead's number is a keyed hash: nothing to check, and its verdict needs none.
-        if (lead.anonymizedAt !== undefined) continue;
-        const facts = scrubFacts(lead.phoneE164, basis, now);
-        if (facts.dncStatus === 'listed') listed++;
-        updated.push({ ...lead, ...facts });
-      }
-      await db.leads.bulkPut(updated);
-      await recordProgress(db, journal, { done: done + rows.length, total });
-      leadCount += updated.length;
-      return rows;
-    });
-    done += chunk.length;
-    progress({ phase: 'leads', done, total });
-    if (chunk.length < LEAD_CHUNK) break;
-    lastId = chunk[chunk.length - 1]!.id;
-  }
+  const checked = await checkLeads(db, basis, (done) =>
+    progress({ phase: 'leads', done, total: Math.max(total, done) }),
+  );
   const leadsDone = performance.now();
+  const { leadCount, listedLeadIds, lastLeadId } = checked;
   const scrubRow = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings, db.operations], async () => {
-    const row = { at: now, versionIds: basis.versionIds, leadCount, listed };
-    const id = await db.dncScrubs.add(row as DncScrub);
+    const row = { at: now, versionIds: basis.versionIds, leadCount, listed: listedLeadIds.length };
+    const id = await db.dncScrubs.add({ ...row, listedLeadIds, lastLeadId } as DncScrub);
     await appendAudit(
       db,
       {
@@ -145,7 +124,60 @@ async function scrub(
     await markDone(db, journal, now);
     return { ...row, id };
   });
-  progress({ phase: 'done', done: total, total });
+  progress({ phase: 'done', done: checked.read, total: checked.read });
   const phases = { listsMs: Math.round(listsDone - started), leadsMs: Math.round(leadsDone - listsDone) };
   return { ...scrubRow, lists: basis.lists, ms: Math.round(performance.now() - started), phases };
+}
+
+/**
+ * The leads' numbers, read off the phone index in chunks (keys and primary keys of one range in
+ * one transaction), looked up in the listed set. The phone index is not unique: the leads sharing
+ * a chunk's last number are read whole, and the next chunk starts above it.
+ */
+export async function checkLeads(
+  db: LeadsDb,
+  basis: Pick<ScrubBasis, 'listed'>,
+  onChunk: (done: number) => void,
+  chunkSize = LEAD_CHUNK,
+): Promise<{ leadCount: number; read: number; listedLeadIds: number[]; lastLeadId: number }> {
+  const listedLeadIds: number[] = [];
+  let leadCount = 0;
+  let read = 0;
+  let lastLeadId = 0;
+  let after: string | null = null;
+  for (;;) {
+    const chunk = await db.transaction('r', db.leads, async () => {
+      const range = () => (after === null ? db.leads.orderBy('phoneE164') : db.leads.where('phoneE164').above(after));
+      const [phones, ids] = await Promise.all([
+        range().limit(chunkSize).keys() as Promise<string[]>,
+        range().limit(chunkSize).primaryKeys() as Promise<number[]>,
+      ]);
+      const last = phones.at(-1);
+      if (last !== undefined && phones.length === chunkSize) {
+        // Leads past the limit that share the last number: read them now, as the next chunk starts above it.
+        const sharing = (await db.leads.where('phoneE164').equals(last).primaryKeys()) as number[];
+        const seen = new Set(ids.filter((_, i) => phones[i] === last));
+        for (const id of sharing)
+          if (!seen.has(id)) {
+            phones.push(last);
+            ids.push(id);
+          }
+      }
+      return { phones, ids, full: phones.length >= chunkSize };
+    });
+    for (let i = 0; i < chunk.ids.length; i++) {
+      const id = chunk.ids[i]!;
+      if (id > lastLeadId) lastLeadId = id;
+      // An anonymised lead's number is a keyed hash: nothing to check (the overlay skips it by its own date).
+      if (isHashedPhone(chunk.phones[i]!)) continue;
+      leadCount++;
+      if (basis.listed.has(chunk.phones[i]!)) listedLeadIds.push(id);
+    }
+    read += chunk.ids.length;
+    onChunk(read);
+    if (!chunk.full) break;
+    after = chunk.phones.at(-1)!;
+  }
+  listedLeadIds.sort((a, b) => a - b);
+  return { leadCount, read, listedLeadIds, lastLeadId };
 }

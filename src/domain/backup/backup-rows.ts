@@ -22,6 +22,8 @@ export const dncScrubSchema = z.object({
   versionIds: z.array(z.number().int()),
   leadCount: z.number().int().min(0),
   listed: z.number().int().min(0),
+  listedLeadIds: z.array(z.number().int()).optional(),
+  lastLeadId: z.number().int().optional(),
 });
 
 export const savedViewSchema = z.object({

@@ -36,7 +36,7 @@ export interface OperationRow {
   summary: OperationSummary;
   /** The Web Lock held while the operation runs: a started row whose lock nobody holds was interrupted. */
   lock?: string;
-  /** Operations written in several transactions (the DNC scrub): what had committed so far. */
+  /** Operations written in several transactions (the DNC scrub before the overlay): what had committed so far. */
   progress?: { done: number; total: number };
   error?: string;
 }
@@ -45,7 +45,7 @@ export interface OperationRow {
 export type Interruption =
   /** One-transaction operations: the transaction never committed, so nothing of it was saved. */
   | { saved: 'nothing' }
-  /** The DNC scrub: each finished chunk's leads were checked and saved; the rest were not, and no scrub was recorded. */
+  /** A DNC scrub of a version before the overlay (it wrote chunks of leads): each finished chunk's leads were saved, and no scrub was recorded. Scrubs now write one row at the end: `nothing`. */
   | { saved: 'partial'; done: number; total: number };
 
 /** What an operation still marked `started` (and run by no tab) left in the database. */
