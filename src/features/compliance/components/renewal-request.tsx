@@ -6,7 +6,7 @@ import { RENEWAL_CHANNELS, type PendingRenewal, type RenewalChannel } from '../.
 import { useRequestRenewal } from '../api/use-renewals';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { useFormatters } from '../model/use-formatters';
-import { Select } from '../../../components/ui/select';
+import { Labelled, SelectField } from '../../../components/ui/labelled';
 
 /** "Renewal requested on … by … via …": the verdict's fact, said to be no proof. */
 export function RenewalRequested({ pending }: { pending: PendingRenewal }) {
@@ -44,25 +44,20 @@ export function RequestRenewalForm({ leadId, onDone }: { leadId: number; onDone:
       <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
         <strong className="font-semibold">{t('bulk.notProof')}</strong> {t('bulk.help.request-consent-renewal')}
       </p>
-      <label className="block text-sm font-medium text-slate-700">
-        {t('bulk.channel')}
-        <Select className="mt-1" value={channel} onChange={(e) => setChannel(e.target.value as RenewalChannel)}>
-          {RENEWAL_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`bulk.channels.${c}`)}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        {t('bulk.note')}
+      <SelectField
+        label={t('bulk.channel')}
+        value={channel}
+        choices={RENEWAL_CHANNELS.map((c) => ({ value: c, label: t(`bulk.channels.${c}`) }))}
+        onChange={(v) => setChannel(v as RenewalChannel)}
+      />
+      <Labelled label={t('bulk.note')}>
         <input
           className={`${inputClass} mt-1`}
           value={note}
           maxLength={500}
           onChange={(e) => setNote(e.target.value)}
         />
-      </label>
+      </Labelled>
       <div className="flex justify-end gap-2">
         <Button onClick={onDone}>{t('compliance.cancel')}</Button>
         <Button type="submit" variant="primary" disabled={request.isPending}>

@@ -6,8 +6,15 @@ import {
   type ExportColumn,
 } from '../../../domain/import-export/export-columns';
 import type { ExportSearch } from '../export-search';
-import { Select } from '../../../components/ui/select';
+import { Labelled, SelectField } from '../../../components/ui/labelled';
 import { OrderedChecklist } from '../../../components/ui/ordered-checklist';
+
+/** The date patterns offered beside ISO 8601, each with how 14 March 2026 09:30 looks in it. */
+const TIME_PATTERNS = [
+  ['yyyy-MM-dd HH:mm', '2026-03-14 09:30'],
+  ['dd/MM/yyyy HH:mm', '14/03/2026 09:30'],
+  ['MM/dd/yyyy HH:mm', '03/14/2026 09:30'],
+] as const;
 
 /** Format, columns (chosen and ordered), time zone and pattern, BOM and delimiter. */
 export function ExportOptions({
@@ -30,54 +37,44 @@ export function ExportOptions({
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <div className="space-y-3 text-sm">
-        <label className="block font-medium text-slate-700">
-          {t('export.format')}
-          <Select
-            aria-label={t('export.format')}
-            className="mt-1"
-            value={search.format ?? 'csv'}
-            onChange={(e) => onChange({ format: e.target.value as 'csv' | 'xlsx' })}
-          >
-            <option value="csv">{t('export.formats.csv')}</option>
-            <option value="xlsx">{t('export.formats.xlsx')}</option>
-          </Select>
-        </label>
-        <label className="block font-medium text-slate-700">
-          {t('export.timeZone')}
+        <SelectField
+          label={t('export.format')}
+          value={search.format ?? 'csv'}
+          choices={[
+            { value: 'csv', label: t('export.formats.csv') },
+            { value: 'xlsx', label: t('export.formats.xlsx') },
+          ]}
+          onChange={(v) => onChange({ format: v as 'csv' | 'xlsx' })}
+        />
+        <Labelled label={t('export.timeZone')}>
           <input
             className={`${inputClass} mt-1`}
             value={timeZone}
             onChange={(e) => onChange({ tz: e.target.value || undefined })}
           />
-        </label>
-        <label className="block font-medium text-slate-700">
-          {t('export.timeFormat')}
-          <Select
-            className="mt-1"
-            value={search.pattern ?? 'iso'}
-            onChange={(e) => onChange({ pattern: e.target.value === 'iso' ? undefined : e.target.value })}
-          >
-            <option value="iso">{t('export.timeFormats.iso')}</option>
-            <option value="yyyy-MM-dd HH:mm">2026-03-14 09:30</option>
-            <option value="dd/MM/yyyy HH:mm">14/03/2026 09:30</option>
-            <option value="MM/dd/yyyy HH:mm">03/14/2026 09:30</option>
-          </Select>
-        </label>
+        </Labelled>
+        <SelectField
+          label={t('export.timeFormat')}
+          value={search.pattern ?? 'iso'}
+          choices={[
+            { value: 'iso', label: t('export.timeFormats.iso') },
+            ...TIME_PATTERNS.map(([value, label]) => ({ value, label })),
+          ]}
+          onChange={(v) => onChange({ pattern: v === 'iso' ? undefined : v })}
+        />
         {(search.format ?? 'csv') === 'csv' && (
           <>
-            <label className="block font-medium text-slate-700">
-              {t('export.delimiter')}
-              <Select
-                className="mt-1"
-                value={search.delim ?? ','}
-                onChange={(e) => onChange({ delim: e.target.value as ExportSearch['delim'] })}
-              >
-                <option value=",">, ({t('export.comma')})</option>
-                <option value=";">; ({t('export.semicolon')})</option>
-                <option value="tab">{t('export.tab')}</option>
-                <option value="|">|</option>
-              </Select>
-            </label>
+            <SelectField
+              label={t('export.delimiter')}
+              value={search.delim ?? ','}
+              choices={[
+                { value: ',', label: `, (${t('export.comma')})` },
+                { value: ';', label: `; (${t('export.semicolon')})` },
+                { value: 'tab', label: t('export.tab') },
+                { value: '|', label: '|' },
+              ]}
+              onChange={(v) => onChange({ delim: v as ExportSearch['delim'] })}
+            />
             <label className="flex items-center gap-2">
               <input
                 type="checkbox"

@@ -6,7 +6,7 @@ import type { Campaign } from '../../../domain/catalog/campaign';
 import type { Source } from '../../../domain/catalog/source';
 import { CONFLICT_RULES, type ConflictRule } from '../../../domain/import-export/field-merge';
 import { REGIONS } from '../../../shared/settings/time-zones';
-import { Select } from '../../../components/ui/select';
+import { Labelled, SelectField } from '../../../components/ui/labelled';
 
 export interface DefaultsChoice {
   source: string | null;
@@ -42,8 +42,7 @@ export function DefaultsCard({
     <Card title={t('import.defaults.title')}>
       <div className="grid gap-4 sm:grid-cols-3">
         {kind !== 'calls' && (
-          <label className="block text-sm font-medium text-slate-700">
-            {t('import.defaults.source')}
+          <Labelled label={t('import.defaults.source')} help={t('import.defaults.sourceHelp')}>
             <input
               aria-label={t('import.defaults.source')}
               className={`${inputClass} mt-1`}
@@ -60,11 +59,9 @@ export function DefaultsCard({
                 </option>
               ))}
             </datalist>
-            <span className="mt-1 block text-xs font-normal text-slate-500">{t('import.defaults.sourceHelp')}</span>
-          </label>
+          </Labelled>
         )}
-        <label className="block text-sm font-medium text-slate-700">
-          {t('import.defaults.campaign')}
+        <Labelled label={t('import.defaults.campaign')}>
           <input
             aria-label={t('import.defaults.campaign')}
             className={`${inputClass} mt-1`}
@@ -81,22 +78,15 @@ export function DefaultsCard({
               </option>
             ))}
           </datalist>
-        </label>
+        </Labelled>
         <div>
-          <label className="block text-sm font-medium text-slate-700">
-            {t('import.defaults.region')}
-            <Select
-              aria-label={t('import.defaults.region')}
-              className="mt-1"
-              value={value.region}
-              disabled={busy}
-              onChange={(e) => onChange({ region: e.target.value })}
-            >
-              {[...new Set([value.region, ...REGIONS])].map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </Select>
-          </label>
+          <SelectField
+            label={t('import.defaults.region')}
+            value={value.region}
+            choices={[...new Set([value.region, ...REGIONS])].map((r) => ({ value: r, label: r }))}
+            disabled={busy}
+            onChange={(region) => onChange({ region })}
+          />
         </div>
       </div>
       {regionNote}

@@ -8,7 +8,7 @@ import { formatBytes } from '../../../shared/format-bytes';
 import { DELIMITER_KEYS } from '../model/format';
 import { PreviewTable } from './preview-table';
 import { SheetSelect } from './sheet-select';
-import { Select } from '../../../components/ui/select';
+import { SelectField } from '../../../components/ui/labelled';
 
 /** What the file is (name, size, fingerprint), how it is read (changeable: encoding and delimiter, or a workbook's sheet), and its first rows. */
 export function FileCard({
@@ -55,45 +55,35 @@ export function FileCard({
       {inspection.workbook && <SheetSelect workbook={inspection.workbook} busy={busy} onSheet={onSheet} />}
       {text && (
         <div className="mb-4 grid gap-4 sm:grid-cols-2">
-          <label className="block text-sm font-medium text-slate-700">
-            {t('import.file.encoding')}
-            <Select
-              aria-label={t('import.file.encoding')}
-              className="mt-1"
-              value={inspection.encoding}
-              disabled={busy}
-              onChange={(e) => onReread(e.target.value as Encoding, inspection.delimiter)}
-            >
-              {ENCODINGS.map((enc) => (
-                <option key={enc} value={enc}>
-                  {t(`import.encodings.${enc}`)}
-                  {enc === inspection.detectedEncoding
-                    ? ` (${t('import.file.detected')}${inspection.bom ? `, ${t('import.file.bom')}` : ''})`
-                    : ''}
-                </option>
-              ))}
-            </Select>
-          </label>
+          <SelectField
+            label={t('import.file.encoding')}
+            value={inspection.encoding}
+            choices={ENCODINGS.map((enc) => ({
+              value: enc,
+              label:
+                t(`import.encodings.${enc}`) +
+                (enc === inspection.detectedEncoding
+                  ? ` (${t('import.file.detected')}${inspection.bom ? `, ${t('import.file.bom')}` : ''})`
+                  : ''),
+            }))}
+            disabled={busy}
+            onChange={(v) => onReread(v as Encoding, inspection.delimiter)}
+          />
           {!inspection.payload && (
-            <label className="block text-sm font-medium text-slate-700">
-              {t('import.file.delimiter')}
-              <Select
-                aria-label={t('import.file.delimiter')}
-                className="mt-1"
-                value={inspection.delimiter}
-                disabled={busy || inspection.undecodable}
-                onChange={(e) => onReread(inspection.encoding, e.target.value as Delimiter)}
-              >
-                {DELIMITERS.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`import.delimiters.${DELIMITER_KEYS[d]}`)}
-                    {d === inspection.detectedDelimiter && inspection.delimiterConfident
-                      ? ` (${t('import.file.detected')})`
-                      : ''}
-                  </option>
-                ))}
-              </Select>
-            </label>
+            <SelectField
+              label={t('import.file.delimiter')}
+              value={inspection.delimiter}
+              choices={DELIMITERS.map((d) => ({
+                value: d,
+                label:
+                  t(`import.delimiters.${DELIMITER_KEYS[d]}`) +
+                  (d === inspection.detectedDelimiter && inspection.delimiterConfident
+                    ? ` (${t('import.file.detected')})`
+                    : ''),
+              }))}
+              disabled={busy || inspection.undecodable}
+              onChange={(v) => onReread(inspection.encoding, v as Delimiter)}
+            />
           )}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../workers/import-session';
-import { Select } from '../../../components/ui/select';
+import { SelectField } from '../../../components/ui/labelled';
 
 /** Which sheet of a workbook is read; empty sheets are listed (and say so) but offer nothing. */
 export function SheetSelect({
@@ -14,23 +14,19 @@ export function SheetSelect({
 }) {
   const { t } = useTranslation();
   return (
-    <label className="mb-4 block max-w-sm text-sm font-medium text-slate-700">
-      {t('import.file.sheet')}
-      <Select
-        aria-label={t('import.file.sheet')}
-        className="mt-1"
-        value={workbook.sheet}
-        disabled={busy || workbook.sheets.length < 2}
-        onChange={(e) => onSheet(e.target.value)}
-      >
-        {workbook.sheets.map((s) => (
-          <option key={s.name} value={s.name}>
-            {s.rows === 0
-              ? t('import.file.sheetEmpty', { name: s.name })
-              : t('import.file.sheetRows', { name: s.name, rows: s.rows })}
-          </option>
-        ))}
-      </Select>
-    </label>
+    <SelectField
+      className="mb-4 max-w-sm"
+      label={t('import.file.sheet')}
+      value={workbook.sheet}
+      choices={workbook.sheets.map((s) => ({
+        value: s.name,
+        label:
+          s.rows === 0
+            ? t('import.file.sheetEmpty', { name: s.name })
+            : t('import.file.sheetRows', { name: s.name, rows: s.rows }),
+      }))}
+      disabled={busy || workbook.sheets.length < 2}
+      onChange={onSheet}
+    />
   );
 }

@@ -3,9 +3,9 @@ import { Card } from '../../../components/ui/card';
 import { inputClass } from '../../../components/ui/field';
 import { DATE_FORMATS, type DateFormat } from '../../../domain/import-export/timestamp';
 import { timeZoneOptions } from '../../../shared/settings/time-zones';
-import { Select } from '../../../components/ui/select';
+import { SelectField } from '../../../components/ui/labelled';
 
-const ZONES = timeZoneOptions();
+const ZONE_CHOICES = timeZoneOptions().map((z) => ({ value: z, label: z }));
 
 export interface TimeChoice {
   format: DateFormat | null;
@@ -32,38 +32,22 @@ export function TimeCard({
     <Card title={t(kind === 'calls' ? 'import.time.titleCalls' : 'import.time.title')}>
       <p className="mb-4 text-xs text-slate-500">{t('import.time.help')}</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block text-sm font-medium text-slate-700">
-          {t('import.time.format')}
-          <Select
-            aria-label={t('import.time.format')}
-            className="mt-1"
-            value={value.format ?? ''}
-            disabled={busy}
-            onChange={(e) => onChange({ format: (e.target.value || null) as DateFormat | null })}
-          >
-            <option value="">{t('import.time.formatUnset')}</option>
-            {DATE_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`import.time.formats.${f}`)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          {t('import.time.zone')}
-          <Select
-            aria-label={t('import.time.zone')}
-            className="mt-1"
-            value={value.timeZone ?? ''}
-            disabled={busy}
-            onChange={(e) => onChange({ timeZone: e.target.value || null })}
-          >
-            <option value="">{t('import.time.zoneUnset')}</option>
-            {ZONES.map((z) => (
-              <option key={z}>{z}</option>
-            ))}
-          </Select>
-        </label>
+        <SelectField
+          label={t('import.time.format')}
+          value={value.format ?? ''}
+          none={t('import.time.formatUnset')}
+          choices={DATE_FORMATS.map((f) => ({ value: f, label: t(`import.time.formats.${f}`) }))}
+          disabled={busy}
+          onChange={(v) => onChange({ format: (v || null) as DateFormat | null })}
+        />
+        <SelectField
+          label={t('import.time.zone')}
+          value={value.timeZone ?? ''}
+          none={t('import.time.zoneUnset')}
+          choices={ZONE_CHOICES}
+          disabled={busy}
+          onChange={(v) => onChange({ timeZone: v || null })}
+        />
       </div>
       {needsDay && (
         <div className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200">

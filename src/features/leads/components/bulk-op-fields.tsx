@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { inputClass } from '../../../components/ui/field';
+import { Labelled, SelectField } from '../../../components/ui/labelled';
 import { RENEWAL_CHANNELS, type RenewalChannel } from '../../../domain/compliance/consent-request';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { CatalogSelect } from './catalog-select';
 import { KEEP, type BulkDraft } from '../model/bulk-draft';
-import { Select } from '../../../components/ui/select';
-
-const labelClass = 'block text-sm font-medium text-slate-700';
 
 /** The inputs of one bulk operation; every change goes through `set`. */
 export function BulkOpFields({
@@ -24,8 +22,7 @@ export function BulkOpFields({
       return (
         <fieldset className="space-y-3" data-testid="bulk-fields">
           <legend className="text-sm text-slate-600">{t('bulk.fieldsHelp')}</legend>
-          <label className={labelClass}>
-            {t('leads.col.source')}
+          <Labelled label={t('leads.col.source')}>
             <CatalogSelect
               of="sources"
               className="mt-1"
@@ -33,9 +30,8 @@ export function BulkOpFields({
               onChange={(e) => set({ sourceId: e.target.value })}
               leading={<option value={KEEP}>{t('bulk.keep')}</option>}
             />
-          </label>
-          <label className={labelClass}>
-            {t('leads.col.campaign')}
+          </Labelled>
+          <Labelled label={t('leads.col.campaign')}>
             <CatalogSelect
               of="campaigns"
               className="mt-1"
@@ -48,23 +44,21 @@ export function BulkOpFields({
                 </>
               }
             />
-          </label>
-          <label className={labelClass}>
-            {t('bulk.addTags')}
+          </Labelled>
+          <Labelled label={t('bulk.addTags')}>
             <input
               className={`${inputClass} mt-1`}
               value={draft.addTags}
               onChange={(e) => set({ addTags: e.target.value })}
             />
-          </label>
-          <label className={labelClass}>
-            {t('bulk.removeTags')}
+          </Labelled>
+          <Labelled label={t('bulk.removeTags')}>
             <input
               className={`${inputClass} mt-1`}
               value={draft.removeTags}
               onChange={(e) => set({ removeTags: e.target.value })}
             />
-          </label>
+          </Labelled>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" checked={draft.verify} onChange={(e) => set({ verify: e.target.checked })} />
             {t('bulk.op.mark-verified')}
@@ -74,16 +68,14 @@ export function BulkOpFields({
     case 'add-tags':
     case 'remove-tags':
       return (
-        <label className={labelClass}>
-          {t('bulk.tags')}
+        <Labelled label={t('bulk.tags')}>
           <input className={`${inputClass} mt-1`} value={draft.text} onChange={(e) => set({ text: e.target.value })} />
-        </label>
+        </Labelled>
       );
     case 'set-source':
     case 'set-campaign':
       return (
-        <label className={labelClass}>
-          {t(kind === 'set-source' ? 'leads.col.source' : 'leads.col.campaign')}
+        <Labelled label={t(kind === 'set-source' ? 'leads.col.source' : 'leads.col.campaign')}>
           <CatalogSelect
             of={kind === 'set-source' ? 'sources' : 'campaigns'}
             className="mt-1"
@@ -91,22 +83,20 @@ export function BulkOpFields({
             onChange={(e) => set({ text: e.target.value })}
             leading={<option value="">{kind === 'set-campaign' ? t('bulk.noCampaign') : '—'}</option>}
           />
-        </label>
+        </Labelled>
       );
     case 'renew-consent':
       return (
         <>
           <ConsentHelp kind={kind} />
-          <label className={labelClass}>
-            {t('bulk.proofRef')}
+          <Labelled label={t('bulk.proofRef')}>
             <input
               className={`${inputClass} mt-1`}
               value={draft.proofRef}
               onChange={(e) => set({ proofRef: e.target.value })}
             />
-          </label>
-          <label className={labelClass}>
-            {t('bulk.validityMonths')}
+          </Labelled>
+          <Labelled label={t('bulk.validityMonths')}>
             <input
               type="number"
               min={1}
@@ -115,36 +105,27 @@ export function BulkOpFields({
               value={draft.months}
               onChange={(e) => set({ months: Number(e.target.value) })}
             />
-          </label>
+          </Labelled>
         </>
       );
     case 'request-consent-renewal':
       return (
         <>
           <ConsentHelp kind={kind} />
-          <label className={labelClass}>
-            {t('bulk.channel')}
-            <Select
-              className="mt-1"
-              value={draft.channel}
-              onChange={(e) => set({ channel: e.target.value as RenewalChannel })}
-            >
-              {RENEWAL_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`bulk.channels.${c}`)}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <label className={labelClass}>
-            {t('bulk.note')}
+          <SelectField
+            label={t('bulk.channel')}
+            value={draft.channel}
+            choices={RENEWAL_CHANNELS.map((c) => ({ value: c, label: t(`bulk.channels.${c}`) }))}
+            onChange={(v) => set({ channel: v as RenewalChannel })}
+          />
+          <Labelled label={t('bulk.note')}>
             <input
               className={`${inputClass} mt-1`}
               value={draft.note}
               maxLength={500}
               onChange={(e) => set({ note: e.target.value })}
             />
-          </label>
+          </Labelled>
         </>
       );
     default:
