@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { ConfirmBar } from '../../../components/ui/confirm-bar';
 import type { ConsentEvent } from '../../../domain/compliance/consent-event';
 import { useAddLeadToInternalDnc, useLeadCompliance } from '../api/use-lead-compliance';
 import { usePolicySettings } from '../../../shared/settings/use-policy';
@@ -110,27 +111,17 @@ function Panel({ leadId }: { leadId: number }) {
         </div>
       )}
       {confirmDnc && !internalListed && (
-        <div
-          role="alertdialog"
-          aria-label={t('compliance.panel.addDnc')}
-          className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        <ConfirmBar
+          label={t('compliance.panel.addDnc')}
+          cancelLabel={t('compliance.cancel')}
+          confirmLabel={t('compliance.panel.addDnc')}
+          onCancel={() => setConfirmDnc(false)}
+          onConfirm={() =>
+            addDnc.mutate({ phoneE164: lead.phoneE164, region: lead.region }, { onSettled: () => setConfirmDnc(false) })
+          }
         >
           {t('compliance.panel.confirmDnc')}
-          <span className="flex gap-2">
-            <Button onClick={() => setConfirmDnc(false)}>{t('compliance.cancel')}</Button>
-            <Button
-              variant="danger"
-              onClick={() =>
-                addDnc.mutate(
-                  { phoneE164: lead.phoneE164, region: lead.region },
-                  { onSettled: () => setConfirmDnc(false) },
-                )
-              }
-            >
-              {t('compliance.panel.addDnc')}
-            </Button>
-          </span>
-        </div>
+        </ConfirmBar>
       )}
       <WriteFailure write={addDnc} />
     </section>

@@ -2,6 +2,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { ConfirmBar } from '../../../components/ui/confirm-bar';
 import { Card } from '../../../components/ui/card';
 import type { PurgeMode } from '../../../domain/compliance/retention-plan';
 import { usePolicySettings } from '../../../shared/settings/use-policy';
@@ -107,21 +108,16 @@ export function RetentionPage() {
               </div>
               {plan && <PurgePlanView plan={plan} />}
               {confirming && plan && (
-                <div
-                  role="alertdialog"
-                  aria-label={t('compliance.retention.confirmTitle')}
-                  className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+                <ConfirmBar
+                  label={t('compliance.retention.confirmTitle')}
+                  cancelLabel={t('compliance.cancel')}
+                  confirmLabel={t(`compliance.retention.purgeButton.${plan.mode}`, { count: plan.leadIds.length })}
+                  busy={purge.isPending}
+                  onCancel={() => setConfirming(false)}
+                  onConfirm={runPurge}
                 >
                   {t(`compliance.retention.confirm.${plan.mode}`, { count: plan.leadIds.length })}
-                  <span className="flex gap-2">
-                    <Button onClick={() => setConfirming(false)} disabled={purge.isPending}>
-                      {t('compliance.cancel')}
-                    </Button>
-                    <Button variant="danger" onClick={runPurge} disabled={purge.isPending}>
-                      {t(`compliance.retention.purgeButton.${plan.mode}`, { count: plan.leadIds.length })}
-                    </Button>
-                  </span>
-                </div>
+                </ConfirmBar>
               )}
               {purge.data && (
                 <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
+import { ConfirmBar } from '../../../components/ui/confirm-bar';
 import { useResetDemo, useStartEmpty } from '../api/use-reset-data';
 import { useSeedRun } from '../api/seed-progress-store';
 import { SeedProgressLine } from './seed-progress';
@@ -32,21 +33,17 @@ export function DataActions() {
         </Button>
       </div>
       {confirming && (
-        <div
-          role="alertdialog"
-          aria-label={t('settings.confirm')}
-          className="flex items-center justify-between rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        <ConfirmBar
+          label={t('settings.confirm')}
+          cancelLabel="✕"
+          confirmLabel={confirming === 'reset' ? t('settings.resetDemo') : t('settings.startEmpty')}
+          variant={confirming === 'empty' ? 'danger' : 'primary'}
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onConfirm={confirm}
         >
           {t('settings.confirm')}
-          <span className="flex gap-2">
-            <Button onClick={() => setConfirming(null)} disabled={busy}>
-              ✕
-            </Button>
-            <Button variant={confirming === 'empty' ? 'danger' : 'primary'} onClick={confirm} disabled={busy}>
-              {confirming === 'reset' ? t('settings.resetDemo') : t('settings.startEmpty')}
-            </Button>
-          </span>
-        </div>
+        </ConfirmBar>
       )}
       {run?.kind === 'reset' && <SeedProgressLine run={run} />}
       {(reset.isSuccess || empty.isSuccess) && !confirming && (

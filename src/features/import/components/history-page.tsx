@@ -1,7 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
+import { ConfirmBar } from '../../../components/ui/confirm-bar';
 import { PageHeader } from '../../../components/ui/page-header';
 import type { ImportBatch } from '../../../domain/import-export/import-batch';
 import { useImportBatches, useRollbackBatch } from '../api/use-import-batches';
@@ -39,21 +39,17 @@ export function ImportHistoryPage() {
         }
       />
       {confirming && (
-        <div
-          role="alertdialog"
-          aria-label={t('import.history.rollback')}
-          className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        <ConfirmBar
+          className="mb-4"
+          label={t('import.history.rollback')}
+          cancelLabel={t('import.cancel')}
+          confirmLabel={t('import.history.rollback')}
+          busy={rollback.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={run}
         >
           {t('import.history.confirm', { id: confirming.id, file: confirming.fileName })}
-          <span className="flex gap-2">
-            <Button onClick={() => setConfirming(null)} disabled={rollback.isPending}>
-              {t('import.cancel')}
-            </Button>
-            <Button variant="danger" onClick={run} disabled={rollback.isPending}>
-              {t('import.history.rollback')}
-            </Button>
-          </span>
-        </div>
+        </ConfirmBar>
       )}
       {result && !confirming && (
         <p
