@@ -19,7 +19,7 @@ import { callKey } from '../domain/leads/call-key';
 import type { LeadsDb } from '../db/leads-db';
 import type { CallImportPlan } from '../db/repos/call-import-repo';
 import { callKeysOfLeads, leadsById, leadsByPhone } from '../db/repos/import-lookup-repo';
-import { scanRows } from './csv-rows';
+import { checkRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
 import { isFileProblem, rowSourceOf } from './row-source';
@@ -52,18 +52,15 @@ export async function analyseCallLog(
   if (req.mapping.at === undefined) return blocked({ code: 'mapping-time-required' });
   if (req.mapping.outcome === undefined) return blocked({ code: 'mapping-outcome-required' });
   const acc = new RowAccumulator<PreparedCall>();
-  let ctx: CallRowContext | null = null;
-  const scan = await scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
-    ctx ??= {
-      headers,
-      mapping: req.mapping,
-      defaultRegion: req.region,
-      now,
-      time: req.time,
-      defaultCampaign: req.defaultCampaign,
-    };
-    acc.add(row, validateCallRow(row, ctx), req.mapping.at === undefined ? '' : (row.cells[req.mapping.at] ?? ''));
+  const contextOf = (headers: string[]): CallRowContext => ({
+    headers,
+    mapping: req.mapping,
+    defaultRegion: req.region,
+    now,
+    time: req.time,
+    defaultCampaign: req.defaultCampaign,
   });
+  const scan = await checkRows(source, listener, cancel, acc, contextOf, validateCallRow, req.mapping.at);
   if (scan.fileError) return blocked({ code: scan.fileError.code, line: scan.fileError.line });
   const summary = summaryOfRows('calls', acc);
   if (summary.asks.length > 0 || acc.rowsRead === 0) return { summary, plan: null, report: acc.rejections };

@@ -6,7 +6,8 @@ import { CsvReader, type CsvFileError, type CsvRow } from '../domain/import-expo
 import { uniqueHeaders } from '../domain/import-export/column-mapping';
 import type { Delimiter } from '../domain/import-export/delimiter';
 import { ImportCancelledError } from '../db/repos/import-commit';
-import type { CancelToken, ProgressMeter } from './import-progress';
+import type { RowAccumulator, RowResult } from '../domain/import-export/import-analysis';
+import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
 
 const CHUNK = 2_000;
 
@@ -63,6 +64,26 @@ export async function scanRows(
   }
   meter.report(reader.length, reader.length, rows, true);
   return { headers, fileError: reader.fileError, rows };
+}
+
+/**
+ * The "checking" step: every data row validated into `acc`, with a row context built once from
+ * the header. `exampleColumn` is the column whose cell illustrates a question to the steward.
+ */
+export function checkRows<C, T>(
+  source: RowSource,
+  listener: ProgressListener | undefined,
+  cancel: CancelToken,
+  acc: RowAccumulator<T>,
+  contextOf: (headers: string[]) => C,
+  validate: (row: CsvRow, ctx: C) => RowResult<T>,
+  exampleColumn: number | undefined,
+): Promise<CsvScan> {
+  let ctx: { value: C } | null = null;
+  return scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
+    ctx ??= { value: contextOf(headers) };
+    acc.add(row, validate(row, ctx.value), exampleColumn === undefined ? '' : (row.cells[exampleColumn] ?? ''));
+  });
 }
 
 /** The first rows for the preview (cells cut to a readable length). */

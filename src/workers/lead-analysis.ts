@@ -25,7 +25,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { leadsByPhone, listedPhones, loadImportContext } from '../db/repos/import-lookup-repo';
 import type { LeadImportPlan } from '../db/repos/import-repo';
 import { ImportCancelledError } from '../db/repos/import-commit';
-import { scanRows } from './csv-rows';
+import { checkRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
 import { isFileProblem, rowSourceOf } from './row-source';
@@ -128,22 +128,18 @@ export async function analyseLeadFile(
     if (declaredAcquiredAt === null) return blocked('leads', { code: 'declared-date-invalid' });
   }
   const acc = new RowAccumulator<PreparedLead>();
-  let ctx: LeadRowContext | null = null;
-  const scan = await scanRows(source, new ProgressMeter('checking', listener), cancel, (row, headers) => {
-    ctx ??= {
-      headers,
-      mapping: req.mapping,
-      defaultRegion: req.region,
-      orgTimeZone: settings.orgTimeZone,
-      now,
-      time: req.time,
-      declaredAcquiredAt,
-      defaultSource: req.defaultSource,
-      defaultCampaign: req.defaultCampaign,
-    };
-    const at = req.mapping.acquiredAt;
-    acc.add(row, validateLeadRow(row, ctx), at === undefined ? '' : (row.cells[at] ?? ''));
+  const contextOf = (headers: string[]): LeadRowContext => ({
+    headers,
+    mapping: req.mapping,
+    defaultRegion: req.region,
+    orgTimeZone: settings.orgTimeZone,
+    now,
+    time: req.time,
+    declaredAcquiredAt,
+    defaultSource: req.defaultSource,
+    defaultCampaign: req.defaultCampaign,
   });
+  const scan = await checkRows(source, listener, cancel, acc, contextOf, validateLeadRow, req.mapping.acquiredAt);
   if (scan.fileError) return blocked('leads', { code: scan.fileError.code, line: scan.fileError.line });
   return finish(
     db,

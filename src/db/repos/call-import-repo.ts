@@ -15,14 +15,8 @@ import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { callKeysOfLeads, mappingKey } from './import-lookup-repo';
-import {
-  ImportCancelledError,
-  batchDraft,
-  inChunks,
-  NO_HOOKS,
-  type CommitHooks,
-  type PlannedFile,
-} from './import-commit';
+import { ImportCancelledError, batchDraft, inChunks, NO_HOOKS } from './import-commit';
+import type { CommitHooks, PlannedFile } from './import-commit';
 import { getSettings } from './settings-repo';
 
 export interface CallImportPlan extends PlannedFile {

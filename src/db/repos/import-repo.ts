@@ -21,14 +21,8 @@ import type { NewConsentEvent } from '../../domain/compliance/consent-event';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
-import {
-  ImportCancelledError,
-  batchDraft,
-  inChunks,
-  NO_HOOKS,
-  type CommitHooks,
-  type PlannedFile,
-} from './import-commit';
+import { ImportCancelledError, batchDraft, inChunks, NO_HOOKS } from './import-commit';
+import type { CommitHooks, PlannedFile } from './import-commit';
 import { leadsByPhone, mappingKey } from './import-lookup-repo';
 import { getSettings } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
