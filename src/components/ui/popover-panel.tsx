@@ -1,10 +1,6 @@
 import { Popover } from 'radix-ui';
 import type { ReactNode } from 'react';
 
-/** The button-look of a toolbar control that opens a panel (columns, saved views). */
-export const popoverButtonClass =
-  'rounded-md bg-white px-3 py-1.5 text-sm text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50';
-
 /**
  * A trigger button and the floating panel it opens, in the house look (white card, shadow, 4 px off
  * the button). The panel's width and padding come from `panelClassName`.
@@ -34,5 +30,33 @@ export function PopoverPanel({
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>
+  );
+}
+
+/** A toolbar button (columns, saved views) that opens a panel below its right edge. */
+export function ToolbarPopover({
+  label,
+  panelClassName,
+  children,
+}: {
+  label: ReactNode;
+  panelClassName: string;
+  children: ReactNode;
+}) {
+  return (
+    <PopoverPanel
+      align="end"
+      panelClassName={panelClassName}
+      trigger={
+        <button
+          type="button"
+          className="rounded-md bg-white px-3 py-1.5 text-sm text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {label}
+        </button>
+      }
+    >
+      {children}
+    </PopoverPanel>
   );
 }

@@ -163,15 +163,10 @@ export function addBusinessDays(ms: number, days: number, timeZone = 'UTC'): num
   return t;
 }
 
+type WallClockFields = [year: number, month: number, day: number, hour: number, minute: number, second: number];
+
 /** True when the fields name a real calendar date and time of day (month 1–12): not 2024-02-30, not 24:00. */
-function realWallClock(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-): boolean {
+function realWallClock(...[year, month, day, hour, minute, second]: WallClockFields): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 2024-02-30 over to March 1st: a rolled date is not the one written.

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrderedChecklist } from '../../../components/ui/ordered-checklist';
-import { PopoverPanel, popoverButtonClass } from '../../../components/ui/popover-panel';
+import { ToolbarPopover } from '../../../components/ui/popover-panel';
 import { DEFAULT_COLUMNS, GRID_COLUMNS, type GridColumnId } from '../leads-search';
 
 /** Show, hide and reorder columns; the result lives in the URL. */
@@ -14,15 +14,7 @@ export const ColumnChooser = memo(function ColumnChooser({
 }) {
   const { t } = useTranslation();
   return (
-    <PopoverPanel
-      align="end"
-      panelClassName="w-72 p-2"
-      trigger={
-        <button type="button" className={popoverButtonClass}>
-          {t('leads.columns')}
-        </button>
-      }
-    >
+    <ToolbarPopover label={t('leads.columns')} panelClassName="w-72 p-2">
       <OrderedChecklist
         label={t('leads.columns')}
         className="max-h-96 overflow-auto text-sm"
@@ -38,6 +30,6 @@ export const ColumnChooser = memo(function ColumnChooser({
       >
         {t('leads.resetColumns', { count: DEFAULT_COLUMNS.length })}
       </button>
-    </PopoverPanel>
+    </ToolbarPopover>
   );
 });

@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { inputClass } from '../../../components/ui/field';
-import { PopoverPanel, popoverButtonClass } from '../../../components/ui/popover-panel';
+import { ToolbarPopover } from '../../../components/ui/popover-panel';
 import { leadsSearchSchema, type LeadsSearch } from '../leads-search';
 import { useDeleteView, useSaveView, useSavedViews } from '../api/use-saved-views';
 
@@ -21,14 +21,9 @@ export const SavedViews = memo(function SavedViews({
   const [name, setName] = useState('');
   const { lead: _lead, create: _create, ...viewSearch } = search;
   return (
-    <PopoverPanel
-      align="end"
+    <ToolbarPopover
+      label={`${t('leads.savedViews')} ${views?.length ? `(${views.length})` : ''}`}
       panelClassName="w-80 p-3"
-      trigger={
-        <button type="button" className={popoverButtonClass}>
-          {t('leads.savedViews')} {views?.length ? `(${views.length})` : ''}
-        </button>
-      }
     >
       <ul className="mb-3 max-h-64 space-y-1 overflow-auto" aria-label={t('leads.savedViews')}>
         {views?.length === 0 && <li className="text-sm text-slate-500">{t('leads.noViews')}</li>}
@@ -70,6 +65,6 @@ export const SavedViews = memo(function SavedViews({
           {t('leads.saveView')}
         </Button>
       </form>
-    </PopoverPanel>
+    </ToolbarPopover>
   );
 });
