@@ -9,6 +9,11 @@ const STYLES: Record<Variant, string> = {
   ghost: 'text-slate-700 hover:bg-slate-100',
 };
 
+/** The house look of a button, for a link that acts as one (a route to another screen). */
+export function buttonClass(variant: Variant = 'secondary'): string {
+  return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed ${STYLES[variant]}`;
+}
+
 /** A real button with the house look. */
 export function Button({
   variant = 'secondary',
@@ -16,11 +21,5 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return (
-    <button
-      type={type}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed ${STYLES[variant]} ${className}`}
-      {...props}
-    />
-  );
+  return <button type={type} className={`${buttonClass(variant)} ${className}`} {...props} />;
 }

@@ -13,6 +13,10 @@ import { makeFormatters } from '../model/format';
 import { ComputedNote } from './computed-note';
 import { CsvButton } from './csv-button';
 
+/** How a lead joins a campaign, in the order of their columns, and the label of the link to those leads. */
+const ATTRIBUTIONS = ['explicit', 'window'] as const;
+const OPEN_LABEL = { explicit: 'cohorts.campaigns.openExplicit', window: 'cohorts.campaigns.openWindow' } as const;
+
 /** Campaign performance with how each lead joined (campaign id or acquisition window), each count opening those leads. */
 export function CampaignsView({ state, meta }: { state: CohortsState; meta: SnapshotMeta }) {
   const { t, i18n } = useTranslation();
@@ -97,24 +101,17 @@ export function CampaignsView({ state, meta }: { state: CohortsState; meta: Snap
                   </Th>
                   <Td className="text-xs text-slate-500">{cells[1]}</Td>
                   <Td className="whitespace-nowrap text-xs text-slate-500">{cells[2]}</Td>
-                  <Td numeric>
-                    {c && r.explicit > 0
-                      ? link(
-                          cells[3]!,
-                          campaignFilter(c, 'explicit', meta.sources, meta.timeZone),
-                          t('cohorts.campaigns.openExplicit', { count: r.explicit, formatted: cells[3] }),
-                        )
-                      : cells[3]}
-                  </Td>
-                  <Td numeric>
-                    {c && r.window > 0
-                      ? link(
-                          cells[4]!,
-                          campaignFilter(c, 'window', meta.sources, meta.timeZone),
-                          t('cohorts.campaigns.openWindow', { count: r.window, formatted: cells[4] }),
-                        )
-                      : cells[4]}
-                  </Td>
+                  {ATTRIBUTIONS.map((how, i) => (
+                    <Td key={how} numeric>
+                      {c && r[how] > 0
+                        ? link(
+                            cells[3 + i]!,
+                            campaignFilter(c, how, meta.sources, meta.timeZone),
+                            t(OPEN_LABEL[how], { count: r[how], formatted: cells[3 + i] }),
+                          )
+                        : cells[3 + i]}
+                    </Td>
+                  ))}
                   <Td numeric>{cells[5]}</Td>
                   <Td numeric>{cells[6]}</Td>
                   <Td numeric className="whitespace-nowrap">

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/button';
+import { Button, buttonClass } from '../../../components/ui/button';
 import type { ImportBatch } from '../../../domain/import-export/import-batch';
 
 const linkClass = 'inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium shadow-sm';
@@ -32,10 +32,7 @@ export function DoneCard({ batch, onAnother }: { batch: ImportBatch; onAnother: 
             {t('import.done.viewLeads')}
           </Link>
         )}
-        <Link
-          to="/import/history"
-          className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}
-        >
+        <Link to="/import/history" className={buttonClass()}>
           {t('import.done.history')}
         </Link>
         <Button variant="ghost" onClick={onAnother}>

@@ -1,6 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buttonClass } from '../../../components/ui/button';
 import { ConfirmBar } from '../../../components/ui/confirm-bar';
 import { PageHeader } from '../../../components/ui/page-header';
 import type { ImportBatch } from '../../../domain/import-export/import-batch';
@@ -30,10 +31,7 @@ export function ImportHistoryPage() {
         title={t('import.history.title')}
         subtitle={t('import.history.subtitle')}
         actions={
-          <Link
-            to="/import"
-            className="inline-flex items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
-          >
+          <Link to="/import" className={buttonClass()}>
             {t('import.history.back')}
           </Link>
         }

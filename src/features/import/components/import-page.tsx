@@ -1,12 +1,12 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/ui/page-header';
+import { buttonClass } from '../../../components/ui/button';
 import { LEAD_SCHEMA_PATH } from '../../../domain/import-export/lead-record';
 import { ImportWizard } from './import-wizard';
 import { KindTabs } from './kind-tabs';
 
 const route = getRouteApi('/import');
-const linkClass = 'inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium shadow-sm';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -28,10 +28,7 @@ export function ImportPage() {
             >
               {t('import.schemaLink')}
             </a>
-            <Link
-              to="/import/history"
-              className={`${linkClass} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}
-            >
+            <Link to="/import/history" className={buttonClass()}>
               {t('import.historyLink')}
             </Link>
           </>
