@@ -2,9 +2,13 @@
  * The base profile (schema + 2M listed numbers) takes minutes of puts and is the same for every
  * bench of the same schema, loader and Chromium: it is kept in node_modules/.cache and copied.
  * The key hashes everything that shapes it, so a new migration or loader makes a new one.
+ * A size's loaded profile (the base plus that size's leads, calls and consents, as the loader
+ * left it) is kept the same way, so a re-run that does not measure the load spends its time
+ * measuring (1M leads are about 20 minutes of writes).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { DatasetSpec } from './dataset';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,4 +38,25 @@ export function restoreBase(key: string, dir: string): boolean {
 export function storeBase(key: string, dir: string): void {
   rmSync(`${CACHE}/base-${key}`, { recursive: true, force: true });
   cpSync(dir, `${CACHE}/base-${key}`, { recursive: true });
+}
+
+/** The cache name of a size's loaded profile: the base it was loaded into, and the dataset (its day included). */
+export function loadedCacheName(baseKey: string, spec: DatasetSpec): string {
+  return `loaded-${baseKey}-${spec.size}-${spec.seed}-${spec.now}`;
+}
+
+/** Copy the loaded profile `name` into `dir`; false when there is none. */
+export function restoreLoaded(name: string, dir: string): boolean {
+  if (!existsSync(`${CACHE}/${name}`)) return false;
+  cpSync(`${CACHE}/${name}`, dir, { recursive: true });
+  return true;
+}
+
+/** Keep `dir` as the loaded profile `name`, dropping those of the same size from other days or bases (a 1M one is gigabytes). */
+export function storeLoaded(name: string, dir: string, size: number): void {
+  if (existsSync(CACHE))
+    for (const old of readdirSync(CACHE))
+      if (old.startsWith('loaded-') && old.split('-')[2] === String(size))
+        rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
+  cpSync(dir, `${CACHE}/${name}`, { recursive: true });
 }
