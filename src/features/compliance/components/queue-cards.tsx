@@ -1,19 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { QUEUE_ORDER } from '../../../shared/queues/queue-order';
 import { QUEUES, type QueueId } from '../../../domain/compliance/queues';
 import type { ReasonCode } from '../../../domain/compliance/verdict-types';
 import { useFormatters } from '../model/use-formatters';
-
-const ORDER: { id: QueueId; tone: string }[] = [
-  { id: 'consentRenewal', tone: 'border-l-amber-400' },
-  { id: 'consentExpired', tone: 'border-l-rose-500' },
-  { id: 'dncRecheck', tone: 'border-l-amber-500' },
-  { id: 'dncListed', tone: 'border-l-rose-600' },
-  { id: 'retention', tone: 'border-l-slate-500' },
-  { id: 'stale', tone: 'border-l-sky-500' },
-  { id: 'frequency', tone: 'border-l-violet-500' },
-  { id: 'hours', tone: 'border-l-slate-300' },
-];
 
 /** Every work queue with its size; each opens the leads grid filtered to exactly its leads. */
 export function QueueCards({ queues, noticeDays }: { queues: Record<QueueId, number>; noticeDays: number }) {
@@ -21,7 +11,7 @@ export function QueueCards({ queues, noticeDays }: { queues: Record<QueueId, num
   const f = useFormatters();
   return (
     <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('compliance.queues.title')}>
-      {ORDER.map(({ id, tone }) => (
+      {QUEUE_ORDER.map(({ id, border: tone }) => (
         <li key={id}>
           <Link
             to="/leads"

@@ -1,18 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { QUEUE_ORDER } from '../../../shared/queues/queue-order';
 import { queueFilter } from '../../../domain/overview/overview-links';
 import type { QueueId } from '../../../domain/compliance/queues';
-
-const ORDER: { id: QueueId; tone: string }[] = [
-  { id: 'consentRenewal', tone: 'bg-amber-400' },
-  { id: 'consentExpired', tone: 'bg-rose-500' },
-  { id: 'dncRecheck', tone: 'bg-amber-500' },
-  { id: 'dncListed', tone: 'bg-rose-600' },
-  { id: 'retention', tone: 'bg-slate-500' },
-  { id: 'stale', tone: 'bg-sky-500' },
-  { id: 'frequency', tone: 'bg-violet-500' },
-  { id: 'hours', tone: 'bg-slate-400' },
-];
 
 /** The size of every compliance queue. */
 export function QueueList({ queues }: { queues: Record<QueueId, number> }) {
@@ -20,7 +10,7 @@ export function QueueList({ queues }: { queues: Record<QueueId, number> }) {
   const nf = new Intl.NumberFormat(i18n.language);
   return (
     <ul className="divide-y divide-slate-100">
-      {ORDER.map(({ id, tone }) => (
+      {QUEUE_ORDER.map(({ id, dot: tone }) => (
         <li key={id} className="text-sm" data-testid={`queue-${id}`}>
           <Link
             to="/leads"
