@@ -4,7 +4,6 @@
  * already stored counted.
  */
 import { validateCallRow, type CallRowContext, type PreparedCall } from '../domain/import-export/call-row-validation';
-import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import {
   RowAccumulator,
   SHOWN_PROBLEMS,
@@ -22,7 +21,7 @@ import { callKeysOfLeads, leadsById, leadsByPhone } from '../db/repos/import-loo
 import { checkRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
-import { isFileProblem, rowSourceOf } from './row-source';
+import { isFileProblem, plannedRowsFile, rowSourceOf } from './row-source';
 
 export interface CallAnalysis {
   summary: AnalysisSummary;
@@ -104,12 +103,7 @@ export async function analyseCallLog(
   summary.rejections = rejections.slice(0, SHOWN_PROBLEMS);
   summary.problemCount = rejections.length;
   const plan: CallImportPlan = {
-    fileName: file.name,
-    sha256: file.sha256,
-    encoding: req.encoding,
-    delimiter: req.delimiter,
-    mapping: mappingToHeaders(scan.headers, req.mapping),
-    timeDeclaration: req.time,
+    ...plannedRowsFile(file, req, scan.headers),
     rowsRead: acc.rowsRead,
     rejected,
     warnings: acc.warnings.length,

@@ -6,7 +6,6 @@
 import { validateApiRecord } from '../domain/import-export/api-record-validation';
 import { parsePayload } from '../domain/import-export/api-payload';
 import { campaignSpans, planCatalog } from '../domain/import-export/catalog-resolution';
-import { mappingToHeaders } from '../domain/import-export/column-mapping';
 import { mergeValues } from '../domain/import-export/field-merge';
 import { dedupeWithinFile } from '../domain/import-export/file-dedupe';
 import {
@@ -28,7 +27,7 @@ import { ImportCancelledError } from '../db/repos/import-commit';
 import { checkRows } from './csv-rows';
 import type { ImportFile } from './import-file';
 import { ProgressMeter, type CancelToken, type ProgressListener } from './import-progress';
-import { isFileProblem, rowSourceOf } from './row-source';
+import { isFileProblem, plannedRowsFile, rowSourceOf } from './row-source';
 
 export interface LeadAnalysis {
   summary: AnalysisSummary;
@@ -146,12 +145,7 @@ export async function analyseLeadFile(
     acc,
     {
       kind: 'leads',
-      fileName: file.name,
-      sha256: file.sha256,
-      encoding: req.encoding,
-      delimiter: req.delimiter,
-      mapping: mappingToHeaders(scan.headers, req.mapping),
-      timeDeclaration: req.time,
+      ...plannedRowsFile(file, req, scan.headers),
       ...(req.declaredAcquiredDay && req.mapping.acquiredAt === undefined
         ? { declaredAcquiredDay: req.declaredAcquiredDay }
         : {}),

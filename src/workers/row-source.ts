@@ -1,7 +1,9 @@
 /** Where a lead file's or call log's rows come from: its decoded text, or the chosen sheet of a workbook. */
+import { mappingToHeaders, type ColumnMapping } from '../domain/import-export/column-mapping';
 import type { Delimiter } from '../domain/import-export/delimiter';
 import type { Encoding } from '../domain/import-export/encoding';
 import type { FileProblem } from '../domain/import-export/import-analysis';
+import type { LeadRequest } from '../domain/import-export/import-request';
 import type { RowSource } from './csv-rows';
 import type { ImportFile } from './import-file';
 import type { Sheet } from './xlsx-sheets';
@@ -28,4 +30,22 @@ export async function rowSourceOf(
   return text === null ? { code: 'undecodable' } : { kind: 'text', text, delimiter: reading.delimiter };
 }
 
+type TimeDeclaration = LeadRequest['time'];
+
 export const isFileProblem = (s: RowSource | FileProblem): s is FileProblem => 'code' in s;
+
+/** What an import plan records of a file read as rows: name, hash, reading, the mapping as header text and the time declaration. */
+export function plannedRowsFile(
+  file: ImportFile,
+  req: { encoding: Encoding; delimiter: Delimiter; mapping: ColumnMapping; time: TimeDeclaration },
+  headers: readonly string[],
+) {
+  return {
+    fileName: file.name,
+    sha256: file.sha256,
+    encoding: req.encoding,
+    delimiter: req.delimiter,
+    mapping: mappingToHeaders(headers, req.mapping),
+    timeDeclaration: req.time,
+  };
+}

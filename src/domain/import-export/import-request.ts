@@ -18,14 +18,14 @@ const common = {
   region: z.string().regex(/^[A-Z]{2}$/),
   defaultCampaign: z.string().trim().min(1).max(100).nullable(),
 };
+/** How a file of rows (a text or a workbook) is read: its delimiter, its sheet, and when its times were written. */
+const rowsReading = { delimiter: z.enum(DELIMITERS), sheet, time };
 
 export const leadRequestSchema = z.object({
   kind: z.literal('leads'),
   ...common,
-  delimiter: z.enum(DELIMITERS),
-  sheet,
+  ...rowsReading,
   mapping: z.partialRecord(z.enum(LEAD_FIELDS), z.number().int().min(0)),
-  time,
   /** `yyyy-MM-dd`: one acquisition day for the whole file, when it has no acquisition column. */
   declaredAcquiredDay: z
     .string()
@@ -38,10 +38,8 @@ export const leadRequestSchema = z.object({
 export const callRequestSchema = z.object({
   kind: z.literal('calls'),
   ...common,
-  delimiter: z.enum(DELIMITERS),
-  sheet,
+  ...rowsReading,
   mapping: z.partialRecord(z.enum(CALL_FIELDS), z.number().int().min(0)),
-  time,
 });
 
 export const apiRequestSchema = z.object({
