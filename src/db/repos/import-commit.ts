@@ -4,6 +4,11 @@
  */
 import type { RememberedMapping } from '../../domain/import-export/column-mapping';
 import type { ImportBatch } from '../../domain/import-export/import-batch';
+import type { OperationSummary } from '../../domain/operations/operation';
+import type { Table } from 'dexie';
+import type { LeadsDb } from '../leads-db';
+import { journaled, markDone } from './operation-journal-repo';
+import { getSettings } from './settings-repo';
 
 /**
  * Rows per bulk call: big enough to amortise the call, small enough to check cancel often and
@@ -58,6 +63,33 @@ export async function inChunks<T, R>(
   }
   await previous;
   return results.flat();
+}
+
+/**
+ * An import's commit: journaled as an `import` operation and written in ONE read-write
+ * transaction over `tables` (with the operations table), its journal row marked done inside it.
+ * `write` is given the operator's name (the batch's `by`).
+ */
+export function commitImport<T>(
+  db: LeadsDb,
+  summary: OperationSummary,
+  tables: Table[],
+  now: number,
+  write: (operatorName: string) => Promise<T>,
+): Promise<T> {
+  return journaled(
+    db,
+    'import',
+    summary,
+    (journal) =>
+      db.transaction('rw', tables, async () => {
+        const { operatorName } = await getSettings(db);
+        const result = await write(operatorName);
+        await markDone(db, journal, now);
+        return result;
+      }),
+    now,
+  );
 }
 
 /** What a commit's plan says about the file itself. */

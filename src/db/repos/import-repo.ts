@@ -21,11 +21,9 @@ import type { NewConsentEvent } from '../../domain/compliance/consent-event';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
-import { ImportCancelledError, batchDraft, inChunks, NO_HOOKS } from './import-commit';
+import { ImportCancelledError, batchDraft, commitImport, inChunks, NO_HOOKS } from './import-commit';
 import type { CommitHooks, PlannedFile } from './import-commit';
 import { leadsByPhone, mappingKey } from './import-lookup-repo';
-import { getSettings } from './settings-repo';
-import { journaled, markDone } from './operation-journal-repo';
 import { honourSuppressions, suppressionTables } from './suppression-repo';
 
 export interface LeadImportPlan extends PlannedFile {
@@ -93,142 +91,132 @@ export async function commitLeadImport(
     ...suppressionTables(db),
   ];
   const journalSummary = { fileName: plan.fileName, importKind: plan.kind, count: plan.leads.length };
-  return journaled(
-    db,
-    'import',
-    journalSummary,
-    (journal) =>
-      db.transaction('rw', tables, async () => {
-        const { operatorName } = await getSettings(db);
-        const draft: Omit<ImportBatch, 'id'> = {
-          ...batchDraft(plan, plan.kind, operatorName, now),
-          merged: 0,
-          conflictRule: plan.conflictRule,
-          duplicatesInFile: plan.duplicatesInFile,
-          warnings: plan.warnings,
-          ...(plan.declaredAcquiredDay ? { declaredAcquiredDay: plan.declaredAcquiredDay } : {}),
-          ...(plan.defaultSourceId ? { defaultSourceId: plan.defaultSourceId } : {}),
-        };
-        const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
-        hooks.onProgress(0, 0, 'matching');
+  return commitImport(db, journalSummary, tables, now, async (operatorName) => {
+    const draft: Omit<ImportBatch, 'id'> = {
+      ...batchDraft(plan, plan.kind, operatorName, now),
+      merged: 0,
+      conflictRule: plan.conflictRule,
+      duplicatesInFile: plan.duplicatesInFile,
+      warnings: plan.warnings,
+      ...(plan.declaredAcquiredDay ? { declaredAcquiredDay: plan.declaredAcquiredDay } : {}),
+      ...(plan.defaultSourceId ? { defaultSourceId: plan.defaultSourceId } : {}),
+    };
+    const batchId = (await db.importBatches.add(draft as ImportBatch)) as number;
+    hooks.onProgress(0, 0, 'matching');
 
-        const catalog = planCatalog(
-          new Set(acquisitionsOf(plan.leads).map((a) => a.sourceRef)),
-          campaignSpans(campaignMentions(plan.leads)),
-          { sources: await db.sources.toArray(), campaigns: await db.campaigns.toArray() },
-          plan.kind === 'api' ? 'api' : 'other',
-        );
-        if (catalog.newSources.length) await db.sources.bulkAdd(catalog.newSources);
-        if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
-        const ctx: MergeContext = {
-          batchId,
-          entryMethod: plan.kind === 'api' ? 'api' : 'file',
-          now,
-          rule: plan.conflictRule,
-          sourceId: catalog.sourceId,
-          campaignId: catalog.campaignId,
-        };
+    const catalog = planCatalog(
+      new Set(acquisitionsOf(plan.leads).map((a) => a.sourceRef)),
+      campaignSpans(campaignMentions(plan.leads)),
+      { sources: await db.sources.toArray(), campaigns: await db.campaigns.toArray() },
+      plan.kind === 'api' ? 'api' : 'other',
+    );
+    if (catalog.newSources.length) await db.sources.bulkAdd(catalog.newSources);
+    if (catalog.newCampaigns.length) await db.campaigns.bulkAdd(catalog.newCampaigns);
+    const ctx: MergeContext = {
+      batchId,
+      entryMethod: plan.kind === 'api' ? 'api' : 'file',
+      now,
+      rule: plan.conflictRule,
+      sourceId: catalog.sourceId,
+      campaignId: catalog.campaignId,
+    };
 
-        const existing = await leadsByPhone(
-          db,
-          plan.leads.map((l) => l.phoneE164),
-        );
-        const fresh = plan.leads.filter((l) => !existing.has(l.phoneE164));
-        const merges = plan.leads
-          .filter((l) => existing.has(l.phoneE164))
-          .map((l) => mergeIntoLead(existing.get(l.phoneE164)!, l, ctx));
-        const changed = merges.flatMap((m) => (m.next ? [m.next] : []));
-        const progress = { done: 0, total: fresh.length + changed.length, step: 'leads' as const };
-        hooks.onProgress(0, progress.total, 'leads');
+    const existing = await leadsByPhone(
+      db,
+      plan.leads.map((l) => l.phoneE164),
+    );
+    const fresh = plan.leads.filter((l) => !existing.has(l.phoneE164));
+    const merges = plan.leads
+      .filter((l) => existing.has(l.phoneE164))
+      .map((l) => mergeIntoLead(existing.get(l.phoneE164)!, l, ctx));
+    const changed = merges.flatMap((m) => (m.next ? [m.next] : []));
+    const progress = { done: 0, total: fresh.length + changed.length, step: 'leads' as const };
+    hooks.onProgress(0, progress.total, 'leads');
 
-        const ids = await inChunks(
-          fresh,
-          hooks,
-          progress,
-          (chunk) =>
-            db.leads.bulkAdd(chunk.map((p) => newLead(p, ctx)) as Lead[], { allKeys: true }) as Promise<number[]>,
-        );
-        await inChunks(changed, hooks, progress, async (chunk) => {
-          await db.leads.bulkPut(chunk);
-          return [];
+    const ids = await inChunks(
+      fresh,
+      hooks,
+      progress,
+      (chunk) => db.leads.bulkAdd(chunk.map((p) => newLead(p, ctx)) as Lead[], { allKeys: true }) as Promise<number[]>,
+    );
+    await inChunks(changed, hooks, progress, async (chunk) => {
+      await db.leads.bulkPut(chunk);
+      return [];
+    });
+
+    const acquisitions: NewAcquisition[] = merges.flatMap((m) => m.acquisitions);
+    const consents: ImportedConsent[] = [];
+    const consentOf = (leadId: number, p: PreparedLead) => {
+      for (const c of p.consents) {
+        consents.push({
+          leadId,
+          purpose: 'calls',
+          kind: c.kind,
+          basis: 'consent',
+          capturedAt: c.capturedAt,
+          method: 'import',
+          proofRef: c.proofRef ?? `${plan.fileName}#${c.line}`,
+          capturedBy: operatorName,
+          importBatchId: batchId,
         });
+      }
+    };
+    fresh.forEach((p, i) => {
+      for (const extra of p.extraAcquisitions) acquisitions.push(acquisitionRow(ids[i]!, extra, ctx));
+      consentOf(ids[i]!, p);
+    });
+    for (const p of plan.leads) if (existing.has(p.phoneE164)) consentOf(existing.get(p.phoneE164)!.id, p);
+    await inChunks(acquisitions, hooks, { done: 0, total: 0 }, (chunk) =>
+      db.acquisitions.bulkAdd(chunk as never[]).then(() => []),
+    );
+    await inChunks(consents, hooks, { done: 0, total: 0 }, (chunk) =>
+      db.consents.bulkAdd(chunk as never[]).then(() => []),
+    );
 
-        const acquisitions: NewAcquisition[] = merges.flatMap((m) => m.acquisitions);
-        const consents: ImportedConsent[] = [];
-        const consentOf = (leadId: number, p: PreparedLead) => {
-          for (const c of p.consents) {
-            consents.push({
-              leadId,
-              purpose: 'calls',
-              kind: c.kind,
-              basis: 'consent',
-              capturedAt: c.capturedAt,
-              method: 'import',
-              proofRef: c.proofRef ?? `${plan.fileName}#${c.line}`,
-              capturedBy: operatorName,
-              importBatchId: batchId,
-            });
-          }
-        };
-        fresh.forEach((p, i) => {
-          for (const extra of p.extraAcquisitions) acquisitions.push(acquisitionRow(ids[i]!, extra, ctx));
-          consentOf(ids[i]!, p);
-        });
-        for (const p of plan.leads) if (existing.has(p.phoneE164)) consentOf(existing.get(p.phoneE164)!.id, p);
-        await inChunks(acquisitions, hooks, { done: 0, total: 0 }, (chunk) =>
-          db.acquisitions.bulkAdd(chunk as never[]).then(() => []),
-        );
-        await inChunks(consents, hooks, { done: 0, total: 0 }, (chunk) =>
-          db.consents.bulkAdd(chunk as never[]).then(() => []),
-        );
-
-        if (plan.mapping)
-          await db.settings.put({ key: mappingKey(plan.kind, plan.defaultSourceId ?? null), value: plan.mapping });
-        const batch: ImportBatch = {
-          ...draft,
-          id: batchId,
-          created: fresh.length,
-          matchedExisting: merges.length,
-          merged: plan.duplicatesInFile + merges.length,
-          conflicts: plan.conflictsInFile + merges.reduce((n, m) => n + m.conflicts, 0),
-          createdSourceIds: catalog.newSources.map((s) => s.id),
-          createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
-        };
-        await db.importBatches.put(batch);
-        if (hooks.isCancelled()) throw new ImportCancelledError();
-        const { id: _id, mapping: _m, ...summary } = batch;
-        await appendAudit(
-          db,
-          { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary },
-          now,
-        );
-        // Numbers of forgotten people go straight back on the internal do-not-call list (suppression-repo.ts).
-        const suppressed = await honourSuppressions(
-          db,
-          fresh.map((p) => p.phoneE164),
-        );
-        if (suppressed.length) {
-          const freshIds = new Map(fresh.map((p, i) => [p.phoneE164, ids[i]!]));
-          await appendAudit(
-            db,
-            {
-              action: 'dnc-add',
-              entity: 'lead',
-              ids: suppressed.map((s) => freshIds.get(s.phoneE164)!),
-              before: null,
-              after: {
-                list: 'internal',
-                reason: 'forgotten-person',
-                suppressions: suppressed.map((s) => s.suppression),
-                importBatchId: batchId,
-              },
-            },
-            now,
-          );
-        }
-        await markDone(db, journal, now);
-        return batch;
-      }),
-    now,
-  );
+    if (plan.mapping)
+      await db.settings.put({ key: mappingKey(plan.kind, plan.defaultSourceId ?? null), value: plan.mapping });
+    const batch: ImportBatch = {
+      ...draft,
+      id: batchId,
+      created: fresh.length,
+      matchedExisting: merges.length,
+      merged: plan.duplicatesInFile + merges.length,
+      conflicts: plan.conflictsInFile + merges.reduce((n, m) => n + m.conflicts, 0),
+      createdSourceIds: catalog.newSources.map((s) => s.id),
+      createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
+    };
+    await db.importBatches.put(batch);
+    if (hooks.isCancelled()) throw new ImportCancelledError();
+    const { id: _id, mapping: _m, ...summary } = batch;
+    await appendAudit(
+      db,
+      { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary },
+      now,
+    );
+    // Numbers of forgotten people go straight back on the internal do-not-call list (suppression-repo.ts).
+    const suppressed = await honourSuppressions(
+      db,
+      fresh.map((p) => p.phoneE164),
+    );
+    if (suppressed.length) {
+      const freshIds = new Map(fresh.map((p, i) => [p.phoneE164, ids[i]!]));
+      await appendAudit(
+        db,
+        {
+          action: 'dnc-add',
+          entity: 'lead',
+          ids: suppressed.map((s) => freshIds.get(s.phoneE164)!),
+          before: null,
+          after: {
+            list: 'internal',
+            reason: 'forgotten-person',
+            suppressions: suppressed.map((s) => s.suppression),
+            importBatchId: batchId,
+          },
+        },
+        now,
+      );
+    }
+    return batch;
+  });
 }
