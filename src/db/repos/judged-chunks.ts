@@ -8,6 +8,7 @@
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
 import type { Settings } from '../../domain/settings/settings';
+import type { Table } from 'dexie';
 import type { LeadsDb } from '../leads-db';
 import { dncEntriesForPhones } from './dnc-entries-for-phones';
 import { getSettings } from './settings-repo';
@@ -77,23 +78,20 @@ export async function readChunk(
   const wanted = new Set(chunk);
   const ids = Array.from(chunk);
   const dense = isDense(chunk);
+  // A dense chunk is one ranged read, kept to its ids; a sparse one a look-up per id.
+  const ofChunk = <R extends { leadId: number }, I>(table: Table<R, number, I>) =>
+    (dense
+      ? table
+          .where('leadId')
+          .between(lo, hi, true, true)
+          .filter((r) => wanted.has(r.leadId))
+      : table.where('leadId').anyOf(ids)
+    ).toArray();
   return db.transaction('r', [db.leads, db.calls, db.consents], async () => {
     const [leads, calls, consents] = await Promise.all([
       readLeadsOf(db, chunk),
-      (dense
-        ? db.calls
-            .where('leadId')
-            .between(lo, hi, true, true)
-            .filter((c) => wanted.has(c.leadId))
-        : db.calls.where('leadId').anyOf(ids)
-      ).toArray(),
-      (dense
-        ? db.consents
-            .where('leadId')
-            .between(lo, hi, true, true)
-            .filter((c) => wanted.has(c.leadId))
-        : db.consents.where('leadId').anyOf(ids)
-      ).toArray(),
+      ofChunk(db.calls),
+      ofChunk(db.consents),
     ]);
     const own = buildComplianceWorld({ consents, calls, dncLists: [], dncVersions: [], dncEntries: [] });
     return { leads, world: { ...shared, consentsByLead: own.consentsByLead, callsByLead: own.callsByLead } };

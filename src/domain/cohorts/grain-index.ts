@@ -78,26 +78,24 @@ export function buildGrainIndexes(firstDay: number, lastDay: number, timeZone: s
   return out;
 }
 
-/** Index of the first period that ends after `ms`, i.e. the one containing it or the next. */
-export function periodAtOrAfter(index: GrainIndex, ms: number): number {
+/** The first index in [0, n) at which `past` holds (n when none), for a `past` false then true (binary search). */
+function firstWhere(n: number, past: (i: number) => boolean): number {
   let lo = 0;
-  let hi = index.keys.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (index.ends[mid]! > ms) hi = mid;
+    if (past(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
+/** Index of the first period that ends after `ms`, i.e. the one containing it or the next. */
+export function periodAtOrAfter(index: GrainIndex, ms: number): number {
+  return firstWhere(index.keys.length, (i) => index.ends[i]! > ms);
+}
+
 /** Index of the last period that starts before `ms` (−1 when none). */
 export function periodBefore(index: GrainIndex, ms: number): number {
-  let lo = 0;
-  let hi = index.keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.starts[mid]! < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstWhere(index.keys.length, (i) => !(index.starts[i]! < ms)) - 1;
 }
