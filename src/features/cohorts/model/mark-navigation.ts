@@ -29,21 +29,19 @@ export function markTargets(cs: Pick<ChartSeries, 'rows' | 'series'>): MarkTarge
 /** Where `key` moves from `from` (undefined: nowhere, e.g. past the last bar of a series). */
 export function stepMark(targets: readonly MarkTarget[], from: MarkTarget, key: string): MarkTarget | undefined {
   const i = targets.indexOf(from);
+  const next = (same: (x: MarkTarget) => boolean) => targets.slice(i + 1).find(same);
+  const previous = (same: (x: MarkTarget) => boolean) => targets.slice(0, i).reverse().find(same);
+  const sameSeries = (x: MarkTarget) => x.series === from.series;
+  const sameRow = (x: MarkTarget) => x.row === from.row;
   switch (key) {
     case 'ArrowRight':
-      return targets.slice(i + 1).find((x) => x.series === from.series);
+      return next(sameSeries);
     case 'ArrowLeft':
-      return targets
-        .slice(0, i)
-        .reverse()
-        .find((x) => x.series === from.series);
+      return previous(sameSeries);
     case 'ArrowDown':
-      return targets.slice(i + 1).find((x) => x.row === from.row);
+      return next(sameRow);
     case 'ArrowUp':
-      return targets
-        .slice(0, i)
-        .reverse()
-        .find((x) => x.row === from.row);
+      return previous(sameRow);
     case 'Home':
       return targets[0];
     case 'End':
