@@ -70,7 +70,8 @@ async function heading(page: Page) {
   await expect(page.locator('main h1').first()).toBeVisible({ timeout: 90_000 });
 }
 
-const SIMPLE_SCREENS: [string, string, string?][] = [
+/** Name, path, and what shows the screen has its data: a test id, and the text it must reach. */
+const SIMPLE_SCREENS: [string, string, string?, RegExp?][] = [
   ['overview', '/', 'figure-leads'],
   ['cohorts chart', '/cohorts?view=chart'],
   ['cohorts table', '/cohorts?view=table'],
@@ -83,7 +84,8 @@ const SIMPLE_SCREENS: [string, string, string?][] = [
   ['compliance proof', '/compliance/proof'],
   ['import', '/import'],
   ['import history', '/import/history'],
-  ['export', '/export'],
+  // Its Export button is enabled when the count arrives, and fades in: scan after the count (a digit).
+  ['export', '/export', 'export-count', /\d/],
   ['audit', '/audit'],
   ['settings', '/settings'],
 ];
@@ -101,10 +103,12 @@ test('no critical or serious axe violation on any screen, in English and 中文'
       await app.open('/settings');
       await app.switchLanguage(lang);
       await expect(page.locator('html')).toHaveAttribute('lang', lang === 'English' ? 'en' : 'zh-CN');
-      for (const [name, path, ready] of SIMPLE_SCREENS) {
+      for (const [name, path, ready, readyText] of SIMPLE_SCREENS) {
         await page.goto(path);
         await heading(page);
         if (ready) await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 60_000 });
+        if (ready && readyText)
+          await expect(page.getByTestId(ready).first()).toHaveText(readyText, { timeout: 120_000 });
         await scan(page, `${name} (${lang})`, found);
       }
 
