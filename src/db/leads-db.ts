@@ -9,6 +9,7 @@ import type { Call } from '../domain/leads/call';
 import type { ConsentEvent } from '../domain/compliance/consent-event';
 import type { ConsentRequest } from '../domain/compliance/consent-request';
 import type { DncEntry, DncList, DncListVersion } from '../domain/compliance/dnc-list';
+import type { ScrubRecord } from '../domain/compliance/scrub-overlay';
 import type { Source } from '../domain/catalog/source';
 import type { Campaign } from '../domain/catalog/campaign';
 import type { Acquisition, ImportBatch } from '../domain/import-export/import-batch';
@@ -36,15 +37,11 @@ export interface EngineRow {
   key: string;
   [field: string]: unknown;
 }
-export interface DncScrub {
+/** A scrub row: what the overlay lays over the leads (scrub-overlay.ts), with its counts. */
+export interface DncScrub extends ScrubRecord {
   id: number;
-  at: number;
-  versionIds: number[];
   leadCount: number;
   listed: number;
-  /** Ascending ids of the leads found listed, and the highest lead id read (scrubs since the overlay: scrub-overlay.ts). */
-  listedLeadIds?: number[];
-  lastLeadId?: number;
 }
 
 export class LeadsDb extends Dexie {

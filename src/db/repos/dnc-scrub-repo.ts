@@ -109,7 +109,7 @@ async function scrub(
   const { leadCount, listedLeadIds, lastLeadId } = checked;
   const scrubRow = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings, db.operations], async () => {
     const row = { at: now, versionIds: basis.versionIds, leadCount, listed: listedLeadIds.length };
-    const id = await db.dncScrubs.add({ ...row, listedLeadIds, lastLeadId } as DncScrub);
+    const id = await db.dncScrubs.add({ ...row, listedLeadIds, lastLeadId });
     await appendAudit(
       db,
       {

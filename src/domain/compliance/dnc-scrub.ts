@@ -51,16 +51,3 @@ export function scrubBasis(lists: readonly DncListState[], entries: Iterable<Dnc
   builder.add(entries);
   return builder.basis();
 }
-
-/** A lead's DNC facts after a scrub at `at`. Anonymised leads have no number left to check: they are skipped. */
-export function scrubFacts(
-  phoneE164: string,
-  basis: ScrubBasis,
-  at: number,
-): { dncStatus: 'clear' | 'listed'; dncCheckedAt: number; dncCheckedVersions: number[] } {
-  return {
-    dncStatus: basis.listed.has(phoneE164) ? 'listed' : 'clear',
-    dncCheckedAt: at,
-    dncCheckedVersions: basis.versionIds,
-  };
-}
