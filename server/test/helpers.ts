@@ -7,7 +7,7 @@ import { buildApp } from '../src/app';
 import { createOrg, createTeam, createUser } from '../src/admin';
 import { hashPassword } from '../src/auth/password';
 import type { Role, SessionClaims } from '../src/db/session';
-import { formatHlc } from '../src/protocol/hlc';
+import { formatHlc } from '../../src/domain/sync/hlc';
 import type { MutationResult } from '../src/protocol/mutations';
 
 export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123';

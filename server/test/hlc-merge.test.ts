@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, tickHlc } from '../src/protocol/hlc';
-import { keepDncBlock, mergeLead, type LeadState } from '../src/protocol/lead-merge';
+import { compareHlc, formatHlc, tickHlc } from '../../src/domain/sync/hlc';
+import { keepDncBlock, mergeLead, type LeadState } from '../../src/domain/sync/lead-merge';
 import type { Stamped } from '../src/protocol/mutations';
 import {
   hlc,

@@ -4,8 +4,8 @@
  * server can answer a replay from its `mutations` table and apply nothing twice.
  */
 import { z } from 'zod';
-import { hlcSchema } from './hlc';
-import { LEAD_FIELD_SCHEMAS, TEAM_FIELD } from './lead-fields';
+import { hlcSchema } from '../../../src/domain/sync/hlc';
+import { LEAD_FIELD_SCHEMAS, TEAM_FIELD } from '../../../src/domain/sync/lead-fields';
 import { CALL_OUTCOMES } from '../../../src/domain/leads/call-outcome';
 
 const epochMs = z.number().int().finite();
@@ -19,7 +19,8 @@ export const MAX_BATCH = 500;
 export const envelopeSchema = z.object({ id: z.uuid(), type: z.string().max(40) }).loose();
 
 export const stampedSchema = z.object({ value: z.unknown(), hlc: hlcSchema });
-export type Stamped = z.infer<typeof stampedSchema>;
+import type { SupersededField } from '../../../src/domain/sync/lead-merge';
+export type { Stamped, SupersededField } from '../../../src/domain/sync/lead-merge';
 
 const leadPut = z.object({
   id: z.uuid(),
@@ -124,12 +125,6 @@ export const pushBodySchema = z.object({
 
 /** `deferred`: not applied and not recorded (an audit segment whose predecessor has not arrived): send it again later. */
 export type MutationStatus = 'applied' | 'quarantined' | 'deferred';
-export interface SupersededField {
-  field: string;
-  yours: unknown;
-  kept: unknown;
-  keptHlc: string;
-}
 export interface MutationResult {
   id: string;
   status: MutationStatus;

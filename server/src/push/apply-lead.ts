@@ -1,7 +1,7 @@
 /** lead.put: merge the pushed fields into the lead by per-field HLC, under the lead's row lock. */
-import { keepDncBlock, mergeLead, type LeadState } from '../protocol/lead-merge';
-import { parseHlc } from '../protocol/hlc';
-import { IMMUTABLE_FIELDS, TEAM_FIELD } from '../protocol/lead-fields';
+import { keepDncBlock, mergeLead, type LeadState } from '../../../src/domain/sync/lead-merge';
+import { parseHlc } from '../../../src/domain/sync/hlc';
+import { IMMUTABLE_FIELDS, TEAM_FIELD } from '../../../src/domain/sync/lead-fields';
 import type { LeadPut, Stamped } from '../protocol/mutations';
 import { Rejection, type ApplyContext, type Outcome } from './context';
 

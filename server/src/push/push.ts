@@ -8,7 +8,7 @@
  */
 import type pg from 'pg';
 import { withSession, type SessionClaims } from '../db/session';
-import { formatHlc } from '../protocol/hlc';
+import { formatHlc } from '../../../src/domain/sync/hlc';
 import { mutationSchema, type Mutation, type MutationResult } from '../protocol/mutations';
 import { applyLeadPut } from './apply-lead';
 import { applyAudit, applyCall, applyConsent, applyDnc } from './apply-events';

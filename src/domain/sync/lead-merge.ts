@@ -4,7 +4,19 @@
  * which is what makes replayed and reordered pushes harmless.
  */
 import { compareHlc } from './hlc';
-import type { Stamped, SupersededField } from './mutations';
+
+/** A field's value with the HLC stamp of the edit that wrote it. */
+export interface Stamped {
+  value?: unknown;
+  hlc: string;
+}
+/** A pushed (or local) value that lost to a later stamp: the "same field edited in two places". */
+export interface SupersededField {
+  field: string;
+  yours: unknown;
+  kept: unknown;
+  keptHlc: string;
+}
 
 export interface LeadState {
   fields: Record<string, unknown>;
