@@ -19,6 +19,8 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { honourZoneDurability } from './durability';
 import { dataVersionMiddleware } from './data-version';
 import { scrubOverlayMiddleware } from './scrub-overlay-middleware';
+import { outboxMiddleware } from './outbox-middleware';
+import type { OutboxRow, SyncIdRow, SyncIssue } from '../domain/sync/sync-rows';
 
 export const DB_NAME = 'leadledger';
 
@@ -65,12 +67,18 @@ export class LeadsDb extends Dexie {
   operations!: EntityTable<OperationRow, 'id'>;
   /** The engine's cache (v005): see data-version.ts and engine-snapshot-repo.ts. */
   engine!: Table<EngineRow, string>;
+  /** The team edition (v007): see outbox-middleware.ts and sync-state-repo.ts. */
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  syncIds!: Table<SyncIdRow, [string, number | string]>;
+  syncState!: Table<SettingRow, string>;
+  syncIssues!: EntityTable<SyncIssue, 'id'>;
 
   constructor(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name);
     honourZoneDurability(this);
     this.use(dataVersionMiddleware);
     this.use(scrubOverlayMiddleware);
+    this.use(outboxMiddleware);
     for (const m of migrations) {
       const v = this.version(m.version).stores(m.stores);
       if (m.upgrade) v.upgrade(m.upgrade);

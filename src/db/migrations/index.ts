@@ -6,6 +6,7 @@ import { v003 } from './v003-audit-details-hash';
 import { v004 } from './v004-lean-indexes';
 import { v005 } from './v005-engine-cache';
 import { v006 } from './v006-consent-requests';
+import { v007 } from './v007-team-sync';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005, v006];
+export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005, v006, v007];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

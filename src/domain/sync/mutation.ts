@@ -78,3 +78,5 @@ export function auditAppend(id: string, entries: readonly AuditEntry[]): SyncMut
 }
 
 export const MAX_SEGMENT = 500;
+/** At most this many mutations per push (the server refuses more). */
+export const MAX_BATCH_SIZE = 500;

@@ -1,0 +1,110 @@
+/**
+ * The team edition's outbox (issue 18, decision 031). While team mode is on, every write to a
+ * synced table (leads, calls, consents, the internal DNC list, the audit trail) adds, in the same
+ * transaction, the mutations that carry it to the team server: a lead write becomes a `lead.put`
+ * of the fields it changed, each stamped with the device's hybrid logical clock; a new call,
+ * consent, DNC addition or audit entry its `*.add` / `audit.append`. So nothing is committed
+ * locally that the outbox does not hold, and nothing is queued that was not committed.
+ * Implemented once, as a Dexie DBCore middleware under every repository and worker (like
+ * data-version.ts): no write path can forget it.
+ *
+ * Writes that came from the server are not queued again: the puller writes the new cursor first
+ * in each page's transaction, and a transaction that writes the cursor is not stamped.
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { Lead } from '../domain/leads/lead';
+import { SYNC_KEYS, teamConfigSchema } from '../domain/sync/sync-rows';
+import type { SyncMutation } from '../domain/sync/mutation';
+import { auditSegments, outboxBuilder, type OutboxTx } from './outbox-build';
+
+export const SYNCED_TABLES: ReadonlySet<string> = new Set(['leads', 'calls', 'consents', 'dncEntries', 'audit']);
+const SYNC_STORES = ['outbox', 'syncIds', 'syncState'];
+
+export const outboxMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'leadledger-outbox',
+  create(down) {
+    // An older schema (a migration test opening v1–v6) has no outbox: nothing to queue.
+    if (!down.schema.tables.some((t) => t.name === 'outbox')) return down;
+    /** Per transaction: how to stamp its writes, or null when team mode is off or the writes came from a pull. */
+    const states = new WeakMap<DBCoreTransaction, OutboxTx | null>();
+    const build = outboxBuilder(down);
+
+    async function stateOf(trans: DBCoreTransaction): Promise<OutboxTx | null> {
+      const known = states.get(trans);
+      if (known !== undefined) return known;
+      const state = down.table('syncState');
+      const [team, device] = (await state.getMany({ trans, keys: [SYNC_KEYS.team, SYNC_KEYS.device] })) as (
+        { value?: unknown } | undefined
+      )[];
+      const config = teamConfigSchema.safeParse(team?.value);
+      const tx =
+        config.success && config.data.enabled && typeof device?.value === 'string'
+          ? { trans, team: config.data, device: device.value, dncRequested: false }
+          : null;
+      if (!states.has(trans)) states.set(trans, tx);
+      return states.get(trans) ?? null;
+    }
+
+    async function queue(trans: DBCoreTransaction, mutations: SyncMutation[]): Promise<void> {
+      if (mutations.length === 0) return;
+      const at = Date.now();
+      await down
+        .table('outbox')
+        .mutate({ type: 'add', trans, values: mutations.map((mutation) => ({ at, mutation })) });
+    }
+
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        if (mode !== 'readwrite' || !stores.some((s) => SYNCED_TABLES.has(s)))
+          return down.transaction(stores, mode, options);
+        // The events name their lead by sync id; a lead the team has not seen is sent first.
+        const extra = [...SYNC_STORES, 'leads'].filter((s) => !stores.includes(s));
+        return down.transaction([...stores, ...extra], mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name === 'syncState') {
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              if (req.type === 'put' && req.values.some((v) => (v as { key?: unknown }).key === SYNC_KEYS.cursor))
+                states.set(req.trans, null);
+              return table.mutate(req);
+            },
+          };
+        }
+        if (!SYNCED_TABLES.has(name)) return table;
+        return {
+          ...table,
+          async mutate(req: DBCoreMutateRequest) {
+            // Not inside a schema upgrade, and deletes are not synced (decision 031: what is left).
+            if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return table.mutate(req);
+            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            const tx = await stateOf(req.trans);
+            if (!tx) return table.mutate(req);
+            let before = new Map<number, Lead>();
+            if (name === 'leads') {
+              const keys = req.values.map((v) => (v as Lead).id).filter((id) => typeof id === 'number');
+              const rows = (await table.getMany({ trans: req.trans, keys })) as (Lead | undefined)[];
+              before = new Map(rows.filter((r): r is Lead => r !== undefined).map((r) => [r.id, r]));
+            }
+            const result = await table.mutate(req);
+            // Auto-incremented ids arrive in the result.
+            const rows = req.values.map((v, i) => {
+              const id = result.results?.[i];
+              return name !== 'dncEntries' && name !== 'audit' && typeof id === 'number' ? { ...(v as object), id } : v;
+            });
+            if (name === 'leads') await queue(req.trans, await build.leads(tx, before, rows as Lead[]));
+            else if (name === 'calls' || name === 'consents')
+              await queue(req.trans, await build.events(tx, name, rows as never[]));
+            else if (name === 'dncEntries') await queue(req.trans, await build.dnc(tx, rows as never[]));
+            else await queue(req.trans, auditSegments(rows as never[]));
+            return result;
+          },
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,141 @@
+/**
+ * Applying a pulled page (GET /pull) to the local tables, in ONE transaction with the new cursor:
+ * a reload mid-pull either kept the page and its cursor or neither, so nothing is lost or applied
+ * twice. The cursor is written first: the outbox middleware does not queue a transaction that
+ * writes it, so what came from the server is never pushed back.
+ * Leads merge per field by HLC with what this device holds (a local edit not yet pushed keeps its
+ * later stamp); events are added once (by sync id); a DNC entry puts the number on the internal
+ * list, which the verdict reads. An event whose lead has not arrived yet (a lead's seq moves to its
+ * latest change) waits in `orphans` until it does.
+ */
+import type { LeadsDb } from '../leads-db';
+import type { Lead } from '../../domain/leads/lead';
+import type { Call } from '../../domain/leads/call';
+import type { ConsentEvent } from '../../domain/compliance/consent-event';
+import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
+import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
+import { SYNC_KEYS, type SyncIdRow, type SyncIssue } from '../../domain/sync/sync-rows';
+import { addInternalDncInTransaction } from './dnc-repo';
+
+export interface PulledChange {
+  seq: number;
+  kind: string;
+  data: Record<string, unknown>;
+}
+export interface PulledPage {
+  changes: PulledChange[];
+  cursor: number;
+  more: boolean;
+}
+
+const ORPHANS = 'orphans';
+
+export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: string): Promise<void> {
+  const tables = [
+    db.syncState,
+    db.leads,
+    db.calls,
+    db.consents,
+    db.dncEntries,
+    db.dncLists,
+    db.dncListVersions,
+    db.syncIds,
+    db.syncIssues,
+  ];
+  await db.transaction('rw', tables, async () => {
+    await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
+    for (const c of page.changes) if (c.kind === 'lead') await applyLead(db, c.data);
+    const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
+    const orphans: PulledChange[] = [];
+    for (const c of [...waiting, ...page.changes]) {
+      if (c.kind === 'call' || c.kind === 'consent') {
+        if (!(await applyEvent(db, c))) orphans.push(c);
+      } else if (c.kind === 'dnc') await applyDnc(db, c.data);
+      else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
+    }
+    if (orphans.length || waiting.length) await db.syncState.put({ key: ORPHANS, value: orphans });
+  });
+}
+
+const bySyncId = (db: LeadsDb, table: string, syncId: string) =>
+  db.syncIds.where('[table+syncId]').equals([table, syncId]).first();
+
+async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
+  const syncId = String(data.id);
+  const phone = String(data.phoneE164);
+  const fields = (data.fields ?? {}) as Record<string, unknown>;
+  const clocks = (data.clocks ?? {}) as Record<string, string>;
+  const incoming: Record<string, Stamped> = {};
+  for (const [name, hlc] of Object.entries(clocks))
+    if (name !== 'teamId') incoming[name] = { value: fields[name], hlc };
+  const team: Stamped = { value: data.teamId ?? null, hlc: clocks.teamId ?? '' };
+  const held = await bySyncId(db, 'leads', syncId);
+  const local = typeof held?.localId === 'number' ? await db.leads.get(held.localId) : undefined;
+  if (held && local) {
+    const merged = mergeLead({ fields: wireFields(local), clocks: held.clocks ?? {} }, incoming);
+    await db.leads.put(leadFromWire(local.id, local.phoneE164, merged.fields, local));
+    await db.syncIds.put({ ...held, clocks: merged.clocks, team });
+    return;
+  }
+  const { id: _none, ...row } = leadFromWire(0, phone, fields, undefined);
+  const id = (await db.leads.add(row as Lead)) as number;
+  const next: SyncIdRow = { table: 'leads', localId: id, syncId, clocks: { ...clocks }, team };
+  await db.syncIds.put(next);
+}
+
+/** False when the event's lead is not here yet. */
+async function applyEvent(db: LeadsDb, c: PulledChange): Promise<boolean> {
+  const table = c.kind === 'call' ? 'calls' : 'consents';
+  const syncId = String(c.data.id);
+  if (await bySyncId(db, table, syncId)) return true;
+  const lead = await bySyncId(db, 'leads', String(c.data.leadId));
+  if (typeof lead?.localId !== 'number') return false;
+  const d = c.data;
+  let localId: number;
+  if (table === 'calls') {
+    const call: Omit<Call, 'id'> = {
+      leadId: lead.localId,
+      at: Number(d.at),
+      outcome: d.outcome as Call['outcome'],
+      durationSec: Number(d.durationSec ?? 0),
+      agent: String(d.agent ?? ''),
+      ...(typeof d.campaignId === 'string' ? { campaignId: d.campaignId } : {}),
+    };
+    localId = (await db.calls.add(call as Call)) as number;
+  } else {
+    const consent: Omit<ConsentEvent, 'id'> = {
+      leadId: lead.localId,
+      purpose: d.purpose as ConsentEvent['purpose'],
+      kind: d.kind as ConsentEvent['kind'],
+      basis: d.basis as ConsentEvent['basis'],
+      capturedAt: Number(d.capturedAt),
+      ...(typeof d.expiresAt === 'number' ? { expiresAt: d.expiresAt } : {}),
+      method: d.method as ConsentEvent['method'],
+      proofRef: String(d.proofRef ?? ''),
+      capturedBy: String(d.capturedBy ?? ''),
+    };
+    localId = (await db.consents.add(consent as ConsentEvent)) as number;
+  }
+  await db.syncIds.put({ table, localId, syncId });
+  return true;
+}
+
+async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
+  const phone = String(data.phoneE164);
+  await addInternalDncInTransaction(db, phone, Number(data.at));
+  if (!(await db.syncIds.get(['dncEntries', phone])))
+    await db.syncIds.put({ table: 'dncEntries', localId: phone, syncId: String(data.id) });
+}
+
+/** A mutation of this user's that the server refused, pushed from another of their devices. */
+async function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<void> {
+  if (data.deviceId === deviceId) return;
+  const issue: SyncIssue = {
+    at: Date.now(),
+    kind: 'quarantine',
+    mutationId: String(data.mutationId),
+    reason: String(data.reason ?? ''),
+    ...(typeof data.detail === 'string' ? { detail: data.detail } : {}),
+  };
+  await db.syncIssues.add(issue);
+}

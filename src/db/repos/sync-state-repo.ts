@@ -1,0 +1,75 @@
+/**
+ * The team edition's state on this device (syncState, v007): the device id, who is signed in to
+ * which server (team mode on or off), the pull cursor and the last sync's outcome. The access
+ * token is not stored here: it lives for the browser session only (features/team).
+ */
+import type { LeadsDb } from '../leads-db';
+import { SYNC_KEYS, teamConfigSchema, type SyncStatus, type TeamConfig } from '../../domain/sync/sync-rows';
+import { auditSegments } from '../outbox-build';
+
+async function read<T>(db: LeadsDb, key: string): Promise<T | undefined> {
+  return (await db.syncState.get(key))?.value as T | undefined;
+}
+
+export async function getTeamConfig(db: LeadsDb): Promise<TeamConfig | undefined> {
+  const parsed = teamConfigSchema.safeParse(await read(db, SYNC_KEYS.team));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** This browser profile's device id: one audit chain and one HLC node on the server. Made once. */
+export async function ensureDeviceId(db: LeadsDb): Promise<string> {
+  return db.transaction('rw', db.syncState, async () => {
+    const held = await read<string>(db, SYNC_KEYS.device);
+    if (held) return held;
+    const id = crypto.randomUUID();
+    await db.syncState.put({ key: SYNC_KEYS.device, value: id });
+    return id;
+  });
+}
+
+/**
+ * Team mode on, as the user who signed in. A different organisation or user than last time
+ * starts from cursor 0 (its leads are another set). The device's audit chain so far is queued
+ * once, first, so the server can link every later entry to it (it checks each segment against
+ * the device's stored head, from the first entry).
+ */
+export async function enableTeamMode(db: LeadsDb, config: Omit<TeamConfig, 'enabled'>): Promise<void> {
+  await ensureDeviceId(db);
+  await db.transaction('rw', [db.syncState, db.outbox, db.audit], async () => {
+    const before = await getTeamConfig(db);
+    const sameUser = before?.orgId === config.orgId && before.userId === config.userId;
+    if (!sameUser) {
+      await db.syncState.delete(SYNC_KEYS.cursor);
+      const entries = await db.audit.orderBy('seq').toArray();
+      const at = Date.now();
+      await db.outbox.bulkAdd(auditSegments(entries).map((mutation) => ({ at, mutation })));
+    }
+    await db.syncState.put({ key: SYNC_KEYS.team, value: { ...config, enabled: true } });
+  });
+}
+
+/** Team mode off: the app works alone again; queued changes stay for the next sign-in. */
+export async function disableTeamMode(db: LeadsDb): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const config = await getTeamConfig(db);
+    if (config) await db.syncState.put({ key: SYNC_KEYS.team, value: { ...config, enabled: false } });
+  });
+}
+
+export async function getCursor(db: LeadsDb): Promise<number> {
+  return (await read<number>(db, SYNC_KEYS.cursor)) ?? 0;
+}
+
+export async function getSyncStatus(db: LeadsDb): Promise<SyncStatus> {
+  return (await read<SyncStatus>(db, SYNC_KEYS.status)) ?? {};
+}
+
+export async function recordSyncOutcome(db: LeadsDb, outcome: { at: number; error?: string }): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const status = await getSyncStatus(db);
+    const next: SyncStatus = outcome.error
+      ? { ...status, error: outcome.error, errorAt: outcome.at }
+      : { lastSyncedAt: outcome.at };
+    await db.syncState.put({ key: SYNC_KEYS.status, value: next });
+  });
+}
