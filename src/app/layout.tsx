@@ -7,6 +7,8 @@ import { StorageMeter } from '../features/storage/components/storage-meter';
 import { StorageWarning } from '../features/storage/components/storage-warning';
 import { useDemoSeed } from '../features/demo/api/use-demo-seed';
 import { SeedScreen } from '../features/demo/components/seed-progress';
+import { SyncStatus } from '../features/team/components/sync-status';
+import { useSyncDriver } from '../features/team/api/use-sync-driver';
 
 const NAV = [
   { to: '/', key: 'overview', icon: '◎' },
@@ -23,6 +25,7 @@ const NAV = [
 export function Layout() {
   const { t } = useTranslation();
   const seed = useDemoSeed();
+  useSyncDriver();
   return (
     <div className="flex min-h-screen bg-slate-50 text-slate-900">
       <a
@@ -51,6 +54,7 @@ export function Layout() {
             </Link>
           ))}
         </nav>
+        <SyncStatus />
         <StorageMeter />
         <div className="border-t border-slate-800 p-4">
           <LanguageSwitch />

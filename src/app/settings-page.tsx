@@ -7,6 +7,8 @@ import { LanguageSwitch } from '../features/settings/components/language-switch'
 import { LifecycleSettings } from '../features/settings/components/lifecycle-settings';
 import { OrganisationForm } from '../features/settings/components/organisation-form';
 import { PolicySettings } from '../features/compliance/components/policy-settings';
+import { TeamSettings } from '../features/team/components/team-settings';
+import { SyncIssues } from '../features/team/components/sync-issues';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -19,6 +21,12 @@ export function SettingsPage() {
           {settings ? <OrganisationForm settings={settings} /> : t('app.loading')}
         </Card>
         <div className="space-y-6">
+          <Card title={t('team.title')}>
+            <TeamSettings />
+          </Card>
+          <Card title={t('team.issues.title')}>
+            <SyncIssues />
+          </Card>
           <Card title={t('language.label')}>
             <LanguageSwitch tone="light" />
           </Card>

@@ -1,0 +1,86 @@
+/**
+ * A real team-edition server for an end-to-end test: a throwaway PostgreSQL database made, migrated
+ * and dropped by the server tests' own global set-up (server/test/global-setup.ts), the API built by
+ * the server's `buildApp` on the API login (row-level security applies), and one organisation.
+ * The browser reaches it through a same-origin path (`/team-api/…`) that the test's context routes
+ * to the server: the built app's Content-Security-Policy allows only its own origin (a deployment
+ * names its team server in LEADLEDGER_API_ORIGINS).
+ */
+import { execFileSync } from 'node:child_process';
+import type { BrowserContext } from '@playwright/test';
+import pg from 'pg';
+import setupDatabase from '../../server/test/global-setup';
+import { buildApp } from '../../server/src/app';
+import { createOrg, createTeam, createUser } from '../../server/src/admin';
+import { hashPassword } from '../../server/src/auth/password';
+import type { Role } from '../../server/src/db/session';
+
+export const TEAM_PASSWORD = 'correct horse battery';
+export const TEAM_PATH = '/team-api';
+
+/** Null when PostgreSQL is not installed here (the test then skips, saying so). */
+export function postgresInstalled(): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v pg_lsclusters || command -v psql'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface TeamServer {
+  url: string;
+  orgId: string;
+  teams: string[];
+  /** A user of the organisation (e-mail) with this role and these teams. */
+  addUser(role: Role, teamIds: string[]): Promise<string>;
+  /** Route the context's `/team-api/…` to the server; `offline(true)` makes every such request fail as offline does. */
+  connect(context: BrowserContext): Promise<{ offline(on: boolean): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+export async function startTeamServer(): Promise<TeamServer> {
+  const urls: Record<string, string> = {};
+  const drop = await setupDatabase({ provide: (key: string, value: string) => (urls[key] = value) } as never);
+  const owner = new pg.Pool({ connectionString: urls.ownerUrl, max: 2 });
+  const api = new pg.Pool({ connectionString: urls.apiUrl, max: 4 });
+  const app = buildApp({ pool: api, jwtSecret: 'e2e-secret-e2e-secret-e2e-secret-0123', tokenTtlSec: 900 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const orgId = await createOrg(owner, 'E2E organisation');
+  const teams = [await createTeam(owner, orgId, 'Team 1'), await createTeam(owner, orgId, 'Team 2')];
+  const passwordHash = await hashPassword(TEAM_PASSWORD, { N: 2 ** 12, r: 8, p: 1 });
+  let n = 0;
+  return {
+    url,
+    orgId,
+    teams,
+    async addUser(role, teamIds) {
+      const email = `${role}-${++n}@e2e.test`;
+      await createUser(owner, orgId, { email, name: email, role, teamIds, passwordHash });
+      return email;
+    },
+    async connect(context) {
+      let offline = false;
+      await context.route(`**${TEAM_PATH}/**`, async (route) => {
+        if (offline) return route.abort('internetdisconnected');
+        const path = new URL(route.request().url()).pathname.slice(TEAM_PATH.length);
+        const search = new URL(route.request().url()).search;
+        const response = await route.fetch({ url: `${url}${path}${search}` });
+        return route.fulfill({ response });
+      });
+      return {
+        async offline(on: boolean) {
+          offline = on;
+          await context.setOffline(on);
+        },
+      };
+    },
+    async stop() {
+      await app.close();
+      await Promise.all([owner.end(), api.end()]);
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * One sync round, on the page (a small module driven from the app shell; the work is a few HTTP
+ * requests and one transaction per batch or page, so it does not need a worker): push the outbox
+ * oldest first in batches of at most 500 until it is empty (or only deferred mutations are
+ * left), then pull pages after the stored cursor until there is no more. Every batch is settled
+ * and every page applied in its own transaction, so stopping anywhere (offline, a reload, a
+ * server restart) loses nothing and repeats nothing the server has not already answered.
+ * Rounds never overlap: a request during a round joins it.
+ */
+import { getDb } from '../../../db/leads-db';
+import { ensureDeviceId, getCursor, getTeamConfig, recordSyncOutcome } from '../../../db/repos/sync-state-repo';
+import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
+import { applyPulledPage } from '../../../db/repos/sync-pull-repo';
+import { settle } from '../../../domain/sync/push-results';
+import { pull, push, TeamHttpError } from './team-client';
+import { setTeamSession, validToken } from './team-session';
+
+/** What went wrong, as an i18n key under `team.error.*`. */
+export type SyncErrorCode = 'offline' | 'session-expired' | 'server' | 'refused';
+
+let running: Promise<boolean> | null = null;
+let failures = 0;
+
+/** Consecutive failed rounds (for the back-off). */
+export const failedRounds = () => failures;
+
+/** Run a round now (or join the one running). True when it completed. */
+export function syncNow(): Promise<boolean> {
+  running ??= round().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+function errorCode(error: unknown): SyncErrorCode {
+  if (error instanceof TeamHttpError) {
+    if (error.status === 0) return 'offline';
+    if (error.status === 401) return 'session-expired';
+    return error.status >= 500 ? 'server' : 'refused';
+  }
+  return 'server';
+}
+
+async function round(): Promise<boolean> {
+  const db = getDb();
+  const config = await getTeamConfig(db);
+  if (!config?.enabled) return false;
+  const token = validToken();
+  if (!token) {
+    await recordSyncOutcome(db, { at: Date.now(), error: 'session-expired' });
+    return false;
+  }
+  const device = await ensureDeviceId(db);
+  try {
+    for (;;) {
+      const batch = await nextBatch(db);
+      if (batch.length === 0) break;
+      const results = await push(
+        config.serverUrl,
+        token,
+        device,
+        batch.map((r) => r.mutation),
+      );
+      const settled = settle(
+        batch.map((r) => r.mutation.id),
+        results,
+      );
+      await settleBatch(db, batch, settled);
+      if (settled.acknowledged.length === 0) break;
+    }
+    for (;;) {
+      const page = await pull(config.serverUrl, token, await getCursor(db));
+      await applyPulledPage(db, page, device);
+      if (!page.more) break;
+    }
+    failures = 0;
+    await recordSyncOutcome(db, { at: Date.now() });
+    return true;
+  } catch (error) {
+    failures++;
+    const code = errorCode(error);
+    if (code === 'session-expired') setTeamSession(null);
+    await recordSyncOutcome(db, { at: Date.now(), error: code });
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The team server's HTTP API (docs/team-edition.md, "API"): sign-in, push, pull. Answers are
+ * checked with zod. A refused or expired token is a `TeamHttpError` with status 401; no answer at
+ * all (offline, server down) is a `TeamHttpError` with status 0.
+ */
+import { z } from 'zod';
+import type { SyncMutation } from '../../../domain/sync/mutation';
+import type { PushResult } from '../../../domain/sync/push-results';
+
+export class TeamHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const signInAnswer = z.object({
+  token: z.string(),
+  expiresInSec: z.number(),
+  user: z.object({ orgId: z.string(), userId: z.string(), role: z.string(), teamIds: z.array(z.string()) }),
+});
+export type SignInAnswer = z.infer<typeof signInAnswer>;
+
+const pushAnswer = z.object({
+  results: z.array(
+    z
+      .object({ id: z.string(), status: z.enum(['applied', 'quarantined', 'deferred']) })
+      .loose()
+      .transform((r) => r as PushResult),
+  ),
+});
+
+const pullAnswer = z.object({
+  changes: z.array(z.object({ seq: z.number(), kind: z.string(), data: z.record(z.string(), z.unknown()) })),
+  cursor: z.number(),
+  more: z.boolean(),
+});
+export type PullAnswer = z.infer<typeof pullAnswer>;
+
+/** The server's address without a trailing slash. */
+export const serverBase = (url: string) => url.trim().replace(/\/+$/, '');
+
+async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  } catch (error) {
+    throw new TeamHttpError(0, error instanceof Error ? error.message : String(error));
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new TeamHttpError(res.status, body.message ?? res.statusText);
+  }
+  return schema.parse(await res.json());
+}
+
+export function signIn(serverUrl: string, email: string, password: string): Promise<SignInAnswer> {
+  return call(
+    `${serverBase(serverUrl)}/auth/sign-in`,
+    { method: 'POST', body: JSON.stringify({ email, password }) },
+    signInAnswer,
+  );
+}
+
+export async function push(
+  serverUrl: string,
+  token: string,
+  deviceId: string,
+  mutations: SyncMutation[],
+): Promise<PushResult[]> {
+  const answer = await call(
+    `${serverBase(serverUrl)}/push`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ deviceId, mutations }) },
+    pushAnswer,
+  );
+  return answer.results;
+}
+
+export function pull(serverUrl: string, token: string, cursor: number, limit = 1000): Promise<PullAnswer> {
+  return call(
+    `${serverBase(serverUrl)}/pull?cursor=${cursor}&limit=${limit}`,
+    { method: 'GET', headers: { authorization: `Bearer ${token}` } },
+    pullAnswer,
+  );
+}
