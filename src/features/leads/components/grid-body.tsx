@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
+import { cachedT } from '../../../i18n/cached-t';
 import { gridWorker } from '../../../shared/engine/grid-worker';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
@@ -24,12 +25,6 @@ import { ROW_HEIGHT, useScaledVirtualizer } from './use-scaled-virtualizer';
 
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;
-/**
- * Rows are keyed by slot (index modulo this), not by index: a jump of a screenful or more (a fast
- * scroll, End) re-uses the rows' elements for the rows now in view instead of removing and
- * creating every one of them. More than the rows a screen can show with its overscan.
- */
-const SLOTS = 256;
 
 interface Props {
   filter: LeadFilter;
@@ -66,7 +61,9 @@ export const GridBody = memo(function GridBody({
   header,
   rowHeight = ROW_HEIGHT,
 }: Props) {
-  const { t } = useTranslation();
+  const { t: translate } = useTranslation();
+  // Rows ask for the same few labels on every scroll frame: answered once each per language.
+  const t = useMemo(() => cachedT(translate), [translate]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
   const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
@@ -214,7 +211,10 @@ export const GridBody = memo(function GridBody({
           <div style={{ position: 'absolute', left: 0, top: position(base * rowHeight), width }}>
             {items.map((item) => (
               <GridRowView
-                key={items.length <= SLOTS ? item.index % SLOTS : item.key}
+                // Keyed by slot: the index modulo the number of rows drawn. Any window of that many
+                // consecutive rows holds each slot once, so a jump of any length (a fast scroll,
+                // End) reuses every row's element, and a scroll by one row moves one element.
+                key={item.index % items.length}
                 index={item.index}
                 top={(item.index - base) * rowHeight}
                 height={rowHeight}

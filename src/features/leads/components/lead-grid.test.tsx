@@ -121,6 +121,24 @@ describe('the leads grid', () => {
     expect(ids.length).toBeGreaterThan(10);
   });
 
+  it('a jump to the end reuses every drawn row element for the rows now in view', async () => {
+    const { ids, count } = await renderGrid();
+    const drawn = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="lead-row"]'));
+    const before = drawn();
+    expect(before.length).toBeGreaterThan(10);
+    const grid = screen.getByRole('grid');
+    grid.scrollTop = count * 36;
+    fireEvent.scroll(grid);
+    await waitFor(() => expect(document.getElementById(`lead-row-${ids[count - 1]}`)).not.toBeNull());
+    const after = drawn();
+    // The same elements, now showing the last rows in order: nothing was unmounted and built again.
+    expect(new Set(after)).toEqual(new Set(before));
+    const shown = after.map((el) => Number(el.getAttribute('aria-rowindex')));
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown.at(-1)).toBe(count + 1);
+    expect(shown[0]).toBeGreaterThan(before.length);
+  });
+
   it('the keyboard moves through rows (one Tab stop), Space toggles, Enter opens', async () => {
     const { store, ids, onOpen } = await renderGrid();
     const grid = screen.getByRole('grid');
