@@ -62,7 +62,8 @@ export function outboxBuilder(down: DBCore) {
     );
     const out: SyncMutation[] = [];
     const rows: SyncIdRow[] = [];
-    for (const lead of after) {
+    // The built-in demo data never leaves this browser.
+    for (const lead of after.filter((l) => l.entryMethod !== 'demo')) {
       const row = known.get(lead.id);
       // A lead new to the team (or first touched since team mode began) sends every field.
       const fields = changedFields(row ? before.get(lead.id) : undefined, lead);
@@ -106,7 +107,12 @@ export function outboxBuilder(down: DBCore) {
       table,
       rows.map((r) => r.id),
     );
-    const fresh = rows.filter((r) => !known.get(r.id));
+    const owners = (await down.table('leads').getMany({
+      trans: tx.trans,
+      keys: rows.map((r) => r.leadId),
+    })) as (Lead | undefined)[];
+    // Events of demo leads stay here with their leads.
+    const fresh = rows.filter((r, i) => !known.get(r.id) && owners[i]?.entryMethod !== 'demo');
     if (fresh.length === 0) return [];
     if (table === 'calls' && fresh.some((c) => (c as Call).outcome === 'dnc-requested')) tx.dncRequested = true;
     const { map, puts } = await leadIds(

@@ -235,3 +235,28 @@ describe('the outbox', () => {
     expect(await db.leads.get(lead.id)).toMatchObject({ name: 'Mine', company: 'New Co' });
   });
 });
+
+describe('the demo data', () => {
+  it('never leaves the browser: a demo lead’s edits and consents are not queued', async () => {
+    const db = freshDb();
+    const demo = await createLead(db, newLead({ entryMethod: 'demo' }), NOW);
+    await teamOn(db);
+    const before = await db.outbox.count();
+    await updateLead(db, demo.id, { name: 'Sample' }, undefined, NOW + 1);
+    await recordConsent(
+      db,
+      {
+        leadIds: [demo.id],
+        purpose: 'calls',
+        kind: 'granted',
+        basis: 'consent',
+        method: 'web-form',
+        proofRef: 'form-1',
+        capturedAt: NOW - 1000,
+      },
+      NOW,
+    );
+    const types = (await queued(db)).slice(before).map((m) => m.type);
+    expect(types.filter((t) => t !== 'audit.append')).toEqual([]);
+  });
+});
