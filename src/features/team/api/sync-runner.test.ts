@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+/**
+ * One sync round against a stubbed server (the real one: e2e/team-sync.spec.ts): the outbox goes
+ * out oldest first in batches of at most 500, acknowledged mutations leave it, deferred ones
+ * stay, quarantined ones become issues with their reason; pages are pulled after the stored
+ * cursor until there is no more; offline, nothing is lost and the error is recorded.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LeadsDb } from '../../../db/leads-db';
+import { deleteFreshDatabases, freshDb } from '../../../db/test-databases';
+import { enableTeamMode, getCursor, getSyncStatus } from '../../../db/repos/sync-state-repo';
+import { setTeamSession } from './team-session';
+import { syncNow } from './sync-runner';
+
+const h = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
+
+deleteFreshDatabases();
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setTeamSession(null);
+});
+
+async function signedIn(): Promise<LeadsDb> {
+  const db = freshDb();
+  h.db = db;
+  await enableTeamMode(db, {
+    serverUrl: 'https://team.example.test',
+    email: 'a@example.test',
+    userId: 'u',
+    orgId: 'o',
+    role: 'agent',
+    teamIds: ['t'],
+  });
+  await db.outbox.clear();
+  setTeamSession({ token: 'tok', expiresAt: Date.now() + 900_000 });
+  return db;
+}
+
+const mutation = (i: number) => ({
+  at: 0,
+  mutation: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, type: 'call.add' as const },
+});
+
+describe('a sync round', () => {
+  it('pushes in batches of at most 500, keeps what is deferred, records what was refused, pulls to the end', async () => {
+    const db = await signedIn();
+    await db.outbox.bulkAdd(Array.from({ length: 620 }, (_, i) => mutation(i)));
+    const batches: number[] = [];
+    const cursors: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        if (url.includes('/push')) {
+          const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+          batches.push(mutations.length);
+          const results = mutations.map((m, i) =>
+            m.id === mutation(0).mutation.id
+              ? { id: m.id, status: 'deferred', reason: 'chain-gap' }
+              : i === 1 && batches.length === 1
+                ? { id: m.id, status: 'quarantined', reason: 'unknown-reference' }
+                : { id: m.id, status: 'applied' },
+          );
+          return new Response(JSON.stringify({ results }));
+        }
+        const cursor = new URL(url).searchParams.get('cursor')!;
+        cursors.push(cursor);
+        const more = cursor === '0';
+        return new Response(JSON.stringify({ changes: [], cursor: more ? 40 : 41, more }));
+      }),
+    );
+    expect(await syncNow()).toBe(true);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(500);
+    expect(batches).toEqual([500, 121, 1]);
+    // The deferred one is first in every later batch, until only it is left.
+    expect(await db.outbox.count()).toBe(1);
+    const issues = await db.syncIssues.toArray();
+    expect(issues).toMatchObject([{ kind: 'quarantine', reason: 'unknown-reference' }]);
+    expect(cursors).toEqual(['0', '40']);
+    expect(await getCursor(db)).toBe(41);
+    expect((await getSyncStatus(db)).lastSyncedAt).toBeGreaterThan(0);
+  });
+
+  it('offline: the outbox and the cursor are untouched and the status says offline', async () => {
+    const db = await signedIn();
+    await db.outbox.bulkAdd([mutation(1), mutation(2)]);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect(await syncNow()).toBe(false);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await getCursor(db)).toBe(0);
+    expect((await getSyncStatus(db)).error).toBe('offline');
+  });
+
+  it('an expired session is not sent at all: the user is asked to sign in again', async () => {
+    const db = await signedIn();
+    setTeamSession({ token: 'old', expiresAt: Date.now() - 1 });
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    expect(await syncNow()).toBe(false);
+    expect(fetch).not.toHaveBeenCalled();
+    expect((await getSyncStatus(db)).error).toBe('session-expired');
+  });
+});
