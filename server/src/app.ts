@@ -14,6 +14,8 @@ export interface AppOptions {
   jwtSecret: string;
   tokenTtlSec: number;
   logger?: boolean;
+  /** Origins of the web app allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 const signInSchema = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) });
@@ -37,6 +39,22 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const claims = claimsSchema.parse(await request.jwtVerify());
     return { orgId: claims.org, userId: claims.sub, role: claims.role, teamIds: claims.teams };
   };
+
+  // The app is served from its own origin: the browser may call this API from the listed origins
+  // only (a preflight for the bearer token and the JSON body, then the answer names the origin).
+  const origins = new Set(options.corsOrigins ?? []);
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || !origins.has(origin)) return;
+    reply.header('access-control-allow-origin', origin).header('vary', 'origin');
+    if (request.method !== 'OPTIONS') return;
+    return reply
+      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-headers', 'authorization, content-type')
+      .header('access-control-max-age', '600')
+      .code(204)
+      .send();
+  });
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof z.ZodError) return reply.code(400).send({ error: 'invalid-request', issues: error.issues });

@@ -12,6 +12,11 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Lifetime of an access token, in seconds. */
   TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(900),
+  /** Origins the web app is served from (space-separated, e.g. "https://leads.example.com"), allowed by CORS. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/\s+/).filter(Boolean)),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

@@ -8,7 +8,13 @@ const config = readConfig();
 const applied = await migrate(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL);
 const pool = createPool(config.DATABASE_URL);
 await assertUnprivileged(pool);
-const app = buildApp({ pool, jwtSecret: config.JWT_SECRET, tokenTtlSec: config.TOKEN_TTL_SEC, logger: true });
+const app = buildApp({
+  pool,
+  jwtSecret: config.JWT_SECRET,
+  tokenTtlSec: config.TOKEN_TTL_SEC,
+  corsOrigins: config.CORS_ORIGINS,
+  logger: true,
+});
 
 const stop = async (): Promise<void> => {
   await app.close();
