@@ -12,6 +12,7 @@ import Dexie from 'dexie';
 import { scrubBasisBuilder, type ScrubBasis } from '../../domain/compliance/dnc-scrub';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { DncListState } from '../../domain/compliance/verdict-types';
+import { dncListStates } from '../../domain/compliance/compliance-world';
 import type { DncScrub, LeadsDb } from '../leads-db';
 import { isHashedPhone } from '../../domain/compliance/anonymise';
 import { appendAudit } from './audit-repo';
@@ -38,14 +39,7 @@ export interface ScrubResult extends DncScrub {
 /** The lists with their versions, as the verdict sees them. */
 async function listStates(db: LeadsDb): Promise<DncListState[]> {
   const [lists, versions] = await Promise.all([db.dncLists.toArray(), db.dncListVersions.toArray()]);
-  return lists.map((l) => ({
-    listId: l.id,
-    kind: l.kind,
-    active: l.active,
-    versions: versions
-      .filter((v) => v.listId === l.id)
-      .map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
-  }));
+  return dncListStates(lists, versions);
 }
 
 /** The numbers listed at `at`, read page by page in primary-key order. */

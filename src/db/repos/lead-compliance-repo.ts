@@ -1,10 +1,11 @@
 /** One lead's compliance history, read by index: for the lead's consent panel and its proofs. */
 import { consentStateAt, type ConsentState } from '../../domain/compliance/consent';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
+import { dncListStates } from '../../domain/compliance/compliance-world';
 import { effectiveRules } from '../../domain/compliance/policies';
 import { checksFromScrubs } from '../../domain/compliance/proof';
 import { verdictWithFacts, type VerdictFacts } from '../../domain/compliance/verdict';
-import type { DncListState, LeadHistory, Verdict } from '../../domain/compliance/verdict-types';
+import type { LeadHistory, Verdict } from '../../domain/compliance/verdict-types';
 import type { Call } from '../../domain/leads/call';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
@@ -28,14 +29,8 @@ export async function readLeadHistory(db: LeadsDb, lead: Lead): Promise<LeadHist
     db.dncEntries.where('phoneE164').equals(lead.phoneE164).toArray(),
     db.dncScrubs.toArray(),
   ]);
-  const dncLists: DncListState[] = lists.map((l) => ({
-    listId: l.id,
-    kind: l.kind,
-    active: l.active,
-    versions: versions
-      .filter((v) => v.listId === l.id)
-      .map(({ id, publishedAt, importedAt }) => ({ id, publishedAt, importedAt })),
-  }));
+  const dncLists = dncListStates(lists, versions);
+
   consents.sort((a, b) => a.capturedAt - b.capturedAt || a.id - b.id);
   calls.sort((a, b) => a.at - b.at);
   return {

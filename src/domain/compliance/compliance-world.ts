@@ -40,6 +40,22 @@ function hitsByPhone(entries: readonly DncEntry[]): Map<string, DncHit[]> {
   return out;
 }
 
+/** The lists with their versions (and jurisdiction), as the verdict sees them: for the world and for one lead's history alike. */
+export function dncListStates(lists: readonly DncList[], versions: readonly DncListVersion[]): DncListState[] {
+  const versionsByList = group(versions, (v) => v.listId);
+  return lists.map((l) => ({
+    listId: l.id,
+    kind: l.kind,
+    active: l.active,
+    ...(l.region !== undefined ? { region: l.region } : {}),
+    versions: (versionsByList.get(l.id) ?? []).map(({ id, publishedAt, importedAt }) => ({
+      id,
+      publishedAt,
+      importedAt,
+    })),
+  }));
+}
+
 /** Index raw rows into a world. */
 export function buildComplianceWorld(input: {
   consents: readonly ConsentEvent[];
@@ -48,22 +64,11 @@ export function buildComplianceWorld(input: {
   dncVersions: readonly DncListVersion[];
   dncEntries: readonly DncEntry[];
 }): ComplianceWorld {
-  const versionsByList = group(input.dncVersions, (v) => v.listId);
   return {
     consentsByLead: group(input.consents, (c) => c.leadId),
     callsByLead: group(input.calls, (c) => c.leadId),
     hitsByPhone: hitsByPhone(input.dncEntries),
-    dncLists: input.dncLists.map((l) => ({
-      listId: l.id,
-      kind: l.kind,
-      active: l.active,
-      ...(l.region !== undefined ? { region: l.region } : {}),
-      versions: (versionsByList.get(l.id) ?? []).map(({ id, publishedAt, importedAt }) => ({
-        id,
-        publishedAt,
-        importedAt,
-      })),
-    })),
+    dncLists: dncListStates(input.dncLists, input.dncVersions),
   };
 }
 
