@@ -154,6 +154,17 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     await expect(b.page.getByTestId('sync-issue').filter({ hasText: 'Refused by the server' })).toHaveCount(0);
   });
 
+  await test.step('the Audit screen shows the organisation’s chain beside the device’s own, and verifies it', async () => {
+    await b.page.goto('/audit');
+    await expect(b.page.getByTestId('org-chain-head')).toContainText('Head: position');
+    await b.page.getByRole('button', { name: 'Verify organisation chain' }).click();
+    await expect(b.page.getByRole('status').filter({ hasText: 'Organisation chain intact' })).toBeVisible();
+    // B is an agent: it reads its own entries of the chain; A's positions are gaps, not breaks.
+    await expect(b.page.getByRole('status').filter({ hasText: 'not readable by you' })).toBeVisible();
+    const latest = b.page.getByRole('table', { name: "Latest entries of the organisation's chain" });
+    await expect(latest.getByRole('row').nth(1)).toBeVisible();
+  });
+
   await test.step('a team lead of the other team receives the DNC entry but none of team 1’s leads', async () => {
     const c = await openAs(browser, baseURL!, lead2);
     await syncUntil(c.page, async () =>

@@ -3,7 +3,7 @@
  * src/domain/audit/audit-hash.ts itself: SHA-256 over canonical JSON, formats 1 and 2), and the
  * organisation's chain, which hashes each appended entry's hash onto the previous organisation hash.
  */
-import { entryHash as appEntryHash, sha256Hex } from '../../../src/domain/audit/audit-hash';
+import { entryHash as appEntryHash } from '../../../src/domain/audit/audit-hash';
 import type { AuditEntry } from '../../../src/domain/audit/audit-entry';
 import type { PushedAuditEntry } from './mutations';
 
@@ -14,9 +14,8 @@ export function entryHash(e: PushedAuditEntry): string {
   return appEntryHash(e as unknown as Omit<AuditEntry, 'hash'>);
 }
 
-export function orgChainHash(orgPrevHash: string, entryHashHex: string): string {
-  return sha256Hex(`${orgPrevHash}:${entryHashHex}`);
-}
+/** The organisation chain's link (one copy, shared with the client's verifier). */
+export { orgChainHash } from '../../../src/domain/sync/org-chain';
 
 export type SegmentCheck =
   | { ok: true; fresh: PushedAuditEntry[] }

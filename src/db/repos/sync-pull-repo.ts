@@ -6,7 +6,8 @@
  * Leads merge per field by HLC with what this device holds (a local edit not yet pushed keeps its
  * later stamp); events are added once (by sync id); a DNC entry puts the number on the internal
  * list, which the verdict reads. An event whose lead has not arrived yet (a lead's seq moves to its
- * latest change) waits in `orphans` until it does.
+ * latest change) waits in `orphans` until it does. The organisation's audit chain is kept as pulled
+ * (org-chain-repo.ts).
  */
 import type { LeadsDb } from '../leads-db';
 import type { Lead } from '../../domain/leads/lead';
@@ -16,6 +17,7 @@ import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
 import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
 import { SYNC_KEYS, type SyncIdRow, type SyncIssue } from '../../domain/sync/sync-rows';
 import { addInternalDncInTransaction } from './dnc-repo';
+import { orgChainKey } from './org-chain-repo';
 
 export interface PulledChange {
   seq: number;
@@ -52,6 +54,8 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
         if (!(await applyEvent(db, c))) orphans.push(c);
       } else if (c.kind === 'dnc') await applyDnc(db, c.data);
       else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
+      else if (c.kind === 'audit')
+        await db.syncState.put({ key: orgChainKey(Number(c.data.orgPosition)), value: c.data });
     }
     if (orphans.length || waiting.length) await db.syncState.put({ key: ORPHANS, value: orphans });
   });

@@ -8,6 +8,7 @@ import { AuditTable } from './audit-table';
 import { AuditEntryDetail } from './audit-entry-detail';
 import { VerifyResult } from './verify-result';
 import { Select } from '../../../components/ui/select';
+import { OrgChainCard } from './org-chain-card';
 
 const route = getRouteApi('/audit');
 
@@ -31,6 +32,7 @@ export function AuditPage() {
         }
       />
       {verify.data && <VerifyResult report={verify.data} />}
+      <OrgChainCard />
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           {t('audit.action')}
