@@ -260,3 +260,38 @@ describe('the demo data', () => {
     expect(types.filter((t) => t !== 'audit.append')).toEqual([]);
   });
 });
+
+describe('a pulled lead whose local row was deleted', () => {
+  it('comes back as one new row with one mapping', async () => {
+    const db = freshDb();
+    await teamOn(db);
+    const lead = await createLead(db, newLead(), NOW);
+    const put = (await queued(db)).find((m) => m.type === 'lead.put')!;
+    await db.leads.delete(lead.id);
+    await applyPulledPage(
+      db,
+      {
+        changes: [
+          {
+            seq: 5,
+            kind: 'lead',
+            data: {
+              id: put.leadId,
+              teamId: TEAM,
+              phoneE164: lead.phoneE164,
+              fields: { name: 'Back' },
+              clocks: { name: '9999999999999-0000-x' },
+            },
+          },
+        ],
+        cursor: 5,
+        more: false,
+      },
+      'this-device',
+    );
+    const rows = await db.leads.where('phoneE164').equals(lead.phoneE164).toArray();
+    expect(rows.map((r) => r.name)).toEqual(['Back']);
+    const maps = await db.syncIds.where('[table+syncId]').equals(['leads', put.leadId!]).toArray();
+    expect(maps.map((m) => m.localId)).toEqual([rows[0]!.id]);
+  });
+});

@@ -81,6 +81,8 @@ async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<vo
     await db.syncIds.put({ ...held, clocks: merged.clocks, team });
     return;
   }
+  // A mapping whose local row is gone (deleted here): the pulled lead comes back as a new row.
+  if (held) await db.syncIds.delete(['leads', held.localId]);
   const { id: _none, ...row } = leadFromWire(0, phone, fields, undefined);
   const id = (await db.leads.add(row as Lead)) as number;
   const next: SyncIdRow = { table: 'leads', localId: id, syncId, clocks: { ...clocks }, team };

@@ -102,5 +102,6 @@ describe('a sync round', () => {
     expect(await syncNow()).toBe(false);
     expect(fetch).not.toHaveBeenCalled();
     expect((await getSyncStatus(db)).error).toBe('session-expired');
+    expect(sessionStorage.getItem('leadledger.team-session')).toBeNull();
   });
 });

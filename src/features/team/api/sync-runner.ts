@@ -47,6 +47,8 @@ async function round(): Promise<boolean> {
   if (!config?.enabled) return false;
   const token = validToken();
   if (!token) {
+    // Expired by the clock: forget it, so Settings asks for the sign-in again.
+    setTeamSession(null);
     await recordSyncOutcome(db, { at: Date.now(), error: 'session-expired' });
     return false;
   }
