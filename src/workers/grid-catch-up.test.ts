@@ -12,41 +12,13 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
-import { queryRows } from '../domain/leads/index/lead-query';
-import type { LeadFilter } from '../domain/leads/lead-filter';
 import { catchUp } from './grid-catch-up';
-import { buildGridIndex, openGridIndex, outsideHoursAt, storeSnapshot, type GridIndex } from './grid-index';
+import { gridAnswers } from './grid-answers-test-fixture';
+import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
 
 afterAll(closeAll);
 
-const FILTERS: LeadFilter[] = [
-  {},
-  { callable: 'yes' },
-  { reason: ['dnc-listed'] },
-  { reason: ['frequency-capped', 'outside-calling-hours'] },
-  { consent: ['valid', 'expiring'] },
-  { consent: ['withdrawn'] },
-  { dnc: ['listed'] },
-  { contacted: 'yes' },
-  { converted: 'yes' },
-  { tags: ['vip'] },
-  { source: ['referrals'] },
-  { q: 'catch' },
-  { q: '555' },
-];
-
-/** Every filter's matching lead ids (sorted), at `now`. */
-function answers(index: GridIndex, now: number): number[][] {
-  const ctx = {
-    orgTimeZone: index.orgTimeZone,
-    dormantMs: 90 * 86_400_000,
-    now,
-    outsideHours: outsideHoursAt(index, now),
-  };
-  return FILTERS.map((f) =>
-    Array.from(queryRows(index.cols, f, ctx, null, false), (i) => index.cols.ids[i]!).sort((a, b) => a - b),
-  );
-}
+const answers = gridAnswers;
 
 type Op =
   | { kind: 'add'; count: number }

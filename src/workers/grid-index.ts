@@ -7,7 +7,7 @@
  * index, a few at a time), never the whole database. Sort orders are cached per key until the
  * data changes.
  */
-import { loadComplianceWorld } from '../db/repos/compliance-world-repo';
+import { loadComplianceWorld, type KnownDncMatches } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
 import {
   loadGridSnapshot,
@@ -18,6 +18,7 @@ import {
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { isWithinCallingHours } from '../domain/compliance/calling-hours';
+import type { DncEntry } from '../domain/compliance/dnc-list';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
 import type { EffectiveRules } from '../domain/compliance/policies';
@@ -54,11 +55,15 @@ export interface GridIndex {
   dirty: Set<number> | 'all';
   /** The save in progress: saves run one after another, each writing what changed before it began. */
   saving: Promise<void>;
+  /** The DNC entries a full build matched to the leads' numbers (null when opened from the snapshot): the engine's next build may reuse them. */
+  dncEntries: readonly DncEntry[] | null;
 }
 
 export interface EngineCounters {
   fullBuilds: number;
   rowsRead: number;
+  /** Numbers looked up in the DNC lists by the last full build (its leads' all, or only those written since the matches it reused). */
+  phonesLookedUp?: number;
   rowsRejudged: number;
   /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
   catchUps: number;
@@ -85,10 +90,13 @@ export async function buildGridIndex(
   db: LeadsDb,
   at: number,
   onProgress: ProgressListener = () => {},
+  known?: KnownDncMatches,
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'reading', done: 0, total: await db.leads.count() });
-  const { leads, world, settings } = await timed('engine:build:read', () => loadComplianceWorld(db));
+  const { leads, world, settings, dncEntries, phonesLookedUp } = await timed('engine:build:read', () =>
+    loadComplianceWorld(db, undefined, known),
+  );
   const tJudge = performance.now();
   const judge = createJudge(world, settings);
   const derived: LeadDerived[] = new Array<LeadDerived>(leads.length);
@@ -113,6 +121,7 @@ export async function buildGridIndex(
     counters: {
       fullBuilds: 1,
       rowsRead: leads.length,
+      phonesLookedUp,
       rowsRejudged: 0,
       catchUps: 0,
       rowsCaughtUp: 0,
@@ -124,6 +133,7 @@ export async function buildGridIndex(
     stored: null,
     dirty: 'all',
     saving: Promise.resolve(),
+    dncEntries,
   };
 }
 
@@ -137,6 +147,7 @@ export async function openGridIndex(
   db: LeadsDb,
   now: number,
   onProgress: ProgressListener = () => {},
+  known: () => Promise<KnownDncMatches | undefined> = async () => undefined,
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
@@ -170,6 +181,7 @@ export async function openGridIndex(
       stored: { checksums: loaded.checksums },
       dirty: new Set(),
       saving: Promise.resolve(),
+      dncEntries: null,
     };
     // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
     const outcome = loaded.current ? 'current' : await timed('engine:open:catch-up', () => catchUp(db, index, now));
@@ -184,7 +196,7 @@ export async function openGridIndex(
   } else problem = loaded.problem;
   // The token is settled before the data are read: a write racing the build then makes the snapshot stale, never wrong.
   const dataVersion = await ensureDataVersion(db);
-  const index = await buildGridIndex(db, now, onProgress);
+  const index = await buildGridIndex(db, now, onProgress, await known());
   index.counters.snapshot = problem;
   index.dataVersion = dataVersion;
   measureSince('engine:open', t0);

@@ -23,6 +23,8 @@ export const SNAPSHOT_FORMAT = 3;
 const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
 const HEAD_KEY = 'grid:head';
+/** The DNC entries the engine's last full build matched (dnc-matches-repo.ts): not a snapshot row, so a snapshot save leaves it. */
+export const DNC_MATCHES_KEY = 'dnc-matches';
 const chunkKey = (k: number) => `grid:chunk:${String(k).padStart(5, '0')}`;
 
 export interface SnapshotMeta {
@@ -131,7 +133,7 @@ export async function saveGridSnapshot(
 }
 
 /**
- * Drop the grid's snapshot and the change log (inside the caller's transaction, which must hold
+ * Drop the grid's snapshot, its DNC matches and the change log (inside the caller's transaction, which must hold
  * the engine table, after its last tracked write). An erasure or a purge calls it: the snapshot
  * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
  * every grid (any tab) finds its version unreachable and builds again from the tables, and no
@@ -139,6 +141,7 @@ export async function saveGridSnapshot(
  */
 export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.where('key').startsWith('grid:').delete();
+  await db.engine.delete(DNC_MATCHES_KEY);
   await db.engine.where('key').startsWith(LOG_PREFIX).delete();
 }
 
@@ -162,25 +165,31 @@ export async function leadsChangedSince(db: LeadsDb, since: string | null): Prom
 export async function changesSince(
   db: LeadsDb,
   since: string | null,
-): Promise<{ dataVersion: string; leadIds: Set<number>; historyIds: Set<number>; full: boolean } | 'unreachable'> {
+): Promise<
+  | { dataVersion: string; leadIds: Set<number>; historyIds: Set<number>; full: boolean; tables: Set<string> }
+  | 'unreachable'
+> {
   const { dataVersion, rows } = await readChangeLog(db);
   if (since === null || dataVersion === null) return 'unreachable';
   const byPrev = new Map<string, ChangeLogRow[]>();
   for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
   const leadIds = new Set<number>();
   const historyIds = new Set<number>();
+  // The tables written ('?' for a row logged before rows named theirs: it may be any).
+  const tables = new Set<string>();
   let full = false;
   for (let at = since, steps = 0; at !== dataVersion; steps++) {
     const step = byPrev.get(at);
     if (!step || steps > rows.length) return 'unreachable';
     for (const r of step) {
       full ||= r.full;
+      tables.add(r.table ?? '?');
       for (const id of r.leadIds) leadIds.add(id);
       if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
     }
     at = step[0]!.token;
   }
-  return { dataVersion, leadIds, historyIds, full };
+  return { dataVersion, leadIds, historyIds, full, tables };
 }
 
 /** The current token and the change log, read together. */
