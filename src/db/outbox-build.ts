@@ -9,7 +9,7 @@ import type { Call } from '../domain/leads/call';
 import type { ConsentEvent } from '../domain/compliance/consent-event';
 import type { DncEntry } from '../domain/compliance/dnc-list';
 import type { AuditEntry } from '../domain/audit/audit-entry';
-import { changedFields } from '../domain/sync/lead-diff';
+import { changedFields, wireFields } from '../domain/sync/lead-diff';
 import { tickHlc } from '../domain/sync/hlc';
 import {
   auditAppend,
@@ -53,8 +53,11 @@ export function outboxBuilder(down: DBCore) {
     return new Map(localIds.map((id, i) => [id, rows[i]]));
   }
 
-  /** Lead rows written (with the rows they replaced): one lead.put each with the fields that changed. */
-  async function leads(tx: OutboxTx, before: Map<number, Lead>, after: Lead[]): Promise<SyncMutation[]> {
+  /**
+   * Lead rows written: one lead.put each with the fields that changed since the values last queued
+   * or pulled (kept in the lead's syncIds row, so nothing is read before the write itself).
+   */
+  async function leads(tx: OutboxTx, after: Lead[]): Promise<SyncMutation[]> {
     const known = await held(
       tx,
       'leads',
@@ -66,13 +69,20 @@ export function outboxBuilder(down: DBCore) {
     for (const lead of after.filter((l) => l.entryMethod !== 'demo')) {
       const row = known.get(lead.id);
       // A lead new to the team (or first touched since team mode began) sends every field.
-      const fields = changedFields(row ? before.get(lead.id) : undefined, lead);
+      const fields = changedFields(row?.wire, lead);
       if (Object.keys(fields).length === 0) continue;
       const hlc = await stamp(tx);
       const team = row?.team ?? { value: tx.team.teamIds[0] ?? null, hlc };
       const clocks = { ...row?.clocks };
       for (const name of Object.keys(fields)) clocks[name] = hlc;
-      const next: SyncIdRow = { table: 'leads', localId: lead.id, syncId: row?.syncId ?? uuid(), clocks, team };
+      const next: SyncIdRow = {
+        table: 'leads',
+        localId: lead.id,
+        syncId: row?.syncId ?? uuid(),
+        clocks,
+        team,
+        wire: wireFields(lead),
+      };
       rows.push(next);
       out.push(leadPut(uuid(), next.syncId, lead.phoneE164, fields, hlc, team));
     }
@@ -91,7 +101,6 @@ export function outboxBuilder(down: DBCore) {
     const found = (await down.table('leads').getMany({ trans: tx.trans, keys: missing })) as (Lead | undefined)[];
     const puts = await leads(
       tx,
-      new Map(),
       found.filter((l): l is Lead => l !== undefined),
     );
     const after = missing.length ? await held(tx, 'leads', unique) : known;

@@ -295,3 +295,19 @@ describe('a pulled lead whose local row was deleted', () => {
     expect(maps.map((m) => m.localId)).toEqual([rows[0]!.id]);
   });
 });
+
+describe('Collection.modify (Dexie’s hooks and cache layers read the transaction from its zone)', () => {
+  it('with team mode off, a modify that is rolled back still rolls back (the write goes down before any await)', async () => {
+    const db = freshDb();
+    await createLead(db, newLead(), NOW);
+    await createLead(db, newLead({ phoneE164: '+12133734254', name: 'Grace' }), NOW);
+    await expect(
+      db.transaction('rw', db.leads, async () => {
+        await db.leads.toCollection().modify({ company: 'Never saved' });
+        throw new Error('cancelled');
+      }),
+    ).rejects.toThrow('cancelled');
+    expect((await db.leads.toArray()).map((l) => l.company)).toEqual(['Analytical Engines', 'Analytical Engines']);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

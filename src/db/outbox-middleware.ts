@@ -80,23 +80,22 @@ export const outboxMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
             // Not inside a schema upgrade, and deletes are not synced (decision 031: what is left).
-            if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return table.mutate(req);
-            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            // The write goes down first, before any await: Dexie's hooks and cache layers find the
+            // transaction in Dexie's zone when called, and an await here may have left that zone
+            // (Collection.modify showed it). So the lead's previous values are not read here: they
+            // are the ones last queued or pulled, kept in its syncIds row.
+            const written = table.mutate(req);
+            if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return written;
+            if (req.type !== 'add' && req.type !== 'put') return written;
+            const result = await written;
             const tx = await stateOf(req.trans);
-            if (!tx) return table.mutate(req);
-            let before = new Map<number, Lead>();
-            if (name === 'leads') {
-              const keys = req.values.map((v) => (v as Lead).id).filter((id) => typeof id === 'number');
-              const rows = (await table.getMany({ trans: req.trans, keys })) as (Lead | undefined)[];
-              before = new Map(rows.filter((r): r is Lead => r !== undefined).map((r) => [r.id, r]));
-            }
-            const result = await table.mutate(req);
+            if (!tx) return result;
             // Auto-incremented ids arrive in the result.
             const rows = req.values.map((v, i) => {
               const id = result.results?.[i];
               return name !== 'dncEntries' && name !== 'audit' && typeof id === 'number' ? { ...(v as object), id } : v;
             });
-            if (name === 'leads') await queue(req.trans, await build.leads(tx, before, rows as Lead[]));
+            if (name === 'leads') await queue(req.trans, await build.leads(tx, rows as Lead[]));
             else if (name === 'calls' || name === 'consents')
               await queue(req.trans, await build.events(tx, name, rows as never[]));
             else if (name === 'dncEntries') await queue(req.trans, await build.dnc(tx, rows as never[]));

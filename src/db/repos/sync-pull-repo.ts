@@ -77,15 +77,17 @@ async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<vo
   const local = typeof held?.localId === 'number' ? await db.leads.get(held.localId) : undefined;
   if (held && local) {
     const merged = mergeLead({ fields: wireFields(local), clocks: held.clocks ?? {} }, incoming);
-    await db.leads.put(leadFromWire(local.id, local.phoneE164, merged.fields, local));
-    await db.syncIds.put({ ...held, clocks: merged.clocks, team });
+    const next = leadFromWire(local.id, local.phoneE164, merged.fields, local);
+    await db.leads.put(next);
+    await db.syncIds.put({ ...held, clocks: merged.clocks, team, wire: wireFields(next) });
     return;
   }
   // A mapping whose local row is gone (deleted here): the pulled lead comes back as a new row.
   if (held) await db.syncIds.delete(['leads', held.localId]);
   const { id: _none, ...row } = leadFromWire(0, phone, fields, undefined);
   const id = (await db.leads.add(row as Lead)) as number;
-  const next: SyncIdRow = { table: 'leads', localId: id, syncId, clocks: { ...clocks }, team };
+  const wire = wireFields({ ...row, id } as Lead);
+  const next: SyncIdRow = { table: 'leads', localId: id, syncId, clocks: { ...clocks }, team, wire };
   await db.syncIds.put(next);
 }
 

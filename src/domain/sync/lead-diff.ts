@@ -28,11 +28,14 @@ export function wireFields(lead: Lead): WireFields {
   return out;
 }
 
-/** The synced fields whose value differs between `before` (none: a new lead) and `after`, as wire values. */
-export function changedFields(before: Lead | undefined, after: Lead): WireFields {
+/**
+ * The synced fields whose value differs between `before` (none: a new lead) and `after`, as wire
+ * values. `before` may be the lead or the wire values last recorded for it.
+ */
+export function changedFields(before: Lead | WireFields | undefined, after: Lead): WireFields {
   const next = wireFields(after);
   if (!before) return next;
-  const prev = wireFields(before);
+  const prev = 'id' in before ? wireFields(before as Lead) : (before as WireFields);
   const out: WireFields = {};
   for (const name of LEAD_FIELD_NAMES) {
     if (JSON.stringify(prev[name]) !== JSON.stringify(next[name])) out[name] = next[name];

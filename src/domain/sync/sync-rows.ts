@@ -20,6 +20,8 @@ export interface SyncIdRow {
   syncId: string;
   clocks?: Record<string, string>;
   team?: Stamped;
+  /** A lead's synced fields as last queued or pulled: what the next write is compared with. */
+  wire?: Record<string, unknown>;
 }
 
 /** A conflict (a field edited in two places: the value kept and the one that lost) or a quarantined mutation. */
