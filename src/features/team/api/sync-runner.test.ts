@@ -104,4 +104,36 @@ describe('a sync round', () => {
     expect((await getSyncStatus(db)).error).toBe('session-expired');
     expect(sessionStorage.getItem('leadledger.team-session')).toBeNull();
   });
+
+  it('a change queued while a round pulls is sent by one more round after it', async () => {
+    const db = await signedIn();
+    await db.outbox.bulkAdd([mutation(1)]);
+    const pushed: string[][] = [];
+    let releasePull!: () => void;
+    const pullGate = new Promise<void>((resolve) => (releasePull = resolve));
+    let pulling!: () => void;
+    const pullStarted = new Promise<void>((resolve) => (pulling = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        if (url.includes('/push')) {
+          const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+          pushed.push(mutations.map((m) => m.id));
+          return new Response(JSON.stringify({ results: mutations.map((m) => ({ id: m.id, status: 'applied' })) }));
+        }
+        pulling();
+        await pullGate;
+        return new Response(JSON.stringify({ changes: [], cursor: 0, more: false }));
+      }),
+    );
+    const first = syncNow();
+    await pullStarted;
+    // The first round has pushed and is pulling: a change now is not in its push.
+    await db.outbox.bulkAdd([mutation(2)]);
+    void syncNow();
+    releasePull();
+    await first;
+    await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0));
+    expect(pushed).toEqual([[mutation(1).mutation.id], [mutation(2).mutation.id]]);
+  });
 });

@@ -5,7 +5,7 @@
  * left), then pull pages after the stored cursor until there is no more. Every batch is settled
  * and every page applied in its own transaction, so stopping anywhere (offline, a reload, a
  * server restart) loses nothing and repeats nothing the server has not already answered.
- * Rounds never overlap: a request during a round joins it.
+ * Rounds never overlap: a request during a round joins it, and one more round follows it.
  */
 import { getDb } from '../../../db/leads-db';
 import { ensureDeviceId, getCursor, getTeamConfig, recordSyncOutcome } from '../../../db/repos/sync-state-repo';
@@ -24,10 +24,21 @@ let failures = 0;
 /** Consecutive failed rounds (for the back-off). */
 export const failedRounds = () => failures;
 
-/** Run a round now (or join the one running). True when it completed. */
+/** Asked for while a round ran: that round may have pushed before the change that asked. */
+let again = false;
+
+/** Run a round now (or join the one running, and run one more after it). True when it completed. */
 export function syncNow(): Promise<boolean> {
-  running ??= round().finally(() => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = round().finally(() => {
     running = null;
+    if (again) {
+      again = false;
+      void syncNow();
+    }
   });
   return running;
 }
