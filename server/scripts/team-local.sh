@@ -3,7 +3,8 @@
 #   npm run team:setup   start the cluster, create the owner and API logins and the database (once),
 #                        write server/.env.local (random passwords and token secret), migrate, and
 #                        create an organisation "Demo team" with a steward whose sign-in it prints
-#   npm run team:start   start the server with server/.env.local (listens on :4361)
+#   npm run team:start   start the server with server/.env.local (listens on :4361; CORS allows the
+#                        app on :4173 unless CORS_ORIGINS says otherwise)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ENV_FILE=server/.env.local
@@ -55,6 +56,8 @@ start() {
   fi
   pg_ctlcluster 15 main start 2>/dev/null || true
   set -a && . "$ENV_FILE" && set +a
+  # The app as `npm start` serves it may call the API from the browser (CORS).
+  export CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:4173 http://127.0.0.1:4173}"
   exec npx tsx server/src/main.ts
 }
 

@@ -8,7 +8,7 @@ import { LifecycleSettings } from '../features/settings/components/lifecycle-set
 import { OrganisationForm } from '../features/settings/components/organisation-form';
 import { PolicySettings } from '../features/compliance/components/policy-settings';
 import { TeamSettings } from '../features/team/components/team-settings';
-import { SyncIssues } from '../features/team/components/sync-issues';
+import { SyncIssuesCard } from '../features/team/components/sync-issues';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -24,9 +24,7 @@ export function SettingsPage() {
           <Card title={t('team.title')}>
             <TeamSettings />
           </Card>
-          <Card title={t('team.issues.title')}>
-            <SyncIssues />
-          </Card>
+          <SyncIssuesCard />
           <Card title={t('language.label')}>
             <LanguageSwitch tone="light" />
           </Card>

@@ -1,10 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { useSyncIssues } from '../api/use-team';
+import { Card } from '../../../components/ui/card';
+import { useSyncIssues, useTeamConfig } from '../api/use-team';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
+/** The conflicts card, once this browser has been signed in to a team server (never in the single-browser app). */
+export function SyncIssuesCard() {
+  const { t } = useTranslation();
+  const config = useTeamConfig();
+  if (!config) return null;
+  return (
+    <Card title={t('team.issues.title')}>
+      <SyncIssues />
+    </Card>
+  );
+}
+
 /** Conflicts (the same field edited in two places: the value kept and yours) and changes the server refused. */
-export function SyncIssues() {
+function SyncIssues() {
   const { t } = useTranslation();
   const issues = useSyncIssues();
   if (!issues) return <p>{t('app.loading')}</p>;

@@ -13,6 +13,8 @@ import { deleteFreshDatabases, freshDb } from '../../../db/test-databases';
 import { getTeamConfig } from '../../../db/repos/sync-state-repo';
 import { initI18n } from '../../../i18n/i18n';
 import { TeamSettings } from './team-settings';
+import { SyncIssuesCard } from './sync-issues';
+import { enableTeamMode } from '../../../db/repos/sync-state-repo';
 
 const h = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
@@ -90,5 +92,39 @@ describe('team mode in Settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await waitFor(async () => expect((await getTeamConfig(db))?.enabled).toBe(false));
     expect(await screen.findByRole('form', { name: 'Sign in to the team server' })).toBeTruthy();
+  });
+
+  it('the conflicts card appears once the browser has signed in, with both values of a conflict', async () => {
+    const db = freshDb();
+    h.db = db;
+    const { container } = render(
+      <QueryClientProvider client={new QueryClient()}>
+        <SyncIssuesCard />
+      </QueryClientProvider>,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(container.textContent).toBe('');
+    await enableTeamMode(db, {
+      serverUrl: 'https://team.example.test',
+      email: 'a@example.test',
+      userId: 'u',
+      orgId: 'o',
+      role: 'agent',
+      teamIds: ['t'],
+    });
+    await db.syncIssues.add({
+      at: 1,
+      kind: 'conflict',
+      mutationId: 'm',
+      leadId: 7,
+      field: 'name',
+      yours: 'Ada',
+      kept: 'Grace',
+    });
+    const row = await screen.findByTestId('sync-issue');
+    expect(row.textContent).toContain('name was edited elsewhere too');
+    expect(row.textContent).toContain('Grace');
+    expect(row.textContent).toContain('Ada');
+    expect(row.textContent).toContain('#7');
   });
 });
