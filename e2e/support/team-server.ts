@@ -39,13 +39,18 @@ export interface TeamServer {
   stop(): Promise<void>;
 }
 
-export async function startTeamServer(): Promise<TeamServer> {
+export async function startTeamServer(options: { port?: number; corsOrigins?: string[] } = {}): Promise<TeamServer> {
   const urls: Record<string, string> = {};
   const drop = await setupDatabase({ provide: (key: string, value: string) => (urls[key] = value) } as never);
   const owner = new pg.Pool({ connectionString: urls.ownerUrl, max: 2 });
   const api = new pg.Pool({ connectionString: urls.apiUrl, max: 4 });
-  const app = buildApp({ pool: api, jwtSecret: 'e2e-secret-e2e-secret-e2e-secret-0123', tokenTtlSec: 900 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const app = buildApp({
+    pool: api,
+    jwtSecret: 'e2e-secret-e2e-secret-e2e-secret-0123',
+    tokenTtlSec: 900,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+  });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const orgId = await createOrg(owner, 'E2E organisation');
