@@ -175,7 +175,9 @@ describe('the outbox', () => {
     );
     expect(await db.outbox.count()).toBe(before);
     const lead = await db.leads.where('phoneE164').equals('+15550100000').first();
-    expect(lead).toMatchObject({ name: 'Pulled', dncStatus: 'listed' });
+    // The call came before its lead in seq order and still counts: the lead’s
+    // call facts are recomputed from the calls held, not taken from a last-writer-wins counter.
+    expect(lead).toMatchObject({ name: 'Pulled', dncStatus: 'listed', attempts: 1, lastOutcome: 'connected' });
     expect(await db.calls.where('leadId').equals(lead!.id).count()).toBe(1);
     expect(await db.dncEntries.get(['internal', '+15550100000'])).toMatchObject({ addedAt: NOW });
     expect((await db.syncState.get('cursor'))?.value).toBe(3);

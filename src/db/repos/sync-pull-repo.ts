@@ -12,6 +12,7 @@
 import type { LeadsDb } from '../leads-db';
 import type { Lead } from '../../domain/leads/lead';
 import type { Call } from '../../domain/leads/call';
+import { callFacts, type CallFacts } from '../../domain/leads/call-facts';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
 import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
 import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
@@ -49,17 +50,50 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     for (const c of page.changes) if (c.kind === 'lead') await applyLead(db, c.data);
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
     const orphans: PulledChange[] = [];
+    const called = new Set<number>();
     for (const c of [...waiting, ...page.changes]) {
       if (c.kind === 'call' || c.kind === 'consent') {
-        if (!(await applyEvent(db, c))) orphans.push(c);
+        const leadId = await applyEvent(db, c);
+        if (leadId === undefined) orphans.push(c);
+        else if (c.kind === 'call') called.add(leadId);
       } else if (c.kind === 'dnc') await applyDnc(db, c.data);
       else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
       else if (c.kind === 'audit')
         await db.syncState.put({ key: orgChainKey(Number(c.data.orgPosition)), value: c.data });
     }
     if (orphans.length || waiting.length) await db.syncState.put({ key: ORPHANS, value: orphans });
+    for (const id of called) await recomputeCallFacts(db, id);
   });
 }
+
+/**
+ * A lead's call facts are caches (a last-writer-wins counter would lose increments): recomputed
+ * here from every call this device holds for the lead, as the calls repository does for its own.
+ */
+async function recomputeCallFacts(db: LeadsDb, leadId: number): Promise<void> {
+  const lead = await db.leads.get(leadId);
+  if (!lead) return;
+  const facts = callFacts(await db.calls.where('leadId').equals(leadId).toArray());
+  const next: Record<string, unknown> = { ...lead };
+  for (const key of CALL_FACT_KEYS) {
+    const value = facts[key];
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  if (CALL_FACT_KEYS.every((k) => next[k] === (lead as Record<string, unknown>)[k])) return;
+  await db.leads.put(next as Lead);
+  const held = await db.syncIds.get(['leads', leadId]);
+  if (held) await db.syncIds.put({ ...held, wire: wireFields(next as Lead) });
+}
+
+const CALL_FACT_KEYS = [
+  'attempts',
+  'firstContactAt',
+  'lastContactAt',
+  'firstConnectedAt',
+  'convertedAt',
+  'lastOutcome',
+] as const satisfies readonly (keyof CallFacts)[];
 
 const bySyncId = (db: LeadsDb, table: string, syncId: string) =>
   db.syncIds.where('[table+syncId]').equals([table, syncId]).first();
@@ -91,13 +125,13 @@ async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<vo
   await db.syncIds.put(next);
 }
 
-/** False when the event's lead is not here yet. */
-async function applyEvent(db: LeadsDb, c: PulledChange): Promise<boolean> {
+/** The local id of the event's lead, or undefined when the lead is not here yet. */
+async function applyEvent(db: LeadsDb, c: PulledChange): Promise<number | undefined> {
   const table = c.kind === 'call' ? 'calls' : 'consents';
-  const syncId = String(c.data.id);
-  if (await bySyncId(db, table, syncId)) return true;
   const lead = await bySyncId(db, 'leads', String(c.data.leadId));
-  if (typeof lead?.localId !== 'number') return false;
+  if (typeof lead?.localId !== 'number') return undefined;
+  if (await bySyncId(db, table, String(c.data.id))) return lead.localId;
+  const syncId = String(c.data.id);
   const d = c.data;
   let localId: number;
   if (table === 'calls') {
@@ -125,7 +159,7 @@ async function applyEvent(db: LeadsDb, c: PulledChange): Promise<boolean> {
     localId = (await db.consents.add(consent as ConsentEvent)) as number;
   }
   await db.syncIds.put({ table, localId, syncId });
-  return true;
+  return lead.localId;
 }
 
 async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
