@@ -81,7 +81,7 @@ export const GridBody = memo(function GridBody({
   else if (Math.abs(first - fastScroll.current.first) * 2 > items.length) fastScroll.current.fast = true;
   fastScroll.current.first = first;
   const lowDetail = fastScroll.current.fast;
-  const rowAt = useGridBlocks(filter, sort, version, first, last);
+  const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last);
   // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
   const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);
   const [editFailure, setEditFailure] = useState<{ message: string } | null>(null);
@@ -207,7 +207,14 @@ export const GridBody = memo(function GridBody({
         <div role="rowgroup" className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50" style={{ width }}>
           {header}
         </div>
-        <div role="rowgroup" style={{ height: spacerHeight, width, position: 'relative' }}>
+        {/* Another filter's rows, shown until this one's arrive: dimmed if that takes a moment, and not clickable. */}
+        <div
+          role="rowgroup"
+          aria-busy={stale}
+          data-testid="grid-rows"
+          className={stale ? 'pointer-events-none opacity-50 transition-opacity delay-150 duration-150' : undefined}
+          style={{ height: spacerHeight, width, position: 'relative' }}
+        >
           <div style={{ position: 'absolute', left: 0, top: position(base * rowHeight), width }}>
             {items.map((item) => (
               <GridRowView

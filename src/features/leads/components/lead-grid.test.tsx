@@ -12,6 +12,7 @@ import { closeAll, dbWith, demoSlice } from '../../../db/repos/compliance-test-f
 import { undoOperation } from '../../../db/repos/undo-repo';
 import { initI18n } from '../../../i18n/i18n';
 import { createGridEngine } from '../../../workers/grid-engine';
+import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { DEFAULT_COLUMNS } from '../leads-search';
 import { rowRenderProbe } from './grid-row';
 import { LeadGrid } from './lead-grid';
@@ -51,25 +52,31 @@ beforeAll(async () => {
 afterEach(cleanup);
 afterAll(closeAll);
 
+const onSort = vi.fn();
+/** Render the grid again with another filter and its count (as the page does when the filter changes). */
+let rerenderWith: (filter: LeadFilter, count: number) => void = () => undefined;
+
 async function renderGrid(onOpen = vi.fn()) {
   const { count } = await engine.query({}, 'name');
   const store = new SelectionStore();
   const client = new QueryClient();
-  render(
+  const grid = (filter: LeadFilter, n: number) => (
     <QueryClientProvider client={client}>
       <LeadGrid
-        filter={{}}
+        filter={filter}
         sort="name"
         version={0}
-        count={count}
+        count={n}
         answered
         columns={DEFAULT_COLUMNS}
         store={store}
-        onSort={vi.fn()}
+        onSort={onSort}
         onOpen={onOpen}
       />
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  const { rerender } = render(grid({}, count));
+  rerenderWith = (filter, n) => rerender(grid(filter, n));
   await waitFor(() => expect(screen.getAllByTestId('lead-row').length).toBeGreaterThan(10), { timeout: 10_000 });
   const ids = Array.from(await engine.ids({}, 'name', 0, count));
   return { store, count, ids, onOpen };
@@ -137,6 +144,29 @@ describe('the leads grid', () => {
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
     expect(shown.at(-1)).toBe(count + 1);
     expect(shown[0]).toBeGreaterThan(before.length);
+  });
+
+  it('a new filter keeps the rows on screen until its own arrive: no skeleton in between, then its rows in its order', async () => {
+    const { count } = await renderGrid();
+    const grid = screen.getByRole('grid');
+    let skeletons = 0;
+    const seen = new MutationObserver((records) => {
+      for (const r of records)
+        if ((r.target as HTMLElement).getAttribute?.('data-testid') === 'lead-row-loading') skeletons++;
+    });
+    seen.observe(grid, { subtree: true, attributes: true, attributeFilter: ['data-testid'], childList: true });
+    const filter = { source: ['referrals'] };
+    const next = await engine.query(filter, 'name');
+    expect(next.count).toBeGreaterThan(5);
+    expect(next.count).toBeLessThan(count);
+    const want = Array.from(await engine.ids(filter, 'name', 0, 5));
+    rerenderWith(filter, next.count);
+    await waitFor(() => expect(rows()[0]!.id).toBe(`lead-row-${want[0]}`));
+    seen.disconnect();
+    expect(skeletons).toBe(0);
+    expect(screen.queryAllByTestId('lead-row-loading')).toHaveLength(0);
+    expect(rows().slice(0, 5).map((r) => r.id)).toEqual(want.map((id) => `lead-row-${id}`));
+    expect(screen.getByTestId('grid-rows').getAttribute('aria-busy')).toBe('false');
   });
 
   it('the keyboard moves through rows (one Tab stop), Space toggles, Enter opens', async () => {
