@@ -10,13 +10,13 @@ import type { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
-import { leadFigures } from '../domain/leads/index/lead-figures';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
-import { getSettings } from '../db/repos/settings-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
+import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
+import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { loadDncMatches, reusableMatches, saveDncMatches, type DncMatches } from '../db/repos/dnc-matches-repo';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
@@ -295,6 +295,16 @@ export function createGridEngine(db: LeadsDb) {
         bits ? [ids.buffer, bits.buffer] : [ids.buffer],
       );
     },
+    /**
+     * The retention dry run at `at` (now) read off the index: every write so far applied first,
+     * then the leads whose verdict says `retention-expired` and what their months lose. Null when
+     * some lead's cached judgement may change before `at`: the caller plans from the tables.
+     */
+    async retentionPlan(at: number, mode: PurgeMode): Promise<PurgePlan | null> {
+      await current();
+      await enqueue(applyChanges);
+      return retentionPlan(await current(), at, mode);
+    },
     /** Distinct values for the filter pickers. */
     async facets(): Promise<{
       sources: string[];
@@ -315,42 +325,11 @@ export function createGridEngine(db: LeadsDb) {
     },
     /** The Overview's headline figures at `at`, read off the index (no lead is read or judged for them). */
     async overview(at: number): Promise<OverviewFigures & { ms: number }> {
-      const idx = await current();
-      const t0 = performance.now();
-      const f = leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) });
-      const [sources, settings] = await Promise.all([db.sources.toArray(), getSettings(db)]);
-      const names = new Map(sources.map((s) => [s.id, s.name]));
-      const bySource = f.bySource.map((s) => ({ ...s, name: names.get(s.sourceId) ?? s.sourceId }));
-      return {
-        at,
-        total: f.total,
-        callable: f.callable,
-        queues: f.queues,
-        acquiredThisMonth: f.acquiredThisMonth,
-        bySource,
-        presets: settings.policyPresets,
-        ms: performance.now() - t0,
-      };
+      return overviewFigures(db, await current(), at);
     },
     /** The Compliance screen's queue counts, counts per reason and expiry calendar at `at`, read off the index. */
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
-      const idx = await current();
-      const t0 = performance.now();
-      const f = leadFigures(
-        idx.cols,
-        { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) },
-        horizonDays,
-      );
-      return {
-        at,
-        total: f.total,
-        callable: f.callable,
-        queues: f.queues,
-        byReason: f.byReason,
-        calendar: f.calendar,
-        horizonDays,
-        ms: Math.round(performance.now() - t0),
-      };
+      return complianceSummary(await current(), at, horizonDays);
     },
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {

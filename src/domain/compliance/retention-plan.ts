@@ -73,16 +73,34 @@ export function purgePlan(
   at: number,
   mode: PurgeMode = settings.purgeMode,
 ): PurgePlan {
-  const leadIds = purgeCandidates(leads, world, settings, at);
+  return planFor(purgeCandidates(leads, world, settings, at), leads, settings.orgTimeZone, at, mode);
+}
+
+/** A lead as the plan counts it: which one, its acquisition time and its call facts. */
+export type PlannedLead = Pick<Lead, 'id' | 'acquiredAt' | 'attempts' | 'firstConnectedAt' | 'convertedAt'>;
+
+/**
+ * The plan once it is known which leads go (`leadIds`, their verdict at `at` says
+ * `retention-expired`): what their acquisition months lose, out of every lead in `leads`. The
+ * engine answers the dry run this way from its columns; the purge, from the tables it re-reads.
+ */
+export function planFor(
+  leadIds: number[],
+  leads: Iterable<PlannedLead>,
+  timeZone: string,
+  at: number,
+  mode: PurgeMode,
+): PurgePlan {
   if (mode === 'anonymize' || leadIds.length === 0) return { at, mode, leadIds, losses: [], before: [] };
   const going = new Set(leadIds);
+  const list = [...leads];
   const losses = cohortCounts(
-    leads.filter((l) => going.has(l.id)),
-    settings.orgTimeZone,
+    list.filter((l) => going.has(l.id)),
+    timeZone,
   );
   const all = cohortCounts(
-    leads.filter((l) => losses.has(cohortKey(l.acquiredAt, 'month', settings.orgTimeZone))),
-    settings.orgTimeZone,
+    list.filter((l) => losses.has(cohortKey(l.acquiredAt, 'month', timeZone))),
+    timeZone,
   );
   const sorted = (m: Map<string, CohortLoss>) => [...m.values()].sort((a, b) => a.cohort.localeCompare(b.cohort));
   return { at, mode, leadIds, losses: sorted(losses), before: sorted(all) };

@@ -1,0 +1,61 @@
+/**
+ * The screens' figures read off the engine's index, no lead read or judged for them: the
+ * Overview's headline, the Compliance screen's queues and calendar, the retention dry run.
+ */
+import type { LeadsDb } from '../db/leads-db';
+import { getSettings } from '../db/repos/settings-repo';
+import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
+import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
+import { leadFigures } from '../domain/leads/index/lead-figures';
+import { liveRows, retentionPlanFromColumns } from '../domain/leads/index/retention-from-columns';
+import type { OverviewFigures } from '../domain/overview/overview-figures';
+import { outsideHoursAt, reasonBitsAt, type GridIndex } from './grid-index';
+
+const figuresAt = (idx: GridIndex, at: number, horizonDays?: number) =>
+  leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) }, horizonDays);
+
+/** The Overview's headline figures at `at` (the sources' names and the presets from the tables). */
+export async function overviewFigures(
+  db: LeadsDb,
+  idx: GridIndex,
+  at: number,
+): Promise<OverviewFigures & { ms: number }> {
+  const t0 = performance.now();
+  const f = figuresAt(idx, at);
+  const [sources, settings] = await Promise.all([db.sources.toArray(), getSettings(db)]);
+  const names = new Map(sources.map((s) => [s.id, s.name]));
+  const bySource = f.bySource.map((s) => ({ ...s, name: names.get(s.sourceId) ?? s.sourceId }));
+  return {
+    at,
+    total: f.total,
+    callable: f.callable,
+    queues: f.queues,
+    acquiredThisMonth: f.acquiredThisMonth,
+    bySource,
+    presets: settings.policyPresets,
+    ms: performance.now() - t0,
+  };
+}
+
+/** The Compliance screen's queue counts, counts per reason and expiry calendar at `at`. */
+export function complianceSummary(idx: GridIndex, at: number, horizonDays: number): ComplianceSummary & { ms: number } {
+  const t0 = performance.now();
+  const f = figuresAt(idx, at, horizonDays);
+  return {
+    at,
+    total: f.total,
+    callable: f.callable,
+    queues: f.queues,
+    byReason: f.byReason,
+    calendar: f.calendar,
+    horizonDays,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+/** The retention dry run at `at`; null when some lead's cached judgement may change before `at`. */
+export function retentionPlan(idx: GridIndex, at: number, mode: PurgeMode): PurgePlan | null {
+  const rows = liveRows(idx.cols);
+  const bits = reasonBitsAt(idx, rows, at);
+  return bits ? retentionPlanFromColumns(idx.cols, rows, bits, idx.orgTimeZone, at, mode) : null;
+}
