@@ -7,7 +7,7 @@
  */
 import type { ImportBatch } from '../../domain/import-export/import-batch';
 import { undoMerge } from '../../domain/import-export/lead-merge';
-import { callFacts } from '../../domain/leads/call-facts';
+import { CALL_FACT_FIELDS, callFacts } from '../../domain/leads/call-facts';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
@@ -34,15 +34,6 @@ export function listImportBatches(db: LeadsDb): Promise<ImportBatch[]> {
 /** Leads read per step when looking for a source or campaign in use. */
 const SCAN_CHUNK = 20_000;
 
-const FACT_FIELDS = [
-  'attempts',
-  'firstContactAt',
-  'lastContactAt',
-  'firstConnectedAt',
-  'convertedAt',
-  'lastOutcome',
-] as const;
-
 async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Promise<{ calls: number; leads: number }> {
   const calls = await db.calls.where('importBatchId').equals(batch.id).toArray();
   const leadIds = [...new Set(calls.map((c) => c.leadId))];
@@ -54,7 +45,7 @@ async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Prom
   // Facts are recomputed from the calls that remain: exact whatever happened in between.
   const next = leads.map((lead) => {
     const l: Record<string, unknown> = { ...lead, updatedAt: now };
-    for (const f of FACT_FIELDS) delete l[f];
+    for (const f of CALL_FACT_FIELDS) delete l[f];
     return { ...l, ...callFacts(byLead.get(lead.id) ?? []) } as Lead;
   });
   await db.leads.bulkPut(next);

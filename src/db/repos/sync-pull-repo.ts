@@ -12,7 +12,7 @@
 import type { LeadsDb } from '../leads-db';
 import type { Lead } from '../../domain/leads/lead';
 import type { Call } from '../../domain/leads/call';
-import { callFacts, type CallFacts } from '../../domain/leads/call-facts';
+import { CALL_FACT_FIELDS, callFacts } from '../../domain/leads/call-facts';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
 import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
 import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
@@ -75,25 +75,16 @@ async function recomputeCallFacts(db: LeadsDb, leadId: number): Promise<void> {
   if (!lead) return;
   const facts = callFacts(await db.calls.where('leadId').equals(leadId).toArray());
   const next: Record<string, unknown> = { ...lead };
-  for (const key of CALL_FACT_KEYS) {
+  for (const key of CALL_FACT_FIELDS) {
     const value = facts[key];
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  if (CALL_FACT_KEYS.every((k) => next[k] === (lead as Record<string, unknown>)[k])) return;
+  if (CALL_FACT_FIELDS.every((k) => next[k] === (lead as Record<string, unknown>)[k])) return;
   await db.leads.put(next as Lead);
   const held = await db.syncIds.get(['leads', leadId]);
   if (held) await db.syncIds.put({ ...held, wire: wireFields(next as Lead) });
 }
-
-const CALL_FACT_KEYS = [
-  'attempts',
-  'firstContactAt',
-  'lastContactAt',
-  'firstConnectedAt',
-  'convertedAt',
-  'lastOutcome',
-] as const satisfies readonly (keyof CallFacts)[];
 
 const bySyncId = (db: LeadsDb, table: string, syncId: string) =>
   db.syncIds.where('[table+syncId]').equals([table, syncId]).first();

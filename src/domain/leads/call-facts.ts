@@ -3,10 +3,17 @@ import type { Call } from './call';
 import { isConnected } from './call-outcome';
 import type { Lead } from './lead';
 
-export type CallFacts = Pick<
-  Lead,
-  'attempts' | 'firstContactAt' | 'lastContactAt' | 'firstConnectedAt' | 'convertedAt' | 'lastOutcome'
->;
+/** The lead fields derived from its calls (a cache of them: recounted, never merged or edited by hand). */
+export const CALL_FACT_FIELDS = [
+  'attempts',
+  'firstContactAt',
+  'lastContactAt',
+  'firstConnectedAt',
+  'convertedAt',
+  'lastOutcome',
+] as const satisfies readonly (keyof Lead)[];
+
+export type CallFacts = Pick<Lead, (typeof CALL_FACT_FIELDS)[number]>;
 
 /** Facts of a lead that has never been called. */
 export const NO_CALLS: CallFacts = { attempts: 0 };

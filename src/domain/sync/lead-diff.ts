@@ -3,6 +3,7 @@
  * optional field travels as null), what an edit changed, and the local row a pulled state makes.
  * Local numeric ids never travel; the caller maps them (syncIds table).
  */
+import { CALL_FACT_FIELDS } from '../leads/call-facts';
 import type { Lead } from '../leads/lead';
 import { LEAD_FIELD_NAMES, type LeadFieldName } from './lead-fields';
 
@@ -12,12 +13,7 @@ export type WireFields = Partial<Record<LeadFieldName, unknown>>;
 export const QUIET_FIELDS: ReadonlySet<string> = new Set([
   'updatedAt',
   'createdAt',
-  'attempts',
-  'firstContactAt',
-  'lastContactAt',
-  'firstConnectedAt',
-  'convertedAt',
-  'lastOutcome',
+  ...CALL_FACT_FIELDS,
   'dncCheckedAt',
 ]);
 
