@@ -25,6 +25,12 @@ import { ROW_HEIGHT, useScaledVirtualizer } from './use-scaled-virtualizer';
 
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;
+/**
+ * Rows are keyed by slot (index modulo this), not by index: a jump of a screenful or more (a fast
+ * scroll, End) re-uses the rows' elements for the rows now in view instead of removing and
+ * creating every one of them. More than the rows a screen can show with its overscan.
+ */
+const SLOTS = 256;
 
 interface Props {
   filter: LeadFilter;
@@ -207,21 +213,19 @@ export const GridBody = memo(function GridBody({
         <div role="rowgroup" className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50" style={{ width }}>
           {header}
         </div>
-        {/* Another filter's rows, shown until this one's arrive: dimmed if that takes a moment, and not clickable. */}
+        {/* Another filter's rows, shown until this one's arrive: busy, and not clickable. (Not dimmed: opacity on a
+            box millions of pixels tall makes it a layer of its own, and doubled the paint of a filter click.) */}
         <div
           role="rowgroup"
           aria-busy={stale}
           data-testid="grid-rows"
-          className={stale ? 'pointer-events-none opacity-50 transition-opacity delay-150 duration-150' : undefined}
+          className={stale ? 'pointer-events-none' : undefined}
           style={{ height: spacerHeight, width, position: 'relative' }}
         >
           <div style={{ position: 'absolute', left: 0, top: position(base * rowHeight), width }}>
             {items.map((item) => (
               <GridRowView
-                // Keyed by slot: the index modulo the number of rows drawn. Any window of that many
-                // consecutive rows holds each slot once, so a jump of any length (a fast scroll,
-                // End) reuses every row's element, and a scroll by one row moves one element.
-                key={item.index % items.length}
+                key={items.length <= SLOTS ? item.index % SLOTS : item.key}
                 index={item.index}
                 top={(item.index - base) * rowHeight}
                 height={rowHeight}

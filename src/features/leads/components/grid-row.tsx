@@ -93,15 +93,14 @@ export const GridRowView = memo(function GridRowView({
           className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
         />
       </div>
-      {columns.map((c) =>
-        !row || (lowDetail && !editing) ? (
-          // One shape for a row still asked for, scrolled past fast or drawn in full: a row's
-          // element is reused for the row that takes its place (its key is its slot), so a jump
-          // rewrites text in place instead of building a screenful of cells again.
+      {row && lowDetail && !editing ? (
+        columns.map((c) => (
           <div key={c.id} role="gridcell" className="shrink-0 truncate px-3" style={{ width: c.size }}>
-            {row ? PLAIN[c.id](row, t) : <span className="inline-block h-3 w-3/4 rounded bg-slate-100" />}
+            {PLAIN[c.id](row, t)}
           </div>
-        ) : (
+        ))
+      ) : row ? (
+        columns.map((c) => (
           <div
             key={c.id}
             role="gridcell"
@@ -140,7 +139,9 @@ export const GridRowView = memo(function GridRowView({
               CELLS[c.id](row, t)
             )}
           </div>
-        ),
+        ))
+      ) : (
+        <div role="gridcell" className="mx-3 h-3 flex-1 rounded bg-slate-100" />
       )}
     </div>
   );

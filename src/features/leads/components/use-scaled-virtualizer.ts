@@ -11,8 +11,6 @@ export const ROW_HEIGHT = 36;
 /** The compact density's row height. */
 export const COMPACT_ROW_HEIGHT = 28;
 export const MAX_SCROLL_PX = 15_000_000;
-/** Rows drawn beyond each edge of the box. */
-const OVERSCAN = 8;
 
 export function useScaledVirtualizer(
   count: number,
@@ -33,17 +31,7 @@ export function useScaledVirtualizer(
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-    // As many rows drawn at the top, in the middle and at the end: the grid keys a row by its
-    // index modulo this number, so a window of the same size reuses every row's element.
-    rangeExtractor: (range) => {
-      const size = Math.min(range.count, Math.ceil(viewport / rowHeight) + 1 + 2 * OVERSCAN);
-      let start = Math.max(0, Math.min(range.startIndex - OVERSCAN, range.count - size));
-      let end = start + size - 1;
-      // A box that grew since it was last observed: cover what is on screen whatever the size.
-      if (range.endIndex > end) [start, end] = [Math.max(0, range.startIndex - OVERSCAN), range.endIndex];
-      return Array.from({ length: Math.max(0, end - start + 1) }, (_, i) => start + i);
-    },
+    overscan: 8,
     // Rows start below the sticky header inside the scroller; keyboard moves keep a row clear of it.
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
