@@ -1,3 +1,4 @@
+import { sampleNewLead } from '../testing/new-lead-fixture';
 import { describe, expect, it } from 'vitest';
 import { deleteFreshDatabases, freshDb } from './test-databases';
 import { createLead, updateLead } from './repos/leads-repo';
@@ -10,24 +11,9 @@ import type { LeadsDb } from './leads-db';
 
 deleteFreshDatabases();
 const NOW = Date.UTC(2026, 11, 1, 15);
-const DAY = 86_400_000;
 const TEAM = '7d9a3c1e-0000-4000-8000-000000000001';
 
-const newLead = (over: Partial<NewLead> = {}): NewLead => ({
-  phoneE164: '+12133734253',
-  phoneRaw: '(213) 373-4253',
-  region: 'US',
-  timeZone: 'America/Los_Angeles',
-  name: 'Ada Lovelace',
-  company: 'Analytical Engines',
-  email: 'ada@example.com',
-  tags: [],
-  sourceId: 'referrals',
-  acquiredAt: NOW - 10 * DAY,
-  acquiredAtPrecision: 'exact',
-  entryMethod: 'manual',
-  ...over,
-});
+const newLead = (over: Partial<NewLead> = {}): NewLead => sampleNewLead(NOW, over);
 
 async function teamOn(db: LeadsDb) {
   await enableTeamMode(db, {

@@ -1,3 +1,4 @@
+import { sampleNewLead } from '../../testing/new-lead-fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadPatch, NewLead } from '../../domain/leads/lead';
 import { EARLIEST_ACQUISITION } from '../../domain/time/calendar';
@@ -17,21 +18,7 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const newLead = (over: Partial<NewLead> = {}): NewLead => ({
-  phoneE164: '+12133734253',
-  phoneRaw: '(213) 373-4253',
-  region: 'US',
-  timeZone: 'America/Los_Angeles',
-  name: 'Ada Lovelace',
-  company: 'Analytical Engines',
-  email: 'ada@example.com',
-  tags: [],
-  sourceId: 'referrals',
-  acquiredAt: NOW - 10 * DAY,
-  acquiredAtPrecision: 'exact',
-  entryMethod: 'manual',
-  ...over,
-});
+const newLead = (over: Partial<NewLead> = {}): NewLead => sampleNewLead(NOW, over);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
