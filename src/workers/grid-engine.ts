@@ -17,7 +17,7 @@ import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
 import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
 import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
-import { loadDncMatches, reusableMatches, saveDncMatches, type DncMatches } from '../db/repos/dnc-matches-repo';
+import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
 import {
@@ -83,7 +83,7 @@ export function createGridEngine(db: LeadsDb) {
   async function current(): Promise<GridIndex> {
     for (;;) {
       await catching;
-      index ??= openGridIndex(db, Date.now(), report, knownMatches).then(keepMatches);
+      index ??= openGridIndex(db, Date.now(), report, matches.known).then(keepMatches);
       const mine = index;
       const idx = await mine;
       await enqueue(async () => {
@@ -99,22 +99,18 @@ export function createGridEngine(db: LeadsDb) {
     }
   }
 
-  /** The DNC entries the last full build matched (or the stored ones): a rebuild no DNC entry moved reuses them (dnc-matches-repo.ts). */
-  let dncKept: DncMatches | null = null;
-  const knownMatches = async () => reusableMatches(db, (dncKept ??= await loadDncMatches(db)));
-  function keepMatches(idx: GridIndex): GridIndex {
-    if (idx.dncEntries && idx.dataVersion) {
-      dncKept = { dataVersion: idx.dataVersion, entries: idx.dncEntries };
-      void saveDncMatches(db, dncKept);
-    }
+  /** The DNC entries the last full build matched: a rebuild no DNC entry moved reuses them. */
+  const matches = dncMatchesKeeper(db);
+  const keepMatches = (idx: GridIndex): GridIndex => {
+    if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
     return idx;
-  }
+  };
 
   /** Read everything and build the index now (stored as the new snapshot). */
   function fullBuild(): Promise<GridIndex> {
     return (async () => {
       const dataVersion = await ensureDataVersion(db);
-      const idx = await buildGridIndex(db, Date.now(), report, await knownMatches());
+      const idx = await buildGridIndex(db, Date.now(), report, await matches.known());
       idx.dataVersion = dataVersion;
       keepMatches(idx);
       void storeSnapshot(db, idx);

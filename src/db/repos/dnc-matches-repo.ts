@@ -49,3 +49,21 @@ export async function loadDncMatches(db: LeadsDb): Promise<DncMatches | null> {
     ? { dataVersion: row.dataVersion, entries: row.entries as DncEntry[] }
     : null;
 }
+
+/**
+ * The engine's matches: the last kept (or, before any, the stored ones); `known` is what a build
+ * may reuse of them now, `keep` replaces them after a full build and stores them.
+ */
+export function dncMatchesKeeper(db: LeadsDb): {
+  known: () => Promise<KnownDncMatches | undefined>;
+  keep: (matches: DncMatches) => void;
+} {
+  let kept: DncMatches | null = null;
+  return {
+    known: async () => reusableMatches(db, (kept ??= await loadDncMatches(db))),
+    keep: (matches) => {
+      kept = matches;
+      void saveDncMatches(db, matches);
+    },
+  };
+}
