@@ -1,3 +1,5 @@
+// First, for its effect: the engine opens while the rest of the page loads (see the module).
+import './shared/engine/open-engine-at-boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';

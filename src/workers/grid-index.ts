@@ -151,7 +151,9 @@ export async function openGridIndex(
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
-  const loaded = await timed('engine:open:load-snapshot', () => loadGridSnapshot(db));
+  const loaded = await timed('engine:open:load-snapshot', () =>
+    loadGridSnapshot(db, (name, work) => timed(`engine:open:snapshot-${name}`, work)),
+  );
   let problem: EngineCounters['snapshot'];
   if ('cols' in loaded) {
     const settings = await getSettings(db);

@@ -77,6 +77,32 @@ describe('grid snapshot', () => {
     expect((await openGridIndex(db, NOW)).counters.snapshot).toBe('used');
   });
 
+  it('finds a changed name, and offsets that do not fit their names, as damage', async () => {
+    const { db } = await seeded();
+    const chunk = (await db.engine.get('grid:chunk:00000'))!;
+    type Stored = { chunk: { nameText: string; companyStart: Uint32Array } };
+    const renamed = structuredClone(chunk) as unknown as Stored;
+    // Same length, one letter other: only a checksum over the text itself can tell.
+    const at = renamed.chunk.nameText.search(/[a-z]/);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const swapped = renamed.chunk.nameText[at] === 'a' ? 'b' : 'a';
+    renamed.chunk.nameText = renamed.chunk.nameText.slice(0, at) + swapped + renamed.chunk.nameText.slice(at + 1);
+    await db.engine.put(renamed as never);
+    expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged', detail: 'checksum of chunk 0' });
+
+    // Offsets past their text: caught even if the checksum were to hold.
+    const cut = structuredClone(chunk) as unknown as Stored;
+    cut.chunk.companyStart = cut.chunk.companyStart.subarray(1);
+    await db.engine.put(cut as never);
+    expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged' });
+
+    await db.engine.put(chunk);
+    const intact = await loadGridSnapshot(db);
+    if (!('cols' in intact)) throw new Error(`the restored chunk was refused: ${intact.problem}`);
+    expect(intact.cols.names).toHaveLength(intact.cols.n);
+    expect(intact.cols.companies).toHaveLength(intact.cols.n);
+  });
+
   it('is rebuilt when a chunk is damaged or its format is older', async () => {
     const { db } = await seeded();
     const chunk = (await db.engine.get('grid:chunk:00001'))!;

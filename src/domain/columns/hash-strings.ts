@@ -1,0 +1,26 @@
+/**
+ * A 64-bit hash (two 32-bit FNV-1a-style lanes) of a list of strings, over their UTF-16 code
+ * units as JavaScript holds them: no UTF-8 copy, which for two-byte strings costs more than the
+ * hashing. Each string's length is mixed in after it, so ['ab', 'c'] and ['a', 'bc'] differ.
+ * Every step is a bijection of each lane, so changing any one code unit always changes the
+ * result. For finding damage in a stored cache, not for anything an adversary chooses.
+ */
+export function hashStrings(texts: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    a = Math.imul(a ^ (0x10000 + n), 0x01000193);
+    b = Math.imul(b ^ (0x10000 + n), 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  const hex = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
+}
