@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { retryDelay } from '../../../domain/sync/push-results';
-import { failedRounds, syncNow } from './sync-runner';
+import { failedRounds, syncNow } from './sync-runner-on-demand';
 import { useSyncSummary, useTeamConfig } from './use-team';
 import { useTeamSession } from './team-session';
 

@@ -6,7 +6,7 @@ import { disableTeamMode, enableTeamMode, getSyncStatus, getTeamConfig } from '.
 import { listSyncIssues, pendingCount } from '../../../db/repos/sync-outbox-repo';
 import { serverBase, signIn } from './team-client';
 import { setTeamSession } from './team-session';
-import { syncNow } from './sync-runner';
+import { syncNow } from './sync-runner-on-demand';
 
 /** Team mode's settings (undefined while loading, null when never set up). */
 export function useTeamConfig() {

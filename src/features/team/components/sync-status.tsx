@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../i18n/use-date-format';
-import { syncNow } from '../api/sync-runner';
+import { syncNow } from '../api/sync-runner-on-demand';
 import { useTeamSession } from '../api/team-session';
 import { useSyncSummary, useTeamConfig } from '../api/use-team';
 

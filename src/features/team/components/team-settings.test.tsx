@@ -18,7 +18,7 @@ import { enableTeamMode } from '../../../db/repos/sync-state-repo';
 
 const h = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
-vi.mock('../api/sync-runner', () => ({ syncNow: () => Promise.resolve(true), failedRounds: () => 0 }));
+vi.mock('../api/sync-runner-on-demand', () => ({ syncNow: () => Promise.resolve(true), failedRounds: () => 0 }));
 
 deleteFreshDatabases();
 beforeAll(() => {
