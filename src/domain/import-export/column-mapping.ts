@@ -5,20 +5,9 @@
  * columns both called "phone" are just columns.
  */
 import { z } from 'zod';
+import { CONTACT_COLUMNS } from './contact-columns';
 
-export const LEAD_FIELDS = [
-  'phone',
-  'name',
-  'company',
-  'email',
-  'source',
-  'campaign',
-  'acquiredAt',
-  'tags',
-  'consent',
-  'consentAt',
-  'consentProof',
-] as const;
+export const LEAD_FIELDS = [...CONTACT_COLUMNS, 'acquiredAt', 'tags', 'consent', 'consentAt', 'consentProof'] as const;
 export const CALL_FIELDS = ['phone', 'leadId', 'at', 'outcome', 'duration', 'agent', 'campaign'] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 export type CallField = (typeof CALL_FIELDS)[number];

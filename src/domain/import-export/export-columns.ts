@@ -6,14 +6,10 @@
 import { REASON_CODES, type Verdict } from '../compliance/verdict-types';
 import type { Lead } from '../leads/lead';
 import { formatInZone, toIsoWithOffset } from '../time/calendar';
+import { CONTACT_COLUMNS } from './contact-columns';
 
 export const EXPORT_COLUMNS = [
-  'phone',
-  'name',
-  'company',
-  'email',
-  'source',
-  'campaign',
+  ...CONTACT_COLUMNS,
   'region',
   'timeZone',
   'acquiredAt',
@@ -33,12 +29,7 @@ export const EXPORT_COLUMNS = [
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = [
-  'phone',
-  'name',
-  'company',
-  'email',
-  'source',
-  'campaign',
+  ...CONTACT_COLUMNS,
   'acquiredAt',
   'createdAt',
   'tags',
