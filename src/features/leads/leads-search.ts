@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { leadFilterSchema } from '../../domain/leads/lead-filter';
 import { readKeepingUnreadable, unreadableParamsSchema } from '../../domain/leads/unreadable-params';
 
+/** Where a lead stands: consent, do-not-call, calls so far, tags and verdict, side by side in every column set. */
+const STANDING_COLUMNS = ['consent', 'dnc', 'lastContact', 'attempts', 'lastOutcome', 'tags', 'verdict'] as const;
+
 export const GRID_COLUMNS = [
   'phone',
   'name',
@@ -12,13 +15,7 @@ export const GRID_COLUMNS = [
   'acquiredAt',
   'createdAt',
   'dataAge',
-  'consent',
-  'dnc',
-  'lastContact',
-  'attempts',
-  'lastOutcome',
-  'tags',
-  'verdict',
+  ...STANDING_COLUMNS,
   'stage',
 ] as const;
 export type GridColumnId = (typeof GRID_COLUMNS)[number];
@@ -30,13 +27,7 @@ export const DEFAULT_COLUMNS: GridColumnId[] = [
   'acquiredAt',
   'dataAge',
   'stage',
-  'consent',
-  'dnc',
-  'lastContact',
-  'attempts',
-  'lastOutcome',
-  'tags',
-  'verdict',
+  ...STANDING_COLUMNS,
 ];
 
 export const leadsSearchSchema = leadFilterSchema.extend({
