@@ -11,11 +11,9 @@ import type { NewCall } from '../../domain/leads/call';
 import { callKey } from '../../domain/leads/call-key';
 import { addCallToFacts } from '../../domain/leads/call-facts';
 import type { Lead } from '../../domain/leads/lead';
-import type { LeadsDb } from '../leads-db';
-import { appendAudit } from './audit-repo';
 import { callKeysOfLeads, mappingKey } from './import-lookup-repo';
-import { ImportCancelledError, batchDraft, commitImport, inChunks, NO_HOOKS } from './import-commit';
-import type { CommitHooks, PlannedFile } from './import-commit';
+import { auditImport, batchDraft, commitImport, inChunks, NO_HOOKS } from './import-commit';
+import type { ImportCommit, PlannedFile } from './import-commit';
 
 export interface CallImportPlan extends PlannedFile {
   warnings: number;
@@ -32,12 +30,7 @@ export class CallImportError extends Error {
 }
 
 /** Commit a checked call log as one batch. */
-export async function commitCallImport(
-  db: LeadsDb,
-  plan: CallImportPlan,
-  hooks: CommitHooks = NO_HOOKS,
-  now = Date.now(),
-): Promise<ImportBatch> {
+export const commitCallImport: ImportCommit<CallImportPlan> = async (db, plan, hooks = NO_HOOKS, now = Date.now()) => {
   const tables = [db.importBatches, db.campaigns, db.leads, db.calls, db.audit, db.settings, db.operations];
   const journalSummary = { fileName: plan.fileName, importKind: 'calls' as const, count: plan.calls.length };
   return commitImport(db, journalSummary, tables, now, async (operatorName) => {
@@ -97,20 +90,8 @@ export async function commitCallImport(
     );
 
     if (plan.mapping) await db.settings.put({ key: mappingKey('calls', null), value: plan.mapping });
-    if (hooks.isCancelled()) throw new ImportCancelledError();
     const batch = { ...draft, id: batchId } as ImportBatch;
-    const { id: _id, mapping: _m, ...summary } = batch;
-    await appendAudit(
-      db,
-      {
-        action: 'import',
-        entity: 'importBatch',
-        ids: [batchId],
-        before: null,
-        after: { ...summary, leadsAffected: updated.size },
-      },
-      now,
-    );
+    await auditImport(db, hooks, batch, now, { leadsAffected: updated.size });
     return batch;
   });
-}
+};

@@ -7,6 +7,7 @@ import type { ImportBatch } from '../../domain/import-export/import-batch';
 import type { OperationSummary } from '../../domain/operations/operation';
 import type { Table } from 'dexie';
 import type { LeadsDb } from '../leads-db';
+import { appendAudit } from './audit-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { getSettings } from './settings-repo';
 
@@ -88,6 +89,37 @@ export function commitImport<T>(
         await markDone(db, journal, now);
         return result;
       }),
+    now,
+  );
+}
+
+/**
+ * How every kind of import commits its checked plan as one batch: resolves only once the
+ * transaction (commitImport) has committed.
+ */
+export type ImportCommit<P extends PlannedFile> = (
+  db: LeadsDb,
+  plan: P,
+  hooks?: CommitHooks,
+  now?: number,
+) => Promise<ImportBatch>;
+
+/**
+ * An import's last write, after a final cancel check: its audit entry, which carries the batch
+ * record (with `extra`) but not its id (the entry's `ids`) or its column mapping.
+ */
+export async function auditImport(
+  db: LeadsDb,
+  hooks: CommitHooks,
+  batch: ImportBatch,
+  now: number,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  if (hooks.isCancelled()) throw new ImportCancelledError();
+  const { id, mapping: _mapping, ...summary } = batch;
+  await appendAudit(
+    db,
+    { action: 'import', entity: 'importBatch', ids: [id], before: null, after: { ...summary, ...extra } },
     now,
   );
 }

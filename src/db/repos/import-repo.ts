@@ -19,10 +19,9 @@ import {
 import { acquisitionsOf, campaignMentions, type PreparedLead } from '../../domain/import-export/prepared-lead';
 import type { NewConsentEvent } from '../../domain/compliance/consent-event';
 import type { Lead } from '../../domain/leads/lead';
-import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
-import { ImportCancelledError, batchDraft, commitImport, inChunks, NO_HOOKS } from './import-commit';
-import type { CommitHooks, PlannedFile } from './import-commit';
+import { auditImport, batchDraft, commitImport, inChunks, NO_HOOKS } from './import-commit';
+import type { ImportCommit, PlannedFile } from './import-commit';
 import { leadsByPhone, mappingKey } from './import-lookup-repo';
 import { honourSuppressions, suppressionTables } from './suppression-repo';
 
@@ -72,12 +71,7 @@ function newLead(p: PreparedLead, ctx: MergeContext): Omit<Lead, 'id'> {
  * Commit a checked lead import as one batch; resolves only once the transaction has committed.
  * Journaled: its journal row turns `done` in the same transaction (operation-journal-repo.ts).
  */
-export async function commitLeadImport(
-  db: LeadsDb,
-  plan: LeadImportPlan,
-  hooks: CommitHooks = NO_HOOKS,
-  now = Date.now(),
-): Promise<ImportBatch> {
+export const commitLeadImport: ImportCommit<LeadImportPlan> = async (db, plan, hooks = NO_HOOKS, now = Date.now()) => {
   const tables = [
     db.importBatches,
     db.sources,
@@ -186,13 +180,7 @@ export async function commitLeadImport(
       createdCampaignIds: catalog.newCampaigns.map((c) => c.id),
     };
     await db.importBatches.put(batch);
-    if (hooks.isCancelled()) throw new ImportCancelledError();
-    const { id: _id, mapping: _m, ...summary } = batch;
-    await appendAudit(
-      db,
-      { action: 'import', entity: 'importBatch', ids: [batchId], before: null, after: summary },
-      now,
-    );
+    await auditImport(db, hooks, batch, now);
     // Numbers of forgotten people go straight back on the internal do-not-call list (suppression-repo.ts).
     const suppressed = await honourSuppressions(
       db,
@@ -219,4 +207,4 @@ export async function commitLeadImport(
     }
     return batch;
   });
-}
+};
