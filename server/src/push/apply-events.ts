@@ -9,24 +9,28 @@ import { Rejection, type ApplyContext, type Outcome } from './context';
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 const APPLIED: Outcome = { status: 'applied' };
 
-export async function applyCall(ctx: ApplyContext, m: Of<'call.add'>): Promise<Outcome> {
-  const { id, leadId, at, ...body } = m.call;
+/** A call or a consent event: one row of a lead's history, the rest of the event kept as its body. */
+async function insertLeadEvent(
+  ctx: ApplyContext,
+  table: 'calls' | 'consents',
+  row: { id: string; leadId: string; at: number; body: object },
+): Promise<Outcome> {
   await ctx.client.query(
-    `INSERT INTO calls (org_id, id, lead_id, at, body, author_id, device_id)
+    `INSERT INTO ${table} (org_id, id, lead_id, at, body, author_id, device_id)
      VALUES (app_org_id(), $1, $2, $3, $4, app_user_id(), $5) ON CONFLICT DO NOTHING`,
-    [id, leadId, at, body, ctx.deviceId],
+    [row.id, row.leadId, row.at, row.body, ctx.deviceId],
   );
   return APPLIED;
 }
 
-export async function applyConsent(ctx: ApplyContext, m: Of<'consent.add'>): Promise<Outcome> {
+export function applyCall(ctx: ApplyContext, m: Of<'call.add'>): Promise<Outcome> {
+  const { id, leadId, at, ...body } = m.call;
+  return insertLeadEvent(ctx, 'calls', { id, leadId, at, body });
+}
+
+export function applyConsent(ctx: ApplyContext, m: Of<'consent.add'>): Promise<Outcome> {
   const { id, leadId, capturedAt, ...body } = m.consent;
-  await ctx.client.query(
-    `INSERT INTO consents (org_id, id, lead_id, at, body, author_id, device_id)
-     VALUES (app_org_id(), $1, $2, $3, $4, app_user_id(), $5) ON CONFLICT DO NOTHING`,
-    [id, leadId, capturedAt, body, ctx.deviceId],
-  );
-  return APPLIED;
+  return insertLeadEvent(ctx, 'consents', { id, leadId, at: capturedAt, body });
 }
 
 export async function applyDnc(ctx: ApplyContext, m: Of<'dnc.add'>): Promise<Outcome> {
