@@ -9,6 +9,7 @@ import { fileSizeProblem } from '../domain/import-export/cell-checks';
 import { decodeStrict, detectEncoding, type Encoding, type EncodingGuess } from '../domain/import-export/encoding';
 import { sniffFileType, type FileType } from '../domain/import-export/file-signature';
 import { readWorkbookSheets, type Sheet } from './xlsx-sheets';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 export interface FileLike {
   name: string;
@@ -20,7 +21,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return sha256HexBytes(bytes);
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(digest);
 }
 
 export type OpenResult =

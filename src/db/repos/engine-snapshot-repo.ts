@@ -17,6 +17,7 @@ import { hashStrings } from '../../domain/columns/hash-strings';
 import { DATA_VERSION_KEY, LOG_PREFIX, type ChangeLogRow } from '../data-version';
 import type { EngineRow, LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
 export const SNAPSHOT_FORMAT = 4;
@@ -49,8 +50,6 @@ export async function readDataVersion(db: LeadsDb): Promise<string | null> {
   return typeof row?.value === 'string' ? row.value : null;
 }
 
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * A chunk's checksum: SHA-256 over the SHA-256 of each typed array (its bytes as they are; the
  * browser digests them off this thread) and a 64-bit hash of the strings read as they are held
@@ -68,8 +67,8 @@ async function checksum(chunk: ColumnsChunk): Promise<string> {
     chunk.companyText,
     JSON.stringify(chunk.extraTags),
   ]);
-  const all = `${(await arrays).map(hex).join(',')},${strings}`;
-  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(all)));
+  const all = `${(await arrays).map((d) => bytesToHex(new Uint8Array(d))).join(',')},${strings}`;
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(all))));
 }
 
 /** A save that was skipped: the data moved on, or another tab stored a different snapshot meanwhile. */

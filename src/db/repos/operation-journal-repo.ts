@@ -17,6 +17,7 @@ import {
   type OperationSummary,
 } from '../../domain/operations/operation';
 import type { LeadsDb } from '../leads-db';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Every journal lock's name starts with this (so a screen can ask which ones are held). */
 export const OPERATION_LOCK_PREFIX = 'leadledger-operation:';
@@ -37,7 +38,7 @@ function holdingLock<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 /** A random name for the lock (randomUUID needs a secure context; getRandomValues does not). */
 function uniqueToken(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /**

@@ -18,6 +18,7 @@ import { getFlag, getSettings, setFlag } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { suppressNumber } from './suppression-repo';
 import { dropEngineCache } from './engine-snapshot-repo';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 const KEY_FLAG = 'anonymisationKey';
 
@@ -44,7 +45,7 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
   const existing = await getFlag<string>(db, KEY_FLAG);
   if (existing) return existing;
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const key = bytesToHex(bytes);
   await setFlag(db, KEY_FLAG, key);
   return key;
 }

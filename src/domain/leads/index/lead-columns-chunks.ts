@@ -5,7 +5,7 @@
  * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
  */
 import { Dictionary } from '../../columns/dictionary';
-import type { LeadColumns } from './lead-columns';
+import { joinRows, type LeadColumns } from './lead-columns';
 
 const NUMERIC = [
   'ids',
@@ -69,18 +69,6 @@ export function chunkArrays(chunk: ColumnsChunk): ArrayBufferView[] {
   ];
 }
 
-/** The strings joined, with the offset of each (and the end) from zero. */
-function joined(values: readonly string[]): { text: string; starts: Uint32Array } {
-  const starts = new Uint32Array(values.length + 1);
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    starts[i] = at;
-    at += values[i]!.length;
-  }
-  starts[values.length] = at;
-  return { text: values.join(''), starts };
-}
-
 /** Push the strings `text` holds at `starts` onto `out`. Throws when the offsets do not fit the text. */
 function split(text: string, starts: Uint32Array, count: number, out: string[]): void {
   if (starts.length !== count + 1 || starts[count] !== text.length)
@@ -136,10 +124,16 @@ export function toChunks(
   return { head: { n: cols.n, chunkSize, chunkCount: chunks.length, dict }, chunks };
 }
 
+/** Names and companies joined, each with its offsets (joinRows, as for the search text). */
 function named(names: string[], companies: string[]) {
-  const n = joined(names);
-  const c = joined(companies);
-  return { nameText: n.text, nameStart: n.starts, companyText: c.text, companyStart: c.starts };
+  const nameStart = new Uint32Array(names.length + 1);
+  const companyStart = new Uint32Array(companies.length + 1);
+  return {
+    nameText: joinRows(names, nameStart),
+    nameStart,
+    companyText: joinRows(companies, companyStart),
+    companyStart,
+  };
 }
 
 function dictionary(values: readonly string[]): Dictionary {

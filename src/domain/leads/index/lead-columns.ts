@@ -171,8 +171,8 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
   cols.companies[i] = lead.company;
 }
 
-/** Join per-row strings into one haystack with its row offsets. */
-function joinRows(rows: readonly string[], starts: Uint32Array): string {
+/** Join per-row strings into one haystack, writing each row's offset (and the end) into `starts`. */
+export function joinRows(rows: readonly string[], starts: Uint32Array): string {
   let len = 0;
   for (let i = 0; i < rows.length; i++) {
     starts[i] = len;
