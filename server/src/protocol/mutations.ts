@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { hlcSchema } from '../../../src/domain/sync/hlc';
 import { LEAD_FIELD_SCHEMAS, TEAM_FIELD } from '../../../src/domain/sync/lead-fields';
 import { CALL_OUTCOMES } from '../../../src/domain/leads/call-outcome';
+import { LEAD_REMOVAL_REASONS } from '../../../src/domain/sync/mutation';
 
 const epochMs = z.number().int().finite();
 /** Client-generated ids of leads and events: UUIDs or other opaque ids, never reused. */
@@ -88,6 +89,19 @@ const dncAdd = z.object({
   }),
 });
 
+/**
+ * A lead removed on a device: deleted by hand or by an import's undo, purged by a retention rule,
+ * or erased at the person's request. The server deletes the lead with its calls and consents and
+ * keeps a tombstone (server/migrations/002), so every replica drops it and nothing brings it back.
+ */
+const leadRemove = z.object({
+  id: z.uuid(),
+  type: z.literal('lead.remove'),
+  leadId: clientId,
+  reason: z.enum(LEAD_REMOVAL_REASONS),
+  at: epochMs,
+});
+
 /** An entry of the device's audit trail as the app stores it (src/domain/audit/audit-entry.ts). */
 const auditEntry = z
   .object({
@@ -112,9 +126,10 @@ const auditAppend = z.object({
   entries: z.array(auditEntry).min(1).max(500),
 });
 
-export const mutationSchema = z.discriminatedUnion('type', [leadPut, callAdd, consentAdd, dncAdd, auditAppend]);
+export const mutationSchema = z.discriminatedUnion('type', [leadPut, leadRemove, callAdd, consentAdd, dncAdd, auditAppend]);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type LeadPut = z.infer<typeof leadPut>;
+export type LeadRemove = z.infer<typeof leadRemove>;
 export type AuditAppend = z.infer<typeof auditAppend>;
 
 export const pushBodySchema = z.object({

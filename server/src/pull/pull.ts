@@ -2,7 +2,8 @@
  * GET /pull: the changes after the client's cursor, in seq order, one page at a time, read under
  * the caller's row-level security (a team lead's page holds no other team's lead, nor its calls).
  * Leads are state, not history: a lead appears once, at the seq of its latest change, with every
- * field and stamp — so a pull from cursor 0 is a snapshot of the leads plus the event tables.
+ * field and stamp — so a pull from cursor 0 is a snapshot of the leads plus the event tables. A
+ * removed lead is a `removal` (its tombstone; its calls and consents went with it).
  */
 import type pg from 'pg';
 import { withSession, type SessionClaims } from '../db/session';
@@ -10,7 +11,7 @@ import { withSession, type SessionClaims } from '../db/session';
 export const DEFAULT_PAGE = 1000;
 export const MAX_PAGE = 5000;
 
-export type ChangeKind = 'lead' | 'call' | 'consent' | 'dnc' | 'audit' | 'quarantine';
+export type ChangeKind = 'lead' | 'removal' | 'call' | 'consent' | 'dnc' | 'audit' | 'quarantine';
 export interface Change {
   seq: number;
   kind: ChangeKind;
@@ -26,6 +27,8 @@ export interface PullPage {
 const SOURCES: Record<ChangeKind, string> = {
   lead: `SELECT 'lead' AS kind, seq, jsonb_build_object('id', id, 'teamId', team_id, 'phoneE164', phone_e164,
            'fields', fields, 'clocks', clocks) AS data FROM leads`,
+  removal: `SELECT 'removal', seq, jsonb_build_object('leadId', lead_id, 'reason', reason, 'at', at)
+              FROM lead_removals`,
   call: `SELECT 'call', seq, body || jsonb_build_object('id', id, 'leadId', lead_id, 'at', at, 'authorId', author_id)
            FROM calls`,
   consent: `SELECT 'consent', seq, body || jsonb_build_object('id', id, 'leadId', lead_id, 'capturedAt', at,

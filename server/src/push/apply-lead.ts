@@ -4,6 +4,7 @@ import { parseHlc } from '../../../src/domain/sync/hlc';
 import { IMMUTABLE_FIELDS, TEAM_FIELD } from '../../../src/domain/sync/lead-fields';
 import type { LeadPut, Stamped } from '../protocol/mutations';
 import { Rejection, type ApplyContext, type Outcome } from './context';
+import { refuseIfRemoved } from './apply-removal';
 
 /** A stamp further ahead of the server's clock would win every later edit: refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
@@ -24,6 +25,7 @@ export async function applyLeadPut(ctx: ApplyContext, m: LeadPut): Promise<Outco
     [m.leadId],
   );
   const row = rows[0];
+  if (!row) await refuseIfRemoved(ctx, m.leadId);
   if (row && m.phoneE164 !== undefined && m.phoneE164 !== row.phone_e164)
     throw new Rejection('phone-immutable', 'a lead keeps its number; add a new lead');
   if (!row && (m.phoneE164 === undefined || m.fields[TEAM_FIELD] === undefined))

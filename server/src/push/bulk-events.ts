@@ -1,12 +1,14 @@
 /**
  * The fast path for the bulk of a push: calls and consents. They touch no other row, so a batch's
  * calls and consents go in with one INSERT per table (ON CONFLICT DO NOTHING on their ids) and one
- * INSERT of their mutation ids, instead of four round trips per mutation. If anything in it fails,
+ * INSERT of their mutation ids, instead of four round trips per mutation. If anything in it fails
+ * (or one names a removed lead),
  * the savepoint rolls it back and the caller applies those mutations one by one (each quarantined
  * on its own reason).
  */
 import type { Mutation } from '../protocol/mutations';
 import type { ApplyContext } from './context';
+import { removedLeads } from './apply-removal';
 
 export type BulkEvent = Extract<Mutation, { type: 'call.add' | 'consent.add' }>;
 
@@ -35,6 +37,9 @@ const insertSql = (table: 'calls' | 'consents') =>
 
 /** True when every event and its mutation id are written; false when the caller must go one by one. */
 export async function applyBulkEvents(ctx: ApplyContext, events: BulkEvent[]): Promise<boolean> {
+  // An event of a removed lead is refused: one by one, so it is quarantined alone.
+  const leadIds = events.map((m) => (m.type === 'call.add' ? m.call.leadId : m.consent.leadId));
+  if ((await removedLeads(ctx, leadIds)).size) return false;
   const { calls, consents } = rows(events);
   await ctx.client.query('SAVEPOINT bulk');
   try {

@@ -11,6 +11,7 @@ import { withSession, type SessionClaims } from '../db/session';
 import { formatHlc } from '../../../src/domain/sync/hlc';
 import { mutationSchema, type Mutation, type MutationResult } from '../protocol/mutations';
 import { applyLeadPut } from './apply-lead';
+import { applyLeadRemove } from './apply-removal';
 import { applyAudit, applyCall, applyConsent, applyDnc } from './apply-events';
 import { applyBulkEvents, isBulkEvent } from './bulk-events';
 import { Rejection, type ApplyContext, type Outcome } from './context';
@@ -94,6 +95,8 @@ function apply(ctx: ApplyContext, m: Mutation): Promise<Outcome> {
   switch (m.type) {
     case 'lead.put':
       return applyLeadPut(ctx, m);
+    case 'lead.remove':
+      return applyLeadRemove(ctx, m);
     case 'call.add':
       return applyCall(ctx, m);
     case 'consent.add':

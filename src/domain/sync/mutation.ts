@@ -9,7 +9,7 @@ import type { AuditEntry } from '../audit/audit-entry';
 import type { Stamped } from './lead-merge';
 import { TEAM_FIELD } from './lead-fields';
 
-export const MUTATION_TYPES = ['lead.put', 'call.add', 'consent.add', 'dnc.add', 'audit.append'] as const;
+export const MUTATION_TYPES = ['lead.put', 'lead.remove', 'call.add', 'consent.add', 'dnc.add', 'audit.append'] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
 export interface SyncMutation {
@@ -30,6 +30,14 @@ export function leadPut(
   const stamped: Record<string, Stamped> = { [TEAM_FIELD]: team };
   for (const [name, value] of Object.entries(fields)) stamped[name] = { value: value ?? null, hlc };
   return { id, type: 'lead.put', leadId, phoneE164, fields: stamped };
+}
+
+/** Why a lead left a device: deleted (by hand, or an import undone), purged by retention, or erased (GDPR Art. 17). */
+export const LEAD_REMOVAL_REASONS = ['delete', 'purge', 'erase'] as const;
+export type LeadRemovalReason = (typeof LEAD_REMOVAL_REASONS)[number];
+
+export function leadRemove(id: string, leadId: string, reason: LeadRemovalReason, at: number): SyncMutation {
+  return { id, type: 'lead.remove', leadId, reason, at };
 }
 
 export function callAdd(id: string, call: Call, callId: string, leadId: string): SyncMutation {
