@@ -126,7 +126,14 @@ const auditAppend = z.object({
   entries: z.array(auditEntry).min(1).max(500),
 });
 
-export const mutationSchema = z.discriminatedUnion('type', [leadPut, leadRemove, callAdd, consentAdd, dncAdd, auditAppend]);
+export const mutationSchema = z.discriminatedUnion('type', [
+  leadPut,
+  leadRemove,
+  callAdd,
+  consentAdd,
+  dncAdd,
+  auditAppend,
+]);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type LeadPut = z.infer<typeof leadPut>;
 export type LeadRemove = z.infer<typeof leadRemove>;

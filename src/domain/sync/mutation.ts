@@ -9,7 +9,14 @@ import type { AuditEntry } from '../audit/audit-entry';
 import type { Stamped } from './lead-merge';
 import { TEAM_FIELD } from './lead-fields';
 
-export const MUTATION_TYPES = ['lead.put', 'lead.remove', 'call.add', 'consent.add', 'dnc.add', 'audit.append'] as const;
+export const MUTATION_TYPES = [
+  'lead.put',
+  'lead.remove',
+  'call.add',
+  'consent.add',
+  'dnc.add',
+  'audit.append',
+] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
 export interface SyncMutation {
