@@ -1,7 +1,8 @@
 /**
  * Issue 18: the browser as an offline replica of the team server. A real server on a throwaway
  * PostgreSQL database (e2e/support/team-server.ts); two agents of one team in two browser
- * contexts, a team lead of another team in a third.
+ * contexts, a team lead of another team in a third, and a team lead of the first team who erases
+ * the person in a fourth.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readStore } from './support/idb-read';
@@ -55,6 +56,11 @@ async function openAs(browser: Browser, baseURL: string, email: string) {
 const leadsWithPhone = async (page: Page) =>
   (await readStore<StoredLead>(page, 'leads')).filter((l) => l.phoneE164 === PHONE);
 
+const lastSyncedAt = async (page: Page) =>
+  (await readStore<{ key: string; value?: { lastSyncedAt?: number } }>(page, 'syncState')).find(
+    (r) => r.key === 'status',
+  )?.value?.lastSyncedAt ?? 0;
+
 /** Sync (the sidebar's button) until `check` holds: a round already running when a change lands may have pulled before it. */
 async function syncUntil(page: Page, check: () => Promise<boolean>) {
   // A lead's drawer is modal: close it so the sidebar can be used.
@@ -71,7 +77,7 @@ async function syncUntil(page: Page, check: () => Promise<boolean>) {
     .toBe(true);
 }
 
-test('two agents of one organisation converge: a DNC request and a consent reach the other, an offline conflict is shown; a team lead of another team receives none of their leads', async ({
+test('two agents of one organisation converge: a DNC request and a consent reach the other, an offline conflict is shown; a team lead of another team receives none of their leads; an erasure leaves every replica', async ({
   browser,
   baseURL,
 }) => {
@@ -176,6 +182,37 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     const ids = await readStore<{ table: string }>(c.page, 'syncIds');
     expect(ids.filter((r) => r.table === 'leads')).toEqual([]);
     await c.context.close();
+  });
+
+  await test.step('a team lead of team 1 erases the person on a third device: the lead and its history leave both agents, the block stays', async () => {
+    const erasing = await openAs(browser, baseURL!, await server.addUser('team_lead', [server.teams[0]!]));
+    const page = erasing.page;
+    await syncUntil(page, async () => (await leadsWithPhone(page)).length === 1);
+    const [held] = await leadsWithPhone(page);
+    await page.goto(`/leads?lead=${held!.id}`);
+    const drawer = page.getByRole('dialog', { name: 'Renamed by A' });
+    await drawer.getByRole('button', { name: 'Forget this person…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Forget this person?' });
+    await confirm.getByRole('button', { name: 'Forget this person', exact: true }).click();
+    await expect(confirm).toBeHidden();
+    await syncUntil(
+      page,
+      async () => (await page.getByTestId('sync-pending').textContent())?.startsWith('0 ') ?? false,
+    );
+    await expect(page.getByTestId('sync-issue').filter({ hasText: 'Refused by the server' })).toHaveCount(0);
+
+    for (const side of [a, b]) {
+      await syncUntil(side.page, async () => (await leadsWithPhone(side.page)).length === 0);
+      const consents = await readStore<{ proofRef: string }>(side.page, 'consents');
+      expect(consents.filter((c) => c.proofRef === 'rec-team-0001')).toEqual([]);
+      const entries = await readStore<{ listId: string; phoneE164: string }>(side.page, 'dncEntries');
+      expect(entries.filter((e) => e.listId === 'internal' && e.phoneE164 === PHONE)).toHaveLength(1);
+      // A later round does not bring the person back.
+      const before = await lastSyncedAt(side.page);
+      await syncUntil(side.page, async () => (await lastSyncedAt(side.page)) > before);
+      expect(await leadsWithPhone(side.page)).toEqual([]);
+    }
+    await erasing.context.close();
   });
 
   await a.context.close();

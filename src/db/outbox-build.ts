@@ -17,9 +17,12 @@ import {
   consentAdd,
   dncAdd,
   leadPut,
+  leadRemove,
   MAX_SEGMENT,
+  type LeadRemovalReason,
   type SyncMutation,
 } from '../domain/sync/mutation';
+import { isHashedPhone } from '../domain/compliance/anonymise';
 import { SYNC_KEYS, type SyncIdRow, type SyncedTable, type TeamConfig } from '../domain/sync/sync-rows';
 
 /** What one transaction needs to stamp its writes: the device, its team, and the stamp once ticked. */
@@ -55,19 +58,29 @@ export function outboxBuilder(down: DBCore) {
 
   /**
    * Lead rows written: one lead.put each with the fields that changed since the values last queued
-   * or pulled (kept in the lead's syncIds row, so nothing is read before the write itself).
+   * or pulled (kept in the lead's syncIds row, so nothing is read before the write itself). A lead
+   * anonymised by a retention purge keeps its anonymous row here, but leaves the team's data: it
+   * is removed there (the server keeps no number or name past the purge).
    */
   async function leads(tx: OutboxTx, after: Lead[]): Promise<SyncMutation[]> {
+    const anonymised = after.filter((l) => isHashedPhone(l.phoneE164));
+    const out = anonymised.length
+      ? await removals(
+          tx,
+          anonymised.map((l) => l.id),
+          'purge',
+        )
+      : [];
     const known = await held(
       tx,
       'leads',
       after.map((l) => l.id),
     );
-    const out: SyncMutation[] = [];
     const rows: SyncIdRow[] = [];
     // The built-in demo data never leaves this browser.
-    for (const lead of after.filter((l) => l.entryMethod !== 'demo')) {
+    for (const lead of after.filter((l) => l.entryMethod !== 'demo' && !isHashedPhone(l.phoneE164))) {
       const row = known.get(lead.id);
+      if (row?.removed) continue;
       // A lead new to the team (or first touched since team mode began) sends every field.
       const fields = changedFields(row?.wire, lead);
       if (Object.keys(fields).length === 0) continue;
@@ -88,6 +101,29 @@ export function outboxBuilder(down: DBCore) {
     }
     if (rows.length) await ids().mutate({ type: 'put', trans: tx.trans, values: rows });
     return out;
+  }
+
+  /**
+   * Leads deleted here (or anonymised): one lead.remove each for those the team holds; their
+   * syncIds rows keep only the ids, marked removed, so a later pull of the lead does not bring it back.
+   */
+  async function removals(
+    tx: OutboxTx,
+    localIds: readonly number[],
+    reason: LeadRemovalReason,
+  ): Promise<SyncMutation[]> {
+    const known = await held(tx, 'leads', localIds);
+    const gone = [...known.values()].filter((r): r is SyncIdRow => r !== undefined && !r.removed);
+    if (gone.length === 0) return [];
+    const rows: SyncIdRow[] = gone.map((r) => ({
+      table: 'leads',
+      localId: r.localId,
+      syncId: r.syncId,
+      removed: true,
+    }));
+    await ids().mutate({ type: 'put', trans: tx.trans, values: rows });
+    const at = Date.now();
+    return gone.map((r) => leadRemove(uuid(), r.syncId, reason, at));
   }
 
   /** Sync ids of the leads events refer to; a lead the team has not seen yet is sent whole first. */
@@ -120,8 +156,15 @@ export function outboxBuilder(down: DBCore) {
       trans: tx.trans,
       keys: rows.map((r) => r.leadId),
     })) as (Lead | undefined)[];
-    // Events of demo leads stay here with their leads.
-    const fresh = rows.filter((r, i) => !known.get(r.id) && owners[i]?.entryMethod !== 'demo');
+    const leadRows = await held(
+      tx,
+      'leads',
+      rows.map((r) => r.leadId),
+    );
+    // Events of demo leads stay here with their leads, and a lead removed from the team's data takes no more.
+    const fresh = rows.filter(
+      (r, i) => !known.get(r.id) && owners[i]?.entryMethod !== 'demo' && !leadRows.get(r.leadId)?.removed,
+    );
     if (fresh.length === 0) return [];
     if (table === 'calls' && fresh.some((c) => (c as Call).outcome === 'dnc-requested')) tx.dncRequested = true;
     const { map, puts } = await leadIds(
@@ -162,7 +205,7 @@ export function outboxBuilder(down: DBCore) {
     return fresh.map((e, i) => dncAdd(uuid(), rows[i]!.syncId, kind, e.phoneE164, e.addedAt!));
   }
 
-  return { leads, events, dnc };
+  return { leads, removals, events, dnc };
 }
 
 /** Audit entries as consecutive segments of the device's chain. */

@@ -4,27 +4,19 @@ import { deleteFreshDatabases, freshDb } from './test-databases';
 import { createLead, updateLead } from './repos/leads-repo';
 import { recordConsent } from './repos/consent-repo';
 import { addToInternalDnc } from './repos/dnc-repo';
-import { disableTeamMode, enableTeamMode } from './repos/sync-state-repo';
+import { disableTeamMode } from './repos/sync-state-repo';
+import { TEST_TEAM, teamModeOn } from '../testing/team-mode';
 import { applyPulledPage } from './repos/sync-pull-repo';
 import type { NewLead } from '../domain/leads/lead';
 import type { LeadsDb } from './leads-db';
 
 deleteFreshDatabases();
 const NOW = Date.UTC(2026, 11, 1, 15);
-const TEAM = '7d9a3c1e-0000-4000-8000-000000000001';
+const TEAM = TEST_TEAM;
 
 const newLead = (over: Partial<NewLead> = {}): NewLead => sampleNewLead(NOW, over);
 
-async function teamOn(db: LeadsDb) {
-  await enableTeamMode(db, {
-    serverUrl: 'http://127.0.0.1:4361',
-    email: 'agent@example.test',
-    userId: 'u1',
-    orgId: 'o1',
-    role: 'agent',
-    teamIds: [TEAM],
-  });
-}
+const teamOn = (db: LeadsDb) => teamModeOn(db);
 /** A queued mutation, loosely typed for reading in assertions. */
 interface Queued {
   type: string;
@@ -249,13 +241,15 @@ describe('the demo data', () => {
   });
 });
 
-describe('a pulled lead whose local row was deleted', () => {
-  it('comes back as one new row with one mapping', async () => {
+describe('a pulled lead whose local row was deleted while team mode was off', () => {
+  it('comes back as one new row with one mapping (the deletion never reached the team)', async () => {
     const db = freshDb();
     await teamOn(db);
     const lead = await createLead(db, newLead(), NOW);
     const put = (await queued(db)).find((m) => m.type === 'lead.put')!;
+    await disableTeamMode(db);
     await db.leads.delete(lead.id);
+    await teamOn(db);
     await applyPulledPage(
       db,
       {

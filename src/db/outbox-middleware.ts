@@ -3,7 +3,8 @@
  * synced table (leads, calls, consents, the internal DNC list, the audit trail) adds, in the same
  * transaction, the mutations that carry it to the team server: a lead write becomes a `lead.put`
  * of the fields it changed, each stamped with the device's hybrid logical clock; a new call,
- * consent, DNC addition or audit entry its `*.add` / `audit.append`. So nothing is committed
+ * consent, DNC addition or audit entry its `*.add` / `audit.append`; a lead deleted (or anonymised)
+ * its `lead.remove`. So nothing is committed
  * locally that the outbox does not hold, and nothing is queued that was not committed.
  * Implemented once, as a Dexie DBCore middleware under every repository and worker (like
  * data-version.ts): no write path can forget it.
@@ -16,6 +17,7 @@ import type { Lead } from '../domain/leads/lead';
 import { SYNC_KEYS, teamConfigSchema } from '../domain/sync/sync-rows';
 import type { SyncMutation } from '../domain/sync/mutation';
 import { auditSegments, outboxBuilder, type OutboxTx } from './outbox-build';
+import { removalReasonOf } from './removal-reason';
 
 export const SYNCED_TABLES: ReadonlySet<string> = new Set(['leads', 'calls', 'consents', 'dncEntries', 'audit']);
 const SYNC_STORES = ['outbox', 'syncIds', 'syncState'];
@@ -79,13 +81,22 @@ export const outboxMiddleware: Middleware<DBCore> = {
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
-            // Not inside a schema upgrade, and deletes are not synced (decision 031: what is left).
+            // Not inside a schema upgrade. Of deletes, a lead's is synced (lead.remove, with the
+            // reason its repository gave: removal-reason.ts); an event's goes with its lead, and a
+            // range deleted (a restore replacing this device's data) stays on this device.
             // The write goes down first, before any await: Dexie's hooks and cache layers find the
             // transaction in Dexie's zone when called, and an await here may have left that zone
             // (Collection.modify showed it). So the lead's previous values are not read here: they
             // are the ones last queued or pulled, kept in its syncIds row.
             const written = table.mutate(req);
             if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return written;
+            if (req.type === 'delete' && name === 'leads') {
+              const result = await written;
+              const tx = await stateOf(req.trans);
+              if (tx)
+                await queue(req.trans, await build.removals(tx, req.keys as number[], removalReasonOf(req.trans)));
+              return result;
+            }
             if (req.type !== 'add' && req.type !== 'put') return written;
             const result = await written;
             const tx = await stateOf(req.trans);

@@ -27,6 +27,7 @@ import { INTERNAL_LIST_ID } from './internal-dnc';
 import { anonymisationKey } from './retention-repo';
 import { suppressNumber } from './suppression-repo';
 import { dropEngineCache } from './engine-snapshot-repo';
+import { markLeadRemoval } from '../removal-reason';
 
 export class ForgetError extends Error {
   constructor(readonly code: 'not-found') {
@@ -157,6 +158,7 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
     await db.calls.bulkDelete(calls);
     await db.consents.bulkDelete(consents);
     await db.acquisitions.bulkDelete(acquisitions);
+    markLeadRemoval('erase');
     await db.leads.delete(leadId);
     await db.audit.bulkPut(audit.filter((e) => !isRedacted(e)).map((e) => redactDetails(e, now)));
     for (const { table, rows } of others) if (rows.length) await db.table(table).bulkPut(rows);

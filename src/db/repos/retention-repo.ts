@@ -18,6 +18,7 @@ import { getFlag, getSettings, setFlag } from './settings-repo';
 import { journaled, markDone } from './operation-journal-repo';
 import { suppressNumber } from './suppression-repo';
 import { dropEngineCache } from './engine-snapshot-repo';
+import { markLeadRemoval } from '../removal-reason';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 const KEY_FLAG = 'anonymisationKey';
@@ -106,6 +107,7 @@ export async function purgeRetention(
           await db.calls.where('leadId').anyOf(ids).delete();
           await db.consents.bulkDelete(consents.map((c) => c.id));
           await db.acquisitions.where('leadId').anyOf(ids).delete();
+          markLeadRemoval('purge');
           await db.leads.bulkDelete(ids);
         } else {
           await db.leads.bulkPut(leads.filter((l) => going.has(l.id)).map((l) => anonymiseLead(l, key, now)));

@@ -7,7 +7,8 @@
  * later stamp); events are added once (by sync id); a DNC entry puts the number on the internal
  * list, which the verdict reads. An event whose lead has not arrived yet (a lead's seq moves to its
  * latest change) waits in `orphans` until it does. The organisation's audit chain is kept as pulled
- * (org-chain-repo.ts).
+ * (org-chain-repo.ts). A removal (a lead deleted, purged or erased on another device) deletes the
+ * lead here with everything of it, and marks its sync id removed so no later change brings it back.
  */
 import type { LeadsDb } from '../leads-db';
 import type { Lead } from '../../domain/leads/lead';
@@ -44,10 +45,15 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     db.dncListVersions,
     db.syncIds,
     db.syncIssues,
+    db.consentRequests,
+    db.acquisitions,
   ];
   await db.transaction('rw', tables, async () => {
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
-    for (const c of page.changes) if (c.kind === 'lead') await applyLead(db, c.data);
+    for (const c of page.changes) {
+      if (c.kind === 'lead') await applyLead(db, c.data);
+      else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId));
+    }
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
     const orphans: PulledChange[] = [];
     const called = new Set<number>();
@@ -55,7 +61,7 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
       if (c.kind === 'call' || c.kind === 'consent') {
         const leadId = await applyEvent(db, c);
         if (leadId === undefined) orphans.push(c);
-        else if (c.kind === 'call') called.add(leadId);
+        else if (c.kind === 'call' && leadId !== REMOVED) called.add(leadId);
       } else if (c.kind === 'dnc') await applyDnc(db, c.data);
       else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
       else if (c.kind === 'audit')
@@ -89,6 +95,19 @@ async function recomputeCallFacts(db: LeadsDb, leadId: number): Promise<void> {
 const bySyncId = (db: LeadsDb, table: string, syncId: string) =>
   db.syncIds.where('[table+syncId]').equals([table, syncId]).first();
 
+/** A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked. */
+async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
+  const held = await bySyncId(db, 'leads', syncId);
+  if (!held || held.removed || typeof held.localId !== 'number') return;
+  const id = held.localId;
+  await db.calls.where('leadId').equals(id).delete();
+  await db.consents.where('leadId').equals(id).delete();
+  await db.consentRequests.where('leadId').equals(id).delete();
+  await db.acquisitions.where('leadId').equals(id).delete();
+  await db.leads.delete(id);
+  await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
+}
+
 async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
   const syncId = String(data.id);
   const phone = String(data.phoneE164);
@@ -99,6 +118,7 @@ async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<vo
     if (name !== 'teamId') incoming[name] = { value: fields[name], hlc };
   const team: Stamped = { value: data.teamId ?? null, hlc: clocks.teamId ?? '' };
   const held = await bySyncId(db, 'leads', syncId);
+  if (held?.removed) return;
   const local = typeof held?.localId === 'number' ? await db.leads.get(held.localId) : undefined;
   if (held && local) {
     const merged = mergeLead({ fields: wireFields(local), clocks: held.clocks ?? {} }, incoming);
@@ -116,10 +136,14 @@ async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<vo
   await db.syncIds.put(next);
 }
 
-/** The local id of the event's lead, or undefined when the lead is not here yet. */
+/** An event of a lead removed here: dropped, not kept waiting. */
+const REMOVED = -1;
+
+/** The local id of the event's lead, undefined when the lead is not here yet, or REMOVED. */
 async function applyEvent(db: LeadsDb, c: PulledChange): Promise<number | undefined> {
   const table = c.kind === 'call' ? 'calls' : 'consents';
   const lead = await bySyncId(db, 'leads', String(c.data.leadId));
+  if (lead?.removed) return REMOVED;
   if (typeof lead?.localId !== 'number') return undefined;
   if (await bySyncId(db, table, String(c.data.id))) return lead.localId;
   const syncId = String(c.data.id);

@@ -22,6 +22,12 @@ export interface SyncIdRow {
   team?: Stamped;
   /** A lead's synced fields as last queued or pulled: what the next write is compared with. */
   wire?: Record<string, unknown>;
+  /**
+   * The lead left the team's data (deleted, purged or erased, here or on another device): nothing
+   * of it is sent or taken again. The row keeps only the ids (no fields: an erased person's values
+   * must not stay here).
+   */
+  removed?: true;
 }
 
 /** A conflict (a field edited in two places: the value kept and the one that lost) or a quarantined mutation. */

@@ -1,0 +1,135 @@
+/**
+ * A lead deleted, purged, anonymised or erased on this device leaves the team's data (lead.remove,
+ * with its reason), and a removal pulled from another device deletes the lead here; neither is
+ * undone by a later change of the lead arriving from the server.
+ */
+import { describe, expect, it } from 'vitest';
+import { sampleNewLead } from '../testing/new-lead-fixture';
+import { TEST_TEAM, teamModeOn } from '../testing/team-mode';
+import { deleteFreshDatabases, freshDb } from './test-databases';
+import { createLead } from './repos/leads-repo';
+import { forgetPerson } from './repos/forget-person-repo';
+import { purgeRetention } from './repos/retention-repo';
+import { applyBulkEdit } from './repos/bulk-edit-repo';
+import { applyPulledPage, type PulledChange } from './repos/sync-pull-repo';
+import type { NewLead } from '../domain/leads/lead';
+import type { LeadsDb } from './leads-db';
+
+deleteFreshDatabases();
+const NOW = Date.UTC(2026, 11, 1, 15);
+const YEARS_LATER = NOW + 20 * 365 * 86_400_000;
+
+interface Queued {
+  type: string;
+  leadId?: string;
+  reason?: string;
+  phoneE164?: string;
+}
+const queued = async (db: LeadsDb) =>
+  (await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation as unknown as Queued);
+const removals = async (db: LeadsDb) =>
+  (await queued(db)).filter((m) => m.type === 'lead.remove').map((m) => [m.leadId, m.reason]);
+
+/** A lead created in team mode, and the sync id its lead.put carried. */
+async function syncedLead(db: LeadsDb, over: Partial<NewLead> = {}) {
+  const lead = await createLead(db, sampleNewLead(NOW, over), NOW);
+  const puts = (await queued(db)).filter((m) => m.type === 'lead.put');
+  return { lead, syncId: puts.at(-1)!.leadId! };
+}
+
+const page = (changes: PulledChange[], cursor: number) => ({ changes, cursor, more: false });
+const pulledLead = (syncId: string, phoneE164: string, seq: number, name = 'Edited elsewhere'): PulledChange => ({
+  seq,
+  kind: 'lead',
+  data: { id: syncId, teamId: TEST_TEAM, phoneE164, fields: { name }, clocks: { name: '9999999999999-0000-x' } },
+});
+const pulledCall = (syncId: string, seq: number): PulledChange => ({
+  seq,
+  kind: 'call',
+  data: { id: `call-${seq}-remote`, leadId: syncId, at: NOW, outcome: 'connected', durationSec: 3, agent: 'b' },
+});
+
+describe('a lead removed on this device', () => {
+  it('is sent as lead.remove with the reason its repository gave: a bulk delete, a retention purge, an erasure', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    const b = await syncedLead(db, { phoneE164: '+12133734254', name: 'Grace' });
+    const c = await syncedLead(db, { phoneE164: '+12133734255', name: 'Edsger' });
+    await applyBulkEdit(db, [a.lead.id], { kind: 'delete' }, NOW + 1);
+    await forgetPerson(db, b.lead.id, NOW + 2);
+    await purgeRetention(db, { at: YEARS_LATER, mode: 'delete' }, NOW + 3);
+    expect(await removals(db)).toEqual([
+      [a.syncId, 'delete'],
+      [b.syncId, 'erase'],
+      [c.syncId, 'purge'],
+    ]);
+    expect(await db.leads.count()).toBe(0);
+    // The mappings keep the ids only: nothing of an erased person stays for the next comparison.
+    const maps = await db.syncIds.where('table').equals('leads').toArray();
+    expect(maps.map((m) => Object.keys(m).sort())).toEqual(Array(3).fill(['localId', 'removed', 'syncId', 'table']));
+  });
+
+  it('an anonymising purge keeps the anonymous row here and removes the lead from the team (no hashed number sent)', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    await purgeRetention(db, { at: YEARS_LATER, mode: 'anonymize' }, NOW + 1);
+    const after = (await queued(db)).filter((m) => m.type !== 'audit.append');
+    expect(after.map((m) => m.type)).toEqual(['lead.put', 'lead.remove']);
+    expect(await removals(db)).toEqual([[a.syncId, 'purge']]);
+    expect(after.every((m) => !m.phoneE164 || m.phoneE164.startsWith('+'))).toBe(true);
+    expect(await db.leads.count()).toBe(1);
+    // A call added to the anonymous row (it cannot be dialled, but a call file could name it) is not sent either.
+    await db.calls.add({ leadId: a.lead.id, at: NOW + 2, outcome: 'no-answer', durationSec: 0, agent: 'x' } as never);
+    expect((await queued(db)).filter((m) => m.type === 'call.add')).toEqual([]);
+  });
+
+  it('a lead never sent (demo data) is not announced, and a later pulled change does not bring a removed lead back', async () => {
+    const db = freshDb();
+    const demo = await createLead(db, sampleNewLead(NOW, { entryMethod: 'demo' }), NOW);
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db, { phoneE164: '+12133734256' });
+    await applyBulkEdit(db, [demo.id, a.lead.id], { kind: 'delete' }, NOW + 1);
+    expect(await removals(db)).toEqual([[a.syncId, 'delete']]);
+    await applyPulledPage(db, page([pulledLead(a.syncId, '+12133734256', 7), pulledCall(a.syncId, 8)], 8), 'me');
+    expect(await db.leads.count()).toBe(0);
+    expect(await db.calls.count()).toBe(0);
+    expect((await db.syncState.get('orphans'))?.value ?? []).toEqual([]);
+  });
+});
+
+describe('a removal pulled from another device', () => {
+  it('deletes the lead with its calls and consents here, queues nothing, and keeps it gone', async () => {
+    const db = freshDb();
+    await teamModeOn(db);
+    await applyPulledPage(
+      db,
+      page([pulledLead('lead-remote01', '+15550100001', 1, 'Remote'), pulledCall('lead-remote01', 2)], 2),
+      'me',
+    );
+    const lead = await db.leads.where('phoneE164').equals('+15550100001').first();
+    expect(lead).toMatchObject({ name: 'Remote', attempts: 1 });
+    const before = await db.outbox.count();
+
+    const removal: PulledChange = { seq: 3, kind: 'removal', data: { leadId: 'lead-remote01', reason: 'erase' } };
+    await applyPulledPage(db, page([removal], 3), 'me');
+    expect(await db.leads.count()).toBe(0);
+    expect(await db.calls.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+    const map = await db.syncIds.get(['leads', lead!.id]);
+    expect(map).toEqual({ table: 'leads', localId: lead!.id, syncId: 'lead-remote01', removed: true });
+
+    // The same removal again, a stale change of the lead, a late call: nothing comes back.
+    await applyPulledPage(
+      db,
+      page([removal, pulledLead('lead-remote01', '+15550100001', 4), pulledCall('lead-remote01', 5)], 5),
+      'me',
+    );
+    expect(await db.leads.count()).toBe(0);
+    expect(await db.calls.count()).toBe(0);
+    // A removal of a lead this device never held changes nothing.
+    await applyPulledPage(db, page([{ seq: 6, kind: 'removal', data: { leadId: 'lead-never01' } }], 6), 'me');
+    expect(await db.syncIds.where('table').equals('leads').count()).toBe(1);
+  });
+});
