@@ -97,6 +97,19 @@ describe('a lead removed on this device', () => {
     expect(await db.calls.count()).toBe(0);
     expect((await db.syncState.get('orphans'))?.value ?? []).toEqual([]);
   });
+
+  it('is refused to an agent, whose server would refuse it: the write fails whole and nothing changes', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'agent');
+    const a = await syncedLead(db);
+    const before = await db.outbox.count();
+    await expect(applyBulkEdit(db, [a.lead.id], { kind: 'delete' }, NOW + 1)).rejects.toThrow(/agent may not remove/);
+    await expect(forgetPerson(db, a.lead.id, NOW + 2)).rejects.toThrow(/agent may not remove/);
+    expect(await db.leads.get(a.lead.id)).toMatchObject({ name: 'Ada Lovelace' });
+    expect(await db.outbox.count()).toBe(before);
+    expect(await db.syncIds.get(['leads', a.lead.id])).toMatchObject({ syncId: a.syncId });
+    expect((await db.syncIds.get(['leads', a.lead.id]))?.removed).toBeUndefined();
+  });
 });
 
 describe('a removal pulled from another device', () => {

@@ -18,7 +18,9 @@ import {
   dncAdd,
   leadPut,
   leadRemove,
+  LeadRemovalRefused,
   MAX_SEGMENT,
+  ROLES_THAT_REMOVE,
   type LeadRemovalReason,
   type SyncMutation,
 } from '../domain/sync/mutation';
@@ -115,6 +117,9 @@ export function outboxBuilder(down: DBCore) {
     const known = await held(tx, 'leads', localIds);
     const gone = [...known.values()].filter((r): r is SyncIdRow => r !== undefined && !r.removed);
     if (gone.length === 0) return [];
+    // The server would refuse it, and this device would have dropped a lead the team keeps: the
+    // whole write is refused here instead, so nothing changes.
+    if (!ROLES_THAT_REMOVE.has(tx.team.role)) throw new LeadRemovalRefused(tx.team.role);
     const rows: SyncIdRow[] = gone.map((r) => ({
       table: 'leads',
       localId: r.localId,

@@ -43,6 +43,15 @@ export function leadPut(
 export const LEAD_REMOVAL_REASONS = ['delete', 'purge', 'erase'] as const;
 export type LeadRemovalReason = (typeof LEAD_REMOVAL_REASONS)[number];
 
+/** The team roles the server lets remove a lead (server/migrations/002, remove_lead); an agent may not. */
+export const ROLES_THAT_REMOVE: ReadonlySet<string> = new Set(['steward', 'manager', 'team_lead']);
+
+export class LeadRemovalRefused extends Error {
+  constructor(readonly role: string) {
+    super(`a team ${role} may not remove the team's leads (a steward, manager or team lead may)`);
+  }
+}
+
 export function leadRemove(id: string, leadId: string, reason: LeadRemovalReason, at: number): SyncMutation {
   return { id, type: 'lead.remove', leadId, reason, at };
 }
