@@ -35,50 +35,26 @@ export function DefaultsCard({
   regionNote?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const sourceList = useId();
-  const campaignList = useId();
-  const text = (v: string) => (v.trim() === '' ? null : v);
   return (
     <Card title={t('import.defaults.title')}>
       <div className="grid gap-4 sm:grid-cols-3">
         {kind !== 'calls' && (
-          <Labelled label={t('import.defaults.source')} help={t('import.defaults.sourceHelp')}>
-            <input
-              aria-label={t('import.defaults.source')}
-              className={`${inputClass} mt-1`}
-              list={sourceList}
-              value={value.source ?? ''}
-              maxLength={100}
-              disabled={busy}
-              onChange={(e) => onChange({ source: text(e.target.value) })}
-            />
-            <datalist id={sourceList}>
-              {sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </datalist>
-          </Labelled>
-        )}
-        <Labelled label={t('import.defaults.campaign')}>
-          <input
-            aria-label={t('import.defaults.campaign')}
-            className={`${inputClass} mt-1`}
-            list={campaignList}
-            value={value.campaign ?? ''}
-            maxLength={100}
+          <CatalogField
+            label={t('import.defaults.source')}
+            help={t('import.defaults.sourceHelp')}
+            value={value.source}
+            entries={sources}
             disabled={busy}
-            onChange={(e) => onChange({ campaign: text(e.target.value) })}
+            onChange={(source) => onChange({ source })}
           />
-          <datalist id={campaignList}>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </datalist>
-        </Labelled>
+        )}
+        <CatalogField
+          label={t('import.defaults.campaign')}
+          value={value.campaign}
+          entries={campaigns}
+          disabled={busy}
+          onChange={(campaign) => onChange({ campaign })}
+        />
         <div>
           <SelectField
             label={t('import.defaults.region')}
@@ -113,5 +89,44 @@ export function DefaultsCard({
         </fieldset>
       )}
     </Card>
+  );
+}
+
+/** A default source or campaign: type a new id, or pick a stored one (listed with its name); blank is none. */
+function CatalogField({
+  label,
+  help,
+  value,
+  entries,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  help?: string;
+  value: string | null;
+  entries: readonly (Source | Campaign)[];
+  disabled: boolean;
+  onChange: (id: string | null) => void;
+}) {
+  const listId = useId();
+  return (
+    <Labelled label={label} help={help}>
+      <input
+        aria-label={label}
+        className={`${inputClass} mt-1`}
+        list={listId}
+        value={value ?? ''}
+        maxLength={100}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value.trim() === '' ? null : e.target.value)}
+      />
+      <datalist id={listId}>
+        {entries.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.name}
+          </option>
+        ))}
+      </datalist>
+    </Labelled>
   );
 }
