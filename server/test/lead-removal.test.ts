@@ -154,4 +154,74 @@ describe('lead.remove', () => {
       /append-only/,
     );
   });
+
+  it('leaves no value of the person in the quarantine: earlier refusals are cut to their ids, later ones are stored so', async () => {
+    const org = await makeOrg(db);
+    const [t1] = org.teams as [string];
+    const steward = tokenFor(app, org.steward);
+    const t = Date.now() - 1000;
+    await pushAs(app, steward, [leadPut('lead-rm000006', t1, newLeadFields('Ada Private'), hlc(t), '+15550144449')]);
+    // Refused before the removal (a stamp from the future), with the person's values in it.
+    const [ahead] = await pushAs(app, steward, [
+      leadPut('lead-rm000006', t1, { name: 'Ada Private 2' }, hlc(Date.now() + 3_600_000), '+15550144449'),
+    ]);
+    expect(ahead).toMatchObject({ status: 'quarantined', reason: 'clock-ahead' });
+    const before = (await pullAll(app, steward)).filter((c) => c.kind === 'quarantine');
+    expect(JSON.stringify(before)).toContain('Ada Private 2');
+
+    await pushAs(app, steward, [leadRemove('lead-rm000006')]);
+    // Refused after it: an offline edit of the erased person.
+    const [late] = await pushAs(app, steward, [
+      leadPut('lead-rm000006', t1, { name: 'Ada Private 3' }, hlc(Date.now()), '+15550144449'),
+    ]);
+    expect(late).toMatchObject({ status: 'quarantined', reason: 'lead-removed' });
+
+    const rows = await withSession(db.owner, org.steward, (c) =>
+      c.query<{ payload: object; reason: string; seq: string }>(
+        'SELECT payload, reason, seq FROM quarantine ORDER BY seq',
+      ),
+    );
+    expect(rows.rows.map((r) => r.reason)).toEqual(['clock-ahead', 'lead-removed']);
+    expect(JSON.stringify(rows.rows)).not.toMatch(/Ada Private|15550144449/);
+    expect(rows.rows.map((r) => r.payload)).toEqual([
+      expect.objectContaining({ type: 'lead.put', leadId: 'lead-rm000006', redacted: 'erase' }),
+      expect.objectContaining({ type: 'lead.put', leadId: 'lead-rm000006', redacted: 'lead-removed' }),
+    ]);
+    // The redacted row kept its seq (its author pulled it already); nothing else may rewrite it.
+    expect(Number(rows.rows[0]!.seq)).toBe(before[0]!.seq);
+    await expect(
+      withSession(db.owner, org.steward, (c) => c.query(`UPDATE quarantine SET payload = '{"redacted": "x"}'`)),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('cannot be misled by a temporary table shadowing the real ones (definer functions search pg_temp last)', async () => {
+    const org = await makeOrg(db);
+    const [t1] = org.teams as [string];
+    const steward = tokenFor(app, org.steward);
+    const t = Date.now() - 1000;
+    const phone = '+15550144450';
+    await pushAs(app, steward, [
+      leadPut('lead-rm000007', t1, newLeadFields('Shadowed'), hlc(t), phone),
+      callAdd('lead-rm000007'),
+    ]);
+    await withSession(db.api, org.steward, async (c) => {
+      await c.query(`CREATE TEMP TABLE leads (org_id uuid, id text, team_id uuid, phone_e164 text, fields jsonb,
+                       clocks jsonb, seq bigint) ON COMMIT DROP`);
+      await c.query(`CREATE TEMP TABLE lead_removals (org_id uuid, lead_id text) ON COMMIT DROP`);
+      await c.query(`INSERT INTO pg_temp.leads VALUES ($1, 'lead-rm000007', $2, $3, '{}', '{}', 0)`, [
+        org.orgId,
+        t1,
+        phone,
+      ]);
+      // As the real tables would have it: the lead removed, with its call; a DNC block reaches the real lead.
+      await c.query(`SELECT remove_lead('lead-rm000007', 'erase', 1, 'dev')`);
+      await c.query(`SELECT block_number($1, $2)`, [phone, hlc(Date.now())]);
+      const removed = await c.query(
+        `SELECT count(*)::int AS n FROM public.lead_removals WHERE lead_id = 'lead-rm000007'`,
+      );
+      expect(removed.rows[0].n).toBe(1);
+    });
+    expect(await countRows(org, 'leads')).toBe(0);
+    expect(await countRows(org, 'calls')).toBe(0);
+  });
 });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleNewLead } from '../testing/new-lead-fixture';
 import { TEST_TEAM, teamModeOn } from '../testing/team-mode';
 import { deleteFreshDatabases, freshDb } from './test-databases';
-import { createLead } from './repos/leads-repo';
+import { createLead, updateLead } from './repos/leads-repo';
+import { undoOperation } from './repos/undo-repo';
 import { forgetPerson } from './repos/forget-person-repo';
 import { purgeRetention } from './repos/retention-repo';
 import { applyBulkEdit } from './repos/bulk-edit-repo';
@@ -112,6 +113,29 @@ describe('a lead removed on this device', () => {
   });
 });
 
+describe('after a removal was sent', () => {
+  it('undoing the deletion is refused (the team no longer holds the lead), and nothing changes', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    const deleted = await applyBulkEdit(db, [a.lead.id], { kind: 'delete' }, NOW + 1);
+    const before = await db.outbox.count();
+    await expect(undoOperation(db, deleted.auditSeq, NOW + 2)).rejects.toThrow(/removed from the team's data/);
+    expect(await db.leads.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('an erasure sends no hashed suppression as a DNC entry (the server would refuse it)', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    await forgetPerson(db, a.lead.id, NOW + 1);
+    expect((await db.dncEntries.toArray()).some((e) => e.phoneE164.startsWith('hmac:'))).toBe(true);
+    expect((await queued(db)).filter((m) => m.type === 'dnc.add')).toEqual([]);
+    expect(await removals(db)).toEqual([[a.syncId, 'erase']]);
+  });
+});
+
 describe('a removal pulled from another device', () => {
   it('deletes the lead with its calls and consents here, queues nothing, and keeps it gone', async () => {
     const db = freshDb();
@@ -141,8 +165,32 @@ describe('a removal pulled from another device', () => {
     );
     expect(await db.leads.count()).toBe(0);
     expect(await db.calls.count()).toBe(0);
-    // A removal of a lead this device never held changes nothing.
-    await applyPulledPage(db, page([{ seq: 6, kind: 'removal', data: { leadId: 'lead-never01' } }], 6), 'me');
+    // A removal of a lead this device never held changes nothing, but drops the events waiting for it.
+    await applyPulledPage(db, page([pulledCall('lead-never01', 6)], 6), 'me');
+    expect((await db.syncState.get('orphans'))?.value).toHaveLength(1);
+    await applyPulledPage(db, page([{ seq: 7, kind: 'removal', data: { leadId: 'lead-never01' } }], 7), 'me');
     expect(await db.syncIds.where('table').equals('leads').count()).toBe(1);
+    expect((await db.syncState.get('orphans'))?.value).toEqual([]);
+    expect(await db.calls.count()).toBe(0);
+  });
+
+  it('drops what this device had queued for the lead (it would be refused, carrying the person’s values)', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    const b = await syncedLead(db, { phoneE164: '+12133734257', name: 'Kept' });
+    await updateLead(db, a.lead.id, { name: 'Edited offline' }, undefined, NOW + 1);
+    const mine = (await queued(db)).filter((m) => m.type === 'lead.put');
+    expect(mine.map((m) => m.leadId)).toEqual([a.syncId, b.syncId, a.syncId]);
+    await applyPulledPage(
+      db,
+      page([{ seq: 9, kind: 'removal', data: { leadId: a.syncId, reason: 'erase' } }], 9),
+      'me',
+    );
+    expect((await queued(db)).filter((m) => m.type === 'lead.put').map((m) => m.leadId)).toEqual([b.syncId]);
+    expect(await db.leads.get(a.lead.id)).toBeUndefined();
+    // (The device's audit chain still carries its own edit: the trail is pushed as it is.)
+    const writes = (await db.outbox.toArray()).filter((r) => r.mutation.type !== 'audit.append');
+    expect(JSON.stringify(writes)).not.toContain('Edited offline');
   });
 });

@@ -194,8 +194,13 @@ export function outboxBuilder(down: DBCore) {
 
   /** Single additions to the internal list: one dnc.add per number (a list file is not synced). */
   async function dnc(tx: OutboxTx, entries: DncEntry[]) {
+    // A suppression (an erased person's number as a keyed hash) is this device's own: not a number to send.
     const single = entries.filter(
-      (e) => e.listId === INTERNAL_LIST && e.addedAt !== undefined && e.removedVersionId === undefined,
+      (e) =>
+        e.listId === INTERNAL_LIST &&
+        e.addedAt !== undefined &&
+        e.removedVersionId === undefined &&
+        !isHashedPhone(e.phoneE164),
     );
     if (single.length === 0) return [];
     const known = await held(

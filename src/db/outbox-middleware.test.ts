@@ -241,15 +241,16 @@ describe('the demo data', () => {
   });
 });
 
-describe('a pulled lead whose local row was deleted while team mode was off', () => {
-  it('comes back as one new row with one mapping (the deletion never reached the team)', async () => {
+describe('a lead deleted while signed out of the team', () => {
+  it('is removed from the team at the next push all the same, and a pulled change does not bring it back', async () => {
     const db = freshDb();
-    await teamOn(db);
+    await teamModeOn(db, 'steward');
     const lead = await createLead(db, newLead(), NOW);
     const put = (await queued(db)).find((m) => m.type === 'lead.put')!;
     await disableTeamMode(db);
     await db.leads.delete(lead.id);
-    await teamOn(db);
+    expect((await queued(db)).filter((m) => m.type === 'lead.remove').map((m) => m.leadId)).toEqual([put.leadId]);
+    await teamModeOn(db, 'steward');
     await applyPulledPage(
       db,
       {
@@ -271,10 +272,10 @@ describe('a pulled lead whose local row was deleted while team mode was off', ()
       },
       'this-device',
     );
-    const rows = await db.leads.where('phoneE164').equals(lead.phoneE164).toArray();
-    expect(rows.map((r) => r.name)).toEqual(['Back']);
+    expect(await db.leads.count()).toBe(0);
+    // Only the ids are kept: none of the lead's values.
     const maps = await db.syncIds.where('[table+syncId]').equals(['leads', put.leadId!]).toArray();
-    expect(maps.map((m) => m.localId)).toEqual([rows[0]!.id]);
+    expect(maps).toEqual([{ table: 'leads', localId: lead.id, syncId: put.leadId, removed: true }]);
   });
 });
 

@@ -28,11 +28,14 @@ export const outboxMiddleware: Middleware<DBCore> = {
   create(down) {
     // An older schema (a migration test opening v1–v6) has no outbox: nothing to queue.
     if (!down.schema.tables.some((t) => t.name === 'outbox')) return down;
-    /** Per transaction: how to stamp its writes, or null when team mode is off or the writes came from a pull. */
+    /**
+     * Per transaction: the device's team config (team mode on or off), or null when this browser
+     * was never signed in or the writes came from a pull.
+     */
     const states = new WeakMap<DBCoreTransaction, OutboxTx | null>();
     const build = outboxBuilder(down);
 
-    async function stateOf(trans: DBCoreTransaction): Promise<OutboxTx | null> {
+    async function configOf(trans: DBCoreTransaction): Promise<OutboxTx | null> {
       const known = states.get(trans);
       if (known !== undefined) return known;
       const state = down.table('syncState');
@@ -41,7 +44,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
       )[];
       const config = teamConfigSchema.safeParse(team?.value);
       const tx =
-        config.success && config.data.enabled && typeof device?.value === 'string'
+        config.success && typeof device?.value === 'string'
           ? { trans, team: config.data, device: device.value, dncRequested: false }
           : null;
       if (!states.has(trans)) states.set(trans, tx);
@@ -92,15 +95,18 @@ export const outboxMiddleware: Middleware<DBCore> = {
             if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return written;
             if (req.type === 'delete' && name === 'leads') {
               const result = await written;
-              const tx = await stateOf(req.trans);
+              // Also while signed out: a lead the team holds, deleted here, must not come back at
+              // the next sign-in (the outbox waits for it), nor keep its synced values in syncIds.
+              const tx = await configOf(req.trans);
               if (tx)
                 await queue(req.trans, await build.removals(tx, req.keys as number[], removalReasonOf(req.trans)));
               return result;
             }
             if (req.type !== 'add' && req.type !== 'put') return written;
             const result = await written;
-            const tx = await stateOf(req.trans);
-            if (!tx) return result;
+            // No extra async layer here: every await may leave Dexie's zone (see above).
+            const tx = await configOf(req.trans);
+            if (!tx?.team.enabled) return result;
             // Auto-incremented ids arrive in the result.
             const rows = req.values.map((v, i) => {
               const id = result.results?.[i];

@@ -118,12 +118,12 @@ function classify(error: unknown): { reason: string; detail: string } {
   throw error;
 }
 
-async function record(ctx: ApplyContext, raw: { id: string; type: string }, outcome: Outcome): Promise<void> {
+async function record(ctx: ApplyContext, raw: RawMutation, outcome: Outcome): Promise<void> {
   if (outcome.status === 'quarantined' || outcome.reason) {
     await ctx.client.query(
       `INSERT INTO quarantine (org_id, mutation_id, author_id, device_id, type, payload, reason, detail)
        VALUES (app_org_id(), $1, app_user_id(), $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [raw.id, ctx.deviceId, raw.type, raw, outcome.reason ?? '', outcome.detail ?? ''],
+      [raw.id, ctx.deviceId, raw.type, keptPayload(raw, outcome), outcome.reason ?? '', outcome.detail ?? ''],
     );
   }
   await ctx.client.query(
@@ -131,6 +131,16 @@ async function record(ctx: ApplyContext, raw: { id: string; type: string }, outc
      VALUES (app_org_id(), $1, app_user_id(), $2, $3) ON CONFLICT DO NOTHING`,
     [raw.id, ctx.deviceId, outcome.status],
   );
+}
+
+/**
+ * What a quarantine row keeps of the mutation: all of it, to show its author — except a write to a
+ * removed lead (an erased person's values must not come back through the quarantine), cut to its ids.
+ */
+function keptPayload(raw: RawMutation, outcome: Outcome): object {
+  if (outcome.reason !== 'lead-removed') return raw;
+  const m = raw as RawMutation & { leadId?: unknown; call?: { leadId?: unknown }; consent?: { leadId?: unknown } };
+  return { id: m.id, type: m.type, leadId: m.leadId ?? m.call?.leadId ?? m.consent?.leadId, redacted: 'lead-removed' };
 }
 
 /** Outcomes of mutations this organisation already holds (a replay): answered, never applied again. */

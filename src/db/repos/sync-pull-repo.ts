@@ -17,6 +17,7 @@ import { CALL_FACT_FIELDS, callFacts } from '../../domain/leads/call-facts';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
 import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
 import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
+import { mutationLeadId } from '../../domain/sync/mutation';
 import { SYNC_KEYS, type SyncIdRow, type SyncIssue } from '../../domain/sync/sync-rows';
 import { addInternalDncInTransaction } from './dnc-repo';
 import { orgChainKey } from './org-chain-repo';
@@ -47,18 +48,25 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     db.syncIssues,
     db.consentRequests,
     db.acquisitions,
+    db.outbox,
   ];
   await db.transaction('rw', tables, async () => {
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
+    const removed = new Set<string>();
     for (const c of page.changes) {
       if (c.kind === 'lead') await applyLead(db, c.data);
-      else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId));
+      else if (c.kind === 'removal') {
+        removed.add(String(c.data.leadId));
+        await applyRemoval(db, String(c.data.leadId));
+      }
     }
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
     const orphans: PulledChange[] = [];
     const called = new Set<number>();
     for (const c of [...waiting, ...page.changes]) {
       if (c.kind === 'call' || c.kind === 'consent') {
+        // An event waiting for a lead that was removed before it ever arrived: dropped.
+        if (removed.has(String(c.data.leadId))) continue;
         const leadId = await applyEvent(db, c);
         if (leadId === undefined) orphans.push(c);
         else if (c.kind === 'call' && leadId !== REMOVED) called.add(leadId);
@@ -106,6 +114,9 @@ async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
   await db.acquisitions.where('leadId').equals(id).delete();
   await db.leads.delete(id);
   await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
+  // What this device had queued for the lead would only be refused (and carry the person's values there).
+  const queued = await db.outbox.filter((r) => mutationLeadId(r.mutation) === syncId).primaryKeys();
+  await db.outbox.bulkDelete(queued);
 }
 
 async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<void> {

@@ -73,3 +73,9 @@ export async function recordSyncOutcome(db: LeadsDb, outcome: { at: number; erro
     await db.syncState.put({ key: SYNC_KEYS.status, value: next });
   });
 }
+
+/** Of these local lead ids, those whose removal was sent to the team (they cannot come back here). */
+export async function leadsRemovedFromTeam(db: LeadsDb, leadIds: readonly number[]): Promise<number[]> {
+  const rows = await db.syncIds.bulkGet(leadIds.map((id) => ['leads', id] as [string, number]));
+  return rows.flatMap((r) => (r?.removed && typeof r.localId === 'number' ? [r.localId] : []));
+}

@@ -12,6 +12,7 @@ import type { DncEntry } from '../../domain/compliance/dnc-list';
 import { pickFields, restoreFields } from '../../domain/leads/bulk-edit';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
+import { leadsRemovedFromTeam } from './sync-state-repo';
 import { appendAudit } from './audit-repo';
 import { INTERNAL_LIST_ID } from './internal-dnc';
 import { journaled, markDone } from './operation-journal-repo';
@@ -53,6 +54,7 @@ export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()):
     db.audit,
     db.settings,
     db.operations,
+    db.syncIds,
   ];
   const count = (await db.audit.get(seq))?.ids.length ?? 0;
   return journaled(
@@ -80,6 +82,16 @@ export async function undoOperation(db: LeadsDb, seq: number, now = Date.now()):
         const after = entry.after as BulkPayload;
         let restored = 0;
         if (before.rows) {
+          // A deletion already sent to the team (lead.remove) is final there: bringing the leads
+          // back here alone would leave this device holding what no other does.
+          const gone = await leadsRemovedFromTeam(
+            db,
+            before.rows.map((r) => r.id),
+          );
+          if (gone.length)
+            throw new UndoError(
+              `Audit entry #${seq} cannot be undone: ${gone.length} of its leads were removed from the team's data (lead ${gone[0]}…).`,
+            );
           await db.leads.bulkAdd(before.rows);
           if (before.calls?.length) await db.calls.bulkAdd(before.calls);
           if (before.consents?.length) await db.consents.bulkAdd(before.consents);

@@ -56,6 +56,13 @@ export function leadRemove(id: string, leadId: string, reason: LeadRemovalReason
   return { id, type: 'lead.remove', leadId, reason, at };
 }
 
+/** The sync id of the lead a mutation writes to, if it writes to one. */
+export function mutationLeadId(m: SyncMutation): string | undefined {
+  const event = (m.call ?? m.consent) as { leadId?: unknown } | undefined;
+  const id = m.leadId ?? event?.leadId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function callAdd(id: string, call: Call, callId: string, leadId: string): SyncMutation {
   const { at, outcome, durationSec, agent, campaignId } = call;
   return {
