@@ -1,7 +1,8 @@
 /**
  * The analytics worker (DESIGN.md §5, §6 P3). It keeps one columnar snapshot of the leads
- * and their calls, built from IndexedDB page by page, and answers every cohort question from
- * it; no interaction scans Dexie rows. Dexie's `storagemutated` event (which reaches this
+ * and their calls, built from IndexedDB page by page — or read back from the engine's cache when
+ * the data have not moved since it was stored (cohort-snapshot-repo.ts) — and answers every
+ * cohort question from it; no interaction scans Dexie rows. Dexie's `storagemutated` event (which reaches this
  * worker from any tab or worker through a BroadcastChannel) marks the snapshot stale when
  * leads, calls, campaigns, sources or settings change; the next question rebuilds it, and
  * subscribers hear of the change so their screens ask again.
@@ -11,7 +12,9 @@ import { expose } from 'comlink';
 import Dexie from 'dexie';
 import { LeadsDb } from '../db/leads-db';
 import { getSettings } from '../db/repos/settings-repo';
+import { cohortDataVersion, loadCohortSnapshot, saveCohortSnapshot } from '../db/repos/cohort-snapshot-repo';
 import type { Campaign } from '../domain/catalog/campaign';
+import type { Source } from '../domain/catalog/source';
 import { aggregateCampaigns, type CampaignPerformance } from '../domain/cohorts/campaign-aggregate';
 import { aggregateCohorts, type CohortAggregate, type CohortQuery } from '../domain/cohorts/cohort-aggregate';
 import type { MedianMetric } from '../domain/cohorts/cohort-rates';
@@ -26,8 +29,10 @@ export interface SnapshotMeta {
   campaigns: Campaign[];
   /** The organisation's dormant period the lifecycle stages are read with (docs/lifecycle.md). */
   dormantDays: number;
-  /** How long the last snapshot took to build from IndexedDB, ms. */
+  /** How long the last snapshot took to build from IndexedDB (or to read back, when `stored`), ms. */
   buildMs: number;
+  /** The snapshot was read back from the engine's cache (cohort-snapshot-repo.ts), not built. */
+  stored: boolean;
   version: number;
 }
 
@@ -75,13 +80,38 @@ async function eachPage<T extends { id: number }>(
 async function build(): Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> {
   const started = performance.now();
   const builtFor = version;
-  const [settings, campaigns, sources, count] = await Promise.all([
+  // The version first: a write after this read makes the stored snapshot (and this build) stale.
+  const dataVersion = await cohortDataVersion(db);
+  const [settings, campaigns, sources, stored] = await Promise.all([
     getSettings(db),
     db.campaigns.toArray(),
     db.sources.toArray(),
-    db.leads.count(),
+    loadCohortSnapshot(db, dataVersion),
   ]);
-  const builder = new SnapshotBuilder({ timeZone: settings.orgTimeZone, campaigns, sources }, count);
+  const snap = stored ?? (await buildFromTables(settings.orgTimeZone, campaigns, sources));
+  if (!stored) await saveCohortSnapshot(db, snap, dataVersion).catch(() => false);
+  const buildMs = performance.now() - started;
+  performance.measure(stored ? 'leadledger:analytics-snapshot-read' : 'leadledger:analytics-snapshot', {
+    start: started,
+  });
+  return {
+    snap,
+    meta: {
+      leads: snap.n,
+      timeZone: settings.orgTimeZone,
+      sources: sources.map(({ id, name, kind }) => ({ id, name, kind })),
+      campaigns,
+      dormantDays: settings.dormantDays,
+      buildMs,
+      stored: stored !== null,
+      version: builtFor,
+    },
+  };
+}
+
+/** Every lead, call and consent read page by page into a new snapshot. */
+async function buildFromTables(timeZone: string, campaigns: Campaign[], sources: Source[]): Promise<ColumnarSnapshot> {
+  const builder = new SnapshotBuilder({ timeZone, campaigns, sources }, await db.leads.count());
   await eachPage(
     (after) => db.leads.where(':id').above(after).limit(PAGE).toArray(),
     (lead) => builder.addLead(lead),
@@ -95,21 +125,7 @@ async function build(): Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> 
     (after) => db.consents.where(':id').above(after).limit(PAGE).toArray(),
     (event) => builder.addConsent(event),
   );
-  const snap = builder.build();
-  const buildMs = performance.now() - started;
-  performance.measure('leadledger:analytics-snapshot', { start: started });
-  return {
-    snap,
-    meta: {
-      leads: snap.n,
-      timeZone: settings.orgTimeZone,
-      sources: sources.map(({ id, name, kind }) => ({ id, name, kind })),
-      campaigns,
-      dormantDays: settings.dormantDays,
-      buildMs,
-      version: builtFor,
-    },
-  };
+  return builder.build();
 }
 
 function snapshot() {

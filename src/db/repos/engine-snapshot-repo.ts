@@ -137,7 +137,7 @@ export async function saveGridSnapshot(
 }
 
 /**
- * Drop the grid's snapshot, its DNC matches and the change log (inside the caller's transaction, which must hold
+ * Drop the grid's snapshot and its DNC matches, the cohorts' snapshot and the change log (inside the caller's transaction, which must hold
  * the engine table, after its last tracked write). An erasure or a purge calls it: the snapshot
  * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
  * every grid (any tab) finds its version unreachable and builds again from the tables, and no
@@ -145,6 +145,7 @@ export async function saveGridSnapshot(
  */
 export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.where('key').startsWith('grid:').delete();
+  await db.engine.where('key').startsWith('cohorts:').delete();
   await db.engine.delete(DNC_MATCHES_KEY);
   await db.engine.where('key').startsWith(LOG_PREFIX).delete();
 }
