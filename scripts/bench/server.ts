@@ -1,4 +1,5 @@
 /** Builds the app into its own folder and serves it with `vite preview` on a loopback port. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { build, preview, type PreviewServer } from 'vite';
 
 export interface Served {
@@ -6,8 +7,25 @@ export interface Served {
   close: () => Promise<void>;
 }
 
+/**
+ * The app as users get it. The harness runs under Vite's module runner (scripts/bench.mjs), which
+ * set NODE_ENV=development for this process; a build inherits it, and until session 12 the bench
+ * measured React's development build (jsxDEV, owner stacks) while `npm run build` shipped the
+ * production one. The build is forced to production, and checked.
+ */
 export async function buildApp(outDir: string): Promise<void> {
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+  const dev = readdirSync(`${outDir}/assets`).filter(
+    (f) => f.endsWith('.js') && readFileSync(`${outDir}/assets/${f}`, 'utf8').includes('jsxDEV'),
+  );
+  if (dev.length) throw new Error(`the bench build holds React's development runtime (${dev[0]}…)`);
 }
 
 export async function serveApp(outDir: string, port: number): Promise<Served> {
