@@ -108,6 +108,9 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     await drawer.getByRole('button', { name: 'Add to internal DNC' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Add to internal DNC' }).click();
     await expect(drawer.getByText('On the internal DNC list')).toBeVisible();
+    // An agent may not remove a lead the team holds: the drawer does not offer the erasure.
+    await expect(drawer.getByTestId('forget-not-permitted')).toBeVisible();
+    await expect(drawer.getByRole('button', { name: 'Forget this person…' })).toHaveCount(0);
     await syncUntil(
       page,
       async () => (await page.getByTestId('sync-pending').textContent())?.startsWith('0 ') ?? false,

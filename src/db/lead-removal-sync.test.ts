@@ -9,6 +9,7 @@ import { TEST_TEAM, teamModeOn } from '../testing/team-mode';
 import { deleteFreshDatabases, freshDb } from './test-databases';
 import { createLead, updateLead } from './repos/leads-repo';
 import { undoOperation } from './repos/undo-repo';
+import { mayRemoveLead } from './repos/sync-state-repo';
 import { forgetPerson } from './repos/forget-person-repo';
 import { purgeRetention } from './repos/retention-repo';
 import { applyBulkEdit } from './repos/bulk-edit-repo';
@@ -110,6 +111,12 @@ describe('a lead removed on this device', () => {
     expect(await db.outbox.count()).toBe(before);
     expect(await db.syncIds.get(['leads', a.lead.id])).toMatchObject({ syncId: a.syncId });
     expect((await db.syncIds.get(['leads', a.lead.id]))?.removed).toBeUndefined();
+    // So the screens do not offer it (the drawer's "Forget this person…"), but a lead of this device alone stays removable.
+    expect(await mayRemoveLead(db, a.lead.id)).toBe(false);
+    const demo = await createLead(db, sampleNewLead(NOW, { phoneE164: '+12133734258', entryMethod: 'demo' }), NOW);
+    expect(await mayRemoveLead(db, demo.id)).toBe(true);
+    await teamModeOn(db, 'team_lead');
+    expect(await mayRemoveLead(db, a.lead.id)).toBe(true);
   });
 });
 

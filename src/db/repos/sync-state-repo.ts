@@ -6,6 +6,7 @@
 import type { LeadsDb } from '../leads-db';
 import { SYNC_KEYS, teamConfigSchema, type SyncStatus, type TeamConfig } from '../../domain/sync/sync-rows';
 import { auditSegments } from '../outbox-build';
+import { ROLES_THAT_REMOVE } from '../../domain/sync/mutation';
 
 async function read<T>(db: LeadsDb, key: string): Promise<T | undefined> {
   return (await db.syncState.get(key))?.value as T | undefined;
@@ -78,4 +79,16 @@ export async function recordSyncOutcome(db: LeadsDb, outcome: { at: number; erro
 export async function leadsRemovedFromTeam(db: LeadsDb, leadIds: readonly number[]): Promise<number[]> {
   const rows = await db.syncIds.bulkGet(leadIds.map((id) => ['leads', id] as [string, number]));
   return rows.flatMap((r) => (r?.removed && typeof r.localId === 'number' ? [r.localId] : []));
+}
+
+/**
+ * Whether this browser's user may remove lead `leadId`: always in the single-browser app and for
+ * a lead the team does not hold; for a lead it holds, only as a steward, manager or team lead (the
+ * outbox refuses the write otherwise, as the server would).
+ */
+export async function mayRemoveLead(db: LeadsDb, leadId: number): Promise<boolean> {
+  const config = await getTeamConfig(db);
+  if (!config || ROLES_THAT_REMOVE.has(config.role)) return true;
+  const held = await db.syncIds.get(['leads', leadId]);
+  return !held || held.removed === true;
 }

@@ -11,6 +11,7 @@ import { LeadEditForm } from './lead-edit-form';
 import { LeadTimeline } from './lead-timeline';
 import { LifecycleSummary } from './lifecycle-summary';
 import { ForgetPersonDialog } from './forget-person-dialog';
+import { useMayRemoveLead } from '../../../shared/team/use-may-remove-lead';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 import { SeverityIcon } from '../../../components/ui/severity-icon';
@@ -34,6 +35,8 @@ export function LeadDrawer({
   const sources = useSourceNames();
   const date = localeDateFormat(i18n.language, DATE_TIME);
   const [forgetting, setForgetting] = useState(false);
+  // In team mode an agent may not remove a lead the team holds: not offered (the write would be refused).
+  const mayRemove = useMayRemoveLead(leadId);
   // Back to the opener (the grid, or the phone button clicked); if it is gone (a virtual row re-rendered, or the drawer opened from a link), to the grid.
   return (
     <Dialog
@@ -121,10 +124,18 @@ export function LeadDrawer({
             <LeadConsentPanel leadId={detail.lead.id} />
             <LeadTimeline events={detail.timeline} />
             <section className="border-t border-slate-200 pt-4">
-              <Button variant="danger" onClick={() => setForgetting(true)}>
-                {t('forget.open')}
-              </Button>
-              <p className="mt-1 text-xs text-slate-500">{t('forget.openHelp')}</p>
+              {mayRemove === false ? (
+                <p className="text-xs text-slate-500" data-testid="forget-not-permitted">
+                  {t('forget.notPermitted')}
+                </p>
+              ) : (
+                <>
+                  <Button variant="danger" disabled={mayRemove === undefined} onClick={() => setForgetting(true)}>
+                    {t('forget.open')}
+                  </Button>
+                  <p className="mt-1 text-xs text-slate-500">{t('forget.openHelp')}</p>
+                </>
+              )}
             </section>
             {forgetting && (
               <ForgetPersonDialog
