@@ -20,7 +20,7 @@ import {
   leadRemove,
   LeadRemovalRefused,
   MAX_SEGMENT,
-  ROLES_THAT_REMOVE,
+  mayRemove,
   type LeadRemovalReason,
   type SyncMutation,
 } from '../domain/sync/mutation';
@@ -119,7 +119,7 @@ export function outboxBuilder(down: DBCore) {
     if (gone.length === 0) return [];
     // The server would refuse it, and this device would have dropped a lead the team keeps: the
     // whole write is refused here instead, so nothing changes.
-    if (!ROLES_THAT_REMOVE.has(tx.team.role)) throw new LeadRemovalRefused(tx.team.role);
+    if (!gone.every((r) => mayRemove(tx.team.role, r))) throw new LeadRemovalRefused(tx.team.role);
     const rows: SyncIdRow[] = gone.map((r) => ({
       table: 'leads',
       localId: r.localId,
@@ -131,13 +131,16 @@ export function outboxBuilder(down: DBCore) {
     return gone.map((r) => leadRemove(uuid(), r.syncId, reason, at));
   }
 
-  /** Sync ids of the leads events refer to; a lead the team has not seen yet is sent whole first. */
+  /**
+   * Sync ids of the leads events refer to; a lead the team has not seen yet is sent whole first.
+   * `known`: the leads' syncIds rows, already read by the caller.
+   */
   async function leadIds(
     tx: OutboxTx,
     localIds: number[],
+    known: Map<number | string, SyncIdRow | undefined>,
   ): Promise<{ map: Map<number, string>; puts: SyncMutation[] }> {
     const unique = [...new Set(localIds)];
-    const known = await held(tx, 'leads', unique);
     const missing = unique.filter((id) => !known.get(id));
     const found = (await down.table('leads').getMany({ trans: tx.trans, keys: missing })) as (Lead | undefined)[];
     const puts = await leads(
@@ -175,6 +178,7 @@ export function outboxBuilder(down: DBCore) {
     const { map, puts } = await leadIds(
       tx,
       fresh.map((r) => r.leadId),
+      leadRows,
     );
     const rowsOut: SyncIdRow[] = [];
     const out: SyncMutation[] = [...puts];

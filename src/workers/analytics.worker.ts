@@ -12,7 +12,8 @@ import { expose } from 'comlink';
 import Dexie from 'dexie';
 import { LeadsDb } from '../db/leads-db';
 import { getSettings } from '../db/repos/settings-repo';
-import { cohortDataVersion, loadCohortSnapshot, saveCohortSnapshot } from '../db/repos/cohort-snapshot-repo';
+import { loadCohortSnapshot, saveCohortSnapshot } from '../db/repos/cohort-snapshot-repo';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import type { Campaign } from '../domain/catalog/campaign';
 import type { Source } from '../domain/catalog/source';
 import { aggregateCampaigns, type CampaignPerformance } from '../domain/cohorts/campaign-aggregate';
@@ -81,7 +82,7 @@ async function build(): Promise<{ snap: ColumnarSnapshot; meta: SnapshotMeta }> 
   const started = performance.now();
   const builtFor = version;
   // The version first: a write after this read makes the stored snapshot (and this build) stale.
-  const dataVersion = await cohortDataVersion(db);
+  const dataVersion = await readDataVersion(db);
   const [settings, campaigns, sources, stored] = await Promise.all([
     getSettings(db),
     db.campaigns.toArray(),

@@ -3,8 +3,8 @@ import { buildSnapshot } from '../../domain/cohorts/columnar-snapshot';
 import { sampleNewLead } from '../../testing/new-lead-fixture';
 import { deleteFreshDatabases, freshDb } from '../test-databases';
 import type { LeadsDb } from '../leads-db';
-import { cohortDataVersion, loadCohortSnapshot, saveCohortSnapshot } from './cohort-snapshot-repo';
-import { dropEngineCache } from './engine-snapshot-repo';
+import { loadCohortSnapshot, saveCohortSnapshot } from './cohort-snapshot-repo';
+import { dropEngineCache, readDataVersion } from './engine-snapshot-repo';
 import { createLead, updateLead } from './leads-repo';
 
 deleteFreshDatabases();
@@ -23,7 +23,7 @@ describe('the cohorts’ stored snapshot', () => {
     const db = freshDb();
     await createLead(db, sampleNewLead(NOW), NOW);
     await createLead(db, sampleNewLead(NOW, { phoneE164: '+12133734254', sourceId: 'web' }), NOW);
-    const version = await cohortDataVersion(db);
+    const version = await readDataVersion(db);
     expect(version).not.toBeNull();
     const snap = await snapshotOf(db);
     expect(await saveCohortSnapshot(db, snap, version)).toBe(true);
@@ -36,11 +36,11 @@ describe('the cohorts’ stored snapshot', () => {
   it('is not used once the data moved, and not stored when they moved during the build', async () => {
     const db = freshDb();
     const lead = await createLead(db, sampleNewLead(NOW), NOW);
-    const version = await cohortDataVersion(db);
+    const version = await readDataVersion(db);
     const snap = await snapshotOf(db);
     await saveCohortSnapshot(db, snap, version);
     await updateLead(db, lead.id, { sourceId: 'web' }, undefined, NOW + 1);
-    const moved = await cohortDataVersion(db);
+    const moved = await readDataVersion(db);
     expect(moved).not.toBe(version);
     expect(await loadCohortSnapshot(db, moved)).toBeNull();
     // A build that began before the edit must not be stored as the edit's version, nor as its own.
@@ -52,7 +52,7 @@ describe('the cohorts’ stored snapshot', () => {
   it('goes with the rest of the engine’s cache (an erasure or a purge drops it)', async () => {
     const db = freshDb();
     await createLead(db, sampleNewLead(NOW), NOW);
-    const version = await cohortDataVersion(db);
+    const version = await readDataVersion(db);
     await saveCohortSnapshot(db, await snapshotOf(db), version);
     await db.transaction('rw', db.engine, () => dropEngineCache(db));
     expect(await loadCohortSnapshot(db, version)).toBeNull();

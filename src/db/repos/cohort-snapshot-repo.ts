@@ -22,9 +22,6 @@ interface CohortSnapshotRow {
   snap: ColumnarSnapshot;
 }
 
-/** The data version now (null before any tracked write): what a build reads against. */
-export const cohortDataVersion = readDataVersion;
-
 /** The stored snapshot, when it was built at data version `dataVersion` (the current one). */
 export async function loadCohortSnapshot(db: LeadsDb, dataVersion: string | null): Promise<ColumnarSnapshot | null> {
   if (dataVersion === null) return null;

@@ -6,7 +6,7 @@
 import type { LeadsDb } from '../leads-db';
 import { SYNC_KEYS, teamConfigSchema, type SyncStatus, type TeamConfig } from '../../domain/sync/sync-rows';
 import { auditSegments } from '../outbox-build';
-import { ROLES_THAT_REMOVE } from '../../domain/sync/mutation';
+import { mayRemove } from '../../domain/sync/mutation';
 
 async function read<T>(db: LeadsDb, key: string): Promise<T | undefined> {
   return (await db.syncState.get(key))?.value as T | undefined;
@@ -88,7 +88,5 @@ export async function leadsRemovedFromTeam(db: LeadsDb, leadIds: readonly number
  */
 export async function mayRemoveLead(db: LeadsDb, leadId: number): Promise<boolean> {
   const config = await getTeamConfig(db);
-  if (!config || ROLES_THAT_REMOVE.has(config.role)) return true;
-  const held = await db.syncIds.get(['leads', leadId]);
-  return !held || held.removed === true;
+  return !config || mayRemove(config.role, await db.syncIds.get(['leads', leadId]));
 }

@@ -46,6 +46,14 @@ export type LeadRemovalReason = (typeof LEAD_REMOVAL_REASONS)[number];
 /** The team roles the server lets remove a lead (server/migrations/002, remove_lead); an agent may not. */
 export const ROLES_THAT_REMOVE: ReadonlySet<string> = new Set(['steward', 'manager', 'team_lead']);
 
+/**
+ * Whether a user of `role` may remove a lead whose sync row is `held`: always when the team does
+ * not hold it (no row, or already removed), else only in a role the server lets remove.
+ */
+export function mayRemove(role: string, held: { removed?: true } | undefined): boolean {
+  return !held || held.removed === true || ROLES_THAT_REMOVE.has(role);
+}
+
 export class LeadRemovalRefused extends Error {
   constructor(readonly role: string) {
     super(`a team ${role} may not remove the team's leads (a steward, manager or team lead may)`);
