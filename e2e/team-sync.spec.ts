@@ -111,6 +111,7 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     // An agent may not remove a lead the team holds: the drawer does not offer the erasure.
     await expect(drawer.getByTestId('forget-not-permitted')).toBeVisible();
     await expect(drawer.getByRole('button', { name: 'Forget this person…' })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('agent-drawer.png') });
     await syncUntil(
       page,
       async () => (await page.getByTestId('sync-pending').textContent())?.startsWith('0 ') ?? false,
@@ -206,6 +207,7 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     await page.goto('/settings');
     await expect(page.getByText('No conflicts: every change you made is the one kept.')).toBeVisible();
     await expect(page.getByTestId('sync-issue')).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('after-erasure-settings.png') });
 
     for (const side of [a, b]) {
       await syncUntil(side.page, async () => (await leadsWithPhone(side.page)).length === 0);
