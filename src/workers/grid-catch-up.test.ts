@@ -2,7 +2,8 @@
  * The engine catching up by the change log equals a build from scratch: after any sequence of
  * writes (leads added, edited and deleted, calls, consents, DNC entries, a settings change), the
  * index that followed the log — live, or opened from a stored snapshot — answers every filter
- * and search exactly as a fresh build of the same data. Writes go through Dexie, so they pass
+ * and search exactly as a fresh build of the same data, and its cohort snapshot equals the one
+ * built from the tables. Writes go through Dexie, so they pass
  * the data-version middleware exactly as every repository's writes do.
  */
 import 'fake-indexeddb/auto';
@@ -12,6 +13,9 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
+import { buildSnapshot, type SnapshotContext } from '../domain/cohorts/columnar-snapshot';
+import { snapshotFromColumns } from '../domain/cohorts/snapshot-from-columns';
+import { getSettings } from '../db/repos/settings-repo';
 import { catchUp } from './grid-catch-up';
 import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
@@ -25,7 +29,7 @@ type Op =
   | { kind: 'rename'; pick: number }
   | { kind: 'tag'; pick: number }
   | { kind: 'rephone'; pick: number }
-  | { kind: 'call'; pick: number; outcome: 'connected' | 'converted' | 'dnc-requested' | 'no-answer' }
+  | { kind: 'call'; pick: number; outcome: 'connected' | 'converted' | 'dnc-requested' | 'no-answer' | 'wrong-number' }
   | { kind: 'withdraw'; pick: number }
   | { kind: 'dnc'; pick: number }
   | { kind: 'delete'; pick: number }
@@ -44,6 +48,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       'converted' as const,
       'dnc-requested' as const,
       'no-answer' as const,
+      'wrong-number' as const,
     ),
   }),
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
@@ -51,6 +56,19 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   { weight: 1, arbitrary: fc.constant({ kind: 'settings' as const }) },
 );
+
+/** The cohort snapshot built from the tables: the reference the engine's (read off its columns) must equal. */
+async function cohortsFromTables(
+  db: LeadsDb,
+): Promise<{ ctx: SnapshotContext; want: ReturnType<typeof buildSnapshot> }> {
+  const ctx = {
+    timeZone: (await getSettings(db)).orgTimeZone,
+    campaigns: await db.campaigns.orderBy('id').toArray(),
+    sources: await db.sources.orderBy('id').toArray(),
+  };
+  const want = buildSnapshot(await db.leads.toArray(), await db.calls.toArray(), ctx, await db.consents.toArray());
+  return { ctx, want };
+}
 
 let serial = 0;
 async function apply(db: LeadsDb, op: Op): Promise<void> {
@@ -159,13 +177,16 @@ describe('catching up by the change log', () => {
         const fresh = await buildGridIndex(db, NOW);
         const want = answers(fresh, NOW);
         if (JSON.stringify(want) !== JSON.stringify(start)) moved++;
+        const cohorts = await cohortsFromTables(db);
         if (!rebuilt) {
           expect(answers(live, NOW)).toEqual(want);
           expect(live.cols.n - live.deleted).toBe(fresh.cols.n);
+          expect(snapshotFromColumns(live.cols, cohorts.ctx)).toEqual(cohorts.want);
         }
         // Opened later from the snapshot stored before the writes: catches up to the same answers (or rebuilds).
         const reopened = await openGridIndex(db, NOW);
         expect(answers(reopened, NOW)).toEqual(want);
+        expect(snapshotFromColumns(reopened.cols, cohorts.ctx)).toEqual(cohorts.want);
         expect(reopened.counters.fullBuilds).toBe(rebuilt ? 1 : 0);
         await db.delete();
       }),

@@ -8,6 +8,7 @@ import { getSettings } from '../db/repos/settings-repo';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
+import { historyFlagsOf } from '../domain/compliance/compliance-world';
 import { verdictInputKey } from '../domain/compliance/verdict-inputs';
 import type { Lead } from '../domain/leads/lead';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
@@ -17,7 +18,7 @@ import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from './grid-world';
 
 /** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
-export function minOf(values: Float64Array, flags?: Uint8Array): number {
+export function minOf(values: Float64Array, flags?: Uint16Array): number {
   let min = Infinity;
   for (let i = 0; i < values.length; i++)
     if (values[i]! < min && !(flags && flags[i]! & FLAG_DELETED)) min = values[i]!;
@@ -103,7 +104,8 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     );
     const tJudge = performance.now();
     const judge = createJudge(world, settings);
-    for (const { lead, row } of judged) changes.push({ row, lead, derived: slowDerived(judge(lead, now)) });
+    for (const { lead, row } of judged)
+      changes.push({ row, lead, derived: slowDerived(judge(lead, now), historyFlagsOf(world, lead.id)) });
     measureSince('engine:catch-up:judge', tJudge);
   }
   // New leads in id order, so the rows stay sorted by id.

@@ -15,6 +15,7 @@ import type { ComplianceSummary } from '../domain/compliance/compliance-summary'
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
+import { createCohortAnswers } from './cohort-answers';
 import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
 import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
@@ -151,19 +152,25 @@ export function createGridEngine(db: LeadsDb) {
     changeTimer = setTimeout(() => void enqueue(applyChanges), delay);
   }
 
+  /** Sources or campaigns were written since the last change applied: the cohorts' screens ask again. */
+  let catalogueMoved = false;
+
   /** Follow the change log now: patched, or dropped for a rebuild by the next question. */
   async function applyChanges(): Promise<void> {
-    if (!index) return;
+    const told = catalogueMoved;
+    catalogueMoved = false;
+    if (!index) return told ? changed() : undefined;
     const idx = await index;
     const outcome = await catchUp(db, idx, Date.now());
-    if (outcome === 'current') return;
+    if (outcome === 'current') return told ? changed() : undefined;
     if (outcome === 'rebuild') index = null;
     else saveSoon(idx);
     changed();
   }
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k)))
-      onDataChanged(150);
+    const keys = Object.keys(parts);
+    if (keys.some((k) => /\/(sources|campaigns)\//.test(k))) catalogueMoved = true;
+    if (keys.some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) onDataChanged(150);
   });
 
   /** The result rows of a filter and sort (the last one is cached). */
@@ -227,7 +234,14 @@ export function createGridEngine(db: LeadsDb) {
     return { rows: shown, at };
   }
 
+  /** Cohort charts, triangles, stage mix and campaign scorecards, read off the same columns. */
+  const cohorts = createCohortAnswers(db, async () => {
+    const idx = await current();
+    return { cols: idx.cols, version };
+  });
+
   const api = {
+    ...cohorts,
     /** Run a filter and sort: how many rows match, out of how many. */
     async query(filter: LeadFilter, sort: string | undefined): Promise<QueryResult> {
       const tAsked = performance.now();

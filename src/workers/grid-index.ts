@@ -21,6 +21,7 @@ import { isWithinCallingHours } from '../domain/compliance/calling-hours';
 import type { DncEntry } from '../domain/compliance/dnc-list';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
+import { historyFlagsOf } from '../domain/compliance/compliance-world';
 import type { EffectiveRules } from '../domain/compliance/policies';
 import { callZone } from '../domain/compliance/verdict';
 import type { LeadDerived } from '../domain/leads/lead-filter';
@@ -102,7 +103,7 @@ export async function buildGridIndex(
   const derived: LeadDerived[] = new Array<LeadDerived>(leads.length);
   for (let i = 0; i < leads.length; i++) {
     if (i % PROGRESS_EVERY === 0) onProgress({ phase: 'judging', done: i, total: leads.length });
-    derived[i] = slowDerived(judge(leads[i]!, at));
+    derived[i] = slowDerived(judge(leads[i]!, at), historyFlagsOf(world, leads[i]!.id));
   }
   onProgress({ phase: 'judging', done: leads.length, total: leads.length });
   measureSince('engine:build:judge', tJudge);
@@ -264,10 +265,11 @@ async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'sa
   const ids = [...rowOf.keys()];
   for (let k = 0; k < ids.length; k += 2_000) {
     const leads = await leadsByKey(db, ids.slice(k, k + 2_000));
-    const judge = createJudge(await worldByKey(db, leads), settings);
+    const world = await worldByKey(db, leads);
+    const judge = createJudge(world, settings);
     for (const lead of leads) {
       const i = rowOf.get(lead.id)!;
-      if (writeDerived(cols, i, slowDerived(judge(lead, now)))) changed = true;
+      if (writeDerived(cols, i, slowDerived(judge(lead, now), historyFlagsOf(world, lead.id)))) changed = true;
     }
     index.counters.rowsRejudged += leads.length;
   }

@@ -20,7 +20,7 @@ import { LATEST_VERSION } from '../migrations';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 /** The build that judged a snapshot's verdicts (set at build time; tests run unbuilt). */
 const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
@@ -137,7 +137,7 @@ export async function saveGridSnapshot(
 }
 
 /**
- * Drop the grid's snapshot and its DNC matches, the cohorts' snapshot and the change log (inside the caller's transaction, which must hold
+ * Drop the grid's snapshot and its DNC matches, any cohort snapshot an earlier version stored, and the change log (inside the caller's transaction, which must hold
  * the engine table, after its last tracked write). An erasure or a purge calls it: the snapshot
  * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
  * every grid (any tab) finds its version unreachable and builds again from the tables, and no

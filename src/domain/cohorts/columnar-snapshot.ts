@@ -2,8 +2,9 @@
  * A columnar snapshot of the leads for analytics: one typed array per fact, strings
  * dictionary-encoded. A million leads take ~60 bytes each here instead of ~1 kB as objects,
  * and an aggregate is a few tight loops over arrays (DESIGN.md §5, §6 P3). Instants are UTC
- * epoch ms in Float64Arrays with NaN for "none". Built once (in the analytics worker) from
- * leads and their calls, streamed so the caller never holds every row at once.
+ * epoch ms in Float64Arrays with NaN for "none". The engine reads it off its lead columns
+ * (snapshot-from-columns.ts); built from leads, calls and consents it is the reference the
+ * engine's is tested against, streamed so the caller never holds every row at once.
  */
 import type { Campaign } from '../catalog/campaign';
 import type { Source } from '../catalog/source';
@@ -92,6 +93,49 @@ export type SnapshotLead = Pick<
   | 'anonymizedAt'
 >;
 
+/**
+ * One lead as the snapshot reads it: its catalogue values, its instants (NaN: none) and its
+ * cohort flags already combined (FLAG_CONTACTED … FLAG_CONSENT_WITHDRAWN; history facts included).
+ */
+export interface CohortRow {
+  id: number;
+  sourceId: string;
+  campaignId: string | undefined;
+  region: string;
+  entryMethod: Lead['entryMethod'];
+  acquiredAt: number;
+  createdAt: number;
+  firstContactAt: number;
+  firstConnectedAt: number;
+  convertedAt: number;
+  lastContactAt: number;
+  flags: number;
+}
+
+/** The row of a stored lead (its history's flags come later, by addCall and addConsent). */
+export function cohortRowOf(lead: SnapshotLead): CohortRow {
+  return {
+    id: lead.id,
+    sourceId: lead.sourceId,
+    campaignId: lead.campaignId,
+    region: lead.region,
+    entryMethod: lead.entryMethod,
+    acquiredAt: lead.acquiredAt,
+    createdAt: lead.createdAt,
+    firstContactAt: orNaN(lead.firstContactAt),
+    firstConnectedAt: orNaN(lead.firstConnectedAt),
+    convertedAt: orNaN(lead.convertedAt),
+    lastContactAt: orNaN(lead.lastContactAt),
+    flags:
+      (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
+      (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
+      (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
+      (lead.dncStatus === 'listed' ? FLAG_DNC_HIT : 0) |
+      (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0) |
+      (lead.anonymizedAt !== undefined ? FLAG_ANONYMIZED : 0),
+  };
+}
+
 export interface SnapshotContext {
   timeZone: string;
   campaigns: readonly Campaign[];
@@ -167,23 +211,22 @@ export class SnapshotBuilder {
   }
 
   addLead(lead: SnapshotLead): void {
+    this.addRow(cohortRowOf(lead));
+  }
+
+  /** One lead's row (leads in id order, as they are read). */
+  addRow(lead: CohortRow): void {
     this.ensure();
     const i = this.n++;
     this.ids[i] = lead.id;
     const [acq, created, contact, connected, converted, lastContact] = this.f64 as SixTimes;
     acq[i] = lead.acquiredAt;
     created[i] = lead.createdAt;
-    contact[i] = orNaN(lead.firstContactAt);
-    connected[i] = orNaN(lead.firstConnectedAt);
-    converted[i] = orNaN(lead.convertedAt);
-    lastContact[i] = orNaN(lead.lastContactAt);
-    this.flags[i] =
-      (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
-      (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
-      (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
-      (lead.dncStatus === 'listed' ? FLAG_DNC_HIT : 0) |
-      (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0) |
-      (lead.anonymizedAt !== undefined ? FLAG_ANONYMIZED : 0);
+    contact[i] = lead.firstContactAt;
+    connected[i] = lead.firstConnectedAt;
+    converted[i] = lead.convertedAt;
+    lastContact[i] = lead.lastContactAt;
+    this.flags[i] = lead.flags;
     this.days[i] = localDay(lead.acquiredAt, this.ctx.timeZone);
     this.setCode('source', i, this.dict.source.code(lead.sourceId));
     this.setCode('campaign', i, this.dict.campaign.code(lead.campaignId ?? ''));

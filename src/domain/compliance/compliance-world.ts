@@ -3,6 +3,7 @@
  * events and calls by lead, DNC hits by number, the lists with their versions. Building a
  * lead's history from it is a few map look-ups, so a verdict for every lead stays cheap.
  */
+import { historyFlags } from '../columns/history-flags';
 import type { Call } from '../leads/call';
 import type { Lead } from '../leads/lead';
 import type { ConsentEvent } from './consent-event';
@@ -70,6 +71,11 @@ export function buildComplianceWorld(input: {
     hitsByPhone: hitsByPhone(input.dncEntries),
     dncLists: dncListStates(input.dncLists, input.dncVersions),
   };
+}
+
+/** The facts of one lead's calls and consents the cohorts read (history-flags.ts). */
+export function historyFlagsOf(world: ComplianceWorld, leadId: number): number {
+  return historyFlags({ calls: world.callsByLead.get(leadId) ?? [], consents: world.consentsByLead.get(leadId) ?? [] });
 }
 
 /** One lead's history from the world. */

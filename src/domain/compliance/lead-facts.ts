@@ -38,14 +38,18 @@ export function leadDerived(j: { verdict: Verdict; consent: ConsentFilterState; 
 /**
  * The slow part of a judgement, as a cached row keeps it: every reason but the calling hours,
  * "callable" meaning nothing but the hours blocks, and when any of it may next change. The hours
- * are read per question from the lead's zone (FilterContext.outsideHours).
+ * are read per question from the lead's zone (FilterContext.outsideHours). `history` is the
+ * lead's history flags (historyFlagsOf), kept beside the judgement for the cohorts.
  */
-export function slowDerived(j: {
-  verdict: Verdict;
-  facts: Pick<VerdictFacts, 'nextChangeAt' | 'consent' | 'retentionDeadline'>;
-  consent: ConsentFilterState;
-  dnc: DncFilterState;
-}): LeadDerived {
+export function slowDerived(
+  j: {
+    verdict: Verdict;
+    facts: Pick<VerdictFacts, 'nextChangeAt' | 'consent' | 'retentionDeadline'>;
+    consent: ConsentFilterState;
+    dnc: DncFilterState;
+  },
+  history = 0,
+): LeadDerived {
   const reasons = j.verdict.reasons.filter((r) => r.code !== 'outside-calling-hours');
   const expires = j.facts.consent.status === 'valid' ? j.facts.consent.expiresAt : undefined;
   return {
@@ -56,5 +60,6 @@ export function slowDerived(j: {
     nextChange: j.facts.nextChangeAt,
     ...(expires !== undefined ? { consentExpiresAt: expires } : {}),
     retentionDeadline: j.facts.retentionDeadline,
+    history,
   };
 }

@@ -73,6 +73,8 @@ export interface LeadDerived {
   /** When valid consent for calls expires, and the retention deadline (the verdict's facts). */
   consentExpiresAt?: number;
   retentionDeadline?: number;
+  /** Facts of the lead's calls and consents (lead-flags.ts HISTORY_FLAGS, from historyFlags); absent: none. */
+  history?: number;
 }
 
 export interface FilterContext {

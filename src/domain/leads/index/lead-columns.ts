@@ -10,7 +10,16 @@ import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../l
 import { CALL_OUTCOMES } from '../call-outcome';
 import { ENTRY_METHODS, type Lead } from '../lead';
 import { Dictionary } from '../../columns/dictionary';
-import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED } from '../../columns/lead-flags';
+import {
+  FLAG_ANONYMIZED,
+  FLAG_CALLABLE,
+  FLAG_CONNECTED,
+  FLAG_CONTACTED,
+  FLAG_CONVERTED,
+  FLAG_DELETED,
+  FLAG_LISTED,
+  HISTORY_FLAGS,
+} from '../../columns/lead-flags';
 
 export interface LeadColumns {
   n: number;
@@ -18,6 +27,10 @@ export interface LeadColumns {
   acquiredAt: Float64Array;
   createdAt: Float64Array;
   lastContactAt: Float64Array;
+  /** First attempt, first connect and conversion (NaN: none): the cohorts' funnel and medians. */
+  firstContactAt: Float64Array;
+  firstConnectedAt: Float64Array;
+  convertedAt: Float64Array;
   verifiedAt: Float64Array;
   dncCheckedAt: Float64Array;
   attempts: Uint16Array;
@@ -41,7 +54,8 @@ export interface LeadColumns {
   lastOutcome: Uint8Array;
   /** Bit i set = verdict reason REASON_CODES[i]. */
   reasons: Uint16Array;
-  flags: Uint8Array;
+  /** Bits of ../../columns/lead-flags.ts: the row's own, the cached judgement's (callable) and its history's. */
+  flags: Uint16Array;
   /** Bit i set = tag dictionary code i+1 (the first 32 distinct tags; more, and the empty tag (code 0), are matched through `extraTags`). */
   tagBits: Uint32Array;
   extraTags: Map<number, number[]>;
@@ -69,6 +83,9 @@ function emptyColumns(n: number): LeadColumns {
     acquiredAt: new Float64Array(n),
     createdAt: new Float64Array(n),
     lastContactAt: new Float64Array(n),
+    firstContactAt: new Float64Array(n),
+    firstConnectedAt: new Float64Array(n),
+    convertedAt: new Float64Array(n),
     verifiedAt: new Float64Array(n),
     dncCheckedAt: new Float64Array(n),
     attempts: new Uint16Array(n),
@@ -86,7 +103,7 @@ function emptyColumns(n: number): LeadColumns {
     dnc: new Uint8Array(n),
     lastOutcome: new Uint8Array(n),
     reasons: new Uint16Array(n),
-    flags: new Uint8Array(n),
+    flags: new Uint16Array(n),
     tagBits: new Uint32Array(n),
     extraTags: new Map(),
     text: '',
@@ -116,7 +133,8 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
   for (const r of d.reasons) reasons |= reasonBit(r);
   const consent = CONSENT_FILTER_STATES.indexOf(d.consent);
   const dnc = DNC_FILTER_STATES.indexOf(d.dnc);
-  const flags = (cols.flags[i]! & ~FLAG_CALLABLE) | (d.callable ? FLAG_CALLABLE : 0);
+  const flags =
+    (cols.flags[i]! & ~(FLAG_CALLABLE | HISTORY_FLAGS)) | (d.callable ? FLAG_CALLABLE : 0) | (d.history ?? 0);
   const changed =
     cols.reasons[i] !== reasons || cols.consent[i] !== consent || cols.dnc[i] !== dnc || cols.flags[i] !== flags;
   cols.reasons[i] = reasons;
@@ -134,11 +152,14 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
  * joined search strings); with 'kept', the row's cached judgement stays as it is.
  */
 function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'kept'): void {
-  const callable = cols.flags[i]! & FLAG_CALLABLE;
+  const judged = cols.flags[i]! & (FLAG_CALLABLE | HISTORY_FLAGS);
   cols.ids[i] = lead.id;
   cols.acquiredAt[i] = lead.acquiredAt;
   cols.createdAt[i] = lead.createdAt;
   cols.lastContactAt[i] = nanIfMissing(lead.lastContactAt);
+  cols.firstContactAt[i] = nanIfMissing(lead.firstContactAt);
+  cols.firstConnectedAt[i] = nanIfMissing(lead.firstConnectedAt);
+  cols.convertedAt[i] = nanIfMissing(lead.convertedAt);
   cols.verifiedAt[i] = nanIfMissing(lead.verifiedAt);
   cols.dncCheckedAt[i] = nanIfMissing(lead.dncCheckedAt);
   cols.attempts[i] = Math.min(lead.attempts, 65535);
@@ -152,8 +173,10 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
   cols.flags[i] =
     (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
     (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
-    (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0);
-  if (d === 'kept') cols.flags[i] = cols.flags[i]! | callable;
+    (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
+    (lead.dncStatus === 'listed' ? FLAG_LISTED : 0) |
+    (lead.anonymizedAt !== undefined ? FLAG_ANONYMIZED : 0);
+  if (d === 'kept') cols.flags[i] = cols.flags[i]! | judged;
   else {
     writeDerived(cols, i, d);
     cols.judgedFrom[i] = verdictInputKey(lead);

@@ -31,7 +31,7 @@ function codeSet(dict: Dictionary, values: readonly string[], size: number): Uin
   return set;
 }
 
-function flagTest(flags: Uint8Array, bit: number, want: 'yes' | 'no' | undefined): Test | null {
+function flagTest(flags: Uint16Array, bit: number, want: 'yes' | 'no' | undefined): Test | null {
   if (!want) return null;
   const on = want === 'yes';
   return (i) => ((flags[i]! & bit) !== 0) === on;

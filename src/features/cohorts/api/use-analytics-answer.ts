@@ -1,17 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
-import { dataVersion } from './analytics-client';
+import { useDataVersion } from '../../../shared/engine/data-signal';
 import { timedAnswer } from './timed-answer';
 
-/** Bumps whenever the data behind the analytics changes (in any tab). */
-export function useAnalyticsVersion(): number {
-  return useSyncExternalStore(dataVersion.subscribe, dataVersion.get);
-}
-
 /**
- * An answer of the analytics worker for `query`, asked again when the data changes. While a new
- * answer is computed the previous one stays on screen (no flash of an empty chart on every
- * control change); `waitMs` says how long the user waited for it.
+ * An answer of the data engine's cohort questions for `query`, asked again when the engine's
+ * data version moves (the page's one change signal). While a new answer is computed the previous
+ * one stays on screen (no flash of an empty chart on every control change); `waitMs` says how
+ * long the user waited for it.
  */
 export function useAnalyticsAnswer<Q, R extends object>(
   name: string,
@@ -19,7 +14,7 @@ export function useAnalyticsAnswer<Q, R extends object>(
   ask: (query: Q) => Promise<R>,
   enabled = true,
 ) {
-  const version = useAnalyticsVersion();
+  const version = useDataVersion();
   return useQuery({
     queryKey: ['cohorts', name, query, version],
     queryFn: () => timedAnswer(() => ask(query)),

@@ -1,12 +1,12 @@
-import { analytics } from './analytics-client';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 import { useAnalyticsAnswer } from './use-analytics-answer';
 
-/** Every campaign's figures (with the membership rule counts), from the analytics worker. */
+/** Every campaign's figures (with the membership rule counts), from the data engine. */
 export function useCampaignPerformance(windowDays: number, enabled = true) {
   return useAnalyticsAnswer(
     'campaigns',
     windowDays,
-    (days) => analytics().campaigns(days, ['medianDataAgeDays']),
+    (days) => gridWorker().campaigns(days, ['medianDataAgeDays']),
     enabled,
   );
 }

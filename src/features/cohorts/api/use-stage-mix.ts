@@ -1,8 +1,8 @@
 import type { StageMixQuery } from '../../../domain/cohorts/stage-mix';
-import { analytics } from './analytics-client';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 import { useAnalyticsAnswer } from './use-analytics-answer';
 
-/** Leads per lifecycle stage for each acquisition cohort, from the analytics worker (the dormant period is the organisation's). */
+/** Leads per lifecycle stage for each acquisition cohort, from the data engine (the dormant period is the organisation's). */
 export function useStageMix(query: Omit<StageMixQuery, 'dormantDays'>, enabled = true) {
-  return useAnalyticsAnswer('stage-mix', query, (q) => analytics().stageMix(q, Date.now()), enabled);
+  return useAnalyticsAnswer('stage-mix', query, (q) => gridWorker().stageMix(q, Date.now()), enabled);
 }

@@ -6,7 +6,7 @@ import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/tabl
 import { rateOf } from '../../../domain/cohorts/cohort-rates';
 import { campaignFilter } from '../../../domain/cohorts/drill-down';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import type { SnapshotMeta } from '../../../workers/analytics.worker';
+import type { SnapshotMeta } from '../../../workers/cohort-answers';
 import { useCampaignPerformance } from '../api/use-campaign-performance';
 import type { CohortsState } from '../cohorts-search';
 import { makeFormatters } from '../model/format';

@@ -6,7 +6,7 @@ import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/tabl
 import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
 import { rangeFilter } from '../../../domain/cohorts/drill-down';
 import { sourceScorecard } from '../../../domain/cohorts/source-scorecard';
-import type { Timed } from '../../../workers/analytics.worker';
+import type { Timed } from '../../../workers/cohort-answers';
 import type { CohortsState } from '../cohorts-search';
 import { makeFormatters } from '../model/format';
 import { scorecardCells, scorecardColumns } from '../model/scorecard-table';

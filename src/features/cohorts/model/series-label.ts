@@ -1,7 +1,7 @@
 /** Human names of split values: source and campaign names, localised region names, entry methods. */
 import type { CohortSplit } from '../../../domain/cohorts/cohort-aggregate';
 import { OTHER_SERIES } from '../../../domain/cohorts/top-series';
-import type { SnapshotMeta } from '../../../workers/analytics.worker';
+import type { SnapshotMeta } from '../../../workers/cohort-answers';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

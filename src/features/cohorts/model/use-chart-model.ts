@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TOP_SERIES } from '../../../domain/cohorts/chart-palette';
 import type { CohortAggregate } from '../../../domain/cohorts/cohort-aggregate';
-import type { SnapshotMeta, Timed } from '../../../workers/analytics.worker';
+import type { SnapshotMeta, Timed } from '../../../workers/cohort-answers';
 import type { CohortsState } from '../cohorts-search';
 import { buildChartSeries } from '../model/chart-series';
 import { cohortCap } from '../model/default-range';

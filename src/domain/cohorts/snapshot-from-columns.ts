@@ -1,0 +1,61 @@
+/**
+ * The cohort snapshot read off the engine's lead columns (decision 035): the rows the grid holds,
+ * in its order (by id, deleted rows left out), with the funnel instants and the history flags the
+ * engine keeps beside each cached judgement. No lead, call or consent is read for it, so a cohort
+ * question after a write costs one pass over the columns, not a read of every table.
+ */
+import {
+  FLAG_ANONYMIZED,
+  FLAG_CONNECTED,
+  FLAG_CONSENT_WITHDRAWN,
+  FLAG_CONTACTED,
+  FLAG_CONVERTED,
+  FLAG_DELETED,
+  FLAG_DNC_HIT,
+  FLAG_DNC_REQUESTED,
+  FLAG_HAS_CONTACT_TIME,
+  FLAG_LISTED,
+  FLAG_WRONG_NUMBER,
+} from '../columns/lead-flags';
+import { ENTRY_METHODS } from '../leads/lead';
+import type { LeadColumns } from '../leads/index/lead-columns';
+import { SnapshotBuilder, type ColumnarSnapshot, type CohortRow, type SnapshotContext } from './columnar-snapshot';
+
+/** Bits the cohorts read as the columns hold them. */
+const KEPT =
+  FLAG_CONTACTED | FLAG_CONNECTED | FLAG_CONVERTED | FLAG_ANONYMIZED | FLAG_WRONG_NUMBER | FLAG_CONSENT_WITHDRAWN;
+
+/** The cohort flags of row `i`: its own bits, a DNC hit from a listing or a call's request, a known first contact. */
+function cohortFlags(cols: LeadColumns, i: number): number {
+  const f = cols.flags[i]!;
+  return (
+    (f & KEPT) |
+    (f & (FLAG_LISTED | FLAG_DNC_REQUESTED) ? FLAG_DNC_HIT : 0) |
+    (f & FLAG_CONTACTED && !Number.isNaN(cols.firstContactAt[i]!) ? FLAG_HAS_CONTACT_TIME : 0)
+  );
+}
+
+export function snapshotFromColumns(cols: LeadColumns, ctx: SnapshotContext): ColumnarSnapshot {
+  const { source, campaign, region } = cols.dict;
+  const b = new SnapshotBuilder(ctx, cols.n);
+  for (let i = 0; i < cols.n; i++) {
+    if (cols.flags[i]! & FLAG_DELETED) continue;
+    const row: CohortRow = {
+      id: cols.ids[i]!,
+      sourceId: source.values[cols.source[i]!]!,
+      // Code 0 is "none" in the grid's dictionary.
+      campaignId: cols.campaign[i] ? campaign.values[cols.campaign[i]!] : undefined,
+      region: region.values[cols.region[i]!]!,
+      entryMethod: ENTRY_METHODS[cols.entry[i]!]!,
+      acquiredAt: cols.acquiredAt[i]!,
+      createdAt: cols.createdAt[i]!,
+      firstContactAt: cols.firstContactAt[i]!,
+      firstConnectedAt: cols.firstConnectedAt[i]!,
+      convertedAt: cols.convertedAt[i]!,
+      lastContactAt: cols.lastContactAt[i]!,
+      flags: cohortFlags(cols, i),
+    };
+    b.addRow(row);
+  }
+  return b.build();
+}
