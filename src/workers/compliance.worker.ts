@@ -11,7 +11,7 @@ import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
 import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
 import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
 import { toStorageError } from '../db/storage-errors';
-import type { PurgeMode } from '../domain/compliance/retention-plan';
+import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 
 const db = new LeadsDb();
 
@@ -46,7 +46,8 @@ const api = {
   retentionDryRun(at: number, mode?: PurgeMode) {
     return retentionDryRun(db, at, mode);
   },
-  purge(input: { at: number; mode: PurgeMode; expected: number }, now: number) {
+  /** Purge exactly the dry run `plan` showed; refused with `plan-changed` when it no longer holds. */
+  purge(input: { plan: PurgePlan }, now: number) {
     return coded(() => purgeRetention(db, input, now));
   },
 };

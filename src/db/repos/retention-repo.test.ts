@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isHashedPhone, keyedPhoneHash } from '../../domain/compliance/anonymise';
 import { verdictsAt } from '../../domain/compliance/judge';
 import { cohortCounts } from '../../domain/compliance/retention-plan';
@@ -95,6 +95,38 @@ describe('retention purge', () => {
       expect(await db.consents.where('leadId').anyOf(plan.leadIds).count()).toBe(0);
     },
   );
+
+  it('given the dry run, purges exactly those without reading every lead or call', async () => {
+    const db = await dbWith(demoSlice(20));
+    const plan = await retentionDryRun(db, NOW, 'delete');
+    expect(plan.leadIds.length).toBeGreaterThan(1);
+    const leadsRead = vi.spyOn(db.leads, 'toArray');
+    const callsRead = vi.spyOn(db.calls, 'toArray');
+    const done = await purgeRetention(db, { plan }, NOW);
+    expect(leadsRead).not.toHaveBeenCalled();
+    expect(callsRead).not.toHaveBeenCalled();
+    // The same plan as the full read's: ids, what each month loses and out of how many.
+    expect(done).toEqual(plan);
+    expect(await db.leads.bulkGet(plan.leadIds)).toEqual(plan.leadIds.map(() => undefined));
+    const audit = await db.audit.toArray();
+    expect(audit.map((e) => [e.action, e.ids])).toEqual([['purge', plan.leadIds]]);
+    expect(audit[0]!.after).toMatchObject({ losses: plan.losses, before: plan.before, count: plan.leadIds.length });
+  });
+
+  it('given the dry run, refuses when one of its leads is gone or no longer due, and changes nothing', async () => {
+    const db = await dbWith(demoSlice(20));
+    const plan = await retentionDryRun(db, NOW, 'anonymize');
+    const notDue = (await db.leads.toCollection().primaryKeys()).find((id) => !plan.leadIds.includes(id as number));
+    for (const leadIds of [
+      [...plan.leadIds, notDue as number],
+      [...plan.leadIds, 999_999],
+    ])
+      await expect(purgeRetention(db, { plan: { ...plan, leadIds } }, NOW)).rejects.toMatchObject({
+        code: 'plan-changed',
+      });
+    expect(await db.leads.filter((l) => l.anonymizedAt !== undefined).count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
 
   it('refuses to purge when the data changed since the dry run', async () => {
     const db = await dbWith(demoSlice(20));

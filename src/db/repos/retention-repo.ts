@@ -1,15 +1,22 @@
 /**
- * Retention: the dry run and the purge. Both plan with the same pure function on the same
- * data, and the purge re-plans inside its transaction and refuses when the plan it was shown
- * no longer holds — so the dry run the steward read is exactly what is purged. One audit
- * entry per purge, naming the leads but holding none of their personal data.
+ * Retention: the dry run and the purge. Both plan with the same pure functions, and the purge
+ * re-plans inside its transaction and refuses when the plan it was shown no longer holds — so
+ * the dry run the steward read is exactly what is purged. Given the dry run itself (the
+ * engine's, read off its columns), the purge reads and judges again only its leads, never every
+ * lead. One audit entry per purge, naming the leads but holding none of their personal data.
  */
 import { anonymiseLead, keyedPhoneHash } from '../../domain/compliance/anonymise';
 import { buildComplianceWorld } from '../../domain/compliance/compliance-world';
 import { dncRequestsToKeep } from '../../domain/compliance/dnc-request-keep';
 import { rulesByRegion } from '../../domain/compliance/judge';
 import type { Call } from '../../domain/leads/call';
-import { purgePlan, type PurgeMode, type PurgePlan } from '../../domain/compliance/retention-plan';
+import {
+  planFor,
+  purgeCandidates,
+  purgePlan,
+  type PurgeMode,
+  type PurgePlan,
+} from '../../domain/compliance/retention-plan';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { strictTransaction } from '../durability';
@@ -36,6 +43,26 @@ async function planFrom(db: LeadsDb, at: number, mode?: PurgeMode) {
   return { plan: purgePlan(leads, world, settings, at, mode ?? settings.purgeMode), leads, calls, settings };
 }
 
+/**
+ * The dry run `shown`, checked against its own leads read and judged again: null when one of
+ * them is gone or no longer past its deadline at the plan's instant, or what their months lose
+ * moved (a call since). Its `before` (the months' counts, for scale) is kept as it was shown.
+ */
+async function checkedPlan(db: LeadsDb, shown: PurgePlan) {
+  const [found, calls, settings] = await Promise.all([
+    db.leads.bulkGet(shown.leadIds),
+    db.calls.where('leadId').anyOf(shown.leadIds).toArray(),
+    getSettings(db),
+  ]);
+  if (found.some((l) => l === undefined)) return null;
+  const leads = found as Lead[];
+  const world = buildComplianceWorld({ consents: [], calls, dncLists: [], dncVersions: [], dncEntries: [] });
+  if (purgeCandidates(leads, world, settings, shown.at).length !== leads.length) return null;
+  const { losses } = planFor(shown.leadIds, leads, settings.orgTimeZone, shown.at, shown.mode);
+  if (JSON.stringify(losses) !== JSON.stringify(shown.losses)) return null;
+  return { plan: shown, leads, calls, settings };
+}
+
 /** What a purge at `at` would do: how many leads go, and what the cohort figures lose. */
 export async function retentionDryRun(db: LeadsDb, at = Date.now(), mode?: PurgeMode): Promise<PurgePlan> {
   return db.transaction('r', [db.leads, db.calls, db.settings], async () => (await planFrom(db, at, mode)).plan);
@@ -52,15 +79,19 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
 }
 
 /**
- * Purge the leads past their deadline at `at`, by `mode`. `expected` is the number of leads
- * the dry run showed; a different count now means the data changed meanwhile, and nothing is done.
+ * What a purge is asked to do: the dry run the steward was shown (exactly its leads are purged;
+ * if one is gone or no longer due, nothing is done), or — for a caller with no dry run — every
+ * lead past its deadline at `at`, with the count a dry run showed as `expected` (a different
+ * count now means the data changed meanwhile).
  */
-export async function purgeRetention(
-  db: LeadsDb,
-  input: { at: number; mode: PurgeMode; expected?: number },
-  now = Date.now(),
-): Promise<PurgePlan> {
-  const summary = { mode: input.mode, ...(input.expected !== undefined ? { count: input.expected } : {}) };
+export type PurgeInput = { plan: PurgePlan } | { at: number; mode: PurgeMode; expected?: number };
+
+/** Purge by `input`; every write in one transaction, refused with `plan-changed` as above. */
+export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.now()): Promise<PurgePlan> {
+  const shown = 'plan' in input ? input.plan : null;
+  const { at, mode, expected }: { at: number; mode: PurgeMode; expected?: number } =
+    'plan' in input ? { ...input.plan, expected: input.plan.leadIds.length } : input;
+  const summary = { mode, ...(expected !== undefined ? { count: expected } : {}) };
   const tables = [
     db.leads,
     db.calls,
@@ -80,9 +111,10 @@ export async function purgeRetention(
     summary,
     (journal) =>
       strictTransaction(db, 'rw', tables, async () => {
-        const { plan, leads, calls, settings } = await planFrom(db, input.at, input.mode);
-        if (input.expected !== undefined && input.expected !== plan.leadIds.length)
+        const planned = shown ? await checkedPlan(db, shown) : await planFrom(db, at, mode);
+        if (!planned || (expected !== undefined && expected !== planned.plan.leadIds.length))
           throw new PurgeError('plan-changed');
+        const { plan, leads, calls, settings } = planned;
         if (plan.leadIds.length === 0) {
           await markDone(db, journal, now);
           return plan;
@@ -99,11 +131,11 @@ export async function purgeRetention(
           leads.filter((l) => going.has(l.id)),
           (id) => callsByLead.get(id) ?? [],
           rulesByRegion(settings),
-          input.at,
+          at,
         );
         const key = await anonymisationKey(db);
         for (const k of kept) await suppressNumber(db, k.phoneE164, key, k.requestedAt, now);
-        if (input.mode === 'delete') {
+        if (mode === 'delete') {
           await db.calls.where('leadId').anyOf(ids).delete();
           await db.consents.bulkDelete(consents.map((c) => c.id));
           await db.acquisitions.where('leadId').anyOf(ids).delete();

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { PurgeMode } from '../../../domain/compliance/retention-plan';
+import type { PurgeMode, PurgePlan } from '../../../domain/compliance/retention-plan';
 import { gridWorker } from '../../../shared/engine/grid-worker';
 import { complianceWorker } from './compliance-worker';
 
@@ -19,7 +19,6 @@ export function useRetentionDryRun() {
 /** The purge of exactly what the dry run showed (refused if the data changed meanwhile). */
 export function usePurge() {
   return useMutation({
-    mutationFn: (input: { at: number; mode: PurgeMode; expected: number }) =>
-      complianceWorker().purge(input, Date.now()),
+    mutationFn: (input: { plan: PurgePlan }) => complianceWorker().purge(input, Date.now()),
   });
 }

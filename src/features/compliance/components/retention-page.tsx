@@ -33,7 +33,7 @@ export function RetentionPage() {
   const runPurge = () => {
     if (!plan) return;
     purge.mutate(
-      { at: plan.at, mode: plan.mode, expected: plan.leadIds.length },
+      { plan },
       {
         onSettled: () => {
           setConfirming(false);
