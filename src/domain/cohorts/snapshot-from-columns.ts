@@ -38,23 +38,36 @@ function cohortFlags(cols: LeadColumns, i: number): number {
 export function snapshotFromColumns(cols: LeadColumns, ctx: SnapshotContext): ColumnarSnapshot {
   const { source, campaign, region } = cols.dict;
   const b = new SnapshotBuilder(ctx, cols.n);
+  // One row object, filled again for each lead (addRow copies its values): a million leads allocate nothing per row.
+  const row: CohortRow = {
+    id: 0,
+    sourceId: '',
+    campaignId: undefined,
+    region: '',
+    entryMethod: ENTRY_METHODS[0],
+    acquiredAt: 0,
+    createdAt: 0,
+    firstContactAt: NaN,
+    firstConnectedAt: NaN,
+    convertedAt: NaN,
+    lastContactAt: NaN,
+    flags: 0,
+  };
   for (let i = 0; i < cols.n; i++) {
     if (cols.flags[i]! & FLAG_DELETED) continue;
-    const row: CohortRow = {
-      id: cols.ids[i]!,
-      sourceId: source.values[cols.source[i]!]!,
-      // Code 0 is "none" in the grid's dictionary.
-      campaignId: cols.campaign[i] ? campaign.values[cols.campaign[i]!] : undefined,
-      region: region.values[cols.region[i]!]!,
-      entryMethod: ENTRY_METHODS[cols.entry[i]!]!,
-      acquiredAt: cols.acquiredAt[i]!,
-      createdAt: cols.createdAt[i]!,
-      firstContactAt: cols.firstContactAt[i]!,
-      firstConnectedAt: cols.firstConnectedAt[i]!,
-      convertedAt: cols.convertedAt[i]!,
-      lastContactAt: cols.lastContactAt[i]!,
-      flags: cohortFlags(cols, i),
-    };
+    row.id = cols.ids[i]!;
+    row.sourceId = source.values[cols.source[i]!]!;
+    // Code 0 is "none" in the grid's dictionary.
+    row.campaignId = cols.campaign[i] ? campaign.values[cols.campaign[i]!] : undefined;
+    row.region = region.values[cols.region[i]!]!;
+    row.entryMethod = ENTRY_METHODS[cols.entry[i]!]!;
+    row.acquiredAt = cols.acquiredAt[i]!;
+    row.createdAt = cols.createdAt[i]!;
+    row.firstContactAt = cols.firstContactAt[i]!;
+    row.firstConnectedAt = cols.firstConnectedAt[i]!;
+    row.convertedAt = cols.convertedAt[i]!;
+    row.lastContactAt = cols.lastContactAt[i]!;
+    row.flags = cohortFlags(cols, i);
     b.addRow(row);
   }
   return b.build();
