@@ -286,16 +286,39 @@ export function patchLeadColumns(
   }
   if (textOf.size > 0) {
     const n = out.n;
-    const texts = new Array<string>(n);
-    const phones = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
+    // Rows before the first changed one keep their strings: the joined prefix is reused as it is,
+    // so an import (rows appended) joins only its own rows, not a million again.
+    let first = n;
+    for (const i of textOf.keys()) if (i < first) first = i;
+    const texts = new Array<string>(n - first);
+    const phones = new Array<string>(n - first);
+    for (let i = first; i < n; i++) {
       const changed = textOf.get(i);
-      texts[i] = changed ? changed.text : cols.text.slice(cols.textStart[i], cols.textStart[i + 1]);
-      phones[i] = changed ? changed.phone : cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]);
+      texts[i - first] = changed ? changed.text : cols.text.slice(cols.textStart[i], cols.textStart[i + 1]);
+      phones[i - first] = changed ? changed.phone : cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]);
     }
-    const textStart = new Uint32Array(n + 1);
-    const phoneStart = new Uint32Array(n + 1);
-    out = { ...out, text: joinRows(texts, textStart), textStart, phones: joinRows(phones, phoneStart), phoneStart };
+    const text = rejoinFrom(cols.text, cols.textStart, first, texts);
+    const phone = rejoinFrom(cols.phones, cols.phoneStart, first, phones);
+    out = { ...out, text: text.joined, textStart: text.starts, phones: phone.joined, phoneStart: phone.starts };
   }
   return out;
+}
+
+/** `joined` (row offsets `starts`) kept up to row `first`, then `rows` joined after it: the new string and offsets. */
+function rejoinFrom(
+  joined: string,
+  starts: Uint32Array,
+  first: number,
+  rows: readonly string[],
+): { joined: string; starts: Uint32Array } {
+  const n = first + rows.length;
+  const out = new Uint32Array(n + 1);
+  out.set(starts.subarray(0, first + 1));
+  let len = starts[first]!;
+  for (let k = 0; k < rows.length; k++) {
+    out[first + k] = len;
+    len += rows[k]!.length;
+  }
+  out[n] = len;
+  return { joined: joined.slice(0, starts[first]) + rows.join(''), starts: out };
 }
