@@ -16,7 +16,7 @@ import { buildComplianceWorld } from '../domain/compliance/compliance-world';
 import { createJudge, rulesByRegion, type Judge } from '../domain/compliance/judge';
 import { verdictFromBits } from '../domain/compliance/verdict-bits';
 import { getSettings } from '../db/repos/settings-repo';
-import { callZone } from '../domain/compliance/verdict';
+import { callZone } from '../domain/compliance/call-zone';
 import type { Verdict } from '../domain/compliance/verdict-types';
 import {
   callListInstant,

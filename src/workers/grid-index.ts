@@ -23,7 +23,7 @@ import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
 import { historyFlagsOf } from '../domain/compliance/compliance-world';
 import type { EffectiveRules } from '../domain/compliance/policies';
-import { callZone } from '../domain/compliance/verdict';
+import { callZone } from '../domain/compliance/call-zone';
 import type { LeadDerived } from '../domain/leads/lead-filter';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';

@@ -9,7 +9,7 @@ import { addDays, cohortKey } from '../time/calendar';
 import type { ComplianceWorld } from './compliance-world';
 import { createJudge } from './judge';
 import { queueCounts, type QueueCounts } from './queues';
-import { countByReason } from './verdict';
+import { countByReason } from './verdict-summary';
 import type { ReasonCode, Verdict } from './verdict-types';
 
 export interface CalendarDay {

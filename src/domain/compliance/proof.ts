@@ -13,7 +13,9 @@ import { consentStateAt, type ConsentState } from './consent';
 import { contactFrequencyAt, type FrequencyState } from './contact-frequency';
 import { dncCheckState, dncListedAt, versionInForce, type DncCheckState, type DncListing } from './dnc';
 import type { EffectiveRules } from './policies';
-import { callZone, knownAt, verdict } from './verdict';
+import { callZone } from './call-zone';
+import { knownAt } from './known-at';
+import { verdict } from './verdict';
 import type { LeadHistory, Verdict } from './verdict-types';
 
 export interface ProofInput {

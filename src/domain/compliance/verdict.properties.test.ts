@@ -7,7 +7,8 @@ import { MS_PER_DAY } from '../time/calendar';
 import { CONSENT_BASES, CONSENT_KINDS, type ConsentEvent } from './consent-event';
 import { effectiveRules } from './policies';
 import { PRESET_IDS } from './policy-presets';
-import { knownAt, verdict, verdictWithFacts } from './verdict';
+import { knownAt } from './known-at';
+import { verdict, verdictWithFacts } from './verdict';
 import type { DncHit, LeadHistory, VerdictLead } from './verdict-types';
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -3,7 +3,9 @@ import { DEFAULT_SETTINGS } from '../settings/settings';
 import { parseLocal } from '../time/calendar';
 import type { ConsentEvent } from './consent-event';
 import { effectiveRules } from './policies';
-import { countByReason, knownAt, verdict, verdictSummary } from './verdict';
+import { knownAt } from './known-at';
+import { verdict } from './verdict';
+import { countByReason, verdictSummary } from './verdict-summary';
 import type { LeadHistory, VerdictLead } from './verdict-types';
 
 const NY = 'America/New_York';

@@ -4,90 +4,22 @@
  * to what was known at `at` first, so the same call answers "was this call compliant when it
  * was made?" and later events can never change that answer.
  */
-import { addDays, isValidTimeZone } from '../time/calendar';
+import { addDays } from '../time/calendar';
 import { hhmm } from '../time/hhmm';
+import { callZone } from './call-zone';
 import { callingHoursAt, isWithinCallingHours } from './calling-hours';
 import { consentStateAt, type ConsentState } from './consent';
 import { pendingRenewalAt, type PendingRenewal } from './consent-request';
 import { contactFrequencyAt } from './contact-frequency';
+import { firstAfter, knownAt, leadKnownAt, nextKnown } from './known-at';
 import { dncCheckState, dncListedAt } from './dnc';
 import type { EffectiveRules } from './policies';
 import { retentionDeadline } from './retention';
 import { staleDataAt } from './stale-data';
-import {
-  REASON_CODES,
-  type DncListState,
-  type LeadHistory,
-  type Reason,
-  type ReasonCode,
-  type Verdict,
-  type VerdictLead,
-} from './verdict-types';
+import type { LeadHistory, Reason, ReasonCode, Verdict, VerdictLead } from './verdict-types';
 
 /** Blocks that lift by themselves as time passes, so a `nextCallableAt` can be given. */
 const TIME_BOUND: readonly ReasonCode[] = ['frequency-capped', 'outside-calling-hours'];
-
-/** Per list array (shared by every lead of a world): every version id, and the instant from which all versions are known. */
-const listIndex = new WeakMap<readonly DncListState[], { allKnownFrom: number; ids: Set<number> }>();
-function indexOf(lists: readonly DncListState[]) {
-  let index = listIndex.get(lists);
-  if (!index) {
-    let allKnownFrom = -Infinity;
-    const ids = new Set<number>();
-    for (const l of lists)
-      for (const v of l.versions) {
-        ids.add(v.id);
-        allKnownFrom = Math.max(allKnownFrom, v.publishedAt, v.importedAt);
-      }
-    listIndex.set(lists, (index = { allKnownFrom, ids }));
-  }
-  return index;
-}
-
-/**
- * True when nothing in `history` lies after `at`, so `knownAt` would return equal content.
- * The usual case ("may we call now?"): it spares a million verdicts their copies.
- */
-function nothingAfter(history: LeadHistory, at: number): boolean {
-  const { allKnownFrom, ids } = indexOf(history.dncLists);
-  if (allKnownFrom > at) return false;
-  for (const c of history.consents) if (c.capturedAt > at) return false;
-  for (const c of history.calls) if (c.at >= at) return false;
-  for (const c of history.dncChecks) if (c.at > at) return false;
-  for (const r of history.renewalRequests ?? []) if (r.requestedAt > at) return false;
-  for (const h of history.dncHits) {
-    if (!ids.has(h.addedVersionId) && !(h.addedAt !== undefined && h.addedAt <= at)) return false;
-    if (h.removedVersionId !== undefined && !ids.has(h.removedVersionId)) return false;
-  }
-  return true;
-}
-
-/** The history as it stood at `at`: consents captured, calls made before it, versions published and imported, checks run. */
-export function knownAt(history: LeadHistory, at: number): LeadHistory {
-  if (nothingAfter(history, at)) return history;
-  const isKnown = (v: { publishedAt: number; importedAt: number }) => v.publishedAt <= at && v.importedAt <= at;
-  // Lists are shared by every lead: copy one only when some of its versions are still to come.
-  const dncLists = history.dncLists.map((l) =>
-    l.versions.every(isKnown) ? l : { ...l, versions: l.versions.filter(isKnown) },
-  );
-  const versionIds = new Set(dncLists.flatMap((l) => l.versions.map((v) => v.id)));
-  // A hit is known once its version (or its single addition) is; a removal only once its version is.
-  const dncHits = history.dncHits
-    .filter((h) => versionIds.has(h.addedVersionId) || (h.addedAt !== undefined && h.addedAt <= at))
-    .map((h) =>
-      h.removedVersionId === undefined || versionIds.has(h.removedVersionId)
-        ? h
-        : { ...h, removedVersionId: undefined },
-    );
-  return {
-    consents: history.consents.filter((c) => c.capturedAt <= at),
-    calls: history.calls.filter((c) => c.at < at),
-    dncLists,
-    dncHits,
-    dncChecks: history.dncChecks.filter((c) => c.at <= at),
-    ...(history.renewalRequests ? { renewalRequests: history.renewalRequests.filter((r) => r.requestedAt <= at) } : {}),
-  };
-}
 
 function reason(
   code: ReasonCode,
@@ -101,25 +33,6 @@ function reason(
   if (until !== undefined) r.until = until;
   if (detail !== undefined) r.detail = detail;
   return r;
-}
-
-/** The lead as known at `at`: a contact or verification recorded later is dropped. */
-function leadKnownAt(lead: VerdictLead, at: number): VerdictLead {
-  const laterContact = lead.lastContactAt !== undefined && lead.lastContactAt >= at;
-  const laterVerification = lead.verifiedAt !== undefined && lead.verifiedAt > at;
-  if (!laterContact && !laterVerification) return lead;
-  const seen = { ...lead };
-  if (seen.lastContactAt !== undefined && seen.lastContactAt >= at) delete seen.lastContactAt;
-  if (seen.verifiedAt !== undefined && seen.verifiedAt > at) delete seen.verifiedAt;
-  return seen;
-}
-
-const knownZones = new Map<string, boolean>();
-/** The zone to read calling hours in: the lead's, or the organisation's when the runtime does not know the lead's (it would make every local time NaN). Memoised: checking builds an Intl formatter. */
-export function callZone(leadZone: string, orgZone: string): string {
-  let ok = knownZones.get(leadZone);
-  if (ok === undefined) knownZones.set(leadZone, (ok = isValidTimeZone(leadZone)));
-  return ok ? leadZone : orgZone;
 }
 
 /**
@@ -147,28 +60,6 @@ export interface VerdictFacts {
    * open and close every day and are read per question from the lead's zone (`withinCallingHours`).
    */
   nextChangeAt: number;
-}
-
-/** The smallest of `candidates` after `at` (Infinity when none is). */
-function firstAfter(at: number, candidates: Iterable<number | undefined>): number {
-  let next = Infinity;
-  for (const t of candidates) if (t !== undefined && t > at && t < next) next = t;
-  return next;
-}
-
-/** The first instant after `at` at which something dated in the history (or on the lead) becomes known. */
-function nextKnown(lead: VerdictLead, history: LeadHistory, at: number): number {
-  const times: number[] = [];
-  for (const c of history.consents) times.push(c.capturedAt);
-  // A call is known from the millisecond after it was made (the verdict judges the call at its own instant).
-  for (const c of history.calls) times.push(c.at + 1);
-  for (const l of history.dncLists) for (const v of l.versions) times.push(Math.max(v.publishedAt, v.importedAt));
-  for (const h of history.dncHits) if (h.addedAt !== undefined) times.push(h.addedAt);
-  for (const c of history.dncChecks) times.push(c.at);
-  if (lead.lastContactAt !== undefined) times.push(lead.lastContactAt + 1);
-  if (lead.verifiedAt !== undefined) times.push(lead.verifiedAt);
-  if (lead.anonymizedAt !== undefined) times.push(lead.anonymizedAt);
-  return firstAfter(at, times);
 }
 
 /** All reasons at `at` and the facts behind them, from a history already cut to what was known. */
@@ -341,24 +232,4 @@ export function verdictWithFacts(
 /** Whether `lead` may be called at `at` under `rules`, with every reason and, when only time blocks it, when it may. */
 export function verdict(lead: VerdictLead, history: LeadHistory, rules: EffectiveRules, at: number): Verdict {
   return verdictWithFacts(lead, history, rules, at).verdict;
-}
-
-/** How many verdicts carry each reason (a lead with several reasons counts once under each). */
-export function countByReason(verdicts: readonly Verdict[]): Record<ReasonCode, number> {
-  const counts = Object.fromEntries(REASON_CODES.map((c) => [c, 0])) as Record<ReasonCode, number>;
-  for (const v of verdicts) for (const code of new Set(v.reasons.map((r) => r.code))) counts[code] += 1;
-  return counts;
-}
-
-/** Totals for a set of verdicts: how many, how many callable, and the count per reason. */
-export function verdictSummary(verdicts: readonly Verdict[]): {
-  total: number;
-  callable: number;
-  byReason: Record<ReasonCode, number>;
-} {
-  return {
-    total: verdicts.length,
-    callable: verdicts.filter((v) => v.callable).length,
-    byReason: countByReason(verdicts),
-  };
 }
