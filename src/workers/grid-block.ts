@@ -15,7 +15,7 @@ import {
   type DisplayRow,
 } from '../domain/leads/display-row';
 import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED } from '../domain/columns/lead-flags';
-import type { LeadColumns } from '../domain/leads/index/lead-columns';
+import { companyAt, nameAt, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
@@ -47,8 +47,8 @@ export function displayLeadAt(cols: LeadColumns, i: number): DisplayLead {
     id: cols.ids[i]!,
     // The stored number as is (E.164, or an anonymised lead's hash), less its separator.
     phoneE164: cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]! - 1),
-    name: cols.names[i]!,
-    company: cols.companies[i]!,
+    name: nameAt(cols, i),
+    company: companyAt(cols, i),
     sourceId: cols.dict.source.values[cols.source[i]!]!,
     campaignId: campaign ? cols.dict.campaign.values[campaign] : undefined,
     acquiredAt: cols.acquiredAt[i]!,

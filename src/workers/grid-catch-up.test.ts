@@ -15,6 +15,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
 import { buildSnapshot, type SnapshotContext } from '../domain/cohorts/columnar-snapshot';
 import { snapshotFromColumns } from '../domain/cohorts/snapshot-from-columns';
+import { namesOf } from '../domain/leads/index/lead-columns';
 import { getSettings } from '../db/repos/settings-repo';
 import { catchUp } from './grid-catch-up';
 import { gridAnswers } from './grid-answers-test-fixture';
@@ -208,6 +209,6 @@ describe('catching up by the change log', () => {
     const reopened = await openGridIndex(db, NOW);
     expect(reopened.counters.snapshot).toBe('used');
     expect(answers(reopened, NOW)).toEqual(answers(await buildGridIndex(db, NOW), NOW));
-    expect(reopened.cols.names.some((n) => n.startsWith('Renamed catch'))).toBe(true);
+    expect(namesOf(reopened.cols).some((n) => n.startsWith('Renamed catch'))).toBe(true);
   });
 });

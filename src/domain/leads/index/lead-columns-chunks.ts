@@ -5,7 +5,7 @@
  * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
  */
 import { Dictionary } from '../../columns/dictionary';
-import { joinRows, type LeadColumns } from './lead-columns';
+import type { LeadColumns } from './lead-columns';
 
 const NUMERIC = [
   'ids',
@@ -72,12 +72,13 @@ export function chunkArrays(chunk: ColumnsChunk): ArrayBufferView[] {
   ];
 }
 
-/** Push the strings `text` holds at `starts` onto `out`. Throws when the offsets do not fit the text. */
-function split(text: string, starts: Uint32Array, count: number, out: string[]): void {
-  if (starts.length !== count + 1 || starts[count] !== text.length)
-    throw new Error(`snapshot strings of ${text.length} do not fit their ${starts.length} offsets`);
-  for (let i = 0; i < count; i++) out.push(text.slice(starts[i], starts[i + 1]));
-}
+/** The joined string columns a chunk holds, each with its offsets. */
+const JOINED = [
+  ['text', 'textStart'],
+  ['phones', 'phoneStart'],
+  ['nameText', 'nameStart'],
+  ['companyText', 'companyStart'],
+] as const;
 
 const rebase = (offsets: Uint32Array, from: number, to: number) => {
   const base = offsets[from]!;
@@ -112,7 +113,10 @@ export function toChunks(
       textStart: rebase(cols.textStart, start, end),
       phones: cols.phones.slice(cols.phoneStart[start], cols.phoneStart[end]),
       phoneStart: rebase(cols.phoneStart, start, end),
-      ...named(cols.names.slice(start, end), cols.companies.slice(start, end)),
+      nameText: cols.nameText.slice(cols.nameStart[start], cols.nameStart[end]),
+      nameStart: rebase(cols.nameStart, start, end),
+      companyText: cols.companyText.slice(cols.companyStart[start], cols.companyStart[end]),
+      companyStart: rebase(cols.companyStart, start, end),
       extraTags,
     });
     if (end === cols.n) break;
@@ -125,18 +129,6 @@ export function toChunks(
     zone: cols.dict.zone.values,
   };
   return { head: { n: cols.n, chunkSize, chunkCount: chunks.length, dict }, chunks };
-}
-
-/** Names and companies joined, each with its offsets (joinRows, as for the search text). */
-function named(names: string[], companies: string[]) {
-  const nameStart = new Uint32Array(names.length + 1);
-  const companyStart = new Uint32Array(companies.length + 1);
-  return {
-    nameText: joinRows(names, nameStart),
-    nameStart,
-    companyText: joinRows(companies, companyStart),
-    companyStart,
-  };
 }
 
 function dictionary(values: readonly string[]): Dictionary {
@@ -155,16 +147,9 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     const Ctor = first.numeric[k].constructor as new (n: number) => Numeric;
     numeric[k] = new Ctor(n);
   }
-  const textStart = new Uint32Array(n + 1);
-  const phoneStart = new Uint32Array(n + 1);
-  const texts: string[] = [];
-  const phones: string[] = [];
-  const names: string[] = [];
-  const companies: string[] = [];
+  const joined = JOINED.map(() => ({ parts: [] as string[], starts: new Uint32Array(n + 1), length: 0 }));
   const extraTags = new Map<number, number[]>();
   let row = 0;
-  let textLen = 0;
-  let phoneLen = 0;
   for (const c of chunks) {
     if (c.start !== row) throw new Error(`snapshot chunk starts at ${c.start}, expected ${row}`);
     for (const k of NUMERIC) {
@@ -172,32 +157,35 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
         throw new Error(`snapshot column ${k} has ${c.numeric[k].length} of ${c.count} rows`);
       (numeric[k] as Float64Array).set(c.numeric[k] as Float64Array, row);
     }
-    for (let i = 0; i < c.count; i++) {
-      textStart[row + i] = textLen + c.textStart[i]!;
-      phoneStart[row + i] = phoneLen + c.phoneStart[i]!;
-    }
-    textLen += c.text.length;
-    phoneLen += c.phones.length;
-    texts.push(c.text);
-    phones.push(c.phones);
-    split(c.nameText, c.nameStart, c.count, names);
-    split(c.companyText, c.companyStart, c.count, companies);
+    JOINED.forEach(([key, startsKey], k) => {
+      const text = c[key];
+      const starts = c[startsKey];
+      if (starts.length !== c.count + 1 || starts[c.count] !== text.length)
+        throw new Error(`snapshot ${key} of ${text.length} does not fit its ${starts.length} offsets`);
+      const j = joined[k]!;
+      for (let i = 0; i < c.count; i++) j.starts[row + i] = j.length + starts[i]!;
+      j.length += text.length;
+      j.parts.push(text);
+    });
     for (const [i, codes] of c.extraTags) extraTags.set(row + i, codes);
     row += c.count;
   }
   if (row !== n) throw new Error(`snapshot holds ${row} of ${n} rows`);
-  textStart[n] = textLen;
-  phoneStart[n] = phoneLen;
+  const strings = Object.fromEntries(
+    JOINED.flatMap(([key, startsKey], k) => {
+      const j = joined[k]!;
+      j.starts[n] = j.length;
+      return [
+        [key, j.parts.join('')],
+        [startsKey, j.starts],
+      ];
+    }),
+  );
   return {
     n,
     ...numeric,
+    ...strings,
     extraTags,
-    text: texts.join(''),
-    textStart,
-    phones: phones.join(''),
-    phoneStart,
-    names,
-    companies,
     dict: {
       source: dictionary(head.dict.source),
       campaign: dictionary(head.dict.campaign),

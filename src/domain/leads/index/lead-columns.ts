@@ -65,9 +65,15 @@ export interface LeadColumns {
   /** The stored phone of every row as is (E.164, or an anonymised lead's `hmac:` hash), each followed by '\n'. */
   phones: string;
   phoneStart: Uint32Array;
-  names: string[];
-  /** The company of every row as written (a grid row is drawn from the columns alone, decision 027). */
-  companies: string[];
+  /**
+   * The name and company of every row as written, joined with their offsets like the search text
+   * (a grid row is drawn from the columns alone, decision 027): two strings, not two million, to
+   * hold and to read back from the snapshot. `nameAt` and `companyAt` read one row's.
+   */
+  nameText: string;
+  nameStart: Uint32Array;
+  companyText: string;
+  companyStart: Uint32Array;
   dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary; zone: Dictionary };
 }
 
@@ -110,8 +116,10 @@ function emptyColumns(n: number): LeadColumns {
     textStart: new Uint32Array(n + 1),
     phones: '',
     phoneStart: new Uint32Array(n + 1),
-    names: new Array<string>(n),
-    companies: new Array<string>(n),
+    nameText: '',
+    nameStart: new Uint32Array(n + 1),
+    companyText: '',
+    companyStart: new Uint32Array(n + 1),
     dict: {
       source: new Dictionary(['']),
       campaign: new Dictionary(['']),
@@ -126,6 +134,28 @@ function emptyColumns(n: number): LeadColumns {
 const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
 /** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
 const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
+
+/** The joined string columns: each with its offsets, and what a lead puts in it. */
+const JOINED = [
+  { key: 'text', starts: 'textStart', of: rowText },
+  { key: 'phones', starts: 'phoneStart', of: rowPhone },
+  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => lead.name },
+  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => lead.company },
+] as const;
+type JoinedKey = (typeof JOINED)[number]['key'] | (typeof JOINED)[number]['starts'];
+const JOINED_KEYS = new Set<string>(JOINED.flatMap((j) => [j.key, j.starts]));
+
+/** What row `i` holds in the joined column `key` (offsets `starts`). */
+const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(starts[i], starts[i + 1]);
+
+/** Row `i`'s name as written. */
+export const nameAt = (cols: LeadColumns, i: number): string => rowOf(cols.nameText, cols.nameStart, i);
+/** Row `i`'s company as written. */
+export const companyAt = (cols: LeadColumns, i: number): string => rowOf(cols.companyText, cols.companyStart, i);
+/** Every row's name, as an array (a sort by name reads them all). */
+export function namesOf(cols: LeadColumns): string[] {
+  return Array.from({ length: cols.n }, (_, i) => nameAt(cols, i));
+}
 
 /** Write the judged columns of row `i` (its cached judgement); true when any of them changed. */
 export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): boolean {
@@ -190,8 +220,6 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
     else (cols.extraTags.get(i) ?? cols.extraTags.set(i, []).get(i)!).push(code);
   }
   cols.tagBits[i] = bits >>> 0;
-  cols.names[i] = lead.name;
-  cols.companies[i] = lead.company;
 }
 
 /** Join per-row strings into one haystack, writing each row's offset (and the end) into `starts`. */
@@ -209,15 +237,8 @@ export function joinRows(rows: readonly string[], starts: Uint32Array): string {
 export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadDerived[]): LeadColumns {
   const n = leads.length;
   const cols = emptyColumns(n);
-  const text: string[] = new Array<string>(n);
-  const phones: string[] = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    writeRow(cols, i, leads[i]!, derived[i]!);
-    text[i] = rowText(leads[i]!);
-    phones[i] = rowPhone(leads[i]!);
-  }
-  cols.text = joinRows(text, cols.textStart);
-  cols.phones = joinRows(phones, cols.phoneStart);
+  for (let i = 0; i < n; i++) writeRow(cols, i, leads[i]!, derived[i]!);
+  for (const j of JOINED) cols[j.key] = joinRows(leads.map(j.of), cols[j.starts]);
   return cols;
 }
 
@@ -249,57 +270,47 @@ export function patchLeadColumns(
     const grown = emptyColumns(n);
     for (const key of Object.keys(grown) as (keyof LeadColumns)[]) {
       const to = grown[key];
-      if (ArrayBuffer.isView(to) && key !== 'textStart' && key !== 'phoneStart')
-        (to as Float64Array).set(cols[key] as Float64Array);
+      if (ArrayBuffer.isView(to) && !JOINED_KEYS.has(key)) (to as Float64Array).set(cols[key] as Float64Array);
     }
-    out = {
-      ...grown,
-      extraTags: cols.extraTags,
-      names: cols.names.concat(new Array<string>(added)),
-      companies: cols.companies.concat(new Array<string>(added)),
-      dict: cols.dict,
-      text: cols.text,
-      phones: cols.phones,
-      textStart: cols.textStart,
-      phoneStart: cols.phoneStart,
-    };
+    const joined = Object.fromEntries(
+      JOINED.flatMap((j) => [
+        [j.key, cols[j.key]],
+        [j.starts, cols[j.starts]],
+      ]),
+    );
+    out = { ...grown, ...(joined as Pick<LeadColumns, JoinedKey>), extraTags: cols.extraTags, dict: cols.dict };
   }
-  const textOf = new Map<number, { text: string; phone: string }>();
+  // Per row whose strings changed (or that is new), its strings in JOINED's order.
+  const stringsOf = new Map<number, string[]>();
   let next = cols.n;
   for (const c of changes) {
     const i = c.row ?? next++;
     writeRow(out, i, c.lead, c.derived);
-    const text = rowText(c.lead);
-    const phone = rowPhone(c.lead);
-    const same =
-      c.row !== null &&
-      cols.text.slice(cols.textStart[i], cols.textStart[i + 1]) === text &&
-      cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]) === phone;
-    if (!same) textOf.set(i, { text, phone });
+    const strings = JOINED.map((j) => j.of(c.lead));
+    const same = c.row !== null && JOINED.every((j, k) => rowOf(cols[j.key], cols[j.starts], i) === strings[k]);
+    // The row's last write wins (a row written twice in one patch, back to what it held: nothing to join).
+    if (same) stringsOf.delete(i);
+    else stringsOf.set(i, strings);
   }
   for (const i of deletedRows) {
     out.flags[i] = out.flags[i]! | FLAG_DELETED;
     // A deleted (or erased) lead's name and number leave the columns too, not only the results.
-    out.names[i] = '';
-    out.companies[i] = '';
-    textOf.set(i, { text: '\n', phone: '\n' });
+    stringsOf.set(i, ['\n', '\n', '', '']);
   }
-  if (textOf.size > 0) {
+  if (stringsOf.size > 0) {
     const n = out.n;
     // Rows before the first changed one keep their strings: the joined prefix is reused as it is,
     // so an import (rows appended) joins only its own rows, not a million again.
     let first = n;
-    for (const i of textOf.keys()) if (i < first) first = i;
-    const texts = new Array<string>(n - first);
-    const phones = new Array<string>(n - first);
-    for (let i = first; i < n; i++) {
-      const changed = textOf.get(i);
-      texts[i - first] = changed ? changed.text : cols.text.slice(cols.textStart[i], cols.textStart[i + 1]);
-      phones[i - first] = changed ? changed.phone : cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]);
-    }
-    const text = rejoinFrom(cols.text, cols.textStart, first, texts);
-    const phone = rejoinFrom(cols.phones, cols.phoneStart, first, phones);
-    out = { ...out, text: text.joined, textStart: text.starts, phones: phone.joined, phoneStart: phone.starts };
+    for (const i of stringsOf.keys()) if (i < first) first = i;
+    const next: Partial<Pick<LeadColumns, JoinedKey>> = {};
+    JOINED.forEach((j, k) => {
+      const rows = new Array<string>(n - first);
+      for (let i = first; i < n; i++) rows[i - first] = stringsOf.get(i)?.[k] ?? rowOf(cols[j.key], cols[j.starts], i);
+      const { joined, starts } = rejoinFrom(cols[j.key], cols[j.starts], first, rows);
+      Object.assign(next, { [j.key]: joined, [j.starts]: starts });
+    });
+    out = { ...out, ...next };
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * sorts a million rows in ~100 ms; missing values sort last, ties keep row order. Values that
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
-import type { LeadColumns } from './lead-columns';
+import { namesOf, type LeadColumns } from './lead-columns';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -115,7 +115,7 @@ function sortByStrings(strings: readonly string[], n: number): Uint32Array {
 export function sortOrder(cols: LeadColumns, key: SortKey): Uint32Array {
   const numeric = numericValues(cols, key);
   if (numeric) return sortNumeric(numeric.values, numeric.unit, cols.n);
-  if (key === 'name') return sortByStrings(cols.names, cols.n);
+  if (key === 'name') return sortByStrings(namesOf(cols), cols.n);
   const sourceNames = Array.from(cols.source, (c) => cols.dict.source.values[c]!);
   return sortByStrings(sourceNames, cols.n);
 }

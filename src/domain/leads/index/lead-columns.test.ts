@@ -1,0 +1,72 @@
+/**
+ * The joined string columns (search text, numbers, names, companies) as rows are written again,
+ * appended and deleted: every row reads back what its lead holds, whatever changed before it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Lead } from '../lead';
+import type { LeadDerived } from '../lead-filter';
+import { buildLeadColumns, companyAt, nameAt, namesOf, patchLeadColumns, type RowChange } from './lead-columns';
+import { fromChunks, toChunks } from './lead-columns-chunks';
+
+const DERIVED: LeadDerived = { consent: 'valid', dnc: 'clear', reasons: [], callable: true };
+const T = Date.UTC(2026, 2, 1);
+
+function lead(id: number, name: string, company: string): Lead {
+  return {
+    ...{ id, phoneE164: `+1202555${String(id).padStart(4, '0')}`, phoneRaw: '', region: 'US', timeZone: 'UTC' },
+    ...{ name, company, email: `${name}@x.test`.toLowerCase(), tags: [], sourceId: 'web', acquiredAt: T },
+    ...{ acquiredAtPrecision: 'exact', createdAt: T, updatedAt: T, entryMethod: 'manual', attempts: 0 },
+    ...{ dncStatus: 'unchecked', dncCheckedVersions: [] },
+  } as Lead;
+}
+
+const textOf = (cols: ReturnType<typeof buildLeadColumns>, i: number) =>
+  cols.text.slice(cols.textStart[i], cols.textStart[i + 1]);
+
+describe('the joined string columns', () => {
+  it('read back every row after random rewrites, appends and deletions (and through the snapshot chunks)', () => {
+    const word = fc.constantFrom('Anna', 'ANNA', 'Zoë', '王伟', 'Li', '', 'Acme Ltd');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), word, word), { maxLength: 8 }),
+        fc.array(fc.tuple(word, word), { maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (start, rewrites, appended, gone) => {
+          const leads = start.map(([n, c], i) => lead(i + 1, n, c));
+          let cols = buildLeadColumns(
+            leads,
+            leads.map(() => DERIVED),
+          );
+          const want = new Map(leads.map((l, i) => [i, l]));
+          const changes: RowChange[] = [];
+          for (const [pick, n, c] of rewrites) {
+            const row = pick % leads.length;
+            const l = lead(row + 1, n, c);
+            want.set(row, l);
+            changes.push({ row, lead: l, derived: DERIVED });
+          }
+          appended.forEach(([n, c], k) => {
+            const l = lead(leads.length + k + 1, n, c);
+            want.set(leads.length + k, l);
+            changes.push({ row: null, lead: l, derived: DERIVED });
+          });
+          const deleted = [...new Set(gone.map((g) => g % leads.length))];
+          cols = patchLeadColumns(cols, changes, deleted);
+          const { head, chunks } = toChunks(cols, 4);
+          const reread = fromChunks(head, chunks as never);
+          for (const c of [cols, reread])
+            for (let i = 0; i < c.n; i++) {
+              const l = deleted.includes(i) ? lead(0, '', '') : want.get(i)!;
+              expect([nameAt(c, i), companyAt(c, i)]).toEqual([l.name, l.company]);
+              if (!deleted.includes(i))
+                expect(textOf(c, i)).toBe(`${l.name}\n${l.company}\n${l.email}`.toLowerCase() + '\n');
+            }
+          expect(namesOf(reread)).toEqual(namesOf(cols));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
