@@ -125,10 +125,11 @@ describe('DNC matches kept between builds', () => {
       }),
       { numRuns: 25 },
     );
-    // Anti-vacuity: both branches taken, and reuse had new listed numbers to find.
-    expect(reused).toBeGreaterThan(8);
+    // Anti-vacuity: both branches taken, and reuse had new listed numbers to find. About 14 of
+    // the 25 runs reuse on average; the bounds leave room for an unlucky draw (one CI run drew 8).
+    expect(reused).toBeGreaterThan(4);
     expect(refused).toBeGreaterThan(1);
-    expect(foundSince).toBeGreaterThan(3);
+    expect(foundSince).toBeGreaterThan(2);
   }, 240_000);
 
   it('are stored while they hold, and never after an erasure dropped the engine cache', async () => {
