@@ -9,7 +9,7 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { getSettings } from '../db/repos/settings-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { aggregateCohorts, type CohortQuery } from '../domain/cohorts/cohort-aggregate';
-import { buildSnapshot } from '../domain/cohorts/columnar-snapshot';
+import { buildSnapshot } from '../domain/cohorts/snapshot-from-leads.test-helpers';
 import { stageMix } from '../domain/cohorts/stage-mix';
 import { createGridEngine } from './grid-engine';
 

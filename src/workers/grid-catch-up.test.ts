@@ -13,7 +13,8 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
-import { buildSnapshot, type SnapshotContext } from '../domain/cohorts/columnar-snapshot';
+import type { SnapshotContext } from '../domain/cohorts/columnar-snapshot';
+import { buildSnapshot } from '../domain/cohorts/snapshot-from-leads.test-helpers';
 import { snapshotFromColumns } from '../domain/cohorts/snapshot-from-columns';
 import { namesOf } from '../domain/leads/index/lead-columns';
 import { getSettings } from '../db/repos/settings-repo';

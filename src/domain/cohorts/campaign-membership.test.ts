@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../time/calendar';
 import { aggregateCampaigns } from './campaign-aggregate';
 import { campaignMembership, windowOrder } from './campaign-membership';
-import { buildSnapshot } from './columnar-snapshot';
+import { buildSnapshot } from './snapshot-from-leads.test-helpers';
 import { CAMPAIGNS, SOURCES, T0 } from './cohort-fixtures.test-helpers';
 
 const kinds = new Map(SOURCES.map((s) => [s.id, s.kind]));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cohortKey, cohortRange, type CohortGrain } from '../time/calendar';
 import { aggregateCohorts } from './cohort-aggregate';
-import { buildSnapshot, type SnapshotLead } from './columnar-snapshot';
+import { buildSnapshot, type SnapshotLead } from './snapshot-from-leads.test-helpers';
 import { CATEGORY_PALETTE, OTHER_COLOR, seriesColor, TOP_SERIES } from './chart-palette';
 import { niceTicks } from './nice-ticks';
 import { pageWindow } from './page-window';

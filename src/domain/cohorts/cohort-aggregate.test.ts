@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COHORT_GRAINS, MS_PER_DAY, cohortRange } from '../time/calendar';
 import { COHORT_SPLITS, aggregateCohorts } from './cohort-aggregate';
-import { buildSnapshot } from './columnar-snapshot';
+import { buildSnapshot } from './snapshot-from-leads.test-helpers';
 import { CAMPAIGNS, SOURCES, ZONES, referenceCells, worldArb } from './cohort-fixtures.test-helpers';
 import type { CohortMetrics } from './cohort-rates';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../time/calendar';
-import { buildSnapshot } from './columnar-snapshot';
+import { buildSnapshot } from './snapshot-from-leads.test-helpers';
 import { cohortTriangle } from './cohort-triangle';
 
 const day = (iso: string) => Date.parse(`${iso}T12:00Z`);

@@ -10,14 +10,8 @@ import {
   FLAG_HAS_CONTACT_TIME,
   FLAG_WRONG_NUMBER,
 } from '../columns/lead-flags';
-import {
-  RULE_EXPLICIT,
-  RULE_NONE,
-  RULE_WINDOW,
-  buildSnapshot,
-  type ColumnarSnapshot,
-  type SnapshotLead,
-} from './columnar-snapshot';
+import { RULE_EXPLICIT, RULE_NONE, RULE_WINDOW, type ColumnarSnapshot } from './columnar-snapshot';
+import { buildSnapshot, type SnapshotLead } from './snapshot-from-leads.test-helpers';
 import { CAMPAIGNS, SOURCES, T0, ZONES } from './cohort-fixtures.test-helpers';
 
 const at = (acquiredAt: number, id = 1, extra: Partial<SnapshotLead> = {}): SnapshotLead => ({

@@ -8,21 +8,10 @@
  */
 import type { Campaign } from '../catalog/campaign';
 import type { Source } from '../catalog/source';
-import type { ConsentEvent } from '../compliance/consent-event';
-import type { Call } from '../leads/call';
 import type { Lead } from '../leads/lead';
 import { campaignMembership, windowOrder } from './campaign-membership';
 import { Dictionary } from '../columns/dictionary';
-import {
-  FLAG_ANONYMIZED,
-  FLAG_CONNECTED,
-  FLAG_CONSENT_WITHDRAWN,
-  FLAG_CONTACTED,
-  FLAG_CONVERTED,
-  FLAG_DNC_HIT,
-  FLAG_HAS_CONTACT_TIME,
-  FLAG_WRONG_NUMBER,
-} from '../columns/lead-flags';
+import { FLAG_CONVERTED, FLAG_HAS_CONTACT_TIME } from '../columns/lead-flags';
 import { buildGrainIndexes, localDay, type GrainIndexes } from './grain-index';
 import { valueBuckets } from './value-buckets';
 
@@ -75,24 +64,6 @@ export interface ColumnarSnapshot {
   ageBucket: Uint8Array;
 }
 
-export type SnapshotLead = Pick<
-  Lead,
-  | 'id'
-  | 'sourceId'
-  | 'campaignId'
-  | 'region'
-  | 'entryMethod'
-  | 'acquiredAt'
-  | 'createdAt'
-  | 'attempts'
-  | 'firstContactAt'
-  | 'firstConnectedAt'
-  | 'convertedAt'
-  | 'dncStatus'
-  | 'lastContactAt'
-  | 'anonymizedAt'
->;
-
 /**
  * One lead as the snapshot reads it: its catalogue values, its instants (NaN: none) and its
  * cohort flags already combined (FLAG_CONTACTED … FLAG_CONSENT_WITHDRAWN; history facts included).
@@ -112,30 +83,6 @@ export interface CohortRow {
   flags: number;
 }
 
-/** The row of a stored lead (its history's flags come later, by addCall and addConsent). */
-export function cohortRowOf(lead: SnapshotLead): CohortRow {
-  return {
-    id: lead.id,
-    sourceId: lead.sourceId,
-    campaignId: lead.campaignId,
-    region: lead.region,
-    entryMethod: lead.entryMethod,
-    acquiredAt: lead.acquiredAt,
-    createdAt: lead.createdAt,
-    firstContactAt: orNaN(lead.firstContactAt),
-    firstConnectedAt: orNaN(lead.firstConnectedAt),
-    convertedAt: orNaN(lead.convertedAt),
-    lastContactAt: orNaN(lead.lastContactAt),
-    flags:
-      (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
-      (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
-      (lead.convertedAt !== undefined ? FLAG_CONVERTED : 0) |
-      (lead.dncStatus === 'listed' ? FLAG_DNC_HIT : 0) |
-      (lead.attempts > 0 && lead.firstContactAt !== undefined ? FLAG_HAS_CONTACT_TIME : 0) |
-      (lead.anonymizedAt !== undefined ? FLAG_ANONYMIZED : 0),
-  };
-}
-
 export interface SnapshotContext {
   timeZone: string;
   campaigns: readonly Campaign[];
@@ -144,8 +91,6 @@ export interface SnapshotContext {
 
 /** The six instant columns, in order: acquired, created, first contact, first connect, converted, last contact. */
 type SixTimes = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-
-const orNaN = (v: number | undefined) => (v === undefined ? NaN : v);
 
 function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | Int32Array>(a: T, size: number): T {
   const next = new (a.constructor as new (n: number) => T)(size);
@@ -170,9 +115,6 @@ export class SnapshotBuilder {
     entry: new Dictionary(),
     member: new Dictionary(['']),
   };
-  private readonly callFlags = new Map<number, number>();
-  /** Per lead, its latest consent event for calls: when, and whether a withdrawal. */
-  private readonly lastConsent = new Map<number, { at: number; withdrawn: boolean }>();
   private readonly ordered: Campaign[];
   private readonly kinds: Map<string, string>;
 
@@ -210,10 +152,6 @@ export class SnapshotBuilder {
     this.rule = grow(this.rule, this.cap);
   }
 
-  addLead(lead: SnapshotLead): void {
-    this.addRow(cohortRowOf(lead));
-  }
-
   /** One lead's row (leads in id order, as they are read). */
   addRow(lead: CohortRow): void {
     this.ensure();
@@ -243,22 +181,6 @@ export class SnapshotBuilder {
     this.codes[k][i] = code;
   }
 
-  /** Only wrong numbers and DNC requests matter here: the lead row already holds the other call facts. */
-  addCall(call: Pick<Call, 'leadId' | 'outcome'>): void {
-    const bit =
-      call.outcome === 'wrong-number' ? FLAG_WRONG_NUMBER : call.outcome === 'dnc-requested' ? FLAG_DNC_HIT : 0;
-    if (bit) this.callFlags.set(call.leadId, (this.callFlags.get(call.leadId) ?? 0) | bit);
-  }
-
-  /** Consent events for calls: the latest one says whether consent stands withdrawn (a withdrawal wins a tie, as in the verdict). */
-  addConsent(event: Pick<ConsentEvent, 'leadId' | 'purpose' | 'kind' | 'capturedAt'>): void {
-    if (event.purpose !== 'calls') return;
-    const seen = this.lastConsent.get(event.leadId);
-    const withdrawn = event.kind === 'withdrawn';
-    if (!seen || event.capturedAt > seen.at || (event.capturedAt === seen.at && withdrawn))
-      this.lastConsent.set(event.leadId, { at: event.capturedAt, withdrawn });
-  }
-
   build(): ColumnarSnapshot {
     const n = this.n;
     let first = Infinity;
@@ -267,9 +189,6 @@ export class SnapshotBuilder {
       const d = this.days[i]!;
       if (d < first) first = d;
       if (d > last) last = d;
-      if (this.callFlags.size) this.flags[i]! |= this.callFlags.get(this.ids[i]!) ?? 0;
-      if (this.lastConsent.size && this.lastConsent.get(this.ids[i]!)?.withdrawn)
-        this.flags[i]! |= FLAG_CONSENT_WITHDRAWN;
     }
     const dayBase = n ? first : 0;
     const day = new Uint16Array(n);
@@ -314,18 +233,4 @@ export class SnapshotBuilder {
       memberRule: cut(this.rule),
     };
   }
-}
-
-/** The snapshot of a list of leads and their calls. */
-export function buildSnapshot(
-  leads: Iterable<SnapshotLead>,
-  calls: Iterable<Pick<Call, 'leadId' | 'outcome'>>,
-  ctx: SnapshotContext,
-  consents: Iterable<Pick<ConsentEvent, 'leadId' | 'purpose' | 'kind' | 'capturedAt'>> = [],
-): ColumnarSnapshot {
-  const b = new SnapshotBuilder(ctx, Array.isArray(leads) ? leads.length : 1024);
-  for (const l of leads) b.addLead(l);
-  for (const c of calls) b.addCall(c);
-  for (const e of consents) b.addConsent(e);
-  return b.build();
 }

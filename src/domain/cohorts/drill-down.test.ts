@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesLeadFilter, type LeadDerived } from '../leads/lead-filter';
 import { COHORT_GRAINS, MS_PER_DAY } from '../time/calendar';
 import { COHORT_SPLITS, aggregateCohorts } from './cohort-aggregate';
-import { buildSnapshot } from './columnar-snapshot';
+import { buildSnapshot } from './snapshot-from-leads.test-helpers';
 import { CAMPAIGNS, SOURCES, ZONES, worldArb } from './cohort-fixtures.test-helpers';
 import { COHORT_METRICS, RATE_PARTS, isRateMetric } from './cohort-rates';
 import { campaignFilter, denominatorFilter, numeratorFilter } from './drill-down';

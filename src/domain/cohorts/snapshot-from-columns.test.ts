@@ -10,7 +10,7 @@ import { FLAG_CONSENT_WITHDRAWN } from '../columns/lead-flags';
 import type { ConsentEvent } from '../compliance/consent-event';
 import { buildLeadColumns, patchLeadColumns } from '../leads/index/lead-columns';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../leads/lead-filter';
-import { buildSnapshot } from './columnar-snapshot';
+import { buildSnapshot } from './snapshot-from-leads.test-helpers';
 import { CAMPAIGNS, SOURCES, T0, ZONES, worldArb } from './cohort-fixtures.test-helpers';
 import { snapshotFromColumns } from './snapshot-from-columns';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../time/calendar';
 import { aggregateCohorts } from './cohort-aggregate';
-import { buildSnapshot, type SnapshotLead } from './columnar-snapshot';
+import { buildSnapshot, type SnapshotLead } from './snapshot-from-leads.test-helpers';
 import { sourceScorecard } from './source-scorecard';
 
 /** `n` contacted leads of a source in month `m` of 2025, `connected` of them reached and `converted` converted on day 1. */

@@ -4,7 +4,7 @@ import { leadLifecycle } from '../leads/lifecycle-facts';
 import { LIFECYCLE_STAGES, dormantPeriodMs } from '../leads/lifecycle-stage';
 import { COHORT_GRAINS, MS_PER_DAY, cohortKey } from '../time/calendar';
 import { aggregateCohorts } from './cohort-aggregate';
-import { buildSnapshot } from './columnar-snapshot';
+import { buildSnapshot } from './snapshot-from-leads.test-helpers';
 import { CAMPAIGNS, SOURCES, ZONES, worldArb } from './cohort-fixtures.test-helpers';
 import { stageMix } from './stage-mix';
 

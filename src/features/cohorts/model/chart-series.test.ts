@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateCohorts } from '../../../domain/cohorts/cohort-aggregate';
-import { buildSnapshot, type SnapshotLead } from '../../../domain/cohorts/columnar-snapshot';
+import { buildSnapshot, type SnapshotLead } from '../../../domain/cohorts/snapshot-from-leads.test-helpers';
 import { OTHER_COLOR, seriesColor } from '../../../domain/cohorts/chart-palette';
 import { OTHER_SERIES } from '../../../domain/cohorts/top-series';
 import { buildChartSeries, MIN_COHORT_SIZE } from './chart-series';
