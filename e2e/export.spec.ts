@@ -32,6 +32,8 @@ test('export a filtered view as CSV and XLSX and read both back', async ({ app }
   expect(rows.slice(1).some((r) => /[\u4e00-\u9fff]/.test(r[1]!))).toBe(true);
   expect(rows[1]![4]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
   await expect(page.getByTestId('export-done')).toBeVisible();
+  // Every lead of the file was read off the engine's columns (no IndexedDB read per lead).
+  await expect(page.getByTestId('export-done')).toHaveAttribute('data-leads-from-engine', String(expected));
   // The audit chain head the export was made at, to anchor the trail outside the browser.
   await expect(page.getByTestId('export-chain-head')).toContainText(/[0-9a-f]{64}/);
 

@@ -10,153 +10,29 @@ import type { LeadsDb } from '../db/leads-db';
 import { BlobSink, ByteStore, ranked } from './export-bytes';
 import { leadsChangedSince } from '../db/repos/engine-snapshot-repo';
 import { recordExport } from '../db/repos/export-repo';
-import { JUDGE_CHUNK, loadSharedWorld, readChunk, readLeadsOf } from '../db/repos/judged-chunks';
+import { JUDGE_CHUNK, readLeadsOf } from '../db/repos/judged-chunks';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
-import { buildComplianceWorld } from '../domain/compliance/compliance-world';
-import { createJudge, rulesByRegion, type Judge } from '../domain/compliance/judge';
-import { verdictFromBits } from '../domain/compliance/verdict-bits';
-import { getSettings } from '../db/repos/settings-repo';
+import type { Judge } from '../domain/compliance/judge';
 import { callZone } from '../domain/compliance/call-zone';
 import type { Verdict } from '../domain/compliance/verdict-types';
-import {
-  callListInstant,
-  countExclusion,
-  noExclusions,
-  staleListCopies,
-  type StaleListCopy,
-} from '../domain/import-export/call-list';
+import { callListInstant, countExclusion, noExclusions } from '../domain/import-export/call-list';
 import { csvHead, csvLine } from '../domain/import-export/csv-write';
-import { exportValue, type CatalogNames, type ExportColumn } from '../domain/import-export/export-columns';
+import {
+  exportValue,
+  type CatalogNames,
+  type ExportColumn,
+  type ExportLead,
+} from '../domain/import-export/export-columns';
 import { TIME_COLUMNS } from '../domain/import-export/export-header';
 import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { createXlsxStream, type XlsxCell } from '../domain/import-export/xlsx-stream';
-import type { Lead } from '../domain/leads/lead';
 import { hhmm } from '../domain/time/hhmm';
+import { bitsByRank, engineInstant, engineVerdicts, judgeAll, versionIdsAt } from './export-verdicts';
 
+export { previewCallList } from './export-verdicts';
 export type { BuildOptions, EngineVerdicts, ExportProgress, ExportRequest, ExportResult } from './export-types';
-import type { BuildOptions, EngineVerdicts, ExportProgress, ExportRequest, ExportResult } from './export-types';
-
-/**
- * The verdicts the engine gave, read back per lead, with the lists and rules they rest on: no
- * history is read and nothing judged. `bitsByRank` is in ascending-id order.
- */
-async function engineVerdicts(
-  db: LeadsDb,
-  sorted: Int32Array,
-  bitsByRank: Uint16Array,
-  chunkSize: number,
-  onProgress: ExportProgress,
-  visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void,
-) {
-  const [settings, dncLists, dncVersions] = await Promise.all([
-    getSettings(db),
-    db.dncLists.toArray(),
-    db.dncListVersions.toArray(),
-  ]);
-  const world = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] });
-  const judge = createJudge(world, settings);
-  for (let i = 0; i < sorted.length; i += chunkSize) {
-    const chunk = sorted.subarray(i, i + chunkSize);
-    const rankOfId = new Map<number, number>();
-    for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
-    for (const lead of await readLeadsOf(db, chunk)) {
-      const rank = rankOfId.get(lead.id)!;
-      visit(lead, verdictFromBits(bitsByRank[rank]!), rank, judge);
-    }
-    onProgress(Math.min(sorted.length, i + chunkSize));
-  }
-  return { shared: { settings, world }, rulesFor: judge.rulesFor };
-}
-
-/**
- * The engine answered at most this long before the file is built: still "now" for the person
- * who asked (every write committed before the engine answered is in it).
- */
-const ENGINE_ANSWER_FRESH_MS = 15_000;
-const engineInstant = (judged: EngineVerdicts | undefined, now: number) =>
-  judged && judged.at >= now - ENGINE_ANSWER_FRESH_MS ? judged.at : null;
-
-/** The engine's bits re-ordered by rank (ascending id), or null when there are none. */
-function bitsByRank(judged: EngineVerdicts | undefined, rankOf: Uint32Array): Uint16Array | null {
-  if (!judged || judged.bits.length !== rankOf.length) return null;
-  const out = new Uint16Array(rankOf.length);
-  for (let p = 0; p < rankOf.length; p++) out[rankOf[p]!] = judged.bits[p]!;
-  return out;
-}
-
-/** Judge every lead of `sorted` (ascending ids) at `at`, a chunk at a time; `visit` gets each lead's rank. */
-async function judgeAll(
-  db: LeadsDb,
-  sorted: Int32Array,
-  at: number,
-  chunkSize: number,
-  onProgress: ExportProgress,
-  visit: (lead: Lead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void,
-) {
-  const shared = await loadSharedWorld(db, sorted);
-  const judge0 = createJudge(shared.world, shared.settings);
-  for (let i = 0; i < sorted.length; i += chunkSize) {
-    const chunk = sorted.subarray(i, i + chunkSize);
-    const { leads, world } = await readChunk(db, chunk, shared.world);
-    const judge = createJudge(world, shared.settings);
-    const rankOfId = new Map<number, number>();
-    for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
-    for (const lead of leads) visit(lead, judge(lead, at).verdict, rankOfId.get(lead.id)!, judge);
-    onProgress(Math.min(sorted.length, i + chunkSize));
-  }
-  return { shared, rulesFor: judge0.rulesFor };
-}
-
-/** The versions a call list judged at `at` relied on. */
-function versionIdsAt(
-  lists: { versions: { id: number; publishedAt: number; importedAt: number }[] }[],
-  at: number,
-): number[] {
-  return lists.flatMap((l) => l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at).map((v) => v.id));
-}
-
-/** Exclusion counts and stale DNC copies for a would-be call list, without writing anything. */
-export async function previewCallList(
-  db: LeadsDb,
-  ids: Int32Array,
-  requestedAt: number,
-  { now = Date.now(), chunk = JUDGE_CHUNK }: BuildOptions = {},
-  judged?: EngineVerdicts,
-) {
-  const at = engineInstant(judged, now) ?? callListInstant(requestedAt, now);
-  const exclusions = noExclusions();
-  const { sorted, rankOf } = ranked(ids);
-  const byRank = judged?.at === at ? bitsByRank(judged, rankOf) : null;
-  if (byRank) {
-    // The engine's answer: counts straight from the bits, no lead read.
-    for (const b of byRank) countExclusion(exclusions, verdictFromBits(b));
-    const [settings, dncLists, dncVersions] = await Promise.all([
-      getSettings(db),
-      db.dncLists.toArray(),
-      db.dncListVersions.toArray(),
-    ]);
-    const lists = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] }).dncLists;
-    const rulesFor = rulesByRegion(settings);
-    return {
-      exclusions,
-      stale: staleListCopies(lists, rulesFor, settings.defaultRegion, at),
-      versionIds: versionIdsAt(lists, at),
-      at,
-      engine: true,
-    };
-  }
-  const { shared, rulesFor } = await judgeAll(
-    db,
-    sorted,
-    at,
-    chunk,
-    () => undefined,
-    (_lead, v) => countExclusion(exclusions, v),
-  );
-  const stale: StaleListCopy[] = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
-  return { exclusions, stale, versionIds: versionIdsAt(shared.world.dncLists, at), at, engine: false };
-}
+import type { BuildOptions, ExportProgress, ExportRequest, ExportResult } from './export-types';
 
 /** Separates a row's cells while it waits to become XLSX XML (XML cannot carry U+0000, so no cell holds it). */
 const CELL_SEP = '\u0000';
@@ -178,7 +54,7 @@ export async function buildExport(
   db: LeadsDb,
   req: ExportRequest,
   onProgress: ExportProgress,
-  { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK }: BuildOptions = {},
+  { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK, engineLeads }: BuildOptions = {},
 ): Promise<ExportResult> {
   const t0 = performance.now();
   // The engine's answer holds only for the data it had applied: a write since (another tab, a
@@ -187,6 +63,15 @@ export async function buildExport(
     const { judged: _stale, ...rest } = req;
     return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
   }
+  // The leads of a chunk: off the engine's columns when it holds the version it answered at (no
+  // IndexedDB read), else from the table.
+  const version = req.judged?.dataVersion ?? null;
+  let fromColumns = 0;
+  const readLeads = async (chunk: Int32Array): Promise<ExportLead[]> => {
+    const held = engineLeads && version !== null ? await engineLeads(chunk.slice(), version) : null;
+    if (held) fromColumns += chunk.length;
+    return held ?? readLeadsOf(db, chunk);
+  };
   const needsVerdict =
     req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
   const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
@@ -204,7 +89,7 @@ export async function buildExport(
   const encodeRow = (cells: string[]) => (req.format === 'csv' ? csvLine(cells, req.csv) : cells.join(CELL_SEP));
   const names = await catalogNames(db);
   // One cell: an XLSX instant as a date cell (the serial on the export zone's wall clock), else text made safe.
-  const cellOf = (lead: Lead, c: ExportColumn, ctx: Parameters<typeof exportValue>[2]): string => {
+  const cellOf = (lead: ExportLead, c: ExportColumn, ctx: Parameters<typeof exportValue>[2]): string => {
     if (xlsx && TIME_COLUMNS.has(c)) {
       const ms = lead[c as 'acquiredAt'] as number | undefined;
       return ms === undefined ? '' : DATE_MARK + String(excelSerial(ms, req.time.timeZone));
@@ -213,7 +98,7 @@ export async function buildExport(
     return xlsx ? text.replaceAll(CELL_SEP, '').replaceAll(DATE_MARK, '') : text;
   };
 
-  const keepRow = (lead: Lead, v: Verdict | undefined, rank: number, judge: Pick<Judge, 'rulesFor'> | null) => {
+  const keepRow = (lead: ExportLead, v: Verdict | undefined, rank: number, judge: Pick<Judge, 'rulesFor'> | null) => {
     const chunk = Math.floor(rank / chunkSize);
     if (chunk !== storeChunk) {
       if (storeChunk >= 0) chunks[storeChunk] = store.seal();
@@ -239,13 +124,13 @@ export async function buildExport(
 
   let dncVersionIds: number[] = [];
   if (needsVerdict) {
-    const visit = (lead: Lead, v: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => {
+    const visit = (lead: ExportLead, v: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => {
       if (exclusions) countExclusion(exclusions, v);
       if (req.kind === 'call-list' && !v.callable) return;
       keepRow(lead, v, rank, judge);
     };
     const { shared } = fromEngine
-      ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, visit)
+      ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, readLeads, visit)
       : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
   } else {
@@ -253,7 +138,7 @@ export async function buildExport(
       const chunk = sorted.subarray(i, i + chunkSize);
       const rankOfId = new Map<number, number>();
       for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
-      const leads = await readLeadsOf(db, chunk);
+      const leads = await readLeads(chunk);
       for (const lead of leads) keepRow(lead, undefined, rankOfId.get(lead.id)!, null);
       onProgress(Math.min(n, i + chunkSize));
     }
@@ -333,6 +218,7 @@ export async function buildExport(
     dncVersionIds,
     at,
     ms: performance.now() - t0,
+    leadsFromEngine: fromColumns,
     auditSeq: entry.seq,
     chainHead,
   };

@@ -14,7 +14,8 @@ import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { listExports } from '../db/repos/export-repo';
 import { createJudge } from '../domain/compliance/judge';
 import { countExclusions } from '../domain/import-export/call-list';
-import { exportValue, type ExportColumn } from '../domain/import-export/export-columns';
+import { EXPORT_COLUMNS, exportValue, type ExportColumn } from '../domain/import-export/export-columns';
+import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { MS_PER_DAY } from '../domain/time/calendar';
 import { buildExport, previewCallList, type ExportRequest } from './export-build';
@@ -57,6 +58,18 @@ async function namesOf(db: Awaited<ReturnType<typeof dbWith>>) {
 
 const csvRows = async (blob: Blob) =>
   Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true }).data;
+
+/** Every cell of the first sheet as text (dates as ISO), row by row. */
+async function xlsxRows(blob: Blob): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await blob.arrayBuffer());
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow({ includeEmpty: true }, (row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')))),
+  );
+  return rows;
+}
 
 describe('streamed export', () => {
   it('writes the same call list as judging the whole world at once, in the order asked, over many chunks', async () => {
@@ -136,6 +149,59 @@ describe('streamed export', () => {
     expect(fromEngine.rows).toBeGreaterThan(20);
     const preview = await previewCallList(db, ids, NOW, { now: NOW }, { at: NOW, bits, dataVersion });
     expect(preview).toMatchObject({ engine: true, exclusions: judged.exclusions });
+  });
+
+  it("writes the same file, every column, CSV and XLSX, from the engine's columns as from the table, reading no lead", async () => {
+    const db = await dbWith(demoSlice(25));
+    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+    const index = await buildGridIndex(db, NOW);
+    const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
+    const bits = reasonBitsAt(
+      index,
+      Uint32Array.from(ids, (id) => rowOf.get(id)!),
+      NOW,
+    )!;
+    const dataVersion = await readDataVersion(db);
+    index.dataVersion = dataVersion;
+    for (const format of ['csv', 'xlsx'] as const)
+      for (const kind of ['leads', 'call-list'] as const) {
+        const ask: ExportRequest = {
+          ...request(ids, kind, format),
+          columns: [...EXPORT_COLUMNS],
+          judged: { at: NOW, bits, dataVersion },
+        };
+        const fromTable = await buildExport(db, ask, () => undefined, { now: NOW, chunk: 97 });
+        expect(fromTable.leadsFromEngine).toBe(0);
+        const asked: string[] = [];
+        const engineLeads = async (chunk: Int32Array, version: string) => {
+          asked.push(version);
+          return version === index.dataVersion ? exportLeadsFromColumns(index.cols, chunk) : null;
+        };
+        const leads = db.leads;
+        const refuse = () => {
+          throw new Error('a lead was read from the table');
+        };
+        Object.assign(db, { leads: { ...leads, where: refuse, bulkGet: refuse, toArray: refuse } });
+        try {
+          const fromColumns = await buildExport(db, ask, () => undefined, { now: NOW, chunk: 97, engineLeads });
+          expect(fromColumns.leadsFromEngine).toBe(ids.length);
+          expect(asked.every((v) => v === dataVersion)).toBe(true);
+          if (format === 'csv') expect(await csvRows(fromColumns.blob)).toEqual(await csvRows(fromTable.blob));
+          else expect(await xlsxRows(fromColumns.blob)).toEqual(await xlsxRows(fromTable.blob));
+          expect(fromColumns.rows).toBe(fromTable.rows);
+        } finally {
+          Object.assign(db, { leads });
+        }
+      }
+    // An engine that moved on to another version is not asked twice for nothing: its null sends every chunk to the table.
+    const moved = await buildExport(
+      db,
+      { ...request(ids, 'leads', 'csv'), judged: { at: NOW, bits, dataVersion } },
+      () => undefined,
+      { now: NOW, chunk: 97, engineLeads: async () => null },
+    );
+    expect(moved.leadsFromEngine).toBe(0);
+    expect(moved.rows).toBe(ids.length);
   });
 
   it('records the export, with the SHA-256 of the bytes handed over, before handing them over', async () => {

@@ -1,6 +1,6 @@
 /** What an export asks of the export worker and what it answers (export-build.ts builds it). */
 import type { CsvOptions } from '../domain/import-export/csv-write';
-import type { ExportColumn, ExportTimeFormat } from '../domain/import-export/export-columns';
+import type { ExportColumn, ExportLead, ExportTimeFormat } from '../domain/import-export/export-columns';
 import type { Exclusions } from '../domain/import-export/call-list';
 
 export interface ExportRequest {
@@ -40,15 +40,26 @@ export interface ExportResult {
   /** The instant the leads were judged at. */
   at: number;
   ms: number;
+  /** How many of the leads were read off the engine's columns (the rest from the table). */
+  leadsFromEngine: number;
   auditSeq: number;
   chainHead: string;
 }
 
 export type ExportProgress = (done: number) => void;
 
+/**
+ * The engine's columns read as export leads (export-lead-from-columns.ts): the leads of `ids`
+ * (ascending) as of `dataVersion`, or null when the engine holds another version or cannot answer
+ * exactly (the tables are read instead).
+ */
+export type EngineLeads = (ids: Int32Array, dataVersion: string) => Promise<ExportLead[] | null>;
+
 export interface BuildOptions {
   /** The clock (tests pass one). */
   now?: number;
   /** Leads judged per chunk. */
   chunk?: number;
+  /** Where the engine's answer carries a data version, its leads are read off its columns through this. */
+  engineLeads?: EngineLeads;
 }

@@ -3,17 +3,35 @@ import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { buildExport, previewCallList, type EngineVerdicts, type ExportRequest } from './export-build';
+import type { EngineLeads } from './export-types';
+import type { EngineLeadsApi } from './grid.worker';
 
 const db = new LeadsDb();
+
+/** The engine's leads through its port; an engine that fails to answer is no answer (the table is read). */
+const engineLeadsVia =
+  (remote: Comlink.Remote<EngineLeadsApi>): EngineLeads =>
+  (ids, dataVersion) =>
+    remote.exportLeads(Comlink.transfer(ids, [ids.buffer]), dataVersion).catch(() => null);
 
 const api = {
   /** Exclusion counts and stale DNC copies for a would-be call list at `at` (or now, when `at` has passed); from the engine's verdicts when given. */
   previewCallList(ids: Int32Array, at: number, judged?: EngineVerdicts) {
     return previewCallList(db, ids, at, {}, judged);
   },
-  /** The file as a Blob (its bytes are not copied across), already recorded in the audit trail. */
-  build(req: ExportRequest, onProgress: (done: number) => void) {
-    return buildExport(db, req, onProgress);
+  /**
+   * The file as a Blob (its bytes are not copied across), already recorded in the audit trail.
+   * With `engine` (a port to the grid engine), the leads are read off its columns where it holds
+   * the version it answered at.
+   */
+  async build(req: ExportRequest, onProgress: (done: number) => void, engine?: MessagePort) {
+    const remote = engine ? Comlink.wrap<EngineLeadsApi>(engine) : null;
+    try {
+      return await buildExport(db, req, onProgress, remote ? { engineLeads: engineLeadsVia(remote) } : {});
+    } finally {
+      remote?.[Comlink.releaseProxy]();
+      engine?.close();
+    }
   },
 };
 

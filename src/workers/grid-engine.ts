@@ -10,6 +10,8 @@ import type { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
+import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
+import type { ExportLead } from '../domain/import-export/export-columns';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
@@ -340,6 +342,15 @@ export function createGridEngine(db: LeadsDb) {
     /** The Compliance screen's queue counts, counts per reason and expiry calendar at `at`, read off the index. */
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
       return complianceSummary(await current(), at, horizonDays);
+    },
+    /**
+     * The leads of `ids` (ascending) as an export writes them, read off the columns (no table
+     * read), when the index holds `dataVersion` (the version its verdicts were given at); else
+     * null, and the export reads the table.
+     */
+    async exportLeads(ids: Int32Array, dataVersion: string): Promise<ExportLead[] | null> {
+      const idx = await current();
+      return idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
     },
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {

@@ -9,6 +9,7 @@ import {
   fromChunks,
   toChunks,
   chunkArrays,
+  chunkStrings,
   type ColumnsChunk,
   type ColumnsHead,
 } from '../../domain/leads/index/lead-columns-chunks';
@@ -20,7 +21,7 @@ import { LATEST_VERSION } from '../migrations';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 /** The build that judged a snapshot's verdicts (set at build time; tests run unbuilt). */
 const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
@@ -61,10 +62,7 @@ async function checksum(chunk: ColumnsChunk): Promise<string> {
   const arrays = Promise.all(chunkArrays(chunk).map((a) => crypto.subtle.digest('SHA-256', a as BufferSource)));
   const strings = hashStrings([
     `${chunk.start}\u0000${chunk.count}`,
-    chunk.text,
-    chunk.phones,
-    chunk.nameText,
-    chunk.companyText,
+    ...chunkStrings(chunk),
     JSON.stringify(chunk.extraTags),
   ]);
   const all = `${(await arrays).map((d) => bytesToHex(new Uint8Array(d))).join(',')},${strings}`;

@@ -63,8 +63,35 @@ function when(ms: number | undefined, time: ExportTimeFormat): string {
   return time.pattern === 'iso' ? toIsoWithOffset(ms, time.timeZone) : formatInZone(ms, time.pattern, time.timeZone);
 }
 
+/**
+ * The fields of a lead an export reads: what the tables hold, or what the engine's columns hold
+ * of it (export-lead-from-columns.ts), which give the same file.
+ */
+export type ExportLead = Pick<
+  Lead,
+  | 'id'
+  | 'phoneE164'
+  | 'name'
+  | 'company'
+  | 'email'
+  | 'tags'
+  | 'sourceId'
+  | 'campaignId'
+  | 'region'
+  | 'timeZone'
+  | 'acquiredAt'
+  | 'acquiredAtPrecision'
+  | 'createdAt'
+  | 'entryMethod'
+  | 'attempts'
+  | 'lastContactAt'
+  | 'lastOutcome'
+  | 'dncStatus'
+  | 'dncCheckedAt'
+>;
+
 /** One cell's raw text (before formula neutralisation). */
-export function exportValue(lead: Lead, column: ExportColumn, ctx: ExportRowContext): string {
+export function exportValue(lead: ExportLead, column: ExportColumn, ctx: ExportRowContext): string {
   switch (column) {
     case 'phone':
       return lead.phoneE164;

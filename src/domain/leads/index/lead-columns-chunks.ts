@@ -5,7 +5,7 @@
  * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
  */
 import { Dictionary } from '../../columns/dictionary';
-import type { LeadColumns } from './lead-columns';
+import { JOINED_COLUMNS, type JoinedStarts, type JoinedText, type LeadColumns } from './lead-columns';
 
 const NUMERIC = [
   'ids',
@@ -31,6 +31,8 @@ const NUMERIC = [
   'consent',
   'dnc',
   'lastOutcome',
+  'precision',
+  'dncStatus',
   'reasons',
   'flags',
   'tagBits',
@@ -39,17 +41,13 @@ type NumericKey = (typeof NUMERIC)[number];
 type Numeric = LeadColumns[NumericKey];
 
 /**
- * Rows [start, start + count) of the columns: the strings are the chunk's own slices, offsets
- * from zero. Names and companies are stored joined, with offsets, like the search text: one
- * string reads back from IndexedDB several times faster than 65,536 of them.
+ * Rows [start, start + count) of the columns: the joined strings (search text, numbers, names,
+ * companies, e-mails, tags) are the chunk's own slices, offsets from zero: one string reads back
+ * from IndexedDB several times faster than 65,536 of them.
  */
-export interface ColumnsChunk extends Pick<LeadColumns, 'text' | 'textStart' | 'phones' | 'phoneStart'> {
+export interface ColumnsChunk extends Pick<LeadColumns, JoinedText | JoinedStarts> {
   start: number;
   count: number;
-  nameText: string;
-  nameStart: Uint32Array;
-  companyText: string;
-  companyStart: Uint32Array;
   numeric: Record<NumericKey, Numeric>;
   extraTags: [number, number[]][];
 }
@@ -63,22 +61,13 @@ export interface ColumnsHead {
 
 /** Every typed array of a chunk, in a fixed order (what a checksum covers, with the strings). */
 export function chunkArrays(chunk: ColumnsChunk): ArrayBufferView[] {
-  return [
-    ...NUMERIC.map((k) => chunk.numeric[k]),
-    chunk.textStart,
-    chunk.phoneStart,
-    chunk.nameStart,
-    chunk.companyStart,
-  ];
+  return [...NUMERIC.map((k) => chunk.numeric[k]), ...JOINED_COLUMNS.map(([, starts]) => chunk[starts])];
 }
 
-/** The joined string columns a chunk holds, each with its offsets. */
-const JOINED = [
-  ['text', 'textStart'],
-  ['phones', 'phoneStart'],
-  ['nameText', 'nameStart'],
-  ['companyText', 'companyStart'],
-] as const;
+/** Every joined string of a chunk, in a fixed order (what a checksum covers, with the arrays). */
+export function chunkStrings(chunk: ColumnsChunk): string[] {
+  return JOINED_COLUMNS.map(([key]) => chunk[key]);
+}
 
 const rebase = (offsets: Uint32Array, from: number, to: number) => {
   const base = offsets[from]!;
@@ -105,20 +94,13 @@ export function toChunks(
     >;
     const extraTags: [number, number[]][] = [];
     for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);
-    chunks.push({
-      start,
-      count: end - start,
-      numeric,
-      text: cols.text.slice(cols.textStart[start], cols.textStart[end]),
-      textStart: rebase(cols.textStart, start, end),
-      phones: cols.phones.slice(cols.phoneStart[start], cols.phoneStart[end]),
-      phoneStart: rebase(cols.phoneStart, start, end),
-      nameText: cols.nameText.slice(cols.nameStart[start], cols.nameStart[end]),
-      nameStart: rebase(cols.nameStart, start, end),
-      companyText: cols.companyText.slice(cols.companyStart[start], cols.companyStart[end]),
-      companyStart: rebase(cols.companyStart, start, end),
-      extraTags,
-    });
+    const joined = Object.fromEntries(
+      JOINED_COLUMNS.flatMap(([key, starts]) => [
+        [key, cols[key].slice(cols[starts][start], cols[starts][end])],
+        [starts, rebase(cols[starts], start, end)],
+      ]),
+    ) as Pick<LeadColumns, JoinedText | JoinedStarts>;
+    chunks.push({ start, count: end - start, numeric, ...joined, extraTags });
     if (end === cols.n) break;
   }
   const dict = {
@@ -147,7 +129,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     const Ctor = first.numeric[k].constructor as new (n: number) => Numeric;
     numeric[k] = new Ctor(n);
   }
-  const joined = JOINED.map(() => ({ parts: [] as string[], starts: new Uint32Array(n + 1), length: 0 }));
+  const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: new Uint32Array(n + 1), length: 0 }));
   const extraTags = new Map<number, number[]>();
   let row = 0;
   for (const c of chunks) {
@@ -157,7 +139,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
         throw new Error(`snapshot column ${k} has ${c.numeric[k].length} of ${c.count} rows`);
       (numeric[k] as Float64Array).set(c.numeric[k] as Float64Array, row);
     }
-    JOINED.forEach(([key, startsKey], k) => {
+    JOINED_COLUMNS.forEach(([key, startsKey], k) => {
       const text = c[key];
       const starts = c[startsKey];
       if (starts.length !== c.count + 1 || starts[c.count] !== text.length)
@@ -172,7 +154,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   }
   if (row !== n) throw new Error(`snapshot holds ${row} of ${n} rows`);
   const strings = Object.fromEntries(
-    JOINED.flatMap(([key, startsKey], k) => {
+    JOINED_COLUMNS.flatMap(([key, startsKey], k) => {
       const j = joined[k]!;
       j.starts[n] = j.length;
       return [

@@ -8,7 +8,7 @@ import { reasonBit } from '../../compliance/verdict-bits';
 import { verdictInputKey } from '../../compliance/verdict-inputs';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../lead-filter';
 import { CALL_OUTCOMES } from '../call-outcome';
-import { ENTRY_METHODS, type Lead } from '../lead';
+import { ACQUIRED_AT_PRECISIONS, DNC_STATUSES, ENTRY_METHODS, type Lead } from '../lead';
 import { Dictionary } from '../../columns/dictionary';
 import {
   FLAG_ANONYMIZED,
@@ -51,7 +51,11 @@ export interface LeadColumns {
   entry: Uint8Array;
   consent: Uint8Array;
   dnc: Uint8Array;
+  /** 0: none; k: CALL_OUTCOMES[k - 1]; OUTCOME_UNLISTED: a text no call outcome has (a synced lead's, say). */
   lastOutcome: Uint8Array;
+  /** The lead's stored `acquiredAtPrecision` and `dncStatus` (indexes into ACQUIRED_AT_PRECISIONS and DNC_STATUSES), for exports. */
+  precision: Uint8Array;
+  dncStatus: Uint8Array;
   /** Bit i set = verdict reason REASON_CODES[i]. */
   reasons: Uint16Array;
   /** Bits of ../../columns/lead-flags.ts: the row's own, the cached judgement's (callable) and its history's. */
@@ -74,10 +78,18 @@ export interface LeadColumns {
   nameStart: Uint32Array;
   companyText: string;
   companyStart: Uint32Array;
+  /** The e-mail as written (the search text holds it lower-cased) and the tags as an export writes them (joined by ';'). */
+  emailText: string;
+  emailStart: Uint32Array;
+  tagsText: string;
+  tagsStart: Uint32Array;
   dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary; zone: Dictionary };
 }
 
 export { reasonBit };
+
+/** The lastOutcome code of a text that is no call outcome: shown as none; an export reads the table for it. */
+export const OUTCOME_UNLISTED = 255;
 
 const nanIfMissing = (v: number | undefined) => (v === undefined ? Number.NaN : v);
 
@@ -108,6 +120,8 @@ function emptyColumns(n: number): LeadColumns {
     consent: new Uint8Array(n),
     dnc: new Uint8Array(n),
     lastOutcome: new Uint8Array(n),
+    precision: new Uint8Array(n),
+    dncStatus: new Uint8Array(n),
     reasons: new Uint16Array(n),
     flags: new Uint16Array(n),
     tagBits: new Uint32Array(n),
@@ -120,6 +134,10 @@ function emptyColumns(n: number): LeadColumns {
     nameStart: new Uint32Array(n + 1),
     companyText: '',
     companyStart: new Uint32Array(n + 1),
+    emailText: '',
+    emailStart: new Uint32Array(n + 1),
+    tagsText: '',
+    tagsStart: new Uint32Array(n + 1),
     dict: {
       source: new Dictionary(['']),
       campaign: new Dictionary(['']),
@@ -135,18 +153,31 @@ const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.t
 /** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
 const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
 
-/** The joined string columns: each with its offsets, and what a lead puts in it. */
+/**
+ * The joined string columns: each with its offsets, what a lead puts in it, and what a deleted
+ * (or erased) row keeps there (its name, number and e-mail leave the columns, not only the results).
+ */
 const JOINED = [
-  { key: 'text', starts: 'textStart', of: rowText },
-  { key: 'phones', starts: 'phoneStart', of: rowPhone },
-  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => lead.name },
-  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => lead.company },
+  { key: 'text', starts: 'textStart', of: rowText, gone: '\n' },
+  { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n' },
+  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => lead.name, gone: '' },
+  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => lead.company, gone: '' },
+  { key: 'emailText', starts: 'emailStart', of: (lead: Lead) => lead.email, gone: '' },
+  { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => lead.tags.join(';'), gone: '' },
 ] as const;
-type JoinedKey = (typeof JOINED)[number]['key'] | (typeof JOINED)[number]['starts'];
+export type JoinedText = (typeof JOINED)[number]['key'];
+export type JoinedStarts = (typeof JOINED)[number]['starts'];
+type JoinedKey = JoinedText | JoinedStarts;
 const JOINED_KEYS = new Set<string>(JOINED.flatMap((j) => [j.key, j.starts]));
+/** Each joined string column with its offsets column: what the snapshot's chunks cut and put back. */
+export const JOINED_COLUMNS: readonly (readonly [JoinedText, JoinedStarts])[] = JOINED.map((j) => [j.key, j.starts]);
 
 /** What row `i` holds in the joined column `key` (offsets `starts`). */
 const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(starts[i], starts[i + 1]);
+
+/** Row `i`'s string in a joined column, as the lead put it there. */
+export const joinedAt = (cols: LeadColumns, key: JoinedText, starts: JoinedStarts, i: number): string =>
+  rowOf(cols[key], cols[starts], i);
 
 /** Row `i`'s name as written. */
 export const nameAt = (cols: LeadColumns, i: number): string => rowOf(cols.nameText, cols.nameStart, i);
@@ -199,7 +230,10 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
   cols.region[i] = cols.dict.region.encode(lead.region);
   cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
   cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
-  cols.lastOutcome[i] = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) + 1 : 0;
+  const outcome = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) : -1;
+  cols.lastOutcome[i] = !lead.lastOutcome ? 0 : outcome >= 0 ? outcome + 1 : OUTCOME_UNLISTED;
+  cols.precision[i] = ACQUIRED_AT_PRECISIONS.indexOf(lead.acquiredAtPrecision);
+  cols.dncStatus[i] = DNC_STATUSES.indexOf(lead.dncStatus);
   cols.flags[i] =
     (lead.attempts > 0 ? FLAG_CONTACTED : 0) |
     (lead.firstConnectedAt !== undefined ? FLAG_CONNECTED : 0) |
@@ -294,8 +328,10 @@ export function patchLeadColumns(
   }
   for (const i of deletedRows) {
     out.flags[i] = out.flags[i]! | FLAG_DELETED;
-    // A deleted (or erased) lead's name and number leave the columns too, not only the results.
-    stringsOf.set(i, ['\n', '\n', '', '']);
+    stringsOf.set(
+      i,
+      JOINED.map((j) => j.gone),
+    );
   }
   if (stringsOf.size > 0) {
     const n = out.n;

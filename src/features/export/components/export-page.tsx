@@ -174,7 +174,12 @@ export function ExportPage() {
               </span>
             )}
             {run.data && !run.isPending && (
-              <span role="status" className="text-sm text-emerald-700" data-testid="export-done">
+              <span
+                role="status"
+                className="text-sm text-emerald-700"
+                data-testid="export-done"
+                data-leads-from-engine={run.data.leadsFromEngine}
+              >
                 {t('export.done', {
                   rows: nf.format(run.data.rows),
                   file: run.data.fileName,
