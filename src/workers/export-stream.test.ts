@@ -56,6 +56,20 @@ async function namesOf(db: Awaited<ReturnType<typeof dbWith>>) {
   };
 }
 
+/** Every 25th demo lead in a scrambled order, the engine's index over them and its reason bits for them at NOW. */
+async function engineAnswer() {
+  const db = await dbWith(demoSlice(25));
+  const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+  const index = await buildGridIndex(db, NOW);
+  const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
+  const bits = reasonBitsAt(
+    index,
+    Uint32Array.from(ids, (id) => rowOf.get(id)!),
+    NOW,
+  )!;
+  return { db, ids, index, bits };
+}
+
 const csvRows = async (blob: Blob) =>
   Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true }).data;
 
@@ -109,15 +123,7 @@ describe('streamed export', () => {
   });
 
   it("writes the same call list from the engine's cached verdicts as from judging every lead, without reading a history", async () => {
-    const db = await dbWith(demoSlice(25));
-    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
-    const index = await buildGridIndex(db, NOW);
-    const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
-    const bits = reasonBitsAt(
-      index,
-      Uint32Array.from(ids, (id) => rowOf.get(id)!),
-      NOW,
-    )!;
+    const { db, ids, bits } = await engineAnswer();
     expect(bits).not.toBeNull();
     const judged = await buildExport(db, request(ids, 'call-list', 'csv'), () => undefined, { now: NOW, chunk: 97 });
     const dataVersion = await readDataVersion(db);
@@ -152,15 +158,7 @@ describe('streamed export', () => {
   });
 
   it("writes the same file, every column, CSV and XLSX, from the engine's columns as from the table, reading no lead", async () => {
-    const db = await dbWith(demoSlice(25));
-    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
-    const index = await buildGridIndex(db, NOW);
-    const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
-    const bits = reasonBitsAt(
-      index,
-      Uint32Array.from(ids, (id) => rowOf.get(id)!),
-      NOW,
-    )!;
+    const { db, ids, index, bits } = await engineAnswer();
     const dataVersion = await readDataVersion(db);
     index.dataVersion = dataVersion;
     for (const format of ['csv', 'xlsx'] as const)
