@@ -148,6 +148,20 @@ export default tseslint.config(
   },
   { files: ['src/features/*/api/**', 'src/shared/**/use-*.ts'], rules: restrict([dexie, dateFns]) },
   { files: ['src/db/**', 'src/workers/**'], rules: restrict([dateFns]) },
+  {
+    // Workers and hooks may hold a database handle, but its tables are read and written by repositories only.
+    files: ['src/workers/**/*.ts', 'src/features/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/*test-*.ts', 'src/**/*-test-fixture.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']",
+          message: 'Tables are read and written through a repository (src/db/repos), not from a worker or a screen.',
+        },
+      ],
+    },
+  },
   { files: ['src/domain/time/**'], rules: restrict([dexie, react, db]) },
   { files: ['src/domain/**'], ignores: ['src/domain/time/**'], rules: restrict([dexie, dateFns, react, db]) },
   {

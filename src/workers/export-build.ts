@@ -10,6 +10,7 @@ import type { LeadsDb } from '../db/leads-db';
 import { BlobSink, ByteStore, ranked } from './export-bytes';
 import { leadsChangedSince } from '../db/repos/engine-snapshot-repo';
 import { recordExport } from '../db/repos/export-repo';
+import { catalogNames } from '../db/repos/catalog-repo';
 import { JUDGE_CHUNK, readLeadsOf } from '../db/repos/judged-chunks';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
 import type { Judge } from '../domain/compliance/judge';
@@ -17,12 +18,7 @@ import { callZone } from '../domain/compliance/call-zone';
 import type { Verdict } from '../domain/compliance/verdict-types';
 import { callListInstant, countExclusion, noExclusions } from '../domain/import-export/call-list';
 import { csvHead, csvLine } from '../domain/import-export/csv-write';
-import {
-  exportValue,
-  type CatalogNames,
-  type ExportColumn,
-  type ExportLead,
-} from '../domain/import-export/export-columns';
+import { exportValue, type ExportColumn, type ExportLead } from '../domain/import-export/export-columns';
 import { TIME_COLUMNS } from '../domain/import-export/export-header';
 import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
@@ -39,15 +35,6 @@ const CELL_SEP = '\u0000';
 /** Starts an XLSX date cell's serial while the row waits (XML cannot carry U+0001 either, so no text cell starts with it). */
 const DATE_MARK = '\u0001';
 const xlsxCell = (text: string): XlsxCell => (text.startsWith(DATE_MARK) ? { serial: Number(text.slice(1)) } : text);
-
-/** Source and campaign names by id, read once per export (a few hundred rows at most). */
-async function catalogNames(db: LeadsDb): Promise<CatalogNames> {
-  const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
-  return {
-    source: new Map(sources.map((s) => [s.id, s.name])),
-    campaign: new Map(campaigns.map((c) => [c.id, c.name])),
-  };
-}
 
 /** Build the file, record it in the audit trail, then hand it over. */
 export async function buildExport(

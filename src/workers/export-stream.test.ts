@@ -12,6 +12,7 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { addToInternalDnc } from '../db/repos/dnc-repo';
 import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { listExports } from '../db/repos/export-repo';
+import { catalogNames } from '../db/repos/catalog-repo';
 import { createJudge } from '../domain/compliance/judge';
 import { countExclusions } from '../domain/import-export/call-list';
 import { EXPORT_COLUMNS, exportValue, type ExportColumn } from '../domain/import-export/export-columns';
@@ -45,15 +46,6 @@ const request = (
 /** The ids in a scrambled but fixed order, as a grid sort would give them. */
 function scrambled(ids: number[]): Int32Array {
   return Int32Array.from([...ids].sort((a, b) => ((a * 7919) % 104729) - ((b * 7919) % 104729)));
-}
-
-/** Source and campaign names by id, as the export writes them. */
-async function namesOf(db: Awaited<ReturnType<typeof dbWith>>) {
-  const [sources, campaigns] = await Promise.all([db.sources.toArray(), db.campaigns.toArray()]);
-  return {
-    source: new Map(sources.map((s) => [s.id, s.name])),
-    campaign: new Map(campaigns.map((c) => [c.id, c.name])),
-  };
 }
 
 /** Every 25th demo lead in a scrambled order, the engine's index over them and its reason bits for them at NOW. */
@@ -95,7 +87,7 @@ describe('streamed export', () => {
     const { leads, world, settings } = await loadComplianceWorld(db);
     const judge = createJudge(world, settings);
     const byId = new Map(leads.map((l) => [l.id, l]));
-    const names = await namesOf(db);
+    const names = await catalogNames(db);
     const judged = Array.from(ids, (id) => ({ lead: byId.get(id)!, v: judge(byId.get(id)!, NOW).verdict }));
     const expected = judged
       .filter((j) => j.v.callable)
@@ -108,7 +100,7 @@ describe('streamed export', () => {
         ),
       );
     // Sources are written by name, and the names are not the ids (else this would prove nothing).
-    expect(judged.some((j) => names.source.get(j.lead.sourceId) !== j.lead.sourceId)).toBe(true);
+    expect(judged.some((j) => names.sources.get(j.lead.sourceId) !== j.lead.sourceId)).toBe(true);
     // Anti-vacuity: the list keeps some leads and excludes others.
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.length).toBeLessThan(ids.length - 20);

@@ -5,9 +5,7 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { ranked } from './export-bytes';
-import { JUDGE_CHUNK, loadSharedWorld, readChunk } from '../db/repos/judged-chunks';
-import { getSettings } from '../db/repos/settings-repo';
-import { buildComplianceWorld } from '../domain/compliance/compliance-world';
+import { JUDGE_CHUNK, loadListsWorld, loadSharedWorld, readChunk } from '../db/repos/judged-chunks';
 import { createJudge, rulesByRegion, type Judge } from '../domain/compliance/judge';
 import { verdictFromBits } from '../domain/compliance/verdict-bits';
 import type { Verdict } from '../domain/compliance/verdict-types';
@@ -35,12 +33,7 @@ export async function engineVerdicts(
   readLeads: (chunk: Int32Array) => Promise<ExportLead[]>,
   visit: (lead: ExportLead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void,
 ) {
-  const [settings, dncLists, dncVersions] = await Promise.all([
-    getSettings(db),
-    db.dncLists.toArray(),
-    db.dncListVersions.toArray(),
-  ]);
-  const world = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] });
+  const { settings, world } = await loadListsWorld(db);
   const judge = createJudge(world, settings);
   for (let i = 0; i < sorted.length; i += chunkSize) {
     const chunk = sorted.subarray(i, i + chunkSize);
@@ -117,12 +110,8 @@ export async function previewCallList(
   if (byRank) {
     // The engine's answer: counts straight from the bits, no lead read.
     for (const b of byRank) countExclusion(exclusions, verdictFromBits(b));
-    const [settings, dncLists, dncVersions] = await Promise.all([
-      getSettings(db),
-      db.dncLists.toArray(),
-      db.dncListVersions.toArray(),
-    ]);
-    const lists = buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] }).dncLists;
+    const { settings, world } = await loadListsWorld(db);
+    const lists = world.dncLists;
     const rulesFor = rulesByRegion(settings);
     return {
       exclusions,

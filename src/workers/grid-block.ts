@@ -19,17 +19,14 @@ import { companyAt, nameAt, type LeadColumns } from '../domain/leads/index/lead-
 import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
+import { catalogNames as readCatalogNames } from '../db/repos/catalog-repo';
 
 /** The source and campaign names, read once per data version (they change rarely and are few). */
 const catalogs = new WeakMap<LeadsDb, { version: number; names: Promise<CatalogNames> }>();
 function catalogNames(db: LeadsDb, version: number): Promise<CatalogNames> {
   let catalog = catalogs.get(db);
   if (catalog?.version !== version) {
-    const names = Promise.all([db.sources.toArray(), db.campaigns.toArray()]).then(([sources, campaigns]) => ({
-      sources: new Map(sources.map((s) => [s.id, s.name])),
-      campaigns: new Map(campaigns.map((c) => [c.id, c.name])),
-    }));
-    catalogs.set(db, (catalog = { version, names }));
+    catalogs.set(db, (catalog = { version, names: readCatalogNames(db) }));
   }
   return catalog.names;
 }

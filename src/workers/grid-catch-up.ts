@@ -15,7 +15,7 @@ import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { patchLeadColumns, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
 import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
-import { leadsByKey, worldByKey } from './grid-world';
+import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 
 /** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
 export function minOf(values: Float64Array, flags?: Uint16Array): number {

@@ -2,6 +2,7 @@
  * The screens' figures read off the engine's index, no lead read or judged for them: the
  * Overview's headline, the Compliance screen's queues and calendar, the retention dry run.
  */
+import { catalogNames } from '../db/repos/catalog-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { getSettings } from '../db/repos/settings-repo';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
@@ -22,8 +23,7 @@ export async function overviewFigures(
 ): Promise<OverviewFigures & { ms: number }> {
   const t0 = performance.now();
   const f = figuresAt(idx, at);
-  const [sources, settings] = await Promise.all([db.sources.toArray(), getSettings(db)]);
-  const names = new Map(sources.map((s) => [s.id, s.name]));
+  const [{ sources: names }, settings] = await Promise.all([catalogNames(db), getSettings(db)]);
   const bySource = f.bySource.map((s) => ({ ...s, name: names.get(s.sourceId) ?? s.sourceId }));
   return {
     at,

@@ -31,7 +31,8 @@ import { buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
 import { measureSince, timed } from './grid-timing';
-import { leadsByKey, worldByKey } from './grid-world';
+import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
+import { countLeads } from '../db/repos/leads-repo';
 
 export interface GridIndex {
   cols: LeadColumns;
@@ -94,7 +95,7 @@ export async function buildGridIndex(
   known?: KnownDncMatches,
 ): Promise<GridIndex> {
   const t0 = performance.now();
-  onProgress({ phase: 'reading', done: 0, total: await db.leads.count() });
+  onProgress({ phase: 'reading', done: 0, total: await countLeads(db) });
   const { leads, world, settings, dncEntries, phonesLookedUp } = await timed('engine:build:read', () =>
     loadComplianceWorld(db, undefined, known),
   );

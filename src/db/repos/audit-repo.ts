@@ -42,6 +42,11 @@ export async function auditHead(db: LeadsDb): Promise<{ seq: number; hash: strin
 }
 
 /** Newest first, a page at a time, optionally only entries touching `entity` id. */
+/** How many entries the trail holds. */
+export function countAudit(db: LeadsDb): Promise<number> {
+  return db.audit.count();
+}
+
 export async function listAudit(
   db: LeadsDb,
   opts: { limit: number; offset?: number; action?: string },

@@ -50,6 +50,16 @@ export async function loadSharedWorld(db: LeadsDb, sortedIds: Int32Array): Promi
   });
 }
 
+/** Settings and the DNC lists with their versions, no hits: what an answer from the engine's cached verdicts still needs. */
+export async function loadListsWorld(db: LeadsDb): Promise<ChunkedWorld> {
+  const [settings, dncLists, dncVersions] = await Promise.all([
+    getSettings(db),
+    db.dncLists.toArray(),
+    db.dncListVersions.toArray(),
+  ]);
+  return { settings, world: buildComplianceWorld({ consents: [], calls: [], dncLists, dncVersions, dncEntries: [] }) };
+}
+
 /** A dense chunk (most ids of its range asked) is one range read; a sparse one (10k leads spread over a million) is read by key. */
 const isDense = (chunk: Int32Array) => chunk[chunk.length - 1]! - chunk[0]! + 1 <= chunk.length * 4;
 

@@ -90,6 +90,11 @@ export async function updateLead(
   });
 }
 
+/** How many leads are stored. */
+export function countLeads(db: LeadsDb): Promise<number> {
+  return db.leads.count();
+}
+
 export function getLead(db: LeadsDb, id: number): Promise<Lead | undefined> {
   return db.leads.get(id);
 }

@@ -5,6 +5,7 @@
  */
 import { REASON_CODES, type Verdict } from '../compliance/verdict-types';
 import type { Lead } from '../leads/lead';
+import type { CatalogNames } from '../catalog/catalog-names';
 import { formatInZone, toIsoWithOffset } from '../time/calendar';
 import { CONTACT_COLUMNS } from './contact-columns';
 
@@ -52,12 +53,6 @@ export interface ExportRowContext {
   names?: CatalogNames;
 }
 
-/** Source and campaign names by id, for the columns a reader reads. */
-export interface CatalogNames {
-  source: ReadonlyMap<string, string>;
-  campaign: ReadonlyMap<string, string>;
-}
-
 function when(ms: number | undefined, time: ExportTimeFormat): string {
   if (ms === undefined) return '';
   return time.pattern === 'iso' ? toIsoWithOffset(ms, time.timeZone) : formatInZone(ms, time.pattern, time.timeZone);
@@ -96,9 +91,9 @@ export function exportValue(lead: ExportLead, column: ExportColumn, ctx: ExportR
     case 'phone':
       return lead.phoneE164;
     case 'source':
-      return ctx.names?.source.get(lead.sourceId) ?? lead.sourceId;
+      return ctx.names?.sources.get(lead.sourceId) ?? lead.sourceId;
     case 'campaign':
-      return !lead.campaignId ? '' : (ctx.names?.campaign.get(lead.campaignId) ?? lead.campaignId);
+      return !lead.campaignId ? '' : (ctx.names?.campaigns.get(lead.campaignId) ?? lead.campaignId);
     case 'acquiredAt':
     case 'createdAt':
     case 'lastContactAt':

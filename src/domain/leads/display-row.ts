@@ -4,6 +4,7 @@
  * block of visible rows at the same instant the filter used, so the page only looks up labels
  * and never reads, judges or formats a lead itself.
  */
+import type { CatalogNames } from '../catalog/catalog-names';
 import type { Judgement } from '../compliance/judge';
 import type { ReasonCode, Verdict } from '../compliance/verdict-types';
 import { ageParts, durationParts, type AgeParts } from '../time/format-age';
@@ -65,10 +66,7 @@ export interface DisplayRow {
 /** Data older than this when it entered is marked in the "data age" column. */
 export const OLD_DATA_MS = 180 * 86_400_000;
 
-export interface CatalogNames {
-  sources: ReadonlyMap<string, string>;
-  campaigns: ReadonlyMap<string, string>;
-}
+export type { CatalogNames };
 
 /**
  * One lead, judged at `at`, as the grid shows it; `dormantMs` is the organisation's dormant period.

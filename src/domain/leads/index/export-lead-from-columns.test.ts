@@ -15,7 +15,7 @@ import { fromChunks, toChunks } from './lead-columns-chunks';
 
 const CTX: ExportRowContext = {
   time: { timeZone: 'Asia/Shanghai', pattern: 'iso' },
-  names: { source: new Map([['web', 'Web forms']]), campaign: new Map([['spring', 'Spring push']]) },
+  names: { sources: new Map([['web', 'Web forms']]), campaigns: new Map([['spring', 'Spring push']]) },
 };
 const cells = (lead: Pick<Lead, 'id'> & Parameters<typeof exportValue>[0]) =>
   EXPORT_COLUMNS.map((c) => exportValue(lead, c, CTX));

@@ -1,27 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMutation } from '@tanstack/react-query';
 import { getDb } from '../../../db/leads-db';
-import { listCampaigns, listSources } from '../../../db/repos/catalog-repo';
-import type { LeadsDb } from '../../../db/leads-db';
-import { auditEntryDetail, auditHead, auditTrailReport, listAudit } from '../../../db/repos/audit-repo';
+import { catalogNames } from '../../../db/repos/catalog-repo';
+import { auditEntryDetail, auditHead, auditTrailReport, countAudit, listAudit } from '../../../db/repos/audit-repo';
 import { toAuditRow } from '../../../domain/audit/audit-row';
 import { summariseAudit } from '../../../domain/audit/audit-summary';
 import type { AuditEntry } from '../../../domain/audit/audit-entry';
 
 export const AUDIT_PAGE_SIZE = 50;
-
-/** Source and campaign id → name, for summaries that name them. */
-export interface CatalogNames {
-  sources: Map<string, string>;
-  campaigns: Map<string, string>;
-}
-async function catalogNames(db: LeadsDb): Promise<CatalogNames> {
-  const [sources, campaigns] = await Promise.all([listSources(db), listCampaigns(db)]);
-  return {
-    sources: new Map(sources.map((s) => [s.id, s.name])),
-    campaigns: new Map(campaigns.map((c) => [c.id, c.name])),
-  };
-}
 
 /** One page of the trail, newest first, with the chain head and total; rows display whatever the table holds, each summarised in words when it is a valid entry. */
 export function useAuditPage(page: number, action?: string) {
@@ -30,7 +16,7 @@ export function useAuditPage(page: number, action?: string) {
     const [entries, head, total, names] = await Promise.all([
       listAudit(db, { limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE, ...(action ? { action } : {}) }),
       auditHead(db),
-      db.audit.count(),
+      countAudit(db),
       catalogNames(db),
     ]);
     const rows = entries.map((e) => {

@@ -6,7 +6,8 @@ import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/tabl
 import { auditRecords, summariseAudit } from '../../../domain/audit/audit-summary';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME_SECONDS } from '../../../domain/time/date-styles';
-import { useAuditEntry, type CatalogNames } from '../api/use-audit';
+import { useAuditEntry } from '../api/use-audit';
+import type { CatalogNames } from '../../../domain/catalog/catalog-names';
 import { AuditSummaryText } from './audit-summary-text';
 
 const route = getRouteApi('/audit');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditChange, AuditSummary } from '../../../domain/audit/audit-summary';
-import type { CatalogNames } from '../api/use-audit';
+import type { CatalogNames } from '../../../domain/catalog/catalog-names';
 
 /** One change in words: "campaign → Spring", "tags + vip". */
 export function useChangeText(names: CatalogNames) {

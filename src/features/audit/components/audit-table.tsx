@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../domain/audit/audit-row';
 import type { AuditSummary } from '../../../domain/audit/audit-summary';
-import type { CatalogNames } from '../api/use-audit';
+import type { CatalogNames } from '../../../domain/catalog/catalog-names';
 import { AuditSummaryText } from './audit-summary-text';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME_SECONDS } from '../../../domain/time/date-styles';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 import { useOrgChain, useVerifyOrgChain } from '../api/use-org-chain';
@@ -44,33 +45,33 @@ export function OrgChainCard() {
           {report.gaps > 0 && <p>{t('audit.org.gaps', { count: report.gaps })}</p>}
         </div>
       )}
-      <table className="w-full text-left text-sm" aria-label={t('audit.org.latest')}>
-        <thead className="text-xs text-slate-500">
+      <Table caption={t('audit.org.latest')} captionHidden density="compact">
+        <TableHead>
           <tr>
-            <th className="py-1 pr-3">{t('audit.org.position')}</th>
-            <th className="py-1 pr-3">{t('audit.at')}</th>
-            <th className="py-1 pr-3">{t('audit.actor')}</th>
-            <th className="py-1 pr-3">{t('audit.action')}</th>
-            <th className="py-1">{t('audit.org.device')}</th>
+            <Th numeric>{t('audit.org.position')}</Th>
+            <Th>{t('audit.at')}</Th>
+            <Th>{t('audit.actor')}</Th>
+            <Th>{t('audit.action')}</Th>
+            <Th>{t('audit.org.device')}</Th>
           </tr>
-        </thead>
-        <tbody>
+        </TableHead>
+        <TableBody>
           {rows
             .slice(-LATEST)
             .reverse()
             .map((r) => (
-              <tr key={r.orgPosition} className="border-t border-slate-100">
-                <td className="py-1 pr-3 tabular-nums">{r.orgPosition}</td>
-                <td className="py-1 pr-3">{date.format(r.entry.at)}</td>
-                <td className="py-1 pr-3">{r.entry.actor}</td>
-                <td className="py-1 pr-3">{r.entry.action}</td>
-                <td className="py-1 font-mono text-xs">
+              <tr key={r.orgPosition}>
+                <Td numeric>{r.orgPosition}</Td>
+                <Td>{date.format(r.entry.at)}</Td>
+                <Td>{r.entry.actor}</Td>
+                <Td>{r.entry.action}</Td>
+                <Td className="font-mono">
                   {r.deviceId.slice(0, 8)} #{r.deviceSeq}
-                </td>
+                </Td>
               </tr>
             ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </Card>
   );
 }

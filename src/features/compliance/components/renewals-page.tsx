@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
-import { useCatalogNames } from '../api/use-catalog-names';
+import { useCatalogNames } from '../../../shared/catalog/use-catalog';
 import { useAwaitingRenewal, useExportRenewals } from '../api/use-renewals';
 import { WriteFailure } from '../../../shared/storage/write-failure';
 import { ComplianceHeader } from './compliance-header';

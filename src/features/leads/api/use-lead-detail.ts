@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { getLead } from '../../../db/repos/leads-repo';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { auditForLead } from '../../../db/repos/audit-repo';
@@ -17,7 +18,7 @@ import { lifecycleTransitions } from '../../../domain/leads/lifecycle-transition
 export function useLeadDetail(id: number) {
   return useLiveQuery(async () => {
     const db = getDb();
-    const lead = await db.leads.get(id);
+    const lead = await getLead(db, id);
     if (!lead) return null;
     const [settings, world, audit] = await Promise.all([
       getSettings(db),

@@ -1,6 +1,6 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { Select } from '../../../components/ui/select';
-import { useCatalog } from '../api/use-catalog';
+import { useCatalog } from '../../../shared/catalog/use-catalog';
 
 /** A select of the stored sources or campaigns by name; `leading` options (keep, none) come first. */
 export function CatalogSelect({

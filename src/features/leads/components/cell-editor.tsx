@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import { inlineEditOp, inlineText, type InlineColumn } from '../../../domain/leads/inline-edit';
-import { useCatalog } from '../api/use-catalog';
+import { useCatalog } from '../../../shared/catalog/use-catalog';
 
 interface Props {
   row: DisplayRow;

@@ -11,7 +11,7 @@ import {
   type LeadFilter,
 } from '../../../domain/leads/lead-filter';
 import { useFacets } from '../../../shared/engine/use-lead-query';
-import { useSourceNames } from '../api/use-catalog';
+import { useSourceNames } from '../../../shared/catalog/use-catalog';
 
 const SECONDARY = [
   'entry',
@@ -63,7 +63,7 @@ export const FilterBar = memo(function FilterBar({
     const h = setTimeout(() => onChange({ q: q || undefined }, true), 200);
     return () => clearTimeout(h);
   }, [q, urlQ, onChange]);
-  const opts = (values: readonly string[], prefix?: string, names?: Map<string, string>) =>
+  const opts = (values: readonly string[], prefix?: string, names?: ReadonlyMap<string, string>) =>
     values.map((v) => ({ value: v, label: names?.get(v) ?? (prefix ? t(`${prefix}.${v}`) : v) }));
   const primary: ListFilterSpec[] = [
     ['source', t('leads.col.source'), opts(facets?.sources ?? [], undefined, sourceNames)],

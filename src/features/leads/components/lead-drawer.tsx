@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { formatPhone } from '../../../domain/leads/phone';
 import { useLeadDetail } from '../api/use-lead-detail';
-import { useSourceNames } from '../api/use-catalog';
+import { useSourceNames } from '../../../shared/catalog/use-catalog';
 import { VerdictBadge } from './grid-cells';
 import { displayReasons } from '../../../domain/leads/display-row';
 import { browserTimeZone, displayLocale } from '../../../i18n/display-locale';

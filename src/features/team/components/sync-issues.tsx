@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/ui/card';
+import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
 import { useSyncIssues, useTeamConfig } from '../api/use-team';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -23,34 +24,34 @@ function SyncIssues() {
   if (!issues) return <p>{t('app.loading')}</p>;
   if (issues.length === 0) return <p className="text-sm text-slate-500">{t('team.issues.none')}</p>;
   return (
-    <table className="w-full text-left text-sm" aria-label={t('team.issues.title')}>
-      <thead className="text-xs text-slate-500">
+    <Table caption={t('team.issues.title')} captionHidden density="compact">
+      <TableHead>
         <tr>
-          <th className="py-1 pr-3">{t('team.issues.lead')}</th>
-          <th className="py-1 pr-3">{t('team.issues.what')}</th>
-          <th className="py-1 pr-3">{t('team.issues.kept')}</th>
-          <th className="py-1">{t('team.issues.yours')}</th>
+          <Th>{t('team.issues.lead')}</Th>
+          <Th>{t('team.issues.what')}</Th>
+          <Th>{t('team.issues.kept')}</Th>
+          <Th>{t('team.issues.yours')}</Th>
         </tr>
-      </thead>
-      <tbody>
+      </TableHead>
+      <TableBody>
         {issues.map((i) => (
-          <tr key={i.id} className="border-t border-slate-100" data-testid="sync-issue">
-            <td className="py-1 pr-3">{i.leadId !== undefined ? `#${i.leadId}` : '—'}</td>
+          <tr key={i.id} data-testid="sync-issue">
+            <Td>{i.leadId !== undefined ? `#${i.leadId}` : '—'}</Td>
             {i.kind === 'conflict' ? (
               <>
-                <td className="py-1 pr-3">{t('team.issues.conflict', { field: i.field })}</td>
-                <td className="py-1 pr-3">{show(i.kept)}</td>
-                <td className="py-1">{show(i.yours)}</td>
+                <Td>{t('team.issues.conflict', { field: i.field })}</Td>
+                <Td>{show(i.kept)}</Td>
+                <Td>{show(i.yours)}</Td>
               </>
             ) : (
-              <td className="py-1" colSpan={3}>
+              <Td colSpan={3}>
                 {t('team.issues.quarantined', { reason: i.reason })}
                 {i.detail ? ` (${i.detail})` : ''}
-              </td>
+              </Td>
             )}
           </tr>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }

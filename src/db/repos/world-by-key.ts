@@ -6,10 +6,10 @@
  * (`anyOf` steps an index cursor one record at a time, each step a round trip to IndexedDB: 10k
  * leads' calls, consents and DNC entries cost tens of seconds on the 2-core machine).
  */
-import type { LeadsDb } from '../db/leads-db';
-import { dncEntriesForPhones } from '../db/repos/dnc-entries-for-phones';
-import { buildComplianceWorld, type ComplianceWorld } from '../domain/compliance/compliance-world';
-import type { Lead } from '../domain/leads/lead';
+import type { LeadsDb } from '../leads-db';
+import { dncEntriesForPhones } from './dnc-entries-for-phones';
+import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
+import type { Lead } from '../../domain/leads/lead';
 
 /** Leads by id in the order asked (ids no longer stored left out): one bulk get by primary key. */
 export async function leadsByKey(db: LeadsDb, ids: readonly number[]): Promise<Lead[]> {
