@@ -48,11 +48,17 @@ new MutationObserver(onMutation).observe(document, {
   attributes: true,
 });
 
-/** When the user last acted (input event time) or the app last changed the URL. */
+/**
+ * When the user last acted (input event time) or the app last changed the URL. A click counts
+ * only when trusted: the app's own `a.click()` that hands over a download is not the user's
+ * input (it made a 1M export's click-to-done read 22 ms: from the download to the done line).
+ * Playwright's clicks and keys are trusted; its `selectOption` and `fill` dispatch untrusted
+ * `input` and `change` events, which still count.
+ */
 let lastInput = 0;
 let lastUrlChange = 0;
 for (const type of ['click', 'change', 'input', 'keydown'])
-  addEventListener(type, (e) => (lastInput = e.timeStamp), { capture: true });
+  addEventListener(type, (e) => (type !== 'click' || e.isTrusted) && (lastInput = e.timeStamp), { capture: true });
 for (const method of ['pushState', 'replaceState'] as const) {
   const original = history[method].bind(history);
   history[method] = (...args: Parameters<History['pushState']>) => {
