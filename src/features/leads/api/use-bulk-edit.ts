@@ -5,7 +5,7 @@ import { listUndoable } from '../../../db/repos/undo-repo';
 import { rethrowStorageError } from '../../../db/storage-errors';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import type { Selection } from '../components/use-selection';
+import type { Selection } from '../model/use-selection';
 import { bulkEditWorker } from './bulk-edit-worker';
 import { gridWorker } from './grid-worker';
 

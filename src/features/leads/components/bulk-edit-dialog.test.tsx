@@ -14,7 +14,7 @@ import { closeAll, dbWith, demoSlice } from '../../../db/repos/compliance-test-f
 import type { Lead } from '../../../domain/leads/lead';
 import { initI18n } from '../../../i18n/i18n';
 import { SelectionBar } from './selection-bar';
-import { SelectionStore } from './use-selection';
+import { SelectionStore } from '../model/use-selection';
 
 const h = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));

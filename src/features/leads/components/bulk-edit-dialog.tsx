@@ -6,7 +6,7 @@ import { bulkOpProblem } from '../../../domain/leads/bulk-op-problem';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
 import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
-import type { SelectionApi } from './use-selection';
+import type { SelectionApi } from '../model/use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
 import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from '../model/bulk-draft';

@@ -20,8 +20,8 @@ import { useApplyBulkEdit } from '../api/use-bulk-edit';
 import { BLOCK, useGridBlocks } from '../api/use-grid-blocks';
 import type { BodyColumn } from './grid-columns';
 import { GridRowView, type RowActions } from './grid-row';
-import type { SelectionStore } from './use-selection';
-import { ROW_HEIGHT, useScaledVirtualizer } from './use-scaled-virtualizer';
+import type { SelectionStore } from '../model/use-selection';
+import { ROW_HEIGHT, useScaledVirtualizer } from '../model/use-scaled-virtualizer';
 
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;

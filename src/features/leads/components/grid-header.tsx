@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { GridColumnId } from '../leads-search';
 import { SORTABLE, type gridFeatures } from './grid-columns';
-import { useSelection, type SelectionStore } from './use-selection';
+import { useSelection, type SelectionStore } from '../model/use-selection';
 
 interface Props {
   table: ReactTable<typeof gridFeatures, DisplayRow>;

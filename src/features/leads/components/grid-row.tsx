@@ -6,7 +6,7 @@ import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-
 import { CellEditor } from './cell-editor';
 import type { BodyColumn } from './grid-columns';
 import { CELLS, PLAIN } from './grid-cells';
-import { useRowSelected, type SelectionStore } from './use-selection';
+import { useRowSelected, type SelectionStore } from '../model/use-selection';
 
 /** What a row does with a click, a tick of its box and an open; one stable object per grid. */
 export interface RowActions {

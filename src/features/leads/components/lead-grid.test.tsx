@@ -16,7 +16,7 @@ import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { DEFAULT_COLUMNS } from '../leads-search';
 import { rowRenderProbe } from './grid-row';
 import { LeadGrid } from './lead-grid';
-import { SelectionStore } from './use-selection';
+import { SelectionStore } from '../model/use-selection';
 
 const h = vi.hoisted(() => ({ engine: null as unknown, db: null as unknown }));
 vi.mock('../../../shared/engine/grid-worker', () => ({ gridWorker: () => h.engine }));

@@ -8,8 +8,8 @@ import { GridBody } from './grid-body';
 import { GridHeader } from './grid-header';
 import { fitColumnWidths } from './column-fit';
 import { gridColumns, gridFeatures, type BodyColumn } from './grid-columns';
-import { useHeaderWidths } from './use-header-widths';
-import type { SelectionStore } from './use-selection';
+import { useHeaderWidths } from '../model/use-header-widths';
+import type { SelectionStore } from '../model/use-selection';
 
 export interface LeadGridProps {
   filter: LeadFilter;

@@ -15,8 +15,8 @@ import { NewLeadDialog } from './new-lead-dialog';
 import { SavedViews } from './saved-views';
 import { SelectionBar } from './selection-bar';
 import { UnreadableParamsAlert } from '../../../shared/unreadable-params-alert';
-import { useSelectionStore } from './use-selection';
-import { COMPACT_ROW_HEIGHT, ROW_HEIGHT } from './use-scaled-virtualizer';
+import { useSelectionStore } from '../model/use-selection';
+import { COMPACT_ROW_HEIGHT, ROW_HEIGHT } from '../model/use-scaled-virtualizer';
 
 const route = getRouteApi('/leads');
 

@@ -6,7 +6,7 @@ import { useUndo, useUndoable } from '../api/use-bulk-edit';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
-import { useSelection, type SelectionStore } from './use-selection';
+import { useSelection, type SelectionStore } from '../model/use-selection';
 
 /** The selection count (always visible), bulk actions and the undo of recent operations. */
 export const SelectionBar = memo(function SelectionBar({

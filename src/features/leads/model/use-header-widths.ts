@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRID_COLUMNS, type GridColumnId } from '../leads-search';
-import { SORTABLE } from './grid-columns';
+import { SORTABLE } from '../components/grid-columns';
 
 /** Padding (px-3 each side), the sort glyph with its gap, and room for the resize handle. */
 const PADDING = 24 + 6;
