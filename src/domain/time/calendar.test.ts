@@ -21,6 +21,7 @@ import {
   localClock,
   parseLocal,
   startOfLocalDay,
+  toIsoWithOffset,
   zoneOffsetMs,
   type CohortGrain,
 } from './calendar';
@@ -981,6 +982,54 @@ describe('fast paths agree with date-fns + TZDate', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('toIsoWithOffset (the wall clock from the cached zone offset)', () => {
+  // Zones with half- and three-quarter-hour offsets, 30-minute DST, southern DST, and local mean
+  // times of whole seconds before 1972 (Monrovia) and 1937 (Amsterdam): the fast path leaves those to date-fns.
+  const zones = [
+    'UTC',
+    'America/New_York',
+    'America/St_Johns',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Africa/Monrovia',
+    'Europe/Amsterdam',
+    'Asia/Shanghai',
+    'America/Sao_Paulo',
+  ];
+  const reference = (ms: number, zone: string) => format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  it('writes what date-fns writes, at any instant from 1800 to 2200, DST edges included', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2200, 0, 1) }),
+          // Within minutes of the hour, where DST changes fall.
+          fc
+            .tuple(fc.integer({ min: 1900 * 8766, max: 2100 * 8766 }), fc.integer({ min: -120_000, max: 120_000 }))
+            .map(([h, d]) => (h - 1970 * 8766) * 3_600_000 + d),
+        ),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          expect(toIsoWithOffset(ms, zone)).toBe(reference(ms, zone));
+          if (ms > Date.UTC(1972, 0, 1)) fast++;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(1000);
+  });
+  it('writes Z at a zero offset and the minutes of a three-quarter-hour zone', () => {
+    const t = Date.UTC(2026, 0, 15, 12, 0, 0, 999);
+    expect(toIsoWithOffset(t, 'UTC')).toBe('2026-01-15T12:00:00Z');
+    expect(toIsoWithOffset(t, 'Pacific/Chatham')).toBe('2026-01-16T01:45:00+13:45');
+    expect(toIsoWithOffset(t, 'America/St_Johns')).toBe('2026-01-15T08:30:00-03:30');
+    expect(toIsoWithOffset(Date.UTC(1950, 5, 1), 'Africa/Monrovia')).toBe(
+      reference(Date.UTC(1950, 5, 1), 'Africa/Monrovia'),
     );
   });
 });

@@ -129,9 +129,25 @@ export function formatInZone(ms: number, pattern: string, timeZone: string): str
   return format(inZone(ms, timeZone), pattern);
 }
 
-/** ISO 8601 with the zone's offset, e.g. `2026-03-14T09:30:00+01:00`. */
+/** The earliest and latest instants the fast ISO path writes (four-digit years): outside them, date-fns. */
+const ISO_FAST_FROM = Date.UTC(1000, 0, 2);
+const ISO_FAST_TO = Date.UTC(9999, 11, 30);
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * ISO 8601 with the zone's offset, e.g. `2026-03-14T09:30:00+01:00` (`Z` at a zero offset, as
+ * date-fns' `XXX` writes it). An export writes two per row: through date-fns' TZDate that was
+ * 23 µs each (4.6 s of a 100k-row file); the wall clock from the cached zone offset is well under
+ * one. Offsets of whole minutes only (a 19th-century local mean time has seconds): else date-fns.
+ */
 export function toIsoWithOffset(ms: number, timeZone: string): string {
-  return format(inZone(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  const offset = zoneOffsetMs(ms, timeZone);
+  if (offset % MS_PER_MINUTE !== 0 || !(ms >= ISO_FAST_FROM && ms <= ISO_FAST_TO))
+    return format(inZone(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  const wall = new Date(ms + offset).toISOString().slice(0, 19);
+  if (offset === 0) return `${wall}Z`;
+  const minutes = Math.abs(offset) / MS_PER_MINUTE;
+  return `${wall}${offset < 0 ? '-' : '+'}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
 }
 
 /** Parse a wall-clock date-time (`pattern` in date-fns tokens) as local time in `timeZone`; null when invalid or not round-tripping (e.g. 2024-02-30). */
