@@ -9,7 +9,7 @@ import type { ExportLead } from '../../import-export/export-columns';
 import { CALL_OUTCOMES } from '../call-outcome';
 import { ACQUIRED_AT_PRECISIONS, DNC_STATUSES, ENTRY_METHODS } from '../lead';
 import { FLAG_DELETED } from '../../columns/lead-flags';
-import { OUTCOME_UNLISTED, joinedAt, type LeadColumns } from './lead-columns';
+import { OUTCOME_UNLISTED, emailAt, joinedAt, type LeadColumns } from './lead-columns';
 
 const ATTEMPTS_CAP = 65535;
 const orUndefined = (v: number) => (Number.isNaN(v) ? undefined : v);
@@ -51,7 +51,7 @@ export function exportLeadAt(cols: LeadColumns, i: number): ExportLead {
     phoneE164: phone.slice(0, -1),
     name: joinedAt(cols, 'nameText', 'nameStart', i),
     company: joinedAt(cols, 'companyText', 'companyStart', i),
-    email: joinedAt(cols, 'emailText', 'emailStart', i),
+    email: emailAt(cols, i),
     // The tags cell as the export writes it (joined by ';'), as one element: joined again, the same text.
     tags: tags === '' ? [] : [tags],
     sourceId: cols.dict.source.values[cols.source[i]!]!,

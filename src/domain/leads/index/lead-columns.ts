@@ -78,7 +78,11 @@ export interface LeadColumns {
   nameStart: Uint32Array;
   companyText: string;
   companyStart: Uint32Array;
-  /** The e-mail as written (the search text holds it lower-cased) and the tags as an export writes them (joined by ';'). */
+  /**
+   * The e-mail as written where the search text's copy (the last line of its row, lower-cased)
+   * differs from it, else empty (most e-mails are written in lower case: one offset each, no
+   * second copy); and the tags as an export writes them (joined by ';'). `emailAt` reads it back.
+   */
   emailText: string;
   emailStart: Uint32Array;
   tagsText: string;
@@ -150,6 +154,11 @@ function emptyColumns(n: number): LeadColumns {
 
 /** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n'. */
 const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
+/** The e-mail as the search text holds it: its row's last line (after the name and company). */
+const textEmail = (text: string) => text.slice(text.lastIndexOf('\n', text.length - 2) + 1, -1);
+/** The e-mail as written, kept only where the search text does not already hold it so. */
+const emailException = (lead: Lead) => (textEmail(rowText(lead)) === lead.email ? '' : lead.email);
+
 /** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
 const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
 
@@ -162,7 +171,7 @@ const JOINED = [
   { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n' },
   { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => lead.name, gone: '' },
   { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => lead.company, gone: '' },
-  { key: 'emailText', starts: 'emailStart', of: (lead: Lead) => lead.email, gone: '' },
+  { key: 'emailText', starts: 'emailStart', of: emailException, gone: '' },
   { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => lead.tags.join(';'), gone: '' },
 ] as const;
 export type JoinedText = (typeof JOINED)[number]['key'];
@@ -178,6 +187,12 @@ const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(s
 /** Row `i`'s string in a joined column, as the lead put it there. */
 export const joinedAt = (cols: LeadColumns, key: JoinedText, starts: JoinedStarts, i: number): string =>
   rowOf(cols[key], cols[starts], i);
+
+/** Row `i`'s e-mail as written. */
+export function emailAt(cols: LeadColumns, i: number): string {
+  const exception = rowOf(cols.emailText, cols.emailStart, i);
+  return exception !== '' ? exception : textEmail(rowOf(cols.text, cols.textStart, i));
+}
 
 /** Row `i`'s name as written. */
 export const nameAt = (cols: LeadColumns, i: number): string => rowOf(cols.nameText, cols.nameStart, i);
