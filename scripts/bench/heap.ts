@@ -37,6 +37,56 @@ function childCaller(cdp: CDPSession) {
     });
 }
 
+/**
+ * The peak of the used JS heap while something runs (no collection forced: what the tab really
+ * holds), sampled every `everyMs` over the page and its workers: the peak of their sum, and of
+ * the worker named `worker` (e.g. 'export'). Call `stop()` when the work is done.
+ */
+export async function watchHeapPeak(
+  context: BrowserContext,
+  page: Page,
+  worker: string,
+  everyMs = 200,
+): Promise<{ stop: () => Promise<{ totalBytes: number; workerBytes: number }> }> {
+  const cdp = await context.newCDPSession(page);
+  const attached: Attached[] = [];
+  cdp.on('Target.attachedToTarget', (e: Attached) => attached.push(e));
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const call = childCaller(cdp);
+  let totalBytes = 0;
+  let workerBytes = 0;
+  let running = true;
+  const sample = async () => {
+    const usage = await Promise.all(
+      attached
+        .filter((a) => a.targetInfo.type === 'worker')
+        .map(async (w) => {
+          const u = (await call(w.sessionId, 'Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))) as {
+            usedSize: number;
+          };
+          return { title: w.targetInfo.title, bytes: u.usedSize };
+        }),
+    );
+    const main = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    totalBytes = Math.max(totalBytes, main + usage.reduce((s, u) => s + u.bytes, 0));
+    for (const u of usage) if (u.title === worker) workerBytes = Math.max(workerBytes, u.bytes);
+  };
+  const loop = (async () => {
+    while (running) {
+      await sample().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await cdp.detach().catch(() => undefined);
+      return { totalBytes, workerBytes };
+    },
+  };
+}
+
 /** Collect garbage, then read the used heap of the page and of its workers. */
 export async function measureHeap(context: BrowserContext, page: Page): Promise<HeapReport> {
   const cdp = await context.newCDPSession(page);

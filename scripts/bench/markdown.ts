@@ -18,6 +18,8 @@ export function cell(r: ScenarioResult | undefined): string {
   if (r.ratio_to_raw) parts.push(`${r.ratio_to_raw}× raw`);
   if (r.worker_ms !== undefined) parts.push(`worker ${ms(r.worker_ms)}`);
   if (r.p95_frame_ms !== undefined) parts.push(`p95 frame ${r.p95_frame_ms} ms`);
+  if (r.peak_heap_mb !== undefined)
+    parts.push(`peak heap ${r.peak_heap_mb} MB (export worker ${r.peak_worker_heap_mb ?? '—'} MB)`);
   if (r.last_row_reachable !== undefined)
     parts.push(r.last_row_reachable ? 'last row reached' : 'last row NOT reached');
   if (r.longest_task_ms !== undefined && r.longest_task_ms !== null)

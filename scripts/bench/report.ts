@@ -24,6 +24,9 @@ export const scenarioResultSchema = z.object({
   heap_bytes_per_lead: z.number().nonnegative().optional(),
   heap_bytes: z.number().int().nonnegative().optional(),
   p95_frame_ms: ms.optional(),
+  /** The peak used JS heap (page and every worker; and the worker doing the work) while it ran, in MB (the highest of the runs). */
+  peak_heap_mb: z.number().nonnegative().optional(),
+  peak_worker_heap_mb: z.number().nonnegative().optional(),
   last_row_reachable: z.boolean().optional(),
   /** Per measured run, what the grid engine did (its counters, its worker-side step timings): see engine-report.ts. */
   detail: z.array(z.record(z.string(), z.unknown())).optional(),
@@ -72,6 +75,9 @@ export interface Sample {
   /** The longest input-to-paint of the scenario's interaction (Event Timing; INP-style). */
   inpMs?: number | null;
   heapBytes?: number;
+  /** The peak used heap of the page and every worker while the scenario ran, and of the worker doing the work. */
+  peakHeapBytes?: number;
+  peakWorkerHeapBytes?: number;
   p95FrameMs?: number;
   lastRowReachable?: boolean;
   /** What the engine did meanwhile (counters, worker step timings), kept per run in the JSON. */
@@ -114,6 +120,10 @@ export function summarise(
     row.heap_bytes = Math.round(heap);
     row.heap_bytes_per_lead = round(heap / size);
   }
+  const peak = pick('peakHeapBytes') as number[];
+  if (peak.length) row.peak_heap_mb = round(Math.max(...peak) / 1e6);
+  const peakWorker = pick('peakWorkerHeapBytes') as number[];
+  if (peakWorker.length) row.peak_worker_heap_mb = round(Math.max(...peakWorker) / 1e6);
   const p95 = median(pick('p95FrameMs') as number[]);
   if (p95 !== null) row.p95_frame_ms = round(p95);
   const reached = pick('lastRowReachable') as boolean[];
@@ -184,6 +194,7 @@ export function formatTable(report: BenchReport): string {
     r.heap_bytes_per_lead !== undefined ? String(Math.round(r.heap_bytes_per_lead)) : '',
     [
       r.p95_frame_ms !== undefined ? `p95 frame ${r.p95_frame_ms} ms` : '',
+      r.peak_heap_mb !== undefined ? `peak heap ${r.peak_heap_mb} MB (worker ${r.peak_worker_heap_mb ?? '—'} MB)` : '',
       r.last_row_reachable !== undefined ? `last row ${r.last_row_reachable ? 'reached' : 'NOT reached'}` : '',
       r.status === 'ok' ? '' : (r.note ?? ''),
     ]
