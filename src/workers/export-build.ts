@@ -56,7 +56,7 @@ export async function buildExport(
   let fromColumns = 0;
   const readLeads = async (chunk: Int32Array): Promise<ExportLead[]> => {
     const held = engineLeads && version !== null ? await engineLeads(chunk.slice(), version) : null;
-    if (held) fromColumns += chunk.length;
+    if (held) fromColumns += held.length;
     return held ?? readLeadsOf(db, chunk);
   };
   const needsVerdict =
@@ -177,8 +177,9 @@ export async function buildExport(
   }
   chunks.length = 0;
 
-  // A write landed while the file was written from the engine's answer: judge the leads here instead.
-  if (fromEngine && (await leadsChangedSince(db, req.judged!.dataVersion)) !== 'none') {
+  // A write landed while the file was written from the engine's answer (its verdicts, or leads
+  // read off its columns): judge and read the leads here instead.
+  if ((fromEngine || fromColumns > 0) && (await leadsChangedSince(db, req.judged!.dataVersion)) !== 'none') {
     const { judged: _stale, ...rest } = req;
     return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
   }

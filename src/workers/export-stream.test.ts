@@ -194,23 +194,27 @@ describe('streamed export', () => {
     expect(moved.rows).toBe(ids.length);
   });
 
-  it('records the export, with the SHA-256 of the bytes handed over, before handing them over', async () => {
-    // Every 3rd demo lead: ids close enough together that each chunk is read as one range of keys.
-    const db = await dbWith(demoSlice(3));
-    const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
-    const out = await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 1_000 });
-    const rows = await csvRows(out.blob);
-    const byId = new Map(
-      ((await db.leads.toArray()) as { id: number; phoneE164: string }[]).map((l) => [l.id, l.phoneE164]),
-    );
-    expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from(ids, (id) => byId.get(id)));
-    const [entry] = await listExports(db);
-    expect(entry!.seq).toBe(out.auditSeq);
-    expect((entry!.after as { sha256: string; rows: number }).sha256).toBe(out.sha256);
-    expect((entry!.after as { rows: number }).rows).toBe(ids.length);
-    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', await out.blob.arrayBuffer())).toString('hex');
-    expect(out.sha256).toBe(digest);
-  });
+  it(
+    'records the export, with the SHA-256 of the bytes handed over, before handing them over',
+    { timeout: 60_000 },
+    async () => {
+      // Every 3rd demo lead: ids close enough together that each chunk is read as one range of keys.
+      const db = await dbWith(demoSlice(3));
+      const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
+      const out = await buildExport(db, request(ids, 'leads', 'csv'), () => undefined, { now: NOW, chunk: 1_000 });
+      const rows = await csvRows(out.blob);
+      const byId = new Map(
+        ((await db.leads.toArray()) as { id: number; phoneE164: string }[]).map((l) => [l.id, l.phoneE164]),
+      );
+      expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from(ids, (id) => byId.get(id)));
+      const [entry] = await listExports(db);
+      expect(entry!.seq).toBe(out.auditSeq);
+      expect((entry!.after as { sha256: string; rows: number }).sha256).toBe(out.sha256);
+      expect((entry!.after as { rows: number }).rows).toBe(ids.length);
+      const digest = Buffer.from(await crypto.subtle.digest('SHA-256', await out.blob.arrayBuffer())).toString('hex');
+      expect(out.sha256).toBe(digest);
+    },
+  );
 
   it("writes an XLSX a spreadsheet library reads back cell for cell, header first, instants as real dates on the zone's wall clock", async () => {
     const db = await dbWith(demoSlice(100));

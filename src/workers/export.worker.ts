@@ -29,8 +29,8 @@ const api = {
     try {
       return await buildExport(db, req, onProgress, remote ? { engineLeads: engineLeadsVia(remote) } : {});
     } finally {
+      // Comlink closes both ends once the engine acknowledges the release.
       remote?.[Comlink.releaseProxy]();
-      engine?.close();
     }
   },
 };

@@ -104,7 +104,10 @@ export function createGridEngine(db: LeadsDb) {
 
   /** The DNC entries the last full build matched: a rebuild no DNC entry moved reuses them. */
   const matches = dncMatchesKeeper(db);
+  /** The last index built or opened (an export reads leads off it without waiting on the queue). */
+  let latest: GridIndex | null = null;
   const keepMatches = (idx: GridIndex): GridIndex => {
+    latest = idx;
     if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
     return idx;
   };
@@ -349,8 +352,10 @@ export function createGridEngine(db: LeadsDb) {
      * null, and the export reads the table.
      */
     async exportLeads(ids: Int32Array, dataVersion: string): Promise<ExportLead[] | null> {
-      const idx = await current();
-      return idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
+      // Not through the queue: no rebuild or catch-up is waited for (a moved version answers
+      // null, and the export's own check after the file redoes it from the tables).
+      const idx = latest;
+      return idx && idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
     },
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {

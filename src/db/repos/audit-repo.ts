@@ -41,12 +41,12 @@ export async function auditHead(db: LeadsDb): Promise<{ seq: number; hash: strin
   return { seq: last?.seq ?? 0, hash: last ? String(last.hash) : GENESIS_HASH };
 }
 
-/** Newest first, a page at a time, optionally only entries touching `entity` id. */
 /** How many entries the trail holds. */
 export function countAudit(db: LeadsDb): Promise<number> {
   return db.audit.count();
 }
 
+/** Newest first, a page at a time, optionally only entries touching `entity` id. */
 export async function listAudit(
   db: LeadsDb,
   opts: { limit: number; offset?: number; action?: string },

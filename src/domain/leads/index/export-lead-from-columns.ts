@@ -3,7 +3,7 @@
  * ids (a region's 100k of a million) costs one IndexedDB get per lead (about 7,000 a second on
  * this machine), while the columns hold every field an export writes. Exact or nothing: where a
  * column cannot say what the table holds (more attempts than its 16 bits, an outcome no call
- * has, a lead deleted and put back), the answer is null and the caller reads the tables.
+ * has, a precision, DNC status or entry method no list has, a lead deleted and put back), the answer is null and the caller reads the tables.
  */
 import type { ExportLead } from '../../import-export/export-columns';
 import { CALL_OUTCOMES } from '../call-outcome';
@@ -12,6 +12,8 @@ import { FLAG_DELETED } from '../../columns/lead-flags';
 import { OUTCOME_UNLISTED, emailAt, joinedAt, type LeadColumns } from './lead-columns';
 
 const ATTEMPTS_CAP = 65535;
+/** indexOf's -1 stored in a byte column. */
+const UNKNOWN = 255;
 const orUndefined = (v: number) => (Number.isNaN(v) ? undefined : v);
 
 /** Whether each row's id is greater than the one before (a lead deleted and put back is appended with its old id: not). */
@@ -81,6 +83,8 @@ export function exportLeadsFromColumns(cols: LeadColumns, ids: Int32Array): Expo
     const i = rowOfId(cols, id);
     if (i < 0 || cols.flags[i]! & FLAG_DELETED) continue;
     if (cols.attempts[i] === ATTEMPTS_CAP || cols.lastOutcome[i] === OUTCOME_UNLISTED) return null;
+    // A value no list knows (a synced lead's, unchecked): coded 255, which the table would write as it is.
+    if (cols.precision[i] === UNKNOWN || cols.dncStatus[i] === UNKNOWN || cols.entry[i] === UNKNOWN) return null;
     out.push(exportLeadAt(cols, i));
   }
   return out;

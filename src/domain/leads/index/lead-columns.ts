@@ -304,7 +304,8 @@ export interface RowChange {
 /**
  * Apply changes to the columns: rows written again in place, new leads appended (typed arrays
  * grown by copy), deleted rows flagged (queries skip them). The joined search strings are
- * rebuilt only when a row's name, company, e-mail or number changed or rows were added.
+ * rebuilt only when a row's name, company, e-mail, number or tags changed or rows were added,
+ * each from its first changed row.
  * Returns the columns to use from now on (the same object when nothing grew).
  */
 export function patchLeadColumns(
@@ -350,12 +351,15 @@ export function patchLeadColumns(
   }
   if (stringsOf.size > 0) {
     const n = out.n;
-    // Rows before the first changed one keep their strings: the joined prefix is reused as it is,
-    // so an import (rows appended) joins only its own rows, not a million again.
-    let first = n;
-    for (const i of stringsOf.keys()) if (i < first) first = i;
     const next: Partial<Pick<LeadColumns, JoinedKey>> = {};
     JOINED.forEach((j, k) => {
+      // Per column, rows before its first changed one keep their strings: the joined prefix is
+      // reused as it is, so an import (rows appended) joins only its own rows, not a million
+      // again; a column no row changed (tags edited, names not) is kept whole.
+      let first = n;
+      for (const [i, strings] of stringsOf)
+        if (i < first && (i >= cols.n || strings[k] !== rowOf(cols[j.key], cols[j.starts], i))) first = i;
+      if (first === n) return;
       const rows = new Array<string>(n - first);
       for (let i = first; i < n; i++) rows[i - first] = stringsOf.get(i)?.[k] ?? rowOf(cols[j.key], cols[j.starts], i);
       const { joined, starts } = rejoinFrom(cols[j.key], cols[j.starts], first, rows);

@@ -65,13 +65,18 @@ export function useRunExport() {
         ...(judged ? { judged } : {}),
       };
       const transfer = judged ? [ids.buffer, judged.bits.buffer] : [ids.buffer];
-      // The export worker reads the leads off the engine's columns through a port of its own.
-      const { port1, port2 } = new MessageChannel();
-      await gridWorker().connect(Comlink.transfer(port1, [port1]));
+      // Where the engine answered at a data version, the export worker reads the leads off its
+      // columns through a port of its own.
+      let port: MessagePort | undefined;
+      if (judged?.dataVersion) {
+        const { port1, port2 } = new MessageChannel();
+        await gridWorker().connect(Comlink.transfer(port1, [port1]));
+        port = port2;
+      }
       const result = await exportWorker().build(
         Comlink.transfer(full, transfer),
         Comlink.proxy((done: number) => setProgress({ done, total: ids.length })),
-        Comlink.transfer(port2, [port2]),
+        ...(port ? [Comlink.transfer(port, [port])] : []),
       );
       downloadBlob(result.blob, result.fileName);
       return result;
