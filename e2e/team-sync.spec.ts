@@ -162,6 +162,8 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     await expect(conflict).toContainText('Renamed by B');
     // Nothing B pushed was refused: its audit chain, consent-free edits and the lead puts were all accepted.
     await expect(b.page.getByTestId('sync-issue').filter({ hasText: 'Refused by the server' })).toHaveCount(0);
+    await conflict.scrollIntoViewIfNeeded();
+    await b.page.screenshot({ path: test.info().outputPath('sync-conflict.png') });
   });
 
   await test.step('the Audit screen shows the organisation’s chain beside the device’s own, and verifies it', async () => {
@@ -173,6 +175,8 @@ test('two agents of one organisation converge: a DNC request and a consent reach
     await expect(b.page.getByRole('status').filter({ hasText: 'not readable by you' })).toBeVisible();
     const latest = b.page.getByRole('table', { name: "Latest entries of the organisation's chain" });
     await expect(latest.getByRole('row').nth(1)).toBeVisible();
+    await latest.scrollIntoViewIfNeeded();
+    await b.page.screenshot({ path: test.info().outputPath('org-chain.png') });
   });
 
   await test.step('a team lead of the other team receives the DNC entry but none of team 1’s leads', async () => {
