@@ -34,6 +34,7 @@ test('export a filtered view as CSV and XLSX and read both back', async ({ app }
   await expect(page.getByTestId('export-done')).toBeVisible();
   // Every lead of the file was read off the engine's columns (no IndexedDB read per lead).
   await expect(page.getByTestId('export-done')).toHaveAttribute('data-leads-from-engine', String(expected));
+  await page.screenshot({ path: test.info().outputPath('export-done.png') });
   // The audit chain head the export was made at, to anchor the trail outside the browser.
   await expect(page.getByTestId('export-chain-head')).toContainText(/[0-9a-f]{64}/);
 

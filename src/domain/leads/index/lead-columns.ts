@@ -21,6 +21,19 @@ import {
   HISTORY_FLAGS,
 } from '../../columns/lead-flags';
 
+import { JOINED, JOINED_KEYS, joinRows, rejoinFrom, rowOf, type JoinedKey } from './lead-columns-joined';
+export {
+  JOINED_COLUMNS,
+  companyAt,
+  emailAt,
+  joinRows,
+  joinedAt,
+  nameAt,
+  namesOf,
+  type JoinedStarts,
+  type JoinedText,
+} from './lead-columns-joined';
+
 export interface LeadColumns {
   n: number;
   ids: Int32Array;
@@ -152,57 +165,6 @@ function emptyColumns(n: number): LeadColumns {
   };
 }
 
-/** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n'. */
-const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
-/** The e-mail as the search text holds it: its row's last line (after the name and company). */
-const textEmail = (text: string) => text.slice(text.lastIndexOf('\n', text.length - 2) + 1, -1);
-/** The e-mail as written, kept only where the search text does not already hold it so. */
-const emailException = (lead: Lead) => (textEmail(rowText(lead)) === lead.email ? '' : lead.email);
-
-/** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
-const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
-
-/**
- * The joined string columns: each with its offsets, what a lead puts in it, and what a deleted
- * (or erased) row keeps there (its name, number and e-mail leave the columns, not only the results).
- */
-const JOINED = [
-  { key: 'text', starts: 'textStart', of: rowText, gone: '\n' },
-  { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n' },
-  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => lead.name, gone: '' },
-  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => lead.company, gone: '' },
-  { key: 'emailText', starts: 'emailStart', of: emailException, gone: '' },
-  { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => lead.tags.join(';'), gone: '' },
-] as const;
-export type JoinedText = (typeof JOINED)[number]['key'];
-export type JoinedStarts = (typeof JOINED)[number]['starts'];
-type JoinedKey = JoinedText | JoinedStarts;
-const JOINED_KEYS = new Set<string>(JOINED.flatMap((j) => [j.key, j.starts]));
-/** Each joined string column with its offsets column: what the snapshot's chunks cut and put back. */
-export const JOINED_COLUMNS: readonly (readonly [JoinedText, JoinedStarts])[] = JOINED.map((j) => [j.key, j.starts]);
-
-/** What row `i` holds in the joined column `key` (offsets `starts`). */
-const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(starts[i], starts[i + 1]);
-
-/** Row `i`'s string in a joined column, as the lead put it there. */
-export const joinedAt = (cols: LeadColumns, key: JoinedText, starts: JoinedStarts, i: number): string =>
-  rowOf(cols[key], cols[starts], i);
-
-/** Row `i`'s e-mail as written. */
-export function emailAt(cols: LeadColumns, i: number): string {
-  const exception = rowOf(cols.emailText, cols.emailStart, i);
-  return exception !== '' ? exception : textEmail(rowOf(cols.text, cols.textStart, i));
-}
-
-/** Row `i`'s name as written. */
-export const nameAt = (cols: LeadColumns, i: number): string => rowOf(cols.nameText, cols.nameStart, i);
-/** Row `i`'s company as written. */
-export const companyAt = (cols: LeadColumns, i: number): string => rowOf(cols.companyText, cols.companyStart, i);
-/** Every row's name, as an array (a sort by name reads them all). */
-export function namesOf(cols: LeadColumns): string[] {
-  return Array.from({ length: cols.n }, (_, i) => nameAt(cols, i));
-}
-
 /** Write the judged columns of row `i` (its cached judgement); true when any of them changed. */
 export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): boolean {
   let reasons = 0;
@@ -269,17 +231,6 @@ function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'ke
     else (cols.extraTags.get(i) ?? cols.extraTags.set(i, []).get(i)!).push(code);
   }
   cols.tagBits[i] = bits >>> 0;
-}
-
-/** Join per-row strings into one haystack, writing each row's offset (and the end) into `starts`. */
-export function joinRows(rows: readonly string[], starts: Uint32Array): string {
-  let len = 0;
-  for (let i = 0; i < rows.length; i++) {
-    starts[i] = len;
-    len += rows[i]!.length;
-  }
-  starts[rows.length] = len;
-  return rows.join('');
 }
 
 /** Build the columns from leads and their derived facts (same order). */
@@ -368,23 +319,4 @@ export function patchLeadColumns(
     out = { ...out, ...next };
   }
   return out;
-}
-
-/** `joined` (row offsets `starts`) kept up to row `first`, then `rows` joined after it: the new string and offsets. */
-function rejoinFrom(
-  joined: string,
-  starts: Uint32Array,
-  first: number,
-  rows: readonly string[],
-): { joined: string; starts: Uint32Array } {
-  const n = first + rows.length;
-  const out = new Uint32Array(n + 1);
-  out.set(starts.subarray(0, first + 1));
-  let len = starts[first]!;
-  for (let k = 0; k < rows.length; k++) {
-    out[first + k] = len;
-    len += rows[k]!.length;
-  }
-  out[n] = len;
-  return { joined: joined.slice(0, starts[first]) + rows.join(''), starts: out };
 }
