@@ -24,7 +24,7 @@ import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { createXlsxStream, type XlsxCell } from '../domain/import-export/xlsx-stream';
 import { hhmm } from '../domain/time/hhmm';
-import { bitsByRank, engineInstant, engineVerdicts, judgeAll, versionIdsAt } from './export-verdicts';
+import { bitsByRank, chunksReadAhead, engineInstant, engineVerdicts, judgeAll, versionIdsAt } from './export-verdicts';
 
 export { previewCallList } from './export-verdicts';
 export type { BuildOptions, EngineVerdicts, ExportProgress, ExportRequest, ExportResult } from './export-types';
@@ -121,13 +121,11 @@ export async function buildExport(
       : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
   } else {
-    for (let i = 0; i < n; i += chunkSize) {
-      const chunk = sorted.subarray(i, i + chunkSize);
+    for await (const { from, chunk, leads } of chunksReadAhead(sorted, chunkSize, readLeads)) {
       const rankOfId = new Map<number, number>();
-      for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
-      const leads = await readLeads(chunk);
+      for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, from + k);
       for (const lead of leads) keepRow(lead, undefined, rankOfId.get(lead.id)!, null);
-      onProgress(Math.min(n, i + chunkSize));
+      onProgress(Math.min(n, from + chunkSize));
     }
   }
   if (storeChunk >= 0) chunks[storeChunk] = store.seal();

@@ -35,17 +35,40 @@ export async function engineVerdicts(
 ) {
   const { settings, world } = await loadListsWorld(db);
   const judge = createJudge(world, settings);
-  for (let i = 0; i < sorted.length; i += chunkSize) {
-    const chunk = sorted.subarray(i, i + chunkSize);
+  for await (const { from, chunk, leads } of chunksReadAhead(sorted, chunkSize, readLeads)) {
     const rankOfId = new Map<number, number>();
-    for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, i + k);
-    for (const lead of await readLeads(chunk)) {
+    for (let k = 0; k < chunk.length; k++) rankOfId.set(chunk[k]!, from + k);
+    for (const lead of leads) {
       const rank = rankOfId.get(lead.id)!;
       visit(lead, verdictFromBits(bitsByRank[rank]!), rank, judge);
     }
-    onProgress(Math.min(sorted.length, i + chunkSize));
+    onProgress(Math.min(sorted.length, from + chunkSize));
   }
   return { shared: { settings, world }, rulesFor: judge.rulesFor };
+}
+
+/**
+ * The leads of each chunk of `sorted` in turn, the next chunk's read already asked for while
+ * this one is handled: the engine reads its columns on its own thread (or IndexedDB reads the
+ * table) while the rows of this one are written.
+ */
+export async function* chunksReadAhead<L>(
+  sorted: Int32Array,
+  chunkSize: number,
+  readLeads: (chunk: Int32Array) => Promise<L[]>,
+): AsyncGenerator<{ from: number; chunk: Int32Array; leads: L[] }> {
+  const ask = (from: number) => {
+    const read = readLeads(sorted.subarray(from, from + chunkSize));
+    // A read still pending when the caller stops early must not surface as an unhandled rejection.
+    read.catch(() => undefined);
+    return read;
+  };
+  let next = sorted.length > 0 ? ask(0) : null;
+  for (let from = 0; next; from += chunkSize) {
+    const leads = await next;
+    next = from + chunkSize < sorted.length ? ask(from + chunkSize) : null;
+    yield { from, chunk: sorted.subarray(from, from + chunkSize), leads };
+  }
 }
 
 /**

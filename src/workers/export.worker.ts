@@ -4,15 +4,19 @@ import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { buildExport, previewCallList, type EngineVerdicts, type ExportRequest } from './export-build';
 import type { EngineLeads } from './export-types';
+import { unpackExportLeads } from '../domain/import-export/packed-export-leads';
 import type { EngineLeadsApi } from './grid.worker';
 
 const db = new LeadsDb();
 
-/** The engine's leads through its port; an engine that fails to answer is no answer (the table is read). */
+/** The engine's leads through its port, unpacked; an engine that fails to answer is no answer (the table is read). */
 const engineLeadsVia =
   (remote: Comlink.Remote<EngineLeadsApi>): EngineLeads =>
   (ids, dataVersion) =>
-    remote.exportLeads(Comlink.transfer(ids, [ids.buffer]), dataVersion).catch(() => null);
+    remote
+      .exportLeads(Comlink.transfer(ids, [ids.buffer]), dataVersion)
+      .then((packed) => packed && unpackExportLeads(packed))
+      .catch(() => null);
 
 const api = {
   /** Exclusion counts and stale DNC copies for a would-be call list at `at` (or now, when `at` has passed); from the engine's verdicts when given. */

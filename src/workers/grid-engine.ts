@@ -11,7 +11,7 @@ import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
 import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
-import type { ExportLead } from '../domain/import-export/export-columns';
+import { packExportLeads, type PackedExportLeads } from '../domain/import-export/packed-export-leads';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
@@ -86,7 +86,11 @@ export function createGridEngine(db: LeadsDb) {
   async function current(): Promise<GridIndex> {
     for (;;) {
       await catching;
-      index ??= openGridIndex(db, Date.now(), report, matches.known).then(keepMatches);
+      index ??= openGridIndex(db, Date.now(), report, matches.known, 'later').then((idx) => {
+        // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
+        if (idx.counters.catchUps > 0) saveSoon(idx);
+        return keepMatches(idx);
+      });
       const mine = index;
       const idx = await mine;
       await enqueue(async () => {
@@ -349,13 +353,15 @@ export function createGridEngine(db: LeadsDb) {
     /**
      * The leads of `ids` (ascending) as an export writes them, read off the columns (no table
      * read), when the index holds `dataVersion` (the version its verdicts were given at); else
-     * null, and the export reads the table.
+     * null, and the export reads the table. Packed: they cross to the export worker as a few
+     * arrays, not as objects (packed-export-leads.ts).
      */
-    async exportLeads(ids: Int32Array, dataVersion: string): Promise<ExportLead[] | null> {
+    async exportLeads(ids: Int32Array, dataVersion: string): Promise<PackedExportLeads | null> {
       // Not through the queue: no rebuild or catch-up is waited for (a moved version answers
       // null, and the export's own check after the file redoes it from the tables).
       const idx = latest;
-      return idx && idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
+      const leads = idx && idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
+      return leads && packExportLeads(leads);
     },
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {

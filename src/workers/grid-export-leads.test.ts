@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
 import { updateLead } from '../db/repos/leads-repo';
 import { EXPORT_COLUMNS, exportValue, type ExportLead } from '../domain/import-export/export-columns';
+import { unpackExportLeads } from '../domain/import-export/packed-export-leads';
 import { createGridEngine } from './grid-engine';
 
 afterAll(closeAll);
@@ -24,8 +25,9 @@ describe("the engine's leads for an export", () => {
     const sorted = Int32Array.from(ids).sort();
     expect(sorted.length).toBeGreaterThan(20);
     const fromTable = (await db.leads.bulkGet(Array.from(sorted))) as ExportLead[];
-    const fromEngine = await engine.exportLeads(sorted.slice(), dataVersion!);
-    expect(fromEngine).not.toBeNull();
+    const packed = await engine.exportLeads(sorted.slice(), dataVersion!);
+    expect(packed).not.toBeNull();
+    const fromEngine = unpackExportLeads(packed!);
     expect(cells(fromEngine!)).toEqual(cells(fromTable));
     expect(await engine.exportLeads(sorted.slice(), 'another-version')).toBeNull();
 
@@ -36,6 +38,6 @@ describe("the engine's leads for an export", () => {
     expect(next.dataVersion).not.toBe(dataVersion);
     expect(await engine.exportLeads(sorted.slice(), dataVersion!)).toBeNull();
     const after = await engine.exportLeads(sorted.slice(0, 1), next.dataVersion!);
-    expect(after![0]!.email).toBe('Written.In@Capitals.test');
+    expect(unpackExportLeads(after!)[0]!.email).toBe('Written.In@Capitals.test');
   });
 });

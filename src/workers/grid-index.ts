@@ -150,6 +150,12 @@ export async function openGridIndex(
   now: number,
   onProgress: ProgressListener = () => {},
   known: () => Promise<KnownDncMatches | undefined> = async () => undefined,
+  /**
+   * 'later': a caught-up index's changed chunks are left for the caller to store (the engine does
+   * it after its first answers: storing a bulk edit's chunks holds IndexedDB for seconds at 1M,
+   * and the reads that judge the due rows would wait behind it).
+   */
+  storeCaughtUp: 'now' | 'later' = 'now',
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
@@ -193,7 +199,7 @@ export async function openGridIndex(
       index.buildMs = performance.now() - t0;
       measureSince('engine:open', t0);
       // Caught up: store the changed chunks, so the next start opens at this version.
-      if (outcome === 'patched') void storeSnapshot(db, index);
+      if (outcome === 'patched' && storeCaughtUp === 'now') void storeSnapshot(db, index);
       return index;
     }
     problem = 'stale';

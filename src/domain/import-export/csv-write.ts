@@ -6,8 +6,32 @@ export interface CsvOptions {
   bom: boolean;
 }
 
+/**
+ * A cell papaparse would quote, by its rules: a quote, CR, LF or BOM in it, the delimiter, or a
+ * space at either end. One pattern per delimiter.
+ */
+const QUOTED_BY_DELIMITER: Record<CsvOptions['delimiter'], RegExp> = {
+  ',': /["\r\n\uFEFF,]|^ | $/,
+  ';': /["\r\n\uFEFF;]|^ | $/,
+  '\t': /["\r\n\uFEFF\t]|^ | $/,
+  '|': /["\r\n\uFEFF|]|^ | $/,
+};
+
 /** One CSV record with its CRLF; every cell is quoted only when needed. */
 export function csvLine(cells: readonly string[], options: CsvOptions): string {
+  // Most rows need no quoting at all (an export writes a million): joined as they are, the same
+  // text papaparse writes (csv-write.test.ts holds them equal), at a tenth of the cost.
+  if (cells.length > 1) {
+    const quoted = QUOTED_BY_DELIMITER[options.delimiter];
+    let plain = true;
+    for (const cell of cells) {
+      if (quoted.test(cell)) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return cells.join(options.delimiter) + '\r\n';
+  }
   // In a one-column file an empty cell would be an empty line, which readers skip: quote it.
   const quotes = cells.length === 1 ? (value: unknown) => value === '' : false;
   return (

@@ -20,7 +20,8 @@ export function isFormulaLike(line: string): boolean {
 /** The cell made safe for spreadsheets. `isPhone`: this is the phone column. */
 export function neutraliseFormula(value: string, isPhone = false): string {
   if (isPhone && E164.test(value)) return value;
-  if (!/[=+\-@\t\r\0]/.test(value)) return value;
+  // One line (most cells; dates hold '-' and '+' past their start): only its start matters.
+  if (!/[\r\n]/.test(value)) return isFormulaLike(value) ? `'${value}` : value;
   // Odd indexes are the line breaks themselves; even ones are lines.
   return value
     .split(LINE_BREAK)

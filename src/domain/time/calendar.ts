@@ -144,10 +144,34 @@ export function toIsoWithOffset(ms: number, timeZone: string): string {
   const offset = zoneOffsetMs(ms, timeZone);
   if (offset % MS_PER_MINUTE !== 0 || !(ms >= ISO_FAST_FROM && ms <= ISO_FAST_TO))
     return format(inZone(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
-  const wall = new Date(ms + offset).toISOString().slice(0, 19);
-  if (offset === 0) return `${wall}Z`;
-  const minutes = Math.abs(offset) / MS_PER_MINUTE;
-  return `${wall}${offset < 0 ? '-' : '+'}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+  const wall = ms + offset;
+  const day = Math.floor(wall / MS_PER_DAY);
+  const second = Math.floor((wall - day * MS_PER_DAY) / 1000);
+  return `${dayText(day)}T${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor((second % 3600) / 60)]}:${TWO_DIGITS[second % 60]}${offsetText(offset)}`;
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => two(n));
+/** `yyyy-MM-dd` by wall-clock day number: an export's instants fall on a few thousand days. */
+const dayTexts = new Map<number, string>();
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    dayTexts.set(day, text);
+  }
+  return text;
+}
+/** `Z` or `±hh:mm` by offset in ms (whole minutes). */
+const offsetTexts = new Map<number, string>();
+function offsetText(offset: number): string {
+  let text = offsetTexts.get(offset);
+  if (text === undefined) {
+    const minutes = Math.abs(offset) / MS_PER_MINUTE;
+    text = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+    offsetTexts.set(offset, text);
+  }
+  return text;
 }
 
 /** Parse a wall-clock date-time (`pattern` in date-fns tokens) as local time in `timeZone`; null when invalid or not round-tripping (e.g. 2024-02-30). */
