@@ -12,8 +12,15 @@ import { closeAll, dbWith, demoSlice, NOW } from './compliance-test-fixture';
 import { loadGridSnapshot, readDataVersion, saveGridSnapshot } from './engine-snapshot-repo';
 import { namesOf } from '../../domain/leads/index/lead-columns';
 import { ensureDataVersion } from './data-version-repo';
+import type { LeadsDb } from '../leads-db';
 
 afterAll(closeAll);
+
+/** The stored row of chunk `k` (its key carries its checksum). */
+async function storedChunk(db: LeadsDb, k: number) {
+  const prefix = `grid:chunk:${String(k).padStart(5, '0')}:`;
+  return db.engine.where('key').startsWith(prefix).first();
+}
 
 async function seeded() {
   const db = await dbWith(demoSlice(40));
@@ -82,7 +89,7 @@ describe('grid snapshot', () => {
 
   it('finds a changed name, and offsets that do not fit their names, as damage', async () => {
     const { db } = await seeded();
-    const chunk = (await db.engine.get('grid:chunk:00000'))!;
+    const chunk = (await storedChunk(db, 0))!;
     type Stored = { chunk: { nameText: string; companyStart: Uint32Array } };
     const renamed = structuredClone(chunk) as unknown as Stored;
     // Same length, one letter other: only a checksum over the text itself can tell.
@@ -108,7 +115,7 @@ describe('grid snapshot', () => {
 
   it('is rebuilt when a chunk is damaged or its format is older', async () => {
     const { db } = await seeded();
-    const chunk = (await db.engine.get('grid:chunk:00001'))!;
+    const chunk = (await storedChunk(db, 1))!;
     const damaged = structuredClone(chunk) as unknown as { chunk: { numeric: { reasons: Uint16Array } } };
     damaged.chunk.numeric.reasons[3] = damaged.chunk.numeric.reasons[3]! ^ 1;
     await db.engine.put(damaged as never);
@@ -136,5 +143,60 @@ describe('grid snapshot', () => {
     const token = await ensureDataVersion(db);
     expect(token).toMatch(/^[0-9a-f-]{36}$/);
     expect(await ensureDataVersion(db)).toBe(token);
+  });
+});
+
+describe('grid snapshot saves, chunk by chunk', () => {
+  const chunkKeys = async (db: LeadsDb) =>
+    (await db.engine.where('key').startsWith('grid:chunk:').primaryKeys()).map(String).sort();
+
+  it('write only the changed chunks under new keys and leave no replaced chunk behind', async () => {
+    const { db, first } = await seeded();
+    const meta = { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone };
+    const before = await chunkKeys(db);
+    const n = Math.ceil(first.cols.n / 100);
+    expect(before).toHaveLength(n);
+    const loaded = await loadGridSnapshot(db);
+    if (!('cols' in loaded)) throw new Error(loaded.problem);
+    // Rows 150 and 420 change: chunks 1 and 4 of 100 rows each.
+    const cols = structuredClone(loaded.cols);
+    cols.attempts[150] = cols.attempts[150]! + 1;
+    cols.attempts[420] = cols.attempts[420]! + 1;
+    const sums = await saveGridSnapshot(db, cols, meta, 100, {
+      chunks: new Set([1, 4]),
+      checksums: loaded.checksums,
+    });
+    const after = await chunkKeys(db);
+    expect(after).toHaveLength(n);
+    const replaced = before.filter((k) => !after.includes(k));
+    expect(replaced.map((k) => k.slice(0, 16))).toEqual(['grid:chunk:00001', 'grid:chunk:00004']);
+    expect(sums.filter((s, k) => s !== loaded.checksums[k])).toHaveLength(2);
+    const again = await loadGridSnapshot(db);
+    if (!('cols' in again)) throw new Error(again.problem);
+    expect(again.cols.attempts[150]).toBe(cols.attempts[150]);
+    expect(again.cols.attempts[420]).toBe(cols.attempts[420]);
+  });
+
+  it('that lose to a write leave the stored snapshot as it was and no chunk of theirs', async () => {
+    const { db, first } = await seeded();
+    const before = await chunkKeys(db);
+    const cols = structuredClone(first.cols);
+    for (let i = 0; i < cols.n; i++) cols.attempts[i] = cols.attempts[i]! + 1;
+    // Saved as of a data version the data have moved past: every chunk written, none named.
+    await expect(
+      saveGridSnapshot(db, cols, { dataVersion: 'an-older-version', builtAt: NOW, orgTimeZone: 'UTC' }, 100),
+    ).rejects.toThrow(/not stored/);
+    expect(await chunkKeys(db)).toEqual(before);
+    expect('cols' in (await loadGridSnapshot(db))).toBe(true);
+  });
+
+  it('find a chunk the head names but the table lacks as damage', async () => {
+    const { db } = await seeded();
+    const [victim] = await chunkKeys(db);
+    await db.engine.delete(victim!);
+    expect(await loadGridSnapshot(db)).toMatchObject({
+      problem: 'damaged',
+      detail: expect.stringContaining('missing'),
+    });
   });
 });
