@@ -42,9 +42,10 @@ function damageFirstChunk(page: Page): Promise<void> {
         open.onsuccess = () => {
           const tx = open.result.transaction('engine', 'readwrite');
           const store = tx.objectStore('engine');
-          const get = store.get('grid:chunk:00000');
+          // A chunk's key carries its checksum after its place: the first chunk, whatever its checksum.
+          const get = store.getAll(IDBKeyRange.bound('grid:chunk:00000:', 'grid:chunk:00000:\uffff'), 1);
           get.onsuccess = () => {
-            const row = get.result as { chunk: { numeric: { reasons: Uint16Array } } };
+            const row = (get.result as { chunk: { numeric: { reasons: Uint16Array } } }[])[0]!;
             row.chunk.numeric.reasons[0] = row.chunk.numeric.reasons[0]! ^ 1;
             store.put(row);
           };

@@ -59,13 +59,9 @@ export async function workerNow(page: Page): Promise<number> {
   return worker ? ((await worker.evaluate(() => performance.now()).catch(() => 0)) as number) : 0;
 }
 
-/** The engine note's counters and the snapshot's state, with the worker's steps so far. */
-export async function engineReport(page: Page): Promise<EngineReport> {
-  const note = page.getByTestId('engine-note');
-  await note.waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
-  const attr = async (name: string) => ((await note.count()) ? await note.getAttribute(name) : null);
-  const rowsRead = await attr('data-rows-read');
-  const snapshotCurrent = await page.evaluate(
+/** Whether the engine's stored snapshot is of the data as they are now (null: not readable). */
+function snapshotIsCurrent(page: Page): Promise<boolean | null> {
+  return page.evaluate(
     () =>
       new Promise<boolean | null>((resolve) => {
         const open = indexedDB.open('leadledger');
@@ -83,6 +79,29 @@ export async function engineReport(page: Page): Promise<EngineReport> {
         };
       }),
   );
+}
+
+/**
+ * Wait until the engine has stored the snapshot of the data as they are now: the warm-up's full
+ * build stores it chunk by chunk after its first answer, and a session closed before that would
+ * leave every run to build again. Returns how long it waited, or null when it never was stored.
+ */
+export async function waitForSnapshot(page: Page, timeoutMs: number): Promise<number | null> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (await snapshotIsCurrent(page)) return Date.now() - t0;
+    await page.waitForTimeout(1_000);
+  }
+  return null;
+}
+
+/** The engine note's counters and the snapshot's state, with the worker's steps so far. */
+export async function engineReport(page: Page): Promise<EngineReport> {
+  const note = page.getByTestId('engine-note');
+  await note.waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
+  const attr = async (name: string) => ((await note.count()) ? await note.getAttribute(name) : null);
+  const rowsRead = await attr('data-rows-read');
+  const snapshotCurrent = await snapshotIsCurrent(page);
   return {
     snapshot: await attr('data-snapshot'),
     rowsRead: rowsRead === null ? null : Number(rowsRead),

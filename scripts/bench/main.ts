@@ -29,6 +29,7 @@ import { buildApp, serveApp } from './server';
 import { baseCacheKey, loadedCacheName, restoreBase, restoreLoaded, storeBase, storeLoaded } from './base-cache';
 import { RUN_SCENARIOS } from './scenarios';
 import { coldStart } from './scenarios/grid';
+import { waitForSnapshot } from './engine-report';
 import type { Scenario } from './scenarios/types';
 
 const started = performance.now();
@@ -116,6 +117,14 @@ async function benchSize(
         for (const scenario of active.filter((s) => !s.ownSession && inRun(s, run))) {
           await measure(scenario, session, run);
           if (scenario === coldStart && failures.has(coldStart.id)) break;
+        }
+        if (run === 0 && !failures.has(coldStart.id)) {
+          const waited = await waitForSnapshot(session.page, timeoutMs * 3);
+          log(
+            waited === null
+              ? '  the engine never stored its snapshot'
+              : `  snapshot stored ${waited} ms after the warm-up's grid`,
+          );
         }
       } finally {
         await session.close();

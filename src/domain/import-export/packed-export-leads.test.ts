@@ -92,10 +92,10 @@ describe('packed export leads', () => {
       createdAt: 0,
       entryMethod: 'manual',
       attempts: 0,
-      dncStatus: 'clean',
+      dncStatus: 'clear',
     };
     const packed = packExportLeads(Array.from({ length: 1000 }, (_, i) => ({ ...lead, id: i + 1 })));
-    expect(packed.labels).toEqual(['web', 'GB', 'Europe/London', 'exact', 'manual', 'clean']);
+    expect(packed.labels).toEqual(['web', 'GB', 'Europe/London', 'exact', 'manual', 'clear']);
     expect(unpackExportLeads(packed).map((l) => l.id)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 });
