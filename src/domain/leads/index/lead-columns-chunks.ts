@@ -41,25 +41,11 @@ type NumericKey = (typeof NUMERIC)[number];
 type Numeric = LeadColumns[NumericKey];
 
 /**
- * A joined string as a chunk stores it: its UTF-8 bytes, or the string itself where it is not
- * well-formed (a lone surrogate, which UTF-8 cannot carry). One name in any script makes a whole
- * joined string two bytes a character as it is held and stored; as UTF-8 most of it is one: the
- * 1M snapshot's strings about halve (a third of its bytes, which a cold start reads).
- */
-export type StoredText = Uint8Array | string;
-
-const utf8 = new TextEncoder();
-// ignoreBOM: a name that starts with U+FEFF keeps it (by default the decoder would drop it).
-const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-const storedText = (text: string): StoredText => (text.isWellFormed() ? utf8.encode(text) : text);
-const readText = (stored: StoredText): string => (typeof stored === 'string' ? stored : fromUtf8.decode(stored));
-
-/**
  * Rows [start, start + count) of the columns: the joined strings (search text, numbers, names,
  * companies, e-mails, tags) are the chunk's own slices, offsets from zero: one string reads back
  * from IndexedDB several times faster than 65,536 of them.
  */
-export interface ColumnsChunk extends Pick<LeadColumns, JoinedStarts>, Record<JoinedText, StoredText> {
+export interface ColumnsChunk extends Pick<LeadColumns, JoinedText | JoinedStarts> {
   start: number;
   count: number;
   numeric: Record<NumericKey, Numeric>;
@@ -73,21 +59,14 @@ export interface ColumnsHead {
   dict: Record<keyof LeadColumns['dict'], string[]>;
 }
 
-/** Every typed array of a chunk, UTF-8 texts included, in a fixed order (what a checksum covers, with the strings). */
+/** Every typed array of a chunk, in a fixed order (what a checksum covers, with the strings). */
 export function chunkArrays(chunk: ColumnsChunk): ArrayBufferView[] {
-  return [
-    ...NUMERIC.map((k) => chunk.numeric[k]),
-    ...JOINED_COLUMNS.map(([, starts]) => chunk[starts]),
-    ...JOINED_COLUMNS.flatMap(([key]) => (typeof chunk[key] === 'string' ? [] : [chunk[key]])),
-  ];
+  return [...NUMERIC.map((k) => chunk.numeric[k]), ...JOINED_COLUMNS.map(([, starts]) => chunk[starts])];
 }
 
-/** Every joined string a chunk keeps as a string (not well-formed), in a fixed order (what a checksum covers, with the arrays). */
+/** Every joined string of a chunk, in a fixed order (what a checksum covers, with the arrays). */
 export function chunkStrings(chunk: ColumnsChunk): string[] {
-  return JOINED_COLUMNS.flatMap(([key]) => {
-    const text = chunk[key];
-    return typeof text === 'string' ? [`${key}\u0000${text}`] : [];
-  });
+  return JOINED_COLUMNS.map(([key]) => chunk[key]);
 }
 
 const rebase = (offsets: Uint32Array, from: number, to: number) => {
@@ -117,10 +96,10 @@ export function toChunks(
     for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);
     const joined = Object.fromEntries(
       JOINED_COLUMNS.flatMap(([key, starts]) => [
-        [key, storedText(cols[key].slice(cols[starts][start], cols[starts][end]))],
+        [key, cols[key].slice(cols[starts][start], cols[starts][end])],
         [starts, rebase(cols[starts], start, end)],
       ]),
-    ) as Pick<ColumnsChunk, JoinedText | JoinedStarts>;
+    ) as Pick<LeadColumns, JoinedText | JoinedStarts>;
     chunks.push({ start, count: end - start, numeric, ...joined, extraTags });
     if (end === cols.n) break;
   }
@@ -161,7 +140,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
       (numeric[k] as Float64Array).set(c.numeric[k] as Float64Array, row);
     }
     JOINED_COLUMNS.forEach(([key, startsKey], k) => {
-      const text = readText(c[key]);
+      const text = c[key];
       const starts = c[startsKey];
       if (starts.length !== c.count + 1 || starts[c.count] !== text.length)
         throw new Error(`snapshot ${key} of ${text.length} does not fit its ${starts.length} offsets`);
