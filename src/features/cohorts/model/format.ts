@@ -1,5 +1,6 @@
 /** Numbers, percentages, days and cohort labels in the current language (Intl), for screens and CSV alike. */
 import type { CohortGrain } from '../../../domain/time/calendar';
+import { cachedDateFormat, cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 export interface Formatters {
   lang: string;
@@ -14,13 +15,21 @@ export interface Formatters {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const MONTH: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short' };
+const SHORT_DAY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+
 export function makeFormatters(lang: string, timeZone: string, t: Translate): Formatters {
-  const nf = new Intl.NumberFormat(lang);
-  const pf = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const df = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const day = new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'short', day: 'numeric' });
-  const month = new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'short' });
-  const shortDay = new Intl.DateTimeFormat(lang, { timeZone, month: 'short', day: 'numeric' });
+  // Built once per language and zone (intl-cache.ts): every answer made six of them again, a
+  // third of the page's own work when a control changed.
+  const nf = cachedNumberFormat(lang);
+  const pf = cachedNumberFormat(lang, PERCENT);
+  const df = cachedNumberFormat(lang, ONE_DECIMAL);
+  const day = cachedDateFormat(lang, DAY, timeZone);
+  const month = cachedDateFormat(lang, MONTH, timeZone);
+  const shortDay = cachedDateFormat(lang, SHORT_DAY, timeZone);
   const pct = (x: number | null) => (x === null ? '—' : pf.format(x));
   return {
     lang,
