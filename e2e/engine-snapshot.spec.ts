@@ -42,11 +42,14 @@ function damageFirstChunk(page: Page): Promise<void> {
         open.onsuccess = () => {
           const tx = open.result.transaction('engine', 'readwrite');
           const store = tx.objectStore('engine');
-          // A chunk's key carries its checksum after its place: the first chunk, whatever its checksum.
-          const get = store.getAll(IDBKeyRange.bound('grid:chunk:00000:', 'grid:chunk:00000:\uffff'), 1);
+          // A part's key carries its checksum after its place: the first chunk's numbers, whatever their checksum.
+          const get = store.getAll(
+            IDBKeyRange.bound('grid:chunk:00000:numbers:', 'grid:chunk:00000:numbers:\uffff'),
+            1,
+          );
           get.onsuccess = () => {
-            const row = (get.result as { chunk: { numeric: { reasons: Uint16Array } } }[])[0]!;
-            row.chunk.numeric.reasons[0] = row.chunk.numeric.reasons[0]! ^ 1;
+            const row = (get.result as { part: { arrays: { reasons: Uint16Array } } }[])[0]!;
+            row.part.arrays.reasons[0] = row.part.arrays.reasons[0]! ^ 1;
             store.put(row);
           };
           tx.oncomplete = () => {

@@ -16,9 +16,9 @@ import type { LeadsDb } from '../leads-db';
 
 afterAll(closeAll);
 
-/** The stored row of chunk `k` (its key carries its checksum). */
-async function storedChunk(db: LeadsDb, k: number) {
-  const prefix = `grid:chunk:${String(k).padStart(5, '0')}:`;
+/** The stored row of part `part` of chunk `k` (its key carries its checksum). */
+async function storedPart(db: LeadsDb, k: number, part: 'numbers' | 'strings' | 'tags') {
+  const prefix = `grid:chunk:${String(k).padStart(5, '0')}:${part}:`;
   return db.engine.where('key').startsWith(prefix).first();
 }
 
@@ -89,20 +89,21 @@ describe('grid snapshot', () => {
 
   it('finds a changed name, and offsets that do not fit their names, as damage', async () => {
     const { db } = await seeded();
-    const chunk = (await storedChunk(db, 0))!;
-    type Stored = { chunk: { nameText: string; companyStart: Uint32Array } };
+    const chunk = (await storedPart(db, 0, 'strings'))!;
+    type Stored = { part: { strings: { nameText: string }; arrays: { companyStart: Uint32Array } } };
     const renamed = structuredClone(chunk) as unknown as Stored;
     // Same length, one letter other: only a checksum over the text itself can tell.
-    const at = renamed.chunk.nameText.search(/[a-z]/);
+    const at = renamed.part.strings.nameText.search(/[a-z]/);
     expect(at).toBeGreaterThanOrEqual(0);
-    const swapped = renamed.chunk.nameText[at] === 'a' ? 'b' : 'a';
-    renamed.chunk.nameText = renamed.chunk.nameText.slice(0, at) + swapped + renamed.chunk.nameText.slice(at + 1);
+    const swapped = renamed.part.strings.nameText[at] === 'a' ? 'b' : 'a';
+    const name = renamed.part.strings.nameText;
+    renamed.part.strings.nameText = name.slice(0, at) + swapped + name.slice(at + 1);
     await db.engine.put(renamed as never);
     expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged', detail: 'checksum of chunk 0' });
 
     // Offsets past their text: caught even if the checksum were to hold.
     const cut = structuredClone(chunk) as unknown as Stored;
-    cut.chunk.companyStart = cut.chunk.companyStart.subarray(1);
+    cut.part.arrays.companyStart = cut.part.arrays.companyStart.subarray(1);
     await db.engine.put(cut as never);
     expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged' });
 
@@ -115,9 +116,9 @@ describe('grid snapshot', () => {
 
   it('is rebuilt when a chunk is damaged or its format is older', async () => {
     const { db } = await seeded();
-    const chunk = (await storedChunk(db, 1))!;
-    const damaged = structuredClone(chunk) as unknown as { chunk: { numeric: { reasons: Uint16Array } } };
-    damaged.chunk.numeric.reasons[3] = damaged.chunk.numeric.reasons[3]! ^ 1;
+    const chunk = (await storedPart(db, 1, 'numbers'))!;
+    const damaged = structuredClone(chunk) as unknown as { part: { arrays: { reasons: Uint16Array } } };
+    damaged.part.arrays.reasons[3] = damaged.part.arrays.reasons[3]! ^ 1;
     await db.engine.put(damaged as never);
     const loaded = await loadGridSnapshot(db);
     expect(loaded).toMatchObject({ problem: 'damaged', detail: 'checksum of chunk 1' });
@@ -150,11 +151,11 @@ describe('grid snapshot saves, chunk by chunk', () => {
   const chunkKeys = async (db: LeadsDb) =>
     (await db.engine.where('key').startsWith('grid:chunk:').primaryKeys()).map(String).sort();
 
-  it('write only the changed chunks under new keys and leave no replaced chunk behind', async () => {
+  it('write only the changed parts of changed chunks under new keys and leave no replaced part behind', async () => {
     const { db, first } = await seeded();
     const meta = { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone };
     const before = await chunkKeys(db);
-    const n = Math.ceil(first.cols.n / 100);
+    const n = Math.ceil(first.cols.n / 100) * 3;
     expect(before).toHaveLength(n);
     const loaded = await loadGridSnapshot(db);
     if (!('cols' in loaded)) throw new Error(loaded.problem);
@@ -169,12 +170,35 @@ describe('grid snapshot saves, chunk by chunk', () => {
     const after = await chunkKeys(db);
     expect(after).toHaveLength(n);
     const replaced = before.filter((k) => !after.includes(k));
-    expect(replaced.map((k) => k.slice(0, 16))).toEqual(['grid:chunk:00001', 'grid:chunk:00004']);
+    // Attempts are numbers: the strings and tags of chunks 1 and 4 stay as stored.
+    expect(replaced.map((k) => k.slice(0, 24))).toEqual(['grid:chunk:00001:numbers', 'grid:chunk:00004:numbers']);
     expect(sums.filter((s, k) => s !== loaded.checksums[k])).toHaveLength(2);
     const again = await loadGridSnapshot(db);
     if (!('cols' in again)) throw new Error(again.problem);
     expect(again.cols.attempts[150]).toBe(cols.attempts[150]);
     expect(again.cols.attempts[420]).toBe(cols.attempts[420]);
+  });
+
+  it('rewrite only the tags parts after a tag edit over every chunk', async () => {
+    const { db, first } = await seeded();
+    const meta = { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone };
+    const loaded = await loadGridSnapshot(db);
+    if (!('cols' in loaded)) throw new Error(loaded.problem);
+    const before = await chunkKeys(db);
+    const cols = structuredClone(loaded.cols);
+    const every = new Set<number>();
+    for (let i = 0; i < cols.n; i += 37) {
+      cols.tagBits[i] = (cols.tagBits[i]! ^ 1) >>> 0;
+      every.add(Math.floor(i / 100));
+    }
+    await saveGridSnapshot(db, cols, meta, 100, { chunks: every, checksums: loaded.checksums });
+    const after = await chunkKeys(db);
+    const replaced = before.filter((k) => !after.includes(k));
+    expect(replaced.length).toBe(every.size);
+    expect(replaced.every((k) => k.includes(':tags:'))).toBe(true);
+    const again = await loadGridSnapshot(db);
+    if (!('cols' in again)) throw new Error(again.problem);
+    expect(Array.from(again.cols.tagBits)).toEqual(Array.from(cols.tagBits));
   });
 
   it('that lose to a write leave the stored snapshot as it was and no chunk of theirs', async () => {

@@ -8,11 +8,10 @@
 import {
   fromChunks,
   toChunks,
-  chunkArrays,
-  chunkStrings,
   type ColumnsChunk,
   type ColumnsHead,
 } from '../../domain/leads/index/lead-columns-chunks';
+import { CHUNK_PARTS, joinParts, partContents, splitChunk, type ChunkPart } from '../../domain/leads/index/chunk-parts';
 import type { LeadColumns } from '../../domain/leads/index/lead-columns';
 import { hashStrings } from '../../domain/columns/hash-strings';
 import { DATA_VERSION_KEY, LOG_PREFIX, type ChangeLogRow } from '../data-version';
@@ -21,7 +20,7 @@ import { LATEST_VERSION } from '../migrations';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 9;
+export const SNAPSHOT_FORMAT = 10;
 /** The build that judged a snapshot's verdicts (set at build time; tests run unbuilt). */
 const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;
@@ -30,13 +29,15 @@ const HEAD_KEY = 'grid:head';
 export const DNC_MATCHES_KEY = 'dnc-matches';
 const CHUNK_PREFIX = 'grid:chunk:';
 /**
- * A chunk is stored under its place and its checksum: a save writes each changed chunk under a
- * new key in its own transaction, then names them in the head in one small transaction, so no
- * save holds IndexedDB for longer than one chunk's write (a bulk edit spread over a million leads
- * changes every chunk: about 300 MB, 7–8 s in one transaction, during which every read waited).
+ * Each chunk is stored as parts that change together (chunk-parts.ts), each under its place, its
+ * part and its checksum: a save writes each changed part under a new key in its own transaction,
+ * then names them in the head in one small transaction. No save holds IndexedDB for longer than
+ * one part's write, and a bulk tag edit spread over a million leads rewrites the tags parts only
+ * (before: every chunk whole, about 300 MB in one transaction of 7–8 s, every read waiting).
+ * `checksums` (head, saves) run chunk by chunk, part by part.
  */
-const chunkKey = (k: number, checksum: string) =>
-  `${CHUNK_PREFIX}${String(k).padStart(5, '0')}:${checksum.slice(0, 20)}`;
+const partKey = (slot: number, checksum: string) =>
+  `${CHUNK_PREFIX}${String(Math.floor(slot / CHUNK_PARTS.length)).padStart(5, '0')}:${CHUNK_PARTS[slot % CHUNK_PARTS.length]}:${checksum.slice(0, 20)}`;
 
 export interface SnapshotMeta {
   dataVersion: string | null;
@@ -60,20 +61,16 @@ export async function readDataVersion(db: LeadsDb): Promise<string | null> {
 }
 
 /**
- * A chunk's checksum: SHA-256 over the SHA-256 of each typed array (its bytes as they are; the
+ * A part's checksum: SHA-256 over the SHA-256 of each typed array (its bytes as they are; the
  * browser digests them off this thread) and a 64-bit hash of the strings read as they are held
  * (no UTF-8 copy). The strings are mostly two-byte (names in any script), and encoding them to
  * digest them cost a cold start about 300 ms at 100k; one digest over a joined copy of every
  * byte, before, about 400 ms.
  */
-async function checksum(chunk: ColumnsChunk): Promise<string> {
-  const arrays = Promise.all(chunkArrays(chunk).map((a) => crypto.subtle.digest('SHA-256', a as BufferSource)));
-  const strings = hashStrings([
-    `${chunk.start}\u0000${chunk.count}`,
-    ...chunkStrings(chunk),
-    JSON.stringify(chunk.extraTags),
-  ]);
-  const all = `${(await arrays).map((d) => bytesToHex(new Uint8Array(d))).join(',')},${strings}`;
+async function checksum(part: ChunkPart): Promise<string> {
+  const { arrays, strings } = partContents(part);
+  const digests = Promise.all(arrays.map((a) => crypto.subtle.digest('SHA-256', a as BufferSource)));
+  const all = `${(await digests).map((d) => bytesToHex(new Uint8Array(d))).join(',')},${hashStrings(strings)}`;
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(all))));
 }
 
@@ -101,8 +98,10 @@ export async function saveGridSnapshot(
   dirty?: { chunks: ReadonlySet<number>; checksums: readonly string[] },
 ): Promise<string[]> {
   const { head, chunks } = toChunks(cols, chunkRows, dirty?.chunks);
-  const fresh = await Promise.all(chunks.map((c) => (c ? checksum(c) : Promise.resolve(''))));
-  const checksums = fresh.map((sum, k) => (chunks[k] ? sum : dirty!.checksums[k]!));
+  // Every part of each chunk cut again, in chunk order (null: a chunk not cut, kept as stored).
+  const parts = chunks.flatMap((c) => (c ? splitChunk(c) : CHUNK_PARTS.map(() => null)));
+  const fresh = await Promise.all(parts.map((p) => (p ? checksum(p) : Promise.resolve(''))));
+  const checksums = fresh.map((sum, slot) => (parts[slot] ? sum : dirty!.checksums[slot]!));
   if (checksums.some((c) => c === undefined)) throw new Error('a clean chunk has no stored checksum');
   const headRow: HeadRow = {
     key: HEAD_KEY,
@@ -114,28 +113,31 @@ export async function saveGridSnapshot(
     checksums,
   };
   const cutoff = meta.builtAt - LOG_KEEP_MS;
-  const keys = checksums.map((sum, k) => chunkKey(k, sum));
-  // Each changed chunk in its own transaction (a reader waits one chunk's write at most); not yet
-  // named by the head, so a load meanwhile reads the snapshot stored before.
-  for (let k = 0; k < chunks.length; k++) {
-    const chunk = chunks[k];
-    if (chunk) await db.engine.put({ key: keys[k]!, chunk } as unknown as EngineRow);
+  const keys = checksums.map((sum, slot) => partKey(slot, sum));
+  // Each part whose content changed, in its own transaction (a reader waits one part's write at
+  // most); not yet named by the head, so a load meanwhile reads the snapshot stored before.
+  const written: string[] = [];
+  for (let slot = 0; slot < parts.length; slot++) {
+    const part = parts[slot];
+    if (!part || (dirty && dirty.checksums[slot] === checksums[slot])) continue;
+    await db.engine.put({ key: keys[slot]!, part } as unknown as EngineRow);
+    written.push(keys[slot]!);
   }
   let stored = true;
   await db.transaction('rw', db.engine, async () => {
     // Never store a snapshot of data that have moved on (a write since, an erasure): it would be stale,
-    // or hold what the write removed. And write only changed chunks over the head they were counted against.
+    // or hold what the write removed. And write only changed parts over the head they were counted against.
     if ((await readDataVersion(db)) !== meta.dataVersion) return void (stored = false);
     if (dirty) {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
       if (
         !head ||
         head.checksums.length !== dirty.checksums.length ||
-        head.checksums.some((c, k) => c !== dirty.checksums[k])
+        head.checksums.some((c, slot) => c !== dirty.checksums[slot])
       )
         return void (stored = false);
     }
-    // Every chunk named must be there (another tab's save may have cleared chunks it did not name).
+    // Every part named must be there (another tab's save may have cleared parts it did not name).
     const present = new Set(await db.engine.where('key').startsWith(CHUNK_PREFIX).primaryKeys());
     if (keys.some((key) => !present.has(key))) return void (stored = false);
     const named = new Set(keys);
@@ -148,11 +150,11 @@ export async function saveGridSnapshot(
       .delete();
   });
   if (!stored) {
-    // The chunks written for it, unless a head names them after all (the same content stored by another save).
+    // The parts written for it, unless a head names them after all (the same content stored by another save).
     await db.transaction('rw', db.engine, async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      const named = new Set(head ? head.checksums.map((sum, k) => chunkKey(k, sum)) : []);
-      await db.engine.bulkDelete(keys.filter((key, k) => chunks[k] && !named.has(key)));
+      const named = new Set(head ? head.checksums.map((sum, slot) => partKey(slot, sum)) : []);
+      await db.engine.bulkDelete(written.filter((key) => !named.has(key)));
     });
     throw new SnapshotNotStored();
   }
@@ -245,7 +247,7 @@ export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, wor
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
       const rows =
         head?.format === SNAPSHOT_FORMAT
-          ? await db.engine.bulkGet(head.checksums.map((sum, k) => chunkKey(k, sum)))
+          ? await db.engine.bulkGet(head.checksums.map((sum, slot) => partKey(slot, sum)))
           : [];
       return { head, rows, dataVersion: await readDataVersion(db) };
     }),
@@ -255,11 +257,14 @@ export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, wor
     return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}, build ${head.build}` };
   try {
     const missing = rows.filter((r) => r === undefined).length;
-    if (missing > 0) throw new Error(`${missing} of ${head.checksums.length} chunks missing`);
-    const chunks = rows.map((r) => r!.chunk as ColumnsChunk);
-    const sums = await step('verify', () => Promise.all(chunks.map(checksum)));
-    const bad = sums.findIndex((s, k) => s !== head.checksums[k]);
-    if (bad >= 0) throw new Error(`checksum of chunk ${bad}`);
+    if (missing > 0) throw new Error(`${missing} of ${head.checksums.length} chunk parts missing`);
+    const parts = rows.map((r) => (r as unknown as { part: ChunkPart }).part);
+    const sums = await step('verify', () => Promise.all(parts.map(checksum)));
+    const bad = sums.findIndex((s, slot) => s !== head.checksums[slot]);
+    if (bad >= 0) throw new Error(`checksum of chunk ${Math.floor(bad / CHUNK_PARTS.length)}`);
+    const chunks: ColumnsChunk[] = [];
+    for (let slot = 0; slot < parts.length; slot += CHUNK_PARTS.length)
+      chunks.push(joinParts(parts.slice(slot, slot + CHUNK_PARTS.length)));
     const current = head.dataVersion !== null && head.dataVersion === dataVersion;
     return {
       cols: await step('decode', async () => fromChunks(head.head, chunks)),

@@ -59,16 +59,6 @@ export interface ColumnsHead {
   dict: Record<keyof LeadColumns['dict'], string[]>;
 }
 
-/** Every typed array of a chunk, in a fixed order (what a checksum covers, with the strings). */
-export function chunkArrays(chunk: ColumnsChunk): ArrayBufferView[] {
-  return [...NUMERIC.map((k) => chunk.numeric[k]), ...JOINED_COLUMNS.map(([, starts]) => chunk[starts])];
-}
-
-/** Every joined string of a chunk, in a fixed order (what a checksum covers, with the arrays). */
-export function chunkStrings(chunk: ColumnsChunk): string[] {
-  return JOINED_COLUMNS.map(([key]) => chunk[key]);
-}
-
 const rebase = (offsets: Uint32Array, from: number, to: number) => {
   const base = offsets[from]!;
   return Uint32Array.from(offsets.subarray(from, to + 1), (o) => o - base);

@@ -1,0 +1,74 @@
+/**
+ * A snapshot chunk cut into parts that change together, each stored (and checksummed) on its
+ * own: the numbers (dates, codes, verdicts), the contact strings (search text, numbers, names,
+ * companies, e-mails) and the tags. A bulk tag edit over a million leads then rewrites the tags
+ * of every chunk (a few MB), not every chunk whole (about 300 MB). Pure: the repository stores
+ * the parts and checks their checksums.
+ */
+import { JOINED_COLUMNS, type JoinedStarts, type JoinedText } from './lead-columns-joined';
+import type { ColumnsChunk } from './lead-columns-chunks';
+
+export const CHUNK_PARTS = ['numbers', 'strings', 'tags'] as const;
+export type ChunkPartName = (typeof CHUNK_PARTS)[number];
+
+const TAG_COLUMNS: readonly [JoinedText, JoinedStarts] = ['tagsText', 'tagsStart'];
+const STRING_COLUMNS = JOINED_COLUMNS.filter(([key]) => key !== TAG_COLUMNS[0]);
+
+/** One part: the chunk's place, and its typed arrays, strings and extra tags by name. */
+export interface ChunkPart {
+  start: number;
+  count: number;
+  arrays: Record<string, ArrayBufferView>;
+  strings: Record<string, string>;
+  extraTags?: [number, number[]][];
+}
+
+/** The chunk's three parts, in the order of CHUNK_PARTS. */
+export function splitChunk(chunk: ColumnsChunk): ChunkPart[] {
+  const { start, count } = chunk;
+  const { tagBits, ...numbers } = chunk.numeric;
+  const strings: ChunkPart = { start, count, arrays: {}, strings: {} };
+  for (const [key, starts] of STRING_COLUMNS) {
+    strings.strings[key] = chunk[key];
+    strings.arrays[starts] = chunk[starts];
+  }
+  const tags: ChunkPart = {
+    start,
+    count,
+    arrays: { tagBits, [TAG_COLUMNS[1]]: chunk[TAG_COLUMNS[1]] },
+    strings: { [TAG_COLUMNS[0]]: chunk[TAG_COLUMNS[0]] },
+    extraTags: chunk.extraTags,
+  };
+  return [{ start, count, arrays: numbers, strings: {} }, strings, tags];
+}
+
+/** The chunk back from its parts (in the order of CHUNK_PARTS). Throws when they are not of one chunk. */
+export function joinParts(parts: readonly ChunkPart[]): ColumnsChunk {
+  const [numbers, strings, tags] = parts;
+  if (!numbers || !strings || !tags || parts.length !== CHUNK_PARTS.length) throw new Error('a chunk part is missing');
+  if (parts.some((p) => p.start !== numbers.start || p.count !== numbers.count))
+    throw new Error(`chunk parts of different rows (at ${numbers.start})`);
+  return {
+    start: numbers.start,
+    count: numbers.count,
+    numeric: { ...numbers.arrays, tagBits: tags.arrays.tagBits },
+    ...strings.strings,
+    ...strings.arrays,
+    ...tags.strings,
+    [TAG_COLUMNS[1]]: tags.arrays[TAG_COLUMNS[1]],
+    extraTags: tags.extraTags ?? [],
+  } as unknown as ColumnsChunk;
+}
+
+/** A part's typed arrays and strings in a fixed order (by name): what its checksum covers. */
+export function partContents(part: ChunkPart): { arrays: ArrayBufferView[]; strings: string[] } {
+  const names = (r: Record<string, unknown>) => Object.keys(r).sort();
+  return {
+    arrays: names(part.arrays).map((k) => part.arrays[k]!),
+    strings: [
+      `${part.start}\u0000${part.count}`,
+      ...names(part.strings).flatMap((k) => [k, part.strings[k]!]),
+      JSON.stringify(part.extraTags ?? null),
+    ],
+  };
+}
