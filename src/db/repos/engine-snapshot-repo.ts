@@ -97,12 +97,30 @@ export async function saveGridSnapshot(
   chunkRows = SNAPSHOT_CHUNK_ROWS,
   dirty?: { chunks: ReadonlySet<number>; checksums: readonly string[] },
 ): Promise<string[]> {
-  const { head, chunks } = toChunks(cols, chunkRows, dirty?.chunks);
-  // Every part of each chunk cut again, in chunk order (null: a chunk not cut, kept as stored).
-  const parts = chunks.flatMap((c) => (c ? splitChunk(c) : CHUNK_PARTS.map(() => null)));
-  const fresh = await Promise.all(parts.map((p) => (p ? checksum(p) : Promise.resolve(''))));
-  const checksums = fresh.map((sum, slot) => (parts[slot] ? sum : dirty!.checksums[slot]!));
-  if (checksums.some((c) => c === undefined)) throw new Error('a clean chunk has no stored checksum');
+  // The head alone first (no chunk cut); then one chunk at a time, so a save holds one chunk's
+  // copy at most (a whole copy of a 1M index is about 300 MB, held until every part was written).
+  const { head, chunks: slots } = toChunks(cols, chunkRows, new Set());
+  const checksums: string[] = [];
+  const written: string[] = [];
+  for (let k = 0; k < slots.length; k++) {
+    if (dirty && !dirty.chunks.has(k)) {
+      const kept = dirty.checksums.slice(k * CHUNK_PARTS.length, (k + 1) * CHUNK_PARTS.length);
+      if (kept.length !== CHUNK_PARTS.length) throw new Error('a clean chunk has no stored checksum');
+      checksums.push(...kept);
+      continue;
+    }
+    const parts = splitChunk(toChunks(cols, chunkRows, new Set([k])).chunks[k]!);
+    const sums = await Promise.all(parts.map(checksum));
+    for (let p = 0; p < parts.length; p++) {
+      const slot = checksums.push(sums[p]!) - 1;
+      // Each part whose content changed, in its own transaction (a reader waits one part's write at
+      // most); not yet named by the head, so a load meanwhile reads the snapshot stored before.
+      if (dirty?.checksums[slot] === sums[p]) continue;
+      const key = partKey(slot, sums[p]!);
+      await db.engine.put({ key, part: parts[p] } as unknown as EngineRow);
+      written.push(key);
+    }
+  }
   const headRow: HeadRow = {
     key: HEAD_KEY,
     format: SNAPSHOT_FORMAT,
@@ -114,15 +132,6 @@ export async function saveGridSnapshot(
   };
   const cutoff = meta.builtAt - LOG_KEEP_MS;
   const keys = checksums.map((sum, slot) => partKey(slot, sum));
-  // Each part whose content changed, in its own transaction (a reader waits one part's write at
-  // most); not yet named by the head, so a load meanwhile reads the snapshot stored before.
-  const written: string[] = [];
-  for (let slot = 0; slot < parts.length; slot++) {
-    const part = parts[slot];
-    if (!part || (dirty && dirty.checksums[slot] === checksums[slot])) continue;
-    await db.engine.put({ key: keys[slot]!, part } as unknown as EngineRow);
-    written.push(keys[slot]!);
-  }
   let stored = true;
   await db.transaction('rw', db.engine, async () => {
     // Never store a snapshot of data that have moved on (a write since, an erasure): it would be stale,
