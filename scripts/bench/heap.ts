@@ -47,7 +47,9 @@ export async function watchHeapPeak(
   page: Page,
   worker: string,
   everyMs = 200,
-): Promise<{ stop: () => Promise<{ totalBytes: number; workerBytes: number }> }> {
+): Promise<{
+  stop: () => Promise<{ totalBytes: number; workerBytes: number; atPeak: Record<string, number> }>;
+}> {
   const cdp = await context.newCDPSession(page);
   const attached: Attached[] = [];
   cdp.on('Target.attachedToTarget', (e: Attached) => attached.push(e));
@@ -55,6 +57,8 @@ export async function watchHeapPeak(
   const call = childCaller(cdp);
   let totalBytes = 0;
   let workerBytes = 0;
+  /** Each heap's share at the moment of the peak (page, then workers by title): who held it. */
+  let atPeak: Record<string, number> = {};
   let running = true;
   const sample = async () => {
     const usage = await Promise.all(
@@ -68,7 +72,12 @@ export async function watchHeapPeak(
         }),
     );
     const main = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    totalBytes = Math.max(totalBytes, main + usage.reduce((s, u) => s + u.bytes, 0));
+    const sum = main + usage.reduce((s, u) => s + u.bytes, 0);
+    if (sum > totalBytes) {
+      totalBytes = sum;
+      atPeak = { page: main };
+      for (const u of usage) atPeak[u.title || 'worker'] = (atPeak[u.title || 'worker'] ?? 0) + u.bytes;
+    }
     for (const u of usage) if (u.title === worker) workerBytes = Math.max(workerBytes, u.bytes);
   };
   const loop = (async () => {
@@ -82,7 +91,7 @@ export async function watchHeapPeak(
       running = false;
       await loop;
       await cdp.detach().catch(() => undefined);
-      return { totalBytes, workerBytes };
+      return { totalBytes, workerBytes, atPeak };
     },
   };
 }

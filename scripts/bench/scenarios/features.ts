@@ -111,6 +111,8 @@ async function exportOnce(
   const heap = await watchHeapPeak(ctx.context, ctx.page, 'export');
   const { sample, text } = await clickUntil(ctx, () => button.click(), '[data-testid="export-done"]');
   const peak = await heap.stop();
+  const shares = Object.entries(peak.atPeak).map(([k, v]) => `${k} ${Math.round(v / 1e6)} MB`);
+  console.error(`      peak heap ${Math.round(peak.totalBytes / 1e6)} MB: ${shares.join(', ')}`);
   await (await download).delete();
   const workerMs = msIn(text, / in ([\d.]+) ms/);
   return {
@@ -118,6 +120,7 @@ async function exportOnce(
     ...(workerMs !== undefined ? { workerMs } : {}),
     peakHeapBytes: peak.totalBytes,
     peakWorkerHeapBytes: peak.workerBytes,
+    detail: { heapAtPeak: peak.atPeak },
   };
 }
 
