@@ -101,6 +101,26 @@ describe('the bulk-edit worker, called across Comlink', () => {
     reads.mockRestore();
   });
 
+  it('a selection prepared while the engine answered the Preview is not read again by the Apply, even one asked before the read is done', async () => {
+    const data = demoSlice(100);
+    const db = await dbWith(data);
+    const remote = remoteFor(db);
+    const ids = data.leads.map((l) => l.id);
+    const reads = vi.spyOn(db.leads, 'bulkGet');
+    const op = { kind: 'add-tags' as const, tags: ['prepared'] };
+    // Not awaited: the Apply comes while the read is under way, and waits for it.
+    const prepared = remote.prepare(ids, op);
+    const result = await remote.apply(ids, op, NOW);
+    await prepared;
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(result.changed).toBe(ids.length);
+    expect((await db.leads.toArray()).every((l) => l.tags.includes('prepared'))).toBe(true);
+    // Used once: the next Apply reads again.
+    await remote.apply(ids, { kind: 'add-tags', tags: ['again'] }, NOW);
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+  });
+
   it('an invalid operation rejects with its validation message and changes nothing', async () => {
     const data = demoSlice(200);
     const db = await dbWith(data);

@@ -16,6 +16,13 @@ import { patchLeadColumns, type LeadColumns, type RowChange } from '../domain/le
 import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
+import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
+
+/** Row of lead `id`, or null when no row holds it. */
+const rowOfId = (cols: LeadColumns, id: number): number | null => {
+  const row = rowIndexOf(cols, id);
+  return row < 0 ? null : row;
+};
 
 /** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
 export function minOf(values: Float64Array, flags?: Uint16Array): number {
@@ -30,20 +37,6 @@ export function minOf(values: Float64Array, flags?: Uint16Array): number {
  * per number costs ~0.2 ms against millions of listed numbers; the full build scans them once).
  */
 export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
-
-/** Row of lead `id`: binary search, as rows are in ascending id order (built from the table, new leads appended). */
-function rowOfId(cols: LeadColumns, id: number): number | null {
-  let lo = 0;
-  let hi = cols.n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = cols.ids[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return null;
-}
 
 /**
  * Bring the index up to the data version by following the change log from the version it

@@ -10,14 +10,13 @@ import type { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
-import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
-import { packExportLeads, type PackedExportLeads } from '../domain/import-export/packed-export-leads';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
 import { createCohortAnswers } from './cohort-answers';
+import { columnReads } from './grid-column-reads';
 import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
 import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
@@ -350,19 +349,7 @@ export function createGridEngine(db: LeadsDb) {
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
       return complianceSummary(await current(), at, horizonDays);
     },
-    /**
-     * The leads of `ids` (ascending) as an export writes them, read off the columns (no table
-     * read), when the index holds `dataVersion` (the version its verdicts were given at); else
-     * null, and the export reads the table. Packed: they cross to the export worker as a few
-     * arrays, not as objects (packed-export-leads.ts).
-     */
-    async exportLeads(ids: Int32Array, dataVersion: string): Promise<PackedExportLeads | null> {
-      // Not through the queue: no rebuild or catch-up is waited for (a moved version answers
-      // null, and the export's own check after the file redoes it from the tables).
-      const idx = latest;
-      const leads = idx && idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
-      return leads && packExportLeads(leads);
-    },
+    ...columnReads(db, () => latest),
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {
       const idx = await current();

@@ -13,6 +13,8 @@ import {
   type LeadFieldChange,
 } from '../../domain/leads/bulk-edit';
 import type { DncEntry } from '../../domain/compliance/dnc-list';
+import { countPreview, type BulkPreview } from '../../domain/leads/bulk-preview';
+export type { BulkPreview };
 import type { Lead } from '../../domain/leads/lead';
 import { journalFilter } from '../../domain/operations/operation';
 import { DATA_VERSION_KEY } from '../data-version';
@@ -22,15 +24,6 @@ import { getSettings } from './settings-repo';
 import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
 import { journaled, markDone } from './operation-journal-repo';
 import { verdictTables } from './lead-history-repo';
-
-export interface BulkPreview {
-  selected: number;
-  changed: number;
-  unchanged: number;
-  missing: number;
-  /** A multi-field edit: how many leads each field changes on. */
-  fields?: Partial<Record<Exclude<keyof LeadFieldChange, 'dncStatus'>, number>>;
-}
 
 /** The internal list's entries for `phones` (any state: removed and future ones too). */
 async function internalEntries(db: LeadsDb, phones: readonly string[]): Promise<Map<string, DncEntry>> {
@@ -117,19 +110,12 @@ export function previewOf(read: SelectionRead, rawOp: BulkOp, now: number): Bulk
   // Parsed as apply parses it (tags trimmed), so the preview counts what apply will change.
   const op = bulkOpSchema.parse(rawOp);
   const { leads, internal } = read;
-  const selected = read.ids.length;
-  const changes = leads
-    .map((lead) => changeOf(lead, op, now, internal))
-    .filter((c): c is LeadFieldChange => c !== null);
-  const changed = changes.length;
-  const missing = selected - leads.length;
-  const counts = { selected, changed, unchanged: selected - changed - missing, missing };
-  if (op.kind !== 'edit-fields') return counts;
-  const fields: NonNullable<BulkPreview['fields']> = {};
-  for (const c of changes)
-    for (const f of Object.keys(c) as (keyof LeadFieldChange)[])
-      if (f !== 'dncStatus') fields[f] = (fields[f] ?? 0) + 1;
-  return { ...counts, fields };
+  return countPreview(
+    op,
+    read.ids.length,
+    leads.length,
+    leads.map((lead) => changeOf(lead, op, now, internal)),
+  );
 }
 
 export interface BulkResult {

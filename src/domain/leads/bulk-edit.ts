@@ -58,13 +58,17 @@ export const bulkOpSchema = z.discriminatedUnion('kind', [
 export type BulkOp = z.infer<typeof bulkOpSchema>;
 export type BulkOpKind = BulkOp['kind'];
 
-/** Lead fields an operation may change (the rest is never touched). */
-export type LeadFieldChange = Partial<
-  Pick<Lead, 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt' | 'dncStatus' | TextField>
->;
+/** The lead's fields an operation reads and may change (the rest is never read or touched). */
+export type EditableLead = Pick<Lead, 'sourceId' | 'campaignId' | 'tags' | 'verifiedAt' | 'dncStatus' | TextField>;
 
-/** The fields `op` changes on `lead`, or null when it changes nothing. Ops on other tables return {}. */
-export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldChange | null {
+/** Lead fields an operation may change (the rest is never touched). */
+export type LeadFieldChange = Partial<EditableLead>;
+
+/**
+ * The fields `op` changes on `lead`, or null when it changes nothing. Ops on other tables return {}.
+ * It reads only the editable fields, so a lead read off the engine's columns is judged by the same rule.
+ */
+export function leadChangeFor(lead: EditableLead, op: BulkOp, now: number): LeadFieldChange | null {
   switch (op.kind) {
     case 'edit-fields':
       return combinedChange(lead, op.edits, now);
@@ -100,7 +104,7 @@ export function leadChangeFor(lead: Lead, op: BulkOp, now: number): LeadFieldCha
  * The edits applied one after another (add tags, then remove tags, as listed), keeping only the
  * fields whose final value differs from the lead's: adding and removing the same tag changes nothing.
  */
-export function combinedChange(lead: Lead, edits: readonly FieldOp[], now: number): LeadFieldChange | null {
+export function combinedChange(lead: EditableLead, edits: readonly FieldOp[], now: number): LeadFieldChange | null {
   let current = lead;
   for (const edit of edits) {
     const change = leadChangeFor(current, edit, now);
@@ -122,11 +126,11 @@ export function pickFields(lead: Lead, fields: readonly string[]): Record<string
 }
 
 /** Restore values captured by `pickFields` (null means the field was absent). */
-export function restoreFields(lead: Lead, values: Record<string, unknown>): Lead {
-  const next: Record<string, unknown> = { ...lead };
+export function restoreFields<L extends object>(lead: L, values: Record<string, unknown>): L {
+  const next: Record<string, unknown> = { ...(lead as Record<string, unknown>) };
   for (const [k, v] of Object.entries(values)) {
     if (v === null) delete next[k];
     else next[k] = v;
   }
-  return next as unknown as Lead;
+  return next as L;
 }

@@ -10,37 +10,12 @@ import { CALL_OUTCOMES } from '../call-outcome';
 import { ACQUIRED_AT_PRECISIONS, DNC_STATUSES, ENTRY_METHODS } from '../lead';
 import { FLAG_DELETED } from '../../columns/lead-flags';
 import { OUTCOME_UNLISTED, emailAt, joinedAt, type LeadColumns } from './lead-columns';
+import { idsAscending, rowOfId } from './row-of-id';
 
 const ATTEMPTS_CAP = 65535;
 /** indexOf's -1 stored in a byte column. */
 const UNKNOWN = 255;
 const orUndefined = (v: number) => (Number.isNaN(v) ? undefined : v);
-
-/** Whether each row's id is greater than the one before (a lead deleted and put back is appended with its old id: not). */
-const ascendingOf = new WeakMap<LeadColumns, boolean>();
-function idsAscending(cols: LeadColumns): boolean {
-  let known = ascendingOf.get(cols);
-  if (known === undefined) {
-    known = true;
-    for (let i = 1; i < cols.n && known; i++) if (cols.ids[i]! <= cols.ids[i - 1]!) known = false;
-    ascendingOf.set(cols, known);
-  }
-  return known;
-}
-
-/** The row holding `id` (ids ascending), or -1. */
-function rowOfId(cols: LeadColumns, id: number): number {
-  let lo = 0;
-  let hi = cols.n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = cols.ids[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Row `i` as an export reads it. */
 export function exportLeadAt(cols: LeadColumns, i: number): ExportLead {

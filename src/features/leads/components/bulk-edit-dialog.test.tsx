@@ -15,9 +15,12 @@ import type { Lead } from '../../../domain/leads/lead';
 import { initI18n } from '../../../i18n/i18n';
 import { SelectionBar } from './selection-bar';
 import { SelectionStore } from '../model/use-selection';
+import { createGridEngine } from '../../../workers/grid-engine';
 
-const h = vi.hoisted(() => ({ db: null as unknown }));
+const h = vi.hoisted(() => ({ db: null as unknown, engine: null as unknown, counted: [] as unknown[] }));
 vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
+// The grid engine in-process over the same database: it counts a Preview off its columns when it is current.
+vi.mock('../../../shared/engine/grid-worker', () => ({ gridWorker: () => h.engine }));
 vi.mock('../api/bulk-edit-worker', async () => {
   const { createBulkEditApi } = await import('../../../workers/bulk-edit-api');
   return { bulkEditWorker: () => createBulkEditApi(h.db as LeadsDb) };
@@ -25,6 +28,7 @@ vi.mock('../api/bulk-edit-worker', async () => {
 
 let db: LeadsDb;
 let leads: Lead[];
+let engine: ReturnType<typeof createGridEngine>;
 
 beforeAll(async () => {
   // fake-indexeddb on a busy machine answers slower than Testing Library's 1 s default.
@@ -34,6 +38,15 @@ beforeAll(async () => {
   leads = data.leads;
   db = await dbWith(data);
   h.db = db;
+  engine = createGridEngine(db);
+  h.engine = {
+    ...engine,
+    async previewBulkEdit(...ask: Parameters<typeof engine.previewBulkEdit>) {
+      const counted = await engine.previewBulkEdit(...ask);
+      h.counted.push(counted);
+      return counted;
+    },
+  };
   // Building the demo world the slice comes from takes seconds, more on a busy machine.
 }, 120_000);
 afterEach(cleanup);
@@ -64,6 +77,9 @@ describe('the bulk-edit dialog', () => {
     await db.leads.update(ids[0]!, { tags: [...leads[0]!.tags, 'spring-fair'] });
     const tagsBefore = await tagsOf(ids);
     const auditBefore = await db.audit.count();
+    // The grid on screen has asked the engine: it holds the data as they are, the update included.
+    await engine.query({}, 'name');
+    h.counted.length = 0;
     const dialog = await openDialog(ids);
 
     fireEvent.change(within(dialog).getByLabelText('Operation'), { target: { value: 'add-tags' } });
@@ -71,6 +87,8 @@ describe('the bulk-edit dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
     const preview = await within(dialog).findByTestId('bulk-preview');
     expect(preview.textContent).toBe('Add tags: 5 leads will change, 1 are already so.');
+    // Counted off the engine's columns (no lead read for it); the worker read the selection for the Apply meanwhile.
+    expect(h.counted).toEqual([{ selected: 6, changed: 5, unchanged: 1, missing: 0 }]);
     // Preview reads only.
     expect(await tagsOf(ids)).toEqual(tagsBefore);
     expect(await db.audit.count()).toBe(auditBefore);

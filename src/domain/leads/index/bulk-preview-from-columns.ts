@@ -1,0 +1,78 @@
+/**
+ * A bulk edit's Preview read off the engine's columns: the selected leads' editable fields
+ * (source, campaign, tags, verified, DNC status, name, company) are all held there, so the
+ * Preview of 10,000 leads at a million costs a few milliseconds instead of 10,000 IndexedDB
+ * reads (1–2.6 s). The same rule judges each lead (`leadChangeFor`) and the same count sums them
+ * (`countPreview`). Exact or nothing: where the columns cannot say what the table holds, the
+ * answer is null and the caller previews from the table.
+ */
+import { DNC_STATUSES } from '../lead';
+import { FLAG_DELETED } from '../../columns/lead-flags';
+import { bulkOpSchema, leadChangeFor, type BulkOp, type EditableLead, type FieldOp } from '../bulk-edit';
+import { countPreview, type BulkPreview } from '../bulk-preview';
+import { companyAt, nameAt, type LeadColumns } from './lead-columns';
+import { idsAscending, rowOfId } from './row-of-id';
+
+/** Row `i`'s tags (each once, in code order: an operation's change or not turns on which tags, not their order). */
+function tagsAt(cols: LeadColumns, i: number): string[] {
+  const values = cols.dict.tags.values;
+  const tags: string[] = [];
+  const bits = cols.tagBits[i]!;
+  for (let b = 0; b < 32; b++) if ((bits >>> b) & 1) tags.push(values[b + 1]!);
+  for (const code of cols.extraTags.get(i) ?? []) tags.push(values[code]!);
+  return tags;
+}
+
+/** Row `i`'s fields as an operation reads them. */
+export function editableLeadAt(cols: LeadColumns, i: number): EditableLead {
+  const campaign = cols.campaign[i]!;
+  const verifiedAt = cols.verifiedAt[i]!;
+  return {
+    sourceId: cols.dict.source.values[cols.source[i]!]!,
+    campaignId: campaign === 0 ? undefined : cols.dict.campaign.values[campaign],
+    tags: tagsAt(cols, i),
+    verifiedAt: Number.isNaN(verifiedAt) ? undefined : verifiedAt,
+    dncStatus: DNC_STATUSES[cols.dncStatus[i]!]!,
+    name: nameAt(cols, i),
+    company: companyAt(cols, i),
+  };
+}
+
+const fieldOps = (op: BulkOp): readonly FieldOp[] => (op.kind === 'edit-fields' ? op.edits : [op as FieldOp]);
+
+/**
+ * Whether the columns can judge `op` exactly. Not the internal DNC list (its entries are another
+ * table), and not clearing a campaign: the columns code a missing campaign and an empty one alike
+ * (0), and clearing changes one of them and not the other.
+ */
+function answerable(op: BulkOp): 'yes' | 'no' | 'if-no-empty-campaign' {
+  if (op.kind === 'add-to-internal-dnc') return 'no';
+  if (op.kind === 'renew-consent' || op.kind === 'request-consent-renewal' || op.kind === 'delete') return 'yes';
+  return fieldOps(op).some((e) => e.kind === 'set-campaign' && !e.campaignId) ? 'if-no-empty-campaign' : 'yes';
+}
+
+/**
+ * The Preview of `rawOp` over `ids` at `now` from the columns, as the bulk-edit worker would
+ * count it from the table: null when the columns cannot answer exactly.
+ */
+export function previewFromColumns(
+  cols: LeadColumns,
+  ids: ArrayLike<number>,
+  rawOp: BulkOp,
+  now: number,
+): BulkPreview | null {
+  const op = bulkOpSchema.parse(rawOp);
+  const can = answerable(op);
+  if (can === 'no' || !idsAscending(cols)) return null;
+  const unique = new Set<number>(Array.from(ids));
+  let found = 0;
+  const changes = [];
+  for (const id of unique) {
+    const i = rowOfId(cols, id);
+    if (i < 0 || cols.flags[i]! & FLAG_DELETED) continue;
+    if (can === 'if-no-empty-campaign' && cols.campaign[i] === 0) return null;
+    found++;
+    changes.push(leadChangeFor(editableLeadAt(cols, i), op, now));
+  }
+  return countPreview(op, unique.size, found, changes);
+}

@@ -1,0 +1,45 @@
+/**
+ * What the engine answers straight off its latest columns, without waiting on its queue (no
+ * rebuild or catch-up is waited for): each answer holds only for the data version the columns
+ * reflect, and a moved version answers null, so the caller reads the tables instead.
+ */
+import type { LeadsDb } from '../db/leads-db';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { packExportLeads, type PackedExportLeads } from '../domain/import-export/packed-export-leads';
+import type { BulkOp } from '../domain/leads/bulk-edit';
+import type { BulkPreview } from '../domain/leads/bulk-preview';
+import { previewFromColumns } from '../domain/leads/index/bulk-preview-from-columns';
+import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
+import type { GridIndex } from './grid-index';
+import { measureSince } from './grid-timing';
+
+export function columnReads(db: LeadsDb, latest: () => GridIndex | null) {
+  return {
+    /**
+     * The leads of `ids` (ascending) as an export writes them, read off the columns (no table
+     * read), when the index holds `dataVersion` (the version its verdicts were given at); else
+     * null, and the export reads the table (its own check after the file redoes it). Packed: they
+     * cross to the export worker as a few arrays, not as objects (packed-export-leads.ts).
+     */
+    async exportLeads(ids: Int32Array, dataVersion: string): Promise<PackedExportLeads | null> {
+      const idx = latest();
+      const leads = idx && idx.dataVersion === dataVersion ? exportLeadsFromColumns(idx.cols, ids) : null;
+      return leads && packExportLeads(leads);
+    },
+    /**
+     * A bulk edit's Preview of `op` over `ids`, read off the columns (bulk-preview-from-columns.ts)
+     * when they hold the data version as it is now; else null, and the bulk-edit worker previews
+     * from the table. The columns are read in the same task as the version is compared (a
+     * catch-up patches them and moves the version in one task).
+     */
+    async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
+      const token = await readDataVersion(db);
+      const idx = latest();
+      if (!idx || token === null || idx.dataVersion !== token) return null;
+      const t0 = performance.now();
+      const preview = previewFromColumns(idx.cols, ids, op, now);
+      measureSince('engine:bulk-preview', t0);
+      return preview;
+    },
+  };
+}
