@@ -108,8 +108,9 @@ describe('the bulk-edit worker, called across Comlink', () => {
     const ids = data.leads.map((l) => l.id);
     const reads = vi.spyOn(db.leads, 'bulkGet');
     const op = { kind: 'add-tags' as const, tags: ['prepared'] };
-    // Not awaited: the Apply comes while the read is under way, and waits for it.
-    const prepared = remote.prepare(ids, op);
+    // Read as the dialog opens (no operation yet), asked again with the operation after the engine's
+    // Preview: the same selection, read once. Not awaited: the Apply comes while the read is under way.
+    const prepared = Promise.all([remote.prepare(ids), remote.prepare(ids, op)]);
     const result = await remote.apply(ids, op, NOW);
     await prepared;
     expect(reads).toHaveBeenCalledTimes(1);
@@ -118,6 +119,10 @@ describe('the bulk-edit worker, called across Comlink', () => {
     // Used once: the next Apply reads again.
     await remote.apply(ids, { kind: 'add-tags', tags: ['again'] }, NOW);
     expect(reads).toHaveBeenCalledTimes(2);
+    // The internal DNC list needs its entries read too: a selection read without them is read again.
+    await remote.prepare(ids);
+    await remote.prepare(ids, { kind: 'add-to-internal-dnc' });
+    expect(reads).toHaveBeenCalledTimes(4);
     reads.mockRestore();
   });
 

@@ -9,10 +9,10 @@
  *
  * The last preview's read is kept (up to REUSE_LIMIT leads): the Apply that follows it skips
  * reading every lead again when the data version has not moved since (applyBulkEdit checks it
- * inside its own transaction), which is most of the cost above the writes themselves. When the
- * engine answered the Preview off its columns, the page asks `prepare` to read the selection
- * meanwhile (while the steward reads the counts); an Apply that comes before the read is done
- * waits for it rather than reading again.
+ * inside its own transaction), which is most of the cost above the writes themselves. The page
+ * asks `prepare` to read the selection as the dialog opens (while the steward chooses), and again
+ * when the engine answered the Preview off its columns (kept when it is the same selection); an
+ * Apply that comes before the read is done waits for it rather than reading again.
  */
 import {
   applyBulkEdit,
@@ -30,8 +30,8 @@ import type { BulkOp } from '../domain/leads/bulk-edit';
 export interface BulkEditApi {
   /** How many of `ids` the operation would change at `now` (read only). */
   preview(ids: readonly number[], op: BulkOp, now: number): Promise<BulkPreview>;
-  /** Read the selection for the Apply to come (the Preview was answered elsewhere); resolves once read. */
-  prepare(ids: readonly number[], op: BulkOp): Promise<void>;
+  /** Read the selection for the Apply to come (`op` when known); a read of the same selection under way or done is kept. Resolves once read. */
+  prepare(ids: readonly number[], op?: BulkOp): Promise<void>;
   /** Apply `op` to `ids`, all or nothing; `filter` is the grid filter of an "all matching" selection (journaled). */
   apply(ids: readonly number[], op: BulkOp, now: number, filter?: Record<string, unknown>): Promise<BulkResult>;
   /** Undo the operation recorded in audit entry `seq`. */
@@ -42,23 +42,38 @@ export interface BulkEditApi {
 export const REUSE_LIMIT = 100_000;
 
 export function createBulkEditApi(db: LeadsDb): BulkEditApi {
-  /** The last read of a selection (a failed read is no read: the Apply reads again). */
+  /** The last read of a selection (a failed read is no read: the Apply reads again), and what it was asked for. */
   let lastRead: Promise<SelectionRead | null> = Promise.resolve(null);
+  let lastAsk: { ids: readonly number[]; internal: boolean } | null = null;
   const kept = (read: SelectionRead) => (read.leads.length <= REUSE_LIMIT ? read : null);
+  const forget = () => {
+    lastRead = Promise.resolve(null);
+    lastAsk = null;
+  };
   return {
     async preview(ids, op, now) {
-      lastRead = Promise.resolve(null);
+      forget();
       const read = await readSelection(db, ids, op);
       lastRead = Promise.resolve(kept(read));
       return previewOf(read, op, now);
     },
     async prepare(ids, op) {
-      lastRead = ids.length <= REUSE_LIMIT ? readSelection(db, ids, op).then(kept, () => null) : Promise.resolve(null);
+      const internal = op?.kind === 'add-to-internal-dnc';
+      const same =
+        lastAsk !== null &&
+        (lastAsk.internal || !internal) &&
+        lastAsk.ids.length === ids.length &&
+        lastAsk.ids.every((id, i) => id === ids[i]);
+      if (!same) {
+        lastAsk = { ids: [...ids], internal };
+        lastRead =
+          ids.length <= REUSE_LIMIT ? readSelection(db, ids, op ?? null).then(kept, () => null) : Promise.resolve(null);
+      }
       await lastRead;
     },
     async apply(ids, op, now, filter) {
       const known = (await lastRead) ?? undefined;
-      lastRead = Promise.resolve(null);
+      forget();
       // Only the transaction's promise says whether the edit was saved; a full disk rejects it.
       return applyBulkEdit(db, ids, op, now, filter, known).catch(rethrowStorageError);
     },

@@ -159,6 +159,8 @@ export async function openGridIndex(
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
+  // The browser's opening of the origin's store (decision 033: it can take seconds after large writes), on its own line.
+  if (!db.isOpen()) await timed('engine:open:idb', () => db.open());
   const loaded = await timed('engine:open:load-snapshot', () =>
     loadGridSnapshot(db, (name, work) => timed(`engine:open:snapshot-${name}`, work)),
   );

@@ -67,13 +67,13 @@ const currentToken = async (db: LeadsDb): Promise<string | null> => {
 };
 
 /** Read the selection inside the caller's transaction (which must include leads, dncEntries and engine). */
-async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp): Promise<SelectionRead> {
+async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp | null): Promise<SelectionRead> {
   const unique = [...new Set(ids)];
   const token = await currentToken(db);
   const rows = await db.leads.bulkGet(unique);
   const leads = rows.filter((l): l is Lead => l !== undefined);
   const internal =
-    op.kind === 'add-to-internal-dnc'
+    op?.kind === 'add-to-internal-dnc'
       ? await internalEntries(
           db,
           leads.map((l) => l.phoneE164),
@@ -82,9 +82,12 @@ async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp): P
   return { token, ids: unique, leads, internal };
 }
 
-/** The selection as the operation would read it now, in one read transaction (consistent with its token). */
-export function readSelection(db: LeadsDb, ids: readonly number[], rawOp: BulkOp): Promise<SelectionRead> {
-  const op = bulkOpSchema.parse(rawOp);
+/**
+ * The selection as the operation would read it now, in one read transaction (consistent with its
+ * token); with no operation yet (a dialog just opened), the leads alone.
+ */
+export function readSelection(db: LeadsDb, ids: readonly number[], rawOp: BulkOp | null): Promise<SelectionRead> {
+  const op = rawOp && bulkOpSchema.parse(rawOp);
   return db.transaction('r', [db.leads, db.dncEntries, db.engine], () => loadSelection(db, ids, op));
 }
 

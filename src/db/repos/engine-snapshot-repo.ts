@@ -251,14 +251,24 @@ export type SnapshotStep = <T>(name: 'read' | 'verify' | 'decode', work: () => P
  * (`current`); an intact but older one can catch up by the change log. Otherwise why not.
  */
 export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, work) => work()): Promise<SnapshotLoad> {
+  // Each part's checksum is taken as the part arrives, while the browser reads the next ones
+  // (the worker's thread is idle during a read): the verify step then waits only for the last.
+  const sums: Promise<string | null>[] = [];
   const { head, rows, dataVersion } = await step('read', () =>
     db.transaction('r', db.engine, async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      const rows =
+      const gets =
         head?.format === SNAPSHOT_FORMAT
-          ? await db.engine.bulkGet(head.checksums.map((sum, slot) => partKey(slot, sum)))
+          ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum)))
           : [];
-      return { head, rows, dataVersion: await readDataVersion(db) };
+      for (const get of gets)
+        sums.push(
+          Promise.resolve(get).then(
+            (row) => (row ? checksum((row as unknown as { part: ChunkPart }).part) : null),
+            () => null,
+          ),
+        );
+      return { head, rows: await Promise.all(gets), dataVersion: await readDataVersion(db) };
     }),
   );
   if (!head) return { problem: 'missing' };
@@ -268,8 +278,8 @@ export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, wor
     const missing = rows.filter((r) => r === undefined).length;
     if (missing > 0) throw new Error(`${missing} of ${head.checksums.length} chunk parts missing`);
     const parts = rows.map((r) => (r as unknown as { part: ChunkPart }).part);
-    const sums = await step('verify', () => Promise.all(parts.map(checksum)));
-    const bad = sums.findIndex((s, slot) => s !== head.checksums[slot]);
+    const taken = await step('verify', () => Promise.all(sums));
+    const bad = taken.findIndex((s, slot) => s !== head.checksums[slot]);
     if (bad >= 0) throw new Error(`checksum of chunk ${Math.floor(bad / CHUNK_PARTS.length)}`);
     const chunks: ColumnsChunk[] = [];
     for (let slot = 0; slot < parts.length; slot += CHUNK_PARTS.length)

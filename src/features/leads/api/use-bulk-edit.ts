@@ -43,6 +43,17 @@ async function fromColumns(ids: number[], op: BulkOp, now: number): Promise<Bulk
   }
 }
 
+/** Read the selection for the Apply to come (as the dialog opens); best effort: an Apply reads what it lacks. */
+export function prepareSelection(ids: number[]): void {
+  try {
+    bulkEditWorker()
+      .prepare(ids)
+      .catch(() => undefined);
+  } catch {
+    // No worker (a test without one): the Apply reads the selection itself.
+  }
+}
+
 export function usePreviewBulkEdit() {
   return useMutation({
     mutationFn: ({ ids, op }: { ids: number[]; op: BulkOp }) => previewBulkEdit(ids, op),

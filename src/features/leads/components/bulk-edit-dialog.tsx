@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { bulkOpProblem } from '../../../domain/leads/bulk-op-problem';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
+import { prepareSelection, resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
 import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { SelectionApi } from '../model/use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
@@ -52,6 +52,24 @@ export function BulkEditDialog({
   const apply = useApplyBulkEdit();
   const [ids, setIds] = useState<number[] | null>(null);
   const nf = new Intl.NumberFormat(i18n.language);
+
+  // The selection is resolved and read as the dialog opens (it is modal: the selection stays as
+  // opened), so by the time the steward has chosen and previewed, the Apply need not read it.
+  useEffect(() => {
+    let open = true;
+    resolveSelection(selection.selection, filter, sort).then(
+      (resolved) => {
+        if (!open) return;
+        setIds((known) => known ?? resolved);
+        prepareSelection(resolved);
+      },
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening
+  }, []);
 
   const current = opFromDraft(kind, draft);
   // Asked before anything is sent: the worker would refuse the operation whole, so say why here.
