@@ -13,7 +13,8 @@ import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-c
 import type { GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
 
-export function columnReads(db: LeadsDb, latest: () => GridIndex | null) {
+/** `latestCurrent`: whether the latest columns are known to hold the data as they are (no write signalled since they read the version). */
+export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestCurrent: () => boolean) {
   return {
     /**
      * The leads of `ids` (ascending) as an export writes them, read off the columns (no table
@@ -29,13 +30,15 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null) {
     /**
      * A bulk edit's Preview of `op` over `ids`, read off the columns (bulk-preview-from-columns.ts)
      * when they hold the data version as it is now; else null, and the bulk-edit worker previews
-     * from the table. The columns are read in the same task as the version is compared (a
-     * catch-up patches them and moves the version in one task).
+     * from the table. The version is read only when a write was signalled since the columns read
+     * it (the read would wait behind the selection's own read, which starts as the dialog opens);
+     * the columns are read in the same task as the version is compared (a catch-up patches them
+     * and moves the version in one task).
      */
     async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
-      const token = await readDataVersion(db);
+      const token = latestCurrent() ? latest()?.dataVersion : await readDataVersion(db);
       const idx = latest();
-      if (!idx || token === null || idx.dataVersion !== token) return null;
+      if (!idx || token == null || idx.dataVersion !== token) return null;
       const t0 = performance.now();
       const preview = previewFromColumns(idx.cols, ids, op, now);
       measureSince('engine:bulk-preview', t0);

@@ -36,7 +36,7 @@ import {
   type ProgressListener,
 } from './grid-index';
 
-import { ORDER_BUDGET_ROWS, WARM_PAUSE_MS, WARM_SORT_KEYS } from './grid-warm-orders';
+import { orderWarmer } from './grid-warm-orders';
 
 export interface QueryResult {
   count: number;
@@ -76,6 +76,7 @@ export function createGridEngine(db: LeadsDb) {
   function enqueue(work: () => Promise<void>): Promise<void> {
     catching = catching.then(work).catch(() => {
       index = null;
+      latestCurrent = false;
       changed();
     });
     return catching;
@@ -85,10 +86,11 @@ export function createGridEngine(db: LeadsDb) {
   async function current(): Promise<GridIndex> {
     for (;;) {
       await catching;
+      const seen = signalled;
       index ??= openGridIndex(db, Date.now(), report, matches.known, 'later').then((idx) => {
         // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
         if (idx.counters.catchUps > 0) saveSoon(idx);
-        return keepMatches(idx);
+        return keepMatches(idx, seen);
       });
       const mine = index;
       const idx = await mine;
@@ -109,8 +111,16 @@ export function createGridEngine(db: LeadsDb) {
   const matches = dncMatchesKeeper(db);
   /** The last index built or opened (an export reads leads off it without waiting on the queue). */
   let latest: GridIndex | null = null;
-  const keepMatches = (idx: GridIndex): GridIndex => {
+  /**
+   * Writes signalled so far (storagemutated, from this or any other tab or worker), and whether
+   * `latest` holds the data as of the last one: no write was signalled since it was opened, built
+   * or caught up (it read the data version itself then). A Preview can then skip reading the version.
+   */
+  let signalled = 0;
+  let latestCurrent = false;
+  const keepMatches = (idx: GridIndex, seen: number): GridIndex => {
     latest = idx;
+    latestCurrent = signalled === seen;
     if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
     return idx;
   };
@@ -118,10 +128,11 @@ export function createGridEngine(db: LeadsDb) {
   /** Read everything and build the index now (stored as the new snapshot). */
   function fullBuild(): Promise<GridIndex> {
     return (async () => {
+      const seen = signalled;
       const dataVersion = await ensureDataVersion(db);
       const idx = await buildGridIndex(db, Date.now(), report, await matches.known());
       idx.dataVersion = dataVersion;
-      keepMatches(idx);
+      keepMatches(idx, seen);
       void storeSnapshot(db, idx);
       return idx;
     })();
@@ -169,7 +180,9 @@ export function createGridEngine(db: LeadsDb) {
     catalogueMoved = false;
     if (!index) return told ? changed() : undefined;
     const idx = await index;
+    const seen = signalled;
     const outcome = await catchUp(db, idx, Date.now());
+    latestCurrent = outcome !== 'rebuild' && latest === idx && signalled === seen;
     if (outcome === 'current') return told ? changed() : undefined;
     if (outcome === 'rebuild') index = null;
     else saveSoon(idx);
@@ -178,7 +191,11 @@ export function createGridEngine(db: LeadsDb) {
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
     const keys = Object.keys(parts);
     if (keys.some((k) => /\/(sources|campaigns)\//.test(k))) catalogueMoved = true;
-    if (keys.some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) onDataChanged(150);
+    if (keys.some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) {
+      signalled++;
+      latestCurrent = false;
+      onDataChanged(150);
+    }
   });
 
   /** The result rows of a filter and sort (the last one is cached). */
@@ -203,25 +220,7 @@ export function createGridEngine(db: LeadsDb) {
     return { idx, rows: last.rows, at: last.at };
   }
 
-  /**
-   * Sort orders are worked out ahead, one key at a time while nobody asks anything (a pause of
-   * WARM_PAUSE_MS after the last question), so a first click on a header does not pay for it.
-   * Within ORDER_BUDGET_ROWS row entries (4 bytes each): every key at 100k leads, the first four at 1M.
-   */
-  let warmTimer: ReturnType<typeof setTimeout> | undefined;
-  function warmOrdersSoon(): void {
-    clearTimeout(warmTimer);
-    warmTimer = setTimeout(() => {
-      void index?.then((idx) => {
-        const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
-        if (!key || (idx.orders.size + 1) * idx.cols.n > ORDER_BUDGET_ROWS) return;
-        const t0 = performance.now();
-        orderFor(idx, key);
-        measureSince('engine:warm-order', t0);
-        warmOrdersSoon();
-      });
-    }, WARM_PAUSE_MS);
-  }
+  const warmOrdersSoon = orderWarmer(() => index);
 
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);
@@ -349,7 +348,11 @@ export function createGridEngine(db: LeadsDb) {
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
       return complianceSummary(await current(), at, horizonDays);
     },
-    ...columnReads(db, () => latest),
+    ...columnReads(
+      db,
+      () => latest,
+      () => latestCurrent,
+    ),
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {
       const idx = await current();
