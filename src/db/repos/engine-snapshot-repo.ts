@@ -258,9 +258,7 @@ export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, wor
     db.transaction('r', db.engine, async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
       const gets =
-        head?.format === SNAPSHOT_FORMAT
-          ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum)))
-          : [];
+        head?.format === SNAPSHOT_FORMAT ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum))) : [];
       for (const get of gets)
         sums.push(
           Promise.resolve(get).then(
