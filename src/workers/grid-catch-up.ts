@@ -17,7 +17,6 @@ import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
-import type { CatchUpAhead } from './grid-catch-up-ahead';
 
 /** Row of lead `id`, or null when no row holds it. */
 const rowOfId = (cols: LeadColumns, id: number): number | null => {
@@ -46,16 +45,9 @@ export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
  * (pruned, or the index's version unknown), when a write may move everyone's verdict (a list, a
  * version, the settings), or when a new lead's id is not above every row's.
  */
-export async function catchUp(
-  db: LeadsDb,
-  index: GridIndex,
-  now: number,
-  /** The log and leads read while the snapshot was (grid-catch-up-ahead.ts), when read from the index's version. */
-  ahead: CatchUpAhead | null = null,
-): Promise<'current' | 'patched' | 'rebuild'> {
-  const early = ahead !== null && ahead.since === index.dataVersion ? ahead : null;
-  if (!early && (await readDataVersion(db)) === index.dataVersion) return 'current';
-  const logged = early ? early.logged : await timed('engine:catch-up:log', () => changesSince(db, index.dataVersion));
+export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
+  if ((await readDataVersion(db)) === index.dataVersion) return 'current';
+  const logged = await timed('engine:catch-up:log', () => changesSince(db, index.dataVersion));
   const why =
     logged === 'unreachable'
       ? 'unreachable'
@@ -75,11 +67,7 @@ export async function catchUp(
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
   for (let k = 0; k < wanted.length; k += 2_000) {
-    const slice = wanted.slice(k, k + 2_000);
-    const read = early?.leads;
-    const leads = read
-      ? slice.flatMap((id) => read.get(id) ?? [])
-      : await timed('engine:catch-up:leads', () => leadsByKey(db, slice));
+    const leads = await timed('engine:catch-up:leads', () => leadsByKey(db, wanted.slice(k, k + 2_000)));
     // A lead whose row alone was written, with what the judgement reads of it unchanged (a tag, a
     // name), keeps its cached judgement: its history is not read and it is not judged again.
     const judged: { lead: Lead; row: number | null }[] = [];

@@ -30,7 +30,6 @@ import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
-import { readAhead, type CatchUpAhead } from './grid-catch-up-ahead';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import { countLeads } from '../db/repos/leads-repo';
@@ -162,16 +161,8 @@ export async function openGridIndex(
   onProgress({ phase: 'opening', done: 0, total: 0 });
   // The browser's opening of the origin's store (decision 033: it can take seconds after large writes), on its own line.
   if (!db.isOpen()) await timed('engine:open:idb', () => db.open());
-  // The catch-up's reads (the log since the snapshot's version, the leads it names) run beside the chunks'.
-  let ahead: Promise<CatchUpAhead | null> = Promise.resolve(null);
   const loaded = await timed('engine:open:load-snapshot', () =>
-    loadGridSnapshot(
-      db,
-      (name, work) => timed(`engine:open:snapshot-${name}`, work),
-      (head) => {
-        ahead = readAhead(db, head.dataVersion, rejudgeLimit(head.n)).catch(() => null);
-      },
-    ),
+    loadGridSnapshot(db, (name, work) => timed(`engine:open:snapshot-${name}`, work)),
   );
   let problem: EngineCounters['snapshot'];
   if ('cols' in loaded) {
@@ -205,9 +196,7 @@ export async function openGridIndex(
       dncEntries: null,
     };
     // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
-    const outcome = loaded.current
-      ? 'current'
-      : await timed('engine:open:catch-up', async () => catchUp(db, index, now, await ahead));
+    const outcome = loaded.current ? 'current' : await timed('engine:open:catch-up', () => catchUp(db, index, now));
     if (outcome !== 'rebuild') {
       index.buildMs = performance.now() - t0;
       measureSince('engine:open', t0);

@@ -250,19 +250,13 @@ export type SnapshotStep = <T>(name: 'read' | 'verify' | 'decode', work: () => P
  * The stored snapshot when it is intact, with whether it reflects the data as they are now
  * (`current`); an intact but older one can catch up by the change log. Otherwise why not.
  */
-export async function loadGridSnapshot(
-  db: LeadsDb,
-  step: SnapshotStep = (_, work) => work(),
-  /** Told the data version and row count the head names, before its chunks are read (a caller may start reading beside them). */
-  onHead: (head: { dataVersion: string | null; n: number }) => void = () => undefined,
-): Promise<SnapshotLoad> {
+export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, work) => work()): Promise<SnapshotLoad> {
   // Each part's checksum is taken as the part arrives, while the browser reads the next ones
   // (the worker's thread is idle during a read): the verify step then waits only for the last.
   const sums: Promise<string | null>[] = [];
   const { head, rows, dataVersion } = await step('read', () =>
     db.transaction('r', db.engine, async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      if (head?.format === SNAPSHOT_FORMAT) onHead({ dataVersion: head.dataVersion, n: head.head.n });
       const gets =
         head?.format === SNAPSHOT_FORMAT ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum))) : [];
       for (const get of gets)
