@@ -36,7 +36,7 @@ import {
   type ProgressListener,
 } from './grid-index';
 
-import { orderWarmer } from './grid-warm-orders';
+import { orderWarmer, type Sorter } from './grid-warm-orders';
 
 export interface QueryResult {
   count: number;
@@ -51,7 +51,8 @@ export interface QueryResult {
 type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale];
 
 /** An engine over `db`, with its own index, queue and listeners. */
-export function createGridEngine(db: LeadsDb) {
+/** `sorter`: where idle-time sorts run (a helper worker); none in-process (tests): on the engine's thread. */
+export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null) {
   /** The index of the current version; null once the data changed: rebuilt on the next question. */
   let index: Promise<GridIndex> | null = null;
   let version = 0;
@@ -220,7 +221,7 @@ export function createGridEngine(db: LeadsDb) {
     return { idx, rows: last.rows, at: last.at };
   }
 
-  const warmOrdersSoon = orderWarmer(() => index);
+  const warmOrdersSoon = orderWarmer(() => index, sorter);
 
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);

@@ -1,5 +1,5 @@
 /** Sort orders the grid engine works out in idle time, so a header click finds its order ready. */
-import type { SortKey } from '../domain/leads/index/lead-sort';
+import { sortInput, type SortInput, type SortKey } from '../domain/leads/index/lead-sort';
 import { orderFor, type GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
 
@@ -20,22 +20,34 @@ export const ORDER_BUDGET_ROWS = 4_500_000;
 /** Quiet time after the last query before the next order is worked out. */
 export const WARM_PAUSE_MS = 1_500;
 
+/** Works out a key's order elsewhere (a helper worker), or null where there is none (tests, in-process). */
+export type Sorter = { order(input: SortInput, n: number): Promise<Uint32Array>; done(): void } | null;
+
 /**
  * Sort orders are worked out ahead, one key at a time while nobody asks anything (a pause of
  * WARM_PAUSE_MS after the last question), so a first click on a header does not pay for it.
  * Within ORDER_BUDGET_ROWS row entries (4 bytes each): every key at 100k leads, the first four at
- * 1M. Returns "asked": call it after each question (it waits for the next pause).
+ * 1M. With a `sorter` the sorting runs on its thread (a sort of a million rows holds a thread for
+ * ~0.7 s: a question asked meanwhile would wait); its order is kept only if the columns it was
+ * worked out from are still the index's. Returns "asked": call it after each question.
  */
-export function orderWarmer(index: () => Promise<GridIndex> | null): () => void {
+export function orderWarmer(index: () => Promise<GridIndex> | null, sorter: () => Sorter = () => null): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      void index()?.then((idx) => {
+      void index()?.then(async (idx) => {
         const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
-        if (!key || (idx.orders.size + 1) * idx.cols.n > ORDER_BUDGET_ROWS) return;
+        const helper = sorter();
+        if (!key || (idx.orders.size + 1) * idx.cols.n > ORDER_BUDGET_ROWS) return helper?.done();
         const t0 = performance.now();
-        orderFor(idx, key);
+        if (!helper) orderFor(idx, key);
+        else {
+          const cols = idx.cols;
+          const order = await helper.order(sortInput(cols, key), cols.n).catch(() => null);
+          if (!order || idx.cols !== cols) return;
+          if (!idx.orders.has(key)) idx.orders.set(key, order);
+        }
         measureSince('engine:warm-order', t0);
         soon();
       });

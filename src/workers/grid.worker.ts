@@ -3,8 +3,26 @@ import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { createGridEngine } from './grid-engine';
+import type { Sorter } from './grid-warm-orders';
+import type { SortWorkerApi } from './sort.worker';
 
-const engine = createGridEngine(new LeadsDb());
+/** The engine's idle-time sorts run in a helper worker, started when there is one to do and closed when none is left. */
+let helper: { worker: Worker; api: Comlink.Remote<SortWorkerApi> } | null = null;
+const sorter: Sorter = {
+  order(input, n) {
+    if (!helper) {
+      const worker = new Worker(new URL('./sort.worker.ts', import.meta.url), { type: 'module', name: 'sort' });
+      helper = { worker, api: Comlink.wrap<SortWorkerApi>(worker) };
+    }
+    return helper.api.order(input, n);
+  },
+  done() {
+    helper?.worker.terminate();
+    helper = null;
+  },
+};
+
+const engine = createGridEngine(new LeadsDb(), () => sorter);
 
 const api = {
   ...engine,

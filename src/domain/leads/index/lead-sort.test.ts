@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
 import { buildLeadColumns } from './lead-columns';
-import { SORT_KEYS, parseSort, sortOrder } from './lead-sort';
+import { SORT_KEYS, orderOf, parseSort, sortInput, sortOrder } from './lead-sort';
+import { rowsArb } from './lead-arbitraries.test-helpers';
 
 const DERIVED: LeadDerived = { consent: 'valid', dnc: 'clear', reasons: [], callable: true };
 const T = Date.UTC(2026, 2, 1);
@@ -158,6 +159,25 @@ describe('sortOrder: packed key = comparator sort', () => {
       for (const key of SORT_KEYS)
         expect([...sortOrder(cols, key)].sort()).toEqual(Array.from({ length: n }, (_, i) => i));
     }
+  });
+});
+
+describe('sort input handed to another worker', () => {
+  it('gives the same order as the columns, for every key, after a structured clone (what a helper worker receives)', () => {
+    let rows = 0;
+    fc.assert(
+      fc.property(rowsArb(30), (generated) => {
+        const cols = buildLeadColumns(
+          generated.map((r) => r.lead),
+          generated.map((r) => r.derived),
+        );
+        rows += cols.n;
+        for (const key of SORT_KEYS)
+          expect([...orderOf(structuredClone(sortInput(cols, key)), cols.n)]).toEqual([...sortOrder(cols, key)]);
+      }),
+      { numRuns: 150 },
+    );
+    expect(rows).toBeGreaterThan(1_000);
   });
 });
 

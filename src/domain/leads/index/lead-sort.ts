@@ -5,7 +5,7 @@
  * sorts a million rows in ~100 ms; missing values sort last, ties keep row order. Values that
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
-import { namesOf, type LeadColumns } from './lead-columns';
+import type { LeadColumns } from './lead-columns';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -111,11 +111,42 @@ function sortByStrings(strings: readonly string[], n: number): Uint32Array {
   return sortNumeric(values, 1, n);
 }
 
+/**
+ * What a key's order is computed from, as plain data: it can be handed to another worker (the
+ * engine's idle-time sorts run in a helper, so its own thread stays free to answer).
+ */
+export type SortInput =
+  | { kind: 'numeric'; values: Float64Array; unit: number }
+  | { kind: 'names'; text: string; starts: Uint32Array }
+  | { kind: 'codes'; codes: Uint32Array; values: readonly string[] };
+
+/** The data `key`'s order is computed from (the columns' own arrays where they serve as they are). */
+export function sortInput(cols: LeadColumns, key: SortKey): SortInput {
+  const numeric = numericValues(cols, key);
+  if (numeric) return { kind: 'numeric', ...numeric };
+  if (key === 'name') return { kind: 'names', text: cols.nameText, starts: cols.nameStart };
+  return { kind: 'codes', codes: cols.source, values: cols.dict.source.values };
+}
+
+/** The ascending row order of `n` rows from their sort input. */
+export function orderOf(input: SortInput, n: number): Uint32Array {
+  switch (input.kind) {
+    case 'numeric':
+      return sortNumeric(input.values, input.unit, n);
+    case 'names':
+      return sortByStrings(
+        Array.from({ length: n }, (_, i) => input.text.slice(input.starts[i], input.starts[i + 1])),
+        n,
+      );
+    case 'codes':
+      return sortByStrings(
+        Array.from(input.codes.subarray(0, n), (c) => input.values[c]!),
+        n,
+      );
+  }
+}
+
 /** Row order for a key, ascending (cache it: it only changes with the data). */
 export function sortOrder(cols: LeadColumns, key: SortKey): Uint32Array {
-  const numeric = numericValues(cols, key);
-  if (numeric) return sortNumeric(numeric.values, numeric.unit, cols.n);
-  if (key === 'name') return sortByStrings(namesOf(cols), cols.n);
-  const sourceNames = Array.from(cols.source, (c) => cols.dict.source.values[c]!);
-  return sortByStrings(sourceNames, cols.n);
+  return orderOf(sortInput(cols, key), cols.n);
 }
