@@ -126,6 +126,30 @@ describe('the bulk-edit worker, called across Comlink', () => {
     reads.mockRestore();
   });
 
+  it('an Apply after the operation changed uses a read of its own operation: a slower Preview of the internal DNC list does not leave its entries to it', async () => {
+    const data = demoSlice(100);
+    const db = await dbWith(data);
+    const remote = remoteFor(db);
+    const ids = data.leads.map((l) => l.id);
+    // A third of the selection is on the internal list already.
+    await remote.apply(
+      ids.filter((_, i) => i % 3 === 0),
+      { kind: 'add-to-internal-dnc' },
+      NOW,
+    );
+    const internal = { kind: 'add-to-internal-dnc' as const };
+    const verified = { kind: 'mark-verified' as const };
+    // The steward previews the internal list (the worker reads), switches to "mark verified" before
+    // that read is done, and the engine's Preview asks for the selection for that operation.
+    const slow = remote.preview(ids, internal, NOW);
+    const prepared = remote.prepare(ids, verified);
+    await slow;
+    await prepared;
+    const result = await remote.apply(ids, verified, NOW + 1);
+    expect(result.changed).toBe(ids.length);
+    expect((await db.leads.bulkGet(ids)).every((l) => l!.verifiedAt === NOW + 1)).toBe(true);
+  });
+
   it('an invalid operation rejects with its validation message and changes nothing', async () => {
     const data = demoSlice(200);
     const db = await dbWith(data);

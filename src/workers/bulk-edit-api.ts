@@ -45,6 +45,8 @@ export function createBulkEditApi(db: LeadsDb): BulkEditApi {
   /** The last read of a selection (a failed read is no read: the Apply reads again), and what it was asked for. */
   let lastRead: Promise<SelectionRead | null> = Promise.resolve(null);
   let lastAsk: { ids: readonly number[]; internal: boolean } | null = null;
+  /** Each read asked for takes a ticket: a read that finishes after a later one was asked is not kept. */
+  let tickets = 0;
   const kept = (read: SelectionRead) => (read.leads.length <= REUSE_LIMIT ? read : null);
   const forget = () => {
     lastRead = Promise.resolve(null);
@@ -53,8 +55,9 @@ export function createBulkEditApi(db: LeadsDb): BulkEditApi {
   return {
     async preview(ids, op, now) {
       forget();
+      const ticket = ++tickets;
       const read = await readSelection(db, ids, op);
-      lastRead = Promise.resolve(kept(read));
+      if (ticket === tickets) lastRead = Promise.resolve(kept(read));
       return previewOf(read, op, now);
     },
     async prepare(ids, op) {
@@ -65,6 +68,7 @@ export function createBulkEditApi(db: LeadsDb): BulkEditApi {
         lastAsk.ids.length === ids.length &&
         lastAsk.ids.every((id, i) => id === ids[i]);
       if (!same) {
+        tickets++;
         lastAsk = { ids: [...ids], internal };
         lastRead =
           ids.length <= REUSE_LIMIT ? readSelection(db, ids, op ?? null).then(kept, () => null) : Promise.resolve(null);

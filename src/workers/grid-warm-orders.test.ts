@@ -93,4 +93,18 @@ describe('idle-time sort orders', () => {
     expect(helper.asked.length).toBe(1);
     expect(idx.orders.size).toBe(0);
   });
+
+  it('drop an order worked out before a catch-up patched the columns in place (same columns, another data version)', async () => {
+    const idx = indexOf(['b', 'a', 'c']);
+    idx.dataVersion = 'v1';
+    const helper = standIn(() => (idx.dataVersion = 'v2'));
+    const asked = orderWarmer(
+      () => Promise.resolve(idx),
+      () => helper.sorter,
+    );
+    asked();
+    await settle(2_000);
+    expect(helper.asked.length).toBe(1);
+    expect(idx.orders.size).toBe(0);
+  });
 });

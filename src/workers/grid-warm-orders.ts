@@ -28,8 +28,9 @@ export type Sorter = { order(input: SortInput, n: number): Promise<Uint32Array>;
  * WARM_PAUSE_MS after the last question), so a first click on a header does not pay for it.
  * Within ORDER_BUDGET_ROWS row entries (4 bytes each): every key at 100k leads, the first four at
  * 1M. With a `sorter` the sorting runs on its thread (a sort of a million rows holds a thread for
- * ~0.7 s: a question asked meanwhile would wait); its order is kept only if the columns it was
- * worked out from are still the index's. Returns "asked": call it after each question.
+ * ~0.7 s: a question asked meanwhile would wait); its order is kept only if the index still holds
+ * the columns and the data version it was worked out from (a failed helper is closed; the next
+ * pause starts another). Returns "asked": call it after each question.
  */
 export function orderWarmer(index: () => Promise<GridIndex> | null, sorter: () => Sorter = () => null): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,9 +44,11 @@ export function orderWarmer(index: () => Promise<GridIndex> | null, sorter: () =
         const t0 = performance.now();
         if (!helper) orderFor(idx, key);
         else {
-          const cols = idx.cols;
+          // A catch-up may patch the columns in place (same object) or replace them: either moves the data version.
+          const { cols, dataVersion } = idx;
           const order = await helper.order(sortInput(cols, key), cols.n).catch(() => null);
-          if (!order || idx.cols !== cols) return;
+          if (!order) return helper.done();
+          if (idx.cols !== cols || idx.dataVersion !== dataVersion) return;
           if (!idx.orders.has(key)) idx.orders.set(key, order);
         }
         measureSince('engine:warm-order', t0);

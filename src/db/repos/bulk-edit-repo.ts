@@ -41,7 +41,15 @@ const inForce = (e: DncEntry | undefined, now: number) =>
 /** The lead's change, or null when nothing would change (a listed lead already on the internal list included). */
 function changeOf(lead: Lead, op: BulkOp, now: number, internal: Map<string, DncEntry> | null): LeadFieldChange | null {
   const change = leadChangeFor(lead, op, now);
-  if (internal && change && change.dncStatus === undefined && inForce(internal.get(lead.phoneE164), now)) return null;
+  // The internal list's entries speak only to the operation that adds to it (a read kept from its preview may carry them).
+  if (
+    op.kind === 'add-to-internal-dnc' &&
+    internal &&
+    change &&
+    change.dncStatus === undefined &&
+    inForce(internal.get(lead.phoneE164), now)
+  )
+    return null;
   return change;
 }
 

@@ -250,6 +250,10 @@ export type SnapshotStep = <T>(name: 'read' | 'verify' | 'decode', work: () => P
  * The stored snapshot when it is intact, with whether it reflects the data as they are now
  * (`current`); an intact but older one can catch up by the change log. Otherwise why not.
  */
+/** Whether a head was written by this format, schema and build (else its snapshot is rebuilt, never read). */
+const usable = (head: HeadRow) =>
+  head.format === SNAPSHOT_FORMAT && head.schema === LATEST_VERSION && head.build === BUILD_ID;
+
 export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, work) => work()): Promise<SnapshotLoad> {
   // Each part's checksum is taken as the part arrives, while the browser reads the next ones
   // (the worker's thread is idle during a read): the verify step then waits only for the last.
@@ -257,20 +261,20 @@ export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, wor
   const { head, rows, dataVersion } = await step('read', () =>
     db.transaction('r', db.engine, async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      const gets =
-        head?.format === SNAPSHOT_FORMAT ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum))) : [];
+      // A snapshot of another format, schema or build is not read at all (the engine rebuilds).
+      const gets = head && usable(head) ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum))) : [];
       for (const get of gets)
         sums.push(
-          Promise.resolve(get).then(
-            (row) => (row ? checksum((row as unknown as { part: ChunkPart }).part) : null),
-            () => null,
-          ),
+          Promise.resolve(get)
+            .then((row) => (row ? checksum((row as unknown as { part: ChunkPart }).part) : null))
+            // A part that cannot be digested (another shape) is a checksum that does not match.
+            .catch(() => null),
         );
       return { head, rows: await Promise.all(gets), dataVersion: await readDataVersion(db) };
     }),
   );
   if (!head) return { problem: 'missing' };
-  if (head.format !== SNAPSHOT_FORMAT || head.schema !== LATEST_VERSION || head.build !== BUILD_ID)
+  if (!usable(head))
     return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}, build ${head.build}` };
   try {
     const missing = rows.filter((r) => r === undefined).length;

@@ -35,8 +35,23 @@ const fieldOpArb: fc.Arbitrary<FieldOp> = fc.oneof(
     value: fc.constantFrom('', 'a', 'A', 'Ä', '张'),
   }),
 );
+/** Removing tags and adding some of them back, over the few tags most leads of the pool carry: the lead's tag order decides. */
+const fewTags = fc.array(fc.constantFrom('t0', 't1', 't2', 'VIP'), { minLength: 1, maxLength: 2 });
+const readdArb: fc.Arbitrary<BulkOp> = fc.tuple(fewTags, fewTags, fc.boolean()).map(([removed, added, first]) => ({
+  kind: 'edit-fields' as const,
+  edits: first
+    ? [
+        { kind: 'remove-tags' as const, tags: removed },
+        { kind: 'add-tags' as const, tags: [...removed, ...added] },
+      ]
+    : [
+        { kind: 'add-tags' as const, tags: added },
+        { kind: 'remove-tags' as const, tags: removed },
+      ],
+}));
 const opArb: fc.Arbitrary<BulkOp> = fc.oneof(
   { weight: 4, arbitrary: fieldOpArb },
+  { weight: 2, arbitrary: readdArb },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -91,8 +106,18 @@ describe('bulk edit preview off the engine columns', () => {
             if (got === null) {
               seen.refused++;
               const clears = (e: FieldOp) => e.kind === 'set-campaign' && !e.campaignId;
+              const readds =
+                op.kind === 'edit-fields' &&
+                op.edits.some(
+                  (e, k) =>
+                    e.kind === 'add-tags' &&
+                    op.edits
+                      .slice(0, k)
+                      .some((r) => r.kind === 'remove-tags' && r.tags.some((t) => e.tags.includes(t))),
+                );
               const canRefuse =
                 op.kind === 'add-to-internal-dnc' ||
+                readds ||
                 ((op.kind === 'edit-fields' ? op.edits.some(clears) : clears(op as FieldOp)) &&
                   read.leads.some((l) => !l.campaignId));
               expect(canRefuse).toBe(true);
@@ -115,5 +140,60 @@ describe('bulk edit preview off the engine columns', () => {
     expect(seen.fields).toBeGreaterThan(60);
     expect(seen.missing).toBeGreaterThan(200);
     expect(seen.refused).toBeGreaterThan(15);
+  });
+
+  it("worked example: adding back a removed tag turns on the lead's tag order, which the columns do not hold", () => {
+    const base = { acquiredAt: NOW, createdAt: NOW, attempts: 0 };
+    const rows = [
+      { id: 1, tags: ['vip'] },
+      { id: 2, tags: ['new', 'vip'] },
+      { id: 3, tags: ['vip', 'x', 'x'] },
+    ].map(({ id, tags }) => ({
+      ...base,
+      id,
+      tags,
+      name: `Lead ${id}`,
+      company: '',
+      email: '',
+      phoneE164: `+4420700000${id}`,
+      phoneRaw: '',
+      region: 'GB',
+      timeZone: 'Europe/London',
+      sourceId: 'web',
+      entryMethod: 'manual',
+      acquiredAtPrecision: 'exact',
+      updatedAt: NOW,
+      dncStatus: 'unchecked',
+      dncCheckedVersions: [],
+    })) as unknown as Lead[];
+    const cols = buildLeadColumns(
+      rows,
+      rows.map(() => ({ consent: 'none', dnc: 'clear', reasons: [], callable: true }) as never),
+    );
+    const readd = (tag: string): BulkOp => ({
+      kind: 'edit-fields',
+      edits: [
+        { kind: 'remove-tags', tags: [tag] },
+        { kind: 'add-tags', tags: [tag] },
+      ],
+    });
+    const read = { token: 'v', ids: [1, 2, 3], leads: rows, internal: null };
+    // The table: leads 1 and 2 end as they began (vip was last), lead 3 does not (vip moves to the
+    // end); re-adding x collapses lead 3's duplicate, and x is new to leads 1 and 2.
+    expect(previewOf(read, readd('vip'), NOW)).toMatchObject({ changed: 1, unchanged: 2 });
+    expect(previewOf(read, readd('x'), NOW)).toMatchObject({ changed: 3, unchanged: 0 });
+    // The columns hold lead 2's tags as [vip, new] and lead 3's as [vip, x]: they would count 2 and
+    // 2, so they answer nothing and the worker counts from the table.
+    expect(previewFromColumns(cols, [1, 2, 3], readd('vip'), NOW)).toBeNull();
+    expect(previewFromColumns(cols, [1, 2, 3], readd('x'), NOW)).toBeNull();
+    // Removing and adding different tags, or adding before removing, is answered, and as the table counts it.
+    const apart: BulkOp = {
+      kind: 'edit-fields',
+      edits: [
+        { kind: 'add-tags', tags: ['vip'] },
+        { kind: 'remove-tags', tags: ['x'] },
+      ],
+    };
+    expect(previewFromColumns(cols, [1, 2, 3], apart, NOW)).toEqual(previewOf(read, apart, NOW));
   });
 });

@@ -13,7 +13,11 @@ import { countPreview, type BulkPreview } from '../bulk-preview';
 import { companyAt, nameAt, type LeadColumns } from './lead-columns';
 import { idsAscending, rowOfId } from './row-of-id';
 
-/** Row `i`'s tags (each once, in code order: an operation's change or not turns on which tags, not their order). */
+/**
+ * Row `i`'s tags, each once, in code order. Whether an operation changes a lead turns on which
+ * tags it has, not their order or repeats — except a multi-field edit that adds back a tag it
+ * removed, which is not answered from the columns (answerable).
+ */
 function tagsAt(cols: LeadColumns, i: number): string[] {
   const values = cols.dict.tags.values;
   const tags: string[] = [];
@@ -41,12 +45,28 @@ export function editableLeadAt(cols: LeadColumns, i: number): EditableLead {
 const fieldOps = (op: BulkOp): readonly FieldOp[] => (op.kind === 'edit-fields' ? op.edits : [op as FieldOp]);
 
 /**
+ * Whether a multi-field edit adds back a tag an earlier edit in it removed: the lead's tags then
+ * end in another order (the tag moves to the end, a duplicate collapses), which counts as a change.
+ * The columns hold each lead's tags as a set, not in the lead's order: they cannot tell.
+ */
+function readdsRemovedTag(edits: readonly FieldOp[]): boolean {
+  const removed = new Set<string>();
+  for (const e of edits) {
+    if (e.kind === 'remove-tags') for (const t of e.tags) removed.add(t);
+    if (e.kind === 'add-tags' && e.tags.some((t) => removed.has(t))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether the columns can judge `op` exactly. Not the internal DNC list (its entries are another
- * table), and not clearing a campaign: the columns code a missing campaign and an empty one alike
- * (0), and clearing changes one of them and not the other.
+ * table), not a multi-field edit that adds back a tag it removed (readdsRemovedTag), and not
+ * clearing a campaign: the columns code a missing campaign and an empty one alike (0), and
+ * clearing changes one of them and not the other.
  */
 function answerable(op: BulkOp): 'yes' | 'no' | 'if-no-empty-campaign' {
   if (op.kind === 'add-to-internal-dnc') return 'no';
+  if (op.kind === 'edit-fields' && readdsRemovedTag(op.edits)) return 'no';
   if (op.kind === 'renew-consent' || op.kind === 'request-consent-renewal' || op.kind === 'delete') return 'yes';
   return fieldOps(op).some((e) => e.kind === 'set-campaign' && !e.campaignId) ? 'if-no-empty-campaign' : 'yes';
 }

@@ -30,7 +30,7 @@ export async function resolveSelection(
 export async function previewBulkEdit(ids: number[], op: BulkOp, now = Date.now()): Promise<BulkPreview> {
   const counted = await fromColumns(ids, op, now);
   if (!counted) return bulkEditWorker().preview(ids, op, now);
-  void bulkEditWorker().prepare(ids, op);
+  prepareSelection(ids, op);
   return counted;
 }
 
@@ -43,11 +43,11 @@ async function fromColumns(ids: number[], op: BulkOp, now: number): Promise<Bulk
   }
 }
 
-/** Read the selection for the Apply to come (as the dialog opens); best effort: an Apply reads what it lacks. */
-export function prepareSelection(ids: number[]): void {
+/** Read the selection for the Apply to come (as the dialog opens, or once the engine previewed `op`); best effort: an Apply reads what it lacks. */
+export function prepareSelection(ids: number[], op?: BulkOp): void {
   try {
     bulkEditWorker()
-      .prepare(ids)
+      .prepare(ids, op)
       .catch(() => undefined);
   } catch {
     // No worker (a test without one): the Apply reads the selection itself.
