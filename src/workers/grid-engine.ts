@@ -77,7 +77,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
   function enqueue(work: () => Promise<void>): Promise<void> {
     catching = catching.then(work).catch(() => {
       index = null;
-      latestCurrent = false;
+      latestSeen = -1;
       changed();
     });
     return catching;
@@ -113,15 +113,16 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
   /** The last index built or opened (an export reads leads off it without waiting on the queue). */
   let latest: GridIndex | null = null;
   /**
-   * Writes signalled so far (storagemutated, from this or any other tab or worker), and whether
-   * `latest` holds the data as of the last one: no write was signalled since it was opened, built
-   * or caught up (it read the data version itself then). A Preview can then skip reading the version.
+   * Writes signalled so far (storagemutated, from this or any other tab or worker), and the count
+   * when `latest` last read the data version (opened, built or caught up; -1: not to be trusted).
+   * While no write was signalled since, it holds the data as they are: a Preview skips the read.
    */
   let signalled = 0;
-  let latestCurrent = false;
+  let latestSeen = -1;
+  const latestCurrent = () => latest !== null && latestSeen === signalled;
   const keepMatches = (idx: GridIndex, seen: number): GridIndex => {
     latest = idx;
-    latestCurrent = signalled === seen;
+    latestSeen = seen;
     if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
     return idx;
   };
@@ -183,7 +184,8 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     const idx = await index;
     const seen = signalled;
     const outcome = await catchUp(db, idx, Date.now());
-    latestCurrent = outcome !== 'rebuild' && latest === idx && signalled === seen;
+    if (outcome === 'rebuild') latestSeen = -1;
+    else if (latest === idx) latestSeen = seen;
     if (outcome === 'current') return told ? changed() : undefined;
     if (outcome === 'rebuild') index = null;
     else saveSoon(idx);
@@ -194,7 +196,6 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     if (keys.some((k) => /\/(sources|campaigns)\//.test(k))) catalogueMoved = true;
     if (keys.some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) {
       signalled++;
-      latestCurrent = false;
       onDataChanged(150);
     }
   });
@@ -349,11 +350,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
       return complianceSummary(await current(), at, horizonDays);
     },
-    ...columnReads(
-      db,
-      () => latest,
-      () => latestCurrent,
-    ),
+    ...columnReads(db, () => latest, latestCurrent),
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {
       const idx = await current();

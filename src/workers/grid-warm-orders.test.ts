@@ -80,24 +80,16 @@ describe('idle-time sort orders', () => {
     },
   );
 
-  it('drop an order worked out from columns a catch-up replaced meanwhile', async () => {
-    const idx = indexOf(['b', 'a', 'c']);
-    const replaced = indexOf(['c', 'b', 'a']).cols;
-    const helper = standIn(() => (idx.cols = replaced));
-    const asked = orderWarmer(
-      () => Promise.resolve(idx),
-      () => helper.sorter,
-    );
-    asked();
-    await settle(2_000);
-    expect(helper.asked.length).toBe(1);
-    expect(idx.orders.size).toBe(0);
-  });
-
-  it('drop an order worked out before a catch-up patched the columns in place (same columns, another data version)', async () => {
+  it.each([
+    ['columns a catch-up replaced meanwhile', (idx: GridIndex) => (idx.cols = indexOf(['c', 'b', 'a']).cols)],
+    [
+      'before a catch-up patched the columns in place (same columns, another data version)',
+      (idx: GridIndex) => (idx.dataVersion = 'v2'),
+    ],
+  ])('drop an order worked out from %s', async (_, catchUp) => {
     const idx = indexOf(['b', 'a', 'c']);
     idx.dataVersion = 'v1';
-    const helper = standIn(() => (idx.dataVersion = 'v2'));
+    const helper = standIn(() => catchUp(idx));
     const asked = orderWarmer(
       () => Promise.resolve(idx),
       () => helper.sorter,

@@ -6,6 +6,7 @@
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
 import type { LeadColumns } from './lead-columns';
+import { rowOf } from './lead-columns-joined';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -135,7 +136,7 @@ export function orderOf(input: SortInput, n: number): Uint32Array {
       return sortNumeric(input.values, input.unit, n);
     case 'names':
       return sortByStrings(
-        Array.from({ length: n }, (_, i) => input.text.slice(input.starts[i], input.starts[i + 1])),
+        Array.from({ length: n }, (_, i) => rowOf(input.text, input.starts, i)),
         n,
       );
     case 'codes':
