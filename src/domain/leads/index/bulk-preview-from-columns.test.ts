@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { previewOf } from '../../../db/repos/bulk-edit-repo';
-import type { BulkOp, FieldOp } from '../bulk-edit';
+import { bulkOpSchema, type BulkOp, type FieldOp } from '../bulk-edit';
 import type { Lead } from '../lead';
 import { previewFromColumns } from './bulk-preview-from-columns';
 import { CAMPAIGNS, SOURCES, TAGS, rowsArb } from './lead-arbitraries.test-helpers';
@@ -106,12 +106,14 @@ describe('bulk edit preview off the engine columns', () => {
             if (got === null) {
               seen.refused++;
               const clears = (e: FieldOp) => e.kind === 'set-campaign' && !e.campaignId;
+              // Judged on the operation as parsed (tags trimmed: ' VIP ' adds back a removed 'VIP').
+              const parsed = bulkOpSchema.parse(op);
               const readds =
-                op.kind === 'edit-fields' &&
-                op.edits.some(
+                parsed.kind === 'edit-fields' &&
+                parsed.edits.some(
                   (e, k) =>
                     e.kind === 'add-tags' &&
-                    op.edits
+                    parsed.edits
                       .slice(0, k)
                       .some((r) => r.kind === 'remove-tags' && r.tags.some((t) => e.tags.includes(t))),
                 );
