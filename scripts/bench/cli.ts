@@ -1,4 +1,4 @@
-/** `npm run bench -- [--size 100k|1m|20k,100k] [--only cold-start,export] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--no-cache] [--port P] [--seed S] [--no-build]` */
+/** `npm run bench -- [--size 100k|1m|20k,100k] [--only cold-start,export | team] [--json PATH] [--runs N] [--full] [--dnc-numbers 2m] [--no-cache] [--port P] [--seed S] [--no-build]` */
 import { z } from 'zod';
 
 export const DEFAULT_SIZES = [100_000, 1_000_000];

@@ -31,6 +31,7 @@ import { RUN_SCENARIOS } from './scenarios';
 import { coldStart } from './scenarios/grid';
 import { waitForSnapshot } from './engine-report';
 import type { Scenario } from './scenarios/types';
+import { benchTeam, TEAM_PART } from './team';
 
 const started = performance.now();
 const log = (msg: string) =>
@@ -205,6 +206,23 @@ function writeReport(opts: BenchOptions, results: ScenarioResult[]): BenchReport
 
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
+  const results: ScenarioResult[] = [];
+  // The team part (server and PostgreSQL, no browser) runs first; `--only team` runs it alone.
+  if (opts.only.length === 0 || opts.only.includes(TEAM_PART)) {
+    results.push(...(await benchTeam(opts, log)));
+    writeReport(opts, results);
+  }
+  if (opts.only.length === 0 || opts.only.some((id) => id !== TEAM_PART)) await benchBrowser(opts, results);
+  const report = writeReport(opts, results);
+  console.log(formatTable(report));
+  console.log(
+    `\nJSON: ${resolve(opts.json)}\nMarkdown (README "Performance"): ${resolve(opts.json).replace(/\.json$/, '')}.md`,
+  );
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** The app in Chromium, per dataset size. */
+async function benchBrowser(opts: BenchOptions, results: ScenarioResult[]): Promise<void> {
   const routes = routeStates(readRouterSource(), ['/import', '/cohorts', '/compliance', '/export']);
   log(
     `screens: ${Object.entries(routes)
@@ -218,7 +236,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const bundles = await buildPageBundles();
   const served = await serveApp(opts.outDir, opts.port);
   log(`serving ${opts.outDir} at ${served.url}`);
-  const results: ScenarioResult[] = [];
   const baseProfile = tempDir('leadledger-bench-base-');
   try {
     const key = baseCacheKey({ dncNumbers: opts.dncNumbers, chromium: chromiumVersion() });
@@ -249,10 +266,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     await served.close();
     removeTemp(baseProfile);
   }
-  const report = writeReport(opts, results);
-  console.log(formatTable(report));
-  console.log(
-    `\nJSON: ${resolve(opts.json)}\nMarkdown (README "Performance"): ${resolve(opts.json).replace(/\.json$/, '')}.md`,
-  );
-  return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

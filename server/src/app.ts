@@ -7,13 +7,14 @@ import { ROLES, type SessionClaims } from './db/session';
 import { signIn } from './auth/sign-in';
 import { pushBodySchema } from './protocol/mutations';
 import { push } from './push/push';
-import { DEFAULT_PAGE, MAX_PAGE, pull } from './pull/pull';
+import { DEFAULT_PAGE, MAX_PAGE, pullJson } from './pull/pull';
 
 export interface AppOptions {
   pool: pg.Pool;
   jwtSecret: string;
   tokenTtlSec: number;
-  logger?: boolean;
+  /** Fastify's logger: off by default; `{ level }` picks what it writes. */
+  logger?: boolean | { level: string };
   /** Origins of the web app allowed to call the API from a browser (CORS); none by default. */
   corsOrigins?: readonly string[];
 }
@@ -81,10 +82,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return { results };
   });
 
-  app.get('/pull', async (request) => {
+  app.get('/pull', async (request, reply) => {
     const claims = await session(request);
     const { cursor, limit } = pullQuerySchema.parse(request.query);
-    return pull(options.pool, claims, cursor, limit);
+    return reply.type('application/json; charset=utf-8').send(await pullJson(options.pool, claims, cursor, limit));
   });
 
   return app;

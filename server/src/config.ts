@@ -12,6 +12,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Lifetime of an access token, in seconds. */
   TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(900),
+  /** Fastify's log level: `info` logs every request; the bench's team part runs at `warn`. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Origins the web app is served from (space-separated, e.g. "https://leads.example.com"), allowed by CORS. */
   CORS_ORIGINS: z
     .string()

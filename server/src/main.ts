@@ -13,7 +13,7 @@ const app = buildApp({
   jwtSecret: config.JWT_SECRET,
   tokenTtlSec: config.TOKEN_TTL_SEC,
   corsOrigins: config.CORS_ORIGINS,
-  logger: true,
+  logger: { level: config.LOG_LEVEL },
 });
 
 const stop = async (): Promise<void> => {

@@ -90,6 +90,25 @@ describe('pull', () => {
     expect((await pullAll(app, token)).length).toBe(pushed.size);
   });
 
+  it('carries every value exactly as pushed: quotes, backslashes, control characters, emoji, large instants', async () => {
+    const org = await makeOrg(db);
+    const token = tokenFor(app, org.steward);
+    const name = 'Zoë "Q" O\'Brien \\ back\\slash\nnew line\ttab \u0001 😀 \u2028';
+    const fields = { ...newLeadFields(name), company: '{"not":"json"}', tags: ['a"b', 'c\\d', '中文'] };
+    await pushAs(app, token, [
+      leadPut('lead-text0001', org.teams[0]!, fields, hlc(Date.now() - 1000), '+15550170001') as never,
+    ]);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/pull?cursor=0&limit=10',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const page = res.json() as { changes: { kind: string; data: { fields: Record<string, unknown> } }[] };
+    const lead = page.changes.find((c) => c.kind === 'lead')!;
+    expect(lead.data.fields).toMatchObject({ ...fields, name });
+  });
+
   it('refuses a request without a valid token', async () => {
     const res = await app.inject({ method: 'GET', url: '/pull?cursor=0' });
     expect(res.statusCode).toBe(401);
