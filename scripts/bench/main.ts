@@ -5,7 +5,7 @@
  * on it and measures every scenario once; run 0 is the warm-up. Prints a table and writes the
  * JSON report. Measures only: nothing here fails on a slow figure.
  */
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromiumVersion, openSession, type Session } from './browser';
@@ -28,6 +28,7 @@ import { readRouterSource, routeStates, type RouteState } from './routes';
 import { buildApp, serveApp } from './server';
 import { baseCacheKey, loadedCacheName, restoreBase, restoreLoaded, storeBase, storeLoaded } from './base-cache';
 import { RUN_SCENARIOS } from './scenarios';
+import { removeTemp, tempDir } from './temp-dirs';
 import { coldStart } from './scenarios/grid';
 import { waitForSnapshot } from './engine-report';
 import type { Scenario } from './scenarios/types';
@@ -166,24 +167,6 @@ async function benchSize(
   }
 }
 
-/** Temporary profiles to remove even when the bench is interrupted. */
-const temporary = new Set<string>();
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temporary.add(dir);
-  return dir;
-}
-function removeTemp(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  temporary.delete(dir);
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
-
 function writeReport(opts: BenchOptions, results: ScenarioResult[]): BenchReport {
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
@@ -207,12 +190,13 @@ function writeReport(opts: BenchOptions, results: ScenarioResult[]): BenchReport
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
   const results: ScenarioResult[] = [];
-  // The team part (server and PostgreSQL, no browser) runs first; `--only team` runs it alone.
+  const bundles = await buildPageBundles();
+  // The team part (the server on PostgreSQL, and a replica's first sync) runs first; `--only team` runs it alone.
   if (opts.only.length === 0 || opts.only.includes(TEAM_PART)) {
-    results.push(...(await benchTeam(opts, log)));
+    results.push(...(await benchTeam(opts, bundles, log)));
     writeReport(opts, results);
   }
-  if (opts.only.length === 0 || opts.only.some((id) => id !== TEAM_PART)) await benchBrowser(opts, results);
+  if (opts.only.length === 0 || opts.only.some((id) => id !== TEAM_PART)) await benchBrowser(opts, bundles, results);
   const report = writeReport(opts, results);
   console.log(formatTable(report));
   console.log(
@@ -222,7 +206,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** The app in Chromium, per dataset size. */
-async function benchBrowser(opts: BenchOptions, results: ScenarioResult[]): Promise<void> {
+async function benchBrowser(opts: BenchOptions, bundles: PageBundles, results: ScenarioResult[]): Promise<void> {
   const routes = routeStates(readRouterSource(), ['/import', '/cohorts', '/compliance', '/export']);
   log(
     `screens: ${Object.entries(routes)
@@ -233,7 +217,6 @@ async function benchBrowser(opts: BenchOptions, results: ScenarioResult[]): Prom
     log(`building the app into ${opts.outDir}`);
     await buildApp(opts.outDir);
   }
-  const bundles = await buildPageBundles();
   const served = await serveApp(opts.outDir, opts.port);
   log(`serving ${opts.outDir} at ${served.url}`);
   const baseProfile = tempDir('leadledger-bench-base-');

@@ -26,11 +26,14 @@ async function bundle(entry: string, name: string): Promise<string> {
 export interface PageBundles {
   loader: string;
   probe: string;
+  /** A fresh team replica's first sync (the team part). */
+  replica: string;
 }
 
 export async function buildPageBundles(): Promise<PageBundles> {
   return {
     loader: await bundle('./page/loader.ts', '__benchLoaderModule'),
     probe: await bundle('./page/probe.ts', '__benchProbeModule'),
+    replica: await bundle('./page/replica.ts', '__benchReplicaModule'),
   };
 }

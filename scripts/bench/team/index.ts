@@ -13,7 +13,9 @@ import { failed, percentile, summarise, type Sample, type ScenarioResult } from 
 import { teamApi, type TeamApi } from './api';
 import { pullAll } from './pull-all';
 import { pushLoad, type LoadClient } from './push-load';
+import { replicaFirstSync } from './replica-sync';
 import { startTeamServer } from './team-server';
+import type { PageBundles } from '../page-bundles';
 import { BENCH_PASSWORD, benchLeadId, createBenchOrg, seedLeads, type BenchOrg } from './team-org';
 
 export const TEAM_PART = 'team';
@@ -31,6 +33,7 @@ const GOALS = {
   p95: 'p95 push latency ≤ 200 ms',
   pull: 'pull of 10k changes ≤ 1 s',
   firstSync: 'first sync of 1M leads into a fresh browser ≤ 3 min (this is the server and wire part)',
+  replica: 'first sync of 1M leads into a fresh browser ≤ 3 min',
 };
 
 async function loadClients(api: TeamApi, org: BenchOrg): Promise<LoadClient[]> {
@@ -87,11 +90,12 @@ async function pushAndPull(opts: BenchOptions, api: TeamApi, owner: pg.Pool, log
 
 async function firstSync(
   opts: BenchOptions,
+  bundles: PageBundles,
   api: TeamApi,
   owner: pg.Pool,
   size: number,
   log: Log,
-): Promise<ScenarioResult> {
+): Promise<ScenarioResult[]> {
   try {
     const org = await createBenchOrg(owner, `Bench: first sync of ${size}`, 0);
     const seeded = performance.now();
@@ -111,17 +115,39 @@ async function firstSync(
       );
       samples.push({ ms: pulled.ms });
     }
-    return summarise('team-first-sync-pull', size, samples, {
-      goal: GOALS.firstSync,
-      rows: size,
-      note: `${size} leads and ${size} calls, pulled from cursor 0 in pages of ${PAGE}; rows/s counts leads`,
-    });
+    const rows = [
+      summarise('team-first-sync-pull', size, samples, {
+        goal: GOALS.firstSync,
+        rows: size,
+        note: `${size} leads and ${size} calls, pulled from cursor 0 in pages of ${PAGE}; rows/s counts leads`,
+      }),
+    ];
+    try {
+      const token = await api.signIn(org.steward.email, BENCH_PASSWORD);
+      const r = await replicaFirstSync(bundles, api.url, token);
+      log(
+        `  team replica first sync: ${r.leads.toLocaleString('en-US')} leads, ${r.calls.toLocaleString('en-US')} calls in ${(r.ms / 1000).toFixed(1)} s ` +
+          `(${r.pages} pages; fetching ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s)`,
+      );
+      if (r.leads !== size || r.calls !== size)
+        throw new Error(`the replica holds ${r.leads} leads and ${r.calls} calls, not ${size} of each`);
+      rows.push(
+        summarise('team-replica-first-sync', size, [{ ms: r.ms, workerMs: r.applyMs }], {
+          goal: GOALS.replica,
+          rows: size,
+          note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 1000); "worker" is the time applying pages, the rest fetching`,
+        }),
+      );
+    } catch (error) {
+      rows.push(failed('team-replica-first-sync', size, GOALS.replica, error));
+    }
+    return rows;
   } catch (error) {
-    return failed('team-first-sync-pull', size, GOALS.firstSync, error);
+    return [failed('team-first-sync-pull', size, GOALS.firstSync, error)];
   }
 }
 
-export async function benchTeam(opts: BenchOptions, log: Log): Promise<ScenarioResult[]> {
+export async function benchTeam(opts: BenchOptions, bundles: PageBundles, log: Log): Promise<ScenarioResult[]> {
   log('team: a throwaway PostgreSQL database and the team server on loopback');
   const db = await createThrowawayDatabase('leadledger_bench');
   const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
@@ -130,7 +156,7 @@ export async function benchTeam(opts: BenchOptions, log: Log): Promise<ScenarioR
     try {
       const api = teamApi(server.url);
       const rows = await pushAndPull(opts, api, owner, log);
-      for (const size of opts.sizes) rows.push(await firstSync(opts, api, owner, size, log));
+      for (const size of opts.sizes) rows.push(...(await firstSync(opts, bundles, api, owner, size, log)));
       return rows;
     } finally {
       await server.close();

@@ -43,33 +43,44 @@ export async function createBenchOrg(owner: pg.Pool, name: string, agentCount: n
 /** Lead `<prefix><g>` (g from 1) belongs to `teams[g % teams.length]`. */
 export const benchLeadId = (prefix: string, g: number): string => `${prefix}${g}`;
 
+/** The call of lead g (`$2` is now): its instant and outcome, as SEED_CALLS writes it and the lead's facts count it. */
+const CALL_AT = `($2::bigint - g::bigint * 30000)`;
+const OUTCOME = `(ARRAY['no-answer', 'connected', 'busy', 'voicemail'])[1 + g % 4]`;
+
 const SEED_LEADS = `
   INSERT INTO leads (org_id, id, team_id, phone_e164, fields, clocks, created_by)
   SELECT app_org_id(), $1 || g, t.team, '+447' || (100000000 + g)::text, f.fields,
          (SELECT jsonb_object_agg(k, $4::text) FROM jsonb_object_keys(f.fields) AS k), app_user_id()
     FROM generate_series($5::int, $6::int) AS g,
-         LATERAL (SELECT ($2::uuid[])[1 + g % array_length($2::uuid[], 1)] AS team) AS t,
+         LATERAL (SELECT ($3::uuid[])[1 + g % array_length($3::uuid[], 1)] AS team) AS t,
          LATERAL (SELECT jsonb_build_object(
            'phoneRaw', '07' || (100000000 + g)::text, 'region', 'GB', 'timeZone', 'Europe/London',
            'name', 'Bench Lead ' || g, 'company', 'Company ' || (g % 5000), 'email', 'lead' || g || '@example.test',
            'tags', jsonb_build_array('bench', 'batch-' || (g % 12)), 'sourceId', 'source-' || (g % 12),
-           'campaignId', NULL, 'acquiredAt', $3::bigint - g::bigint * 60000, 'acquiredAtPrecision', 'exact',
-           'acquiredAtDeclared', NULL, 'createdAt', $3::bigint, 'updatedAt', $3::bigint, 'entryMethod', 'file',
-           'verifiedAt', NULL, 'firstContactAt', NULL, 'lastContactAt', NULL, 'attempts', 0,
-           'firstConnectedAt', NULL, 'convertedAt', NULL, 'lastOutcome', NULL, 'dncStatus', 'clear',
-           'dncCheckedAt', $3::bigint, 'anonymizedAt', NULL, 'teamId', t.team) AS fields) AS f`;
+           'campaignId', NULL, 'acquiredAt', $2::bigint - g::bigint * 60000, 'acquiredAtPrecision', 'exact',
+           'acquiredAtDeclared', NULL, 'createdAt', $2::bigint, 'updatedAt', $2::bigint, 'entryMethod', 'file',
+           'verifiedAt', NULL, 'dncStatus', 'clear', 'dncCheckedAt', $2::bigint, 'anonymizedAt', NULL,
+           'teamId', t.team) ||
+           CASE WHEN $7 THEN jsonb_build_object('attempts', 1, 'firstContactAt', ${CALL_AT},
+             'lastContactAt', ${CALL_AT}, 'lastOutcome', ${OUTCOME},
+             'firstConnectedAt', CASE WHEN g % 4 = 1 THEN ${CALL_AT} END, 'convertedAt', NULL)
+           ELSE jsonb_build_object('attempts', 0, 'firstContactAt', NULL, 'lastContactAt', NULL,
+             'lastOutcome', NULL, 'firstConnectedAt', NULL, 'convertedAt', NULL) END AS fields) AS f`;
 
 const SEED_CALLS = `
   INSERT INTO calls (org_id, id, lead_id, at, body, author_id, device_id)
-  SELECT app_org_id(), $1 || g || '-call', $1 || g, $2::bigint - g::bigint * 30000,
-         jsonb_build_object('outcome', (ARRAY['no-answer', 'connected', 'busy', 'voicemail'])[1 + g % 4],
-                            'durationSec', g % 300, 'agent', 'seed'),
+  SELECT app_org_id(), $1 || g || '-call', $1 || g, ${CALL_AT},
+         jsonb_build_object('outcome', ${OUTCOME}, 'durationSec', g % 300, 'agent', 'seed'),
          app_user_id(), 'bench-seed'
     FROM generate_series($3::int, $4::int) AS g`;
 
+/** Leads are seeded in blocks, each block's calls first: a lead's seq is its latest change, and logging a call changes it (its synced call facts). */
+const BLOCK = 1000;
+
 /**
- * `count` leads `<prefix>1…<prefix>count` across the organisation's teams, each with one call
- * when `withCalls`; in slices of 100k, one transaction each (a seq per row, like any write).
+ * `count` leads `<prefix>1…<prefix>count` across the organisation's teams, each with one call and
+ * the call facts it gives when `withCalls`; in slices of 100k, one transaction each (a seq per
+ * row, like any write).
  */
 export async function seedLeads(
   owner: pg.Pool,
@@ -80,13 +91,14 @@ export async function seedLeads(
 ): Promise<void> {
   const now = Date.now();
   const stamp = `${String(now).padStart(13, '0')}-0000-bench-seed`;
-  for (let from = 1; from <= count; from += 100_000) {
-    const to = Math.min(count, from + 99_999);
+  for (let slice = 1; slice <= count; slice += 100_000)
     await withSession(owner, org.steward.claims, async (c) => {
-      await c.query(SEED_LEADS, [prefix, org.teams, now, stamp, from, to]);
-      if (withCalls) await c.query(SEED_CALLS, [prefix, now, from, to]);
+      for (let from = slice; from <= Math.min(count, slice + 99_999); from += BLOCK) {
+        const to = Math.min(count, from + BLOCK - 1);
+        if (withCalls) await c.query(SEED_CALLS, [prefix, now, from, to]);
+        await c.query(SEED_LEADS, [prefix, now, org.teams, stamp, from, to, withCalls]);
+      }
     });
-  }
   // A server's rows are written over days and vacuumed by autovacuum meanwhile; rows written a
   // moment ago are not (their first read sets every row's hint bits, several times slower).
   await owner.query('VACUUM (ANALYZE) leads, calls');

@@ -3,24 +3,19 @@
  * a reload mid-pull either kept the page and its cursor or neither, so nothing is lost or applied
  * twice. The cursor is written first: the outbox middleware does not queue a transaction that
  * writes it, so what came from the server is never pushed back.
- * Leads merge per field by HLC with what this device holds (a local edit not yet pushed keeps its
- * later stamp); events are added once (by sync id); a DNC entry puts the number on the internal
- * list, which the verdict reads. An event whose lead has not arrived yet (a lead's seq moves to its
- * latest change) waits in `orphans` until it does. The organisation's audit chain is kept as pulled
- * (org-chain-repo.ts). A removal (a lead deleted, purged or erased on another device) deletes the
- * lead here with everything of it, and marks its sync id removed so no later change brings it back.
+ * Leads (sync-pull-leads.ts) and events (sync-pull-events.ts) go in bulk: a few requests a page,
+ * not several a change (a first sync of a large organisation is mostly this). A DNC entry puts the
+ * number on the internal list, which the verdict reads. An event whose lead has not arrived yet
+ * waits in `orphans` until it does. The organisation's audit chain is kept as pulled
+ * (org-chain-repo.ts).
  */
 import type { LeadsDb } from '../leads-db';
-import type { Lead } from '../../domain/leads/lead';
-import type { Call } from '../../domain/leads/call';
-import { CALL_FACT_FIELDS, callFacts } from '../../domain/leads/call-facts';
-import type { ConsentEvent } from '../../domain/compliance/consent-event';
-import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
-import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
-import { mutationLeadId } from '../../domain/sync/mutation';
-import { SYNC_KEYS, type SyncIdRow, type SyncIssue } from '../../domain/sync/sync-rows';
+import type { SyncIssue } from '../../domain/sync/sync-rows';
+import { SYNC_KEYS } from '../../domain/sync/sync-rows';
 import { addInternalDncInTransaction } from './dnc-repo';
 import { orgChainKey } from './org-chain-repo';
+import { applyLead, applyRemoval, bulkApplicable, planLeads, writeLeads } from './sync-pull-leads';
+import { callsOfNewLeads, planEvents, recomputeCallFacts, withCallFacts, writeEvents } from './sync-pull-events';
 
 export interface PulledChange {
   seq: number;
@@ -52,140 +47,52 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
   ];
   await db.transaction('rw', tables, async () => {
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
-    const removed = new Set<string>();
-    for (const c of page.changes) {
-      if (c.kind === 'lead') await applyLead(db, c.data);
-      else if (c.kind === 'removal') {
-        removed.add(String(c.data.leadId));
-        await applyRemoval(db, String(c.data.leadId));
+    const leads = page.changes.filter((c) => c.kind === 'lead').map((c) => c.data);
+    const removed = new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId)));
+    const bulk = bulkApplicable(
+      leads.map((d) => String(d.id)),
+      removed,
+    );
+    if (!bulk)
+      for (const c of page.changes) {
+        if (c.kind === 'lead') await applyLead(db, c.data);
+        else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId));
       }
-    }
+    else for (const id of removed) await applyRemoval(db, id);
+    const planned = bulk ? await planLeads(db, leads) : null;
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
-    const orphans: PulledChange[] = [];
-    const called = new Set<number>();
-    for (const c of [...waiting, ...page.changes]) {
-      if (c.kind === 'call' || c.kind === 'consent') {
-        // An event waiting for a lead that was removed before it ever arrived: dropped.
-        if (removed.has(String(c.data.leadId))) continue;
-        const leadId = await applyEvent(db, c);
-        if (leadId === undefined) orphans.push(c);
-        else if (c.kind === 'call' && leadId !== REMOVED) called.add(leadId);
-      } else if (c.kind === 'dnc') await applyDnc(db, c.data);
+    // An event waiting for a lead that was removed before it ever arrived: dropped.
+    const events = [...waiting, ...page.changes].filter(
+      (c) => (c.kind === 'call' || c.kind === 'consent') && !removed.has(String(c.data.leadId)),
+    );
+    const eventsPlan = await planEvents(db, events, planned?.found ?? new Map());
+    let newLeadIds = new Map<string, number>();
+    if (planned) {
+      // A new lead is written once, with the call facts of the calls that came with it. A pulled
+      // DNC entry changes the leads it lists after they are written, and a recount then carries
+      // that change into the lead's synced copy too (`wire`): with one in the page, called new
+      // leads are recounted after it, as held ones are.
+      const fold = !page.changes.some((c) => c.kind === 'dnc');
+      const callsOf = callsOfNewLeads(eventsPlan);
+      if (fold)
+        for (const syncId of eventsPlan.calledNew) {
+          const lead = planned.added.get(syncId)!;
+          lead.row = withCallFacts(lead.row, callsOf.get(syncId) ?? []);
+        }
+      newLeadIds = await writeLeads(db, planned);
+      if (!fold) for (const syncId of eventsPlan.calledNew) eventsPlan.called.add(newLeadIds.get(syncId)!);
+    }
+    await writeEvents(db, eventsPlan, newLeadIds);
+    const { orphans, called } = eventsPlan;
+    for (const c of page.changes) {
+      if (c.kind === 'dnc') await applyDnc(db, c.data);
       else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
       else if (c.kind === 'audit')
         await db.syncState.put({ key: orgChainKey(Number(c.data.orgPosition)), value: c.data });
     }
     if (orphans.length || waiting.length) await db.syncState.put({ key: ORPHANS, value: orphans });
-    for (const id of called) await recomputeCallFacts(db, id);
+    await recomputeCallFacts(db, [...called]);
   });
-}
-
-/**
- * A lead's call facts are caches (a last-writer-wins counter would lose increments): recomputed
- * here from every call this device holds for the lead, as the calls repository does for its own.
- */
-async function recomputeCallFacts(db: LeadsDb, leadId: number): Promise<void> {
-  const lead = await db.leads.get(leadId);
-  if (!lead) return;
-  const facts = callFacts(await db.calls.where('leadId').equals(leadId).toArray());
-  const next: Record<string, unknown> = { ...lead };
-  for (const key of CALL_FACT_FIELDS) {
-    const value = facts[key];
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-  }
-  if (CALL_FACT_FIELDS.every((k) => next[k] === (lead as Record<string, unknown>)[k])) return;
-  await db.leads.put(next as Lead);
-  const held = await db.syncIds.get(['leads', leadId]);
-  if (held) await db.syncIds.put({ ...held, wire: wireFields(next as Lead) });
-}
-
-const bySyncId = (db: LeadsDb, table: string, syncId: string) =>
-  db.syncIds.where('[table+syncId]').equals([table, syncId]).first();
-
-/** A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked. */
-async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
-  const held = await bySyncId(db, 'leads', syncId);
-  if (!held || held.removed || typeof held.localId !== 'number') return;
-  const id = held.localId;
-  await db.calls.where('leadId').equals(id).delete();
-  await db.consents.where('leadId').equals(id).delete();
-  await db.consentRequests.where('leadId').equals(id).delete();
-  await db.acquisitions.where('leadId').equals(id).delete();
-  await db.leads.delete(id);
-  await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
-  // What this device had queued for the lead would only be refused (and carry the person's values there).
-  const queued = await db.outbox.filter((r) => mutationLeadId(r.mutation) === syncId).primaryKeys();
-  await db.outbox.bulkDelete(queued);
-}
-
-async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
-  const syncId = String(data.id);
-  const phone = String(data.phoneE164);
-  const fields = (data.fields ?? {}) as Record<string, unknown>;
-  const clocks = (data.clocks ?? {}) as Record<string, string>;
-  const incoming: Record<string, Stamped> = {};
-  for (const [name, hlc] of Object.entries(clocks))
-    if (name !== 'teamId') incoming[name] = { value: fields[name], hlc };
-  const team: Stamped = { value: data.teamId ?? null, hlc: clocks.teamId ?? '' };
-  const held = await bySyncId(db, 'leads', syncId);
-  if (held?.removed) return;
-  const local = typeof held?.localId === 'number' ? await db.leads.get(held.localId) : undefined;
-  if (held && local) {
-    const merged = mergeLead({ fields: wireFields(local), clocks: held.clocks ?? {} }, incoming);
-    const next = leadFromWire(local.id, local.phoneE164, merged.fields, local);
-    await db.leads.put(next);
-    await db.syncIds.put({ ...held, clocks: merged.clocks, team, wire: wireFields(next) });
-    return;
-  }
-  // A mapping whose local row is gone (deleted here): the pulled lead comes back as a new row.
-  if (held) await db.syncIds.delete(['leads', held.localId]);
-  const { id: _none, ...row } = leadFromWire(0, phone, fields, undefined);
-  const id = (await db.leads.add(row as Lead)) as number;
-  const wire = wireFields({ ...row, id } as Lead);
-  const next: SyncIdRow = { table: 'leads', localId: id, syncId, clocks: { ...clocks }, team, wire };
-  await db.syncIds.put(next);
-}
-
-/** An event of a lead removed here: dropped, not kept waiting. */
-const REMOVED = -1;
-
-/** The local id of the event's lead, undefined when the lead is not here yet, or REMOVED. */
-async function applyEvent(db: LeadsDb, c: PulledChange): Promise<number | undefined> {
-  const table = c.kind === 'call' ? 'calls' : 'consents';
-  const lead = await bySyncId(db, 'leads', String(c.data.leadId));
-  if (lead?.removed) return REMOVED;
-  if (typeof lead?.localId !== 'number') return undefined;
-  if (await bySyncId(db, table, String(c.data.id))) return lead.localId;
-  const syncId = String(c.data.id);
-  const d = c.data;
-  let localId: number;
-  if (table === 'calls') {
-    const call: Omit<Call, 'id'> = {
-      leadId: lead.localId,
-      at: Number(d.at),
-      outcome: d.outcome as Call['outcome'],
-      durationSec: Number(d.durationSec ?? 0),
-      agent: String(d.agent ?? ''),
-      ...(typeof d.campaignId === 'string' ? { campaignId: d.campaignId } : {}),
-    };
-    localId = (await db.calls.add(call as Call)) as number;
-  } else {
-    const consent: Omit<ConsentEvent, 'id'> = {
-      leadId: lead.localId,
-      purpose: d.purpose as ConsentEvent['purpose'],
-      kind: d.kind as ConsentEvent['kind'],
-      basis: d.basis as ConsentEvent['basis'],
-      capturedAt: Number(d.capturedAt),
-      ...(typeof d.expiresAt === 'number' ? { expiresAt: d.expiresAt } : {}),
-      method: d.method as ConsentEvent['method'],
-      proofRef: String(d.proofRef ?? ''),
-      capturedBy: String(d.capturedBy ?? ''),
-    };
-    localId = (await db.consents.add(consent as ConsentEvent)) as number;
-  }
-  await db.syncIds.put({ table, localId, syncId });
-  return lead.localId;
 }
 
 async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {

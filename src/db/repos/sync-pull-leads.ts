@@ -1,0 +1,179 @@
+/**
+ * Pulled leads and removals, inside the page's transaction (sync-pull-repo.ts). Leads merge per
+ * field by HLC with what this device holds (a local edit not yet pushed keeps its later stamp). A
+ * page's leads are applied in bulk: their sync ids read in one request, the held rows in one, the
+ * new rows added in one; `applyLeadsOneByOne` keeps page order exactly for the pages bulk cannot
+ * (a lead named twice, or removed in the same page), which the server's state-based pull does not
+ * send. A removal (a lead deleted, purged or erased on another device) deletes the lead here with
+ * everything of it, and marks its sync id removed so no later change brings it back.
+ */
+import type { LeadsDb } from '../leads-db';
+import type { Lead } from '../../domain/leads/lead';
+import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
+import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
+import { mutationLeadId } from '../../domain/sync/mutation';
+import type { SyncedTable, SyncIdRow } from '../../domain/sync/sync-rows';
+
+/** The sync id rows of `syncIds` in `table`, by sync id (one index request). */
+export async function mappingsOf(
+  db: LeadsDb,
+  table: SyncedTable,
+  syncIds: Iterable<string>,
+): Promise<Map<string, SyncIdRow>> {
+  const keys = [...new Set(syncIds)].map((id) => [table, id]);
+  const rows = keys.length ? await db.syncIds.where('[table+syncId]').anyOf(keys).toArray() : [];
+  // Index order, so a sync id held twice answers its first row, as `.first()` would.
+  const bySyncId = new Map<string, SyncIdRow>();
+  for (const r of rows) if (!bySyncId.has(r.syncId)) bySyncId.set(r.syncId, r);
+  return bySyncId;
+}
+
+export interface Incoming {
+  syncId: string;
+  phone: string;
+  fields: Record<string, unknown>;
+  clocks: Record<string, string>;
+  stamped: Record<string, Stamped>;
+  team: Stamped;
+}
+
+function incoming(data: Record<string, unknown>): Incoming {
+  const fields = (data.fields ?? {}) as Record<string, unknown>;
+  const clocks = (data.clocks ?? {}) as Record<string, string>;
+  const stamped: Record<string, Stamped> = {};
+  for (const [name, hlc] of Object.entries(clocks)) if (name !== 'teamId') stamped[name] = { value: fields[name], hlc };
+  return {
+    syncId: String(data.id),
+    phone: String(data.phoneE164),
+    fields,
+    clocks,
+    stamped,
+    team: { value: data.teamId ?? null, hlc: clocks.teamId ?? '' },
+  };
+}
+
+/** A held lead merged with the pulled one: the row and its sync id row to write. */
+function merged(local: Lead, held: SyncIdRow, lead: Incoming): { row: Lead; mapping: SyncIdRow } {
+  const m = mergeLead({ fields: wireFields(local), clocks: held.clocks ?? {} }, lead.stamped);
+  const row = leadFromWire(local.id, local.phoneE164, m.fields, local);
+  return { row, mapping: { ...held, clocks: m.clocks, team: lead.team, wire: wireFields(row) } };
+}
+
+/** A lead new here (or whose local row was deleted here: it comes back as a new row). */
+function fresh(lead: Incoming): Omit<Lead, 'id'> {
+  const { id: _none, ...row } = leadFromWire(0, lead.phone, lead.fields, undefined);
+  return row;
+}
+
+const newMapping = (lead: Incoming, id: number, row: Omit<Lead, 'id'>): SyncIdRow => ({
+  table: 'leads',
+  localId: id,
+  syncId: lead.syncId,
+  clocks: { ...lead.clocks },
+  team: lead.team,
+  wire: wireFields({ ...row, id } as Lead),
+});
+
+/** Whether a page's leads and removals can go in bulk: every lead id once, none also removed. */
+export function bulkApplicable(leadIds: readonly string[], removedIds: ReadonlySet<string>): boolean {
+  return new Set(leadIds).size === leadIds.length && !leadIds.some((id) => removedIds.has(id));
+}
+
+/** A page's leads read and merged, not yet written: the held ones' rows, and the new ones by sync id. */
+export interface LeadsPlan {
+  puts: Lead[];
+  mappings: SyncIdRow[];
+  stale: [string, number | string][];
+  added: Map<string, { lead: Incoming; row: Omit<Lead, 'id'> }>;
+  /** Every lead of the page as an event finds it: its sync id row (a new lead's has no local id yet). */
+  found: Map<string, SyncIdRow | 'new'>;
+}
+
+export async function planLeads(db: LeadsDb, datas: readonly Record<string, unknown>[]): Promise<LeadsPlan> {
+  const leads = datas.map(incoming);
+  const held = await mappingsOf(
+    db,
+    'leads',
+    leads.map((l) => l.syncId),
+  );
+  const localIds = [...held.values()].flatMap((h) => (!h.removed && typeof h.localId === 'number' ? [h.localId] : []));
+  const locals = new Map((await db.leads.bulkGet(localIds)).flatMap((l) => (l ? [[l.id, l] as const] : [])));
+  const plan: LeadsPlan = { puts: [], mappings: [], stale: [], added: new Map(), found: new Map() };
+  for (const lead of leads) {
+    const h = held.get(lead.syncId);
+    if (h?.removed) {
+      plan.found.set(lead.syncId, h);
+      continue;
+    }
+    const local = typeof h?.localId === 'number' ? locals.get(h.localId) : undefined;
+    if (h && local) {
+      const m = merged(local, h, lead);
+      plan.puts.push(m.row);
+      plan.mappings.push(m.mapping);
+      plan.found.set(lead.syncId, m.mapping);
+      continue;
+    }
+    if (h) plan.stale.push(['leads', h.localId]);
+    plan.added.set(lead.syncId, { lead, row: fresh(lead) });
+    plan.found.set(lead.syncId, 'new');
+  }
+  return plan;
+}
+
+/**
+ * Writes the plan (new leads as they stand in it: the caller may have set their call facts) and
+ * answers the local ids the new leads got, by sync id.
+ */
+export async function writeLeads(db: LeadsDb, plan: LeadsPlan): Promise<Map<string, number>> {
+  if (plan.puts.length) await db.leads.bulkPut(plan.puts);
+  if (plan.stale.length) await db.syncIds.bulkDelete(plan.stale);
+  const ids = new Map<string, number>();
+  const added = [...plan.added.values()];
+  const mappings = [...plan.mappings];
+  if (added.length) {
+    const keys = (await db.leads.bulkAdd(
+      added.map((a) => a.row as Lead),
+      { allKeys: true },
+    )) as number[];
+    added.forEach((a, i) => {
+      ids.set(a.lead.syncId, keys[i]!);
+      mappings.push(newMapping(a.lead, keys[i]!, a.row));
+    });
+  }
+  if (mappings.length) await db.syncIds.bulkPut(mappings);
+  return ids;
+}
+
+/** One pulled lead, as the page orders it (the fallback for pages bulk cannot take). */
+export async function applyLead(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
+  const lead = incoming(data);
+  const held = (await mappingsOf(db, 'leads', [lead.syncId])).get(lead.syncId);
+  if (held?.removed) return;
+  const local = typeof held?.localId === 'number' ? await db.leads.get(held.localId) : undefined;
+  if (held && local) {
+    const m = merged(local, held, lead);
+    await db.leads.put(m.row);
+    await db.syncIds.put(m.mapping);
+    return;
+  }
+  if (held) await db.syncIds.delete(['leads', held.localId]);
+  const row = fresh(lead);
+  const id = (await db.leads.add(row as Lead)) as number;
+  await db.syncIds.put(newMapping(lead, id, row));
+}
+
+/** A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked. */
+export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
+  const held = (await mappingsOf(db, 'leads', [syncId])).get(syncId);
+  if (!held || held.removed || typeof held.localId !== 'number') return;
+  const id = held.localId;
+  await db.calls.where('leadId').equals(id).delete();
+  await db.consents.where('leadId').equals(id).delete();
+  await db.consentRequests.where('leadId').equals(id).delete();
+  await db.acquisitions.where('leadId').equals(id).delete();
+  await db.leads.delete(id);
+  await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
+  // What this device had queued for the lead would only be refused (and carry the person's values there).
+  const queued = await db.outbox.filter((r) => mutationLeadId(r.mutation) === syncId).primaryKeys();
+  await db.outbox.bulkDelete(queued);
+}
