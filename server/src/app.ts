@@ -1,10 +1,10 @@
 /** The HTTP API: sign-in, push and pull. Every request body and query is checked with zod here. */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ROLES, type SessionClaims } from './db/session';
-import { signIn } from './auth/sign-in';
+import { loadClaims, signIn } from './auth/sign-in';
 import { pushBodySchema } from './protocol/mutations';
 import { push } from './push/push';
 import { DEFAULT_PAGE, MAX_PAGE, pullJson } from './pull/pull';
@@ -24,13 +24,21 @@ const pullQuerySchema = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
 });
-/** The token's claims: short-lived, re-read from the database at each sign-in. */
+/**
+ * The token's claims: short-lived, re-read from the database at each sign-in and refresh. `auth`
+ * is when the password was last given (seconds): a refresh never carries a session past
+ * MAX_SESSION_SEC from it.
+ */
 const claimsSchema = z.object({
   sub: z.uuid(),
   org: z.uuid(),
   role: z.enum(ROLES),
   teams: z.array(z.uuid()),
+  auth: z.number().int().optional(),
 });
+
+/** A working day: after it, the password is asked again however often the token was refreshed. */
+export const MAX_SESSION_SEC = 12 * 3600;
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
@@ -40,6 +48,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const claims = claimsSchema.parse(await request.jwtVerify());
     return { orgId: claims.org, userId: claims.sub, role: claims.role, teamIds: claims.teams };
   };
+  const tokenFor = (claims: SessionClaims, auth: number) => ({
+    token: app.jwt.sign({ sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds, auth }),
+    expiresInSec: options.tokenTtlSec,
+    user: claims,
+  });
+  const unauthorized = (reply: FastifyReply, message: string) =>
+    reply.code(401).send({ error: 'unauthorized', message });
 
   // The app is served from its own origin: the browser may call this API from the listed origins
   // only (a preflight for the bearer token and the JSON body, then the answer names the origin).
@@ -70,9 +85,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.post('/auth/sign-in', async (request, reply) => {
     const { email, password } = signInSchema.parse(request.body);
     const claims = await signIn(options.pool, email, password);
-    if (!claims) return reply.code(401).send({ error: 'unauthorized', message: 'wrong e-mail or password' });
-    const token = app.jwt.sign({ sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds });
-    return { token, expiresInSec: options.tokenTtlSec, user: claims };
+    if (!claims) return unauthorized(reply, 'wrong e-mail or password');
+    return tokenFor(claims, Math.floor(Date.now() / 1000));
+  });
+
+  // A token still valid is exchanged for a new one, with the role and teams as they are now (a
+  // user removed, or moved to another team, gets that); a long sync never stops for a sign-in.
+  app.post('/auth/refresh', async (request, reply) => {
+    const old = claimsSchema.parse(await request.jwtVerify());
+    const auth = old.auth ?? 0;
+    if (Date.now() / 1000 - auth > MAX_SESSION_SEC) return unauthorized(reply, 'session ended: sign in again');
+    const claims = await loadClaims(options.pool, old.org, old.sub);
+    if (!claims) return unauthorized(reply, 'no such user');
+    return tokenFor(claims, auth);
   });
 
   app.post('/push', async (request) => {

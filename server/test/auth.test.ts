@@ -51,8 +51,9 @@ describe('sign-in', () => {
     const body = ok.json() as { token: string; expiresInSec: number; user: { role: string; teamIds: string[] } };
     expect(body.user).toMatchObject({ role: 'team_lead', teamIds: [org.teams[1]] });
     expect(body.expiresInSec).toBe(900);
-    const claims = app.jwt.decode<{ exp: number; iat: number; teams: string[] }>(body.token)!;
+    const claims = app.jwt.decode<{ exp: number; iat: number; auth: number; teams: string[] }>(body.token)!;
     expect(claims.exp - claims.iat).toBe(900);
+    expect(claims.auth).toBe(claims.iat);
     const pulled = await app.inject({
       method: 'GET',
       url: '/pull',
@@ -80,5 +81,62 @@ describe('sign-in', () => {
     const token = hs256({ ...claims, iat: now - 960, exp: now - 60 }, JWT_SECRET);
     const res = await app.inject({ method: 'GET', url: '/pull', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('refresh', () => {
+  const refresh = (token: string) =>
+    app.inject({ method: 'POST', url: '/auth/refresh', headers: { authorization: `Bearer ${token}` } });
+
+  it('exchanges a valid token for a new one with the role and teams as they are now, keeping when the password was given', async () => {
+    const org = await makeOrg(db);
+    const now = Math.floor(Date.now() / 1000);
+    const auth = now - 3600;
+    // Signed while the user was a member of team 1 only; the database now says teams 1 and 2.
+    const userId = await createUser(db.owner, org.orgId, {
+      email: `agent-${crypto.randomUUID()}@example.test`,
+      name: 'Ann',
+      role: 'agent',
+      teamIds: org.teams,
+      passwordHash: await hashPassword('x', { N: 2 ** 12, r: 8, p: 1 }),
+    });
+    const old = hs256(
+      { sub: userId, org: org.orgId, role: 'agent', teams: [org.teams[0]], auth, iat: now - 600, exp: now + 300 },
+      JWT_SECRET,
+    );
+    const res = await refresh(old);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { token: string; expiresInSec: number; user: { teamIds: string[] } };
+    expect(body.expiresInSec).toBe(900);
+    expect([...body.user.teamIds].sort()).toEqual([...org.teams].sort());
+    const claims = app.jwt.decode<{ exp: number; auth: number; teams: string[] }>(body.token)!;
+    expect(claims.auth).toBe(auth);
+    expect(claims.exp).toBeGreaterThan(now + 800);
+    const pulled = await app.inject({
+      method: 'GET',
+      url: '/pull',
+      headers: { authorization: `Bearer ${body.token}` },
+    });
+    expect(pulled.statusCode).toBe(200);
+  });
+
+  it('refuses an expired token, a session older than a working day, a token of no user, and no token', async () => {
+    const org = await makeOrg(db);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [] };
+    const control = await refresh(hs256({ ...claims, auth: now - 60, iat: now, exp: now + 900 }, JWT_SECRET));
+    expect(control.statusCode).toBe(200);
+    for (const token of [
+      hs256({ ...claims, auth: now - 960, iat: now - 960, exp: now - 60 }, JWT_SECRET),
+      hs256({ ...claims, auth: now - 12 * 3600 - 60, iat: now, exp: now + 900 }, JWT_SECRET),
+      // A token from before refreshes existed carries no sign-in time: it cannot be refreshed.
+      hs256({ ...claims, iat: now, exp: now + 900 }, JWT_SECRET),
+      hs256({ ...claims, sub: crypto.randomUUID(), auth: now, iat: now, exp: now + 900 }, JWT_SECRET),
+    ]) {
+      const res = await refresh(token);
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).not.toHaveProperty('token');
+    }
+    expect((await app.inject({ method: 'POST', url: '/auth/refresh' })).statusCode).toBe(401);
   });
 });

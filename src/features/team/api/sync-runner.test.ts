@@ -105,6 +105,54 @@ describe('a sync round', () => {
     expect(sessionStorage.getItem('leadledger.team-session')).toBeNull();
   });
 
+  it('a token near its end is exchanged for a new one before the next request, and the round goes on with it', async () => {
+    const db = await signedIn();
+    await db.outbox.bulkAdd([mutation(1)]);
+    setTeamSession({ token: 'old', expiresAt: Date.now() + 60_000 });
+    const seen: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const auth = new Headers(init.headers).get('authorization');
+        seen.push(`${new URL(url).pathname} ${auth}`);
+        if (url.endsWith('/auth/refresh'))
+          return new Response(
+            JSON.stringify({
+              token: 'new',
+              expiresInSec: 900,
+              user: { orgId: 'o', userId: 'u', role: 'agent', teamIds: ['t'] },
+            }),
+          );
+        if (url.includes('/push')) {
+          const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+          return new Response(JSON.stringify({ results: mutations.map((m) => ({ id: m.id, status: 'applied' })) }));
+        }
+        return new Response(JSON.stringify({ changes: [], cursor: 7, more: false }));
+      }),
+    );
+    expect(await syncNow()).toBe(true);
+    expect(seen).toEqual(['/auth/refresh Bearer old', '/push Bearer new', '/pull Bearer new']);
+    expect(JSON.parse(sessionStorage.getItem('leadledger.team-session')!)).toMatchObject({ token: 'new' });
+    expect((await getSyncStatus(db)).error).toBeUndefined();
+  });
+
+  it('a refused refresh (the session ended on the server) asks for the sign-in again and sends nothing', async () => {
+    const db = await signedIn();
+    await db.outbox.bulkAdd([mutation(1)]);
+    setTeamSession({ token: 'old', expiresAt: Date.now() + 60_000 });
+    const fetch = vi.fn(async (url: string) =>
+      url.endsWith('/auth/refresh')
+        ? new Response(JSON.stringify({ error: 'unauthorized', message: 'session ended' }), { status: 401 })
+        : new Response('{}', { status: 500 }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    expect(await syncNow()).toBe(false);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await getSyncStatus(db)).error).toBe('session-expired');
+    expect(sessionStorage.getItem('leadledger.team-session')).toBeNull();
+  });
+
   it('a change queued while a round pulls is sent by one more round after it', async () => {
     const db = await signedIn();
     await db.outbox.bulkAdd([mutation(1)]);

@@ -12,8 +12,8 @@ import { ensureDeviceId, getCursor, getTeamConfig, recordSyncOutcome } from '../
 import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
 import { applyPulledPage } from '../../../db/repos/sync-pull-repo';
 import { settle } from '../../../domain/sync/push-results';
-import { pull, push, TeamHttpError } from './team-client';
-import { setTeamSession, validToken } from './team-session';
+import { pull, push, refreshToken, TeamHttpError } from './team-client';
+import { freshToken, setTeamSession, validToken } from './team-session';
 
 /** What went wrong, as an i18n key under `team.error.*`. */
 export type SyncErrorCode = 'offline' | 'session-expired' | 'server' | 'refused';
@@ -56,21 +56,27 @@ async function round(): Promise<boolean> {
   const db = getDb();
   const config = await getTeamConfig(db);
   if (!config?.enabled) return false;
-  const token = validToken();
-  if (!token) {
+  if (!validToken()) {
     // Expired by the clock: forget it, so Settings asks for the sign-in again.
     setTeamSession(null);
     await recordSyncOutcome(db, { at: Date.now(), error: 'session-expired' });
     return false;
   }
   const device = await ensureDeviceId(db);
+  // Before each request: a token near its end is exchanged for a new one (a first sync of a large
+  // organisation outlasts one), and one that ran out mid-round ends the round as a 401 would.
+  const token = async (): Promise<string> => {
+    const t = await freshToken((old) => refreshToken(config.serverUrl, old));
+    if (!t) throw new TeamHttpError(401, 'session expired');
+    return t;
+  };
   try {
     for (;;) {
       const batch = await nextBatch(db);
       if (batch.length === 0) break;
       const results = await push(
         config.serverUrl,
-        token,
+        await token(),
         device,
         batch.map((r) => r.mutation),
       );
@@ -82,7 +88,7 @@ async function round(): Promise<boolean> {
       if (settled.acknowledged.length === 0) break;
     }
     for (;;) {
-      const page = await pull(config.serverUrl, token, await getCursor(db));
+      const page = await pull(config.serverUrl, await token(), await getCursor(db));
       await applyPulledPage(db, page, device);
       if (!page.more) break;
     }

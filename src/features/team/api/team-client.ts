@@ -64,6 +64,15 @@ export function signIn(serverUrl: string, email: string, password: string): Prom
   );
 }
 
+/** A token still valid exchanged for a new one (role and teams as the server holds them now). */
+export function refreshToken(serverUrl: string, token: string): Promise<SignInAnswer> {
+  return call(
+    `${serverBase(serverUrl)}/auth/refresh`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+    signInAnswer,
+  );
+}
+
 export async function push(
   serverUrl: string,
   token: string,

@@ -1,8 +1,9 @@
 /**
  * The access token, kept for this browser session only (sessionStorage: gone when the browser
- * closes; never in IndexedDB). Tokens are short-lived (15 minutes by default) and there are no
- * refresh tokens yet: an expired one asks the user to sign in again. Screens subscribe with
- * `useTeamSession`.
+ * closes; never in IndexedDB). Tokens are short-lived (15 minutes by default); the sync round
+ * exchanges one for a new one before it runs out (`freshToken`), so a long first sync or a day of
+ * work never stops for a sign-in, up to the server's limit of a working day from the password. An
+ * expired one asks the user to sign in again. Screens subscribe with `useTeamSession`.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -41,6 +42,25 @@ export function setTeamSession(session: TeamSession | null): void {
 export function validToken(now = Date.now()): string | null {
   const s = read();
   return s && s.expiresAt - 10_000 > now ? s.token : null;
+}
+
+/** A token with less than this left is exchanged for a new one before the next request. */
+export const REFRESH_BEFORE_MS = 5 * 60_000;
+
+/**
+ * The token for the next request: the one held, or a new one from `refresh` when it has less than
+ * REFRESH_BEFORE_MS left (kept for the session); null once it has expired. A refused refresh throws.
+ */
+export async function freshToken(
+  refresh: (token: string) => Promise<{ token: string; expiresInSec: number }>,
+  now = Date.now(),
+): Promise<string | null> {
+  const token = validToken(now);
+  if (!token) return null;
+  if (read()!.expiresAt - now > REFRESH_BEFORE_MS) return token;
+  const answer = await refresh(token);
+  setTeamSession({ token: answer.token, expiresAt: now + answer.expiresInSec * 1000 });
+  return answer.token;
 }
 
 export function useTeamSession(): TeamSession | null {
