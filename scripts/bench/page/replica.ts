@@ -1,17 +1,15 @@
 /**
- * Runs inside the benchmark's blank page: a fresh replica's first sync, as the app's sync round
- * pulls (src/features/team/api/sync-runner.ts): pages of the app's default size from the team
- * server, each applied with the app's own `applyPulledPage` into the app's database (its schema,
- * its middlewares), until the server has no more. Fetching and applying are timed apart.
+ * Runs inside the benchmark's page: a fresh replica's first sync with the app's own pull loop
+ * (src/features/team/api/pull-loop.ts: pages of the app's size, the next asked for while one is
+ * applied by `applyPulledPage` into a database with the app's schema and middlewares).
  * Bundled to an IIFE by page-bundles.ts; exposes `globalThis.__benchReplica`.
  */
 import { getDb } from '../../../src/db/leads-db';
-import { applyPulledPage } from '../../../src/db/repos/sync-pull-repo';
-import { getCursor } from '../../../src/db/repos/sync-state-repo';
-import { pull } from '../../../src/features/team/api/team-client';
+import { pullToEnd } from '../../../src/features/team/api/pull-loop';
 
 export interface FirstSyncResult {
   ms: number;
+  /** Waiting for pages not already fetched while the previous one was applied. */
   fetchMs: number;
   applyMs: number;
   pages: number;
@@ -22,21 +20,16 @@ export interface FirstSyncResult {
 async function firstSync(serverUrl: string, token: string, deviceId: string): Promise<FirstSyncResult> {
   const db = getDb();
   const started = performance.now();
-  let fetchMs = 0;
-  let applyMs = 0;
-  let pages = 0;
-  for (;;) {
-    const t0 = performance.now();
-    const page = await pull(serverUrl, token, await getCursor(db));
-    const t1 = performance.now();
-    await applyPulledPage(db, page, deviceId);
-    fetchMs += t1 - t0;
-    applyMs += performance.now() - t1;
-    pages++;
-    if (!page.more) break;
-  }
+  const times = await pullToEnd(db, serverUrl, async () => token, deviceId);
   const ms = performance.now() - started;
-  return { ms, fetchMs, applyMs, pages, leads: await db.leads.count(), calls: await db.calls.count() };
+  return {
+    ms,
+    fetchMs: times.waitMs,
+    applyMs: times.applyMs,
+    pages: times.pages,
+    leads: await db.leads.count(),
+    calls: await db.calls.count(),
+  };
 }
 
 export const benchReplica = { firstSync };

@@ -132,7 +132,7 @@ async function firstSync(
       const r = await replicaFirstSync(bundles, api.url, token);
       log(
         `  team replica first sync: ${r.leads.toLocaleString('en-US')} leads, ${r.calls.toLocaleString('en-US')} calls in ${(r.ms / 1000).toFixed(1)} s ` +
-          `(${r.pages} pages; fetching ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s)`,
+          `(${r.pages} pages; waiting for pages ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s)`,
       );
       if (r.leads !== size || r.calls !== size)
         throw new Error(`the replica holds ${r.leads} leads and ${r.calls} calls, not ${size} of each`);

@@ -2,17 +2,17 @@
  * One sync round, on the page (a small module driven from the app shell; the work is a few HTTP
  * requests and one transaction per batch or page, so it does not need a worker): push the outbox
  * oldest first in batches of at most 500 until it is empty (or only deferred mutations are
- * left), then pull pages after the stored cursor until there is no more. Every batch is settled
- * and every page applied in its own transaction, so stopping anywhere (offline, a reload, a
- * server restart) loses nothing and repeats nothing the server has not already answered.
+ * left), then pull pages after the stored cursor until there is no more (pull-loop.ts). Every
+ * batch is settled and every page applied in its own transaction, so stopping anywhere (offline,
+ * a reload, a server restart) loses nothing and repeats nothing the server has not already answered.
  * Rounds never overlap: a request during a round joins it, and one more round follows it.
  */
 import { getDb } from '../../../db/leads-db';
-import { ensureDeviceId, getCursor, getTeamConfig, recordSyncOutcome } from '../../../db/repos/sync-state-repo';
+import { ensureDeviceId, getTeamConfig, recordSyncOutcome } from '../../../db/repos/sync-state-repo';
 import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
-import { applyPulledPage } from '../../../db/repos/sync-pull-repo';
 import { settle } from '../../../domain/sync/push-results';
-import { pull, push, refreshToken, TeamHttpError } from './team-client';
+import { push, refreshToken, TeamHttpError } from './team-client';
+import { pullToEnd } from './pull-loop';
 import { freshToken, setTeamSession, validToken } from './team-session';
 
 /** What went wrong, as an i18n key under `team.error.*`. */
@@ -87,11 +87,7 @@ async function round(): Promise<boolean> {
       await settleBatch(db, batch, settled);
       if (settled.acknowledged.length === 0) break;
     }
-    for (;;) {
-      const page = await pull(config.serverUrl, await token(), await getCursor(db));
-      await applyPulledPage(db, page, device);
-      if (!page.more) break;
-    }
+    await pullToEnd(db, config.serverUrl, token, device);
     failures = 0;
     await recordSyncOutcome(db, { at: Date.now() });
     return true;
