@@ -15,14 +15,23 @@ export interface FirstSyncResult {
   pages: number;
   leads: number;
   calls: number;
+  /** The longest main-thread task while it ran (the sync round runs on the page). */
+  longestTaskMs: number;
 }
 
 async function firstSync(serverUrl: string, token: string, deviceId: string): Promise<FirstSyncResult> {
   const db = getDb();
+  let longestTaskMs = 0;
+  const tasks = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, e.duration);
+  });
+  tasks.observe({ type: 'longtask', buffered: false });
   const started = performance.now();
   const times = await pullToEnd(db, serverUrl, async () => token, deviceId);
   const ms = performance.now() - started;
+  tasks.disconnect();
   return {
+    longestTaskMs,
     ms,
     fetchMs: times.waitMs,
     applyMs: times.applyMs,

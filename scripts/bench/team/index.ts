@@ -132,16 +132,21 @@ async function firstSync(
       const r = await replicaFirstSync(bundles, api.url, token);
       log(
         `  team replica first sync: ${r.leads.toLocaleString('en-US')} leads, ${r.calls.toLocaleString('en-US')} calls in ${(r.ms / 1000).toFixed(1)} s ` +
-          `(${r.pages} pages; waiting for pages ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s)`,
+          `(${r.pages} pages; waiting for pages ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s; longest task ${r.longestTaskMs.toFixed(0)} ms)`,
       );
       if (r.leads !== size || r.calls !== size)
         throw new Error(`the replica holds ${r.leads} leads and ${r.calls} calls, not ${size} of each`);
       rows.push(
-        summarise('team-replica-first-sync', size, [{ ms: r.ms, workerMs: r.applyMs }], {
-          goal: GOALS.replica,
-          rows: size,
-          note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 1000); "worker" is the time applying pages, the rest fetching`,
-        }),
+        summarise(
+          'team-replica-first-sync',
+          size,
+          [{ ms: r.ms, workerMs: r.applyMs, longestTaskMs: r.longestTaskMs }],
+          {
+            goal: GOALS.replica,
+            rows: size,
+            note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 1000); "worker" is the time applying pages, the rest fetching`,
+          },
+        ),
       );
     } catch (error) {
       rows.push(failed('team-replica-first-sync', size, GOALS.replica, error));
