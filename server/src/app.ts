@@ -48,11 +48,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const claims = claimsSchema.parse(await request.jwtVerify());
     return { orgId: claims.org, userId: claims.sub, role: claims.role, teamIds: claims.teams };
   };
-  const tokenFor = (claims: SessionClaims, auth: number) => ({
-    token: app.jwt.sign({ sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds, auth }),
-    expiresInSec: options.tokenTtlSec,
-    user: claims,
-  });
+  /** A token lives its TTL, and never past a working day from the password (`auth`, seconds). */
+  const tokenFor = (claims: SessionClaims, auth: number) => {
+    const expiresInSec = Math.min(options.tokenTtlSec, auth + MAX_SESSION_SEC - Math.floor(Date.now() / 1000));
+    const payload = { sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds, auth };
+    return { token: app.jwt.sign(payload, { expiresIn: expiresInSec }), expiresInSec, user: claims };
+  };
   const unauthorized = (reply: FastifyReply, message: string) =>
     reply.code(401).send({ error: 'unauthorized', message });
 
@@ -94,7 +95,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.post('/auth/refresh', async (request, reply) => {
     const old = claimsSchema.parse(await request.jwtVerify());
     const auth = old.auth ?? 0;
-    if (Date.now() / 1000 - auth > MAX_SESSION_SEC) return unauthorized(reply, 'session ended: sign in again');
+    if (Date.now() / 1000 - auth > MAX_SESSION_SEC - 30) return unauthorized(reply, 'session ended: sign in again');
     const claims = await loadClaims(options.pool, old.org, old.sub);
     if (!claims) return unauthorized(reply, 'no such user');
     return tokenFor(claims, auth);

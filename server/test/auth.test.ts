@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '../src/admin';
 import { hashPassword, verifyPassword } from '../src/auth/password';
 import { createHmac } from 'node:crypto';
-import { JWT_SECRET, makeOrg, type TestDb, withTestServer } from './helpers';
+import type { AddressInfo } from 'node:net';
+import { refreshToken } from '../../src/features/team/api/team-client';
+import { JWT_SECRET, makeOrg, testApp, type TestDb, withTestServer } from './helpers';
 
 const b64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
 function hs256(payload: object, secret: string): string {
@@ -118,6 +120,32 @@ describe('refresh', () => {
       headers: { authorization: `Bearer ${body.token}` },
     });
     expect(pulled.statusCode).toBe(200);
+  });
+
+  it('answers the browser client’s own refresh request over HTTP, and never lives past a working day from the password', async () => {
+    const org = await makeOrg(db);
+    const listening = await testApp(db);
+    await listening.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(listening.server.address() as AddressInfo).port}`;
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [] };
+      const answer = await refreshToken(
+        url,
+        hs256({ ...claims, auth: now - 60, iat: now, exp: now + 120 }, JWT_SECRET),
+      );
+      expect(answer).toMatchObject({ expiresInSec: 900, user: { userId: org.steward.userId, role: 'steward' } });
+      // Ten minutes left of the working day: the new token lives ten minutes, not fifteen.
+      const late = await refreshToken(
+        url,
+        hs256({ ...claims, auth: now - 12 * 3600 + 600, iat: now, exp: now + 120 }, JWT_SECRET),
+      );
+      expect(late.expiresInSec).toBe(600);
+      const decoded = listening.jwt.decode<{ exp: number; iat: number }>(late.token)!;
+      expect(decoded.exp - decoded.iat).toBe(600);
+    } finally {
+      await listening.close();
+    }
   });
 
   it('refuses an expired token, a session older than a working day, a token of no user, and no token', async () => {

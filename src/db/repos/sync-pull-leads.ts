@@ -2,7 +2,7 @@
  * Pulled leads and removals, inside the page's transaction (sync-pull-repo.ts). Leads merge per
  * field by HLC with what this device holds (a local edit not yet pushed keeps its later stamp). A
  * page's leads are applied in bulk: their sync ids read in one request, the held rows in one, the
- * new rows added in one; `applyLeadsOneByOne` keeps page order exactly for the pages bulk cannot
+ * new rows added in one; `applyLead`, one at a time, keeps page order exactly for the pages bulk cannot
  * (a lead named twice, or removed in the same page), which the server's state-based pull does not
  * send. A removal (a lead deleted, purged or erased on another device) deletes the lead here with
  * everything of it, and marks its sync id removed so no later change brings it back.

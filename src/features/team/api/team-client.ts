@@ -45,7 +45,10 @@ export const serverBase = (url: string) => url.trim().replace(/\/+$/, '');
 async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+    // A JSON content type only with a body: the server refuses an empty body that claims to be JSON.
+    const headers = new Headers(init.headers);
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    res = await fetch(url, { ...init, headers });
   } catch (error) {
     throw new TeamHttpError(0, error instanceof Error ? error.message : String(error));
   }

@@ -49,7 +49,9 @@ export const REFRESH_BEFORE_MS = 5 * 60_000;
 
 /**
  * The token for the next request: the one held, or a new one from `refresh` when it has less than
- * REFRESH_BEFORE_MS left (kept for the session); null once it has expired. A refused refresh throws.
+ * REFRESH_BEFORE_MS left (kept for the session, unless the session changed meanwhile: a sign-out
+ * or another sign-in is not undone); null once it has expired. A refused refresh (401: the session
+ * ended on the server) throws; any other failure keeps the token held while it is valid.
  */
 export async function freshToken(
   refresh: (token: string) => Promise<{ token: string; expiresInSec: number }>,
@@ -58,7 +60,14 @@ export async function freshToken(
   const token = validToken(now);
   if (!token) return null;
   if (read()!.expiresAt - now > REFRESH_BEFORE_MS) return token;
-  const answer = await refresh(token);
+  let answer: { token: string; expiresInSec: number };
+  try {
+    answer = await refresh(token);
+  } catch (error) {
+    if ((error as { status?: number }).status === 401) throw error;
+    return token;
+  }
+  if (read()?.token !== token) return validToken();
   setTeamSession({ token: answer.token, expiresAt: now + answer.expiresInSec * 1000 });
   return answer.token;
 }
