@@ -49,6 +49,24 @@ export async function enableTeamMode(db: LeadsDb, config: Omit<TeamConfig, 'enab
   });
 }
 
+/**
+ * The role and teams a token refresh answered (the server re-reads them), kept in the team config
+ * while team mode is on for that same user: a promotion or a team move takes effect on this device
+ * at the next refresh, not only at the next sign-in.
+ */
+export async function updateTeamClaims(
+  db: LeadsDb,
+  user: Pick<TeamConfig, 'orgId' | 'userId' | 'role' | 'teamIds'>,
+): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const config = await getTeamConfig(db);
+    if (!config?.enabled || config.orgId !== user.orgId || config.userId !== user.userId) return;
+    const same = config.role === user.role && config.teamIds.join() === user.teamIds.join();
+    if (!same)
+      await db.syncState.put({ key: SYNC_KEYS.team, value: { ...config, role: user.role, teamIds: user.teamIds } });
+  });
+}
+
 /** Team mode off: the app works alone again; queued changes stay for the next sign-in. */
 export async function disableTeamMode(db: LeadsDb): Promise<void> {
   await db.transaction('rw', db.syncState, async () => {

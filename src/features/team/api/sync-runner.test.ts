@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeadsDb } from '../../../db/leads-db';
 import { deleteFreshDatabases, freshDb } from '../../../db/test-databases';
-import { enableTeamMode, getCursor, getSyncStatus } from '../../../db/repos/sync-state-repo';
+import { enableTeamMode, getCursor, getSyncStatus, getTeamConfig } from '../../../db/repos/sync-state-repo';
 import { setTeamSession } from './team-session';
 import { syncNow } from './sync-runner';
 
@@ -105,7 +105,7 @@ describe('a sync round', () => {
     expect(sessionStorage.getItem('leadledger.team-session')).toBeNull();
   });
 
-  it('a token near its end is exchanged for a new one before the next request, and the round goes on with it', async () => {
+  it('a token near its end is exchanged for a new one before the next request (with the role and teams it answers), and the round goes on with it', async () => {
     const db = await signedIn();
     await db.outbox.bulkAdd([mutation(1)]);
     setTeamSession({ token: 'old', expiresAt: Date.now() + 60_000 });
@@ -122,7 +122,8 @@ describe('a sync round', () => {
             JSON.stringify({
               token: 'new',
               expiresInSec: 900,
-              user: { orgId: 'o', userId: 'u', role: 'agent', teamIds: ['t'] },
+              // Promoted and given a second team since the sign-in.
+              user: { orgId: 'o', userId: 'u', role: 'team_lead', teamIds: ['t', 't2'] },
             }),
           );
         if (url.includes('/push')) {
@@ -135,6 +136,7 @@ describe('a sync round', () => {
     expect(await syncNow()).toBe(true);
     expect(seen).toEqual(['/auth/refresh Bearer old', '/push Bearer new', '/pull Bearer new']);
     expect(JSON.parse(sessionStorage.getItem('leadledger.team-session')!)).toMatchObject({ token: 'new' });
+    expect(await getTeamConfig(db)).toMatchObject({ enabled: true, role: 'team_lead', teamIds: ['t', 't2'] });
     expect((await getSyncStatus(db)).error).toBeUndefined();
   });
 

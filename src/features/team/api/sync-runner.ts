@@ -8,7 +8,7 @@
  * Rounds never overlap: a request during a round joins it, and one more round follows it.
  */
 import { getDb } from '../../../db/leads-db';
-import { ensureDeviceId, getTeamConfig, recordSyncOutcome } from '../../../db/repos/sync-state-repo';
+import { ensureDeviceId, getTeamConfig, recordSyncOutcome, updateTeamClaims } from '../../../db/repos/sync-state-repo';
 import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
 import { settle } from '../../../domain/sync/push-results';
 import { push, refreshToken, TeamHttpError } from './team-client';
@@ -66,7 +66,11 @@ async function round(): Promise<boolean> {
   // Before each request: a token near its end is exchanged for a new one (a first sync of a large
   // organisation outlasts one), and one that ran out mid-round ends the round as a 401 would.
   const token = async (): Promise<string> => {
-    const t = await freshToken((old) => refreshToken(config.serverUrl, old));
+    const t = await freshToken(async (old) => {
+      const answer = await refreshToken(config.serverUrl, old);
+      await updateTeamClaims(db, answer.user);
+      return answer;
+    });
     if (!t) throw new TeamHttpError(401, 'session expired');
     return t;
   };
