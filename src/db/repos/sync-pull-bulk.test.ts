@@ -38,6 +38,9 @@ const leadChange = fc
     company: fc.option(fc.constantFrom('Acme', ''), { nil: undefined }),
     tags: fc.option(fc.subarray(['vip', 'b2b']), { nil: undefined }),
     dncStatus: fc.option(fc.constantFrom('clear', 'listed'), { nil: undefined }),
+    // Call facts as another device counted them: a recount here replaces them.
+    attempts: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    lastOutcome: fc.option(fc.constantFrom('no-answer', 'connected'), { nil: undefined }),
     team: fc.constantFrom(TEST_TEAM, OTHER_TEAM),
     wall: fc.integer({ min: 0, max: 4 }),
     node: fc.constantFrom('a', 'b'),
@@ -85,9 +88,9 @@ const otherChange = fc.oneof(
     kind: 'dnc',
     data: { id: `dnc-${phone.slice(-4)}000`, kind: 'request', phoneE164: phone, at: NOW - 1000 },
   })),
-  fc.constantFrom('this-device', 'other-device').map((deviceId) => ({
+  fc.record({ deviceId: fc.constantFrom('this-device', 'other-device'), mutationId: fc.uuid() }).map((data) => ({
     kind: 'quarantine',
-    data: { mutationId: crypto.randomUUID(), deviceId, type: 'call.add', reason: 'invalid', detail: 'x' },
+    data: { ...data, type: 'call.add', reason: 'invalid', detail: 'x' },
   })),
   fc.integer({ min: 1, max: 3 }).map((orgPosition) => ({ kind: 'audit', data: { orgPosition, orgHash: 'h' } })),
 );
@@ -172,7 +175,8 @@ describe('a pulled page applied in bulk', () => {
           if (removals.size) seen.removed++;
           const events = p.filter((c) => c.kind === 'call' || c.kind === 'consent').map((c) => c.data.id);
           if (new Set(events).size < events.length) seen.repeatedEvent++;
-          if (p.some((c) => (c.kind === 'call' || c.kind === 'consent') && !ids.includes(c.data.leadId as string)))
+          const arrived = new Set(pages.slice(0, i + 1).flatMap(leadIdsOf));
+          if (p.some((c) => (c.kind === 'call' || c.kind === 'consent') && !arrived.has(c.data.leadId as string)))
             seen.orphaned++;
           if (p.some((c) => c.kind === 'call' && ids.includes(c.data.leadId as string)))
             seen[p.some((c) => c.kind === 'dnc') ? 'calledWithLeadAndDnc' : 'calledWithLead']++;
