@@ -16,7 +16,8 @@ import type { SyncIdRow } from '../../domain/sync/sync-rows';
 import type { PulledChange } from './sync-pull-repo';
 import { mappingsOf } from './sync-pull-leads';
 
-function callOf(leadId: number, d: Record<string, unknown>): Omit<Call, 'id'> {
+/** A pulled call as a local row of lead `leadId`. */
+export function callOf(leadId: number, d: Record<string, unknown>): Omit<Call, 'id'> {
   return {
     leadId,
     at: Number(d.at),
@@ -27,7 +28,8 @@ function callOf(leadId: number, d: Record<string, unknown>): Omit<Call, 'id'> {
   };
 }
 
-function consentOf(leadId: number, d: Record<string, unknown>): Omit<ConsentEvent, 'id'> {
+/** A pulled consent as a local row of lead `leadId`. */
+export function consentOf(leadId: number, d: Record<string, unknown>): Omit<ConsentEvent, 'id'> {
   return {
     leadId,
     purpose: d.purpose as ConsentEvent['purpose'],

@@ -28,24 +28,26 @@ export interface PulledPage {
   more: boolean;
 }
 
-const ORPHANS = 'orphans';
+export const ORPHANS = 'orphans';
+
+/** Every table a pulled page may write (one transaction with its cursor). */
+export const pullTables = (db: LeadsDb) => [
+  db.syncState,
+  db.leads,
+  db.calls,
+  db.consents,
+  db.dncEntries,
+  db.dncLists,
+  db.dncListVersions,
+  db.syncIds,
+  db.syncIssues,
+  db.consentRequests,
+  db.acquisitions,
+  db.outbox,
+];
 
 export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: string): Promise<void> {
-  const tables = [
-    db.syncState,
-    db.leads,
-    db.calls,
-    db.consents,
-    db.dncEntries,
-    db.dncLists,
-    db.dncListVersions,
-    db.syncIds,
-    db.syncIssues,
-    db.consentRequests,
-    db.acquisitions,
-    db.outbox,
-  ];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', pullTables(db), async () => {
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
     const leads = page.changes.filter((c) => c.kind === 'lead').map((c) => c.data);
     const removed = new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId)));
@@ -95,7 +97,7 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
   });
 }
 
-async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
+export async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
   const phone = String(data.phoneE164);
   await addInternalDncInTransaction(db, phone, Number(data.at));
   if (!(await db.syncIds.get(['dncEntries', phone])))
@@ -103,7 +105,7 @@ async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<voi
 }
 
 /** A mutation of this user's that the server refused, pushed from another of their devices. */
-async function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<void> {
+export async function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<void> {
   if (data.deviceId === deviceId) return;
   const issue: SyncIssue = {
     at: Date.now(),
