@@ -23,9 +23,11 @@ export interface EngineReport {
   steps: Record<string, StepStats>;
 }
 
-/** The grid worker's measures that started at or after `since` (worker clock), summarised by name. */
-export async function workerSteps(page: Page, since = 0): Promise<Record<string, StepStats>> {
-  const worker = page.workers().find((w) => /grid[.-]worker|grid\.worker/.test(w.url()));
+const GRID_WORKER = /grid[.-]worker|grid\.worker/;
+
+/** The measures of the worker whose URL matches `which` (the grid worker by default) that started at or after `since` (its clock), summarised by name. */
+export async function workerSteps(page: Page, since = 0, which = GRID_WORKER): Promise<Record<string, StepStats>> {
+  const worker = page.workers().find((w) => which.test(w.url()));
   if (!worker) return {};
   const entries = (await worker
     .evaluate(
@@ -55,7 +57,7 @@ export async function workerSteps(page: Page, since = 0): Promise<Record<string,
 
 /** The grid worker's clock now (for `workerSteps(page, since)`). */
 export async function workerNow(page: Page): Promise<number> {
-  const worker = page.workers().find((w) => /grid[.-]worker|grid\.worker/.test(w.url()));
+  const worker = page.workers().find((w) => GRID_WORKER.test(w.url()));
   return worker ? ((await worker.evaluate(() => performance.now()).catch(() => 0)) as number) : 0;
 }
 

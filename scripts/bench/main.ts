@@ -49,8 +49,6 @@ function unbuilt(scenario: Scenario, routes: Record<string, RouteState>): string
 /** Scenarios the load itself measures (they need the empty base). */
 const LOAD_SCENARIOS: ReadonlySet<string> = new Set(['csv-import', 'raw-put']);
 
-const today = () => Math.floor(Date.now() / 86_400_000) * 86_400_000;
-
 async function benchSize(
   opts: BenchOptions,
   size: number,
@@ -60,7 +58,7 @@ async function benchSize(
   baseProfile: string,
   baseKey: string,
 ): Promise<ScenarioResult[]> {
-  const spec: DatasetSpec = { seed: opts.seed, size, now: today() };
+  const spec: DatasetSpec = { seed: opts.seed, size, now: opts.day };
   const profileDir = tempDir(`leadledger-bench-${size}-`);
   const timeoutMs = Math.max(180_000, (size / 1000) * 600);
   const heavy = heavyRuns(opts, size);
@@ -232,7 +230,7 @@ async function benchBrowser(opts: BenchOptions, bundles: PageBundles, results: S
             profileDir: baseProfile,
             baseURL: served.url,
             bundles,
-            spec: { seed: opts.seed, size: 1, now: today() },
+            spec: { seed: opts.seed, size: 1, now: opts.day },
             log,
           },
           opts.dncNumbers,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heavyRuns, parseArgs, parseSize } from './cli';
+import { heavyRuns, parseArgs, parseSize, todayUtc } from './cli';
 import { routeStates } from './routes';
 import {
   benchReportSchema,
@@ -119,6 +119,14 @@ describe('bench command line', () => {
     expect(() => parseArgs(['--runs', '2'])).toThrow();
     expect(() => parseArgs(['--bogus'])).toThrow();
     expect(parseArgs(['--dnc-numbers', '50k'])).toMatchObject({ dncNumbers: 50_000, full: false });
+  });
+
+  it('takes the dataset day from --day (an earlier day reuses its cached profile), today by default', () => {
+    expect(parseArgs([]).day).toBe(todayUtc());
+    expect(parseArgs(['--day', '2026-12-04']).day).toBe(Date.UTC(2026, 11, 4));
+    expect(() => parseArgs(['--day', '2026-02-30'])).toThrow(/not a day/);
+    expect(() => parseArgs(['--day', '04/12/2026'])).toThrow(/not a day/);
+    expect(() => parseArgs(['--day', '2999-01-01'])).toThrow(/future/);
   });
 
   it('measures heavy scenarios once at a million leads unless --full', () => {

@@ -12,6 +12,7 @@ import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
 import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
 import { toStorageError } from '../db/storage-errors';
 import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
+import type { EngineLeadsApi } from './grid.worker';
 
 const db = new LeadsDb();
 
@@ -27,9 +28,24 @@ async function coded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const api = {
-  /** Check every lead against the versions in force; `onProgress` is a Comlink proxy. */
-  scrub(now: number, onProgress?: (p: ScrubProgress) => void) {
-    return coded(() => scrubAllLeads(db, now, onProgress ? (p) => void onProgress(p) : undefined));
+  /**
+   * Check every lead against the versions in force; `onProgress` is a Comlink proxy. With
+   * `engine` (a port to the grid engine), the leads' numbers are read off its columns where it
+   * holds the data as it is (else off the phone index).
+   */
+  scrub(now: number, onProgress?: (p: ScrubProgress) => void, engine?: MessagePort) {
+    const remote = engine ? Comlink.wrap<EngineLeadsApi>(engine) : null;
+    return coded(() =>
+      scrubAllLeads(
+        db,
+        now,
+        onProgress ? (p) => void onProgress(p) : undefined,
+        remote ? (dataVersion) => remote.leadPhones(dataVersion) : undefined,
+      ),
+    ).finally(() => {
+      // Comlink closes both ends once the engine acknowledges the release.
+      remote?.[Comlink.releaseProxy]();
+    });
   },
   /** Hash, decode and parse a DNC file for the preview; nothing is written. */
   previewDncFile(bytes: Uint8Array, fileName: string, defaultRegion: string) {

@@ -3,13 +3,15 @@
  * rebuild or catch-up is waited for): each answer holds only for the data version the columns
  * reflect, and a moved version answers null, so the caller reads the tables instead.
  */
+import * as Comlink from 'comlink';
 import type { LeadsDb } from '../db/leads-db';
-import { readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { leadRowsWrittenSince, readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { packExportLeads, type PackedExportLeads } from '../domain/import-export/packed-export-leads';
 import type { BulkOp } from '../domain/leads/bulk-edit';
 import type { BulkPreview } from '../domain/leads/bulk-preview';
 import { previewFromColumns } from '../domain/leads/index/bulk-preview-from-columns';
 import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
+import { leadPhonesFromColumns, type PackedLeadPhones } from '../domain/leads/index/lead-phones-from-columns';
 import type { GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
 
@@ -35,6 +37,26 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
      * the columns are read in the same task as the version is compared (a catch-up patches them
      * and moves the version in one task).
      */
+    /**
+     * Every stored lead's id and number, for a DNC scrub, when the columns hold the leads' rows as
+     * they were at `dataVersion` (the version the scrub read as it started): the same version, or
+     * one the change log leads from, and to, through writes to no lead's row (the scrub's own
+     * journal entry, a call, a list version); else null, and the scrub walks the phone index.
+     */
+    async leadPhones(dataVersion: string): Promise<PackedLeadPhones | null> {
+      const idx = latest();
+      if (!idx?.dataVersion) return null;
+      // Packed in this task, while the columns are those of `held` (a catch-up patches them and moves the version in one task).
+      const held = idx.dataVersion;
+      const t0 = performance.now();
+      const packed = leadPhonesFromColumns(idx.cols);
+      measureSince('engine:lead-phones', t0);
+      if (held !== dataVersion) {
+        const since = await Promise.all([leadRowsWrittenSince(db, held), leadRowsWrittenSince(db, dataVersion)]);
+        if (since.some((s) => s !== 'none')) return null;
+      }
+      return Comlink.transfer(packed, [packed.ids.buffer]);
+    },
     async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
       const token = latestCurrent() ? latest()?.dataVersion : await readDataVersion(db);
       const idx = latest();

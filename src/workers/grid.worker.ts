@@ -27,14 +27,15 @@ const engine = createGridEngine(new LeadsDb(), () => sorter);
 const api = {
   ...engine,
   /**
-   * Answer another worker on `port` (the export worker, handed the other end by the page): the
-   * engine's leads for a file, straight from worker to worker, never through the page.
+   * Answer another worker on `port` (the export or the compliance worker, handed the other end
+   * by the page): the engine's leads for a file, or their numbers for a DNC scrub, straight from
+   * worker to worker, never through the page.
    */
   connect(port: MessagePort): void {
-    Comlink.expose({ exportLeads: engine.exportLeads }, port);
+    Comlink.expose({ exportLeads: engine.exportLeads, leadPhones: engine.leadPhones }, port);
   },
 };
 
 export type GridWorkerApi = typeof api;
-export type EngineLeadsApi = Pick<GridWorkerApi, 'exportLeads'>;
+export type EngineLeadsApi = Pick<GridWorkerApi, 'exportLeads' | 'leadPhones'>;
 Comlink.expose(api);

@@ -5,6 +5,7 @@
  * screen reports the worker's own time, that is read too.
  */
 import { probe } from '../browser';
+import { workerSteps } from '../engine-report';
 import { watchHeapPeak } from '../heap';
 import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
@@ -177,8 +178,14 @@ export const dncScrub: Scenario = {
     await button.click();
     const { paintedAt } = await waiting;
     const start = await probe(ctx.page, 'lastInput');
+    // The compliance worker's own steps (scrub:lists, scrub:leads and their reads): where the time went.
+    const steps = await workerSteps(ctx.page, 0, /compliance[.-]worker/);
     return {
-      'dnc-scrub': { ms: paintedAt - start, longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt) },
+      'dnc-scrub': {
+        ms: paintedAt - start,
+        longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt),
+        detail: { steps },
+      },
     };
   },
 };

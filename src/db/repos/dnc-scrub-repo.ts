@@ -17,6 +17,9 @@ import type { DncScrub, LeadsDb } from '../leads-db';
 import { isHashedPhone } from '../../domain/compliance/anonymise';
 import { appendAudit } from './audit-repo';
 import { journaled, markDone, type JournalEntry } from './operation-journal-repo';
+import { measureSince, timed } from '../../workers/grid-timing';
+import { readDataVersion } from './engine-snapshot-repo';
+import { forEachLeadPhone, type PackedLeadPhones } from '../../domain/leads/index/lead-phones-from-columns';
 
 /** Pages and chunks small enough that the progress line moves within a second, even with millions of entries. */
 const ENTRY_PAGE = 50_000;
@@ -32,8 +35,8 @@ export interface ScrubProgress {
 export interface ScrubResult extends DncScrub {
   lists: ScrubBasis['lists'];
   ms: number;
-  /** Where the time went: reading the lists into a set, and checking and writing the leads. */
-  phases: { listsMs: number; leadsMs: number };
+  /** Where the time went: reading the lists into a set, and checking the leads (their numbers read off the engine's columns, or off the phone index). */
+  phases: { listsMs: number; leadsMs: number; leadsFrom: 'engine' | 'index' };
 }
 
 /** The lists with their versions, as the verdict sees them. */
@@ -60,11 +63,13 @@ async function buildBasis(
   for (const list of active) {
     let from: [string, string | typeof Dexie.minKey] = [list.listId, Dexie.minKey];
     for (;;) {
+      const tRead = performance.now();
       const page: DncEntry[] = await db.dncEntries
         .where('[listId+phoneE164]')
         .between(from, [list.listId, Dexie.maxKey], false, true)
         .limit(ENTRY_PAGE)
         .toArray();
+      measureSince('scrub:lists:read', tRead);
       builder.add(page);
       done += page.length;
       progress({ phase: 'lists', done, total: Math.max(total, done) });
@@ -75,13 +80,27 @@ async function buildBasis(
   return builder.basis();
 }
 
+/**
+ * Where the scrub may read the leads' numbers instead of walking the phone index: the grid
+ * engine's columns, when they hold the data version given (the one the scrub read as it
+ * started); null when they do not (or the engine cannot answer), and the index is walked.
+ */
+export type EngineLeadPhones = (dataVersion: string) => Promise<PackedLeadPhones | null>;
+
 /** Scrub every lead at `now`; `progress` hears after each page and chunk. Journaled (operation-journal-repo.ts). */
 export function scrubAllLeads(
   db: LeadsDb,
   now = Date.now(),
   progress: (p: ScrubProgress) => void = () => {},
+  enginePhones?: EngineLeadPhones,
 ): Promise<ScrubResult> {
-  return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress), now);
+  return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress, enginePhones), now);
+}
+
+/** The engine's numbers of the leads as they were at `dataVersion` (asked once the lists are read: the engine has opened by then). */
+async function askEngine(dataVersion: string | null, enginePhones: EngineLeadPhones | undefined) {
+  if (!enginePhones || dataVersion === null) return null;
+  return timed('scrub:engine-phones', () => enginePhones(dataVersion).catch(() => null));
 }
 
 async function scrub(
@@ -89,38 +108,87 @@ async function scrub(
   journal: JournalEntry,
   now: number,
   progress: (p: ScrubProgress) => void,
+  enginePhones: EngineLeadPhones | undefined,
 ): Promise<ScrubResult> {
   const started = performance.now();
+  const dataVersion = await readDataVersion(db);
   const lists = await db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
-  const basis = await buildBasis(db, lists, now, progress);
+  const basis = await timed('scrub:lists', () => buildBasis(db, lists, now, progress));
   const listsDone = performance.now();
-  const total = await db.leads.count();
+  const packed = await askEngine(dataVersion, enginePhones);
+  const total = packed ? packed.ids.length : await db.leads.count();
   progress({ phase: 'leads', done: 0, total });
-  const checked = await checkLeads(db, basis, (done) =>
-    progress({ phase: 'leads', done, total: Math.max(total, done) }),
+  const onChunk = (done: number) => progress({ phase: 'leads', done, total: Math.max(total, done) });
+  const checked = await timed('scrub:leads', async () =>
+    packed ? checkPackedLeads(packed, basis, onChunk) : checkLeads(db, basis, onChunk),
   );
   const leadsDone = performance.now();
   const { leadCount, listedLeadIds, lastLeadId } = checked;
-  const scrubRow = await db.transaction('rw', [db.dncScrubs, db.audit, db.settings, db.operations], async () => {
-    const row = { at: now, versionIds: basis.versionIds, leadCount, listed: listedLeadIds.length };
-    const id = await db.dncScrubs.add({ ...row, listedLeadIds, lastLeadId });
-    await appendAudit(
-      db,
-      {
-        action: 'dnc-scrub',
-        entity: 'lead',
-        ids: [],
-        before: null,
-        after: { ...row, scrubId: id, lists: basis.lists },
-      },
-      now,
-    );
-    await markDone(db, journal, now);
-    return { ...row, id };
-  });
+  const scrubRow = await timed('scrub:write', () =>
+    db.transaction('rw', [db.dncScrubs, db.audit, db.settings, db.operations], async () => {
+      const row = { at: now, versionIds: basis.versionIds, leadCount, listed: listedLeadIds.length };
+      const id = await db.dncScrubs.add({ ...row, listedLeadIds, lastLeadId });
+      await appendAudit(
+        db,
+        {
+          action: 'dnc-scrub',
+          entity: 'lead',
+          ids: [],
+          before: null,
+          after: { ...row, scrubId: id, lists: basis.lists },
+        },
+        now,
+      );
+      await markDone(db, journal, now);
+      return { ...row, id };
+    }),
+  );
   progress({ phase: 'done', done: checked.read, total: checked.read });
-  const phases = { listsMs: Math.round(listsDone - started), leadsMs: Math.round(leadsDone - listsDone) };
+  const phases = {
+    listsMs: Math.round(listsDone - started),
+    leadsMs: Math.round(leadsDone - listsDone),
+    leadsFrom: packed ? ('engine' as const) : ('index' as const),
+  };
   return { ...scrubRow, lists: basis.lists, ms: Math.round(performance.now() - started), phases };
+}
+
+/** What a scrub found, counted as the leads' numbers are looked up. */
+interface Checked {
+  leadCount: number;
+  read: number;
+  listedLeadIds: number[];
+  lastLeadId: number;
+}
+
+/** A tally of checked leads: one rule for numbers from the index and from the engine. */
+function tally(listed: ReadonlySet<string>) {
+  const out: Checked = { leadCount: 0, read: 0, listedLeadIds: [], lastLeadId: 0 };
+  return {
+    check(id: number, phone: string) {
+      out.read++;
+      if (id > out.lastLeadId) out.lastLeadId = id;
+      // An anonymised lead's number is a keyed hash: nothing to check (the overlay skips it by its own date).
+      if (isHashedPhone(phone)) return;
+      out.leadCount++;
+      if (listed.has(phone)) out.listedLeadIds.push(id);
+    },
+    result(): Checked {
+      out.listedLeadIds.sort((a, b) => a - b);
+      return out;
+    },
+  };
+}
+
+/** The engine's numbers of the leads looked up in the listed set (no table read). */
+export function checkPackedLeads(
+  packed: PackedLeadPhones,
+  basis: Pick<ScrubBasis, 'listed'>,
+  onChunk: (done: number) => void,
+): Checked {
+  const t = tally(basis.listed);
+  forEachLeadPhone(packed, t.check);
+  onChunk(packed.ids.length);
+  return t.result();
 }
 
 /**
@@ -133,13 +201,12 @@ export async function checkLeads(
   basis: Pick<ScrubBasis, 'listed'>,
   onChunk: (done: number) => void,
   chunkSize = LEAD_CHUNK,
-): Promise<{ leadCount: number; read: number; listedLeadIds: number[]; lastLeadId: number }> {
-  const listedLeadIds: number[] = [];
-  let leadCount = 0;
+): Promise<Checked> {
+  const t = tally(basis.listed);
   let read = 0;
-  let lastLeadId = 0;
   let after: string | null = null;
   for (;;) {
+    const tRead = performance.now();
     const chunk = await db.transaction('r', db.leads, async () => {
       const range = () => (after === null ? db.leads.orderBy('phoneE164') : db.leads.where('phoneE164').above(after));
       const [phones, ids] = await Promise.all([
@@ -159,19 +226,12 @@ export async function checkLeads(
       }
       return { phones, ids, full: phones.length >= chunkSize };
     });
-    for (let i = 0; i < chunk.ids.length; i++) {
-      const id = chunk.ids[i]!;
-      if (id > lastLeadId) lastLeadId = id;
-      // An anonymised lead's number is a keyed hash: nothing to check (the overlay skips it by its own date).
-      if (isHashedPhone(chunk.phones[i]!)) continue;
-      leadCount++;
-      if (basis.listed.has(chunk.phones[i]!)) listedLeadIds.push(id);
-    }
+    measureSince('scrub:leads:read', tRead);
+    for (let i = 0; i < chunk.ids.length; i++) t.check(chunk.ids[i]!, chunk.phones[i]!);
     read += chunk.ids.length;
     onChunk(read);
     if (!chunk.full) break;
     after = chunk.phones.at(-1)!;
   }
-  listedLeadIds.sort((a, b) => a - b);
-  return { leadCount, read, listedLeadIds, lastLeadId };
+  return t.result();
 }

@@ -195,6 +195,17 @@ export async function leadsChangedSince(db: LeadsDb, since: string | null): Prom
 }
 
 /**
+ * Whether any lead's row (its own fields, not its history) was written since data version
+ * `since`: 'none' when the log reaches the current version through writes to other tables only
+ * (calls, consents, DNC lists and versions, settings, scrub records: a lead's stored number is
+ * as it was), 'some' otherwise — or when the log does not reach.
+ */
+export async function leadRowsWrittenSince(db: LeadsDb, since: string | null): Promise<'none' | 'some'> {
+  const changes = await changesSince(db, since);
+  return changes !== 'unreachable' && !changes.tables.has('leads') && !changes.tables.has('?') ? 'none' : 'some';
+}
+
+/**
  * Everything written since data version `since`, by following the change log: the lead ids
  * touched, those of them whose history (calls, consents, requests, DNC entries) was written —
  * the others had only their lead row written —, and whether a write may have moved every lead

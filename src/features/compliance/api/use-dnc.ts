@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { getDb } from '../../../db/leads-db';
 import { addToInternalDnc, listDncLists, listDncScrubs } from '../../../db/repos/dnc-repo';
 import type { ScrubProgress } from '../../../db/repos/dnc-scrub-repo';
+import { gridWorker } from '../../../shared/engine/grid-worker';
 import { useWriteMutation } from '../../../shared/storage/use-write-mutation';
 import { complianceWorker } from './compliance-worker';
 
@@ -70,7 +71,14 @@ export function useScrub() {
       const started = performance.now();
       setProgress({ phase: 'lists', done: 0, total: 0 });
       try {
-        const result = await complianceWorker().scrub(Date.now(), Comlink.proxy(setProgress));
+        // The scrub reads the leads' numbers off the grid engine's columns through a port of its own.
+        const { port1, port2 } = new MessageChannel();
+        await gridWorker().connect(Comlink.transfer(port1, [port1]));
+        const result = await complianceWorker().scrub(
+          Date.now(),
+          Comlink.proxy(setProgress),
+          Comlink.transfer(port2, [port2]),
+        );
         return { ...result, seconds: (performance.now() - started) / 1000 };
       } finally {
         setProgress(null);

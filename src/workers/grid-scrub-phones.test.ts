@@ -1,0 +1,79 @@
+/**
+ * A DNC scrub reads the leads' numbers off the engine's columns when they hold the data version
+ * the scrub started at, and finds exactly what the walk of the phone index finds — deleted and
+ * anonymised leads and shared numbers included; for another version the engine gives nothing
+ * and the scrub walks the index.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NOW, closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
+import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { createGridEngine } from './grid-engine';
+
+afterAll(closeAll);
+
+describe('a DNC scrub with the engine’s numbers', () => {
+  it(
+    'finds what the phone index walk finds, and walks it when the engine holds another version',
+    { timeout: 60_000 },
+    async () => {
+      const data = demoSlice(40);
+      const listedPhones = new Set(data.dncEntries.map((e) => e.phoneE164));
+      const db = await dbWith(data);
+      const leads = await db.leads.toArray();
+      const listed = leads.filter((l) => listedPhones.has(l.phoneE164));
+      expect(listed.length).toBeGreaterThan(2);
+      // A deleted listed lead, an anonymised listed lead, and a clear lead taking a listed lead's number.
+      const clear = leads.find((l) => !listedPhones.has(l.phoneE164))!;
+      // Written after the engine built its columns: it follows them by its change log (a deleted row stays, flagged).
+      const engine = createGridEngine(db);
+      await engine.judged({}, undefined, NOW);
+      await db.leads.delete(listed[0]!.id);
+      await db.leads.update(listed[1]!.id, { phoneE164: 'hmac:0123456789abcdef', anonymizedAt: NOW - 1 });
+      await db.leads.update(clear.id, { phoneE164: listed[2]!.phoneE164 });
+      await engine.judged({}, undefined, NOW);
+      expect((await engine.stats()).catchUps).toBeGreaterThan(0);
+      const before = await readDataVersion(db);
+      const asked: string[] = [];
+      const viaEngine = await scrubAllLeads(db, NOW, undefined, (v) => {
+        asked.push(v);
+        return engine.leadPhones(v);
+      });
+      expect(asked).toEqual([before]);
+      expect(viaEngine.phases.leadsFrom).toBe('engine');
+      const viaIndex = await scrubAllLeads(db, NOW);
+      expect(viaIndex.phases.leadsFrom).toBe('index');
+      const [a, b] = await db.dncScrubs.bulkGet([viaEngine.id, viaIndex.id]);
+      const found = ({ leadCount, listed, listedLeadIds, lastLeadId }: NonNullable<typeof a>) => ({
+        leadCount,
+        listed,
+        listedLeadIds,
+        lastLeadId,
+      });
+      expect(found(a!)).toEqual(found(b!));
+      expect(a!.listedLeadIds).toContain(clear.id);
+      expect(a!.listedLeadIds).not.toContain(listed[0]!.id);
+      expect(a!.listedLeadIds).not.toContain(listed[1]!.id);
+      expect(a!.leadCount).toBe(leads.length - 2);
+
+      // Another version the log leads to through writes to no lead's row (a call): the same rows, answered.
+      const v0 = await readDataVersion(db);
+      const { id: _first, ...call } = (await db.calls.limit(1).toArray())[0]!;
+      await db.calls.add({ ...call, at: NOW - 1 });
+      expect(await readDataVersion(db)).not.toBe(v0);
+      expect(await engine.leadPhones(v0!)).not.toBeNull();
+      // A lead's row written since: not the same rows, whichever version the columns hold.
+      await db.leads.update(clear.id, { name: 'Renamed' });
+      expect(await engine.leadPhones(v0!)).toBeNull();
+
+      // Columns at another version: no numbers from the engine, and the scrub walks the index.
+      expect(await engine.leadPhones('another-version')).toBeNull();
+      const stale = await scrubAllLeads(db, NOW, undefined, () => engine.leadPhones('another-version'));
+      expect(stale.phases.leadsFrom).toBe('index');
+      const failing = await scrubAllLeads(db, NOW, undefined, () => Promise.reject(new Error('engine gone')));
+      expect(failing.phases.leadsFrom).toBe('index');
+      expect(found((await db.dncScrubs.get(failing.id))!)).toEqual(found(b!));
+    },
+  );
+});
