@@ -60,21 +60,25 @@ async function buildBasis(
   const total = counts.reduce((a, b) => a + b, 0);
   let done = 0;
   progress({ phase: 'lists', done, total });
-  for (const list of active) {
-    let from: [string, string | typeof Dexie.minKey] = [list.listId, Dexie.minKey];
-    for (;;) {
-      const tRead = performance.now();
-      const page: DncEntry[] = await db.dncEntries
+  // The next page is asked for as soon as a page arrives: it is read while this one is added.
+  const pageFrom = (listId: string, from: string | typeof Dexie.minKey) =>
+    timed('scrub:lists:read', () =>
+      db.dncEntries
         .where('[listId+phoneE164]')
-        .between(from, [list.listId, Dexie.maxKey], false, true)
+        .between([listId, from], [listId, Dexie.maxKey], false, true)
         .limit(ENTRY_PAGE)
-        .toArray();
-      measureSince('scrub:lists:read', tRead);
+        .toArray(),
+    );
+  for (const list of active) {
+    let next = pageFrom(list.listId, Dexie.minKey);
+    for (;;) {
+      const page: DncEntry[] = await next;
+      const full = page.length === ENTRY_PAGE;
+      if (full) next = pageFrom(list.listId, page[page.length - 1]!.phoneE164);
       builder.add(page);
       done += page.length;
       progress({ phase: 'lists', done, total: Math.max(total, done) });
-      if (page.length < ENTRY_PAGE) break;
-      from = [list.listId, page[page.length - 1]!.phoneE164];
+      if (!full) break;
     }
   }
   return builder.basis();
