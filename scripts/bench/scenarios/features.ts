@@ -168,6 +168,11 @@ export const dncScrub: Scenario = {
       rows: (n) => n,
       note: '"Scrub all leads now" to "Scrub complete" painted',
     },
+    {
+      name: 'dnc-scrub-recheck',
+      goal: 'issue 14: the engine caught up with a write (a scrub moves every lead checked)',
+      note: '"Scrub complete" painted to the re-check count painted again (the engine answering after the scrub)',
+    },
   ],
   async measure(ctx) {
     await ctx.page.goto('/compliance/dnc');
@@ -178,6 +183,13 @@ export const dncScrub: Scenario = {
     await button.click();
     const { paintedAt } = await waiting;
     const start = await probe(ctx.page, 'lastInput');
+    const recheck = await probe(
+      ctx.page,
+      'waitMatch',
+      '[data-testid="recheck-count"][aria-busy="false"]',
+      '^[\\d,]+$',
+      ctx.timeoutMs * 4,
+    );
     // The compliance worker's own steps (scrub:lists, scrub:leads and their reads): where the time went.
     const steps = await workerSteps(ctx.page, 0, /compliance[.-]worker/);
     return {
@@ -186,6 +198,7 @@ export const dncScrub: Scenario = {
         longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt),
         detail: { steps },
       },
+      'dnc-scrub-recheck': { ms: recheck.paintedAt - paintedAt },
     };
   },
 };

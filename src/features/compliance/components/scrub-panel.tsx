@@ -22,14 +22,14 @@ export function ScrubPanel({
   const p = scrub.progress;
   // After a scrub the count shown is the old one until the engine answers again.
   const stale = scrub.isPending || (scrub.isSuccess && recheckStale);
-  // One bar over the whole wait: reading the lists is the first tenth, checking the leads the rest.
+  // One bar over the whole wait: reading the lists is most of it (millions of numbers), checking the leads (their numbers read off the engine) the last tenth.
   const share = (x: ScrubProgress) => (x.total > 0 ? Math.min(1, x.done / x.total) : 0);
   const pct = !p
     ? 0
     : p.phase === 'lists'
-      ? Math.round(10 * share(p))
+      ? Math.round(90 * share(p))
       : p.phase === 'leads'
-        ? 10 + Math.round(90 * share(p))
+        ? 90 + Math.round(10 * share(p))
         : 100;
   const step = !p
     ? ''
