@@ -47,6 +47,8 @@ export interface ChangeLogRow {
   full: boolean;
   /** The table written (rows logged before it was recorded have none: read as a history change). */
   table?: string;
+  /** A scrub row added (`full`: it moves every lead it checked, which the engine lays onto its columns without a rebuild). */
+  scrubAdded?: true;
 }
 
 interface TxState {
@@ -64,7 +66,7 @@ async function touched(
   leads: DBCoreTable,
   req: DBCoreMutateRequest,
   results: unknown[] | undefined,
-): Promise<Pick<ChangeLogRow, 'leadIds' | 'full'>> {
+): Promise<Pick<ChangeLogRow, 'leadIds' | 'full' | 'scrubAdded'>> {
   const none = { leadIds: [], full: false };
   if (req.type === 'deleteRange') return { ...none, full: true };
   // The settings table also holds bookkeeping rows (`flag:…`: the audit head, the last backup, keys) no verdict reads.
@@ -72,6 +74,7 @@ async function touched(
     const keys = req.type === 'delete' ? req.keys : req.values.map((v) => (v as { key?: unknown }).key);
     return { ...none, full: !keys.every((k) => typeof k === 'string' && k.startsWith('flag:')) };
   }
+  if (name === 'dncScrubs' && req.type === 'add') return { ...none, full: true, scrubAdded: true };
   if (WHOLE_TABLES.has(name)) return { ...none, full: true };
   if (name === 'leads') {
     const keys =

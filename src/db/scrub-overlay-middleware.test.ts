@@ -30,7 +30,14 @@ describe('the scrub overlay under every read of a lead', () => {
     // Nothing written to the leads: the stored rows are as they were, and the change log names no lead.
     expect(await rawLeads(db.name)).toEqual(storedBefore);
     const changes = await changesSince(db, version);
-    expect(changes).toMatchObject({ full: true, leadIds: new Set() });
+    // Full (every lead it checked moves), but only by a scrub added: the engine lays it onto its columns.
+    expect(changes).toMatchObject({ full: true, fullByScrubsOnly: true, leadIds: new Set() });
+    // A scrub row deleted cannot be laid on (the one before it would be in force again): a rebuild.
+    const afterAdd = await readDataVersion(db);
+    const added = (await db.dncScrubs.get(result.id))!;
+    await db.dncScrubs.delete(result.id);
+    expect(await changesSince(db, afterAdd)).toMatchObject({ full: true, fullByScrubsOnly: false });
+    await db.dncScrubs.add(added);
     const row = (await db.dncScrubs.orderBy('at').last())!;
     expect(row).toMatchObject({
       at: NOW,

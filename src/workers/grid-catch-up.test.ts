@@ -1,6 +1,7 @@
 /**
  * The engine catching up by the change log equals a build from scratch: after any sequence of
- * writes (leads added, edited and deleted, calls, consents, DNC entries, a settings change), the
+ * writes (leads added, edited, anonymised and deleted, calls, consents, DNC entries, DNC scrubs — laid
+ * onto the columns —, a settings change), the
  * index that followed the log — live, or opened from a stored snapshot — answers every filter
  * and search exactly as a fresh build of the same data, and its cohort snapshot equals the one
  * built from the tables. Writes go through Dexie, so they pass
@@ -19,6 +20,9 @@ import { snapshotFromColumns } from '../domain/cohorts/snapshot-from-columns';
 import { namesOf } from '../domain/leads/index/lead-columns';
 import { getSettings } from '../db/repos/settings-repo';
 import { catchUp } from './grid-catch-up';
+import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
+import { FLAG_CALLABLE, FLAG_DELETED, FLAG_LISTED } from '../domain/columns/lead-flags';
+import type { GridIndex } from './grid-index';
 import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
 
@@ -35,7 +39,9 @@ type Op =
   | { kind: 'withdraw'; pick: number }
   | { kind: 'dnc'; pick: number }
   | { kind: 'delete'; pick: number }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'scrub'; minutesBefore: number }
+  | { kind: 'anonymise'; pick: number; afterScrubs: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), count: fc.integer({ min: 1, max: 60 }) }),
@@ -57,6 +63,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('dnc' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   { weight: 1, arbitrary: fc.constant({ kind: 'settings' as const }) },
+  // A scrub at or before NOW (an earlier one than the latest leaves the latest in force).
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('scrub' as const), minutesBefore: fc.integer({ min: 0, max: 3 }) }),
+  },
+  fc.record({ kind: fc.constant('anonymise' as const), pick: fc.nat(), afterScrubs: fc.boolean() }),
 );
 
 /** The cohort snapshot built from the tables: the reference the engine's (read off its columns) must equal. */
@@ -70,6 +82,34 @@ async function cohortsFromTables(
   };
   const want = buildSnapshot(await db.leads.toArray(), await db.calls.toArray(), ctx, await db.consents.toArray());
   return { ctx, want };
+}
+
+/** Each live row's DNC check and cached judgement as the columns hold them, by lead id (the next-change instant apart). */
+function rowFacts(index: GridIndex): Map<number, number[]> {
+  const c = index.cols;
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < c.n; i++)
+    if (!(c.flags[i]! & FLAG_DELETED))
+      out.set(c.ids[i]!, [
+        c.dncCheckedAt[i]!,
+        c.dncStatus[i]!,
+        c.dnc[i]!,
+        c.reasons[i]!,
+        c.flags[i]! & (FLAG_CALLABLE | FLAG_LISTED),
+      ]);
+  return out;
+}
+
+/** Rows whose next-change instant is later than a fresh build's: judged again too late (earlier is only extra work). */
+function lateNextChanges(live: GridIndex, fresh: GridIndex): number[] {
+  const want = new Map<number, number>();
+  for (let i = 0; i < fresh.cols.n; i++) want.set(fresh.cols.ids[i]!, fresh.cols.nextChange[i]!);
+  const late: number[] = [];
+  for (let i = 0; i < live.cols.n; i++) {
+    const id = live.cols.ids[i]!;
+    if (!(live.cols.flags[i]! & FLAG_DELETED) && live.cols.nextChange[i]! > want.get(id)!) late.push(id);
+  }
+  return late;
 }
 
 let serial = 0;
@@ -147,6 +187,16 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
         await db.leads.delete(id);
       });
       return;
+    case 'scrub':
+      await scrubAllLeads(db, NOW - op.minutesBefore * 60_000);
+      return;
+    case 'anonymise':
+      // Anonymised before every scrub's moment (no scrub covers it) or after (the scrubs do).
+      await db.leads.update(id, {
+        phoneE164: `hmac:${String(serial++).padStart(16, '0')}`,
+        anonymizedAt: op.afterScrubs ? NOW - 30_000 : NOW - 3_600_000,
+      });
+      return;
     case 'settings':
       // The organisation's settings (rules may change for everyone); a `flag:` row (bookkeeping) must not rebuild.
       await db.settings.put({ key: serial++ % 2 ? 'org' : 'flag:catch-up-test', value: { ...DEFAULT_SETTINGS } });
@@ -158,6 +208,8 @@ describe('catching up by the change log', () => {
   it('equals a fresh build after any sequence of writes, live and from a stored snapshot', async () => {
     let patched = 0;
     let moved = 0;
+    let scrubbed = 0;
+    let laidWithoutRebuild = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 6 }), async (ops) => {
         const db = await dbWith(demoSlice(150));
@@ -180,7 +232,11 @@ describe('catching up by the change log', () => {
         const want = answers(fresh, NOW);
         if (JSON.stringify(want) !== JSON.stringify(start)) moved++;
         const cohorts = await cohortsFromTables(db);
+        if (ops.some((o) => o.kind === 'scrub')) scrubbed++;
         if (!rebuilt) {
+          if (ops.some((o) => o.kind === 'scrub')) laidWithoutRebuild++;
+          expect(rowFacts(live)).toEqual(rowFacts(fresh));
+          expect(lateNextChanges(live, fresh)).toEqual([]);
           expect(answers(live, NOW)).toEqual(want);
           expect(live.cols.n - live.deleted).toBe(fresh.cols.n);
           expect(snapshotFromColumns(live.cols, cohorts.ctx)).toEqual(cohorts.want);
@@ -192,12 +248,43 @@ describe('catching up by the change log', () => {
         expect(reopened.counters.fullBuilds).toBe(rebuilt ? 1 : 0);
         await db.delete();
       }),
-      { numRuns: 12 },
+      { numRuns: 16 },
     );
-    // Anti-vacuity: most writes were applied by following the log, and the answers did move.
+    // Anti-vacuity: most writes were applied by following the log, and the answers did move; scrubs were laid on without a rebuild.
     expect(patched).toBeGreaterThan(15);
     expect(moved).toBeGreaterThan(5);
+    expect(scrubbed).toBeGreaterThan(4);
+    expect(laidWithoutRebuild).toBeGreaterThan(2);
   }, 240_000);
+
+  it('lays a scrub onto the columns as a fresh build reads it: a later own check stands, a lead anonymised after the scrub’s moment is covered', async () => {
+    const db = await dbWith(demoSlice(150));
+    const live = await openGridIndex(db, NOW);
+    const builds = live.counters.fullBuilds;
+    const [anonymised, ownCheck, plain] = (await db.leads.limit(3).primaryKeys()) as number[];
+    const scrubAt = NOW - 120_000;
+    await db.leads.update(anonymised!, { phoneE164: 'hmac:00000000000000aa', anonymizedAt: scrubAt + 60_000 });
+    await db.leads.update(ownCheck!, { dncCheckedAt: scrubAt + 30_000, dncStatus: 'listed', dncCheckedVersions: [] });
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    await scrubAllLeads(db, scrubAt);
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    expect(live.counters.fullBuilds).toBe(builds);
+    const fresh = await buildGridIndex(db, NOW);
+    expect(rowFacts(live)).toEqual(rowFacts(fresh));
+    expect(lateNextChanges(live, fresh)).toEqual([]);
+    expect(answers(live, NOW)).toEqual(answers(fresh, NOW));
+    const checkedAt = (id: number) => rowFacts(live).get(id)![0];
+    expect([checkedAt(anonymised!), checkedAt(ownCheck!), checkedAt(plain!)]).toEqual([
+      scrubAt,
+      scrubAt + 30_000,
+      scrubAt,
+    ]);
+    // A scrub earlier than the latest leaves the latest in force: nothing moves, still no rebuild.
+    const before = rowFacts(live);
+    await scrubAllLeads(db, scrubAt - 60_000);
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    expect(rowFacts(live)).toEqual(before);
+  });
 
   it('a change applied after a save is written by the next save: the reopened snapshot answers as a fresh build', async () => {
     const db = await dbWith(demoSlice(150));

@@ -17,6 +17,37 @@ import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
+import { layScrubOntoColumns, type ScrubLaid } from '../domain/leads/index/scrub-into-columns';
+import { dncCheckState } from '../domain/compliance/dnc';
+import type { Settings } from '../domain/settings/settings';
+import { latestScrubToLay } from '../db/repos/dnc-scrub-repo';
+
+/**
+ * Lay the latest scrub onto the columns (scrub-into-columns.ts), each region's check state worked
+ * out once under its rules at `now`; 'rebuild' when there is no scrub to lay (a row from before the
+ * overlay). Runs before the written leads are judged, which are then read through the same scrub.
+ */
+async function layLatestScrub(
+  db: LeadsDb,
+  index: GridIndex,
+  settings: Settings,
+  now: number,
+  onLaid: (row: number) => void,
+): Promise<ScrubLaid | 'rebuild'> {
+  const latest = await latestScrubToLay(db);
+  if (!latest) return 'rebuild';
+  const t0 = performance.now();
+  const rulesFor = rulesByRegion(settings);
+  const check = [{ at: latest.overlay.at, versionIds: latest.overlay.versionIds }];
+  const laid = layScrubOntoColumns(
+    index.cols,
+    latest.overlay,
+    (region) => dncCheckState(check, latest.lists, rulesFor(region), now),
+    onLaid,
+  );
+  measureSince('engine:catch-up:scrub', t0);
+  return laid;
+}
 
 /** Row of lead `id`, or null when no row holds it. */
 const rowOfId = (cols: LeadColumns, id: number): number | null => {
@@ -51,7 +82,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   const why =
     logged === 'unreachable'
       ? 'unreachable'
-      : logged.full
+      : logged.full && !logged.fullByScrubsOnly
         ? 'full'
         : logged.leadIds.size > rejudgeLimit(index.cols.n)
           ? 'too-many'
@@ -62,6 +93,20 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   }
   const { dataVersion, leadIds: ids, historyIds } = logged;
   const settings = await getSettings(db);
+  // A scrub since: its checks laid onto the columns; the anonymised leads it may cover are read and judged below.
+  const laidChunks = new Set<number>();
+  let laidRows = 0;
+  if (logged.full) {
+    const laid = await layLatestScrub(db, index, settings, now, (row) =>
+      laidChunks.add(Math.floor(row / SNAPSHOT_CHUNK_ROWS)),
+    );
+    if (laid === 'rebuild') {
+      measureSince('engine:catch-up:rebuild:scrub', performance.now());
+      return 'rebuild';
+    }
+    laidRows = laid.rows;
+    for (const id of laid.reread) ids.add(id);
+  }
   const wanted = [...ids].sort((a, b) => a - b);
   const changes: RowChange[] = [];
   const found = new Set<number>();
@@ -118,6 +163,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   if (dirty !== 'all') {
     for (const c of changes) if (c.row !== null) dirty.add(Math.floor(c.row / SNAPSHOT_CHUNK_ROWS));
     for (const r of deletedRows) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
+    for (const c of laidChunks) dirty.add(c);
     for (let r = before; r < index.cols.n; r += SNAPSHOT_CHUNK_ROWS) dirty.add(Math.floor(r / SNAPSHOT_CHUNK_ROWS));
     if (index.cols.n > before) dirty.add(Math.floor((index.cols.n - 1) / SNAPSHOT_CHUNK_ROWS));
   }
@@ -130,6 +176,6 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   index.orders.clear();
   index.dataVersion = dataVersion;
   index.counters.catchUps++;
-  index.counters.rowsCaughtUp += changes.length + deletedRows.length;
+  index.counters.rowsCaughtUp += changes.length + deletedRows.length + laidRows;
   return 'patched';
 }

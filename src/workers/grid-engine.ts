@@ -88,13 +88,24 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     for (;;) {
       await catching;
       const seen = signalled;
-      index ??= openGridIndex(db, Date.now(), report, matches.known, 'later').then((idx) => {
-        // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
-        if (idx.counters.catchUps > 0) saveSoon(idx);
-        return keepMatches(idx, seen);
-      });
+      index ??= openGridIndex(db, Date.now(), report, matches.known, 'later').then(
+        (idx) => {
+          // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
+          if (idx.counters.catchUps > 0) saveSoon(idx);
+          return keepMatches(idx, seen);
+        },
+        // The snapshot is a cache: one that cannot be opened or caught up is rebuilt from the tables.
+        () => fullBuild(),
+      );
       const mine = index;
-      const idx = await mine;
+      let idx: GridIndex;
+      try {
+        idx = await mine;
+      } catch (e) {
+        // Not kept: the next question opens again, rather than every question failing from now on.
+        if (index === mine) index = null;
+        throw e;
+      }
       await enqueue(async () => {
         if (index !== mine) return;
         const outcome = await refreshDue(db, idx, Date.now());
@@ -364,6 +375,14 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     onProgress(cb: ProgressListener): void {
       progressListeners.add(cb);
       if (progress) void cb(progress);
+    },
+    /**
+     * Follow the change log now, not after the write signal's pause: a screen that has just
+     * written (a scrub) asks this before asking its figures again, so they count the write.
+     */
+    async catchUpNow(): Promise<number> {
+      await enqueue(applyChanges);
+      return version;
     },
     /** Rebuild now (e.g. after settings or the clock moved on). */
     async refresh(): Promise<number> {

@@ -178,6 +178,12 @@ export const dncScrub: Scenario = {
     await ctx.page.goto('/compliance/dnc');
     const button = ctx.page.getByRole('button', { name: 'Scrub all leads now' });
     await button.waitFor({ timeout: ctx.timeoutMs });
+    const count = ctx.page.getByTestId('recheck-count');
+    // The queue as it stands (best effort: the scrub is measured whether or not the figure is in yet).
+    await probe(ctx.page, 'waitMatch', '[data-testid="recheck-count"][aria-busy="false"]', '^[\\d,]+$', 60_000).catch(
+      () => undefined,
+    );
+    const recheckBefore = await count.textContent();
     const waiting = probe(ctx.page, 'waitMatch', '[role="status"]', 'Scrub complete', ctx.timeoutMs * 4);
     waiting.catch(() => undefined);
     await button.click();
@@ -198,7 +204,11 @@ export const dncScrub: Scenario = {
         longestTaskMs: await probe(ctx.page, 'longestTask', start, paintedAt),
         detail: { steps },
       },
-      'dnc-scrub-recheck': { ms: recheck.paintedAt - paintedAt },
+      'dnc-scrub-recheck': {
+        ms: recheck.paintedAt - paintedAt,
+        // The re-check queue before and after: every lead checked by the scrub leaves it.
+        detail: { recheckBefore, recheckAfter: await count.textContent() },
+      },
     };
   },
 };

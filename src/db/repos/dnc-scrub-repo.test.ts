@@ -6,7 +6,7 @@ import { verifyAuditTrail } from './audit-repo';
 import { loadComplianceWorld } from './compliance-world-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
 import { importDncVersion } from './dnc-repo';
-import { scrubAllLeads, type ScrubProgress } from './dnc-scrub-repo';
+import { checkPackedLeads, scrubAllLeads, type ScrubProgress } from './dnc-scrub-repo';
 
 afterEach(closeAll);
 
@@ -82,5 +82,28 @@ describe('scrubAllLeads', () => {
     expect(after.queues.dncRecheck).toBe(data.leads.length);
     await scrubAllLeads(db, NOW + 2 * MS_PER_DAY);
     expect((await queues(db, NOW + 2 * MS_PER_DAY + 60_000)).queues.dncRecheck).toBe(0);
+  });
+});
+
+describe('checkPackedLeads', () => {
+  it('checks the engine’s numbers as the index walk does: anonymised ones skipped, listed ids ascending, progress per chunk', () => {
+    const packed = {
+      ids: Int32Array.of(9, 3, 5, 7, 4),
+      phones: '+12025550100\n+12025550101\nhmac:00ff\n+12025550100\n+12025550102\n',
+    };
+    const steps: number[] = [];
+    const checked = checkPackedLeads(
+      packed,
+      { listed: new Set(['+12025550100', '+12025550102']) },
+      (n) => steps.push(n),
+      2,
+    );
+    expect(checked).toEqual({ leadCount: 4, read: 5, listedLeadIds: [4, 7, 9], lastLeadId: 9 });
+    expect(steps).toEqual([2, 4, 5]);
+    const none: number[] = [];
+    expect(
+      checkPackedLeads({ ids: new Int32Array(0), phones: '' }, { listed: new Set() }, (n) => none.push(n)).read,
+    ).toBe(0);
+    expect(none).toEqual([0]);
   });
 });

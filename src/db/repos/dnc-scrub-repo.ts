@@ -15,6 +15,7 @@ import type { DncListState } from '../../domain/compliance/verdict-types';
 import { dncListStates } from '../../domain/compliance/compliance-world';
 import type { DncScrub, LeadsDb } from '../leads-db';
 import { isHashedPhone } from '../../domain/compliance/anonymise';
+import { scrubOverlay, type ScrubOverlay } from '../../domain/compliance/scrub-overlay';
 import { appendAudit } from './audit-repo';
 import { journaled, markDone, type JournalEntry } from './operation-journal-repo';
 import { measureSince, timed } from '../../workers/grid-timing';
@@ -183,15 +184,20 @@ function tally(listed: ReadonlySet<string>) {
   };
 }
 
-/** The engine's numbers of the leads looked up in the listed set (no table read). */
+/** The engine's numbers of the leads looked up in the listed set (no table read); progress told every `chunkSize` leads. */
 export function checkPackedLeads(
   packed: PackedLeadPhones,
   basis: Pick<ScrubBasis, 'listed'>,
   onChunk: (done: number) => void,
+  chunkSize = LEAD_CHUNK,
 ): Checked {
   const t = tally(basis.listed);
-  forEachLeadPhone(packed, t.check);
-  onChunk(packed.ids.length);
+  let done = 0;
+  forEachLeadPhone(packed, (id, phone) => {
+    t.check(id, phone);
+    if (++done % chunkSize === 0) onChunk(done);
+  });
+  if (done % chunkSize !== 0 || done === 0) onChunk(done);
   return t.result();
 }
 
@@ -238,4 +244,17 @@ export async function checkLeads(
     after = chunk.phones.at(-1)!;
   }
   return t.result();
+}
+
+/**
+ * The latest scrub (the one every read of a lead lays over it: the latest by moment) as an
+ * overlay, with the lists as the verdict sees them, read together: what the engine lays onto its
+ * columns after a scrub instead of rebuilding. Null when there is none or it predates the overlay.
+ */
+export async function latestScrubToLay(db: LeadsDb): Promise<{ overlay: ScrubOverlay; lists: DncListState[] } | null> {
+  return db.transaction('r', [db.dncScrubs, db.dncLists, db.dncListVersions], async () => {
+    const row = await db.dncScrubs.orderBy('at').last();
+    const overlay = row ? scrubOverlay(row) : null;
+    return overlay && { overlay, lists: await listStates(db) };
+  });
 }

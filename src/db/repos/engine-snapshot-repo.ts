@@ -216,7 +216,15 @@ export async function changesSince(
   db: LeadsDb,
   since: string | null,
 ): Promise<
-  | { dataVersion: string; leadIds: Set<number>; historyIds: Set<number>; full: boolean; tables: Set<string> }
+  | {
+      dataVersion: string;
+      leadIds: Set<number>;
+      historyIds: Set<number>;
+      full: boolean;
+      /** Every write that may have moved everyone was a scrub row added (laid onto the columns, not rebuilt). */
+      fullByScrubsOnly: boolean;
+      tables: Set<string>;
+    }
   | 'unreachable'
 > {
   const { dataVersion, rows } = await readChangeLog(db);
@@ -228,18 +236,20 @@ export async function changesSince(
   // The tables written ('?' for a row logged before rows named theirs: it may be any).
   const tables = new Set<string>();
   let full = false;
+  let fullByOther = false;
   for (let at = since, steps = 0; at !== dataVersion; steps++) {
     const step = byPrev.get(at);
     if (!step || steps > rows.length) return 'unreachable';
     for (const r of step) {
       full ||= r.full;
+      fullByOther ||= r.full && r.scrubAdded !== true;
       tables.add(r.table ?? '?');
       for (const id of r.leadIds) leadIds.add(id);
       if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
     }
     at = step[0]!.token;
   }
-  return { dataVersion, leadIds, historyIds, full, tables };
+  return { dataVersion, leadIds, historyIds, full, fullByScrubsOnly: full && !fullByOther, tables };
 }
 
 /** The current token and the change log, read together. */

@@ -79,6 +79,8 @@ export function useScrub() {
           Comlink.proxy(setProgress),
           Comlink.transfer(port2, [port2]),
         );
+        // The engine lays the scrub onto its columns before the queue counts are asked again.
+        await gridWorker().catchUpNow();
         return { ...result, seconds: (performance.now() - started) / 1000 };
       } finally {
         setProgress(null);

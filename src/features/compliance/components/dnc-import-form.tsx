@@ -8,6 +8,7 @@ import { useImportDncVersion, usePreviewDncFile } from '../api/use-dnc';
 import { DncFilePreview } from './dnc-file-preview';
 import { isQuotaError } from '../../../db/storage-errors';
 import { StorageFullAlert } from '../../../shared/storage/storage-full-alert';
+import { useFormatters } from '../model/use-formatters';
 import { Select } from '../../../components/ui/select';
 
 /** Import a file as a list's next version: preview (rows, invalid lines, SHA-256), publication date, import. */
@@ -23,6 +24,7 @@ export function DncImportForm({
   defaultRegion: string;
 }) {
   const { t } = useTranslation();
+  const f = useFormatters();
   const fileLists = lists.filter((l) => l.active);
   const [listId, setListId] = useState(
     defaultList && fileLists.some((l) => l.id === defaultList)
@@ -117,9 +119,10 @@ export function DncImportForm({
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t('compliance.dnc.imported', {
             id: importer.data.version.id,
-            added: importer.data.added,
-            removed: importer.data.removed,
-            total: importer.data.version.rowCount,
+            count: importer.data.version.rowCount,
+            added: f.number(importer.data.added),
+            removed: f.number(importer.data.removed),
+            total: f.number(importer.data.version.rowCount),
           })}
         </p>
       )}

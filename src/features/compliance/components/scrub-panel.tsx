@@ -75,7 +75,11 @@ export function ScrubPanel({
         </div>
       )}
       {scrub.data && !scrub.isPending && (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-leads-from={scrub.data.phases.leadsFrom}
+        >
           {t('compliance.dnc.scrubDone', {
             leads: f.number(scrub.data.leadCount),
             listed: f.number(scrub.data.listed),

@@ -1,0 +1,28 @@
+/**
+ * The engine's snapshot is a cache: when opening it (or catching it up) fails, the engine builds
+ * from the tables and answers, instead of failing every question from then on.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fixture';
+import * as gridIndex from './grid-index';
+import { createGridEngine } from './grid-engine';
+
+vi.mock('./grid-index', async (original) => {
+  const real = await original<typeof import('./grid-index')>();
+  return { ...real, openGridIndex: vi.fn(real.openGridIndex) };
+});
+
+afterAll(closeAll);
+
+describe('the engine opening', () => {
+  it('builds from the tables when its snapshot cannot be opened or caught up', { timeout: 60_000 }, async () => {
+    const db = await dbWith(demoSlice(80));
+    vi.mocked(gridIndex.openGridIndex).mockRejectedValueOnce(new RangeError('Maximum call stack size exceeded'));
+    const engine = createGridEngine(db);
+    const { total } = await engine.query({}, undefined);
+    expect(total).toBe(await db.leads.count());
+    expect((await engine.stats()).fullBuilds).toBe(1);
+    expect(gridIndex.openGridIndex).toHaveBeenCalledTimes(1);
+  });
+});
