@@ -52,6 +52,9 @@ type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, en
 
 /** An engine over `db`, with its own index, queue and listeners. */
 /** `sorter`: where idle-time sorts run (a helper worker); none in-process (tests): on the engine's thread. */
+/** Resolves after the current task and its microtasks (a settled promise's reactions run first). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null) {
   /** The index of the current version; null once the data changed: rebuilt on the next question. */
   let index: Promise<GridIndex> | null = null;
@@ -381,7 +384,17 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
      * written (a scrub) asks this before asking its figures again, so they count the write.
      */
     async catchUpNow(): Promise<number> {
-      await enqueue(applyChanges);
+      // Not behind an index still opening or building (minutes at 1M after a list import): that one reads the data as they are, or follows the write signal.
+      const opened =
+        index &&
+        (await Promise.race([
+          index.then(
+            () => true,
+            () => true,
+          ),
+          nextTask().then(() => false),
+        ]));
+      if (opened) await enqueue(applyChanges);
       return version;
     },
     /** Rebuild now (e.g. after settings or the clock moved on). */

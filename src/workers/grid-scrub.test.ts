@@ -2,7 +2,8 @@
  * A DNC scrub reads the leads' numbers off the engine's columns when they hold the data version
  * the scrub started at, and finds exactly what the walk of the phone index finds — deleted and
  * anonymised leads and shared numbers included; for another version the engine gives nothing
- * and the scrub walks the index.
+ * and the scrub walks the index. The engine then lays the scrub onto its columns when asked to
+ * catch up, without a rebuild.
  */
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,24 @@ describe('a DNC scrub with the engine’s numbers', () => {
       const failing = await scrubAllLeads(db, NOW, undefined, () => Promise.reject(new Error('engine gone')));
       expect(failing.phases.leadsFrom).toBe('index');
       expect(found((await db.dncScrubs.get(failing.id))!)).toEqual(found(b!));
+    },
+  );
+
+  it(
+    'is laid onto the engine’s columns when the screen asks it to catch up now: the queues count it, nothing rebuilt',
+    { timeout: 60_000 },
+    async () => {
+      const db = await dbWith(demoSlice(40));
+      const engine = createGridEngine(db);
+      const before = await engine.summary(NOW);
+      expect(before.queues.dncRecheck).toBeGreaterThan(0);
+      const builds = (await engine.stats()).fullBuilds;
+      await scrubAllLeads(db, NOW, undefined, (v) => engine.leadPhones(v));
+      await engine.catchUpNow();
+      expect((await engine.summary(NOW)).queues.dncRecheck).toBe(0);
+      const stats = await engine.stats();
+      expect(stats.fullBuilds).toBe(builds);
+      expect(stats.rowsCaughtUp).toBeGreaterThanOrEqual(await db.leads.count());
     },
   );
 });
