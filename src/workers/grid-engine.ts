@@ -22,6 +22,7 @@ import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
+import { snapshotSaver } from './grid-save-soon';
 import {
   buildGridIndex,
   openGridIndex,
@@ -101,14 +102,11 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
         () => fullBuild(),
       );
       const mine = index;
-      let idx: GridIndex;
-      try {
-        idx = await mine;
-      } catch (e) {
-        // Not kept: the next question opens again, rather than every question failing from now on.
+      // A failure is not kept: the next question opens again, rather than every question failing from now on.
+      const idx = await mine.catch((e: unknown) => {
         if (index === mine) index = null;
         throw e;
-      }
+      });
       await enqueue(async () => {
         if (index !== mine) return;
         const outcome = await refreshDue(db, idx, Date.now());
@@ -160,20 +158,8 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     for (const l of listeners) l(version);
   }
 
-  /**
-   * The snapshot is stored again a second after a change is applied (only its changed chunks; a
-   * tab closed before that leaves the next start to catch up by the log, as before it was stored);
-   * a pending save is not pushed back by later changes, so steady writes cannot starve it.
-   */
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  function saveSoon(idx: GridIndex): void {
-    if (saveTimer !== undefined) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = undefined;
-      // Only the index still in use (a rebuilt one stores itself).
-      void index?.then((now) => (now === idx ? storeSnapshot(db, idx) : undefined));
-    }, 1_000);
-  }
+  /** The snapshot stored again a second after a change is applied (grid-save-soon.ts). */
+  const saveSoon = snapshotSaver(db, () => index);
 
   /**
    * The data moved on (a write here, in another tab or worker): follow the change log and judge
