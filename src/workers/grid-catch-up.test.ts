@@ -84,7 +84,7 @@ async function cohortsFromTables(
   return { ctx, want };
 }
 
-/** Each live row's DNC check and cached judgement as the columns hold them, by lead id (the next-change instant apart). */
+/** Each live row's DNC check, cached judgement and the key of what it read, by lead id (the next-change instant apart). */
 function rowFacts(index: GridIndex): Map<number, number[]> {
   const c = index.cols;
   const out = new Map<number, number[]>();
@@ -96,6 +96,8 @@ function rowFacts(index: GridIndex): Map<number, number[]> {
         c.dnc[i]!,
         c.reasons[i]!,
         c.flags[i]! & (FLAG_CALLABLE | FLAG_LISTED),
+        // The key of what the judgement read: a later write that changes none of it keeps the judgement.
+        c.judgedFrom[i]!,
       ]);
   return out;
 }

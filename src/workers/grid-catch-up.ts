@@ -17,32 +17,32 @@ import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
-import { layScrubOntoColumns, type ScrubLaid } from '../domain/leads/index/scrub-into-columns';
+import { anonymisedToReread, layScrubOntoColumns } from '../domain/leads/index/scrub-into-columns';
 import { dncCheckState } from '../domain/compliance/dnc';
 import type { Settings } from '../domain/settings/settings';
 import { latestScrubToLay } from '../db/repos/dnc-scrub-repo';
 
+type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
+
 /**
  * Lay the latest scrub onto the columns (scrub-into-columns.ts), each region's check state worked
- * out once under its rules at `now`; 'rebuild' when there is no scrub to lay (a row from before the
- * overlay). Runs before the written leads are judged, which are then read through the same scrub.
+ * out once under its rules at `now`; in one task with the patch of the leads read (which were read
+ * through the same scrub), so no reader sees the columns half way.
  */
-async function layLatestScrub(
-  db: LeadsDb,
+function layScrub(
   index: GridIndex,
+  scrub: LatestScrub,
   settings: Settings,
   now: number,
   onLaid: (row: number) => void,
-): Promise<ScrubLaid | 'rebuild'> {
-  const latest = await latestScrubToLay(db);
-  if (!latest) return 'rebuild';
+): number {
   const t0 = performance.now();
   const rulesFor = rulesByRegion(settings);
-  const check = [{ at: latest.overlay.at, versionIds: latest.overlay.versionIds }];
+  const check = [{ at: scrub.overlay.at, versionIds: scrub.overlay.versionIds }];
   const laid = layScrubOntoColumns(
     index.cols,
-    latest.overlay,
-    (region) => dncCheckState(check, latest.lists, rulesFor(region), now),
+    scrub.overlay,
+    (region) => dncCheckState(check, scrub.lists, rulesFor(region), now),
     onLaid,
   );
   measureSince('engine:catch-up:scrub', t0);
@@ -93,19 +93,20 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   }
   const { dataVersion, leadIds: ids, historyIds } = logged;
   const settings = await getSettings(db);
-  // A scrub since: its checks laid onto the columns; the anonymised leads it may cover are read and judged below.
-  const laidChunks = new Set<number>();
-  let laidRows = 0;
+  // A scrub since: the anonymised leads it may cover are read and judged below with the written
+  // ones; the rest of its checks are laid onto the columns in the task that patches them.
+  let scrub: LatestScrub | null = null;
   if (logged.full) {
-    const laid = await layLatestScrub(db, index, settings, now, (row) =>
-      laidChunks.add(Math.floor(row / SNAPSHOT_CHUNK_ROWS)),
-    );
-    if (laid === 'rebuild') {
+    scrub = await latestScrubToLay(db);
+    if (!scrub) {
       measureSince('engine:catch-up:rebuild:scrub', performance.now());
       return 'rebuild';
     }
-    laidRows = laid.rows;
-    for (const id of laid.reread) ids.add(id);
+    for (const id of anonymisedToReread(index.cols, scrub.overlay)) ids.add(id);
+    if (ids.size > rejudgeLimit(index.cols.n)) {
+      measureSince('engine:catch-up:rebuild:too-many', performance.now());
+      return 'rebuild';
+    }
   }
   const wanted = [...ids].sort((a, b) => a - b);
   const changes: RowChange[] = [];
@@ -155,6 +156,10 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     const row = found.has(id) ? null : rowOfId(index.cols, id);
     if (row !== null && !(index.cols.flags[row]! & FLAG_DELETED)) deletedRows.push(row);
   }
+  const laidChunks = new Set<number>();
+  const laidRows = scrub
+    ? layScrub(index, scrub, settings, now, (row) => laidChunks.add(Math.floor(row / SNAPSHOT_CHUNK_ROWS)))
+    : 0;
   const before = index.cols.n;
   const tPatch = performance.now();
   const revived = changes.filter((c) => c.row !== null && index.cols.flags[c.row]! & FLAG_DELETED).length;

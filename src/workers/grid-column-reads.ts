@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { LeadsDb } from '../db/leads-db';
-import { leadRowsWrittenSince, readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { leadRowsWrittenSince, logLeads, readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { packExportLeads, type PackedExportLeads } from '../domain/import-export/packed-export-leads';
 import type { BulkOp } from '../domain/leads/bulk-edit';
 import type { BulkPreview } from '../domain/leads/bulk-preview';
@@ -38,10 +38,11 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
      * and moves the version in one task).
      */
     /**
-     * Every stored lead's id and number, for a DNC scrub, when the columns hold the leads' rows as
-     * they were at `dataVersion` (the version the scrub read as it started): the same version, or
-     * one the change log leads from, and to, through writes to no lead's row (the scrub's own
-     * journal entry, a call, a list version); else null, and the scrub walks the phone index.
+     * Every stored lead's id and number, for a DNC scrub that started at `dataVersion`, when the
+     * columns hold the leads as they were then or later (as a walk of the phone index would read
+     * them): the same version, one the change log leads to from it, or an earlier one the log
+     * leads from through writes to no lead's row (a call, a list version, the scrub's journal);
+     * else null, and the scrub walks the phone index.
      */
     async leadPhones(dataVersion: string): Promise<PackedLeadPhones | null> {
       const idx = latest();
@@ -51,11 +52,11 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
       const t0 = performance.now();
       const packed = leadPhonesFromColumns(idx.cols);
       measureSince('engine:lead-phones', t0);
-      if (held !== dataVersion) {
-        const since = await Promise.all([leadRowsWrittenSince(db, held), leadRowsWrittenSince(db, dataVersion)]);
-        if (since.some((s) => s !== 'none')) return null;
-      }
-      return Comlink.transfer(packed, [packed.ids.buffer]);
+      const usable =
+        held === dataVersion ||
+        (await logLeads(db, dataVersion, held)) ||
+        (await leadRowsWrittenSince(db, held)) === 'none';
+      return usable ? Comlink.transfer(packed, [packed.ids.buffer]) : null;
     },
     async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
       const token = latestCurrent() ? latest()?.dataVersion : await readDataVersion(db);

@@ -10,7 +10,7 @@ import { createGridEngine } from './grid-engine';
 
 vi.mock('./grid-index', async (original) => {
   const real = await original<typeof import('./grid-index')>();
-  return { ...real, openGridIndex: vi.fn(real.openGridIndex) };
+  return { ...real, openGridIndex: vi.fn(real.openGridIndex), buildGridIndex: vi.fn(real.buildGridIndex) };
 });
 
 afterAll(closeAll);
@@ -24,5 +24,15 @@ describe('the engine opening', () => {
     expect(total).toBe(await db.leads.count());
     expect((await engine.stats()).fullBuilds).toBe(1);
     expect(gridIndex.openGridIndex).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep a failed open: the next question opens again', { timeout: 60_000 }, async () => {
+    const db = await dbWith(demoSlice(80));
+    vi.mocked(gridIndex.openGridIndex).mockRejectedValueOnce(new Error('snapshot unreadable'));
+    vi.mocked(gridIndex.buildGridIndex).mockRejectedValueOnce(new Error('the disk went away'));
+    const engine = createGridEngine(db);
+    await expect(engine.query({}, undefined)).rejects.toThrow('the disk went away');
+    const { total } = await engine.query({}, undefined);
+    expect(total).toBe(await db.leads.count());
   });
 });

@@ -11,6 +11,8 @@ import { NOW, closeAll, dbWith, demoSlice } from '../db/repos/compliance-test-fi
 import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
 import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { createGridEngine } from './grid-engine';
+import { columnReads } from './grid-column-reads';
+import { openGridIndex } from './grid-index';
 
 afterAll(closeAll);
 
@@ -58,15 +60,36 @@ describe('a DNC scrub with the engine’s numbers', () => {
       expect(a!.listedLeadIds).not.toContain(listed[1]!.id);
       expect(a!.leadCount).toBe(leads.length - 2);
 
-      // Another version the log leads to through writes to no lead's row (a call): the same rows, answered.
-      const v0 = await readDataVersion(db);
+      // Which versions the columns answer for (a fixed index, so no catch-up moves it meanwhile).
+      const v0 = (await readDataVersion(db))!;
+      const atV0 = columnReads(
+        db,
+        () => held,
+        () => false,
+      );
+      const held = await openGridIndex(db, NOW);
+      expect(held.dataVersion).toBe(v0);
+      // Columns older than the scrub's start, with writes to no lead's row since (a call): answered.
       const { id: _first, ...call } = (await db.calls.limit(1).toArray())[0]!;
       await db.calls.add({ ...call, at: NOW - 1 });
-      expect(await readDataVersion(db)).not.toBe(v0);
-      expect(await engine.leadPhones(v0!)).not.toBeNull();
-      // A lead's row written since: not the same rows, whichever version the columns hold.
+      const v1 = (await readDataVersion(db))!;
+      expect(v1).not.toBe(v0);
+      expect(await atV0.leadPhones(v1)).not.toBeNull();
+      // A lead's row written since the columns' version: older than the scrub's start, not answered…
       await db.leads.update(clear.id, { name: 'Renamed' });
-      expect(await engine.leadPhones(v0!)).toBeNull();
+      const v2 = (await readDataVersion(db))!;
+      expect(await atV0.leadPhones(v2)).toBeNull();
+      // …but columns at or after the scrub's start are: a walk of the index reads the leads as they are too.
+      expect(await atV0.leadPhones(v0)).not.toBeNull();
+      const later = await openGridIndex(db, NOW);
+      await db.leads.update(clear.id, { name: 'Renamed again' });
+      expect(
+        await columnReads(
+          db,
+          () => later,
+          () => false,
+        ).leadPhones(v0),
+      ).not.toBeNull();
 
       // Columns at another version: no numbers from the engine, and the scrub walks the index.
       expect(await engine.leadPhones('another-version')).toBeNull();

@@ -87,8 +87,9 @@ async function buildBasis(
 
 /**
  * Where the scrub may read the leads' numbers instead of walking the phone index: the grid
- * engine's columns, when they hold the data version given (the one the scrub read as it
- * started); null when they do not (or the engine cannot answer), and the index is walked.
+ * engine's columns, when they hold the leads as they are at the version given (the one the scrub
+ * read as it started) or later, as the walk would read them; null when they do not (or the engine
+ * cannot answer in time), and the index is walked.
  */
 export type EngineLeadPhones = (dataVersion: string) => Promise<PackedLeadPhones | null>;
 
@@ -102,10 +103,19 @@ export function scrubAllLeads(
   return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress, enginePhones), now);
 }
 
-/** The engine's numbers of the leads as they were at `dataVersion` (asked once the lists are read: the engine has opened by then). */
+/** How long the scrub waits for the engine's numbers (a build's judging loop can hold it) before walking the index. */
+export const ENGINE_PHONES_WAIT_MS = 10_000;
+
+/** The engine's numbers of the leads from `dataVersion` on (asked once the lists are read: the engine has opened by then). */
 async function askEngine(dataVersion: string | null, enginePhones: EngineLeadPhones | undefined) {
   if (!enginePhones || dataVersion === null) return null;
-  return timed('scrub:engine-phones', () => enginePhones(dataVersion).catch(() => null));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ENGINE_PHONES_WAIT_MS)));
+  try {
+    return await timed('scrub:engine-phones', () => Promise.race([enginePhones(dataVersion).catch(() => null), late]));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function scrub(

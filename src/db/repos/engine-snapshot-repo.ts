@@ -205,6 +205,20 @@ export async function leadRowsWrittenSince(db: LeadsDb, since: string | null): P
   return changes !== 'unreachable' && !changes.tables.has('leads') && !changes.tables.has('?') ? 'none' : 'some';
 }
 
+/** Whether the change log leads from version `from` to version `to` (`to` is `from` or came after it). */
+export async function logLeads(db: LeadsDb, from: string, to: string): Promise<boolean> {
+  if (from === to) return true;
+  const { rows } = await readChangeLog(db);
+  const next = new Map<string, string>();
+  for (const r of rows) if (r.prev !== null) next.set(r.prev, r.token);
+  let at: string | undefined = from;
+  for (let steps = 0; at !== undefined && steps <= rows.length; steps++) {
+    at = next.get(at);
+    if (at === to) return true;
+  }
+  return false;
+}
+
 /**
  * Everything written since data version `since`, by following the change log: the lead ids
  * touched, those of them whose history (calls, consents, requests, DNC entries) was written —

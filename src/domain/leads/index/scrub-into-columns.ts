@@ -12,8 +12,8 @@
  * Exact, by the overlay's own rule: a row is covered when its lead was stored by the scrub's
  * moment, has an id the scrub read, and its check (as the columns hold it: its own, or the previous
  * scrub's, which is earlier) is older. An anonymised lead is not judged here: whether the scrub
- * covers it depends on when it was anonymised, which the columns do not hold; its id is returned
- * for the caller to read and judge as any written lead. The next-change instant is kept if it is
+ * covers it depends on when it was anonymised, which the columns do not hold; its id is given
+ * to the caller to read and judge as any written lead. The next-change instant is kept if it is
  * earlier (it may have been the old check's staleness): a row judged again too early is judged
  * again, never wrongly.
  */
@@ -24,7 +24,8 @@ import { reasonBit } from '../../compliance/verdict-bits';
 import { BLOCKING_REASONS } from '../../compliance/verdict-types';
 import { DNC_FILTER_STATES } from '../lead-filter';
 import { DNC_STATUSES } from '../lead';
-import type { LeadColumns } from './lead-columns';
+import { joinedAt, type LeadColumns } from './lead-columns';
+import { verdictInputKey } from '../../compliance/verdict-inputs';
 
 const STALE = reasonBit('dnc-check-stale');
 const LISTED_REASON = reasonBit('dnc-listed');
@@ -36,39 +37,50 @@ const DNC = {
 };
 const STATUS = { listed: DNC_STATUSES.indexOf('listed'), clear: DNC_STATUSES.indexOf('clear') };
 
-export interface ScrubLaid {
-  /** How many rows the scrub's check replaced (each told to `onLaid`: a million of them at 1M, so not listed). */
-  rows: number;
-  /** Anonymised leads the scrub may cover: to be read and judged as written leads. */
-  reread: number[];
+/** Does the scrub cover row `i` (the overlay's rule, read off the columns)? Deleted rows never. */
+function covers(cols: LeadColumns, i: number, scrub: ScrubOverlay): boolean {
+  if (cols.flags[i]! & FLAG_DELETED) return false;
+  // A check moment of NaN (never checked) is older than any scrub.
+  return cols.ids[i]! <= scrub.lastLeadId && cols.createdAt[i]! <= scrub.at && !(cols.dncCheckedAt[i]! >= scrub.at);
 }
 
 /**
- * Lay `scrub` onto `cols` in place. `checkOf(region)` is the DNC check state at the judging
- * instant of a lead of that region checked once, by the scrub; `onLaid(row)` hears each row laid.
+ * The anonymised leads `scrub` may cover, to be read and judged as written leads (whether it
+ * does depends on when each was anonymised, which the columns do not hold). Nothing is written:
+ * the caller reads them first, then lays the scrub on in the same task as it patches them.
+ */
+export function anonymisedToReread(cols: LeadColumns, scrub: ScrubOverlay): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < cols.n; i++)
+    if (cols.flags[i]! & FLAG_ANONYMIZED && covers(cols, i, scrub)) out.push(cols.ids[i]!);
+  return out;
+}
+
+const orUndefined = (v: number) => (Number.isNaN(v) ? undefined : v);
+
+/**
+ * Lay `scrub` onto `cols` in place (anonymised rows left: see anonymisedToReread); the number of
+ * rows laid. `checkOf(region)` is the DNC check state at the judging instant of a lead of that
+ * region checked once, by the scrub; `onLaid(row)` hears each row laid. Each laid row's key of
+ * what its judgement read (verdict-inputs.ts) is that of the lead as the scrub's check leaves it,
+ * so a later write that changes none of it keeps the judgement, as before the scrub.
  */
 export function layScrubOntoColumns(
   cols: LeadColumns,
   scrub: ScrubOverlay,
   checkOf: (region: string) => Pick<DncCheckState, 'stale' | 'staleFrom'>,
   onLaid: (row: number) => void = () => {},
-): ScrubLaid {
+): number {
   const byRegion = new Map<number, Pick<DncCheckState, 'stale' | 'staleFrom'>>();
-  const out: ScrubLaid = { rows: 0, reread: [] };
+  let laid = 0;
   for (let i = 0; i < cols.n; i++) {
     const flags = cols.flags[i]!;
-    if (flags & FLAG_DELETED) continue;
-    const id = cols.ids[i]!;
-    const checked = cols.dncCheckedAt[i]!;
-    if (id > scrub.lastLeadId || cols.createdAt[i]! > scrub.at || checked >= scrub.at) continue;
-    if (flags & FLAG_ANONYMIZED) {
-      out.reread.push(id);
-      continue;
-    }
+    if (flags & FLAG_ANONYMIZED || !covers(cols, i, scrub)) continue;
     const code = cols.region[i]!;
+    const region = cols.dict.region.values[code]!;
     let check = byRegion.get(code);
-    if (!check) byRegion.set(code, (check = checkOf(cols.dict.region.values[code]!)));
-    const listed = scrub.listed.has(id);
+    if (!check) byRegion.set(code, (check = checkOf(region)));
+    const listed = scrub.listed.has(cols.ids[i]!);
     const reasons = (cols.reasons[i]! & ~STALE) | (check.stale ? STALE : 0);
     cols.reasons[i] = reasons;
     cols.dncCheckedAt[i] = scrub.at;
@@ -79,8 +91,22 @@ export function layScrubOntoColumns(
     cols.dnc[i] = reasons & LISTED_REASON ? DNC.listed : check.stale ? DNC.stale : listed ? DNC.listed : DNC.clear;
     if (!check.stale && check.staleFrom !== undefined && check.staleFrom < cols.nextChange[i]!)
       cols.nextChange[i] = check.staleFrom;
-    out.rows++;
+    cols.judgedFrom[i] = verdictInputKey({
+      id: cols.ids[i]!,
+      phoneE164: joinedAt(cols, 'phones', 'phoneStart', i).slice(0, -1),
+      region,
+      timeZone: cols.dict.zone.values[cols.zone[i]!]!,
+      acquiredAt: cols.acquiredAt[i]!,
+      createdAt: cols.createdAt[i]!,
+      verifiedAt: orUndefined(cols.verifiedAt[i]!),
+      lastContactAt: orUndefined(cols.lastContactAt[i]!),
+      anonymizedAt: undefined,
+      dncStatus: listed ? 'listed' : 'clear',
+      dncCheckedAt: scrub.at,
+      dncCheckedVersions: scrub.versionIds,
+    });
+    laid++;
     onLaid(i);
   }
-  return out;
+  return laid;
 }

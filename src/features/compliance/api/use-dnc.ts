@@ -72,8 +72,9 @@ export function useScrub() {
       setProgress({ phase: 'lists', done: 0, total: 0 });
       try {
         // The scrub reads the leads' numbers off the grid engine's columns through a port of its own.
+        // Not awaited: the port holds the scrub's question until the engine is free to take it.
         const { port1, port2 } = new MessageChannel();
-        await gridWorker().connect(Comlink.transfer(port1, [port1]));
+        void gridWorker().connect(Comlink.transfer(port1, [port1]));
         const result = await complianceWorker().scrub(
           Date.now(),
           Comlink.proxy(setProgress),
