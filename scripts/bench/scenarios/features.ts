@@ -206,8 +206,14 @@ export const dncScrub: Scenario = {
       },
       'dnc-scrub-recheck': {
         ms: recheck.paintedAt - paintedAt,
-        // The re-check queue before and after: every lead checked by the scrub leaves it.
-        detail: { recheckBefore, recheckAfter: await count.textContent() },
+        // The re-check queue before and after (every lead checked by the scrub leaves it), and the engine's catch-up steps.
+        detail: {
+          recheckBefore,
+          recheckAfter: await count.textContent(),
+          engine: Object.fromEntries(
+            Object.entries(await workerSteps(ctx.page)).filter(([name]) => name.startsWith('engine:catch-up')),
+          ),
+        },
       },
     };
   },

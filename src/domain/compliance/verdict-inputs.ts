@@ -23,14 +23,17 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** One judged field's part of the keyed text: missing and present told apart; arrays (the DNC versions checked) by their items. */
+export function judgedFieldText(value: unknown): string {
+  return (value === undefined ? '\u0000' : Array.isArray(value) ? value.join(',') : String(value)) + '\u0001';
+}
+
+/** The key of the judged fields' texts, joined in JUDGED_FIELDS order (what verdictInputKey hashes). */
+export const keyOfJudgedText = hash53;
+
 /** The key of what the judgement reads of `lead`. */
 export function verdictInputKey(lead: Pick<Lead, (typeof JUDGED_FIELDS)[number]>): number {
   let text = '';
-  for (const field of JUDGED_FIELDS) {
-    const value = lead[field];
-    // Missing and present are told apart; arrays (the DNC versions checked) by their items.
-    text += value === undefined ? '\u0000' : Array.isArray(value) ? value.join(',') : String(value);
-    text += '\u0001';
-  }
+  for (const field of JUDGED_FIELDS) text += judgedFieldText(lead[field]);
   return hash53(text);
 }

@@ -25,7 +25,8 @@ import { BLOCKING_REASONS } from '../../compliance/verdict-types';
 import { DNC_FILTER_STATES } from '../lead-filter';
 import { DNC_STATUSES } from '../lead';
 import { joinedAt, type LeadColumns } from './lead-columns';
-import { verdictInputKey } from '../../compliance/verdict-inputs';
+import { judgedFieldText, keyOfJudgedText } from '../../compliance/verdict-inputs';
+import { JUDGED_FIELDS } from '../../compliance/judge';
 
 const STALE = reasonBit('dnc-check-stale');
 const LISTED_REASON = reasonBit('dnc-listed');
@@ -36,6 +37,22 @@ const DNC = {
   clear: DNC_FILTER_STATES.indexOf('clear'),
 };
 const STATUS = { listed: DNC_STATUSES.indexOf('listed'), clear: DNC_STATUSES.indexOf('clear') };
+/** The order the laid rows' keys are written in (below); a judged field added or moved must be added here too. */
+const KEYED = [
+  'id',
+  'phoneE164',
+  'region',
+  'timeZone',
+  'acquiredAt',
+  'createdAt',
+  'verifiedAt',
+  'lastContactAt',
+  'anonymizedAt',
+  'dncStatus',
+  'dncCheckedAt',
+  'dncCheckedVersions',
+] as const;
+if (KEYED.join() !== JUDGED_FIELDS.join()) throw new Error('scrub-into-columns: the judged fields moved');
 
 /** Does the scrub cover row `i` (the overlay's rule, read off the columns)? Deleted rows never. */
 function covers(cols: LeadColumns, i: number, scrub: ScrubOverlay): boolean {
@@ -72,6 +89,16 @@ export function layScrubOntoColumns(
   onLaid: (row: number) => void = () => {},
 ): number {
   const byRegion = new Map<number, Pick<DncCheckState, 'stale' | 'staleFrom'>>();
+  // The judged fields' texts in JUDGED_FIELDS order, the parts shared by many rows made once:
+  // a million keys are a second of string work otherwise.
+  const regionText: string[] = [];
+  const zoneText: string[] = [];
+  const tail = (status: 'listed' | 'clear') =>
+    judgedFieldText(undefined) +
+    judgedFieldText(status) +
+    judgedFieldText(scrub.at) +
+    judgedFieldText(scrub.versionIds);
+  const suffix = { listed: tail('listed'), clear: tail('clear') };
   let laid = 0;
   for (let i = 0; i < cols.n; i++) {
     const flags = cols.flags[i]!;
@@ -91,20 +118,17 @@ export function layScrubOntoColumns(
     cols.dnc[i] = reasons & LISTED_REASON ? DNC.listed : check.stale ? DNC.stale : listed ? DNC.listed : DNC.clear;
     if (!check.stale && check.staleFrom !== undefined && check.staleFrom < cols.nextChange[i]!)
       cols.nextChange[i] = check.staleFrom;
-    cols.judgedFrom[i] = verdictInputKey({
-      id: cols.ids[i]!,
-      phoneE164: joinedAt(cols, 'phones', 'phoneStart', i).slice(0, -1),
-      region,
-      timeZone: cols.dict.zone.values[cols.zone[i]!]!,
-      acquiredAt: cols.acquiredAt[i]!,
-      createdAt: cols.createdAt[i]!,
-      verifiedAt: orUndefined(cols.verifiedAt[i]!),
-      lastContactAt: orUndefined(cols.lastContactAt[i]!),
-      anonymizedAt: undefined,
-      dncStatus: listed ? 'listed' : 'clear',
-      dncCheckedAt: scrub.at,
-      dncCheckedVersions: scrub.versionIds,
-    });
+    cols.judgedFrom[i] = keyOfJudgedText(
+      judgedFieldText(cols.ids[i]!) +
+        judgedFieldText(joinedAt(cols, 'phones', 'phoneStart', i).slice(0, -1)) +
+        (regionText[code] ??= judgedFieldText(region)) +
+        (zoneText[cols.zone[i]!] ??= judgedFieldText(cols.dict.zone.values[cols.zone[i]!]!)) +
+        judgedFieldText(cols.acquiredAt[i]!) +
+        judgedFieldText(cols.createdAt[i]!) +
+        judgedFieldText(orUndefined(cols.verifiedAt[i]!)) +
+        judgedFieldText(orUndefined(cols.lastContactAt[i]!)) +
+        (listed ? suffix.listed : suffix.clear),
+    );
     laid++;
     onLaid(i);
   }
