@@ -95,6 +95,9 @@ describe('a DNC scrub with the engine’s numbers', () => {
       expect(await engine.leadPhones('another-version')).toBeNull();
       const stale = await scrubAllLeads(db, NOW, undefined, () => engine.leadPhones('another-version'));
       expect(stale.phases.leadsFrom).toBe('index');
+      // An engine that does not answer in time (a build's judging loop holding its thread): the index is walked.
+      const silent = await scrubAllLeads(db, NOW, undefined, () => new Promise<never>(() => {}), 50);
+      expect(silent.phases.leadsFrom).toBe('index');
       const failing = await scrubAllLeads(db, NOW, undefined, () => Promise.reject(new Error('engine gone')));
       expect(failing.phases.leadsFrom).toBe('index');
       expect(found((await db.dncScrubs.get(failing.id))!)).toEqual(found(b!));

@@ -99,20 +99,28 @@ export function scrubAllLeads(
   now = Date.now(),
   progress: (p: ScrubProgress) => void = () => {},
   enginePhones?: EngineLeadPhones,
+  engineWaitMs = ENGINE_PHONES_WAIT_MS,
 ): Promise<ScrubResult> {
-  return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress, enginePhones), now);
+  const engine = enginePhones && { phones: enginePhones, waitMs: engineWaitMs };
+  return journaled(db, 'dnc-scrub', {}, (journal) => scrub(db, journal, now, progress, engine), now);
+}
+
+/** The engine's numbers and how long to wait for them. */
+interface EngineAsk {
+  phones: EngineLeadPhones;
+  waitMs: number;
 }
 
 /** How long the scrub waits for the engine's numbers (a build's judging loop can hold it) before walking the index. */
 export const ENGINE_PHONES_WAIT_MS = 10_000;
 
 /** The engine's numbers of the leads from `dataVersion` on (asked once the lists are read: the engine has opened by then). */
-async function askEngine(dataVersion: string | null, enginePhones: EngineLeadPhones | undefined) {
-  if (!enginePhones || dataVersion === null) return null;
+async function askEngine(dataVersion: string | null, engine: EngineAsk | undefined) {
+  if (!engine || dataVersion === null) return null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ENGINE_PHONES_WAIT_MS)));
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), engine.waitMs)));
   try {
-    return await timed('scrub:engine-phones', () => Promise.race([enginePhones(dataVersion).catch(() => null), late]));
+    return await timed('scrub:engine-phones', () => Promise.race([engine.phones(dataVersion).catch(() => null), late]));
   } finally {
     clearTimeout(timer);
   }
@@ -123,14 +131,14 @@ async function scrub(
   journal: JournalEntry,
   now: number,
   progress: (p: ScrubProgress) => void,
-  enginePhones: EngineLeadPhones | undefined,
+  engine: EngineAsk | undefined,
 ): Promise<ScrubResult> {
   const started = performance.now();
   const dataVersion = await readDataVersion(db);
   const lists = await db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
   const basis = await timed('scrub:lists', () => buildBasis(db, lists, now, progress));
   const listsDone = performance.now();
-  const packed = await askEngine(dataVersion, enginePhones);
+  const packed = await askEngine(dataVersion, engine);
   const total = packed ? packed.ids.length : await db.leads.count();
   progress({ phase: 'leads', done: 0, total });
   const onChunk = (done: number) => progress({ phase: 'leads', done, total: Math.max(total, done) });
