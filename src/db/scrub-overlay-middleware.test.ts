@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../domain/leads/lead';
 import { NOW, closeAll, dbWith, demoSlice } from './repos/compliance-test-fixture';
 import { checkLeads, scrubAllLeads } from './repos/dnc-scrub-repo';
-import { changesSince, readDataVersion } from './repos/engine-snapshot-repo';
+import { readDataVersion } from './repos/engine-snapshot-repo';
+import { changesSince } from './repos/change-log-repo';
 
 afterEach(closeAll);
 

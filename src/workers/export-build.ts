@@ -8,7 +8,7 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { BlobSink, ByteStore, ranked } from './export-bytes';
-import { leadsChangedSince } from '../db/repos/engine-snapshot-repo';
+import { leadsChangedSince } from '../db/repos/change-log-repo';
 import { recordExport } from '../db/repos/export-repo';
 import { catalogNames } from '../db/repos/catalog-repo';
 import { JUDGE_CHUNK, readLeadsOf } from '../db/repos/judged-chunks';

@@ -3,7 +3,8 @@
  * again, new ones appended, deleted ones flagged — instead of a rebuild (decision 014).
  */
 import type { LeadsDb } from '../db/leads-db';
-import { changesSince, readDataVersion, SNAPSHOT_CHUNK_ROWS } from '../db/repos/engine-snapshot-repo';
+import { readDataVersion, SNAPSHOT_CHUNK_ROWS } from '../db/repos/engine-snapshot-repo';
+import { changesSince } from '../db/repos/change-log-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';

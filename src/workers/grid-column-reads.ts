@@ -5,7 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import type { LeadsDb } from '../db/leads-db';
-import { leadRowsWrittenSince, logLeads, readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { leadRowsWrittenSince, logLeads } from '../db/repos/change-log-repo';
 import { packExportLeads, type PackedExportLeads } from '../domain/import-export/packed-export-leads';
 import type { BulkOp } from '../domain/leads/bulk-edit';
 import type { BulkPreview } from '../domain/leads/bulk-preview';

@@ -9,7 +9,8 @@
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { LeadsDb } from '../leads-db';
 import type { KnownDncMatches } from './compliance-world-repo';
-import { changesSince, DNC_MATCHES_KEY as MATCHES_KEY } from './engine-snapshot-repo';
+import { DNC_MATCHES_KEY as MATCHES_KEY } from './engine-snapshot-repo';
+import { changesSince } from './change-log-repo';
 
 export interface DncMatches {
   /** The data version the entries were read at (or before). */

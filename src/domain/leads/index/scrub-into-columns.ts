@@ -26,7 +26,9 @@ import { DNC_FILTER_STATES } from '../lead-filter';
 import { DNC_STATUSES } from '../lead';
 import { joinedAt, type LeadColumns } from './lead-columns';
 import { judgedFieldText, keyOfJudgedText } from '../../compliance/verdict-inputs';
-import { JUDGED_FIELDS } from '../../compliance/judge';
+import { JUDGED_FIELDS, type JudgedLead } from '../../compliance/judge';
+
+type JudgedField = keyof JudgedLead;
 
 const STALE = reasonBit('dnc-check-stale');
 const LISTED_REASON = reasonBit('dnc-listed');
@@ -37,22 +39,6 @@ const DNC = {
   clear: DNC_FILTER_STATES.indexOf('clear'),
 };
 const STATUS = { listed: DNC_STATUSES.indexOf('listed'), clear: DNC_STATUSES.indexOf('clear') };
-/** The order the laid rows' keys are written in (below); a judged field added or moved must be added here too. */
-const KEYED = [
-  'id',
-  'phoneE164',
-  'region',
-  'timeZone',
-  'acquiredAt',
-  'createdAt',
-  'verifiedAt',
-  'lastContactAt',
-  'anonymizedAt',
-  'dncStatus',
-  'dncCheckedAt',
-  'dncCheckedVersions',
-] as const;
-if (KEYED.join() !== JUDGED_FIELDS.join()) throw new Error('scrub-into-columns: the judged fields moved');
 
 /** Does the scrub cover row `i` (the overlay's rule, read off the columns)? Deleted rows never. */
 function covers(cols: LeadColumns, i: number, scrub: ScrubOverlay): boolean {
@@ -89,16 +75,27 @@ export function layScrubOntoColumns(
   onLaid: (row: number) => void = () => {},
 ): number {
   const byRegion = new Map<number, Pick<DncCheckState, 'stale' | 'staleFrom'>>();
-  // The judged fields' texts in JUDGED_FIELDS order, the parts shared by many rows made once:
-  // a million keys are a second of string work otherwise.
+  // Each judged field's text for row i as the scrub leaves it (verdict-inputs.ts), in JUDGED_FIELDS
+  // order; the texts many rows share are made once: a million keys are a second of string work otherwise.
   const regionText: string[] = [];
   const zoneText: string[] = [];
-  const tail = (status: 'listed' | 'clear') =>
-    judgedFieldText(undefined) +
-    judgedFieldText(status) +
-    judgedFieldText(scrub.at) +
-    judgedFieldText(scrub.versionIds);
-  const suffix = { listed: tail('listed'), clear: tail('clear') };
+  const status = { listed: judgedFieldText('listed'), clear: judgedFieldText('clear') };
+  const [none, checkedAt, versions] = [undefined, scrub.at, scrub.versionIds].map(judgedFieldText);
+  const textOf: Record<JudgedField, (i: number) => string> = {
+    id: (i) => judgedFieldText(cols.ids[i]!),
+    phoneE164: (i) => judgedFieldText(joinedAt(cols, 'phones', 'phoneStart', i).slice(0, -1)),
+    region: (i) => (regionText[cols.region[i]!] ??= judgedFieldText(cols.dict.region.values[cols.region[i]!]!)),
+    timeZone: (i) => (zoneText[cols.zone[i]!] ??= judgedFieldText(cols.dict.zone.values[cols.zone[i]!]!)),
+    acquiredAt: (i) => judgedFieldText(cols.acquiredAt[i]!),
+    createdAt: (i) => judgedFieldText(cols.createdAt[i]!),
+    verifiedAt: (i) => judgedFieldText(orUndefined(cols.verifiedAt[i]!)),
+    lastContactAt: (i) => judgedFieldText(orUndefined(cols.lastContactAt[i]!)),
+    anonymizedAt: () => none!,
+    dncStatus: (i) => (scrub.listed.has(cols.ids[i]!) ? status.listed : status.clear),
+    dncCheckedAt: () => checkedAt!,
+    dncCheckedVersions: () => versions!,
+  };
+  const parts = JUDGED_FIELDS.map((f) => textOf[f]);
   let laid = 0;
   for (let i = 0; i < cols.n; i++) {
     const flags = cols.flags[i]!;
@@ -118,17 +115,9 @@ export function layScrubOntoColumns(
     cols.dnc[i] = reasons & LISTED_REASON ? DNC.listed : check.stale ? DNC.stale : listed ? DNC.listed : DNC.clear;
     if (!check.stale && check.staleFrom !== undefined && check.staleFrom < cols.nextChange[i]!)
       cols.nextChange[i] = check.staleFrom;
-    cols.judgedFrom[i] = keyOfJudgedText(
-      judgedFieldText(cols.ids[i]!) +
-        judgedFieldText(joinedAt(cols, 'phones', 'phoneStart', i).slice(0, -1)) +
-        (regionText[code] ??= judgedFieldText(region)) +
-        (zoneText[cols.zone[i]!] ??= judgedFieldText(cols.dict.zone.values[cols.zone[i]!]!)) +
-        judgedFieldText(cols.acquiredAt[i]!) +
-        judgedFieldText(cols.createdAt[i]!) +
-        judgedFieldText(orUndefined(cols.verifiedAt[i]!)) +
-        judgedFieldText(orUndefined(cols.lastContactAt[i]!)) +
-        (listed ? suffix.listed : suffix.clear),
-    );
+    let text = '';
+    for (const part of parts) text += part(i);
+    cols.judgedFrom[i] = keyOfJudgedText(text);
     laid++;
     onLaid(i);
   }

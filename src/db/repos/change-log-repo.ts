@@ -1,0 +1,98 @@
+/**
+ * The change log every tracked write leaves (db/data-version.ts), read: what was written since a
+ * data version, whether a lead's row or verdict may have moved, whether one version leads to
+ * another. The engine's catch-up, its column reads and the DNC matches follow it.
+ */
+import { LOG_PREFIX, type ChangeLogRow } from '../data-version';
+import type { LeadsDb } from '../leads-db';
+import { readDataVersion } from './engine-snapshot-repo';
+
+/**
+ * Whether anything a lead's row or verdict depends on was written since data version `since`:
+ * 'none' when the log reaches the current version through writes that touched no lead (audit
+ * bookkeeping, scrub records, catalogue names), 'some' otherwise — or when the log does not reach.
+ */
+export async function leadsChangedSince(db: LeadsDb, since: string | null): Promise<'none' | 'some'> {
+  const changes = await changesSince(db, since);
+  return changes !== 'unreachable' && !changes.full && changes.leadIds.size === 0 ? 'none' : 'some';
+}
+
+/**
+ * Whether any lead's row (its own fields, not its history) was written since data version
+ * `since`: 'none' when the log reaches the current version through writes to other tables only
+ * (calls, consents, DNC lists and versions, settings, scrub records: a lead's stored number is
+ * as it was), 'some' otherwise — or when the log does not reach.
+ */
+export async function leadRowsWrittenSince(db: LeadsDb, since: string | null): Promise<'none' | 'some'> {
+  const changes = await changesSince(db, since);
+  return changes !== 'unreachable' && !changes.tables.has('leads') && !changes.tables.has('?') ? 'none' : 'some';
+}
+
+/** Whether the change log leads from version `from` to version `to` (`to` is `from` or came after it). */
+export async function logLeads(db: LeadsDb, from: string, to: string): Promise<boolean> {
+  if (from === to) return true;
+  const { rows } = await readChangeLog(db);
+  const next = new Map<string, string>();
+  for (const r of rows) if (r.prev !== null) next.set(r.prev, r.token);
+  let at: string | undefined = from;
+  for (let steps = 0; at !== undefined && steps <= rows.length; steps++) {
+    at = next.get(at);
+    if (at === to) return true;
+  }
+  return false;
+}
+
+/**
+ * Everything written since data version `since`, by following the change log: the lead ids
+ * touched, those of them whose history (calls, consents, requests, DNC entries) was written —
+ * the others had only their lead row written —, and whether a write may have moved every lead
+ * (`full`), up to the current version; 'unreachable' when the log does not lead from `since` to
+ * it (pruned, unknown version).
+ */
+export async function changesSince(
+  db: LeadsDb,
+  since: string | null,
+): Promise<
+  | {
+      dataVersion: string;
+      leadIds: Set<number>;
+      historyIds: Set<number>;
+      full: boolean;
+      /** Every write that may have moved everyone was a scrub row added (laid onto the columns, not rebuilt). */
+      fullByScrubsOnly: boolean;
+      tables: Set<string>;
+    }
+  | 'unreachable'
+> {
+  const { dataVersion, rows } = await readChangeLog(db);
+  if (since === null || dataVersion === null) return 'unreachable';
+  const byPrev = new Map<string, ChangeLogRow[]>();
+  for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
+  const leadIds = new Set<number>();
+  const historyIds = new Set<number>();
+  // The tables written ('?' for a row logged before rows named theirs: it may be any).
+  const tables = new Set<string>();
+  let full = false;
+  let fullByOther = false;
+  for (let at = since, steps = 0; at !== dataVersion; steps++) {
+    const step = byPrev.get(at);
+    if (!step || steps > rows.length) return 'unreachable';
+    for (const r of step) {
+      full ||= r.full;
+      fullByOther ||= r.full && r.scrubAdded !== true;
+      tables.add(r.table ?? '?');
+      for (const id of r.leadIds) leadIds.add(id);
+      if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
+    }
+    at = step[0]!.token;
+  }
+  return { dataVersion, leadIds, historyIds, full, fullByScrubsOnly: full && !fullByOther, tables };
+}
+
+/** The current token and the change log, read together. */
+export async function readChangeLog(db: LeadsDb): Promise<{ dataVersion: string | null; rows: ChangeLogRow[] }> {
+  return db.transaction('r', db.engine, async () => ({
+    dataVersion: await readDataVersion(db),
+    rows: (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[],
+  }));
+}
