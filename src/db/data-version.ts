@@ -3,7 +3,7 @@
  * grid reads rewrites one token (`dataVersion`) and, per write request, a log row naming the
  * token before and after it and what the request touched: lead ids (a lead written, its call or
  * consent, or a lead whose number a DNC entry names — looked up in the same transaction, so no
- * number is ever written to the log), or `full` (a list, a version or the settings — everyone's
+ * number is ever written to the log), or `full` (a list, a version or the organisation's settings — everyone's
  * verdict may move —, a range deleted, or a DNC file's worth of entries). A cache built from the data (the grid's snapshot)
  * records the token it reflects and catches up by following the log from it; where the log does
  * not reach, it is rebuilt. A random token rather than a counter, so a restore that brings back
@@ -11,6 +11,7 @@
  * Implemented once, under every repository, as a Dexie DBCore middleware: no write path can forget it.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { SETTINGS_KEY } from './repos/settings-read-repo';
 
 /** DBCore's "equal" key range type (DBCoreRangeType.Equal: a const enum Dexie does not export as a value). */
 const RANGE_EQUAL = 1;
@@ -52,7 +53,8 @@ export interface ChangeLogRow {
 }
 
 interface TxState {
-  prev: string | null;
+  /** The version before the transaction, read once (the token is stored over it in the same step). */
+  prev: Promise<string | null>;
   token: string;
   n: number;
   /** One instant for all of a transaction's rows, so pruning takes or keeps them together. */
@@ -69,10 +71,11 @@ async function touched(
 ): Promise<Pick<ChangeLogRow, 'leadIds' | 'full' | 'scrubAdded'>> {
   const none = { leadIds: [], full: false };
   if (req.type === 'deleteRange') return { ...none, full: true };
-  // The settings table also holds bookkeeping rows (`flag:…`: the audit head, the last backup, keys) no verdict reads.
+  // Of the settings table, the verdict reads the organisation's row alone; the rest is bookkeeping
+  // (`flag:…`: the audit head, the last backup, keys; `import-mapping:…`: the columns an import used).
   if (name === 'settings') {
     const keys = req.type === 'delete' ? req.keys : req.values.map((v) => (v as { key?: unknown }).key);
-    return { ...none, full: !keys.every((k) => typeof k === 'string' && k.startsWith('flag:')) };
+    return { ...none, full: keys.some((k) => k === SETTINGS_KEY || typeof k !== 'string') };
   }
   if (name === 'dncScrubs' && req.type === 'add') return { ...none, full: true, scrubAdded: true };
   if (WHOLE_TABLES.has(name)) return { ...none, full: true };
@@ -155,26 +158,34 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
                 req,
                 req.type === 'add' || req.type === 'put' ? result.results : undefined,
               ));
+            // Looked up and stored with no await between: requests of one transaction issued together
+            // (a Promise.all) share its token; each reading the version for itself forked the log.
             let state = states.get(req.trans);
             if (!state) {
-              const current = (await engine().get({ trans: req.trans, key: DATA_VERSION_KEY })) as
-                { value?: unknown } | undefined;
+              const token = crypto.randomUUID();
+              const read = engine().get({ trans: req.trans, key: DATA_VERSION_KEY }) as Promise<
+                { value?: unknown } | undefined
+              >;
               state = {
-                prev: typeof current?.value === 'string' ? current.value : null,
-                token: crypto.randomUUID(),
+                // The token is stored once the version before it is read (IndexedDB runs them in turn).
+                prev: read.then(async (current) => {
+                  await engine().mutate({
+                    type: 'put',
+                    trans: req.trans,
+                    values: [{ key: DATA_VERSION_KEY, value: token }],
+                  });
+                  return typeof current?.value === 'string' ? current.value : null;
+                }),
+                token,
                 n: 0,
                 at: Date.now(),
               };
               states.set(req.trans, state);
-              await engine().mutate({
-                type: 'put',
-                trans: req.trans,
-                values: [{ key: DATA_VERSION_KEY, value: state.token }],
-              });
             }
+            const n = state.n++;
             const row: ChangeLogRow = {
-              key: `${LOG_PREFIX}${state.token}:${String(state.n++).padStart(6, '0')}`,
-              prev: state.prev,
+              key: `${LOG_PREFIX}${state.token}:${String(n).padStart(6, '0')}`,
+              prev: await state.prev,
               token: state.token,
               at: state.at,
               ...what,

@@ -21,7 +21,14 @@ import { namesOf } from '../domain/leads/index/lead-columns';
 import { getSettings } from '../db/repos/settings-repo';
 import { catchUp } from './grid-catch-up';
 import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
-import { FLAG_CALLABLE, FLAG_DELETED, FLAG_LISTED } from '../domain/columns/lead-flags';
+import {
+  FLAG_CALLABLE,
+  FLAG_CONSENT_WITHDRAWN,
+  FLAG_DELETED,
+  FLAG_DNC_REQUESTED,
+  FLAG_LISTED,
+  FLAG_WRONG_NUMBER,
+} from '../domain/columns/lead-flags';
 import type { GridIndex } from './grid-index';
 import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
@@ -31,7 +38,7 @@ afterAll(closeAll);
 const answers = gridAnswers;
 
 type Op =
-  | { kind: 'add'; count: number }
+  | { kind: 'add'; pick: number; count: number; withHistory: boolean }
   | { kind: 'rename'; pick: number }
   | { kind: 'tag'; pick: number }
   | { kind: 'rephone'; pick: number }
@@ -44,7 +51,12 @@ type Op =
   | { kind: 'anonymise'; pick: number; afterScrubs: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), count: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    pick: fc.nat(),
+    count: fc.integer({ min: 1, max: 60 }),
+    withHistory: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('rename' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('tag' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('rephone' as const), pick: fc.nat() }),
@@ -84,7 +96,7 @@ async function cohortsFromTables(
   return { ctx, want };
 }
 
-/** Each live row's DNC check, cached judgement and the key of what it read, by lead id (the next-change instant apart). */
+/** Each live row's DNC check, cached judgement, history flags and the key of what it read, by lead id (the next-change instant apart). */
 function rowFacts(index: GridIndex): Map<number, number[]> {
   const c = index.cols;
   const out = new Map<number, number[]>();
@@ -95,7 +107,7 @@ function rowFacts(index: GridIndex): Map<number, number[]> {
         c.dncStatus[i]!,
         c.dnc[i]!,
         c.reasons[i]!,
-        c.flags[i]! & (FLAG_CALLABLE | FLAG_LISTED),
+        c.flags[i]! & (FLAG_CALLABLE | FLAG_LISTED | FLAG_WRONG_NUMBER | FLAG_DNC_REQUESTED | FLAG_CONSENT_WITHDRAWN),
         // The key of what the judgement read: a later write that changes none of it keeps the judgement.
         c.judgedFrom[i]!,
       ]);
@@ -132,7 +144,29 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
           updatedAt: NOW,
         };
       });
-      await db.leads.bulkAdd(fresh as never[]);
+      // With history: the first new lead called and the last given a consent in the same transaction
+      // (an import with consent columns, a sync page): history the catch-up must read for a new lead.
+      await db.transaction('rw', db.leads, db.calls, db.consents, async () => {
+        const added = (await db.leads.bulkAdd(fresh as never[], { allKeys: true })) as number[];
+        if (!op.withHistory) return;
+        await db.calls.add({
+          leadId: added[0]!,
+          at: NOW - 7_200_000,
+          outcome: 'dnc-requested',
+          durationSec: 40,
+          agent: 'a',
+        } as never);
+        await db.consents.add({
+          leadId: added.at(-1)!,
+          purpose: 'calls',
+          kind: 'withdrawn',
+          basis: 'consent',
+          capturedAt: NOW - 60_000,
+          method: 'verbal',
+          proofRef: 'r',
+          capturedBy: 't',
+        } as never);
+      });
       return;
     }
     case 'rename':
@@ -250,10 +284,11 @@ describe('catching up by the change log', () => {
         expect(reopened.counters.fullBuilds).toBe(rebuilt ? 1 : 0);
         await db.delete();
       }),
-      { numRuns: 16 },
+      // 24 runs: with 16, "scrubbed > 4" missed about one run in twenty (a scrub is about half the sequences).
+      { numRuns: 24 },
     );
     // Anti-vacuity: most writes were applied by following the log, and the answers did move; scrubs were laid on without a rebuild.
-    expect(patched).toBeGreaterThan(15);
+    expect(patched).toBeGreaterThan(20);
     expect(moved).toBeGreaterThan(5);
     expect(scrubbed).toBeGreaterThan(4);
     expect(laidWithoutRebuild).toBeGreaterThan(2);

@@ -78,6 +78,7 @@ export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
  * version, the settings), or when a new lead's id is not above every row's.
  */
 export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
+  const t0 = performance.now();
   if ((await readDataVersion(db)) === index.dataVersion) return 'current';
   const logged = await timed('engine:catch-up:log', () => changesSince(db, index.dataVersion));
   const why =
@@ -136,10 +137,14 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     }
     index.counters.rowsKept += leads.length - judged.length;
     if (judged.length === 0) continue;
+    // A lead new since the index's version has no history but what the log names since (a call or
+    // consent is stored after its lead, and logged): none, unless the log names it.
+    const noHistory = new Set(judged.filter((j) => j.row === null && !historyIds.has(j.lead.id)).map((j) => j.lead.id));
     const world = await timed('engine:catch-up:world', () =>
       worldByKey(
         db,
         judged.map((j) => j.lead),
+        noHistory,
       ),
     );
     const tJudge = performance.now();
@@ -183,5 +188,6 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   index.dataVersion = dataVersion;
   index.counters.catchUps++;
   index.counters.rowsCaughtUp += changes.length + deletedRows.length + laidRows;
+  measureSince('engine:catch-up', t0);
   return 'patched';
 }

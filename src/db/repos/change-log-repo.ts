@@ -84,7 +84,10 @@ export async function changesSince(
       for (const id of r.leadIds) leadIds.add(id);
       if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
     }
-    at = step[0]!.token;
+    // Rows of one transaction share a token. Logs written before that was so may fork where one
+    // transaction's requests each took a token: the walk goes on from the one the log continues from.
+    const next = new Set(step.map((r) => r.token));
+    at = [...next].find((t) => t === dataVersion || byPrev.has(t)) ?? step[0]!.token;
   }
   return { dataVersion, leadIds, historyIds, full, fullByScrubsOnly: full && !fullByOther, tables };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { historyFor } from '../../domain/compliance/compliance-world';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
 import { loadComplianceWorld } from './compliance-world-repo';
@@ -43,6 +43,21 @@ describe('dncEntriesForPhones', () => {
       expect(got).toEqual(expect.arrayContaining([expect.objectContaining({ phoneE164: listed[0] })]));
     }
     expect(await dncEntriesForPhones(db, new Set(['+15550000000']))).toEqual([]);
+  });
+
+  it('once a scan has found more entries than a question could scan, looks up at once, and still answers as stored', async () => {
+    const data = demoSlice();
+    const db = await dbWith(data);
+    const listed = [...new Set(data.dncEntries.map((e) => e.phoneE164))];
+    const one = new Set([listed[0]!]);
+    const scans = vi.spyOn(db.dncEntries, 'toCollection');
+    expect((await dncEntriesForPhones(db, one)).length).toBeGreaterThan(0);
+    expect(scans).toHaveBeenCalledTimes(1); // the scan that learned the table is larger than one look-up's budget
+    await db.dncEntries.where('phoneE164').equals(listed[0]!).delete();
+    expect(await dncEntriesForPhones(db, one)).toEqual([]);
+    await db.dncEntries.add({ listId: 'internal', phoneE164: listed[0]!, addedVersionId: 4, addedAt: NOW });
+    expect(await dncEntriesForPhones(db, one)).toEqual([expect.objectContaining({ phoneE164: listed[0] })]);
+    expect(scans).toHaveBeenCalledTimes(1);
   });
 
   it('gives the world every hit of every lead, and only those', async () => {

@@ -23,10 +23,19 @@ export const KEYS_PER_LOOKUP = 25;
 /** Keys read per request while scanning: a page of keys, not millions of key arrays at once. */
 const KEY_PAGE = 100_000;
 
+/**
+ * Per database, how many entries a scan found there at least: a later question whose budget is
+ * below it looks each number up at once, rather than reading its whole budget of keys first
+ * (2,000 numbers against 2M entries: 50,000 keys, about half a second, read for nothing). Only
+ * ever a choice of way: both give the same entries.
+ */
+const entriesAtLeast = new WeakMap<LeadsDb, number>();
+
 /** Entries for `phones`; call inside a transaction that includes `dncEntries` for a consistent read. */
 export async function dncEntriesForPhones(db: LeadsDb, phones: ReadonlySet<string>): Promise<DncEntry[]> {
   if (phones.size === 0) return [];
   const budget = phones.size * KEYS_PER_LOOKUP;
+  if ((entriesAtLeast.get(db) ?? 0) > budget) return lookUpEach(db, phones);
   // Scan the keys page by page, keeping only the matches; past the budget, look each number up instead.
   const mine: [string, string][] = [];
   let read = 0;
@@ -38,14 +47,23 @@ export async function dncEntriesForPhones(db: LeadsDb, phones: ReadonlySet<strin
       .primaryKeys()) as unknown as [string, string][];
     read += page.length;
     if (read > budget) {
-      const perPhone = await Promise.all([...phones].map((p) => db.dncEntries.where('phoneE164').equals(p).toArray()));
-      return perPhone.flat();
+      entriesAtLeast.set(db, read);
+      return lookUpEach(db, phones);
     }
     for (const key of page) if (phones.has(key[1])) mine.push(key);
-    if (page.length < limit) break;
+    if (page.length < limit) {
+      entriesAtLeast.set(db, read);
+      break;
+    }
     after = page[page.length - 1]!;
   }
   if (mine.length === 0) return [];
   const entries = await db.dncEntries.bulkGet(mine);
   return entries.filter((e): e is DncEntry => e !== undefined);
+}
+
+/** One index read per number, all issued at once. */
+async function lookUpEach(db: LeadsDb, phones: ReadonlySet<string>): Promise<DncEntry[]> {
+  const perPhone = await Promise.all([...phones].map((p) => db.dncEntries.where('phoneE164').equals(p).toArray()));
+  return perPhone.flat();
 }

@@ -18,8 +18,16 @@ export async function leadsByKey(db: LeadsDb, ids: readonly number[]): Promise<L
 }
 
 /** A compliance world holding only what concerns `leads`: every lead's calls and consents and its number's DNC entries, read by key. */
-export async function worldByKey(db: LeadsDb, leads: readonly Lead[]): Promise<ComplianceWorld> {
-  const ids = [...new Set(leads.map((l) => l.id))];
+/**
+ * `noHistory`: leads known to have no call, consent or request stored (new since the engine's
+ * version, with none of their history logged since): their histories are not asked for.
+ */
+export async function worldByKey(
+  db: LeadsDb,
+  leads: readonly Lead[],
+  noHistory: ReadonlySet<number> = new Set(),
+): Promise<ComplianceWorld> {
+  const ids = [...new Set(leads.map((l) => l.id))].filter((id) => !noHistory.has(id));
   const phones = new Set(leads.map((l) => l.phoneE164));
   return db.transaction('r', [db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries], async () => {
     const [calls, consents, dncLists, dncVersions, dncEntries] = await Promise.all([
