@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ImportScreen } from './page-models/import';
 
 /**
  * The grid's engine opens from its persisted snapshot when nothing changed since it was stored:
@@ -156,4 +157,46 @@ test('a reload opens the grid from the stored snapshot without reading the leads
   await snapshotStored(page);
   await page.reload();
   expect(await openedWith(page)).toMatchObject({ snapshot: 'used', rowsRead: 0 });
+});
+
+test('an import is caught up by the change log, on screen and at the next start: no lead read again', async ({
+  app,
+}) => {
+  const page = app.page;
+  await app.open('/leads');
+  await openedWith(page);
+  await snapshotStored(page);
+  await page.reload();
+  expect(await openedWith(page)).toMatchObject({ snapshot: 'used', rowsRead: 0 });
+
+  // Through the app's own navigation: the engine that opened stays, and follows the import's writes.
+  await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+  const screen = new ImportScreen(page);
+  await screen.chooseFile(
+    'engine-catch-up.csv',
+    Buffer.from(
+      [
+        'phone,name,source,acquired at',
+        '+12133734501,Import Catch One,Customer referrals,2026-05-04T10:30:00-07:00',
+        '+12133734502,Import Catch Two,Customer referrals,2026-05-04T10:31:00-07:00',
+        '+12133734503,Import Catch Three,Customer referrals,2026-05-04T10:32:00-07:00',
+      ].join('\r\n'),
+    ),
+  );
+  await screen.check();
+  await expect(screen.count('create')).toHaveText('3');
+  await screen.commit();
+  await page.getByRole('link', { name: 'View these leads' }).click();
+  await expect(page.getByTestId('grid-count')).toHaveText('3', { timeout: 60_000 });
+  // Caught up, not built again: the remembered column mapping is no settings change, and the import's
+  // requests issued together left one step of the change log.
+  await expect(page.getByTestId('engine-note')).toHaveAttribute('data-rows-read', '0');
+  await expect(page.getByTestId('engine-note')).toHaveAttribute('data-snapshot', 'used');
+  await expect(page.getByTestId('lead-row').filter({ hasText: 'Import Catch Two' })).toBeVisible();
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/engine-import-caught-up.png` });
+
+  await snapshotStored(page);
+  await page.reload();
+  const reopened = await openedWith(page);
+  expect(reopened).toMatchObject({ snapshot: 'used', rowsRead: 0, count: '3' });
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../domain/settings/settings';
 import { closeAll, dbWith, demoSlice } from './repos/compliance-test-fixture';
-import { changesSince } from './repos/change-log-repo';
+import { changesSince, logLeads } from './repos/change-log-repo';
 import { ensureDataVersion } from './repos/data-version-repo';
 import { readDataVersion } from './repos/engine-snapshot-repo';
 import { mappingKey } from './repos/import-lookup-repo';
@@ -94,6 +94,8 @@ describe('the change log of one transaction', () => {
       if (changes === 'unreachable') return;
       expect(changes.dataVersion).toBe(current);
       expect(changes.leadIds.has(424242) && changes.leadIds.has(real!.leadIds[0]!)).toBe(true);
+      expect(await logLeads(db, version!, current)).toBe(true);
+      expect(await logLeads(db, current, version!)).toBe(false);
     }
   });
 });

@@ -32,13 +32,19 @@ export async function leadRowsWrittenSince(db: LeadsDb, since: string | null): P
 export async function logLeads(db: LeadsDb, from: string, to: string): Promise<boolean> {
   if (from === to) return true;
   const { rows } = await readChangeLog(db);
-  const next = new Map<string, string>();
-  for (const r of rows) if (r.prev !== null) next.set(r.prev, r.token);
-  let at: string | undefined = from;
-  for (let steps = 0; at !== undefined && steps <= rows.length; steps++) {
-    at = next.get(at);
-    if (at === to) return true;
-  }
+  // Every token a version was followed by (an older build's log may fork: see changesSince).
+  const next = new Map<string, Set<string>>();
+  for (const r of rows)
+    if (r.prev !== null) (next.get(r.prev) ?? next.set(r.prev, new Set()).get(r.prev)!).add(r.token);
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0)
+    for (const token of next.get(queue.pop()!) ?? []) {
+      if (token === to) return true;
+      if (seen.has(token)) continue;
+      seen.add(token);
+      queue.push(token);
+    }
   return false;
 }
 
