@@ -32,6 +32,8 @@ import {
 import type { GridIndex } from './grid-index';
 import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
+import { rowOfId } from '../domain/leads/index/row-of-id';
+import { DNC_STATUSES } from '../domain/leads/lead';
 
 afterAll(closeAll);
 
@@ -281,7 +283,10 @@ describe('catching up by the change log', () => {
         const reopened = await openGridIndex(db, NOW);
         expect(answers(reopened, NOW)).toEqual(want);
         expect(snapshotFromColumns(reopened.cols, cohorts.ctx)).toEqual(cohorts.want);
-        expect(reopened.counters.fullBuilds).toBe(rebuilt ? 1 : 0);
+        // Never a rebuild the live index did without: the snapshot's columns may lay what the live
+        // ones could not (a second scrub of the same moment as one they laid), never the other way.
+        if (!rebuilt) expect(reopened.counters.fullBuilds).toBe(0);
+        else expect(reopened.counters.fullBuilds).toBeLessThanOrEqual(1);
         await db.delete();
       }),
       // 24 runs: with 16, "scrubbed > 4" missed about one run in twenty (a scrub is about half the sequences).
@@ -321,6 +326,22 @@ describe('catching up by the change log', () => {
     await scrubAllLeads(db, scrubAt - 60_000);
     expect(await catchUp(db, live, NOW)).toBe('patched');
     expect(rowFacts(live)).toEqual(before);
+  });
+
+  it('does not lay a second scrub of the moment of one it laid (its own check and a laid one look alike): rebuilt, as the tables read', async () => {
+    const db = await dbWith(demoSlice(150));
+    const live = await openGridIndex(db, NOW);
+    const [first] = (await db.leads.limit(1).primaryKeys()) as number[];
+    await apply(db, { kind: 'scrub', minutesBefore: 0 });
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    // Listed after that scrub: the next scrub, of the same moment, finds it listed.
+    await apply(db, { kind: 'dnc', pick: 0 });
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    await apply(db, { kind: 'scrub', minutesBefore: 0 });
+    const fresh = await buildGridIndex(db, NOW);
+    expect(fresh.cols.dncStatus[rowOfId(fresh.cols, first!)]).toBe(DNC_STATUSES.indexOf('listed'));
+    // Laid, the row would keep the first scrub's "clear": its check moment is the scrub's own.
+    expect(await catchUp(db, live, NOW)).toBe('rebuild');
   });
 
   it('a change applied after a save is written by the next save: the reopened snapshot answers as a fresh build', async () => {

@@ -18,7 +18,7 @@ import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
-import { anonymisedToReread, layScrubOntoColumns } from '../domain/leads/index/scrub-into-columns';
+import { anonymisedToReread, someCheckedAt, layScrubOntoColumns } from '../domain/leads/index/scrub-into-columns';
 import { dncCheckState } from '../domain/compliance/dnc';
 import type { Settings } from '../domain/settings/settings';
 import { latestScrubToLay } from '../db/repos/dnc-scrub-repo';
@@ -100,11 +100,14 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   let scrub: LatestScrub | null = null;
   if (logged.full) {
     scrub = await latestScrubToLay(db);
-    if (!scrub) {
+    // The one laid last is still in force (an earlier scrub was added since): nothing to lay. Another of
+    // the same moment as a row's check cannot be laid (its own check and a laid one look alike).
+    if (scrub && scrub.id === index.laidScrub) scrub = null;
+    else if (!scrub || someCheckedAt(index.cols, scrub.overlay.at)) {
       measureSince('engine:catch-up:rebuild:scrub', performance.now());
       return 'rebuild';
     }
-    for (const id of anonymisedToReread(index.cols, scrub.overlay)) ids.add(id);
+    for (const id of scrub ? anonymisedToReread(index.cols, scrub.overlay) : []) ids.add(id);
     if (ids.size > rejudgeLimit(index.cols.n)) {
       measureSince('engine:catch-up:rebuild:too-many', performance.now());
       return 'rebuild';
@@ -166,6 +169,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   const laidRows = scrub
     ? layScrub(index, scrub, settings, now, (row) => laidChunks.add(Math.floor(row / SNAPSHOT_CHUNK_ROWS)))
     : 0;
+  if (scrub) index.laidScrub = scrub.id;
   const before = index.cols.n;
   const tPatch = performance.now();
   const revived = changes.filter((c) => c.row !== null && index.cols.flags[c.row]! & FLAG_DELETED).length;

@@ -59,6 +59,8 @@ export interface GridIndex {
   saving: Promise<void>;
   /** The DNC entries a full build matched to the leads' numbers (null when opened from the snapshot): the engine's next build may reuse them. */
   dncEntries: readonly DncEntry[] | null;
+  /** The id of the DNC scrub this index laid onto its columns last (grid-catch-up.ts); none after a build or an open. */
+  laidScrub?: number;
 }
 
 export interface EngineCounters {

@@ -269,10 +269,12 @@ export async function checkLeads(
  * overlay, with the lists as the verdict sees them, read together: what the engine lays onto its
  * columns after a scrub instead of rebuilding. Null when there is none or it predates the overlay.
  */
-export async function latestScrubToLay(db: LeadsDb): Promise<{ overlay: ScrubOverlay; lists: DncListState[] } | null> {
+export async function latestScrubToLay(
+  db: LeadsDb,
+): Promise<{ id: number; overlay: ScrubOverlay; lists: DncListState[] } | null> {
   return db.transaction('r', [db.dncScrubs, db.dncLists, db.dncListVersions], async () => {
     const row = await db.dncScrubs.orderBy('at').last();
     const overlay = row ? scrubOverlay(row) : null;
-    return overlay && { overlay, lists: await listStates(db) };
+    return overlay && row ? { id: row.id, overlay, lists: await listStates(db) } : null;
   });
 }

@@ -11,7 +11,7 @@
  *
  * Exact, by the overlay's own rule: a row is covered when its lead was stored by the scrub's
  * moment, has an id the scrub read, and its check (as the columns hold it: its own, or the previous
- * scrub's, which is earlier) is older. An anonymised lead is not judged here: whether the scrub
+ * scrub's, which is earlier; a previous scrub of the same moment is not laid over, see someCheckedAt) is older. An anonymised lead is not judged here: whether the scrub
  * covers it depends on when it was anonymised, which the columns do not hold; its id is given
  * to the caller to read and judge as any written lead. The next-change instant is kept if it is
  * earlier (it may have been the old check's staleness): a row judged again too early is judged
@@ -45,6 +45,17 @@ function covers(cols: LeadColumns, i: number, scrub: ScrubOverlay): boolean {
   if (cols.flags[i]! & FLAG_DELETED) return false;
   // A check moment of NaN (never checked) is older than any scrub.
   return cols.ids[i]! <= scrub.lastLeadId && cols.createdAt[i]! <= scrub.at && !(cols.dncCheckedAt[i]! >= scrub.at);
+}
+
+/**
+ * Whether a live row's check moment is exactly `at`: its own check, or one laid by an earlier
+ * scrub of the same moment, which the columns cannot tell apart (the overlay covers a lead whose
+ * own check is older, whatever a scrub laid). A scrub of that moment is then not laid but rebuilt
+ * from the tables.
+ */
+export function someCheckedAt(cols: LeadColumns, at: number): boolean {
+  for (let i = 0; i < cols.n; i++) if (cols.dncCheckedAt[i] === at && !(cols.flags[i]! & FLAG_DELETED)) return true;
+  return false;
 }
 
 /**
