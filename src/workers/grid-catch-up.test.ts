@@ -21,14 +21,7 @@ import { namesOf } from '../domain/leads/index/lead-columns';
 import { getSettings } from '../db/repos/settings-repo';
 import { catchUp } from './grid-catch-up';
 import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
-import {
-  FLAG_CALLABLE,
-  FLAG_CONSENT_WITHDRAWN,
-  FLAG_DELETED,
-  FLAG_DNC_REQUESTED,
-  FLAG_LISTED,
-  FLAG_WRONG_NUMBER,
-} from '../domain/columns/lead-flags';
+import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import type { GridIndex } from './grid-index';
 import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
@@ -98,10 +91,10 @@ async function cohortsFromTables(
   return { ctx, want };
 }
 
-/** Each live row's DNC check, cached judgement, history flags and the key of what it read, by lead id (the next-change instant apart). */
-function rowFacts(index: GridIndex): Map<number, number[]> {
+/** Each live row's DNC check, cached judgement, flags, dates and call facts, and the key of what it read, by lead id (the next-change instant apart; dictionary codes as their texts; tags through the answers). */
+function rowFacts(index: GridIndex): Map<number, (number | string | undefined)[]> {
   const c = index.cols;
-  const out = new Map<number, number[]>();
+  const out = new Map<number, (number | string | undefined)[]>();
   for (let i = 0; i < c.n; i++)
     if (!(c.flags[i]! & FLAG_DELETED))
       out.set(c.ids[i]!, [
@@ -109,7 +102,21 @@ function rowFacts(index: GridIndex): Map<number, number[]> {
         c.dncStatus[i]!,
         c.dnc[i]!,
         c.reasons[i]!,
-        c.flags[i]! & (FLAG_CALLABLE | FLAG_LISTED | FLAG_WRONG_NUMBER | FLAG_DNC_REQUESTED | FLAG_CONSENT_WITHDRAWN),
+        // Every flag: the row's own, the judgement's (callable, listed) and its history's.
+        c.flags[i]!,
+        c.consent[i]!,
+        c.consentExpiresAt[i]!,
+        c.retentionDeadline[i]!,
+        c.lastContactAt[i]!,
+        c.attempts[i]!,
+        c.firstContactAt[i]!,
+        c.firstConnectedAt[i]!,
+        c.convertedAt[i]!,
+        c.verifiedAt[i]!,
+        c.lastOutcome[i]!,
+        c.precision[i]!,
+        c.dict.zone.values[c.zone[i]!],
+        c.dict.region.values[c.region[i]!],
         // The key of what the judgement read: a later write that changes none of it keeps the judgement.
         c.judgedFrom[i]!,
       ]);
