@@ -289,6 +289,7 @@ describe('catching up by the change log', () => {
         // Opened later from the snapshot stored before the writes: catches up to the same answers (or rebuilds).
         const reopened = await openGridIndex(db, NOW);
         expect(answers(reopened, NOW)).toEqual(want);
+        expect(rowFacts(reopened)).toEqual(rowFacts(fresh));
         expect(snapshotFromColumns(reopened.cols, cohorts.ctx)).toEqual(cohorts.want);
         // Never a rebuild the live index did without: the snapshot's columns may lay what the live
         // ones could not (a second scrub of the same moment as one they laid), never the other way.
