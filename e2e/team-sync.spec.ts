@@ -6,7 +6,8 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readStore } from './support/idb-read';
-import { postgresInstalled, startTeamServer, TEAM_PASSWORD, TEAM_PATH, type TeamServer } from './support/team-server';
+import { lastSyncedAt, openAs as openAsUser, syncUntil } from './support/team-browser';
+import { postgresInstalled, startTeamServer, type TeamServer } from './support/team-server';
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!postgresInstalled(), 'PostgreSQL is not installed: the team edition e2e needs it (.ci/run starts it).');
@@ -30,52 +31,10 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function openAs(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL });
-  await context.addInitScript(() => {
-    try {
-      if (localStorage.getItem('leadledger:demo-scale') === null) localStorage.setItem('leadledger:demo-scale', '0.05');
-    } catch {
-      // about:blank has no storage
-    }
-  });
-  const link = await server.connect(context);
-  const page = await context.newPage();
-  await page.goto('/settings');
-  await expect(page.locator('main h1').first()).toBeVisible({ timeout: 240_000 });
-  const form = page.getByRole('form', { name: 'Sign in to the team server' });
-  await expect(form).toContainText('Team mode is off');
-  await form.getByLabel('Server address').fill(`${baseURL}${TEAM_PATH}`);
-  await form.getByLabel('E-mail').fill(email);
-  await form.getByLabel('Password').fill(TEAM_PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('team-signed-in')).toContainText(`Signed in as ${email}`);
-  return { context, page, link };
-}
+const openAs = (browser: Browser, baseURL: string, email: string) => openAsUser(server, browser, baseURL, email);
 
 const leadsWithPhone = async (page: Page) =>
   (await readStore<StoredLead>(page, 'leads')).filter((l) => l.phoneE164 === PHONE);
-
-const lastSyncedAt = async (page: Page) =>
-  (await readStore<{ key: string; value?: { lastSyncedAt?: number } }>(page, 'syncState')).find(
-    (r) => r.key === 'status',
-  )?.value?.lastSyncedAt ?? 0;
-
-/** Sync (the sidebar's button) until `check` holds: a round already running when a change lands may have pulled before it. */
-async function syncUntil(page: Page, check: () => Promise<boolean>) {
-  // A lead's drawer is modal: close it so the sidebar can be used.
-  if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect
-    .poll(
-      async () => {
-        await page.getByTestId('sync-status').getByRole('button', { name: 'Sync now' }).click();
-        return check();
-      },
-      { timeout: 60_000, intervals: [500, 1000, 2000] },
-    )
-    .toBe(true);
-}
 
 test('two agents of one organisation converge: a DNC request and a consent reach the other, an offline conflict is shown; a team lead of another team receives none of their leads; an erasure leaves every replica', async ({
   browser,

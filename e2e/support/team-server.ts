@@ -39,7 +39,9 @@ export interface TeamServer {
   stop(): Promise<void>;
 }
 
-export async function startTeamServer(options: { port?: number; corsOrigins?: string[] } = {}): Promise<TeamServer> {
+export async function startTeamServer(
+  options: { port?: number; corsOrigins?: string[]; tokenTtlSec?: number } = {},
+): Promise<TeamServer> {
   const urls: Record<string, string> = {};
   const drop = await setupDatabase({ provide: (key: string, value: string) => (urls[key] = value) } as never);
   const owner = new pg.Pool({ connectionString: urls.ownerUrl, max: 2 });
@@ -47,7 +49,7 @@ export async function startTeamServer(options: { port?: number; corsOrigins?: st
   const app = buildApp({
     pool: api,
     jwtSecret: 'e2e-secret-e2e-secret-e2e-secret-0123',
-    tokenTtlSec: 900,
+    tokenTtlSec: options.tokenTtlSec ?? 900,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
