@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './page-models/import';
+import { readStore } from './support/idb-read';
 import { encodeGb18030 } from '../src/testing/gb18030';
 
 const OUT = process.env.E2E_OUTPUT ?? 'test-results';
@@ -422,4 +423,42 @@ test('the country for numbers without a code is suggested from the file and pre-
   await note.getByRole('button', { name: 'Use CN' }).click();
   await expect(region).toHaveValue('CN');
   await expect(note).toContainText("100% of the file's 200 numbers without a country code are valid in CN.");
+});
+
+test('the mapping remembered from the last file still maps a column that file did not have, and the batch rolls back', async ({
+  app,
+}) => {
+  const page = app.page;
+  const screen = new ImportScreen(page);
+  const row = (phone: string, name: string, extra: string[]) =>
+    [phone, name, 'Customer referrals', ...extra, '2026-05-04T10:30:00-07:00'].join(',');
+  await screen.open('leads');
+  await screen.chooseFile(
+    'remembered-first.csv',
+    Buffer.from(['phone,name,source,acquired at', row('+12133734601', 'Remembered One', [])].join('\r\n')),
+  );
+  await screen.check();
+  const first = await screen.commit();
+
+  // The next file adds a campaign column: the remembered columns stand, and the new one is mapped too.
+  await screen.open('leads');
+  await screen.chooseFile(
+    'remembered-second.csv',
+    Buffer.from(
+      ['phone,name,source,campaign,acquired at', row('+12133734602', 'Remembered Two', ['Spring outbound'])].join(
+        '\r\n',
+      ),
+    ),
+  );
+  await expect(page.getByText('Mapping remembered from the last import from this source.')).toBeVisible();
+  await expect(screen.select('Phone')).toHaveValue('0');
+  await expect(screen.select('Campaign')).toHaveValue('3');
+  await expect(screen.select('Acquired at')).toHaveValue('4');
+  await screen.check();
+  const second = await screen.commit();
+  const stored = await readStore<{ name: string; campaignId?: string }>(page, 'leads');
+  expect(stored.find((l) => l.name === 'Remembered Two')?.campaignId).toBe('spring-outbound');
+
+  await screen.rollback(second);
+  await screen.rollback(first);
 });

@@ -73,6 +73,24 @@ describe('headers', () => {
     expect(applyRemembered(headers, remembered, LEAD_FIELDS)).toEqual({ phone: 1, name: 0 });
     expect(({} as Record<string, unknown>).phone).toBeUndefined();
   });
+  it('maps a column new in this file by its suggestion, and never takes a column the remembered fields use', () => {
+    const headers = ['Tel', 'Who', 'campaign', 'Org'];
+    const suggested = suggestMapping(headers, LEAD_FIELDS);
+    expect(suggested).toMatchObject({ campaign: 2 });
+    // Remembered from a file with no campaign column: the campaign column here is still mapped.
+    expect(applyRemembered(headers, { phone: 'Tel', name: 'Who' }, LEAD_FIELDS, suggested)).toEqual({
+      phone: 0,
+      name: 1,
+      campaign: 2,
+    });
+    // A remembered field keeps its own column, even where a suggestion points elsewhere; its missing header leaves it unset.
+    expect(
+      applyRemembered(headers, { phone: 'Tel', name: 'campaign', company: 'Gone' }, LEAD_FIELDS, {
+        ...suggested,
+        company: 3,
+      }),
+    ).toEqual({ phone: 0, name: 2 });
+  });
   it('applies a remembered mapping only where the header exists in this file', () => {
     expect(applyRemembered(['Tel', 'Who'], { phone: 'Tel', name: 'Who', company: 'Org' }, LEAD_FIELDS)).toEqual({
       phone: 0,

@@ -209,17 +209,34 @@ export function suggestMapping<F extends ImportField>(
   return mapping;
 }
 
-/** A remembered mapping applied to this file's headers (fields whose header is missing stay unset). */
+/**
+ * A remembered mapping applied to this file's headers. A field it names keeps its column where
+ * that header exists here (else it stays unset); a field it does not name (the last file had no
+ * such column: a campaign column new in this one) takes the column `suggested` for it, unless the
+ * remembered fields use that column. So a new column is never dropped for having been absent before.
+ */
 export function applyRemembered<F extends ImportField>(
   headers: readonly string[],
   remembered: RememberedMapping,
   fields: readonly F[],
+  suggested: ColumnMapping<F> = {},
 ): ColumnMapping<F> {
   const mapping: ColumnMapping<F> = {};
+  const used = new Set<number>();
   for (const field of fields) {
     const header = remembered[field];
     const column = header === undefined ? -1 : headers.indexOf(header);
-    if (column >= 0) mapping[field] = column;
+    if (column >= 0) {
+      mapping[field] = column;
+      used.add(column);
+    }
+  }
+  for (const field of fields) {
+    const column = suggested[field];
+    if (remembered[field] === undefined && column !== undefined && !used.has(column)) {
+      mapping[field] = column;
+      used.add(column);
+    }
   }
   return mapping;
 }

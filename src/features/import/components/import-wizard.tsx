@@ -42,7 +42,8 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
   const nf = new Intl.NumberFormat(i18n.language);
 
   const fields = kind === 'calls' ? CALL_FIELDS : LEAD_FIELDS;
-  const fromMemory = inspection && remembered ? applyRemembered(inspection.headers, remembered, fields) : null;
+  const fromMemory =
+    inspection && remembered ? applyRemembered(inspection.headers, remembered, fields, inspection.suggested) : null;
   const useMemory = !wiz.state.mapping && fromMemory?.phone !== undefined;
   const mapping = wiz.state.mapping ?? (useMemory ? fromMemory! : (inspection?.suggested ?? {}));
   // The country for numbers without one: the steward's choice, else the file's clear suggestion, else the settings'.
