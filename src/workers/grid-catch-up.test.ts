@@ -135,6 +135,19 @@ function lateNextChanges(live: GridIndex, fresh: GridIndex): number[] {
   return late;
 }
 
+/** A withdrawal of consent to calls for lead `leadId`, a minute before NOW. */
+const withdrawConsent = (db: LeadsDb, leadId: number) =>
+  db.consents.add({
+    leadId,
+    purpose: 'calls',
+    kind: 'withdrawn',
+    basis: 'consent',
+    capturedAt: NOW - 60_000,
+    method: 'verbal',
+    proofRef: 'r',
+    capturedBy: 't',
+  } as never);
+
 let serial = 0;
 async function apply(db: LeadsDb, op: Op): Promise<void> {
   const ids = (await db.leads.toCollection().primaryKeys()) as number[];
@@ -165,16 +178,7 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
           durationSec: 40,
           agent: 'a',
         } as never);
-        await db.consents.add({
-          leadId: added.at(-1)!,
-          purpose: 'calls',
-          kind: 'withdrawn',
-          basis: 'consent',
-          capturedAt: NOW - 60_000,
-          method: 'verbal',
-          proofRef: 'r',
-          capturedBy: 't',
-        } as never);
+        await withdrawConsent(db, added.at(-1)!);
       });
       return;
     }
@@ -204,16 +208,7 @@ async function apply(db: LeadsDb, op: Op): Promise<void> {
       });
       return;
     case 'withdraw':
-      await db.consents.add({
-        leadId: id,
-        purpose: 'calls',
-        kind: 'withdrawn',
-        basis: 'consent',
-        capturedAt: NOW - 60_000,
-        method: 'verbal',
-        proofRef: 'r',
-        capturedBy: 't',
-      } as never);
+      await withdrawConsent(db, id);
       return;
     case 'dnc': {
       const lead = (await db.leads.get(id))!;
