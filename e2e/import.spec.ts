@@ -75,6 +75,7 @@ test('a 10k-row GB18030 file with Chinese headers: counts, rejected-row report, 
   await expect(screen.preview.locator('img')).toHaveCount(0);
   await expect(screen.select('Phone')).toHaveValue('0');
   await expect(screen.select('Acquired at')).toHaveValue('4');
+  await page.screenshot({ path: `${OUT}/import-remembered-new-column.png`, fullPage: true });
 
   // The country suggested from the file is part of what is checked: a check started before the
   // suggestion lands is answered for other options ("Options changed since the check").
@@ -454,6 +455,7 @@ test('the mapping remembered from the last file still maps a column that file di
   await expect(screen.select('Phone')).toHaveValue('0');
   await expect(screen.select('Campaign')).toHaveValue('3');
   await expect(screen.select('Acquired at')).toHaveValue('4');
+  await page.screenshot({ path: `${OUT}/import-remembered-new-column.png`, fullPage: true });
   await screen.check();
   const second = await screen.commit();
   const stored = await readStore<{ name: string; campaignId?: string }>(page, 'leads');

@@ -18,7 +18,8 @@ export const IMPORT_ROW = {
   note: 'Check file + Import, click to painted result',
 };
 
-async function clickUntil(
+/** Click `button`, and time from the click event to the frame where `selector`'s text matched `pattern`. */
+export async function clickUntil(
   page: Page,
   button: string | RegExp,
   selector: string,

@@ -30,22 +30,28 @@ export async function leadRowsWrittenSince(db: LeadsDb, since: string | null): P
 
 /** Whether the change log leads from version `from` to version `to` (`to` is `from` or came after it). */
 export async function logLeads(db: LeadsDb, from: string, to: string): Promise<boolean> {
-  if (from === to) return true;
-  const { rows } = await readChangeLog(db);
-  // Every token a version was followed by (an older build's log may fork: see changesSince).
-  const next = new Map<string, Set<string>>();
-  for (const r of rows)
-    if (r.prev !== null) (next.get(r.prev) ?? next.set(r.prev, new Set()).get(r.prev)!).add(r.token);
-  const seen = new Set([from]);
-  const queue = [from];
-  while (queue.length > 0)
-    for (const token of next.get(queue.pop()!) ?? []) {
-      if (token === to) return true;
-      if (seen.has(token)) continue;
-      seen.add(token);
-      queue.push(token);
-    }
-  return false;
+  return from === to || stepsBetween((await readChangeLog(db)).rows, from, to) !== null;
+}
+
+/**
+ * The log's steps from version `from` to version `to`, each the rows written after one version;
+ * null when the log does not lead there (pruned, unknown, or `to` not after `from`). Rows of one
+ * transaction share a token; a log written before that was so may fork where one transaction's
+ * requests each took a token: a step holds every branch's rows, and the walk goes on from the
+ * branch the log continues from (the others are dead ends).
+ */
+function stepsBetween(rows: readonly ChangeLogRow[], from: string, to: string): ChangeLogRow[][] | null {
+  const byPrev = new Map<string, ChangeLogRow[]>();
+  for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
+  const steps: ChangeLogRow[][] = [];
+  for (let at = from; at !== to;) {
+    const step = byPrev.get(at);
+    if (!step || steps.length > rows.length) return null;
+    steps.push(step);
+    const next = new Set(step.map((r) => r.token));
+    at = [...next].find((t) => t === to || byPrev.has(t)) ?? step[0]!.token;
+  }
+  return steps;
 }
 
 /**
@@ -72,28 +78,20 @@ export async function changesSince(
 > {
   const { dataVersion, rows } = await readChangeLog(db);
   if (since === null || dataVersion === null) return 'unreachable';
-  const byPrev = new Map<string, ChangeLogRow[]>();
-  for (const r of rows) if (r.prev !== null) (byPrev.get(r.prev) ?? byPrev.set(r.prev, []).get(r.prev)!).push(r);
+  const steps = stepsBetween(rows, since, dataVersion);
+  if (!steps) return 'unreachable';
   const leadIds = new Set<number>();
   const historyIds = new Set<number>();
   // The tables written ('?' for a row logged before rows named theirs: it may be any).
   const tables = new Set<string>();
   let full = false;
   let fullByOther = false;
-  for (let at = since, steps = 0; at !== dataVersion; steps++) {
-    const step = byPrev.get(at);
-    if (!step || steps > rows.length) return 'unreachable';
-    for (const r of step) {
-      full ||= r.full;
-      fullByOther ||= r.full && r.scrubAdded !== true;
-      tables.add(r.table ?? '?');
-      for (const id of r.leadIds) leadIds.add(id);
-      if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
-    }
-    // Rows of one transaction share a token. Logs written before that was so may fork where one
-    // transaction's requests each took a token: the walk goes on from the one the log continues from.
-    const next = new Set(step.map((r) => r.token));
-    at = [...next].find((t) => t === dataVersion || byPrev.has(t)) ?? step[0]!.token;
+  for (const r of steps.flat()) {
+    full ||= r.full;
+    fullByOther ||= r.full && r.scrubAdded !== true;
+    tables.add(r.table ?? '?');
+    for (const id of r.leadIds) leadIds.add(id);
+    if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
   }
   return { dataVersion, leadIds, historyIds, full, fullByScrubsOnly: full && !fullByOther, tables };
 }
