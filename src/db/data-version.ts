@@ -4,7 +4,8 @@
  * token before and after it and what the request touched: lead ids (a lead written, its call or
  * consent, or a lead whose number a DNC entry names — looked up in the same transaction, so no
  * number is ever written to the log), or `full` (a list, a version or the organisation's settings — everyone's
- * verdict may move —, a range deleted, or a DNC file's worth of entries). A cache built from the data (the grid's snapshot)
+ * verdict may move —, a range deleted, or a DNC file's worth of entries: logged as 32-bit hashes
+ * of their numbers, which name no number; the entries themselves are kept in their table anyway). A cache built from the data (the grid's snapshot)
  * records the token it reflects and catches up by following the log from it; where the log does
  * not reach, it is rebuilt. A random token rather than a counter, so a restore that brings back
  * old rows can never bring back an old version.
@@ -12,11 +13,18 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { SETTINGS_KEY } from './repos/settings-read-repo';
+import { hash32 } from '../domain/columns/hash-strings';
 
 /** DBCore's "equal" key range type (DBCoreRangeType.Equal: a const enum Dexie does not export as a value). */
 const RANGE_EQUAL = 1;
-/** More DNC entries than this in one request (a list file) are not mapped to leads one by one: the grid is rebuilt. */
+/** More DNC entries than this in one request (a list file) are not mapped to leads one by one, in the writer's transaction. */
 const DNC_ENTRIES_MAPPED = 1_000;
+/**
+ * Up to this many, their numbers' 32-bit hashes are logged instead (a version's diff: the engine
+ * finds the leads to judge again by hashing its own column of numbers); more (a first import of a
+ * national list) move everyone: the engine is rebuilt.
+ */
+const DNC_ENTRIES_HASHED = 250_000;
 
 /** Tables whose writes can change a lead's row in the grid, its verdict or the engine's answers. */
 export const TRACKED_TABLES: ReadonlySet<string> = new Set([
@@ -50,6 +58,14 @@ export interface ChangeLogRow {
   table?: string;
   /** A scrub row added (`full`: it moves every lead it checked, which the engine lays onto its columns without a rebuild). */
   scrubAdded?: true;
+  /** The ids of DNC list versions added (`full`: every lead is stale for the list until checked against it; laid onto the columns). */
+  versionsAdded?: number[];
+  /**
+   * A DNC file's worth of entries written (`full` to a reader that does not know this field): the
+   * 32-bit hashes (hash32) of their numbers, never a number. The leads whose number hashes to one
+   * of them are judged again (a few more than need it share a hash: judged again for nothing).
+   */
+  phoneHashes?: Uint32Array;
 }
 
 interface TxState {
@@ -68,7 +84,7 @@ async function touched(
   leads: DBCoreTable,
   req: DBCoreMutateRequest,
   results: unknown[] | undefined,
-): Promise<Pick<ChangeLogRow, 'leadIds' | 'full' | 'scrubAdded'>> {
+): Promise<Pick<ChangeLogRow, 'leadIds' | 'full' | 'scrubAdded' | 'versionsAdded' | 'phoneHashes'>> {
   const none = { leadIds: [], full: false };
   if (req.type === 'deleteRange') return { ...none, full: true };
   // Of the settings table, the verdict reads the organisation's row alone; the rest is bookkeeping
@@ -78,6 +94,13 @@ async function touched(
     return { ...none, full: keys.some((k) => k === SETTINGS_KEY || typeof k !== 'string') };
   }
   if (name === 'dncScrubs' && req.type === 'add') return { ...none, full: true, scrubAdded: true };
+  if (name === 'dncListVersions' && req.type === 'add') {
+    const ids = (results ?? req.values.map((v) => (v as { id?: unknown }).id)).filter(
+      (k): k is number => typeof k === 'number',
+    );
+    // Ids unknown (none given back): an ordinary "may move everyone" write.
+    return ids.length === req.values.length ? { ...none, full: true, versionsAdded: ids } : { ...none, full: true };
+  }
   if (WHOLE_TABLES.has(name)) return { ...none, full: true };
   if (name === 'leads') {
     const keys =
@@ -98,7 +121,12 @@ async function touched(
       req.type === 'delete'
         ? (req.keys as [string, string][]).map((k) => k[1])
         : req.values.map((v) => (v as { phoneE164: string }).phoneE164);
-    if (phones.length > DNC_ENTRIES_MAPPED) return { ...none, full: true };
+    if (phones.length > DNC_ENTRIES_HASHED) return { ...none, full: true };
+    if (phones.length > DNC_ENTRIES_MAPPED) {
+      const phoneHashes = new Uint32Array(phones.length);
+      for (let i = 0; i < phones.length; i++) phoneHashes[i] = typeof phones[i] === 'string' ? hash32(phones[i]!) : 0;
+      return { ...none, full: true, phoneHashes };
+    }
     const index = leads.schema.getIndexByKeyPath('phoneE164');
     if (!index) return { ...none, full: true };
     const leadIds: number[] = [];

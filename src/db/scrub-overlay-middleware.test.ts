@@ -32,12 +32,16 @@ describe('the scrub overlay under every read of a lead', () => {
     expect(await rawLeads(db.name)).toEqual(storedBefore);
     const changes = await changesSince(db, version);
     // Full (every lead it checked moves), but only by a scrub added: the engine lays it onto its columns.
-    expect(changes).toMatchObject({ full: true, fullByScrubsOnly: true, leadIds: new Set() });
+    expect(changes).toMatchObject({
+      full: true,
+      laid: { scrubs: true, versions: [], phoneHashes: [] },
+      leadIds: new Set(),
+    });
     // A scrub row deleted cannot be laid on (the one before it would be in force again): a rebuild.
     const afterAdd = await readDataVersion(db);
     const added = (await db.dncScrubs.get(result.id))!;
     await db.dncScrubs.delete(result.id);
-    expect(await changesSince(db, afterAdd)).toMatchObject({ full: true, fullByScrubsOnly: false });
+    expect(await changesSince(db, afterAdd)).toMatchObject({ full: true, laid: null });
     await db.dncScrubs.add(added);
     const row = (await db.dncScrubs.orderBy('at').last())!;
     expect(row).toMatchObject({

@@ -21,7 +21,12 @@ import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
 import { anonymisedToReread, someCheckedAt, layScrubOntoColumns } from '../domain/leads/index/scrub-into-columns';
 import { dncCheckState } from '../domain/compliance/dnc';
 import type { Settings } from '../domain/settings/settings';
-import { latestScrubToLay } from '../db/repos/dnc-scrub-repo';
+import { latestScrubToLay, readDncListStates } from '../db/repos/dnc-scrub-repo';
+import {
+  idsWithPhoneHashes,
+  layVersionOntoColumns,
+  versionsStaleEveryCheck,
+} from '../domain/leads/index/version-into-columns';
 
 type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
 
@@ -84,7 +89,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
   const why =
     logged === 'unreachable'
       ? 'unreachable'
-      : logged.full && !logged.fullByScrubsOnly
+      : logged.full && !logged.laid
         ? 'full'
         : logged.leadIds.size > rejudgeLimit(index.cols.n)
           ? 'too-many'
@@ -93,12 +98,25 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     measureSince(`engine:catch-up:rebuild:${why}`, performance.now());
     return 'rebuild';
   }
-  const { dataVersion, leadIds: ids, historyIds } = logged;
+  const { dataVersion, leadIds: ids, historyIds, laid } = logged;
   const settings = await getSettings(db);
+  // A DNC file's entries: the leads whose number they may name are judged again, as written ones.
+  if (laid && laid.phoneHashes.length > 0)
+    for (const id of await timed('engine:catch-up:dnc-file', async () =>
+      idsWithPhoneHashes(index.cols, laid.phoneHashes),
+    )) {
+      ids.add(id);
+      historyIds.add(id);
+    }
+  // A list version since: every lead is stale for its list, laid onto the columns with the patch.
+  const versionStales =
+    laid !== null &&
+    laid.versions.length > 0 &&
+    versionsStaleEveryCheck(await readDncListStates(db), laid.versions, now);
   // A scrub since: the anonymised leads it may cover are read and judged below with the written
   // ones; the rest of its checks are laid onto the columns in the task that patches them.
   let scrub: LatestScrub | null = null;
-  if (logged.full) {
+  if (laid?.scrubs) {
     scrub = await latestScrubToLay(db);
     // The one laid last is still in force (an earlier scrub was added since): nothing to lay. Another of
     // the same moment as a row's check cannot be laid (its own check and a laid one look alike).
@@ -108,10 +126,10 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
       return 'rebuild';
     }
     for (const id of scrub ? anonymisedToReread(index.cols, scrub.overlay) : []) ids.add(id);
-    if (ids.size > rejudgeLimit(index.cols.n)) {
-      measureSince('engine:catch-up:rebuild:too-many', performance.now());
-      return 'rebuild';
-    }
+  }
+  if (ids.size > rejudgeLimit(index.cols.n)) {
+    measureSince('engine:catch-up:rebuild:too-many', performance.now());
+    return 'rebuild';
   }
   const wanted = [...ids].sort((a, b) => a - b);
   const changes: RowChange[] = [];
@@ -166,9 +184,12 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     if (row !== null && !(index.cols.flags[row]! & FLAG_DELETED)) deletedRows.push(row);
   }
   const laidChunks = new Set<number>();
-  const laidRows = scrub
-    ? layScrub(index, scrub, settings, now, (row) => laidChunks.add(Math.floor(row / SNAPSHOT_CHUNK_ROWS)))
-    : 0;
+  const onLaid = (row: number) => laidChunks.add(Math.floor(row / SNAPSHOT_CHUNK_ROWS));
+  // The version first: a scrub laid after it, and the leads judged, hold checks made since.
+  const tVersion = performance.now();
+  let laidRows = versionStales ? layVersionOntoColumns(index.cols, onLaid) : 0;
+  if (versionStales) measureSince('engine:catch-up:version', tVersion);
+  laidRows += scrub ? layScrub(index, scrub, settings, now, onLaid) : 0;
   if (scrub) index.laidScrub = scrub.id;
   const before = index.cols.n;
   const tPatch = performance.now();

@@ -54,6 +54,16 @@ function stepsBetween(rows: readonly ChangeLogRow[], from: string, to: string): 
   return steps;
 }
 
+/** The writes since a version that may move everyone and that the engine lays onto its columns. */
+export interface LaidWrites {
+  /** A scrub row added (scrub-into-columns.ts). */
+  scrubs: boolean;
+  /** The ids of the DNC list versions added (version-into-columns.ts). */
+  versions: number[];
+  /** The hashes of the numbers of each DNC file's worth of entries written (their leads are judged again). */
+  phoneHashes: Uint32Array[];
+}
+
 /**
  * Everything written since data version `since`, by following the change log: the lead ids
  * touched, those of them whose history (calls, consents, requests, DNC entries) was written —
@@ -70,8 +80,12 @@ export async function changesSince(
       leadIds: Set<number>;
       historyIds: Set<number>;
       full: boolean;
-      /** Every write that may have moved everyone was a scrub row added (laid onto the columns, not rebuilt). */
-      fullByScrubsOnly: boolean;
+      /**
+       * When every write that may have moved everyone is one the engine lays onto its columns (a scrub
+       * row or a DNC list version added, a DNC file's entries logged by their numbers' hashes): which
+       * of them there were. Null when some other such write was made (or none was).
+       */
+      laid: LaidWrites | null;
       tables: Set<string>;
     }
   | 'unreachable'
@@ -86,14 +100,18 @@ export async function changesSince(
   const tables = new Set<string>();
   let full = false;
   let fullByOther = false;
+  const laid: LaidWrites = { scrubs: false, versions: [], phoneHashes: [] };
   for (const r of steps.flat()) {
     full ||= r.full;
-    fullByOther ||= r.full && r.scrubAdded !== true;
+    if (r.scrubAdded) laid.scrubs = true;
+    else if (r.versionsAdded) laid.versions.push(...r.versionsAdded);
+    else if (r.phoneHashes) laid.phoneHashes.push(r.phoneHashes);
+    else fullByOther ||= r.full;
     tables.add(r.table ?? '?');
     for (const id of r.leadIds) leadIds.add(id);
     if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
   }
-  return { dataVersion, leadIds, historyIds, full, fullByScrubsOnly: full && !fullByOther, tables };
+  return { dataVersion, leadIds, historyIds, full, laid: full && !fullByOther ? laid : null, tables };
 }
 
 /** The current token and the change log, read together. */

@@ -46,6 +46,11 @@ async function listStates(db: LeadsDb): Promise<DncListState[]> {
   return dncListStates(lists, versions);
 }
 
+/** The lists with their versions, as the verdict sees them, read together. */
+export function readDncListStates(db: LeadsDb): Promise<DncListState[]> {
+  return db.transaction('r', [db.dncLists, db.dncListVersions], () => listStates(db));
+}
+
 /** The numbers listed at `at`, read page by page in primary-key order. */
 async function buildBasis(
   db: LeadsDb,

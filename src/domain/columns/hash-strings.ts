@@ -24,3 +24,20 @@ export function hashStrings(texts: readonly string[]): string {
   const hex = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
   return hex(a) + hex(b);
 }
+
+/**
+ * A 32-bit hash (FNV-1a, then MurmurHash3's finaliser to spread it) of `text`'s code units from
+ * `from` to `to`: hashed where it lies in a longer string, with no substring made. For a set of
+ * numbers that must name no number (the change log's record of a DNC file's numbers): many
+ * numbers share each value, and a match is only a reason to look again.
+ */
+export function hash32(text: string, from = 0, to = text.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
