@@ -2,12 +2,14 @@
  * Every scenario a run measures, in order: the heap right after the cold start; the scrub,
  * which rewrites every lead, last, and the bulk edit, which writes 10k, just before it. The
  * CSV import runs while the dataset is loaded (load.ts), as it needs an empty database; the
- * import of 10k new leads into the stored dataset runs in a browser of its own after the runs.
+ * import of 10k new leads into the stored dataset and a new DNC list version run in browsers of
+ * their own after the runs.
  */
 import { bulkEdit } from './bulk-edit';
 import { callListExport, cohorts, dncScrub } from './features';
 import { coldStart, gridFilter, gridSearch, memory, scroll, sortNumeric, sortText } from './grid';
 import { importCatchUp } from './import-catch-up';
+import { dncVersion } from './dnc-version';
 import { selection } from './selection';
 import type { Scenario } from './types';
 
@@ -25,4 +27,5 @@ export const RUN_SCENARIOS: Scenario[] = [
   bulkEdit,
   dncScrub,
   importCatchUp,
+  dncVersion,
 ];
