@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { CompliancePage } from './page-models/compliance';
 import { useE2eDemoScale } from './support/demo-scale';
 import { readStore } from './support/idb-read';
+import { openedWith, snapshotStored } from './support/engine-state';
 
 /*
  * These tests import DNC versions, withdraw consent and purge leads, so they run in a profile
@@ -97,14 +98,26 @@ test('import a DNC version listing demo numbers, scrub: they are blocked and the
   await expect(c.panel()).toContainText('Not callable');
 });
 
-test('a newer version sends every lead back to the re-check queue; a scrub clears it', async () => {
+test('a newer version sends every lead back to the re-check queue, laid onto the engine with no lead read again; a scrub clears it', async () => {
   const leads = await readStore<Row>(page, 'leads');
   const live = leads.filter((l) => !l.anonymizedAt).length;
+  // The engine's snapshot stored as the data are, so that the next start opens it and reads no lead.
+  await c.open('/leads');
+  await openedWith(page);
+  await snapshotStored(page);
   await c.open('/compliance/dnc');
+  // The file replaces the whole list: thousands of numbers removed, logged by their hashes (decision 042).
   await c.importDncVersion('US National DNC Registry', 'dnc-national-2.txt', '2125550100\n');
+  // Opened from the snapshot stored before the version, and caught up by the change log: not built again.
+  await c.open('/leads');
+  expect(await openedWith(page)).toMatchObject({ snapshot: 'caught-up', rowsRead: 0 });
   await c.open('/compliance');
   await c.expectQueue('dncRecheck', live);
   await c.screenshot('compliance-recheck');
+  // The queue's leads in the grid: every live lead, and still no lead read again.
+  await c.queue('dncRecheck').click();
+  await expect(page.getByTestId('grid-count')).toHaveText(live.toLocaleString('en-US'), { timeout: 60_000 });
+  await expect(page.getByTestId('engine-note')).toHaveAttribute('data-rows-read', '0');
   await c.open('/compliance/dnc');
   await c.scrub();
   await c.open('/compliance');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './page-models/import';
+import { openedWith, snapshotStored } from './support/engine-state';
 
 /**
  * The grid's engine opens from its persisted snapshot when nothing changed since it was stored:
@@ -9,29 +10,6 @@ import { ImportScreen } from './page-models/import';
  * every verdict) makes it build again; and a damaged snapshot is detected by its checksum and
  * rebuilt — never trusted.
  */
-
-/** The snapshot head and the data version, read straight from IndexedDB. */
-function engineState(page: Page): Promise<{ snapshotVersion: string | null; dataVersion: string | null }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('leadledger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('engine', 'readonly').objectStore('engine');
-          const head = store.get('grid:head');
-          const version = store.get('dataVersion');
-          version.onsuccess = () => {
-            resolve({
-              snapshotVersion: (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null,
-              dataVersion: (version.result as { value?: string } | undefined)?.value ?? null,
-            });
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
 
 /** Flip one bit of the first chunk's reasons column, as a torn or tampered write would. */
 function damageFirstChunk(page: Page): Promise<void> {
@@ -61,35 +39,6 @@ function damageFirstChunk(page: Page): Promise<void> {
         };
       }),
   );
-}
-
-async function openedWith(page: Page) {
-  const note = page.getByTestId('engine-note');
-  await expect(note).toBeVisible({ timeout: 90_000 });
-  return {
-    snapshot: await note.getAttribute('data-snapshot'),
-    rowsRead: Number(await note.getAttribute('data-rows-read')),
-    count: await page.getByTestId('grid-count').textContent(),
-  };
-}
-
-/** Wait until the engine has stored the snapshot of the data as they are now (on failure, what it saw). */
-async function snapshotStored(page: Page) {
-  await expect
-    .poll(
-      async () => {
-        const s = await engineState(page);
-        if (s.snapshotVersion !== null && s.snapshotVersion === s.dataVersion) return 'stored';
-        const note = page.getByTestId('engine-note');
-        return JSON.stringify({
-          ...s,
-          opened: await note.getAttribute('data-snapshot'),
-          saveFailed: await note.getAttribute('data-save-failed'),
-        });
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('stored');
 }
 
 test('a reload opens the grid from the stored snapshot without reading the leads; a new lead is caught up by the change log; a settings change or damage makes it build again', async ({

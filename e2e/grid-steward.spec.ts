@@ -106,6 +106,26 @@ for (const [width, height, fits] of [
         .map((e) => e.textContent),
     );
     expect(cut).toEqual([]);
+    // The number to call and every state badge read whole in every row on screen, at the default widths
+    // (they were "+1 646 223 …" and "Uncheck…").
+    for (const header of ['Phone', 'Stage', 'Consent', 'DNC']) {
+      const col = await headers.evaluateAll((els, h) => els.findIndex((e) => e.textContent?.trim() === h), header);
+      expect(col, header).toBeGreaterThan(0);
+      const cutCells = await leads.rows().evaluateAll(
+        (rows, at) =>
+          rows
+            .map((r) => r.querySelectorAll('[role="gridcell"]')[at] as HTMLElement | undefined)
+            // Cut where the text is: the cell, or the button or badge inside it that truncates with an ellipsis.
+            .filter(
+              (c): c is HTMLElement =>
+                c !== undefined &&
+                [c, ...c.querySelectorAll<HTMLElement>('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
+            )
+            .map((c) => c.textContent),
+        col,
+      );
+      expect(cutCells, header).toEqual([]);
+    }
     const grid = page.getByRole('grid');
     const overflow = await grid.evaluate((g) => g.scrollWidth - g.clientWidth);
     if (fits) expect(overflow).toBeLessThanOrEqual(0);

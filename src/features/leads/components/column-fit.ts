@@ -7,22 +7,27 @@ import type { GridColumnId } from '../leads-search';
 
 /** The narrowest each column's content reads at (a date with its age, a badge, a phone number). */
 export const CONTENT_MIN: Record<GridColumnId, number> = {
-  phone: 130,
-  name: 120,
+  // A number reads whole, the call list's key (+86 138 0013 8000 in 13 px monospace, with the cell's padding).
+  phone: 155,
+  // A first and last name of the usual length ("Anthony Jackson") reads whole.
+  name: 130,
   company: 100,
   source: 100,
   campaign: 100,
   acquiredAt: 130,
   createdAt: 95,
   dataAge: 70,
-  consent: 90,
-  dnc: 70,
+  // The longest consent badge ("Withdrawn") reads whole.
+  consent: 100,
+  // The longest state's badge ("Unchecked") reads whole.
+  dnc: 95,
   lastContact: 95,
   attempts: 60,
   lastOutcome: 100,
-  tags: 90,
+  tags: 80,
   verdict: 110,
-  stage: 100,
+  // The longest stage badge ("Suppressed") reads whole.
+  stage: 110,
 };
 
 /** Widths for `columns`: at least max(content, header), widened in proportion to fill `available` px. */

@@ -57,7 +57,7 @@ export function GridHeader({ table, width, sort, onSort, store, count }: Props) 
             key={header.id}
             role="columnheader"
             aria-sort={dir}
-            className="relative flex h-full shrink-0 items-center px-3"
+            className="relative flex h-full shrink-0 items-center px-2.5"
             style={{ width: header.getSize() }}
           >
             {key ? (

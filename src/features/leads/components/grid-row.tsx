@@ -95,7 +95,7 @@ export const GridRowView = memo(function GridRowView({
       </div>
       {row && lowDetail && !editing ? (
         columns.map((c) => (
-          <div key={c.id} role="gridcell" className="shrink-0 truncate px-3" style={{ width: c.size }}>
+          <div key={c.id} role="gridcell" className="shrink-0 truncate px-2.5" style={{ width: c.size }}>
             {PLAIN[c.id](row, t)}
           </div>
         ))
@@ -104,7 +104,7 @@ export const GridRowView = memo(function GridRowView({
           <div
             key={c.id}
             role="gridcell"
-            className={`flex shrink-0 items-center px-3 ${editing === c.id ? 'overflow-visible' : 'overflow-hidden'}`}
+            className={`flex shrink-0 items-center px-2.5 ${editing === c.id ? 'overflow-visible' : 'overflow-hidden'}`}
             style={{ width: c.size }}
             onDoubleClick={
               isInlineColumn(c.id)

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { GRID_COLUMNS, type GridColumnId } from '../leads-search';
 import { SORTABLE } from '../components/grid-columns';
 
-/** Padding (px-3 each side), the sort glyph with its gap, and room for the resize handle. */
-const PADDING = 24 + 6;
-const SORT_GLYPH = 18;
+/** Padding (px-2.5 each side), the sort glyph with its gap, and room for the resize handle. */
+const PADDING = 20 + 6;
+const SORT_GLYPH = 15;
 
 /**
  * How wide each column's header label is in the reader's language, as the header draws it
