@@ -13,9 +13,10 @@ export function engineState(page: Page): Promise<{ snapshotVersion: string | nul
         const open = indexedDB.open('leadledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const store = open.result.transaction('engine', 'readonly').objectStore('engine');
-          const head = store.get('grid:head');
-          const version = store.get('dataVersion');
+          // The snapshot's head in the engine's cache; the data version in the change-log table (v008).
+          const tx = open.result.transaction(['engine', 'changes'], 'readonly');
+          const head = tx.objectStore('engine').get('grid:head');
+          const version = tx.objectStore('changes').get('dataVersion');
           version.onsuccess = () => {
             resolve({
               snapshotVersion: (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null,

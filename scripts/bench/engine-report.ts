@@ -69,9 +69,10 @@ function snapshotIsCurrent(page: Page): Promise<boolean | null> {
         const open = indexedDB.open('leadledger');
         open.onerror = () => resolve(null);
         open.onsuccess = () => {
-          const store = open.result.transaction('engine', 'readonly').objectStore('engine');
-          const head = store.get('grid:head');
-          const version = store.get('dataVersion');
+          // The snapshot's head in the engine's cache; the data version in the change-log table (v008).
+          const tx = open.result.transaction(['engine', 'changes'], 'readonly');
+          const head = tx.objectStore('engine').get('grid:head');
+          const version = tx.objectStore('changes').get('dataVersion');
           version.onsuccess = () => {
             const h = (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null;
             const v = (version.result as { value?: string } | undefined)?.value ?? null;

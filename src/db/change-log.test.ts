@@ -47,7 +47,7 @@ describe('the change log of a settings write', () => {
 
 /** The log rows written since `version` (raw), in key order. */
 async function rowsAfter(db: Awaited<ReturnType<typeof dbWith>>, before: ReadonlySet<string>) {
-  const rows = (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[];
+  const rows = (await db.changes.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[];
   return rows.filter((r) => !before.has(r.key));
 }
 
@@ -55,7 +55,7 @@ describe('the change log of one transaction', () => {
   it('gives requests issued together one token after the version before, and names every lead', async () => {
     const db = await dbWith(demoSlice(200));
     const version = await ensureDataVersion(db);
-    const logged = new Set((await db.engine.where('key').startsWith(LOG_PREFIX).primaryKeys()) as string[]);
+    const logged = new Set((await db.changes.where('key').startsWith(LOG_PREFIX).primaryKeys()) as string[]);
     const [a, b] = (await db.leads.limit(2).toArray()) as [Lead, Lead];
     const fresh = (l: Lead, phone: string): Omit<Lead, 'id'> => {
       const { id: _id, ...rest } = l;
@@ -88,7 +88,7 @@ describe('the change log of one transaction', () => {
     const [real] = (await rowsAfter(db, new Set())).filter((r) => r.prev === version);
     // A dead-end token from the same transaction, sorted before and after the real one.
     for (const dead of ['00000000-dead', 'ffffffff-dead']) {
-      await db.engine.put({ ...real!, key: `${LOG_PREFIX}${dead}:000000`, token: dead, leadIds: [424242] } as never);
+      await db.changes.put({ ...real!, key: `${LOG_PREFIX}${dead}:000000`, token: dead, leadIds: [424242] } as never);
       const changes = await changesSince(db, version);
       expect(changes).not.toBe('unreachable');
       if (changes === 'unreachable') return;

@@ -42,7 +42,8 @@ export const TRACKED_TABLES: ReadonlySet<string> = new Set([
 ]);
 /** Writes that may move every lead's verdict (a scrub is laid over every lead it checked: scrub-overlay.ts). */
 const WHOLE_TABLES: ReadonlySet<string> = new Set(['dncLists', 'dncListVersions', 'dncScrubs', 'settings']);
-export const ENGINE_TABLE = 'engine';
+/** The table of the token and the log (v008): not the engine's cache, whose snapshot saves would hold every write up. */
+export const CHANGES_TABLE = 'changes';
 export const DATA_VERSION_KEY = 'dataVersion';
 export const LOG_PREFIX = 'log:';
 
@@ -148,17 +149,17 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'leadledger-data-version',
   create(down) {
-    // An older schema (a migration test opening v1–v4) has no engine table: nothing to stamp.
-    if (!down.schema.tables.some((t) => t.name === ENGINE_TABLE)) return down;
+    // An older schema (a migration test opening v1–v7) has no change-log table: nothing to stamp.
+    if (!down.schema.tables.some((t) => t.name === CHANGES_TABLE)) return down;
     const states = new WeakMap<DBCoreTransaction, TxState>();
-    const engine = () => down.table(ENGINE_TABLE);
+    const changes = () => down.table(CHANGES_TABLE);
     return {
       ...down,
       transaction(stores, mode, options) {
         if (mode !== 'readwrite' || !stores.some((s) => TRACKED_TABLES.has(s)))
           return down.transaction(stores, mode, options);
-        // The engine table for the token and the log; the leads, to name the leads a DNC entry concerns.
-        const extra = [ENGINE_TABLE, ...(stores.includes('dncEntries') ? ['leads'] : [])].filter(
+        // The change-log table for the token and the log; the leads, to name the leads a DNC entry concerns.
+        const extra = [CHANGES_TABLE, ...(stores.includes('dncEntries') ? ['leads'] : [])].filter(
           (s) => !stores.includes(s),
         );
         return down.transaction([...stores, ...extra], mode, options);
@@ -169,7 +170,7 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
-            // Not inside a schema upgrade: the engine store may not exist yet at that step.
+            // Not inside a schema upgrade: the change-log store may not exist yet at that step.
             if ((req.trans as unknown as IDBTransaction).mode !== 'readwrite') return table.mutate(req);
             const leads = down.table('leads');
             const before =
@@ -191,13 +192,13 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
             let state = states.get(req.trans);
             if (!state) {
               const token = crypto.randomUUID();
-              const read = engine().get({ trans: req.trans, key: DATA_VERSION_KEY }) as Promise<
+              const read = changes().get({ trans: req.trans, key: DATA_VERSION_KEY }) as Promise<
                 { value?: unknown } | undefined
               >;
               state = {
                 // The token is stored once the version before it is read (IndexedDB runs them in turn).
                 prev: read.then(async (current) => {
-                  await engine().mutate({
+                  await changes().mutate({
                     type: 'put',
                     trans: req.trans,
                     values: [{ key: DATA_VERSION_KEY, value: token }],
@@ -219,7 +220,7 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
               ...what,
               table: name,
             };
-            await engine().mutate({ type: 'put', trans: req.trans, values: [row] });
+            await changes().mutate({ type: 'put', trans: req.trans, values: [row] });
             return result;
           },
         };

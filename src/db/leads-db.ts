@@ -34,7 +34,7 @@ export interface SavedView {
   search: Record<string, unknown>;
   createdAt: number;
 }
-/** A row of the engine's cache (v005): the data version token, or a piece of the grid's snapshot. */
+/** A row of the engine's cache (v005: a piece of the grid's snapshot) or of `changes` (v008: the data version token, a change-log row). */
 export interface EngineRow {
   key: string;
   [field: string]: unknown;
@@ -65,8 +65,10 @@ export class LeadsDb extends Dexie {
   savedViews!: EntityTable<SavedView, 'id'>;
   /** The operation journal (v002): see operation-journal-repo.ts. */
   operations!: EntityTable<OperationRow, 'id'>;
-  /** The engine's cache (v005): see data-version.ts and engine-snapshot-repo.ts. */
+  /** The engine's cache (v005): see engine-snapshot-repo.ts. */
   engine!: Table<EngineRow, string>;
+  /** The data version and its change log (v008): see data-version.ts and change-log-repo.ts. */
+  changes!: Table<EngineRow, string>;
   /** The team edition (v007): see outbox-middleware.ts and sync-state-repo.ts. */
   outbox!: EntityTable<OutboxRow, 'seq'>;
   syncIds!: Table<SyncIdRow, [string, number | string]>;

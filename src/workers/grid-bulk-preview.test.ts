@@ -32,7 +32,7 @@ describe("the engine's bulk-edit Preview", () => {
           { kind: 'set-text', field: 'company', value: 'Acme' },
         ],
       };
-      const versionReads = vi.spyOn(db.engine, 'get');
+      const versionReads = vi.spyOn(db.changes, 'get');
       const counted = await engine.previewBulkEdit(Int32Array.from(ids), op, NOW);
       expect(versionReads.mock.calls.filter(([key]) => (key as unknown) === DATA_VERSION_KEY)).toHaveLength(0);
       versionReads.mockRestore();

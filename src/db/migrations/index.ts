@@ -7,6 +7,7 @@ import { v004 } from './v004-lean-indexes';
 import { v005 } from './v005-engine-cache';
 import { v006 } from './v006-consent-requests';
 import { v007 } from './v007-team-sync';
+import { v008 } from './v008-change-log-store';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005, v006, v007];
+export const MIGRATIONS: readonly Migration[] = [v001, v002, v003, v004, v005, v006, v007, v008];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

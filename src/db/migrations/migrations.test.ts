@@ -4,6 +4,7 @@ import { LeadsDb } from '../leads-db';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './index';
 import { V001_STORES, v001 } from './v001-initial';
 import { auditFormat2Rows } from './audit-format-2-expectation';
+import { changeLogMoved, V007_ENGINE_ROWS } from './change-log-move-expectation';
 import {
   DEMO_NOW,
   demoRows,
@@ -23,6 +24,13 @@ import {
  */
 const EXPECTATIONS: Record<number, MigrationExpectation> = {
   3: { expectRows: (rows) => auditFormat2Rows(rows, UPGRADE_AT, 'Data steward') },
+  8: {
+    fill: async (db) => {
+      await fillWithDemoData(db);
+      await db.table('engine').bulkAdd(V007_ENGINE_ROWS);
+    },
+    expectRows: changeLogMoved,
+  },
 };
 
 /** v003 stamps its `upgrade` audit entry with the clock: pin it (Date only; IndexedDB's timers run as usual). */

@@ -52,7 +52,7 @@ import {
 export type { Backup } from '../../domain/backup/backup-check';
 
 /** Tables a backup does not carry (see the header). */
-const NOT_BACKED_UP = new Set(['operations', 'engine']);
+const NOT_BACKED_UP = new Set(['operations', 'engine', 'changes']);
 
 /** The tables a backup of schema `version` holds (every table of that version but the journal), or undefined for an unknown version. */
 export function backupTablesOf(version: number): string[] | undefined {

@@ -70,11 +70,11 @@ export interface SelectionRead {
 }
 
 const currentToken = async (db: LeadsDb): Promise<string | null> => {
-  const value = (await db.engine.get(DATA_VERSION_KEY))?.value;
+  const value = (await db.changes.get(DATA_VERSION_KEY))?.value;
   return typeof value === 'string' ? value : null;
 };
 
-/** Read the selection inside the caller's transaction (which must include leads, dncEntries and engine). */
+/** Read the selection inside the caller's transaction (which must include leads, dncEntries and changes). */
 async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp | null): Promise<SelectionRead> {
   const unique = [...new Set(ids)];
   const token = await currentToken(db);
@@ -96,7 +96,7 @@ async function loadSelection(db: LeadsDb, ids: readonly number[], op: BulkOp | n
  */
 export function readSelection(db: LeadsDb, ids: readonly number[], rawOp: BulkOp | null): Promise<SelectionRead> {
   const op = rawOp && bulkOpSchema.parse(rawOp);
-  return db.transaction('r', [db.leads, db.dncEntries, db.engine], () => loadSelection(db, ids, op));
+  return db.transaction('r', [db.leads, db.dncEntries, db.changes], () => loadSelection(db, ids, op));
 }
 
 /** Whether `known` still is what the operation would read: same selection, what it needs read, no write since. */
@@ -151,7 +151,7 @@ export async function applyBulkEdit(
   known?: SelectionRead,
 ): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
-  const tables = [...verdictTables(db), db.audit, db.settings, db.operations, db.engine];
+  const tables = [...verdictTables(db), db.audit, db.settings, db.operations, db.changes];
   const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
   return journaled(
     db,

@@ -116,8 +116,8 @@ export async function changesSince(
 
 /** The current token and the change log, read together. */
 export async function readChangeLog(db: LeadsDb): Promise<{ dataVersion: string | null; rows: ChangeLogRow[] }> {
-  return db.transaction('r', db.engine, async () => ({
+  return db.transaction('r', db.changes, async () => ({
     dataVersion: await readDataVersion(db),
-    rows: (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[],
+    rows: (await db.changes.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[],
   }));
 }

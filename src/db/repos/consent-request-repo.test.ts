@@ -20,7 +20,7 @@ const data = bulkData();
 const AT = NOW + 60_000;
 
 const logRows = async (db: LeadsDb) =>
-  (await db.engine.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[];
+  (await db.changes.where('key').startsWith(LOG_PREFIX).toArray()) as unknown as ChangeLogRow[];
 /** Lead ids the log rows written since `before` (keys as they were then) name; keys carry a random token, so not in time order. */
 const loggedSince = async (db: LeadsDb, before: ChangeLogRow[]) => {
   const seen = new Set(before.map((r) => r.key));

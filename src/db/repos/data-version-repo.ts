@@ -2,13 +2,13 @@
 import { DATA_VERSION_KEY } from '../data-version';
 import type { LeadsDb } from '../leads-db';
 
-/** The current token, written first when no tracked write has happened since the engine table was created. */
+/** The current token, written first when no tracked write has happened since the change-log table was created. */
 export async function ensureDataVersion(db: LeadsDb): Promise<string> {
-  return db.transaction('rw', db.engine, async () => {
-    const row = await db.engine.get(DATA_VERSION_KEY);
+  return db.transaction('rw', db.changes, async () => {
+    const row = await db.changes.get(DATA_VERSION_KEY);
     if (typeof row?.value === 'string') return row.value;
     const value = crypto.randomUUID();
-    await db.engine.put({ key: DATA_VERSION_KEY, value });
+    await db.changes.put({ key: DATA_VERSION_KEY, value });
     return value;
   });
 }

@@ -144,7 +144,7 @@ describe('DNC matches kept between builds', () => {
     await saveDncMatches(db, kept);
     expect((await loadDncMatches(db))?.dataVersion).toBe(kept.dataVersion);
     // The cache dropped (as an erasure does): the stored copy goes with it, and a late save does not bring it back.
-    await db.transaction('rw', db.engine, () => dropEngineCache(db));
+    await db.transaction('rw', [db.engine, db.changes], () => dropEngineCache(db));
     expect(await loadDncMatches(db)).toBeNull();
     await saveDncMatches(db, kept);
     expect(await loadDncMatches(db)).toBeNull();

@@ -33,7 +33,7 @@ export async function reusableMatches(db: LeadsDb, kept: DncMatches | null): Pro
 /** Store the matches, unless they no longer hold (then a stored older copy is removed too). Best effort: a cache. */
 export async function saveDncMatches(db: LeadsDb, matches: DncMatches): Promise<void> {
   try {
-    await db.transaction('rw', db.engine, async () => {
+    await db.transaction('rw', [db.engine, db.changes], async () => {
       // Checked in the write's own transaction: an erasure that dropped the cache (and the log) since is never undone.
       if (await reusableMatches(db, matches)) await db.engine.put({ key: MATCHES_KEY, ...matches });
       else await db.engine.delete(MATCHES_KEY);

@@ -140,7 +140,7 @@ describe('grid snapshot', () => {
 
   it('settles a token before the first build of a database that had none', async () => {
     const db = await dbWith(demoSlice(400));
-    await db.engine.delete(DATA_VERSION_KEY);
+    await db.changes.delete(DATA_VERSION_KEY);
     const token = await ensureDataVersion(db);
     expect(token).toMatch(/^[0-9a-f-]{36}$/);
     expect(await ensureDataVersion(db)).toBe(token);

@@ -56,7 +56,7 @@ interface HeadRow extends SnapshotMeta {
 
 /** The current data version token (null before the first tracked write). */
 export async function readDataVersion(db: LeadsDb): Promise<string | null> {
-  const row = await db.engine.get(DATA_VERSION_KEY);
+  const row = await db.changes.get(DATA_VERSION_KEY);
   return typeof row?.value === 'string' ? row.value : null;
 }
 
@@ -133,7 +133,7 @@ export async function saveGridSnapshot(
   const cutoff = meta.builtAt - LOG_KEEP_MS;
   const keys = checksums.map((sum, slot) => partKey(slot, sum));
   let stored = true;
-  await db.transaction('rw', db.engine, async () => {
+  await db.transaction('rw', [db.engine, db.changes], async () => {
     // Never store a snapshot of data that have moved on (a write since, an erasure): it would be stale,
     // or hold what the write removed. And write only changed parts over the head they were counted against.
     if ((await readDataVersion(db)) !== meta.dataVersion) return void (stored = false);
@@ -152,7 +152,7 @@ export async function saveGridSnapshot(
     const named = new Set(keys);
     await db.engine.bulkDelete([...present].filter((key) => !named.has(key)));
     await db.engine.put(headRow as unknown as EngineRow);
-    await db.engine
+    await db.changes
       .where('key')
       .startsWith(LOG_PREFIX)
       .filter((r) => (r as unknown as ChangeLogRow).at < cutoff)
@@ -172,7 +172,7 @@ export async function saveGridSnapshot(
 
 /**
  * Drop the grid's snapshot and its DNC matches, any cohort snapshot an earlier version stored, and the change log (inside the caller's transaction, which must hold
- * the engine table, after its last tracked write). An erasure or a purge calls it: the snapshot
+ * the engine and change-log tables, after its last tracked write). An erasure or a purge calls it: the snapshot
  * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
  * every grid (any tab) finds its version unreachable and builds again from the tables, and no
  * save of an older index is stored (saves check the data version).
@@ -181,7 +181,7 @@ export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.where('key').startsWith('grid:').delete();
   await db.engine.where('key').startsWith('cohorts:').delete();
   await db.engine.delete(DNC_MATCHES_KEY);
-  await db.engine.where('key').startsWith(LOG_PREFIX).delete();
+  await db.changes.where('key').startsWith(LOG_PREFIX).delete();
 }
 
 export type SnapshotLoad =
@@ -204,7 +204,7 @@ export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, wor
   // (the worker's thread is idle during a read): the verify step then waits only for the last.
   const sums: Promise<string | null>[] = [];
   const { head, rows, dataVersion } = await step('read', () =>
-    db.transaction('r', db.engine, async () => {
+    db.transaction('r', [db.engine, db.changes], async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
       // A snapshot of another format, schema or build is not read at all (the engine rebuilds).
       const gets = head && usable(head) ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum))) : [];

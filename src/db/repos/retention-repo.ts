@@ -104,6 +104,7 @@ export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.
     db.dncListVersions,
     db.dncEntries,
     db.engine,
+    db.changes,
   ];
   return journaled(
     db,
