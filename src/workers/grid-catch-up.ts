@@ -78,9 +78,11 @@ export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
 /**
  * Bring the index up to the data version by following the change log from the version it
  * reflects: the leads a write touched (incl. those whose number a DNC entry names) are read and
- * judged again, new leads appended, deleted ones flagged. 'rebuild' when the log does not reach
- * (pruned, or the index's version unknown), when a write may move everyone's verdict (a list, a
- * version, the settings), or when a new lead's id is not above every row's.
+ * judged again, new leads appended, deleted ones flagged; a scrub or a list version since is laid
+ * onto the columns, and a DNC file's entries name their leads by their numbers' hashes. 'rebuild'
+ * when the log does not reach (pruned, or the index's version unknown), when a write may move
+ * everyone's verdict in another way (a list, the settings, a range deleted), or when a new lead's
+ * id is not above every row's.
  */
 export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
   const t0 = performance.now();
