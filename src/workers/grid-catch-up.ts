@@ -22,11 +22,7 @@ import { anonymisedToReread, someCheckedAt, layScrubOntoColumns } from '../domai
 import { dncCheckState } from '../domain/compliance/dnc';
 import type { Settings } from '../domain/settings/settings';
 import { latestScrubToLay, readDncListStates } from '../db/repos/dnc-scrub-repo';
-import {
-  idsWithPhoneHashes,
-  layVersionOntoColumns,
-  versionsStaleEveryCheck,
-} from '../domain/leads/index/version-into-columns';
+import { idsWithPhoneHashes, layVersionOntoColumns, versionsEffect } from '../domain/leads/index/version-into-columns';
 
 type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
 
@@ -111,10 +107,15 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
       historyIds.add(id);
     }
   // A list version since: every lead is stale for its list, laid onto the columns with the patch.
-  const versionStales =
-    laid !== null &&
-    laid.versions.length > 0 &&
-    versionsStaleEveryCheck(await readDncListStates(db), laid.versions, now);
+  const versions =
+    laid !== null && laid.versions.length > 0
+      ? versionsEffect(await readDncListStates(db), laid.versions, now)
+      : 'none';
+  if (versions === 'later') {
+    measureSince('engine:catch-up:rebuild:version-later', performance.now());
+    return 'rebuild';
+  }
+  const versionStales = versions === 'stale';
   // A scrub since: the anonymised leads it may cover are read and judged below with the written
   // ones; the rest of its checks are laid onto the columns in the task that patches them.
   let scrub: LatestScrub | null = null;

@@ -94,6 +94,24 @@ describe('a DNC list version laid onto the columns', () => {
     await expectAsFresh(db, reopened);
   });
 
+  it('a version known only after the engine’s instant (imported while it opened) is rebuilt, not laid: every lead falls due then', async () => {
+    const db = await dbWith(demoSlice(150));
+    const live = await openGridIndex(db, NOW);
+    const tps = (await db.dncEntries.where('listId').equals('tps-uk').toArray()).map((e) => e.phoneE164);
+    await importDncVersion(
+      db,
+      {
+        listId: 'tps-uk',
+        fileName: 'tps-later.txt',
+        bytes: new TextEncoder().encode(['phone', ...tps, '+442079460001', ''].join('\n')),
+        publishedAt: NOW,
+        defaultRegion: 'GB',
+      },
+      NOW + 60_000,
+    );
+    expect(await catchUp(db, live, NOW)).toBe('rebuild');
+  });
+
   it('a version of the internal list (consulted live, never checked) lists its numbers and makes no lead stale', async () => {
     const db = await dbWith(demoSlice(150));
     const live = await openGridIndex(db, NOW);

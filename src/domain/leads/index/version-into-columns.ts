@@ -17,7 +17,6 @@
  */
 import { FLAG_ANONYMIZED, FLAG_CALLABLE, FLAG_DELETED } from '../../columns/lead-flags';
 import { hash32 } from '../../columns/hash-strings';
-import { versionInForce } from '../../compliance/dnc';
 import { reasonBit } from '../../compliance/verdict-bits';
 import type { DncListState } from '../../compliance/verdict-types';
 import { DNC_FILTER_STATES } from '../lead-filter';
@@ -34,17 +33,28 @@ const DNC = {
 const UNCHECKED = DNC_STATUSES.indexOf('unchecked');
 
 /**
- * Whether versions `added` leave every lead's check stale at `at`: one of them is the version in
- * force of an active list that needs a check (not the internal list). A version added to an
- * inactive list, or not in force (an older one), moves no check.
+ * What versions `added` (new since the columns' version) do to every lead's check at `at`:
+ * - `'later'` when one of them becomes known only after `at` (imported while the engine opened,
+ *   its instant older than the import): a fresh judgement would have every lead due at that
+ *   moment, which laying cannot say row by row: the caller rebuilds;
+ * - `'stale'` when one of them, known by `at`, is of an active list that needs a check (not the
+ *   internal list): the version in force is then it or a later one, which no check names yet;
+ * - `'none'` otherwise (an inactive list's, the internal list's).
  */
-export function versionsStaleEveryCheck(lists: readonly DncListState[], added: readonly number[], at: number): boolean {
+export function versionsEffect(
+  lists: readonly DncListState[],
+  added: readonly number[],
+  at: number,
+): 'none' | 'stale' | 'later' {
   const ids = new Set(added);
-  return lists.some((l) => {
-    if (!l.active || l.kind === 'internal') return false;
-    const inForce = versionInForce(l, at);
-    return inForce !== undefined && ids.has(inForce.id);
-  });
+  let effect: 'none' | 'stale' = 'none';
+  for (const l of lists)
+    for (const v of l.versions) {
+      if (!ids.has(v.id)) continue;
+      if (Math.max(v.publishedAt, v.importedAt) > at) return 'later';
+      if (l.active && l.kind !== 'internal') effect = 'stale';
+    }
+  return effect;
 }
 
 /**
