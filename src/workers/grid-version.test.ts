@@ -11,6 +11,7 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { saveGridSnapshot, readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { changesSince } from '../db/repos/change-log-repo';
 import { importDncVersion } from '../db/repos/dnc-repo';
+import type { LeadsDb } from '../db/leads-db';
 import { FLAG_ANONYMIZED, FLAG_DELETED } from '../domain/columns/lead-flags';
 import { reasonBit } from '../domain/compliance/verdict-bits';
 import { catchUp } from './grid-catch-up';
@@ -35,11 +36,22 @@ function staleCount(index: GridIndex): { live: number; stale: number } {
   return { live, stale };
 }
 
-async function expectAsFresh(db: Parameters<typeof buildGridIndex>[0], index: GridIndex): Promise<void> {
+async function expectAsFresh(db: LeadsDb, index: GridIndex): Promise<void> {
   const fresh = await buildGridIndex(db, NOW);
   expect(rowFacts(index)).toEqual(rowFacts(fresh));
   expect(lateNextChanges(index, fresh)).toEqual([]);
   expect(gridAnswers(index, NOW)).toEqual(gridAnswers(fresh, NOW));
+}
+
+/** A new UK TPS version: the numbers it lists now and one more, published and imported at the instants given. */
+async function importTpsVersion(db: LeadsDb, publishedAt: number, importedAt: number): Promise<void> {
+  const tps = (await db.dncEntries.where('listId').equals('tps-uk').toArray()).map((e) => e.phoneE164);
+  const bytes = new TextEncoder().encode(['phone', ...tps, '+442079460000', ''].join('\n'));
+  await importDncVersion(
+    db,
+    { listId: 'tps-uk', fileName: 'tps.txt', bytes, publishedAt, defaultRegion: 'GB' },
+    importedAt,
+  );
 }
 
 describe('a DNC list version laid onto the columns', () => {
@@ -97,18 +109,7 @@ describe('a DNC list version laid onto the columns', () => {
   it('a version known only after the engine’s instant (imported while it opened) is rebuilt, not laid: every lead falls due then', async () => {
     const db = await dbWith(demoSlice(150));
     const live = await openGridIndex(db, NOW);
-    const tps = (await db.dncEntries.where('listId').equals('tps-uk').toArray()).map((e) => e.phoneE164);
-    await importDncVersion(
-      db,
-      {
-        listId: 'tps-uk',
-        fileName: 'tps-later.txt',
-        bytes: new TextEncoder().encode(['phone', ...tps, '+442079460001', ''].join('\n')),
-        publishedAt: NOW,
-        defaultRegion: 'GB',
-      },
-      NOW + 60_000,
-    );
+    await importTpsVersion(db, NOW, NOW + 60_000);
     expect(await catchUp(db, live, NOW)).toBe('rebuild');
   });
 
@@ -128,18 +129,7 @@ describe('a DNC list version laid onto the columns', () => {
     const live = await openGridIndex(db, NOW);
     const builds = live.counters.fullBuilds;
     const before = rowFacts(live);
-    const tps = (await db.dncEntries.where('listId').equals('tps-uk').toArray()).map((e) => e.phoneE164);
-    await importDncVersion(
-      db,
-      {
-        listId: 'tps-uk',
-        fileName: 'tps.txt',
-        bytes: new TextEncoder().encode(['phone', ...tps, '+442079460000', ''].join('\n')),
-        publishedAt: NOW - 60_000,
-        defaultRegion: 'GB',
-      },
-      NOW - 50_000,
-    );
+    await importTpsVersion(db, NOW - 60_000, NOW - 50_000);
     expect(await catchUp(db, live, NOW)).toBe('patched');
     expect(live.counters.fullBuilds).toBe(builds);
     expect(rowFacts(live)).toEqual(before);
