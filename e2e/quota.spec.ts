@@ -27,6 +27,10 @@ import { LeadsPage } from './page-models/leads-page';
  */
 /** Room left above current usage: enough for the journal's small rows, far less than any write here. */
 const MARGIN = 128 * 1024;
+/** The filler stops when a write this large is refused: room for the journal's rows may be left, not for an import. */
+const FILLER_MIN = 32 * 1024;
+/** This test's own database, holding the filler (the app never opens it). */
+const FILLER_DB = 'quota-test-filler';
 /**
  * Chromium's IndexedDB caches the space a bucket may still use and trusts it for up to 30 s
  * (BucketContext::kBucketSpaceCacheTimeLimit), so a lowered quota binds only once that cache
@@ -90,10 +94,40 @@ class Quota {
     return new Quota(page, await page.context().newCDPSession(page), new URL(page.url()).origin);
   }
 
-  /** Set the quota just above what the origin uses now (navigator.storage.estimate()). */
+  /**
+   * Set the quota just above what the origin uses now (navigator.storage.estimate()), then fill
+   * what room is really left with a database of this test's own (the origin's quota is shared) until
+   * a write of FILLER_MIN is refused. The estimate alone left room for a whole import now and then
+   * (it counts space the store frees later: the import of 3,000 leads committed under it in about
+   * one run in three); after the filler no large write fits, whatever Chromium counted.
+   */
   async fillUp(): Promise<number> {
     const usage = await this.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin, quotaSize: usage + MARGIN });
+    await this.page.evaluate(
+      async ({ name, min }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(name, 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('filler', { autoIncrement: true });
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        // Random bytes: the store compresses, so zeros would take no room.
+        const put = (size: number) =>
+          new Promise<boolean>((resolve) => {
+            const bytes = new Uint8Array(size);
+            for (let at = 0; at < size; at += 65_536) crypto.getRandomValues(bytes.subarray(at, at + 65_536));
+            const tx = db.transaction('filler', 'readwrite');
+            tx.objectStore('filler').add(bytes);
+            tx.oncomplete = () => resolve(true);
+            tx.onabort = () => resolve(false);
+            tx.onerror = () => resolve(false);
+          });
+        for (let size = 4 * 1024 * 1024; size >= min;) if (!(await put(size))) size /= 2;
+        db.close();
+      },
+      { name: FILLER_DB, min: FILLER_MIN },
+    );
     return usage;
   }
 
@@ -103,9 +137,17 @@ class Quota {
     await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin, quotaSize: Math.floor(usage / 2) });
   }
 
-  /** Back to the browser's own quota (also what detaching the session does). */
+  /** Back to the browser's own quota (also what detaching the session does), and the filler gone. */
   async lift() {
     await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin });
+    await this.page.evaluate(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const del = indexedDB.deleteDatabase(name);
+          del.onsuccess = del.onerror = del.onblocked = () => resolve();
+        }),
+      FILLER_DB,
+    );
   }
 
   async detach() {
