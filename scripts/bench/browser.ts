@@ -52,6 +52,11 @@ export async function openSession(profileDir: string, baseURL: string, bundles: 
   );
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(180_000);
+  // A page error or an error logged by the app is part of what a run measured: print it.
+  page.on('pageerror', (e) => console.error(`      page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`      console error: ${m.text()}`);
+  });
   return { context, page, close: () => context.close() };
 }
 

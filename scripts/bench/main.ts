@@ -101,7 +101,7 @@ async function benchSize(
         if (run > 0) for (const [name, ss] of all) samples.set(name, [...(samples.get(name) ?? []), ...ss]);
       } catch (e) {
         const shot = join(tmpdir(), `leadledger-bench-failure-${scenario.id}-${size}.png`);
-        await session.page.screenshot({ path: shot }).catch(() => undefined);
+        await session.page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
         log(`  ${scenario.id} FAILED: ${(e as Error).message.split('\n')[0]} (screenshot ${shot})`);
         failures.set(scenario.id, e);
       }

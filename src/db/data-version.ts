@@ -67,6 +67,12 @@ export interface ChangeLogRow {
    * of them are judged again (a few more than need it share a hash: judged again for nothing).
    */
   phoneHashes?: Uint32Array;
+  /**
+   * A few DNC entries written (a request, a removal: their leads are named in `leadIds`): the
+   * hashes of their numbers too, so the engine's set of listed numbers (listed-numbers-repo.ts)
+   * follows every entry written without reading the table again.
+   */
+  listedHashes?: Uint32Array;
 }
 
 interface TxState {
@@ -85,7 +91,7 @@ async function touched(
   leads: DBCoreTable,
   req: DBCoreMutateRequest,
   results: unknown[] | undefined,
-): Promise<Pick<ChangeLogRow, 'leadIds' | 'full' | 'scrubAdded' | 'versionsAdded' | 'phoneHashes'>> {
+): Promise<Pick<ChangeLogRow, 'leadIds' | 'full' | 'scrubAdded' | 'versionsAdded' | 'phoneHashes' | 'listedHashes'>> {
   const none = { leadIds: [], full: false };
   if (req.type === 'deleteRange') return { ...none, full: true };
   // Of the settings table, the verdict reads the organisation's row alone; the rest is bookkeeping
@@ -123,11 +129,9 @@ async function touched(
         ? (req.keys as [string, string][]).map((k) => k[1])
         : req.values.map((v) => (v as { phoneE164: string }).phoneE164);
     if (phones.length > DNC_ENTRIES_HASHED) return { ...none, full: true };
-    if (phones.length > DNC_ENTRIES_MAPPED) {
-      const phoneHashes = new Uint32Array(phones.length);
-      for (let i = 0; i < phones.length; i++) phoneHashes[i] = typeof phones[i] === 'string' ? hash32(phones[i]!) : 0;
-      return { ...none, full: true, phoneHashes };
-    }
+    const hashes = new Uint32Array(phones.length);
+    for (let i = 0; i < phones.length; i++) hashes[i] = typeof phones[i] === 'string' ? hash32(phones[i]!) : 0;
+    if (phones.length > DNC_ENTRIES_MAPPED) return { ...none, full: true, phoneHashes: hashes };
     const index = leads.schema.getIndexByKeyPath('phoneE164');
     if (!index) return { ...none, full: true };
     const leadIds: number[] = [];
@@ -139,7 +143,7 @@ async function touched(
       });
       for (const id of found.result) if (typeof id === 'number') leadIds.push(id);
     }
-    return { ...none, leadIds };
+    return { ...none, leadIds, listedHashes: hashes };
   }
   // Sources and campaigns: a new version, nothing a grid row holds.
   return none;

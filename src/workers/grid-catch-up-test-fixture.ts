@@ -15,7 +15,7 @@ import { NOW } from '../db/repos/compliance-test-fixture';
 import type { GridIndex } from './grid-index';
 
 export type Op =
-  | { kind: 'add'; pick: number; count: number; withHistory: boolean }
+  | { kind: 'add'; pick: number; count: number; withHistory: boolean; shareNumber: boolean }
   | { kind: 'rename'; pick: number }
   | { kind: 'tag'; pick: number }
   | { kind: 'rephone'; pick: number }
@@ -34,6 +34,8 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     pick: fc.nat(),
     count: fc.integer({ min: 1, max: 60 }),
     withHistory: fc.boolean(),
+    // The first new lead with the number of lead `pick` (maybe on a list: found through the engine's listed numbers).
+    shareNumber: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('rename' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('tag' as const), pick: fc.nat() }),
@@ -183,13 +185,16 @@ export async function apply(db: LeadsDb, op: Op): Promise<void> {
   switch (op.kind) {
     case 'add': {
       const template = (await db.leads.get(id))!;
-      const fresh = Array.from({ length: op.count }, () => {
+      const fresh = Array.from({ length: op.count }, (_, k) => {
         const { id: _drop, ...rest } = template;
         serial++;
         return {
           ...rest,
           name: `Catch Up ${serial}`,
-          phoneE164: `+1646555${String(1000 + (serial % 9000)).padStart(4, '0')}`,
+          phoneE164:
+            k === 0 && op.shareNumber && template.phoneE164.startsWith('+')
+              ? template.phoneE164
+              : `+1646555${String(1000 + (serial % 9000)).padStart(4, '0')}`,
           createdAt: NOW,
           updatedAt: NOW,
         };

@@ -23,6 +23,7 @@ import { dncCheckState } from '../domain/compliance/dnc';
 import type { Settings } from '../domain/settings/settings';
 import { latestScrubToLay, readDncListStates } from '../db/repos/dnc-scrub-repo';
 import { idsWithPhoneHashes, layVersionOntoColumns, versionsEffect } from '../domain/leads/index/version-into-columns';
+import type { ListedKeeper } from './grid-listed-numbers';
 
 type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
 
@@ -80,7 +81,12 @@ export const rejudgeLimit = (n: number) => Math.max(20_000, Math.floor(n / 10));
  * everyone's verdict in another way (a list, the settings, a range deleted), or when a new lead's
  * id is not above every row's.
  */
-export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promise<'current' | 'patched' | 'rebuild'> {
+export async function catchUp(
+  db: LeadsDb,
+  index: GridIndex,
+  now: number,
+  listed: ListedKeeper | null = null,
+): Promise<'current' | 'patched' | 'rebuild'> {
   const t0 = performance.now();
   if ((await readDataVersion(db)) === index.dataVersion) return 'current';
   const logged = await timed('engine:catch-up:log', () => changesSince(db, index.dataVersion));
@@ -135,6 +141,16 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
     return 'rebuild';
   }
   const wanted = [...ids].sort((a, b) => a - b);
+  // The numbers surely on no list are not looked up (listed-numbers-repo.ts): null while the set is not ready.
+  const listedSet =
+    listed && wanted.length > 0 ? await listed.at(index.dataVersion, dataVersion, logged.dncHashes) : null;
+  const mayBeListed =
+    listedSet &&
+    ((phone: string) => {
+      const may = listedSet(phone);
+      if (!may) index.counters.lookUpsSkipped = (index.counters.lookUpsSkipped ?? 0) + 1;
+      return may;
+    });
   const changes: RowChange[] = [];
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
@@ -169,6 +185,7 @@ export async function catchUp(db: LeadsDb, index: GridIndex, now: number): Promi
         db,
         judged.map((j) => j.lead),
         noHistory,
+        mayBeListed,
       ),
     );
     const tJudge = performance.now();

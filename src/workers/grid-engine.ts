@@ -20,6 +20,7 @@ import { columnReads } from './grid-column-reads';
 import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
 import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
+import { listedNumbersKeeper } from './grid-listed-numbers';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
 import { snapshotSaver } from './grid-save-soon';
@@ -56,7 +57,8 @@ type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, en
 /** Resolves after the current task and its microtasks (a settled promise's reactions run first). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null) {
+/** `listedDelayMs`: how long after opening the engine reads the listed numbers' keys, when none are stored. */
+export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null, listedDelayMs = 5_000) {
   /** The index of the current version; null once the data changed: rebuilt on the next question. */
   let index: Promise<GridIndex> | null = null;
   let version = 0;
@@ -122,6 +124,8 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
 
   /** The DNC entries the last full build matched: a rebuild no DNC entry moved reuses them. */
   const matches = dncMatchesKeeper(db);
+  /** Which numbers can be on no list: a catch-up does not look those up (grid-listed-numbers.ts). */
+  const listed = listedNumbersKeeper(db, listedDelayMs);
   /** The last index built or opened (an export reads leads off it without waiting on the queue). */
   let latest: GridIndex | null = null;
   /**
@@ -133,6 +137,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
   let latestSeen = -1;
   const latestCurrent = () => latest !== null && latestSeen === signalled;
   const keepMatches = (idx: GridIndex, seen: number): GridIndex => {
+    listed.start();
     latest = idx;
     latestSeen = seen;
     if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
@@ -183,7 +188,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null)
     if (!index) return told ? changed() : undefined;
     const idx = await index;
     const seen = signalled;
-    const outcome = await catchUp(db, idx, Date.now());
+    const outcome = await catchUp(db, idx, Date.now(), listed);
     if (outcome === 'rebuild') latestSeen = -1;
     else if (latest === idx) latestSeen = seen;
     if (outcome === 'current') return told ? changed() : undefined;

@@ -74,6 +74,8 @@ export interface EngineCounters {
   rowsCaughtUp: number;
   /** Of those, the leads whose cached judgement was kept (only their row written, nothing judged read changed). */
   rowsKept: number;
+  /** Numbers of leads judged by a catch-up that the listed numbers' hashes showed on no list: not looked up. */
+  lookUpsSkipped?: number;
   /** Why the last store of the snapshot failed, if it did (it is a cache: the next start builds). */
   snapshotSaveFailed?: string;
   /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */

@@ -87,6 +87,12 @@ export async function changesSince(
        */
       laid: LaidWrites | null;
       tables: Set<string>;
+      /**
+       * The hashes of the numbers of every DNC entry written (added or removed); null when some
+       * such write was logged without them (more than a file's worth, a range deleted, a row
+       * logged before they were, or of no known table).
+       */
+      dncHashes: Uint32Array[] | null;
     }
   | 'unreachable'
 > {
@@ -101,7 +107,13 @@ export async function changesSince(
   let full = false;
   let fullByOther = false;
   const laid: LaidWrites = { scrubs: false, versions: [], phoneHashes: [] };
+  let dncHashes: Uint32Array[] | null = [];
   for (const r of steps.flat()) {
+    if (r.table === 'dncEntries' || r.table === undefined) {
+      const hashes = r.phoneHashes ?? r.listedHashes;
+      if (hashes) dncHashes?.push(hashes);
+      else dncHashes = null;
+    }
     full ||= r.full;
     if (r.scrubAdded) laid.scrubs = true;
     else if (r.versionsAdded) laid.versions.push(...r.versionsAdded);
@@ -111,7 +123,7 @@ export async function changesSince(
     for (const id of r.leadIds) leadIds.add(id);
     if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
   }
-  return { dataVersion, leadIds, historyIds, full, laid: full && !fullByOther ? laid : null, tables };
+  return { dataVersion, leadIds, historyIds, full, laid: full && !fullByOther ? laid : null, tables, dncHashes };
 }
 
 /** The current token and the change log, read together. */

@@ -27,6 +27,8 @@ export const SNAPSHOT_CHUNK_ROWS = 65_536;
 const HEAD_KEY = 'grid:head';
 /** The DNC entries the engine's last full build matched (dnc-matches-repo.ts): not a snapshot row, so a snapshot save leaves it. */
 export const DNC_MATCHES_KEY = 'dnc-matches';
+/** The hashes of every listed number (listed-numbers-repo.ts): not a snapshot row either. */
+export const LISTED_NUMBERS_KEY = 'dnc-listed';
 const CHUNK_PREFIX = 'grid:chunk:';
 /**
  * Each chunk is stored as parts that change together (chunk-parts.ts), each under its place, its
@@ -171,7 +173,7 @@ export async function saveGridSnapshot(
 }
 
 /**
- * Drop the grid's snapshot and its DNC matches, any cohort snapshot an earlier version stored, and the change log (inside the caller's transaction, which must hold
+ * Drop the grid's snapshot, its DNC matches and listed numbers, any cohort snapshot an earlier version stored, and the change log (inside the caller's transaction, which must hold
  * the engine and change-log tables, after its last tracked write). An erasure or a purge calls it: the snapshot
  * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
  * every grid (any tab) finds its version unreachable and builds again from the tables, and no
@@ -181,6 +183,7 @@ export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.where('key').startsWith('grid:').delete();
   await db.engine.where('key').startsWith('cohorts:').delete();
   await db.engine.delete(DNC_MATCHES_KEY);
+  await db.engine.delete(LISTED_NUMBERS_KEY);
   await db.changes.where('key').startsWith(LOG_PREFIX).delete();
 }
 

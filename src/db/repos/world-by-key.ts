@@ -11,24 +11,67 @@ import { dncEntriesForPhones } from './dnc-entries-for-phones';
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
 
-/** Leads by id in the order asked (ids no longer stored left out): one bulk get by primary key. */
+/**
+ * Leads by id in the order asked (ids no longer stored left out). Ids that lie dense (an import's
+ * new leads: one id after another) are read as a key range, one request for the run; the rest by
+ * one bulk get by primary key (a get per id: 10k appended leads took ~575 ms at 1M as gets).
+ */
 export async function leadsByKey(db: LeadsDb, ids: readonly number[]): Promise<Lead[]> {
-  const rows = await db.leads.bulkGet([...ids]);
-  return rows.filter((r): r is Lead => r !== undefined);
+  const { runs, scattered } = denseRuns(ids);
+  const [ranged, got] = await Promise.all([
+    Promise.all(runs.map(([from, to]) => db.leads.where(':id').between(from, to, true, true).toArray())),
+    db.leads.bulkGet(scattered),
+  ]);
+  const byId = new Map<number, Lead>();
+  for (const lead of ranged.flat()) byId.set(lead.id, lead);
+  for (const lead of got) if (lead) byId.set(lead.id, lead);
+  const out: Lead[] = [];
+  for (const id of ids) {
+    const lead = byId.get(id);
+    if (lead) out.push(lead);
+  }
+  return out;
+}
+
+/** A run read as a range holds at least this many ids asked. */
+export const MIN_RUN = 64;
+
+/**
+ * `ids` split into ranges worth reading whole (at least MIN_RUN ids asked, and at least half of
+ * the range's ids asked, so a range never reads more than twice the rows wanted) and the ids
+ * left to get one by one. Ranges as [from, to], both ends asked.
+ */
+export function denseRuns(ids: readonly number[]): { runs: [number, number][]; scattered: number[] } {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  const scattered: number[] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    // A run ends where the next id would leave it less than half asked.
+    const from = sorted[start]!;
+    if (i < sorted.length && sorted[i]! - from + 1 <= 2 * (i - start + 1)) continue;
+    const count = i - start;
+    if (count >= MIN_RUN && sorted[i - 1]! - from + 1 <= 2 * count) runs.push([from, sorted[i - 1]!]);
+    else for (let k = start; k < i; k++) scattered.push(sorted[k]!);
+    start = i;
+  }
+  return { runs, scattered };
 }
 
 /** A compliance world holding only what concerns `leads`: every lead's calls and consents and its number's DNC entries, read by key. */
 /**
  * `noHistory`: leads known to have no call, consent or request stored (new since the engine's
  * version, with none of their history logged since): their histories are not asked for.
+ * `mayBeListed`: the engine's listed numbers (listed-hashes.ts); a number surely on no list is not looked up.
  */
 export async function worldByKey(
   db: LeadsDb,
   leads: readonly Lead[],
   noHistory: ReadonlySet<number> = new Set(),
+  mayBeListed: ((phone: string) => boolean) | null = null,
 ): Promise<ComplianceWorld> {
   const ids = [...new Set(leads.map((l) => l.id))].filter((id) => !noHistory.has(id));
-  const phones = new Set(leads.map((l) => l.phoneE164));
+  const phones = new Set(leads.map((l) => l.phoneE164).filter((p) => !mayBeListed || mayBeListed(p)));
   return db.transaction('r', [db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries], async () => {
     const [calls, consents, dncLists, dncVersions, dncEntries] = await Promise.all([
       Promise.all(ids.map((id) => db.calls.where('leadId').equals(id).toArray())),

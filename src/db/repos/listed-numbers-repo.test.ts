@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { hash32 } from '../../domain/columns/hash-strings';
+import { hasHash } from '../../domain/compliance/listed-hashes';
+import type { DncEntry } from '../../domain/compliance/dnc-list';
+import { deleteFreshDatabases, freshDb } from '../test-databases';
+import type { LeadsDb } from '../leads-db';
+import { dropEngineCache, LISTED_NUMBERS_KEY, readDataVersion } from './engine-snapshot-repo';
+import { loadListedNumbers, rollListedForward, saveListedNumbers, scanListedNumbers } from './listed-numbers-repo';
+
+deleteFreshDatabases();
+
+const entry = (listId: string, phoneE164: string): DncEntry =>
+  ({ listId, phoneE164, addedVersionId: 1, addedAt: 0 }) as DncEntry;
+const numbers = (from: number, n: number) =>
+  Array.from({ length: n }, (_, i) => `+4420794${String(from + i).padStart(5, '0')}`);
+
+async function seeded(): Promise<LeadsDb> {
+  const db = freshDb();
+  await db.dncEntries.bulkPut([...numbers(0, 2_500).map((p) => entry('tps', p)), entry('internal', '+12125550100')]);
+  return db;
+}
+
+describe('listed numbers', () => {
+  it('scans every entry’s number (across pages of keys), labelled with the version read first', async () => {
+    const db = await seeded();
+    let pauses = 0;
+    const listed = (await scanListedNumbers(db, async () => void pauses++))!;
+    expect(listed.dataVersion).toBe(await readDataVersion(db));
+    expect(listed.hashes.length).toBe(2_501);
+    for (const p of [...numbers(0, 2_500), '+12125550100']) expect(hasHash(listed.hashes, hash32(p))).toBe(true);
+    expect(hasHash(listed.hashes, hash32('+12125550101'))).toBe(false);
+    expect(pauses).toBe(0); // one page at this size
+  });
+
+  it('follows the log: a request’s entries and a file’s entries are added, a removal leaves its number in', async () => {
+    const db = await seeded();
+    const scanned = (await scanListedNumbers(db))!;
+    await db.dncEntries.put(entry('internal', '+12125550199')); // a request: logged by lead, with its hash
+    await db.dncEntries.bulkPut(numbers(10_000, 1_200).map((p) => entry('tps', p))); // a file's diff: by hashes
+    await db.dncEntries.delete(['tps', numbers(0, 1)[0]!]);
+    const rolled = (await rollListedForward(db, scanned))!;
+    expect(rolled.dataVersion).toBe(await readDataVersion(db));
+    for (const p of ['+12125550199', ...numbers(10_000, 1_200), numbers(0, 1)[0]!])
+      expect(hasHash(rolled.hashes, hash32(p))).toBe(true);
+    expect(rolled.hashes.length).toBe(2_501 + 1 + 1_200);
+  });
+
+  it('is not brought forward past a write the log names without hashes, or from a version the log does not reach', async () => {
+    const db = await seeded();
+    const scanned = (await scanListedNumbers(db))!;
+    expect(await rollListedForward(db, { ...scanned, dataVersion: 'unknown' })).toBeNull();
+    await db.dncEntries.clear(); // a range deleted: no number named
+    expect(await rollListedForward(db, scanned)).toBeNull();
+  });
+
+  it('is stored and loaded brought forward; an erasure’s dropped cache takes it too', async () => {
+    const db = await seeded();
+    const scanned = (await scanListedNumbers(db))!;
+    await saveListedNumbers(db, scanned);
+    await db.dncEntries.put(entry('internal', '+12125550177'));
+    const loaded = (await loadListedNumbers(db))!;
+    expect(loaded.dataVersion).toBe(await readDataVersion(db));
+    expect(hasHash(loaded.hashes, hash32('+12125550177'))).toBe(true);
+    await db.transaction('rw', [db.engine, db.changes], () => dropEngineCache(db));
+    expect(await db.engine.get(LISTED_NUMBERS_KEY)).toBeUndefined();
+    // A save of a version the log no longer leads from stores nothing.
+    await saveListedNumbers(db, scanned);
+    expect(await db.engine.get(LISTED_NUMBERS_KEY)).toBeUndefined();
+    expect(await loadListedNumbers(db)).toBeNull();
+  });
+});

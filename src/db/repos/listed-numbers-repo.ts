@@ -1,0 +1,93 @@
+/**
+ * The engine's set of listed numbers (listed-hashes.ts): the hashes of every number in
+ * `dncEntries`, as of a data version, stored beside the snapshot and brought forward by the
+ * change log (each DNC entry written is logged with its number's hash). A cache: it is used only
+ * when the log leads from its version to now through DNC writes that all carry their hashes;
+ * otherwise it is read again from the table's keys (in pages: no value is read).
+ */
+import { hash32 } from '../../domain/columns/hash-strings';
+import { withHashes } from '../../domain/compliance/listed-hashes';
+import type { LeadsDb } from '../leads-db';
+import { LATEST_VERSION } from '../migrations';
+import { changesSince } from './change-log-repo';
+import { LISTED_NUMBERS_KEY, readDataVersion } from './engine-snapshot-repo';
+
+export interface ListedNumbers {
+  /** The data version it holds every entry of (and maybe more: a number taken off stays in). */
+  dataVersion: string;
+  /** Sorted, distinct hash32 of the numbers. */
+  hashes: Uint32Array;
+}
+
+/** Keys read per request while scanning (one short read transaction each). */
+const KEY_PAGE = 100_000;
+
+/**
+ * Every entry's number hashed, read from the table's primary keys page by page (`between`: run
+ * between pages, a pause that lets the engine answer). Labelled with the version read before the
+ * first page: an entry written during the scan is in the log after it (and maybe in the pages too).
+ */
+export async function scanListedNumbers(
+  db: LeadsDb,
+  between: () => Promise<void> = async () => undefined,
+): Promise<ListedNumbers | null> {
+  const dataVersion = await readDataVersion(db);
+  if (dataVersion === null) return null;
+  const pages: Uint32Array[] = [];
+  let after: [string, string] | null = null;
+  for (;;) {
+    const keys = (await (after ? db.dncEntries.where(':id').above(after) : db.dncEntries.toCollection())
+      .limit(KEY_PAGE)
+      .primaryKeys()) as unknown as [string, string][];
+    pages.push(Uint32Array.from(keys, (k) => hash32(k[1])));
+    if (keys.length < KEY_PAGE) break;
+    after = keys[keys.length - 1]!;
+    await between();
+  }
+  return { dataVersion, hashes: withHashes(new Uint32Array(0), pages) };
+}
+
+/**
+ * `listed` brought to the current data version by the change log: the hashes of every entry
+ * written since added. Null when the log does not lead from its version, or names a DNC write
+ * without its hashes (more than a file's worth, a range deleted): scan again.
+ */
+export async function rollListedForward(db: LeadsDb, listed: ListedNumbers): Promise<ListedNumbers | null> {
+  const since = await changesSince(db, listed.dataVersion);
+  if (since === 'unreachable' || since.dncHashes === null) return null;
+  return { dataVersion: since.dataVersion, hashes: withHashes(listed.hashes, since.dncHashes) };
+}
+
+/** The stored set, brought to the current version; null when none is stored or it cannot be brought forward. */
+export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | null> {
+  const row = await db.engine.get(LISTED_NUMBERS_KEY);
+  if (
+    !row ||
+    row.schema !== LATEST_VERSION ||
+    typeof row.dataVersion !== 'string' ||
+    !(row.hashes instanceof Uint32Array)
+  )
+    return null;
+  return rollListedForward(db, { dataVersion: row.dataVersion, hashes: row.hashes });
+}
+
+/**
+ * Store the set, unless the log no longer leads from its version (an erasure dropped the log
+ * since: the stored copy is removed instead). Best effort: a cache.
+ */
+export async function saveListedNumbers(db: LeadsDb, listed: ListedNumbers): Promise<void> {
+  try {
+    await db.transaction('rw', [db.engine, db.changes], async () => {
+      if ((await changesSince(db, listed.dataVersion)) === 'unreachable') await db.engine.delete(LISTED_NUMBERS_KEY);
+      else
+        await db.engine.put({
+          key: LISTED_NUMBERS_KEY,
+          schema: LATEST_VERSION,
+          dataVersion: listed.dataVersion,
+          hashes: listed.hashes,
+        });
+    });
+  } catch {
+    // A full disk or a closing tab: the next engine scans the keys again.
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The engine's set of listed numbers (listed-hashes.ts) kept in step with its index: loaded from
+ * storage, or read from the DNC table's keys once the engine has been open a while (a scan of
+ * 2M listed numbers reads their keys for ~20 s, in short pages); then brought forward by each
+ * catch-up with the hashes its log names, and stored again a few seconds after it moved. A
+ * catch-up asks it which new numbers can be on no list (those are not looked up); while it is
+ * not ready, every number is looked up, as before.
+ */
+import type { LeadsDb } from '../db/leads-db';
+import {
+  loadListedNumbers,
+  rollListedForward,
+  saveListedNumbers,
+  scanListedNumbers,
+  type ListedNumbers,
+} from '../db/repos/listed-numbers-repo';
+import { mayBeListed, withHashes } from '../domain/compliance/listed-hashes';
+import { measureSince } from './grid-timing';
+
+/** Whether a number may be listed (false: surely on no list, not looked up). */
+export type MayBeListed = (phone: string) => boolean;
+
+export interface ListedKeeper {
+  /** Load the stored set, or scan the keys `delayMs` from now: called once the index is open. */
+  start(): void;
+  /**
+   * The set holding every entry written up to data version `to`, which a catch-up reached from
+   * `from` (`hashes`: the DNC hashes its log names between them, null when some write has none);
+   * null while none is ready.
+   */
+  at(from: string | null, to: string, hashes: Uint32Array[] | null): Promise<MayBeListed | null>;
+  /** Resolves once the set started with is loaded or scanned: whether one is ready. */
+  settled(): Promise<boolean>;
+}
+
+/** Pause between pages of a scan: the engine's questions go first. */
+const PAGE_PAUSE_MS = 50;
+/** A moved set is stored this long after (once per burst of catch-ups). */
+const SAVE_DELAY_MS = 3_000;
+
+export function listedNumbersKeeper(db: LeadsDb, delayMs = 5_000): ListedKeeper {
+  let held: ListedNumbers | null = null;
+  let started: Promise<void> | null = null;
+  let scanning: Promise<void> | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const hold = (next: ListedNumbers | null): MayBeListed | null => {
+    held = next;
+    if (!next) {
+      scanSoon();
+      return null;
+    }
+    if (saveTimer === undefined)
+      saveTimer = setTimeout(() => {
+        saveTimer = undefined;
+        if (held) void saveListedNumbers(db, held);
+      }, SAVE_DELAY_MS);
+    return mayBeListed(next.hashes);
+  };
+
+  function scanSoon(): void {
+    scanning ??= new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(async () => {
+      const t0 = performance.now();
+      const pause = () => new Promise<void>((resolve) => setTimeout(resolve, PAGE_PAUSE_MS));
+      const scanned = await scanListedNumbers(db, pause).catch(() => null);
+      const rolled = scanned && (await rollListedForward(db, scanned).catch(() => null));
+      measureSince('engine:listed-scan', t0);
+      scanning = null;
+      // A write the log cannot follow landed during the scan (or none was made yet): the next catch-up asks again.
+      if (rolled && !held) hold(rolled);
+    });
+  }
+
+  return {
+    start() {
+      started ??= loadListedNumbers(db)
+        .catch(() => null)
+        .then((loaded) => {
+          if (!held) hold(loaded);
+        });
+    },
+    async settled() {
+      await started;
+      await scanning;
+      return held !== null;
+    },
+    async at(from, to, hashes) {
+      const now = held;
+      if (!now) {
+        if (started) scanSoon();
+        return null;
+      }
+      if (now.dataVersion === to) return mayBeListed(now.hashes);
+      if (now.dataVersion === from) return hold(hashes && { dataVersion: to, hashes: withHashes(now.hashes, hashes) });
+      return hold(await rollListedForward(db, now).catch(() => null));
+    },
+  };
+}
