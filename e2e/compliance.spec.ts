@@ -4,6 +4,7 @@ import { CompliancePage } from './page-models/compliance';
 import { useE2eDemoScale } from './support/demo-scale';
 import { readStore } from './support/idb-read';
 import { openedWith, snapshotStored } from './support/engine-state';
+import { ImportScreen } from './page-models/import';
 
 /*
  * These tests import DNC versions, withdraw consent and purge leads, so they run in a profile
@@ -122,6 +123,28 @@ test('a newer version sends every lead back to the re-check queue, laid onto the
   await c.scrub();
   await c.open('/compliance');
   await c.expectQueue('dncRecheck', 0);
+});
+
+test('after a scrub, a lead file naming stored numbers is checked and imported (the look-up by number reads through the scrub)', async () => {
+  // Before the fix, every cursor read of leads failed in Chromium once a scrub was stored ("Illegal invocation").
+  expect((await readStore<{ id: number }>(page, 'dncScrubs')).length).toBeGreaterThan(0);
+  const stored = (await readStore<Row>(page, 'leads')).find((l) => l.region === 'US' && !l.anonymizedAt)!;
+  const screen = new ImportScreen(page);
+  await screen.open();
+  const file = [
+    'phone,name,source,acquired at',
+    `${stored.phoneE164},Known Number,Website forms,2026-11-02T10:00:00Z`,
+    '+12125550163,Fresh Number,Website forms,2026-11-02T10:00:00Z',
+    '',
+  ];
+  await screen.chooseFile('after-scrub.csv', Buffer.from(file.join('\n')));
+  await screen.check();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(screen.count('rows')).toHaveText('2');
+  await expect(screen.count('create')).toHaveText('1');
+  await screen.commit();
+  const fresh = (await readStore<Row & { name: string }>(page, 'leads')).find((l) => l.name === 'Fresh Number');
+  expect(fresh?.phoneE164).toBe('+12125550163');
 });
 
 test('withdrawing consent in the lead panel: the lead leaves "callable now"', async () => {

@@ -122,3 +122,33 @@ export function formatSteps(steps: Record<string, StepStats>): string {
     )
     .join('; ');
 }
+
+/**
+ * Wait until the engine's set of listed numbers is stored (src/db/repos/listed-numbers-repo.ts),
+ * as it is on any machine the engine has been open on a while: a profile loaded before the set
+ * existed reads it once (the keys of every listed number). Returns how long that took (0: stored).
+ */
+export async function listedNumbersReady(page: Page, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('leadledger');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const get = open.result.transaction('engine', 'readonly').objectStore('engine').getKey('dnc-listed');
+            get.onsuccess = () => {
+              resolve(get.result !== undefined);
+              open.result.close();
+            };
+            get.onerror = () => resolve(false);
+          };
+        }),
+    );
+  while (!(await stored())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error('the engine never stored its listed numbers');
+    await page.waitForTimeout(1_000);
+  }
+  return Date.now() - t0;
+}

@@ -5,6 +5,7 @@ import { NOW, closeAll, dbWith, demoSlice } from './repos/compliance-test-fixtur
 import { checkLeads, scrubAllLeads } from './repos/dnc-scrub-repo';
 import { readDataVersion } from './repos/engine-snapshot-repo';
 import { changesSince } from './repos/change-log-repo';
+import { leadsByPhone } from './repos/import-lookup-repo';
 
 afterEach(closeAll);
 
@@ -103,5 +104,37 @@ describe('the scrub overlay under every read of a lead', () => {
     expect(checked.leadCount).toBe(leads.length);
     expect(steps.at(-1)).toBe(leads.length);
     expect(steps.length).toBeGreaterThan(3);
+  });
+
+  it('a cursor read after a scrub answers its key as the browser’s own cursor does (an import’s look-up by number, each, a filter)', async () => {
+    // The browser's cursor answers `key` and `primaryKey` only on itself ("Illegal invocation" on an
+    // object that merely inherits from it); fake-indexeddb's answer anywhere. Make them check, as Chromium does.
+    const proto = globalThis.IDBCursor.prototype as object;
+    const saved = (['key', 'primaryKey'] as const).map(
+      (name) => [name, Object.getOwnPropertyDescriptor(proto, name)!] as const,
+    );
+    for (const [name, d] of saved)
+      Object.defineProperty(proto, name, {
+        ...d,
+        get(this: object) {
+          if (!Object.hasOwn(this, '_primaryKey')) throw new TypeError('Illegal invocation');
+          return d.get!.call(this);
+        },
+      });
+    try {
+      const db = await dbWith(demoSlice());
+      const all = await db.leads.toArray();
+      await scrubAllLeads(db, NOW);
+      const phones = all.slice(0, 5).map((l) => l.phoneE164);
+      const found = await leadsByPhone(db, phones);
+      expect([...found.keys()].sort()).toEqual([...new Set(phones)].sort());
+      expect([...found.values()].every((l) => l.dncCheckedAt === NOW)).toBe(true);
+      let each = 0;
+      await db.leads.each(() => void each++);
+      expect(each).toBe(all.length);
+      expect(await db.leads.filter((l) => l.dncCheckedAt === NOW).count()).toBe(all.length);
+    } finally {
+      for (const [name, d] of saved) Object.defineProperty(proto, name, d);
+    }
   });
 });

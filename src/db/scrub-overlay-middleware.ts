@@ -31,6 +31,9 @@ const SCRUBS = 'dncScrubs';
 /** DBCoreRangeType.Any (a const enum Dexie does not export as a value). */
 const RANGE_ANY = 3;
 
+/** What a cursor answers by a getter of its own (IDBCursor's), besides its value. */
+const CURSOR_GETTERS = ['key', 'primaryKey', 'direction', 'source', 'request'] as const;
+
 /** The overlay last built, named by the scrub's id and moment (a scrub row is never rewritten). */
 let kept: { key: string; overlay: ScrubOverlay | null } | null = null;
 
@@ -104,7 +107,16 @@ export const scrubOverlayMiddleware: Middleware<DBCore> = {
               if (!cursor || !overlay) return cursor;
               // The same object for every read of one position's value, as a plain cursor gives.
               let last: { raw: unknown; out: unknown } | null = null;
+              // The browser's cursor answers its own getters only on itself: read through this object
+              // (its prototype), `key` threw "Illegal invocation" in Chromium, so every `anyOf`, `each`
+              // or filtered read of leads failed once a scrub was stored (fake-indexeddb's do not check).
               return Object.create(cursor, {
+                ...Object.fromEntries(
+                  CURSOR_GETTERS.map((name) => [
+                    name,
+                    { get: () => (cursor as unknown as Record<string, unknown>)[name] },
+                  ]),
+                ),
                 value: {
                   get: () => {
                     const raw: unknown = cursor.value;

@@ -22,7 +22,7 @@ import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
 import { listedNumbersKeeper } from './grid-listed-numbers';
 import { displayBlock, latestFirst } from './grid-block';
-import { measureSince } from './grid-timing';
+import { measureSince, settledWithinTask } from './grid-timing';
 import { snapshotSaver } from './grid-save-soon';
 import {
   buildGridIndex,
@@ -54,8 +54,6 @@ type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, en
 
 /** An engine over `db`, with its own index, queue and listeners. */
 /** `sorter`: where idle-time sorts run (a helper worker); none in-process (tests): on the engine's thread. */
-/** Resolves after the current task and its microtasks (a settled promise's reactions run first). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** `listedDelayMs`: how long after opening the engine reads the listed numbers' keys, when none are stored. */
 export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null, listedDelayMs = 5_000) {
@@ -376,15 +374,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
      */
     async catchUpNow(): Promise<number> {
       // Not behind an index still opening or building (minutes at 1M after a list import): that one reads the data as they are, or follows the write signal.
-      const opened =
-        index &&
-        (await Promise.race([
-          index.then(
-            () => true,
-            () => true,
-          ),
-          nextTask().then(() => false),
-        ]));
+      const opened = index && (await settledWithinTask(index));
       if (opened) await enqueue(applyChanges);
       return version;
     },

@@ -30,3 +30,15 @@ export async function timed<T>(name: string, work: () => Promise<T>): Promise<T>
     measureSince(name, start);
   }
 }
+
+/** Whether `p` is settled (fulfilled or rejected) by the end of the current task and its microtasks. */
+export function settledWithinTask(p: Promise<unknown>): Promise<boolean> {
+  const nextTask = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 0));
+  return Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    nextTask,
+  ]);
+}

@@ -4,6 +4,7 @@
  * part of the joined search strings with offsets from zero, the names, companies and extra tags; the
  * head holds the dictionaries. Pure: the repository stores the pieces and checks their checksums.
  */
+import { withRoom } from '../../columns/room-to-grow';
 import { Dictionary } from '../../columns/dictionary';
 import { JOINED_COLUMNS, type JoinedStarts, type JoinedText, type LeadColumns } from './lead-columns';
 
@@ -116,8 +117,8 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   const numeric = {} as Record<NumericKey, Numeric>;
   const first = chunks[0]!;
   for (const k of NUMERIC) {
-    const Ctor = first.numeric[k].constructor as new (n: number) => Numeric;
-    numeric[k] = new Ctor(n);
+    // With room to grow: the rows an import appends are written into it (room-to-grow.ts).
+    numeric[k] = withRoom(first.numeric[k].constructor as Parameters<typeof withRoom<Numeric>>[0], n);
   }
   const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: new Uint32Array(n + 1), length: 0 }));
   const extraTags = new Map<number, number[]>();

@@ -21,6 +21,7 @@ import {
   HISTORY_FLAGS,
 } from '../../columns/lead-flags';
 
+import { grown, withRoom } from '../../columns/room-to-grow';
 import { JOINED, JOINED_KEYS, joinRows, rejoinFrom, rowOf, type JoinedKey } from './lead-columns-joined';
 export {
   JOINED_COLUMNS,
@@ -114,34 +115,34 @@ const nanIfMissing = (v: number | undefined) => (v === undefined ? Number.NaN : 
 function emptyColumns(n: number): LeadColumns {
   return {
     n,
-    ids: new Int32Array(n),
-    acquiredAt: new Float64Array(n),
-    createdAt: new Float64Array(n),
-    lastContactAt: new Float64Array(n),
-    firstContactAt: new Float64Array(n),
-    firstConnectedAt: new Float64Array(n),
-    convertedAt: new Float64Array(n),
-    verifiedAt: new Float64Array(n),
-    dncCheckedAt: new Float64Array(n),
-    attempts: new Uint16Array(n),
-    batch: new Int32Array(n),
-    source: new Uint32Array(n),
-    campaign: new Uint32Array(n),
-    region: new Uint32Array(n),
-    zone: new Uint32Array(n),
-    nextChange: new Float64Array(n),
-    consentExpiresAt: new Float64Array(n),
-    retentionDeadline: new Float64Array(n),
-    judgedFrom: new Float64Array(n),
-    entry: new Uint8Array(n),
-    consent: new Uint8Array(n),
-    dnc: new Uint8Array(n),
-    lastOutcome: new Uint8Array(n),
-    precision: new Uint8Array(n),
-    dncStatus: new Uint8Array(n),
-    reasons: new Uint16Array(n),
-    flags: new Uint16Array(n),
-    tagBits: new Uint32Array(n),
+    ids: withRoom(Int32Array, n),
+    acquiredAt: withRoom(Float64Array, n),
+    createdAt: withRoom(Float64Array, n),
+    lastContactAt: withRoom(Float64Array, n),
+    firstContactAt: withRoom(Float64Array, n),
+    firstConnectedAt: withRoom(Float64Array, n),
+    convertedAt: withRoom(Float64Array, n),
+    verifiedAt: withRoom(Float64Array, n),
+    dncCheckedAt: withRoom(Float64Array, n),
+    attempts: withRoom(Uint16Array, n),
+    batch: withRoom(Int32Array, n),
+    source: withRoom(Uint32Array, n),
+    campaign: withRoom(Uint32Array, n),
+    region: withRoom(Uint32Array, n),
+    zone: withRoom(Uint32Array, n),
+    nextChange: withRoom(Float64Array, n),
+    consentExpiresAt: withRoom(Float64Array, n),
+    retentionDeadline: withRoom(Float64Array, n),
+    judgedFrom: withRoom(Float64Array, n),
+    entry: withRoom(Uint8Array, n),
+    consent: withRoom(Uint8Array, n),
+    dnc: withRoom(Uint8Array, n),
+    lastOutcome: withRoom(Uint8Array, n),
+    precision: withRoom(Uint8Array, n),
+    dncStatus: withRoom(Uint8Array, n),
+    reasons: withRoom(Uint16Array, n),
+    flags: withRoom(Uint16Array, n),
+    tagBits: withRoom(Uint32Array, n),
     extraTags: new Map(),
     text: '',
     textStart: new Uint32Array(n + 1),
@@ -268,10 +269,12 @@ export function patchLeadColumns(
   let out = cols;
   if (added > 0) {
     const n = cols.n + added;
-    const grown = emptyColumns(n);
-    for (const key of Object.keys(grown) as (keyof LeadColumns)[]) {
-      const to = grown[key];
-      if (ArrayBuffer.isView(to) && !JOINED_KEYS.has(key)) (to as Float64Array).set(cols[key] as Float64Array);
+    // Each column grown into the room its buffer left (room-to-grow.ts): no copy of a million rows.
+    const grownRows: LeadColumns = { ...cols, n };
+    for (const key of Object.keys(cols) as (keyof LeadColumns)[]) {
+      const column = cols[key];
+      if (ArrayBuffer.isView(column) && !JOINED_KEYS.has(key))
+        Object.assign(grownRows, { [key]: grown(column as Float64Array, n) });
     }
     const joined = Object.fromEntries(
       JOINED.flatMap((j) => [
@@ -279,7 +282,7 @@ export function patchLeadColumns(
         [j.starts, cols[j.starts]],
       ]),
     );
-    out = { ...grown, ...(joined as Pick<LeadColumns, JoinedKey>), extraTags: cols.extraTags, dict: cols.dict };
+    out = { ...grownRows, ...(joined as Pick<LeadColumns, JoinedKey>), extraTags: cols.extraTags, dict: cols.dict };
   }
   // Per row whose strings changed (or that is new), its strings in JOINED's order.
   const stringsOf = new Map<number, string[]>();
