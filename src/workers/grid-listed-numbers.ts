@@ -35,24 +35,34 @@ export interface ListedKeeper {
 
 /** Pause between pages of a scan: the engine's questions go first. */
 const PAGE_PAUSE_MS = 50;
-/** A moved set is stored this long after (once per burst of catch-ups). */
+/** A set that grew is stored this long after (once per burst of catch-ups). */
 const SAVE_DELAY_MS = 3_000;
+/**
+ * A set brought forward without growing is stored again only when the stored one is older than
+ * this (the log it is brought forward by is kept a day): 8 MB at 2M listed numbers, not after every write.
+ */
+const RESTORE_AFTER_MS = 3_600_000;
 
 export function listedNumbersKeeper(db: LeadsDb, delayMs = 5_000): ListedKeeper {
   let held: ListedNumbers | null = null;
   let started: Promise<void> | null = null;
   let scanning: Promise<void> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the stored set was written (or found stored: its age is not known, so it counts as new). */
+  let storedAt = -Infinity;
 
-  const hold = (next: ListedNumbers | null): MayBeListed | null => {
+  const hold = (next: ListedNumbers | null, stored = false): MayBeListed | null => {
+    const grew = next !== null && next.hashes !== held?.hashes;
     held = next;
     if (!next) {
       scanSoon();
       return null;
     }
-    if (saveTimer === undefined)
+    if (stored) storedAt = Date.now();
+    else if (saveTimer === undefined && (grew || Date.now() - storedAt > RESTORE_AFTER_MS))
       saveTimer = setTimeout(() => {
         saveTimer = undefined;
+        storedAt = Date.now();
         if (held) void saveListedNumbers(db, held);
       }, SAVE_DELAY_MS);
     return mayBeListed(next.hashes);
@@ -76,7 +86,7 @@ export function listedNumbersKeeper(db: LeadsDb, delayMs = 5_000): ListedKeeper 
       started ??= loadListedNumbers(db)
         .catch(() => null)
         .then((loaded) => {
-          if (!held) hold(loaded);
+          if (!held) hold(loaded, true);
         });
     },
     async settled() {

@@ -72,20 +72,17 @@ export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | nu
 }
 
 /**
- * Store the set, unless the log no longer leads from its version (an erasure dropped the log
- * since: the stored copy is removed instead). Best effort: a cache.
+ * Store the set (best effort: a cache). In the engine's table alone: a tracked write takes the
+ * change-log table, and would wait for a put of megabytes there (decision 043). A set stored after
+ * an erasure dropped the log is never used: the log does not lead from its version.
  */
 export async function saveListedNumbers(db: LeadsDb, listed: ListedNumbers): Promise<void> {
   try {
-    await db.transaction('rw', [db.engine, db.changes], async () => {
-      if ((await changesSince(db, listed.dataVersion)) === 'unreachable') await db.engine.delete(LISTED_NUMBERS_KEY);
-      else
-        await db.engine.put({
-          key: LISTED_NUMBERS_KEY,
-          schema: LATEST_VERSION,
-          dataVersion: listed.dataVersion,
-          hashes: listed.hashes,
-        });
+    await db.engine.put({
+      key: LISTED_NUMBERS_KEY,
+      schema: LATEST_VERSION,
+      dataVersion: listed.dataVersion,
+      hashes: listed.hashes,
     });
   } catch {
     // A full disk or a closing tab: the next engine scans the keys again.
