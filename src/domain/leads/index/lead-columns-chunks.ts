@@ -120,7 +120,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     // With room to grow: the rows an import appends are written into it (room-to-grow.ts).
     numeric[k] = withRoom(first.numeric[k].constructor as Parameters<typeof withRoom<Numeric>>[0], n);
   }
-  const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: new Uint32Array(n + 1), length: 0 }));
+  const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: withRoom(Uint32Array, n + 1), length: 0 }));
   const extraTags = new Map<number, number[]>();
   let row = 0;
   for (const c of chunks) {

@@ -4,6 +4,7 @@
  * each column holds of a lead, reading a row back, and joining rows again after a patch.
  */
 import type { Lead } from '../lead';
+import { grown, withRoom } from '../../columns/room-to-grow';
 import type { LeadColumns } from './lead-columns';
 
 /** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n'. */
@@ -76,8 +77,10 @@ export function rejoinFrom(
   rows: readonly string[],
 ): { joined: string; starts: Uint32Array } {
   const n = first + rows.length;
-  const out = new Uint32Array(n + 1);
-  out.set(starts.subarray(0, first + 1));
+  // Rows appended only: the offsets grow into their buffer's room (room-to-grow.ts), the rows before
+  // untouched (a reader of the columns before the patch sees its own offsets). Else a new array.
+  const out = first === starts.length - 1 ? grown(starts, n + 1) : withRoom(Uint32Array, n + 1);
+  if (out.buffer !== starts.buffer) out.set(starts.subarray(0, first + 1));
   let len = starts[first]!;
   for (let k = 0; k < rows.length; k++) {
     out[first + k] = len;
