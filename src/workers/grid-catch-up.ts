@@ -154,16 +154,8 @@ export async function catchUp(
   const changes: RowChange[] = [];
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
-  // Read in slices of 2,000; the next slice is read while this one is judged (its world read, its verdicts).
-  const readSlice = (k: number) => {
-    const read = timed('engine:catch-up:leads', () => leadsByKey(db, wanted.slice(k, k + 2_000)));
-    read.catch(() => undefined); // awaited below; a rebuild decided meanwhile leaves it unawaited
-    return read;
-  };
-  let reading = readSlice(0);
   for (let k = 0; k < wanted.length; k += 2_000) {
-    const leads = await reading;
-    if (k + 2_000 < wanted.length) reading = readSlice(k + 2_000);
+    const leads = await timed('engine:catch-up:leads', () => leadsByKey(db, wanted.slice(k, k + 2_000)));
     // A lead whose row alone was written, with what the judgement reads of it unchanged (a tag, a
     // name), keeps its cached judgement: its history is not read and it is not judged again.
     const judged: { lead: Lead; row: number | null }[] = [];
