@@ -59,6 +59,8 @@ type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, en
 export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null, listedDelayMs = 5_000) {
   /** The index of the current version; null once the data changed: rebuilt on the next question. */
   let index: Promise<GridIndex> | null = null;
+  /** When the engine was last asked a question (a scan of the listed numbers waits for quiet). */
+  let lastAsked = 0;
   let version = 0;
   let last: { key: string; rows: Uint32Array; idx: GridIndex; at: number } | null = null;
   /** A result is answered again after this long: the calling hours and the due rows move with the clock. */
@@ -89,6 +91,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
 
   /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
   async function current(): Promise<GridIndex> {
+    lastAsked = performance.now();
     for (;;) {
       await catching;
       const seen = signalled;
@@ -123,7 +126,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   /** The DNC entries the last full build matched: a rebuild no DNC entry moved reuses them. */
   const matches = dncMatchesKeeper(db);
   /** Which numbers can be on no list: a catch-up does not look those up (grid-listed-numbers.ts). */
-  const listed = listedNumbersKeeper(db, listedDelayMs);
+  const listed = listedNumbersKeeper(db, listedDelayMs, () => performance.now() - lastAsked);
   /** The last index built or opened (an export reads leads off it without waiting on the queue). */
   let latest: GridIndex | null = null;
   /**

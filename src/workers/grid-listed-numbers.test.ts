@@ -51,4 +51,18 @@ describe('the engine’s listed numbers', () => {
     const may = (await keeper.at(now, now!, []))!;
     expect(may('+12125550177')).toBe(true);
   });
+
+  it('reads no page of the table while the engine is being asked questions', async () => {
+    const db = freshDb();
+    await db.dncEntries.bulkPut([entry('+12125550100')]);
+    let quiet = 0;
+    const keeper = listedNumbersKeeper(db, 0, () => quiet);
+    keeper.start();
+    await new Promise((r) => setTimeout(r, 400));
+    const v = (await readDataVersion(db))!;
+    expect(await keeper.at(v, v, [])).toBeNull();
+    quiet = Infinity;
+    expect(await keeper.settled()).toBe(true);
+    expect((await keeper.at(v, v, []))!('+12125550100')).toBe(true);
+  }, 10_000);
 });

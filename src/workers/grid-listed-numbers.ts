@@ -1,7 +1,7 @@
 /**
  * The engine's set of listed numbers (listed-hashes.ts) kept in step with its index: loaded from
- * storage, or read from the DNC table's keys once the engine has been open a while (a scan of
- * 2M listed numbers reads their keys for ~20 s, in short pages); then brought forward by each
+ * storage, or read from the DNC table's keys once the engine has been open a while, a page at a
+ * time whenever it has been asked nothing for two seconds (2M listed numbers: ~20 s of reads); then brought forward by each
  * catch-up with the hashes its log names, and stored again a few seconds after it moved. A
  * catch-up asks it which new numbers can be on no list (those are not looked up); while it is
  * not ready, every number is looked up, as before.
@@ -21,7 +21,7 @@ import { measureSince } from './grid-timing';
 export type MayBeListed = (phone: string) => boolean;
 
 export interface ListedKeeper {
-  /** Load the stored set, or scan the keys `delayMs` from now: called once the index is open. */
+  /** Load the stored set once the engine is quiet, or scan the keys from `delayMs` on: called once the index is open. */
   start(): void;
   /**
    * The set holding every entry written up to data version `to`, which a catch-up reached from
@@ -33,8 +33,8 @@ export interface ListedKeeper {
   settled(): Promise<boolean>;
 }
 
-/** Pause between pages of a scan: the engine's questions go first. */
-const PAGE_PAUSE_MS = 50;
+/** A page of the scan is read only after the engine has been asked nothing for this long (its questions go first). */
+const QUIET_MS = 2_000;
 /** A set that grew is stored this long after (once per burst of catch-ups). */
 const SAVE_DELAY_MS = 3_000;
 /**
@@ -43,13 +43,27 @@ const SAVE_DELAY_MS = 3_000;
  */
 const RESTORE_AFTER_MS = 3_600_000;
 
-export function listedNumbersKeeper(db: LeadsDb, delayMs = 5_000): ListedKeeper {
+/**
+ * `delayMs`: how long after the engine opened a scan may start; `quietFor`: how long the engine has
+ * been asked nothing (each page of a scan waits for QUIET_MS of it: reading keys holds IndexedDB).
+ */
+export function listedNumbersKeeper(
+  db: LeadsDb,
+  delayMs = 5_000,
+  quietFor: () => number = () => Infinity,
+): ListedKeeper {
   let held: ListedNumbers | null = null;
   let started: Promise<void> | null = null;
   let scanning: Promise<void> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the stored set was written (or found stored: its age is not known, so it counts as new). */
   let storedAt = -Infinity;
+
+  /** Resolves once the engine has been asked nothing for QUIET_MS. */
+  const untilQuiet = async () => {
+    for (let quiet = quietFor(); quiet < QUIET_MS; quiet = quietFor())
+      await new Promise<void>((resolve) => setTimeout(resolve, QUIET_MS - quiet));
+  };
 
   const hold = (next: ListedNumbers | null, stored = false): MayBeListed | null => {
     const grew = next !== null && next.hashes !== held?.hashes;
@@ -71,8 +85,7 @@ export function listedNumbersKeeper(db: LeadsDb, delayMs = 5_000): ListedKeeper 
   function scanSoon(): void {
     scanning ??= new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(async () => {
       const t0 = performance.now();
-      const pause = () => new Promise<void>((resolve) => setTimeout(resolve, PAGE_PAUSE_MS));
-      const scanned = await scanListedNumbers(db, pause).catch(() => null);
+      const scanned = await scanListedNumbers(db, untilQuiet).catch(() => null);
       const rolled = scanned && (await rollListedForward(db, scanned).catch(() => null));
       measureSince('engine:listed-scan', t0);
       scanning = null;
@@ -83,7 +96,9 @@ export function listedNumbersKeeper(db: LeadsDb, delayMs = 5_000): ListedKeeper 
 
   return {
     start() {
-      started ??= loadListedNumbers(db)
+      // Read when the engine is quiet: not in the way of the first questions after it opened.
+      started ??= untilQuiet()
+        .then(() => loadListedNumbers(db))
         .catch(() => null)
         .then((loaded) => {
           if (!held) hold(loaded, true);

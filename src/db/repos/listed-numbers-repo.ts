@@ -19,28 +19,30 @@ export interface ListedNumbers {
   hashes: Uint32Array;
 }
 
-/** Keys read per request while scanning (one short read transaction each). */
-const KEY_PAGE = 100_000;
+/** Keys read per request while scanning (one short read transaction each: ~0.2 s at 20k). */
+const KEY_PAGE = 20_000;
 
 /**
- * Every entry's number hashed, read from the table's primary keys page by page (`between`: run
- * between pages, a pause that lets the engine answer). Labelled with the version read before the
+ * Every entry's number hashed, read from the table's primary keys page by page (`between`: awaited
+ * before each page, a pause that lets the engine answer first). Labelled with the version read before the
  * first page: an entry written during the scan is in the log after it (and maybe in the pages too).
  */
 export async function scanListedNumbers(
   db: LeadsDb,
   between: () => Promise<void> = async () => undefined,
+  pageSize = KEY_PAGE,
 ): Promise<ListedNumbers | null> {
+  await between();
   const dataVersion = await readDataVersion(db);
   if (dataVersion === null) return null;
   const pages: Uint32Array[] = [];
   let after: [string, string] | null = null;
   for (;;) {
     const keys = (await (after ? db.dncEntries.where(':id').above(after) : db.dncEntries.toCollection())
-      .limit(KEY_PAGE)
+      .limit(pageSize)
       .primaryKeys()) as unknown as [string, string][];
     pages.push(Uint32Array.from(keys, (k) => hash32(k[1])));
-    if (keys.length < KEY_PAGE) break;
+    if (keys.length < pageSize) break;
     after = keys[keys.length - 1]!;
     await between();
   }
