@@ -144,13 +144,14 @@ export async function catchUp(
   // The numbers surely on no list are not looked up (listed-numbers-repo.ts): null while the set is not ready.
   const listedSet =
     listed && wanted.length > 0 ? await listed.at(index.dataVersion, dataVersion, logged.dncHashes) : null;
-  const mayBeListed =
-    listedSet &&
-    ((phone: string) => {
-      const may = listedSet(phone);
+  const mayBeListed = listedSet && {
+    dataVersion: listedSet.dataVersion,
+    mayBeListed: (phone: string) => {
+      const may = listedSet.mayBeListed(phone);
       if (!may) index.counters.lookUpsSkipped = (index.counters.lookUpsSkipped ?? 0) + 1;
       return may;
-    });
+    },
+  };
   const changes: RowChange[] = [];
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;

@@ -7,6 +7,7 @@
  * not ready, every number is looked up, as before.
  */
 import type { LeadsDb } from '../db/leads-db';
+import type { ListedAt } from '../db/repos/world-by-key';
 import {
   loadListedNumbers,
   rollListedForward,
@@ -17,9 +18,6 @@ import {
 import { mayBeListed, withHashes } from '../domain/compliance/listed-hashes';
 import { measureSince } from './grid-timing';
 
-/** Whether a number may be listed (false: surely on no list, not looked up). */
-export type MayBeListed = (phone: string) => boolean;
-
 export interface ListedKeeper {
   /** Load the stored set once the engine is quiet, or scan the keys from `delayMs` on: called once the index is open. */
   start(): void;
@@ -28,7 +26,7 @@ export interface ListedKeeper {
    * `from` (`hashes`: the DNC hashes its log names between them, null when some write has none);
    * null while none is ready.
    */
-  at(from: string | null, to: string, hashes: Uint32Array[] | null): Promise<MayBeListed | null>;
+  at(from: string | null, to: string, hashes: Uint32Array[] | null): Promise<ListedAt | null>;
   /** Resolves once the set started with is loaded or scanned: whether one is ready. */
   settled(): Promise<boolean>;
 }
@@ -65,7 +63,7 @@ export function listedNumbersKeeper(
       await new Promise<void>((resolve) => setTimeout(resolve, QUIET_MS - quiet));
   };
 
-  const hold = (next: ListedNumbers | null, stored = false): MayBeListed | null => {
+  const hold = (next: ListedNumbers | null, stored = false): ListedAt | null => {
     const grew = next !== null && next.hashes !== held?.hashes;
     held = next;
     if (!next) {
@@ -79,7 +77,7 @@ export function listedNumbersKeeper(
         storedAt = Date.now();
         if (held) void saveListedNumbers(db, held);
       }, SAVE_DELAY_MS);
-    return mayBeListed(next.hashes);
+    return { dataVersion: next.dataVersion, mayBeListed: mayBeListed(next.hashes) };
   };
 
   function scanSoon(): void {
@@ -115,7 +113,7 @@ export function listedNumbersKeeper(
         if (started) scanSoon();
         return null;
       }
-      if (now.dataVersion === to) return mayBeListed(now.hashes);
+      if (now.dataVersion === to) return { dataVersion: to, mayBeListed: mayBeListed(now.hashes) };
       if (now.dataVersion === from) return hold(hashes && { dataVersion: to, hashes: withHashes(now.hashes, hashes) });
       return hold(await rollListedForward(db, now).catch(() => null));
     },

@@ -63,9 +63,25 @@ describe('listed numbers', () => {
     expect(hasHash(loaded.hashes, hash32('+12125550177'))).toBe(true);
     await db.transaction('rw', [db.engine, db.changes], () => dropEngineCache(db));
     expect(await db.engine.get(LISTED_NUMBERS_KEY)).toBeUndefined();
-    // A save of a version the log no longer leads from (one pending at the erasure) is never used.
+    // A save of a version the log no longer leads from (one pending at the erasure) stores nothing,
+    // and one stored all the same (a race) is never used.
     await saveListedNumbers(db, scanned);
-    expect(await db.engine.get(LISTED_NUMBERS_KEY)).toBeDefined();
+    expect(await db.engine.get(LISTED_NUMBERS_KEY)).toBeUndefined();
+    await db.engine.put({
+      key: LISTED_NUMBERS_KEY,
+      schema: 8,
+      format: 1,
+      dataVersion: scanned.dataVersion,
+      hashes: scanned.hashes,
+    });
+    expect(await loadListedNumbers(db)).toBeNull();
+  });
+
+  it('is read again when stored by another format', async () => {
+    const db = await seeded();
+    await saveListedNumbers(db, (await scanListedNumbers(db))!);
+    expect(await loadListedNumbers(db)).not.toBeNull();
+    await db.engine.update(LISTED_NUMBERS_KEY, { format: 0 });
     expect(await loadListedNumbers(db)).toBeNull();
   });
 });

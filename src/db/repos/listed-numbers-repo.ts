@@ -19,6 +19,9 @@ export interface ListedNumbers {
   hashes: Uint32Array;
 }
 
+/** Bump when what the set holds changes (the hash, the key read): a stored set of another format is read again. */
+const LISTED_FORMAT = 1;
+
 /** Keys read per request while scanning (one short read transaction each: ~0.2 s at 20k). */
 const KEY_PAGE = 20_000;
 
@@ -66,6 +69,7 @@ export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | nu
   if (
     !row ||
     row.schema !== LATEST_VERSION ||
+    row.format !== LISTED_FORMAT ||
     typeof row.dataVersion !== 'string' ||
     !(row.hashes instanceof Uint32Array)
   )
@@ -75,14 +79,18 @@ export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | nu
 
 /**
  * Store the set (best effort: a cache). In the engine's table alone: a tracked write takes the
- * change-log table, and would wait for a put of megabytes there (decision 043). A set stored after
- * an erasure dropped the log is never used: the log does not lead from its version.
+ * change-log table, and would wait for a put of megabytes there (decision 043). The log is checked
+ * first; a set stored all the same after an erasure dropped the log (a race) is never used: the
+ * log does not lead from its version.
  */
 export async function saveListedNumbers(db: LeadsDb, listed: ListedNumbers): Promise<void> {
   try {
+    // Not a set the log no longer leads from (an erasure dropped the log since): it would never be used.
+    if ((await changesSince(db, listed.dataVersion)) === 'unreachable') return;
     await db.engine.put({
       key: LISTED_NUMBERS_KEY,
       schema: LATEST_VERSION,
+      format: LISTED_FORMAT,
       dataVersion: listed.dataVersion,
       hashes: listed.hashes,
     });

@@ -7,6 +7,7 @@
  * leads' calls, consents and DNC entries cost tens of seconds on the 2-core machine).
  */
 import type { LeadsDb } from '../leads-db';
+import { readDataVersion } from './engine-snapshot-repo';
 import { dncEntriesForPhones } from './dnc-entries-for-phones';
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
@@ -58,21 +59,32 @@ export function denseRuns(ids: readonly number[]): { runs: [number, number][]; s
   return { runs, scattered };
 }
 
+/** The engine's listed numbers (listed-hashes.ts) as of a data version: whether a number may be on a list. */
+export interface ListedAt {
+  dataVersion: string;
+  mayBeListed: (phone: string) => boolean;
+}
+
 /** A compliance world holding only what concerns `leads`: every lead's calls and consents and its number's DNC entries, read by key. */
 /**
  * `noHistory`: leads known to have no call, consent or request stored (new since the engine's
  * version, with none of their history logged since): their histories are not asked for.
- * `mayBeListed`: the engine's listed numbers (listed-hashes.ts); a number surely on no list is not looked up.
+ * `listed`: the engine's listed numbers; a number surely on no list is not looked up — only when
+ * this read is made at the set's own data version. After any write since, every number is looked
+ * up: a number listed since, taken by a lead since (a lead's write names no DNC entry, and the
+ * entry's write named no lead that had it then), would be judged unlisted and kept so.
  */
 export async function worldByKey(
   db: LeadsDb,
   leads: readonly Lead[],
   noHistory: ReadonlySet<number> = new Set(),
-  mayBeListed: ((phone: string) => boolean) | null = null,
+  listed: ListedAt | null = null,
 ): Promise<ComplianceWorld> {
   const ids = [...new Set(leads.map((l) => l.id))].filter((id) => !noHistory.has(id));
-  const phones = new Set(leads.map((l) => l.phoneE164).filter((p) => !mayBeListed || mayBeListed(p)));
-  return db.transaction('r', [db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries], async () => {
+  const tables = [db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.changes];
+  return db.transaction('r', tables, async () => {
+    const may = listed && (await readDataVersion(db)) === listed.dataVersion ? listed.mayBeListed : null;
+    const phones = new Set(leads.map((l) => l.phoneE164).filter((p) => !may || may(p)));
     const [calls, consents, dncLists, dncVersions, dncEntries] = await Promise.all([
       Promise.all(ids.map((id) => db.calls.where('leadId').equals(id).toArray())),
       Promise.all(ids.map((id) => db.consents.where('leadId').equals(id).toArray())),

@@ -1,0 +1,50 @@
+/**
+ * The engine's listed numbers hold for the data version they were brought to. A catch-up reads
+ * the leads and their world after reading the log: a number listed since, taken by a lead since,
+ * must still be looked up (found by a helper's review: it was judged unlisted and kept so, the
+ * lead's write naming no DNC entry and the entry's write naming no lead that had the number then).
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
+import { catchUp } from './grid-catch-up';
+import { buildGridIndex, openGridIndex } from './grid-index';
+import { listedNumbersKeeper, type ListedKeeper } from './grid-listed-numbers';
+import { rowFacts } from './grid-catch-up-test-fixture';
+
+afterAll(closeAll);
+
+const NEW_NUMBER = '+12125550187';
+
+describe('the listed numbers under writes made while a catch-up reads', () => {
+  it('a number listed and taken by a lead after the log was read is looked up, and the lead is listed', async () => {
+    const db = await dbWith(demoSlice(60));
+    const live = await openGridIndex(db, NOW);
+    await live.saving;
+    const keeper = listedNumbersKeeper(db, 0);
+    keeper.start();
+    expect(await keeper.settled()).toBe(true);
+    const lead = (await db.leads.filter((l) => l.region === 'US' && l.dncStatus === 'clear').first())!;
+    await db.leads.update(lead.id, { name: 'Renamed before the catch-up' });
+    // Between the catch-up's log read and its reads: a request lists a number no lead has, then the lead takes it.
+    const racing: ListedKeeper = {
+      ...keeper,
+      async at(from, to, hashes) {
+        const set = await keeper.at(from, to, hashes);
+        await db.dncEntries.put({
+          listId: 'internal',
+          phoneE164: NEW_NUMBER,
+          addedVersionId: 0,
+          addedAt: NOW - 60_000,
+        });
+        await db.leads.update(lead.id, { phoneE164: NEW_NUMBER });
+        return set;
+      },
+    };
+    expect(await catchUp(db, live, NOW, racing)).toBe('patched');
+    expect(await catchUp(db, live, NOW, keeper)).toBe('patched');
+    const fresh = await buildGridIndex(db, NOW);
+    expect(rowFacts(live).get(lead.id)).toEqual(rowFacts(fresh).get(lead.id));
+    expect(rowFacts(live)).toEqual(rowFacts(fresh));
+  });
+});
