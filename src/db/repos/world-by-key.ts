@@ -8,6 +8,8 @@
  */
 import type { LeadsDb } from '../leads-db';
 import { readDataVersion } from './engine-snapshot-repo';
+import { changesSince } from './change-log-repo';
+import { hash32 } from '../../domain/columns/hash-strings';
 import { dncEntriesForPhones } from './dnc-entries-for-phones';
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
@@ -65,14 +67,28 @@ export interface ListedAt {
   mayBeListed: (phone: string) => boolean;
 }
 
+/**
+ * `listed` as of the data version now (call inside a read transaction holding `changes` and
+ * `dncEntries`, so the entries read after are of that version): with the hashes of the DNC
+ * entries the log names since its own version; null (look every number up) when the log does
+ * not lead from it, or names a DNC write without hashes.
+ */
+async function listedNow(db: LeadsDb, listed: ListedAt): Promise<((phone: string) => boolean) | null> {
+  if ((await readDataVersion(db)) === listed.dataVersion) return listed.mayBeListed;
+  const since = await changesSince(db, listed.dataVersion);
+  if (since === 'unreachable' || since.dncHashes === null) return null;
+  const added = new Set(since.dncHashes.flatMap((h) => [...h]));
+  return added.size === 0 ? listed.mayBeListed : (phone) => listed.mayBeListed(phone) || added.has(hash32(phone));
+}
+
 /** A compliance world holding only what concerns `leads`: every lead's calls and consents and its number's DNC entries, read by key. */
 /**
  * `noHistory`: leads known to have no call, consent or request stored (new since the engine's
  * version, with none of their history logged since): their histories are not asked for.
- * `listed`: the engine's listed numbers; a number surely on no list is not looked up — only when
- * this read is made at the set's own data version. After any write since, every number is looked
- * up: a number listed since, taken by a lead since (a lead's write names no DNC entry, and the
- * entry's write named no lead that had it then), would be judged unlisted and kept so.
+ * `listed`: the engine's listed numbers; a number surely on no list is not looked up — as of this
+ * read's own data version (listedNow): a number listed since the set's version, taken by a lead
+ * since (a lead's write names no DNC entry, and the entry's write named no lead that had it
+ * then), would be judged unlisted and kept so.
  */
 export async function worldByKey(
   db: LeadsDb,
@@ -83,7 +99,7 @@ export async function worldByKey(
   const ids = [...new Set(leads.map((l) => l.id))].filter((id) => !noHistory.has(id));
   const tables = [db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries, db.changes];
   return db.transaction('r', tables, async () => {
-    const may = listed && (await readDataVersion(db)) === listed.dataVersion ? listed.mayBeListed : null;
+    const may = listed && (await listedNow(db, listed));
     const phones = new Set(leads.map((l) => l.phoneE164).filter((p) => !may || may(p)));
     const [calls, consents, dncLists, dncVersions, dncEntries] = await Promise.all([
       Promise.all(ids.map((id) => db.calls.where('leadId').equals(id).toArray())),
