@@ -95,7 +95,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
     for (;;) {
       await catching;
       const seen = signalled;
-      index ??= openGridIndex(db, Date.now(), report, matches.known, 'later').then(
+      index ??= openGridIndex(db, Date.now(), report, matches.known, 'later', listed).then(
         (idx) => {
           // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
           if (idx.counters.catchUps > 0) saveSoon(idx);

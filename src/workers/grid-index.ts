@@ -32,6 +32,7 @@ import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
+import type { ListedKeeper } from './grid-listed-numbers';
 import { countLeads } from '../db/repos/leads-repo';
 
 export interface GridIndex {
@@ -160,6 +161,8 @@ export async function openGridIndex(
    * and the reads that judge the due rows would wait behind it).
    */
   storeCaughtUp: 'now' | 'later' = 'now',
+  /** The engine's listed numbers: a start that catches up loads them first (its new leads' numbers are then mostly not looked up). */
+  listed: ListedKeeper | null = null,
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
@@ -200,7 +203,10 @@ export async function openGridIndex(
       dncEntries: null,
     };
     // Older than the data: follow the change log from it (a write since the last start costs its own leads, not a rebuild).
-    const outcome = loaded.current ? 'current' : await timed('engine:open:catch-up', () => catchUp(db, index, now));
+    if (!loaded.current) await listed?.loadNow();
+    const outcome = loaded.current
+      ? 'current'
+      : await timed('engine:open:catch-up', () => catchUp(db, index, now, listed));
     if (outcome !== 'rebuild') {
       index.buildMs = performance.now() - t0;
       measureSince('engine:open', t0);

@@ -29,6 +29,8 @@ export interface ListedKeeper {
   at(from: string | null, to: string, hashes: Uint32Array[] | null): Promise<ListedAt | null>;
   /** Resolves once the set started with is loaded or scanned: whether one is ready. */
   settled(): Promise<boolean>;
+  /** Load the stored set now, not waiting for quiet (a start that has a catch-up to make); then as `start`. */
+  loadNow(): Promise<void>;
 }
 
 /** A page of the scan is read only after the engine has been asked nothing for this long (its questions go first). */
@@ -101,6 +103,14 @@ export function listedNumbersKeeper(
         .then((loaded) => {
           if (!held) hold(loaded, true);
         });
+    },
+    async loadNow() {
+      started ??= loadListedNumbers(db)
+        .catch(() => null)
+        .then((loaded) => {
+          if (!held) hold(loaded, true);
+        });
+      await started;
     },
     async settled() {
       await started;

@@ -10,6 +10,8 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { catchUp } from './grid-catch-up';
 import { buildGridIndex, openGridIndex } from './grid-index';
 import { listedNumbersKeeper, type ListedKeeper } from './grid-listed-numbers';
+import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
+import { saveListedNumbers, scanListedNumbers } from '../db/repos/listed-numbers-repo';
 import { rowFacts } from './grid-catch-up-test-fixture';
 
 afterAll(closeAll);
@@ -56,4 +58,38 @@ describe('the listed numbers under writes made while a catch-up reads', () => {
       if (!rangeFirst) expect(rowFacts(live)).toEqual(rowFacts(await buildGridIndex(db, NOW)));
     },
   );
+
+  it('a start that catches up an import made since loads the stored set first, and lists a new lead with a listed number', async () => {
+    const db = await dbWith(demoSlice(60));
+    const live = await openGridIndex(db, NOW);
+    await live.saving;
+    await saveGridSnapshot(db, live.cols, {
+      dataVersion: live.dataVersion,
+      builtAt: NOW,
+      orgTimeZone: live.orgTimeZone,
+    });
+    await saveListedNumbers(db, (await scanListedNumbers(db))!);
+    const listedNumber = (await db.dncEntries.filter((e) => e.phoneE164.startsWith('+1')).first())!.phoneE164;
+    const template = (await db.leads.filter((l) => l.region === 'US').first())!;
+    const { id: _id, ...rest } = template;
+    // An import made while no engine was open: 80 new leads, one with a listed number.
+    await db.leads.bulkAdd(
+      Array.from({ length: 80 }, (_, k) => ({
+        ...rest,
+        name: `Imported ${k}`,
+        phoneE164: k === 40 ? listedNumber : `+1646555${String(2000 + k).padStart(4, '0')}`,
+      })) as never[],
+    );
+    const reopened = await openGridIndex(db, NOW, undefined, undefined, 'now', listedNumbersKeeper(db, 60_000));
+    expect(reopened.counters.snapshot).toBe('caught-up');
+    expect(reopened.counters.lookUpsSkipped).toBeGreaterThan(70);
+    const fresh = await buildGridIndex(db, NOW);
+    expect(rowFacts(reopened)).toEqual(rowFacts(fresh));
+    // Anti-vacuity: the lead with the listed number is judged listed, the one beside it is not.
+    const [listedLead, plainLead] = await Promise.all(
+      ['Imported 40', 'Imported 41'].map(async (name) => (await db.leads.filter((l) => l.name === name).first())!.id),
+    );
+    const dncOf = (id: number) => rowFacts(reopened).get(id)![2];
+    expect(dncOf(listedLead!)).not.toBe(dncOf(plainLead!));
+  });
 });
