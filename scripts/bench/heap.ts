@@ -1,6 +1,7 @@
 /**
- * JS heap after a full garbage collection, through the Chrome DevTools Protocol: the page's
- * main thread, and each dedicated worker (the grid's columnar index lives in one). Workers are
+ * Memory held after a full garbage collection — the JS heap and the array buffers — through the
+ * Chrome DevTools Protocol: the page's main thread, and each dedicated worker (the grid's
+ * columnar index lives in one). Workers are
  * reached with a second, non-flattened auto-attach on our own CDP session, so Playwright's
  * own attachment is left alone.
  */
@@ -9,7 +10,21 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 export interface HeapReport {
   mainBytes: number;
   workers: { title: string; url: string; bytes: number }[];
+  /** Of those bytes, the array buffers' (typed-array columns, the listed numbers' hashes), page and workers. */
+  arrayBufferBytes: number;
 }
+
+/** `Runtime.getHeapUsage`'s answer: `usedSize` is the V8 heap alone; typed arrays' memory is `backingStorageSize`. */
+interface HeapUsage {
+  usedSize: number;
+  backingStorageSize?: number;
+}
+
+/**
+ * What a thread holds: its JS heap and its array buffers. Before session 21 only `usedSize` was
+ * read, which leaves out every typed array (the engine's columns: ~130 B a lead).
+ */
+const heldBytes = (u: HeapUsage) => u.usedSize + (u.backingStorageSize ?? 0);
 
 interface Attached {
   sessionId: string;
@@ -38,7 +53,7 @@ function childCaller(cdp: CDPSession) {
 }
 
 /**
- * The peak of the used JS heap while something runs (no collection forced: what the tab really
+ * The peak of the used JS heap and array buffers while something runs (no collection forced: what the tab really
  * holds), sampled every `everyMs` over the page and its workers: the peak of their sum, and of
  * the worker named `worker` (e.g. 'export'). Call `stop()` when the work is done.
  */
@@ -65,13 +80,11 @@ export async function watchHeapPeak(
       attached
         .filter((a) => a.targetInfo.type === 'worker')
         .map(async (w) => {
-          const u = (await call(w.sessionId, 'Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))) as {
-            usedSize: number;
-          };
-          return { title: w.targetInfo.title, bytes: u.usedSize };
+          const u = (await call(w.sessionId, 'Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))) as HeapUsage;
+          return { title: w.targetInfo.title, bytes: heldBytes(u) };
         }),
     );
-    const main = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const main = heldBytes((await cdp.send('Runtime.getHeapUsage')) as HeapUsage);
     const sum = main + usage.reduce((s, u) => s + u.bytes, 0);
     if (sum > totalBytes) {
       totalBytes = sum;
@@ -106,21 +119,24 @@ export async function measureHeap(context: BrowserContext, page: Page): Promise<
     await new Promise((r) => setTimeout(r, 300));
     const call = childCaller(cdp);
     const workers: HeapReport['workers'] = [];
+    let arrayBufferBytes = 0;
     for (const w of attached.filter((a) => a.targetInfo.type === 'worker')) {
       try {
         await call(w.sessionId, 'HeapProfiler.collectGarbage');
-        const usage = (await call(w.sessionId, 'Runtime.getHeapUsage')) as { usedSize: number };
-        workers.push({ title: w.targetInfo.title, url: w.targetInfo.url, bytes: usage.usedSize });
+        const usage = (await call(w.sessionId, 'Runtime.getHeapUsage')) as HeapUsage;
+        arrayBufferBytes += usage.backingStorageSize ?? 0;
+        workers.push({ title: w.targetInfo.title, url: w.targetInfo.url, bytes: heldBytes(usage) });
       } catch (e) {
         console.warn(`  (worker heap of ${w.targetInfo.url} not readable: ${(e as Error).message})`);
       }
     }
     await cdp.send('HeapProfiler.collectGarbage');
-    const main = await cdp.send('Runtime.getHeapUsage');
+    const main = (await cdp.send('Runtime.getHeapUsage')) as HeapUsage;
     await cdp
       .send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false })
       .catch(() => undefined);
-    return { mainBytes: main.usedSize, workers };
+    arrayBufferBytes += main.backingStorageSize ?? 0;
+    return { mainBytes: heldBytes(main), workers, arrayBufferBytes };
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -77,10 +77,11 @@ export const memory: Scenario = {
     {
       name: 'heap-total',
       goal: 'P8 (1M): ≤ 128 B of JS heap per lead',
-      note: 'page + grid worker, after GC, grid loaded',
+      note: 'page + every worker, after GC, grid loaded: JS heap and array buffers (typed-array columns)',
     },
     { name: 'heap-main-thread', note: 'the page alone, after GC' },
     { name: 'heap-grid-worker', note: 'the grid worker (columnar index), after GC' },
+    { name: 'heap-array-buffers', note: 'of the total, the array buffers (typed arrays), page and workers' },
   ],
   async measure(ctx) {
     const heap = await measureHeap(ctx.context, ctx.page);
@@ -91,6 +92,7 @@ export const memory: Scenario = {
       'heap-main-thread': { ms: null, heapBytes: heap.mainBytes },
     };
     if (grid) out['heap-grid-worker'] = { ms: null, heapBytes: grid.bytes };
+    out['heap-array-buffers'] = { ms: null, heapBytes: heap.arrayBufferBytes };
     return out;
   },
 };
