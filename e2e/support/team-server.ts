@@ -79,6 +79,23 @@ export async function startTeamServer(
       });
       return {
         async offline(on: boolean) {
+          // A page navigated while offline is served by the service worker: wait until it controls
+          // each open page (installed, the app shell precached), or a goto fails with
+          // ERR_INTERNET_DISCONNECTED (seen once in CI). At most 20 s: then the test goes on as before.
+          if (on)
+            for (const page of context.pages().filter((p) => p.url().startsWith('http')))
+              await page.evaluate(() =>
+                Promise.race([
+                  navigator.serviceWorker.ready.then(() =>
+                    navigator.serviceWorker.controller
+                      ? undefined
+                      : new Promise((r) =>
+                          navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
+                        ),
+                  ),
+                  new Promise((r) => setTimeout(r, 20_000)),
+                ]),
+              );
           offline = on;
           await context.setOffline(on);
         },
