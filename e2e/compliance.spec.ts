@@ -142,6 +142,7 @@ test('after a scrub, a lead file naming stored numbers is checked and imported (
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(screen.count('rows')).toHaveText('2');
   await expect(screen.count('create')).toHaveText('1');
+  await c.screenshot('import-after-scrub');
   await screen.commit();
   const fresh = (await readStore<Row & { name: string }>(page, 'leads')).find((l) => l.name === 'Fresh Number');
   expect(fresh?.phoneE164).toBe('+12125550163');

@@ -12,7 +12,8 @@ import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
 import { importDncVersion } from '../db/repos/dnc-repo';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { NOW } from '../db/repos/compliance-test-fixture';
-import type { GridIndex } from './grid-index';
+import { openGridIndex, type GridIndex } from './grid-index';
+import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 
 export type Op =
   | { kind: 'add'; pick: number; count: number; withHistory: boolean; shareNumber: boolean }
@@ -278,4 +279,15 @@ export async function apply(db: LeadsDb, op: Op): Promise<void> {
       await db.settings.put({ key: serial++ % 2 ? 'org' : 'flag:catch-up-test', value: { ...DEFAULT_SETTINGS } });
       return;
   }
+}
+
+/**
+ * The engine's index opened on `db`, with the snapshot of its version stored after its own
+ * background save (so that one is the last): a later start opens it and catches up by the log.
+ */
+export async function openWithStoredSnapshot(db: LeadsDb): Promise<GridIndex> {
+  const live = await openGridIndex(db, NOW);
+  await live.saving;
+  await saveGridSnapshot(db, live.cols, { dataVersion: live.dataVersion, builtAt: NOW, orgTimeZone: live.orgTimeZone });
+  return live;
 }

@@ -11,7 +11,6 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
-import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 import { snapshotFromColumns } from '../domain/cohorts/snapshot-from-columns';
 import { namesOf } from '../domain/leads/index/lead-columns';
 import { catchUp } from './grid-catch-up';
@@ -20,7 +19,14 @@ import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, storeSnapshot } from './grid-index';
 import { rowOfId } from '../domain/leads/index/row-of-id';
 import { DNC_STATUSES } from '../domain/leads/lead';
-import { apply, cohortsFromTables, lateNextChanges, opArb, rowFacts } from './grid-catch-up-test-fixture';
+import {
+  apply,
+  cohortsFromTables,
+  lateNextChanges,
+  opArb,
+  rowFacts,
+  openWithStoredSnapshot,
+} from './grid-catch-up-test-fixture';
 import { listedNumbersKeeper } from './grid-listed-numbers';
 
 afterAll(closeAll);
@@ -38,13 +44,7 @@ describe('catching up by the change log', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 6 }), async (ops) => {
         const db = await dbWith(demoSlice(150));
-        const live = await openGridIndex(db, NOW);
-        await live.saving; // its own background save first, so the one below is the last
-        await saveGridSnapshot(db, live.cols, {
-          dataVersion: live.dataVersion,
-          builtAt: NOW,
-          orgTimeZone: live.orgTimeZone,
-        });
+        const live = await openWithStoredSnapshot(db);
         const start = answers(live, NOW);
         // The engine's listed numbers, read at once: a catch-up looks up only the numbers that may be listed.
         const listed = listedNumbersKeeper(db, 0);

@@ -10,9 +10,8 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import { catchUp } from './grid-catch-up';
 import { buildGridIndex, openGridIndex } from './grid-index';
 import { listedNumbersKeeper, type ListedKeeper } from './grid-listed-numbers';
-import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
 import { saveListedNumbers, scanListedNumbers } from '../db/repos/listed-numbers-repo';
-import { rowFacts } from './grid-catch-up-test-fixture';
+import { rowFacts, openWithStoredSnapshot } from './grid-catch-up-test-fixture';
 
 afterAll(closeAll);
 
@@ -61,13 +60,7 @@ describe('the listed numbers under writes made while a catch-up reads', () => {
 
   it('a start that catches up an import made since loads the stored set first, and lists a new lead with a listed number', async () => {
     const db = await dbWith(demoSlice(60));
-    const live = await openGridIndex(db, NOW);
-    await live.saving;
-    await saveGridSnapshot(db, live.cols, {
-      dataVersion: live.dataVersion,
-      builtAt: NOW,
-      orgTimeZone: live.orgTimeZone,
-    });
+    await openWithStoredSnapshot(db);
     await saveListedNumbers(db, (await scanListedNumbers(db))!);
     const listedNumber = (await db.dncEntries.filter((e) => e.phoneE164.startsWith('+1')).first())!.phoneE164;
     const template = (await db.leads.filter((l) => l.region === 'US').first())!;

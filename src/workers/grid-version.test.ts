@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
-import { saveGridSnapshot, readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { changesSince } from '../db/repos/change-log-repo';
 import { importDncVersion } from '../db/repos/dnc-repo';
 import type { LeadsDb } from '../db/leads-db';
@@ -17,7 +17,7 @@ import { reasonBit } from '../domain/compliance/verdict-bits';
 import { catchUp } from './grid-catch-up';
 import { gridAnswers } from './grid-answers-test-fixture';
 import { buildGridIndex, openGridIndex, type GridIndex } from './grid-index';
-import { apply, lateNextChanges, rowFacts } from './grid-catch-up-test-fixture';
+import { apply, lateNextChanges, rowFacts, openWithStoredSnapshot } from './grid-catch-up-test-fixture';
 
 afterAll(closeAll);
 
@@ -87,13 +87,7 @@ describe('a DNC list version laid onto the columns', () => {
 
   it('a version, then a scrub that checks it, caught up at once (live, and from a snapshot stored before both): the scrub clears what the version made stale', async () => {
     const db = await dbWith(demoSlice(150));
-    const live = await openGridIndex(db, NOW);
-    await live.saving;
-    await saveGridSnapshot(db, live.cols, {
-      dataVersion: live.dataVersion,
-      builtAt: NOW,
-      orgTimeZone: live.orgTimeZone,
-    });
+    const live = await openWithStoredSnapshot(db);
     const builds = live.counters.fullBuilds;
     await apply(db, { kind: 'version', listId: 'national-us', pick: 2, keep: 2, big: true });
     await apply(db, { kind: 'scrub', minutesBefore: 0 });
