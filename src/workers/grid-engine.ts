@@ -92,6 +92,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
   async function current(): Promise<GridIndex> {
     lastAsked = performance.now();
+    flushChanges();
     for (;;) {
       await catching;
       const seen = signalled;
@@ -176,7 +177,21 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
   function onDataChanged(delay: number): void {
     clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => void enqueue(applyChanges), delay);
+    changeTimer = setTimeout(() => {
+      changeTimer = undefined;
+      void enqueue(applyChanges);
+    }, delay);
+  }
+  /**
+   * A question asked while a signalled write waits for its timer (an import's "View these leads"
+   * clicked as it commits): the write is followed first, so no answer is older than a write
+   * already known, and the question does not wait out the pause meant to gather a burst of writes.
+   */
+  function flushChanges(): void {
+    if (changeTimer === undefined) return;
+    clearTimeout(changeTimer);
+    changeTimer = undefined;
+    void enqueue(applyChanges);
   }
 
   /** Sources or campaigns were written since the last change applied: the cohorts' screens ask again. */
