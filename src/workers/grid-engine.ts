@@ -5,7 +5,6 @@
  * other tabs). Runs in the grid's worker (grid.worker.ts); tests run it in-process.
  */
 import * as Comlink from 'comlink';
-import Dexie from 'dexie';
 import type { LeadsDb } from '../db/leads-db';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
@@ -15,6 +14,7 @@ import type { ComplianceSummary } from '../domain/compliance/compliance-summary'
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
 import { catchUp } from './grid-catch-up';
+import { changeSignal } from './grid-change-signal';
 import { createCohortAnswers } from './cohort-answers';
 import { columnReads } from './grid-column-reads';
 import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
@@ -92,10 +92,10 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
   async function current(): Promise<GridIndex> {
     lastAsked = performance.now();
-    flushChanges();
+    signals.flush();
     for (;;) {
       await catching;
-      const seen = signalled;
+      const seen = signals.count;
       index ??= openGridIndex(db, Date.now(), report, matches.known, 'later', listed).then(
         (idx) => {
           // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
@@ -135,9 +135,9 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
    * when `latest` last read the data version (opened, built or caught up; -1: not to be trusted).
    * While no write was signalled since, it holds the data as they are: a Preview skips the read.
    */
-  let signalled = 0;
+  const signals = changeSignal(() => void enqueue(applyChanges));
   let latestSeen = -1;
-  const latestCurrent = () => latest !== null && latestSeen === signalled;
+  const latestCurrent = () => latest !== null && latestSeen === signals.count;
   const keepMatches = (idx: GridIndex, seen: number): GridIndex => {
     listed.start();
     latest = idx;
@@ -149,7 +149,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   /** Read everything and build the index now (stored as the new snapshot). */
   function fullBuild(): Promise<GridIndex> {
     return (async () => {
-      const seen = signalled;
+      const seen = signals.count;
       const dataVersion = await ensureDataVersion(db);
       const idx = await buildGridIndex(db, Date.now(), report, await matches.known());
       idx.dataVersion = dataVersion;
@@ -173,37 +173,13 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
    * again only the leads the writes touched, then tell the screens, which ask again if they are
    * showing. Where the log cannot be followed (a list, version or settings change; a pruned log)
    * the index is dropped and rebuilt by the next question — only a grid on screen pays for it.
+   * Patched, or dropped for a rebuild by the next question.
    */
-  let changeTimer: ReturnType<typeof setTimeout> | undefined;
-  function onDataChanged(delay: number): void {
-    clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => {
-      changeTimer = undefined;
-      void enqueue(applyChanges);
-    }, delay);
-  }
-  /**
-   * A question asked while a signalled write waits for its timer (an import's "View these leads"
-   * clicked as it commits): the write is followed first, so no answer is older than a write
-   * already known, and the question does not wait out the pause meant to gather a burst of writes.
-   */
-  function flushChanges(): void {
-    if (changeTimer === undefined) return;
-    clearTimeout(changeTimer);
-    changeTimer = undefined;
-    void enqueue(applyChanges);
-  }
-
-  /** Sources or campaigns were written since the last change applied: the cohorts' screens ask again. */
-  let catalogueMoved = false;
-
-  /** Follow the change log now: patched, or dropped for a rebuild by the next question. */
   async function applyChanges(): Promise<void> {
-    const told = catalogueMoved;
-    catalogueMoved = false;
+    const told = signals.takeCatalogueMoved();
     if (!index) return told ? changed() : undefined;
     const idx = await index;
-    const seen = signalled;
+    const seen = signals.count;
     const outcome = await catchUp(db, idx, Date.now(), listed);
     if (outcome === 'rebuild') latestSeen = -1;
     else if (latest === idx) latestSeen = seen;
@@ -212,14 +188,6 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
     else saveSoon(idx);
     changed();
   }
-  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    const keys = Object.keys(parts);
-    if (keys.some((k) => /\/(sources|campaigns)\//.test(k))) catalogueMoved = true;
-    if (keys.some((k) => /\/(leads|calls|consents|dnc\w*|settings|sources|campaigns)\//.test(k))) {
-      signalled++;
-      onDataChanged(150);
-    }
-  });
 
   /** The result rows of a filter and sort (the last one is cached). */
   async function resultRows(
