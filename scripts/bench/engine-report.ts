@@ -114,16 +114,6 @@ export async function engineReport(page: Page): Promise<EngineReport> {
   };
 }
 
-/** Wait (up to `timeoutMs`) until the engine has caught up with the last write and stored its snapshot: the worker is idle then. */
-export async function snapshotStored(page: Page, timeoutMs: number): Promise<number> {
-  const t0 = Date.now();
-  while (!(await snapshotIsCurrent(page))) {
-    if (Date.now() - t0 > timeoutMs) throw new Error('the engine never stored a snapshot of the data as they are');
-    await page.waitForTimeout(500);
-  }
-  return Date.now() - t0;
-}
-
 /** One line for the bench log. */
 export function formatSteps(steps: Record<string, StepStats>): string {
   return Object.entries(steps)

@@ -1,8 +1,12 @@
 /**
  * The engine's change signal: Dexie's `storagemutated` (writes of this or any other tab or worker)
  * for the tables the engine reads. A burst of writes is gathered for a moment, then followed once
- * (`follow`); a question asked meanwhile follows at once (`flush`), so no answer is older than a
- * write already signalled and no question waits out the pause.
+ * (`follow`). A question asked meanwhile has it followed first (`flush`), so no answer is older
+ * than a write already signalled: at once, or — when the last follow was less than a pause ago (a
+ * screen asking again after each catch-up of a long burst) — a pause after that follow, so
+ * questions cannot make the writes of a burst followed one by one. A signal travels from another
+ * thread over a BroadcastChannel: a question that overtakes it is answered without that write,
+ * which the signal then brings to the screens.
  */
 import Dexie from 'dexie';
 
@@ -16,17 +20,19 @@ export interface ChangeSignal {
   readonly count: number;
   /** Whether sources or campaigns were written since the last `takeCatalogueMoved()`. */
   takeCatalogueMoved(): boolean;
-  /** Follow a signalled write now if one waits for its pause. */
-  flush(): void;
+  /** Follow a signalled write that waits for its pause: now, or a pause after the last follow. Resolves once it is on the queue. */
+  flush(): Promise<void>;
 }
 
 export function changeSignal(follow: () => void, pauseMs = 150): ChangeSignal {
   let count = 0;
   let catalogueMoved = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastFollowed = -Infinity;
   const fire = () => {
     clearTimeout(timer);
     timer = undefined;
+    lastFollowed = performance.now();
     follow();
   };
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
@@ -47,7 +53,18 @@ export function changeSignal(follow: () => void, pauseMs = 150): ChangeSignal {
       return moved;
     },
     flush() {
-      if (timer !== undefined) fire();
+      if (timer === undefined) return Promise.resolve();
+      const wait = lastFollowed + pauseMs - performance.now();
+      if (wait <= 0) {
+        fire();
+        return Promise.resolve();
+      }
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          if (timer !== undefined) fire();
+          resolve();
+        }, wait),
+      );
     },
   };
 }

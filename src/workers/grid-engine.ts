@@ -92,7 +92,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
   async function current(): Promise<GridIndex> {
     lastAsked = performance.now();
-    signals.flush();
+    await signals.flush();
     for (;;) {
       await catching;
       const seen = signals.count;
@@ -173,7 +173,6 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
    * again only the leads the writes touched, then tell the screens, which ask again if they are
    * showing. Where the log cannot be followed (a list, version or settings change; a pruned log)
    * the index is dropped and rebuilt by the next question — only a grid on screen pays for it.
-   * Patched, or dropped for a rebuild by the next question.
    */
   async function applyChanges(): Promise<void> {
     const told = signals.takeCatalogueMoved();

@@ -5,7 +5,7 @@
  * edit changes data, and the next run's fresh browser rebuilds the index anyway.
  */
 import { probe } from '../browser';
-import { engineReport, formatSteps, snapshotStored, workerNow, workerSteps } from '../engine-report';
+import { engineReport, formatSteps, waitForSnapshot, workerNow, workerSteps } from '../engine-report';
 import { SAMPLE_TAG, sampleEvery } from '../dataset';
 import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
@@ -43,14 +43,14 @@ function rawPutOfSample(page: RunContext['page'], every: number, count: number):
       await done(open);
       const db = open.result;
       try {
-        const read = db.transaction('leads', 'readonly').objectStore('leads');
-        const gets = Array.from({ length: count }, (_, i) => read.get((i + 1) * every));
+        // Read and written back in one transaction, so no write can come in between; only the puts are timed.
+        const tx = db.transaction('leads', 'readwrite');
+        const store = tx.objectStore('leads');
+        const gets = Array.from({ length: count }, (_, i) => store.get((i + 1) * every));
         await Promise.all(gets.map(done));
         const rows = gets.map((g) => g.result as unknown).filter((v) => v !== undefined);
         if (rows.length !== count) throw new Error(`raw put: ${rows.length} of ${count} sample leads found`);
         const t0 = performance.now();
-        const tx = db.transaction('leads', 'readwrite');
-        const store = tx.objectStore('leads');
         for (const row of rows) store.put(row);
         await done(tx);
         return performance.now() - t0;
@@ -119,14 +119,20 @@ export const bulkEdit: Scenario = {
     );
     // The goal's other bound: the raw put of those rows, as they are now (10,000 existing leads
     // overwritten), once the engine has caught up with the edit (its reads would share the disk).
-    await snapshotStored(page, ctx.timeoutMs);
-    const rawPutMs = await rawPutOfSample(page, sampleEvery(spec.size), expected);
-    console.error(`      raw put of those ${expected} rows (overwritten, one transaction): ${rawPutMs.toFixed(0)} ms`);
+    // Not measured if it never does: the two rows above stand on their own.
+    const settled = await waitForSnapshot(page, ctx.timeoutMs);
+    const rawPutMs = settled === null ? null : await rawPutOfSample(page, sampleEvery(spec.size), expected);
+    console.error(
+      rawPutMs === null
+        ? '      raw put of those rows: not measured (the engine never stored its snapshot)'
+        : `      raw put of those ${expected} rows (overwritten, one transaction): ${rawPutMs.toFixed(0)} ms`,
+    );
     apply.detail = { snapshotCurrent: engine.snapshotCurrent, steps, rawPutMs };
     return {
       'bulk-edit-preview': preview,
       'bulk-edit-apply': apply,
-      'bulk-edit-raw-put': { ms: rawPutMs, longestTaskMs: 0 },
+      // One synchronous loop of puts: no long-task figure is claimed for it.
+      'bulk-edit-raw-put': { ms: rawPutMs },
     };
   },
 };

@@ -20,7 +20,7 @@ import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './time-units';
  * (Brazil's summer time cancelled a week after it began, October 2000; Gaza's rules for October
  * 2040), and a week's two ends cannot both fall outside such a pair. `zone-offset.test.ts` checks
  * those zones and the least regular others against Intl, every day of 2000–2040.
- * A cold engine judging 10,000 leads acquired over two years made ~7,000 Intl calls (~40 ms).
+ * A cold judge of 10,000 leads acquired over two years made 3,852 Intl calls; a week at a time, 625.
  */
 type DayOffsets = number | readonly (readonly [from: number, offset: number])[];
 const offsetCache = new Map<string, Map<number, DayOffsets>>();
