@@ -2,12 +2,15 @@
  * The engine's joined string columns: each row's string of a column joined into one (one
  * allocation, searched with native indexOf, stored and read back as one), with its offsets. What
  * each column holds of a lead, reading a row back, and joining rows again after a patch.
+ * Every column but the numbers holds its rows packed one byte a character (one-byte-text.ts): the
+ * search packs its needle, and every reader of a row unpacks it.
  */
 import type { Lead } from '../lead';
 import { grown, withRoom } from '../../columns/room-to-grow';
+import { packText, unpackText } from '../../columns/one-byte-text';
 import type { LeadColumns } from './lead-columns';
 
-/** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n'. */
+/** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n' (before packing). */
 const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
 /** The e-mail as the search text holds it: its row's last line (after the name and company). */
 const textEmail = (text: string) => text.slice(text.lastIndexOf('\n', text.length - 2) + 1, -1);
@@ -22,12 +25,13 @@ const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
  * (or erased) row keeps there (its name, number and e-mail leave the columns, not only the results).
  */
 export const JOINED = [
-  { key: 'text', starts: 'textStart', of: rowText, gone: '\n' },
+  { key: 'text', starts: 'textStart', of: (lead: Lead) => packText(rowText(lead)), gone: '\n' },
+  // Numbers are ASCII (E.164, or an anonymised lead's `hmac:` hash): read as they are stored.
   { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n' },
-  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => lead.name, gone: '' },
-  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => lead.company, gone: '' },
-  { key: 'emailText', starts: 'emailStart', of: emailException, gone: '' },
-  { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => lead.tags.join(';'), gone: '' },
+  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => packText(lead.name), gone: '' },
+  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => packText(lead.company), gone: '' },
+  { key: 'emailText', starts: 'emailStart', of: (lead: Lead) => packText(emailException(lead)), gone: '' },
+  { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => packText(lead.tags.join(';')), gone: '' },
 ] as const;
 export type JoinedText = (typeof JOINED)[number]['key'];
 export type JoinedStarts = (typeof JOINED)[number]['starts'];
@@ -36,23 +40,23 @@ export const JOINED_KEYS = new Set<string>(JOINED.flatMap((j) => [j.key, j.start
 /** Each joined string column with its offsets column: what the snapshot's chunks cut and put back. */
 export const JOINED_COLUMNS: readonly (readonly [JoinedText, JoinedStarts])[] = JOINED.map((j) => [j.key, j.starts]);
 
-/** What row `i` holds in the joined column `key` (offsets `starts`). */
+/** What row `i` holds in the joined column `key` (offsets `starts`), packed as stored. */
 export const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(starts[i], starts[i + 1]);
 
 /** Row `i`'s string in a joined column, as the lead put it there. */
 export const joinedAt = (cols: LeadColumns, key: JoinedText, starts: JoinedStarts, i: number): string =>
-  rowOf(cols[key], cols[starts], i);
+  unpackText(rowOf(cols[key], cols[starts], i));
 
 /** Row `i`'s e-mail as written. */
 export function emailAt(cols: LeadColumns, i: number): string {
-  const exception = rowOf(cols.emailText, cols.emailStart, i);
-  return exception !== '' ? exception : textEmail(rowOf(cols.text, cols.textStart, i));
+  const exception = joinedAt(cols, 'emailText', 'emailStart', i);
+  return exception !== '' ? exception : textEmail(joinedAt(cols, 'text', 'textStart', i));
 }
 
 /** Row `i`'s name as written. */
-export const nameAt = (cols: LeadColumns, i: number): string => rowOf(cols.nameText, cols.nameStart, i);
+export const nameAt = (cols: LeadColumns, i: number): string => joinedAt(cols, 'nameText', 'nameStart', i);
 /** Row `i`'s company as written. */
-export const companyAt = (cols: LeadColumns, i: number): string => rowOf(cols.companyText, cols.companyStart, i);
+export const companyAt = (cols: LeadColumns, i: number): string => joinedAt(cols, 'companyText', 'companyStart', i);
 /** Every row's name, as an array (a sort by name reads them all). */
 export function namesOf(cols: LeadColumns): string[] {
   return Array.from({ length: cols.n }, (_, i) => nameAt(cols, i));

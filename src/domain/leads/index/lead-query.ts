@@ -19,6 +19,7 @@ import type { Dictionary } from '../../columns/dictionary';
 import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED } from '../../columns/lead-flags';
 import { reasonBit, type LeadColumns } from './lead-columns';
 import { rowsContaining } from './text-match';
+import { packText } from '../../columns/one-byte-text';
 
 type Test = (i: number) => boolean;
 
@@ -121,7 +122,7 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     const { text, digits } = normaliseQuery(filter.q);
     const hits = digits
       ? rowsContaining(cols.phones, cols.phoneStart, cols.n, digits)
-      : rowsContaining(cols.text, cols.textStart, cols.n, text);
+      : rowsContaining(cols.text, cols.textStart, cols.n, packText(text));
     tests.push((i) => hits[i] === 1);
   }
   return tests;

@@ -7,6 +7,7 @@
  */
 import type { LeadColumns } from './lead-columns';
 import { rowOf } from './lead-columns-joined';
+import { unpackText } from '../../columns/one-byte-text';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -136,7 +137,7 @@ export function orderOf(input: SortInput, n: number): Uint32Array {
       return sortNumeric(input.values, input.unit, n);
     case 'names':
       return sortByStrings(
-        Array.from({ length: n }, (_, i) => rowOf(input.text, input.starts, i)),
+        Array.from({ length: n }, (_, i) => unpackText(rowOf(input.text, input.starts, i))),
         n,
       );
     case 'codes':
