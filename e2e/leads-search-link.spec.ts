@@ -92,5 +92,6 @@ test('a search for a Chinese name finds exactly the leads whose name, company or
   await page.getByRole('searchbox', { name: 'Search leads' }).fill(needle);
   await expect.poll(() => grid.countValue()).toBe(expected);
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(needle)}(&|$)`));
-  await expect(page.getByTestId('lead-grid').getByText(name).first()).toBeVisible();
+  // Every row listed holds it, drawn as written (packed text would draw as "å¼ ä¼Ÿ"…).
+  await expect(page.getByTestId('grid-rows').getByRole('row').first()).toContainText(needle);
 });

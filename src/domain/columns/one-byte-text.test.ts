@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packText, unpackText } from './one-byte-text';
+import { serialize } from 'node:v8';
+import { oneByteCopy, packText, unpackText } from './one-byte-text';
 
 /** Any UTF-16 string: lone surrogates, Latin-1, CJK and emoji (surrogate pairs) included. */
 const anyText = fc.oneof(
@@ -9,6 +10,8 @@ const anyText = fc.oneof(
   fc.constantFrom('', 'Zhāng Wěi', '张伟', '王芳\n北京科技有限公司\n', 'café', '\ud800', 'a\udfffb', '😀', 'ﬁ'),
 );
 const isOneByte = (s: string) => [...s].every((c) => c.charCodeAt(0) <= 0xff);
+/** How V8 stores `s` (its serializer's tag: '"' one byte a character, 'c' two). */
+const storedOneByte = (s: string) => serialize(s)[2] === 0x22;
 
 describe('packText: one byte a character, every string back exactly', () => {
   it('leaves ASCII as it is', () => {
@@ -52,5 +55,19 @@ describe('packText: one byte a character, every string back exactly', () => {
   it('packs a text longer than one call’s arguments', () => {
     const long = '张'.repeat(50_000);
     expect(unpackText(packText(long))).toBe(long);
+  });
+
+  it('oneByteCopy stores one byte a character what V8 kept two, and leaves text past U+00FF as it is', () => {
+    // A field cut from a file that held one Chinese character is stored two bytes a character.
+    const file = 'John Smith,Acme Corporation\n李,北京\n';
+    const field = file.slice(0, 10);
+    expect(storedOneByte(field)).toBe(false);
+    expect(storedOneByte([field, 'abc'].join(''))).toBe(false);
+    const copy = oneByteCopy([field, 'abc'].join(''));
+    expect(copy).toBe('John Smithabc');
+    expect(storedOneByte(copy)).toBe(true);
+    expect(storedOneByte(oneByteCopy(packText(file)))).toBe(true);
+    expect(oneByteCopy('李')).toBe('李');
+    expect(oneByteCopy('')).toBe('');
   });
 });

@@ -11,6 +11,10 @@
  * the needle is found in the haystack. A unit's first character is below U+0080 or in
  * U+00C2–U+00EF and its others in U+0080–U+00BF, so a match starts on a whole unit, and the first
  * character of each unit says how long it is, so it ends on one too.
+ *
+ * Which characters a string holds does not decide how V8 stores it: text cut from a string that
+ * held one character past U+00FF (a CSV file's fields, a Chinese row's neighbours) stays two bytes
+ * a character, and so does anything joined with it. `oneByteCopy` makes the copy that is one byte.
  */
 
 /** Past this many code units, String.fromCharCode is called a slice at a time (its arguments go on the stack). */
@@ -63,4 +67,22 @@ export function unpackText(s: string): string {
     }
   }
   return s.slice(0, ascii) + fromCodes(units);
+}
+
+/**
+ * `s` stored one byte a character, when every character of it is up to U+00FF (packed text is);
+ * else `s` as it is. One pass, and a copy made a slice at a time by String.fromCharCode, which
+ * makes a one-byte string of codes up to 0xFF whatever the string they were read from.
+ */
+export function oneByteCopy(s: string): string {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return s;
+    bytes[i] = c;
+  }
+  let out = '';
+  for (let i = 0; i < bytes.length; i += SLICE)
+    out += String.fromCharCode(...(bytes.subarray(i, i + SLICE) as unknown as number[]));
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { Lead } from '../lead';
 import { grown, withRoom } from '../../columns/room-to-grow';
-import { packText, unpackText } from '../../columns/one-byte-text';
+import { oneByteCopy, packText, unpackText } from '../../columns/one-byte-text';
 import type { LeadColumns } from './lead-columns';
 
 /** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n' (before packing). */
@@ -25,13 +25,20 @@ const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
  * (or erased) row keeps there (its name, number and e-mail leave the columns, not only the results).
  */
 export const JOINED = [
-  { key: 'text', starts: 'textStart', of: (lead: Lead) => packText(rowText(lead)), gone: '\n' },
-  // Numbers are ASCII (E.164, or an anonymised lead's `hmac:` hash): read as they are stored.
-  { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n' },
-  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => packText(lead.name), gone: '' },
-  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => packText(lead.company), gone: '' },
-  { key: 'emailText', starts: 'emailStart', of: (lead: Lead) => packText(emailException(lead)), gone: '' },
-  { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => packText(lead.tags.join(';')), gone: '' },
+  { key: 'text', starts: 'textStart', of: (lead: Lead) => packText(rowText(lead)), gone: '\n', packed: true },
+  // Numbers are ASCII (E.164, or an anonymised lead's `hmac:` hash): stored and read as they are
+  // (the scrub and a list version hash them straight off this column).
+  { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n', packed: false },
+  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => packText(lead.name), gone: '', packed: true },
+  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => packText(lead.company), gone: '', packed: true },
+  {
+    key: 'emailText',
+    starts: 'emailStart',
+    of: (lead: Lead) => packText(emailException(lead)),
+    gone: '',
+    packed: true,
+  },
+  { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => packText(lead.tags.join(';')), gone: '', packed: true },
 ] as const;
 export type JoinedText = (typeof JOINED)[number]['key'];
 export type JoinedStarts = (typeof JOINED)[number]['starts'];
@@ -43,9 +50,13 @@ export const JOINED_COLUMNS: readonly (readonly [JoinedText, JoinedStarts])[] = 
 /** What row `i` holds in the joined column `key` (offsets `starts`), packed as stored. */
 export const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(starts[i], starts[i + 1]);
 
-/** Row `i`'s string in a joined column, as the lead put it there. */
-export const joinedAt = (cols: LeadColumns, key: JoinedText, starts: JoinedStarts, i: number): string =>
-  unpackText(rowOf(cols[key], cols[starts], i));
+const PACKED: ReadonlySet<string> = new Set(JOINED.filter((j) => j.packed).map((j) => j.key));
+
+/** Row `i`'s string in a joined column, as the lead put it there (unpacked where the column is packed). */
+export function joinedAt(cols: LeadColumns, key: JoinedText, starts: JoinedStarts, i: number): string {
+  const row = rowOf(cols[key], cols[starts], i);
+  return PACKED.has(key) ? unpackText(row) : row;
+}
 
 /** Row `i`'s e-mail as written. */
 export function emailAt(cols: LeadColumns, i: number): string {
@@ -70,7 +81,7 @@ export function joinRows(rows: readonly string[], starts: Uint32Array): string {
     len += rows[i]!.length;
   }
   starts[rows.length] = len;
-  return rows.join('');
+  return oneByteCopy(rows.join(''));
 }
 
 /** `joined` (row offsets `starts`) kept up to row `first`, then `rows` joined after it: the new string and offsets. */
@@ -91,5 +102,6 @@ export function rejoinFrom(
     len += rows[k]!.length;
   }
   out[n] = len;
-  return { joined: joined.slice(0, starts[first]) + rows.join(''), starts: out };
+  // The rows kept are one byte a character already (a slice of a one-byte string); the new ones are made so.
+  return { joined: joined.slice(0, starts[first]) + oneByteCopy(rows.join('')), starts: out };
 }

@@ -8,6 +8,7 @@ import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
 import { buildLeadColumns, companyAt, nameAt, namesOf, patchLeadColumns, type RowChange } from './lead-columns';
 import { fromChunks, toChunks } from './lead-columns-chunks';
+import { serialize } from 'node:v8';
 import { unpackText } from '../../columns/one-byte-text';
 
 const DERIVED: LeadDerived = { consent: 'valid', dnc: 'clear', reasons: [], callable: true };
@@ -87,5 +88,30 @@ describe('the joined string columns', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('are stored one byte a character, also when the leads’ text was cut from a file holding Chinese (V8 keeps such text two bytes)', () => {
+    /** How V8 stores `s` (its serializer's tag: '"' one byte a character, 'c' two). */
+    const storedOneByte = (s: string) => serialize(s)[2] === 0x22;
+    const file = 'Anna Berg,Acme Ltd\nJohn Smith,Initech\n李伟,北京科技\n';
+    const cut = (from: string) => file.slice(file.indexOf(from), file.indexOf(from) + from.length);
+    expect(storedOneByte(cut('Anna Berg'))).toBe(false);
+    const leads = [lead(1, cut('Anna Berg'), cut('Acme Ltd')), lead(2, cut('李伟'), cut('北京科技'))];
+    let cols = buildLeadColumns(
+      leads,
+      leads.map(() => DERIVED),
+    );
+    cols = patchLeadColumns(
+      cols,
+      [{ row: null, lead: lead(3, cut('John Smith'), cut('Initech')), derived: DERIVED }],
+      [],
+    );
+    const reread = fromChunks(toChunks(cols, 2).head, structuredClone(toChunks(cols, 2).chunks) as never);
+    for (const c of [cols, reread]) {
+      expect([c.text, c.nameText, c.companyText, c.emailText, c.tagsText, c.phones].map(storedOneByte)).toEqual(
+        Array(6).fill(true),
+      );
+      expect([0, 1, 2].map((i) => nameAt(c, i))).toEqual(['Anna Berg', '李伟', 'John Smith']);
+    }
   });
 });

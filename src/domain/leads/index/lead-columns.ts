@@ -77,10 +77,14 @@ export interface LeadColumns {
   /** Bit i set = tag dictionary code i+1 (the first 32 distinct tags; more, and the empty tag (code 0), are matched through `extraTags`). */
   tagBits: Uint32Array;
   extraTags: Map<number, number[]>;
-  /** Lower-cased `name\ncompany\nemail` of every row (exactly the reference's haystack), each followed by '\n'. */
+  /**
+   * Lower-cased `name\ncompany\nemail` of every row (exactly the reference's haystack), each followed
+   * by '\n', packed one byte a character (one-byte-text.ts; so are the name, company, e-mail and tags
+   * columns below): the search packs its needle, `nameAt`, `companyAt`, `emailAt` and `joinedAt` unpack.
+   */
   text: string;
   textStart: Uint32Array;
-  /** The stored phone of every row as is (E.164, or an anonymised lead's `hmac:` hash), each followed by '\n'. */
+  /** The stored phone of every row as is, not packed (E.164, or an anonymised lead's `hmac:` hash), each followed by '\n'. */
   phones: string;
   phoneStart: Uint32Array;
   /**
