@@ -71,8 +71,10 @@ export function unpackText(s: string): string {
 
 /**
  * `s` stored one byte a character, when every character of it is up to U+00FF (packed text is);
- * else `s` as it is. One pass, and a copy made a slice at a time by String.fromCharCode, which
- * makes a one-byte string of codes up to 0xFF whatever the string they were read from.
+ * else `s` as it is. One pass, and a copy made by String.fromCharCode (a slice at a time), which
+ * makes a one-byte string of codes up to 0xFF whatever the string they were read from. About
+ * 8 ns a character here: 0.4 s for a million rows' search text, so a patch copies its own rows
+ * (patchLeadColumns), not the whole column.
  */
 export function oneByteCopy(s: string): string {
   const bytes = new Uint8Array(s.length);
@@ -81,8 +83,8 @@ export function oneByteCopy(s: string): string {
     if (c > 0xff) return s;
     bytes[i] = c;
   }
-  let out = '';
+  const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += SLICE)
-    out += String.fromCharCode(...(bytes.subarray(i, i + SLICE) as unknown as number[]));
-  return out;
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + SLICE) as unknown as number[]));
+  return parts.join('');
 }

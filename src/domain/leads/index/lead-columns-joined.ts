@@ -102,6 +102,6 @@ export function rejoinFrom(
     len += rows[k]!.length;
   }
   out[n] = len;
-  // The rows kept are one byte a character already (a slice of a one-byte string); the new ones are made so.
-  return { joined: joined.slice(0, starts[first]) + oneByteCopy(rows.join('')), starts: out };
+  // One byte a character when `rows` are (the rows kept are slices of the column; a patch copies its own).
+  return { joined: joined.slice(0, starts[first]) + rows.join(''), starts: out };
 }

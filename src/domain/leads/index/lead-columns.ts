@@ -23,6 +23,7 @@ import {
 
 import { grown, withRoom } from '../../columns/room-to-grow';
 import { JOINED, JOINED_KEYS, joinRows, rejoinFrom, rowOf, type JoinedKey } from './lead-columns-joined';
+import { oneByteCopy } from '../../columns/one-byte-text';
 export {
   JOINED_COLUMNS,
   companyAt,
@@ -294,7 +295,8 @@ export function patchLeadColumns(
   for (const c of changes) {
     const i = c.row ?? next++;
     writeRow(out, i, c.lead, c.derived);
-    const strings = JOINED.map((j) => j.of(c.lead));
+    // Each one byte a character (one-byte-text.ts), so the column joined again stays so.
+    const strings = JOINED.map((j) => oneByteCopy(j.of(c.lead)));
     const same = c.row !== null && JOINED.every((j, k) => rowOf(cols[j.key], cols[j.starts], i) === strings[k]);
     // The row's last write wins (a row written twice in one patch, back to what it held: nothing to join).
     if (same) stringsOf.delete(i);
