@@ -7,6 +7,7 @@
 import { probe } from '../browser';
 import { engineReport, formatSteps, workerNow, workerSteps } from '../engine-report';
 import { measureHeap } from '../heap';
+import { writeHeapSnapshots } from '../heap-snapshots';
 import { percentile, type Sample } from '../report';
 import type { RunContext, Scenario } from './types';
 
@@ -93,6 +94,10 @@ export const memory: Scenario = {
     };
     if (grid) out['heap-grid-worker'] = { ms: null, heapBytes: grid.bytes };
     out['heap-array-buffers'] = { ms: null, heapBytes: heap.arrayBufferBytes };
+    // Where the bytes are, when asked (BENCH_HEAP_SNAPSHOTS=<dir>; read with heap-summary.ts): after the figures.
+    const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
+    if (snapshots)
+      console.log(`  heap snapshots: ${(await writeHeapSnapshots(ctx.context, ctx.page, snapshots)).join(', ')}`);
     return out;
   },
 };

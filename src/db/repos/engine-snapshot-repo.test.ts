@@ -90,14 +90,14 @@ describe('grid snapshot', () => {
   it('finds a changed name, and offsets that do not fit their names, as damage', async () => {
     const { db } = await seeded();
     const chunk = (await storedPart(db, 0, 'strings'))!;
-    type Stored = { part: { strings: { nameText: string }; arrays: { companyStart: Uint32Array } } };
+    type Stored = { part: { strings: { text: string }; arrays: { companyStart: Uint32Array } } };
     const renamed = structuredClone(chunk) as unknown as Stored;
-    // Same length, one letter other: only a checksum over the text itself can tell.
-    const at = renamed.part.strings.nameText.search(/[a-z]/);
+    // Same length, one letter of a name other (the search text holds the names, written-case.ts): only a checksum over the text itself can tell.
+    const at = renamed.part.strings.text.search(/[a-z]/);
     expect(at).toBeGreaterThanOrEqual(0);
-    const swapped = renamed.part.strings.nameText[at] === 'a' ? 'b' : 'a';
-    const name = renamed.part.strings.nameText;
-    renamed.part.strings.nameText = name.slice(0, at) + swapped + name.slice(at + 1);
+    const swapped = renamed.part.strings.text[at] === 'a' ? 'b' : 'a';
+    const text = renamed.part.strings.text;
+    renamed.part.strings.text = text.slice(0, at) + swapped + text.slice(at + 1);
     await db.engine.put(renamed as never);
     expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged', detail: 'checksum of chunk 0' });
 

@@ -8,12 +8,24 @@
 import type { Lead } from '../lead';
 import { grown, withRoom } from '../../columns/room-to-grow';
 import { oneByteCopy, packText, unpackText } from '../../columns/one-byte-text';
+import { markOf, writtenFrom } from '../../columns/written-case';
 import type { LeadColumns } from './lead-columns';
 
 /** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n' (before packing). */
 const rowText = (lead: Lead) => `${lead.name}\n${lead.company}\n${lead.email}`.toLowerCase() + '\n';
 /** The e-mail as the search text holds it: its row's last line (after the name and company). */
 const textEmail = (text: string) => text.slice(text.lastIndexOf('\n', text.length - 2) + 1, -1);
+/** The name as the search text holds it (lower-cased): its row's first line. */
+const textName = (text: string) => text.slice(0, Math.max(0, text.indexOf('\n')));
+/** The company as the search text holds it: its row's second line ('' for a deleted row's '\n'). */
+function textCompany(text: string): string {
+  const from = text.indexOf('\n') + 1;
+  const to = text.indexOf('\n', from);
+  return to < 0 ? '' : text.slice(from, to);
+}
+/** How to write the name and company back from the search text's lower-cased copies (written-case.ts). */
+const nameMark = (lead: Lead) => markOf(lead.name, textName(rowText(lead)));
+const companyMark = (lead: Lead) => markOf(lead.company, textCompany(rowText(lead)));
 /** The e-mail as written, kept only where the search text does not already hold it so. */
 const emailException = (lead: Lead) => (textEmail(rowText(lead)) === lead.email ? '' : lead.email);
 
@@ -29,8 +41,15 @@ export const JOINED = [
   // Numbers are ASCII (E.164, or an anonymised lead's `hmac:` hash): stored and read as they are
   // (the scrub and a list version hash them straight off this column).
   { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n', packed: false },
-  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => packText(lead.name), gone: '', packed: true },
-  { key: 'companyText', starts: 'companyStart', of: (lead: Lead) => packText(lead.company), gone: '', packed: true },
+  // How to write the name and company back from the search text: mostly '' (written-case.ts).
+  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => packText(nameMark(lead)), gone: '', packed: true },
+  {
+    key: 'companyText',
+    starts: 'companyStart',
+    of: (lead: Lead) => packText(companyMark(lead)),
+    gone: '',
+    packed: true,
+  },
   {
     key: 'emailText',
     starts: 'emailStart',
@@ -65,9 +84,19 @@ export function emailAt(cols: LeadColumns, i: number): string {
 }
 
 /** Row `i`'s name as written. */
-export const nameAt = (cols: LeadColumns, i: number): string => joinedAt(cols, 'nameText', 'nameStart', i);
+export function nameAt(cols: LeadColumns, i: number): string {
+  return writtenFrom(joinedAt(cols, 'nameText', 'nameStart', i), textName(joinedAt(cols, 'text', 'textStart', i)));
+}
 /** Row `i`'s company as written. */
-export const companyAt = (cols: LeadColumns, i: number): string => joinedAt(cols, 'companyText', 'companyStart', i);
+export function companyAt(cols: LeadColumns, i: number): string {
+  const text = joinedAt(cols, 'text', 'textStart', i);
+  return writtenFrom(joinedAt(cols, 'companyText', 'companyStart', i), textCompany(text));
+}
+
+/** A name as written, from its row of the search text and of the name marks, both packed as stored. */
+export const nameOfRows = (packedText: string, packedMark: string): string =>
+  writtenFrom(unpackText(packedMark), textName(unpackText(packedText)));
+
 /** Every row's name, as an array (a sort by name reads them all). */
 export function namesOf(cols: LeadColumns): string[] {
   return Array.from({ length: cols.n }, (_, i) => nameAt(cols, i));

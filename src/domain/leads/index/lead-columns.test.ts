@@ -90,6 +90,22 @@ describe('the joined string columns', () => {
     );
   });
 
+  it('keep no second copy of a name or company the search text writes back (written-case.ts)', () => {
+    const leads = [
+      lead(1, 'Anna Berg', 'Acme Ltd'),
+      lead(2, '李伟', '北京科技'),
+      lead(3, 'IBM', 'mcdonald'),
+      lead(4, 'McDonald', "O'Brien-Smith Ltd."),
+    ];
+    const cols = buildLeadColumns(
+      leads,
+      leads.map(() => DERIVED),
+    );
+    // Rows 1 and 2 keep nothing, row 3 one mark each, row 4 its name as written.
+    expect([cols.nameText.length, cols.companyText.length]).toEqual([1 + 'McDonald'.length, 1]);
+    expect(leads.map((_, i) => [nameAt(cols, i), companyAt(cols, i)])).toEqual(leads.map((l) => [l.name, l.company]));
+  });
+
   it('are stored one byte a character, also when the leads’ text was cut from a file holding Chinese (V8 keeps such text two bytes)', () => {
     /** How V8 stores `s` (its serializer's tag: '"' one byte a character, 'c' two). */
     const storedOneByte = (s: string) => serialize(s)[2] === 0x22;

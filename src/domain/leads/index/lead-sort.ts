@@ -6,8 +6,7 @@
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
 import type { LeadColumns } from './lead-columns';
-import { rowOf } from './lead-columns-joined';
-import { unpackText } from '../../columns/one-byte-text';
+import { nameOfRows, rowOf } from './lead-columns-joined';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -119,14 +118,22 @@ function sortByStrings(strings: readonly string[], n: number): Uint32Array {
  */
 export type SortInput =
   | { kind: 'numeric'; values: Float64Array; unit: number }
-  | { kind: 'names'; text: string; starts: Uint32Array }
+  /** The search text and the name marks with their offsets: a name as written is read back from both. */
+  | { kind: 'names'; text: string; textStart: Uint32Array; marks: string; markStart: Uint32Array }
   | { kind: 'codes'; codes: Uint32Array; values: readonly string[] };
 
 /** The data `key`'s order is computed from (the columns' own arrays where they serve as they are). */
 export function sortInput(cols: LeadColumns, key: SortKey): SortInput {
   const numeric = numericValues(cols, key);
   if (numeric) return { kind: 'numeric', ...numeric };
-  if (key === 'name') return { kind: 'names', text: cols.nameText, starts: cols.nameStart };
+  if (key === 'name')
+    return {
+      kind: 'names',
+      text: cols.text,
+      textStart: cols.textStart,
+      marks: cols.nameText,
+      markStart: cols.nameStart,
+    };
   return { kind: 'codes', codes: cols.source, values: cols.dict.source.values };
 }
 
@@ -137,7 +144,9 @@ export function orderOf(input: SortInput, n: number): Uint32Array {
       return sortNumeric(input.values, input.unit, n);
     case 'names':
       return sortByStrings(
-        Array.from({ length: n }, (_, i) => unpackText(rowOf(input.text, input.starts, i))),
+        Array.from({ length: n }, (_, i) =>
+          nameOfRows(rowOf(input.text, input.textStart, i), rowOf(input.marks, input.markStart, i)),
+        ),
         n,
       );
     case 'codes':
