@@ -52,6 +52,9 @@ export function markOf(written: string, lower: string): string {
   return written === '' || written.charCodeAt(0) <= 2 ? ESCAPE + written : written;
 }
 
+/** Whether `mark` only changes the case of the copy (a mark that is not the text itself; any packing leaves these as they are). */
+export const isCaseMark = (mark: string) => mark === '' || mark === LOWER || mark === UPPER;
+
 /** The text as written, from its mark and its lower-cased copy. */
 export function writtenFrom(mark: string, lower: string): string {
   if (mark === '') return capitalised(lower);

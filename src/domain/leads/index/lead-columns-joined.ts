@@ -8,7 +8,7 @@
 import type { Lead } from '../lead';
 import { grown, withRoom } from '../../columns/room-to-grow';
 import { oneByteCopy, packText, unpackText } from '../../columns/one-byte-text';
-import { markOf, writtenFrom } from '../../columns/written-case';
+import { isCaseMark, markOf, writtenFrom } from '../../columns/written-case';
 import type { LeadColumns } from './lead-columns';
 
 /** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n' (before packing). */
@@ -93,9 +93,17 @@ export function companyAt(cols: LeadColumns, i: number): string {
   return writtenFrom(joinedAt(cols, 'companyText', 'companyStart', i), textCompany(text));
 }
 
-/** A name as written, from its row of the search text and of the name marks, both packed as stored. */
-export const nameOfRows = (packedText: string, packedMark: string): string =>
-  writtenFrom(unpackText(packedMark), textName(unpackText(packedText)));
+/**
+ * A row's name as a sort by name compares it, from its rows of the search text and of the name
+ * marks, packed as stored: the search text's lower-cased copy where the name is that copy in other
+ * case (the sort's collator ignores case), else the name as written. A million rows a sort: the
+ * copy is cut before it is unpacked, and never recased.
+ */
+export function nameToSort(packedText: string, packedMark: string): string {
+  if (!isCaseMark(packedMark)) return writtenFrom(unpackText(packedMark), '');
+  const end = packedText.indexOf('\n');
+  return unpackText(packedText.slice(0, Math.max(0, end)));
+}
 
 /** Every row's name, as an array (a sort by name reads them all). */
 export function namesOf(cols: LeadColumns): string[] {

@@ -137,6 +137,56 @@ describe('sortOrder: packed key = comparator sort', () => {
     expect([...sortOrder(cols, 'attempts')]).toEqual([1, 2, 5, 4, 0, 6, 3]);
   });
 
+  it('names: sorted by their search-text copies exactly as by the names as written (fast-check)', () => {
+    // Case pairs that change length or have no one-to-one partner, and the search text's separator:
+    // a name recased from its lower-cased copy must rank where the name itself ranks.
+    const nameArb = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'A',
+        'ä',
+        'Ä',
+        'ß',
+        's',
+        'S',
+        'Σ',
+        'σ',
+        'ς',
+        'İ',
+        'i',
+        'I',
+        'ı',
+        'ǅ',
+        'ǆ',
+        'Ǆ',
+        'é',
+        'É',
+        'e\u0301',
+        ' ',
+        '-',
+        '\n',
+        '张',
+      ),
+      maxLength: 4,
+    });
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+    let recased = 0;
+    fc.assert(
+      fc.property(fc.array(nameArb, { minLength: 2, maxLength: 30 }), (names) => {
+        const cols = buildLeadColumns(
+          names.map((name, i) => lead(i + 1, { name })),
+          names.map(() => DERIVED),
+        );
+        recased += names.filter((n) => n !== '' && n !== n.toLowerCase()).length;
+        const expected = names.map((_, i) => i).sort((a, b) => collator.compare(names[a]!, names[b]!) || a - b);
+        expect([...sortOrder(cols, 'name')]).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+    // Anti-vacuity: names written in capitals, sorted by their lower-cased copies, were among them.
+    expect(recased).toBeGreaterThan(1_000);
+  });
+
   it('names: locale order, equal-to-the-collator names tie in row order', () => {
     const names = ['bob', 'Ada', 'ada', '张伟', 'Äda', '', 'Bob'];
     const cols = buildLeadColumns(

@@ -6,7 +6,7 @@
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
 import type { LeadColumns } from './lead-columns';
-import { nameOfRows, rowOf } from './lead-columns-joined';
+import { nameToSort, rowOf } from './lead-columns-joined';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -145,7 +145,7 @@ export function orderOf(input: SortInput, n: number): Uint32Array {
     case 'names':
       return sortByStrings(
         Array.from({ length: n }, (_, i) =>
-          nameOfRows(rowOf(input.text, input.textStart, i), rowOf(input.marks, input.markStart, i)),
+          nameToSort(rowOf(input.text, input.textStart, i), rowOf(input.marks, input.markStart, i)),
         ),
         n,
       );
