@@ -72,10 +72,15 @@ export const GridBody = memo(function GridBody({
   const t = useMemo(() => cachedT(translate), [translate]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
-  const { virtualizer, spacerHeight, position } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
+  const {
+    virtualizer,
+    rows: items,
+    scrollToRow,
+    spacerHeight,
+    position,
+  } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
   // A new density: every row's size changes at once.
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
-  const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const base = Math.floor(first / BLOCK) * BLOCK;
@@ -175,7 +180,7 @@ export const GridBody = memo(function GridBody({
       e.preventDefault();
       const next = Math.max(0, Math.min(count - 1, focused + moves[e.key]!));
       setFocused(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+      scrollToRow(next);
       const id = rowAt(next)?.id;
       if (e.shiftKey) void selectRange(next);
       else if (id !== undefined) store.only(id, next);

@@ -3,14 +3,57 @@
  * 33.5 million px, so past MAX_SCROLL_PX the scroll position is scaled: the spacer is at most
  * MAX_SCROLL_PX tall, TanStack Virtual is told the offset in "virtual" pixels (scrollTop ×
  * scale), and rows are drawn relative to the real scrollTop.
+ *
+ * TanStack Virtual keeps 20 bytes per item it is given (each item's start and size, and its key):
+ * 20 MB on the page at a million rows. Past ITEMS_AT_MOST rows, it is given rows in groups of
+ * `rowsPerItem` (each group as tall as its rows) and each visible group is drawn as its rows.
  */
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type RefObject } from 'react';
+import { useMemo, useRef, type RefObject } from 'react';
 
 export const ROW_HEIGHT = 36;
 /** The compact density's row height. */
 export const COMPACT_ROW_HEIGHT = 28;
 export const MAX_SCROLL_PX = 15_000_000;
+/** Rows drawn beyond the viewport on each side. */
+const OVERSCAN_ROWS = 8;
+/** The most items the virtualizer is given (5 MB of its per-item arrays). */
+export const ITEMS_AT_MOST = 250_000;
+
+/** How many rows one virtualizer item holds for `count` rows: 1 up to ITEMS_AT_MOST rows. */
+export const rowsPerItem = (count: number) => Math.max(1, Math.ceil(count / ITEMS_AT_MOST));
+
+/** A row to draw: its index, and the key React keeps its element by. */
+export interface VirtualRow {
+  index: number;
+  key: number;
+}
+
+/** The rows of the virtualizer's items (`group` rows an item; the last holds what is left of `count`). */
+export function rowsOfItems(items: readonly { index: number }[], group: number, count: number): VirtualRow[] {
+  const rows: VirtualRow[] = [];
+  for (const item of items)
+    for (let index = item.index * group; index < Math.min(count, (item.index + 1) * group); index++)
+      rows.push({ index, key: index });
+  return rows;
+}
+
+/**
+ * Where to scroll (virtual pixels, and how the virtualizer aligns it) so that row `index` shows
+ * below the header of `headerHeight`, or null when it already does: as the virtualizer's
+ * `scrollToIndex` with 'auto' alignment does for an item of its own.
+ */
+export function offsetToShowRow(
+  index: number,
+  rowHeight: number,
+  headerHeight: number,
+  view: { offset: number; height: number },
+): { offset: number; align: 'start' | 'end' } | null {
+  const start = headerHeight + index * rowHeight;
+  if (start + rowHeight >= view.offset + view.height) return { offset: start + rowHeight, align: 'end' };
+  if (start <= view.offset + headerHeight) return { offset: start - headerHeight, align: 'start' };
+  return null;
+}
 
 export function useScaledVirtualizer(
   count: number,
@@ -26,12 +69,14 @@ export function useScaledVirtualizer(
   const viewport = Math.max(1, heightRef.current - headerHeight);
   const spacer = Math.min(total, MAX_SCROLL_PX);
   scaleRef.current = total > MAX_SCROLL_PX ? (total - viewport) / (MAX_SCROLL_PX - viewport) : 1;
+  const group = rowsPerItem(count);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
-    count,
+    count: Math.ceil(count / group),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
+    // The last group holds what is left.
+    estimateSize: (item) => Math.min(group, count - item * group) * rowHeight,
+    overscan: Math.ceil(OVERSCAN_ROWS / group),
     // Rows start below the sticky header inside the scroller; keyboard moves keep a row clear of it.
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
@@ -44,5 +89,14 @@ export function useScaledVirtualizer(
   const scrollTop = (virtualizer.scrollOffset ?? 0) / scaleRef.current;
   /** Where to draw an item whose virtual start is `start`, in spacer pixels. */
   const position = (start: number) => scrollTop + (start - scrollTop * scaleRef.current);
-  return { virtualizer, spacerHeight: spacer, position };
+  const items = virtualizer.getVirtualItems();
+  const rows = useMemo(() => rowsOfItems(items, group, count), [items, group, count]);
+  /** Scroll row `index` into view, as little as it takes (the virtualizer's 'auto' alignment, for a row of a group). */
+  const scrollToRow = (index: number) => {
+    if (group === 1) return virtualizer.scrollToIndex(index, { align: 'auto' });
+    const view = { offset: virtualizer.scrollOffset ?? 0, height: virtualizer.scrollRect?.height ?? heightRef.current };
+    const to = offsetToShowRow(index, rowHeight, headerHeight, view);
+    if (to) virtualizer.scrollToOffset(to.offset, { align: to.align });
+  };
+  return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position };
 }
