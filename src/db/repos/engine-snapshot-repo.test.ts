@@ -90,7 +90,7 @@ describe('grid snapshot', () => {
   it('finds a changed name, and offsets that do not fit their names, as damage', async () => {
     const { db } = await seeded();
     const chunk = (await storedPart(db, 0, 'strings'))!;
-    type Stored = { part: { strings: { text: string }; arrays: { companyStart: Uint32Array } } };
+    type Stored = { part: { strings: { text: string }; arrays: { writtenStart: Uint32Array } } };
     const renamed = structuredClone(chunk) as unknown as Stored;
     // Same length, one letter of a name other (the search text holds the names, written-case.ts): only a checksum over the text itself can tell.
     const at = renamed.part.strings.text.search(/[a-z]/);
@@ -103,7 +103,7 @@ describe('grid snapshot', () => {
 
     // Offsets past their text: caught even if the checksum were to hold.
     const cut = structuredClone(chunk) as unknown as Stored;
-    cut.part.arrays.companyStart = cut.part.arrays.companyStart.subarray(1);
+    cut.part.arrays.writtenStart = cut.part.arrays.writtenStart.subarray(1);
     await db.engine.put(cut as never);
     expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged' });
 
@@ -111,7 +111,7 @@ describe('grid snapshot', () => {
     const intact = await loadGridSnapshot(db);
     if (!('cols' in intact)) throw new Error(`the restored chunk was refused: ${intact.problem}`);
     expect(namesOf(intact.cols)).toHaveLength(intact.cols.n);
-    expect(intact.cols.companyStart).toHaveLength(intact.cols.n + 1);
+    expect(intact.cols.writtenStart).toHaveLength(intact.cols.n + 1);
   });
 
   it('is rebuilt when a chunk is damaged or its format is older', async () => {

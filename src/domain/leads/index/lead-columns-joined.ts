@@ -9,6 +9,7 @@ import type { Lead } from '../lead';
 import { grown, withRoom } from '../../columns/room-to-grow';
 import { oneByteCopy, packText, unpackText } from '../../columns/one-byte-text';
 import { isCaseMark, markOf, writtenFrom } from '../../columns/written-case';
+import { nameMarkOf, writtenParts, writtenRow, type WrittenParts } from '../../columns/written-row';
 import type { LeadColumns } from './lead-columns';
 
 /** The lower-cased haystack of a row: exactly the reference's `name\ncompany\nemail`, then '\n' (before packing). */
@@ -23,11 +24,19 @@ function textCompany(text: string): string {
   const to = text.indexOf('\n', from);
   return to < 0 ? '' : text.slice(from, to);
 }
-/** How to write the name and company back from the search text's lower-cased copies (written-case.ts). */
-const nameMark = (lead: Lead) => markOf(lead.name, textName(rowText(lead)));
-const companyMark = (lead: Lead) => markOf(lead.company, textCompany(rowText(lead)));
-/** The e-mail as written, kept only where the search text does not already hold it so. */
-const emailException = (lead: Lead) => (textEmail(rowText(lead)) === lead.email ? '' : lead.email);
+/**
+ * What the search text's lower-cased copy does not say of how the name, company and e-mail are
+ * written (written-row.ts): the marks that write the name and company back (written-case.ts), and
+ * the e-mail as written where the copy is not it. '' for most rows.
+ */
+function writtenOf(lead: Lead): string {
+  const text = rowText(lead);
+  return writtenRow({
+    nameMark: markOf(lead.name, textName(text)),
+    companyMark: markOf(lead.company, textCompany(text)),
+    email: textEmail(text) === lead.email ? '' : lead.email,
+  });
+}
 
 /** Not stripped to digits: an anonymised lead's hash (`hmac:3a1f…`) would then match digit searches. */
 const rowPhone = (lead: Lead) => lead.phoneE164 + '\n';
@@ -41,22 +50,9 @@ export const JOINED = [
   // Numbers are ASCII (E.164, or an anonymised lead's `hmac:` hash): stored and read as they are
   // (the scrub and a list version hash them straight off this column).
   { key: 'phones', starts: 'phoneStart', of: rowPhone, gone: '\n', packed: false },
-  // How to write the name and company back from the search text: mostly '' (written-case.ts).
-  { key: 'nameText', starts: 'nameStart', of: (lead: Lead) => packText(nameMark(lead)), gone: '', packed: true },
-  {
-    key: 'companyText',
-    starts: 'companyStart',
-    of: (lead: Lead) => packText(companyMark(lead)),
-    gone: '',
-    packed: true,
-  },
-  {
-    key: 'emailText',
-    starts: 'emailStart',
-    of: (lead: Lead) => packText(emailException(lead)),
-    gone: '',
-    packed: true,
-  },
+  // How the name, company and e-mail are written, where the search text does not say: mostly ''.
+  // Packed part by part (written-row.ts): not unpacked as a whole.
+  { key: 'writtenText', starts: 'writtenStart', of: writtenOf, gone: '', packed: false },
   { key: 'tagsText', starts: 'tagsStart', of: (lead: Lead) => packText(lead.tags.join(';')), gone: '', packed: true },
 ] as const;
 export type JoinedText = (typeof JOINED)[number]['key'];
@@ -77,30 +73,40 @@ export function joinedAt(cols: LeadColumns, key: JoinedText, starts: JoinedStart
   return PACKED.has(key) ? unpackText(row) : row;
 }
 
+/** Row `i`'s search text, unpacked, and what it does not say of how the row is written. */
+function writtenAt(cols: LeadColumns, i: number): { text: string } & WrittenParts {
+  return {
+    text: joinedAt(cols, 'text', 'textStart', i),
+    ...writtenParts(rowOf(cols.writtenText, cols.writtenStart, i)),
+  };
+}
+
 /** Row `i`'s e-mail as written. */
 export function emailAt(cols: LeadColumns, i: number): string {
-  const exception = joinedAt(cols, 'emailText', 'emailStart', i);
-  return exception !== '' ? exception : textEmail(joinedAt(cols, 'text', 'textStart', i));
+  const { text, email } = writtenAt(cols, i);
+  return email !== '' ? email : textEmail(text);
 }
 
 /** Row `i`'s name as written. */
 export function nameAt(cols: LeadColumns, i: number): string {
-  return writtenFrom(joinedAt(cols, 'nameText', 'nameStart', i), textName(joinedAt(cols, 'text', 'textStart', i)));
+  const { text, nameMark } = writtenAt(cols, i);
+  return writtenFrom(nameMark, textName(text));
 }
 /** Row `i`'s company as written. */
 export function companyAt(cols: LeadColumns, i: number): string {
-  const text = joinedAt(cols, 'text', 'textStart', i);
-  return writtenFrom(joinedAt(cols, 'companyText', 'companyStart', i), textCompany(text));
+  const { text, companyMark } = writtenAt(cols, i);
+  return writtenFrom(companyMark, textCompany(text));
 }
 
 /**
- * A row's name as a sort by name compares it, from its rows of the search text and of the name
- * marks, packed as stored: the search text's lower-cased copy where the name is that copy in other
+ * A row's name as a sort by name compares it, from its rows of the search text and of the
+ * `written` column, as stored: the search text's lower-cased copy where the name is that copy in other
  * case (the sort's collator ignores case), else the name as written. A million rows a sort: the
  * copy is cut before it is unpacked, and never recased.
  */
-export function nameToSort(packedText: string, packedMark: string): string {
-  if (!isCaseMark(packedMark)) return writtenFrom(unpackText(packedMark), '');
+export function nameToSort(packedText: string, writtenRow: string): string {
+  const mark = nameMarkOf(writtenRow);
+  if (!isCaseMark(mark)) return writtenFrom(mark, '');
   const end = packedText.indexOf('\n');
   return unpackText(packedText.slice(0, Math.max(0, end)));
 }

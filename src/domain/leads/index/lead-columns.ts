@@ -80,8 +80,8 @@ export interface LeadColumns {
   extraTags: Map<number, number[]>;
   /**
    * Lower-cased `name\ncompany\nemail` of every row (exactly the reference's haystack), each followed
-   * by '\n', packed one byte a character (one-byte-text.ts; so are the name, company, e-mail and tags
-   * columns below): the search packs its needle, `nameAt`, `companyAt`, `emailAt` and `joinedAt` unpack.
+   * by '\n', packed one byte a character (one-byte-text.ts; so are the tags, and the `written`
+   * column's parts): the search packs its needle, `nameAt`, `companyAt`, `emailAt` and `joinedAt` unpack.
    */
   text: string;
   textStart: Uint32Array;
@@ -89,21 +89,13 @@ export interface LeadColumns {
   phones: string;
   phoneStart: Uint32Array;
   /**
-   * The name and company of every row as written, joined with their offsets like the search text
-   * (a grid row is drawn from the columns alone, decision 027): two strings, not two million, to
-   * hold and to read back from the snapshot. `nameAt` and `companyAt` read one row's.
+   * How each row's name, company and e-mail are written where the search text's lower-cased copy
+   * does not say it (written-row.ts: '' for most rows; a grid row is drawn from the columns alone,
+   * decision 027). `nameAt`, `companyAt` and `emailAt` read a row's back.
    */
-  nameText: string;
-  nameStart: Uint32Array;
-  companyText: string;
-  companyStart: Uint32Array;
-  /**
-   * The e-mail as written where the search text's copy (the last line of its row, lower-cased)
-   * differs from it, else empty (most e-mails are written in lower case: one offset each, no
-   * second copy); and the tags as an export writes them (joined by ';'). `emailAt` reads it back.
-   */
-  emailText: string;
-  emailStart: Uint32Array;
+  writtenText: string;
+  writtenStart: Uint32Array;
+  /** The tags as an export writes them (joined by ';'). */
   tagsText: string;
   tagsStart: Uint32Array;
   dict: { source: Dictionary; campaign: Dictionary; region: Dictionary; tags: Dictionary; zone: Dictionary };
@@ -153,12 +145,8 @@ function emptyColumns(n: number): LeadColumns {
     textStart: withRoom(Uint32Array, n + 1),
     phones: '',
     phoneStart: withRoom(Uint32Array, n + 1),
-    nameText: '',
-    nameStart: withRoom(Uint32Array, n + 1),
-    companyText: '',
-    companyStart: withRoom(Uint32Array, n + 1),
-    emailText: '',
-    emailStart: withRoom(Uint32Array, n + 1),
+    writtenText: '',
+    writtenStart: withRoom(Uint32Array, n + 1),
     tagsText: '',
     tagsStart: withRoom(Uint32Array, n + 1),
     dict: {

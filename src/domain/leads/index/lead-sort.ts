@@ -118,8 +118,8 @@ function sortByStrings(strings: readonly string[], n: number): Uint32Array {
  */
 export type SortInput =
   | { kind: 'numeric'; values: Float64Array; unit: number }
-  /** The search text and the name marks with their offsets: a name as written is read back from both. */
-  | { kind: 'names'; text: string; textStart: Uint32Array; marks: string; markStart: Uint32Array }
+  /** The search text and the `written` column with their offsets: a name is read back from both. */
+  | { kind: 'names'; text: string; textStart: Uint32Array; written: string; writtenStart: Uint32Array }
   | { kind: 'codes'; codes: Uint32Array; values: readonly string[] };
 
 /** The data `key`'s order is computed from (the columns' own arrays where they serve as they are). */
@@ -131,8 +131,8 @@ export function sortInput(cols: LeadColumns, key: SortKey): SortInput {
       kind: 'names',
       text: cols.text,
       textStart: cols.textStart,
-      marks: cols.nameText,
-      markStart: cols.nameStart,
+      written: cols.writtenText,
+      writtenStart: cols.writtenStart,
     };
   return { kind: 'codes', codes: cols.source, values: cols.dict.source.values };
 }
@@ -145,7 +145,7 @@ export function orderOf(input: SortInput, n: number): Uint32Array {
     case 'names':
       return sortByStrings(
         Array.from({ length: n }, (_, i) =>
-          nameToSort(rowOf(input.text, input.textStart, i), rowOf(input.marks, input.markStart, i)),
+          nameToSort(rowOf(input.text, input.textStart, i), rowOf(input.written, input.writtenStart, i)),
         ),
         n,
       );
