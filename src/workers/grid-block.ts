@@ -16,6 +16,7 @@ import {
 } from '../domain/leads/display-row';
 import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED } from '../domain/columns/lead-flags';
 import { companyAt, nameAt, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { rowOf } from '../domain/leads/index/lead-columns-joined';
 import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
@@ -43,7 +44,7 @@ export function displayLeadAt(cols: LeadColumns, i: number): DisplayLead {
   return {
     id: cols.ids[i]!,
     // The stored number as is (E.164, or an anonymised lead's hash), less its separator.
-    phoneE164: cols.phones.slice(cols.phoneStart[i], cols.phoneStart[i + 1]! - 1),
+    phoneE164: rowOf(cols.phones, cols.phoneStart, i).slice(0, -1),
     name: nameAt(cols, i),
     company: companyAt(cols, i),
     sourceId: cols.dict.source.values[cols.source[i]!]!,

@@ -28,6 +28,7 @@ import type { LeadDerived } from '../domain/leads/lead-filter';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { forgetPieces } from '../domain/leads/index/lead-columns-joined';
 import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
 import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
 import { measureSince, timed } from './grid-timing';
@@ -237,15 +238,18 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     index.dirty = new Set();
     const only = dirty !== 'all' && index.stored ? { chunks: dirty, checksums: index.stored.checksums } : undefined;
     const t0 = performance.now();
+    const cols = index.cols;
     try {
       const checksums = await saveGridSnapshot(
         db,
-        index.cols,
+        cols,
         { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone },
         SNAPSHOT_CHUNK_ROWS,
         only,
       );
       index.stored = { checksums };
+      // Cut into chunks, its joined columns are flat again: rows read whole, not from their pieces.
+      forgetPieces(cols);
       measureSince(only ? 'engine:store:chunks' : 'engine:store:all', t0);
     } catch (e) {
       // Not stored (skipped because the data moved on, a full disk, a closing tab): the next save writes every chunk.

@@ -62,8 +62,38 @@ export const JOINED_KEYS = new Set<string>(JOINED.flatMap((j) => [j.key, j.start
 /** Each joined string column with its offsets column: what the snapshot's chunks cut and put back. */
 export const JOINED_COLUMNS: readonly (readonly [JoinedText, JoinedStarts])[] = JOINED.map((j) => [j.key, j.starts]);
 
-/** What row `i` holds in the joined column `key` (offsets `starts`), packed as stored. */
-export const rowOf = (joined: string, starts: Uint32Array, i: number) => joined.slice(starts[i], starts[i + 1]);
+/**
+ * A joined column that rows were appended to, as the pieces it was joined from: the column as it
+ * was (flat), then each append's rows, with the first row and offset of each. Keyed by the column's
+ * offsets, a new array each patch. V8 keeps `column + appended` as a rope and copies it whole on its
+ * first read (the search text of 1M rows: 80–110 ms for the first block drawn after an import);
+ * a row read through its piece copies nothing. Dropped once the columns are stored (`forgetPieces`),
+ * when the stored chunks' cuts have made each column flat again.
+ */
+interface Piece {
+  firstRow: number;
+  offset: number;
+  text: string;
+}
+const PIECES = new WeakMap<Uint32Array, readonly Piece[]>();
+
+/** What row `i` holds in the joined column `joined` (offsets `starts`), packed as stored. */
+export function rowOf(joined: string, starts: Uint32Array, i: number): string {
+  const pieces = PIECES.get(starts);
+  if (pieces === undefined) return joined.slice(starts[i], starts[i + 1]);
+  let k = pieces.length - 1;
+  while (k > 0 && pieces[k]!.firstRow > i) k--;
+  const { offset, text } = pieces[k]!;
+  return text.slice(starts[i]! - offset, starts[i + 1]! - offset);
+}
+
+/** How many pieces a joined column with offsets `starts` is read from (1: the column whole). */
+export const piecesOf = (starts: Uint32Array): number => PIECES.get(starts)?.length ?? 1;
+
+/** Read the joined columns of `cols` whole again (once stored: the store's cuts flattened them). */
+export function forgetPieces(cols: Pick<LeadColumns, JoinedStarts>): void {
+  for (const j of JOINED) PIECES.delete(cols[j.starts]);
+}
 
 const PACKED: ReadonlySet<string> = new Set(JOINED.filter((j) => j.packed).map((j) => j.key));
 
@@ -137,7 +167,8 @@ export function rejoinFrom(
   const n = first + rows.length;
   // Rows appended only: the offsets grow into their buffer's room (room-to-grow.ts), the rows before
   // untouched (a reader of the columns before the patch sees its own offsets). Else a new array.
-  const out = first === starts.length - 1 ? grown(starts, n + 1) : withRoom(Uint32Array, n + 1);
+  const appendOnly = first === starts.length - 1;
+  const out = appendOnly ? grown(starts, n + 1) : withRoom(Uint32Array, n + 1);
   if (out.buffer !== starts.buffer) out.set(starts.subarray(0, first + 1));
   let len = starts[first]!;
   for (let k = 0; k < rows.length; k++) {
@@ -146,5 +177,11 @@ export function rejoinFrom(
   }
   out[n] = len;
   // One byte a character when `rows` are (the rows kept are slices of the column; a patch copies its own).
-  return { joined: joined.slice(0, starts[first]) + rows.join(''), starts: out };
+  const appended = rows.join('');
+  if (appendOnly) {
+    // Appended only: its rows are read from the pieces (PIECES), not from the rope they make.
+    const before = PIECES.get(starts) ?? [{ firstRow: 0, offset: 0, text: joined }];
+    PIECES.set(out, [...before, { firstRow: first, offset: starts[first]!, text: appended }]);
+  }
+  return { joined: joined.slice(0, starts[first]) + appended, starts: out };
 }

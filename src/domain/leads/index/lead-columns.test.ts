@@ -6,7 +6,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
-import { buildLeadColumns, companyAt, nameAt, namesOf, patchLeadColumns, type RowChange } from './lead-columns';
+import {
+  JOINED_COLUMNS,
+  buildLeadColumns,
+  companyAt,
+  emailAt,
+  nameAt,
+  namesOf,
+  patchLeadColumns,
+  type RowChange,
+} from './lead-columns';
+import { forgetPieces, piecesOf } from './lead-columns-joined';
 import { fromChunks, toChunks } from './lead-columns-chunks';
 import { serialize } from 'node:v8';
 import { unpackText } from '../../columns/one-byte-text';
@@ -87,6 +97,59 @@ describe('the joined string columns', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('read appended rows from the pieces they were joined from, the same as from the whole column (fast-check)', () => {
+    let appendsRead = 0;
+    const word = fc.constantFrom('Anna', 'ANNA', 'Zoë', '王伟', '', 'McDonald', 'x\uD800y');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 6 }),
+        // Appends, one patch each; now and then a row written again (the column joined whole, no pieces).
+        fc.array(
+          fc.tuple(fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { freq: 2 })),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        (start, patches) => {
+          const all = start.map(([n, c], i) => lead(i + 1, n, c));
+          let cols = buildLeadColumns(
+            all,
+            all.map(() => DERIVED),
+          );
+          for (const [rows, rewrite] of patches) {
+            const changes: RowChange[] = rows.map(([n, c]) => {
+              const l = lead(all.length + 1, n, c);
+              all.push(l);
+              return { row: null, lead: l, derived: DERIVED };
+            });
+            if (rewrite !== null) {
+              const row = rewrite % cols.n;
+              all[row] = lead(row + 1, 'Rewritten', all[row]!.company);
+              changes.push({ row, lead: all[row]!, derived: DERIVED });
+            }
+            cols = patchLeadColumns(cols, changes, []);
+            if (rewrite === null) appendsRead += piecesOf(cols.textStart) > 1 ? 1 : 0;
+            const read = () => all.map((_, i) => [nameAt(cols, i), companyAt(cols, i), emailAt(cols, i)]);
+            const fromPieces = read();
+            expect(fromPieces).toEqual(all.map((l) => [l.name, l.company, l.email]));
+            // The same rows read from the whole columns, as once the snapshot is stored.
+            const whole = {
+              ...cols,
+              ...Object.fromEntries(JOINED_COLUMNS.map(([, starts]) => [starts, cols[starts].slice()])),
+            };
+            expect(all.map((_, i) => [nameAt(whole, i), companyAt(whole, i), emailAt(whole, i)])).toEqual(fromPieces);
+            forgetPieces(cols);
+            expect(read()).toEqual(fromPieces);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Anti-vacuity: appended rows were read from their pieces.
+    expect(appendsRead).toBeGreaterThan(50);
   });
 
   it('keep no second copy of a name or company the search text writes back (written-case.ts)', () => {
