@@ -15,7 +15,7 @@ import {
   type DisplayRow,
 } from '../domain/leads/display-row';
 import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED } from '../domain/columns/lead-flags';
-import { companyAt, nameAt, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { contactAt, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { rowOf } from '../domain/leads/index/lead-columns-joined';
 import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
@@ -41,12 +41,13 @@ export function displayLeadAt(cols: LeadColumns, i: number): DisplayLead {
   const campaign = cols.campaign[i]!;
   const outcome = cols.lastOutcome[i]!;
   const flags = cols.flags[i]!;
+  const { name, company } = contactAt(cols, i);
   return {
     id: cols.ids[i]!,
     // The stored number as is (E.164, or an anonymised lead's hash), less its separator.
     phoneE164: rowOf(cols.phones, cols.phoneStart, i).slice(0, -1),
-    name: nameAt(cols, i),
-    company: companyAt(cols, i),
+    name,
+    company,
     sourceId: cols.dict.source.values[cols.source[i]!]!,
     campaignId: campaign ? cols.dict.campaign.values[campaign] : undefined,
     acquiredAt: cols.acquiredAt[i]!,

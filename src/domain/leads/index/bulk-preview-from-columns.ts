@@ -10,7 +10,7 @@ import { DNC_STATUSES } from '../lead';
 import { FLAG_DELETED } from '../../columns/lead-flags';
 import { bulkOpSchema, leadChangeFor, type BulkOp, type EditableLead, type FieldOp } from '../bulk-edit';
 import { countPreview, type BulkPreview } from '../bulk-preview';
-import { companyAt, nameAt, type LeadColumns } from './lead-columns';
+import { contactAt, type LeadColumns } from './lead-columns';
 import { idsAscending, rowOfId } from './row-of-id';
 
 /**
@@ -31,14 +31,15 @@ function tagsAt(cols: LeadColumns, i: number): string[] {
 export function editableLeadAt(cols: LeadColumns, i: number): EditableLead {
   const campaign = cols.campaign[i]!;
   const verifiedAt = cols.verifiedAt[i]!;
+  const { name, company } = contactAt(cols, i);
   return {
     sourceId: cols.dict.source.values[cols.source[i]!]!,
     campaignId: campaign === 0 ? undefined : cols.dict.campaign.values[campaign],
     tags: tagsAt(cols, i),
     verifiedAt: Number.isNaN(verifiedAt) ? undefined : verifiedAt,
     dncStatus: DNC_STATUSES[cols.dncStatus[i]!]!,
-    name: nameAt(cols, i),
-    company: companyAt(cols, i),
+    name,
+    company,
   };
 }
 

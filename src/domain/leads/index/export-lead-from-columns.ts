@@ -9,7 +9,7 @@ import type { ExportLead } from '../../import-export/export-columns';
 import { CALL_OUTCOMES } from '../call-outcome';
 import { ACQUIRED_AT_PRECISIONS, DNC_STATUSES, ENTRY_METHODS } from '../lead';
 import { FLAG_DELETED } from '../../columns/lead-flags';
-import { OUTCOME_UNLISTED, companyAt, emailAt, joinedAt, nameAt, type LeadColumns } from './lead-columns';
+import { OUTCOME_UNLISTED, contactAt, joinedAt, type LeadColumns } from './lead-columns';
 import { idsAscending, rowOfId } from './row-of-id';
 
 const ATTEMPTS_CAP = 65535;
@@ -26,9 +26,7 @@ export function exportLeadAt(cols: LeadColumns, i: number): ExportLead {
   return {
     id: cols.ids[i]!,
     phoneE164: phone.slice(0, -1),
-    name: nameAt(cols, i),
-    company: companyAt(cols, i),
-    email: emailAt(cols, i),
+    ...contactAt(cols, i),
     // The tags cell as the export writes it (joined by ';'), as one element: joined again, the same text.
     tags: tags === '' ? [] : [tags],
     sourceId: cols.dict.source.values[cols.source[i]!]!,

@@ -27,6 +27,7 @@ import { oneByteCopy } from '../../columns/one-byte-text';
 export {
   JOINED_COLUMNS,
   companyAt,
+  contactAt,
   emailAt,
   joinRows,
   joinedAt,
