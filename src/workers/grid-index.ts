@@ -253,6 +253,8 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
       measureSince(only ? 'engine:store:chunks' : 'engine:store:all', t0);
     } catch (e) {
       // Not stored (skipped because the data moved on, a full disk, a closing tab): the next save writes every chunk.
+      // Cut for it all the same, the columns are flat: their pieces would hold a second copy.
+      forgetPieces(cols);
       index.stored = null;
       index.dirty = 'all';
       if (!(e instanceof SnapshotNotStored))

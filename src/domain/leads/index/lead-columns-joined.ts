@@ -81,9 +81,15 @@ const PIECES = new WeakMap<Uint32Array, readonly Piece[]>();
 export function rowOf(joined: string, starts: Uint32Array, i: number): string {
   const pieces = PIECES.get(starts);
   if (pieces === undefined) return joined.slice(starts[i], starts[i + 1]);
-  let k = pieces.length - 1;
-  while (k > 0 && pieces[k]!.firstRow > i) k--;
-  const { offset, text } = pieces[k]!;
+  // The last piece starting at or before row i (a full read of a column costs rows × log pieces).
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]!.firstRow <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const { offset, text } = pieces[lo]!;
   return text.slice(starts[i]! - offset, starts[i + 1]! - offset);
 }
 
@@ -130,15 +136,16 @@ export const companyAt = (cols: LeadColumns, i: number): string => contactAt(col
 
 /**
  * A row's name as a sort by name compares it, from its rows of the search text and of the
- * `written` column, as stored: the search text's lower-cased copy where the name is that copy in other
- * case (the sort's collator ignores case), else the name as written. A million rows a sort: the
- * copy is cut before it is unpacked, and never recased.
+ * `written` column, as stored: with `byCopy` (a collator that ignores case as lower-casing does),
+ * the search text's lower-cased copy where the name is that copy in other case; else the name as
+ * written. A million rows a sort: the copy is cut before it is unpacked, and never recased.
  */
-export function nameToSort(packedText: string, writtenRow: string): string {
+export function nameToSort(packedText: string, writtenRow: string, byCopy = true): string {
   const mark = nameMarkOf(writtenRow);
-  if (!isCaseMark(mark)) return writtenFrom(mark, '');
   const end = packedText.indexOf('\n');
-  return unpackText(packedText.slice(0, Math.max(0, end)));
+  const copy = () => unpackText(packedText.slice(0, Math.max(0, end)));
+  if (!isCaseMark(mark)) return writtenFrom(mark, '');
+  return byCopy ? copy() : writtenFrom(mark, copy());
 }
 
 /** Every row's name, as an array (a sort by name reads them all). */

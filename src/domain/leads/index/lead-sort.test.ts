@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
 import { buildLeadColumns } from './lead-columns';
-import { SORT_KEYS, orderOf, parseSort, sortInput, sortOrder } from './lead-sort';
+import { SORT_KEYS, caseBlind, orderOf, parseSort, sortInput, sortOrder } from './lead-sort';
 import { rowsArb } from './lead-arbitraries.test-helpers';
 
 const DERIVED: LeadDerived = { consent: 'valid', dnc: 'clear', reasons: [], callable: true };
@@ -180,9 +180,21 @@ describe('sortOrder: packed key = comparator sort', () => {
         recased += names.filter((n) => n !== '' && n !== n.toLowerCase()).length;
         const expected = names.map((_, i) => i).sort((a, b) => collator.compare(names[a]!, names[b]!) || a - b);
         expect([...sortOrder(cols, 'name')]).toEqual(expected);
+        // In Turkish and Azeri I and i are two letters at base strength: there the names as written are compared.
+        for (const locale of ['en', 'tr', 'az', 'de']) {
+          const theirs = new Intl.Collator(locale, { sensitivity: 'base' });
+          const want = names.map((_, i) => i).sort((a, b) => theirs.compare(names[a]!, names[b]!) || a - b);
+          expect([...orderOf(sortInput(cols, 'name'), cols.n, locale)], locale).toEqual(want);
+        }
       }),
       { numRuns: 500 },
     );
+    expect([caseBlind('en'), caseBlind('de-CH'), caseBlind('tr'), caseBlind('az-Latn')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     // Anti-vacuity: names written in capitals, sorted by their lower-cased copies, were among them.
     expect(recased).toBeGreaterThan(1_000);
   });

@@ -96,9 +96,9 @@ function sortNumeric(values: Float64Array, unit: number, n: number): Uint32Array
   return order.sort((a, b) => key(a) - key(b) || a - b);
 }
 
-function sortByStrings(strings: readonly string[], n: number): Uint32Array {
+function sortByStrings(strings: readonly string[], n: number, locale?: string): Uint32Array {
   // Rank the distinct values once with the locale collator, then sort rows by rank.
-  const compare = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
+  const compare = new Intl.Collator(locale, { sensitivity: 'base' }).compare;
   const distinct = [...new Set(strings)].sort(compare);
   // Values the collator calls equal ("Web", "web") share a rank, so their rows tie and keep row order.
   const rank = new Map<string, number>();
@@ -137,22 +137,34 @@ export function sortInput(cols: LeadColumns, key: SortKey): SortInput {
   return { kind: 'codes', codes: cols.source, values: cols.dict.source.values };
 }
 
-/** The ascending row order of `n` rows from their sort input. */
-export function orderOf(input: SortInput, n: number): Uint32Array {
+/**
+ * Whether the collator of `locale` at base strength ignores case as lower-casing does: not in
+ * Turkish and Azeri, where I and i are two letters ("Iz" sorts before "ia" there, "iz" after).
+ */
+export function caseBlind(locale?: string): boolean {
+  return !/^(tr|az)(-|$)/i.test(new Intl.Collator(locale).resolvedOptions().locale);
+}
+
+/** The ascending row order of `n` rows from their sort input (in the order of `locale`: the browser's by default). */
+export function orderOf(input: SortInput, n: number, locale?: string): Uint32Array {
   switch (input.kind) {
     case 'numeric':
       return sortNumeric(input.values, input.unit, n);
-    case 'names':
+    case 'names': {
+      const byCopy = caseBlind(locale);
       return sortByStrings(
         Array.from({ length: n }, (_, i) =>
-          nameToSort(rowOf(input.text, input.textStart, i), rowOf(input.written, input.writtenStart, i)),
+          nameToSort(rowOf(input.text, input.textStart, i), rowOf(input.written, input.writtenStart, i), byCopy),
         ),
         n,
+        locale,
       );
+    }
     case 'codes':
       return sortByStrings(
         Array.from(input.codes.subarray(0, n), (c) => input.values[c]!),
         n,
+        locale,
       );
   }
 }

@@ -1,7 +1,6 @@
 import {
   memo,
   useCallback,
-  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -79,8 +78,6 @@ export const GridBody = memo(function GridBody({
     spacerHeight,
     position,
   } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
-  // A new density: every row's size changes at once.
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const base = Math.floor(first / BLOCK) * BLOCK;

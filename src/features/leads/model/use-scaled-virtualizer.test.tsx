@@ -8,6 +8,7 @@ import { useRef } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ITEMS_AT_MOST,
+  MAX_SCROLL_PX,
   ROW_HEIGHT,
   offsetToShowRow,
   rowsOfItems,
@@ -31,24 +32,38 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-/** Render the hook over `count` rows; what it drew and the virtualizer's own count. */
+interface Seen {
+  rows: number[];
+  items: number;
+  scroller: HTMLDivElement | null;
+  scrollToRow: (index: number) => void;
+  rerender: (count: number) => void;
+}
+
+/** Render the hook over `count` rows; what it drew, the virtualizer's own count, and a way to render it again. */
 async function drawn(count: number) {
-  const seen: { rows: number[]; items: number; scroller: HTMLDivElement | null } = {
-    rows: [],
-    items: 0,
-    scroller: null,
-  };
-  function Grid() {
+  const seen: Seen = { rows: [], items: 0, scroller: null, scrollToRow: () => undefined, rerender: () => undefined };
+  function Grid({ rows: n }: { rows: number }) {
     const ref = useRef<HTMLDivElement>(null);
-    const { virtualizer, rows } = useScaledVirtualizer(count, ref, HEADER);
+    const { virtualizer, rows, scrollToRow } = useScaledVirtualizer(n, ref, HEADER);
     seen.rows = rows.map((r) => r.index);
     seen.items = virtualizer.options.count;
+    seen.scrollToRow = scrollToRow;
     return <div ref={(el) => void ((ref.current = el), (seen.scroller = el))} style={{ overflow: 'auto' }} />;
   }
-  render(<Grid />);
+  const { rerender } = render(<Grid rows={count} />);
+  seen.rerender = (n) => rerender(<Grid rows={n} />);
   // The virtualizer measures its scroller after the first render, then draws.
   await waitFor(() => expect(seen.rows.length).toBeGreaterThan(0));
   return seen;
+}
+
+/** Scroll the scroller to `top` (jsdom lays nothing out: the value is kept and the event sent). */
+function scrollTo(seen: Seen, top: number) {
+  const scroller = seen.scroller!;
+  let at = top;
+  Object.defineProperty(scroller, 'scrollTop', { configurable: true, get: () => at, set: (v: number) => (at = v) });
+  act(() => void scroller.dispatchEvent(new Event('scroll')));
 }
 
 const contiguous = (rows: number[]) => rows.every((r, k) => k === 0 || r === rows[k - 1]! + 1);
@@ -69,9 +84,9 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     // Row 30 spans 1,120–1,156: in view below the header (1,040–1,600).
     expect(offsetToShowRow(30, ROW_HEIGHT, HEADER, view)).toBeNull();
     // Row 60 ends at 2,236: the view's end moves there.
-    expect(offsetToShowRow(60, ROW_HEIGHT, HEADER, view)).toEqual({ offset: 40 + 61 * ROW_HEIGHT, align: 'end' });
+    expect(offsetToShowRow(60, ROW_HEIGHT, HEADER, view)).toBe(40 + 61 * ROW_HEIGHT - VIEWPORT);
     // Row 26 starts at 976, under the header: the view starts a header above it.
-    expect(offsetToShowRow(26, ROW_HEIGHT, HEADER, view)).toEqual({ offset: 26 * ROW_HEIGHT, align: 'start' });
+    expect(offsetToShowRow(26, ROW_HEIGHT, HEADER, view)).toBe(26 * ROW_HEIGHT);
   });
 
   it('at a million rows, hands the virtualizer a quarter of them and draws the first screen row by row', async () => {
@@ -91,12 +106,40 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
   it('scrolled into the middle of 300,000 rows, draws the rows there', async () => {
     const seen = await drawn(300_000);
     expect(seen.items).toBe(150_000);
-    const scroller = seen.scroller!;
-    Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 150_000 * ROW_HEIGHT });
-    act(() => void scroller.dispatchEvent(new Event('scroll')));
+    scrollTo(seen, 150_000 * ROW_HEIGHT);
     expect(seen.rows[0]).toBeLessThanOrEqual(150_000);
     expect(seen.rows[seen.rows.length - 1]).toBeGreaterThanOrEqual(150_000 + Math.floor(VIEWPORT / ROW_HEIGHT) - 2);
     expect(contiguous(seen.rows)).toBe(true);
     expect(seen.rows.length).toBeLessThanOrEqual(2 * Math.ceil(VIEWPORT / ROW_HEIGHT) + 8);
+  });
+
+  it('draws the same rows after the count moves to groups of another size with as many items', async () => {
+    // 600,000 and 800,000 rows are both 200,000 items: of 3 rows, then of 4.
+    const fresh = await drawn(800_000);
+    scrollTo(fresh, 7_000_000);
+    const want = fresh.rows;
+    cleanup();
+    const moved = await drawn(600_000);
+    scrollTo(moved, 7_000_000);
+    act(() => moved.rerender(800_000));
+    expect(moved.items).toBe(200_000);
+    expect(moved.rows).toEqual(want);
+  });
+
+  it('scrolls a far row into view past the scaled height (End at 1M rows: the last row, not one near 416,000)', async () => {
+    const seen = await drawn(1_000_000);
+    // Past MAX_SCROLL_PX the element is at most that tall: its scrollTop is scaled to the rows.
+    seen.scrollToRow(999_999);
+    const top = seen.scroller!.scrollTop;
+    expect(top).toBeGreaterThan(MAX_SCROLL_PX - 2 * VIEWPORT);
+    expect(top).toBeLessThanOrEqual(MAX_SCROLL_PX);
+    scrollTo(seen, top);
+    expect(seen.rows).toContain(999_999);
+    // One row down from a view in the middle moves the view by about a row, not back by a quarter of a million.
+    const middle = 10_000_000;
+    scrollTo(seen, middle);
+    const below = seen.rows[seen.rows.length - 1]! + 1;
+    seen.scrollToRow(below);
+    expect(Math.abs(seen.scroller!.scrollTop - middle)).toBeLessThan(30 * ROW_HEIGHT);
   });
 });

@@ -9,7 +9,7 @@
  * `rowsPerItem` (each group as tall as its rows) and each visible group is drawn as its rows.
  */
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 
 export const ROW_HEIGHT = 36;
 /** The compact density's row height. */
@@ -39,19 +39,19 @@ export function rowsOfItems(items: readonly { index: number }[], group: number, 
 }
 
 /**
- * Where to scroll (virtual pixels, and how the virtualizer aligns it) so that row `index` shows
- * below the header of `headerHeight`, or null when it already does: as the virtualizer's
- * `scrollToIndex` with 'auto' alignment does for an item of its own.
+ * Where to scroll (the virtualizer's offset, in virtual pixels) so that row `index` shows below
+ * the header of `headerHeight`, or null when it already does: as the virtualizer's `scrollToIndex`
+ * with 'auto' alignment does for an item of its own.
  */
 export function offsetToShowRow(
   index: number,
   rowHeight: number,
   headerHeight: number,
   view: { offset: number; height: number },
-): { offset: number; align: 'start' | 'end' } | null {
+): number | null {
   const start = headerHeight + index * rowHeight;
-  if (start + rowHeight >= view.offset + view.height) return { offset: start + rowHeight, align: 'end' };
-  if (start <= view.offset + headerHeight) return { offset: start - headerHeight, align: 'start' };
+  if (start + rowHeight >= view.offset + view.height) return start + rowHeight - view.height;
+  if (start <= view.offset + headerHeight) return start - headerHeight;
   return null;
 }
 
@@ -70,9 +70,14 @@ export function useScaledVirtualizer(
   const spacer = Math.min(total, MAX_SCROLL_PX);
   scaleRef.current = total > MAX_SCROLL_PX ? (total - viewport) / (MAX_SCROLL_PX - viewport) : 1;
   const group = rowsPerItem(count);
+  // A new key function whenever the items' sizes change with no change of their number (600,000 and
+  // 800,000 rows are both 200,000 items, of 3 and of 4 rows): the virtualizer measures them again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the dependencies are the point: a new function on a new shape
+  const itemKey = useCallback((item: number) => item, [group, count, rowHeight]);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: Math.ceil(count / group),
+    getItemKey: itemKey,
     getScrollElement: () => scrollRef.current,
     // The last group holds what is left.
     estimateSize: (item) => Math.min(group, count - item * group) * rowHeight,
@@ -85,18 +90,31 @@ export function useScaledVirtualizer(
     scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
   });
   if (virtualizer.scrollRect) heightRef.current = virtualizer.scrollRect.height;
+  // A new scale (the count moved past MAX_SCROLL_PX's rows): the virtualizer holds the offset scaled
+  // the old way until the element scrolls. Told at once, before the paint, as a scroll would tell it.
+  const scaledAt = useRef(scaleRef.current);
+  useLayoutEffect(() => {
+    if (scaledAt.current === scaleRef.current) return;
+    scaledAt.current = scaleRef.current;
+    scrollRef.current?.dispatchEvent(new Event('scroll'));
+  });
   // The element's scrollTop as last reported by its scroll event (the virtualizer holds it scaled).
   const scrollTop = (virtualizer.scrollOffset ?? 0) / scaleRef.current;
   /** Where to draw an item whose virtual start is `start`, in spacer pixels. */
   const position = (start: number) => scrollTop + (start - scrollTop * scaleRef.current);
   const items = virtualizer.getVirtualItems();
   const rows = useMemo(() => rowsOfItems(items, group, count), [items, group, count]);
-  /** Scroll row `index` into view, as little as it takes (the virtualizer's 'auto' alignment, for a row of a group). */
+  /**
+   * Scroll row `index` into view, as little as it takes (the virtualizer's 'auto' alignment, for a
+   * row of a group). The element is scrolled itself: the virtualizer would hold a scaled offset to
+   * the element's real height (past MAX_SCROLL_PX, End showed a row near 416,000 of 1M).
+   */
   const scrollToRow = (index: number) => {
     if (group === 1) return virtualizer.scrollToIndex(index, { align: 'auto' });
     const view = { offset: virtualizer.scrollOffset ?? 0, height: virtualizer.scrollRect?.height ?? heightRef.current };
     const to = offsetToShowRow(index, rowHeight, headerHeight, view);
-    if (to) virtualizer.scrollToOffset(to.offset, { align: to.align });
+    const el = scrollRef.current;
+    if (to !== null && el) el.scrollTop = Math.max(0, to / scaleRef.current);
   };
   return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position };
 }
