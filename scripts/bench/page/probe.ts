@@ -236,6 +236,35 @@ async function scrollThrough(
   }
 }
 
+/**
+ * From the top of the grid, End pressed on it (the keyboard's move to the last row): the time to
+ * the last lead's row painted inside the grid's visible box, or reached false when it is not there
+ * within `timeoutMs`. Past the scaled height the virtualizer once showed a row near 416,000 of 1M.
+ */
+async function keyboardEnd(timeoutMs: number): Promise<{ ms: number | null; reached: boolean; startedAt: number }> {
+  const grid = document.querySelector<HTMLElement>('[data-testid="lead-grid"]');
+  if (!grid) throw new Error('no grid');
+  grid.scrollTop = 0;
+  await painted();
+  grid.focus({ preventScroll: true });
+  const rowCount = Number(grid.getAttribute('aria-rowcount'));
+  const inView = () => {
+    const row = document.querySelector(`[data-testid="lead-row"][aria-rowindex="${rowCount}"]`);
+    if (!row) return false;
+    const box = grid.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom + 1;
+  };
+  const startedAt = performance.now();
+  grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }));
+  try {
+    const { paintedAt } = await until(inView, timeoutMs, 'the last row in view');
+    return { ms: paintedAt - startedAt, reached: true, startedAt };
+  } catch {
+    return { ms: null, reached: false, startedAt };
+  }
+}
+
 /** The longest main-thread task that started in [from, to] (page clock), or null without the API. */
 function longestTask(from: number, to = Infinity): number | null {
   if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return null;
@@ -263,6 +292,7 @@ const probe = {
   navigate,
   coldStart,
   scrollThrough,
+  keyboardEnd,
   longestTask,
   longestEvent,
 };

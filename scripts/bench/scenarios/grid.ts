@@ -180,3 +180,25 @@ export const scroll: Scenario = {
     };
   },
 };
+
+export const keyboardEnd: Scenario = {
+  id: 'keyboard-end',
+  rows: [
+    {
+      name: 'keyboard-end',
+      goal: 'issue 16: keyboard navigation kept; End to the last row painted',
+      note: 'End pressed on the grid scrolled to the top, to the last lead’s row painted in view (fails when it never is)',
+    },
+  ],
+  async measure(ctx) {
+    await resetGrid(ctx);
+    const r = await probe(ctx.page, 'keyboardEnd', ctx.timeoutMs);
+    if (!r.reached) throw new Error('End did not bring the last row into view');
+    return {
+      'keyboard-end': {
+        ms: r.ms,
+        longestTaskMs: await probe(ctx.page, 'longestTask', r.startedAt, r.startedAt + (r.ms ?? 0)),
+      },
+    };
+  },
+};

@@ -7,7 +7,7 @@
  */
 import { bulkEdit } from './bulk-edit';
 import { callListExport, cohorts, dncScrub } from './features';
-import { coldStart, gridFilter, gridSearch, memory, scroll, sortNumeric, sortText } from './grid';
+import { coldStart, gridFilter, gridSearch, keyboardEnd, memory, scroll, sortNumeric, sortText } from './grid';
 import { importCatchUp } from './import-catch-up';
 import { dncVersion } from './dnc-version';
 import { selection } from './selection';
@@ -21,6 +21,7 @@ export const RUN_SCENARIOS: Scenario[] = [
   sortNumeric,
   sortText,
   scroll,
+  keyboardEnd,
   selection,
   cohorts,
   callListExport,
