@@ -241,7 +241,9 @@ async function scrollThrough(
  * the last lead's row painted inside the grid's visible box, or reached false when it is not there
  * within `timeoutMs`. Past the scaled height the virtualizer once showed a row near 416,000 of 1M.
  */
-async function keyboardEnd(timeoutMs: number): Promise<{ ms: number | null; reached: boolean; startedAt: number }> {
+async function keyboardEnd(
+  timeoutMs: number,
+): Promise<{ ms: number | null; reached: boolean; startedAt: number; seen: string }> {
   const grid = document.querySelector<HTMLElement>('[data-testid="lead-grid"]');
   if (!grid) throw new Error('no grid');
   grid.scrollTop = 0;
@@ -259,9 +261,14 @@ async function keyboardEnd(timeoutMs: number): Promise<{ ms: number | null; reac
   grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }));
   try {
     const { paintedAt } = await until(inView, timeoutMs, 'the last row in view');
-    return { ms: paintedAt - startedAt, reached: true, startedAt };
+    return { ms: paintedAt - startedAt, reached: true, startedAt, seen: '' };
   } catch {
-    return { ms: null, reached: false, startedAt };
+    // What the grid showed instead: its scroll and the rows drawn.
+    const rows = [...document.querySelectorAll('[data-testid="lead-row"]')].map((r) =>
+      Number(r.getAttribute('aria-rowindex')),
+    );
+    const seen = `scrollTop ${grid.scrollTop} of ${grid.scrollHeight - grid.clientHeight}, rows ${Math.min(...rows)}–${Math.max(...rows)} of ${rowCount}, active ${grid.getAttribute('aria-activedescendant')}, focus ${document.activeElement === grid}`;
+    return { ms: null, reached: false, startedAt, seen };
   }
 }
 

@@ -141,5 +141,17 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     const below = seen.rows[seen.rows.length - 1]! + 1;
     seen.scrollToRow(below);
     expect(Math.abs(seen.scroller!.scrollTop - middle)).toBeLessThan(30 * ROW_HEIGHT);
+    // At the bottom, then back at the top and End pressed before the virtualizer hears of that
+    // scroll: the move starts from where the element is, not where the virtualizer last saw it.
+    scrollTo(seen, MAX_SCROLL_PX + HEADER);
+    expect(seen.rows).toContain(999_999);
+    let at = 0;
+    Object.defineProperty(seen.scroller!, 'scrollTop', {
+      configurable: true,
+      get: () => at,
+      set: (v: number) => (at = v),
+    });
+    seen.scrollToRow(999_999);
+    expect(at).toBeGreaterThan(MAX_SCROLL_PX - 2 * VIEWPORT);
   });
 });

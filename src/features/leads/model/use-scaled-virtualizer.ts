@@ -111,10 +111,15 @@ export function useScaledVirtualizer(
    */
   const scrollToRow = (index: number) => {
     if (group === 1) return virtualizer.scrollToIndex(index, { align: 'auto' });
-    const view = { offset: virtualizer.scrollOffset ?? 0, height: virtualizer.scrollRect?.height ?? heightRef.current };
-    const to = offsetToShowRow(index, rowHeight, headerHeight, view);
     const el = scrollRef.current;
-    if (to !== null && el) el.scrollTop = Math.max(0, to / scaleRef.current);
+    if (!el) return;
+    // Where the element is now (a key pressed in the frame after a scroll: the virtualizer is told a frame later).
+    const view = {
+      offset: el.scrollTop * scaleRef.current,
+      height: virtualizer.scrollRect?.height ?? heightRef.current,
+    };
+    const to = offsetToShowRow(index, rowHeight, headerHeight, view);
+    if (to !== null) el.scrollTop = Math.max(0, to / scaleRef.current);
   };
   return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position };
 }
