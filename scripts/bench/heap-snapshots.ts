@@ -7,11 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-
-interface Attached {
-  sessionId: string;
-  targetInfo: { type: string; title: string; url: string };
-}
+import { attachWorkers } from './heap';
 
 interface ChildMessage {
   id?: number;
@@ -20,7 +16,7 @@ interface ChildMessage {
   error?: { message: string };
 }
 
-/** Write one thread's snapshot: `send` asks for it, `onChunk` is fed each chunk as it arrives. */
+/** Write one thread's snapshot: `take` asks for it and feeds `onChunk` each chunk as it arrives. */
 async function writeSnapshot(file: string, take: (onChunk: (chunk: string) => void) => Promise<void>): Promise<void> {
   const out = createWriteStream(file);
   await take((chunk) => out.write(chunk));
@@ -33,12 +29,8 @@ export async function writeHeapSnapshots(context: BrowserContext, page: Page, di
   const cdp: CDPSession = await context.newCDPSession(page);
   const files: string[] = [];
   try {
-    const attached: Attached[] = [];
-    cdp.on('Target.attachedToTarget', (e: Attached) => attached.push(e));
-    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-    await new Promise((r) => setTimeout(r, 300));
     let nextId = 1;
-    for (const w of attached.filter((a) => a.targetInfo.type === 'worker')) {
+    for (const w of await attachWorkers(cdp)) {
       const name = (w.targetInfo.title || path.basename(w.targetInfo.url)).replace(/[^\w.-]+/g, '_');
       const file = path.join(dir, `worker-${name}.heapsnapshot`);
       await writeSnapshot(file, (onChunk) => {

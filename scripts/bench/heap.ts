@@ -26,9 +26,18 @@ interface HeapUsage {
  */
 const heldBytes = (u: HeapUsage) => u.usedSize + (u.backingStorageSize ?? 0);
 
-interface Attached {
+export interface Attached {
   sessionId: string;
   targetInfo: { type: string; title: string; url: string };
+}
+
+/** The page's dedicated workers, attached (not flattened) on our own CDP session `cdp`. */
+export async function attachWorkers(cdp: CDPSession): Promise<Attached[]> {
+  const attached: Attached[] = [];
+  cdp.on('Target.attachedToTarget', (e: Attached) => attached.push(e));
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await new Promise((r) => setTimeout(r, 300));
+  return attached.filter((a) => a.targetInfo.type === 'worker');
 }
 
 function childCaller(cdp: CDPSession) {
@@ -113,14 +122,11 @@ export async function watchHeapPeak(
 export async function measureHeap(context: BrowserContext, page: Page): Promise<HeapReport> {
   const cdp = await context.newCDPSession(page);
   try {
-    const attached: Attached[] = [];
-    cdp.on('Target.attachedToTarget', (e: Attached) => attached.push(e));
-    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-    await new Promise((r) => setTimeout(r, 300));
+    const attached = await attachWorkers(cdp);
     const call = childCaller(cdp);
     const workers: HeapReport['workers'] = [];
     let arrayBufferBytes = 0;
-    for (const w of attached.filter((a) => a.targetInfo.type === 'worker')) {
+    for (const w of attached) {
       try {
         await call(w.sessionId, 'HeapProfiler.collectGarbage');
         const usage = (await call(w.sessionId, 'Runtime.getHeapUsage')) as HeapUsage;

@@ -142,10 +142,10 @@ export const companyAt = (cols: LeadColumns, i: number): string => contactAt(col
  */
 export function nameToSort(packedText: string, writtenRow: string, byCopy = true): string {
   const mark = nameMarkOf(writtenRow);
-  const end = packedText.indexOf('\n');
-  const copy = () => unpackText(packedText.slice(0, Math.max(0, end)));
   if (!isCaseMark(mark)) return writtenFrom(mark, '');
-  return byCopy ? copy() : writtenFrom(mark, copy());
+  // Cut packed: a packed unit never holds '\n'.
+  const copy = unpackText(textName(packedText));
+  return byCopy ? copy : writtenFrom(mark, copy);
 }
 
 /** Every row's name, as an array (a sort by name reads them all). */
