@@ -21,6 +21,7 @@ import { rowVerdict } from '../domain/leads/index/row-verdict';
 import { outsideHoursAt, type GridIndex } from './grid-index';
 import { measureSince } from './grid-timing';
 import { catalogNames as readCatalogNames } from '../db/repos/catalog-repo';
+import { instantAt } from '../domain/columns/instant-column';
 
 /** The source and campaign names, read once per data version (they change rarely and are few). */
 const catalogs = new WeakMap<LeadsDb, { version: number; names: Promise<CatalogNames> }>();
@@ -50,10 +51,10 @@ export function displayLeadAt(cols: LeadColumns, i: number): DisplayLead {
     company,
     sourceId: cols.dict.source.values[cols.source[i]!]!,
     campaignId: campaign ? cols.dict.campaign.values[campaign] : undefined,
-    acquiredAt: cols.acquiredAt[i]!,
-    createdAt: cols.createdAt[i]!,
-    dncCheckedAt: orUndefined(cols.dncCheckedAt[i]!),
-    lastContactAt: orUndefined(cols.lastContactAt[i]!),
+    acquiredAt: instantAt(cols.acquiredAt, i),
+    createdAt: instantAt(cols.createdAt, i),
+    dncCheckedAt: orUndefined(instantAt(cols.dncCheckedAt, i)),
+    lastContactAt: orUndefined(instantAt(cols.lastContactAt, i)),
     attempts: cols.attempts[i]!,
     lastOutcome: outcome ? CALL_OUTCOMES[outcome - 1] : undefined,
     tags,

@@ -14,6 +14,7 @@ import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { NOW } from '../db/repos/compliance-test-fixture';
 import { openGridIndex, type GridIndex } from './grid-index';
 import { saveGridSnapshot } from '../db/repos/engine-snapshot-repo';
+import { instantAt } from '../domain/columns/instant-column';
 
 export type Op =
   | { kind: 'add'; pick: number; count: number; withHistory: boolean; shareNumber: boolean }
@@ -129,21 +130,21 @@ export function rowFacts(index: GridIndex): Map<number, (number | string | undef
   for (let i = 0; i < c.n; i++)
     if (!(c.flags[i]! & FLAG_DELETED))
       out.set(c.ids[i]!, [
-        c.dncCheckedAt[i]!,
+        instantAt(c.dncCheckedAt, i),
         c.dncStatus[i]!,
         c.dnc[i]!,
         c.reasons[i]!,
         // Every flag: the row's own, the judgement's (callable, listed) and its history's.
         c.flags[i]!,
         c.consent[i]!,
-        c.consentExpiresAt[i]!,
-        c.retentionDeadline[i]!,
-        c.lastContactAt[i]!,
+        instantAt(c.consentExpiresAt, i),
+        instantAt(c.retentionDeadline, i),
+        instantAt(c.lastContactAt, i),
         c.attempts[i]!,
-        c.firstContactAt[i]!,
-        c.firstConnectedAt[i]!,
-        c.convertedAt[i]!,
-        c.verifiedAt[i]!,
+        instantAt(c.firstContactAt, i),
+        instantAt(c.firstConnectedAt, i),
+        instantAt(c.convertedAt, i),
+        instantAt(c.verifiedAt, i),
         c.lastOutcome[i]!,
         c.precision[i]!,
         c.dict.zone.values[c.zone[i]!],
@@ -157,11 +158,11 @@ export function rowFacts(index: GridIndex): Map<number, (number | string | undef
 /** Rows whose next-change instant is later than a fresh build's: judged again too late (earlier is only extra work). */
 export function lateNextChanges(live: GridIndex, fresh: GridIndex): number[] {
   const want = new Map<number, number>();
-  for (let i = 0; i < fresh.cols.n; i++) want.set(fresh.cols.ids[i]!, fresh.cols.nextChange[i]!);
+  for (let i = 0; i < fresh.cols.n; i++) want.set(fresh.cols.ids[i]!, instantAt(fresh.cols.nextChange, i));
   const late: number[] = [];
   for (let i = 0; i < live.cols.n; i++) {
     const id = live.cols.ids[i]!;
-    if (!(live.cols.flags[i]! & FLAG_DELETED) && live.cols.nextChange[i]! > want.get(id)!) late.push(id);
+    if (!(live.cols.flags[i]! & FLAG_DELETED) && instantAt(live.cols.nextChange, i) > want.get(id)!) late.push(id);
   }
   return late;
 }

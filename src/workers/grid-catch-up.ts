@@ -24,6 +24,7 @@ import type { Settings } from '../domain/settings/settings';
 import { latestScrubToLay, readDncListStates } from '../db/repos/dnc-scrub-repo';
 import { idsWithPhoneHashes, layVersionOntoColumns, versionsEffect } from '../domain/leads/index/version-into-columns';
 import type { ListedKeeper } from './grid-listed-numbers';
+import { instantAt, type InstantColumn } from '../domain/columns/instant-column';
 
 type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
 
@@ -59,10 +60,12 @@ const rowOfId = (cols: LeadColumns, id: number): number | null => {
 };
 
 /** The earliest next-change instant of the rows still present (deleted rows are never judged again). */
-export function minOf(values: Float64Array, flags?: Uint16Array): number {
+export function minOf(values: InstantColumn, flags?: Uint16Array): number {
   let min = Infinity;
-  for (let i = 0; i < values.length; i++)
-    if (values[i]! < min && !(flags && flags[i]! & FLAG_DELETED)) min = values[i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = instantAt(values, i);
+    if (v < min && !(flags && flags[i]! & FLAG_DELETED)) min = v;
+  }
   return min;
 }
 

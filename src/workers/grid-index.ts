@@ -35,6 +35,7 @@ import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import type { ListedKeeper } from './grid-listed-numbers';
 import { countLeads } from '../db/repos/leads-repo';
+import { instantAt } from '../domain/columns/instant-column';
 
 export interface GridIndex {
   cols: LeadColumns;
@@ -282,7 +283,7 @@ async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'sa
   const { cols } = index;
   const rowOf = new Map<number, number>();
   for (let i = 0; i < cols.n; i++)
-    if (cols.nextChange[i]! <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
+    if (instantAt(cols.nextChange, i) <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
   if (rowOf.size > rejudgeLimit(cols.n)) return 'too-many';
   const settings = await getSettings(db);
   const rulesFor = rulesByRegion(settings);
@@ -335,7 +336,7 @@ export function reasonBitsAt(index: GridIndex, rows: Uint32Array, at: number): U
   const bits = new Uint16Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
-    if (cols.nextChange[i]! <= at) return null;
+    if (instantAt(cols.nextChange, i) <= at) return null;
     bits[k] = cols.reasons[i]! | (outside(i) ? hours : 0);
   }
   return bits;

@@ -20,7 +20,7 @@ import { LATEST_VERSION } from '../migrations';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 13;
+export const SNAPSHOT_FORMAT = 14;
 /** The build that judged a snapshot's verdicts (set at build time; tests run unbuilt). */
 const BUILD_ID: string = (import.meta.env as Record<string, string | undefined>).LEADLEDGER_BUILD ?? 'unbuilt';
 export const SNAPSHOT_CHUNK_ROWS = 65_536;

@@ -14,6 +14,7 @@ import { Dictionary } from '../columns/dictionary';
 import { FLAG_CONVERTED, FLAG_HAS_CONTACT_TIME } from '../columns/lead-flags';
 import { buildGrainIndexes, localDay, type GrainIndexes } from './grain-index';
 import { valueBuckets } from './value-buckets';
+import { withCode, type CodeColumn } from '../columns/code-column';
 
 /** How a lead joined its campaign: 0 none, 1 explicit campaign id, 2 acquisition window. */
 export const RULE_NONE = 0;
@@ -24,7 +25,7 @@ export const RULE_WINDOW = 2;
  * Dictionary codes: Uint16 (every column the same type, so the split loop stays monomorphic);
  * a column whose dictionary passes 65,536 values is widened to Uint32 as it is built, never wrapped.
  */
-export type CodeColumn = Uint16Array | Uint32Array;
+export type { CodeColumn };
 type CodeKey = 'source' | 'campaign' | 'region' | 'member' | 'entry';
 
 export interface ColumnarSnapshot {
@@ -177,8 +178,7 @@ export class SnapshotBuilder {
 
   /** Stores a code, first widening its column to Uint32 when the code does not fit in 16 bits. */
   private setCode(k: CodeKey, i: number, code: number): void {
-    if (code > 0xffff && this.codes[k] instanceof Uint16Array) this.codes[k] = Uint32Array.from(this.codes[k]);
-    this.codes[k][i] = code;
+    this.codes[k] = withCode(this.codes[k], i, code);
   }
 
   build(): ColumnarSnapshot {

@@ -20,6 +20,7 @@ import {
 import { ENTRY_METHODS } from '../leads/lead';
 import type { LeadColumns } from '../leads/index/lead-columns';
 import { SnapshotBuilder, type ColumnarSnapshot, type CohortRow, type SnapshotContext } from './columnar-snapshot';
+import { instantAt } from '../columns/instant-column';
 
 /** Bits the cohorts read as the columns hold them. */
 const KEPT =
@@ -31,7 +32,7 @@ function cohortFlags(cols: LeadColumns, i: number): number {
   return (
     (f & KEPT) |
     (f & (FLAG_LISTED | FLAG_DNC_REQUESTED) ? FLAG_DNC_HIT : 0) |
-    (f & FLAG_CONTACTED && !Number.isNaN(cols.firstContactAt[i]!) ? FLAG_HAS_CONTACT_TIME : 0)
+    (f & FLAG_CONTACTED && !Number.isNaN(instantAt(cols.firstContactAt, i)) ? FLAG_HAS_CONTACT_TIME : 0)
   );
 }
 
@@ -61,12 +62,12 @@ export function snapshotFromColumns(cols: LeadColumns, ctx: SnapshotContext): Co
     row.campaignId = cols.campaign[i] ? campaign.values[cols.campaign[i]!] : undefined;
     row.region = region.values[cols.region[i]!]!;
     row.entryMethod = ENTRY_METHODS[cols.entry[i]!]!;
-    row.acquiredAt = cols.acquiredAt[i]!;
-    row.createdAt = cols.createdAt[i]!;
-    row.firstContactAt = cols.firstContactAt[i]!;
-    row.firstConnectedAt = cols.firstConnectedAt[i]!;
-    row.convertedAt = cols.convertedAt[i]!;
-    row.lastContactAt = cols.lastContactAt[i]!;
+    row.acquiredAt = instantAt(cols.acquiredAt, i);
+    row.createdAt = instantAt(cols.createdAt, i);
+    row.firstContactAt = instantAt(cols.firstContactAt, i);
+    row.firstConnectedAt = instantAt(cols.firstConnectedAt, i);
+    row.convertedAt = instantAt(cols.convertedAt, i);
+    row.lastContactAt = instantAt(cols.lastContactAt, i);
     row.flags = cohortFlags(cols, i);
     b.addRow(row);
   }

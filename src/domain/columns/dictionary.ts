@@ -1,8 +1,8 @@
 /**
  * Dictionary encoding of a string column: each distinct value gets the next integer code and
- * `values[code]` gives it back. Both column engines use it: the grid's lead columns (codes in
- * Uint32Array) and the cohort snapshot (Uint16Array, widened to Uint32Array when a code passes
- * 0xffff; see columnar-snapshot.ts). A code is never reused, merged or wrapped: past `limit`
+ * `values[code]` gives it back. Both column engines use it: the grid's lead columns and the
+ * cohort snapshot keep codes 16 bits a row, widened to 32 when a code passes 0xffff
+ * (code-column.ts). A code is never reused, merged or wrapped: past `limit`
  * distinct values it throws, so a column too narrow for its codes is an error, not a wrong answer.
  */
 

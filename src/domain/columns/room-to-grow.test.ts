@@ -6,7 +6,7 @@ describe('columns with room to grow', () => {
     const col = withRoom(Float64Array, 100_000);
     expect(col.length).toBe(100_000);
     expect(col.buffer.byteLength).toBe(roomFor(100_000) * 8);
-    expect(roomFor(100_000)).toBe(106_250);
+    expect(roomFor(100_000)).toBe(103_125);
     expect(roomFor(10)).toBe(1_034);
   });
 

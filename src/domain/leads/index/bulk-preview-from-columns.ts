@@ -12,6 +12,7 @@ import { bulkOpSchema, leadChangeFor, type BulkOp, type EditableLead, type Field
 import { countPreview, type BulkPreview } from '../bulk-preview';
 import { contactAt, type LeadColumns } from './lead-columns';
 import { idsAscending, rowOfId } from './row-of-id';
+import { instantAt } from '../../columns/instant-column';
 
 /**
  * Row `i`'s tags, each once, in code order. Whether an operation changes a lead turns on which
@@ -30,7 +31,7 @@ function tagsAt(cols: LeadColumns, i: number): string[] {
 /** Row `i`'s fields as an operation reads them. */
 export function editableLeadAt(cols: LeadColumns, i: number): EditableLead {
   const campaign = cols.campaign[i]!;
-  const verifiedAt = cols.verifiedAt[i]!;
+  const verifiedAt = instantAt(cols.verifiedAt, i);
   const { name, company } = contactAt(cols, i);
   return {
     sourceId: cols.dict.source.values[cols.source[i]!]!,

@@ -7,6 +7,7 @@
  */
 import { JOINED_COLUMNS, type JoinedStarts, type JoinedText } from './lead-columns-joined';
 import type { ColumnsChunk } from './lead-columns-chunks';
+import type { InstantColumn } from '../../columns/instant-column';
 
 export const CHUNK_PARTS = ['numbers', 'strings', 'tags'] as const;
 export type ChunkPartName = (typeof CHUNK_PARTS)[number];
@@ -26,7 +27,14 @@ export interface ChunkPart {
 /** The chunk's three parts, in the order of CHUNK_PARTS. */
 export function splitChunk(chunk: ColumnsChunk): ChunkPart[] {
   const { start, count } = chunk;
-  const { tagBits, ...numbers } = chunk.numeric;
+  const { tagBits, ...fixed } = chunk.numeric;
+  const numbers: Record<string, ArrayBufferView> = { ...fixed };
+  for (const [key, column] of Object.entries(chunk.instants)) {
+    numbers[`${key}.hi`] = column.hi;
+    numbers[`${key}.lo`] = column.lo;
+    numbers[`${key}.oddRows`] = Uint32Array.from(column.odd.keys());
+    numbers[`${key}.oddValues`] = Float64Array.from(column.odd.values());
+  }
   const strings: ChunkPart = { start, count, arrays: {}, strings: {} };
   for (const [key, starts] of STRING_COLUMNS) {
     strings.strings[key] = chunk[key];
@@ -48,16 +56,40 @@ export function joinParts(parts: readonly ChunkPart[]): ColumnsChunk {
   if (!numbers || !strings || !tags || parts.length !== CHUNK_PARTS.length) throw new Error('a chunk part is missing');
   if (parts.some((p) => p.start !== numbers.start || p.count !== numbers.count))
     throw new Error(`chunk parts of different rows (at ${numbers.start})`);
+  const numeric: Record<string, ArrayBufferView> = { tagBits: tags.arrays.tagBits! };
+  const instants: Record<string, InstantColumn> = {};
+  for (const [name, array] of Object.entries(numbers.arrays)) {
+    const [key, side] = name.split('.') as [string, string | undefined];
+    if (side === undefined) numeric[key] = array;
+    else if (side === 'hi') instants[key] = instantsOfPart(numbers.arrays, key, numbers.count);
+  }
   return {
     start: numbers.start,
     count: numbers.count,
-    numeric: { ...numbers.arrays, tagBits: tags.arrays.tagBits },
+    numeric,
+    instants,
     ...strings.strings,
     ...strings.arrays,
     ...tags.strings,
     [TAG_COLUMNS[1]]: tags.arrays[TAG_COLUMNS[1]],
     extraTags: tags.extraTags ?? [],
   } as unknown as ColumnsChunk;
+}
+
+/** The instant column `key` of a numbers part (its high and low parts and odd values), checked to hold `count` rows. */
+function instantsOfPart(arrays: Record<string, ArrayBufferView>, key: string, count: number): InstantColumn {
+  const hi = arrays[`${key}.hi`];
+  const lo = arrays[`${key}.lo`];
+  const rows = arrays[`${key}.oddRows`];
+  const values = arrays[`${key}.oddValues`];
+  if (
+    !(hi instanceof Int16Array && lo instanceof Uint32Array && rows instanceof Uint32Array) ||
+    !(values instanceof Float64Array && rows.length === values.length)
+  )
+    throw new Error(`snapshot column ${key} is not a column of instants`);
+  const odd = new Map<number, number>();
+  rows.forEach((row, k) => odd.set(row, values[k]!));
+  return { length: count, hi, lo, odd };
 }
 
 /** A part's typed arrays and strings in a fixed order (by name): what its checksum covers. */

@@ -11,6 +11,7 @@ import { ACQUIRED_AT_PRECISIONS, DNC_STATUSES, ENTRY_METHODS } from '../lead';
 import { FLAG_DELETED } from '../../columns/lead-flags';
 import { OUTCOME_UNLISTED, contactAt, joinedAt, type LeadColumns } from './lead-columns';
 import { idsAscending, rowOfId } from './row-of-id';
+import { instantAt } from '../../columns/instant-column';
 
 const ATTEMPTS_CAP = 65535;
 /** indexOf's -1 stored in a byte column. */
@@ -33,15 +34,15 @@ export function exportLeadAt(cols: LeadColumns, i: number): ExportLead {
     campaignId: campaign === 0 ? undefined : cols.dict.campaign.values[campaign],
     region: cols.dict.region.values[cols.region[i]!]!,
     timeZone: cols.dict.zone.values[cols.zone[i]!]!,
-    acquiredAt: cols.acquiredAt[i]!,
+    acquiredAt: instantAt(cols.acquiredAt, i),
     acquiredAtPrecision: ACQUIRED_AT_PRECISIONS[cols.precision[i]!]!,
-    createdAt: cols.createdAt[i]!,
+    createdAt: instantAt(cols.createdAt, i),
     entryMethod: ENTRY_METHODS[cols.entry[i]!]!,
     attempts: cols.attempts[i]!,
-    lastContactAt: orUndefined(cols.lastContactAt[i]!),
+    lastContactAt: orUndefined(instantAt(cols.lastContactAt, i)),
     lastOutcome: outcome === 0 ? undefined : CALL_OUTCOMES[outcome - 1],
     dncStatus: DNC_STATUSES[cols.dncStatus[i]!]!,
-    dncCheckedAt: orUndefined(cols.dncCheckedAt[i]!),
+    dncCheckedAt: orUndefined(instantAt(cols.dncCheckedAt, i)),
   };
 }
 

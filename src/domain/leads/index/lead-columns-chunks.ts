@@ -6,27 +6,25 @@
  */
 import { withRoom } from '../../columns/room-to-grow';
 import { Dictionary } from '../../columns/dictionary';
-import { JOINED_COLUMNS, type JoinedStarts, type JoinedText, type LeadColumns } from './lead-columns';
+import { codeColumn } from '../../columns/code-column';
+import {
+  INSTANT_KEYS,
+  JOINED_COLUMNS,
+  type InstantKey,
+  type JoinedStarts,
+  type JoinedText,
+  type LeadColumns,
+} from './lead-columns';
+import { instantColumn, setInstantsFrom, sliceInstants, type InstantColumn } from '../../columns/instant-column';
 
 const NUMERIC = [
   'ids',
-  'acquiredAt',
-  'createdAt',
-  'lastContactAt',
-  'firstContactAt',
-  'firstConnectedAt',
-  'convertedAt',
-  'verifiedAt',
-  'dncCheckedAt',
   'attempts',
   'batch',
   'source',
   'campaign',
   'region',
   'zone',
-  'nextChange',
-  'consentExpiresAt',
-  'retentionDeadline',
   'judgedFrom',
   'entry',
   'consent',
@@ -39,6 +37,9 @@ const NUMERIC = [
   'tagBits',
 ] as const satisfies readonly (keyof LeadColumns)[];
 type NumericKey = (typeof NUMERIC)[number];
+const CODE_KEYS = ['source', 'campaign', 'region', 'zone'] as const satisfies readonly (NumericKey &
+  keyof LeadColumns['dict'])[];
+const isCodeKey = (k: NumericKey): k is (typeof CODE_KEYS)[number] => (CODE_KEYS as readonly string[]).includes(k);
 type Numeric = LeadColumns[NumericKey];
 
 /**
@@ -50,6 +51,7 @@ export interface ColumnsChunk extends Pick<LeadColumns, JoinedText | JoinedStart
   start: number;
   count: number;
   numeric: Record<NumericKey, Numeric>;
+  instants: Record<InstantKey, InstantColumn>;
   extraTags: [number, number[]][];
 }
 
@@ -83,6 +85,10 @@ export function toChunks(
       NumericKey,
       Numeric
     >;
+    const instants = Object.fromEntries(INSTANT_KEYS.map((k) => [k, sliceInstants(cols[k], start, end)])) as Record<
+      InstantKey,
+      InstantColumn
+    >;
     const extraTags: [number, number[]][] = [];
     for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);
     const joined = Object.fromEntries(
@@ -91,7 +97,7 @@ export function toChunks(
         [starts, rebase(cols[starts], start, end)],
       ]),
     ) as Pick<LeadColumns, JoinedText | JoinedStarts>;
-    chunks.push({ start, count: end - start, numeric, ...joined, extraTags });
+    chunks.push({ start, count: end - start, numeric, instants, ...joined, extraTags });
     if (end === cols.n) break;
   }
   const dict = {
@@ -117,9 +123,16 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   const numeric = {} as Record<NumericKey, Numeric>;
   const first = chunks[0]!;
   for (const k of NUMERIC) {
-    // With room to grow: the rows an import appends are written into it (room-to-grow.ts).
-    numeric[k] = withRoom(first.numeric[k].constructor as Parameters<typeof withRoom<Numeric>>[0], n);
+    // With room to grow: the rows an import appends are written into it (room-to-grow.ts). A
+    // column of codes is as wide as its dictionary needs, whatever width a chunk was stored in.
+    numeric[k] = isCodeKey(k)
+      ? codeColumn(head.dict[k].length, n)
+      : withRoom(first.numeric[k].constructor as Parameters<typeof withRoom<Numeric>>[0], n);
   }
+  const instants = Object.fromEntries(INSTANT_KEYS.map((k) => [k, instantColumn(n)])) as Record<
+    InstantKey,
+    InstantColumn
+  >;
   const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: withRoom(Uint32Array, n + 1), length: 0 }));
   const extraTags = new Map<number, number[]>();
   let row = 0;
@@ -129,6 +142,12 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
       if (c.numeric[k].length !== c.count)
         throw new Error(`snapshot column ${k} has ${c.numeric[k].length} of ${c.count} rows`);
       (numeric[k] as Float64Array).set(c.numeric[k] as Float64Array, row);
+    }
+    for (const k of INSTANT_KEYS) {
+      const part = c.instants[k];
+      if (part.hi.length !== c.count || part.lo.length !== c.count)
+        throw new Error(`snapshot column ${k} has ${part.hi.length} of ${c.count} rows`);
+      setInstantsFrom(instants[k], part, row);
     }
     JOINED_COLUMNS.forEach(([key, startsKey], k) => {
       const text = c[key];
@@ -157,6 +176,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   return {
     n,
     ...numeric,
+    ...instants,
     ...strings,
     extraTags,
     dict: {

@@ -22,6 +22,8 @@ import {
 } from '../../columns/lead-flags';
 
 import { grown, withRoom } from '../../columns/room-to-grow';
+import { codeColumn, withCode, type CodeColumn } from '../../columns/code-column';
+import { grownInstants, instantColumn, setInstant, type InstantColumn } from '../../columns/instant-column';
 import { JOINED, JOINED_KEYS, joinRows, rejoinFrom, rowOf, type JoinedKey } from './lead-columns-joined';
 import { oneByteCopy } from '../../columns/one-byte-text';
 export {
@@ -40,28 +42,28 @@ export {
 export interface LeadColumns {
   n: number;
   ids: Int32Array;
-  acquiredAt: Float64Array;
-  createdAt: Float64Array;
-  lastContactAt: Float64Array;
+  acquiredAt: InstantColumn;
+  createdAt: InstantColumn;
+  lastContactAt: InstantColumn;
   /** First attempt, first connect and conversion (NaN: none): the cohorts' funnel and medians. */
-  firstContactAt: Float64Array;
-  firstConnectedAt: Float64Array;
-  convertedAt: Float64Array;
-  verifiedAt: Float64Array;
-  dncCheckedAt: Float64Array;
+  firstContactAt: InstantColumn;
+  firstConnectedAt: InstantColumn;
+  convertedAt: InstantColumn;
+  verifiedAt: InstantColumn;
+  dncCheckedAt: InstantColumn;
   attempts: Uint16Array;
   batch: Int32Array;
-  /** Dictionary codes: 32 bits, so a catalogue past 65,535 names cannot wrap onto another's code. */
-  source: Uint32Array;
-  campaign: Uint32Array;
-  region: Uint32Array;
+  /** Dictionary codes: 16 bits, widened to 32 when a catalogue passes 65,536 names (code-column.ts), never wrapped. */
+  source: CodeColumn;
+  campaign: CodeColumn;
+  region: CodeColumn;
   /** The lead's own time zone (dictionary code), for the calling hours read per question. */
-  zone: Uint32Array;
+  zone: CodeColumn;
   /** When the row's cached compliance columns may next change (verdict facts' nextChangeAt; Infinity when nothing is due). */
-  nextChange: Float64Array;
+  nextChange: InstantColumn;
   /** When valid consent for calls expires (NaN: none valid), and the retention deadline: the expiry calendar's dates, from the verdict's facts. */
-  consentExpiresAt: Float64Array;
-  retentionDeadline: Float64Array;
+  consentExpiresAt: InstantColumn;
+  retentionDeadline: InstantColumn;
   /** The key of what the cached judgement was read from (verdictInputKey): a write that keeps it, with no history change, keeps the judgement. */
   judgedFrom: Float64Array;
   entry: Uint8Array;
@@ -104,6 +106,22 @@ export interface LeadColumns {
 
 export { reasonBit };
 
+/** The columns of instants (instant-column.ts: 48 bits a row). */
+export const INSTANT_KEYS = [
+  'acquiredAt',
+  'createdAt',
+  'lastContactAt',
+  'firstContactAt',
+  'firstConnectedAt',
+  'convertedAt',
+  'verifiedAt',
+  'dncCheckedAt',
+  'nextChange',
+  'consentExpiresAt',
+  'retentionDeadline',
+] as const satisfies readonly (keyof LeadColumns)[];
+export type InstantKey = (typeof INSTANT_KEYS)[number];
+
 /** The lastOutcome code of a text that is no call outcome: shown as none; an export reads the table for it. */
 export const OUTCOME_UNLISTED = 255;
 
@@ -114,23 +132,23 @@ function emptyColumns(n: number): LeadColumns {
   return {
     n,
     ids: withRoom(Int32Array, n),
-    acquiredAt: withRoom(Float64Array, n),
-    createdAt: withRoom(Float64Array, n),
-    lastContactAt: withRoom(Float64Array, n),
-    firstContactAt: withRoom(Float64Array, n),
-    firstConnectedAt: withRoom(Float64Array, n),
-    convertedAt: withRoom(Float64Array, n),
-    verifiedAt: withRoom(Float64Array, n),
-    dncCheckedAt: withRoom(Float64Array, n),
+    acquiredAt: instantColumn(n),
+    createdAt: instantColumn(n),
+    lastContactAt: instantColumn(n),
+    firstContactAt: instantColumn(n),
+    firstConnectedAt: instantColumn(n),
+    convertedAt: instantColumn(n),
+    verifiedAt: instantColumn(n),
+    dncCheckedAt: instantColumn(n),
     attempts: withRoom(Uint16Array, n),
     batch: withRoom(Int32Array, n),
-    source: withRoom(Uint32Array, n),
-    campaign: withRoom(Uint32Array, n),
-    region: withRoom(Uint32Array, n),
-    zone: withRoom(Uint32Array, n),
-    nextChange: withRoom(Float64Array, n),
-    consentExpiresAt: withRoom(Float64Array, n),
-    retentionDeadline: withRoom(Float64Array, n),
+    source: codeColumn(0, n),
+    campaign: codeColumn(0, n),
+    region: codeColumn(0, n),
+    zone: codeColumn(0, n),
+    nextChange: instantColumn(n),
+    consentExpiresAt: instantColumn(n),
+    retentionDeadline: instantColumn(n),
     judgedFrom: withRoom(Float64Array, n),
     entry: withRoom(Uint8Array, n),
     consent: withRoom(Uint8Array, n),
@@ -174,9 +192,9 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
   cols.consent[i] = consent;
   cols.dnc[i] = dnc;
   cols.flags[i] = flags;
-  cols.nextChange[i] = d.nextChange ?? Infinity;
-  cols.consentExpiresAt[i] = nanIfMissing(d.consentExpiresAt);
-  cols.retentionDeadline[i] = nanIfMissing(d.retentionDeadline);
+  setInstant(cols.nextChange, i, d.nextChange ?? Infinity);
+  setInstant(cols.consentExpiresAt, i, nanIfMissing(d.consentExpiresAt));
+  setInstant(cols.retentionDeadline, i, nanIfMissing(d.retentionDeadline));
   return changed;
 }
 
@@ -187,20 +205,20 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
 function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'kept'): void {
   const judged = cols.flags[i]! & (FLAG_CALLABLE | HISTORY_FLAGS);
   cols.ids[i] = lead.id;
-  cols.acquiredAt[i] = lead.acquiredAt;
-  cols.createdAt[i] = lead.createdAt;
-  cols.lastContactAt[i] = nanIfMissing(lead.lastContactAt);
-  cols.firstContactAt[i] = nanIfMissing(lead.firstContactAt);
-  cols.firstConnectedAt[i] = nanIfMissing(lead.firstConnectedAt);
-  cols.convertedAt[i] = nanIfMissing(lead.convertedAt);
-  cols.verifiedAt[i] = nanIfMissing(lead.verifiedAt);
-  cols.dncCheckedAt[i] = nanIfMissing(lead.dncCheckedAt);
+  setInstant(cols.acquiredAt, i, lead.acquiredAt);
+  setInstant(cols.createdAt, i, lead.createdAt);
+  setInstant(cols.lastContactAt, i, nanIfMissing(lead.lastContactAt));
+  setInstant(cols.firstContactAt, i, nanIfMissing(lead.firstContactAt));
+  setInstant(cols.firstConnectedAt, i, nanIfMissing(lead.firstConnectedAt));
+  setInstant(cols.convertedAt, i, nanIfMissing(lead.convertedAt));
+  setInstant(cols.verifiedAt, i, nanIfMissing(lead.verifiedAt));
+  setInstant(cols.dncCheckedAt, i, nanIfMissing(lead.dncCheckedAt));
   cols.attempts[i] = Math.min(lead.attempts, 65535);
   cols.batch[i] = lead.importBatchId ?? -1;
-  cols.source[i] = cols.dict.source.encode(lead.sourceId);
-  cols.campaign[i] = cols.dict.campaign.encode(lead.campaignId);
-  cols.region[i] = cols.dict.region.encode(lead.region);
-  cols.zone[i] = cols.dict.zone.encode(lead.timeZone);
+  cols.source = withCode(cols.source, i, cols.dict.source.encode(lead.sourceId));
+  cols.campaign = withCode(cols.campaign, i, cols.dict.campaign.encode(lead.campaignId));
+  cols.region = withCode(cols.region, i, cols.dict.region.encode(lead.region));
+  cols.zone = withCode(cols.zone, i, cols.dict.zone.encode(lead.timeZone));
   cols.entry[i] = ENTRY_METHODS.indexOf(lead.entryMethod);
   const outcome = lead.lastOutcome ? CALL_OUTCOMES.indexOf(lead.lastOutcome as never) : -1;
   cols.lastOutcome[i] = !lead.lastOutcome ? 0 : outcome >= 0 ? outcome + 1 : OUTCOME_UNLISTED;
@@ -270,6 +288,7 @@ export function patchLeadColumns(
       if (ArrayBuffer.isView(column) && !JOINED_KEYS.has(key))
         Object.assign(grownRows, { [key]: grown(column as Float64Array, n) });
     }
+    for (const key of INSTANT_KEYS) grownRows[key] = grownInstants(cols[key], n);
     const joined = Object.fromEntries(
       JOINED.flatMap((j) => [
         [j.key, cols[j.key]],

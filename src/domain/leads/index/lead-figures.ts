@@ -11,6 +11,7 @@ import { REASON_CODES, type ReasonCode } from '../../compliance/verdict-types';
 import { addDays, cohortKey, periodStart, nextPeriodStart } from '../../time/calendar';
 import { FLAG_CALLABLE, FLAG_DELETED } from '../../columns/lead-flags';
 import { reasonBit, type LeadColumns } from './lead-columns';
+import { instantAt } from '../../columns/instant-column';
 
 export interface CalendarDay {
   day: string;
@@ -68,12 +69,12 @@ export function leadFigures(
     for (let q = 0; q < masks.length; q++) if (bits & masks[q]!) queues[queueIds[q]!]++;
     for (let r = 0; r < REASON_CODES.length; r++) if (bits & (1 << r)) reasonCounts[r]!++;
     perSource[cols.source[i]!]!++;
-    const acquired = cols.acquiredAt[i]!;
+    const acquired = instantAt(cols.acquiredAt, i);
     if (acquired >= monthFrom && acquired < monthTo) acquiredThisMonth++;
     if (bits & anonymized) continue;
-    due(cols.consentExpiresAt[i]!, 'consents');
+    due(instantAt(cols.consentExpiresAt, i), 'consents');
     // A lead already past its deadline is in the purge queue, not on the calendar.
-    if (!(bits & retentionExpired)) due(cols.retentionDeadline[i]!, 'retention');
+    if (!(bits & retentionExpired)) due(instantAt(cols.retentionDeadline, i), 'retention');
   }
   const byReason = Object.fromEntries(REASON_CODES.map((c, r) => [c, reasonCounts[r]!])) as Record<ReasonCode, number>;
   const bySource = perSource

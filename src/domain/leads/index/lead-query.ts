@@ -3,6 +3,7 @@
  * once, then walk the rows in sort order. The reference for every branch is
  * `matchesLeadFilter` in ../lead-filter.ts; lead-query.test.ts holds the two to the same answers.
  */
+import type { CodeColumn } from '../../columns/code-column';
 import { REASON_CODES } from '../../compliance/verdict-types';
 import { addMonths } from '../../time/calendar';
 import {
@@ -20,6 +21,7 @@ import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DEL
 import { reasonBit, type LeadColumns } from './lead-columns';
 import { rowsContaining } from './text-match';
 import { packText } from '../../columns/one-byte-text';
+import { instantAt } from '../../columns/instant-column';
 
 type Test = (i: number) => boolean;
 
@@ -42,8 +44,9 @@ function flagTest(flags: Uint16Array, bit: number, want: 'yes' | 'no' | undefine
 export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: FilterContext): Test[] {
   const tests: Test[] = [];
   const { from, to } = acquiredRange(filter, ctx.orgTimeZone);
-  if (from !== -Infinity || to !== Infinity) tests.push((i) => cols.acquiredAt[i]! >= from && cols.acquiredAt[i]! < to);
-  const byDict = (values: readonly string[] | undefined, dict: Dictionary, column: Uint32Array) => {
+  if (from !== -Infinity || to !== Infinity)
+    tests.push((i) => instantAt(cols.acquiredAt, i) >= from && instantAt(cols.acquiredAt, i) < to);
+  const byDict = (values: readonly string[] | undefined, dict: Dictionary, column: CodeColumn) => {
     if (!values?.length) return;
     const set = codeSet(dict, values, dict.values.length);
     tests.push((i) => set[column[i]!] === 1);
@@ -78,8 +81,8 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     const facts = { acquiredAt: 0, lastContactAt: NaN, contacted: false, connected: false, converted: false };
     tests.push((i) => {
       const f = cols.flags[i]!;
-      facts.acquiredAt = cols.acquiredAt[i]!;
-      facts.lastContactAt = cols.lastContactAt[i]!;
+      facts.acquiredAt = instantAt(cols.acquiredAt, i);
+      facts.lastContactAt = instantAt(cols.lastContactAt, i);
       facts.contacted = (f & FLAG_CONTACTED) !== 0;
       facts.connected = (f & FLAG_CONNECTED) !== 0;
       facts.converted = (f & FLAG_CONVERTED) !== 0;
@@ -113,8 +116,8 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     // "Not verified for N months" ⇔ the later of acquisition and verification is on or before now − N months.
     const cutoff = addMonths(ctx.now, -filter.notVerifiedMonths, ctx.orgTimeZone);
     tests.push((i) => {
-      const v = cols.verifiedAt[i]!;
-      const last = v === v && v > cols.acquiredAt[i]! ? v : cols.acquiredAt[i]!;
+      const v = instantAt(cols.verifiedAt, i);
+      const last = v === v && v > instantAt(cols.acquiredAt, i) ? v : instantAt(cols.acquiredAt, i);
       return last <= cutoff;
     });
   }

@@ -5,8 +5,10 @@
  * sorts a million rows in ~100 ms; missing values sort last, ties keep row order. Values that
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
+import type { CodeColumn } from '../../columns/code-column';
 import type { LeadColumns } from './lead-columns';
 import { nameToSort, rowOf } from './lead-columns-joined';
+import { instantAt, instantsToFloat64 } from '../../columns/instant-column';
 
 export const SORT_KEYS = [
   'acquiredAt',
@@ -36,12 +38,12 @@ function numericValues(cols: LeadColumns, key: SortKey): { values: Float64Array;
     case 'lastContactAt':
     case 'verifiedAt':
     case 'dncCheckedAt':
-      return { values: cols[key], unit: 1000 };
+      return { values: instantsToFloat64(cols[key], cols.n), unit: 1000 };
     case 'attempts':
       return { values: Float64Array.from(cols.attempts), unit: 1 };
     case 'dataAge': {
       const v = new Float64Array(cols.n);
-      for (let i = 0; i < cols.n; i++) v[i] = cols.createdAt[i]! - cols.acquiredAt[i]!;
+      for (let i = 0; i < cols.n; i++) v[i] = instantAt(cols.createdAt, i) - instantAt(cols.acquiredAt, i);
       return { values: v, unit: 1000 };
     }
     default:
@@ -120,7 +122,7 @@ export type SortInput =
   | { kind: 'numeric'; values: Float64Array; unit: number }
   /** The search text and the `written` column with their offsets: a name is read back from both. */
   | { kind: 'names'; text: string; textStart: Uint32Array; written: string; writtenStart: Uint32Array }
-  | { kind: 'codes'; codes: Uint32Array; values: readonly string[] };
+  | { kind: 'codes'; codes: CodeColumn; values: readonly string[] };
 
 /** The data `key`'s order is computed from (the columns' own arrays where they serve as they are). */
 export function sortInput(cols: LeadColumns, key: SortKey): SortInput {

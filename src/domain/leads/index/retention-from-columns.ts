@@ -7,6 +7,7 @@ import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED } from '../../columns/lead
 import { planFor, type PlannedLead, type PurgeMode, type PurgePlan } from '../../compliance/retention-plan';
 import { reasonBit } from '../../compliance/verdict-bits';
 import type { LeadColumns } from './lead-columns';
+import { instantAt } from '../../columns/instant-column';
 
 /** The rows still in place (a deleted lead's row stays flagged until the next full build). */
 export function liveRows(cols: LeadColumns): Uint32Array {
@@ -34,7 +35,7 @@ export function retentionPlanFromColumns(
       // Only whether a lead connected or converted is counted, not when.
       yield {
         id: cols.ids[i]!,
-        acquiredAt: cols.acquiredAt[i]!,
+        acquiredAt: instantAt(cols.acquiredAt, i),
         attempts: cols.attempts[i]!,
         ...(f & FLAG_CONNECTED ? { firstConnectedAt: at } : {}),
         ...(f & FLAG_CONVERTED ? { convertedAt: at } : {}),

@@ -16,6 +16,7 @@ import {
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type ConsentFilterState, type DncFilterState } from '../lead-filter';
 import { FLAG_CALLABLE } from '../../columns/lead-flags';
 import type { LeadColumns } from './lead-columns';
+import { instantAt } from '../../columns/instant-column';
 
 export interface RowVerdict {
   verdict: Verdict;
@@ -34,10 +35,10 @@ export function rowVerdict(cols: LeadColumns, i: number, outside: boolean): RowV
     if (!(bits & (1 << b))) continue;
     const code = REASON_CODES[b]!;
     const reason: Reason = { code, severity: BLOCKING.has(code) ? 'block' : 'warn' };
-    if (code === 'consent-expiring' && cols.consentExpiresAt[i] === cols.consentExpiresAt[i])
-      reason.until = cols.consentExpiresAt[i]!;
-    if (code === 'retention-expired' && cols.retentionDeadline[i] === cols.retentionDeadline[i])
-      reason.since = cols.retentionDeadline[i]!;
+    if (code === 'consent-expiring' && instantAt(cols.consentExpiresAt, i) === instantAt(cols.consentExpiresAt, i))
+      reason.until = instantAt(cols.consentExpiresAt, i);
+    if (code === 'retention-expired' && instantAt(cols.retentionDeadline, i) === instantAt(cols.retentionDeadline, i))
+      reason.since = instantAt(cols.retentionDeadline, i);
     reasons.push(reason);
   }
   return {

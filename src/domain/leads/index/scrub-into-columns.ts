@@ -27,6 +27,7 @@ import { DNC_STATUSES } from '../lead';
 import { joinedAt, type LeadColumns } from './lead-columns';
 import { judgedFieldText, keyOfJudgedText } from '../../compliance/verdict-inputs';
 import { JUDGED_FIELDS, type JudgedLead } from '../../compliance/judge';
+import { instantAt, setInstant } from '../../columns/instant-column';
 
 type JudgedField = keyof JudgedLead;
 
@@ -44,7 +45,11 @@ const STATUS = { listed: DNC_STATUSES.indexOf('listed'), clear: DNC_STATUSES.ind
 function covers(cols: LeadColumns, i: number, scrub: ScrubOverlay): boolean {
   if (cols.flags[i]! & FLAG_DELETED) return false;
   // A check moment of NaN (never checked) is older than any scrub.
-  return cols.ids[i]! <= scrub.lastLeadId && cols.createdAt[i]! <= scrub.at && !(cols.dncCheckedAt[i]! >= scrub.at);
+  return (
+    cols.ids[i]! <= scrub.lastLeadId &&
+    instantAt(cols.createdAt, i) <= scrub.at &&
+    !(instantAt(cols.dncCheckedAt, i) >= scrub.at)
+  );
 }
 
 /**
@@ -54,7 +59,8 @@ function covers(cols: LeadColumns, i: number, scrub: ScrubOverlay): boolean {
  * from the tables.
  */
 export function someCheckedAt(cols: LeadColumns, at: number): boolean {
-  for (let i = 0; i < cols.n; i++) if (cols.dncCheckedAt[i] === at && !(cols.flags[i]! & FLAG_DELETED)) return true;
+  for (let i = 0; i < cols.n; i++)
+    if (instantAt(cols.dncCheckedAt, i) === at && !(cols.flags[i]! & FLAG_DELETED)) return true;
   return false;
 }
 
@@ -97,10 +103,10 @@ export function layScrubOntoColumns(
     phoneE164: (i) => judgedFieldText(joinedAt(cols, 'phones', 'phoneStart', i).slice(0, -1)),
     region: (i) => (regionText[cols.region[i]!] ??= judgedFieldText(cols.dict.region.values[cols.region[i]!]!)),
     timeZone: (i) => (zoneText[cols.zone[i]!] ??= judgedFieldText(cols.dict.zone.values[cols.zone[i]!]!)),
-    acquiredAt: (i) => judgedFieldText(cols.acquiredAt[i]!),
-    createdAt: (i) => judgedFieldText(cols.createdAt[i]!),
-    verifiedAt: (i) => judgedFieldText(orUndefined(cols.verifiedAt[i]!)),
-    lastContactAt: (i) => judgedFieldText(orUndefined(cols.lastContactAt[i]!)),
+    acquiredAt: (i) => judgedFieldText(instantAt(cols.acquiredAt, i)),
+    createdAt: (i) => judgedFieldText(instantAt(cols.createdAt, i)),
+    verifiedAt: (i) => judgedFieldText(orUndefined(instantAt(cols.verifiedAt, i))),
+    lastContactAt: (i) => judgedFieldText(orUndefined(instantAt(cols.lastContactAt, i))),
     anonymizedAt: () => none!,
     dncStatus: (i) => (scrub.listed.has(cols.ids[i]!) ? status.listed : status.clear),
     dncCheckedAt: () => checkedAt!,
@@ -118,14 +124,14 @@ export function layScrubOntoColumns(
     const listed = scrub.listed.has(cols.ids[i]!);
     const reasons = (cols.reasons[i]! & ~STALE) | (check.stale ? STALE : 0);
     cols.reasons[i] = reasons;
-    cols.dncCheckedAt[i] = scrub.at;
+    setInstant(cols.dncCheckedAt, i, scrub.at);
     cols.dncStatus[i] = listed ? STATUS.listed : STATUS.clear;
     cols.flags[i] =
       (flags & ~(FLAG_LISTED | FLAG_CALLABLE)) | (listed ? FLAG_LISTED : 0) | (reasons & BLOCKING ? 0 : FLAG_CALLABLE);
     // As dncFilterState reads it: a listing wins over staleness, staleness over the stored status.
     cols.dnc[i] = reasons & LISTED_REASON ? DNC.listed : check.stale ? DNC.stale : listed ? DNC.listed : DNC.clear;
-    if (!check.stale && check.staleFrom !== undefined && check.staleFrom < cols.nextChange[i]!)
-      cols.nextChange[i] = check.staleFrom;
+    if (!check.stale && check.staleFrom !== undefined && check.staleFrom < instantAt(cols.nextChange, i))
+      setInstant(cols.nextChange, i, check.staleFrom);
     let text = '';
     for (const part of parts) text += part(i);
     cols.judgedFrom[i] = keyOfJudgedText(text);
