@@ -11,9 +11,12 @@ export type CodeColumn = Uint16Array | Uint32Array;
 /** The largest code a 16-bit column holds. */
 export const MAX_CODE_16 = 0xffff;
 
+/** A zeroed column of `n` rows with room to grow, 32 bits a row when `wide`, else 16. */
+export const codeColumnOf = (wide: boolean, n: number): CodeColumn =>
+  wide ? withRoom(Uint32Array, n) : withRoom(Uint16Array, n);
+
 /** A zeroed column of `n` rows with room to grow, wide enough for a dictionary of `size` values. */
-export const codeColumn = (size: number, n: number): CodeColumn =>
-  size - 1 > MAX_CODE_16 ? withRoom(Uint32Array, n) : withRoom(Uint16Array, n);
+export const codeColumn = (size: number, n: number): CodeColumn => codeColumnOf(size - 1 > MAX_CODE_16, n);
 
 /**
  * `code` written at row `i` of `column`: the same column, or when the code does not fit in 16 bits

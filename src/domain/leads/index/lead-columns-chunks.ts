@@ -6,7 +6,7 @@
  */
 import { withRoom } from '../../columns/room-to-grow';
 import { Dictionary } from '../../columns/dictionary';
-import { codeColumn } from '../../columns/code-column';
+import { codeColumn, codeColumnOf } from '../../columns/code-column';
 import {
   INSTANT_KEYS,
   JOINED_COLUMNS,
@@ -127,7 +127,12 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     // column of codes is as wide as its dictionary needs, whatever width a chunk was stored in.
     numeric[k] = isCodeKey(k)
       ? codeColumn(head.dict[k].length, n)
-      : withRoom(first.numeric[k].constructor as Parameters<typeof withRoom<Numeric>>[0], n);
+      : k === 'batch'
+        ? codeColumnOf(
+            chunks.some((c) => c.numeric.batch instanceof Uint32Array),
+            n,
+          )
+        : withRoom(first.numeric[k].constructor as Parameters<typeof withRoom<Numeric>>[0], n);
   }
   const instants = Object.fromEntries(INSTANT_KEYS.map((k) => [k, instantColumn(n)])) as Record<
     InstantKey,

@@ -77,4 +77,34 @@ describe('the grid’s code columns', () => {
     const rows = queryRows(back, { source: ['src-65536'] }, ctx, null, false);
     expect([...rows]).toEqual([65_536]);
   });
+
+  it('keep each import batch 16 bits a row, widened for an id past 65,534; a filter by batch finds exactly its rows', () => {
+    const batches = [undefined, 0, 7, 7, 65_534, 65_535, 70_000, -3, 2.5];
+    const leads = batches.map((b, k) => ({ ...lead(k + 1, 'web'), importBatchId: b }));
+    const small = buildLeadColumns(
+      leads.slice(0, 5),
+      leads.slice(0, 5).map(() => DERIVED),
+    );
+    expect(small.batch).toBeInstanceOf(Uint16Array);
+    const cols = patchLeadColumns(
+      small,
+      leads.slice(5).map((l) => ({ row: null, lead: l, derived: DERIVED })),
+      [],
+    );
+    expect(cols.batch).toBeInstanceOf(Uint32Array);
+    const { head, chunks } = toChunks(cols, 4);
+    const back = fromChunks(head, chunks as NonNullable<(typeof chunks)[number]>[]);
+    expect(back.batch).toBeInstanceOf(Uint32Array);
+    const ctx = { orgTimeZone: 'UTC', now: Date.UTC(2026, 5, 1), dormantMs: 0 };
+    const rowsOf = (batch: number) => [...queryRows(back, { batch }, ctx, null, false)];
+    expect(rowsOf(0)).toEqual([1]);
+    expect(rowsOf(7)).toEqual([2, 3]);
+    expect(rowsOf(65_534)).toEqual([4]);
+    expect(rowsOf(65_535)).toEqual([5]);
+    expect(rowsOf(70_000)).toEqual([6]);
+    // No import makes these ids: asked for, they find nothing, not the leads with no batch.
+    expect(rowsOf(-1)).toEqual([]);
+    expect(rowsOf(-3)).toEqual([]);
+    expect(rowsOf(2.5)).toEqual([]);
+  });
 });

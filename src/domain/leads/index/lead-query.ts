@@ -18,7 +18,7 @@ import { ENTRY_METHODS } from '../lead';
 import { SUPPRESSING_REASONS, storedStage } from '../lifecycle-facts';
 import type { Dictionary } from '../../columns/dictionary';
 import { FLAG_CALLABLE, FLAG_CONNECTED, FLAG_CONTACTED, FLAG_CONVERTED, FLAG_DELETED } from '../../columns/lead-flags';
-import { reasonBit, type LeadColumns } from './lead-columns';
+import { batchCode, reasonBit, type LeadColumns } from './lead-columns';
 import { rowsContaining } from './text-match';
 import { packText } from '../../columns/one-byte-text';
 import { instantAt } from '../../columns/instant-column';
@@ -97,9 +97,9 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     if (t) tests.push(t);
   }
   if (filter.batch !== undefined) {
-    const b = filter.batch;
-    // -1 marks "no batch" in the column, and the column holds 32-bit ids: neither can be asked for.
-    tests.push(b === -1 || b !== (b | 0) ? () => false : (i) => cols.batch[i] === b);
+    // An id no import makes has code 0, "no batch": it cannot be asked for.
+    const code = batchCode(filter.batch);
+    tests.push(code === 0 ? () => false : (i) => cols.batch[i] === code);
   }
   if (filter.tags?.length) {
     const codes = filter.tags.map((t) => cols.dict.tags.lookup(t));
