@@ -35,10 +35,10 @@ export function rowVerdict(cols: LeadColumns, i: number, outside: boolean): RowV
     if (!(bits & (1 << b))) continue;
     const code = REASON_CODES[b]!;
     const reason: Reason = { code, severity: BLOCKING.has(code) ? 'block' : 'warn' };
-    if (code === 'consent-expiring' && instantAt(cols.consentExpiresAt, i) === instantAt(cols.consentExpiresAt, i))
-      reason.until = instantAt(cols.consentExpiresAt, i);
-    if (code === 'retention-expired' && instantAt(cols.retentionDeadline, i) === instantAt(cols.retentionDeadline, i))
-      reason.since = instantAt(cols.retentionDeadline, i);
+    const until = code === 'consent-expiring' ? instantAt(cols.consentExpiresAt, i) : Number.NaN;
+    if (!Number.isNaN(until)) reason.until = until;
+    const since = code === 'retention-expired' ? instantAt(cols.retentionDeadline, i) : Number.NaN;
+    if (!Number.isNaN(since)) reason.since = since;
     reasons.push(reason);
   }
   return {
