@@ -4,6 +4,7 @@ import {
   grownInstants,
   instantAt,
   instantColumn,
+  instantsFromParts,
   instantsToFloat64,
   setInstant,
   setInstantsFrom,
@@ -64,5 +65,30 @@ describe('a column of instants (48 bits a row)', () => {
         values.forEach((v, i) => expect(Object.is(instantAt(back, i), v)).toBe(true));
       }),
     );
+  });
+
+  it('copied to grow, keeps its odd values apart from the column it was copied from', () => {
+    const c = instantColumn(0);
+    const full = grownInstants(c, c.hi.buffer.byteLength / 2); // every row of its room
+    setInstant(full, 0, 0.5);
+    const copied = grownInstants(full, full.length + 1);
+    expect(copied.hi.buffer).not.toBe(full.hi.buffer);
+    setInstant(copied, 0, 7);
+    expect(instantAt(full, 0)).toBe(0.5);
+    expect(instantAt(copied, 0)).toBe(7);
+  });
+
+  it('put back from stored parts, refuses odd values at rows not marked odd (a damaged chunk)', () => {
+    const c = instantColumn(4);
+    setInstant(c, 1, 0.25);
+    setInstant(c, 2, Date.UTC(2026, 0, 1));
+    const rows = Uint32Array.from(c.odd.keys());
+    const values = Float64Array.from(c.odd.values());
+    const back = instantsFromParts(c.hi, c.lo, rows, values, 4);
+    expect(instantsToFloat64(back)).toEqual(instantsToFloat64(c));
+    expect(() => instantsFromParts(c.hi, c.lo, Uint32Array.of(2), values, 4)).toThrow(/not marked/);
+    expect(() => instantsFromParts(c.hi, c.lo, Uint32Array.of(9), values, 4)).toThrow(/not marked/);
+    expect(() => instantsFromParts(c.hi, c.lo, rows, new Float64Array(0), 4)).toThrow(/odd/);
+    expect(() => instantsFromParts(c.hi, c.lo, rows, values, 5)).toThrow(/rows/);
   });
 });

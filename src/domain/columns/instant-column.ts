@@ -68,9 +68,37 @@ export function setInstant(c: InstantColumn, i: number, value: number): void {
   }
 }
 
-/** The column grown to `n` rows (into its room when it has it; the added rows 0), sharing its odd values. */
+/**
+ * The column grown to `n` rows (into its room when it has it; the added rows 0). Grown in place it
+ * shares its odd values, as it shares its buffers; copied, it gets its own, so a write to the new
+ * column never changes what the old one reads.
+ */
 export function grownInstants(c: InstantColumn, n: number): InstantColumn {
-  return { length: n, hi: grown(c.hi, n), lo: grown(c.lo, n), odd: c.odd };
+  const hi = grown(c.hi, n);
+  return { length: n, hi, lo: grown(c.lo, n), odd: hi.buffer === c.hi.buffer ? c.odd : new Map(c.odd) };
+}
+
+/**
+ * A column of `count` rows from its stored parts (a snapshot chunk's): its high and low parts, and
+ * the rows and values of its odd ones. Throws when they do not fit together, so the snapshot is
+ * taken as damaged and rebuilt.
+ */
+export function instantsFromParts(
+  hi: Int16Array,
+  lo: Uint32Array,
+  oddRows: Uint32Array,
+  oddValues: Float64Array,
+  count: number,
+): InstantColumn {
+  if (hi.length !== count || lo.length !== count || oddRows.length !== oddValues.length)
+    throw new Error(`a column of instants of ${hi.length}/${lo.length} rows, ${oddRows.length} odd, for ${count}`);
+  const odd = new Map<number, number>();
+  oddRows.forEach((row, k) => {
+    if (row >= count || hi[row] !== MARK || lo[row] !== LO_ODD)
+      throw new Error(`an odd instant at row ${row} not marked so`);
+    odd.set(row, oddValues[k]!);
+  });
+  return { length: count, hi, lo, odd };
 }
 
 /** Rows [start, end) as a column of their own (rows from 0), for a stored chunk. */

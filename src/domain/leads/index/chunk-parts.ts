@@ -7,7 +7,7 @@
  */
 import { JOINED_COLUMNS, type JoinedStarts, type JoinedText } from './lead-columns-joined';
 import type { ColumnsChunk } from './lead-columns-chunks';
-import type { InstantColumn } from '../../columns/instant-column';
+import { instantsFromParts, type InstantColumn } from '../../columns/instant-column';
 
 export const CHUNK_PARTS = ['numbers', 'strings', 'tags'] as const;
 export type ChunkPartName = (typeof CHUNK_PARTS)[number];
@@ -83,13 +83,11 @@ function instantsOfPart(arrays: Record<string, ArrayBufferView>, key: string, co
   const rows = arrays[`${key}.oddRows`];
   const values = arrays[`${key}.oddValues`];
   if (
-    !(hi instanceof Int16Array && lo instanceof Uint32Array && rows instanceof Uint32Array) ||
-    !(values instanceof Float64Array && rows.length === values.length)
+    !(hi instanceof Int16Array && lo instanceof Uint32Array) ||
+    !(rows instanceof Uint32Array && values instanceof Float64Array)
   )
     throw new Error(`snapshot column ${key} is not a column of instants`);
-  const odd = new Map<number, number>();
-  rows.forEach((row, k) => odd.set(row, values[k]!));
-  return { length: count, hi, lo, odd };
+  return instantsFromParts(hi, lo, rows, values, count);
 }
 
 /** A part's typed arrays and strings in a fixed order (by name): what its checksum covers. */

@@ -53,7 +53,7 @@ export interface LeadColumns {
   verifiedAt: InstantColumn;
   dncCheckedAt: InstantColumn;
   attempts: Uint16Array;
-  /** The import batch as batchCode writes it (0: none): 16 bits a row until an id passes 65,534. */
+  /** The import batch as batchCode writes it (0: none): 16 bits a row until an id passes 32,766. */
   batch: CodeColumn;
   /** Dictionary codes: 16 bits, widened to 32 when a catalogue passes 65,536 names (code-column.ts), never wrapped. */
   source: CodeColumn;
@@ -123,10 +123,20 @@ export const INSTANT_KEYS = [
   'retentionDeadline',
 ] as const satisfies readonly (keyof LeadColumns)[];
 export type InstantKey = (typeof INSTANT_KEYS)[number];
+/** Every column of instants is in INSTANT_KEYS (grown, stored and put back by it): a compile error names one left off. */
+type UnlistedInstants = Exclude<
+  { [K in keyof LeadColumns]: LeadColumns[K] extends InstantColumn ? K : never }[keyof LeadColumns],
+  InstantKey
+>;
+export const EVERY_INSTANT_LISTED: [UnlistedInstants] extends [never] ? true : UnlistedInstants = true;
 
-/** The batch column's code of an import batch id: the id + 1, or 0 for none (and for an id no import makes: negative, fractional, past 32 bits). */
+/**
+ * The batch column's code of an import batch id, zigzagged so a small id has a small code: 2 × id
+ * + 1 for an id from 0, −2 × id below it, 0 for none (and for an id fractional or outside
+ * ±(2^31 − 1), which no import makes: asked for, it finds nothing, not the leads with none).
+ */
 export const batchCode = (id: number | undefined): number =>
-  id !== undefined && Number.isInteger(id) && id >= 0 && id < 0xffff_ffff ? id + 1 : 0;
+  id === undefined || !Number.isInteger(id) || id <= -(2 ** 31) || id >= 2 ** 31 ? 0 : id >= 0 ? 2 * id + 1 : -2 * id;
 
 /** The lastOutcome code of a text that is no call outcome: shown as none; an export reads the table for it. */
 export const OUTCOME_UNLISTED = 255;

@@ -97,7 +97,7 @@ export function compileFilter(cols: LeadColumns, filter: LeadFilter, ctx: Filter
     if (t) tests.push(t);
   }
   if (filter.batch !== undefined) {
-    // An id no import makes has code 0, "no batch": it cannot be asked for.
+    // An id past 32 bits or fractional has code 0, "no batch": it cannot be asked for.
     const code = batchCode(filter.batch);
     tests.push(code === 0 ? () => false : (i) => cols.batch[i] === code);
   }
