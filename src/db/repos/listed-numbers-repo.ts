@@ -6,7 +6,7 @@
  * otherwise it is read again from the table's keys (in pages: no value is read).
  */
 import { hash32 } from '../../domain/columns/hash-strings';
-import { withHashes } from '../../domain/compliance/listed-hashes';
+import { isListedHashes, listedHashes, withHashes, type ListedHashes } from '../../domain/compliance/listed-hashes';
 import type { LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 import { changesSince } from './change-log-repo';
@@ -15,12 +15,12 @@ import { LISTED_NUMBERS_KEY, readDataVersion } from './engine-snapshot-repo';
 export interface ListedNumbers {
   /** The data version it holds every entry of (and maybe more: a number taken off stays in). */
   dataVersion: string;
-  /** Sorted, distinct hash32 of the numbers. */
-  hashes: Uint32Array;
+  /** The distinct hash32 of the numbers (listed-hashes.ts). */
+  hashes: ListedHashes;
 }
 
 /** Bump when what the set holds changes (the hash, the key read): a stored set of another format is read again. */
-const LISTED_FORMAT = 1;
+const LISTED_FORMAT = 2;
 
 /** Keys read per request while scanning (one short read transaction each: ~0.2 s at 20k). */
 const KEY_PAGE = 20_000;
@@ -49,7 +49,7 @@ export async function scanListedNumbers(
     after = keys[keys.length - 1]!;
     await between();
   }
-  return { dataVersion, hashes: withHashes(new Uint32Array(0), pages) };
+  return { dataVersion, hashes: withHashes(listedHashes(), pages) };
 }
 
 /**
@@ -71,7 +71,7 @@ export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | nu
     row.schema !== LATEST_VERSION ||
     row.format !== LISTED_FORMAT ||
     typeof row.dataVersion !== 'string' ||
-    !(row.hashes instanceof Uint32Array)
+    !isListedHashes(row.hashes)
   )
     return null;
   return rollListedForward(db, { dataVersion: row.dataVersion, hashes: row.hashes });
