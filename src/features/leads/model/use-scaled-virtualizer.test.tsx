@@ -11,6 +11,7 @@ import {
   MAX_SCROLL_PX,
   ROW_HEIGHT,
   offsetToShowRow,
+  rowsNearView,
   rowsOfItems,
   rowsPerItem,
   useScaledVirtualizer,
@@ -41,11 +42,11 @@ interface Seen {
 }
 
 /** Render the hook over `count` rows; what it drew, the virtualizer's own count, and a way to render it again. */
-async function drawn(count: number) {
+async function drawn(count: number, rowHeight = ROW_HEIGHT) {
   const seen: Seen = { rows: [], items: 0, scroller: null, scrollToRow: () => undefined, rerender: () => undefined };
   function Grid({ rows: n }: { rows: number }) {
     const ref = useRef<HTMLDivElement>(null);
-    const { virtualizer, rows, scrollToRow } = useScaledVirtualizer(n, ref, HEADER);
+    const { virtualizer, rows, scrollToRow } = useScaledVirtualizer(n, ref, HEADER, rowHeight);
     seen.rows = rows.map((r) => r.index);
     seen.items = virtualizer.options.count;
     seen.scrollToRow = scrollToRow;
@@ -70,13 +71,26 @@ const contiguous = (rows: number[]) => rows.every((r, k) => k === 0 || r === row
 
 describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
   it('gives the virtualizer one item a row up to ITEMS_AT_MOST rows, then groups', () => {
-    expect([1, 100_000, ITEMS_AT_MOST].map(rowsPerItem)).toEqual([1, 1, 1]);
-    expect([ITEMS_AT_MOST + 1, 1_000_000, 10_000_000].map(rowsPerItem)).toEqual([2, 4, 40]);
+    expect([1, 10_000, ITEMS_AT_MOST].map(rowsPerItem)).toEqual([1, 1, 1]);
+    expect([ITEMS_AT_MOST + 1, 1_000_000, 10_000_000].map(rowsPerItem)).toEqual([2, 20, 200]);
   });
 
   it('draws each item as its rows, the last group as what is left', () => {
     expect(rowsOfItems([{ index: 0 }, { index: 1 }], 4, 6).map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(rowsOfItems([{ index: 2 }], 1, 10)).toEqual([{ index: 2, key: 2 }]);
+    // Only the rows asked for, of items that hold more.
+    expect(rowsOfItems([{ index: 0 }, { index: 1 }], 20, 100, { first: 15, last: 22 }).map((r) => r.index)).toEqual([
+      15, 16, 17, 18, 19, 20, 21, 22,
+    ]);
+  });
+
+  it('draws the rows near the view: those in it and OVERSCAN rows each side', () => {
+    // A view at 1,000 px of 600 px below a 40 px header: rows 26 (960–996, under the header) to 43.
+    expect(rowsNearView(1_000, VIEWPORT, HEADER, ROW_HEIGHT, 8, 1_000)).toEqual({ first: 18, last: 51 });
+    expect(rowsNearView(0, VIEWPORT, HEADER, ROW_HEIGHT, 8, 1_000)).toEqual({ first: 0, last: 23 });
+    // Past the end (a position not yet clamped): as many rows, the last ones.
+    expect(rowsNearView(100_000, VIEWPORT, HEADER, ROW_HEIGHT, 8, 1_000)).toEqual({ first: 966, last: 999 });
+    expect(rowsNearView(0, VIEWPORT, HEADER, ROW_HEIGHT, 8, 5)).toEqual({ first: 0, last: 4 });
   });
 
   it('scrolls a row into view as little as it takes, clear of the header', () => {
@@ -89,9 +103,9 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     expect(offsetToShowRow(26, ROW_HEIGHT, HEADER, view)).toBe(26 * ROW_HEIGHT);
   });
 
-  it('at a million rows, hands the virtualizer a quarter of them and draws the first screen row by row', async () => {
+  it('at a million rows, hands the virtualizer a twentieth of them and draws the first screen row by row', async () => {
     const million = await drawn(1_000_000);
-    expect(million.items).toBe(250_000);
+    expect(million.items).toBe(50_000);
     const small = await drawn(1_000);
     expect(small.items).toBe(1_000);
     // The same screen: rows from the first, contiguous, covering the viewport, and at most twice it with the margin each side.
@@ -105,7 +119,7 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
 
   it('scrolled into the middle of 300,000 rows, draws the rows there', async () => {
     const seen = await drawn(300_000);
-    expect(seen.items).toBe(150_000);
+    expect(seen.items).toBe(50_000);
     scrollTo(seen, 150_000 * ROW_HEIGHT);
     expect(seen.rows[0]).toBeLessThanOrEqual(150_000);
     expect(seen.rows[seen.rows.length - 1]).toBeGreaterThanOrEqual(150_000 + Math.floor(VIEWPORT / ROW_HEIGHT) - 2);
@@ -113,8 +127,23 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     expect(seen.rows.length).toBeLessThanOrEqual(2 * Math.ceil(VIEWPORT / ROW_HEIGHT) + 8);
   });
 
+  it('in groups of 24 rows, follows a scroll row by row (the virtualizer hears of it every 24 rows)', async () => {
+    // 1.2M rows 10 px tall: groups of 24, and not scaled (12 million px), so a row's place is its index's.
+    const height = 10;
+    const seen = await drawn(1_200_000, height);
+    expect(seen.items).toBe(50_000);
+    const lastInView = (top: number) => Math.floor((top + VIEWPORT - HEADER) / height);
+    for (let top = 0; top <= 60 * height; top += height) {
+      scrollTo(seen, top);
+      expect(seen.rows).toContain(lastInView(top));
+      expect(seen.rows).toContain(Math.floor(top / height));
+      expect(contiguous(seen.rows)).toBe(true);
+      expect(seen.rows.length).toBeLessThanOrEqual(2 * Math.ceil(VIEWPORT / height) + 8);
+    }
+  });
+
   it('draws the same rows after the count moves to groups of another size with as many items', async () => {
-    // 600,000 and 800,000 rows are both 200,000 items: of 3 rows, then of 4.
+    // 600,000 and 800,000 rows are both 50,000 items: of 12 rows, then of 16.
     const fresh = await drawn(800_000);
     scrollTo(fresh, 7_000_000);
     const want = fresh.rows;
@@ -122,7 +151,7 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     const moved = await drawn(600_000);
     scrollTo(moved, 7_000_000);
     act(() => moved.rerender(800_000));
-    expect(moved.items).toBe(200_000);
+    expect(moved.items).toBe(50_000);
     expect(moved.rows).toEqual(want);
   });
 

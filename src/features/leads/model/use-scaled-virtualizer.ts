@@ -6,10 +6,11 @@
  *
  * TanStack Virtual keeps 20 bytes per item it is given (each item's start and size, and its key):
  * 20 MB on the page at a million rows. Past ITEMS_AT_MOST rows, it is given rows in groups of
- * `rowsPerItem` (each group as tall as its rows) and each visible group is drawn as its rows.
+ * `rowsPerItem` (each group as tall as its rows) and the visible groups' rows are drawn, those
+ * within OVERSCAN_ROWS of the viewport (a group of 20 rows draws no more rows than 20 items would).
  */
-import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { elementScroll, observeElementOffset, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 
 export const ROW_HEIGHT = 36;
 /** The compact density's row height. */
@@ -17,8 +18,8 @@ export const COMPACT_ROW_HEIGHT = 28;
 export const MAX_SCROLL_PX = 15_000_000;
 /** Rows drawn beyond the viewport on each side. */
 const OVERSCAN_ROWS = 8;
-/** The most items the virtualizer is given (5 MB of its per-item arrays). */
-export const ITEMS_AT_MOST = 250_000;
+/** The most items the virtualizer is given (1 MB of its per-item arrays). */
+export const ITEMS_AT_MOST = 50_000;
 
 /** How many rows one virtualizer item holds for `count` rows: 1 up to ITEMS_AT_MOST rows. */
 export const rowsPerItem = (count: number) => Math.max(1, Math.ceil(count / ITEMS_AT_MOST));
@@ -29,13 +30,42 @@ export interface VirtualRow {
   key: number;
 }
 
-/** The rows of the virtualizer's items (`group` rows an item; the last holds what is left of `count`). */
-export function rowsOfItems(items: readonly { index: number }[], group: number, count: number): VirtualRow[] {
+/**
+ * The rows of the virtualizer's items (`group` rows an item; the last holds what is left of
+ * `count`), those from row `within.first` to `within.last` (both drawn) when given.
+ */
+export function rowsOfItems(
+  items: readonly { index: number }[],
+  group: number,
+  count: number,
+  within: { first: number; last: number } = { first: 0, last: Infinity },
+): VirtualRow[] {
   const rows: VirtualRow[] = [];
-  for (const item of items)
-    for (let index = item.index * group; index < Math.min(count, (item.index + 1) * group); index++)
-      rows.push({ index, key: index });
+  for (const item of items) {
+    const from = Math.max(item.index * group, within.first);
+    const to = Math.min(count, (item.index + 1) * group, within.last + 1);
+    for (let index = from; index < to; index++) rows.push({ index, key: index });
+  }
   return rows;
+}
+
+/**
+ * The rows within `overscan` rows of a view at `offset` (virtual pixels, rows starting below a
+ * header of `headerHeight`) of `height` pixels, of `count` rows: the first and last row to draw.
+ * A view past the end (a scroll position not yet clamped) draws as many rows, the last ones.
+ */
+export function rowsNearView(
+  offset: number,
+  height: number,
+  headerHeight: number,
+  rowHeight: number,
+  overscan: number,
+  count: number,
+): { first: number; last: number } {
+  const first = Math.floor((offset - headerHeight) / rowHeight) - overscan;
+  const last = Math.floor((offset + height - headerHeight) / rowHeight) + overscan;
+  const end = Math.min(last, count - 1);
+  return { first: Math.max(0, Math.min(first, end - (last - first))), last: end };
 }
 
 /**
@@ -74,6 +104,13 @@ export function useScaledVirtualizer(
   // 800,000 rows are both 200,000 items, of 3 and of 4 rows): the virtualizer measures them again.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the dependencies are the point: a new function on a new shape
   const itemKey = useCallback((item: number) => item, [group, count, rowHeight]);
+  // The virtualizer renders again when its range of items moves (every `group` rows): in groups, the
+  // top row in view and the view's height are followed too, so the rows near the view are drawn as
+  // it moves row by row. (The observers are set once per scroller: they read the shape through a ref.)
+  const [, followTopRow] = useState(0);
+  const [, followHeight] = useState(0);
+  const shapeRef = useRef({ group, headerHeight, rowHeight });
+  shapeRef.current = { group, headerHeight, rowHeight };
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: Math.ceil(count / group),
@@ -86,7 +123,17 @@ export function useScaledVirtualizer(
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
     observeElementOffset: (instance, cb) =>
-      observeElementOffset(instance, (offset, scrolling) => cb(offset * scaleRef.current, scrolling)),
+      observeElementOffset(instance, (offset, scrolling) => {
+        cb(offset * scaleRef.current, scrolling);
+        const shape = shapeRef.current;
+        if (shape.group > 1)
+          followTopRow(Math.floor((offset * scaleRef.current - shape.headerHeight) / shape.rowHeight));
+      }),
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (rect) => {
+        cb(rect);
+        if (shapeRef.current.group > 1) followHeight(rect.height);
+      }),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
   });
   if (virtualizer.scrollRect) heightRef.current = virtualizer.scrollRect.height;
@@ -103,7 +150,21 @@ export function useScaledVirtualizer(
   /** Where to draw an item whose virtual start is `start`, in spacer pixels. */
   const position = (start: number) => scrollTop + (start - scrollTop * scaleRef.current);
   const items = virtualizer.getVirtualItems();
-  const rows = useMemo(() => rowsOfItems(items, group, count), [items, group, count]);
+  // In groups: only the rows near the view (an item of 20 rows half in view draws its rows in view).
+  const near =
+    group === 1
+      ? undefined
+      : rowsNearView(
+          virtualizer.scrollOffset ?? 0,
+          virtualizer.scrollRect?.height ?? heightRef.current,
+          headerHeight,
+          rowHeight,
+          OVERSCAN_ROWS,
+          count,
+        );
+  const first = near?.first ?? 0;
+  const last = near?.last ?? Infinity;
+  const rows = useMemo(() => rowsOfItems(items, group, count, { first, last }), [items, group, count, first, last]);
   /**
    * Scroll row `index` into view, as little as it takes (the virtualizer's 'auto' alignment, for a
    * row of a group). The element is scrolled itself: the virtualizer would hold a scaled offset to
