@@ -16,6 +16,7 @@ import {
   type LeadColumns,
 } from './lead-columns';
 import { instantColumn, setInstantsFrom, sliceInstants, type InstantColumn } from '../../columns/instant-column';
+import { rebasedStarts, setStart, startAt, startColumn } from '../../columns/start-column';
 
 const NUMERIC = [
   'ids',
@@ -47,7 +48,7 @@ type Numeric = LeadColumns[NumericKey];
  * companies, e-mails, tags) are the chunk's own slices, offsets from zero: one string reads back
  * from IndexedDB several times faster than 65,536 of them.
  */
-export interface ColumnsChunk extends Pick<LeadColumns, JoinedText | JoinedStarts> {
+export interface ColumnsChunk extends Pick<LeadColumns, JoinedText>, Record<JoinedStarts, Uint32Array> {
   start: number;
   count: number;
   numeric: Record<NumericKey, Numeric>;
@@ -61,11 +62,6 @@ export interface ColumnsHead {
   chunkCount: number;
   dict: Record<keyof LeadColumns['dict'], string[]>;
 }
-
-const rebase = (offsets: Uint32Array, from: number, to: number) => {
-  const base = offsets[from]!;
-  return Uint32Array.from(offsets.subarray(from, to + 1), (o) => o - base);
-};
 
 /** Cut `cols` into chunks of `chunkSize` rows; with `only`, the other chunks are left out (null). */
 export function toChunks(
@@ -93,10 +89,10 @@ export function toChunks(
     for (const [i, codes] of cols.extraTags) if (i >= start && i < end) extraTags.push([i - start, codes]);
     const joined = Object.fromEntries(
       JOINED_COLUMNS.flatMap(([key, starts]) => [
-        [key, cols[key].slice(cols[starts][start], cols[starts][end])],
-        [starts, rebase(cols[starts], start, end)],
+        [key, cols[key].slice(startAt(cols[starts], start), startAt(cols[starts], end))],
+        [starts, rebasedStarts(cols[starts], start, end)],
       ]),
-    ) as Pick<LeadColumns, JoinedText | JoinedStarts>;
+    ) as Pick<ColumnsChunk, JoinedText | JoinedStarts>;
     chunks.push({ start, count: end - start, numeric, instants, ...joined, extraTags });
     if (end === cols.n) break;
   }
@@ -138,7 +134,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
     InstantKey,
     InstantColumn
   >;
-  const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: withRoom(Uint32Array, n + 1), length: 0 }));
+  const joined = JOINED_COLUMNS.map(() => ({ parts: [] as string[], starts: startColumn(n + 1), length: 0 }));
   const extraTags = new Map<number, number[]>();
   let row = 0;
   for (const c of chunks) {
@@ -160,7 +156,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
       if (starts.length !== c.count + 1 || starts[c.count] !== text.length)
         throw new Error(`snapshot ${key} of ${text.length} does not fit its ${starts.length} offsets`);
       const j = joined[k]!;
-      for (let i = 0; i < c.count; i++) j.starts[row + i] = j.length + starts[i]!;
+      for (let i = 0; i < c.count; i++) setStart(j.starts, row + i, j.length + starts[i]!);
       j.length += text.length;
       j.parts.push(text);
     });
@@ -171,7 +167,7 @@ export function fromChunks(head: ColumnsHead, chunks: readonly ColumnsChunk[]): 
   const strings = Object.fromEntries(
     JOINED_COLUMNS.flatMap(([key, startsKey], k) => {
       const j = joined[k]!;
-      j.starts[n] = j.length;
+      setStart(j.starts, n, j.length);
       return [
         [key, j.parts.join('')],
         [startsKey, j.starts],

@@ -6,7 +6,7 @@
  * search packs its needle, and every reader of a row unpacks it.
  */
 import type { Lead } from '../lead';
-import { grown, withRoom } from '../../columns/room-to-grow';
+import { copiedStarts, grownStarts, setStart, startAt, type StartColumn } from '../../columns/start-column';
 import { oneByteCopy, packText, unpackText } from '../../columns/one-byte-text';
 import { isCaseMark, markOf, writtenFrom } from '../../columns/written-case';
 import { nameMarkOf, writtenParts, writtenRow, type WrittenParts } from '../../columns/written-row';
@@ -75,12 +75,14 @@ interface Piece {
   offset: number;
   text: string;
 }
-const PIECES = new WeakMap<Uint32Array, readonly Piece[]>();
+const PIECES = new WeakMap<StartColumn, readonly Piece[]>();
 
 /** What row `i` holds in the joined column `joined` (offsets `starts`), packed as stored. */
-export function rowOf(joined: string, starts: Uint32Array, i: number): string {
+export function rowOf(joined: string, starts: StartColumn, i: number): string {
+  const from = startAt(starts, i);
+  const to = startAt(starts, i + 1);
   const pieces = PIECES.get(starts);
-  if (pieces === undefined) return joined.slice(starts[i], starts[i + 1]);
+  if (pieces === undefined) return joined.slice(from, to);
   // The last piece starting at or before row i (a full read of a column costs rows × log pieces).
   let lo = 0;
   let hi = pieces.length - 1;
@@ -90,11 +92,11 @@ export function rowOf(joined: string, starts: Uint32Array, i: number): string {
     else hi = mid - 1;
   }
   const { offset, text } = pieces[lo]!;
-  return text.slice(starts[i]! - offset, starts[i + 1]! - offset);
+  return text.slice(from - offset, to - offset);
 }
 
 /** How many pieces a joined column with offsets `starts` is read from (1: the column whole). */
-export const piecesOf = (starts: Uint32Array): number => PIECES.get(starts)?.length ?? 1;
+export const piecesOf = (starts: StartColumn): number => PIECES.get(starts)?.length ?? 1;
 
 /** Read the joined columns of `cols` whole again (once stored: the store's cuts flattened them). */
 export function forgetPieces(cols: Pick<LeadColumns, JoinedStarts>): void {
@@ -154,41 +156,42 @@ export function namesOf(cols: LeadColumns): string[] {
 }
 
 /** Join per-row strings into one haystack, writing each row's offset (and the end) into `starts`. */
-export function joinRows(rows: readonly string[], starts: Uint32Array): string {
+export function joinRows(rows: readonly string[], starts: StartColumn): string {
   let len = 0;
   for (let i = 0; i < rows.length; i++) {
-    starts[i] = len;
+    setStart(starts, i, len);
     len += rows[i]!.length;
   }
-  starts[rows.length] = len;
+  setStart(starts, rows.length, len);
   return oneByteCopy(rows.join(''));
 }
 
 /** `joined` (row offsets `starts`) kept up to row `first`, then `rows` joined after it: the new string and offsets. */
 export function rejoinFrom(
   joined: string,
-  starts: Uint32Array,
+  starts: StartColumn,
   first: number,
   rows: readonly string[],
-): { joined: string; starts: Uint32Array } {
+): { joined: string; starts: StartColumn } {
   const n = first + rows.length;
   // Rows appended only: the offsets grow into their buffer's room (room-to-grow.ts), the rows before
-  // untouched (a reader of the columns before the patch sees its own offsets). Else a new array.
+  // untouched (a reader of the columns before the patch sees its own offsets). Else a new column.
   const appendOnly = first === starts.length - 1;
-  const out = appendOnly ? grown(starts, n + 1) : withRoom(Uint32Array, n + 1);
-  if (out.buffer !== starts.buffer) out.set(starts.subarray(0, first + 1));
-  let len = starts[first]!;
+  const out = appendOnly ? grownStarts(starts, n + 1) : copiedStarts(starts, first + 1, n + 1);
+  const from = startAt(starts, first);
+  let len = from;
+  // Forward from row `first` (its own offset written again: the same), as start-column.ts asks.
   for (let k = 0; k < rows.length; k++) {
-    out[first + k] = len;
+    setStart(out, first + k, len);
     len += rows[k]!.length;
   }
-  out[n] = len;
+  setStart(out, n, len);
   // One byte a character when `rows` are (the rows kept are slices of the column; a patch copies its own).
   const appended = rows.join('');
   if (appendOnly) {
     // Appended only: its rows are read from the pieces (PIECES), not from the rope they make.
     const before = PIECES.get(starts) ?? [{ firstRow: 0, offset: 0, text: joined }];
-    PIECES.set(out, [...before, { firstRow: first, offset: starts[first]!, text: appended }]);
+    PIECES.set(out, [...before, { firstRow: first, offset: from, text: appended }]);
   }
-  return { joined: joined.slice(0, starts[first]) + appended, starts: out };
+  return { joined: joined.slice(0, from) + appended, starts: out };
 }

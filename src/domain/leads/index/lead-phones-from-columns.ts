@@ -7,6 +7,7 @@
  */
 import { FLAG_DELETED } from '../../columns/lead-flags';
 import type { LeadColumns } from './lead-columns';
+import { startAt } from '../../columns/start-column';
 
 export interface PackedLeadPhones {
   /** The ids of the stored leads, in row order. */
@@ -20,7 +21,7 @@ export function leadPhonesFromColumns(cols: LeadColumns): PackedLeadPhones {
   const { n, flags, phoneStart } = cols;
   let live = 0;
   for (let i = 0; i < n; i++) if (!(flags[i]! & FLAG_DELETED)) live++;
-  if (live === n) return { ids: cols.ids.slice(0, n), phones: cols.phones.slice(0, phoneStart[n]) };
+  if (live === n) return { ids: cols.ids.slice(0, n), phones: cols.phones.slice(0, startAt(phoneStart, n)) };
   const ids = new Int32Array(live);
   const parts: string[] = [];
   let k = 0;
@@ -31,7 +32,7 @@ export function leadPhonesFromColumns(cols: LeadColumns): PackedLeadPhones {
     }
     const from = i;
     while (i < n && !(flags[i]! & FLAG_DELETED)) ids[k++] = cols.ids[i++]!;
-    parts.push(cols.phones.slice(phoneStart[from], phoneStart[i]));
+    parts.push(cols.phones.slice(startAt(phoneStart, from), startAt(phoneStart, i)));
   }
   return { ids, phones: parts.join('') };
 }

@@ -6,6 +6,7 @@
  * share a unit (two instants in the same second) are then put in exact order run by run.
  */
 import type { CodeColumn } from '../../columns/code-column';
+import type { StartColumn } from '../../columns/start-column';
 import type { LeadColumns } from './lead-columns';
 import { nameToSort, rowOf } from './lead-columns-joined';
 import { instantAt, instantsToFloat64 } from '../../columns/instant-column';
@@ -121,7 +122,7 @@ function sortByStrings(strings: readonly string[], n: number, locale?: string): 
 export type SortInput =
   | { kind: 'numeric'; values: Float64Array; unit: number }
   /** The search text and the `written` column with their offsets: a name is read back from both. */
-  | { kind: 'names'; text: string; textStart: Uint32Array; written: string; writtenStart: Uint32Array }
+  | { kind: 'names'; text: string; textStart: StartColumn; written: string; writtenStart: StartColumn }
   | { kind: 'codes'; codes: CodeColumn; values: readonly string[] };
 
 /** The data `key`'s order is computed from (the columns' own arrays where they serve as they are). */

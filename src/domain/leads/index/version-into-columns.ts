@@ -17,6 +17,7 @@
  */
 import { FLAG_ANONYMIZED, FLAG_CALLABLE, FLAG_DELETED } from '../../columns/lead-flags';
 import { hash32 } from '../../columns/hash-strings';
+import { startAt } from '../../columns/start-column';
 import { reasonBit } from '../../compliance/verdict-bits';
 import type { DncListState } from '../../compliance/verdict-types';
 import { DNC_FILTER_STATES } from '../lead-filter';
@@ -88,7 +89,7 @@ export function idsWithPhoneHashes(cols: LeadColumns, hashes: readonly Uint32Arr
   for (let i = 0; i < cols.n; i++) {
     if (flags[i]! & FLAG_DELETED) continue;
     // Each number is followed by a one-character separator.
-    if (wanted.has(hash32(phones, phoneStart[i]!, phoneStart[i + 1]! - 1))) out.push(ids[i]!);
+    if (wanted.has(hash32(phones, startAt(phoneStart, i), startAt(phoneStart, i + 1) - 1))) out.push(ids[i]!);
   }
   return out;
 }
