@@ -11,27 +11,18 @@ import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import type { ComplianceSummary } from '../domain/compliance/compliance-summary';
-import { ensureDataVersion } from '../db/repos/data-version-repo';
 import type { DisplayLocale, DisplayRow } from '../domain/leads/display-row';
-import { catchUp } from './grid-catch-up';
-import { changeSignal } from './grid-change-signal';
 import { createCohortAnswers } from './cohort-answers';
 import { columnReads } from './grid-column-reads';
 import { complianceSummary, overviewFigures, retentionPlan } from './grid-figures';
 import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
-import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
-import { listedNumbersKeeper } from './grid-listed-numbers';
 import { displayBlock, latestFirst } from './grid-block';
-import { measureSince, settledWithinTask } from './grid-timing';
-import { snapshotSaver } from './grid-save-soon';
+import { measureSince } from './grid-timing';
+import { indexKeeper } from './grid-index-keeper';
 import {
-  buildGridIndex,
-  openGridIndex,
   orderFor,
   outsideHoursAt,
   reasonBitsAt,
-  refreshDue,
-  storeSnapshot,
   type BuildProgress,
   type EngineCounters,
   type GridIndex,
@@ -52,15 +43,12 @@ export interface QueryResult {
 /** A block of result rows as the grid asks for it: rows [start, end) of the filter's result in `sort`, formatted for `where`. */
 type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, end: number, where: DisplayLocale];
 
-/** An engine over `db`, with its own index, queue and listeners. */
-/** `sorter`: where idle-time sorts run (a helper worker); none in-process (tests): on the engine's thread. */
-
-/** `listedDelayMs`: how long after opening the engine reads the listed numbers' keys, when none are stored. */
+/**
+ * An engine over `db`, with its own index (grid-index-keeper.ts), result cache and listeners.
+ * `sorter`: where idle-time sorts run (a helper worker); none in-process (tests): on the engine's thread.
+ * `listedDelayMs`: how long after opening the engine reads the listed numbers' keys, when none are stored.
+ */
 export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null, listedDelayMs = 5_000) {
-  /** The index of the current version; null once the data changed: rebuilt on the next question. */
-  let index: Promise<GridIndex> | null = null;
-  /** When the engine was last asked a question (a scan of the listed numbers waits for quiet). */
-  let lastAsked = 0;
   let version = 0;
   let last: { key: string; rows: Uint32Array; idx: GridIndex; at: number } | null = null;
   /** A result is answered again after this long: the calling hours and the due rows move with the clock. */
@@ -74,119 +62,19 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
     for (const l of progressListeners) void l(p);
   }
 
-  /**
-   * Every change to the index — judging due rows again, catching up by the change log, dropping it
-   * for a rebuild — runs on this one queue, one after another: two of them interleaved could write
-   * a verdict read before a write over the one read after it.
-   */
-  let catching: Promise<void> = Promise.resolve();
-  function enqueue(work: () => Promise<void>): Promise<void> {
-    catching = catching.then(work).catch(() => {
-      index = null;
-      latestSeen = -1;
-      changed();
-    });
-    return catching;
-  }
-
-  /** The index, with every row whose cached judgement is due judged again (by index, not a rebuild). */
-  async function current(): Promise<GridIndex> {
-    lastAsked = performance.now();
-    await signals.flush();
-    for (;;) {
-      await catching;
-      const seen = signals.count;
-      index ??= openGridIndex(db, Date.now(), report, matches.known, 'later', listed).then(
-        (idx) => {
-          // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
-          if (idx.counters.catchUps > 0) saveSoon(idx);
-          return keepMatches(idx, seen);
-        },
-        // The snapshot is a cache: one that cannot be opened or caught up is rebuilt from the tables.
-        () => fullBuild(),
-      );
-      const mine = index;
-      // A failure is not kept: the next question opens again, rather than every question failing from now on.
-      const idx = await mine.catch((e: unknown) => {
-        if (index === mine) index = null;
-        throw e;
-      });
-      await enqueue(async () => {
-        if (index !== mine) return;
-        const outcome = await refreshDue(db, idx, Date.now());
-        // Verdicts moved, not the columns any sort reads: the sort orders stay.
-        if (outcome === 'changed') last = null;
-        // So much is due (a start after a long pause) that one full read is cheaper.
-        if (outcome === 'too-many') index = fullBuild();
-      });
-      // Replaced or dropped meanwhile (a rebuild, a change that moves everyone): ask the new one.
-      if (index === mine) return idx;
-    }
-  }
-
-  /** The DNC entries the last full build matched: a rebuild no DNC entry moved reuses them. */
-  const matches = dncMatchesKeeper(db);
-  /** Which numbers can be on no list: a catch-up does not look those up (grid-listed-numbers.ts). */
-  const listed = listedNumbersKeeper(db, listedDelayMs, () => performance.now() - lastAsked);
-  /** The last index built or opened (an export reads leads off it without waiting on the queue). */
-  let latest: GridIndex | null = null;
-  /**
-   * Writes signalled so far (storagemutated, from this or any other tab or worker), and the count
-   * when `latest` last read the data version (opened, built or caught up; -1: not to be trusted).
-   * While no write was signalled since, it holds the data as they are: a Preview skips the read.
-   */
-  const signals = changeSignal(() => void enqueue(applyChanges));
-  let latestSeen = -1;
-  const latestCurrent = () => latest !== null && latestSeen === signals.count;
-  const keepMatches = (idx: GridIndex, seen: number): GridIndex => {
-    listed.start();
-    latest = idx;
-    latestSeen = seen;
-    if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
-    return idx;
-  };
-
-  /** Read everything and build the index now (stored as the new snapshot). */
-  function fullBuild(): Promise<GridIndex> {
-    return (async () => {
-      const seen = signals.count;
-      const dataVersion = await ensureDataVersion(db);
-      const idx = await buildGridIndex(db, Date.now(), report, await matches.known());
-      idx.dataVersion = dataVersion;
-      keepMatches(idx, seen);
-      void storeSnapshot(db, idx);
-      return idx;
-    })();
-  }
-
   function changed(): void {
     last = null;
     version++;
     for (const l of listeners) l(version);
   }
 
-  /** The snapshot stored again a second after a change is applied (grid-save-soon.ts). */
-  const saveSoon = snapshotSaver(db, () => index);
-
-  /**
-   * The data moved on (a write here, in another tab or worker): follow the change log and judge
-   * again only the leads the writes touched, then tell the screens, which ask again if they are
-   * showing. Where the log cannot be followed (a list, version or settings change; a pruned log)
-   * the index is dropped and rebuilt by the next question — only a grid on screen pays for it.
-   */
-  async function applyChanges(): Promise<void> {
-    const told = signals.takeCatalogueMoved();
-    if (!index) return told ? changed() : undefined;
-    const idx = await index;
-    const seen = signals.count;
-    const outcome = await catchUp(db, idx, Date.now(), listed);
-    if (outcome === 'rebuild') latestSeen = -1;
-    else if (latest === idx) latestSeen = seen;
-    if (outcome === 'current') return told ? changed() : undefined;
-    if (outcome === 'rebuild') index = null;
-    else saveSoon(idx);
-    changed();
-  }
+  const keeper = indexKeeper(db, listedDelayMs, {
+    report,
+    changed,
+    // Verdicts moved, not the columns any sort reads: the sort orders stay.
+    verdictsMoved: () => void (last = null),
+  });
+  const { current } = keeper;
 
   /** The result rows of a filter and sort (the last one is cached). */
   async function resultRows(
@@ -210,7 +98,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
     return { idx, rows: last.rows, at: last.at };
   }
 
-  const warmOrdersSoon = orderWarmer(() => index, sorter);
+  const warmOrdersSoon = orderWarmer(keeper.inUse, sorter);
 
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);
@@ -292,7 +180,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
       at: number,
     ): Promise<{ ids: Int32Array; bits: Uint16Array | null; at: number; dataVersion: string | null }> {
       await current();
-      await enqueue(applyChanges);
+      await keeper.applyNow();
       const when = Math.max(at, Date.now());
       const { idx, rows } = await resultRows(filter, sort);
       const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
@@ -309,7 +197,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
      */
     async retentionPlan(at: number, mode: PurgeMode): Promise<PurgePlan | null> {
       await current();
-      await enqueue(applyChanges);
+      await keeper.applyNow();
       return retentionPlan(await current(), at, mode);
     },
     /** Distinct values for the filter pickers. */
@@ -338,7 +226,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
     async summary(at: number, horizonDays = 90): Promise<ComplianceSummary & { ms: number }> {
       return complianceSummary(await current(), at, horizonDays);
     },
-    ...columnReads(db, () => latest, latestCurrent),
+    ...columnReads(db, keeper.latest, keeper.latestCurrent),
     /** What the engine has done since it started: full builds, rows read in them, rows judged again since. */
     async stats(): Promise<EngineCounters & { buildMs: number; n: number }> {
       const idx = await current();
@@ -359,15 +247,12 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
      */
     async catchUpNow(): Promise<number> {
       // Not behind an index still opening or building (minutes at 1M after a list import): that one reads the data as they are, or follows the write signal.
-      const opened = index && (await settledWithinTask(index));
-      if (opened) await enqueue(applyChanges);
+      await keeper.catchUpNow();
       return version;
     },
     /** Rebuild now (e.g. after settings or the clock moved on). */
     async refresh(): Promise<number> {
-      const next = fullBuild();
-      await next;
-      index = next;
+      await keeper.rebuild();
       changed();
       return version;
     },
