@@ -20,7 +20,8 @@ import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-c
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { MS_PER_DAY } from '../domain/time/calendar';
 import { buildExport, previewCallList, type ExportRequest } from './export-build';
-import { buildGridIndex, reasonBitsAt } from './grid-index';
+import { buildGridIndex } from './grid-index';
+import { reasonBitsAt } from './grid-index-reads';
 
 afterAll(closeAll);
 

@@ -17,7 +17,8 @@ import { storedStageOf } from '../domain/leads/lifecycle-facts';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { MS_PER_DAY } from '../domain/time/calendar';
 import { displayBlock, latestFirst } from './grid-block';
-import { buildGridIndex, refreshDue } from './grid-index';
+import { buildGridIndex } from './grid-index';
+import { refreshDue } from './grid-due-rows';
 
 afterAll(closeAll);
 

@@ -18,7 +18,8 @@ import { FLAG_CONNECTED, FLAG_CONVERTED, FLAG_DELETED } from '../domain/columns/
 import { contactAt, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { rowOf } from '../domain/leads/index/lead-columns-joined';
 import { rowVerdict } from '../domain/leads/index/row-verdict';
-import { outsideHoursAt, type GridIndex } from './grid-index';
+import { type GridIndex } from './grid-index';
+import { outsideHoursAt } from './grid-index-reads';
 import { measureSince } from './grid-timing';
 import { catalogNames as readCatalogNames } from '../db/repos/catalog-repo';
 import { instantAt } from '../domain/columns/instant-column';

@@ -12,7 +12,8 @@ import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fi
 import type { LeadsDb } from '../db/leads-db';
 import { queryRows } from '../domain/leads/index/lead-query';
 import type { LeadFilter } from '../domain/leads/lead-filter';
-import { buildGridIndex, openGridIndex, outsideHoursAt, type GridIndex } from './grid-index';
+import { buildGridIndex, openGridIndex, type GridIndex } from './grid-index';
+import { outsideHoursAt } from './grid-index-reads';
 import { instantsToFloat64 } from '../domain/columns/instant-column';
 
 afterAll(closeAll);

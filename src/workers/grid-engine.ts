@@ -19,15 +19,8 @@ import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
 import { indexKeeper } from './grid-index-keeper';
-import {
-  orderFor,
-  outsideHoursAt,
-  reasonBitsAt,
-  type BuildProgress,
-  type EngineCounters,
-  type GridIndex,
-  type ProgressListener,
-} from './grid-index';
+import { type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
+import { orderFor, outsideHoursAt, reasonBitsAt } from './grid-index-reads';
 
 import { orderWarmer, type Sorter } from './grid-warm-orders';
 

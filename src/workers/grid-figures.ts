@@ -10,7 +10,8 @@ import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
 import { leadFigures } from '../domain/leads/index/lead-figures';
 import { liveRows, retentionPlanFromColumns } from '../domain/leads/index/retention-from-columns';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
-import { outsideHoursAt, reasonBitsAt, type GridIndex } from './grid-index';
+import { type GridIndex } from './grid-index';
+import { outsideHoursAt, reasonBitsAt } from './grid-index-reads';
 
 const figuresAt = (idx: GridIndex, at: number, horizonDays?: number) =>
   leadFigures(idx.cols, { now: at, orgTimeZone: idx.orgTimeZone, outsideHours: outsideHoursAt(idx, at) }, horizonDays);

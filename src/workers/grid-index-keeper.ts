@@ -13,14 +13,8 @@ import { changeSignal } from './grid-change-signal';
 import { listedNumbersKeeper } from './grid-listed-numbers';
 import { snapshotSaver } from './grid-save-soon';
 import { settledWithinTask } from './grid-timing';
-import {
-  buildGridIndex,
-  openGridIndex,
-  refreshDue,
-  storeSnapshot,
-  type BuildProgress,
-  type GridIndex,
-} from './grid-index';
+import { buildGridIndex, openGridIndex, storeSnapshot, type BuildProgress, type GridIndex } from './grid-index';
+import { refreshDue } from './grid-due-rows';
 
 export interface KeeperHooks {
   /** Told while the index is opened or built (also from inside the judging loop). */

@@ -12,7 +12,9 @@ import { leadDerived } from '../domain/compliance/lead-facts';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { matchesLeadFilter, type LeadFilter } from '../domain/leads/lead-filter';
 import { MS_PER_DAY } from '../domain/time/calendar';
-import { buildGridIndex, outsideHoursAt, refreshDue } from './grid-index';
+import { buildGridIndex } from './grid-index';
+import { outsideHoursAt } from './grid-index-reads';
+import { refreshDue } from './grid-due-rows';
 
 afterAll(closeAll);
 

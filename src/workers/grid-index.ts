@@ -4,8 +4,8 @@
  * may next change). The calling hours — the part that changes every day for everyone — are read
  * per question from each row's zone and region, so a row is filtered and counted at the instant
  * it is asked about. As time passes only the rows whose cached part is due are judged again (by
- * index, a few at a time), never the whole database. Sort orders are cached per key until the
- * data changes.
+ * index, a few at a time: grid-due-rows.ts), never the whole database. Sort orders are cached per
+ * key until the data changes (grid-index-reads.ts).
  */
 import { loadComplianceWorld, type KnownDncMatches } from '../db/repos/compliance-world-repo';
 import type { LeadsDb } from '../db/leads-db';
@@ -17,25 +17,21 @@ import {
 } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getSettings } from '../db/repos/settings-repo';
-import { isWithinCallingHours } from '../domain/compliance/calling-hours';
 import type { DncEntry } from '../domain/compliance/dnc-list';
 import { createJudge, rulesByRegion } from '../domain/compliance/judge';
 import { slowDerived } from '../domain/compliance/lead-facts';
 import { historyFlagsOf } from '../domain/compliance/compliance-world';
 import type { EffectiveRules } from '../domain/compliance/policies';
-import { callZone } from '../domain/compliance/call-zone';
 import type { LeadDerived } from '../domain/leads/lead-filter';
 import { dormantPeriodMs } from '../domain/leads/lifecycle-stage';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
-import { buildLeadColumns, reasonBit, writeDerived, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { buildLeadColumns, type LeadColumns } from '../domain/leads/index/lead-columns';
 import { forgetPieces } from '../domain/leads/index/lead-columns-joined';
-import { sortOrder, type SortKey } from '../domain/leads/index/lead-sort';
-import { catchUp, minOf, rejudgeLimit } from './grid-catch-up';
+import type { SortKey } from '../domain/leads/index/lead-sort';
+import { catchUp, minOf } from './grid-catch-up';
 import { measureSince, timed } from './grid-timing';
-import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import type { ListedKeeper } from './grid-listed-numbers';
 import { countLeads } from '../db/repos/leads-repo';
-import { instantAt } from '../domain/columns/instant-column';
 
 export interface GridIndex {
   cols: LeadColumns;
@@ -263,88 +259,4 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     }
   });
   return index.saving;
-}
-
-/**
- * Judge again, by index, the rows whose cached part is due at `now`. 'changed' when any row's
- * answer moved, 'same' when none did, 'too-many' when so many are due that a full build is cheaper.
- */
-export async function refreshDue(db: LeadsDb, index: GridIndex, now: number): Promise<'same' | 'changed' | 'too-many'> {
-  if (now < index.nextDue) return 'same';
-  const t0 = performance.now();
-  try {
-    return await judgeDue(db, index, now);
-  } finally {
-    measureSince('engine:refresh-due', t0);
-  }
-}
-
-async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'same' | 'changed' | 'too-many'> {
-  const { cols } = index;
-  const rowOf = new Map<number, number>();
-  for (let i = 0; i < cols.n; i++)
-    if (instantAt(cols.nextChange, i) <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
-  if (rowOf.size > rejudgeLimit(cols.n)) return 'too-many';
-  const settings = await getSettings(db);
-  const rulesFor = rulesByRegion(settings);
-  let changed = false;
-  const ids = [...rowOf.keys()];
-  for (let k = 0; k < ids.length; k += 2_000) {
-    const leads = await leadsByKey(db, ids.slice(k, k + 2_000));
-    const world = await worldByKey(db, leads);
-    const judge = createJudge(world, settings);
-    for (const lead of leads) {
-      const i = rowOf.get(lead.id)!;
-      if (writeDerived(cols, i, slowDerived(judge(lead, now), historyFlagsOf(world, lead.id)))) changed = true;
-    }
-    index.counters.rowsRejudged += leads.length;
-  }
-  index.rulesFor = rulesFor;
-  index.nextDue = minOf(cols.nextChange, cols.flags);
-  return changed ? 'changed' : 'same';
-}
-
-/** Whether row `i` is outside its calling hours at `now`: one answer per zone and region, however many rows. */
-export function outsideHoursAt(index: GridIndex, now: number): (i: number) => boolean {
-  const { cols } = index;
-  const memo = new Map<number, boolean>();
-  const zones = cols.dict.zone.values;
-  const regions = cols.dict.region.values;
-  const anonymized = reasonBit('anonymized');
-  return (i) => {
-    // A purged lead has no number to call: its purge is its whole answer, hours included.
-    if (cols.reasons[i]! & anonymized) return false;
-    const key = cols.zone[i]! * 1_048_576 + cols.region[i]!;
-    let outside = memo.get(key);
-    if (outside === undefined) {
-      const rules = index.rulesFor(regions[cols.region[i]!]!);
-      outside = !isWithinCallingHours(now, callZone(zones[cols.zone[i]!]!, rules.timeZone), rules.callingHours);
-      memo.set(key, outside);
-    }
-    return outside;
-  };
-}
-
-/**
- * The reason bits of `rows` at `at` (cached slow part, calling hours at `at`), or null when some
- * row's cached part may change before `at` (then the caller judges those leads itself).
- */
-export function reasonBitsAt(index: GridIndex, rows: Uint32Array, at: number): Uint16Array | null {
-  const { cols } = index;
-  const outside = outsideHoursAt(index, at);
-  const hours = reasonBit('outside-calling-hours');
-  const bits = new Uint16Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    if (instantAt(cols.nextChange, i) <= at) return null;
-    bits[k] = cols.reasons[i]! | (outside(i) ? hours : 0);
-  }
-  return bits;
-}
-
-/** The cached ascending order for `key`. */
-export function orderFor(index: GridIndex, key: SortKey): Uint32Array {
-  let order = index.orders.get(key);
-  if (!order) index.orders.set(key, (order = sortOrder(index.cols, key)));
-  return order;
 }

@@ -1,6 +1,7 @@
 /** Sort orders the grid engine works out in idle time, so a header click finds its order ready. */
 import { sortInput, type SortInput, type SortKey } from '../domain/leads/index/lead-sort';
-import { orderFor, type GridIndex } from './grid-index';
+import { type GridIndex } from './grid-index';
+import { orderFor } from './grid-index-reads';
 import { measureSince } from './grid-timing';
 
 /** The sort keys worked out ahead, most asked first (the default columns' headers). */

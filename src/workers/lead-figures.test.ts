@@ -11,7 +11,9 @@ import { complianceSummary } from '../domain/compliance/compliance-summary';
 import { leadFigures } from '../domain/leads/index/lead-figures';
 import { overviewFigures } from '../domain/overview/overview-figures';
 import { MS_PER_DAY } from '../domain/time/calendar';
-import { buildGridIndex, outsideHoursAt, refreshDue } from './grid-index';
+import { buildGridIndex } from './grid-index';
+import { outsideHoursAt } from './grid-index-reads';
+import { refreshDue } from './grid-due-rows';
 
 afterAll(closeAll);
 
