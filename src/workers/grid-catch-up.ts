@@ -13,7 +13,8 @@ import { historyFlagsOf } from '../domain/compliance/compliance-world';
 import { verdictInputKey } from '../domain/compliance/verdict-inputs';
 import type { Lead } from '../domain/leads/lead';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
-import { patchLeadColumns, type LeadColumns, type RowChange } from '../domain/leads/index/lead-columns';
+import { type LeadColumns } from '../domain/leads/index/lead-columns';
+import { patchLeadColumns, type RowChange } from '../domain/leads/index/lead-columns-patch';
 import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
@@ -146,7 +147,9 @@ export async function catchUp(
   const wanted = [...ids].sort((a, b) => a - b);
   // The numbers surely on no list are not looked up (listed-numbers-repo.ts): null while the set is not ready.
   const listedSet =
-    listed && wanted.length > 0 ? await listed.at(index.dataVersion, dataVersion, logged.dncHashes) : null;
+    listed && wanted.length > 0
+      ? await timed('engine:catch-up:listed', () => listed.at(index.dataVersion, dataVersion, logged.dncHashes))
+      : null;
   const mayBeListed = listedSet && {
     dataVersion: listedSet.dataVersion,
     mayBeListed: (phone: string) => {
@@ -228,6 +231,7 @@ export async function catchUp(
     if (index.cols.n > before) dirty.add(Math.floor((index.cols.n - 1) / SNAPSHOT_CHUNK_ROWS));
   }
   measureSince('engine:catch-up:patch', tPatch);
+  const tTail = performance.now();
   index.deleted += deletedRows.length - revived;
   index.rulesFor = rulesByRegion(settings);
   index.orgTimeZone = settings.orgTimeZone;
@@ -237,6 +241,7 @@ export async function catchUp(
   index.dataVersion = dataVersion;
   index.counters.catchUps++;
   index.counters.rowsCaughtUp += changes.length + deletedRows.length + laidRows;
+  measureSince('engine:catch-up:tail', tTail);
   measureSince('engine:catch-up', t0);
   return 'patched';
 }

@@ -12,7 +12,8 @@ import { bulkOpSchema, type BulkOp, type FieldOp } from '../bulk-edit';
 import type { Lead } from '../lead';
 import { previewFromColumns } from './bulk-preview-from-columns';
 import { CAMPAIGNS, SOURCES, TAGS, rowsArb } from './lead-arbitraries.test-helpers';
-import { buildLeadColumns, patchLeadColumns, type LeadColumns } from './lead-columns';
+import { buildLeadColumns, type LeadColumns } from './lead-columns';
+import { patchLeadColumns } from './lead-columns-patch';
 import { fromChunks, toChunks } from './lead-columns-chunks';
 
 const NOW = Date.UTC(2026, 11, 4, 12);

@@ -10,7 +10,8 @@ import { EXPORT_COLUMNS, exportValue, type ExportRowContext } from '../../import
 import { ACQUIRED_AT_PRECISIONS, DNC_STATUSES, type Lead } from '../lead';
 import { exportLeadsFromColumns } from './export-lead-from-columns';
 import { ZONES, rowsArb } from './lead-arbitraries.test-helpers';
-import { buildLeadColumns, patchLeadColumns, type LeadColumns } from './lead-columns';
+import { buildLeadColumns, type LeadColumns } from './lead-columns';
+import { patchLeadColumns } from './lead-columns-patch';
 import { fromChunks, toChunks } from './lead-columns-chunks';
 
 const CTX: ExportRowContext = {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
-import { buildLeadColumns, patchLeadColumns } from './lead-columns';
+import { buildLeadColumns } from './lead-columns';
+import { patchLeadColumns } from './lead-columns-patch';
 import { fromChunks, toChunks } from './lead-columns-chunks';
 import { queryRows } from './lead-query';
 

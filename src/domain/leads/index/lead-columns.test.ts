@@ -7,16 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
-import {
-  JOINED_COLUMNS,
-  buildLeadColumns,
-  companyAt,
-  emailAt,
-  nameAt,
-  namesOf,
-  patchLeadColumns,
-  type RowChange,
-} from './lead-columns';
+import { JOINED_COLUMNS, buildLeadColumns, companyAt, emailAt, nameAt, namesOf } from './lead-columns';
+import { patchLeadColumns, type RowChange } from './lead-columns-patch';
 import { forgetPieces, piecesOf } from './lead-columns-joined';
 import { fromChunks, toChunks } from './lead-columns-chunks';
 import { serialize } from 'node:v8';

@@ -18,17 +18,15 @@ import {
   FLAG_CONNECTED,
   FLAG_CONTACTED,
   FLAG_CONVERTED,
-  FLAG_DELETED,
   FLAG_LISTED,
   HISTORY_FLAGS,
 } from '../../columns/lead-flags';
 
-import { grown, withRoom } from '../../columns/room-to-grow';
+import { withRoom } from '../../columns/room-to-grow';
 import { codeColumn, withCode, type CodeColumn } from '../../columns/code-column';
-import { grownInstants, instantColumn, setInstant, type InstantColumn } from '../../columns/instant-column';
+import { instantColumn, setInstant, type InstantColumn } from '../../columns/instant-column';
 import { startColumn, type StartColumn } from '../../columns/start-column';
-import { JOINED, JOINED_KEYS, joinRows, rejoinFrom, rowOf, type JoinedKey } from './lead-columns-joined';
-import { oneByteCopy } from '../../columns/one-byte-text';
+import { JOINED, joinRows } from './lead-columns-joined';
 export {
   JOINED_COLUMNS,
   companyAt,
@@ -110,7 +108,7 @@ export interface LeadColumns {
 
 export { reasonBit };
 export { EVERY_INSTANT_LISTED, INSTANT_KEYS, batchCode, type InstantKey } from './lead-column-keys';
-import { INSTANT_KEYS, batchCode } from './lead-column-keys';
+import { batchCode } from './lead-column-keys';
 
 /** The lastOutcome code of a text that is no call outcome: shown as none; an export reads the table for it. */
 export const OUTCOME_UNLISTED = 255;
@@ -192,7 +190,7 @@ export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): bool
  * Write every fixed-width column, the dictionary codes, the tags and the name of row `i` (not the
  * joined search strings); with 'kept', the row's cached judgement stays as it is.
  */
-function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'kept'): void {
+export function writeRow(cols: LeadColumns, i: number, lead: Lead, d: LeadDerived | 'kept'): void {
   const judged = cols.flags[i]! & (FLAG_CALLABLE | HISTORY_FLAGS);
   cols.ids[i] = lead.id;
   setInstant(cols.acquiredAt, i, lead.acquiredAt);
@@ -243,87 +241,4 @@ export function buildLeadColumns(leads: readonly Lead[], derived: readonly LeadD
   for (let i = 0; i < n; i++) writeRow(cols, i, leads[i]!, derived[i]!);
   for (const j of JOINED) cols[j.key] = joinRows(leads.map(j.of), cols[j.starts]);
   return cols;
-}
-
-/**
- * A lead written again (row index) or for the first time (row null), with its judgement — or
- * 'kept' for a row written again whose judged fields and history did not change.
- */
-export interface RowChange {
-  row: number | null;
-  lead: Lead;
-  derived: LeadDerived | 'kept';
-}
-
-/**
- * Apply changes to the columns: rows written again in place, new leads appended (typed arrays
- * grown by copy), deleted rows flagged (queries skip them). The joined search strings are
- * rebuilt only when a row's name, company, e-mail, number or tags changed or rows were added,
- * each from its first changed row.
- * Returns the columns to use from now on (the same object when nothing grew).
- */
-export function patchLeadColumns(
-  cols: LeadColumns,
-  changes: readonly RowChange[],
-  deletedRows: readonly number[],
-): LeadColumns {
-  const added = changes.filter((c) => c.row === null).length;
-  let out = cols;
-  if (added > 0) {
-    const n = cols.n + added;
-    // Each column grown into the room its buffer left (room-to-grow.ts): no copy of a million rows.
-    const grownRows: LeadColumns = { ...cols, n };
-    for (const key of Object.keys(cols) as (keyof LeadColumns)[]) {
-      const column = cols[key];
-      if (ArrayBuffer.isView(column) && !JOINED_KEYS.has(key))
-        Object.assign(grownRows, { [key]: grown(column as Float64Array, n) });
-    }
-    for (const key of INSTANT_KEYS) grownRows[key] = grownInstants(cols[key], n);
-    const joined = Object.fromEntries(
-      JOINED.flatMap((j) => [
-        [j.key, cols[j.key]],
-        [j.starts, cols[j.starts]],
-      ]),
-    );
-    out = { ...grownRows, ...(joined as Pick<LeadColumns, JoinedKey>), extraTags: cols.extraTags, dict: cols.dict };
-  }
-  // Per row whose strings changed (or that is new), its strings in JOINED's order.
-  const stringsOf = new Map<number, string[]>();
-  let next = cols.n;
-  for (const c of changes) {
-    const i = c.row ?? next++;
-    writeRow(out, i, c.lead, c.derived);
-    // Each one byte a character (one-byte-text.ts), so the column joined again stays so.
-    const strings = JOINED.map((j) => oneByteCopy(j.of(c.lead)));
-    const same = c.row !== null && JOINED.every((j, k) => rowOf(cols[j.key], cols[j.starts], i) === strings[k]);
-    // The row's last write wins (a row written twice in one patch, back to what it held: nothing to join).
-    if (same) stringsOf.delete(i);
-    else stringsOf.set(i, strings);
-  }
-  for (const i of deletedRows) {
-    out.flags[i] = out.flags[i]! | FLAG_DELETED;
-    stringsOf.set(
-      i,
-      JOINED.map((j) => j.gone),
-    );
-  }
-  if (stringsOf.size > 0) {
-    const n = out.n;
-    const next: Partial<Pick<LeadColumns, JoinedKey>> = {};
-    JOINED.forEach((j, k) => {
-      // Per column, rows before its first changed one keep their strings: the joined prefix is
-      // reused as it is, so an import (rows appended) joins only its own rows, not a million
-      // again; a column no row changed (tags edited, names not) is kept whole.
-      let first = n;
-      for (const [i, strings] of stringsOf)
-        if (i < first && (i >= cols.n || strings[k] !== rowOf(cols[j.key], cols[j.starts], i))) first = i;
-      if (first === n) return;
-      const rows = new Array<string>(n - first);
-      for (let i = first; i < n; i++) rows[i - first] = stringsOf.get(i)?.[k] ?? rowOf(cols[j.key], cols[j.starts], i);
-      const { joined, starts } = rejoinFrom(cols[j.key], cols[j.starts], first, rows);
-      Object.assign(next, { [j.key]: joined, [j.starts]: starts });
-    });
-    out = { ...out, ...next };
-  }
-  return out;
 }

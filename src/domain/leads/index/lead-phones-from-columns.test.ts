@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../lead';
 import { rowsArb } from './lead-arbitraries.test-helpers';
-import { buildLeadColumns, patchLeadColumns } from './lead-columns';
+import { buildLeadColumns } from './lead-columns';
+import { patchLeadColumns } from './lead-columns-patch';
 import { fromChunks, toChunks } from './lead-columns-chunks';
 import { forEachLeadPhone, leadPhonesFromColumns } from './lead-phones-from-columns';
 
