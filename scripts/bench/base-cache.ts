@@ -4,7 +4,10 @@
  * The key hashes everything that shapes it, so a new migration or loader makes a new one.
  * A size's loaded profile (the base plus that size's leads, calls and consents, as the loader
  * left it) is kept the same way, so a re-run that does not measure the load spends its time
- * measuring (1M leads are about 20 minutes of writes).
+ * measuring (1M leads are about 20 minutes of writes). And as the warm-up left it, once the
+ * engine has stored its snapshot (building it from the tables is 4–5 minutes at 1M), under the
+ * formats of the snapshot and the listed numbers it stored: a build of the same formats opens it
+ * as an upgraded app would; a new format builds and keeps its own.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -56,7 +59,25 @@ export function restoreLoaded(name: string, dir: string): boolean {
 export function storeLoaded(name: string, dir: string, size: number): void {
   if (existsSync(CACHE))
     for (const old of readdirSync(CACHE))
-      if (old.startsWith('loaded-') && old.split('-')[2] === String(size))
+      if ((old.startsWith('loaded-') || old.startsWith('warmed-loaded-')) && old.split('-').includes(String(size)))
         rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
+  cpSync(dir, `${CACHE}/${name}`, { recursive: true });
+}
+
+/** The formats the app stores its engine snapshot and listed numbers in, as its source declares them. */
+function storedFormats(): string {
+  const read = (file: string, name: string) =>
+    new RegExp(`const ${name} = (\\d+);`).exec(readFileSync(`${root}src/db/repos/${file}`, 'utf8'))?.[1] ?? 'unknown';
+  return `s${read('engine-snapshot-repo.ts', 'SNAPSHOT_FORMAT')}-l${read('listed-numbers-repo.ts', 'LISTED_FORMAT')}`;
+}
+
+/** The cache name of a loaded profile as its warm-up left it (the engine's snapshot stored). */
+export const warmedCacheName = (loadedName: string): string => `warmed-${loadedName}-${storedFormats()}`;
+
+/** Keep `dir` as the warmed profile `name`, dropping the warmed ones of the same loaded profile in other formats. */
+export function storeWarmed(name: string, loadedName: string, dir: string): void {
+  if (existsSync(CACHE))
+    for (const old of readdirSync(CACHE))
+      if (old.startsWith(`warmed-${loadedName}-`)) rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
   cpSync(dir, `${CACHE}/${name}`, { recursive: true });
 }

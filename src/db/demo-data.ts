@@ -15,6 +15,7 @@ import { timeZoneForNumber } from '../domain/leads/phone-time-zone';
 import { createRng, type Rng } from '../domain/random';
 import { MS_PER_DAY, addMonths, atLocalMinute, startOfLocalDay } from '../domain/time/calendar';
 import * as P from './demo-profiles';
+import * as N from './demo-names';
 import { buildDemoDnc } from './demo-dnc';
 
 export interface DemoDataset {
@@ -36,7 +37,7 @@ function phoneFor(rng: Rng, region: P.Region, used: Set<string>): string {
   for (;;) {
     let n: string;
     if (region === 'US')
-      n = `+1${rng.pick(P.US_AREA_CODES)}${rng.int(2, 9)}${String(rng.int(0, 99)).padStart(2, '0')}${String(rng.int(0, 9999)).padStart(4, '0')}`;
+      n = `+1${rng.pick(N.US_AREA_CODES)}${rng.int(2, 9)}${String(rng.int(0, 99)).padStart(2, '0')}${String(rng.int(0, 9999)).padStart(4, '0')}`;
     else if (region === 'CN')
       n = `+86${rng.pick(['138', '139', '135', '137', '150', '151', '186', '188'])}${String(rng.int(0, 99999999)).padStart(8, '0')}`;
     else n = `+447${rng.int(400, 999)}${String(rng.int(0, 999999)).padStart(6, '0')}`;
@@ -50,10 +51,10 @@ function phoneFor(rng: Rng, region: P.Region, used: Set<string>): string {
 
 function personFor(rng: Rng, region: P.Region): { name: string; company: string; email: string } {
   if (region === 'CN')
-    return { name: rng.pick(P.CN_SURNAMES) + rng.pick(P.CN_GIVEN), company: rng.pick(P.CN_COMPANIES), email: '' };
-  const first = rng.pick(P.FIRST_NAMES);
-  const last = rng.pick(P.LAST_NAMES);
-  const company = rng.pick(P.COMPANIES);
+    return { name: rng.pick(N.CN_SURNAMES) + rng.pick(N.CN_GIVEN), company: rng.pick(N.CN_COMPANIES), email: '' };
+  const first = rng.pick(N.FIRST_NAMES);
+  const last = rng.pick(N.LAST_NAMES);
+  const company = rng.pick(N.COMPANIES);
   const domain = company ? company.toLowerCase().replace(/[^a-z]/g, '') + '.example' : 'mail.example';
   return {
     name: `${first} ${last}`,
@@ -99,7 +100,7 @@ function callsFor(
       at,
       outcome,
       durationSec: connected ? rng.int(30, 900) : rng.int(0, 40),
-      agent: rng.pick(P.AGENTS),
+      agent: rng.pick(N.AGENTS),
       ...(lead.campaignId ? { campaignId: lead.campaignId } : {}),
     });
     if (connected || outcome === 'disconnected') break;

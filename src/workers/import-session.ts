@@ -4,8 +4,6 @@
  * commit it as one batch, and roll batches back. Results are plain objects (never thrown errors) because they cross the
  * worker boundary. The class has no comlink in it, so Vitest drives it directly.
  */
-import { z } from 'zod';
-import { MAX_FILE_BYTES } from '../domain/import-export/cell-checks';
 import { CALL_FIELDS, duplicateHeaders, LEAD_FIELDS, suggestMapping } from '../domain/import-export/column-mapping';
 import { detectDelimiter, type Delimiter } from '../domain/import-export/delimiter';
 import type { Encoding } from '../domain/import-export/encoding';
@@ -24,6 +22,7 @@ import { isQuotaError } from '../db/storage-errors';
 import { analyseCallLog } from './call-analysis';
 import { previewRows, type RowSource } from './csv-rows';
 import { ImportFile, type FileLike } from './import-file';
+import { downloadImport, type OpenProblem } from './import-download';
 import { CancelToken, commitHooks, type ProgressListener } from './import-progress';
 import { analyseApiPayload, analyseLeadFile } from './lead-analysis';
 import { parsePayload } from '../domain/import-export/api-payload';
@@ -57,17 +56,10 @@ export interface Inspection {
   workbook?: { sheets: { name: string; rows: number }[]; sheet: string };
 }
 
-export type OpenProblem =
-  | { code: 'file-too-large'; size: number; limit: number }
-  | { code: 'empty-file' }
-  | { code: 'invalid-url' }
-  | { code: 'network-or-cors'; message: string }
-  | { code: 'http-error'; status: number; statusText: string };
+export type { OpenProblem };
 
 export type Result<T, E extends string = string> =
   { ok: true; value: T } | { ok: false; error: E; message?: string; detail?: number[] };
-
-const httpUrl = z.url({ protocol: /^https?$/ });
 
 function errorResult(e: unknown): Result<never> {
   if (e instanceof ImportCancelledError || (e as Error)?.name === 'ImportCancelledError')
@@ -106,32 +98,10 @@ export class ImportSession {
     url: string,
   ): Promise<Result<{ fileName: string; size: number }, OpenProblem['code']> & { problem?: OpenProblem }> {
     this.reset();
-    if (!httpUrl.safeParse(url).success) return { ok: false, error: 'invalid-url', problem: { code: 'invalid-url' } };
-    let response: Response;
-    try {
-      response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
-    } catch (e) {
-      const problem: OpenProblem = { code: 'network-or-cors', message: e instanceof Error ? e.message : String(e) };
-      return { ok: false, error: problem.code, problem };
-    }
-    if (!response.ok) {
-      const problem: OpenProblem = { code: 'http-error', status: response.status, statusText: response.statusText };
-      return { ok: false, error: problem.code, problem };
-    }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_FILE_BYTES) {
-      void response.body?.cancel();
-      return {
-        ok: false,
-        error: 'file-too-large',
-        problem: { code: 'file-too-large', size: declared, limit: MAX_FILE_BYTES },
-      };
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length === 0) return { ok: false, error: 'empty-file', problem: { code: 'empty-file' } };
-    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || new URL(url).host);
-    this.file = await ImportFile.fromBytes(name, bytes);
-    return { ok: true, value: { fileName: name, size: bytes.length } };
+    const got = await downloadImport(url);
+    if (!got.ok) return { ok: false, error: got.problem.code, problem: got.problem };
+    this.file = got.file;
+    return { ok: true, value: { fileName: got.file.name, size: got.file.size } };
   }
 
   /**
