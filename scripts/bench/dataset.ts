@@ -21,7 +21,7 @@ import {
   FIRST_NAMES,
   LAST_NAMES,
   AGENTS,
-} from '../../src/db/demo-names';
+} from '../../src/db/demo-profiles';
 import { createRng, type Rng } from '../../src/domain/random';
 import { BENCH_PROFILES, CN_PREFIXES, REGION_ZONE, US_AREAS, type BenchProfile } from './dataset-profiles';
 

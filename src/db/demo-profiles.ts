@@ -165,3 +165,7 @@ export const DEMO_PROFILES: SourceProfile[] = [
 /** Old CRM records from before the demo window: past retention, waiting for a purge. */
 export const LEGACY_SOURCE: Source = { id: 'legacy-crm', name: 'Legacy CRM migration', kind: 'other' };
 export const LEGACY_COUNT = 320;
+
+// The names the demo picks from (demo-names.ts), read from here by the bench's dataset too (whose
+// cached profiles are keyed by its source: moving this import there would regenerate them).
+export { AGENTS, CN_COMPANIES, CN_GIVEN, CN_SURNAMES, COMPANIES, FIRST_NAMES, LAST_NAMES } from './demo-names';

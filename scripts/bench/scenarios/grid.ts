@@ -9,6 +9,7 @@ import { engineReport, formatSteps, workerNow, workerSteps } from '../engine-rep
 import { measureHeap } from '../heap';
 import { writeHeapSnapshots } from '../heap-snapshots';
 import { percentile, type Sample } from '../report';
+import { startTrace } from '../trace';
 import type { RunContext, Scenario } from './types';
 
 const P4 = 'P4 (1M): filter ≤ 50 ms in the worker; click to painted ≤ 200 ms';
@@ -29,15 +30,21 @@ async function resetGrid(ctx: RunContext): Promise<void> {
  */
 async function timed(
   ctx: RunContext,
+  name: string,
   action: () => Promise<void>,
   wait: Parameters<typeof probe<'waitGrid'>>[2],
   from: 'input' | 'url' = 'input',
 ): Promise<Sample> {
   const since = await workerNow(ctx.page);
+  const traces = process.env.BENCH_TRACE;
+  const stopTrace = traces
+    ? await startTrace(ctx.context, ctx.page, traces, `${name}-${ctx.spec.size}-${ctx.run}`)
+    : null;
   const waiting = probe(ctx.page, 'waitGrid', wait);
   waiting.catch(() => undefined); // the action may fail first; its error is the one to report
   await action();
   const r = await waiting;
+  await stopTrace?.();
   const start = await probe(ctx.page, from === 'input' ? 'lastInput' : 'lastUrlChange');
   const steps = await workerSteps(ctx.page, since);
   console.error(`      worker: ${formatSteps(steps)}`);
@@ -110,6 +117,7 @@ export const gridFilter: Scenario = {
     await ctx.page.getByTestId('filter-source').click();
     const sample = await timed(
       ctx,
+      'grid-filter',
       () => ctx.page.getByRole('checkbox', { name: 'Website forms', exact: true }).check(),
       { countNot: ctx.spec.size, timeoutMs: ctx.timeoutMs },
     );
@@ -127,6 +135,7 @@ export const gridSearch: Scenario = {
     return {
       'grid-search': await timed(
         ctx,
+        'grid-search',
         () => search.fill('garcia'),
         { countNot: ctx.spec.size, timeoutMs: ctx.timeoutMs },
         'url',
@@ -142,7 +151,9 @@ function sortBy(id: string, header: string, goal: string): Scenario {
     async measure(ctx) {
       await resetGrid(ctx);
       const button = ctx.page.getByRole('columnheader', { name: header, exact: false }).getByRole('button');
-      return { [id]: await timed(ctx, () => button.click(), { firstRowNot: 'lead-row-1', timeoutMs: ctx.timeoutMs }) };
+      return {
+        [id]: await timed(ctx, id, () => button.click(), { firstRowNot: 'lead-row-1', timeoutMs: ctx.timeoutMs }),
+      };
     },
   };
 }
