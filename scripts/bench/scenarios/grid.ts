@@ -176,7 +176,12 @@ export const scroll: Scenario = {
   async measure(ctx) {
     await resetGrid(ctx);
     const since = await workerNow(ctx.page);
+    const traces = process.env.BENCH_TRACE;
+    const stopTrace = traces
+      ? await startTrace(ctx.context, ctx.page, traces, `scroll-${ctx.spec.size}-${ctx.run}`)
+      : null;
     const r = await probe(ctx.page, 'scrollThrough', 120, ctx.timeoutMs);
+    await stopTrace?.();
     const steps = await workerSteps(ctx.page, since);
     console.error(`      worker: ${formatSteps(steps)}`);
     const p95 = percentile(r.frames, 95) ?? 0;
