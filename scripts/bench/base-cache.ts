@@ -5,12 +5,11 @@
  * A size's loaded profile (the base plus that size's leads, calls and consents, as the loader
  * left it) is kept the same way, so a re-run that does not measure the load spends its time
  * measuring (1M leads are about 20 minutes of writes). And as the warm-up left it, once the
- * engine has stored its snapshot (building it from the tables is 4–5 minutes at 1M), under the
- * formats of the snapshot and the listed numbers it stored: a build of the same formats opens it
- * as an upgraded app would; a new format builds and keeps its own.
+ * engine has stored its snapshot (building it from the tables is 4–5 minutes at 1M), for the
+ * build that stored it: re-runs of one build (other scenarios, more runs) skip that rebuild.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { DatasetSpec } from './dataset';
 import { fileURLToPath } from 'node:url';
 
@@ -64,20 +63,28 @@ export function storeLoaded(name: string, dir: string, size: number): void {
   cpSync(dir, `${CACHE}/${name}`, { recursive: true });
 }
 
-/** The formats the app stores its engine snapshot and listed numbers in, as its source declares them. */
-function storedFormats(): string {
-  const read = (file: string, name: string) =>
-    new RegExp(`const ${name} = (\\d+);`).exec(readFileSync(`${root}src/db/repos/${file}`, 'utf8'))?.[1] ?? 'unknown';
-  return `s${read('engine-snapshot-repo.ts', 'SNAPSHOT_FORMAT')}-l${read('listed-numbers-repo.ts', 'LISTED_FORMAT')}`;
+/**
+ * The cache name of a loaded profile as its warm-up left it (the engine's snapshot stored), for
+ * the build in `outDir`: the app reads a snapshot only of its own build (engine-snapshot-repo.ts),
+ * so the name holds the build's page (whose asset names hash its code).
+ */
+export function warmedCacheName(loadedName: string, outDir: string): string {
+  const build = createHash('sha256')
+    .update(readFileSync(`${outDir}/index.html`))
+    .digest('hex')
+    .slice(0, 12);
+  return `warmed-${loadedName}-${build}`;
 }
 
-/** The cache name of a loaded profile as its warm-up left it (the engine's snapshot stored). */
-export const warmedCacheName = (loadedName: string): string => `warmed-${loadedName}-${storedFormats()}`;
+/** Warmed profiles kept per loaded profile (a build compared with another keeps both; 1M is about a gigabyte each). */
+const WARMED_KEPT = 3;
 
-/** Keep `dir` as the warmed profile `name`, dropping the warmed ones of the same loaded profile in other formats. */
+/** Keep `dir` as the warmed profile `name`, dropping the oldest of the same loaded profile past WARMED_KEPT. */
 export function storeWarmed(name: string, loadedName: string, dir: string): void {
-  if (existsSync(CACHE))
-    for (const old of readdirSync(CACHE))
-      if (old.startsWith(`warmed-${loadedName}-`)) rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
   cpSync(dir, `${CACHE}/${name}`, { recursive: true });
+  const warmed = readdirSync(CACHE)
+    .filter((f) => f.startsWith(`warmed-${loadedName}-`))
+    .map((f) => ({ f, at: statSync(`${CACHE}/${f}`).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of warmed.slice(WARMED_KEPT)) rmSync(`${CACHE}/${f}`, { recursive: true, force: true });
 }

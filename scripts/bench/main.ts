@@ -76,7 +76,7 @@ async function benchSize(
     // The load's own figures (import, raw put) need an empty base; any other question reuses a loaded profile.
     const measuresLoad = opts.only.length === 0 || opts.only.some((id) => LOAD_SCENARIOS.has(id));
     const loadedName = loadedCacheName(baseKey, spec);
-    const warmedName = warmedCacheName(loadedName);
+    const warmedName = warmedCacheName(loadedName, opts.outDir);
     // Warmed: the engine's snapshot is in it (stored by an earlier build of the same formats).
     let warmed = false;
     if (opts.cache && !measuresLoad && restoreLoaded(warmedName, profileDir)) {
