@@ -62,9 +62,9 @@ export async function workerNow(page: Page): Promise<number> {
 }
 
 /** Whether the engine's stored snapshot is of the data as they are now (null: not readable). */
-function snapshotIsCurrent(page: Page): Promise<boolean | null> {
+function snapshotIsCurrent(page: Page, since = 0): Promise<boolean | null> {
   return page.evaluate(
-    () =>
+    (since) =>
       new Promise<boolean | null>((resolve) => {
         const open = indexedDB.open('leadledger');
         open.onerror = () => resolve(null);
@@ -74,13 +74,15 @@ function snapshotIsCurrent(page: Page): Promise<boolean | null> {
           const head = tx.objectStore('engine').get('grid:head');
           const version = tx.objectStore('changes').get('dataVersion');
           version.onsuccess = () => {
-            const h = (head.result as { dataVersion?: string } | undefined)?.dataVersion ?? null;
+            const stored = head.result as { dataVersion?: string; builtAt?: number } | undefined;
+            const h = stored?.dataVersion ?? null;
             const v = (version.result as { value?: string } | undefined)?.value ?? null;
-            resolve(h !== null && h === v);
+            resolve(h !== null && h === v && (stored?.builtAt ?? 0) >= since);
             open.result.close();
           };
         };
       }),
+    since,
   );
 }
 
@@ -89,10 +91,10 @@ function snapshotIsCurrent(page: Page): Promise<boolean | null> {
  * build stores it chunk by chunk after its first answer, and a session closed before that would
  * leave every run to build again. Returns how long it waited, or null when it never was stored.
  */
-export async function waitForSnapshot(page: Page, timeoutMs: number): Promise<number | null> {
+export async function waitForSnapshot(page: Page, timeoutMs: number, since = 0): Promise<number | null> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    if (await snapshotIsCurrent(page)) return Date.now() - t0;
+    if (await snapshotIsCurrent(page, since)) return Date.now() - t0;
     await page.waitForTimeout(1_000);
   }
   return null;

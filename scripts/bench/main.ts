@@ -39,7 +39,7 @@ import {
 import { RUN_SCENARIOS } from './scenarios';
 import { removeTemp, tempDir } from './temp-dirs';
 import { coldStart } from './scenarios/grid';
-import { waitForSnapshot } from './engine-report';
+import { engineReport, waitForSnapshot } from './engine-report';
 import type { Scenario } from './scenarios/types';
 import { benchTeam, TEAM_PART } from './team';
 
@@ -130,6 +130,7 @@ async function benchSize(
     let snapshotStored = false;
     for (let run = 0; run <= opts.runs; run++) {
       log(`${size.toLocaleString('en-US')} leads: run ${run}/${opts.runs}${run === 0 ? ' (warm-up)' : ''}`);
+      const openedAt = Date.now();
       const session = await openSession(profileDir, baseURL, bundles);
       try {
         for (const scenario of active.filter((s) => !s.ownSession && inRun(s, run))) {
@@ -137,7 +138,9 @@ async function benchSize(
           if (scenario === coldStart && failures.has(coldStart.id)) break;
         }
         if (run === 0 && !failures.has(coldStart.id)) {
-          const waited = await waitForSnapshot(session.page, timeoutMs * 3);
+          // Built from the tables (another build's snapshot is not read): wait for this one's own, stored since the session opened.
+          const built = ((await engineReport(session.page)).rowsRead ?? 0) > 0;
+          const waited = await waitForSnapshot(session.page, timeoutMs * 3, built ? openedAt : 0);
           snapshotStored = waited !== null;
           log(
             waited === null
