@@ -107,10 +107,14 @@ export function useScaledVirtualizer(
   // The virtualizer renders again when its range of items moves (every `group` rows): in groups, the
   // top row in view and the view's height are followed too, so the rows near the view are drawn as
   // it moves row by row. (The observers are set once per scroller: they read the shape through a ref.)
+  // Only when the virtualizer did not render for the move itself (it renders at once while
+  // scrolling, flushSync): a second render of the same rows would cost a jump (End) its frame.
   const [, followTopRow] = useState(0);
   const [, followHeight] = useState(0);
   const shapeRef = useRef({ group, headerHeight, rowHeight });
   shapeRef.current = { group, headerHeight, rowHeight };
+  const rendersRef = useRef(0);
+  rendersRef.current++;
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: Math.ceil(count / group),
@@ -124,15 +128,17 @@ export function useScaledVirtualizer(
     scrollPaddingStart: headerHeight,
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (offset, scrolling) => {
+        const renders = rendersRef.current;
         cb(offset * scaleRef.current, scrolling);
         const shape = shapeRef.current;
-        if (shape.group > 1)
+        if (shape.group > 1 && rendersRef.current === renders)
           followTopRow(Math.floor((offset * scaleRef.current - shape.headerHeight) / shape.rowHeight));
       }),
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) => {
+        const renders = rendersRef.current;
         cb(rect);
-        if (shapeRef.current.group > 1) followHeight(rect.height);
+        if (shapeRef.current.group > 1 && rendersRef.current === renders) followHeight(rect.height);
       }),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scaleRef.current, options, instance),
   });
