@@ -58,7 +58,11 @@ export function restoreLoaded(name: string, dir: string): boolean {
 export function storeLoaded(name: string, dir: string, size: number): void {
   if (existsSync(CACHE))
     for (const old of readdirSync(CACHE))
-      if ((old.startsWith('loaded-') || old.startsWith('warmed-loaded-')) && old.split('-').includes(String(size)))
+      // loaded-<base>-<size>-…, warmed-loaded-<base>-<size>-…
+      if (
+        old.replace(/^warmed-/, '').startsWith('loaded-') &&
+        old.replace(/^warmed-/, '').split('-')[2] === String(size)
+      )
         rmSync(`${CACHE}/${old}`, { recursive: true, force: true });
   cpSync(dir, `${CACHE}/${name}`, { recursive: true });
 }

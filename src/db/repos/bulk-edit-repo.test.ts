@@ -17,13 +17,13 @@ import {
   MISSING_ID,
   NOW,
   bulkData,
-  injectFailure,
   model,
   opArb,
   selectionArb,
   snapshot,
   type Snapshot,
 } from './bulk-edit-test-fixture';
+import { injectFailure } from './write-failure-fixture';
 import { closeAll, dbWith } from './compliance-test-fixture';
 
 afterEach(closeAll);

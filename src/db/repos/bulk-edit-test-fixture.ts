@@ -1,7 +1,7 @@
 /**
  * Test support for the bulk-edit and undo repositories: a small demo slice with varied tags and
  * DNC states, whole-database snapshots, a naive model of what each operation must write
- * (independent of leadChangeFor), fast-check arbitraries, and failure injection through Dexie hooks.
+ * (independent of leadChangeFor) and fast-check arbitraries (failure injection: write-failure-fixture.ts).
  */
 import fc from 'fast-check';
 import type { BulkOp, FieldOp } from '../../domain/leads/bulk-edit';
@@ -271,35 +271,4 @@ function naiveFields(lead: Lead, op: FieldOp, now: number): Record<string, unkno
     case 'mark-verified':
       return { verifiedAt: now };
   }
-}
-
-/**
- * Make every write that touches lead `leadId` (its row, its calls and consents, its number on a
- * DNC list) throw, or, with `audit`, the audit append. `fired()` tells whether it did.
- */
-export function injectFailure(
-  db: LeadsDb,
-  target: { leadId: number; phone: string } | 'audit',
-): { fired: () => boolean } {
-  let fired = false;
-  const boom = (hit: boolean) => {
-    if (!hit) return;
-    fired = true;
-    throw new Error('injected failure');
-  };
-  if (target === 'audit') {
-    db.audit.hook('creating', () => boom(true));
-    return { fired: () => fired };
-  }
-  const mine = (obj: unknown) => (obj as { leadId?: number }).leadId === target.leadId;
-  db.leads.hook('creating', (key) => boom(key === target.leadId));
-  db.leads.hook('updating', (_mods, key) => boom(key === target.leadId));
-  db.leads.hook('deleting', (key) => boom(key === target.leadId));
-  for (const table of [db.calls, db.consents] as const) {
-    table.hook('creating', (_key, obj) => boom(mine(obj)));
-    table.hook('deleting', (_key, obj) => boom(mine(obj)));
-  }
-  db.dncEntries.hook('creating', (_key, obj) => boom(obj.phoneE164 === target.phone));
-  db.dncEntries.hook('updating', (_mods, _key, obj) => boom(obj.phoneE164 === target.phone));
-  return { fired: () => fired };
 }
