@@ -11,6 +11,7 @@ import {
   createColumnHelper,
   tableFeatures,
 } from '@tanstack/react-table';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { GridColumnId } from '../leads-search';
@@ -34,10 +35,15 @@ export const SORTABLE: Partial<Record<GridColumnId, string>> = {
   attempts: 'attempts',
 };
 
-function Header({ id }: { id: GridColumnId }) {
+/**
+ * A column's title. Memoised: the header row renders again on every filter, sort and selection
+ * change, and the sixteen titles' translations were 11–16 ms of each (a profile of a filter at 100k);
+ * a language switch still renders them (useTranslation).
+ */
+const Header = memo(function Header({ id }: { id: GridColumnId }) {
   const { t } = useTranslation();
   return <>{t(`leads.col.${id}`)}</>;
-}
+});
 
 /** Default widths in px (the user can resize each). */
 const SIZES: Record<GridColumnId, number> = {
