@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { LeadsDb } from '../db/leads-db';
+import type { FarPartReader } from '../db/repos/engine-snapshot-repo';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
@@ -40,8 +41,14 @@ type BlockAsk = [filter: LeadFilter, sort: string | undefined, start: number, en
  * An engine over `db`, with its own index (grid-index-keeper.ts), result cache and listeners.
  * `sorter`: where idle-time sorts run (a helper worker); none in-process (tests): on the engine's thread.
  * `listedDelayMs`: how long after opening the engine reads the listed numbers' keys, when none are stored.
+ * `farReader`: reads half of a large stored snapshot on another thread (a helper worker); none in-process (tests).
  */
-export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null, listedDelayMs = 5_000) {
+export function createGridEngine(
+  db: LeadsDb,
+  sorter: () => Sorter = () => null,
+  listedDelayMs = 5_000,
+  farReader?: FarPartReader,
+) {
   let version = 0;
   let last: { key: string; rows: Uint32Array; idx: GridIndex; at: number } | null = null;
   /** A result is answered again after this long: the calling hours and the due rows move with the clock. */
@@ -62,6 +69,7 @@ export function createGridEngine(db: LeadsDb, sorter: () => Sorter = () => null,
   }
 
   const keeper = indexKeeper(db, listedDelayMs, {
+    farReader,
     report,
     changed,
     // Verdicts moved, not the columns any sort reads: the sort orders stay.

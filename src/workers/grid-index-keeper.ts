@@ -6,6 +6,7 @@
  * the data moved (`changed`) and when only verdicts did (`verdictsMoved`: sort orders stay).
  */
 import type { LeadsDb } from '../db/leads-db';
+import type { FarPartReader } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { dncMatchesKeeper } from '../db/repos/dnc-matches-repo';
 import { catchUp } from './grid-catch-up';
@@ -17,6 +18,8 @@ import { buildGridIndex, openGridIndex, storeSnapshot, type BuildProgress, type 
 import { refreshDue } from './grid-due-rows';
 
 export interface KeeperHooks {
+  /** Reads half of a large stored snapshot on another thread, when opening (none in-process). */
+  farReader?: FarPartReader;
   /** Told while the index is opened or built (also from inside the judging loop). */
   report: (p: BuildProgress) => void;
   /** The data moved (the index caught up, or was dropped for a rebuild). */
@@ -54,7 +57,7 @@ export function indexKeeper(db: LeadsDb, listedDelayMs: number, hooks: KeeperHoo
     for (;;) {
       await catching;
       const seen = signals.count;
-      index ??= openGridIndex(db, Date.now(), hooks.report, matches.known, 'later', listed).then(
+      index ??= openGridIndex(db, Date.now(), hooks.report, matches.known, 'later', listed, hooks.farReader).then(
         (idx) => {
           // Caught up on opening: its changed chunks are stored a second after (the first answers are out by then).
           if (idx.counters.catchUps > 0) saveSoon(idx);

@@ -14,6 +14,7 @@ import {
   saveGridSnapshot,
   SNAPSHOT_CHUNK_ROWS,
   SnapshotNotStored,
+  type FarPartReader,
 } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
 import { getSettings } from '../db/repos/settings-repo';
@@ -161,13 +162,15 @@ export async function openGridIndex(
   storeCaughtUp: 'now' | 'later' = 'now',
   /** The engine's listed numbers: a start that catches up loads them first (its new leads' numbers are then mostly not looked up). */
   listed: ListedKeeper | null = null,
+  /** Reads half of a large snapshot on another thread. */
+  farReader?: FarPartReader,
 ): Promise<GridIndex> {
   const t0 = performance.now();
   onProgress({ phase: 'opening', done: 0, total: 0 });
   // The browser's opening of the origin's store (decision 033: it can take seconds after large writes), on its own line.
   if (!db.isOpen()) await timed('engine:open:idb', () => db.open());
   const loaded = await timed('engine:open:load-snapshot', () =>
-    loadGridSnapshot(db, (name, work) => timed(`engine:open:snapshot-${name}`, work)),
+    loadGridSnapshot(db, (name, work) => timed(`engine:open:snapshot-${name}`, work), farReader),
   );
   let problem: EngineCounters['snapshot'];
   if ('cols' in loaded) {

@@ -5,6 +5,8 @@ import { LeadsDb } from '../db/leads-db';
 import { createGridEngine } from './grid-engine';
 import type { Sorter } from './grid-warm-orders';
 import type { SortWorkerApi } from './sort.worker';
+import type { SnapshotReaderApi } from './snapshot-reader.worker';
+import type { FarPartReader } from '../db/repos/engine-snapshot-repo';
 
 /** The engine's idle-time sorts run in a helper worker, started when there is one to do and closed when none is left. */
 let helper: { worker: Worker; api: Comlink.Remote<SortWorkerApi> } | null = null;
@@ -22,7 +24,20 @@ const sorter: Sorter = {
   },
 };
 
-const engine = createGridEngine(new LeadsDb(), () => sorter);
+/** A large snapshot is read by two threads: every other chunk by a reader worker, started for that one read. */
+const farReader: FarPartReader = async (dbName, keys) => {
+  const worker = new Worker(new URL('./snapshot-reader.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'snapshot-reader',
+  });
+  try {
+    return await Comlink.wrap<SnapshotReaderApi>(worker).read(dbName, keys);
+  } finally {
+    worker.terminate();
+  }
+};
+
+const engine = createGridEngine(new LeadsDb(), () => sorter, undefined, farReader);
 
 const api = {
   ...engine,

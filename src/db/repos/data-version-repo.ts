@@ -12,3 +12,9 @@ export async function ensureDataVersion(db: LeadsDb): Promise<string> {
     return value;
   });
 }
+
+/** The current data version token (null before the first tracked write). */
+export async function readDataVersion(db: LeadsDb): Promise<string | null> {
+  const row = await db.changes.get(DATA_VERSION_KEY);
+  return typeof row?.value === 'string' ? row.value : null;
+}

@@ -11,13 +11,17 @@ import {
   type ColumnsChunk,
   type ColumnsHead,
 } from '../../domain/leads/index/lead-columns-chunks';
-import { CHUNK_PARTS, joinParts, partContents, splitChunk, type ChunkPart } from '../../domain/leads/index/chunk-parts';
+import { CHUNK_PARTS, joinParts, splitChunk, type ChunkPart } from '../../domain/leads/index/chunk-parts';
 import type { LeadColumns } from '../../domain/leads/index/lead-columns';
-import { hashStrings } from '../../domain/columns/hash-strings';
-import { DATA_VERSION_KEY, LOG_PREFIX, type ChangeLogRow } from '../data-version';
+import { checksum } from './snapshot-checksum';
+import { readDataVersion } from './data-version-repo';
+import { readSnapshot, type FarPartReader, type SnapshotLayout } from './snapshot-read';
+
+export { readDataVersion } from './data-version-repo';
+export { FAR_READ_FROM_CHUNKS, type FarPartReader, type FarParts } from './snapshot-read';
+import { LOG_PREFIX, type ChangeLogRow } from '../data-version';
 import type { EngineRow, LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
-import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
 export const SNAPSHOT_FORMAT = 14;
@@ -54,26 +58,6 @@ interface HeadRow extends SnapshotMeta {
   schema: number;
   head: ColumnsHead;
   checksums: string[];
-}
-
-/** The current data version token (null before the first tracked write). */
-export async function readDataVersion(db: LeadsDb): Promise<string | null> {
-  const row = await db.changes.get(DATA_VERSION_KEY);
-  return typeof row?.value === 'string' ? row.value : null;
-}
-
-/**
- * A part's checksum: SHA-256 over the SHA-256 of each typed array (its bytes as they are; the
- * browser digests them off this thread) and a 64-bit hash of the strings read as they are held
- * (no UTF-8 copy). The strings are mostly two-byte (names in any script), and encoding them to
- * digest them cost a cold start about 300 ms at 100k; one digest over a joined copy of every
- * byte, before, about 400 ms.
- */
-async function checksum(part: ChunkPart): Promise<string> {
-  const { arrays, strings } = partContents(part);
-  const digests = Promise.all(arrays.map((a) => crypto.subtle.digest('SHA-256', a as BufferSource)));
-  const all = `${(await digests).map((d) => bytesToHex(new Uint8Array(d))).join(',')},${hashStrings(strings)}`;
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(all))));
 }
 
 /** A save that was skipped: the data moved on, or another tab stored a different snapshot meanwhile. */
@@ -194,40 +178,33 @@ export type SnapshotLoad =
 /** Runs one step of a load (read, verify, decode): the engine times each (grid-timing.ts). */
 export type SnapshotStep = <T>(name: 'read' | 'verify' | 'decode', work: () => Promise<T>) => Promise<T>;
 
-/**
- * The stored snapshot when it is intact, with whether it reflects the data as they are now
- * (`current`); an intact but older one can catch up by the change log. Otherwise why not.
- */
 /** Whether a head was written by this format, schema and build (else its snapshot is rebuilt, never read). */
 const usable = (head: HeadRow) =>
   head.format === SNAPSHOT_FORMAT && head.schema === LATEST_VERSION && head.build === BUILD_ID;
 
-export async function loadGridSnapshot(db: LeadsDb, step: SnapshotStep = (_, work) => work()): Promise<SnapshotLoad> {
+/** Where the head and the parts are kept, for the read (snapshot-read.ts). */
+const LAYOUT: SnapshotLayout<HeadRow> = { headKey: HEAD_KEY, usable, partKey, partsPerChunk: CHUNK_PARTS.length };
+
+/**
+ * The stored snapshot when it is intact, with whether it reflects the data as they are now
+ * (`current`); an intact but older one can catch up by the change log. Otherwise why not.
+ * With `far`, a large snapshot's parts are read by two threads at once (readSplit).
+ */
+export async function loadGridSnapshot(
+  db: LeadsDb,
+  step: SnapshotStep = (_, work) => work(),
+  far?: FarPartReader,
+): Promise<SnapshotLoad> {
   // Each part's checksum is taken as the part arrives, while the browser reads the next ones
   // (the worker's thread is idle during a read): the verify step then waits only for the last.
-  const sums: Promise<string | null>[] = [];
-  const { head, rows, dataVersion } = await step('read', () =>
-    db.transaction('r', [db.engine, db.changes], async () => {
-      const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      // A snapshot of another format, schema or build is not read at all (the engine rebuilds).
-      const gets = head && usable(head) ? head.checksums.map((sum, slot) => db.engine.get(partKey(slot, sum))) : [];
-      for (const get of gets)
-        sums.push(
-          Promise.resolve(get)
-            .then((row) => (row ? checksum((row as unknown as { part: ChunkPart }).part) : null))
-            // A part that cannot be digested (another shape) is a checksum that does not match.
-            .catch(() => null),
-        );
-      return { head, rows: await Promise.all(gets), dataVersion: await readDataVersion(db) };
-    }),
-  );
+  const { head, parts: read, sums, dataVersion } = await step('read', () => readSnapshot(db, LAYOUT, far));
   if (!head) return { problem: 'missing' };
   if (!usable(head))
     return { problem: 'format', detail: `format ${head.format}, schema ${head.schema}, build ${head.build}` };
   try {
-    const missing = rows.filter((r) => r === undefined).length;
+    const missing = read.filter((p) => p === undefined).length;
     if (missing > 0) throw new Error(`${missing} of ${head.checksums.length} chunk parts missing`);
-    const parts = rows.map((r) => (r as unknown as { part: ChunkPart }).part);
+    const parts = read as ChunkPart[];
     const taken = await step('verify', () => Promise.all(sums));
     const bad = taken.findIndex((s, slot) => s !== head.checksums[slot]);
     if (bad >= 0) throw new Error(`checksum of chunk ${Math.floor(bad / CHUNK_PARTS.length)}`);

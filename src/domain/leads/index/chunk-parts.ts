@@ -8,21 +8,15 @@
 import { JOINED_COLUMNS, type JoinedStarts, type JoinedText } from './lead-columns-joined';
 import type { ColumnsChunk } from './lead-columns-chunks';
 import { instantsFromParts, type InstantColumn } from '../../columns/instant-column';
+import type { ChunkPart } from './chunk-part-contents';
+
+export { partContents, type ChunkPart } from './chunk-part-contents';
 
 export const CHUNK_PARTS = ['numbers', 'strings', 'tags'] as const;
 export type ChunkPartName = (typeof CHUNK_PARTS)[number];
 
 const TAG_COLUMNS: readonly [JoinedText, JoinedStarts] = ['tagsText', 'tagsStart'];
 const STRING_COLUMNS = JOINED_COLUMNS.filter(([key]) => key !== TAG_COLUMNS[0]);
-
-/** One part: the chunk's place, and its typed arrays, strings and extra tags by name. */
-export interface ChunkPart {
-  start: number;
-  count: number;
-  arrays: Record<string, ArrayBufferView>;
-  strings: Record<string, string>;
-  extraTags?: [number, number[]][];
-}
 
 /** The chunk's three parts, in the order of CHUNK_PARTS. */
 export function splitChunk(chunk: ColumnsChunk): ChunkPart[] {
@@ -88,17 +82,4 @@ function instantsOfPart(arrays: Record<string, ArrayBufferView>, key: string, co
   )
     throw new Error(`snapshot column ${key} is not a column of instants`);
   return instantsFromParts(hi, lo, rows, values, count);
-}
-
-/** A part's typed arrays and strings in a fixed order (by name): what its checksum covers. */
-export function partContents(part: ChunkPart): { arrays: ArrayBufferView[]; strings: string[] } {
-  const names = (r: Record<string, unknown>) => Object.keys(r).sort();
-  return {
-    arrays: names(part.arrays).map((k) => part.arrays[k]!),
-    strings: [
-      `${part.start}\u0000${part.count}`,
-      ...names(part.strings).flatMap((k) => [k, part.strings[k]!]),
-      JSON.stringify(part.extraTags ?? null),
-    ],
-  };
 }
