@@ -13,6 +13,7 @@ import { loadGridSnapshot, readDataVersion, saveGridSnapshot } from './engine-sn
 import { namesOf } from '../../domain/leads/index/lead-columns';
 import { ensureDataVersion } from './data-version-repo';
 import type { LeadsDb } from '../leads-db';
+import { storedSnapshot } from './snapshot-test-fixture';
 
 afterAll(closeAll);
 
@@ -22,20 +23,7 @@ async function storedPart(db: LeadsDb, k: number, part: 'numbers' | 'strings' | 
   return db.engine.where('key').startsWith(prefix).first();
 }
 
-async function seeded() {
-  const db = await dbWith(demoSlice(40));
-  const first = await openGridIndex(db, NOW);
-  // openGridIndex stores the snapshot in the background (in one chunk): let that save finish
-  // first, or it may land after the one below and replace its chunks (a busy machine showed it).
-  await first.saving;
-  await saveGridSnapshot(
-    db,
-    first.cols,
-    { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone },
-    100,
-  );
-  return { db, first };
-}
+const seeded = () => storedSnapshot(100);
 
 describe('grid snapshot', () => {
   it('is built on the first start and used on the next, column for column', async () => {

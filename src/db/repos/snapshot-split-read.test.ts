@@ -5,33 +5,15 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openGridIndex } from '../../workers/grid-index';
-import { closeAll, dbWith, demoSlice, NOW } from './compliance-test-fixture';
-import {
-  FAR_READ_FROM_CHUNKS,
-  loadGridSnapshot,
-  readDataVersion,
-  saveGridSnapshot,
-  type FarPartReader,
-} from './engine-snapshot-repo';
+import { closeAll } from './compliance-test-fixture';
+import { FAR_READ_FROM_CHUNKS, loadGridSnapshot, type FarPartReader } from './engine-snapshot-repo';
 import { readPartsRaw } from './snapshot-parts-raw';
 import type { LeadsDb } from '../leads-db';
+import { storedSnapshot } from './snapshot-test-fixture';
 
 afterAll(closeAll);
 
-/** A snapshot stored in chunks of `rows` rows. */
-async function stored(rows: number) {
-  const db = await dbWith(demoSlice(40));
-  const first = await openGridIndex(db, NOW);
-  await first.saving;
-  await saveGridSnapshot(
-    db,
-    first.cols,
-    { dataVersion: await readDataVersion(db), builtAt: NOW, orgTimeZone: first.orgTimeZone },
-    rows,
-  );
-  return { db, first };
-}
+const stored = storedSnapshot;
 
 /** The raw reader, recording what it was asked. */
 function recording(): { far: FarPartReader; asked: string[][] } {
