@@ -5,8 +5,7 @@ import { LeadsDb } from '../db/leads-db';
 import { createGridEngine } from './grid-engine';
 import type { Sorter } from './grid-warm-orders';
 import type { SortWorkerApi } from './sort.worker';
-import type { SnapshotReaderApi } from './snapshot-reader.worker';
-import type { FarPartReader } from '../db/repos/engine-snapshot-repo';
+import { farReaderOf } from './snapshot-far-reader';
 
 /** The engine's idle-time sorts run in a helper worker, started when there is one to do and closed when none is left. */
 let helper: { worker: Worker; api: Comlink.Remote<SortWorkerApi> } | null = null;
@@ -25,17 +24,10 @@ const sorter: Sorter = {
 };
 
 /** A large snapshot is read by two threads: every other chunk by a reader worker, started for that one read. */
-const farReader: FarPartReader = async (dbName, keys) => {
-  const worker = new Worker(new URL('./snapshot-reader.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'snapshot-reader',
-  });
-  try {
-    return await Comlink.wrap<SnapshotReaderApi>(worker).read(dbName, keys);
-  } finally {
-    worker.terminate();
-  }
-};
+const farReader = farReaderOf(
+  () =>
+    new Worker(new URL('./snapshot-reader.worker.ts', import.meta.url), { type: 'module', name: 'snapshot-reader' }),
+);
 
 const engine = createGridEngine(new LeadsDb(), () => sorter, undefined, farReader);
 

@@ -12,7 +12,11 @@ const ENGINE_STORE = 'engine';
 function openAsItIs(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      // Another tab's upgrade is not held up: the read then fails, and the engine reads it all itself.
+      req.result.onversionchange = () => req.result.close();
+      resolve(req.result);
+    };
     req.onerror = () => reject(req.error ?? new Error(`database ${name} could not be opened`));
     // No upgrade from here: a database that does not exist yet is not this reader's to create.
     req.onupgradeneeded = () => req.transaction?.abort();

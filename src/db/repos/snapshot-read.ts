@@ -92,16 +92,21 @@ async function readSplit<H extends StoredHead>(
   const keys = head.checksums.map((sum, slot) => layout.partKey(slot, sum));
   const farSlots = keys.map((_, slot) => slot).filter((slot) => Math.floor(slot / layout.partsPerChunk) % 2 === 1);
   const nearSlots = keys.map((_, slot) => slot).filter((slot) => Math.floor(slot / layout.partsPerChunk) % 2 === 0);
-  const farRead = far(
-    db.name,
-    farSlots.map((slot) => keys[slot]!),
-  ).catch(() => null);
+  // A reader that fails, however it fails (a throw, a rejection, its worker's error, its time up), is null.
+  const farRead = Promise.resolve()
+    .then(() =>
+      far(
+        db.name,
+        farSlots.map((slot) => keys[slot]!),
+      ),
+    )
+    .catch(() => null);
   const near = await db.transaction('r', db.engine, async () => {
     const reads = nearSlots.map((slot) => digestAsRead(db.engine.get(keys[slot]!)));
     return { parts: await Promise.all(reads.map((r) => r.part)), sums: reads.map((r) => r.sum) };
   });
   const farParts = await farRead;
-  // The far reader failed (no worker could start): this thread reads it all.
+  // The far reader failed: this thread reads it all.
   if (!farParts) return readWhole(db, layout);
   const parts: (ChunkPart | undefined)[] = new Array(keys.length);
   const sums: Promise<string | null>[] = new Array(keys.length);

@@ -5,8 +5,14 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeAll } from './compliance-test-fixture';
-import { FAR_READ_FROM_CHUNKS, loadGridSnapshot, type FarPartReader } from './engine-snapshot-repo';
+import { closeAll, NOW } from './compliance-test-fixture';
+import {
+  FAR_READ_FROM_CHUNKS,
+  loadGridSnapshot,
+  readDataVersion,
+  saveGridSnapshot,
+  type FarPartReader,
+} from './engine-snapshot-repo';
 import { readPartsRaw } from './snapshot-parts-raw';
 import type { LeadsDb } from '../leads-db';
 import { storedSnapshot } from './snapshot-test-fixture';
@@ -15,10 +21,20 @@ afterAll(closeAll);
 
 const stored = storedSnapshot;
 
-/** The raw reader, recording what it was asked. */
-function recording(): { far: FarPartReader; asked: string[][] } {
+/**
+ * The raw reader, recording what it was asked. With `take`, the parts it read are then deleted
+ * from the store: a fallback to one whole read would find them missing, so a load that succeeds
+ * used what this reader read (and the checksums it took).
+ */
+function recording(db?: LeadsDb): { far: FarPartReader; asked: string[][] } {
   const asked: string[][] = [];
-  return { asked, far: (name, keys) => (asked.push(keys), readPartsRaw(name, keys)) };
+  const far: FarPartReader = async (name, keys) => {
+    asked.push(keys);
+    const read = await readPartsRaw(name, keys);
+    if (db) await db.engine.bulkDelete(keys);
+    return read;
+  };
+  return { asked, far };
 }
 
 const columnsOf = async (db: LeadsDb, far?: FarPartReader) => {
@@ -33,14 +49,17 @@ describe('a large snapshot read by two threads', () => {
     const { db, first } = await stored(60);
     const chunks = Math.ceil(first.cols.n / 60);
     expect(chunks).toBeGreaterThanOrEqual(FAR_READ_FROM_CHUNKS);
-    const { far, asked } = recording();
+    const whole = await columnsOf(db);
+    const { far, asked } = recording(db);
     const split = await columnsOf(db, far);
     expect(asked).toHaveLength(1);
     // The odd chunks' three parts each, and nothing else.
     expect(asked[0]).toHaveLength(3 * Math.floor(chunks / 2));
     expect(asked[0]!.every((key) => Number(key.split(':')[2]) % 2 === 1)).toBe(true);
-    expect(split).toEqual(await columnsOf(db));
+    expect(split).toEqual(whole);
     expect(split.current).toBe(true);
+    // The parts it read are gone from the store: one thread alone now finds them missing.
+    expect(await loadGridSnapshot(db)).toMatchObject({ problem: 'damaged' });
   });
 
   it('reads a small snapshot on one thread', async () => {
@@ -75,5 +94,24 @@ describe('a large snapshot read by two threads', () => {
       detail: 'checksum of chunk 1',
     });
     expect(asked[0]).toContain(key);
+  });
+
+  it('reads the snapshot a save stored between the head and the parts, whole', async () => {
+    const { db, first } = await stored(60);
+    // Another tab stores the snapshot again in chunks of 50 before the far read: the head read
+    // first names parts that are gone (a save deletes the parts it no longer names).
+    const far: FarPartReader = async (name, keys) => {
+      await saveGridSnapshot(
+        db,
+        first.cols,
+        { dataVersion: await readDataVersion(db), builtAt: NOW + 1, orgTimeZone: first.orgTimeZone },
+        50,
+      );
+      return readPartsRaw(name, keys);
+    };
+    const load = await loadGridSnapshot(db, undefined, far);
+    if (!('cols' in load)) throw new Error(`refused: ${load.problem}`);
+    expect(load.meta.builtAt).toBe(NOW + 1);
+    expect(load.cols.n).toBe(first.cols.n);
   });
 });
