@@ -16,12 +16,12 @@ import type { LeadColumns } from '../../domain/leads/index/lead-columns';
 import { checksum } from './snapshot-checksum';
 import { readDataVersion } from './data-version-repo';
 import { readSnapshot, type FarPartReader, type SnapshotLayout } from './snapshot-read';
-
-export { readDataVersion } from './data-version-repo';
-export { FAR_READ_FROM_CHUNKS, type FarPartReader, type FarParts } from './snapshot-read';
 import { LOG_PREFIX, type ChangeLogRow } from '../data-version';
 import type { EngineRow, LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
+
+export { readDataVersion } from './data-version-repo';
+export { FAR_READ_FROM_CHUNKS, type FarPartReader, type FarParts } from './snapshot-read';
 
 /** Bump when what a row holds (or how it is judged) changes: older snapshots are then rebuilt. */
 export const SNAPSHOT_FORMAT = 14;

@@ -15,3 +15,10 @@ export async function checksum(part: ChunkPart): Promise<string> {
   const all = `${(await digests).map((d) => bytesToHex(new Uint8Array(d))).join(',')},${hashStrings(strings)}`;
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(all))));
 }
+
+/** The part a stored row holds (undefined for no row, or a row of another shape). */
+export const partOf = (row: unknown): ChunkPart | undefined => (row as { part?: ChunkPart } | undefined)?.part;
+
+/** A part's checksum, null for no part or one that cannot be digested (another shape): a checksum that matches nothing. */
+export const checksumOrNull = (part: ChunkPart | undefined): Promise<string | null> =>
+  part ? checksum(part).catch(() => null) : Promise.resolve(null);

@@ -4,7 +4,7 @@
  * taken as it arrives. The database is opened as it is, and closed when the parts are read.
  */
 import type { ChunkPart } from '../../domain/leads/index/chunk-part-contents';
-import { checksum } from './snapshot-checksum';
+import { checksumOrNull, partOf } from './snapshot-checksum';
 import type { FarParts } from './snapshot-read';
 
 const ENGINE_STORE = 'engine';
@@ -33,10 +33,8 @@ function readParts(db: IDBDatabase, keys: string[]): Promise<FarParts> {
     keys.forEach((key, k) => {
       const req = store.get(key);
       req.onsuccess = () => {
-        const part = (req.result as { part?: ChunkPart } | undefined)?.part;
-        parts[k] = part;
-        // A part that cannot be digested (another shape) is a checksum that does not match.
-        sums[k] = part ? checksum(part).catch(() => null) : Promise.resolve(null);
+        parts[k] = partOf(req.result);
+        sums[k] = checksumOrNull(parts[k]);
       };
     });
     tx.oncomplete = () => void Promise.all(sums).then((s) => resolve({ parts, sums: s }), reject);

@@ -5,7 +5,7 @@
  */
 import type { ChunkPart } from '../../domain/leads/index/chunk-part-contents';
 import type { LeadsDb } from '../leads-db';
-import { checksum } from './snapshot-checksum';
+import { checksumOrNull, partOf } from './snapshot-checksum';
 import { readDataVersion } from './data-version-repo';
 
 /** What the read needs of a head: the checksums of the parts it names, in slot order. */
@@ -43,9 +43,8 @@ function digestAsRead(get: PromiseLike<unknown>): {
   part: Promise<ChunkPart | undefined>;
   sum: Promise<string | null>;
 } {
-  const part = Promise.resolve(get).then((row) => (row as unknown as { part?: ChunkPart } | undefined)?.part);
-  // A part that cannot be digested (another shape) is a checksum that does not match.
-  return { part, sum: part.then((p) => (p ? checksum(p) : null)).catch(() => null) };
+  const part = Promise.resolve(get).then(partOf);
+  return { part, sum: part.then(checksumOrNull) };
 }
 
 export interface SnapshotRead<H> {
@@ -55,43 +54,53 @@ export interface SnapshotRead<H> {
   dataVersion: string | null;
 }
 
-/** The head, the data version and every part the head names, in one transaction. */
-function readWhole<H extends StoredHead>(db: LeadsDb, layout: SnapshotLayout<H>): Promise<SnapshotRead<H>> {
-  return db.transaction('r', [db.engine, db.changes], async () => {
-    const head = (await db.engine.get(layout.headKey)) as unknown as H | undefined;
-    // A snapshot of another format, schema or build is not read at all (the engine rebuilds).
-    const reads =
-      head && layout.usable(head)
-        ? head.checksums.map((sum, slot) => digestAsRead(db.engine.get(layout.partKey(slot, sum))))
-        : [];
-    return {
-      head,
-      parts: await Promise.all(reads.map((r) => r.part)),
-      sums: reads.map((r) => r.sum),
-      dataVersion: await readDataVersion(db),
-    };
-  });
+/** Parts `keys` read in the caller's transaction, each checksummed as it arrives. */
+async function readNear(db: LeadsDb, keys: string[]): Promise<Pick<SnapshotRead<never>, 'parts' | 'sums'>> {
+  const reads = keys.map((key) => digestAsRead(db.engine.get(key)));
+  return { parts: await Promise.all(reads.map((r) => r.part)), sums: reads.map((r) => r.sum) };
 }
 
 /**
- * The same, every other chunk read by `far` while this thread reads the rest. The parts are read
- * after the head, in transactions of their own; they are named by their checksums, so a part read
- * is the head's, or missing when a save replaced it meanwhile: then all is read again, whole.
+ * The head and the data version, in one transaction; and, in the same transaction, every part the
+ * head names, unless `split` and the snapshot is large enough to be read by two threads (then
+ * `keys` names its parts, to be read by readSplit).
+ */
+function readHead<H extends StoredHead>(
+  db: LeadsDb,
+  layout: SnapshotLayout<H>,
+  split: boolean,
+): Promise<SnapshotRead<H> | { head: H; dataVersion: string | null; keys: string[] }> {
+  return db.transaction('r', [db.engine, db.changes], async () => {
+    const head = (await db.engine.get(layout.headKey)) as unknown as H | undefined;
+    const dataVersion = await readDataVersion(db);
+    // A snapshot of another format, schema or build is not read at all (the engine rebuilds).
+    if (!head || !layout.usable(head)) return { head, parts: [], sums: [], dataVersion };
+    const keys = head.checksums.map((sum, slot) => layout.partKey(slot, sum));
+    if (split && keys.length >= FAR_READ_FROM_CHUNKS * layout.partsPerChunk) return { head, dataVersion, keys };
+    return { head, dataVersion, ...(await readNear(db, keys)) };
+  });
+}
+
+/** The head, the data version and every part the head names, in one transaction. */
+const readWhole = <H extends StoredHead>(db: LeadsDb, layout: SnapshotLayout<H>) =>
+  readHead(db, layout, false) as Promise<SnapshotRead<H>>;
+
+/**
+ * A large snapshot, every other chunk read by `far` while this thread reads the rest. The parts are
+ * read after the head, in transactions of their own; they are named by their checksums, so a part
+ * read is the head's, or missing when a save replaced it meanwhile: then all is read again, whole.
  */
 async function readSplit<H extends StoredHead>(
   db: LeadsDb,
   layout: SnapshotLayout<H>,
   far: FarPartReader,
 ): Promise<SnapshotRead<H>> {
-  const { head, dataVersion } = await db.transaction('r', [db.engine, db.changes], async () => ({
-    head: (await db.engine.get(layout.headKey)) as unknown as H | undefined,
-    dataVersion: await readDataVersion(db),
-  }));
-  if (!head || !layout.usable(head) || head.checksums.length < FAR_READ_FROM_CHUNKS * layout.partsPerChunk)
-    return readWhole(db, layout);
-  const keys = head.checksums.map((sum, slot) => layout.partKey(slot, sum));
-  const farSlots = keys.map((_, slot) => slot).filter((slot) => Math.floor(slot / layout.partsPerChunk) % 2 === 1);
-  const nearSlots = keys.map((_, slot) => slot).filter((slot) => Math.floor(slot / layout.partsPerChunk) % 2 === 0);
+  const first = await readHead(db, layout, true);
+  if (!('keys' in first)) return first;
+  const { head, dataVersion, keys } = first;
+  const farSide = (slot: number) => Math.floor(slot / layout.partsPerChunk) % 2 === 1;
+  const farSlots = keys.map((_, slot) => slot).filter(farSide);
+  const nearSlots = keys.map((_, slot) => slot).filter((slot) => !farSide(slot));
   // A reader that fails, however it fails (a throw, a rejection, its worker's error, its time up), is null.
   const farRead = Promise.resolve()
     .then(() =>
@@ -101,10 +110,12 @@ async function readSplit<H extends StoredHead>(
       ),
     )
     .catch(() => null);
-  const near = await db.transaction('r', db.engine, async () => {
-    const reads = nearSlots.map((slot) => digestAsRead(db.engine.get(keys[slot]!)));
-    return { parts: await Promise.all(reads.map((r) => r.part)), sums: reads.map((r) => r.sum) };
-  });
+  const near = await db.transaction('r', db.engine, () =>
+    readNear(
+      db,
+      nearSlots.map((slot) => keys[slot]!),
+    ),
+  );
   const farParts = await farRead;
   // The far reader failed: this thread reads it all.
   if (!farParts) return readWhole(db, layout);
