@@ -12,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { cachedT } from '../../../i18n/cached-t';
+import { labelTemplate } from '../../../i18n/label-template';
 import { gridWorker } from '../../../shared/engine/grid-worker';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
@@ -24,12 +25,6 @@ import { ROW_HEIGHT, useScaledVirtualizer } from '../model/use-scaled-virtualize
 
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;
-/**
- * Rows are keyed by slot (index modulo this), not by index: a jump of a screenful or more (a fast
- * scroll, End) re-uses the rows' elements for the rows now in view instead of removing and
- * creating every one of them. More than the rows a screen can show with its overscan.
- */
-const SLOTS = 256;
 
 interface Props {
   filter: LeadFilter;
@@ -69,26 +64,28 @@ export const GridBody = memo(function GridBody({
   const { t: translate } = useTranslation();
   // Rows ask for the same few labels on every scroll frame: answered once each per language.
   const t = useMemo(() => cachedT(translate), [translate]);
+  const selectLabel = useMemo(() => labelTemplate(translate, 'leads.selectRow', 'index'), [translate]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
   const {
-    virtualizer,
     rows: items,
     scrollToRow,
     spacerHeight,
     position,
+    fast,
   } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const base = Math.floor(first / BLOCK) * BLOCK;
-  // Scrolled fast (a jump of half a screen or more since the last frame, during one scroll): rows
-  // draw plain text cells until the scroll settles, so a frame restyles a few hundred elements,
-  // not a few thousand. Kept in refs: it follows the virtualizer's own re-renders.
-  const fastScroll = useRef({ first, fast: false });
-  if (!virtualizer.isScrolling) fastScroll.current.fast = false;
-  else if (Math.abs(first - fastScroll.current.first) * 2 > items.length) fastScroll.current.fast = true;
-  fastScroll.current.first = first;
-  const lowDetail = fastScroll.current.fast;
+  // Rows are keyed by slot, their index modulo the most rows drawn at once so far (never fewer than
+  // drawn now, so the keys stay distinct): rows drawn are consecutive, so a jump of any length (a fast
+  // scroll step, End) gives the rows now in view the keys, and so the elements, of the rows that left,
+  // and a scroll by one row moves one key. Keyed by index, a jump replaced every row's elements.
+  const slots = useRef(0);
+  slots.current = Math.max(slots.current, items.length);
+  // Scrolled fast: rows draw plain text cells until the scroll settles, so a frame restyles a few
+  // hundred elements, not a few thousand.
+  const lowDetail = fast;
   const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last);
   // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
   const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);
@@ -227,7 +224,7 @@ export const GridBody = memo(function GridBody({
           <div style={{ position: 'absolute', left: 0, top: position(base * rowHeight), width }}>
             {items.map((item) => (
               <GridRowView
-                key={items.length <= SLOTS ? item.index % SLOTS : item.key}
+                key={item.index % slots.current}
                 index={item.index}
                 top={(item.index - base) * rowHeight}
                 height={rowHeight}
@@ -240,6 +237,7 @@ export const GridBody = memo(function GridBody({
                 editing={editing !== null && editing.id === rowAt(item.index)?.id ? editing.column : null}
                 editFailure={editing !== null && editing.id === rowAt(item.index)?.id ? editFailure : null}
                 t={t}
+                selectLabel={selectLabel}
                 lowDetail={lowDetail}
               />
             ))}

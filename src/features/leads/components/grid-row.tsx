@@ -38,6 +38,8 @@ interface Props {
   editFailure: { message: string } | null;
   /** The grid's translate function: one subscription to the language for all rows, not one per row. */
   t: TFunction;
+  /** The row checkbox's label for a row number ("Select row 12"): resolved once per language. */
+  selectLabel: (rowNumber: number) => string;
   /** Scrolled fast: plain text cells, filled in when the scroll settles. */
   lowDetail: boolean;
 }
@@ -61,6 +63,7 @@ export const GridRowView = memo(function GridRowView({
   editing,
   editFailure,
   t,
+  selectLabel,
   lowDetail,
 }: Props) {
   if (import.meta.env.MODE === 'test') rowRenderProbe.count++;
@@ -82,7 +85,7 @@ export const GridRowView = memo(function GridRowView({
         <input
           type="checkbox"
           tabIndex={-1}
-          aria-label={t('leads.selectRow', { index: index + 1 })}
+          aria-label={selectLabel(index + 1)}
           checked={selected}
           disabled={id === undefined}
           onClick={(e) => {
@@ -93,56 +96,59 @@ export const GridRowView = memo(function GridRowView({
           className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
         />
       </div>
-      {row && lowDetail && !editing ? (
-        columns.map((c) => (
-          <div key={c.id} role="gridcell" className="shrink-0 truncate px-2.5" style={{ width: c.size }}>
-            {PLAIN[c.id](row, t)}
-          </div>
-        ))
-      ) : row ? (
-        columns.map((c) => (
-          <div
-            key={c.id}
-            role="gridcell"
-            className={`flex shrink-0 items-center px-2.5 ${editing === c.id ? 'overflow-visible' : 'overflow-hidden'}`}
-            style={{ width: c.size }}
-            onDoubleClick={
-              isInlineColumn(c.id)
-                ? (e) => {
+      {!row || (lowDetail && !editing)
+        ? // Plain text cells while scrolling fast, and empty ones (a grey bar each) while the row is asked for:
+          // the same elements either way, so a row's values arriving rewrite its text instead of replacing its cells.
+          columns.map((c) => (
+            <div
+              key={c.id}
+              role="gridcell"
+              className={row ? 'shrink-0 truncate px-2.5' : 'grid-cell-loading shrink-0 self-stretch px-2.5'}
+              style={{ width: c.size }}
+            >
+              {row ? PLAIN[c.id](row, t) : null}
+            </div>
+          ))
+        : columns.map((c) => (
+            <div
+              key={c.id}
+              role="gridcell"
+              className={`flex shrink-0 items-center px-2.5 ${editing === c.id ? 'overflow-visible' : 'overflow-hidden'}`}
+              style={{ width: c.size }}
+              onDoubleClick={
+                isInlineColumn(c.id)
+                  ? (e) => {
+                      e.stopPropagation();
+                      actions.edit(index, row.id, c.id as InlineColumn);
+                    }
+                  : undefined
+              }
+            >
+              {editing === c.id ? (
+                <CellEditor
+                  row={row}
+                  column={c.id as InlineColumn}
+                  failure={editFailure}
+                  onCommit={(op) => actions.commitEdit(row.id, op)}
+                  onCancel={actions.cancelEdit}
+                />
+              ) : c.id === 'phone' ? (
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="truncate text-left text-indigo-700 hover:underline"
+                  onClick={(e) => {
                     e.stopPropagation();
-                    actions.edit(index, row.id, c.id as InlineColumn);
-                  }
-                : undefined
-            }
-          >
-            {editing === c.id ? (
-              <CellEditor
-                row={row}
-                column={c.id as InlineColumn}
-                failure={editFailure}
-                onCommit={(op) => actions.commitEdit(row.id, op)}
-                onCancel={actions.cancelEdit}
-              />
-            ) : c.id === 'phone' ? (
-              <button
-                type="button"
-                tabIndex={-1}
-                className="truncate text-left text-indigo-700 hover:underline"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  actions.open(row.id);
-                }}
-              >
-                {CELLS.phone(row, t)}
-              </button>
-            ) : (
-              CELLS[c.id](row, t)
-            )}
-          </div>
-        ))
-      ) : (
-        <div role="gridcell" className="mx-3 h-3 flex-1 rounded bg-slate-100" />
-      )}
+                    actions.open(row.id);
+                  }}
+                >
+                  {CELLS.phone(row, t)}
+                </button>
+              ) : (
+                CELLS[c.id](row, t)
+              )}
+            </div>
+          ))}
     </div>
   );
 });

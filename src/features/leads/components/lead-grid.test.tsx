@@ -177,6 +177,29 @@ describe('the leads grid', () => {
     expect(store.getState().selection).toEqual({ kind: 'ids', ids: new Set([ids[0]]) });
   });
 
+  it('a jump to the last row re-uses the row elements on screen, and a row still asked for keeps its cells', async () => {
+    const { ids, count } = await renderGrid();
+    const grid = screen.getByRole('grid');
+    const before = new Set(screen.getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1'));
+    const cellsBefore = new Set(rows().flatMap((r) => within(r).getAllByRole('gridcell')));
+    // A scroll to the end (jsdom lays nothing out: the position is kept and the event sent).
+    let top = 0;
+    Object.defineProperty(grid, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => (top = v) });
+    top = (count + 1) * 36;
+    act(() => void grid.dispatchEvent(new Event('scroll')));
+    await waitFor(() => expect(rows().at(-1)!.id).toBe(`lead-row-${ids[count - 1]}`));
+    const after = rows();
+    expect(before.size).toBeGreaterThan(10);
+    // Keyed by slot: the rows now in view took the elements of the rows that left, cells included;
+    // only rows drawn beyond as many as before are new (the view at the end draws one more here).
+    const grown = Math.max(0, after.length - before.size);
+    expect(after.filter((r) => !before.has(r)).length).toBeLessThanOrEqual(grown);
+    const freshCells = after.flatMap((r) => within(r).getAllByRole('gridcell')).filter((c) => !cellsBefore.has(c));
+    expect(freshCells.length).toBeLessThanOrEqual(grown * (DEFAULT_COLUMNS.length + 1));
+    expect(after.at(-1)!.getAttribute('aria-rowindex')).toBe(String(count + 1));
+    expect(within(after.at(-1)!).getAllByRole('gridcell')).toHaveLength(DEFAULT_COLUMNS.length + 1);
+  });
+
   it('a cell is edited in place: double-click or F2, Enter saves one audited, undoable bulk edit of that lead, Escape cancels', async () => {
     const { ids } = await renderGrid();
     const id = ids[3]!;

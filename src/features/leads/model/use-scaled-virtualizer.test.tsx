@@ -36,6 +36,7 @@ afterEach(cleanup);
 interface Seen {
   rows: number[];
   items: number;
+  fast: boolean;
   scroller: HTMLDivElement | null;
   scrollToRow: (index: number) => void;
   rerender: (count: number) => void;
@@ -43,11 +44,19 @@ interface Seen {
 
 /** Render the hook over `count` rows; what it drew, the virtualizer's own count, and a way to render it again. */
 async function drawn(count: number, rowHeight = ROW_HEIGHT) {
-  const seen: Seen = { rows: [], items: 0, scroller: null, scrollToRow: () => undefined, rerender: () => undefined };
+  const seen: Seen = {
+    rows: [],
+    items: 0,
+    fast: false,
+    scroller: null,
+    scrollToRow: () => undefined,
+    rerender: () => undefined,
+  };
   function Grid({ rows: n }: { rows: number }) {
     const ref = useRef<HTMLDivElement>(null);
-    const { virtualizer, rows, scrollToRow } = useScaledVirtualizer(n, ref, HEADER, rowHeight);
+    const { virtualizer, rows, scrollToRow, fast } = useScaledVirtualizer(n, ref, HEADER, rowHeight);
     seen.rows = rows.map((r) => r.index);
+    seen.fast = fast;
     seen.items = virtualizer.options.count;
     seen.scrollToRow = scrollToRow;
     return <div ref={(el) => void ((ref.current = el), (seen.scroller = el))} style={{ overflow: 'auto' }} />;
@@ -91,6 +100,34 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     // Past the end (a position not yet clamped): as many rows, the last ones.
     expect(rowsNearView(100_000, VIEWPORT, HEADER, ROW_HEIGHT, 8, 1_000)).toEqual({ first: 966, last: 999 });
     expect(rowsNearView(0, VIEWPORT, HEADER, ROW_HEIGHT, 8, 5)).toEqual({ first: 0, last: 4 });
+  });
+
+  it('scrolled fast, draws only the rows in view, then the rows around them once the scroll ends', async () => {
+    // The rows the view touches: 560 px of 36 px rows, one cut at each edge.
+    const inView = Math.ceil((VIEWPORT - HEADER) / ROW_HEIGHT) + 2;
+    // One item a row (10,000) and groups of 6 (300,000).
+    for (const count of [10_000, 300_000]) {
+      const seen = await drawn(count);
+      scrollTo(seen, 2_000);
+      await waitFor(() => expect(seen.fast).toBe(false));
+      // A row at a time is no fast scroll.
+      scrollTo(seen, 2_000 + ROW_HEIGHT);
+      expect(seen.fast).toBe(false);
+      const around = seen.rows.length;
+      expect(around).toBeGreaterThan(inView + 8);
+      // A jump of many views within one scroll.
+      const top = 5_000 * ROW_HEIGHT;
+      scrollTo(seen, top);
+      expect(seen.fast).toBe(true);
+      expect(seen.rows.length).toBeLessThanOrEqual(inView);
+      expect(seen.rows).toContain(Math.floor((top - HEADER) / ROW_HEIGHT) + 1);
+      expect(seen.rows).toContain(Math.floor((top + VIEWPORT - HEADER) / ROW_HEIGHT) - 1);
+      expect(contiguous(seen.rows)).toBe(true);
+      // The scroll ends (no scroll event for a while): the rows around the view again.
+      await waitFor(() => expect(seen.fast).toBe(false));
+      expect(seen.rows.length).toBe(around);
+      cleanup();
+    }
   });
 
   it('scrolls a row into view as little as it takes, clear of the header', () => {

@@ -156,18 +156,21 @@ export function useScaledVirtualizer(
   /** Where to draw an item whose virtual start is `start`, in spacer pixels. */
   const position = (start: number) => scrollTop + (start - scrollTop * scaleRef.current);
   const items = virtualizer.getVirtualItems();
-  // In groups: only the rows near the view (an item of 20 rows half in view draws its rows in view).
+  const offset = virtualizer.scrollOffset ?? 0;
+  const viewHeight = virtualizer.scrollRect?.height ?? heightRef.current;
+  // Scrolled fast (a jump of half a view or more since the last render, during one scroll, kept until
+  // the scroll ends): every frame shows rows never drawn, so only the rows in view are drawn (about
+  // half as many), and the grid draws them plain until the scroll settles.
+  const fastRef = useRef({ offset, fast: false });
+  if (!virtualizer.isScrolling) fastRef.current.fast = false;
+  else if (Math.abs(offset - fastRef.current.offset) * 2 > viewHeight) fastRef.current.fast = true;
+  fastRef.current.offset = offset;
+  const fast = fastRef.current.fast;
+  // In groups, or scrolling fast: only the rows near the view (an item of 20 rows half in view draws its rows in view).
   const near =
-    group === 1
+    group === 1 && !fast
       ? undefined
-      : rowsNearView(
-          virtualizer.scrollOffset ?? 0,
-          virtualizer.scrollRect?.height ?? heightRef.current,
-          headerHeight,
-          rowHeight,
-          OVERSCAN_ROWS,
-          count,
-        );
+      : rowsNearView(offset, viewHeight, headerHeight, rowHeight, fast ? 0 : OVERSCAN_ROWS, count);
   const first = near?.first ?? 0;
   const last = near?.last ?? Infinity;
   const rows = useMemo(() => rowsOfItems(items, group, count, { first, last }), [items, group, count, first, last]);
@@ -188,5 +191,5 @@ export function useScaledVirtualizer(
     const to = offsetToShowRow(index, rowHeight, headerHeight, view);
     if (to !== null) el.scrollTop = Math.max(0, to / scaleRef.current);
   };
-  return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position };
+  return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position, fast };
 }
