@@ -58,6 +58,8 @@ export function useGridBlocks(
   version: number,
   first: number,
   last: number,
+  /** False while scrolling fast: blocks not yet held are not asked for (their rows show empty until the scroll settles). */
+  ask = true,
 ): { rowAt: (index: number) => DisplayRow | undefined; stale: boolean } {
   const { i18n } = useTranslation();
   const client = useQueryClient();
@@ -73,6 +75,7 @@ export function useGridBlocks(
       queryFn: async () => (await gridWorker().rows(filter, sort, block * BLOCK, (block + 1) * BLOCK, where)).rows,
       staleTime: Infinity,
       gcTime: 30_000,
+      enabled: ask,
       // The rows this block showed last (a data version back, or another filter's or sort's): kept shown while asked again.
       placeholderData: () => lastShown(client, block, where, filterKey, sort ?? ''),
     })),

@@ -83,10 +83,9 @@ export const GridBody = memo(function GridBody({
   // and a scroll by one row moves one key. Keyed by index, a jump replaced every row's elements.
   const slots = useRef(0);
   slots.current = Math.max(slots.current, items.length);
-  // Scrolled fast: rows draw plain text cells until the scroll settles, so a frame restyles a few
-  // hundred elements, not a few thousand.
+  // Scrolling fast: rows already held draw plain text cells, the others empty, until the scroll slows.
   const lowDetail = fast;
-  const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last);
+  const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last, !fast);
   // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
   const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);
   const [editFailure, setEditFailure] = useState<{ message: string } | null>(null);

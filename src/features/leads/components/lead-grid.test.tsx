@@ -200,6 +200,32 @@ describe('the leads grid', () => {
     expect(within(after.at(-1)!).getAllByRole('gridcell')).toHaveLength(DEFAULT_COLUMNS.length + 1);
   });
 
+  it('scrolling fast draws empty rows and asks the engine for none until the scroll ends, then fills them', async () => {
+    const { ids, count } = await renderGrid();
+    expect(count).toBeGreaterThan(150);
+    const grid = screen.getByRole('grid');
+    let top = 0;
+    Object.defineProperty(grid, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => (top = v) });
+    const asked = vi.spyOn(engine, 'rows');
+    // Two jumps of several views within one scroll: a fast scroll.
+    for (const row of [60, 120]) {
+      top = row * 36;
+      act(() => void grid.dispatchEvent(new Event('scroll')));
+    }
+    const loading = screen.getAllByTestId('lead-row-loading');
+    expect(loading.length).toBeGreaterThan(5);
+    // Every cell there, empty.
+    expect(within(loading[0]!).getAllByRole('gridcell')).toHaveLength(DEFAULT_COLUMNS.length + 1);
+    expect(loading[0]!.textContent).toBe('');
+    expect(asked).not.toHaveBeenCalled();
+    // The scroll ends: the rows in view are asked for and drawn.
+    await waitFor(() => expect(screen.queryAllByTestId('lead-row-loading')).toHaveLength(0), { timeout: 5_000 });
+    expect(asked).toHaveBeenCalled();
+    const shown = rows().map((r) => r.id);
+    expect(shown).toContain(`lead-row-${ids[125]}`);
+    asked.mockRestore();
+  });
+
   it('a cell is edited in place: double-click or F2, Enter saves one audited, undoable bulk edit of that lead, Escape cancels', async () => {
     const { ids } = await renderGrid();
     const id = ids[3]!;

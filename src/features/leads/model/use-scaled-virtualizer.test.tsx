@@ -102,20 +102,22 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     expect(rowsNearView(0, VIEWPORT, HEADER, ROW_HEIGHT, 8, 5)).toEqual({ first: 0, last: 4 });
   });
 
-  it('scrolled fast, draws only the rows in view, then the rows around them once the scroll ends', async () => {
+  it('scrolling fast draws only the rows in view, then the rows around them once the scroll ends; one jump is no fast scroll', async () => {
     // The rows the view touches: 560 px of 36 px rows, one cut at each edge.
     const inView = Math.ceil((VIEWPORT - HEADER) / ROW_HEIGHT) + 2;
     // One item a row (10,000) and groups of 6 (300,000).
     for (const count of [10_000, 300_000]) {
       const seen = await drawn(count);
+      // One jump (End, Page Down, a click on the scroll bar): the rows around the view.
       scrollTo(seen, 2_000);
-      await waitFor(() => expect(seen.fast).toBe(false));
-      // A row at a time is no fast scroll.
-      scrollTo(seen, 2_000 + ROW_HEIGHT);
       expect(seen.fast).toBe(false);
       const around = seen.rows.length;
       expect(around).toBeGreaterThan(inView + 8);
-      // A jump of many views within one scroll.
+      // A row at a time is no fast scroll either.
+      scrollTo(seen, 2_000 + ROW_HEIGHT);
+      expect(seen.fast).toBe(false);
+      // Jumps of many views, one after the other within one scroll.
+      scrollTo(seen, 3_000 * ROW_HEIGHT);
       const top = 5_000 * ROW_HEIGHT;
       scrollTo(seen, top);
       expect(seen.fast).toBe(true);
@@ -123,7 +125,14 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
       expect(seen.rows).toContain(Math.floor((top - HEADER) / ROW_HEIGHT) + 1);
       expect(seen.rows).toContain(Math.floor((top + VIEWPORT - HEADER) / ROW_HEIGHT) - 1);
       expect(contiguous(seen.rows)).toBe(true);
-      // The scroll ends (no scroll event for a while): the rows around the view again.
+      // Slowing to a row a move: the rows around the view again, before the scroll ends.
+      scrollTo(seen, top + ROW_HEIGHT);
+      expect(seen.fast).toBe(false);
+      expect(seen.rows.length).toBe(around);
+      // Fast again, then the scroll ends (no scroll event for a while).
+      scrollTo(seen, 7_000 * ROW_HEIGHT);
+      scrollTo(seen, 9_000 * ROW_HEIGHT);
+      expect(seen.fast).toBe(true);
       await waitFor(() => expect(seen.fast).toBe(false));
       expect(seen.rows.length).toBe(around);
       cleanup();

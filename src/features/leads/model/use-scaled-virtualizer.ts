@@ -115,6 +115,12 @@ export function useScaledVirtualizer(
   shapeRef.current = { group, headerHeight, rowHeight };
   const rendersRef = useRef(0);
   rendersRef.current++;
+  // Scrolling fast: two or more moves in a row of half a view or more each, during one scroll (one
+  // jump, End or Page Down, is not). Every frame then shows rows never drawn: only the rows in view
+  // are drawn, as empty rows until the scroll slows or ends (the grid asks for no rows meanwhile),
+  // so a frame restyles a few hundred elements, not a few thousand.
+  // Counted as the element's scroll events arrive (a new count or row height moves no row).
+  const motion = useRef({ offset: 0, streak: 0 });
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: Math.ceil(count / group),
@@ -128,6 +134,9 @@ export function useScaledVirtualizer(
     scrollPaddingStart: headerHeight,
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (offset, scrolling) => {
+        const at = offset * scaleRef.current;
+        const far = Math.abs(at - motion.current.offset) * 2 > heightRef.current;
+        motion.current = { offset: at, streak: scrolling && far ? motion.current.streak + 1 : 0 };
         const renders = rendersRef.current;
         cb(offset * scaleRef.current, scrolling);
         const shape = shapeRef.current;
@@ -149,6 +158,8 @@ export function useScaledVirtualizer(
   useLayoutEffect(() => {
     if (scaledAt.current === scaleRef.current) return;
     scaledAt.current = scaleRef.current;
+    // Not a move: the same scroll position, read at the new scale.
+    motion.current = { offset: (scrollRef.current?.scrollTop ?? 0) * scaleRef.current, streak: 0 };
     scrollRef.current?.dispatchEvent(new Event('scroll'));
   });
   // The element's scrollTop as last reported by its scroll event (the virtualizer holds it scaled).
@@ -158,14 +169,7 @@ export function useScaledVirtualizer(
   const items = virtualizer.getVirtualItems();
   const offset = virtualizer.scrollOffset ?? 0;
   const viewHeight = virtualizer.scrollRect?.height ?? heightRef.current;
-  // Scrolled fast (a jump of half a view or more since the last render, during one scroll, kept until
-  // the scroll ends): every frame shows rows never drawn, so only the rows in view are drawn (about
-  // half as many), and the grid draws them plain until the scroll settles.
-  const fastRef = useRef({ offset, fast: false });
-  if (!virtualizer.isScrolling) fastRef.current.fast = false;
-  else if (Math.abs(offset - fastRef.current.offset) * 2 > viewHeight) fastRef.current.fast = true;
-  fastRef.current.offset = offset;
-  const fast = fastRef.current.fast;
+  const fast = motion.current.streak >= 2;
   // In groups, or scrolling fast: only the rows near the view (an item of 20 rows half in view draws its rows in view).
   const near =
     group === 1 && !fast
