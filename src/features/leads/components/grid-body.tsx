@@ -73,6 +73,7 @@ export const GridBody = memo(function GridBody({
     spacerHeight,
     position,
     fast,
+    flying,
   } = useScaledVirtualizer(count, scrollRef, HEADER_HEIGHT, rowHeight);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -83,9 +84,10 @@ export const GridBody = memo(function GridBody({
   // and a scroll by one row moves one key. Keyed by index, a jump replaced every row's elements.
   const slots = useRef(0);
   slots.current = Math.max(slots.current, items.length);
-  // Scrolling fast: rows already held draw plain text cells, the others empty, until the scroll slows.
-  const lowDetail = fast;
-  const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last, !fast);
+  // Scrolling fast: rows draw plain text cells until the scroll slows. Flying (a view or more a
+  // move): no rows are asked for; rows already held draw plain, the others empty.
+  const lowDetail = fast || flying;
+  const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last, !flying);
   // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
   const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);
   const [editFailure, setEditFailure] = useState<{ message: string } | null>(null);

@@ -37,6 +37,7 @@ interface Seen {
   rows: number[];
   items: number;
   fast: boolean;
+  flying: boolean;
   scroller: HTMLDivElement | null;
   scrollToRow: (index: number) => void;
   rerender: (count: number) => void;
@@ -48,15 +49,17 @@ async function drawn(count: number, rowHeight = ROW_HEIGHT) {
     rows: [],
     items: 0,
     fast: false,
+    flying: false,
     scroller: null,
     scrollToRow: () => undefined,
     rerender: () => undefined,
   };
   function Grid({ rows: n }: { rows: number }) {
     const ref = useRef<HTMLDivElement>(null);
-    const { virtualizer, rows, scrollToRow, fast } = useScaledVirtualizer(n, ref, HEADER, rowHeight);
+    const { virtualizer, rows, scrollToRow, fast, flying } = useScaledVirtualizer(n, ref, HEADER, rowHeight);
     seen.rows = rows.map((r) => r.index);
     seen.fast = fast;
+    seen.flying = flying;
     seen.items = virtualizer.options.count;
     seen.scrollToRow = scrollToRow;
     return <div ref={(el) => void ((ref.current = el), (seen.scroller = el))} style={{ overflow: 'auto' }} />;
@@ -102,7 +105,7 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
     expect(rowsNearView(0, VIEWPORT, HEADER, ROW_HEIGHT, 8, 5)).toEqual({ first: 0, last: 4 });
   });
 
-  it('scrolling fast draws only the rows in view, then the rows around them once the scroll ends; one jump is no fast scroll', async () => {
+  it('flying (moves of a view or more in a row) draws only the rows in view, then the rows around them once it slows or ends; one jump is no fast scroll', async () => {
     // The rows the view touches: 560 px of 36 px rows, one cut at each edge.
     const inView = Math.ceil((VIEWPORT - HEADER) / ROW_HEIGHT) + 2;
     // One item a row (10,000) and groups of 6 (300,000).
@@ -110,30 +113,34 @@ describe('useScaledVirtualizer: rows in groups past ITEMS_AT_MOST', () => {
       const seen = await drawn(count);
       // One jump (End, Page Down, a click on the scroll bar): the rows around the view.
       scrollTo(seen, 2_000);
-      expect(seen.fast).toBe(false);
+      expect([seen.fast, seen.flying]).toEqual([false, false]);
       const around = seen.rows.length;
       expect(around).toBeGreaterThan(inView + 8);
       // A row at a time is no fast scroll either.
       scrollTo(seen, 2_000 + ROW_HEIGHT);
-      expect(seen.fast).toBe(false);
-      // Jumps of many views, one after the other within one scroll.
+      expect([seen.fast, seen.flying]).toEqual([false, false]);
+      // Moves of two thirds of a view in a row: fast, the rows around the view still drawn.
+      for (let k = 1; k <= 3; k++) scrollTo(seen, 2_000 + ROW_HEIGHT + k * 400);
+      expect([seen.fast, seen.flying]).toEqual([true, false]);
+      expect(seen.rows.length).toBe(around);
+      // Jumps of many views, one after the other within one scroll: flying.
       scrollTo(seen, 3_000 * ROW_HEIGHT);
       const top = 5_000 * ROW_HEIGHT;
       scrollTo(seen, top);
-      expect(seen.fast).toBe(true);
+      expect([seen.fast, seen.flying]).toEqual([true, true]);
       expect(seen.rows.length).toBeLessThanOrEqual(inView);
       expect(seen.rows).toContain(Math.floor((top - HEADER) / ROW_HEIGHT) + 1);
       expect(seen.rows).toContain(Math.floor((top + VIEWPORT - HEADER) / ROW_HEIGHT) - 1);
       expect(contiguous(seen.rows)).toBe(true);
       // Slowing to a row a move: the rows around the view again, before the scroll ends.
       scrollTo(seen, top + ROW_HEIGHT);
-      expect(seen.fast).toBe(false);
+      expect([seen.fast, seen.flying]).toEqual([false, false]);
       expect(seen.rows.length).toBe(around);
-      // Fast again, then the scroll ends (no scroll event for a while).
+      // Flying again, then the scroll ends (no scroll event for a while).
       scrollTo(seen, 7_000 * ROW_HEIGHT);
       scrollTo(seen, 9_000 * ROW_HEIGHT);
-      expect(seen.fast).toBe(true);
-      await waitFor(() => expect(seen.fast).toBe(false));
+      expect(seen.flying).toBe(true);
+      await waitFor(() => expect([seen.fast, seen.flying]).toEqual([false, false]));
       expect(seen.rows.length).toBe(around);
       cleanup();
     }

@@ -115,12 +115,14 @@ export function useScaledVirtualizer(
   shapeRef.current = { group, headerHeight, rowHeight };
   const rendersRef = useRef(0);
   rendersRef.current++;
-  // Scrolling fast: two or more moves in a row of half a view or more each, during one scroll (one
-  // jump, End or Page Down, is not). Every frame then shows rows never drawn: only the rows in view
-  // are drawn, as empty rows until the scroll slows or ends (the grid asks for no rows meanwhile),
-  // so a frame restyles a few hundred elements, not a few thousand.
+  // How fast a scroll goes, from its moves in a row (one jump, End or Page Down, is no fast scroll):
+  // - fast: two or more moves of half a view or more each. The grid draws plain cells.
+  // - flying: two or more moves of a whole view or more each. The page paints a scroll position
+  //   before its scroll event arrives, so the rows drawn for one move are out of view by the next
+  //   paint, overscan or not: only the rows in view are drawn, as empty rows until the scroll slows
+  //   or ends (the grid asks for no rows meanwhile), and a frame restyles a few hundred elements.
   // Counted as the element's scroll events arrive (a new count or row height moves no row).
-  const motion = useRef({ offset: 0, streak: 0 });
+  const motion = useRef({ offset: 0, fast: 0, flying: 0 });
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: Math.ceil(count / group),
@@ -135,8 +137,9 @@ export function useScaledVirtualizer(
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (offset, scrolling) => {
         const at = offset * scaleRef.current;
-        const far = Math.abs(at - motion.current.offset) * 2 > heightRef.current;
-        motion.current = { offset: at, streak: scrolling && far ? motion.current.streak + 1 : 0 };
+        const move = scrolling ? Math.abs(at - motion.current.offset) / heightRef.current : 0;
+        const { fast, flying } = motion.current;
+        motion.current = { offset: at, fast: move >= 0.5 ? fast + 1 : 0, flying: move >= 1 ? flying + 1 : 0 };
         const renders = rendersRef.current;
         cb(offset * scaleRef.current, scrolling);
         const shape = shapeRef.current;
@@ -159,7 +162,7 @@ export function useScaledVirtualizer(
     if (scaledAt.current === scaleRef.current) return;
     scaledAt.current = scaleRef.current;
     // Not a move: the same scroll position, read at the new scale.
-    motion.current = { offset: (scrollRef.current?.scrollTop ?? 0) * scaleRef.current, streak: 0 };
+    motion.current = { offset: (scrollRef.current?.scrollTop ?? 0) * scaleRef.current, fast: 0, flying: 0 };
     scrollRef.current?.dispatchEvent(new Event('scroll'));
   });
   // The element's scrollTop as last reported by its scroll event (the virtualizer holds it scaled).
@@ -169,12 +172,13 @@ export function useScaledVirtualizer(
   const items = virtualizer.getVirtualItems();
   const offset = virtualizer.scrollOffset ?? 0;
   const viewHeight = virtualizer.scrollRect?.height ?? heightRef.current;
-  const fast = motion.current.streak >= 2;
-  // In groups, or scrolling fast: only the rows near the view (an item of 20 rows half in view draws its rows in view).
+  const fast = motion.current.fast >= 2;
+  const flying = motion.current.flying >= 2;
+  // In groups, or flying: only the rows near the view (an item of 20 rows half in view draws its rows in view).
   const near =
-    group === 1 && !fast
+    group === 1 && !flying
       ? undefined
-      : rowsNearView(offset, viewHeight, headerHeight, rowHeight, fast ? 0 : OVERSCAN_ROWS, count);
+      : rowsNearView(offset, viewHeight, headerHeight, rowHeight, flying ? 0 : OVERSCAN_ROWS, count);
   const first = near?.first ?? 0;
   const last = near?.last ?? Infinity;
   const rows = useMemo(() => rowsOfItems(items, group, count, { first, last }), [items, group, count, first, last]);
@@ -195,5 +199,5 @@ export function useScaledVirtualizer(
     const to = offsetToShowRow(index, rowHeight, headerHeight, view);
     if (to !== null) el.scrollTop = Math.max(0, to / scaleRef.current);
   };
-  return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position, fast };
+  return { virtualizer, rows, scrollToRow, spacerHeight: spacer, position, fast, flying };
 }
