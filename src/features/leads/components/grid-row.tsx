@@ -75,6 +75,7 @@ export const GridRowView = memo(function GridRowView({
       id={id !== undefined ? `lead-row-${id}` : undefined}
       aria-rowindex={index + 2}
       aria-selected={selected}
+      aria-busy={row ? undefined : true}
       data-testid={row ? 'lead-row' : 'lead-row-loading'}
       onClick={id !== undefined ? (e) => actions.click(e, index, id) : undefined}
       onDoubleClick={id !== undefined ? () => actions.open(id) : undefined}

@@ -217,6 +217,7 @@ describe('the leads grid', () => {
     // Every cell there, empty.
     expect(within(loading[0]!).getAllByRole('gridcell')).toHaveLength(DEFAULT_COLUMNS.length + 1);
     expect(loading[0]!.textContent).toBe('');
+    expect(loading[0]!.getAttribute('aria-busy')).toBe('true');
     expect(asked).not.toHaveBeenCalled();
     // The scroll ends: the rows in view are asked for and drawn.
     await waitFor(() => expect(screen.queryAllByTestId('lead-row-loading')).toHaveLength(0), { timeout: 5_000 });
