@@ -9,8 +9,6 @@ import { LeadsPage } from './page-models/leads-page';
  */
 
 interface Flung {
-  /** Milliseconds between the two scroll events (a scroll is over 50 ms after its last event). */
-  gap: number;
   rows: number;
   empty: number;
   badges: number;
@@ -20,48 +18,29 @@ interface Flung {
 }
 
 /**
- * Two moves within one scroll (a fling: to row `a`, then to row `b`), the grid read in the same task
- * as the second scroll event, right after the grid's own scroll handler has drawn it.
+ * Two moves within one scroll (a fling: to row `a`, then to row `b`), each told to the grid by its
+ * scroll event at once, in one task (the browser's own events come a frame later each, and on a
+ * busy machine a frame can outlast the scroll), then the grid read right after its own scroll
+ * handler has drawn the second.
  */
 async function fling(grid: Locator, a: number, b: number): Promise<Flung> {
   return grid.evaluate(
-    (el, [to1, to2]) =>
-      new Promise<Flung>((resolve) => {
-        let first = 0;
-        const onScroll = () => {
-          if (!first) {
-            first = performance.now();
-            el.scrollTop = to2! * 36;
-            return;
-          }
-          el.removeEventListener('scroll', onScroll);
-          const rows = [...el.querySelectorAll('[data-testid="lead-row"]')];
-          resolve({
-            gap: performance.now() - first,
-            rows: rows.length,
-            empty: el.querySelectorAll('[data-testid="lead-row-loading"]').length,
-            badges: el.querySelectorAll('[data-testid="verdict-badge"]').length,
-            firstCells: [...(rows[0]?.querySelectorAll('[role="gridcell"]') ?? [])].map((c) => c.textContent ?? ''),
-            inView: Math.ceil((el.clientHeight - 37) / 36) + 2,
-          });
-        };
-        el.addEventListener('scroll', onScroll);
-        el.scrollTop = to1! * 36;
-      }),
+    (el, [to1, to2]) => {
+      el.scrollTop = to1! * 36;
+      el.dispatchEvent(new Event('scroll'));
+      el.scrollTop = to2! * 36;
+      el.dispatchEvent(new Event('scroll'));
+      const rows = [...el.querySelectorAll('[data-testid="lead-row"]')];
+      return {
+        rows: rows.length,
+        empty: el.querySelectorAll('[data-testid="lead-row-loading"]').length,
+        badges: el.querySelectorAll('[data-testid="verdict-badge"]').length,
+        firstCells: [...(rows[0]?.querySelectorAll('[role="gridcell"]') ?? [])].map((c) => c.textContent ?? ''),
+        inView: Math.ceil((el.clientHeight - 37) / 36) + 2,
+      };
+    },
     [a, b],
   );
-}
-
-/** A fling whose two moves came within one scroll (on a busy machine a frame may take longer: tried again). */
-async function flingWithinOneScroll(grid: Locator, a: number, b: number, back: () => Promise<void>): Promise<Flung> {
-  for (let attempt = 1; ; attempt++) {
-    const flung = await fling(grid, a, b);
-    if (flung.gap < 40 || attempt === 5) {
-      expect(flung.gap, 'two scroll events within one scroll').toBeLessThan(40);
-      return flung;
-    }
-    await back();
-  }
 }
 
 test('a fast scroll draws plain rows, the details come back when it settles, and End reaches the last row', async ({
@@ -85,7 +64,7 @@ test('a fast scroll draws plain rows, the details come back when it settles, and
 
   // Moves of 30 rows (rows 0–99 are loaded): fast, not flying. (One jump alone, End or Page Down,
   // is no fast scroll.)
-  const during = await flingWithinOneScroll(grid, 30, 60, toTop);
+  const during = await fling(grid, 30, 60);
   expect(during.rows).toBeGreaterThan(10);
   expect(during.badges).toBe(0);
   // Plain text, still one cell a column: the phone number and the verdict in words.
@@ -97,7 +76,7 @@ test('a fast scroll draws plain rows, the details come back when it settles, and
 
   // Flying far into rows never asked for: only the rows in view, drawn empty while it lasts, filled once it ends.
   await toTop();
-  const flung = await flingWithinOneScroll(grid, 500, 1_000, toTop);
+  const flung = await fling(grid, 500, 1_000);
   expect(flung.empty).toBeGreaterThan(5);
   expect(flung.empty).toBeLessThanOrEqual(flung.inView);
   expect(flung.rows).toBe(0);

@@ -18,8 +18,6 @@ export const COMPACT_ROW_HEIGHT = 28;
 export const MAX_SCROLL_PX = 15_000_000;
 /** Rows drawn beyond the viewport on each side. */
 const OVERSCAN_ROWS = 8;
-/** A scroll is over this long after its last scroll event. */
-export const SCROLL_OVER_MS = 50;
 /** The most items the virtualizer is given (1 MB of its per-item arrays). */
 export const ITEMS_AT_MOST = 50_000;
 
@@ -133,9 +131,6 @@ export function useScaledVirtualizer(
     // The last group holds what is left.
     estimateSize: (item) => Math.min(group, count - item * group) * rowHeight,
     overscan: Math.ceil(OVERSCAN_ROWS / group),
-    // A scroll is over 50 ms after its last scroll event (150 by default): a fling's rows are drawn
-    // that much sooner once it stops (while it moves, a scroll event comes every frame).
-    isScrollingResetDelay: SCROLL_OVER_MS,
     // Rows start below the sticky header inside the scroller; keyboard moves keep a row clear of it.
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
