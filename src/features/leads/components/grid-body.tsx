@@ -84,9 +84,9 @@ export const GridBody = memo(function GridBody({
   // and a scroll by one row moves one key. Keyed by index, a jump replaced every row's elements.
   const slots = useRef(0);
   slots.current = Math.max(slots.current, items.length);
-  // Scrolling fast: rows draw plain text cells until the scroll slows. Flying (a view or more a
-  // move): no rows are asked for; rows already held draw plain, the others empty.
-  const lowDetail = fast || flying;
+  // Scrolling fast (flying is fast too): rows draw plain text cells until the scroll slows. Flying
+  // (a view or more a move): no rows are asked for; rows already held draw plain, the others empty.
+  const lowDetail = fast;
   const { rowAt, stale } = useGridBlocks(filter, sort, version, first, last, !flying);
   // Inline edit: one cell at a time, saved as a bulk edit of that one lead (same audit, same undo).
   const [editing, setEditing] = useState<{ id: number; column: InlineColumn } | null>(null);

@@ -141,7 +141,7 @@ export function useScaledVirtualizer(
         const { fast, flying } = motion.current;
         motion.current = { offset: at, fast: move >= 0.5 ? fast + 1 : 0, flying: move >= 1 ? flying + 1 : 0 };
         const renders = rendersRef.current;
-        cb(offset * scaleRef.current, scrolling);
+        cb(at, scrolling);
         const shape = shapeRef.current;
         if (shape.group > 1 && rendersRef.current === renders)
           followTopRow(Math.floor((offset * scaleRef.current - shape.headerHeight) / shape.rowHeight));
