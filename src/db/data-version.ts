@@ -14,6 +14,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { SETTINGS_KEY } from './repos/settings-read-repo';
 import { hash32 } from '../domain/columns/hash-strings';
+import { handOverLeads, type HandOver } from './written-leads';
 
 /** DBCore's "equal" key range type (DBCoreRangeType.Equal: a const enum Dexie does not export as a value). */
 const RANGE_EQUAL = 1;
@@ -82,6 +83,8 @@ interface TxState {
   n: number;
   /** One instant for all of a transaction's rows, so pruning takes or keeps them together. */
   at: number;
+  /** The lead values handed to the engine (written-leads.ts). */
+  handOver: HandOver;
 }
 
 /** What a request touched, read from its values, its keys or (for deletes of calls and consents) the rows it deletes. */
@@ -212,9 +215,29 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
                 token,
                 n: 0,
                 at: Date.now(),
+                handOver: { token, handed: 0, stopped: false },
               };
               states.set(req.trans, state);
             }
+            // A request that failed in part (a bulk add's key taken, the error caught) stored only some of its values;
+            // a range deleted names no ids.
+            if (name === 'leads')
+              handOverLeads(
+                down.schema.name,
+                req.trans,
+                state.handOver,
+                result.numFailures > 0
+                  ? { type: 'unfollowable' }
+                  : req.type === 'add' || req.type === 'put'
+                    ? {
+                        type: req.type,
+                        values: req.values,
+                        keys: result.results ?? req.keys ?? req.values.map((v) => (v as { id?: unknown }).id),
+                      }
+                    : req.type === 'delete'
+                      ? { type: 'delete', keys: req.keys }
+                      : { type: 'unfollowable' },
+              );
             const n = state.n++;
             const row: ChangeLogRow = {
               key: `${LOG_PREFIX}${state.token}:${String(n).padStart(6, '0')}`,

@@ -55,6 +55,26 @@ async function latestOverlay(scrubs: DBCoreTable, trans: DBCoreTransaction): Pro
   return overlay;
 }
 
+/**
+ * The overlay every read of a lead sees now (null: no scrub stored): for a lead value that did
+ * not come through a read (the engine's handed-over writes, db/written-leads.ts).
+ */
+export async function latestScrubOverlay(db: Dexie): Promise<ScrubOverlay | null> {
+  if (!db.tables.some((t) => t.name === SCRUBS)) return null;
+  const scrubs = db.table(SCRUBS);
+  return db.transaction('r', scrubs, async () => {
+    const newest = scrubs.orderBy('at').reverse().limit(1);
+    const [[id], [at]] = await Promise.all([newest.primaryKeys(), newest.keys()]);
+    if (id === undefined) return null;
+    const key = `${String(id)}@${String(at)}`;
+    if (kept?.key === key) return kept.overlay;
+    const row = (await scrubs.get(id)) as ScrubRecord | undefined;
+    const overlay = row ? scrubOverlay(row) : null;
+    kept = { key, overlay };
+    return overlay;
+  });
+}
+
 function overlaid(value: unknown, overlay: ScrubOverlay | null): unknown {
   if (!overlay || value === null || typeof value !== 'object') return value;
   return withScrub(value as Lead, overlay);

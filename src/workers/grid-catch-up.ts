@@ -26,6 +26,9 @@ import { latestScrubToLay, readDncListStates } from '../db/repos/dnc-scrub-repo'
 import { idsWithPhoneHashes, layVersionOntoColumns, versionsEffect } from '../domain/leads/index/version-into-columns';
 import type { ListedKeeper } from './grid-listed-numbers';
 import { instantAt, type InstantColumn } from '../domain/columns/instant-column';
+import { latestScrubOverlay } from '../db/scrub-overlay-middleware';
+import { withScrub, type ScrubOverlay } from '../domain/compliance/scrub-overlay';
+import type { WrittenLeads } from './grid-written-leads';
 
 type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
 
@@ -52,6 +55,38 @@ function layScrub(
   );
   measureSince('engine:catch-up:scrub', t0);
   return laid;
+}
+
+/**
+ * Leads `ids` (sorted) as a read of the table gives them now, in id order, missing ones left out:
+ * those whose last write the change log names (`lastToken`) handed over by their writer, with the
+ * latest scrub laid over them as every read does, the rest read.
+ */
+async function leadsNow(
+  db: LeadsDb,
+  ids: readonly number[],
+  lastToken: ReadonlyMap<number, string | null>,
+  written: WrittenLeads | null,
+  overlay: () => Promise<ScrubOverlay | null>,
+): Promise<{ leads: Lead[]; handed: number }> {
+  const handed = new Map<number, Lead>();
+  const rest: number[] = [];
+  for (const id of ids) {
+    const token = lastToken.get(id);
+    const lead = token && written ? written.lead(token, id) : undefined;
+    if (lead) handed.set(id, lead);
+    else rest.push(id);
+  }
+  if (handed.size === 0) return { leads: await leadsByKey(db, ids), handed: 0 };
+  const [scrub, read] = await Promise.all([overlay(), rest.length > 0 ? leadsByKey(db, rest) : []]);
+  const readById = new Map(read.map((l) => [l.id, l]));
+  const leads: Lead[] = [];
+  for (const id of ids) {
+    const given = handed.get(id);
+    const lead = given ? withScrub(given, scrub) : readById.get(id);
+    if (lead) leads.push(lead);
+  }
+  return { leads, handed: handed.size };
 }
 
 /** Row of lead `id`, or null when no row holds it. */
@@ -90,6 +125,7 @@ export async function catchUp(
   index: GridIndex,
   now: number,
   listed: ListedKeeper | null = null,
+  written: WrittenLeads | null = null,
 ): Promise<'current' | 'patched' | 'rebuild'> {
   const t0 = performance.now();
   if ((await readDataVersion(db)) === index.dataVersion) return 'current';
@@ -161,8 +197,13 @@ export async function catchUp(
   const changes: RowChange[] = [];
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
+  let overlay: Promise<ScrubOverlay | null> | null = null;
+  const overlayNow = () => (overlay ??= latestScrubOverlay(db));
   for (let k = 0; k < wanted.length; k += 2_000) {
-    const leads = await timed('engine:catch-up:leads', () => leadsByKey(db, wanted.slice(k, k + 2_000)));
+    const { leads, handed } = await timed('engine:catch-up:leads', () =>
+      leadsNow(db, wanted.slice(k, k + 2_000), logged.lastToken, written, overlayNow),
+    );
+    if (handed > 0) index.counters.rowsHanded = (index.counters.rowsHanded ?? 0) + handed;
     // A lead whose row alone was written, with what the judgement reads of it unchanged (a tag, a
     // name), keeps its cached judgement: its history is not read and it is not judged again.
     const judged: { lead: Lead; row: number | null }[] = [];
@@ -239,6 +280,7 @@ export async function catchUp(
   index.nextDue = minOf(index.cols.nextChange, index.cols.flags);
   index.orders.clear();
   index.dataVersion = dataVersion;
+  written?.forget(logged.tokens);
   index.counters.catchUps++;
   index.counters.rowsCaughtUp += changes.length + deletedRows.length + laidRows;
   measureSince('engine:catch-up:tail', tTail);

@@ -16,6 +16,7 @@ import { snapshotSaver } from './grid-save-soon';
 import { settledWithinTask } from './grid-timing';
 import { buildGridIndex, openGridIndex, storeSnapshot, type BuildProgress, type GridIndex } from './grid-index';
 import { refreshDue } from './grid-due-rows';
+import { listenForWrittenLeads } from './grid-written-leads';
 
 export interface KeeperHooks {
   /** Reads half of a large stored snapshot on another thread, when opening (none in-process). */
@@ -88,6 +89,8 @@ export function indexKeeper(db: LeadsDb, listedDelayMs: number, hooks: KeeperHoo
   const matches = dncMatchesKeeper(db);
   /** Which numbers can be on no list: a catch-up does not look those up (grid-listed-numbers.ts). */
   const listed = listedNumbersKeeper(db, listedDelayMs, () => performance.now() - lastAsked);
+  /** The leads each write stored, as its writer handed them over: a catch-up does not read those back. */
+  const written = listenForWrittenLeads(db.name);
   /** The last index built or opened (an export reads leads off it without waiting on the queue). */
   let latest: GridIndex | null = null;
   /**
@@ -132,7 +135,7 @@ export function indexKeeper(db: LeadsDb, listedDelayMs: number, hooks: KeeperHoo
     if (!index) return told ? hooks.changed() : undefined;
     const idx = await index;
     const seen = signals.count;
-    const outcome = await catchUp(db, idx, Date.now(), listed);
+    const outcome = await catchUp(db, idx, Date.now(), listed, written);
     if (outcome === 'rebuild') latestSeen = -1;
     else if (latest === idx) latestSeen = seen;
     if (outcome === 'current') return told ? hooks.changed() : undefined;

@@ -76,6 +76,8 @@ export interface EngineCounters {
   rowsKept: number;
   /** Numbers of leads judged by a catch-up that the listed numbers' hashes showed on no list: not looked up. */
   lookUpsSkipped?: number;
+  /** Leads a catch-up took as their writer handed them over (grid-written-leads.ts), not read from the table. */
+  rowsHanded?: number;
   /** Why the last store of the snapshot failed, if it did (it is a cache: the next start builds). */
   snapshotSaveFailed?: string;
   /** How the index was opened: from the stored snapshot ('used'), or built because it was missing, older, stale or damaged. */

@@ -93,6 +93,14 @@ export async function changesSince(
        * logged before they were, or of no known table).
        */
       dncHashes: Uint32Array[] | null;
+      /**
+       * The token of the transaction that wrote each lead of `leadIds` last (null where that step of
+       * the log forked, so which branch came last is unknown): the engine takes that transaction's
+       * handed-over value of the lead (workers/grid-written-leads.ts).
+       */
+      lastToken: Map<number, string | null>;
+      /** Every token the walk passed. */
+      tokens: Set<string>;
     }
   | 'unreachable'
 > {
@@ -108,6 +116,15 @@ export async function changesSince(
   let fullByOther = false;
   const laid: LaidWrites = { scrubs: false, versions: [], phoneHashes: [] };
   let dncHashes: Uint32Array[] | null = [];
+  const lastToken = new Map<number, string | null>();
+  const tokens = new Set<string>();
+  for (const step of steps) {
+    const token = step.every((r) => r.token === step[0]!.token) ? step[0]!.token : null;
+    for (const r of step) {
+      tokens.add(r.token);
+      for (const id of r.leadIds) lastToken.set(id, token);
+    }
+  }
   for (const r of steps.flat()) {
     if (r.table === 'dncEntries' || r.table === undefined) {
       const hashes = r.phoneHashes ?? r.listedHashes;
@@ -123,7 +140,17 @@ export async function changesSince(
     for (const id of r.leadIds) leadIds.add(id);
     if (r.table !== 'leads') for (const id of r.leadIds) historyIds.add(id);
   }
-  return { dataVersion, leadIds, historyIds, full, laid: full && !fullByOther ? laid : null, tables, dncHashes };
+  return {
+    dataVersion,
+    leadIds,
+    historyIds,
+    full,
+    laid: full && !fullByOther ? laid : null,
+    tables,
+    dncHashes,
+    lastToken,
+    tokens,
+  };
 }
 
 /** The current token and the change log, read together. */
