@@ -89,6 +89,15 @@ async function leadsNow(
   return { leads, handed: handed.size };
 }
 
+/** Leads handed over are judged in slices of this many (their histories and numbers' DNC entries read together). */
+const HANDED_SLICE = 20_000;
+
+const slicesOf = (ids: readonly number[], size: number): number[][] => {
+  const out: number[][] = [];
+  for (let k = 0; k < ids.length; k += size) out.push(ids.slice(k, k + size));
+  return out;
+};
+
 /** Row of lead `id`, or null when no row holds it. */
 const rowOfId = (cols: LeadColumns, id: number): number | null => {
   const row = rowIndexOf(cols, id);
@@ -199,9 +208,18 @@ export async function catchUp(
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
   let overlay: Promise<ScrubOverlay | null> | null = null;
   const overlayNow = () => (overlay ??= latestScrubOverlay(db));
-  for (let k = 0; k < wanted.length; k += 2_000) {
+  // Read 2,000 at a time; those handed over (no read) in slices of HANDED_SLICE: one history and
+  // DNC read and one judge each, not five.
+  const isHanded = (id: number) => {
+    const token = logged.lastToken.get(id);
+    return token != null && written?.lead(token, id) !== undefined;
+  };
+  const handedIds = written ? wanted.filter(isHanded) : [];
+  const readIds = handedIds.length > 0 ? wanted.filter((id) => !isHanded(id)) : wanted;
+  const slices = [...slicesOf(handedIds, HANDED_SLICE), ...slicesOf(readIds, 2_000)];
+  for (const slice of slices) {
     const { leads, handed } = await timed('engine:catch-up:leads', () =>
-      leadsNow(db, wanted.slice(k, k + 2_000), logged.lastToken, written, overlayNow),
+      leadsNow(db, slice, logged.lastToken, written, overlayNow),
     );
     if (handed > 0) index.counters.rowsHanded = (index.counters.rowsHanded ?? 0) + handed;
     // A lead whose row alone was written, with what the judgement reads of it unchanged (a tag, a

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../leads/lead';
 import { JUDGED_FIELDS } from './judge';
-import { verdictInputKey } from './verdict-inputs';
+import { judgedFieldText, keyOfJudgedText, verdictInputKey } from './verdict-inputs';
 
 const lead: Lead = {
   id: 7,
@@ -94,5 +94,25 @@ describe('verdictInputKey', () => {
     );
     expect(verdictInputKey({ ...lead, verifiedAt: undefined })).not.toBe(verdictInputKey({ ...lead, verifiedAt: 0 }));
     expect(Number.isSafeInteger(verdictInputKey(lead))).toBe(true);
+  });
+
+  it('is the key of the judged fields’ texts joined (what the scrub’s laying keys a row by), fed field by field', () => {
+    const valueArb = fc.oneof(
+      fc.constant(undefined),
+      fc.string({ unit: 'grapheme' }),
+      fc.double(),
+      fc.array(fc.integer()),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(valueArb, { minLength: JUDGED_FIELDS.length, maxLength: JUDGED_FIELDS.length }),
+        (values) => {
+          const edited = { ...lead, ...Object.fromEntries(JUDGED_FIELDS.map((f, k) => [f, values[k]])) } as Lead;
+          const joined = JUDGED_FIELDS.map((f) => judgedFieldText(edited[f])).join('');
+          expect(verdictInputKey(edited)).toBe(keyOfJudgedText(joined));
+        },
+      ),
+    );
+    expect(verdictInputKey(lead)).toBe(keyOfJudgedText(JUDGED_FIELDS.map((f) => judgedFieldText(lead[f])).join('')));
   });
 });
