@@ -70,6 +70,7 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
                   data-testid="engine-note"
                   data-snapshot={query.data.engine.snapshot}
                   data-rows-read={query.data.engine.rowsRead}
+                  data-rows-handed={query.data.engine.rowsHanded ?? 0}
                   data-save-failed={query.data.engine.snapshotSaveFailed}
                 >
                   {query.data.engine.snapshot === 'used' || query.data.engine.snapshot === 'caught-up'
