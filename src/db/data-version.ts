@@ -14,7 +14,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { SETTINGS_KEY } from './repos/settings-read-repo';
 import { hash32 } from '../domain/columns/hash-strings';
-import { handOverLeads, type HandOver } from './written-leads';
+import { handOverLeads, stopHandOver, type HandOver } from './written-leads';
 
 /** DBCore's "equal" key range type (DBCoreRangeType.Equal: a const enum Dexie does not export as a value). */
 const RANGE_EQUAL = 1;
@@ -219,6 +219,10 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
               };
               states.set(req.trans, state);
             }
+            // A write the engine does not lay onto its columns (a list, the settings, a range deleted): it rebuilds,
+            // so the transaction's leads are not handed over (a demo seeding writes its lists first).
+            if (what.full && !what.scrubAdded && !what.versionsAdded && !what.phoneHashes)
+              stopHandOver(down.schema.name, state.handOver);
             // A request that failed in part (a bulk add's key taken, the error caught) stored only some of its values;
             // a range deleted names no ids.
             if (name === 'leads')

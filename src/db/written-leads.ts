@@ -53,6 +53,17 @@ export interface HandOver {
 }
 
 /**
+ * The transaction made a write that sends the engine to a full rebuild (a list, the settings, a
+ * range of history deleted): nothing more of it is handed over, and what was is marked unusable.
+ */
+export function stopHandOver(dbName: string, state: HandOver): void {
+  if (state.stopped) return;
+  state.stopped = true;
+  if (state.handed > 0)
+    channelOf(dbName)?.postMessage({ token: state.token, unusable: true } satisfies WrittenLeadsMessage);
+}
+
+/**
  * Hand over what one request of a transaction did to the leads table: `values` stored under
  * `keys` (add or put), `keys` deleted, or something it cannot follow (a range deleted, a request
  * that failed in part). The first call registers the transaction's `committed` message on its

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
 import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
 import { readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { getSettings, SETTINGS_KEY } from '../db/repos/settings-read-repo';
 import {
   HANDED_PER_TRANSACTION,
   handOverLeads,
@@ -109,6 +110,29 @@ describe('the written leads handed to the engine', () => {
     expect(heard.messages.map((m) => Object.keys(m).filter((k) => k !== 'token')[0])).toEqual(['leads', 'unusable']);
     for (const m of heard.messages) engine.receive(m);
     expect(engine.lead(heard.messages[0]!.token, id!)).toBeUndefined();
+    heard.close();
+  });
+
+  it('a write that sends the engine to a rebuild (the organisation’s settings) hands over none of its leads', async () => {
+    const db = await dbWith(demoSlice(20));
+    const heard = overhear(db.name);
+    const [id] = (await db.leads.limit(1).primaryKeys()) as number[];
+    const settings = { key: SETTINGS_KEY, value: await getSettings(db) };
+    // Leads first: marked unusable once the settings are written; settings first: nothing posted.
+    await db.transaction('rw', db.leads, db.settings, async () => {
+      await db.leads.update(id!, { name: 'Before the settings' });
+      await db.settings.put(settings);
+      await db.leads.update(id!, { name: 'After the settings' });
+    });
+    await delivered();
+    expect(heard.messages.map((m) => Object.keys(m).filter((k) => k !== 'token')[0])).toEqual(['leads', 'unusable']);
+    heard.messages.length = 0;
+    await db.transaction('rw', db.leads, db.settings, async () => {
+      await db.settings.put(settings);
+      await db.leads.update(id!, { name: 'Not handed over' });
+    });
+    await delivered();
+    expect(heard.messages).toEqual([]);
     heard.close();
   });
 
