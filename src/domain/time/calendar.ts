@@ -12,7 +12,6 @@
 import { differenceInMonths, format, isValid, parse } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { MS_PER_DAY, MS_PER_MINUTE } from './time-units';
-import { civilFromDays, daysFromCivil, daysInMonth } from './civil-days';
 import { fromWall, toWall, zoneOffsetMs } from './zone-offset';
 
 export { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './time-units';
@@ -41,26 +40,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The largest instant a Date holds (TimeClip): month arithmetic past it gives NaN, as Date's does. */
-const DATE_LIMIT = 8.64e15;
-
 /** Add calendar months keeping the wall-clock time in `timeZone` (clamped to month end: Jan 31 + 1 = Feb 28/29). */
 export function addMonths(ms: number, months: number, timeZone = 'UTC'): number {
-  const wall = toWall(ms, timeZone);
-  if (!Number.isFinite(wall) || Math.abs(wall) > DATE_LIMIT || !Number.isFinite(months)) return NaN;
-  const day = Math.floor(wall / MS_PER_DAY);
-  const clock = wall - day * MS_PER_DAY;
-  const [year, month, date] = civilFromDays(day);
-  // As Date's setters do: the month made whole, and each step (the 1st of this month, the 1st of
-  // that one, the day itself) past the limit gives NaN.
-  if (Math.abs((day - date + 1) * MS_PER_DAY + clock) > DATE_LIMIT) return NaN;
-  const index = year * 12 + Math.trunc(month - 1 + months);
-  const toYear = Math.floor(index / 12);
-  const toMonth = index - toYear * 12 + 1;
-  const firstOfMonth = daysFromCivil(toYear, toMonth, 1) * MS_PER_DAY + clock;
-  const out = firstOfMonth + (Math.min(date, daysInMonth(toYear, toMonth)) - 1) * MS_PER_DAY;
-  if (Math.abs(firstOfMonth) > DATE_LIMIT || Math.abs(out) > DATE_LIMIT) return NaN;
-  return fromWall(out, timeZone);
+  const d = new Date(toWall(ms, timeZone));
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return fromWall(d.getTime(), timeZone);
 }
 
 /** Add calendar days keeping the wall-clock time in `timeZone` (a DST day is 23 or 25 hours). */
