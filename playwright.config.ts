@@ -9,6 +9,13 @@ const PORT = Number(process.env.E2E_PORT ?? 4317);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Which build to serve (several engineers on one machine build to their own folders). */
 const DIST = process.env.E2E_DIST ?? 'dist';
+/**
+ * The files that take minutes each (a CI run: quota 6.3, crash safety 3.4, accessibility 3.3,
+ * lifecycle 2.9, import 2.3 min). Workers take files in queue order, and a project's files are
+ * queued before the next project's: these first, so the last file a worker starts is a short one
+ * (queued alphabetically, the quota file started about three quarters through and ran alone).
+ */
+const LONG_FILES = ['quota', 'crash-safety', 'accessibility', 'lifecycle', 'import'].map((f) => `**/${f}.spec.ts`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -43,6 +50,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'long', testMatch: LONG_FILES },
+    { name: 'short', testIgnore: LONG_FILES },
+  ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
