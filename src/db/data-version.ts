@@ -159,6 +159,8 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
     // An older schema (a migration test opening v1–v7) has no change-log table: nothing to stamp.
     if (!down.schema.tables.some((t) => t.name === CHANGES_TABLE)) return down;
     const states = new WeakMap<DBCoreTransaction, TxState>();
+    /** Transactions whose first write to the leads failed part way, before they had a state: nothing of them is handed over. */
+    const failedLeadWrites = new WeakSet<DBCoreTransaction>();
     const changes = () => down.table(CHANGES_TABLE);
     return {
       ...down,
@@ -184,7 +186,16 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
               req.type === 'delete' && (name === 'calls' || name === 'consents' || name === 'consentRequests')
                 ? await touched(name, table, leads, req, undefined)
                 : null;
-            const result = await table.mutate(req);
+            const result = await table.mutate(req).catch((e: unknown) => {
+              // A request that failed part way (a value the store could not take, after others it stored) and
+              // was caught: which of its leads were stored is unknown, so none of the transaction is handed over.
+              if (name === 'leads') {
+                const state = states.get(req.trans);
+                if (state) stopHandOver(down.schema.name, state.handOver);
+                else failedLeadWrites.add(req.trans);
+              }
+              throw e;
+            });
             const what =
               before ??
               (await touched(
@@ -215,7 +226,7 @@ export const dataVersionMiddleware: Middleware<DBCore> = {
                 token,
                 n: 0,
                 at: Date.now(),
-                handOver: { token, handed: 0, stopped: false },
+                handOver: { token, handed: 0, stopped: failedLeadWrites.has(req.trans) },
               };
               states.set(req.trans, state);
             }

@@ -105,6 +105,7 @@ export function handOverLeads(
     leads.push(value.id === ids[i] ? value : { ...value, id: ids[i]! });
   }
   state.handed += Math.max(1, ids.length);
-  // Cloned as the request stored them: a later change to these objects is not what the table holds.
+  // Cloned when the request has completed; the store cloned them when it was made. Every writer
+  // builds fresh objects for a write and leaves them alone while it is under way.
   post({ token: state.token, leads });
 }

@@ -214,6 +214,8 @@ export async function catchUp(
     const token = logged.lastToken.get(id);
     return token != null && written?.lead(token, id) !== undefined;
   };
+  // A transaction the log names whose last messages are still on their way: waited for a moment.
+  if (written) await written.settled(logged.tokens, 100);
   const handedIds = written ? wanted.filter(isHanded) : [];
   const readIds = handedIds.length > 0 ? wanted.filter((id) => !isHanded(id)) : wanted;
   const slices = [...slicesOf(handedIds, HANDED_SLICE), ...slicesOf(readIds, 2_000)];

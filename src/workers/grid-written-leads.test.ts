@@ -136,6 +136,50 @@ describe('the written leads handed to the engine', () => {
     heard.close();
   });
 
+  it('a request that failed part way and was caught stops the transaction’s hand-over', async () => {
+    const db = await dbWith(demoSlice(20));
+    const heard = overhear(db.name);
+    const [x, y] = (await db.leads.limit(2).toArray()) as Lead[];
+    await db.transaction('rw', db.leads, async () => {
+      await db.leads.update(x!.id, { name: 'Handed over first' });
+      // The first value stored, the second refused (no valid key): the request rejects, the caller goes on.
+      await db.leads
+        .bulkPut([
+          { ...x!, name: 'Stored by the failed request' },
+          { ...y!, id: NaN },
+        ])
+        .catch(() => undefined);
+    });
+    await delivered();
+    expect((await db.leads.get(x!.id))?.name).toBe('Stored by the failed request');
+    const engine = writtenLeads();
+    for (const m of heard.messages) engine.receive(m);
+    expect(heard.messages.some((m) => 'unusable' in m)).toBe(true);
+    expect(engine.lead(heard.messages[0]!.token, x!.id)).toBeUndefined();
+    heard.close();
+  });
+
+  it('waits a moment for a transaction’s last message; a message it does not know makes the transaction unusable', async () => {
+    let now = 0;
+    const engine = writtenLeads(() => now);
+    const lead = { id: 1 } as unknown as Lead;
+    engine.receive({ token: 'a', leads: [lead] });
+    const waited = engine.settled(['a', 'never-heard-of'], 1_000);
+    engine.receive({ token: 'a', committed: true });
+    await waited;
+    expect(engine.lead('a', 1)).toEqual(lead);
+    // Not committed within the time given: settles anyway.
+    engine.receive({ token: 'b', leads: [lead] });
+    const late = engine.settled(['b'], 50);
+    now = 60;
+    await late;
+    expect(engine.lead('b', 1)).toBeUndefined();
+    engine.receive({ token: 'c', leads: [lead] });
+    engine.receive({ token: 'c', something: 'new' } as unknown as WrittenLeadsMessage);
+    engine.receive({ token: 'c', committed: true });
+    expect(engine.lead('c', 1)).toBeUndefined();
+  });
+
   it('hands over at most a transaction’s worth of values; a value with no id stops it', async () => {
     const heard = overhear('hand-over-cap');
     const lead = (id: number) => ({ id, name: `Lead ${id}` }) as unknown as Lead;

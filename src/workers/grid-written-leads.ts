@@ -27,6 +27,12 @@ export interface WrittenLeads {
   receive(message: WrittenLeadsMessage): void;
   /** The value lead `id` was stored with by the committed transaction `token`; undefined when not handed over. */
   lead(token: string, id: number): Lead | undefined;
+  /**
+   * Resolves once every one of `tokens` this end has heard of is committed or unusable, or after
+   * `ms`: the change log names a transaction only once it committed, and its `committed` message is
+   * posted on completion, so it may still be on its way when a catch-up starts.
+   */
+  settled(tokens: Iterable<string>, ms: number): Promise<void>;
   /** Drop what the transactions `tokens` handed over (a catch-up has passed them). */
   forget(tokens: Iterable<string>): void;
   /** How many values are held (for tests and the bench's notes). */
@@ -72,8 +78,23 @@ export function writtenLeads(now: () => number = Date.now, heldMost = HELD): Wri
         w.unusable = true;
         held -= w.leads.size;
         w.leads.clear();
-      } else w.committed = true;
+      } else if ('committed' in message) w.committed = true;
+      // Anything else (a message of another version of the app, in another tab): this transaction cannot be followed.
+      else {
+        w.unusable = true;
+        held -= w.leads.size;
+        w.leads.clear();
+      }
       trim();
+    },
+    async settled(tokens, ms) {
+      const wanted = [...tokens];
+      const open = () =>
+        wanted.some((t) => {
+          const w = byToken.get(t);
+          return w !== undefined && !w.committed && !w.unusable;
+        });
+      for (const until = now() + ms; open() && now() < until;) await new Promise((resolve) => setTimeout(resolve, 2));
     },
     lead(token, id) {
       const w = byToken.get(token);
