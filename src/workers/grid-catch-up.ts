@@ -17,7 +17,7 @@ import { type LeadColumns } from '../domain/leads/index/lead-columns';
 import { patchLeadColumns, type RowChange } from '../domain/leads/index/lead-columns-patch';
 import type { GridIndex } from './grid-index';
 import { measureSince, timed } from './grid-timing';
-import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
+import { worldByKey } from '../db/repos/world-by-key';
 import { rowOfId as rowIndexOf } from '../domain/leads/index/row-of-id';
 import { anonymisedToReread, someCheckedAt, layScrubOntoColumns } from '../domain/leads/index/scrub-into-columns';
 import { dncCheckState } from '../domain/compliance/dnc';
@@ -26,9 +26,8 @@ import { latestScrubToLay, readDncListStates } from '../db/repos/dnc-scrub-repo'
 import { idsWithPhoneHashes, layVersionOntoColumns, versionsEffect } from '../domain/leads/index/version-into-columns';
 import type { ListedKeeper } from './grid-listed-numbers';
 import { instantAt, type InstantColumn } from '../domain/columns/instant-column';
-import { latestScrubOverlay } from '../db/scrub-overlay-middleware';
-import { withScrub, type ScrubOverlay } from '../domain/compliance/scrub-overlay';
 import type { WrittenLeads } from './grid-written-leads';
+import { catchUpLeads } from './grid-catch-up-leads';
 
 type LatestScrub = NonNullable<Awaited<ReturnType<typeof latestScrubToLay>>>;
 
@@ -56,47 +55,6 @@ function layScrub(
   measureSince('engine:catch-up:scrub', t0);
   return laid;
 }
-
-/**
- * Leads `ids` (sorted) as a read of the table gives them now, in id order, missing ones left out:
- * those whose last write the change log names (`lastToken`) handed over by their writer, with the
- * latest scrub laid over them as every read does, the rest read.
- */
-async function leadsNow(
-  db: LeadsDb,
-  ids: readonly number[],
-  lastToken: ReadonlyMap<number, string | null>,
-  written: WrittenLeads | null,
-  overlay: () => Promise<ScrubOverlay | null>,
-): Promise<{ leads: Lead[]; handed: number }> {
-  const handed = new Map<number, Lead>();
-  const rest: number[] = [];
-  for (const id of ids) {
-    const token = lastToken.get(id);
-    const lead = token && written ? written.lead(token, id) : undefined;
-    if (lead) handed.set(id, lead);
-    else rest.push(id);
-  }
-  if (handed.size === 0) return { leads: await leadsByKey(db, ids), handed: 0 };
-  const [scrub, read] = await Promise.all([overlay(), rest.length > 0 ? leadsByKey(db, rest) : []]);
-  const readById = new Map(read.map((l) => [l.id, l]));
-  const leads: Lead[] = [];
-  for (const id of ids) {
-    const given = handed.get(id);
-    const lead = given ? withScrub(given, scrub) : readById.get(id);
-    if (lead) leads.push(lead);
-  }
-  return { leads, handed: handed.size };
-}
-
-/** Leads handed over are judged in slices of this many (their histories and numbers' DNC entries read together). */
-const HANDED_SLICE = 20_000;
-
-const slicesOf = (ids: readonly number[], size: number): number[][] => {
-  const out: number[][] = [];
-  for (let k = 0; k < ids.length; k += size) out.push(ids.slice(k, k + size));
-  return out;
-};
 
 /** Row of lead `id`, or null when no row holds it. */
 const rowOfId = (cols: LeadColumns, id: number): number | null => {
@@ -206,23 +164,11 @@ export async function catchUp(
   const changes: RowChange[] = [];
   const found = new Set<number>();
   const last = index.cols.n > 0 ? index.cols.ids[index.cols.n - 1]! : -Infinity;
-  let overlay: Promise<ScrubOverlay | null> | null = null;
-  const overlayNow = () => (overlay ??= latestScrubOverlay(db));
-  // Read 2,000 at a time; those handed over (no read) in slices of HANDED_SLICE: one history and
-  // DNC read and one judge each, not five.
-  const isHanded = (id: number) => {
-    const token = logged.lastToken.get(id);
-    return token != null && written?.lead(token, id) !== undefined;
-  };
   // A transaction the log names whose last messages are still on their way: waited for a moment.
   if (written) await written.settled(logged.tokens, 100);
-  const handedIds = written ? wanted.filter(isHanded) : [];
-  const readIds = handedIds.length > 0 ? wanted.filter((id) => !isHanded(id)) : wanted;
-  const slices = [...slicesOf(handedIds, HANDED_SLICE), ...slicesOf(readIds, 2_000)];
-  for (const slice of slices) {
-    const { leads, handed } = await timed('engine:catch-up:leads', () =>
-      leadsNow(db, slice, logged.lastToken, written, overlayNow),
-    );
+  const leadsOf = catchUpLeads(db, wanted, logged.lastToken, written);
+  for (const slice of leadsOf.slices) {
+    const { leads, handed } = await timed('engine:catch-up:leads', () => leadsOf.read(slice));
     if (handed > 0) index.counters.rowsHanded = (index.counters.rowsHanded ?? 0) + handed;
     // A lead whose row alone was written, with what the judgement reads of it unchanged (a tag, a
     // name), keeps its cached judgement: its history is not read and it is not judged again.
