@@ -55,9 +55,9 @@ export async function workerSteps(page: Page, since = 0, which = GRID_WORKER): P
   return out;
 }
 
-/** The grid worker's clock now (for `workerSteps(page, since)`). */
-export async function workerNow(page: Page): Promise<number> {
-  const worker = page.workers().find((w) => GRID_WORKER.test(w.url()));
+/** The clock now of the worker whose URL matches `which` (the grid worker by default), for `workerSteps(page, since, which)`. */
+export async function workerNow(page: Page, which = GRID_WORKER): Promise<number> {
+  const worker = page.workers().find((w) => which.test(w.url()));
   return worker ? ((await worker.evaluate(() => performance.now()).catch(() => 0)) as number) : 0;
 }
 

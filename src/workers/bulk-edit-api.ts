@@ -22,10 +22,11 @@ import {
   type BulkResult,
   type SelectionRead,
 } from '../db/repos/bulk-edit-repo';
-import { undoOperation } from '../db/repos/undo-repo';
+import { listUndoable, undoOperation, type UndoableOp } from '../db/repos/undo-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { rethrowStorageError } from '../db/storage-errors';
 import type { BulkOp } from '../domain/leads/bulk-edit';
+import { measureSince } from './grid-timing';
 
 export interface BulkEditApi {
   /** How many of `ids` the operation would change at `now` (read only). */
@@ -36,6 +37,8 @@ export interface BulkEditApi {
   apply(ids: readonly number[], op: BulkOp, now: number, filter?: Record<string, unknown>): Promise<BulkResult>;
   /** Undo the operation recorded in audit entry `seq`. */
   undo(seq: number, now: number): Promise<{ restored: number }>;
+  /** The newest operations that can still be undone (read here: their audit entries can be megabytes each). */
+  undoable(limit: number): Promise<UndoableOp[]>;
 }
 
 /** Selections above this many leads are not kept between Preview and Apply (memory), just read again. */
@@ -70,17 +73,27 @@ export function createBulkEditApi(db: LeadsDb): BulkEditApi {
       if (!same) {
         tickets++;
         lastAsk = { ids: [...ids], internal };
+        const t0 = performance.now();
         lastRead =
-          ids.length <= REUSE_LIMIT ? readSelection(db, ids, op ?? null).then(kept, () => null) : Promise.resolve(null);
+          ids.length <= REUSE_LIMIT
+            ? readSelection(db, ids, op ?? null)
+                .finally(() => measureSince('bulk:prepare:read', t0))
+                .then(kept, () => null)
+            : Promise.resolve(null);
       }
       await lastRead;
     },
     async apply(ids, op, now, filter) {
+      const t0 = performance.now();
       const known = (await lastRead) ?? undefined;
+      measureSince('bulk:apply:wait-read', t0);
       forget();
       // Only the transaction's promise says whether the edit was saved; a full disk rejects it.
-      return applyBulkEdit(db, ids, op, now, filter, known).catch(rethrowStorageError);
+      return applyBulkEdit(db, ids, op, now, filter, known, measureSince)
+        .catch(rethrowStorageError)
+        .finally(() => measureSince('bulk:apply:total', t0));
     },
     undo: (seq, now) => undoOperation(db, seq, now).catch(rethrowStorageError),
+    undoable: (limit) => listUndoable(db, limit),
   };
 }

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { LeadsDb } from '../db/leads-db';
 import type { FarPartReader } from '../db/repos/engine-snapshot-repo';
+import { heldOperationLocks } from '../db/repos/operation-journal-repo';
 import type { LeadFilter } from '../domain/leads/lead-filter';
 import { queryRows } from '../domain/leads/index/lead-query';
 import { parseSort } from '../domain/leads/index/lead-sort';
@@ -99,7 +100,7 @@ export function createGridEngine(
     return { idx, rows: last.rows, at: last.at };
   }
 
-  const warmOrdersSoon = orderWarmer(keeper.inUse, sorter);
+  const warmOrdersSoon = orderWarmer(keeper.inUse, sorter, async () => (await heldOperationLocks()).length > 0);
 
   /** Blocks of rows are served two at a time, the latest asked first (the one on screen after a fast scroll). */
   const blockQueue = latestFirst(2);

@@ -99,4 +99,23 @@ describe('idle-time sort orders', () => {
     expect(helper.asked.length).toBe(1);
     expect(idx.orders.size).toBe(0);
   });
+
+  it('wait while a long write is under way, and start once it is over', async () => {
+    const idx = indexOf(['b', 'a', 'c']);
+    const helper = standIn();
+    let writing = true;
+    const asked = orderWarmer(
+      () => Promise.resolve(idx),
+      () => helper.sorter,
+      () => Promise.resolve(writing),
+    );
+    asked();
+    await settle(1_500 * 4);
+    expect(helper.asked).toEqual([]);
+    expect(idx.orders.size).toBe(0);
+    writing = false;
+    await settle(1_600);
+    expect(helper.asked.length).toBe(1);
+    expect(idx.orders.size).toBe(1);
+  });
 });

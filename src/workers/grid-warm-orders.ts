@@ -31,13 +31,21 @@ export type Sorter = { order(input: SortInput, n: number): Promise<Uint32Array>;
  * 1M. With a `sorter` the sorting runs on its thread (a sort of a million rows holds a thread for
  * ~0.7 s: a question asked meanwhile would wait); its order is kept only if the index still holds
  * the columns and the data version it was worked out from (a failed helper is closed; the next
- * pause starts another). Returns "asked": call it after each question.
+ * pause starts another). No order is started while `writing` says a long write is under way; the
+ * next pause tries again. Returns "asked": call it after each question.
  */
-export function orderWarmer(index: () => Promise<GridIndex> | null, sorter: () => Sorter = () => null): () => void {
+export function orderWarmer(
+  index: () => Promise<GridIndex> | null,
+  sorter: () => Sorter = () => null,
+  writing: () => Promise<boolean> = () => Promise.resolve(false),
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer = setTimeout(async () => {
+      // A long write under way (a bulk edit, an import, a scrub: an operation holding its journal
+      // lock) needs the machine's cores more than a header click that may come: wait for it.
+      if (await writing().catch(() => false)) return soon();
       void index()?.then(async (idx) => {
         const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
         const helper = sorter();

@@ -23,16 +23,45 @@ function lastNumbered(db: LeadsDb): Promise<AuditEntry | undefined> {
  * from the kept head: the removal stays visible as a sequence gap instead of being papered over.
  */
 export async function appendAudit(db: LeadsDb, draft: AuditDraft, at = Date.now()): Promise<AuditEntry> {
+  const head = await readAuditHead(db);
+  const entry = sealAudit(head, draft, at);
+  await writeAudit(db, head, entry);
+  return entry;
+}
+
+/** What the next entry chains to: the head it follows, the trail's length, and who writes it. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  count: number;
+  actor: string;
+}
+
+/**
+ * `appendAudit` in three steps, for a transaction that queues large writes before its entry: the
+ * head is read first (a transaction's requests run in order: read after the writes, it would wait
+ * for them all), and the entry is sealed (hashed, in this thread) while the database writes what
+ * was queued before it; `writeAudit` then adds it. One entry per head read, in one transaction.
+ */
+export async function readAuditHead(db: LeadsDb): Promise<AuditHead> {
   const [last, kept, { operatorName }] = await Promise.all([lastNumbered(db), keptHead(db), getSettings(db)]);
   const lastSeq = last?.seq ?? 0;
   const head =
     kept && kept.seq >= lastSeq
       ? kept
       : { seq: lastSeq, hash: last ? String(last.hash) : GENESIS_HASH, count: await db.audit.count() };
-  const entry = sealEntry({ ...draft, seq: head.seq + 1, at, actor: operatorName, prevHash: head.hash });
+  return { ...head, actor: operatorName };
+}
+
+/** The entry that follows `head`, sealed (its details and its link hashed). */
+export function sealAudit(head: AuditHead, draft: AuditDraft, at: number): AuditEntry {
+  return sealEntry({ ...draft, seq: head.seq + 1, at, actor: head.actor, prevHash: head.hash });
+}
+
+/** Add `entry` (sealed after `head`) and keep it as the new head. */
+export async function writeAudit(db: LeadsDb, head: AuditHead, entry: AuditEntry): Promise<void> {
   await db.audit.add(entry);
   await keepHead(db, { seq: entry.seq, hash: entry.hash, count: head.count + 1 });
-  return entry;
 }
 
 /** The newest entry's seq and hash in the table: the chain head every export carries. */

@@ -19,7 +19,7 @@ import type { Lead } from '../../domain/leads/lead';
 import { journalFilter } from '../../domain/operations/operation';
 import { DATA_VERSION_KEY } from '../data-version';
 import type { LeadsDb } from '../leads-db';
-import { appendAudit } from './audit-repo';
+import { readAuditHead, sealAudit, writeAudit } from './audit-repo';
 import { getSettings } from './settings-repo';
 import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
 import { journaled, markDone } from './operation-journal-repo';
@@ -129,6 +129,15 @@ export function previewOf(read: SelectionRead, rawOp: BulkOp, now: number): Bulk
   );
 }
 
+/** A write queued now and awaited later: its failure is handled there (and aborts the transaction meanwhile), not reported as unhandled. */
+function queued<T>(write: Promise<T>): Promise<T> {
+  write.catch(() => undefined);
+  return write;
+}
+
+/** Records a step of an Apply: its name and its start (performance.now()); the worker measures it (diagnostics only). */
+export type StepTimer = (name: string, start: number) => void;
+
 export interface BulkResult {
   auditSeq: number;
   changed: number;
@@ -149,8 +158,11 @@ export async function applyBulkEdit(
   now = Date.now(),
   filter?: Record<string, unknown>,
   known?: SelectionRead,
+  step: StepTimer = () => undefined,
 ): Promise<BulkResult> {
   const op = bulkOpSchema.parse(rawOp);
+  const begun = performance.now();
+  let committing = begun;
   const tables = [...verdictTables(db), db.audit, db.settings, db.operations, db.changes];
   const summary = { opKind: op.kind, count: new Set(ids).size, ...(filter ? { filter: journalFilter(filter) } : {}) };
   return journaled(
@@ -159,11 +171,15 @@ export async function applyBulkEdit(
     summary,
     (journal) =>
       db.transaction('rw', tables, async () => {
+        step('bulk:apply:journal', begun);
+        let t = performance.now();
         const unique = [...new Set(ids)];
         const { leads, internal } =
           known && stillCurrent(known, await currentToken(db), unique, op)
             ? known
             : await loadSelection(db, unique, op);
+        step(known && leads === known.leads ? 'bulk:apply:selection-kept' : 'bulk:apply:selection-read', t);
+        t = performance.now();
         const before: Record<number, unknown> = {};
         const after: Record<number, unknown> = {};
         const changedIds: number[] = [];
@@ -181,6 +197,8 @@ export async function applyBulkEdit(
             puts.push({ ...restoreFields(lead, values), updatedAt: now });
           }
         }
+        step('bulk:apply:changes', t);
+        t = performance.now();
         const changedSet = new Set(changedIds);
         const extra = await applySideTables(
           db,
@@ -189,9 +207,17 @@ export async function applyBulkEdit(
           now,
           internal,
         );
-        if (puts.length) await db.leads.bulkPut(puts);
-        const entry = await appendAudit(
-          db,
+        // Read before the leads' writes are queued: a transaction's requests run in order.
+        const head = await readAuditHead(db);
+        step('bulk:apply:side-tables', t);
+        t = performance.now();
+        // The puts are queued first, and the entry is sealed (hashed, in this thread) while the
+        // database writes them. Nothing else is awaited while they are under way: Dexie follows a
+        // transaction's zone through native awaits only so far, and lost it with the entry's
+        // writes awaited beside them.
+        const putting = puts.length ? queued(db.leads.bulkPut(puts)) : null;
+        const entry = sealAudit(
+          head,
           {
             action: op.kind === 'delete' ? 'delete' : 'bulk-edit',
             entity: 'lead',
@@ -201,11 +227,19 @@ export async function applyBulkEdit(
           },
           now,
         );
+        step('bulk:apply:seal', t);
+        t = performance.now();
+        if (putting) await putting;
+        step('bulk:apply:put', t);
+        t = performance.now();
+        await writeAudit(db, head, entry);
         await markDone(db, journal, now);
+        step('bulk:apply:audit', t);
+        committing = performance.now();
         return { auditSeq: entry.seq, changed: changedIds.length, changedIds };
       }),
     now,
-  );
+  ).finally(() => step('bulk:apply:commit', committing));
 }
 
 /** Writes an operation makes outside the leads' own fields: consents, the internal DNC list, deletion. */

@@ -28,11 +28,22 @@ export interface JournalEntry {
 
 interface LockManagerLike {
   request: <T>(name: string, callback: () => Promise<T>) => Promise<T>;
+  query?: () => Promise<{ held?: { name?: string }[] }>;
+}
+
+const lockManager = () => (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+
+/** Journal locks held right now by any tab or worker of this app (an operation still running); none where there are no Web Locks. */
+export async function heldOperationLocks(): Promise<string[]> {
+  const query = lockManager()?.query;
+  if (!query) return [];
+  const { held = [] } = await query.call(lockManager());
+  return held.map((l) => l.name ?? '').filter((n) => n.startsWith(OPERATION_LOCK_PREFIX));
 }
 
 /** Run `work` holding the Web Lock `name` where the browser has Web Locks (tests on Node have none). */
 function holdingLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+  const locks = lockManager();
   return locks ? locks.request(name, work) : work();
 }
 

@@ -3,7 +3,6 @@
  * "before", in one transaction, and writes an 'undo' audit entry naming the entry it undid.
  * Entries already undone cannot be undone twice.
  */
-import type { AuditEntry } from '../../domain/audit/audit-entry';
 import type { Call } from '../../domain/leads/call';
 import { canonicalJson } from '../../domain/audit/audit-hash';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
@@ -32,13 +31,46 @@ interface BulkPayload {
 
 const UNDOABLE = new Set(['bulk-edit', 'delete']);
 
-/** The newest undoable operations that were not undone yet, newest first. */
-export async function listUndoable(db: LeadsDb, limit = 5): Promise<AuditEntry[]> {
-  const recent = await db.audit.orderBy('seq').reverse().limit(200).toArray();
-  const undone = new Set(recent.filter((e) => e.action === 'undo').map((e) => (e.after as { undid?: number }).undid));
-  return recent
-    .filter((e) => UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && (e.before as BulkPayload)?.op)
-    .slice(0, limit);
+/** An operation that can be undone, as the Leads screen offers it. */
+export interface UndoableOp {
+  /** Its audit entry (what an undo names). */
+  seq: number;
+  action: string;
+  /** The bulk operation's kind (`add-tags`, `delete`…). */
+  kind: string;
+  /** How many leads it changed. */
+  count: number;
+}
+
+/** How many of the newest entries are looked through for undoable operations (and the undos among them). */
+const UNDO_HORIZON = 200;
+
+/**
+ * The newest undoable operations that were not undone yet, newest first, up to `limit`. Entries
+ * are read newest first and the read stops at the `limit`-th (an undo is always newer than what
+ * it undid, so each is seen before its target): an operation of 10,000 leads is an entry of
+ * megabytes, and the last 200 of them were read whole on every change before.
+ */
+export async function listUndoable(db: LeadsDb, limit = 5): Promise<UndoableOp[]> {
+  const undone = new Set<number>();
+  const found: UndoableOp[] = [];
+  let seen = 0;
+  await db.audit
+    .orderBy('seq')
+    .reverse()
+    .until(() => found.length >= limit || seen >= UNDO_HORIZON)
+    .each((e) => {
+      seen++;
+      if (e.action === 'undo') {
+        const undid = (e.after as { undid?: unknown } | null)?.undid;
+        if (typeof undid === 'number') undone.add(undid);
+        return;
+      }
+      const op = (e.before as BulkPayload | null)?.op;
+      if (UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && op)
+        found.push({ seq: e.seq, action: e.action, kind: op.kind, count: e.ids.length });
+    });
+  return found;
 }
 
 export class UndoError extends Error {}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button';
 import { ClampedText } from '../../components/ui/clamped-text';
 import { usePolicyCoverage } from './use-policy-coverage';
+import { cachedNumberFormat } from '../../domain/time/intl-cache';
 
 /**
  * Warns that leads of some regions are judged with no law of theirs (e.g. UK leads with only US
@@ -16,7 +17,7 @@ export function PolicyCoverageAlert() {
         {t('coverage.done')}
       </p>
     ) : null;
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const regions = uncovered
     .map((u) => t('coverage.region', { region: u.region, count: u.leads, leads: nf.format(u.leads) }))
     .join(t('coverage.separator'));

@@ -9,6 +9,7 @@ import { DATE_TIME_SECONDS } from '../../../domain/time/date-styles';
 import { useAuditEntry } from '../api/use-audit';
 import type { CatalogNames } from '../../../domain/catalog/catalog-names';
 import { AuditSummaryText } from './audit-summary-text';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 const route = getRouteApi('/audit');
 const RECORDS_PAGE = 25;
@@ -40,7 +41,7 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
   const records = data ? auditRecords(data.entry, data.reverted ?? undefined) : [];
   const pages = Math.max(1, Math.ceil(records.length / RECORDS_PAGE));
   const shown = records.slice((page - 1) * RECORDS_PAGE, page * RECORDS_PAGE);
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   return (
     <Dialog size="xl" onClose={close} testId="audit-entry-detail">
       <DialogTitle>{t('audit.entryTitle', { seq })}</DialogTitle>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditChange, AuditSummary } from '../../../domain/audit/audit-summary';
 import type { CatalogNames } from '../../../domain/catalog/catalog-names';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /** One change in words: "campaign → Spring", "tags + vip". */
 export function useChangeText(names: CatalogNames) {
@@ -32,7 +33,7 @@ export function useChangeText(names: CatalogNames) {
 export function AuditSummaryText({ summary, names }: { summary: AuditSummary; names: CatalogNames }) {
   const { t, i18n } = useTranslation();
   const change = useChangeText(names);
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const figures = Object.fromEntries(
     Object.entries(summary.figures).map(([k, v]) => [k, typeof v === 'number' ? nf.format(v) : v]),
   );

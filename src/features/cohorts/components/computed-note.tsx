@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /**
  * How many leads a view was computed over, how long the user waited for it (request to answer,
@@ -19,7 +20,7 @@ export function ComputedNote({
   split?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const nf = cachedNumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
     <p className="mt-3 text-xs text-slate-500" data-testid="cohorts-computed" data-split={split}>
       {waitMs === undefined

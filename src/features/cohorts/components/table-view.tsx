@@ -8,6 +8,7 @@ import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';
 import { useChartModel } from '../model/use-chart-model';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /** Every cohort and series of the range as a table, sortable by any column (sort in the URL); the cohort cell opens the leads behind the row. The CSV writes the rows as sorted. */
 export function TableView({ state, result, set }: CohortViewProps) {
@@ -34,7 +35,7 @@ export function TableView({ state, result, set }: CohortViewProps) {
           <p className="mb-3 text-xs text-slate-600" data-testid="table-count">
             {t('cohorts.legible.tableAll', {
               count: sorted.rows.length,
-              formatted: new Intl.NumberFormat(i18n.language).format(sorted.rows.length),
+              formatted: cachedNumberFormat(i18n.language).format(sorted.rows.length),
             })}
           </p>
           <DataTable

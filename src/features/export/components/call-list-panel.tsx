@@ -8,6 +8,7 @@ import { formatInZone, parseLocal } from '../../../domain/time/calendar';
 import { ReasonOverlapNote } from './reason-overlap-note';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE } from '../../../domain/time/date-styles';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
 
@@ -27,7 +28,7 @@ interface Props {
 /** Before a call list is written: who is excluded and why (each count opens the grid), and stale DNC copies. */
 export function CallListPanel({ at, now, onAt, preview, loading, filter, override, onOverride, timeZone }: Props) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const date = localeDateFormat(i18n.language, DATE);
   return (
     <div className="mt-4 space-y-4">

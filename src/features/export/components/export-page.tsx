@@ -22,6 +22,7 @@ import { ExportOptions } from './export-options';
 import { FilterRemovedNote } from './filter-removed-note';
 import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';
 import { Progress } from '../../../components/ui/progress';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 const route = getRouteApi('/export');
 const EXPORT_KINDS = ['leads', 'call-list'] as const;
@@ -50,7 +51,7 @@ export function ExportPage() {
   );
   const run = useRunExport();
   const [override, setOverride] = useState('');
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const set = (patch: Partial<ExportSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const stale = kind === 'call-list' ? (preview.data?.stale ?? []) : [];
   const blocked = stale.length > 0 && override.trim().length < 10;

@@ -4,6 +4,7 @@ import type { ReasonCode } from '../../../domain/compliance/verdict-types';
 import type { Exclusions } from '../../../domain/import-export/call-list';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { ReasonOverlapNote } from './reason-overlap-note';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /**
  * A call list drawn from a grid already filtered to "callable now": the list itself excludes
@@ -11,7 +12,7 @@ import { ReasonOverlapNote } from './reason-overlap-note';
  */
 export function FilterRemovedNote({ without, relaxed }: { without: Exclusions | undefined; relaxed: LeadFilter }) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   if (!without) return <p className="mt-3 text-sm text-slate-500">{t('export.filterRemoved.counting')}</p>;
   const reasons = (Object.entries(without.byReason) as [ReasonCode, number][]).sort((a, b) => b[1] - a[1]);
   return (

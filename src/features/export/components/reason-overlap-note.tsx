@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Exclusions } from '../../../domain/import-export/call-list';
 import { reasonTotal } from '../../../domain/import-export/exclusion-overlap';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /** Says why the reasons' counts add up to more than the leads excluded: a lead can count under several. */
 export function ReasonOverlapNote({ exclusions }: { exclusions: Exclusions }) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const total = reasonTotal(exclusions);
   if (total <= exclusions.excluded) return null;
   return (

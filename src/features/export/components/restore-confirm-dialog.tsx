@@ -5,6 +5,7 @@ import { localeDateFormat } from '../../../i18n/use-date-format';
 import { DATE_TIME } from '../../../domain/time/date-styles';
 import { Dialog, DialogClose, DialogDescription, DialogFooter, DialogTitle } from '../../../components/ui/dialog';
 import { Table, TableBody, TableHead, Td, Th } from '../../../components/ui/table';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /**
  * Step two of a restore: what the chosen backup replaces (per table, the count now and after)
@@ -20,7 +21,7 @@ export function RestoreConfirmDialog({
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const date = localeDateFormat(i18n.language, DATE_TIME);
   const { preview, createdAt, fileName } = candidate;
   const { kept } = preview;

@@ -1,8 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../../db/leads-db';
-import { listUndoable } from '../../../db/repos/undo-repo';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { rethrowStorageError } from '../../../db/storage-errors';
+import type { UndoableOp } from '../../../db/repos/undo-repo';
 import type { BulkOp } from '../../../domain/leads/bulk-edit';
 import type { BulkPreview } from '../../../domain/leads/bulk-preview';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -60,22 +58,38 @@ export function usePreviewBulkEdit() {
   });
 }
 
+const UNDOABLE_KEY = 'undoable';
+
 export function useApplyBulkEdit() {
+  const client = useQueryClient();
   // Only the transaction's promise says whether the edit was saved. A full disk crosses the
   // worker boundary as a plain Error named StorageFullError: rethrowStorageError makes it the class again.
   return useMutation({
     mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) =>
       bulkEditWorker().apply(ids, op, Date.now(), filter).catch(rethrowStorageError),
+    onSuccess: () => client.invalidateQueries({ queryKey: [UNDOABLE_KEY] }),
   });
 }
 
 export function useUndo() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (seq: number) => bulkEditWorker().undo(seq, Date.now()).catch(rethrowStorageError),
+    onSuccess: () => client.invalidateQueries({ queryKey: [UNDOABLE_KEY] }),
   });
 }
 
-/** The last operations that can still be undone. */
-export function useUndoable() {
-  return useLiveQuery(() => listUndoable(getDb(), 5), []);
+/**
+ * The newest operation that can still be undone (null: none), asked of the bulk-edit worker
+ * again after every change the engine applied (an edit in another tab too) and after this page's
+ * own Apply or Undo. `enabled`: ask only once the grid has its answer, so the worker does not
+ * start beside the engine's opening.
+ */
+export function useLastUndoable(version: number, enabled: boolean): UndoableOp | null | undefined {
+  return useQuery({
+    queryKey: [UNDOABLE_KEY, version],
+    queryFn: async () => (await bulkEditWorker().undoable(1))[0] ?? null,
+    enabled,
+    placeholderData: keepPreviousData,
+  }).data;
 }

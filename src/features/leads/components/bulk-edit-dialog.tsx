@@ -13,6 +13,7 @@ import { EMPTY_DRAFT, opFromDraft, type BulkDraft } from '../model/bulk-draft';
 import { BulkOpFields } from './bulk-op-fields';
 import { Dialog, DialogClose, DialogDescription, DialogFooter, DialogTitle } from '../../../components/ui/dialog';
 import { Select } from '../../../components/ui/select';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 const KINDS: BulkOpKind[] = [
   'edit-fields',
@@ -51,7 +52,7 @@ export function BulkEditDialog({
   const preview = usePreviewBulkEdit();
   const apply = useApplyBulkEdit();
   const [ids, setIds] = useState<number[] | null>(null);
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
 
   // The selection is resolved and read as the dialog opens (it is modal: the selection stays as
   // opened), so by the time the steward has chosen and previewed, the Apply need not read it.

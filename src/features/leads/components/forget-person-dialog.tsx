@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { useForgetPerson, useForgetPreview } from '../api/use-forget-person';
 import { Dialog, DialogClose, DialogDescription, DialogFooter, DialogTitle } from '../../../components/ui/dialog';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /**
  * "Forget this person": names everything the erasure removes and what it keeps, then erases
@@ -21,7 +22,7 @@ export function ForgetPersonDialog({
   const { t, i18n } = useTranslation();
   const preview = useForgetPreview(leadId);
   const forget = useForgetPerson(onForgotten);
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const plan = preview.data;
   return (
     <Dialog alert onClose={onCancel}>

@@ -17,6 +17,7 @@ import { SelectionBar } from './selection-bar';
 import { UnreadableParamsAlert } from '../../../shared/unreadable-params-alert';
 import { useSelectionStore } from '../model/use-selection';
 import { COMPACT_ROW_HEIGHT, ROW_HEIGHT } from '../model/use-scaled-virtualizer';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 const route = getRouteApi('/leads');
 
@@ -33,7 +34,7 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   const query = useLeadQuery(filter, search.sort, version);
   const store = useSelectionStore(filterKey, version);
   const columns = search.cols ?? DEFAULT_COLUMNS;
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   // A filter of the link that could not be read: list nothing rather than a wider list.
   const filterHidden = hasUnreadableFilter(search.unreadable);
 

@@ -2,11 +2,14 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { useUndo, useUndoable } from '../api/use-bulk-edit';
+import { useLastUndoable, useUndo } from '../api/use-bulk-edit';
+import { useDataVersion } from '../../../shared/engine/data-signal';
+import { useLeadQuery } from '../../../shared/engine/use-lead-query';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { useSelection, type SelectionStore } from '../model/use-selection';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /** The selection count (always visible), bulk actions and the undo of recent operations. */
 export const SelectionBar = memo(function SelectionBar({
@@ -23,10 +26,12 @@ export const SelectionBar = memo(function SelectionBar({
   const [editing, setEditing] = useState(false);
   // The last Apply: the selection survives it, and its changed leads are one click away.
   const [applied, setApplied] = useState<{ result: BulkResult; kind: BulkOpKind } | null>(null);
-  const undoable = useUndoable();
+  const version = useDataVersion();
+  // The grid's own question (the same query, shared): the undo is asked for once it is answered.
+  const answered = useLeadQuery(filter, sort, version).data !== undefined;
+  const lastOp = useLastUndoable(version, answered);
   const undo = useUndo();
-  const nf = new Intl.NumberFormat(i18n.language);
-  const lastOp = undoable?.[0];
+  const nf = cachedNumberFormat(i18n.language);
   return (
     <div className="mb-2 flex min-h-9 flex-wrap items-center gap-3 text-sm">
       <span
@@ -73,8 +78,8 @@ export const SelectionBar = memo(function SelectionBar({
       {lastOp && (
         <span className="ml-auto flex items-center gap-2 text-slate-500">
           {t('leads.lastOperation', {
-            op: t(`bulk.op.${(lastOp.before as { op: { kind: string } }).op.kind}`),
-            count: lastOp.ids.length,
+            op: t(`bulk.op.${lastOp.kind}`),
+            count: lastOp.count,
           })}
           <Button
             onClick={() => {

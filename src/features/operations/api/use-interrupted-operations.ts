@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import {
-  OPERATION_LOCK_PREFIX,
   acknowledgeOperation,
+  heldOperationLocks,
   operationsFrom,
   startedOperations,
   undoSubjects,
@@ -11,14 +11,6 @@ import {
 } from '../../../db/repos/operation-journal-repo';
 import { interruptedAmong, type OperationRow } from '../../../domain/operations/operation';
 import { notMadeGood } from '../../../domain/operations/superseded';
-
-/** Journal locks held right now by any tab or worker of this app (an operation still running). */
-async function heldOperationLocks(): Promise<string[]> {
-  const locks = (navigator as { locks?: LockManager }).locks;
-  if (!locks) return [];
-  const { held = [] } = await locks.query();
-  return held.map((l) => l.name ?? '').filter((n) => n.startsWith(OPERATION_LOCK_PREFIX));
-}
 
 /** Rows still `started`, minus those a later successful run of the same operation made good. */
 async function startedNotMadeGood(): Promise<OperationRow[]> {

@@ -12,13 +12,14 @@ import { usePolicySettings } from '../../../shared/settings/use-policy';
 import { localeDateFormat } from '../../../i18n/use-date-format';
 import { TIME } from '../../../domain/time/date-styles';
 import { PolicyCoverageAlert } from '../../../shared/policy-coverage/policy-coverage-alert';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const figures = useOverview();
   const orgTimeZone = usePolicySettings()?.orgTimeZone;
-  const nf = new Intl.NumberFormat(i18n.language);
-  const pf = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const nf = cachedNumberFormat(i18n.language);
+  const pf = cachedNumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const figure = (id: OverviewFigure, label: string, value: number) =>
     figures && orgTimeZone ? (
       <FigureLink

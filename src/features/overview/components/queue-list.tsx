@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { QUEUE_ORDER } from '../../../shared/queues/queue-order';
 import { queueFilter } from '../../../domain/overview/overview-links';
 import type { QueueId } from '../../../domain/compliance/queues';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /** The size of every compliance queue. */
 export function QueueList({ queues }: { queues: Record<QueueId, number> }) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   return (
     <ul className="divide-y divide-slate-100">
       {QUEUE_ORDER.map(({ id, dot: tone }) => (

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { sourceFilter } from '../../../domain/overview/overview-links';
 import { Table, TableBody, Td, Th } from '../../../components/ui/table';
+import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 /** Leads per source as plain horizontal bars (a table for screen readers). */
 export function SourceBars({
@@ -12,7 +13,7 @@ export function SourceBars({
   total: number;
 }) {
   const { t, i18n } = useTranslation();
-  const nf = new Intl.NumberFormat(i18n.language);
+  const nf = cachedNumberFormat(i18n.language);
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <Table caption={t('overview.sources')} captionHidden>
