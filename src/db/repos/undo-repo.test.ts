@@ -228,11 +228,20 @@ describe('listUndoable', () => {
     /** The rule as it was: the last 200 entries read whole, the undone ones dropped. */
     const oracle = async (db: LeadsDb, limit: number) => {
       const recent = await db.audit.orderBy('seq').reverse().limit(200).toArray();
-      const undone = new Set(recent.filter((e) => e.action === 'undo').map((e) => (e.after as { undid: number }).undid));
+      const undone = new Set(
+        recent.filter((e) => e.action === 'undo').map((e) => (e.after as { undid: number }).undid),
+      );
       return recent
-        .filter((e) => ['bulk-edit', 'delete'].includes(e.action) && !undone.has(e.seq) && (e.before as { op?: unknown }).op)
+        .filter(
+          (e) => ['bulk-edit', 'delete'].includes(e.action) && !undone.has(e.seq) && (e.before as { op?: unknown }).op,
+        )
         .slice(0, limit)
-        .map((e) => ({ seq: e.seq, action: e.action, kind: (e.before as { op: { kind: string } }).op.kind, count: e.ids.length }));
+        .map((e) => ({
+          seq: e.seq,
+          action: e.action,
+          kind: (e.before as { op: { kind: string } }).op.kind,
+          count: e.ids.length,
+        }));
     };
     // Each step applies an operation, or undoes one still undoable (picked by position), or saves settings.
     const step = fc.oneof(
