@@ -59,7 +59,9 @@ export async function startTrace(context: BrowserContext, page: Page, dir: strin
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  // BENCH_TRACE_WORKERS=1: every thread's sampled profile too (workers' included), as ProfileChunk events in the trace.
+  const categories = process.env.BENCH_TRACE_WORKERS ? `${CATEGORIES},disabled-by-default-v8.cpu_profiler` : CATEGORIES;
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   return async (): Promise<void> => {
     const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
