@@ -118,4 +118,21 @@ describe('idle-time sort orders', () => {
     expect(helper.asked.length).toBe(1);
     expect(idx.orders.size).toBe(1);
   });
+
+  it('a question asked while it asks about writes ends that pause: one order at a time, after the last question', async () => {
+    const idx = indexOf(['b', 'a', 'c']);
+    const helper = standIn();
+    const asked = orderWarmer(
+      () => Promise.resolve(idx),
+      () => helper.sorter,
+      () => new Promise((resolve) => setTimeout(() => resolve(false), 400)),
+    );
+    asked();
+    await settle(1_600); // the pause is over; its question about writes is under way
+    asked(); // a question meanwhile: that pause goes no further
+    await settle(500);
+    expect(helper.asked).toEqual([]);
+    await settle(1_600);
+    expect(helper.asked.length).toBe(1);
+  });
 });

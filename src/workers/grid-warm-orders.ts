@@ -40,12 +40,17 @@ export function orderWarmer(
   writing: () => Promise<boolean> = () => Promise.resolve(false),
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Moves with each call of `soon`: a pause that a question ended while it asked about writes goes no further. */
+  let pauses = 0;
   const soon = (): void => {
     clearTimeout(timer);
+    const pause = ++pauses;
     timer = setTimeout(async () => {
       // A long write under way (a bulk edit, an import, a scrub: an operation holding its journal
       // lock) needs the machine's cores more than a header click that may come: wait for it.
-      if (await writing().catch(() => false)) return soon();
+      const waitForWrite = await writing().catch(() => false);
+      if (pause !== pauses) return;
+      if (waitForWrite) return soon();
       void index()?.then(async (idx) => {
         const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
         const helper = sorter();

@@ -3,6 +3,7 @@
  * audit entry holding every changed id with its exact before and after values, and an undo
  * that restores those values and is itself audited.
  */
+import Dexie from 'dexie';
 import { addMonths } from '../../domain/time/calendar';
 import {
   bulkOpSchema,
@@ -129,7 +130,7 @@ export function previewOf(read: SelectionRead, rawOp: BulkOp, now: number): Bulk
   );
 }
 
-/** A write queued now and awaited later: its failure is handled there (and aborts the transaction meanwhile), not reported as unhandled. */
+/** A write queued now and awaited later: its failure is rethrown there (which aborts the transaction), not reported as unhandled meanwhile. */
 function queued<T>(write: Promise<T>): Promise<T> {
   write.catch(() => undefined);
   return write;
@@ -172,6 +173,7 @@ export async function applyBulkEdit(
     (journal) =>
       db.transaction('rw', tables, async () => {
         step('bulk:apply:journal', begun);
+        const transaction = Dexie.currentTransaction;
         let t = performance.now();
         const unique = [...new Set(ids)];
         const { leads, internal } =
@@ -230,6 +232,8 @@ export async function applyBulkEdit(
         step('bulk:apply:seal', t);
         t = performance.now();
         if (putting) await putting;
+        // Had the zone been lost, the writes below would run in transactions of their own: refuse.
+        if (Dexie.currentTransaction !== transaction) throw new Error('The bulk edit lost its transaction.');
         step('bulk:apply:put', t);
         t = performance.now();
         await writeAudit(db, head, entry);

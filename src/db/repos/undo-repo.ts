@@ -55,21 +55,24 @@ export async function listUndoable(db: LeadsDb, limit = 5): Promise<UndoableOp[]
   const undone = new Set<number>();
   const found: UndoableOp[] = [];
   let seen = 0;
+  // Each entry is taken in the stop test itself, which ends the read on the entry that completes
+  // it (a test run apart would read one entry more: Dexie tests the next one before it stops).
   await db.audit
     .orderBy('seq')
     .reverse()
-    .until(() => found.length >= limit || seen >= UNDO_HORIZON)
-    .each((e) => {
+    .until((e) => {
       seen++;
       if (e.action === 'undo') {
         const undid = (e.after as { undid?: unknown } | null)?.undid;
         if (typeof undid === 'number') undone.add(undid);
-        return;
+      } else {
+        const op = (e.before as BulkPayload | null)?.op;
+        if (UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && op)
+          found.push({ seq: e.seq, action: e.action, kind: op.kind, count: e.ids.length });
       }
-      const op = (e.before as BulkPayload | null)?.op;
-      if (UNDOABLE.has(e.action) && e.entity === 'lead' && !undone.has(e.seq) && op)
-        found.push({ seq: e.seq, action: e.action, kind: op.kind, count: e.ids.length });
-    });
+      return found.length >= limit || seen >= UNDO_HORIZON;
+    }, true)
+    .toArray();
   return found;
 }
 

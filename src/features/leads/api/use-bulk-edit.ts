@@ -67,7 +67,8 @@ export function useApplyBulkEdit() {
   return useMutation({
     mutationFn: ({ ids, op, filter }: { ids: number[]; op: BulkOp; filter?: LeadFilter }) =>
       bulkEditWorker().apply(ids, op, Date.now(), filter).catch(rethrowStorageError),
-    onSuccess: () => client.invalidateQueries({ queryKey: [UNDOABLE_KEY] }),
+    // Not awaited: the edit is saved, and the dialog closes without waiting for the Undo button's summary.
+    onSuccess: () => void client.invalidateQueries({ queryKey: [UNDOABLE_KEY] }),
   });
 }
 
@@ -75,6 +76,7 @@ export function useUndo() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (seq: number) => bulkEditWorker().undo(seq, Date.now()).catch(rethrowStorageError),
+    // Awaited: the Undo button stays disabled until it no longer offers the operation just undone.
     onSuccess: () => client.invalidateQueries({ queryKey: [UNDOABLE_KEY] }),
   });
 }
