@@ -4,7 +4,6 @@
  * that restores those values and is itself audited.
  */
 import Dexie from 'dexie';
-import { addMonths } from '../../domain/time/calendar';
 import {
   bulkOpSchema,
   leadChangeFor,
@@ -21,8 +20,8 @@ import { journalFilter } from '../../domain/operations/operation';
 import { DATA_VERSION_KEY } from '../data-version';
 import type { LeadsDb } from '../leads-db';
 import { readAuditHead, sealAudit, writeAudit } from './audit-repo';
-import { getSettings } from './settings-repo';
-import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
+import { INTERNAL_LIST_ID } from './internal-dnc';
+import { applySideTables, inForce } from './bulk-edit-side-tables';
 import { journaled, markDone } from './operation-journal-repo';
 import { verdictTables } from './lead-history-repo';
 
@@ -34,10 +33,6 @@ async function internalEntries(db: LeadsDb, phones: readonly string[]): Promise<
     .toArray();
   return new Map(rows.map((e) => [e.phoneE164, e]));
 }
-
-/** Whether an entry lists its number at `now` (as addInternalDncInTransaction reads it): not removed, not yet to come. */
-const inForce = (e: DncEntry | undefined, now: number) =>
-  e !== undefined && e.removedVersionId === undefined && (e.addedAt === undefined || e.addedAt <= now);
 
 /** The lead's change, or null when nothing would change (a listed lead already on the internal list included). */
 function changeOf(lead: Lead, op: BulkOp, now: number, internal: Map<string, DncEntry> | null): LeadFieldChange | null {
@@ -130,12 +125,6 @@ export function previewOf(read: SelectionRead, rawOp: BulkOp, now: number): Bulk
   );
 }
 
-/** A write queued now and awaited later: its failure is rethrown there (which aborts the transaction), not reported as unhandled meanwhile. */
-function queued<T>(write: Promise<T>): Promise<T> {
-  write.catch(() => undefined);
-  return write;
-}
-
 /** Records a step of an Apply: its name and its start (performance.now()); the worker measures it (diagnostics only). */
 export type StepTimer = (name: string, start: number) => void;
 
@@ -217,7 +206,8 @@ export async function applyBulkEdit(
         // database writes them. Nothing else is awaited while they are under way: Dexie follows a
         // transaction's zone through native awaits only so far, and lost it with the entry's
         // writes awaited beside them.
-        const putting = puts.length ? queued(db.leads.bulkPut(puts)) : null;
+        const putting = puts.length ? db.leads.bulkPut(puts) : null;
+        putting?.catch(() => undefined); // its failure is rethrown where it is awaited, below
         const entry = sealAudit(
           head,
           {
@@ -244,68 +234,4 @@ export async function applyBulkEdit(
       }),
     now,
   ).finally(() => step('bulk:apply:commit', committing));
-}
-
-/** Writes an operation makes outside the leads' own fields: consents, the internal DNC list, deletion. */
-async function applySideTables(
-  db: LeadsDb,
-  op: BulkOp,
-  leads: Lead[],
-  now: number,
-  internal: Map<string, DncEntry> | null,
-): Promise<{ before: object; after: object }> {
-  const ids = leads.map((l) => l.id);
-  if (op.kind === 'delete') {
-    const [calls, consents, requests] = await Promise.all([
-      db.calls.where('leadId').anyOf(ids).toArray(),
-      db.consents.where('leadId').anyOf(ids).toArray(),
-      db.consentRequests.where('leadId').anyOf(ids).toArray(),
-    ]);
-    await db.calls.bulkDelete(calls.map((c) => c.id));
-    await db.consents.bulkDelete(consents.map((c) => c.id));
-    await db.consentRequests.bulkDelete(requests.map((r) => r.id));
-    await db.leads.bulkDelete(ids);
-    return { before: { rows: leads, calls, consents, ...(requests.length ? { requests } : {}) }, after: {} };
-  }
-  if (op.kind === 'renew-consent') {
-    const { operatorName, orgTimeZone } = await getSettings(db);
-    const events = leads.map((l) => ({
-      leadId: l.id,
-      purpose: 'calls' as const,
-      kind: 'renewed' as const,
-      basis: 'consent' as const,
-      capturedAt: now,
-      expiresAt: addMonths(now, op.validityMonths, orgTimeZone),
-      method: 'written' as const,
-      proofRef: op.proofRef,
-      capturedBy: operatorName,
-    }));
-    const keys = (await db.consents.bulkAdd(events, { allKeys: true })) as number[];
-    return { before: {}, after: { consentIds: keys } };
-  }
-  if (op.kind === 'request-consent-renewal') {
-    const { operatorName } = await getSettings(db);
-    const requests = leads.map((l) => ({
-      leadId: l.id,
-      purpose: 'calls' as const,
-      requestedAt: now,
-      requestedBy: operatorName,
-      channel: op.channel,
-      ...(op.note ? { note: op.note } : {}),
-    }));
-    const keys = (await db.consentRequests.bulkAdd(requests, { allKeys: true })) as number[];
-    return { before: {}, after: { requestIds: keys } };
-  }
-  if (op.kind === 'add-to-internal-dnc') {
-    const versionId = await ensureInternalList(db, now);
-    // Each number once (two leads may share one); an entry removed from the list, or not yet in
-    // force, is replaced, and kept in the audit so an undo can put it back.
-    const added = [...new Set(leads.map((l) => l.phoneE164))].filter((p) => !inForce(internal?.get(p), now));
-    const replaced = added.map((p) => internal?.get(p)).filter((e): e is DncEntry => e !== undefined);
-    await db.dncEntries.bulkPut(
-      added.map((phoneE164) => ({ listId: INTERNAL_LIST_ID, phoneE164, addedVersionId: versionId, addedAt: now })),
-    );
-    return { before: replaced.length ? { dncReplaced: replaced } : {}, after: { dncAdded: added } };
-  }
-  return { before: {}, after: {} };
 }
