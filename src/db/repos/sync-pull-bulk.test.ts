@@ -6,6 +6,7 @@
  * (src/testing/sync-pull-one-by-one.ts), local ids included. A new lead called in its own page is
  * written once with its call facts, unless the page also lists a DNC entry (then recounted after).
  */
+import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LeadsDb } from '../leads-db';
@@ -187,4 +188,91 @@ describe('a pulled page applied in bulk', () => {
     );
     for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(3);
   }, 120_000);
+});
+
+describe('a pulled page written with queued writes', () => {
+  const lead = (id: string, phone: string) => ({
+    kind: 'lead',
+    data: { id, teamId: TEST_TEAM, phoneE164: phone, fields: { name: 'Ann' }, clocks: { name: stamp(1, 'a') } },
+  });
+  const ownRefusal = (n: number) => ({
+    kind: 'quarantine',
+    data: {
+      deviceId: 'this-device',
+      mutationId: `00000000-0000-4000-8000-00000000000${n}`,
+      type: 'call.add',
+      reason: 'x',
+    },
+  });
+
+  it('stays in its transaction after the writes settle, through this device’s own refusals, to the last row', async () => {
+    const db = fresh();
+    await teamModeOn(db);
+    const call = (n: number) => ({
+      kind: 'call',
+      data: {
+        id: `call-q000000${n}`,
+        leadId: 'lead-q000001',
+        at: NOW,
+        outcome: 'connected',
+        durationSec: 5,
+        agent: 'x',
+      },
+    });
+    const pages = [
+      [lead('lead-q000001', PHONES[0]!), call(1)],
+      // The lead again (merged: its writes queued, no new row to wait for), a call, then refusals.
+      [ownRefusal(1), lead('lead-q000001', PHONES[0]!), call(2), ownRefusal(2), ownRefusal(3)],
+    ];
+    let seq = 0;
+    for (const page of pages) {
+      const changes = page.map((c) => ({ ...c, seq: ++seq }));
+      await applyPulledPage(db, { changes, cursor: seq, more: false }, 'this-device');
+    }
+    expect(await db.leads.count()).toBe(1);
+    expect((await db.leads.toArray())[0]).toMatchObject({ attempts: 2 });
+    expect(await db.calls.count()).toBe(2);
+    expect(await db.syncIds.count()).toBe(3);
+    expect((await db.syncState.get(SYNC_KEYS.cursor))?.value).toBe(seq);
+  });
+
+  it('leaves nothing of the page when a queued write fails', async () => {
+    const db = fresh();
+    await teamModeOn(db);
+    await applyPulledPage(
+      db,
+      { changes: [{ ...lead('lead-q000002', PHONES[1]!), seq: 1 }], cursor: 1, more: false },
+      'this-device',
+    );
+    const before = {
+      leads: await db.leads.toArray(),
+      syncIds: await db.syncIds.toArray(),
+      state: await db.syncState.toArray(),
+    };
+    // A call whose lead is held: its sync id row is queued; a sync id row's key taken by a bad row makes it fail.
+    const bad = vi
+      .spyOn(db.syncIds, 'bulkPut')
+      .mockImplementation(() => Dexie.Promise.reject(new Error('disk full')) as never);
+    const changes = [
+      lead('lead-q000003', PHONES[2]!),
+      {
+        kind: 'call',
+        data: {
+          id: 'call-q0000002',
+          leadId: 'lead-q000002',
+          at: NOW,
+          outcome: 'connected',
+          durationSec: 5,
+          agent: 'x',
+        },
+      },
+    ].map((c, i) => ({ ...c, seq: i + 2 }));
+    await expect(applyPulledPage(db, { changes, cursor: 3, more: false }, 'this-device')).rejects.toThrow('disk full');
+    bad.mockRestore();
+    expect({
+      leads: await db.leads.toArray(),
+      syncIds: await db.syncIds.toArray(),
+      state: await db.syncState.toArray(),
+    }).toEqual(before);
+  });
 });

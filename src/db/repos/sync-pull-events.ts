@@ -6,6 +6,7 @@
  * A called lead's call facts are caches (a last-writer-wins counter would lose increments):
  * recomputed from every call this device holds for it, as the calls repository does for its own.
  */
+import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
 import type { Lead } from '../../domain/leads/lead';
 import type { Call } from '../../domain/leads/call';
@@ -15,6 +16,7 @@ import { wireFields } from '../../domain/sync/lead-diff';
 import type { SyncIdRow } from '../../domain/sync/sync-rows';
 import type { PulledChange } from './sync-pull-repo';
 import { mappingsOf } from './sync-pull-leads';
+import type { QueuedWrites } from '../queued-writes';
 
 /** A pulled call as a local row of lead `leadId`. */
 export function callOf(leadId: number, d: Record<string, unknown>): Omit<Call, 'id'> {
@@ -55,32 +57,56 @@ export interface EventsPlan {
   consents: { syncId: string; lead: number | string; row: Omit<ConsentEvent, 'id'> }[];
 }
 
+/** The sync id rows an event plan needs: its leads' (but the page's own) and its own. */
+export interface EventMappings {
+  leads: Map<string, SyncIdRow>;
+  calls: Map<string, SyncIdRow>;
+  consents: Map<string, SyncIdRow>;
+}
+
+const leadIdOf = (c: PulledChange) => String(c.data.leadId);
+
 /**
- * `events`: the calls and consents of the page after those still waiting, none of a lead removed
- * in this page. `pageLeads`: the page's leads as planned (sync-pull-leads.ts); other leads are read.
+ * Reads what `planEvents` needs, the three requests made at once (a Dexie promise, as `mappingsOf`). `pageLeadIds`: the sync ids of
+ * the page's leads, planned apart (sync-pull-leads.ts); the other leads' rows are read.
  */
-export async function planEvents(
+export function readEventMappings(
   db: LeadsDb,
   events: readonly PulledChange[],
-  pageLeads: ReadonlyMap<string, SyncIdRow | 'new'>,
-): Promise<EventsPlan> {
-  const plan: EventsPlan = { orphans: [], called: new Set(), calledNew: new Set(), calls: [], consents: [] };
-  if (!events.length) return plan;
-  const leadIdOf = (c: PulledChange) => String(c.data.leadId);
-  const read = await mappingsOf(
-    db,
-    'leads',
-    events.map(leadIdOf).filter((id) => !pageLeads.has(id)),
-  );
+  pageLeadIds: ReadonlySet<string>,
+): Promise<EventMappings> {
   const idsOf = (kind: string) => events.filter((c) => c.kind === kind).map((c) => String(c.data.id));
-  const held = {
-    call: await mappingsOf(db, 'calls', idsOf('call')),
-    consent: await mappingsOf(db, 'consents', idsOf('consent')),
-  };
+  const reads = [
+    mappingsOf(
+      db,
+      'leads',
+      events.map(leadIdOf).filter((id) => !pageLeadIds.has(id)),
+    ),
+    mappingsOf(db, 'calls', idsOf('call')),
+    mappingsOf(db, 'consents', idsOf('consent')),
+  ];
+  return Dexie.Promise.all(reads).then(([leads, calls, consents]) => ({
+    leads: leads!,
+    calls: calls!,
+    consents: consents!,
+  }));
+}
+
+/**
+ * `events`: the calls and consents of the page after those still waiting, none of a lead removed
+ * in this page. `pageLeads`: the page's leads as planned (sync-pull-leads.ts); `mappings`: the
+ * rest, as `readEventMappings` read them.
+ */
+export function planEvents(
+  events: readonly PulledChange[],
+  pageLeads: ReadonlyMap<string, SyncIdRow | 'new'>,
+  mappings: EventMappings,
+): EventsPlan {
+  const plan: EventsPlan = { orphans: [], called: new Set(), calledNew: new Set(), calls: [], consents: [] };
   const taken = new Set<string>();
   for (const c of events) {
     const leadSyncId = leadIdOf(c);
-    const found = pageLeads.get(leadSyncId) ?? read.get(leadSyncId);
+    const found = pageLeads.get(leadSyncId) ?? mappings.leads.get(leadSyncId);
     if (found !== 'new' && found?.removed) continue;
     const lead = found === 'new' ? leadSyncId : found?.localId;
     if (typeof lead !== 'number' && found !== 'new') {
@@ -94,7 +120,7 @@ export async function planEvents(
       else plan.calledNew.add(lead!);
     }
     const key = `${c.kind}:${syncId}`;
-    if (taken.has(key) || (isCall ? held.call : held.consent).has(syncId)) continue;
+    if (taken.has(key) || (isCall ? mappings.calls : mappings.consents).has(syncId)) continue;
     taken.add(key);
     if (isCall) plan.calls.push({ syncId, lead: lead!, row: callOf(0, c.data) });
     else plan.consents.push({ syncId, lead: lead!, row: consentOf(0, c.data) });
@@ -114,29 +140,43 @@ export function callsOfNewLeads(plan: EventsPlan): Map<string, Omit<Call, 'id'>[
   return bySyncId;
 }
 
-/** Adds the planned events; `newLeadIds`: the local ids the page's new leads got. */
-export async function writeEvents(
+/**
+ * Adds the planned events; `newLeadIds`: the local ids the page's new leads got. The calls and
+ * consents are added together (their ids waited for), their sync id rows queued. A Dexie promise
+ * (queued-writes.ts says why).
+ */
+export function writeEvents(
   db: LeadsDb,
   plan: EventsPlan,
   newLeadIds: ReadonlyMap<string, number>,
+  queued: QueuedWrites,
 ): Promise<void> {
   const local = (lead: number | string) => (typeof lead === 'number' ? lead : newLeadIds.get(lead)!);
-  const mappings: SyncIdRow[] = [];
-  if (plan.calls.length) {
-    const ids = await db.calls.bulkAdd(
-      plan.calls.map((c) => ({ ...c.row, leadId: local(c.lead) }) as Call),
-      { allKeys: true },
-    );
-    plan.calls.forEach((c, i) => mappings.push({ table: 'calls', localId: ids[i] as number, syncId: c.syncId }));
-  }
-  if (plan.consents.length) {
-    const ids = await db.consents.bulkAdd(
-      plan.consents.map((c) => ({ ...c.row, leadId: local(c.lead) }) as ConsentEvent),
-      { allKeys: true },
-    );
-    plan.consents.forEach((c, i) => mappings.push({ table: 'consents', localId: ids[i] as number, syncId: c.syncId }));
-  }
-  if (mappings.length) await db.syncIds.bulkPut(mappings);
+  const adding = [
+    plan.calls.length
+      ? db.calls.bulkAdd(
+          plan.calls.map((c) => ({ ...c.row, leadId: local(c.lead) }) as Call),
+          { allKeys: true },
+        )
+      : [],
+    plan.consents.length
+      ? db.consents.bulkAdd(
+          plan.consents.map((c) => ({ ...c.row, leadId: local(c.lead) }) as ConsentEvent),
+          { allKeys: true },
+        )
+      : [],
+  ];
+  return Dexie.Promise.all(adding).then(([callIds, consentIds]) => {
+    const mappings: SyncIdRow[] = [
+      ...plan.calls.map((c, i) => ({ table: 'calls' as const, localId: callIds![i] as number, syncId: c.syncId })),
+      ...plan.consents.map((c, i) => ({
+        table: 'consents' as const,
+        localId: consentIds![i] as number,
+        syncId: c.syncId,
+      })),
+    ];
+    if (mappings.length) queued.add(db.syncIds.bulkPut(mappings));
+  });
 }
 
 /** `lead` with the call facts of `calls` (in the order they were added): a field with no fact is removed. */

@@ -7,25 +7,37 @@
  * send. A removal (a lead deleted, purged or erased on another device) deletes the lead here with
  * everything of it, and marks its sync id removed so no later change brings it back.
  */
+import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
 import type { Lead } from '../../domain/leads/lead';
 import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
 import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
 import { mutationLeadId } from '../../domain/sync/mutation';
 import type { SyncedTable, SyncIdRow } from '../../domain/sync/sync-rows';
+import type { QueuedWrites } from '../queued-writes';
 
-/** The sync id rows of `syncIds` in `table`, by sync id (one index request). */
-export async function mappingsOf(
+/**
+ * The sync id rows of `syncIds` in `table`, by sync id (one index request). A Dexie promise, made
+ * at once: several can be asked for together inside a transaction and awaited in turn (awaiting
+ * concurrent async functions there can lose Dexie's transaction).
+ */
+export function mappingsOf(
   db: LeadsDb,
   table: SyncedTable,
   syncIds: Iterable<string>,
 ): Promise<Map<string, SyncIdRow>> {
   const keys = [...new Set(syncIds)].map((id) => [table, id]);
-  const rows = keys.length ? await db.syncIds.where('[table+syncId]').anyOf(keys).toArray() : [];
-  // Index order, so a sync id held twice answers its first row, as `.first()` would.
-  const bySyncId = new Map<string, SyncIdRow>();
-  for (const r of rows) if (!bySyncId.has(r.syncId)) bySyncId.set(r.syncId, r);
-  return bySyncId;
+  if (!keys.length) return Dexie.Promise.resolve(new Map());
+  return db.syncIds
+    .where('[table+syncId]')
+    .anyOf(keys)
+    .toArray()
+    .then((rows) => {
+      // Index order, so a sync id held twice answers its first row, as `.first()` would.
+      const bySyncId = new Map<string, SyncIdRow>();
+      for (const r of rows) if (!bySyncId.has(r.syncId)) bySyncId.set(r.syncId, r);
+      return bySyncId;
+    });
 }
 
 export interface Incoming {
@@ -89,13 +101,13 @@ export interface LeadsPlan {
   found: Map<string, SyncIdRow | 'new'>;
 }
 
-export async function planLeads(db: LeadsDb, datas: readonly Record<string, unknown>[]): Promise<LeadsPlan> {
+/** `held`: the page's leads' sync id rows (`mappingsOf` their ids). */
+export async function planLeads(
+  db: LeadsDb,
+  datas: readonly Record<string, unknown>[],
+  held: ReadonlyMap<string, SyncIdRow>,
+): Promise<LeadsPlan> {
   const leads = datas.map(incoming);
-  const held = await mappingsOf(
-    db,
-    'leads',
-    leads.map((l) => l.syncId),
-  );
   const localIds = [...held.values()].flatMap((h) => (!h.removed && typeof h.localId === 'number' ? [h.localId] : []));
   const locals = new Map((await db.leads.bulkGet(localIds)).flatMap((l) => (l ? [[l.id, l] as const] : [])));
   const plan: LeadsPlan = { puts: [], mappings: [], stale: [], added: new Map(), found: new Map() };
@@ -122,26 +134,29 @@ export async function planLeads(db: LeadsDb, datas: readonly Record<string, unkn
 
 /**
  * Writes the plan (new leads as they stand in it: the caller may have set their call facts) and
- * answers the local ids the new leads got, by sync id.
+ * answers the local ids the new leads got, by sync id. Only the new leads' add is waited for
+ * (their ids); the other writes are queued. A Dexie promise (queued-writes.ts says why).
  */
-export async function writeLeads(db: LeadsDb, plan: LeadsPlan): Promise<Map<string, number>> {
-  if (plan.puts.length) await db.leads.bulkPut(plan.puts);
-  if (plan.stale.length) await db.syncIds.bulkDelete(plan.stale);
-  const ids = new Map<string, number>();
+export function writeLeads(db: LeadsDb, plan: LeadsPlan, queued: QueuedWrites): Promise<Map<string, number>> {
+  if (plan.puts.length) queued.add(db.leads.bulkPut(plan.puts));
+  if (plan.stale.length) queued.add(db.syncIds.bulkDelete(plan.stale));
   const added = [...plan.added.values()];
-  const mappings = [...plan.mappings];
-  if (added.length) {
-    const keys = (await db.leads.bulkAdd(
-      added.map((a) => a.row as Lead),
-      { allKeys: true },
-    )) as number[];
+  const adding = added.length
+    ? db.leads.bulkAdd(
+        added.map((a) => a.row as Lead),
+        { allKeys: true },
+      )
+    : Dexie.Promise.resolve([]);
+  return adding.then((keys) => {
+    const ids = new Map<string, number>();
+    const mappings = [...plan.mappings];
     added.forEach((a, i) => {
-      ids.set(a.lead.syncId, keys[i]!);
-      mappings.push(newMapping(a.lead, keys[i]!, a.row));
+      ids.set(a.lead.syncId, keys[i] as number);
+      mappings.push(newMapping(a.lead, keys[i] as number, a.row));
     });
-  }
-  if (mappings.length) await db.syncIds.bulkPut(mappings);
-  return ids;
+    if (mappings.length) queued.add(db.syncIds.bulkPut(mappings));
+    return ids;
+  });
 }
 
 /** One pulled lead, as the page orders it (the fallback for pages bulk cannot take). */

@@ -9,13 +9,22 @@
  * waits in `orphans` until it does. The organisation's audit chain is kept as pulled
  * (org-chain-repo.ts).
  */
+import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
 import type { SyncIssue } from '../../domain/sync/sync-rows';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
 import { addInternalDncInTransaction } from './dnc-repo';
 import { orgChainKey } from './org-chain-repo';
-import { applyLead, applyRemoval, bulkApplicable, planLeads, writeLeads } from './sync-pull-leads';
-import { callsOfNewLeads, planEvents, recomputeCallFacts, withCallFacts, writeEvents } from './sync-pull-events';
+import { applyLead, applyRemoval, bulkApplicable, mappingsOf, planLeads, writeLeads } from './sync-pull-leads';
+import {
+  callsOfNewLeads,
+  planEvents,
+  readEventMappings,
+  recomputeCallFacts,
+  withCallFacts,
+  writeEvents,
+} from './sync-pull-events';
+import { QueuedWrites } from '../queued-writes';
 
 export interface PulledChange {
   seq: number;
@@ -61,13 +70,21 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
         else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId));
       }
     else for (const id of removed) await applyRemoval(db, id);
-    const planned = bulk ? await planLeads(db, leads) : null;
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
     // An event waiting for a lead that was removed before it ever arrived: dropped.
     const events = [...waiting, ...page.changes].filter(
       (c) => (c.kind === 'call' || c.kind === 'consent') && !removed.has(String(c.data.leadId)),
     );
-    const eventsPlan = await planEvents(db, events, planned?.found ?? new Map());
+    // In bulk, the page's leads and its events' sync ids are read at once (the leads applied one
+    // by one are written first: the events' reads must see them).
+    const pageLeadIds = bulk ? leads.map((d) => String(d.id)) : [];
+    const heldLeads = mappingsOf(db, 'leads', pageLeadIds);
+    const reading = readEventMappings(db, events, new Set(pageLeadIds));
+    const held = await heldLeads;
+    const mappings = await reading;
+    const planned = bulk ? await planLeads(db, leads, held) : null;
+    const eventsPlan = planEvents(events, planned?.found ?? new Map(), mappings);
+    const queued = new QueuedWrites();
     let newLeadIds = new Map<string, number>();
     if (planned) {
       // A new lead is written once, with the call facts of the calls that came with it. A pulled
@@ -81,10 +98,11 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
           const lead = planned.added.get(syncId)!;
           lead.row = withCallFacts(lead.row, callsOf.get(syncId) ?? []);
         }
-      newLeadIds = await writeLeads(db, planned);
+      newLeadIds = await writeLeads(db, planned, queued);
       if (!fold) for (const syncId of eventsPlan.calledNew) eventsPlan.called.add(newLeadIds.get(syncId)!);
     }
-    await writeEvents(db, eventsPlan, newLeadIds);
+    await writeEvents(db, eventsPlan, newLeadIds, queued);
+    await queued.settle();
     const { orphans, called } = eventsPlan;
     for (const c of page.changes) {
       if (c.kind === 'dnc') await applyDnc(db, c.data);
@@ -105,8 +123,9 @@ export async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Prom
 }
 
 /** A mutation of this user's that the server refused, pushed from another of their devices. */
-export async function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<void> {
-  if (data.deviceId === deviceId) return;
+export function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<unknown> {
+  // A Dexie promise either way: awaiting a plain one in the page's transaction may leave it.
+  if (data.deviceId === deviceId) return Dexie.Promise.resolve();
   const issue: SyncIssue = {
     at: Date.now(),
     kind: 'quarantine',
@@ -114,5 +133,5 @@ export async function applyQuarantine(db: LeadsDb, data: Record<string, unknown>
     reason: String(data.reason ?? ''),
     ...(typeof data.detail === 'string' ? { detail: data.detail } : {}),
   };
-  await db.syncIssues.add(issue);
+  return db.syncIssues.add(issue);
 }
