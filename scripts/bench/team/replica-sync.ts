@@ -2,8 +2,9 @@
  * A fresh browser's first sync: a new Chromium profile opens a page of the team server's own
  * origin (its health answer: a loopback page, so Chromium's local-network checks let it reach
  * the server, which a page fulfilled by the harness could not), and the app's own pull loop and
- * `applyPulledPage` (scripts/bench/page/replica.ts) pull the organisation from the server into a
- * database with the app's schema and middlewares.
+ * `applyPulledPage` (scripts/bench/page/replica.ts), in a worker of that page as the app runs
+ * them, pull the organisation from the server into a database with the app's schema and
+ * middlewares.
  */
 import { openSession } from '../browser';
 import type { PageBundles } from '../page-bundles';
@@ -22,9 +23,14 @@ export async function replicaFirstSync(
       await session.page.goto('/health');
       await session.page.addScriptTag({ content: bundles.replica });
       return await session.page.evaluate(
-        ([url, t]) =>
-          (globalThis as unknown as { __benchReplica: BenchReplica }).__benchReplica.firstSync(url, t, 'bench-replica'),
-        [serverUrl, token] as const,
+        ([url, t, script]) =>
+          (globalThis as unknown as { __benchReplica: BenchReplica }).__benchReplica.firstSync(
+            url,
+            t,
+            'bench-replica',
+            script,
+          ),
+        [serverUrl, token, bundles.replica] as const,
       );
     } finally {
       await session.close();

@@ -1,7 +1,7 @@
 /**
- * The sync runner, loaded the first time a round is asked for. Its pull writes DNC entries through
- * the DNC repository, which brings the phone-number parser and the CSV parser (about 215 KB); the
- * app shell imports this instead, so a page that is not in team mode never parses them at start.
+ * The sync runner, loaded the first time a round is asked for: a page that is not in team mode
+ * never loads it, nor starts the sync worker it runs rounds in (sync-worker.ts), whose bundle
+ * holds the pull's repositories and the phone-number and CSV parsers they bring.
  */
 type Runner = typeof import('./sync-runner');
 

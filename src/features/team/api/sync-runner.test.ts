@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /**
- * One sync round against a stubbed server (the real one: e2e/team-sync.spec.ts): the outbox goes
+ * One sync round against a stubbed server (the real one: e2e/team-sync.spec.ts), the sync
+ * worker's part across a Comlink channel as in the browser: the outbox goes
  * out oldest first in batches of at most 500, acknowledged mutations leave it, deferred ones
  * stay, quarantined ones become issues with their reason; pages are pulled after the stored
  * cursor until there is no more; offline, nothing is lost and the error is recorded.
@@ -10,13 +11,25 @@ import type { LeadsDb } from '../../../db/leads-db';
 import { deleteFreshDatabases, freshDb } from '../../../db/test-databases';
 import { enableTeamMode, getCursor, getSyncStatus, getTeamConfig } from '../../../db/repos/sync-state-repo';
 import { setTeamSession } from './team-session';
-import { syncNow } from './sync-runner';
+import { failedRounds, syncNow } from './sync-runner';
+import * as Comlink from 'comlink';
+import { comlinkPairs } from '../../../testing/comlink-pair';
+import { createSyncApi, type TokenSource } from './sync-round';
 
-const h = vi.hoisted(() => ({ db: null as unknown }));
+const h = vi.hoisted(() => ({ db: null as unknown, workerFails: false }));
 vi.mock('../../../db/leads-db', async (original) => ({ ...(await original<object>()), getDb: () => h.db }));
+// The round runs in the sync worker: here its code, in-process, across a real Comlink channel (the token asked of the page).
+const pair = comlinkPairs();
+vi.mock('./sync-worker', () => ({
+  roundInWorker: (token: TokenSource) =>
+    h.workerFails
+      ? Promise.reject(new Error('the sync worker failed'))
+      : pair(createSyncApi(h.db as LeadsDb)).round(Comlink.proxy(token)),
+}));
 
 deleteFreshDatabases();
 afterEach(() => {
+  h.workerFails = false;
   vi.unstubAllGlobals();
   setTeamSession(null);
 });
@@ -187,5 +200,16 @@ describe('a sync round', () => {
     await first;
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0));
     expect(pushed).toEqual([[mutation(1).mutation.id], [mutation(2).mutation.id]]);
+  });
+
+  it('a sync worker that fails fails the round: the outbox stays, the status says so, and the back-off counts it', async () => {
+    const db = await signedIn();
+    await db.outbox.bulkAdd([mutation(1)]);
+    h.workerFails = true;
+    const before = failedRounds();
+    expect(await syncNow()).toBe(false);
+    expect(failedRounds()).toBe(before + 1);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await getSyncStatus(db)).error).toBe('server');
   });
 });
