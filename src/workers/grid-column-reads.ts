@@ -11,6 +11,7 @@ import { packExportLeads, type PackedExportLeads } from '../domain/import-export
 import type { BulkOp } from '../domain/leads/bulk-edit';
 import type { BulkPreview } from '../domain/leads/bulk-preview';
 import { previewFromColumns } from '../domain/leads/index/bulk-preview-from-columns';
+import { warmPreview } from './grid-warm-preview';
 import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
 import { leadPhonesFromColumns, type PackedLeadPhones } from '../domain/leads/index/lead-phones-from-columns';
 import type { GridIndex } from './grid-index';
@@ -58,6 +59,13 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
         (await logLeads(db, dataVersion, held)) ||
         (await leadRowsWrittenSince(db, held)) === 'none';
       return usable ? Comlink.transfer(packed, [packed.ids.buffer]) : null;
+    },
+    /** A bulk edit dialog opened over `ids`: run the Preview's code once now, if not yet (grid-warm-preview.ts). */
+    async warmBulkPreview(ids: Int32Array, now: number): Promise<void> {
+      const idx = latest();
+      if (!idx) return;
+      const t0 = performance.now();
+      if (warmPreview(idx.cols, now, ids)) measureSince('engine:warm-preview', t0);
     },
     async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
       const token = latestCurrent() ? latest()?.dataVersion : await readDataVersion(db);

@@ -1,8 +1,12 @@
-/** Sort orders the grid engine works out in idle time, so a header click finds its order ready. */
+/**
+ * What the grid engine works out in idle time: sort orders, so a header click finds its order
+ * ready; and once, first, the bulk edit's Preview, so its first run is not cold (grid-warm-preview.ts).
+ */
 import { sortInput, type SortInput, type SortKey } from '../domain/leads/index/lead-sort';
 import { type GridIndex } from './grid-index';
 import { orderFor } from './grid-index-reads';
 import { measureSince } from './grid-timing';
+import { warmPreview } from './grid-warm-preview';
 
 /** The sort keys worked out ahead, most asked first (the default columns' headers). */
 export const WARM_SORT_KEYS: readonly SortKey[] = [
@@ -52,6 +56,9 @@ export function orderWarmer(
       if (pause !== pauses) return;
       if (waitForWrite) return soon();
       void index()?.then(async (idx) => {
+        // First, once per columns: the bulk edit's Preview (grid-warm-preview.ts), a few ms.
+        const tp = performance.now();
+        if (warmPreview(idx.cols, Date.now())) measureSince('engine:warm-preview', tp);
         const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
         const helper = sorter();
         if (!key || (idx.orders.size + 1) * idx.cols.n > ORDER_BUDGET_ROWS) return helper?.done();

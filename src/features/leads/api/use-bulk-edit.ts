@@ -41,6 +41,20 @@ async function fromColumns(ids: number[], op: BulkOp, now: number): Promise<Bulk
   }
 }
 
+/**
+ * A bulk edit dialog opened over `ids`: the engine runs its Preview's code once, so the steward's
+ * first Preview is not run cold (grid-warm-preview.ts). Best effort.
+ */
+export function warmPreview(ids: number[]): void {
+  try {
+    gridWorker()
+      .warmBulkPreview(Int32Array.from(ids), Date.now())
+      .catch(() => undefined);
+  } catch {
+    // No engine (a test without one): nothing to warm.
+  }
+}
+
 /** Read the selection for the Apply to come (as the dialog opens, or once the engine previewed `op`); best effort: an Apply reads what it lacks. */
 export function prepareSelection(ids: number[], op?: BulkOp): void {
   try {

@@ -4,7 +4,13 @@ import { Button } from '../../../components/ui/button';
 import type { BulkOpKind } from '../../../domain/leads/bulk-edit';
 import { bulkOpProblem } from '../../../domain/leads/bulk-op-problem';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { prepareSelection, resolveSelection, useApplyBulkEdit, usePreviewBulkEdit } from '../api/use-bulk-edit';
+import {
+  prepareSelection,
+  resolveSelection,
+  useApplyBulkEdit,
+  usePreviewBulkEdit,
+  warmPreview,
+} from '../api/use-bulk-edit';
 import type { BulkResult } from '../../../db/repos/bulk-edit-repo';
 import type { SelectionApi } from '../model/use-selection';
 import { isQuotaError } from '../../../db/storage-errors';
@@ -62,6 +68,7 @@ export function BulkEditDialog({
       (resolved) => {
         if (!open) return;
         setIds((known) => known ?? resolved);
+        warmPreview(resolved);
         prepareSelection(resolved);
       },
       () => undefined,
