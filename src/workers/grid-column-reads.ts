@@ -11,7 +11,7 @@ import { packExportLeads, type PackedExportLeads } from '../domain/import-export
 import type { BulkOp } from '../domain/leads/bulk-edit';
 import type { BulkPreview } from '../domain/leads/bulk-preview';
 import { previewFromColumns } from '../domain/leads/index/bulk-preview-from-columns';
-import { warmPreview } from './grid-warm-preview';
+import { stopWarmingPreview, warmPreview } from './grid-warm-preview';
 import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-columns';
 import { leadPhonesFromColumns, type PackedLeadPhones } from '../domain/leads/index/lead-phones-from-columns';
 import type { GridIndex } from './grid-index';
@@ -65,9 +65,10 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
       const idx = latest();
       if (!idx) return;
       const t0 = performance.now();
-      if (warmPreview(idx.cols, now, ids)) measureSince('engine:warm-preview', t0);
+      if (await warmPreview(idx.cols, now, ids)) measureSince('engine:warm-preview', t0);
     },
     async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
+      stopWarmingPreview();
       const token = latestCurrent() ? latest()?.dataVersion : await readDataVersion(db);
       const idx = latest();
       if (!idx || token == null || idx.dataVersion !== token) return null;

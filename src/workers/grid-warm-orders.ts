@@ -56,9 +56,13 @@ export function orderWarmer(
       if (pause !== pauses) return;
       if (waitForWrite) return soon();
       void index()?.then(async (idx) => {
-        // First, once per columns: the bulk edit's Preview (grid-warm-preview.ts), a few ms.
+        // First, once per columns: the bulk edit's Preview (grid-warm-preview.ts), a few tasks of a few ms.
         const tp = performance.now();
-        if (warmPreview(idx.cols, Date.now())) measureSince('engine:warm-preview', tp);
+        if (await warmPreview(idx.cols, Date.now())) {
+          measureSince('engine:warm-preview', tp);
+          // A question asked meanwhile ended this pause: the next one sorts.
+          if (pause !== pauses) return;
+        }
         const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
         const helper = sorter();
         if (!key || (idx.orders.size + 1) * idx.cols.n > ORDER_BUDGET_ROWS) return helper?.done();

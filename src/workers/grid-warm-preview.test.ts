@@ -7,7 +7,7 @@ import { buildLeadColumns } from '../domain/leads/index/lead-columns';
 import { previewFromColumns } from '../domain/leads/index/bulk-preview-from-columns';
 import * as previews from '../domain/leads/index/bulk-preview-from-columns';
 import type { Lead } from '../domain/leads/lead';
-import { WARM_PREVIEW_LEADS, warmPreview } from './grid-warm-preview';
+import { WARM_PREVIEW_LEADS, WARM_SLICE, stopWarmingPreview, warmPreview } from './grid-warm-preview';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
 const lead = (id: number): Lead =>
@@ -35,21 +35,25 @@ const columnsOf = (n: number) =>
     Array.from({ length: n }, () => DERIVED),
   );
 
-describe('the Preview warmed in idle time', () => {
-  it('runs once per columns object, over at most WARM_PREVIEW_LEADS leads spread over them, and changes nothing', () => {
+describe('the Preview warmed in idle time', async () => {
+  it('runs once per columns object, over at most WARM_PREVIEW_LEADS leads spread over them, and changes nothing', async () => {
     const cols = columnsOf(25_000);
     const before = structuredClone(cols);
     const spy = vi.spyOn(previews, 'previewFromColumns');
-    expect(warmPreview(cols, NOW)).toBe(true);
-    expect(warmPreview(cols, NOW)).toBe(false);
+    expect(await warmPreview(cols, NOW)).toBe(true);
+    expect(await warmPreview(cols, NOW)).toBe(false);
     expect(spy.mock.calls.length).toBeGreaterThan(0);
     for (const [c, ids] of spy.mock.calls) {
       expect(c).toBe(cols);
-      expect(ids.length).toBe(WARM_PREVIEW_LEADS);
-      // Every other row's lead: from the first to near the last.
-      expect(ids[0]).toBe(1);
-      expect(ids[ids.length - 1]).toBe(19_999);
+      expect(ids.length).toBeLessThanOrEqual(WARM_SLICE);
     }
+    // The first operation over every other row's lead, from the first to near the last, a slice a task.
+    const first = spy.mock.calls.filter(([, , op]) => op.kind === 'add-tags').flatMap(([, ids]) => Array.from(ids));
+    expect(first).toHaveLength(WARM_PREVIEW_LEADS);
+    expect(first[0]).toBe(1);
+    expect(first.at(-1)).toBe(19_999);
+    // Every kind of field edit, the others over one slice.
+    expect(new Set(spy.mock.calls.map(([, , op]) => op.kind)).size).toBe(5);
     spy.mockRestore();
     expect(cols).toEqual(before);
     expect(previewFromColumns(cols, [1, 2, 3], { kind: 'add-tags', tags: ['vip'] }, NOW)).toEqual({
@@ -59,35 +63,48 @@ describe('the Preview warmed in idle time', () => {
       missing: 0,
     });
     // Another columns object (a catch-up replaced them): warmed again.
-    expect(warmPreview(columnsOf(10), NOW)).toBe(true);
+    expect(await warmPreview(columnsOf(10), NOW)).toBe(true);
   });
 
-  it('as a dialog opens: over its selection (at most WARM_PREVIEW_LEADS), unless these columns were warmed already', () => {
+  it('as a dialog opens: over its selection (at most WARM_PREVIEW_LEADS), unless these columns were warmed already', async () => {
     const cols = columnsOf(30);
     const spy = vi.spyOn(previews, 'previewFromColumns');
-    expect(warmPreview(cols, NOW, Int32Array.from([3, 5, 7]))).toBe(true);
+    expect(await warmPreview(cols, NOW, Int32Array.from([3, 5, 7]))).toBe(true);
     for (const [, ids] of spy.mock.calls) expect(Array.from(ids)).toEqual([3, 5, 7]);
     spy.mockClear();
-    expect(warmPreview(cols, NOW, Int32Array.from([1]))).toBe(false);
+    expect(await warmPreview(cols, NOW, Int32Array.from([1]))).toBe(false);
     expect(spy).not.toHaveBeenCalled();
     const big = columnsOf(WARM_PREVIEW_LEADS + 5);
     expect(
-      warmPreview(
+      await warmPreview(
         big,
         NOW,
         Int32Array.from({ length: WARM_PREVIEW_LEADS + 5 }, (_, i) => i + 1),
       ),
     ).toBe(true);
-    for (const [, ids] of spy.mock.calls) expect(ids.length).toBe(WARM_PREVIEW_LEADS);
+    const warmedIds = spy.mock.calls.filter(([, , op]) => op.kind === 'add-tags').flatMap(([, ids]) => Array.from(ids));
+    expect(warmedIds).toEqual(Array.from({ length: WARM_PREVIEW_LEADS }, (_, i) => i + 1));
     spy.mockRestore();
   });
 
-  it('never throws: a Preview that cannot run here is the steward’s to report', () => {
+  it('stops at its next slice once a Preview is asked for', async () => {
+    const cols = columnsOf(3 * WARM_SLICE);
+    const spy = vi.spyOn(previews, 'previewFromColumns').mockImplementation(() => {
+      // The steward's Preview arrives while the first slice runs.
+      if (spy.mock.calls.length === 1) stopWarmingPreview();
+      return null;
+    });
+    expect(await warmPreview(cols, NOW)).toBe(true);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('never throws: a Preview that cannot run here is the steward’s to report', async () => {
     const cols = columnsOf(10);
     const spy = vi.spyOn(previews, 'previewFromColumns').mockImplementation(() => {
       throw new Error('broken');
     });
-    expect(warmPreview(cols, NOW)).toBe(true);
+    expect(await warmPreview(cols, NOW)).toBe(true);
     spy.mockRestore();
   });
 });

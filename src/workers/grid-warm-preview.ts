@@ -28,23 +28,45 @@ const WARM_OPS: readonly BulkOp[] = [
 
 const warmed = new WeakSet<LeadColumns>();
 
+/** Leads a task: the warm-up yields between slices, so a question asked meanwhile waits for one slice at most. */
+export const WARM_SLICE = 2_000;
+
+/** Moves when a real Preview is asked: a warm-up under way stops (its work is done by then). */
+let generation = 0;
+
+/** A Preview was asked for: any warm-up under way stops at its next slice. */
+export function stopWarmingPreview(): void {
+  generation++;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Runs the Preview over `ids` (the selection of a bulk edit dialog just opened) or a spread of
- * `cols`' leads, up to WARM_PREVIEW_LEADS, once per columns object; true when it ran now.
+ * `cols`' leads, up to WARM_PREVIEW_LEADS, once per columns object: the first operation over
+ * them all (the code every operation shares), the others over one slice (their own branches).
+ * Resolves true when it ran now (to its end, or until a Preview was asked).
  */
-export function warmPreview(cols: LeadColumns, now: number, ids?: ArrayLike<number>): boolean {
+export async function warmPreview(cols: LeadColumns, now: number, ids?: ArrayLike<number>): Promise<boolean> {
   if (warmed.has(cols) || cols.n === 0) return false;
   warmed.add(cols);
-  let sample: ArrayLike<number>;
-  if (ids?.length) sample = Array.prototype.slice.call(ids, 0, WARM_PREVIEW_LEADS) as number[];
+  let sample: Int32Array;
+  if (ids?.length) sample = Int32Array.from(Array.prototype.slice.call(ids, 0, WARM_PREVIEW_LEADS) as number[]);
   else {
     const step = Math.max(1, Math.floor(cols.n / WARM_PREVIEW_LEADS));
-    const spread = new Int32Array(Math.min(cols.n, WARM_PREVIEW_LEADS));
-    for (let k = 0; k < spread.length; k++) spread[k] = cols.ids[k * step]!;
-    sample = spread;
+    sample = new Int32Array(Math.min(cols.n, WARM_PREVIEW_LEADS));
+    for (let k = 0; k < sample.length; k++) sample[k] = cols.ids[k * step]!;
   }
+  const asked = generation;
   try {
-    for (const op of WARM_OPS) previewFromColumns(cols, sample, op, now);
+    for (const [i, op] of WARM_OPS.entries()) {
+      const end = i === 0 ? sample.length : Math.min(sample.length, WARM_SLICE);
+      for (let from = 0; from < end; from += WARM_SLICE) {
+        await nextTask();
+        if (asked !== generation) return true;
+        previewFromColumns(cols, sample.subarray(from, Math.min(end, from + WARM_SLICE)), op, now);
+      }
+    }
   } catch {
     // Best effort: a Preview that cannot run here runs (and reports) when the steward asks for it.
   }
