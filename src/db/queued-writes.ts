@@ -10,7 +10,7 @@
  *
  * While a write is queued, await only Dexie promises (a request's, or `.then` of one): awaiting a
  * plain async function that ends without awaiting Dexie leaves Dexie's transaction zone, and the
- * next request then goes to a transaction of its own (PrematureCommitError; queued-writes.test.ts).
+ * next request then goes to a transaction of its own (PrematureCommitError; sync-pull-bulk.test.ts).
  */
 import Dexie from 'dexie';
 

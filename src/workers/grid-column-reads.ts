@@ -32,14 +32,6 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
       return leads && packExportLeads(leads);
     },
     /**
-     * A bulk edit's Preview of `op` over `ids`, read off the columns (bulk-preview-from-columns.ts)
-     * when they hold the data version as it is now; else null, and the bulk-edit worker previews
-     * from the table. The version is read only when a write was signalled since the columns read
-     * it (the read would wait behind the selection's own read, which starts as the dialog opens);
-     * the columns are read in the same task as the version is compared (a catch-up patches them
-     * and moves the version in one task).
-     */
-    /**
      * Every stored lead's id and number, for a DNC scrub that started at `dataVersion`, when the
      * columns hold the leads as they were then or later (as a walk of the phone index would read
      * them): the same version, one the change log leads to from it, or an earlier one the log
@@ -67,6 +59,14 @@ export function columnReads(db: LeadsDb, latest: () => GridIndex | null, latestC
       const t0 = performance.now();
       if (await warmPreview(idx.cols, now, ids)) measureSince('engine:warm-preview', t0);
     },
+    /**
+     * A bulk edit's Preview of `op` over `ids`, read off the columns (bulk-preview-from-columns.ts)
+     * when they hold the data version as it is now; else null, and the bulk-edit worker previews
+     * from the table. The version is read only when a write was signalled since the columns read
+     * it (the read would wait behind the selection's own read, which starts as the dialog opens);
+     * the columns are read in the same task as the version is compared (a catch-up patches them
+     * and moves the version in one task).
+     */
     async previewBulkEdit(ids: Int32Array, op: BulkOp, now: number): Promise<BulkPreview | null> {
       stopWarmingPreview();
       const token = latestCurrent() ? latest()?.dataVersion : await readDataVersion(db);

@@ -58,10 +58,11 @@ export function orderWarmer(
       void index()?.then(async (idx) => {
         // First, once per columns: the bulk edit's Preview (grid-warm-preview.ts), a few tasks of a few ms.
         const tp = performance.now();
-        if (await warmPreview(idx.cols, Date.now())) {
+        const warmed = await warmPreview(idx.cols, Date.now());
+        if (warmed) {
           measureSince('engine:warm-preview', tp);
-          // A question asked meanwhile ended this pause: the next one sorts.
-          if (pause !== pauses) return;
+          // A question or a Preview asked meanwhile ended this pause: the next one sorts.
+          if (warmed === 'stopped' || pause !== pauses) return;
         }
         const key = WARM_SORT_KEYS.find((k) => !idx.orders.has(k));
         const helper = sorter();

@@ -40,7 +40,7 @@ describe('the Preview warmed in idle time', async () => {
     const cols = columnsOf(25_000);
     const before = structuredClone(cols);
     const spy = vi.spyOn(previews, 'previewFromColumns');
-    expect(await warmPreview(cols, NOW)).toBe(true);
+    expect(await warmPreview(cols, NOW)).toBe('ran');
     expect(await warmPreview(cols, NOW)).toBe(false);
     expect(spy.mock.calls.length).toBeGreaterThan(0);
     for (const [c, ids] of spy.mock.calls) {
@@ -63,13 +63,13 @@ describe('the Preview warmed in idle time', async () => {
       missing: 0,
     });
     // Another columns object (a catch-up replaced them): warmed again.
-    expect(await warmPreview(columnsOf(10), NOW)).toBe(true);
+    expect(await warmPreview(columnsOf(10), NOW)).toBe('ran');
   });
 
   it('as a dialog opens: over its selection (at most WARM_PREVIEW_LEADS), unless these columns were warmed already', async () => {
     const cols = columnsOf(30);
     const spy = vi.spyOn(previews, 'previewFromColumns');
-    expect(await warmPreview(cols, NOW, Int32Array.from([3, 5, 7]))).toBe(true);
+    expect(await warmPreview(cols, NOW, Int32Array.from([3, 5, 7]))).toBe('ran');
     for (const [, ids] of spy.mock.calls) expect(Array.from(ids)).toEqual([3, 5, 7]);
     spy.mockClear();
     expect(await warmPreview(cols, NOW, Int32Array.from([1]))).toBe(false);
@@ -81,7 +81,7 @@ describe('the Preview warmed in idle time', async () => {
         NOW,
         Int32Array.from({ length: WARM_PREVIEW_LEADS + 5 }, (_, i) => i + 1),
       ),
-    ).toBe(true);
+    ).toBe('ran');
     const warmedIds = spy.mock.calls.filter(([, , op]) => op.kind === 'add-tags').flatMap(([, ids]) => Array.from(ids));
     expect(warmedIds).toEqual(Array.from({ length: WARM_PREVIEW_LEADS }, (_, i) => i + 1));
     spy.mockRestore();
@@ -94,7 +94,7 @@ describe('the Preview warmed in idle time', async () => {
       if (spy.mock.calls.length === 1) stopWarmingPreview();
       return null;
     });
-    expect(await warmPreview(cols, NOW)).toBe(true);
+    expect(await warmPreview(cols, NOW)).toBe('stopped');
     expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });
@@ -104,7 +104,7 @@ describe('the Preview warmed in idle time', async () => {
     const spy = vi.spyOn(previews, 'previewFromColumns').mockImplementation(() => {
       throw new Error('broken');
     });
-    expect(await warmPreview(cols, NOW)).toBe(true);
+    expect(await warmPreview(cols, NOW)).toBe('ran');
     spy.mockRestore();
   });
 });

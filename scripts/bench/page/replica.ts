@@ -2,7 +2,8 @@
  * Runs inside the benchmark's page: a fresh replica's first sync with the app's own pull loop
  * (src/features/team/api/pull-loop.ts: pages of the app's size, the next asked for while one is
  * applied by `applyPulledPage` into a database with the app's schema and middlewares), in a
- * worker as the app runs it (workers/sync.worker.ts), while the page counts its own long tasks.
+ * worker as the app's sync worker runs them (workers/sync.worker.ts; here with one token, not
+ * asked of the page before each request), while the page counts its own long tasks.
  * Bundled to an IIFE by page-bundles.ts; exposes `globalThis.__benchReplica`. The same script is
  * the worker's (started from a blob of it): there it answers the one sync it is asked for.
  */

@@ -43,15 +43,15 @@ export function errorCode(error: unknown): SyncErrorCode {
 export function createSyncApi(db: LeadsDb): SyncApi {
   return {
     async round(tokenSource) {
-      const config = await getTeamConfig(db);
-      if (!config?.enabled) return null;
-      const device = await ensureDeviceId(db);
       const token = async (): Promise<string> => {
         const t = await tokenSource();
         if (!t) throw new TeamHttpError(401, 'session expired');
         return t;
       };
       try {
+        const config = await getTeamConfig(db);
+        if (!config?.enabled) return null;
+        const device = await ensureDeviceId(db);
         for (;;) {
           const batch = await nextBatch(db);
           if (batch.length === 0) break;
@@ -73,7 +73,8 @@ export function createSyncApi(db: LeadsDb): SyncApi {
         return { ok: true };
       } catch (error) {
         const code = errorCode(error);
-        await recordSyncOutcome(db, { at: Date.now(), error: code });
+        // The database itself may be what failed: the outcome is answered either way.
+        await recordSyncOutcome(db, { at: Date.now(), error: code }).catch(() => undefined);
         return { ok: false, error: code };
       }
     },

@@ -212,4 +212,12 @@ describe('a sync round', () => {
     expect(await db.outbox.count()).toBe(1);
     expect((await getSyncStatus(db)).error).toBe('server');
   });
+
+  it('a round whose database fails answers a failed outcome (it does not reject: the worker stays usable)', async () => {
+    const db = await signedIn();
+    db.close();
+    const token = vi.fn(async () => 'tok');
+    expect(await createSyncApi(db).round(token)).toEqual({ ok: false, error: 'server' });
+    expect(token).not.toHaveBeenCalled();
+  });
 });
