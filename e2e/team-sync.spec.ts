@@ -7,11 +7,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readStore } from './support/idb-read';
 import { lastSyncedAt, openAs as openAsUser, syncUntil } from './support/team-browser';
-import { postgresInstalled, startTeamServer, type TeamServer } from './support/team-server';
+import { startTeamServer, type TeamServer } from './support/team-server';
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!postgresInstalled(), 'PostgreSQL is not installed: the team edition e2e needs it (.ci/run starts it).');
-
 const PHONE_TYPED = '(213) 373-4391';
 const PHONE = '+12133734391';
 

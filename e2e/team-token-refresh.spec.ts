@@ -6,9 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { lastSyncedAt, openAs, syncUntil } from './support/team-browser';
-import { postgresInstalled, startTeamServer, type TeamServer } from './support/team-server';
-
-test.skip(!postgresInstalled(), 'PostgreSQL is not installed: the team edition e2e needs it (.ci/run starts it).');
+import { startTeamServer, type TeamServer } from './support/team-server';
 
 let server: TeamServer;
 test.beforeAll(async () => {

@@ -6,7 +6,6 @@
  * to the server: the built app's Content-Security-Policy allows only its own origin (a deployment
  * names its team server in LEADLEDGER_API_ORIGINS).
  */
-import { execFileSync } from 'node:child_process';
 import type { BrowserContext } from '@playwright/test';
 import pg from 'pg';
 import setupDatabase from '../../server/test/global-setup';
@@ -17,16 +16,6 @@ import type { Role } from '../../server/src/db/session';
 
 export const TEAM_PASSWORD = 'correct horse battery';
 export const TEAM_PATH = '/team-api';
-
-/** Null when PostgreSQL is not installed here (the test then skips, saying so). */
-export function postgresInstalled(): boolean {
-  try {
-    execFileSync('sh', ['-c', 'command -v pg_lsclusters || command -v psql'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface TeamServer {
   url: string;

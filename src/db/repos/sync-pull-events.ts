@@ -67,8 +67,9 @@ export interface EventMappings {
 const leadIdOf = (c: PulledChange) => String(c.data.leadId);
 
 /**
- * Reads what `planEvents` needs, the three requests made at once (a Dexie promise, as `mappingsOf`). `pageLeadIds`: the sync ids of
- * the page's leads, planned apart (sync-pull-leads.ts); the other leads' rows are read.
+ * Reads what `planEvents` needs, the three requests made at once (a Dexie promise, as
+ * `mappingsOf`). `pageLeadIds`: the sync ids of the page's leads, planned apart
+ * (sync-pull-leads.ts); the other leads' rows are read.
  */
 export function readEventMappings(
   db: LeadsDb,
