@@ -29,6 +29,8 @@ import { LeadsPage } from './page-models/leads-page';
 const MARGIN = 128 * 1024;
 /** The filler stops when a write this large is refused: room for the journal's rows may be left, not for an import. */
 const FILLER_MIN = 32 * 1024;
+/** How often the filler asks for FILLER_MIN more while it keeps the disk full. */
+const FILLER_POLL_MS = 50;
 /** This test's own database, holding the filler (the app never opens it). */
 const FILLER_DB = 'quota-test-filler';
 /**
@@ -104,15 +106,21 @@ class Quota {
   /**
    * Set the quota just above what the origin uses now (navigator.storage.estimate()), then fill
    * what room is really left with a database of this test's own (the origin's quota is shared) until
-   * a write of FILLER_MIN is refused. The estimate alone left room for a whole import now and then
-   * (it counts space the store frees later: the import of 3,000 leads committed under it in about
-   * one run in three); after the filler no large write fits, whatever Chromium counted.
+   * a write of FILLER_MIN is refused, and keep it full until the next fillUp or lift (or the page
+   * is left). The estimate alone left room for a whole import now and then (it counts space the
+   * store frees later: the import of 3,000 leads committed under it in about one run in three). A
+   * single fill was not enough either: the store frees a few MB on its own (its log and
+   * compactions) while the operation under test runs, and on a loaded machine the bulk edit of
+   * every lead committed into that room (a CI run, first try and retry). So the filler goes on
+   * asking for FILLER_MIN every FILLER_POLL_MS and takes whatever room appears; the operation's
+   * one big commit would need all of it at once.
    */
   async fillUp(): Promise<number> {
+    await this.stopFilling();
     const usage = await this.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin, quotaSize: usage + MARGIN });
     await this.page.evaluate(
-      async ({ name, min }) => {
+      async ({ name, min, poll }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const open = indexedDB.open(name, 1);
           open.onupgradeneeded = () => open.result.createObjectStore('filler', { autoIncrement: true });
@@ -130,12 +138,36 @@ class Quota {
             tx.onabort = () => resolve(false);
             tx.onerror = () => resolve(false);
           });
-        for (let size = 4 * 1024 * 1024; size >= min;) if (!(await put(size))) size /= 2;
-        db.close();
+        const fill = async () => {
+          for (let size = 4 * 1024 * 1024; size >= min;) if (!(await put(size))) size /= 2;
+        };
+        await fill();
+        let stopped = false;
+        const keepFull = (async () => {
+          while (!stopped) {
+            await new Promise((resolve) => setTimeout(resolve, poll));
+            if (!stopped && (await put(min))) await fill();
+          }
+        })();
+        (window as unknown as Record<string, unknown>).__quotaFiller = async () => {
+          stopped = true;
+          await keepFull;
+          db.close();
+        };
       },
-      { name: FILLER_DB, min: FILLER_MIN },
+      { name: FILLER_DB, min: FILLER_MIN, poll: FILLER_POLL_MS },
     );
     return usage;
+  }
+
+  /** Stop keeping the disk full (a page left since fillUp has stopped it already). */
+  private async stopFilling() {
+    await this.page.evaluate(async () => {
+      const holder = window as unknown as Record<string, unknown>;
+      const stop = holder.__quotaFiller as (() => Promise<void>) | undefined;
+      delete holder.__quotaFiller;
+      await stop?.();
+    });
   }
 
   /** Set the quota below what the origin uses now: no write of any size fits. */
@@ -146,6 +178,7 @@ class Quota {
 
   /** Back to the browser's own quota (also what detaching the session does), and the filler gone. */
   async lift() {
+    await this.stopFilling();
     await this.cdp.send('Storage.overrideQuotaForOrigin', { origin: this.origin });
     await this.page.evaluate(
       (name) =>
