@@ -1,23 +1,38 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui/button';
+import { WORKER_FAILED_EVENT } from '../shared/workers/launch-worker';
 
-/** Shown when another tab upgraded the database: this tab closed its connection and must reload. */
+type Reason = 'database' | 'worker';
+
+/**
+ * Shown when this tab must reload to go on: another tab upgraded the database (this tab closed its
+ * connection), or one of the app's workers could not start (its script was not there: most likely
+ * a newer version was deployed while this tab was open; launch-worker.ts).
+ */
 export function OutdatedBanner() {
   const { t } = useTranslation();
-  const [outdated, setOutdated] = useState(false);
+  const [reason, setReason] = useState<Reason | null>(null);
   useEffect(() => {
-    const on = () => setOutdated(true);
-    window.addEventListener('leadledger:db-outdated', on);
-    return () => window.removeEventListener('leadledger:db-outdated', on);
+    const database = () => setReason('database');
+    // The database's reason says more (another tab's upgrade); a failed worker does not replace it.
+    const worker = () => setReason((r) => r ?? 'worker');
+    window.addEventListener('leadledger:db-outdated', database);
+    window.addEventListener(WORKER_FAILED_EVENT, worker);
+    return () => {
+      window.removeEventListener('leadledger:db-outdated', database);
+      window.removeEventListener(WORKER_FAILED_EVENT, worker);
+    };
   }, []);
-  if (!outdated) return null;
+  if (!reason) return null;
   return (
     <div
       role="alert"
-      className="mb-4 flex items-center justify-between rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      data-testid="outdated-banner"
+      data-reason={reason}
+      className="mb-4 flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
     >
-      {t('app.outdated')}
+      {t(reason === 'database' ? 'app.outdated' : 'app.workerFailed')}
       <Button variant="primary" onClick={() => window.location.reload()}>
         {t('app.reload')}
       </Button>

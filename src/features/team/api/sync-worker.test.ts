@@ -1,6 +1,6 @@
 /**
- * The page's end of the sync worker: a worker that fails (its script did not load, or it threw
- * outside a call) fails the round instead of leaving it waiting for an answer that never comes,
+ * The page's end of the sync worker: a worker that cannot start (its script did not load)
+ * fails the round instead of leaving it waiting for an answer that never comes,
  * is terminated, and the next round starts a new worker.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -26,8 +26,10 @@ describe('the sync worker, from the page', () => {
       }
     }
     vi.stubGlobal('Worker', FailingWorker);
-    await expect(roundInWorker(async () => 'tok')).rejects.toThrow('the sync worker failed: script failed to load');
-    await expect(roundInWorker(async () => 'tok')).rejects.toThrow('the sync worker failed');
+    await expect(roundInWorker(async () => 'tok')).rejects.toThrow(
+      'the sync worker could not start: script failed to load',
+    );
+    await expect(roundInWorker(async () => 'tok')).rejects.toThrow('the sync worker could not start');
     expect(started).toEqual(['sync', 'sync']);
     expect(terminated).toBe(2);
   });

@@ -1,0 +1,145 @@
+/**
+ * launchWorker: a Comlink worker whose calls never hang on a worker that is not there. The fake
+ * worker below is a real Comlink endpoint (a MessageChannel), so calls go through Comlink as in
+ * the browser; its `error` events are dispatched by hand as the browser would.
+ */
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { launchWorker, WorkerFailedError } from './launch-worker';
+
+interface Api {
+  add(a: number, b: number): number;
+  boom(): never;
+  never(): Promise<never>;
+}
+
+const api: Api = {
+  add: (a, b) => a + b,
+  boom: () => {
+    throw new Error('thrown in the worker');
+  },
+  never: () => new Promise<never>(() => undefined),
+};
+
+/** The ErrorEvent a worker's uncaught error fires (Node 20 has none). */
+class FakeErrorEvent extends Event {
+  constructor(readonly message: string) {
+    super('error');
+  }
+}
+
+class FakeWorker extends EventTarget {
+  static started: FakeWorker[] = [];
+  readonly channel = new MessageChannel();
+  terminated = false;
+  constructor(expose: boolean) {
+    super();
+    FakeWorker.started.push(this);
+    if (expose) Comlink.expose(api, this.channel.port2);
+  }
+  postMessage(message: unknown, transfer: Transferable[] = []) {
+    this.channel.port1.postMessage(message, transfer);
+  }
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null) {
+    if (type === 'message') {
+      this.channel.port1.addEventListener('message', listener as EventListener);
+      this.channel.port1.start();
+    } else super.addEventListener(type, listener);
+  }
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null) {
+    if (type === 'message') this.channel.port1.removeEventListener('message', listener as EventListener);
+    else super.removeEventListener(type, listener);
+  }
+  terminate() {
+    this.terminated = true;
+    this.channel.port1.close();
+  }
+}
+
+const launch = (expose = true) => launchWorker<Api>('test', () => new FakeWorker(expose) as unknown as Worker);
+
+afterEach(() => {
+  FakeWorker.started = [];
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('launchWorker', () => {
+  it('starts the worker on the first call, once, and passes answers and thrown errors through', async () => {
+    const launched = launch();
+    expect(FakeWorker.started).toHaveLength(0);
+    expect(await launched.remote.add(2, 3)).toBe(5);
+    await expect(launched.remote.boom()).rejects.toThrow('thrown in the worker');
+    expect(await launched.remote.add(1, 1)).toBe(2);
+    expect(FakeWorker.started).toHaveLength(1);
+    launched.terminate();
+  });
+
+  it('is not a thenable: an async function may return its remote', async () => {
+    const launched = launch();
+    const remote = await (async () => launched.remote)();
+    expect(await remote.add(4, 5)).toBe(9);
+    launched.terminate();
+  });
+
+  it('a worker whose script did not load fails the calls in flight and the next call starts a new one', async () => {
+    const launched = launch(false);
+    const pending = launched.remote.add(1, 2);
+    FakeWorker.started[0]!.dispatchEvent(new Event('error'));
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerFailedError);
+    expect((error as WorkerFailedError).worker).toBe('test');
+    expect((error as Error).message).toBe('the test worker could not start: its script did not load');
+    expect(FakeWorker.started[0]!.terminated).toBe(true);
+    const next = launched.remote.add(1, 2);
+    expect(FakeWorker.started).toHaveLength(2);
+    FakeWorker.started[1]!.dispatchEvent(new Event('error'));
+    await expect(next).rejects.toBeInstanceOf(WorkerFailedError);
+  });
+
+  it('a worker that threw before answering anything is dead, with its message', async () => {
+    vi.stubGlobal('ErrorEvent', FakeErrorEvent);
+    const launched = launch(false);
+    const pending = launched.remote.add(1, 2);
+    FakeWorker.started[0]!.dispatchEvent(new FakeErrorEvent('Uncaught SyntaxError: bad token'));
+    await expect(pending).rejects.toThrow('the test worker could not start: Uncaught SyntaxError: bad token');
+    expect(FakeWorker.started[0]!.terminated).toBe(true);
+  });
+
+  it('an uncaught error after the worker answered is logged and leaves it running', async () => {
+    vi.stubGlobal('ErrorEvent', FakeErrorEvent);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const launched = launch();
+    expect(await launched.remote.add(1, 1)).toBe(2);
+    const slow = launched.remote.never();
+    FakeWorker.started[0]!.dispatchEvent(new FakeErrorEvent('Uncaught TypeError: in a timer'));
+    expect(logged).toHaveBeenCalledWith('[test worker]', 'Uncaught TypeError: in a timer', undefined);
+    expect(FakeWorker.started[0]!.terminated).toBe(false);
+    expect(await launched.remote.add(2, 2)).toBe(4);
+    expect(FakeWorker.started).toHaveLength(1);
+    const settled = await Promise.race([
+      slow.then(() => 'settled'),
+      new Promise((r) => setTimeout(() => r('waiting'), 20)),
+    ]);
+    expect(settled).toBe('waiting');
+    launched.terminate();
+  });
+
+  it('a worker the browser cannot create fails the call instead of throwing at it', async () => {
+    const launched = launchWorker<Api>('absent', () => {
+      throw new ReferenceError('Worker is not defined');
+    });
+    const call = launched.remote.add(1, 2);
+    await expect(call).rejects.toThrow('Worker is not defined');
+  });
+
+  it('terminate ends the worker; the next call starts a new one', async () => {
+    const launched = launch();
+    expect(await launched.remote.add(1, 2)).toBe(3);
+    launched.terminate();
+    expect(FakeWorker.started[0]!.terminated).toBe(true);
+    expect(await launched.remote.add(3, 4)).toBe(7);
+    expect(FakeWorker.started).toHaveLength(2);
+    launched.terminate();
+  });
+});
