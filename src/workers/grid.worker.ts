@@ -6,21 +6,19 @@ import { createGridEngine } from './grid-engine';
 import type { Sorter } from './grid-warm-orders';
 import type { SortWorkerApi } from './sort.worker';
 import { farReaderOf } from './snapshot-far-reader';
+import { launchWorker } from '../shared/workers/launch-worker';
 
-/** The engine's idle-time sorts run in a helper worker, started when there is one to do and closed when none is left. */
-let helper: { worker: Worker; api: Comlink.Remote<SortWorkerApi> } | null = null;
+/**
+ * The engine's idle-time sorts run in a helper worker, started when there is one to do and closed
+ * when none is left (a helper that cannot start fails its sort, and the warmer closes it).
+ */
+const sortHelper = launchWorker<SortWorkerApi>(
+  'sort',
+  () => new Worker(new URL('./sort.worker.ts', import.meta.url), { type: 'module', name: 'sort' }),
+);
 const sorter: Sorter = {
-  order(input, n) {
-    if (!helper) {
-      const worker = new Worker(new URL('./sort.worker.ts', import.meta.url), { type: 'module', name: 'sort' });
-      helper = { worker, api: Comlink.wrap<SortWorkerApi>(worker) };
-    }
-    return helper.api.order(input, n);
-  },
-  done() {
-    helper?.worker.terminate();
-    helper = null;
-  },
+  order: (input, n) => sortHelper.remote.order(input, n),
+  done: () => sortHelper.terminate(),
 };
 
 /** A large snapshot is read by two threads: every other chunk by a reader worker, started for that one read. */

@@ -10,7 +10,7 @@ import { launchWorker, WorkerFailedError } from './launch-worker';
 interface Api {
   add(a: number, b: number): number;
   boom(): never;
-  never(): Promise<never>;
+  never(): Promise<number>;
 }
 
 const api: Api = {
@@ -18,7 +18,7 @@ const api: Api = {
   boom: () => {
     throw new Error('thrown in the worker');
   },
-  never: () => new Promise<never>(() => undefined),
+  never: () => new Promise<number>(() => undefined),
 };
 
 /** The ErrorEvent a worker's uncaught error fires (Node 20 has none). */
