@@ -59,7 +59,7 @@ test('an export link whose filter cannot be read says so and exports nothing', a
   await expect(page.getByRole('button', { name: /^Export (CSV|XLSX)$/ })).toBeEnabled({ timeout: 60_000 });
 });
 
-test('the search box follows the URL: typed text reaches the URL, and "Clear filters" empties the box', async ({
+test('the search box follows the URL: typed text reaches the URL, and "Clear filters" empties the box, even right after typing', async ({
   app,
 }) => {
   const page = app.page;
@@ -73,6 +73,16 @@ test('the search box follows the URL: typed text reaches the URL, and "Clear fil
   await page.goBack();
   await expect(page).toHaveURL(/[?&]q=smith(&|$)/);
   await expect(box).toHaveValue('smith');
+
+  // The grid asks for the text as it is typed and the URL takes it after a pause: "Clear filters"
+  // within that pause must not let the typed text come back into the URL (or the box) afterwards.
+  await box.fill('jones');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(box).toHaveValue('');
+  // Longer than the pause (SEARCH_TO_URL_MS, 200 ms): a pending write would have landed.
+  await page.waitForTimeout(1_000);
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(box).toHaveValue('');
 });
 
 test('a search for a Chinese name finds exactly the leads whose name, company or e-mail holds it, and shows it as written', async ({

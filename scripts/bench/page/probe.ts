@@ -49,23 +49,15 @@ new MutationObserver(onMutation).observe(document, {
 });
 
 /**
- * When the user last acted (input event time) or the app last changed the URL. A click counts
+ * When the user last acted (input event time). A click counts
  * only when trusted: the app's own `a.click()` that hands over a download is not the user's
  * input (it made a 1M export's click-to-done read 22 ms: from the download to the done line).
  * Playwright's clicks and keys are trusted; its `selectOption` and `fill` dispatch untrusted
  * `input` and `change` events, which still count.
  */
 let lastInput = 0;
-let lastUrlChange = 0;
 for (const type of ['click', 'change', 'input', 'keydown'])
   addEventListener(type, (e) => (type !== 'click' || e.isTrusted) && (lastInput = e.timeStamp), { capture: true });
-for (const method of ['pushState', 'replaceState'] as const) {
-  const original = history[method].bind(history);
-  history[method] = (...args: Parameters<History['pushState']>) => {
-    lastUrlChange = performance.now();
-    original(...args);
-  };
-}
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 /** The time just after the next frame was produced (the change is on screen). */
@@ -287,7 +279,6 @@ function longestEvent(from: number, to = Infinity): number | null {
 const probe = {
   now: () => performance.now(),
   lastInput: () => lastInput,
-  lastUrlChange: () => lastUrlChange,
   gridState,
   waitGrid,
   waitSelector,

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MultiSelect, type Option } from '../../../components/ui/multi-select';
 import { REASON_CODES } from '../../../domain/compliance/verdict-types';
@@ -30,39 +30,28 @@ type ListFilterSpec = [key: ListFilter, label: string, options: Option[]];
 const input =
   'rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600';
 
-/** Every filter of the grid; each change goes to the URL. */
+/** Every filter of the grid; each change goes to the URL (the search after a pause in typing). */
 export const FilterBar = memo(function FilterBar({
   filter,
   version,
   onChange,
+  onSearch,
 }: {
+  /** The filter as the grid asks for it: its search is the box's text as typed (use-live-search.ts). */
   filter: LeadFilter;
   version: number;
-  onChange: (patch: Partial<LeadFilter>, replace?: boolean) => void;
+  onChange: (patch: Partial<LeadFilter>) => void;
+  /** Each keystroke in the search box. */
+  onSearch: (q: string) => void;
 }) {
   const { t } = useTranslation();
   const facets = useFacets(version).data;
   const sourceNames = useSourceNames();
-  // The box holds what is typed (sent to the URL after a pause); when the URL's query changes from
-  // elsewhere (back, Clear filters, a saved view) the box takes it, adjusted during render
-  // (react.dev "adjusting some state when a prop changes"), not in an effect.
-  const urlQ = filter.q ?? '';
-  const [q, setQ] = useState(urlQ);
-  const [seenUrlQ, setSeenUrlQ] = useState(urlQ);
-  if (seenUrlQ !== urlQ) {
-    setSeenUrlQ(urlQ);
-    setQ(urlQ);
-  }
   // The filters used less often wait behind "More filters" (open when one of them is set): the grid starts higher up.
   const secondaryActive = SECONDARY.filter(
     (k) => filter[k] !== undefined && !(Array.isArray(filter[k]) && filter[k].length === 0),
   ).length;
   const [more, setMore] = useState(secondaryActive > 0);
-  useEffect(() => {
-    if (urlQ === q) return;
-    const h = setTimeout(() => onChange({ q: q || undefined }, true), 200);
-    return () => clearTimeout(h);
-  }, [q, urlQ, onChange]);
   // The lists' labels and options change with the language and the values stored, not with the
   // filter: built once for those (their translations were 4 ms of every filter's render at 100k).
   const [primary, secondary] = useMemo(() => {
@@ -101,8 +90,8 @@ export const FilterBar = memo(function FilterBar({
           type="search"
           aria-label={t('leads.search')}
           placeholder={t('leads.searchPlaceholder')}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
+          value={filter.q ?? ''}
+          onChange={(e) => onSearch(e.target.value)}
           className={`${input} w-64`}
         />
         {primary.map(list)}

@@ -16,6 +16,7 @@ import { SavedViews } from './saved-views';
 import { SelectionBar } from './selection-bar';
 import { UnreadableParamsAlert } from '../../../shared/unreadable-params-alert';
 import { useSelectionStore } from '../model/use-selection';
+import { useLiveSearch } from '../model/use-live-search';
 import { COMPACT_ROW_HEIGHT, ROW_HEIGHT } from '../model/use-scaled-virtualizer';
 import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
@@ -26,10 +27,20 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   const { t, i18n } = useTranslation();
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  const setSearch = useCallback(
+    (patch: Partial<LeadsSearch>, replace = false) => void navigate({ search: (s) => ({ ...s, ...patch }), replace }),
+    [navigate],
+  );
+  const searchToUrl = useCallback((q: string | undefined) => setSearch({ q }, true), [setSearch]);
+  const [q, setQ] = useLiveSearch(search.q ?? '', searchToUrl);
+  // The URL's filter with the search as typed (the URL follows it after a pause), its text last so
+  // that the key does not move when the URL catches up.
+  const { q: _urlQ, ...urlFilter } = filterOf(search);
+  const live: LeadFilter = q ? { ...urlFilter, q } : urlFilter;
   // The filter as a value: opening a lead or another parameter must not hand every child a new filter.
-  const filterKey = JSON.stringify(filterOf(search));
+  const filterKey = JSON.stringify(live);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's value, not the search object's identity
-  const filter = useMemo(() => filterOf(search), [filterKey]);
+  const filter = useMemo(() => live, [filterKey]);
   const version = useIndexVersion();
   const query = useLeadQuery(filter, search.sort, version);
   const store = useSelectionStore(filterKey, version);
@@ -38,13 +49,13 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   // A filter of the link that could not be read: list nothing rather than a wider list.
   const filterHidden = hasUnreadableFilter(search.unreadable);
 
-  const setSearch = useCallback(
-    (patch: Partial<LeadsSearch>, replace = false) => void navigate({ search: (s) => ({ ...s, ...patch }), replace }),
-    [navigate],
-  );
   const onFilter = useCallback(
-    (patch: Partial<LeadFilter>, replace?: boolean) => setSearch(patch, replace),
-    [setSearch],
+    (patch: Partial<LeadFilter>) => {
+      // Clear filters empties the box too, even before the URL had taken what was typed.
+      if ('q' in patch) setQ(patch.q ?? '');
+      setSearch(patch);
+    },
+    [setSearch, setQ],
   );
   const onSort = useCallback((sort: string | undefined) => setSearch({ sort }), [setSearch]);
   const onOpen = useCallback((lead: number) => setSearch({ lead }), [setSearch]);
@@ -120,7 +131,7 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
           onRemove={() => setSearch({ unreadable: undefined })}
         />
       )}
-      <FilterBar filter={filter} version={version} onChange={onFilter} />
+      <FilterBar filter={filter} version={version} onChange={onFilter} onSearch={setQ} />
       {!filterHidden && (
         <>
           <SelectionBar store={store} filter={filter} sort={search.sort} />

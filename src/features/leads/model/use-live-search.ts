@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+
+/** How long the URL waits after the last keystroke before it takes the search (one history entry per pause, replaced). */
+export const SEARCH_TO_URL_MS = 200;
+
+/**
+ * The search box's text, live: the grid asks the engine for it as it is typed, and the URL (which
+ * keeps the screen shareable) follows after a pause. When the URL's search changes from elsewhere
+ * (back, a saved view, a link, Clear filters) the text takes it, adjusted during render
+ * (react.dev "adjusting some state when a prop changes"), not in an effect. Until session 31 the
+ * grid followed the URL, so every search waited the pause before the engine was even asked.
+ */
+export function useLiveSearch(urlQ: string, toUrl: (q: string | undefined) => void): [string, (q: string) => void] {
+  const [q, setQ] = useState(urlQ);
+  const [seenUrlQ, setSeenUrlQ] = useState(urlQ);
+  if (seenUrlQ !== urlQ) {
+    setSeenUrlQ(urlQ);
+    setQ(urlQ);
+  }
+  useEffect(() => {
+    if (q === urlQ) return;
+    const h = setTimeout(() => toUrl(q || undefined), SEARCH_TO_URL_MS);
+    return () => clearTimeout(h);
+  }, [q, urlQ, toUrl]);
+  return [q, setQ];
+}
