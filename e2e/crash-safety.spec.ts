@@ -107,7 +107,9 @@ test(`crash safety: ${POINTS} kill points during imports, bulk edits and purges`
   try {
     // Seed the demo data once (first start of the profile).
     await page.goto('/');
-    await page.getByTestId('figure-leads').waitFor({ timeout: 180_000 });
+    // The demo lands in the background: wait until all of it is stored.
+    await page.locator('main[data-seed="ready"]').waitFor({ state: 'attached', timeout: 180_000 });
+    await page.getByTestId('figure-leads').waitFor({ timeout: 60_000 });
     console.log(`crash-safety · seeded the profile in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     /** Go to `path` unless the page was just reopened there (a fresh load of the screen either way). */

@@ -19,7 +19,7 @@ export const test = base.extend<{ app: AppShell }, { seeded: BrowserContext }>({
       const page = await context.newPage();
       const app = new AppShell(page);
       await app.open('/');
-      await page.getByTestId('figure-leads').waitFor({ timeout: 240_000 });
+      await page.getByTestId('figure-leads').waitFor({ timeout: 60_000 });
       await page.close();
       await use(context);
       await context.close();

@@ -17,11 +17,14 @@ export class AppShell {
   }
 
   /**
-   * First start seeds ~20,000 demo leads (in the demo worker, with a progress screen); wait until
-   * the first screen shows. On a loaded 2-core machine seeding alone has taken 90 s.
+   * First start seeds ~20,000 demo leads in the background (in the demo worker, the app usable
+   * meanwhile); wait until the screen shows and the demo data is all stored (`data-seed` on the
+   * main element: "ready" once it is, or once the page found nothing to seed). On a loaded 2-core
+   * machine seeding alone has taken 90 s.
    */
   async waitForData() {
-    await expect(this.page.locator('main h1').first()).toBeVisible({ timeout: 240_000 });
+    await expect(this.page.locator('main[data-seed="ready"]')).toBeAttached({ timeout: 240_000 });
+    await expect(this.page.locator('main h1').first()).toBeVisible({ timeout: 60_000 });
   }
 
   nav(name: RegExp | string) {

@@ -9,7 +9,9 @@ export async function seededContext(browser: Browser, options: BrowserContextOpt
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.getByTestId('figure-leads')).toBeVisible({ timeout: 420_000 });
+  // The demo lands in the background (the app is usable meanwhile): wait until all of it is stored.
+  await expect(page.locator('main[data-seed="ready"]')).toBeAttached({ timeout: 420_000 });
+  await expect(page.getByTestId('figure-leads')).toBeVisible({ timeout: 60_000 });
   await page.close();
   return context;
 }

@@ -6,7 +6,7 @@ import { InterruptedOperationsBanner } from '../features/operations/components/i
 import { StorageMeter } from '../features/storage/components/storage-meter';
 import { StorageWarning } from '../features/storage/components/storage-warning';
 import { useDemoSeed } from '../features/demo/api/use-demo-seed';
-import { SeedScreen } from '../features/demo/components/seed-progress';
+import { SeedBanner } from '../features/demo/components/seed-progress';
 import { SyncStatus } from '../features/team/components/sync-status';
 import { useSyncDriver } from '../features/team/api/use-sync-driver';
 
@@ -60,11 +60,13 @@ export function Layout() {
           <LanguageSwitch />
         </div>
       </aside>
-      <main id="main" className="min-w-0 flex-1 px-8 py-6">
+      {/* data-seed: "ready" once the first start's demo data is stored (or there was none to store). */}
+      <main id="main" data-seed={seed} className="min-w-0 flex-1 px-8 py-6">
         <OutdatedBanner />
         <InterruptedOperationsBanner />
         <StorageWarning />
-        {seed === 'seeding' ? <SeedScreen /> : <Outlet />}
+        <SeedBanner />
+        <Outlet />
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import type { DemoDataset } from '../demo-data';
 import { buildDemoDataset } from '../demo-data';
 import { LeadsDb } from '../leads-db';
 import { verifyAuditTrail } from './audit-repo';
-import { resetDemoData, seedDemoIfEmpty, startEmpty, type SeedProgress } from './demo-repo';
+import { SEED_CHUNK, resetDemoData, seedDemoIfEmpty, startEmpty, type SeedProgress } from './demo-repo';
 import { createLead } from './leads-repo';
 import { getFlag, getSettings, saveSettings } from './settings-repo';
 
@@ -92,7 +92,7 @@ describe('seedDemoIfEmpty', () => {
     expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['seed']);
   }, 90_000);
 
-  it('stores exactly the dataset, reporting progress per table in its own unit from the first record', async () => {
+  it('stores exactly the dataset, reporting progress in its own unit from the first record', async () => {
     const db = freshDb();
     const data = buildDemoDataset(NOW);
     const heard: SeedProgress[] = [];
@@ -103,16 +103,78 @@ describe('seedDemoIfEmpty', () => {
     expect(heard[0]).toMatchObject({ phase: 'building', written: 0 });
     const toWrite = data.leads.length + data.calls.length + data.consents.length + data.dncEntries.length;
     const finalOf = (phase: SeedProgress['phase']) => heard.filter((p) => p.phase === phase).at(-1);
-    expect(finalOf('leads')).toMatchObject({ done: data.leads.length, total: data.leads.length, toWrite });
-    expect(finalOf('calls')).toMatchObject({ done: data.calls.length, total: data.calls.length });
-    expect(finalOf('consents')).toMatchObject({ done: data.consents.length, total: data.consents.length });
-    expect(finalOf('dnc')).toMatchObject({ done: data.dncEntries.length, total: data.dncEntries.length });
+    // The DNC list numbers first, then the leads (each chunk with its calls and consents).
+    expect(heard.map((p) => p.phase).filter((p, i, all) => p !== all[i - 1])).toEqual([
+      'building',
+      'dnc',
+      'leads',
+      'done',
+    ]);
+    expect(finalOf('dnc')).toMatchObject({ done: 0, total: data.dncEntries.length, written: 0, toWrite });
+    expect(finalOf('leads')).toMatchObject({
+      done: data.leads.length,
+      total: data.leads.length,
+      written: toWrite,
+      toWrite,
+    });
     expect(heard.at(-1)).toMatchObject({ phase: 'done', written: toWrite, toWrite });
-    // The whole-wait figure never goes back, and moves more than once per table.
+    // The whole-wait figure never goes back, and moves with every chunk stored.
     const written = heard.map((p) => p.written);
     expect(written).toEqual([...written].sort((a, b) => a - b));
-    expect(new Set(written).size).toBeGreaterThan(4);
+    expect(new Set(written).size).toBe(Math.ceil(data.leads.length / SEED_CHUNK) + 2);
   }, 60_000);
+
+  it('a seed cut short resumes on the next start with the same world, each record stored once', async () => {
+    const db = freshDb();
+    const data = buildDemoDataset(NOW);
+    expect(data.leads.length).toBeGreaterThan(SEED_CHUNK); // at least two chunks
+    // The tab closes after the first chunk (the progress call is where the seed is between transactions).
+    const cut = new Error('tab closed');
+    await expect(
+      seedDemoIfEmpty(db, NOW, (p) => {
+        if (p.phase === 'leads' && p.done > 0) throw cut;
+      }),
+    ).rejects.toBe(cut);
+    expect(await db.leads.count()).toBe(SEED_CHUNK);
+    expect(await getFlag(db, 'demoSeeded')).toBeUndefined();
+    // The next start, a day later: the same world as the first (its instant), not a new one.
+    expect(await seedDemoIfEmpty(db, NOW + 86_400_000)).toBe('seeded');
+    expect(await db.leads.orderBy('id').toArray()).toEqual(data.leads);
+    expect(await db.calls.orderBy('id').toArray()).toEqual(data.calls);
+    expect(await db.consents.orderBy('id').toArray()).toEqual(data.consents);
+    expect(await db.dncEntries.count()).toBe(data.dncEntries.length);
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['seed']);
+    expect(await getFlag(db, 'demoSeeding')).toBeUndefined();
+    expect(await seedDemoIfEmpty(db, NOW)).toBe('already-seeded');
+  });
+
+  it('a lead added while the demo lands takes an id after every demo id, and stays', async () => {
+    const db = freshDb();
+    const data = buildDemoDataset(NOW);
+    let added: Promise<{ id: number }> | undefined;
+    expect(
+      await seedDemoIfEmpty(db, NOW, (p) => {
+        // The app is usable once the first chunk is stored: a person enters a lead.
+        if (p.phase === 'leads' && p.done > 0 && !added) added = createLead(db, userLead, NOW);
+      }),
+    ).toBe('seeded');
+    const { id } = await added!;
+    expect(id).toBeGreaterThan(Math.max(...data.leads.map((l) => l.id)));
+    expect(await db.leads.count()).toBe(data.leads.length + 1);
+    expect((await db.leads.get(id))?.name).toBe('Walk-in');
+    const demoIds = new Set(data.leads.map((l) => l.id));
+    expect((await db.leads.toArray()).filter((l) => demoIds.has(l.id))).toEqual(data.leads);
+  });
+
+  it('two seeds begun at different instants store one world, once', async () => {
+    const db = freshDb();
+    const results = await Promise.all([seedDemoIfEmpty(db, NOW), seedDemoIfEmpty(db, NOW + 60_000)]);
+    expect(results.sort()).toEqual(['already-seeded', 'seeded']);
+    const leads = await db.leads.orderBy('id').toArray();
+    const worlds = [buildDemoDataset(NOW).leads, buildDemoDataset(NOW + 60_000).leads];
+    expect(worlds.some((w) => JSON.stringify(w) === JSON.stringify(leads))).toBe(true);
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['seed']);
+  });
 
   it('then answers already-seeded, and changes nothing', async () => {
     const db = freshDb();

@@ -1,5 +1,5 @@
 /** Seeding the demo dataset (once, idempotently) and resetting or emptying the database. */
-import { buildDemoDataset } from '../demo-data';
+import { buildDemoDataset, type DemoDataset } from '../demo-data';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { getFlag, setFlag } from './settings-repo';
@@ -8,11 +8,12 @@ export type SeedResult = 'seeded' | 'already-seeded' | 'not-empty' | 'opted-out'
 
 /**
  * How far seeding has got, in the unit the user knows: leads generated so far while the world
- * is built, then records written of each table ("leads 4,000 of 21,215"). `written` and
- * `toWrite` count every record of every table, for one bar over the whole wait.
+ * is built, then the DNC list numbers, then leads written ("leads 4,000 of 21,215", each with its
+ * calls and consents). `written` and `toWrite` count every record of every table, for one bar
+ * over the whole wait.
  */
 export interface SeedProgress {
-  phase: 'building' | 'leads' | 'calls' | 'consents' | 'dnc' | 'done';
+  phase: 'building' | 'dnc' | 'leads' | 'done';
   done: number;
   total: number;
   written: number;
@@ -21,14 +22,52 @@ export interface SeedProgress {
 
 export type SeedListener = (p: SeedProgress) => void;
 
-/** Records per bulk call: small enough that the bar moves several times a second. */
-const SEED_CHUNK = 2_000;
+/** Leads per transaction (with their calls and consents): the app shows each part as it lands. */
+export const SEED_CHUNK = 1_000;
+
+/** The seed under way (a settings flag): the world's instant and size, and how many chunks are stored. */
+interface SeedMarker {
+  now: number;
+  scale: number;
+  chunks: number;
+}
+const MARKER = 'demoSeeding';
+
+/** The demo's leads in chunks, highest ids first, each with its calls and consents. */
+function chunksOf(data: DemoDataset) {
+  const byLead = <T extends { leadId: number }>(rows: readonly T[]) => {
+    const of = new Map<number, T[]>();
+    for (const r of rows) {
+      const list = of.get(r.leadId);
+      if (list) list.push(r);
+      else of.set(r.leadId, [r]);
+    }
+    return of;
+  };
+  const calls = byLead(data.calls);
+  const consents = byLead(data.consents);
+  const chunks = [];
+  for (let end = data.leads.length; end > 0; end -= SEED_CHUNK) {
+    const leads = data.leads.slice(Math.max(0, end - SEED_CHUNK), end);
+    chunks.push({
+      leads,
+      calls: leads.flatMap((l) => calls.get(l.id) ?? []),
+      consents: leads.flatMap((l) => consents.get(l.id) ?? []),
+    });
+  }
+  return chunks;
+}
 
 /**
- * Load the demo data on first start. One read-write transaction that checks first, so
- * StrictMode's double effect and two tabs opening at once still seed exactly once. Runs in
- * the demo worker (workers/demo.worker.ts); `onProgress` must not be awaited (a Comlink call
- * awaited inside the transaction would let it commit early).
+ * Load the demo data on first start, a part at a time so the app is usable while it lands: the
+ * DNC lists first, then the leads in chunks of SEED_CHUNK with their calls and consents, each
+ * chunk one transaction, the one that wrote the highest ids first (so a lead, call or consent the
+ * user adds meanwhile takes an id after every demo id), then the scrub, the flag and the audit
+ * entry. A settings flag holds the seed under way: a tab closed in the middle resumes on its next
+ * start with the same world (same instant, same size), and each transaction checks it, so two
+ * tabs (or StrictMode's double effect) seeding at once share the chunks and store each once.
+ * Runs in the demo worker (workers/demo.worker.ts); `onProgress` must not be awaited (a Comlink
+ * call awaited inside a transaction would let it commit early).
  */
 export async function seedDemoIfEmpty(
   db: LeadsDb,
@@ -36,47 +75,75 @@ export async function seedDemoIfEmpty(
   onProgress: SeedListener = () => {},
   scale = 1,
 ): Promise<SeedResult> {
-  const before = await seedBlocker(db);
-  if (before) return before;
+  const resumed = await getFlag<SeedMarker>(db, MARKER);
+  if (!resumed) {
+    const before = await seedBlocker(db);
+    if (before) return before;
+  }
+  const world = resumed ?? { now, scale, chunks: 0 };
   const t0 = performance.now();
   onProgress({ phase: 'building', done: 0, total: 0, written: 0, toWrite: 0 });
   const data = buildDemoDataset(
-    now,
+    world.now,
     undefined,
     (leads) => onProgress({ phase: 'building', done: leads, total: 0, written: 0, toWrite: 0 }),
-    scale,
+    world.scale,
   );
   const t1 = performance.now();
   performance.measure('leadledger:seed-build', { start: t0, end: t1 });
-  const parts = [
-    { phase: 'leads', rows: data.leads, table: db.leads },
-    { phase: 'calls', rows: data.calls, table: db.calls },
-    { phase: 'consents', rows: data.consents, table: db.consents },
-    { phase: 'dnc', rows: data.dncEntries, table: db.dncEntries },
-  ] as const;
-  const toWrite = parts.reduce((n, p) => n + p.rows.length, 0);
-  return db.transaction('rw', db.tables, async () => {
-    const blocker = await seedBlocker(db);
-    if (blocker) return blocker;
-    await db.sources.bulkAdd(data.sources);
-    await db.campaigns.bulkAdd(data.campaigns);
-    await db.dncLists.bulkAdd(data.dncLists);
-    await db.dncListVersions.bulkAdd(data.dncListVersions);
-    let written = 0;
-    for (const part of parts) {
-      const rows = part.rows as readonly object[];
-      const table = part.table as unknown as { bulkAdd: (rows: object[]) => Promise<unknown> };
-      onProgress({ phase: part.phase, done: 0, total: rows.length, written, toWrite });
-      for (let i = 0; i < rows.length; i += SEED_CHUNK) {
-        const chunk = rows.slice(i, i + SEED_CHUNK);
-        await table.bulkAdd(chunk);
-        written += chunk.length;
-        onProgress({ phase: part.phase, done: i + chunk.length, total: rows.length, written, toWrite });
-      }
-    }
+  const chunks = chunksOf(data);
+  const toWrite = data.leads.length + data.calls.length + data.consents.length + data.dncEntries.length;
+  const leadsTotal = data.leads.length;
+  const chunkRecords = (c: (typeof chunks)[number]) => c.leads.length + c.calls.length + c.consents.length;
+  const writtenAfter = (done: number) =>
+    data.dncEntries.length + chunks.slice(0, done).reduce((n, c) => n + chunkRecords(c), 0);
+  const leadsAfter = (done: number) => chunks.slice(0, done).reduce((n, c) => n + c.leads.length, 0);
+
+  // The lists, their versions and numbers, and the marker: the seed has begun.
+  if (!resumed) {
+    onProgress({ phase: 'dnc', done: 0, total: data.dncEntries.length, written: 0, toWrite });
+    const begun = await db.transaction('rw', db.tables, async () => {
+      if (await getFlag<SeedMarker>(db, MARKER)) return 'taken';
+      const blocker = await seedBlocker(db);
+      if (blocker) return blocker;
+      await db.sources.bulkAdd(data.sources);
+      await db.campaigns.bulkAdd(data.campaigns);
+      await db.dncLists.bulkAdd(data.dncLists);
+      await db.dncListVersions.bulkAdd(data.dncListVersions);
+      await db.dncEntries.bulkAdd(data.dncEntries);
+      await setFlag(db, MARKER, world);
+      return 'begun';
+    });
+    // Another seeder began meanwhile, with a world of its own instant: go on with that one.
+    if (begun === 'taken') return seedDemoIfEmpty(db, now, onProgress, scale);
+    if (begun !== 'begun') return begun;
+  }
+
+  for (;;) {
+    const marker = await getFlag<SeedMarker>(db, MARKER);
+    if (!marker) return 'already-seeded'; // another seeder finished it
+    // Started again meanwhile (a reset from another tab): go on with that world.
+    if (marker.now !== world.now || marker.scale !== world.scale) return seedDemoIfEmpty(db, now, onProgress, scale);
+    const at = marker.chunks;
+    onProgress({ phase: 'leads', done: leadsAfter(at), total: leadsTotal, written: writtenAfter(at), toWrite });
+    if (at === chunks.length) break;
+    const chunk = chunks[at]!;
+    await db.transaction('rw', db.tables, async () => {
+      const current = await getFlag<SeedMarker>(db, MARKER);
+      if (current?.now !== world.now || current.chunks !== at) return; // another seeder moved on meanwhile
+      await db.leads.bulkAdd(chunk.leads);
+      await db.calls.bulkAdd(chunk.calls);
+      await db.consents.bulkAdd(chunk.consents);
+      await setFlag(db, MARKER, { ...current, chunks: at + 1 });
+    });
+  }
+
+  const done = await db.transaction('rw', db.tables, async () => {
+    const marker = await getFlag<SeedMarker>(db, MARKER);
+    if (marker?.now !== world.now || marker.chunks !== chunks.length) return false;
     await db.dncScrubs.add(data.scrub);
     await setFlag(db, 'demoSeeded', true);
-    performance.measure('leadledger:seed-write', { start: t1 });
+    await db.settings.delete(`flag:${MARKER}`);
     await appendAudit(
       db,
       {
@@ -86,16 +153,19 @@ export async function seedDemoIfEmpty(
         before: null,
         after: { leads: data.leads.length, calls: data.calls.length, consents: data.consents.length },
       },
-      now,
+      world.now,
     );
-    onProgress({ phase: 'done', done: toWrite, total: toWrite, written: toWrite, toWrite });
-    return 'seeded';
+    return true;
   });
+  if (!done) return 'already-seeded';
+  performance.measure('leadledger:seed-write', { start: t1 });
+  onProgress({ phase: 'done', done: toWrite, total: toWrite, written: toWrite, toWrite });
+  return 'seeded';
 }
 
-/** Whether seeding has anything to do (cheap: two flags and one key), so the page starts no worker for nothing. */
+/** Whether seeding has anything to do (cheap: a few flags and one key), so the page starts no worker for nothing. */
 export async function seedNeeded(db: LeadsDb): Promise<boolean> {
-  return (await seedBlocker(db)) === null;
+  return (await getFlag(db, MARKER)) !== undefined || (await seedBlocker(db)) === null;
 }
 
 async function seedBlocker(db: LeadsDb): Promise<Exclude<SeedResult, 'seeded'> | null> {

@@ -41,32 +41,25 @@ export function SeedProgressLine({ run }: { run: SeedRun }) {
 }
 
 /**
- * First start: what is being prepared, how far it has got, and why the app is not open yet.
- * It subscribes to the progress itself, so a progress message re-renders this box, not the
- * app shell around it.
+ * First start: what is being written in the background and how far it has got, above the
+ * screen, which is usable meanwhile and fills in as each part is stored (demo-repo.ts). It
+ * subscribes to the progress itself, so a progress message re-renders this box, not the app
+ * shell or the screen around it. Nothing while no first-start seed runs.
  */
-export function SeedScreen() {
+export function SeedBanner() {
   const { t } = useTranslation();
   const current = useSeedRun();
-  const run = current?.kind === 'first-start' ? current : null;
-  // Before the page knows whether there is anything to seed (two flags and a count).
-  if (!run) {
-    return (
-      <p role="status" className="text-sm text-slate-600">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  if (current?.kind !== 'first-start') return null;
   return (
     <section
       aria-labelledby="seed-title"
-      className="max-w-2xl space-y-3 rounded-xl border border-indigo-200 bg-indigo-50 p-5 shadow-sm"
+      className="mb-4 space-y-2 rounded-xl border border-indigo-200 bg-indigo-50 p-4 shadow-sm"
     >
-      <h2 id="seed-title" className="text-lg font-semibold text-indigo-950">
+      <h2 id="seed-title" className="text-base font-semibold text-indigo-950">
         {t('app.seed.title')}
       </h2>
       <p className="text-sm text-slate-700">{t('app.seed.explain')}</p>
-      <SeedProgressLine run={run} />
+      <SeedProgressLine run={current} />
     </section>
   );
 }
