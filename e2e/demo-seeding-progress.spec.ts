@@ -49,3 +49,29 @@ test('first start: the app opens at once and the demo data is written in the bac
   expect(await app.countStore('leads')).toBe(first[1]);
   await context.close();
 });
+
+test('a first start cut short by closing the tab goes on where it stopped on the next visit: every demo lead once, one seed in the trail', async ({
+  browser,
+}) => {
+  test.setTimeout(420_000);
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto('/');
+  const step = first.getByTestId('seed-step');
+  // Closed once some chunks are stored, well before the last.
+  await expect(step).toHaveText(/^Writing leads [1-9][\d,]* of [\d,]+/, { timeout: 180_000 });
+  const [stored, total] = countOf((await step.textContent()) ?? '')!;
+  expect(stored).toBeLessThan(total);
+  await first.close();
+
+  const page = await context.newPage();
+  const app = new AppShell(page);
+  await page.goto('/');
+  // It goes on from what was stored (the same world), not from the first lead.
+  await expect(page.getByTestId('seed-step')).toHaveText(/^Writing leads [1-9][\d,]* of [\d,]+/, { timeout: 60_000 });
+  await app.waitForData();
+  expect(await app.countStore('leads')).toBe(total);
+  await page.goto('/audit?action=seed');
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await context.close();
+});

@@ -110,7 +110,14 @@ async function benchSize(
     const measure = async (scenario: Scenario, session: Session, run: number) => {
       if (failures.has(scenario.id)) return;
       try {
-        const result = await scenario.measure!({ spec, context: session.context, page: session.page, run, timeoutMs });
+        const result = await scenario.measure!({
+          spec,
+          context: session.context,
+          page: session.page,
+          run,
+          timeoutMs,
+          baseURL,
+        });
         const all = Object.entries(result).map(([name, s]) => [name, Array.isArray(s) ? s : [s]] as const);
         log(
           `  ${all.map(([k, ss]) => `${k} ${ss.map((x) => (x.ms === null ? `${Math.round((x.heapBytes ?? 0) / size)} B/lead` : `${x.ms.toFixed(1)} ms`)).join(' ')}`).join(', ')}`,

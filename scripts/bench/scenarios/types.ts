@@ -11,6 +11,8 @@ export interface RunContext {
   run: number;
   /** Generous upper bound for one wait, scaled to the dataset size. */
   timeoutMs: number;
+  /** Where the app is served (the context's base URL). */
+  baseURL: string;
 }
 
 export interface RowSpec {

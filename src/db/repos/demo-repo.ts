@@ -1,4 +1,5 @@
 /** Seeding the demo dataset (once, idempotently) and resetting or emptying the database. */
+import Dexie from 'dexie';
 import { buildDemoDataset, type DemoDataset } from '../demo-data';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
@@ -24,6 +25,8 @@ export type SeedListener = (p: SeedProgress) => void;
 
 /** Leads per transaction (with their calls and consents): the app shows each part as it lands. */
 export const SEED_CHUNK = 1_000;
+/** After each chunk, a pause this share of the chunk's write, for the screens' reads (below). */
+export const READERS_SHARE = 1;
 
 /** The seed under way (a settings flag): the world's instant and size, and how many chunks are stored. */
 interface SeedMarker {
@@ -33,7 +36,7 @@ interface SeedMarker {
 }
 const MARKER = 'demoSeeding';
 
-/** The demo's leads in chunks, highest ids first, each with its calls and consents. */
+/** The demo's leads in chunks, in id order (the engine appends them: a lower id than its last would rebuild it), each with its calls and consents. */
 function chunksOf(data: DemoDataset) {
   const byLead = <T extends { leadId: number }>(rows: readonly T[]) => {
     const of = new Map<number, T[]>();
@@ -47,8 +50,8 @@ function chunksOf(data: DemoDataset) {
   const calls = byLead(data.calls);
   const consents = byLead(data.consents);
   const chunks = [];
-  for (let end = data.leads.length; end > 0; end -= SEED_CHUNK) {
-    const leads = data.leads.slice(Math.max(0, end - SEED_CHUNK), end);
+  for (let start = 0; start < data.leads.length; start += SEED_CHUNK) {
+    const leads = data.leads.slice(start, start + SEED_CHUNK);
     chunks.push({
       leads,
       calls: leads.flatMap((l) => calls.get(l.id) ?? []),
@@ -59,21 +62,44 @@ function chunksOf(data: DemoDataset) {
 }
 
 /**
+ * Move the leads', calls' and consents' id counters past the demo's highest ids, in the current
+ * transaction: a record with that id added and deleted at once on the native stores (IndexedDB's
+ * key generator takes an explicit key as its new floor and does not go back on delete). Natively,
+ * under Dexie's middlewares: the change log never sees a record that never was.
+ */
+function moveIdCounters(data: DemoDataset): void {
+  const native = Dexie.currentTransaction!.idbtrans;
+  for (const [store, rows] of [
+    ['leads', data.leads],
+    ['calls', data.calls],
+    ['consents', data.consents],
+  ] as const) {
+    const last = rows.reduce((m, r) => Math.max(m, r.id), 0);
+    if (last === 0) continue;
+    const os = native.objectStore(store);
+    os.add({ id: last });
+    os.delete(last);
+  }
+}
+
+/**
  * Load the demo data on first start, a part at a time so the app is usable while it lands: the
- * DNC lists first, then the leads in chunks of SEED_CHUNK with their calls and consents, each
- * chunk one transaction, the one that wrote the highest ids first (so a lead, call or consent the
- * user adds meanwhile takes an id after every demo id), then the scrub, the flag and the audit
- * entry. A settings flag holds the seed under way: a tab closed in the middle resumes on its next
- * start with the same world (same instant, same size), and each transaction checks it, so two
- * tabs (or StrictMode's double effect) seeding at once share the chunks and store each once.
- * Runs in the demo worker (workers/demo.worker.ts); `onProgress` must not be awaited (a Comlink
- * call awaited inside a transaction would let it commit early).
+ * DNC lists first (and each table's id counter moved past the demo's ids, so a lead, call or
+ * consent the user adds meanwhile never takes an id a later chunk needs), then the leads in chunks
+ * of SEED_CHUNK with their calls and consents, each chunk one transaction followed by a pause for
+ * the screens' reads, then the scrub, the flag and the audit entry. A settings flag holds the seed
+ * under way: a tab closed in the middle resumes on its next start with the same world (same
+ * instant, same size), and each transaction checks it, so two tabs (or StrictMode's double effect)
+ * seeding at once share the chunks and store each once. Runs in the demo worker
+ * (workers/demo.worker.ts); `onProgress` must not be awaited (a Comlink call awaited inside a
+ * transaction would let it commit early).
  */
 export async function seedDemoIfEmpty(
   db: LeadsDb,
   now = Date.now(),
   onProgress: SeedListener = () => {},
   scale = 1,
+  readersShare = READERS_SHARE,
 ): Promise<SeedResult> {
   const resumed = await getFlag<SeedMarker>(db, MARKER);
   if (!resumed) {
@@ -111,11 +137,12 @@ export async function seedDemoIfEmpty(
       await db.dncLists.bulkAdd(data.dncLists);
       await db.dncListVersions.bulkAdd(data.dncListVersions);
       await db.dncEntries.bulkAdd(data.dncEntries);
+      moveIdCounters(data);
       await setFlag(db, MARKER, world);
       return 'begun';
     });
     // Another seeder began meanwhile, with a world of its own instant: go on with that one.
-    if (begun === 'taken') return seedDemoIfEmpty(db, now, onProgress, scale);
+    if (begun === 'taken') return seedDemoIfEmpty(db, now, onProgress, scale, readersShare);
     if (begun !== 'begun') return begun;
   }
 
@@ -123,12 +150,14 @@ export async function seedDemoIfEmpty(
     const marker = await getFlag<SeedMarker>(db, MARKER);
     if (!marker) return 'already-seeded'; // another seeder finished it
     // Started again meanwhile (a reset from another tab): go on with that world.
-    if (marker.now !== world.now || marker.scale !== world.scale) return seedDemoIfEmpty(db, now, onProgress, scale);
+    if (marker.now !== world.now || marker.scale !== world.scale)
+      return seedDemoIfEmpty(db, now, onProgress, scale, readersShare);
     const at = marker.chunks;
     onProgress({ phase: 'leads', done: leadsAfter(at), total: leadsTotal, written: writtenAfter(at), toWrite });
     if (at === chunks.length) break;
     const chunk = chunks[at]!;
-    await db.transaction('rw', db.tables, async () => {
+    const began = performance.now();
+    await db.transaction('rw', [db.leads, db.calls, db.consents, db.settings], async () => {
       const current = await getFlag<SeedMarker>(db, MARKER);
       if (current?.now !== world.now || current.chunks !== at) return; // another seeder moved on meanwhile
       await db.leads.bulkAdd(chunk.leads);
@@ -136,6 +165,10 @@ export async function seedDemoIfEmpty(
       await db.consents.bulkAdd(chunk.consents);
       await setFlag(db, MARKER, { ...current, chunks: at + 1 });
     });
+    // Room for the screens' readers: a read waits for a write begun before it, so chunks back to
+    // back kept the engine's catch-ups behind them until the last (the Overview said 0 for the
+    // whole seed). As long again as the chunk took: the seed takes longer, the screens keep up.
+    await new Promise((resolve) => setTimeout(resolve, (performance.now() - began) * readersShare));
   }
 
   const done = await db.transaction('rw', db.tables, async () => {
