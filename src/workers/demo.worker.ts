@@ -1,7 +1,8 @@
 /**
- * The demo worker: building the ~20,000-lead demo world and writing it (one transaction, tens
- * of thousands of records) take seconds, so they run here and the page only shows progress
- * (DESIGN.md §6: the page never blocks > 50 ms). `now` comes from the page, which owns the clock.
+ * The demo worker: building the ~20,000-lead demo world and writing it (a chunk of 1,000 leads with
+ * their calls and consents per transaction, the app usable meanwhile; decision 055) take seconds,
+ * so they run here and the page only shows progress (DESIGN.md §6: the page never blocks > 50 ms).
+ * `now` comes from the page, which owns the clock.
  */
 import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
