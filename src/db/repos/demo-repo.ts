@@ -1,5 +1,5 @@
 /** Seeding the demo dataset (once, idempotently) and resetting or emptying the database. */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { buildDemoDataset, type DemoDataset } from '../demo-data';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
@@ -64,21 +64,22 @@ function chunksOf(data: DemoDataset) {
 /**
  * Move the leads', calls' and consents' id counters past the demo's highest ids, in the current
  * transaction: a record with that id added and deleted at once on the native stores (IndexedDB's
- * key generator takes an explicit key as its new floor and does not go back on delete). Natively,
- * under Dexie's middlewares: the change log never sees a record that never was.
+ * key generator takes an explicit key as its new floor and does not go back on delete), where no
+ * record has it yet. Natively, under Dexie's middlewares: the change log never sees a record that
+ * never was. Done by the first transaction and again by every chunk's: a backup restored in the
+ * middle of a seed brings the marker back but not the counters.
  */
-function moveIdCounters(data: DemoDataset): void {
-  const native = Dexie.currentTransaction!.idbtrans;
-  for (const [store, rows] of [
-    ['leads', data.leads],
-    ['calls', data.calls],
-    ['consents', data.consents],
+async function moveIdCounters(db: LeadsDb, data: DemoDataset): Promise<void> {
+  for (const [table, rows] of [
+    [db.leads, data.leads],
+    [db.calls, data.calls],
+    [db.consents, data.consents],
   ] as const) {
     const last = rows.reduce((m, r) => Math.max(m, r.id), 0);
-    if (last === 0) continue;
-    const os = native.objectStore(store);
-    os.add({ id: last });
-    os.delete(last);
+    if (last === 0 || (await (table as Table<unknown, number>).get(last)) !== undefined) continue;
+    const store = Dexie.currentTransaction!.idbtrans.objectStore(table.name);
+    store.add({ id: last });
+    store.delete(last);
   }
 }
 
@@ -137,7 +138,7 @@ export async function seedDemoIfEmpty(
       await db.dncLists.bulkAdd(data.dncLists);
       await db.dncListVersions.bulkAdd(data.dncListVersions);
       await db.dncEntries.bulkAdd(data.dncEntries);
-      moveIdCounters(data);
+      await moveIdCounters(db, data);
       await setFlag(db, MARKER, world);
       return 'begun';
     });
@@ -160,6 +161,7 @@ export async function seedDemoIfEmpty(
     await db.transaction('rw', [db.leads, db.calls, db.consents, db.settings], async () => {
       const current = await getFlag<SeedMarker>(db, MARKER);
       if (current?.now !== world.now || current.chunks !== at) return; // another seeder moved on meanwhile
+      await moveIdCounters(db, data);
       await db.leads.bulkAdd(chunk.leads);
       await db.calls.bulkAdd(chunk.calls);
       await db.consents.bulkAdd(chunk.consents);

@@ -28,9 +28,12 @@ const day = z
   .optional()
   .catch(undefined);
 
+/** The longest search a link (and the search box) holds. */
+export const SEARCH_MAX = 200;
+
 export const leadFilterSchema = z.object({
   /** Free text: digits match the phone, text matches name, company or email (case-insensitive). */
-  q: z.string().max(200).optional().catch(undefined),
+  q: z.string().max(SEARCH_MAX).optional().catch(undefined),
   source: list(z.string()),
   campaign: list(z.string()),
   /** Acquisition day range, inclusive, `yyyy-MM-dd` in the organisation's zone. */

@@ -24,7 +24,7 @@ const api: Api = {
 /** The ErrorEvent a worker's uncaught error fires (Node 20 has none). */
 class FakeErrorEvent extends Event {
   constructor(readonly message: string) {
-    super('error');
+    super('error', { cancelable: true });
   }
 }
 
@@ -97,22 +97,19 @@ describe('launchWorker', () => {
     await expect(next).rejects.toBeInstanceOf(WorkerFailedError);
   });
 
-  it('a worker that threw before answering anything is dead, with its message', async () => {
-    vi.stubGlobal('ErrorEvent', FakeErrorEvent);
-    const launched = launch(false);
-    const pending = launched.remote.add(1, 2);
-    FakeWorker.started[0]!.dispatchEvent(new FakeErrorEvent('Uncaught SyntaxError: bad token'));
-    await expect(pending).rejects.toThrow('the test worker could not start: Uncaught SyntaxError: bad token');
-    expect(FakeWorker.started[0]!.terminated).toBe(true);
-  });
-
-  it('an uncaught error after the worker answered is logged and leaves it running', async () => {
+  it('an uncaught error (an ErrorEvent: the script ran) is logged and leaves the worker running, before its first answer too', async () => {
     vi.stubGlobal('ErrorEvent', FakeErrorEvent);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const launched = launch();
-    expect(await launched.remote.add(1, 1)).toBe(2);
     const slow = launched.remote.never();
+    const first = launched.remote.add(1, 1);
+    // Before any answer: a timer's throw, or one come up from the worker's own helper worker.
+    const early = new FakeErrorEvent('Uncaught Error: in a helper');
+    FakeWorker.started[0]!.dispatchEvent(early);
+    expect(early.defaultPrevented).toBe(true);
+    expect(await first).toBe(2);
     FakeWorker.started[0]!.dispatchEvent(new FakeErrorEvent('Uncaught TypeError: in a timer'));
+    expect(logged).toHaveBeenCalledWith('[test worker]', 'Uncaught Error: in a helper', undefined);
     expect(logged).toHaveBeenCalledWith('[test worker]', 'Uncaught TypeError: in a timer', undefined);
     expect(FakeWorker.started[0]!.terminated).toBe(false);
     expect(await launched.remote.add(2, 2)).toBe(4);
@@ -122,6 +119,26 @@ describe('launchWorker', () => {
       new Promise((r) => setTimeout(() => r('waiting'), 20)),
     ]);
     expect(settled).toBe('waiting');
+    launched.terminate();
+  });
+
+  it('a worker that must not restart (it holds subscriptions) keeps failing its calls once it could not start', async () => {
+    const launched = launchWorker<Api>('held', () => new FakeWorker(false) as unknown as Worker, { restart: false });
+    const pending = launched.remote.add(1, 2);
+    FakeWorker.started[0]!.dispatchEvent(new Event('error'));
+    await expect(pending).rejects.toBeInstanceOf(WorkerFailedError);
+    await expect(launched.remote.add(1, 2)).rejects.toThrow('the held worker could not start');
+    expect(FakeWorker.started).toHaveLength(1);
+  });
+
+  it("Comlink's release of the proxy ends the worker; no other symbol starts one", async () => {
+    const launched = launch();
+    expect((launched.remote as unknown as Record<symbol, unknown>)[Symbol.toStringTag]).toBeUndefined();
+    expect(FakeWorker.started).toHaveLength(0);
+    expect(await launched.remote.add(1, 2)).toBe(3);
+    launched.remote[Comlink.releaseProxy]();
+    expect(FakeWorker.started[0]!.terminated).toBe(true);
+    expect(await launched.remote.add(2, 3)).toBe(5);
     launched.terminate();
   });
 

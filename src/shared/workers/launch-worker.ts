@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 
-/** Fired on window when a worker could not start (its script did not load, or threw as it loaded). */
+/** Fired on window when a worker could not start (its script did not load). */
 export const WORKER_FAILED_EVENT = 'leadledger:worker-failed';
 
 /** A call to a worker that could not start: it fails instead of waiting for an answer that never comes. */
@@ -19,7 +19,6 @@ interface Started<T> {
   remote: Comlink.Remote<T>;
   /** Rejects once the worker is known dead (then it is terminated and dropped). */
   dead: Promise<never>;
-  answered: boolean;
 }
 
 export interface LaunchedWorker<T> {
@@ -32,14 +31,19 @@ export interface LaunchedWorker<T> {
 /**
  * A Comlink worker whose calls never hang on a worker that is not there. Comlink alone waits
  * forever when the worker's script fails to load: after a new version is deployed, the tab still
- * asks for the old hashed file, which the server no longer has. A worker is dead when its script
- * did not load (a plain `error` event) or threw before it answered anything (an `ErrorEvent`
- * then: it never reached `Comlink.expose`). Its calls in flight and later reject with
- * WorkerFailedError, WORKER_FAILED_EVENT tells the shell (which offers a reload), and the next
- * call starts a new worker. An uncaught error after the worker has answered leaves it running
- * (its calls still answer): it is logged, not fatal.
+ * asks for the old hashed file, which the server no longer has. The browser tells that with a
+ * plain `error` event (a script that ran and threw uncaught fires an ErrorEvent instead, also
+ * when it comes up from a worker's own helper worker). Then the worker is terminated, its calls in
+ * flight and later reject with WorkerFailedError, WORKER_FAILED_EVENT tells the shell (which offers
+ * a reload), and — unless `restart` is false — the next call starts a new worker. An uncaught error
+ * of a running worker is logged and leaves it running: its calls still answer.
  */
-export function launchWorker<T>(name: string, create: () => Worker): LaunchedWorker<T> {
+export function launchWorker<T>(
+  name: string,
+  create: () => Worker,
+  /** False for a worker that holds subscriptions (the grid engine's): once failed, its calls keep failing until the reload. */
+  { restart = true }: { restart?: boolean } = {},
+): LaunchedWorker<T> {
   let started: Started<T> | null = null;
 
   const start = (): Started<T> => {
@@ -49,19 +53,19 @@ export function launchWorker<T>(name: string, create: () => Worker): LaunchedWor
       worker,
       remote: Comlink.wrap<T>(worker),
       dead: new Promise<never>((_, reject) => (fail = reject)),
-      answered: false,
     };
     // A worker that dies while nobody is calling it is not an unhandled rejection.
     s.dead.catch(() => undefined);
     worker.addEventListener('error', (event) => {
-      const message = (event as Partial<ErrorEvent>).message ?? '';
-      if (s.answered && typeof ErrorEvent !== 'undefined' && event instanceof ErrorEvent) {
-        console.error(`[${name} worker]`, message, event.error);
+      if (typeof ErrorEvent !== 'undefined' && event instanceof ErrorEvent) {
+        // Reported here, once, not again as the page's own uncaught error.
+        event.preventDefault();
+        console.error(`[${name} worker]`, event.message, event.error);
         return;
       }
-      if (started === s) started = null;
+      if (started === s && restart) started = null;
       worker.terminate();
-      fail(new WorkerFailedError(name, message || 'its script did not load'));
+      fail(new WorkerFailedError(name, (event as Partial<ErrorEvent>).message || 'its script did not load'));
       if (typeof window !== 'undefined')
         window.dispatchEvent(new CustomEvent(WORKER_FAILED_EVENT, { detail: { worker: name } }));
     });
@@ -77,13 +81,7 @@ export function launchWorker<T>(name: string, create: () => Worker): LaunchedWor
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const method = (s.remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[key]!;
-    const answer = method(...args);
-    const seen = () => {
-      s.answered = true;
-    };
-    // A rejection from the worker is an answer too (the worker ran the call and threw).
-    answer.then(seen, seen);
-    return Promise.race([answer, s.dead]);
+    return Promise.race([method(...args), s.dead]);
   };
 
   const remote = new Proxy(
@@ -92,20 +90,21 @@ export function launchWorker<T>(name: string, create: () => Worker): LaunchedWor
       get(_target, key) {
         // Not a thenable (an async function may return this object); symbols are Comlink's own.
         if (key === 'then') return undefined;
-        if (typeof key === 'symbol') return (started ??= start()).remote[key as keyof Comlink.Remote<T>];
+        // Comlink's release of the proxy is the end of the worker; no other symbol starts one.
+        if (key === Comlink.releaseProxy) return () => terminate();
+        if (typeof key === 'symbol') return undefined;
         return (...args: unknown[]) => call(key, args);
       },
     },
   ) as Comlink.Remote<T>;
 
-  return {
-    remote,
-    terminate() {
-      const s = started;
-      started = null;
-      if (!s) return;
-      s.remote[Comlink.releaseProxy]();
-      s.worker.terminate();
-    },
-  };
+  function terminate() {
+    const s = started;
+    started = null;
+    if (!s) return;
+    s.remote[Comlink.releaseProxy]();
+    s.worker.terminate();
+  }
+
+  return { remote, terminate };
 }

@@ -22,9 +22,15 @@ export const seedRunStore = {
     current = run;
     for (const l of listeners) l();
   },
-  /** A progress message from the worker, for the run under way. */
-  progress(p: SeedProgress): void {
-    if (current) seedRunStore.set({ ...current, progress: p });
+  /** The worker's progress messages for a run of `kind` (another run under way is not theirs). */
+  progressFor(kind: SeedRun['kind']): (p: SeedProgress) => void {
+    return (p) => {
+      if (current?.kind === kind) seedRunStore.set({ ...current, progress: p });
+    };
+  },
+  /** The run of `kind` is over (a run of the other kind, started meanwhile, stays). */
+  end(kind: SeedRun['kind']): void {
+    if (current?.kind === kind) seedRunStore.set(null);
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);

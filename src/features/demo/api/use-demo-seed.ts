@@ -13,9 +13,9 @@ async function seedInWorker(): Promise<void> {
   if (!(await seedNeeded(getDb()))) return;
   seedRunStore.set({ kind: 'first-start', startedAt: Date.now(), progress: null });
   try {
-    await demoWorker().seed(Date.now(), Comlink.proxy(seedRunStore.progress), demoScale());
+    await demoWorker().seed(Date.now(), Comlink.proxy(seedRunStore.progressFor('first-start')), demoScale());
   } finally {
-    seedRunStore.set(null);
+    seedRunStore.end('first-start');
   }
 }
 

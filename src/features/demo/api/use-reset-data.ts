@@ -10,9 +10,9 @@ export function useResetDemo() {
     mutationFn: async () => {
       seedRunStore.set({ kind: 'reset', startedAt: Date.now(), progress: null });
       try {
-        return await demoWorker().reset(Date.now(), Comlink.proxy(seedRunStore.progress), demoScale());
+        return await demoWorker().reset(Date.now(), Comlink.proxy(seedRunStore.progressFor('reset')), demoScale());
       } finally {
-        seedRunStore.set(null);
+        seedRunStore.end('reset');
       }
     },
     networkMode: 'always',

@@ -13,7 +13,9 @@ export function DataActions() {
   const empty = useStartEmpty();
   const [confirming, setConfirming] = useState<'reset' | 'empty' | null>(null);
   const run = useSeedRun();
-  const busy = reset.isPending || empty.isPending;
+  // Not while the first start's demo is still landing: the two would write over each other.
+  const seeding = run?.kind === 'first-start';
+  const busy = reset.isPending || empty.isPending || seeding;
   const confirm = () => {
     const m = confirming === 'reset' ? reset : empty;
     m.mutate(undefined, { onSettled: () => setConfirming(null) });
@@ -45,6 +47,7 @@ export function DataActions() {
           {t('settings.confirm')}
         </ConfirmBar>
       )}
+      {seeding && <p className="text-sm text-slate-600">{t('settings.waitForSeed')}</p>}
       {run?.kind === 'reset' && <SeedProgressLine run={run} />}
       {(reset.isSuccess || empty.isSuccess) && !confirming && (
         <p role="status" className="text-sm text-emerald-700">

@@ -7,6 +7,7 @@ import { LIFECYCLE_STAGES } from '../../../domain/leads/lifecycle-stage';
 import {
   CONSENT_FILTER_STATES,
   DNC_FILTER_STATES,
+  SEARCH_MAX,
   isEmptyFilter,
   type LeadFilter,
 } from '../../../domain/leads/lead-filter';
@@ -88,6 +89,8 @@ export const FilterBar = memo(function FilterBar({
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="search"
+          // The URL keeps at most this much of a search (lead-filter.ts): more would make the link unreadable.
+          maxLength={SEARCH_MAX}
           aria-label={t('leads.search')}
           placeholder={t('leads.searchPlaceholder')}
           value={filter.q ?? ''}

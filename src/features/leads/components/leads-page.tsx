@@ -59,7 +59,14 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   );
   const onSort = useCallback((sort: string | undefined) => setSearch({ sort }), [setSearch]);
   const onOpen = useCallback((lead: number) => setSearch({ lead }), [setSearch]);
-  const onApplyView = useCallback((s: LeadsSearch) => void navigate({ search: s }), [navigate]);
+  const onApplyView = useCallback(
+    (s: LeadsSearch) => {
+      // The view's search, even over text typed a moment ago that the URL has not taken yet.
+      setQ(s.q ?? '');
+      void navigate({ search: s });
+    },
+    [navigate, setQ],
+  );
   const onColumns = useCallback((cols: GridColumnId[] | undefined) => setSearch({ cols }), [setSearch]);
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** How long the URL waits after the last keystroke before it takes the search (one history entry per pause, replaced). */
+/** How long the URL waits after the last keystroke before it takes the search (replacing the entry: typing adds no history). */
 export const SEARCH_TO_URL_MS = 200;
 
 /**
