@@ -30,6 +30,18 @@ test('first start: the app opens at once and the demo data is written in the bac
   expect(first[1]).toBeGreaterThan(15_000);
   const firstPct = Number(await bar.getAttribute('aria-valuenow'));
   await page.screenshot({ path: `${OUT}/demo-seeding-progress.png` });
+  // What would write over the landing demo waits for it: Reset, Start empty, and signing in to a
+  // team (its later chunks would be pushed as this device's writes).
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('button', { name: 'Reset demo data' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start with an empty database' })).toBeDisabled();
+  await expect(
+    page.getByRole('form', { name: 'Sign in to the team server' }).getByRole('button', { name: 'Sign in' }),
+  ).toBeDisabled();
+  await expect(
+    page.getByText('Available once the demo data is stored (see the progress above).').first(),
+  ).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
   // It moves: the whole-wait bar grows as the chunks land.
   await expect
     .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 90_000 })

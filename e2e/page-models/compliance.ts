@@ -6,6 +6,8 @@ export class CompliancePage {
 
   async open(path = '/compliance') {
     await this.page.goto(path);
+    // A first start's demo lands beneath the screen: wait until all of it is stored.
+    await expect(this.page.locator('main[data-seed="ready"]')).toBeAttached({ timeout: 240_000 });
     await expect(this.page.locator('main h1').first()).toBeVisible({ timeout: 90_000 });
   }
 

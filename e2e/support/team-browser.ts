@@ -16,7 +16,9 @@ export async function openAs(server: TeamServer, browser: Browser, baseURL: stri
   const link = await server.connect(context);
   const page = await context.newPage();
   await page.goto('/settings');
-  await expect(page.locator('main h1').first()).toBeVisible({ timeout: 240_000 });
+  // Signing in waits for the first start's demo (the app shows at once; the demo lands beneath it).
+  await expect(page.locator('main[data-seed="ready"]')).toBeAttached({ timeout: 240_000 });
+  await expect(page.locator('main h1').first()).toBeVisible();
   const form = page.getByRole('form', { name: 'Sign in to the team server' });
   await expect(form).toContainText('Team mode is off');
   await form.getByLabel('Server address').fill(`${baseURL}${TEAM_PATH}`);

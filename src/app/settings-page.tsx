@@ -9,10 +9,13 @@ import { OrganisationForm } from '../features/settings/components/organisation-f
 import { PolicySettings } from '../features/compliance/components/policy-settings';
 import { TeamSettings } from '../features/team/components/team-settings';
 import { SyncIssuesCard } from '../features/team/components/sync-issues';
+import { useSeedRun } from '../features/demo/api/seed-progress-store';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
+  // While the first start's demo lands, its chunks must not become this device's writes to a team.
+  const seeding = useSeedRun()?.kind === 'first-start';
   return (
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
@@ -22,7 +25,7 @@ export function SettingsPage() {
         </Card>
         <div className="space-y-6">
           <Card title={t('team.title')}>
-            <TeamSettings />
+            <TeamSettings waitReason={seeding ? t('settings.waitForSeed') : undefined} />
           </Card>
           <SyncIssuesCard />
           <Card title={t('language.label')}>

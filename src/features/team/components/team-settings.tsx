@@ -18,8 +18,10 @@ function signInError(error: unknown): string {
 /**
  * Team mode: sign in to the team server (its address, e-mail, password) to share leads, calls,
  * consents and DNC requests with the organisation; off by default (this browser works alone).
+ * `waitReason`: why signing in must wait (the first start's demo data still landing: signed in,
+ * its later chunks would be pushed to the team as this device's writes).
  */
-export function TeamSettings() {
+export function TeamSettings({ waitReason }: { waitReason?: string }) {
   const { t } = useTranslation();
   const config = useTeamConfig();
   const session = useTeamSession();
@@ -95,7 +97,8 @@ export function TeamSettings() {
           {t(signInError(signIn.error))}
         </p>
       )}
-      <Button type="submit" variant="primary" disabled={signIn.isPending}>
+      {waitReason && <p className="text-sm text-slate-600">{waitReason}</p>}
+      <Button type="submit" variant="primary" disabled={signIn.isPending || waitReason !== undefined}>
         {signIn.isPending ? t('team.signingIn') : t('team.signIn')}
       </Button>
     </form>
