@@ -44,7 +44,7 @@ test.afterAll(async () => {
 test('the Compliance screen: callable now, every queue linked to the grid, the expiry calendar', async () => {
   await c.open('/compliance');
   await expect(page.getByTestId('compliance-callable')).toBeVisible({ timeout: 60_000 });
-  // The demo's DNC scrub is the last thing its first start stores: the engine lays it on a moment later.
+  // The engine follows the demo's last chunks (and its scrub record, stored last: a rebuild) a moment after the seed is stored.
   await expect.poll(() => c.figure('compliance-callable'), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(c.queue('dncRecheck')).toHaveAttribute('href', /\/leads\?reason=.*dnc-check-stale/);
   await expect(c.queue('consentRenewal')).toContainText('Consent renewal due in 30 days');

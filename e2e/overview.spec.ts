@@ -12,7 +12,7 @@ test('first start loads the demo data and the Overview shows real figures', asyn
   await expect
     .poll(async () => Number((await leads.locator('dd').first().innerText()).replace(/\D/g, '')), { timeout: 30_000 })
     .toBe(total);
-  // The demo's DNC scrub is the last thing its first start stores: the engine lays it on a moment later.
+  // The engine follows the demo's last chunks (and its scrub record, stored last: a rebuild) a moment after the seed is stored.
   const callableNow = async () =>
     Number((await page.getByTestId('figure-callable').locator('dd').first().innerText()).replace(/\D/g, ''));
   await expect.poll(callableNow, { timeout: 30_000 }).toBeGreaterThan(0);
