@@ -83,6 +83,17 @@ test('the search box follows the URL: typed text reaches the URL, and "Clear fil
   await page.waitForTimeout(1_000);
   await expect(page).not.toHaveURL(/[?&]q=/);
   await expect(box).toHaveValue('');
+
+  // The same within the pause with the Leads link (to the unfiltered grid): the box leaves, the URL
+  // takes the text, and the link's navigation comes after it — the grid is unfiltered, and stays so.
+  const grid = new LeadsPage(page);
+  const total = await grid.countValue();
+  await box.fill('jones');
+  await app.nav(/^Leads$/).click();
+  await expect(box).toHaveValue('');
+  await page.waitForTimeout(1_000);
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect.poll(() => grid.countValue()).toBe(total);
 });
 
 test('a search for a Chinese name finds exactly the leads whose name, company or e-mail holds it, and shows it as written', async ({

@@ -37,6 +37,7 @@ export const FilterBar = memo(function FilterBar({
   version,
   onChange,
   onSearch,
+  onSearchDone,
 }: {
   /** The filter as the grid asks for it: its search is the box's text as typed (use-live-search.ts). */
   filter: LeadFilter;
@@ -44,6 +45,8 @@ export const FilterBar = memo(function FilterBar({
   onChange: (patch: Partial<LeadFilter>) => void;
   /** Each keystroke in the search box. */
   onSearch: (q: string) => void;
+  /** The search box left: the URL takes its text now. */
+  onSearchDone: () => void;
 }) {
   const { t } = useTranslation();
   const facets = useFacets(version).data;
@@ -95,6 +98,7 @@ export const FilterBar = memo(function FilterBar({
           placeholder={t('leads.searchPlaceholder')}
           value={filter.q ?? ''}
           onChange={(e) => onSearch(e.target.value)}
+          onBlur={onSearchDone}
           className={`${input} w-64`}
         />
         {primary.map(list)}

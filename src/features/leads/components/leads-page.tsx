@@ -32,7 +32,7 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
     [navigate],
   );
   const searchToUrl = useCallback((q: string | undefined) => setSearch({ q }, true), [setSearch]);
-  const [q, setQ] = useLiveSearch(search.q ?? '', searchToUrl);
+  const [q, setQ, flushSearch] = useLiveSearch(search.q ?? '', searchToUrl);
   // The URL's filter with the search as typed (the URL follows it after a pause), its text last so
   // that the key does not move when the URL catches up.
   const { q: _urlQ, ...urlFilter } = filterOf(search);
@@ -138,7 +138,7 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
           onRemove={() => setSearch({ unreadable: undefined })}
         />
       )}
-      <FilterBar filter={filter} version={version} onChange={onFilter} onSearch={setQ} />
+      <FilterBar filter={filter} version={version} onChange={onFilter} onSearch={setQ} onSearchDone={flushSearch} />
       {!filterHidden && (
         <>
           <SelectionBar store={store} filter={filter} sort={search.sort} />

@@ -18,7 +18,13 @@ function withUrl(initial: string) {
   const toUrl = vi.fn();
   const hook = renderHook(({ urlQ }) => useLiveSearch(urlQ, toUrl), { initialProps: { urlQ: initial } });
   toUrl.mockImplementation((q: string | undefined) => hook.rerender({ urlQ: q ?? '' }));
-  return { hook, toUrl, text: () => hook.result.current[0], type: (q: string) => act(() => hook.result.current[1](q)) };
+  return {
+    hook,
+    toUrl,
+    text: () => hook.result.current[0],
+    type: (q: string) => act(() => hook.result.current[1](q)),
+    leave: () => act(() => hook.result.current[2]()),
+  };
 }
 
 describe('useLiveSearch', () => {
@@ -57,5 +63,19 @@ describe('useLiveSearch', () => {
     expect(text()).toBe('garcia');
     act(() => vi.advanceTimersByTime(SEARCH_TO_URL_MS * 5));
     expect(toUrl).not.toHaveBeenCalled();
+  });
+
+  it('leaving the box writes the URL at once (a click elsewhere then navigates after it), and once', () => {
+    const { text, type, leave, toUrl } = withUrl('');
+    type('smit');
+    leave();
+    expect(toUrl).toHaveBeenCalledTimes(1);
+    expect(toUrl).toHaveBeenCalledWith('smit');
+    act(() => vi.advanceTimersByTime(SEARCH_TO_URL_MS * 5));
+    expect(toUrl).toHaveBeenCalledTimes(1);
+    // Nothing waiting: leaving again writes nothing.
+    leave();
+    expect(toUrl).toHaveBeenCalledTimes(1);
+    expect(text()).toBe('smit');
   });
 });

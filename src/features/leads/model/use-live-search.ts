@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** How long the URL waits after the last keystroke before it takes the search (replacing the entry: typing adds no history). */
 export const SEARCH_TO_URL_MS = 200;
@@ -10,7 +10,10 @@ export const SEARCH_TO_URL_MS = 200;
  * (react.dev "adjusting some state when a prop changes"), not in an effect. Until session 31 the
  * grid followed the URL, so every search waited the pause before the engine was even asked.
  */
-export function useLiveSearch(urlQ: string, toUrl: (q: string | undefined) => void): [string, (q: string) => void] {
+export function useLiveSearch(
+  urlQ: string,
+  toUrl: (q: string | undefined) => void,
+): [q: string, setQ: (q: string) => void, flush: () => void] {
   const [q, setQ] = useState(urlQ);
   const [seenUrlQ, setSeenUrlQ] = useState(urlQ);
   if (seenUrlQ !== urlQ) {
@@ -22,5 +25,10 @@ export function useLiveSearch(urlQ: string, toUrl: (q: string | undefined) => vo
     const h = setTimeout(() => toUrl(q || undefined), SEARCH_TO_URL_MS);
     return () => clearTimeout(h);
   }, [q, urlQ, toUrl]);
-  return [q, setQ];
+  // The box left (a click elsewhere: a link, a header, a button): the URL takes the text now, so
+  // a navigation that click starts comes after it, not before a write still waiting for its pause.
+  const flush = useCallback(() => {
+    if (q !== urlQ) toUrl(q || undefined);
+  }, [q, urlQ, toUrl]);
+  return [q, setQ, flush];
 }
