@@ -61,6 +61,14 @@ function chunksOf(data: DemoDataset) {
   return chunks;
 }
 
+/** The demo's highest id in each table whose counter it moves. */
+interface LastIds {
+  leads: number;
+  calls: number;
+  consents: number;
+}
+const lastId = (rows: readonly { id: number }[]) => rows.reduce((m, r) => Math.max(m, r.id), 0);
+
 /**
  * Move the leads', calls' and consents' id counters past the demo's highest ids, in the current
  * transaction: a record with that id added and deleted at once on the native stores (IndexedDB's
@@ -69,13 +77,12 @@ function chunksOf(data: DemoDataset) {
  * never was. Done by the first transaction and again by every chunk's: a backup restored in the
  * middle of a seed brings the marker back but not the counters.
  */
-async function moveIdCounters(db: LeadsDb, data: DemoDataset): Promise<void> {
-  for (const [table, rows] of [
-    [db.leads, data.leads],
-    [db.calls, data.calls],
-    [db.consents, data.consents],
+async function moveIdCounters(db: LeadsDb, lastIds: LastIds): Promise<void> {
+  for (const [table, last] of [
+    [db.leads, lastIds.leads],
+    [db.calls, lastIds.calls],
+    [db.consents, lastIds.consents],
   ] as const) {
-    const last = rows.reduce((m, r) => Math.max(m, r.id), 0);
     if (last === 0 || (await (table as Table<unknown, number>).get(last)) !== undefined) continue;
     const store = Dexie.currentTransaction!.idbtrans.objectStore(table.name);
     store.add({ id: last });
@@ -119,12 +126,16 @@ export async function seedDemoIfEmpty(
   const t1 = performance.now();
   performance.measure('leadledger:seed-build', { start: t0, end: t1 });
   const chunks = chunksOf(data);
+  const lastIds = { leads: lastId(data.leads), calls: lastId(data.calls), consents: lastId(data.consents) };
   const toWrite = data.leads.length + data.calls.length + data.consents.length + data.dncEntries.length;
   const leadsTotal = data.leads.length;
-  const chunkRecords = (c: (typeof chunks)[number]) => c.leads.length + c.calls.length + c.consents.length;
-  const writtenAfter = (done: number) =>
-    data.dncEntries.length + chunks.slice(0, done).reduce((n, c) => n + chunkRecords(c), 0);
-  const leadsAfter = (done: number) => chunks.slice(0, done).reduce((n, c) => n + c.leads.length, 0);
+  // Leads and records stored once `k` chunks are: [k].
+  const leadsAfter = [0];
+  const writtenAfter = [data.dncEntries.length];
+  for (const c of chunks) {
+    leadsAfter.push(leadsAfter.at(-1)! + c.leads.length);
+    writtenAfter.push(writtenAfter.at(-1)! + c.leads.length + c.calls.length + c.consents.length);
+  }
 
   // The lists, their versions and numbers, and the marker: the seed has begun.
   if (!resumed) {
@@ -138,7 +149,7 @@ export async function seedDemoIfEmpty(
       await db.dncLists.bulkAdd(data.dncLists);
       await db.dncListVersions.bulkAdd(data.dncListVersions);
       await db.dncEntries.bulkAdd(data.dncEntries);
-      await moveIdCounters(db, data);
+      await moveIdCounters(db, lastIds);
       await setFlag(db, MARKER, world);
       return 'begun';
     });
@@ -154,14 +165,14 @@ export async function seedDemoIfEmpty(
     if (marker.now !== world.now || marker.scale !== world.scale)
       return seedDemoIfEmpty(db, now, onProgress, scale, readersShare);
     const at = marker.chunks;
-    onProgress({ phase: 'leads', done: leadsAfter(at), total: leadsTotal, written: writtenAfter(at), toWrite });
+    onProgress({ phase: 'leads', done: leadsAfter[at]!, total: leadsTotal, written: writtenAfter[at]!, toWrite });
     if (at === chunks.length) break;
     const chunk = chunks[at]!;
     const began = performance.now();
     await db.transaction('rw', [db.leads, db.calls, db.consents, db.settings], async () => {
       const current = await getFlag<SeedMarker>(db, MARKER);
       if (current?.now !== world.now || current.chunks !== at) return; // another seeder moved on meanwhile
-      await moveIdCounters(db, data);
+      await moveIdCounters(db, lastIds);
       await db.leads.bulkAdd(chunk.leads);
       await db.calls.bulkAdd(chunk.calls);
       await db.consents.bulkAdd(chunk.consents);
