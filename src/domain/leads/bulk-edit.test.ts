@@ -4,7 +4,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bulkOpSchema, combinedChange, leadChangeFor, restoreFields, type FieldOp } from './bulk-edit';
+import {
+  bulkOpSchema,
+  combinedChange,
+  fieldsReadBy,
+  leadChangeFor,
+  restoreFields,
+  type BulkOp,
+  type FieldOp,
+} from './bulk-edit';
 import type { Lead } from './lead';
 
 const T = Date.UTC(2026, 10, 29, 12, 0);
@@ -106,5 +114,65 @@ describe('edit-fields (several fields in one operation)', () => {
         for (const f of differs) expect(change![f]).toEqual(seq[f]);
       }),
     );
+  });
+});
+
+describe('fieldsReadBy (the Preview judges leads that agree on these once)', () => {
+  const tag = fc.constantFrom('priority', 'vip', 'new');
+  const editableArb = fc.record({
+    sourceId: fc.constantFrom('referrals', 'web-forms'),
+    campaignId: fc.option(fc.constantFrom('q4-reactivation', 'spring'), { nil: undefined }),
+    tags: fc.uniqueArray(tag, { maxLength: 3 }),
+    verifiedAt: fc.option(fc.constantFrom(T, T - 1), { nil: undefined }),
+    dncStatus: fc.constantFrom('clear' as const, 'listed' as const),
+    name: fc.constantFrom('Ada', 'Bo'),
+    company: fc.constantFrom('', 'Acme'),
+  });
+  const fieldOpArb: fc.Arbitrary<FieldOp> = fc.oneof(
+    fc.record({ kind: fc.constant('set-source' as const), sourceId: fc.constantFrom('referrals', 'expo') }),
+    fc.record({
+      kind: fc.constant('set-campaign' as const),
+      campaignId: fc.option(fc.constantFrom('spring'), { nil: null }),
+    }),
+    fc.record({ kind: fc.constant('add-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 2 }) }),
+    fc.record({ kind: fc.constant('remove-tags' as const), tags: fc.array(tag, { minLength: 1, maxLength: 2 }) }),
+    fc.constant({ kind: 'mark-verified' as const }),
+    fc.record({
+      kind: fc.constant('set-text' as const),
+      field: fc.constantFrom('name' as const, 'company' as const),
+      value: fc.constantFrom('Ada', 'Acme', ''),
+    }),
+  );
+  const opArb: fc.Arbitrary<BulkOp> = fc.oneof(
+    fieldOpArb,
+    fc.record({
+      kind: fc.constant('edit-fields' as const),
+      edits: fc.array(fieldOpArb, { minLength: 1, maxLength: 4 }),
+    }),
+    fc.constantFrom<BulkOp>({ kind: 'add-to-internal-dnc' }, { kind: 'delete' }),
+  );
+
+  it('two leads equal on the fields an operation reads get the same change', () => {
+    let differentLeads = 0;
+    fc.assert(
+      fc.property(opArb, editableArb, editableArb, (op, a, other) => {
+        const read = fieldsReadBy(op);
+        // b: a's values where the operation reads, another lead's everywhere else.
+        const b = { ...other };
+        for (const f of read) (b as Record<string, unknown>)[f] = a[f];
+        if (JSON.stringify(a) !== JSON.stringify(b)) differentLeads++;
+        expect(leadChangeFor(b, op, T)).toEqual(leadChangeFor(a, op, T));
+      }),
+      { numRuns: 500 },
+    );
+    expect(differentLeads).toBeGreaterThan(300);
+  });
+
+  it('a multi-field edit reads what it sets; marking verified alone reads nothing', () => {
+    expect([...fieldsReadBy({ kind: 'mark-verified' })]).toEqual([]);
+    expect([
+      ...fieldsReadBy({ kind: 'edit-fields', edits: [{ kind: 'mark-verified' }, { kind: 'add-tags', tags: ['x'] }] }),
+    ]).toEqual(['verifiedAt', 'tags']);
+    expect([...fieldsReadBy({ kind: 'set-text', field: 'company', value: 'A' })]).toEqual(['company']);
   });
 });

@@ -100,6 +100,46 @@ export function leadChangeFor(lead: EditableLead, op: BulkOp, now: number): Lead
   }
 }
 
+/** The field one edit sets (a multi-field edit compares it with the lead's own afterwards). */
+function fieldSetBy(edit: FieldOp): keyof EditableLead {
+  switch (edit.kind) {
+    case 'set-text':
+      return edit.field;
+    case 'set-source':
+      return 'sourceId';
+    case 'set-campaign':
+      return 'campaignId';
+    case 'add-tags':
+    case 'remove-tags':
+      return 'tags';
+    case 'mark-verified':
+      return 'verifiedAt';
+  }
+}
+
+/**
+ * The fields of a lead that `leadChangeFor(lead, op, now)` depends on: two leads equal on these
+ * get the same change (the Preview off the engine's columns judges each such group once). A
+ * one-field edit reads the field it sets, marking verified reads nothing (it always sets the
+ * instant), operations on other tables read nothing, and a multi-field edit depends on every field
+ * it sets (the result is compared with the lead's value, field by field).
+ */
+export function fieldsReadBy(op: BulkOp): ReadonlySet<keyof EditableLead> {
+  switch (op.kind) {
+    case 'edit-fields':
+      return new Set(op.edits.map(fieldSetBy));
+    case 'mark-verified':
+    case 'renew-consent':
+    case 'request-consent-renewal':
+    case 'delete':
+      return new Set();
+    case 'add-to-internal-dnc':
+      return new Set(['dncStatus']);
+    default:
+      return new Set([fieldSetBy(op)]);
+  }
+}
+
 /**
  * The edits applied one after another (add tags, then remove tags, as listed), keeping only the
  * fields whose final value differs from the lead's: adding and removing the same tag changes nothing.

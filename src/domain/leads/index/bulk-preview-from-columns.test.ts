@@ -73,7 +73,7 @@ const opArb: fc.Arbitrary<BulkOp> = fc.oneof(
 
 describe('bulk edit preview off the engine columns', () => {
   it('counts what the preview from the table counts, or answers null where the columns cannot tell', () => {
-    const seen = { answered: 0, refused: 0, mixed: 0, fields: 0, missing: 0 };
+    const seen = { answered: 0, refused: 0, mixed: 0, fields: 0, missing: 0, verifiedNow: 0 };
     fc.assert(
       fc.property(
         rowsArb(20),
@@ -81,9 +81,12 @@ describe('bulk edit preview off the engine columns', () => {
         fc.array(fc.nat(), { maxLength: 4 }),
         fc.array(fc.nat(), { maxLength: 3 }),
         fc.array(fc.integer({ min: 1, max: 24 }), { maxLength: 30 }),
-        (rows, op, rewrite, gone, selection) => {
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (rows, op, rewrite, gone, selection, verifiedNow) => {
           fc.pre(rows.length > 0);
-          const leads: Lead[] = rows.map((r) => r.lead);
+          // A few leads verified at the very instant of the Preview: marking them verified changes nothing.
+          const atNow = new Set(verifiedNow.map((v) => v % rows.length));
+          const leads: Lead[] = rows.map((r, k) => (atNow.has(k) ? { ...r.lead, verifiedAt: NOW } : r.lead));
           let cols: LeadColumns = buildLeadColumns(
             leads,
             rows.map((r) => r.derived),
@@ -131,6 +134,13 @@ describe('bulk edit preview off the engine columns', () => {
             if (got.changed > 0 && got.unchanged > 0) seen.mixed++;
             if (got.fields && Object.keys(got.fields).length > 0) seen.fields++;
             if (got.missing > 0) seen.missing++;
+            // A multi-field edit compares the instant it sets with the lead's: marking verified may change nothing.
+            if (
+              op.kind === 'edit-fields' &&
+              op.edits.some((e) => e.kind === 'mark-verified') &&
+              read.leads.some((l) => l.verifiedAt === NOW)
+            )
+              seen.verifiedNow++;
           }
         },
       ),
@@ -143,6 +153,8 @@ describe('bulk edit preview off the engine columns', () => {
     expect(seen.fields).toBeGreaterThan(60);
     expect(seen.missing).toBeGreaterThan(200);
     expect(seen.refused).toBeGreaterThan(15);
+    // Leads judged by the fields an operation reads (fieldsReadBy): marking verified leads verified at that instant.
+    expect(seen.verifiedNow).toBeGreaterThan(10);
   });
 
   it("worked example: adding back a removed tag turns on the lead's tag order, which the columns do not hold", () => {

@@ -8,7 +8,15 @@
  */
 import { DNC_STATUSES } from '../lead';
 import { FLAG_DELETED } from '../../columns/lead-flags';
-import { bulkOpSchema, leadChangeFor, type BulkOp, type EditableLead, type FieldOp } from '../bulk-edit';
+import {
+  bulkOpSchema,
+  fieldsReadBy,
+  leadChangeFor,
+  type BulkOp,
+  type EditableLead,
+  type FieldOp,
+  type LeadFieldChange,
+} from '../bulk-edit';
 import { countPreview, type BulkPreview } from '../bulk-preview';
 import { contactAt, type LeadColumns } from './lead-columns';
 import { idsAscending, rowOfId } from './row-of-id';
@@ -83,8 +91,27 @@ function answerable(op: BulkOp): 'yes' | 'no' | 'if-no-empty-campaign' {
 }
 
 /**
+ * Row `i`'s values of the fields an operation reads, as one key: leads with the same key get the
+ * same change (`fieldsReadBy`). Null where the operation reads a lead's name or company, which
+ * leads seldom share: those are judged one by one.
+ */
+function groupKeyOf(op: BulkOp): ((cols: LeadColumns, i: number) => string) | null {
+  const fields = fieldsReadBy(op);
+  if (fields.has('name') || fields.has('company')) return null;
+  const source = fields.has('sourceId');
+  const campaign = fields.has('campaignId');
+  const tags = fields.has('tags');
+  const verified = fields.has('verifiedAt');
+  const dnc = fields.has('dncStatus');
+  return (cols, i) =>
+    `${source ? cols.source[i] : ''}|${campaign ? cols.campaign[i] : ''}|${tags ? `${cols.tagBits[i]}:${cols.extraTags.get(i)?.join(',') ?? ''}` : ''}|${verified ? instantAt(cols.verifiedAt, i) : ''}|${dnc ? cols.dncStatus[i] : ''}`;
+}
+
+/**
  * The Preview of `rawOp` over `ids` at `now` from the columns, as the bulk-edit worker would
- * count it from the table: null when the columns cannot answer exactly.
+ * count it from the table: null when the columns cannot answer exactly. Leads that agree on the
+ * fields the operation reads are judged once (10,000 leads of a few tag sets: a few judgements,
+ * not 10,000 leads' objects built and judged).
  */
 export function previewFromColumns(
   cols: LeadColumns,
@@ -95,15 +122,24 @@ export function previewFromColumns(
   const op = bulkOpSchema.parse(rawOp);
   const can = answerable(op);
   if (can === 'no' || !idsAscending(cols)) return null;
+  const keyOf = groupKeyOf(op);
+  const judged = new Map<string, LeadFieldChange | null>();
   const unique = new Set<number>(Array.from(ids));
   let found = 0;
-  const changes = [];
+  const changes: (LeadFieldChange | null)[] = [];
   for (const id of unique) {
     const i = rowOfId(cols, id);
     if (i < 0 || cols.flags[i]! & FLAG_DELETED) continue;
     if (can === 'if-no-empty-campaign' && cols.campaign[i] === 0) return null;
     found++;
-    changes.push(leadChangeFor(editableLeadAt(cols, i), op, now));
+    if (!keyOf) {
+      changes.push(leadChangeFor(editableLeadAt(cols, i), op, now));
+      continue;
+    }
+    const key = keyOf(cols, i);
+    let change = judged.get(key);
+    if (change === undefined) judged.set(key, (change = leadChangeFor(editableLeadAt(cols, i), op, now)));
+    changes.push(change);
   }
   return countPreview(op, unique.size, found, changes);
 }
