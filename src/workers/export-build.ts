@@ -8,7 +8,9 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { BlobSink, ByteStore, ranked } from './export-bytes';
-import { leadsChangedSince } from '../db/repos/change-log-repo';
+import { changesSince } from '../db/repos/change-log-repo';
+import { readDataVersion } from '../db/repos/engine-snapshot-repo';
+import { indexInAscending } from '../domain/leads/index/row-of-id';
 import { recordExport } from '../db/repos/export-repo';
 import { catalogNames } from '../db/repos/catalog-repo';
 import { JUDGE_CHUNK, readLeadsOf } from '../db/repos/judged-chunks';
@@ -16,7 +18,15 @@ import { callingHoursAt } from '../domain/compliance/calling-hours';
 import type { Judge } from '../domain/compliance/judge';
 import { callZone } from '../domain/compliance/call-zone';
 import type { Verdict } from '../domain/compliance/verdict-types';
-import { callListInstant, countExclusion, noExclusions } from '../domain/import-export/call-list';
+import {
+  callListInstant,
+  countExclusion,
+  EXPORT_BUSY,
+  EXPORT_STALE_COPIES,
+  isOverrideReason,
+  noExclusions,
+  staleListCopies,
+} from '../domain/import-export/call-list';
 import { csvHead, csvLine } from '../domain/import-export/csv-write';
 import { exportValue, type ExportColumn, type ExportLead } from '../domain/import-export/export-columns';
 import { TIME_COLUMNS } from '../domain/import-export/export-header';
@@ -36,20 +46,63 @@ const CELL_SEP = '\u0000';
 const DATE_MARK = '\u0001';
 const xlsxCell = (text: string): XlsxCell => (text.startsWith(DATE_MARK) ? { serial: Number(text.slice(1)) } : text);
 
-/** Build the file, record it in the audit trail, then hand it over. */
+/** How many times a file is built before giving up on leads that keep changing under it. */
+export const MAX_BUILDS = 3;
+
+/**
+ * Build the file, record it in the audit trail, then hand it over. A file is released only if
+ * nothing a lead's row or verdict depends on was written while it was built (an agent's DNC
+ * request in another tab, a withdrawal, an erasure): else it is built again, from the tables and
+ * at a new instant — judged at the old one, a DNC addition made since would not count
+ * (callListInstant). After MAX_BUILDS builds it fails with `export-busy`. A call list that relies
+ * on a DNC copy older than its jurisdiction allows fails with `export-stale-copies` unless the
+ * request carries an override (the screen asks for one; the worker does not trust the screen).
+ */
 export async function buildExport(
   db: LeadsDb,
   req: ExportRequest,
   onProgress: ExportProgress,
-  { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK, engineLeads }: BuildOptions = {},
+  options: BuildOptions = {},
 ): Promise<ExportResult> {
-  const t0 = performance.now();
-  // The engine's answer holds only for the data it had applied: a write since (another tab, a
-  // worker) and the leads are judged here instead.
-  if (req.judged && (await leadsChangedSince(db, req.judged.dataVersion)) !== 'none') {
-    const { judged: _stale, ...rest } = req;
-    return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
+  const { now, ...rest } = options;
+  const clock = options.clock ?? (now !== undefined ? () => now : Date.now);
+  let ask = req;
+  for (let build = 1; ; build++) {
+    const built = await buildOnce(db, ask, onProgress, { ...rest, now: clock() });
+    if (built !== 'changed') return built;
+    if (build === MAX_BUILDS) throw new Error(EXPORT_BUSY);
+    // The engine's answer no longer holds: the leads are read and judged here.
+    const { judged: _stale, ...fromTables } = ask;
+    ask = fromTables;
   }
+}
+
+/**
+ * Whether anything the rows or verdicts of the leads `sorted` (ascending) depend on was written
+ * since data version `version` (null: none was ever written): a write that named other leads
+ * only does not count (a team's calls on other leads do not send a filtered list round again).
+ */
+async function movedUnder(db: LeadsDb, version: string | null, sorted: Int32Array): Promise<boolean> {
+  if ((await readDataVersion(db)) === version) return false;
+  const changes = await changesSince(db, version);
+  if (changes === 'unreachable' || changes.full) return true;
+  for (const id of changes.leadIds) if (indexInAscending(sorted, sorted.length, id) >= 0) return true;
+  return false;
+}
+
+/** One build at `now`: the result, or 'changed' when a write landed since the data it was built from. */
+async function buildOnce(
+  db: LeadsDb,
+  req: ExportRequest,
+  onProgress: ExportProgress,
+  { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK, engineLeads }: BuildOptions,
+): Promise<ExportResult | 'changed'> {
+  const t0 = performance.now();
+  // The data the file is built from: the engine's answer holds only for the data it had applied
+  // (a write since, and the leads are judged here instead); the tables, as they are now.
+  const since = req.judged ? req.judged.dataVersion : await readDataVersion(db);
+  const { sorted, rankOf } = ranked(req.ids);
+  if (req.judged && (await movedUnder(db, since, sorted))) return 'changed';
   // The leads of a chunk: off the engine's columns when it holds the version it answered at (no
   // IndexedDB read), else from the table.
   const version = req.judged?.dataVersion ?? null;
@@ -62,7 +115,6 @@ export async function buildExport(
   const needsVerdict =
     req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
   const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
-  const { sorted, rankOf } = ranked(req.ids);
   const fromEngine = req.judged?.at === at ? bitsByRank(req.judged, rankOf) : null;
   const n = sorted.length;
   // Each lead's row, by rank: which chunk's bytes, where, how long (0 = not in the file).
@@ -116,10 +168,13 @@ export async function buildExport(
       if (req.kind === 'call-list' && !v.callable) return;
       keepRow(lead, v, rank, judge);
     };
-    const { shared } = fromEngine
+    const { shared, rulesFor } = fromEngine
       ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, readLeads, visit)
       : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
+    const stale = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
+    if (req.kind === 'call-list' && stale.length > 0 && !isOverrideReason(req.override))
+      throw new Error(EXPORT_STALE_COPIES);
   } else {
     for await (const { from, chunk, leads } of chunksReadAhead(sorted, chunkSize, readLeads)) {
       const rankOfId = new Map<number, number>();
@@ -175,12 +230,8 @@ export async function buildExport(
   }
   chunks.length = 0;
 
-  // A write landed while the file was written from the engine's answer (its verdicts, or leads
-  // read off its columns): judge and read the leads here instead.
-  if ((fromEngine || fromColumns > 0) && (await leadsChangedSince(db, req.judged!.dataVersion)) !== 'none') {
-    const { judged: _stale, ...rest } = req;
-    return buildExport(db, rest, onProgress, { now, chunk: chunkSize });
-  }
+  // A write landed while the file was built: build it again, at a new instant.
+  if (await movedUnder(db, since, sorted)) return 'changed';
   const entry = await recordExport(db, {
     kind: req.kind,
     format: req.format,

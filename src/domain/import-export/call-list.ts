@@ -40,6 +40,18 @@ export interface StaleListCopy {
   maxAgeDays: number;
 }
 
+/** An export failed: the leads kept changing while the file was built (it was built MAX_BUILDS times). */
+export const EXPORT_BUSY = 'export-busy';
+/** An export failed: a call list relies on a DNC copy older than its jurisdiction allows, and no override was given. */
+export const EXPORT_STALE_COPIES = 'export-stale-copies';
+
+/** The shortest written reason that overrides a refusal over stale DNC copies (the screen and the worker both hold to it). */
+export const OVERRIDE_MIN_CHARS = 10;
+
+/** Whether `override` is a reason long enough to override a refusal over stale DNC copies. */
+export const isOverrideReason = (override: string | undefined): boolean =>
+  (override?.trim().length ?? 0) >= OVERRIDE_MIN_CHARS;
+
 /**
  * The instant a call list is judged at. A list is judged with everything known now: its time
  * may be now or later (it moves the calling-hours and frequency windows), never earlier — a

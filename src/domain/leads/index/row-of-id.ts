@@ -8,11 +8,16 @@ import type { LeadColumns } from './lead-columns';
 
 /** The row holding `id` (binary search over ascending ids), or -1. */
 export function rowOfId(cols: LeadColumns, id: number): number {
+  return indexInAscending(cols.ids, cols.n, id);
+}
+
+/** Where `id` is among the first `length` values of ascending `values` (binary search), or -1. */
+export function indexInAscending(values: ArrayLike<number>, length: number, id: number): number {
   let lo = 0;
-  let hi = cols.n - 1;
+  let hi = length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = cols.ids[mid]!;
+    const v = values[mid]!;
     if (v === id) return mid;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;

@@ -8,6 +8,7 @@ import { DEFAULT_EXPORT_COLUMNS } from '../../../domain/import-export/export-col
 import { withoutCallableFilter } from '../../../domain/import-export/exclusion-overlap';
 import { exportHeader } from '../../../domain/import-export/export-header';
 import { exportFileName } from '../../../domain/import-export/export-file-name';
+import { isOverrideReason } from '../../../domain/import-export/call-list';
 import { isEmptyFilter } from '../../../domain/leads/lead-filter';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
 import { useIndexVersion, useLeadQuery } from '../../../shared/engine/use-lead-query';
@@ -54,7 +55,7 @@ export function ExportPage() {
   const nf = cachedNumberFormat(i18n.language);
   const set = (patch: Partial<ExportSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const stale = kind === 'call-list' ? (preview.data?.stale ?? []) : [];
-  const blocked = stale.length > 0 && override.trim().length < 10;
+  const blocked = stale.length > 0 && !isOverrideReason(override);
   const tz = search.tz ?? settings?.orgTimeZone ?? 'UTC';
   const format = search.format ?? 'csv';
   // A filter of the link that could not be read: export nothing rather than more leads than meant.
@@ -171,7 +172,7 @@ export function ExportPage() {
             )}
             {run.isError && (
               <span role="alert" className="text-sm text-rose-700">
-                {run.error.message}
+                {t(`export.failed.${run.error.message}`, { defaultValue: run.error.message })}
               </span>
             )}
             {run.data && !run.isPending && (
