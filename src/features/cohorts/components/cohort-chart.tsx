@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -83,9 +83,11 @@ interface ShapeProps {
 /**
  * Draws a chart series (bars or lines) with Wilson whiskers; faded = small, hatched/hollow =
  * window open; a period without data is an empty slot or a break in the line, never 0. Every
- * bar and point is reachable by keyboard (use-mark-focus). It computes nothing.
+ * bar and point is reachable by keyboard (use-mark-focus). It computes nothing. Memoised: a
+ * control changed re-renders the page at once with the previous answer on screen, and the chart
+ * (every bar, recharts' whole tree) is drawn again only when its series arrive.
  */
-export function CohortChart({
+export const CohortChart = memo(function CohortChart({
   cs,
   type,
   f,
@@ -284,4 +286,4 @@ export function CohortChart({
       </p>
     </div>
   );
-}
+});

@@ -1,8 +1,15 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CohortChart, type CohortChartProps } from './cohort-chart';
 
-/** One small chart per series on one shared scale and axis: many series stay readable side by side. */
-export function SmallMultiples({ cs, ...chart }: Omit<CohortChartProps, 'height' | 'legend'>) {
+/**
+ * One small chart per series on one shared scale and axis: many series stay readable side by
+ * side. Memoised as CohortChart is: its panels are drawn again only when the series change.
+ */
+export const SmallMultiples = memo(function SmallMultiples({
+  cs,
+  ...chart
+}: Omit<CohortChartProps, 'height' | 'legend'>) {
   const { t } = useTranslation();
   return (
     <>
@@ -31,4 +38,4 @@ export function SmallMultiples({ cs, ...chart }: Omit<CohortChartProps, 'height'
       </div>
     </>
   );
-}
+});
