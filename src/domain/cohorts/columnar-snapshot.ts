@@ -155,6 +155,26 @@ export class SnapshotBuilder {
 
   /** One lead's row (leads in id order, as they are read). */
   addRow(lead: CohortRow): void {
+    const { source, campaign, region, entry } = this.dict;
+    this.addCodedRow(
+      lead,
+      source.code(lead.sourceId),
+      campaign.code(lead.campaignId ?? ''),
+      region.code(lead.region),
+      entry.code(lead.entryMethod),
+    );
+  }
+
+  /**
+   * The snapshot's code of a catalogue value (assigned on first sight, as `addRow` assigns it): a
+   * caller holding its rows' values as codes of its own translates each of its codes once.
+   */
+  codeOf(key: 'source' | 'campaign' | 'region' | 'entry', value: string): number {
+    return this.dict[key].code(value);
+  }
+
+  /** One lead's row whose source, campaign ('' for none), region and entry method are given as `codeOf` codes. */
+  addCodedRow(lead: CohortRow, source: number, campaign: number, region: number, entry: number): void {
     this.ensure();
     const i = this.n++;
     this.ids[i] = lead.id;
@@ -167,10 +187,10 @@ export class SnapshotBuilder {
     lastContact[i] = lead.lastContactAt;
     this.flags[i] = lead.flags;
     this.days[i] = localDay(lead.acquiredAt, this.ctx.timeZone);
-    this.setCode('source', i, this.dict.source.code(lead.sourceId));
-    this.setCode('campaign', i, this.dict.campaign.code(lead.campaignId ?? ''));
-    this.setCode('region', i, this.dict.region.code(lead.region));
-    this.setCode('entry', i, this.dict.entry.code(lead.entryMethod));
+    this.setCode('source', i, source);
+    this.setCode('campaign', i, campaign);
+    this.setCode('region', i, region);
+    this.setCode('entry', i, entry);
     const m = campaignMembership(lead, this.ordered, this.kinds);
     this.setCode('member', i, m ? this.dict.member.code(m.campaignId) : 0);
     this.rule[i] = m ? (m.rule === 'explicit' ? RULE_EXPLICIT : RULE_WINDOW) : RULE_NONE;

@@ -36,9 +36,28 @@ function cohortFlags(cols: LeadColumns, i: number): number {
   );
 }
 
+/**
+ * The snapshot's code for each of the engine's codes of one catalogue column, worked out the first
+ * time a row carries it (`valueOf` gives the engine code's value): a row costs an array read, not
+ * a lookup by its text.
+ */
+function codeTranslation(
+  b: SnapshotBuilder,
+  key: 'source' | 'campaign' | 'region' | 'entry',
+  valueOf: (code: number) => string,
+): (code: number) => number {
+  const known: number[] = [];
+  return (code) => (known[code] ??= b.codeOf(key, valueOf(code)));
+}
+
 export function snapshotFromColumns(cols: LeadColumns, ctx: SnapshotContext): ColumnarSnapshot {
   const { source, campaign, region } = cols.dict;
   const b = new SnapshotBuilder(ctx, cols.n);
+  // Code 0 is "none" in the grid's campaign dictionary: the snapshot's '' (its own code 0).
+  const sourceCode = codeTranslation(b, 'source', (c) => source.values[c]!);
+  const campaignCode = codeTranslation(b, 'campaign', (c) => (c ? campaign.values[c]! : ''));
+  const regionCode = codeTranslation(b, 'region', (c) => region.values[c]!);
+  const entryCode = codeTranslation(b, 'entry', (c) => ENTRY_METHODS[c]!);
   // One row object, filled again for each lead (addRow copies its values): a million leads allocate nothing per row.
   const row: CohortRow = {
     id: 0,
@@ -69,7 +88,13 @@ export function snapshotFromColumns(cols: LeadColumns, ctx: SnapshotContext): Co
     row.convertedAt = instantAt(cols.convertedAt, i);
     row.lastContactAt = instantAt(cols.lastContactAt, i);
     row.flags = cohortFlags(cols, i);
-    b.addRow(row);
+    b.addCodedRow(
+      row,
+      sourceCode(cols.source[i]!),
+      campaignCode(cols.campaign[i]!),
+      regionCode(cols.region[i]!),
+      entryCode(cols.entry[i]!),
+    );
   }
   return b.build();
 }
