@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { cohortsSearchSchema } from '../features/cohorts/cohorts-search';
+import { prepareCohorts } from '../features/cohorts/api/prepare-cohorts';
 import {
   dncSearchSchema,
   proofSearchSchema,
@@ -107,6 +108,10 @@ const cohortsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cohorts',
   validateSearch: cohortsSearchSchema,
+  // Not awaited: the screen renders at once; the engine reads its snapshot meanwhile.
+  loader: ({ preload }) => {
+    if (!preload) prepareCohorts();
+  },
   component: lazyRouteComponent(() => import('../features/cohorts/components/cohorts-page'), 'CohortsPage'),
 });
 

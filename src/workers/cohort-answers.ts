@@ -82,6 +82,14 @@ export function createCohortAnswers(db: LeadsDb, current: CurrentColumns) {
   }
 
   return {
+    /**
+     * The snapshot read off the columns ahead of the first question: the Cohorts route asks for it
+     * as it is entered, so the read runs while the screen's code loads and first renders. The read
+     * itself is one synchronous pass, so a question that arrives meanwhile finds it kept. Best effort.
+     */
+    prepareCohorts: async (): Promise<void> => {
+      await snapshot().catch(() => undefined);
+    },
     cohorts: (q: CohortQuery, now: number): Promise<Timed<CohortAggregate>> =>
       timed((s) => aggregateCohorts(s, q, now)),
     triangle: (q: TriangleQuery, now: number): Promise<Timed<CohortTriangle>> =>

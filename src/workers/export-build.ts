@@ -13,7 +13,8 @@ import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { indexInAscending } from '../domain/leads/index/row-of-id';
 import { recordExport } from '../db/repos/export-repo';
 import { catalogNames } from '../db/repos/catalog-repo';
-import { JUDGE_CHUNK, readLeadsOf } from '../db/repos/judged-chunks';
+import { JUDGE_CHUNK, loadListsWorld, readLeadsOf } from '../db/repos/judged-chunks';
+import { rulesByRegion } from '../domain/compliance/judge';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
 import type { Judge } from '../domain/compliance/judge';
 import { callZone } from '../domain/compliance/call-zone';
@@ -68,7 +69,7 @@ export async function buildExport(
   const clock = options.clock ?? (now !== undefined ? () => now : Date.now);
   let ask = req;
   for (let build = 1; ; build++) {
-    const built = await buildOnce(db, ask, onProgress, { ...rest, now: clock() });
+    const built = await buildOnce(db, ask, onProgress, clock, rest);
     if (built !== 'changed') return built;
     if (build === MAX_BUILDS) throw new Error(EXPORT_BUSY);
     // The engine's answer no longer holds: the leads are read and judged here.
@@ -90,17 +91,21 @@ async function movedUnder(db: LeadsDb, version: string | null, sorted: Int32Arra
   return false;
 }
 
-/** One build at `now`: the result, or 'changed' when a write landed since the data it was built from. */
+/** One build: the result, or 'changed' when a write landed since the data it was built from. */
 async function buildOnce(
   db: LeadsDb,
   req: ExportRequest,
   onProgress: ExportProgress,
-  { now = Date.now(), chunk: chunkSize = JUDGE_CHUNK, engineLeads }: BuildOptions,
+  clock: () => number,
+  { chunk: chunkSize = JUDGE_CHUNK, engineLeads }: BuildOptions,
 ): Promise<ExportResult | 'changed'> {
   const t0 = performance.now();
   // The data the file is built from: the engine's answer holds only for the data it had applied
-  // (a write since, and the leads are judged here instead); the tables, as they are now.
+  // (a write since, and the leads are judged here instead); the tables, as they are now. The
+  // version is read before the clock: a write stamped after the instant is then after the
+  // version too, and the check below sees it.
   const since = req.judged ? req.judged.dataVersion : await readDataVersion(db);
+  const now = clock();
   const { sorted, rankOf } = ranked(req.ids);
   if (req.judged && (await movedUnder(db, since, sorted))) return 'changed';
   // The leads of a chunk: off the engine's columns when it holds the version it answered at (no
@@ -115,6 +120,12 @@ async function buildOnce(
   const needsVerdict =
     req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
   const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
+  if (req.kind === 'call-list' && !isOverrideReason(req.override)) {
+    // Refused before a lead is judged: a copy past its jurisdiction's maximum age needs a written reason.
+    const { settings, world } = await loadListsWorld(db);
+    if (staleListCopies(world.dncLists, rulesByRegion(settings), settings.defaultRegion, at).length > 0)
+      throw new Error(EXPORT_STALE_COPIES);
+  }
   const fromEngine = req.judged?.at === at ? bitsByRank(req.judged, rankOf) : null;
   const n = sorted.length;
   // Each lead's row, by rank: which chunk's bytes, where, how long (0 = not in the file).
@@ -168,13 +179,10 @@ async function buildOnce(
       if (req.kind === 'call-list' && !v.callable) return;
       keepRow(lead, v, rank, judge);
     };
-    const { shared, rulesFor } = fromEngine
+    const { shared } = fromEngine
       ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, readLeads, visit)
       : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
-    const stale = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
-    if (req.kind === 'call-list' && stale.length > 0 && !isOverrideReason(req.override))
-      throw new Error(EXPORT_STALE_COPIES);
   } else {
     for await (const { from, chunk, leads } of chunksReadAhead(sorted, chunkSize, readLeads)) {
       const rankOfId = new Map<number, number>();
@@ -230,21 +238,26 @@ async function buildOnce(
   }
   chunks.length = 0;
 
-  // A write landed while the file was built: build it again, at a new instant.
-  if (await movedUnder(db, since, sorted)) return 'changed';
-  const entry = await recordExport(db, {
-    kind: req.kind,
-    format: req.format,
-    fileName: req.fileName,
-    filter: req.filter,
-    columns: req.columns,
-    rows,
-    sha256: file.sha256,
-    dncVersionIds,
-    at,
-    exclusions: exclusions ? (exclusions.byReason as Record<string, number>) : null,
-    ...(req.override ? { override: req.override } : {}),
-  });
+  // A write landed while the file was built: build it again, at a new instant. Checked in the
+  // audit entry's own transaction, so no write can land between the check and the entry.
+  const entry = await recordExport(
+    db,
+    {
+      kind: req.kind,
+      format: req.format,
+      fileName: req.fileName,
+      filter: req.filter,
+      columns: req.columns,
+      rows,
+      sha256: file.sha256,
+      dncVersionIds,
+      at,
+      exclusions: exclusions ? (exclusions.byReason as Record<string, number>) : null,
+      ...(req.override ? { override: req.override } : {}),
+    },
+    { unless: () => movedUnder(db, since, sorted) },
+  );
+  if (entry === null) return 'changed';
   const chainHead = (entry.before as { chainHead: { hash: string } }).chainHead.hash;
   return {
     blob: file.blob,

@@ -17,9 +17,26 @@ export interface ExportRecord {
   override?: string;
 }
 
-/** Write the export's audit entry, carrying the chain head as it stood before it. */
-export async function recordExport(db: LeadsDb, record: ExportRecord, now = Date.now()): Promise<AuditEntry> {
-  return db.transaction('rw', db.audit, db.settings, async () => {
+/**
+ * Write the export's audit entry, carrying the chain head as it stood before it. With `unless`,
+ * that check runs first in the entry's own transaction (which holds the change log too) and, if
+ * it answers true, nothing is written and the answer is null: no write can land between the check
+ * and the entry.
+ */
+export async function recordExport(db: LeadsDb, record: ExportRecord, now?: number): Promise<AuditEntry>;
+export async function recordExport(
+  db: LeadsDb,
+  record: ExportRecord,
+  options: { now?: number; unless: () => Promise<boolean> },
+): Promise<AuditEntry | null>;
+export async function recordExport(
+  db: LeadsDb,
+  record: ExportRecord,
+  options?: number | { now?: number; unless: () => Promise<boolean> },
+): Promise<AuditEntry | null> {
+  const { now = Date.now(), unless } = typeof options === 'object' ? options : { now: options };
+  return db.transaction('rw', db.audit, db.settings, db.changes, async () => {
+    if (unless && (await unless())) return null;
     const head = await auditHead(db);
     return appendAudit(
       db,

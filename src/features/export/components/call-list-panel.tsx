@@ -23,10 +23,23 @@ interface Props {
   override: string;
   onOverride: (text: string) => void;
   timeZone: string;
+  /** The export worker refused the list over a stale copy this preview did not show: ask for the reason anyway. */
+  refused?: boolean;
 }
 
 /** Before a call list is written: who is excluded and why (each count opens the grid), and stale DNC copies. */
-export function CallListPanel({ at, now, onAt, preview, loading, filter, override, onOverride, timeZone }: Props) {
+export function CallListPanel({
+  at,
+  now,
+  onAt,
+  preview,
+  loading,
+  filter,
+  override,
+  onOverride,
+  timeZone,
+  refused = false,
+}: Props) {
   const { t, i18n } = useTranslation();
   const nf = cachedNumberFormat(i18n.language);
   const date = localeDateFormat(i18n.language, DATE);
@@ -80,11 +93,11 @@ export function CallListPanel({ at, now, onAt, preview, loading, filter, overrid
           <ReasonOverlapNote exclusions={preview.exclusions} />
         </div>
       )}
-      {preview && preview.stale.length > 0 && (
+      {((preview && preview.stale.length > 0) || refused) && (
         <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900">
           <p className="font-medium">{t('export.staleTitle')}</p>
           <ul className="mt-1 list-disc pl-5">
-            {preview.stale.map((s) => (
+            {(preview?.stale ?? []).map((s) => (
               <li key={s.listId}>
                 {s.publishedAt === null
                   ? t('export.staleNone', { list: s.listId })

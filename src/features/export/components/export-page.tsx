@@ -8,7 +8,7 @@ import { DEFAULT_EXPORT_COLUMNS } from '../../../domain/import-export/export-col
 import { withoutCallableFilter } from '../../../domain/import-export/exclusion-overlap';
 import { exportHeader } from '../../../domain/import-export/export-header';
 import { exportFileName } from '../../../domain/import-export/export-file-name';
-import { isOverrideReason } from '../../../domain/import-export/call-list';
+import { EXPORT_STALE_COPIES, isOverrideReason } from '../../../domain/import-export/call-list';
 import { isEmptyFilter } from '../../../domain/leads/lead-filter';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
 import { useIndexVersion, useLeadQuery } from '../../../shared/engine/use-lead-query';
@@ -55,7 +55,11 @@ export function ExportPage() {
   const nf = cachedNumberFormat(i18n.language);
   const set = (patch: Partial<ExportSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const stale = kind === 'call-list' ? (preview.data?.stale ?? []) : [];
-  const blocked = stale.length > 0 && !isOverrideReason(override);
+  // The worker refused a list over a copy the screen had not yet seen as stale (its preview still
+  // loading, or older than the copy's last day): the reason is asked for from then on.
+  const [refusedStale, setRefusedStale] = useState(false);
+  const needsReason = kind === 'call-list' && (stale.length > 0 || refusedStale);
+  const blocked = needsReason && !isOverrideReason(override);
   const tz = search.tz ?? settings?.orgTimeZone ?? 'UTC';
   const format = search.format ?? 'csv';
   // A filter of the link that could not be read: export nothing rather than more leads than meant.
@@ -67,21 +71,24 @@ export function ExportPage() {
       (kind === 'call-list'
         ? [...DEFAULT_EXPORT_COLUMNS.filter((c) => c !== 'callable'), 'callWindow' as const]
         : DEFAULT_EXPORT_COLUMNS);
-    run.mutate({
-      filter,
-      sort: search.sort,
-      ...(stale.length ? { override: override.trim() } : {}),
-      request: {
-        kind,
-        format,
-        columns,
-        header: exportHeader(columns, (c) => t(`export.col.${c}`), tz, search.mh ?? false),
-        time: { timeZone: tz, pattern: search.pattern ?? 'iso' },
-        csv: { delimiter: search.delim === 'tab' ? '\t' : (search.delim ?? ','), bom: search.bom ?? true },
-        at,
-        fileName: exportFileName(kind, filter, at, tz, format),
+    run.mutate(
+      {
+        filter,
+        sort: search.sort,
+        ...(needsReason ? { override: override.trim() } : {}),
+        request: {
+          kind,
+          format,
+          columns,
+          header: exportHeader(columns, (c) => t(`export.col.${c}`), tz, search.mh ?? false),
+          time: { timeZone: tz, pattern: search.pattern ?? 'iso' },
+          csv: { delimiter: search.delim === 'tab' ? '\t' : (search.delim ?? ','), bom: search.bom ?? true },
+          at,
+          fileName: exportFileName(kind, filter, at, tz, format),
+        },
       },
-    });
+      { onError: (e) => e.message === EXPORT_STALE_COPIES && setRefusedStale(true) },
+    );
   };
 
   return (
@@ -139,6 +146,7 @@ export function ExportPage() {
                 filter={filter}
                 override={override}
                 onOverride={setOverride}
+                refused={refusedStale}
                 timeZone={tz}
               />
             )}
