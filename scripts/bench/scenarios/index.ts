@@ -1,5 +1,6 @@
 /**
- * Every scenario a run measures, in order: the heap right after the cold start; the scrub,
+ * Every scenario a run measures, in order: the heap right after the cold start, then the
+ * Overview and the Compliance queues; the scrub,
  * which rewrites every lead, last, and the bulk edit, which writes 10k, just before it. The
  * CSV import runs while the dataset is loaded (load.ts), as it needs an empty database; the
  * import of 10k new leads into the stored dataset and a new DNC list version run in browsers of
@@ -11,12 +12,14 @@ import { coldStart, gridFilter, gridSearch, keyboardEnd, memory, scroll, sortNum
 import { importCatchUp } from './import-catch-up';
 import { dncVersion } from './dnc-version';
 import { firstVisit } from './first-visit';
+import { overview } from './overview';
 import { selection } from './selection';
 import type { Scenario } from './types';
 
 export const RUN_SCENARIOS: Scenario[] = [
   coldStart,
   memory,
+  overview,
   gridFilter,
   gridSearch,
   sortNumeric,

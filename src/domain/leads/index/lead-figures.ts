@@ -12,6 +12,8 @@ import { addDays, cohortKey, periodStart, nextPeriodStart } from '../../time/cal
 import { FLAG_CALLABLE, FLAG_DELETED } from '../../columns/lead-flags';
 import { reasonBit, type LeadColumns } from './lead-columns';
 import { instantAt } from '../../columns/instant-column';
+import { zoneOffsetMs } from '../../time/zone-offset';
+import { MS_PER_DAY } from '../../time/calendar';
 
 export interface CalendarDay {
   day: string;
@@ -41,22 +43,24 @@ export function leadFigures(
   const { now, orgTimeZone: tz } = ctx;
   const queueIds = Object.keys(QUEUES) as QueueId[];
   const masks = queueIds.map((id) => (QUEUES[id] as readonly ReasonCode[]).reduce((m, c) => m | reasonBit(c), 0));
-  const queues = Object.fromEntries(queueIds.map((k) => [k, 0])) as Record<QueueId, number>;
-  const reasonCounts = new Array<number>(REASON_CODES.length).fill(0);
   const perSource = new Array<number>(cols.dict.source.values.length).fill(0);
   const monthFrom = periodStart(now, 'month', tz);
   const monthTo = nextPeriodStart(now, 'month', tz);
   const until = addDays(now, horizonDays, tz);
   const anonymized = reasonBit('anonymized');
   const retentionExpired = reasonBit('retention-expired');
-  const days = new Map<string, CalendarDay>();
+  // Calendar rows by local day number (a key is written once per day, not once per lead).
+  const days = new Map<number, { at: number; consents: number; retention: number }>();
   const due = (ms: number, kind: 'consents' | 'retention') => {
     if (!(ms >= now && ms < until)) return;
-    const day = cohortKey(ms, 'day', tz);
+    const day = Math.floor((ms + zoneOffsetMs(ms, tz)) / MS_PER_DAY);
     let row = days.get(day);
-    if (!row) days.set(day, (row = { day, consents: 0, retention: 0 }));
+    if (!row) days.set(day, (row = { at: ms, consents: 0, retention: 0 }));
     row[kind]++;
   };
+  // Counts in typed arrays: a row's queues and reasons are bumped by index, not by property name.
+  const queueCounts = new Uint32Array(queueIds.length);
+  const reasonCounts = new Uint32Array(REASON_CODES.length);
   let total = 0;
   let callable = 0;
   let acquiredThisMonth = 0;
@@ -66,16 +70,19 @@ export function leadFigures(
     total++;
     const bits = cols.reasons[i]! | (ctx.outsideHours(i) ? HOURS : 0);
     if (flags & FLAG_CALLABLE && !(bits & HOURS)) callable++;
-    for (let q = 0; q < masks.length; q++) if (bits & masks[q]!) queues[queueIds[q]!]++;
-    for (let r = 0; r < REASON_CODES.length; r++) if (bits & (1 << r)) reasonCounts[r]!++;
+    if (bits) {
+      for (let q = 0; q < masks.length; q++) if (bits & masks[q]!) queueCounts[q]!++;
+      for (let r = 0; r < REASON_CODES.length; r++) if (bits & (1 << r)) reasonCounts[r]!++;
+    }
     perSource[cols.source[i]!]!++;
     const acquired = instantAt(cols.acquiredAt, i);
     if (acquired >= monthFrom && acquired < monthTo) acquiredThisMonth++;
-    if (bits & anonymized) continue;
+    if (bits & anonymized || horizonDays <= 0) continue;
     due(instantAt(cols.consentExpiresAt, i), 'consents');
     // A lead already past its deadline is in the purge queue, not on the calendar.
     if (!(bits & retentionExpired)) due(instantAt(cols.retentionDeadline, i), 'retention');
   }
+  const queues = Object.fromEntries(queueIds.map((k, q) => [k, queueCounts[q]!])) as Record<QueueId, number>;
   const byReason = Object.fromEntries(REASON_CODES.map((c, r) => [c, reasonCounts[r]!])) as Record<ReasonCode, number>;
   const bySource = perSource
     .flatMap((count, code) => (count > 0 ? [{ sourceId: cols.dict.source.values[code]!, count }] : []))
@@ -88,7 +95,9 @@ export function leadFigures(
     byReason,
     acquiredThisMonth,
     bySource,
-    calendar: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    calendar: [...days.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, r]) => ({ day: cohortKey(r.at, 'day', tz), consents: r.consents, retention: r.retention })),
     horizonDays,
   };
 }
