@@ -78,6 +78,7 @@ export function createCohortAnswers(db: LeadsDb, current: CurrentColumns) {
     const { snap, meta } = await snapshot();
     const t0 = performance.now();
     const value = run(snap, meta);
+    measureSince('engine:cohort-answer', t0);
     return { value, ms: performance.now() - t0, meta };
   }
 

@@ -5,7 +5,7 @@
  * screen reports the worker's own time, that is read too.
  */
 import { probe } from '../browser';
-import { workerSteps } from '../engine-report';
+import { formatSteps, workerNow, workerSteps } from '../engine-report';
 import { watchHeapPeak } from '../heap';
 import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
@@ -60,11 +60,13 @@ export const cohorts: Scenario = {
   ],
   async measure(ctx) {
     const computed = '[data-testid="cohorts-computed"]';
+    const sinceOpen = await workerNow(ctx.page);
     const open = await clickUntil(
       ctx,
       () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(),
       computed,
     );
+    console.error(`      cohorts open: worker: ${formatSteps(await workerSteps(ctx.page, sinceOpen))}`);
     // Each split is a new aggregate (the worker caches the snapshot, not the answers): three independent samples.
     const aggregate: Sample[] = [];
     const toChart: Sample[] = [];
