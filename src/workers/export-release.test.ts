@@ -10,15 +10,13 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
+import { closeAll, NOW } from '../db/repos/compliance-test-fixture';
 import { addToInternalDnc } from '../db/repos/dnc-repo';
-import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { listExports } from '../db/repos/export-repo';
 import { EXPORT_BUSY, EXPORT_STALE_COPIES } from '../domain/import-export/call-list';
 import { MS_PER_DAY } from '../domain/time/calendar';
 import { buildExport, MAX_BUILDS, type ExportRequest } from './export-build';
-import { buildGridIndex } from './grid-index';
-import { reasonBitsAt } from './grid-index-reads';
+import { engineAnswer } from './export-test-kit';
 
 afterAll(closeAll);
 
@@ -38,20 +36,6 @@ const phonesOf = async (blob: Blob) =>
   Papa.parse<string[]>(await blob.text(), { newline: '\r\n', skipEmptyLines: true })
     .data.slice(1)
     .map((r) => r[0]!);
-
-/** Every 25th demo lead, and the engine's verdicts of them at NOW as an export request carries them. */
-async function engineAnswer() {
-  const db = await dbWith(demoSlice(25));
-  const ids = Int32Array.from((await db.leads.toCollection().primaryKeys()) as number[]);
-  const index = await buildGridIndex(db, NOW);
-  const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
-  const bits = reasonBitsAt(
-    index,
-    Uint32Array.from(ids, (id) => rowOf.get(id)!),
-    NOW,
-  )!;
-  return { db, ids, judged: { at: NOW, bits, dataVersion: await readDataVersion(db) } };
-}
 
 describe('an export released', () => {
   for (const from of ['the engine', 'the tables'] as const)

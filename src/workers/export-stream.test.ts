@@ -20,8 +20,7 @@ import { exportLeadsFromColumns } from '../domain/leads/index/export-lead-from-c
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { MS_PER_DAY } from '../domain/time/calendar';
 import { buildExport, previewCallList, type ExportRequest } from './export-build';
-import { buildGridIndex } from './grid-index';
-import { reasonBitsAt } from './grid-index-reads';
+import { engineAnswer } from './export-test-kit';
 
 afterAll(closeAll);
 
@@ -47,20 +46,6 @@ const request = (
 /** The ids in a scrambled but fixed order, as a grid sort would give them. */
 function scrambled(ids: number[]): Int32Array {
   return Int32Array.from([...ids].sort((a, b) => ((a * 7919) % 104729) - ((b * 7919) % 104729)));
-}
-
-/** Every 25th demo lead in a scrambled order, the engine's index over them and its reason bits for them at NOW. */
-async function engineAnswer() {
-  const db = await dbWith(demoSlice(25));
-  const ids = scrambled((await db.leads.toCollection().primaryKeys()) as number[]);
-  const index = await buildGridIndex(db, NOW);
-  const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
-  const bits = reasonBitsAt(
-    index,
-    Uint32Array.from(ids, (id) => rowOf.get(id)!),
-    NOW,
-  )!;
-  return { db, ids, index, bits };
 }
 
 const csvRows = async (blob: Blob) =>
@@ -116,7 +101,7 @@ describe('streamed export', () => {
   });
 
   it("writes the same call list from the engine's cached verdicts as from judging every lead, without reading a history", async () => {
-    const { db, ids, bits } = await engineAnswer();
+    const { db, ids, bits } = await engineAnswer(scrambled);
     expect(bits).not.toBeNull();
     const judged = await buildExport(db, request(ids, 'call-list', 'csv'), () => undefined, { now: NOW, chunk: 97 });
     const dataVersion = await readDataVersion(db);
@@ -151,7 +136,7 @@ describe('streamed export', () => {
   });
 
   it("writes the same file, every column, CSV and XLSX, from the engine's columns as from the table, reading no lead", async () => {
-    const { db, ids, index, bits } = await engineAnswer();
+    const { db, ids, index, bits } = await engineAnswer(scrambled);
     const dataVersion = await readDataVersion(db);
     index.dataVersion = dataVersion;
     for (const format of ['csv', 'xlsx'] as const)
