@@ -143,6 +143,26 @@ describe('after a removal was sent', () => {
   });
 });
 
+describe('a person forgotten on this device', () => {
+  it('whose number comes back with a lead pulled from the team is on the internal list again, listed since the erasure', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    const phone = a.lead.phoneE164;
+    await forgetPerson(db, a.lead.id, NOW + 1);
+    expect(await db.dncEntries.get(['internal', phone])).toBeUndefined();
+    // Another agent imported the person again; the team's copy arrives here.
+    await applyPulledPage(db, page([pulledLead('lead-from-b', phone, 1, 'Ada again')], 1), 'this-device');
+    expect((await db.leads.where('phoneE164').equals(phone).toArray()).map((l) => [l.name, l.dncStatus])).toEqual([
+      ['Ada again', 'listed'],
+    ]);
+    expect(await db.dncEntries.get(['internal', phone])).toMatchObject({ addedAt: NOW + 1 });
+    // A number nobody forgot is not listed.
+    await applyPulledPage(db, page([pulledLead('lead-from-c', '+12133734299', 2, 'Someone else')], 2), 'this-device');
+    expect(await db.dncEntries.get(['internal', '+12133734299'])).toBeUndefined();
+  });
+});
+
 describe('a removal pulled from another device', () => {
   it('deletes the lead with its calls and consents here, queues nothing, and keeps it gone', async () => {
     const db = freshDb();

@@ -25,6 +25,7 @@ import {
   writeEvents,
 } from './sync-pull-events';
 import { QueuedWrites } from '../queued-writes';
+import { honourSuppressions } from './suppression-repo';
 
 export interface PulledChange {
   seq: number;
@@ -53,12 +54,20 @@ export const pullTables = (db: LeadsDb) => [
   db.consentRequests,
   db.acquisitions,
   db.outbox,
+  // The database's key for the suppressions (honourSuppressions reads it).
+  db.settings,
 ];
 
 export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: string): Promise<void> {
   await db.transaction('rw', pullTables(db), async () => {
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
     const leads = page.changes.filter((c) => c.kind === 'lead').map((c) => c.data);
+    // A number this device forgot (its keyed hash kept on the internal list) that comes back with a
+    // pulled lead goes on the internal list again before anything can call it, as an import's does.
+    // First, while nothing of the page is queued (it awaits plain async functions); its leads are
+    // marked listed once they are written, below.
+    const pulledPhones = [...new Set(leads.map((d) => String(d.phoneE164 ?? '')).filter((p) => p !== ''))];
+    const honoured = pulledPhones.length ? (await honourSuppressions(db, pulledPhones)).map((h) => h.phoneE164) : [];
     const removed = new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId)));
     const bulk = bulkApplicable(
       leads.map((d) => String(d.id)),
@@ -103,6 +112,13 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     }
     await writeEvents(db, eventsPlan, newLeadIds, queued);
     await queued.settle();
+    if (honoured.length)
+      await db.leads
+        .where('phoneE164')
+        .anyOf(honoured)
+        .modify((l) => {
+          l.dncStatus = 'listed';
+        });
     const { orphans, called } = eventsPlan;
     for (const c of page.changes) {
       if (c.kind === 'dnc') await applyDnc(db, c.data);
