@@ -59,10 +59,14 @@ export interface ColumnarSnapshot {
   member: CodeColumn;
   members: string[];
   memberRule: Uint8Array;
-  /** Quantile buckets (value-buckets.ts) of entry → first contact, acquisition → conversion and data age, for medians. */
-  contactBucket: Uint8Array;
-  conversionBucket: Uint8Array;
-  ageBucket: Uint8Array;
+  /**
+   * Quantile buckets (value-buckets.ts) of entry → first contact, acquisition → conversion and data
+   * age, for medians: each worked out the first time it is read (a sort of every lead's span), so
+   * a chart that shows no median never pays for them.
+   */
+  readonly contactBucket: Uint8Array;
+  readonly conversionBucket: Uint8Array;
+  readonly ageBucket: Uint8Array;
 }
 
 /**
@@ -221,17 +225,29 @@ export class SnapshotBuilder {
     const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(
       cut,
     ) as SixTimes;
-    // One scratch array for the three spans (each is bucketed before the next is written).
-    const span = new Float64Array(n);
     const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
-      for (let i = 0; i < n; i++) span[i] = keep(i) ? to[i]! - from[i]! : NaN;
-      return valueBuckets(span);
+      let buckets: Uint8Array | undefined;
+      return () => {
+        if (buckets) return buckets;
+        const span = new Float64Array(n);
+        for (let i = 0; i < n; i++) span[i] = keep(i) ? to[i]! - from[i]! : NaN;
+        return (buckets = valueBuckets(span));
+      };
     };
     const flags = cut(this.flags);
+    const contactBucket = diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt);
+    const conversionBucket = diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt);
+    const ageBucket = diff(() => true, acquiredAt, createdAt);
     return {
-      contactBucket: diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt),
-      conversionBucket: diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt),
-      ageBucket: diff(() => true, acquiredAt, createdAt),
+      get contactBucket() {
+        return contactBucket();
+      },
+      get conversionBucket() {
+        return conversionBucket();
+      },
+      get ageBucket() {
+        return ageBucket();
+      },
       n,
       timeZone: this.ctx.timeZone,
       ids: cut(this.ids),

@@ -88,11 +88,12 @@ export function groupStats(
   const counts = counting(s, groupOf, groups, windowDays * MS_PER_DAY);
   const up = rollupOf ? rollUp(counts, groups, rollupOf, rollups) : null;
   const none: [Float64Array, Float64Array] = [new Float64Array(groups).fill(NaN), new Float64Array(rollups).fill(NaN)];
-  const median = (m: MedianMetric, bucket: Uint8Array, from: Float64Array, to: Float64Array) =>
-    wanted.includes(m) ? groupMedians(bucket, from, to, groupOf, groups, rollupOf, rollups) : none;
-  const [contactC, contactR] = median('medianDaysToContact', s.contactBucket, s.createdAt, s.firstContactAt);
-  const [convC, convR] = median('medianDaysToConversion', s.conversionBucket, s.acquiredAt, s.convertedAt);
-  const [ageC, ageR] = median('medianDataAgeDays', s.ageBucket, s.acquiredAt, s.createdAt);
+  // The buckets are read only for a wanted median: the snapshot works each out on first read.
+  const median = (m: MedianMetric, bucket: () => Uint8Array, from: Float64Array, to: Float64Array) =>
+    wanted.includes(m) ? groupMedians(bucket(), from, to, groupOf, groups, rollupOf, rollups) : none;
+  const [contactC, contactR] = median('medianDaysToContact', () => s.contactBucket, s.createdAt, s.firstContactAt);
+  const [convC, convR] = median('medianDaysToConversion', () => s.conversionBucket, s.acquiredAt, s.convertedAt);
+  const [ageC, ageR] = median('medianDataAgeDays', () => s.ageBucket, s.acquiredAt, s.createdAt);
   return {
     cells: { groups, counts, medianDaysToContact: contactC, medianDaysToConversion: convC, medianDataAgeDays: ageC },
     rollup: up
