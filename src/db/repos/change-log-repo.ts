@@ -8,16 +8,6 @@ import type { LeadsDb } from '../leads-db';
 import { readDataVersion } from './engine-snapshot-repo';
 
 /**
- * Whether anything a lead's row or verdict depends on was written since data version `since`:
- * 'none' when the log reaches the current version through writes that touched no lead (audit
- * bookkeeping, scrub records, catalogue names), 'some' otherwise — or when the log does not reach.
- */
-export async function leadsChangedSince(db: LeadsDb, since: string | null): Promise<'none' | 'some'> {
-  const changes = await changesSince(db, since);
-  return changes !== 'unreachable' && !changes.full && changes.leadIds.size === 0 ? 'none' : 'some';
-}
-
-/**
  * Whether any lead's row (its own fields, not its history) was written since data version
  * `since`: 'none' when the log reaches the current version through writes to other tables only
  * (calls, consents, DNC lists and versions, settings, scrub records: a lead's stored number is
