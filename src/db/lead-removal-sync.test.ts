@@ -161,6 +161,17 @@ describe('a person forgotten on this device', () => {
     await applyPulledPage(db, page([pulledLead('lead-from-c', '+12133734299', 2, 'Someone else')], 2), 'this-device');
     expect(await db.dncEntries.get(['internal', '+12133734299'])).toBeUndefined();
   });
+  it('whose own lead comes back as a stale edit from another device stays erased: no lead, and no plain number listed', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db);
+    const phone = a.lead.phoneE164;
+    await forgetPerson(db, a.lead.id, NOW + 1);
+    // An edit made elsewhere before that device saw the removal: the same sync id.
+    await applyPulledPage(db, page([pulledLead(a.syncId, phone, 1, 'Edited elsewhere')], 1), 'this-device');
+    expect(await db.leads.where('phoneE164').equals(phone).count()).toBe(0);
+    expect(await db.dncEntries.get(['internal', phone])).toBeUndefined();
+  });
 });
 
 describe('a removal pulled from another device', () => {

@@ -25,7 +25,7 @@ import {
   writeEvents,
 } from './sync-pull-events';
 import { QueuedWrites } from '../queued-writes';
-import { honourSuppressions } from './suppression-repo';
+import { honourSuppressions, suppressions } from './suppression-repo';
 
 export interface PulledChange {
   seq: number;
@@ -66,8 +66,7 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     // pulled lead goes on the internal list again before anything can call it, as an import's does.
     // First, while nothing of the page is queued (it awaits plain async functions); its leads are
     // marked listed once they are written, below.
-    const pulledPhones = [...new Set(leads.map((d) => String(d.phoneE164 ?? '')).filter((p) => p !== ''))];
-    const honoured = pulledPhones.length ? (await honourSuppressions(db, pulledPhones)).map((h) => h.phoneE164) : [];
+    const honoured = await honourPulled(db, leads);
     const removed = new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId)));
     const bulk = bulkApplicable(
       leads.map((d) => String(d.id)),
@@ -129,6 +128,27 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     if (orphans.length || waiting.length) await db.syncState.put({ key: ORPHANS, value: orphans });
     await recomputeCallFacts(db, [...called]);
   });
+}
+
+/**
+ * The suppressed numbers among the page's leads put on the internal list again (honourSuppressions),
+ * and answered. Not a lead this device removed (its sync id kept as removed): the pull drops it,
+ * and an erased person's number must not come back as plain text with no lead to call. Reads
+ * nothing more while this device has no suppression at all.
+ */
+async function honourPulled(db: LeadsDb, leads: readonly Record<string, unknown>[]): Promise<string[]> {
+  if (leads.length === 0 || (await suppressions(db)).size === 0) return [];
+  const held = await mappingsOf(
+    db,
+    'leads',
+    leads.map((d) => String(d.id)),
+  );
+  const phones = leads
+    .filter((d) => !held.get(String(d.id))?.removed)
+    .map((d) => String(d.phoneE164 ?? ''))
+    .filter((p) => p !== '');
+  if (phones.length === 0) return [];
+  return (await honourSuppressions(db, [...new Set(phones)])).map((h) => h.phoneE164);
 }
 
 export async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
