@@ -144,12 +144,17 @@ describe('after a removal was sent', () => {
 });
 
 describe('a person forgotten on this device', () => {
-  it('whose number comes back with a lead pulled from the team is on the internal list again, listed since the erasure', async () => {
+  /** A lead created in team mode, then its person forgotten here. */
+  const forgottenInTeamMode = async () => {
     const db = freshDb();
     await teamModeOn(db, 'steward');
     const a = await syncedLead(db);
-    const phone = a.lead.phoneE164;
     await forgetPerson(db, a.lead.id, NOW + 1);
+    return { db, a, phone: a.lead.phoneE164 };
+  };
+
+  it('whose number comes back with a lead pulled from the team is on the internal list again, listed since the erasure', async () => {
+    const { db, phone } = await forgottenInTeamMode();
     expect(await db.dncEntries.get(['internal', phone])).toBeUndefined();
     // Another agent imported the person again; the team's copy arrives here.
     await applyPulledPage(db, page([pulledLead('lead-from-b', phone, 1, 'Ada again')], 1), 'this-device');
@@ -161,12 +166,9 @@ describe('a person forgotten on this device', () => {
     await applyPulledPage(db, page([pulledLead('lead-from-c', '+12133734299', 2, 'Someone else')], 2), 'this-device');
     expect(await db.dncEntries.get(['internal', '+12133734299'])).toBeUndefined();
   });
+
   it('whose own lead comes back as a stale edit from another device stays erased: no lead, and no plain number listed', async () => {
-    const db = freshDb();
-    await teamModeOn(db, 'steward');
-    const a = await syncedLead(db);
-    const phone = a.lead.phoneE164;
-    await forgetPerson(db, a.lead.id, NOW + 1);
+    const { db, a, phone } = await forgottenInTeamMode();
     // An edit made elsewhere before that device saw the removal: the same sync id.
     await applyPulledPage(db, page([pulledLead(a.syncId, phone, 1, 'Edited elsewhere')], 1), 'this-device');
     expect(await db.leads.where('phoneE164').equals(phone).count()).toBe(0);

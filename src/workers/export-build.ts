@@ -13,21 +13,12 @@ import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { indexInAscending } from '../domain/leads/index/row-of-id';
 import { recordExport } from '../db/repos/export-repo';
 import { catalogNames } from '../db/repos/catalog-repo';
-import { JUDGE_CHUNK, loadListsWorld, readLeadsOf } from '../db/repos/judged-chunks';
-import { rulesByRegion } from '../domain/compliance/judge';
+import { JUDGE_CHUNK, readLeadsOf } from '../db/repos/judged-chunks';
 import { callingHoursAt } from '../domain/compliance/calling-hours';
 import type { Judge } from '../domain/compliance/judge';
 import { callZone } from '../domain/compliance/call-zone';
 import type { Verdict } from '../domain/compliance/verdict-types';
-import {
-  callListInstant,
-  countExclusion,
-  EXPORT_BUSY,
-  EXPORT_STALE_COPIES,
-  isOverrideReason,
-  noExclusions,
-  staleListCopies,
-} from '../domain/import-export/call-list';
+import { callListInstant, countExclusion, EXPORT_BUSY, noExclusions } from '../domain/import-export/call-list';
 import { csvHead, csvLine } from '../domain/import-export/csv-write';
 import { exportValue, type ExportColumn, type ExportLead } from '../domain/import-export/export-columns';
 import { TIME_COLUMNS } from '../domain/import-export/export-header';
@@ -35,7 +26,15 @@ import { excelSerial } from '../domain/import-export/xlsx-date';
 import { neutraliseFormula } from '../domain/import-export/formula-escape';
 import { createXlsxStream, type XlsxCell } from '../domain/import-export/xlsx-stream';
 import { hhmm } from '../domain/time/hhmm';
-import { bitsByRank, chunksReadAhead, engineInstant, engineVerdicts, judgeAll, versionIdsAt } from './export-verdicts';
+import {
+  bitsByRank,
+  callListLists,
+  chunksReadAhead,
+  engineInstant,
+  engineVerdicts,
+  judgeAll,
+  versionIdsAt,
+} from './export-verdicts';
 
 export { previewCallList } from './export-verdicts';
 export type { BuildOptions, EngineVerdicts, ExportProgress, ExportRequest, ExportResult } from './export-types';
@@ -120,12 +119,8 @@ async function buildOnce(
   const needsVerdict =
     req.kind === 'call-list' || req.columns.some((c) => c === 'callable' || c === 'reasons' || c === 'callWindow');
   const at = engineInstant(req.judged, now) ?? callListInstant(req.at, now);
-  if (req.kind === 'call-list' && !isOverrideReason(req.override)) {
-    // Refused before a lead is judged: a copy past its jurisdiction's maximum age needs a written reason.
-    const { settings, world } = await loadListsWorld(db);
-    if (staleListCopies(world.dncLists, rulesByRegion(settings), settings.defaultRegion, at).length > 0)
-      throw new Error(EXPORT_STALE_COPIES);
-  }
+  // A call list over an over-age DNC copy is refused before a lead is judged (callListLists).
+  const lists = req.kind === 'call-list' ? await callListLists(db, at, req.override) : undefined;
   const fromEngine = req.judged?.at === at ? bitsByRank(req.judged, rankOf) : null;
   const n = sorted.length;
   // Each lead's row, by rank: which chunk's bytes, where, how long (0 = not in the file).
@@ -180,7 +175,7 @@ async function buildOnce(
       keepRow(lead, v, rank, judge);
     };
     const { shared } = fromEngine
-      ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, readLeads, visit)
+      ? await engineVerdicts(db, sorted, fromEngine, chunkSize, onProgress, readLeads, visit, lists)
       : await judgeAll(db, sorted, at, chunkSize, onProgress, visit);
     dncVersionIds = versionIdsAt(shared.world.dncLists, at);
   } else {

@@ -5,13 +5,15 @@
  */
 import type { LeadsDb } from '../db/leads-db';
 import { ranked } from './export-bytes';
-import { JUDGE_CHUNK, loadListsWorld, loadSharedWorld, readChunk } from '../db/repos/judged-chunks';
+import { JUDGE_CHUNK, loadListsWorld, loadSharedWorld, readChunk, type ChunkedWorld } from '../db/repos/judged-chunks';
 import { createJudge, rulesByRegion, type Judge } from '../domain/compliance/judge';
 import { verdictFromBits } from '../domain/compliance/verdict-bits';
 import type { Verdict } from '../domain/compliance/verdict-types';
 import {
   callListInstant,
   countExclusion,
+  EXPORT_STALE_COPIES,
+  isOverrideReason,
   noExclusions,
   staleListCopies,
   type StaleListCopy,
@@ -22,7 +24,8 @@ import type { BuildOptions, EngineVerdicts, ExportProgress } from './export-type
 
 /**
  * The verdicts the engine gave, read back per lead, with the lists and rules they rest on: no
- * history is read and nothing judged. `bitsByRank` is in ascending-id order.
+ * history is read and nothing judged. `bitsByRank` is in ascending-id order; `lists`: the lists
+ * and settings when the caller has read them already.
  */
 export async function engineVerdicts(
   db: LeadsDb,
@@ -32,8 +35,9 @@ export async function engineVerdicts(
   onProgress: ExportProgress,
   readLeads: (chunk: Int32Array) => Promise<ExportLead[]>,
   visit: (lead: ExportLead, verdict: Verdict, rank: number, judge: Pick<Judge, 'rulesFor'>) => void,
+  lists?: ChunkedWorld,
 ) {
-  const { settings, world } = await loadListsWorld(db);
+  const { settings, world } = lists ?? (await loadListsWorld(db));
   const judge = createJudge(world, settings);
   for await (const { from, chunk, leads } of chunksReadAhead(sorted, chunkSize, readLeads)) {
     const rankOfId = new Map<number, number>();
@@ -118,6 +122,22 @@ export function versionIdsAt(
   return lists.flatMap((l) => l.versions.filter((v) => v.publishedAt <= at && v.importedAt <= at).map((v) => v.id));
 }
 
+/** The DNC lists whose newest copy known at `at` is older than its jurisdiction allows (staleListCopies, with the organisation's rules). */
+export function staleCopiesOf({ settings, world }: ChunkedWorld, at: number): StaleListCopy[] {
+  return staleListCopies(world.dncLists, rulesByRegion(settings), settings.defaultRegion, at);
+}
+
+/**
+ * The lists and settings a call list rests on, read once (the engine's verdicts reuse them). A
+ * list relying on a copy past its jurisdiction's maximum age is refused here, before any lead is
+ * judged (EXPORT_STALE_COPIES), unless `override` is a written reason.
+ */
+export async function callListLists(db: LeadsDb, at: number, override: string | undefined): Promise<ChunkedWorld> {
+  const lists = await loadListsWorld(db);
+  if (!isOverrideReason(override) && staleCopiesOf(lists, at).length > 0) throw new Error(EXPORT_STALE_COPIES);
+  return lists;
+}
+
 /** Exclusion counts and stale DNC copies for a would-be call list, without writing anything. */
 export async function previewCallList(
   db: LeadsDb,
@@ -133,18 +153,16 @@ export async function previewCallList(
   if (byRank) {
     // The engine's answer: counts straight from the bits, no lead read.
     for (const b of byRank) countExclusion(exclusions, verdictFromBits(b));
-    const { settings, world } = await loadListsWorld(db);
-    const lists = world.dncLists;
-    const rulesFor = rulesByRegion(settings);
+    const lists = await loadListsWorld(db);
     return {
       exclusions,
-      stale: staleListCopies(lists, rulesFor, settings.defaultRegion, at),
-      versionIds: versionIdsAt(lists, at),
+      stale: staleCopiesOf(lists, at),
+      versionIds: versionIdsAt(lists.world.dncLists, at),
       at,
       engine: true,
     };
   }
-  const { shared, rulesFor } = await judgeAll(
+  const { shared } = await judgeAll(
     db,
     sorted,
     at,
@@ -152,6 +170,11 @@ export async function previewCallList(
     () => undefined,
     (_lead, v) => countExclusion(exclusions, v),
   );
-  const stale: StaleListCopy[] = staleListCopies(shared.world.dncLists, rulesFor, shared.settings.defaultRegion, at);
-  return { exclusions, stale, versionIds: versionIdsAt(shared.world.dncLists, at), at, engine: false };
+  return {
+    exclusions,
+    stale: staleCopiesOf(shared, at),
+    versionIds: versionIdsAt(shared.world.dncLists, at),
+    at,
+    engine: false,
+  };
 }

@@ -98,7 +98,14 @@ export async function honourSuppressions(
   phones: readonly string[],
 ): Promise<{ phoneE164: string; suppression: string }[]> {
   if (!Dexie.currentTransaction) throw new Error('honourSuppressions must run inside the write’s own transaction');
-  const hits = await suppressedAmong(db, phones);
+  return listSuppressed(db, await suppressedAmong(db, phones));
+}
+
+/** The numbers `suppressedAmong` found, put back on the internal list (inside the write's transaction). */
+export async function listSuppressed(
+  db: LeadsDb,
+  hits: ReadonlyMap<string, DncEntry>,
+): Promise<{ phoneE164: string; suppression: string }[]> {
   const out: { phoneE164: string; suppression: string }[] = [];
   for (const [phoneE164, entry] of hits) {
     await addInternalDncInTransaction(db, phoneE164, entry.addedAt ?? 0);

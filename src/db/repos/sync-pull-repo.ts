@@ -25,7 +25,7 @@ import {
   writeEvents,
 } from './sync-pull-events';
 import { QueuedWrites } from '../queued-writes';
-import { honourSuppressions, suppressions } from './suppression-repo';
+import { listSuppressed, suppressedAmong } from './suppression-repo';
 
 export interface PulledChange {
   seq: number;
@@ -131,24 +131,22 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
 }
 
 /**
- * The suppressed numbers among the page's leads put on the internal list again (honourSuppressions),
- * and answered. Not a lead this device removed (its sync id kept as removed): the pull drops it,
- * and an erased person's number must not come back as plain text with no lead to call. Reads
- * nothing more while this device has no suppression at all.
+ * The suppressed numbers among the page's leads put on the internal list again, and answered. Not
+ * a lead this device removed (its sync id kept as removed): the pull drops it, and an erased
+ * person's number must not come back as plain text with no lead to call. The suppressions are
+ * read once; nothing more is read while none is among the page's numbers.
  */
 async function honourPulled(db: LeadsDb, leads: readonly Record<string, unknown>[]): Promise<string[]> {
-  if (leads.length === 0 || (await suppressions(db)).size === 0) return [];
+  const phones = [...new Set(leads.map((d) => String(d.phoneE164 ?? '')).filter((p) => p !== ''))];
+  const hits = await suppressedAmong(db, phones);
+  if (hits.size === 0) return [];
   const held = await mappingsOf(
     db,
     'leads',
     leads.map((d) => String(d.id)),
   );
-  const phones = leads
-    .filter((d) => !held.get(String(d.id))?.removed)
-    .map((d) => String(d.phoneE164 ?? ''))
-    .filter((p) => p !== '');
-  if (phones.length === 0) return [];
-  return (await honourSuppressions(db, [...new Set(phones)])).map((h) => h.phoneE164);
+  const kept = new Set(leads.filter((d) => !held.get(String(d.id))?.removed).map((d) => String(d.phoneE164 ?? '')));
+  return (await listSuppressed(db, new Map([...hits].filter(([phone]) => kept.has(phone))))).map((h) => h.phoneE164);
 }
 
 export async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Promise<void> {
