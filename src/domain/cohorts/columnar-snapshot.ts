@@ -9,7 +9,7 @@
 import type { Campaign } from '../catalog/campaign';
 import type { Source } from '../catalog/source';
 import type { Lead } from '../leads/lead';
-import { campaignMembership, windowOrder } from './campaign-membership';
+import { campaignMembership, windowOrder, type MembershipLead } from './campaign-membership';
 import { Dictionary } from '../columns/dictionary';
 import { FLAG_CONVERTED, FLAG_HAS_CONTACT_TIME } from '../columns/lead-flags';
 import { buildGrainIndexes, localDay, type GrainIndexes } from './grain-index';
@@ -103,6 +103,31 @@ function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | 
   return next;
 }
 
+/**
+ * Each lead's campaign membership (campaign-membership.ts) as a code of the snapshot's member
+ * dictionary: the catalogue's campaigns first, in its order, then explicit ids as first seen.
+ */
+export class MemberCoder {
+  readonly dict: Dictionary;
+  /** The rule of the last lead coded (RULE_NONE, RULE_EXPLICIT or RULE_WINDOW). */
+  rule = RULE_NONE;
+  private readonly ordered: Campaign[];
+  private readonly kinds: Map<string, string>;
+
+  constructor(ctx: SnapshotContext) {
+    this.dict = new Dictionary(['', ...ctx.campaigns.map((c) => c.id)]);
+    this.ordered = windowOrder(ctx.campaigns);
+    this.kinds = new Map(ctx.sources.map((s) => [s.id, s.kind]));
+  }
+
+  /** The member code of `lead` (0: none); its rule is left in `rule`. */
+  code(lead: MembershipLead): number {
+    const m = campaignMembership(lead, this.ordered, this.kinds);
+    this.rule = m ? (m.rule === 'explicit' ? RULE_EXPLICIT : RULE_WINDOW) : RULE_NONE;
+    return m ? this.dict.code(m.campaignId) : 0;
+  }
+}
+
 /** Streams leads (then or before their calls) into columns; `build()` returns the snapshot. */
 export class SnapshotBuilder {
   private n = 0;
@@ -113,15 +138,8 @@ export class SnapshotBuilder {
   private days: Int32Array;
   private codes: Record<CodeKey, CodeColumn>;
   private rule: Uint8Array;
-  private readonly dict = {
-    source: new Dictionary(),
-    campaign: new Dictionary(['']),
-    region: new Dictionary(),
-    entry: new Dictionary(),
-    member: new Dictionary(['']),
-  };
-  private readonly ordered: Campaign[];
-  private readonly kinds: Map<string, string>;
+  private readonly members: MemberCoder;
+  private readonly dict: Record<CodeKey, Dictionary>;
 
   constructor(
     private readonly ctx: SnapshotContext,
@@ -140,9 +158,14 @@ export class SnapshotBuilder {
       entry: new Uint16Array(this.cap),
     };
     this.rule = new Uint8Array(this.cap);
-    this.ordered = windowOrder(ctx.campaigns);
-    this.kinds = new Map(ctx.sources.map((s) => [s.id, s.kind]));
-    for (const c of ctx.campaigns) this.dict.member.code(c.id);
+    this.members = new MemberCoder(ctx);
+    this.dict = {
+      source: new Dictionary(),
+      campaign: new Dictionary(['']),
+      region: new Dictionary(),
+      entry: new Dictionary(),
+      member: this.members.dict,
+    };
   }
 
   private ensure(): void {
@@ -195,9 +218,8 @@ export class SnapshotBuilder {
     this.setCode('campaign', i, campaign);
     this.setCode('region', i, region);
     this.setCode('entry', i, entry);
-    const m = campaignMembership(lead, this.ordered, this.kinds);
-    this.setCode('member', i, m ? this.dict.member.code(m.campaignId) : 0);
-    this.rule[i] = m ? (m.rule === 'explicit' ? RULE_EXPLICIT : RULE_WINDOW) : RULE_NONE;
+    this.setCode('member', i, this.members.code(lead));
+    this.rule[i] = this.members.rule;
   }
 
   /** Stores a code, first widening its column to Uint32 when the code does not fit in 16 bits. */
@@ -207,49 +229,16 @@ export class SnapshotBuilder {
 
   build(): ColumnarSnapshot {
     const n = this.n;
-    let first = Infinity;
-    let last = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const d = this.days[i]!;
-      if (d < first) first = d;
-      if (d > last) last = d;
-    }
-    const dayBase = n ? first : 0;
-    const day = new Uint16Array(n);
-    for (let i = 0; i < n; i++) day[i] = this.days[i]! - dayBase;
     // The columns as built, when they hold little room beyond their rows (the engine's read sizes
     // them to its row count): a view, not a copy. A fresh copy costs more than its bytes here: the
     // first touch of new memory (~2.5 ms a MB on this machine; 48 MB of instants at a million leads).
-    const cut = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T) =>
+    const cut = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | Int32Array>(a: T) =>
       (a.length - n <= a.length / 16 ? a.subarray(0, n) : a.slice(0, n)) as T;
     const [acquiredAt, createdAt, firstContactAt, firstConnectedAt, convertedAt, lastContactAt] = this.f64.map(
       cut,
     ) as SixTimes;
-    const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
-      let buckets: Uint8Array | undefined;
-      return () => {
-        if (buckets) return buckets;
-        const span = new Float64Array(n);
-        for (let i = 0; i < n; i++) span[i] = keep(i) ? to[i]! - from[i]! : NaN;
-        return (buckets = valueBuckets(span));
-      };
-    };
-    const flags = cut(this.flags);
-    const contactBucket = diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt);
-    const conversionBucket = diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt);
-    const ageBucket = diff(() => true, acquiredAt, createdAt);
-    return {
-      get contactBucket() {
-        return contactBucket();
-      },
-      get conversionBucket() {
-        return conversionBucket();
-      },
-      get ageBucket() {
-        return ageBucket();
-      },
+    return assembleSnapshot(this.ctx.timeZone, {
       n,
-      timeZone: this.ctx.timeZone,
       ids: cut(this.ids),
       acquiredAt,
       createdAt,
@@ -257,10 +246,8 @@ export class SnapshotBuilder {
       firstConnectedAt,
       convertedAt,
       lastContactAt,
-      flags,
-      day,
-      dayBase,
-      grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, this.ctx.timeZone),
+      flags: cut(this.flags),
+      days: this.days,
       source: cut(this.codes.source),
       sources: this.dict.source.values,
       campaign: cut(this.codes.campaign),
@@ -272,6 +259,64 @@ export class SnapshotBuilder {
       member: cut(this.codes.member),
       members: this.dict.member.values,
       memberRule: cut(this.rule),
-    };
+    });
   }
+}
+
+/**
+ * A snapshot's columns as read (the instants, flags, codes with their values, each lead's local
+ * acquisition day): what `assembleSnapshot` completes. Each column is exactly `n` rows long, but
+ * `days`, which may be longer (only its first `n` rows are read).
+ */
+export type SnapshotColumns = Omit<
+  ColumnarSnapshot,
+  'timeZone' | 'day' | 'dayBase' | 'grains' | 'contactBucket' | 'conversionBucket' | 'ageBucket'
+> & { days: Int32Array };
+
+/**
+ * The snapshot of `parts`: the acquisition days counted from the first one, the cohort periods of
+ * every grain over them, and the median buckets, each worked out the first time it is read.
+ */
+export function assembleSnapshot(timeZone: string, parts: SnapshotColumns): ColumnarSnapshot {
+  const { n, days, ...columns } = parts;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = days[i]!;
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const dayBase = n ? first : 0;
+  const day = new Uint16Array(n);
+  for (let i = 0; i < n; i++) day[i] = days[i]! - dayBase;
+  const { flags, acquiredAt, createdAt, firstContactAt, convertedAt } = parts;
+  const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
+    let buckets: Uint8Array | undefined;
+    return () => {
+      if (buckets) return buckets;
+      const span = new Float64Array(n);
+      for (let i = 0; i < n; i++) span[i] = keep(i) ? to[i]! - from[i]! : NaN;
+      return (buckets = valueBuckets(span));
+    };
+  };
+  const contactBucket = diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt);
+  const conversionBucket = diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt);
+  const ageBucket = diff(() => true, acquiredAt, createdAt);
+  return {
+    get contactBucket() {
+      return contactBucket();
+    },
+    get conversionBucket() {
+      return conversionBucket();
+    },
+    get ageBucket() {
+      return ageBucket();
+    },
+    n,
+    timeZone,
+    ...columns,
+    day,
+    dayBase,
+    grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, timeZone),
+  };
 }
