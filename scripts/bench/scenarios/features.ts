@@ -7,6 +7,7 @@
 import { probe } from '../browser';
 import { formatSteps, workerNow, workerSteps } from '../engine-report';
 import { watchHeapPeak } from '../heap';
+import { startTrace } from '../trace';
 import type { Sample } from '../report';
 import type { RunContext, Scenario } from './types';
 
@@ -61,11 +62,16 @@ export const cohorts: Scenario = {
   async measure(ctx) {
     const computed = '[data-testid="cohorts-computed"]';
     const sinceOpen = await workerNow(ctx.page);
+    const traces = process.env.BENCH_TRACE;
+    const stopTrace = traces
+      ? await startTrace(ctx.context, ctx.page, traces, `cohort-open-${ctx.spec.size}-${ctx.run}`)
+      : null;
     const open = await clickUntil(
       ctx,
       () => ctx.page.getByRole('navigation').getByRole('link', { name: 'Cohorts' }).click(),
       computed,
     );
+    await stopTrace?.();
     console.error(`      cohorts open: worker: ${formatSteps(await workerSteps(ctx.page, sinceOpen))}`);
     // Each split is a new aggregate (the worker caches the snapshot, not the answers): three independent samples.
     const aggregate: Sample[] = [];
