@@ -53,3 +53,35 @@ test('a token near its end is exchanged for a new one and the sync goes on with 
   await syncUntil(page, async () => (await lastSyncedAt(page)) > before);
   await context.close();
 });
+
+test('a password set again on the server ends the session: the app asks to sign in, and the new password syncs again', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const agent = await server.addUser('agent', [server.teams[0]!]);
+  const { context, page } = await openAs(server, browser, baseURL!, agent);
+  await syncUntil(page, async () => (await lastSyncedAt(page)) > 0);
+  const status = page.getByTestId('sync-status');
+  await expect(status).not.toContainText(/ended|sign in/i);
+
+  // A steward sets the agent's password again (a laptop lost): the session this tab holds ends at
+  // its next request, though its token has minutes left.
+  await server.setPassword(agent, 'a brand new passphrase');
+  await status.getByRole('button', { name: 'Sync now' }).click();
+  await expect(status).toContainText('Session ended: sign in again in Settings.');
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/team-session-ended.png` });
+
+  // Signing in again with the new password: syncing goes on.
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Sign in to the team server' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('E-mail').fill(agent);
+  await form.getByLabel('Password').fill('a brand new passphrase');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('team-signed-in')).toContainText(`Signed in as ${agent}`);
+  const before = await lastSyncedAt(page);
+  await syncUntil(page, async () => (await lastSyncedAt(page)) > before);
+  await expect(status).not.toContainText(/ended|sign in/i);
+  await context.close();
+});

@@ -10,7 +10,7 @@ import type { BrowserContext } from '@playwright/test';
 import pg from 'pg';
 import setupDatabase from '../../server/test/global-setup';
 import { buildApp } from '../../server/src/app';
-import { createOrg, createTeam, createUser } from '../../server/src/admin';
+import { createOrg, createTeam, createUser, setPassword } from '../../server/src/admin';
 import { hashPassword } from '../../server/src/auth/password';
 import type { Role } from '../../server/src/db/session';
 
@@ -23,6 +23,8 @@ export interface TeamServer {
   teams: string[];
   /** A user of the organisation (e-mail) with this role and these teams. */
   addUser(role: Role, teamIds: string[]): Promise<string>;
+  /** The user's password set again on the server (to `password`), which ends every session they hold. */
+  setPassword(email: string, password: string): Promise<void>;
   /** Route the context's `/team-api/…` to the server; `offline(true)` makes every such request fail as offline does. */
   connect(context: BrowserContext): Promise<{ offline(on: boolean): Promise<void> }>;
   stop(): Promise<void>;
@@ -51,14 +53,20 @@ export async function startTeamServer(
   const teams = [await createTeam(owner, orgId, 'Team 1'), await createTeam(owner, orgId, 'Team 2')];
   const passwordHash = await hashPassword(TEAM_PASSWORD, { N: 2 ** 12, r: 8, p: 1 });
   let n = 0;
+  const userIds = new Map<string, string>();
   return {
     url,
     orgId,
     teams,
     async addUser(role, teamIds) {
       const email = `${role}-${++n}@e2e.test`;
-      await createUser(owner, orgId, { email, name: email, role, teamIds, passwordHash });
+      userIds.set(email, await createUser(owner, orgId, { email, name: email, role, teamIds, passwordHash }));
       return email;
+    },
+    async setPassword(email, password) {
+      const hash = await hashPassword(password, { N: 2 ** 12, r: 8, p: 1 });
+      if (!(await setPassword(owner, orgId, userIds.get(email)!, { passwordHash: hash })))
+        throw new Error(`no credential for ${email}`);
     },
     async connect(context) {
       let offline = false;

@@ -62,3 +62,36 @@ export async function createUser(owner: pg.Pool, orgId: string, user: NewUser): 
   });
   return id;
 }
+
+/**
+ * Sets a user's password again (`password`, or an already computed scrypt hash). The credential's
+ * version is raised with it, so every session issued under the old one ends at its next request.
+ * False when the user has no credential.
+ */
+export async function setPassword(
+  owner: pg.Pool,
+  orgId: string,
+  userId: string,
+  secret: { password: string } | { passwordHash: string },
+): Promise<boolean> {
+  const hash = 'passwordHash' in secret ? secret.passwordHash : await hashPassword(secret.password);
+  const { rowCount } = await withSession(owner, stewardOf(orgId), (c) =>
+    c.query('UPDATE credentials SET password_hash = $1, version = version + 1 WHERE user_id = $2 AND org_id = $3', [
+      hash,
+      userId,
+      orgId,
+    ]),
+  );
+  return rowCount === 1;
+}
+
+/**
+ * Removes a user's credential (a user who leaves): no sign-in any more, and every session issued
+ * before ends at its next request, refresh included. The user's row stays: the audit trail and
+ * the data they wrote name them.
+ */
+export async function removeCredential(owner: pg.Pool, orgId: string, userId: string): Promise<void> {
+  await withSession(owner, stewardOf(orgId), (c) =>
+    c.query('DELETE FROM credentials WHERE user_id = $1 AND org_id = $2', [userId, orgId]),
+  );
+}

@@ -4,7 +4,7 @@ import fastifyJwt from '@fastify/jwt';
 import type pg from 'pg';
 import { z } from 'zod';
 import { ROLES, type SessionClaims } from './db/session';
-import { loadClaims, signIn } from './auth/sign-in';
+import { credentialStands, loadClaims, signIn } from './auth/sign-in';
 import { pushBodySchema } from './protocol/mutations';
 import { push } from './push/push';
 import { DEFAULT_PAGE, MAX_PAGE, pullJson } from './pull/pull';
@@ -27,7 +27,9 @@ const pullQuerySchema = z.object({
 /**
  * The token's claims: short-lived, re-read from the database at each sign-in and refresh. `auth`
  * is when the password was last given (seconds): a refresh never carries a session past
- * MAX_SESSION_SEC from it.
+ * MAX_SESSION_SEC from it. `cv` is the version of the credential the password was checked
+ * against: every request is refused once the credential has another (its password set again) or
+ * none (the user removed). A token without one (issued before credential versions) is refused.
  */
 const claimsSchema = z.object({
   sub: z.uuid(),
@@ -35,7 +37,14 @@ const claimsSchema = z.object({
   role: z.enum(ROLES),
   teams: z.array(z.uuid()),
   auth: z.number().int().optional(),
+  cv: z.number().int().positive(),
 });
+type TokenClaims = z.infer<typeof claimsSchema>;
+
+/** A refused session, answered 401 by the error handler. */
+class Unauthorized extends Error {
+  readonly statusCode = 401;
+}
 
 /** A working day: after it, the password is asked again however often the token was refreshed. */
 export const MAX_SESSION_SEC = 12 * 3600;
@@ -44,14 +53,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
   app.register(fastifyJwt, { secret: options.jwtSecret, sign: { expiresIn: options.tokenTtlSec } });
 
+  /** The token's claims, once its signature, its shape and its credential's version all hold. */
+  const verified = async (request: FastifyRequest): Promise<TokenClaims> => {
+    const parsed = claimsSchema.safeParse(await request.jwtVerify());
+    if (!parsed.success) throw new Unauthorized('a token of another shape: sign in again');
+    const claims = parsed.data;
+    if (!(await credentialStands(options.pool, claims.org, claims.sub, claims.cv)))
+      throw new Unauthorized('session ended: sign in again');
+    return claims;
+  };
   const session = async (request: FastifyRequest): Promise<SessionClaims> => {
-    const claims = claimsSchema.parse(await request.jwtVerify());
+    const claims = await verified(request);
     return { orgId: claims.org, userId: claims.sub, role: claims.role, teamIds: claims.teams };
   };
   /** A token lives its TTL, and never past a working day from the password (`auth`, seconds). */
-  const tokenFor = (claims: SessionClaims, auth: number) => {
+  const tokenFor = (claims: SessionClaims, auth: number, cv: number) => {
     const expiresInSec = Math.min(options.tokenTtlSec, auth + MAX_SESSION_SEC - Math.floor(Date.now() / 1000));
-    const payload = { sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds, auth };
+    const payload = { sub: claims.userId, org: claims.orgId, role: claims.role, teams: claims.teamIds, auth, cv };
     return { token: app.jwt.sign(payload, { expiresIn: expiresInSec }), expiresInSec, user: claims };
   };
   const unauthorized = (reply: FastifyReply, message: string) =>
@@ -85,20 +103,21 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.post('/auth/sign-in', async (request, reply) => {
     const { email, password } = signInSchema.parse(request.body);
-    const claims = await signIn(options.pool, email, password);
-    if (!claims) return unauthorized(reply, 'wrong e-mail or password');
-    return tokenFor(claims, Math.floor(Date.now() / 1000));
+    const signedIn = await signIn(options.pool, email, password);
+    if (!signedIn) return unauthorized(reply, 'wrong e-mail or password');
+    return tokenFor(signedIn.claims, Math.floor(Date.now() / 1000), signedIn.credentialVersion);
   });
 
   // A token still valid is exchanged for a new one, with the role and teams as they are now (a
-  // user removed, or moved to another team, gets that); a long sync never stops for a sign-in.
+  // user moved to another team gets that); a long sync never stops for a sign-in. A password set
+  // again or a user removed ends it (the credential's version, checked as on every request).
   app.post('/auth/refresh', async (request, reply) => {
-    const old = claimsSchema.parse(await request.jwtVerify());
+    const old = await verified(request);
     const auth = old.auth ?? 0;
     if (Date.now() / 1000 - auth > MAX_SESSION_SEC - 30) return unauthorized(reply, 'session ended: sign in again');
     const claims = await loadClaims(options.pool, old.org, old.sub);
     if (!claims) return unauthorized(reply, 'no such user');
-    return tokenFor(claims, auth);
+    return tokenFor(claims, auth, old.cv);
   });
 
   app.post('/push', async (request) => {

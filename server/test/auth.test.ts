@@ -1,7 +1,7 @@
 /** Sign-in: scrypt-hashed passwords, a short-lived token carrying role and teams, nothing for a wrong password. */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../src/admin';
+import { createUser, removeCredential, setPassword } from '../src/admin';
 import { hashPassword, verifyPassword } from '../src/auth/password';
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -76,7 +76,7 @@ describe('sign-in', () => {
   it('refuses an expired token', async () => {
     const org = await makeOrg(db);
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [] };
+    const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [], cv: 1 };
     const fresh = hs256({ ...claims, iat: now }, JWT_SECRET);
     const control = await app.inject({ method: 'GET', url: '/pull', headers: { authorization: `Bearer ${fresh}` } });
     expect(control.statusCode).toBe(200);
@@ -103,7 +103,16 @@ describe('refresh', () => {
       passwordHash: await hashPassword('x', { N: 2 ** 12, r: 8, p: 1 }),
     });
     const old = hs256(
-      { sub: userId, org: org.orgId, role: 'agent', teams: [org.teams[0]], auth, iat: now - 600, exp: now + 300 },
+      {
+        sub: userId,
+        org: org.orgId,
+        role: 'agent',
+        teams: [org.teams[0]],
+        auth,
+        cv: 1,
+        iat: now - 600,
+        exp: now + 300,
+      },
       JWT_SECRET,
     );
     const res = await refresh(old);
@@ -129,7 +138,7 @@ describe('refresh', () => {
     try {
       const url = `http://127.0.0.1:${(listening.server.address() as AddressInfo).port}`;
       const now = Math.floor(Date.now() / 1000);
-      const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [] };
+      const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [], cv: 1 };
       const answer = await refreshToken(
         url,
         hs256({ ...claims, auth: now - 60, iat: now, exp: now + 120 }, JWT_SECRET),
@@ -154,7 +163,7 @@ describe('refresh', () => {
   it('refuses an expired token, a session older than a working day, a token of no user, and no token', async () => {
     const org = await makeOrg(db);
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [] };
+    const claims = { sub: org.steward.userId, org: org.orgId, role: 'steward', teams: [], cv: 1 };
     const control = await refresh(hs256({ ...claims, auth: now - 60, iat: now, exp: now + 900 }, JWT_SECRET));
     expect(control.statusCode).toBe(200);
     for (const token of [
@@ -169,5 +178,88 @@ describe('refresh', () => {
       expect(res.json()).not.toHaveProperty('token');
     }
     expect((await app.inject({ method: 'POST', url: '/auth/refresh' })).statusCode).toBe(401);
+  });
+});
+
+describe('a password set again, or a user removed', () => {
+  const get = (token: string) =>
+    app.inject({ method: 'GET', url: '/pull', headers: { authorization: `Bearer ${token}` } });
+  const refresh = (token: string) =>
+    app.inject({ method: 'POST', url: '/auth/refresh', headers: { authorization: `Bearer ${token}` } });
+  const signIn = (email: string, password: string) =>
+    app.inject({ method: 'POST', url: '/auth/sign-in', payload: { email, password } });
+  const cheap = (password: string) => hashPassword(password, { N: 2 ** 12, r: 8, p: 1 });
+
+  async function signedInAgent(org: { orgId: string; teams: string[] }) {
+    const email = `agent-${crypto.randomUUID()}@example.test`;
+    const userId = await createUser(db.owner, org.orgId, {
+      email,
+      name: 'Ann',
+      role: 'agent',
+      teamIds: [org.teams[0]!],
+      passwordHash: await cheap('first password'),
+    });
+    const res = await signIn(email, 'first password');
+    expect(res.statusCode).toBe(200);
+    return { email, userId, token: (res.json() as { token: string }).token };
+  }
+
+  it('ends every session issued before: pull, push and refresh answer 401; the new password signs in', async () => {
+    const org = await makeOrg(db);
+    const { email, userId, token } = await signedInAgent(org);
+    const other = await signedInAgent(org);
+    // Anti-vacuity: before the change the token works everywhere.
+    expect((await get(token)).statusCode).toBe(200);
+    expect((await refresh(token)).statusCode).toBe(200);
+    expect(app.jwt.decode<{ cv: number }>(token)!.cv).toBe(1);
+
+    expect(await setPassword(db.owner, org.orgId, userId, { passwordHash: await cheap('second password') })).toBe(true);
+    for (const res of [
+      await get(token),
+      await refresh(token),
+      await app.inject({
+        method: 'POST',
+        url: '/push',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { deviceId: 'device-1', mutations: [] },
+      }),
+    ]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ error: 'unauthorized', message: 'session ended: sign in again' });
+    }
+    expect((await signIn(email, 'first password')).statusCode).toBe(401);
+    const again = await signIn(email, 'second password');
+    expect(again.statusCode).toBe(200);
+    const fresh = (again.json() as { token: string }).token;
+    expect(app.jwt.decode<{ cv: number }>(fresh)!.cv).toBe(2);
+    expect((await get(fresh)).statusCode).toBe(200);
+    // Another user's sessions are not touched.
+    expect((await get(other.token)).statusCode).toBe(200);
+  });
+
+  it('a removed credential ends its sessions and its sign-in; a token of another shape is refused', async () => {
+    const org = await makeOrg(db);
+    const { email, userId, token } = await signedInAgent(org);
+    expect((await get(token)).statusCode).toBe(200);
+    await removeCredential(db.owner, org.orgId, userId);
+    expect((await get(token)).statusCode).toBe(401);
+    expect((await refresh(token)).statusCode).toBe(401);
+    expect((await signIn(email, 'first password')).statusCode).toBe(401);
+    expect(await setPassword(db.owner, org.orgId, userId, { passwordHash: await cheap('x') })).toBe(false);
+
+    // Signed with the right secret but with no credential version (issued before versions), or a
+    // version the credential never had: refused, not answered as a bad request.
+    const live = await signedInAgent(org);
+    const claims = app.jwt.decode<Record<string, unknown>>(live.token)!;
+    const now = Math.floor(Date.now() / 1000);
+    const { cv: _cv, ...withoutVersion } = claims;
+    for (const payload of [
+      { ...withoutVersion, iat: now, exp: now + 900 },
+      { ...claims, cv: 7, iat: now, exp: now + 900 },
+    ]) {
+      const res = await get(hs256(payload, JWT_SECRET));
+      expect(res.statusCode).toBe(401);
+    }
+    expect((await get(live.token)).statusCode).toBe(200);
   });
 });

@@ -48,8 +48,9 @@ export function withTestServer(use: (db: TestDb, app: FastifyInstance) => void):
   });
 }
 
+/** A token as sign-in issues it, for a user whose credential was never set again (version 1). */
 export const tokenFor = (app: FastifyInstance, c: SessionClaims): string =>
-  app.jwt.sign({ sub: c.userId, org: c.orgId, role: c.role, teams: [...c.teamIds] });
+  app.jwt.sign({ sub: c.userId, org: c.orgId, role: c.role, teams: [...c.teamIds], cv: 1 });
 
 let sharedHash: Promise<string> | undefined;
 /** One scrypt hash for every test user: hashing is the expensive part and not what these tests check. */

@@ -3,15 +3,41 @@ import type pg from 'pg';
 import { withSession, ROLES, type Role, type SessionClaims } from '../db/session';
 import { verifyAgainstNothing, verifyPassword } from './password';
 
-export async function signIn(pool: pg.Pool, email: string, password: string): Promise<SessionClaims | null> {
-  const { rows } = await pool.query<{ user_id: string; org_id: string; password_hash: string }>(
-    'SELECT user_id, org_id, password_hash FROM auth_lookup($1)',
+/** A signed-in user's claims, and the version of the credential the password was checked against. */
+export interface SignedIn {
+  claims: SessionClaims;
+  credentialVersion: number;
+}
+
+export async function signIn(pool: pg.Pool, email: string, password: string): Promise<SignedIn | null> {
+  // The hash and its version in one statement (one snapshot): a token never carries the version
+  // of a password other than the one it was given with.
+  const { rows } = await pool.query<{ user_id: string; org_id: string; password_hash: string; version: number }>(
+    'SELECT user_id, org_id, password_hash, credential_version(user_id, org_id) AS version FROM auth_lookup($1)',
     [email],
   );
   const found = rows[0];
   if (!found) return verifyAgainstNothing(password).then(() => null);
   if (!(await verifyPassword(password, found.password_hash))) return null;
-  return loadClaims(pool, found.org_id, found.user_id);
+  const claims = await loadClaims(pool, found.org_id, found.user_id);
+  return claims && { claims, credentialVersion: found.version };
+}
+
+/**
+ * Whether the credential a token was issued under still stands: the user's credential exists and
+ * has the token's version (a password set again raises it; a removed user has none).
+ */
+export async function credentialStands(
+  pool: pg.Pool,
+  orgId: string,
+  userId: string,
+  version: number,
+): Promise<boolean> {
+  const { rows } = await pool.query<{ version: number | null }>('SELECT credential_version($1, $2) AS version', [
+    userId,
+    orgId,
+  ]);
+  return rows[0]?.version === version;
 }
 
 /** The role and teams, read inside a session of the user's own organisation (RLS applies here too). */

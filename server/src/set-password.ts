@@ -1,0 +1,36 @@
+/**
+ * `npm run server:password -- <e-mail> <new password>` sets a user's password again, and
+ * `npm run server:password -- <e-mail> --remove` removes their credential (a user who leaves).
+ * Either ends every session the user holds at its next request (decision 058).
+ */
+import { removeCredential, setPassword } from './admin';
+import { migrate } from './db/migrate';
+import { createPool } from './db/pool';
+
+const [email, secret] = process.argv.slice(2);
+const ownerUrl = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!email || !secret || !ownerUrl) {
+  console.error('usage: MIGRATION_DATABASE_URL=… npm run server:password -- <e-mail> <new password | --remove>');
+  process.exit(2);
+}
+await migrate(ownerUrl);
+const owner = createPool(ownerUrl, 1);
+try {
+  const { rows } = await owner.query<{ user_id: string; org_id: string }>(
+    'SELECT user_id, org_id FROM auth_lookup($1)',
+    [email],
+  );
+  const user = rows[0];
+  if (!user) {
+    console.error(`no credential for ${email}`);
+    process.exitCode = 1;
+  } else if (secret === '--remove') {
+    await removeCredential(owner, user.org_id, user.user_id);
+    console.log(JSON.stringify({ userId: user.user_id, removed: true }));
+  } else {
+    await setPassword(owner, user.org_id, user.user_id, { password: secret });
+    console.log(JSON.stringify({ userId: user.user_id, passwordSet: true }));
+  }
+} finally {
+  await owner.end();
+}
