@@ -25,6 +25,8 @@ export interface TeamServer {
   addUser(role: Role, teamIds: string[]): Promise<string>;
   /** The user's password set again on the server (to `password`), which ends every session they hold. */
   setPassword(email: string, password: string): Promise<void>;
+  /** Mutations pushed by a steward of the organisation (as another device would), answered per mutation. */
+  pushAsSteward(mutations: object[]): Promise<{ id: string; status: string }[]>;
   /** Route the context's `/team-api/…` to the server; `offline(true)` makes every such request fail as offline does. */
   connect(context: BrowserContext): Promise<{ offline(on: boolean): Promise<void> }>;
   stop(): Promise<void>;
@@ -62,6 +64,23 @@ export async function startTeamServer(
       const email = `${role}-${++n}@e2e.test`;
       userIds.set(email, await createUser(owner, orgId, { email, name: email, role, teamIds, passwordHash }));
       return email;
+    },
+    async pushAsSteward(mutations) {
+      const steward = await createUser(owner, orgId, {
+        email: `steward-${++n}@e2e.test`,
+        name: 'E2E steward',
+        role: 'steward',
+        passwordHash,
+      });
+      const token = app.jwt.sign({ sub: steward, org: orgId, role: 'steward', teams: [], cv: 1 });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/push',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { deviceId: 'e2e-steward-device', mutations },
+      });
+      if (res.statusCode !== 200) throw new Error(`push ${res.statusCode}: ${res.body}`);
+      return (res.json() as { results: { id: string; status: string }[] }).results;
     },
     async setPassword(email, password) {
       const hash = await hashPassword(password, { N: 2 ** 12, r: 8, p: 1 });

@@ -5,7 +5,9 @@
  * new rows added in one; `applyLead`, one at a time, keeps page order exactly for the pages bulk cannot
  * (a lead named twice, or removed in the same page), which the server's state-based pull does not
  * send. A removal (a lead deleted, purged or erased on another device) deletes the lead here with
- * everything of it, and marks its sync id removed so no later change brings it back.
+ * everything of it, and marks its sync id removed so no later change brings it back. A departure
+ * (the lead moved to a team this device's user is not in) deletes it too, but forgets its sync ids,
+ * so a move back brings it again with its calls and consents.
  */
 import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
@@ -191,4 +193,30 @@ export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
   // What this device had queued for the lead would only be refused (and carry the person's values there).
   const queued = await db.outbox.filter((r) => mutationLeadId(r.mutation) === syncId).primaryKeys();
   await db.outbox.bulkDelete(queued);
+}
+
+/**
+ * A lead moved to a team this device's user is not in (a `move` pulled as not visible): the lead
+ * and everything of it go from this device, as a removal's do, and its sync id rows and those of
+ * its calls and consents are forgotten, not marked removed: a move back brings it again as a new
+ * lead, with the calls and consents the server sends with that move. Nothing is queued for the
+ * server (the page's transaction writes the cursor); this device's own unsent changes to the lead
+ * stay queued and are refused there, shown to their author.
+ */
+export async function applyDeparture(db: LeadsDb, syncId: string): Promise<void> {
+  const held = (await mappingsOf(db, 'leads', [syncId])).get(syncId);
+  if (!held || held.removed || typeof held.localId !== 'number') return;
+  const id = held.localId;
+  const calls = await db.calls.where('leadId').equals(id).primaryKeys();
+  const consents = await db.consents.where('leadId').equals(id).primaryKeys();
+  await db.calls.bulkDelete(calls);
+  await db.consents.bulkDelete(consents);
+  await db.consentRequests.where('leadId').equals(id).delete();
+  await db.acquisitions.where('leadId').equals(id).delete();
+  await db.leads.delete(id);
+  await db.syncIds.bulkDelete([
+    ['leads', id],
+    ...calls.map((c): [string, number] => ['calls', c]),
+    ...consents.map((c): [string, number] => ['consents', c]),
+  ]);
 }

@@ -7,7 +7,8 @@
  * not several a change (a first sync of a large organisation is mostly this). A DNC entry puts the
  * number on the internal list, which the verdict reads. An event whose lead has not arrived yet
  * waits in `orphans` until it does. The organisation's audit chain is kept as pulled
- * (org-chain-repo.ts).
+ * (org-chain-repo.ts). A lead moved to a team this user is not in (`move`, not visible) leaves
+ * this device as a removed one does; one moved in comes with its earlier calls and consents.
  */
 import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
@@ -15,7 +16,15 @@ import type { SyncIssue } from '../../domain/sync/sync-rows';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
 import { addInternalDncInTransaction } from './dnc-repo';
 import { orgChainKey } from './org-chain-repo';
-import { applyLead, applyRemoval, bulkApplicable, mappingsOf, planLeads, writeLeads } from './sync-pull-leads';
+import {
+  applyDeparture,
+  applyLead,
+  applyRemoval,
+  bulkApplicable,
+  mappingsOf,
+  planLeads,
+  writeLeads,
+} from './sync-pull-leads';
 import {
   callsOfNewLeads,
   planEvents,
@@ -68,20 +77,30 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
     // marked listed once they are written, below.
     const honoured = await honourPulled(db, leads);
     const removed = new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId)));
+    // Visibility is the server's answer at the pull: every move of a lead in a page says the same,
+    // and a lead not visible has no lead change in it.
+    const departed = new Set(
+      page.changes.filter((c) => c.kind === 'move' && c.data.visible === false).map((c) => String(c.data.leadId)),
+    );
+    const gone = new Set([...removed, ...departed]);
     const bulk = bulkApplicable(
       leads.map((d) => String(d.id)),
-      removed,
+      gone,
     );
     if (!bulk)
       for (const c of page.changes) {
         if (c.kind === 'lead') await applyLead(db, c.data);
         else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId));
+        else if (c.kind === 'move' && c.data.visible === false) await applyDeparture(db, String(c.data.leadId));
       }
-    else for (const id of removed) await applyRemoval(db, id);
+    else {
+      for (const id of removed) await applyRemoval(db, id);
+      for (const id of departed) await applyDeparture(db, id);
+    }
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
-    // An event waiting for a lead that was removed before it ever arrived: dropped.
+    // An event waiting for a lead that was removed, or moved out of view, before it arrived: dropped.
     const events = [...waiting, ...page.changes].filter(
-      (c) => (c.kind === 'call' || c.kind === 'consent') && !removed.has(String(c.data.leadId)),
+      (c) => (c.kind === 'call' || c.kind === 'consent') && !gone.has(String(c.data.leadId)),
     );
     // In bulk, the page's leads and its events' sync ids are read at once (the leads applied one
     // by one are written first: the events' reads must see them).

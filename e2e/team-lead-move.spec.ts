@@ -1,0 +1,127 @@
+/**
+ * Issue 18: a lead moved to another team on the server leaves the replicas of the team it left
+ * (checked in their IndexedDB and on their grid) and reaches the new team's with its earlier
+ * calls, which the stream had sent before their cursors.
+ */
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { formatHlc } from '../src/domain/sync/hlc';
+import { readStore } from './support/idb-read';
+import { lastSyncedAt, openAs, syncUntil } from './support/team-browser';
+import { startTeamServer, type TeamServer } from './support/team-server';
+
+let server: TeamServer;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startTeamServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const LEAD = 'lead-e2e-moved';
+const PHONE = '+12133734481';
+const DAY = 86_400_000;
+
+interface StoredLead {
+  id: number;
+  phoneE164: string;
+  name: string;
+}
+interface StoredCall {
+  leadId: number;
+  outcome: string;
+}
+
+test('a lead moved to another team leaves the old team’s replica and reaches the new team’s with its calls', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  const [team1, team2] = server.teams as [string, string];
+  const stamp = (wall: number) => formatHlc({ wall, counter: 0, node: 'e2e-steward' });
+  const acquired = Date.now() - 30 * DAY;
+  const at = stamp(Date.now() - 60_000);
+  const fields: Record<string, unknown> = {
+    teamId: team1,
+    name: 'Moving Lead',
+    company: '',
+    email: '',
+    tags: [],
+    sourceId: 'referrals',
+    acquiredAt: acquired,
+    acquiredAtPrecision: 'day',
+    createdAt: acquired,
+    updatedAt: acquired,
+    entryMethod: 'manual',
+    attempts: 0,
+    dncStatus: 'unchecked',
+  };
+  const stamped = Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, { value, hlc: at }]));
+  const call = (n: number) => ({
+    id: randomUUID(),
+    type: 'call.add',
+    call: {
+      id: `call-e2e-${n}`,
+      leadId: LEAD,
+      at: Date.now() - n * DAY,
+      outcome: 'no-answer',
+      durationSec: 0,
+      agent: 'a',
+    },
+  });
+  const pushed = await server.pushAsSteward([
+    { id: randomUUID(), type: 'lead.put', leadId: LEAD, phoneE164: PHONE, fields: stamped },
+    call(1),
+    call(2),
+  ]);
+  expect(pushed.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+
+  const agent1 = await openAs(server, browser, baseURL!, await server.addUser('agent', [team1]));
+  const agent2 = await openAs(server, browser, baseURL!, await server.addUser('agent', [team2]));
+  const held = async (page: typeof agent1.page) => {
+    const lead = (await readStore<StoredLead>(page, 'leads')).find((l) => l.phoneE164 === PHONE);
+    const calls = lead ? (await readStore<StoredCall>(page, 'calls')).filter((c) => c.leadId === lead.id) : [];
+    return { lead: lead?.name ?? null, calls: calls.length };
+  };
+
+  await test.step('team 1 holds the lead and its two calls; team 2 nothing of it', async () => {
+    await syncUntil(agent1.page, async () => (await held(agent1.page)).calls === 2);
+    await syncUntil(agent2.page, async () => (await lastSyncedAt(agent2.page)) > 0);
+    expect(await held(agent2.page)).toEqual({ lead: null, calls: 0 });
+  });
+
+  await test.step('moved to team 2 on the server: team 1’s replica drops it, team 2’s gets it with its calls', async () => {
+    const moved = await server.pushAsSteward([
+      {
+        id: randomUUID(),
+        type: 'lead.put',
+        leadId: LEAD,
+        phoneE164: PHONE,
+        fields: { teamId: { value: team2, hlc: stamp(Date.now()) } },
+      },
+    ]);
+    expect(moved.map((r) => r.status)).toEqual(['applied']);
+    await syncUntil(agent1.page, async () => (await held(agent1.page)).lead === null);
+    expect(await held(agent1.page)).toEqual({ lead: null, calls: 0 });
+    await syncUntil(agent2.page, async () => (await held(agent2.page)).calls === 2);
+    expect(await held(agent2.page)).toEqual({ lead: 'Moving Lead', calls: 2 });
+  });
+
+  await test.step('on the grid: gone from team 1’s, shown on team 2’s with its two attempts', async () => {
+    for (const [side, count] of [
+      [agent1, 0],
+      [agent2, 1],
+    ] as const) {
+      await side.page.getByRole('navigation').getByRole('link', { name: 'Leads' }).click();
+      await side.page.getByRole('searchbox', { name: /Search/ }).fill('Moving Lead');
+      await expect(side.page.getByTestId('lead-row')).toHaveCount(count);
+    }
+    await agent2.page.getByTestId('lead-row').first().dblclick();
+    const drawer = agent2.page.getByRole('dialog', { name: 'Moving Lead' });
+    await expect(drawer).toBeVisible();
+    await agent2.page.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/team-lead-moved-in.png` });
+  });
+  await agent1.context.close();
+  await agent2.context.close();
+});
