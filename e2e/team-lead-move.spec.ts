@@ -1,10 +1,12 @@
 /**
  * Issue 18: a lead moved to another team on the server leaves the replicas of the team it left
  * (checked in their IndexedDB and on their grid) and reaches the new team's with its earlier
- * calls, which the stream had sent before their cursors.
+ * calls, which the stream had sent before their cursors; a user added to a team gets its leads
+ * with their history, and a user who leaves it drops them. Tokens of 4 minutes here: every round
+ * refreshes its token, so a change of the user's teams reaches the device at the next round.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { formatHlc } from '../src/domain/sync/hlc';
 import { readStore } from './support/idb-read';
 import { lastSyncedAt, openAs, syncUntil } from './support/team-browser';
@@ -13,7 +15,7 @@ import { startTeamServer, type TeamServer } from './support/team-server';
 let server: TeamServer;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = await startTeamServer();
+  server = await startTeamServer({ tokenTtlSec: 240 });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -33,18 +35,15 @@ interface StoredCall {
   outcome: string;
 }
 
-test('a lead moved to another team leaves the old team’s replica and reaches the new team’s with its calls', async ({
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(600_000);
-  const [team1, team2] = server.teams as [string, string];
-  const stamp = (wall: number) => formatHlc({ wall, counter: 0, node: 'e2e-steward' });
+const stamp = (wall: number) => formatHlc({ wall, counter: 0, node: 'e2e-steward' });
+
+/** A new lead of `teamId` and `calls` calls on it, as a steward's device pushes them. */
+function leadWithCalls(leadId: string, phoneE164: string, name: string, teamId: string, calls: number): object[] {
   const acquired = Date.now() - 30 * DAY;
   const at = stamp(Date.now() - 60_000);
   const fields: Record<string, unknown> = {
-    teamId: team1,
-    name: 'Moving Lead',
+    teamId,
+    name,
     company: '',
     email: '',
     tags: [],
@@ -58,37 +57,46 @@ test('a lead moved to another team leaves the old team’s replica and reaches t
     dncStatus: 'unchecked',
   };
   const stamped = Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, { value, hlc: at }]));
-  const call = (n: number) => ({
-    id: randomUUID(),
-    type: 'call.add',
-    call: {
-      id: `call-e2e-${n}`,
-      leadId: LEAD,
-      at: Date.now() - n * DAY,
-      outcome: 'no-answer',
-      durationSec: 0,
-      agent: 'a',
-    },
-  });
-  const pushed = await server.pushAsSteward([
-    { id: randomUUID(), type: 'lead.put', leadId: LEAD, phoneE164: PHONE, fields: stamped },
-    call(1),
-    call(2),
-  ]);
+  return [
+    { id: randomUUID(), type: 'lead.put', leadId, phoneE164, fields: stamped },
+    ...Array.from({ length: calls }, (_, i) => ({
+      id: randomUUID(),
+      type: 'call.add',
+      call: {
+        id: `call-${leadId}-${i + 1}`,
+        leadId,
+        at: Date.now() - (i + 1) * DAY,
+        outcome: 'no-answer',
+        durationSec: 0,
+        agent: 'a',
+      },
+    })),
+  ];
+}
+
+/** The lead of this number as the replica holds it (its name, or null) and how many calls it holds of it. */
+async function held(page: Page, phoneE164: string) {
+  const lead = (await readStore<StoredLead>(page, 'leads')).find((l) => l.phoneE164 === phoneE164);
+  const calls = lead ? (await readStore<StoredCall>(page, 'calls')).filter((c) => c.leadId === lead.id) : [];
+  return { lead: lead?.name ?? null, calls: calls.length };
+}
+
+test('a lead moved to another team leaves the old team’s replica and reaches the new team’s with its calls', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  const [team1, team2] = server.teams as [string, string];
+  const pushed = await server.pushAsSteward(leadWithCalls(LEAD, PHONE, 'Moving Lead', team1, 2));
   expect(pushed.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
 
   const agent1 = await openAs(server, browser, baseURL!, await server.addUser('agent', [team1]));
   const agent2 = await openAs(server, browser, baseURL!, await server.addUser('agent', [team2]));
-  const held = async (page: typeof agent1.page) => {
-    const lead = (await readStore<StoredLead>(page, 'leads')).find((l) => l.phoneE164 === PHONE);
-    const calls = lead ? (await readStore<StoredCall>(page, 'calls')).filter((c) => c.leadId === lead.id) : [];
-    return { lead: lead?.name ?? null, calls: calls.length };
-  };
 
   await test.step('team 1 holds the lead and its two calls; team 2 nothing of it', async () => {
-    await syncUntil(agent1.page, async () => (await held(agent1.page)).calls === 2);
+    await syncUntil(agent1.page, async () => (await held(agent1.page, PHONE)).calls === 2);
     await syncUntil(agent2.page, async () => (await lastSyncedAt(agent2.page)) > 0);
-    expect(await held(agent2.page)).toEqual({ lead: null, calls: 0 });
+    expect(await held(agent2.page, PHONE)).toEqual({ lead: null, calls: 0 });
   });
 
   await test.step('moved to team 2 on the server: team 1’s replica drops it, team 2’s gets it with its calls', async () => {
@@ -102,10 +110,10 @@ test('a lead moved to another team leaves the old team’s replica and reaches t
       },
     ]);
     expect(moved.map((r) => r.status)).toEqual(['applied']);
-    await syncUntil(agent1.page, async () => (await held(agent1.page)).lead === null);
-    expect(await held(agent1.page)).toEqual({ lead: null, calls: 0 });
-    await syncUntil(agent2.page, async () => (await held(agent2.page)).calls === 2);
-    expect(await held(agent2.page)).toEqual({ lead: 'Moving Lead', calls: 2 });
+    await syncUntil(agent1.page, async () => (await held(agent1.page, PHONE)).lead === null);
+    expect(await held(agent1.page, PHONE)).toEqual({ lead: null, calls: 0 });
+    await syncUntil(agent2.page, async () => (await held(agent2.page, PHONE)).calls === 2);
+    expect(await held(agent2.page, PHONE)).toEqual({ lead: 'Moving Lead', calls: 2 });
   });
 
   await test.step('on the grid: gone from team 1’s, shown on team 2’s with its two attempts', async () => {
@@ -124,4 +132,30 @@ test('a lead moved to another team leaves the old team’s replica and reaches t
   });
   await agent1.context.close();
   await agent2.context.close();
+});
+
+test('a user added to a team gets its leads with their calls, and drops them on leaving it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  const [team1, team2] = server.teams as [string, string];
+  const phone = '+12133734482';
+  await server.pushAsSteward(leadWithCalls('lead-e2e-team2', phone, 'Team Two Lead', team2, 3));
+  const email = await server.addUser('agent', [team1]);
+  const agent = await openAs(server, browser, baseURL!, email);
+  await syncUntil(agent.page, async () => (await lastSyncedAt(agent.page)) > 0);
+  expect(await held(agent.page, phone)).toEqual({ lead: null, calls: 0 });
+
+  // Added to team 2: the lead and its three calls, all sent before this replica's cursor.
+  await server.setTeams(email, [team1, team2]);
+  await syncUntil(agent.page, async () => (await held(agent.page, phone)).calls === 3);
+  expect(await held(agent.page, phone)).toEqual({ lead: 'Team Two Lead', calls: 3 });
+
+  // Left team 2: gone from this device, and nothing queued for the server about it.
+  await server.setTeams(email, [team1]);
+  await syncUntil(agent.page, async () => (await held(agent.page, phone)).lead === null);
+  expect(await held(agent.page, phone)).toEqual({ lead: null, calls: 0 });
+  await expect(agent.page.getByTestId('sync-pending')).toHaveText(/^0 /);
+  await agent.context.close();
 });

@@ -10,7 +10,7 @@ import type { BrowserContext } from '@playwright/test';
 import pg from 'pg';
 import setupDatabase from '../../server/test/global-setup';
 import { buildApp } from '../../server/src/app';
-import { createOrg, createTeam, createUser, setPassword } from '../../server/src/admin';
+import { createOrg, createTeam, createUser, setPassword, setTeams } from '../../server/src/admin';
 import { hashPassword } from '../../server/src/auth/password';
 import type { Role } from '../../server/src/db/session';
 
@@ -25,6 +25,8 @@ export interface TeamServer {
   addUser(role: Role, teamIds: string[]): Promise<string>;
   /** The user's password set again on the server (to `password`), which ends every session they hold. */
   setPassword(email: string, password: string): Promise<void>;
+  /** The user's teams as they are to be from now (their next token refresh carries them). */
+  setTeams(email: string, teamIds: string[]): Promise<void>;
   /** Mutations pushed by a steward of the organisation (as another device would), answered per mutation. */
   pushAsSteward(mutations: object[]): Promise<{ id: string; status: string }[]>;
   /** Route the context's `/team-api/…` to the server; `offline(true)` makes every such request fail as offline does. */
@@ -64,6 +66,9 @@ export async function startTeamServer(
       const email = `${role}-${++n}@e2e.test`;
       userIds.set(email, await createUser(owner, orgId, { email, name: email, role, teamIds, passwordHash }));
       return email;
+    },
+    async setTeams(email, teamIds) {
+      await setTeams(owner, orgId, userIds.get(email)!, teamIds);
     },
     async pushAsSteward(mutations) {
       const steward = await createUser(owner, orgId, {

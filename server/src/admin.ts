@@ -95,3 +95,21 @@ export async function removeCredential(owner: pg.Pool, orgId: string, userId: st
     c.query('DELETE FROM credentials WHERE user_id = $1 AND org_id = $2', [userId, orgId]),
   );
 }
+
+/**
+ * A user's teams, as they are to be from now (memberships added and removed). Their next token
+ * refresh carries them; their device then drops the leads of teams left and pulls again from the
+ * start for the teams joined (src/db/repos/sync-scope-repo.ts).
+ */
+export async function setTeams(
+  owner: pg.Pool,
+  orgId: string,
+  userId: string,
+  teamIds: readonly string[],
+): Promise<void> {
+  await withSession(owner, stewardOf(orgId), async (c) => {
+    await c.query('DELETE FROM team_members WHERE org_id = $1 AND user_id = $2', [orgId, userId]);
+    for (const teamId of teamIds)
+      await c.query('INSERT INTO team_members (org_id, team_id, user_id) VALUES ($1, $2, $3)', [orgId, teamId, userId]);
+  });
+}

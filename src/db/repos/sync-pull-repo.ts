@@ -175,7 +175,10 @@ export async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Prom
     await db.syncIds.put({ table: 'dncEntries', localId: phone, syncId: String(data.id) });
 }
 
-/** A mutation of this user's that the server refused, pushed from another of their devices. */
+/**
+ * A mutation of this user's that the server refused, pushed from another of their devices; once
+ * (a pull started again from 0 after the user's teams changed brings it again).
+ */
 export function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<unknown> {
   // A Dexie promise either way: awaiting a plain one in the page's transaction may leave it.
   if (data.deviceId === deviceId) return Dexie.Promise.resolve();
@@ -186,5 +189,8 @@ export function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, devi
     reason: String(data.reason ?? ''),
     ...(typeof data.detail === 'string' ? { detail: data.detail } : {}),
   };
-  return db.syncIssues.add(issue);
+  return db.syncIssues
+    .filter((i) => i.kind === 'quarantine' && i.mutationId === issue.mutationId)
+    .count()
+    .then((n) => (n ? undefined : db.syncIssues.add(issue)));
 }

@@ -17,6 +17,7 @@ import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
 import { settle } from '../../../domain/sync/push-results';
 import { push, TeamHttpError } from './team-client';
 import { pullToEnd } from './pull-loop';
+import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
 
 /** What went wrong, as an i18n key under `team.error.*`. */
 export type SyncErrorCode = 'offline' | 'session-expired' | 'server' | 'refused';
@@ -68,6 +69,9 @@ export function createSyncApi(db: LeadsDb): SyncApi {
           await settleBatch(db, batch, settled);
           if (settled.acknowledged.length === 0) break;
         }
+        // A role or team changed since the cursor was pulled (a refresh or a sign-in answered
+        // other ones): the leads out of view go, and the pull starts again from 0 (sync-scope-repo.ts).
+        await rescopeIfChanged(db, config);
         await pullToEnd(db, config.serverUrl, token, device);
         await recordSyncOutcome(db, { at: Date.now() });
         return { ok: true };
