@@ -55,6 +55,8 @@ function leadWithCalls(leadId: string, phoneE164: string, name: string, teamId: 
     entryMethod: 'manual',
     attempts: 0,
     dncStatus: 'unchecked',
+    region: 'US',
+    timeZone: 'America/Los_Angeles',
   };
   const stamped = Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, { value, hlc: at }]));
   return [

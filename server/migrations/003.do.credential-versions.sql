@@ -8,7 +8,7 @@ ALTER TABLE credentials ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (ver
 -- The API role cannot read credentials: one narrow definer function answers a user's current
 -- version (NULL: no credential, so no session), nothing else of the row.
 CREATE FUNCTION credential_version(p_user uuid, p_org uuid) RETURNS integer
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
   SELECT c.version FROM credentials c WHERE c.user_id = p_user AND c.org_id = p_org
 $$;
 REVOKE ALL ON FUNCTION credential_version(uuid, uuid) FROM PUBLIC;

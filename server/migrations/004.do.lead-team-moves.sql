@@ -23,10 +23,13 @@ CREATE POLICY team_scope ON lead_team_moves
   USING (org_id = app_org_id() AND NOT app_org_wide()
          AND (from_team = ANY (app_team_ids()) OR to_team = ANY (app_team_ids())))
   WITH CHECK (org_id = app_org_id());
-GRANT SELECT, INSERT ON lead_team_moves TO leadledger_app;
+-- Read by the API; written only by the trigger below (a definer function), so no statement of the
+-- API's can record a move that did not happen.
+GRANT SELECT ON lead_team_moves TO leadledger_app;
 
 -- Recorded by the move itself, in its transaction (whoever moves it: the API, or the owner's SQL).
-CREATE FUNCTION record_team_move() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION record_team_move() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   INSERT INTO lead_team_moves (org_id, lead_id, from_team, to_team, seq)
   VALUES (NEW.org_id, NEW.id, OLD.team_id, NEW.team_id, 0);
@@ -35,3 +38,9 @@ END
 $$;
 CREATE TRIGGER record_team_move AFTER UPDATE OF team_id ON leads
   FOR EACH ROW WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id) EXECUTE FUNCTION record_team_move();
+REVOKE ALL ON FUNCTION record_team_move() FROM PUBLIC;
+
+-- A moved lead's calls and consents are read by lead (the pull sends them to its new team), as a
+-- removal deletes them: by lead, not by scanning the organisation's events.
+CREATE INDEX calls_lead ON calls (org_id, lead_id);
+CREATE INDEX consents_lead ON consents (org_id, lead_id);

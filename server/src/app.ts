@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyJwt from '@fastify/jwt';
 import type pg from 'pg';
 import { z } from 'zod';
-import { ROLES, type SessionClaims } from './db/session';
+import { ROLES, SessionEnded, type SessionClaims } from './db/session';
 import { credentialStands, loadClaims, signIn } from './auth/sign-in';
 import { pushBodySchema } from './protocol/mutations';
 import { push } from './push/push';
@@ -41,7 +41,7 @@ const claimsSchema = z.object({
 });
 type TokenClaims = z.infer<typeof claimsSchema>;
 
-/** A refused session, answered 401 by the error handler. */
+/** A refused token, answered 401 by the error handler. */
 class Unauthorized extends Error {
   readonly statusCode = 401;
 }
@@ -53,18 +53,25 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
   app.register(fastifyJwt, { secret: options.jwtSecret, sign: { expiresIn: options.tokenTtlSec } });
 
-  /** The token's claims, once its signature, its shape and its credential's version all hold. */
-  const verified = async (request: FastifyRequest): Promise<TokenClaims> => {
+  /** The token's claims, once its signature and its shape hold. */
+  const parsedToken = async (request: FastifyRequest): Promise<TokenClaims> => {
     const parsed = claimsSchema.safeParse(await request.jwtVerify());
     if (!parsed.success) throw new Unauthorized('a token of another shape: sign in again');
-    const claims = parsed.data;
-    if (!(await credentialStands(options.pool, claims.org, claims.sub, claims.cv)))
-      throw new Unauthorized('session ended: sign in again');
-    return claims;
+    return parsed.data;
   };
+  /**
+   * A request's session: its credential's version is checked as the session opens, in the same
+   * round trip as its settings (withSession), so a push or pull pays no extra one for it.
+   */
   const session = async (request: FastifyRequest): Promise<SessionClaims> => {
-    const claims = await verified(request);
-    return { orgId: claims.org, userId: claims.sub, role: claims.role, teamIds: claims.teams };
+    const claims = await parsedToken(request);
+    return {
+      orgId: claims.org,
+      userId: claims.sub,
+      role: claims.role,
+      teamIds: claims.teams,
+      credentialVersion: claims.cv,
+    };
   };
   /** A token lives its TTL, and never past a working day from the password (`auth`, seconds). */
   const tokenFor = (claims: SessionClaims, auth: number, cv: number) => {
@@ -112,7 +119,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // user moved to another team gets that); a long sync never stops for a sign-in. A password set
   // again or a user removed ends it (the credential's version, checked as on every request).
   app.post('/auth/refresh', async (request, reply) => {
-    const old = await verified(request);
+    const old = await parsedToken(request);
+    if (!(await credentialStands(options.pool, old.org, old.sub, old.cv))) throw new SessionEnded();
     const auth = old.auth ?? 0;
     if (Date.now() / 1000 - auth > MAX_SESSION_SEC - 30) return unauthorized(reply, 'session ended: sign in again');
     const claims = await loadClaims(options.pool, old.org, old.sub);

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../src/auth/password';
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { refreshToken } from '../../src/features/team/api/team-client';
-import { JWT_SECRET, makeOrg, testApp, type TestDb, withTestServer } from './helpers';
+import { JWT_SECRET, callAdd, makeOrg, testApp, type TestDb, withTestServer } from './helpers';
 
 const b64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
 function hs256(payload: object, secret: string): string {
@@ -221,7 +221,7 @@ describe('a password set again, or a user removed', () => {
         method: 'POST',
         url: '/push',
         headers: { authorization: `Bearer ${token}` },
-        payload: { deviceId: 'device-1', mutations: [] },
+        payload: { deviceId: 'device-1', mutations: [callAdd('lead-after-password')] },
       }),
     ]) {
       expect(res.statusCode).toBe(401);

@@ -128,5 +128,14 @@ describe('a lead moved to another team', () => {
     expect(rows).toEqual([{ from_team: t1, to_team: t2 }]);
     for (const sql of ['UPDATE lead_team_moves SET to_team = from_team', 'DELETE FROM lead_team_moves'])
       await expect(asAgent(sql)).rejects.toThrow(/append-only/);
+    // The API's own statements cannot record a move that did not happen.
+    await expect(
+      withSession(db.api, org.steward, (c) =>
+        c.query(
+          `INSERT INTO lead_team_moves (org_id, lead_id, from_team, to_team, seq) VALUES ($1, 'lead-mv000003', $2, $3, 0)`,
+          [org.orgId, t2, t1],
+        ),
+      ),
+    ).rejects.toThrow(/permission denied/);
   });
 });

@@ -48,11 +48,17 @@ describe('the scope a cursor was pulled under', () => {
     expect(await rescopeIfChanged(db, { role: 'agent', teamIds: [OTHER_TEAM, TEST_TEAM] })).toBe(false);
     expect(await getCursor(db)).toBe(4);
 
-    // Left the other team: its lead goes with its call; the cursor starts again.
+    // A call waiting for a lead of the other team that has not come yet.
+    await applyPulledPage(db, page([call('call-waiting', 'lead-three', 5)], 5), 'me');
+    expect((await db.syncState.get('orphans'))?.value).toHaveLength(1);
+
+    // Left the other team: its lead goes with its call; the waiting call too (the pull from 0
+    // sends again what is in view); the cursor starts again.
     expect(await rescopeIfChanged(db, { role: 'agent', teamIds: [TEST_TEAM] })).toBe(true);
     expect((await db.leads.toArray()).map((l) => l.name)).toEqual(['lead-one']);
     expect(await db.calls.count()).toBe(1);
     expect(await getCursor(db)).toBe(0);
+    expect(await db.syncState.get('orphans')).toBeUndefined();
     expect((await db.syncIds.toArray()).map((m) => m.syncId).sort()).toEqual(['call-one', 'lead-one']);
 
     // The pull from 0 brings what is in view again: each change held once.

@@ -20,7 +20,7 @@ import {
   type PulledChange,
   type PulledPage,
 } from '../db/repos/sync-pull-repo';
-import { applyLead, applyRemoval } from '../db/repos/sync-pull-leads';
+import { applyDeparture, applyLead, applyRemoval } from '../db/repos/sync-pull-leads';
 import { callOf, consentOf } from '../db/repos/sync-pull-events';
 
 export async function applyPulledPageOneByOne(db: LeadsDb, page: PulledPage, deviceId: string): Promise<void> {
@@ -32,8 +32,14 @@ export async function applyPulledPageOneByOne(db: LeadsDb, page: PulledPage, dev
       else if (c.kind === 'removal') {
         removed.add(String(c.data.leadId));
         await applyRemoval(db, String(c.data.leadId));
+      } else if (c.kind === 'move' && c.data.visible === false) {
+        removed.add(String(c.data.leadId));
+        await applyDeparture(db, String(c.data.leadId));
       }
     }
+    const listed = new Set(
+      (await db.syncIssues.filter((i) => i.kind === 'quarantine').toArray()).map((i) => i.mutationId),
+    );
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
     const orphans: PulledChange[] = [];
     const called = new Set<number>();
@@ -45,7 +51,7 @@ export async function applyPulledPageOneByOne(db: LeadsDb, page: PulledPage, dev
         if (leadId === undefined) orphans.push(c);
         else if (c.kind === 'call' && leadId !== REMOVED) called.add(leadId);
       } else if (c.kind === 'dnc') await applyDnc(db, c.data);
-      else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
+      else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId, listed);
       else if (c.kind === 'audit')
         await db.syncState.put({ key: orgChainKey(Number(c.data.orgPosition)), value: c.data });
     }

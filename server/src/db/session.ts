@@ -13,6 +13,20 @@ export interface SessionClaims {
   userId: string;
   role: Role;
   teamIds: readonly string[];
+  /**
+   * The version of the credential the token was issued under (a request's claims): the session
+   * opens only while the user's credential still has it (decision 058), checked in the same
+   * round trip as the settings.
+   */
+  credentialVersion?: number;
+}
+
+/** A session refused because its credential changed or is gone: answered 401. */
+export class SessionEnded extends Error {
+  readonly statusCode = 401;
+  constructor() {
+    super('session ended: sign in again');
+  }
 }
 
 /** The advisory lock key of an organisation's pushes (the change_seq trigger takes the same one). */
@@ -32,12 +46,15 @@ export async function withSession<T>(
   let broken = false;
   try {
     await client.query('BEGIN');
-    await client.query(
+    const checked = claims.credentialVersion !== undefined;
+    const { rows } = await client.query<{ cv?: number | null }>(
       `SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true),
               set_config('app.role', $3, true), set_config('app.team_ids', $4, true)
+              ${checked ? ', credential_version($2::uuid, $1::uuid) AS cv' : ''}
               ${options.lockOrg ? `, ${ORG_LOCK}` : ''}`,
       [claims.orgId, claims.userId, claims.role, claims.teamIds.join(',')],
     );
+    if (checked && rows[0]?.cv !== claims.credentialVersion) throw new SessionEnded();
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

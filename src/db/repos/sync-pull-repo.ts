@@ -138,9 +138,13 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
           l.dncStatus = 'listed';
         });
     const { orphans, called } = eventsPlan;
+    // The refusals listed already, read once a page (a pull started again from 0 brings them again).
+    const listed = page.changes.some((c) => c.kind === 'quarantine')
+      ? new Set((await db.syncIssues.filter((i) => i.kind === 'quarantine').toArray()).map((i) => i.mutationId))
+      : new Set<string>();
     for (const c of page.changes) {
       if (c.kind === 'dnc') await applyDnc(db, c.data);
-      else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId);
+      else if (c.kind === 'quarantine') await applyQuarantine(db, c.data, deviceId, listed);
       else if (c.kind === 'audit')
         await db.syncState.put({ key: orgChainKey(Number(c.data.orgPosition)), value: c.data });
     }
@@ -177,11 +181,17 @@ export async function applyDnc(db: LeadsDb, data: Record<string, unknown>): Prom
 
 /**
  * A mutation of this user's that the server refused, pushed from another of their devices; once
- * (a pull started again from 0 after the user's teams changed brings it again).
+ * (`listed`: the mutation ids listed already, which this adds to).
  */
-export function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, deviceId: string): Promise<unknown> {
+export function applyQuarantine(
+  db: LeadsDb,
+  data: Record<string, unknown>,
+  deviceId: string,
+  listed: Set<string>,
+): Promise<unknown> {
   // A Dexie promise either way: awaiting a plain one in the page's transaction may leave it.
-  if (data.deviceId === deviceId) return Dexie.Promise.resolve();
+  if (data.deviceId === deviceId || listed.has(String(data.mutationId))) return Dexie.Promise.resolve();
+  listed.add(String(data.mutationId));
   const issue: SyncIssue = {
     at: Date.now(),
     kind: 'quarantine',
@@ -189,8 +199,5 @@ export function applyQuarantine(db: LeadsDb, data: Record<string, unknown>, devi
     reason: String(data.reason ?? ''),
     ...(typeof data.detail === 'string' ? { detail: data.detail } : {}),
   };
-  return db.syncIssues
-    .filter((i) => i.kind === 'quarantine' && i.mutationId === issue.mutationId)
-    .count()
-    .then((n) => (n ? undefined : db.syncIssues.add(issue)));
+  return db.syncIssues.add(issue);
 }

@@ -11,7 +11,7 @@
 import type { LeadsDb } from '../leads-db';
 import { SYNC_KEYS, type TeamConfig } from '../../domain/sync/sync-rows';
 import { applyDeparture } from './sync-pull-leads';
-import { pullTables } from './sync-pull-repo';
+import { ORPHANS, pullTables } from './sync-pull-repo';
 
 export const SCOPE_KEY = 'scope';
 
@@ -44,11 +44,19 @@ export async function rescopeIfChanged(db: LeadsDb, config: Pick<TeamConfig, 'ro
       // The cursor first: the outbox does not queue what a transaction writing it deletes (these
       // leads leave this device only; the team keeps them).
       await db.syncState.put({ key: SYNC_KEYS.cursor, value: 0 });
+      // Events waiting for a lead: the pull from 0 sends those still in view again.
+      await db.syncState.delete(ORPHANS);
       if (!now.orgWide) {
         const inView = new Set(now.teamIds);
-        const leads = await db.syncIds.where('table').equals('leads').toArray();
-        for (const m of leads)
-          if (!m.removed && m.team && !inView.has(String(m.team.value))) await applyDeparture(db, m.syncId);
+        // Walked, not read whole: a lead's sync id row holds its field stamps and synced copy.
+        const out: string[] = [];
+        await db.syncIds
+          .where('table')
+          .equals('leads')
+          .each((m) => {
+            if (!m.removed && m.team && !inView.has(String(m.team.value))) out.push(m.syncId);
+          });
+        for (const syncId of out) await applyDeparture(db, syncId);
       }
     }
     await db.syncState.put({ key: SCOPE_KEY, value: now });

@@ -71,7 +71,10 @@ export function createSyncApi(db: LeadsDb): SyncApi {
         }
         // A role or team changed since the cursor was pulled (a refresh or a sign-in answered
         // other ones): the leads out of view go, and the pull starts again from 0 (sync-scope-repo.ts).
-        await rescopeIfChanged(db, config);
+        // A token first (a refresh due now answers the teams the pull will run under), then the
+        // config as that refresh left it.
+        await token();
+        await rescopeIfChanged(db, (await getTeamConfig(db)) ?? config);
         await pullToEnd(db, config.serverUrl, token, device);
         await recordSyncOutcome(db, { at: Date.now() });
         return { ok: true };
