@@ -114,16 +114,25 @@ export async function pullAs(app: FastifyInstance, token: string, cursor = 0, li
   return res.json() as PulledPage;
 }
 
-/** Every change after `cursor`, page by page. */
-export async function pullAll(app: FastifyInstance, token: string, limit = 1000): Promise<PulledPage['changes']> {
-  const all: PulledPage['changes'] = [];
-  let cursor = 0;
+/** Every change after `cursor`, page by page, and the cursor to go on from. */
+export async function pullFrom(
+  app: FastifyInstance,
+  token: string,
+  cursor: number,
+  limit = 1000,
+): Promise<{ changes: PulledPage['changes']; cursor: number }> {
+  const changes: PulledPage['changes'] = [];
   for (;;) {
     const page = await pullAs(app, token, cursor, limit);
-    all.push(...page.changes);
+    changes.push(...page.changes);
     cursor = page.cursor;
-    if (!page.more) return all;
+    if (!page.more) return { changes, cursor };
   }
+}
+
+/** Every change from the start, page by page. */
+export async function pullAll(app: FastifyInstance, token: string, limit = 1000): Promise<PulledPage['changes']> {
+  return (await pullFrom(app, token, 0, limit)).changes;
 }
 
 export const hlc = (wall: number, node = 'dev-a', counter = 0): string => formatHlc({ wall, counter, node });

@@ -13,7 +13,7 @@ import {
   leadPut,
   makeOrg,
   newLeadFields,
-  pullAs,
+  pullFrom as pullFromAs,
   pushAs,
   tokenFor,
   type PulledPage,
@@ -28,16 +28,7 @@ withTestServer((d, a) => {
   app = a;
 });
 
-/** Every change after `cursor`, page by page, and the cursor to go on from. */
-async function pullFrom(token: string, cursor: number, limit = 1000) {
-  const changes: PulledPage['changes'] = [];
-  for (;;) {
-    const page = await pullAs(app, token, cursor, limit);
-    changes.push(...page.changes);
-    cursor = page.cursor;
-    if (!page.more) return { changes, cursor };
-  }
-}
+const pullFrom = (token: string, cursor: number, limit = 1000) => pullFromAs(app, token, cursor, limit);
 
 const ofLead = (changes: PulledPage['changes'], leadId: string) =>
   changes.filter((c) => c.data.leadId === leadId || c.data.id === leadId);
