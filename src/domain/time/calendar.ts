@@ -32,6 +32,9 @@ function pad(n: number, width = 2): string {
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
+  // Intl reads a missing zone as the runtime's own: a lead stored without one (a synced row from
+  // an older client) must not be judged in the browser's zone, so only a named zone is valid.
+  if (typeof timeZone !== 'string' || timeZone === '') return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;
