@@ -24,25 +24,22 @@ export async function signIn(pool: pg.Pool, email: string, password: string): Pr
 }
 
 /**
- * Whether the credential a token was issued under still stands: the user's credential exists and
- * has the token's version (a password set again raises it; a removed user has none).
+ * The role and teams, read inside a session of the user's own organisation (RLS applies here too).
+ * `credentialVersion`: a refresh's token's, checked as that session opens (SessionEnded otherwise).
  */
-export async function credentialStands(
+export async function loadClaims(
   pool: pg.Pool,
   orgId: string,
   userId: string,
-  version: number,
-): Promise<boolean> {
-  const { rows } = await pool.query<{ version: number | null }>('SELECT credential_version($1, $2) AS version', [
-    userId,
+  credentialVersion?: number,
+): Promise<SessionClaims | null> {
+  const bootstrap: SessionClaims = {
     orgId,
-  ]);
-  return rows[0]?.version === version;
-}
-
-/** The role and teams, read inside a session of the user's own organisation (RLS applies here too). */
-export async function loadClaims(pool: pg.Pool, orgId: string, userId: string): Promise<SessionClaims | null> {
-  const bootstrap: SessionClaims = { orgId, userId, role: 'agent', teamIds: [] };
+    userId,
+    role: 'agent',
+    teamIds: [],
+    ...(credentialVersion !== undefined ? { credentialVersion } : {}),
+  };
   return withSession(pool, bootstrap, async (client) => {
     const { rows } = await client.query<{ role: Role; team_ids: string[] }>(
       `SELECT u.role, coalesce(array_agg(m.team_id) FILTER (WHERE m.team_id IS NOT NULL), '{}') AS team_ids

@@ -179,16 +179,33 @@ export async function applyLead(db: LeadsDb, data: Record<string, unknown>): Pro
   await db.syncIds.put(newMapping(lead, id, row));
 }
 
-/** A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked. */
-export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
+/** The sync id row of a lead this device holds (not removed), or undefined. */
+async function heldLead(db: LeadsDb, syncId: string): Promise<(SyncIdRow & { localId: number }) | undefined> {
   const held = (await mappingsOf(db, 'leads', [syncId])).get(syncId);
-  if (!held || held.removed || typeof held.localId !== 'number') return;
-  const id = held.localId;
-  await db.calls.where('leadId').equals(id).delete();
-  await db.consents.where('leadId').equals(id).delete();
+  return held && !held.removed && typeof held.localId === 'number' ? { ...held, localId: held.localId } : undefined;
+}
+
+/**
+ * The lead `id` deleted from this device with its calls, consents, renewal requests and
+ * acquisition records (a removal and a departure alike); answers the ids of its calls and consents.
+ */
+async function deleteHere(db: LeadsDb, id: number): Promise<{ calls: number[]; consents: number[] }> {
+  const calls = (await db.calls.where('leadId').equals(id).primaryKeys()) as number[];
+  const consents = (await db.consents.where('leadId').equals(id).primaryKeys()) as number[];
+  await db.calls.bulkDelete(calls);
+  await db.consents.bulkDelete(consents);
   await db.consentRequests.where('leadId').equals(id).delete();
   await db.acquisitions.where('leadId').equals(id).delete();
   await db.leads.delete(id);
+  return { calls, consents };
+}
+
+/** A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked. */
+export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
+  const held = await heldLead(db, syncId);
+  if (!held) return;
+  const id = held.localId;
+  await deleteHere(db, id);
   await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
   // What this device had queued for the lead would only be refused (and carry the person's values there).
   const queued = await db.outbox.filter((r) => mutationLeadId(r.mutation) === syncId).primaryKeys();
@@ -204,16 +221,10 @@ export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
  * stay queued and are refused there, shown to their author.
  */
 export async function applyDeparture(db: LeadsDb, syncId: string): Promise<void> {
-  const held = (await mappingsOf(db, 'leads', [syncId])).get(syncId);
-  if (!held || held.removed || typeof held.localId !== 'number') return;
+  const held = await heldLead(db, syncId);
+  if (!held) return;
   const id = held.localId;
-  const calls = await db.calls.where('leadId').equals(id).primaryKeys();
-  const consents = await db.consents.where('leadId').equals(id).primaryKeys();
-  await db.calls.bulkDelete(calls);
-  await db.consents.bulkDelete(consents);
-  await db.consentRequests.where('leadId').equals(id).delete();
-  await db.acquisitions.where('leadId').equals(id).delete();
-  await db.leads.delete(id);
+  const { calls, consents } = await deleteHere(db, id);
   await db.syncIds.bulkDelete([
     ['leads', id],
     ...calls.map((c): [string, number] => ['calls', c]),

@@ -9,14 +9,12 @@
  * again, and what the device already holds is taken by its ids once.
  */
 import type { LeadsDb } from '../leads-db';
+import { ORG_WIDE_ROLES } from '../../domain/sync/mutation';
 import { SYNC_KEYS, type TeamConfig } from '../../domain/sync/sync-rows';
 import { applyDeparture } from './sync-pull-leads';
 import { ORPHANS, pullTables } from './sync-pull-repo';
 
 export const SCOPE_KEY = 'scope';
-
-/** Roles that read every team's leads (the server's `app_org_wide()`). */
-const ORG_WIDE = new Set(['steward', 'manager']);
 
 interface Scope {
   orgWide: boolean;
@@ -24,7 +22,7 @@ interface Scope {
 }
 
 const scopeOf = (config: Pick<TeamConfig, 'role' | 'teamIds'>): Scope => ({
-  orgWide: ORG_WIDE.has(config.role),
+  orgWide: ORG_WIDE_ROLES.has(config.role),
   teamIds: [...new Set(config.teamIds)].sort(),
 });
 

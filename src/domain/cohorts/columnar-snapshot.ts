@@ -9,17 +9,13 @@
 import type { Campaign } from '../catalog/campaign';
 import type { Source } from '../catalog/source';
 import type { Lead } from '../leads/lead';
-import { campaignMembership, windowOrder, type MembershipLead } from './campaign-membership';
+import { MemberCoder } from './member-coder';
+import { assembleSnapshot } from './snapshot-assembly';
 import { Dictionary } from '../columns/dictionary';
-import { FLAG_CONVERTED, FLAG_HAS_CONTACT_TIME } from '../columns/lead-flags';
-import { buildGrainIndexes, localDay, type GrainIndexes } from './grain-index';
-import { valueBuckets } from './value-buckets';
+import { localDay, type GrainIndexes } from './grain-index';
 import { withCode, type CodeColumn } from '../columns/code-column';
 
-/** How a lead joined its campaign: 0 none, 1 explicit campaign id, 2 acquisition window. */
-export const RULE_NONE = 0;
-export const RULE_EXPLICIT = 1;
-export const RULE_WINDOW = 2;
+export { RULE_EXPLICIT, RULE_NONE, RULE_WINDOW } from './member-coder';
 
 /**
  * Dictionary codes: Uint16 (every column the same type, so the split loop stays monomorphic);
@@ -101,31 +97,6 @@ function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array | 
   const next = new (a.constructor as new (n: number) => T)(size);
   next.set(a);
   return next;
-}
-
-/**
- * Each lead's campaign membership (campaign-membership.ts) as a code of the snapshot's member
- * dictionary: the catalogue's campaigns first, in its order, then explicit ids as first seen.
- */
-export class MemberCoder {
-  readonly dict: Dictionary;
-  /** The rule of the last lead coded (RULE_NONE, RULE_EXPLICIT or RULE_WINDOW). */
-  rule = RULE_NONE;
-  private readonly ordered: Campaign[];
-  private readonly kinds: Map<string, string>;
-
-  constructor(ctx: SnapshotContext) {
-    this.dict = new Dictionary(['', ...ctx.campaigns.map((c) => c.id)]);
-    this.ordered = windowOrder(ctx.campaigns);
-    this.kinds = new Map(ctx.sources.map((s) => [s.id, s.kind]));
-  }
-
-  /** The member code of `lead` (0: none); its rule is left in `rule`. */
-  code(lead: MembershipLead): number {
-    const m = campaignMembership(lead, this.ordered, this.kinds);
-    this.rule = m ? (m.rule === 'explicit' ? RULE_EXPLICIT : RULE_WINDOW) : RULE_NONE;
-    return m ? this.dict.code(m.campaignId) : 0;
-  }
 }
 
 /** Streams leads (then or before their calls) into columns; `build()` returns the snapshot. */
@@ -261,62 +232,4 @@ export class SnapshotBuilder {
       memberRule: cut(this.rule),
     });
   }
-}
-
-/**
- * A snapshot's columns as read (the instants, flags, codes with their values, each lead's local
- * acquisition day): what `assembleSnapshot` completes. Each column is exactly `n` rows long, but
- * `days`, which may be longer (only its first `n` rows are read).
- */
-export type SnapshotColumns = Omit<
-  ColumnarSnapshot,
-  'timeZone' | 'day' | 'dayBase' | 'grains' | 'contactBucket' | 'conversionBucket' | 'ageBucket'
-> & { days: Int32Array };
-
-/**
- * The snapshot of `parts`: the acquisition days counted from the first one, the cohort periods of
- * every grain over them, and the median buckets, each worked out the first time it is read.
- */
-export function assembleSnapshot(timeZone: string, parts: SnapshotColumns): ColumnarSnapshot {
-  const { n, days, ...columns } = parts;
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const d = days[i]!;
-    if (d < first) first = d;
-    if (d > last) last = d;
-  }
-  const dayBase = n ? first : 0;
-  const day = new Uint16Array(n);
-  for (let i = 0; i < n; i++) day[i] = days[i]! - dayBase;
-  const { flags, acquiredAt, createdAt, firstContactAt, convertedAt } = parts;
-  const diff = (keep: (i: number) => boolean, from: Float64Array, to: Float64Array) => {
-    let buckets: Uint8Array | undefined;
-    return () => {
-      if (buckets) return buckets;
-      const span = new Float64Array(n);
-      for (let i = 0; i < n; i++) span[i] = keep(i) ? to[i]! - from[i]! : NaN;
-      return (buckets = valueBuckets(span));
-    };
-  };
-  const contactBucket = diff((i) => (flags[i]! & FLAG_HAS_CONTACT_TIME) !== 0, createdAt, firstContactAt);
-  const conversionBucket = diff((i) => (flags[i]! & FLAG_CONVERTED) !== 0, acquiredAt, convertedAt);
-  const ageBucket = diff(() => true, acquiredAt, createdAt);
-  return {
-    get contactBucket() {
-      return contactBucket();
-    },
-    get conversionBucket() {
-      return conversionBucket();
-    },
-    get ageBucket() {
-      return ageBucket();
-    },
-    n,
-    timeZone,
-    ...columns,
-    day,
-    dayBase,
-    grains: buildGrainIndexes(dayBase, n ? last : dayBase - 1, timeZone),
-  };
 }

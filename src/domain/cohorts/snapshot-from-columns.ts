@@ -27,7 +27,9 @@ import { instantAt, type InstantColumn } from '../columns/instant-column';
 import { ENTRY_METHODS } from '../leads/lead';
 import type { LeadColumns } from '../leads/index/lead-columns';
 import type { MembershipLead } from './campaign-membership';
-import { assembleSnapshot, MemberCoder, type ColumnarSnapshot, type SnapshotContext } from './columnar-snapshot';
+import type { ColumnarSnapshot, SnapshotContext } from './columnar-snapshot';
+import { MemberCoder } from './member-coder';
+import { assembleSnapshot } from './snapshot-assembly';
 import { localDay } from './grain-index';
 
 /** Bits the cohorts read as the columns hold them. */

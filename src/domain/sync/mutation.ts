@@ -46,6 +46,9 @@ export type LeadRemovalReason = (typeof LEAD_REMOVAL_REASONS)[number];
 /** The team roles the server lets remove a lead (server/migrations/002, remove_lead); an agent may not. */
 export const ROLES_THAT_REMOVE: ReadonlySet<string> = new Set(['steward', 'manager', 'team_lead']);
 
+/** The team roles that read every team's leads (the server's `app_org_wide()`). */
+export const ORG_WIDE_ROLES: ReadonlySet<string> = new Set(['steward', 'manager']);
+
 /**
  * Whether a user of `role` may remove a lead whose sync row is `held`: always when the team does
  * not hold it (no row, or already removed), else only in a role the server lets remove.
