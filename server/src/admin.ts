@@ -66,7 +66,7 @@ export async function createUser(owner: pg.Pool, orgId: string, user: NewUser): 
 /**
  * Sets a user's password again (`password`, or an already computed scrypt hash). The credential's
  * version is raised with it, so every session issued under the old one ends at its next request.
- * False when the user has no credential.
+ * A removed credential gets its password back this way. False when the user has no credential.
  */
 export async function setPassword(
   owner: pg.Pool,
@@ -86,13 +86,17 @@ export async function setPassword(
 }
 
 /**
- * Removes a user's credential (a user who leaves): no sign-in any more, and every session issued
- * before ends at its next request, refresh included. The user's row stays: the audit trail and
- * the data they wrote name them.
+ * Removes a user's password (a user who leaves): no sign-in any more, and every session issued
+ * before ends at its next request, refresh included. The credential's row stays, without a
+ * password and at a raised version, so a password set again later (setPassword) never brings back
+ * a version an old token carries. The user's row stays: the audit trail and their data name them.
  */
 export async function removeCredential(owner: pg.Pool, orgId: string, userId: string): Promise<void> {
   await withSession(owner, stewardOf(orgId), (c) =>
-    c.query('DELETE FROM credentials WHERE user_id = $1 AND org_id = $2', [userId, orgId]),
+    c.query('UPDATE credentials SET password_hash = NULL, version = version + 1 WHERE user_id = $1 AND org_id = $2', [
+      userId,
+      orgId,
+    ]),
   );
 }
 

@@ -122,9 +122,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const old = await parsedToken(request);
     const auth = old.auth ?? 0;
     if (Date.now() / 1000 - auth > MAX_SESSION_SEC - 30) return unauthorized(reply, 'session ended: sign in again');
-    const claims = await loadClaims(options.pool, old.org, old.sub, old.cv);
-    if (!claims) return unauthorized(reply, 'no such user');
-    return tokenFor(claims, auth, old.cv);
+    return tokenFor(await loadClaims(options.pool, old.org, old.sub, old.cv), auth, old.cv);
   });
 
   app.post('/push', async (request) => {

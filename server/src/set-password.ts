@@ -1,8 +1,9 @@
 /**
  * `npm run server:password -- <e-mail>` sets a user's password again, read from the standard input
  * (one line: never a command-line argument, which `ps` and the shell's history show), and
- * `npm run server:password -- <e-mail> --remove` removes their credential (a user who leaves).
- * Either ends every session the user holds at its next request (decision 058).
+ * `npm run server:password -- <e-mail> --remove` removes their password (a user who leaves; a
+ * password set again later restores their sign-in). Either ends every session the user holds at
+ * its next request (decisions 058, 060).
  */
 import { text } from 'node:stream/consumers';
 import { removeCredential, setPassword } from './admin';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createUser, removeCredential, setPassword } from '../src/admin';
 import { hashPassword, verifyPassword } from '../src/auth/password';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { refreshToken } from '../../src/features/team/api/team-client';
 import { JWT_SECRET, callAdd, makeOrg, testApp, type TestDb, withTestServer } from './helpers';
@@ -245,7 +245,22 @@ describe('a password set again, or a user removed', () => {
     expect((await get(token)).statusCode).toBe(401);
     expect((await refresh(token)).statusCode).toBe(401);
     expect((await signIn(email, 'first password')).statusCode).toBe(401);
-    expect(await setPassword(db.owner, org.orgId, userId, { passwordHash: await cheap('x') })).toBe(false);
+    // Given a password again (the user came back): signs in at a version no earlier token carries.
+    expect(await setPassword(db.owner, org.orgId, userId, { passwordHash: await cheap('back again') })).toBe(true);
+    expect((await get(token)).statusCode).toBe(401);
+    expect((await refresh(token)).statusCode).toBe(401);
+    expect((await signIn(email, 'first password')).statusCode).toBe(401);
+    const back = await signIn(email, 'back again');
+    expect(back.statusCode).toBe(200);
+    const backToken = (back.json() as { token: string }).token;
+    expect(app.jwt.decode<{ cv: number }>(backToken)!.cv).toBe(3);
+    expect((await get(backToken)).statusCode).toBe(200);
+    // A token forged for a version the credential had before its removal: refused too.
+    const before = app.jwt.decode<Record<string, unknown>>(backToken)!;
+    const at = Math.floor(Date.now() / 1000);
+    expect((await get(hs256({ ...before, cv: 2, iat: at, exp: at + 900 }, JWT_SECRET))).statusCode).toBe(401);
+    // A user with no credential row at all cannot be given a password this way.
+    expect(await setPassword(db.owner, org.orgId, randomUUID(), { passwordHash: await cheap('x') })).toBe(false);
 
     // Signed with the right secret but with no credential version (issued before versions), or a
     // version the credential never had: refused, not answered as a bad request.

@@ -102,6 +102,7 @@ export interface PulledPage {
   changes: { seq: number; kind: string; data: Record<string, unknown> }[];
   cursor: number;
   more: boolean;
+  scope: { role: string; teamIds: string[] };
 }
 
 export async function pullAs(app: FastifyInstance, token: string, cursor = 0, limit = 1000): Promise<PulledPage> {

@@ -1,7 +1,9 @@
 /** Pull: pages after a cursor in seq order, nothing skipped or repeated, including while pushes commit. */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { setTeams } from '../src/admin';
 import {
+  addUser,
   callAdd,
   hlc,
   leadPut,
@@ -51,7 +53,20 @@ describe('pull', () => {
     expect(seen).toHaveLength(45); // 40 calls + 5 leads (each at its latest seq)
     expect(pages.slice(0, -1).every((n) => n === 7)).toBe(true);
     const empty = await pullAs(app, token, cursor, 7);
-    expect(empty).toEqual({ changes: [], cursor, more: false });
+    expect(empty).toEqual({ changes: [], cursor, more: false, scope: { role: 'steward', teamIds: [] } });
+  });
+
+  it("each page says the role and teams it was read under: the user's as they are now, whatever the token says", async () => {
+    const org = await makeOrg(db);
+    const lead = await addUser(db, org.orgId, 'team_lead', [org.teams[1]!]);
+    const token = tokenFor(app, lead);
+    expect((await pullAs(app, token)).scope).toEqual({ role: 'team_lead', teamIds: [org.teams[1]] });
+    // A token naming a team the user is not in reads only the user's team.
+    const claimed = tokenFor(app, { ...lead, teamIds: [org.teams[0]!, org.teams[1]!] });
+    expect((await pullAs(app, claimed)).scope).toEqual({ role: 'team_lead', teamIds: [org.teams[1]] });
+    // Moved to the other team: the token issued before reads the new team at its next request.
+    await setTeams(db.owner, org.orgId, lead.userId, [org.teams[0]!]);
+    expect((await pullAs(app, token)).scope).toEqual({ role: 'team_lead', teamIds: [org.teams[0]] });
   });
 
   it('a client pulling while others push misses nothing (seqs become visible in commit order)', async () => {

@@ -119,4 +119,25 @@ describe('a lead moved between teams', () => {
     expect(await db.syncIds.count()).toBe(0);
     expect(await db.calls.count()).toBe(0);
   });
+
+  it("a removal of a lead that already left with a move drops this device's writes still queued for it", async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'team_lead');
+    await applyPulledPage(db, page([lead(1)], 1), 'me');
+    // A call logged here, not yet sent; then the lead moves away, and is erased in its new team.
+    const queued = { id: '00000000-0000-4000-8000-000000000001', type: 'call.add' as const, call: { leadId: LEAD } };
+    await db.outbox.add({ at: NOW, mutation: queued as never });
+    const other = { id: '00000000-0000-4000-8000-000000000002', type: 'call.add' as const, call: { leadId: 'x' } };
+    await db.outbox.add({ at: NOW, mutation: other as never });
+    await applyPulledPage(db, page([move(2, false)], 2), 'me');
+    // Left with the move, the call stays queued (the server takes it: the lead still exists).
+    expect((await db.outbox.toArray()).map((r) => r.mutation.id)).toEqual([queued.id, other.id]);
+    await applyPulledPage(
+      db,
+      page([{ seq: 3, kind: 'removal', data: { leadId: LEAD, reason: 'erase', at: NOW } }], 3),
+      'me',
+    );
+    expect((await db.outbox.toArray()).map((r) => r.mutation.id)).toEqual([other.id]);
+    expect(await db.leads.count()).toBe(0);
+  });
 });

@@ -20,7 +20,7 @@ import {
   type PulledChange,
   type PulledPage,
 } from '../db/repos/sync-pull-repo';
-import { applyDeparture, applyLead, applyRemoval } from '../db/repos/sync-pull-leads';
+import { applyDeparture, applyLead, applyRemoval, dropQueuedFor } from '../db/repos/sync-pull-leads';
 import { callOf, consentOf } from '../db/repos/sync-pull-events';
 
 export async function applyPulledPageOneByOne(db: LeadsDb, page: PulledPage, deviceId: string): Promise<void> {
@@ -37,6 +37,10 @@ export async function applyPulledPageOneByOne(db: LeadsDb, page: PulledPage, dev
         await applyDeparture(db, String(c.data.leadId));
       }
     }
+    await dropQueuedFor(
+      db,
+      new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId))),
+    );
     const listed = new Set(
       (await db.syncIssues.filter((i) => i.kind === 'quarantine').toArray()).map((i) => i.mutationId),
     );

@@ -33,7 +33,8 @@ type Answer = { ok: true; result: Omit<FirstSyncResult, 'longestTaskMs'> } | { o
 async function syncHere({ serverUrl, token, deviceId }: Ask): Promise<Omit<FirstSyncResult, 'longestTaskMs'>> {
   const db = getDb();
   const started = performance.now();
-  const times = await pullToEnd(db, serverUrl, async () => token, deviceId);
+  // The server says each page's scope; the fallback is for one that would not.
+  const times = await pullToEnd(db, serverUrl, async () => token, deviceId, { role: 'steward', teamIds: [] });
   const ms = performance.now() - started;
   return {
     ms,

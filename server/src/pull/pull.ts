@@ -25,6 +25,11 @@ export interface PullPage {
   /** Pass back as `cursor` for the next page (unchanged when there was nothing new). */
   cursor: number;
   more: boolean;
+  /**
+   * The role and teams the page was read under (the user's as they are now: db/session.ts): a
+   * replica compares them with the scope its cursor was pulled under, page by page.
+   */
+  scope: { role: string; teamIds: string[] };
 }
 
 const SOURCES: Record<ChangeKind, string> = {
@@ -105,7 +110,7 @@ async function movedInEvents(
 
 /** One page as the JSON text of a `PullPage` (kinds are fixed words, seqs numbers, data PostgreSQL's own JSON). */
 export async function pullJson(pool: pg.Pool, claims: SessionClaims, cursor: number, limit: number): Promise<string> {
-  return withSession(pool, claims, async (client) => {
+  return withSession(pool, claims, async (client, session) => {
     const { rows } = await client.query<Row>(PULL_SQL, [cursor, limit + 1]);
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
@@ -114,6 +119,7 @@ export async function pullJson(pool: pg.Pool, claims: SessionClaims, cursor: num
       `{"seq":${Number(r.seq)},"kind":"${r.kind}","data":${r.data}}`,
       ...(moved.get(i) ?? []),
     ]);
-    return `{"changes":[${changes.join(',')}],"cursor":${page.length ? Number(page.at(-1)!.seq) : cursor},"more":${more}}`;
+    const scope = JSON.stringify({ role: session.role, teamIds: session.teamIds });
+    return `{"changes":[${changes.join(',')}],"cursor":${page.length ? Number(page.at(-1)!.seq) : cursor},"more":${more},"scope":${scope}}`;
   });
 }

@@ -200,15 +200,26 @@ async function deleteHere(db: LeadsDb, id: number): Promise<{ calls: number[]; c
   return { calls, consents };
 }
 
-/** A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked. */
+/**
+ * A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked.
+ * What this device had queued for it is dropped by the page (dropQueuedFor), held or not.
+ */
 export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
   const held = await heldLead(db, syncId);
   if (!held) return;
   const id = held.localId;
   await deleteHere(db, id);
   await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
-  // What this device had queued for the lead would only be refused (and carry the person's values there).
-  const queued = await db.outbox.filter((r) => mutationLeadId(r.mutation) === syncId).primaryKeys();
+}
+
+/**
+ * Drops what this device had queued for leads removed from the team's data: it would only be
+ * refused, and carry the person's values there. Also for a lead no longer held here (it left with
+ * an earlier move, while writes to it were queued). One walk of the outbox a page.
+ */
+export async function dropQueuedFor(db: LeadsDb, removed: ReadonlySet<string>): Promise<void> {
+  if (removed.size === 0) return;
+  const queued = await db.outbox.filter((r) => removed.has(mutationLeadId(r.mutation) ?? '')).primaryKeys();
   await db.outbox.bulkDelete(queued);
 }
 

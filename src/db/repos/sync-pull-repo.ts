@@ -14,6 +14,7 @@ import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
 import type { SyncIssue } from '../../domain/sync/sync-rows';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
+import { SCOPE_KEY, sameScope, type SyncScope } from '../../domain/sync/sync-scope';
 import { addInternalDncInTransaction } from './dnc-repo';
 import { orgChainKey } from './org-chain-repo';
 import {
@@ -21,6 +22,7 @@ import {
   applyLead,
   applyRemoval,
   bulkApplicable,
+  dropQueuedFor,
   mappingsOf,
   planLeads,
   writeLeads,
@@ -47,6 +49,22 @@ export interface PulledPage {
   more: boolean;
 }
 
+/** What a page was asked under: the stored cursor it follows, and the scope it was read under (pull-loop.ts). */
+export interface PageBasis {
+  from: number;
+  scope: SyncScope;
+}
+
+/**
+ * The stored cursor or scope moved since the page was asked for (another tab's round, a rescope):
+ * the page is not applied, and the pull goes on from what is stored now.
+ */
+export class PullRaced extends Error {
+  constructor() {
+    super('the sync cursor moved while the page was fetched');
+  }
+}
+
 export const ORPHANS = 'orphans';
 
 /** Every table a pulled page may write (one transaction with its cursor). */
@@ -67,8 +85,19 @@ export const pullTables = (db: LeadsDb) => [
   db.settings,
 ];
 
-export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: string): Promise<void> {
+export async function applyPulledPage(
+  db: LeadsDb,
+  page: PulledPage,
+  deviceId: string,
+  basis?: PageBasis,
+): Promise<void> {
   await db.transaction('rw', pullTables(db), async () => {
+    if (basis) {
+      const [cursor, scope] = await Promise.all([db.syncState.get(SYNC_KEYS.cursor), db.syncState.get(SCOPE_KEY)]);
+      const noted = scope?.value as SyncScope | undefined;
+      if (((cursor?.value as number | undefined) ?? 0) !== basis.from || !noted || !sameScope(noted, basis.scope))
+        throw new PullRaced();
+    }
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
     const leads = page.changes.filter((c) => c.kind === 'lead').map((c) => c.data);
     // A number this device forgot (its keyed hash kept on the internal list) that comes back with a
@@ -97,6 +126,7 @@ export async function applyPulledPage(db: LeadsDb, page: PulledPage, deviceId: s
       for (const id of removed) await applyRemoval(db, id);
       for (const id of departed) await applyDeparture(db, id);
     }
+    await dropQueuedFor(db, removed);
     const waiting = ((await db.syncState.get(ORPHANS))?.value as PulledChange[] | undefined) ?? [];
     // An event waiting for a lead that was removed, or moved out of view, before it arrived: dropped.
     const events = [...waiting, ...page.changes].filter(

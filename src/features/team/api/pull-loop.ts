@@ -4,10 +4,18 @@
  * is in the answer): the server and the wire work while this browser writes. A page fetched ahead
  * and not applied (the apply failed, the round ended) is dropped; the stored cursor says where the
  * next round starts, so nothing is skipped or applied twice.
+ *
+ * Each page says the role and teams it was read under (the token's). One that differs from the
+ * scope the cursor was pulled under (a refresh between pages, another tab signed in with other
+ * teams) drops the leads out of view and starts again from 0 (sync-scope-repo.ts). A page is
+ * applied only if the stored cursor and scope are still those it was asked under (another tab's
+ * round, or a rescope, may have moved them meanwhile): otherwise the pull goes on from what is stored.
  */
 import type { LeadsDb } from '../../../db/leads-db';
-import { applyPulledPage } from '../../../db/repos/sync-pull-repo';
+import { applyPulledPage, PullRaced } from '../../../db/repos/sync-pull-repo';
+import { notedScope, rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
 import { getCursor } from '../../../db/repos/sync-state-repo';
+import { sameScope, scopeOf } from '../../../domain/sync/sync-scope';
 import { pull, type PullAnswer } from './team-client';
 
 export interface PullLoopTimes {
@@ -15,27 +23,62 @@ export interface PullLoopTimes {
   /** Time spent waiting for a page to arrive (not hidden behind the previous page's apply). */
   waitMs: number;
   applyMs: number;
+  /** Times the pull started again from the stored cursor (the scope changed, or another tab moved the cursor). */
+  restarts: number;
 }
 
+/** A round gives up after this many restarts (something keeps moving the cursor under it). */
+const MAX_RESTARTS = 5;
+
+/**
+ * `fallback` is the role and teams of a server whose pages do not say theirs (the team config's).
+ */
 export async function pullToEnd(
   db: LeadsDb,
   serverUrl: string,
   token: () => Promise<string>,
   deviceId: string,
+  fallback: { role: string; teamIds: readonly string[] },
 ): Promise<PullLoopTimes> {
-  const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0 };
-  const ask = async (cursor: number): Promise<PullAnswer> => pull(serverUrl, await token(), cursor);
+  const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0, restarts: 0 };
+  const ask = async (from: number): Promise<{ from: number; page: PullAnswer }> => ({
+    from,
+    page: await pull(serverUrl, await token(), from),
+  });
+  let noted = await notedScope(db);
   let next = ask(await getCursor(db));
+  const restart = async () => {
+    if (++times.restarts > MAX_RESTARTS) throw new PullRaced();
+    noted = await notedScope(db);
+    next = ask(await getCursor(db));
+  };
   for (;;) {
     const t0 = performance.now();
-    const page = await next;
+    const { from, page } = await next;
     const t1 = performance.now();
+    const claims = page.scope ?? fallback;
+    const scope = scopeOf(claims);
+    if (!noted || !sameScope(noted, scope)) {
+      // Noted the first time; a change drops the leads out of view and sets the cursor to 0.
+      const changed = await rescopeIfChanged(db, claims);
+      noted = scope;
+      if (changed) {
+        await restart();
+        continue;
+      }
+    }
     if (page.more) {
       next = ask(page.cursor);
       // Awaited at the top of the next turn; if this page's apply throws first, it is not awaited.
       next.catch(() => undefined);
     }
-    await applyPulledPage(db, page, deviceId);
+    try {
+      await applyPulledPage(db, page, deviceId, { from, scope });
+    } catch (error) {
+      if (!(error instanceof PullRaced)) throw error;
+      await restart();
+      continue;
+    }
     times.pages++;
     times.waitMs += t1 - t0;
     times.applyMs += performance.now() - t1;

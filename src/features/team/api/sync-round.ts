@@ -17,7 +17,6 @@ import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
 import { settle } from '../../../domain/sync/push-results';
 import { push, TeamHttpError } from './team-client';
 import { pullToEnd } from './pull-loop';
-import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
 
 /** What went wrong, as an i18n key under `team.error.*`. */
 export type SyncErrorCode = 'offline' | 'session-expired' | 'server' | 'refused';
@@ -41,49 +40,71 @@ export function errorCode(error: unknown): SyncErrorCode {
   return 'server';
 }
 
+/** How long a round waits for another tab's round over the same database before it gives way. */
+const ROUND_LOCK_WAIT_MS = 30_000;
+
+/**
+ * `run` while holding the database's sync lock (a Web Lock, shared by every tab and worker of the
+ * origin): two tabs' rounds over one replica would each move its one cursor. A round that waited
+ * longer than `waitMs` gives way (null: nothing done); a runtime without Web Locks runs it.
+ */
+export async function underRoundLock<T>(
+  dbName: string,
+  run: () => Promise<T>,
+  locks: LockManager | undefined = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks,
+  waitMs = ROUND_LOCK_WAIT_MS,
+): Promise<T | null> {
+  if (!locks) return run();
+  try {
+    return await locks.request(`leadledger-sync-round:${dbName}`, { signal: AbortSignal.timeout(waitMs) }, () => run());
+  } catch (error) {
+    if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return null;
+    throw error;
+  }
+}
+
 export function createSyncApi(db: LeadsDb): SyncApi {
   return {
-    async round(tokenSource) {
-      const token = async (): Promise<string> => {
-        const t = await tokenSource();
-        if (!t) throw new TeamHttpError(401, 'session expired');
-        return t;
-      };
-      try {
-        const config = await getTeamConfig(db);
-        if (!config?.enabled) return null;
-        const device = await ensureDeviceId(db);
-        for (;;) {
-          const batch = await nextBatch(db);
-          if (batch.length === 0) break;
-          const results = await push(
-            config.serverUrl,
-            await token(),
-            device,
-            batch.map((r) => r.mutation),
-          );
-          const settled = settle(
-            batch.map((r) => r.mutation.id),
-            results,
-          );
-          await settleBatch(db, batch, settled);
-          if (settled.acknowledged.length === 0) break;
-        }
-        // A role or team changed since the cursor was pulled (a refresh or a sign-in answered
-        // other ones): the leads out of view go, and the pull starts again from 0 (sync-scope-repo.ts).
-        // A token first (a refresh due now answers the teams the pull will run under), then the
-        // config as that refresh left it.
-        await token();
-        await rescopeIfChanged(db, (await getTeamConfig(db)) ?? config);
-        await pullToEnd(db, config.serverUrl, token, device);
-        await recordSyncOutcome(db, { at: Date.now() });
-        return { ok: true };
-      } catch (error) {
-        const code = errorCode(error);
-        // The database itself may be what failed: the outcome is answered either way.
-        await recordSyncOutcome(db, { at: Date.now(), error: code }).catch(() => undefined);
-        return { ok: false, error: code };
-      }
-    },
+    round: (tokenSource) => underRoundLock(db.name, () => oneRound(db, tokenSource)),
   };
+}
+
+async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOutcome | null> {
+  const token = async (): Promise<string> => {
+    const t = await tokenSource();
+    if (!t) throw new TeamHttpError(401, 'session expired');
+    return t;
+  };
+  try {
+    const config = await getTeamConfig(db);
+    if (!config?.enabled) return null;
+    const device = await ensureDeviceId(db);
+    for (;;) {
+      const batch = await nextBatch(db);
+      if (batch.length === 0) break;
+      const results = await push(
+        config.serverUrl,
+        await token(),
+        device,
+        batch.map((r) => r.mutation),
+      );
+      const settled = settle(
+        batch.map((r) => r.mutation.id),
+        results,
+      );
+      await settleBatch(db, batch, settled);
+      if (settled.acknowledged.length === 0) break;
+    }
+    // Each page says the role and teams it was read under; a change since the cursor was pulled
+    // drops the leads out of view and starts the pull again from 0 (pull-loop.ts). The config is
+    // the scope of a server that does not say.
+    await pullToEnd(db, config.serverUrl, token, device, config);
+    await recordSyncOutcome(db, { at: Date.now() });
+    return { ok: true };
+  } catch (error) {
+    const code = errorCode(error);
+    // The database itself may be what failed: the outcome is answered either way.
+    await recordSyncOutcome(db, { at: Date.now(), error: code }).catch(() => undefined);
+    return { ok: false, error: code };
+  }
 }

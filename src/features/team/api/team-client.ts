@@ -36,6 +36,8 @@ const pullAnswer = z.object({
   changes: z.array(z.object({ seq: z.number(), kind: z.string(), data: z.record(z.string(), z.unknown()) })),
   cursor: z.number(),
   more: z.boolean(),
+  /** The role and teams the page was read under (a server before session 34 does not say). */
+  scope: z.object({ role: z.string(), teamIds: z.array(z.string()) }).optional(),
 });
 export type PullAnswer = z.infer<typeof pullAnswer>;
 
