@@ -1,9 +1,10 @@
 /** Audit across devices: each device's chain is verified with the app's own hash, then appended to the organisation's chain. */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, sealEntry } from '../../src/domain/audit/audit-hash';
+import { GENESIS_HASH, redactDetails, sealEntry, verifyChainAll } from '../../src/domain/audit/audit-hash';
 import type { AuditEntry } from '../../src/domain/audit/audit-entry';
 import { orgChainHash } from '../src/protocol/audit-chain';
+import { withSession } from '../src/db/session';
 import { addUser, makeOrg, pullAll, pushAs, tokenFor, type TestDb, withTestServer } from './helpers';
 
 let db: TestDb;
@@ -108,5 +109,84 @@ describe('audit chains', () => {
       { id: call.id, status: 'applied', duplicate: true },
     ]);
     expect((await pullAll(app, token)).filter((c) => c.kind === 'call')).toHaveLength(1);
+  });
+
+  it("an erasure on a device redacts the details of that device's entries it names, here and at every replica's next pull", async () => {
+    const org = await makeOrg(db);
+    const steward = tokenFor(app, org.steward);
+    const t0 = Date.UTC(2026, 11, 1);
+    const seal = (seq: number, prevHash: string, fields: Partial<AuditEntry>) =>
+      sealEntry({
+        seq,
+        at: t0 + seq,
+        actor: 'steward',
+        action: 'edit',
+        entity: 'lead',
+        ids: [seq],
+        prevHash,
+        ...fields,
+      } as never);
+    const imported = seal(1, GENESIS_HASH, {
+      action: 'import',
+      ids: [1, 2],
+      before: null,
+      after: { leads: { 1: { name: 'Ann Erased', phoneE164: '+12133734401' }, 2: { name: 'Bob Kept' } } },
+    });
+    const edited = seal(2, imported.hash, { before: { name: 'Bob Kept' }, after: { name: 'Bob K.' } });
+    await pushAs(app, steward, [append([imported, edited])], 'dev-a');
+    // Another device's entry 1, which dev-a's erasure must not touch.
+    const theirs = chain(1, 'agent');
+    await pushAs(app, steward, [append(theirs)], 'dev-b');
+    const pulled = async () =>
+      Object.fromEntries(
+        (await pullAll(app, steward))
+          .filter((c) => c.kind === 'audit')
+          .map((c) => [`${String(c.data.deviceId)}:${String(c.data.deviceSeq)}`, c]),
+      );
+    const before = await pulled();
+    expect(JSON.stringify(before['dev-a:1']!.data.entry)).toContain('Ann Erased');
+
+    // The device forgets Ann: its own copy of entry 1 redacted as of the forget, then the forget entry.
+    const forgetAt = t0 + 100;
+    const forget = sealEntry({
+      seq: 3,
+      at: forgetAt,
+      actor: 'steward',
+      action: 'forget',
+      entity: 'lead',
+      ids: [1],
+      before: null,
+      after: { redactedSeqs: [1], phoneHash: 'k' },
+      prevHash: edited.hash,
+    });
+    expect((await pushAs(app, steward, [append([forget])], 'dev-a'))[0]!.status).toBe('applied');
+
+    const after = await pulled();
+    const redacted = after['dev-a:1']!;
+    expect(JSON.stringify(redacted.data.entry)).not.toContain('Ann Erased');
+    expect(redacted.data.entry).toEqual(redactDetails(imported, forgetAt));
+    // Pulled again, at a later seq (every replica replaces the copy it held); its place is kept.
+    expect(redacted.seq).toBeGreaterThan(before['dev-a:1']!.seq);
+    for (const k of ['hash', 'orgPosition', 'orgPrevHash', 'orgHash'])
+      expect(redacted.data[k]).toEqual(before['dev-a:1']!.data[k]);
+    // Unnamed and other devices' entries are as they were; the device's chain verifies with the app's verifier.
+    expect(after['dev-a:2']!.data.entry).toEqual(before['dev-a:2']!.data.entry);
+    expect(after['dev-b:1']!.data.entry).toEqual(before['dev-b:1']!.data.entry);
+    const devA = ['dev-a:1', 'dev-a:2', 'dev-a:3'].map((k) => after[k]!.data.entry);
+    expect(verifyChainAll(devA)).toEqual([]);
+    // Replayed: nothing changes again (the seq stays).
+    await pushAs(app, steward, [append([forget])], 'dev-a');
+    expect((await pulled())['dev-a:1']!.seq).toBe(redacted.seq);
+
+    // Outside that path the trail stays append-only, even for the owner in the organisation's session.
+    const marker = JSON.stringify({ redacted: true, at: 1 });
+    for (const [sql, params] of [
+      [`UPDATE audit_entries SET entry = entry || '{"note": "x"}' WHERE device_id = 'dev-a'`, []],
+      [
+        `UPDATE audit_entries SET entry = entry || jsonb_build_object('before', $1::jsonb, 'after', $1::jsonb) WHERE device_id = 'dev-b'`,
+        [marker],
+      ],
+    ] as const)
+      await expect(withSession(db.owner, org.steward, (c) => c.query(sql, [...params]))).rejects.toThrow(/append-only/);
   });
 });

@@ -2,7 +2,7 @@
  * Append-only events: inserted with ON CONFLICT DO NOTHING on their client-generated id, so a
  * replay is a no-op. A DNC entry also blocks the number on every lead of the organisation.
  */
-import type { AuditAppend, Mutation } from '../protocol/mutations';
+import type { AuditAppend, Mutation, PushedAuditEntry } from '../protocol/mutations';
 import { checkSegment, GENESIS_HASH, orgChainHash } from '../protocol/audit-chain';
 import { Rejection, type ApplyContext, type Outcome } from './context';
 import { refuseIfRemoved } from './apply-removal';
@@ -87,5 +87,22 @@ export async function applyAudit(ctx: ApplyContext, m: AuditAppend): Promise<Out
     );
     orgPrev = orgHash;
   }
+  // An erasure on the device: the entries its `forget` entries name lose their details here too.
+  for (const e of check.fresh) {
+    const seqs = redactedBy(e);
+    if (seqs.length)
+      await ctx.client.query('SELECT redact_audit_entries($1, $2::bigint[], $3)', [ctx.deviceId, seqs, e.at]);
+  }
   return APPLIED;
+}
+
+/**
+ * The earlier entries of its own device a `forget` entry says it redacted (migration 006), as the
+ * app's verifier reads them (src/domain/audit/audit-hash.ts): a format-2 entry, seqs before its own.
+ */
+function redactedBy(e: PushedAuditEntry): number[] {
+  if (e.action !== 'forget' || e.detailsHash === undefined) return [];
+  const seqs = (e.after as { redactedSeqs?: unknown } | null | undefined)?.redactedSeqs;
+  if (!Array.isArray(seqs)) return [];
+  return seqs.filter((s): s is number => Number.isInteger(s) && s > 0 && s < e.seq);
 }
