@@ -11,6 +11,8 @@ import { createLead, updateLead } from './repos/leads-repo';
 import { undoOperation } from './repos/undo-repo';
 import { mayRemoveLead } from './repos/sync-state-repo';
 import { forgetPerson } from './repos/forget-person-repo';
+import { forgetPulledErasures } from './repos/pulled-erasure-repo';
+import { isRedacted, verifyChain } from '../domain/audit/audit-hash';
 import { purgeRetention } from './repos/retention-repo';
 import { applyBulkEdit } from './repos/bulk-edit-repo';
 import { applyPulledPage, type PulledChange } from './repos/sync-pull-repo';
@@ -138,6 +140,10 @@ describe('after a removal was sent', () => {
     const a = await syncedLead(db);
     await forgetPerson(db, a.lead.id, NOW + 1);
     expect((await db.dncEntries.toArray()).some((e) => e.phoneE164.startsWith('hmac:'))).toBe(true);
+    // The trail's segments still queued carry its creation redacted: nothing of the person is sent.
+    const segments = (await queued(db)).filter((m) => m.type === 'audit.append');
+    expect(JSON.stringify(segments)).toContain('"redacted":true');
+    expect(JSON.stringify(segments)).not.toContain('Ada Lovelace');
     expect((await queued(db)).filter((m) => m.type === 'dnc.add')).toEqual([]);
     expect(await removals(db)).toEqual([[a.syncId, 'erase']]);
   });
@@ -232,5 +238,56 @@ describe('a removal pulled from another device', () => {
     // (The device's audit chain still carries its own edit: the trail is pushed as it is.)
     const writes = (await db.outbox.toArray()).filter((r) => r.mutation.type !== 'audit.append');
     expect(JSON.stringify(writes)).not.toContain('Edited offline');
+  });
+
+  it('an erasure erases what else this device holds of the person: its audit details, queued copies included, and keeps a suppression', async () => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const a = await syncedLead(db, { name: 'Ada Erased' });
+    const b = await syncedLead(db, {
+      phoneE164: '+12133734258',
+      phoneRaw: '(213) 373-4258',
+      name: 'Kept Person',
+      email: 'kept@example.com',
+      company: 'Elsewhere Ltd',
+    });
+    await updateLead(db, a.lead.id, { name: 'Ada E. Offline' }, undefined, NOW + 1);
+    // Nothing pushed yet: the outbox holds the trail's segments, with the person's values.
+    expect(JSON.stringify(await db.outbox.toArray())).toContain('Ada E. Offline');
+    const trail = async () => JSON.stringify(await db.audit.toArray());
+    expect(await trail()).toContain('Ada Erased');
+
+    await applyPulledPage(
+      db,
+      page([{ seq: 9, kind: 'removal', data: { leadId: a.syncId, reason: 'erase' } }], 9),
+      'me',
+    );
+    // The page keeps the lead as held for the next step, and nothing else of it.
+    expect(await db.leads.get(a.lead.id)).toBeUndefined();
+    expect((await db.syncState.get(`erased:${a.lead.id}`))?.value).toMatchObject({ name: 'Ada E. Offline' });
+
+    expect(await forgetPulledErasures(db, NOW + 2)).toBe(1);
+    expect(await db.syncState.get(`erased:${a.lead.id}`)).toBeUndefined();
+    const queuedTrail = async () => JSON.stringify((await queued(db)).filter((m) => m.type === 'audit.append'));
+    for (const name of ['Ada Erased', 'Ada E. Offline']) {
+      expect(await trail()).not.toContain(name);
+      expect(await queuedTrail()).not.toContain(name);
+    }
+    // The chain verifies; the forget entry names what it redacted, and only that was redacted.
+    const entries = await db.audit.orderBy('seq').toArray();
+    expect(verifyChain(entries)).toBeNull();
+    const forget = entries.at(-1)!;
+    expect(forget).toMatchObject({ action: 'forget', ids: [a.lead.id], after: { erasedElsewhere: true } });
+    const named = (forget.after as { redactedSeqs: number[] }).redactedSeqs;
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    expect(entries.filter((e) => named.includes(e.seq)).every((e) => isRedacted(e))).toBe(true);
+    expect(entries.filter((e) => !named.includes(e.seq)).some((e) => isRedacted(e))).toBe(false);
+    expect(entries.some((e) => !named.includes(e.seq) && e.ids.includes(b.lead.id))).toBe(true);
+    // The forget entry goes to the team (its server then redacts its copies); the number stays suppressed here.
+    const segments = (await queued(db)).filter((m) => m.type === 'audit.append');
+    expect(JSON.stringify(segments)).toContain('"erasedElsewhere":true');
+    expect((await db.dncEntries.toArray()).some((e) => e.phoneE164.startsWith('hmac:'))).toBe(true);
+    // Run again: nothing left to do.
+    expect(await forgetPulledErasures(db, NOW + 3)).toBe(0);
   });
 });

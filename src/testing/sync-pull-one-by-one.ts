@@ -31,7 +31,7 @@ export async function applyPulledPageOneByOne(db: LeadsDb, page: PulledPage, dev
       if (c.kind === 'lead') await applyLead(db, c.data);
       else if (c.kind === 'removal') {
         removed.add(String(c.data.leadId));
-        await applyRemoval(db, String(c.data.leadId));
+        await applyRemoval(db, String(c.data.leadId), String(c.data.reason ?? ''));
       } else if (c.kind === 'move' && c.data.visible === false) {
         removed.add(String(c.data.leadId));
         await applyDeparture(db, String(c.data.leadId));

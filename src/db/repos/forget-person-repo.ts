@@ -14,6 +14,8 @@
  * Free-text audit notes are the steward's words and are hashed into the chain: they stay too.
  */
 import type { AuditEntry } from '../../domain/audit/audit-entry';
+import type { Lead } from '../../domain/leads/lead';
+import type { SyncMutation } from '../../domain/sync/mutation';
 import { redactDetails, isRedacted } from '../../domain/audit/audit-hash';
 import { keyedPhoneHash, isHashedPhone } from '../../domain/compliance/anonymise';
 import { firstDncRequestAt } from '../../domain/compliance/dnc-request-keep';
@@ -87,6 +89,40 @@ async function scrubbedRows(db: LeadsDb, p: PersonPattern): Promise<{ table: str
   return out;
 }
 
+/** What else holds the person of `lead` (known by its values and `former` ones): audit entries to redact, other records scrubbed. */
+async function tracesOf(db: LeadsDb, lead: Lead, former: FormerValues[]) {
+  const p = personPattern(lead, former);
+  const [audit, others] = await Promise.all([auditToRedact(db, p), scrubbedRows(db, p)]);
+  return { audit, others };
+}
+
+/**
+ * Redacts `audit` and writes the scrubbed `others` (inside the caller's transaction). Copies of
+ * those entries still queued for the team server (audit segments not yet pushed) are redacted too:
+ * nothing of the person leaves this device after the erasure (their hashes are the same).
+ */
+async function eraseTraces(
+  db: LeadsDb,
+  audit: AuditEntry[],
+  others: { table: string; rows: unknown[] }[],
+  now: number,
+) {
+  const redacted = audit.filter((e) => !isRedacted(e)).map((e) => redactDetails(e, now));
+  await db.audit.bulkPut(redacted);
+  for (const { table, rows } of others) if (rows.length) await db.table(table).bulkPut(rows);
+  if (redacted.length === 0) return;
+  const bySeq = new Map(redacted.map((e) => [e.seq, e]));
+  const entriesOf = (m: SyncMutation) => (m.entries as AuditEntry[] | undefined) ?? [];
+  const queued = await db.outbox.filter((r) => r.mutation.type === 'audit.append').toArray();
+  const touched = queued.filter((r) => entriesOf(r.mutation).some((e) => bySeq.has(e.seq)));
+  await db.outbox.bulkPut(
+    touched.map((r) => ({
+      ...r,
+      mutation: { ...r.mutation, entries: entriesOf(r.mutation).map((e) => bySeq.get(e.seq) ?? e) },
+    })),
+  );
+}
+
 /** Everything the erasure of lead `leadId` will touch; run inside a transaction over every table. */
 async function planIn(db: LeadsDb, leadId: number) {
   const lead = await db.leads.get(leadId);
@@ -98,11 +134,10 @@ async function planIn(db: LeadsDb, leadId: number) {
     isHashedPhone(lead.phoneE164) ? undefined : db.dncEntries.get([INTERNAL_LIST_ID, lead.phoneE164]),
     formerValues(db, leadId),
   ]);
-  const p = personPattern(lead, [
+  const { audit, others } = await tracesOf(db, lead, [
     ...former,
     ...acquisitions.flatMap((a) => (a.undo ? [a.undo.before, a.undo.after] : [])),
   ]);
-  const [audit, others] = await Promise.all([auditToRedact(db, p), scrubbedRows(db, p)]);
   const plan: ForgetPlan = {
     leadId,
     calls: calls.length,
@@ -160,8 +195,7 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
     await db.acquisitions.bulkDelete(acquisitions);
     markLeadRemoval('erase');
     await db.leads.delete(leadId);
-    await db.audit.bulkPut(audit.filter((e) => !isRedacted(e)).map((e) => redactDetails(e, now)));
-    for (const { table, rows } of others) if (rows.length) await db.table(table).bulkPut(rows);
+    await eraseTraces(db, audit, others, now);
     const entry = await appendAudit(
       db,
       {
@@ -188,5 +222,43 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
     // name and number too, and the log must not let a grid patch its copy instead of rebuilding.
     await dropEngineCache(db);
     return { ...plan, suppression, auditSeq: entry.seq };
+  });
+}
+
+/**
+ * A person erased on another device of the team (a pulled removal whose reason is `erase`): the
+ * pull removed the lead and its history here (sync-pull-leads.ts); this erases the rest this
+ * device holds of the person, as a local "Forget this person" does: the details of its own audit
+ * entries that held the person's values (redacted; its `forget` entry names them, and once pushed
+ * the server redacts its copies too: server migration 006), the person's values in saved views,
+ * import batches and the journal, and the number kept as a suppression (its keyed hash). `lead` is
+ * the lead as this device held it, kept by the pull for this step.
+ */
+export async function forgetErasedElsewhere(
+  db: LeadsDb,
+  lead: Lead,
+  now = Date.now(),
+): Promise<{ auditSeq: number; auditEntries: number; otherRecords: number }> {
+  return strictTransaction(db, 'rw', db.tables, async () => {
+    if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
+    const { audit, others } = await tracesOf(db, lead, await formerValues(db, lead.id));
+    const key = await anonymisationKey(db);
+    const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
+    await suppressNumber(db, lead.phoneE164, key, now, now);
+    await eraseTraces(db, audit, others, now);
+    const otherRecords = others.reduce((n, t) => n + t.rows.length, 0);
+    const entry = await appendAudit(
+      db,
+      {
+        action: 'forget',
+        entity: 'lead',
+        ids: [lead.id],
+        before: null,
+        after: { suppression, erasedElsewhere: true, redactedSeqs: audit.map((e) => e.seq), otherRecords },
+      },
+      now,
+    );
+    await dropEngineCache(db);
+    return { auditSeq: entry.seq, auditEntries: audit.length, otherRecords };
   });
 }

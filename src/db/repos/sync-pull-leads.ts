@@ -200,14 +200,24 @@ async function deleteHere(db: LeadsDb, id: number): Promise<{ calls: number[]; c
   return { calls, consents };
 }
 
+/** The `syncState` key of a lead erased on another device, held here until its traces are erased too. */
+export const ERASED_PREFIX = 'erased:';
+export const erasedKey = (localId: number) => `${ERASED_PREFIX}${localId}`;
+
 /**
  * A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked.
  * What this device had queued for it is dropped by the page (dropQueuedFor), held or not.
  */
-export async function applyRemoval(db: LeadsDb, syncId: string): Promise<void> {
+export async function applyRemoval(db: LeadsDb, syncId: string, reason?: string): Promise<void> {
   const held = await heldLead(db, syncId);
   if (!held) return;
   const id = held.localId;
+  // An erasure: the lead as held is kept for the step after the page (pulled-erasure-repo.ts),
+  // which erases what else this device holds of the person.
+  if (reason === 'erase') {
+    const lead = await db.leads.get(id);
+    if (lead) await db.syncState.put({ key: erasedKey(id), value: lead });
+  }
   await deleteHere(db, id);
   await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });
 }

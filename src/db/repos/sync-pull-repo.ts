@@ -105,7 +105,10 @@ export async function applyPulledPage(
     // First, while nothing of the page is queued (it awaits plain async functions); its leads are
     // marked listed once they are written, below.
     const honoured = await honourPulled(db, leads);
-    const removed = new Set(page.changes.filter((c) => c.kind === 'removal').map((c) => String(c.data.leadId)));
+    const removals = new Map(
+      page.changes.filter((c) => c.kind === 'removal').map((c) => [String(c.data.leadId), String(c.data.reason ?? '')]),
+    );
+    const removed = new Set(removals.keys());
     // Visibility is the server's answer at the pull: every move of a lead in a page says the same,
     // and a lead not visible has no lead change in it.
     const departed = new Set(
@@ -119,11 +122,11 @@ export async function applyPulledPage(
     if (!bulk)
       for (const c of page.changes) {
         if (c.kind === 'lead') await applyLead(db, c.data);
-        else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId));
+        else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId), String(c.data.reason ?? ''));
         else if (c.kind === 'move' && c.data.visible === false) await applyDeparture(db, String(c.data.leadId));
       }
     else {
-      for (const id of removed) await applyRemoval(db, id);
+      for (const [id, reason] of removals) await applyRemoval(db, id, reason);
       for (const id of departed) await applyDeparture(db, id);
     }
     await dropQueuedFor(db, removed);

@@ -17,6 +17,7 @@ import { nextBatch, settleBatch } from '../../../db/repos/sync-outbox-repo';
 import { settle } from '../../../domain/sync/push-results';
 import { push, TeamHttpError } from './team-client';
 import { pullToEnd } from './pull-loop';
+import { forgetPulledErasures } from '../../../db/repos/pulled-erasure-repo';
 
 /** What went wrong, as an i18n key under `team.error.*`. */
 export type SyncErrorCode = 'offline' | 'session-expired' | 'server' | 'refused';
@@ -79,6 +80,8 @@ async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOut
     const config = await getTeamConfig(db);
     if (!config?.enabled) return null;
     const device = await ensureDeviceId(db);
+    // Left by a round that stopped after its pull (the step runs after each pull, below).
+    await forgetPulledErasures(db);
     for (;;) {
       const batch = await nextBatch(db);
       if (batch.length === 0) break;
@@ -99,6 +102,9 @@ async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOut
     // drops the leads out of view and starts the pull again from 0 (pull-loop.ts). The config is
     // the scope of a server that does not say.
     await pullToEnd(db, config.serverUrl, token, device, config);
+    // A person erased on another device: what else this device holds of them goes too (its audit
+    // details, other records; the `forget` entry it writes is pushed at the next round).
+    await forgetPulledErasures(db);
     await recordSyncOutcome(db, { at: Date.now() });
     return { ok: true };
   } catch (error) {
