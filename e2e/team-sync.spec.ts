@@ -34,6 +34,9 @@ const openAs = (browser: Browser, baseURL: string, email: string) => openAsUser(
 const leadsWithPhone = async (page: Page) =>
   (await readStore<StoredLead>(page, 'leads')).filter((l) => l.phoneE164 === PHONE);
 
+/** Every name the person had on any device (the lead created, then renamed on both agents' devices). */
+const PERSON_NAMES = ['Team Lead Test', 'Renamed by A', 'Renamed by B'];
+
 test('two agents of one organisation converge: a DNC request and a consent reach the other, an offline conflict is shown; a team lead of another team receives none of their leads; an erasure leaves every replica', async ({
   browser,
   baseURL,
@@ -180,7 +183,21 @@ test('two agents of one organisation converge: a DNC request and a consent reach
       const before = await lastSyncedAt(side.page);
       await syncUntil(side.page, async () => (await lastSyncedAt(side.page)) > before);
       expect(await leadsWithPhone(side.page)).toEqual([]);
+      // Nor does this device keep the person's names in its own trail: the entries that held them
+      // are redacted, and its forget entry names them (then pushed with the round).
+      const trail = JSON.stringify(await readStore<object>(side.page, 'audit'));
+      for (const name of PERSON_NAMES) expect(trail).not.toContain(name);
+      expect(trail).toContain('"erasedElsewhere":true');
+      await expect(side.page.getByTestId('sync-pending')).toHaveText(/^0 /);
     }
+    // The Audit screen says what happened, in a sentence.
+    await a.page.goto('/audit');
+    await expect(a.page.getByText(/erased on another device of the team: \d+ entr(y|ies) redacted here/)).toBeVisible();
+    await a.page.screenshot({ path: test.info().outputPath('audit-after-erasure-elsewhere.png') });
+    // The server's copies of every device's entries are redacted too (each device's forget entry did it).
+    const onServer = await server.auditText();
+    for (const name of PERSON_NAMES) expect(onServer).not.toContain(name);
+    expect(onServer).toContain('"redacted":true');
     await erasing.context.close();
   });
 

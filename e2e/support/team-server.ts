@@ -12,7 +12,8 @@ import setupDatabase from '../../server/test/global-setup';
 import { buildApp } from '../../server/src/app';
 import { createOrg, createTeam, createUser, setPassword, setTeams } from '../../server/src/admin';
 import { hashPassword } from '../../server/src/auth/password';
-import type { Role } from '../../server/src/db/session';
+import { withSession, type Role } from '../../server/src/db/session';
+import { randomUUID } from 'node:crypto';
 
 export const TEAM_PASSWORD = 'correct horse battery';
 export const TEAM_PATH = '/team-api';
@@ -27,6 +28,8 @@ export interface TeamServer {
   setPassword(email: string, password: string): Promise<void>;
   /** The user's teams as they are to be from now (their next token refresh carries them). */
   setTeams(email: string, teamIds: string[]): Promise<void>;
+  /** Every audit entry the server holds for the organisation, as JSON text (what a steward would pull). */
+  auditText(): Promise<string>;
   /** Mutations pushed by a steward of the organisation (as another device would), answered per mutation. */
   pushAsSteward(mutations: object[]): Promise<{ id: string; status: string }[]>;
   /** Route the context's `/team-api/…` to the server; `offline(true)` makes every such request fail as offline does. */
@@ -69,6 +72,13 @@ export async function startTeamServer(
     },
     async setTeams(email, teamIds) {
       await setTeams(owner, orgId, userIds.get(email)!, teamIds);
+    },
+    async auditText() {
+      const claims = { orgId, userId: randomUUID(), role: 'steward' as const, teamIds: [] };
+      const { rows } = await withSession(owner, claims, (c) =>
+        c.query<{ entry: unknown }>('SELECT entry FROM audit_entries ORDER BY org_position'),
+      );
+      return JSON.stringify(rows.map((r) => r.entry));
     },
     async pushAsSteward(mutations) {
       const steward = await createUser(owner, orgId, {

@@ -4,7 +4,8 @@
  * acquisition rows, its plain entry on the internal do-not-call list, the details of audit
  * entries that held the person's values or undo data (redacted: the entries and the chain
  * stay, see src/domain/audit/audit-hash.ts), and the person's values in saved views, import
- * batch records and the operation journal. What stays is a suppression: the number as a keyed
+ * batch records, the operation journal and the team's conflicts about the lead (and the copies of
+ * those audit entries still queued for the team server). What stays is a suppression: the number as a keyed
  * hash on the internal list (suppression-repo.ts), so the person is never called again if the
  * number comes back, listed since the person's first "do not call me" when there was one (a DNC
  * request is kept 5 years: dnc-request-keep.ts). One `forget` audit entry records it with the lead
@@ -97,18 +98,22 @@ async function tracesOf(db: LeadsDb, lead: Lead, former: FormerValues[]) {
 }
 
 /**
- * Redacts `audit` and writes the scrubbed `others` (inside the caller's transaction). Copies of
+ * Redacts `audit`, writes the scrubbed `others` and drops the team's conflicts about lead
+ * `leadId` (inside the caller's transaction). Copies of
  * those entries still queued for the team server (audit segments not yet pushed) are redacted too:
  * nothing of the person leaves this device after the erasure (their hashes are the same).
  */
 async function eraseTraces(
   db: LeadsDb,
+  leadId: number,
   audit: AuditEntry[],
   others: { table: string; rows: unknown[] }[],
   now: number,
 ) {
   const redacted = audit.filter((e) => !isRedacted(e)).map((e) => redactDetails(e, now));
   await db.audit.bulkPut(redacted);
+  // The team's conflicts about the lead hold both values of a field (a name, a number).
+  await db.syncIssues.filter((i) => i.leadId === leadId).delete();
   for (const { table, rows } of others) if (rows.length) await db.table(table).bulkPut(rows);
   if (redacted.length === 0) return;
   const bySeq = new Map(redacted.map((e) => [e.seq, e]));
@@ -195,7 +200,7 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
     await db.acquisitions.bulkDelete(acquisitions);
     markLeadRemoval('erase');
     await db.leads.delete(leadId);
-    await eraseTraces(db, audit, others, now);
+    await eraseTraces(db, leadId, audit, others, now);
     const entry = await appendAudit(
       db,
       {
@@ -245,7 +250,7 @@ export async function forgetErasedElsewhere(
     const key = await anonymisationKey(db);
     const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
     await suppressNumber(db, lead.phoneE164, key, now, now);
-    await eraseTraces(db, audit, others, now);
+    await eraseTraces(db, lead.id, audit, others, now);
     const otherRecords = others.reduce((n, t) => n + t.rows.length, 0);
     const entry = await appendAudit(
       db,

@@ -51,6 +51,20 @@ describe('summariseAudit', () => {
     });
   });
 
+  it('an erasure names its lead and counts the entries it redacted, here or on another device of the team', () => {
+    const forget = { action: 'forget' as const, entity: 'lead', ids: [12], before: null };
+    expect(summariseAudit({ ...forget, after: { redactedSeqs: [3, 5, 8], suppression: 'hmac:x' } })).toMatchObject({
+      key: 'forget',
+      count: 3,
+      figures: { id: '12' },
+    });
+    expect(summariseAudit({ ...forget, after: { redactedSeqs: [], erasedElsewhere: true } })).toMatchObject({
+      key: 'forget-elsewhere',
+      count: 0,
+      figures: { id: '12' },
+    });
+  });
+
   it('a DNC scrub counts the leads it checked and those listed (its ids are empty)', () => {
     const scrub = {
       action: 'dnc-scrub' as const,

@@ -118,6 +118,16 @@ export function summariseAudit(
       return { ...base, key: 'export', count: num(after.rows), figures: { file: String(after.fileName ?? '') } };
     case 'import':
       return { ...base, key: 'import', figures: { id: String(entry.ids[0] ?? '') } };
+    case 'forget': {
+      const redacted = Array.isArray(after.redactedSeqs) ? after.redactedSeqs.length : 0;
+      return {
+        ...base,
+        // Erased on another device of the team (a pulled removal), or here.
+        key: after.erasedElsewhere === true ? 'forget-elsewhere' : 'forget',
+        count: redacted,
+        figures: { id: String(entry.ids[0] ?? '') },
+      };
+    }
     default:
       return { ...base, key: 'other' };
   }
