@@ -5,7 +5,18 @@ import { GENESIS_HASH, redactDetails, sealEntry, verifyChainAll } from '../../sr
 import type { AuditEntry } from '../../src/domain/audit/audit-entry';
 import { orgChainHash } from '../src/protocol/audit-chain';
 import { withSession } from '../src/db/session';
-import { addUser, makeOrg, pullAll, pushAs, tokenFor, type TestDb, withTestServer } from './helpers';
+import {
+  addUser,
+  hlc,
+  leadPut,
+  makeOrg,
+  newLeadFields,
+  pullAll,
+  pushAs,
+  tokenFor,
+  type TestDb,
+  withTestServer,
+} from './helpers';
 
 let db: TestDb;
 let app: FastifyInstance;
@@ -146,19 +157,35 @@ describe('audit chains', () => {
     const before = await pulled();
     expect(JSON.stringify(before['dev-a:1']!.data.entry)).toContain('Ann Erased');
 
-    // The device forgets Ann: its own copy of entry 1 redacted as of the forget, then the forget entry.
-    const forgetAt = t0 + 100;
-    const forget = sealEntry({
-      seq: 3,
-      at: forgetAt,
-      actor: 'steward',
-      action: 'forget',
-      entity: 'lead',
-      ids: [1],
-      before: null,
-      after: { redactedSeqs: [1], phoneHash: 'k' },
-      prevHash: edited.hash,
-    });
+    // A forget entry with no erasure behind it (no lead id, or a lead not erased here) redacts nothing.
+    const forgetOf = (seq: number, prevHash: string, after: object) =>
+      sealEntry({
+        seq,
+        at: t0 + seq * 100,
+        actor: 'steward',
+        action: 'forget',
+        entity: 'lead',
+        ids: [1],
+        before: null,
+        after,
+        prevHash,
+      });
+    const team = org.teams[0]!;
+    await pushAs(app, steward, [leadPut('lead-ann00001', team, newLeadFields('Ann Erased'), hlc(t0), '+12133734401')]);
+    const unfounded = forgetOf(3, edited.hash, { redactedSeqs: [1, 2] });
+    const notErased = forgetOf(4, unfounded.hash, { redactedSeqs: [1, 2], leadSyncId: 'lead-ann00001' });
+    await pushAs(app, steward, [append([unfounded, notErased])], 'dev-a');
+    expect((await pulled())['dev-a:1']!.data.entry).toEqual(before['dev-a:1']!.data.entry);
+    expect((await pulled())['dev-a:2']!.data.entry).toEqual(before['dev-a:2']!.data.entry);
+
+    // The device forgets Ann (the lead erased on the server, as its removal does first): its own copy
+    // of entry 1 redacted as of the forget, then the forget entry, naming the lead and an earlier
+    // forget entry too (never redacted).
+    await pushAs(app, steward, [
+      { id: crypto.randomUUID(), type: 'lead.remove', leadId: 'lead-ann00001', reason: 'erase', at: t0 },
+    ]);
+    const forget = forgetOf(5, notErased.hash, { redactedSeqs: [1, 3], leadSyncId: 'lead-ann00001', suppression: 'k' });
+    const forgetAt = forget.at;
     expect((await pushAs(app, steward, [append([forget])], 'dev-a'))[0]!.status).toBe('applied');
 
     const after = await pulled();
@@ -171,8 +198,9 @@ describe('audit chains', () => {
       expect(redacted.data[k]).toEqual(before['dev-a:1']!.data[k]);
     // Unnamed and other devices' entries are as they were; the device's chain verifies with the app's verifier.
     expect(after['dev-a:2']!.data.entry).toEqual(before['dev-a:2']!.data.entry);
+    expect(JSON.stringify(after['dev-a:3']!.data.entry)).toContain('redactedSeqs');
     expect(after['dev-b:1']!.data.entry).toEqual(before['dev-b:1']!.data.entry);
-    const devA = ['dev-a:1', 'dev-a:2', 'dev-a:3'].map((k) => after[k]!.data.entry);
+    const devA = [1, 2, 3, 4, 5].map((n) => after[`dev-a:${n}`]!.data.entry);
     expect(verifyChainAll(devA)).toEqual([]);
     // Replayed: nothing changes again (the seq stays).
     await pushAs(app, steward, [append([forget])], 'dev-a');

@@ -62,6 +62,8 @@ describe('a lead removed on this device', () => {
     const c = await syncedLead(db, { phoneE164: '+12133734255', name: 'Edsger' });
     await applyBulkEdit(db, [a.lead.id], { kind: 'delete' }, NOW + 1);
     await forgetPerson(db, b.lead.id, NOW + 2);
+    // The forget entry names the team's id of the lead: the server redacts its copies for it.
+    expect((await db.audit.orderBy('seq').last())!.after).toMatchObject({ leadSyncId: b.syncId });
     await purgeRetention(db, { at: YEARS_LATER, mode: 'delete' }, NOW + 3);
     expect(await removals(db)).toEqual([
       [a.syncId, 'delete'],
@@ -202,6 +204,9 @@ describe('a removal pulled from another device', () => {
     expect(await db.outbox.count()).toBe(before);
     const map = await db.syncIds.get(['leads', lead!.id]);
     expect(map).toEqual({ table: 'leads', localId: lead!.id, syncId: 'lead-remote01', removed: true });
+    // The lead as pulled held a name only (no e-mail, no number as typed): its traces are erased all the same.
+    expect(await forgetPulledErasures(db, NOW)).toBe(1);
+    expect(await db.syncState.where('key').startsWith('erased:').count()).toBe(0);
 
     // The same removal again, a stale change of the lead, a late call: nothing comes back.
     await applyPulledPage(
@@ -264,7 +269,10 @@ describe('a removal pulled from another device', () => {
     );
     // The page keeps the lead as held for the next step, and nothing else of it.
     expect(await db.leads.get(a.lead.id)).toBeUndefined();
-    expect((await db.syncState.get(`erased:${a.lead.id}`))?.value).toMatchObject({ name: 'Ada E. Offline' });
+    expect((await db.syncState.get(`erased:${a.lead.id}`))?.value).toMatchObject({
+      lead: { name: 'Ada E. Offline' },
+      syncId: a.syncId,
+    });
 
     expect(await forgetPulledErasures(db, NOW + 2)).toBe(1);
     expect(await db.syncState.get(`erased:${a.lead.id}`)).toBeUndefined();
@@ -277,7 +285,11 @@ describe('a removal pulled from another device', () => {
     const entries = await db.audit.orderBy('seq').toArray();
     expect(verifyChain(entries)).toBeNull();
     const forget = entries.at(-1)!;
-    expect(forget).toMatchObject({ action: 'forget', ids: [a.lead.id], after: { erasedElsewhere: true } });
+    expect(forget).toMatchObject({
+      action: 'forget',
+      ids: [a.lead.id],
+      after: { erasedElsewhere: true, leadSyncId: a.syncId },
+    });
     const named = (forget.after as { redactedSeqs: number[] }).redactedSeqs;
     expect(named.length).toBeGreaterThanOrEqual(2);
     expect(entries.filter((e) => named.includes(e.seq)).every((e) => isRedacted(e))).toBe(true);
@@ -287,6 +299,10 @@ describe('a removal pulled from another device', () => {
     const segments = (await queued(db)).filter((m) => m.type === 'audit.append');
     expect(JSON.stringify(segments)).toContain('"erasedElsewhere":true');
     expect((await db.dncEntries.toArray()).some((e) => e.phoneE164.startsWith('hmac:'))).toBe(true);
+    // The segments queued are the trail in order, each entry once: the redactions were not queued
+    // again out of order (the server would refuse such a segment as a broken chain).
+    const seqs = segments.flatMap((m) => (m as unknown as { entries: { seq: number }[] }).entries.map((e) => e.seq));
+    expect(seqs).toEqual(entries.map((e) => e.seq));
     // Run again: nothing left to do.
     expect(await forgetPulledErasures(db, NOW + 3)).toBe(0);
   });

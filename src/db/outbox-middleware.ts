@@ -14,6 +14,8 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import type { Lead } from '../domain/leads/lead';
+import type { AuditEntry } from '../domain/audit/audit-entry';
+import { isRedacted } from '../domain/audit/audit-hash';
 import { SYNC_KEYS, teamConfigSchema } from '../domain/sync/sync-rows';
 import type { SyncMutation } from '../domain/sync/mutation';
 import { auditSegments, outboxBuilder, type OutboxTx } from './outbox-build';
@@ -116,7 +118,13 @@ export const outboxMiddleware: Middleware<DBCore> = {
             else if (name === 'calls' || name === 'consents')
               await queue(req.trans, await build.events(tx, name, rows as never[]));
             else if (name === 'dncEntries') await queue(req.trans, await build.dnc(tx, rows as never[]));
-            else await queue(req.trans, auditSegments(rows as never[]));
+            else {
+              // An erasure's redactions of entries already held are not sent again: the server holds
+              // them (the same hashes; it redacts its copies when the forget entry arrives), and an
+              // erasure rewrites the copies still queued. Sent alone they would be a segment out of order.
+              const entries = (rows as AuditEntry[]).filter((e) => req.type === 'add' || !isRedacted(e));
+              if (entries.length) await queue(req.trans, auditSegments(entries));
+            }
             return result;
           },
         };

@@ -89,20 +89,27 @@ export async function applyAudit(ctx: ApplyContext, m: AuditAppend): Promise<Out
   }
   // An erasure on the device: the entries its `forget` entries name lose their details here too.
   for (const e of check.fresh) {
-    const seqs = redactedBy(e);
-    if (seqs.length)
-      await ctx.client.query('SELECT redact_audit_entries($1, $2::bigint[], $3)', [ctx.deviceId, seqs, e.at]);
+    const named = redactedBy(e);
+    if (named)
+      await ctx.client.query('SELECT redact_audit_entries($1, $2::bigint[], $3, $4)', [
+        ctx.deviceId,
+        named.seqs,
+        e.at,
+        named.leadSyncId,
+      ]);
   }
   return APPLIED;
 }
 
 /**
  * The earlier entries of its own device a `forget` entry says it redacted (migration 006), as the
- * app's verifier reads them (src/domain/audit/audit-hash.ts): a format-2 entry, seqs before its own.
+ * app's verifier reads them (src/domain/audit/audit-hash.ts: a format-2 entry, seqs before its
+ * own), and the team's id of the lead it erased (`leadSyncId`); null when it names none of either.
  */
-function redactedBy(e: PushedAuditEntry): number[] {
-  if (e.action !== 'forget' || e.detailsHash === undefined) return [];
-  const seqs = (e.after as { redactedSeqs?: unknown } | null | undefined)?.redactedSeqs;
-  if (!Array.isArray(seqs)) return [];
-  return seqs.filter((s): s is number => Number.isInteger(s) && s > 0 && s < e.seq);
+function redactedBy(e: PushedAuditEntry): { seqs: number[]; leadSyncId: string } | null {
+  if (e.action !== 'forget' || e.detailsHash === undefined) return null;
+  const after = e.after as { redactedSeqs?: unknown; leadSyncId?: unknown } | null | undefined;
+  if (!Array.isArray(after?.redactedSeqs) || typeof after.leadSyncId !== 'string') return null;
+  const seqs = after.redactedSeqs.filter((s): s is number => Number.isInteger(s) && s > 0 && s < e.seq);
+  return seqs.length ? { seqs, leadSyncId: after.leadSyncId } : null;
 }

@@ -187,6 +187,9 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
       leadId,
     );
     const key = await anonymisationKey(db);
+    // Team mode: the team's id of the lead, named in the forget entry (the server redacts its
+    // copies of this device's entries only for a lead erased there: server migration 006).
+    const synced = await db.syncIds.get(['leads', leadId]);
     // The suppression is dated at the person's first "do not call me" (on the list or on a call):
     // that date is the request's evidence, kept past the erasure (dnc-request-keep.ts).
     const listedSince =
@@ -219,6 +222,7 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
           },
           redactedSeqs: audit.map((e) => e.seq),
           otherRecords: plan.otherRecords,
+          ...(synced ? { leadSyncId: synced.syncId } : {}),
         },
       },
       now,
@@ -243,10 +247,14 @@ export async function forgetErasedElsewhere(
   db: LeadsDb,
   lead: Lead,
   now = Date.now(),
+  known: { former?: FormerValues[]; syncId?: string } = {},
 ): Promise<{ auditSeq: number; auditEntries: number; otherRecords: number }> {
   return strictTransaction(db, 'rw', db.tables, async () => {
-    if ((await db.audit.filter((e) => e.detailsHash === undefined).count()) > 0) await upgradeAuditTrail(db, now);
-    const { audit, others } = await tracesOf(db, lead, await formerValues(db, lead.id));
+    // Entries in format 1 (a trail restored from an old backup) cannot be redacted without hashing
+    // them again, which the team server would take as a fork of this device's chain: they stay.
+    const traces = await tracesOf(db, lead, [...(await formerValues(db, lead.id)), ...(known.former ?? [])]);
+    const audit = traces.audit.filter((e) => e.detailsHash !== undefined);
+    const { others } = traces;
     const key = await anonymisationKey(db);
     const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
     await suppressNumber(db, lead.phoneE164, key, now, now);
@@ -259,7 +267,14 @@ export async function forgetErasedElsewhere(
         entity: 'lead',
         ids: [lead.id],
         before: null,
-        after: { suppression, erasedElsewhere: true, redactedSeqs: audit.map((e) => e.seq), otherRecords },
+        after: {
+          suppression,
+          erasedElsewhere: true,
+          redactedSeqs: audit.map((e) => e.seq),
+          otherRecords,
+          // The team's id of the lead: the server redacts its copies only for a lead erased there.
+          ...(known.syncId ? { leadSyncId: known.syncId } : {}),
+        },
       },
       now,
     );

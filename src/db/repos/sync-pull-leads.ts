@@ -203,6 +203,13 @@ async function deleteHere(db: LeadsDb, id: number): Promise<{ calls: number[]; c
 /** The `syncState` key of a lead erased on another device, held here until its traces are erased too. */
 export const ERASED_PREFIX = 'erased:';
 export const erasedKey = (localId: number) => `${ERASED_PREFIX}${localId}`;
+/** What the page keeps of a lead erased on another device, for the step after it. */
+export interface ErasedHere {
+  lead: Lead;
+  /** Values the person had before, from the lead's import undo data. */
+  former: unknown[];
+  syncId: string;
+}
 
 /**
  * A lead removed from the team's data: the lead and everything of it go; the sync id stays, marked.
@@ -216,7 +223,10 @@ export async function applyRemoval(db: LeadsDb, syncId: string, reason?: string)
   // which erases what else this device holds of the person.
   if (reason === 'erase') {
     const lead = await db.leads.get(id);
-    if (lead) await db.syncState.put({ key: erasedKey(id), value: lead });
+    // Import undo data holds values the person had before (merged away): they are looked for too.
+    const acquisitions = await db.acquisitions.where('leadId').equals(id).toArray();
+    const former = acquisitions.flatMap((a) => (a.undo ? [a.undo.before, a.undo.after] : []));
+    if (lead) await db.syncState.put({ key: erasedKey(id), value: { lead, former, syncId } satisfies ErasedHere });
   }
   await deleteHere(db, id);
   await db.syncIds.put({ table: 'leads', localId: id, syncId: held.syncId, removed: true });

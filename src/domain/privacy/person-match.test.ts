@@ -29,6 +29,14 @@ describe('personPattern and mentionsPerson', () => {
     expect(mentionsPerson(value, p)).toBe(hit);
   });
 
+  it('takes a lead holding only some of its fields (pulled from the team): what it has', () => {
+    const partial = { id: 9, name: 'Grace Hopper' } as unknown as Parameters<typeof personPattern>[0];
+    const q = personPattern(partial, [{ email: 'grace@navy.example' }]);
+    expect(mentionsPerson({ after: { name: 'Grace Hopper' } }, q)).toBe(true);
+    expect(mentionsPerson('mail grace@navy.example', q)).toBe(true);
+    expect(mentionsPerson({ name: 'Someone Else' }, q)).toBe(false);
+  });
+
   it('matches a short name only as a whole value', () => {
     const li = personPattern({ id: 1, name: 'Li', email: '', phoneE164: 'hmac:ab', phoneRaw: '' });
     expect(li).toEqual({ leadId: 1, contained: [], whole: ['li'] });

@@ -31,22 +31,25 @@ export function personPattern(
 ): PersonPattern {
   const contained = new Set<string>();
   const whole = new Set<string>();
-  const add = (text: string) => {
+  // A lead pulled from the team holds only the fields the server sent: any may be missing.
+  const add = (text: unknown) => {
+    if (typeof text !== 'string') return;
     const t = text.trim().toLowerCase();
     if (t.length === 0) return;
     (t.length >= MIN_CONTAINED ? contained : whole).add(t);
   };
-  if (!lead.phoneE164.startsWith('hmac:')) {
-    add(lead.phoneE164);
-    add(lead.phoneE164.slice(1));
+  const phone = typeof lead.phoneE164 === 'string' ? lead.phoneE164 : '';
+  if (!phone.startsWith('hmac:')) {
+    add(phone);
+    add(phone.slice(1));
   }
   add(lead.phoneRaw);
   // The number as typed, digits only (what a search box holds): "2133734253".
-  const rawDigits = lead.phoneRaw.replace(/\D/g, '');
+  const rawDigits = typeof lead.phoneRaw === 'string' ? lead.phoneRaw.replace(/\D/g, '') : '';
   if (rawDigits.length >= MIN_CONTAINED) add(rawDigits);
   add(lead.email);
   add(lead.name);
-  for (const f of former) for (const v of [f.name, f.email, f.phoneRaw]) if (typeof v === 'string') add(v);
+  for (const f of former) for (const v of [f.name, f.email, f.phoneRaw]) add(v);
   return { leadId: lead.id, contained: [...contained], whole: [...whole] };
 }
 

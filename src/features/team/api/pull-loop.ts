@@ -31,7 +31,8 @@ export interface PullLoopTimes {
 const MAX_RESTARTS = 5;
 
 /**
- * `fallback` is the role and teams of a server whose pages do not say theirs (the team config's).
+ * `fallback` is the role and teams of a server whose pages do not say theirs (the team config's);
+ * `afterPage` runs once a page is applied (the round erases what a pulled erasure left: its traces).
  */
 export async function pullToEnd(
   db: LeadsDb,
@@ -39,6 +40,7 @@ export async function pullToEnd(
   token: () => Promise<string>,
   deviceId: string,
   fallback: { role: string; teamIds: readonly string[] },
+  afterPage: (page: PullAnswer) => Promise<void> = async () => undefined,
 ): Promise<PullLoopTimes> {
   const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0, restarts: 0 };
   const ask = async (from: number): Promise<{ from: number; page: PullAnswer }> => ({
@@ -79,6 +81,7 @@ export async function pullToEnd(
       await restart();
       continue;
     }
+    await afterPage(page);
     times.pages++;
     times.waitMs += t1 - t0;
     times.applyMs += performance.now() - t1;

@@ -80,8 +80,6 @@ async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOut
     const config = await getTeamConfig(db);
     if (!config?.enabled) return null;
     const device = await ensureDeviceId(db);
-    // Left by a round that stopped after its pull (the step runs after each pull, below).
-    await forgetPulledErasures(db);
     for (;;) {
       const batch = await nextBatch(db);
       if (batch.length === 0) break;
@@ -101,10 +99,13 @@ async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOut
     // Each page says the role and teams it was read under; a change since the cursor was pulled
     // drops the leads out of view and starts the pull again from 0 (pull-loop.ts). The config is
     // the scope of a server that does not say.
-    await pullToEnd(db, config.serverUrl, token, device, config);
     // A person erased on another device: what else this device holds of them goes too (its audit
-    // details, other records; the `forget` entry it writes is pushed at the next round).
+    // details, other records; the `forget` entry it writes is pushed at the next round), after each
+    // page that erased someone, and first what a round that stopped before it left.
     await forgetPulledErasures(db);
+    await pullToEnd(db, config.serverUrl, token, device, config, async (page) => {
+      if (page.changes.some((c) => c.kind === 'removal' && c.data.reason === 'erase')) await forgetPulledErasures(db);
+    });
     await recordSyncOutcome(db, { at: Date.now() });
     return { ok: true };
   } catch (error) {

@@ -44,13 +44,18 @@ export type PullAnswer = z.infer<typeof pullAnswer>;
 /** The server's address without a trailing slash. */
 export const serverBase = (url: string) => url.trim().replace(/\/+$/, '');
 
+/** How long one request may take, answer included (a page of 1,000 changes takes well under a second). */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
   let res: Response;
   try {
     // A JSON content type only with a body: the server refuses an empty body that claims to be JSON.
     const headers = new Headers(init.headers);
     if (init.body !== undefined) headers.set('content-type', 'application/json');
-    res = await fetch(url, { ...init, headers });
+    // A request that hangs (a server stuck, a proxy holding the connection) fails as offline does:
+    // a round holds the replica's sync lock, which every tab's rounds wait for (sync-round.ts).
+    res = await fetch(url, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     throw new TeamHttpError(0, error instanceof Error ? error.message : String(error));
   }
