@@ -3,9 +3,9 @@
  * table removes the lead and everything that holds its person's data: calls, consent events,
  * acquisition rows, its plain entry on the internal do-not-call list, the details of audit
  * entries that held the person's values or undo data (redacted: the entries and the chain
- * stay, see src/domain/audit/audit-hash.ts), and the person's values in saved views, import
- * batch records, the operation journal and the team's conflicts about the lead (and the copies of
- * those audit entries still queued for the team server). What stays is a suppression: the number as a keyed
+ * stay, see src/domain/audit/audit-hash.ts, and so do their copies still queued for the team
+ * server), the person's values in saved views, import batch records and the operation journal,
+ * and the team's conflicts about the lead. What stays is a suppression: the number as a keyed
  * hash on the internal list (suppression-repo.ts), so the person is never called again if the
  * number comes back, listed since the person's first "do not call me" when there was one (a DNC
  * request is kept 5 years: dnc-request-keep.ts). One `forget` audit entry records it with the lead
@@ -98,10 +98,10 @@ async function tracesOf(db: LeadsDb, lead: Lead, former: FormerValues[]) {
 }
 
 /**
- * Redacts `audit`, writes the scrubbed `others` and drops the team's conflicts about lead
- * `leadId` (inside the caller's transaction). Copies of
- * those entries still queued for the team server (audit segments not yet pushed) are redacted too:
- * nothing of the person leaves this device after the erasure (their hashes are the same).
+ * Redacts `audit`, writes the scrubbed `others` and drops the team's conflicts about lead `leadId`
+ * (inside the caller's transaction). The copies of those entries still queued for the team server
+ * (audit segments not yet pushed) are redacted too: nothing of the person leaves this device after
+ * the erasure (their hashes are the same).
  */
 async function eraseTraces(
   db: LeadsDb,
@@ -278,6 +278,8 @@ export async function forgetErasedElsewhere(
       },
       now,
     );
+    // As a local erasure does: the engine's stored columns (and the text a patch would leave in
+    // them) held the name and number; every grid builds again from the tables.
     await dropEngineCache(db);
     return { auditSeq: entry.seq, auditEntries: audit.length, otherRecords };
   });
