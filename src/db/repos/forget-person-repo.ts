@@ -128,6 +128,13 @@ async function eraseTraces(
   );
 }
 
+/** The number kept as a suppression listed since `since` (its keyed hash, which it answers). */
+async function keepSuppressed(db: LeadsDb, phoneE164: string, since: number, now: number): Promise<string> {
+  const key = await anonymisationKey(db);
+  await suppressNumber(db, phoneE164, key, since, now);
+  return isHashedPhone(phoneE164) ? phoneE164 : keyedPhoneHash(phoneE164, key);
+}
+
 /** Everything the erasure of lead `leadId` will touch; run inside a transaction over every table. */
 async function planIn(db: LeadsDb, leadId: number) {
   const lead = await db.leads.get(leadId);
@@ -186,7 +193,6 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
       db,
       leadId,
     );
-    const key = await anonymisationKey(db);
     // Team mode: the team's id of the lead, named in the forget entry (the server redacts its
     // copies of this device's entries only for a lead erased there: server migration 006).
     const synced = await db.syncIds.get(['leads', leadId]);
@@ -195,8 +201,7 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
     const listedSince =
       plainDnc?.addedAt !== undefined && plainDnc.removedVersionId === undefined ? plainDnc.addedAt : Infinity;
     const since = Math.min(listedSince, requestedAt ?? Infinity, now);
-    const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
-    await suppressNumber(db, lead.phoneE164, key, since, now);
+    const suppression = await keepSuppressed(db, lead.phoneE164, since, now);
     if (plainDnc) await db.dncEntries.delete([INTERNAL_LIST_ID, lead.phoneE164]);
     await db.calls.bulkDelete(calls);
     await db.consents.bulkDelete(consents);
@@ -255,9 +260,7 @@ export async function forgetErasedElsewhere(
     const traces = await tracesOf(db, lead, [...(await formerValues(db, lead.id)), ...(known.former ?? [])]);
     const audit = traces.audit.filter((e) => e.detailsHash !== undefined);
     const { others } = traces;
-    const key = await anonymisationKey(db);
-    const suppression = isHashedPhone(lead.phoneE164) ? lead.phoneE164 : keyedPhoneHash(lead.phoneE164, key);
-    await suppressNumber(db, lead.phoneE164, key, now, now);
+    const suppression = await keepSuppressed(db, lead.phoneE164, now, now);
     await eraseTraces(db, lead.id, audit, others, now);
     const otherRecords = others.reduce((n, t) => n + t.rows.length, 0);
     const entry = await appendAudit(

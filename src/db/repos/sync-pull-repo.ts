@@ -67,6 +67,11 @@ export class PullRaced extends Error {
 
 export const ORPHANS = 'orphans';
 
+/** The scope the replica's cursor was pulled under (none noted yet: undefined; sync-scope-repo.ts notes it). */
+export async function notedScope(db: LeadsDb): Promise<SyncScope | undefined> {
+  return (await db.syncState.get(SCOPE_KEY))?.value as SyncScope | undefined;
+}
+
 /** Every table a pulled page may write (one transaction with its cursor). */
 export const pullTables = (db: LeadsDb) => [
   db.syncState,
@@ -93,8 +98,7 @@ export async function applyPulledPage(
 ): Promise<void> {
   await db.transaction('rw', pullTables(db), async () => {
     if (basis) {
-      const [cursor, scope] = await Promise.all([db.syncState.get(SYNC_KEYS.cursor), db.syncState.get(SCOPE_KEY)]);
-      const noted = scope?.value as SyncScope | undefined;
+      const [cursor, noted] = await Promise.all([db.syncState.get(SYNC_KEYS.cursor), notedScope(db)]);
       if (((cursor?.value as number | undefined) ?? 0) !== basis.from || !noted || !sameScope(noted, basis.scope))
         throw new PullRaced();
     }
@@ -122,7 +126,8 @@ export async function applyPulledPage(
     if (!bulk)
       for (const c of page.changes) {
         if (c.kind === 'lead') await applyLead(db, c.data);
-        else if (c.kind === 'removal') await applyRemoval(db, String(c.data.leadId), String(c.data.reason ?? ''));
+        else if (c.kind === 'removal')
+          await applyRemoval(db, String(c.data.leadId), removals.get(String(c.data.leadId)));
         else if (c.kind === 'move' && c.data.visible === false) await applyDeparture(db, String(c.data.leadId));
       }
     else {

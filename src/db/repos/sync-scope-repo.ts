@@ -3,23 +3,18 @@
  * seq, so a user added to a team (or moved to another) would otherwise pull on from their cursor:
  * the leads their new team held before, and those leads' calls and consents, were behind it and
  * never came; and the leads of a team they left stayed on the device. When the scope a pulled page
- * says it was read under (the token's: pull-loop.ts) differs from the one the cursor was pulled
+ * says it was read under (the user's role and teams as the server read them: pull-loop.ts) differs from the one the cursor was pulled
  * under, the leads no longer in view leave this device as a departed lead does (applyDeparture),
  * and the cursor starts again from 0: every change the user may read comes again, and what the
- * device already holds is taken by its ids once. The token, not the team config: the config is
- * shared by every tab, each tab's token is its own, and a tab may still pull with an older one.
+ * device already holds is taken by its ids once. The page's scope, not the team config: the config
+ * is shared by every tab and follows each tab's sign-ins and refreshes.
  */
 import type { LeadsDb } from '../leads-db';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
-import { SCOPE_KEY, sameScope, scopeOf, type SyncScope } from '../../domain/sync/sync-scope';
+import { SCOPE_KEY, sameScope, scopeOf } from '../../domain/sync/sync-scope';
 import { applyDeparture } from './sync-pull-leads';
 import { ORG_CHAIN_PREFIX } from './org-chain-repo';
-import { ORPHANS, pullTables } from './sync-pull-repo';
-
-/** The scope the replica's cursor was pulled under (none noted yet: undefined). */
-export async function notedScope(db: LeadsDb): Promise<SyncScope | undefined> {
-  return (await db.syncState.get(SCOPE_KEY))?.value as SyncScope | undefined;
-}
+import { notedScope, ORPHANS, pullTables } from './sync-pull-repo';
 
 /**
  * Before a pull: the first time, notes the scope; when it changed since, drops the leads out of

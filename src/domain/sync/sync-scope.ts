@@ -2,7 +2,7 @@
  * The scope a replica's cursor was pulled under: what the user's role and teams let them read.
  * Stewards and managers read every team (the server's `app_org_wide()`), so their teams do not
  * matter; the others read their teams' leads only. Every pulled page says the scope it was read
- * under (the token's), and the replica compares it with the one its cursor was pulled under.
+ * under (the user's, read by the server as the request opened), and the replica compares it with the one its cursor was pulled under.
  */
 import { ORG_WIDE_ROLES } from './mutation';
 

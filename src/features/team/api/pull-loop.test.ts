@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeadsDb } from '../../../db/leads-db';
 import { deleteFreshDatabases, freshDb } from '../../../db/test-databases';
-import { applyPulledPage, PullRaced, type PulledChange } from '../../../db/repos/sync-pull-repo';
-import { notedScope, rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
+import { applyPulledPage, notedScope, PullRaced, type PulledChange } from '../../../db/repos/sync-pull-repo';
+import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
 import { getCursor } from '../../../db/repos/sync-state-repo';
 import { orgChainKey } from '../../../db/repos/org-chain-repo';
 import { TEST_TEAM, teamModeOn } from '../../../testing/team-mode';

@@ -5,15 +5,15 @@
  * and not applied (the apply failed, the round ended) is dropped; the stored cursor says where the
  * next round starts, so nothing is skipped or applied twice.
  *
- * Each page says the role and teams it was read under (the token's). One that differs from the
+ * Each page says the role and teams it was read under (the user's as the server read them). One that differs from the
  * scope the cursor was pulled under (a refresh between pages, another tab signed in with other
  * teams) drops the leads out of view and starts again from 0 (sync-scope-repo.ts). A page is
  * applied only if the stored cursor and scope are still those it was asked under (another tab's
  * round, or a rescope, may have moved them meanwhile): otherwise the pull goes on from what is stored.
  */
 import type { LeadsDb } from '../../../db/leads-db';
-import { applyPulledPage, PullRaced } from '../../../db/repos/sync-pull-repo';
-import { notedScope, rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
+import { applyPulledPage, notedScope, PullRaced } from '../../../db/repos/sync-pull-repo';
+import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
 import { getCursor } from '../../../db/repos/sync-state-repo';
 import { sameScope, scopeOf } from '../../../domain/sync/sync-scope';
 import { pull, type PullAnswer } from './team-client';

@@ -96,12 +96,10 @@ async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOut
       await settleBatch(db, batch, settled);
       if (settled.acknowledged.length === 0) break;
     }
-    // Each page says the role and teams it was read under; a change since the cursor was pulled
-    // drops the leads out of view and starts the pull again from 0 (pull-loop.ts). The config is
-    // the scope of a server that does not say.
     // A person erased on another device: what else this device holds of them goes too (its audit
     // details, other records; the `forget` entry it writes is pushed at the next round), after each
-    // page that erased someone, and first what a round that stopped before it left.
+    // page that erased someone, and first what a round that stopped before it left. The pull follows
+    // the scope each page says (pull-loop.ts); the config's is for a server that does not say.
     await forgetPulledErasures(db);
     await pullToEnd(db, config.serverUrl, token, device, config, async (page) => {
       if (page.changes.some((c) => c.kind === 'removal' && c.data.reason === 'erase')) await forgetPulledErasures(db);
