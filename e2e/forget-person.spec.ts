@@ -82,6 +82,8 @@ test('a steward forgets a person: gone from grid, search and storage, audited; t
   await app.nav(/^Audit$/).click();
   const rows = page.getByTestId('audit-row');
   await expect(rows.first()).toContainText('forget');
+  // In words: the erasure names its lead and how many entries it redacted.
+  await expect(rows.first()).toContainText(/Person of lead #\d+ erased \(forgotten\): 1 entry redacted/);
   await expect(page.getByTestId('audit-redacted').first()).toBeVisible();
   await page.getByRole('button', { name: 'Verify trail' }).click();
   const result = page.getByRole('status').filter({ hasText: 'Trail intact' });
