@@ -5,7 +5,7 @@
 import type { AuditAppend, Mutation, PushedAuditEntry } from '../protocol/mutations';
 import { checkSegment, GENESIS_HASH, orgChainHash } from '../protocol/audit-chain';
 import { Rejection, type ApplyContext, type Outcome } from './context';
-import { refuseIfRemoved } from './apply-removal';
+import { refuseIfOutOfReach, refuseIfRemoved } from './apply-removal';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 const APPLIED: Outcome = { status: 'applied' };
@@ -17,6 +17,7 @@ async function insertLeadEvent(
   row: { id: string; leadId: string; at: number; body: object },
 ): Promise<Outcome> {
   await refuseIfRemoved(ctx, row.leadId);
+  await refuseIfOutOfReach(ctx, row.leadId);
   await ctx.client.query(
     `INSERT INTO ${table} (org_id, id, lead_id, at, body, author_id, device_id)
      VALUES (app_org_id(), $1, $2, $3, $4, app_user_id(), $5) ON CONFLICT DO NOTHING`,

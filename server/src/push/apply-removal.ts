@@ -27,3 +27,12 @@ export async function refuseIfRemoved(ctx: ApplyContext, leadId: string): Promis
   if ((await removedLeads(ctx, [leadId])).size)
     throw new Rejection('lead-removed', `lead ${leadId} was removed from the organisation`);
 }
+
+/**
+ * Refuses a call or consent for a lead the user's teams never held (migration 007): another team's
+ * lead is not theirs to add history to. A lead the server does not hold yet passes.
+ */
+export async function refuseIfOutOfReach(ctx: ApplyContext, leadId: string): Promise<void> {
+  const { rowCount } = await ctx.client.query('SELECT 1 FROM leads_out_of_reach($1)', [[leadId]]);
+  if (rowCount) throw new Rejection('lead-out-of-reach', `lead ${leadId}`);
+}

@@ -2,7 +2,8 @@
  * The fast path for the bulk of a push: calls and consents. They touch no other row, so a batch's
  * calls and consents go in with one statement (an INSERT per table, ON CONFLICT DO NOTHING on their
  * ids, and one of their mutation ids), instead of four round trips per mutation. If anything in it fails
- * (or one names a removed lead),
+ * (one names a lead out of the user's reach: the insert policy refuses it, migration 007; or one
+ * names a removed lead),
  * the savepoint rolls it back and the caller applies those mutations one by one (each quarantined
  * on its own reason).
  */

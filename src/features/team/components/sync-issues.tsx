@@ -45,7 +45,9 @@ function SyncIssues() {
               </>
             ) : (
               <Td colSpan={3}>
-                {t('team.issues.quarantined', { reason: i.reason })}
+                {t('team.issues.quarantined', {
+                  reason: t(`team.issues.reasons.${i.reason}`, { defaultValue: i.reason }),
+                })}
                 {i.detail ? ` (${i.detail})` : ''}
               </Td>
             )}
