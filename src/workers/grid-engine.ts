@@ -25,6 +25,7 @@ import { type BuildProgress, type EngineCounters, type GridIndex, type ProgressL
 import { orderFor, outsideHoursAt, reasonBitsAt } from './grid-index-reads';
 
 import { orderWarmer, type Sorter } from './grid-warm-orders';
+import { isRetired } from '../domain/columns/dictionary';
 
 export interface QueryResult {
   count: number;
@@ -216,7 +217,7 @@ export function createGridEngine(
         sources: d.source.values.slice(1),
         campaigns: d.campaign.values.slice(1),
         regions: d.region.values.slice(1),
-        tags: d.tags.values.slice(1),
+        tags: d.tags.values.slice(1).filter((t) => !isRetired(t)),
         buildMs: idx.buildMs,
       };
     },

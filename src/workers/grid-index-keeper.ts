@@ -104,7 +104,8 @@ export function indexKeeper(db: LeadsDb, listedDelayMs: number, hooks: KeeperHoo
     listed.start();
     latest = idx;
     latestSeen = seen;
-    if (idx.dncEntries && idx.dataVersion) matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries });
+    if (idx.dncEntries && idx.dataVersion)
+      matches.keep({ dataVersion: idx.dataVersion, entries: idx.dncEntries, epoch: idx.dncEpoch ?? null });
     return idx;
   };
 

@@ -14,6 +14,7 @@ import {
   saveGridSnapshot,
   SNAPSHOT_CHUNK_ROWS,
   SnapshotNotStored,
+  readErasureEpoch,
   type FarPartReader,
 } from '../db/repos/engine-snapshot-repo';
 import { ensureDataVersion } from '../db/repos/data-version-repo';
@@ -59,6 +60,8 @@ export interface GridIndex {
   saving: Promise<void>;
   /** The DNC entries a full build matched to the leads' numbers (null when opened from the snapshot): the engine's next build may reuse them. */
   dncEntries: readonly DncEntry[] | null;
+  /** The erasure token read before those entries were (dnc-matches-repo.ts). */
+  dncEpoch?: string | null;
   /** The id of the DNC scrub this index laid onto its columns last (grid-catch-up.ts); none after a build or an open. */
   laidScrub?: number;
 }
@@ -101,6 +104,8 @@ export async function buildGridIndex(
   known?: KnownDncMatches,
 ): Promise<GridIndex> {
   const t0 = performance.now();
+  // Before any read: an erasure during the build leaves its matches under an older token (never stored).
+  const dncEpoch = await readErasureEpoch(db);
   onProgress({ phase: 'reading', done: 0, total: await countLeads(db) });
   const { leads, world, settings, dncEntries, phonesLookedUp } = await timed('engine:build:read', () =>
     loadComplianceWorld(db, undefined, known),
@@ -142,6 +147,7 @@ export async function buildGridIndex(
     dirty: 'all',
     saving: Promise.resolve(),
     dncEntries,
+    dncEpoch,
   };
 }
 
@@ -241,14 +247,15 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     const only = dirty !== 'all' && index.stored ? { chunks: dirty, checksums: index.stored.checksums } : undefined;
     const t0 = performance.now();
     const cols = index.cols;
+    const meta = { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone };
     try {
-      const checksums = await saveGridSnapshot(
-        db,
-        cols,
-        { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone },
-        SNAPSHOT_CHUNK_ROWS,
-        only,
-      );
+      const checksums = await saveGridSnapshot(db, cols, meta, SNAPSHOT_CHUNK_ROWS, only).catch((e: unknown) => {
+        // The changed chunks were counted against a snapshot no longer stored (an erasure dropped
+        // it, or another tab stored another): every chunk now, or none would be until the next change.
+        if (only && e instanceof SnapshotNotStored && e.why !== 'moved')
+          return saveGridSnapshot(db, cols, meta, SNAPSHOT_CHUNK_ROWS);
+        throw e;
+      });
       index.stored = { checksums };
       // Cut into chunks, its joined columns are flat again: rows read whole, not from their pieces.
       forgetPieces(cols);

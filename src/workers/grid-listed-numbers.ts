@@ -77,7 +77,12 @@ export function listedNumbersKeeper(
       saveTimer = setTimeout(() => {
         saveTimer = undefined;
         storedAt = Date.now();
-        if (held) void saveListedNumbers(db, held);
+        const saving = held;
+        if (saving)
+          void saveListedNumbers(db, saving).then((outcome) => {
+            // Read before an erasure or a purge: it may hold a number taken off. Read the keys again.
+            if (outcome === 'stale' && held === saving) hold(null);
+          });
       }, SAVE_DELAY_MS);
     return { dataVersion: next.dataVersion, mayBeListed: mayBeListed(next.hashes) };
   };
@@ -124,7 +129,8 @@ export function listedNumbersKeeper(
         return null;
       }
       if (now.dataVersion === to) return { dataVersion: to, mayBeListed: mayBeListed(now.hashes) };
-      if (now.dataVersion === from) return hold(hashes && { dataVersion: to, hashes: withHashes(now.hashes, hashes) });
+      if (now.dataVersion === from)
+        return hold(hashes && { dataVersion: to, hashes: withHashes(now.hashes, hashes), epoch: now.epoch });
       return hold(await rollListedForward(db, now).catch(() => null));
     },
   };

@@ -4,7 +4,8 @@
  * which rewrites every lead, last, and the bulk edit, which writes 10k, just before it. The
  * CSV import runs while the dataset is loaded (load.ts), as it needs an empty database; the
  * import of 10k new leads into the stored dataset and a new DNC list version run in browsers of
- * their own after the runs, and so does a first visit (the demo seeded into an empty origin).
+ * their own after the runs, and so do an erasure ("Forget this person") and a first visit (the
+ * demo seeded into an empty origin).
  */
 import { bulkEdit } from './bulk-edit';
 import { callListExport, cohorts, dncScrub } from './features';
@@ -12,6 +13,7 @@ import { coldStart, gridFilter, gridSearch, keyboardEnd, memory, scroll, sortNum
 import { importCatchUp } from './import-catch-up';
 import { dncVersion } from './dnc-version';
 import { firstVisit } from './first-visit';
+import { forgetPerson } from './forget-person';
 import { overview } from './overview';
 import { selection } from './selection';
 import type { Scenario } from './types';
@@ -33,5 +35,6 @@ export const RUN_SCENARIOS: Scenario[] = [
   dncScrub,
   importCatchUp,
   dncVersion,
+  forgetPerson,
   firstVisit,
 ];

@@ -14,7 +14,7 @@ import type { LeadsDb } from '../leads-db';
 import { closeAll, dbWith, demoSlice, NOW } from './compliance-test-fixture';
 import { loadDncMatches, reusableMatches, saveDncMatches, type DncMatches } from './dnc-matches-repo';
 import { scrubAllLeads } from './dnc-scrub-repo';
-import { dropEngineCache } from './engine-snapshot-repo';
+import { DNC_MATCHES_KEY, dropEngineCache, readDataVersion } from './engine-snapshot-repo';
 
 afterAll(closeAll);
 
@@ -100,7 +100,11 @@ describe('DNC matches kept between builds', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 5 }), async (ops) => {
         const db = await seeded();
         const first = await openGridIndex(db, NOW);
-        const kept: DncMatches = { dataVersion: first.dataVersion!, entries: first.dncEntries! };
+        const kept: DncMatches = {
+          dataVersion: first.dataVersion!,
+          entries: first.dncEntries!,
+          epoch: first.dncEpoch ?? null,
+        };
         let wroteEntry = false;
         for (const [k, op] of ops.entries()) {
           await apply(db, op, k);
@@ -135,7 +139,11 @@ describe('DNC matches kept between builds', () => {
   it('are stored while they hold, and never after an erasure dropped the engine cache', async () => {
     const db = await dbWith(demoSlice(200));
     const first = await openGridIndex(db, NOW);
-    const kept: DncMatches = { dataVersion: first.dataVersion!, entries: first.dncEntries! };
+    const kept: DncMatches = {
+      dataVersion: first.dataVersion!,
+      entries: first.dncEntries!,
+      epoch: first.dncEpoch ?? null,
+    };
     expect(kept.entries.length).toBeGreaterThan(0);
     await saveDncMatches(db, kept);
     expect(await loadDncMatches(db)).toEqual(kept);
@@ -143,11 +151,20 @@ describe('DNC matches kept between builds', () => {
     await scrubAllLeads(db, NOW);
     await saveDncMatches(db, kept);
     expect((await loadDncMatches(db))?.dataVersion).toBe(kept.dataVersion);
-    // The cache dropped (as an erasure does): the stored copy goes with it, and a late save does not bring it back.
+    // The cache dropped (as an erasure does): the stored copy goes with it, a late save of matches
+    // read before it does not bring it back, and one stored all the same (a race) is not loaded.
+    const stored = await db.engine.get(DNC_MATCHES_KEY);
     await db.transaction('rw', [db.engine, db.changes], () => dropEngineCache(db));
     expect(await loadDncMatches(db)).toBeNull();
     await saveDncMatches(db, kept);
     expect(await loadDncMatches(db)).toBeNull();
+    await db.engine.put(stored!);
+    expect(await loadDncMatches(db)).toBeNull();
+    // Matches a build reads after it are stored and loaded again.
+    const next = await buildGridIndex(db, NOW);
+    const version = (await readDataVersion(db))!;
+    await saveDncMatches(db, { dataVersion: version, entries: next.dncEntries!, epoch: next.dncEpoch ?? null });
+    expect(await loadDncMatches(db)).not.toBeNull();
     await db.delete();
   });
 });

@@ -4,18 +4,21 @@
  * entry (a scrub, a settings or list change): those reuse the matches and look up only the
  * numbers of leads written since, instead of scanning every list's keys again (millions of them
  * against a national list). Valid only while the change log, followed from the version they were
- * read at, names no DNC entry write; dropped with the snapshot (an erasure, a purge).
+ * read at, names no DNC entry write; dropped with the snapshot (an erasure, a purge), and never
+ * stored or loaded again if read before it (the erasure token).
  */
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { LeadsDb } from '../leads-db';
 import type { KnownDncMatches } from './compliance-world-repo';
-import { DNC_MATCHES_KEY as MATCHES_KEY } from './engine-snapshot-repo';
+import { DNC_MATCHES_KEY as MATCHES_KEY, readErasureEpoch } from './engine-snapshot-repo';
 import { changesSince } from './change-log-repo';
 
 export interface DncMatches {
   /** The data version the entries were read at (or before). */
   dataVersion: string;
   entries: readonly DncEntry[];
+  /** The erasure token read before the entries were (ERASURE_EPOCH_KEY; null before any erasure). */
+  epoch: string | null;
 }
 
 /**
@@ -34,8 +37,9 @@ export async function reusableMatches(db: LeadsDb, kept: DncMatches | null): Pro
 export async function saveDncMatches(db: LeadsDb, matches: DncMatches): Promise<void> {
   try {
     await db.transaction('rw', [db.engine, db.changes], async () => {
-      // Checked in the write's own transaction: an erasure that dropped the cache (and the log) since is never undone.
-      if (await reusableMatches(db, matches)) await db.engine.put({ key: MATCHES_KEY, ...matches });
+      // Checked in the write's own transaction: an erasure that dropped the cache since is never undone.
+      if ((await reusableMatches(db, matches)) && (await readErasureEpoch(db)) === matches.epoch)
+        await db.engine.put({ key: MATCHES_KEY, ...matches });
       else await db.engine.delete(MATCHES_KEY);
     });
   } catch {
@@ -46,8 +50,11 @@ export async function saveDncMatches(db: LeadsDb, matches: DncMatches): Promise<
 /** The stored matches, if any. */
 export async function loadDncMatches(db: LeadsDb): Promise<DncMatches | null> {
   const row = await db.engine.get(MATCHES_KEY);
-  return row && typeof row.dataVersion === 'string' && Array.isArray(row.entries)
-    ? { dataVersion: row.dataVersion, entries: row.entries as DncEntry[] }
+  if (!row || typeof row.dataVersion !== 'string' || !Array.isArray(row.entries)) return null;
+  // Stored before an erasure or a purge (a race with its drop): it may name a number taken off.
+  const epoch = await readErasureEpoch(db);
+  return (row.epoch ?? null) === epoch
+    ? { dataVersion: row.dataVersion, entries: row.entries as DncEntry[], epoch }
     : null;
 }
 

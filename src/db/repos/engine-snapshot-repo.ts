@@ -33,6 +33,18 @@ const HEAD_KEY = 'grid:head';
 export const DNC_MATCHES_KEY = 'dnc-matches';
 /** The hashes of every listed number (listed-numbers-repo.ts): not a snapshot row either. */
 export const LISTED_NUMBERS_KEY = 'dnc-listed';
+/**
+ * A token an erasure or a purge sets anew (dropEngineCache): a set of listed numbers or of DNC
+ * matches read under another token may hold a number taken off since, and is neither stored nor
+ * loaded.
+ */
+export const ERASURE_EPOCH_KEY = 'erasure-epoch';
+
+/** The token the last erasure or purge set (null before any). */
+export async function readErasureEpoch(db: LeadsDb): Promise<string | null> {
+  const row = (await db.engine.get(ERASURE_EPOCH_KEY)) as { token?: unknown } | undefined;
+  return typeof row?.token === 'string' ? row.token : null;
+}
 const CHUNK_PREFIX = 'grid:chunk:';
 /**
  * Each chunk is stored as parts that change together (chunk-parts.ts), each under its place, its
@@ -60,10 +72,14 @@ interface HeadRow extends SnapshotMeta {
   checksums: string[];
 }
 
-/** A save that was skipped: the data moved on, or another tab stored a different snapshot meanwhile. */
+/**
+ * A save that was skipped: the data moved on (`moved`), or the stored snapshot a save of changed
+ * chunks was counted against is not the one stored now (`head`: another tab stored a different
+ * one, or an erasure dropped it), or a part it names is gone (`parts`).
+ */
 export class SnapshotNotStored extends Error {
-  constructor() {
-    super('snapshot not stored: the data or the stored snapshot changed meanwhile');
+  constructor(readonly why: 'moved' | 'head' | 'parts' = 'moved') {
+    super(`snapshot not stored (${why}): the data or the stored snapshot changed meanwhile`);
   }
 }
 
@@ -118,11 +134,11 @@ export async function saveGridSnapshot(
   };
   const cutoff = meta.builtAt - LOG_KEEP_MS;
   const keys = checksums.map((sum, slot) => partKey(slot, sum));
-  let stored = true;
+  let refused: SnapshotNotStored['why'] | null = null;
   await db.transaction('rw', [db.engine, db.changes], async () => {
     // Never store a snapshot of data that have moved on (a write since, an erasure): it would be stale,
     // or hold what the write removed. And write only changed parts over the head they were counted against.
-    if ((await readDataVersion(db)) !== meta.dataVersion) return void (stored = false);
+    if ((await readDataVersion(db)) !== meta.dataVersion) return void (refused = 'moved');
     if (dirty) {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
       if (
@@ -130,11 +146,11 @@ export async function saveGridSnapshot(
         head.checksums.length !== dirty.checksums.length ||
         head.checksums.some((c, slot) => c !== dirty.checksums[slot])
       )
-        return void (stored = false);
+        return void (refused = 'head');
     }
     // Every part named must be there (another tab's save may have cleared parts it did not name).
     const present = new Set(await db.engine.where('key').startsWith(CHUNK_PREFIX).primaryKeys());
-    if (keys.some((key) => !present.has(key))) return void (stored = false);
+    if (keys.some((key) => !present.has(key))) return void (refused = 'parts');
     const named = new Set(keys);
     await db.engine.bulkDelete([...present].filter((key) => !named.has(key)));
     await db.engine.put(headRow as unknown as EngineRow);
@@ -144,31 +160,38 @@ export async function saveGridSnapshot(
       .filter((r) => (r as unknown as ChangeLogRow).at < cutoff)
       .delete();
   });
-  if (!stored) {
+  if (refused) {
     // The parts written for it, unless a head names them after all (the same content stored by another save).
     await db.transaction('rw', db.engine, async () => {
       const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
       const named = new Set(head ? head.checksums.map((sum, slot) => partKey(slot, sum)) : []);
       await db.engine.bulkDelete(written.filter((key) => !named.has(key)));
     });
-    throw new SnapshotNotStored();
+    throw new SnapshotNotStored(refused);
   }
   return checksums;
 }
 
 /**
- * Drop the grid's snapshot, its DNC matches and listed numbers, any cohort snapshot an earlier version stored, and the change log (inside the caller's transaction, which must hold
- * the engine and change-log tables, after its last tracked write). An erasure or a purge calls it: the snapshot
- * holds names and numbers, so it must not outlive the rows it was built from; with the log gone,
- * every grid (any tab) finds its version unreachable and builds again from the tables, and no
- * save of an older index is stored (saves check the data version).
+ * Drop the stored engine cache: the grid's snapshot, its DNC matches and listed numbers, and any
+ * cohort snapshot an earlier version stored (inside the caller's transaction, which must hold the
+ * engine table, after its last tracked write). An erasure or a purge calls it: the stored parts
+ * hold names and numbers, so they must not outlive the rows they were built from.
+ *
+ * The change log stays (decision 063): an engine in use (any tab) follows it as after any write,
+ * and the catch-up flags the deleted rows and writes the anonymised ones again, with their joined
+ * strings replaced; so no engine rebuilds from the tables (minutes at a million leads) for one
+ * erasure, and the next save, finding no head, stores every chunk from those columns. An engine
+ * still at a version before the erasure cannot store it either (saves check the data version).
+ * The erasure token is set anew, so no set of listed numbers or DNC matches read before, which
+ * may hold a number taken off, is stored or loaded again: the next engine reads the keys again.
  */
 export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.where('key').startsWith('grid:').delete();
   await db.engine.where('key').startsWith('cohorts:').delete();
   await db.engine.delete(DNC_MATCHES_KEY);
   await db.engine.delete(LISTED_NUMBERS_KEY);
-  await db.changes.where('key').startsWith(LOG_PREFIX).delete();
+  await db.engine.put({ key: ERASURE_EPOCH_KEY, token: crypto.randomUUID() } as unknown as EngineRow);
 }
 
 export type SnapshotLoad =

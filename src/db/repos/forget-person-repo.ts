@@ -232,8 +232,8 @@ export async function forgetPerson(db: LeadsDb, leadId: number, now = Date.now()
       },
       now,
     );
-    // Last, after every write of this transaction logged itself: the grid's cached columns hold the
-    // name and number too, and the log must not let a grid patch its copy instead of rebuilding.
+    // Last, after every write of this transaction logged itself: the engine's stored columns hold
+    // the name and number too. Engines in use follow the log, which scrubs the row (decision 063).
     await dropEngineCache(db);
     return { ...plan, suppression, auditSeq: entry.seq };
   });
@@ -281,8 +281,8 @@ export async function forgetErasedElsewhere(
       },
       now,
     );
-    // As a local erasure does: the engine's stored columns (and the text a patch would leave in
-    // them) held the name and number; every grid builds again from the tables.
+    // As a local erasure does: the engine's stored columns held the name and number; engines in
+    // use follow the log, which scrubs the row (decision 063).
     await dropEngineCache(db);
     return { auditSeq: entry.seq, auditEntries: audit.length, otherRecords };
   });

@@ -10,13 +10,15 @@ import { isListedHashes, listedHashes, withHashes, type ListedHashes } from '../
 import type { LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 import { changesSince } from './change-log-repo';
-import { LISTED_NUMBERS_KEY, readDataVersion } from './engine-snapshot-repo';
+import { LISTED_NUMBERS_KEY, readDataVersion, readErasureEpoch as readEpoch } from './engine-snapshot-repo';
 
 export interface ListedNumbers {
   /** The data version it holds every entry of (and maybe more: a number taken off stays in). */
   dataVersion: string;
   /** The distinct hash32 of the numbers (listed-hashes.ts). */
   hashes: ListedHashes;
+  /** The erasure token it was read under (ERASURE_EPOCH_KEY; null before any erasure). */
+  epoch: string | null;
 }
 
 /** Bump when what the set holds changes (the hash, the key read): a stored set of another format is read again. */
@@ -38,6 +40,8 @@ export async function scanListedNumbers(
   await between();
   const dataVersion = await readDataVersion(db);
   if (dataVersion === null) return null;
+  // Read first: an erasure during the scan sets a new one, and the set is then neither stored nor loaded.
+  const epoch = await readEpoch(db);
   const pages: Uint32Array[] = [];
   let after: [string, string] | null = null;
   for (;;) {
@@ -49,7 +53,7 @@ export async function scanListedNumbers(
     after = keys[keys.length - 1]!;
     await between();
   }
-  return { dataVersion, hashes: withHashes(listedHashes(), pages) };
+  return { dataVersion, hashes: withHashes(listedHashes(), pages), epoch };
 }
 
 /**
@@ -60,7 +64,7 @@ export async function scanListedNumbers(
 export async function rollListedForward(db: LeadsDb, listed: ListedNumbers): Promise<ListedNumbers | null> {
   const since = await changesSince(db, listed.dataVersion);
   if (since === 'unreachable' || since.dncHashes === null) return null;
-  return { dataVersion: since.dataVersion, hashes: withHashes(listed.hashes, since.dncHashes) };
+  return { dataVersion: since.dataVersion, hashes: withHashes(listed.hashes, since.dncHashes), epoch: listed.epoch };
 }
 
 /** The stored set, brought to the current version; null when none is stored or it cannot be brought forward. */
@@ -74,27 +78,35 @@ export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | nu
     !isListedHashes(row.hashes)
   )
     return null;
-  return rollListedForward(db, { dataVersion: row.dataVersion, hashes: row.hashes });
+  // Stored before an erasure or a purge (a race with its drop): it may hold a number taken off.
+  const epoch = await readEpoch(db);
+  if ((row.epoch ?? null) !== epoch) return null;
+  return rollListedForward(db, { dataVersion: row.dataVersion, hashes: row.hashes, epoch });
 }
 
 /**
  * Store the set (best effort: a cache). In the engine's table alone: a tracked write takes the
- * change-log table, and would wait for a put of megabytes there (decision 043). The log is checked
- * first; a set stored all the same after an erasure dropped the log (a race) is never used: the
- * log does not lead from its version.
+ * change-log table, and would wait for a put of megabytes there (decision 043). Answers 'stale'
+ * for a set read before the last erasure or purge (its token checked in the put's transaction):
+ * it may hold a number taken off since, so it is not stored, and its keeper reads the keys again.
  */
-export async function saveListedNumbers(db: LeadsDb, listed: ListedNumbers): Promise<void> {
+export async function saveListedNumbers(db: LeadsDb, listed: ListedNumbers): Promise<'stored' | 'stale' | 'failed'> {
   try {
-    // Not a set the log no longer leads from (an erasure dropped the log since): it would never be used.
-    if ((await changesSince(db, listed.dataVersion)) === 'unreachable') return;
-    await db.engine.put({
-      key: LISTED_NUMBERS_KEY,
-      schema: LATEST_VERSION,
-      format: LISTED_FORMAT,
-      dataVersion: listed.dataVersion,
-      hashes: listed.hashes,
+    if ((await changesSince(db, listed.dataVersion)) === 'unreachable') return 'failed';
+    return await db.transaction('rw', db.engine, async () => {
+      if ((await readEpoch(db)) !== listed.epoch) return 'stale' as const;
+      await db.engine.put({
+        key: LISTED_NUMBERS_KEY,
+        schema: LATEST_VERSION,
+        format: LISTED_FORMAT,
+        dataVersion: listed.dataVersion,
+        hashes: listed.hashes,
+        epoch: listed.epoch,
+      });
+      return 'stored' as const;
     });
   } catch {
     // A full disk or a closing tab: the next engine scans the keys again.
+    return 'failed';
   }
 }

@@ -160,7 +160,7 @@ export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.
           now,
         );
         // Last, after every write logged itself: purged names and numbers must not outlive the rows in
-        // the grid's cached columns, and no grid may patch its copy instead of rebuilding.
+        // the engine's stored columns. Engines in use follow the log, which rewrites the rows (decision 063).
         await dropEngineCache(db);
         await markDone(db, journal, now);
         return plan;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dictionary, DictionaryFullError } from './dictionary';
+import { Dictionary, DictionaryFullError, isRetired } from './dictionary';
 
 describe('Dictionary', () => {
   it('gives each distinct value the next code and gives it back', () => {
@@ -42,5 +42,26 @@ describe('Dictionary', () => {
     expect(() => d.code('d')).toThrow(DictionaryFullError);
     expect(() => d.code('d')).toThrow('more than 3 distinct values');
     expect(d.values).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('a retired code', () => {
+  it('keeps every other code, never equals a value, and gives the value a new code if seen again', () => {
+    const d = new Dictionary(['']);
+    for (const v of ['a', 'b', 'c']) d.code(v);
+    d.retire(2);
+    expect(d.values.map((v, code) => (isRetired(v) ? `retired ${code}` : v))).toEqual(['', 'a', 'retired 2', 'c']);
+    expect(d.lookup('b')).toBe(-1);
+    expect(d.lookup('c')).toBe(3);
+    expect(d.code('b')).toBe(4);
+    // Loaded again value by value (as a stored snapshot's dictionary is): the same codes.
+    const loaded = new Dictionary(['']);
+    for (const v of d.values.slice(1)) loaded.encode(v);
+    expect(loaded.values).toEqual(d.values);
+    // Code 0 ('' = none) and a retired code stay as they are.
+    d.retire(0);
+    d.retire(2);
+    expect(d.values[0]).toBe('');
+    expect(loaded.lookup(d.values[2]!)).toBe(2);
   });
 });

@@ -49,4 +49,22 @@ export class Dictionary {
   lookup(value: string): number {
     return this.codes.get(value) ?? -1;
   }
+
+  /**
+   * Forget the value of `code` (no row holds it any more: its leads were erased or purged): its
+   * place keeps a marker no value can equal, unique to the code, so every other code stays as it
+   * is (also across a store and a load); the value, if seen again, gets a new code.
+   */
+  retire(code: number): void {
+    const value = this.values[code];
+    if (value === undefined || isRetired(value) || code === 0) return;
+    this.codes.delete(value);
+    this.values[code] = `${RETIRED}${code}`;
+    this.codes.set(this.values[code], code);
+  }
 }
+
+/** The start of a retired code's marker (a NUL: no value read from a file or typed holds one). */
+const RETIRED = '\u0000retired:';
+/** Whether a dictionary value is a retired code's marker (left out of every list shown). */
+export const isRetired = (value: string): boolean => value.startsWith(RETIRED);

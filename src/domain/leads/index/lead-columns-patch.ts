@@ -55,11 +55,14 @@ export function patchLeadColumns(
     );
     out = { ...grownRows, ...(joined as Pick<LeadColumns, JoinedKey>), extraTags: cols.extraTags, dict: cols.dict };
   }
+  // Tags rows held before this patch wrote them again or deleted them: retired below if no row holds them now.
+  const tagsLeft = new Set<number>();
   // Per row whose strings changed (or that is new), its strings in JOINED's order.
   const stringsOf = new Map<number, string[]>();
   let next = cols.n;
   for (const c of changes) {
     const i = c.row ?? next++;
+    if (c.row !== null) tagCodesOf(out, c.row, tagsLeft);
     writeRow(out, i, c.lead, c.derived);
     // Each one byte a character (one-byte-text.ts), so the column joined again stays so.
     const strings = JOINED.map((j) => oneByteCopy(j.of(c.lead)));
@@ -70,6 +73,10 @@ export function patchLeadColumns(
   }
   for (const i of deletedRows) {
     out.flags[i] = out.flags[i]! | FLAG_DELETED;
+    // A deleted (or erased) row's tags leave the columns too, as its strings do.
+    tagCodesOf(out, i, tagsLeft);
+    out.tagBits[i] = 0;
+    out.extraTags.delete(i);
     stringsOf.set(
       i,
       JOINED.map((j) => j.gone),
@@ -93,5 +100,33 @@ export function patchLeadColumns(
     });
     out = { ...out, ...next };
   }
+  retireUnheldTags(out, tagsLeft);
   return out;
+}
+
+/** Adds the tag codes row `i` holds to `into`. */
+function tagCodesOf(cols: LeadColumns, i: number, into: Set<number>): void {
+  const bits = cols.tagBits[i]!;
+  for (let b = 0; b < 32; b++) if ((bits >>> b) & 1) into.add(b + 1);
+  for (const code of cols.extraTags.get(i) ?? []) into.add(code);
+}
+
+/**
+ * The tags of `codes` that no row present holds any more are retired from the dictionary
+ * (dictionary.ts): a tag only an erased or purged lead had does not outlive it in the columns or
+ * in the snapshot stored from them, as after a build from the tables. One pass over the rows'
+ * tag bits (and the few rows with more tags than bits), only when a patch rewrote or deleted rows
+ * that had tags.
+ */
+function retireUnheldTags(cols: LeadColumns, codes: Set<number>): void {
+  if (codes.size === 0) return;
+  let bitsWanted = 0;
+  for (const code of codes) if (code >= 1 && code <= 32) bitsWanted |= 1 << (code - 1);
+  let bitsHeld = 0;
+  for (let i = 0; i < cols.n && (bitsHeld & bitsWanted) !== bitsWanted; i++)
+    if (!(cols.flags[i]! & FLAG_DELETED)) bitsHeld |= cols.tagBits[i]!;
+  for (let b = 0; b < 32; b++) if ((bitsHeld >>> b) & 1) codes.delete(b + 1);
+  for (const [i, extra] of cols.extraTags)
+    if (!(cols.flags[i]! & FLAG_DELETED)) for (const code of extra) codes.delete(code);
+  for (const code of codes) cols.dict.tags.retire(code);
 }
