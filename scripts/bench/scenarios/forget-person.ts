@@ -26,13 +26,7 @@ export const forgetPerson: Scenario = {
     await page.goto('/leads');
     const { state } = await probe(page, 'waitGrid', { timeoutMs });
     const before = state.count!;
-    await page
-      .locator('[data-testid="lead-row"]')
-      .first()
-      .getByRole('gridcell')
-      .nth(1)
-      .getByRole('button')
-      .click();
+    await page.locator('[data-testid="lead-row"]').first().getByRole('gridcell').nth(1).getByRole('button').click();
     await page.getByRole('button', { name: 'Forget this person…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Forget this person?' });
     await confirm.getByTestId('forget-removed').waitFor({ timeout: timeoutMs });
