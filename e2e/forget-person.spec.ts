@@ -77,6 +77,11 @@ test('a steward forgets a person: gone from grid, search and storage, audited; t
   await expect.poll(() => leads.countValue()).toBe(0);
   const stored = await storedJson(page);
   for (const trace of [NAME.toLowerCase(), EMAIL, '+12133734288', PHONE_TYPED]) expect(stored).not.toContain(trace);
+  // The engine followed the erasure (no rebuild) and stored its snapshot again, whole, from those
+  // columns (decision 063): still no trace of the person anywhere.
+  await expect.poll(async () => (await storedJson(page)).includes('"key":"grid:head"'), { timeout: 30_000 }).toBe(true);
+  const restored = await storedJson(page);
+  for (const trace of [NAME.toLowerCase(), EMAIL, '+12133734288', PHONE_TYPED]) expect(restored).not.toContain(trace);
 
   // The audit trail records the erasure, shows the redacted entry, and still verifies.
   await app.nav(/^Audit$/).click();
