@@ -100,3 +100,47 @@ test('a user added to a team gets its leads with their calls, and drops them on 
   await expect(agent.page.getByTestId('sync-pending')).toHaveText(/^0 /);
   await agent.context.close();
 });
+
+test('a consent captured offline for a lead of a team the agent has since left is refused by the server, and shown in words', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  const [team1, team2] = server.teams as [string, string];
+  const phone = '+12133734483';
+  const leadId = 'lead-e2e-left-team';
+  await server.pushAsSteward(leadWithCalls(leadId, phone, 'Left Team Lead', team2, 1));
+  const email = await server.addUser('agent', [team1, team2]);
+  const agent = await openAs(server, browser, baseURL!, email);
+  await syncUntil(agent.page, async () => (await held(agent.page, phone)).calls === 1);
+
+  // Offline, the agent captures the person's consent on the lead of team 2…
+  await agent.link.offline(true);
+  await agent.page.getByRole('navigation').getByRole('link', { name: 'Leads' }).click();
+  await agent.page.getByRole('searchbox', { name: /Search/ }).fill('Left Team Lead');
+  await agent.page.getByTestId('lead-row').first().dblclick();
+  const drawer = agent.page.getByRole('dialog', { name: 'Left Team Lead' });
+  await drawer.getByRole('button', { name: 'Capture consent' }).click();
+  const consent = drawer.getByRole('form', { name: 'Capture consent for calls' });
+  await consent.getByLabel('Proof reference').fill('rec-left-0001');
+  await consent.getByRole('button', { name: 'Save consent' }).click();
+  await expect(consent).toBeHidden();
+  await agent.page.keyboard.press('Escape');
+  await expect(agent.page.getByTestId('sync-pending')).not.toHaveText(/^0 /);
+  // …while a steward takes them out of team 2.
+  await server.setTeams(email, [team1]);
+
+  // Back online: the consent is refused (another team's lead is not theirs to add to), the lead
+  // leaves this device, and the refusal is shown to its author in words.
+  await agent.link.offline(false);
+  await syncUntil(agent.page, async () => (await held(agent.page, phone)).lead === null);
+  expect(await server.eventsOf(leadId)).toEqual({ calls: 1, consents: 0 });
+  await agent.page.goto('/settings');
+  const refused = agent.page
+    .getByTestId('sync-issue')
+    .filter({ hasText: 'Refused by the server: the lead belongs to a team you are not in' });
+  await expect(refused).toHaveCount(1);
+  await refused.scrollIntoViewIfNeeded();
+  await agent.page.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/team-refused-out-of-reach.png` });
+  await agent.context.close();
+});

@@ -30,6 +30,8 @@ export interface TeamServer {
   setTeams(email: string, teamIds: string[]): Promise<void>;
   /** Every audit entry the server holds for the organisation, as JSON text (what a steward would pull). */
   auditText(): Promise<string>;
+  /** How many calls and consents the server holds for the lead of this team id. */
+  eventsOf(leadId: string): Promise<{ calls: number; consents: number }>;
   /** Mutations pushed by a steward of the organisation (as another device would), answered per mutation. */
   pushAsSteward(mutations: object[]): Promise<{ id: string; status: string }[]>;
   /** Route the context's `/team-api/…` to the server; `offline(true)` makes every such request fail as offline does. */
@@ -79,6 +81,17 @@ export async function startTeamServer(
         c.query<{ entry: unknown }>('SELECT entry FROM audit_entries ORDER BY org_position'),
       );
       return JSON.stringify(rows.map((r) => r.entry));
+    },
+    async eventsOf(leadId) {
+      const claims = { orgId, userId: randomUUID(), role: 'steward' as const, teamIds: [] };
+      const { rows } = await withSession(owner, claims, (c) =>
+        c.query<{ calls: number; consents: number }>(
+          `SELECT (SELECT count(*)::int FROM calls WHERE lead_id = $1) AS calls,
+                  (SELECT count(*)::int FROM consents WHERE lead_id = $1) AS consents`,
+          [leadId],
+        ),
+      );
+      return rows[0]!;
     },
     async pushAsSteward(mutations) {
       const steward = await createUser(owner, orgId, {

@@ -12,7 +12,6 @@ import type { Scenario } from './types';
 
 export const forgetPerson: Scenario = {
   id: 'forget-person',
-  route: '/leads',
   ownSession: true,
   rows: [
     {
