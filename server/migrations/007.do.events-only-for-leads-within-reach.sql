@@ -4,18 +4,22 @@
 -- judged by. Row-level security kept such a lead unreadable, not unwritable-to.
 --
 -- Now a team lead's or agent's call or consent is taken only for a lead within their reach: one of
--- their teams holds it now, or held it before a move (a call made before the lead moved away is
--- still a call that happened, and counts against the person's frequency cap), or the server does
--- not hold it at all (its lead.put may come later in the same outbox; a removed lead is refused on
--- its own, as before). Stewards and managers reach every team's leads. The push answers such an
--- event with a refusal, quarantined and shown to its author (the API checks a batch at once); the
--- insert policy below holds the same rule whatever the API code does.
+-- their teams holds it now, or the server does not hold it at all (its lead.put may come later in
+-- the same outbox; a removed lead is refused on its own, as before). A call is also taken from a
+-- team that held the lead before a move (a call made before the lead moved away is still a call
+-- that happened, and counts against the person's frequency cap); a consent granted or renewed is
+-- not (it would make another team's lead callable). A withdrawal is taken for any lead of the
+-- organisation: refusing it would keep the person callable against their word (it only ever
+-- restricts, as a DNC block does). Stewards and managers reach every team's leads. The push
+-- answers an event out of reach with a refusal, quarantined and shown to its author (the API
+-- checks each event of a batch the policy refused); the insert policies below hold the same rule
+-- whatever the API code does.
 
 -- The lead ids of `p_ids` the server holds that the session's user cannot reach (none for the
--- organisation-wide roles). Leads are read widened to the organisation (FORCE applies to the
--- owner too), the user's own moves under the user's role: a move is readable by the members of
--- either of its teams.
-CREATE FUNCTION leads_out_of_reach(p_ids text[]) RETURNS SETOF text
+-- organisation-wide roles); `p_former`: a team that held the lead before a move reaches it too.
+-- Leads are read widened to the organisation (FORCE applies to the owner too), the user's own
+-- moves under the user's role: a move is readable by the members of either of its teams.
+CREATE FUNCTION leads_out_of_reach(p_ids text[], p_former boolean) RETURNS SETOF text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   was text := current_setting('app.role', true);
@@ -33,27 +37,28 @@ BEGIN
     RETURN;
   END IF;
   RETURN QUERY SELECT e FROM unnest(elsewhere) AS e
-   WHERE NOT EXISTS (SELECT 1 FROM lead_team_moves m
+   WHERE NOT p_former
+      OR NOT EXISTS (SELECT 1 FROM lead_team_moves m
                       WHERE m.org_id = app_org_id() AND m.lead_id = e AND m.from_team = ANY (coalesce(teams, '{}')));
 END
 $$;
-REVOKE ALL ON FUNCTION leads_out_of_reach(text[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION leads_out_of_reach(text[]) TO leadledger_app;
+REVOKE ALL ON FUNCTION leads_out_of_reach(text[], boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION leads_out_of_reach(text[], boolean) TO leadledger_app;
 
--- The same rule in the insert policy of both event tables. A lead the user reads (one of their
--- teams holds it: the subquery reads leads under leads' own policy) is within reach without the
--- definer function, which runs only for the rest: a push of calls for the user's own leads, the
--- common case, pays one index lookup a row.
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['calls', 'consents'] LOOP
-    EXECUTE format('DROP POLICY write_own ON %I', t);
-    EXECUTE format($p$CREATE POLICY write_own ON %I FOR INSERT
-      WITH CHECK (org_id = app_org_id() AND author_id = app_user_id()
-                  AND (app_org_wide()
-                       OR EXISTS (SELECT 1 FROM leads l WHERE l.org_id = %I.org_id AND l.id = %I.lead_id)
-                       OR NOT EXISTS (SELECT 1 FROM leads_out_of_reach(ARRAY[lead_id]))))$p$, t, t, t);
-  END LOOP;
-END
-$$;
+-- The same rule in the insert policies. A lead the user reads (one of their teams holds it: the
+-- subquery reads leads under leads' own policy) is within reach without the definer function,
+-- which runs only for the rest: a push of calls for the user's own leads, the common case, pays one
+-- index lookup a row.
+DROP POLICY write_own ON calls;
+CREATE POLICY write_own ON calls FOR INSERT
+  WITH CHECK (org_id = app_org_id() AND author_id = app_user_id()
+              AND (app_org_wide()
+                   OR EXISTS (SELECT 1 FROM leads l WHERE l.org_id = calls.org_id AND l.id = calls.lead_id)
+                   OR NOT EXISTS (SELECT 1 FROM leads_out_of_reach(ARRAY[lead_id], true))));
+DROP POLICY write_own ON consents;
+CREATE POLICY write_own ON consents FOR INSERT
+  WITH CHECK (org_id = app_org_id() AND author_id = app_user_id()
+              AND (app_org_wide()
+                   OR body ->> 'kind' = 'withdrawn'
+                   OR EXISTS (SELECT 1 FROM leads l WHERE l.org_id = consents.org_id AND l.id = consents.lead_id)
+                   OR NOT EXISTS (SELECT 1 FROM leads_out_of_reach(ARRAY[lead_id], false))));

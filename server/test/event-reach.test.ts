@@ -1,7 +1,8 @@
 /**
  * A call or a consent is taken only for a lead within its author's reach (migration 007): one of
- * their teams holds it, or held it before a move, or the server does not hold it yet. Another
- * team's lead is refused and quarantined, through the API and in plain SQL alike.
+ * their teams holds it, or the server does not hold it yet; a call also from a team that held it
+ * before a move; a withdrawal for any lead. Another team's lead is refused and quarantined,
+ * through the API and in plain SQL alike.
  */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -58,11 +59,17 @@ describe('calls and consents for a lead out of reach', () => {
       ['quarantined', 'lead-out-of-reach'],
       ['applied', undefined],
     ]);
-    // A replay is answered the same, and the refusals reach their author.
+    // A replay of the same mutation is answered as before; the same call sent again under a new
+    // mutation id is refused again. The refusals reach their author.
+    const theirs = callAdd('lead-rc000002', 'call-theirs-2');
+    const first = await pushAs(app, tokenFor(app, agent1), [theirs]);
+    const replay = await pushAs(app, tokenFor(app, agent1), [theirs]);
+    expect(first[0]).toMatchObject({ status: 'quarantined', reason: 'lead-out-of-reach' });
+    expect(replay[0]).toMatchObject({ status: 'quarantined', reason: 'lead-out-of-reach', duplicate: true });
     const again = await pushAs(app, tokenFor(app, agent1), [callAdd('lead-rc000002', 'call-theirs')]);
     expect(again[0]).toMatchObject({ status: 'quarantined', reason: 'lead-out-of-reach' });
     const refusals = (await pullAll(app, tokenFor(app, agent1))).filter((c) => c.kind === 'quarantine');
-    expect(refusals).toHaveLength(3);
+    expect(refusals).toHaveLength(4);
 
     expect(await eventsOf(lead2, 'lead-rc000002')).toEqual([]);
     expect(await eventsOf(tokenFor(app, org.steward), 'lead-rc000002')).toEqual([]);
@@ -81,7 +88,25 @@ describe('calls and consents for a lead out of reach', () => {
     await expect(insert('lead-rc000001', 'call-sql-mine')).resolves.toBeTruthy();
   });
 
-  it('are taken from a team that held the lead before it moved, and from the organisation-wide roles', async () => {
+  it('a withdrawal is taken for any lead: refusing it would keep the person callable against their word', async () => {
+    const org = await makeOrg(db);
+    const [t1, t2] = org.teams as [string, string];
+    const agent1 = tokenFor(app, await addUser(db, org.orgId, 'agent', [t1]));
+    await pushAs(app, tokenFor(app, org.steward), [
+      leadPut('lead-rc000021', t2, newLeadFields('Withdraws'), hlc(Date.now() - 10_000), '+15550177721'),
+    ]);
+    const withdrawal = consentAdd('lead-rc000021', 'consent-withdrawn');
+    withdrawal.consent.kind = 'withdrawn';
+    const results = await pushAs(app, agent1, [withdrawal, consentAdd('lead-rc000021', 'consent-granted')]);
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', undefined],
+      ['quarantined', 'lead-out-of-reach'],
+    ]);
+    const lead2 = tokenFor(app, await addUser(db, org.orgId, 'team_lead', [t2]));
+    expect(await eventsOf(lead2, 'lead-rc000021')).toEqual(['consent-withdrawn']);
+  });
+
+  it('calls are taken from a team that held the lead before it moved, consents are not; both from the organisation-wide roles', async () => {
     const org = await makeOrg(db, 3);
     const [t1, t2, t3] = org.teams as [string, string, string];
     const agent1 = tokenFor(app, await addUser(db, org.orgId, 'agent', [t1]));
@@ -95,8 +120,11 @@ describe('calls and consents for a lead out of reach', () => {
     // A call made before the move, sent after it: it happened, and counts against the cap.
     const late = await pushAs(app, agent1, [callAdd('lead-rc000011', 'call-before-move')]);
     expect(late[0]).toMatchObject({ status: 'applied' });
+    // A consent granted there is not taken: it would make the new team's lead callable.
+    const granted = await pushAs(app, agent1, [consentAdd('lead-rc000011', 'consent-after-move')]);
+    expect(granted[0]).toMatchObject({ status: 'quarantined', reason: 'lead-out-of-reach' });
     // A team that never held it.
-    const stranger = await pushAs(app, agent3, [consentAdd('lead-rc000011', 'consent-stranger')]);
+    const stranger = await pushAs(app, agent3, [callAdd('lead-rc000011', 'call-stranger')]);
     expect(stranger[0]).toMatchObject({ status: 'quarantined', reason: 'lead-out-of-reach' });
     const wide = await pushAs(app, manager, [callAdd('lead-rc000011', 'call-manager')]);
     expect(wide[0]).toMatchObject({ status: 'applied' });

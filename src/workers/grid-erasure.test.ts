@@ -14,8 +14,9 @@ import { purgeRetention } from '../db/repos/retention-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { unpackText } from '../domain/columns/one-byte-text';
-import { JOINED, rowOf } from '../domain/leads/index/lead-columns-joined';
-import type { LeadColumns } from '../domain/leads/index/lead-columns';
+import { JOINED, JOINED_KEYS, rowOf } from '../domain/leads/index/lead-columns-joined';
+import { INSTANT_KEYS, type LeadColumns } from '../domain/leads/index/lead-columns';
+import { instantAt } from '../domain/columns/instant-column';
 import { createGridEngine } from './grid-engine';
 import { openGridIndex } from './grid-index';
 
@@ -72,10 +73,31 @@ describe('an erasure followed by the engine in use', () => {
     // Anti-vacuity: the erased lead's row is there, flagged, and other leads' strings are.
     expect(row).toBeGreaterThanOrEqual(0);
     expect(reopened.cols.flags[row]! & FLAG_DELETED).toBeTruthy();
+    // Nothing but its id and flags: no date, code, count or cached judgement's key (a hash of the
+    // number with the rest of the row's inputs) from which its number could be found by trying them.
+    const c = reopened.cols;
+    for (const key of INSTANT_KEYS) expect(instantAt(c[key], row), key).toBeNaN();
+    for (const key of Object.keys(c) as (keyof LeadColumns)[]) {
+      const column = c[key];
+      if (key !== 'ids' && key !== 'flags' && !JOINED_KEYS.has(key) && ArrayBuffer.isView(column))
+        expect((column as Uint32Array)[row], key).toBe(0);
+    }
+    expect(c.flags[row]).toBe(FLAG_DELETED);
     const strings = everyString(reopened.cols);
     expect(strings).toContain((await db.leads.toArray())[0]!.name.toLowerCase());
     expect(strings).not.toContain('zebulon');
     expect(strings).not.toContain(phone.toLowerCase());
+  });
+
+  it('a tag taken off its last lead by an ordinary edit keeps its code (only an erasure or a purge retires one)', async () => {
+    const db = await dbWith(demoSlice(20));
+    const lead = (await db.leads.toArray())[3]!;
+    await updateLead(db, lead.id, { tags: [TAG] });
+    const engine = createGridEngine(db);
+    expect((await engine.facets()).tags).toContain(TAG);
+    await updateLead(db, lead.id, { tags: [] });
+    expect((await engine.query({ tags: [TAG] }, undefined)).count).toBe(0);
+    expect((await engine.facets()).tags).toContain(TAG);
   });
 
   it('a retention purge is followed the same way: the purged rows written again or flagged, no rebuild', async () => {

@@ -17,7 +17,10 @@ async function insertLeadEvent(
   row: { id: string; leadId: string; at: number; body: object },
 ): Promise<Outcome> {
   await refuseIfRemoved(ctx, row.leadId);
-  await refuseIfOutOfReach(ctx, row.leadId);
+  // As the insert policies say (migration 007): a call from a team that held the lead before a
+  // move is taken, a consent granted there is not; a withdrawal is taken for any lead.
+  if (table === 'calls') await refuseIfOutOfReach(ctx, row.leadId, true);
+  else if ((row.body as { kind?: unknown }).kind !== 'withdrawn') await refuseIfOutOfReach(ctx, row.leadId, false);
   await ctx.client.query(
     `INSERT INTO ${table} (org_id, id, lead_id, at, body, author_id, device_id)
      VALUES (app_org_id(), $1, $2, $3, $4, app_user_id(), $5) ON CONFLICT DO NOTHING`,

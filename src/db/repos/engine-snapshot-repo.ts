@@ -174,8 +174,8 @@ export async function saveGridSnapshot(
 
 /**
  * Drop the stored engine cache: the grid's snapshot, its DNC matches and listed numbers, and any
- * cohort snapshot an earlier version stored (inside the caller's transaction, which must hold the
- * engine table, after its last tracked write). An erasure or a purge calls it: the stored parts
+ * cohort snapshot an earlier version stored, and the numbers' hashes in the change log (inside the
+ * caller's transaction, which must hold the engine and change-log tables, after its last tracked write). An erasure or a purge calls it: the stored parts
  * hold names and numbers, so they must not outlive the rows they were built from.
  *
  * The change log stays (decision 063): an engine in use (any tab) follows it as after any write,
@@ -192,6 +192,16 @@ export async function dropEngineCache(db: LeadsDb): Promise<void> {
   await db.engine.delete(DNC_MATCHES_KEY);
   await db.engine.delete(LISTED_NUMBERS_KEY);
   await db.engine.put({ key: ERASURE_EPOCH_KEY, token: crypto.randomUUID() } as unknown as EngineRow);
+  // A DNC entry written or deleted for a lead is logged with its lead's id and its number's 32-bit
+  // hash (for the listed numbers): with the lead's id, near enough to the number. Only the listed
+  // numbers read them, and those are read again from the keys after this: taken out of every row.
+  await db.changes
+    .where('key')
+    .startsWith(LOG_PREFIX)
+    .filter((r) => (r as unknown as ChangeLogRow).listedHashes !== undefined)
+    .modify((r) => {
+      delete (r as unknown as ChangeLogRow).listedHashes;
+    });
 }
 
 export type SnapshotLoad =

@@ -38,10 +38,11 @@ export async function scanListedNumbers(
   pageSize = KEY_PAGE,
 ): Promise<ListedNumbers | null> {
   await between();
+  // Read before the version: an erasure from here on sets a new token, and the set is then neither
+  // stored nor loaded (one before it is in both the token and the version read).
+  const epoch = await readEpoch(db);
   const dataVersion = await readDataVersion(db);
   if (dataVersion === null) return null;
-  // Read first: an erasure during the scan sets a new one, and the set is then neither stored nor loaded.
-  const epoch = await readEpoch(db);
   const pages: Uint32Array[] = [];
   let after: [string, string] | null = null;
   for (;;) {

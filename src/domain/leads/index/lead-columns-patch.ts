@@ -7,7 +7,7 @@ import type { Lead } from '../lead';
 import type { LeadDerived } from '../lead-filter';
 import { FLAG_DELETED } from '../../columns/lead-flags';
 import { grown } from '../../columns/room-to-grow';
-import { grownInstants } from '../../columns/instant-column';
+import { grownInstants, setInstant } from '../../columns/instant-column';
 import { oneByteCopy } from '../../columns/one-byte-text';
 import { INSTANT_KEYS } from './lead-column-keys';
 import { JOINED, JOINED_KEYS, rejoinFrom, rowOf, type JoinedKey } from './lead-columns-joined';
@@ -62,7 +62,9 @@ export function patchLeadColumns(
   let next = cols.n;
   for (const c of changes) {
     const i = c.row ?? next++;
-    if (c.row !== null) tagCodesOf(out, c.row, tagsLeft);
+    // A row anonymised (a retention purge) may leave tags only it had: retired below. Not for
+    // every edit: a tag taken off its last lead by hand keeps its code for the next one.
+    if (c.row !== null && c.lead.anonymizedAt !== undefined) tagCodesOf(out, c.row, tagsLeft);
     writeRow(out, i, c.lead, c.derived);
     // Each one byte a character (one-byte-text.ts), so the column joined again stays so.
     const strings = JOINED.map((j) => oneByteCopy(j.of(c.lead)));
@@ -72,11 +74,12 @@ export function patchLeadColumns(
     else stringsOf.set(i, strings);
   }
   for (const i of deletedRows) {
-    out.flags[i] = out.flags[i]! | FLAG_DELETED;
-    // A deleted (or erased) row's tags leave the columns too, as its strings do.
+    // A deleted (or erased) row keeps only its id and flags: its tags, strings (below) and every
+    // other column leave the columns, and so the snapshot stored from them. Its cached judgement's
+    // key, its dates and its codes together would let its number be found again by trying every one.
     tagCodesOf(out, i, tagsLeft);
-    out.tagBits[i] = 0;
-    out.extraTags.delete(i);
+    blankRow(out, i);
+    out.flags[i] = FLAG_DELETED;
     stringsOf.set(
       i,
       JOINED.map((j) => j.gone),
@@ -102,6 +105,17 @@ export function patchLeadColumns(
   }
   retireUnheldTags(out, tagsLeft);
   return out;
+}
+
+/** Row `i` with nothing but its id and flags: instants NaN, every other column 0, no tags. */
+function blankRow(cols: LeadColumns, i: number): void {
+  for (const key of INSTANT_KEYS) setInstant(cols[key], i, NaN);
+  for (const key of Object.keys(cols) as (keyof LeadColumns)[]) {
+    if (key === 'ids' || key === 'flags' || JOINED_KEYS.has(key)) continue;
+    const column = cols[key];
+    if (ArrayBuffer.isView(column)) (column as Uint32Array)[i] = 0;
+  }
+  cols.extraTags.delete(i);
 }
 
 /** Adds the tag codes row `i` holds to `into`. */
