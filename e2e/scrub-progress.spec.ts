@@ -22,8 +22,9 @@ test('a DNC scrub counts the listed numbers read as it goes and the leads checke
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Scrub all leads now' }).click();
-  await expect(page.getByTestId('scrub-step')).toBeVisible();
-  await page.screenshot({ path: `${OUT}/scrub-progress.png` });
+  // The steps are recorded as they are drawn (the observer above): a scrub of the demo can end in
+  // under half a second, between two polls of a locator, so the line is not waited for here.
+  if (await page.getByTestId('scrub-step').isVisible()) await page.screenshot({ path: `${OUT}/scrub-progress.png` });
   const done = page.getByRole('status').filter({ hasText: 'Scrub complete' });
   await expect(done).toBeVisible({ timeout: 240_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
