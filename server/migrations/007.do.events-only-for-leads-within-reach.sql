@@ -11,9 +11,8 @@
 -- not (it would make another team's lead callable). A withdrawal is taken for any lead of the
 -- organisation: refusing it would keep the person callable against their word (it only ever
 -- restricts, as a DNC block does). Stewards and managers reach every team's leads. The push
--- answers an event out of reach with a refusal, quarantined and shown to its author (the API
--- checks each event of a batch the policy refused); the insert policies below hold the same rule
--- whatever the API code does.
+-- answers an event out of reach with a refusal, quarantined and shown to its author: the insert
+-- policies below hold the rule, whatever the API code does, and the API names their refusal.
 
 -- The lead ids of `p_ids` the server holds that the session's user cannot reach (none for the
 -- organisation-wide roles); `p_former`: a team that held the lead before a move reaches it too.

@@ -27,13 +27,3 @@ export async function refuseIfRemoved(ctx: ApplyContext, leadId: string): Promis
   if ((await removedLeads(ctx, [leadId])).size)
     throw new Rejection('lead-removed', `lead ${leadId} was removed from the organisation`);
 }
-
-/**
- * Refuses a call or consent for a lead out of the user's reach (migration 007): another team's lead
- * is not theirs to add history to. A lead the server does not hold yet passes; a call also passes
- * from a team that held the lead before a move (`former`); a consent withdrawn is never refused here.
- */
-export async function refuseIfOutOfReach(ctx: ApplyContext, leadId: string, former: boolean): Promise<void> {
-  const { rowCount } = await ctx.client.query('SELECT 1 FROM leads_out_of_reach($1, $2)', [[leadId], former]);
-  if (rowCount) throw new Rejection('lead-out-of-reach', `lead ${leadId}`);
-}

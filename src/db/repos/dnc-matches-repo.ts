@@ -10,7 +10,7 @@
 import type { DncEntry } from '../../domain/compliance/dnc-list';
 import type { LeadsDb } from '../leads-db';
 import type { KnownDncMatches } from './compliance-world-repo';
-import { DNC_MATCHES_KEY as MATCHES_KEY, readErasureEpoch } from './engine-snapshot-repo';
+import { DNC_MATCHES_KEY as MATCHES_KEY, sinceLastErasure } from './engine-snapshot-repo';
 import { changesSince } from './change-log-repo';
 
 export interface DncMatches {
@@ -38,7 +38,7 @@ export async function saveDncMatches(db: LeadsDb, matches: DncMatches): Promise<
   try {
     await db.transaction('rw', [db.engine, db.changes], async () => {
       // Checked in the write's own transaction: an erasure that dropped the cache since is never undone.
-      if ((await reusableMatches(db, matches)) && (await readErasureEpoch(db)) === matches.epoch)
+      if ((await reusableMatches(db, matches)) && (await sinceLastErasure(db, matches.epoch)))
         await db.engine.put({ key: MATCHES_KEY, ...matches });
       else await db.engine.delete(MATCHES_KEY);
     });
@@ -52,9 +52,12 @@ export async function loadDncMatches(db: LeadsDb): Promise<DncMatches | null> {
   const row = await db.engine.get(MATCHES_KEY);
   if (!row || typeof row.dataVersion !== 'string' || !Array.isArray(row.entries)) return null;
   // Stored before an erasure or a purge (a race with its drop): it may name a number taken off.
-  const epoch = await readErasureEpoch(db);
-  return (row.epoch ?? null) === epoch
-    ? { dataVersion: row.dataVersion, entries: row.entries as DncEntry[], epoch }
+  return (await sinceLastErasure(db, row.epoch))
+    ? {
+        dataVersion: row.dataVersion,
+        entries: row.entries as DncEntry[],
+        epoch: (row.epoch as string | undefined) ?? null,
+      }
     : null;
 }
 

@@ -45,6 +45,11 @@ export async function readErasureEpoch(db: LeadsDb): Promise<string | null> {
   const row = (await db.engine.get(ERASURE_EPOCH_KEY)) as { token?: unknown } | undefined;
   return typeof row?.token === 'string' ? row.token : null;
 }
+
+/** Whether something read under erasure token `epoch` (missing: before any) was read since the last erasure or purge. */
+export async function sinceLastErasure(db: LeadsDb, epoch: unknown): Promise<boolean> {
+  return (await readErasureEpoch(db)) === (epoch ?? null);
+}
 const CHUNK_PREFIX = 'grid:chunk:';
 /**
  * Each chunk is stored as parts that change together (chunk-parts.ts), each under its place, its

@@ -10,7 +10,7 @@ import { isListedHashes, listedHashes, withHashes, type ListedHashes } from '../
 import type { LeadsDb } from '../leads-db';
 import { LATEST_VERSION } from '../migrations';
 import { changesSince } from './change-log-repo';
-import { LISTED_NUMBERS_KEY, readDataVersion, readErasureEpoch as readEpoch } from './engine-snapshot-repo';
+import { LISTED_NUMBERS_KEY, readDataVersion, readErasureEpoch, sinceLastErasure } from './engine-snapshot-repo';
 
 export interface ListedNumbers {
   /** The data version it holds every entry of (and maybe more: a number taken off stays in). */
@@ -40,7 +40,7 @@ export async function scanListedNumbers(
   await between();
   // Read before the version: an erasure from here on sets a new token, and the set is then neither
   // stored nor loaded (one before it is in both the token and the version read).
-  const epoch = await readEpoch(db);
+  const epoch = await readErasureEpoch(db);
   const dataVersion = await readDataVersion(db);
   if (dataVersion === null) return null;
   const pages: Uint32Array[] = [];
@@ -80,8 +80,8 @@ export async function loadListedNumbers(db: LeadsDb): Promise<ListedNumbers | nu
   )
     return null;
   // Stored before an erasure or a purge (a race with its drop): it may hold a number taken off.
-  const epoch = await readEpoch(db);
-  if ((row.epoch ?? null) !== epoch) return null;
+  if (!(await sinceLastErasure(db, row.epoch))) return null;
+  const epoch = (row.epoch as string | undefined) ?? null;
   return rollListedForward(db, { dataVersion: row.dataVersion, hashes: row.hashes, epoch });
 }
 
@@ -95,7 +95,7 @@ export async function saveListedNumbers(db: LeadsDb, listed: ListedNumbers): Pro
   try {
     if ((await changesSince(db, listed.dataVersion)) === 'unreachable') return 'failed';
     return await db.transaction('rw', db.engine, async () => {
-      if ((await readEpoch(db)) !== listed.epoch) return 'stale' as const;
+      if (!(await sinceLastErasure(db, listed.epoch))) return 'stale' as const;
       await db.engine.put({
         key: LISTED_NUMBERS_KEY,
         schema: LATEST_VERSION,
