@@ -17,6 +17,7 @@ import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
 import { mutationLeadId } from '../../domain/sync/mutation';
 import type { SyncedTable, SyncIdRow } from '../../domain/sync/sync-rows';
 import type { QueuedWrites } from '../queued-writes';
+import { rowsByKeys } from './rows-by-keys';
 
 /**
  * The sync id rows of `syncIds` in `table`, by sync id (one index request). A Dexie promise, made
@@ -30,16 +31,12 @@ export function mappingsOf(
 ): Promise<Map<string, SyncIdRow>> {
   const keys = [...new Set(syncIds)].map((id) => [table, id]);
   if (!keys.length) return Dexie.Promise.resolve(new Map());
-  return db.syncIds
-    .where('[table+syncId]')
-    .anyOf(keys)
-    .toArray()
-    .then((rows) => {
-      // Index order, so a sync id held twice answers its first row, as `.first()` would.
-      const bySyncId = new Map<string, SyncIdRow>();
-      for (const r of rows) if (!bySyncId.has(r.syncId)) bySyncId.set(r.syncId, r);
-      return bySyncId;
-    });
+  return rowsByKeys(db.syncIds, '[table+syncId]', keys).then((rows) => {
+    // Index order, so a sync id held twice answers its first row, as `.first()` would.
+    const bySyncId = new Map<string, SyncIdRow>();
+    for (const r of rows) if (!bySyncId.has(r.syncId)) bySyncId.set(r.syncId, r);
+    return bySyncId;
+  });
 }
 
 export interface Incoming {

@@ -1,0 +1,117 @@
+/**
+ * `rowsByKeys` answers what Dexie's `anyOf` answers, rows in the same order, for numeric keys
+ * (runs close together and apart), string keys and compound keys, with duplicates, keys no row
+ * holds, and several rows a key; inside a read-write transaction beside other requests too.
+ */
+import 'fake-indexeddb/auto';
+import Dexie, { type Table } from 'dexie';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { keyRuns, primaryKeysByKeys, rowsByKeys } from './rows-by-keys';
+
+interface Row {
+  id: number;
+  leadId: number;
+  phone: string;
+  table: string;
+  syncId: string;
+}
+
+class Db extends Dexie {
+  rows!: Table<Row, number>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ rows: '++id, leadId, phone, [table+syncId]' });
+  }
+}
+
+const dbs: Db[] = [];
+afterAll(async () => {
+  for (const db of dbs) await db.delete();
+});
+
+const PHONES = ['+441', '+442', '+4410', '+1', '', '张'];
+const TABLES = ['leads', 'calls'];
+const SYNC_IDS = ['a', 'b', 'c', 'a-1', 'Z'];
+const rowArb = fc.record({
+  leadId: fc.integer({ min: 1, max: 60 }),
+  phone: fc.constantFrom(...PHONES),
+  table: fc.constantFrom(...TABLES),
+  syncId: fc.constantFrom(...SYNC_IDS),
+});
+
+describe('rowsByKeys', () => {
+  it('answers what anyOf answers, in the same order', async () => {
+    const seen = { runs: 0, singles: 0, found: 0, empty: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rowArb, { maxLength: 80 }),
+        fc.array(fc.integer({ min: 0, max: 70 }), { maxLength: 30 }),
+        fc.array(fc.constantFrom(...PHONES, '+443'), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.constantFrom(...TABLES, 'consents'), fc.constantFrom(...SYNC_IDS, 'q')), {
+          maxLength: 6,
+        }),
+        async (rows, leadIds, phones, pairs) => {
+          const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
+          dbs.push(db);
+          await db.rows.bulkAdd(rows as Row[]);
+          const runs = keyRuns(leadIds);
+          seen.runs += runs.filter((r) => r.length > 1).length;
+          seen.singles += runs.filter((r) => r.length === 1).length;
+          for (const [index, keys] of [
+            ['leadId', leadIds],
+            ['phone', phones],
+            ['[table+syncId]', pairs],
+          ] as const) {
+            const expected = keys.length ? await db.rows.where(index).anyOf(keys).toArray() : [];
+            const got = await db.transaction('rw', db.rows, () => rowsByKeys(db.rows, index, keys));
+            expect(got).toEqual(expected);
+            expect(await primaryKeysByKeys(db.rows, index, keys)).toEqual(expected.map((r) => r.id));
+            if (got.length) seen.found++;
+            else seen.empty++;
+          }
+          db.close();
+        },
+      ),
+      { numRuns: 120 },
+    );
+    // Not vacuous: runs of several ids and lone ids, keys that found rows and keys that found none.
+    expect(seen.runs).toBeGreaterThan(50);
+    expect(seen.singles).toBeGreaterThan(50);
+    expect(seen.found).toBeGreaterThan(100);
+    expect(seen.empty).toBeGreaterThan(20);
+  });
+
+  it('groups numeric keys close together, each other key alone', () => {
+    expect(keyRuns([9, 1, 3, 20, 2, 3, 24, 29])).toEqual([[1, 2, 3], [9], [20, 24], [29]]);
+    expect(keyRuns(['b', 'a', 'b'])).toEqual([['a'], ['b']]);
+    expect(
+      keyRuns([
+        ['leads', 'x'],
+        ['calls', 'y'],
+        ['leads', 'x'],
+      ]),
+    ).toEqual([[['calls', 'y']], [['leads', 'x']]]);
+  });
+
+  it('asks for many keys in waves inside one transaction, beside a write', async () => {
+    const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
+    dbs.push(db);
+    await db.rows.bulkAdd(
+      Array.from({ length: 3_000 }, (_, i) => ({
+        leadId: i * 10,
+        phone: `+44${i}`,
+        table: 'leads',
+        syncId: `s${i}`,
+      })) as Row[],
+    );
+    const phones = Array.from({ length: 25_000 }, (_, i) => `+44${i}`);
+    const got = await db.transaction('rw', db.rows, async () => {
+      const reading = rowsByKeys(db.rows, 'phone', phones);
+      await db.rows.add({ leadId: 5, phone: '+44100000', table: 'leads', syncId: 'new' } as Row);
+      return reading;
+    });
+    expect(got).toHaveLength(3_000);
+    expect(got.map((r) => r.phone)).toEqual([...phones.slice(0, 3_000)].sort());
+  });
+});
