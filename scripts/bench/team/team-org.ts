@@ -4,6 +4,7 @@
  * between the teams, and leads (with one call each, for a first sync) inserted by SQL in bulk —
  * a million leads take a minute this way, against the hours of a million pushes.
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { createOrg, createTeam, createUser } from '../../../server/src/admin';
 import { hashPassword } from '../../../server/src/auth/password';
@@ -40,8 +41,20 @@ export async function createBenchOrg(owner: pg.Pool, name: string, agentCount: n
   return { orgId, teams, steward, agents };
 }
 
-/** Lead `<prefix><g>` (g from 1) belongs to `teams[g % teams.length]`. */
-export const benchLeadId = (prefix: string, g: number): string => `${prefix}${g}`;
+/**
+ * Lead g's id (g from 1; it belongs to `teams[g % teams.length]`): a UUID made from `<prefix><g>`
+ * (PostgreSQL's `md5(…)::uuid`), in no order, as the random UUIDs clients give the leads they
+ * create. Until session 36 the id was `<prefix><g>` itself, whose order followed g, so each page
+ * of a first sync asked the replica's index about a narrow range of ids and hid a cost a real
+ * team's random ids have (decision 064).
+ */
+export const benchLeadId = (prefix: string, g: number): string => {
+  const hex = createHash('md5').update(`${prefix}${g}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+/** SQL for lead g's id (as benchLeadId), and for its call's. */
+const LEAD_ID = `md5($1 || g)::uuid::text`;
+const CALL_ID = `md5($1 || g || '-call')::uuid::text`;
 
 /** The call of lead g (`$2` is now): its instant and outcome, as SEED_CALLS writes it and the lead's facts count it. */
 const CALL_AT = `($2::bigint - g::bigint * 30000)`;
@@ -49,7 +62,7 @@ const OUTCOME = `(ARRAY['no-answer', 'connected', 'busy', 'voicemail'])[1 + g % 
 
 const SEED_LEADS = `
   INSERT INTO leads (org_id, id, team_id, phone_e164, fields, clocks, created_by)
-  SELECT app_org_id(), $1 || g, t.team, '+447' || (100000000 + g)::text, f.fields,
+  SELECT app_org_id(), ${LEAD_ID}, t.team, '+447' || (100000000 + g)::text, f.fields,
          (SELECT jsonb_object_agg(k, $4::text) FROM jsonb_object_keys(f.fields) AS k), app_user_id()
     FROM generate_series($5::int, $6::int) AS g,
          LATERAL (SELECT ($3::uuid[])[1 + g % array_length($3::uuid[], 1)] AS team) AS t,
@@ -69,7 +82,7 @@ const SEED_LEADS = `
 
 const SEED_CALLS = `
   INSERT INTO calls (org_id, id, lead_id, at, body, author_id, device_id)
-  SELECT app_org_id(), $1 || g || '-call', $1 || g, ${CALL_AT},
+  SELECT app_org_id(), ${CALL_ID}, ${LEAD_ID}, ${CALL_AT},
          jsonb_build_object('outcome', ${OUTCOME}, 'durationSec', g % 300, 'agent', 'seed'),
          app_user_id(), 'bench-seed'
     FROM generate_series($3::int, $4::int) AS g`;
