@@ -27,6 +27,14 @@ export interface PullLoopTimes {
   restarts: number;
 }
 
+/**
+ * Changes asked a page: the server's most. A first sync of 100k leads took 58.7 s in pages of
+ * 5,000 against 67.0 s in pages of 1,000 (each page's transaction and steps cost the same
+ * whatever its size); a page of 5,000 holds the database's write lock for ~1.5 s, and only a
+ * first sync or a long absence brings full pages.
+ */
+const PULL_PAGE = 5000;
+
 /** A round gives up after this many restarts (something keeps moving the cursor under it). */
 const MAX_RESTARTS = 5;
 
@@ -45,7 +53,7 @@ export async function pullToEnd(
   const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0, restarts: 0 };
   const ask = async (from: number): Promise<{ from: number; page: PullAnswer }> => ({
     from,
-    page: await pull(serverUrl, await token(), from),
+    page: await pull(serverUrl, await token(), from, PULL_PAGE),
   });
   let noted = await notedScope(db);
   let next = ask(await getCursor(db));
