@@ -22,6 +22,10 @@ export const importCatchUp: Scenario = {
   ownSession: true,
   rows: [
     {
+      name: 'import-10k-check',
+      note: '10k new leads (numbers spread among the stored ones): Check file click to the counts painted (look-ups by number)',
+    },
+    {
       name: 'import-10k-commit',
       note: '10k new leads into the stored dataset: Import click to "Imported as batch" painted',
     },
@@ -49,7 +53,7 @@ export const importCatchUp: Scenario = {
       buffer: Buffer.from(`${CSV_HEADER}\r\n${leadsCsvLines({ ...spec, size: from + IMPORTED - 1 }, from, IMPORTED)}`),
     });
     await page.getByTestId('file-name').waitFor({ timeout: timeoutMs });
-    await clickUntil(page, CHECK_BUTTON, '[data-testid="count-rows"]', '\\d', timeoutMs);
+    const check = await clickUntil(page, CHECK_BUTTON, '[data-testid="count-rows"]', '\\d', timeoutMs);
     const created = Number(
       (await page.getByTestId('count-create').locator('dd').first().innerText()).replace(/\D/g, ''),
     );
@@ -75,6 +79,10 @@ export const importCatchUp: Scenario = {
     );
     console.error(`      ${created} created; worker since the commit: ${formatSteps(steps)}`);
     return {
+      'import-10k-check': {
+        ms: check.ms,
+        longestTaskMs: await probe(page, 'longestTask', check.start, check.end),
+      },
       'import-10k-commit': commitSample,
       'import-10k-view': {
         ms: paintedAt - start,

@@ -144,7 +144,7 @@ async function firstSync(
           {
             goal: GOALS.replica,
             rows: size,
-            note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 1000); "worker" is the time applying pages, the rest fetching`,
+            note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 5000, as the app asks since session 36; 1000 before); "worker" is the time applying pages, the rest fetching`,
           },
         ),
       );

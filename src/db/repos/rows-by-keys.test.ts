@@ -94,6 +94,33 @@ describe('rowsByKeys', () => {
     ).toEqual([[['calls', 'y']], [['leads', 'x']]]);
   });
 
+  it('reads outside a transaction in one transaction of its own, not one a key', async () => {
+    const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
+    dbs.push(db);
+    await db.rows.bulkAdd(
+      Array.from({ length: 50 }, (_, i) => ({
+        leadId: i * 10,
+        phone: `+44${i}`,
+        table: 'leads',
+        syncId: `s${i}`,
+      })) as Row[],
+    );
+    const seen = new Set<unknown>();
+    const where = db.rows.where.bind(db.rows);
+    db.rows.where = ((index: string) => {
+      seen.add(Dexie.currentTransaction);
+      return where(index);
+    }) as typeof db.rows.where;
+    const got = await rowsByKeys(
+      db.rows,
+      'leadId',
+      Array.from({ length: 50 }, (_, i) => i * 10),
+    );
+    expect(got).toHaveLength(50);
+    expect(seen.size).toBe(1);
+    expect([...seen][0]).toBeTruthy();
+  });
+
   it('asks for many keys in waves inside one transaction, beside a write', async () => {
     const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
     dbs.push(db);

@@ -7,7 +7,7 @@
  * 1,000 lead ids among 300,000 calls took 14 s, the same ids asked one request each 125 ms
  * (`docs/decisions/064-keys-read-one-request-each.md`). Here each key is one request (or one
  * ranged read for a run of numeric keys close together, as a page's new leads' ids are), all
- * asked at once inside the caller's transaction.
+ * asked at once inside the caller's transaction (or in one read transaction of their own).
  */
 import Dexie, { cmp, type IndexableType, type Table } from 'dexie';
 
@@ -38,8 +38,13 @@ export function keyRuns(keys: Iterable<IndexableType>): IndexableType[][] {
   return runs;
 }
 
+function readEach<R, K, I>(table: Table<R, K, I>, index: string, keys: IndexableType[]): Promise<R[]> {
+  return Dexie.Promise.all(keys.map((k) => table.where(index).equals(k).toArray())).then((parts) => parts.flat());
+}
+
 function readRun<R, K, I>(table: Table<R, K, I>, index: string, run: IndexableType[]): Promise<R[]> {
-  if (run.length === 1) return table.where(index).equals(run[0]!).toArray();
+  // Only runs of numbers reach the ranged read (keyRuns), and never on a compound index.
+  if (run.length === 1 || index.startsWith('[')) return readEach(table, index, run);
   const wanted = new Set(run);
   return table
     .where(index)
@@ -54,6 +59,8 @@ function readRun<R, K, I>(table: Table<R, K, I>, index: string, run: IndexableTy
  * A Dexie promise, made at once: it can be asked for beside others inside a transaction.
  */
 export function rowsByKeys<R, K, I>(table: Table<R, K, I>, index: string, keys: Iterable<IndexableType>): Promise<R[]> {
+  // Outside a transaction Dexie would open one per request: all of them go in one read.
+  if (!Dexie.currentTransaction) return table.db.transaction('r', table, () => rowsByKeys(table, index, keys));
   const runs = keyRuns(keys);
   const waves: IndexableType[][][] = [];
   for (let i = 0; i < runs.length; i += WAVE) waves.push(runs.slice(i, i + WAVE));

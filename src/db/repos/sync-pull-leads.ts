@@ -20,7 +20,7 @@ import type { QueuedWrites } from '../queued-writes';
 import { rowsByKeys } from './rows-by-keys';
 
 /**
- * The sync id rows of `syncIds` in `table`, by sync id (one index request). A Dexie promise, made
+ * The sync id rows of `syncIds` in `table`, by sync id (a request each: rows-by-keys.ts). A Dexie promise, made
  * at once: several can be asked for together inside a transaction and awaited in turn (awaiting
  * concurrent async functions there can lose Dexie's transaction).
  */

@@ -44,7 +44,7 @@ export type PullAnswer = z.infer<typeof pullAnswer>;
 /** The server's address without a trailing slash. */
 export const serverBase = (url: string) => url.trim().replace(/\/+$/, '');
 
-/** How long one request may take, answer included (a page of 1,000 changes takes well under a second). */
+/** How long one request may take, answer included (a page of 5,000 changes takes about a second). */
 const REQUEST_TIMEOUT_MS = 60_000;
 
 async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
@@ -97,7 +97,7 @@ export async function push(
   return answer.results;
 }
 
-export function pull(serverUrl: string, token: string, cursor: number, limit = 1000): Promise<PullAnswer> {
+export function pull(serverUrl: string, token: string, cursor: number, limit: number): Promise<PullAnswer> {
   return call(
     `${serverBase(serverUrl)}/pull?cursor=${cursor}&limit=${limit}`,
     { method: 'GET', headers: { authorization: `Bearer ${token}` } },
