@@ -162,21 +162,6 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Chromium's IDBCursor.continue(key) steps through every index entry it skips: anyOf over keys
-    // scattered through a large index costs the index's length (decision 064).
-    files: ['src/db/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.property.name='anyOf']",
-          message: 'Rows by many keys are read with rowsByKeys (src/db/repos/rows-by-keys.ts), not anyOf.',
-        },
-      ],
-    },
-  },
   { files: ['src/domain/time/**'], rules: restrict([dexie, react, db]) },
   { files: ['src/domain/**'], ignores: ['src/domain/time/**'], rules: restrict([dexie, dateFns, react, db]) },
   {

@@ -24,15 +24,13 @@ import { INTERNAL_LIST_ID } from './internal-dnc';
 import { applySideTables, inForce } from './bulk-edit-side-tables';
 import { journaled, markDone } from './operation-journal-repo';
 import { verdictTables } from './lead-history-repo';
-import { rowsByKeys } from './rows-by-keys';
 
 /** The internal list's entries for `phones` (any state: removed and future ones too). */
 async function internalEntries(db: LeadsDb, phones: readonly string[]): Promise<Map<string, DncEntry>> {
-  const rows = await rowsByKeys(
-    db.dncEntries,
-    '[listId+phoneE164]',
-    phones.map((p) => [INTERNAL_LIST_ID, p]),
-  );
+  const rows = await db.dncEntries
+    .where('[listId+phoneE164]')
+    .anyOf(phones.map((p) => [INTERNAL_LIST_ID, p]))
+    .toArray();
   return new Map(rows.map((e) => [e.phoneE164, e]));
 }
 

@@ -10,7 +10,6 @@ import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { getSettings } from './settings-repo';
 import { INTERNAL_LIST_ID, ensureInternalList } from './internal-dnc';
-import { rowsByKeys } from './rows-by-keys';
 
 /** Whether an entry lists its number at `now` (as addInternalDncInTransaction reads it): not removed, not yet to come. */
 export const inForce = (e: DncEntry | undefined, now: number) =>
@@ -27,9 +26,9 @@ export async function applySideTables(
   const ids = leads.map((l) => l.id);
   if (op.kind === 'delete') {
     const [calls, consents, requests] = await Promise.all([
-      rowsByKeys(db.calls, 'leadId', ids),
-      rowsByKeys(db.consents, 'leadId', ids),
-      rowsByKeys(db.consentRequests, 'leadId', ids),
+      db.calls.where('leadId').anyOf(ids).toArray(),
+      db.consents.where('leadId').anyOf(ids).toArray(),
+      db.consentRequests.where('leadId').anyOf(ids).toArray(),
     ]);
     await db.calls.bulkDelete(calls.map((c) => c.id));
     await db.consents.bulkDelete(consents.map((c) => c.id));

@@ -7,7 +7,6 @@ import { pendingRenewalAt } from '../../domain/compliance/consent-request';
 import type { RenewalListRow } from '../../domain/compliance/renewal-list';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
-import { rowsByKeys } from './rows-by-keys';
 
 /**
  * Leads asked to renew consent for calls and not answered yet at `at`, each with its newest
@@ -19,7 +18,7 @@ export async function awaitingRenewal(db: LeadsDb, at: number): Promise<(Renewal
     const requests = await db.consentRequests.toArray();
     if (requests.length === 0) return [];
     const leadIds = [...new Set(requests.map((r) => r.leadId))].sort((a, b) => a - b);
-    const consents = await rowsByKeys(db.consents, 'leadId', leadIds);
+    const consents = await db.consents.where('leadId').anyOf(leadIds).toArray();
     const byLead = <T extends { leadId: number }>(rows: T[]) => {
       const map = new Map<number, T[]>();
       for (const r of rows) map.set(r.leadId, [...(map.get(r.leadId) ?? []), r]);

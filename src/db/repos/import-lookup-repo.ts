@@ -1,7 +1,7 @@
 /**
  * Read-only look-ups an import needs before it writes: stored leads by number, numbers on an
  * active Do-Not-Call list, the catalog, the settings, and the column mapping remembered for a
- * source. Large look-ups go in chunks of requests (rows-by-keys.ts), never a million at once.
+ * source. Large look-ups go in chunks so one `anyOf` never carries a million keys.
  */
 import type { Campaign } from '../../domain/catalog/campaign';
 import type { Source } from '../../domain/catalog/source';
@@ -13,7 +13,6 @@ import type { LeadsDb } from '../leads-db';
 import { INTERNAL_LIST_ID } from './internal-dnc';
 import { getSettings } from './settings-repo';
 import { suppressedAmong } from './suppression-repo';
-import { rowsByKeys } from './rows-by-keys';
 
 const CHUNK = 20_000;
 const SCAN_CHUNK = 50_000;
@@ -39,7 +38,10 @@ export async function leadsByPhone(db: LeadsDb, phones: readonly string[]): Prom
     return out;
   }
   for (let i = 0; i < phones.length; i += CHUNK) {
-    const found = await rowsByKeys(db.leads, 'phoneE164', phones.slice(i, i + CHUNK));
+    const found = await db.leads
+      .where('phoneE164')
+      .anyOf(phones.slice(i, i + CHUNK))
+      .toArray();
     for (const lead of found) if (!out.has(lead.phoneE164)) out.set(lead.phoneE164, lead);
   }
   return out;
@@ -50,7 +52,10 @@ export async function listedPhones(db: LeadsDb, phones: readonly string[]): Prom
   const active = new Set((await db.dncLists.toArray()).filter((l) => l.active).map((l) => l.id));
   const out = new Set<string>(active.has(INTERNAL_LIST_ID) ? (await suppressedAmong(db, phones)).keys() : []);
   for (let i = 0; i < phones.length; i += CHUNK) {
-    const entries = await rowsByKeys(db.dncEntries, 'phoneE164', phones.slice(i, i + CHUNK));
+    const entries = await db.dncEntries
+      .where('phoneE164')
+      .anyOf(phones.slice(i, i + CHUNK))
+      .toArray();
     for (const e of entries) if (active.has(e.listId) && e.removedVersionId === undefined) out.add(e.phoneE164);
   }
   return out;
@@ -100,7 +105,10 @@ export async function leadsById(db: LeadsDb, ids: readonly number[]): Promise<Ma
 export async function callKeysOfLeads(db: LeadsDb, leadIds: readonly number[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < leadIds.length; i += CHUNK) {
-    const calls = await rowsByKeys(db.calls, 'leadId', leadIds.slice(i, i + CHUNK));
+    const calls = await db.calls
+      .where('leadId')
+      .anyOf(leadIds.slice(i, i + CHUNK) as number[])
+      .toArray();
     for (const c of calls) out.add(callKey(c));
   }
   return out;

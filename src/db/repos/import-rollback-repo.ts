@@ -12,7 +12,6 @@ import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { appendAudit } from './audit-repo';
 import { getSettings } from './settings-repo';
-import { primaryKeysByKeys, rowsByKeys } from './rows-by-keys';
 
 export type RollbackRefusal =
   'not-found' | 'already-rolled-back' | 'not-rollbackable' | 'later-import' | 'calls-logged';
@@ -40,7 +39,7 @@ async function rollbackCalls(db: LeadsDb, batch: ImportBatch, now: number): Prom
   const leadIds = [...new Set(calls.map((c) => c.leadId))];
   await db.calls.bulkDelete(calls.map((c) => c.id));
   const leads = (await db.leads.bulkGet(leadIds)).filter((l): l is Lead => l !== undefined);
-  const remaining = await rowsByKeys(db.calls, 'leadId', leadIds);
+  const remaining = await db.calls.where('leadId').anyOf(leadIds).toArray();
   const byLead = new Map<number, typeof remaining>();
   for (const c of remaining) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), c]);
   // Facts are recomputed from the calls that remain: exact whatever happened in between.
@@ -63,15 +62,17 @@ async function rollbackLeads(
   // A later import that touched the same leads built on this batch's values: undo that one first,
   // or the acquisitions it moved aside would be lost.
   const affected = [...new Set([...createdIds, ...rows.map((r) => r.leadId)])];
-  const laterRows = (await rowsByKeys(db.acquisitions, 'leadId', affected)).filter(
-    (a) => (a.importBatchId ?? 0) > batch.id,
-  );
+  const laterRows = await db.acquisitions
+    .where('leadId')
+    .anyOf(affected)
+    .filter((a) => (a.importBatchId ?? 0) > batch.id)
+    .toArray();
   const laterBatches = [...new Set(laterRows.map((a) => a.importBatchId!))];
   const live = (await db.importBatches.bulkGet(laterBatches))
     .filter((b) => b?.status === 'committed')
     .map((b) => b!.id);
   if (live.length > 0) throw new RollbackError('later-import', live);
-  const calls = (await primaryKeysByKeys(db.calls, 'leadId', createdIds)).length;
+  const calls = await db.calls.where('leadId').anyOf(createdIds).count();
   if (calls > 0) throw new RollbackError('calls-logged', [calls]);
 
   const created = new Set(createdIds);
@@ -88,12 +89,13 @@ async function rollbackLeads(
   }
   await db.leads.bulkPut(restored);
   await db.acquisitions.bulkDelete(rows.map((r) => r.id));
-  await db.acquisitions.bulkDelete(await primaryKeysByKeys(db.acquisitions, 'leadId', createdIds));
-  await db.consents.bulkDelete(await primaryKeysByKeys(db.consents, 'leadId', createdIds));
-  const batchConsents = (await rowsByKeys(db.consents, 'leadId', touched)).filter(
-    (c) => (c as { importBatchId?: number }).importBatchId === batch.id,
-  );
-  await db.consents.bulkDelete(batchConsents.map((c) => c.id));
+  await db.acquisitions.where('leadId').anyOf(createdIds).delete();
+  await db.consents.where('leadId').anyOf(createdIds).delete();
+  await db.consents
+    .where('leadId')
+    .anyOf(touched)
+    .filter((c) => (c as { importBatchId?: number }).importBatchId === batch.id)
+    .delete();
   await db.leads.bulkDelete(createdIds);
   return { removed: createdIds.length, restored: restored.length };
 }

@@ -12,7 +12,6 @@ import type { Table } from 'dexie';
 import type { LeadsDb } from '../leads-db';
 import { dncEntriesForPhones } from './dnc-entries-for-phones';
 import { getSettings } from './settings-repo';
-import { rowsByKeys } from './rows-by-keys';
 
 export const JUDGE_CHUNK = 10_000;
 
@@ -89,15 +88,15 @@ export async function readChunk(
   const wanted = new Set(chunk);
   const ids = Array.from(chunk);
   const dense = isDense(chunk);
-  // A dense chunk is one ranged read, kept to its ids; a sparse one a request per id (rows-by-keys.ts).
-  const ofChunk = <R extends { leadId: number }, I>(table: Table<R, number, I>): Promise<R[]> =>
-    dense
+  // A dense chunk is one ranged read, kept to its ids; a sparse one a look-up per id.
+  const ofChunk = <R extends { leadId: number }, I>(table: Table<R, number, I>) =>
+    (dense
       ? table
           .where('leadId')
           .between(lo, hi, true, true)
           .filter((r) => wanted.has(r.leadId))
-          .toArray()
-      : rowsByKeys(table, 'leadId', ids);
+      : table.where('leadId').anyOf(ids)
+    ).toArray();
   return db.transaction('r', [db.leads, db.calls, db.consents], async () => {
     const [leads, calls, consents] = await Promise.all([
       readLeadsOf(db, chunk),

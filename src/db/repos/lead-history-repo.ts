@@ -2,7 +2,6 @@
 import { buildComplianceWorld, type ComplianceWorld } from '../../domain/compliance/compliance-world';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
-import { rowsByKeys } from './rows-by-keys';
 
 /**
  * The tables a lead's verdict is judged from: the lead, its calls, consents and renewal requests,
@@ -18,11 +17,11 @@ export async function loadWorldFor(db: LeadsDb, leads: readonly Lead[]): Promise
   const phones = leads.map((l) => l.phoneE164);
   return db.transaction('r', [db.calls, db.consents, db.dncLists, db.dncListVersions, db.dncEntries], async () => {
     const [calls, consents, dncLists, dncVersions, dncEntries] = await Promise.all([
-      rowsByKeys(db.calls, 'leadId', ids),
-      rowsByKeys(db.consents, 'leadId', ids),
+      db.calls.where('leadId').anyOf(ids).toArray(),
+      db.consents.where('leadId').anyOf(ids).toArray(),
       db.dncLists.toArray(),
       db.dncListVersions.toArray(),
-      rowsByKeys(db.dncEntries, 'phoneE164', phones),
+      db.dncEntries.where('phoneE164').anyOf(phones).toArray(),
     ]);
     return buildComplianceWorld({ consents, calls, dncLists, dncVersions, dncEntries });
   });

@@ -27,7 +27,6 @@ import { suppressNumber } from './suppression-repo';
 import { dropEngineCache } from './engine-snapshot-repo';
 import { markLeadRemoval } from '../removal-reason';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { primaryKeysByKeys, rowsByKeys } from './rows-by-keys';
 
 const KEY_FLAG = 'anonymisationKey';
 
@@ -52,7 +51,7 @@ async function planFrom(db: LeadsDb, at: number, mode?: PurgeMode) {
 async function checkedPlan(db: LeadsDb, shown: PurgePlan) {
   const [found, calls, settings] = await Promise.all([
     db.leads.bulkGet(shown.leadIds),
-    rowsByKeys(db.calls, 'leadId', shown.leadIds),
+    db.calls.where('leadId').anyOf(shown.leadIds).toArray(),
     getSettings(db),
   ]);
   if (found.some((l) => l === undefined)) return null;
@@ -123,7 +122,7 @@ export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.
         }
         const ids = plan.leadIds;
         const going = new Set(ids);
-        const consents = await rowsByKeys(db.consents, 'leadId', ids);
+        const consents = await db.consents.where('leadId').anyOf(ids).toArray();
         // A DNC request younger than its keep period outlives the purge as a keyed-hash suppression
         // dated at the request (dnc-request-keep.ts), whichever the mode.
         const callsByLead = new Map<number, Call[]>();
@@ -138,9 +137,9 @@ export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.
         const key = await anonymisationKey(db);
         for (const k of kept) await suppressNumber(db, k.phoneE164, key, k.requestedAt, now);
         if (mode === 'delete') {
-          await db.calls.bulkDelete(await primaryKeysByKeys(db.calls, 'leadId', ids));
+          await db.calls.where('leadId').anyOf(ids).delete();
           await db.consents.bulkDelete(consents.map((c) => c.id));
-          await db.acquisitions.bulkDelete(await primaryKeysByKeys(db.acquisitions, 'leadId', ids));
+          await db.acquisitions.where('leadId').anyOf(ids).delete();
           markLeadRemoval('purge');
           await db.leads.bulkDelete(ids);
         } else {

@@ -1,13 +1,15 @@
 /**
- * The rows of a table whose index holds any of some keys, read without Dexie's `anyOf`: its cursor
- * jumps from key to key with `IDBCursor.continue(key)`, which Chromium carries out by stepping
- * through every index entry in between (~47 µs each on this machine). Keys scattered through a
- * large index (the numbers of an imported file among a million leads, 10,000 leads picked across
- * the grid, the random sync ids of a pulled page) made one read cost the length of the index:
- * 1,000 lead ids among 300,000 calls took 14 s, the same ids asked one request each 125 ms
- * (`docs/decisions/064-keys-read-one-request-each.md`). Here each key is one request (or one
- * ranged read for a run of numeric keys close together, as a page's new leads' ids are), all
- * asked at once inside the caller's transaction (or in one read transaction of their own).
+ * The rows of a table whose index holds any of some keys, read one request a key instead of with
+ * Dexie's `anyOf`, whose cursor jumps from key to key with `IDBCursor.continue(key)`. In this
+ * machine's Chromium such a jump over an index written moments before walks the entries in
+ * between: a first sync's look-ups of random sync ids in the `syncIds` rows it had just written
+ * grew with the rows held (1,000 lead ids among 300,000 calls just written: 14 s with `anyOf`,
+ * 125 ms a request each). Over an index written long ago `anyOf` is the cheaper read (an import's
+ * look-up of 10,000 numbers among 100,000 leads: its commit 2.1–3.0 s, 3.9–4.3 s a request
+ * each), so this is for reads of what the same round just wrote: the team pull's
+ * (`docs/decisions/064-keys-read-one-request-each.md`). Each key is one request (a run of numeric
+ * keys close together one ranged read), all asked at once inside the caller's transaction (or in
+ * one read transaction of their own).
  */
 import Dexie, { cmp, type IndexableType, type Table } from 'dexie';
 

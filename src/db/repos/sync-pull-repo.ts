@@ -37,7 +37,6 @@ import {
 } from './sync-pull-events';
 import { QueuedWrites } from '../queued-writes';
 import { listSuppressed, suppressedAmong } from './suppression-repo';
-import { rowsByKeys } from './rows-by-keys';
 
 export interface PulledChange {
   seq: number;
@@ -170,9 +169,12 @@ export async function applyPulledPage(
     await writeEvents(db, eventsPlan, newLeadIds, queued);
     await queued.settle();
     if (honoured.length)
-      await db.leads.bulkPut(
-        (await rowsByKeys(db.leads, 'phoneE164', honoured)).map((l) => ({ ...l, dncStatus: 'listed' as const })),
-      );
+      await db.leads
+        .where('phoneE164')
+        .anyOf(honoured)
+        .modify((l) => {
+          l.dncStatus = 'listed';
+        });
     const { orphans, called } = eventsPlan;
     // The refusals listed already, read once a page (a pull started again from 0 brings them again).
     const listed = page.changes.some((c) => c.kind === 'quarantine')
