@@ -1,13 +1,13 @@
 /**
- * `rowsByKeys` answers what Dexie's `anyOf` answers, rows in the same order, for numeric keys
- * (runs close together and apart), string keys and compound keys, with duplicates, keys no row
- * holds, and several rows a key; inside a read-write transaction beside other requests too.
+ * `rowsByKeys` answers what Dexie's `anyOf` answers, rows in the same order, for numeric, string
+ * and compound keys, with duplicates, keys no row holds, and several rows a key; inside a
+ * read-write transaction beside other requests too, and outside one in a single transaction.
  */
 import 'fake-indexeddb/auto';
 import Dexie, { type Table } from 'dexie';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keyRuns, primaryKeysByKeys, rowsByKeys } from './rows-by-keys';
+import { rowsByKeys } from './rows-by-keys';
 
 interface Row {
   id: number;
@@ -42,7 +42,7 @@ const rowArb = fc.record({
 
 describe('rowsByKeys', () => {
   it('answers what anyOf answers, in the same order', async () => {
-    const seen = { runs: 0, singles: 0, found: 0, empty: 0 };
+    const seen = { found: 0, empty: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.array(rowArb, { maxLength: 80 }),
@@ -55,9 +55,6 @@ describe('rowsByKeys', () => {
           const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
           dbs.push(db);
           await db.rows.bulkAdd(rows as Row[]);
-          const runs = keyRuns(leadIds);
-          seen.runs += runs.filter((r) => r.length > 1).length;
-          seen.singles += runs.filter((r) => r.length === 1).length;
           for (const [index, keys] of [
             ['leadId', leadIds],
             ['phone', phones],
@@ -66,7 +63,6 @@ describe('rowsByKeys', () => {
             const expected = keys.length ? await db.rows.where(index).anyOf(keys).toArray() : [];
             const got = await db.transaction('rw', db.rows, () => rowsByKeys(db.rows, index, keys));
             expect(got).toEqual(expected);
-            expect(await primaryKeysByKeys(db.rows, index, keys)).toEqual(expected.map((r) => r.id));
             if (got.length) seen.found++;
             else seen.empty++;
           }
@@ -75,23 +71,9 @@ describe('rowsByKeys', () => {
       ),
       { numRuns: 120 },
     );
-    // Not vacuous: runs of several ids and lone ids, keys that found rows and keys that found none.
-    expect(seen.runs).toBeGreaterThan(50);
-    expect(seen.singles).toBeGreaterThan(50);
-    expect(seen.found).toBeGreaterThan(100);
-    expect(seen.empty).toBeGreaterThan(20);
-  });
-
-  it('groups numeric keys close together, each other key alone', () => {
-    expect(keyRuns([9, 1, 3, 20, 2, 3, 24, 29])).toEqual([[1, 2, 3], [9], [20, 24], [29]]);
-    expect(keyRuns(['b', 'a', 'b'])).toEqual([['a'], ['b']]);
-    expect(
-      keyRuns([
-        ['leads', 'x'],
-        ['calls', 'y'],
-        ['leads', 'x'],
-      ]),
-    ).toEqual([[['calls', 'y']], [['leads', 'x']]]);
+    // Not vacuous: keys that found rows and keys that found none (fifteen seeds: found 119–159, none 201–241).
+    expect(seen.found).toBeGreaterThan(60);
+    expect(seen.empty).toBeGreaterThan(60);
   });
 
   it('reads outside a transaction in one transaction of its own, not one a key', async () => {

@@ -6,15 +6,12 @@
  * grew with the rows held (1,000 lead ids among 300,000 calls just written: 14 s with `anyOf`,
  * 125 ms a request each). Over an index written long ago `anyOf` is the cheaper read (an import's
  * look-up of 10,000 numbers among 100,000 leads: its commit 2.1–3.0 s, 3.9–4.3 s a request
- * each), so this is for reads of what the same round just wrote: the team pull's
- * (`docs/decisions/064-keys-read-one-request-each.md`). Each key is one request (a run of numeric
- * keys close together one ranged read), all asked at once inside the caller's transaction (or in
- * one read transaction of their own).
+ * each), so this is for reads of what the same round just wrote: the team pull's sync ids
+ * (`docs/decisions/064-keys-read-one-request-each.md`). Each key is one request, all asked at once
+ * inside the caller's transaction (or in one read transaction of their own).
  */
 import Dexie, { cmp, type IndexableType, type Table } from 'dexie';
 
-/** Numeric keys at most this far apart are read as one range and kept to the keys asked (a few rows more, one request). */
-const RUN_GAP = 4;
 /** Requests asked at once; more wait for the wave before them (each is a pending request in the browser). */
 const WAVE = 20_000;
 
@@ -22,37 +19,6 @@ const WAVE = 20_000;
 function sortedKeys(keys: Iterable<IndexableType>): IndexableType[] {
   const sorted = [...keys].sort(cmp);
   return sorted.filter((k, i) => i === 0 || cmp(sorted[i - 1], k) !== 0);
-}
-
-/** The keys as runs: numbers close together share a run (read as one range), every other key is a run of its own. */
-export function keyRuns(keys: Iterable<IndexableType>): IndexableType[][] {
-  const runs: IndexableType[][] = [];
-  let run: IndexableType[] = [];
-  for (const key of sortedKeys(keys)) {
-    const last = run[run.length - 1];
-    if (typeof key === 'number' && typeof last === 'number' && key - last <= RUN_GAP) run.push(key);
-    else {
-      if (run.length) runs.push(run);
-      run = [key];
-    }
-  }
-  if (run.length) runs.push(run);
-  return runs;
-}
-
-function readEach<R, K, I>(table: Table<R, K, I>, index: string, keys: IndexableType[]): Promise<R[]> {
-  return Dexie.Promise.all(keys.map((k) => table.where(index).equals(k).toArray())).then((parts) => parts.flat());
-}
-
-function readRun<R, K, I>(table: Table<R, K, I>, index: string, run: IndexableType[]): Promise<R[]> {
-  // Only runs of numbers reach the ranged read (keyRuns), and never on a compound index.
-  if (run.length === 1 || index.startsWith('[')) return readEach(table, index, run);
-  const wanted = new Set(run);
-  return table
-    .where(index)
-    .between(run[0]!, run[run.length - 1]!, true, true)
-    .toArray()
-    .then((rows) => rows.filter((r) => wanted.has(Dexie.getByKeyPath(r as object, index) as IndexableType)));
 }
 
 /**
@@ -63,26 +29,16 @@ function readRun<R, K, I>(table: Table<R, K, I>, index: string, run: IndexableTy
 export function rowsByKeys<R, K, I>(table: Table<R, K, I>, index: string, keys: Iterable<IndexableType>): Promise<R[]> {
   // Outside a transaction Dexie would open one per request: all of them go in one read.
   if (!Dexie.currentTransaction) return table.db.transaction('r', table, () => rowsByKeys(table, index, keys));
-  const runs = keyRuns(keys);
-  const waves: IndexableType[][][] = [];
-  for (let i = 0; i < runs.length; i += WAVE) waves.push(runs.slice(i, i + WAVE));
+  const sorted = sortedKeys(keys);
   const out: R[] = [];
-  const readWave = (w: number): Promise<R[]> =>
-    w === waves.length
+  const readWave = (from: number): Promise<R[]> =>
+    from >= sorted.length
       ? Dexie.Promise.resolve(out)
-      : Dexie.Promise.all(waves[w]!.map((run) => readRun(table, index, run))).then((parts) => {
-          for (const rows of parts) for (const row of rows) out.push(row);
-          return readWave(w + 1);
-        });
+      : Dexie.Promise.all(sorted.slice(from, from + WAVE).map((k) => table.where(index).equals(k).toArray())).then(
+          (parts) => {
+            for (const rows of parts) for (const row of rows) out.push(row);
+            return readWave(from + WAVE);
+          },
+        );
   return readWave(0);
-}
-
-/** The primary keys of those rows (to delete them, or count them). */
-export function primaryKeysByKeys<R, K, I>(
-  table: Table<R, K, I>,
-  index: string,
-  keys: Iterable<IndexableType>,
-): Promise<K[]> {
-  const primary = table.schema.primKey.keyPath as string;
-  return rowsByKeys(table, index, keys).then((rows) => rows.map((r) => Dexie.getByKeyPath(r as object, primary) as K));
 }

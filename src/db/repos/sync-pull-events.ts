@@ -17,7 +17,6 @@ import type { SyncIdRow } from '../../domain/sync/sync-rows';
 import type { PulledChange } from './sync-pull-repo';
 import { mappingsOf } from './sync-pull-leads';
 import type { QueuedWrites } from '../queued-writes';
-import { rowsByKeys } from './rows-by-keys';
 
 /** A pulled call as a local row of lead `leadId`. */
 export function callOf(leadId: number, d: Record<string, unknown>): Omit<Call, 'id'> {
@@ -198,7 +197,7 @@ export async function recomputeCallFacts(db: LeadsDb, leadIds: readonly number[]
   if (!leadIds.length) return;
   const leads = await db.leads.bulkGet([...leadIds]);
   const callsOf = new Map<number, Call[]>();
-  for (const call of await rowsByKeys(db.calls, 'leadId', leadIds)) {
+  for (const call of await db.calls.where('leadId').anyOf(leadIds).toArray()) {
     const list = callsOf.get(call.leadId);
     if (list) list.push(call);
     else callsOf.set(call.leadId, [call]);
