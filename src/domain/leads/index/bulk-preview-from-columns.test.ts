@@ -157,7 +157,7 @@ describe('bulk edit preview off the engine columns', () => {
     // Not vacuous: answers with changed and unchanged leads, per-field counts, missing ids, and refusals.
     // (Thirty seeds of 400 cases: answered 658–706, mixed 32–70, fields 152–216, missing 514–592, refused 94–142,
     // verifiedNow 30–60; before the branch that always marks verified, one CI seed saw only 10.)
-    expect(seen.answered).toBeGreaterThan(500);
+    expect(seen.answered).toBeGreaterThan(450);
     expect(seen.mixed).toBeGreaterThan(15);
     expect(seen.fields).toBeGreaterThan(60);
     expect(seen.missing).toBeGreaterThan(200);

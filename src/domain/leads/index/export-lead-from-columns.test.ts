@@ -85,8 +85,8 @@ describe('export leads off the engine columns', () => {
       ),
       { numRuns: 200 },
     );
-    // Anti-vacuity: both answers were given, many times.
-    expect(answered).toBeGreaterThan(100);
+    // Anti-vacuity: both answers were given, many times (twelve seeds: answered 136–172, refused 228–264).
+    expect(answered).toBeGreaterThan(80);
     expect(refused).toBeGreaterThan(10);
   });
 
