@@ -30,6 +30,21 @@ afterAll(async () => {
   for (const db of dbs) await db.delete();
 });
 
+/** A database of `count` rows: lead ids 0, 10, 20…, numbers +440, +441… */
+async function dbOf(count: number): Promise<Db> {
+  const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
+  dbs.push(db);
+  await db.rows.bulkAdd(
+    Array.from({ length: count }, (_, i) => ({
+      leadId: i * 10,
+      phone: `+44${i}`,
+      table: 'leads',
+      syncId: `s${i}`,
+    })) as Row[],
+  );
+  return db;
+}
+
 const PHONES = ['+441', '+442', '+4410', '+1', '', '张'];
 const TABLES = ['leads', 'calls'];
 const SYNC_IDS = ['a', 'b', 'c', 'a-1', 'Z'];
@@ -77,16 +92,7 @@ describe('rowsByKeys', () => {
   });
 
   it('reads outside a transaction in one transaction of its own, not one a key', async () => {
-    const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
-    dbs.push(db);
-    await db.rows.bulkAdd(
-      Array.from({ length: 50 }, (_, i) => ({
-        leadId: i * 10,
-        phone: `+44${i}`,
-        table: 'leads',
-        syncId: `s${i}`,
-      })) as Row[],
-    );
+    const db = await dbOf(50);
     const seen = new Set<unknown>();
     const where = db.rows.where.bind(db.rows);
     db.rows.where = ((index: string) => {
@@ -104,16 +110,7 @@ describe('rowsByKeys', () => {
   });
 
   it('asks for many keys in waves inside one transaction, beside a write', async () => {
-    const db = new Db(`rows-by-keys-${crypto.randomUUID()}`);
-    dbs.push(db);
-    await db.rows.bulkAdd(
-      Array.from({ length: 3_000 }, (_, i) => ({
-        leadId: i * 10,
-        phone: `+44${i}`,
-        table: 'leads',
-        syncId: `s${i}`,
-      })) as Row[],
-    );
+    const db = await dbOf(3_000);
     const phones = Array.from({ length: 25_000 }, (_, i) => `+44${i}`);
     const got = await db.transaction('rw', db.rows, async () => {
       const reading = rowsByKeys(db.rows, 'phone', phones);
