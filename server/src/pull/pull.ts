@@ -9,10 +9,11 @@
  * was not sent before (their seqs behind its cursor), at the move's seq.
  */
 import type pg from 'pg';
+import { MAX_PULL_PAGE } from '../../../src/domain/sync/pull-page';
 import { withSession, type SessionClaims } from '../db/session';
 
 export const DEFAULT_PAGE = 1000;
-export const MAX_PAGE = 5000;
+export const MAX_PAGE = MAX_PULL_PAGE;
 
 export type ChangeKind = 'lead' | 'removal' | 'move' | 'call' | 'consent' | 'dnc' | 'audit' | 'quarantine';
 export interface Change {

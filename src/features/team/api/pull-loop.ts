@@ -15,6 +15,7 @@ import type { LeadsDb } from '../../../db/leads-db';
 import { applyPulledPage, notedScope, PullRaced } from '../../../db/repos/sync-pull-repo';
 import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
 import { getCursor } from '../../../db/repos/sync-state-repo';
+import { MAX_PULL_PAGE } from '../../../domain/sync/pull-page';
 import { sameScope, scopeOf } from '../../../domain/sync/sync-scope';
 import { pull, type PullAnswer } from './team-client';
 
@@ -26,14 +27,6 @@ export interface PullLoopTimes {
   /** Times the pull started again from the stored cursor (the scope changed, or another tab moved the cursor). */
   restarts: number;
 }
-
-/**
- * Changes asked a page: the server's most. A first sync of 100k leads took 58.7 s in pages of
- * 5,000 against 67.0 s in pages of 1,000 (a page's fixed costs, its transaction and its steps,
- * paid a fifth as often); a page of 5,000 holds the database's write lock for ~1.5 s, and only
- * a first sync or a long absence brings full pages (decision 064).
- */
-const PULL_PAGE = 5000;
 
 /** A round gives up after this many restarts (something keeps moving the cursor under it). */
 const MAX_RESTARTS = 5;
@@ -53,7 +46,7 @@ export async function pullToEnd(
   const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0, restarts: 0 };
   const ask = async (from: number): Promise<{ from: number; page: PullAnswer }> => ({
     from,
-    page: await pull(serverUrl, await token(), from, PULL_PAGE),
+    page: await pull(serverUrl, await token(), from, MAX_PULL_PAGE),
   });
   let noted = await notedScope(db);
   let next = ask(await getCursor(db));
