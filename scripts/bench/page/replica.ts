@@ -18,6 +18,8 @@ export interface FirstSyncResult {
   pages: number;
   leads: number;
   calls: number;
+  /** Whether the pull kept a filter of held sync ids (pull-loop.ts). */
+  heldFilter: boolean;
   /** The page's longest task while the worker ran the sync. */
   longestTaskMs: number;
 }
@@ -34,13 +36,23 @@ async function syncHere({ serverUrl, token, deviceId }: Ask): Promise<Omit<First
   const db = getDb();
   const started = performance.now();
   // The server says each page's scope; the fallback is for one that would not.
-  const times = await pullToEnd(db, serverUrl, async () => token, deviceId, { role: 'steward', teamIds: [] });
+  // Alone on its database, as a round holding the sync lock is.
+  const times = await pullToEnd(
+    db,
+    serverUrl,
+    async () => token,
+    deviceId,
+    { role: 'steward', teamIds: [] },
+    undefined,
+    { exclusive: true },
+  );
   const ms = performance.now() - started;
   return {
     ms,
     fetchMs: times.waitMs,
     applyMs: times.applyMs,
     pages: times.pages,
+    heldFilter: times.heldFilter,
     leads: await db.leads.count(),
     calls: await db.calls.count(),
   };

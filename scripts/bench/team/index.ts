@@ -132,7 +132,7 @@ async function firstSync(
       const r = await replicaFirstSync(bundles, api.url, token);
       log(
         `  team replica first sync: ${r.leads.toLocaleString('en-US')} leads, ${r.calls.toLocaleString('en-US')} calls in ${(r.ms / 1000).toFixed(1)} s ` +
-          `(${r.pages} pages; waiting for pages ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s; longest task ${r.longestTaskMs.toFixed(0)} ms)`,
+          `(${r.pages} pages; waiting for pages ${(r.fetchMs / 1000).toFixed(1)} s, applying ${(r.applyMs / 1000).toFixed(1)} s; longest task ${r.longestTaskMs.toFixed(0)} ms${r.heldFilter ? '; new ids known by a filter' : ''})`,
       );
       if (r.leads !== size || r.calls !== size)
         throw new Error(`the replica holds ${r.leads} leads and ${r.calls} calls, not ${size} of each`);
@@ -144,7 +144,7 @@ async function firstSync(
           {
             goal: GOALS.replica,
             rows: size,
-            note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 5000, as the app asks since session 36; 1000 before); "worker" is the time applying pages, the rest fetching`,
+            note: `a fresh Chromium profile, the app's pull loop and applyPulledPage (pages of 5000, as the app asks since session 36; 1000 before; since session 37 ids certainly new are not looked up, decision 065); "worker" is the time applying pages, the rest fetching`,
           },
         ),
       );

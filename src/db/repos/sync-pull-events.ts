@@ -13,6 +13,7 @@ import type { Call } from '../../domain/leads/call';
 import { CALL_FACT_FIELDS, callFacts } from '../../domain/leads/call-facts';
 import type { ConsentEvent } from '../../domain/compliance/consent-event';
 import { wireFields } from '../../domain/sync/lead-diff';
+import type { HeldFilter } from '../../domain/sync/held-filter';
 import type { SyncIdRow } from '../../domain/sync/sync-rows';
 import type { PulledChange } from './sync-pull-repo';
 import { mappingsOf } from './sync-pull-leads';
@@ -69,12 +70,13 @@ const leadIdOf = (c: PulledChange) => String(c.data.leadId);
 /**
  * Reads what `planEvents` needs, the three requests made at once (a Dexie promise, as
  * `mappingsOf`). `pageLeadIds`: the sync ids of the page's leads, planned apart
- * (sync-pull-leads.ts); the other leads' rows are read.
+ * (sync-pull-leads.ts); the other leads' rows are read. `held`: as `mappingsOf`'s.
  */
 export function readEventMappings(
   db: LeadsDb,
   events: readonly PulledChange[],
   pageLeadIds: ReadonlySet<string>,
+  held?: HeldFilter,
 ): Promise<EventMappings> {
   const idsOf = (kind: string) => events.filter((c) => c.kind === kind).map((c) => String(c.data.id));
   const reads = [
@@ -82,9 +84,10 @@ export function readEventMappings(
       db,
       'leads',
       events.map(leadIdOf).filter((id) => !pageLeadIds.has(id)),
+      held,
     ),
-    mappingsOf(db, 'calls', idsOf('call')),
-    mappingsOf(db, 'consents', idsOf('consent')),
+    mappingsOf(db, 'calls', idsOf('call'), held),
+    mappingsOf(db, 'consents', idsOf('consent'), held),
   ];
   return Dexie.Promise.all(reads).then(([leads, calls, consents]) => ({
     leads: leads!,

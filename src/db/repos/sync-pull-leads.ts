@@ -15,6 +15,7 @@ import type { Lead } from '../../domain/leads/lead';
 import { leadFromWire, wireFields } from '../../domain/sync/lead-diff';
 import { mergeLead, type Stamped } from '../../domain/sync/lead-merge';
 import { mutationLeadId } from '../../domain/sync/mutation';
+import type { HeldFilter } from '../../domain/sync/held-filter';
 import type { SyncedTable, SyncIdRow } from '../../domain/sync/sync-rows';
 import type { QueuedWrites } from '../queued-writes';
 import { rowsByKeys } from './rows-by-keys';
@@ -22,14 +23,16 @@ import { rowsByKeys } from './rows-by-keys';
 /**
  * The sync id rows of `syncIds` in `table`, by sync id (a request each: rows-by-keys.ts). A Dexie promise, made
  * at once: several can be asked for together inside a transaction and awaited in turn (awaiting
- * concurrent async functions there can lose Dexie's transaction).
+ * concurrent async functions there can lose Dexie's transaction). Given what the replica may hold
+ * (`held`, a large pull's: held-filter-repo.ts), a sync id it certainly does not is not asked.
  */
 export function mappingsOf(
   db: LeadsDb,
   table: SyncedTable,
   syncIds: Iterable<string>,
+  held?: HeldFilter,
 ): Promise<Map<string, SyncIdRow>> {
-  const keys = [...new Set(syncIds)].map((id) => [table, id]);
+  const keys = [...new Set(syncIds)].filter((id) => !held || held.mayHold(table, id)).map((id) => [table, id]);
   if (!keys.length) return Dexie.Promise.resolve(new Map());
   return rowsByKeys(db.syncIds, '[table+syncId]', keys).then((rows) => {
     // Index order, so a sync id held twice answers its first row, as `.first()` would.

@@ -12,6 +12,7 @@
  */
 import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
+import type { HeldFilter } from '../../domain/sync/held-filter';
 import type { SyncIssue } from '../../domain/sync/sync-rows';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
 import { SCOPE_KEY, sameScope, type SyncScope } from '../../domain/sync/sync-scope';
@@ -90,11 +91,17 @@ export const pullTables = (db: LeadsDb) => [
   db.settings,
 ];
 
+/**
+ * `maybeHeld`: what this replica may hold, through a large pull (held-filter-repo.ts); the page's sync
+ * ids it certainly does not hold are not looked up. The caller notes the page's ids in it once the
+ * page is applied.
+ */
 export async function applyPulledPage(
   db: LeadsDb,
   page: PulledPage,
   deviceId: string,
   basis?: PageBasis,
+  maybeHeld?: HeldFilter,
 ): Promise<void> {
   await db.transaction('rw', pullTables(db), async () => {
     if (basis) {
@@ -143,8 +150,10 @@ export async function applyPulledPage(
     // In bulk, the page's leads and its events' sync ids are read at once (the leads applied one
     // by one are written first: the events' reads must see them).
     const pageLeadIds = bulk ? leads.map((d) => String(d.id)) : [];
-    const heldLeads = mappingsOf(db, 'leads', pageLeadIds);
-    const reading = readEventMappings(db, events, new Set(pageLeadIds));
+    // One by one, the page's leads are written before the events' look-ups, and the filter does not know them yet.
+    const filter = bulk ? maybeHeld : undefined;
+    const heldLeads = mappingsOf(db, 'leads', pageLeadIds, filter);
+    const reading = readEventMappings(db, events, new Set(pageLeadIds), filter);
     const held = await heldLeads;
     const mappings = await reading;
     const planned = bulk ? await planLeads(db, leads, held) : null;

@@ -10,10 +10,17 @@
  * teams) drops the leads out of view and starts again from 0 (sync-scope-repo.ts). A page is
  * applied only if the stored cursor and scope are still those it was asked under (another tab's
  * round, or a rescope, may have moved them meanwhile): otherwise the pull goes on from what is stored.
+ *
+ * A pull of more than one page into a replica holding few sync ids (a first sync) keeps a filter
+ * of the ids it may hold (held-filter-repo.ts): a lead, call or consent certainly new is written
+ * without asking the index of sync ids. Only in a round no other can run beside (`exclusive`: the
+ * round's Web Lock is held), which the filter's soundness rests on.
  */
 import type { LeadsDb } from '../../../db/leads-db';
 import { applyPulledPage, notedScope, PullRaced } from '../../../db/repos/sync-pull-repo';
+import { heldFilterOf, noteHeld } from '../../../db/repos/held-filter-repo';
 import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
+import type { HeldFilter } from '../../../domain/sync/held-filter';
 import { getCursor } from '../../../db/repos/sync-state-repo';
 import { MAX_PULL_PAGE } from '../../../domain/sync/pull-page';
 import { sameScope, scopeOf } from '../../../domain/sync/sync-scope';
@@ -26,6 +33,8 @@ export interface PullLoopTimes {
   applyMs: number;
   /** Times the pull started again from the stored cursor (the scope changed, or another tab moved the cursor). */
   restarts: number;
+  /** Whether a filter of held sync ids spared the look-ups of ids certainly new (held-filter-repo.ts). */
+  heldFilter: boolean;
 }
 
 /** A round gives up after this many restarts (something keeps moving the cursor under it). */
@@ -42,13 +51,16 @@ export async function pullToEnd(
   deviceId: string,
   fallback: { role: string; teamIds: readonly string[] },
   afterPage: (page: PullAnswer) => Promise<void> = async () => undefined,
+  { exclusive = false }: { exclusive?: boolean } = {},
 ): Promise<PullLoopTimes> {
-  const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0, restarts: 0 };
+  const times: PullLoopTimes = { pages: 0, waitMs: 0, applyMs: 0, restarts: 0, heldFilter: false };
   const ask = async (from: number): Promise<{ from: number; page: PullAnswer }> => ({
     from,
     page: await pull(serverUrl, await token(), from, MAX_PULL_PAGE),
   });
   let noted = await notedScope(db);
+  // Decided at the first page: undefined until then, null when there is none.
+  let held: HeldFilter | null | undefined = exclusive ? undefined : null;
   let next = ask(await getCursor(db));
   const restart = async () => {
     if (++times.restarts > MAX_RESTARTS) throw new PullRaced();
@@ -75,13 +87,18 @@ export async function pullToEnd(
       // Awaited at the top of the next turn; if this page's apply throws first, it is not awaited.
       next.catch(() => undefined);
     }
+    if (held === undefined) {
+      held = page.more ? await heldFilterOf(db) : null;
+      times.heldFilter = held !== null;
+    }
     try {
-      await applyPulledPage(db, page, deviceId, { from, scope });
+      await applyPulledPage(db, page, deviceId, { from, scope }, held ?? undefined);
     } catch (error) {
       if (!(error instanceof PullRaced)) throw error;
       await restart();
       continue;
     }
+    if (held) noteHeld(held, page);
     await afterPage(page);
     times.pages++;
     times.waitMs += t1 - t0;

@@ -47,17 +47,20 @@ const ROUND_LOCK_WAIT_MS = 30_000;
 /**
  * `run` while holding the database's sync lock (a Web Lock, shared by every tab and worker of the
  * origin): two tabs' rounds over one replica would each move its one cursor. A round that waited
- * longer than `waitMs` gives way (null: nothing done); a runtime without Web Locks runs it.
+ * longer than `waitMs` gives way (null: nothing done); a runtime without Web Locks runs it, told
+ * that it is not alone (`exclusive` false).
  */
 export async function underRoundLock<T>(
   dbName: string,
-  run: () => Promise<T>,
+  run: (exclusive: boolean) => Promise<T>,
   locks: LockManager | undefined = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks,
   waitMs = ROUND_LOCK_WAIT_MS,
 ): Promise<T | null> {
-  if (!locks) return run();
+  if (!locks) return run(false);
   try {
-    return await locks.request(`leadledger-sync-round:${dbName}`, { signal: AbortSignal.timeout(waitMs) }, () => run());
+    return await locks.request(`leadledger-sync-round:${dbName}`, { signal: AbortSignal.timeout(waitMs) }, () =>
+      run(true),
+    );
   } catch (error) {
     if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return null;
     throw error;
@@ -66,11 +69,11 @@ export async function underRoundLock<T>(
 
 export function createSyncApi(db: LeadsDb): SyncApi {
   return {
-    round: (tokenSource) => underRoundLock(db.name, () => oneRound(db, tokenSource)),
+    round: (tokenSource) => underRoundLock(db.name, (exclusive) => oneRound(db, tokenSource, exclusive)),
   };
 }
 
-async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOutcome | null> {
+async function oneRound(db: LeadsDb, tokenSource: TokenSource, exclusive: boolean): Promise<RoundOutcome | null> {
   const token = async (): Promise<string> => {
     const t = await tokenSource();
     if (!t) throw new TeamHttpError(401, 'session expired');
@@ -101,9 +104,17 @@ async function oneRound(db: LeadsDb, tokenSource: TokenSource): Promise<RoundOut
     // page that erased someone, and first what a round that stopped before it left. The pull follows
     // the scope each page says (pull-loop.ts); the config's is for a server that does not say.
     await forgetPulledErasures(db);
-    await pullToEnd(db, config.serverUrl, token, device, config, async (page) => {
-      if (page.changes.some((c) => c.kind === 'removal' && c.data.reason === 'erase')) await forgetPulledErasures(db);
-    });
+    await pullToEnd(
+      db,
+      config.serverUrl,
+      token,
+      device,
+      config,
+      async (page) => {
+        if (page.changes.some((c) => c.kind === 'removal' && c.data.reason === 'erase')) await forgetPulledErasures(db);
+      },
+      { exclusive },
+    );
     await recordSyncOutcome(db, { at: Date.now() });
     return { ok: true };
   } catch (error) {
