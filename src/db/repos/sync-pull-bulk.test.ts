@@ -17,8 +17,7 @@ import { teamModeOn, TEST_TEAM } from '../../testing/team-mode';
 import { applyPulledPageOneByOne } from '../../testing/sync-pull-one-by-one';
 import { applyPulledPage, type PulledChange } from './sync-pull-repo';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
-import type { HeldFilter } from '../../domain/sync/held-filter';
-import { heldFilterOf, noteHeld } from './held-filter-repo';
+import { heldFilterOf, noteHeld, type HeldIds } from './held-filter-repo';
 
 const fresh = freshDbs();
 const NOW = Date.UTC(2026, 11, 4, 12);
@@ -124,13 +123,13 @@ const TABLE_OF: Record<string, string> = { lead: 'leads', call: 'calls', consent
  */
 function withHeldFilter(asked: { maybe: number; spared: number }): Apply {
   let pages = 0;
-  let filter: HeldFilter | null = null;
+  let filter: HeldIds | null = null;
   return async (db, page, deviceId) => {
     if (++pages === 2) filter = await heldFilterOf(db);
     if (filter)
       for (const c of page.changes) {
         const table = TABLE_OF[c.kind];
-        if (table) asked[filter.mayHold(table, String(c.data.id)) ? 'maybe' : 'spared']++;
+        if (table) asked[filter.filter.mayHold(table, String(c.data.id)) ? 'maybe' : 'spared']++;
       }
     await applyPulledPage(db, page, deviceId, undefined, filter ?? undefined);
     if (filter) noteHeld(filter, page);
@@ -163,8 +162,8 @@ async function run(apply: Apply, steps: readonly Step[]): Promise<unknown> {
     calls: await db.calls.toArray(),
     consents: await db.consents.toArray(),
     syncIds: await db.syncIds.toArray(),
-    // The device id is random per database.
-    syncState: (await db.syncState.toArray()).filter((r) => r.key !== SYNC_KEYS.device),
+    // The device id is random per database, and so is a filter's mark.
+    syncState: (await db.syncState.toArray()).filter((r) => r.key !== SYNC_KEYS.device && r.key !== SYNC_KEYS.heldMark),
     syncIssues: await db.syncIssues.toArray(),
     dncEntries: await db.dncEntries.toArray(),
     dncLists: await db.dncLists.toArray(),

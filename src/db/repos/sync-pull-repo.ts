@@ -12,7 +12,6 @@
  */
 import Dexie from 'dexie';
 import type { LeadsDb } from '../leads-db';
-import type { HeldFilter } from '../../domain/sync/held-filter';
 import type { SyncIssue } from '../../domain/sync/sync-rows';
 import { SYNC_KEYS } from '../../domain/sync/sync-rows';
 import { SCOPE_KEY, sameScope, type SyncScope } from '../../domain/sync/sync-scope';
@@ -37,6 +36,7 @@ import {
   writeEvents,
 } from './sync-pull-events';
 import { QueuedWrites } from '../queued-writes';
+import type { HeldIds } from './held-filter-repo';
 import { listSuppressed, suppressedAmong } from './suppression-repo';
 
 export interface PulledChange {
@@ -94,14 +94,15 @@ export const pullTables = (db: LeadsDb) => [
 /**
  * `maybeHeld`: what this replica may hold, through a large pull (held-filter-repo.ts); the page's sync
  * ids it certainly does not hold are not looked up. The caller notes the page's ids in it once the
- * page is applied.
+ * page is applied. Its mark gone from `syncState` (a restore replaced the tables), the page is
+ * refused as raced: the pull goes on from the stored cursor with a filter built again.
  */
 export async function applyPulledPage(
   db: LeadsDb,
   page: PulledPage,
   deviceId: string,
   basis?: PageBasis,
-  maybeHeld?: HeldFilter,
+  maybeHeld?: HeldIds,
 ): Promise<void> {
   await db.transaction('rw', pullTables(db), async () => {
     if (basis) {
@@ -109,6 +110,7 @@ export async function applyPulledPage(
       if (((cursor?.value as number | undefined) ?? 0) !== basis.from || !noted || !sameScope(noted, basis.scope))
         throw new PullRaced();
     }
+    if (maybeHeld && (await db.syncState.get(SYNC_KEYS.heldMark))?.value !== maybeHeld.mark) throw new PullRaced();
     await db.syncState.put({ key: SYNC_KEYS.cursor, value: page.cursor });
     const leads = page.changes.filter((c) => c.kind === 'lead').map((c) => c.data);
     // A number this device forgot (its keyed hash kept on the internal list) that comes back with a
@@ -151,7 +153,7 @@ export async function applyPulledPage(
     // by one are written first: the events' reads must see them).
     const pageLeadIds = bulk ? leads.map((d) => String(d.id)) : [];
     // One by one, the page's leads are written before the events' look-ups, and the filter does not know them yet.
-    const filter = bulk ? maybeHeld : undefined;
+    const filter = bulk ? maybeHeld?.filter : undefined;
     const heldLeads = mappingsOf(db, 'leads', pageLeadIds, filter);
     const reading = readEventMappings(db, events, new Set(pageLeadIds), filter);
     const held = await heldLeads;

@@ -64,6 +64,8 @@ export const SYNC_KEYS = {
   hlc: 'hlc',
   cursor: 'cursor',
   status: 'status',
+  /** The mark of the filter of held sync ids a large pull keeps (held-filter-repo.ts). */
+  heldMark: 'heldMark',
 } as const;
 
 /** The last push/pull as the sync status shows it. */

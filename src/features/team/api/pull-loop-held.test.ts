@@ -2,7 +2,8 @@
  * A large pull's filter of held sync ids (held-filter-repo.ts, decision 065) spares look-ups and
  * changes nothing else: a replica that pulls with it holds what one that pulls without holds. A
  * lead created here and pushed comes back merged into its own row, not as a second one, and its
- * call arriving a page before it waits for it; a lead this device removed stays removed.
+ * call arriving a page before it waits for it; a lead this device removed stays removed; and a
+ * restore in the middle of the pull (its rows unknown to the filter) sends the filter to be built again.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LeadsDb } from '../../../db/leads-db';
@@ -13,6 +14,9 @@ import { heldFilterOf } from '../../../db/repos/held-filter-repo';
 import { sampleNewLead } from '../../../testing/new-lead-fixture';
 import { TEST_TEAM, teamModeOn } from '../../../testing/team-mode';
 import { pullToEnd } from './pull-loop';
+import { SYNC_KEYS } from '../../../domain/sync/sync-rows';
+import { wireFields } from '../../../domain/sync/lead-diff';
+import type { Lead } from '../../../domain/leads/lead';
 
 deleteFreshDatabases();
 const NOW = Date.UTC(2026, 11, 7, 10);
@@ -42,13 +46,14 @@ const call = (id: string, leadId: string): Omit<PulledChange, 'seq'> => ({
   data: { id, leadId, at: NOW - 60_000, outcome: 'connected', durationSec: 30, agent: 'b' },
 });
 
-/** Serves `changes` in pages of two after the cursor asked. */
-function stubServer(changes: Omit<PulledChange, 'seq'>[]) {
+/** Serves `changes` in pages of two after the cursor asked; `onAsk` runs before each answer. */
+function stubServer(changes: Omit<PulledChange, 'seq'>[], onAsk: (cursor: number) => Promise<void> = async () => {}) {
   const all = changes.map((c, i) => ({ ...c, seq: i + 1 }));
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       const cursor = Number(new URL(url).searchParams.get('cursor'));
+      await onAsk(cursor);
       const after = all.filter((c) => c.seq > cursor);
       const page = after.slice(0, 2);
       return new Response(
@@ -126,6 +131,52 @@ describe('a large pull with a filter of the sync ids held', () => {
     );
   });
 
+  it.each([
+    ['to an earlier cursor', true],
+    ['at the cursor the pull had reached', false],
+  ])('takes a restore mid-pull (%s): a lead it brought back is merged into, not added again', async (_, earlier) => {
+    const db = freshDb();
+    await teamModeOn(db, 'steward');
+    const news = Array.from({ length: 8 }, (_, i) => `new-lead-${i}`);
+    let restoredId = 0;
+    stubServer(
+      news.map((id) => lead(id, `Pulled ${id}`)),
+      async (cursor) => {
+        if (cursor !== 4 || restoredId) return;
+        // As a restore of a backup holding new-lead-6 (replacing syncState: the filter's mark is gone).
+        await db.transaction('rw', db.leads, db.syncIds, db.syncState, async () => {
+          const at = (await db.syncState.get(SYNC_KEYS.cursor))!.value as number;
+          await db.syncState.put({ key: SYNC_KEYS.cursor, value: earlier ? 0 : at });
+          await db.syncState.delete(SYNC_KEYS.heldMark);
+          const row = {
+            ...sampleNewLead(NOW, { name: 'Restored', phoneE164: '+12133734259' }),
+            createdAt: NOW,
+            updatedAt: NOW,
+            attempts: 0,
+            dncStatus: 'unchecked',
+            dncCheckedVersions: [],
+          } as unknown as Lead;
+          restoredId = (await db.leads.add(row)) as number;
+          await db.syncIds.put({
+            table: 'leads',
+            localId: restoredId,
+            syncId: 'new-lead-6',
+            clocks: {},
+            team: { value: TEST_TEAM, hlc: '' },
+            wire: wireFields({ ...row, id: restoredId }),
+          });
+        });
+      },
+    );
+    const times = await pullToEnd(db, SERVER, async () => 'tok', 'this-device', SCOPE, undefined, { exclusive: true });
+    expect(restoredId).toBeGreaterThan(0);
+    expect(times.heldFilter).toBe(true);
+    expect(times.restarts).toBeGreaterThan(0);
+    expect(await db.syncIds.where('[table+syncId]').equals(['leads', 'new-lead-6']).count()).toBe(1);
+    expect((await db.leads.get(restoredId))?.name).toBe('Pulled new-lead-6');
+    expect(await db.leads.count()).toBe(8);
+  });
+
   it('is not kept by a replica holding more sync ids than it reads, nor by a pull of one page', async () => {
     const db = freshDb();
     await teamModeOn(db, 'steward');
@@ -134,7 +185,7 @@ describe('a large pull with a filter of the sync ids held', () => {
     const filter = await heldFilterOf(db, 3);
     const held = await db.syncIds.toArray();
     expect(held).toHaveLength(3);
-    for (const r of held) expect(filter!.mayHold(r.table, r.syncId)).toBe(true);
+    for (const r of held) expect(filter!.filter.mayHold(r.table, r.syncId)).toBe(true);
 
     stubServer([lead('new-lead-a', 'Alone')]);
     const times = await pullToEnd(db, SERVER, async () => 'tok', 'this-device', SCOPE, undefined, { exclusive: true });

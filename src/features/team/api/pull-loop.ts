@@ -18,9 +18,8 @@
  */
 import type { LeadsDb } from '../../../db/leads-db';
 import { applyPulledPage, notedScope, PullRaced } from '../../../db/repos/sync-pull-repo';
-import { heldFilterOf, noteHeld } from '../../../db/repos/held-filter-repo';
+import { heldFilterOf, noteHeld, type HeldIds } from '../../../db/repos/held-filter-repo';
 import { rescopeIfChanged } from '../../../db/repos/sync-scope-repo';
-import type { HeldFilter } from '../../../domain/sync/held-filter';
 import { getCursor } from '../../../db/repos/sync-state-repo';
 import { MAX_PULL_PAGE } from '../../../domain/sync/pull-page';
 import { sameScope, scopeOf } from '../../../domain/sync/sync-scope';
@@ -60,10 +59,12 @@ export async function pullToEnd(
   });
   let noted = await notedScope(db);
   // Decided at the first page: undefined until then, null when there is none.
-  let held: HeldFilter | null | undefined = exclusive ? undefined : null;
+  let held: HeldIds | null | undefined = exclusive ? undefined : null;
   let next = ask(await getCursor(db));
   const restart = async () => {
     if (++times.restarts > MAX_RESTARTS) throw new PullRaced();
+    // What moved the cursor (a restore) may have added sync ids: the filter is built again.
+    held = exclusive ? undefined : null;
     noted = await notedScope(db);
     next = ask(await getCursor(db));
   };
