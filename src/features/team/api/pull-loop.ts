@@ -32,7 +32,7 @@ export interface PullLoopTimes {
   applyMs: number;
   /** Times the pull started again from the stored cursor (the scope changed, or another tab moved the cursor). */
   restarts: number;
-  /** Whether a filter of held sync ids spared the look-ups of ids certainly new (held-filter-repo.ts). */
+  /** Whether a filter of held sync ids spared the look-ups of ids certainly new, in any part of the pull (held-filter-repo.ts). */
   heldFilter: boolean;
 }
 
@@ -90,7 +90,7 @@ export async function pullToEnd(
     }
     if (held === undefined) {
       held = page.more ? await heldFilterOf(db) : null;
-      times.heldFilter = held !== null;
+      times.heldFilter ||= held !== null;
     }
     try {
       await applyPulledPage(db, page, deviceId, { from, scope }, held ?? undefined);
