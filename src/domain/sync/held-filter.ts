@@ -8,6 +8,8 @@
  * 1.5 bytes a key.
  */
 
+import { fmix32, stringLanes } from '../columns/hash-strings';
+
 /** Bits a key in a segment, and probes a key: about 0.3% false "maybe" per segment at capacity. */
 const BITS_PER_KEY = 12;
 const PROBES = 8;
@@ -26,25 +28,11 @@ function segment(capacity: number): Segment {
   return { bits: new Uint32Array(size / 32), mask: size - 1, capacity, keys: 0 };
 }
 
-/** Two independent 32-bit hashes of `table`, a separator and `syncId` (FNV-1a lanes, then a finaliser each). */
+/** Two 32-bit hashes of `table` and `syncId` (the lanes of hash-strings.ts, each finalised). */
 function hashes(table: string, syncId: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  const mix = (c: number) => {
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  };
-  for (let i = 0; i < table.length; i++) mix(table.charCodeAt(i));
-  mix(0x10000);
-  for (let i = 0; i < syncId.length; i++) mix(syncId.charCodeAt(i));
-  a ^= a >>> 16;
-  a = Math.imul(a, 0x85ebca6b);
-  a ^= a >>> 13;
-  b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
-  b ^= b >>> 16;
+  const [a, b] = stringLanes([table, syncId]);
   // An odd step visits PROBES distinct bits of a power-of-two table.
-  return [a >>> 0, (b | 1) >>> 0];
+  return [fmix32(a), (fmix32(b) | 1) >>> 0];
 }
 
 export class HeldFilter {
