@@ -14,6 +14,7 @@ import { forgetPerson } from './repos/forget-person-repo';
 import { forgetPulledErasures } from './repos/pulled-erasure-repo';
 import { isRedacted, verifyChain } from '../domain/audit/audit-hash';
 import { purgeRetention } from './repos/retention-repo';
+import { planFromTables } from './repos/retention-test-kit';
 import { applyBulkEdit } from './repos/bulk-edit-repo';
 import { applyPulledPage, type PulledChange } from './repos/sync-pull-repo';
 import type { NewLead } from '../domain/leads/lead';
@@ -64,7 +65,7 @@ describe('a lead removed on this device', () => {
     await forgetPerson(db, b.lead.id, NOW + 2);
     // The forget entry names the team's id of the lead: the server redacts its copies for it.
     expect((await db.audit.orderBy('seq').last())!.after).toMatchObject({ leadSyncId: b.syncId });
-    await purgeRetention(db, { at: YEARS_LATER, mode: 'delete' }, NOW + 3);
+    await purgeRetention(db, { plan: await planFromTables(db, YEARS_LATER, 'delete') }, NOW + 3);
     expect(await removals(db)).toEqual([
       [a.syncId, 'delete'],
       [b.syncId, 'erase'],
@@ -80,7 +81,7 @@ describe('a lead removed on this device', () => {
     const db = freshDb();
     await teamModeOn(db, 'steward');
     const a = await syncedLead(db);
-    await purgeRetention(db, { at: YEARS_LATER, mode: 'anonymize' }, NOW + 1);
+    await purgeRetention(db, { plan: await planFromTables(db, YEARS_LATER, 'anonymize') }, NOW + 1);
     const after = (await queued(db)).filter((m) => m.type !== 'audit.append');
     expect(after.map((m) => m.type)).toEqual(['lead.put', 'lead.remove']);
     expect(await removals(db)).toEqual([[a.syncId, 'purge']]);

@@ -9,9 +9,9 @@ import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
 import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
 import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
-import { purgeRetention, retentionDryRun } from '../db/repos/retention-repo';
+import { purgeRetention } from '../db/repos/retention-repo';
 import { toStorageError } from '../db/storage-errors';
-import type { PurgeMode, PurgePlan } from '../domain/compliance/retention-plan';
+import type { PurgePlan } from '../domain/compliance/retention-plan';
 import type { EngineLeadsApi } from './grid.worker';
 
 const db = new LeadsDb();
@@ -58,9 +58,6 @@ const api = {
     now: number,
   ) {
     return coded(() => importDncVersion(db, input, now));
-  },
-  retentionDryRun(at: number, mode?: PurgeMode) {
-    return retentionDryRun(db, at, mode);
   },
   /** Purge exactly the dry run `plan` showed; refused with `plan-changed` when it no longer holds. */
   purge(input: { plan: PurgePlan }, now: number) {

@@ -2,7 +2,7 @@
 import { dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
 import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { buildGridIndex } from './grid-index';
-import { reasonBitsAt } from './grid-index-reads';
+import { reasonBitsJudged } from './grid-due-rows';
 
 /**
  * Every 25th demo lead (its ids in the order `order` gives them), the engine's index over them,
@@ -13,10 +13,11 @@ export async function engineAnswer(order: (ids: number[]) => Int32Array = (ids) 
   const ids = order((await db.leads.toCollection().primaryKeys()) as number[]);
   const index = await buildGridIndex(db, NOW);
   const rowOf = new Map(Array.from(index.cols.ids, (id, i) => [id, i]));
-  const bits = reasonBitsAt(
+  const bits = (await reasonBitsJudged(
+    db,
     index,
     Uint32Array.from(ids, (id) => rowOf.get(id)!),
     NOW,
-  )!;
+  ))!;
   return { db, ids, index, bits, judged: { at: NOW, bits, dataVersion: await readDataVersion(db) } };
 }

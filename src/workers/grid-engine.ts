@@ -22,7 +22,8 @@ import { displayBlock, latestFirst } from './grid-block';
 import { measureSince } from './grid-timing';
 import { indexKeeper } from './grid-index-keeper';
 import { type BuildProgress, type EngineCounters, type GridIndex, type ProgressListener } from './grid-index';
-import { orderFor, outsideHoursAt, reasonBitsAt } from './grid-index-reads';
+import { orderFor, outsideHoursAt } from './grid-index-reads';
+import { reasonBitsJudged } from './grid-due-rows';
 
 import { orderWarmer, type Sorter } from './grid-warm-orders';
 import { isRetired } from '../domain/columns/dictionary';
@@ -174,8 +175,9 @@ export function createGridEngine(
     /**
      * The rows of a filter and sort with each lead's verdict at `at` (now or later) as reason bits,
      * for call lists and exports: first every write committed so far is applied (not waiting for
-     * the change signal), so nothing known is missed. `bits` is null when some lead's cached
-     * judgement may change before `at`: the export worker then judges the leads itself.
+     * the change signal), so nothing known is missed. A lead whose cached judgement may change
+     * before `at` is judged by key for `at`; `bits` is null only when too many are (a list for
+     * months ahead): the export worker then judges the leads itself, a chunk at a time.
      */
     async judged(
       filter: LeadFilter,
@@ -187,7 +189,7 @@ export function createGridEngine(
       const when = Math.max(at, Date.now());
       const { idx, rows } = await resultRows(filter, sort);
       const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
-      const bits = reasonBitsAt(idx, rows, when);
+      const bits = await reasonBitsJudged(db, idx, rows, when);
       return Comlink.transfer(
         { ids, bits, at: when, dataVersion: idx.dataVersion },
         bits ? [ids.buffer, bits.buffer] : [ids.buffer],
@@ -195,13 +197,14 @@ export function createGridEngine(
     },
     /**
      * The retention dry run at `at` (now) read off the index: every write so far applied first,
-     * then the leads whose verdict says `retention-expired` and what their months lose. Null when
-     * some lead's cached judgement may change before `at`: the caller plans from the tables.
+     * then the leads whose verdict says `retention-expired` and what their months lose (a lead
+     * whose cached judgement does not reach `at` judged by key for it: after the due rows' refresh
+     * of `current`, a few at most).
      */
-    async retentionPlan(at: number, mode: PurgeMode): Promise<PurgePlan | null> {
+    async retentionPlan(at: number, mode: PurgeMode): Promise<PurgePlan> {
       await current();
       await keeper.applyNow();
-      return retentionPlan(await current(), at, mode);
+      return retentionPlan(db, await current(), at, mode);
     },
     /** Distinct values for the filter pickers. */
     async facets(): Promise<{

@@ -1,6 +1,7 @@
 /**
  * The screens' figures read off the engine's index, no lead read or judged for them: the
- * Overview's headline, the Compliance screen's queues and calendar, the retention dry run.
+ * Overview's headline, the Compliance screen's queues and calendar, the retention dry run (only
+ * a lead whose cached judgement does not reach the dry run's instant is judged, by key).
  */
 import { catalogNames } from '../db/repos/catalog-repo';
 import type { LeadsDb } from '../db/leads-db';
@@ -11,7 +12,8 @@ import { leadFigures } from '../domain/leads/index/lead-figures';
 import { liveRows, retentionPlanFromColumns } from '../domain/leads/index/retention-from-columns';
 import type { OverviewFigures } from '../domain/overview/overview-figures';
 import { type GridIndex } from './grid-index';
-import { outsideHoursAt, reasonBitsAt } from './grid-index-reads';
+import { outsideHoursAt } from './grid-index-reads';
+import { reasonBitsJudged } from './grid-due-rows';
 import { measureSince } from './grid-timing';
 
 const figuresAt = (idx: GridIndex, at: number, horizonDays?: number) =>
@@ -58,9 +60,9 @@ export function complianceSummary(idx: GridIndex, at: number, horizonDays: numbe
   };
 }
 
-/** The retention dry run at `at`; null when some lead's cached judgement may change before `at`. */
-export function retentionPlan(idx: GridIndex, at: number, mode: PurgeMode): PurgePlan | null {
+/** The retention dry run at `at`, every lead whose cached judgement does not reach `at` judged by key, however many. */
+export async function retentionPlan(db: LeadsDb, idx: GridIndex, at: number, mode: PurgeMode): Promise<PurgePlan> {
   const rows = liveRows(idx.cols);
-  const bits = reasonBitsAt(idx, rows, at);
-  return bits ? retentionPlanFromColumns(idx.cols, rows, bits, idx.orgTimeZone, at, mode) : null;
+  const bits = (await reasonBitsJudged(db, idx, rows, at, Infinity))!;
+  return retentionPlanFromColumns(idx.cols, rows, bits, idx.orgTimeZone, at, mode);
 }

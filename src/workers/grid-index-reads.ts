@@ -1,9 +1,7 @@
 /**
  * What a question reads off the grid index besides its columns: the calling hours of each row at
- * an instant (one answer per zone and region), the reason bits at an instant, and the cached sort
- * orders.
+ * an instant (one answer per zone and region) and the cached sort orders.
  */
-import { instantAt } from '../domain/columns/instant-column';
 import { callZone } from '../domain/compliance/call-zone';
 import { isWithinCallingHours } from '../domain/compliance/calling-hours';
 import { reasonBit } from '../domain/leads/index/lead-columns';
@@ -29,23 +27,6 @@ export function outsideHoursAt(index: GridIndex, now: number): (i: number) => bo
     }
     return outside;
   };
-}
-
-/**
- * The reason bits of `rows` at `at` (cached slow part, calling hours at `at`), or null when some
- * row's cached part may change before `at` (then the caller judges those leads itself).
- */
-export function reasonBitsAt(index: GridIndex, rows: Uint32Array, at: number): Uint16Array | null {
-  const { cols } = index;
-  const outside = outsideHoursAt(index, at);
-  const hours = reasonBit('outside-calling-hours');
-  const bits = new Uint16Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    if (instantAt(cols.nextChange, i) <= at) return null;
-    bits[k] = cols.reasons[i]! | (outside(i) ? hours : 0);
-  }
-  return bits;
 }
 
 /** The cached ascending order for `key`. */

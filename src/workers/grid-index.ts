@@ -72,6 +72,8 @@ export interface EngineCounters {
   /** Numbers looked up in the DNC lists by the last full build (its leads' all, or only those written since the matches it reused). */
   phonesLookedUp?: number;
   rowsRejudged: number;
+  /** Rows judged by key for an instant their cached part does not reach (not written to the columns). */
+  rowsJudgedForInstant: number;
   /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
   catchUps: number;
   rowsCaughtUp: number;
@@ -136,6 +138,7 @@ export async function buildGridIndex(
       rowsRead: leads.length,
       phonesLookedUp,
       rowsRejudged: 0,
+      rowsJudgedForInstant: 0,
       catchUps: 0,
       rowsCaughtUp: 0,
       rowsKept: 0,
@@ -199,6 +202,7 @@ export async function openGridIndex(
         fullBuilds: 0,
         rowsRead: 0,
         rowsRejudged: 0,
+        rowsJudgedForInstant: 0,
         catchUps: 0,
         rowsCaughtUp: 0,
         rowsKept: 0,

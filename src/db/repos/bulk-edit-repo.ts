@@ -23,7 +23,7 @@ import { readAuditHead, sealAudit, writeAudit } from './audit-repo';
 import { INTERNAL_LIST_ID } from './internal-dnc';
 import { applySideTables, inForce } from './bulk-edit-side-tables';
 import { journaled, markDone } from './operation-journal-repo';
-import { verdictTables } from './lead-history-repo';
+import { verdictTables } from './world-by-key';
 
 /** The internal list's entries for `phones` (any state: removed and future ones too). */
 async function internalEntries(db: LeadsDb, phones: readonly string[]): Promise<Map<string, DncEntry>> {

@@ -10,6 +10,7 @@ import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
 import { forgetPerson } from './forget-person-repo';
 import { INTERNAL_LIST_ID } from './internal-dnc';
 import { purgeRetention } from './retention-repo';
+import { planFromTables } from './retention-test-kit';
 import { saveSettings } from './settings-repo';
 import { suppressedAmong } from './suppression-repo';
 
@@ -42,7 +43,7 @@ describe('a DNC request younger than 5 years survives', () => {
     'the retention purge (%s): the number stays suppressed, listed since the request',
     async (mode) => {
       const { db, lead, requestedAt } = await withRequest(2 * YEAR);
-      const plan = await purgeRetention(db, { at: NOW, mode }, NOW);
+      const plan = await purgeRetention(db, { plan: await planFromTables(db, NOW, mode) }, NOW);
       expect(plan.leadIds).toContain(lead.id);
       const hit = (await suppressedAmong(db, [lead.phoneE164])).get(lead.phoneE164);
       expect(hit).toMatchObject({ listId: INTERNAL_LIST_ID, addedAt: requestedAt });
@@ -54,7 +55,7 @@ describe('a DNC request younger than 5 years survives', () => {
   it('a request past its 5 years is not kept by the purge', async () => {
     const { db, lead, requestedAt } = await withRequest(6 * YEAR);
     expect(addMonths(requestedAt, 60, 'America/New_York')).toBeLessThan(NOW);
-    await purgeRetention(db, { at: NOW, mode: 'delete' }, NOW);
+    await purgeRetention(db, { plan: await planFromTables(db, NOW, 'delete') }, NOW);
     expect((await suppressedAmong(db, [lead.phoneE164])).size).toBe(0);
   });
 

@@ -13,7 +13,8 @@ import {
   markDone,
   startedOperations,
 } from './operation-journal-repo';
-import { purgeRetention, retentionDryRun } from './retention-repo';
+import { purgeRetention } from './retention-repo';
+import { planFromTables } from './retention-test-kit';
 import { undoOperation } from './undo-repo';
 
 const extra: LeadsDb[] = [];
@@ -132,12 +133,13 @@ describe('the write paths are journaled', () => {
 
   it('a purge (`done` with mode and count) and a refused one (`failed`)', async () => {
     const db = await dbWith(demoSlice());
-    const plan = await retentionDryRun(db, NOW, 'anonymize');
+    const plan = await planFromTables(db, NOW, 'anonymize');
     expect(plan.leadIds.length).toBeGreaterThan(0);
-    await expect(
-      purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length + 1 }, NOW),
-    ).rejects.toThrow('plan-changed');
-    await purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length }, NOW);
+    // A plan naming a lead no longer stored is refused.
+    await expect(purgeRetention(db, { plan: { ...plan, leadIds: [...plan.leadIds, 999_999] } }, NOW)).rejects.toThrow(
+      'plan-changed',
+    );
+    await purgeRetention(db, { plan }, NOW);
     expect(await db.operations.toArray()).toMatchObject([
       { kind: 'purge', state: 'failed', error: 'plan-changed' },
       { kind: 'purge', state: 'done', summary: { mode: 'anonymize', count: plan.leadIds.length } },

@@ -10,7 +10,7 @@ import type { LeadsDb } from '../leads-db';
 import { auditHead } from './audit-repo';
 import { readLeadHistory } from './lead-compliance-repo';
 import { getSettings } from './settings-repo';
-import { verdictTables } from './lead-history-repo';
+import { verdictTables } from './world-by-key';
 
 export type ProofTarget = { leadId: number; at: number } | { callId: number };
 

@@ -6,7 +6,8 @@ import { DEFAULT_SETTINGS } from '../../domain/settings/settings';
 import { verifyAuditTrail } from './audit-repo';
 import { loadComplianceWorld } from './compliance-world-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
-import { purgeRetention, purgedLeadsWithNumber, retentionDryRun } from './retention-repo';
+import { purgeRetention, purgedLeadsWithNumber } from './retention-repo';
+import { planFromTables } from './retention-test-kit';
 import { getFlag } from './settings-repo';
 
 afterEach(closeAll);
@@ -26,12 +27,12 @@ describe('retention purge', () => {
       const data = demoSlice(20);
       const db = await dbWith(data);
       const before = [...cohortCounts(await db.leads.toArray(), TZ).values()];
-      const plan = await retentionDryRun(db, NOW, 'anonymize');
+      const plan = await planFromTables(db, NOW, 'anonymize');
       expect(plan.leadIds.length).toBeGreaterThan(0);
       expect(plan.leadIds.length).toBe(await pastDeadline(db, NOW));
       expect(plan.losses).toEqual([]);
 
-      const done = await purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length }, NOW);
+      const done = await purgeRetention(db, { plan }, NOW);
       expect(done.leadIds).toEqual(plan.leadIds);
       expect([...cohortCounts(await db.leads.toArray(), TZ).values()]).toEqual(before);
       expect(await pastDeadline(db, NOW)).toBe(0);
@@ -63,7 +64,7 @@ describe('retention purge', () => {
       expect(JSON.stringify(audit)).not.toContain(first.name);
       expect(await verifyAuditTrail(db)).toBeNull();
       // A second dry run finds nothing left to purge.
-      expect((await retentionDryRun(db, NOW, 'anonymize')).leadIds).toEqual([]);
+      expect((await planFromTables(db, NOW, 'anonymize')).leadIds).toEqual([]);
     },
   );
 
@@ -73,13 +74,13 @@ describe('retention purge', () => {
     async () => {
       const data = demoSlice(20);
       const db = await dbWith(data);
-      const plan = await retentionDryRun(db, NOW, 'delete');
+      const plan = await planFromTables(db, NOW, 'delete');
       expect(plan.losses.reduce((s, l) => s + l.leads, 0)).toBe(plan.leadIds.length);
       const before = cohortCounts(await db.leads.toArray(), TZ);
       for (const loss of plan.losses)
         expect(plan.before.find((b) => b.cohort === loss.cohort)).toEqual(before.get(loss.cohort));
 
-      await purgeRetention(db, { at: NOW, mode: 'delete', expected: plan.leadIds.length }, NOW);
+      await purgeRetention(db, { plan }, NOW);
       const after = cohortCounts(await db.leads.toArray(), TZ);
       for (const loss of plan.losses) {
         const b = before.get(loss.cohort)!;
@@ -98,7 +99,7 @@ describe('retention purge', () => {
 
   it('given the dry run, purges exactly those without reading every lead or call', async () => {
     const db = await dbWith(demoSlice(20));
-    const plan = await retentionDryRun(db, NOW, 'delete');
+    const plan = await planFromTables(db, NOW, 'delete');
     expect(plan.leadIds.length).toBeGreaterThan(1);
     const leadsRead = vi.spyOn(db.leads, 'toArray');
     const callsRead = vi.spyOn(db.calls, 'toArray');
@@ -115,7 +116,7 @@ describe('retention purge', () => {
 
   it('given the dry run, refuses when one of its leads is gone or no longer due, and changes nothing', async () => {
     const db = await dbWith(demoSlice(20));
-    const plan = await retentionDryRun(db, NOW, 'anonymize');
+    const plan = await planFromTables(db, NOW, 'anonymize');
     const notDue = (await db.leads.toCollection().primaryKeys()).find((id) => !plan.leadIds.includes(id as number));
     for (const leadIds of [
       [...plan.leadIds, notDue as number],
@@ -130,10 +131,12 @@ describe('retention purge', () => {
 
   it('refuses to purge when the data changed since the dry run', async () => {
     const db = await dbWith(demoSlice(20));
-    const plan = await retentionDryRun(db, NOW, 'anonymize');
-    await expect(
-      purgeRetention(db, { at: NOW, mode: 'anonymize', expected: plan.leadIds.length + 1 }, NOW),
-    ).rejects.toMatchObject({ code: 'plan-changed' });
+    const plan = await planFromTables(db, NOW, 'anonymize');
+    // One of its leads called since: its retention clock starts again, it is no longer due.
+    const [first] = plan.leadIds;
+    await db.leads.update(first!, { lastContactAt: NOW - 1_000 });
+    expect((await planFromTables(db, NOW, 'anonymize')).leadIds).not.toContain(first);
+    await expect(purgeRetention(db, { plan }, NOW)).rejects.toMatchObject({ code: 'plan-changed' });
     expect(await db.leads.filter((l) => l.anonymizedAt !== undefined).count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });

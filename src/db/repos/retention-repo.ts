@@ -1,8 +1,8 @@
 /**
  * Retention: the dry run and the purge. Both plan with the same pure functions, and the purge
  * re-plans inside its transaction and refuses when the plan it was shown no longer holds — so
- * the dry run the steward read is exactly what is purged. Given the dry run itself (the
- * engine's, read off its columns), the purge reads and judges again only its leads, never every
+ * the dry run the steward read is exactly what is purged. The dry run is the engine's, read off
+ * its columns (grid-figures.ts); the purge reads and judges again only its leads, never every
  * lead. One audit entry per purge, naming the leads but holding none of their personal data.
  */
 import { anonymiseLead, keyedPhoneHash } from '../../domain/compliance/anonymise';
@@ -10,13 +10,7 @@ import { buildComplianceWorld } from '../../domain/compliance/compliance-world';
 import { dncRequestsToKeep } from '../../domain/compliance/dnc-request-keep';
 import { rulesByRegion } from '../../domain/compliance/judge';
 import type { Call } from '../../domain/leads/call';
-import {
-  planFor,
-  purgeCandidates,
-  purgePlan,
-  type PurgeMode,
-  type PurgePlan,
-} from '../../domain/compliance/retention-plan';
+import { planFor, purgeCandidates, type PurgePlan } from '../../domain/compliance/retention-plan';
 import type { Lead } from '../../domain/leads/lead';
 import type { LeadsDb } from '../leads-db';
 import { strictTransaction } from '../durability';
@@ -34,13 +28,6 @@ export class PurgeError extends Error {
   constructor(readonly code: 'plan-changed') {
     super(code);
   }
-}
-
-/** The plan from leads and calls (retention reads nothing else), as of `at`. */
-async function planFrom(db: LeadsDb, at: number, mode?: PurgeMode) {
-  const [leads, calls, settings] = await Promise.all([db.leads.toArray(), db.calls.toArray(), getSettings(db)]);
-  const world = buildComplianceWorld({ consents: [], calls, dncLists: [], dncVersions: [], dncEntries: [] });
-  return { plan: purgePlan(leads, world, settings, at, mode ?? settings.purgeMode), leads, calls, settings };
 }
 
 /**
@@ -63,11 +50,6 @@ async function checkedPlan(db: LeadsDb, shown: PurgePlan) {
   return { plan: shown, leads, calls, settings };
 }
 
-/** What a purge at `at` would do: how many leads go, and what the cohort figures lose. */
-export async function retentionDryRun(db: LeadsDb, at = Date.now(), mode?: PurgeMode): Promise<PurgePlan> {
-  return db.transaction('r', [db.leads, db.calls, db.settings], async () => (await planFrom(db, at, mode)).plan);
-}
-
 /** This database's secret for hashing purged numbers, created on first use (inside a transaction on settings). */
 export async function anonymisationKey(db: LeadsDb): Promise<string> {
   const existing = await getFlag<string>(db, KEY_FLAG);
@@ -79,19 +61,14 @@ export async function anonymisationKey(db: LeadsDb): Promise<string> {
 }
 
 /**
- * What a purge is asked to do: the dry run the steward was shown (exactly its leads are purged;
- * if one is gone or no longer due, nothing is done), or — for a caller with no dry run — every
- * lead past its deadline at `at`, with the count a dry run showed as `expected` (a different
- * count now means the data changed meanwhile).
+ * Purge exactly the dry run `plan` the steward was shown (the engine's, read off its columns):
+ * its leads are read and judged again, and if one is gone, no longer past its deadline at the
+ * plan's instant, or what their months lose moved, nothing is done (`plan-changed`). Every write
+ * in one transaction.
  */
-export type PurgeInput = { plan: PurgePlan } | { at: number; mode: PurgeMode; expected?: number };
-
-/** Purge by `input`; every write in one transaction, refused with `plan-changed` as above. */
-export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.now()): Promise<PurgePlan> {
-  const shown = 'plan' in input ? input.plan : null;
-  const { at, mode, expected }: { at: number; mode: PurgeMode; expected?: number } =
-    'plan' in input ? { ...input.plan, expected: input.plan.leadIds.length } : input;
-  const summary = { mode, ...(expected !== undefined ? { count: expected } : {}) };
+export async function purgeRetention(db: LeadsDb, input: { plan: PurgePlan }, now = Date.now()): Promise<PurgePlan> {
+  const { at, mode, leadIds } = input.plan;
+  const summary = { mode, count: leadIds.length };
   const tables = [
     db.leads,
     db.calls,
@@ -112,9 +89,8 @@ export async function purgeRetention(db: LeadsDb, input: PurgeInput, now = Date.
     summary,
     (journal) =>
       strictTransaction(db, 'rw', tables, async () => {
-        const planned = shown ? await checkedPlan(db, shown) : await planFrom(db, at, mode);
-        if (!planned || (expected !== undefined && expected !== planned.plan.leadIds.length))
-          throw new PurgeError('plan-changed');
+        const planned = await checkedPlan(db, input.plan);
+        if (!planned) throw new PurgeError('plan-changed');
         const { plan, leads, calls, settings } = planned;
         if (plan.leadIds.length === 0) {
           await markDone(db, journal, now);

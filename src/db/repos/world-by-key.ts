@@ -15,6 +15,14 @@ import { buildComplianceWorld, type ComplianceWorld } from '../../domain/complia
 import type { Lead } from '../../domain/leads/lead';
 
 /**
+ * The tables a lead's verdict is judged from: the lead, its calls, consents and renewal requests,
+ * and the DNC lists. A transaction that judges leads opens at least these.
+ */
+export function verdictTables(db: LeadsDb) {
+  return [db.leads, db.calls, db.consents, db.consentRequests, db.dncLists, db.dncListVersions, db.dncEntries];
+}
+
+/**
  * Leads by id in the order asked (ids no longer stored left out). Ids that lie dense (an import's
  * new leads: one id after another) are read as a key range, one request for the run; the rest by
  * one bulk get by primary key (a get per id: 10k appended leads took ~575 ms at 1M as gets).
@@ -81,8 +89,9 @@ async function listedNow(db: LeadsDb, listed: ListedAt): Promise<((phone: string
   return added.size === 0 ? listed.mayBeListed : (phone) => listed.mayBeListed(phone) || added.has(hash32(phone));
 }
 
-/** A compliance world holding only what concerns `leads`: every lead's calls and consents and its number's DNC entries, read by key. */
 /**
+ * A compliance world holding only what concerns `leads` (the rows the engine judges again, one
+ * lead's drawer): every lead's calls and consents and its number's DNC entries, read by key.
  * `noHistory`: leads known to have no call, consent or request stored (new since the engine's
  * version, with none of their history logged since): their histories are not asked for.
  * `listed`: the engine's listed numbers; a number surely on no list is not looked up — as of this

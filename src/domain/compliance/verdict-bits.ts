@@ -11,6 +11,13 @@ const BLOCKING: ReadonlySet<ReasonCode> = new Set(BLOCKING_REASONS);
 /** Bit of one reason code. */
 export const reasonBit = (code: ReasonCode): number => 1 << REASON_CODES.indexOf(code);
 
+/** The bits of a set of reason codes. */
+export function reasonBitsOf(codes: readonly ReasonCode[]): number {
+  let bits = 0;
+  for (const code of codes) bits |= reasonBit(code);
+  return bits;
+}
+
 /** The verdict of `bits`: its reasons in REASON_CODES order, callable when none blocks. */
 export function verdictFromBits(bits: number): Verdict {
   const reasons = REASON_CODES.filter((_, i) => bits & (1 << i)).map((code) => ({

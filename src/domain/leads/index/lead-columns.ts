@@ -6,7 +6,7 @@
  * About 175 bytes per lead with its strings,
  * against several hundred for a lead object.
  */
-import { reasonBit } from '../../compliance/verdict-bits';
+import { reasonBit, reasonBitsOf } from '../../compliance/verdict-bits';
 import { verdictInputKey } from '../../compliance/verdict-inputs';
 import { CONSENT_FILTER_STATES, DNC_FILTER_STATES, type LeadDerived } from '../lead-filter';
 import { CALL_OUTCOMES } from '../call-outcome';
@@ -168,8 +168,7 @@ function emptyColumns(n: number): LeadColumns {
 
 /** Write the judged columns of row `i` (its cached judgement); true when any of them changed. */
 export function writeDerived(cols: LeadColumns, i: number, d: LeadDerived): boolean {
-  let reasons = 0;
-  for (const r of d.reasons) reasons |= reasonBit(r);
+  const reasons = reasonBitsOf(d.reasons);
   const consent = CONSENT_FILTER_STATES.indexOf(d.consent);
   const dnc = DNC_FILTER_STATES.indexOf(d.dnc);
   const flags =

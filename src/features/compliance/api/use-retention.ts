@@ -4,15 +4,12 @@ import { gridWorker } from '../../../shared/engine/grid-worker';
 import { complianceWorker } from './compliance-worker';
 
 /**
- * The dry run: who would go, and what the figures would lose. Read off the engine's columns (no
- * lead read or judged); from the tables only when some lead's cached judgement is due.
+ * The dry run: who would go, and what the figures would lose. Read off the engine's columns; a
+ * lead whose cached judgement does not reach the dry run's instant is judged again by key.
  */
 export function useRetentionDryRun() {
   return useMutation({
-    mutationFn: async ({ mode }: { mode: PurgeMode }) => {
-      const at = Date.now();
-      return (await gridWorker().retentionPlan(at, mode)) ?? complianceWorker().retentionDryRun(at, mode);
-    },
+    mutationFn: ({ mode }: { mode: PurgeMode }) => gridWorker().retentionPlan(Date.now(), mode),
   });
 }
 

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../../db/leads-db';
 import { auditForLead } from '../../../db/repos/audit-repo';
 import { createLead, updateLead } from '../../../db/repos/leads-repo';
-import { loadWorldFor } from '../../../db/repos/lead-history-repo';
+import { worldByKey } from '../../../db/repos/world-by-key';
 import { getSettings } from '../../../db/repos/settings-repo';
 import { historyFor } from '../../../domain/compliance/compliance-world';
 import { createJudge } from '../../../domain/compliance/judge';
@@ -20,11 +20,7 @@ export function useLeadDetail(id: number) {
     const db = getDb();
     const lead = await getLead(db, id);
     if (!lead) return null;
-    const [settings, world, audit] = await Promise.all([
-      getSettings(db),
-      loadWorldFor(db, [lead]),
-      auditForLead(db, id),
-    ]);
+    const [settings, world, audit] = await Promise.all([getSettings(db), worldByKey(db, [lead]), auditForLead(db, id)]);
     const history = historyFor(world, lead);
     const now = Date.now();
     const v = createJudge(world, settings)(lead, now).verdict;
