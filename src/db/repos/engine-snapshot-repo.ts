@@ -88,6 +88,11 @@ export class SnapshotNotStored extends Error {
   }
 }
 
+/** The data version the stored snapshot holds (null: none stored, or stored before the first tracked write). */
+export async function storedSnapshotVersion(db: LeadsDb): Promise<string | null> {
+  return ((await db.engine.get(HEAD_KEY)) as HeadRow | undefined)?.dataVersion ?? null;
+}
+
 /** The change log is kept this long: a tab whose grid is further behind builds it again. */
 const LOG_KEEP_MS = 24 * 3_600_000;
 

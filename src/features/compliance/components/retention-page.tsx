@@ -124,6 +124,11 @@ export function RetentionPage() {
                   {t(`compliance.retention.done.${purge.data.mode}`, { count: purge.data.leadIds.length })}
                 </p>
               )}
+              {dryRun.error && (
+                <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
+                  {t('compliance.retention.errors.dry-run-failed', { message: dryRun.error.message })}
+                </p>
+              )}
               {purge.error && (
                 <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
                   {t(`compliance.retention.errors.${purge.error.message}`, { defaultValue: purge.error.message })}
