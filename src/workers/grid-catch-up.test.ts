@@ -172,6 +172,33 @@ describe('catching up by the change log', () => {
     expect(await catchUp(db, live, NOW)).toBe('rebuild');
   });
 
+  it('a save the data moved past leaves the stored snapshot as it was, and the next save writes its changed chunks, not every chunk', async () => {
+    const db = await dbWith(demoSlice(150));
+    const live = await openGridIndex(db, NOW);
+    await live.saving;
+    const stored = live.stored;
+    expect(stored).not.toBeNull();
+    await apply(db, { kind: 'rename', pick: 3 });
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    // Written before the save and not followed: the save is of data that have moved on.
+    await apply(db, { kind: 'rename', pick: 5 });
+    const chunksSaved = () => performance.getEntriesByName('engine:store:chunks').length;
+    const allSaved = () => performance.getEntriesByName('engine:store:all').length;
+    const [chunks0, all0] = [chunksSaved(), allSaved()];
+    await storeSnapshot(db, live);
+    expect(live.counters.snapshotSavesMoved).toBe(1);
+    expect(live.stored).toBe(stored);
+    expect(live.dirty).toEqual(new Set([0]));
+    expect([chunksSaved(), allSaved()]).toEqual([chunks0, all0]);
+    expect(await catchUp(db, live, NOW)).toBe('patched');
+    await storeSnapshot(db, live);
+    expect([chunksSaved(), allSaved()]).toEqual([chunks0 + 1, all0]);
+    const reopened = await openGridIndex(db, NOW);
+    expect(reopened.counters.snapshot).toBe('used');
+    expect(answers(reopened, NOW)).toEqual(answers(await buildGridIndex(db, NOW), NOW));
+    expect(namesOf(reopened.cols).filter((n) => n.startsWith('Renamed catch'))).toHaveLength(2);
+  });
+
   it('a change applied after a save is written by the next save: the reopened snapshot answers as a fresh build', async () => {
     const db = await dbWith(demoSlice(150));
     const live = await openGridIndex(db, NOW);

@@ -72,6 +72,8 @@ export interface EngineCounters {
   /** Numbers looked up in the DNC lists by the last full build (its leads' all, or only those written since the matches it reused). */
   phonesLookedUp?: number;
   rowsRejudged: number;
+  /** Saves of the snapshot skipped because the data moved on meanwhile. */
+  snapshotSavesMoved?: number;
   /** Rows judged by key for an instant their cached part does not reach (not written to the columns). */
   rowsJudgedForInstant: number;
   /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
@@ -244,6 +246,11 @@ export async function openGridIndex(
  * are known, else every chunk. Saves run one after another; the columns and the data version are
  * taken when a save begins, so a change during it is written by the next. Best effort: it is a cache.
  */
+/** Chunks changed in either of two spans. */
+function joinDirty(a: GridIndex['dirty'], b: GridIndex['dirty']): GridIndex['dirty'] {
+  return a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
+}
+
 export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
   index.saving = index.saving.then(async () => {
     const dirty = index.dirty;
@@ -265,9 +272,16 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
       forgetPieces(cols);
       measureSince(only ? 'engine:store:chunks' : 'engine:store:all', t0);
     } catch (e) {
-      // Not stored (skipped because the data moved on, a full disk, a closing tab): the next save writes every chunk.
       // Cut for it all the same, the columns are flat: their pieces would hold a second copy.
       forgetPieces(cols);
+      if (e instanceof SnapshotNotStored && e.why === 'moved') {
+        // Skipped because the data moved on: the stored snapshot is the one it was, so the next save
+        // writes the chunks changed since it (these too), not every chunk (a first sync moves on all along).
+        index.dirty = joinDirty(dirty, index.dirty);
+        index.counters.snapshotSavesMoved = (index.counters.snapshotSavesMoved ?? 0) + 1;
+        return;
+      }
+      // Not stored (a full disk, a closing tab, another tab's snapshot): the next save writes every chunk.
       index.stored = null;
       index.dirty = 'all';
       if (!(e instanceof SnapshotNotStored))

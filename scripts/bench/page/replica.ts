@@ -24,6 +24,11 @@ export interface EngineFollow {
   buildMs: number;
   rebuildsFor: Record<string, number>;
   catchUps: number;
+  /** The engine's own time catching up, and storing its snapshot (saves that completed). */
+  catchUpMs: number;
+  storeMs: number;
+  /** Saves of its snapshot skipped because the data moved on meanwhile. */
+  savesMoved: number;
   /** From the sync's end to the engine answering with every lead. */
   caughtUpMs: number;
   /** From the sync's end to its snapshot stored for the data as they are. */
@@ -132,11 +137,17 @@ async function settle(leads: number, syncEnded: number): Promise<Omit<EngineFoll
       rebuildsFor[why] = (rebuildsFor[why] ?? 0) + 1;
     }
   const builds = measures.filter((m) => m.name === 'engine:build:read' || m.name === 'engine:build:judge');
+  const total = (names: (name: string) => boolean) =>
+    measures.filter((m) => names(m.name)).reduce((s, m) => s + m.duration, 0);
+  const stats = await e.stats();
   return {
     fullBuilds: measures.filter((m) => m.name === 'engine:build:read').length,
     buildMs: builds.reduce((s, m) => s + m.duration, 0),
     rebuildsFor,
-    catchUps: (await e.stats()).catchUps,
+    catchUps: stats.catchUps,
+    catchUpMs: total((name) => name === 'engine:catch-up'),
+    storeMs: total((name) => name.startsWith('engine:store:')),
+    savesMoved: stats.snapshotSavesMoved ?? 0,
     caughtUpMs,
     storedMs,
   };

@@ -180,7 +180,7 @@ async function withEngineFollowing(
       .join(', ');
     log(
       `  team replica first sync with the engine following: ${(r.ms / 1000).toFixed(1)} s (applying ${(r.applyMs / 1000).toFixed(1)} s); ` +
-        `the engine: ${e.fullBuilds} full builds (${(e.buildMs / 1000).toFixed(1)} s${rebuilds ? `; sent by ${rebuilds}` : ''}), ${e.catchUps} catch-ups of its last index; ` +
+        `the engine: ${e.fullBuilds} full builds (${(e.buildMs / 1000).toFixed(1)} s${rebuilds ? `; sent by ${rebuilds}` : ''}), ${e.catchUps} catch-ups of its last index (${(e.catchUpMs / 1000).toFixed(1)} s), snapshot stored in ${(e.storeMs / 1000).toFixed(1)} s, ${e.savesMoved} saves skipped as the data moved on; ` +
         `caught up ${(e.caughtUpMs / 1000).toFixed(2)} s and its snapshot stored ${(e.storedMs / 1000).toFixed(2)} s after the sync's end; ` +
         `a new engine over the replica answered in ${(e.reopenMs / 1000).toFixed(2)} s (${e.reopenedFrom})`,
     );

@@ -4,7 +4,7 @@
  * when missing, older, stale or damaged — and a snapshot that is used gives the same columns.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openGridIndex } from '../../workers/grid-index';
 import { DATA_VERSION_KEY } from '../data-version';
 import { DEFAULT_SETTINGS } from '../../domain/settings/settings';
@@ -194,10 +194,12 @@ describe('grid snapshot saves, chunk by chunk', () => {
     const before = await chunkKeys(db);
     const cols = structuredClone(first.cols);
     for (let i = 0; i < cols.n; i++) cols.attempts[i] = cols.attempts[i]! + 1;
-    // Saved as of a data version the data have moved past: every chunk written, none named.
+    // Saved as of a data version the data have moved past: refused before any chunk is written.
+    const puts = vi.spyOn(db.engine, 'put');
     await expect(
       saveGridSnapshot(db, cols, { dataVersion: 'an-older-version', builtAt: NOW, orgTimeZone: 'UTC' }, 100),
     ).rejects.toThrow(/not stored/);
+    expect(puts).not.toHaveBeenCalled();
     expect(await chunkKeys(db)).toEqual(before);
     expect('cols' in (await loadGridSnapshot(db))).toBe(true);
   });

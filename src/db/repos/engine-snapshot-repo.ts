@@ -100,7 +100,9 @@ const LOG_KEEP_MS = 24 * 3_600_000;
  * Store `cols` as the snapshot of `meta.dataVersion`. With `dirty` (chunk indexes) and the
  * checksums of the stored chunks, only those chunks are written again (a catch-up touches a few
  * rows of a million); otherwise every chunk is replaced. Log rows older than a day are pruned.
- * Returns the checksums now stored.
+ * Returns the checksums now stored. Refused (`moved`) as soon as the data move on, checked before
+ * each chunk is written: while writes keep coming (a team's first sync) a save stops at once
+ * instead of writing every chunk to find out at its end.
  */
 export async function saveGridSnapshot(
   db: LeadsDb,
@@ -121,6 +123,7 @@ export async function saveGridSnapshot(
       checksums.push(...kept);
       continue;
     }
+    if ((await readDataVersion(db)) !== meta.dataVersion) return refuse(db, written, 'moved');
     const parts = splitChunk(toChunks(cols, chunkRows, new Set([k])).chunks[k]!);
     const sums = await Promise.all(parts.map(checksum));
     for (let p = 0; p < parts.length; p++) {
@@ -170,16 +173,18 @@ export async function saveGridSnapshot(
       .filter((r) => (r as unknown as ChangeLogRow).at < cutoff)
       .delete();
   });
-  if (refused) {
-    // The parts written for it, unless a head names them after all (the same content stored by another save).
-    await db.transaction('rw', db.engine, async () => {
-      const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
-      const named = new Set(head ? head.checksums.map((sum, slot) => partKey(slot, sum)) : []);
-      await db.engine.bulkDelete(written.filter((key) => !named.has(key)));
-    });
-    throw new SnapshotNotStored(refused);
-  }
+  if (refused) return refuse(db, written, refused);
   return checksums;
+}
+
+/** A save refused: the parts written for it go, unless a head names them after all (the same content stored by another save). */
+async function refuse(db: LeadsDb, written: readonly string[], why: SnapshotNotStored['why']): Promise<never> {
+  await db.transaction('rw', db.engine, async () => {
+    const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
+    const named = new Set(head ? head.checksums.map((sum, slot) => partKey(slot, sum)) : []);
+    await db.engine.bulkDelete(written.filter((key) => !named.has(key)));
+  });
+  throw new SnapshotNotStored(why);
 }
 
 /**
