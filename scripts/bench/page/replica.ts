@@ -29,6 +29,8 @@ export interface EngineFollow {
   storeMs: number;
   /** Saves of its snapshot skipped because the data moved on meanwhile. */
   savesMoved: number;
+  /** The engine's steps (its User Timing measures) that took longest in all, summed by name. */
+  steps: Record<string, number>;
   /** From the sync's end to the engine answering with every lead. */
   caughtUpMs: number;
   /** From the sync's end to its snapshot stored for the data as they are. */
@@ -148,6 +150,14 @@ async function settle(leads: number, syncEnded: number): Promise<Omit<EngineFoll
     catchUpMs: total((name) => name === 'engine:catch-up'),
     storeMs: total((name) => name.startsWith('engine:store:')),
     savesMoved: stats.snapshotSavesMoved ?? 0,
+    steps: Object.fromEntries(
+      Object.entries(
+        measures.reduce<Record<string, number>>((by, m) => ({ ...by, [m.name]: (by[m.name] ?? 0) + m.duration }), {}),
+      )
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([name, ms]) => [name, Math.round(ms)]),
+    ),
     caughtUpMs,
     storedMs,
   };

@@ -184,6 +184,11 @@ async function withEngineFollowing(
         `caught up ${(e.caughtUpMs / 1000).toFixed(2)} s and its snapshot stored ${(e.storedMs / 1000).toFixed(2)} s after the sync's end; ` +
         `a new engine over the replica answered in ${(e.reopenMs / 1000).toFixed(2)} s (${e.reopenedFrom})`,
     );
+    log(
+      `  the engine's longest steps in all: ${Object.entries(e.steps)
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+        .join(', ')}`,
+    );
     if (r.leads !== size) throw new Error(`the replica holds ${r.leads} leads, not ${size}`);
     const engineNote = `${e.fullBuilds} full builds, ${e.catchUps} catch-ups of its last index`;
     return [
