@@ -5,6 +5,7 @@
  * list for later, a retention dry run): those rows are judged for that instant alone.
  */
 import type { LeadsDb } from '../db/leads-db';
+import type { Settings } from '../domain/settings/settings';
 import { getSettings } from '../db/repos/settings-repo';
 import { leadsByKey, worldByKey } from '../db/repos/world-by-key';
 import { instantAt } from '../domain/columns/instant-column';
@@ -26,8 +27,7 @@ const SLICE = 2_000;
  * The slow part of each of `ids`' judgement at `at`, read and judged by key a slice at a time
  * (ids no longer stored left out).
  */
-async function* judgedByKey(db: LeadsDb, ids: readonly number[], at: number) {
-  const settings = await getSettings(db);
+async function* judgedByKey(db: LeadsDb, ids: readonly number[], at: number, settings: Settings) {
   for (let k = 0; k < ids.length; k += SLICE) {
     const leads = await leadsByKey(db, ids.slice(k, k + SLICE));
     const world = await worldByKey(db, leads);
@@ -58,11 +58,12 @@ async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'sa
     if (instantAt(cols.nextChange, i) <= now && !(cols.flags[i]! & FLAG_DELETED)) rowOf.set(cols.ids[i]!, i);
   if (rowOf.size > rejudgeLimit(cols.n)) return 'too-many';
   let changed = false;
-  for await (const { id, derived } of judgedByKey(db, [...rowOf.keys()], now)) {
+  const settings = await getSettings(db);
+  for await (const { id, derived } of judgedByKey(db, [...rowOf.keys()], now, settings)) {
     if (writeDerived(cols, rowOf.get(id)!, derived)) changed = true;
     index.counters.rowsRejudged++;
   }
-  index.rulesFor = rulesByRegion(await getSettings(db));
+  index.rulesFor = rulesByRegion(settings);
   index.nextDue = minOf(cols.nextChange, cols.flags);
   return changed ? 'changed' : 'same';
 }
@@ -95,11 +96,13 @@ export async function reasonBitsJudged(
   if (dueAt.size === 0) return bits;
   if (dueAt.size > limit) return null;
   const t0 = performance.now();
-  for await (const { id, derived } of judgedByKey(db, [...dueAt.keys()], at)) {
+  for await (const { id, derived } of judgedByKey(db, [...dueAt.keys()], at, await getSettings(db))) {
     const k = dueAt.get(id)!;
-    bits[k] = reasonBitsOf(derived.reasons) | (outside(rows[k]!) ? hours : 0);
+    // A lead purged since the columns were written has no number to call: its purge is its whole answer.
+    const hoursBit = !derived.reasons.includes('anonymized') && outside(rows[k]!) ? hours : 0;
+    bits[k] = reasonBitsOf(derived.reasons) | hoursBit;
+    index.counters.rowsJudgedForInstant++;
   }
-  index.counters.rowsJudgedForInstant += dueAt.size;
   measureSince('engine:judged-for-instant', t0);
   return bits;
 }

@@ -189,11 +189,11 @@ export function createGridEngine(
       const when = Math.max(at, Date.now());
       const { idx, rows } = await resultRows(filter, sort);
       const ids = Int32Array.from(rows, (i) => idx.cols.ids[i]!);
+      // The version the rows and cached bits hold, taken before the leads judged for `when` are read:
+      // a catch-up meanwhile moves the index on, and the export must check for writes from here.
+      const dataVersion = idx.dataVersion;
       const bits = await reasonBitsJudged(db, idx, rows, when);
-      return Comlink.transfer(
-        { ids, bits, at: when, dataVersion: idx.dataVersion },
-        bits ? [ids.buffer, bits.buffer] : [ids.buffer],
-      );
+      return Comlink.transfer({ ids, bits, at: when, dataVersion }, bits ? [ids.buffer, bits.buffer] : [ids.buffer]);
     },
     /**
      * The retention dry run at `at` (now) read off the index: every write so far applied first,
@@ -204,7 +204,8 @@ export function createGridEngine(
     async retentionPlan(at: number, mode: PurgeMode): Promise<PurgePlan> {
       await current();
       await keeper.applyNow();
-      return retentionPlan(db, await current(), at, mode);
+      // Not before the instant the due rows were refreshed at: their cached parts answer from there on.
+      return retentionPlan(db, await current(), Math.max(at, Date.now()), mode);
     },
     /** Distinct values for the filter pickers. */
     async facets(): Promise<{

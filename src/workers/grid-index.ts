@@ -73,7 +73,7 @@ export interface EngineCounters {
   phonesLookedUp?: number;
   rowsRejudged: number;
   /** Saves of the snapshot skipped because the data moved on meanwhile. */
-  snapshotSavesMoved?: number;
+  snapshotSavesMoved: number;
   /** Rows judged by key for an instant their cached part does not reach (not written to the columns). */
   rowsJudgedForInstant: number;
   /** Writes applied by following the change log instead of a rebuild, and the leads they touched. */
@@ -141,6 +141,7 @@ export async function buildGridIndex(
       phonesLookedUp,
       rowsRejudged: 0,
       rowsJudgedForInstant: 0,
+      snapshotSavesMoved: 0,
       catchUps: 0,
       rowsCaughtUp: 0,
       rowsKept: 0,
@@ -205,6 +206,7 @@ export async function openGridIndex(
         rowsRead: 0,
         rowsRejudged: 0,
         rowsJudgedForInstant: 0,
+        snapshotSavesMoved: 0,
         catchUps: 0,
         rowsCaughtUp: 0,
         rowsKept: 0,
@@ -241,16 +243,16 @@ export async function openGridIndex(
   return index;
 }
 
-/**
- * Store the index: only the chunks changed since the last save began when that save's checksums
- * are known, else every chunk. Saves run one after another; the columns and the data version are
- * taken when a save begins, so a change during it is written by the next. Best effort: it is a cache.
- */
 /** Chunks changed in either of two spans. */
 function joinDirty(a: GridIndex['dirty'], b: GridIndex['dirty']): GridIndex['dirty'] {
   return a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
 }
 
+/**
+ * Store the index: only the chunks changed since the last save began when that save's checksums
+ * are known, else every chunk. Saves run one after another; the columns and the data version are
+ * taken when a save begins, so a change during it is written by the next. Best effort: it is a cache.
+ */
 export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
   index.saving = index.saving.then(async () => {
     const dirty = index.dirty;
@@ -259,12 +261,15 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
     const t0 = performance.now();
     const cols = index.cols;
     const meta = { dataVersion: index.dataVersion, builtAt: Date.now(), orgTimeZone: index.orgTimeZone };
+    let stale = false;
     try {
       const checksums = await saveGridSnapshot(db, cols, meta, SNAPSHOT_CHUNK_ROWS, only).catch((e: unknown) => {
         // The changed chunks were counted against a snapshot no longer stored (an erasure dropped
         // it, or another tab stored another): every chunk now, or none would be until the next change.
-        if (only && e instanceof SnapshotNotStored && e.why !== 'moved')
+        if (only && e instanceof SnapshotNotStored && e.why !== 'moved') {
+          stale = true;
           return saveGridSnapshot(db, cols, meta, SNAPSHOT_CHUNK_ROWS);
+        }
         throw e;
       });
       index.stored = { checksums };
@@ -272,13 +277,14 @@ export function storeSnapshot(db: LeadsDb, index: GridIndex): Promise<void> {
       forgetPieces(cols);
       measureSince(only ? 'engine:store:chunks' : 'engine:store:all', t0);
     } catch (e) {
-      // Cut for it all the same, the columns are flat: their pieces would hold a second copy.
-      forgetPieces(cols);
-      if (e instanceof SnapshotNotStored && e.why === 'moved') {
+      // Cut for it all the same, the columns are flat: their pieces would hold a second copy. A save
+      // stopped before its first chunk cut nothing: the pieces still spare a flattening read.
+      if (!(e instanceof SnapshotNotStored) || e.cut) forgetPieces(cols);
+      if (e instanceof SnapshotNotStored && e.why === 'moved' && !stale) {
         // Skipped because the data moved on: the stored snapshot is the one it was, so the next save
         // writes the chunks changed since it (these too), not every chunk (a first sync moves on all along).
         index.dirty = joinDirty(dirty, index.dirty);
-        index.counters.snapshotSavesMoved = (index.counters.snapshotSavesMoved ?? 0) + 1;
+        index.counters.snapshotSavesMoved++;
         return;
       }
       // Not stored (a full disk, a closing tab, another tab's snapshot): the next save writes every chunk.

@@ -25,8 +25,9 @@ describe("the engine's retention dry run", () => {
     const at = Date.now();
     for (const mode of ['delete', 'anonymize'] as const) {
       const fromEngine = await engine.retentionPlan(at, mode);
-      const fromTables = await planFromTables(db, at, mode);
-      expect(fromEngine).toEqual(fromTables);
+      // Planned at the instant asked, or the engine's clock when that was later.
+      expect(fromEngine.at).toBeGreaterThanOrEqual(at);
+      expect(fromEngine).toEqual(await planFromTables(db, fromEngine.at, mode));
     }
     const plan = await engine.retentionPlan(at, 'delete');
     // Anti-vacuity: leads go, and their months lose figures.

@@ -129,7 +129,11 @@ async function settle(leads: number, syncEnded: number): Promise<Omit<EngineFoll
     await sleep(50);
   }
   const caughtUpMs = since();
-  while ((await storedSnapshotVersion(db)) !== (await readDataVersion(db))) await sleep(100);
+  while ((await storedSnapshotVersion(db)) !== (await readDataVersion(db))) {
+    if (since() - caughtUpMs > 300_000)
+      throw new Error('the engine stored no snapshot within 5 minutes of catching up');
+    await sleep(100);
+  }
   const storedMs = since();
   const measures = performance.getEntriesByType('measure');
   const rebuildsFor: Record<string, number> = {};
@@ -149,11 +153,9 @@ async function settle(leads: number, syncEnded: number): Promise<Omit<EngineFoll
     catchUps: stats.catchUps,
     catchUpMs: total((name) => name === 'engine:catch-up'),
     storeMs: total((name) => name.startsWith('engine:store:')),
-    savesMoved: stats.snapshotSavesMoved ?? 0,
+    savesMoved: stats.snapshotSavesMoved,
     steps: Object.fromEntries(
-      Object.entries(
-        measures.reduce<Record<string, number>>((by, m) => ({ ...by, [m.name]: (by[m.name] ?? 0) + m.duration }), {}),
-      )
+      [...sumByName(measures)]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 10)
         .map(([name, ms]) => [name, Math.round(ms)]),
@@ -161,6 +163,13 @@ async function settle(leads: number, syncEnded: number): Promise<Omit<EngineFoll
     caughtUpMs,
     storedMs,
   };
+}
+
+/** Each measure name's durations summed. */
+function sumByName(measures: readonly PerformanceEntry[]): Map<string, number> {
+  const by = new Map<string, number>();
+  for (const m of measures) by.set(m.name, (by.get(m.name) ?? 0) + m.duration);
+  return by;
 }
 
 if (typeof document === 'undefined')
@@ -211,7 +220,6 @@ async function firstSync(
     await engine?.ask({ kind: 'engine' });
     const result = await sync.ask<SyncResult>({ kind: 'sync', serverUrl, token, deviceId });
     const syncEnded = performance.timeOrigin + performance.now();
-    sync.stop();
     if (!engine) return { ...result, longestTaskMs };
     const followed = await engine.ask<Omit<EngineFollow, 'reopenMs' | 'reopenedFrom'>>({
       kind: 'settle',

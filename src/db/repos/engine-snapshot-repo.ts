@@ -83,7 +83,11 @@ interface HeadRow extends SnapshotMeta {
  * one, or an erasure dropped it), or a part it names is gone (`parts`).
  */
 export class SnapshotNotStored extends Error {
-  constructor(readonly why: 'moved' | 'head' | 'parts' = 'moved') {
+  /** `cut`: whether the save had cut some chunk out of the columns before it stopped (which leaves the joined columns flat). */
+  constructor(
+    readonly why: 'moved' | 'head' | 'parts' = 'moved',
+    readonly cut = true,
+  ) {
     super(`snapshot not stored (${why}): the data or the stored snapshot changed meanwhile`);
   }
 }
@@ -116,6 +120,7 @@ export async function saveGridSnapshot(
   const { head, chunks: slots } = toChunks(cols, chunkRows, new Set());
   const checksums: string[] = [];
   const written: string[] = [];
+  let cut = false;
   for (let k = 0; k < slots.length; k++) {
     if (dirty && !dirty.chunks.has(k)) {
       const kept = dirty.checksums.slice(k * CHUNK_PARTS.length, (k + 1) * CHUNK_PARTS.length);
@@ -123,8 +128,9 @@ export async function saveGridSnapshot(
       checksums.push(...kept);
       continue;
     }
-    if ((await readDataVersion(db)) !== meta.dataVersion) return refuse(db, written, 'moved');
+    if ((await readDataVersion(db)) !== meta.dataVersion) return refuse(db, written, 'moved', cut);
     const parts = splitChunk(toChunks(cols, chunkRows, new Set([k])).chunks[k]!);
+    cut = true;
     const sums = await Promise.all(parts.map(checksum));
     for (let p = 0; p < parts.length; p++) {
       const slot = checksums.push(sums[p]!) - 1;
@@ -178,13 +184,18 @@ export async function saveGridSnapshot(
 }
 
 /** A save refused: the parts written for it go, unless a head names them after all (the same content stored by another save). */
-async function refuse(db: LeadsDb, written: readonly string[], why: SnapshotNotStored['why']): Promise<never> {
+async function refuse(
+  db: LeadsDb,
+  written: readonly string[],
+  why: SnapshotNotStored['why'],
+  cut = true,
+): Promise<never> {
   await db.transaction('rw', db.engine, async () => {
     const head = (await db.engine.get(HEAD_KEY)) as HeadRow | undefined;
     const named = new Set(head ? head.checksums.map((sum, slot) => partKey(slot, sum)) : []);
     await db.engine.bulkDelete(written.filter((key) => !named.has(key)));
   });
-  throw new SnapshotNotStored(why);
+  throw new SnapshotNotStored(why, cut);
 }
 
 /**
