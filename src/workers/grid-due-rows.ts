@@ -73,8 +73,8 @@ async function judgeDue(db: LeadsDb, index: GridIndex, now: number): Promise<'sa
  * a row whose cached part may change before `at` is judged by key for `at` (its columns left as
  * they are: they answer for now). Null only when more than `limit` are due (by default, so many
  * that reading them by key would cost more than the tables read a chunk at a time, as for a call
- * list months ahead): the caller judges the leads itself. A row whose lead is gone since keeps its cached bits (whoever reads
- * its lead next finds none).
+ * list months ahead): the caller judges the leads itself. A row whose lead is gone since keeps
+ * its cached bits (whoever reads its lead next finds none).
  */
 export async function reasonBitsJudged(
   db: LeadsDb,
