@@ -62,13 +62,20 @@ export interface Judge {
   (lead: JudgedLead, at: number): Judgement;
   /** The rules a lead of `region` is judged under. */
   rulesFor: (region: string) => EffectiveRules;
+  /** The lead's judgement at `at` with the history it was judged from (a drawer shows both). */
+  withHistory: (lead: JudgedLead, at: number) => { judgement: Judgement; history: LeadHistory };
 }
 
 /** A judge over a world (the histories of a population of leads) under the organisation's settings. */
 export function createJudge(world: ComplianceWorld, settings: Settings): Judge {
   const rulesFor = rulesByRegion(settings);
+  // The engine judges a million leads through `judge`: no wrapper object a lead on that path.
   const judge = (lead: JudgedLead, at: number) => judgeLead(lead, historyFor(world, lead), rulesFor(lead.region), at);
-  return Object.assign(judge, { rulesFor });
+  const withHistory = (lead: JudgedLead, at: number) => {
+    const history = historyFor(world, lead);
+    return { judgement: judgeLead(lead, history, rulesFor(lead.region), at), history };
+  };
+  return Object.assign(judge, { rulesFor, withHistory });
 }
 
 /** The verdict of every lead at `at`. */

@@ -6,7 +6,6 @@ import { auditForLead } from '../../../db/repos/audit-repo';
 import { createLead, updateLead } from '../../../db/repos/leads-repo';
 import { worldByKey } from '../../../db/repos/world-by-key';
 import { getSettings } from '../../../db/repos/settings-repo';
-import { historyFor } from '../../../domain/compliance/compliance-world';
 import { createJudge } from '../../../domain/compliance/judge';
 import type { LeadPatch, NewLead } from '../../../domain/leads/lead';
 import { buildLeadTimeline } from '../../../domain/leads/lead-timeline';
@@ -21,9 +20,9 @@ export function useLeadDetail(id: number) {
     const lead = await getLead(db, id);
     if (!lead) return null;
     const [settings, world, audit] = await Promise.all([getSettings(db), worldByKey(db, [lead]), auditForLead(db, id)]);
-    const history = historyFor(world, lead);
     const now = Date.now();
-    const v = createJudge(world, settings)(lead, now).verdict;
+    const { judgement, history } = createJudge(world, settings).withHistory(lead, now);
+    const v = judgement.verdict;
     // The lifecycle stage reads the same verdict (its suppression reasons) at the same instant.
     const dormantMs = dormantPeriodMs(settings.dormantDays);
     const lifecycle = {
