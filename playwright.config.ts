@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -6,7 +7,9 @@ import { defineConfig, devices } from '@playwright/test';
  * CHROMIUM_PATH points elsewhere (set it to '' to use Playwright's own browser).
  */
 const PORT = Number(process.env.E2E_PORT ?? 4317);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Through scripts/quiet-chromium, which turns the address bar's WebUI popups off (decision 068). */
+const executablePath =
+  process.env.CHROMIUM_PATH === '' ? '' : fileURLToPath(new URL('scripts/quiet-chromium', import.meta.url));
 /** Which build to serve (several engineers on one machine build to their own folders). */
 const DIST = process.env.E2E_DIST ?? 'dist';
 /**

@@ -1,17 +1,21 @@
 /**
  * Real Chromium for the benchmark: Debian's /usr/bin/chromium (or CHROMIUM_PATH) through
- * Playwright, one fresh browser process per run on a profile folder the harness owns. The
- * probe script is installed in every page; `/__bench.html` is a blank same-origin page served
- * by the harness itself (not part of the app) where the loader writes the database with no
- * other connection open.
+ * Playwright, launched by scripts/quiet-chromium (the address bar's WebUI popups off: each new
+ * browser's renderer for them took a second of CPU beside every cold start, decision 068), one
+ * fresh browser process per run on a profile folder the harness owns. The probe script is
+ * installed in every page; `/__bench.html` is a blank same-origin page served by the harness
+ * itself (not part of the app) where the loader writes the database with no other connection open.
  */
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { BenchLoader } from './page/loader';
 import type { BenchProbe } from './page/probe';
 import type { PageBundles } from './page-bundles';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** What is launched: CHROMIUM_PATH through the wrapper, or Playwright's own browser when CHROMIUM_PATH is ''. */
+const LAUNCH_PATH = CHROMIUM_PATH ? fileURLToPath(new URL('../quiet-chromium', import.meta.url)) : '';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -33,7 +37,7 @@ export interface Session {
 /** A new browser process on `profileDir`, with the probe in every page and one page open. */
 export async function openSession(profileDir: string, baseURL: string, bundles: PageBundles): Promise<Session> {
   const context = await chromium.launchPersistentContext(profileDir, {
-    ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
+    ...(LAUNCH_PATH ? { executablePath: LAUNCH_PATH } : {}),
     args: CHROMIUM_ARGS,
     headless: true,
     baseURL,

@@ -67,8 +67,13 @@ export const coldStart: Scenario = {
     },
   ],
   async measure(ctx) {
+    const traces = process.env.BENCH_TRACE;
+    const stopTrace = traces
+      ? await startTrace(ctx.context, ctx.page, traces, `cold-start-${ctx.spec.size}-${ctx.run}`)
+      : null;
     await ctx.page.goto('/leads', { waitUntil: 'commit' });
     const r = await probe(ctx.page, 'coldStart', ctx.timeoutMs * 3);
+    await stopTrace?.();
     const longestTaskMs = await probe(ctx.page, 'longestTask', 0, r.paintedAt);
     const engine = await engineReport(ctx.page);
     console.error(
