@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { labelTemplate } from './label-template';
+import { labelTemplate, labelTemplateOf } from './label-template';
 import en from './en/leads.json';
 import zh from './zh-CN/leads.json';
 
@@ -40,5 +40,66 @@ describe('labelTemplate', () => {
     expect(labelTemplate(i.t, 'twice', 'n')(3)).toBe('3 and 3');
     expect(labelTemplate(i.t, 'none', 'n')(3)).toBe('No value');
     expect(labelTemplate(i.t, 'missing', 'n')(3)).toBe(i.t('missing', { n: 3 }));
+  });
+});
+
+describe('labelTemplateOf', () => {
+  it("answers as t does for the cohort chart's bar labels, in both languages, whatever the values' order", async () => {
+    const cohortsEn = (await import('./en/cohorts.json')).default;
+    const cohortsZh = (await import('./zh-CN/cohorts.json')).default;
+    for (const [lng, cohorts] of [
+      ['en', cohortsEn],
+      ['zh-CN', cohortsZh],
+    ] as const) {
+      const i = await instance(lng, { cohorts });
+      const bar = labelTemplateOf(i.t, 'cohorts.legible.bar', [
+        'cohort',
+        'series',
+        'metric',
+        'value',
+        'ratio',
+        'count',
+      ]);
+      const ratio = labelTemplateOf(i.t, 'cohorts.tooltip.ratio', ['numerator', 'denominator']);
+      for (const [n, d] of [
+        [0, 0],
+        [3, 40],
+        [1_234, 56_789],
+      ] as const) {
+        expect(ratio({ numerator: n, denominator: d })).toBe(
+          i.t('cohorts.tooltip.ratio', { numerator: n, denominator: d }),
+        );
+        const values = {
+          cohort: 'Mar 2026',
+          series: 'Web form',
+          metric: 'Connect rate',
+          value: '41.2%',
+          ratio: ` (${n} of ${d})`,
+          count: '1,204',
+        };
+        expect(bar(values)).toBe(i.t('cohorts.legible.bar', values));
+      }
+      // zh-CN puts the denominator first: the order is the translation's, not the list's.
+      if (lng === 'zh-CN') expect(ratio({ numerator: 1, denominator: 2 }).indexOf('2')).toBeLessThan(1);
+    }
+  });
+
+  it('asks t once, however many labels it makes', async () => {
+    const i = await instance('en', { mark: '{{b}} before {{a}}, {{c}}.' });
+    let calls = 0;
+    const counting = ((k: string, o?: Record<string, unknown>) => {
+      calls++;
+      return i.t(k, o);
+    }) as unknown as typeof i.t;
+    const label = labelTemplateOf(counting, 'mark', ['a', 'b', 'c']);
+    for (let n = 0; n < 300; n++) expect(label({ a: n, b: 'x', c: '' })).toBe(`x before ${n}, .`);
+    expect(calls).toBe(1);
+  });
+
+  it('falls back to t where a value is not interpolated exactly once, or not at all', async () => {
+    const i = await instance('en', { twice: '{{a}} and {{a}}, {{b}}', missing: 'Only {{a}}', none: 'Nothing' });
+    expect(labelTemplateOf(i.t, 'twice', ['a', 'b'])({ a: 1, b: 2 })).toBe('1 and 1, 2');
+    expect(labelTemplateOf(i.t, 'missing', ['a', 'b'])({ a: 1, b: 2 })).toBe('Only 1');
+    expect(labelTemplateOf(i.t, 'none', ['a'])({ a: 1 })).toBe('Nothing');
   });
 });
