@@ -96,6 +96,14 @@ describe('labelTemplateOf', () => {
     expect(calls).toBe(1);
   });
 
+  it('asks t for a count that is a number (a plural), and fills in a count that is text', async () => {
+    const i = await instance('en', { n_one: '{{count}} lead in {{where}}', n_other: '{{count}} leads in {{where}}' });
+    const label = labelTemplateOf(i.t, 'n', ['count', 'where']);
+    expect(label({ count: 1, where: 'UK' })).toBe('1 lead in UK');
+    expect(label({ count: 3, where: 'UK' })).toBe('3 leads in UK');
+    expect(label({ count: '3', where: 'UK' })).toBe(i.t('n', { count: '3', where: 'UK' }));
+  });
+
   it('falls back to t where a value is not interpolated exactly once, or not at all', async () => {
     const i = await instance('en', { twice: '{{a}} and {{a}}, {{b}}', missing: 'Only {{a}}', none: 'Nothing' });
     expect(labelTemplateOf(i.t, 'twice', ['a', 'b'])({ a: 1, b: 2 })).toBe('1 and 1, 2');

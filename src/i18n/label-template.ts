@@ -24,7 +24,8 @@ export function labelTemplate(t: TFunction, key: string, param: string): (value:
  * joining, in whatever order the language puts them: the cohort chart labels every bar for a
  * screen reader (up to 2,000 marks), and each label asked of `t` cost a chart's first draw about
  * 30 ms at 100k (traced). As with `labelTemplate`, only where each value stands exactly once, as
- * is; otherwise every label is asked of `t`.
+ * is (no format); otherwise every label is asked of `t`. A `count` or `context` that is not a
+ * string is asked of `t` too: i18next picks a plural or a context by it.
  */
 export function labelTemplateOf<P extends string>(
   t: TFunction,
@@ -52,7 +53,9 @@ export function labelTemplateOf<P extends string>(
   }
   texts.push(text);
   if (order.length !== params.length || new Set(order).size !== params.length) return byAsk;
+  const special = params.filter((p) => p === 'count' || p === 'context');
   return (values) => {
+    if (special.some((p) => typeof values[p] !== 'string')) return byAsk(values);
     let out = texts[0]!;
     for (let i = 0; i < order.length; i++) out += `${values[order[i]!]}${texts[i + 1]!}`;
     return out;

@@ -48,5 +48,5 @@ Comlink.expose(api);
 // The engine opens its index (the stored snapshot, or a build) as soon as this script has run, not
 // when the page's first question is handed over: the browser hands over the messages a page
 // posted before a worker's script ran only in a task of the page's own thread, which is busy
-// rendering its first screen then (a cold start at 100k waited 150–200 ms for it; decision 068).
+// rendering its first screen then (traced at 100k: the open began 150–330 ms after the script had run; decision 068).
 void engine.stats().catch(() => undefined);

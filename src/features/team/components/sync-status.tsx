@@ -14,7 +14,7 @@ export function SyncStatus() {
 
 /**
  * The line itself. Apart, so that a single-browser page builds no time format for it: the page's
- * first date format costs 40–60 ms of a cold start (the browser loads its locale data then).
+ * first date format cost 38–63 ms of a cold start (the browser loads its locale data then).
  */
 function SyncLine({ summary }: { summary: NonNullable<ReturnType<typeof useSyncSummary>> }) {
   const { t } = useTranslation();
