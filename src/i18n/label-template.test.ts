@@ -10,6 +10,16 @@ async function instance(lng: string, translation: Record<string, unknown>) {
   return i;
 }
 
+/** `i`'s t, counting how often it is asked. */
+function counting(i: Awaited<ReturnType<typeof instance>>) {
+  let calls = 0;
+  const t = ((k: string, o?: Record<string, unknown>) => {
+    calls++;
+    return i.t(k, o);
+  }) as unknown as typeof i.t;
+  return { t, calls: () => calls };
+}
+
 describe('labelTemplate', () => {
   it("answers as t does for the grid's row labels, in both languages", async () => {
     for (const [lng, leads] of [
@@ -25,14 +35,10 @@ describe('labelTemplate', () => {
 
   it('asks t once, however many labels it makes', async () => {
     const i = await instance('en', { row: 'Row {{n}} of the grid' });
-    let calls = 0;
-    const counting = ((k: string, o?: Record<string, unknown>) => {
-      calls++;
-      return i.t(k, o);
-    }) as unknown as typeof i.t;
-    const label = labelTemplate(counting, 'row', 'n');
+    const counted = counting(i);
+    const label = labelTemplate(counted.t, 'row', 'n');
     for (let n = 0; n < 500; n++) expect(label(n)).toBe(`Row ${n} of the grid`);
-    expect(calls).toBe(1);
+    expect(counted.calls()).toBe(1);
   });
 
   it('falls back to t where the value is not interpolated exactly once', async () => {
@@ -86,14 +92,10 @@ describe('labelTemplateOf', () => {
 
   it('asks t once, however many labels it makes', async () => {
     const i = await instance('en', { mark: '{{b}} before {{a}}, {{c}}.' });
-    let calls = 0;
-    const counting = ((k: string, o?: Record<string, unknown>) => {
-      calls++;
-      return i.t(k, o);
-    }) as unknown as typeof i.t;
-    const label = labelTemplateOf(counting, 'mark', ['a', 'b', 'c']);
+    const counted = counting(i);
+    const label = labelTemplateOf(counted.t, 'mark', ['a', 'b', 'c']);
     for (let n = 0; n < 300; n++) expect(label({ a: n, b: 'x', c: '' })).toBe(`x before ${n}, .`);
-    expect(calls).toBe(1);
+    expect(counted.calls()).toBe(1);
   });
 
   it('asks t for a count that is a number (a plural), and fills in a count that is text', async () => {
