@@ -1,29 +1,21 @@
 import type { TFunction } from 'i18next';
 
-/** Stands for the value while the label is resolved once; no translation holds it. */
-const MARK = '\u0001';
-
 /**
  * A label with one plain interpolated value ("Select row {{index}}"), resolved by i18next once and
  * then filled in by joining: the grid labels every row's checkbox, and a scroll through 100k rows
  * asks for as many different labels, each resolved from scratch by i18next (~0.3 ms a frame).
- * Only for a value interpolated as is (no format, no plural): where the translation does not hold
- * the value exactly once, every label is asked of `t` as before.
+ * The one-value case of `labelTemplateOf`, with its fallbacks.
  */
 export function labelTemplate(t: TFunction, key: string, param: string): (value: string | number) => string {
-  const parts = String((t as (k: string, o: Record<string, unknown>) => unknown)(key, { [param]: MARK })).split(MARK);
-  if (parts.length !== 2) {
-    return (value) => String((t as (k: string, o: Record<string, unknown>) => unknown)(key, { [param]: value }));
-  }
-  const [before, after] = parts as [string, string];
-  return (value) => `${before}${value}${after}`;
+  const fill = labelTemplateOf(t, key, [param]);
+  return (value) => fill({ [param]: value });
 }
 
 /**
  * A label with several plain interpolated values, resolved by i18next once and then filled in by
  * joining, in whatever order the language puts them: the cohort chart labels every bar for a
  * screen reader (up to 2,000 marks), and each label asked of `t` cost a chart's first draw about
- * 30 ms at 100k (traced). As with `labelTemplate`, only where each value stands exactly once, as
+ * 30 ms at 100k (traced). Only where each value stands exactly once, as
  * is (no format); otherwise every label is asked of `t`. A `count` or `context` that is not a
  * string is asked of `t` too: i18next picks a plural or a context by it.
  */

@@ -14,12 +14,12 @@ import {
   YAxis,
 } from 'recharts';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
-import { labelTemplateOf } from '../../../i18n/label-template';
 import { accessorsOf } from '../model/chart-accessors';
-import type { ChartRow, ChartSeries, Point, SeriesInfo } from '../model/chart-series';
+import type { ChartRow, ChartSeries } from '../model/chart-series';
 import type { Formatters } from '../model/format';
 import { ChartTooltip } from './chart-tooltip';
 import { useMarkFocus } from '../model/use-mark-focus';
+import { formatValue, useMarkLabel } from '../model/use-mark-label';
 
 export interface CohortChartProps {
   cs: ChartSeries;
@@ -46,13 +46,6 @@ const LINE_MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
 const AXIS_TICK = { fontSize: 11, fill: '#475569' };
 const X_AXIS_LINE = { stroke: '#cbd5e1' };
 const CURSOR = { fill: 'rgba(99, 102, 241, 0.06)' };
-const BAR_LABEL_VALUES = ['cohort', 'series', 'metric', 'value', 'ratio', 'count'] as const;
-const RATIO_VALUES = ['numerator', 'denominator'] as const;
-
-/** A figure as the chart shows it (rate, count or days). */
-export function formatValue(cs: ChartSeries, f: Formatters, v: number | null): string {
-  return cs.isRate ? f.pct(v) : cs.metric === 'leads' || cs.metric === 'contacted' ? f.count(v ?? 0) : f.days(v);
-}
 
 function Hatches({ cs }: { cs: ChartSeries }) {
   return (
@@ -120,26 +113,7 @@ export const CohortChart = memo(function CohortChart({
   }, [cs.rows, label]);
   const domain = useMemo(() => [0, ticks[ticks.length - 1] ?? 'auto'] as [number, number | 'auto'], [ticks]);
   const rowIndex = new Map(cs.rows.map((r, i) => [r, i]));
-  // Every mark's label for a screen reader, resolved by i18next once per language, not per mark.
-  const templates = useMemo(
-    () => ({
-      bar: labelTemplateOf(t, 'cohorts.legible.bar', BAR_LABEL_VALUES),
-      ratio: labelTemplateOf(t, 'cohorts.tooltip.ratio', RATIO_VALUES),
-    }),
-    [t],
-  );
-  const metricName = t(`cohorts.metric.${cs.metric}`);
-  const markLabel = (row: ChartRow, s: SeriesInfo, p: Point) =>
-    templates.bar({
-      cohort: label(row),
-      series: seriesLabel(s.id),
-      metric: metricName,
-      value: formatValue(cs, f, p.value),
-      ratio: cs.isRate
-        ? ` (${templates.ratio({ numerator: f.count(p.numerator ?? 0), denominator: f.count(p.denominator ?? 0) })})`
-        : '',
-      count: f.count(p.drillCount),
-    });
+  const markLabel = useMarkLabel(cs, f, label, seriesLabel);
   const isFocused = (row: number, key: string) => focused?.row === row && focused.seriesKey === key;
   const common = (
     <>
