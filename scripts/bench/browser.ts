@@ -4,7 +4,10 @@
  * browser's renderer for them took a second of CPU beside every cold start, decision 068), one
  * fresh browser process per run on a profile folder the harness owns. The probe script is
  * installed in every page; `/__bench.html` is a blank same-origin page served by the harness
- * itself (not part of the app) where the loader writes the database with no other connection open.
+ * itself (not part of the app, server.ts) where the loader writes the database with no other
+ * connection open. Nothing is routed through Playwright: a route turns the browser's HTTP cache off
+ * (and with it V8's code cache), and until session 40 every run fetched and compiled every script
+ * again, which no returning user does.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +51,6 @@ export async function openSession(profileDir: string, baseURL: string, bundles: 
     serviceWorkers: 'block',
   });
   await context.addInitScript({ content: bundles.probe });
-  await context.route(`**${BENCH_PAGE}`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><meta charset="utf-8"><title>LeadLedger benchmark</title>',
-    }),
-  );
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(180_000);
   // A page error or an error logged by the app is part of what a run measured: print it.

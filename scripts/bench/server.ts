@@ -1,6 +1,7 @@
 /** Builds the app into its own folder and serves it with `vite preview` on a loopback port. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, preview, type Plugin, type PreviewServer } from 'vite';
+import { BENCH_PAGE } from './browser';
 
 export interface Served {
   url: string;
@@ -28,9 +29,23 @@ export async function buildApp(outDir: string): Promise<void> {
   if (dev.length) throw new Error(`the bench build holds React's development runtime (${dev[0]}…)`);
 }
 
+/** The harness's blank page (browser.ts), beside the app: served, not routed, so the HTTP cache stays on. */
+function benchPage(): Plugin {
+  return {
+    name: 'leadledger-bench-page',
+    configurePreviewServer: (server) =>
+      void server.middlewares.use(BENCH_PAGE, (_req, res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end('<!doctype html><meta charset="utf-8"><title>LeadLedger benchmark</title>');
+      }),
+  };
+}
+
 export async function serveApp(outDir: string, port: number): Promise<Served> {
   const server: PreviewServer = await preview({
     logLevel: 'warn',
+    plugins: [benchPage()],
     build: { outDir },
     preview: { port, strictPort: true, host: '127.0.0.1', open: false },
   });
