@@ -55,6 +55,37 @@ export async function workerSteps(page: Page, since = 0, which = GRID_WORKER): P
   return out;
 }
 
+/**
+ * The grid worker's steps named `names` on the page's clock (ms since the page's navigation):
+ * `worker` is when the worker's global scope was created, each step its [start, end] (the last
+ * of a name). For a cold start, to tell the engine's path from the page's.
+ */
+export async function workerOnPageClock(
+  page: Page,
+  names: readonly string[],
+): Promise<{ worker: number | null; steps: Record<string, [number, number]> }> {
+  const worker = page.workers().find((w) => GRID_WORKER.test(w.url()));
+  if (!worker) return { worker: null, steps: {} };
+  const pageOrigin = (await page.evaluate(() => performance.timeOrigin)) as number;
+  const got = (await worker
+    .evaluate(
+      (wanted) => ({
+        origin: performance.timeOrigin,
+        entries: performance
+          .getEntriesByType('measure')
+          .filter((e) => wanted.includes(e.name))
+          .map((e) => [e.name, e.startTime, e.duration] as [string, number, number]),
+      }),
+      [...names],
+    )
+    .catch(() => null)) as { origin: number; entries: [string, number, number][] } | null;
+  if (!got) return { worker: null, steps: {} };
+  const shift = got.origin - pageOrigin;
+  const steps: Record<string, [number, number]> = {};
+  for (const [name, start, ms] of got.entries) steps[name] = [shift + start, shift + start + ms];
+  return { worker: shift, steps };
+}
+
 /** The clock now of the worker whose URL matches `which` (the grid worker by default), for `workerSteps(page, since, which)`. */
 export async function workerNow(page: Page, which = GRID_WORKER): Promise<number> {
   const worker = page.workers().find((w) => which.test(w.url()));

@@ -30,7 +30,14 @@ try {
   // No Event Timing API: longestEvent() reports null.
 }
 
-const SELECTORS = { 'grid-count': '[data-testid="grid-count"]', 'lead-row': '[data-testid="lead-row"]' } as const;
+const SELECTORS = {
+  'grid-count': '[data-testid="grid-count"]',
+  'lead-row': '[data-testid="lead-row"]',
+  // The app's first render committed (the shell's navigation is in every screen).
+  shell: '#root nav',
+  // The grid's table is there (its rows may still be skeletons).
+  grid: '[data-testid="lead-grid"]',
+} as const;
 type Watched = keyof typeof SELECTORS;
 const firstSeen: Partial<Record<Watched, number>> = {};
 const watchers = new Set<() => void>();
@@ -183,14 +190,33 @@ async function navigate(to: string, search: Record<string, unknown> = {}): Promi
   await router.navigate({ to, search });
 }
 
+/** The page's own steps of a cold start, ms since navigation start: where the time before the grid went. */
+export interface ColdStartPhases {
+  /** The HTML received. */
+  html: number | null;
+  /** The entry module (and the modules it imports) evaluated: DOMContentLoaded. */
+  scripts: number | null;
+  shell: number | null;
+  grid: number | null;
+}
+
 /** Cold start: when the count and the first data row first appeared, and the frame after. */
-async function coldStart(timeoutMs: number): Promise<{ countAt: number; firstRowAt: number; paintedAt: number }> {
+async function coldStart(
+  timeoutMs: number,
+): Promise<{ countAt: number; firstRowAt: number; paintedAt: number; phases: ColdStartPhases }> {
   const { paintedAt } = await until(
     () => firstSeen['grid-count'] !== undefined && firstSeen['lead-row'] !== undefined,
     timeoutMs,
     'cold start',
   );
-  return { countAt: firstSeen['grid-count']!, firstRowAt: firstSeen['lead-row']!, paintedAt };
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const phases = {
+    html: nav ? nav.responseEnd : null,
+    scripts: nav ? nav.domContentLoadedEventStart : null,
+    shell: firstSeen.shell ?? null,
+    grid: firstSeen.grid ?? null,
+  };
+  return { countAt: firstSeen['grid-count']!, firstRowAt: firstSeen['lead-row']!, paintedAt, phases };
 }
 
 /** Scroll the grid top to bottom in `steps` frames, recording frame intervals; then wait for the last row's data. */

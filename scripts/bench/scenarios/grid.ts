@@ -5,7 +5,7 @@
  * timestamp) to the next painted frame.
  */
 import { probe } from '../browser';
-import { engineReport, formatSteps, workerNow, workerSteps } from '../engine-report';
+import { engineReport, workerOnPageClock, formatSteps, workerNow, workerSteps } from '../engine-report';
 import { measureHeap } from '../heap';
 import { writeHeapSnapshots } from '../heap-snapshots';
 import { percentile, type Sample } from '../report';
@@ -76,10 +76,20 @@ export const coldStart: Scenario = {
     await stopTrace?.();
     const longestTaskMs = await probe(ctx.page, 'longestTask', 0, r.paintedAt);
     const engine = await engineReport(ctx.page);
+    const at = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${Math.round(ms)}`);
+    const { html, scripts, shell, grid } = r.phases;
+    const onPage = await workerOnPageClock(ctx.page, ['engine:open', 'engine:query', 'engine:rows']);
+    const span = (name: string) => at(onPage.steps[name]?.[0]) + '–' + at(onPage.steps[name]?.[1]);
+    console.error(
+      `      page (ms since navigation): html ${at(html)}, scripts ${at(scripts)}, shell ${at(shell)}, grid ${at(grid)}, count ${at(r.countAt)}, first row ${at(r.firstRowAt)}, painted ${at(r.paintedAt)}`,
+    );
+    console.error(
+      `      grid worker (same clock): started ${at(onPage.worker)}, engine open ${span('engine:open')}, count answered ${at(onPage.steps['engine:query']?.[1])}, first rows answered ${at(onPage.steps['engine:rows']?.[1])}`,
+    );
     console.error(
       `      engine: snapshot ${engine.snapshot}, rows read ${engine.rowsRead}${engine.saveFailed ? `, save failed: ${engine.saveFailed}` : ''}; worker: ${formatSteps(engine.steps)}`,
     );
-    return { 'cold-start': { ms: r.paintedAt, longestTaskMs, detail: { ...engine } } };
+    return { 'cold-start': { ms: r.paintedAt, longestTaskMs, detail: { ...engine, phases: r.phases } } };
   },
 };
 
