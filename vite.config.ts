@@ -58,11 +58,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `vite preview` (what `npm start` serves) sends every file `no-cache`, so a browser asks the
+ * server again for each of the ~25 scripts of the first screen before it runs any: a round trip
+ * each, and no V8 code cache for a response it may not keep. The files under /assets/ are named
+ * by their content's hash (a new build is new names), so they are cached for a year and never
+ * asked for again; index.html, the service worker and the manifest stay `no-cache`. sirv keeps a
+ * header already set on the response, so setting it before sirv runs is enough.
+ */
+function cacheHashedAssets(): Plugin {
+  return {
+    name: 'leadledger-cache-hashed-assets',
+    configurePreviewServer: (server) =>
+      void server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      }),
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
     contentSecurityPolicy(),
+    cacheHashedAssets(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
