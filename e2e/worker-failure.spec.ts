@@ -63,3 +63,18 @@ test('in Chinese, the banner says the same', async ({ browser }) => {
   await expect(banner.getByRole('button', { name: '重新加载' })).toBeVisible();
   await context.close();
 });
+
+test("the app's own code gone: the page says so and asks for a reload, instead of staying blank", async ({ page }) => {
+  // The app after the engine's start is a chunk of its own (main.tsx): here its file answers 404.
+  const APP_CHUNK = /\/assets\/start-app-[\w-]+\.js$/;
+  await page.route(APP_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto('/leads');
+  const root = page.locator('#root');
+  await expect(root).toHaveAttribute('role', 'alert');
+  await expect(root).toHaveText('LeadLedger could not start (a file of the app did not load). Reload the page.');
+  // The reload, once the file is back, brings the app.
+  await page.unroute(APP_CHUNK);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 60_000 });
+  await expect(root).not.toHaveAttribute('role', 'alert');
+});

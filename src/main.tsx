@@ -1,34 +1,20 @@
-// First, for its effect: the engine opens while the rest of the page loads (see the module).
+// First, for its effect: the engine's worker starts before anything else is fetched (see the module).
 import './shared/engine/open-engine-at-boot';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from '@tanstack/react-router';
-import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { registerSW } from 'virtual:pwa-register';
-import { initI18n } from './i18n/i18n';
-import { router } from './app/router';
-import { isQuotaError } from './db/storage-errors';
-import { STORAGE_REFUSED_EVENT } from './shared/storage/storage-refused-event';
 import './index.css';
 
-initI18n();
-
-// IndexedDB reads must run offline too: react-query pauses queries offline by default.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } },
-  // A write refused for lack of space puts the storage warning on every screen, whichever
-  // mutation it was — also one whose screen shows no storage-full alert of its own.
-  mutationCache: new MutationCache({
-    onError: (e) => void (isQuotaError(e) && window.dispatchEvent(new Event(STORAGE_REFUSED_EVENT))),
-  }),
+/**
+ * The rest of the app is a chunk of its own, fetched and evaluated after the engine's worker has
+ * started: the browser runs no module until all of its static imports have arrived, so with the
+ * app imported here statically the worker started only once the whole first-screen bundle was
+ * in (decision 069). A chunk that cannot be fetched (a tab left open across a new deployment)
+ * leaves a line that says so, not an empty page.
+ */
+import('./app/start-app').catch((error: unknown) => {
+  console.error(error);
+  const root = document.getElementById('root');
+  if (!root) return;
+  root.setAttribute('role', 'alert');
+  root.textContent = navigator.language.toLowerCase().startsWith('zh')
+    ? 'LeadLedger 无法启动（应用的文件未能加载）。请重新加载页面。'
+    : 'LeadLedger could not start (a file of the app did not load). Reload the page.';
 });
-
-registerSW({ immediate: true });
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
