@@ -7,6 +7,8 @@ import type { Sorter } from './grid-warm-orders';
 import type { SortWorkerApi } from './sort.worker';
 import { farReaderOf } from './snapshot-far-reader';
 import { launchWorker } from '../shared/workers/launch-worker';
+import { prepareDisplay } from '../domain/leads/display-row';
+import { browserTimeZone, displayLocale } from '../i18n/display-locale';
 
 /**
  * The engine's idle-time sorts run in a helper worker, started when there is one to do and closed
@@ -50,3 +52,6 @@ Comlink.expose(api);
 // posted before a worker's script ran only in a task of the page's own thread, which is busy
 // rendering its first screen then (traced at 100k: the open began 150–330 ms after the script had run; decision 068).
 void engine.stats().catch(() => undefined);
+// Meanwhile, while IndexedDB reads the snapshot: the formats the first block of rows is written
+// in, for the browser's language (the screen's may differ: then this cost only itself).
+prepareDisplay({ locale: displayLocale(navigator.language), timeZone: browserTimeZone() });
