@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * A strict Content-Security-Policy for the built app (the dev server needs inline scripts for hot
@@ -69,12 +71,29 @@ function contentSecurityPolicy(): Plugin {
 function cacheHashedAssets(): Plugin {
   return {
     name: 'leadledger-cache-hashed-assets',
-    configurePreviewServer: (server) =>
-      void server.middlewares.use((req, res, next) => {
-        if (req.url?.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    configurePreviewServer: (server) => {
+      const dist = path.resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use((req, res, next) => {
+        const pathname = (req.url ?? '').split('?')[0]!;
+        // Only a file the build holds: a name it does not (an older build's chunk, asked for while
+        // a new one is built) must not be answered 404 for a year.
+        if (pathname.startsWith('/assets/') && isFileIn(dist, pathname))
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         next();
-      }),
+      });
+    },
   };
+}
+
+/** Whether `pathname` (a URL's path) names a file inside `dir`. */
+function isFileIn(dir: string, pathname: string): boolean {
+  let file: string;
+  try {
+    file = path.resolve(dir, `.${decodeURIComponent(pathname)}`);
+  } catch {
+    return false;
+  }
+  return file.startsWith(`${dir}${path.sep}`) && existsSync(file) && statSync(file).isFile();
 }
 
 export default defineConfig({

@@ -14,6 +14,11 @@ test('hashed assets are cached for good; the page and the service worker are not
   expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
   for (const asset of assets)
     expect((await request.get(asset)).headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+  // A name the build does not hold (an older build's chunk) is not kept: the next build may have it.
+  // (Asked for as a script, as a page's import() asks: the server's page fallback then answers 404.)
+  const missing = await request.get('/assets/no-such-chunk-0000.js', { headers: { 'sec-fetch-dest': 'script' } });
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()['cache-control'] ?? '').not.toContain('immutable');
   expect((await request.get('/sw.js')).headers()['cache-control']).toBe('no-cache');
   expect((await request.get('/manifest.webmanifest')).headers()['cache-control']).toBe('no-cache');
   // A deep link is the page too, never kept.

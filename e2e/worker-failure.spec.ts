@@ -64,17 +64,40 @@ test('in Chinese, the banner says the same', async ({ browser }) => {
   await context.close();
 });
 
-test("the app's own code gone: the page says so and asks for a reload, instead of staying blank", async ({ page }) => {
+test("the app's own code gone: the page says so and asks for a reload, instead of staying blank", async ({
+  context,
+}) => {
+  await useE2eDemoScale(context);
+  const page = await context.newPage();
   // The app after the engine's start is a chunk of its own (main.tsx): here its file answers 404.
   const APP_CHUNK = /\/assets\/start-app-[\w-]+\.js$/;
   await page.route(APP_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.goto('/leads');
   const root = page.locator('#root');
   await expect(root).toHaveAttribute('role', 'alert');
-  await expect(root).toHaveText('LeadLedger could not start (a file of the app did not load). Reload the page.');
+  await expect(root).toHaveText('LeadLedger could not start. Reload the page: nothing you saved is lost.');
   // The reload, once the file is back, brings the app.
   await page.unroute(APP_CHUNK);
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 60_000 });
   await expect(root).not.toHaveAttribute('role', 'alert');
+});
+
+test("the grid engine's worker gone before the screen is up: the banner still says so when the shell appears", async ({
+  context,
+}) => {
+  await useE2eDemoScale(context);
+  const page = await context.newPage();
+  // The engine's worker starts before the app's own code is fetched (main.tsx), so it can fail
+  // before the shell is there to hear it: the shell reads what failed when it mounts.
+  const GRID_WORKER = /\/assets\/grid\.worker-[\w-]+\.js$/;
+  await page.route(GRID_WORKER, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto('/leads');
+  const banner = page.getByTestId('outdated-banner');
+  await expect(banner).toBeVisible({ timeout: 60_000 });
+  await expect(banner).toHaveAttribute('data-reason', 'worker');
+  await page.unroute(GRID_WORKER);
+  await banner.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('grid-count')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('outdated-banner')).toHaveCount(0);
 });

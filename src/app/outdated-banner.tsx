@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui/button';
-import { WORKER_FAILED_EVENT } from '../shared/workers/launch-worker';
+import { failedWorkers, WORKER_FAILED_EVENT } from '../shared/workers/launch-worker';
 
 type Reason = 'database' | 'worker';
 
@@ -12,7 +12,8 @@ type Reason = 'database' | 'worker';
  */
 export function OutdatedBanner() {
   const { t } = useTranslation();
-  const [reason, setReason] = useState<Reason | null>(null);
+  // A worker that failed before the shell was there to hear it (the grid engine's starts first).
+  const [reason, setReason] = useState<Reason | null>(() => (failedWorkers().size > 0 ? 'worker' : null));
   useEffect(() => {
     const database = () => setReason('database');
     // The database's reason says more (another tab's upgrade); a failed worker does not replace it.

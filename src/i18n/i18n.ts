@@ -4,6 +4,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { initialLanguage, LANGUAGE_STORAGE_KEY as STORAGE_KEY, type Language } from './initial-language';
 
 // One JSON file per feature and language (src/i18n/<lang>/<feature>.json), merged here, so
 // features add their texts without touching each other's files.
@@ -14,21 +15,7 @@ function bundle(lang: string): Record<string, unknown> {
   return out;
 }
 
-export const SUPPORTED_LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
-const STORAGE_KEY = 'leadledger.language';
-
-/** The stored choice, else the first browser language we support, else English. */
-export function initialLanguage(): Language {
-  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (stored === 'en' || stored === 'zh-CN') return stored;
-  const browser = globalThis.navigator?.languages ?? [];
-  for (const lang of browser) {
-    if (lang.toLowerCase().startsWith('zh')) return 'zh-CN';
-    if (lang.toLowerCase().startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+export { initialLanguage, SUPPORTED_LANGUAGES, type Language } from './initial-language';
 
 /** Switch language and remember the choice. */
 export async function setLanguage(lang: Language): Promise<void> {

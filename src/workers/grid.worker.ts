@@ -9,6 +9,7 @@ import { farReaderOf } from './snapshot-far-reader';
 import { launchWorker } from '../shared/workers/launch-worker';
 import { prepareDisplay } from '../domain/leads/display-row';
 import { browserTimeZone, displayLocale } from '../i18n/display-locale';
+import { initialLanguage } from '../i18n/initial-language';
 
 /**
  * The engine's idle-time sorts run in a helper worker, started when there is one to do and closed
@@ -52,6 +53,14 @@ Comlink.expose(api);
 // posted before a worker's script ran only in a task of the page's own thread, which is busy
 // rendering its first screen then (traced at 100k: the open began 150–330 ms after the script had run; decision 068).
 void engine.stats().catch(() => undefined);
-// Meanwhile, while IndexedDB reads the snapshot: the formats the first block of rows is written
-// in, for the browser's language (the screen's may differ: then this cost only itself).
-prepareDisplay({ locale: displayLocale(navigator.language), timeZone: browserTimeZone() });
+// Then, in a task of its own once the open has asked IndexedDB (its first steps wait a tick), and
+// while IndexedDB reads the snapshot: the formats the first block of rows is written in, for the
+// language the screen starts in (a worker has no localStorage: a language picked in Settings that
+// the browser's languages do not name is missed, and this cost only itself).
+setTimeout(() => {
+  try {
+    prepareDisplay({ locale: displayLocale(initialLanguage()), timeZone: browserTimeZone() });
+  } catch {
+    // A warm-up only: the first block prepares what it needs itself.
+  }
+}, 0);

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { launchWorker, WorkerFailedError } from './launch-worker';
+import { failedWorkers, launchWorker, WorkerFailedError } from './launch-worker';
 
 interface Api {
   add(a: number, b: number): number;
@@ -129,6 +129,23 @@ describe('launchWorker', () => {
     await expect(pending).rejects.toBeInstanceOf(WorkerFailedError);
     await expect(launched.remote.add(1, 2)).rejects.toThrow('the held worker could not start');
     expect(FakeWorker.started).toHaveLength(1);
+  });
+
+  it('a worker that could not start is remembered for a shell that mounts after the event; one that runs is not', async () => {
+    expect(failedWorkers().has('early')).toBe(false);
+    const early = launchWorker<Api>('early', () => new FakeWorker(false) as unknown as Worker, { restart: false });
+    const pending = early.remote.add(1, 2);
+    FakeWorker.started[0]!.dispatchEvent(new Event('error'));
+    await expect(pending).rejects.toBeInstanceOf(WorkerFailedError);
+    expect(failedWorkers().has('early')).toBe(true);
+    // An uncaught error of a running worker is not a failure to start.
+    vi.stubGlobal('ErrorEvent', FakeErrorEvent);
+    const running = launchWorker<Api>('running', () => new FakeWorker(true) as unknown as Worker);
+    await expect(running.remote.add(1, 2)).resolves.toBe(3);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    FakeWorker.started[1]!.dispatchEvent(new FakeErrorEvent('Uncaught TypeError'));
+    expect(failedWorkers().has('running')).toBe(false);
+    running.terminate();
   });
 
   it("Comlink's release of the proxy ends the worker; no other symbol starts one", async () => {

@@ -3,6 +3,15 @@ import * as Comlink from 'comlink';
 /** Fired on window when a worker could not start (its script did not load). */
 export const WORKER_FAILED_EVENT = 'leadledger:worker-failed';
 
+/**
+ * The workers of this page that could not start, as WORKER_FAILED_EVENT told: for the shell, which
+ * may mount after the event (the grid engine's worker starts before the app's code is fetched).
+ */
+const failed = new Set<string>();
+export function failedWorkers(): ReadonlySet<string> {
+  return failed;
+}
+
 /** A call to a worker that could not start: it fails instead of waiting for an answer that never comes. */
 export class WorkerFailedError extends Error {
   constructor(
@@ -66,6 +75,7 @@ export function launchWorker<T>(
       if (started === s && restart) started = null;
       worker.terminate();
       fail(new WorkerFailedError(name, (event as Partial<ErrorEvent>).message || 'its script did not load'));
+      failed.add(name);
       if (typeof window !== 'undefined')
         window.dispatchEvent(new CustomEvent(WORKER_FAILED_EVENT, { detail: { worker: name } }));
     });
