@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -93,7 +93,12 @@ function isFileIn(dir: string, pathname: string): boolean {
   } catch {
     return false;
   }
-  return file.startsWith(`${dir}${path.sep}`) && existsSync(file) && statSync(file).isFile();
+  if (!file.startsWith(`${dir}${path.sep}`)) return false;
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export default defineConfig({

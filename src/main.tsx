@@ -2,6 +2,10 @@
 import './shared/engine/open-engine-at-boot';
 import './index.css';
 import { initialLanguage } from './i18n/initial-language';
+import { buttonClass, RELOAD_NOTICE_CLASS } from './components/ui/button-class';
+// The two texts the line needs, from the app's own texts (i18next is in the chunk that did not load).
+import en from './i18n/en/common.json';
+import zhCN from './i18n/zh-CN/common.json';
 
 /**
  * The rest of the app is a chunk of its own, fetched and evaluated after the engine's worker has
@@ -15,21 +19,16 @@ import('./app/start-app').catch((error: unknown) => {
   console.error(error);
   const root = document.getElementById('root');
   if (!root) return;
-  const zh = initialLanguage() === 'zh-CN';
-  // Plain DOM (React is in the chunk that did not load), styled like the shell's reload banner.
+  const { startFailed, reload: reloadLabel } = (initialLanguage() === 'zh-CN' ? zhCN : en).app;
+  // Plain DOM (React is in the chunk that did not load), with the shell's reload banner's look.
   const alert = document.createElement('div');
   alert.setAttribute('role', 'alert');
-  alert.className =
-    'm-6 flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900';
-  alert.textContent = zh
-    ? 'LeadLedger 无法启动。请重新加载页面；您保存的内容不会丢失。'
-    : 'LeadLedger could not start. Reload the page: nothing you saved is lost.';
+  alert.className = `m-6 ${RELOAD_NOTICE_CLASS}`;
+  alert.textContent = startFailed;
   const reload = document.createElement('button');
   reload.type = 'button';
-  // buttonClass('primary')'s look, without the UI kit's module (it would bring React into this entry).
-  reload.className =
-    'inline-flex items-center justify-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-700';
-  reload.textContent = zh ? '重新加载' : 'Reload';
+  reload.className = buttonClass('primary');
+  reload.textContent = reloadLabel;
   reload.addEventListener('click', () => window.location.reload());
   alert.append(reload);
   root.replaceChildren(alert);

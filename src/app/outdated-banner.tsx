@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui/button';
+import { RELOAD_NOTICE_CLASS } from '../components/ui/button-class';
 import { failedWorkers, WORKER_FAILED_EVENT } from '../shared/workers/launch-worker';
 
 type Reason = 'database' | 'worker';
@@ -27,12 +28,7 @@ export function OutdatedBanner() {
   }, []);
   if (!reason) return null;
   return (
-    <div
-      role="alert"
-      data-testid="outdated-banner"
-      data-reason={reason}
-      className="mb-4 flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
-    >
+    <div role="alert" data-testid="outdated-banner" data-reason={reason} className={`mb-4 ${RELOAD_NOTICE_CLASS}`}>
       {t(reason === 'database' ? 'app.outdated' : 'app.workerFailed')}
       <Button variant="primary" onClick={() => window.location.reload()}>
         {t('app.reload')}
