@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalisePhone } from './phone';
+import { getCountries, getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
+import fc from 'fast-check';
+import { formatPhone, formatPhoneParsed, normalisePhone } from './phone';
 import { timeZoneForNumber } from './phone-time-zone';
 
 describe('normalisePhone: numbers as people type them, to E.164', () => {
@@ -203,8 +206,32 @@ describe('formatPhone: the international display form', () => {
     { e164: '+8613800138000', shown: '+86 138 0013 8000' },
     { e164: '+442079460958', shown: '+44 20 7946 0958' },
     { e164: 'not a number', shown: 'not a number' },
+    { e164: '+999123456789', shown: '+999123456789' },
+    { e164: '+77012345678', shown: '+7 701 234 5678' },
   ])('$e164 → $shown', ({ e164, shown }) => {
     expect(formatPhone(e164)).toBe(shown);
+  });
+
+  it("formats every country's example number as the parser does (the calling code picks the format)", () => {
+    const numbers = getCountries().flatMap((c: CountryCode) => getExampleNumber(c, examples)?.number ?? []);
+    expect(numbers.length).toBeGreaterThan(200);
+    for (const e164 of numbers) expect(formatPhone(e164), e164).toBe(formatPhoneParsed(e164));
+  });
+
+  it('formats numbers normalised from any digits of any country as the parser does', () => {
+    const countries = getCountries();
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...countries), fc.stringMatching(/^[0-9]{6,12}$/), (country, digits) => {
+        const n = normalisePhone(digits, country);
+        if (!n.ok) return;
+        checked++;
+        expect(formatPhone(n.e164)).toBe(formatPhoneParsed(n.e164));
+      }),
+      { numRuns: 3000 },
+    );
+    // Guard against a vacuous run: enough valid numbers were made to compare.
+    expect(checked).toBeGreaterThan(100);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -26,7 +27,7 @@ import { ROW_HEIGHT, useScaledVirtualizer } from '../model/use-scaled-virtualize
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;
 
-interface Props {
+export interface GridBodyProps {
   filter: LeadFilter;
   sort: string | undefined;
   version: number;
@@ -41,6 +42,8 @@ interface Props {
   header: ReactNode;
   /** Row height in px: the density. */
   rowHeight?: number;
+  /** Kept up to date with the rows on screen (for an early ask of the next view's rows). */
+  shownRows?: RefObject<{ first: number; last: number }>;
 }
 
 /**
@@ -60,7 +63,8 @@ export const GridBody = memo(function GridBody({
   onOpen,
   header,
   rowHeight = ROW_HEIGHT,
-}: Props) {
+  shownRows,
+}: GridBodyProps) {
   const { t: translate } = useTranslation();
   // Rows ask for the same few labels on every scroll frame: answered once each per language.
   const t = useMemo(() => cachedT(translate), [translate]);
@@ -110,6 +114,7 @@ export const GridBody = memo(function GridBody({
   useLayoutEffect(() => {
     latest.current = { filter, sort, rowAt, onOpen, nameOf };
     editingRef.current = editing;
+    if (shownRows) shownRows.current = { first, last };
   });
   const selectRange = useCallback(
     async (index: number) => {
