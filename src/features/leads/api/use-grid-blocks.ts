@@ -5,7 +5,6 @@ import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { browserTimeZone, displayLocale } from '../../../i18n/display-locale';
 import { gridWorker } from '../../../shared/engine/grid-worker';
-import { leadQueryOptions } from '../../../shared/engine/use-lead-query';
 
 /** A block's rows; marked when they are another filter's or sort's, shown until this one's arrive. */
 type Block = DisplayRow[] & { otherQuery?: true };
@@ -45,40 +44,6 @@ function lastShown(
 /** Rows asked of the worker in one message. */
 export const BLOCK = 100;
 
-type Where = { locale: string; timeZone: string };
-
-/** One block's rows: the question as the grid asks it and as an early ask (prefetchGridView) shares it. */
-function blockOptions(filter: LeadFilter, sort: string | undefined, version: number, where: Where, block: number) {
-  return {
-    queryKey: ['grid-block', JSON.stringify(filter), sort ?? '', where, block, version] as const,
-    queryFn: async () => (await gridWorker().rows(filter, sort, block * BLOCK, (block + 1) * BLOCK, where)).rows,
-    staleTime: Infinity,
-    gcTime: 30_000,
-  };
-}
-
-/** Where the grid's rows are formatted for: the screen's language and the browser's zone. */
-export function gridWhere(language: string): Where {
-  return { locale: displayLocale(language), timeZone: browserTimeZone() };
-}
-
-/**
- * Ask the engine for a view before the screen has rendered it: the count of `filter` and `sort`
- * and the blocks of rows [first, last]. Called from the input's handler, so the worker answers
- * while the page renders the input's own change; the grid's queries then find these answers (or
- * their requests under way) under the same keys and ask nothing again.
- */
-export function prefetchGridView(
-  client: QueryClient,
-  view: { filter: LeadFilter; sort: string | undefined; version: number; language: string },
-  rows: { first: number; last: number },
-): void {
-  const where = gridWhere(view.language);
-  void client.prefetchQuery(leadQueryOptions(view.filter, view.sort, view.version));
-  for (let b = Math.floor(rows.first / BLOCK); b <= Math.floor(rows.last / BLOCK); b++)
-    void client.prefetchQuery(blockOptions(view.filter, view.sort, view.version, where, b));
-}
-
 /**
  * The display-ready rows around [first, last] of a result, one worker message per block of
  * BLOCK rows. While a block is asked again — after a data change, or for a new filter or sort —
@@ -98,7 +63,7 @@ export function useGridBlocks(
 ): { rowAt: (index: number) => DisplayRow | undefined; stale: boolean } {
   const { i18n } = useTranslation();
   const client = useQueryClient();
-  const where = useMemo(() => gridWhere(i18n.language), [i18n.language]);
+  const where = useMemo(() => ({ locale: displayLocale(i18n.language), timeZone: browserTimeZone() }), [i18n.language]);
   const from = Math.floor(first / BLOCK);
   const to = Math.floor(last / BLOCK);
   const blocks: number[] = [];
@@ -106,7 +71,10 @@ export function useGridBlocks(
   const filterKey = JSON.stringify(filter);
   const results = useQueries({
     queries: blocks.map((block) => ({
-      ...blockOptions(filter, sort, version, where, block),
+      queryKey: ['grid-block', filterKey, sort ?? '', where, block, version],
+      queryFn: async () => (await gridWorker().rows(filter, sort, block * BLOCK, (block + 1) * BLOCK, where)).rows,
+      staleTime: Infinity,
+      gcTime: 30_000,
       enabled: ask,
       // The rows this block showed last (a data version back, or another filter's or sort's): kept shown while asked again.
       placeholderData: () => lastShown(client, block, where, filterKey, sort ?? ''),

@@ -8,7 +8,6 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
-  type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
@@ -27,7 +26,7 @@ import { ROW_HEIGHT, useScaledVirtualizer } from '../model/use-scaled-virtualize
 /** The header row's height: the rows start below it inside the one scroller. */
 const HEADER_HEIGHT = 37;
 
-export interface GridBodyProps {
+interface Props {
   filter: LeadFilter;
   sort: string | undefined;
   version: number;
@@ -42,8 +41,6 @@ export interface GridBodyProps {
   header: ReactNode;
   /** Row height in px: the density. */
   rowHeight?: number;
-  /** Kept up to date with the rows on screen (for an early ask of the next view's rows). */
-  shownRows?: RefObject<{ first: number; last: number }>;
 }
 
 /**
@@ -63,8 +60,7 @@ export const GridBody = memo(function GridBody({
   onOpen,
   header,
   rowHeight = ROW_HEIGHT,
-  shownRows,
-}: GridBodyProps) {
+}: Props) {
   const { t: translate } = useTranslation();
   // Rows ask for the same few labels on every scroll frame: answered once each per language.
   const t = useMemo(() => cachedT(translate), [translate]);
@@ -114,7 +110,6 @@ export const GridBody = memo(function GridBody({
   useLayoutEffect(() => {
     latest.current = { filter, sort, rowAt, onOpen, nameOf };
     editingRef.current = editing;
-    if (shownRows) shownRows.current = { first, last };
   });
   const selectRange = useCallback(
     async (index: number) => {

@@ -16,8 +16,6 @@ import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { DEFAULT_COLUMNS } from '../leads-search';
 import { rowRenderProbe } from './grid-row';
 import { LeadGrid } from './lead-grid';
-import { prefetchGridView } from '../api/use-grid-blocks';
-import { leadQueryOptions } from '../../../shared/engine/use-lead-query';
 import { SelectionStore } from '../model/use-selection';
 
 const h = vi.hoisted(() => ({ engine: null as unknown, db: null as unknown }));
@@ -289,56 +287,5 @@ describe('the leads grid', () => {
     await act(async () => {});
     expect(await db.audit.count()).toBe(auditBefore);
     expect((await db.leads.get(ids[1]!))!.tags).not.toContain('fine');
-  });
-  it('a view asked for early (as a filter click does) is the one the grid then shows: one count and one ask per block, not two', async () => {
-    const asked = { query: 0, rows: 0 };
-    const spy = {
-      ...engine,
-      query: (...a: Parameters<Engine['query']>) => (asked.query++, engine.query(...a)),
-      rows: (...a: Parameters<Engine['rows']>) => (asked.rows++, engine.rows(...a)),
-    };
-    h.engine = spy;
-    try {
-      const client = new QueryClient();
-      const shownRows = { current: { first: 0, last: 0 } };
-      const grid = (filter: LeadFilter, n: number) => (
-        <QueryClientProvider client={client}>
-          <LeadGrid
-            filter={filter}
-            sort="name"
-            version={0}
-            count={n}
-            answered
-            columns={DEFAULT_COLUMNS}
-            store={new SelectionStore()}
-            onSort={onSort}
-            onOpen={vi.fn()}
-            shownRows={shownRows}
-          />
-        </QueryClientProvider>
-      );
-      const { count } = await engine.query({}, 'name');
-      const { rerender } = render(grid({}, count));
-      await waitFor(() => expect(rows().length).toBeGreaterThan(10), { timeout: 10_000 });
-      // The grid keeps the rows on screen where the page can read them.
-      expect(shownRows.current.first).toBe(0);
-      expect(shownRows.current.last).toBeGreaterThan(10);
-
-      const filter: LeadFilter = { source: ['referrals'] };
-      asked.query = asked.rows = 0;
-      prefetchGridView(client, { filter, sort: 'name', version: 0, language: 'en' }, shownRows.current);
-      expect(asked).toEqual({ query: 1, rows: 1 });
-      const answer = await client.fetchQuery(leadQueryOptions(filter, 'name', 0));
-      expect(answer.count).toBeGreaterThan(0);
-      expect(answer.count).toBeLessThan(count);
-      rerender(grid(filter, answer.count));
-      const ids = Array.from(await engine.ids(filter, 'name', 0, Math.min(answer.count, 5)));
-      await waitFor(() => expect(rows()[0]!.id).toBe(`lead-row-${ids[0]}`));
-      expect(rows().map((r) => r.id).slice(0, ids.length)).toEqual(ids.map((id) => `lead-row-${id}`));
-      // The grid found the early answers under its own keys: the engine was not asked again.
-      expect(asked).toEqual({ query: 1, rows: 1 });
-    } finally {
-      h.engine = engine;
-    }
   });
 });

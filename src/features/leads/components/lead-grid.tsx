@@ -4,7 +4,7 @@ import { useElementWidth } from '../../../shared/layout/use-element-width';
 import type { DisplayRow } from '../../../domain/leads/display-row';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import type { GridColumnId } from '../leads-search';
-import { GridBody, type GridBodyProps } from './grid-body';
+import { GridBody } from './grid-body';
 import { GridHeader } from './grid-header';
 import { fitColumnWidths } from './column-fit';
 import { gridColumns, gridFeatures, type BodyColumn } from './grid-columns';
@@ -23,8 +23,6 @@ export interface LeadGridProps {
   onOpen: (leadId: number) => void;
   /** Row height in px (the density). */
   rowHeight?: number;
-  /** Kept up to date with the rows on screen (for an early ask of the next view's rows). */
-  shownRows?: GridBodyProps['shownRows'];
 }
 
 const NO_ROWS: DisplayRow[] = [];
@@ -44,7 +42,6 @@ export const LeadGrid = memo(function LeadGrid({
   onSort,
   onOpen,
   rowHeight,
-  shownRows,
 }: LeadGridProps) {
   // Widths that fit the grid's box (headers whole, filling the room; less the select column, the border and a scrollbar); a column the user resized keeps its width.
   const boxRef = useRef<HTMLDivElement>(null);
@@ -116,7 +113,6 @@ export const LeadGrid = memo(function LeadGrid({
         onOpen={onOpen}
         header={header}
         rowHeight={rowHeight}
-        shownRows={shownRows}
       />
     </div>
   );

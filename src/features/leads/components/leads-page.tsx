@@ -1,13 +1,11 @@
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { LeadFilter } from '../../../domain/leads/lead-filter';
 import { useIndexVersion, useLeadQuery } from '../../../shared/engine/use-lead-query';
 import { hasUnreadableFilter } from '../../../domain/leads/unreadable-params';
-import { DEFAULT_COLUMNS, filterOf, readLeadsSearch, type GridColumnId, type LeadsSearch } from '../leads-search';
-import { prefetchGridView } from '../api/use-grid-blocks';
+import { DEFAULT_COLUMNS, filterOf, type GridColumnId, type LeadsSearch } from '../leads-search';
 import { ColumnChooser } from './column-chooser';
 import { EngineProgressNote } from './engine-progress-note';
 import { FilterBar } from './filter-bar';
@@ -24,12 +22,6 @@ import { cachedNumberFormat } from '../../../domain/time/intl-cache';
 
 const route = getRouteApi('/leads');
 
-/** The grid's filter: the URL's, with the search as typed (the URL follows it after a pause), its text last so that the key does not move when the URL catches up. */
-function liveFilter(search: LeadsSearch, q: string): LeadFilter {
-  const { q: _urlQ, ...urlFilter } = filterOf(search);
-  return q ? { ...urlFilter, q } : urlFilter;
-}
-
 /** The leads grid screen: filters, counts, selection and bulk actions, the drawer. */
 export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   const { t, i18n } = useTranslation();
@@ -40,39 +32,17 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
     [navigate],
   );
   const searchToUrl = useCallback((q: string | undefined) => setSearch({ q }, true), [setSearch]);
-  const [q, setLiveQ, flushSearch] = useLiveSearch(search.q ?? '', searchToUrl);
-  const live = liveFilter(search, q);
+  const [q, setQ, flushSearch] = useLiveSearch(search.q ?? '', searchToUrl);
+  // The URL's filter with the search as typed (the URL follows it after a pause), its text last so
+  // that the key does not move when the URL catches up.
+  const { q: _urlQ, ...urlFilter } = filterOf(search);
+  const live: LeadFilter = q ? { ...urlFilter, q } : urlFilter;
   // The filter as a value: opening a lead or another parameter must not hand every child a new filter.
   const filterKey = JSON.stringify(live);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the filter's value, not the search object's identity
   const filter = useMemo(() => live, [filterKey]);
   const version = useIndexVersion();
   const query = useLeadQuery(filter, search.sort, version);
-  // The rows on screen (GridBody keeps it), and an early ask of the view a filter, sort or search
-  // leads to: the worker answers while the page renders the control's change (decision 070).
-  const shownRows = useRef({ first: 0, last: 0 });
-  const client = useQueryClient();
-  const latest = useRef({ search, q, version, language: i18n.language });
-  useLayoutEffect(() => {
-    latest.current = { search, q, version, language: i18n.language };
-  });
-  const askEarly = useCallback(
-    (patch: Partial<LeadsSearch>, nextQ?: string) => {
-      const now = latest.current;
-      const next = readLeadsSearch({ ...now.search, ...patch });
-      if (hasUnreadableFilter(next.unreadable)) return;
-      const view = { filter: liveFilter(next, nextQ ?? now.q), sort: next.sort, version: now.version };
-      prefetchGridView(client, { ...view, language: now.language }, shownRows.current);
-    },
-    [client],
-  );
-  const setQ = useCallback(
-    (text: string) => {
-      askEarly({}, text);
-      setLiveQ(text);
-    },
-    [askEarly, setLiveQ],
-  );
   const store = useSelectionStore(filterKey, version);
   const columns = search.cols ?? DEFAULT_COLUMNS;
   const nf = cachedNumberFormat(i18n.language);
@@ -82,27 +52,20 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
   const onFilter = useCallback(
     (patch: Partial<LeadFilter>) => {
       // Clear filters empties the box too, even before the URL had taken what was typed.
-      askEarly(patch, 'q' in patch ? (patch.q ?? '') : undefined);
-      if ('q' in patch) setLiveQ(patch.q ?? '');
+      if ('q' in patch) setQ(patch.q ?? '');
       setSearch(patch);
     },
-    [setSearch, setLiveQ, askEarly],
+    [setSearch, setQ],
   );
-  const onSort = useCallback(
-    (sort: string | undefined) => {
-      askEarly({ sort });
-      setSearch({ sort });
-    },
-    [setSearch, askEarly],
-  );
+  const onSort = useCallback((sort: string | undefined) => setSearch({ sort }), [setSearch]);
   const onOpen = useCallback((lead: number) => setSearch({ lead }), [setSearch]);
   const onApplyView = useCallback(
     (s: LeadsSearch) => {
       // The view's search, even over text typed a moment ago that the URL has not taken yet.
-      setLiveQ(s.q ?? '');
+      setQ(s.q ?? '');
       void navigate({ search: s });
     },
-    [navigate, setLiveQ],
+    [navigate, setQ],
   );
   const onColumns = useCallback((cols: GridColumnId[] | undefined) => setSearch({ cols }), [setSearch]);
 
@@ -189,7 +152,6 @@ export function LeadsPage({ consentPanel }: { consentPanel: ConsentPanel }) {
             store={store}
             onSort={onSort}
             onOpen={onOpen}
-            shownRows={shownRows}
             rowHeight={search.density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT}
           />
         </>
