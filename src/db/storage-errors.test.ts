@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import { createBackup, restoreBackup, validateBackup } from './repos/backup-repo';
 import { applyBulkEdit } from './repos/bulk-edit-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './repos/compliance-test-fixture';
-import { importDncVersion } from './repos/dnc-repo';
+import { importDncVersion } from './repos/dnc-import-repo';
 import { snapshot } from './repos/bulk-edit-test-fixture';
 import { recordConsent } from './repos/consent-repo';
 import { addToInternalDnc } from './repos/dnc-repo';

@@ -7,7 +7,7 @@
 import '../domain/zod-jitless';
 import * as Comlink from 'comlink';
 import { LeadsDb } from '../db/leads-db';
-import { importDncVersion, readDncFile } from '../db/repos/dnc-repo';
+import { importDncVersion, readDncFile } from '../db/repos/dnc-import-repo';
 import { scrubAllLeads, type ScrubProgress } from '../db/repos/dnc-scrub-repo';
 import { purgeRetention } from '../db/repos/retention-repo';
 import { toStorageError } from '../db/storage-errors';

@@ -9,7 +9,7 @@ import type { SnapshotContext } from '../domain/cohorts/columnar-snapshot';
 import { buildSnapshot } from '../domain/cohorts/snapshot-from-leads.test-helpers';
 import { getSettings } from '../db/repos/settings-repo';
 import { scrubAllLeads } from '../db/repos/dnc-scrub-repo';
-import { importDncVersion } from '../db/repos/dnc-repo';
+import { importDncVersion } from '../db/repos/dnc-import-repo';
 import { FLAG_DELETED } from '../domain/columns/lead-flags';
 import { NOW } from '../db/repos/compliance-test-fixture';
 import { openGridIndex, type GridIndex } from './grid-index';

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, dbWith, demoSlice, NOW } from '../db/repos/compliance-test-fixture';
 import { readDataVersion } from '../db/repos/engine-snapshot-repo';
 import { changesSince } from '../db/repos/change-log-repo';
-import { importDncVersion } from '../db/repos/dnc-repo';
+import { importDncVersion } from '../db/repos/dnc-import-repo';
 import type { LeadsDb } from '../db/leads-db';
 import { FLAG_ANONYMIZED, FLAG_DELETED } from '../domain/columns/lead-flags';
 import { reasonBit } from '../domain/compliance/verdict-bits';

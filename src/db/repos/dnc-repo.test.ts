@@ -3,7 +3,8 @@ import { sha256HexBytes } from '../../domain/audit/audit-hash';
 import { MS_PER_DAY } from '../../domain/time/calendar';
 import { verifyAuditTrail } from './audit-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
-import { addToInternalDnc, importDncVersion, listDncLists } from './dnc-repo';
+import { addToInternalDnc, listDncLists } from './dnc-repo';
+import { importDncVersion } from './dnc-import-repo';
 import { loadLeadCompliance } from './lead-compliance-repo';
 
 afterEach(closeAll);

@@ -5,7 +5,7 @@ import { MS_PER_DAY } from '../../domain/time/calendar';
 import { verifyAuditTrail } from './audit-repo';
 import { loadComplianceWorld } from './compliance-world-repo';
 import { NOW, closeAll, dbWith, demoSlice } from './compliance-test-fixture';
-import { importDncVersion } from './dnc-repo';
+import { importDncVersion } from './dnc-import-repo';
 import { checkPackedLeads, scrubAllLeads, type ScrubProgress } from './dnc-scrub-repo';
 
 afterEach(closeAll);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DncFileSummary } from '../../../db/repos/dnc-repo';
+import type { DncFileSummary } from '../../../db/repos/dnc-import-repo';
 import { useFormatters } from '../model/use-formatters';
 
 type Preview = { ok: true; summary: DncFileSummary } | { ok: false; problem: string; columns: string[] };
