@@ -11,6 +11,7 @@ import { StageMixView } from './stage-mix-view';
 import { TableView } from './table-view';
 import { TriangleView } from './triangle-view';
 import { useCohortsState } from '../model/use-cohorts-state';
+import { useFirstAnswerDeferred } from '../model/use-first-answer-deferred';
 import { ViewTabs } from './view-tabs';
 
 /** Cohorts: charts, table, triangle, source scorecard and campaigns over one worker aggregate. */
@@ -29,7 +30,7 @@ export function CohortsPage() {
     windowDays: state.n,
     medians,
   });
-  const result = query.data;
+  const result = useFirstAnswerDeferred(query.data);
   return (
     <>
       <PageHeader title={t('cohorts.title')} subtitle={t('cohorts.subtitle')} />
