@@ -11,8 +11,10 @@ import { useDeferredValue, useState } from 'react';
  * deferred: a control change keeps its chart on screen and swaps it in one render, as before.
  */
 export function useFirstAnswerDeferred<T>(answer: T | undefined): T | undefined {
-  const deferred = useDeferredValue(answer);
   const [drawn, setDrawn] = useState(false);
+  // Once drawn, the deferred value stays put (after one last background render, on the next answer):
+  // following each answer, it would queue a second, background render of the screen for every answer.
+  const deferred = useDeferredValue(drawn ? undefined : answer);
   // Adjusted while rendering (react.dev, "adjusting some state when a prop changes"): the render
   // that first holds a deferred answer marks it drawn and is rendered again at once with it.
   if (deferred !== undefined && !drawn) setDrawn(true);
