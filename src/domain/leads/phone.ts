@@ -67,7 +67,8 @@ export function formatPhoneParsed(e164: string): string {
  * plan, without parsing it again: parsing also works out the country, which for +1 tries each of the
  * North American plans' patterns in turn (4× the time in Node; in a grid worker's first blocks, code
  * not yet optimised, 40–50% of the block's formatting). International formats are chosen by the calling
- * code alone, so the text is the parser's (checked against it for every country's example numbers).
+ * code alone, so for a number in canonical E.164 (all that normalisePhone stores) the text is the
+ * parser's (phone.test.ts). A non-canonical one, as `+1` then a national prefix, shows its digits as stored.
  */
 export function formatPhone(e164: string): string {
   let shown = formatted.get(e164);
