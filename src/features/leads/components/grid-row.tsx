@@ -110,46 +110,55 @@ export const GridRowView = memo(function GridRowView({
               {row ? PLAIN[c.id](row, t) : null}
             </div>
           ))
-        : columns.map((c) => (
-            <div
-              key={c.id}
-              role="gridcell"
-              className={`flex shrink-0 items-center px-2.5 ${editing === c.id ? 'overflow-visible' : 'overflow-hidden'}`}
-              style={{ width: c.size }}
-              onDoubleClick={
-                isInlineColumn(c.id)
-                  ? (e) => {
+        : columns.map((c) => {
+            const cell = editing === c.id ? null : CELLS[c.id](row, t);
+            return (
+              <div
+                key={c.id}
+                role="gridcell"
+                className={
+                  cell
+                    ? `shrink-0 px-2.5 ${c.id === 'phone' ? 'flex items-center overflow-hidden' : cell.className}`
+                    : 'flex shrink-0 items-center overflow-visible px-2.5'
+                }
+                title={c.id === 'phone' ? undefined : cell?.title}
+                style={{ width: c.size }}
+                onDoubleClick={
+                  isInlineColumn(c.id)
+                    ? (e) => {
+                        e.stopPropagation();
+                        actions.edit(index, row.id, c.id as InlineColumn);
+                      }
+                    : undefined
+                }
+              >
+                {!cell ? (
+                  <CellEditor
+                    row={row}
+                    column={c.id as InlineColumn}
+                    failure={editFailure}
+                    onCommit={(op) => actions.commitEdit(row.id, op)}
+                    onCancel={actions.cancelEdit}
+                  />
+                ) : c.id === 'phone' ? (
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    title={cell.title}
+                    className={`truncate text-left text-indigo-700 hover:underline ${cell.className}`}
+                    onClick={(e) => {
                       e.stopPropagation();
-                      actions.edit(index, row.id, c.id as InlineColumn);
-                    }
-                  : undefined
-              }
-            >
-              {editing === c.id ? (
-                <CellEditor
-                  row={row}
-                  column={c.id as InlineColumn}
-                  failure={editFailure}
-                  onCommit={(op) => actions.commitEdit(row.id, op)}
-                  onCancel={actions.cancelEdit}
-                />
-              ) : c.id === 'phone' ? (
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="truncate text-left text-indigo-700 hover:underline"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    actions.open(row.id);
-                  }}
-                >
-                  {CELLS.phone(row, t)}
-                </button>
-              ) : (
-                CELLS[c.id](row, t)
-              )}
-            </div>
-          ))}
+                      actions.open(row.id);
+                    }}
+                  >
+                    {cell.content}
+                  </button>
+                ) : (
+                  cell.content
+                )}
+              </div>
+            );
+          })}
     </div>
   );
 });
