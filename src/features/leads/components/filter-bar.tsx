@@ -88,7 +88,9 @@ export const FilterBar = memo(function FilterBar({
     />
   );
   return (
-    <div className="mb-2 space-y-2" role="search" aria-label={t('leads.filters')}>
+    // Painted after the grid (z-[2]): the search box's caret is a layer of its own, and rows painted after it
+    // were given layers too, two a row, all rastered again before the next frame (decision 071).
+    <div className="relative z-[2] mb-2 space-y-2" role="search" aria-label={t('leads.filters')}>
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="search"
