@@ -56,5 +56,8 @@ describe('figures from the engine', () => {
     const last = complianceSummary(leads, world, settings, NOW, 90);
     expect(last.callable).toBeGreaterThan(0);
     expect(last.callable).toBeLessThan(last.total);
+    // …and rows fell in several queues, under several reasons (counted per set of reasons since session 42).
+    expect(Object.values(last.queues).filter((n) => n > 0).length).toBeGreaterThan(2);
+    expect(Object.values(last.byReason).filter((n) => n > 0).length).toBeGreaterThan(2);
   });
 });

@@ -58,9 +58,10 @@ export function leadFigures(
     if (!row) days.set(day, (row = { at: ms, consents: 0, retention: 0 }));
     row[kind]++;
   };
-  // Counts in typed arrays: a row's queues and reasons are bumped by index, not by property name.
-  const queueCounts = new Uint32Array(queueIds.length);
-  const reasonCounts = new Uint32Array(REASON_CODES.length);
+  // Rows counted by their set of reasons (one of 2^11): each set is spread over the queues and reasons it
+  // stands for once, after the pass, instead of a loop over every queue and reason for each row.
+  const bySet = new Uint32Array(1 << REASON_CODES.length);
+  const known = bySet.length - 1;
   let total = 0;
   let callable = 0;
   let acquiredThisMonth = 0;
@@ -70,10 +71,7 @@ export function leadFigures(
     total++;
     const bits = cols.reasons[i]! | (ctx.outsideHours(i) ? HOURS : 0);
     if (flags & FLAG_CALLABLE && !(bits & HOURS)) callable++;
-    if (bits) {
-      for (let q = 0; q < masks.length; q++) if (bits & masks[q]!) queueCounts[q]!++;
-      for (let r = 0; r < REASON_CODES.length; r++) if (bits & (1 << r)) reasonCounts[r]!++;
-    }
+    bySet[bits & known]!++;
     perSource[cols.source[i]!]!++;
     const acquired = instantAt(cols.acquiredAt, i);
     if (acquired >= monthFrom && acquired < monthTo) acquiredThisMonth++;
@@ -81,6 +79,14 @@ export function leadFigures(
     due(instantAt(cols.consentExpiresAt, i), 'consents');
     // A lead already past its deadline is in the purge queue, not on the calendar.
     if (!(bits & retentionExpired)) due(instantAt(cols.retentionDeadline, i), 'retention');
+  }
+  const queueCounts = new Array<number>(queueIds.length).fill(0);
+  const reasonCounts = new Array<number>(REASON_CODES.length).fill(0);
+  for (let bits = 1; bits < bySet.length; bits++) {
+    const rows = bySet[bits]!;
+    if (rows === 0) continue;
+    for (let q = 0; q < masks.length; q++) if (bits & masks[q]!) queueCounts[q]! += rows;
+    for (let r = 0; r < REASON_CODES.length; r++) if (bits & (1 << r)) reasonCounts[r]! += rows;
   }
   const queues = Object.fromEntries(queueIds.map((k, q) => [k, queueCounts[q]!])) as Record<QueueId, number>;
   const byReason = Object.fromEntries(REASON_CODES.map((c, r) => [c, reasonCounts[r]!])) as Record<ReasonCode, number>;
