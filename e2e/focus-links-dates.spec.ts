@@ -141,7 +141,7 @@ test('English dates follow the browser region: en-US writes 12/2/2026 and 12-hou
     await page.goto('/leads');
     await expect(page.getByTestId('lead-row').first()).toBeVisible({ timeout: 90_000 });
     // The acquisition cell (its title is the instant in ISO 8601): the date first, then its age.
-    await expect(page.getByTestId('lead-row').first().locator('span[title$="Z"]').first()).toContainText(
+    await expect(page.getByTestId('lead-row').first().locator('[role="gridcell"][title$="Z"]').first()).toContainText(
       /^\d{2}\/\d{2}\/\d{4}/,
     );
     expect(gb.errors).toEqual([]);

@@ -130,13 +130,13 @@ export const PLAIN: Record<GridColumnId, (row: DisplayRow, t: T) => string> = {
  */
 export interface CellView {
   content: ReactNode;
-  /** The cell's classes besides its width and padding: a truncated line of text unless it says otherwise. */
-  className?: string;
+  /** The cell's classes besides its width and padding (`TEXT`: a truncated line of text; `BOX`: badges, tags). */
+  className: string;
   title?: string;
 }
 
-/** A cell that holds elements (badges, tags) rather than a line of text. */
-const BOX = 'flex items-center overflow-hidden';
+/** A cell that holds elements (badges, tags, a button) rather than a line of text. */
+export const BOX = 'flex items-center overflow-hidden';
 const TEXT = 'truncate';
 const NONE: CellView = { content: '—', className: `${TEXT} text-slate-600` };
 
@@ -156,7 +156,10 @@ function dateCell(date: DisplayDate | null, after?: ReactNode): CellView {
   };
 }
 
-/** What each column shows of a row (the phone's text here; the row wraps it in the button that opens the lead). */
+/**
+ * What each column shows of a row. The phone is the one exception to "the cell's own": the row puts its
+ * text, classes and tooltip on the button that opens the lead, in a `BOX` cell.
+ */
 export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => CellView> = {
   phone: (r) => ({ content: r.phone, className: 'font-mono text-[13px]', title: r.phoneE164 }),
   name: (r) => ({ content: r.name, className: TEXT }),

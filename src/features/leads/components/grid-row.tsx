@@ -5,7 +5,7 @@ import type { DisplayRow } from '../../../domain/leads/display-row';
 import { isInlineColumn, type InlineColumn } from '../../../domain/leads/inline-edit';
 import { CellEditor } from './cell-editor';
 import type { BodyColumn } from './grid-columns';
-import { CELLS, PLAIN } from './grid-cells';
+import { BOX, CELLS, PLAIN } from './grid-cells';
 import { useRowSelected, type SelectionStore } from '../model/use-selection';
 
 /** What a row does with a click, a tick of its box and an open; one stable object per grid. */
@@ -118,7 +118,7 @@ export const GridRowView = memo(function GridRowView({
                 role="gridcell"
                 className={
                   cell
-                    ? `shrink-0 px-2.5 ${c.id === 'phone' ? 'flex items-center overflow-hidden' : cell.className}`
+                    ? `shrink-0 px-2.5 ${c.id === 'phone' ? BOX : cell.className}`
                     : 'flex shrink-0 items-center overflow-visible px-2.5'
                 }
                 title={c.id === 'phone' ? undefined : cell?.title}
