@@ -130,15 +130,18 @@ export const PLAIN: Record<GridColumnId, (row: DisplayRow, t: T) => string> = {
  */
 export interface CellView {
   content: ReactNode;
-  /** The cell's classes besides its width and padding (`TEXT`: a truncated line of text; `BOX`: badges, tags). */
+  /** The cell's classes besides its width and padding (`TEXT`, `CLIP`: a line of text; `BOX`: badges, tags). */
   className: string;
   title?: string;
 }
 
 /** A cell that holds elements (badges, tags, a button) rather than a line of text. */
 export const BOX = 'flex items-center overflow-hidden';
+/** A line of text that ends in an ellipsis when it does not fit (names, companies, sources). */
 const TEXT = 'truncate';
-const NONE: CellView = { content: '—', className: `${TEXT} text-slate-600` };
+/** A short line (a date and its age, a count) cut at the cell's edge, as before: an ellipsis would hide the last word sooner. */
+const CLIP = 'overflow-hidden whitespace-nowrap';
+const NONE: CellView = { content: '—', className: `${CLIP} text-slate-600` };
 
 function dateCell(date: DisplayDate | null, after?: ReactNode): CellView {
   if (!date) return NONE;
@@ -151,7 +154,7 @@ function dateCell(date: DisplayDate | null, after?: ReactNode): CellView {
     ) : (
       date.text
     ),
-    className: `${TEXT} tabular-nums`,
+    className: `${CLIP} tabular-nums`,
     title: date.iso,
   };
 }
@@ -161,7 +164,12 @@ function dateCell(date: DisplayDate | null, after?: ReactNode): CellView {
  * text, classes and tooltip on the button that opens the lead, in a `BOX` cell.
  */
 export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => CellView> = {
-  phone: (r) => ({ content: r.phone, className: 'font-mono text-[13px]', title: r.phoneE164 }),
+  // The number in a span of its own inside the button: the monospace font's strut set on the button moved it up 2 px.
+  phone: (r) => ({
+    content: <span className="font-mono text-[13px]">{r.phone}</span>,
+    className: '',
+    title: r.phoneE164,
+  }),
   name: (r) => ({ content: r.name, className: TEXT }),
   company: (r) => ({ content: r.company, className: `${TEXT} text-slate-600` }),
   source: (r) => ({ content: r.source, className: TEXT, title: r.sourceId }),
@@ -174,7 +182,7 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => CellView> = 
   createdAt: (r) => dateCell(r.created),
   dataAge: (r, t) => ({
     content: t(r.dataAge.key, { count: r.dataAge.count }),
-    className: `${TEXT} tabular-nums${r.dataAge.old ? ' font-medium text-amber-700' : ''}`,
+    className: `${CLIP} tabular-nums${r.dataAge.old ? ' font-medium text-amber-700' : ''}`,
   }),
   consent: (r, t) => ({
     content: <Pill className={CONSENT_TONE[r.consent]}>{t(`leads.consentState.${r.consent}`)}</Pill>,
@@ -192,8 +200,8 @@ export const CELLS: Record<GridColumnId, (row: DisplayRow, t: T) => CellView> = 
     className: BOX,
   }),
   lastContact: (r) => dateCell(r.lastContact),
-  attempts: (r) => ({ content: r.attempts, className: `${TEXT} tabular-nums` }),
-  lastOutcome: (r, t) => (r.lastOutcome ? { content: t(`outcome.${r.lastOutcome}`), className: TEXT } : NONE),
+  attempts: (r) => ({ content: r.attempts, className: `${CLIP} tabular-nums` }),
+  lastOutcome: (r, t) => (r.lastOutcome ? { content: t(`outcome.${r.lastOutcome}`), className: CLIP } : NONE),
   tags: (r) => ({
     content: r.tags.map((tag) => (
       <span key={tag} className="rounded bg-indigo-50 px-1.5 text-xs text-indigo-700">
